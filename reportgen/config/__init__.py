@@ -1,0 +1,7 @@
+"""The study file: models, loading with line numbers, cross-field checks."""
+
+from reportgen.config.checks import regression_predictors
+from reportgen.config.load import Study, load_study
+from reportgen.config.models import StudyConfig
+
+__all__ = ["Study", "StudyConfig", "load_study", "regression_predictors"]

@@ -1,0 +1,106 @@
+"""Cross-field checks of a study file, each naming the line it refers to.
+
+Pydantic checks each key on its own; here we check that the keys agree with each other:
+items are unique, reverse items exist, the model and the hypotheses name known constructs.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+from reportgen.errors import ConfigError
+
+if TYPE_CHECKING:
+    from reportgen.config.load import Study
+
+SUPPORTED_MODELS = ("regression",)
+
+
+def cross_check(study: "Study") -> list[ConfigError]:
+    """Return every inconsistency found (empty when the file is coherent)."""
+    config = study.config
+    problems: list[ConfigError] = []
+
+    def problem(message: str, *key: object) -> None:
+        problems.append(ConfigError(f"{study.where(*key)}: {message}"))
+
+    constructs = list(config.constructs)
+
+    def unknown_construct(name: str, *key: object) -> None:
+        near = difflib.get_close_matches(name, constructs, n=1)
+        hint = f"; did you mean '{near[0]}'?" if near else f"; constructs are {', '.join(constructs)}"
+        problem(f"'{name}' is not a construct{hint}", *key)
+
+    seen: dict[str, str] = {}
+    for cname, construct in config.constructs.items():
+        for item in construct.items:
+            if item in seen:
+                problem(f"item '{item}' is listed in both {seen[item]} and {cname}", "constructs", cname, "items", item)
+            seen[item] = cname
+        for i, item in enumerate(construct.reverse):
+            if item not in construct.items:
+                problem(f"reverse item '{item}' is not an item of {cname}", "constructs", cname, "reverse", i)
+    for i, column in enumerate(config.respondents):
+        if column.column in seen:
+            problem(f"'{column.column}' is an item, not a respondent profile column", "respondents", i, "column")
+        if column.order is not None and len(set(column.order)) != len(column.order):
+            problem("'order' lists a category twice", "respondents", i, "order")
+
+    model = config.model
+    if model.type not in SUPPORTED_MODELS:
+        problem(f"model type '{model.type}' is not supported in this version; use 'regression'", "model", "type")
+        return problems
+    if model.dependent is None:
+        problem("a regression model needs 'dependent' (the construct explained)", "model")
+        return problems
+    if model.dependent not in config.constructs:
+        unknown_construct(model.dependent, "model", "dependent")
+        return problems
+    predictors = regression_predictors(config)
+    for i, name in enumerate(model.predictors):
+        if name not in config.constructs:
+            unknown_construct(name, "model", "predictors", i)
+        elif name == model.dependent:
+            problem(f"'{name}' is the dependent construct and cannot also be a predictor", "model", "predictors", i)
+    if len(set(model.predictors)) != len(model.predictors):
+        problem("a predictor is listed twice", "model", "predictors")
+    if not predictors:
+        problem("the model has no predictors", "model", "predictors")
+
+    for hname, hyp in config.hypotheses.items():
+        if hyp.moderator is not None:
+            problem("moderator hypotheses are not supported in this version", "hypotheses", hname, "moderator")
+            continue
+        if hyp.simultaneous is not None:
+            for i, name in enumerate(hyp.simultaneous):
+                if name not in config.constructs:
+                    unknown_construct(name, "hypotheses", hname, "simultaneous", i)
+                elif name not in predictors:
+                    problem(f"'{name}' is not a predictor of the model", "hypotheses", hname, "simultaneous", i)
+            if hyp.on != model.dependent:
+                problem(f"'on' must be the model's dependent construct '{model.dependent}'", "hypotheses", hname, "on")
+            continue
+        steps = hyp.steps()
+        if len(steps) != 2 or not all(steps):
+            problem(f"path '{hyp.path}' must read 'A -> B' in a regression model", "hypotheses", hname, "path")
+            continue
+        source, target = steps
+        for name in (source, target):
+            if name not in config.constructs:
+                unknown_construct(name, "hypotheses", hname, "path")
+        if source in config.constructs and source not in predictors:
+            problem(f"'{source}' is not a predictor of the model", "hypotheses", hname, "path")
+        if target in config.constructs and target != model.dependent:
+            problem(f"'{target}' is not the model's dependent construct '{model.dependent}'", "hypotheses", hname, "path")
+
+    if config.templates is not None and not (study.base_dir / config.templates).is_dir():
+        problem(f"templates folder '{config.templates}' not found", "templates")
+    return problems
+
+
+def regression_predictors(config) -> list[str]:
+    """``model.predictors``, or every construct but the dependent one when none are listed."""
+    if config.model.predictors:
+        return list(config.model.predictors)
+    return [name for name in config.constructs if name != config.model.dependent]

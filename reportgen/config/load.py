@@ -1,0 +1,132 @@
+"""Read a study file into a :class:`StudyConfig`, with line-numbered errors."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from reportgen.config.checks import cross_check
+from reportgen.config.models import StudyConfig
+from reportgen.config.yaml_lines import line_of, load_with_lines
+from reportgen.errors import ConfigError, ProblemList
+
+
+@dataclass(frozen=True)
+class Study:
+    """A validated study file and where it came from."""
+
+    config: StudyConfig
+    path: Path
+    lines: dict[tuple, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent
+
+    @property
+    def data_path(self) -> Path:
+        return (self.base_dir / self.config.data.path).resolve()
+
+    def where(self, *key: Any) -> str:
+        """'study.yaml, line 12, key model.dependent' for a key path."""
+        line = line_of(self.lines, key)
+        dotted = ".".join(str(k) for k in key)
+        return f"{self.path.name}" + (f", line {line}" if line else "") + (f", key {dotted}" if dotted else "")
+
+
+def load_study(path: str | Path) -> Study:
+    """Load and validate a study file.
+
+    Raises
+    ------
+    ConfigError
+        The file is missing, unreadable or malformed (one problem).
+    ProblemList
+        Several problems; each names its line and key.
+    """
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise ConfigError(f"{path}: study file not found")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the study file ({exc.__class__.__name__})") from None
+    raw, lines = load_with_lines(text, name)
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{name}: the study file must be a mapping of keys (study:, data:, constructs: ...)")
+    try:
+        config = StudyConfig.model_validate(raw)
+    except ValidationError as exc:
+        problems = [_describe(err, name, lines) for err in exc.errors()]
+        raise _one_or_many(problems) from None
+    study = Study(config=config, path=path.resolve(), lines=lines)
+    problems = cross_check(study)
+    if problems:
+        raise _one_or_many(problems)
+    return study
+
+
+def _one_or_many(problems: list[ConfigError]) -> ConfigError | ProblemList:
+    return problems[0] if len(problems) == 1 else ProblemList(problems)
+
+
+def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int]) -> ConfigError:
+    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+    loc = tuple(p for p in loc if p not in ("str", "int", "LocalText", "is-instance[LocalText]"))
+    line = line_of(lines, loc)
+    dotted = ".".join(str(p) for p in loc) or "(top level)"
+    where = f"{filename}" + (f", line {line}" if line else "")
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.5)
+        hint = f"; did you mean '{near[0]}'?" if near else (f"; allowed: {', '.join(allowed)}" if allowed else "")
+        return ConfigError(f"{where}: unknown key '{dotted}'{hint}")
+    if kind == "missing":
+        return ConfigError(f"{where}: required key '{dotted}' is missing")
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return ConfigError(f"{where}, key {dotted}: {error['input']!r} is not allowed; use {expected}")
+    message = error["msg"].removeprefix("Value error, ")
+    return ConfigError(f"{where}, key {dotted}: {message}")
+
+
+def _allowed_keys(loc: tuple) -> list[str]:
+    """Field names of the model found at ``loc`` inside StudyConfig."""
+    annotation: Any = StudyConfig
+    for part in loc:
+        annotation = _step(annotation, part)
+        if annotation is None:
+            return []
+    model = _model_of(annotation)
+    return list(model.model_fields) if model else []
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found:
+            return found
+    return None
+
+
+def _step(annotation: Any, part: Any) -> Any:
+    model = _model_of(annotation) if not typing.get_origin(annotation) in (dict, list) else None
+    if model is not None and isinstance(part, str) and part in model.model_fields:
+        return model.model_fields[part].annotation
+    origin = typing.get_origin(annotation)
+    if origin in (dict, list):
+        return typing.get_args(annotation)[-1]
+    for arg in typing.get_args(annotation):
+        found = _step(arg, part)
+        if found is not None:
+            return found
+    return None

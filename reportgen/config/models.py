@@ -1,0 +1,192 @@
+"""Pydantic models of the study file (DESIGN.md, "The study file").
+
+Unknown keys are errors (``extra="forbid"``); a label may be written as one string or as
+``{id: ..., en: ...}``. Cross-field checks (does a hypothesis name a construct?) live in
+:mod:`reportgen.config.checks`, where they can name the line they refer to.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+LANGUAGES = ("id", "en")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalText(Strict):
+    """A text in Bahasa Indonesia and/or English; one plain string serves both."""
+
+    id: str | None = None
+    en: str | None = None
+
+    def get(self, language: str) -> str:
+        """The text in ``language``, falling back to the other language."""
+        preferred = self.id if language == "id" else self.en
+        return preferred if preferred is not None else (self.en if language == "id" else self.id) or ""
+
+
+def _text_from_string(value: Any) -> Any:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return {"id": str(value), "en": str(value)}
+    return value
+
+
+Text = Annotated[LocalText, BeforeValidator(_text_from_string)]
+Key = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)]
+
+
+class StudyInfo(Strict):
+    title: Text
+    author: str = ""
+    year: int
+    language: Literal["id", "en"] = "id"
+    chapter: int = Field(5, ge=1, le=20)
+    object: str | None = None
+
+
+class DataSource(Strict):
+    path: str
+    id: Key | None = None
+    missing: Literal["listwise", "mean"] | None = None
+    sheet: Key | None = None
+
+
+class ScaleLabel(Strict):
+    short: str
+    id: str | None = None
+    en: str | None = None
+
+    def words(self) -> list[str]:
+        """Every word a respondent's answer may be written as."""
+        return [w for w in (self.short, self.id, self.en) if w]
+
+    def text(self, language: str) -> str:
+        return (self.id if language == "id" else self.en) or self.short
+
+
+class Scale(Strict):
+    min: int = 1
+    max: int = 5
+    labels: dict[int, ScaleLabel] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check_range(self) -> "Scale":
+        if self.max <= self.min:
+            raise ValueError(f"scale max ({self.max}) must be greater than min ({self.min})")
+        outside = [k for k in self.labels if not self.min <= k <= self.max]
+        if outside:
+            raise ValueError(f"label {outside[0]} is outside the scale {self.min}–{self.max}")
+        return self
+
+    @property
+    def points(self) -> list[int]:
+        return list(range(self.min, self.max + 1))
+
+
+class RespondentColumn(Strict):
+    column: Key
+    label: Text | None = None
+    order: list[Key] | None = None
+
+
+class Construct(Strict):
+    name: Text
+    items: dict[Key, Any]
+    reverse: list[Key] = Field(default_factory=list)
+
+    @field_validator("items")
+    @classmethod
+    def _items_not_empty(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if not value:
+            raise ValueError("a construct needs at least one item")
+        return {str(k): ("" if v is None else v) for k, v in value.items()}
+
+    def item_text(self, item: str, language: str) -> str:
+        value = self.items[item]
+        if isinstance(value, dict):
+            return str(value.get(language) or value.get("id") or value.get("en") or item)
+        return str(value) if value != "" else item
+
+
+class Model(Strict):
+    type: Literal["regression", "pls", "path"] = "regression"
+    dependent: Key | None = None
+    predictors: list[Key] = Field(default_factory=list)
+    score: Literal["sum", "mean"] = "sum"
+    paths: list[str] = Field(default_factory=list)
+    bootstrap: int = Field(5000, ge=0)
+    seed: int | None = None
+
+
+class Hypothesis(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    path: str | None = None
+    expect: Literal["positive", "negative", "any"] = "any"
+    simultaneous: list[Key] | None = None
+    on: Key | None = None
+    moderator: Key | None = None
+    centre: bool = False
+    discussion: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Hypothesis":
+        if (self.path is None) == (self.simultaneous is None):
+            raise ValueError("a hypothesis needs either 'path' (A -> B) or 'simultaneous' with 'on'")
+        if self.simultaneous is not None and self.on is None:
+            raise ValueError("a simultaneous hypothesis needs 'on' (the dependent construct)")
+        return self
+
+    def steps(self) -> list[str]:
+        """Construct names along the path: 'X1 -> M -> Y' → ['X1', 'M', 'Y']."""
+        return [part.strip() for part in (self.path or "").split("->")]
+
+
+class IndexSettings(Strict):
+    basis: Literal["count", "percent"] = "count"
+    classes: Literal[3, 5] = 3
+
+
+class Settings(Strict):
+    alpha: float = Field(0.05, gt=0, lt=0.5)
+    tails: Literal["two", "one"] = "two"
+    validity: Literal["item_total", "item_rest"] = "item_total"
+    reliability_min: float = Field(0.6, gt=0, lt=1)
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    simple_regressions: bool = False
+    drop_invalid: bool = False
+
+
+class Theme(Strict):
+    theme: Text
+    description: Text | None = None
+    quotes: list[str] = Field(default_factory=list)
+
+
+class StudyConfig(Strict):
+    study: StudyInfo
+    data: DataSource
+    scale: Scale = Field(default_factory=Scale)
+    respondents: list[RespondentColumn] = Field(default_factory=list)
+    constructs: dict[Key, Construct]
+    model: Model = Field(default_factory=Model)
+    hypotheses: dict[Key, Hypothesis] = Field(default_factory=dict)
+    settings: Settings = Field(default_factory=Settings)
+    templates: str | None = None
+    qualitative: list[Theme] = Field(default_factory=list)
+    compare: list[Key] = Field(default_factory=list)
+
+    @property
+    def missing_policy(self) -> str:
+        """``data.missing`` or the model's default: listwise for regression, mean for PLS."""
+        if self.data.missing:
+            return self.data.missing
+        return "mean" if self.model.type == "pls" else "listwise"
+
+    def all_items(self) -> list[str]:
+        return [item for construct in self.constructs.values() for item in construct.items]

@@ -1,0 +1,92 @@
+"""Turn answer cells into scale codes.
+
+An answer may be written as its code (4, "4", 4.0) or as any word of its scale label
+(short "S", Indonesian "Setuju", English "Agree"), case- and space-insensitive. Blank cells
+are missing. Everything else is a problem named by column and row.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from reportgen.config.models import Scale
+from reportgen.errors import DataError
+
+
+def normalise_word(text: str) -> str:
+    """Lower-case, trimmed, inner whitespace collapsed: ' Sangat  Setuju ' → 'sangat setuju'."""
+    return re.sub(r"\s+", " ", text.strip()).lower()
+
+
+@dataclass(frozen=True)
+class AnswerCoder:
+    """Maps a cell to a scale code or explains why it cannot."""
+
+    scale: Scale
+
+    @property
+    def words(self) -> dict[str, int]:
+        return {normalise_word(word): code for code, label in self.scale.labels.items() for word in label.words()}
+
+    def code(self, cell: object) -> float | str:
+        """The code of ``cell``; NaN when blank; a reason (str) when invalid."""
+        if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+            return math.nan
+        if isinstance(cell, (int, float, np.integer, np.floating)) and not isinstance(cell, bool):
+            return self._check_number(float(cell), str(cell))
+        text = normalise_word(str(cell))
+        if text == "":
+            return math.nan
+        number = _parse_number(text)
+        if number is not None:
+            return self._check_number(number, str(cell).strip())
+        code = self.words.get(text)
+        if code is None:
+            known = ", ".join(sorted({label.short for label in self.scale.labels.values()}))
+            hint = f" (answers are {self.scale.min}–{self.scale.max}" + (f" or {known})" if known else ")")
+            return f"'{str(cell).strip()}' is not an answer on the scale{hint}"
+        return float(code)
+
+    def _check_number(self, value: float, written: str) -> float | str:
+        if math.isnan(value):
+            return math.nan
+        if value != int(value):
+            return f"{written} is not a whole scale point"
+        if not self.scale.min <= value <= self.scale.max:
+            return f"{written} is outside the scale {self.scale.min}–{self.scale.max}"
+        return value
+
+    def code_column(self, column: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
+        """Codes of a whole column and {row position: reason}; each distinct cell is coded once."""
+        positions, distinct = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+        results = [self.code(cell) for cell in distinct]
+        table = np.array([np.nan if isinstance(r, str) else r for r in results] + [np.nan])
+        codes = table[positions]  # sentinel -1 picks the trailing NaN
+        bad = {i for i, r in enumerate(results) if isinstance(r, str)}
+        problems = {int(pos): results[k] for pos, k in enumerate(positions) if k in bad} if bad else {}
+        return codes, problems
+
+
+def _parse_number(text: str) -> float | None:
+    """'4' → 4.0, '4.0' / '4,0' → 4.0, anything else → None."""
+    candidate = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+    try:
+        return float(candidate)
+    except ValueError:
+        return None
+
+
+def check_scale_labels(scale: Scale) -> None:
+    """Two labels sharing a word would make answers ambiguous."""
+    owners: dict[str, int] = {}
+    for code, label in scale.labels.items():
+        for word in label.words():
+            key = normalise_word(word)
+            if key in owners and owners[key] != code:
+                raise DataError(f"scale.labels: the word '{word}' is used for both {owners[key]} and {code}")
+            owners[key] = code

@@ -1,0 +1,43 @@
+"""User-facing errors.
+
+Every mistake a user can make (a wrong key, a bad cell, a missing file) is raised as a
+subclass of :class:`ReportgenError` carrying one line that names the file, the key (with its
+line) or the column and row. The CLI prints that line and exits with code 2; anything else
+is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class ReportgenError(Exception):
+    """A user mistake, described in one line."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigError(ReportgenError):
+    """The study file is malformed or inconsistent."""
+
+
+class DataError(ReportgenError):
+    """The data file cannot be read or holds invalid answers."""
+
+
+class AnalysisError(ReportgenError):
+    """The data cannot support the requested analysis (too few respondents, collinearity)."""
+
+
+class ProblemList(ReportgenError):
+    """Several problems found in one pass (used by ``reportgen validate``)."""
+
+    def __init__(self, problems: list[ReportgenError]):
+        self.problems = list(problems)
+        first = self.problems[0].message if self.problems else "no problems"
+        more = len(self.problems) - 1
+        message = first if more == 0 else f"{first} (and {more} more problem{'s' if more > 1 else ''})"
+        super().__init__(message)

@@ -1,0 +1,1 @@
+"""Named, cited decision rules applied to statistics."""

@@ -1,0 +1,45 @@
+"""Hypothesis decisions: significance with the configured tails AND the expected sign.
+
+Rule: a partial hypothesis is supported when its coefficient is significant at ``alpha``
+(two-tailed p, or one-tailed p in the expected direction) and its sign is the expected one;
+a significant coefficient of the opposite sign does not support it (Sugiyono, 2019, ch. 8:
+a directional hypothesis states the sign). The simultaneous hypothesis is decided by the F
+test of the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CITATION = "Sugiyono (2019)"
+
+
+@dataclass(frozen=True)
+class Decision:
+    supported: bool
+    statistic: float
+    p: float  # the p compared with alpha (one-tailed when tails = one)
+    reason: str  # supported | not_significant | opposite_sign
+    sign: str  # positive | negative
+
+
+def partial_decision(t: float, p_two_sided: float, expect: str, alpha: float, tails: str) -> Decision:
+    """Decide a partial (t test) hypothesis."""
+    sign = "positive" if t >= 0 else "negative"
+    if tails == "one" and expect != "any":
+        p = p_two_sided / 2 if sign == expect else 1 - p_two_sided / 2
+    else:
+        p = p_two_sided
+    if p >= alpha:
+        reason = "not_significant"
+    elif expect != "any" and sign != expect:
+        reason = "opposite_sign"
+    else:
+        reason = "supported"
+    return Decision(supported=reason == "supported", statistic=t, p=p, reason=reason, sign=sign)
+
+
+def simultaneous_decision(f: float, f_p: float, alpha: float) -> Decision:
+    """Decide the simultaneous (F test) hypothesis."""
+    supported = f_p < alpha
+    return Decision(supported=supported, statistic=f, p=f_p, reason="supported" if supported else "not_significant", sign="positive")

@@ -1,0 +1,34 @@
+"""Three-box method categories (Ferdinand, 2014).
+
+Citation: Ferdinand, A. (2014). *Metode Penelitian Manajemen* (5th ed.). Semarang: BP UNDIP.
+The attainable index range is split into equal bands: 3 classes (rendah / sedang / tinggi) or
+5 classes (adding sangat rendah / sangat tinggi). Reference thesis: 16–80 in bands of 21,3.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportgen.stats.descriptives import IndexRange
+
+CITATION = "Ferdinand (2014)"
+CATEGORIES = {
+    3: ("low", "medium", "high"),
+    5: ("very_low", "low", "medium", "high", "very_high"),
+}
+
+
+def bands(index_range: IndexRange, classes: int) -> list[tuple[float, float, str]]:
+    """(lower, upper, category) for each band, lowest first."""
+    width = (index_range.high - index_range.low) / classes
+    names = CATEGORIES[classes]
+    return [(index_range.low + i * width, index_range.low + (i + 1) * width, names[i]) for i in range(classes)]
+
+
+def category(value: float | None, index_range: IndexRange, classes: int) -> str | None:
+    """The band ``value`` falls in; a value on a boundary belongs to the upper band."""
+    if value is None or math.isnan(value):
+        return None
+    width = (index_range.high - index_range.low) / classes
+    position = int(math.floor((value - index_range.low) / width + 1e-9))
+    return CATEGORIES[classes][min(max(position, 0), classes - 1)]

@@ -1,0 +1,48 @@
+"""Study file → data → statistics → files, with validation of language and formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.analysis import analyse
+from reportgen.config import load_study, regression_predictors
+from reportgen.config.models import LANGUAGES
+from reportgen.data import load_dataset
+from reportgen.errors import ConfigError
+from reportgen.output import atomic_folder
+from reportgen.results_json import results_dict, write_results
+
+
+def run_study(study_file: Path, target: Path, lang: str | None = None, formats: list[str] = ("json",)) -> list[Path]:
+    """Run one study; return the files written (inside ``target``)."""
+    if lang is not None and lang not in LANGUAGES:
+        raise ConfigError(f"--lang: '{lang}' is not a supported language; use {' or '.join(LANGUAGES)}")
+    study = load_study(study_file)
+    language = lang or study.config.study.language
+    data = load_dataset(study)
+    results = analyse(study, data)
+    payload = results_dict(study, results, language)
+    with atomic_folder(target) as staging:
+        if "json" in formats:
+            write_results(staging / "results.json", payload)
+    return [target / "results.json"] if "json" in formats else []
+
+
+def validate_study(study_file: Path) -> str:
+    """Check file and data; return a short summary (n, constructs, items, hypotheses)."""
+    study = load_study(study_file)
+    data = load_dataset(study)
+    config = study.config
+    lines = [
+        f"{study.path.name}: valid",
+        f"data: {study.data_path.name}, {data.n_total} respondents, {data.n_used} usable"
+        + (f" ({data.n_excluded} excluded, missing = {config.missing_policy})" if data.n_excluded else ""),
+        f"constructs: {len(config.constructs)}, items: {len(config.all_items())}",
+    ]
+    for name, construct in config.constructs.items():
+        lines.append(f"  {name}: {construct.name.get(config.study.language)} ({len(construct.items)} items"
+                     + (f", reversed {', '.join(construct.reverse)}" if construct.reverse else "") + ")")
+    if config.model.type == "regression":
+        lines.append(f"model: {config.model.dependent} ~ {' + '.join(regression_predictors(config))} (score = {config.model.score})")
+    lines.append(f"hypotheses: {', '.join(config.hypotheses) or 'none'}")
+    return "\n".join(lines)

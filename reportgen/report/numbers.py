@@ -1,0 +1,34 @@
+"""Number formatting in the study's locale: the one place numbers become text.
+
+Bahasa Indonesia: decimal comma and thousands dot (``0,724``, ``1.234,5``); English: ``0.724``,
+``1,234.5``. A p value that rounds to zero is shown as ``< 0,001`` / ``< 0.001``.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousands: bool = True) -> str:
+    """``fmt(1234.5, 1, 'id') == '1.234,5'``; None or NaN → '–'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}" if thousands else f"{value:.{decimals}f}"
+    if text.startswith("-") and float(text.replace(",", "")) == 0:
+        text = text[1:]
+    if lang == "id":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+def fmt_p(p: float | None, decimals: int = 3, lang: str = "id") -> str:
+    """A p value: ``0,041``; below half the last digit ``< 0,001``."""
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return "–"
+    if p < 0.5 * 10 ** (-decimals):
+        return "< " + fmt(10 ** (-decimals), decimals, lang)
+    return fmt(p, decimals, lang)
+
+
+def fmt_int(value: int, lang: str = "id") -> str:
+    return fmt(value, 0, lang)

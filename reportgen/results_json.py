@@ -1,0 +1,113 @@
+"""results.json: every statistic under the stable keys of DESIGN.md, floats unrounded.
+
+Undefined values (NaN, a statistic of a constant item) are written as null.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from reportgen.analysis import StudyResults
+from reportgen.config import Study
+from reportgen.report.numbers import fmt, fmt_p
+from reportgen.report.templates import environment, render
+
+
+def results_dict(study: Study, results: StudyResults, lang: str) -> dict[str, Any]:
+    reg = results.regression
+    dw = results.durbin_watson
+    norm = results.normality
+    het = results.heteroscedasticity
+    config = study.config
+    user_templates = study.base_dir / config.templates if config.templates else None
+    env = environment(lang, user_templates)
+    out: dict[str, Any] = {
+        "n_used": results.n_used,
+        "n_excluded": results.n_excluded,
+        "profile": {
+            column: {
+                cat: {"frequency": f, "percent": p, "valid_percent": v, "cumulative_percent": c}
+                for cat, f, p, v, c in zip(t.categories, t.frequency, t.percent, t.valid_percent, t.cumulative_percent)
+            } | {"_missing": t.n_missing}
+            for column, t in results.profile.items()
+        },
+        "constructs": {
+            name: {
+                "alpha": c.alpha, "index_mean": c.index_mean, "category": c.category, "mean": c.mean, "sd": c.sd,
+                "items": {
+                    item: {
+                        "mean": i.distribution.mean, "sd": i.distribution.sd,
+                        "freq": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)},
+                        "index": i.index, "category": i.category,
+                        "r_item_total": i.validity.r_item_total, "r_item_rest": i.validity.r_item_rest,
+                        "r_p": i.validity.r_p, "valid": i.valid, "alpha_if_deleted": i.alpha_if_deleted,
+                    }
+                    for item, i in c.items.items()
+                },
+            }
+            for name, c in results.constructs.items()
+        },
+        "validity": {"r_table": results.r_table, "method": config.settings.validity},
+        "regression": {
+            "dependent": reg.dependent,
+            "coefficients": {
+                name: {"b": c.b, "se": c.se, "beta": c.beta, "t": c.t, "p": c.p, "tolerance": c.tolerance, "vif": c.vif}
+                for name, c in reg.coefficients.items()
+            },
+            "r": reg.r, "r2": reg.r2, "adj_r2": reg.adj_r2, "se_estimate": reg.se_estimate,
+            "f": reg.f, "f_p": reg.f_p, "df1": reg.df1, "df2": reg.df2,
+            "ss_regression": reg.ss_regression, "ss_residual": reg.ss_residual,
+            "durbin_watson": dw.d, "dw_p": dw.p, "dl": dw.dl, "du": dw.du, "dw_zone": results.dw_zone,
+            "t_table": results.t_table, "f_table": results.f_table,
+        },
+        "assumptions": {
+            "normality": {
+                "ks_d": norm.ks_d, "ks_p_asymptotic": norm.ks_p_asymptotic, "ks_p_lilliefors": norm.ks_p_lilliefors,
+                "shapiro_w": norm.shapiro_w, "shapiro_p": norm.shapiro_p,
+            },
+            "heteroscedasticity": {
+                "glejser": {name: {"b": g.b, "se": g.se, "t": g.t, "p": g.p} for name, g in het.glejser.items()},
+                "breusch_pagan": {"lm": het.bp_lm, "df": het.bp_df, "p": het.bp_p},
+            },
+        },
+        "hypotheses": {
+            name: {
+                "supported": h.decision.supported, "statistic": h.decision.statistic, "p": h.decision.p,
+                "reason": h.decision.reason,
+                "decision_text": _decision_text(env, h, results, config.settings.alpha, lang),
+            }
+            for name, h in results.hypotheses.items()
+        },
+        "warnings": list(results.warnings),
+    }
+    return _clean(out)
+
+
+def _decision_text(env, h, results: StudyResults, alpha: float, lang: str) -> str:
+    critical = results.f_table if h.kind == "simultaneous" else results.t_table
+    p_text = fmt_p(h.decision.p, 3, lang)
+    return render(
+        env, "hypothesis_decision.j2", name=h.name, kind=h.kind, supported=h.decision.supported,
+        reason=h.decision.reason, sign=h.decision.sign, expect=h.expect,
+        statistic=fmt(h.decision.statistic, 3, lang), p=p_text, p_is_bound=p_text.startswith("<"),
+        critical=fmt(critical, 3, lang), alpha=fmt(alpha, 2, lang),
+    )
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return _clean(value.item())
+    return value
+
+
+def write_results(path: Path, data: dict[str, Any]) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8")

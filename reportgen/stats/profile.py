@@ -1,0 +1,66 @@
+"""Respondent profile: frequency tables as SPSS FREQUENCIES prints them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class FrequencyTable:
+    """Frequency, Percent, Valid Percent and Cumulative Percent per category.
+
+    Percent is of all respondents, valid percent of those who answered, cumulative percent
+    accumulates valid percent in table order (SPSS FREQUENCIES).
+    """
+
+    categories: tuple[str, ...]
+    frequency: tuple[int, ...]
+    percent: tuple[float, ...]
+    valid_percent: tuple[float, ...]
+    cumulative_percent: tuple[float, ...]
+    n_valid: int
+    n_missing: int
+
+    @property
+    def n(self) -> int:
+        return self.n_valid + self.n_missing
+
+
+def frequency_table(values: pd.Series, order: list[str] | None = None) -> FrequencyTable:
+    """Count the categories of ``values`` (blank = missing).
+
+    Categories follow ``order`` when given (categories not in ``order`` follow, sorted);
+    otherwise they are sorted as SPSS sorts codes: numerically when all are numbers.
+    Thesis check: 43 / 37 of 80 → 53.75 / 46.25 percent (printed 53,8 / 46,3).
+    """
+    present = values.dropna().astype(str)
+    counts = present.value_counts()
+    found = list(counts.index)
+    if order:
+        categories = [c for c in order if c in counts.index] + sorted(set(found) - set(order), key=_sort_key)
+        categories = list(dict.fromkeys(list(order) + categories))
+    else:
+        categories = sorted(found, key=_sort_key)
+    n = len(values)
+    n_valid = int(len(present))
+    freq = [int(counts.get(c, 0)) for c in categories]
+    percent = [100.0 * f / n if n else 0.0 for f in freq]
+    valid = [100.0 * f / n_valid if n_valid else 0.0 for f in freq]
+    cumulative, running = [], 0.0
+    for v in valid:
+        running += v
+        cumulative.append(running)
+    return FrequencyTable(
+        categories=tuple(categories), frequency=tuple(freq), percent=tuple(percent),
+        valid_percent=tuple(valid), cumulative_percent=tuple(cumulative),
+        n_valid=n_valid, n_missing=n - n_valid,
+    )
+
+
+def _sort_key(text: str) -> tuple[int, float, str]:
+    try:
+        return (0, float(text), text)
+    except ValueError:
+        return (1, 0.0, text)

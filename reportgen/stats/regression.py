@@ -1,0 +1,117 @@
+"""Ordinary least squares as SPSS REGRESSION reports it (Coefficients, ANOVA, Model Summary)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import statsmodels.api as sm
+from statsmodels.stats.outliers_influence import variance_inflation_factor
+
+from reportgen.errors import AnalysisError
+
+
+@dataclass(frozen=True)
+class Coefficient:
+    b: float
+    se: float
+    beta: float | None
+    t: float
+    p: float
+    tolerance: float | None
+    vif: float | None
+
+
+@dataclass(frozen=True)
+class RegressionResult:
+    """Everything of one OLS fit; ``coefficients`` keyed 'const' and predictor names."""
+
+    dependent: str
+    predictors: tuple[str, ...]
+    coefficients: dict[str, Coefficient]
+    n: int
+    r: float
+    r2: float
+    adj_r2: float
+    se_estimate: float
+    f: float
+    f_p: float
+    df1: int
+    df2: int
+    ss_regression: float
+    ss_residual: float
+    residuals: np.ndarray
+    fitted: np.ndarray
+    exog: np.ndarray  # design matrix with the constant first
+
+    @property
+    def ss_total(self) -> float:
+        return self.ss_regression + self.ss_residual
+
+    @property
+    def ms_regression(self) -> float:
+        return self.ss_regression / self.df1
+
+    @property
+    def ms_residual(self) -> float:
+        return self.ss_residual / self.df2
+
+
+def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> RegressionResult:
+    """Fit ``y = b0 + X b + e`` by least squares (statsmodels OLS, QR-based).
+
+    - B, SE, t, p: R ``summary(lm(y ~ X))``; Beta = ``b_j * sd(x_j) / sd(y)`` (SPSS
+      "Standardized Coefficients").
+    - Tolerance ``1 - R_j^2`` and VIF ``1 / (1 - R_j^2)`` with R_j^2 from regressing x_j on the
+      other predictors: R ``car::vif``; SPSS "Collinearity Statistics".
+    - R, R², adjusted R², SE of the estimate ``sqrt(SS_res / (n - k - 1))``; ANOVA F with
+      (k, n - k - 1) df: SPSS Model Summary and ANOVA, R ``summary.lm``.
+
+    Raises
+    ------
+    AnalysisError
+        Fewer respondents than the model needs, or perfectly collinear predictors.
+    """
+    y = np.asarray(y, dtype=float)
+    x = np.asarray(x, dtype=float).reshape(len(y), -1)
+    n, k = x.shape
+    if n < k + 2:
+        raise AnalysisError(f"the regression of {dependent} on {k} predictors needs at least {k + 2} respondents; {n} are usable")
+    if np.ptp(y) == 0:
+        raise AnalysisError(f"the dependent construct {dependent} has the same score for every respondent")
+    exog = sm.add_constant(x, has_constant="add")
+    _check_collinearity(exog, predictors)
+    fit = sm.OLS(y, exog).fit()
+    sd_y = y.std(ddof=1)
+    vifs = [variance_inflation_factor(exog, j + 1) for j in range(k)] if k > 1 else [1.0]
+    coefficients = {"const": Coefficient(float(fit.params[0]), float(fit.bse[0]), None, float(fit.tvalues[0]), float(fit.pvalues[0]), None, None)}
+    for j, name in enumerate(predictors):
+        beta = fit.params[j + 1] * x[:, j].std(ddof=1) / sd_y
+        coefficients[name] = Coefficient(
+            b=float(fit.params[j + 1]), se=float(fit.bse[j + 1]), beta=float(beta),
+            t=float(fit.tvalues[j + 1]), p=float(fit.pvalues[j + 1]),
+            tolerance=float(1 / vifs[j]), vif=float(vifs[j]),
+        )
+    return RegressionResult(
+        dependent=dependent, predictors=tuple(predictors), coefficients=coefficients, n=n,
+        r=float(np.sqrt(fit.rsquared)), r2=float(fit.rsquared), adj_r2=float(fit.rsquared_adj),
+        se_estimate=float(np.sqrt(fit.mse_resid)), f=float(fit.fvalue), f_p=float(fit.f_pvalue),
+        df1=int(round(fit.df_model)), df2=int(round(fit.df_resid)),
+        ss_regression=float(fit.ess), ss_residual=float(fit.ssr),
+        residuals=np.asarray(fit.resid), fitted=np.asarray(fit.fittedvalues), exog=exog,
+    )
+
+
+def _check_collinearity(exog: np.ndarray, predictors: list[str]) -> None:
+    """Name the predictors that make X'X singular (a constant score, or an exact combination)."""
+    rank = np.linalg.matrix_rank(exog)
+    if rank == exog.shape[1]:
+        return
+    for j, name in enumerate(predictors):
+        if np.ptp(exog[:, j + 1]) == 0:
+            raise AnalysisError(f"predictor {name} has the same score for every respondent, so its effect cannot be estimated")
+    for j, name in enumerate(predictors):
+        others = np.delete(exog, j + 1, axis=1)
+        if np.linalg.matrix_rank(others) == rank:
+            raise AnalysisError(f"predictor {name} is an exact linear combination of the other predictors (perfect collinearity)")
+    raise AnalysisError("the predictors are perfectly collinear")  # pragma: no cover
