@@ -44,7 +44,7 @@ def imhof_cdf_below_zero(weights: np.ndarray) -> float:
             return 0.5 * w.sum()
         theta = 0.5 * np.arctan(w * u).sum()
         log_rho = 0.25 * np.log1p((w * u) ** 2).sum()
-        return np.sin(theta) / (u * np.exp(log_rho))
+        return np.sin(theta) * np.exp(-log_rho) / u
 
     value, _ = integrate.quad(integrand, 0, np.inf, limit=500, epsabs=1e-10, epsrel=1e-8)
     return float(min(1.0, max(0.0, 0.5 - value / np.pi)))
