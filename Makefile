@@ -14,6 +14,9 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+demo: $(STAMP)
+	$(BIN)/reportgen demo --out output/luwu-timur
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 

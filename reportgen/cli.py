@@ -61,6 +61,22 @@ def validate(study_file: Path = typer.Argument(..., help="The study YAML file.")
     typer.echo(summary)
 
 
+@app.command()
+def demo(
+    out: Path = typer.Option(Path("output") / "luwu-timur", "--out", help="Output folder."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="id or en."),
+) -> None:
+    """Run the thesis replica in config/examples/luwu-timur."""
+    from reportgen.pipeline import EXAMPLES, run_study
+
+    try:
+        written = run_study(EXAMPLES / "luwu-timur" / "study.yaml", out, lang=lang, formats=list(FORMATS))
+    except ReportgenError as error:
+        _fail(error)
+    for path in written:
+        typer.echo(str(path))
+
+
 def _parse_formats(text: str) -> list[str]:
     wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
     for f in wanted:

@@ -12,6 +12,8 @@ from reportgen.errors import ConfigError
 from reportgen.output import atomic_folder
 from reportgen.results_json import results_dict, write_results
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "config" / "examples"
+
 
 def run_study(study_file: Path, target: Path, lang: str | None = None, formats: list[str] = ("json",)) -> list[Path]:
     """Run one study; return the files written (inside ``target``)."""

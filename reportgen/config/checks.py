@@ -28,7 +28,7 @@ def cross_check(study: "Study") -> list[ConfigError]:
     constructs = list(config.constructs)
 
     def unknown_construct(name: str, *key: object) -> None:
-        near = difflib.get_close_matches(name, constructs, n=1)
+        near = difflib.get_close_matches(name, constructs, n=1, cutoff=0.5)
         hint = f"; did you mean '{near[0]}'?" if near else f"; constructs are {', '.join(constructs)}"
         problem(f"'{name}' is not a construct{hint}", *key)
 

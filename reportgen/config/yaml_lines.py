@@ -47,6 +47,8 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
         mark = exc.problem_mark or exc.context_mark
         line = f", line {mark.line + 1}" if mark is not None else ""
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem and exc.context_mark is not None and exc.context_mark is not mark:
+            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
         raise ConfigError(f"{filename}{line}: YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
         raise ConfigError(f"{filename}: YAML syntax error: {exc}") from None

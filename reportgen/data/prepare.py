@@ -62,8 +62,8 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     wanted += [c for c in config.compare if c not in wanted]
     for column in dict.fromkeys(wanted):
         if column not in frame.columns:
-            near = difflib.get_close_matches(column, [str(c) for c in frame.columns], n=1)
-            hint = f"; did you mean '{near[0]}'?" if near else ""
+            near = nearest_column(column, [str(c) for c in frame.columns])
+            hint = f"; did you mean '{near}'?" if near else ""
             problems.append(DataError(f"{raw.name}: column '{column}' not found{hint}"))
     if problems:
         raise _raise(problems)
@@ -100,6 +100,18 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         index=pd.RangeIndex(len(frame)),
     ).loc[answers.index]
     return Dataset(answers=answers, items=scored, profile=profile, n_total=len(frame), excluded=excluded)
+
+
+def nearest_column(name: str, columns: list[str]) -> str | None:
+    """The column the user probably meant: same letters and digits first ('X1_2' for 'X1.2')."""
+    def squash(text: str) -> str:
+        return "".join(ch for ch in text.lower() if ch.isalnum())
+
+    same = [c for c in columns if squash(c) == squash(name)]
+    if same:
+        return same[0]
+    near = difflib.get_close_matches(name, columns, n=1)
+    return near[0] if near else None
 
 
 def _raise(problems: list[ReportgenError]) -> ReportgenError:

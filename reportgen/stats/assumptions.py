@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS
 from scipy import stats
 from statsmodels.stats.diagnostic import het_breuschpagan
 
@@ -101,7 +101,7 @@ def heteroscedasticity(residuals: np.ndarray, exog: np.ndarray, predictors: list
       chi-squared with k df; R ``lmtest::bptest(model)`` (studentize = TRUE).
     """
     e = np.asarray(residuals, dtype=float)
-    fit = sm.OLS(np.abs(e), exog).fit()
+    fit = OLS(np.abs(e), exog).fit()
     terms = {
         name: GlejserTerm(float(fit.params[j + 1]), float(fit.bse[j + 1]), float(fit.tvalues[j + 1]), float(fit.pvalues[j + 1]))
         for j, name in enumerate(predictors)

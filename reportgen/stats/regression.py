@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS
+from statsmodels.tools.tools import add_constant
 from statsmodels.stats.outliers_influence import variance_inflation_factor
 
 from reportgen.errors import AnalysisError
@@ -79,9 +80,9 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
         raise AnalysisError(f"the regression of {dependent} on {k} predictors needs at least {k + 2} respondents; {n} are usable")
     if np.ptp(y) == 0:
         raise AnalysisError(f"the dependent construct {dependent} has the same score for every respondent")
-    exog = sm.add_constant(x, has_constant="add")
+    exog = add_constant(x, has_constant="add")
     _check_collinearity(exog, predictors)
-    fit = sm.OLS(y, exog).fit()
+    fit = OLS(y, exog).fit()
     sd_y = y.std(ddof=1)
     vifs = [variance_inflation_factor(exog, j + 1) for j in range(k)] if k > 1 else [1.0]
     coefficients = {"const": Coefficient(float(fit.params[0]), float(fit.bse[0]), None, float(fit.tvalues[0]), float(fit.pvalues[0]), None, None)}

@@ -1,0 +1,63 @@
+"""A small valid study written to a temporary folder, to be broken one way at a time."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+LABELS = {5: {"short": "SS", "id": "Sangat Setuju", "en": "Strongly Agree"},
+          4: {"short": "S", "id": "Setuju", "en": "Agree"},
+          3: {"short": "KS", "id": "Kurang Setuju", "en": "Neutral"},
+          2: {"short": "TS", "id": "Tidak Setuju", "en": "Disagree"},
+          1: {"short": "STS", "id": "Sangat Tidak Setuju", "en": "Strongly Disagree"}}
+
+BASE = {
+    "study": {"title": "Studi Kecil", "author": "Uji", "year": 2024, "language": "id"},
+    "data": {"path": "responses.csv", "id": "rid"},
+    "scale": {"min": 1, "max": 5, "labels": LABELS},
+    "respondents": [{"column": "jk", "label": {"id": "Jenis Kelamin", "en": "Gender"}, "order": ["L", "P"]}],
+    "constructs": {
+        "X1": {"name": {"id": "Motivasi", "en": "Motivation"}, "items": {"X1.1": "a", "X1.2": "b", "X1.3": "c"}},
+        "X2": {"name": "Disiplin", "items": {"X2.1": "a", "X2.2": "b", "X2.3": "c"}, "reverse": ["X2.3"]},
+        "Y": {"name": {"id": "Kinerja", "en": "Performance"}, "items": {"Y.1": "a", "Y.2": "b", "Y.3": "c"}},
+    },
+    "model": {"type": "regression", "dependent": "Y", "predictors": ["X1", "X2"]},
+    "hypotheses": {"H1": {"path": "X1 -> Y", "expect": "positive"}, "H2": {"path": "X2 -> Y", "expect": "positive"},
+                   "H3": {"simultaneous": ["X1", "X2"], "on": "Y"}},
+}
+
+
+def survey_rows(n: int = 40, seed: int = 3) -> list[dict]:
+    rng = np.random.default_rng(seed)
+    f = {c: rng.normal(size=n) for c in ("X1", "X2")}
+    f["Y"] = 0.6 * f["X1"] + 0.3 * f["X2"] + rng.normal(size=n)
+    rows = []
+    for i in range(n):
+        row = {"rid": f"R{i + 1}", "jk": "L" if i % 3 else "P"}
+        for c in ("X1", "X2", "Y"):
+            for j in (1, 2, 3):
+                value = int(np.clip(np.round(3 + f[c][i] + rng.normal(scale=0.7)), 1, 5))
+                if c == "X2" and j == 3:
+                    value = 6 - value
+                row[f"{c}.{j}"] = value
+        rows.append(row)
+    return rows
+
+
+def write_study(folder: Path, config: dict | None = None, rows: list[dict] | None = None, text: str | None = None) -> Path:
+    """Write study.yaml (from ``config`` or raw ``text``) and responses.csv (from ``rows``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = survey_rows() if rows is None else rows
+    header = list(rows[0]) if rows else ["rid"]
+    lines = [",".join(header)] + [",".join("" if r.get(h) is None else str(r.get(h)) for h in header) for r in rows]
+    (folder / "responses.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = folder / "study.yaml"
+    path.write_text(text if text is not None else yaml.safe_dump(config or BASE, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def base() -> dict:
+    return copy.deepcopy(BASE)

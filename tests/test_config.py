@@ -1,0 +1,97 @@
+"""The study file: models, unknown keys, line numbers, cross-field checks."""
+
+import pytest
+
+from reportgen.config import load_study
+from reportgen.errors import ConfigError, ProblemList, ReportgenError
+
+from helpers import base, write_study
+
+
+def load_text(tmp_path, text):
+    return load_study(write_study(tmp_path, text=text))
+
+
+def test_valid_study_loads_with_labels_as_string_or_mapping(tmp_path):
+    study = load_study(write_study(tmp_path, base()))
+    config = study.config
+    assert config.constructs["X2"].name.get("en") == "Disiplin"
+    assert config.constructs["X1"].name.get("en") == "Motivation"
+    assert config.hypotheses["H3"].on == "Y"  # 'on' is a key, not the YAML 1.1 boolean
+    assert config.missing_policy == "listwise" and config.settings.alpha == 0.05
+    assert config.scale.labels[4].words() == ["S", "Setuju", "Agree"]
+
+
+def test_unknown_key_names_line_and_nearest_key(tmp_path):
+    text = (write_study(tmp_path, base()).read_text()).replace("  dependent: Y", "  dependant: Y")
+    with pytest.raises(ReportgenError) as err:
+        load_text(tmp_path, text)
+    line = text.splitlines().index("  dependant: Y") + 1
+    assert f"study.yaml, line {line}: unknown key 'model.dependant'; did you mean 'dependent'?" in str(err.value)
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    with pytest.raises(ConfigError, match=r"study.yaml, line 4: YAML syntax error: .* \(while parsing a flow sequence that starts on line 3\)"):
+        load_text(tmp_path, "study:\n  title: x\n  year: [2024\ndata: {path: a.csv}\n")
+
+
+def test_missing_required_key(tmp_path):
+    cfg = base()
+    del cfg["study"]["year"]
+    with pytest.raises(ConfigError, match=r"study.yaml, line 1: required key 'study.year' is missing"):
+        load_study(write_study(tmp_path, cfg))
+
+
+def test_unsupported_language_lists_the_choices(tmp_path):
+    cfg = base()
+    cfg["study"]["language"] = "fr"
+    with pytest.raises(ConfigError, match=r"key study.language: 'fr' is not allowed; use 'id' or 'en'"):
+        load_study(write_study(tmp_path, cfg))
+
+
+def test_hypothesis_with_unknown_construct_suggests_one(tmp_path):
+    cfg = base()
+    cfg["hypotheses"]["H1"]["path"] = "X3 -> Y"
+    with pytest.raises(ConfigError, match=r"key hypotheses.H1.path: 'X3' is not a construct; did you mean 'X2'\?"):
+        load_study(write_study(tmp_path, cfg))
+
+
+def test_all_cross_field_problems_are_reported_together(tmp_path):
+    cfg = base()
+    cfg["constructs"]["X2"]["reverse"] = ["X9.9"]
+    cfg["constructs"]["Y"]["items"]["X1.1"] = "duplicate"
+    cfg["model"]["predictors"] = ["X1", "X2", "Y"]
+    with pytest.raises(ProblemList) as err:
+        load_study(write_study(tmp_path, cfg))
+    messages = [p.message for p in err.value.problems]
+    assert any("reverse item 'X9.9' is not an item of X2" in m for m in messages)
+    assert any("item 'X1.1' is listed in both X1 and Y" in m for m in messages)
+    assert any("'Y' is the dependent construct and cannot also be a predictor" in m for m in messages)
+
+
+def test_hypothesis_needs_path_or_simultaneous(tmp_path):
+    cfg = base()
+    cfg["hypotheses"]["H1"] = {"expect": "positive"}
+    with pytest.raises(ConfigError, match="needs either 'path'"):
+        load_study(write_study(tmp_path, cfg))
+
+
+def test_path_must_end_at_the_dependent(tmp_path):
+    cfg = base()
+    cfg["hypotheses"]["H1"]["path"] = "X1 -> X2"
+    with pytest.raises(ConfigError, match="'X2' is not the model's dependent construct 'Y'"):
+        load_study(write_study(tmp_path, cfg))
+
+
+def test_predictors_default_to_all_other_constructs(tmp_path):
+    from reportgen.config import regression_predictors
+
+    cfg = base()
+    del cfg["model"]["predictors"]
+    study = load_study(write_study(tmp_path, cfg))
+    assert regression_predictors(study.config) == ["X1", "X2"]
+
+
+def test_missing_study_file(tmp_path):
+    with pytest.raises(ConfigError, match="study file not found"):
+        load_study(tmp_path / "nope.yaml")

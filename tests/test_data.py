@@ -1,0 +1,134 @@
+"""Reading csv/xlsx/sav, coding answers, reverse items, missing data."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from reportgen.config import load_study
+from reportgen.config.models import Scale
+from reportgen.data import load_dataset
+from reportgen.data.coding import AnswerCoder
+from reportgen.errors import DataError, ProblemList
+
+from helpers import LABELS, base, survey_rows, write_study
+
+
+def test_answers_as_codes_or_any_label_word():
+    coder = AnswerCoder(Scale.model_validate({"min": 1, "max": 5, "labels": LABELS}))
+    cells = ["4", 4, 4.0, "S", " setuju ", "AGREE", "Sangat  Setuju", "sts", "strongly disagree", "", None, np.nan, "4,0"]
+    codes, problems = coder.code_column(pd.Series(cells, dtype=object))
+    assert problems == {}
+    np.testing.assert_array_equal(codes, [4, 4, 4, 4, 4, 4, 5, 1, 1, np.nan, np.nan, np.nan, 4])
+
+
+def test_bad_cells_are_named_by_reason():
+    coder = AnswerCoder(Scale.model_validate({"min": 1, "max": 5, "labels": LABELS}))
+    _, problems = coder.code_column(pd.Series(["6", "setujuu", "3.5", "0", "4"], dtype=object))
+    assert problems[0] == "6 is outside the scale 1–5"
+    assert problems[1].startswith("'setujuu' is not an answer on the scale (answers are 1–5 or ")
+    assert problems[2] == "3.5 is not a whole scale point"
+    assert problems[3] == "0 is outside the scale 1–5"
+    assert 4 not in problems
+
+
+def test_out_of_range_answer_names_column_respondent_and_row(tmp_path):
+    rows = survey_rows()
+    rows[36]["X1.2"] = 6
+    study = load_study(write_study(tmp_path, base(), rows))
+    with pytest.raises(DataError, match=r"^responses.csv, column X1.2, respondent R37 \(row 38\): 6 is outside the scale 1–5$"):
+        load_dataset(study)
+
+
+def test_every_bad_cell_is_reported(tmp_path):
+    rows = survey_rows()
+    rows[0]["X1.1"] = 9
+    rows[5]["Y.2"] = "maybe"
+    with pytest.raises(ProblemList) as err:
+        load_dataset(load_study(write_study(tmp_path, base(), rows)))
+    assert len(err.value.problems) == 2
+    assert "column Y.2, respondent R6 (row 7): 'maybe' is not an answer" in err.value.problems[1].message
+
+
+def test_missing_column_suggests_the_nearest(tmp_path):
+    rows = [{("X1_2" if k == "X1.2" else k): v for k, v in r.items()} for r in survey_rows()]
+    with pytest.raises(DataError, match=r"responses.csv: column 'X1.2' not found; did you mean 'X1_2'\?"):
+        load_dataset(load_study(write_study(tmp_path, base(), rows)))
+
+
+def test_duplicate_ids(tmp_path):
+    rows = survey_rows()
+    rows[9]["rid"] = "R3"
+    with pytest.raises(DataError, match=r"column rid, row 11: id 'R3' is also used in row 4"):
+        load_dataset(load_study(write_study(tmp_path, base(), rows)))
+
+
+def test_reverse_items_are_scored_max_plus_min_minus_x(tmp_path):
+    rows = survey_rows()
+    data = load_dataset(load_study(write_study(tmp_path, base(), rows)))
+    written = np.array([r["X2.3"] for r in rows], dtype=float)
+    np.testing.assert_array_equal(data.items["X2.3"].to_numpy(), 6 - written)
+    np.testing.assert_array_equal(data.items["X2.2"].to_numpy(), [r["X2.2"] for r in rows])
+
+
+def test_listwise_drops_and_counts_respondents(tmp_path):
+    rows = survey_rows()
+    rows[2]["X1.1"] = None
+    rows[7]["Y.3"] = None
+    data = load_dataset(load_study(write_study(tmp_path, base(), rows)))
+    assert (data.n_total, data.n_used, data.n_excluded) == (40, 38, 2)
+    assert data.excluded == ["respondent R3 (row 4)", "respondent R8 (row 9)"]
+    assert len(data.profile) == 38
+
+
+def test_mean_replacement_keeps_everyone(tmp_path):
+    rows = survey_rows()
+    rows[2]["X1.1"] = None
+    cfg = base()
+    cfg["data"]["missing"] = "mean"
+    data = load_dataset(load_study(write_study(tmp_path, cfg, rows)))
+    observed = [r["X1.1"] for i, r in enumerate(rows) if i != 2]
+    assert data.n_used == 40 and data.n_excluded == 0
+    assert data.items["X1.1"].iloc[2] == pytest.approx(np.mean(observed))
+    assert np.isnan(data.answers["X1.1"].iloc[2])  # frequencies count only real answers
+
+
+def test_semicolon_csv_xlsx_and_sav_give_the_same_data(tmp_path):
+    rows = survey_rows()
+    csv_data = load_dataset(load_study(write_study(tmp_path / "csv", base(), rows)))
+    frame = pd.DataFrame(rows)
+    # semicolon-separated, as Indonesian Excel exports
+    (tmp_path / "semi").mkdir()
+    frame.to_csv(tmp_path / "semi" / "r.csv", sep=";", index=False)
+    # xlsx
+    (tmp_path / "x").mkdir()
+    frame.to_excel(tmp_path / "x" / "r.xlsx", index=False)
+    # SPSS with value labels on the profile column
+    import pyreadstat
+
+    (tmp_path / "s").mkdir()
+    sav = frame.copy()
+    sav["jk"] = sav["jk"].map({"L": 1, "P": 2})
+    pyreadstat.write_sav(sav, str(tmp_path / "s" / "r.sav"), variable_value_labels={"jk": {1: "L", 2: "P"}})
+    for folder, name in (("semi", "r.csv"), ("x", "r.xlsx"), ("s", "r.sav")):
+        cfg = base()
+        cfg["data"]["path"] = name
+        path = tmp_path / folder / "study.yaml"
+        import yaml
+
+        path.write_text(yaml.safe_dump(cfg, sort_keys=False))
+        data = load_dataset(load_study(path))
+        pd.testing.assert_frame_equal(data.items, csv_data.items)
+        assert list(data.profile["jk"]) == list(csv_data.profile["jk"])
+
+
+def test_missing_and_empty_data_files(tmp_path):
+    path = write_study(tmp_path, base())
+    (tmp_path / "responses.csv").write_text("")
+    with pytest.raises(DataError, match="responses.csv: the data file is empty"):
+        load_dataset(load_study(path))
+    (tmp_path / "responses.csv").write_text("rid,jk\n")
+    with pytest.raises(DataError, match="no respondents"):
+        load_dataset(load_study(path))
+    (tmp_path / "responses.csv").unlink()
+    with pytest.raises(DataError, match="responses.csv: data file not found"):
+        load_dataset(load_study(path))
