@@ -16,7 +16,7 @@ from reportgen.errors import ProblemList, ReportgenError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Questionnaire data + a study file → a verified results chapter.")
 
-FORMATS = ("json",)
+FORMATS = ("json", "pdf", "docx")
 
 
 def _fail(error: ReportgenError, all_problems: bool = False) -> None:
@@ -34,7 +34,7 @@ def run(
     study_file: Path = typer.Argument(..., help="The study YAML file."),
     out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default output/<study file name>/)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="id or en (overrides study.language)."),
-    formats: str = typer.Option("json", "--formats", help="Comma-separated: json."),
+    formats: str = typer.Option("json,pdf,docx", "--formats", help="Comma-separated: json, pdf, docx."),
 ) -> None:
     """Compute every statistic and write the report files."""
     from reportgen.pipeline import run_study

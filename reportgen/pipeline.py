@@ -15,7 +15,10 @@ from reportgen.results_json import results_dict, write_results
 EXAMPLES = Path(__file__).resolve().parents[1] / "config" / "examples"
 
 
-def run_study(study_file: Path, target: Path, lang: str | None = None, formats: list[str] = ("json",)) -> list[Path]:
+FORMATS = ("json", "pdf", "docx")
+
+
+def run_study(study_file: Path, target: Path, lang: str | None = None, formats=FORMATS) -> list[Path]:
     """Run one study; return the files written (inside ``target``)."""
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"--lang: '{lang}' is not a supported language; use {' or '.join(LANGUAGES)}")
@@ -25,9 +28,37 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats: 
     results = analyse(study, data)
     payload = results_dict(study, results, language)
     with atomic_folder(target) as staging:
-        if "json" in formats:
-            write_results(staging / "results.json", payload)
-    return [target / "results.json"] if "json" in formats else []
+        written = write_outputs(study, results, payload, language, staging, formats)
+    return [target / name for name in written]
+
+
+def write_outputs(study, results, payload, lang: str, folder: Path, formats) -> list[str]:
+    """Write the requested formats into ``folder``; return their file names."""
+    written = []
+    if "json" in formats:
+        write_results(folder / "results.json", payload)
+        written.append("results.json")
+    if "pdf" in formats or "docx" in formats:
+        from reportgen.report.build import build_document
+        from reportgen.report.builder import load_labels
+
+        doc = build_document(study, results, lang, folder / "figures")
+        user = study.base_dir / study.config.templates if study.config.templates else None
+        labels = load_labels(lang, user)
+        stem = f"{'bab' if lang == 'id' else 'chapter'}{study.config.study.chapter}"
+        if "pdf" in formats:
+            from reportgen.render.html import render_html
+            from reportgen.render.pdf import write_pdf
+
+            write_pdf(render_html(doc, labels), folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []))
+            written.append(f"{stem}.pdf")
+        if "docx" in formats:
+            from reportgen.render.docx import write_docx
+
+            write_docx(doc, labels, folder, folder / f"{stem}.docx")
+            written.append(f"{stem}.docx")
+        written.append("figures/")
+    return written
 
 
 def validate_study(study_file: Path) -> str:

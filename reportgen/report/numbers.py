@@ -32,3 +32,19 @@ def fmt_p(p: float | None, decimals: int = 3, lang: str = "id") -> str:
 
 def fmt_int(value: int, lang: str = "id") -> str:
     return fmt(value, 0, lang)
+
+
+def fmt_g(value: float | None, max_decimals: int = 3, lang: str = "id") -> str:
+    """Up to ``max_decimals`` decimals without trailing zeros: 74,4 · 71 · 68,025 (thesis style)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = fmt(round(value, max_decimals), max_decimals, lang)
+    sep = "," if lang == "id" else "."
+    if sep in text:
+        text = text.rstrip("0").rstrip(sep)
+    return text
+
+
+def fmt_pct(value: float, lang: str = "id") -> str:
+    """A percentage with one decimal: 53,8%."""
+    return fmt(value, 1, lang) + "%"

@@ -116,3 +116,19 @@ def _check_collinearity(exog: np.ndarray, predictors: list[str]) -> None:
         if np.linalg.matrix_rank(others) == rank:
             raise AnalysisError(f"predictor {name} is an exact linear combination of the other predictors (perfect collinearity)")
     raise AnalysisError("the predictors are perfectly collinear")  # pragma: no cover
+
+
+def residual_diagnostics(fit: RegressionResult) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """SPSS's *ZRESID, *SRESID and *ZPRED of a fit.
+
+    ZRESID = e / s; SRESID = e / (s sqrt(1 - h_ii)) with h_ii the leverage (diagonal of the hat
+    matrix); ZPRED = (yhat - mean(yhat)) / sd(yhat). s is the SE of the estimate.
+    """
+    q, _ = np.linalg.qr(fit.exog)
+    leverage = np.einsum("ij,ij->i", q, q)
+    s = fit.se_estimate
+    zresid = fit.residuals / s
+    sresid = fit.residuals / (s * np.sqrt(np.clip(1 - leverage, 1e-12, None)))
+    sd_fitted = fit.fitted.std(ddof=1)
+    zpred = (fit.fitted - fit.fitted.mean()) / sd_fitted if sd_fitted > 0 else np.zeros_like(fit.fitted)
+    return zresid, sresid, zpred

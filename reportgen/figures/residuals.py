@@ -1,0 +1,53 @@
+"""Residual plots as SPSS REGRESSION draws them: normal P-P, histogram, ZPRED × SRESID."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from scipy import stats
+
+from reportgen.figures.style import plt, save
+
+
+def pp_plot(zresid: np.ndarray, path: Path, observed_label: str, expected_label: str) -> Path:
+    """Observed cumulative probability (i - 0.5)/n against the normal CDF of the sorted ZRESID."""
+    z = np.sort(zresid)
+    n = z.size
+    observed = (np.arange(1, n + 1) - 0.5) / n
+    expected = stats.norm.cdf(z, loc=z.mean(), scale=z.std(ddof=1))
+    fig, ax = plt.subplots(figsize=(4.6, 4.3))
+    ax.plot([0, 1], [0, 1], color="black", linewidth=0.9)
+    ax.scatter(observed, expected, s=14, facecolors="none", edgecolors="#333333", linewidths=0.7)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel(observed_label)
+    ax.set_ylabel(expected_label)
+    return save(fig, path)
+
+
+def histogram(zresid: np.ndarray, path: Path, xlabel: str, ylabel: str) -> Path:
+    """Histogram of ZRESID with the normal curve of the same mean and SD."""
+    fig, ax = plt.subplots(figsize=(4.8, 3.8))
+    counts, edges, _ = ax.hist(zresid, bins="auto", color="#bdbdbd", edgecolor="#333333", linewidth=0.6)
+    grid = np.linspace(min(edges[0], -3.5), max(edges[-1], 3.5), 200)
+    width = edges[1] - edges[0]
+    ax.plot(grid, stats.norm.pdf(grid, zresid.mean(), zresid.std(ddof=1)) * zresid.size * width, color="black", linewidth=1)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.text(0.98, 0.95, f"Mean = {zresid.mean():.2E}\nStd. Dev. = {zresid.std(ddof=1):.3f}\nN = {zresid.size}",
+            transform=ax.transAxes, ha="right", va="top", fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    return save(fig, path)
+
+
+def scatter(zpred: np.ndarray, sresid: np.ndarray, path: Path, xlabel: str, ylabel: str) -> Path:
+    """Studentized residuals against standardized predicted values, with the zero line."""
+    fig, ax = plt.subplots(figsize=(4.8, 3.8))
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.axvline(0, color="black", linewidth=0.5, linestyle=":")
+    ax.scatter(zpred, sresid, s=14, facecolors="none", edgecolors="#333333", linewidths=0.7)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.spines[["top", "right"]].set_visible(False)
+    return save(fig, path)

@@ -1,0 +1,1 @@
+"""Backends that consume the document: HTML → PDF (WeasyPrint) and DOCX (python-docx)."""

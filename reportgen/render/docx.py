@@ -1,0 +1,202 @@
+"""Document → DOCX with python-docx: real Word tables, captions, figures, heading styles.
+
+Headings use Word's built-in "Heading 1–4" styles, so the thesis's own table of contents
+picks them up; table captions use the "Caption" style; the header rows of tables repeat on
+each page; the body is Times New Roman 12 pt with 1.5 line spacing on A4 with thesis margins.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document as WordDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from reportgen.report.document import Document, Figure, Paragraph, Section, Table
+
+FONT = "Times New Roman"
+TEXT_WIDTH_CM = 21.0 - 4.0 - 3.0
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+
+
+def write_docx(doc: Document, labels: dict, base: Path, target: Path) -> Path:
+    word = WordDocument()
+    _setup(word)
+    title = word.add_paragraph(style="Heading 1")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(doc.chapter_label)
+    title.add_run().add_break()
+    title.add_run(doc.title)
+    for section in doc.sections:
+        _section(word, section, labels, base)
+    word.core_properties.title = f"{doc.chapter_label} {doc.title}"
+    word.core_properties.author = doc.author
+    word.save(str(target))
+    return target
+
+
+def _setup(word: WordDocument) -> None:
+    sec = word.sections[0]
+    sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
+    sec.left_margin, sec.top_margin, sec.right_margin, sec.bottom_margin = Cm(4), Cm(4), Cm(3), Cm(3)
+    styles = word.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(12)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.ONE_POINT_FIVE
+    normal.paragraph_format.space_after = Pt(0)
+    for level in range(1, 5):
+        style = styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(14 if level == 1 else 12)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        _plain_font(style)
+        style.paragraph_format.space_before = Pt(12 if level <= 2 else 6)
+        style.paragraph_format.space_after = Pt(6 if level == 1 else 3)
+        style.paragraph_format.keep_with_next = True
+    caption = styles["Caption"]
+    caption.font.name = FONT
+    caption.font.size = Pt(12)
+    caption.font.bold = True
+    caption.font.italic = False
+    caption.font.color.rgb = RGBColor(0, 0, 0)
+    _plain_font(caption)
+    _page_number(sec)
+
+
+def _plain_font(style) -> None:
+    """Drop theme fonts so the heading really is Times New Roman."""
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _page_number(sec) -> None:
+    paragraph = sec.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _section(word, section: Section, labels: dict, base: Path) -> None:
+    heading = word.add_paragraph(style=f"Heading {min(section.level, 4)}")
+    heading.add_run(f"{section.number} {section.title}".strip())
+    for block in section.blocks:
+        if isinstance(block, Section):
+            _section(word, block, labels, base)
+        elif isinstance(block, Paragraph):
+            _paragraph(word, block)
+        elif isinstance(block, Table):
+            _table(word, block, labels)
+        elif isinstance(block, Figure):
+            _figure(word, block, labels, base)
+
+
+def _paragraph(word, block: Paragraph) -> None:
+    p = word.add_paragraph()
+    run = p.add_run(block.text)
+    fmt = p.paragraph_format
+    if block.style == "equation":
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run.italic = True
+        fmt.space_before = fmt.space_after = Pt(6)
+    elif block.style in ("quote", "note"):
+        fmt.left_indent = Cm(1.25)
+        run.italic = True
+        fmt.line_spacing = 1.15
+        if block.style == "note":
+            run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    else:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        fmt.first_line_indent = Cm(1.25)
+
+
+def _caption(word, label: str, number: str, title: str) -> None:
+    p = word.add_paragraph(style="Caption")
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True
+    p.paragraph_format.line_spacing = 1.0
+    p.paragraph_format.space_before = Pt(6)
+    p.add_run(f"{label} {number}")
+    p.add_run().add_break()
+    p.add_run(title)
+
+
+def _small_line(word, text: str) -> None:
+    p = word.add_paragraph()
+    p.paragraph_format.line_spacing = 1.0
+    p.paragraph_format.space_after = Pt(2)
+    run = p.add_run(text)
+    run.font.size = Pt(10)
+
+
+def _table(word, t: Table, labels: dict) -> None:
+    _caption(word, labels["table"], t.number, t.title)
+    rows = len(t.header) + len(t.body)
+    cols = t.columns
+    table = word.add_table(rows=rows, cols=cols)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    size = Pt(9 if t.small else 10)
+    occupied: set[tuple[int, int]] = set()
+    for r, row in enumerate(list(t.header) + list(t.body)):
+        c = 0
+        for cell in row:
+            while (r, c) in occupied:
+                c += 1
+            target = table.cell(r, c)
+            if cell.colspan > 1 or cell.rowspan > 1:
+                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    occupied.add((r + dr, c + dc))
+            paragraph = target.paragraphs[0]
+            paragraph.alignment = ALIGN[cell.align]
+            paragraph.paragraph_format.line_spacing = 1.0
+            run = paragraph.add_run(cell.text)
+            run.font.size = size
+            run.bold = cell.role == "header" or cell.bold
+            c += cell.colspan
+    for r in range(len(t.header)):
+        tr_pr = table.rows[r]._tr.get_or_add_trPr()
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        tr_pr.append(header)
+    if t.widths:
+        total = sum(t.widths)
+        for c, w in enumerate(t.widths):
+            for cell in table.columns[c].cells:
+                cell.width = Cm(TEXT_WIDTH_CM * w / total)
+    for note in t.notes:
+        _small_line(word, note)
+    _small_line(word, t.source)
+
+
+def _figure(word, f: Figure, labels: dict, base: Path) -> None:
+    _caption(word, labels["figure"], f.number, f.title)
+    p = word.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True
+    p.add_run().add_picture(str(base / f.path), width=Cm(TEXT_WIDTH_CM * f.width))
+    _small_line(word, f.source)

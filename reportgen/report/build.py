@@ -1,0 +1,52 @@
+"""Build the chapter document from the study and its results, in the reference thesis's order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.analysis import StudyResults
+from reportgen.config import Study
+from reportgen.report.builder import Builder
+from reportgen.report.document import Document, Paragraph, Section
+from reportgen.report.sections.assumptions import assumptions_section
+from reportgen.report.sections.descriptives import descriptives_section
+from reportgen.report.sections.hypotheses import discussion_section, hypotheses_section, regression_section
+from reportgen.report.sections.measurement import reliability_section, validity_section
+from reportgen.report.sections.profile import profile_section
+
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
+
+
+def build_document(study: Study, results: StudyResults, lang: str, figures_dir: Path) -> Document:
+    """The whole chapter; figures are drawn into ``figures_dir`` as it is built."""
+    b = Builder(study, lang, figures_dir)
+    config = study.config
+    chapter = config.study.chapter
+    label = f"{b.labels['chapter']} {ROMAN[chapter] if lang == 'id' else chapter}"
+    doc = Document(lang=lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(lang),
+                   author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
+    results_section = Section(b.labels["results"], 2, f"{chapter}.1")
+    parts = [profile_section, descriptives_section, validity_section, reliability_section, assumptions_section,
+             regression_section, hypotheses_section]
+    for make in parts:
+        section = make(b, results, f"{chapter}.1.{len([s for s in results_section.blocks if isinstance(s, Section)]) + 1}")
+        if section is not None:
+            results_section.add(section)
+    if config.qualitative:
+        results_section.add(_qualitative(b, f"{chapter}.1.{len(results_section.blocks) + 1}"))
+    doc.sections.append(results_section)
+    doc.sections.append(discussion_section(b, results, f"{chapter}.2"))
+    return doc
+
+
+def _qualitative(b: Builder, number: str) -> Section:
+    """Themes of the qualitative phase, each with its description and quotes."""
+    section = Section(b.labels["qualitative"], 3, number)
+    for k, theme in enumerate(b.study.config.qualitative):
+        sub = Section(theme.theme.get(b.lang), 4, f"{'abcdefghijklmnopqrstuvwxyz'[k % 26]}.")
+        if theme.description is not None:
+            sub.add(Paragraph(theme.description.get(b.lang)))
+        for quote in theme.quotes:
+            sub.add(Paragraph(f"“{quote}”", style="quote"))
+        section.add(sub)
+    return section

@@ -1,0 +1,98 @@
+"""The format-neutral chapter: sections of paragraphs, tables and figures.
+
+Built once by :mod:`reportgen.report.build`; the HTML/PDF and DOCX renderers only consume it.
+A table is content with cell roles (header, stub, data), as in statsmodels' SimpleTable. Every
+paragraph lists the tables it cites (``refs``), so a test can check that each number in the
+text is printed in its table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    role: str = "data"  # header | stub | data
+    colspan: int = 1
+    rowspan: int = 1
+    align: str = "center"  # left | center | right
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    number: str  # "5.1"
+    title: str
+    header: tuple[tuple[Cell, ...], ...]
+    body: tuple[tuple[Cell, ...], ...]
+    source: str
+    notes: tuple[str, ...] = ()
+    widths: tuple[float, ...] | None = None  # relative column widths
+    small: bool = False  # many columns: smaller type
+
+    def texts(self) -> list[str]:
+        return [c.text for row in self.header + self.body for c in row]
+
+    @property
+    def columns(self) -> int:
+        return sum(c.colspan for c in self.header[0]) if self.header else sum(c.colspan for c in self.body[0])
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    number: str
+    title: str
+    path: Path  # PNG, relative to the output folder
+    width: float = 0.8  # fraction of the text width
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    refs: tuple[str, ...] = ()  # keys of the tables this text takes numbers from
+    style: str = "body"  # body | equation | quote | note
+
+
+@dataclass
+class Section:
+    title: str
+    level: int  # 1 = chapter, 2 = 5.1, 3 = 5.1.1, 4 = a./b.
+    number: str = ""
+    blocks: list = field(default_factory=list)  # Paragraph | Table | Figure | Section
+
+    def add(self, block):
+        self.blocks.append(block)
+        return block
+
+
+@dataclass
+class Document:
+    lang: str
+    chapter_label: str  # "BAB V" / "CHAPTER 5"
+    title: str  # "HASIL PENELITIAN DAN PEMBAHASAN"
+    study_title: str
+    author: str
+    year: int
+    sections: list[Section] = field(default_factory=list)
+    contents_title: str = "Daftar Isi"
+
+    def walk(self):
+        """Every block in reading order, sections included."""
+        def visit(blocks):
+            for block in blocks:
+                yield block
+                if isinstance(block, Section):
+                    yield from visit(block.blocks)
+        yield from visit(self.sections)
+
+    def tables(self) -> dict[str, Table]:
+        return {b.key: b for b in self.walk() if isinstance(b, Table)}
+
+    def figures(self) -> list[Figure]:
+        return [b for b in self.walk() if isinstance(b, Figure)]

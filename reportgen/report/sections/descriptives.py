@@ -1,0 +1,119 @@
+"""5.1.2 Descriptive statistics: answer tables and the three-box index per construct."""
+
+from __future__ import annotations
+
+from reportgen.analysis import ConstructResult, StudyResults
+from reportgen.figures.responses import response_bars
+from reportgen.interpret.three_box import CITATION, bands
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Section
+
+
+def descriptives_section(b: Builder, results: StudyResults, number: str) -> Section:
+    config = b.study.config
+    section = b.section(b.labels["descriptives"], 3, number)
+    rng = results.index_range
+    classes = config.settings.index.classes
+    band_rows = [[s(b.labels["categories"][name]), d(b.f(low, 2)), d(b.f(high, 2))] for low, high, name in bands(rng, classes)]
+    band_table = b.table("index.bands", _bands_title(b), [[h(b.col("category")), h("Min"), h("Max")]], band_rows, widths=(2, 1, 1))
+    section.blocks += b.say("index_method.j2", refs=(band_table.key,), table=b.ref(band_table), citation=CITATION,
+                            n=b.i(results.n_used), low=b.f(rng.low, 2), high=b.f(rng.high, 2), classes=classes,
+                            width=b.f((rng.high - rng.low) / classes, 2), max=config.scale.max,
+                            basis=config.settings.index.basis, points=config.scale.points,
+                            bands=[{"name": b.labels["categories"][n].lower(), "low": b.f(lo, 2), "high": b.f(hi, 2)}
+                                   for lo, hi, n in bands(rng, classes)])
+    section.add(band_table)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for k, (code, construct) in enumerate(results.constructs.items()):
+        sub = b.section(f"{b.name(code)} ({code})", 4, f"{letters[k % 26]}.")
+        _responses(b, sub, code, construct)
+        _index(b, sub, code, construct, band_table.key)
+        section.add(sub)
+    return section
+
+
+def _bands_title(b: Builder) -> str:
+    return "Kategori Indeks Three-Box" if b.lang == "id" else "Three-Box Index Categories"
+
+
+def _points(b: Builder) -> list[tuple[int, str]]:
+    """Scale points from the highest down, with their short labels (or the codes)."""
+    scale = b.study.config.scale
+    return [(p, scale.labels[p].short if p in scale.labels else str(p)) for p in reversed(scale.points)]
+
+
+def _responses(b: Builder, section: Section, code: str, construct: ConstructResult) -> None:
+    config = b.study.config
+    points = _points(b)
+    header = [
+        [h("No", rowspan=2), h(b.col("statement"), rowspan=2), h(b.col("answer_criteria"), colspan=len(points)), h(b.col("total"), rowspan=2)],
+        [h(label) for _, label in points],
+    ]
+    body = []
+    narrative = []
+    for n, (item, result) in enumerate(construct.items.items(), start=1):
+        dist = result.distribution
+        text = config.constructs[code].item_text(item, b.lang)
+        body.append([s(f"{n}", "center", rowspan=2), s(f"{item}. {text}", rowspan=2)]
+                    + [d(b.i(dist.count_of(p))) if dist.count_of(p) else d("") for p, _ in points] + [d(b.i(dist.n))])
+        body.append([d(b.pct(dist.percents[dist.points.index(p)])) if dist.count_of(p) else d("") for p, _ in points]
+                    + [d(b.pct(100.0))])
+        narrative.append({
+            "ordinal": b.ordinal(n - 1), "item": item,
+            "parts": [{"count": b.i(dist.count_of(p)), "pct": b.pct(dist.percents[dist.points.index(p)]),
+                       "answer": _answer_word(b, p)} for p, _ in points if dist.count_of(p)],
+        })
+    widths = (0.5, 6) + (0.9,) * len(points) + (1,)
+    table = b.table(f"responses.{code}", b.labels["responses_title"].format(name=b.name(code), code=code), header, body,
+                    widths=widths, small=True)
+    section.blocks += b.say("responses_intro.j2", table=b.ref(table), name=b.name(code), code=code)
+    section.add(table)
+    section.blocks += b.say("responses.j2", refs=(table.key,), table=b.ref(table), name=b.name(code), code=code, items=narrative)
+    path = b.figures_dir / f"responses_{_safe(code)}.png"
+    response_bars(construct, [p for p, _ in points], [lbl for _, lbl in points], path)
+    figure = b.figure(f"bars.{code}", b.labels["bars_title"].format(name=b.name(code), code=code), path, width=0.85)
+    section.add(figure)
+
+
+def _answer_word(b: Builder, point: int) -> str:
+    label = b.study.config.scale.labels.get(point)
+    return label.text(b.lang).lower() if label else str(point)
+
+
+def _index(b: Builder, section: Section, code: str, construct: ConstructResult, bands_key: str) -> None:
+    config = b.study.config
+    points = list(reversed(_points(b)))  # 1..5 as in the thesis
+    header = [
+        [h("No", rowspan=2), h(b.col("statement"), rowspan=2), h(b.col("score"), colspan=len(points)),
+         h(b.col("weighted"), rowspan=2), h(b.col("index"), rowspan=2), h(b.col("category"), rowspan=2)],
+        [h(str(p)) for p, _ in points],
+    ]
+    body = []
+    for n, (item, result) in enumerate(construct.items.items(), start=1):
+        dist = result.distribution
+        weighted = sum(p * c for p, c in zip(dist.points, dist.counts))
+        body.append([s(str(n), "center"), s(f"{item}. {config.constructs[code].item_text(item, b.lang)}")]
+                    + [d(b.i(dist.count_of(p))) for p, _ in points]
+                    + [d(b.i(weighted)), d(b.g(result.index)), d(_category(b, result.category))])
+    body.append([s(b.col("mean"), colspan=2 + len(points) + 1, bold=True, align="right"),
+                 d(b.g(construct.index_mean), bold=True), d(_category(b, construct.category), bold=True)])
+    basis_note = b.labels["index_note_index"].format(max=config.scale.max)
+    table = b.table(f"index.{code}", b.labels["index_title"].format(name=b.name(code), code=code), header, body,
+                    notes=(b.labels["index_note_weighted"], basis_note), widths=(0.5, 5.5) + (0.6,) * len(points) + (1, 1, 1.2),
+                    small=True)
+    section.add(table)
+    items = list(construct.items.values())
+    top = max(items, key=lambda i: i.index)
+    low = min(items, key=lambda i: i.index)
+    section.blocks += b.say("index.j2", refs=(table.key, bands_key), table=b.ref(table), name=b.name(code), code=code,
+                            index_mean=b.g(construct.index_mean), category=_category(b, construct.category).lower(),
+                            top_item=top.name, top_index=b.g(top.index), low_item=low.name, low_index=b.g(low.index),
+                            same=top.index == low.index)
+
+
+def _category(b: Builder, key: str | None) -> str:
+    return b.labels["categories"][key] if key else b.word("undefined")
+
+
+def _safe(code: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in code)

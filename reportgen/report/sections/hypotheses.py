@@ -1,0 +1,139 @@
+"""5.1.6 Multiple regression, 5.1.7 hypothesis tests (t, F, R²) and 5.2 Discussion."""
+
+from __future__ import annotations
+
+from reportgen.analysis import StudyResults
+from reportgen.figures.framework import framework
+from reportgen.interpret.correlation import CITATION as STRENGTH_CITATION, strength
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Section
+
+
+def regression_section(b: Builder, results: StudyResults, number: str) -> Section:
+    reg = results.regression
+    section = b.section(b.labels["regression"], 3, number)
+    body = [[s(b.col("constant")), d(b.f(reg.coefficients["const"].b)), d(b.f(reg.coefficients["const"].se)), d(""),
+             d(b.f(reg.coefficients["const"].t)), d(b.p(reg.coefficients["const"].p))]]
+    for name in reg.predictors:
+        c = reg.coefficients[name]
+        body.append([s(f"{b.name(name)} ({name})"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)), d(b.p(c.p))])
+    table = b.table("coefficients", b.labels["regression_title"],
+                    [[h(b.col("model"), rowspan=2), h(b.col("unstandardized"), colspan=2), h(b.col("standardized")), h("t", rowspan=2), h(b.col("p"), rowspan=2)],
+                     [h(b.col("b")), h(b.col("se")), h(b.col("beta"))]],
+                    body, notes=(("Dependent variable" if b.lang == "en" else "Variabel dependen") + f": {b.name(reg.dependent)} ({reg.dependent})",),
+                    widths=(3.2, 1.1, 1.1, 1.4, 1, 1))
+    section.blocks += b.say("regression_intro.j2", table=b.ref(table))
+    section.add(table)
+    section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=reg.dependent,
+                            constant=b.f(reg.coefficients["const"].b),
+                            terms=[{"sign": "−" if reg.coefficients[n].b < 0 else "+", "b": b.f(abs(reg.coefficients[n].b)), "x": n}
+                                   for n in reg.predictors])
+    section.blocks += b.say("regression_coefficients.j2", refs=(table.key,), table=b.ref(table), y=reg.dependent,
+                            y_name=b.name(reg.dependent), constant=b.f(reg.coefficients["const"].b),
+                            score=b.study.config.model.score,
+                            coefficients=[{"x": n, "name": b.name(n), "b": b.f(reg.coefficients[n].b),
+                                           "positive": reg.coefficients[n].b >= 0, "beta": b.f(reg.coefficients[n].beta)}
+                                          for n in reg.predictors],
+                            largest=max(reg.predictors, key=lambda n: abs(reg.coefficients[n].beta)))
+    return section
+
+
+def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Section:
+    config = b.study.config
+    reg = results.regression
+    alpha = b.f(config.settings.alpha, 2)
+    two = config.settings.tails == "two"
+    section = b.section(b.labels["hypotheses"], 3, number)
+    partial = {h_.source[0]: name for name, h_ in results.hypotheses.items() if h_.kind == "partial"}
+    simultaneous = next((name for name, h_ in results.hypotheses.items() if h_.kind == "simultaneous"), None)
+    path = framework([(p, b.name(p)) for p in reg.predictors], (reg.dependent, b.name(reg.dependent)), partial, simultaneous,
+                     b.figures_dir / "framework.png")
+    fig = b.figure("framework", b.labels["framework_title"], path, width=0.8)
+    section.blocks += b.say("hypotheses_intro.j2", figure=b.ref(fig))
+    section.add(fig)
+
+    sub = b.section(b.labels["t_test"], 4, "a.")
+    body, texts = [], []
+    t_table = b.f(results.t_table)
+    for name, hyp in results.hypotheses.items():
+        if hyp.kind != "partial":
+            continue
+        x = hyp.source[0]
+        c = reg.coefficients[x]
+        dec = hyp.decision
+        body.append([d(name), s(f"{x} → {hyp.target}"), d(b.f(c.b)), d(b.f(c.t)), d(t_table), d(b.p(dec.p)),
+                     d(b.word("accepted" if dec.supported else "rejected"))])
+        texts.append({"h": name, "ordinal": b.ordinal(len(texts)), "x": x, "x_name": b.name(x), "y": hyp.target,
+                      "y_name": b.name(hyp.target), "t": b.f(c.t), "abs_t": b.f(abs(c.t)), "t_table": t_table, "p": b.p(dec.p),
+                      "p_bound": b.p(dec.p).startswith("<"), "significant": dec.reason != "not_significant",
+                      "reason": dec.reason, "sign": dec.sign, "expect": hyp.expect, "supported": dec.supported,
+                      "object": config.study.object})
+    if body:
+        p_header = f"{b.col('p')} ({'two-tailed' if b.lang == 'en' and two else 'one-tailed' if b.lang == 'en' else 'dua arah' if two else 'satu arah'})"
+        table = b.table("t_test", b.labels["t_title"],
+                        [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("b")), h(b.col("t")), h(b.col("t_table")), h(p_header), h(b.col("decision"))]],
+                        body, notes=(f"α = {alpha}; df = {reg.df2}",), widths=(1.1, 1.7, 1, 1, 1, 1.5, 1.4))
+        sub.blocks += b.say("t_test_intro.j2", table=b.ref(table), t_table=t_table, alpha=alpha, df=reg.df2, two=two)
+        sub.add(table)
+        for t in texts:
+            sub.blocks += b.say("t_test.j2", refs=(table.key,), alpha=alpha, two=two, **t)
+        section.add(sub)
+
+    sub = b.section(b.labels["f_test"], 4, "b." if body else "a.")
+    f_table = b.f(results.f_table)
+    anova = [[s(b.col("regression_row")), d(b.f(reg.ss_regression)), d(b.i(reg.df1)), d(b.f(reg.ms_regression)), d(b.f(reg.f)), d(f_table), d(b.p(reg.f_p))],
+             [s(b.col("residual_row")), d(b.f(reg.ss_residual)), d(b.i(reg.df2)), d(b.f(reg.ms_residual)), d(""), d(""), d("")],
+             [s(b.col("total_row"), bold=True), d(b.f(reg.ss_total)), d(b.i(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")]]
+    table = b.table("anova", b.labels["f_title"],
+                    [[h(b.col("source")), h(b.col("ss")), h(b.col("df")), h(b.col("ms")), h(b.col("f")), h(b.col("f_table")), h(f"{b.col('p')} (α = {alpha})")]],
+                    anova, widths=(1.6, 1.4, 0.6, 1.4, 1, 1, 1.4))
+    sub.blocks += b.say("f_test_intro.j2", table=b.ref(table))
+    sub.add(table)
+    hyp = results.hypotheses.get(simultaneous) if simultaneous else None
+    sub.blocks += b.say("f_test.j2", refs=(table.key,), table=b.ref(table), f=b.f(reg.f), f_table=f_table, p=b.p(reg.f_p),
+                        p_bound=b.p(reg.f_p).startswith("<"), alpha=alpha, df1=reg.df1, df2=reg.df2,
+                        significant=reg.f_p < config.settings.alpha, h=simultaneous,
+                        supported=hyp.decision.supported if hyp else None, y_name=b.name(reg.dependent),
+                        x_names=[b.name(p) for p in reg.predictors])
+    section.add(sub)
+
+    sub = b.section(b.labels["determination"], 4, "c." if body else "b.")
+    table = b.table("determination", b.labels["determination_title"],
+                    [[h(b.col("r")), h(b.col("r2")), h(b.col("adj_r2")), h(b.col("se_estimate")), h("R² × 100%")]],
+                    [[d(b.f(reg.r)), d(b.f(reg.r2)), d(b.f(reg.adj_r2)), d(b.f(reg.se_estimate)), d(b.pct(100 * reg.r2))]],
+                    widths=(1, 1.2, 1.6, 1.8, 1.4))
+    sub.blocks += b.say("determination_intro.j2", table=b.ref(table))
+    sub.add(table)
+    sub.blocks += b.say("determination.j2", refs=(table.key,), table=b.ref(table), r=b.f(reg.r), r2=b.f(reg.r2),
+                        adj=b.f(reg.adj_r2), share=b.pct(100 * reg.r2), rest=b.pct(100 - 100 * reg.r2),
+                        strength=b.labels["strength"][strength(reg.r)], citation=STRENGTH_CITATION,
+                        y_name=b.name(reg.dependent), x_names=[b.name(p) for p in reg.predictors])
+    section.add(sub)
+    return section
+
+
+def discussion_section(b: Builder, results: StudyResults, number: str) -> Section:
+    config = b.study.config
+    reg = results.regression
+    section = b.section(b.labels["discussion"], 2, number)
+    for k, (name, hyp) in enumerate(results.hypotheses.items(), start=1):
+        if hyp.kind == "partial":
+            x = hyp.source[0]
+            title = b.labels["discussion_of"].format(source=b.name(x), target=b.name(hyp.target))
+            c = reg.coefficients[x]
+            context = {"t": b.f(c.t), "p": b.p(hyp.decision.p), "b": b.f(c.b), "x_name": b.name(x), "x": x}
+        else:
+            title = b.labels["discussion_simultaneous"].format(sources=", ".join(b.name(p) for p in hyp.source), target=b.name(hyp.target))
+            context = {"f": b.f(reg.f), "p": b.p(reg.f_p), "r2": b.f(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
+        sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
+        refs = ("t_test",) if hyp.kind == "partial" else ("anova", "determination")
+        sub.blocks += b.say("discussion.j2", refs=refs, h=name, kind=hyp.kind, supported=hyp.decision.supported,
+                            reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
+                            y_name=b.name(hyp.target), object=config.study.object, alpha=b.f(config.settings.alpha, 2), **context)
+        written = config.hypotheses[name].discussion
+        if written is not None:
+            sub.blocks += b.say("discussion_written.j2", text=written.get(b.lang))
+        else:
+            sub.blocks += b.say("discussion_slot.j2", style="note", h=name)
+        section.add(sub)
+    return section

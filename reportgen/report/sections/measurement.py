@@ -1,0 +1,75 @@
+"""5.1.3 Validity and 5.1.4 Reliability of the measurement."""
+
+from __future__ import annotations
+
+from reportgen.analysis import StudyResults
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Section
+
+
+def validity_section(b: Builder, results: StudyResults, number: str) -> Section:
+    config = b.study.config
+    method = config.settings.validity
+    section = b.section(b.labels["validity"], 3, number)
+    r_table = b.f(results.r_table, 4)
+    section.blocks += b.say("validity_intro.j2", method=method, r_table=r_table, n=b.i(results.n_used),
+                            df=b.i(results.n_used - 2), alpha=b.f(config.settings.alpha, 2))
+    r_header = b.col("r_item_total") if method == "item_total" else b.col("r_item_rest")
+    for code, construct in results.constructs.items():
+        body = []
+        for n, (item, result) in enumerate(construct.items.items()):
+            r = result.validity.r_item_total if method == "item_total" else result.validity.r_item_rest
+            verdict = b.word("undefined") if result.valid is None else b.word("valid" if result.valid else "invalid")
+            cells = [d(item), d(b.f(r)), d(b.p(result.validity.r_p)) if method == "item_total" else d(b.f(result.validity.r_item_total)),
+                     d(r_table), d(verdict)]
+            body.append(([s(f"{b.name(code)} ({code})", rowspan=len(construct.items))] if n == 0 else []) + cells)
+        third = h(b.col("p")) if method == "item_total" else h(b.col("r_item_total"))
+        table = b.table(f"validity.{code}", b.labels["validity_title"].format(name=b.name(code), code=code),
+                        [[h(b.col("variable")), h(b.col("item")), h(r_header), third, h(b.col("r_table")), h(b.col("description"))]],
+                        body, widths=(2.4, 1, 2.2, 1.2, 1.1, 1.3))
+        items = list(construct.items.values())
+        rs = [(i.validity.r_item_total if method == "item_total" else i.validity.r_item_rest) for i in items]
+        defined = [r for r in rs if r is not None]
+        invalid = [{"item": i.name, "r": b.f(r)} for i, r in zip(items, rs) if i.valid is False]
+        undefined = [i.name for i in items if i.valid is None]
+        section.add(table)
+        section.blocks += b.say("validity.j2", refs=(table.key,), table=b.ref(table), name=b.name(code), code=code,
+                                k=len(items), r_min=b.f(min(defined)) if defined else "", r_max=b.f(max(defined)) if defined else "",
+                                r_table=r_table, invalid=invalid, undefined=undefined)
+    return section
+
+
+def reliability_section(b: Builder, results: StudyResults, number: str) -> Section:
+    config = b.study.config
+    threshold = b.f(config.settings.reliability_min, 2)
+    section = b.section(b.labels["reliability"], 3, number)
+    body = []
+    for code, construct in results.constructs.items():
+        alpha = construct.alpha
+        verdict = b.word("undefined") if alpha is None else b.word("reliable" if alpha >= config.settings.reliability_min else "unreliable")
+        body.append([s(f"{b.name(code)} ({code})"), d(b.i(len(construct.items))), d(b.f(alpha)), d(threshold), d(verdict)])
+    table = b.table("reliability", b.labels["reliability_title"],
+                    [[h(b.col("variable")), h(b.col("items")), h(b.col("alpha")), h(b.col("threshold")), h(b.col("description"))]],
+                    body, widths=(3.2, 1, 1.3, 1.4, 1.4))
+    alphas = [c.alpha for c in results.constructs.values() if c.alpha is not None]
+    unreliable = [{"code": code, "alpha": b.f(c.alpha)} for code, c in results.constructs.items()
+                  if c.alpha is not None and c.alpha < config.settings.reliability_min]
+    section.blocks += b.say("reliability_intro.j2", threshold=threshold, table=b.ref(table))
+    section.add(table)
+    section.blocks += b.say("reliability.j2", refs=(table.key,), table=b.ref(table), threshold=threshold,
+                            a_min=b.f(min(alphas)) if alphas else "", a_max=b.f(max(alphas)) if alphas else "",
+                            unreliable=unreliable, single=[code for code, c in results.constructs.items() if c.alpha is None])
+    detail_body, raising = [], []
+    for code, construct in results.constructs.items():
+        for n, (item, result) in enumerate(construct.items.items()):
+            row = [d(item), d(b.f(result.distribution.mean)), d(b.f(result.distribution.sd)),
+                   d(b.f(result.validity.r_item_rest)), d(b.f(result.alpha_if_deleted))]
+            detail_body.append(([s(f"{code} (α = {b.f(construct.alpha)})", rowspan=len(construct.items))] if n == 0 else []) + row)
+            if result.alpha_if_deleted is not None and construct.alpha is not None and result.alpha_if_deleted > construct.alpha:
+                raising.append({"item": item, "code": code, "alpha": b.f(construct.alpha), "dropped": b.f(result.alpha_if_deleted)})
+    detail = b.table("reliability.items", b.labels["alpha_deleted_title"],
+                     [[h(b.col("variable")), h(b.col("item")), h(b.col("mean")), h("SD"), h(b.col("r_item_rest")), h(b.col("alpha_deleted"))]],
+                     detail_body, widths=(1.8, 1, 1, 1, 2.2, 2), small=True)
+    section.add(detail)
+    section.blocks += b.say("alpha_deleted.j2", refs=(detail.key,), table=b.ref(detail), raising=raising)
+    return section
