@@ -33,7 +33,8 @@ def framework(predictors: list[tuple[str, str]], dependent: tuple[str, str], par
     ax.text(6.6 + (box_w - 0.2) / 2, y_dep, f"{dependent[1]}\n({dependent[0]})", ha="center", va="center", fontsize=8)
     if simultaneous:
         ax.add_patch(FancyBboxPatch((0.1, -0.35), box_w + 0.4, height + 0.2, boxstyle="round,pad=0.02", fc="none", ec="black", lw=0.7, ls="--"))
-        ax.add_patch(FancyArrowPatch((0.3 + box_w / 2, -0.35), (8.2, y_dep - box_h / 2), connectionstyle="angle,angleA=-90,angleB=180,rad=0",
+        start = (0.5 + box_w, -0.15)
+        ax.add_patch(FancyArrowPatch(start, (8.15, y_dep - box_h / 2 - 0.03), connectionstyle="angle,angleA=0,angleB=90,rad=0",
                                      arrowstyle="-|>", mutation_scale=10, lw=0.8, ls="--", color="black"))
-        ax.text(6.0, -0.5, simultaneous, fontsize=8, ha="center", va="center", bbox={"fc": "white", "ec": "none", "pad": 0.5})
+        ax.text(6.0, -0.15, simultaneous, fontsize=8, ha="center", va="center", bbox={"fc": "white", "ec": "none", "pad": 0.5})
     return save(fig, path)

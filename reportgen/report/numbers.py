@@ -7,13 +7,19 @@ Bahasa Indonesia: decimal comma and thousands dot (``0,724``, ``1.234,5``); Engl
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousands: bool = True) -> str:
-    """``fmt(1234.5, 1, 'id') == '1.234,5'``; None or NaN → '–'."""
+    """``fmt(1234.5, 1, 'id') == '1.234,5'``; None or NaN → '–'.
+
+    Halves round away from zero, as SPSS prints them (1/80 = 1,25% → 1,3%), from the
+    shortest decimal form of the float (so 0.1235 → 0,124, not 0,123).
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{value:,.{decimals}f}" if thousands else f"{value:.{decimals}f}"
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}" if thousands else f"{rounded:.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
     if lang == "id":
@@ -22,11 +28,11 @@ def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousand
 
 
 def fmt_p(p: float | None, decimals: int = 3, lang: str = "id") -> str:
-    """A p value: ``0,041``; below half the last digit ``< 0,001``."""
+    """A p value: ``0,041``; below half the last digit ``< 0,001`` (with a no-break space)."""
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return "–"
     if p < 0.5 * 10 ** (-decimals):
-        return "< " + fmt(10 ** (-decimals), decimals, lang)
+        return "<\u00a0" + fmt(10 ** (-decimals), decimals, lang)
     return fmt(p, decimals, lang)
 
 

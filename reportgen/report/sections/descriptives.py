@@ -63,7 +63,7 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
             "parts": [{"count": b.i(dist.count_of(p)), "pct": b.pct(dist.percents[dist.points.index(p)]),
                        "answer": _answer_word(b, p)} for p, _ in points if dist.count_of(p)],
         })
-    widths = (0.5, 6) + (0.9,) * len(points) + (1,)
+    widths = (0.5, 4.8) + (1.15,) * len(points) + (1.3,)
     table = b.table(f"responses.{code}", b.labels["responses_title"].format(name=b.name(code), code=code), header, body,
                     widths=widths, small=True)
     section.blocks += b.say("responses_intro.j2", table=b.ref(table), name=b.name(code), code=code)
@@ -99,7 +99,7 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
                  d(b.g(construct.index_mean), bold=True), d(_category(b, construct.category), bold=True)])
     basis_note = b.labels["index_note_index"].format(max=config.scale.max)
     table = b.table(f"index.{code}", b.labels["index_title"].format(name=b.name(code), code=code), header, body,
-                    notes=(b.labels["index_note_weighted"], basis_note), widths=(0.5, 5.5) + (0.6,) * len(points) + (1, 1, 1.2),
+                    notes=(b.labels["index_note_weighted"], basis_note), widths=(0.5, 4.4) + (0.55,) * len(points) + (1.25, 1.15, 1.3),
                     small=True)
     section.add(table)
     items = list(construct.items.values())
