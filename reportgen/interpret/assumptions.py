@@ -4,8 +4,8 @@ from __future__ import annotations
 
 VIF_MAX = 10.0
 TOLERANCE_MIN = 0.10
-VIF_CITATION = "Ghozali (2018): tolerance > 0,10 and VIF < 10 indicate no multicollinearity"
-DW_CITATION = "Durbin & Watson (1951); bounds dL/dU of Savin & White (1977)"
+VIF_CITATION = "Ghozali, 2018"
+DW_CITATION = "Durbin & Watson, 1951; Savin & White, 1977"
 
 
 def dw_zone(d: float, dl: float | None, du: float | None) -> str | None:

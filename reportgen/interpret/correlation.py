@@ -7,7 +7,7 @@ Alfabeta — interval 0,00–0,199 very weak; 0,20–0,399 weak; 0,40–0,599 mo
 
 from __future__ import annotations
 
-CITATION = "Sugiyono (2019)"
+CITATION = "Sugiyono, 2019"
 BANDS = ((0.20, "very_weak"), (0.40, "weak"), (0.60, "moderate"), (0.80, "strong"))
 
 

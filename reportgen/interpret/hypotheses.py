@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CITATION = "Sugiyono (2019)"
+CITATION = "Sugiyono, 2019"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import math
 
 from reportgen.stats.descriptives import IndexRange
 
-CITATION = "Ferdinand (2014)"
+CITATION = "Ferdinand, 2014"
 CATEGORIES = {
     3: ("low", "medium", "high"),
     5: ("very_low", "low", "medium", "high", "very_high"),

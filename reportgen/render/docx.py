@@ -184,10 +184,13 @@ def _table(word, t: Table, labels: dict) -> None:
         header.set(qn("w:val"), "true")
         tr_pr.append(header)
     if t.widths:
+        table.autofit = False
         total = sum(t.widths)
         for c, w in enumerate(t.widths):
+            width = Cm(TEXT_WIDTH_CM * w / total)
+            table.columns[c].width = width  # the grid column, which LibreOffice reads
             for cell in table.columns[c].cells:
-                cell.width = Cm(TEXT_WIDTH_CM * w / total)
+                cell.width = width  # the cell, which Word reads
     for note in t.notes:
         _small_line(word, note)
     _small_line(word, t.source)

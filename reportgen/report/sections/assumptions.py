@@ -93,7 +93,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
             ("Sig. (exact, H1: ρ > 0)" if en else "Sig. eksak (H1: ρ > 0)", b.p(dw.p)),
             (b.col("zone"), b.labels["dw_zones"][results.dw_zone] if results.dw_zone else "–")]
     table = b.table("dw", b.labels["dw_title"], [[h(b.col("statistic")), h(b.col("value"))]], [[s(k), d(v)] for k, v in rows],
-                    notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.f(alpha, 2)}; dL/dU: {DW_CITATION}.",), widths=(3, 3))
+                    notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.f(alpha, 2)} ({DW_CITATION})",), widths=(3, 3))
     sub.blocks += b.say("autocorrelation_intro.j2", table=b.ref(table), citation=DW_CITATION)
     sub.add(table)
     sub.blocks += b.say("autocorrelation.j2", refs=(table.key,), table=b.ref(table), d=b.f(dw.d), dl=b.f(dw.dl), du=b.f(dw.du),

@@ -15,10 +15,12 @@ def descriptives_section(b: Builder, results: StudyResults, number: str) -> Sect
     rng = results.index_range
     classes = config.settings.index.classes
     band_rows = [[s(b.labels["categories"][name]), d(b.f(low, 2)), d(b.f(high, 2))] for low, high, name in bands(rng, classes)]
-    band_table = b.table("index.bands", _bands_title(b), [[h(b.col("category")), h("Min"), h("Max")]], band_rows, widths=(2, 1, 1))
+    width = b.f((rng.high - rng.low) / classes, 2)
+    band_table = b.table("index.bands", _bands_title(b), [[h(b.col("category")), h("Min"), h("Max")]], band_rows, widths=(2, 1, 1),
+                         notes=(f"{'Lebar kelas' if b.lang == 'id' else 'Class width'} = ({b.f(rng.high, 2)} − {b.f(rng.low, 2)}) / {classes} = {width}",))
     section.blocks += b.say("index_method.j2", refs=(band_table.key,), table=b.ref(band_table), citation=CITATION,
                             n=b.i(results.n_used), low=b.f(rng.low, 2), high=b.f(rng.high, 2), classes=classes,
-                            width=b.f((rng.high - rng.low) / classes, 2), max=config.scale.max,
+                            width=width, max=config.scale.max,
                             basis=config.settings.index.basis, points=config.scale.points,
                             bands=[{"name": b.labels["categories"][n].lower(), "low": b.f(lo, 2), "high": b.f(hi, 2)}
                                    for lo, hi, n in bands(rng, classes)])

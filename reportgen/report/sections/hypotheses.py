@@ -101,7 +101,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     table = b.table("determination", b.labels["determination_title"],
                     [[h(b.col("r")), h(b.col("r2")), h(b.col("adj_r2")), h(b.col("se_estimate")), h("R² × 100%")]],
                     [[d(b.f(reg.r)), d(b.f(reg.r2)), d(b.f(reg.adj_r2)), d(b.f(reg.se_estimate)), d(b.pct(100 * reg.r2))]],
-                    widths=(1, 1.2, 1.6, 1.8, 1.4))
+                    notes=(f"(1 − R²) × 100% = {b.pct(100 - 100 * reg.r2)}",), widths=(1, 1.2, 1.6, 1.8, 1.4))
     sub.blocks += b.say("determination_intro.j2", table=b.ref(table))
     sub.add(table)
     sub.blocks += b.say("determination.j2", refs=(table.key,), table=b.ref(table), r=b.f(reg.r), r2=b.f(reg.r2),

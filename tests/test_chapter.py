@@ -1,0 +1,151 @@
+"""The chapter: structure, numbers that agree with their tables, PDF and DOCX outputs."""
+
+import re
+
+import pytest
+import yaml
+from docx import Document as WordDocument
+from PIL import Image
+from pypdf import PdfReader
+
+from reportgen.analysis import analyse
+from reportgen.config import load_study
+from reportgen.data import load_dataset
+from reportgen.pipeline import run_study
+from reportgen.report.build import build_document
+from reportgen.report.document import Paragraph, Section, Table
+
+from conftest import EXAMPLES
+from helpers import base, write_study
+
+LUWU = EXAMPLES / "luwu-timur" / "study.yaml"
+DECIMAL = {"id": re.compile(r"\d+(?:\.\d{3})*,\d+"), "en": re.compile(r"\d+(?:,\d{3})*\.\d+")}
+
+
+@pytest.fixture(scope="module", params=["id", "en"])
+def chapter(request, tmp_path_factory):
+    lang = request.param
+    out = tmp_path_factory.mktemp(f"chapter_{lang}")
+    run_study(LUWU, out / "r", lang=lang)
+    stem = "bab5" if lang == "id" else "chapter5"
+    text = "\n".join(page.extract_text() for page in PdfReader(out / "r" / f"{stem}.pdf").pages)
+    return lang, out / "r", stem, text
+
+
+def document(lang, tmp_path, path=LUWU):
+    study = load_study(path)
+    results = analyse(study, load_dataset(study))
+    return build_document(study, results, lang, tmp_path / "figures")
+
+
+def test_pdf_has_the_pages_and_words_a_reader_looks_for(chapter):
+    lang, out, stem, text = chapter
+    pages = len(PdfReader(out / f"{stem}.pdf").pages)
+    assert pages >= 15
+    flat = " ".join(text.split())
+    if lang == "id":
+        words = ["BAB V", "Tabel 5.1", "Gambar 5.", "Cronbach", "Durbin-Watson", "VIF", "Kolmogorov", "Koefisien Determinasi",
+                 "Pembahasan", "74,4", "r tabel 0,2199", "Sumber: Data primer diolah, 2022", "71,72"]
+    else:
+        words = ["CHAPTER 5", "Table 5.1", "Figure 5.", "Cronbach", "Durbin-Watson", "VIF", "Kolmogorov",
+                 "Coefficient of Determination", "Discussion", "74.4", "r table value 0.2199", "Source: primary data, processed", "71.72"]
+    words += [f"H{i}" for i in range(1, 7)]
+    missing = [w for w in words if w not in flat]
+    assert not missing, missing
+
+
+def test_english_chapter_has_no_indonesian_scaffolding(chapter):
+    lang, _, _, text = chapter
+    if lang != "en":
+        pytest.skip("English only")
+    for word in ("Tabel", "Gambar", "Sumber", "responden", "diterima", "ditolak", "Keterangan", "Rata-rata"):
+        assert not re.search(rf"\b{word}\b", text), word
+
+
+def test_docx_has_real_tables_images_and_heading_styles(chapter):
+    lang, out, stem, _ = chapter
+    word = WordDocument(out / f"{stem}.docx")
+    assert len(word.tables) >= 15
+    assert len(word.inline_shapes) >= 3
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert any(h.startswith("5.1 ") for h in headings) and any(h.startswith("5.2 ") for h in headings)
+    captions = [p.text for p in word.paragraphs if p.style.name == "Caption"]
+    assert captions[0].startswith("Tabel 5.1" if lang == "id" else "Table 5.1")
+    header_row = word.tables[0].rows[0]._tr
+    assert header_row.trPr is not None and "tblHeader" in header_row.trPr.xml
+
+
+def test_figures_are_200_dpi_png(chapter):
+    _, out, _, _ = chapter
+    figures = sorted((out / "figures").glob("*.png"))
+    names = {f.stem for f in figures}
+    assert {"pp_plot", "histogram", "scatterplot", "framework", "responses_X1"} <= names
+    for f in figures:
+        dpi = Image.open(f).info["dpi"]
+        assert round(dpi[0]) == 200
+
+
+def test_every_number_in_the_text_is_printed_in_its_table(tmp_path):
+    for lang in ("id", "en"):
+        doc = document(lang, tmp_path / lang)
+        tables = doc.tables()
+        checked = 0
+        for block in doc.walk():
+            if not isinstance(block, Paragraph) or not block.refs:
+                continue
+            printed = set()
+            for key in block.refs:
+                table = tables[key]
+                for text in table.texts() + list(table.notes):
+                    printed.update(DECIMAL[lang].findall(text))
+            text = re.sub(r"\b(Table|Figure|Tabel|Gambar) \d+\.\d+", "", block.text)
+            for number in DECIMAL[lang].findall(text):
+                assert number in printed, f"{lang}: {number} in “{block.text[:80]}…” is not in {block.refs}"
+                checked += 1
+        assert checked > 150
+
+
+def test_structure_follows_the_thesis(tmp_path):
+    doc = document("id", tmp_path)
+    results, discussion = doc.sections
+    assert (results.number, discussion.number) == ("5.1", "5.2")
+    titles = [s.title for s in results.blocks if isinstance(s, Section)]
+    assert titles == ["Karakteristik Responden", "Deskripsi Variabel Penelitian", "Uji Validitas", "Uji Reliabilitas",
+                      "Uji Asumsi Klasik", "Analisis Regresi Linier Berganda", "Pengujian Hipotesis"]
+    assert [s.title.split(":")[0] for s in discussion.blocks] == ["H1", "H2", "H3", "H4", "H5", "H6"]
+    numbers = [t.number for t in doc.tables().values()]
+    assert numbers == [f"5.{i}" for i in range(1, len(numbers) + 1)]
+    first = next(b for b in results.blocks[0].blocks if isinstance(b, Paragraph) and "sebanyak" in b.text)
+    assert "sebanyak 43 orang atau 53,8%" in first.text and "sebanyak 37 orang atau 46,3%" in first.text
+
+
+def test_regression_equation_and_decisions_agree_with_results(tmp_path):
+    doc = document("id", tmp_path)
+    equation = next(b for b in doc.walk() if isinstance(b, Paragraph) and b.style == "equation")
+    assert re.fullmatch(r"Y = -?\d+,\d{3}( [+−] \d+,\d{3} X\d){5} \+ e", equation.text), equation.text
+    t_table = doc.tables()["t_test"]
+    decisions = {row[0].text: row[-1].text for row in t_table.body}
+    assert set(decisions) == {"H1", "H2", "H3", "H4", "H5"}
+    assert all(v in ("Diterima", "Ditolak") for v in decisions.values())
+
+
+def test_user_templates_override_builtin_ones(tmp_path):
+    cfg = base()
+    cfg["templates"] = "mine"
+    path = write_study(tmp_path, cfg)
+    (tmp_path / "mine" / "id").mkdir(parents=True)
+    (tmp_path / "mine" / "id" / "profile_intro.j2").write_text("Kalimat saya tentang {{ label }}.")
+    (tmp_path / "mine" / "id" / "labels.yaml").write_text(yaml.safe_dump({"table": "Tab."}))
+    doc = document("id", tmp_path / "o", path)
+    texts = [b.text for b in doc.walk() if isinstance(b, Paragraph)]
+    assert "Kalimat saya tentang jenis kelamin." in texts
+    assert any(t.startswith("Berdasarkan Tab. 5.1") for t in texts)
+
+
+def test_study_text_is_data_not_template(tmp_path):
+    cfg = base()
+    cfg["constructs"]["X1"]["name"] = "{{ 7*7 }} <b>Motivasi</b>"
+    out = tmp_path / "o"
+    run_study(write_study(tmp_path, cfg), out, formats=["pdf"])
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "bab5.pdf").pages).split())
+    assert "{{ 7*7 }} <b>Motivasi</b>" in text and "49 <b>" not in text and "49 Motivasi" not in text
