@@ -49,6 +49,8 @@ def test_run_writes_results_json_to_the_default_folder(tmp_path):
     result = reportgen("run", study, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "output" / "study" / "results.json").read_text())
+    assert (tmp_path / "output" / "study" / "bab5.pdf").stat().st_size > 10000
+    assert (tmp_path / "output" / "study" / "bab5.docx").stat().st_size > 10000
     assert data["n_used"] == 40
     assert set(data["regression"]["coefficients"]) == {"const", "X1", "X2"}
     assert not list((tmp_path / "output").glob(".study.*"))  # no staging folder left behind
@@ -56,7 +58,7 @@ def test_run_writes_results_json_to_the_default_folder(tmp_path):
 
 def test_english_decision_text_with_lang(tmp_path):
     study = write_study(tmp_path, base())
-    assert reportgen("run", study, "--out", tmp_path / "o", "--lang", "en").returncode == 0
+    assert reportgen("run", study, "--out", tmp_path / "o", "--lang", "en", "--formats", "json").returncode == 0
     data = json.loads((tmp_path / "o" / "results.json").read_text())
     assert " is accepted: " in data["hypotheses"]["H3"]["decision_text"] or " is rejected: " in data["hypotheses"]["H3"]["decision_text"]
 
@@ -70,11 +72,11 @@ def test_english_decision_text_with_lang(tmp_path):
 ])
 def test_bad_input_exits_2_with_one_line_and_keeps_earlier_output(tmp_path, breakage, expected):
     out = tmp_path / "report"
-    assert reportgen("run", write_study(tmp_path / "good", base()), "--out", out).returncode == 0
+    assert reportgen("run", write_study(tmp_path / "good", base()), "--out", out, "--formats", "json").returncode == 0
     before = snapshot(out)
     cfg, rows = base(), survey_rows()
     breakage(cfg, rows)
-    result = reportgen("run", write_study(tmp_path / "bad", cfg, rows), "--out", out)
+    result = reportgen("run", write_study(tmp_path / "bad", cfg, rows), "--out", out, "--formats", "json")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -113,12 +115,12 @@ def test_unsupported_language_and_format(tmp_path):
 
 
 def test_too_few_respondents_and_collinearity(tmp_path):
-    result = reportgen("run", write_study(tmp_path / "few", base(), survey_rows(n=3)), "--out", tmp_path / "o")
+    result = reportgen("run", write_study(tmp_path / "few", base(), survey_rows(n=3)), "--out", tmp_path / "o", "--formats", "json")
     assert result.returncode == 2 and "needs at least 4 respondents; 3 are usable" in result.stderr
     rows = survey_rows()
     for r in rows:
         r["X2.1"], r["X2.2"], r["X2.3"] = r["X1.1"], r["X1.2"], 6 - r["X1.3"]  # X2 score == X1 score
-    result = reportgen("run", write_study(tmp_path / "col", base(), rows), "--out", tmp_path / "o")
+    result = reportgen("run", write_study(tmp_path / "col", base(), rows), "--out", tmp_path / "o", "--formats", "json")
     assert result.returncode == 2 and "perfect collinearity" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -126,7 +128,7 @@ def test_constant_item_is_a_warning_not_an_error(tmp_path):
     rows = survey_rows()
     for r in rows:
         r["X1.3"] = 4
-    result = reportgen("run", write_study(tmp_path, base(), rows), "--out", tmp_path / "o")
+    result = reportgen("run", write_study(tmp_path, base(), rows), "--out", tmp_path / "o", "--formats", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "o" / "results.json").read_text())
     item = data["constructs"]["X1"]["items"]["X1.3"]

@@ -36,7 +36,7 @@ def test_decisions_in_results_json_follow_the_rule(tmp_path):
     cfg = base()
     cfg["hypotheses"]["H2"]["expect"] = "negative"
     cfg["settings"] = {"tails": "one"}
-    run_study(write_study(tmp_path, cfg), tmp_path / "out")
+    run_study(write_study(tmp_path, cfg), tmp_path / "out", formats=["json"])
     result = json.loads((tmp_path / "out" / "results.json").read_text())
     coef = result["regression"]["coefficients"]
     h1, h2 = result["hypotheses"]["H1"], result["hypotheses"]["H2"]
