@@ -16,7 +16,7 @@ from reportgen.stats.critical import f_critical, r_critical, t_critical
 from reportgen.stats.descriptives import IndexRange, ItemDistribution, item_distribution, three_box_index, three_box_range
 from reportgen.stats.durbin_watson import DurbinWatson, durbin_watson
 from reportgen.stats.profile import FrequencyTable, frequency_table
-from reportgen.stats.regression import RegressionResult, ols
+from reportgen.stats.regression import RegressionResult, check_sample_size, ols
 from reportgen.stats.reliability import reliability
 from reportgen.stats.validity import ItemValidity, item_validity
 
@@ -85,6 +85,7 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     settings = config.settings
     warnings: list[str] = []
     n = data.n_used
+    check_sample_size(n, len(regression_predictors(config)), config.model.dependent)
     if data.n_excluded:
         warnings.append(f"{data.n_excluded} respondent(s) with blank answers were excluded (listwise): {', '.join(data.excluded[:10])}"
                         + (" ..." if len(data.excluded) > 10 else ""))

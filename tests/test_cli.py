@@ -121,7 +121,7 @@ def test_too_few_respondents_and_collinearity(tmp_path):
     for r in rows:
         r["X2.1"], r["X2.2"], r["X2.3"] = r["X1.1"], r["X1.2"], 6 - r["X1.3"]  # X2 score == X1 score
     result = reportgen("run", write_study(tmp_path / "col", base(), rows), "--out", tmp_path / "o", "--formats", "json")
-    assert result.returncode == 2 and "perfect collinearity" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "perfectly collinear" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_constant_item_is_a_warning_not_an_error(tmp_path):

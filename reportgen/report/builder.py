@@ -6,15 +6,17 @@ templates; tables and figures are numbered "<chapter>.<n>" in order of appearanc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from reportgen.config import Study
+from reportgen.errors import ReportgenError
 from reportgen.report import numbers
 from reportgen.report.document import Cell, Figure, Paragraph, Section, Table
-from reportgen.report.templates import BUILTIN, environment, render
+from reportgen.report.templates import BUILTIN, environment, render, render_raw
 
 
 def load_labels(lang: str, user_folder: Path | None) -> dict:
@@ -22,7 +24,13 @@ def load_labels(lang: str, user_folder: Path | None) -> dict:
     labels = yaml.safe_load((BUILTIN / lang / "labels.yaml").read_text(encoding="utf-8"))
     for candidate in ([user_folder / lang / "labels.yaml", user_folder / "labels.yaml"] if user_folder else []):
         if candidate.is_file():
-            _merge(labels, yaml.safe_load(candidate.read_text(encoding="utf-8")) or {})
+            try:
+                extra = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+            except (yaml.YAMLError, UnicodeDecodeError) as exc:
+                raise ReportgenError(f"{candidate}: cannot read the labels ({str(exc).splitlines()[0]})") from None
+            if not isinstance(extra, dict):
+                raise ReportgenError(f"{candidate}: labels must be a mapping of names to texts")
+            _merge(labels, extra)
             break
     return labels
 
@@ -50,7 +58,19 @@ class Builder:
         self.env = environment(self.lang, folder)
         self.labels = load_labels(self.lang, folder)
         self.chapter = config.study.chapter
-        self.source = self.labels["source"].format(year=config.study.year)
+        self.source = self.label("source", year=config.study.year)
+
+    def label(self, key: str, **values) -> str:
+        """A label with its ``{name}`` placeholders filled (plain names only, no attribute access)."""
+        text = str(self.labels[key])
+
+        def fill(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in values:
+                raise ReportgenError(f"labels.yaml, key {key}: unknown placeholder {{{name}}}; use {', '.join('{' + v + '}' for v in values)}")
+            return str(values[name])
+
+        return re.sub(r"\{([^{}]*)\}", fill, text)
 
     # numbers ---------------------------------------------------------------------------
     def f(self, value, decimals: int = 3) -> str:
@@ -85,7 +105,7 @@ class Builder:
     # blocks ----------------------------------------------------------------------------
     def say(self, template: str, refs: tuple[str, ...] = (), style: str = "body", **context) -> list[Paragraph]:
         """Render a sentence template; blank lines in its output separate paragraphs."""
-        text = self.env.get_template(template).render(**context)
+        text = render_raw(self.env, template, **context)
         parts = [" ".join(part.split()) for part in text.split("\n\n")]
         return [Paragraph(part, refs, style) for part in parts if part]
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from reportgen.errors import ReportgenError
 
 BUILTIN = Path(__file__).resolve().parents[2] / "templates"
 
@@ -27,7 +29,30 @@ def environment(lang: str, user_folder: Path | None = None) -> SandboxedEnvironm
     return env
 
 
+def render_raw(env: SandboxedEnvironment, template: str, **context: object) -> str:
+    """Render a template; a broken or unsafe (user) template is a one-line user error naming it."""
+    try:
+        loaded = env.get_template(template)
+        return loaded.render(**context)
+    except SecurityError as exc:
+        raise ReportgenError(f"template {_where(env, template)}: not allowed ({exc}); templates may only use the values given to them") from None
+    except TemplateSyntaxError as exc:
+        raise ReportgenError(f"template {_where(env, template)}, line {exc.lineno}: {exc.message}") from None
+    except UndefinedError as exc:
+        raise ReportgenError(f"template {_where(env, template)}: {exc.message}") from None
+    except TemplateError as exc:
+        raise ReportgenError(f"template {_where(env, template)}: {exc}") from None
+
+
 def render(env: SandboxedEnvironment, template: str, **context: object) -> str:
     """Render one template to a single-spaced line of text."""
-    text = env.get_template(template).render(**context)
-    return " ".join(text.split())
+    return " ".join(render_raw(env, template, **context).split())
+
+
+def _where(env: SandboxedEnvironment, template: str) -> str:
+    """The file a template name resolves to (the user's copy when there is one)."""
+    for folder in env.loader.searchpath:
+        candidate = Path(folder) / template
+        if candidate.is_file():
+            return str(candidate)
+    return template

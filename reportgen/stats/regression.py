@@ -76,8 +76,7 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
     y = np.asarray(y, dtype=float)
     x = np.asarray(x, dtype=float).reshape(len(y), -1)
     n, k = x.shape
-    if n < k + 2:
-        raise AnalysisError(f"the regression of {dependent} on {k} predictors needs at least {k + 2} respondents; {n} are usable")
+    check_sample_size(n, k, dependent)
     if np.ptp(y) == 0:
         raise AnalysisError(f"the dependent construct {dependent} has the same score for every respondent")
     exog = add_constant(x, has_constant="add")
@@ -103,6 +102,12 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
     )
 
 
+def check_sample_size(n: int, k: int, dependent: str) -> None:
+    """OLS with k predictors and a constant needs n ≥ k + 2 (at least one residual df)."""
+    if n < k + 2:
+        raise AnalysisError(f"the regression of {dependent} on {k} predictors needs at least {k + 2} respondents; {n} are usable")
+
+
 def _check_collinearity(exog: np.ndarray, predictors: list[str]) -> None:
     """Name the predictors that make X'X singular (a constant score, or an exact combination)."""
     rank = np.linalg.matrix_rank(exog)
@@ -111,11 +116,8 @@ def _check_collinearity(exog: np.ndarray, predictors: list[str]) -> None:
     for j, name in enumerate(predictors):
         if np.ptp(exog[:, j + 1]) == 0:
             raise AnalysisError(f"predictor {name} has the same score for every respondent, so its effect cannot be estimated")
-    for j, name in enumerate(predictors):
-        others = np.delete(exog, j + 1, axis=1)
-        if np.linalg.matrix_rank(others) == rank:
-            raise AnalysisError(f"predictor {name} is an exact linear combination of the other predictors (perfect collinearity)")
-    raise AnalysisError("the predictors are perfectly collinear")  # pragma: no cover
+    involved = [name for j, name in enumerate(predictors) if np.linalg.matrix_rank(np.delete(exog, j + 1, axis=1)) == rank]
+    raise AnalysisError(f"predictors {', '.join(involved)} are perfectly collinear: one is an exact linear combination of the others")
 
 
 def residual_diagnostics(fit: RegressionResult) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

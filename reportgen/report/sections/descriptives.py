@@ -66,14 +66,14 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
                        "answer": _answer_word(b, p)} for p, _ in points if dist.count_of(p)],
         })
     widths = (0.5, 4.8) + (1.15,) * len(points) + (1.3,)
-    table = b.table(f"responses.{code}", b.labels["responses_title"].format(name=b.name(code), code=code), header, body,
+    table = b.table(f"responses.{code}", b.label("responses_title", name=b.name(code), code=code), header, body,
                     widths=widths, small=True)
     section.blocks += b.say("responses_intro.j2", table=b.ref(table), name=b.name(code), code=code)
     section.add(table)
     section.blocks += b.say("responses.j2", refs=(table.key,), table=b.ref(table), name=b.name(code), code=code, items=narrative)
     path = b.figures_dir / f"responses_{_safe(code)}.png"
     response_bars(construct, [p for p, _ in points], [lbl for _, lbl in points], path)
-    figure = b.figure(f"bars.{code}", b.labels["bars_title"].format(name=b.name(code), code=code), path, width=0.85)
+    figure = b.figure(f"bars.{code}", b.label("bars_title", name=b.name(code), code=code), path, width=0.85)
     section.add(figure)
 
 
@@ -99,8 +99,8 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
                     + [d(b.i(weighted)), d(b.g(result.index)), d(_category(b, result.category))])
     body.append([s(b.col("mean"), colspan=2 + len(points) + 1, bold=True, align="right"),
                  d(b.g(construct.index_mean), bold=True), d(_category(b, construct.category), bold=True)])
-    basis_note = b.labels["index_note_index"].format(max=config.scale.max)
-    table = b.table(f"index.{code}", b.labels["index_title"].format(name=b.name(code), code=code), header, body,
+    basis_note = b.label("index_note_index", max=config.scale.max)
+    table = b.table(f"index.{code}", b.label("index_title", name=b.name(code), code=code), header, body,
                     notes=(b.labels["index_note_weighted"], basis_note), widths=(0.5, 4.4) + (0.55,) * len(points) + (1.25, 1.15, 1.3),
                     small=True)
     section.add(table)

@@ -119,11 +119,11 @@ def discussion_section(b: Builder, results: StudyResults, number: str) -> Sectio
     for k, (name, hyp) in enumerate(results.hypotheses.items(), start=1):
         if hyp.kind == "partial":
             x = hyp.source[0]
-            title = b.labels["discussion_of"].format(source=b.name(x), target=b.name(hyp.target))
+            title = b.label("discussion_of", source=b.name(x), target=b.name(hyp.target))
             c = reg.coefficients[x]
             context = {"t": b.f(c.t), "p": b.p(hyp.decision.p), "b": b.f(c.b), "x_name": b.name(x), "x": x}
         else:
-            title = b.labels["discussion_simultaneous"].format(sources=", ".join(b.name(p) for p in hyp.source), target=b.name(hyp.target))
+            title = b.label("discussion_simultaneous", sources=", ".join(b.name(p) for p in hyp.source), target=b.name(hyp.target))
             context = {"f": b.f(reg.f), "p": b.p(reg.f_p), "r2": b.f(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
         sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
         refs = ("t_test",) if hyp.kind == "partial" else ("anova", "determination")

@@ -24,7 +24,7 @@ def validity_section(b: Builder, results: StudyResults, number: str) -> Section:
                      d(r_table), d(verdict)]
             body.append(([s(f"{b.name(code)} ({code})", rowspan=len(construct.items))] if n == 0 else []) + cells)
         third = h(b.col("p")) if method == "item_total" else h(b.col("r_item_total"))
-        table = b.table(f"validity.{code}", b.labels["validity_title"].format(name=b.name(code), code=code),
+        table = b.table(f"validity.{code}", b.label("validity_title", name=b.name(code), code=code),
                         [[h(b.col("variable")), h(b.col("item")), h(r_header), third, h(b.col("r_table")), h(b.col("description"))]],
                         body, widths=(2.4, 1, 2.2, 1.2, 1.1, 1.3))
         items = list(construct.items.values())

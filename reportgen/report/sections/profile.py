@@ -24,7 +24,7 @@ def profile_section(b: Builder, results: StudyResults, number: str) -> Section |
             body.append([s(b.col("missing")), d(b.i(table_data.n_missing)), d(b.f(100 * table_data.n_missing / table_data.n, 1)), d(""), d("")])
         body.append([s(b.col("total"), bold=True), d(b.i(table_data.n), bold=True), d(b.f(100.0, 1), bold=True),
                      d(b.f(100.0, 1) if table_data.n_valid else "", bold=True), d("")])
-        table = b.table(f"profile.{column.column}", b.labels["profile_by"].format(label=label),
+        table = b.table(f"profile.{column.column}", b.label("profile_by", label=label),
                         [[h(label), h(b.col("frequency")), h(b.col("percent")), h(b.col("valid_percent")), h(b.col("cumulative_percent"))]],
                         body, widths=(3, 1.4, 1.4, 1.6, 1.8))
         rows = [{"category": cat, "count": b.i(f), "pct": b.pct(v)}
