@@ -145,7 +145,9 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, war
             warnings.append(f"item {item} of {name} is not valid: r = {r:.3f} is not above r table = {r_table:.3f}")
         items[item] = ItemResult(item, dist, index, three_box.category(index, index_range, settings.index.classes),
                                  validity[j], valid, rel.alpha_if_deleted[j])
-    if rel.alpha is not None and rel.alpha < settings.reliability_min:
+    if np.ptp(matrix.sum(axis=1)) == 0:
+        warnings.append(f"construct {name} has the same score for every respondent; its alpha and correlations are undefined")
+    elif rel.alpha is not None and rel.alpha < settings.reliability_min:
         warnings.append(f"construct {name} is not reliable: Cronbach's alpha = {rel.alpha:.3f} is below {settings.reliability_min}")
     scores = matrix.sum(axis=1) if config.model.score == "sum" else matrix.mean(axis=1)
     index_mean = float(np.mean([i.index for i in items.values()]))

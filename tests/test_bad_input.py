@@ -195,3 +195,18 @@ def test_pdf_fetcher_refuses_network_and_outside_files(tmp_path):
         fetcher.fetch("file:///etc/hostname")
     with pytest.raises(ValueError, match="disallowed protocol"):
         fetcher.fetch("http://example.org/logo.png")
+
+
+def test_constant_construct_outside_the_model_is_a_warning(tmp_path):
+    cfg = base()
+    cfg["constructs"]["Z"] = {"name": "Konstan", "items": {"Z.1": "a", "Z.2": "b"}}
+    rows = survey_rows()
+    for r in rows:
+        r["Z.1"], r["Z.2"] = 4, 4
+    result = run("run", write_study(tmp_path, cfg, rows), "--out", tmp_path / "o", "--formats", "json")
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads((tmp_path / "o" / "results.json").read_text())
+    assert data["constructs"]["Z"]["alpha"] is None and data["constructs"]["Z"]["items"]["Z.1"]["r_item_total"] is None
+    assert "construct Z has the same score for every respondent; its alpha and correlations are undefined" in data["warnings"]

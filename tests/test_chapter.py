@@ -115,7 +115,8 @@ def test_structure_follows_the_thesis(tmp_path):
     assert [s.title.split(":")[0] for s in discussion.blocks] == ["H1", "H2", "H3", "H4", "H5", "H6"]
     numbers = [t.number for t in doc.tables().values()]
     assert numbers == [f"5.{i}" for i in range(1, len(numbers) + 1)]
-    first = next(b for b in results.blocks[0].blocks if isinstance(b, Paragraph) and "sebanyak" in b.text)
+    profile = next(b for b in results.blocks if isinstance(b, Section))
+    first = next(b for b in profile.blocks if isinstance(b, Paragraph) and "sebanyak" in b.text)
     assert "sebanyak 43 orang atau 53,8%" in first.text and "sebanyak 37 orang atau 46,3%" in first.text
 
 
@@ -149,3 +150,15 @@ def test_study_text_is_data_not_template(tmp_path):
     run_study(write_study(tmp_path, cfg), out, formats=["pdf"])
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "bab5.pdf").pages).split())
     assert "{{ 7*7 }} <b>Motivasi</b>" in text and "49 <b>" not in text and "49 Motivasi" not in text
+
+
+def test_chapter_says_how_many_respondents_were_excluded(tmp_path):
+    from helpers import survey_rows
+
+    rows = survey_rows()
+    rows[2]["X1.1"] = None
+    rows[5]["Y.2"] = None
+    doc = document("id", tmp_path / "o", write_study(tmp_path, base(), rows))
+    first = doc.sections[0].blocks[0]
+    assert first.text == ("Kuesioner yang terkumpul berasal dari 40 responden. Sebanyak 2 responden tidak menjawab seluruh "
+                          "pernyataan sehingga dikeluarkan dari analisis (listwise deletion); analisis berikut menggunakan data 38 responden.")

@@ -26,6 +26,9 @@ def build_document(study: Study, results: StudyResults, lang: str, figures_dir: 
     doc = Document(lang=lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(lang),
                    author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
     results_section = Section(b.labels["results"], 2, f"{chapter}.1")
+    results_section.blocks += b.say("sample.j2", total=b.i(results.n_used + results.n_excluded), n=b.i(results.n_used),
+                                    excluded=results.n_excluded, excluded_text=b.i(results.n_excluded),
+                                    policy=config.missing_policy)
     parts = [profile_section, descriptives_section, validity_section, reliability_section, assumptions_section,
              regression_section, hypotheses_section]
     for make in parts:

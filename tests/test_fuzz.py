@@ -1,0 +1,87 @@
+"""Property-based: random cells and random study-file mutations never end in a traceback.
+
+Every outcome must be exit 0 (the run succeeded) or exit 2 with one line on stderr.
+"""
+
+import copy
+import os
+
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+from typer.testing import CliRunner
+
+from reportgen.cli import app
+
+from helpers import base, survey_rows, write_study
+
+ITEMS = [f"{c}.{j}" for c in ("X1", "X2", "Y") for j in (1, 2, 3)]
+CELL = st.one_of(st.text(max_size=12), st.integers(-10, 20).map(str), st.sampled_from(["", " ", "SS", "sangat  setuju", "4,0", "NaN", "1e3", "-0"]))
+SCALAR = st.one_of(st.none(), st.booleans(), st.integers(-5, 500), st.floats(allow_nan=True), st.text(max_size=10),
+                   st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+def outcome(command, study, out):
+    result = CliRunner().invoke(app, [command, str(study)] + (["--out", str(out), "--formats", "json"] if command == "run" else []))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code in (0, 2), result.output
+    if result.exit_code == 2:
+        assert result.stderr.startswith("error: ") and "Traceback" not in result.output
+    return result.exit_code
+
+
+def paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from paths(value, prefix + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from paths(value, prefix + (i,))
+
+
+@FUZZ
+@given(changes=st.lists(st.tuples(st.integers(0, 39), st.sampled_from(ITEMS + ["rid", "jk"]), CELL), min_size=1, max_size=6))
+def test_random_cells(tmp_path_factory, changes):
+    folder = tmp_path_factory.mktemp("cells")
+    rows = survey_rows()
+    for row, column, value in changes:
+        rows[row][column] = value
+    study = write_study(folder, base(), rows)
+    outcome("validate", study, folder / "o")
+    outcome("run", study, folder / "o")
+
+
+@FUZZ
+@given(data=st.data())
+def test_random_study_mutations(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("yaml")
+    cfg = copy.deepcopy(base())
+    for _ in range(data.draw(st.integers(1, 3))):
+        target = data.draw(st.sampled_from([p for p in paths(cfg) if p]))
+        parent = cfg
+        for key in target[:-1]:
+            parent = parent[key]
+        action = data.draw(st.sampled_from(["delete", "replace", "rename"]))
+        if action == "delete":
+            del parent[target[-1]]
+        elif action == "replace":
+            parent[target[-1]] = data.draw(SCALAR)
+        elif isinstance(parent, dict):
+            parent[data.draw(st.text(min_size=1, max_size=8))] = parent.pop(target[-1])
+    study = write_study(folder, cfg)
+    outcome("validate", study, folder / "o")
+    outcome("run", study, folder / "o")
+
+
+@FUZZ
+@given(position=st.integers(0, 4000), junk=st.text(min_size=1, max_size=6))
+def test_random_yaml_text(tmp_path_factory, position, junk):
+    folder = tmp_path_factory.mktemp("text")
+    text = yaml.safe_dump(base(), allow_unicode=True, sort_keys=False)
+    position = position % len(text)
+    study = write_study(folder, base())
+    study.write_text(text[:position] + junk + text[position:], encoding="utf-8")
+    outcome("validate", study, folder / "o")
+    outcome("run", study, folder / "o")
