@@ -118,6 +118,29 @@ def _standardise(a: np.ndarray) -> np.ndarray:
     return a / np.where(sd == 0, 1.0, sd)
 
 
+def correlations(x: np.ndarray) -> np.ndarray:
+    """Indicator correlation matrices of a batch of data sets (B, n, p) → (B, p, p)."""
+    xs = _standardise(np.asarray(x, dtype=float))
+    return np.swapaxes(xs, -1, -2) @ xs / (xs.shape[-2] - 1)
+
+
+def correlations_from_counts(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Correlation matrices of bootstrap resamples given as counts (B, n) of each row of x (n, p).
+
+    ``cov = (sum_i k_i x_i x_i' - n m m') / (n - 1)`` with ``m = sum_i k_i x_i / n``: one matrix
+    product over the rows' outer products, without building the resampled data.
+    """
+    n, p = x.shape
+    centred = x - x.mean(axis=0)  # shifting does not change correlations, and keeps precision
+    outer = (centred[:, :, None] * centred[:, None, :]).reshape(n, p * p)
+    second = (counts @ outer).reshape(-1, p, p)
+    mean = counts @ centred / n
+    cov = (second - n * mean[:, :, None] * mean[:, None, :]) / (n - 1)
+    sd = np.sqrt(np.einsum("bii->bi", cov))
+    sd = np.where(sd == 0, 1.0, sd)
+    return cov / sd[:, :, None] / sd[:, None, :]
+
+
 def _inner_weights(cor: np.ndarray, spec: PlsSpec, path: np.ndarray) -> np.ndarray:
     """E[..., i, j]: weight of construct i in the inner proxy of construct j."""
     if spec.scheme == "factorial":
@@ -146,37 +169,51 @@ def _regressions(cor: np.ndarray, spec: PlsSpec) -> tuple[np.ndarray, np.ndarray
     return paths, r2
 
 
+def _unit_variance(weights: np.ndarray, item_cor: np.ndarray) -> np.ndarray:
+    """Rescale each construct's weights so that var(X w) = w' R w = 1."""
+    variance = np.einsum("bpc,bpq,bqc->bc", weights, item_cor, weights)
+    return weights / np.sqrt(variance)[:, None, :]
+
+
 def run_batch(x: np.ndarray, spec: PlsSpec) -> BatchResult:
     """Run the algorithm on every data set of ``x`` (B, n, p) at once."""
-    xs = _standardise(np.asarray(x, dtype=float))
-    batch, n, _ = xs.shape
+    return run_on_correlations(correlations(x), spec)
+
+
+def run_on_correlations(item_cor: np.ndarray, spec: PlsSpec) -> BatchResult:
+    """The algorithm written on the indicator correlations R (B, p, p) alone.
+
+    With standardised indicators and unit-variance scores ``Y = X W``: cor(Y) = W'RW;
+    the inner proxies ``Z = Y E`` have var(Z) = diag(E'W'RWE) and cov(X, Z) = R W E. So every
+    step of the iteration is a product of p × p and p × c matrices, whatever n is.
+    """
+    batch = item_cor.shape[0]
     mask = spec.mask
     path = spec.path_matrix
     mode_b = [j for j, m in enumerate(spec.modes) if m == "B"]
     blocks = [np.flatnonzero(mask[:, j]) for j in range(mask.shape[1])]
-    item_cor = np.einsum("bni,bnj->bij", xs, xs) / (n - 1)
-    weights = np.broadcast_to(mask, (batch,) + mask.shape).copy()
-    weights /= np.sqrt(((xs @ weights) ** 2).sum(axis=1, keepdims=True) / (n - 1))
+    weights = _unit_variance(np.broadcast_to(mask, (batch,) + mask.shape).copy(), item_cor)
     done = np.zeros(batch, dtype=bool)
     iterations = np.zeros(batch, dtype=int)
     for _ in range(MAX_ITER + 1):
-        y = _standardise(xs @ weights)
-        cor = np.einsum("bni,bnj->bij", y, y) / (n - 1)
-        z = _standardise(y @ _inner_weights(cor, spec, path))
-        new = np.einsum("bni,bnj->bij", xs, z) / (n - 1) * mask  # mode A: cov(x, z)
+        rw = item_cor @ weights  # cov(X, Y)
+        cor = np.swapaxes(weights, 1, 2) @ rw  # cor(Y)
+        inner = _inner_weights(cor, spec, path)
+        z_var = np.einsum("bic,bij,bjc->bc", inner, cor, inner)
+        new = (rw @ inner) / np.sqrt(z_var)[:, None, :] * mask  # mode A: cov(x, z)
         for j in mode_b:
             idx = blocks[j]
             new[:, idx, j] = np.linalg.solve(item_cor[:, idx][:, :, idx], new[:, idx, j][..., None])[..., 0]
-        new /= np.sqrt(((xs @ new) ** 2).sum(axis=1, keepdims=True) / (n - 1))
+        new = _unit_variance(new, item_cor)
         diff = np.abs(new - weights).sum(axis=(1, 2))
         weights = np.where(done[:, None, None], weights, new)
         iterations += ~done
         done |= diff < STOP
         if done.all():
             break
-    scores = xs @ weights
-    construct_cor = np.einsum("bni,bnj->bij", scores, scores) / (n - 1)
-    loadings = np.einsum("bni,bnj->bij", xs, scores) / (n - 1) * mask
+    rw = item_cor @ weights
+    construct_cor = np.swapaxes(weights, 1, 2) @ rw
+    loadings = rw * mask
     paths, r2 = _regressions(construct_cor, spec)
     return BatchResult(weights, loadings, paths, r2, construct_cor, item_cor, iterations)
 
