@@ -79,13 +79,21 @@ class StudyResults:
     warnings: list[str]
 
 
-def analyse(study: Study, data: Dataset) -> StudyResults:
-    """Compute the descriptive, measurement, regression and assumption statistics."""
+@dataclass(frozen=True)
+class Description:
+    """What every study reports before its model: profile, answers, item validity, alpha."""
+
+    profile: dict[str, FrequencyTable]
+    index_range: IndexRange
+    r_table: float
+    constructs: dict[str, ConstructResult]
+
+
+def describe(study: Study, data: Dataset, warnings: list[str]) -> Description:
+    """Profile tables, answer distributions, three-box indexes, item validity and alpha."""
     config = study.config
     settings = config.settings
-    warnings: list[str] = []
     n = data.n_used
-    check_sample_size(n, len(regression_predictors(config)), config.model.dependent)
     if data.n_excluded:
         warnings.append(f"{data.n_excluded} respondent(s) with blank answers were excluded (listwise): {', '.join(data.excluded[:10])}"
                         + (" ..." if len(data.excluded) > 10 else ""))
@@ -96,6 +104,18 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
         name: _construct(name, construct, data, config, index_range, r_table, warnings)
         for name, construct in config.constructs.items()
     }
+    return Description(profile, index_range, r_table, constructs)
+
+
+def analyse(study: Study, data: Dataset) -> StudyResults:
+    """Compute the descriptive, measurement, regression and assumption statistics."""
+    config = study.config
+    settings = config.settings
+    warnings: list[str] = []
+    n = data.n_used
+    check_sample_size(n, len(regression_predictors(config)), config.model.dependent)
+    described = describe(study, data, warnings)
+    profile, index_range, r_table, constructs = described.profile, described.index_range, described.r_table, described.constructs
 
     predictors = regression_predictors(config)
     dependent = config.model.dependent

@@ -25,8 +25,15 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
     study = load_study(study_file)
     language = lang or study.config.study.language
     data = load_dataset(study)
-    results = analyse(study, data)
-    payload = results_dict(study, results, language)
+    if study.config.model.type == "pls":
+        from reportgen.analysis_pls import analyse_pls
+        from reportgen.results_json import pls_results_dict
+
+        results = analyse_pls(study, data, progress=True)
+        payload = pls_results_dict(study, results, language)
+    else:
+        results = analyse(study, data)
+        payload = results_dict(study, results, language)
     with atomic_folder(target) as staging:
         written = write_outputs(study, results, payload, language, staging, formats)
     return [target / name for name in written]
@@ -75,6 +82,10 @@ def validate_study(study_file: Path) -> str:
     for name, construct in config.constructs.items():
         lines.append(f"  {name}: {construct.name.get(config.study.language)} ({len(construct.items)} items"
                      + (f", reversed {', '.join(construct.reverse)}" if construct.reverse else "") + ")")
+    if config.model.type == "pls":
+        from reportgen.config import pls_paths
+
+        lines.append(f"model: PLS-SEM, {len(pls_paths(config))} paths, {config.model.bootstrap} bootstrap resamples")
     if config.model.type == "regression":
         lines.append(f"model: {config.model.dependent} ~ {' + '.join(regression_predictors(config))} (score = {config.model.score})")
     lines.append(f"hypotheses: {', '.join(config.hypotheses) or 'none'}")

@@ -27,29 +27,8 @@ def results_dict(study: Study, results: StudyResults, lang: str) -> dict[str, An
     out: dict[str, Any] = {
         "n_used": results.n_used,
         "n_excluded": results.n_excluded,
-        "profile": {
-            column: {
-                cat: {"frequency": f, "percent": p, "valid_percent": v, "cumulative_percent": c}
-                for cat, f, p, v, c in zip(t.categories, t.frequency, t.percent, t.valid_percent, t.cumulative_percent)
-            } | {"_missing": t.n_missing}
-            for column, t in results.profile.items()
-        },
-        "constructs": {
-            name: {
-                "alpha": c.alpha, "index_mean": c.index_mean, "category": c.category, "mean": c.mean, "sd": c.sd,
-                "items": {
-                    item: {
-                        "mean": i.distribution.mean, "sd": i.distribution.sd,
-                        "freq": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)},
-                        "index": i.index, "category": i.category,
-                        "r_item_total": i.validity.r_item_total, "r_item_rest": i.validity.r_item_rest,
-                        "r_p": i.validity.r_p, "valid": i.valid, "alpha_if_deleted": i.alpha_if_deleted,
-                    }
-                    for item, i in c.items.items()
-                },
-            }
-            for name, c in results.constructs.items()
-        },
+        "profile": _profile(results.profile),
+        "constructs": _constructs(results.constructs),
         "validity": {"r_table": results.r_table, "method": config.settings.validity},
         "regression": {
             "dependent": reg.dependent,
@@ -84,6 +63,98 @@ def results_dict(study: Study, results: StudyResults, lang: str) -> dict[str, An
         "warnings": list(results.warnings),
     }
     return _clean(out)
+
+
+def _profile(profile) -> dict[str, Any]:
+    return {
+        column: {
+            cat: {"frequency": f, "percent": p, "valid_percent": v, "cumulative_percent": c}
+            for cat, f, p, v, c in zip(t.categories, t.frequency, t.percent, t.valid_percent, t.cumulative_percent)
+        } | {"_missing": t.n_missing}
+        for column, t in profile.items()
+    }
+
+
+def _constructs(constructs) -> dict[str, Any]:
+    return {
+        name: {
+            "alpha": c.alpha, "index_mean": c.index_mean, "category": c.category, "mean": c.mean, "sd": c.sd,
+            "items": {
+                item: {
+                    "mean": i.distribution.mean, "sd": i.distribution.sd,
+                    "freq": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)},
+                    "index": i.index, "category": i.category,
+                    "r_item_total": i.validity.r_item_total, "r_item_rest": i.validity.r_item_rest,
+                    "r_p": i.validity.r_p, "valid": i.valid, "alpha_if_deleted": i.alpha_if_deleted,
+                }
+                for item, i in c.items.items()
+            },
+        }
+        for name, c in constructs.items()
+    }
+
+
+def pls_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
+    """results.json of a PLS study: the shared descriptive keys plus ``pls.*``."""
+    model = results.model
+    spec = model.spec
+    names = spec.constructs
+    described = results.described
+    boot = results.boot
+
+    def stat(b) -> dict[str, Any]:
+        return {"coef": b.estimate, "mean": b.mean, "sd": b.sd, "t": b.t, "p": b.p, "ci_low": b.ci_low, "ci_high": b.ci_high}
+
+    loadings = model.loadings.sum(axis=1)
+    owner = spec.mask.argmax(axis=1)
+    upper = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
+    out = {
+        "n_used": results.n_used,
+        "n_excluded": results.n_excluded,
+        "profile": _profile(described.profile),
+        "constructs": _constructs(described.constructs),
+        "pls": {
+            "iterations": model.iterations, "weighting": spec.scheme, "bootstrap": boot.resamples,
+            "paths": {f"{a} -> {b}": stat(v) for (a, b), v in boot.paths.items()},
+            "indirect": {" -> ".join(chain): stat(v) for chain, v in boot.specific_indirect.items()},
+            "total_indirect": {f"{a} -> {b}": stat(v) for (a, b), v in boot.total_indirect.items()},
+            "total_effects": {f"{names[i]} -> {names[j]}": float(results.total_effects[i, j])
+                              for i in range(len(names)) for j in range(len(names)) if results.total_effects[i, j] != 0},
+            "r2": {names[j]: float(model.r2[j]) for j in spec.endogenous},
+            "adj_r2": {names[j]: float(model.adj_r2[j]) for j in spec.endogenous},
+            "reliability": {c: {"alpha": r.alpha, "rho_a": r.rho_a, "rho_c": r.rho_c, "ave": r.ave} for c, r in results.reliability.items()},
+            "loadings": {item: float(v) for item, v in zip(spec.indicators, loadings)},
+            "loadings_boot": {item: stat(v) for item, v in boot.loadings.items()},
+            "weights": {item: float(model.weights[k, owner[k]]) for k, item in enumerate(spec.indicators)},
+            "outer_vif": {item: float(v) for item, v in zip(spec.indicators, results.outer_vif)},
+            "cross_loadings": {item: {c: float(model.cross_loadings[k, j]) for j, c in enumerate(names)} for k, item in enumerate(spec.indicators)},
+            "htmt": {f"{names[i]}~{names[j]}": float(results.htmt[i, j]) for i, j in upper},
+            "htmt_boot": {f"{a}~{b}": stat(v) for (a, b), v in boot.htmt.items()},
+            "fornell_larcker": {names[i]: {names[j]: float(results.fornell_larcker[i, j]) for j in range(len(names))} for i in range(len(names))},
+            "inner_vif": {f"{a} -> {b}": v for (a, b), v in results.inner_vif.items()},
+            "f2": {f"{a} -> {b}": v for (a, b), v in results.f2.items()},
+            "q2": results.q2,
+            "srmr": results.srmr,
+        },
+        "hypotheses": {
+            name: {"path": " -> ".join(h.chain), "supported": h.decision.supported, "statistic": h.decision.statistic,
+                   "p": h.decision.p, "reason": h.decision.reason, "coef": h.stat.estimate,
+                   "decision_text": _pls_decision_text(study, h, lang)}
+            for name, h in results.hypotheses.items()
+        },
+        "warnings": list(results.warnings),
+    }
+    return _clean(out)
+
+
+def _pls_decision_text(study: Study, h, lang: str) -> str:
+    config = study.config
+    user = study.base_dir / config.templates if config.templates else None
+    p_text = fmt_p(h.decision.p, 3, lang)
+    return render(environment(lang, user), "hypothesis_decision.j2", name=h.name, kind="partial",
+                  supported=h.decision.supported, reason=h.decision.reason, sign=h.decision.sign, expect=h.expect,
+                  statistic=fmt(h.decision.statistic, 3, lang), p=p_text, p_is_bound=p_text.startswith("<"),
+                  critical="", alpha=fmt(config.settings.alpha, 2, lang))
 
 
 def _decision_text(env, h, results: StudyResults, alpha: float, lang: str) -> str:

@@ -1,7 +1,7 @@
 """The study file: models, loading with line numbers, cross-field checks."""
 
-from reportgen.config.checks import regression_predictors
+from reportgen.config.checks import pls_paths, regression_predictors
 from reportgen.config.load import Study, load_study
 from reportgen.config.models import StudyConfig
 
-__all__ = ["Study", "StudyConfig", "load_study", "regression_predictors"]
+__all__ = ["Study", "StudyConfig", "load_study", "pls_paths", "regression_predictors"]

@@ -14,7 +14,7 @@ from reportgen.errors import ConfigError
 if TYPE_CHECKING:
     from reportgen.config.load import Study
 
-SUPPORTED_MODELS = ("regression",)
+SUPPORTED_MODELS = ("regression", "pls")
 
 
 def cross_check(study: "Study") -> list[ConfigError]:
@@ -49,8 +49,10 @@ def cross_check(study: "Study") -> list[ConfigError]:
 
     model = config.model
     if model.type not in SUPPORTED_MODELS:
-        problem(f"model type '{model.type}' is not supported in this version; use 'regression'", "model", "type")
+        problem(f"model type '{model.type}' is not supported in this version; use 'regression' or 'pls'", "model", "type")
         return problems
+    if model.type == "pls":
+        return problems + _check_pls(study)
     if model.dependent is None:
         problem("a regression model needs 'dependent' (the construct explained)", "model")
         return problems
@@ -97,6 +99,80 @@ def cross_check(study: "Study") -> list[ConfigError]:
     if config.templates is not None and not (study.base_dir / config.templates).is_dir():
         problem(f"templates folder '{config.templates}' not found", "templates")
     return problems
+
+
+def pls_paths(config) -> list[tuple[str, str]]:
+    """The structural paths: ``model.paths``, or the direct paths of the hypotheses."""
+    if config.model.paths:
+        return config.model.path_pairs()
+    pairs: list[tuple[str, str]] = []
+    for hyp in config.hypotheses.values():
+        steps = hyp.steps() if hyp.path else []
+        pairs += [p for p in zip(steps, steps[1:]) if p not in pairs]
+    return pairs
+
+
+def _check_pls(study) -> list[ConfigError]:
+    config = study.config
+    found: list[ConfigError] = []
+
+    def flag(message: str, *key: object) -> None:
+        found.append(ConfigError(f"{study.where(*key)}: {message}"))
+
+    for i, text in enumerate(config.model.paths):
+        steps = [s.strip() for s in str(text).split("->")]
+        if len(steps) < 2 or not all(steps):
+            flag(f"path '{text}' must read 'A -> B'", "model", "paths", i)
+        for name in steps:
+            if name and name not in config.constructs:
+                near = difflib.get_close_matches(name, list(config.constructs), n=1, cutoff=0.5)
+                flag(f"'{name}' is not a construct" + (f"; did you mean '{near[0]}'?" if near else ""), "model", "paths", i)
+    if found:
+        return found
+    pairs = pls_paths(config)
+    if not pairs:
+        flag("a PLS model needs paths: list them under model.paths or give hypotheses with 'path'", "model")
+        return found
+    if any(a == b for a, b in pairs) or _has_cycle(pairs):
+        flag("the paths form a loop; a PLS path model must be recursive", "model", "paths")
+    used = {c for pair in pairs for c in pair}
+    for name in config.constructs:
+        if name not in used:
+            flag(f"construct '{name}' is in no path of the model", "constructs", name)
+    for hname, hyp in config.hypotheses.items():
+        if hyp.simultaneous is not None:
+            flag("a PLS model has no simultaneous F test; state hypotheses as paths", "hypotheses", hname, "simultaneous")
+            continue
+        if hyp.moderator is not None:
+            flag("moderator hypotheses are not supported in this version", "hypotheses", hname, "moderator")
+            continue
+        steps = hyp.steps()
+        for name in steps:
+            if name not in config.constructs:
+                near = difflib.get_close_matches(name, list(config.constructs), n=1, cutoff=0.5)
+                flag(f"'{name}' is not a construct" + (f"; did you mean '{near[0]}'?" if near else ""), "hypotheses", hname, "path")
+        if all(n in config.constructs for n in steps):
+            missing = [f"{a} -> {b}" for a, b in zip(steps, steps[1:]) if (a, b) not in pairs]
+            if missing or len(steps) < 2:
+                flag(f"path '{hyp.path}' is not in the model ({', '.join(missing) or 'needs A -> B'})", "hypotheses", hname, "path")
+    return found
+
+
+def _has_cycle(pairs: list[tuple[str, str]]) -> bool:
+    graph: dict[str, list[str]] = {}
+    for a, b in pairs:
+        graph.setdefault(a, []).append(b)
+    state: dict[str, int] = {}
+
+    def visit(node: str) -> bool:
+        state[node] = 1
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1 or (state.get(nxt) is None and visit(nxt)):
+                return True
+        state[node] = 2
+        return False
+
+    return any(state.get(node) is None and visit(node) for node in list(graph))
 
 
 def regression_predictors(config) -> list[str]:

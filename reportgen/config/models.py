@@ -92,12 +92,14 @@ class RespondentColumn(Strict):
     column: Key
     label: Text | None = None
     order: list[Key] | None = None
+    values: dict[Key, str] = Field(default_factory=dict)  # code → label, e.g. {1: Laki-laki}
 
 
 class Construct(Strict):
     name: Text
     items: dict[Key, Any]
     reverse: list[Key] = Field(default_factory=list)
+    mode: Literal["A", "B"] = "A"  # PLS outer mode: A reflective (correlation weights), B formative
 
     @field_validator("items")
     @classmethod
@@ -119,8 +121,17 @@ class Model(Strict):
     predictors: list[Key] = Field(default_factory=list)
     score: Literal["sum", "mean"] = "sum"
     paths: list[str] = Field(default_factory=list)
-    bootstrap: int = Field(5000, ge=0)
+    bootstrap: int = Field(5000, ge=0, le=100000)
     seed: int | None = None
+    weighting: Literal["path", "factorial", "centroid"] = "path"
+
+    def path_pairs(self) -> list[tuple[str, str]]:
+        """``model.paths`` as (source, target) pairs; 'A -> B -> C' adds A→B and B→C."""
+        pairs: list[tuple[str, str]] = []
+        for text in self.paths:
+            steps = [s.strip() for s in str(text).split("->")]
+            pairs += [p for p in zip(steps, steps[1:]) if p not in pairs]
+        return pairs
 
 
 class Hypothesis(Strict):

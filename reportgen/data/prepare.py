@@ -95,8 +95,9 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         if empty:
             raise DataError(f"{raw.name}, column {empty[0]}: the item has no answers at all")
     profile_columns = list(dict.fromkeys([c.column for c in config.respondents] + list(config.compare)))
+    written = {c.column: c.values for c in config.respondents if c.values}
     profile = pd.DataFrame(
-        {col: _profile_values(frame[col], raw.value_labels.get(col)) for col in profile_columns},
+        {col: _profile_values(frame[col], raw.value_labels.get(col), written.get(col)) for col in profile_columns},
         index=pd.RangeIndex(len(frame)),
     ).loc[answers.index]
     return Dataset(answers=answers, items=scored, profile=profile, n_total=len(frame), excluded=excluded)
@@ -152,11 +153,14 @@ def _as_text(value: object) -> str | None:
     return text or None
 
 
-def _profile_values(column: pd.Series, value_labels: dict | None) -> pd.Series:
-    """Profile cells as text, with SPSS value labels applied when the file has them."""
+def _profile_values(column: pd.Series, value_labels: dict | None, written: dict | None = None) -> pd.Series:
+    """Profile cells as text: the study's ``values`` labels first, then SPSS value labels."""
     def show(value: object) -> str | None:
+        text = _as_text(value)
+        if written and text in written:
+            return written[text]
         if value_labels and value in value_labels:
             return str(value_labels[value])
-        return _as_text(value)
+        return text
 
     return pd.Series([show(v) for v in column], dtype=object)

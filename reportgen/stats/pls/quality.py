@@ -163,3 +163,43 @@ def specific_indirect(spec: PlsSpec, paths: np.ndarray) -> dict[tuple[str, ...],
     for start in range(len(c)):
         extend([start])
     return chains
+
+
+def q2_blindfolding(result: PlsResult, data: np.ndarray, distance: int = 7) -> dict[str, float]:
+    """Stone–Geisser Q² of each endogenous construct by blindfolding (cross-validated redundancy).
+
+    Hair et al. (2017, ch. 6): the data points of the construct's indicators are numbered row by
+    row and every ``distance``-th one is omitted in turn (rounds d = 0 … D-1); omitted points are
+    replaced by the item mean of the remaining points, the model is re-estimated, and each
+    omitted point is predicted as ``loading × (sum of path × predecessor score)`` in standardised
+    units. ``Q² = 1 - SSE / SSO`` with SSO the squared standardised observed values.
+    """
+    from reportgen.stats.pls.algorithm import _standardise
+
+    spec = result.spec
+    data = np.asarray(data, dtype=float)
+    n = data.shape[0]
+    mean, sd = data.mean(axis=0), data.std(axis=0, ddof=1)
+    observed = (data - mean) / np.where(sd == 0, 1, sd)
+    out = {}
+    for j in spec.endogenous:
+        idx = _blocks(spec)[j]
+        k = len(idx)
+        flat = (np.arange(n)[:, None] * k + np.arange(k)[None, :]) % distance
+        sse = sso = 0.0
+        for d in range(distance):
+            omit = flat == d
+            filled = data.copy()
+            block = filled[:, idx]
+            kept = np.where(omit, np.nan, block)
+            block[omit] = np.broadcast_to(np.nanmean(kept, axis=0), block.shape)[omit]
+            filled[:, idx] = block
+            fit = estimate(filled, spec)
+            scores = _standardise(filled) @ fit.weights
+            predicted_score = scores @ fit.paths[:, j]
+            f_mean, f_sd = filled[:, idx].mean(axis=0), filled[:, idx].std(axis=0, ddof=1)
+            predicted = (f_mean + f_sd * np.outer(predicted_score, fit.loadings[idx, j]) - mean[idx]) / sd[idx]
+            sse += float(((observed[:, idx] - predicted)[omit] ** 2).sum())
+            sso += float((observed[:, idx][omit] ** 2).sum())
+        out[spec.constructs[j]] = 1 - sse / sso
+    return out

@@ -1,0 +1,106 @@
+"""Run a PLS-SEM study: config + data → :class:`PlsStudyResults`."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+
+from reportgen.analysis import Description, describe
+from reportgen.config import Study, pls_paths
+from reportgen.data import Dataset
+from reportgen.errors import AnalysisError
+from reportgen.interpret.hypotheses import Decision, partial_decision
+from reportgen.interpret.pls import check_quality
+from reportgen.stats.pls import PlsResult, PlsSpec, estimate
+from reportgen.stats.pls import quality
+from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
+
+
+@dataclass(frozen=True)
+class PlsHypothesis:
+    name: str
+    chain: tuple[str, ...]  # (A, B) direct, (A, M, B) indirect
+    expect: str
+    stat: BootStat
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class PlsStudyResults:
+    n_used: int
+    n_excluded: int
+    described: Description
+    model: PlsResult
+    reliability: dict[str, quality.Reliability]
+    htmt: np.ndarray
+    fornell_larcker: np.ndarray
+    outer_vif: np.ndarray
+    inner_vif: dict[tuple[str, str], float]
+    f2: dict[tuple[str, str], float]
+    q2: dict[str, float]
+    srmr: float
+    total_effects: np.ndarray
+    boot: BootstrapResult
+    hypotheses: dict[str, PlsHypothesis]
+    warnings: list[str]
+
+
+def spec_of(study: Study) -> PlsSpec:
+    config = study.config
+    pairs = pls_paths(config)
+    used = [c for c in config.constructs if any(c in p for p in pairs)]
+    return PlsSpec(constructs=tuple(used), items=tuple(tuple(config.constructs[c].items) for c in used),
+                   modes=tuple(config.constructs[c].mode for c in used), paths=tuple(pairs),
+                   scheme=config.model.weighting)
+
+
+def analyse_pls(study: Study, data: Dataset, progress: bool = False) -> PlsStudyResults:
+    config = study.config
+    warnings: list[str] = []
+    spec = spec_of(study)
+    x = data.items[spec.indicators].to_numpy(dtype=float)
+    if data.n_used < len(spec.indicators) + 2 or data.n_used < 10:
+        raise AnalysisError(f"the PLS model needs more respondents than {data.n_used} (at least 10 and more than its {len(spec.indicators)} indicators)")
+    constant = [item for item, sd in zip(spec.indicators, x.std(axis=0)) if sd == 0]
+    if constant:
+        raise AnalysisError(f"indicator {constant[0]} has the same answer for every respondent; remove it from its construct")
+    described = describe(study, data, warnings)
+    model = estimate(x, spec)
+    if model.iterations >= 300:
+        warnings.append("the PLS algorithm did not converge in 300 iterations")
+    rel = quality.reliability(model)
+    htmt = quality.htmt(spec, model.item_cor)
+    total, _ = quality.effects(model.paths)
+    boot = bootstrap(x, model, config.model.bootstrap, config.model.seed, config.settings.alpha,
+                     progress=_progress_bar if progress and sys.stderr.isatty() else None)
+    results = PlsStudyResults(
+        n_used=data.n_used, n_excluded=data.n_excluded, described=described, model=model, reliability=rel, htmt=htmt,
+        fornell_larcker=quality.fornell_larcker(model, rel), outer_vif=quality.outer_vif(model),
+        inner_vif=quality.inner_vif(model), f2=quality.f_squared(model, x), q2=quality.q2_blindfolding(model, x),
+        srmr=quality.srmr(model), total_effects=total, boot=boot,
+        hypotheses=_hypotheses(study, boot), warnings=warnings,
+    )
+    warnings += check_quality(results)
+    return results
+
+
+def _hypotheses(study: Study, boot: BootstrapResult) -> dict[str, PlsHypothesis]:
+    settings = study.config.settings
+    out = {}
+    for name, hyp in study.config.hypotheses.items():
+        chain = tuple(hyp.steps())
+        stat = boot.paths[chain] if len(chain) == 2 else boot.specific_indirect[chain]
+        decision = partial_decision(stat.t, stat.p, hyp.expect, settings.alpha, settings.tails)
+        out[name] = PlsHypothesis(name, chain, hyp.expect, stat, decision)
+    return out
+
+
+def _progress_bar(done: int, total: int) -> None:
+    width = 30
+    filled = int(width * done / total)
+    sys.stderr.write(f"\rbootstrap [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
