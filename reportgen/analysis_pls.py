@@ -73,7 +73,8 @@ def analyse_pls(study: Study, data: Dataset, progress: bool = False) -> PlsStudy
     rel = quality.reliability(model)
     htmt = quality.htmt(spec, model.item_cor)
     total, _ = quality.effects(model.paths)
-    boot = bootstrap(x, model, config.model.bootstrap, config.model.seed, config.settings.alpha,
+    raw = data.answers[spec.indicators].to_numpy(dtype=float) if config.missing_policy == "mean" else x
+    boot = bootstrap(raw, model, config.model.bootstrap, config.model.seed, config.settings.alpha,
                      progress=_progress_bar if progress and sys.stderr.isatty() else None)
     results = PlsStudyResults(
         n_used=data.n_used, n_excluded=data.n_excluded, described=described, model=model, reliability=rel, htmt=htmt,

@@ -127,14 +127,26 @@ def correlations(x: np.ndarray) -> np.ndarray:
 def correlations_from_counts(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Correlation matrices of bootstrap resamples given as counts (B, n) of each row of x (n, p).
 
-    ``cov = (sum_i k_i x_i x_i' - n m m') / (n - 1)`` with ``m = sum_i k_i x_i / n``: one matrix
-    product over the rows' outer products, without building the resampled data.
+    Blank cells (NaN) are replaced by the item mean *of each resample*, as seminr's
+    ``bootstrap_model`` re-applies mean replacement to every resample. Writing an imputed value
+    as ``o x + (1 - o) m`` (o = 1 when observed, m the resample mean) turns the resample's sums
+    of products into three matrix products over the rows, so no resample is ever built:
+    ``S = K(ox ⊗ ox) + m_l K(ox ⊗ (1-o)) + m_j K((1-o) ⊗ ox) + m_j m_l K((1-o) ⊗ (1-o))``.
     """
     n, p = x.shape
-    centred = x - x.mean(axis=0)  # shifting does not change correlations, and keeps precision
-    outer = (centred[:, :, None] * centred[:, None, :]).reshape(n, p * p)
-    second = (counts @ outer).reshape(-1, p, p)
-    mean = counts @ centred / n
+    observed = ~np.isnan(x)
+    centred = np.where(observed, x - np.nanmean(x, axis=0), 0.0)  # shifting keeps correlations, and precision
+
+    def gram(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return (counts @ (a[:, :, None] * b[:, None, :]).reshape(n, p * p)).reshape(-1, p, p)
+
+    mean = (counts @ centred) / (counts @ observed)
+    second = gram(centred, centred)
+    if not observed.all():
+        blank = (~observed).astype(float)
+        cross = gram(centred, blank)
+        second = (second + cross * mean[:, None, :] + np.swapaxes(cross, 1, 2) * mean[:, :, None]
+                  + gram(blank, blank) * mean[:, :, None] * mean[:, None, :])
     cov = (second - n * mean[:, :, None] * mean[:, None, :]) / (n - 1)
     sd = np.sqrt(np.einsum("bii->bi", cov))
     sd = np.where(sd == 0, 1.0, sd)

@@ -21,7 +21,7 @@ from typing import Callable
 import numpy as np
 from scipy import stats
 
-from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, correlations, correlations_from_counts, run_on_correlations
+from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, correlations_from_counts, run_on_correlations
 from reportgen.stats.pls.quality import effects, htmt
 
 CHUNK = 1250
@@ -66,7 +66,10 @@ def _draws(spec: PlsSpec, item_cor: np.ndarray, chains: list[tuple[int, ...]]) -
 def bootstrap(data: np.ndarray, original: PlsResult, resamples: int = 5000, seed: int | None = None,
               alpha: float = 0.05, progress: Callable[[int, int], None] | None = None,
               workers: int | None = None) -> BootstrapResult:
-    """Bootstrap ``resamples`` re-estimations of ``original.spec`` on ``data`` (n, p)."""
+    """Bootstrap ``resamples`` re-estimations of ``original.spec`` on ``data`` (n, p).
+
+    ``data`` may hold blanks (NaN): each resample replaces them by its own item means (seminr).
+    """
     from reportgen.stats.pls.quality import specific_indirect
 
     spec = original.spec
@@ -92,7 +95,7 @@ def bootstrap(data: np.ndarray, original: PlsResult, resamples: int = 5000, seed
             if progress:
                 progress(done, resamples)
     draws = np.concatenate(pieces)
-    est = _draws(spec, correlations(data[None]), chains)[0]
+    est = _draws(spec, correlations_from_counts(data, np.ones((1, n))), chains)[0]
     return _summarise(spec, chain_names, est, draws, alpha)
 
 
