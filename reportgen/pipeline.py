@@ -46,10 +46,11 @@ def write_outputs(study, results, payload, lang: str, folder: Path, formats) -> 
         write_results(folder / "results.json", payload)
         written.append("results.json")
     if "pdf" in formats or "docx" in formats:
-        from reportgen.report.build import build_document
+        from reportgen.report.build import build_document, build_pls_document
         from reportgen.report.builder import load_labels
 
-        doc = build_document(study, results, lang, folder / "figures")
+        build = build_pls_document if study.config.model.type == "pls" else build_document
+        doc = build(study, results, lang, folder / "figures")
         user = study.base_dir / study.config.templates if study.config.templates else None
         labels = load_labels(lang, user)
         stem = f"{'bab' if lang == 'id' else 'chapter'}{study.config.study.chapter}"

@@ -136,3 +136,61 @@ def test_srmr_is_zero_when_the_data_follow_the_model():
 
     assert srmr(r) == pytest.approx(0.0740193, abs=1e-6)  # the value for the book's data (no SmartPLS reference here)
     assert srmr(r) >= 0
+
+
+def pls_document(example, lang, tmp_path):
+    from reportgen.analysis_pls import analyse_pls
+    from reportgen.report.build import build_pls_document
+
+    study = load_study(EXAMPLES / example / "study.yaml")
+    results = analyse_pls(study, load_dataset(study))
+    return build_pls_document(study, results, lang, tmp_path / "figures"), results
+
+
+@pytest.mark.parametrize("example,lang", [("corp-rep", "en"), ("corp-rep", "id"), ("mobi", "id"), ("mobi", "en")])
+def test_pls_chapter_numbers_agree_with_tables(example, lang, tmp_path):
+    from test_chapter import DECIMAL
+    import re
+    from reportgen.report.document import Paragraph
+
+    doc, _ = pls_document(example, lang, tmp_path)
+    tables = doc.tables()
+    checked = 0
+    for block in doc.walk():
+        if isinstance(block, Paragraph) and block.refs:
+            printed = set()
+            for key in block.refs:
+                for text in tables[key].texts() + list(tables[key].notes):
+                    printed.update(DECIMAL[lang].findall(text))
+            text = re.sub(r"\b(Table|Figure|Tabel|Gambar) \d+\.\d+", "", block.text)
+            for number in DECIMAL[lang].findall(text):
+                assert number in printed, f"{number} in “{block.text[:90]}…” not in {block.refs}"
+                checked += 1
+    assert checked > 40
+
+
+def test_pls_chapter_structure(tmp_path):
+    from reportgen.report.document import Section
+
+    doc, results = pls_document("mobi", "id", tmp_path)
+    titles = [s.title for s in doc.sections[0].blocks if isinstance(s, Section)]
+    assert titles == ["Deskripsi Variabel Penelitian", "Evaluasi Model Pengukuran (Outer Model)", "Evaluasi Model Struktural (Inner Model)",
+                      "Pengujian Hipotesis", "Hasil Analisis Kualitatif"]
+    keys = set(doc.tables())
+    assert {"pls.loadings", "pls.ave", "pls.fl", "pls.htmt", "pls.cross", "pls.reliability", "pls.inner_vif", "pls.r2", "pls.f2",
+            "pls.paths", "pls.indirect"} <= keys
+    assert (tmp_path / "figures" / "path_diagram.png").exists()
+    assert [s.title.split(":")[0] for s in doc.sections[1].blocks] == [f"H{i}" for i in range(1, 8)]
+
+
+def test_mobi_renders_pdf_and_docx(tmp_path):
+    from docx import Document as WordDocument
+    from pypdf import PdfReader
+
+    run_study(EXAMPLES / "mobi" / "study.yaml", tmp_path / "o")
+    pdf = PdfReader(tmp_path / "o" / "bab5.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert len(pdf.pages) >= 15
+    for word in ("Outer Loading", "Fornell-Larcker", "HTMT", "rho_C", "AVE", "R²", "Q²", "f²", "SRMR", "Diagram Jalur", "Harga dan nilai"):
+        assert word in text, word
+    assert len(WordDocument(tmp_path / "o" / "bab5.docx").tables) >= 15
