@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import numpy as np
@@ -61,3 +62,26 @@ def write_study(folder: Path, config: dict | None = None, rows: list[dict] | Non
 
 def base() -> dict:
     return copy.deepcopy(BASE)
+
+
+DECIMAL = {"id": re.compile(r"\d+(?:\.\d{3})*,\d+"), "en": re.compile(r"\d+(?:,\d{3})*\.\d+")}
+
+
+def numbers_checked_against_tables(doc, lang: str) -> int:
+    """Assert every decimal number of a paragraph is printed in a table it cites; return how many."""
+    from reportgen.report.document import Paragraph
+
+    tables = doc.tables()
+    checked = 0
+    for block in doc.walk():
+        if not isinstance(block, Paragraph) or not block.refs:
+            continue
+        printed = set()
+        for key in block.refs:
+            for text in tables[key].texts() + list(tables[key].notes):
+                printed.update(DECIMAL[lang].findall(text))
+        text = re.sub(r"\b(Table|Figure|Tabel|Gambar) \d+\.\d+", "", block.text)
+        for number in DECIMAL[lang].findall(text):
+            assert number in printed, f"{lang}: {number} in “{block.text[:90]}…” is not in {block.refs}"
+            checked += 1
+    return checked

@@ -16,10 +16,9 @@ from reportgen.report.build import build_document
 from reportgen.report.document import Paragraph, Section, Table
 
 from conftest import EXAMPLES
-from helpers import base, write_study
+from helpers import DECIMAL, base, numbers_checked_against_tables, write_study
 
 LUWU = EXAMPLES / "luwu-timur" / "study.yaml"
-DECIMAL = {"id": re.compile(r"\d+(?:\.\d{3})*,\d+"), "en": re.compile(r"\d+(?:,\d{3})*\.\d+")}
 
 
 @pytest.fixture(scope="module", params=["id", "en"])
@@ -87,22 +86,7 @@ def test_figures_are_200_dpi_png(chapter):
 
 def test_every_number_in_the_text_is_printed_in_its_table(tmp_path):
     for lang in ("id", "en"):
-        doc = document(lang, tmp_path / lang)
-        tables = doc.tables()
-        checked = 0
-        for block in doc.walk():
-            if not isinstance(block, Paragraph) or not block.refs:
-                continue
-            printed = set()
-            for key in block.refs:
-                table = tables[key]
-                for text in table.texts() + list(table.notes):
-                    printed.update(DECIMAL[lang].findall(text))
-            text = re.sub(r"\b(Table|Figure|Tabel|Gambar) \d+\.\d+", "", block.text)
-            for number in DECIMAL[lang].findall(text):
-                assert number in printed, f"{lang}: {number} in “{block.text[:80]}…” is not in {block.refs}"
-                checked += 1
-        assert checked > 150
+        assert numbers_checked_against_tables(document(lang, tmp_path / lang), lang) > 150
 
 
 def test_structure_follows_the_thesis(tmp_path):

@@ -149,24 +149,10 @@ def pls_document(example, lang, tmp_path):
 
 @pytest.mark.parametrize("example,lang", [("corp-rep", "en"), ("corp-rep", "id"), ("mobi", "id"), ("mobi", "en")])
 def test_pls_chapter_numbers_agree_with_tables(example, lang, tmp_path):
-    from test_chapter import DECIMAL
-    import re
-    from reportgen.report.document import Paragraph
+    from helpers import numbers_checked_against_tables
 
     doc, _ = pls_document(example, lang, tmp_path)
-    tables = doc.tables()
-    checked = 0
-    for block in doc.walk():
-        if isinstance(block, Paragraph) and block.refs:
-            printed = set()
-            for key in block.refs:
-                for text in tables[key].texts() + list(tables[key].notes):
-                    printed.update(DECIMAL[lang].findall(text))
-            text = re.sub(r"\b(Table|Figure|Tabel|Gambar) \d+\.\d+", "", block.text)
-            for number in DECIMAL[lang].findall(text):
-                assert number in printed, f"{number} in “{block.text[:90]}…” not in {block.refs}"
-                checked += 1
-    assert checked > 40
+    assert numbers_checked_against_tables(doc, lang) > 40
 
 
 def test_pls_chapter_structure(tmp_path):

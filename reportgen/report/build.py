@@ -17,29 +17,33 @@ from reportgen.report.sections.profile import profile_section
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
 
 
+def _open_chapter(b: Builder, n_used: int, n_excluded: int) -> tuple[Document, Section]:
+    """The document with its chapter heading, and section x.1 opened by the sample sentence."""
+    config = b.study.config
+    chapter = config.study.chapter
+    label = f"{b.labels['chapter']} {ROMAN[chapter] if b.lang == 'id' else chapter}"
+    doc = Document(lang=b.lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(b.lang),
+                   author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
+    results_section = Section(b.labels["results"], 2, f"{chapter}.1")
+    results_section.blocks += b.say("sample.j2", total=b.i(n_used + n_excluded), n=b.i(n_used), excluded=n_excluded,
+                                    excluded_text=b.i(n_excluded), policy=config.missing_policy)
+    return doc, results_section
+
+
+def _next_number(section: Section) -> str:
+    return f"{section.number}.{len([s for s in section.blocks if isinstance(s, Section)]) + 1}"
+
+
 def build_document(study: Study, results: StudyResults, lang: str, figures_dir: Path) -> Document:
     """The whole chapter; figures are drawn into ``figures_dir`` as it is built."""
     b = Builder(study, lang, figures_dir)
     config = study.config
     chapter = config.study.chapter
-    label = f"{b.labels['chapter']} {ROMAN[chapter] if lang == 'id' else chapter}"
-    doc = Document(lang=lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(lang),
-                   author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
-    results_section = Section(b.labels["results"], 2, f"{chapter}.1")
-    results_section.blocks += b.say("sample.j2", total=b.i(results.n_used + results.n_excluded), n=b.i(results.n_used),
-                                    excluded=results.n_excluded, excluded_text=b.i(results.n_excluded),
-                                    policy=config.missing_policy)
+    doc, results_section = _open_chapter(b, results.n_used, results.n_excluded)
     parts = [profile_section, descriptives_section, validity_section, reliability_section, assumptions_section,
              regression_section, hypotheses_section]
-    for make in parts:
-        section = make(b, results, f"{chapter}.1.{len([s for s in results_section.blocks if isinstance(s, Section)]) + 1}")
-        if section is not None:
-            results_section.add(section)
-    if config.qualitative:
-        results_section.add(_qualitative(b, f"{chapter}.1.{len([s for s in results_section.blocks if isinstance(s, Section)]) + 1}"))
-    doc.sections.append(results_section)
-    doc.sections.append(discussion_section(b, results, f"{chapter}.2"))
-    return doc
+    makers = [lambda n, make=make: make(b, results, n) for make in parts]
+    return _assemble(b, doc, results_section, makers, lambda: discussion_section(b, results, f"{chapter}.2"))
 
 
 def build_pls_document(study: Study, results, lang: str, figures_dir: Path) -> Document:
@@ -51,26 +55,26 @@ def build_pls_document(study: Study, results, lang: str, figures_dir: Path) -> D
     b = Builder(study, lang, figures_dir)
     config = study.config
     chapter = config.study.chapter
-    label = f"{b.labels['chapter']} {ROMAN[chapter] if lang == 'id' else chapter}"
-    doc = Document(lang=lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(lang),
-                   author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
     described = results.described
     view = SimpleNamespace(n_used=results.n_used, n_excluded=results.n_excluded, profile=described.profile,
                            index_range=described.index_range, constructs=described.constructs)
-    results_section = Section(b.labels["results"], 2, f"{chapter}.1")
-    results_section.blocks += b.say("sample.j2", total=b.i(results.n_used + results.n_excluded), n=b.i(results.n_used),
-                                    excluded=results.n_excluded, excluded_text=b.i(results.n_excluded), policy=config.missing_policy)
-    parts = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n),
-             lambda n: outer_model_section(b, results, n), lambda n: inner_model_section(b, results, n),
-             lambda n: pls_hypotheses_section(b, results, n)]
-    for make in parts:
-        section = make(f"{chapter}.1.{len([s for s in results_section.blocks if isinstance(s, Section)]) + 1}")
+    doc, results_section = _open_chapter(b, results.n_used, results.n_excluded)
+    makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n),
+              lambda n: outer_model_section(b, results, n), lambda n: inner_model_section(b, results, n),
+              lambda n: pls_hypotheses_section(b, results, n)]
+    return _assemble(b, doc, results_section, makers, lambda: pls_discussion_section(b, results, f"{chapter}.2"))
+
+
+def _assemble(b: Builder, doc: Document, results_section: Section, makers, discussion) -> Document:
+    """Add the numbered result sections (then the qualitative themes) and the discussion."""
+    for make in makers:
+        section = make(_next_number(results_section))
         if section is not None:
             results_section.add(section)
-    if config.qualitative:
-        results_section.add(_qualitative(b, f"{chapter}.1.{len([s for s in results_section.blocks if isinstance(s, Section)]) + 1}"))
+    if b.study.config.qualitative:
+        results_section.add(_qualitative(b, _next_number(results_section)))
     doc.sections.append(results_section)
-    doc.sections.append(pls_discussion_section(b, results, f"{chapter}.2"))
+    doc.sections.append(discussion())
     return doc
 
 

@@ -172,7 +172,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
                       h(b.col("ci")), h(b.col("decision"))]], body,
                     notes=(b.label("pls_paths_note", resamples=b.i(r.boot.resamples))
                            + f" α = {alpha}; * p < {b.f(0.05, 2)}; ** p < {b.f(0.01, 2)}; *** p < {b.f(0.001, 3)}",),
-                    widths=(0.9, 2.3, 0.9, 0.9, 0.8, 0.9, 0.9, 1.7, 1.2), small=True)
+                    widths=(0.8, 2.1, 0.95, 0.85, 0.75, 0.85, 1.15, 1.75, 1.2), small=True)
     section.add(table)
     for k, (name, hyp) in enumerate(r.hypotheses.items()):
         st = hyp.stat
