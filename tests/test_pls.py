@@ -180,3 +180,25 @@ def test_mobi_renders_pdf_and_docx(tmp_path):
     for word in ("Outer Loading", "Fornell-Larcker", "HTMT", "rho_C", "AVE", "R²", "Q²", "f²", "SRMR", "Diagram Jalur", "Harga dan nilai"):
         assert word in text, word
     assert len(WordDocument(tmp_path / "o" / "bab5.docx").tables) >= 15
+
+
+@pytest.mark.parametrize("variant,reference", [("factorial", "corp_rep_factorial_reference.json"), ("mode_b", "corp_rep_mode_b_reference.json")])
+def test_factorial_scheme_and_mode_b_equal_seminr(variant, reference):
+    from dataclasses import replace
+
+    spec, x, _ = fitted("corp-rep")
+    if variant == "factorial":
+        spec = replace(spec, scheme="factorial")
+    else:
+        spec = replace(spec, modes=("B",) + spec.modes[1:])
+    r = estimate(x, spec)
+    ref = json.loads((FIXTURES / "pls" / reference).read_text())
+    names = spec.constructs
+    for key, value in ref["paths"].items():
+        a, b = key.split(" -> ")
+        close(r.paths[names.index(a), names.index(b)], value["coef"])
+    close(list(r.weights.sum(axis=1)), [ref["weights"][i] for i in spec.indicators])
+    close(list(r.loadings.sum(axis=1)), [ref["loadings"][i] for i in spec.indicators])
+    rel = quality.reliability(r)
+    for c, values in ref["reliability"].items():
+        close([rel[c].rho_a, rel[c].rho_c, rel[c].ave], [values["rho_a"], values["rho_c"], values["ave"]])
