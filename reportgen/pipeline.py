@@ -24,6 +24,14 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
         raise ConfigError(f"--lang: '{lang}' is not a supported language; use {' or '.join(LANGUAGES)}")
     study = load_study(study_file)
     language = lang or study.config.study.language
+    if getattr(study.config, "kind", None) == "sakip":
+        from reportgen.analysis_sakip import analyse_sakip
+        from reportgen.results_json import sakip_results_dict
+
+        results = analyse_sakip(study)
+        with atomic_folder(target) as staging:
+            written = write_outputs(study, results, sakip_results_dict(results), language, staging, formats)
+        return [target / name for name in written]
     data = load_dataset(study)
     if study.config.model.type == "pls":
         from reportgen.analysis_pls import analyse_pls
@@ -49,11 +57,14 @@ def write_outputs(study, results, payload, lang: str, folder: Path, formats) -> 
         from reportgen.report.build import build_document, build_pls_document
         from reportgen.report.builder import load_labels
 
-        build = build_pls_document if study.config.model.type == "pls" else build_document
+        if getattr(study.config, "kind", None) == "sakip":
+            from reportgen.report.sakip import build_sakip_document as build
+        else:
+            build = build_pls_document if study.config.model.type == "pls" else build_document
         doc = build(study, results, lang, folder / "figures")
         user = study.base_dir / study.config.templates if study.config.templates else None
         labels = load_labels(lang, user)
-        stem = f"{'bab' if lang == 'id' else 'chapter'}{study.config.study.chapter}"
+        stem = _stem(study, lang)
         if "pdf" in formats:
             from reportgen.render.html import render_html
             from reportgen.render.pdf import write_pdf
@@ -69,9 +80,22 @@ def write_outputs(study, results, payload, lang: str, folder: Path, formats) -> 
     return written
 
 
+def _stem(study, lang: str) -> str:
+    """bab5 / chapter5 for a thesis chapter; lhe-akip-<year> / akip-evaluation-<year> for SAKIP."""
+    if getattr(study.config, "kind", None) == "sakip":
+        return f"{'lhe-akip' if lang == 'id' else 'akip-evaluation'}-{study.config.study.year}"
+    return f"{'bab' if lang == 'id' else 'chapter'}{study.config.study.chapter}"
+
+
 def validate_study(study_file: Path) -> str:
     """Check file and data; return a short summary (n, constructs, items, hypotheses)."""
     study = load_study(study_file)
+    if getattr(study.config, "kind", None) == "sakip":
+        from reportgen.analysis_sakip import analyse_sakip
+
+        results = analyse_sakip(study)
+        return "\n".join([f"{study.path.name}: valid", f"SAKIP {results.year}: {len(results.units)} units, "
+                          f"{len(results.answers)} answers, framework {study.config.framework_name}"])
     data = load_dataset(study)
     config = study.config
     lines = [

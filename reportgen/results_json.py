@@ -147,6 +147,26 @@ def pls_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
     return _clean(out)
 
 
+def sakip_results_dict(results) -> dict[str, Any]:
+    """results.json of a SAKIP report: ``sakip.units.<unit>.*`` and ``sakip.overall.*``."""
+    out = {
+        "sakip": {
+            "year": results.year,
+            "units": {
+                unit: {
+                    "total": s.total, "predicate": results.predicates[unit], "rank": s.rank, "change": s.change,
+                    "previous": s.previous, "history": {str(y): t for y, t in s.history.items()},
+                    "components": s.components, "subcomponents": s.subcomponents,
+                }
+                for unit, s in results.units.items()
+            },
+            "overall": {"total": results.overall_total, "predicate": results.overall_predicate},
+        },
+        "warnings": [],
+    }
+    return _clean(out)
+
+
 def _pls_decision_text(study: Study, h, lang: str) -> str:
     config = study.config
     user = study.base_dir / config.templates if config.templates else None

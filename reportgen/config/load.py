@@ -60,23 +60,45 @@ def load_study(path: str | Path) -> Study:
     raw, lines = load_with_lines(text, name)
     if not isinstance(raw, dict):
         raise ConfigError(f"{name}: the study file must be a mapping of keys (study:, data:, constructs: ...)")
+    model = _model_for(raw, name, lines)
     try:
-        config = StudyConfig.model_validate(raw)
+        config = model.model_validate(raw)
     except ValidationError as exc:
-        problems = [_describe(err, name, lines) for err in exc.errors()]
+        problems = [_describe(err, name, lines, model) for err in exc.errors()]
         raise _one_or_many(problems) from None
     study = Study(config=config, path=path.resolve(), lines=lines)
-    problems = cross_check(study)
+    problems = cross_check(study) if model is StudyConfig else sakip_check(study)
     if problems:
         raise _one_or_many(problems)
     return study
+
+
+def _model_for(raw: dict, name: str, lines: dict) -> type[BaseModel]:
+    """``kind: sakip`` selects the SAKIP report; anything else (or nothing) is a thesis study."""
+    from reportgen.config.sakip import SakipConfig
+
+    kind = raw.get("kind")
+    if kind is None:
+        return StudyConfig
+    if kind == "sakip":
+        return SakipConfig
+    line = line_of(lines, ("kind",))
+    raise ConfigError(f"{name}" + (f", line {line}" if line else "") + f", key kind: '{kind}' is not a report kind; use 'sakip' or leave it out")
+
+
+def sakip_check(study: Study) -> list[ConfigError]:
+    config = study.config
+    problems = []
+    if config.templates is not None and not (study.base_dir / config.templates).is_dir():
+        problems.append(ConfigError(f"{study.where('templates')}: templates folder '{config.templates}' not found"))
+    return problems
 
 
 def _one_or_many(problems: list[ConfigError]) -> ConfigError | ProblemList:
     return problems[0] if len(problems) == 1 else ProblemList(problems)
 
 
-def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int]) -> ConfigError:
+def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], model: type[BaseModel] = StudyConfig) -> ConfigError:
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     loc = tuple(p for p in loc if p not in ("str", "int", "LocalText", "is-instance[LocalText]"))
     line = line_of(lines, loc)
@@ -84,7 +106,7 @@ def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int]) -> 
     where = f"{filename}" + (f", line {line}" if line else "")
     kind = error["type"]
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
+        allowed = _allowed_keys(loc[:-1], model)
         near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.5)
         hint = f"; did you mean '{near[0]}'?" if near else (f"; allowed: {', '.join(allowed)}" if allowed else "")
         return ConfigError(f"{where}: unknown key '{dotted}'{hint}")
@@ -97,9 +119,9 @@ def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int]) -> 
     return ConfigError(f"{where}, key {dotted}: {message}")
 
 
-def _allowed_keys(loc: tuple) -> list[str]:
-    """Field names of the model found at ``loc`` inside StudyConfig."""
-    annotation: Any = StudyConfig
+def _allowed_keys(loc: tuple, model: type[BaseModel] = StudyConfig) -> list[str]:
+    """Field names of the model found at ``loc`` inside the study model."""
+    annotation: Any = model
     for part in loc:
         annotation = _step(annotation, part)
         if annotation is None:

@@ -58,7 +58,7 @@ class Builder:
         self.env = environment(self.lang, folder)
         self.labels = load_labels(self.lang, folder)
         self.chapter = config.study.chapter
-        self.source = self.label("source", year=config.study.year)
+        self.source = self.label("sakip_source" if getattr(config, "kind", None) == "sakip" else "source", year=config.study.year)
 
     def label(self, key: str, **values) -> str:
         """A label with its ``{name}`` placeholders filled (plain names only, no attribute access)."""
@@ -114,14 +114,18 @@ class Builder:
 
     def table(self, key: str, title: str, header, body, notes=(), widths=None, small: bool = False) -> Table:
         self._tables += 1
-        return Table(key=key, number=f"{self.chapter}.{self._tables}", title=title,
+        return Table(key=key, number=self._number(self._tables), title=title,
                      header=tuple(tuple(r) for r in header), body=tuple(tuple(r) for r in body),
                      source=self.source, notes=tuple(notes), widths=widths, small=small)
 
     def figure(self, key: str, title: str, path: Path, width: float = 0.75) -> Figure:
         self._figures += 1
-        return Figure(key=key, number=f"{self.chapter}.{self._figures}", title=title,
+        return Figure(key=key, number=self._number(self._figures), title=title,
                       path=path.relative_to(self.figures_dir.parent), width=width, source=self.source)
+
+    def _number(self, n: int) -> str:
+        """'5.3' inside chapter 5; plain '3' in a report without a chapter number."""
+        return f"{self.chapter}.{n}" if self.chapter else str(n)
 
     def ref(self, block: Table | Figure) -> str:
         word = self.labels["table"] if isinstance(block, Table) else self.labels["figure"]

@@ -1,0 +1,59 @@
+"""Run a SAKIP evaluation: study file + LKE answers (+ history) → :class:`SakipResults`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from reportgen.config import Study
+from reportgen.data.sakip import read_answers, read_history
+from reportgen.interpret.sakip import Component, framework, predicate
+from reportgen.stats.sakip import UnitScore, unit_scores, with_ranks_and_history
+
+
+@dataclass(frozen=True)
+class SakipResults:
+    year: int
+    components: tuple[Component, ...]
+    units: dict[str, UnitScore]
+    predicates: dict[str, str]
+    answers: pd.DataFrame
+    history: pd.DataFrame | None
+    overall_total: float
+    overall_predicate: str
+
+    def weakest(self, unit: str, count: int) -> pd.DataFrame:
+        """The unit's lowest-scoring criteria, heaviest sub-component first among equals."""
+        rows = self.answers[self.answers["unit"] == unit].copy()
+        weights = {(c.code, s): c.weight * share / max(1, len(rows[(rows.component == c.code) & (rows.subcomponent == s)]))
+                   for c in self.components for s, share in c.subcomponents}
+        rows["lost"] = [(1 - v) * weights[(c, s)] for v, c, s in zip(rows["value"], rows["component"], rows["subcomponent"])]
+        rows = rows[rows["value"] < 1].sort_values(["lost", "row"], ascending=[False, True])
+        return rows.head(count)
+
+    def component_means(self) -> dict[str, float]:
+        """Government-wide mean achievement of each component (score / weight)."""
+        return {c.code: sum(u.components[c.code] for u in self.units.values()) / len(self.units) / c.weight for c in self.components}
+
+
+def components_of(config) -> tuple[Component, ...]:
+    if config.components:
+        return tuple(Component(code, spec.weight, tuple((s, sub.share) for s, sub in spec.subcomponents.items()))
+                     for code, spec in config.components.items())
+    return framework(config.framework)
+
+
+def analyse_sakip(study: Study) -> SakipResults:
+    config = study.config
+    components = components_of(config)
+    answers = read_answers((study.base_dir / config.answers.path).resolve(), components)
+    history = read_history((study.base_dir / config.history.path).resolve()) if config.history else None
+    year = config.study.year
+    scores = with_ranks_and_history(unit_scores(answers.frame, components), history, year)
+    boundary = config.settings.boundary
+    overall = sum(s.total for s in scores.values()) / len(scores)
+    return SakipResults(year=year, components=components, units=scores,
+                        predicates={u: predicate(s.total, boundary) for u, s in scores.items()},
+                        answers=answers.frame, history=history, overall_total=overall,
+                        overall_predicate=predicate(overall, boundary))

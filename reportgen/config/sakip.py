@@ -1,0 +1,72 @@
+"""The study file of a SAKIP evaluation report (``kind: sakip``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from reportgen.config.models import Key, Strict, Text
+
+
+class SakipInfo(Strict):
+    title: Text
+    author: str = ""
+    year: int
+    language: Literal["id", "en"] = "id"
+    chapter: int | None = None  # tables "Tabel 1", "Tabel 2" unless a chapter number is given
+    government: str | None = None  # "Pemerintah Kabupaten Luwu Timur", used in sentences
+
+
+class FileRef(Strict):
+    path: str
+
+
+class SubcomponentSpec(Strict):
+    name: Text | None = None
+    share: float = Field(gt=0, le=1)  # of the component weight
+
+
+class ComponentSpec(Strict):
+    name: Text | None = None
+    weight: float = Field(gt=0, le=100)
+    subcomponents: dict[Key, SubcomponentSpec]
+
+    @model_validator(mode="after")
+    def _shares_sum_to_one(self) -> "ComponentSpec":
+        total = sum(s.share for s in self.subcomponents.values())
+        if abs(total - 1) > 1e-9:
+            raise ValueError(f"sub-component shares add up to {total:g}, not 1")
+        return self
+
+
+class SakipSettings(Strict):
+    boundary: Literal["gt", "ge"] = "gt"  # gt: exactly 90 is A (PermenPAN-RB); ge: exactly 90 is AA
+    weakest: int = Field(3, ge=1, le=20)  # criteria turned into recommendations per unit
+
+
+class SakipConfig(Strict):
+    kind: Literal["sakip"]
+    study: SakipInfo
+    framework: Literal["permenpan-rb-88-2021", "permenpan-rb-12-2015", "custom"] = "permenpan-rb-88-2021"
+    components: dict[Key, ComponentSpec] | None = None
+    answers: FileRef
+    history: FileRef | None = None
+    units: dict[Key, str] = Field(default_factory=dict)  # code → full name, optional
+    settings: SakipSettings = Field(default_factory=SakipSettings)
+    templates: str | None = None
+
+    @property
+    def framework_name(self) -> str:
+        """The framework in force: a ``components:`` block makes the study's own ('custom')."""
+        return "custom" if self.components else self.framework
+
+    @model_validator(mode="after")
+    def _custom_needs_components(self) -> "SakipConfig":
+        if self.framework == "custom" and not self.components:
+            raise ValueError("framework 'custom' needs a 'components:' block")
+        if self.components:
+            total = sum(c.weight for c in self.components.values())
+            if abs(total - 100) > 1e-9:
+                raise ValueError(f"component weights add up to {total:g}, not 100")
+        return self

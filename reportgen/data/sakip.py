@@ -1,0 +1,115 @@
+"""Reading the Lembar Kerja Evaluasi answers and the score history of a SAKIP report.
+
+Answers: one row per criterion of a unit — ``unit, component, subcomponent, criterion, answer[, note]``.
+Every problem is named by file and row: unknown component or sub-component, an answer outside
+Y/T, A–E or 0–100, a criterion written twice, a unit with no answers for a sub-component.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from reportgen.data.read import read_table
+from reportgen.errors import DataError, ProblemList, ReportgenError
+from reportgen.interpret.sakip import Component, answer_value
+
+ANSWER_COLUMNS = ("unit", "component", "subcomponent", "criterion", "answer")
+HISTORY_COLUMNS = ("unit", "year", "total")
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Valid answers: the columns above plus ``value`` (0…1), ``note`` and the file ``row``."""
+
+    frame: pd.DataFrame
+    units: list[str]
+
+
+def _clean(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    return frame
+
+
+def _missing_columns(frame: pd.DataFrame, wanted, name: str) -> None:
+    missing = [c for c in wanted if c not in frame.columns]
+    if missing:
+        raise DataError(f"{name}: column '{missing[0]}' not found (the file needs {', '.join(wanted)})")
+
+
+def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
+    raw = read_table(path)
+    frame = _clean(raw.frame)
+    _missing_columns(frame, ANSWER_COLUMNS, raw.name)
+    known = {c.code: {s for s, _ in c.subcomponents} for c in components}
+    problems: list[ReportgenError] = []
+    rows, seen = [], {}
+    for position, record in enumerate(frame.to_dict("records")):
+        row = position + raw.first_data_row
+        where = f"{raw.name}, row {row}"
+        cells = {k: ("" if pd.isna(record.get(k)) else str(record.get(k)).strip()) for k in ANSWER_COLUMNS + ("note",)}
+        unit, component, sub, criterion = (cells[k] for k in ("unit", "component", "subcomponent", "criterion"))
+        if not unit or not criterion:
+            problems.append(DataError(f"{where}: the {'unit' if not unit else 'criterion'} is blank"))
+            continue
+        component = component.lower()
+        sub = sub.lower()
+        if component not in known:
+            near = difflib.get_close_matches(component, list(known), n=1)
+            problems.append(DataError(f"{where}, column component: '{cells['component']}' is not a component of the framework"
+                                      + (f"; did you mean '{near[0]}'?" if near else f" ({', '.join(known)})")))
+            continue
+        if sub not in known[component]:
+            near = difflib.get_close_matches(sub, sorted(known[component]), n=1)
+            problems.append(DataError(f"{where}, column subcomponent: '{cells['subcomponent']}' is not a sub-component of {component}"
+                                      + (f"; did you mean '{near[0]}'?" if near else f" ({', '.join(sorted(known[component]))})")))
+            continue
+        value = answer_value(cells["answer"]) if cells["answer"] else None
+        if value is None:
+            problems.append(DataError(f"{where}, column answer: '{cells['answer']}' is not an allowed answer (Y/T, A–E or a number 0–100)"))
+            continue
+        key = (unit, component, sub, criterion.lower())
+        if key in seen:
+            problems.append(DataError(f"{where}: criterion '{criterion}' of unit {unit} ({component}/{sub}) is already answered in row {seen[key]}"))
+            continue
+        seen[key] = row
+        rows.append({"unit": unit, "component": component, "subcomponent": sub, "criterion": criterion,
+                     "answer": cells["answer"], "value": value, "note": cells["note"], "row": row})
+    units = list(dict.fromkeys(r["unit"] for r in rows))
+    if not problems:
+        covered = {(r["unit"], r["component"], r["subcomponent"]) for r in rows}
+        for unit in units:
+            for c in components:
+                for s, _ in c.subcomponents:
+                    if (unit, c.code, s) not in covered:
+                        problems.append(DataError(f"{raw.name}: unit '{unit}' has no answers for {c.code} / {s}"))
+    if problems:
+        raise problems[0] if len(problems) == 1 else ProblemList(problems)
+    return Answers(frame=pd.DataFrame(rows), units=units)
+
+
+def read_history(path: Path) -> pd.DataFrame:
+    """Earlier totals: ``unit, year, total`` (0–100)."""
+    raw = read_table(path)
+    frame = _clean(raw.frame)
+    _missing_columns(frame, HISTORY_COLUMNS, raw.name)
+    out, problems = [], []
+    for position, record in enumerate(frame.to_dict("records")):
+        where = f"{raw.name}, row {position + raw.first_data_row}"
+        try:
+            year = int(float(str(record["year"]).strip()))
+            total = float(str(record["total"]).strip().replace(",", "."))
+        except ValueError:
+            problems.append(DataError(f"{where}: year and total must be numbers ('{record['year']}', '{record['total']}')"))
+            continue
+        if not 0 <= total <= 100:
+            problems.append(DataError(f"{where}, column total: {total:g} is outside 0–100"))
+            continue
+        out.append({"unit": str(record["unit"]).strip(), "year": year, "total": total})
+    if problems:
+        raise problems[0] if len(problems) == 1 else ProblemList(problems)
+    return pd.DataFrame(out, columns=list(HISTORY_COLUMNS))

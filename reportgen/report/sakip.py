@@ -1,0 +1,210 @@
+"""The SAKIP evaluation report (Laporan Hasil Evaluasi AKIP) as a document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.config import Study
+from reportgen.figures.sakip import predicate_distribution, ranking, trends
+from reportgen.interpret.sakip import CITATIONS, LETTERS, NAMES, PREDICATES
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Document, Section
+
+ORDER = [p for p, _ in PREDICATES]
+
+
+def _name(code: str, lang: str, config) -> str:
+    if config.components:
+        for c_code, spec in config.components.items():
+            if c_code == code and spec.name is not None:
+                return spec.name.get(lang)
+            for s_code, sub in spec.subcomponents.items():
+                if s_code == code and sub.name is not None:
+                    return sub.name.get(lang)
+    return NAMES.get(code, {}).get(lang, code)
+
+
+def build_sakip_document(study: Study, results, lang: str, figures_dir: Path) -> Document:
+    b = Builder(study, lang, figures_dir)
+    config = study.config
+    name = lambda code: _name(code, lang, config)  # noqa: E731
+    unit_name = lambda unit: config.units.get(unit, unit)  # noqa: E731
+    doc = Document(lang=lang, chapter_label=b.labels["sakip_report"], title=config.study.title.get(lang),
+                   study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
+                   contents_title=b.labels["contents"])
+    units = sorted(results.units.values(), key=lambda u: (u.rank, u.unit))
+    counts = {p: sum(1 for u in units if results.predicates[u.unit] == p) for p in ORDER}
+    government = config.study.government or ""
+    has_history = any(u.history for u in units)
+
+    # results table first (the summary cites it)
+    comps = results.components
+    header = [[h("No"), h(b.labels["sakip_unit"])] + [h(f"{_short(name(c.code))} ({b.g(c.weight)})") for c in comps]
+              + [h(b.labels["sakip_total"]), h(b.labels["sakip_predicate"]), h(b.labels["sakip_rank"]), h(b.labels["sakip_change"])]]
+    body = [[d(b.i(k + 1)), s(unit_name(u.unit))] + [d(b.f(u.components[c.code], 2)) for c in comps]
+            + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True), d(b.i(u.rank)),
+               d("–" if u.change is None else ("+" if u.change > 0 else "") + b.f(u.change, 2))] for k, u in enumerate(units)]
+    body.append([s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True),
+                 d(results.overall_predicate, bold=True), d(""), d("")])
+    results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body,
+                            widths=(0.55, 2.8) + (1.15,) * len(comps) + (0.95, 1.0, 1.05, 1.15), small=True)
+    dist_table = b.table("sakip.distribution", b.labels["sakip_distribution_title"],
+                         [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
+                         [[d(p), d(_range(b, p, config.settings.boundary)), d(b.i(counts[p]))] for p in ORDER], widths=(1, 2, 1))
+
+    summary = b.section(b.labels["sakip_summary"], 2, "1")
+    best, worst = units[0], units[-1]
+    improved = [u for u in units if u.change is not None and u.change > 0]
+    declined = [u for u in units if u.change is not None and u.change < 0]
+    summary.blocks += b.say("sakip_summary.j2", refs=(results_table.key, dist_table.key), n=b.i(len(units)), year=str(results.year),
+                            government=government, mean=b.f(results.overall_total, 2), predicate=results.overall_predicate,
+                            counts=[{"p": p, "n": b.i(counts[p])} for p in ORDER if counts[p]],
+                            best=unit_name(best.unit), best_total=b.f(best.total, 2), best_p=results.predicates[best.unit],
+                            worst=unit_name(worst.unit), worst_total=b.f(worst.total, 2), worst_p=results.predicates[worst.unit],
+                            improved=b.i(len(improved)), declined=b.i(len(declined)), history=has_history,
+                            table=b.ref(results_table))
+    doc.sections.append(summary)
+
+    intro = b.section(b.labels["sakip_intro"], 2, "2")
+    legal = b.section(b.labels["sakip_legal"], 3, "2.1")
+    legal.blocks += b.say("sakip_legal.j2", regulation=CITATIONS.get(config.framework_name, ""))
+    intro.add(legal)
+    scope = b.section(b.labels["sakip_scope"], 3, "2.2")
+    scope.blocks += b.say("sakip_scope.j2", n=b.i(len(units)), year=str(results.year), government=government,
+                          answers=b.i(len(results.answers)), units=[unit_name(u.unit) for u in sorted(units, key=lambda u: u.unit)])
+    intro.add(scope)
+    method = b.section(b.labels["sakip_method"], 3, "2.3")
+    weight_rows = _weight_rows(comps, b, name)
+    weights_table = b.table("sakip.weights", b.labels["sakip_weights_title"],
+                            [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_subcomponent"]),
+                              h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], weight_rows, widths=(3, 1, 2, 1.2, 1))
+    answer_table = b.table("sakip.answers", b.labels["sakip_answers_title"], [[h(b.labels["sakip_answer"]), h(b.labels["sakip_value"])]],
+                           [[d("Y / T"), d(f"{b.f(1, 2)} / {b.f(0, 2)}")]]
+                           + [[d(letter), d(b.f(value, 2))] for letter, value in LETTERS.items()]
+                           + [[d("0–100"), d(b.labels["sakip_divided"])]], widths=(2, 2))
+    method.blocks += b.say("sakip_method.j2", regulation=CITATIONS.get(config.framework_name, ""), weights=b.ref(weights_table),
+                           answers=b.ref(answer_table), predicates=b.ref(dist_table), custom=config.framework_name == "custom")
+    method.add(weights_table)
+    method.add(answer_table)
+    intro.add(method)
+    doc.sections.append(intro)
+
+    res = b.section(b.labels["sakip_results"], 2, "3")
+    res.blocks += b.say("sakip_results_intro.j2", table=b.ref(results_table), year=str(results.year))
+    res.add(results_table)
+    res.add(dist_table)
+    fig = b.figure("sakip.dist", b.labels["sakip_distribution_figure"],
+                   predicate_distribution(counts, b.figures_dir / "predicates.png", b.labels["sakip_count"]), width=0.6)
+    res.add(fig)
+    fig2 = b.figure("sakip.ranking", b.labels["sakip_ranking_figure"],
+                    ranking([(unit_name(u.unit), u.total, results.predicates[u.unit]) for u in units], b.figures_dir / "ranking.png",
+                            b.labels["sakip_total"]), width=0.95)
+    res.add(fig2)
+    res.blocks += b.say("sakip_distribution.j2", refs=(dist_table.key,), table=b.ref(dist_table), figure=b.ref(fig), ranking=b.ref(fig2),
+                        counts=[{"p": p, "n": b.i(counts[p])} for p in ORDER if counts[p]], n=b.i(len(units)))
+    if has_history:
+        series = {u.unit: {**u.history, results.year: u.total} for u in units}
+        years = sorted({y for sr in series.values() for y in sr})
+        overall = {y: sum(sr[y] for sr in series.values() if y in sr) / sum(1 for sr in series.values() if y in sr) for y in years}
+        fig3 = b.figure("sakip.trend", b.labels["sakip_trend_figure"], trends(series, b.figures_dir / "trend.png", b.labels["sakip_total"], overall),
+                        width=0.9)
+        res.add(fig3)
+        boundary = config.settings.boundary
+        from reportgen.interpret.sakip import predicate as grade
+
+        yearly = b.table("sakip.yearly", b.labels["sakip_yearly_title"],
+                         [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"]), h(b.labels["sakip_predicate"])]],
+                         [[d(str(y)), d(b.i(sum(1 for sr in series.values() if y in sr))), d(b.f(overall[y], 2)), d(grade(overall[y], boundary))]
+                          for y in years], widths=(1, 1.6, 1.2, 1.2))
+        res.add(yearly)
+        res.blocks += b.say("sakip_trend.j2", refs=(yearly.key,), figure=b.ref(fig3), first=str(years[0]), last=str(years[-1]),
+                            start=b.f(overall[years[0]], 2), end=b.f(overall[years[-1]], 2), up=overall[years[-1]] >= overall[years[0]],
+                            improved=b.i(len(improved)), declined=b.i(len(declined)), table=b.ref(results_table))
+    doc.sections.append(res)
+
+    per_unit = b.section(b.labels["sakip_per_unit"], 2, "4")
+    for k, u in enumerate(units, start=1):
+        per_unit.add(_unit_section(b, results, u, f"4.{k}", unit_name(u.unit), name, config.settings.weakest))
+    doc.sections.append(per_unit)
+
+    closing = b.section(b.labels["sakip_closing"], 2, "5")
+    means = results.component_means()
+    weakest_component = min(means, key=means.get)
+    mean_table = b.table("sakip.components", b.labels["sakip_component_means_title"],
+                         [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_mean_score"]), h(b.labels["sakip_achievement"])]],
+                         [[s(name(c.code)), d(b.g(c.weight)), d(b.f(means[c.code] * c.weight, 2)), d(b.pct(100 * means[c.code]))] for c in comps]
+                         + [[s(b.labels["sakip_total"], bold=True), d(b.g(100)), d(b.f(results.overall_total, 2), bold=True),
+                             d(results.overall_predicate, bold=True)]],
+                         widths=(3, 1, 1.5, 1.5))
+    closing.add(mean_table)
+    closing.blocks += b.say("sakip_closing.j2", refs=(mean_table.key,), table=b.ref(mean_table), government=government,
+                            year=str(results.year), mean=b.f(results.overall_total, 2), predicate=results.overall_predicate,
+                            weakest=name(weakest_component), weakest_pct=b.pct(100 * means[weakest_component]))
+    doc.sections.append(closing)
+    return doc
+
+
+def _weight_rows(comps, b, name):
+    """Component, weight, sub-component, share and points; component cells span their sub-components."""
+    out = []
+    for c in comps:
+        for j, (sub, share) in enumerate(c.subcomponents):
+            lead = [s(name(c.code), rowspan=len(c.subcomponents)), s(b.g(c.weight), align="center", rowspan=len(c.subcomponents))] if j == 0 else []
+            out.append(lead + [s(name(sub)), d(b.pct(100 * share)), d(b.g(c.weight * share, 2))])
+    return out
+
+
+def _short(name: str) -> str:
+    """'Perencanaan Kinerja' → 'Perencanaan'; 'Evaluasi Akuntabilitas Kinerja Internal' → 'Evaluasi'."""
+    return name.split()[0] if len(name) > 12 else name
+
+
+def _range(b: Builder, predicate: str, boundary: str) -> str:
+    bounds = dict(PREDICATES)
+    uppers = {"AA": 100, "A": 90, "BB": 80, "B": 70, "CC": 60, "C": 50, "D": 30}
+    low = bounds[predicate]
+    if predicate == "D":
+        return f"0 – {b.i(30)}" if boundary == "gt" else f"0 – < {b.i(30)}"
+    return f"> {b.i(low)} – {b.i(uppers[predicate])}" if boundary == "gt" else f"≥ {b.i(low)} – < {b.i(uppers[predicate])}" if predicate != "AA" else f"≥ {b.i(low)} – {b.i(100)}"
+
+
+def _unit_section(b: Builder, results, u, number: str, title: str, name, count: int) -> Section:
+    section = b.section(title, 3, number)
+    rows = []
+    for c in results.components:
+        for j, (sub, share) in enumerate(c.subcomponents):
+            points = c.weight * share
+            score = u.subcomponents[c.code][sub]
+            lead = [s(f"{name(c.code)} ({b.f(u.components[c.code], 2)})", rowspan=len(c.subcomponents))] if j == 0 else []
+            rows.append(lead + [s(name(sub)), d(b.g(points, 2)), d(b.f(score, 2)), d(b.pct(100 * score / points))])
+    rows.append([s(b.labels["sakip_total"], colspan=2, bold=True, align="right"), d(b.g(100)), d(b.f(u.total, 2), bold=True),
+                 d(results.predicates[u.unit], bold=True)])
+    notes = []
+    if u.history:
+        past = "; ".join(f"{y}: {b.f(t, 2)}" for y, t in u.history.items())
+        change = "" if u.change is None else f"; {b.labels['sakip_change']}: {'+' if u.change > 0 else ''}{b.f(u.change, 2)}"
+        notes.append(f"{b.labels['sakip_total']} {past}{change}")
+    table = b.table(f"sakip.unit.{number}", b.label("sakip_unit_title", unit=title),
+                    [[h(b.labels["sakip_component"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_points"]),
+                      h(b.labels["sakip_score"]), h(b.labels["sakip_achievement"])]], rows, notes=tuple(notes),
+                    widths=(3, 1.8, 1, 1, 1.3), small=True)
+    section.add(table)
+    strongest = max(results.components, key=lambda c: u.components[c.code] / c.weight)
+    weakest = min(results.components, key=lambda c: u.components[c.code] / c.weight)
+    section.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=title, total=b.f(u.total, 2),
+                            predicate=results.predicates[u.unit], rank=b.i(u.rank), n=b.i(len(results.units)),
+                            strongest=name(strongest.code), weakest=name(weakest.code),
+                            previous=None if u.previous is None else b.f(u.previous, 2),
+                            change=None if u.change is None else b.f(abs(u.change), 2), up=u.change is not None and u.change >= 0,
+                            history=[{"year": str(y), "total": b.f(t, 2)} for y, t in u.history.items()])
+    weak = results.weakest(u.unit, count)
+    if len(weak):
+        weak_table = b.table(f"sakip.weak.{number}", b.label("sakip_weak_title", unit=title),
+                             [[h(b.labels["sakip_criterion"]), h(b.labels["sakip_component"]), h(b.labels["sakip_answer"]), h(b.labels["sakip_note"])]],
+                             [[s(r.criterion), s(f"{name(r.component)} / {name(r.subcomponent)}"), d(r.answer), s(r.note or "–")]
+                              for r in weak.itertuples()], widths=(3.2, 2.4, 0.9, 2.5), small=True)
+        section.add(weak_table)
+        section.blocks += b.say("sakip_recommendations.j2", table=b.ref(weak_table), unit=title,
+                                items=[{"criterion": r.criterion, "component": name(r.component), "sub": name(r.subcomponent).lower(),
+                                        "answer": r.answer, "note": r.note} for r in weak.itertuples()])
+    return section
