@@ -124,35 +124,6 @@ def correlations(x: np.ndarray) -> np.ndarray:
     return np.swapaxes(xs, -1, -2) @ xs / (xs.shape[-2] - 1)
 
 
-def correlations_from_counts(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Correlation matrices of bootstrap resamples given as counts (B, n) of each row of x (n, p).
-
-    Blank cells (NaN) are replaced by the item mean *of each resample*, as seminr's
-    ``bootstrap_model`` re-applies mean replacement to every resample. Writing an imputed value
-    as ``o x + (1 - o) m`` (o = 1 when observed, m the resample mean) turns the resample's sums
-    of products into three matrix products over the rows, so no resample is ever built:
-    ``S = K(ox ⊗ ox) + m_l K(ox ⊗ (1-o)) + m_j K((1-o) ⊗ ox) + m_j m_l K((1-o) ⊗ (1-o))``.
-    """
-    n, p = x.shape
-    observed = ~np.isnan(x)
-    centred = np.where(observed, x - np.nanmean(x, axis=0), 0.0)  # shifting keeps correlations, and precision
-
-    def gram(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        return (counts @ (a[:, :, None] * b[:, None, :]).reshape(n, p * p)).reshape(-1, p, p)
-
-    mean = (counts @ centred) / (counts @ observed)
-    second = gram(centred, centred)
-    if not observed.all():
-        blank = (~observed).astype(float)
-        cross = gram(centred, blank)
-        second = (second + cross * mean[:, None, :] + np.swapaxes(cross, 1, 2) * mean[:, :, None]
-                  + gram(blank, blank) * mean[:, :, None] * mean[:, None, :])
-    cov = (second - n * mean[:, :, None] * mean[:, None, :]) / (n - 1)
-    sd = np.sqrt(np.einsum("bii->bi", cov))
-    sd = np.where(sd == 0, 1.0, sd)
-    return cov / sd[:, :, None] / sd[:, None, :]
-
-
 def _inner_weights(cor: np.ndarray, spec: PlsSpec, path: np.ndarray) -> np.ndarray:
     """E[..., i, j]: weight of construct i in the inner proxy of construct j."""
     if spec.scheme == "factorial":

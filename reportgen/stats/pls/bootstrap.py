@@ -1,7 +1,7 @@
 """Bootstrap of a PLS model: resample respondents, re-estimate, summarise (Hair et al., 2021, ch. 5).
 
 A resample is drawn as counts of each respondent; its indicator correlation matrix is one
-row of a single matrix product (:func:`correlations_from_counts`), and all resamples of a
+row of a single matrix product (:func:`reportgen.stats.resample.correlations_from_counts`), and all resamples of a
 chunk are estimated together on those matrices (:func:`run_on_correlations`). Chunks run on
 a thread pool (NumPy releases the GIL in its kernels), so both cores work. Resample indices come from ``numpy.random.default_rng(seed)`` drawn once
 up front, so the same seed gives the same numbers whatever the chunking.
@@ -21,7 +21,8 @@ from typing import Callable
 import numpy as np
 from scipy import stats
 
-from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, correlations_from_counts, run_on_correlations
+from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, run_on_correlations
+from reportgen.stats.resample import correlations_from_counts, resample_counts
 from reportgen.stats.pls.quality import effects, htmt
 
 CHUNK = 1250
@@ -75,10 +76,7 @@ def bootstrap(data: np.ndarray, original: PlsResult, resamples: int = 5000, seed
     spec = original.spec
     data = np.asarray(data, dtype=float)
     n = data.shape[0]
-    rng = np.random.default_rng(seed)
-    index = rng.integers(0, n, size=(resamples, n))
-    counts = np.zeros((resamples, n))
-    np.add.at(counts, (np.repeat(np.arange(resamples), n), index.ravel()), 1.0)
+    counts = resample_counts(n, resamples, seed)
     chain_names = list(specific_indirect(spec, original.paths))
     chains = [tuple(spec.constructs.index(c) for c in chain) for chain in chain_names]
     starts = list(range(0, resamples, CHUNK))

@@ -1,0 +1,110 @@
+"""Correlations, simple regressions, group differences, mediation and moderation equal R.
+
+Reference: fixtures/r_reference.R, ``designs()`` (cor.test, lm, car::leveneTest, shapiro.test,
+t.test, wilcox.test, oneway.test, kruskal.test; Sobel by hand; anova(m1, m2); simple slopes
+from vcov), on the construct scores of every random survey.
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+from reportgen.analysis import analyse
+from reportgen.config import load_study
+from reportgen.data import load_dataset
+from reportgen.stats.correlation import correlation_matrix
+from reportgen.stats.groups import compare_groups
+from reportgen.stats.mediation import bootstrap_indirect, fit_path_model, mediation
+from reportgen.stats.moderation import moderated_regression
+from reportgen.stats.regression import ols
+
+from conftest import FIXTURES
+
+SURVEYS = sorted(p for p in (FIXTURES / "surveys").iterdir() if (p / "r_reference.json").exists())
+
+
+def close(ours, ref, rel=1e-6):
+    assert ours == pytest.approx(ref, rel=rel, abs=1e-12)
+
+
+@pytest.fixture(scope="module", params=SURVEYS, ids=lambda p: p.name)
+def survey(request):
+    study = load_study(request.param / "study.yaml")
+    data = load_dataset(study)
+    results = analyse(study, data)
+    scores = {c: r.scores for c, r in results.constructs.items()}
+    ref = json.loads((request.param / "r_reference.json").read_text())["designs"]
+    return scores, np.array(data.profile["group"], dtype=object), ref
+
+
+def test_correlations_and_simple_regressions(survey):
+    scores, _, ref = survey
+    matrix = correlation_matrix(scores)
+    for a, row in ref["correlations"].items():
+        for b, value in row.items():
+            close(matrix[a][b][0], value["r"])
+            close(matrix[a][b][1], value["p"])
+    for x, value in ref["simple"].items():
+        fit = ols(scores["Y"], scores[x], "Y", [x])
+        close([fit.coefficients[x].b, fit.coefficients[x].se, fit.coefficients[x].t, fit.coefficients[x].p, fit.r2],
+              [value["b"], value["se"], value["t"], value["p"], value["r2"]])
+
+
+@pytest.mark.parametrize("grouping", ["three", "two"])
+def test_group_differences(survey, grouping):
+    scores, groups, ref = survey
+    labels = groups if grouping == "three" else np.array(["A" if g == "A" else "BC" for g in groups], dtype=object)
+    for construct, values in scores.items():
+        r = ref["groups"][construct][grouping]
+        result = compare_groups(values, labels, 0.05)
+        close([result.levene_f, result.levene_p], [r["levene_f"], r["levene_p"]])
+        assert result.normal == all(p >= 0.05 for p in r["shapiro_p"].values())
+        expected = r[result.test]
+        close(result.statistic, expected["statistic"])
+        close(result.p, expected["p"])
+        if "df" in expected:
+            close(list(result.df), list(np.atleast_1d(expected["df"])))
+        if result.test in ("student_t", "welch_t", "anova", "welch_anova"):
+            assert (result.levene_p >= 0.05) == (result.test in ("student_t", "anova"))
+
+
+def test_mediation(survey):
+    scores, _, ref = survey
+    model = fit_path_model(scores, [("X1", "X2"), ("X1", "Y"), ("X2", "Y")])
+    draws = bootstrap_indirect(scores, list(model.paths), [("X1", "X2", "Y")], 2000, seed=1)[:, 0]
+    m = mediation(model, ("X1", "X2", "Y"), draws)
+    r = ref["mediation"]
+    close([m.a, m.b, m.c, m.c_prime, m.c_prime_p, m.indirect, m.sobel_z, m.sobel_p],
+          [r["a"], r["b"], r["c"], r["c_prime"], r["c_prime_p"], r["indirect"], r["sobel_z"], r["sobel_p"]])
+    # the bootstrap SD of ab is close to its delta-method (Sobel) SE
+    assert m.boot_sd == pytest.approx(abs(m.indirect / m.sobel_z), rel=0.25)
+
+
+def test_bootstrap_indirect_equals_refitting_each_resample():
+    """The covariance shortcut gives exactly what refitting lm on each resample gives."""
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=60)
+    m = 0.5 * x + rng.normal(size=60)
+    y = 0.4 * m + 0.2 * x + rng.normal(size=60)
+    scores = {"X": x, "M": m, "Y": y}
+    draws = bootstrap_indirect(scores, [("X", "M"), ("X", "Y"), ("M", "Y")], [("X", "M", "Y")], 50, seed=9)[:, 0]
+    index = np.random.default_rng(9).integers(0, 60, size=(50, 60))
+    for k in range(50):
+        i = index[k]
+        a = np.linalg.lstsq(np.column_stack([np.ones(60), x[i]]), m[i], rcond=None)[0][1]
+        b = np.linalg.lstsq(np.column_stack([np.ones(60), x[i], m[i]]), y[i], rcond=None)[0][2]
+        assert draws[k] == pytest.approx(a * b, rel=1e-9)
+
+
+@pytest.mark.parametrize("centre", [False, True])
+def test_moderation(survey, centre):
+    scores, _, ref = survey
+    r = ref["moderation"]["centred" if centre else "raw"]
+    mod = moderated_regression(scores["Y"], scores["X1"], scores["X2"], ("Y", "X1", "X2"), centre)
+    term = mod.full.coefficients["X1 × X2"]
+    close([term.b, term.se, term.t, term.p, mod.delta_r2, mod.delta_f, mod.delta_p],
+          [r["b"], r["se"], r["t"], r["p"], r["delta_r2"], r["delta_f"], r["delta_p"]])
+    for slope in mod.slopes:
+        s = r["slopes"][slope.level]
+        close([slope.z, slope.slope, slope.se, slope.t, slope.p], [s["z"], s["slope"], s["se"], s["t"], s["p"]])
