@@ -17,7 +17,7 @@ from reportgen.stats.descriptives import IndexRange, ItemDistribution, item_dist
 from reportgen.stats.durbin_watson import DurbinWatson, durbin_watson
 from reportgen.stats.profile import FrequencyTable, frequency_table
 from reportgen.stats.regression import RegressionResult, check_sample_size, ols
-from reportgen.stats.reliability import reliability
+from reportgen.stats.reliability import omega_total, reliability
 from reportgen.stats.validity import ItemValidity, item_validity
 
 
@@ -40,6 +40,7 @@ class ConstructResult:
     index_mean: float
     category: str | None
     scores: np.ndarray = field(repr=False)
+    omega: float | None = None
 
     @property
     def mean(self) -> float:
@@ -172,7 +173,7 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, war
     scores = matrix.sum(axis=1) if config.model.score == "sum" else matrix.mean(axis=1)
     index_mean = float(np.mean([i.index for i in items.values()]))
     return ConstructResult(name, items, rel.alpha, index_mean,
-                           three_box.category(index_mean, index_range, settings.index.classes), scores)
+                           three_box.category(index_mean, index_range, settings.index.classes), scores, omega_total(matrix))
 
 
 def _assumption_warnings(regression, norm, hetero, dw, zone, alpha, warnings) -> None:

@@ -78,7 +78,7 @@ def _profile(profile) -> dict[str, Any]:
 def _constructs(constructs) -> dict[str, Any]:
     return {
         name: {
-            "alpha": c.alpha, "index_mean": c.index_mean, "category": c.category, "mean": c.mean, "sd": c.sd,
+            "alpha": c.alpha, "omega": c.omega, "index_mean": c.index_mean, "category": c.category, "mean": c.mean, "sd": c.sd,
             "items": {
                 item: {
                     "mean": i.distribution.mean, "sd": i.distribution.sd,

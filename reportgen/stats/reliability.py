@@ -7,6 +7,31 @@ from dataclasses import dataclass
 import numpy as np
 
 
+def omega_total(items: np.ndarray) -> float | None:
+    """McDonald's omega total of a one-factor model of the items (McDonald, 1999).
+
+    The loadings l are the minimum-residual (minres / ULS) solution, minimising the squared
+    off-diagonal residuals ``sum_{i<j} (r_ij - l_i l_j)^2`` of the correlation matrix R;
+    ``omega = 1 - sum(1 - l_i^2) / sum(R)``. This equals R ``psych::omega(x, nfactors = 1)$omega.tot``
+    (psych's default three-factor Schmid–Leiman solution is a different statistic).
+    Undefined (None) for fewer than three items or an item without variance.
+    """
+    from scipy.optimize import least_squares
+
+    items = np.asarray(items, dtype=float)
+    k = items.shape[1]
+    if k < 3 or (items.std(axis=0) == 0).any():
+        return None
+    r = np.corrcoef(items, rowvar=False)
+    upper = np.triu_indices(k, 1)
+    values, vectors = np.linalg.eigh(r)
+    start = vectors[:, -1] * np.sqrt(values[-1])
+    start = start if start.sum() >= 0 else -start
+    fit = least_squares(lambda l: r[upper] - np.outer(l, l)[upper], start, xtol=1e-15, ftol=1e-15, gtol=1e-15)
+    loadings = fit.x if fit.x.sum() >= 0 else -fit.x
+    return float(1 - (1 - loadings ** 2).sum() / r.sum())
+
+
 @dataclass(frozen=True)
 class Reliability:
     alpha: float | None
