@@ -78,6 +78,7 @@ class StudyResults:
     heteroscedasticity: Heteroscedasticity
     hypotheses: dict[str, HypothesisResult]
     warnings: list[str]
+    extras: object = None  # analysis_extras.Extras: correlations, simple regressions, moderation, groups
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,16 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     hetero = heteroscedasticity(regression.residuals, regression.exog, predictors)
     _assumption_warnings(regression, norm, hetero, dw, zone, settings.alpha, warnings)
 
+    from reportgen.analysis_extras import extras as compute_extras
+
+    more = compute_extras(study, data, {c: r.scores for c, r in constructs.items()}, warnings)
     hypotheses = {}
     for hname, hyp in config.hypotheses.items():
-        if hyp.simultaneous is not None:
+        if hyp.moderator is not None:
+            steps = hyp.steps()
+            hypotheses[hname] = HypothesisResult(hname, "moderation", (steps[0], hyp.moderator), steps[1], hyp.expect,
+                                                 more.moderation_decisions[hname])
+        elif hyp.simultaneous is not None:
             decision = simultaneous_decision(regression.f, regression.f_p, settings.alpha)
             hypotheses[hname] = HypothesisResult(hname, "simultaneous", tuple(hyp.simultaneous), hyp.on, hyp.expect, decision)
         else:
@@ -144,7 +152,7 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
         n_used=n, n_excluded=data.n_excluded, profile=profile, index_range=index_range,
         constructs=constructs, r_table=r_table, regression=regression, t_table=t_table, f_table=f_table,
         durbin_watson=dw, dw_zone=zone, normality=norm, heteroscedasticity=hetero,
-        hypotheses=hypotheses, warnings=warnings,
+        hypotheses=hypotheses, warnings=warnings, extras=more,
     )
 
 

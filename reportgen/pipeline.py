@@ -39,6 +39,12 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
 
         results = analyse_pls(study, data, progress=True)
         payload = pls_results_dict(study, results, language)
+    elif study.config.model.type == "path":
+        from reportgen.analysis_path import analyse_path
+        from reportgen.results_json import path_results_dict
+
+        results = analyse_path(study, data)
+        payload = path_results_dict(study, results, language)
     else:
         results = analyse(study, data)
         payload = results_dict(study, results, language)

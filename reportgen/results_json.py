@@ -62,6 +62,69 @@ def results_dict(study: Study, results: StudyResults, lang: str) -> dict[str, An
         },
         "warnings": list(results.warnings),
     }
+    out.update(_extras_dict(results.extras))
+    return _clean(out)
+
+
+def _extras_dict(extras) -> dict[str, Any]:
+    """correlations, simple_regressions, moderation and group_tests (DESIGN.md keys)."""
+    if extras is None:
+        return {}
+    out: dict[str, Any] = {
+        "correlations": {a: {b: {"r": r, "p": p} for b, (r, p) in row.items() if b != a} for a, row in extras.correlations.items()},
+    }
+    if extras.simple:
+        out["simple_regressions"] = {h: {"b": fit.coefficients[fit.predictors[0]].b, "se": fit.coefficients[fit.predictors[0]].se,
+                                         "t": fit.coefficients[fit.predictors[0]].t, "p": fit.coefficients[fit.predictors[0]].p,
+                                         "r2": fit.r2} for h, fit in extras.simple.items()}
+    if extras.moderation:
+        out["moderation"] = {}
+        for h, m in extras.moderation.items():
+            term = m.full.coefficients[m.full.predictors[2]]
+            out["moderation"][h] = {"interaction": {"b": term.b, "se": term.se, "t": term.t, "p": term.p},
+                                    "delta_r2": m.delta_r2, "delta_f": m.delta_f, "delta_p": m.delta_p, "centred": m.centred,
+                                    "r2_main": m.main.r2, "r2_full": m.full.r2,
+                                    "slopes": {s.level: {"z": s.z, "slope": s.slope, "se": s.se, "t": s.t, "p": s.p} for s in m.slopes}}
+    if extras.groups:
+        out["group_tests"] = {col: {c: {"test": t.test, "statistic": t.statistic, "df": list(t.df) if len(t.df) != 1 else t.df[0],
+                                        "p": t.p, "levene_p": t.levene_p, "normal": t.normal,
+                                        "groups": {g: {"n": n, "mean": m, "sd": sd, "median": md}
+                                                   for g, n, m, sd, md in zip(t.groups, t.n, t.means, t.sds, t.medians)}}
+                                    for c, t in tests.items()} for col, tests in extras.groups.items()}
+    return out
+
+
+def path_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
+    """results.json of a path (mediation) study."""
+    model = results.model
+    config = study.config
+    user = study.base_dir / config.templates if config.templates else None
+    env = environment(lang, user)
+    out = {
+        "n_used": results.n_used, "n_excluded": results.n_excluded,
+        "profile": _profile(results.described.profile), "constructs": _constructs(results.described.constructs),
+        "path_model": {
+            target: {"coefficients": {name: {"b": c.b, "se": c.se, "beta": c.beta, "t": c.t, "p": c.p}
+                                      for name, c in fit.coefficients.items()},
+                     "r2": fit.r2, "adj_r2": fit.adj_r2, "f": fit.f, "f_p": fit.f_p, "df1": fit.df1, "df2": fit.df2}
+            for target, fit in model.regressions.items()
+        },
+        "mediation": {h: {"path": " -> ".join(m.chain), "a": m.a, "b": m.b, "c": m.c, "c_prime": m.c_prime, "indirect": m.indirect,
+                          "sobel_z": m.sobel_z, "sobel_p": m.sobel_p, "boot_sd": m.boot_sd, "ci_low": m.ci_low, "ci_high": m.ci_high,
+                          "kind": m.kind, "resamples": results.resamples} for h, m in results.mediations.items()},
+        "hypotheses": {
+            name: {"path": " -> ".join((*h.source, h.target)), "supported": h.decision.supported, "statistic": h.decision.statistic,
+                   "p": h.decision.p, "reason": h.decision.reason,
+                   "decision_text": render(env, "hypothesis_decision.j2", name=h.name, kind="partial", supported=h.decision.supported,
+                                           reason=h.decision.reason, sign=h.decision.sign, expect=h.expect,
+                                           statistic=fmt(h.decision.statistic, 3, lang), p=fmt_p(h.decision.p, 3, lang),
+                                           p_is_bound=fmt_p(h.decision.p, 3, lang).startswith("<"), critical="",
+                                           alpha=fmt(config.settings.alpha, 2, lang))}
+            for name, h in results.hypotheses.items()
+        },
+        "warnings": list(results.warnings),
+    }
+    out.update(_extras_dict(results.extras))
     return _clean(out)
 
 

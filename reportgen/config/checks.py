@@ -14,7 +14,7 @@ from reportgen.errors import ConfigError
 if TYPE_CHECKING:
     from reportgen.config.load import Study
 
-SUPPORTED_MODELS = ("regression", "pls")
+SUPPORTED_MODELS = ("regression", "pls", "path")
 
 
 def cross_check(study: "Study") -> list[ConfigError]:
@@ -49,10 +49,10 @@ def cross_check(study: "Study") -> list[ConfigError]:
 
     model = config.model
     if model.type not in SUPPORTED_MODELS:
-        problem(f"model type '{model.type}' is not supported in this version; use 'regression' or 'pls'", "model", "type")
+        problem(f"model type '{model.type}' is not supported; use 'regression', 'path' or 'pls'", "model", "type")
         return problems
-    if model.type == "pls":
-        return problems + _check_pls(study)
+    if model.type in ("pls", "path"):
+        return problems + _check_path_model(study)
     if model.dependent is None:
         problem("a regression model needs 'dependent' (the construct explained)", "model")
         return problems
@@ -72,7 +72,17 @@ def cross_check(study: "Study") -> list[ConfigError]:
 
     for hname, hyp in config.hypotheses.items():
         if hyp.moderator is not None:
-            problem("moderator hypotheses are not supported in this version", "hypotheses", hname, "moderator")
+            steps = hyp.steps()
+            if hyp.path is None or len(steps) != 2:
+                problem("a moderator hypothesis needs 'path: X -> Y'", "hypotheses", hname, "path")
+                continue
+            for name in (*steps, hyp.moderator):
+                if name not in config.constructs:
+                    unknown_construct(name, "hypotheses", hname, "moderator" if name == hyp.moderator else "path")
+            if steps[1] in config.constructs and steps[1] != model.dependent:
+                problem(f"'{steps[1]}' is not the model's dependent construct '{model.dependent}'", "hypotheses", hname, "path")
+            if hyp.moderator in (steps[0], model.dependent):
+                problem(f"the moderator '{hyp.moderator}' must differ from the predictor and the dependent construct", "hypotheses", hname, "moderator")
             continue
         if hyp.simultaneous is not None:
             for i, name in enumerate(hyp.simultaneous):
@@ -112,7 +122,8 @@ def pls_paths(config) -> list[tuple[str, str]]:
     return pairs
 
 
-def _check_pls(study) -> list[ConfigError]:
+def _check_path_model(study) -> list[ConfigError]:
+    """Paths, recursiveness and hypotheses of a path model (model.type pls or path)."""
     config = study.config
     found: list[ConfigError] = []
 
@@ -131,20 +142,20 @@ def _check_pls(study) -> list[ConfigError]:
         return found
     pairs = pls_paths(config)
     if not pairs:
-        flag("a PLS model needs paths: list them under model.paths or give hypotheses with 'path'", "model")
+        flag(f"a {config.model.type} model needs paths: list them under model.paths or give hypotheses with 'path'", "model")
         return found
     if any(a == b for a, b in pairs) or _has_cycle(pairs):
-        flag("the paths form a loop; a PLS path model must be recursive", "model", "paths")
+        flag("the paths form a loop; a path model must be recursive", "model", "paths")
     used = {c for pair in pairs for c in pair}
     for name in config.constructs:
         if name not in used:
             flag(f"construct '{name}' is in no path of the model", "constructs", name)
     for hname, hyp in config.hypotheses.items():
         if hyp.simultaneous is not None:
-            flag("a PLS model has no simultaneous F test; state hypotheses as paths", "hypotheses", hname, "simultaneous")
+            flag(f"a {config.model.type} model has no simultaneous F test; state hypotheses as paths", "hypotheses", hname, "simultaneous")
             continue
         if hyp.moderator is not None:
-            flag("moderator hypotheses are not supported in this version", "hypotheses", hname, "moderator")
+            flag("a moderator belongs to a regression model (model.type: regression)", "hypotheses", hname, "moderator")
             continue
         steps = hyp.steps()
         for name in steps:

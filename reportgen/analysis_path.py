@@ -1,0 +1,63 @@
+"""Run a path (intervening variable) study: one OLS per endogenous construct, mediation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from reportgen.analysis import Description, HypothesisResult, describe
+from reportgen.analysis_extras import Extras, extras
+from reportgen.config import Study, pls_paths
+from reportgen.data import Dataset
+from reportgen.interpret.hypotheses import Decision, partial_decision
+from reportgen.stats.mediation import Mediation, PathModel, bootstrap_indirect, fit_path_model, mediation
+from reportgen.stats.regression import check_sample_size
+
+
+@dataclass(frozen=True)
+class PathStudyResults:
+    n_used: int
+    n_excluded: int
+    described: Description
+    model: PathModel
+    mediations: dict[str, Mediation]
+    hypotheses: dict[str, HypothesisResult]
+    extras: Extras
+    resamples: int
+    warnings: list[str]
+
+
+def analyse_path(study: Study, data: Dataset) -> PathStudyResults:
+    config = study.config
+    settings = config.settings
+    warnings: list[str] = []
+    paths = pls_paths(config)
+    most = max(sum(1 for _, t in paths if t == target) for target in {t for _, t in paths})
+    check_sample_size(data.n_used, most, "the path model")
+    described = describe(study, data, warnings)
+    used = list(dict.fromkeys(c for p in paths for c in p))
+    scores = {c: described.constructs[c].scores for c in used}
+    model = fit_path_model(scores, paths)
+    chains = {name: tuple(h.steps()) for name, h in config.hypotheses.items() if h.path and len(h.steps()) > 2}
+    draws = bootstrap_indirect(scores, paths, list(chains.values()), config.model.bootstrap, config.model.seed) if chains else None
+    mediations, hypotheses = {}, {}
+    for k, (name, chain) in enumerate(chains.items()):
+        mediations[name] = mediation(model, chain, draws[:, k], settings.alpha)
+    for name, hyp in config.hypotheses.items():
+        steps = tuple(hyp.steps())
+        if name in mediations:
+            m = mediations[name]
+            significant = m.kind != "none"
+            sign = "positive" if m.indirect >= 0 else "negative"
+            reason = "not_significant" if not significant else ("opposite_sign" if hyp.expect not in ("any", sign) else "supported")
+            statistic = m.sobel_z if m.sobel_z is not None else m.indirect / m.boot_sd
+            p = m.sobel_p if m.sobel_p is not None else float(np.nan)
+            decision = Decision(reason == "supported", statistic, p, reason, sign)
+            hypotheses[name] = HypothesisResult(name, "indirect", steps[:-1], steps[-1], hyp.expect, decision)
+        else:
+            coef = model.coefficient(*steps)
+            decision = partial_decision(coef.t, coef.p, hyp.expect, settings.alpha, settings.tails)
+            hypotheses[name] = HypothesisResult(name, "partial", (steps[0],), steps[1], hyp.expect, decision)
+    return PathStudyResults(data.n_used, data.n_excluded, described, model, mediations, hypotheses,
+                            extras(study, data, scores, warnings), config.model.bootstrap, warnings)
