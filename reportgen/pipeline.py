@@ -66,7 +66,9 @@ def write_outputs(study, results, payload, lang: str, folder: Path, formats) -> 
         if getattr(study.config, "kind", None) == "sakip":
             from reportgen.report.sakip import build_sakip_document as build
         else:
-            build = build_pls_document if study.config.model.type == "pls" else build_document
+            from reportgen.report.build import build_path_document
+
+            build = {"pls": build_pls_document, "path": build_path_document}.get(study.config.model.type, build_document)
         doc = build(study, results, lang, folder / "figures")
         user = study.base_dir / study.config.templates if study.config.templates else None
         labels = load_labels(lang, user)

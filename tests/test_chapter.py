@@ -94,7 +94,7 @@ def test_structure_follows_the_thesis(tmp_path):
     results, discussion = doc.sections
     assert (results.number, discussion.number) == ("5.1", "5.2")
     titles = [s.title for s in results.blocks if isinstance(s, Section)]
-    assert titles == ["Karakteristik Responden", "Deskripsi Variabel Penelitian", "Uji Validitas", "Uji Reliabilitas",
+    assert titles == ["Karakteristik Responden", "Deskripsi Variabel Penelitian", "Uji Validitas", "Uji Reliabilitas", "Korelasi Antarvariabel",
                       "Uji Asumsi Klasik", "Analisis Regresi Linier Berganda", "Pengujian Hipotesis"]
     assert [s.title.split(":")[0] for s in discussion.blocks] == ["H1", "H2", "H3", "H4", "H5", "H6"]
     numbers = [t.number for t in doc.tables().values()]

@@ -40,9 +40,16 @@ def build_document(study: Study, results: StudyResults, lang: str, figures_dir: 
     config = study.config
     chapter = config.study.chapter
     doc, results_section = _open_chapter(b, results.n_used, results.n_excluded)
-    parts = [profile_section, descriptives_section, validity_section, reliability_section, assumptions_section,
-             regression_section, hypotheses_section]
-    makers = [lambda n, make=make: make(b, results, n) for make in parts]
+    from reportgen.report.sections.extras import correlation_section, group_section, moderation_section, simple_regression_section
+
+    alpha = config.settings.alpha
+    more = results.extras
+    makers = [lambda n, make=make: make(b, results, n) for make in (profile_section, descriptives_section, validity_section,
+                                                                     reliability_section)]
+    makers += [lambda n: correlation_section(b, more, n), lambda n: assumptions_section(b, results, n),
+               lambda n: simple_regression_section(b, more, results.hypotheses, alpha, n),
+               lambda n: regression_section(b, results, n), lambda n: hypotheses_section(b, results, n),
+               lambda n: moderation_section(b, more, results.hypotheses, alpha, n), lambda n: group_section(b, more, alpha, n)]
     return _assemble(b, doc, results_section, makers, lambda: discussion_section(b, results, f"{chapter}.2"))
 
 
@@ -63,6 +70,28 @@ def build_pls_document(study: Study, results, lang: str, figures_dir: Path) -> D
               lambda n: outer_model_section(b, results, n), lambda n: inner_model_section(b, results, n),
               lambda n: pls_hypotheses_section(b, results, n)]
     return _assemble(b, doc, results_section, makers, lambda: pls_discussion_section(b, results, f"{chapter}.2"))
+
+
+def build_path_document(study: Study, results, lang: str, figures_dir: Path) -> Document:
+    """The path-analysis chapter: profile, descriptives, validity, reliability, correlations,
+    path regressions and diagram, direct and indirect hypotheses, group differences, discussion."""
+    from types import SimpleNamespace
+
+    from reportgen.report.sections.extras import correlation_section, group_section
+    from reportgen.report.sections.path import path_analysis_section, path_discussion_section, path_hypotheses_section
+
+    b = Builder(study, lang, figures_dir)
+    chapter = study.config.study.chapter
+    d = results.described
+    view = SimpleNamespace(n_used=results.n_used, n_excluded=results.n_excluded, profile=d.profile, index_range=d.index_range,
+                           constructs=d.constructs, r_table=d.r_table)
+    doc, results_section = _open_chapter(b, results.n_used, results.n_excluded)
+    alpha = study.config.settings.alpha
+    makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n), lambda n: validity_section(b, view, n),
+              lambda n: reliability_section(b, view, n), lambda n: correlation_section(b, results.extras, n),
+              lambda n: path_analysis_section(b, results, n), lambda n: path_hypotheses_section(b, results, n),
+              lambda n: group_section(b, results.extras, alpha, n)]
+    return _assemble(b, doc, results_section, makers, lambda: path_discussion_section(b, results, f"{chapter}.2"))
 
 
 def _assemble(b: Builder, doc: Document, results_section: Section, makers, discussion) -> Document:

@@ -117,7 +117,12 @@ def discussion_section(b: Builder, results: StudyResults, number: str) -> Sectio
     reg = results.regression
     section = b.section(b.labels["discussion"], 2, number)
     for k, (name, hyp) in enumerate(results.hypotheses.items(), start=1):
-        if hyp.kind == "partial":
+        if hyp.kind == "moderation":
+            x, z = hyp.source
+            title = b.label("discussion_moderation", source=b.name(x), moderator=b.name(z), target=b.name(hyp.target))
+            term = results.extras.moderation[name].full.coefficients[f"{x} × {z}"]
+            context = {"t": b.f(term.t), "p": b.p(hyp.decision.p), "b": b.f(term.b), "x_name": b.name(x), "x": x, "z_name": b.name(z)}
+        elif hyp.kind == "partial":
             x = hyp.source[0]
             title = b.label("discussion_of", source=b.name(x), target=b.name(hyp.target))
             c = reg.coefficients[x]
@@ -126,7 +131,7 @@ def discussion_section(b: Builder, results: StudyResults, number: str) -> Sectio
             title = b.label("discussion_simultaneous", sources=", ".join(b.name(p) for p in hyp.source), target=b.name(hyp.target))
             context = {"f": b.f(reg.f), "p": b.p(reg.f_p), "r2": b.f(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
         sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
-        refs = ("t_test",) if hyp.kind == "partial" else ("anova", "determination")
+        refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",)}.get(hyp.kind, ("anova", "determination"))
         sub.blocks += b.say("discussion.j2", refs=refs, h=name, kind=hyp.kind, supported=hyp.decision.supported,
                             reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
                             y_name=b.name(hyp.target), object=config.study.object, alpha=b.f(config.settings.alpha, 2), **context)

@@ -47,10 +47,10 @@ def reliability_section(b: Builder, results: StudyResults, number: str) -> Secti
     for code, construct in results.constructs.items():
         alpha = construct.alpha
         verdict = b.word("undefined") if alpha is None else b.word("reliable" if alpha >= config.settings.reliability_min else "unreliable")
-        body.append([s(f"{b.name(code)} ({code})"), d(b.i(len(construct.items))), d(b.f(alpha)), d(threshold), d(verdict)])
+        body.append([s(f"{b.name(code)} ({code})"), d(b.i(len(construct.items))), d(b.f(alpha)), d(b.f(construct.omega)), d(threshold), d(verdict)])
     table = b.table("reliability", b.labels["reliability_title"],
-                    [[h(b.col("variable")), h(b.col("items")), h(b.col("alpha")), h(b.col("threshold")), h(b.col("description"))]],
-                    body, widths=(3.2, 1, 1.3, 1.4, 1.4))
+                    [[h(b.col("variable")), h(b.col("items")), h(b.col("alpha")), h("McDonald's Omega"), h(b.col("threshold")), h(b.col("description"))]],
+                    body, notes=(b.labels["omega_note"],), widths=(3, 0.9, 1.2, 1.3, 1.3, 1.3))
     alphas = [c.alpha for c in results.constructs.values() if c.alpha is not None]
     unreliable = [{"code": code, "alpha": b.f(c.alpha)} for code, c in results.constructs.items()
                   if c.alpha is not None and c.alpha < config.settings.reliability_min]

@@ -1,0 +1,133 @@
+"""Sections for the analyses beyond the main model: correlations, simple regressions,
+moderation (MRA), group differences, and the items dropped as invalid."""
+
+from __future__ import annotations
+
+from reportgen.figures.slopes import simple_slopes
+from reportgen.interpret.correlation import CITATION as BAND_CITATION, strength
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Section
+
+
+def _stars(p: float | None) -> str:
+    return "" if p is None else "**" if p < 0.01 else "*" if p < 0.05 else ""
+
+
+def correlation_section(b: Builder, extras, number: str) -> Section | None:
+    if extras is None or len(extras.correlations) < 2:
+        return None
+    names = list(extras.correlations)
+    section = b.section(b.labels["correlation"], 3, number)
+    body = []
+    for i, a in enumerate(names):
+        row = [s(f"{b.name(a)} ({a})")]
+        for j, c in enumerate(names):
+            r, p = extras.correlations[a][c]
+            row.append(d("1" if i == j else "" if j > i else ("–" if r is None else f"{b.f(r)}{_stars(p)}")))
+        body.append(row)
+    table = b.table("correlations", b.labels["correlation_title"], [[h(b.col("variable"))] + [h(c) for c in names]], body,
+                    notes=(f"* p < {b.f(0.05, 2)}; ** p < {b.f(0.01, 2)}",), small=len(names) > 5)
+    pairs = [(a, c, *extras.correlations[a][c]) for i, a in enumerate(names) for c in names[i + 1:] if extras.correlations[a][c][0] is not None]
+    strongest = max(pairs, key=lambda t: abs(t[2]))
+    weakest = min(pairs, key=lambda t: abs(t[2]))
+    section.blocks += b.say("correlation_intro.j2", table=b.ref(table))
+    section.add(table)
+    section.blocks += b.say("correlation.j2", refs=(table.key,), table=b.ref(table), citation=BAND_CITATION,
+                            strongest={"a": strongest[0], "b": strongest[1], "r": b.f(strongest[2]), "band": b.labels["strength"][strength(strongest[2])]},
+                            weakest={"a": weakest[0], "b": weakest[1], "r": b.f(weakest[2]), "band": b.labels["strength"][strength(weakest[2])]},
+                            significant=sum(1 for t in pairs if t[3] is not None and t[3] < 0.05), total=len(pairs))
+    return section
+
+
+def simple_regression_section(b: Builder, extras, hypotheses, alpha: float, number: str) -> Section | None:
+    if extras is None or not extras.simple:
+        return None
+    section = b.section(b.labels["simple_regression"], 3, number)
+    body = []
+    for name, fit in extras.simple.items():
+        x = fit.predictors[0]
+        c = fit.coefficients[x]
+        body.append([d(name), s(f"{x} → {fit.dependent}"), d(b.f(fit.coefficients["const"].b)), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.t)),
+                     d(b.p(c.p)), d(b.f(fit.r2))])
+    table = b.table("simple", b.labels["simple_title"],
+                    [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("constant")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²")]],
+                    body, notes=(f"α = {b.f(alpha, 2)}",), widths=(1, 1.8, 1.2, 1, 1, 1, 1, 1))
+    section.blocks += b.say("simple_intro.j2", table=b.ref(table))
+    section.add(table)
+    for name, fit in extras.simple.items():
+        x = fit.predictors[0]
+        c = fit.coefficients[x]
+        section.blocks += b.say("simple.j2", refs=(table.key,), h=name, x=x, x_name=b.name(x), y=fit.dependent, y_name=b.name(fit.dependent),
+                                a=b.f(fit.coefficients["const"].b), b=b.f(c.b), sign="−" if c.b < 0 else "+", abs_b=b.f(abs(c.b)),
+                                t=b.f(c.t), p=b.p(c.p), significant=c.p < alpha, r2=b.f(fit.r2), alpha=b.f(alpha, 2))
+    return section
+
+
+def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str) -> Section | None:
+    if extras is None or not extras.moderation:
+        return None
+    section = b.section(b.labels["moderation"], 3, number)
+    section.blocks += b.say("moderation_intro.j2")
+    levels = {"low": b.labels["slope_levels"]["low"], "mean": b.labels["slope_levels"]["mean"], "high": b.labels["slope_levels"]["high"]}
+    for name, m in extras.moderation.items():
+        x, z, xz = m.full.predictors
+        y = m.full.dependent
+        rows = []
+        for model, label in ((m.main, "1"), (m.full, "2")):
+            for k, term in enumerate(["const", *model.predictors]):
+                c = model.coefficients[term]
+                shown = b.col("constant") if term == "const" else term
+                rows.append(([s(label, align="center", rowspan=len(model.predictors) + 1)] if k == 0 else [])
+                            + [s(shown), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.t)), d(b.p(c.p))]
+                            + ([d(b.f(model.r2), align="center")] if k == 0 else [d("")]))
+        table = b.table(f"moderation.{name}", b.label("moderation_title", h=name),
+                        [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²")]], rows,
+                        notes=(f"ΔR² = {b.f(m.delta_r2)}; F change = {b.f(m.delta_f)}; Sig. = {b.p(m.delta_p)}; α = {b.f(alpha, 2)}"
+                               + ("; " + b.labels["centred_note"] if m.centred else ""),), widths=(0.8, 2, 1, 1, 1, 1, 0.9), small=True)
+        slopes = b.table(f"slopes.{name}", b.label("slopes_title", h=name),
+                         [[h(f"{z}"), h(b.col("value")), h(b.col("slope")), h(b.col("se")), h("t"), h(b.col("p"))]],
+                         [[s(levels[sl.level]), d(b.f(sl.z)), d(b.f(sl.slope)), d(b.f(sl.se)), d(b.f(sl.t)), d(b.p(sl.p))] for sl in m.slopes],
+                         widths=(2, 1, 1, 1, 1, 1))
+        figure = b.figure(f"slopes.{name}", b.label("slopes_figure", h=name),
+                          simple_slopes(m, m.full.exog[:, 1], {k: f"{z}: {v}" for k, v in levels.items()}, x, y,
+                                        b.figures_dir / f"slopes_{name}.png"), width=0.65)
+        section.add(table)
+        term = m.full.coefficients[xz]
+        dec = hypotheses[name].decision
+        section.blocks += b.say("moderation.j2", refs=(table.key,), table=b.ref(table), h=name, x=x, x_name=b.name(x), z=z, z_name=b.name(z),
+                                y_name=b.name(y), b=b.f(term.b), t=b.f(term.t), p=b.p(term.p), p_bound=b.p(term.p).startswith("<"),
+                                r2_main=b.f(m.main.r2), r2_full=b.f(m.full.r2), delta=b.f(m.delta_r2), delta_p=b.p(m.delta_p),
+                                alpha=b.f(alpha, 2), supported=dec.supported, reason=dec.reason, sign=dec.sign,
+                                strengthens=term.b >= 0)
+        section.add(slopes)
+        section.add(figure)
+        section.blocks += b.say("slopes.j2", refs=(slopes.key,), table=b.ref(slopes), figure=b.ref(figure), x_name=b.name(x), z_name=b.name(z),
+                                rows=[{"level": levels[sl.level].lower(), "slope": b.f(sl.slope), "p": b.p(sl.p), "significant": sl.p < alpha}
+                                      for sl in m.slopes])
+    return section
+
+
+def group_section(b: Builder, extras, alpha: float, number: str) -> Section | None:
+    if extras is None or not extras.groups:
+        return None
+    config = b.study.config
+    labels = {c.column: (c.label.get(b.lang) if c.label else c.column) for c in config.respondents}
+    section = b.section(b.labels["groups"], 3, number)
+    section.blocks += b.say("groups_intro.j2", alpha=b.f(alpha, 2))
+    for column, tests in extras.groups.items():
+        label = labels.get(column, column)
+        body = []
+        for construct, t in tests.items():
+            stats_cells = "; ".join(f"{g}: {b.f(m, 2)} ({b.f(sd, 2)})" for g, m, sd in zip(t.groups, t.means, t.sds))
+            df = "–" if not t.df else "; ".join(b.g(v, 2) for v in t.df)
+            body.append([s(f"{construct}"), s(stats_cells), d(b.labels["tests"][t.test]), d(b.f(t.statistic)), d(df), d(b.p(t.p)),
+                         d(b.p(t.levene_p)), d(b.word("different" if t.p < alpha else "not_different"))])
+        table = b.table(f"groups.{column}", b.label("groups_title", label=label),
+                        [[h(b.col("variable")), h(b.col("group_means")), h(b.col("test")), h(b.col("statistic")), h("df"), h(b.col("p")),
+                          h("Levene Sig."), h(b.col("description"))]], body, widths=(0.9, 3.2, 1.4, 0.9, 0.9, 0.9, 0.9, 1.3), small=True)
+        section.add(table)
+        rows = [{"code": c, "name": b.name(c), "test": b.labels["tests"][t.test], "normal": t.normal, "levene": b.p(t.levene_p),
+                 "equal": t.levene_p >= alpha, "p": b.p(t.p), "different": t.p < alpha, "k": len(t.groups),
+                 "top": t.groups[max(range(len(t.groups)), key=lambda i: t.means[i])]} for c, t in tests.items()]
+        section.blocks += b.say("groups.j2", refs=(table.key,), table=b.ref(table), label=label.lower(), rows=rows, alpha=b.f(alpha, 2))
+    return section

@@ -1,0 +1,120 @@
+"""The path-analysis (intervening variable) chapter: regressions per endogenous construct,
+direct effects, indirect effects with Sobel and bootstrap, discussion."""
+
+from __future__ import annotations
+
+from reportgen.figures.path_diagram import path_diagram
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Section
+
+
+def _stars(p: float) -> str:
+    return "***" if p < 0.001 else "**" if p < 0.01 else "*" if p < 0.05 else ""
+
+
+def path_analysis_section(b: Builder, r, number: str) -> Section:
+    model = r.model
+    section = b.section(b.labels["path_analysis"], 3, number)
+    section.blocks += b.say("path_intro.j2", equations=len(model.regressions))
+    for target, fit in model.regressions.items():
+        body = [[s(b.col("constant")), d(b.f(fit.coefficients["const"].b)), d(b.f(fit.coefficients["const"].se)), d(""),
+                 d(b.f(fit.coefficients["const"].t)), d(b.p(fit.coefficients["const"].p))]]
+        for p in fit.predictors:
+            c = fit.coefficients[p]
+            body.append([s(f"{b.name(p)} ({p})"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)), d(b.p(c.p))])
+        table = b.table(f"path.{target}", b.label("path_title", y=f"{b.name(target)} ({target})"),
+                        [[h(b.col("variable")), h(b.col("b")), h(b.col("se")), h(b.col("beta")), h("t"), h(b.col("p"))]], body,
+                        notes=(f"R² = {b.f(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.f(fit.f)}; Sig. F = {b.p(fit.f_p)}",), widths=(3, 1, 1, 1, 1, 1))
+        section.add(table)
+        terms = [{"sign": "−" if fit.coefficients[p].b < 0 else "+", "b": b.f(abs(fit.coefficients[p].b)), "x": p} for p in fit.predictors]
+        section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=target,
+                                constant=b.f(fit.coefficients["const"].b), terms=terms)
+        section.blocks += b.say("path_regression.j2", refs=(table.key,), table=b.ref(table), y_name=b.name(target), y=target,
+                                r2=b.f(fit.r2), pct=b.pct(100 * fit.r2),
+                                rows=[{"x": p, "name": b.name(p), "b": b.f(fit.coefficients[p].b), "p": b.p(fit.coefficients[p].p),
+                                       "significant": fit.coefficients[p].p < b.study.config.settings.alpha} for p in fit.predictors])
+    labels = {(s_, t): f"{b.f(model.coefficient(s_, t).beta)}{_stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
+    r2 = {t: f"R² = {b.f(fit.r2)}" for t, fit in model.regressions.items()}
+    fig = b.figure("path.diagram", b.labels["path_diagram_title"],
+                   path_diagram([(c, b.name(c)) for c in dict.fromkeys(x for p in model.paths for x in p)], labels, r2,
+                                b.figures_dir / "path_diagram.png"), width=0.9)
+    section.add(fig)
+    section.blocks += b.say("path_diagram.j2", figure=b.ref(fig))
+    return section
+
+
+def path_hypotheses_section(b: Builder, r, number: str) -> Section:
+    config = b.study.config
+    alpha = b.f(config.settings.alpha, 2)
+    section = b.section(b.labels["hypotheses"], 3, number)
+    direct = {n: h_ for n, h_ in r.hypotheses.items() if h_.kind == "partial"}
+    if direct:
+        body = []
+        for name, hyp in direct.items():
+            c = r.model.coefficient(hyp.source[0], hyp.target)
+            body.append([d(name), s(f"{hyp.source[0]} → {hyp.target}"), d(b.f(c.b)), d(b.f(c.beta)), d(b.f(c.t)),
+                         d(_t_table(b, r, hyp.target)), d(b.p(hyp.decision.p)), d(b.word("accepted" if hyp.decision.supported else "rejected"))])
+        table = b.table("path.direct", b.labels["direct_title"],
+                        [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("b")), h(b.col("beta")), h("t"), h(b.col("t_table")), h(b.col("p")),
+                          h(b.col("decision"))]], body, notes=(f"α = {alpha}",), widths=(1, 1.8, 0.9, 0.9, 0.9, 0.9, 1, 1.2))
+        section.add(table)
+        for k, (name, hyp) in enumerate(direct.items()):
+            c = r.model.coefficient(hyp.source[0], hyp.target)
+            section.blocks += b.say("t_test.j2", refs=(table.key,), h=name, ordinal=b.ordinal(k), x=hyp.source[0], x_name=b.name(hyp.source[0]),
+                                    y=hyp.target, y_name=b.name(hyp.target), t=b.f(c.t), abs_t=b.f(abs(c.t)), t_table=_t_table(b, r, hyp.target),
+                                    p=b.p(hyp.decision.p), p_bound=b.p(hyp.decision.p).startswith("<"),
+                                    significant=hyp.decision.reason != "not_significant", reason=hyp.decision.reason,
+                                    sign=hyp.decision.sign, expect=hyp.expect, supported=hyp.decision.supported,
+                                    object=config.study.object, alpha=alpha, two=config.settings.tails == "two")
+    if r.mediations:
+        body = []
+        for name, m in r.mediations.items():
+            body.append([d(name), s(" → ".join(m.chain)), d(b.f(m.a)), d(b.f(m.b)), d(b.f(m.indirect)),
+                         d("–" if m.sobel_z is None else b.f(m.sobel_z)), d("–" if m.sobel_p is None else b.p(m.sobel_p)),
+                         d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"), d(b.f(m.c_prime)), d(b.labels["mediation_kinds"][m.kind])])
+        table = b.table("path.mediation", b.labels["mediation_title"],
+                        [[h(b.col("hypothesis")), h(b.col("path")), h("a"), h("b"), h("a × b"), h("z Sobel"), h(b.col("p")), h(b.col("ci")),
+                          h("c′"), h(b.col("description"))]], body,
+                        notes=(b.label("pls_paths_note", resamples=b.i(r.resamples)) + f" α = {alpha}",),
+                        widths=(0.9, 2, 0.8, 0.8, 0.9, 0.9, 0.9, 1.7, 0.8, 1.4), small=True)
+        section.blocks += b.say("mediation_intro.j2", table=b.ref(table), resamples=b.i(r.resamples))
+        section.add(table)
+        for name, m in r.mediations.items():
+            hyp = r.hypotheses[name]
+            section.blocks += b.say("mediation.j2", refs=(table.key,), h=name, chain=[b.name(c) for c in m.chain], indirect=b.f(m.indirect),
+                                    z=None if m.sobel_z is None else b.f(m.sobel_z), p=None if m.sobel_p is None else b.p(m.sobel_p),
+                                    low=b.f(m.ci_low), high=b.f(m.ci_high), c_prime=b.f(m.c_prime), kind=m.kind,
+                                    kind_text=b.labels["mediation_kinds"][m.kind].lower(), supported=hyp.decision.supported,
+                                    reason=hyp.decision.reason, alpha=alpha)
+    return section
+
+
+def _t_table(b: Builder, r, target: str) -> str:
+    from reportgen.stats.critical import t_critical
+
+    config = b.study.config
+    return b.f(t_critical(config.settings.alpha, r.model.regressions[target].df2, config.settings.tails))
+
+
+def path_discussion_section(b: Builder, r, number: str) -> Section:
+    config = b.study.config
+    section = b.section(b.labels["discussion"], 2, number)
+    for k, (name, hyp) in enumerate(r.hypotheses.items(), start=1):
+        chain = (*hyp.source, hyp.target)
+        names = [b.name(c) for c in chain]
+        if hyp.kind == "indirect":
+            title = b.label("discussion_indirect", source=names[0], mediator=", ".join(names[1:-1]), target=names[-1])
+            m = r.mediations[name]
+            refs, coef, stat, p = ("path.mediation",), b.f(m.indirect), "–" if m.sobel_z is None else b.f(m.sobel_z), b.p(m.sobel_p) if m.sobel_p is not None else "–"
+        else:
+            title = b.label("discussion_of", source=names[0], target=names[-1])
+            c = r.model.coefficient(*chain)
+            refs, coef, stat, p = ("path.direct",), b.f(c.b), b.f(c.t), b.p(hyp.decision.p)
+        sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
+        sub.blocks += b.say("pls_discussion.j2", refs=refs, h=name, chain=names, indirect=hyp.kind == "indirect", coef=coef, t=stat, p=p,
+                            supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object)
+        written = config.hypotheses[name].discussion
+        sub.blocks += (b.say("discussion_written.j2", text=written.get(b.lang)) if written is not None
+                       else b.say("discussion_slot.j2", style="note", h=name))
+        section.add(sub)
+    return section
