@@ -79,6 +79,7 @@ class StudyResults:
     hypotheses: dict[str, HypothesisResult]
     warnings: list[str]
     extras: object = None  # analysis_extras.Extras: correlations, simple regressions, moderation, groups
+    dropped: tuple[tuple[str, str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,10 +90,41 @@ class Description:
     index_range: IndexRange
     r_table: float
     constructs: dict[str, ConstructResult]
+    dropped: tuple[tuple[str, str, float], ...] = ()  # (item, construct, r) removed by settings.drop_invalid
 
 
 def describe(study: Study, data: Dataset, warnings: list[str]) -> Description:
-    """Profile tables, answer distributions, three-box indexes, item validity and alpha."""
+    """Profile tables, answer distributions, three-box indexes, item validity and alpha.
+
+    With ``settings.drop_invalid`` the items whose r does not exceed r table are removed and
+    everything is computed again on the remaining items (one round, as theses report it).
+    """
+    first = _describe_once(study, data, warnings)
+    if not study.config.settings.drop_invalid:
+        return first
+    method = study.config.settings.validity
+    dropped = [(item, c, (i.validity.r_item_total if method == "item_total" else i.validity.r_item_rest))
+               for c, res in first.constructs.items() for item, i in res.items.items() if i.valid is False]
+    if not dropped:
+        return first
+    from dataclasses import replace
+
+    from reportgen.errors import AnalysisError
+
+    gone = {item for item, _, _ in dropped}
+    constructs = {}
+    for name, construct in study.config.constructs.items():
+        keep = {k: v for k, v in construct.items.items() if k not in gone}
+        if not keep:
+            raise AnalysisError(f"every item of {name} is not valid, so drop_invalid would leave {name} without items")
+        constructs[name] = construct.model_copy(update={"items": keep, "reverse": [r for r in construct.reverse if r in keep]})
+    reduced = replace(study, config=study.config.model_copy(update={"constructs": constructs}))
+    warnings.append(f"drop_invalid: removed {len(dropped)} item(s) that were not valid: {', '.join(item for item, _, _ in dropped)}")
+    second = _describe_once(reduced, data, [])
+    return replace(second, dropped=tuple(dropped))
+
+
+def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Description:
     config = study.config
     settings = config.settings
     n = data.n_used
@@ -152,7 +184,7 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
         n_used=n, n_excluded=data.n_excluded, profile=profile, index_range=index_range,
         constructs=constructs, r_table=r_table, regression=regression, t_table=t_table, f_table=f_table,
         durbin_watson=dw, dw_zone=zone, normality=norm, heteroscedasticity=hetero,
-        hypotheses=hypotheses, warnings=warnings, extras=more,
+        hypotheses=hypotheses, warnings=warnings, extras=more, dropped=described.dropped,
     )
 
 

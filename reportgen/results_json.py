@@ -63,6 +63,7 @@ def results_dict(study: Study, results: StudyResults, lang: str) -> dict[str, An
         "warnings": list(results.warnings),
     }
     out.update(_extras_dict(results.extras))
+    out["dropped_items"] = [{"item": i, "construct": c, "r": r} for i, c, r in results.dropped]
     return _clean(out)
 
 
@@ -115,7 +116,7 @@ def path_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
         "hypotheses": {
             name: {"path": " -> ".join((*h.source, h.target)), "supported": h.decision.supported, "statistic": h.decision.statistic,
                    "p": h.decision.p, "reason": h.decision.reason,
-                   "decision_text": render(env, "hypothesis_decision.j2", name=h.name, kind="partial", supported=h.decision.supported,
+                   "decision_text": render(env, "hypothesis_decision.j2", name=h.name, kind=h.kind, supported=h.decision.supported,
                                            reason=h.decision.reason, sign=h.decision.sign, expect=h.expect,
                                            statistic=fmt(h.decision.statistic, 3, lang), p=fmt_p(h.decision.p, 3, lang),
                                            p_is_bound=fmt_p(h.decision.p, 3, lang).startswith("<"), critical="",
@@ -123,6 +124,7 @@ def path_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
             for name, h in results.hypotheses.items()
         },
         "warnings": list(results.warnings),
+        "dropped_items": [{"item": i, "construct": c, "r": r} for i, c, r in results.described.dropped],
     }
     out.update(_extras_dict(results.extras))
     return _clean(out)

@@ -84,7 +84,7 @@ def build_path_document(study: Study, results, lang: str, figures_dir: Path) -> 
     chapter = study.config.study.chapter
     d = results.described
     view = SimpleNamespace(n_used=results.n_used, n_excluded=results.n_excluded, profile=d.profile, index_range=d.index_range,
-                           constructs=d.constructs, r_table=d.r_table)
+                           constructs=d.constructs, r_table=d.r_table, dropped=d.dropped)
     doc, results_section = _open_chapter(b, results.n_used, results.n_excluded)
     alpha = study.config.settings.alpha
     makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n), lambda n: validity_section(b, view, n),

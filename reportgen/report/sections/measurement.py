@@ -15,6 +15,13 @@ def validity_section(b: Builder, results: StudyResults, number: str) -> Section:
     section.blocks += b.say("validity_intro.j2", method=method, r_table=r_table, n=b.i(results.n_used),
                             df=b.i(results.n_used - 2), alpha=b.f(config.settings.alpha, 2))
     r_header = b.col("r_item_total") if method == "item_total" else b.col("r_item_rest")
+    dropped = getattr(results, "dropped", ())
+    if dropped:
+        table = b.table("validity.dropped", b.labels["dropped_title"],
+                        [[h(b.col("item")), h(b.col("variable")), h(r_header), h(b.col("r_table"))]],
+                        [[d(item), s(f"{b.name(c)} ({c})"), d(b.f(r)), d(r_table)] for item, c, r in dropped], widths=(1, 3, 2, 1))
+        section.add(table)
+        section.blocks += b.say("dropped.j2", refs=(table.key,), table=b.ref(table), items=[i for i, _, _ in dropped], r_table=r_table)
     for code, construct in results.constructs.items():
         body = []
         for n, (item, result) in enumerate(construct.items.items()):
