@@ -31,22 +31,37 @@ def _fail(error: ReportgenError, all_problems: bool = False) -> None:
 
 @app.command()
 def run(
-    study_file: Path = typer.Argument(..., help="The study YAML file."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default output/<study file name>/)."),
+    study_files: list[Path] = typer.Argument(..., help="Study YAML files, or folders holding study.yaml files."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default output/<study file name>/; with several studies, DIR/<name>/)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="id or en (overrides study.language)."),
     formats: str = typer.Option("json,pdf,docx", "--formats", help="Comma-separated: json, pdf, docx."),
+    jobs: int = typer.Option(0, "--jobs", help="Studies run at once (default: one per core)."),
 ) -> None:
-    """Compute every statistic and write the report files."""
-    from reportgen.pipeline import run_study
+    """Compute every statistic and write the report files; several studies run in parallel."""
+    from reportgen.pipeline import run_many, run_study, study_files_in
 
     try:
         wanted = _parse_formats(formats)
-        target = out if out is not None else Path("output") / study_file.stem
-        written = run_study(study_file, target, lang=lang, formats=wanted)
+        files = study_files_in(study_files)
+        if len(files) == 1:
+            target = out if out is not None else Path("output") / files[0].stem
+            written = run_study(files[0], target, lang=lang, formats=wanted)
+            for path in written:
+                typer.echo(str(path))
+            return
     except ReportgenError as error:
         _fail(error)
-    for path in written:
-        typer.echo(str(path))
+    root = out if out is not None else Path("output")
+    failed = 0
+    for study, outcome in run_many(files, root, lang, wanted, jobs or None):
+        if isinstance(outcome, str):
+            failed += 1
+            typer.echo(f"error: {outcome}", err=True)
+        else:
+            typer.echo(f"{study}: {len(outcome)} files in {outcome[0].parent if outcome else root}")
+    if failed:
+        typer.echo(f"{failed} of {len(files)} studies failed", err=True)
+        raise typer.Exit(code=2)
 
 
 @app.command()

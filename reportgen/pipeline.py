@@ -88,6 +88,46 @@ def write_outputs(study, results, payload, lang: str, folder: Path, formats) -> 
     return written
 
 
+def study_files_in(paths: list[Path]) -> list[Path]:
+    """The study files named, with each folder replaced by the study.yaml files beneath it."""
+    from reportgen.errors import ConfigError
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.rglob("study.yaml"))
+            if not found:
+                raise ConfigError(f"{path}: no study.yaml in this folder")
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+def _run_one(args) -> tuple[str, list[Path] | str]:
+    """Worker: one study; a user error comes back as its one-line message."""
+    study_file, target, lang, formats = args
+    from reportgen.errors import ReportgenError
+
+    try:
+        return str(study_file), run_study(study_file, target, lang=lang, formats=formats)
+    except ReportgenError as error:
+        return str(study_file), error.message
+
+
+def run_many(files: list[Path], root: Path, lang: str | None, formats, jobs: int | None = None):
+    """Run several studies in parallel processes (one per core by default); yield (study, files or error)."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    names = [f.parent.name if f.stem == "study" else f.stem for f in files]
+    if len(set(names)) < len(names):
+        names = [f"{f.parent.name}-{f.stem}" for f in files]
+    tasks = [(f, root / name, lang, list(formats)) for f, name in zip(files, names)]
+    with ProcessPoolExecutor(max_workers=jobs or min(len(tasks), os.cpu_count() or 1)) as pool:
+        yield from pool.map(_run_one, tasks)
+
+
 def _stem(study, lang: str) -> str:
     """bab5 / chapter5 for a thesis chapter; lhe-akip-<year> / akip-evaluation-<year> for SAKIP."""
     if getattr(study.config, "kind", None) == "sakip":

@@ -134,3 +134,18 @@ def test_constant_item_is_a_warning_not_an_error(tmp_path):
     item = data["constructs"]["X1"]["items"]["X1.3"]
     assert item["r_item_total"] is None and item["valid"] is None
     assert any("X1.3 of X1 has no variance" in w for w in data["warnings"])
+
+
+def test_many_studies_in_one_call_one_failing(tmp_path):
+    good_a = write_study(tmp_path / "a", base())
+    good_b = write_study(tmp_path / "b", base(), survey_rows(n=50, seed=8))
+    cfg = base()
+    cfg["model"]["dependent"] = "Z"
+    bad = write_study(tmp_path / "c", cfg)
+    result = subprocess.run([sys.executable, "-m", "reportgen.cli", "run", str(good_a), str(bad), str(good_b), "--out", str(tmp_path / "o"),
+                             "--formats", "json"], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "'Z' is not a construct" in result.stderr and "1 of 3 studies failed" in result.stderr
+    assert json.loads((tmp_path / "o" / "a" / "results.json").read_text())["n_used"] == 40
+    assert json.loads((tmp_path / "o" / "b" / "results.json").read_text())["n_used"] == 50
+    assert not (tmp_path / "o" / "c").exists()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from statsmodels.regression.linear_model import OLS
-from scipy import stats
-from statsmodels.stats.diagnostic import het_breuschpagan
+from scipy import special, stats
+
+from reportgen.stats.regression import least_squares
 
 
 @dataclass(frozen=True)
@@ -101,12 +101,14 @@ def heteroscedasticity(residuals: np.ndarray, exog: np.ndarray, predictors: list
       chi-squared with k df; R ``lmtest::bptest(model)`` (studentize = TRUE).
     """
     e = np.asarray(residuals, dtype=float)
-    fit = OLS(np.abs(e), exog).fit()
+    fit = least_squares(np.abs(e), exog)
     terms = {
         name: GlejserTerm(float(fit.params[j + 1]), float(fit.bse[j + 1]), float(fit.tvalues[j + 1]), float(fit.pvalues[j + 1]))
         for j, name in enumerate(predictors)
     }
-    lm, lm_p, _, _ = het_breuschpagan(e, exog, robust=True)
+    auxiliary = least_squares(e * e, exog)
+    lm = len(e) * auxiliary.rsquared
+    lm_p = float(special.chdtrc(exog.shape[1] - 1, lm))
     return Heteroscedasticity(
         glejser=terms, glejser_f=float(fit.fvalue), glejser_f_p=float(fit.f_pvalue),
         bp_lm=float(lm), bp_df=exog.shape[1] - 1, bp_p=float(lm_p),

@@ -15,7 +15,6 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import integrate, optimize
-from statsmodels.stats.stattools import durbin_watson as dw_statistic
 
 EXACT_MAX_N = 2000  # beyond this the eigen-decomposition is replaced by a normal approximation
 
@@ -99,7 +98,8 @@ def durbin_watson(residuals: np.ndarray, exog: np.ndarray, alpha: float = 0.05) 
     exact = TRUE)``; for n above 2000 the eigenvalues are replaced by a normal approximation
     with the exact mean and variance of d (Durbin & Watson, 1971).
     """
-    d = float(dw_statistic(residuals))
+    e = np.asarray(residuals, dtype=float)
+    d = float(np.sum(np.diff(e) ** 2) / np.sum(e * e))
     n, cols = exog.shape
     k = cols - 1
     if n - cols < 1:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from statsmodels.regression.linear_model import OLS
-from statsmodels.tools.tools import add_constant
-from statsmodels.stats.outliers_influence import variance_inflation_factor
+from scipy import special
 
 from reportgen.errors import AnalysisError
 
@@ -58,8 +56,77 @@ class RegressionResult:
         return self.ss_residual / self.df2
 
 
+@dataclass(frozen=True)
+class LeastSquares:
+    """The bare least-squares fit ``y = X b + e`` (X with its constant column)."""
+
+    params: np.ndarray
+    bse: np.ndarray
+    tvalues: np.ndarray
+    pvalues: np.ndarray
+    resid: np.ndarray
+    fitted: np.ndarray
+    ssr: float
+    ess: float
+    df_resid: int
+    df_model: int
+
+    @property
+    def mse_resid(self) -> float:
+        return self.ssr / self.df_resid
+
+    @property
+    def rsquared(self) -> float:
+        return self.ess / (self.ess + self.ssr)
+
+    @property
+    def rsquared_adj(self) -> float:
+        n = self.df_resid + self.df_model + 1
+        return 1 - (1 - self.rsquared) * (n - 1) / self.df_resid
+
+    @property
+    def fvalue(self) -> float:
+        return (self.ess / self.df_model) / self.mse_resid if self.df_model else float("nan")
+
+    @property
+    def f_pvalue(self) -> float:
+        return float(special.fdtrc(self.df_model, self.df_resid, self.fvalue)) if self.df_model else float("nan")
+
+
+def least_squares(y: np.ndarray, exog: np.ndarray) -> LeastSquares:
+    """OLS through the QR decomposition of X (as R ``lm``): ``b = R^-1 Q'y``,
+    ``se = sqrt(diag((X'X)^-1) · SSR / (n - k))``, two-sided t p values on n - k df.
+    The model df count the columns besides the constant (the first column)."""
+    n, k = exog.shape
+    q, r = np.linalg.qr(exog)
+    params = np.linalg.solve(r, q.T @ y)
+    fitted = exog @ params
+    resid = y - fitted
+    ssr = float(resid @ resid)
+    df = n - k
+    r_inv = np.linalg.inv(r)
+    bse = np.sqrt((r_inv * r_inv).sum(axis=1) * ssr / df)
+    tvalues = params / bse
+    pvalues = 2 * special.stdtr(df, -np.abs(tvalues))
+    ess = float(((fitted - y.mean()) ** 2).sum())
+    return LeastSquares(params, bse, tvalues, pvalues, resid, fitted, ssr, ess, df, k - 1)
+
+
+def add_constant(x: np.ndarray) -> np.ndarray:
+    return np.column_stack([np.ones(len(x)), x])
+
+
+def variance_inflation(exog: np.ndarray) -> np.ndarray:
+    """VIF of each predictor: ``1 / (1 - R_j^2)``, the diagonal of the inverse correlation
+    matrix of the predictors (R ``car::vif`` for models without factors)."""
+    x = exog[:, 1:]
+    if x.shape[1] == 1:
+        return np.ones(1)
+    return np.diag(np.linalg.inv(np.corrcoef(x, rowvar=False)))
+
+
 def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> RegressionResult:
-    """Fit ``y = b0 + X b + e`` by least squares (statsmodels OLS, QR-based).
+    """Fit ``y = b0 + X b + e`` by least squares (QR, :func:`least_squares`).
 
     - B, SE, t, p: R ``summary(lm(y ~ X))``; Beta = ``b_j * sd(x_j) / sd(y)`` (SPSS
       "Standardized Coefficients").
@@ -79,11 +146,11 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
     check_sample_size(n, k, dependent)
     if np.ptp(y) == 0:
         raise AnalysisError(f"the dependent construct {dependent} has the same score for every respondent")
-    exog = add_constant(x, has_constant="add")
+    exog = add_constant(x)
     _check_collinearity(exog, predictors)
-    fit = OLS(y, exog).fit()
+    fit = least_squares(y, exog)
     sd_y = y.std(ddof=1)
-    vifs = [variance_inflation_factor(exog, j + 1) for j in range(k)] if k > 1 else [1.0]
+    vifs = variance_inflation(exog)
     coefficients = {"const": Coefficient(float(fit.params[0]), float(fit.bse[0]), None, float(fit.tvalues[0]), float(fit.pvalues[0]), None, None)}
     for j, name in enumerate(predictors):
         beta = fit.params[j + 1] * x[:, j].std(ddof=1) / sd_y
@@ -98,7 +165,7 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
         se_estimate=float(np.sqrt(fit.mse_resid)), f=float(fit.fvalue), f_p=float(fit.f_pvalue),
         df1=int(round(fit.df_model)), df2=int(round(fit.df_resid)),
         ss_regression=float(fit.ess), ss_residual=float(fit.ssr),
-        residuals=np.asarray(fit.resid), fitted=np.asarray(fit.fittedvalues), exog=exog,
+        residuals=np.asarray(fit.resid), fitted=np.asarray(fit.fitted), exog=exog,
     )
 
 
