@@ -69,23 +69,47 @@ def write_outputs(study, results, payload, lang: str, folder: Path, formats) -> 
             from reportgen.report.build import build_path_document
 
             build = {"pls": build_pls_document, "path": build_path_document}.get(study.config.model.type, build_document)
-        doc = build(study, results, lang, folder / "figures")
+        from reportgen.figures.style import deferred_saving
+
+        with deferred_saving():
+            doc = build(study, results, lang, folder / "figures")
         user = study.base_dir / study.config.templates if study.config.templates else None
         labels = load_labels(lang, user)
         stem = _stem(study, lang)
+        docx_writer = None
+        if "docx" in formats:
+            from reportgen.render.docx import write_docx
+
+            docx_args = (doc, labels, folder, folder / f"{stem}.docx")
+            docx_writer = _in_parallel(write_docx, docx_args) if "pdf" in formats else None
+            if docx_writer is None:
+                write_docx(*docx_args)
         if "pdf" in formats:
             from reportgen.render.html import render_html
             from reportgen.render.pdf import write_pdf
 
             write_pdf(render_html(doc, labels), folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []))
             written.append(f"{stem}.pdf")
+        if docx_writer is not None:
+            docx_writer.join()
+            if docx_writer.exitcode != 0:
+                raise RuntimeError(f"writing {stem}.docx failed (exit code {docx_writer.exitcode})")
         if "docx" in formats:
-            from reportgen.render.docx import write_docx
-
-            write_docx(doc, labels, folder, folder / f"{stem}.docx")
             written.append(f"{stem}.docx")
         written.append("figures/")
     return written
+
+
+def _in_parallel(function, args):
+    """Run ``function(*args)`` in a forked child (the document is inherited, not pickled);
+    None where fork is not available, so the caller runs it itself."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    process = multiprocessing.get_context("fork").Process(target=function, args=args)
+    process.start()
+    return process
 
 
 def study_files_in(paths: list[Path]) -> list[Path]:
@@ -120,11 +144,21 @@ def run_many(files: list[Path], root: Path, lang: str | None, formats, jobs: int
     import os
     from concurrent.futures import ProcessPoolExecutor
 
+    import reportgen.analysis  # noqa: F401  imported once here, inherited by the forked workers
+    import reportgen.analysis_pls  # noqa: F401
+
+    if "pdf" in formats or "docx" in formats:
+        import reportgen.render.docx  # noqa: F401
+        import reportgen.render.pdf  # noqa: F401
+        import reportgen.report.build  # noqa: F401
     names = [f.parent.name if f.stem == "study" else f.stem for f in files]
     if len(set(names)) < len(names):
         names = [f"{f.parent.name}-{f.stem}" for f in files]
     tasks = [(f, root / name, lang, list(formats)) for f, name in zip(files, names)]
-    with ProcessPoolExecutor(max_workers=jobs or min(len(tasks), os.cpu_count() or 1)) as pool:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs or min(len(tasks), os.cpu_count() or 1), mp_context=context) as pool:
         yield from pool.map(_run_one, tasks)
 
 

@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
 
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 
@@ -152,45 +153,51 @@ def _small_line(word, text: str) -> None:
 
 
 def _table(word, t: Table, labels: dict) -> None:
+    """A real Word table. Cells are filled through the row XML while the grid is still regular
+    (python-docx's ``table.cell`` rebuilds the whole grid on every call); the merges of the
+    spanning cells come last."""
     _caption(word, labels["table"], t.number, t.title)
     rows = len(t.header) + len(t.body)
     cols = t.columns
     table = word.add_table(rows=rows, cols=cols)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid = [[_Cell(tc, table) for tc in row._tr.tc_lst] for row in table.rows]
     size = Pt(9 if t.small else 10)
     occupied: set[tuple[int, int]] = set()
+    merges = []
     for r, row in enumerate(list(t.header) + list(t.body)):
         c = 0
         for cell in row:
             while (r, c) in occupied:
                 c += 1
-            target = table.cell(r, c)
             if cell.colspan > 1 or cell.rowspan > 1:
-                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                merges.append((r, c, r + cell.rowspan - 1, c + cell.colspan - 1))
             for dr in range(cell.rowspan):
                 for dc in range(cell.colspan):
                     occupied.add((r + dr, c + dc))
-            paragraph = target.paragraphs[0]
+            paragraph = grid[r][c].paragraphs[0]
             paragraph.alignment = ALIGN[cell.align]
             paragraph.paragraph_format.line_spacing = 1.0
             run = paragraph.add_run(cell.text)
             run.font.size = size
             run.bold = cell.role == "header" or cell.bold
             c += cell.colspan
-    for r in range(len(t.header)):
-        tr_pr = table.rows[r]._tr.get_or_add_trPr()
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        tr_pr.append(header)
     if t.widths:
         table.autofit = False
         total = sum(t.widths)
         for c, w in enumerate(t.widths):
             width = Cm(TEXT_WIDTH_CM * w / total)
             table.columns[c].width = width  # the grid column, which LibreOffice reads
-            for cell in table.columns[c].cells:
-                cell.width = width  # the cell, which Word reads
+            for row in grid:
+                row[c].width = width  # the cell, which Word reads
+    for r in range(len(t.header)):
+        tr_pr = table.rows[r]._tr.get_or_add_trPr()
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        tr_pr.append(header)
+    for r0, c0, r1, c1 in merges:
+        table.cell(r0, c0).merge(table.cell(r1, c1))
     for note in t.notes:
         _small_line(word, note)
     _small_line(word, t.source)
