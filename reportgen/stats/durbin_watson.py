@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import integrate, optimize
 
-EXACT_MAX_N = 2000  # beyond this the eigen-decomposition is replaced by a normal approximation
+EXACT_MAX_N = 500  # beyond this the O(n³) eigen-decomposition gives way to a normal approximation (R: beyond 100)
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,9 @@ def durbin_watson(residuals: np.ndarray, exog: np.ndarray, alpha: float = 0.05) 
     """DW statistic (SPSS Model Summary), exact p for positive autocorrelation and dL/dU.
 
     ``p = P(d <= d_obs | H0)`` matches R ``lmtest::dwtest(model, alternative = "greater",
-    exact = TRUE)``; for n above 2000 the eigenvalues are replaced by a normal approximation
-    with the exact mean and variance of d (Durbin & Watson, 1971).
+    exact = TRUE)``; for n above 500 the eigenvalues are replaced by a normal approximation with
+    the exact mean and variance of d (Durbin & Watson, 1971), and dL/dU are not computed (the
+    published tables stop at n = 200–2000; the exact p decides there).
     """
     e = np.asarray(residuals, dtype=float)
     d = float(np.sum(np.diff(e) ** 2) / np.sum(e * e))

@@ -90,7 +90,8 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     dw = results.durbin_watson
     rows = [("d (Durbin-Watson)", b.f(dw.d)), ("dL", b.f(dw.dl)), ("dU", b.f(dw.du)),
             ("4 − dU", b.f(4 - dw.du) if dw.du is not None else "–"), ("4 − dL", b.f(4 - dw.dl) if dw.dl is not None else "–"),
-            ("Sig. (exact, H1: ρ > 0)" if en else "Sig. eksak (H1: ρ > 0)", b.p(dw.p)),
+            (("Sig. (exact, H1: ρ > 0)" if en else "Sig. eksak (H1: ρ > 0)") if dw.dl is not None
+             else ("Sig. (normal approximation, H1: ρ > 0)" if en else "Sig. pendekatan normal (H1: ρ > 0)"), b.p(dw.p)),
             (b.col("zone"), b.labels["dw_zones"][results.dw_zone] if results.dw_zone else "–")]
     table = b.table("dw", b.labels["dw_title"], [[h(b.col("statistic")), h(b.col("value"))]], [[s(k), d(v)] for k, v in rows],
                     notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.f(alpha, 2)} ({DW_CITATION})",), widths=(3, 3))
@@ -98,7 +99,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     sub.add(table)
     sub.blocks += b.say("autocorrelation.j2", refs=(table.key,), table=b.ref(table), d=b.f(dw.d), dl=b.f(dw.dl), du=b.f(dw.du),
                         four_du=b.f(4 - dw.du) if dw.du is not None else "", four_dl=b.f(4 - dw.dl) if dw.dl is not None else "",
-                        p=b.p(dw.p), zone=results.dw_zone, n=reg.n, k=len(reg.predictors), alpha=b.f(alpha, 2),
-                        p_ok=dw.p is None or dw.p >= alpha)
+                        p=b.p(dw.p), zone=results.dw_zone, n=b.i(reg.n), k=len(reg.predictors), alpha=b.f(alpha, 2),
+                        p_ok=dw.p is None or dw.p >= alpha, exact=dw.dl is not None)
     section.add(sub)
     return section
