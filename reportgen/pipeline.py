@@ -189,10 +189,11 @@ def validate_study(study_file: Path) -> str:
     for name, construct in config.constructs.items():
         lines.append(f"  {name}: {construct.name.get(config.study.language)} ({len(construct.items)} items"
                      + (f", reversed {', '.join(construct.reverse)}" if construct.reverse else "") + ")")
-    if config.model.type == "pls":
+    if config.model.type in ("pls", "path"):
         from reportgen.config import pls_paths
 
-        lines.append(f"model: PLS-SEM, {len(pls_paths(config))} paths, {config.model.bootstrap} bootstrap resamples")
+        kind = "PLS-SEM" if config.model.type == "pls" else "path analysis (OLS per equation)"
+        lines.append(f"model: {kind}, {len(pls_paths(config))} paths, {config.model.bootstrap} bootstrap resamples")
     if config.model.type == "regression":
         lines.append(f"model: {config.model.dependent} ~ {' + '.join(regression_predictors(config))} (score = {config.model.score})")
     lines.append(f"hypotheses: {', '.join(config.hypotheses) or 'none'}")
