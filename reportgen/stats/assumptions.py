@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import special, stats
+from scipy import special
 
 from reportgen.stats.regression import least_squares
 
@@ -49,20 +49,74 @@ def normality(residuals: np.ndarray) -> Normality:
       "Asymp. Sig. (2-tailed)"; R ``ks.test(e, "pnorm", mean(e), sd(e), exact = FALSE)``).
     - ``ks_p_lilliefors``: the p corrected for estimated parameters (Lilliefors, 1967;
       :func:`lilliefors_p`), R ``nortest::lillie.test``, SPSS EXAMINE.
-    - ``shapiro_w``/``shapiro_p``: R ``shapiro.test`` (Royston's AS R94), for 3 ≤ n ≤ 5000.
+    - ``shapiro_w``/``shapiro_p``: R ``shapiro.test`` (:func:`shapiro_wilk`), for 3 ≤ n ≤ 5000.
     """
     e = np.asarray(residuals, dtype=float)
     n = e.size
     mean, sd = float(e.mean()), float(e.std(ddof=1))
-    ks = stats.kstest(e, "norm", args=(mean, sd), method="asymp")
-    p_lillie = lilliefors_p(float(ks.statistic), n)
-    if 3 <= n <= 5000:
-        shapiro = stats.shapiro(e)
-        w, p_sw = float(shapiro.statistic), float(shapiro.pvalue)
+    cdf = special.ndtr((np.sort(e) - mean) / sd)
+    rank = np.arange(1, n + 1) / n
+    d = float(max((rank - cdf).max(), (cdf - (rank - 1 / n)).max()))
+    p_asymptotic = float(special.kolmogorov(np.sqrt(n) * d))  # P(K > sqrt(n) D), the Kolmogorov limit
+    w = p_sw = None
+    if 3 <= n <= 5000 and sd > 0:
+        w, p_sw = shapiro_wilk(e)
+    return Normality(n=n, mean=mean, sd=sd, ks_d=d, ks_p_asymptotic=p_asymptotic,
+                     ks_p_lilliefors=float(lilliefors_p(d, n)), shapiro_w=w, shapiro_p=p_sw)
+
+
+def _poly(coefficients: tuple[float, ...], x: float) -> float:
+    return float(sum(c * x ** k for k, c in enumerate(coefficients)))
+
+
+def shapiro_wilk(x: np.ndarray) -> tuple[float, float]:
+    """Shapiro–Wilk W and its p value by Royston's algorithm AS R94 (Royston, 1995, *Applied
+    Statistics* 44(4)), as R ``shapiro.test`` (``swilk.c``) computes it, for 3 ≤ n ≤ 5000.
+
+    The coefficients a come from the normal scores m_i = Φ⁻¹((i − 3/8)/(n + 1/4)) with Royston's
+    polynomial corrections of the two largest; ``W = (Σ a_i (x_(n+1−i) − x_(i)))² / Σ (x − x̄)²``.
+    p: n = 3 exact, ``6/π (asin √W − asin √¾)``; n ≤ 11, ``y = −log(γ − log(1 − W))`` with
+    γ = −2.273 + 0.459 n; larger n, ``y = log(1 − W)``; then the upper normal tail of y with
+    Royston's polynomial mean and log-SD in n (or log n).
+    """
+    x = np.sort(np.asarray(x, dtype=float))
+    n = x.size
+    half = n // 2
+    if n == 3:
+        a = np.array([np.sqrt(0.5)])
     else:
-        w = p_sw = None
-    return Normality(n=n, mean=mean, sd=sd, ks_d=float(ks.statistic), ks_p_asymptotic=float(ks.pvalue),
-                     ks_p_lilliefors=float(p_lillie), shapiro_w=w, shapiro_p=p_sw)
+        m = -special.ndtri((np.arange(1, half + 1) - 0.375) / (n + 0.25))  # |m_i|, largest first
+        summ2 = 2 * float((m * m).sum())
+        ssumm2 = np.sqrt(summ2)
+        rsn = 1 / np.sqrt(n)
+        a = np.empty(half)
+        a[0] = _poly((0.0, 0.221157, -0.147981, -2.071190, 4.434685, -2.706056), rsn) + m[0] / ssumm2
+        if n > 5:
+            a[1] = m[1] / ssumm2 + _poly((0.0, 0.042981, -0.293762, -1.752461, 5.682633, -3.582633), rsn)
+            fac = np.sqrt((summ2 - 2 * m[0] ** 2 - 2 * m[1] ** 2) / (1 - 2 * a[0] ** 2 - 2 * a[1] ** 2))
+            a[2:] = m[2:] / fac
+        else:
+            fac = np.sqrt((summ2 - 2 * m[0] ** 2) / (1 - 2 * a[0] ** 2))
+            a[1:] = m[1:] / fac
+    centred = x - x.mean()
+    w = float((a @ (x[::-1][:half] - x[:half])) ** 2 / (centred @ centred))
+    w = min(w, 1.0)
+    if n == 3:
+        return w, float(max(0.0, 1.90985931710274 * (np.arcsin(np.sqrt(w)) - 1.04719755119660)))
+    w1 = np.log(1 - w) if w < 1 else -np.inf
+    if n <= 11:
+        gamma = _poly((-2.273, 0.459), n)
+        if w1 >= gamma:
+            return w, 1e-99
+        y = -np.log(gamma - w1)
+        mean = _poly((0.5440, -0.39978, 0.025054, -6.714e-4), n)
+        sd = np.exp(_poly((1.3822, -0.77857, 0.062767, -0.0020322), n))
+    else:
+        log_n = np.log(n)
+        y = w1
+        mean = _poly((-1.5861, -0.31082, -0.083751, 0.0038915), log_n)
+        sd = np.exp(_poly((-0.4803, -0.082676, 0.0030302), log_n))
+    return w, float(special.ndtr(-(y - mean) / sd))
 
 
 def lilliefors_p(d: float, n: int) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
+from reportgen.stats.pearson import pearson
 
 
 def correlation_matrix(scores: dict[str, np.ndarray]) -> dict[str, dict[str, tuple[float | None, float | None]]]:
@@ -16,9 +16,5 @@ def correlation_matrix(scores: dict[str, np.ndarray]) -> dict[str, dict[str, tup
                 out[a][b] = (1.0, 0.0)
                 continue
             x, y = scores[a], scores[b]
-            if np.ptp(x) == 0 or np.ptp(y) == 0:
-                out[a][b] = out[b][a] = (None, None)
-                continue
-            res = stats.pearsonr(x, y)
-            out[a][b] = out[b][a] = (float(res.statistic), float(res.pvalue))
+            out[a][b] = out[b][a] = pearson(x, y)
     return out

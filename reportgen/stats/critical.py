@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from scipy import stats
+from scipy import special
 
 
 def t_critical(alpha: float, df: int, tails: str = "two") -> float:
@@ -13,12 +13,12 @@ def t_critical(alpha: float, df: int, tails: str = "two") -> float:
     Matches R ``qt(1 - alpha/2, df)`` and the t tables of Sugiyono (2019, Lampiran).
     """
     q = 1 - alpha / 2 if tails == "two" else 1 - alpha
-    return float(stats.t.ppf(q, df))
+    return float(special.stdtrit(df, q))
 
 
 def f_critical(alpha: float, df1: int, df2: int) -> float:
     """Critical F: ``F(1 - alpha; df1, df2)``, R ``qf(1 - alpha, df1, df2)``."""
-    return float(stats.f.ppf(1 - alpha, df1, df2))
+    return float(special.fdtri(df1, df2, 1 - alpha))
 
 
 def r_critical(alpha: float, n: int, tails: str = "two") -> float:

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,8 @@ class GroupTest:
 
 def compare_groups(values: np.ndarray, labels: np.ndarray, alpha: float = 0.05, order: list[str] | None = None) -> GroupTest | None:
     """Test whether ``values`` differ between the groups in ``labels`` (blank labels left out)."""
+    from scipy import stats
+
     values = np.asarray(values, dtype=float)
     labels = np.asarray(labels, dtype=object)
     keep = np.array([lab is not None and lab == lab for lab in labels])

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 from reportgen.stats.regression import RegressionResult, ols
 from reportgen.stats.resample import covariances_from_counts, resample_counts
@@ -75,7 +75,7 @@ def fit_path_model(scores: dict[str, np.ndarray], paths: list[tuple[str, str]]) 
 
 def sobel(a: float, se_a: float, b: float, se_b: float) -> tuple[float, float]:
     z = a * b / np.sqrt(b * b * se_a * se_a + a * a * se_b * se_b)
-    return float(z), float(2 * stats.norm.sf(abs(z)))
+    return float(z), float(2 * special.ndtr(-abs(z)))
 
 
 def bootstrap_indirect(scores: dict[str, np.ndarray], paths: list[tuple[str, str]], chains: list[tuple[str, ...]],

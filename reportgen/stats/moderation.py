@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 from reportgen.stats.regression import RegressionResult, ols
 
@@ -58,5 +58,5 @@ def moderated_regression(y: np.ndarray, x: np.ndarray, z: np.ndarray, names: tup
         slope = b1 + b3 * value
         se = float(np.sqrt(cov[1, 1] + value * value * cov[3, 3] + 2 * value * cov[1, 3]))
         t = slope / se
-        slopes.append(SimpleSlope(level, float(value), float(slope), se, float(t), float(2 * stats.t.sf(abs(t), df))))
-    return Moderation(main, full, float(delta), float(f), float(stats.f.sf(f, 1, df)), tuple(slopes), centre)
+        slopes.append(SimpleSlope(level, float(value), float(slope), se, float(t), float(2 * special.stdtr(df, -abs(t)))))
+    return Moderation(main, full, float(delta), float(f), float(special.fdtrc(1, df, f)), tuple(slopes), centre)

@@ -16,20 +16,35 @@ def omega_total(items: np.ndarray) -> float | None:
     (psych's default three-factor Schmid–Leiman solution is a different statistic).
     Undefined (None) for fewer than three items or an item without variance.
     """
-    from scipy.optimize import least_squares
-
     items = np.asarray(items, dtype=float)
     k = items.shape[1]
     if k < 3 or (items.std(axis=0) == 0).any():
         return None
     r = np.corrcoef(items, rowvar=False)
-    upper = np.triu_indices(k, 1)
-    values, vectors = np.linalg.eigh(r)
-    start = vectors[:, -1] * np.sqrt(values[-1])
-    start = start if start.sum() >= 0 else -start
-    fit = least_squares(lambda l: r[upper] - np.outer(l, l)[upper], start, xtol=1e-15, ftol=1e-15, gtol=1e-15)
-    loadings = fit.x if fit.x.sum() >= 0 else -fit.x
+    loadings = _minres_one_factor(r)
     return float(1 - (1 - loadings ** 2).sum() / r.sum())
+
+
+def _minres_one_factor(r: np.ndarray) -> np.ndarray:
+    """One-factor loadings minimising the off-diagonal residuals of R (minres = ULS).
+
+    Iterated principal axes: put the communalities l² on the diagonal, take the first
+    eigenvector scaled by the square root of its eigenvalue, repeat until the loadings move
+    less than 1e-13 — a fixed point of the iteration is a stationary point of the minres loss.
+    """
+    reduced = r.copy()
+    values, vectors = np.linalg.eigh(reduced)
+    loadings = vectors[:, -1] * np.sqrt(values[-1])
+    for _ in range(10000):
+        np.fill_diagonal(reduced, loadings ** 2)
+        values, vectors = np.linalg.eigh(reduced)
+        new = vectors[:, -1] * np.sqrt(max(values[-1], 0.0))
+        new = new if new @ loadings >= 0 else -new
+        if np.abs(new - loadings).max() < 1e-13:
+            loadings = new
+            break
+        loadings = new
+    return loadings if loadings.sum() >= 0 else -loadings
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from reportgen.stats.pearson import pearson
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,4 @@ def item_validity(items: np.ndarray) -> tuple[ItemValidity, ...]:
 
 
 def _pearson(x: np.ndarray, y: np.ndarray) -> tuple[float | None, float | None]:
-    if x.size < 3 or np.ptp(x) == 0 or np.ptp(y) == 0:
-        return None, None
-    result = stats.pearsonr(x, y)
-    return float(result.statistic), float(result.pvalue)
+    return pearson(x, y)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, run_on_correlations
 from reportgen.stats.resample import correlations_from_counts, resample_counts
@@ -105,7 +105,7 @@ def _summarise(spec, chain_names, est, draws, alpha) -> BootstrapResult:
     mean = draws.mean(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         t = est / sd
-    pvals = 2 * stats.t.sf(np.abs(t), df=b - 1)
+    pvals = 2 * special.stdtr(b - 1, -np.abs(t))
     low, high = np.nanquantile(draws, [alpha / 2, 1 - alpha / 2], axis=0)
 
     def stat(k: int) -> BootStat:
