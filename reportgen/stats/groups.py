@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reportgen.stats.assumptions import shapiro_wilk
+
 
 @dataclass(frozen=True)
 class GroupTest:
@@ -46,7 +48,7 @@ def compare_groups(values: np.ndarray, labels: np.ndarray, alpha: float = 0.05, 
     if len(samples) < 2 or any(len(s) < 2 for s in samples) or np.ptp(values) == 0:
         return None
     lev = stats.levene(*samples, center="median")
-    normal = all(stats.shapiro(s).pvalue >= alpha for s in samples if 3 <= len(s) <= 5000 and np.ptp(s) > 0)
+    normal = all(shapiro_wilk(s)[1] >= alpha for s in samples if 3 <= len(s) <= 5000 and np.ptp(s) > 0)
     equal_var = lev.pvalue >= alpha
     if len(samples) == 2:
         a, b = samples
