@@ -129,76 +129,20 @@ def test_q2_is_positive_and_below_one():
     assert 0 < q2["CUSA"] < r.r2[2] and 0 < q2["CUSL"] < r.r2[3]
 
 
-def test_srmr_is_zero_when_the_data_follow_the_model():
-    """Data whose correlations are exactly those the composite model implies have SRMR ≈ 0."""
-    spec, x, r = fitted("corp-rep")
+def test_srmr_follows_its_definition():
+    """SRMR of the saturated model (SmartPLS): residual indicator correlations against
+    ``l_i l_j cor(Y_a, Y_b)`` (between and within blocks, 1 on the diagonal), root mean square over
+    the lower triangle. Recomputed here element by element; no SmartPLS output is available to pin."""
     from reportgen.stats.pls.quality import srmr
 
-    assert srmr(r) == pytest.approx(0.0740193, abs=1e-6)  # the value for the book's data (no SmartPLS reference here)
-    assert srmr(r) >= 0
-
-
-def pls_document(example, lang, tmp_path):
-    from reportgen.analysis_pls import analyse_pls
-    from reportgen.report.build import build_pls_document
-
-    study = load_study(EXAMPLES / example / "study.yaml")
-    results = analyse_pls(study, load_dataset(study))
-    return build_pls_document(study, results, lang, tmp_path / "figures"), results
-
-
-@pytest.mark.parametrize("example,lang", [("corp-rep", "en"), ("corp-rep", "id"), ("mobi", "id"), ("mobi", "en")])
-def test_pls_chapter_numbers_agree_with_tables(example, lang, tmp_path):
-    from helpers import numbers_checked_against_tables
-
-    doc, _ = pls_document(example, lang, tmp_path)
-    assert numbers_checked_against_tables(doc, lang) > 40
-
-
-def test_pls_chapter_structure(tmp_path):
-    from reportgen.report.document import Section
-
-    doc, results = pls_document("mobi", "id", tmp_path)
-    titles = [s.title for s in doc.sections[0].blocks if isinstance(s, Section)]
-    assert titles == ["Deskripsi Variabel Penelitian", "Evaluasi Model Pengukuran (Outer Model)", "Evaluasi Model Struktural (Inner Model)",
-                      "Pengujian Hipotesis", "Hasil Analisis Kualitatif"]
-    keys = set(doc.tables())
-    assert {"pls.loadings", "pls.ave", "pls.fl", "pls.htmt", "pls.cross", "pls.reliability", "pls.inner_vif", "pls.r2", "pls.f2",
-            "pls.paths", "pls.indirect"} <= keys
-    assert (tmp_path / "figures" / "path_diagram.png").exists()
-    assert [s.title.split(":")[0] for s in doc.sections[1].blocks] == [f"H{i}" for i in range(1, 8)]
-
-
-def test_mobi_renders_pdf_and_docx(tmp_path):
-    from docx import Document as WordDocument
-    from pypdf import PdfReader
-
-    run_study(EXAMPLES / "mobi" / "study.yaml", tmp_path / "o")
-    pdf = PdfReader(tmp_path / "o" / "bab5.pdf")
-    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
-    assert len(pdf.pages) >= 15
-    for word in ("Outer Loading", "Fornell-Larcker", "HTMT", "rho_C", "AVE", "R²", "Q²", "f²", "SRMR", "Diagram Jalur", "Harga dan nilai"):
-        assert word in text, word
-    assert len(WordDocument(tmp_path / "o" / "bab5.docx").tables) >= 15
-
-
-@pytest.mark.parametrize("variant,reference", [("factorial", "corp_rep_factorial_reference.json"), ("mode_b", "corp_rep_mode_b_reference.json")])
-def test_factorial_scheme_and_mode_b_equal_seminr(variant, reference):
-    from dataclasses import replace
-
-    spec, x, _ = fitted("corp-rep")
-    if variant == "factorial":
-        spec = replace(spec, scheme="factorial")
-    else:
-        spec = replace(spec, modes=("B",) + spec.modes[1:])
-    r = estimate(x, spec)
-    ref = json.loads((FIXTURES / "pls" / reference).read_text())
-    names = spec.constructs
-    for key, value in ref["paths"].items():
-        a, b = key.split(" -> ")
-        close(r.paths[names.index(a), names.index(b)], value["coef"])
-    close(list(r.weights.sum(axis=1)), [ref["weights"][i] for i in spec.indicators])
-    close(list(r.loadings.sum(axis=1)), [ref["loadings"][i] for i in spec.indicators])
-    rel = quality.reliability(r)
-    for c, values in ref["reliability"].items():
-        close([rel[c].rho_a, rel[c].rho_c, rel[c].ave], [values["rho_a"], values["rho_c"], values["ave"]])
+    spec, x, r = fitted("corp-rep")
+    owner = [next(j for j, block in enumerate(spec.items) if item in block) for item in spec.indicators]
+    loading = r.loadings.sum(axis=1)
+    observed = np.corrcoef(x, rowvar=False)
+    squares = []
+    for i in range(len(owner)):
+        for j in range(i + 1):
+            implied = 1.0 if i == j else loading[i] * loading[j] * r.construct_cor[owner[i], owner[j]]
+            squares.append((observed[i, j] - implied) ** 2)
+    assert srmr(r) == pytest.approx(np.sqrt(np.mean(squares)), rel=1e-12)
+    assert 0 < srmr(r) < 0.08  # Hair et al. (2021): the corporate reputation model fits (SRMR < 0.08)
