@@ -79,6 +79,11 @@ class Builder:
     def p(self, value) -> str:
         return numbers.fmt_p(value, 3, self.lang)
 
+    def sig(self, value) -> str:
+        """A significance after its name: '= 0,041' or '< 0,001' (never '= < 0,001')."""
+        text = self.p(value)
+        return text if text.startswith("<") else f"= {text}"
+
     def g(self, value, max_decimals: int = 3) -> str:
         return numbers.fmt_g(value, max_decimals, self.lang)
 

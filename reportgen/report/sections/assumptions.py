@@ -71,7 +71,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
                    "Regression Standardized Predicted Value (ZPRED)", "Regression Studentized Residual (SRESID)"), width=0.62)
     body = [[s(f"{b.name(n)} ({n})"), d(b.f(g.b)), d(b.f(g.se)), d(b.f(g.t)), d(b.p(g.p)),
              d(b.word("heteroscedastic" if g.p < alpha else "homoscedastic"))] for n, g in het.glejser.items()]
-    bp_note = f"Breusch-Pagan (studentized): LM = {b.f(het.bp_lm)}; df = {het.bp_df}; Sig. = {b.p(het.bp_p)}"
+    bp_note = f"Breusch-Pagan (studentized): LM = {b.f(het.bp_lm)}; df = {het.bp_df}; Sig. {b.sig(het.bp_p)}"
     table = b.table("glejser", b.labels["glejser_title"],
                     [[h(b.col("variable")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.f(alpha, 2)})"), h(b.col("description"))]],
                     body, notes=("Dependent variable: |residual|" if en else "Variabel dependen: |residual|", bp_note), widths=(2.6, 1, 1.1, 1, 1.3, 2.6), small=True)

@@ -82,7 +82,7 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                             + ([d(b.f(model.r2), align="center")] if k == 0 else [d("")]))
         table = b.table(f"moderation.{name}", b.label("moderation_title", h=name),
                         [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²")]], rows,
-                        notes=(f"ΔR² = {b.f(m.delta_r2)}; F change = {b.f(m.delta_f)}; Sig. = {b.p(m.delta_p)}; α = {b.f(alpha, 2)}"
+                        notes=(f"ΔR² = {b.f(m.delta_r2)}; F change = {b.f(m.delta_f)}; Sig. {b.sig(m.delta_p)}; α = {b.f(alpha, 2)}"
                                + ("; " + b.labels["centred_note"] if m.centred else ""),), widths=(0.8, 2, 1, 1, 1, 1, 0.9), small=True)
         slopes = b.table(f"slopes.{name}", b.label("slopes_title", h=name),
                          [[h(f"{z}"), h(b.col("value")), h(b.col("slope")), h(b.col("se")), h("t"), h(b.col("p"))]],

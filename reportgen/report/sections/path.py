@@ -24,7 +24,7 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
             body.append([s(f"{b.name(p)} ({p})"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)), d(b.p(c.p))])
         table = b.table(f"path.{target}", b.label("path_title", y=f"{b.name(target)} ({target})"),
                         [[h(b.col("variable")), h(b.col("b")), h(b.col("se")), h(b.col("beta")), h("t"), h(b.col("p"))]], body,
-                        notes=(f"R² = {b.f(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.f(fit.f)}; Sig. F = {b.p(fit.f_p)}",), widths=(3, 1, 1, 1, 1, 1))
+                        notes=(f"R² = {b.f(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.f(fit.f)}; Sig. F {b.sig(fit.f_p)}",), widths=(3, 1, 1, 1, 1, 1))
         section.add(table)
         terms = [{"sign": "−" if fit.coefficients[p].b < 0 else "+", "b": b.f(abs(fit.coefficients[p].b)), "x": p} for p in fit.predictors]
         section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=target,
@@ -112,6 +112,7 @@ def path_discussion_section(b: Builder, r, number: str) -> Section:
             refs, coef, stat, p = ("path.direct",), b.f(c.b), b.f(c.t), b.p(hyp.decision.p)
         sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
         sub.blocks += b.say("pls_discussion.j2", refs=refs, h=name, chain=names, indirect=hyp.kind == "indirect", coef=coef, t=stat, p=p,
+                            stat_name="z Sobel" if hyp.kind == "indirect" else "t",
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object)
         written = config.hypotheses[name].discussion
         sub.blocks += (b.say("discussion_written.j2", text=written.get(b.lang)) if written is not None
