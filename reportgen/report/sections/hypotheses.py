@@ -31,7 +31,7 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
     section.blocks += b.say("regression_coefficients.j2", refs=(table.key,), table=b.ref(table), y=reg.dependent,
                             y_name=b.name(reg.dependent), constant=b.f(reg.coefficients["const"].b),
                             score=b.study.config.model.score,
-                            coefficients=[{"x": n, "name": b.name(n), "b": b.f(reg.coefficients[n].b),
+                            coefficients=[{"x": n, "name": b.name(n), "b": b.f(reg.coefficients[n].b), "abs_b": b.f(abs(reg.coefficients[n].b)),
                                            "positive": reg.coefficients[n].b >= 0, "beta": b.f(reg.coefficients[n].beta)}
                                           for n in reg.predictors],
                             largest=max(reg.predictors, key=lambda n: abs(reg.coefficients[n].beta)))
