@@ -146,3 +146,70 @@ def test_srmr_follows_its_definition():
             squares.append((observed[i, j] - implied) ** 2)
     assert srmr(r) == pytest.approx(np.sqrt(np.mean(squares)), rel=1e-12)
     assert 0 < srmr(r) < 0.08  # Hair et al. (2021): the corporate reputation model fits (SRMR < 0.08)
+
+
+
+def pls_document(example, lang, tmp_path):
+    from reportgen.analysis_pls import analyse_pls
+    from reportgen.report.build import build_pls_document
+
+    study = load_study(EXAMPLES / example / "study.yaml")
+    results = analyse_pls(study, load_dataset(study))
+    return build_pls_document(study, results, lang, tmp_path / "figures"), results
+
+
+@pytest.mark.parametrize("example,lang", [("corp-rep", "en"), ("corp-rep", "id"), ("mobi", "id"), ("mobi", "en")])
+def test_pls_chapter_numbers_agree_with_tables(example, lang, tmp_path):
+    from helpers import numbers_checked_against_tables
+
+    doc, _ = pls_document(example, lang, tmp_path)
+    assert numbers_checked_against_tables(doc, lang) > 40
+
+
+def test_pls_chapter_structure(tmp_path):
+    from reportgen.report.document import Section
+
+    doc, results = pls_document("mobi", "id", tmp_path)
+    titles = [s.title for s in doc.sections[0].blocks if isinstance(s, Section)]
+    assert titles == ["Deskripsi Variabel Penelitian", "Evaluasi Model Pengukuran (Outer Model)", "Evaluasi Model Struktural (Inner Model)",
+                      "Pengujian Hipotesis", "Hasil Analisis Kualitatif"]
+    keys = set(doc.tables())
+    assert {"pls.loadings", "pls.ave", "pls.fl", "pls.htmt", "pls.cross", "pls.reliability", "pls.inner_vif", "pls.r2", "pls.f2",
+            "pls.paths", "pls.indirect"} <= keys
+    assert (tmp_path / "figures" / "path_diagram.png").exists()
+    assert [s.title.split(":")[0] for s in doc.sections[1].blocks] == [f"H{i}" for i in range(1, 8)]
+
+
+def test_mobi_renders_pdf_and_docx(tmp_path):
+    from docx import Document as WordDocument
+    from pypdf import PdfReader
+
+    run_study(EXAMPLES / "mobi" / "study.yaml", tmp_path / "o")
+    pdf = PdfReader(tmp_path / "o" / "bab5.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert len(pdf.pages) >= 15
+    for word in ("Outer Loading", "Fornell-Larcker", "HTMT", "rho_C", "AVE", "R²", "Q²", "f²", "SRMR", "Diagram Jalur", "Harga dan nilai"):
+        assert word in text, word
+    assert len(WordDocument(tmp_path / "o" / "bab5.docx").tables) >= 15
+
+
+@pytest.mark.parametrize("variant,reference", [("factorial", "corp_rep_factorial_reference.json"), ("mode_b", "corp_rep_mode_b_reference.json")])
+def test_factorial_scheme_and_mode_b_equal_seminr(variant, reference):
+    from dataclasses import replace
+
+    spec, x, _ = fitted("corp-rep")
+    if variant == "factorial":
+        spec = replace(spec, scheme="factorial")
+    else:
+        spec = replace(spec, modes=("B",) + spec.modes[1:])
+    r = estimate(x, spec)
+    ref = json.loads((FIXTURES / "pls" / reference).read_text())
+    names = spec.constructs
+    for key, value in ref["paths"].items():
+        a, b = key.split(" -> ")
+        close(r.paths[names.index(a), names.index(b)], value["coef"])
+    close(list(r.weights.sum(axis=1)), [ref["weights"][i] for i in spec.indicators])
+    close(list(r.loadings.sum(axis=1)), [ref["loadings"][i] for i in spec.indicators])
+    rel = quality.reliability(r)
+    for c, values in ref["reliability"].items():
+        close([rel[c].rho_a, rel[c].rho_c, rel[c].ave], [values["rho_a"], values["rho_c"], values["ave"]])
