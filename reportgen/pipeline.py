@@ -73,7 +73,7 @@ def write_outputs(study, results, payload, lang: str, folder: Path, formats) -> 
 
         with deferred_saving():
             doc = build(study, results, lang, folder / "figures")
-        user = study.base_dir / study.config.templates if study.config.templates else None
+        user = study.templates_dir
         labels = load_labels(lang, user)
         stem = _stem(study, lang)
         docx_writer = None

@@ -22,8 +22,7 @@ def results_dict(study: Study, results: StudyResults, lang: str) -> dict[str, An
     norm = results.normality
     het = results.heteroscedasticity
     config = study.config
-    user_templates = study.base_dir / config.templates if config.templates else None
-    env = environment(lang, user_templates)
+    env = environment(lang, study.templates_dir)
     out: dict[str, Any] = {
         "n_used": results.n_used,
         "n_excluded": results.n_excluded,
@@ -56,7 +55,8 @@ def results_dict(study: Study, results: StudyResults, lang: str) -> dict[str, An
             name: {
                 "supported": h.decision.supported, "statistic": h.decision.statistic, "p": h.decision.p,
                 "reason": h.decision.reason,
-                "decision_text": _decision_text(env, h, results, config.settings.alpha, lang),
+                "decision_text": _decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang,
+                                                results.f_table if h.kind == "simultaneous" else results.t_table),
             }
             for name, h in results.hypotheses.items()
         },
@@ -99,8 +99,7 @@ def path_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
     """results.json of a path (mediation) study."""
     model = results.model
     config = study.config
-    user = study.base_dir / config.templates if config.templates else None
-    env = environment(lang, user)
+    env = environment(lang, study.templates_dir)
     out = {
         "n_used": results.n_used, "n_excluded": results.n_excluded,
         "profile": _profile(results.described.profile), "constructs": _constructs(results.described.constructs),
@@ -116,11 +115,7 @@ def path_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
         "hypotheses": {
             name: {"path": " -> ".join((*h.source, h.target)), "supported": h.decision.supported, "statistic": h.decision.statistic,
                    "p": h.decision.p, "reason": h.decision.reason,
-                   "decision_text": render(env, "hypothesis_decision.j2", name=h.name, kind=h.kind, supported=h.decision.supported,
-                                           reason=h.decision.reason, sign=h.decision.sign, expect=h.expect,
-                                           statistic=fmt(h.decision.statistic, 3, lang), p=fmt_p(h.decision.p, 3, lang),
-                                           p_is_bound=fmt_p(h.decision.p, 3, lang).startswith("<"), critical="",
-                                           alpha=fmt(config.settings.alpha, 2, lang))}
+                   "decision_text": _decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang)}
             for name, h in results.hypotheses.items()
         },
         "warnings": list(results.warnings),
@@ -166,6 +161,7 @@ def pls_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
     names = spec.constructs
     described = results.described
     boot = results.boot
+    env = environment(lang, study.templates_dir)
 
     def stat(b) -> dict[str, Any]:
         return {"coef": b.estimate, "mean": b.mean, "sd": b.sd, "t": b.t, "p": b.p, "ci_low": b.ci_low, "ci_high": b.ci_high}
@@ -204,7 +200,7 @@ def pls_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
         "hypotheses": {
             name: {"path": " -> ".join(h.chain), "supported": h.decision.supported, "statistic": h.decision.statistic,
                    "p": h.decision.p, "reason": h.decision.reason, "coef": h.stat.estimate,
-                   "decision_text": _pls_decision_text(study, h, lang)}
+                   "decision_text": _decision_text(env, h.name, "partial", h.decision, h.expect, study.config.settings.alpha, lang)}
             for name, h in results.hypotheses.items()
         },
         "warnings": list(results.warnings),
@@ -232,25 +228,13 @@ def sakip_results_dict(results) -> dict[str, Any]:
     return _clean(out)
 
 
-def _pls_decision_text(study: Study, h, lang: str) -> str:
-    config = study.config
-    user = study.base_dir / config.templates if config.templates else None
-    p_text = fmt_p(h.decision.p, 3, lang)
-    return render(environment(lang, user), "hypothesis_decision.j2", name=h.name, kind="partial",
-                  supported=h.decision.supported, reason=h.decision.reason, sign=h.decision.sign, expect=h.expect,
-                  statistic=fmt(h.decision.statistic, 3, lang), p=p_text, p_is_bound=p_text.startswith("<"),
-                  critical="", alpha=fmt(config.settings.alpha, 2, lang))
-
-
-def _decision_text(env, h, results: StudyResults, alpha: float, lang: str) -> str:
-    critical = results.f_table if h.kind == "simultaneous" else results.t_table
-    p_text = fmt_p(h.decision.p, 3, lang)
-    return render(
-        env, "hypothesis_decision.j2", name=h.name, kind=h.kind, supported=h.decision.supported,
-        reason=h.decision.reason, sign=h.decision.sign, expect=h.expect,
-        statistic=fmt(h.decision.statistic, 3, lang), p=p_text, p_is_bound=p_text.startswith("<"),
-        critical=fmt(critical, 3, lang), alpha=fmt(alpha, 2, lang),
-    )
+def _decision_text(env, name: str, kind: str, decision, expect: str, alpha: float, lang: str, critical: float | None = None) -> str:
+    """One sentence stating a hypothesis decision (templates/<lang>/hypothesis_decision.j2)."""
+    p_text = fmt_p(decision.p, 3, lang)
+    return render(env, "hypothesis_decision.j2", name=name, kind=kind, supported=decision.supported, reason=decision.reason,
+                  sign=decision.sign, expect=expect, statistic=fmt(decision.statistic, 3, lang), p=p_text,
+                  p_is_bound=p_text.startswith("<"), critical="" if critical is None else fmt(critical, 3, lang),
+                  alpha=fmt(alpha, 2, lang))
 
 
 def _clean(value: Any) -> Any:

@@ -29,6 +29,12 @@ class Study:
         return self.path.parent
 
     @property
+    def templates_dir(self) -> Path | None:
+        """The study's own templates folder (``templates:``), or None."""
+        folder = getattr(self.config, "templates", None)
+        return self.base_dir / folder if folder else None
+
+    @property
     def data_path(self) -> Path:
         return (self.base_dir / self.config.data.path).resolve()
 

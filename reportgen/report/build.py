@@ -55,16 +55,12 @@ def build_document(study: Study, results: StudyResults, lang: str, figures_dir: 
 
 def build_pls_document(study: Study, results, lang: str, figures_dir: Path) -> Document:
     """The PLS-SEM chapter: profile, descriptives, outer model, inner model, hypotheses, discussion."""
-    from types import SimpleNamespace
-
     from reportgen.report.sections.pls import inner_model_section, outer_model_section, pls_discussion_section, pls_hypotheses_section
 
     b = Builder(study, lang, figures_dir)
     config = study.config
     chapter = config.study.chapter
-    described = results.described
-    view = SimpleNamespace(n_used=results.n_used, n_excluded=results.n_excluded, profile=described.profile,
-                           index_range=described.index_range, constructs=described.constructs)
+    view = _descriptive_view(results)
     doc, results_section = _open_chapter(b, results.n_used, results.n_excluded)
     makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n),
               lambda n: outer_model_section(b, results, n), lambda n: inner_model_section(b, results, n),
@@ -75,16 +71,12 @@ def build_pls_document(study: Study, results, lang: str, figures_dir: Path) -> D
 def build_path_document(study: Study, results, lang: str, figures_dir: Path) -> Document:
     """The path-analysis chapter: profile, descriptives, validity, reliability, correlations,
     path regressions and diagram, direct and indirect hypotheses, group differences, discussion."""
-    from types import SimpleNamespace
-
     from reportgen.report.sections.extras import correlation_section, group_section
     from reportgen.report.sections.path import path_analysis_section, path_discussion_section, path_hypotheses_section
 
     b = Builder(study, lang, figures_dir)
     chapter = study.config.study.chapter
-    d = results.described
-    view = SimpleNamespace(n_used=results.n_used, n_excluded=results.n_excluded, profile=d.profile, index_range=d.index_range,
-                           constructs=d.constructs, r_table=d.r_table, dropped=d.dropped)
+    view = _descriptive_view(results)
     doc, results_section = _open_chapter(b, results.n_used, results.n_excluded)
     alpha = study.config.settings.alpha
     makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n), lambda n: validity_section(b, view, n),
@@ -92,6 +84,15 @@ def build_path_document(study: Study, results, lang: str, figures_dir: Path) -> 
               lambda n: path_analysis_section(b, results, n), lambda n: path_hypotheses_section(b, results, n),
               lambda n: group_section(b, results.extras, alpha, n)]
     return _assemble(b, doc, results_section, makers, lambda: path_discussion_section(b, results, f"{chapter}.2"))
+
+
+def _descriptive_view(results):
+    """The descriptive part of a PLS or path study, shaped as the shared sections read it."""
+    from types import SimpleNamespace
+
+    d = results.described
+    return SimpleNamespace(n_used=results.n_used, n_excluded=results.n_excluded, profile=d.profile, index_range=d.index_range,
+                           constructs=d.constructs, r_table=d.r_table, dropped=d.dropped)
 
 
 def _assemble(b: Builder, doc: Document, results_section: Section, makers, discussion) -> Document:

@@ -16,7 +16,7 @@ from reportgen.config import Study
 from reportgen.errors import ReportgenError
 from reportgen.report import numbers
 from reportgen.report.document import Cell, Figure, Paragraph, Section, Table
-from reportgen.report.templates import BUILTIN, environment, render, render_raw
+from reportgen.report.templates import BUILTIN, environment, render, render_raw, significance
 
 
 def load_labels(lang: str, user_folder: Path | None) -> dict:
@@ -54,7 +54,7 @@ class Builder:
 
     def __post_init__(self) -> None:
         config = self.study.config
-        folder = self.study.base_dir / config.templates if config.templates else None
+        folder = self.study.templates_dir
         self.env = environment(self.lang, folder)
         self.labels = load_labels(self.lang, folder)
         self.chapter = config.study.chapter
@@ -81,8 +81,7 @@ class Builder:
 
     def sig(self, value) -> str:
         """A significance after its name: '= 0,041' or '< 0,001' (never '= < 0,001')."""
-        text = self.p(value)
-        return text if text.startswith("<") else f"= {text}"
+        return significance(self.p(value))
 
     def g(self, value, max_decimals: int = 3) -> str:
         return numbers.fmt_g(value, max_decimals, self.lang)

@@ -54,3 +54,8 @@ def fmt_g(value: float | None, max_decimals: int = 3, lang: str = "id") -> str:
 def fmt_pct(value: float, lang: str = "id") -> str:
     """A percentage with one decimal: 53,8%."""
     return fmt(value, 1, lang) + "%"
+
+
+def stars(p: float | None, levels: tuple[float, ...] = (0.05, 0.01, 0.001)) -> str:
+    """One star per significance level p falls below: '*' p < 0,05, '**' p < 0,01, '***' p < 0,001."""
+    return "" if p is None else "*" * sum(p < level for level in levels)

@@ -16,6 +16,11 @@ from reportgen.errors import ReportgenError
 BUILTIN = Path(__file__).resolve().parents[2] / "templates"
 
 
+def significance(p_text: str) -> str:
+    """A formatted p value after the word Sig.: '= 0,041', or '< 0,001' as it stands."""
+    return p_text if str(p_text).startswith("<") else f"= {p_text}"
+
+
 def environment(lang: str, user_folder: Path | None = None) -> SandboxedEnvironment:
     """A sandboxed environment searching ``user_folder/<lang>``, ``user_folder``, then built-ins."""
     paths: list[str] = []
@@ -26,6 +31,7 @@ def environment(lang: str, user_folder: Path | None = None) -> SandboxedEnvironm
         loader=FileSystemLoader(paths), undefined=StrictUndefined, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
     )
+    env.filters["sig"] = significance
     return env
 
 

@@ -6,11 +6,8 @@ from __future__ import annotations
 from reportgen.figures.slopes import simple_slopes
 from reportgen.interpret.correlation import CITATION as BAND_CITATION, strength
 from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.numbers import stars
 from reportgen.report.document import Section
-
-
-def _stars(p: float | None) -> str:
-    return "" if p is None else "**" if p < 0.01 else "*" if p < 0.05 else ""
 
 
 def correlation_section(b: Builder, extras, number: str) -> Section | None:
@@ -23,7 +20,7 @@ def correlation_section(b: Builder, extras, number: str) -> Section | None:
         row = [s(f"{b.name(a)} ({a})")]
         for j, c in enumerate(names):
             r, p = extras.correlations[a][c]
-            row.append(d("1" if i == j else "" if j > i else ("–" if r is None else f"{b.f(r)}{_stars(p)}")))
+            row.append(d("1" if i == j else "" if j > i else ("–" if r is None else f"{b.f(r)}{stars(p, (0.05, 0.01))}")))
         body.append(row)
     table = b.table("correlations", b.labels["correlation_title"], [[h(b.col("variable"))] + [h(c) for c in names]], body,
                     notes=(f"* p < {b.f(0.05, 2)}; ** p < {b.f(0.01, 2)}",), small=len(names) > 5)
@@ -95,7 +92,7 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
         term = m.full.coefficients[xz]
         dec = hypotheses[name].decision
         section.blocks += b.say("moderation.j2", refs=(table.key,), table=b.ref(table), h=name, x=x, x_name=b.name(x), z=z, z_name=b.name(z),
-                                y_name=b.name(y), b=b.f(term.b), t=b.f(term.t), p=b.p(term.p), p_bound=b.p(term.p).startswith("<"),
+                                y_name=b.name(y), b=b.f(term.b), t=b.f(term.t), p=b.p(term.p),
                                 r2_main=b.f(m.main.r2), r2_full=b.f(m.full.r2), delta=b.f(m.delta_r2), delta_p=b.p(m.delta_p),
                                 alpha=b.f(alpha, 2), supported=dec.supported, reason=dec.reason, sign=dec.sign,
                                 strengthens=term.b >= 0)

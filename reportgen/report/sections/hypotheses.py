@@ -65,7 +65,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
                      d(b.word("accepted" if dec.supported else "rejected"))])
         texts.append({"h": name, "ordinal": b.ordinal(len(texts)), "x": x, "x_name": b.name(x), "y": hyp.target,
                       "y_name": b.name(hyp.target), "t": b.f(c.t), "abs_t": b.f(abs(c.t)), "t_table": t_table, "p": b.p(dec.p),
-                      "p_bound": b.p(dec.p).startswith("<"), "significant": dec.reason != "not_significant",
+                      "significant": dec.reason != "not_significant",
                       "reason": dec.reason, "sign": dec.sign, "expect": hyp.expect, "supported": dec.supported,
                       "object": config.study.object})
     if body:
@@ -91,7 +91,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     sub.add(table)
     hyp = results.hypotheses.get(simultaneous) if simultaneous else None
     sub.blocks += b.say("f_test.j2", refs=(table.key,), table=b.ref(table), f=b.f(reg.f), f_table=f_table, p=b.p(reg.f_p),
-                        p_bound=b.p(reg.f_p).startswith("<"), alpha=alpha, df1=reg.df1, df2=reg.df2,
+                        alpha=alpha, df1=reg.df1, df2=reg.df2,
                         significant=reg.f_p < config.settings.alpha, h=simultaneous,
                         supported=hyp.decision.supported if hyp else None, y_name=b.name(reg.dependent),
                         x_names=[b.name(p) for p in reg.predictors])

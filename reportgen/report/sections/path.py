@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from reportgen.figures.path_diagram import path_diagram
 from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.numbers import stars
 from reportgen.report.document import Section
-
-
-def _stars(p: float) -> str:
-    return "***" if p < 0.001 else "**" if p < 0.01 else "*" if p < 0.05 else ""
 
 
 def path_analysis_section(b: Builder, r, number: str) -> Section:
@@ -33,7 +30,7 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
                                 r2=b.f(fit.r2), pct=b.pct(100 * fit.r2),
                                 rows=[{"x": p, "name": b.name(p), "b": b.f(fit.coefficients[p].b), "p": b.p(fit.coefficients[p].p),
                                        "significant": fit.coefficients[p].p < b.study.config.settings.alpha} for p in fit.predictors])
-    labels = {(s_, t): f"{b.f(model.coefficient(s_, t).beta)}{_stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
+    labels = {(s_, t): f"{b.f(model.coefficient(s_, t).beta)}{stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
     r2 = {t: f"R² = {b.f(fit.r2)}" for t, fit in model.regressions.items()}
     fig = b.figure("path.diagram", b.labels["path_diagram_title"],
                    path_diagram([(c, b.name(c)) for c in dict.fromkeys(x for p in model.paths for x in p)], labels, r2,
@@ -62,7 +59,7 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
             c = r.model.coefficient(hyp.source[0], hyp.target)
             section.blocks += b.say("t_test.j2", refs=(table.key,), h=name, ordinal=b.ordinal(k), x=hyp.source[0], x_name=b.name(hyp.source[0]),
                                     y=hyp.target, y_name=b.name(hyp.target), t=b.f(c.t), abs_t=b.f(abs(c.t)), t_table=_t_table(b, r, hyp.target),
-                                    p=b.p(hyp.decision.p), p_bound=b.p(hyp.decision.p).startswith("<"),
+                                    p=b.p(hyp.decision.p),
                                     significant=hyp.decision.reason != "not_significant", reason=hyp.decision.reason,
                                     sign=hyp.decision.sign, expect=hyp.expect, supported=hyp.decision.supported,
                                     object=config.study.object, alpha=alpha, two=config.settings.tails == "two")

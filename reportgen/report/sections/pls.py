@@ -5,13 +5,10 @@ from __future__ import annotations
 from reportgen.figures.path_diagram import path_diagram
 from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_MIN, RELIABILITY_MIN, VIF_MAX, f2_size, r2_level
 from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.numbers import stars
 from reportgen.report.document import Section
 
 SRMR_MAX = 0.08  # Hu & Bentler (1999)
-
-
-def _stars(p: float) -> str:
-    return "***" if p < 0.001 else "**" if p < 0.01 else "*" if p < 0.05 else ""
 
 
 def outer_model_section(b: Builder, r, number: str) -> Section:
@@ -154,7 +151,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     names = spec.constructs
     alpha = b.f(config.settings.alpha, 2)
     section = b.section(b.labels["hypotheses"], 3, number)
-    labels = {(a, t): f"{b.f(v.estimate)}{_stars(v.p)}" for (a, t), v in r.boot.paths.items()}
+    labels = {(a, t): f"{b.f(v.estimate)}{stars(v.p)}" for (a, t), v in r.boot.paths.items()}
     r2 = {names[j]: f"R² = {b.f(r.model.r2[j])}" for j in spec.endogenous}
     fig = b.figure("pls.diagram", b.labels["pls_diagram_title"],
                    path_diagram([(c, b.name(c)) for c in names], labels, r2, b.figures_dir / "path_diagram.png"), width=0.95)
@@ -178,7 +175,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
         st = hyp.stat
         section.blocks += b.say("pls_hypothesis.j2", refs=(table.key,), h=name, ordinal=b.ordinal(k), chain=[b.name(c) for c in hyp.chain],
                                 codes=list(hyp.chain), indirect=len(hyp.chain) > 2, coef=b.f(st.estimate), t=b.f(st.t),
-                                p=b.p(hyp.decision.p), p_bound=b.p(hyp.decision.p).startswith("<"), low=b.f(st.ci_low), high=b.f(st.ci_high),
+                                p=b.p(hyp.decision.p), low=b.f(st.ci_low), high=b.f(st.ci_high),
                                 alpha=alpha, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
                                 supported=hyp.decision.supported)
     if r.boot.specific_indirect:
