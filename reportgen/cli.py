@@ -1,95 +1,113 @@
-"""Command line: ``reportgen run`` and ``reportgen validate``.
+"""Command line: ``reportgen run``, ``reportgen validate`` and ``reportgen demo``.
 
-User mistakes (:class:`ReportgenError`) are printed as one line on stderr with exit code 2;
-anything else is a bug and keeps its traceback.
+User mistakes (:class:`ReportgenError`, and wrong arguments) are printed as one line on stderr
+with exit code 2; anything else is a bug and keeps its traceback. The parser is the standard
+library's argparse, so that a run starts in milliseconds.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
-from typing import Optional
-
-import typer
 
 from reportgen.errors import ProblemList, ReportgenError
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Questionnaire data + a study file → a verified results chapter.")
 
 FORMATS = ("json", "pdf", "docx")
 
 
-def _fail(error: ReportgenError, all_problems: bool = False) -> None:
-    if isinstance(error, ProblemList) and all_problems:
-        for problem in error.problems:
-            typer.echo(f"error: {problem.message}", err=True)
-        typer.echo(f"{len(error.problems)} problems found", err=True)
-    else:
-        typer.echo(f"error: {error.message}", err=True)
-    raise typer.Exit(code=2)
+class UsageError(Exception):
+    """A wrong command line; its message is printed as the one error line."""
 
 
-@app.command()
-def run(
-    study_files: list[Path] = typer.Argument(..., help="Study YAML files, or folders holding study.yaml files."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default output/<study file name>/; with several studies, DIR/<name>/)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="id or en (overrides study.language)."),
-    formats: str = typer.Option("json,pdf,docx", "--formats", help="Comma-separated: json, pdf, docx."),
-    jobs: int = typer.Option(0, "--jobs", help="Studies run at once (default: one per core)."),
-) -> None:
-    """Compute every statistic and write the report files; several studies run in parallel."""
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong argument is one ``error:`` line and exit code 2 (no usage block)."""
+
+    def error(self, message):
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reportgen", description="Questionnaire data + a study file → a verified results chapter.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    run = commands.add_parser("run", help="Compute every statistic and write the report files; several studies run in parallel.",
+                              description="Compute every statistic and write the report files; several studies run in parallel.")
+    run.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
+    run.add_argument("--out", type=Path, help="Output folder (default output/<study file name>/; with several studies, DIR/<name>/).")
+    run.add_argument("--lang", help="id or en (overrides study.language).")
+    run.add_argument("--formats", default="json,pdf,docx", help="Comma-separated: json, pdf, docx (default: all three).")
+    run.add_argument("--jobs", type=int, default=0, help="Studies run at once (default: one per core).")
+    validate = commands.add_parser("validate", help="Check the study file and its data without computing; list every problem found.",
+                                   description="Check the study file and its data without computing; list every problem found.")
+    validate.add_argument("study_file", type=Path, metavar="STUDY", help="The study YAML file.")
+    demo = commands.add_parser("demo", help="Run the thesis replica in config/examples/luwu-timur.",
+                               description="Run the thesis replica in config/examples/luwu-timur.")
+    demo.add_argument("--out", type=Path, default=Path("output") / "luwu-timur", help="Output folder.")
+    demo.add_argument("--lang", help="id or en.")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the exit code (0 done, 2 a user mistake)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 2
+        return {"run": _run, "validate": _validate, "demo": _demo}[args.command](args)
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except ReportgenError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 2
+
+
+def _run(args) -> int:
     from reportgen.pipeline import run_many, run_study, study_files_in
 
-    try:
-        wanted = _parse_formats(formats)
-        files = study_files_in(study_files)
-        if len(files) == 1:
-            target = out if out is not None else Path("output") / files[0].stem
-            written = run_study(files[0], target, lang=lang, formats=wanted)
-            for path in written:
-                typer.echo(str(path))
-            return
-    except ReportgenError as error:
-        _fail(error)
-    root = out if out is not None else Path("output")
+    wanted = _parse_formats(args.formats)
+    files = study_files_in(args.study_files)
+    if len(files) == 1:
+        target = args.out if args.out is not None else Path("output") / files[0].stem
+        for path in run_study(files[0], target, lang=args.lang, formats=wanted):
+            print(path)
+        return 0
+    root = args.out if args.out is not None else Path("output")
     failed = 0
-    for study, outcome in run_many(files, root, lang, wanted, jobs or None):
+    for study, outcome in run_many(files, root, args.lang, wanted, args.jobs or None):
         if isinstance(outcome, str):
             failed += 1
-            typer.echo(f"error: {outcome}", err=True)
+            print(f"error: {outcome}", file=sys.stderr)
         else:
-            typer.echo(f"{study}: {len(outcome)} files in {outcome[0].parent if outcome else root}")
+            print(f"{study}: {len(outcome)} files in {outcome[0].parent if outcome else root}")
     if failed:
-        typer.echo(f"{failed} of {len(files)} studies failed", err=True)
-        raise typer.Exit(code=2)
+        print(f"{failed} of {len(files)} studies failed", file=sys.stderr)
+        return 2
+    return 0
 
 
-@app.command()
-def validate(study_file: Path = typer.Argument(..., help="The study YAML file.")) -> None:
-    """Check the study file and its data without computing; list every problem found."""
+def _validate(args) -> int:
     from reportgen.pipeline import validate_study
 
     try:
-        summary = validate_study(study_file)
-    except ReportgenError as error:
-        _fail(error, all_problems=True)
-    typer.echo(summary)
+        summary = validate_study(args.study_file)
+    except ProblemList as error:
+        for problem in error.problems:
+            print(f"error: {problem.message}", file=sys.stderr)
+        print(f"{len(error.problems)} problems found", file=sys.stderr)
+        return 2
+    print(summary)
+    return 0
 
 
-@app.command()
-def demo(
-    out: Path = typer.Option(Path("output") / "luwu-timur", "--out", help="Output folder."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="id or en."),
-) -> None:
-    """Run the thesis replica in config/examples/luwu-timur."""
+def _demo(args) -> int:
     from reportgen.pipeline import EXAMPLES, run_study
 
-    try:
-        written = run_study(EXAMPLES / "luwu-timur" / "study.yaml", out, lang=lang, formats=list(FORMATS))
-    except ReportgenError as error:
-        _fail(error)
-    for path in written:
-        typer.echo(str(path))
+    for path in run_study(EXAMPLES / "luwu-timur" / "study.yaml", args.out, lang=args.lang, formats=list(FORMATS)):
+        print(path)
+    return 0
 
 
 def _parse_formats(text: str) -> list[str]:
@@ -100,9 +118,9 @@ def _parse_formats(text: str) -> list[str]:
     return wanted or ["json"]
 
 
-def main() -> None:  # pragma: no cover - console entry
-    app()
+def console() -> None:  # pragma: no cover - console entry
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
+    console()

@@ -22,94 +22,102 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
     """Run one study; return the files written (inside ``target``)."""
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"--lang: '{lang}' is not a supported language; use {' or '.join(LANGUAGES)}")
-    study = load_study(study_file)
-    language = lang or study.config.study.language
+    from reportgen.render.pdf_job import pdf_job
+
+    with pdf_job("pdf" in formats) as pdf:  # WeasyPrint is imported meanwhile, in its own process
+        study = load_study(study_file)
+        language = lang or study.config.study.language
+        results, payload = _analyse(study, language)
+        with atomic_folder(target) as staging:
+            written = write_outputs(study, results, payload, language, staging, formats, pdf)
+    return [target / name for name in written]
+
+
+def _analyse(study, language: str):
+    """(results, results.json payload) of the study's kind and model."""
     if getattr(study.config, "kind", None) == "sakip":
         from reportgen.analysis_sakip import analyse_sakip
         from reportgen.results_json import sakip_results_dict
 
         results = analyse_sakip(study)
-        with atomic_folder(target) as staging:
-            written = write_outputs(study, results, sakip_results_dict(results), language, staging, formats)
-        return [target / name for name in written]
+        return results, sakip_results_dict(results)
     data = load_dataset(study)
     if study.config.model.type == "pls":
         from reportgen.analysis_pls import analyse_pls
         from reportgen.results_json import pls_results_dict
 
         results = analyse_pls(study, data, progress=True)
-        payload = pls_results_dict(study, results, language)
-    elif study.config.model.type == "path":
+        return results, pls_results_dict(study, results, language)
+    if study.config.model.type == "path":
         from reportgen.analysis_path import analyse_path
         from reportgen.results_json import path_results_dict
 
         results = analyse_path(study, data)
-        payload = path_results_dict(study, results, language)
-    else:
-        results = analyse(study, data)
-        payload = results_dict(study, results, language)
-    with atomic_folder(target) as staging:
-        written = write_outputs(study, results, payload, language, staging, formats)
-    return [target / name for name in written]
+        return results, path_results_dict(study, results, language)
+    results = analyse(study, data)
+    return results, results_dict(study, results, language)
 
 
-def write_outputs(study, results, payload, lang: str, folder: Path, formats) -> list[str]:
-    """Write the requested formats into ``folder``; return their file names."""
+def write_outputs(study, results, payload, lang: str, folder: Path, formats, pdf=None) -> list[str]:
+    """Write the requested formats into ``folder``; return their file names.
+
+    The chapter's figures are drawn first and encoded later: the PDF (``pdf``, a
+    :class:`~reportgen.render.pdf_job.PdfJob`, started when the run began) receives the HTML and
+    computes its styles while the figures are encoded here; then the DOCX is written here while
+    the PDF is laid out.
+    """
     written = []
     if "json" in formats:
         write_results(folder / "results.json", payload)
         written.append("results.json")
-    if "pdf" in formats or "docx" in formats:
-        from reportgen.report.build import build_document, build_pls_document
-        from reportgen.report.builder import load_labels
+    if "pdf" not in formats and "docx" not in formats:
+        return written
+    from reportgen.figures.style import deferred_saving
+    from reportgen.report.builder import load_labels
 
-        if getattr(study.config, "kind", None) == "sakip":
-            from reportgen.report.sakip import build_sakip_document as build
-        else:
-            from reportgen.report.build import build_path_document
+    build = _chapter_builder(study)
+    with deferred_saving() as figures:
+        doc = build(study, results, lang, folder / "figures")
+    user = study.templates_dir
+    labels = load_labels(lang, user)
+    stem = _stem(study, lang)
+    if "pdf" in formats and pdf is None:
+        from reportgen.render.pdf_job import PdfJob
 
-            build = {"pls": build_pls_document, "path": build_path_document}.get(study.config.model.type, build_document)
-        from reportgen.figures.style import deferred_saving
+        pdf = PdfJob()
+    try:
+        if pdf is not None:
+            from reportgen.render.html import render_html
 
-        with deferred_saving():
-            doc = build(study, results, lang, folder / "figures")
-        user = study.templates_dir
-        labels = load_labels(lang, user)
-        stem = _stem(study, lang)
-        docx_writer = None
+            pdf.render(render_html(doc, labels), folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []),
+                       folder / "figures")
+        figures.write(cores=1 if pdf is not None and pdf.in_background else 2)
+        if pdf is not None:
+            pdf.figures_written()
         if "docx" in formats:
             from reportgen.render.docx import write_docx
 
-            docx_args = (doc, labels, folder, folder / f"{stem}.docx")
-            docx_writer = _in_parallel(write_docx, docx_args) if "pdf" in formats else None
-            if docx_writer is None:
-                write_docx(*docx_args)
-        if "pdf" in formats:
-            from reportgen.render.html import render_html
-            from reportgen.render.pdf import write_pdf
-
-            write_pdf(render_html(doc, labels), folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []))
-            written.append(f"{stem}.pdf")
-        if docx_writer is not None:
-            docx_writer.join()
-            if docx_writer.exitcode != 0:
-                raise RuntimeError(f"writing {stem}.docx failed (exit code {docx_writer.exitcode})")
-        if "docx" in formats:
-            written.append(f"{stem}.docx")
-        written.append("figures/")
+            write_docx(doc, labels, folder, folder / f"{stem}.docx")
+        if pdf is not None:
+            pdf.finish()
+    except BaseException:
+        figures.discard()
+        if pdf is not None:
+            pdf.cancel()
+        raise
+    written += [f"{stem}.{kind}" for kind in ("pdf", "docx") if kind in formats] + ["figures/"]
     return written
 
 
-def _in_parallel(function, args):
-    """Run ``function(*args)`` in a forked child (the document is inherited, not pickled);
-    None where fork is not available, so the caller runs it itself."""
-    import multiprocessing
+def _chapter_builder(study):
+    """The document builder for the study's kind and model."""
+    if getattr(study.config, "kind", None) == "sakip":
+        from reportgen.report.sakip import build_sakip_document
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    process = multiprocessing.get_context("fork").Process(target=function, args=args)
-    process.start()
-    return process
+        return build_sakip_document
+    from reportgen.report.build import build_document, build_path_document, build_pls_document
+
+    return {"pls": build_pls_document, "path": build_path_document}.get(study.config.model.type, build_document)
 
 
 def study_files_in(paths: list[Path]) -> list[Path]:

@@ -85,3 +85,24 @@ def numbers_checked_against_tables(doc, lang: str) -> int:
             assert number in printed, f"{lang}: {number} in “{block.text[:90]}…” is not in {block.refs}"
             checked += 1
     return checked
+
+
+class CliResult:
+    """What one in-process command line run printed and returned."""
+
+    def __init__(self, exit_code: int, stdout: str, stderr: str):
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+        self.output = stdout + stderr
+
+
+def invoke(args) -> CliResult:
+    """Run ``reportgen ARGS`` in this process (as the console script does) and capture its streams."""
+    import contextlib
+    import io
+
+    from reportgen.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return CliResult(code, out.getvalue(), err.getvalue())

@@ -8,11 +8,9 @@ import subprocess
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from reportgen.cli import app
 
-from helpers import base, survey_rows, write_study
+from helpers import base, invoke, survey_rows, write_study
 
 
 def set_key(path, value):
@@ -84,6 +82,7 @@ CASES = [
     ("answer zero", cell(0, "Y.1", 0), None, [], "column Y.1, respondent R1 (row 2): 0 is outside the scale 1–5"),
     ("unknown answer word", cell(4, "X2.2", "setujuh"), None, [], "column X2.2, respondent R5 (row 6): 'setujuh' is not an answer on the scale"),
     ("fractional answer", cell(9, "X1.1", "3.5"), None, [], "column X1.1, respondent R10 (row 11): 3.5 is not a whole scale point"),
+    ("infinite answer", cell(4, "X1.1", "Infinity"), None, [], "column X1.1, respondent R5 (row 6): Infinity is not a scale point"),
     ("missing item column", drop_column("X2.1"), None, [], "responses.csv: column 'X2.1' not found"),
     ("missing profile column", drop_column("jk"), None, [], "responses.csv: column 'jk' not found"),
     ("missing id column", drop_column("rid"), None, [], "responses.csv: column 'rid' not found"),
@@ -124,9 +123,7 @@ CASES = [
 
 
 def run(*args):
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
+    result = invoke(args)
     return result
 
 

@@ -7,11 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from reportgen.cli import app
 
-from helpers import base, survey_rows, write_study
+from helpers import base, invoke, survey_rows, write_study
 
 from conftest import ROOT
 
@@ -22,11 +20,9 @@ def reportgen(*args, cwd=None):
     try:
         if cwd is not None:
             os.chdir(cwd)
-        result = CliRunner().invoke(app, [str(a) for a in args])
+        result = invoke(args)
     finally:
         os.chdir(previous)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
     return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 

@@ -8,11 +8,9 @@ import os
 
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
-from typer.testing import CliRunner
 
-from reportgen.cli import app
 
-from helpers import base, survey_rows, write_study
+from helpers import base, invoke, survey_rows, write_study
 
 ITEMS = [f"{c}.{j}" for c in ("X1", "X2", "Y") for j in (1, 2, 3)]
 CELL = st.one_of(st.text(max_size=12), st.integers(-10, 20).map(str), st.sampled_from(["", " ", "SS", "sangat  setuju", "4,0", "NaN", "1e3", "-0"]))
@@ -22,9 +20,7 @@ FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadlin
 
 
 def outcome(command, study, out):
-    result = CliRunner().invoke(app, [command, str(study)] + (["--out", str(out), "--formats", "json"] if command == "run" else []))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
+    result = invoke([command, str(study)] + (["--out", str(out), "--formats", "json"] if command == "run" else []))
     assert result.exit_code in (0, 2), result.output
     if result.exit_code == 2:
         assert result.stderr.startswith("error: ") and "Traceback" not in result.output

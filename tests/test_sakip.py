@@ -97,12 +97,10 @@ def test_results_json_and_report(tmp_path):
     (lambda t: "\n".join(l for l in t.splitlines() if "Dinas B,evaluasi,kualitas" not in l) + "\n", "lke.csv: unit 'Dinas B' has no answers for evaluasi / kualitas"),
 ])
 def test_bad_answers_are_named(tmp_path, mutate, expected):
-    from typer.testing import CliRunner
-
-    from reportgen.cli import app
+    from helpers import invoke
 
     path = write(tmp_path, mutate(lke({"Dinas A": {}, "Dinas B": {}})))
-    result = CliRunner().invoke(app, ["run", str(path), "--out", str(tmp_path / "o"), "--formats", "json"])
+    result = invoke(["run", str(path), "--out", str(tmp_path / "o"), "--formats", "json"])
     assert result.exit_code == 2, result.output
     assert expected in result.stderr and "Traceback" not in result.output
 

@@ -55,6 +55,8 @@ class AnswerCoder:
     def _check_number(self, value: float, written: str) -> float | str:
         if math.isnan(value):
             return math.nan
+        if math.isinf(value):
+            return f"{written} is not a scale point"
         if value != int(value):
             return f"{written} is not a whole scale point"
         if not self.scale.min <= value <= self.scale.max:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 from reportgen.figures.style import plt, save
 
@@ -15,7 +15,7 @@ def pp_plot(zresid: np.ndarray, path: Path, observed_label: str, expected_label:
     z = np.sort(zresid)
     n = z.size
     observed = (np.arange(1, n + 1) - 0.5) / n
-    expected = stats.norm.cdf(z, loc=z.mean(), scale=z.std(ddof=1))
+    expected = special.ndtr((z - z.mean()) / z.std(ddof=1))
     fig, ax = plt.subplots(figsize=(4.6, 4.3))
     ax.plot([0, 1], [0, 1], color="black", linewidth=0.9)
     ax.scatter(observed, expected, s=14, facecolors="none", edgecolors="#333333", linewidths=0.7)
@@ -32,7 +32,9 @@ def histogram(zresid: np.ndarray, path: Path, xlabel: str, ylabel: str) -> Path:
     counts, edges, _ = ax.hist(zresid, bins="auto", color="#bdbdbd", edgecolor="#333333", linewidth=0.6)
     grid = np.linspace(min(edges[0], -3.5), max(edges[-1], 3.5), 200)
     width = edges[1] - edges[0]
-    ax.plot(grid, stats.norm.pdf(grid, zresid.mean(), zresid.std(ddof=1)) * zresid.size * width, color="black", linewidth=1)
+    mean, sd = zresid.mean(), zresid.std(ddof=1)
+    density = np.exp(-0.5 * ((grid - mean) / sd) ** 2) / (sd * np.sqrt(2 * np.pi))
+    ax.plot(grid, density * zresid.size * width, color="black", linewidth=1)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.text(0.98, 0.95, f"Mean = {zresid.mean():.2E}\nStd. Dev. = {zresid.std(ddof=1):.3f}\nN = {zresid.size}",

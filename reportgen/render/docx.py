@@ -155,7 +155,7 @@ def _small_line(word, text: str) -> None:
 def _table(word, t: Table, labels: dict) -> None:
     """A real Word table. Cells are filled through the row XML while the grid is still regular
     (python-docx's ``table.cell`` rebuilds the whole grid on every call); the merges of the
-    spanning cells come last."""
+    spanning cells come last, through the same cell objects."""
     _caption(word, labels["table"], t.number, t.title)
     rows = len(t.header) + len(t.body)
     cols = t.columns
@@ -196,8 +196,8 @@ def _table(word, t: Table, labels: dict) -> None:
         header = OxmlElement("w:tblHeader")
         header.set(qn("w:val"), "true")
         tr_pr.append(header)
-    for r0, c0, r1, c1 in merges:
-        table.cell(r0, c0).merge(table.cell(r1, c1))
+    for r0, c0, r1, c1 in merges:  # merges never overlap, so each cell's element is still in place
+        grid[r0][c0].merge(grid[r1][c1])
     for note in t.notes:
         _small_line(word, note)
     _small_line(word, t.source)
