@@ -80,8 +80,23 @@ def test_figures_are_200_dpi_png(chapter):
     names = {f.stem for f in figures}
     assert {"pp_plot", "histogram", "scatterplot", "framework", "responses_X1"} <= names
     for f in figures:
-        dpi = Image.open(f).info["dpi"]
-        assert round(dpi[0]) == 200
+        image = Image.open(f)
+        assert round(image.info["dpi"][0]) == 200
+        assert image.mode == "L", f.name  # the thesis figures are grey: one opaque channel
+
+
+def test_a_coloured_figure_stays_rgb(tmp_path):
+    from reportgen.figures.style import plt, save
+
+    fig, ax = plt.subplots(figsize=(2, 2))
+    ax.bar([1, 2], [3, 4], color=["#c0392b", "#2e86c1"])
+    path = save(fig, tmp_path / "colour.png")
+    import numpy as np
+
+    image = Image.open(path)
+    pixels = np.asarray(image).astype(int)
+    assert image.mode == "RGB"
+    assert (pixels[..., 0] - pixels[..., 2] > 100).any() and (pixels[..., 2] - pixels[..., 0] > 100).any()  # red and blue bars
 
 
 def test_every_number_in_the_text_is_printed_in_its_table(tmp_path):

@@ -110,6 +110,28 @@ def test_unsupported_language_and_format(tmp_path):
     assert result.returncode == 2 and "'html' is not supported" in result.stderr
 
 
+def test_wrong_command_line_is_one_line(tmp_path):
+    for args, expected in ((["run"], "the following arguments are required: STUDY"),
+                           (["run", "study.yaml", "--jobs", "two"], "argument --jobs: invalid int value: 'two'"),
+                           (["rnu", "study.yaml"], "invalid choice: 'rnu'")):
+        result = reportgen(*args)
+        assert result.returncode == 2 and result.stdout == "", args
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: reportgen") and expected in lines[0], result.stderr
+
+
+def test_a_failed_run_leaves_no_pdf_process_behind(tmp_path):
+    """The PDF process is forked when the run starts; a user error stops it with the run."""
+    import multiprocessing
+
+    cfg = base()
+    cfg["model"]["predictors"] = ["X1", "Z"]
+    result = reportgen("run", write_study(tmp_path, cfg), "--out", tmp_path / "o")
+    assert result.returncode == 2 and "'Z' is not a construct" in result.stderr
+    assert multiprocessing.active_children() == []
+    assert not (tmp_path / "o").exists()
+
+
 def test_too_few_respondents_and_collinearity(tmp_path):
     result = reportgen("run", write_study(tmp_path / "few", base(), survey_rows(n=3)), "--out", tmp_path / "o", "--formats", "json")
     assert result.returncode == 2 and "needs at least 4 respondents; 3 are usable" in result.stderr

@@ -81,12 +81,12 @@ def load_study(path: str | Path) -> Study:
 
 def _model_for(raw: dict, name: str, lines: dict) -> type[BaseModel]:
     """``kind: sakip`` selects the SAKIP report; anything else (or nothing) is a thesis study."""
-    from reportgen.config.sakip import SakipConfig
-
     kind = raw.get("kind")
     if kind is None:
         return StudyConfig
     if kind == "sakip":
+        from reportgen.config.sakip import SakipConfig
+
         return SakipConfig
     line = line_of(lines, ("kind",))
     raise ConfigError(f"{name}" + (f", line {line}" if line else "") + f", key kind: '{kind}' is not a report kind; use 'sakip' or leave it out")

@@ -18,8 +18,8 @@ from reportgen.errors import ConfigError
 Path = tuple[Any, ...]
 
 
-class _StudyLoader(yaml.SafeLoader):
-    """SafeLoader whose booleans are only true/false (YAML 1.2 style)."""
+class _StudyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (libyaml's when PyYAML has it) whose booleans are only true/false (YAML 1.2 style)."""
 
 
 _StudyLoader.yaml_implicit_resolvers = {
