@@ -91,7 +91,7 @@ def write_outputs(study, results, payload, lang: str, folder: Path, formats, pdf
 
             pdf.render(render_html(doc, labels), folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []),
                        folder / "figures")
-        figures.write(cores=1 if pdf is not None and pdf.in_background else 2)
+        figures.write(cores=2)  # the PDF process needs the figures only after its style pass
         if pdf is not None:
             pdf.figures_written()
         if "docx" in formats:

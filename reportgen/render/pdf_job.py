@@ -31,10 +31,6 @@ class PdfJob:
             self.process.start()
             self.receive.close()
 
-    @property
-    def in_background(self) -> bool:
-        return self.process is not None
-
     def _child(self) -> None:
         self.send.close()
         from reportgen.render.pdf import write_pdf  # the import this process exists for
