@@ -65,7 +65,7 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
             "parts": [{"count": b.i(dist.count_of(p)), "pct": b.pct(dist.percents[dist.points.index(p)]),
                        "answer": _answer_word(b, p)} for p, _ in points if dist.count_of(p)],
         })
-    widths = (0.5, 4.8) + (1.15,) * len(points) + (1.3,)
+    widths = (0.6, 4.7) + (1.15,) * len(points) + (1.3,)
     table = b.table(f"responses.{code}", b.label("responses_title", name=b.name(code), code=code), header, body,
                     widths=widths, small=True)
     section.blocks += b.say("responses_intro.j2", table=b.ref(table), name=b.name(code), code=code)
