@@ -72,6 +72,11 @@ def test_docx_has_real_tables_images_and_heading_styles(chapter):
     assert captions[0].startswith("Tabel 5.1" if lang == "id" else "Table 5.1")
     header_row = word.tables[0].rows[0]._tr
     assert header_row.trPr is not None and "tblHeader" in header_row.trPr.xml
+    from docx.oxml.ns import qn
+
+    for table in word.tables:  # 0.1 cm side margins, so "28" fits a 0.7 cm answer-count column
+        margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+        assert [m.get(qn("w:w")) for m in margins] == ["57", "57"]
 
 
 def test_figures_are_200_dpi_png(chapter):
