@@ -104,14 +104,32 @@ def savin_white_bounds(n: int, k: int, alpha: float = 0.05) -> tuple[float, floa
 
 
 def _quantile(eigenvalues: np.ndarray, alpha: float) -> float:
-    """The c with ``P(d < c) = alpha``, by bisection on (0, 4) to 1e-10 (the CDF increases in c)."""
+    """The c with ``P(d < c) = alpha`` on (0, 4), where the CDF increases in c.
+
+    Regula falsi with the Illinois modification (Dowell & Jarratt, 1971): the bracket always holds
+    the root, as in bisection, but it closes superlinearly (about 8 CDF evaluations instead of 36
+    for a bracket of 1e-10).
+    """
     low, high = 1e-9, 4.0
+    f_low, f_high = dw_cdf(low, eigenvalues) - alpha, dw_cdf(high, eigenvalues) - alpha
+    side = 0
     while high - low > 1e-10:
-        middle = (low + high) / 2
-        if dw_cdf(middle, eigenvalues) < alpha:
-            low = middle
+        c = high - f_high * (high - low) / (f_high - f_low)
+        f_c = dw_cdf(c, eigenvalues) - alpha
+        if f_c == 0:
+            return c
+        if f_c < 0:
+            low, f_low = c, f_c
+            if side == -1:
+                f_high /= 2
+            side = -1
         else:
-            high = middle
+            high, f_high = c, f_c
+            if side == 1:
+                f_low /= 2
+            side = 1
+        if abs(f_c) < 1e-13:
+            return c
     return (low + high) / 2
 
 
