@@ -131,8 +131,8 @@ def pls_bootstrap() -> tuple[str, str, str, str, str]:
     study = load_study(EXAMPLES / "corp-rep" / "study.yaml")
     spec = spec_of(study)
     data = load_dataset(study)
-    model = estimate(data.items[spec.indicators].to_numpy(dtype=float), spec)
-    raw = data.answers[spec.indicators].to_numpy(dtype=float)
+    model = estimate(data.items_of(spec.indicators), spec)
+    raw = data.answers_of(spec.indicators)
     best = min(_timed(lambda: bootstrap(raw, model, 5000, seed=123)) for _ in range(3))
     return ("PLS bootstrap, corporate reputation, 5000 resamples (in process)", f"{best:.3f} s", "–",
             "seminr: about 40 s on one core (the issue's figure)", f"target < 2 s")

@@ -191,12 +191,13 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
 def _construct(name, construct, data: Dataset, config, index_range, r_table, warnings) -> ConstructResult:
     settings = config.settings
     item_names = list(construct.items)
-    matrix = data.items[item_names].to_numpy(dtype=float)
+    matrix = data.items_of(item_names)
+    answers = data.answers_of(item_names)
     validity = item_validity(matrix)
     rel = reliability(matrix)
     items = {}
     for j, item in enumerate(item_names):
-        dist = item_distribution(data.answers[item].to_numpy(dtype=float), config.scale.points)
+        dist = item_distribution(answers[:, j], config.scale.points)
         index = three_box_index(dist, settings.index.basis)
         r = validity[j].r_item_total if settings.validity == "item_total" else validity[j].r_item_rest
         valid = None if r is None else bool(r > r_table)

@@ -60,7 +60,7 @@ def analyse_pls(study: Study, data: Dataset, progress: bool = False) -> PlsStudy
     config = study.config
     warnings: list[str] = []
     spec = spec_of(study)
-    x = data.items[spec.indicators].to_numpy(dtype=float)
+    x = data.items_of(spec.indicators)
     if data.n_used < len(spec.indicators) + 2 or data.n_used < 10:
         raise AnalysisError(f"the PLS model needs more respondents than {data.n_used} (at least 10 and more than its {len(spec.indicators)} indicators)")
     constant = [item for item, sd in zip(spec.indicators, x.std(axis=0)) if sd == 0]
@@ -73,7 +73,7 @@ def analyse_pls(study: Study, data: Dataset, progress: bool = False) -> PlsStudy
     rel = quality.reliability(model)
     htmt = quality.htmt(spec, model.item_cor)
     total, _ = quality.effects(model.paths)
-    raw = data.answers[spec.indicators].to_numpy(dtype=float) if config.missing_policy == "mean" else x
+    raw = data.answers_of(spec.indicators) if config.missing_policy == "mean" else x
     boot = bootstrap(raw, model, config.model.bootstrap, config.model.seed, config.settings.alpha,
                      progress=_progress_bar if progress and sys.stderr.isatty() else None)
     results = PlsStudyResults(

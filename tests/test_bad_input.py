@@ -50,6 +50,23 @@ def write_data(content: bytes, name: str = "responses.csv"):
     return after
 
 
+def xlsx_sheet(sheet: str):
+    def mutate(cfg, rows, folder):
+        cfg["data"]["path"], cfg["data"]["sheet"] = "r.xlsx", sheet
+    return mutate
+
+
+def write_xlsx(name: str):
+    def after(folder, cfg):
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.append(["rid", "jk", "X1.1"])
+        book.active.append(["R1", "L", 4])
+        book.save(folder / name)
+    return after
+
+
 def user_template(name: str, text: str):
     def after(folder, cfg):
         (folder / "mine" / "id").mkdir(parents=True, exist_ok=True)
@@ -105,6 +122,8 @@ CASES = [
     ("data file missing", set_key(["data", "path"], "nope.csv"), None, [], "nope.csv: data file not found"),
     ("data file empty", None, write_data(b""), [], "responses.csv: the data file is empty"),
     ("header only", None, write_data(b"rid,jk,X1.1\n"), [], "responses.csv: the data file has no respondents"),
+    ("row longer than the header", None, write_data(b"rid,jk,X1.1\nR1,L,4\nR2,P,4,5\n"), [], "responses.csv, row 3: 4 cells, but the header names 3 columns"),
+    ("unknown sheet", xlsx_sheet("Data"), write_xlsx("r.xlsx"), [], "r.xlsx: no sheet 'Data' in the workbook (sheets: Sheet)"),
     ("not UTF-8", None, write_data("rid,jk\nR1,L\xe9\n".encode("latin-1")), [], "responses.csv: cannot read the data file"),
     ("broken xlsx", set_key(["data", "path"], "r.xlsx"), write_data(b"PK\x03\x04 not really a zip", "r.xlsx"), [], "r.xlsx: cannot read the data file"),
     ("unsupported extension", set_key(["data", "path"], "r.txt"), write_data(b"x", "r.txt"), [], "r.txt: unsupported data file type '.txt'"),

@@ -16,14 +16,14 @@ from helpers import LABELS, base, survey_rows, write_study
 def test_answers_as_codes_or_any_label_word():
     coder = AnswerCoder(Scale.model_validate({"min": 1, "max": 5, "labels": LABELS}))
     cells = ["4", 4, 4.0, "S", " setuju ", "AGREE", "Sangat  Setuju", "sts", "strongly disagree", "", None, np.nan, "4,0"]
-    codes, problems = coder.code_column(pd.Series(cells, dtype=object))
+    codes, problems = coder.code_column(cells)
     assert problems == {}
     np.testing.assert_array_equal(codes, [4, 4, 4, 4, 4, 4, 5, 1, 1, np.nan, np.nan, np.nan, 4])
 
 
 def test_bad_cells_are_named_by_reason():
     coder = AnswerCoder(Scale.model_validate({"min": 1, "max": 5, "labels": LABELS}))
-    _, problems = coder.code_column(pd.Series(["6", "setujuu", "3.5", "0", "4"], dtype=object))
+    _, problems = coder.code_column(["6", "setujuu", "3.5", "0", "4"])
     assert problems[0] == "6 is outside the scale 1–5"
     assert problems[1].startswith("'setujuu' is not an answer on the scale (answers are 1–5 or ")
     assert problems[2] == "3.5 is not a whole scale point"
@@ -66,8 +66,8 @@ def test_reverse_items_are_scored_max_plus_min_minus_x(tmp_path):
     rows = survey_rows()
     data = load_dataset(load_study(write_study(tmp_path, base(), rows)))
     written = np.array([r["X2.3"] for r in rows], dtype=float)
-    np.testing.assert_array_equal(data.items["X2.3"].to_numpy(), 6 - written)
-    np.testing.assert_array_equal(data.items["X2.2"].to_numpy(), [r["X2.2"] for r in rows])
+    np.testing.assert_array_equal(data.items_of(["X2.3"])[:, 0], 6 - written)
+    np.testing.assert_array_equal(data.items_of(["X2.2"])[:, 0], [r["X2.2"] for r in rows])
 
 
 def test_listwise_drops_and_counts_respondents(tmp_path):
@@ -77,7 +77,7 @@ def test_listwise_drops_and_counts_respondents(tmp_path):
     data = load_dataset(load_study(write_study(tmp_path, base(), rows)))
     assert (data.n_total, data.n_used, data.n_excluded) == (40, 38, 2)
     assert data.excluded == ["respondent R3 (row 4)", "respondent R8 (row 9)"]
-    assert len(data.profile) == 38
+    assert len(data.profile["jk"]) == 38
 
 
 def test_mean_replacement_keeps_everyone(tmp_path):
@@ -88,8 +88,8 @@ def test_mean_replacement_keeps_everyone(tmp_path):
     data = load_dataset(load_study(write_study(tmp_path, cfg, rows)))
     observed = [r["X1.1"] for i, r in enumerate(rows) if i != 2]
     assert data.n_used == 40 and data.n_excluded == 0
-    assert data.items["X1.1"].iloc[2] == pytest.approx(np.mean(observed))
-    assert np.isnan(data.answers["X1.1"].iloc[2])  # frequencies count only real answers
+    assert data.items_of(["X1.1"])[2, 0] == pytest.approx(np.mean(observed))
+    assert np.isnan(data.answers_of(["X1.1"])[2, 0])  # frequencies count only real answers
 
 
 def test_semicolon_csv_xlsx_and_sav_give_the_same_data(tmp_path):
@@ -117,8 +117,21 @@ def test_semicolon_csv_xlsx_and_sav_give_the_same_data(tmp_path):
 
         path.write_text(yaml.safe_dump(cfg, sort_keys=False))
         data = load_dataset(load_study(path))
-        pd.testing.assert_frame_equal(data.items, csv_data.items)
+        np.testing.assert_array_equal(data.items, csv_data.items)
         assert list(data.profile["jk"]) == list(csv_data.profile["jk"])
+
+
+def test_csv_rows_and_header_as_a_spreadsheet_shows_them(tmp_path):
+    """Blank lines are skipped, a short row is padded with blanks, a byte-order mark is ignored,
+    a blank header is "Unnamed: i" and a repeated one "X.1" (as pandas names them)."""
+    from reportgen.data.read import read_table
+
+    path = tmp_path / "r.csv"
+    path.write_bytes("\ufeffrid;X1.1;;X1.1\n\nR1; 4;x;5\nR2;3\n\n".encode("utf-8"))
+    table = read_table(path)
+    assert list(table.columns) == ["rid", "X1.1", "Unnamed: 2", "X1.1.1"]
+    assert table.n_rows == 2 and table.first_data_row == 2
+    assert table.columns["X1.1"] == ["4", "3"] and table.columns["X1.1.1"] == ["5", None]
 
 
 def test_missing_and_empty_data_files(tmp_path):

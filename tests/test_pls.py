@@ -22,9 +22,9 @@ def fitted(example, raw=False):
     study = load_study(EXAMPLES / example / "study.yaml")
     spec = spec_of(study)
     data = load_dataset(study)
-    x = data.items[spec.indicators].to_numpy(dtype=float)
+    x = data.items_of(spec.indicators)
     result = estimate(x, spec)
-    return (spec, x, result, data.answers[spec.indicators].to_numpy(dtype=float)) if raw else (spec, x, result)
+    return (spec, x, result, data.answers_of(spec.indicators)) if raw else (spec, x, result)
 
 
 @pytest.fixture(scope="module", params=list(MODELS))

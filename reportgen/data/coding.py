@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from reportgen.config.models import Scale
 from reportgen.errors import DataError
@@ -63,14 +62,17 @@ class AnswerCoder:
             return f"{written} is outside the scale {self.scale.min}–{self.scale.max}"
         return value
 
-    def code_column(self, column: pd.Series) -> tuple[np.ndarray, dict[int, str]]:
-        """Codes of a whole column and {row position: reason}; each distinct cell is coded once."""
-        positions, distinct = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
-        results = [self.code(cell) for cell in distinct]
-        table = np.array([np.nan if isinstance(r, str) else r for r in results] + [np.nan])
-        codes = table[positions]  # sentinel -1 picks the trailing NaN
-        bad = {i for i, r in enumerate(results) if isinstance(r, str)}
-        problems = {int(pos): results[k] for pos, k in enumerate(positions) if k in bad} if bad else {}
+    def code_column(self, column: list) -> tuple[np.ndarray, dict[int, str]]:
+        """Codes of a whole column and {row position: reason}; each distinct cell is coded once
+        (a cell's type is part of its identity, so True is not taken for 1)."""
+        distinct: dict[tuple[type, object], int] = {}
+        positions = np.fromiter((distinct.setdefault((cell.__class__, cell), len(distinct)) for cell in column),
+                                dtype=np.intp, count=len(column))
+        results = [self.code(cell) for _, cell in distinct]
+        table = np.array([np.nan if isinstance(r, str) else r for r in results], dtype=float)
+        codes = table[positions]
+        bad = {k for k, r in enumerate(results) if isinstance(r, str)}
+        problems = {int(pos): results[k] for pos, k in enumerate(positions.tolist()) if k in bad} if bad else {}
         return codes, problems
 
 

@@ -9,10 +9,11 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
-import pandas as pd
 
 from reportgen.config.load import Study
 from reportgen.data.coding import AnswerCoder, check_scale_labels
@@ -24,21 +25,35 @@ MAX_LISTED = 50  # problems listed by `validate`; the rest are counted
 
 @dataclass(frozen=True)
 class Dataset:
-    """Respondents used in the analysis.
+    """Respondents used in the analysis, one row each, items in the study file's order.
 
-    ``answers`` holds the coded answers after reversal with blanks left blank (for frequencies);
-    ``items`` the same after the missing-data rule (for scores and correlations).
+    ``answers`` holds the coded answers after reversal with blanks left blank (NaN, for
+    frequencies); ``items`` the same after the missing-data rule (for scores and correlations);
+    ``profile`` the respondent columns as display text (None for a blank).
     """
 
-    answers: pd.DataFrame
-    items: pd.DataFrame
-    profile: pd.DataFrame
+    item_names: tuple[str, ...]
+    answers: np.ndarray
+    items: np.ndarray
+    profile: dict[str, list]
     n_total: int
     excluded: list[str] = field(default_factory=list)
 
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {name: j for j, name in enumerate(self.item_names)}
+
+    def answers_of(self, names: Sequence[str]) -> np.ndarray:
+        """Respondents × ``names`` of :attr:`answers`."""
+        return self.answers[:, [self._position[n] for n in names]]
+
+    def items_of(self, names: Sequence[str]) -> np.ndarray:
+        """Respondents × ``names`` of :attr:`items`."""
+        return self.items[:, [self._position[n] for n in names]]
+
     @property
     def n_used(self) -> int:
-        return len(self.items.index)
+        return self.items.shape[0]
 
     @property
     def n_excluded(self) -> int:
@@ -55,14 +70,14 @@ def load_dataset(study: Study) -> Dataset:
 def prepare(study: Study, raw: RawTable) -> Dataset:
     config = study.config
     check_scale_labels(config.scale)
-    frame = raw.frame
+    columns = raw.columns
     problems: list[ReportgenError] = []
     items = config.all_items()
     wanted = list(items) + [c.column for c in config.respondents] + ([config.data.id] if config.data.id else [])
     wanted += [c for c in config.compare if c not in wanted]
     for column in dict.fromkeys(wanted):
-        if column not in frame.columns:
-            near = nearest_column(column, [str(c) for c in frame.columns])
+        if column not in columns:
+            near = nearest_column(column, list(columns))
             hint = f"; did you mean '{near}'?" if near else ""
             problems.append(DataError(f"{raw.name}: column '{column}' not found{hint}"))
     if problems:
@@ -70,37 +85,40 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
 
     labels = _respondent_labels(raw, config.data.id, problems)
     coder = AnswerCoder(config.scale)
-    coded = {}
-    for item in items:
-        codes, bad = coder.code_column(frame[item])
+    answers = np.empty((raw.n_rows, len(items)))
+    for j, item in enumerate(items):
+        codes, bad = coder.code_column(columns[item])
         for position, reason in bad.items():
             problems.append(DataError(f"{raw.name}, column {item}, {labels[position]}: {reason}"))
-        coded[item] = codes
+        answers[:, j] = codes
     if problems:
         raise _raise(problems)
-    answers = pd.DataFrame(coded, index=pd.Index(range(len(frame)), name="respondent"))
+    position = {item: j for j, item in enumerate(items)}
     for construct in config.constructs.values():
         for item in construct.reverse:
-            answers[item] = config.scale.max + config.scale.min - answers[item]
+            answers[:, position[item]] = config.scale.max + config.scale.min - answers[:, position[item]]
 
     excluded: list[str] = []
+    kept = np.arange(raw.n_rows)
     if config.missing_policy == "listwise":
-        complete = answers.notna().all(axis=1).to_numpy()
+        complete = ~np.isnan(answers).any(axis=1)
         excluded = [labels[i] for i in np.flatnonzero(~complete)]
-        answers = answers.loc[complete]
+        kept = np.flatnonzero(complete)
+        answers = answers[complete]
         scored = answers
     else:
-        scored = answers.fillna(answers.mean())
-        empty = [item for item in items if answers[item].isna().all()]
+        empty = [item for item, none in zip(items, np.isnan(answers).all(axis=0)) if none]
         if empty:
             raise DataError(f"{raw.name}, column {empty[0]}: the item has no answers at all")
+        scored = np.where(np.isnan(answers), np.nanmean(answers, axis=0), answers)
     profile_columns = list(dict.fromkeys([c.column for c in config.respondents] + list(config.compare)))
     written = {c.column: c.values for c in config.respondents if c.values}
-    profile = pd.DataFrame(
-        {col: _profile_values(frame[col], raw.value_labels.get(col), written.get(col)) for col in profile_columns},
-        index=pd.RangeIndex(len(frame)),
-    ).loc[answers.index]
-    return Dataset(answers=answers, items=scored, profile=profile, n_total=len(frame), excluded=excluded)
+    profile = {}
+    for column in profile_columns:
+        shown = _profile_values(columns[column], raw.value_labels.get(column), written.get(column))
+        profile[column] = [shown[i] for i in kept.tolist()]
+    return Dataset(item_names=tuple(items), answers=answers, items=scored, profile=profile, n_total=raw.n_rows,
+                   excluded=excluded)
 
 
 def nearest_column(name: str, columns: list[str]) -> str | None:
@@ -121,12 +139,11 @@ def _raise(problems: list[ReportgenError]) -> ReportgenError:
 
 def _respondent_labels(raw: RawTable, id_column: str | None, problems: list[ReportgenError]) -> list[str]:
     """'respondent 37 (row 38)' for each row; with an id column, the id names the respondent."""
-    frame = raw.frame
-    rows = [i + raw.first_data_row for i in range(len(frame))]
+    rows = [i + raw.first_data_row for i in range(raw.n_rows)]
     row_word = "case" if raw.first_data_row == 1 else "row"
     if id_column is None:
         return [f"respondent {i + 1} ({row_word} {row})" for i, row in enumerate(rows)]
-    ids = frame[id_column]
+    ids = raw.columns[id_column]
     first_seen: dict[str, int] = {}
     labels = []
     for position, (value, row) in enumerate(zip(ids, rows)):
@@ -153,7 +170,7 @@ def _as_text(value: object) -> str | None:
     return text or None
 
 
-def _profile_values(column: pd.Series, value_labels: dict | None, written: dict | None = None) -> pd.Series:
+def _profile_values(column: list, value_labels: dict | None, written: dict | None = None) -> list[str | None]:
     """Profile cells as text: the study's ``values`` labels first, then SPSS value labels."""
     def show(value: object) -> str | None:
         text = _as_text(value)
@@ -163,4 +180,4 @@ def _profile_values(column: pd.Series, value_labels: dict | None, written: dict 
             return str(value_labels[value])
         return text
 
-    return pd.Series([show(v) for v in column], dtype=object)
+    return [show(v) for v in column]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reportgen.data.read import read_table
+from reportgen.data.read import RawTable, read_table
 from reportgen.errors import DataError, ProblemList, ReportgenError
 from reportgen.interpret.sakip import Component, answer_value
 
@@ -29,29 +29,25 @@ class Answers:
     units: list[str]
 
 
-def _clean(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    return frame
-
-
-def _missing_columns(frame: pd.DataFrame, wanted, name: str) -> None:
-    missing = [c for c in wanted if c not in frame.columns]
+def _records(raw: RawTable, wanted) -> list[dict[str, object]]:
+    """The rows with lower-case column names, after checking that the ``wanted`` columns exist."""
+    names = [name.lower() for name in raw.columns]
+    missing = [c for c in wanted if c not in names]
     if missing:
-        raise DataError(f"{name}: column '{missing[0]}' not found (the file needs {', '.join(wanted)})")
+        raise DataError(f"{raw.name}: column '{missing[0]}' not found (the file needs {', '.join(wanted)})")
+    return [dict(zip(names, cells)) for cells in zip(*raw.columns.values())]
 
 
 def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
     raw = read_table(path)
-    frame = _clean(raw.frame)
-    _missing_columns(frame, ANSWER_COLUMNS, raw.name)
+    records = _records(raw, ANSWER_COLUMNS)
     known = {c.code: {s for s, _ in c.subcomponents} for c in components}
     problems: list[ReportgenError] = []
     rows, seen = [], {}
-    for position, record in enumerate(frame.to_dict("records")):
+    for position, record in enumerate(records):
         row = position + raw.first_data_row
         where = f"{raw.name}, row {row}"
-        cells = {k: ("" if pd.isna(record.get(k)) else str(record.get(k)).strip()) for k in ANSWER_COLUMNS + ("note",)}
+        cells = {k: ("" if record.get(k) is None else str(record.get(k)).strip()) for k in ANSWER_COLUMNS + ("note",)}
         unit, component, sub, criterion = (cells[k] for k in ("unit", "component", "subcomponent", "criterion"))
         if not unit or not criterion:
             problems.append(DataError(f"{where}: the {'unit' if not unit else 'criterion'} is blank"))
@@ -95,16 +91,16 @@ def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
 def read_history(path: Path) -> pd.DataFrame:
     """Earlier totals: ``unit, year, total`` (0–100)."""
     raw = read_table(path)
-    frame = _clean(raw.frame)
-    _missing_columns(frame, HISTORY_COLUMNS, raw.name)
+    records = _records(raw, HISTORY_COLUMNS)
     out, problems = [], []
-    for position, record in enumerate(frame.to_dict("records")):
+    for position, record in enumerate(records):
         where = f"{raw.name}, row {position + raw.first_data_row}"
         try:
             year = int(float(str(record["year"]).strip()))
             total = float(str(record["total"]).strip().replace(",", "."))
         except ValueError:
-            problems.append(DataError(f"{where}: year and total must be numbers ('{record['year']}', '{record['total']}')"))
+            shown = ["" if record[k] is None else record[k] for k in ("year", "total")]
+            problems.append(DataError(f"{where}: year and total must be numbers ('{shown[0]}', '{shown[1]}')"))
             continue
         if not 0 <= total <= 100:
             problems.append(DataError(f"{where}, column total: {total:g} is outside 0–100"))
