@@ -63,16 +63,22 @@ class AnswerCoder:
         return value
 
     def code_column(self, column: list) -> tuple[np.ndarray, dict[int, str]]:
-        """Codes of a whole column and {row position: reason}; each distinct cell is coded once
-        (a cell's type is part of its identity, so True is not taken for 1)."""
-        distinct: dict[tuple[type, object], int] = {}
-        positions = np.fromiter((distinct.setdefault((cell.__class__, cell), len(distinct)) for cell in column),
-                                dtype=np.intp, count=len(column))
-        results = [self.code(cell) for _, cell in distinct]
+        """Codes of a whole column and {row position: reason}; each distinct cell is coded once.
+
+        Cells are told apart by value, as a dictionary does (4 and 4.0 are one cell), except that
+        a True or False (an Excel boolean) is never taken for 1 or 0.
+        """
+        if bool in set(map(type, column)):
+            keys = [(cell.__class__, cell) for cell in column]
+        else:
+            keys = column
+        index = {key: k for k, key in enumerate(dict.fromkeys(keys))}
+        positions = np.fromiter(map(index.__getitem__, keys), dtype=np.intp, count=len(keys))
+        results = [self.code(key[1] if keys is not column else key) for key in index]
         table = np.array([np.nan if isinstance(r, str) else r for r in results], dtype=float)
         codes = table[positions]
-        bad = {k for k, r in enumerate(results) if isinstance(r, str)}
-        problems = {int(pos): results[k] for pos, k in enumerate(positions.tolist()) if k in bad} if bad else {}
+        bad = [k for k, r in enumerate(results) if isinstance(r, str)]
+        problems = {int(pos): results[positions[pos]] for pos in np.flatnonzero(np.isin(positions, bad))} if bad else {}
         return codes, problems
 
 

@@ -1,6 +1,6 @@
 """Read a respondents × columns table from .csv, .xlsx or SPSS .sav.
 
-Cells are kept as written (strings or numbers; a blank cell is None); coding answers is
+Cells are kept as written (strings or numbers; a blank cell is None or ""); coding answers is
 :mod:`reportgen.data.coding`'s job. SPSS value labels are returned alongside, so a profile
 column stored as 1/2 can be shown as "Laki-laki"/"Perempuan". CSV is read with the standard
 library's csv module and .xlsx with openpyxl, so a run on a CSV or Excel file does not pay for
@@ -21,8 +21,8 @@ SUPPORTED = (".csv", ".xlsx", ".sav")
 
 @dataclass(frozen=True)
 class RawTable:
-    """The data file as read: its columns (header → cells, None for a blank), value labels,
-    and how rows are called in messages."""
+    """The data file as read: its columns (header → cells; a blank is None, or "" in a CSV file),
+    value labels, and how rows are called in messages."""
 
     columns: dict[str, list]
     n_rows: int
@@ -71,16 +71,13 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
     names = _column_names(header)
     width = len(names)
     for number, row in enumerate(rows):
-        if len(row) > width and any(cell is not None for cell in row[width:]):
-            raise DataError(f"{name}, row {number + first_row}: {len(row)} cells, but the header names {width} columns")
-    cells = [list(column) for column in zip(*(_fit(row, width) for row in rows))]
+        if len(row) != width:
+            if len(row) > width and any(cell not in (None, "") for cell in row[width:]):
+                raise DataError(f"{name}, row {number + first_row}: {len(row)} cells, but the header names {width} columns")
+            rows[number] = row[:width] + [None] * (width - len(row))
+    cells = [list(column) for column in zip(*rows)]
     return RawTable(columns=dict(zip(names, cells)), n_rows=len(rows), name=name, value_labels=labels,
                     first_data_row=first_row)
-
-
-def _fit(row: list, width: int) -> list:
-    """A row cut or padded with blanks to the header's width."""
-    return row[:width] if len(row) >= width else row + [None] * (width - len(row))
 
 
 def _column_names(header: list) -> list[str]:
@@ -100,7 +97,7 @@ def _column_names(header: list) -> list[str]:
 
 def _read_csv(path: Path) -> tuple[list, list[list]]:
     """CSV with the delimiter sniffed (',' ';' or tab: Indonesian Excel exports use ';').
-    Empty lines are skipped; an empty cell is blank (None)."""
+    Empty lines are skipped; an empty cell stays "" (coding and the profile read it as blank)."""
     with path.open("r", encoding="utf-8-sig", errors="strict", newline="") as handle:
         sample = handle.read(65536)
         try:
@@ -111,7 +108,7 @@ def _read_csv(path: Path) -> tuple[list, list[list]]:
         lines = [row for row in csv.reader(handle, delimiter=delimiter, skipinitialspace=True) if row]
     if not lines:
         raise DataError(f"{path.name}: the data file is empty")
-    return lines[0], [[cell if cell != "" else None for cell in row] for row in lines[1:]]
+    return lines[0], lines[1:]
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> tuple[list, list[list]]:
