@@ -40,6 +40,7 @@ class PlsStudyResults:
     inner_vif: dict[tuple[str, str], float]
     f2: dict[tuple[str, str], float]
     q2: dict[str, float]
+    q2_distance: int
     srmr: float
     total_effects: np.ndarray
     boot: BootstrapResult
@@ -73,13 +74,15 @@ def analyse_pls(study: Study, data: Dataset, progress: bool = False) -> PlsStudy
     rel = quality.reliability(model)
     htmt = quality.htmt(spec, model.item_cor)
     total, _ = quality.effects(model.paths)
+    distance = quality.omission_distance(data.n_used)
     raw = data.answers_of(spec.indicators) if config.missing_policy == "mean" else x
     boot = bootstrap(raw, model, config.model.bootstrap, config.model.seed, config.settings.alpha,
                      progress=_progress_bar if progress and sys.stderr.isatty() else None)
     results = PlsStudyResults(
         n_used=data.n_used, n_excluded=data.n_excluded, described=described, model=model, reliability=rel, htmt=htmt,
         fornell_larcker=quality.fornell_larcker(model, rel), outer_vif=quality.outer_vif(model),
-        inner_vif=quality.inner_vif(model), f2=quality.f_squared(model, x), q2=quality.q2_blindfolding(model, x),
+        inner_vif=quality.inner_vif(model), f2=quality.f_squared(model, x), q2=quality.q2_blindfolding(model, x, distance),
+        q2_distance=distance,
         srmr=quality.srmr(model), total_effects=total, boot=boot,
         hypotheses=_hypotheses(study, boot), warnings=warnings,
     )

@@ -195,6 +195,7 @@ def pls_results_dict(study: Study, results, lang: str) -> dict[str, Any]:
             "inner_vif": {f"{a} -> {b}": v for (a, b), v in results.inner_vif.items()},
             "f2": {f"{a} -> {b}": v for (a, b), v in results.f2.items()},
             "q2": results.q2,
+            "q2_omission_distance": results.q2_distance,
             "srmr": results.srmr,
         },
         "hypotheses": {

@@ -129,6 +129,21 @@ def test_q2_is_positive_and_below_one():
     assert 0 < q2["CUSA"] < r.r2[2] and 0 < q2["CUSL"] < r.r2[3]
 
 
+def test_q2_of_a_block_with_as_many_indicators_as_the_omission_distance():
+    """mobi's PERQ has 7 indicators and D = 7: numbering the data points down each column
+    (semPLS ``qSquared``) still omits a seventh of every indicator in each round."""
+    spec, x, r = fitted("mobi")
+    assert x.shape[0] == 250 and quality.omission_distance(250) == 7
+    q2 = quality.q2_blindfolding(r, x, 7)
+    for name, value in q2.items():
+        j = spec.constructs.index(name)
+        assert np.isfinite(value) and 0 < value < r.r2[j], (name, value)
+
+
+def test_omission_distance_never_divides_the_sample():
+    assert [quality.omission_distance(n) for n in (250, 245, 56, 344)] == [7, 8, 9, 7]
+
+
 def test_srmr_follows_its_definition():
     """SRMR of the saturated model (SmartPLS): residual indicator correlations against
     ``l_i l_j cor(Y_a, Y_b)`` (between and within blocks, 1 on the diagonal), root mean square over

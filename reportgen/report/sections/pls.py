@@ -125,7 +125,7 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
                for c in endo]
     r2_table = b.table("pls.r2", b.labels["pls_r2_title"],
                        [[h(b.col("variable")), h("R²"), h("R² × 100%"), h("Adjusted R²"), h("Q²"), h(b.col("category"))]], r2_body,
-                       notes=(b.labels["pls_q2_note"], f"SRMR = {b.f(r.srmr)} (< {b.f(SRMR_MAX, 2)})"), widths=(3, 0.9, 1.2, 1.3, 0.9, 1.4))
+                       notes=(b.label("pls_q2_note", distance=r.q2_distance), f"SRMR = {b.f(r.srmr)} (< {b.f(SRMR_MAX, 2)})"), widths=(3, 0.9, 1.2, 1.3, 0.9, 1.4))
     sub.add(r2_table)
     sub.blocks += b.say("pls_r2.j2", refs=(r2_table.key,), table=b.ref(r2_table), citation=CITATION,
                         rows=[{"code": c, "name": b.name(c), "r2": b.f(r.model.r2[names.index(c)]), "pct": b.pct(100 * r.model.r2[names.index(c)]),

@@ -165,14 +165,26 @@ def specific_indirect(spec: PlsSpec, paths: np.ndarray) -> dict[tuple[str, ...],
     return chains
 
 
+def omission_distance(n: int, preferred: int = 7) -> int:
+    """The blindfolding omission distance D: ``preferred`` unless it divides n, else the next
+    larger D that does not. With n / D a whole number every round would omit the same
+    respondents in every indicator (Hair et al., 2017, ch. 6: n / D must not be an integer)."""
+    distance = preferred
+    while n % distance == 0:
+        distance += 1
+    return distance
+
+
 def q2_blindfolding(result: PlsResult, data: np.ndarray, distance: int = 7) -> dict[str, float]:
     """Stone–Geisser Q² of each endogenous construct by blindfolding (cross-validated redundancy).
 
-    Hair et al. (2017, ch. 6): the data points of the construct's indicators are numbered row by
-    row and every ``distance``-th one is omitted in turn (rounds d = 0 … D-1); omitted points are
-    replaced by the item mean of the remaining points, the model is re-estimated, and each
-    omitted point is predicted as ``loading × (sum of path × predecessor score)`` in standardised
-    units. ``Q² = 1 - SSE / SSO`` with SSO the squared standardised observed values.
+    Hair et al. (2017, ch. 6): the data points of the construct's indicators are numbered down
+    each indicator's column, one indicator after the other (as semPLS ``qSquared`` numbers the
+    block matrix), and every ``distance``-th one is omitted in turn (rounds d = 0 … D-1); omitted
+    points are replaced by the item mean of the remaining points, the model is re-estimated, and
+    each omitted point is predicted as ``loading × (sum of path × predecessor score)`` in
+    standardised units. ``Q² = 1 - SSE / SSO`` with SSO the squared standardised observed values.
+    Use :func:`omission_distance` for D, so that no round omits whole respondents.
     """
     from reportgen.stats.pls.algorithm import _standardise
 
@@ -185,7 +197,7 @@ def q2_blindfolding(result: PlsResult, data: np.ndarray, distance: int = 7) -> d
     for j in spec.endogenous:
         idx = _blocks(spec)[j]
         k = len(idx)
-        flat = (np.arange(n)[:, None] * k + np.arange(k)[None, :]) % distance
+        flat = (np.arange(k)[None, :] * n + np.arange(n)[:, None]) % distance
         sse = sso = 0.0
         for d in range(distance):
             omit = flat == d
