@@ -134,6 +134,36 @@ def test_csv_rows_and_header_as_a_spreadsheet_shows_them(tmp_path):
     assert table.columns["X1.1"] == ["4", "3"] and table.columns["X1.1.1"] == ["5", None]
 
 
+def test_xlsx_rows_and_header_as_pandas_reads_them(tmp_path):
+    """A column of values without a header is kept as "Unnamed: i"; trailing empty rows are dropped;
+    a sheet whose declared size is wrong is still read whole."""
+    from openpyxl import Workbook
+
+    from reportgen.data.read import read_table
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["rid", "X1.1"])
+    sheet.append(["R1", 4, "catatan"])
+    sheet.append(["R2", "  ", None])
+    sheet.append([None, None])
+    book.save(tmp_path / "written.xlsx")
+    import re
+    import zipfile
+
+    path = tmp_path / "r.xlsx"  # the same workbook, declaring its size as A1:A1
+    with zipfile.ZipFile(tmp_path / "written.xlsx") as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data, count = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:A1"', data)
+                assert count == 1
+            target.writestr(item, data)
+    table = read_table(path)
+    assert list(table.columns) == ["rid", "X1.1", "Unnamed: 2"]
+    assert table.n_rows == 2 and table.columns["X1.1"] == [4, None] and table.columns["Unnamed: 2"] == ["catatan", None]
+
+
 def test_missing_and_empty_data_files(tmp_path):
     path = write_study(tmp_path, base())
     (tmp_path / "responses.csv").write_text("")

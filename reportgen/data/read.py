@@ -112,7 +112,9 @@ def _read_csv(path: Path) -> tuple[list, list[list]]:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> tuple[list, list[list]]:
-    """The named sheet (or the first) of a workbook; trailing rows with no value are dropped."""
+    """The named sheet (or the first) of a workbook, as pandas reads it: the sheet's declared size
+    is ignored (some writers get it wrong), trailing rows with no value are dropped, and the header
+    is as wide as the widest row (a column of values without a name is "Unnamed: i")."""
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -120,15 +122,20 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list, list[list]]:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise DataError(f"{path.name}: no sheet '{sheet}' in the workbook (sheets: {', '.join(workbook.sheetnames)})")
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        worksheet.reset_dimensions()
         rows = [[None if isinstance(v, str) and v.strip() == "" else v for v in row]
                 for row in worksheet.iter_rows(values_only=True)]
     finally:
         workbook.close()
-    while rows and all(v is None for v in rows[-1]):
+    for row in rows:
+        while row and row[-1] is None:
+            row.pop()
+    while rows and not rows[-1]:
         rows.pop()
     if not rows:
         raise DataError(f"{path.name}: the data file is empty")
-    return rows[0], rows[1:]
+    width = max(len(row) for row in rows)
+    return rows[0] + [None] * (width - len(rows[0])), rows[1:]
 
 
 def _read_sav(path: Path) -> tuple[list, list[list], dict[str, dict]]:
