@@ -11,6 +11,7 @@ from pathlib import Path
 
 from docx import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -22,6 +23,8 @@ from reportgen.report.document import Document, Figure, Paragraph, Section, Tabl
 FONT = "Times New Roman"
 TEXT_WIDTH_CM = 21.0 - 4.0 - 3.0
 CELL_MARGIN_TWIPS = 57  # 0.1 cm
+TABLE_TEXT, TABLE_TEXT_SMALL = "Table Text", "Table Text Small"  # paragraph styles of table cells (10 / 9 pt, single spacing)
+TABLE_TEXT_ID, TABLE_TEXT_SMALL_ID = "TableText", "TableTextSmall"
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
@@ -63,6 +66,12 @@ def _setup(word: WordDocument) -> None:
         style.paragraph_format.space_before = Pt(12 if level <= 2 else 6)
         style.paragraph_format.space_after = Pt(6 if level == 1 else 3)
         style.paragraph_format.keep_with_next = True
+    for name, size in ((TABLE_TEXT, 10), (TABLE_TEXT_SMALL, 9)):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.size = Pt(size)
+        style.paragraph_format.line_spacing = 1.0
+        style.paragraph_format.space_after = Pt(0)
     caption = styles["Caption"]
     caption.font.name = FONT
     caption.font.size = Pt(12)
@@ -165,7 +174,7 @@ def _table(word, t: Table, labels: dict) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _narrow_cell_margins(table)
     grid = [[_Cell(tc, table) for tc in row._tr.tc_lst] for row in table.rows]
-    size = Pt(9 if t.small else 10)
+    style_id = TABLE_TEXT_SMALL_ID if t.small else TABLE_TEXT_ID
     occupied: set[tuple[int, int]] = set()
     merges = []
     for r, row in enumerate(list(t.header) + list(t.body)):
@@ -179,11 +188,12 @@ def _table(word, t: Table, labels: dict) -> None:
                 for dc in range(cell.colspan):
                     occupied.add((r + dr, c + dc))
             paragraph = grid[r][c].paragraphs[0]
-            paragraph.alignment = ALIGN[cell.align]
-            paragraph.paragraph_format.line_spacing = 1.0
+            paragraph._p.style = style_id  # by id: python-docx looks a style name up on every use
+            if cell.align != "left":
+                paragraph.alignment = ALIGN[cell.align]
             run = paragraph.add_run(cell.text)
-            run.font.size = size
-            run.bold = cell.role == "header" or cell.bold
+            if cell.role == "header" or cell.bold:
+                run.bold = True
             c += cell.colspan
     if t.widths:
         table.autofit = False
