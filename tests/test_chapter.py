@@ -77,6 +77,9 @@ def test_docx_has_real_tables_images_and_heading_styles(chapter):
     for table in word.tables:  # 0.1 cm side margins, so "28" fits a 0.7 cm answer-count column
         margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
         assert [m.get(qn("w:w")) for m in margins] == ["57", "57"]
+    cell_styles = {p.style.name: p.style.font.size.pt for t in word.tables for row in t.rows for c in row.cells for p in c.paragraphs}
+    assert cell_styles == {"Table Text": 10.0, "Table Text Small": 9.0}
+    assert word.styles["Table Text"].paragraph_format.line_spacing == 1.0
 
 
 def test_figures_are_200_dpi_png(chapter):
