@@ -135,7 +135,7 @@ def pls_bootstrap() -> tuple[str, str, str, str, str]:
     raw = data.answers_of(spec.indicators)
     best = min(_timed(lambda: bootstrap(raw, model, 5000, seed=123)) for _ in range(3))
     return ("PLS bootstrap, corporate reputation, 5000 resamples (in process)", f"{best:.3f} s", "–",
-            "seminr: about 40 s on one core (the issue's figure)", f"target < 2 s")
+            "seminr: about 40 s on one core (the issue's figure)", "target < 2 s")
 
 
 def _timed(fn) -> float:

@@ -32,6 +32,19 @@ class AnalysisError(ReportgenError):
     """The data cannot support the requested analysis (too few respondents, collinearity)."""
 
 
+def one_or_all(problems: list[ReportgenError]) -> ReportgenError:
+    """The single problem itself, or a :class:`ProblemList` of several (to raise)."""
+    return problems[0] if len(problems) == 1 else ProblemList(problems)
+
+
+def did_you_mean(name: str, choices, cutoff: float = 0.6) -> str:
+    """``"; did you mean 'X'?"`` for the closest of ``choices`` (difflib), or "" when none is close."""
+    import difflib
+
+    near = difflib.get_close_matches(name, list(choices), n=1, cutoff=cutoff)
+    return f"; did you mean '{near[0]}'?" if near else ""
+
+
 class ProblemList(ReportgenError):
     """Several problems found in one pass (used by ``reportgen validate``)."""
 

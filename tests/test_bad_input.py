@@ -3,12 +3,8 @@
 Each case breaks a valid study in one way; the CLI runs it over an existing report folder.
 """
 
-import os
-import subprocess
-
 import pytest
 import yaml
-
 
 from helpers import base, invoke, survey_rows, write_study
 

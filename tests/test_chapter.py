@@ -13,10 +13,10 @@ from reportgen.config import load_study
 from reportgen.data import load_dataset
 from reportgen.pipeline import run_study
 from reportgen.report.build import build_document
-from reportgen.report.document import Paragraph, Section, Table
+from reportgen.report.document import Paragraph, Section
 
 from conftest import EXAMPLES
-from helpers import DECIMAL, base, numbers_checked_against_tables, write_study
+from helpers import base, numbers_checked_against_tables, write_study
 
 LUWU = EXAMPLES / "luwu-timur" / "study.yaml"
 

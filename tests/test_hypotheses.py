@@ -7,7 +7,7 @@ import pytest
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
 from reportgen.pipeline import run_study
 
-from helpers import base, survey_rows, write_study
+from helpers import base, write_study
 
 
 def test_significant_negative_does_not_support_positive():

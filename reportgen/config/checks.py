@@ -6,10 +6,9 @@ items are unique, reverse items exist, the model and the hypotheses name known c
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
-from reportgen.errors import ConfigError
+from reportgen.errors import ConfigError, did_you_mean
 
 if TYPE_CHECKING:
     from reportgen.config.load import Study
@@ -28,8 +27,7 @@ def cross_check(study: "Study") -> list[ConfigError]:
     constructs = list(config.constructs)
 
     def unknown_construct(name: str, *key: object) -> None:
-        near = difflib.get_close_matches(name, constructs, n=1, cutoff=0.5)
-        hint = f"; did you mean '{near[0]}'?" if near else f"; constructs are {', '.join(constructs)}"
+        hint = did_you_mean(name, constructs, cutoff=0.5) or f"; constructs are {', '.join(constructs)}"
         problem(f"'{name}' is not a construct{hint}", *key)
 
     seen: dict[str, str] = {}
@@ -136,8 +134,7 @@ def _check_path_model(study) -> list[ConfigError]:
             flag(f"path '{text}' must read 'A -> B'", "model", "paths", i)
         for name in steps:
             if name and name not in config.constructs:
-                near = difflib.get_close_matches(name, list(config.constructs), n=1, cutoff=0.5)
-                flag(f"'{name}' is not a construct" + (f"; did you mean '{near[0]}'?" if near else ""), "model", "paths", i)
+                flag(f"'{name}' is not a construct" + did_you_mean(name, config.constructs, cutoff=0.5), "model", "paths", i)
     if found:
         return found
     pairs = pls_paths(config)
@@ -160,8 +157,7 @@ def _check_path_model(study) -> list[ConfigError]:
         steps = hyp.steps()
         for name in steps:
             if name not in config.constructs:
-                near = difflib.get_close_matches(name, list(config.constructs), n=1, cutoff=0.5)
-                flag(f"'{name}' is not a construct" + (f"; did you mean '{near[0]}'?" if near else ""), "hypotheses", hname, "path")
+                flag(f"'{name}' is not a construct" + did_you_mean(name, config.constructs, cutoff=0.5), "hypotheses", hname, "path")
         if all(n in config.constructs for n in steps):
             missing = [f"{a} -> {b}" for a, b in zip(steps, steps[1:]) if (a, b) not in pairs]
             if missing or len(steps) < 2:

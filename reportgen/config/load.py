@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from reportgen.config.checks import cross_check
 from reportgen.config.models import StudyConfig
 from reportgen.config.yaml_lines import line_of, load_with_lines
-from reportgen.errors import ConfigError, ProblemList
+from reportgen.errors import ConfigError, did_you_mean, one_or_all
 
 
 @dataclass(frozen=True)
@@ -71,11 +70,11 @@ def load_study(path: str | Path) -> Study:
         config = model.model_validate(raw)
     except ValidationError as exc:
         problems = [_describe(err, name, lines, model) for err in exc.errors()]
-        raise _one_or_many(problems) from None
+        raise one_or_all(problems) from None
     study = Study(config=config, path=path.resolve(), lines=lines)
     problems = cross_check(study) if model is StudyConfig else sakip_check(study)
     if problems:
-        raise _one_or_many(problems)
+        raise one_or_all(problems)
     return study
 
 
@@ -100,10 +99,6 @@ def sakip_check(study: Study) -> list[ConfigError]:
     return problems
 
 
-def _one_or_many(problems: list[ConfigError]) -> ConfigError | ProblemList:
-    return problems[0] if len(problems) == 1 else ProblemList(problems)
-
-
 def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], model: type[BaseModel] = StudyConfig) -> ConfigError:
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     loc = tuple(p for p in loc if p not in ("str", "int", "LocalText", "is-instance[LocalText]"))
@@ -113,8 +108,7 @@ def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], mod
     kind = error["type"]
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1], model)
-        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.5)
-        hint = f"; did you mean '{near[0]}'?" if near else (f"; allowed: {', '.join(allowed)}" if allowed else "")
+        hint = did_you_mean(str(loc[-1]), allowed, cutoff=0.5) or (f"; allowed: {', '.join(allowed)}" if allowed else "")
         return ConfigError(f"{where}: unknown key '{dotted}'{hint}")
     if kind == "missing":
         return ConfigError(f"{where}: required key '{dotted}' is missing")

@@ -68,13 +68,12 @@ class AnswerCoder:
         Cells are told apart by value, as a dictionary does (4 and 4.0 are one cell), except that
         a True or False (an Excel boolean) is never taken for 1 or 0.
         """
-        if bool in set(map(type, column)):
-            keys = [(cell.__class__, cell) for cell in column]
-        else:
-            keys = column
+        typed = bool in set(map(type, column))
+        keys = [(cell.__class__, cell) for cell in column] if typed else column
         index = {key: k for k, key in enumerate(dict.fromkeys(keys))}
         positions = np.fromiter(map(index.__getitem__, keys), dtype=np.intp, count=len(keys))
-        results = [self.code(key[1] if keys is not column else key) for key in index]
+        distinct = [key[1] for key in index] if typed else list(index)
+        results = [self.code(cell) for cell in distinct]
         table = np.array([np.nan if isinstance(r, str) else r for r in results], dtype=float)
         codes = table[positions]
         bad = [k for k, r in enumerate(results) if isinstance(r, str)]

@@ -18,7 +18,7 @@ import numpy as np
 from reportgen.config.load import Study
 from reportgen.data.coding import AnswerCoder, check_scale_labels
 from reportgen.data.read import RawTable, read_table
-from reportgen.errors import DataError, ProblemList, ReportgenError
+from reportgen.errors import DataError, ReportgenError, one_or_all
 
 MAX_LISTED = 50  # problems listed by `validate`; the rest are counted
 
@@ -81,7 +81,7 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
             hint = f"; did you mean '{near}'?" if near else ""
             problems.append(DataError(f"{raw.name}: column '{column}' not found{hint}"))
     if problems:
-        raise _raise(problems)
+        raise one_or_all(problems)
 
     labels = _respondent_labels(raw, config.data.id, problems)
     coder = AnswerCoder(config.scale)
@@ -92,7 +92,7 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
             problems.append(DataError(f"{raw.name}, column {item}, {labels[position]}: {reason}"))
         answers[:, j] = codes
     if problems:
-        raise _raise(problems)
+        raise one_or_all(problems)
     position = {item: j for j, item in enumerate(items)}
     for construct in config.constructs.values():
         for item in construct.reverse:
@@ -131,10 +131,6 @@ def nearest_column(name: str, columns: list[str]) -> str | None:
         return same[0]
     near = difflib.get_close_matches(name, columns, n=1)
     return near[0] if near else None
-
-
-def _raise(problems: list[ReportgenError]) -> ReportgenError:
-    return problems[0] if len(problems) == 1 else ProblemList(problems)
 
 
 def _respondent_labels(raw: RawTable, id_column: str | None, problems: list[ReportgenError]) -> list[str]:

@@ -7,14 +7,13 @@ Y/T, A–E or 0–100, a criterion written twice, a unit with no answers for a s
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from reportgen.data.read import RawTable, read_table
-from reportgen.errors import DataError, ProblemList, ReportgenError
+from reportgen.errors import DataError, ReportgenError, did_you_mean, one_or_all
 from reportgen.interpret.sakip import Component, answer_value
 
 ANSWER_COLUMNS = ("unit", "component", "subcomponent", "criterion", "answer")
@@ -55,14 +54,12 @@ def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
         component = component.lower()
         sub = sub.lower()
         if component not in known:
-            near = difflib.get_close_matches(component, list(known), n=1)
             problems.append(DataError(f"{where}, column component: '{cells['component']}' is not a component of the framework"
-                                      + (f"; did you mean '{near[0]}'?" if near else f" ({', '.join(known)})")))
+                                      + (did_you_mean(component, known) or f" ({', '.join(known)})")))
             continue
         if sub not in known[component]:
-            near = difflib.get_close_matches(sub, sorted(known[component]), n=1)
             problems.append(DataError(f"{where}, column subcomponent: '{cells['subcomponent']}' is not a sub-component of {component}"
-                                      + (f"; did you mean '{near[0]}'?" if near else f" ({', '.join(sorted(known[component]))})")))
+                                      + (did_you_mean(sub, sorted(known[component])) or f" ({', '.join(sorted(known[component]))})")))
             continue
         value = answer_value(cells["answer"]) if cells["answer"] else None
         if value is None:
@@ -84,7 +81,7 @@ def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
                     if (unit, c.code, s) not in covered:
                         problems.append(DataError(f"{raw.name}: unit '{unit}' has no answers for {c.code} / {s}"))
     if problems:
-        raise problems[0] if len(problems) == 1 else ProblemList(problems)
+        raise one_or_all(problems)
     return Answers(frame=pd.DataFrame(rows), units=units)
 
 
@@ -107,5 +104,5 @@ def read_history(path: Path) -> pd.DataFrame:
             continue
         out.append({"unit": str(record["unit"]).strip(), "year": year, "total": total})
     if problems:
-        raise problems[0] if len(problems) == 1 else ProblemList(problems)
+        raise one_or_all(problems)
     return pd.DataFrame(out, columns=list(HISTORY_COLUMNS))

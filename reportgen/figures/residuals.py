@@ -5,17 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from scipy import special
-
 from reportgen.figures.style import plt, save
 
 
-def pp_plot(zresid: np.ndarray, path: Path, observed_label: str, expected_label: str) -> Path:
-    """Observed cumulative probability (i - 0.5)/n against the normal CDF of the sorted ZRESID."""
-    z = np.sort(zresid)
-    n = z.size
-    observed = (np.arange(1, n + 1) - 0.5) / n
-    expected = special.ndtr((z - z.mean()) / z.std(ddof=1))
+def pp_plot(observed: np.ndarray, expected: np.ndarray, path: Path, observed_label: str, expected_label: str) -> Path:
+    """The normal P-P plot: observed against expected cumulative probability
+    (:func:`reportgen.stats.assumptions.normal_pp_points`), with the diagonal."""
     fig, ax = plt.subplots(figsize=(4.6, 4.3))
     ax.plot([0, 1], [0, 1], color="black", linewidth=0.9)
     ax.scatter(observed, expected, s=14, facecolors="none", edgecolors="#333333", linewidths=0.7)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
+import numpy as np
+from PIL import Image
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -38,11 +41,6 @@ def _write(fig, path: Path) -> None:
     Without the alpha channel Agg writes, the PNG is a third to a quarter of the size, and the
     PDF backend embeds it without splitting off a transparency mask.
     """
-    import io
-
-    import numpy as np
-    from PIL import Image
-
     raw = io.BytesIO()
     fig.savefig(raw, format="png", dpi=DPI, bbox_inches="tight", facecolor="white", pil_kwargs={"compress_level": 0})
     plt.close(fig)

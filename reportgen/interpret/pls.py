@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 
 CITATION = "Hair et al., 2021"
 LOADING_MIN = 0.70

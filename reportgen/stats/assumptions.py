@@ -40,6 +40,17 @@ class Heteroscedasticity:
     bp_p: float
 
 
+def normal_pp_points(residuals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The normal P-P plot of the residuals (SPSS REGRESSION /RESIDUALS NORMPROB): for the sorted
+    residuals e_(i), the observed cumulative probability ``(i - 0.5) / n`` and the expected
+    ``Phi((e_(i) - mean) / sd)`` (sd with n - 1). The expected values are also the fitted CDF of
+    the Kolmogorov–Smirnov test in :func:`normality`. Standardising the residuals first changes
+    neither."""
+    e = np.sort(np.asarray(residuals, dtype=float))
+    n = e.size
+    return (np.arange(1, n + 1) - 0.5) / n, special.ndtr((e - e.mean()) / e.std(ddof=1))
+
+
 def normality(residuals: np.ndarray) -> Normality:
     """One-sample Kolmogorov–Smirnov and Shapiro–Wilk tests of the residuals.
 
@@ -54,7 +65,7 @@ def normality(residuals: np.ndarray) -> Normality:
     e = np.asarray(residuals, dtype=float)
     n = e.size
     mean, sd = float(e.mean()), float(e.std(ddof=1))
-    cdf = special.ndtr((np.sort(e) - mean) / sd)
+    _, cdf = normal_pp_points(e)
     rank = np.arange(1, n + 1) / n
     d = float(max((rank - cdf).max(), (cdf - (rank - 1 / n)).max()))
     p_asymptotic = float(special.kolmogorov(np.sqrt(n) * d))  # P(K > sqrt(n) D), the Kolmogorov limit

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportgen.analysis import StudyResults
 from reportgen.figures.residuals import histogram, pp_plot, scatter
+from reportgen.stats.assumptions import normal_pp_points
 from reportgen.interpret.assumptions import DW_CITATION, TOLERANCE_MIN, VIF_MAX, multicollinear
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
@@ -30,7 +31,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
                     [[s(k), d(v)] for k, v in rows], notes=(f"α = {b.f(alpha, 2)}",), widths=(3.5, 1.5))
     sub.blocks += b.say("normality_intro.j2", table=b.ref(table))
     sub.add(table)
-    pp = b.figure("pp", b.labels["pp_title"], pp_plot(zresid, b.figures_dir / "pp_plot.png",
+    pp = b.figure("pp", b.labels["pp_title"], pp_plot(*normal_pp_points(zresid), b.figures_dir / "pp_plot.png",
                   "Observed Cum Prob" if en else "Probabilitas kumulatif observasi",
                   "Expected Cum Prob" if en else "Probabilitas kumulatif harapan"), width=0.6)
     hist = b.figure("hist", b.labels["hist_title"], histogram(zresid, b.figures_dir / "histogram.png",
