@@ -22,6 +22,7 @@ class SakipResults:
     history: pd.DataFrame | None
     overall_total: float
     overall_predicate: str
+    notes: tuple[str, ...] = ()
 
     def weakest(self, unit: str, count: int) -> pd.DataFrame:
         """The unit's lowest-scoring criteria, heaviest sub-component first among equals."""
@@ -48,7 +49,7 @@ def analyse_sakip(study: Study) -> SakipResults:
     config = study.config
     components = components_of(config)
     answers = read_answers((study.base_dir / config.answers.path).resolve(), components)
-    history = read_history((study.base_dir / config.history.path).resolve()) if config.history else None
+    history, history_notes = read_history((study.base_dir / config.history.path).resolve()) if config.history else (None, ())
     year = config.study.year
     scores = with_ranks_and_history(unit_scores(answers.frame, components), history, year)
     boundary = config.settings.boundary
@@ -56,4 +57,4 @@ def analyse_sakip(study: Study) -> SakipResults:
     return SakipResults(year=year, components=components, units=scores,
                         predicates={u: predicate(s.total, boundary) for u, s in scores.items()},
                         answers=answers.frame, history=history, overall_total=overall,
-                        overall_predicate=predicate(overall, boundary))
+                        overall_predicate=predicate(overall, boundary), notes=answers.notes + history_notes)

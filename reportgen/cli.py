@@ -1,8 +1,10 @@
 """Command line: ``reportgen run``, ``reportgen validate`` and ``reportgen demo``.
 
-User mistakes (:class:`ReportgenError`, and wrong arguments) are printed as one line on stderr
-with exit code 2; anything else is a bug and keeps its traceback. The parser is the standard
-library's argparse, so that a run starts in milliseconds.
+User mistakes (:class:`ReportgenError`, wrong arguments, and OS errors such as a full disk)
+are printed as one line on stderr with exit code 2. Ctrl-C, SIGTERM and SIGHUP stop the run
+with one line and exit code 128 + the signal (130, 143, 129), leaving no temporary folder and no
+process behind. Anything else is a bug and keeps its traceback (exit code 1). The parser is the
+standard library's argparse, so that a run starts in milliseconds.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from reportgen.errors import ProblemList, ReportgenError
+from reportgen.errors import ProblemList, ReportgenError, os_error_line
+from reportgen.interrupt import Interrupted, stopping_cleanly
 
 FORMATS = ("json", "pdf", "docx")
 
@@ -27,19 +30,29 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of studies; use a whole number of 1 or more")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="reportgen", description="Questionnaire data + a study file → a verified results chapter.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     run = commands.add_parser("run", help="Compute every statistic and write the report files; several studies run in parallel.",
                               description="Compute every statistic and write the report files; several studies run in parallel.")
     run.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
-    run.add_argument("--out", type=Path, help="Output folder (default output/<study file name>/; with several studies, DIR/<name>/).")
+    run.add_argument("--out", type=Path, help="Output folder (default output/<study folder>/; with several studies, DIR/<name>/).")
     run.add_argument("--lang", help="id or en (overrides study.language).")
     run.add_argument("--formats", default="json,pdf,docx", help="Comma-separated: json, pdf, docx (default: all three).")
-    run.add_argument("--jobs", type=int, default=0, help="Studies run at once (default: one per core).")
-    validate = commands.add_parser("validate", help="Check the study file and its data without computing; list every problem found.",
-                                   description="Check the study file and its data without computing; list every problem found.")
-    validate.add_argument("study_file", type=Path, metavar="STUDY", help="The study YAML file.")
+    run.add_argument("--jobs", type=_jobs, default=None, help="Studies run at once (default: one per core).")
+    validate = commands.add_parser("validate", help="Check study files and their data without computing; list every problem found.",
+                                   description="Check study files and their data without computing; list every problem found.")
+    validate.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
     demo = commands.add_parser("demo", help="Run the thesis replica in config/examples/luwu-timur.",
                                description="Run the thesis replica in config/examples/luwu-timur.")
     demo.add_argument("--out", type=Path, default=Path("output") / "luwu-timur", help="Output folder.")
@@ -48,66 +61,93 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; return the exit code (0 done, 2 a user mistake)."""
+    """Run one command; return the exit code (0 done, 2 a user mistake, 128 + n a signal)."""
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help()
-            return 2
-        return {"run": _run, "validate": _validate, "demo": _demo}[args.command](args)
+        with stopping_cleanly():
+            args = parser.parse_args(argv)
+            if args.command is None:
+                parser.print_help()
+                return 2
+            return {"run": _run, "validate": _validate, "demo": _demo}[args.command](args)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except ReportgenError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"error: {os_error_line(error, 'cannot use')}", file=sys.stderr)
+        return 2
+    except (Interrupted, KeyboardInterrupt) as stop:
+        stop = stop if isinstance(stop, Interrupted) else Interrupted(2)
+        print(f"reportgen: stopped by {stop.name}; no unfinished report was written and earlier reports are unchanged",
+              file=sys.stderr)
+        return stop.exit_code
 
 
 def _run(args) -> int:
-    from reportgen.pipeline import run_many, run_study, study_files_in
+    from reportgen.batch import study_files_in, tasks_for
 
-    wanted = _parse_formats(args.formats)
     files = study_files_in(args.study_files)
-    if len(files) == 1:
-        target = args.out if args.out is not None else Path("output") / files[0].stem
-        for path in run_study(files[0], target, lang=args.lang, formats=wanted):
-            print(path)
-        return 0
-    root = args.out if args.out is not None else Path("output")
-    failed = 0
-    for study, outcome in run_many(files, root, args.lang, wanted, args.jobs or None):
-        if isinstance(outcome, str):
-            failed += 1
-            print(f"error: {outcome}", file=sys.stderr)
-        else:
-            print(f"{study}: {len(outcome)} files in {outcome[0].parent if outcome else root}")
-    if failed:
-        print(f"{failed} of {len(files)} studies failed", file=sys.stderr)
-        return 2
-    return 0
-
-
-def _validate(args) -> int:
-    from reportgen.pipeline import validate_study
-
-    try:
-        summary = validate_study(args.study_file)
-    except ProblemList as error:
-        for problem in error.problems:
-            print(f"error: {problem.message}", file=sys.stderr)
-        print(f"{len(error.problems)} problems found", file=sys.stderr)
-        return 2
-    print(summary)
-    return 0
+    tasks = tasks_for(files, args.out, args.lang, _parse_formats(args.formats))
+    return _report(tasks, args.jobs)
 
 
 def _demo(args) -> int:
-    from reportgen.pipeline import EXAMPLES, run_study
+    from reportgen.batch import tasks_for
+    from reportgen.pipeline import EXAMPLES
 
-    for path in run_study(EXAMPLES / "luwu-timur" / "study.yaml", args.out, lang=args.lang, formats=list(FORMATS)):
-        print(path)
-    return 0
+    return _report(tasks_for([EXAMPLES / "luwu-timur" / "study.yaml"], args.out, args.lang, FORMATS), 1)
+
+
+def _report(tasks, jobs) -> int:
+    """Run the tasks; print each outcome (files, or one error line naming the study); the exit code."""
+    from reportgen.batch import run_tasks
+
+    single = len(tasks) == 1
+    failed = crashed = 0
+    for outcome in run_tasks(tasks, jobs):
+        study = outcome.task.study
+        if outcome.ok:
+            for note in outcome.report.notes:
+                print(f"note: {note}" if single else f"note: {study}: {note}", file=sys.stderr)
+            if single:
+                for path in outcome.report.files:
+                    print(path)
+            else:
+                print(f"{study}: {len(outcome.report.files)} files in {outcome.task.target}")
+        elif outcome.error is not None:
+            failed += 1
+            print(f"error: {outcome.error}" if single else f"error: {study}: {outcome.error}", file=sys.stderr)
+        else:
+            crashed += 1
+            print(outcome.detail.rstrip(), file=sys.stderr)
+            print(f"error: {study}: {outcome.crash} (a bug in reportgen; the traceback above says where)", file=sys.stderr)
+    if not single and (failed or crashed):
+        print(f"{failed + crashed} of {len(tasks)} studies failed", file=sys.stderr)
+    return 1 if crashed else 2 if failed else 0
+
+
+def _validate(args) -> int:
+    from reportgen.batch import study_files_in
+    from reportgen.pipeline import validate_study
+
+    files = study_files_in(args.study_files)
+    failed = 0
+    for file in files:
+        prefix = f"{file}: " if len(files) > 1 else ""
+        try:
+            print(validate_study(file))
+        except ProblemList as error:
+            failed += 1
+            for problem in error.problems:
+                print(f"error: {prefix}{problem.message}", file=sys.stderr)
+            print(f"{prefix}{len(error.problems)} problems found", file=sys.stderr)
+        except ReportgenError as error:
+            failed += 1
+            print(f"error: {prefix}{error.message}", file=sys.stderr)
+    return 2 if failed else 0
 
 
 def _parse_formats(text: str) -> list[str]:

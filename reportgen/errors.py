@@ -28,8 +28,19 @@ class DataError(ReportgenError):
     """The data file cannot be read or holds invalid answers."""
 
 
+class OutputError(ReportgenError):
+    """The output folder cannot be used or written (refused, disk full, permission denied)."""
+
+
 class AnalysisError(ReportgenError):
     """The data cannot support the requested analysis (too few respondents, collinearity)."""
+
+
+def os_error_line(exc: OSError, doing: str = "cannot write") -> str:
+    """An OS error as one line naming its path: 'output/x/bab5.pdf: cannot write (No space left on device)'."""
+    path = exc.filename if exc.filename is not None else "?"
+    reason = exc.strerror or exc.__class__.__name__
+    return f"{path}: {doing} ({reason})"
 
 
 def one_or_all(problems: list[ReportgenError]) -> ReportgenError:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.analysis import analyse
 from reportgen.config import load_study, regression_predictors
 from reportgen.config.models import LANGUAGES
 from reportgen.data import load_dataset
-from reportgen.errors import ConfigError
-from reportgen.output import atomic_folder
+from reportgen.errors import ConfigError, OutputError, os_error_line
+from reportgen.output import atomic_folder, check_target
 from reportgen.results_json import results_dict, write_results
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "config" / "examples"
@@ -18,44 +19,62 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "config" / "examples"
 FORMATS = ("json", "pdf", "docx")
 
 
-def run_study(study_file: Path, target: Path, lang: str | None = None, formats=FORMATS) -> list[Path]:
-    """Run one study; return the files written (inside ``target``)."""
+@dataclass(frozen=True)
+class Report:
+    """What a run wrote: the files (inside the output folder) and notes for the user
+    (blank rows skipped, for instance), which results.json also lists under ``warnings``."""
+
+    files: list[Path]
+    notes: list[str] = field(default_factory=list)
+
+
+def run_study(study_file: Path, target: Path, lang: str | None = None, formats=FORMATS) -> Report:
+    """Run one study and write its report into ``target`` (refused unless reportgen may use it)."""
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"--lang: '{lang}' is not a supported language; use {' or '.join(LANGUAGES)}")
     from reportgen.render.pdf_job import pdf_job
 
     with pdf_job("pdf" in formats) as pdf:  # WeasyPrint is imported meanwhile, in its own process
         study = load_study(study_file)
+        inputs = study.inputs()
+        check_target(target, inputs)  # before the work, so a refused folder costs nothing
         language = lang or study.config.study.language
-        results, payload = _analyse(study, language)
-        with atomic_folder(target) as staging:
-            written = write_outputs(study, results, payload, language, staging, formats, pdf)
-    return [target / name for name in written]
+        results, payload, notes = _analyse(study, language)
+        try:
+            with atomic_folder(target, inputs, study.path) as staging:
+                written = write_outputs(study, results, payload, language, staging, formats, pdf)
+        except OSError as exc:
+            raise OutputError(os_error_line(exc)) from None
+    return Report([Path(target) / name for name in written], notes)
 
 
 def _analyse(study, language: str):
-    """(results, results.json payload) of the study's kind and model."""
+    """(results, results.json payload, notes on the data) of the study's kind and model."""
     if getattr(study.config, "kind", None) == "sakip":
         from reportgen.analysis_sakip import analyse_sakip
         from reportgen.results_json import sakip_results_dict
 
         results = analyse_sakip(study)
-        return results, sakip_results_dict(results)
+        return results, sakip_results_dict(results), list(results.notes)
     data = load_dataset(study)
+    notes = list(data.notes)
     if study.config.model.type == "pls":
         from reportgen.analysis_pls import analyse_pls
         from reportgen.results_json import pls_results_dict
 
         results = analyse_pls(study, data, progress=True)
-        return results, pls_results_dict(study, results, language)
-    if study.config.model.type == "path":
+        payload = pls_results_dict(study, results, language)
+    elif study.config.model.type == "path":
         from reportgen.analysis_path import analyse_path
         from reportgen.results_json import path_results_dict
 
         results = analyse_path(study, data)
-        return results, path_results_dict(study, results, language)
-    results = analyse(study, data)
-    return results, results_dict(study, results, language)
+        payload = path_results_dict(study, results, language)
+    else:
+        results = analyse(study, data)
+        payload = results_dict(study, results, language)
+    payload["warnings"] = notes + list(payload.get("warnings") or [])
+    return results, payload, notes
 
 
 def write_outputs(study, results, payload, lang: str, folder: Path, formats, pdf=None) -> list[str]:
@@ -120,56 +139,6 @@ def _chapter_builder(study):
     return {"pls": build_pls_document, "path": build_path_document}.get(study.config.model.type, build_document)
 
 
-def study_files_in(paths: list[Path]) -> list[Path]:
-    """The study files named, with each folder replaced by the study.yaml files beneath it."""
-    from reportgen.errors import ConfigError
-
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.rglob("study.yaml"))
-            if not found:
-                raise ConfigError(f"{path}: no study.yaml in this folder")
-            files += found
-        else:
-            files.append(path)
-    return files
-
-
-def _run_one(args) -> tuple[str, list[Path] | str]:
-    """Worker: one study; a user error comes back as its one-line message."""
-    study_file, target, lang, formats = args
-    from reportgen.errors import ReportgenError
-
-    try:
-        return str(study_file), run_study(study_file, target, lang=lang, formats=formats)
-    except ReportgenError as error:
-        return str(study_file), error.message
-
-
-def run_many(files: list[Path], root: Path, lang: str | None, formats, jobs: int | None = None):
-    """Run several studies in parallel processes (one per core by default); yield (study, files or error)."""
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-
-    import reportgen.analysis  # noqa: F401  imported once here, inherited by the forked workers
-    import reportgen.analysis_pls  # noqa: F401
-
-    if "pdf" in formats or "docx" in formats:
-        import reportgen.render.docx  # noqa: F401
-        import reportgen.render.pdf  # noqa: F401
-        import reportgen.report.build  # noqa: F401
-    names = [f.parent.name if f.stem == "study" else f.stem for f in files]
-    if len(set(names)) < len(names):
-        names = [f"{f.parent.name}-{f.stem}" for f in files]
-    tasks = [(f, root / name, lang, list(formats)) for f, name in zip(files, names)]
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs or min(len(tasks), os.cpu_count() or 1), mp_context=context) as pool:
-        yield from pool.map(_run_one, tasks)
-
-
 def _stem(study, lang: str) -> str:
     """bab5 / chapter5 for a thesis chapter; lhe-akip-<year> / akip-evaluation-<year> for SAKIP."""
     if getattr(study.config, "kind", None) == "sakip":
@@ -188,7 +157,7 @@ def validate_study(study_file: Path) -> str:
                           f"{len(results.answers)} answers, framework {study.config.framework_name}"])
     data = load_dataset(study)
     config = study.config
-    lines = [
+    lines = [f"note: {note}" for note in data.notes] + [
         f"{study.path.name}: valid",
         f"data: {study.data_path.name}, {data.n_total} respondents, {data.n_used} usable"
         + (f" ({data.n_excluded} excluded, missing = {config.missing_policy})" if data.n_excluded else ""),

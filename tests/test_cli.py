@@ -36,6 +36,12 @@ def test_console_script_exits_2_without_traceback(tmp_path):
     assert result.stderr.startswith("error: study.yaml, line ") and len(result.stderr.strip().splitlines()) == 1
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def snapshot(folder: Path) -> dict:
     return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -44,12 +50,13 @@ def test_run_writes_results_json_to_the_default_folder(tmp_path):
     study = write_study(tmp_path / "s", base())
     result = reportgen("run", study, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    data = json.loads((tmp_path / "output" / "study" / "results.json").read_text())
-    assert (tmp_path / "output" / "study" / "bab5.pdf").stat().st_size > 10000
-    assert (tmp_path / "output" / "study" / "bab5.docx").stat().st_size > 10000
+    data = json.loads((tmp_path / "output" / "s" / "results.json").read_text())  # named after the study's folder
+    assert (tmp_path / "output" / "s" / "bab5.pdf").stat().st_size > 10000
+    assert (tmp_path / "output" / "s" / "bab5.docx").stat().st_size > 10000
     assert data["n_used"] == 40
     assert set(data["regression"]["coefficients"]) == {"const", "X1", "X2"}
-    assert not list((tmp_path / "output").glob(".study.*"))  # no staging folder left behind
+    assert [p.name for p in (tmp_path / "output").iterdir()] == ["s"]  # no temporary folder left behind
+    assert oct((tmp_path / "output" / "s").stat().st_mode & 0o777) == oct(0o777 & ~_umask())
 
 
 def test_english_decision_text_with_lang(tmp_path):
@@ -112,7 +119,7 @@ def test_unsupported_language_and_format(tmp_path):
 
 def test_wrong_command_line_is_one_line(tmp_path):
     for args, expected in ((["run"], "the following arguments are required: STUDY"),
-                           (["run", "study.yaml", "--jobs", "two"], "argument --jobs: invalid int value: 'two'"),
+                           (["run", "study.yaml", "--jobs", "two"], "argument --jobs: 'two' is not a number of studies; use a whole number of 1 or more"),
                            (["rnu", "study.yaml"], "invalid choice: 'rnu'")):
         result = reportgen(*args)
         assert result.returncode == 2 and result.stdout == "", args

@@ -122,16 +122,17 @@ def test_semicolon_csv_xlsx_and_sav_give_the_same_data(tmp_path):
 
 
 def test_csv_rows_and_header_as_a_spreadsheet_shows_them(tmp_path):
-    """Blank lines are skipped, a short row is padded with blanks, a byte-order mark is ignored,
-    a blank header is "Unnamed: i" and a repeated one "X.1" (as pandas names them)."""
+    """Blank lines are skipped but keep their row numbers, a short row is padded with blanks, a
+    byte-order mark is ignored, a blank header is "Unnamed: i", a repeated one is recorded."""
     from reportgen.data.read import read_table
 
     path = tmp_path / "r.csv"
-    path.write_bytes("\ufeffrid;X1.1;;X1.1\n\nR1; 4;x;5\nR2;3\n\n".encode("utf-8"))
+    path.write_bytes("\ufeffrid;X1.1;;X1.1\n\nR1; 4;x;5\n;;;\nR2;3\n\n".encode("utf-8"))
     table = read_table(path)
-    assert list(table.columns) == ["rid", "X1.1", "Unnamed: 2", "X1.1.1"]
-    assert table.n_rows == 2 and table.first_data_row == 2
-    assert table.columns["X1.1"] == ["4", "3"] and table.columns["X1.1.1"] == ["5", None]
+    assert list(table.columns) == ["rid", "X1.1", "Unnamed: 2", "X1.1 (column 4)"]
+    assert table.rows == [3, 5] and table.blank_rows == [2, 4, 6] and table.duplicates == {"X1.1": [2, 4]}
+    assert table.notes == ["r.csv: 3 wholly blank rows were skipped (rows 2, 4, 6); blank rows are not respondents"]
+    assert table.columns["X1.1"] == ["4", "3"] and table.columns["X1.1 (column 4)"] == ["5", None]
 
 
 def test_xlsx_rows_and_header_as_pandas_reads_them(tmp_path):
@@ -160,8 +161,8 @@ def test_xlsx_rows_and_header_as_pandas_reads_them(tmp_path):
                 assert count == 1
             target.writestr(item, data)
     table = read_table(path)
-    assert list(table.columns) == ["rid", "X1.1", "Unnamed: 2"]
-    assert table.n_rows == 2 and table.columns["X1.1"] == [4, None] and table.columns["Unnamed: 2"] == ["catatan", None]
+    assert list(table.columns) == ["rid", "X1.1", "Unnamed: 2"] and table.name == "r.xlsx, sheet 'Sheet'"
+    assert table.rows == [2, 3] and table.blank_rows == [4] and table.columns["X1.1"] == [4, None] and table.columns["Unnamed: 2"] == ["catatan", None]
 
 
 def test_missing_and_empty_data_files(tmp_path):

@@ -192,7 +192,7 @@ def test_drop_invalid_removes_items_and_recomputes(tmp_path):
         r["X1.4"] = int(rng.integers(1, 6))
     cfg = base()
     cfg["constructs"]["X1"]["items"]["X1.4"] = "noise"
-    plain = json.loads((run_study(write_study(tmp_path / "a", cfg, rows), tmp_path / "a" / "o", formats=["json"])[0]).read_text())
+    plain = json.loads((run_study(write_study(tmp_path / "a", cfg, rows), tmp_path / "a" / "o", formats=["json"]).files[0]).read_text())
     assert plain["constructs"]["X1"]["items"]["X1.4"]["valid"] is False and plain["dropped_items"] == []
     cfg["settings"] = {"drop_invalid": True}
     run_study(write_study(tmp_path / "b", cfg, rows), tmp_path / "b" / "o", formats=["json", "pdf"])

@@ -104,6 +104,13 @@ def cross_check(study: "Study") -> list[ConfigError]:
         if target in config.constructs and target != model.dependent:
             problem(f"'{target}' is not the model's dependent construct '{model.dependent}'", "hypotheses", hname, "path")
 
+    from reportgen.data.coding import scale_word_clash
+
+    clash = scale_word_clash(config.scale)
+    if clash:
+        word, first, second = clash
+        problem(f"the word '{word}' is used for both {first} and {second}; each answer word must name one scale point",
+                "scale", "labels", str(second))
     if config.templates is not None and not (study.base_dir / config.templates).is_dir():
         problem(f"templates folder '{config.templates}' not found", "templates")
     return problems

@@ -37,6 +37,13 @@ class Study:
     def data_path(self) -> Path:
         return (self.base_dir / self.config.data.path).resolve()
 
+    def inputs(self) -> list[Path]:
+        """Every file and folder of the user's that the run reads: no output may replace them."""
+        config = self.config
+        refs = [getattr(config, "data", None), getattr(config, "answers", None), getattr(config, "history", None)]
+        paths = [self.path] + [(self.base_dir / ref.path).resolve() for ref in refs if ref is not None]
+        return paths + ([self.templates_dir] if self.templates_dir else [])
+
     def where(self, *key: Any) -> str:
         """'study.yaml, line 12, key model.dependent' for a key path."""
         line = line_of(self.lines, key)

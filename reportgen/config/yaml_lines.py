@@ -1,9 +1,18 @@
-"""YAML loading that remembers where every key was written.
+"""YAML loading that remembers where every key was written, and that no file can exhaust.
 
 PyYAML's composer gives each node its start mark; we walk the node tree once and build both
 the plain Python value and a map ``(key, key, ...) -> line`` so that every config error can
 name the line the user must fix. YAML 1.1's ``on/off/yes/no`` booleans are switched off:
 ``on: Y`` in a hypothesis is a key named "on", as a reader expects.
+
+Keys are kept as written: ``1.10:`` is the key "1.10", not the number 1.1 (which would make it
+the same item as ``1.1:``), and a plain number written so that it reads back differently
+(``1.10``, ``0.050``) is kept as its text, which the models read as the number where they want one.
+
+Bounds, so that a small file can neither hang nor exhaust reportgen (YAML aliases can expand
+exponentially: the "billion laughs"): at most 2 MB of text, nesting at most 64 deep (checked on
+the parser's events before anything is built, so a 10⁶-deep file cannot overflow the composer's
+stack), at most 200 000 values after aliases are expanded, and no alias inside itself.
 """
 
 from __future__ import annotations
@@ -16,6 +25,11 @@ import yaml
 from reportgen.errors import ConfigError
 
 Path = tuple[Any, ...]
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 64
+MAX_VALUES = 200_000
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
 class _StudyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -39,9 +53,12 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     Raises
     ------
     ConfigError
-        On a syntax error, naming the file and line.
+        On a syntax error or a file beyond the bounds above, naming the file and line.
     """
+    if len(text) > MAX_BYTES:
+        raise ConfigError(f"{filename}: the file has {len(text):,} characters; a study file may have at most {MAX_BYTES:,}")
     try:
+        _check_depth(text, filename)
         node = yaml.compose(text, Loader=_StudyLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -57,31 +74,75 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
         return None, lines
     loader = _StudyLoader("")
     try:
-        value = _build(node, (), lines, loader, filename)
+        value = _Builder(loader, filename, lines).build(node, ())
     finally:
         loader.dispose()
     return value, lines
 
 
-def _build(node: yaml.Node, path: Path, lines: dict[Path, int], loader: _StudyLoader, filename: str) -> Any:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+def _check_depth(text: str, filename: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, reading the parser's events (no recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_StudyLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ConfigError(f"{filename}, line {event.start_mark.line + 1}: lists and mappings are nested more than "
+                                  f"{MAX_DEPTH} deep; a study file needs fewer than 10 levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+class _Builder:
+    """Plain values from the node graph, counting every value made (aliases included)."""
+
+    def __init__(self, loader, filename: str, lines: dict[Path, int]):
+        self.loader, self.filename, self.lines = loader, filename, lines
+        self.made = 0
+        self.open: set[int] = set()  # nodes being built: an alias to one of them is a cycle
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.made += 1
+        where = f"{self.filename}, line {node.start_mark.line + 1}"
+        if self.made > MAX_VALUES:
+            raise ConfigError(f"{where}: the file expands to more than {MAX_VALUES:,} values (through YAML aliases '*'); "
+                              "write the values out instead")
+        if len(path) > MAX_DEPTH:
+            raise ConfigError(f"{where}: aliases nest lists and mappings more than {MAX_DEPTH} deep")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if id(node) in self.open:
+            raise ConfigError(f"{where}: an alias refers to a list or mapping that contains it (a recursive alias)")
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _build(key_node, path + ("<key>",), {}, loader, filename)
-            if isinstance(key, (dict, list)):
-                raise ConfigError(f"{filename}, line {key_node.start_mark.line + 1}: a key cannot be a list or mapping")
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ConfigError(f"{self.filename}, line {line}: a key cannot be a list or mapping")
+            key = key_node.value if key_node.tag in _NUMBER_TAGS else self._scalar(key_node)
             if key in result:
-                raise ConfigError(f"{filename}, line {key_node.start_mark.line + 1}: key '{key}' is written twice")
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _build(value_node, path + (key,), lines, loader, filename)
+                raise ConfigError(f"{self.filename}, line {line}: key '{key}' is written twice")
+            self.lines[path + (key,)] = line
+            result[key] = self.build(value_node, path + (key,))
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(child, path + (i,), lines, loader, filename) for i, child in enumerate(node.value)]
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{filename}, line {node.start_mark.line + 1}: {exc}") from None
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{self.filename}, line {node.start_mark.line + 1}: {exc}") from None
+        if isinstance(value, float) and node.tag == "tag:yaml.org,2002:float" and repr(value) != node.value:
+            return node.value  # '1.10' stays '1.10'; a model that wants a number reads it as one
+        return value
 
 
 def line_of(lines: dict[Path, int], path: Path) -> int | None:

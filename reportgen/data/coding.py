@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from reportgen.config.models import Scale
-from reportgen.errors import DataError
 
 
 def normalise_word(text: str) -> str:
@@ -90,12 +89,13 @@ def _parse_number(text: str) -> float | None:
         return None
 
 
-def check_scale_labels(scale: Scale) -> None:
-    """Two labels sharing a word would make answers ambiguous."""
+def scale_word_clash(scale: Scale) -> tuple[str, int, int] | None:
+    """(word, first code, second code) when two labels share a word (answers would be ambiguous)."""
     owners: dict[str, int] = {}
     for code, label in scale.labels.items():
         for word in label.words():
             key = normalise_word(word)
             if key in owners and owners[key] != code:
-                raise DataError(f"scale.labels: the word '{word}' is used for both {owners[key]} and {code}")
+                return word, owners[key], code
             owners[key] = code
+    return None

@@ -16,7 +16,7 @@ from functools import cached_property
 import numpy as np
 
 from reportgen.config.load import Study
-from reportgen.data.coding import AnswerCoder, check_scale_labels
+from reportgen.data.coding import AnswerCoder
 from reportgen.data.read import RawTable, read_table
 from reportgen.errors import DataError, ReportgenError, one_or_all
 
@@ -38,6 +38,7 @@ class Dataset:
     profile: dict[str, list]
     n_total: int
     excluded: list[str] = field(default_factory=list)
+    notes: tuple[str, ...] = ()
 
     @cached_property
     def _position(self) -> dict[str, int]:
@@ -69,7 +70,6 @@ def load_dataset(study: Study) -> Dataset:
 
 def prepare(study: Study, raw: RawTable) -> Dataset:
     config = study.config
-    check_scale_labels(config.scale)
     columns = raw.columns
     problems: list[ReportgenError] = []
     items = config.all_items()
@@ -79,7 +79,14 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         if column not in columns:
             near = nearest_column(column, list(columns))
             hint = f"; did you mean '{near}'?" if near else ""
+            if not near and raw.other_sheets:
+                hint = f" (the workbook also has the sheet{'s' if len(raw.other_sheets) > 1 else ''} " \
+                       f"{', '.join(raw.other_sheets)}; choose one with data.sheet)"
             problems.append(DataError(f"{raw.name}: column '{column}' not found{hint}"))
+        elif column in raw.duplicates:
+            numbers = raw.duplicates[column]
+            problems.append(DataError(f"{raw.name}: column '{column}' is written {len(numbers)} times in the header (columns "
+                                      f"{', '.join(map(str, numbers[:-1]))} and {numbers[-1]}); rename or remove the extra one"))
     if problems:
         raise one_or_all(problems)
 
@@ -91,6 +98,9 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         for position, reason in bad.items():
             problems.append(DataError(f"{raw.name}, column {item}, {labels[position]}: {reason}"))
         answers[:, j] = codes
+    for item, none in zip(items, np.isnan(answers).all(axis=0)):
+        if none:
+            problems.append(DataError(f"{raw.name}, column {item}: the item has no answers at all (every cell is blank)"))
     if problems:
         raise one_or_all(problems)
     position = {item: j for j, item in enumerate(items)}
@@ -107,9 +117,6 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         answers = answers[complete]
         scored = answers
     else:
-        empty = [item for item, none in zip(items, np.isnan(answers).all(axis=0)) if none]
-        if empty:
-            raise DataError(f"{raw.name}, column {empty[0]}: the item has no answers at all")
         scored = np.where(np.isnan(answers), np.nanmean(answers, axis=0), answers)
     profile_columns = list(dict.fromkeys([c.column for c in config.respondents] + list(config.compare)))
     written = {c.column: c.values for c in config.respondents if c.values}
@@ -118,7 +125,7 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         shown = _profile_values(columns[column], raw.value_labels.get(column), written.get(column))
         profile[column] = [shown[i] for i in kept.tolist()]
     return Dataset(item_names=tuple(items), answers=answers, items=scored, profile=profile, n_total=raw.n_rows,
-                   excluded=excluded)
+                   excluded=excluded, notes=tuple(raw.notes))
 
 
 def nearest_column(name: str, columns: list[str]) -> str | None:
@@ -135,8 +142,7 @@ def nearest_column(name: str, columns: list[str]) -> str | None:
 
 def _respondent_labels(raw: RawTable, id_column: str | None, problems: list[ReportgenError]) -> list[str]:
     """'respondent 37 (row 38)' for each row; with an id column, the id names the respondent."""
-    rows = [i + raw.first_data_row for i in range(raw.n_rows)]
-    row_word = "case" if raw.first_data_row == 1 else "row"
+    rows, row_word = raw.rows, raw.row_word
     if id_column is None:
         return [f"respondent {i + 1} ({row_word} {row})" for i, row in enumerate(rows)]
     ids = raw.columns[id_column]

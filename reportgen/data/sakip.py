@@ -26,6 +26,7 @@ class Answers:
 
     frame: pd.DataFrame
     units: list[str]
+    notes: tuple[str, ...] = ()
 
 
 def _records(raw: RawTable, wanted) -> list[dict[str, object]]:
@@ -43,8 +44,7 @@ def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
     known = {c.code: {s for s, _ in c.subcomponents} for c in components}
     problems: list[ReportgenError] = []
     rows, seen = [], {}
-    for position, record in enumerate(records):
-        row = position + raw.first_data_row
+    for row, record in zip(raw.rows, records):
         where = f"{raw.name}, row {row}"
         cells = {k: ("" if record.get(k) is None else str(record.get(k)).strip()) for k in ANSWER_COLUMNS + ("note",)}
         unit, component, sub, criterion = (cells[k] for k in ("unit", "component", "subcomponent", "criterion"))
@@ -82,16 +82,16 @@ def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
                         problems.append(DataError(f"{raw.name}: unit '{unit}' has no answers for {c.code} / {s}"))
     if problems:
         raise one_or_all(problems)
-    return Answers(frame=pd.DataFrame(rows), units=units)
+    return Answers(frame=pd.DataFrame(rows), units=units, notes=tuple(raw.notes))
 
 
-def read_history(path: Path) -> pd.DataFrame:
-    """Earlier totals: ``unit, year, total`` (0–100)."""
+def read_history(path: Path) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Earlier totals: ``unit, year, total`` (0–100); and notes on the file (blank rows skipped)."""
     raw = read_table(path)
     records = _records(raw, HISTORY_COLUMNS)
     out, problems = [], []
-    for position, record in enumerate(records):
-        where = f"{raw.name}, row {position + raw.first_data_row}"
+    for row, record in zip(raw.rows, records):
+        where = f"{raw.name}, row {row}"
         try:
             year = int(float(str(record["year"]).strip()))
             total = float(str(record["total"]).strip().replace(",", "."))
@@ -105,4 +105,4 @@ def read_history(path: Path) -> pd.DataFrame:
         out.append({"unit": str(record["unit"]).strip(), "year": year, "total": total})
     if problems:
         raise one_or_all(problems)
-    return pd.DataFrame(out, columns=list(HISTORY_COLUMNS))
+    return pd.DataFrame(out, columns=list(HISTORY_COLUMNS)), tuple(raw.notes)

@@ -59,20 +59,25 @@ class FigureQueue:
         self.jobs: list = []
 
     def write(self, cores: int = 2) -> None:
-        """Write every queued figure; with two cores a forked child writes every second one."""
-        import multiprocessing
+        """Write every queued figure; with two cores a forked child writes every second one.
+
+        An OS error in the child (a full disk) is raised here as it was raised there.
+        """
+        from reportgen.processes import Child, fork_available
 
         jobs, self.jobs = self.jobs, []
         child = None
-        if cores > 1 and len(jobs) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if cores > 1 and len(jobs) > 1 and fork_available():
             theirs, jobs = jobs[1::2], jobs[0::2]
-            child = multiprocessing.get_context("fork").Process(target=_write_all, args=(theirs,))
-            child.start()
-        _write_all(jobs)
-        if child is not None:
-            child.join()
-            if child.exitcode != 0:
-                raise RuntimeError(f"writing figures failed (exit code {child.exitcode})")
+            child = Child(_write_all, (theirs,), name="figure")
+        try:
+            _write_all(jobs)
+            if child is not None:
+                child.result()
+        except BaseException:
+            if child is not None:
+                child.stop()
+            raise
 
     def discard(self) -> None:
         """Close the figures that were not written (after an error)."""

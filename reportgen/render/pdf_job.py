@@ -5,15 +5,24 @@ statistics nor the figures. A forked process imports WeasyPrint while this one c
 draws; it receives the chapter's HTML through a pipe, computes the styles while the figures
 are being encoded, and waits for the figures only when the layout first asks for one.
 Where fork is not available the PDF is written in this process, in :meth:`PdfJob.finish`.
+
+The process ends with the run in every case: it is stopped when the run fails or is
+interrupted, and the kernel ends it when the run's process dies, even by SIGKILL
+(:func:`reportgen.interrupt.become_child`); where that request is not available its waits
+check every half second that the run's process is still there.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
-WAIT_SECONDS = 3600  # a child left waiting by a parent that died does not live for ever
+from reportgen.interrupt import parent_alive
+from reportgen.processes import Child, fork_available
+
+POLL_SECONDS = 0.5
 
 
 class PdfJob:
@@ -22,59 +31,62 @@ class PdfJob:
 
     def __init__(self):
         self.work: tuple | None = None
-        self.process = None
-        if "fork" in multiprocessing.get_all_start_methods():
+        self.child: Child | None = None
+        if fork_available():
             context = multiprocessing.get_context("fork")
             self.ready = context.Event()
-            self.receive, self.send = context.Pipe(duplex=False)
-            self.process = context.Process(target=self._child, daemon=True)
-            self.process.start()
-            self.receive.close()
-
-    def _child(self) -> None:
-        self.send.close()
-        from reportgen.render.pdf import write_pdf  # the import this process exists for
-
-        if not self.receive.poll(WAIT_SECONDS):
-            return
-        try:
-            html, base, target, allowed, figures = self.receive.recv()
-        except EOFError:  # the run ended without a chapter (a user error)
-            return
-
-        def wait() -> None:
-            if not self.ready.wait(WAIT_SECONDS):
-                raise RuntimeError("the figures were never written")
-
-        write_pdf(html, base, target, allowed, not_ready=(figures, wait))
+            receive, self.send = context.Pipe(duplex=False)
+            self.child = Child(_render_when_asked, (receive, self.ready, os.getpid()), name="PDF")
+            receive.close()
 
     def render(self, html: str, base: Path, target: Path, allowed: list[Path], figures: Path) -> None:
         """Start laying out ``html``; files under ``figures`` are read after :meth:`figures_written`."""
         self.work = (html, base, target, allowed, figures)
-        if self.process is not None:
+        if self.child is not None:
             self.send.send(self.work)
 
     def figures_written(self) -> None:
-        if self.process is not None:
+        if self.child is not None:
             self.ready.set()
 
     def finish(self) -> Path:
-        """Wait for the PDF (or write it here); raise if its process failed."""
+        """Wait for the PDF (or write it here); raise what the PDF process raised."""
         html, base, target, allowed, _ = self.work
-        if self.process is None:
+        if self.child is None:
             from reportgen.render.pdf import write_pdf
 
             return write_pdf(html, base, target, allowed)
-        self.process.join()
-        if self.process.exitcode != 0:
-            raise RuntimeError(f"writing {target.name} failed (exit code {self.process.exitcode})")
+        self.child.result()
         return target
 
     def cancel(self) -> None:
         """Stop the child (after an error, or when no chapter is written)."""
-        if self.process is not None and self.process.is_alive():
-            self.process.terminate()
-            self.process.join()
+        if self.child is not None:
+            self.send.close()
+            self.child.stop()
+
+
+def _render_when_asked(receive, ready, parent: int) -> None:
+    """In the child: import WeasyPrint, wait for the chapter, write the PDF."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # never hold the caller's standard output open
+    os.close(devnull)
+    from reportgen.render.pdf import write_pdf  # the import this process exists for
+
+    while not receive.poll(POLL_SECONDS):
+        if not parent_alive(parent):
+            return
+    try:
+        html, base, target, allowed, figures = receive.recv()
+    except EOFError:  # the run ended without a chapter (a user error)
+        return
+
+    def wait() -> None:
+        while not ready.wait(POLL_SECONDS):
+            if not parent_alive(parent):
+                raise SystemExit(0)
+
+    write_pdf(html, base, target, allowed, not_ready=(figures, wait))
 
 
 @contextmanager

@@ -14,6 +14,7 @@ import yaml
 
 from reportgen.config import Study
 from reportgen.errors import ReportgenError
+from reportgen.output.names import NameBook
 from reportgen.report import numbers
 from reportgen.report.document import Cell, Figure, Paragraph, Section, Table
 from reportgen.report.templates import BUILTIN, environment, render, render_raw, significance
@@ -58,6 +59,7 @@ class Builder:
         self.env = environment(self.lang, folder)
         self.labels = load_labels(self.lang, folder)
         self.chapter = config.study.chapter
+        self._file_names = NameBook()
         self.source = self.label("sakip_source" if getattr(config, "kind", None) == "sakip" else "source", year=config.study.year)
 
     def label(self, key: str, **values) -> str:
@@ -121,6 +123,12 @@ class Builder:
         return Table(key=key, number=self._number(self._tables), title=title,
                      header=tuple(tuple(r) for r in header), body=tuple(tuple(r) for r in body),
                      source=self.source, notes=tuple(notes), widths=widths, small=small)
+
+    def figure_path(self, kind: str, name: object = None) -> Path:
+        """Where a figure is written: ``figures/<kind>.png`` or ``figures/<kind>_<name>.png``, with
+        ``name`` (a construct or hypothesis key from the study file) made safe and distinct."""
+        stem = kind if name is None else f"{kind}_{self._file_names.name(name)}"
+        return self.figures_dir / f"{stem}.png"
 
     def figure(self, key: str, title: str, path: Path, width: float = 0.75) -> Figure:
         self._figures += 1

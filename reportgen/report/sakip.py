@@ -94,10 +94,10 @@ def build_sakip_document(study: Study, results, lang: str, figures_dir: Path) ->
     res.add(results_table)
     res.add(dist_table)
     fig = b.figure("sakip.dist", b.labels["sakip_distribution_figure"],
-                   predicate_distribution(counts, b.figures_dir / "predicates.png", b.labels["sakip_count"]), width=0.6)
+                   predicate_distribution(counts, b.figure_path("predicates"), b.labels["sakip_count"]), width=0.6)
     res.add(fig)
     fig2 = b.figure("sakip.ranking", b.labels["sakip_ranking_figure"],
-                    ranking([(unit_name(u.unit), u.total, results.predicates[u.unit]) for u in units], b.figures_dir / "ranking.png",
+                    ranking([(unit_name(u.unit), u.total, results.predicates[u.unit]) for u in units], b.figure_path("ranking"),
                             b.labels["sakip_total"]), width=0.95)
     res.add(fig2)
     res.blocks += b.say("sakip_distribution.j2", refs=(dist_table.key,), table=b.ref(dist_table), figure=b.ref(fig), ranking=b.ref(fig2),
@@ -106,7 +106,7 @@ def build_sakip_document(study: Study, results, lang: str, figures_dir: Path) ->
         series = {u.unit: {**u.history, results.year: u.total} for u in units}
         years = sorted({y for sr in series.values() for y in sr})
         overall = {y: sum(sr[y] for sr in series.values() if y in sr) / sum(1 for sr in series.values() if y in sr) for y in years}
-        fig3 = b.figure("sakip.trend", b.labels["sakip_trend_figure"], trends(series, b.figures_dir / "trend.png", b.labels["sakip_total"], overall),
+        fig3 = b.figure("sakip.trend", b.labels["sakip_trend_figure"], trends(series, b.figure_path("trend"), b.labels["sakip_total"], overall),
                         width=0.9)
         res.add(fig3)
         boundary = config.settings.boundary

@@ -31,10 +31,10 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
                     [[s(k), d(v)] for k, v in rows], notes=(f"α = {b.f(alpha, 2)}",), widths=(3.5, 1.5))
     sub.blocks += b.say("normality_intro.j2", table=b.ref(table))
     sub.add(table)
-    pp = b.figure("pp", b.labels["pp_title"], pp_plot(*normal_pp_points(zresid), b.figures_dir / "pp_plot.png",
+    pp = b.figure("pp", b.labels["pp_title"], pp_plot(*normal_pp_points(zresid), b.figure_path("pp_plot"),
                   "Observed Cum Prob" if en else "Probabilitas kumulatif observasi",
                   "Expected Cum Prob" if en else "Probabilitas kumulatif harapan"), width=0.6)
-    hist = b.figure("hist", b.labels["hist_title"], histogram(zresid, b.figures_dir / "histogram.png",
+    hist = b.figure("hist", b.labels["hist_title"], histogram(zresid, b.figure_path("histogram"),
                     "Regression Standardized Residual" if en else "Residual terstandardisasi", "Frequency" if en else "Frekuensi"), width=0.6)
     sub.blocks += b.say("normality.j2", refs=(table.key,), table=b.ref(table), pp=b.ref(pp), hist=b.ref(hist),
                         d=b.f(norm.ks_d), p_lillie=b.p(norm.ks_p_lilliefors), p_asym=b.p(norm.ks_p_asymptotic),
@@ -68,7 +68,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     # c. heteroscedasticity
     sub = b.section(b.labels["heteroscedasticity"], 4, "c.")
     het = results.heteroscedasticity
-    fig = b.figure("scatter", b.labels["scatter_title"], scatter(zpred, sresid, b.figures_dir / "scatterplot.png",
+    fig = b.figure("scatter", b.labels["scatter_title"], scatter(zpred, sresid, b.figure_path("scatterplot"),
                    "Regression Standardized Predicted Value (ZPRED)", "Regression Studentized Residual (SRESID)"), width=0.62)
     body = [[s(f"{b.name(n)} ({n})"), d(b.f(g.b)), d(b.f(g.se)), d(b.f(g.t)), d(b.p(g.p)),
              d(b.word("heteroscedastic" if g.p < alpha else "homoscedastic"))] for n, g in het.glejser.items()]

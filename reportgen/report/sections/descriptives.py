@@ -71,7 +71,7 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
     section.blocks += b.say("responses_intro.j2", table=b.ref(table), name=b.name(code), code=code)
     section.add(table)
     section.blocks += b.say("responses.j2", refs=(table.key,), table=b.ref(table), name=b.name(code), code=code, items=narrative)
-    path = b.figures_dir / f"responses_{_safe(code)}.png"
+    path = b.figure_path("responses", code)
     response_bars(construct, [p for p, _ in points], [lbl for _, lbl in points], path)
     figure = b.figure(f"bars.{code}", b.label("bars_title", name=b.name(code), code=code), path, width=0.85)
     section.add(figure)
@@ -115,7 +115,3 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
 
 def _category(b: Builder, key: str | None) -> str:
     return b.labels["categories"][key] if key else b.word("undefined")
-
-
-def _safe(code: str) -> str:
-    return "".join(ch if ch.isalnum() else "_" for ch in code)

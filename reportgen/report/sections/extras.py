@@ -87,7 +87,7 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                          widths=(2, 1, 1, 1, 1, 1))
         figure = b.figure(f"slopes.{name}", b.label("slopes_figure", h=name),
                           simple_slopes(m, m.full.exog[:, 1], {k: f"{z}: {v}" for k, v in levels.items()}, x, y,
-                                        b.figures_dir / f"slopes_{name}.png"), width=0.65)
+                                        b.figure_path("slopes", name)), width=0.65)
         section.add(table)
         term = m.full.coefficients[xz]
         dec = hypotheses[name].decision

@@ -47,7 +47,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     partial = {h_.source[0]: name for name, h_ in results.hypotheses.items() if h_.kind == "partial"}
     simultaneous = next((name for name, h_ in results.hypotheses.items() if h_.kind == "simultaneous"), None)
     path = framework([(p, b.name(p)) for p in reg.predictors], (reg.dependent, b.name(reg.dependent)), partial, simultaneous,
-                     b.figures_dir / "framework.png")
+                     b.figure_path("framework"))
     fig = b.figure("framework", b.labels["framework_title"], path, width=0.8)
     section.blocks += b.say("hypotheses_intro.j2", figure=b.ref(fig))
     section.add(fig)

@@ -34,7 +34,7 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
     r2 = {t: f"R² = {b.f(fit.r2)}" for t, fit in model.regressions.items()}
     fig = b.figure("path.diagram", b.labels["path_diagram_title"],
                    path_diagram([(c, b.name(c)) for c in dict.fromkeys(x for p in model.paths for x in p)], labels, r2,
-                                b.figures_dir / "path_diagram.png"), width=0.9)
+                                b.figure_path("path_diagram")), width=0.9)
     section.add(fig)
     section.blocks += b.say("path_diagram.j2", figure=b.ref(fig))
     return section

@@ -154,7 +154,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     labels = {(a, t): f"{b.f(v.estimate)}{stars(v.p)}" for (a, t), v in r.boot.paths.items()}
     r2 = {names[j]: f"R² = {b.f(r.model.r2[j])}" for j in spec.endogenous}
     fig = b.figure("pls.diagram", b.labels["pls_diagram_title"],
-                   path_diagram([(c, b.name(c)) for c in names], labels, r2, b.figures_dir / "path_diagram.png"), width=0.95)
+                   path_diagram([(c, b.name(c)) for c in names], labels, r2, b.figure_path("path_diagram")), width=0.95)
     section.blocks += b.say("pls_hypotheses_intro.j2", figure=b.ref(fig), resamples=b.i(r.boot.resamples), alpha=alpha,
                             two=config.settings.tails == "two")
     section.add(fig)

@@ -1,0 +1,102 @@
+"""Forked child processes whose outcome comes back to the parent, and which never outlive it.
+
+:class:`Child` runs ``fn(*args)`` in a forked process (:func:`reportgen.interrupt.become_child`:
+it ignores Ctrl-C and is signalled by the kernel when the parent dies). Its return value, a user
+error, an OS error or a bug's traceback comes back through a pipe, and :meth:`Child.result`
+raises the same kind of error in the parent, so a full disk in the PDF process is reported like
+a full disk anywhere else.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import traceback
+from multiprocessing.connection import Connection
+
+from reportgen.errors import ReportgenError
+from reportgen.interrupt import Interrupted, become_child
+
+STOP_SECONDS = 1.0  # a child that ignores SIGTERM this long is killed
+
+
+class ChildFailed(Exception):
+    """A child process ended without an answer, or with a bug; ``detail`` has its traceback."""
+
+    def __init__(self, message: str, detail: str = ""):
+        super().__init__(message)
+        self.detail = detail
+
+
+def fork_available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class Child:
+    """``fn(*args)`` in a forked process; :meth:`result` waits for it and returns or raises.
+
+    ``has_children``: the child forks processes of its own (a study worker starts the PDF process).
+    """
+
+    def __init__(self, fn, args: tuple = (), on_parent_death: int = signal.SIGKILL, cleans_up: bool = False,
+                 name: str = "child", has_children: bool = False):
+        context = multiprocessing.get_context("fork")
+        self.name = name
+        self.connection, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=_main, args=(sender, fn, args, on_parent_death, cleans_up),
+                                       daemon=not has_children)  # multiprocessing lets no daemon fork
+        self.process.start()
+        sender.close()
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid
+
+    def result(self):
+        """The child's return value; its OSError, ReportgenError or :class:`Interrupted` raised
+        here; :class:`ChildFailed` when it crashed or died without an answer."""
+        try:
+            kind, *value = self.connection.recv()
+        except EOFError:
+            self.process.join()
+            code = self.process.exitcode
+            how = f"was killed by {signal.Signals(-code).name}" if code is not None and code < 0 else f"ended with exit code {code}"
+            raise ChildFailed(f"the {self.name} process {how}") from None
+        self.process.join()
+        if kind == "ok":
+            return value[0]
+        if kind == "oserror":
+            raise OSError(*value)
+        if kind == "user":
+            raise ReportgenError(value[0])
+        if kind == "interrupted":
+            raise Interrupted(value[0])
+        raise ChildFailed(f"the {self.name} process failed: {value[0]}", value[1])
+
+    def stop(self) -> None:
+        """End the child: SIGTERM, then SIGKILL if it is still there after a second."""
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(STOP_SECONDS)
+            if self.process.is_alive():
+                self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+def _main(sender: Connection, fn, args: tuple, on_parent_death: int, cleans_up: bool) -> None:
+    become_child(on_parent_death, cleans_up)
+    try:
+        message = ("ok", fn(*args))
+    except OSError as exc:
+        message = ("oserror", exc.errno, exc.strerror, exc.filename)
+    except ReportgenError as exc:
+        message = ("user", exc.message)
+    except Interrupted as exc:
+        message = ("interrupted", exc.signum)
+    except BaseException as exc:  # a bug: its traceback goes to the parent
+        message = ("bug", f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
+    try:
+        sender.send(message)
+    except (BrokenPipeError, OSError):
+        pass
