@@ -129,9 +129,9 @@ CASES = [
     ("constant predictor", constant_x2, None, [], "predictor X2 has the same score for every respondent"),
     ("templates folder missing", set_key(["templates"], "nowhere"), None, [], "key templates: templates folder 'nowhere' not found"),
     ("template reaching internals", use_templates, user_template("hypothesis_decision.j2", "{{ name.__class__.__mro__ }}"), [],
-     "hypothesis_decision.j2: not allowed"),
+     "hypothesis_decision.j2, line 1: not allowed"),
     ("template calling unsafe function", use_templates, user_template("hypothesis_decision.j2", "{{ range.__globals__ }}"), [],
-     "hypothesis_decision.j2: not allowed"),
+     "hypothesis_decision.j2, line 1: not allowed"),
     ("template syntax error", use_templates, user_template("hypothesis_decision.j2", "{% if name %}unclosed"), [],
      "hypothesis_decision.j2, line 1:"),
 ]
