@@ -8,6 +8,9 @@ is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 
 class ReportgenError(Exception):
     """A user mistake, described in one line."""
@@ -41,6 +44,17 @@ def os_error_line(exc: OSError, doing: str = "cannot write") -> str:
     path = exc.filename if exc.filename is not None else "?"
     reason = exc.strerror or exc.__class__.__name__
     return f"{path}: {doing} ({reason})"
+
+
+@contextmanager
+def naming(path) -> Iterator[None]:
+    """Give an OS error raised in the block (a write to an open file has no file name) ``path``."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise
 
 
 def one_or_all(problems: list[ReportgenError]) -> ReportgenError:

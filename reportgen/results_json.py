@@ -12,6 +12,7 @@ from typing import Any
 
 from reportgen.analysis import StudyResults
 from reportgen.config import Study
+from reportgen.errors import naming
 from reportgen.report.numbers import fmt, fmt_p
 from reportgen.report.templates import environment, render
 
@@ -251,4 +252,6 @@ def _clean(value: Any) -> Any:
 
 
 def write_results(path: Path, data: dict[str, Any]) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    with naming(path):
+        path.write_text(text, encoding="utf-8")

@@ -10,6 +10,8 @@ import matplotlib
 import numpy as np
 from PIL import Image
 
+from reportgen.errors import naming
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
@@ -48,7 +50,8 @@ def _write(fig, path: Path) -> None:
     image = Image.open(raw).convert("RGB")
     pixels = np.asarray(image)
     grey = bool((pixels[..., 0] == pixels[..., 1]).all() and (pixels[..., 1] == pixels[..., 2]).all())
-    (image.convert("L") if grey else image).save(path, format="PNG", dpi=(DPI, DPI))
+    with naming(path):
+        (image.convert("L") if grey else image).save(path, format="PNG", dpi=(DPI, DPI))
 
 
 class FigureQueue:

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
+from reportgen.errors import naming
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 
 FONT = "Times New Roman"
@@ -40,7 +41,8 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path) -> Path:
         _section(word, section, labels, base)
     word.core_properties.title = f"{doc.chapter_label} {doc.title}"
     word.core_properties.author = doc.author
-    word.save(str(target))
+    with naming(target):
+        word.save(str(target))
     return target
 
 

@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlparse
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from reportgen.errors import naming
+
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
@@ -45,5 +47,6 @@ def write_pdf(html: str, base: Path, target: Path, allowed: list[Path],
     returns, so the layout can start while the figures are still being written.
     """
     fetcher = LocalFetcher(allowed, not_ready)
-    HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=fetcher).write_pdf(str(target))
+    with naming(target):
+        HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=fetcher).write_pdf(str(target))
     return target
