@@ -104,27 +104,33 @@ def tasks_for(files: list[Path], out: Path | None, lang: str | None, formats) ->
 
 
 def run_tasks(tasks: list[Task], jobs: int | None = None) -> Iterator[Outcome]:
-    """Run every task, at most ``jobs`` at once; yield each outcome as it arrives."""
+    """Run every task, at most ``jobs`` at once; yield the outcomes in the order of ``tasks``
+    (each as soon as it and every earlier one have ended)."""
     if not fork_available():
         yield from (_in_process(task) for task in tasks)
         return
     _preload(tasks)
     jobs = max(1, jobs or min(len(tasks), os.cpu_count() or 1))
-    waiting = list(tasks)
-    running: dict[object, tuple[Task, Child]] = {}
+    waiting = list(enumerate(tasks))
+    running: dict[object, tuple[int, Task, Child]] = {}
+    ended: dict[int, Outcome] = {}
+    given = 0
     try:
         while waiting or running:
             while waiting and len(running) < jobs:
-                task = waiting.pop(0)
+                number, task = waiting.pop(0)
                 child = Child(_work, (task,), on_parent_death=signal.SIGTERM, cleans_up=True, name="study", has_children=True)
-                running[child.connection] = (task, child)
+                running[child.connection] = (number, task, child)
             for connection in wait(list(running)):
-                task, child = running.pop(connection)
-                yield _outcome(task, child)
+                number, task, child = running.pop(connection)
+                ended[number] = _outcome(task, child)
+            while given in ended:
+                yield ended.pop(given)
+                given += 1
     finally:
-        for task, child in running.values():
+        for _, task, child in running.values():
             child.stop()
-        for task, _ in running.values():
+        for _, task, _ in running.values():
             sweep_stale(Path(os.path.abspath(task.target)).parent)
 
 

@@ -116,7 +116,8 @@ def _report(tasks, jobs) -> int:
                 for path in outcome.report.files:
                     print(path)
             else:
-                print(f"{study}: {len(outcome.report.files)} files in {outcome.task.target}")
+                count = len(outcome.report.files)
+                print(f"{study}: {count} file{'s' if count != 1 else ''} in {outcome.task.target}")
         elif outcome.error is not None:
             failed += 1
             print(f"error: {outcome.error}" if single else f"error: {study}: {outcome.error}", file=sys.stderr)

@@ -81,3 +81,71 @@ def test_random_yaml_text(tmp_path_factory, position, junk):
     study.write_text(text[:position] + junk + text[position:], encoding="utf-8")
     outcome("validate", study, folder / "o")
     outcome("run", study, folder / "o")
+
+
+ENCODE = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+
+
+def _bytes_of(text: str, encoding: str) -> bytes:
+    return text.encode(encoding, errors="replace")
+
+
+@FUZZ
+@given(data=st.data())
+def test_random_data_files(tmp_path_factory, data):
+    """Whole data files, as people save them: any encoding, delimiter, blank and ragged rows,
+    damaged headers, stray bytes."""
+    folder = tmp_path_factory.mktemp("data")
+    rows = survey_rows()
+    header = list(rows[0])
+    delimiter = data.draw(st.sampled_from([",", ";", "\t"]))
+    lines = [delimiter.join(header)] + [delimiter.join(str(r[h]) for h in header) for r in rows]
+    for _ in range(data.draw(st.integers(0, 6))):
+        where = data.draw(st.integers(0, len(lines)))
+        kind = data.draw(st.sampled_from(["blank", "commas", "ragged", "junk", "drop", "duplicate header"]))
+        if kind == "blank":
+            lines.insert(where, "")
+        elif kind == "commas":
+            lines.insert(where, delimiter * data.draw(st.integers(0, len(header) + 2)))
+        elif kind == "ragged" and where < len(lines):
+            cells = lines[where].split(delimiter)
+            lines[where] = delimiter.join(cells[: data.draw(st.integers(0, len(cells) + 2))] + ["x"] * data.draw(st.integers(0, 2)))
+        elif kind == "junk":
+            lines.insert(where, data.draw(st.text(max_size=30)))
+        elif kind == "drop" and len(lines) > 1:
+            lines.pop(min(where, len(lines) - 1))
+        elif kind == "duplicate header":
+            lines[0] = lines[0] + delimiter + data.draw(st.sampled_from(header))
+    content = _bytes_of("\n".join(lines) + data.draw(st.sampled_from(["", "\n", "\r\n", "\n\n"])), data.draw(ENCODE))
+    if data.draw(st.booleans()):
+        position = data.draw(st.integers(0, len(content)))
+        content = content[:position] + data.draw(st.binary(max_size=8)) + content[position:]
+    study = write_study(folder, base(), rows)
+    (folder / "responses.csv").write_bytes(content)
+    outcome("validate", study, folder / "o")
+    outcome("run", study, folder / "o")
+
+
+def _shared_tree():
+    """YAML values in which one node appears several times: yaml.dump writes anchors and aliases."""
+    leaf = st.one_of(st.integers(-3, 3), st.text(max_size=4), st.none())
+    tree = st.recursive(leaf, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.dictionaries(st.text(min_size=1, max_size=4), inner, max_size=3)),
+                        max_leaves=12)
+    return tree.map(lambda node: [node, node, {"again": node}])
+
+
+@FUZZ
+@given(data=st.data())
+def test_random_aliases_in_study_files(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("alias")
+    cfg = copy.deepcopy(base())
+    target = data.draw(st.sampled_from([p for p in paths(cfg) if p]))
+    parent = cfg
+    for key in target[:-1]:
+        parent = parent[key]
+    parent[target[-1]] = data.draw(_shared_tree())
+    study = write_study(folder, cfg)
+    study.write_text(yaml.dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    outcome("validate", study, folder / "o")
+    outcome("run", study, folder / "o")

@@ -63,12 +63,14 @@ def load_study(path: str | Path) -> Study:
     """
     path = Path(path)
     name = path.name
-    if not path.is_file():
-        raise ConfigError(f"{path}: study file not found")
     try:
+        if not path.is_file():
+            raise ConfigError(f"{path}: study file not found")
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the study file ({exc.__class__.__name__})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the study file ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read the study file (byte {exc.start} is not UTF-8; save it as UTF-8)") from None
     raw, lines = load_with_lines(text, name)
     if not isinstance(raw, dict):
         raise ConfigError(f"{name}: the study file must be a mapping of keys (study:, data:, constructs: ...)")

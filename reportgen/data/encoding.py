@@ -36,13 +36,14 @@ def decode_text(raw: bytes, name: str) -> tuple[str, str | None]:
             except UnicodeDecodeError as exc:
                 raise DataError(f"{name}: the file starts as {encoding.upper().removesuffix('-SIG')} text but byte "
                                 f"{exc.start} is not; {ADVICE}") from None
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
+    if b"\x00" not in raw:  # text in UTF-8 has no NUL bytes; UTF-16 without a mark has many
+        try:
+            return raw.decode("utf-8"), None
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw, cp_isolation=CANDIDATES).best()
-    if best is None or (b"\x00" in raw and not best.encoding.startswith("utf_16")):
+    if best is None or ("\x00" in str(best)):
         raise DataError(f"{name}: the file is not text in UTF-8, UTF-16 or Windows-1252 (is it a CSV file?); {ADVICE}")
     return str(best), NAMES.get(best.encoding, best.encoding)

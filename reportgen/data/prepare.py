@@ -17,7 +17,7 @@ import numpy as np
 
 from reportgen.config.load import Study
 from reportgen.data.coding import AnswerCoder
-from reportgen.data.read import RawTable, read_table
+from reportgen.data.read import RawTable, other_sheets_hint, read_table
 from reportgen.errors import DataError, ReportgenError, one_or_all
 
 MAX_LISTED = 50  # problems listed by `validate`; the rest are counted
@@ -80,8 +80,7 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
             near = nearest_column(column, list(columns))
             hint = f"; did you mean '{near}'?" if near else ""
             if not near and raw.other_sheets:
-                hint = f" (the workbook also has the sheet{'s' if len(raw.other_sheets) > 1 else ''} " \
-                       f"{', '.join(raw.other_sheets)}; choose one with data.sheet)"
+                hint = other_sheets_hint(raw.other_sheets)
             problems.append(DataError(f"{raw.name}: column '{column}' not found{hint}"))
         elif column in raw.duplicates:
             numbers = raw.duplicates[column]

@@ -105,7 +105,7 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         notes.append(f"{name}: {_count(len(blank), 'wholly blank ' + row_word)} skipped ({_spans(blank, row_word)}); "
                      "blank rows are not respondents")
     if not numbered:
-        raise DataError(f"{name}: the data file has no respondents (no rows under the header)")
+        raise DataError(f"{name}: the data file has no respondents (no rows under the header)" + other_sheets_hint(other_sheets))
     names, duplicates = _column_names(header)
     width = len(names)
     cells_of = []
@@ -118,6 +118,13 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
     columns = [list(column) for column in zip(*cells_of)] if width else []
     return RawTable(columns=dict(zip(names, columns)), rows=[n for n, _ in numbered], name=name, value_labels=labels,
                     row_word=row_word, blank_rows=blank, duplicates=duplicates, other_sheets=other_sheets, notes=notes)
+
+
+def other_sheets_hint(names: list[str]) -> str:
+    """' (the workbook also has the sheet Data; choose one with data.sheet)' when there are others."""
+    if not names:
+        return ""
+    return f" (the workbook also has the sheet{'s' if len(names) > 1 else ''} {', '.join(names)}; choose one with data.sheet)"
 
 
 def _empty(cell: object) -> bool:

@@ -49,13 +49,19 @@ def significance(p_text: str) -> str:
 
 
 class ConfinedLoader(FileSystemLoader):
-    """A FileSystemLoader that reads only files lying inside their search folder, links resolved."""
+    """A FileSystemLoader that reads a file only when it lies, links resolved, inside the folder
+    that bounds its search path (``bounds``: search path → folder; the user's templates folder
+    for ``mine/id`` as for ``mine``, so that ``mine/id`` cannot be a link to elsewhere either)."""
+
+    def __init__(self, bounds: dict[str, Path]):
+        super().__init__(list(bounds))
+        self.bounds = {os.path.normpath(path): os.path.realpath(folder) for path, folder in bounds.items()}
 
     def get_source(self, environment, template):
         contents, filename, uptodate = super().get_source(environment, template)
-        root = next(p for p in self.searchpath if filename.startswith(p.rstrip("/") + "/"))
-        real, real_root = os.path.realpath(filename), os.path.realpath(root)
-        if not real.startswith(real_root.rstrip("/") + "/"):
+        search = next(p for p in self.searchpath if filename.startswith(p.rstrip("/") + "/"))
+        real, bound = os.path.realpath(filename), self.bounds[os.path.normpath(search)]
+        if not real.startswith(bound.rstrip("/") + "/"):
             raise TemplateRefused(f"template {filename}: it is a link to {real}, outside the templates folder; "
                                   "copy the file into the folder instead")
         if len(contents) > MAX_SOURCE:
@@ -101,12 +107,12 @@ def _format_checked(format_filter):
 
 def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
     """A bounded sandbox searching ``user_folder/<lang>``, ``user_folder``, then built-ins."""
-    paths: list[str] = []
+    bounds: dict[str, Path] = {}
     if user_folder is not None:
-        paths += [str(user_folder / lang), str(user_folder)]
-    paths.append(str(BUILTIN / lang))
+        bounds = {str(user_folder / lang): user_folder, str(user_folder): user_folder}
+    bounds[str(BUILTIN / lang)] = BUILTIN
     env = BoundedSandbox(
-        loader=ConfinedLoader(paths), undefined=StrictUndefined, autoescape=False,
+        loader=ConfinedLoader(bounds), undefined=StrictUndefined, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
     )
     env.filters["sig"] = significance
