@@ -49,6 +49,13 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
 
 
 def _analyse(study, language: str):
+    """(results, results.json payload, notes on the data); the notes lead the payload's warnings."""
+    results, payload, notes = _compute(study, language)
+    payload["warnings"] = notes + list(payload.get("warnings") or [])
+    return results, payload, notes
+
+
+def _compute(study, language: str):
     """(results, results.json payload, notes on the data) of the study's kind and model."""
     if getattr(study.config, "kind", None) == "sakip":
         from reportgen.analysis_sakip import analyse_sakip
@@ -73,7 +80,6 @@ def _analyse(study, language: str):
     else:
         results = analyse(study, data)
         payload = results_dict(study, results, language)
-    payload["warnings"] = notes + list(payload.get("warnings") or [])
     return results, payload, notes
 
 

@@ -475,7 +475,7 @@ def test_blank_rows_are_not_respondents(tmp_path):
     (tmp_path / "blank" / "responses.csv").write_text("\n".join(lines) + "\n")
     result = invoke(["run", study, "--out", tmp_path / "b", "--formats", "json"])
     assert result.exit_code == 0, result.output
-    note = "responses.csv: 5 wholly blank rows were skipped (rows 6–8, 45–46); blank rows are not respondents"
+    note = "responses.csv: 5 wholly blank rows were skipped (rows 6–8, 45–46)"
     assert result.stderr == f"note: {note}\n"
     a, b = (json.loads((tmp_path / f / "results.json").read_text()) for f in "ab")
     assert b["n_used"] == 40 and b["warnings"][0] == note
@@ -572,7 +572,7 @@ def test_the_sheet_read_is_named_and_data_sheet_chooses_another(tmp_path):
     study.write_text(yaml.safe_dump(cfg, sort_keys=False))
     result = invoke(["run", study, "--out", tmp_path / "o", "--formats", "json"])
     assert result.exit_code == 0, result.output
-    assert result.stderr == "note: r.xlsx, sheet 'Data': 1 wholly blank row was skipped (row 7); blank rows are not respondents\n"
+    assert result.stderr == "note: r.xlsx, sheet 'Data': 1 wholly blank row was skipped (row 7)\n"
     rows[8]["Y.2"] = 9
     _workbook(tmp_path / "r.xlsx", {"Petunjuk": [["-"]], "Data": [list(rows[0])] + [list(r.values()) for r in rows]})
     one_error_line(invoke(["validate", study]), "r.xlsx, sheet 'Data', column Y.2, respondent R9 (row 10): 9 is outside the scale 1–5")
@@ -622,3 +622,20 @@ def test_output_folders_have_the_usual_permissions(tmp_path):
     assert (tmp_path / "o").stat().st_mode & 0o777 == 0o750
     assert (tmp_path / "o" / "figures").stat().st_mode & 0o777 == 0o750
     assert (tmp_path / "o" / "results.json").stat().st_mode & 0o777 == 0o640
+
+
+def test_blank_rows_in_a_sakip_answer_sheet(tmp_path):
+    from conftest import EXAMPLES
+
+    folder = tmp_path / "sakip"
+    folder.mkdir()
+    for name in ("study.yaml", "lke_2024.csv", "history.csv"):
+        (folder / name).write_bytes((EXAMPLES / "sakip-luwu-timur" / name).read_bytes())
+    lines = (folder / "lke_2024.csv").read_text().splitlines()
+    lines.insert(3, ",,,,,")
+    (folder / "lke_2024.csv").write_text("\n".join(lines) + "\n")
+    result = invoke(["run", folder / "study.yaml", "--out", tmp_path / "o", "--formats", "json"])
+    assert result.exit_code == 0, result.output
+    note = "lke_2024.csv: 1 wholly blank row was skipped (row 4)"
+    assert result.stderr == f"note: {note}\n"
+    assert json.loads((tmp_path / "o" / "results.json").read_text())["warnings"][0] == note

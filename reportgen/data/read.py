@@ -102,8 +102,7 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
     blank = [number for number, row in numbered if _blank(row)]
     numbered = [(number, row) for number, row in numbered if not _blank(row)]
     if blank:
-        notes.append(f"{name}: {_count(len(blank), 'wholly blank ' + row_word)} skipped ({_spans(blank, row_word)}); "
-                     "blank rows are not respondents")
+        notes.append(f"{name}: {_count(len(blank), 'wholly blank ' + row_word)} skipped ({_spans(blank, row_word)})")
     if not numbered:
         raise DataError(f"{name}: the data file has no respondents (no rows under the header)" + other_sheets_hint(other_sheets))
     names, duplicates = _column_names(header)
