@@ -83,6 +83,29 @@ def _compute(study, language: str):
     return results, payload, notes
 
 
+@dataclass
+class Composed:
+    """A study's chapter and results.json, made but not written (figures drawn, not saved)."""
+
+    document: object
+    labels: dict
+    payload: dict
+
+
+def compose(study_file: Path, lang: str | None = None, figures_dir: Path = Path("figures")) -> Composed:
+    """The chapter document and results.json of a study, for review and snapshot tests."""
+    from reportgen.figures.style import deferred_saving
+    from reportgen.report.builder import load_labels
+
+    study = load_study(study_file)
+    language = lang or study.config.study.language
+    results, payload, _ = _analyse(study, language)
+    with deferred_saving() as figures:
+        doc = _chapter_builder(study)(study, results, language, figures_dir)
+    figures.discard()
+    return Composed(doc, load_labels(language, study.templates_dir), payload)
+
+
 def write_outputs(study, results, payload, lang: str, folder: Path, formats, pdf=None) -> list[str]:
     """Write the requested formats into ``folder``; return their file names.
 

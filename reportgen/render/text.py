@@ -1,0 +1,46 @@
+"""Document → plain text: the chapter as a reader would quote it, for review and snapshot tests.
+
+Headings carry their numbers, paragraphs are wrapped at 100 characters, tables are rows of
+cells separated by " | " under their number and title, with notes and source below, and a
+figure is one bracketed line. A change of wording or of a printed number shows as a line diff.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from reportgen.report.document import Document, Figure, Paragraph, Section, Table
+
+WIDTH = 100
+
+
+def render_text(doc: Document, labels: dict) -> str:
+    """The whole document as text, ending with a newline."""
+    lines = [doc.chapter_label, doc.title, ""]
+    for section in doc.sections:
+        _section(section, labels, lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _section(section: Section, labels: dict, lines: list[str]) -> None:
+    heading = f"{section.number} {section.title}".strip()
+    lines += ["#" * section.level + " " + heading, ""]
+    for block in section.blocks:
+        if isinstance(block, Section):
+            _section(block, labels, lines)
+        elif isinstance(block, Paragraph):
+            prefix = {"quote": "> ", "note": "[note] ", "equation": "    "}.get(block.style, "")
+            lines += textwrap.wrap(prefix + block.text, WIDTH, break_long_words=False, break_on_hyphens=False) + [""]
+        elif isinstance(block, Table):
+            lines.append(f"{labels['table']} {block.number} {block.title}")
+            for row in block.header + block.body:
+                lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
+            lines += [f"  {note}" for note in block.notes] + [f"  {block.source}", ""]
+        elif isinstance(block, Figure):
+            lines += [f"[{labels['figure']} {block.number} {block.title} ({block.path.as_posix()})]", ""]
+
+
+def _cell(cell) -> str:
+    text = cell.text.replace("\n", " ")
+    spans = (f"<{cell.colspan}" if cell.colspan > 1 else "") + (f"^{cell.rowspan}" if cell.rowspan > 1 else "")
+    return (f"**{text}**" if cell.bold else text) + spans
