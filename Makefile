@@ -1,17 +1,25 @@
-# Every target creates .venv when it is missing and installs the package into it.
+# Every target creates .venv when it is missing and installs the package into it, with the
+# versions pinned in constraints.txt (the set the tests passed with). The installer is uv when
+# it can be installed (a first `make demo` then takes seconds instead of half a minute), pip
+# otherwise. After changing dependencies: `make constraints` and commit constraints.txt.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+UV_VERSION := 0.13.9
 
-.PHONY: test demo bench clean
+.PHONY: test demo bench clean constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) || true
+	if [ -x $(BIN)/uv ]; then \
+		$(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e '.[test]'; \
+	else \
+		$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'; \
+	fi
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -22,6 +30,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+constraints: $(STAMP)
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v -e '^pip==' -e '^uv==' > constraints.txt
 
 clean:
 	rm -rf $(VENV) output build *.egg-info

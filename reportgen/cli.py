@@ -41,7 +41,10 @@ def _jobs(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from reportgen import __version__
+
     parser = _Parser(prog="reportgen", description="Questionnaire data + a study file → a verified results chapter.")
+    parser.add_argument("--version", action="version", version=f"reportgen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     run = commands.add_parser("run", help="Compute every statistic and write the report files; several studies run in parallel.",
                               description="Compute every statistic and write the report files; several studies run in parallel.")
@@ -53,8 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="Check study files and their data without computing; list every problem found.",
                                    description="Check study files and their data without computing; list every problem found.")
     validate.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
-    demo = commands.add_parser("demo", help="Run the thesis replica in config/examples/luwu-timur.",
-                               description="Run the thesis replica in config/examples/luwu-timur.")
+    demo = commands.add_parser("demo", help="Run the thesis replica in reportgen/examples/luwu-timur.",
+                               description="Run the thesis replica in reportgen/examples/luwu-timur.")
     demo.add_argument("--out", type=Path, default=Path("output") / "luwu-timur", help="Output folder.")
     demo.add_argument("--lang", help="id or en.")
     return parser
@@ -96,7 +99,7 @@ def _run(args) -> int:
 
 def _demo(args) -> int:
     from reportgen.batch import tasks_for
-    from reportgen.pipeline import EXAMPLES
+    from reportgen.resources import EXAMPLES
 
     return _report(tasks_for([EXAMPLES / "luwu-timur" / "study.yaml"], args.out, args.lang, FORMATS), 1)
 

@@ -13,7 +13,6 @@ from reportgen.errors import ConfigError, OutputError, os_error_line
 from reportgen.output import atomic_folder, check_target
 from reportgen.results_json import results_dict, write_results
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "config" / "examples"
 
 
 FORMATS = ("json", "pdf", "docx")

@@ -4,7 +4,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-EXAMPLES = ROOT / "config" / "examples"
+EXAMPLES = ROOT / "reportgen" / "examples"
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ escaped by Jinja2's autoescape, so a title such as ``{{ 7*7 }}`` or ``<b>`` prin
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
+from reportgen.resources import shipped
 
-HERE = Path(__file__).resolve().parent
+HERE = shipped("render")
 
 
 def _kind(block) -> str:

@@ -30,8 +30,9 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNot
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from reportgen.errors import ReportgenError
+from reportgen.resources import TEMPLATES
 
-BUILTIN = Path(__file__).resolve().parents[2] / "templates"
+BUILTIN = TEMPLATES
 MAX_SECONDS = 2.0
 MAX_OUTPUT = 200_000
 MAX_SOURCE = 1_000_000

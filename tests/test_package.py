@@ -1,0 +1,62 @@
+"""The package as users get it: a wheel built from this tree, installed into a fresh virtual
+environment outside the checkout, writes the demo chapter from another folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from conftest import ROOT
+
+ANYWHERE = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis")
+TOP_LEVEL = {".git", ".venv", "output", "build", "dist", "tests", "bench", "docs"}
+
+
+def skipped(folder: str, names: list[str]) -> set[str]:
+    """What is not copied: caches anywhere, and the checkout's own folders at its top level."""
+    return set(ANYWHERE(folder, names)) | (TOP_LEVEL & set(names) if Path(folder) == ROOT else set())
+
+
+def test_the_wheel_installs_and_runs_anywhere(tmp_path):
+    source = tmp_path / "source"  # a copy, so that building leaves nothing in the checkout
+    shutil.copytree(ROOT, source, ignore=skipped)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"),
+                    str(source)], check=True, capture_output=True)
+    wheel = next((tmp_path / "dist").glob("reportgen-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    for needed in ("reportgen/templates/id/labels.yaml", "reportgen/templates/en/t_test.j2", "reportgen/render/chapter.css",
+                   "reportgen/render/chapter.html.j2", "reportgen/examples/luwu-timur/study.yaml",
+                   "reportgen/examples/luwu-timur/responses.csv", "reportgen/examples/corp-rep/corp_rep_data.csv"):
+        assert needed in names, needed
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", str(wheel)], check=True,
+                   capture_output=True)
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    # the dependencies come from the test environment; reportgen itself only from the wheel
+    (site / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    where = subprocess.run([str(python), "-c", "import reportgen; print(reportgen.__file__)"], cwd=elsewhere, env=env,
+                           capture_output=True, text=True, check=True).stdout.strip()
+    assert Path(where).is_relative_to(site), where
+    version = subprocess.run([str(venv / "bin" / "reportgen"), "--version"], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert version.stdout.startswith("reportgen ") and version.returncode == 0
+    demo = subprocess.run([str(venv / "bin" / "reportgen"), "demo", "--out", "chapter"], cwd=elsewhere, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert demo.returncode == 0, demo.stderr
+    out = elsewhere / "chapter"
+    assert len(PdfReader(out / "bab5.pdf").pages) >= 20
+    assert (out / "bab5.docx").stat().st_size > 50_000 and (out / "figures" / "pp_plot.png").exists()
+    assert "Tabel 5.1" in PdfReader(out / "bab5.pdf").pages[0].extract_text() + PdfReader(out / "bab5.pdf").pages[1].extract_text()
