@@ -94,7 +94,7 @@ class Composed:
 def compose(study_file: Path, lang: str | None = None, figures_dir: Path = Path("figures")) -> Composed:
     """The chapter document and results.json of a study, for review and snapshot tests."""
     from reportgen.figures.style import deferred_saving
-    from reportgen.report.builder import load_labels
+    from reportgen.words.labels import load_labels
 
     study = load_study(study_file)
     language = lang or study.config.study.language
@@ -120,7 +120,7 @@ def write_outputs(study, results, payload, lang: str, folder: Path, formats, pdf
     if "pdf" not in formats and "docx" not in formats:
         return written
     from reportgen.figures.style import deferred_saving
-    from reportgen.report.builder import load_labels
+    from reportgen.words.labels import load_labels
 
     build = _chapter_builder(study)
     with deferred_saving() as figures:

@@ -13,8 +13,8 @@ from typing import Any
 from reportgen.analysis import StudyResults
 from reportgen.config import Study
 from reportgen.errors import naming
-from reportgen.report.numbers import fmt, fmt_p
-from reportgen.report.templates import environment, render
+from reportgen.words.locale import fmt, fmt_p
+from reportgen.words.templates import environment, render
 
 
 def results_dict(study: Study, results: StudyResults, lang: str) -> dict[str, Any]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportgen.config.models import PathModel
 from reportgen.errors import ConfigError, did_you_mean
 
 if TYPE_CHECKING:
     from reportgen.config.load import Study
 
-SUPPORTED_MODELS = ("regression", "pls", "path")
 
 
 def cross_check(study: "Study") -> list[ConfigError]:
@@ -45,11 +45,9 @@ def cross_check(study: "Study") -> list[ConfigError]:
         if column.order is not None and len(set(column.order)) != len(column.order):
             problem("'order' lists a category twice", "respondents", i, "order")
 
+    problems += _check_shared(study)
     model = config.model
-    if model.type not in SUPPORTED_MODELS:
-        problem(f"model type '{model.type}' is not supported; use 'regression', 'path' or 'pls'", "model", "type")
-        return problems
-    if model.type in ("pls", "path"):
+    if isinstance(model, PathModel):
         return problems + _check_path_model(study)
     if model.dependent is None:
         problem("a regression model needs 'dependent' (the construct explained)", "model")
@@ -104,20 +102,27 @@ def cross_check(study: "Study") -> list[ConfigError]:
         if target in config.constructs and target != model.dependent:
             problem(f"'{target}' is not the model's dependent construct '{model.dependent}'", "hypotheses", hname, "path")
 
-    from reportgen.data.coding import scale_word_clash
-
-    clash = scale_word_clash(config.scale)
-    if clash:
-        word, first, second = clash
-        problem(f"the word '{word}' is used for both {first} and {second}; each answer word must name one scale point",
-                "scale", "labels", str(second))
-    if config.templates is not None and not (study.base_dir / config.templates).is_dir():
-        problem(f"templates folder '{config.templates}' not found", "templates")
     return problems
 
 
+def _check_shared(study: "Study") -> list[ConfigError]:
+    """The scale's answer words and the templates folder (every questionnaire design)."""
+    from reportgen.data.coding import scale_word_clash
+
+    config = study.config
+    found = []
+    clash = scale_word_clash(config.scale)
+    if clash:
+        word, first, second = clash
+        found.append(ConfigError(f"{study.where('scale', 'labels', str(second))}: the word '{word}' is used for both {first} and "
+                                 f"{second}; each answer word must name one scale point"))
+    if config.templates is not None and not (study.base_dir / config.templates).is_dir():
+        found.append(ConfigError(f"{study.where('templates')}: templates folder '{config.templates}' not found"))
+    return found
+
+
 def pls_paths(config) -> list[tuple[str, str]]:
-    """The structural paths: ``model.paths``, or the direct paths of the hypotheses."""
+    """The structural paths of a path or PLS model: ``model.paths``, or the direct paths of the hypotheses."""
     if config.model.paths:
         return config.model.path_pairs()
     pairs: list[tuple[str, str]] = []

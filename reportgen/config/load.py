@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from reportgen.config.checks import cross_check
-from reportgen.config.models import StudyConfig
+from reportgen.config.models import MODEL_TYPES, StudyConfig
 from reportgen.config.yaml_lines import line_of, load_with_lines
 from reportgen.errors import ConfigError, did_you_mean, one_or_all
 
@@ -109,14 +109,18 @@ def sakip_check(study: Study) -> list[ConfigError]:
 
 
 def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], model: type[BaseModel] = StudyConfig) -> ConfigError:
-    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
-    loc = tuple(p for p in loc if p not in ("str", "int", "LocalText", "is-instance[LocalText]"))
+    tagged = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+    tagged = tuple(p for p in tagged if p not in ("str", "int", "LocalText", "is-instance[LocalText]"))
+    loc = tagged[:1] + tagged[2:] if tagged[:1] == ("model",) and tagged[1:2] and tagged[1] in MODEL_TYPES else tagged
     line = line_of(lines, loc)
     dotted = ".".join(str(p) for p in loc) or "(top level)"
     where = f"{filename}" + (f", line {line}" if line else "")
     kind = error["type"]
+    if kind == "unknown_model_type":
+        return ConfigError(f"{filename}" + (f", line {line_of(lines, ('model', 'type'))}" if line else "")
+                           + f", key model.type: {error['input'].get('type')!r} is not allowed; use 'regression', 'path' or 'pls'")
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1], model)
+        allowed = _allowed_keys(tagged[:-1], model)
         hint = did_you_mean(str(loc[-1]), allowed, cutoff=0.5) or (f"; allowed: {', '.join(allowed)}" if allowed else "")
         return ConfigError(f"{where}: unknown key '{dotted}'{hint}")
     if kind == "missing":
@@ -149,7 +153,17 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _tag_of(annotation: Any) -> str | None:
+    """The Tag of an ``Annotated[Model, Tag(...)]`` member of a union, else None."""
+    from pydantic import Tag
+
+    return next((m.tag for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Tag)), None)
+
+
 def _step(annotation: Any, part: Any) -> Any:
+    tagged = [arg for arg in typing.get_args(annotation) if _tag_of(arg) == part]
+    if tagged:  # a member of a discriminated union, named by its tag
+        return typing.get_args(tagged[0])[0]
     model = _model_of(annotation) if not typing.get_origin(annotation) in (dict, list) else None
     if model is not None and isinstance(part, str) and part in model.model_fields:
         return model.model_fields[part].annotation

@@ -7,9 +7,9 @@ Unknown keys are errors (``extra="forbid"``); a label may be written as one stri
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 LANGUAGES = ("id", "en")
 
@@ -115,15 +115,29 @@ class Construct(Strict):
         return str(value) if value != "" else item
 
 
-class Model(Strict):
-    type: Literal["regression", "pls", "path"] = "regression"
+class SurveyModel(Strict):
+    """What every questionnaire design shares: how a construct's score is made from its items,
+    and how blank answers are treated unless ``data.missing`` says otherwise."""
+
+    score: Literal["sum", "mean"] = "sum"
+    missing_default: ClassVar[str] = "listwise"
+
+
+class RegressionModel(SurveyModel):
+    """Multiple regression of one dependent construct on predictors (the reference thesis)."""
+
+    type: Literal["regression"] = "regression"
     dependent: Key | None = None
     predictors: list[Key] = Field(default_factory=list)
-    score: Literal["sum", "mean"] = "sum"
+
+
+class PathModel(SurveyModel):
+    """Intervening variables: one OLS per endogenous construct, indirect effects bootstrapped."""
+
+    type: Literal["path"] = "path"
     paths: list[str] = Field(default_factory=list)
     bootstrap: int = Field(5000, ge=0, le=100000)
     seed: int | None = None
-    weighting: Literal["path", "factorial", "centroid"] = "path"
 
     def path_pairs(self) -> list[tuple[str, str]]:
         """``model.paths`` as (source, target) pairs; 'A -> B -> C' adds A→B and B→C."""
@@ -132,6 +146,30 @@ class Model(Strict):
             steps = [s.strip() for s in str(text).split("->")]
             pairs += [p for p in zip(steps, steps[1:]) if p not in pairs]
         return pairs
+
+
+class PlsModel(PathModel):
+    """PLS-SEM (SmartPLS-style) with its inner weighting scheme."""
+
+    type: Literal["pls"] = "pls"
+    weighting: Literal["path", "factorial", "centroid"] = "path"
+    missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
+
+
+MODEL_TYPES = ("regression", "path", "pls")
+
+
+def _model_type(value: Any) -> str:
+    """The tag of ``model:``: its ``type``, 'regression' when none is written."""
+    written = value.get("type", "regression") if isinstance(value, dict) else getattr(value, "type", "regression")
+    return written if written in MODEL_TYPES else "unknown"
+
+
+Model = Annotated[
+    Union[Annotated[RegressionModel, Tag("regression")], Annotated[PathModel, Tag("path")], Annotated[PlsModel, Tag("pls")]],
+    Discriminator(_model_type, custom_error_type="unknown_model_type",
+                  custom_error_message="model type is not supported; use 'regression', 'path' or 'pls'"),
+]
 
 
 class Hypothesis(Strict):
@@ -185,7 +223,7 @@ class StudyConfig(Strict):
     scale: Scale = Field(default_factory=Scale)
     respondents: list[RespondentColumn] = Field(default_factory=list)
     constructs: dict[Key, Construct]
-    model: Model = Field(default_factory=Model)
+    model: Model = Field(default_factory=RegressionModel)
     hypotheses: dict[Key, Hypothesis] = Field(default_factory=dict)
     settings: Settings = Field(default_factory=Settings)
     templates: str | None = None
@@ -193,11 +231,14 @@ class StudyConfig(Strict):
     compare: list[Key] = Field(default_factory=list)
 
     @property
+    def design(self) -> str:
+        """The design this study file asks for (``model.type``)."""
+        return self.model.type
+
+    @property
     def missing_policy(self) -> str:
         """``data.missing`` or the model's default: listwise for regression, mean for PLS."""
-        if self.data.missing:
-            return self.data.missing
-        return "mean" if self.model.type == "pls" else "listwise"
+        return self.data.missing or self.model.missing_default
 
     def all_items(self) -> list[str]:
         return [item for construct in self.constructs.values() for item in construct.items]

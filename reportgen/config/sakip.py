@@ -57,6 +57,10 @@ class SakipConfig(Strict):
     templates: str | None = None
 
     @property
+    def design(self) -> str:
+        return "sakip"
+
+    @property
     def framework_name(self) -> str:
         """The framework in force: a ``components:`` block makes the study's own ('custom')."""
         return "custom" if self.components else self.framework

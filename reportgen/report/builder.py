@@ -10,46 +10,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from reportgen.config import Study
-from reportgen.config.yaml_lines import load_with_lines
 from reportgen.errors import ReportgenError
 from reportgen.output.names import NameBook
-from reportgen.report import numbers
 from reportgen.report.document import Cell, Figure, Paragraph, Section, Table
-from reportgen.report.templates import BUILTIN, environment, render, render_raw, significance
-
-
-def load_labels(lang: str, user_folder: Path | None) -> dict:
-    """labels.yaml of the language, with a user's labels.yaml (if any) laid over it.
-
-    A user's file is read with the study file's bounded YAML loader and only from inside the
-    user's templates folder (a link leading elsewhere is refused)."""
-    labels = yaml.safe_load((BUILTIN / lang / "labels.yaml").read_text(encoding="utf-8"))
-    for candidate in ([user_folder / lang / "labels.yaml", user_folder / "labels.yaml"] if user_folder else []):
-        if candidate.is_file():
-            if not candidate.resolve().is_relative_to(user_folder.resolve()):
-                raise ReportgenError(f"{candidate}: it is a link to {candidate.resolve()}, outside the templates folder; "
-                                     "copy the file into the folder instead")
-            try:
-                extra, _ = load_with_lines(candidate.read_text(encoding="utf-8"), str(candidate))
-            except UnicodeDecodeError as exc:
-                raise ReportgenError(f"{candidate}: cannot read the labels ({exc.reason}; save the file as UTF-8)") from None
-            extra = extra or {}
-            if not isinstance(extra, dict):
-                raise ReportgenError(f"{candidate}: labels must be a mapping of names to texts")
-            _merge(labels, extra)
-            break
-    return labels
-
-
-def _merge(base: dict, extra: dict) -> None:
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            _merge(base[key], value)
-        else:
-            base[key] = value
+from reportgen.words import locale as numbers
+from reportgen.words.labels import load_labels
+from reportgen.words.templates import environment, render, render_raw, significance
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportgen.figures.slopes import simple_slopes
 from reportgen.interpret.correlation import CITATION as BAND_CITATION, strength
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.numbers import stars
+from reportgen.words.locale import stars
 from reportgen.report.document import Section
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportgen.figures.path_diagram import path_diagram
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.numbers import stars
+from reportgen.words.locale import stars
 from reportgen.report.document import Section
 
 

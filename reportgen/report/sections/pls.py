@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportgen.figures.path_diagram import path_diagram
 from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_MIN, RELIABILITY_MIN, VIF_MAX, f2_size, r2_level
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.numbers import stars
+from reportgen.words.locale import stars
 from reportgen.report.document import Section
 
 SRMR_MAX = 0.08  # Hu & Bentler (1999)
