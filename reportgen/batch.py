@@ -174,9 +174,10 @@ def _preload(tasks: list[Task]) -> None:
     import reportgen.pipeline  # noqa: F401
 
     if len(tasks) > 1:
-        import reportgen.analysis_pls  # noqa: F401
+        import reportgen.designs.regression.analysis  # noqa: F401
+        import reportgen.stats.pls  # noqa: F401
 
         if any("pdf" in t.formats or "docx" in t.formats for t in tasks):
+            import reportgen.designs.regression.chapter  # noqa: F401
             import reportgen.render.docx  # noqa: F401
             import reportgen.render.pdf  # noqa: F401
-            import reportgen.report.build  # noqa: F401

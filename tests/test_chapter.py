@@ -8,11 +8,7 @@ from docx import Document as WordDocument
 from PIL import Image
 from pypdf import PdfReader
 
-from reportgen.analysis import analyse
-from reportgen.config import load_study
-from reportgen.data import load_dataset
-from reportgen.pipeline import run_study
-from reportgen.report.build import build_document
+from reportgen.pipeline import compose, run_study
 from reportgen.report.document import Paragraph, Section
 
 from conftest import EXAMPLES
@@ -32,9 +28,7 @@ def chapter(request, tmp_path_factory):
 
 
 def document(lang, tmp_path, path=LUWU):
-    study = load_study(path)
-    results = analyse(study, load_dataset(study))
-    return build_document(study, results, lang, tmp_path / "figures")
+    return compose(path, lang, tmp_path / "figures").document
 
 
 def test_pdf_has_the_pages_and_words_a_reader_looks_for(chapter):

@@ -10,9 +10,9 @@ import json
 import numpy as np
 import pytest
 
-from reportgen.analysis import analyse
 from reportgen.config import load_study
 from reportgen.data import load_dataset
+from reportgen.pipeline import analyse, compose
 from reportgen.stats.correlation import correlation_matrix
 from reportgen.stats.groups import compare_groups
 from reportgen.stats.mediation import bootstrap_indirect, fit_path_model, mediation
@@ -32,7 +32,7 @@ def close(ours, ref, rel=1e-6):
 def survey(request):
     study = load_study(request.param / "study.yaml")
     data = load_dataset(study)
-    results = analyse(study, data)
+    results = analyse(study, "id").results
     scores = {c: r.scores for c, r in results.constructs.items()}
     ref = json.loads((request.param / "r_reference.json").read_text())["designs"]
     return scores, np.array(data.profile["group"], dtype=object), ref
@@ -136,16 +136,7 @@ def test_design_examples_render_and_agree(example, lang, tmp_path):
     from pypdf import PdfReader
 
     from helpers import numbers_checked_against_tables
-    from reportgen.report.build import build_document, build_path_document
-
-    study = load_study(EXAMPLES / example / "study.yaml")
-    data = load_dataset(study)
-    if example == "mediation":
-        from reportgen.analysis_path import analyse_path
-
-        doc = build_path_document(study, analyse_path(study, data), lang, tmp_path / "figures")
-    else:
-        doc = build_document(study, analyse(study, data), lang, tmp_path / "figures")
+    doc = compose(EXAMPLES / example / "study.yaml", lang, tmp_path / "figures").document
     assert numbers_checked_against_tables(doc, lang) > 100
     from reportgen.pipeline import run_study
 

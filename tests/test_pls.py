@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from reportgen.analysis_pls import spec_of
+from reportgen.designs.pls.analysis import spec_of
 from reportgen.config import load_study
 from reportgen.data import load_dataset
 from reportgen.pipeline import run_study
@@ -165,12 +165,10 @@ def test_srmr_follows_its_definition():
 
 
 def pls_document(example, lang, tmp_path):
-    from reportgen.analysis_pls import analyse_pls
-    from reportgen.report.build import build_pls_document
+    from reportgen.pipeline import compose
 
-    study = load_study(EXAMPLES / example / "study.yaml")
-    results = analyse_pls(study, load_dataset(study))
-    return build_pls_document(study, results, lang, tmp_path / "figures"), results
+    composed = compose(EXAMPLES / example / "study.yaml", lang, tmp_path / "figures")
+    return composed.document, composed.results
 
 
 @pytest.mark.parametrize("example,lang", [("corp-rep", "en"), ("corp-rep", "id"), ("mobi", "id"), ("mobi", "en")])
@@ -191,7 +189,7 @@ def test_pls_chapter_structure(tmp_path):
     keys = set(doc.tables())
     assert {"pls.loadings", "pls.ave", "pls.fl", "pls.htmt", "pls.cross", "pls.reliability", "pls.inner_vif", "pls.r2", "pls.f2",
             "pls.paths", "pls.indirect"} <= keys
-    assert (tmp_path / "figures" / "path_diagram.png").exists()
+    assert [f.path.name for f in doc.figures()][-1] == "path_diagram.png"
     assert [s.title.split(":")[0] for s in doc.sections[1].blocks] == [f"H{i}" for i in range(1, 8)]
 
 

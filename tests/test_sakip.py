@@ -5,7 +5,6 @@ import json
 import pytest
 import yaml
 
-from reportgen.analysis_sakip import analyse_sakip
 from reportgen.config import load_study
 from reportgen.errors import ReportgenError
 from reportgen.interpret.sakip import answer_value, framework, predicate
@@ -45,30 +44,36 @@ def test_answer_conversion_and_predicates():
     assert predicate(90, "ge") == "AA" and predicate(80, "ge") == "A"
 
 
+def sakip_results(path):
+    from reportgen.pipeline import analyse
+
+    return analyse(load_study(path), "id").results
+
+
 def test_all_best_is_100_and_aa(tmp_path):
-    r = analyse_sakip(load_study(write(tmp_path, lke({"Dinas A": {}}))))
+    r = sakip_results(write(tmp_path, lke({"Dinas A": {}})))
     assert r.units["Dinas A"].total == pytest.approx(100) and r.predicates["Dinas A"] == "AA"
     assert r.units["Dinas A"].components == pytest.approx({"perencanaan": 30, "pengukuran": 30, "pelaporan": 15, "evaluasi": 25})
 
 
 def test_pemanfaatan_worst_rest_best_is_50_and_c(tmp_path):
-    r = analyse_sakip(load_study(write(tmp_path, lke({"Dinas B": {"pemanfaatan": "E"}}))))
+    r = sakip_results(write(tmp_path, lke({"Dinas B": {"pemanfaatan": "E"}})))
     assert r.units["Dinas B"].total == pytest.approx(50) and r.predicates["Dinas B"] == "C"
     assert r.units["Dinas B"].subcomponents["perencanaan"] == pytest.approx({"pemenuhan": 6, "kualitas": 9, "pemanfaatan": 0})
 
 
 def test_exactly_90_is_a(tmp_path):
     # pemanfaatan at 80 of 100 on every component: 100 - 50 × 0.2 = 90
-    r = analyse_sakip(load_study(write(tmp_path, lke({"Dinas C": {"pemanfaatan": "80"}}))))
+    r = sakip_results(write(tmp_path, lke({"Dinas C": {"pemanfaatan": "80"}})))
     assert r.units["Dinas C"].total == pytest.approx(90) and r.predicates["Dinas C"] == "A"
-    ge = analyse_sakip(load_study(write(tmp_path, lke({"Dinas C": {"pemanfaatan": "80"}}), settings={"boundary": "ge"})))
+    ge = sakip_results(write(tmp_path, lke({"Dinas C": {"pemanfaatan": "80"}}), settings={"boundary": "ge"}))
     assert ge.predicates["Dinas C"] == "AA"
 
 
 def test_history_gives_trend_change_and_ranks(tmp_path):
     answers = lke({"Dinas A": {}, "Dinas B": {"pemanfaatan": "E"}, "Dinas C": {"kualitas": "C"}})
     history = "unit,year,total\nDinas A,2022,81.5\nDinas A,2023,88.0\nDinas B,2023,55.25\n"
-    r = analyse_sakip(load_study(write(tmp_path, answers, history)))
+    r = sakip_results(write(tmp_path, answers, history))
     a, b, c = (r.units[u] for u in ("Dinas A", "Dinas B", "Dinas C"))
     assert a.history == {2022: 81.5, 2023: 88.0} and a.change == pytest.approx(12.0)
     assert b.change == pytest.approx(50 - 55.25) and c.change is None
@@ -118,12 +123,11 @@ EXAMPLE = __import__("conftest").EXAMPLES / "sakip-luwu-timur" / "study.yaml"
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_example_report_numbers_agree_with_tables(lang, tmp_path):
     from helpers import numbers_checked_against_tables
-    from reportgen.report.sakip import build_sakip_document
+    from reportgen.pipeline import compose
 
-    study = load_study(EXAMPLE)
-    doc = build_sakip_document(study, analyse_sakip(study), lang, tmp_path / "figures")
+    doc = compose(EXAMPLE, lang, tmp_path / "figures").document
     assert numbers_checked_against_tables(doc, lang) >= 37
-    assert {p.name for p in (tmp_path / "figures").iterdir()} == {"predicates.png", "ranking.png", "trend.png"}
+    assert {f.path.name for f in doc.figures()} == {"predicates.png", "ranking.png", "trend.png"}
 
 
 def test_example_report_pdf_and_docx(tmp_path):

@@ -24,6 +24,7 @@ class Builder:
     study: Study
     lang: str
     figures_dir: Path
+    source_label: str = "source"  # the labels.yaml key of the line under every table and figure
     labels: dict = field(init=False)
     _tables: int = 0
     _figures: int = 0
@@ -35,7 +36,7 @@ class Builder:
         self.labels = load_labels(self.lang, folder)
         self.chapter = config.study.chapter
         self._file_names = NameBook()
-        self.source = self.label("sakip_source" if getattr(config, "kind", None) == "sakip" else "source", year=config.study.year)
+        self.source = self.label(self.source_label, year=config.study.year)
 
     def label(self, key: str, **values) -> str:
         """A label with its ``{name}`` placeholders filled (plain names only, no attribute access)."""

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from reportgen.config import Study
 from reportgen.figures.sakip import predicate_distribution, ranking, trends
 from reportgen.interpret.sakip import CITATIONS, LETTERS, NAMES, PREDICATES
 from reportgen.report.builder import Builder, d, h, s
@@ -24,9 +21,10 @@ def _name(code: str, lang: str, config) -> str:
     return NAMES.get(code, {}).get(lang, code)
 
 
-def build_sakip_document(study: Study, results, lang: str, figures_dir: Path) -> Document:
-    b = Builder(study, lang, figures_dir)
-    config = study.config
+def build_chapter(b: Builder, results) -> Document:
+    """The evaluation report: summary, introduction, results of all units, one section per unit, closing."""
+    config = b.study.config
+    lang = b.lang
     name = lambda code: _name(code, lang, config)  # noqa: E731
     unit_name = lambda unit: config.units.get(unit, unit)  # noqa: E731
     doc = Document(lang=lang, chapter_label=b.labels["sakip_report"], title=config.study.title.get(lang),

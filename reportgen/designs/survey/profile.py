@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reportgen.analysis import StudyResults
+from reportgen.designs.survey.analysis import Description
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
 
-def profile_section(b: Builder, results: StudyResults, number: str) -> Section | None:
+def profile_section(b: Builder, results: Description, number: str) -> Section | None:
     config = b.study.config
     if not config.respondents:
         return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reportgen.analysis import Description, describe
+from reportgen.designs.survey.analysis import Description, describe
 from reportgen.config import Study, pls_paths
 from reportgen.data import Dataset
 from reportgen.errors import AnalysisError

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from reportgen.config import Study
-from reportgen.data.sakip import read_answers, read_history
+from reportgen.data.sakip import Answers, read_answers, read_history
 from reportgen.interpret.sakip import Component, framework, predicate
 from reportgen.stats.sakip import UnitScore, unit_scores, with_ranks_and_history
 
@@ -45,11 +45,26 @@ def components_of(config) -> tuple[Component, ...]:
     return framework(config.framework)
 
 
-def analyse_sakip(study: Study) -> SakipResults:
+@dataclass(frozen=True)
+class SakipData:
+    """The LKE answers (checked against the framework), earlier totals, notes on the files."""
+
+    answers: Answers
+    history: pd.DataFrame | None
+    notes: tuple[str, ...]
+
+
+def load_sakip(study: Study) -> SakipData:
+    config = study.config
+    answers = read_answers((study.base_dir / config.answers.path).resolve(), components_of(config))
+    history, history_notes = read_history((study.base_dir / config.history.path).resolve()) if config.history else (None, ())
+    return SakipData(answers, history, answers.notes + history_notes)
+
+
+def analyse_sakip(study: Study, data: SakipData) -> SakipResults:
     config = study.config
     components = components_of(config)
-    answers = read_answers((study.base_dir / config.answers.path).resolve(), components)
-    history, history_notes = read_history((study.base_dir / config.history.path).resolve()) if config.history else (None, ())
+    answers, history = data.answers, data.history
     year = config.study.year
     scores = with_ranks_and_history(unit_scores(answers.frame, components), history, year)
     boundary = config.settings.boundary
@@ -57,4 +72,4 @@ def analyse_sakip(study: Study) -> SakipResults:
     return SakipResults(year=year, components=components, units=scores,
                         predicates={u: predicate(s.total, boundary) for u, s in scores.items()},
                         answers=answers.frame, history=history, overall_total=overall,
-                        overall_predicate=predicate(overall, boundary), notes=answers.notes + history_notes)
+                        overall_predicate=predicate(overall, boundary), notes=data.notes)

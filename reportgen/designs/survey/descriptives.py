@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from reportgen.analysis import ConstructResult, StudyResults
+from reportgen.designs.survey.analysis import ConstructResult, Description
 from reportgen.figures.responses import response_bars
 from reportgen.interpret.three_box import CITATION, bands
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
 
-def descriptives_section(b: Builder, results: StudyResults, number: str) -> Section:
+def descriptives_section(b: Builder, results: Description, number: str) -> Section:
     config = b.study.config
     section = b.section(b.labels["descriptives"], 3, number)
     rng = results.index_range

@@ -6,8 +6,8 @@ from __future__ import annotations
 from reportgen.figures.slopes import simple_slopes
 from reportgen.interpret.correlation import CITATION as BAND_CITATION, strength
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.words.locale import stars
 from reportgen.report.document import Section
+from reportgen.words.locale import stars
 
 
 def correlation_section(b: Builder, extras, number: str) -> Section | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.descriptives import descriptives_section
+from reportgen.designs.survey.profile import profile_section
 from reportgen.figures.path_diagram import path_diagram
 from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_MIN, RELIABILITY_MIN, VIF_MAX, f2_size, r2_level
 from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
-from reportgen.report.document import Section
 
 SRMR_MAX = 0.08  # Hu & Bentler (1999)
 
@@ -208,3 +211,12 @@ def pls_discussion_section(b: Builder, r, number: str) -> Section:
                        else b.say("discussion_slot.j2", style="note", h=name))
         section.add(sub)
     return section
+
+
+def build_chapter(b: Builder, results) -> Document:
+    """The PLS-SEM chapter: profile, descriptives, outer model, inner model, hypotheses, discussion."""
+    view = results.described
+    makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n),
+              lambda n: outer_model_section(b, results, n), lambda n: inner_model_section(b, results, n),
+              lambda n: pls_hypotheses_section(b, results, n)]
+    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: pls_discussion_section(b, results, n))

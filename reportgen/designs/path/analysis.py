@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reportgen.analysis import Description, HypothesisResult, describe
-from reportgen.analysis_extras import Extras, extras
+from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
+from reportgen.designs.survey.extras import Extras, extras
 from reportgen.config import Study, pls_paths
 from reportgen.data import Dataset
 from reportgen.interpret.hypotheses import Decision, partial_decision

@@ -3,10 +3,15 @@ direct effects, indirect effects with Sobel and bootstrap, discussion."""
 
 from __future__ import annotations
 
+from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.descriptives import descriptives_section
+from reportgen.designs.survey.extras_chapter import correlation_section, group_section
+from reportgen.designs.survey.measurement import reliability_section, validity_section
+from reportgen.designs.survey.profile import profile_section
 from reportgen.figures.path_diagram import path_diagram
 from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
-from reportgen.report.document import Section
 
 
 def path_analysis_section(b: Builder, r, number: str) -> Section:
@@ -116,3 +121,15 @@ def path_discussion_section(b: Builder, r, number: str) -> Section:
                        else b.say("discussion_slot.j2", style="note", h=name))
         section.add(sub)
     return section
+
+
+def build_chapter(b: Builder, results) -> Document:
+    """The path-analysis chapter: profile, descriptives, validity, reliability, correlations,
+    path regressions and diagram, direct and indirect hypotheses, group differences, discussion."""
+    view = results.described
+    alpha = b.study.config.settings.alpha
+    makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n), lambda n: validity_section(b, view, n),
+              lambda n: reliability_section(b, view, n), lambda n: correlation_section(b, results.extras, n),
+              lambda n: path_analysis_section(b, results, n), lambda n: path_hypotheses_section(b, results, n),
+              lambda n: group_section(b, results.extras, alpha, n)]
+    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: path_discussion_section(b, results, n))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reportgen.analysis import StudyResults
+from reportgen.designs.survey.analysis import Description
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
 
-def validity_section(b: Builder, results: StudyResults, number: str) -> Section:
+def validity_section(b: Builder, results: Description, number: str) -> Section:
     config = b.study.config
     method = config.settings.validity
     section = b.section(b.labels["validity"], 3, number)
@@ -15,7 +15,7 @@ def validity_section(b: Builder, results: StudyResults, number: str) -> Section:
     section.blocks += b.say("validity_intro.j2", method=method, r_table=r_table, n=b.i(results.n_used),
                             df=b.i(results.n_used - 2), alpha=b.f(config.settings.alpha, 2))
     r_header = b.col("r_item_total") if method == "item_total" else b.col("r_item_rest")
-    dropped = getattr(results, "dropped", ())
+    dropped = results.dropped
     if dropped:
         table = b.table("validity.dropped", b.labels["dropped_title"],
                         [[h(b.col("item")), h(b.col("variable")), h(r_header), h(b.col("r_table"))]],
@@ -46,7 +46,7 @@ def validity_section(b: Builder, results: StudyResults, number: str) -> Section:
     return section
 
 
-def reliability_section(b: Builder, results: StudyResults, number: str) -> Section:
+def reliability_section(b: Builder, results: Description, number: str) -> Section:
     config = b.study.config
     threshold = b.f(config.settings.reliability_min, 2)
     section = b.section(b.labels["reliability"], 3, number)

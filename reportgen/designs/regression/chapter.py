@@ -1,12 +1,19 @@
-"""5.1.6 Multiple regression, 5.1.7 hypothesis tests (t, F, R²) and 5.2 Discussion."""
+"""The multiple-regression chapter: the shared questionnaire sections, classical assumptions,
+5.1.6 multiple regression, 5.1.7 hypothesis tests (t, F, R²) and 5.2 discussion."""
 
 from __future__ import annotations
 
-from reportgen.analysis import StudyResults
+from reportgen.designs.regression.analysis import StudyResults
+from reportgen.designs.regression.assumptions import assumptions_section
+from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.descriptives import descriptives_section
+from reportgen.designs.survey.extras_chapter import correlation_section, group_section, moderation_section, simple_regression_section
+from reportgen.designs.survey.measurement import reliability_section, validity_section
+from reportgen.designs.survey.profile import profile_section
 from reportgen.figures.framework import framework
 from reportgen.interpret.correlation import CITATION as STRENGTH_CITATION, strength
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.document import Section
+from reportgen.report.document import Document, Section
 
 
 def regression_section(b: Builder, results: StudyResults, number: str) -> Section:
@@ -142,3 +149,18 @@ def discussion_section(b: Builder, results: StudyResults, number: str) -> Sectio
             sub.blocks += b.say("discussion_slot.j2", style="note", h=name)
         section.add(sub)
     return section
+
+
+def build_chapter(b: Builder, results: StudyResults) -> Document:
+    """The whole multiple-regression chapter, in the reference thesis's order."""
+    config = b.study.config
+    alpha = config.settings.alpha
+    more = results.extras
+    described = results.described
+    makers = [lambda n, make=make: make(b, described, n) for make in (profile_section, descriptives_section, validity_section,
+                                                                       reliability_section)]
+    makers += [lambda n: correlation_section(b, more, n), lambda n: assumptions_section(b, results, n),
+               lambda n: simple_regression_section(b, more, results.hypotheses, alpha, n),
+               lambda n: regression_section(b, results, n), lambda n: hypotheses_section(b, results, n),
+               lambda n: moderation_section(b, more, results.hypotheses, alpha, n), lambda n: group_section(b, more, alpha, n)]
+    return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.analysis import StudyResults
+from reportgen.designs.regression.analysis import StudyResults
 from reportgen.figures.residuals import histogram, pp_plot, scatter
 from reportgen.stats.assumptions import normal_pp_points
 from reportgen.interpret.assumptions import DW_CITATION, TOLERANCE_MIN, VIF_MAX, multicollinear

@@ -1,0 +1,48 @@
+"""Study designs: each is one object behind one protocol, and nothing else names a design.
+
+A design provides (README, "Adding a design"):
+
+- ``load(study)``: the data it analyses (a :class:`~reportgen.data.Dataset` for questionnaires),
+  with ``notes`` for the user (blank rows skipped, the file's encoding);
+- ``analyse(study, data)``: the statistics and the verdicts, as typed results;
+- ``summary(study, data)``: the lines ``reportgen validate`` prints;
+- ``sections(builder, results)``: the chapter, as a :class:`~reportgen.report.document.Document`;
+- ``to_json(study, results, lang)``: its results.json keys;
+- ``file_label`` and ``source_label``: the labels.yaml keys of the report's file name and of the
+  source line under its tables.
+
+:func:`design_for` picks the design from the validated study file (``model.type``, or ``kind``),
+importing only that design's modules.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Protocol
+
+DESIGNS = {
+    "regression": "reportgen.designs.regression",
+    "path": "reportgen.designs.path",
+    "pls": "reportgen.designs.pls",
+    "sakip": "reportgen.designs.sakip",
+}
+
+
+class Design(Protocol):
+    file_label: str
+    source_label: str
+
+    def load(self, study) -> Any: ...
+
+    def analyse(self, study, data) -> Any: ...
+
+    def summary(self, study, data) -> list[str]: ...
+
+    def sections(self, builder, results) -> Any: ...
+
+    def to_json(self, study, results, lang: str) -> dict[str, Any]: ...
+
+
+def design_for(config) -> Design:
+    """The design a validated study file asks for."""
+    return importlib.import_module(DESIGNS[config.design]).DESIGN

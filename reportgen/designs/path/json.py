@@ -1,0 +1,39 @@
+"""results.json of a path-analysis (mediation) study."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportgen.config import Study
+from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, profile_json
+from reportgen.words.templates import environment
+
+
+def results_json(study: Study, results, lang: str) -> dict[str, Any]:
+    """results.json of a path (mediation) study."""
+    model = results.model
+    config = study.config
+    env = environment(lang, study.templates_dir)
+    out = {
+        "n_used": results.n_used, "n_excluded": results.n_excluded,
+        "profile": profile_json(results.described.profile), "constructs": constructs_json(results.described.constructs),
+        "path_model": {
+            target: {"coefficients": {name: {"b": c.b, "se": c.se, "beta": c.beta, "t": c.t, "p": c.p}
+                                      for name, c in fit.coefficients.items()},
+                     "r2": fit.r2, "adj_r2": fit.adj_r2, "f": fit.f, "f_p": fit.f_p, "df1": fit.df1, "df2": fit.df2}
+            for target, fit in model.regressions.items()
+        },
+        "mediation": {h: {"path": " -> ".join(m.chain), "a": m.a, "b": m.b, "c": m.c, "c_prime": m.c_prime, "indirect": m.indirect,
+                          "sobel_z": m.sobel_z, "sobel_p": m.sobel_p, "boot_sd": m.boot_sd, "ci_low": m.ci_low, "ci_high": m.ci_high,
+                          "kind": m.kind, "resamples": results.resamples} for h, m in results.mediations.items()},
+        "hypotheses": {
+            name: {"path": " -> ".join((*h.source, h.target)), "supported": h.decision.supported, "statistic": h.decision.statistic,
+                   "p": h.decision.p, "reason": h.decision.reason,
+                   "decision_text": decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang)}
+            for name, h in results.hypotheses.items()
+        },
+        "warnings": list(results.warnings),
+        "dropped_items": [{"item": i, "construct": c, "r": r} for i, c, r in results.described.dropped],
+    }
+    out.update(extras_json(results.extras))
+    return out

@@ -1,0 +1,64 @@
+"""results.json of a PLS-SEM study: the shared descriptive keys plus ``pls.*``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportgen.config import Study
+from reportgen.designs.survey.json import constructs_json, decision_text, profile_json
+from reportgen.words.templates import environment
+
+
+def results_json(study: Study, results, lang: str) -> dict[str, Any]:
+    """results.json of a PLS study: the shared descriptive keys plus ``pls.*``."""
+    model = results.model
+    spec = model.spec
+    names = spec.constructs
+    described = results.described
+    boot = results.boot
+    env = environment(lang, study.templates_dir)
+
+    def stat(b) -> dict[str, Any]:
+        return {"coef": b.estimate, "mean": b.mean, "sd": b.sd, "t": b.t, "p": b.p, "ci_low": b.ci_low, "ci_high": b.ci_high}
+
+    loadings = model.loadings.sum(axis=1)
+    owner = spec.mask.argmax(axis=1)
+    upper = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
+    out = {
+        "n_used": results.n_used,
+        "n_excluded": results.n_excluded,
+        "profile": profile_json(described.profile),
+        "constructs": constructs_json(described.constructs),
+        "pls": {
+            "iterations": model.iterations, "weighting": spec.scheme, "bootstrap": boot.resamples,
+            "paths": {f"{a} -> {b}": stat(v) for (a, b), v in boot.paths.items()},
+            "indirect": {" -> ".join(chain): stat(v) for chain, v in boot.specific_indirect.items()},
+            "total_indirect": {f"{a} -> {b}": stat(v) for (a, b), v in boot.total_indirect.items()},
+            "total_effects": {f"{names[i]} -> {names[j]}": float(results.total_effects[i, j])
+                              for i in range(len(names)) for j in range(len(names)) if results.total_effects[i, j] != 0},
+            "r2": {names[j]: float(model.r2[j]) for j in spec.endogenous},
+            "adj_r2": {names[j]: float(model.adj_r2[j]) for j in spec.endogenous},
+            "reliability": {c: {"alpha": r.alpha, "rho_a": r.rho_a, "rho_c": r.rho_c, "ave": r.ave} for c, r in results.reliability.items()},
+            "loadings": {item: float(v) for item, v in zip(spec.indicators, loadings)},
+            "loadings_boot": {item: stat(v) for item, v in boot.loadings.items()},
+            "weights": {item: float(model.weights[k, owner[k]]) for k, item in enumerate(spec.indicators)},
+            "outer_vif": {item: float(v) for item, v in zip(spec.indicators, results.outer_vif)},
+            "cross_loadings": {item: {c: float(model.cross_loadings[k, j]) for j, c in enumerate(names)} for k, item in enumerate(spec.indicators)},
+            "htmt": {f"{names[i]}~{names[j]}": float(results.htmt[i, j]) for i, j in upper},
+            "htmt_boot": {f"{a}~{b}": stat(v) for (a, b), v in boot.htmt.items()},
+            "fornell_larcker": {names[i]: {names[j]: float(results.fornell_larcker[i, j]) for j in range(len(names))} for i in range(len(names))},
+            "inner_vif": {f"{a} -> {b}": v for (a, b), v in results.inner_vif.items()},
+            "f2": {f"{a} -> {b}": v for (a, b), v in results.f2.items()},
+            "q2": results.q2,
+            "q2_omission_distance": results.q2_distance,
+            "srmr": results.srmr,
+        },
+        "hypotheses": {
+            name: {"path": " -> ".join(h.chain), "supported": h.decision.supported, "statistic": h.decision.statistic,
+                   "p": h.decision.p, "reason": h.decision.reason, "coef": h.stat.estimate,
+                   "decision_text": decision_text(env, h.name, "partial", h.decision, h.expect, study.config.settings.alpha, lang)}
+            for name, h in results.hypotheses.items()
+        },
+        "warnings": list(results.warnings),
+    }
+    return out

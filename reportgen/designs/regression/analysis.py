@@ -1,0 +1,101 @@
+"""The multiple-regression design's statistics: config + data → :class:`StudyResults`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from reportgen.config import Study, regression_predictors
+from reportgen.data import Dataset
+from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
+from reportgen.designs.survey.extras import Extras, extras as compute_extras
+from reportgen.interpret.assumptions import dw_zone, multicollinear
+from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
+from reportgen.stats.assumptions import Heteroscedasticity, Normality, heteroscedasticity, normality
+from reportgen.stats.critical import f_critical, t_critical
+from reportgen.stats.durbin_watson import DurbinWatson, durbin_watson
+from reportgen.stats.regression import RegressionResult, check_sample_size, ols
+
+
+@dataclass(frozen=True)
+class StudyResults:
+    described: Description
+    regression: RegressionResult
+    t_table: float
+    f_table: float
+    durbin_watson: DurbinWatson
+    dw_zone: str | None
+    normality: Normality
+    heteroscedasticity: Heteroscedasticity
+    hypotheses: dict[str, HypothesisResult]
+    extras: Extras
+    warnings: list[str]
+
+    @property
+    def n_used(self) -> int:
+        return self.described.n_used
+
+    @property
+    def constructs(self):
+        return self.described.constructs
+
+
+def analyse(study: Study, data: Dataset) -> StudyResults:
+    """Compute the descriptive, measurement, regression and assumption statistics."""
+    config = study.config
+    settings = config.settings
+    warnings: list[str] = []
+    n = data.n_used
+    check_sample_size(n, len(regression_predictors(config)), config.model.dependent)
+    described = describe(study, data, warnings)
+    constructs = described.constructs
+
+    predictors = regression_predictors(config)
+    dependent = config.model.dependent
+    x = np.column_stack([constructs[p].scores for p in predictors])
+    regression = ols(constructs[dependent].scores, x, dependent, predictors)
+    t_table = t_critical(settings.alpha, regression.df2, settings.tails)
+    f_table = f_critical(settings.alpha, regression.df1, regression.df2)
+    dw = durbin_watson(regression.residuals, regression.exog, settings.alpha)
+    zone = dw_zone(dw.d, dw.dl, dw.du)
+    norm = normality(regression.residuals)
+    hetero = heteroscedasticity(regression.residuals, regression.exog, predictors)
+    _assumption_warnings(regression, norm, hetero, dw, zone, settings.alpha, warnings)
+    more = compute_extras(study, data, {c: r.scores for c, r in constructs.items()}, warnings)
+    hypotheses = {}
+    for hname, hyp in config.hypotheses.items():
+        if hyp.moderator is not None:
+            steps = hyp.steps()
+            hypotheses[hname] = HypothesisResult(hname, "moderation", (steps[0], hyp.moderator), steps[1], hyp.expect,
+                                                 more.moderation_decisions[hname])
+        elif hyp.simultaneous is not None:
+            decision = simultaneous_decision(regression.f, regression.f_p, settings.alpha)
+            hypotheses[hname] = HypothesisResult(hname, "simultaneous", tuple(hyp.simultaneous), hyp.on, hyp.expect, decision)
+        else:
+            source, target = hyp.steps()
+            coef = regression.coefficients[source]
+            decision = partial_decision(coef.t, coef.p, hyp.expect, settings.alpha, settings.tails)
+            hypotheses[hname] = HypothesisResult(hname, "partial", (source,), target, hyp.expect, decision)
+    return StudyResults(described=described, regression=regression, t_table=t_table, f_table=f_table, durbin_watson=dw,
+                        dw_zone=zone, normality=norm, heteroscedasticity=hetero, hypotheses=hypotheses, extras=more,
+                        warnings=warnings)
+
+
+def _assumption_warnings(regression, norm, hetero, dw, zone, alpha, warnings) -> None:
+    if norm.ks_p_lilliefors < alpha:
+        warnings.append(f"residuals are not normal: Kolmogorov-Smirnov (Lilliefors) p = {norm.ks_p_lilliefors:.3f} < {alpha}")
+    for name in regression.predictors:
+        coef = regression.coefficients[name]
+        if multicollinear(coef.tolerance, coef.vif):
+            warnings.append(f"multicollinearity: {name} has tolerance {coef.tolerance:.3f} and VIF {coef.vif:.3f}")
+        if hetero.glejser[name].p < alpha:
+            warnings.append(f"heteroscedasticity: Glejser test of {name} has p = {hetero.glejser[name].p:.3f} < {alpha}")
+    if hetero.bp_p < alpha:
+        warnings.append(f"heteroscedasticity: Breusch-Pagan p = {hetero.bp_p:.3f} < {alpha}")
+    if zone == "positive" or zone == "negative":
+        warnings.append(f"autocorrelation: Durbin-Watson d = {dw.d:.3f} lies in the {zone} autocorrelation zone")
+    elif zone == "inconclusive_positive":
+        warnings.append(f"autocorrelation: Durbin-Watson d = {dw.d:.3f} lies between dL = {dw.dl:.3f} and dU = {dw.du:.3f} (inconclusive)")
+    elif zone == "inconclusive_negative":
+        warnings.append(f"autocorrelation: Durbin-Watson d = {dw.d:.3f} lies between 4 - dU = {4 - dw.du:.3f} and 4 - dL = {4 - dw.dl:.3f} (inconclusive)")

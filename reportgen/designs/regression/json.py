@@ -1,0 +1,62 @@
+"""results.json of a multiple-regression study (DESIGN.md keys)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportgen.config import Study
+from reportgen.designs.regression.analysis import StudyResults
+from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, profile_json
+from reportgen.words.templates import environment
+
+
+def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, Any]:
+    reg = results.regression
+    described = results.described
+    dw = results.durbin_watson
+    norm = results.normality
+    het = results.heteroscedasticity
+    config = study.config
+    env = environment(lang, study.templates_dir)
+    out: dict[str, Any] = {
+        "n_used": described.n_used,
+        "n_excluded": described.n_excluded,
+        "profile": profile_json(described.profile),
+        "constructs": constructs_json(described.constructs),
+        "validity": {"r_table": described.r_table, "method": config.settings.validity},
+        "regression": {
+            "dependent": reg.dependent,
+            "coefficients": {
+                name: {"b": c.b, "se": c.se, "beta": c.beta, "t": c.t, "p": c.p, "tolerance": c.tolerance, "vif": c.vif}
+                for name, c in reg.coefficients.items()
+            },
+            "r": reg.r, "r2": reg.r2, "adj_r2": reg.adj_r2, "se_estimate": reg.se_estimate,
+            "f": reg.f, "f_p": reg.f_p, "df1": reg.df1, "df2": reg.df2,
+            "ss_regression": reg.ss_regression, "ss_residual": reg.ss_residual,
+            "durbin_watson": dw.d, "dw_p": dw.p, "dl": dw.dl, "du": dw.du, "dw_zone": results.dw_zone,
+            "t_table": results.t_table, "f_table": results.f_table,
+        },
+        "assumptions": {
+            "normality": {
+                "ks_d": norm.ks_d, "ks_p_asymptotic": norm.ks_p_asymptotic, "ks_p_lilliefors": norm.ks_p_lilliefors,
+                "shapiro_w": norm.shapiro_w, "shapiro_p": norm.shapiro_p,
+            },
+            "heteroscedasticity": {
+                "glejser": {name: {"b": g.b, "se": g.se, "t": g.t, "p": g.p} for name, g in het.glejser.items()},
+                "breusch_pagan": {"lm": het.bp_lm, "df": het.bp_df, "p": het.bp_p},
+            },
+        },
+        "hypotheses": {
+            name: {
+                "supported": h.decision.supported, "statistic": h.decision.statistic, "p": h.decision.p,
+                "reason": h.decision.reason,
+                "decision_text": decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang,
+                                                results.f_table if h.kind == "simultaneous" else results.t_table),
+            }
+            for name, h in results.hypotheses.items()
+        },
+        "warnings": list(results.warnings),
+    }
+    out.update(extras_json(results.extras))
+    out["dropped_items"] = [{"item": i, "construct": c, "r": r} for i, c, r in described.dropped]
+    return out

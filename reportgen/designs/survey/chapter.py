@@ -1,0 +1,63 @@
+"""The frame of every questionnaire chapter: the chapter heading, section x.1 opened by the
+sample sentence, the numbered result sections a design makes, the qualitative themes, and the
+discussion as section x.2."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from reportgen.report.builder import Builder
+from reportgen.report.document import Document, Paragraph, Section
+
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
+
+Maker = Callable[[str], Section | None]  # number of the section → the section, or None when there is nothing to show
+
+
+def chapter(b: Builder, n_used: int, n_excluded: int, makers: list[Maker], discussion: Callable[[str], Section]) -> Document:
+    """The whole chapter: x.1 with the sections of ``makers`` (numbered in turn), then x.2."""
+    doc, results_section = _open_chapter(b, n_used, n_excluded)
+    return _assemble(b, doc, results_section, makers, lambda: discussion(f"{b.study.config.study.chapter}.2"))
+
+
+def _open_chapter(b: Builder, n_used: int, n_excluded: int) -> tuple[Document, Section]:
+    """The document with its chapter heading, and section x.1 opened by the sample sentence."""
+    config = b.study.config
+    chapter = config.study.chapter
+    label = f"{b.labels['chapter']} {ROMAN[chapter] if b.lang == 'id' else chapter}"
+    doc = Document(lang=b.lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(b.lang),
+                   author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
+    results_section = Section(b.labels["results"], 2, f"{chapter}.1")
+    results_section.blocks += b.say("sample.j2", total=b.i(n_used + n_excluded), n=b.i(n_used), excluded=n_excluded,
+                                    excluded_text=b.i(n_excluded), policy=config.missing_policy)
+    return doc, results_section
+
+
+def _next_number(section: Section) -> str:
+    return f"{section.number}.{len([s for s in section.blocks if isinstance(s, Section)]) + 1}"
+
+
+def _assemble(b: Builder, doc: Document, results_section: Section, makers, discussion) -> Document:
+    """Add the numbered result sections (then the qualitative themes) and the discussion."""
+    for make in makers:
+        section = make(_next_number(results_section))
+        if section is not None:
+            results_section.add(section)
+    if b.study.config.qualitative:
+        results_section.add(_qualitative(b, _next_number(results_section)))
+    doc.sections.append(results_section)
+    doc.sections.append(discussion())
+    return doc
+
+
+def _qualitative(b: Builder, number: str) -> Section:
+    """Themes of the qualitative phase, each with its description and quotes."""
+    section = Section(b.labels["qualitative"], 3, number)
+    for k, theme in enumerate(b.study.config.qualitative):
+        sub = Section(theme.theme.get(b.lang), 4, f"{'abcdefghijklmnopqrstuvwxyz'[k % 26]}.")
+        if theme.description is not None:
+            sub.add(Paragraph(theme.description.get(b.lang)))
+        for quote in theme.quotes:
+            sub.add(Paragraph(f"“{quote}”", style="quote"))
+        section.add(sub)
+    return section

@@ -1,0 +1,32 @@
+"""What the questionnaire designs (regression, path, PLS) share: the data set they analyse and
+the first lines of ``reportgen validate``."""
+
+from __future__ import annotations
+
+from reportgen.data import Dataset, load_dataset
+
+
+class SurveyDesign:
+    """Base of the questionnaire designs; a design adds ``analyse``, ``sections``, ``to_json``
+    and the model line of its summary."""
+
+    file_label = "file_name"
+    source_label = "source"
+
+    def load(self, study) -> Dataset:
+        return load_dataset(study)
+
+    def summary(self, study, data: Dataset) -> list[str]:
+        config = study.config
+        lines = [
+            f"data: {study.data_path.name}, {data.n_total} respondents, {data.n_used} usable"
+            + (f" ({data.n_excluded} excluded, missing = {config.missing_policy})" if data.n_excluded else ""),
+            f"constructs: {len(config.constructs)}, items: {len(config.all_items())}",
+        ]
+        for name, construct in config.constructs.items():
+            lines.append(f"  {name}: {construct.name.get(config.study.language)} ({len(construct.items)} items"
+                         + (f", reversed {', '.join(construct.reverse)}" if construct.reverse else "") + ")")
+        return lines + [self.model_line(study), f"hypotheses: {', '.join(config.hypotheses) or 'none'}"]
+
+    def model_line(self, study) -> str:
+        raise NotImplementedError

@@ -1,0 +1,76 @@
+"""results.json keys every questionnaire design shares: profile, constructs (items, validity,
+alpha, omega, index), correlations, simple regressions, moderation, group tests, and the one
+sentence that states a hypothesis decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportgen.words.locale import fmt, fmt_p
+from reportgen.words.templates import render
+
+
+def profile_json(profile) -> dict[str, Any]:
+    return {
+        column: {
+            cat: {"frequency": f, "percent": p, "valid_percent": v, "cumulative_percent": c}
+            for cat, f, p, v, c in zip(t.categories, t.frequency, t.percent, t.valid_percent, t.cumulative_percent)
+        } | {"_missing": t.n_missing}
+        for column, t in profile.items()
+    }
+
+
+def constructs_json(constructs) -> dict[str, Any]:
+    return {
+        name: {
+            "alpha": c.alpha, "omega": c.omega, "index_mean": c.index_mean, "category": c.category, "mean": c.mean, "sd": c.sd,
+            "items": {
+                item: {
+                    "mean": i.distribution.mean, "sd": i.distribution.sd,
+                    "freq": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)},
+                    "index": i.index, "category": i.category,
+                    "r_item_total": i.validity.r_item_total, "r_item_rest": i.validity.r_item_rest,
+                    "r_p": i.validity.r_p, "valid": i.valid, "alpha_if_deleted": i.alpha_if_deleted,
+                }
+                for item, i in c.items.items()
+            },
+        }
+        for name, c in constructs.items()
+    }
+
+
+def extras_json(extras) -> dict[str, Any]:
+    """correlations, simple_regressions, moderation and group_tests (DESIGN.md keys)."""
+    if extras is None:
+        return {}
+    out: dict[str, Any] = {
+        "correlations": {a: {b: {"r": r, "p": p} for b, (r, p) in row.items() if b != a} for a, row in extras.correlations.items()},
+    }
+    if extras.simple:
+        out["simple_regressions"] = {h: {"b": fit.coefficients[fit.predictors[0]].b, "se": fit.coefficients[fit.predictors[0]].se,
+                                         "t": fit.coefficients[fit.predictors[0]].t, "p": fit.coefficients[fit.predictors[0]].p,
+                                         "r2": fit.r2} for h, fit in extras.simple.items()}
+    if extras.moderation:
+        out["moderation"] = {}
+        for h, m in extras.moderation.items():
+            term = m.full.coefficients[m.full.predictors[2]]
+            out["moderation"][h] = {"interaction": {"b": term.b, "se": term.se, "t": term.t, "p": term.p},
+                                    "delta_r2": m.delta_r2, "delta_f": m.delta_f, "delta_p": m.delta_p, "centred": m.centred,
+                                    "r2_main": m.main.r2, "r2_full": m.full.r2,
+                                    "slopes": {s.level: {"z": s.z, "slope": s.slope, "se": s.se, "t": s.t, "p": s.p} for s in m.slopes}}
+    if extras.groups:
+        out["group_tests"] = {col: {c: {"test": t.test, "statistic": t.statistic, "df": list(t.df) if len(t.df) != 1 else t.df[0],
+                                        "p": t.p, "levene_p": t.levene_p, "normal": t.normal,
+                                        "groups": {g: {"n": n, "mean": m, "sd": sd, "median": md}
+                                                   for g, n, m, sd, md in zip(t.groups, t.n, t.means, t.sds, t.medians)}}
+                                    for c, t in tests.items()} for col, tests in extras.groups.items()}
+    return out
+
+
+def decision_text(env, name: str, kind: str, decision, expect: str, alpha: float, lang: str, critical: float | None = None) -> str:
+    """One sentence stating a hypothesis decision (templates/<lang>/hypothesis_decision.j2)."""
+    p_text = fmt_p(decision.p, 3, lang)
+    return render(env, "hypothesis_decision.j2", name=name, kind=kind, supported=decision.supported, reason=decision.reason,
+                  sign=decision.sign, expect=expect, statistic=fmt(decision.statistic, 3, lang), p=p_text,
+                  p_is_bound=p_text.startswith("<"), critical="" if critical is None else fmt(critical, 3, lang),
+                  alpha=fmt(alpha, 2, lang))
