@@ -67,11 +67,11 @@ def analyse(study, language: str) -> Analysed:
     return Analysed(study, design, results, payload, notes)
 
 
-def chapter(analysed: Analysed, lang: str, figures_dir: Path):
-    """The chapter document and its labels; figures are drawn into ``figures_dir`` as it is built."""
+def chapter(analysed: Analysed, lang: str):
+    """The chapter document and the builder that made it (its labels, its file-name label)."""
     from reportgen.report.builder import Builder
 
-    builder = Builder(analysed.study, lang, figures_dir, source_label=analysed.design.source_label)
+    builder = Builder(analysed.study, lang, source_label=analysed.design.source_label)
     return analysed.design.sections(builder, analysed.results), builder
 
 
@@ -85,26 +85,21 @@ class Composed:
     results: object
 
 
-def compose(study_file: Path, lang: str | None = None, figures_dir: Path = Path("figures")) -> Composed:
-    """The chapter document and results.json of a study, for review and tests."""
-    from reportgen.figures.style import deferred_saving
-
+def compose(study_file: Path, lang: str | None = None) -> Composed:
+    """The chapter document (figures as data, not drawn) and results.json of a study, for review and tests."""
     study = load_study(study_file)
     language = lang or study.config.study.language
     analysed = analyse(study, language)
-    with deferred_saving() as figures:
-        doc, builder = chapter(analysed, language, figures_dir)
-    figures.discard()
+    doc, builder = chapter(analysed, language)
     return Composed(doc, builder.labels, analysed.payload, analysed.results)
 
 
 def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None) -> list[str]:
     """Write the requested formats into ``folder``; return their file names.
 
-    The chapter's figures are drawn first and encoded later: the PDF (``pdf``, a
-    :class:`~reportgen.render.pdf_job.PdfJob`, started when the run began) receives the HTML and
-    computes its styles while the figures are encoded here; then the DOCX is written here while
-    the PDF is laid out.
+    The PDF (``pdf``, a :class:`~reportgen.render.pdf_job.PdfJob`, started when the run began)
+    receives the HTML and computes its styles while the figures are drawn here (on two cores);
+    then the DOCX is written here while the PDF is laid out.
     """
     written = []
     if "json" in formats:
@@ -112,10 +107,9 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
         written.append("results.json")
     if "pdf" not in formats and "docx" not in formats:
         return written
-    from reportgen.figures.style import deferred_saving
+    from reportgen.figures import write_figures
 
-    with deferred_saving() as figures:
-        doc, builder = chapter(analysed, lang, folder / "figures")
+    doc, builder = chapter(analysed, lang)
     labels = builder.labels
     config = analysed.study.config
     stem = safe_name(builder.label(analysed.design.file_label, chapter=config.study.chapter, year=config.study.year), "report")
@@ -130,7 +124,7 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
 
             pdf.render(render_html(doc, labels), folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []),
                        folder / "figures")
-        figures.write(cores=2)  # the PDF process needs the figures only after its style pass
+        write_figures(doc.figures(), folder, lang, cores=2)  # the PDF process needs them only after its style pass
         if pdf is not None:
             pdf.figures_written()
         if "docx" in formats:
@@ -140,7 +134,6 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
         if pdf is not None:
             pdf.finish()
     except BaseException:
-        figures.discard()
         if pdf is not None:
             pdf.cancel()
         raise

@@ -28,7 +28,7 @@ def chapter(request, tmp_path_factory):
 
 
 def document(lang, tmp_path, path=LUWU):
-    return compose(path, lang, tmp_path / "figures").document
+    return compose(path, lang).document
 
 
 def test_pdf_has_the_pages_and_words_a_reader_looks_for(chapter):
@@ -88,11 +88,12 @@ def test_figures_are_200_dpi_png(chapter):
 
 
 def test_a_coloured_figure_stays_rgb(tmp_path):
-    from reportgen.figures.style import plt, save
+    from reportgen.figures.style import plt, write_png
 
     fig, ax = plt.subplots(figsize=(2, 2))
     ax.bar([1, 2], [3, 4], color=["#c0392b", "#2e86c1"])
-    path = save(fig, tmp_path / "colour.png")
+    path = tmp_path / "colour.png"
+    write_png(fig, path)
     import numpy as np
 
     image = Image.open(path)

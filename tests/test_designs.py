@@ -14,7 +14,7 @@ from reportgen.config import load_study
 from reportgen.data import load_dataset
 from reportgen.pipeline import analyse, compose
 from reportgen.stats.correlation import correlation_matrix
-from reportgen.stats.groups import compare_groups
+from reportgen.designs.survey.extras import compare_groups
 from reportgen.stats.mediation import bootstrap_indirect, fit_path_model, mediation
 from reportgen.stats.moderation import moderated_regression
 from reportgen.stats.regression import ols
@@ -136,7 +136,7 @@ def test_design_examples_render_and_agree(example, lang, tmp_path):
     from pypdf import PdfReader
 
     from helpers import numbers_checked_against_tables
-    doc = compose(EXAMPLES / example / "study.yaml", lang, tmp_path / "figures").document
+    doc = compose(EXAMPLES / example / "study.yaml", lang).document
     assert numbers_checked_against_tables(doc, lang) > 100
     from reportgen.pipeline import run_study
 

@@ -167,7 +167,7 @@ def test_srmr_follows_its_definition():
 def pls_document(example, lang, tmp_path):
     from reportgen.pipeline import compose
 
-    composed = compose(EXAMPLES / example / "study.yaml", lang, tmp_path / "figures")
+    composed = compose(EXAMPLES / example / "study.yaml", lang)
     return composed.document, composed.results
 
 

@@ -125,7 +125,7 @@ def test_example_report_numbers_agree_with_tables(lang, tmp_path):
     from helpers import numbers_checked_against_tables
     from reportgen.pipeline import compose
 
-    doc = compose(EXAMPLE, lang, tmp_path / "figures").document
+    doc = compose(EXAMPLE, lang).document
     assert numbers_checked_against_tables(doc, lang) >= 37
     assert {f.path.name for f in doc.figures()} == {"predicates.png", "ranking.png", "trend.png"}
 

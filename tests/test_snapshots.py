@@ -50,7 +50,7 @@ def test_snapshot(example, lang, tmp_path):
     from reportgen.pipeline import compose
     from reportgen.render.text import render_text
 
-    composed = compose(EXAMPLES / example / "study.yaml", lang, tmp_path / "figures")
+    composed = compose(EXAMPLES / example / "study.yaml", lang)
     check(SNAPSHOTS / f"{example}.{lang}.txt", render_text(composed.document, composed.labels))
     check(SNAPSHOTS / f"{example}.{lang}.json",
           json.dumps(rounded(composed.payload), ensure_ascii=False, indent=1, sort_keys=True) + "\n")

@@ -1,1 +1,57 @@
-"""Matplotlib figures saved as 200 dpi PNG, in the serif face of the chapter."""
+"""The chapter's figures, drawn from their data when the chapter is written.
+
+A :class:`~reportgen.report.document.Figure` names its ``kind`` and carries its ``data``; here
+each kind has its drawing function (matplotlib), which receives the data and the language (for
+the numbers on the axes) and returns the figure, written as a PNG by :func:`write_figures`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+KINDS = {
+    "responses": ("reportgen.figures.responses", "response_bars"),
+    "pp_plot": ("reportgen.figures.residuals", "pp_plot"),
+    "histogram": ("reportgen.figures.residuals", "histogram"),
+    "scatter": ("reportgen.figures.residuals", "scatter"),
+    "framework": ("reportgen.figures.framework", "framework"),
+    "slopes": ("reportgen.figures.slopes", "simple_slopes"),
+    "path_diagram": ("reportgen.figures.path_diagram", "path_diagram"),
+    "predicates": ("reportgen.figures.sakip", "predicate_distribution"),
+    "ranking": ("reportgen.figures.sakip", "ranking"),
+    "trends": ("reportgen.figures.sakip", "trends"),
+}
+
+
+def draw(figure, lang: str):
+    """The matplotlib figure of a document figure."""
+    module, name = KINDS[figure.kind]
+    return getattr(importlib.import_module(module), name)(lang=lang, **figure.data)
+
+
+def write_figures(figures: list, folder: Path, lang: str, cores: int = 2) -> None:
+    """Draw and write every figure under ``folder``; with two cores a forked child takes every
+    second one. An OS error in the child (a full disk) is raised here as it was raised there."""
+    from reportgen.figures.style import write_png
+    from reportgen.processes import Child, fork_available
+
+    def write_all(some: list) -> None:
+        for figure in some:
+            write_png(draw(figure, lang), folder / figure.path)
+
+    child = None
+    figures = list(figures)
+    if cores > 1 and len(figures) > 1 and fork_available():
+        for module in {m for m, _ in KINDS.values()}:
+            importlib.import_module(module)  # once, here, for both processes
+        child = Child(write_all, (figures[1::2],), name="figure")
+        figures = figures[0::2]
+    try:
+        write_all(figures)
+        if child is not None:
+            child.result()
+    except BaseException:
+        if child is not None:
+            child.stop()
+        raise

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from reportgen.figures.style import plt, save
+from reportgen.figures.style import plt
 
 
 def framework(predictors: list[tuple[str, str]], dependent: tuple[str, str], partial: dict[str, str],
-              simultaneous: str | None, path: Path) -> Path:
+              simultaneous: str | None, lang: str):
     """``predictors``/``dependent``: (code, name); ``partial``: predictor code → hypothesis name."""
     k = len(predictors)
     height = max(1.0 * k, 2.2)
@@ -37,4 +35,4 @@ def framework(predictors: list[tuple[str, str]], dependent: tuple[str, str], par
         ax.add_patch(FancyArrowPatch(start, (8.15, y_dep - box_h / 2 - 0.03), connectionstyle="angle,angleA=0,angleB=90,rad=0",
                                      arrowstyle="-|>", mutation_scale=10, lw=0.8, ls="--", color="black"))
         ax.text(6.0, -0.15, simultaneous, fontsize=8, ha="center", va="center", bbox={"fc": "white", "ec": "none", "pad": 0.5})
-    return save(fig, path)
+    return fig

@@ -3,11 +3,9 @@ endogenous constructs, each arrow labelled with its coefficient and significance
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from matplotlib.patches import Ellipse, FancyArrowPatch
 
-from reportgen.figures.style import plt, save
+from reportgen.figures.style import plt
 
 
 def layers(constructs: list[str], paths: list[tuple[str, str]]) -> dict[str, int]:
@@ -29,7 +27,7 @@ def _near_segment(point, start, end, limit: float) -> bool:
     return ((x0 + t * dx - px) ** 2 + (y0 + t * dy - py) ** 2) ** 0.5 < limit
 
 
-def path_diagram(constructs: list[tuple[str, str]], paths: dict[tuple[str, str], str], r2: dict[str, str], path: Path) -> Path:
+def path_diagram(constructs: list[tuple[str, str]], paths: dict[tuple[str, str], str], r2: dict[str, str], lang: str):
     """``constructs``: (code, name); ``paths``: (a, b) → label; ``r2``: code → 'R² = …'.
 
     Constructs are drawn as ellipses holding their code (and R²), placed in columns by depth;
@@ -77,4 +75,4 @@ def path_diagram(constructs: list[tuple[str, str]], paths: dict[tuple[str, str],
         ax.text(mx, my, label, fontsize=6.5, ha="center", va="center", bbox={"fc": "white", "ec": "none", "pad": 0.3}, zorder=5)
     legend = "   ".join(f"{code} = {name}" for code, name in constructs)
     ax.text(width / 2, -0.55, legend, ha="center", va="center", fontsize=6.5, wrap=True)
-    return save(fig, path)
+    return fig

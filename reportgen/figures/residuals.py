@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
-from reportgen.figures.style import plt, save
+
+from reportgen.figures.style import localise, plt
+from reportgen.words.locale import fmt, fmt_int
 
 
-def pp_plot(observed: np.ndarray, expected: np.ndarray, path: Path, observed_label: str, expected_label: str) -> Path:
+def pp_plot(observed: np.ndarray, expected: np.ndarray, observed_label: str, expected_label: str, lang: str):
     """The normal P-P plot: observed against expected cumulative probability
     (:func:`reportgen.stats.assumptions.normal_pp_points`), with the diagonal."""
     fig, ax = plt.subplots(figsize=(4.6, 4.3))
@@ -18,11 +18,12 @@ def pp_plot(observed: np.ndarray, expected: np.ndarray, path: Path, observed_lab
     ax.set_ylim(0, 1)
     ax.set_xlabel(observed_label)
     ax.set_ylabel(expected_label)
-    return save(fig, path)
+    localise(ax, lang)
+    return fig
 
 
-def histogram(zresid: np.ndarray, path: Path, xlabel: str, ylabel: str) -> Path:
-    """Histogram of ZRESID with the normal curve of the same mean and SD."""
+def histogram(zresid: np.ndarray, xlabel: str, ylabel: str, mean_label: str, sd_label: str, lang: str):
+    """Histogram of ZRESID with the normal curve of the same mean and SD, and their values."""
     fig, ax = plt.subplots(figsize=(4.8, 3.8))
     counts, edges, _ = ax.hist(zresid, bins="auto", color="#bdbdbd", edgecolor="#333333", linewidth=0.6)
     grid = np.linspace(min(edges[0], -3.5), max(edges[-1], 3.5), 200)
@@ -32,13 +33,14 @@ def histogram(zresid: np.ndarray, path: Path, xlabel: str, ylabel: str) -> Path:
     ax.plot(grid, density * zresid.size * width, color="black", linewidth=1)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.text(0.98, 0.95, f"Mean = {zresid.mean():.2E}\nStd. Dev. = {zresid.std(ddof=1):.3f}\nN = {zresid.size}",
+    ax.text(0.98, 0.95, f"{mean_label} = {fmt(mean, 3, lang)}\n{sd_label} = {fmt(sd, 3, lang)}\nN = {fmt_int(zresid.size, lang)}",
             transform=ax.transAxes, ha="right", va="top", fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
-    return save(fig, path)
+    localise(ax, lang)
+    return fig
 
 
-def scatter(zpred: np.ndarray, sresid: np.ndarray, path: Path, xlabel: str, ylabel: str) -> Path:
+def scatter(zpred: np.ndarray, sresid: np.ndarray, xlabel: str, ylabel: str, lang: str):
     """Studentized residuals against standardized predicted values, with the zero line."""
     fig, ax = plt.subplots(figsize=(4.8, 3.8))
     ax.axhline(0, color="black", linewidth=0.8)
@@ -47,4 +49,5 @@ def scatter(zpred: np.ndarray, sresid: np.ndarray, path: Path, xlabel: str, ylab
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)
-    return save(fig, path)
+    localise(ax, lang)
+    return fig

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-
-from reportgen.figures.style import GREYS, plt, save
+from reportgen.figures.style import GREYS, localise, plt
+from reportgen.words.locale import fmt
 
 ORDER = ("AA", "A", "BB", "B", "CC", "C", "D")
 
 
-def predicate_distribution(counts: dict[str, int], path: Path, ylabel: str) -> Path:
+def predicate_distribution(counts: dict[str, int], ylabel: str, lang: str):
     fig, ax = plt.subplots(figsize=(5.2, 2.8))
     values = [counts.get(p, 0) for p in ORDER]
     bars = ax.bar(ORDER, values, color="#7f7f7f", edgecolor="black", linewidth=0.6)
@@ -20,10 +18,11 @@ def predicate_distribution(counts: dict[str, int], path: Path, ylabel: str) -> P
     ax.set_ylabel(ylabel)
     ax.set_ylim(0, max(values) * 1.2 + 0.5)
     ax.spines[["top", "right"]].set_visible(False)
-    return save(fig, path)
+    localise(ax, lang, "y")
+    return fig
 
 
-def ranking(totals: list[tuple[str, float, str]], path: Path, xlabel: str) -> Path:
+def ranking(totals: list[tuple[str, float, str]], xlabel: str, lang: str):
     """``totals``: (unit, total, predicate), highest first."""
     fig, ax = plt.subplots(figsize=(6.3, 0.28 * len(totals) + 1.0))
     names = [t[0] for t in totals]
@@ -31,7 +30,7 @@ def ranking(totals: list[tuple[str, float, str]], path: Path, xlabel: str) -> Pa
     shade = {p: GREYS[min(i, len(GREYS) - 1)] for i, p in enumerate(ORDER)}
     ax.barh(names, values, color=[shade[t[2]] for t in totals], edgecolor="black", linewidth=0.4)
     for y, (v, p) in enumerate(zip(values, [t[2] for t in totals])):
-        ax.text(v + 0.8, y, f"{v:.2f}  {p}".replace(".", ","), va="center", fontsize=7)
+        ax.text(v + 0.8, y, f"{fmt(v, 2, lang)}  {p}", va="center", fontsize=7)
     for boundary in (30, 50, 60, 70, 80, 90):
         ax.axvline(boundary, color="#999999", linewidth=0.5, linestyle=":")
     ax.set_xlim(0, 108)
@@ -39,10 +38,11 @@ def ranking(totals: list[tuple[str, float, str]], path: Path, xlabel: str) -> Pa
     ax.tick_params(axis="y", labelsize=7)
     ax.set_xlabel(xlabel)
     ax.spines[["top", "right"]].set_visible(False)
-    return save(fig, path)
+    localise(ax, lang, "x")
+    return fig
 
 
-def trends(series: dict[str, dict[int, float]], path: Path, ylabel: str, overall: dict[int, float] | None = None) -> Path:
+def trends(series: dict[str, dict[int, float]], ylabel: str, mean_label: str, lang: str, overall: dict[int, float] | None = None):
     """One line per unit over the years; the government-wide mean in bold when given."""
     fig, ax = plt.subplots(figsize=(6.3, 3.6))
     years = sorted({y for s in series.values() for y in s})
@@ -51,10 +51,11 @@ def trends(series: dict[str, dict[int, float]], path: Path, ylabel: str, overall
         ax.plot(xs, [points[y] for y in xs], color="#9a9a9a", linewidth=0.8, marker="o", markersize=2.5)
     if overall:
         xs = sorted(overall)
-        ax.plot(xs, [overall[y] for y in xs], color="black", linewidth=2.2, marker="o", markersize=4, label="Rata-rata / mean")
+        ax.plot(xs, [overall[y] for y in xs], color="black", linewidth=2.2, marker="o", markersize=4, label=mean_label)
         ax.legend(frameon=False, fontsize=8, loc="lower right")
     ax.set_xticks(years)
     ax.set_ylabel(ylabel)
     ax.set_ylim(max(0, min(min(s.values()) for s in series.values()) - 10), 100)
     ax.spines[["top", "right"]].set_visible(False)
-    return save(fig, path)
+    localise(ax, lang)
+    return fig

@@ -1,11 +1,84 @@
-"""Decision rules for the classical assumption tests, each with its citation."""
+"""Decisions of the classical assumption tests, each a cited rule (Ghozali, 2018, ch. 8).
+
+- Normality of the residuals: Kolmogorov–Smirnov with the Lilliefors correction, normal when
+  p ≥ α (Lilliefors, 1967); Shapiro–Wilk and the uncorrected Kolmogorov p are reported beside it.
+- Multicollinearity: tolerance ≤ 0,10 or VIF ≥ 10.
+- Heteroscedasticity: Glejser, |residual| regressed on the predictors, each p ≥ α; the
+  studentized Breusch–Pagan test as a check (Koenker, 1981).
+- Autocorrelation: the Durbin–Watson zones with the exact bounds dL, dU (Durbin & Watson, 1951;
+  Savin & White, 1977), and the exact p for positive autocorrelation.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.interpret.verdict import Rule, Verdict, at_least
 
 VIF_MAX = 10.0
 TOLERANCE_MIN = 0.10
 VIF_CITATION = "Ghozali, 2018"
 DW_CITATION = "Durbin & Watson, 1951; Savin & White, 1977"
+NORMALITY_CITATION = "Lilliefors, 1967; Ghozali, 2018"
+GLEJSER_CITATION = "Glejser, 1969; Ghozali, 2018"
+BP_CITATION = "Breusch & Pagan, 1979; Koenker, 1981"
+
+
+@dataclass(frozen=True)
+class AssumptionVerdicts:
+    """Every classical-assumption decision of a regression, made once."""
+
+    normality: Verdict  # Lilliefors: the deciding test
+    shapiro: Verdict
+    kolmogorov_uncorrected: Verdict
+    multicollinearity: dict[str, Verdict]  # by predictor
+    glejser: dict[str, Verdict]  # by predictor
+    breusch_pagan: Verdict
+    autocorrelation: Verdict  # the Durbin–Watson zone ('none', 'positive', …), undefined without bounds
+    positive_autocorrelation: Verdict  # the exact (or approximate) p for positive autocorrelation
+
+
+def normality_verdict(p: float | None, alpha: float, test: str = "lilliefors") -> Verdict:
+    """'normal' when the test's p ≥ α."""
+    return at_least(p, alpha, Rule(f"{test}_p", alpha, NORMALITY_CITATION), "normal", "not_normal")
+
+
+def multicollinearity_verdict(tolerance: float | None, vif: float | None) -> Verdict:
+    """'multicollinearity' when tolerance ≤ 0,10 or VIF ≥ 10 (Ghozali, 2018)."""
+    rule = Rule("tolerance_vif", VIF_MAX, VIF_CITATION)
+    if tolerance is None and vif is None:
+        return Verdict("undefined", rule)
+    bad = multicollinear(tolerance, vif)
+    return Verdict("multicollinearity" if bad else "no_multicollinearity", rule, vif, not bad)
+
+
+def multicollinear(tolerance: float | None, vif: float | None) -> bool:
+    """True when tolerance ≤ 0,10 or VIF ≥ 10 (Ghozali, 2018)."""
+    return (vif is not None and vif >= VIF_MAX) or (tolerance is not None and tolerance <= TOLERANCE_MIN)
+
+
+def glejser_verdict(p: float | None, alpha: float) -> Verdict:
+    """'homoscedastic' when the Glejser coefficient's p ≥ α."""
+    return at_least(p, alpha, Rule("glejser_p", alpha, GLEJSER_CITATION), "homoscedastic", "heteroscedastic")
+
+
+def breusch_pagan_verdict(p: float | None, alpha: float) -> Verdict:
+    """'homoscedastic' when the studentized Breusch–Pagan p ≥ α."""
+    return at_least(p, alpha, Rule("breusch_pagan_p", alpha, BP_CITATION), "homoscedastic", "heteroscedastic")
+
+
+def autocorrelation_verdict(d: float, dl: float | None, du: float | None) -> Verdict:
+    """The Durbin–Watson zone of ``d`` ('none' passes); undefined without bounds (large n)."""
+    zone = dw_zone(d, dl, du)
+    rule = Rule("durbin_watson_bounds", None, DW_CITATION)
+    if zone is None:
+        return Verdict("undefined", rule, d, None)
+    return Verdict(zone, rule, d, zone == "none")
+
+
+def positive_autocorrelation_verdict(p: float | None, alpha: float) -> Verdict:
+    """'no_positive_autocorrelation' when the exact p (H1: ρ > 0) ≥ α."""
+    return at_least(p, alpha, Rule("durbin_watson_p", alpha, DW_CITATION), "no_positive_autocorrelation", "positive_autocorrelation")
 
 
 def dw_zone(d: float, dl: float | None, du: float | None) -> str | None:
@@ -28,6 +101,16 @@ def dw_zone(d: float, dl: float | None, du: float | None) -> str | None:
     return "negative"
 
 
-def multicollinear(tolerance: float | None, vif: float | None) -> bool:
-    """True when tolerance ≤ 0,10 or VIF ≥ 10 (Ghozali, 2018)."""
-    return (vif is not None and vif >= VIF_MAX) or (tolerance is not None and tolerance <= TOLERANCE_MIN)
+def assumption_verdicts(regression, norm, hetero, dw, alpha: float) -> AssumptionVerdicts:
+    """All decisions about one fitted regression's residuals."""
+    return AssumptionVerdicts(
+        normality=normality_verdict(norm.ks_p_lilliefors, alpha),
+        shapiro=normality_verdict(norm.shapiro_p, alpha, "shapiro_wilk"),
+        kolmogorov_uncorrected=normality_verdict(norm.ks_p_asymptotic, alpha, "kolmogorov_asymptotic"),
+        multicollinearity={name: multicollinearity_verdict(regression.coefficients[name].tolerance, regression.coefficients[name].vif)
+                           for name in regression.predictors},
+        glejser={name: glejser_verdict(term.p, alpha) for name, term in hetero.glejser.items()},
+        breusch_pagan=breusch_pagan_verdict(hetero.bp_p, alpha),
+        autocorrelation=autocorrelation_verdict(dw.d, dw.dl, dw.du),
+        positive_autocorrelation=positive_autocorrelation_verdict(dw.p, alpha),
+    )

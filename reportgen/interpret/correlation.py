@@ -7,6 +7,8 @@ Alfabeta — interval 0,00–0,199 very weak; 0,20–0,399 weak; 0,40–0,599 mo
 
 from __future__ import annotations
 
+from reportgen.interpret.verdict import Rule, Verdict
+
 CITATION = "Sugiyono, 2019"
 BANDS = ((0.20, "very_weak"), (0.40, "weak"), (0.60, "moderate"), (0.80, "strong"))
 
@@ -18,3 +20,9 @@ def strength(r: float) -> str:
         if value < upper:
             return name
     return "very_strong"
+
+
+def strength_verdict(r: float | None) -> Verdict:
+    """The band of |r| as a verdict (no band passes or fails)."""
+    rule = Rule("sugiyono_correlation_bands", None, CITATION)
+    return Verdict("undefined" if r is None else strength(r), rule, r)

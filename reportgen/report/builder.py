@@ -19,11 +19,13 @@ from reportgen.words.labels import load_labels
 from reportgen.words.templates import environment, render, render_raw, significance
 
 
+FIGURES = "figures"  # the folder of the figures, inside the output folder
+
+
 @dataclass
 class Builder:
     study: Study
     lang: str
-    figures_dir: Path
     source_label: str = "source"  # the labels.yaml key of the line under every table and figure
     labels: dict = field(init=False)
     _tables: int = 0
@@ -100,16 +102,16 @@ class Builder:
                      header=tuple(tuple(r) for r in header), body=tuple(tuple(r) for r in body),
                      source=self.source, notes=tuple(notes), widths=widths, small=small)
 
-    def figure_path(self, kind: str, name: object = None) -> Path:
-        """Where a figure is written: ``figures/<kind>.png`` or ``figures/<kind>_<name>.png``, with
-        ``name`` (a construct or hypothesis key from the study file) made safe and distinct."""
-        stem = kind if name is None else f"{kind}_{self._file_names.name(name)}"
-        return self.figures_dir / f"{stem}.png"
-
-    def figure(self, key: str, title: str, path: Path, width: float = 0.75) -> Figure:
+    def figure(self, key: str, title: str, kind: str, data: dict, width: float = 0.75, file: str | None = None,
+               name: object = None) -> Figure:
+        """A numbered figure of ``kind`` drawn from ``data`` into ``figures/<file>.png`` or
+        ``figures/<file>_<name>.png`` (``file`` defaults to the kind); ``name`` (a construct or
+        hypothesis key from the study file) is made safe and distinct before it joins the path."""
         self._figures += 1
-        return Figure(key=key, number=self._number(self._figures), title=title,
-                      path=path.relative_to(self.figures_dir.parent), width=width, source=self.source)
+        stem = file or kind
+        stem = stem if name is None else f"{stem}_{self._file_names.name(name)}"
+        return Figure(key=key, number=self._number(self._figures), title=title, path=Path(FIGURES) / f"{stem}.png",
+                      width=width, source=self.source, kind=kind, data=data)
 
     def _number(self, n: int) -> str:
         """'5.3' inside chapter 5; plain '3' in a report without a chapter number."""

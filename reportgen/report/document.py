@@ -44,12 +44,18 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
+    """A figure as content: what to draw (``kind``, one of :data:`reportgen.figures.KINDS`, with
+    its ``data``: numbers and the words on it) and where its PNG goes. The figures backend
+    draws it when the chapter is written."""
+
     key: str
     number: str
     title: str
     path: Path  # PNG, relative to the output folder
     width: float = 0.8  # fraction of the text width
     source: str = ""
+    kind: str = ""
+    data: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
-"""Group differences of a score by a profile column, with the test chosen from the data.
+"""Group differences of a score by a profile column: the candidate tests and their diagnostics.
 
-Two groups: Levene's test (median-centred, Brown–Forsythe; R ``car::leveneTest`` default) picks
-Student's or Welch's t (R ``t.test(var.equal = TRUE/FALSE)``); when a group's scores are not
-normal (Shapiro–Wilk p < alpha, groups of 3–5000) the Mann–Whitney U test is used instead
-(R ``wilcox.test``: normal approximation with continuity correction when there are ties or
-n ≥ 50, exact otherwise). Three or more groups: one-way ANOVA (R ``oneway.test(var.equal =
-TRUE)``) or Welch's ANOVA (``var.equal = FALSE``) by Levene, or Kruskal–Wallis (R
-``kruskal.test``) when normality fails.
+Which test applies is decided in :mod:`reportgen.interpret.groups`; here are the pieces, each as R
+computes it:
+
+- Levene's test, median-centred (Brown–Forsythe; R ``car::leveneTest`` default);
+- Shapiro–Wilk per group (R ``shapiro.test``, groups of 3–5000 with some variance);
+- Student's and Welch's t (R ``t.test(var.equal = TRUE/FALSE)``); Mann–Whitney U (R
+  ``wilcox.test``: normal approximation with continuity correction when there are ties or
+  n ≥ 50, exact otherwise); one-way ANOVA and Welch's ANOVA (R ``oneway.test(var.equal =
+  TRUE/FALSE)``); Kruskal–Wallis (R ``kruskal.test``).
 """
 
 from __future__ import annotations
@@ -17,10 +19,24 @@ import numpy as np
 
 from reportgen.stats.assumptions import shapiro_wilk
 
+TESTS = ("student_t", "welch_t", "mann_whitney", "anova", "welch_anova", "kruskal_wallis")
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The non-blank groups of a score, in the profile's order, with Levene's test and each
+    group's Shapiro–Wilk p (None where the group is too small or constant to test)."""
+
+    names: tuple[str, ...]
+    samples: tuple[np.ndarray, ...]
+    levene_f: float
+    levene_p: float
+    shapiro_p: tuple[float | None, ...]
+
 
 @dataclass(frozen=True)
 class GroupTest:
-    test: str  # student_t | welch_t | mann_whitney | anova | welch_anova | kruskal_wallis
+    test: str  # one of TESTS
     statistic: float
     df: tuple[float, ...]  # () for rank tests with no df, (df,) or (df1, df2)
     p: float
@@ -34,8 +50,9 @@ class GroupTest:
     medians: tuple[float, ...]
 
 
-def compare_groups(values: np.ndarray, labels: np.ndarray, alpha: float = 0.05, order: list[str] | None = None) -> GroupTest | None:
-    """Test whether ``values`` differ between the groups in ``labels`` (blank labels left out)."""
+def groups_of(values: np.ndarray, labels: np.ndarray, order: list[str] | None = None) -> Groups | None:
+    """The groups of ``values`` by ``labels`` (blank labels left out); None when they cannot be
+    compared (fewer than two groups, a group of one, or no variance at all)."""
     from scipy import stats
 
     values = np.asarray(values, dtype=float)
@@ -48,28 +65,34 @@ def compare_groups(values: np.ndarray, labels: np.ndarray, alpha: float = 0.05, 
     if len(samples) < 2 or any(len(s) < 2 for s in samples) or np.ptp(values) == 0:
         return None
     lev = stats.levene(*samples, center="median")
-    normal = all(shapiro_wilk(s)[1] >= alpha for s in samples if 3 <= len(s) <= 5000 and np.ptp(s) > 0)
-    equal_var = lev.pvalue >= alpha
-    if len(samples) == 2:
+    shapiro = tuple(shapiro_wilk(s)[1] if 3 <= len(s) <= 5000 and np.ptp(s) > 0 else None for s in samples)
+    return Groups(tuple(names), tuple(samples), float(lev.statistic), float(lev.pvalue), shapiro)
+
+
+def group_test(test: str, groups: Groups, normal: bool) -> GroupTest:
+    """Run ``test`` (one of TESTS) on the groups."""
+    from scipy import stats
+
+    samples = groups.samples
+    if test in ("student_t", "welch_t"):
+        result = stats.ttest_ind(*samples, equal_var=test == "student_t")
+        statistic, p, dfs = float(result.statistic), float(result.pvalue), (float(result.df),)
+    elif test == "mann_whitney":
         a, b = samples
-        if normal:
-            result = stats.ttest_ind(a, b, equal_var=equal_var)
-            df = float(result.df)
-            test, statistic, p, dfs = ("student_t" if equal_var else "welch_t"), float(result.statistic), float(result.pvalue), (df,)
-        else:
-            ties = len(np.unique(np.concatenate([a, b]))) < len(a) + len(b)
-            exact = not ties and len(a) < 50 and len(b) < 50
-            result = stats.mannwhitneyu(a, b, alternative="two-sided", use_continuity=True, method="exact" if exact else "asymptotic")
-            test, statistic, p, dfs = "mann_whitney", float(result.statistic), float(result.pvalue), ()
-    elif normal:
+        ties = len(np.unique(np.concatenate([a, b]))) < len(a) + len(b)
+        exact = not ties and len(a) < 50 and len(b) < 50
+        result = stats.mannwhitneyu(a, b, alternative="two-sided", use_continuity=True, method="exact" if exact else "asymptotic")
+        statistic, p, dfs = float(result.statistic), float(result.pvalue), ()
+    elif test in ("anova", "welch_anova"):
         from statsmodels.stats.oneway import anova_oneway
 
-        result = anova_oneway(samples, use_var="equal" if equal_var else "unequal", welch_correction=True)
-        test = "anova" if equal_var else "welch_anova"
+        result = anova_oneway(list(samples), use_var="equal" if test == "anova" else "unequal", welch_correction=True)
         statistic, p, dfs = float(result.statistic), float(result.pvalue), (float(result.df_num), float(result.df_denom))
-    else:
+    elif test == "kruskal_wallis":
         result = stats.kruskal(*samples)
-        test, statistic, p, dfs = "kruskal_wallis", float(result.statistic), float(result.pvalue), (float(len(samples) - 1),)
-    return GroupTest(test, statistic, dfs, p, float(lev.statistic), float(lev.pvalue), normal, tuple(names),
+        statistic, p, dfs = float(result.statistic), float(result.pvalue), (float(len(samples) - 1),)
+    else:
+        raise ValueError(f"unknown group test {test!r}")
+    return GroupTest(test, statistic, dfs, p, groups.levene_f, groups.levene_p, normal, groups.names,
                      tuple(len(s) for s in samples), tuple(float(s.mean()) for s in samples),
                      tuple(float(s.std(ddof=1)) for s in samples), tuple(float(np.median(s)) for s in samples))

@@ -60,7 +60,6 @@ class Mediation:
     boot_sd: float
     ci_low: float
     ci_high: float
-    kind: str  # full | partial | none
 
 
 def fit_path_model(scores: dict[str, np.ndarray], paths: list[tuple[str, str]]) -> PathModel:
@@ -104,13 +103,6 @@ def mediation(model: PathModel, chain: tuple[str, ...], draws: np.ndarray, alpha
     low, high = np.quantile(draws, [alpha / 2, 1 - alpha / 2])
     direct = (chain[0], chain[-1]) in model.paths
     c_prime = model.coefficient(chain[0], chain[-1]) if direct else None
-    significant_indirect = not (low <= 0 <= high)
-    if not significant_indirect:
-        kind = "none"
-    elif c_prime is not None and c_prime.p < alpha:
-        kind = "partial"
-    else:
-        kind = "full"
     return Mediation(chain, links[0].b, links[-1].b, model.total_effect(chain[0], chain[-1]),
                      c_prime.b if c_prime else 0.0, c_prime.p if c_prime else None, indirect, z, p,
-                     float(draws.std(ddof=1)), float(low), float(high), kind)
+                     float(draws.std(ddof=1)), float(low), float(high))

@@ -60,3 +60,15 @@ def moderated_regression(y: np.ndarray, x: np.ndarray, z: np.ndarray, names: tup
         t = slope / se
         slopes.append(SimpleSlope(level, float(value), float(slope), se, float(t), float(2 * special.stdtr(df, -abs(t)))))
     return Moderation(main, full, float(delta), float(f), float(special.fdtrc(1, df, f)), tuple(slopes), centre)
+
+
+def slope_lines(moderation: Moderation, points: int = 50) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(level, x, predicted y) of each simple slope over the observed range of X, for the figure:
+    ŷ = b0 + b1 x + b2 z + b3 x z at the level's z."""
+    full = moderation.full
+    b0 = full.coefficients["const"].b
+    b1, b2, b3 = (full.coefficients[n].b for n in full.predictors)
+    x = full.exog[:, 1]
+    xs = np.linspace(x.min(), x.max(), points)
+    return [(slope.level, xs, b0 + b1 * xs + b2 * slope.z + b3 * xs * slope.z) for slope in moderation.slopes]
+

@@ -40,11 +40,11 @@ def fmt_int(value: int, lang: str = "id") -> str:
     return fmt(value, 0, lang)
 
 
-def fmt_g(value: float | None, max_decimals: int = 3, lang: str = "id") -> str:
+def fmt_g(value: float | None, max_decimals: int = 3, lang: str = "id", thousands: bool = True) -> str:
     """Up to ``max_decimals`` decimals without trailing zeros: 74,4 · 71 · 68,025 (thesis style)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = fmt(round(value, max_decimals), max_decimals, lang)
+    text = fmt(round(value, max_decimals), max_decimals, lang, thousands)
     sep = "," if lang == "id" else "."
     if sep in text:
         text = text.rstrip("0").rstrip(sep)
@@ -59,3 +59,10 @@ def fmt_pct(value: float, lang: str = "id") -> str:
 def stars(p: float | None, levels: tuple[float, ...] = (0.05, 0.01, 0.001)) -> str:
     """One star per significance level p falls below: '*' p < 0,05, '**' p < 0,01, '***' p < 0,001."""
     return "" if p is None else "*" * sum(p < level for level in levels)
+
+
+def tick(value: float, lang: str = "id") -> str:
+    """A number on a figure's axis: up to 3 decimals without trailing zeros and no thousands
+    separator (years stay 2024): ``0,2`` · ``1`` · ``2024``."""
+    return fmt_g(value, 3, lang, thousands=False)
+

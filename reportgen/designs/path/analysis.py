@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.designs.survey.extras import Extras, extras
 from reportgen.config import Study, pls_paths
 from reportgen.data import Dataset
-from reportgen.interpret.hypotheses import Decision, partial_decision
+from reportgen.interpret.hypotheses import partial_decision
+from reportgen.interpret.mediation import indirect_decision, mediation_type
+from reportgen.interpret.verdict import Verdict, significance
+from reportgen.stats.critical import t_critical
 from reportgen.stats.mediation import Mediation, PathModel, bootstrap_indirect, fit_path_model, mediation
 from reportgen.stats.regression import check_sample_size
 
@@ -22,6 +23,9 @@ class PathStudyResults:
     described: Description
     model: PathModel
     mediations: dict[str, Mediation]
+    mediation_types: dict[str, Verdict]  # full | partial | none, by hypothesis
+    t_tables: dict[str, float]  # critical t of each equation (by its dependent construct)
+    coefficient_verdicts: dict[tuple[str, str], Verdict]  # significance of each path
     hypotheses: dict[str, HypothesisResult]
     extras: Extras
     resamples: int
@@ -41,23 +45,21 @@ def analyse_path(study: Study, data: Dataset) -> PathStudyResults:
     model = fit_path_model(scores, paths)
     chains = {name: tuple(h.steps()) for name, h in config.hypotheses.items() if h.path and len(h.steps()) > 2}
     draws = bootstrap_indirect(scores, paths, list(chains.values()), config.model.bootstrap, config.model.seed) if chains else None
-    mediations, hypotheses = {}, {}
+    mediations, types, hypotheses = {}, {}, {}
     for k, (name, chain) in enumerate(chains.items()):
-        mediations[name] = mediation(model, chain, draws[:, k], settings.alpha)
+        m = mediations[name] = mediation(model, chain, draws[:, k], settings.alpha)
+        types[name] = mediation_type(m.ci_low, m.ci_high, m.c_prime_p, settings.alpha)
     for name, hyp in config.hypotheses.items():
         steps = tuple(hyp.steps())
         if name in mediations:
             m = mediations[name]
-            significant = m.kind != "none"
-            sign = "positive" if m.indirect >= 0 else "negative"
-            reason = "not_significant" if not significant else ("opposite_sign" if hyp.expect not in ("any", sign) else "supported")
-            statistic = m.sobel_z if m.sobel_z is not None else m.indirect / m.boot_sd
-            p = m.sobel_p if m.sobel_p is not None else float(np.nan)
-            decision = Decision(reason == "supported", statistic, p, reason, sign)
+            decision = indirect_decision(types[name], m.indirect, m.sobel_z, m.sobel_p, m.boot_sd, hyp.expect)
             hypotheses[name] = HypothesisResult(name, "indirect", steps[:-1], steps[-1], hyp.expect, decision)
         else:
             coef = model.coefficient(*steps)
             decision = partial_decision(coef.t, coef.p, hyp.expect, settings.alpha, settings.tails)
             hypotheses[name] = HypothesisResult(name, "partial", (steps[0],), steps[1], hyp.expect, decision)
-    return PathStudyResults(data.n_used, data.n_excluded, described, model, mediations, hypotheses,
+    t_tables = {target: t_critical(settings.alpha, fit.df2, settings.tails) for target, fit in model.regressions.items()}
+    significant = {(s, t): significance(model.coefficient(s, t).p, settings.alpha) for s, t in model.paths}
+    return PathStudyResults(data.n_used, data.n_excluded, described, model, mediations, types, t_tables, significant, hypotheses,
                             extras(study, data, scores, warnings), config.model.bootstrap, warnings)

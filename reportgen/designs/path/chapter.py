@@ -8,7 +8,6 @@ from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section
 from reportgen.designs.survey.measurement import reliability_section, validity_section
 from reportgen.designs.survey.profile import profile_section
-from reportgen.figures.path_diagram import path_diagram
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
@@ -34,12 +33,12 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
         section.blocks += b.say("path_regression.j2", refs=(table.key,), table=b.ref(table), y_name=b.name(target), y=target,
                                 r2=b.f(fit.r2), pct=b.pct(100 * fit.r2),
                                 rows=[{"x": p, "name": b.name(p), "b": b.f(fit.coefficients[p].b), "p": b.p(fit.coefficients[p].p),
-                                       "significant": fit.coefficients[p].p < b.study.config.settings.alpha} for p in fit.predictors])
+                                       "significant": r.coefficient_verdicts[(p, target)].passed} for p in fit.predictors])
     labels = {(s_, t): f"{b.f(model.coefficient(s_, t).beta)}{stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
     r2 = {t: f"R² = {b.f(fit.r2)}" for t, fit in model.regressions.items()}
-    fig = b.figure("path.diagram", b.labels["path_diagram_title"],
-                   path_diagram([(c, b.name(c)) for c in dict.fromkeys(x for p in model.paths for x in p)], labels, r2,
-                                b.figure_path("path_diagram")), width=0.9)
+    fig = b.figure("path.diagram", b.labels["path_diagram_title"], "path_diagram",
+                   {"constructs": [(c, b.name(c)) for c in dict.fromkeys(x for p in model.paths for x in p)], "paths": labels, "r2": r2},
+                   width=0.9)
     section.add(fig)
     section.blocks += b.say("path_diagram.j2", figure=b.ref(fig))
     return section
@@ -73,7 +72,7 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
         for name, m in r.mediations.items():
             body.append([d(name), s(" → ".join(m.chain)), d(b.f(m.a)), d(b.f(m.b)), d(b.f(m.indirect)),
                          d("–" if m.sobel_z is None else b.f(m.sobel_z)), d("–" if m.sobel_p is None else b.p(m.sobel_p)),
-                         d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"), d(b.f(m.c_prime)), d(b.labels["mediation_kinds"][m.kind])])
+                         d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"), d(b.f(m.c_prime)), d(b.labels["mediation_kinds"][r.mediation_types[name].outcome])])
         table = b.table("path.mediation", b.labels["mediation_title"],
                         [[h(b.col("hypothesis")), h(b.col("path")), h("a"), h("b"), h("a × b"), h("z Sobel"), h(b.col("p")), h(b.col("ci")),
                           h("c′"), h(b.col("description"))]], body,
@@ -85,17 +84,15 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
             hyp = r.hypotheses[name]
             section.blocks += b.say("mediation.j2", refs=(table.key,), h=name, chain=[b.name(c) for c in m.chain], indirect=b.f(m.indirect),
                                     z=None if m.sobel_z is None else b.f(m.sobel_z), p=None if m.sobel_p is None else b.p(m.sobel_p),
-                                    low=b.f(m.ci_low), high=b.f(m.ci_high), c_prime=b.f(m.c_prime), kind=m.kind,
-                                    kind_text=b.labels["mediation_kinds"][m.kind].lower(), supported=hyp.decision.supported,
+                                    low=b.f(m.ci_low), high=b.f(m.ci_high), c_prime=b.f(m.c_prime), kind=r.mediation_types[name].outcome,
+                                    kind_text=b.labels["mediation_kinds"][r.mediation_types[name].outcome].lower(),
+                                    supported=hyp.decision.supported,
                                     reason=hyp.decision.reason, alpha=alpha)
     return section
 
 
 def _t_table(b: Builder, r, target: str) -> str:
-    from reportgen.stats.critical import t_critical
-
-    config = b.study.config
-    return b.f(t_critical(config.settings.alpha, r.model.regressions[target].df2, config.settings.tails))
+    return b.f(r.t_tables[target])
 
 
 def path_discussion_section(b: Builder, r, number: str) -> Section:

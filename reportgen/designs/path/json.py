@@ -25,7 +25,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
         },
         "mediation": {h: {"path": " -> ".join(m.chain), "a": m.a, "b": m.b, "c": m.c, "c_prime": m.c_prime, "indirect": m.indirect,
                           "sobel_z": m.sobel_z, "sobel_p": m.sobel_p, "boot_sd": m.boot_sd, "ci_low": m.ci_low, "ci_high": m.ci_high,
-                          "kind": m.kind, "resamples": results.resamples} for h, m in results.mediations.items()},
+                          "kind": results.mediation_types[h].outcome, "resamples": results.resamples} for h, m in results.mediations.items()},
         "hypotheses": {
             name: {"path": " -> ".join((*h.source, h.target)), "supported": h.decision.supported, "statistic": h.decision.statistic,
                    "p": h.decision.p, "reason": h.decision.reason,

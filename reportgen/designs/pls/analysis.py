@@ -12,7 +12,7 @@ from reportgen.config import Study, pls_paths
 from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
-from reportgen.interpret.pls import check_quality
+from reportgen.interpret.pls import PlsVerdicts, pls_verdicts, quality_warnings
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate
 from reportgen.stats.pls import quality
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
@@ -44,6 +44,7 @@ class PlsStudyResults:
     srmr: float
     total_effects: np.ndarray
     boot: BootstrapResult
+    verdicts: PlsVerdicts
     hypotheses: dict[str, PlsHypothesis]
     warnings: list[str]
 
@@ -78,16 +79,19 @@ def analyse_pls(study: Study, data: Dataset, progress: bool = False) -> PlsStudy
     raw = data.answers_of(spec.indicators) if config.missing_policy == "mean" else x
     boot = bootstrap(raw, model, config.model.bootstrap, config.model.seed, config.settings.alpha,
                      progress=_progress_bar if progress and sys.stderr.isatty() else None)
-    results = PlsStudyResults(
+    fornell_larcker = quality.fornell_larcker(model, rel)
+    outer_vif = quality.outer_vif(model)
+    inner_vif = quality.inner_vif(model)
+    f2 = quality.f_squared(model, x)
+    q2 = quality.q2_blindfolding(model, x, distance)
+    srmr = quality.srmr(model)
+    verdicts = pls_verdicts(spec, model, rel, htmt, fornell_larcker, outer_vif, inner_vif, q2, f2, srmr, boot, config.settings.alpha)
+    warnings += quality_warnings(rel, verdicts)
+    return PlsStudyResults(
         n_used=data.n_used, n_excluded=data.n_excluded, described=described, model=model, reliability=rel, htmt=htmt,
-        fornell_larcker=quality.fornell_larcker(model, rel), outer_vif=quality.outer_vif(model),
-        inner_vif=quality.inner_vif(model), f2=quality.f_squared(model, x), q2=quality.q2_blindfolding(model, x, distance),
-        q2_distance=distance,
-        srmr=quality.srmr(model), total_effects=total, boot=boot,
-        hypotheses=_hypotheses(study, boot), warnings=warnings,
+        fornell_larcker=fornell_larcker, outer_vif=outer_vif, inner_vif=inner_vif, f2=f2, q2=q2, q2_distance=distance,
+        srmr=srmr, total_effects=total, boot=boot, verdicts=verdicts, hypotheses=_hypotheses(study, boot), warnings=warnings,
     )
-    warnings += check_quality(results)
-    return results
 
 
 def _hypotheses(study: Study, boot: BootstrapResult) -> dict[str, PlsHypothesis]:

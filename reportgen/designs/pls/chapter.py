@@ -5,13 +5,11 @@ from __future__ import annotations
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.profile import profile_section
-from reportgen.figures.path_diagram import path_diagram
-from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_MIN, RELIABILITY_MIN, VIF_MAX, f2_size, r2_level
+from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_MIN, RELIABILITY_MIN, SRMR_MAX, VIF_MAX
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
 
-SRMR_MAX = 0.08  # Hu & Bentler (1999)
 
 
 def outer_model_section(b: Builder, r, number: str) -> Section:
@@ -32,12 +30,12 @@ def outer_model_section(b: Builder, r, number: str) -> Section:
         single = rows == 1  # a single indicator loads 1 in every resample: no t to report
         body.append(([s(f"{b.name(c)} ({c})", rowspan=rows)] if first else [])
                     + [d(item), d(b.f(loadings[k])), d("–" if single else b.f(boot.t)), d("–" if single else b.p(boot.p)), d(b.f(r.outer_vif[k])),
-                       d(b.word("valid" if loadings[k] >= LOADING_MIN else "invalid"))])
+                       d(b.word(r.verdicts.loadings[item].outcome))])
     loading_table = b.table("pls.loadings", b.labels["pls_loadings_title"],
                             [[h(b.col("variable")), h(b.col("indicator")), h(f"{b.col('loading')} (≥ {b.f(LOADING_MIN, 2)})"),
                               h("t"), h(b.col("p")), h(b.col("vif")), h(b.col("description"))]],
                             body, widths=(2.6, 1.1, 1.5, 1, 1, 0.9, 1.4), small=True)
-    weak = [{"item": i, "value": b.f(v)} for i, v in zip(spec.indicators, loadings) if v < LOADING_MIN]
+    weak = [{"item": i, "value": b.f(v)} for i, v in zip(spec.indicators, loadings) if r.verdicts.loadings[i].passed is False]
     sub.blocks += b.say("pls_loadings_intro.j2", table=b.ref(loading_table), threshold=b.f(LOADING_MIN, 2))
     sub.add(loading_table)
     sub.blocks += b.say("pls_loadings.j2", refs=(loading_table.key,), table=b.ref(loading_table), weak=weak,
@@ -45,12 +43,12 @@ def outer_model_section(b: Builder, r, number: str) -> Section:
     ave_table = b.table("pls.ave", b.labels["pls_ave_title"],
                         [[h(b.col("variable")), h(f"AVE (≥ {b.f(AVE_MIN, 2)})"), h(b.col("description"))]],
                         [[s(f"{b.name(c)} ({c})"), d(b.f(r.reliability[c].ave)),
-                          d(b.word("valid" if r.reliability[c].ave >= AVE_MIN else "invalid"))] for c in names],
+                          d(b.word(r.verdicts.ave[c].outcome))] for c in names],
                         widths=(3, 1.5, 1.5))
     sub.add(ave_table)
     aves = [r.reliability[c].ave for c in names]
     sub.blocks += b.say("pls_ave.j2", refs=(ave_table.key,), table=b.ref(ave_table), low=b.f(min(aves)), high=b.f(max(aves)),
-                        threshold=b.f(AVE_MIN, 2), failing=[c for c in names if r.reliability[c].ave < AVE_MIN])
+                        threshold=b.f(AVE_MIN, 2), failing=[c for c in names if r.verdicts.ave[c].passed is False])
     section.add(sub)
 
     sub = b.section(b.labels["pls_discriminant"], 4, "b.")
@@ -59,7 +57,7 @@ def outer_model_section(b: Builder, r, number: str) -> Section:
                for i, c in enumerate(names)]
     fl_table = b.table("pls.fl", b.labels["pls_fl_title"], [[h(b.col("variable"))] + [h(c) for c in names]], fl_body,
                        notes=(b.labels["pls_fl_note"],), small=len(names) > 5)
-    fl_fail = [c for i, c in enumerate(names) if any(abs(fl[i, j]) > fl[i, i] for j in range(len(names)) if j != i)]
+    fl_fail = [c for c in names if r.verdicts.fornell_larcker[c].passed is False]
     sub.blocks += b.say("pls_fl_intro.j2", table=b.ref(fl_table))
     sub.add(fl_table)
     sub.blocks += b.say("pls_fl.j2", refs=(fl_table.key,), table=b.ref(fl_table), failing=fl_fail)
@@ -68,7 +66,7 @@ def outer_model_section(b: Builder, r, number: str) -> Section:
     for i, j in pairs:
         boot = r.boot.htmt[(names[i], names[j])]
         ht_body.append([s(f"{names[i]} ↔ {names[j]}"), d(b.f(r.htmt[i, j])), d(b.f(boot.ci_low)), d(b.f(boot.ci_high)),
-                        d(b.word("valid" if r.htmt[i, j] < HTMT_MAX else "invalid"))])
+                        d(b.word(r.verdicts.htmt[(names[i], names[j])].outcome))])
     ht_table = b.table("pls.htmt", b.labels["pls_htmt_title"],
                        [[h(b.col("pair")), h(f"HTMT (< {b.f(HTMT_MAX, 2)})"), h("2,5%" if b.lang == "id" else "2.5%"),
                          h("97,5%" if b.lang == "id" else "97.5%"), h(b.col("description"))]],
@@ -77,20 +75,19 @@ def outer_model_section(b: Builder, r, number: str) -> Section:
     worst = max(pairs, key=lambda p: r.htmt[p])
     sub.blocks += b.say("pls_htmt.j2", refs=(ht_table.key,), table=b.ref(ht_table), high=b.f(max(values)),
                         pair=f"{names[worst[0]]} ↔ {names[worst[1]]}", threshold=b.f(HTMT_MAX, 2),
-                        failing=[f"{names[i]} ↔ {names[j]}" for i, j in pairs if r.htmt[i, j] >= HTMT_MAX])
+                        failing=[f"{names[i]} ↔ {names[j]}" for i, j in pairs if r.verdicts.htmt[(names[i], names[j])].passed is False])
     sub.add(ht_table)
     cross = r.model.cross_loadings
     cl_body = [[s(item)] + [d(b.f(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
     cl_table = b.table("pls.cross", b.labels["pls_cross_title"], [[h(b.col("indicator"))] + [h(c) for c in names]], cl_body,
                        small=True)
-    own_highest = all(abs(cross[k, owner[k]]) >= abs(cross[k]).max() - 1e-12 for k in range(len(spec.indicators)))
     sub.add(cl_table)
-    sub.blocks += b.say("pls_cross.j2", table=b.ref(cl_table), ok=own_highest)
+    sub.blocks += b.say("pls_cross.j2", table=b.ref(cl_table), ok=r.verdicts.cross_loadings.passed)
     section.add(sub)
 
     sub = b.section(b.labels["pls_reliability"], 4, "c.")
     rel_body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.reliability[c].alpha)), d(b.f(r.reliability[c].rho_a)), d(b.f(r.reliability[c].rho_c)),
-                 d(b.word("reliable" if r.reliability[c].rho_c >= RELIABILITY_MIN else "unreliable"))] for c in names]
+                 d(b.word(r.verdicts.composite_reliability[c].outcome))] for c in names]
     rel_table = b.table("pls.reliability", b.labels["pls_reliability_title"],
                         [[h(b.col("variable")), h("Cronbach's Alpha"), h("rho_A"), h(f"rho_C (≥ {b.f(RELIABILITY_MIN, 2)})"), h(b.col("description"))]],
                         rel_body, widths=(3, 1.4, 1.1, 1.6, 1.4))
@@ -98,7 +95,7 @@ def outer_model_section(b: Builder, r, number: str) -> Section:
     sub.add(rel_table)
     rho_c = [r.reliability[c].rho_c for c in names]
     sub.blocks += b.say("pls_reliability.j2", refs=(rel_table.key,), table=b.ref(rel_table), low=b.f(min(rho_c)), high=b.f(max(rho_c)),
-                        threshold=b.f(RELIABILITY_MIN, 2), failing=[c for c in names if r.reliability[c].rho_c < RELIABILITY_MIN],
+                        threshold=b.f(RELIABILITY_MIN, 2), failing=[c for c in names if r.verdicts.composite_reliability[c].passed is False],
                         single=[c for c, block in zip(names, spec.items) if len(block) == 1])
     section.add(sub)
     return section
@@ -111,20 +108,19 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
     section.blocks += b.say("pls_inner_intro.j2", citation=CITATION)
 
     sub = b.section(b.labels["pls_collinearity"], 4, "a.")
-    vif_body = [[s(f"{a} → {t}"), d(b.f(v)), d(b.word("no_multicollinearity" if v < VIF_MAX else "multicollinearity"))]
-                for (a, t), v in r.inner_vif.items()]
+    vif_body = [[s(f"{a} → {t}"), d(b.f(v)), d(b.word(r.verdicts.inner_vif[(a, t)].outcome))] for (a, t), v in r.inner_vif.items()]
     vif_table = b.table("pls.inner_vif", b.labels["pls_vif_title"], [[h(b.col("path")), h(f"VIF (< {b.i(int(VIF_MAX))})"), h(b.col("description"))]],
                         vif_body, widths=(2.5, 1.5, 2.5))
     vifs = list(r.inner_vif.values())
     sub.add(vif_table)
     sub.blocks += b.say("pls_vif.j2", refs=(vif_table.key,), table=b.ref(vif_table), high=b.f(max(vifs)), threshold=b.i(int(VIF_MAX)),
-                        failing=[f"{a} → {t}" for (a, t), v in r.inner_vif.items() if v >= VIF_MAX])
+                        failing=[f"{a} → {t}" for (a, t) in r.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False])
     section.add(sub)
 
     sub = b.section(b.labels["pls_r2"], 4, "b.")
     endo = [names[j] for j in spec.endogenous]
     r2_body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.model.r2[names.index(c)])), d(b.pct(100 * r.model.r2[names.index(c)])),
-                d(b.f(r.model.adj_r2[names.index(c)])), d(b.f(r.q2[c])), d(b.labels["r2_levels"][r2_level(r.model.r2[names.index(c)])])]
+                d(b.f(r.model.adj_r2[names.index(c)])), d(b.f(r.q2[c])), d(b.labels["r2_levels"][r.verdicts.r2[c].outcome])]
                for c in endo]
     r2_table = b.table("pls.r2", b.labels["pls_r2_title"],
                        [[h(b.col("variable")), h("R²"), h("R² × 100%"), h("Adjusted R²"), h("Q²"), h(b.col("category"))]], r2_body,
@@ -132,18 +128,19 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
     sub.add(r2_table)
     sub.blocks += b.say("pls_r2.j2", refs=(r2_table.key,), table=b.ref(r2_table), citation=CITATION,
                         rows=[{"code": c, "name": b.name(c), "r2": b.f(r.model.r2[names.index(c)]), "pct": b.pct(100 * r.model.r2[names.index(c)]),
-                               "level": b.labels["r2_levels"][r2_level(r.model.r2[names.index(c)])].lower(), "q2": b.f(r.q2[c]),
-                               "relevant": r.q2[c] > 0} for c in endo],
-                        srmr=b.f(r.srmr), srmr_max=b.f(SRMR_MAX, 2), fit=r.srmr < SRMR_MAX)
+                               "level": b.labels["r2_levels"][r.verdicts.r2[c].outcome].lower(), "q2": b.f(r.q2[c]),
+                               "relevant": r.verdicts.q2[c].passed} for c in endo],
+                        srmr=b.f(r.srmr), srmr_max=b.f(SRMR_MAX, 2), fit=r.verdicts.srmr.passed)
     section.add(sub)
 
     sub = b.section(b.labels["pls_f2"], 4, "c.")
-    f2_body = [[s(f"{a} → {t}"), d(b.f(v)), d(b.labels["f2_sizes"][f2_size(v)])] for (a, t), v in r.f2.items()]
+    f2_body = [[s(f"{a} → {t}"), d(b.f(v)), d(b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome])] for (a, t), v in r.f2.items()]
     f2_table = b.table("pls.f2", b.labels["pls_f2_title"], [[h(b.col("path")), h("f²"), h(b.col("category"))]], f2_body,
                        notes=(b.labels["pls_f2_note"],), widths=(2.5, 1.3, 2))
     sub.add(f2_table)
     sub.blocks += b.say("pls_f2.j2", refs=(f2_table.key,), table=b.ref(f2_table),
-                        rows=[{"path": f"{a} → {t}", "f2": b.f(v), "size": b.labels["f2_sizes"][f2_size(v)].lower()} for (a, t), v in r.f2.items()])
+                        rows=[{"path": f"{a} → {t}", "f2": b.f(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()}
+                              for (a, t), v in r.f2.items()])
     section.add(sub)
     return section
 
@@ -156,8 +153,8 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     section = b.section(b.labels["hypotheses"], 3, number)
     labels = {(a, t): f"{b.f(v.estimate)}{stars(v.p)}" for (a, t), v in r.boot.paths.items()}
     r2 = {names[j]: f"R² = {b.f(r.model.r2[j])}" for j in spec.endogenous}
-    fig = b.figure("pls.diagram", b.labels["pls_diagram_title"],
-                   path_diagram([(c, b.name(c)) for c in names], labels, r2, b.figure_path("path_diagram")), width=0.95)
+    fig = b.figure("pls.diagram", b.labels["pls_diagram_title"], "path_diagram",
+                   {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}, width=0.95)
     section.blocks += b.say("pls_hypotheses_intro.j2", figure=b.ref(fig), resamples=b.i(r.boot.resamples), alpha=alpha,
                             two=config.settings.tails == "two")
     section.add(fig)
@@ -188,7 +185,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
                             [[h(b.col("path")), h(b.col("coef")), h("SD"), h("t"), h(b.col("p")), h(b.col("ci"))]], ind_body,
                             widths=(3, 1, 0.9, 0.9, 1, 1.8), small=len(ind_body) > 10)
         section.add(ind_table)
-        significant = [" → ".join(c) for c, st in r.boot.specific_indirect.items() if st.p < config.settings.alpha]
+        significant = [" → ".join(c) for c in r.boot.specific_indirect if r.verdicts.indirect[c].passed]
         section.blocks += b.say("pls_indirect.j2", refs=(ind_table.key,), table=b.ref(ind_table),
                                 significant=significant if len(significant) <= 6 else [], count=len(significant),
                                 total=len(r.boot.specific_indirect))

@@ -10,12 +10,24 @@ from reportgen.config import Study, regression_predictors
 from reportgen.data import Dataset
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.designs.survey.extras import Extras, extras as compute_extras
-from reportgen.interpret.assumptions import dw_zone, multicollinear
+from reportgen.interpret.assumptions import AssumptionVerdicts, assumption_verdicts
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
-from reportgen.stats.assumptions import Heteroscedasticity, Normality, heteroscedasticity, normality
+from reportgen.interpret.verdict import Verdict, significance
+from reportgen.stats.assumptions import Heteroscedasticity, Normality, heteroscedasticity, normal_pp_points, normality
 from reportgen.stats.critical import f_critical, t_critical
 from reportgen.stats.durbin_watson import DurbinWatson, durbin_watson
-from reportgen.stats.regression import RegressionResult, check_sample_size, ols
+from reportgen.stats.regression import RegressionResult, check_sample_size, ols, residual_diagnostics
+
+
+@dataclass(frozen=True)
+class ResidualPlots:
+    """What the residual figures show (SPSS *ZRESID, *SRESID, *ZPRED and the normal P-P points)."""
+
+    zresid: np.ndarray
+    sresid: np.ndarray
+    zpred: np.ndarray
+    pp_observed: np.ndarray
+    pp_expected: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -25,12 +37,19 @@ class StudyResults:
     t_table: float
     f_table: float
     durbin_watson: DurbinWatson
-    dw_zone: str | None
     normality: Normality
     heteroscedasticity: Heteroscedasticity
+    assumptions: AssumptionVerdicts
+    residual_plots: ResidualPlots
+    f_test: Verdict  # significance of the model's F
     hypotheses: dict[str, HypothesisResult]
     extras: Extras
     warnings: list[str]
+
+    @property
+    def dw_zone(self) -> str | None:
+        zone = self.assumptions.autocorrelation.outcome
+        return None if zone == "undefined" else zone
 
     @property
     def n_used(self) -> int:
@@ -58,10 +77,11 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     t_table = t_critical(settings.alpha, regression.df2, settings.tails)
     f_table = f_critical(settings.alpha, regression.df1, regression.df2)
     dw = durbin_watson(regression.residuals, regression.exog, settings.alpha)
-    zone = dw_zone(dw.d, dw.dl, dw.du)
     norm = normality(regression.residuals)
     hetero = heteroscedasticity(regression.residuals, regression.exog, predictors)
-    _assumption_warnings(regression, norm, hetero, dw, zone, settings.alpha, warnings)
+    verdicts = assumption_verdicts(regression, norm, hetero, dw, settings.alpha)
+    zresid, sresid, zpred = residual_diagnostics(regression)
+    warnings += _assumption_warnings(regression, norm, hetero, dw, verdicts, settings.alpha)
     more = compute_extras(study, data, {c: r.scores for c, r in constructs.items()}, warnings)
     hypotheses = {}
     for hname, hyp in config.hypotheses.items():
@@ -78,24 +98,30 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
             decision = partial_decision(coef.t, coef.p, hyp.expect, settings.alpha, settings.tails)
             hypotheses[hname] = HypothesisResult(hname, "partial", (source,), target, hyp.expect, decision)
     return StudyResults(described=described, regression=regression, t_table=t_table, f_table=f_table, durbin_watson=dw,
-                        dw_zone=zone, normality=norm, heteroscedasticity=hetero, hypotheses=hypotheses, extras=more,
+                        normality=norm, heteroscedasticity=hetero, assumptions=verdicts,
+                        residual_plots=ResidualPlots(zresid, sresid, zpred, *normal_pp_points(zresid)),
+                        f_test=significance(regression.f_p, settings.alpha), hypotheses=hypotheses, extras=more,
                         warnings=warnings)
 
 
-def _assumption_warnings(regression, norm, hetero, dw, zone, alpha, warnings) -> None:
-    if norm.ks_p_lilliefors < alpha:
-        warnings.append(f"residuals are not normal: Kolmogorov-Smirnov (Lilliefors) p = {norm.ks_p_lilliefors:.3f} < {alpha}")
+def _assumption_warnings(regression, norm, hetero, dw, verdicts: AssumptionVerdicts, alpha: float) -> list[str]:
+    """One line per assumption the verdicts find violated."""
+    out = []
+    if verdicts.normality.passed is False:
+        out.append(f"residuals are not normal: Kolmogorov-Smirnov (Lilliefors) p = {norm.ks_p_lilliefors:.3f} < {alpha}")
     for name in regression.predictors:
         coef = regression.coefficients[name]
-        if multicollinear(coef.tolerance, coef.vif):
-            warnings.append(f"multicollinearity: {name} has tolerance {coef.tolerance:.3f} and VIF {coef.vif:.3f}")
-        if hetero.glejser[name].p < alpha:
-            warnings.append(f"heteroscedasticity: Glejser test of {name} has p = {hetero.glejser[name].p:.3f} < {alpha}")
-    if hetero.bp_p < alpha:
-        warnings.append(f"heteroscedasticity: Breusch-Pagan p = {hetero.bp_p:.3f} < {alpha}")
-    if zone == "positive" or zone == "negative":
-        warnings.append(f"autocorrelation: Durbin-Watson d = {dw.d:.3f} lies in the {zone} autocorrelation zone")
+        if verdicts.multicollinearity[name].passed is False:
+            out.append(f"multicollinearity: {name} has tolerance {coef.tolerance:.3f} and VIF {coef.vif:.3f}")
+        if verdicts.glejser[name].passed is False:
+            out.append(f"heteroscedasticity: Glejser test of {name} has p = {hetero.glejser[name].p:.3f} < {alpha}")
+    if verdicts.breusch_pagan.passed is False:
+        out.append(f"heteroscedasticity: Breusch-Pagan p = {hetero.bp_p:.3f} < {alpha}")
+    zone = verdicts.autocorrelation.outcome
+    if zone in ("positive", "negative"):
+        out.append(f"autocorrelation: Durbin-Watson d = {dw.d:.3f} lies in the {zone} autocorrelation zone")
     elif zone == "inconclusive_positive":
-        warnings.append(f"autocorrelation: Durbin-Watson d = {dw.d:.3f} lies between dL = {dw.dl:.3f} and dU = {dw.du:.3f} (inconclusive)")
+        out.append(f"autocorrelation: Durbin-Watson d = {dw.d:.3f} lies between dL = {dw.dl:.3f} and dU = {dw.du:.3f} (inconclusive)")
     elif zone == "inconclusive_negative":
-        warnings.append(f"autocorrelation: Durbin-Watson d = {dw.d:.3f} lies between 4 - dU = {4 - dw.du:.3f} and 4 - dL = {4 - dw.dl:.3f} (inconclusive)")
+        out.append(f"autocorrelation: Durbin-Watson d = {dw.d:.3f} lies between 4 - dU = {4 - dw.du:.3f} and 4 - dL = {4 - dw.dl:.3f} (inconclusive)")
+    return out

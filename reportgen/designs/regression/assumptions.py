@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 from reportgen.designs.regression.analysis import StudyResults
-from reportgen.figures.residuals import histogram, pp_plot, scatter
-from reportgen.stats.assumptions import normal_pp_points
-from reportgen.interpret.assumptions import DW_CITATION, TOLERANCE_MIN, VIF_MAX, multicollinear
+from reportgen.interpret.assumptions import DW_CITATION, TOLERANCE_MIN, VIF_MAX
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
-from reportgen.stats.regression import residual_diagnostics
 
 
 def assumptions_section(b: Builder, results: StudyResults, number: str) -> Section:
     section = b.section(b.labels["assumptions"], 3, number)
     alpha = b.study.config.settings.alpha
     reg = results.regression
-    zresid, sresid, zpred = residual_diagnostics(reg)
+    plots = results.residual_plots
     en = b.lang == "en"
 
     # a. normality
     sub = b.section(b.labels["normality"], 4, "a.")
     norm = results.normality
-    normal = norm.ks_p_lilliefors >= alpha
+    verdicts = results.assumptions
     rows = [("N", b.i(norm.n)), ("Mean" if en else "Rata-rata", b.f(norm.mean)), ("Std. Deviation" if en else "Simpangan baku", b.f(norm.sd)),
             ("Kolmogorov-Smirnov D", b.f(norm.ks_d)),
             ("Asymp. Sig. (Kolmogorov, " + ("uncorrected)" if en else "tanpa koreksi)"), b.p(norm.ks_p_asymptotic)),
@@ -31,28 +28,25 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
                     [[s(k), d(v)] for k, v in rows], notes=(f"α = {b.f(alpha, 2)}",), widths=(3.5, 1.5))
     sub.blocks += b.say("normality_intro.j2", table=b.ref(table))
     sub.add(table)
-    pp = b.figure("pp", b.labels["pp_title"], pp_plot(*normal_pp_points(zresid), b.figure_path("pp_plot"),
-                  "Observed Cum Prob" if en else "Probabilitas kumulatif observasi",
-                  "Expected Cum Prob" if en else "Probabilitas kumulatif harapan"), width=0.6)
-    hist = b.figure("hist", b.labels["hist_title"], histogram(zresid, b.figure_path("histogram"),
-                    "Regression Standardized Residual" if en else "Residual terstandardisasi", "Frequency" if en else "Frekuensi"), width=0.6)
+    pp = b.figure("pp", b.labels["pp_title"], "pp_plot", {"observed": plots.pp_observed, "expected": plots.pp_expected,
+                  "observed_label": b.labels["pp_observed"], "expected_label": b.labels["pp_expected"]}, width=0.6)
+    hist = b.figure("hist", b.labels["hist_title"], "histogram", {"zresid": plots.zresid, "xlabel": b.labels["hist_x"],
+                    "ylabel": b.labels["hist_y"], "mean_label": b.labels["hist_mean"], "sd_label": b.labels["hist_sd"]}, width=0.6)
     sub.blocks += b.say("normality.j2", refs=(table.key,), table=b.ref(table), pp=b.ref(pp), hist=b.ref(hist),
                         d=b.f(norm.ks_d), p_lillie=b.p(norm.ks_p_lilliefors), p_asym=b.p(norm.ks_p_asymptotic),
-                        w=b.f(norm.shapiro_w), p_sw=b.p(norm.shapiro_p), alpha=b.f(alpha, 2), normal=normal,
-                        sw_normal=norm.shapiro_p is None or norm.shapiro_p >= alpha, asym_normal=norm.ks_p_asymptotic >= alpha)
+                        w=b.f(norm.shapiro_w), p_sw=b.p(norm.shapiro_p), alpha=b.f(alpha, 2), normal=verdicts.normality.passed,
+                        sw_normal=verdicts.shapiro.passed is not False, asym_normal=verdicts.kolmogorov_uncorrected.passed)
     sub.add(pp)
     sub.add(hist)
     section.add(sub)
 
     # b. multicollinearity
     sub = b.section(b.labels["multicollinearity"], 4, "b.")
-    body, flagged = [], []
+    body = []
     for name in reg.predictors:
         c = reg.coefficients[name]
-        bad = multicollinear(c.tolerance, c.vif)
-        flagged += [name] if bad else []
-        body.append([s(f"{b.name(name)} ({name})"), d(b.f(c.tolerance)), d(b.f(c.vif)),
-                     d(b.word("multicollinearity" if bad else "no_multicollinearity"))])
+        body.append([s(f"{b.name(name)} ({name})"), d(b.f(c.tolerance)), d(b.f(c.vif)), d(b.word(verdicts.multicollinearity[name].outcome))])
+    flagged = [name for name in reg.predictors if verdicts.multicollinearity[name].passed is False]
     table = b.table("multicollinearity", b.labels["multicollinearity_title"],
                     [[h(b.col("variable")), h(f"{b.col('tolerance')} (> {b.f(TOLERANCE_MIN, 2)})"), h(f"{b.col('vif')} (< {b.i(int(VIF_MAX))})"),
                       h(b.col("description"))]], body, widths=(3, 1.5, 1.3, 2.6))
@@ -68,22 +62,22 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     # c. heteroscedasticity
     sub = b.section(b.labels["heteroscedasticity"], 4, "c.")
     het = results.heteroscedasticity
-    fig = b.figure("scatter", b.labels["scatter_title"], scatter(zpred, sresid, b.figure_path("scatterplot"),
-                   "Regression Standardized Predicted Value (ZPRED)", "Regression Studentized Residual (SRESID)"), width=0.62)
+    fig = b.figure("scatter", b.labels["scatter_title"], "scatter", {"zpred": plots.zpred, "sresid": plots.sresid,
+                   "xlabel": b.labels["scatter_x"], "ylabel": b.labels["scatter_y"]}, width=0.62, file="scatterplot")
     body = [[s(f"{b.name(n)} ({n})"), d(b.f(g.b)), d(b.f(g.se)), d(b.f(g.t)), d(b.p(g.p)),
-             d(b.word("heteroscedastic" if g.p < alpha else "homoscedastic"))] for n, g in het.glejser.items()]
+             d(b.word(verdicts.glejser[n].outcome))] for n, g in het.glejser.items()]
     bp_note = f"Breusch-Pagan (studentized): LM = {b.f(het.bp_lm)}; df = {het.bp_df}; Sig. {b.sig(het.bp_p)}"
     table = b.table("glejser", b.labels["glejser_title"],
                     [[h(b.col("variable")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.f(alpha, 2)})"), h(b.col("description"))]],
                     body, notes=("Dependent variable: |residual|" if en else "Variabel dependen: |residual|", bp_note), widths=(2.6, 1, 1.1, 1, 1.3, 2.6), small=True)
-    flagged = [n for n, g in het.glejser.items() if g.p < alpha]
+    flagged = [n for n in het.glejser if verdicts.glejser[n].passed is False]
     sub.blocks += b.say("heteroscedasticity_intro.j2", figure=b.ref(fig), table=b.ref(table))
     sub.add(fig)
     sub.add(table)
     sig_p = [g.p for g in het.glejser.values()]
     sub.blocks += b.say("heteroscedasticity.j2", refs=(table.key,), figure=b.ref(fig), table=b.ref(table), flagged=flagged,
                         p_min=b.p(min(sig_p)), alpha=b.f(alpha, 2), bp=b.f(het.bp_lm), bp_p=b.p(het.bp_p),
-                        bp_ok=het.bp_p >= alpha)
+                        bp_ok=verdicts.breusch_pagan.passed)
     section.add(sub)
 
     # d. autocorrelation
@@ -101,6 +95,6 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     sub.blocks += b.say("autocorrelation.j2", refs=(table.key,), table=b.ref(table), d=b.f(dw.d), dl=b.f(dw.dl), du=b.f(dw.du),
                         four_du=b.f(4 - dw.du) if dw.du is not None else "", four_dl=b.f(4 - dw.dl) if dw.dl is not None else "",
                         p=b.p(dw.p), zone=results.dw_zone, n=b.i(reg.n), k=len(reg.predictors), alpha=b.f(alpha, 2),
-                        p_ok=dw.p is None or dw.p >= alpha, exact=dw.dl is not None)
+                        p_ok=verdicts.positive_autocorrelation.passed is not False, exact=dw.dl is not None)
     section.add(sub)
     return section

@@ -10,7 +10,6 @@ from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section, moderation_section, simple_regression_section
 from reportgen.designs.survey.measurement import reliability_section, validity_section
 from reportgen.designs.survey.profile import profile_section
-from reportgen.figures.framework import framework
 from reportgen.interpret.correlation import CITATION as STRENGTH_CITATION, strength
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
@@ -53,9 +52,9 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     section = b.section(b.labels["hypotheses"], 3, number)
     partial = {h_.source[0]: name for name, h_ in results.hypotheses.items() if h_.kind == "partial"}
     simultaneous = next((name for name, h_ in results.hypotheses.items() if h_.kind == "simultaneous"), None)
-    path = framework([(p, b.name(p)) for p in reg.predictors], (reg.dependent, b.name(reg.dependent)), partial, simultaneous,
-                     b.figure_path("framework"))
-    fig = b.figure("framework", b.labels["framework_title"], path, width=0.8)
+    fig = b.figure("framework", b.labels["framework_title"], "framework",
+                   {"predictors": [(p, b.name(p)) for p in reg.predictors], "dependent": (reg.dependent, b.name(reg.dependent)),
+                    "partial": partial, "simultaneous": simultaneous}, width=0.8)
     section.blocks += b.say("hypotheses_intro.j2", figure=b.ref(fig))
     section.add(fig)
 
@@ -99,7 +98,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     hyp = results.hypotheses.get(simultaneous) if simultaneous else None
     sub.blocks += b.say("f_test.j2", refs=(table.key,), table=b.ref(table), f=b.f(reg.f), f_table=f_table, p=b.p(reg.f_p),
                         alpha=alpha, df1=reg.df1, df2=reg.df2,
-                        significant=reg.f_p < config.settings.alpha, h=simultaneous,
+                        significant=results.f_test.passed, h=simultaneous,
                         supported=hyp.decision.supported if hyp else None, y_name=b.name(reg.dependent),
                         x_names=[b.name(p) for p in reg.predictors])
     section.add(sub)

@@ -13,6 +13,15 @@ from reportgen.stats.sakip import UnitScore, unit_scores, with_ranks_and_history
 
 
 @dataclass(frozen=True)
+class YearMean:
+    """The units scored in a year, their mean total and the predicate of that mean."""
+
+    units: int
+    mean: float
+    predicate: str
+
+
+@dataclass(frozen=True)
 class SakipResults:
     year: int
     components: tuple[Component, ...]
@@ -22,6 +31,7 @@ class SakipResults:
     history: pd.DataFrame | None
     overall_total: float
     overall_predicate: str
+    yearly: dict[int, "YearMean"]  # every year with totals (history and this year), oldest first
     notes: tuple[str, ...] = ()
 
     def weakest(self, unit: str, count: int) -> pd.DataFrame:
@@ -72,4 +82,17 @@ def analyse_sakip(study: Study, data: SakipData) -> SakipResults:
     return SakipResults(year=year, components=components, units=scores,
                         predicates={u: predicate(s.total, boundary) for u, s in scores.items()},
                         answers=answers.frame, history=history, overall_total=overall,
-                        overall_predicate=predicate(overall, boundary), notes=data.notes)
+                        overall_predicate=predicate(overall, boundary), yearly=_yearly(scores, year, boundary), notes=data.notes)
+
+
+def _yearly(scores: dict[str, UnitScore], year: int, boundary: str) -> dict[int, YearMean]:
+    """Mean total and its predicate per year, over the units scored that year."""
+    series = {u.unit: {**u.history, year: u.total} for u in scores.values()}
+    years = sorted({y for totals in series.values() for y in totals})
+    out = {}
+    for y in years:
+        totals = [totals[y] for totals in series.values() if y in totals]
+        mean = sum(totals) / len(totals)
+        out[y] = YearMean(len(totals), mean, predicate(mean, boundary))
+    return out
+

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reportgen.figures.sakip import predicate_distribution, ranking, trends
 from reportgen.interpret.sakip import CITATIONS, LETTERS, NAMES, PREDICATES
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
@@ -91,28 +90,26 @@ def build_chapter(b: Builder, results) -> Document:
     res.blocks += b.say("sakip_results_intro.j2", table=b.ref(results_table), year=str(results.year))
     res.add(results_table)
     res.add(dist_table)
-    fig = b.figure("sakip.dist", b.labels["sakip_distribution_figure"],
-                   predicate_distribution(counts, b.figure_path("predicates"), b.labels["sakip_count"]), width=0.6)
+    fig = b.figure("sakip.dist", b.labels["sakip_distribution_figure"], "predicates",
+                   {"counts": counts, "ylabel": b.labels["sakip_count"]}, width=0.6)
     res.add(fig)
-    fig2 = b.figure("sakip.ranking", b.labels["sakip_ranking_figure"],
-                    ranking([(unit_name(u.unit), u.total, results.predicates[u.unit]) for u in units], b.figure_path("ranking"),
-                            b.labels["sakip_total"]), width=0.95)
+    fig2 = b.figure("sakip.ranking", b.labels["sakip_ranking_figure"], "ranking",
+                    {"totals": [(unit_name(u.unit), u.total, results.predicates[u.unit]) for u in units], "xlabel": b.labels["sakip_total"]},
+                    width=0.95)
     res.add(fig2)
     res.blocks += b.say("sakip_distribution.j2", refs=(dist_table.key,), table=b.ref(dist_table), figure=b.ref(fig), ranking=b.ref(fig2),
                         counts=[{"p": p, "n": b.i(counts[p])} for p in ORDER if counts[p]], n=b.i(len(units)))
     if has_history:
         series = {u.unit: {**u.history, results.year: u.total} for u in units}
-        years = sorted({y for sr in series.values() for y in sr})
-        overall = {y: sum(sr[y] for sr in series.values() if y in sr) / sum(1 for sr in series.values() if y in sr) for y in years}
-        fig3 = b.figure("sakip.trend", b.labels["sakip_trend_figure"], trends(series, b.figure_path("trend"), b.labels["sakip_total"], overall),
-                        width=0.9)
+        years = list(results.yearly)
+        overall = {y: results.yearly[y].mean for y in years}
+        fig3 = b.figure("sakip.trend", b.labels["sakip_trend_figure"], "trends",
+                        {"series": series, "ylabel": b.labels["sakip_total"], "mean_label": b.labels["sakip_mean"], "overall": overall},
+                        width=0.9, file="trend")
         res.add(fig3)
-        boundary = config.settings.boundary
-        from reportgen.interpret.sakip import predicate as grade
-
         yearly = b.table("sakip.yearly", b.labels["sakip_yearly_title"],
                          [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"]), h(b.labels["sakip_predicate"])]],
-                         [[d(str(y)), d(b.i(sum(1 for sr in series.values() if y in sr))), d(b.f(overall[y], 2)), d(grade(overall[y], boundary))]
+                         [[d(str(y)), d(b.i(results.yearly[y].units)), d(b.f(results.yearly[y].mean, 2)), d(results.yearly[y].predicate)]
                           for y in years], widths=(1, 1.6, 1.2, 1.2))
         res.add(yearly)
         res.blocks += b.say("sakip_trend.j2", refs=(yearly.key,), figure=b.ref(fig3), first=str(years[0]), last=str(years[-1]),

@@ -12,6 +12,8 @@ from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
 from reportgen.interpret import three_box
 from reportgen.interpret.hypotheses import Decision
+from reportgen.interpret.measurement import reliability_verdict, validity_verdict
+from reportgen.interpret.verdict import Verdict
 from reportgen.stats.critical import r_critical
 from reportgen.stats.descriptives import IndexRange, ItemDistribution, item_distribution, three_box_index, three_box_range
 from reportgen.stats.profile import FrequencyTable, frequency_table
@@ -26,8 +28,17 @@ class ItemResult:
     index: float
     category: str | None
     validity: ItemValidity
-    valid: bool | None
+    verdict: Verdict  # valid | invalid | undefined
     alpha_if_deleted: float | None
+
+    @property
+    def valid(self) -> bool | None:
+        return self.verdict.passed
+
+    @property
+    def r(self) -> float | None:
+        """The r the validity verdict judged (item–total or item–rest, as settings.validity says)."""
+        return self.verdict.value
 
 
 @dataclass(frozen=True)
@@ -38,7 +49,8 @@ class ConstructResult:
     index_mean: float
     category: str | None
     scores: np.ndarray = field(repr=False)
-    omega: float | None = None
+    omega: float | None
+    reliability: Verdict  # reliable | unreliable | undefined (Cronbach's alpha)
 
     @property
     def mean(self) -> float:
@@ -128,18 +140,20 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, war
         dist = item_distribution(answers[:, j], config.scale.points)
         index = three_box_index(dist, settings.index.basis)
         r = validity[j].r_item_total if settings.validity == "item_total" else validity[j].r_item_rest
-        valid = None if r is None else bool(r > r_table)
-        if r is None:
+        verdict = validity_verdict(r, r_table, settings.validity)
+        if verdict.passed is None:
             warnings.append(f"item {item} of {name} has no variance (every respondent gave the same answer); its validity is undefined")
-        elif not valid:
+        elif not verdict.passed:
             warnings.append(f"item {item} of {name} is not valid: r = {r:.3f} is not above r table = {r_table:.3f}")
         items[item] = ItemResult(item, dist, index, three_box.category(index, index_range, settings.index.classes),
-                                 validity[j], valid, rel.alpha_if_deleted[j])
+                                 validity[j], verdict, rel.alpha_if_deleted[j])
+    reliable = reliability_verdict(rel.alpha, settings.reliability_min)
     if np.ptp(matrix.sum(axis=1)) == 0:
         warnings.append(f"construct {name} has the same score for every respondent; its alpha and correlations are undefined")
-    elif rel.alpha is not None and rel.alpha < settings.reliability_min:
+    elif reliable.passed is False:
         warnings.append(f"construct {name} is not reliable: Cronbach's alpha = {rel.alpha:.3f} is below {settings.reliability_min}")
     scores = matrix.sum(axis=1) if config.model.score == "sum" else matrix.mean(axis=1)
     index_mean = float(np.mean([i.index for i in items.values()]))
     return ConstructResult(name, items, rel.alpha, index_mean,
-                           three_box.category(index_mean, index_range, settings.index.classes), scores, omega_total(matrix))
+                           three_box.category(index_mean, index_range, settings.index.classes), scores, omega_total(matrix),
+                           reliable)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from reportgen.designs.survey.analysis import ConstructResult, Description
-from reportgen.figures.responses import response_bars
 from reportgen.interpret.three_box import CITATION, bands
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
@@ -71,9 +70,10 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
     section.blocks += b.say("responses_intro.j2", table=b.ref(table), name=b.name(code), code=code)
     section.add(table)
     section.blocks += b.say("responses.j2", refs=(table.key,), table=b.ref(table), name=b.name(code), code=code, items=narrative)
-    path = b.figure_path("responses", code)
-    response_bars(construct, [p for p, _ in points], [lbl for _, lbl in points], path)
-    figure = b.figure(f"bars.{code}", b.label("bars_title", name=b.name(code), code=code), path, width=0.85)
+    items = list(construct.items.values())
+    shares = [[i.distribution.percents[i.distribution.points.index(p)] for p, _ in points] for i in items]
+    figure = b.figure(f"bars.{code}", b.label("bars_title", name=b.name(code), code=code), "responses",
+                      {"items": [i.name for i in items], "shares": shares, "labels": [lbl for _, lbl in points]}, width=0.85, name=code)
     section.add(figure)
 
 

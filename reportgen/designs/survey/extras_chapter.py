@@ -3,8 +3,7 @@ moderation (MRA), group differences, and the items dropped as invalid."""
 
 from __future__ import annotations
 
-from reportgen.figures.slopes import simple_slopes
-from reportgen.interpret.correlation import CITATION as BAND_CITATION, strength
+from reportgen.interpret.correlation import CITATION as BAND_CITATION
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 from reportgen.words.locale import stars
@@ -27,12 +26,15 @@ def correlation_section(b: Builder, extras, number: str) -> Section | None:
     pairs = [(a, c, *extras.correlations[a][c]) for i, a in enumerate(names) for c in names[i + 1:] if extras.correlations[a][c][0] is not None]
     strongest = max(pairs, key=lambda t: abs(t[2]))
     weakest = min(pairs, key=lambda t: abs(t[2]))
+    verdicts = extras.correlation_verdicts
     section.blocks += b.say("correlation_intro.j2", table=b.ref(table))
     section.add(table)
     section.blocks += b.say("correlation.j2", refs=(table.key,), table=b.ref(table), citation=BAND_CITATION,
-                            strongest={"a": strongest[0], "b": strongest[1], "r": b.f(strongest[2]), "band": b.labels["strength"][strength(strongest[2])]},
-                            weakest={"a": weakest[0], "b": weakest[1], "r": b.f(weakest[2]), "band": b.labels["strength"][strength(weakest[2])]},
-                            significant=sum(1 for t in pairs if t[3] is not None and t[3] < 0.05), total=len(pairs))
+                            strongest={"a": strongest[0], "b": strongest[1], "r": b.f(strongest[2]),
+                                       "band": b.labels["strength"][verdicts[strongest[:2]].strength.outcome]},
+                            weakest={"a": weakest[0], "b": weakest[1], "r": b.f(weakest[2]),
+                                     "band": b.labels["strength"][verdicts[weakest[:2]].strength.outcome]},
+                            significant=sum(1 for t in pairs if verdicts[t[:2]].significance.passed), total=len(pairs))
     return section
 
 
@@ -56,7 +58,8 @@ def simple_regression_section(b: Builder, extras, hypotheses, alpha: float, numb
         c = fit.coefficients[x]
         section.blocks += b.say("simple.j2", refs=(table.key,), h=name, x=x, x_name=b.name(x), y=fit.dependent, y_name=b.name(fit.dependent),
                                 a=b.f(fit.coefficients["const"].b), b=b.f(c.b), sign="−" if c.b < 0 else "+", abs_b=b.f(abs(c.b)),
-                                t=b.f(c.t), p=b.p(c.p), significant=c.p < alpha, r2=b.f(fit.r2), alpha=b.f(alpha, 2))
+                                t=b.f(c.t), p=b.p(c.p), significant=extras.simple_verdicts[name].passed, r2=b.f(fit.r2),
+                                alpha=b.f(alpha, 2))
     return section
 
 
@@ -85,9 +88,9 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                          [[h(f"{z}"), h(b.col("value")), h(b.col("slope")), h(b.col("se")), h("t"), h(b.col("p"))]],
                          [[s(levels[sl.level]), d(b.f(sl.z)), d(b.f(sl.slope)), d(b.f(sl.se)), d(b.f(sl.t)), d(b.p(sl.p))] for sl in m.slopes],
                          widths=(2, 1, 1, 1, 1, 1))
-        figure = b.figure(f"slopes.{name}", b.label("slopes_figure", h=name),
-                          simple_slopes(m, m.full.exog[:, 1], {k: f"{z}: {v}" for k, v in levels.items()}, x, y,
-                                        b.figure_path("slopes", name)), width=0.65)
+        figure = b.figure(f"slopes.{name}", b.label("slopes_figure", h=name), "slopes",
+                          {"lines": [(f"{z}: {levels[level]}", xs, ys) for level, xs, ys in extras.slope_lines[name]],
+                           "xlabel": x, "ylabel": y}, width=0.65, name=name)
         section.add(table)
         term = m.full.coefficients[xz]
         dec = hypotheses[name].decision
@@ -99,8 +102,8 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
         section.add(slopes)
         section.add(figure)
         section.blocks += b.say("slopes.j2", refs=(slopes.key,), table=b.ref(slopes), figure=b.ref(figure), x_name=b.name(x), z_name=b.name(z),
-                                rows=[{"level": levels[sl.level].lower(), "slope": b.f(sl.slope), "p": b.p(sl.p), "significant": sl.p < alpha}
-                                      for sl in m.slopes])
+                                rows=[{"level": levels[sl.level].lower(), "slope": b.f(sl.slope), "p": b.p(sl.p),
+                                       "significant": extras.slope_verdicts[name][sl.level].passed} for sl in m.slopes])
     return section
 
 
@@ -114,17 +117,19 @@ def group_section(b: Builder, extras, alpha: float, number: str) -> Section | No
     for column, tests in extras.groups.items():
         label = labels.get(column, column)
         body = []
+        verdicts = extras.group_verdicts[column]
         for construct, t in tests.items():
             stats_cells = "; ".join(f"{g}: {b.f(m, 2)} ({b.f(sd, 2)})" for g, m, sd in zip(t.groups, t.means, t.sds))
             df = "–" if not t.df else "; ".join(b.g(v, 2) for v in t.df)
             body.append([s(f"{construct}"), s(stats_cells), d(b.labels["tests"][t.test]), d(b.f(t.statistic)), d(df), d(b.p(t.p)),
-                         d(b.p(t.levene_p)), d(b.word("different" if t.p < alpha else "not_different"))])
+                         d(b.p(t.levene_p)), d(b.word("different" if verdicts[construct].difference.passed else "not_different"))])
         table = b.table(f"groups.{column}", b.label("groups_title", label=label),
                         [[h(b.col("variable")), h(b.col("group_means")), h(b.col("test")), h(b.col("statistic")), h("df"), h(b.col("p")),
                           h("Levene Sig."), h(b.col("description"))]], body, widths=(0.9, 3.2, 1.4, 0.9, 0.9, 0.9, 0.9, 1.3), small=True)
         section.add(table)
-        rows = [{"code": c, "name": b.name(c), "test": b.labels["tests"][t.test], "normal": t.normal, "levene": b.p(t.levene_p),
-                 "equal": t.levene_p >= alpha, "p": b.p(t.p), "different": t.p < alpha, "k": len(t.groups),
+        rows = [{"code": c, "name": b.name(c), "test": b.labels["tests"][t.test], "normal": verdicts[c].normal.passed,
+                 "levene": b.p(t.levene_p), "equal": verdicts[c].equal_variances.passed, "p": b.p(t.p),
+                 "different": verdicts[c].difference.passed, "k": len(t.groups),
                  "top": t.groups[max(range(len(t.groups)), key=lambda i: t.means[i])]} for c, t in tests.items()]
         section.blocks += b.say("groups.j2", refs=(table.key,), table=b.ref(table), label=label.lower(), rows=rows, alpha=b.f(alpha, 2))
     return section

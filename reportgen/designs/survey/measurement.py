@@ -26,7 +26,7 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
         body = []
         for n, (item, result) in enumerate(construct.items.items()):
             r = result.validity.r_item_total if method == "item_total" else result.validity.r_item_rest
-            verdict = b.word("undefined") if result.valid is None else b.word("valid" if result.valid else "invalid")
+            verdict = b.word(result.verdict.outcome)
             cells = [d(item), d(b.f(r)), d(b.p(result.validity.r_p)) if method == "item_total" else d(b.f(result.validity.r_item_total)),
                      d(r_table), d(verdict)]
             body.append(([s(f"{b.name(code)} ({code})", rowspan=len(construct.items))] if n == 0 else []) + cells)
@@ -53,14 +53,13 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
     body = []
     for code, construct in results.constructs.items():
         alpha = construct.alpha
-        verdict = b.word("undefined") if alpha is None else b.word("reliable" if alpha >= config.settings.reliability_min else "unreliable")
+        verdict = b.word(construct.reliability.outcome)
         body.append([s(f"{b.name(code)} ({code})"), d(b.i(len(construct.items))), d(b.f(alpha)), d(b.f(construct.omega)), d(threshold), d(verdict)])
     table = b.table("reliability", b.labels["reliability_title"],
                     [[h(b.col("variable")), h(b.col("items")), h(b.col("alpha")), h("McDonald's Omega"), h(b.col("threshold")), h(b.col("description"))]],
                     body, notes=(b.labels["omega_note"],), widths=(3, 0.9, 1.2, 1.3, 1.3, 1.3))
     alphas = [c.alpha for c in results.constructs.values() if c.alpha is not None]
-    unreliable = [{"code": code, "alpha": b.f(c.alpha)} for code, c in results.constructs.items()
-                  if c.alpha is not None and c.alpha < config.settings.reliability_min]
+    unreliable = [{"code": code, "alpha": b.f(c.alpha)} for code, c in results.constructs.items() if c.reliability.passed is False]
     section.blocks += b.say("reliability_intro.j2", threshold=threshold, table=b.ref(table))
     section.add(table)
     section.blocks += b.say("reliability.j2", refs=(table.key,), table=b.ref(table), threshold=threshold,
