@@ -7,7 +7,18 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pytest
 import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = ROOT / "reportgen" / "examples"
+SURVEYS = sorted(p for p in (FIXTURES / "surveys").iterdir() if (p / "r_reference.json").exists())
+
+
+def close(ours, ref, rel=1e-6):
+    """Equal to R's value within a relative tolerance (1e-6 unless told)."""
+    assert ours == pytest.approx(ref, rel=rel, abs=1e-12)
 
 LABELS = {5: {"short": "SS", "id": "Sangat Setuju", "en": "Strongly Agree"},
           4: {"short": "S", "id": "Setuju", "en": "Agree"},

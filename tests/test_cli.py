@@ -11,7 +11,7 @@ import pytest
 
 from helpers import base, invoke, survey_rows, write_study
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def reportgen(*args, cwd=None):

@@ -271,7 +271,7 @@ def test_name_book_keeps_names_distinct():
 
 def test_keys_cannot_write_outside_the_output_folder(tmp_path):
     """A hypothesis key and a construct key that read as paths become plain file names."""
-    from conftest import EXAMPLES
+    from helpers import EXAMPLES
 
     folder = tmp_path / "study"
     folder.mkdir()
@@ -309,7 +309,7 @@ def test_yaml_is_bounded(tmp_path, name, text, expected):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from helpers import ROOT
 
     study = write_study(tmp_path, base())
     study.write_text(text)
@@ -489,7 +489,7 @@ def test_blank_rows_are_not_respondents(tmp_path):
 
 def test_blank_rows_in_the_pls_example_leave_its_results_unchanged(tmp_path):
     """corp-rep with 20 rows of commas appended: 344 respondents, not 364, and the same estimates."""
-    from conftest import EXAMPLES
+    from helpers import EXAMPLES
 
     folder = tmp_path / "corp-rep"
     folder.mkdir()
@@ -625,7 +625,7 @@ def test_output_folders_have_the_usual_permissions(tmp_path):
 
 
 def test_blank_rows_in_a_sakip_answer_sheet(tmp_path):
-    from conftest import EXAMPLES
+    from helpers import EXAMPLES
 
     folder = tmp_path / "sakip"
     folder.mkdir()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from helpers import base, write_study
 
 COMMAND = [sys.executable, "-m", "reportgen.cli"]

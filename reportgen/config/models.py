@@ -25,9 +25,12 @@ class LocalText(Strict):
     en: str | None = None
 
     def get(self, language: str) -> str:
-        """The text in ``language``, falling back to the other language."""
-        preferred = self.id if language == "id" else self.en
-        return preferred if preferred is not None else (self.en if language == "id" else self.id) or ""
+        """The text in ``language``, falling back to the other languages in their order."""
+        for candidate in (language, *LANGUAGES):
+            text = getattr(self, candidate, None)
+            if text is not None:
+                return text
+        return ""
 
 
 def _text_from_string(value: Any) -> Any:
@@ -66,7 +69,7 @@ class ScaleLabel(Strict):
         return [w for w in (self.short, self.id, self.en) if w]
 
     def text(self, language: str) -> str:
-        return (self.id if language == "id" else self.en) or self.short
+        return getattr(self, language, None) or self.short
 
 
 class Scale(Strict):

@@ -16,17 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SUB_88 = (("pemenuhan", 0.20), ("kualitas", 0.30), ("pemanfaatan", 0.50))
-NAMES = {
-    "perencanaan": {"id": "Perencanaan Kinerja", "en": "Performance Planning"},
-    "pengukuran": {"id": "Pengukuran Kinerja", "en": "Performance Measurement"},
-    "pelaporan": {"id": "Pelaporan Kinerja", "en": "Performance Reporting"},
-    "evaluasi": {"id": "Evaluasi Akuntabilitas Kinerja Internal", "en": "Internal Accountability Evaluation"},
-    "capaian": {"id": "Capaian Kinerja", "en": "Performance Achievement"},
-    "pemenuhan": {"id": "Pemenuhan", "en": "Fulfilment"},
-    "kualitas": {"id": "Kualitas", "en": "Quality"},
-    "pemanfaatan": {"id": "Pemanfaatan", "en": "Utilisation"},
-    "nilai": {"id": "Nilai", "en": "Score"},
-}
 PREDICATES = (("AA", 90), ("A", 80), ("BB", 70), ("B", 60), ("CC", 50), ("C", 30), ("D", 0))
 LETTERS = {"A": 1.0, "B": 0.75, "C": 0.5, "D": 0.25, "E": 0.0}
 YES_NO = {"Y": 1.0, "YA": 1.0, "YES": 1.0, "T": 0.0, "TIDAK": 0.0, "N": 0.0, "NO": 0.0}

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+SEPARATORS = {"id": (",", "."), "en": (".", ",")}  # (decimal, thousands) of each language
+
 
 def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousands: bool = True) -> str:
     """``fmt(1234.5, 1, 'id') == '1.234,5'``; None or NaN → '–'.
@@ -22,9 +24,8 @@ def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousand
     text = f"{rounded:,.{decimals}f}" if thousands else f"{rounded:.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
-    if lang == "id":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
+    decimal, group = SEPARATORS[lang]
+    return text.translate(str.maketrans({".": decimal, ",": group}))
 
 
 def fmt_p(p: float | None, decimals: int = 3, lang: str = "id") -> str:
@@ -45,7 +46,7 @@ def fmt_g(value: float | None, max_decimals: int = 3, lang: str = "id", thousand
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = fmt(round(value, max_decimals), max_decimals, lang, thousands)
-    sep = "," if lang == "id" else "."
+    sep = SEPARATORS[lang][0]
     if sep in text:
         text = text.rstrip("0").rstrip(sep)
     return text
@@ -65,4 +66,18 @@ def tick(value: float, lang: str = "id") -> str:
     """A number on a figure's axis: up to 3 decimals without trailing zeros and no thousands
     separator (years stay 2024): ``0,2`` · ``1`` · ``2024``."""
     return fmt_g(value, 3, lang, thousands=False)
+
+
+ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def numeral(n: int, style: str = "arabic") -> str:
+    """A chapter number as the language writes it (labels.yaml ``chapter_numerals``): 5 or V."""
+    if style != "roman":
+        return str(n)
+    out = ""
+    for value, letters in ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
 

@@ -107,11 +107,18 @@ def _format_checked(format_filter):
 
 
 def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
-    """A bounded sandbox searching ``user_folder/<lang>``, ``user_folder``, then built-ins."""
+    """A bounded sandbox searching ``user_folder/<lang>``, ``user_folder``, the built-in language
+    folder, then the built-in ``common`` folder.
+
+    A sentence whose choices are the same in every language has its flow once, in
+    ``common/<name>.j2``, which imports the language's sentences (macros) from
+    ``<lang>/<name>.words.j2``; a user may override either, or write ``<lang>/<name>.j2`` whole.
+    """
     bounds: dict[str, Path] = {}
     if user_folder is not None:
         bounds = {str(user_folder / lang): user_folder, str(user_folder): user_folder}
     bounds[str(BUILTIN / lang)] = BUILTIN
+    bounds[str(BUILTIN / "common")] = BUILTIN
     env = BoundedSandbox(
         loader=ConfinedLoader(bounds), undefined=StrictUndefined, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,

@@ -68,8 +68,7 @@ def outer_model_section(b: Builder, r, number: str) -> Section:
         ht_body.append([s(f"{names[i]} ↔ {names[j]}"), d(b.f(r.htmt[i, j])), d(b.f(boot.ci_low)), d(b.f(boot.ci_high)),
                         d(b.word(r.verdicts.htmt[(names[i], names[j])].outcome))])
     ht_table = b.table("pls.htmt", b.labels["pls_htmt_title"],
-                       [[h(b.col("pair")), h(f"HTMT (< {b.f(HTMT_MAX, 2)})"), h("2,5%" if b.lang == "id" else "2.5%"),
-                         h("97,5%" if b.lang == "id" else "97.5%"), h(b.col("description"))]],
+                       [[h(b.col("pair")), h(f"HTMT (< {b.f(HTMT_MAX, 2)})"), h(b.pct(2.5)), h(b.pct(97.5)), h(b.col("description"))]],
                        ht_body, widths=(2.4, 1.6, 1.1, 1.1, 1.4), small=len(pairs) > 12)
     values = [r.htmt[i, j] for i, j in pairs]
     worst = max(pairs, key=lambda p: r.htmt[p])

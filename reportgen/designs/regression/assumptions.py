@@ -13,15 +13,15 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     alpha = b.study.config.settings.alpha
     reg = results.regression
     plots = results.residual_plots
-    en = b.lang == "en"
 
     # a. normality
     sub = b.section(b.labels["normality"], 4, "a.")
     norm = results.normality
     verdicts = results.assumptions
-    rows = [("N", b.i(norm.n)), ("Mean" if en else "Rata-rata", b.f(norm.mean)), ("Std. Deviation" if en else "Simpangan baku", b.f(norm.sd)),
+    words = b.labels["normality_rows"]
+    rows = [("N", b.i(norm.n)), (words["mean"], b.f(norm.mean)), (words["sd"], b.f(norm.sd)),
             ("Kolmogorov-Smirnov D", b.f(norm.ks_d)),
-            ("Asymp. Sig. (Kolmogorov, " + ("uncorrected)" if en else "tanpa koreksi)"), b.p(norm.ks_p_asymptotic)),
+            (words["asymptotic"], b.p(norm.ks_p_asymptotic)),
             ("Sig. Lilliefors", b.p(norm.ks_p_lilliefors)),
             ("Shapiro-Wilk W", b.f(norm.shapiro_w)), ("Sig. Shapiro-Wilk", b.p(norm.shapiro_p))]
     table = b.table("normality", b.labels["normality_title"], [[h(b.col("statistic")), h(b.col("value"))]],
@@ -69,7 +69,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     bp_note = f"Breusch-Pagan (studentized): LM = {b.f(het.bp_lm)}; df = {het.bp_df}; Sig. {b.sig(het.bp_p)}"
     table = b.table("glejser", b.labels["glejser_title"],
                     [[h(b.col("variable")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.f(alpha, 2)})"), h(b.col("description"))]],
-                    body, notes=("Dependent variable: |residual|" if en else "Variabel dependen: |residual|", bp_note), widths=(2.6, 1, 1.1, 1, 1.3, 2.6), small=True)
+                    body, notes=(b.labels["residual_dependent_note"], bp_note), widths=(2.6, 1, 1.1, 1, 1.3, 2.6), small=True)
     flagged = [n for n in het.glejser if verdicts.glejser[n].passed is False]
     sub.blocks += b.say("heteroscedasticity_intro.j2", figure=b.ref(fig), table=b.ref(table))
     sub.add(fig)
@@ -85,8 +85,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     dw = results.durbin_watson
     rows = [("d (Durbin-Watson)", b.f(dw.d)), ("dL", b.f(dw.dl)), ("dU", b.f(dw.du)),
             ("4 − dU", b.f(4 - dw.du) if dw.du is not None else "–"), ("4 − dL", b.f(4 - dw.dl) if dw.dl is not None else "–"),
-            (("Sig. (exact, H1: ρ > 0)" if en else "Sig. eksak (H1: ρ > 0)") if dw.dl is not None
-             else ("Sig. (normal approximation, H1: ρ > 0)" if en else "Sig. pendekatan normal (H1: ρ > 0)"), b.p(dw.p)),
+            (b.labels["dw_p_exact" if dw.dl is not None else "dw_p_approximate"], b.p(dw.p)),
             (b.col("zone"), b.labels["dw_zones"][results.dw_zone] if results.dw_zone else "–")]
     table = b.table("dw", b.labels["dw_title"], [[h(b.col("statistic")), h(b.col("value"))]], [[s(k), d(v)] for k, v in rows],
                     notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.f(alpha, 2)} ({DW_CITATION})",), widths=(3, 3))

@@ -26,7 +26,7 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
     table = b.table("coefficients", b.labels["regression_title"],
                     [[h(b.col("model"), rowspan=2), h(b.col("unstandardized"), colspan=2), h(b.col("standardized")), h("t", rowspan=2), h(b.col("p"), rowspan=2)],
                      [h(b.col("b")), h(b.col("se")), h(b.col("beta"))]],
-                    body, notes=(("Dependent variable" if b.lang == "en" else "Variabel dependen") + f": {b.name(reg.dependent)} ({reg.dependent})",),
+                    body, notes=(b.label("dependent_note", name=f"{b.name(reg.dependent)} ({reg.dependent})"),),
                     widths=(3.2, 1.1, 1.1, 1.4, 1, 1))
     section.blocks += b.say("regression_intro.j2", table=b.ref(table))
     section.add(table)
@@ -75,7 +75,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
                       "reason": dec.reason, "sign": dec.sign, "expect": hyp.expect, "supported": dec.supported,
                       "object": config.study.object})
     if body:
-        p_header = f"{b.col('p')} ({'two-tailed' if b.lang == 'en' and two else 'one-tailed' if b.lang == 'en' else 'dua arah' if two else 'satu arah'})"
+        p_header = f"{b.col('p')} ({b.labels['tails']['two' if two else 'one']})"
         table = b.table("t_test", b.labels["t_title"],
                         [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("b")), h(b.col("t")), h(b.col("t_table")), h(p_header), h(b.col("decision"))]],
                         body, notes=(f"α = {alpha}; df = {reg.df2}",), widths=(1.1, 1.7, 1, 1, 1, 1.5, 1.4))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from reportgen.interpret.sakip import CITATIONS, LETTERS, NAMES, PREDICATES
+from reportgen.interpret.sakip import CITATIONS, LETTERS, PREDICATES
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 
 ORDER = [p for p, _ in PREDICATES]
 
 
-def _name(code: str, lang: str, config) -> str:
+def _name(code: str, lang: str, config, names: dict[str, str]) -> str:
+    """A component's or sub-component's name: the study's own, else the framework's (labels.yaml ``sakip_names``)."""
     if config.components:
         for c_code, spec in config.components.items():
             if c_code == code and spec.name is not None:
@@ -17,14 +18,14 @@ def _name(code: str, lang: str, config) -> str:
             for s_code, sub in spec.subcomponents.items():
                 if s_code == code and sub.name is not None:
                     return sub.name.get(lang)
-    return NAMES.get(code, {}).get(lang, code)
+    return names.get(code, code)
 
 
 def build_chapter(b: Builder, results) -> Document:
     """The evaluation report: summary, introduction, results of all units, one section per unit, closing."""
     config = b.study.config
     lang = b.lang
-    name = lambda code: _name(code, lang, config)  # noqa: E731
+    name = lambda code: _name(code, lang, config, b.labels["sakip_names"])  # noqa: E731
     unit_name = lambda unit: config.units.get(unit, unit)  # noqa: E731
     doc = Document(lang=lang, chapter_label=b.labels["sakip_report"], title=config.study.title.get(lang),
                    study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,

@@ -8,8 +8,8 @@ from typing import Callable
 
 from reportgen.report.builder import Builder
 from reportgen.report.document import Document, Paragraph, Section
+from reportgen.words.locale import numeral
 
-ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
 
 Maker = Callable[[str], Section | None]  # number of the section → the section, or None when there is nothing to show
 
@@ -24,7 +24,7 @@ def _open_chapter(b: Builder, n_used: int, n_excluded: int) -> tuple[Document, S
     """The document with its chapter heading, and section x.1 opened by the sample sentence."""
     config = b.study.config
     chapter = config.study.chapter
-    label = f"{b.labels['chapter']} {ROMAN[chapter] if b.lang == 'id' else chapter}"
+    label = f"{b.labels['chapter']} {numeral(chapter, b.labels['chapter_numerals'])}"
     doc = Document(lang=b.lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(b.lang),
                    author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
     results_section = Section(b.labels["results"], 2, f"{chapter}.1")

@@ -15,8 +15,8 @@ def descriptives_section(b: Builder, results: Description, number: str) -> Secti
     classes = config.settings.index.classes
     band_rows = [[s(b.labels["categories"][name]), d(b.f(low, 2)), d(b.f(high, 2))] for low, high, name in bands(rng, classes)]
     width = b.f((rng.high - rng.low) / classes, 2)
-    band_table = b.table("index.bands", _bands_title(b), [[h(b.col("category")), h("Min"), h("Max")]], band_rows, widths=(2, 1, 1),
-                         notes=(f"{'Lebar kelas' if b.lang == 'id' else 'Class width'} = ({b.f(rng.high, 2)} − {b.f(rng.low, 2)}) / {classes} = {width}",))
+    band_table = b.table("index.bands", b.labels["index_bands_title"], [[h(b.col("category")), h("Min"), h("Max")]], band_rows, widths=(2, 1, 1),
+                         notes=(f"{b.labels['class_width']} = ({b.f(rng.high, 2)} − {b.f(rng.low, 2)}) / {classes} = {width}",))
     section.blocks += b.say("index_method.j2", refs=(band_table.key,), table=b.ref(band_table), citation=CITATION,
                             n=b.i(results.n_used), low=b.f(rng.low, 2), high=b.f(rng.high, 2), classes=classes,
                             width=width, max=config.scale.max,
@@ -31,10 +31,6 @@ def descriptives_section(b: Builder, results: Description, number: str) -> Secti
         _index(b, sub, code, construct, band_table.key)
         section.add(sub)
     return section
-
-
-def _bands_title(b: Builder) -> str:
-    return "Kategori Indeks Three-Box" if b.lang == "id" else "Three-Box Index Categories"
 
 
 def _points(b: Builder) -> list[tuple[int, str]]:

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from reportgen.pipeline import compose, run_study
 from reportgen.report.document import Paragraph, Section
 
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 from helpers import base, numbers_checked_against_tables, write_study
 
 LUWU = EXAMPLES / "luwu-timur" / "study.yaml"

@@ -122,8 +122,9 @@ EXAMPLE = __import__("conftest").EXAMPLES / "sakip-luwu-timur" / "study.yaml"
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_example_report_numbers_agree_with_tables(lang, tmp_path):
-    from helpers import numbers_checked_against_tables
     from reportgen.pipeline import compose
+
+    from helpers import numbers_checked_against_tables
 
     doc = compose(EXAMPLE, lang).document
     assert numbers_checked_against_tables(doc, lang) >= 37
