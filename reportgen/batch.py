@@ -174,10 +174,11 @@ def _preload(tasks: list[Task]) -> None:
     import reportgen.pipeline  # noqa: F401
 
     if len(tasks) > 1:
-        import reportgen.designs.regression.analysis  # noqa: F401
-        import reportgen.stats.pls  # noqa: F401
+        from reportgen.designs import preload
 
-        if any("pdf" in t.formats or "docx" in t.formats for t in tasks):
-            import reportgen.designs.regression.chapter  # noqa: F401
+        chapters = any("pdf" in t.formats or "docx" in t.formats for t in tasks)
+        preload(chapters)
+        if chapters:
+            import reportgen.figures.style  # noqa: F401
             import reportgen.render.docx  # noqa: F401
             import reportgen.render.pdf  # noqa: F401

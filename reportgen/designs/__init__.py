@@ -46,3 +46,13 @@ class Design(Protocol):
 def design_for(config) -> Design:
     """The design a validated study file asks for."""
     return importlib.import_module(DESIGNS[config.design]).DESIGN
+
+
+def preload(chapters: bool) -> None:
+    """Import every design's analysis (and chapter) modules now, so that processes forked
+    afterwards inherit them instead of importing them each."""
+    for module in DESIGNS.values():
+        importlib.import_module(f"{module}.analysis")
+        if chapters:
+            importlib.import_module(f"{module}.chapter")
+

@@ -3,7 +3,7 @@ direct effects, indirect effects with Sobel and bootstrap, discussion."""
 
 from __future__ import annotations
 
-from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.chapter import chapter, written_discussion
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section
 from reportgen.designs.survey.measurement import reliability_section, validity_section
@@ -113,9 +113,7 @@ def path_discussion_section(b: Builder, r, number: str) -> Section:
         sub.blocks += b.say("pls_discussion.j2", refs=refs, h=name, chain=names, indirect=hyp.kind == "indirect", coef=coef, t=stat, p=p,
                             stat_name="z Sobel" if hyp.kind == "indirect" else "t",
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object)
-        written = config.hypotheses[name].discussion
-        sub.blocks += (b.say("discussion_written.j2", text=written.get(b.lang)) if written is not None
-                       else b.say("discussion_slot.j2", style="note", h=name))
+        sub.blocks += written_discussion(b, name)
         section.add(sub)
     return section
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.chapter import chapter, written_discussion
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.profile import profile_section
 from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_MIN, RELIABILITY_MIN, SRMR_MAX, VIF_MAX
@@ -202,9 +202,7 @@ def pls_discussion_section(b: Builder, r, number: str) -> Section:
         sub.blocks += b.say("pls_discussion.j2", refs=("pls.paths",), h=name, chain=chain, indirect=len(chain) > 2,
                             coef=b.f(hyp.stat.estimate), t=b.f(hyp.stat.t), p=b.p(hyp.decision.p), supported=hyp.decision.supported,
                             reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object)
-        written = config.hypotheses[name].discussion
-        sub.blocks += (b.say("discussion_written.j2", text=written.get(b.lang)) if written is not None
-                       else b.say("discussion_slot.j2", style="note", h=name))
+        sub.blocks += written_discussion(b, name)
         section.add(sub)
     return section
 

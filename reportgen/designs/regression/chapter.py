@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportgen.designs.regression.analysis import StudyResults
 from reportgen.designs.regression.assumptions import assumptions_section
-from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.chapter import chapter, written_discussion
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section, moderation_section, simple_regression_section
 from reportgen.designs.survey.measurement import reliability_section, validity_section
@@ -141,11 +141,7 @@ def discussion_section(b: Builder, results: StudyResults, number: str) -> Sectio
         sub.blocks += b.say("discussion.j2", refs=refs, h=name, kind=hyp.kind, supported=hyp.decision.supported,
                             reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
                             y_name=b.name(hyp.target), object=config.study.object, alpha=b.f(config.settings.alpha, 2), **context)
-        written = config.hypotheses[name].discussion
-        if written is not None:
-            sub.blocks += b.say("discussion_written.j2", text=written.get(b.lang))
-        else:
-            sub.blocks += b.say("discussion_slot.j2", style="note", h=name)
+        sub.blocks += written_discussion(b, name)
         section.add(sub)
     return section
 

@@ -61,3 +61,13 @@ def _qualitative(b: Builder, number: str) -> Section:
             sub.add(Paragraph(f"“{quote}”", style="quote"))
         section.add(sub)
     return section
+
+
+def written_discussion(b: Builder, hypothesis: str) -> list[Paragraph]:
+    """The author's own discussion of a hypothesis (``hypotheses.<H>.discussion``), or a note
+    marking where it belongs."""
+    written = b.study.config.hypotheses[hypothesis].discussion
+    if written is not None:
+        return b.say("discussion_written.j2", text=written.get(b.lang))
+    return b.say("discussion_slot.j2", style="note", h=hypothesis)
+

@@ -68,7 +68,7 @@ def extras_json(extras) -> dict[str, Any]:
 
 
 def decision_text(env, name: str, kind: str, decision, expect: str, alpha: float, lang: str, critical: float | None = None) -> str:
-    """One sentence stating a hypothesis decision (templates/<lang>/hypothesis_decision.j2)."""
+    """One sentence stating a hypothesis decision (templates/common/hypothesis_decision.j2 with the language's sentences)."""
     p_text = fmt_p(decision.p, 3, lang)
     return render(env, "hypothesis_decision.j2", name=name, kind=kind, supported=decision.supported, reason=decision.reason,
                   sign=decision.sign, expect=expect, statistic=fmt(decision.statistic, 3, lang), p=p_text,
