@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.interpret.verdict import Rule
+
 CITATION = "Sugiyono, 2019"
 
 
@@ -43,3 +45,15 @@ def simultaneous_decision(f: float, f_p: float, alpha: float) -> Decision:
     """Decide the simultaneous (F test) hypothesis."""
     supported = f_p < alpha
     return Decision(supported=supported, statistic=f, p=f_p, reason="supported" if supported else "not_significant", sign="positive")
+
+
+def decision_rule(kind: str, alpha: float, tails: str) -> Rule:
+    """The rule a hypothesis of ``kind`` is decided by (for results.json)."""
+    if kind == "simultaneous":
+        return Rule("f_test_p", alpha, CITATION)
+    if kind == "indirect":
+        from reportgen.interpret.mediation import CITATION as MEDIATION
+
+        return Rule("bootstrap_interval_and_sign", alpha, MEDIATION)
+    return Rule(f"t_test_p_{tails}_tailed_and_sign", alpha, CITATION)
+

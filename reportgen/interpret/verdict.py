@@ -9,6 +9,7 @@ and its citation.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -56,3 +57,16 @@ SIGNIFICANCE = "significance"
 def significance(p: float | None, alpha: float, citation: str = "Sugiyono, 2019") -> Verdict:
     """'significant' when p < alpha (passed), else 'not_significant'."""
     return below(p, alpha, Rule(SIGNIFICANCE, alpha, citation), "significant", "not_significant")
+
+
+def verdicts_json(value, pair: str = " -> "):
+    """Verdicts for results.json: alone, in mappings (a tuple key joined by ``pair``), or in a
+    dataclass of verdicts (one key per field)."""
+    if isinstance(value, Verdict):
+        return value.as_json()
+    if isinstance(value, dict):
+        return {pair.join(k) if isinstance(k, tuple) else k: verdicts_json(v, pair) for k, v in value.items()}
+    if dataclasses.is_dataclass(value):
+        return {f.name: verdicts_json(getattr(value, f.name), pair) for f in dataclasses.fields(value)}
+    return value
+

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen.config import Study
-from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, profile_json
+from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json
+from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
 
@@ -25,10 +26,12 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
         },
         "mediation": {h: {"path": " -> ".join(m.chain), "a": m.a, "b": m.b, "c": m.c, "c_prime": m.c_prime, "indirect": m.indirect,
                           "sobel_z": m.sobel_z, "sobel_p": m.sobel_p, "boot_sd": m.boot_sd, "ci_low": m.ci_low, "ci_high": m.ci_high,
-                          "kind": results.mediation_types[h].outcome, "resamples": results.resamples} for h, m in results.mediations.items()},
+                          "kind": results.mediation_types[h].outcome, "kind_verdict": results.mediation_types[h].as_json(),
+                          "resamples": results.resamples} for h, m in results.mediations.items()},
+        "path_significance": verdicts_json(results.coefficient_verdicts),
         "hypotheses": {
-            name: {"path": " -> ".join((*h.source, h.target)), "supported": h.decision.supported, "statistic": h.decision.statistic,
-                   "p": h.decision.p, "reason": h.decision.reason,
+            name: {"path": " -> ".join((*h.source, h.target)),
+                   **hypothesis_json(h.decision, h.kind, config.settings.alpha, config.settings.tails),
                    "decision_text": decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang)}
             for name, h in results.hypotheses.items()
         },

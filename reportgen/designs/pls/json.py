@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen.config import Study
-from reportgen.designs.survey.json import constructs_json, decision_text, profile_json
+from reportgen.designs.survey.json import constructs_json, decision_text, hypothesis_json, profile_json
+from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
 
@@ -52,10 +53,12 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
             "q2": results.q2,
             "q2_omission_distance": results.q2_distance,
             "srmr": results.srmr,
+            "verdicts": {**verdicts_json(results.verdicts), "htmt": verdicts_json(results.verdicts.htmt, "~")},
         },
         "hypotheses": {
-            name: {"path": " -> ".join(h.chain), "supported": h.decision.supported, "statistic": h.decision.statistic,
-                   "p": h.decision.p, "reason": h.decision.reason, "coef": h.stat.estimate,
+            name: {"path": " -> ".join(h.chain), **hypothesis_json(h.decision, "partial", study.config.settings.alpha,
+                                                                      study.config.settings.tails),
+                   "coef": h.stat.estimate,
                    "decision_text": decision_text(env, h.name, "partial", h.decision, h.expect, study.config.settings.alpha, lang)}
             for name, h in results.hypotheses.items()
         },

@@ -6,7 +6,8 @@ from typing import Any
 
 from reportgen.config import Study
 from reportgen.designs.regression.analysis import StudyResults
-from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, profile_json
+from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json
+from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
 
@@ -34,7 +35,7 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
             "f": reg.f, "f_p": reg.f_p, "df1": reg.df1, "df2": reg.df2,
             "ss_regression": reg.ss_regression, "ss_residual": reg.ss_residual,
             "durbin_watson": dw.d, "dw_p": dw.p, "dl": dw.dl, "du": dw.du, "dw_zone": results.dw_zone,
-            "t_table": results.t_table, "f_table": results.f_table,
+            "t_table": results.t_table, "f_table": results.f_table, "f_test": results.f_test.as_json(),
         },
         "assumptions": {
             "normality": {
@@ -45,11 +46,11 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
                 "glejser": {name: {"b": g.b, "se": g.se, "t": g.t, "p": g.p} for name, g in het.glejser.items()},
                 "breusch_pagan": {"lm": het.bp_lm, "df": het.bp_df, "p": het.bp_p},
             },
+            "verdicts": verdicts_json(results.assumptions),
         },
         "hypotheses": {
             name: {
-                "supported": h.decision.supported, "statistic": h.decision.statistic, "p": h.decision.p,
-                "reason": h.decision.reason,
+                **hypothesis_json(h.decision, h.kind, config.settings.alpha, config.settings.tails),
                 "decision_text": decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang,
                                                 results.f_table if h.kind == "simultaneous" else results.t_table),
             }

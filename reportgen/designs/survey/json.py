@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportgen.interpret.hypotheses import decision_rule
+from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.locale import fmt, fmt_p
 from reportgen.words.templates import render
 
@@ -24,13 +26,14 @@ def constructs_json(constructs) -> dict[str, Any]:
     return {
         name: {
             "alpha": c.alpha, "omega": c.omega, "index_mean": c.index_mean, "category": c.category, "mean": c.mean, "sd": c.sd,
+            "reliability": c.reliability.as_json(),
             "items": {
                 item: {
                     "mean": i.distribution.mean, "sd": i.distribution.sd,
                     "freq": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)},
                     "index": i.index, "category": i.category,
                     "r_item_total": i.validity.r_item_total, "r_item_rest": i.validity.r_item_rest,
-                    "r_p": i.validity.r_p, "valid": i.valid, "alpha_if_deleted": i.alpha_if_deleted,
+                    "r_p": i.validity.r_p, "valid": i.valid, "validity": i.verdict.as_json(), "alpha_if_deleted": i.alpha_if_deleted,
                 }
                 for item, i in c.items.items()
             },
@@ -44,12 +47,14 @@ def extras_json(extras) -> dict[str, Any]:
     if extras is None:
         return {}
     out: dict[str, Any] = {
-        "correlations": {a: {b: {"r": r, "p": p} for b, (r, p) in row.items() if b != a} for a, row in extras.correlations.items()},
+        "correlations": {a: {b: {"r": r, "p": p, **_correlation_verdicts(extras, a, b)} for b, (r, p) in row.items() if b != a}
+                         for a, row in extras.correlations.items()},
     }
     if extras.simple:
         out["simple_regressions"] = {h: {"b": fit.coefficients[fit.predictors[0]].b, "se": fit.coefficients[fit.predictors[0]].se,
                                          "t": fit.coefficients[fit.predictors[0]].t, "p": fit.coefficients[fit.predictors[0]].p,
-                                         "r2": fit.r2} for h, fit in extras.simple.items()}
+                                         "r2": fit.r2, "significance": extras.simple_verdicts[h].as_json()}
+                                     for h, fit in extras.simple.items()}
     if extras.moderation:
         out["moderation"] = {}
         for h, m in extras.moderation.items():
@@ -61,10 +66,23 @@ def extras_json(extras) -> dict[str, Any]:
     if extras.groups:
         out["group_tests"] = {col: {c: {"test": t.test, "statistic": t.statistic, "df": list(t.df) if len(t.df) != 1 else t.df[0],
                                         "p": t.p, "levene_p": t.levene_p, "normal": t.normal,
+                                        "verdicts": verdicts_json(extras.group_verdicts[col][c]),
                                         "groups": {g: {"n": n, "mean": m, "sd": sd, "median": md}
                                                    for g, n, m, sd, md in zip(t.groups, t.n, t.means, t.sds, t.medians)}}
                                     for c, t in tests.items()} for col, tests in extras.groups.items()}
     return out
+
+
+def _correlation_verdicts(extras, a: str, b: str) -> dict[str, Any]:
+    verdicts = extras.correlation_verdicts.get((a, b)) or extras.correlation_verdicts.get((b, a))
+    return {"significance": verdicts.significance.as_json(), "strength": verdicts.strength.as_json()} if verdicts else {}
+
+
+def hypothesis_json(decision, kind: str, alpha: float, tails: str) -> dict[str, Any]:
+    """The decision on one hypothesis as codes and values, with its rule (the design adds the sentence)."""
+    rule = decision_rule(kind, alpha, tails)
+    return {"supported": decision.supported, "statistic": decision.statistic, "p": decision.p, "reason": decision.reason,
+            "sign": decision.sign, "rule": rule.name, "threshold": rule.threshold, "citation": rule.citation}
 
 
 def decision_text(env, name: str, kind: str, decision, expect: str, alpha: float, lang: str, critical: float | None = None) -> str:
