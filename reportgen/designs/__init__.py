@@ -1,15 +1,16 @@
 """Study designs: each is one object behind one protocol, and nothing else names a design.
 
-A design provides (README, "Adding a design"):
+A design provides (README, "Adding a design"; :class:`~reportgen.designs.base.Design` gives the
+last three from its package's modules by convention):
 
 - ``load(study)``: the data it analyses (a :class:`~reportgen.data.Dataset` for questionnaires),
   with ``notes`` for the user (blank rows skipped, the file's encoding);
-- ``analyse(study, data)``: the statistics and the verdicts, as typed results;
 - ``summary(study, data)``: the lines ``reportgen validate`` prints;
-- ``sections(builder, results)``: the chapter, as a :class:`~reportgen.report.document.Document`;
-- ``to_json(study, results, lang)``: its results.json keys;
 - ``file_label`` and ``source_label``: the labels.yaml keys of the report's file name and of the
-  source line under its tables.
+  source line under its tables;
+- ``analyse(study, data)``: the statistics and the verdicts, as typed results;
+- ``sections(builder, results)``: the chapter, as a :class:`~reportgen.report.document.Document`;
+- ``to_json(study, results, lang)``: its results.json keys.
 
 :func:`design_for` picks the design from the validated study file (``model.type``, or ``kind``),
 importing only that design's modules.

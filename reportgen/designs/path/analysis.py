@@ -32,7 +32,7 @@ class PathStudyResults:
     warnings: list[str]
 
 
-def analyse_path(study: Study, data: Dataset) -> PathStudyResults:
+def analyse(study: Study, data: Dataset) -> PathStudyResults:
     config = study.config
     settings = config.settings
     warnings: list[str] = []

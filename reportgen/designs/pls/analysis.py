@@ -58,7 +58,7 @@ def spec_of(study: Study) -> PlsSpec:
                    scheme=config.model.weighting)
 
 
-def analyse_pls(study: Study, data: Dataset, progress: bool = False) -> PlsStudyResults:
+def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResults:
     config = study.config
     warnings: list[str] = []
     spec = spec_of(study)

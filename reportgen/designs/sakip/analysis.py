@@ -64,14 +64,14 @@ class SakipData:
     notes: tuple[str, ...]
 
 
-def load_sakip(study: Study) -> SakipData:
+def load(study: Study) -> SakipData:
     config = study.config
     answers = read_answers((study.base_dir / config.answers.path).resolve(), components_of(config))
     history, history_notes = read_history((study.base_dir / config.history.path).resolve()) if config.history else (None, ())
     return SakipData(answers, history, answers.notes + history_notes)
 
 
-def analyse_sakip(study: Study, data: SakipData) -> SakipResults:
+def analyse(study: Study, data: SakipData) -> SakipResults:
     config = study.config
     components = components_of(config)
     answers, history = data.answers, data.history

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def results_json(results) -> dict[str, Any]:
+def results_json(study, results, lang: str) -> dict[str, Any]:
     """results.json of a SAKIP report: ``sakip.units.<unit>.*`` and ``sakip.overall.*``."""
     out = {
         "sakip": {

@@ -4,14 +4,11 @@ the first lines of ``reportgen validate``."""
 from __future__ import annotations
 
 from reportgen.data import Dataset, load_dataset
+from reportgen.designs.base import Design
 
 
-class SurveyDesign:
-    """Base of the questionnaire designs; a design adds ``analyse``, ``sections``, ``to_json``
-    and the model line of its summary."""
-
-    file_label = "file_name"
-    source_label = "source"
+class SurveyDesign(Design):
+    """Base of the questionnaire designs; a design names its package and the model line of its summary."""
 
     def load(self, study) -> Dataset:
         return load_dataset(study)

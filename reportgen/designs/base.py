@@ -1,0 +1,28 @@
+"""What every design is: a package whose modules follow one convention.
+
+``<package>.analysis.analyse(study, data)``, ``<package>.chapter.build_chapter(builder, results)``
+and ``<package>.json.results_json(study, results, lang)``; each module is imported only when its
+step runs, so that a results.json-only run never imports the chapter's modules.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+
+class Design:
+    package: str
+    file_label = "file_name"  # labels.yaml key of the report's file name
+    source_label = "source"  # labels.yaml key of the line under every table and figure
+
+    def module(self, name: str):
+        return importlib.import_module(f"{self.package}.{name}")
+
+    def analyse(self, study, data):
+        return self.module("analysis").analyse(study, data)
+
+    def sections(self, builder, results):
+        return self.module("chapter").build_chapter(builder, results)
+
+    def to_json(self, study, results, lang: str) -> dict:
+        return self.module("json").results_json(study, results, lang)
