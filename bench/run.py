@@ -122,7 +122,7 @@ def main() -> None:
 
 
 def pls_bootstrap() -> tuple[str, str, str, str, str]:
-    from reportgen.analysis_pls import spec_of
+    from reportgen.designs.pls.analysis import spec_of
     from reportgen.config import load_study
     from reportgen.data import load_dataset
     from reportgen.stats.pls import estimate
