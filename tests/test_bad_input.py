@@ -125,7 +125,7 @@ CASES = [
     ("unsupported extension", set_key(["data", "path"], "r.txt"), write_data(b"x", "r.txt"), [], "r.txt: unsupported data file type '.txt'"),
     ("too few respondents", lambda cfg, rows, f: rows.__delitem__(slice(3, None)), None, [], "needs at least 4 respondents; 3 are usable"),
     ("wholly blank item column", blank_everything, None, [], "responses.csv, column Y.1: the item has no answers at all (every cell is blank)"),
-    ("perfect collinearity", copy_x1_into_x2, None, [], "predictors X1, X2 are perfectly collinear: one is an exact linear combination of the others"),
+    ("perfect collinearity", copy_x1_into_x2, None, [], "predictors X1, X2 are perfectly collinear: X2 is an exact linear combination of the constant, X1 (R lm reports its coefficient as NA)"),
     ("constant predictor", constant_x2, None, [], "predictor X2 has the same score for every respondent"),
     ("templates folder missing", set_key(["templates"], "nowhere"), None, [], "key templates: templates folder 'nowhere' not found"),
     ("template reaching internals", use_templates, user_template("hypothesis_decision.j2", "{{ name.__class__.__mro__ }}"), [],

@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import special
 
+MIN_DF = 2  # with one residual df, e = M u spans one direction and d is fixed by the design: no test
 EXACT_MAX_N = 500  # beyond this the O(n³) eigen-decomposition gives way to a normal approximation (R: beyond 100)
 
 
@@ -27,42 +28,36 @@ class DurbinWatson:
     du: float | None
 
 
-def imhof_cdf_below_zero(weights: np.ndarray) -> float:
+def imhof_cdf_below_zero(weights: np.ndarray, step: float = 0.2) -> float:
     """``P(sum(w_i z_i^2) < 0)`` for independent standard normal z_i (Imhof, 1961, eq. 3.2).
 
-    ``P(Q > 0) = 1/2 + (1/pi) * integral_0^inf sin(theta(u)) / (u rho(u)) du`` with
+    ``P(Q < 0) = 1/2 - (1/pi) * integral_0^inf sin(theta(u)) / (u rho(u)) du`` with
     ``theta(u) = 1/2 sum(arctan(w_i u))`` and ``rho(u) = prod((1 + w_i^2 u^2)^(1/4))``.
-    The integral is taken by Gauss–Legendre quadrature after mapping u = t / (1 - t) onto
-    (0, 1), doubling the nodes until two rules agree to 1e-11 (the integrand is smooth and,
-    for the weights scaled to max |w| = 1, decays at least like u^-2).
+    With u = e^s the integral is ``integral sin(theta(e^s)) / rho(e^s) ds`` over the real line,
+    whose integrand decays exponentially at both ends and is analytic in the strip |Im s| < pi/2;
+    the trapezoidal rule then converges like exp(-pi^2 / step) (Trefethen & Weideman, 2014, SIAM
+    Review 56(3)), about 1e-21 for the step 0,2. The sum runs from where the integrand is below
+    1e-17 (u Σ|w| / 2) to where 1/rho is.
+
+    Hand-written, not ``scipy.integrate.quad``: that import costs 0,14 s of a 0,42 s
+    results.json run (measured); the rule needs a few hundred evaluations of a vectorised
+    integrand and no nodes (the Gauss–Legendre rule it replaces needed up to 4096 nodes, 3 s to
+    compute, when few eigenvalues remain). Tested against R ``lmtest::dwtest`` and Savin & White.
     """
     w = np.asarray(weights, dtype=float)
     w = w[w != 0]
+    if w.size == 0:
+        return 0.5
     w = w / np.abs(w).max()
-    previous = None
-    for nodes in (128, 256, 512, 1024, 2048, 4096):
-        value = _imhof_integral(w, nodes)
-        if previous is not None and abs(value - previous) < 1e-11:
-            break
-        previous = value
-    return float(min(1.0, max(0.0, 0.5 - value / np.pi)))
-
-
-def _imhof_integral(w: np.ndarray, nodes: int) -> float:
-    t, weight = _legendre(nodes)
-    u = t / (1 - t)
-    wu = np.outer(u, w)
-    theta = 0.5 * np.arctan(wu).sum(axis=1)
+    start = np.log(2e-17 / w.size)
+    s = np.arange(start, 80.0, step)  # beyond u = e^80, 1/rho < (1 + u^2)^(-1/4) < 1e-17
+    wu = np.outer(np.exp(s), w)
     log_rho = 0.25 * np.log1p(wu * wu).sum(axis=1)
-    integrand = np.sin(theta) * np.exp(-log_rho) / u
-    return float((integrand * weight / (1 - t) ** 2).sum())
-
-
-@lru_cache(maxsize=16)
-def _legendre(nodes: int) -> tuple[np.ndarray, np.ndarray]:
-    """Gauss–Legendre nodes and weights on (0, 1)."""
-    x, w = np.polynomial.legendre.leggauss(nodes)
-    return (x + 1) / 2, w / 2
+    ends = np.flatnonzero(log_rho > np.log(1e17))
+    last = ends[0] if ends.size else len(s)
+    theta = 0.5 * np.arctan(wu[:last]).sum(axis=1)
+    integral = step * float((np.sin(theta) * np.exp(-log_rho[:last])).sum())
+    return float(min(1.0, max(0.0, 0.5 - integral / np.pi)))
 
 
 def dw_cdf(c: float, eigenvalues: np.ndarray) -> float:
@@ -139,17 +134,18 @@ def durbin_watson(residuals: np.ndarray, exog: np.ndarray, alpha: float = 0.05) 
     ``p = P(d <= d_obs | H0)`` matches R ``lmtest::dwtest(model, alternative = "greater",
     exact = TRUE)``; for n above 500 the eigenvalues are replaced by a normal approximation with
     the exact mean and variance of d (Durbin & Watson, 1971), and dL/dU are not computed (the
-    published tables stop at n = 200–2000; the exact p decides there).
+    published tables stop at n = 200–2000; the exact p decides there). With fewer than two
+    residual degrees of freedom d is fixed by the design and there is no test: p, dL, dU are None.
     """
     e = np.asarray(residuals, dtype=float)
     d = float(np.sum(np.diff(e) ** 2) / np.sum(e * e))
     n, cols = exog.shape
     k = cols - 1
-    if n - cols < 1:
+    if n - cols < MIN_DF:
         return DurbinWatson(d=d, p=None, dl=None, du=None)
     if n <= EXACT_MAX_N:
         p = dw_cdf(d, residual_eigenvalues(exog))
-        dl, du = savin_white_bounds(n, k, alpha) if n - cols >= 2 else (None, None)
+        dl, du = savin_white_bounds(n, k, alpha)
     else:
         p = _normal_approximation(d, exog)
         dl = du = None

@@ -117,12 +117,21 @@ def add_constant(x: np.ndarray) -> np.ndarray:
 
 
 def variance_inflation(exog: np.ndarray) -> np.ndarray:
-    """VIF of each predictor: ``1 / (1 - R_j^2)``, the diagonal of the inverse correlation
-    matrix of the predictors (R ``car::vif`` for models without factors)."""
+    """VIF of each predictor: ``1 / (1 - R_j^2)``, R_j^2 from regressing x_j on the other
+    predictors (R ``car::vif`` for models without factors, which takes it from the inverse
+    correlation matrix). Here ``1 - R_j^2`` is the residual share of that regression, computed by
+    QR, so it is never negative when the predictors are nearly collinear."""
     x = exog[:, 1:]
     if x.shape[1] == 1:
         return np.ones(1)
-    return np.diag(np.linalg.inv(np.corrcoef(x, rowvar=False)))
+    centred = x - x.mean(axis=0)
+    out = []
+    for j in range(x.shape[1]):
+        others, target = np.delete(centred, j, axis=1), centred[:, j]
+        q, _ = np.linalg.qr(others)
+        residual = target - q @ (q.T @ target)
+        out.append(float((target @ target) / (residual @ residual)))
+    return np.array(out)
 
 
 def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> RegressionResult:
@@ -149,6 +158,9 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
     exog = add_constant(x)
     _check_collinearity(exog, predictors)
     fit = least_squares(y, exog)
+    if fit.ssr <= PERFECT_FIT * (fit.ssr + fit.ess):
+        raise AnalysisError(f"{dependent} is an exact linear function of {', '.join(predictors)} (R² = 1): the regression has no "
+                            "error to test; check that the items of these constructs are not the same answers")
     sd_y = y.std(ddof=1)
     vifs = variance_inflation(exog)
     coefficients = {"const": Coefficient(float(fit.params[0]), float(fit.bse[0]), None, float(fit.tvalues[0]), float(fit.pvalues[0]), None, None)}
@@ -169,6 +181,10 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
     )
 
 
+PERFECT_FIT = 1e-20  # residual share below which the fit is exact up to rounding (real data: far above)
+ALIAS_TOLERANCE = 1e-7  # R lm's tol for dqrdc2: a column whose remainder is below this share of its norm is aliased
+
+
 def check_sample_size(n: int, k: int, dependent: str) -> None:
     """OLS with k predictors and a constant needs n ≥ k + 2 (at least one residual df)."""
     if n < k + 2:
@@ -176,15 +192,28 @@ def check_sample_size(n: int, k: int, dependent: str) -> None:
 
 
 def _check_collinearity(exog: np.ndarray, predictors: list[str]) -> None:
-    """Name the predictors that make X'X singular (a constant score, or an exact combination)."""
-    rank = np.linalg.matrix_rank(exog)
-    if rank == exog.shape[1]:
-        return
-    for j, name in enumerate(predictors):
-        if np.ptp(exog[:, j + 1]) == 0:
-            raise AnalysisError(f"predictor {name} has the same score for every respondent, so its effect cannot be estimated")
-    involved = [name for j, name in enumerate(predictors) if np.linalg.matrix_rank(np.delete(exog, j + 1, axis=1)) == rank]
-    raise AnalysisError(f"predictors {', '.join(involved)} are perfectly collinear: one is an exact linear combination of the others")
+    """Name the predictor R ``lm`` would report as aliased (coefficient NA).
+
+    R's QR (LINPACK dqrdc2, ``tol = 1e-7``) takes the columns in order and sets one aside when what
+    remains of it, after the columns before it are projected out, is below 1e-7 of its length.
+    The same test here, by Gram–Schmidt with re-orthogonalisation; NumPy's own rank tolerance is
+    looser, so near-collinear predictors used to be fitted and printed with a negative VIF.
+    """
+    basis: list[np.ndarray] = []
+    for j in range(exog.shape[1]):
+        column = exog[:, j]
+        remainder = column.copy()
+        for _ in range(2):
+            for b in basis:
+                remainder -= (b @ remainder) * b
+        if np.linalg.norm(remainder) <= ALIAS_TOLERANCE * np.linalg.norm(column):
+            name = predictors[j - 1] if j else "the constant"
+            if j and np.ptp(column) == 0:
+                raise AnalysisError(f"predictor {name} has the same score for every respondent, so its effect cannot be estimated")
+            before = ["the constant"] + predictors[: j - 1]
+            raise AnalysisError(f"predictors {', '.join(predictors[: j])} are perfectly collinear: {name} is an exact linear "
+                                f"combination of {', '.join(before)} (R lm reports its coefficient as NA); remove one of them")
+        basis.append(remainder / np.linalg.norm(remainder))
 
 
 def residual_diagnostics(fit: RegressionResult) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

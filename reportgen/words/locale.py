@@ -16,10 +16,19 @@ def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousand
     """``fmt(1234.5, 1, 'id') == '1.234,5'``; None or NaN → '–'.
 
     Halves round away from zero, as SPSS prints them (1/80 = 1,25% → 1,3%), from the
-    shortest decimal form of the float (so 0.1235 → 0,124, not 0,123).
+    shortest decimal form of the float (so 0.1235 → 0,124, not 0,123). Infinity is ``∞``; a
+    magnitude of 10^15 or more is written as SPSS does, ``1,000E+25``.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if abs(value) >= 1e15:
+        exponent = math.floor(math.log10(abs(value)))
+        mantissa = fmt(value / 10 ** exponent, decimals, lang, thousands)
+        if mantissa.lstrip("-").startswith("10"):  # 9,9996E+15 rounded up to 10,000
+            exponent, mantissa = exponent + 1, fmt(value / 10 ** (exponent + 1), decimals, lang, thousands)
+        return f"{mantissa}E+{exponent}"
     rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{rounded:,.{decimals}f}" if thousands else f"{rounded:.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
@@ -47,7 +56,7 @@ def fmt_g(value: float | None, max_decimals: int = 3, lang: str = "id", thousand
         return "–"
     text = fmt(round(value, max_decimals), max_decimals, lang, thousands)
     sep = SEPARATORS[lang][0]
-    if sep in text:
+    if sep in text and "E" not in text:
         text = text.rstrip("0").rstrip(sep)
     return text
 

@@ -15,7 +15,8 @@ from reportgen.interpret.hypotheses import partial_decision, simultaneous_decisi
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.assumptions import Heteroscedasticity, Normality, heteroscedasticity, normal_pp_points, normality
 from reportgen.stats.critical import f_critical, t_critical
-from reportgen.stats.durbin_watson import DurbinWatson, durbin_watson
+from reportgen.errors import AnalysisError
+from reportgen.stats.durbin_watson import MIN_DF, DurbinWatson, durbin_watson
 from reportgen.stats.regression import RegressionResult, check_sample_size, ols, residual_diagnostics
 
 
@@ -66,7 +67,12 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     settings = config.settings
     warnings: list[str] = []
     n = data.n_used
-    check_sample_size(n, len(regression_predictors(config)), config.model.dependent)
+    k = len(regression_predictors(config))
+    check_sample_size(n, k, config.model.dependent)
+    if n - k - 1 < MIN_DF:
+        raise AnalysisError(f"the regression of {config.model.dependent} on {k} predictors has {n - k - 1} residual degree of freedom "
+                            f"(n = {n}): the Durbin–Watson test and the other tests of the residuals need at least {MIN_DF}; "
+                            f"use at least {k + 1 + MIN_DF} respondents or fewer predictors")
     described = describe(study, data, warnings)
     constructs = described.constructs
 

@@ -12,12 +12,12 @@ from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
 from reportgen.interpret import three_box
 from reportgen.interpret.hypotheses import Decision
-from reportgen.interpret.measurement import reliability_verdict, validity_verdict
+from reportgen.interpret.measurement import Problem, measurement_problems, omega_verdict, reliability_verdict, validity_verdict
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.critical import r_critical
 from reportgen.stats.descriptives import IndexRange, ItemDistribution, item_distribution, three_box_index, three_box_range
 from reportgen.stats.profile import FrequencyTable, frequency_table
-from reportgen.stats.reliability import omega_total, reliability
+from reportgen.stats.reliability import Omega, omega_total, reliability
 from reportgen.stats.validity import ItemValidity, item_validity
 
 
@@ -49,8 +49,15 @@ class ConstructResult:
     index_mean: float
     category: str | None
     scores: np.ndarray = field(repr=False)
-    omega: float | None
+    omega_fit: Omega | None  # the one-factor model behind omega
+    omega_verdict: Verdict  # within_range | out_of_range | undefined
     reliability: Verdict  # reliable | unreliable | undefined (Cronbach's alpha)
+    problems: tuple[Problem, ...] = ()  # what the reliability section must name (constant items, negative alpha …)
+
+    @property
+    def omega(self) -> float | None:
+        """Omega total, or None when it is undefined or outside 0–1."""
+        return self.omega_verdict.value if self.omega_verdict.passed else None
 
     @property
     def mean(self) -> float:
@@ -154,6 +161,24 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, war
         warnings.append(f"construct {name} is not reliable: Cronbach's alpha = {rel.alpha:.3f} is below {settings.reliability_min}")
     scores = matrix.sum(axis=1) if config.model.score == "sum" else matrix.mean(axis=1)
     index_mean = float(np.mean([i.index for i in items.values()]))
+    omega = omega_total(matrix)
+    problems = measurement_problems(name, item_names, rel.alpha, rel.constant, omega)
+    warnings += [_problem_warning(p) for p in problems]
     return ConstructResult(name, items, rel.alpha, index_mean,
-                           three_box.category(index_mean, index_range, settings.index.classes), scores, omega_total(matrix),
-                           reliable)
+                           three_box.category(index_mean, index_range, settings.index.classes), scores, omega,
+                           omega_verdict(omega.omega if omega else None), reliable, tuple(problems))
+
+
+def _problem_warning(problem: Problem) -> str:
+    """The problem as a warning line of results.json, led by its code."""
+    items, name = ", ".join(problem.items), problem.construct
+    if problem.code == "constant_items":
+        return f"constant_items: {items} of {name} have no variance and are left out of Cronbach's alpha"
+    if problem.code == "negative_alpha":
+        return (f"negative_alpha: Cronbach's alpha of {name} is negative ({problem.value:.3f}): "
+                "its items do not measure one thing, or a reversed item was not recoded")
+    if problem.code == "omega_out_of_range":
+        return f"omega_out_of_range: omega of {name} is {problem.value:.3f}, outside 0–1; it is not reported"
+    if problem.code == "heywood":
+        return f"heywood: in the one-factor model of {name}, {items} reach the bound of their uniqueness (a Heywood case)"
+    return f"flipped_items: {items} of {name} load negatively and were reversed for omega"

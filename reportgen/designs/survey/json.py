@@ -26,7 +26,8 @@ def constructs_json(constructs) -> dict[str, Any]:
     return {
         name: {
             "alpha": c.alpha, "omega": c.omega, "index_mean": c.index_mean, "category": c.category, "mean": c.mean, "sd": c.sd,
-            "reliability": c.reliability.as_json(),
+            "reliability": c.reliability.as_json(), "omega_verdict": c.omega_verdict.as_json(),
+            "problems": [p.as_json() for p in c.problems],
             "items": {
                 item: {
                     "mean": i.distribution.mean, "sd": i.distribution.sd,
