@@ -2,6 +2,7 @@
 
 - Normality of the residuals: Kolmogorov–Smirnov with the Lilliefors correction, normal when
   p ≥ α (Lilliefors, 1967); Shapiro–Wilk and the uncorrected Kolmogorov p are reported beside it.
+  Below 5 residuals, where the Lilliefors correction is not defined, Shapiro–Wilk decides.
 - Multicollinearity: tolerance ≤ 0,10 or VIF ≥ 10.
 - Heteroscedasticity: Glejser, |residual| regressed on the predictors, each p ≥ α; the
   studentized Breusch–Pagan test as a check (Koenker, 1981).
@@ -28,7 +29,7 @@ BP_CITATION = "Breusch & Pagan, 1979; Koenker, 1981"
 class AssumptionVerdicts:
     """Every classical-assumption decision of a regression, made once."""
 
-    normality: Verdict  # Lilliefors: the deciding test
+    normality: Verdict  # the deciding test: Lilliefors from 5 residuals, Shapiro–Wilk below
     shapiro: Verdict
     kolmogorov_uncorrected: Verdict
     multicollinearity: dict[str, Verdict]  # by predictor
@@ -104,7 +105,8 @@ def dw_zone(d: float, dl: float | None, du: float | None) -> str | None:
 def assumption_verdicts(regression, norm, hetero, dw, alpha: float) -> AssumptionVerdicts:
     """All decisions about one fitted regression's residuals."""
     return AssumptionVerdicts(
-        normality=normality_verdict(norm.ks_p_lilliefors, alpha),
+        normality=(normality_verdict(norm.ks_p_lilliefors, alpha) if norm.ks_p_lilliefors is not None
+                   else normality_verdict(norm.shapiro_p, alpha, "shapiro_wilk")),
         shapiro=normality_verdict(norm.shapiro_p, alpha, "shapiro_wilk"),
         kolmogorov_uncorrected=normality_verdict(norm.ks_p_asymptotic, alpha, "kolmogorov_asymptotic"),
         multicollinearity={name: multicollinearity_verdict(regression.coefficients[name].tolerance, regression.coefficients[name].vif)

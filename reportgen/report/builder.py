@@ -19,6 +19,16 @@ from reportgen.words.labels import load_labels
 from reportgen.words.templates import environment, render, render_raw, significance
 
 
+def _filled(text: str, key: str, values: dict) -> str:
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ReportgenError(f"labels.yaml, key {key}: unknown placeholder {{{name}}}; use {', '.join('{' + v + '}' for v in values)}")
+        return str(values[name])
+
+    return re.sub(r"\{([^{}]*)\}", fill, text)
+
+
 FIGURES = "figures"  # the folder of the figures, inside the output folder
 
 
@@ -42,15 +52,7 @@ class Builder:
 
     def label(self, key: str, **values) -> str:
         """A label with its ``{name}`` placeholders filled (plain names only, no attribute access)."""
-        text = str(self.labels[key])
-
-        def fill(match: re.Match) -> str:
-            name = match.group(1)
-            if name not in values:
-                raise ReportgenError(f"labels.yaml, key {key}: unknown placeholder {{{name}}}; use {', '.join('{' + v + '}' for v in values)}")
-            return str(values[name])
-
-        return re.sub(r"\{([^{}]*)\}", fill, text)
+        return _filled(str(self.labels[key]), key, values)
 
     # numbers ---------------------------------------------------------------------------
     def f(self, value, decimals: int = 3) -> str:
@@ -69,12 +71,21 @@ class Builder:
     def pct(self, value) -> str:
         return numbers.fmt_pct(value, self.lang)
 
+    def confidence(self) -> str:
+        """The confidence level that goes with the study's alpha: '95%' for α = 0,05."""
+        return self.g(100 * (1 - self.study.config.settings.alpha), 2) + "%"
+
+    def significance_level(self) -> str:
+        """The study's alpha as a percentage: '5%'."""
+        return self.g(100 * self.study.config.settings.alpha, 2) + "%"
+
     def i(self, value: int) -> str:
         return numbers.fmt_int(value, self.lang)
 
     # words -----------------------------------------------------------------------------
-    def col(self, key: str) -> str:
-        return self.labels["cols"][key]
+    def col(self, key: str, **values) -> str:
+        """A column header (labels.yaml ``cols``), its placeholders filled as in :meth:`label`."""
+        return _filled(str(self.labels["cols"][key]), f"cols.{key}", values)
 
     def word(self, key: str) -> str:
         return self.labels["words"][key]

@@ -25,13 +25,15 @@ TESTS = ("student_t", "welch_t", "mann_whitney", "anova", "welch_anova", "kruska
 @dataclass(frozen=True)
 class Groups:
     """The non-blank groups of a score, in the profile's order, with Levene's test and each
-    group's Shapiro–Wilk p (None where the group is too small or constant to test)."""
+    group's Shapiro–Wilk p; where a group cannot be tested, p is None and ``untested`` says why
+    ('constant', 'too_small' below 3, 'too_large' above 5000, R shapiro.test's range)."""
 
     names: tuple[str, ...]
     samples: tuple[np.ndarray, ...]
     levene_f: float
     levene_p: float
     shapiro_p: tuple[float | None, ...]
+    untested: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,10 @@ def groups_of(values: np.ndarray, labels: np.ndarray, order: list[str] | None = 
     if len(samples) < 2 or any(len(s) < 2 for s in samples) or np.ptp(values) == 0:
         return None
     lev = stats.levene(*samples, center="median")
-    shapiro = tuple(shapiro_wilk(s)[1] if 3 <= len(s) <= 5000 and np.ptp(s) > 0 else None for s in samples)
-    return Groups(tuple(names), tuple(samples), float(lev.statistic), float(lev.pvalue), shapiro)
+    untested = tuple("too_small" if len(s) < 3 else "too_large" if len(s) > 5000 else "constant" if np.ptp(s) == 0 else ""
+                     for s in samples)
+    shapiro = tuple(None if why else shapiro_wilk(s)[1] for s, why in zip(samples, untested))
+    return Groups(tuple(names), tuple(samples), float(lev.statistic), float(lev.pvalue), shapiro, untested)
 
 
 def group_test(test: str, groups: Groups, normal: bool) -> GroupTest:

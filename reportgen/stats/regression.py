@@ -96,7 +96,11 @@ class LeastSquares:
 def least_squares(y: np.ndarray, exog: np.ndarray) -> LeastSquares:
     """OLS through the QR decomposition of X (as R ``lm``): ``b = R^-1 Q'y``,
     ``se = sqrt(diag((X'X)^-1) · SSR / (n - k))``, two-sided t p values on n - k df.
-    The model df count the columns besides the constant (the first column)."""
+    The model df count the columns besides the constant (the first column).
+
+    Hand-written, not statsmodels' OLS: importing statsmodels.api costs 0,72 s (it imports
+    scipy.stats and pandas) where a results.json run takes 0,42 s (measured). Equal to statsmodels
+    (tests/stats/test_against_libraries.py) and to the NIST StRD Longley values."""
     n, k = exog.shape
     q, r = np.linalg.qr(exog)
     params = np.linalg.solve(r, q.T @ y)

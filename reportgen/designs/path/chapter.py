@@ -74,11 +74,11 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
                          d("–" if m.sobel_z is None else b.f(m.sobel_z)), d("–" if m.sobel_p is None else b.p(m.sobel_p)),
                          d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"), d(b.f(m.c_prime)), d(b.labels["mediation_kinds"][r.mediation_types[name].outcome])])
         table = b.table("path.mediation", b.labels["mediation_title"],
-                        [[h(b.col("hypothesis")), h(b.col("path")), h("a"), h("b"), h("a × b"), h("z Sobel"), h(b.col("p")), h(b.col("ci")),
+                        [[h(b.col("hypothesis")), h(b.col("path")), h("a"), h("b"), h("a × b"), h("z Sobel"), h(b.col("p")), h(b.col("ci", level=b.confidence())),
                           h("c′"), h(b.col("description"))]], body,
-                        notes=(b.label("pls_paths_note", resamples=b.i(r.resamples)) + f" α = {alpha}",),
+                        notes=(b.label("pls_paths_note", resamples=b.i(r.resamples), level=b.confidence()) + f" α = {alpha}",),
                         widths=(0.9, 2, 0.8, 0.8, 0.9, 0.9, 0.9, 1.7, 0.8, 1.4), small=True)
-        section.blocks += b.say("mediation_intro.j2", table=b.ref(table), resamples=b.i(r.resamples))
+        section.blocks += b.say("mediation_intro.j2", table=b.ref(table), resamples=b.i(r.resamples), confidence=b.confidence())
         section.add(table)
         for name, m in r.mediations.items():
             hyp = r.hypotheses[name]
@@ -87,7 +87,7 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
                                     low=b.f(m.ci_low), high=b.f(m.ci_high), c_prime=b.f(m.c_prime), kind=r.mediation_types[name].outcome,
                                     kind_text=b.labels["mediation_kinds"][r.mediation_types[name].outcome].lower(),
                                     supported=hyp.decision.supported,
-                                    reason=hyp.decision.reason, alpha=alpha)
+                                    reason=hyp.decision.reason, alpha=alpha, confidence=b.confidence())
     return section
 
 

@@ -155,7 +155,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     fig = b.figure("pls.diagram", b.labels["pls_diagram_title"], "path_diagram",
                    {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}, width=0.95)
     section.blocks += b.say("pls_hypotheses_intro.j2", figure=b.ref(fig), resamples=b.i(r.boot.resamples), alpha=alpha,
-                            two=config.settings.tails == "two")
+                            two=config.settings.tails == "two", confidence=b.confidence())
     section.add(fig)
     body = []
     for name, hyp in r.hypotheses.items():
@@ -165,8 +165,8 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
                      d(b.word("accepted" if hyp.decision.supported else "rejected"))])
     table = b.table("pls.paths", b.labels["pls_paths_title"],
                     [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("coef")), h(b.col("mean")), h("SD"), h("t"), h(b.col("p")),
-                      h(b.col("ci")), h(b.col("decision"))]], body,
-                    notes=(b.label("pls_paths_note", resamples=b.i(r.boot.resamples))
+                      h(b.col("ci", level=b.confidence())), h(b.col("decision"))]], body,
+                    notes=(b.label("pls_paths_note", resamples=b.i(r.boot.resamples), level=b.confidence())
                            + f" α = {alpha}; * p < {b.f(0.05, 2)}; ** p < {b.f(0.01, 2)}; *** p < {b.f(0.001, 3)}",),
                     widths=(0.8, 2.1, 0.95, 0.85, 0.75, 0.85, 1.15, 1.75, 1.2), small=True)
     section.add(table)
@@ -176,12 +176,12 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
                                 codes=list(hyp.chain), indirect=len(hyp.chain) > 2, coef=b.f(st.estimate), t=b.f(st.t),
                                 p=b.p(hyp.decision.p), low=b.f(st.ci_low), high=b.f(st.ci_high),
                                 alpha=alpha, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
-                                supported=hyp.decision.supported)
+                                supported=hyp.decision.supported, confidence=b.confidence())
     if r.boot.specific_indirect:
         ind_body = [[s(" → ".join(chain)), d(b.f(st.estimate)), d(b.f(st.sd)), d(b.f(st.t)), d(b.p(st.p)),
                      d(f"[{b.f(st.ci_low)}; {b.f(st.ci_high)}]")] for chain, st in r.boot.specific_indirect.items()]
         ind_table = b.table("pls.indirect", b.labels["pls_indirect_title"],
-                            [[h(b.col("path")), h(b.col("coef")), h("SD"), h("t"), h(b.col("p")), h(b.col("ci"))]], ind_body,
+                            [[h(b.col("path")), h(b.col("coef")), h("SD"), h("t"), h(b.col("p")), h(b.col("ci", level=b.confidence()))]], ind_body,
                             widths=(3, 1, 0.9, 0.9, 1, 1.8), small=len(ind_body) > 10)
         section.add(ind_table)
         significant = [" → ".join(c) for c in r.boot.specific_indirect if r.verdicts.indirect[c].passed]

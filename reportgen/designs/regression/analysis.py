@@ -114,7 +114,8 @@ def _assumption_warnings(regression, norm, hetero, dw, verdicts: AssumptionVerdi
     """One line per assumption the verdicts find violated."""
     out = []
     if verdicts.normality.passed is False:
-        out.append(f"residuals are not normal: Kolmogorov-Smirnov (Lilliefors) p = {norm.ks_p_lilliefors:.3f} < {alpha}")
+        test = "Kolmogorov-Smirnov (Lilliefors)" if verdicts.normality.rule.name == "lilliefors_p" else "Shapiro-Wilk"
+        out.append(f"residuals are not normal: {test} p = {verdicts.normality.value:.3f} < {alpha}")
     for name in regression.predictors:
         coef = regression.coefficients[name]
         if verdicts.multicollinearity[name].passed is False:

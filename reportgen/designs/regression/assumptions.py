@@ -35,6 +35,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     sub.blocks += b.say("normality.j2", refs=(table.key,), table=b.ref(table), pp=b.ref(pp), hist=b.ref(hist),
                         d=b.f(norm.ks_d), p_lillie=b.p(norm.ks_p_lilliefors), p_asym=b.p(norm.ks_p_asymptotic),
                         w=b.f(norm.shapiro_w), p_sw=b.p(norm.shapiro_p), alpha=b.f(alpha, 2), normal=verdicts.normality.passed,
+                        n=b.i(norm.n), lillie_defined=norm.ks_p_lilliefors is not None, sw_defined=norm.shapiro_p is not None,
                         sw_normal=verdicts.shapiro.passed is not False, asym_normal=verdicts.kolmogorov_uncorrected.passed)
     sub.add(pp)
     sub.add(hist)
@@ -89,7 +90,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
             (b.col("zone"), b.labels["dw_zones"][results.dw_zone] if results.dw_zone else "–")]
     table = b.table("dw", b.labels["dw_title"], [[h(b.col("statistic")), h(b.col("value"))]], [[s(k), d(v)] for k, v in rows],
                     notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.f(alpha, 2)} ({DW_CITATION})",), widths=(3, 3))
-    sub.blocks += b.say("autocorrelation_intro.j2", table=b.ref(table), citation=DW_CITATION)
+    sub.blocks += b.say("autocorrelation_intro.j2", table=b.ref(table), citation=DW_CITATION, level=b.significance_level())
     sub.add(table)
     sub.blocks += b.say("autocorrelation.j2", refs=(table.key,), table=b.ref(table), d=b.f(dw.d), dl=b.f(dw.dl), du=b.f(dw.du),
                         four_du=b.f(4 - dw.du) if dw.du is not None else "", four_dl=b.f(4 - dw.dl) if dw.dl is not None else "",

@@ -70,7 +70,7 @@ def extras(study: Study, data: Dataset, scores: dict[str, np.ndarray], warnings:
             found = groups_of(values, labels, orders.get(column))
             if found is None:
                 continue
-            normal, equal, test = choose_test(len(found.names), found.shapiro_p, found.levene_p, alpha)
+            normal, equal, test = choose_test(len(found.names), found.shapiro_p, found.levene_p, alpha, found.untested)
             result = group_test(test.outcome, found, bool(normal.passed))
             groups[column][construct] = result
             group_verdicts[column][construct] = GroupVerdicts(normal, equal, test, significance(result.p, alpha))
@@ -88,5 +88,5 @@ def compare_groups(values: np.ndarray, labels: np.ndarray, alpha: float = 0.05, 
     found = groups_of(values, labels, order)
     if found is None:
         return None
-    normal, _, test = choose_test(len(found.names), found.shapiro_p, found.levene_p, alpha)
+    normal, _, test = choose_test(len(found.names), found.shapiro_p, found.levene_p, alpha, found.untested)
     return group_test(test.outcome, found, bool(normal.passed))

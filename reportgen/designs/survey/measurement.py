@@ -65,7 +65,7 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
     section.blocks += b.say("reliability.j2", refs=(table.key,), table=b.ref(table), threshold=threshold,
                             a_min=b.f(min(alphas)) if alphas else "", a_max=b.f(max(alphas)) if alphas else "",
                             unreliable=unreliable, single=[code for code, c in results.constructs.items() if c.alpha is None],
-                            problems=[{"code": p.code, "construct": p.construct, "items": list(p.items),
+                            problems=[{"code": p.code, "construct": p.construct, "names": list(p.items),
                                        "value": None if p.value is None else b.f(p.value)}
                                       for c in results.constructs.values() for p in c.problems])
     detail_body, raising = [], []
