@@ -37,6 +37,13 @@ class AssumptionVerdicts:
     breusch_pagan: Verdict
     autocorrelation: Verdict  # the Durbin–Watson zone ('none', 'positive', …), undefined without bounds
     positive_autocorrelation: Verdict  # the exact (or approximate) p for positive autocorrelation
+    negative_autocorrelation: Verdict  # the same for negative autocorrelation (H1: rho < 0)
+
+    @property
+    def autocorrelation_side(self) -> str:
+        """Which alternative the exact p should answer: 'negative' when d lies above 2, else 'positive'."""
+        d = self.autocorrelation.value
+        return "negative" if d is not None and d > 2 else "positive"
 
 
 def normality_verdict(p: float | None, alpha: float, test: str = "lilliefors") -> Verdict:
@@ -82,6 +89,12 @@ def positive_autocorrelation_verdict(p: float | None, alpha: float) -> Verdict:
     return at_least(p, alpha, Rule("durbin_watson_p", alpha, DW_CITATION), "no_positive_autocorrelation", "positive_autocorrelation")
 
 
+def negative_autocorrelation_verdict(p: float | None, alpha: float) -> Verdict:
+    """'no_negative_autocorrelation' when the exact p (H1: ρ < 0) ≥ α."""
+    return at_least(p, alpha, Rule("durbin_watson_p_negative", alpha, DW_CITATION), "no_negative_autocorrelation",
+                    "negative_autocorrelation")
+
+
 def dw_zone(d: float, dl: float | None, du: float | None) -> str | None:
     """Durbin–Watson decision zone.
 
@@ -115,4 +128,5 @@ def assumption_verdicts(regression, norm, hetero, dw, alpha: float) -> Assumptio
         breusch_pagan=breusch_pagan_verdict(hetero.bp_p, alpha),
         autocorrelation=autocorrelation_verdict(dw.d, dw.dl, dw.du),
         positive_autocorrelation=positive_autocorrelation_verdict(dw.p, alpha),
+        negative_autocorrelation=negative_autocorrelation_verdict(dw.p_negative, alpha),
     )

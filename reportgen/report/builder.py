@@ -98,11 +98,17 @@ class Builder:
         return ordinals[index] if index < len(ordinals) else str(index + 1)
 
     # blocks ----------------------------------------------------------------------------
-    def say(self, template: str, refs: tuple[str, ...] = (), style: str = "body", **context) -> list[Paragraph]:
-        """Render a sentence template; blank lines in its output separate paragraphs."""
+    def say(self, template: str, refs: tuple[str, ...] = (), style: str = "body", claims=(), **context) -> list[Paragraph]:
+        """Render a sentence template; blank lines in its output separate paragraphs. ``claims``
+        are the (subject, outcome) verdicts the text states (the flags it was given come from them)."""
         text = render_raw(self.env, template, **context)
         parts = [" ".join(part.split()) for part in text.split("\n\n")]
-        return [Paragraph(part, refs, style) for part in parts if part]
+        return [Paragraph(part, refs, style, tuple(claims)) for part in parts if part]
+
+    def verdict(self, subject: str, outcome: str, words: str = "words", bold: bool = False) -> Cell:
+        """A data cell with the word of a verdict's ``outcome`` (labels.yaml ``words``, or another
+        mapping such as ``r2_levels``), recording the claim ``(subject, outcome)``."""
+        return Cell(self.labels[words][outcome], "data", bold=bold, claim=(subject, outcome))
 
     def sentence(self, template: str, **context) -> str:
         return render(self.env, template, **context)

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+Claim = tuple[str, str]  # (subject, outcome) of a verdict: ("reliability:X1", "reliable")
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -20,6 +23,7 @@ class Cell:
     rowspan: int = 1
     align: str = "center"  # left | center | right
     bold: bool = False
+    claim: Claim | None = None  # the verdict this cell shows (a "Keterangan" cell)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Paragraph:
     text: str
     refs: tuple[str, ...] = ()  # keys of the tables this text takes numbers from
     style: str = "body"  # body | equation | quote | note
+    claims: tuple[Claim, ...] = ()  # the verdicts this text states; each must be the one its table shows
 
 
 @dataclass
@@ -102,3 +107,8 @@ class Document:
 
     def figures(self) -> list[Figure]:
         return [b for b in self.walk() if isinstance(b, Figure)]
+
+    def shown_claims(self) -> dict[str, str]:
+        """Subject → outcome of every verdict a table cell shows."""
+        return {cell.claim[0]: cell.claim[1] for table in self.tables().values()
+                for row in table.header + table.body for cell in row if cell.claim}

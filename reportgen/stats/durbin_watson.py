@@ -23,9 +23,15 @@ EXACT_MAX_N = 500  # beyond this the O(n³) eigen-decomposition gives way to a n
 @dataclass(frozen=True)
 class DurbinWatson:
     d: float
-    p: float | None  # P(d <= observed) under H0: exact p for positive autocorrelation
+    p: float | None  # P(d <= observed) under H0: exact p for positive autocorrelation (H1: rho > 0)
     dl: float | None
     du: float | None
+
+    @property
+    def p_negative(self) -> float | None:
+        """P(d >= observed) under H0: the exact p for negative autocorrelation (H1: rho < 0),
+        R ``lmtest::dwtest(alternative = "less")``."""
+        return None if self.p is None else 1.0 - self.p
 
 
 def imhof_cdf_below_zero(weights: np.ndarray, step: float = 0.2) -> float:

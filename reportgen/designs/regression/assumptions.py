@@ -87,14 +87,19 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     rows = [("d (Durbin-Watson)", b.f(dw.d)), ("dL", b.f(dw.dl)), ("dU", b.f(dw.du)),
             ("4 − dU", b.f(4 - dw.du) if dw.du is not None else "–"), ("4 − dL", b.f(4 - dw.dl) if dw.dl is not None else "–"),
             (b.labels["dw_p_exact" if dw.dl is not None else "dw_p_approximate"], b.p(dw.p)),
-            (b.col("zone"), b.labels["dw_zones"][results.dw_zone] if results.dw_zone else "–")]
-    table = b.table("dw", b.labels["dw_title"], [[h(b.col("statistic")), h(b.col("value"))]], [[s(k), d(v)] for k, v in rows],
+            (b.labels["dw_p_exact_negative" if dw.dl is not None else "dw_p_approximate_negative"], b.p(dw.p_negative))]
+    zone = verdicts.autocorrelation
+    body = [[s(k), d(v)] for k, v in rows] + [[s(b.col("zone")), b.verdict("dw_zone", zone.outcome, "dw_zones")]]
+    table = b.table("dw", b.labels["dw_title"], [[h(b.col("statistic")), h(b.col("value"))]], body,
                     notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.f(alpha, 2)} ({DW_CITATION})",), widths=(3, 3))
     sub.blocks += b.say("autocorrelation_intro.j2", table=b.ref(table), citation=DW_CITATION, level=b.significance_level())
     sub.add(table)
-    sub.blocks += b.say("autocorrelation.j2", refs=(table.key,), table=b.ref(table), d=b.f(dw.d), dl=b.f(dw.dl), du=b.f(dw.du),
-                        four_du=b.f(4 - dw.du) if dw.du is not None else "", four_dl=b.f(4 - dw.dl) if dw.dl is not None else "",
-                        p=b.p(dw.p), zone=results.dw_zone, n=b.i(reg.n), k=len(reg.predictors), alpha=b.f(alpha, 2),
-                        p_ok=verdicts.positive_autocorrelation.passed is not False, exact=dw.dl is not None)
+    side = verdicts.autocorrelation_side
+    exact_p = verdicts.negative_autocorrelation if side == "negative" else verdicts.positive_autocorrelation
+    sub.blocks += b.say("autocorrelation.j2", refs=(table.key,), claims=[("dw_zone", zone.outcome)], table=b.ref(table), d=b.f(dw.d),
+                        dl=b.f(dw.dl), du=b.f(dw.du), four_du=b.f(4 - dw.du) if dw.du is not None else "",
+                        four_dl=b.f(4 - dw.dl) if dw.dl is not None else "", p=b.p(exact_p.value), side=side,
+                        zone=results.dw_zone, n=b.i(reg.n), k=len(reg.predictors), alpha=b.f(alpha, 2),
+                        p_ok=exact_p.passed is not False, exact=dw.dl is not None)
     section.add(sub)
     return section

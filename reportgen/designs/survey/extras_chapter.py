@@ -122,7 +122,7 @@ def group_section(b: Builder, extras, alpha: float, number: str) -> Section | No
             stats_cells = "; ".join(f"{g}: {b.f(m, 2)} ({b.f(sd, 2)})" for g, m, sd in zip(t.groups, t.means, t.sds))
             df = "–" if not t.df else "; ".join(b.g(v, 2) for v in t.df)
             body.append([s(f"{construct}"), s(stats_cells), d(b.labels["tests"][t.test]), d(b.f(t.statistic)), d(df), d(b.p(t.p)),
-                         d(b.p(t.levene_p)), d(b.word("different" if verdicts[construct].difference.passed else "not_different"))])
+                         d(b.p(t.levene_p)), b.verdict(f"groups:{column}:{construct}", verdicts[construct].difference.outcome, "group_words")])
         table = b.table(f"groups.{column}", b.label("groups_title", label=label),
                         [[h(b.col("variable")), h(b.col("group_means")), h(b.col("test")), h(b.col("statistic")), h("df"), h(b.col("p")),
                           h("Levene Sig."), h(b.col("description"))]], body, widths=(0.9, 3.2, 1.4, 0.9, 0.9, 0.9, 0.9, 1.3), small=True)
@@ -131,5 +131,6 @@ def group_section(b: Builder, extras, alpha: float, number: str) -> Section | No
                  "levene": b.p(t.levene_p), "equal": verdicts[c].equal_variances.passed, "p": b.p(t.p),
                  "different": verdicts[c].difference.passed, "k": len(t.groups),
                  "top": t.groups[max(range(len(t.groups)), key=lambda i: t.means[i])]} for c, t in tests.items()]
-        section.blocks += b.say("groups.j2", refs=(table.key,), table=b.ref(table), label=label.lower(), rows=rows, alpha=b.f(alpha, 2))
+        section.blocks += b.say("groups.j2", refs=(table.key,), table=b.ref(table), label=label.lower(), rows=rows, alpha=b.f(alpha, 2),
+                                claims=[(f"groups:{column}:{c}", verdicts[c].difference.outcome) for c in tests])
     return section

@@ -26,9 +26,8 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
         body = []
         for n, (item, result) in enumerate(construct.items.items()):
             r = result.validity.r_item_total if method == "item_total" else result.validity.r_item_rest
-            verdict = b.word(result.verdict.outcome)
             cells = [d(item), d(b.f(r)), d(b.p(result.validity.r_p)) if method == "item_total" else d(b.f(result.validity.r_item_total)),
-                     d(r_table), d(verdict)]
+                     d(r_table), b.verdict(f"validity:{item}", result.verdict.outcome)]
             body.append(([s(f"{b.name(code)} ({code})", rowspan=len(construct.items))] if n == 0 else []) + cells)
         third = h(b.col("p")) if method == "item_total" else h(b.col("r_item_total"))
         table = b.table(f"validity.{code}", b.label("validity_title", name=b.name(code), code=code),
@@ -40,7 +39,8 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
         invalid = [{"item": i.name, "r": b.f(r)} for i, r in zip(items, rs) if i.valid is False]
         undefined = [i.name for i in items if i.valid is None]
         section.add(table)
-        section.blocks += b.say("validity.j2", refs=(table.key,), table=b.ref(table), name=b.name(code), code=code,
+        section.blocks += b.say("validity.j2", refs=(table.key,), claims=[(f"validity:{i.name}", i.verdict.outcome) for i in items],
+                                table=b.ref(table), name=b.name(code), code=code,
                                 k=len(items), r_min=b.f(min(defined)) if defined else "", r_max=b.f(max(defined)) if defined else "",
                                 r_table=r_table, invalid=invalid, undefined=undefined)
     return section
@@ -52,9 +52,8 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
     section = b.section(b.labels["reliability"], 3, number)
     body = []
     for code, construct in results.constructs.items():
-        alpha = construct.alpha
-        verdict = b.word(construct.reliability.outcome)
-        body.append([s(f"{b.name(code)} ({code})"), d(b.i(len(construct.items))), d(b.f(alpha)), d(b.f(construct.omega)), d(threshold), d(verdict)])
+        body.append([s(f"{b.name(code)} ({code})"), d(b.i(len(construct.items))), d(b.f(construct.alpha)), d(b.f(construct.omega)),
+                     d(threshold), b.verdict(f"reliability:{code}", construct.reliability.outcome)])
     table = b.table("reliability", b.labels["reliability_title"],
                     [[h(b.col("variable")), h(b.col("items")), h(b.col("alpha")), h("McDonald's Omega"), h(b.col("threshold")), h(b.col("description"))]],
                     body, notes=(b.labels["omega_note"],), widths=(3, 0.9, 1.2, 1.3, 1.3, 1.3))
@@ -63,6 +62,7 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
     section.blocks += b.say("reliability_intro.j2", threshold=threshold, table=b.ref(table))
     section.add(table)
     section.blocks += b.say("reliability.j2", refs=(table.key,), table=b.ref(table), threshold=threshold,
+                            claims=[(f"reliability:{code}", c.reliability.outcome) for code, c in results.constructs.items()],
                             a_min=b.f(min(alphas)) if alphas else "", a_max=b.f(max(alphas)) if alphas else "",
                             unreliable=unreliable, single=[code for code, c in results.constructs.items() if c.alpha is None],
                             problems=[{"code": p.code, "construct": p.construct, "names": list(p.items),
