@@ -117,3 +117,17 @@ def invoke(args) -> CliResult:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main([str(a) for a in args])
     return CliResult(code, out.getvalue(), err.getvalue())
+
+
+def example_variant(example: str, folder: Path, edit) -> Path:
+    """A copy of an example's study.yaml in ``folder``, changed by ``edit(config)``, its data read
+    from the example folder."""
+    config = yaml.safe_load((EXAMPLES / example / "study.yaml").read_text(encoding="utf-8"))
+    for section in ("data", "answers", "history"):
+        if isinstance(config.get(section), dict) and "path" in config[section]:
+            config[section]["path"] = str(EXAMPLES / example / config[section]["path"])
+    edit(config)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "study.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path

@@ -156,6 +156,8 @@ class PlsModel(PathModel):
 
     type: Literal["pls"] = "pls"
     weighting: Literal["path", "factorial", "centroid"] = "path"
+    indicator_removal: Literal["none", "hair"] = "none"  # hair: remove indicators by Hair et al. (2022) and re-estimate
+    htmt: Literal[0.85, 0.90] = 0.90  # HTMT threshold: 0,90 conceptually similar constructs, 0,85 distinct ones
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 
 

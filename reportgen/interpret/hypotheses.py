@@ -24,6 +24,11 @@ class Decision:
     reason: str  # supported | not_significant | opposite_sign
     sign: str  # positive | negative
 
+    @property
+    def outcome(self) -> str:
+        """The verdict's code, whose words are in labels.yaml: 'accepted' or 'rejected'."""
+        return "accepted" if self.supported else "rejected"
+
 
 def partial_decision(t: float, p_two_sided: float, expect: str, alpha: float, tails: str) -> Decision:
     """Decide a partial (t test) hypothesis."""

@@ -1,14 +1,22 @@
-"""PLS-SEM assessment thresholds (Hair, Hult, Ringle, Sarstedt, Danks & Ray, 2021, ch. 4–6).
+"""PLS-SEM assessment thresholds (Hair, Hult, Ringle & Sarstedt, 2022, ch. 4–6).
 
-- Indicator loadings ≥ 0,70 (indicator reliability ≥ 0,50).
-- Internal consistency: rho_C and rho_A ≥ 0,70 (0,60 acceptable in exploratory research); ≤ 0,95.
+Measurement model (reflective constructs, assessed in this order):
+
+- Indicator reliability: outer loading ≥ 0,708 (the construct explains at least half of the
+  indicator's variance). An indicator below 0,40 is removed; one between 0,40 and 0,708 is
+  removed only when its removal raises the construct's AVE or composite reliability to the
+  threshold, otherwise retained (:mod:`reportgen.interpret.pls_indicators`).
+- Internal consistency: rho_A and rho_C between 0,70 and 0,95 (above 0,95 the indicators are
+  redundant); Cronbach's alpha, a lower bound, is reported beside them.
 - Convergent validity: AVE ≥ 0,50.
-- Discriminant validity: HTMT < 0,90 (Henseler, Ringle & Sarstedt, 2015); Fornell–Larcker:
-  sqrt(AVE) above the construct's correlations; each indicator loads highest on its construct.
-- Collinearity: VIF < 5 (ideally < 3).
-- f²: 0,02 small, 0,15 medium, 0,35 large (Cohen, 1988). Q² > 0: predictive relevance.
-- R²: 0,75 substantial, 0,50 moderate, 0,25 weak (Hair et al., 2011).
-- SRMR < 0,08: good fit (Hu & Bentler, 1999).
+- Discriminant validity: HTMT below 0,90 for conceptually similar constructs, 0,85 for
+  distinct ones (Henseler, Ringle & Sarstedt, 2015); Fornell–Larcker (sqrt(AVE) above the
+  construct's correlations) and cross loadings reported beside it.
+- A construct with one indicator, or a formative (mode B) one, is not assessed by these criteria.
+
+Structural model: collinearity VIF < 5; f²: 0,02 small, 0,15 medium, 0,35 large (Cohen, 1988);
+Q² > 0: predictive relevance; R²: 0,75 substantial, 0,50 moderate, 0,25 weak (Hair et al.,
+2011); SRMR < 0,08: good fit (Hu & Bentler, 1999).
 """
 
 from __future__ import annotations
@@ -17,15 +25,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reportgen.interpret.verdict import Rule, Verdict, at_least, below, significance
+from reportgen.interpret.verdict import Rule, Verdict, at_least, below, significance, verdicts_json
 
-CITATION = "Hair et al., 2021"
-LOADING_MIN = 0.70
+CITATION = "Hair et al., 2022"
+HTMT_CITATION = "Henseler, Ringle & Sarstedt, 2015"
+LOADING_MIN = 0.708
+LOADING_FLOOR = 0.40
 RELIABILITY_MIN = 0.70
+RELIABILITY_MAX = 0.95
 AVE_MIN = 0.50
-HTMT_MAX = 0.90
+HTMT_MAX = 0.90  # conceptually similar constructs; 0,85 for distinct ones (model.htmt)
 VIF_MAX = 5.0
 SRMR_MAX = 0.08
+NOT_ASSESSED = ("single_item", "formative")  # outcomes of constructs the reflective criteria do not apply to
 
 
 def f2_size(f2: float) -> str:
@@ -38,13 +50,65 @@ def r2_level(r2: float) -> str:
     return "very_weak" if r2 < 0.25 else "weak" if r2 < 0.50 else "moderate" if r2 < 0.75 else "substantial"
 
 
+def construct_kind(spec, j: int) -> str | None:
+    """'single_item' or 'formative' for a construct the reflective criteria do not apply to, else None."""
+    if spec.modes[j] == "B":
+        return "formative"
+    return "single_item" if len(spec.items[j]) == 1 else None
+
+
+def loading_verdict(value: float, removed: bool, kind: str | None) -> Verdict:
+    """'valid' at ≥ 0,708; 'remove' when the removal procedure takes the indicator out (below
+    0,40, or its removal raises AVE or rho_C to the threshold); else 'retained'."""
+    rule = Rule("outer_loading", LOADING_MIN, CITATION)
+    if kind is not None:
+        return Verdict(kind, rule, value, None)
+    if removed:
+        return Verdict("remove", rule, value, False)
+    return Verdict("valid" if value >= LOADING_MIN else "retained", rule, value, True)
+
+
+def loading_verdicts(spec, loadings: dict[str, float], removed=()) -> dict[str, Verdict]:
+    """:func:`loading_verdict` of every indicator of ``spec`` (``loadings`` by indicator)."""
+    owner = spec.mask.argmax(axis=1)
+    return {item: loading_verdict(float(loadings[item]), item in removed, construct_kind(spec, owner[k]))
+            for k, item in enumerate(spec.indicators)}
+
+
+def consistency_verdict(value: float, name: str, kind: str | None) -> Verdict:
+    """'reliable' for 0,70 ≤ value ≤ 0,95, 'unreliable' below, 'redundant' above."""
+    rule = Rule(name, RELIABILITY_MIN, CITATION)
+    if kind is not None:
+        return Verdict(kind, rule, value, None)
+    if value < RELIABILITY_MIN:
+        return Verdict("unreliable", rule, value, False)
+    return Verdict("redundant" if value > RELIABILITY_MAX else "reliable", rule, value, value <= RELIABILITY_MAX)
+
+
+def reliability_verdict(rho_a: Verdict, rho_c: Verdict) -> Verdict:
+    """Both rho_A and rho_C in range: 'reliable'; either below 0,70: 'unreliable'; else 'redundant'."""
+    rule = Rule("rho_a_and_rho_c", RELIABILITY_MIN, CITATION)
+    outcomes = (rho_a.outcome, rho_c.outcome)
+    for outcome in (*NOT_ASSESSED, "unreliable", "redundant"):
+        if outcome in outcomes:
+            return Verdict(outcome, rule, rho_c.value, None if outcome in NOT_ASSESSED else False)
+    return Verdict("reliable", rule, rho_c.value, True)
+
+
+def ave_verdict(value: float, kind: str | None) -> Verdict:
+    rule = Rule("ave", AVE_MIN, CITATION)
+    return Verdict(kind, rule, value, None) if kind else at_least(value, AVE_MIN, rule, "valid", "invalid")
+
+
 @dataclass(frozen=True)
 class PlsVerdicts:
     """Every decision of the outer and inner model assessment, made once."""
 
-    loadings: dict[str, Verdict]  # indicator → valid | invalid
-    ave: dict[str, Verdict]  # construct → valid | invalid
-    composite_reliability: dict[str, Verdict]  # construct → reliable | unreliable (rho_C)
+    loadings: dict[str, Verdict]  # indicator → valid | retained | remove | single_item | formative
+    rho_a: dict[str, Verdict]  # construct → reliable | unreliable | redundant | single_item | formative
+    rho_c: dict[str, Verdict]
+    reliability: dict[str, Verdict]  # construct → both of the above
+    ave: dict[str, Verdict]  # construct → valid | invalid | single_item | formative
     fornell_larcker: dict[str, Verdict]  # construct → valid | invalid
     htmt: dict[tuple[str, str], Verdict]  # pair → valid | invalid
     cross_loadings: Verdict  # valid when every indicator loads highest on its own construct
@@ -56,24 +120,66 @@ class PlsVerdicts:
     srmr: Verdict  # fit | no_fit
     indirect: dict[tuple[str, ...], Verdict]  # specific indirect effect → significant | not_significant
 
+    def failing(self) -> dict[str, list]:
+        """The measurement criteria the model misses, each with what misses it (empty lists dropped)."""
+        out = {
+            "indicator_reliability": [i for i, v in self.loadings.items() if v.outcome == "remove"],
+            "internal_consistency": [c for c, v in self.reliability.items() if v.passed is False],
+            "convergent_validity": [c for c, v in self.ave.items() if v.passed is False],
+            "htmt": [pair for pair, v in self.htmt.items() if v.passed is False],
+            "fornell_larcker": [c for c, v in self.fornell_larcker.items() if v.passed is False],
+            "cross_loadings": [] if self.cross_loadings.passed is not False else ["cross_loadings"],
+        }
+        return {k: v for k, v in out.items() if v}
 
-def pls_verdicts(spec, model, reliability, htmt, fornell_larcker, outer_vif, inner_vif, q2, f2, srmr, boot, alpha) -> PlsVerdicts:
-    """Apply the thresholds above to a fitted model and its bootstrap."""
+    def criteria(self) -> dict[str, Verdict]:
+        """Each measurement criterion 'met' or 'not_met', in the order of assessment."""
+        failing = self.failing()
+        return {name: Verdict("not_met" if name in failing else "met", Rule(name, None, HTMT_CITATION if name == "htmt" else CITATION),
+                              None, name not in failing) for name in CRITERIA}
+
+    @property
+    def measurement(self) -> Verdict:
+        """'adequate' when the measurement model meets every criterion, else 'inadequate'."""
+        ok = not self.failing()
+        return Verdict("adequate" if ok else "inadequate", Rule("measurement_model", None, CITATION), None, ok)
+
+    def assessment_json(self) -> dict:
+        """results.json ``pls.assessment``: each measurement criterion with its outcome and the verdicts behind it."""
+        behind = {"indicator_reliability": self.loadings, "internal_consistency": {"rho_a": self.rho_a, "rho_c": self.rho_c,
+                                                                                   "both": self.reliability},
+                  "convergent_validity": self.ave, "htmt": self.htmt, "fornell_larcker": self.fornell_larcker,
+                  "cross_loadings": self.cross_loadings}
+        failing = self.failing()
+        out = {name: {**verdict.as_json(), "failing": ["~".join(x) if isinstance(x, tuple) else x for x in failing.get(name, [])
+                                                       if name != "cross_loadings"],
+                      "verdicts": verdicts_json(behind[name], "~")} for name, verdict in self.criteria().items()}
+        out["measurement_model"] = self.measurement.as_json()
+        return out
+
+
+CRITERIA = ("indicator_reliability", "internal_consistency", "convergent_validity", "htmt", "fornell_larcker", "cross_loadings")
+
+
+def pls_verdicts(spec, model, reliability, htmt, fornell_larcker, outer_vif, inner_vif, q2, f2, srmr, boot, alpha,
+                 removed=(), htmt_max: float = HTMT_MAX) -> PlsVerdicts:
+    """Apply the thresholds above to a fitted model and its bootstrap; ``removed`` are the
+    indicators the removal procedure takes out (still in the model when it is not applied)."""
     names = spec.constructs
     loadings = model.loadings.sum(axis=1)
     owner = spec.mask.argmax(axis=1)
+    kinds = [construct_kind(spec, j) for j in range(len(names))]
     cross = model.cross_loadings
     own_highest = all(abs(cross[k, owner[k]]) >= abs(cross[k]).max() - 1e-12 for k in range(len(spec.indicators)))
     vif_rule = Rule("vif", VIF_MAX, CITATION)
+    rho_a = {c: consistency_verdict(reliability[c].rho_a, "rho_a", kinds[j]) for j, c in enumerate(names)}
+    rho_c = {c: consistency_verdict(reliability[c].rho_c, "rho_c", kinds[j]) for j, c in enumerate(names)}
     return PlsVerdicts(
-        loadings={item: at_least(float(v), LOADING_MIN, Rule("outer_loading", LOADING_MIN, CITATION), "valid", "invalid")
-                  for item, v in zip(spec.indicators, loadings)},
-        ave={c: at_least(reliability[c].ave, AVE_MIN, Rule("ave", AVE_MIN, CITATION), "valid", "invalid") for c in names},
-        composite_reliability={c: at_least(reliability[c].rho_c, RELIABILITY_MIN, Rule("rho_c", RELIABILITY_MIN, CITATION),
-                                           "reliable", "unreliable") for c in names},
+        loadings=loading_verdicts(spec, dict(zip(spec.indicators, loadings)), removed),
+        rho_a=rho_a, rho_c=rho_c, reliability={c: reliability_verdict(rho_a[c], rho_c[c]) for c in names},
+        ave={c: ave_verdict(reliability[c].ave, kinds[j]) for j, c in enumerate(names)},
         fornell_larcker={c: _fornell_larcker(fornell_larcker, i) for i, c in enumerate(names)},
-        htmt={(names[i], names[j]): below(float(htmt[i, j]), HTMT_MAX, Rule("htmt", HTMT_MAX, "Henseler, Ringle & Sarstedt, 2015"),
-                                          "valid", "invalid")
+        htmt={(names[i], names[j]): below(float(htmt[i, j]), htmt_max, Rule("htmt", htmt_max, HTMT_CITATION), "valid", "invalid")
               for i in range(len(names)) for j in range(i + 1, len(names))},
         cross_loadings=Verdict("valid" if own_highest else "invalid", Rule("cross_loadings", None, CITATION), None, own_highest),
         outer_vif={item: below(float(v), VIF_MAX, vif_rule, "no_multicollinearity", "multicollinearity")
@@ -99,20 +205,18 @@ def quality_warnings(reliability, verdicts: PlsVerdicts) -> list[str]:
     """One line for every threshold the model misses."""
     warnings = []
     for item, verdict in verdicts.loadings.items():
-        if verdict.passed is False:
-            warnings.append(f"PLS: loading of {item} is {verdict.value:.3f}, below {LOADING_MIN}")
+        if verdict.outcome == "remove":
+            warnings.append(f"PLS: loading of {item} is {verdict.value:.3f}; the removal rule of {CITATION} would remove it")
     for c, rel in reliability.items():
         if verdicts.ave[c].passed is False:
             warnings.append(f"PLS: AVE of {c} is {rel.ave:.3f}, below {AVE_MIN}")
-        if verdicts.composite_reliability[c].passed is False:
-            warnings.append(f"PLS: rho_C of {c} is {rel.rho_c:.3f}, below {RELIABILITY_MIN}")
+        for name, verdict in (("rho_A", verdicts.rho_a[c]), ("rho_C", verdicts.rho_c[c])):
+            if verdict.passed is False:
+                warnings.append(f"PLS: {name} of {c} is {verdict.value:.3f}, outside {RELIABILITY_MIN}-{RELIABILITY_MAX}")
     for (a, b), verdict in verdicts.htmt.items():
         if verdict.passed is False:
-            warnings.append(f"PLS: HTMT of {a} and {b} is {verdict.value:.3f}, not below {HTMT_MAX}")
+            warnings.append(f"PLS: HTMT of {a} and {b} is {verdict.value:.3f}, not below {verdict.rule.threshold}")
     for (a, b), verdict in verdicts.inner_vif.items():
         if verdict.passed is False:
             warnings.append(f"PLS: inner VIF of {a} -> {b} is {verdict.value:.3f}, not below {VIF_MAX}")
-    for item, verdict in verdicts.outer_vif.items():
-        if verdict.passed is False:
-            warnings.append(f"PLS: outer VIF of {item} is {verdict.value:.3f}, not below {VIF_MAX}")
     return warnings

@@ -90,3 +90,15 @@ def numeral(n: int, style: str = "arabic") -> str:
         out += letters * count
     return out
 
+
+
+CONJUNCTIONS = {"id": {"and": "dan", "or": "atau"}, "en": {"and": "and", "or": "or"}}
+
+
+def join_list(items, lang: str = "id", conjunction: str = "and") -> str:
+    """'A', 'A dan B', 'A, B, dan C' (PUEBI, with the serial comma) / 'A, B, and C' (APA 7)."""
+    items = [str(i) for i in items]
+    word = CONJUNCTIONS[lang][conjunction]
+    if len(items) <= 2:
+        return f" {word} ".join(items)
+    return f"{', '.join(items[:-1])}, {word} {items[-1]}"

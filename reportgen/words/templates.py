@@ -31,6 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from reportgen.errors import ReportgenError
 from reportgen.resources import TEMPLATES
+from reportgen.words.locale import join_list
 
 BUILTIN = TEMPLATES
 MAX_SECONDS = 2.0
@@ -47,6 +48,12 @@ class TemplateRefused(TemplateError):
 def significance(p_text: str) -> str:
     """A formatted p value after the word Sig.: '= 0,041', or '< 0,001' as it stands."""
     return p_text if str(p_text).startswith("<") else f"= {p_text}"
+
+
+def narrative(citation: str) -> str:
+    """A parenthetical citation for the running text: 'Hair et al., 2022' → 'Hair et al. (2022)' (APA 7)."""
+    author, _, year = str(citation).rpartition(", ")
+    return f"{author} ({year})" if author and year[:4].isdigit() else str(citation)
 
 
 class ConfinedLoader(FileSystemLoader):
@@ -124,6 +131,9 @@ def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
     )
     env.filters["sig"] = significance
+    env.filters["narrative"] = narrative
+    env.filters["and_list"] = lambda items: join_list(items, lang, "and")
+    env.filters["or_list"] = lambda items: join_list(items, lang, "or")
     for name, positions in (("center", (1,)), ("indent", (1,)), ("wordwrap", (2,))):
         env.filters[name] = _width_checked(name, env.filters[name], *positions)
     env.filters["format"] = _format_checked(env.filters["format"])

@@ -59,3 +59,38 @@ def test_mobi_renders_pdf_and_docx(tmp_path):
     for word in ("Outer Loading", "Fornell-Larcker", "HTMT", "rho_C", "AVE", "R²", "Q²", "f²", "SRMR", "Diagram Jalur", "Harga dan nilai"):
         assert word in text, word
     assert len(WordDocument(tmp_path / "o" / "bab5.docx").tables) >= 15
+
+
+def test_mobi_removes_indicators_by_the_rule_and_reports_each_criterion(tmp_path):
+    """mobi (indicator_removal: hair): CUSL2 (0,202 < 0,40), IMAG3 and CUEX3 (their removal raises AVE
+    to 0,537 and 0,663) go; CUEX's rho_A 0,494 and three HTMT values ≥ 0,90 remain and are said."""
+    run_study(EXAMPLES / "mobi" / "study.yaml", tmp_path / "o", formats=["json"])
+    pls = json.loads((tmp_path / "o" / "results.json").read_text())["pls"]
+    assert pls["indicator_removal"] == "hair"
+    assert [(s["indicator"], s["rule"]) for s in pls["removed_indicators"]] == [
+        ("CUSL2", "below_floor"), ("IMAG3", "raises_ave_cr"), ("CUEX3", "raises_ave_cr")]
+    assert "CUSL2" not in pls["loadings"] and round(pls["reliability"]["IMAG"]["ave"], 3) == 0.537
+    assert round(pls["initial_reliability"]["IMAG"]["ave"], 3) == 0.478
+    outcome = {name: (c["outcome"], c["failing"]) for name, c in pls["assessment"].items() if name != "measurement_model"}
+    assert outcome == {"indicator_reliability": ("met", []), "internal_consistency": ("not_met", ["CUEX"]),
+                       "convergent_validity": ("met", []), "htmt": ("not_met", ["IMAG~PERQ", "IMAG~CUSA", "PERQ~CUSA"]),
+                       "fornell_larcker": ("not_met", ["IMAG", "PERQ"]), "cross_loadings": ("met", [])}
+    assert pls["assessment"]["measurement_model"]["outcome"] == "inadequate"
+    assert pls["assessment"]["indicator_reliability"]["verdicts"]["IMAG2"]["outcome"] == "retained"
+
+
+def test_mobi_without_removal_names_what_the_rule_would_remove(tmp_path):
+    from helpers import example_variant
+
+    def keep_all(config):
+        config["model"]["indicator_removal"] = "none"
+
+    run_study(example_variant("mobi", tmp_path / "s", keep_all), tmp_path / "o", formats=["json"])
+    pls = json.loads((tmp_path / "o" / "results.json").read_text())["pls"]
+    assert pls["removed_indicators"] == [] and "CUSL2" in pls["loadings"]
+    assert [s["indicator"] for s in pls["removal_rule"]] == ["CUSL2", "IMAG3", "CUEX3"]
+    assessment = pls["assessment"]
+    assert assessment["indicator_reliability"]["failing"] == ["IMAG3", "CUEX3", "CUSL2"]
+    assert assessment["convergent_validity"]["failing"] == ["IMAG", "CUEX"]
+    assert assessment["htmt"]["failing"] == ["IMAG~PERQ", "IMAG~CUSA", "PERQ~CUSA", "CUSA~CUSL"]
+    assert assessment["internal_consistency"]["failing"] == ["CUEX"]  # rho_A 0,462; CUSL's alpha 0,472 is only a lower bound

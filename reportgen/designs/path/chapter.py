@@ -54,7 +54,7 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
         for name, hyp in direct.items():
             c = r.model.coefficient(hyp.source[0], hyp.target)
             body.append([d(name), s(f"{hyp.source[0]} → {hyp.target}"), d(b.f(c.b)), d(b.f(c.beta)), d(b.f(c.t)),
-                         d(_t_table(b, r, hyp.target)), d(b.p(hyp.decision.p)), d(b.word("accepted" if hyp.decision.supported else "rejected"))])
+                         d(_t_table(b, r, hyp.target)), d(b.p(hyp.decision.p)), b.verdict(f"hypothesis:{name}", hyp.decision.outcome)])
         table = b.table("path.direct", b.labels["direct_title"],
                         [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("b")), h(b.col("beta")), h("t"), h(b.col("t_table")), h(b.col("p")),
                           h(b.col("decision"))]], body, notes=(f"α = {alpha}",), widths=(1, 1.8, 0.9, 0.9, 0.9, 0.9, 1, 1.2))

@@ -12,7 +12,9 @@ from reportgen.config import Study, pls_paths
 from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
-from reportgen.interpret.pls import PlsVerdicts, pls_verdicts, quality_warnings
+from reportgen.interpret.pls import PlsVerdicts, loading_verdicts, pls_verdicts, quality_warnings
+from reportgen.interpret.verdict import Verdict
+from reportgen.interpret.pls_indicators import Removal, remove_indicators
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate
 from reportgen.stats.pls import quality
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
@@ -47,6 +49,12 @@ class PlsStudyResults:
     verdicts: PlsVerdicts
     hypotheses: dict[str, PlsHypothesis]
     warnings: list[str]
+    removal: Removal  # the removal rule's steps (applied when ``removal_applied``)
+    removal_applied: bool  # model.indicator_removal: hair
+    initial: dict[str, quality.Reliability]  # reliability of the model with every indicator
+    initial_spec: PlsSpec
+    initial_loadings: dict[str, float]
+    initial_verdicts: dict[str, Verdict]  # the loading verdicts of the model with every indicator
 
 
 def spec_of(study: Study) -> PlsSpec:
@@ -61,14 +69,24 @@ def spec_of(study: Study) -> PlsSpec:
 def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResults:
     config = study.config
     warnings: list[str] = []
-    spec = spec_of(study)
-    x = data.items_of(spec.indicators)
-    if data.n_used < len(spec.indicators) + 2 or data.n_used < 10:
-        raise AnalysisError(f"the PLS model needs more respondents than {data.n_used} (at least 10 and more than its {len(spec.indicators)} indicators)")
-    constant = [item for item, sd in zip(spec.indicators, x.std(axis=0)) if sd == 0]
+    full = spec_of(study)
+    x = data.items_of(full.indicators)
+    if data.n_used < len(full.indicators) + 2 or data.n_used < 10:
+        raise AnalysisError(f"the PLS model needs more respondents than {data.n_used} (at least 10 and more than its {len(full.indicators)} indicators)")
+    constant = [item for item, sd in zip(full.indicators, x.std(axis=0)) if sd == 0]
     if constant:
         raise AnalysisError(f"indicator {constant[0]} has the same answer for every respondent; remove it from its construct")
     described = describe(study, data, warnings)
+
+    def fit(spec: PlsSpec):
+        fitted = estimate(data.items_of(spec.indicators), spec)
+        return dict(zip(spec.indicators, fitted.loadings.sum(axis=1))), quality.reliability(fitted)
+
+    initial_loadings, initial_reliability = fit(full)
+    removal = remove_indicators(full, fit)
+    applied = config.model.indicator_removal == "hair"
+    spec = removal.spec if applied else full
+    x = data.items_of(spec.indicators)
     model = estimate(x, spec)
     if model.iterations >= 300:
         warnings.append("the PLS algorithm did not converge in 300 iterations")
@@ -85,12 +103,17 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     f2 = quality.f_squared(model, x)
     q2 = quality.q2_blindfolding(model, x, distance)
     srmr = quality.srmr(model)
-    verdicts = pls_verdicts(spec, model, rel, htmt, fornell_larcker, outer_vif, inner_vif, q2, f2, srmr, boot, config.settings.alpha)
+    verdicts = pls_verdicts(spec, model, rel, htmt, fornell_larcker, outer_vif, inner_vif, q2, f2, srmr, boot, config.settings.alpha,
+                            removed=removal.removed, htmt_max=config.model.htmt)
     warnings += quality_warnings(rel, verdicts)
+    if applied and removal.removed:
+        warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
     return PlsStudyResults(
         n_used=data.n_used, n_excluded=data.n_excluded, described=described, model=model, reliability=rel, htmt=htmt,
         fornell_larcker=fornell_larcker, outer_vif=outer_vif, inner_vif=inner_vif, f2=f2, q2=q2, q2_distance=distance,
         srmr=srmr, total_effects=total, boot=boot, verdicts=verdicts, hypotheses=_hypotheses(study, boot), warnings=warnings,
+        removal=removal, removal_applied=applied, initial=initial_reliability, initial_spec=full, initial_loadings=initial_loadings,
+        initial_verdicts=loading_verdicts(full, initial_loadings, removal.removed),
     )
 
 

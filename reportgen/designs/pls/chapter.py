@@ -5,127 +5,42 @@ from __future__ import annotations
 from reportgen.designs.survey.chapter import chapter, written_discussion
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.profile import profile_section
-from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_MIN, RELIABILITY_MIN, SRMR_MAX, VIF_MAX
+from reportgen.designs.pls.outer import outer_model_section
+from reportgen.interpret.pls import CITATION, SRMR_MAX, VIF_MAX
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
-
-
-
-def outer_model_section(b: Builder, r, number: str) -> Section:
-    spec = r.model.spec
-    names = spec.constructs
-    loadings = r.model.loadings.sum(axis=1)
-    owner = spec.mask.argmax(axis=1)
-    section = b.section(b.labels["pls_outer"], 3, number)
-    section.blocks += b.say("pls_outer_intro.j2", citation=CITATION)
-
-    sub = b.section(b.labels["pls_convergent"], 4, "a.")
-    body = []
-    for k, item in enumerate(spec.indicators):
-        c = names[owner[k]]
-        boot = r.boot.loadings[item]
-        first = k == 0 or owner[k - 1] != owner[k]
-        rows = len(spec.items[owner[k]])
-        single = rows == 1  # a single indicator loads 1 in every resample: no t to report
-        body.append(([s(f"{b.name(c)} ({c})", rowspan=rows)] if first else [])
-                    + [d(item), d(b.f(loadings[k])), d("–" if single else b.f(boot.t)), d("–" if single else b.p(boot.p)), d(b.f(r.outer_vif[k])),
-                       d(b.word(r.verdicts.loadings[item].outcome))])
-    loading_table = b.table("pls.loadings", b.labels["pls_loadings_title"],
-                            [[h(b.col("variable")), h(b.col("indicator")), h(f"{b.col('loading')} (≥ {b.f(LOADING_MIN, 2)})"),
-                              h("t"), h(b.col("p")), h(b.col("vif")), h(b.col("description"))]],
-                            body, widths=(2.6, 1.1, 1.5, 1, 1, 0.9, 1.4), small=True)
-    weak = [{"item": i, "value": b.f(v)} for i, v in zip(spec.indicators, loadings) if r.verdicts.loadings[i].passed is False]
-    sub.blocks += b.say("pls_loadings_intro.j2", table=b.ref(loading_table), threshold=b.f(LOADING_MIN, 2))
-    sub.add(loading_table)
-    sub.blocks += b.say("pls_loadings.j2", refs=(loading_table.key,), table=b.ref(loading_table), weak=weak,
-                        low=b.f(min(loadings)), high=b.f(max(loadings)), threshold=b.f(LOADING_MIN, 2))
-    ave_table = b.table("pls.ave", b.labels["pls_ave_title"],
-                        [[h(b.col("variable")), h(f"AVE (≥ {b.f(AVE_MIN, 2)})"), h(b.col("description"))]],
-                        [[s(f"{b.name(c)} ({c})"), d(b.f(r.reliability[c].ave)),
-                          d(b.word(r.verdicts.ave[c].outcome))] for c in names],
-                        widths=(3, 1.5, 1.5))
-    sub.add(ave_table)
-    aves = [r.reliability[c].ave for c in names]
-    sub.blocks += b.say("pls_ave.j2", refs=(ave_table.key,), table=b.ref(ave_table), low=b.f(min(aves)), high=b.f(max(aves)),
-                        threshold=b.f(AVE_MIN, 2), failing=[c for c in names if r.verdicts.ave[c].passed is False])
-    section.add(sub)
-
-    sub = b.section(b.labels["pls_discriminant"], 4, "b.")
-    fl = r.fornell_larcker
-    fl_body = [[s(f"{c}")] + [d(b.f(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))]
-               for i, c in enumerate(names)]
-    fl_table = b.table("pls.fl", b.labels["pls_fl_title"], [[h(b.col("variable"))] + [h(c) for c in names]], fl_body,
-                       notes=(b.labels["pls_fl_note"],), small=len(names) > 5)
-    fl_fail = [c for c in names if r.verdicts.fornell_larcker[c].passed is False]
-    sub.blocks += b.say("pls_fl_intro.j2", table=b.ref(fl_table))
-    sub.add(fl_table)
-    sub.blocks += b.say("pls_fl.j2", refs=(fl_table.key,), table=b.ref(fl_table), failing=fl_fail)
-    pairs = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
-    ht_body = []
-    for i, j in pairs:
-        boot = r.boot.htmt[(names[i], names[j])]
-        ht_body.append([s(f"{names[i]} ↔ {names[j]}"), d(b.f(r.htmt[i, j])), d(b.f(boot.ci_low)), d(b.f(boot.ci_high)),
-                        d(b.word(r.verdicts.htmt[(names[i], names[j])].outcome))])
-    ht_table = b.table("pls.htmt", b.labels["pls_htmt_title"],
-                       [[h(b.col("pair")), h(f"HTMT (< {b.f(HTMT_MAX, 2)})"), h(b.pct(2.5)), h(b.pct(97.5)), h(b.col("description"))]],
-                       ht_body, widths=(2.4, 1.6, 1.1, 1.1, 1.4), small=len(pairs) > 12)
-    values = [r.htmt[i, j] for i, j in pairs]
-    worst = max(pairs, key=lambda p: r.htmt[p])
-    sub.blocks += b.say("pls_htmt.j2", refs=(ht_table.key,), table=b.ref(ht_table), high=b.f(max(values)),
-                        pair=f"{names[worst[0]]} ↔ {names[worst[1]]}", threshold=b.f(HTMT_MAX, 2),
-                        failing=[f"{names[i]} ↔ {names[j]}" for i, j in pairs if r.verdicts.htmt[(names[i], names[j])].passed is False])
-    sub.add(ht_table)
-    cross = r.model.cross_loadings
-    cl_body = [[s(item)] + [d(b.f(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
-    cl_table = b.table("pls.cross", b.labels["pls_cross_title"], [[h(b.col("indicator"))] + [h(c) for c in names]], cl_body,
-                       small=True)
-    sub.add(cl_table)
-    sub.blocks += b.say("pls_cross.j2", table=b.ref(cl_table), ok=r.verdicts.cross_loadings.passed)
-    section.add(sub)
-
-    sub = b.section(b.labels["pls_reliability"], 4, "c.")
-    rel_body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.reliability[c].alpha)), d(b.f(r.reliability[c].rho_a)), d(b.f(r.reliability[c].rho_c)),
-                 d(b.word(r.verdicts.composite_reliability[c].outcome))] for c in names]
-    rel_table = b.table("pls.reliability", b.labels["pls_reliability_title"],
-                        [[h(b.col("variable")), h("Cronbach's Alpha"), h("rho_A"), h(f"rho_C (≥ {b.f(RELIABILITY_MIN, 2)})"), h(b.col("description"))]],
-                        rel_body, widths=(3, 1.4, 1.1, 1.6, 1.4))
-    sub.blocks += b.say("pls_reliability_intro.j2", table=b.ref(rel_table), threshold=b.f(RELIABILITY_MIN, 2))
-    sub.add(rel_table)
-    rho_c = [r.reliability[c].rho_c for c in names]
-    sub.blocks += b.say("pls_reliability.j2", refs=(rel_table.key,), table=b.ref(rel_table), low=b.f(min(rho_c)), high=b.f(max(rho_c)),
-                        threshold=b.f(RELIABILITY_MIN, 2), failing=[c for c in names if r.verdicts.composite_reliability[c].passed is False],
-                        single=[c for c, block in zip(names, spec.items) if len(block) == 1])
-    section.add(sub)
-    return section
 
 
 def inner_model_section(b: Builder, r, number: str) -> Section:
     spec = r.model.spec
     names = spec.constructs
     section = b.section(b.labels["pls_inner"], 3, number)
-    section.blocks += b.say("pls_inner_intro.j2", citation=CITATION)
+    section.blocks += b.say("pls_inner_intro.j2", claims=[("measurement", r.verdicts.measurement.outcome)], citation=CITATION,
+                            adequate=r.verdicts.measurement.passed)
 
     sub = b.section(b.labels["pls_collinearity"], 4, "a.")
-    vif_body = [[s(f"{a} → {t}"), d(b.f(v)), d(b.word(r.verdicts.inner_vif[(a, t)].outcome))] for (a, t), v in r.inner_vif.items()]
+    vif_body = [[s(f"{a} → {t}"), d(b.f(v)), b.verdict(f"inner_vif:{a}->{t}", r.verdicts.inner_vif[(a, t)].outcome)]
+                for (a, t), v in r.inner_vif.items()]
     vif_table = b.table("pls.inner_vif", b.labels["pls_vif_title"], [[h(b.col("path")), h(f"VIF (< {b.i(int(VIF_MAX))})"), h(b.col("description"))]],
                         vif_body, widths=(2.5, 1.5, 2.5))
     vifs = list(r.inner_vif.values())
     sub.add(vif_table)
-    sub.blocks += b.say("pls_vif.j2", refs=(vif_table.key,), table=b.ref(vif_table), high=b.f(max(vifs)), threshold=b.i(int(VIF_MAX)),
+    sub.blocks += b.say("pls_vif.j2", refs=(vif_table.key,),
+                        claims=[(f"inner_vif:{a}->{t}", v.outcome) for (a, t), v in r.verdicts.inner_vif.items()], table=b.ref(vif_table), high=b.f(max(vifs)), threshold=b.i(int(VIF_MAX)),
                         failing=[f"{a} → {t}" for (a, t) in r.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False])
     section.add(sub)
 
     sub = b.section(b.labels["pls_r2"], 4, "b.")
     endo = [names[j] for j in spec.endogenous]
     r2_body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.model.r2[names.index(c)])), d(b.pct(100 * r.model.r2[names.index(c)])),
-                d(b.f(r.model.adj_r2[names.index(c)])), d(b.f(r.q2[c])), d(b.labels["r2_levels"][r.verdicts.r2[c].outcome])]
+                d(b.f(r.model.adj_r2[names.index(c)])), d(b.f(r.q2[c])), b.verdict(f"r2:{c}", r.verdicts.r2[c].outcome, "r2_levels")]
                for c in endo]
     r2_table = b.table("pls.r2", b.labels["pls_r2_title"],
                        [[h(b.col("variable")), h("R²"), h("R² × 100%"), h("Adjusted R²"), h("Q²"), h(b.col("category"))]], r2_body,
                        notes=(b.label("pls_q2_note", distance=r.q2_distance), f"SRMR = {b.f(r.srmr)} (< {b.f(SRMR_MAX, 2)})"), widths=(3, 0.9, 1.2, 1.3, 0.9, 1.4))
     sub.add(r2_table)
-    sub.blocks += b.say("pls_r2.j2", refs=(r2_table.key,), table=b.ref(r2_table), citation=CITATION,
+    sub.blocks += b.say("pls_r2.j2", refs=(r2_table.key,), claims=[(f"r2:{c}", r.verdicts.r2[c].outcome) for c in endo], table=b.ref(r2_table), citation=CITATION,
                         rows=[{"code": c, "name": b.name(c), "r2": b.f(r.model.r2[names.index(c)]), "pct": b.pct(100 * r.model.r2[names.index(c)]),
                                "level": b.labels["r2_levels"][r.verdicts.r2[c].outcome].lower(), "q2": b.f(r.q2[c]),
                                "relevant": r.verdicts.q2[c].passed} for c in endo],
@@ -133,11 +48,12 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
     section.add(sub)
 
     sub = b.section(b.labels["pls_f2"], 4, "c.")
-    f2_body = [[s(f"{a} → {t}"), d(b.f(v)), d(b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome])] for (a, t), v in r.f2.items()]
+    f2_body = [[s(f"{a} → {t}"), d(b.f(v)), b.verdict(f"f2:{a}->{t}", r.verdicts.f2[(a, t)].outcome, "f2_sizes")] for (a, t), v in r.f2.items()]
     f2_table = b.table("pls.f2", b.labels["pls_f2_title"], [[h(b.col("path")), h("f²"), h(b.col("category"))]], f2_body,
                        notes=(b.labels["pls_f2_note"],), widths=(2.5, 1.3, 2))
     sub.add(f2_table)
-    sub.blocks += b.say("pls_f2.j2", refs=(f2_table.key,), table=b.ref(f2_table),
+    sub.blocks += b.say("pls_f2.j2", refs=(f2_table.key,), claims=[(f"f2:{a}->{t}", v.outcome) for (a, t), v in r.verdicts.f2.items()],
+                        table=b.ref(f2_table),
                         rows=[{"path": f"{a} → {t}", "f2": b.f(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()}
                               for (a, t), v in r.f2.items()])
     section.add(sub)
@@ -162,7 +78,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
         st = hyp.stat
         body.append([d(name), s(" → ".join(hyp.chain)), d(b.f(st.estimate)), d(b.f(st.mean)), d(b.f(st.sd)), d(b.f(st.t)),
                      d(b.p(hyp.decision.p)), d(f"[{b.f(st.ci_low)}; {b.f(st.ci_high)}]"),
-                     d(b.word("accepted" if hyp.decision.supported else "rejected"))])
+                     b.verdict(f"hypothesis:{name}", hyp.decision.outcome)])
     table = b.table("pls.paths", b.labels["pls_paths_title"],
                     [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("coef")), h(b.col("mean")), h("SD"), h("t"), h(b.col("p")),
                       h(b.col("ci", level=b.confidence())), h(b.col("decision"))]], body,

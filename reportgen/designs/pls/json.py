@@ -23,6 +23,9 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
         return {"coef": b.estimate, "mean": b.mean, "sd": b.sd, "t": b.t, "p": b.p, "ci_low": b.ci_low, "ci_high": b.ci_high}
 
     loadings = model.loadings.sum(axis=1)
+    steps = [{"indicator": st.indicator, "construct": st.construct, "loading": st.loading, "rule": st.rule, "removed": st.removed,
+              "ave_before": st.before.ave, "ave_after": st.after.ave, "rho_c_before": st.before.rho_c, "rho_c_after": st.after.rho_c}
+             for st in results.removal.steps]  # the removal rule's steps, applied or not (model.indicator_removal)
     owner = spec.mask.argmax(axis=1)
     upper = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
     out = {
@@ -53,7 +56,12 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
             "q2": results.q2,
             "q2_omission_distance": results.q2_distance,
             "srmr": results.srmr,
-            "verdicts": {**verdicts_json(results.verdicts), "htmt": verdicts_json(results.verdicts.htmt, "~")},
+            "indicator_removal": "hair" if results.removal_applied else "none",
+            "removed_indicators": [step for step in steps if step["removed"]] if results.removal_applied else [],
+            "removal_rule": steps,
+            "initial_reliability": {c: {"alpha": r.alpha, "rho_a": r.rho_a, "rho_c": r.rho_c, "ave": r.ave} for c, r in results.initial.items()},
+            "assessment": results.verdicts.assessment_json(),
+            "verdicts": {key: verdicts_json(getattr(results.verdicts, key)) for key in ("outer_vif", "inner_vif", "r2", "q2", "f2", "srmr", "indirect")},
         },
         "hypotheses": {
             name: {"path": " -> ".join(h.chain), **hypothesis_json(h.decision, "partial", study.config.settings.alpha,

@@ -24,15 +24,16 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
             (words["asymptotic"], b.p(norm.ks_p_asymptotic)),
             ("Sig. Lilliefors", b.p(norm.ks_p_lilliefors)),
             ("Shapiro-Wilk W", b.f(norm.shapiro_w)), ("Sig. Shapiro-Wilk", b.p(norm.shapiro_p))]
+    body = [[s(k), d(v)] for k, v in rows] + [[s(b.col("conclusion")), b.verdict("normality", verdicts.normality.outcome)]]
     table = b.table("normality", b.labels["normality_title"], [[h(b.col("statistic")), h(b.col("value"))]],
-                    [[s(k), d(v)] for k, v in rows], notes=(f"α = {b.f(alpha, 2)}",), widths=(3.5, 1.5))
+                    body, notes=(f"α = {b.f(alpha, 2)}",), widths=(3.5, 1.5))
     sub.blocks += b.say("normality_intro.j2", table=b.ref(table))
     sub.add(table)
     pp = b.figure("pp", b.labels["pp_title"], "pp_plot", {"observed": plots.pp_observed, "expected": plots.pp_expected,
                   "observed_label": b.labels["pp_observed"], "expected_label": b.labels["pp_expected"]}, width=0.6)
     hist = b.figure("hist", b.labels["hist_title"], "histogram", {"zresid": plots.zresid, "xlabel": b.labels["hist_x"],
                     "ylabel": b.labels["hist_y"], "mean_label": b.labels["hist_mean"], "sd_label": b.labels["hist_sd"]}, width=0.6)
-    sub.blocks += b.say("normality.j2", refs=(table.key,), table=b.ref(table), pp=b.ref(pp), hist=b.ref(hist),
+    sub.blocks += b.say("normality.j2", refs=(table.key,), claims=[("normality", verdicts.normality.outcome)], table=b.ref(table), pp=b.ref(pp), hist=b.ref(hist),
                         d=b.f(norm.ks_d), p_lillie=b.p(norm.ks_p_lilliefors), p_asym=b.p(norm.ks_p_asymptotic),
                         w=b.f(norm.shapiro_w), p_sw=b.p(norm.shapiro_p), alpha=b.f(alpha, 2), normal=verdicts.normality.passed,
                         n=b.i(norm.n), lillie_defined=norm.ks_p_lilliefors is not None, sw_defined=norm.shapiro_p is not None,
@@ -46,7 +47,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     body = []
     for name in reg.predictors:
         c = reg.coefficients[name]
-        body.append([s(f"{b.name(name)} ({name})"), d(b.f(c.tolerance)), d(b.f(c.vif)), d(b.word(verdicts.multicollinearity[name].outcome))])
+        body.append([s(f"{b.name(name)} ({name})"), d(b.f(c.tolerance)), d(b.f(c.vif)), b.verdict(f"multicollinearity:{name}", verdicts.multicollinearity[name].outcome)])
     flagged = [name for name in reg.predictors if verdicts.multicollinearity[name].passed is False]
     table = b.table("multicollinearity", b.labels["multicollinearity_title"],
                     [[h(b.col("variable")), h(f"{b.col('tolerance')} (> {b.f(TOLERANCE_MIN, 2)})"), h(f"{b.col('vif')} (< {b.i(int(VIF_MAX))})"),
@@ -55,7 +56,8 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     vifs = [reg.coefficients[p].vif for p in reg.predictors]
     sub.blocks += b.say("multicollinearity_intro.j2", table=b.ref(table), tol=b.f(TOLERANCE_MIN, 2), vif=b.i(int(VIF_MAX)))
     sub.add(table)
-    sub.blocks += b.say("multicollinearity.j2", refs=(table.key,), table=b.ref(table), tol_min=b.f(min(tolerances)),
+    sub.blocks += b.say("multicollinearity.j2", refs=(table.key,),
+                        claims=[(f"multicollinearity:{n}", verdicts.multicollinearity[n].outcome) for n in reg.predictors], table=b.ref(table), tol_min=b.f(min(tolerances)),
                         tol_max=b.f(max(tolerances)), vif_min=b.f(min(vifs)), vif_max=b.f(max(vifs)), flagged=flagged,
                         tol=b.f(TOLERANCE_MIN, 2), vif=b.i(int(VIF_MAX)))
     section.add(sub)
@@ -66,7 +68,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     fig = b.figure("scatter", b.labels["scatter_title"], "scatter", {"zpred": plots.zpred, "sresid": plots.sresid,
                    "xlabel": b.labels["scatter_x"], "ylabel": b.labels["scatter_y"]}, width=0.62, file="scatterplot")
     body = [[s(f"{b.name(n)} ({n})"), d(b.f(g.b)), d(b.f(g.se)), d(b.f(g.t)), d(b.p(g.p)),
-             d(b.word(verdicts.glejser[n].outcome))] for n, g in het.glejser.items()]
+             b.verdict(f"glejser:{n}", verdicts.glejser[n].outcome)] for n, g in het.glejser.items()]
     bp_note = f"Breusch-Pagan (studentized): LM = {b.f(het.bp_lm)}; df = {het.bp_df}; Sig. {b.sig(het.bp_p)}"
     table = b.table("glejser", b.labels["glejser_title"],
                     [[h(b.col("variable")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.f(alpha, 2)})"), h(b.col("description"))]],
@@ -76,7 +78,8 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     sub.add(fig)
     sub.add(table)
     sig_p = [g.p for g in het.glejser.values()]
-    sub.blocks += b.say("heteroscedasticity.j2", refs=(table.key,), figure=b.ref(fig), table=b.ref(table), flagged=flagged,
+    sub.blocks += b.say("heteroscedasticity.j2", refs=(table.key,),
+                        claims=[(f"glejser:{n}", verdicts.glejser[n].outcome) for n in het.glejser], figure=b.ref(fig), table=b.ref(table), flagged=flagged,
                         p_min=b.p(min(sig_p)), alpha=b.f(alpha, 2), bp=b.f(het.bp_lm), bp_p=b.p(het.bp_p),
                         bp_ok=verdicts.breusch_pagan.passed)
     section.add(sub)

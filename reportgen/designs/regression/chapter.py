@@ -68,7 +68,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
         c = reg.coefficients[x]
         dec = hyp.decision
         body.append([d(name), s(f"{x} → {hyp.target}"), d(b.f(c.b)), d(b.f(c.t)), d(t_table), d(b.p(dec.p)),
-                     d(b.word("accepted" if dec.supported else "rejected"))])
+                     b.verdict(f"hypothesis:{name}", dec.outcome)])
         texts.append({"h": name, "ordinal": b.ordinal(len(texts)), "x": x, "x_name": b.name(x), "y": hyp.target,
                       "y_name": b.name(hyp.target), "t": b.f(c.t), "abs_t": b.f(abs(c.t)), "t_table": t_table, "p": b.p(dec.p),
                       "significant": dec.reason != "not_significant",

@@ -67,6 +67,14 @@ class PlsSpec:
     def predecessors(self, j: int) -> list[int]:
         return list(np.flatnonzero(self.path_matrix[:, j]))
 
+    def without_indicator(self, item: str) -> "PlsSpec":
+        """The model with indicator ``item`` removed from its construct."""
+        return PlsSpec(self.constructs, tuple(tuple(i for i in block if i != item) for block in self.items), self.modes,
+                       self.paths, self.scheme)
+
+    def construct_of(self, item: str) -> str:
+        return next(c for c, block in zip(self.constructs, self.items) if item in block)
+
     def without(self, source: str, target: str) -> "PlsSpec":
         return PlsSpec(self.constructs, self.items, self.modes,
                        tuple(p for p in self.paths if p != (source, target)), self.scheme)

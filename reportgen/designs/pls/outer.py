@@ -1,0 +1,253 @@
+"""The measurement (outer) model of a PLS-SEM chapter, assessed step by step as Hair et al. (2022,
+ch. 4) do: indicator reliability (with the removal rule), internal consistency, convergent
+validity, discriminant validity, and a summary of what the model meets and what that means for
+the structural model."""
+
+from __future__ import annotations
+
+from reportgen.interpret.pls import AVE_MIN, CITATION, LOADING_FLOOR, LOADING_MIN, RELIABILITY_MAX, RELIABILITY_MIN
+from reportgen.interpret.pls_indicators import FEW_INDICATORS, MEETS, MEETS_AFTER_REMOVALS, NO_GAIN, retention_reasons
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Section
+
+
+def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str, boot=None, vif=None) -> list:
+    """One row per indicator, the construct's name spanning its block; bootstrap t, p and VIF when given."""
+    owner = spec.mask.argmax(axis=1)
+    body = []
+    for k, item in enumerate(spec.indicators):
+        c = spec.constructs[owner[k]]
+        first = k == 0 or owner[k - 1] != owner[k]
+        rows = len(spec.items[owner[k]])
+        cells = [d(item), d(b.f(loadings[item]))]
+        if boot is not None:
+            single = rows == 1  # a single indicator loads 1 in every resample: no t to report
+            cells += [d("–" if single else b.f(boot[item].t)), d("–" if single else b.p(boot[item].p)), d(b.f(vif[k]))]
+        body.append(([s(f"{b.name(c)} ({c})", rowspan=rows)] if first else [])
+                    + cells + [b.verdict(f"{subject}:{item}", verdicts[item].outcome, words)])
+    return body
+
+
+def _loading_header(b: Builder, boot: bool) -> list:
+    extra = [h("t"), h(b.col("p")), h(b.col("vif"))] if boot else []
+    return [[h(b.col("variable")), h(b.col("indicator")), h(f"{b.col('loading')} (≥ {b.f(LOADING_MIN)})"), *extra, h(b.col("description"))]]
+
+
+def indicator_section(b: Builder, r) -> Section:
+    """a. Indicator reliability. With removals applied: the initial loadings, the removal steps,
+    then the final loadings; otherwise the loadings, then the steps the rule would take."""
+    spec = r.model.spec
+    sub = b.section(b.labels["pls_indicator_reliability"], 4, "a.")
+    applied = r.removal_applied and bool(r.removal.removed)
+    words = "pls_loading_words" if r.removal_applied else "pls_loading_words_kept"
+    sub.blocks += b.say("pls_loadings_intro.j2", threshold=b.f(LOADING_MIN), floor=b.f(LOADING_FLOOR, 2), citation=CITATION)
+    initial = None
+    if applied:
+        initial = sub.add(b.table("pls.loadings_initial", b.labels["pls_loadings_initial_title"], _loading_header(b, False),
+                                  _loading_rows(b, r.initial_spec, r.initial_loadings, r.initial_verdicts, words, "initial_loading"),
+                                  notes=(b.labels["pls_loadings_note"],), widths=(3, 1.2, 1.8, 1.8), small=True))
+        sub.blocks += _removal_blocks(b, r, initial)
+    loadings = dict(zip(spec.indicators, r.model.loadings.sum(axis=1)))
+    table = sub.add(b.table("pls.loadings", b.labels["pls_loadings_final_title" if applied else "pls_loadings_title"],
+                            _loading_header(b, True),
+                            _loading_rows(b, spec, loadings, r.verdicts.loadings, words, "loading", r.boot.loadings, r.outer_vif),
+                            notes=(b.labels["pls_loadings_note"],), widths=(2.6, 1.1, 1.5, 1, 1, 0.9, 1.6), small=True))
+    assessed = {i: v for i, v in r.verdicts.loadings.items() if v.outcome in ("valid", "retained", "remove")}
+    reasons = retention_reasons(r.removal, [i for i, v in assessed.items() if v.outcome == "retained"], r.reliability, r.removal_applied)
+
+    def kept(reason):
+        return [f"{i} ({b.f(loadings[i])})" for i, why in reasons.items() if why == reason]
+    values = [loadings[i] for i in assessed] or list(loadings.values())
+    sub.blocks += b.say("pls_loadings.j2", refs=(table.key,), claims=[(f"loading:{i}", v.outcome) for i, v in assessed.items()],
+                        table=b.ref(table), low=b.f(min(values)), high=b.f(max(values)), threshold=b.f(LOADING_MIN),
+                        floor=b.f(LOADING_FLOOR, 2), applied=applied,
+                        retained=kept(MEETS), tried=kept(NO_GAIN), after_removals=kept(MEETS_AFTER_REMOVALS), few=kept(FEW_INDICATORS),
+                        remove=[f"{i} ({b.f(loadings[i])})" for i, v in assessed.items() if v.outcome == "remove"],
+                        single=[c for j, c in enumerate(spec.constructs) if len(spec.items[j]) == 1 and spec.modes[j] == "A"],
+                        formative=[c for j, c in enumerate(spec.constructs) if spec.modes[j] == "B"])
+    if not applied:
+        sub.blocks += _removal_blocks(b, r, None)
+    return sub
+
+
+def _removal_blocks(b: Builder, r, initial) -> list:
+    """The table of the removal rule's steps and the sentences about them (nothing when it took none)."""
+    steps = r.removal.steps
+    if not steps:
+        return []
+    rules = b.labels["pls_removal_rules"]
+    outcome = {True: "removed", False: "retained"}
+    words = "pls_removal_words" if r.removal_applied else "pls_removal_words_kept"
+    body = [[d(b.i(n)), d(st.indicator), s(f"{b.name(st.construct)} ({st.construct})"), d(b.f(st.loading)), s(rules[st.rule]),
+             d(f"{b.f(st.before.ave)} → {b.f(st.after.ave)}"), d(f"{b.f(st.before.rho_c)} → {b.f(st.after.rho_c)}"),
+             b.verdict(f"removal:{st.indicator}", outcome[st.removed], words)]
+            for n, st in enumerate(steps, start=1)]
+    table = b.table("pls.removal", b.labels["pls_removal_title" if r.removal_applied else "pls_removal_title_kept"],
+                    [[h(b.col("step")), h(b.col("indicator")), h(b.col("variable")), h(b.col("loading")), h(b.col("rule")),
+                      h(b.col("ave_change")), h(b.col("rho_c_change")), h(b.col("description"))]], body,
+                    notes=(b.labels["pls_removal_note"],), widths=(0.8, 1, 2.2, 1, 2.3, 1.4, 1.4, 1.3), small=True)
+    text = b.say("pls_removal.j2", refs=(table.key,), claims=[(f"removal:{st.indicator}", outcome[st.removed]) for st in steps],
+                 table=b.ref(table), applied=r.removal_applied, initial=b.ref(initial) if initial else "",
+                 steps=[{"item": st.indicator, "construct": st.construct, "loading": b.f(st.loading), "rule": st.rule,
+                         "removed": st.removed, "ave_before": b.f(st.before.ave), "ave_after": b.f(st.after.ave),
+                         "rho_before": b.f(st.before.rho_c), "rho_after": b.f(st.after.rho_c),
+                         "ave_fails": st.before.ave < AVE_MIN, "ave_up": st.after.ave > st.before.ave}
+                        for st in steps],
+                 floor=b.f(LOADING_FLOOR, 2), threshold=b.f(LOADING_MIN), ave_min=b.f(AVE_MIN, 2), rho_min=b.f(RELIABILITY_MIN, 2))
+    return [table, *text]
+
+
+def consistency_section(b: Builder, r) -> Section:
+    """b. Internal consistency: Cronbach's alpha (a lower bound), rho_A and rho_C between 0,70 and 0,95."""
+    names = r.model.spec.constructs
+    v = r.verdicts
+    sub = b.section(b.labels["pls_consistency"], 4, "b.")
+    body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.reliability[c].alpha)), d(b.f(r.reliability[c].rho_a)), d(b.f(r.reliability[c].rho_c)),
+             b.verdict(f"reliability:{c}", v.reliability[c].outcome)] for c in names]
+    bounds = f"{b.f(RELIABILITY_MIN, 2)}–{b.f(RELIABILITY_MAX, 2)}"
+    table = b.table("pls.reliability", b.labels["pls_reliability_title"],
+                    [[h(b.col("variable")), h("Cronbach's Alpha"), h(f"rho_A ({bounds})"), h(f"rho_C ({bounds})"), h(b.col("description"))]],
+                    body, widths=(3, 1.4, 1.5, 1.5, 1.6))
+    sub.blocks += b.say("pls_reliability_intro.j2", table=b.ref(table), low=b.f(RELIABILITY_MIN, 2), high=b.f(RELIABILITY_MAX, 2),
+                        citation=CITATION)
+    sub.add(table)
+    assessed = [c for c in names if v.reliability[c].passed is not None]
+
+    def below(values, key):
+        return [f"{c} ({b.f(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "unreliable"]
+
+    def above(values, key):
+        return [f"{c} ({b.f(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "redundant"]
+
+    rho_c = [r.reliability[c].rho_c for c in assessed] or [1.0]
+    sub.blocks += b.say("pls_reliability.j2", refs=(table.key,), claims=[(f"reliability:{c}", v.reliability[c].outcome) for c in names],
+                        table=b.ref(table), low=b.f(min(rho_c)), high=b.f(max(rho_c)), min=b.f(RELIABILITY_MIN, 2),
+                        max=b.f(RELIABILITY_MAX, 2), reliable=[c for c in assessed if v.reliability[c].passed],
+                        rho_a_low=below(v.rho_a, "rho_a"), rho_c_low=below(v.rho_c, "rho_c"),
+                        rho_a_high=above(v.rho_a, "rho_a"), rho_c_high=above(v.rho_c, "rho_c"),
+                        alpha_low=[f"{c} ({b.f(r.reliability[c].alpha)})" for c in assessed if r.reliability[c].alpha < RELIABILITY_MIN],
+                        single=[c for c in names if v.reliability[c].outcome == "single_item"],
+                        formative=[c for c in names if v.reliability[c].outcome == "formative"])
+    return sub
+
+
+def convergent_section(b: Builder, r) -> Section:
+    """c. Convergent validity: AVE ≥ 0,50 (before and after the removal when it was applied)."""
+    names = r.model.spec.constructs
+    v = r.verdicts
+    sub = b.section(b.labels["pls_convergent"], 4, "c.")
+    applied = r.removal_applied and r.removal.removed
+    if applied:
+        header = [[h(b.col("variable")), h(b.col("ave_initial")), h(f"{b.col('ave_final')} (≥ {b.f(AVE_MIN, 2)})"), h(b.col("description"))]]
+        body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.initial[c].ave)), d(b.f(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)]
+                for c in names]
+        widths = (3, 1.4, 1.6, 1.6)
+    else:
+        header = [[h(b.col("variable")), h(f"AVE (≥ {b.f(AVE_MIN, 2)})"), h(b.col("description"))]]
+        body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
+        widths = (3, 1.5, 1.6)
+    table = b.table("pls.ave", b.labels["pls_ave_title"], header, body, widths=widths)
+    sub.blocks += b.say("pls_ave_intro.j2", table=b.ref(table), threshold=b.f(AVE_MIN, 2), citation=CITATION)
+    sub.add(table)
+    assessed = [c for c in names if v.ave[c].passed is not None]
+    aves = [r.reliability[c].ave for c in assessed] or [1.0]
+    sub.blocks += b.say("pls_ave.j2", refs=(table.key,), claims=[(f"ave:{c}", v.ave[c].outcome) for c in names], table=b.ref(table),
+                        low=b.f(min(aves)), high=b.f(max(aves)), threshold=b.f(AVE_MIN, 2),
+                        failing=[c for c in names if v.ave[c].passed is False],
+                        changed=[{"code": c, "before": b.f(r.initial[c].ave), "after": b.f(r.reliability[c].ave),
+                                  "up": r.reliability[c].ave > r.initial[c].ave}
+                                 for c in names if applied and abs(r.initial[c].ave - r.reliability[c].ave) >= 0.0005])
+    return sub
+
+
+def discriminant_section(b: Builder, r) -> Section:
+    """d. Discriminant validity: Fornell–Larcker, HTMT below 0,90 (or 0,85), cross loadings."""
+    spec = r.model.spec
+    names = spec.constructs
+    v = r.verdicts
+    owner = spec.mask.argmax(axis=1)
+    sub = b.section(b.labels["pls_discriminant"], 4, "d.")
+    fl = r.fornell_larcker
+    fl_body = [[s(f"{c}")] + [d(b.f(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))]
+               for i, c in enumerate(names)]
+    fl_body.append([s(b.col("description"))] + [b.verdict(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names])
+    fl_table = b.table("pls.fl", b.labels["pls_fl_title"], [[h(b.col("variable"))] + [h(c) for c in names]], fl_body,
+                       notes=(b.labels["pls_fl_note"],), small=len(names) > 5)
+    sub.blocks += b.say("pls_fl_intro.j2", table=b.ref(fl_table))
+    sub.add(fl_table)
+    sub.blocks += b.say("pls_fl.j2", refs=(fl_table.key,), claims=[(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names],
+                        table=b.ref(fl_table), failing=[c for c in names if v.fornell_larcker[c].passed is False])
+    pairs = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
+    threshold = next(iter(v.htmt.values())).rule.threshold if v.htmt else 0.90
+    ht_body = []
+    for i, j in pairs:
+        boot = r.boot.htmt[(names[i], names[j])]
+        ht_body.append([s(f"{names[i]} ↔ {names[j]}"), d(b.f(r.htmt[i, j])), d(b.f(boot.ci_low)), d(b.f(boot.ci_high)),
+                        b.verdict(f"htmt:{names[i]}~{names[j]}", v.htmt[(names[i], names[j])].outcome)])
+    ht_table = b.table("pls.htmt", b.labels["pls_htmt_title"],
+                       [[h(b.col("pair")), h(f"HTMT (< {b.f(threshold, 2)})"), h(b.pct(2.5)), h(b.pct(97.5)), h(b.col("description"))]],
+                       ht_body, notes=(b.labels["pls_htmt_note"],), widths=(2.4, 1.6, 1.1, 1.1, 1.4), small=len(pairs) > 12)
+    if pairs:
+        worst = max(pairs, key=lambda p: r.htmt[p])
+        sub.blocks += b.say("pls_htmt.j2", refs=(ht_table.key,),
+                            claims=[(f"htmt:{names[i]}~{names[j]}", v.htmt[(names[i], names[j])].outcome) for i, j in pairs],
+                            table=b.ref(ht_table), high=b.f(r.htmt[worst]), pair=f"{names[worst[0]]} ↔ {names[worst[1]]}",
+                            threshold=b.f(threshold, 2), similar=threshold >= 0.90,
+                            failing=[f"{names[i]} ↔ {names[j]}" for i, j in pairs if v.htmt[(names[i], names[j])].passed is False])
+        sub.add(ht_table)
+    cross = r.model.cross_loadings
+    cl_body = [[s(item)] + [d(b.f(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
+    cl_table = b.table("pls.cross", b.labels["pls_cross_title"], [[h(b.col("indicator"))] + [h(c) for c in names]], cl_body, small=True)
+    sub.add(cl_table)
+    sub.blocks += b.say("pls_cross.j2", table=b.ref(cl_table), ok=v.cross_loadings.passed)
+    return sub
+
+
+def summary_section(b: Builder, r) -> Section:
+    """e. The summary table of the criteria and the paragraph on what the failures mean for the inner model."""
+    v = r.verdicts
+    sub = b.section(b.labels["pls_summary"], 4, "e.")
+    criteria = v.criteria()
+    failing = v.failing()
+    shown = {"indicator_reliability": lambda x: x, "internal_consistency": lambda x: x, "convergent_validity": lambda x: x,
+             "htmt": lambda pair: f"{pair[0]} ↔ {pair[1]}", "fornell_larcker": lambda x: x, "cross_loadings": lambda x: ""}
+    threshold = next(iter(v.htmt.values())).rule.threshold if v.htmt else 0.90
+    limits = {"indicator_reliability": f"≥ {b.f(LOADING_MIN)}", "internal_consistency": f"{b.f(RELIABILITY_MIN, 2)}–{b.f(RELIABILITY_MAX, 2)}",
+              "convergent_validity": f"≥ {b.f(AVE_MIN, 2)}", "htmt": f"< {b.f(threshold, 2)}", "fornell_larcker": "√AVE > r",
+              "cross_loadings": "–"}
+    body = [[s(b.labels["pls_criteria"][name]), d(limits[name]),
+             s(", ".join(filter(None, (shown[name](x) for x in failing.get(name, [])))) or "–"),
+             b.verdict(f"criterion:{name}", verdict.outcome)] for name, verdict in criteria.items()]
+    body.append([s(b.labels["pls_criteria"]["measurement_model"], bold=True), d(""), d(""),
+                 b.verdict("measurement", v.measurement.outcome, bold=True)])
+    table = b.table("pls.summary", b.labels["pls_summary_title"],
+                    [[h(b.col("criterion")), h(b.col("limit")), h(b.col("not_met")), h(b.col("description"))]], body,
+                    widths=(3.2, 1.3, 2.6, 1.5))
+    sub.blocks += b.say("pls_summary_intro.j2", table=b.ref(table))
+    sub.add(table)
+    affected = _affected_constructs(r, failing)
+    sub.blocks += b.say("pls_measurement.j2", refs=(table.key,), claims=[(f"criterion:{n}", c.outcome) for n, c in criteria.items()] + [("measurement", v.measurement.outcome)],
+                 table=b.ref(table), adequate=v.measurement.passed, applied=r.removal_applied, removed=list(r.removal.removed),
+                 to_remove=list(failing.get("indicator_reliability", [])), unreliable=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "unreliable"],
+                 redundant=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "redundant"],
+                 low_ave=failing.get("convergent_validity", []), htmt=[f"{a} ↔ {c}" for a, c in failing.get("htmt", [])],
+                 fornell_larcker=failing.get("fornell_larcker", []), cross="cross_loadings" in failing,
+                 affected=affected,
+                 all_paths=all(a in affected or t in affected for a, t in r.model.spec.paths))
+    return sub
+
+
+def _affected_constructs(r, failing: dict) -> list[str]:
+    """The constructs the measurement model flags that a structural path starts or ends at."""
+    flagged = set(failing.get("internal_consistency", [])) | set(failing.get("convergent_validity", []))
+    flagged |= {c for pair in failing.get("htmt", []) for c in pair} | set(failing.get("fornell_larcker", []))
+    flagged |= {r.model.spec.construct_of(i) for i in failing.get("indicator_reliability", [])}
+    return [c for c in r.model.spec.constructs if c in flagged and any(c in path for path in r.model.spec.paths)]
+
+
+def outer_model_section(b: Builder, r, number: str) -> Section:
+    section = b.section(b.labels["pls_outer"], 3, number)
+    section.blocks += b.say("pls_outer_intro.j2", citation=CITATION, applied=r.removal_applied)
+    for make in (indicator_section, consistency_section, convergent_section, discriminant_section, summary_section):
+        section.add(make(b, r))
+    return section
