@@ -61,7 +61,7 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
         section.add(table)
         for k, (name, hyp) in enumerate(direct.items()):
             c = r.model.coefficient(hyp.source[0], hyp.target)
-            section.blocks += b.say("t_test.j2", refs=(table.key,), h=name, ordinal=b.ordinal(k), x=hyp.source[0], x_name=b.name(hyp.source[0]),
+            section.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, ordinal=b.ordinal(k), x=hyp.source[0], x_name=b.name(hyp.source[0]),
                                     y=hyp.target, y_name=b.name(hyp.target), t=b.f(c.t), abs_t=b.f(abs(c.t)), t_table=_t_table(b, r, hyp.target),
                                     p=b.p(hyp.decision.p),
                                     significant=hyp.decision.reason != "not_significant", reason=hyp.decision.reason,
@@ -72,7 +72,8 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
         for name, m in r.mediations.items():
             body.append([d(name), s(" → ".join(m.chain)), d(b.f(m.a)), d(b.f(m.b)), d(b.f(m.indirect)),
                          d("–" if m.sobel_z is None else b.f(m.sobel_z)), d("–" if m.sobel_p is None else b.p(m.sobel_p)),
-                         d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"), d(b.f(m.c_prime)), d(b.labels["mediation_kinds"][r.mediation_types[name].outcome])])
+                         d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"), d(b.f(m.c_prime)),
+                         b.verdict(f"mediation:{name}", r.mediation_types[name].outcome, "mediation_kinds")])
         table = b.table("path.mediation", b.labels["mediation_title"],
                         [[h(b.col("hypothesis")), h(b.col("path")), h("a"), h("b"), h("a × b"), h("z Sobel"), h(b.col("p")), h(b.col("ci", level=b.confidence())),
                           h("c′"), h(b.col("description"))]], body,
@@ -82,7 +83,7 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
         section.add(table)
         for name, m in r.mediations.items():
             hyp = r.hypotheses[name]
-            section.blocks += b.say("mediation.j2", refs=(table.key,), h=name, chain=[b.name(c) for c in m.chain], indirect=b.f(m.indirect),
+            section.blocks += b.say("mediation.j2", refs=(table.key,), claims=[(f"mediation:{name}", r.mediation_types[name].outcome)], h=name, chain=[b.name(c) for c in m.chain], indirect=b.f(m.indirect),
                                     z=None if m.sobel_z is None else b.f(m.sobel_z), p=None if m.sobel_p is None else b.p(m.sobel_p),
                                     low=b.f(m.ci_low), high=b.f(m.ci_high), c_prime=b.f(m.c_prime), kind=r.mediation_types[name].outcome,
                                     kind_text=b.labels["mediation_kinds"][r.mediation_types[name].outcome].lower(),
@@ -110,7 +111,8 @@ def path_discussion_section(b: Builder, r, number: str) -> Section:
             c = r.model.coefficient(*chain)
             refs, coef, stat, p = ("path.direct",), b.f(c.b), b.f(c.t), b.p(hyp.decision.p)
         sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
-        sub.blocks += b.say("pls_discussion.j2", refs=refs, h=name, chain=names, indirect=hyp.kind == "indirect", coef=coef, t=stat, p=p,
+        claims = [(f"hypothesis:{name}", hyp.decision.outcome)] if hyp.kind == "partial" else []
+        sub.blocks += b.say("pls_discussion.j2", refs=refs, claims=claims, h=name, chain=names, indirect=hyp.kind == "indirect", coef=coef, t=stat, p=p,
                             stat_name="z Sobel" if hyp.kind == "indirect" else "t",
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object)
         sub.blocks += written_discussion(b, name)

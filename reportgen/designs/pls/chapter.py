@@ -88,7 +88,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     section.add(table)
     for k, (name, hyp) in enumerate(r.hypotheses.items()):
         st = hyp.stat
-        section.blocks += b.say("pls_hypothesis.j2", refs=(table.key,), h=name, ordinal=b.ordinal(k), chain=[b.name(c) for c in hyp.chain],
+        section.blocks += b.say("pls_hypothesis.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, ordinal=b.ordinal(k), chain=[b.name(c) for c in hyp.chain],
                                 codes=list(hyp.chain), indirect=len(hyp.chain) > 2, coef=b.f(st.estimate), t=b.f(st.t),
                                 p=b.p(hyp.decision.p), low=b.f(st.ci_low), high=b.f(st.ci_high),
                                 alpha=alpha, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
@@ -115,7 +115,7 @@ def pls_discussion_section(b: Builder, r, number: str) -> Section:
         title = (b.label("discussion_of", source=chain[0], target=chain[-1]) if len(chain) == 2
                  else b.label("discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1]))
         sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
-        sub.blocks += b.say("pls_discussion.j2", refs=("pls.paths",), h=name, chain=chain, indirect=len(chain) > 2,
+        sub.blocks += b.say("pls_discussion.j2", refs=("pls.paths",), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, chain=chain, indirect=len(chain) > 2,
                             coef=b.f(hyp.stat.estimate), t=b.f(hyp.stat.t), p=b.p(hyp.decision.p), supported=hyp.decision.supported,
                             reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object)
         sub.blocks += written_discussion(b, name)

@@ -82,7 +82,8 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
         sub.blocks += b.say("t_test_intro.j2", table=b.ref(table), t_table=t_table, alpha=alpha, df=reg.df2, two=two)
         sub.add(table)
         for t in texts:
-            sub.blocks += b.say("t_test.j2", refs=(table.key,), alpha=alpha, two=two, **t)
+            outcome = results.hypotheses[t["h"]].decision.outcome
+            sub.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{t['h']}", outcome)], alpha=alpha, two=two, **t)
         section.add(sub)
 
     sub = b.section(b.labels["f_test"], 4, "b." if body else "a.")
@@ -138,7 +139,8 @@ def discussion_section(b: Builder, results: StudyResults, number: str) -> Sectio
             context = {"f": b.f(reg.f), "p": b.p(reg.f_p), "r2": b.f(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
         sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
         refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",)}.get(hyp.kind, ("anova", "determination"))
-        sub.blocks += b.say("discussion.j2", refs=refs, h=name, kind=hyp.kind, supported=hyp.decision.supported,
+        claims = [(f"hypothesis:{name}", hyp.decision.outcome)] if hyp.kind == "partial" else []
+        sub.blocks += b.say("discussion.j2", refs=refs, claims=claims, h=name, kind=hyp.kind, supported=hyp.decision.supported,
                             reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
                             y_name=b.name(hyp.target), object=config.study.object, alpha=b.f(config.settings.alpha, 2), **context)
         sub.blocks += written_discussion(b, name)
