@@ -122,12 +122,24 @@ def invoke(args) -> CliResult:
 def example_variant(example: str, folder: Path, edit) -> Path:
     """A copy of an example's study.yaml in ``folder``, changed by ``edit(config)``, its data read
     from the example folder."""
-    config = yaml.safe_load((EXAMPLES / example / "study.yaml").read_text(encoding="utf-8"))
+    config = _on_is_a_word(yaml.safe_load((EXAMPLES / example / "study.yaml").read_text(encoding="utf-8")))
     for section in ("data", "answers", "history"):
         if isinstance(config.get(section), dict) and "path" in config[section]:
             config[section]["path"] = str(EXAMPLES / example / config[section]["path"])
+    if config.get("literature"):
+        config["literature"] = str(EXAMPLES / example / config["literature"])
     edit(config)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "study.yaml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def _on_is_a_word(value):
+    """PyYAML reads the key ``on`` (of a simultaneous hypothesis) as True, as YAML 1.1 says;
+    the study loader reads it as the word."""
+    if isinstance(value, dict):
+        return {("on" if k is True else k): _on_is_a_word(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_on_is_a_word(v) for v in value]
+    return value

@@ -89,6 +89,28 @@ def use_templates(cfg, rows, folder):
     cfg["templates"] = "mine"
 
 
+def one_predictor_simultaneous(cfg, rows, folder):
+    cfg["model"]["predictors"] = ["X1"]
+    cfg["hypotheses"] = {"H1": {"path": "X1 -> Y", "expect": "positive"}, "H3": {"simultaneous": ["X1"], "on": "Y"}}
+
+
+REFS_BIB = b"""@article{sari2020, author = {Sari, Dewi and Putra, Budi}, title = {Judul}, journal = {Jurnal}, year = {2020}}
+@book{noyear, author = {Wijaya, Andi}, title = {Buku}, publisher = {Penerbit}}
+@book{noauthor, title = {Pedoman}, year = {2003}, publisher = {LAN}}
+@article{bad2020, title = {unclosed, year = {2020}}
+"""
+REFS_RIS = b"TY  - JOUR\nAU  - Sari, Dewi\nTI  - Judul\nT2  - Jurnal\nPY  - 2020\nER  - \n"
+
+
+def cites(kind: str, keys: list, literature: str | None = "refs.bib"):
+    """H1 cites ``keys`` under ``kind`` (supports | contradicts), the study naming ``literature``."""
+    def mutate(cfg, rows, folder):
+        if literature:
+            cfg["literature"] = literature
+        cfg["hypotheses"]["H1"][kind] = keys
+    return mutate
+
+
 # (id, mutation of config/rows, action on the folder after writing, extra CLI args, expected text)
 CASES = [
     ("answer out of scale", cell(36, "X1.2", 6), None, [], "responses.csv, column X1.2, respondent R37 (row 38): 6 is outside the scale 1–5"),
@@ -105,6 +127,8 @@ CASES = [
     ("predictor not a construct", set_key(["model", "predictors"], ["X1", "X7"]), None, [], "key model.predictors.1: 'X7' is not a construct"),
     ("hypothesis names unknown construct", set_key(["hypotheses", "H1", "path"], "Q -> Y"), None, [], "key hypotheses.H1.path: 'Q' is not a construct"),
     ("hypothesis path and simultaneous", set_key(["hypotheses", "H1", "simultaneous"], ["X1"]), None, [], "needs either 'path'"),
+    ("simultaneous hypothesis with one predictor", one_predictor_simultaneous, None, [],
+     "study.yaml, line 76, key hypotheses.H3.simultaneous: a simultaneous (F) hypothesis needs at least two predictors"),
     ("unknown key with suggestion", set_key(["study", "languag"], "id"), None, [], "unknown key 'study.languag'; did you mean 'language'?"),
     ("unsupported study language", set_key(["study", "language"], "fr"), None, [], "key study.language: 'fr' is not allowed; use 'id' or 'en'"),
     ("unsupported --lang", None, None, ["--lang", "de"], "--lang: 'de' is not a supported language"),
@@ -115,6 +139,12 @@ CASES = [
     ("item listed twice", set_key(["constructs", "Y", "items"], {"Y.1": "a", "X1.1": "b"}), None, [], "item 'X1.1' is listed in both X1 and Y"),
     ("scale max below min", set_key(["scale"], {"min": 5, "max": 1}), None, [], "scale max (1) must be greater than min (5)"),
     ("label outside scale", set_key(["scale", "labels"], {7: {"short": "X"}}), None, [], "label 7 is outside the scale 1–5"),
+    ("short label without text", set_key(["scale", "labels"], {5: {"short": {}}}), None, [],
+     "key scale.labels.5.short: a short label needs a text, e.g. short: SS or short: {id: SS, en: SA}"),
+    ("unknown data source", set_key(["data", "source"], "tertiary"), None, [],
+     "key data.source: 'tertiary' is not a data source; use primary, secondary or {type: secondary, citation: ...}"),
+    ("citation of primary data", set_key(["data", "source"], {"type": "primary", "citation": "Hair et al. (2021)"}), None, [],
+     "key data.source: a citation names the source of secondary data; write type: secondary, or leave the citation out"),
     ("data file missing", set_key(["data", "path"], "nope.csv"), None, [], "nope.csv: data file not found"),
     ("data file empty", None, write_data(b""), [], "responses.csv: the data file is empty"),
     ("header only", None, write_data(b"rid,jk,X1.1\n"), [], "responses.csv: the data file has no respondents"),
@@ -128,6 +158,28 @@ CASES = [
     ("perfect collinearity", copy_x1_into_x2, None, [], "predictors X1, X2 are perfectly collinear: X2 is an exact linear combination of the constant, X1 (R lm reports its coefficient as NA)"),
     ("constant predictor", constant_x2, None, [], "predictor X2 has the same score for every respondent"),
     ("templates folder missing", set_key(["templates"], "nowhere"), None, [], "key templates: templates folder 'nowhere' not found"),
+    ("literature file missing", cites("supports", ["sari2020"]), None, [], "key literature: literature file 'refs.bib' not found"),
+    ("literature neither BibTeX nor RIS", cites("supports", ["sari2020"], "refs.txt"), write_data(b"x", "refs.txt"), [],
+     "key literature: 'refs.txt' is not a BibTeX (.bib) or RIS (.ris) file"),
+    ("literature not BibTeX", cites("supports", ["sari2020"]), write_data(REFS_RIS, "refs.bib"), [],
+     "refs.bib: no entry (@article{...}, @book{...}) found; is it a BibTeX file?"),
+    ("literature not UTF-8", cites("supports", ["sari2020"]), write_data("@book{sari2020, author={Müller, J}}".encode("cp1252"), "refs.bib"), [],
+     "refs.bib: byte 25 is not UTF-8; export the file again as UTF-8"),
+    ("cited key not in the literature", cites("supports", ["sari2021"]), write_data(REFS_BIB, "refs.bib"), [],
+     "key hypotheses.H1.supports.0: 'sari2021' is not in refs.bib; did you mean 'sari2020'?"),
+    ("cited key not in the RIS literature", cites("contradicts", ["sari2021"], "refs.ris"), write_data(REFS_RIS, "refs.ris"), [],
+     "key hypotheses.H1.contradicts.0: 'sari2021' is not in refs.ris; did you mean 'sari2020'?"),
+    ("citation without literature", cites("supports", ["sari2020"], None), None, [],
+     "key hypotheses.H1.supports: cites 'sari2020' but the study names no literature file; add 'literature: references.bib'"),
+    ("cited entry without year", cites("contradicts", ["noyear"]), write_data(REFS_BIB, "refs.bib"), [],
+     "refs.bib, line 2, entry 'noyear': no year; APA cites a work by its author and year"),
+    ("cited entry without author", cites("supports", ["noauthor"]), write_data(REFS_BIB, "refs.bib"), [],
+     "refs.bib, line 3, entry 'noauthor': no author; APA cites a work by its author and year"),
+    ("work both supports and contradicts", lambda cfg, rows, f: (cites("supports", ["sari2020"])(cfg, rows, f),
+                                                                  cites("contradicts", ["sari2020"])(cfg, rows, f)),
+     write_data(REFS_BIB, "refs.bib"), [], "key hypotheses.H1.contradicts: 'sari2020' is listed under both supports and contradicts"),
+    ("cited entry unreadable", cites("supports", ["bad2020"]), write_data(REFS_BIB, "refs.bib"), [],
+     "key hypotheses.H1.supports.0: 'bad2020' cannot be read from refs.bib (line 4: the entry is not valid BibTeX"),
     ("template reaching internals", use_templates, user_template("hypothesis_decision.j2", "{{ name.__class__.__mro__ }}"), [],
      "hypothesis_decision.j2, line 1: not allowed"),
     ("template calling unsafe function", use_templates, user_template("hypothesis_decision.j2", "{{ range.__globals__ }}"), [],

@@ -81,6 +81,10 @@ def cross_check(study: "Study") -> list[ConfigError]:
                 problem(f"the moderator '{hyp.moderator}' must differ from the predictor and the dependent construct", "hypotheses", hname, "moderator")
             continue
         if hyp.simultaneous is not None:
+            if len(set(hyp.simultaneous)) < 2:
+                problem("a simultaneous (F) hypothesis needs at least two predictors; with one predictor the F test is the t "
+                        "test of its slope (F = t²): state it as 'path: X -> Y'", "hypotheses", hname, "simultaneous")
+                continue
             for i, name in enumerate(hyp.simultaneous):
                 if name not in config.constructs:
                     unknown_construct(name, "hypotheses", hname, "simultaneous", i)
@@ -106,8 +110,10 @@ def cross_check(study: "Study") -> list[ConfigError]:
 
 
 def _check_shared(study: "Study") -> list[ConfigError]:
-    """The scale's answer words and the templates folder (every questionnaire design)."""
+    """The scale's answer words, the templates folder and the literature file with the
+    hypotheses' citations of it (every questionnaire design)."""
     from reportgen.data.coding import scale_word_clash
+    from reportgen.literature.check import check_literature
 
     config = study.config
     found = []
@@ -118,7 +124,7 @@ def _check_shared(study: "Study") -> list[ConfigError]:
                                  f"{second}; each answer word must name one scale point"))
     if config.templates is not None and not (study.base_dir / config.templates).is_dir():
         found.append(ConfigError(f"{study.where('templates')}: templates folder '{config.templates}' not found"))
-    return found
+    return found + check_literature(study)
 
 
 def pls_paths(config) -> list[tuple[str, str]]:

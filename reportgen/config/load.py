@@ -42,6 +42,8 @@ class Study:
         config = self.config
         refs = [getattr(config, "data", None), getattr(config, "answers", None), getattr(config, "history", None)]
         paths = [self.path] + [(self.base_dir / ref.path).resolve() for ref in refs if ref is not None]
+        literature = getattr(config, "literature", None)
+        paths += [(self.base_dir / literature).resolve()] if literature else []
         return paths + ([self.templates_dir] if self.templates_dir else [])
 
     def where(self, *key: Any) -> str:

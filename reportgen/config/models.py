@@ -49,7 +49,60 @@ class StudyInfo(Strict):
     year: int
     language: Literal["id", "en"] = "id"
     chapter: int = Field(5, ge=1, le=20)
-    object: str | None = None
+    chapters: list[int] | None = Field(None, min_length=1, max_length=2)  # [5, 6]: results, then conclusions
+    object: Text | None = None  # who or what was studied, used in sentences: "Pemerintah Kabupaten Luwu Timur"
+    note: Text | None = None  # printed as a note at the start of the chapter (e.g. "the answers are simulated")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _chapter_from_chapters(cls, data: Any) -> Any:
+        """``chapters: [5, 6]`` numbers the results chapter 5 (``chapter`` may then be left out)."""
+        if isinstance(data, dict) and isinstance(data.get("chapters"), list) and data["chapters"] and "chapter" not in data:
+            return {**data, "chapter": data["chapters"][0]}
+        return data
+
+    @model_validator(mode="after")
+    def _chapters_follow(self) -> "StudyInfo":
+        if self.chapters and self.chapters[0] != self.chapter:
+            raise ValueError(f"chapters starts with {self.chapters[0]} but chapter is {self.chapter}; give one of them")
+        if self.chapters and len(self.chapters) == 2 and self.chapters[1] != self.chapters[0] + 1:
+            raise ValueError("chapters: the conclusions chapter follows the results chapter, e.g. [5, 6]")
+        return self
+
+    @property
+    def conclusions_chapter(self) -> int | None:
+        """The number of the conclusions chapter (BAB VI), when the study asks for it."""
+        return self.chapters[1] if self.chapters and len(self.chapters) == 2 else None
+
+    def object_in(self, language: str) -> str | None:
+        """The object of the study in ``language``, or None when the study names none."""
+        return self.object.get(language) if self.object is not None else None
+
+
+class DataOrigin(Strict):
+    """Where the answers come from, named under every table and figure: collected for this study
+    (``primary``) or taken from a published data set (``secondary``, with its citation)."""
+
+    type: Literal["primary", "secondary"] = "primary"
+    citation: str | None = Field(None, min_length=1)  # e.g. "Ringle, Wende & Will (2005)"
+
+    @model_validator(mode="after")
+    def _citation_is_for_secondary_data(self) -> "DataOrigin":
+        if self.citation is not None and self.type == "primary":
+            raise ValueError("a citation names the source of secondary data; write type: secondary, or leave the citation out")
+        return self
+
+
+def _origin_from_word(value: Any) -> Any:
+    """``source: secondary`` is ``source: {type: secondary}``; anything but the two words or a mapping is refused."""
+    if isinstance(value, (dict, DataOrigin)):
+        return value
+    if value in ("primary", "secondary"):
+        return {"type": value}
+    raise ValueError(f"{value!r} is not a data source; use primary, secondary or {{type: secondary, citation: ...}}")
+
+
+Origin = Annotated[DataOrigin, BeforeValidator(_origin_from_word)]
 
 
 class DataSource(Strict):
@@ -57,19 +110,35 @@ class DataSource(Strict):
     id: Key | None = None
     missing: Literal["listwise", "mean"] | None = None
     sheet: Key | None = None
+    source: Origin = Field(default_factory=DataOrigin)
 
 
 class ScaleLabel(Strict):
-    short: str
+    """One answer of the scale: its short label (the column header of the answer tables), one
+    string for both languages or ``{id: SS, en: SA}``, and its words in each language."""
+
+    short: Text
     id: str | None = None
     en: str | None = None
 
+    @field_validator("short", mode="wrap")
+    @classmethod
+    def _short_written(cls, value: Any, handler) -> LocalText:
+        text = handler(value) if value is not None else None
+        if text is None or not (text.id or text.en):
+            raise ValueError("a short label needs a text, e.g. short: SS or short: {id: SS, en: SA}")
+        return text
+
+    def short_text(self, language: str) -> str:
+        """The short label in ``language`` ('SA' in English for ``{id: SS, en: SA}``)."""
+        return self.short.get(language)
+
     def words(self) -> list[str]:
-        """Every word a respondent's answer may be written as."""
-        return [w for w in (self.short, self.id, self.en) if w]
+        """Every word a respondent's answer may be written as: each short form, then the words."""
+        return list(dict.fromkeys(w for w in (self.short.id, self.short.en, self.id, self.en) if w))
 
     def text(self, language: str) -> str:
-        return getattr(self, language, None) or self.short
+        return getattr(self, language, None) or self.short_text(language)
 
 
 class Scale(Strict):
@@ -187,6 +256,8 @@ class Hypothesis(Strict):
     moderator: Key | None = None
     centre: bool = False
     discussion: Text | None = None
+    supports: list[Key] = Field(default_factory=list)  # keys of `literature` whose findings this result is compared with
+    contradicts: list[Key] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Hypothesis":
@@ -232,6 +303,7 @@ class StudyConfig(Strict):
     hypotheses: dict[Key, Hypothesis] = Field(default_factory=dict)
     settings: Settings = Field(default_factory=Settings)
     templates: str | None = None
+    literature: str | None = None  # a BibTeX (.bib) or RIS (.ris) file, relative to the study file
     qualitative: list[Theme] = Field(default_factory=list)
     compare: list[Key] = Field(default_factory=list)
 

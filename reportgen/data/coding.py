@@ -45,7 +45,7 @@ class AnswerCoder:
             return self._check_number(number, str(cell).strip())
         code = self.words.get(text)
         if code is None:
-            known = ", ".join(sorted({label.short for label in self.scale.labels.values()}))
+            known = ", ".join(sorted({label.words()[0] for label in self.scale.labels.values()}))
             hint = f" (answers are {self.scale.min}–{self.scale.max}" + (f" or {known})" if known else ")")
             return f"'{str(cell).strip()}' is not an answer on the scale{hint}"
         return float(code)

@@ -40,11 +40,14 @@ def histogram(zresid: np.ndarray, xlabel: str, ylabel: str, mean_label: str, sd_
     return fig
 
 
-def scatter(zpred: np.ndarray, sresid: np.ndarray, xlabel: str, ylabel: str, lang: str):
-    """Studentized residuals against standardized predicted values, with the zero line."""
+def scatter(zpred: np.ndarray, sresid: np.ndarray, xlabel: str, ylabel: str, lang: str, bounds=()):
+    """Studentized residuals against standardized predicted values, with the zero line and dotted
+    lines between the thirds of ZPRED whose spread the text reports
+    (:func:`reportgen.stats.residual_plots.spread_by_thirds`)."""
     fig, ax = plt.subplots(figsize=(4.8, 3.8))
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.axvline(0, color="black", linewidth=0.5, linestyle=":")
+    for x in bounds:
+        ax.axvline(x, color="#555555", linewidth=0.6, linestyle=":")
     ax.scatter(zpred, sresid, s=14, facecolors="none", edgecolors="#333333", linewidths=0.7)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

@@ -3,7 +3,7 @@
 - Normality of the residuals: Kolmogorov–Smirnov with the Lilliefors correction, normal when
   p ≥ α (Lilliefors, 1967); Shapiro–Wilk and the uncorrected Kolmogorov p are reported beside it.
   Below 5 residuals, where the Lilliefors correction is not defined, Shapiro–Wilk decides.
-- Multicollinearity: tolerance ≤ 0,10 or VIF ≥ 10.
+- Multicollinearity: tolerance ≤ 0,10 or VIF ≥ 10; not applicable (no verdict) with one predictor.
 - Heteroscedasticity: Glejser, |residual| regressed on the predictors, each p ≥ α; the
   studentized Breusch–Pagan test as a check (Koenker, 1981).
 - Autocorrelation: the Durbin–Watson zones with the exact bounds dL, dU (Durbin & Watson, 1951;
@@ -32,7 +32,7 @@ class AssumptionVerdicts:
     normality: Verdict  # the deciding test: Lilliefors from 5 residuals, Shapiro–Wilk below
     shapiro: Verdict
     kolmogorov_uncorrected: Verdict
-    multicollinearity: dict[str, Verdict]  # by predictor
+    multicollinearity: dict[str, Verdict]  # by predictor; empty for one predictor (not applicable)
     glejser: dict[str, Verdict]  # by predictor
     breusch_pagan: Verdict
     autocorrelation: Verdict  # the Durbin–Watson zone ('none', 'positive', …), undefined without bounds
@@ -123,7 +123,7 @@ def assumption_verdicts(regression, norm, hetero, dw, alpha: float) -> Assumptio
         shapiro=normality_verdict(norm.shapiro_p, alpha, "shapiro_wilk"),
         kolmogorov_uncorrected=normality_verdict(norm.ks_p_asymptotic, alpha, "kolmogorov_asymptotic"),
         multicollinearity={name: multicollinearity_verdict(regression.coefficients[name].tolerance, regression.coefficients[name].vif)
-                           for name in regression.predictors},
+                           for name in regression.predictors} if len(regression.predictors) > 1 else {},
         glejser={name: glejser_verdict(term.p, alpha) for name, term in hetero.glejser.items()},
         breusch_pagan=breusch_pagan_verdict(hetero.bp_p, alpha),
         autocorrelation=autocorrelation_verdict(dw.d, dw.dl, dw.du),

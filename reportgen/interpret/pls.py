@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reportgen.interpret.effects import f2_verdict
 from reportgen.interpret.verdict import Rule, Verdict, at_least, below, significance, verdicts_json
 
 CITATION = "Hair et al., 2022"
@@ -38,11 +39,6 @@ HTMT_MAX = 0.90  # conceptually similar constructs; 0,85 for distinct ones (mode
 VIF_MAX = 5.0
 SRMR_MAX = 0.08
 NOT_ASSESSED = ("single_item", "formative")  # outcomes of constructs the reflective criteria do not apply to
-
-
-def f2_size(f2: float) -> str:
-    """'none' < 0,02 ≤ 'small' < 0,15 ≤ 'medium' < 0,35 ≤ 'large'."""
-    return "none" if f2 < 0.02 else "small" if f2 < 0.15 else "medium" if f2 < 0.35 else "large"
 
 
 def r2_level(r2: float) -> str:
@@ -188,7 +184,7 @@ def pls_verdicts(spec, model, reliability, htmt, fornell_larcker, outer_vif, inn
         r2={names[j]: Verdict(r2_level(float(model.r2[j])), Rule("r2_levels", None, "Hair et al., 2011"), float(model.r2[j]))
             for j in spec.endogenous},
         q2={c: Verdict("relevant" if v > 0 else "not_relevant", Rule("q2_above_zero", 0.0, CITATION), v, v > 0) for c, v in q2.items()},
-        f2={path: Verdict(f2_size(v), Rule("f2_sizes", None, "Cohen, 1988"), v) for path, v in f2.items()},
+        f2={path: f2_verdict(v) for path, v in f2.items()},
         srmr=below(srmr, SRMR_MAX, Rule("srmr", SRMR_MAX, "Hu & Bentler, 1999"), "fit", "no_fit"),
         indirect={chain: significance(st.p, alpha, CITATION) for chain, st in boot.specific_indirect.items()},
     )

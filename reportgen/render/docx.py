@@ -26,6 +26,8 @@ TEXT_WIDTH_CM = 21.0 - 4.0 - 3.0
 CELL_MARGIN_TWIPS = 57  # 0.1 cm
 TABLE_TEXT, TABLE_TEXT_SMALL = "Table Text", "Table Text Small"  # paragraph styles of table cells (10 / 9 pt, single spacing)
 TABLE_TEXT_ID, TABLE_TEXT_SMALL_ID = "TableText", "TableTextSmall"
+REFERENCE, REFERENCE_ID = "Reference", "Reference"  # paragraph style of a reference-list entry
+REFERENCE_INDENT_CM = 1.27  # its hanging indent: APA 7 §9.43, 0.5 in
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
@@ -37,6 +39,8 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path) -> Path:
     title.add_run(doc.chapter_label)
     title.add_run().add_break()
     title.add_run(doc.title)
+    for paragraph in doc.preface:
+        _paragraph(word, paragraph)
     for section in doc.sections:
         _section(word, section, labels, base)
     word.core_properties.title = f"{doc.chapter_label} {doc.title}"
@@ -74,6 +78,11 @@ def _setup(word: WordDocument) -> None:
         style.font.size = Pt(size)
         style.paragraph_format.line_spacing = 1.0
         style.paragraph_format.space_after = Pt(0)
+    reference = styles.add_style(REFERENCE, WD_STYLE_TYPE.PARAGRAPH)  # flush left, hanging indent (APA 7 §9.43)
+    reference.base_style = normal
+    reference.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    reference.paragraph_format.left_indent = Cm(REFERENCE_INDENT_CM)
+    reference.paragraph_format.first_line_indent = Cm(-REFERENCE_INDENT_CM)
     caption = styles["Caption"]
     caption.font.name = FONT
     caption.font.size = Pt(12)
@@ -114,7 +123,13 @@ def _page_number(sec) -> None:
 
 def _section(word, section: Section, labels: dict, base: Path) -> None:
     heading = word.add_paragraph(style=f"Heading {min(section.level, 4)}")
-    heading.add_run(f"{section.number} {section.title}".strip())
+    if section.level == 1:  # a following chapter (BAB VI): on a new page, centred, its label above its title
+        heading.paragraph_format.page_break_before = True
+        heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        heading.add_run(section.number).add_break()
+        heading.add_run(section.title)
+    else:
+        heading.add_run(f"{section.number} {section.title}".strip())
     for block in section.blocks:
         if isinstance(block, Section):
             _section(word, block, labels, base)
@@ -127,19 +142,25 @@ def _section(word, section: Section, labels: dict, base: Path) -> None:
 
 
 def _paragraph(word, block: Paragraph) -> None:
+    """A paragraph, its runs in their faces; in an italic style (equation, quote, note) an
+    italic run turns roman, as italic within italic does."""
     p = word.add_paragraph()
-    run = p.add_run(block.text)
+    italic_style = block.style in ("equation", "quote", "note")
+    for span in block.spans():
+        run = p.add_run(span.text)
+        if span.italic != italic_style:
+            run.italic = True
+        if block.style == "note":
+            run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
     fmt = p.paragraph_format
     if block.style == "equation":
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run.italic = True
         fmt.space_before = fmt.space_after = Pt(6)
     elif block.style in ("quote", "note"):
         fmt.left_indent = Cm(1.25)
-        run.italic = True
         fmt.line_spacing = 1.15
-        if block.style == "note":
-            run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    elif block.style == "reference":
+        p._p.style = REFERENCE_ID
     else:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         fmt.first_line_indent = Cm(1.25)

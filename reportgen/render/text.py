@@ -1,8 +1,9 @@
 """Document → plain text: the chapter as a reader would quote it, for review and snapshot tests.
 
-Headings carry their numbers, paragraphs are wrapped at 100 characters, tables are rows of
-cells separated by " | " under their number and title, with notes and source below, and a
-figure is one bracketed line. A change of wording or of a printed number shows as a line diff.
+Headings carry their numbers, paragraphs are wrapped at 100 characters (as plain text: italics
+are not marked; a reference-list entry hangs by four spaces), tables are rows of cells separated
+by " | " under their number and title, with notes and source below, and a figure is one
+bracketed line. A change of wording or of a printed number shows as a line diff.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ WIDTH = 100
 def render_text(doc: Document, labels: dict) -> str:
     """The whole document as text, ending with a newline."""
     lines = [doc.chapter_label, doc.title, ""]
+    for paragraph in doc.preface:
+        _paragraph(paragraph, lines)
     for section in doc.sections:
         _section(section, labels, lines)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -29,8 +32,7 @@ def _section(section: Section, labels: dict, lines: list[str]) -> None:
         if isinstance(block, Section):
             _section(block, labels, lines)
         elif isinstance(block, Paragraph):
-            prefix = {"quote": "> ", "note": "[note] ", "equation": "    "}.get(block.style, "")
-            lines += textwrap.wrap(prefix + block.text, WIDTH, break_long_words=False, break_on_hyphens=False) + [""]
+            _paragraph(block, lines)
         elif isinstance(block, Table):
             lines.append(f"{labels['table']} {block.number} {block.title}")
             for row in block.header + block.body:
@@ -38,6 +40,13 @@ def _section(section: Section, labels: dict, lines: list[str]) -> None:
             lines += [f"  {note}" for note in block.notes] + [f"  {block.source}", ""]
         elif isinstance(block, Figure):
             lines += [f"[{labels['figure']} {block.number} {block.title} ({block.path.as_posix()})]", ""]
+
+
+def _paragraph(block: Paragraph, lines: list[str]) -> None:
+    prefix = {"quote": "> ", "note": "[note] ", "equation": "    "}.get(block.style, "")
+    hanging = "    " if block.style == "reference" else ""  # a reference-list entry
+    lines += textwrap.wrap(prefix + block.text, WIDTH, subsequent_indent=hanging, break_long_words=False,
+                           break_on_hyphens=False) + [""]
 
 
 def _cell(cell) -> str:

@@ -40,6 +40,9 @@ class Builder:
     labels: dict = field(init=False)
     _tables: int = 0
     _figures: int = 0
+    numbers: dict[str, str] = field(default_factory=dict)  # table key → its number, once made
+    cited: set[str] = field(default_factory=set)  # keys of the study's literature cited so far
+    literature: object = None  # the study's reference file, read (``literature:``), or None
 
     def __post_init__(self) -> None:
         config = self.study.config
@@ -48,7 +51,22 @@ class Builder:
         self.labels = load_labels(self.lang, folder)
         self.chapter = config.study.chapter
         self._file_names = NameBook()
-        self.source = self.label(self.source_label, year=config.study.year)
+        self.source = self._source_line()
+        if getattr(config, "literature", None) is not None:  # a SAKIP report has no literature
+            from reportgen.literature import study_literature
+
+            self.literature = study_literature(self.study)
+
+    def _source_line(self) -> str:
+        """The line under every table and figure: the design's own (``source_label``), or, for
+        secondary data (``data.source``), ``<source_label>_secondary`` naming the citation if any."""
+        year = self.study.config.study.year
+        origin = getattr(getattr(self.study.config, "data", None), "source", None)
+        if origin is None or origin.type == "primary":
+            return self.label(self.source_label, year=year)
+        if origin.citation:
+            return self.label(f"{self.source_label}_secondary_cited", citation=origin.citation, year=year)
+        return self.label(f"{self.source_label}_secondary", year=year)
 
     def label(self, key: str, **values) -> str:
         """A label with its ``{name}`` placeholders filled (plain names only, no attribute access)."""
@@ -115,7 +133,8 @@ class Builder:
 
     def table(self, key: str, title: str, header, body, notes=(), widths=None, small: bool = False) -> Table:
         self._tables += 1
-        return Table(key=key, number=self._number(self._tables), title=title,
+        self.numbers[key] = self._number(self._tables)
+        return Table(key=key, number=self.numbers[key], title=title,
                      header=tuple(tuple(r) for r in header), body=tuple(tuple(r) for r in body),
                      source=self.source, notes=tuple(notes), widths=widths, small=small)
 

@@ -63,11 +63,52 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Run:
+    """A stretch of a paragraph's text in one face: roman, or italic (a journal, a volume, a book
+    title in an APA reference; a foreign term)."""
+
+    text: str
+    italic: bool = False
+
+
+def merge_runs(runs) -> tuple[Run, ...]:
+    """``runs`` without empty ones, adjacent runs of one face joined."""
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if merged and merged[-1].italic == run.italic:
+            merged[-1] = Run(merged[-1].text + run.text, run.italic)
+        else:
+            merged.append(Run(run.text, run.italic))
+    return tuple(merged)
+
+
+@dataclass(frozen=True)
 class Paragraph:
+    """A paragraph. ``text`` is always its plain text (what tests, claims and the text renderer
+    read); ``runs``, when given, is the same text cut into roman and italic stretches, which the
+    HTML and DOCX renderers print. Build one with runs by :meth:`of_runs`."""
+
     text: str
     refs: tuple[str, ...] = ()  # keys of the tables this text takes numbers from
-    style: str = "body"  # body | equation | quote | note
+    style: str = "body"  # body | equation | quote | note | reference (hanging indent 1.27 cm, APA 7 §9.43)
     claims: tuple[Claim, ...] = ()  # the verdicts this text states; each must be the one its table shows
+    runs: tuple[Run, ...] = ()  # empty: the whole text in the style's own face
+
+    def __post_init__(self) -> None:
+        if self.runs and "".join(run.text for run in self.runs) != self.text:
+            raise ValueError("a paragraph's runs must spell its text")
+
+    @classmethod
+    def of_runs(cls, runs, style: str = "body", refs: tuple[str, ...] = (), claims=()) -> "Paragraph":
+        """A paragraph made of ``runs`` (adjacent runs of one face are merged)."""
+        joined = merge_runs(runs)
+        return cls("".join(run.text for run in joined), tuple(refs), style, tuple(claims), joined)
+
+    def spans(self) -> tuple[Run, ...]:
+        """The runs to print: ``runs``, or the whole text as one roman run."""
+        return self.runs or (Run(self.text),)
 
 
 @dataclass
@@ -91,6 +132,7 @@ class Document:
     author: str
     year: int
     sections: list[Section] = field(default_factory=list)
+    preface: list[Paragraph] = field(default_factory=list)  # notes under the chapter heading, before its first section
     contents_title: str = "Daftar Isi"
 
     def walk(self):

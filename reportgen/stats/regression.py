@@ -144,7 +144,9 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
     - B, SE, t, p: R ``summary(lm(y ~ X))``; Beta = ``b_j * sd(x_j) / sd(y)`` (SPSS
       "Standardized Coefficients").
     - Tolerance ``1 - R_j^2`` and VIF ``1 / (1 - R_j^2)`` with R_j^2 from regressing x_j on the
-      other predictors: R ``car::vif``; SPSS "Collinearity Statistics".
+      other predictors: R ``car::vif``; SPSS "Collinearity Statistics". With a single predictor
+      there is no other predictor to be collinear with: both are None (not applicable; R
+      ``car::vif`` refuses a model with fewer than 2 terms, SPSS prints a trivial 1,000).
     - R, R², adjusted R², SE of the estimate ``sqrt(SS_res / (n - k - 1))``; ANOVA F with
       (k, n - k - 1) df: SPSS Model Summary and ANOVA, R ``summary.lm``.
 
@@ -173,7 +175,7 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
         coefficients[name] = Coefficient(
             b=float(fit.params[j + 1]), se=float(fit.bse[j + 1]), beta=float(beta),
             t=float(fit.tvalues[j + 1]), p=float(fit.pvalues[j + 1]),
-            tolerance=float(1 / vifs[j]), vif=float(vifs[j]),
+            tolerance=float(1 / vifs[j]) if k > 1 else None, vif=float(vifs[j]) if k > 1 else None,
         )
     return RegressionResult(
         dependent=dependent, predictors=tuple(predictors), coefficients=coefficients, n=n,

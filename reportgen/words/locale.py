@@ -102,3 +102,25 @@ def join_list(items, lang: str = "id", conjunction: str = "and") -> str:
     if len(items) <= 2:
         return f" {word} ".join(items)
     return f"{', '.join(items[:-1])}, {word} {items[-1]}"
+
+
+def plural(count, singular: str, plural_form: str | None = None, lang: str = "id", word_only: bool = False) -> str:
+    """A count with its noun: English '1 respondent', '0 respondents', '2 hypotheses' (given
+    ``plural_form``; otherwise the regular English plural); Indonesian nouns do not change
+    ('1 responden', '2 responden'). ``count`` is the number as printed ('1', '1.234'), so the
+    singular goes with exactly one. ``word_only`` gives the word without the count (a verb:
+    ``plural(n, 'is', 'are', word_only=True)``)."""
+    text = str(count).strip()
+    word = singular if lang != "en" or text == "1" else plural_form or _english_plural(singular)
+    return word if word_only else f"{text} {word}"
+
+
+def _english_plural(noun: str) -> str:
+    """The regular English plural: unit → units, analysis → analyses, category → categories, box → boxes."""
+    if noun.endswith("sis"):
+        return noun[:-2] + "es"
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"

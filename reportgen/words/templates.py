@@ -31,7 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from reportgen.errors import ReportgenError
 from reportgen.resources import TEMPLATES
-from reportgen.words.locale import join_list
+from reportgen.words.locale import join_list, plural
 
 BUILTIN = TEMPLATES
 MAX_SECONDS = 2.0
@@ -134,6 +134,7 @@ def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
     env.filters["narrative"] = narrative
     env.filters["and_list"] = lambda items: join_list(items, lang, "and")
     env.filters["or_list"] = lambda items: join_list(items, lang, "or")
+    env.filters["plural"] = lambda count, singular, plural_form=None, word_only=False: plural(count, singular, plural_form, lang, word_only)
     for name, positions in (("center", (1,)), ("indent", (1,)), ("wordwrap", (2,))):
         env.filters[name] = _width_checked(name, env.filters[name], *positions)
     env.filters["format"] = _format_checked(env.filters["format"])

@@ -95,3 +95,35 @@ def test_predictors_default_to_all_other_constructs(tmp_path):
 def test_missing_study_file(tmp_path):
     with pytest.raises(ConfigError, match="study file not found"):
         load_study(tmp_path / "nope.yaml")
+
+
+def test_a_short_label_per_language_and_every_short_form_is_an_answer(tmp_path):
+    from reportgen.data.coding import AnswerCoder
+
+    cfg = base()
+    cfg["scale"]["labels"][5]["short"] = {"id": "SS", "en": "SA"}
+    scale = load_study(write_study(tmp_path, cfg)).config.scale
+    strongly, agree = scale.labels[5], scale.labels[4]
+    assert (strongly.short_text("id"), strongly.short_text("en")) == ("SS", "SA")
+    assert (agree.short_text("id"), agree.short_text("en")) == ("S", "S")  # one string serves both languages
+    assert strongly.words() == ["SS", "SA", "Sangat Setuju", "Strongly Agree"]
+    coder = AnswerCoder(scale)
+    assert [coder.code(w) for w in ("SS", "sa", " Strongly  agree", "S")] == [5.0, 5.0, 5.0, 4.0]
+
+
+def test_data_source_is_primary_unless_told(tmp_path):
+    assert load_study(write_study(tmp_path / "a", base())).config.data.source.type == "primary"
+    cfg = base()
+    cfg["data"]["source"] = {"type": "secondary", "citation": "Hair et al. (2021)"}
+    source = load_study(write_study(tmp_path / "b", cfg)).config.data.source
+    assert (source.type, source.citation) == ("secondary", "Hair et al. (2021)")
+
+
+def test_object_and_note_may_be_given_per_language(tmp_path):
+    cfg = base()
+    cfg["study"]["object"] = {"id": "Pemerintah Kabupaten Luwu Timur", "en": "the Luwu Timur Regency Government"}
+    cfg["study"]["note"] = "Simulasi / simulated"
+    study = load_study(write_study(tmp_path, cfg)).config.study
+    assert (study.object_in("id"), study.object_in("en")) == ("Pemerintah Kabupaten Luwu Timur", "the Luwu Timur Regency Government")
+    assert study.note.get("en") == study.note.get("id") == "Simulasi / simulated"
+    assert load_study(write_study(tmp_path / "b", base())).config.study.object_in("en") is None

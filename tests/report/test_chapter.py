@@ -51,8 +51,16 @@ def test_english_chapter_has_no_indonesian_scaffolding(chapter):
     lang, _, _, text = chapter
     if lang != "en":
         pytest.skip("English only")
-    for word in ("Tabel", "Gambar", "Sumber", "responden", "diterima", "ditolak", "Keterangan", "Rata-rata"):
+    for word in ("Tabel", "Gambar", "Sumber", "responden", "diterima", "ditolak", "Keterangan", "Rata-rata", "SS", "KS", "STS"):
         assert not re.search(rf"\b{word}\b", text), word
+
+
+def test_first_page_says_the_answers_are_simulated(chapter):
+    lang, out, stem, _ = chapter
+    first = " ".join(PdfReader(out / f"{stem}.pdf").pages[0].extract_text().split())
+    assert ("dengan data simulasi" if lang == "id" else "with simulated data") in first
+    note = WordDocument(out / f"{stem}.docx").paragraphs[1].text
+    assert note.startswith("Catatan: contoh ini mereplikasi tesis" if lang == "id" else "Note: this example replicates the Luwu Timur thesis")
 
 
 def test_docx_has_real_tables_images_and_heading_styles(chapter):
@@ -109,12 +117,12 @@ def test_every_number_in_the_text_is_printed_in_its_table(tmp_path):
 
 def test_structure_follows_the_thesis(tmp_path):
     doc = document("id", tmp_path)
-    results, discussion = doc.sections
-    assert (results.number, discussion.number) == ("5.1", "5.2")
+    results, discussion, references = doc.sections
+    assert (results.number, discussion.number, references.title) == ("5.1", "5.2", "Daftar Pustaka")
     titles = [s.title for s in results.blocks if isinstance(s, Section)]
     assert titles == ["Karakteristik Responden", "Deskripsi Variabel Penelitian", "Uji Validitas", "Uji Reliabilitas", "Korelasi Antarvariabel",
                       "Uji Asumsi Klasik", "Analisis Regresi Linier Berganda", "Pengujian Hipotesis"]
-    assert [s.title.split(":")[0] for s in discussion.blocks] == ["H1", "H2", "H3", "H4", "H5", "H6"]
+    assert [s.title.split(":")[0] for s in discussion.blocks if isinstance(s, Section)] == ["H1", "H2", "H3", "H4", "H5", "H6"]
     numbers = [t.number for t in doc.tables().values()]
     assert numbers == [f"5.{i}" for i in range(1, len(numbers) + 1)]
     profile = next(b for b in results.blocks if isinstance(b, Section))

@@ -3,7 +3,9 @@ direct effects, indirect effects with Sobel and bootstrap, discussion."""
 
 from __future__ import annotations
 
-from reportgen.designs.survey.chapter import chapter, written_discussion
+from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.discussion import discussion_section as shared_discussion
+from reportgen.designs.survey.effects import path_conclusions, path_effects
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section
 from reportgen.designs.survey.measurement import reliability_section, validity_section
@@ -66,24 +68,26 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
                                     p=b.p(hyp.decision.p),
                                     significant=hyp.decision.reason != "not_significant", reason=hyp.decision.reason,
                                     sign=hyp.decision.sign, expect=hyp.expect, supported=hyp.decision.supported,
-                                    object=config.study.object, alpha=alpha, two=config.settings.tails == "two")
+                                    object=config.study.object_in(b.lang), alpha=alpha, two=config.settings.tails == "two")
     if r.mediations:
         body = []
         for name, m in r.mediations.items():
             body.append([d(name), s(" → ".join(m.chain)), d(b.f(m.a)), d(b.f(m.b)), d(b.f(m.indirect)),
                          d("–" if m.sobel_z is None else b.f(m.sobel_z)), d("–" if m.sobel_p is None else b.p(m.sobel_p)),
                          d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"), d(b.f(m.c_prime)),
-                         b.verdict(f"mediation:{name}", r.mediation_types[name].outcome, "mediation_kinds")])
+                         b.verdict(f"mediation:{name}", r.mediation_types[name].outcome, "mediation_kinds"),
+                         b.verdict(f"hypothesis:{name}", r.hypotheses[name].decision.outcome)])
         table = b.table("path.mediation", b.labels["mediation_title"],
                         [[h(b.col("hypothesis")), h(b.col("path")), h("a"), h("b"), h("a × b"), h("z Sobel"), h(b.col("p")), h(b.col("ci", level=b.confidence())),
-                          h("c′"), h(b.col("description"))]], body,
+                          h("c′"), h(b.col("mediation_kind")), h(b.col("decision"))]], body,
                         notes=(b.label("pls_paths_note", resamples=b.i(r.resamples), level=b.confidence()) + f" α = {alpha}",),
-                        widths=(0.9, 2, 0.8, 0.8, 0.9, 0.9, 0.9, 1.7, 0.8, 1.4), small=True)
+                        widths=(0.8, 1.8, 0.7, 0.7, 0.8, 0.8, 0.8, 1.5, 0.7, 1.3, 1.1), small=True)
         section.blocks += b.say("mediation_intro.j2", table=b.ref(table), resamples=b.i(r.resamples), confidence=b.confidence())
         section.add(table)
         for name, m in r.mediations.items():
             hyp = r.hypotheses[name]
-            section.blocks += b.say("mediation.j2", refs=(table.key,), claims=[(f"mediation:{name}", r.mediation_types[name].outcome)], h=name, chain=[b.name(c) for c in m.chain], indirect=b.f(m.indirect),
+            section.blocks += b.say("mediation.j2", refs=(table.key,), claims=[(f"mediation:{name}", r.mediation_types[name].outcome), (f"hypothesis:{name}", r.hypotheses[name].decision.outcome)],
+                                    h=name, chain=[b.name(c) for c in m.chain], indirect=b.f(m.indirect),
                                     z=None if m.sobel_z is None else b.f(m.sobel_z), p=None if m.sobel_p is None else b.p(m.sobel_p),
                                     low=b.f(m.ci_low), high=b.f(m.ci_high), c_prime=b.f(m.c_prime), kind=r.mediation_types[name].outcome,
                                     kind_text=b.labels["mediation_kinds"][r.mediation_types[name].outcome].lower(),
@@ -96,28 +100,26 @@ def _t_table(b: Builder, r, target: str) -> str:
     return b.f(r.t_tables[target])
 
 
-def path_discussion_section(b: Builder, r, number: str) -> Section:
+def path_discussion_section(b: Builder, r, number: str, effects=None) -> Section:
     config = b.study.config
-    section = b.section(b.labels["discussion"], 2, number)
-    for k, (name, hyp) in enumerate(r.hypotheses.items(), start=1):
-        chain = (*hyp.source, hyp.target)
-        names = [b.name(c) for c in chain]
+
+    def restate(effect):
+        name = effect.hypothesis
+        hyp = r.hypotheses[name]
+        names = [b.name(c) for c in (*hyp.source, hyp.target)]
         if hyp.kind == "indirect":
             title = b.label("discussion_indirect", source=names[0], mediator=", ".join(names[1:-1]), target=names[-1])
             m = r.mediations[name]
             refs, coef, stat, p = ("path.mediation",), b.f(m.indirect), "–" if m.sobel_z is None else b.f(m.sobel_z), b.p(m.sobel_p) if m.sobel_p is not None else "–"
         else:
             title = b.label("discussion_of", source=names[0], target=names[-1])
-            c = r.model.coefficient(*chain)
+            c = r.model.coefficient(*hyp.source, hyp.target)
             refs, coef, stat, p = ("path.direct",), b.f(c.b), b.f(c.t), b.p(hyp.decision.p)
-        sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
-        claims = [(f"hypothesis:{name}", hyp.decision.outcome)] if hyp.kind == "partial" else []
-        sub.blocks += b.say("pls_discussion.j2", refs=refs, claims=claims, h=name, chain=names, indirect=hyp.kind == "indirect", coef=coef, t=stat, p=p,
-                            stat_name="z Sobel" if hyp.kind == "indirect" else "t",
-                            supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object)
-        sub.blocks += written_discussion(b, name)
-        section.add(sub)
-    return section
+        return title, b.say("pls_discussion.j2", refs=refs, claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, chain=names,
+                            indirect=hyp.kind == "indirect", coef=coef, t=stat, p=p, stat_name="z Sobel" if hyp.kind == "indirect" else "t",
+                            supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object_in(b.lang))
+
+    return shared_discussion(b, number, effects or path_effects(r), r.described, restate)
 
 
 def build_chapter(b: Builder, results) -> Document:
@@ -129,4 +131,6 @@ def build_chapter(b: Builder, results) -> Document:
               lambda n: reliability_section(b, view, n), lambda n: correlation_section(b, results.extras, n),
               lambda n: path_analysis_section(b, results, n), lambda n: path_hypotheses_section(b, results, n),
               lambda n: group_section(b, results.extras, alpha, n)]
-    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: path_discussion_section(b, results, n))
+    effects = path_effects(results)
+    conclusions = path_conclusions(results, effects)
+    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: path_discussion_section(b, results, n, effects), conclusions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen.config import Study
-from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json
+from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
@@ -16,6 +16,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
     config = study.config
     env = environment(lang, study.templates_dir)
     out = {
+        "source": source_json(config),
         "n_used": results.n_used, "n_excluded": results.n_excluded,
         "profile": profile_json(results.described.profile), "constructs": constructs_json(results.described.constructs),
         "path_model": {

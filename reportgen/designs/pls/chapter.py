@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from reportgen.designs.survey.chapter import chapter, written_discussion
+from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.discussion import discussion_section as shared_discussion
+from reportgen.designs.survey.effects import pls_conclusions, pls_effects, removed_items
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.profile import profile_section
 from reportgen.designs.pls.outer import outer_model_section
@@ -107,20 +109,21 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     return section
 
 
-def pls_discussion_section(b: Builder, r, number: str) -> Section:
+def pls_discussion_section(b: Builder, r, number: str, effects=None) -> Section:
     config = b.study.config
-    section = b.section(b.labels["discussion"], 2, number)
-    for k, (name, hyp) in enumerate(r.hypotheses.items(), start=1):
+
+    def restate(effect):
+        name = effect.hypothesis
+        hyp = r.hypotheses[name]
         chain = [b.name(c) for c in hyp.chain]
         title = (b.label("discussion_of", source=chain[0], target=chain[-1]) if len(chain) == 2
                  else b.label("discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1]))
-        sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
-        sub.blocks += b.say("pls_discussion.j2", refs=("pls.paths",), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, chain=chain, indirect=len(chain) > 2,
-                            coef=b.f(hyp.stat.estimate), t=b.f(hyp.stat.t), p=b.p(hyp.decision.p), supported=hyp.decision.supported,
-                            reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object)
-        sub.blocks += written_discussion(b, name)
-        section.add(sub)
-    return section
+        return title, b.say("pls_discussion.j2", refs=("pls.paths",), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, chain=chain,
+                            indirect=len(chain) > 2, coef=b.f(hyp.stat.estimate), t=b.f(hyp.stat.t), p=b.p(hyp.decision.p),
+                            supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign,
+                            object=config.study.object_in(b.lang))
+
+    return shared_discussion(b, number, effects or pls_effects(r), r.described, restate, left_out=removed_items(r))
 
 
 def build_chapter(b: Builder, results) -> Document:
@@ -129,4 +132,6 @@ def build_chapter(b: Builder, results) -> Document:
     makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n),
               lambda n: outer_model_section(b, results, n), lambda n: inner_model_section(b, results, n),
               lambda n: pls_hypotheses_section(b, results, n)]
-    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: pls_discussion_section(b, results, n))
+    effects = pls_effects(results)
+    conclusions = pls_conclusions(results, effects)
+    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: pls_discussion_section(b, results, n, effects), conclusions)

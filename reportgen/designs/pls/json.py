@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen.config import Study
-from reportgen.designs.survey.json import constructs_json, decision_text, hypothesis_json, profile_json
+from reportgen.designs.survey.json import constructs_json, decision_text, hypothesis_json, profile_json, source_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
@@ -29,6 +29,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
     owner = spec.mask.argmax(axis=1)
     upper = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
     out = {
+        "source": source_json(study.config),
         "n_used": results.n_used,
         "n_excluded": results.n_excluded,
         "profile": profile_json(described.profile),

@@ -1,4 +1,5 @@
-"""Multiple regression, as the reference thesis: classical assumptions, t and F tests, R²;
+"""Linear regression, as the reference thesis (simple with one predictor, multiple with more):
+classical assumptions, t and F tests, R²;
 moderation (MRA), simple regressions, correlations and group differences beside it."""
 
 from reportgen.config import regression_predictors
@@ -7,6 +8,7 @@ from reportgen.designs.survey.design import SurveyDesign
 
 class RegressionDesign(SurveyDesign):
     package = __name__
+    kind = "regression"  # its effects and conclusions: designs.survey.effects.regression_effects, regression_conclusions
 
     def model_line(self, study) -> str:
         model = study.config.model

@@ -1,4 +1,5 @@
-"""The multiple-regression design's statistics: config + data → :class:`StudyResults`."""
+"""The linear-regression design's statistics (simple with one predictor, multiple with more):
+config + data → :class:`StudyResults`."""
 
 from __future__ import annotations
 
@@ -13,22 +14,12 @@ from reportgen.designs.survey.extras import Extras, extras as compute_extras
 from reportgen.interpret.assumptions import AssumptionVerdicts, assumption_verdicts
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
 from reportgen.interpret.verdict import Verdict, significance
-from reportgen.stats.assumptions import Heteroscedasticity, Normality, heteroscedasticity, normal_pp_points, normality
+from reportgen.stats.assumptions import Heteroscedasticity, Normality, heteroscedasticity, normality
 from reportgen.stats.critical import f_critical, t_critical
 from reportgen.errors import AnalysisError
 from reportgen.stats.durbin_watson import MIN_DF, DurbinWatson, durbin_watson
-from reportgen.stats.regression import RegressionResult, check_sample_size, ols, residual_diagnostics
-
-
-@dataclass(frozen=True)
-class ResidualPlots:
-    """What the residual figures show (SPSS *ZRESID, *SRESID, *ZPRED and the normal P-P points)."""
-
-    zresid: np.ndarray
-    sresid: np.ndarray
-    zpred: np.ndarray
-    pp_observed: np.ndarray
-    pp_expected: np.ndarray
+from reportgen.stats.regression import RegressionResult, check_sample_size, ols
+from reportgen.stats.residual_plots import ResidualPlots, residual_plots
 
 
 @dataclass(frozen=True)
@@ -46,6 +37,12 @@ class StudyResults:
     hypotheses: dict[str, HypothesisResult]
     extras: Extras
     warnings: list[str]
+
+    @property
+    def simple(self) -> bool:
+        """A simple linear regression: one predictor. Its chapter has no multicollinearity test
+        (nothing to be collinear with) and no simultaneous F test (F = t² of the one slope)."""
+        return len(self.regression.predictors) == 1
 
     @property
     def dw_zone(self) -> str | None:
@@ -86,7 +83,6 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     norm = normality(regression.residuals)
     hetero = heteroscedasticity(regression.residuals, regression.exog, predictors)
     verdicts = assumption_verdicts(regression, norm, hetero, dw, settings.alpha)
-    zresid, sresid, zpred = residual_diagnostics(regression)
     warnings += _assumption_warnings(regression, norm, hetero, dw, verdicts, settings.alpha)
     more = compute_extras(study, data, {c: r.scores for c, r in constructs.items()}, warnings)
     hypotheses = {}
@@ -105,7 +101,7 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
             hypotheses[hname] = HypothesisResult(hname, "partial", (source,), target, hyp.expect, decision)
     return StudyResults(described=described, regression=regression, t_table=t_table, f_table=f_table, durbin_watson=dw,
                         normality=norm, heteroscedasticity=hetero, assumptions=verdicts,
-                        residual_plots=ResidualPlots(zresid, sresid, zpred, *normal_pp_points(zresid)),
+                        residual_plots=residual_plots(regression),
                         f_test=significance(regression.f_p, settings.alpha), hypotheses=hypotheses, extras=more,
                         warnings=warnings)
 
@@ -118,7 +114,7 @@ def _assumption_warnings(regression, norm, hetero, dw, verdicts: AssumptionVerdi
         out.append(f"residuals are not normal: {test} p = {verdicts.normality.value:.3f} < {alpha}")
     for name in regression.predictors:
         coef = regression.coefficients[name]
-        if verdicts.multicollinearity[name].passed is False:
+        if name in verdicts.multicollinearity and verdicts.multicollinearity[name].passed is False:
             out.append(f"multicollinearity: {name} has tolerance {coef.tolerance:.3f} and VIF {coef.vif:.3f}")
         if verdicts.glejser[name].passed is False:
             out.append(f"heteroscedasticity: Glejser test of {name} has p = {hetero.glejser[name].p:.3f} < {alpha}")

@@ -1,4 +1,5 @@
-"""5.1.5 Classical assumptions: normality, multicollinearity, heteroscedasticity, autocorrelation."""
+"""5.1.5 Classical assumptions: normality, multicollinearity (with two or more predictors),
+heteroscedasticity, autocorrelation; the residual figures described by what they show."""
 
 from __future__ import annotations
 
@@ -7,20 +8,27 @@ from reportgen.interpret.assumptions import DW_CITATION, TOLERANCE_MIN, VIF_MAX
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def subsection(b: Builder, parent: Section, title: str) -> Section:
+    """A level-4 subsection lettered after those ``parent`` already holds (a., b., c. without gaps)."""
+    return b.section(title, 4, f"{LETTERS[sum(isinstance(s, Section) for s in parent.blocks)]}.")
+
 
 def assumptions_section(b: Builder, results: StudyResults, number: str) -> Section:
+    """a. normality, b. multicollinearity (not in a simple regression: one predictor has nothing to
+    be collinear with), then heteroscedasticity and autocorrelation, lettered in turn."""
     section = b.section(b.labels["assumptions"], 3, number)
     alpha = b.study.config.settings.alpha
-    reg = results.regression
     plots = results.residual_plots
-
-    # a. normality
-    sub = b.section(b.labels["normality"], 4, "a.")
+    sub = subsection(b, section, b.labels["normality"])
     norm = results.normality
     verdicts = results.assumptions
     words = b.labels["normality_rows"]
     rows = [("N", b.i(norm.n)), (words["mean"], b.f(norm.mean)), (words["sd"], b.f(norm.sd)),
-            ("Kolmogorov-Smirnov D", b.f(norm.ks_d)),
+            (words["skewness"], b.f(plots.skewness)), (words["kurtosis"], b.f(plots.excess_kurtosis)),
+            ("Kolmogorov-Smirnov D", b.f(norm.ks_d)), (words["pp_distance"], b.f(plots.pp_distance)),
             (words["asymptotic"], b.p(norm.ks_p_asymptotic)),
             ("Sig. Lilliefors", b.p(norm.ks_p_lilliefors)),
             ("Shapiro-Wilk W", b.f(norm.shapiro_w)), ("Sig. Shapiro-Wilk", b.p(norm.shapiro_p))]
@@ -37,13 +45,24 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
                         d=b.f(norm.ks_d), p_lillie=b.p(norm.ks_p_lilliefors), p_asym=b.p(norm.ks_p_asymptotic),
                         w=b.f(norm.shapiro_w), p_sw=b.p(norm.shapiro_p), alpha=b.f(alpha, 2), normal=verdicts.normality.passed,
                         n=b.i(norm.n), lillie_defined=norm.ks_p_lilliefors is not None, sw_defined=norm.shapiro_p is not None,
-                        sw_normal=verdicts.shapiro.passed is not False, asym_normal=verdicts.kolmogorov_uncorrected.passed)
+                        sw_normal=verdicts.shapiro.passed is not False, asym_normal=verdicts.kolmogorov_uncorrected.passed,
+                        distance=b.f(plots.pp_distance), skewness=b.f(plots.skewness), kurtosis=b.f(plots.excess_kurtosis),
+                        simple=results.simple)
     sub.add(pp)
     sub.add(hist)
     section.add(sub)
 
-    # b. multicollinearity
-    sub = b.section(b.labels["multicollinearity"], 4, "b.")
+    if not results.simple:
+        section.add(multicollinearity_section(b, section, results))
+    section.add(heteroscedasticity_section(b, section, results))
+    section.add(autocorrelation_section(b, section, results))
+    return section
+
+
+def multicollinearity_section(b: Builder, parent: Section, results: StudyResults) -> Section:
+    sub = subsection(b, parent, b.labels["multicollinearity"])
+    reg = results.regression
+    verdicts = results.assumptions
     body = []
     for name in reg.predictors:
         c = reg.coefficients[name]
@@ -60,19 +79,31 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
                         claims=[(f"multicollinearity:{n}", verdicts.multicollinearity[n].outcome) for n in reg.predictors], table=b.ref(table), tol_min=b.f(min(tolerances)),
                         tol_max=b.f(max(tolerances)), vif_min=b.f(min(vifs)), vif_max=b.f(max(vifs)), flagged=flagged,
                         tol=b.f(TOLERANCE_MIN, 2), vif=b.i(int(VIF_MAX)))
-    section.add(sub)
+    return sub
 
-    # c. heteroscedasticity
-    sub = b.section(b.labels["heteroscedasticity"], 4, "c.")
+
+def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResults) -> Section:
+    """The scatterplot, the Glejser table (with the spread of SRESID by thirds of ZPRED in its
+    notes) and the sentences: the tests decide, the figure is described by its numbers."""
+    sub = subsection(b, parent, b.labels["heteroscedasticity"])
+    alpha = b.study.config.settings.alpha
+    verdicts = results.assumptions
+    plots = results.residual_plots
     het = results.heteroscedasticity
     fig = b.figure("scatter", b.labels["scatter_title"], "scatter", {"zpred": plots.zpred, "sresid": plots.sresid,
-                   "xlabel": b.labels["scatter_x"], "ylabel": b.labels["scatter_y"]}, width=0.62, file="scatterplot")
+                   "xlabel": b.labels["scatter_x"], "ylabel": b.labels["scatter_y"], "bounds": plots.spread.bounds},
+                   width=0.62, file="scatterplot")
     body = [[s(f"{b.name(n)} ({n})"), d(b.f(g.b)), d(b.f(g.se)), d(b.f(g.t)), d(b.p(g.p)),
              b.verdict(f"glejser:{n}", verdicts.glejser[n].outcome)] for n, g in het.glejser.items()]
     bp_note = f"Breusch-Pagan (studentized): LM = {b.f(het.bp_lm)}; df = {het.bp_df}; Sig. {b.sig(het.bp_p)}"
+    spread = plots.spread
+    sds = [b.f(v) for v in spread.sd]
+    ratio = b.f(spread.ratio) if spread.ratio is not None else None
+    spread_note = b.label("spread_note", sds="; ".join(sds), sizes="; ".join(b.i(n) for n in spread.n),
+                          ratio=ratio if ratio is not None else "–")
     table = b.table("glejser", b.labels["glejser_title"],
                     [[h(b.col("variable")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.f(alpha, 2)})"), h(b.col("description"))]],
-                    body, notes=(b.labels["residual_dependent_note"], bp_note), widths=(2.6, 1, 1.1, 1, 1.3, 2.6), small=True)
+                    body, notes=(b.labels["residual_dependent_note"], bp_note, spread_note), widths=(2.6, 1, 1.1, 1, 1.3, 2.6), small=True)
     flagged = [n for n in het.glejser if verdicts.glejser[n].passed is False]
     sub.blocks += b.say("heteroscedasticity_intro.j2", figure=b.ref(fig), table=b.ref(table))
     sub.add(fig)
@@ -81,11 +112,15 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     sub.blocks += b.say("heteroscedasticity.j2", refs=(table.key,),
                         claims=[(f"glejser:{n}", verdicts.glejser[n].outcome) for n in het.glejser], figure=b.ref(fig), table=b.ref(table), flagged=flagged,
                         p_min=b.p(min(sig_p)), alpha=b.f(alpha, 2), bp=b.f(het.bp_lm), bp_p=b.p(het.bp_p),
-                        bp_ok=verdicts.breusch_pagan.passed)
-    section.add(sub)
+                        bp_ok=verdicts.breusch_pagan.passed, tested=list(het.glejser), spread="; ".join(sds), ratio=ratio)
+    return sub
 
-    # d. autocorrelation
-    sub = b.section(b.labels["autocorrelation"], 4, "d.")
+
+def autocorrelation_section(b: Builder, parent: Section, results: StudyResults) -> Section:
+    sub = subsection(b, parent, b.labels["autocorrelation"])
+    alpha = b.study.config.settings.alpha
+    reg = results.regression
+    verdicts = results.assumptions
     dw = results.durbin_watson
     rows = [("d (Durbin-Watson)", b.f(dw.d)), ("dL", b.f(dw.dl)), ("dU", b.f(dw.du)),
             ("4 − dU", b.f(4 - dw.du) if dw.du is not None else "–"), ("4 − dL", b.f(4 - dw.dl) if dw.dl is not None else "–"),
@@ -104,5 +139,4 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
                         four_dl=b.f(4 - dw.dl) if dw.dl is not None else "", p=b.p(exact_p.value), side=side,
                         zone=results.dw_zone, n=b.i(reg.n), k=len(reg.predictors), alpha=b.f(alpha, 2),
                         p_ok=exact_p.passed is not False, exact=dw.dl is not None)
-    section.add(sub)
-    return section
+    return sub

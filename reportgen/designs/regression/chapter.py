@@ -1,11 +1,17 @@
-"""The multiple-regression chapter: the shared questionnaire sections, classical assumptions,
-5.1.6 multiple regression, 5.1.7 hypothesis tests (t, F, R²) and 5.2 discussion."""
+"""The linear-regression chapter: the shared questionnaire sections, classical assumptions,
+5.1.6 multiple regression, 5.1.7 hypothesis tests (t, F, R²) and 5.2 discussion.
+
+With one predictor it is a simple linear regression chapter: its own headings and wording, no
+multicollinearity test and no simultaneous F test (F = t² of the one slope, so the t test is the
+whole test), the remaining subsections lettered without gaps."""
 
 from __future__ import annotations
 
 from reportgen.designs.regression.analysis import StudyResults
-from reportgen.designs.regression.assumptions import assumptions_section
-from reportgen.designs.survey.chapter import chapter, written_discussion
+from reportgen.designs.regression.assumptions import assumptions_section, subsection
+from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.discussion import discussion_section as shared_discussion
+from reportgen.designs.survey.effects import regression_conclusions, regression_effects
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section, moderation_section, simple_regression_section
 from reportgen.designs.survey.measurement import reliability_section, validity_section
@@ -17,18 +23,19 @@ from reportgen.report.document import Document, Section
 
 def regression_section(b: Builder, results: StudyResults, number: str) -> Section:
     reg = results.regression
-    section = b.section(b.labels["regression"], 3, number)
+    simple = results.simple
+    section = b.section(b.labels["regression_simple" if simple else "regression"], 3, number)
     body = [[s(b.col("constant")), d(b.f(reg.coefficients["const"].b)), d(b.f(reg.coefficients["const"].se)), d(""),
              d(b.f(reg.coefficients["const"].t)), d(b.p(reg.coefficients["const"].p))]]
     for name in reg.predictors:
         c = reg.coefficients[name]
         body.append([s(f"{b.name(name)} ({name})"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)), d(b.p(c.p))])
-    table = b.table("coefficients", b.labels["regression_title"],
+    table = b.table("coefficients", b.labels["regression_simple_title" if simple else "regression_title"],
                     [[h(b.col("model"), rowspan=2), h(b.col("unstandardized"), colspan=2), h(b.col("standardized")), h("t", rowspan=2), h(b.col("p"), rowspan=2)],
                      [h(b.col("b")), h(b.col("se")), h(b.col("beta"))]],
                     body, notes=(b.label("dependent_note", name=f"{b.name(reg.dependent)} ({reg.dependent})"),),
                     widths=(3.2, 1.1, 1.1, 1.4, 1, 1))
-    section.blocks += b.say("regression_intro.j2", table=b.ref(table))
+    section.blocks += b.say("regression_intro.j2", table=b.ref(table), simple=simple)
     section.add(table)
     section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=reg.dependent,
                             constant=b.f(reg.coefficients["const"].b),
@@ -36,7 +43,7 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
                                    for n in reg.predictors])
     section.blocks += b.say("regression_coefficients.j2", refs=(table.key,), table=b.ref(table), y=reg.dependent,
                             y_name=b.name(reg.dependent), constant=b.f(reg.coefficients["const"].b),
-                            score=b.study.config.model.score,
+                            score=b.study.config.model.score, simple=simple,
                             coefficients=[{"x": n, "name": b.name(n), "b": b.f(reg.coefficients[n].b), "abs_b": b.f(abs(reg.coefficients[n].b)),
                                            "positive": reg.coefficients[n].b >= 0, "beta": b.f(reg.coefficients[n].beta)}
                                           for n in reg.predictors],
@@ -49,16 +56,17 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     reg = results.regression
     alpha = b.f(config.settings.alpha, 2)
     two = config.settings.tails == "two"
+    simple = results.simple
     section = b.section(b.labels["hypotheses"], 3, number)
     partial = {h_.source[0]: name for name, h_ in results.hypotheses.items() if h_.kind == "partial"}
     simultaneous = next((name for name, h_ in results.hypotheses.items() if h_.kind == "simultaneous"), None)
     fig = b.figure("framework", b.labels["framework_title"], "framework",
                    {"predictors": [(p, b.name(p)) for p in reg.predictors], "dependent": (reg.dependent, b.name(reg.dependent)),
                     "partial": partial, "simultaneous": simultaneous}, width=0.8)
-    section.blocks += b.say("hypotheses_intro.j2", figure=b.ref(fig))
+    section.blocks += b.say("hypotheses_intro.j2", figure=b.ref(fig), simple=simple, x_name=b.name(reg.predictors[0]))
     section.add(fig)
 
-    sub = b.section(b.labels["t_test"], 4, "a.")
+    sub = subsection(b, section, b.labels["t_test_simple" if simple else "t_test"])
     body, texts = [], []
     t_table = b.f(results.t_table)
     for name, hyp in results.hypotheses.items():
@@ -73,57 +81,75 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
                       "y_name": b.name(hyp.target), "t": b.f(c.t), "abs_t": b.f(abs(c.t)), "t_table": t_table, "p": b.p(dec.p),
                       "significant": dec.reason != "not_significant",
                       "reason": dec.reason, "sign": dec.sign, "expect": hyp.expect, "supported": dec.supported,
-                      "object": config.study.object})
+                      "object": config.study.object_in(b.lang)})
     if body:
         p_header = f"{b.col('p')} ({b.labels['tails']['two' if two else 'one']})"
-        table = b.table("t_test", b.labels["t_title"],
+        table = b.table("t_test", b.labels["t_simple_title" if simple else "t_title"],
                         [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("b")), h(b.col("t")), h(b.col("t_table")), h(p_header), h(b.col("decision"))]],
                         body, notes=(f"α = {alpha}; df = {reg.df2}",), widths=(1.1, 1.7, 1, 1, 1, 1.5, 1.4))
-        sub.blocks += b.say("t_test_intro.j2", table=b.ref(table), t_table=t_table, alpha=alpha, df=reg.df2, two=two)
+        sub.blocks += b.say("t_test_intro.j2", table=b.ref(table), t_table=t_table, alpha=alpha, df=reg.df2, two=two, simple=simple)
         sub.add(table)
         for t in texts:
             outcome = results.hypotheses[t["h"]].decision.outcome
             sub.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{t['h']}", outcome)], alpha=alpha, two=two, **t)
         section.add(sub)
+    if not simple:
+        section.add(f_test_section(b, section, results, simultaneous))
+    section.add(determination_section(b, section, results))
+    return section
 
-    sub = b.section(b.labels["f_test"], 4, "b." if body else "a.")
+
+def f_test_section(b: Builder, parent: Section, results: StudyResults, simultaneous: str | None) -> Section:
+    """The simultaneous F test (ANOVA) of a regression with two or more predictors."""
+    reg = results.regression
+    alpha = b.f(b.study.config.settings.alpha, 2)
+    sub = subsection(b, parent, b.labels["f_test"])
     f_table = b.f(results.f_table)
-    anova = [[s(b.col("regression_row")), d(b.f(reg.ss_regression)), d(b.i(reg.df1)), d(b.f(reg.ms_regression)), d(b.f(reg.f)), d(f_table), d(b.p(reg.f_p))],
-             [s(b.col("residual_row")), d(b.f(reg.ss_residual)), d(b.i(reg.df2)), d(b.f(reg.ms_residual)), d(""), d(""), d("")],
-             [s(b.col("total_row"), bold=True), d(b.f(reg.ss_total)), d(b.i(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")]]
+    hyp = results.hypotheses.get(simultaneous) if simultaneous else None
+    decision = [b.verdict(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else []  # the simultaneous hypothesis
+    blank = [d("")] if hyp else []
+    anova = [[s(b.col("regression_row")), d(b.f(reg.ss_regression)), d(b.i(reg.df1)), d(b.f(reg.ms_regression)), d(b.f(reg.f)), d(f_table), d(b.p(reg.f_p))] + decision,
+             [s(b.col("residual_row")), d(b.f(reg.ss_residual)), d(b.i(reg.df2)), d(b.f(reg.ms_residual)), d(""), d(""), d("")] + blank,
+             [s(b.col("total_row"), bold=True), d(b.f(reg.ss_total)), d(b.i(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")] + blank]
     table = b.table("anova", b.labels["f_title"],
-                    [[h(b.col("source")), h(b.col("ss")), h(b.col("df")), h(b.col("ms")), h(b.col("f")), h(b.col("f_table")), h(f"{b.col('p')} (α = {alpha})")]],
-                    anova, widths=(1.6, 1.4, 0.6, 1.4, 1, 1, 1.4))
+                    [[h(b.col("source")), h(b.col("ss")), h(b.col("df")), h(b.col("ms")), h(b.col("f")), h(b.col("f_table")), h(f"{b.col('p')} (α = {alpha})")]
+                     + ([h(b.col("description"))] if hyp else [])],
+                    anova, widths=(1.6, 1.4, 0.6, 1.4, 1, 1, 1.4) + ((1.3,) if hyp else ()))
     sub.blocks += b.say("f_test_intro.j2", table=b.ref(table))
     sub.add(table)
-    hyp = results.hypotheses.get(simultaneous) if simultaneous else None
-    sub.blocks += b.say("f_test.j2", refs=(table.key,), table=b.ref(table), f=b.f(reg.f), f_table=f_table, p=b.p(reg.f_p),
+    sub.blocks += b.say("f_test.j2", refs=(table.key,), claims=[(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else [],
+                        table=b.ref(table), f=b.f(reg.f), f_table=f_table, p=b.p(reg.f_p),
                         alpha=alpha, df1=reg.df1, df2=reg.df2,
                         significant=results.f_test.passed, h=simultaneous,
                         supported=hyp.decision.supported if hyp else None, y_name=b.name(reg.dependent),
                         x_names=[b.name(p) for p in reg.predictors])
-    section.add(sub)
+    return sub
 
-    sub = b.section(b.labels["determination"], 4, "c." if body else "b.")
+
+def determination_section(b: Builder, parent: Section, results: StudyResults) -> Section:
+    """R², adjusted R², R and the SE of the estimate; with one predictor R is |r| of X and Y."""
+    reg = results.regression
+    sub = subsection(b, parent, b.labels["determination"])
     table = b.table("determination", b.labels["determination_title"],
                     [[h(b.col("r")), h(b.col("r2")), h(b.col("adj_r2")), h(b.col("se_estimate")), h("R² × 100%")]],
                     [[d(b.f(reg.r)), d(b.f(reg.r2)), d(b.f(reg.adj_r2)), d(b.f(reg.se_estimate)), d(b.pct(100 * reg.r2))]],
                     notes=(f"(1 − R²) × 100% = {b.pct(100 - 100 * reg.r2)}",), widths=(1, 1.2, 1.6, 1.8, 1.4))
-    sub.blocks += b.say("determination_intro.j2", table=b.ref(table))
+    sub.blocks += b.say("determination_intro.j2", table=b.ref(table), simple=results.simple)
     sub.add(table)
     sub.blocks += b.say("determination.j2", refs=(table.key,), table=b.ref(table), r=b.f(reg.r), r2=b.f(reg.r2),
                         adj=b.f(reg.adj_r2), share=b.pct(100 * reg.r2), rest=b.pct(100 - 100 * reg.r2),
                         strength=b.labels["strength"][strength(reg.r)], citation=STRENGTH_CITATION,
-                        y_name=b.name(reg.dependent), x_names=[b.name(p) for p in reg.predictors])
-    section.add(sub)
-    return section
+                        y_name=b.name(reg.dependent), x_names=[b.name(p) for p in reg.predictors], simple=results.simple)
+    return sub
 
 
-def discussion_section(b: Builder, results: StudyResults, number: str) -> Section:
+def discussion_section(b: Builder, results: StudyResults, number: str, effects=None) -> Section:
     config = b.study.config
     reg = results.regression
-    section = b.section(b.labels["discussion"], 2, number)
-    for k, (name, hyp) in enumerate(results.hypotheses.items(), start=1):
+
+    def restate(effect):
+        name = effect.hypothesis
+        hyp = results.hypotheses[name]
         if hyp.kind == "moderation":
             x, z = hyp.source
             title = b.label("discussion_moderation", source=b.name(x), moderator=b.name(z), target=b.name(hyp.target))
@@ -137,19 +163,17 @@ def discussion_section(b: Builder, results: StudyResults, number: str) -> Sectio
         else:
             title = b.label("discussion_simultaneous", sources=", ".join(b.name(p) for p in hyp.source), target=b.name(hyp.target))
             context = {"f": b.f(reg.f), "p": b.p(reg.f_p), "r2": b.f(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
-        sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
         refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",)}.get(hyp.kind, ("anova", "determination"))
-        claims = [(f"hypothesis:{name}", hyp.decision.outcome)] if hyp.kind == "partial" else []
-        sub.blocks += b.say("discussion.j2", refs=refs, claims=claims, h=name, kind=hyp.kind, supported=hyp.decision.supported,
-                            reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
-                            y_name=b.name(hyp.target), object=config.study.object, alpha=b.f(config.settings.alpha, 2), **context)
-        sub.blocks += written_discussion(b, name)
-        section.add(sub)
-    return section
+        return title, b.say("discussion.j2", refs=refs, claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, kind=hyp.kind,
+                            supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
+                            y_name=b.name(hyp.target), object=config.study.object_in(b.lang), alpha=b.f(config.settings.alpha, 2), **context)
+
+    return shared_discussion(b, number, effects or regression_effects(results), results.described, restate)
 
 
 def build_chapter(b: Builder, results: StudyResults) -> Document:
-    """The whole multiple-regression chapter, in the reference thesis's order."""
+    """The whole regression chapter, in the reference thesis's order. A simple regression has no
+    separate per-hypothesis simple regressions (``settings.simple_regressions``): they are the model."""
     config = b.study.config
     alpha = config.settings.alpha
     more = results.extras
@@ -157,7 +181,9 @@ def build_chapter(b: Builder, results: StudyResults) -> Document:
     makers = [lambda n, make=make: make(b, described, n) for make in (profile_section, descriptives_section, validity_section,
                                                                        reliability_section)]
     makers += [lambda n: correlation_section(b, more, n), lambda n: assumptions_section(b, results, n),
-               lambda n: simple_regression_section(b, more, results.hypotheses, alpha, n),
+               lambda n: None if results.simple else simple_regression_section(b, more, results.hypotheses, alpha, n),
                lambda n: regression_section(b, results, n), lambda n: hypotheses_section(b, results, n),
                lambda n: moderation_section(b, more, results.hypotheses, alpha, n), lambda n: group_section(b, more, alpha, n)]
-    return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n))
+    effects = regression_effects(results)
+    conclusions = regression_conclusions(results, effects)
+    return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n, effects), conclusions)

@@ -1,4 +1,4 @@
-"""results.json of a multiple-regression study (DESIGN.md keys)."""
+"""results.json of a regression study (DESIGN.md keys), simple or multiple."""
 
 from __future__ import annotations
 
@@ -6,12 +6,22 @@ from typing import Any
 
 from reportgen.config import Study
 from reportgen.designs.regression.analysis import StudyResults
-from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json
+from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json
 from reportgen.interpret.verdict import verdicts_json
+from reportgen.stats.residual_plots import ResidualPlots
 from reportgen.words.templates import environment
 
 
+def residual_plots_json(plots: ResidualPlots) -> dict[str, Any]:
+    """What the residual figures show (:mod:`reportgen.stats.residual_plots`)."""
+    return {"pp_distance": plots.pp_distance, "skewness": plots.skewness, "excess_kurtosis": plots.excess_kurtosis,
+            "sresid_sd_by_third": list(plots.spread.sd), "n_by_third": list(plots.spread.n), "spread_ratio": plots.spread.ratio}
+
+
 def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, Any]:
+    """The DESIGN.md keys. In a simple regression (one predictor) multicollinearity is not
+    applicable: ``tolerance`` and ``vif`` are null and ``assumptions.verdicts.multicollinearity``
+    is empty, as the chapter has no multicollinearity test."""
     reg = results.regression
     described = results.described
     dw = results.durbin_watson
@@ -20,6 +30,7 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
     config = study.config
     env = environment(lang, study.templates_dir)
     out: dict[str, Any] = {
+        "source": source_json(config),
         "n_used": described.n_used,
         "n_excluded": described.n_excluded,
         "profile": profile_json(described.profile),
@@ -46,6 +57,7 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
                 "glejser": {name: {"b": g.b, "se": g.se, "t": g.t, "p": g.p} for name, g in het.glejser.items()},
                 "breusch_pagan": {"lm": het.bp_lm, "df": het.bp_df, "p": het.bp_p},
             },
+            "residual_plots": residual_plots_json(results.residual_plots),
             "verdicts": verdicts_json(results.assumptions),
         },
         "hypotheses": {

@@ -1,11 +1,13 @@
-"""The frame of every questionnaire chapter: the chapter heading, section x.1 opened by the
-sample sentence, the numbered result sections a design makes, the qualitative themes, and the
-discussion as section x.2."""
+"""The frame of every questionnaire chapter: the chapter heading (with ``study.note`` under it),
+section x.1 opened by the sample sentence, the numbered result sections a design makes, the
+qualitative themes, and the discussion as section x.2."""
 
 from __future__ import annotations
 
 from typing import Callable
 
+from reportgen.designs.survey.conclusions import conclusions_chapter
+from reportgen.interpret.conclusions import Conclusions
 from reportgen.report.builder import Builder
 from reportgen.report.document import Document, Paragraph, Section
 from reportgen.words.locale import numeral
@@ -14,10 +16,19 @@ from reportgen.words.locale import numeral
 Maker = Callable[[str], Section | None]  # number of the section → the section, or None when there is nothing to show
 
 
-def chapter(b: Builder, n_used: int, n_excluded: int, makers: list[Maker], discussion: Callable[[str], Section]) -> Document:
-    """The whole chapter: x.1 with the sections of ``makers`` (numbered in turn), then x.2."""
+def chapter(b: Builder, n_used: int, n_excluded: int, makers: list[Maker], discussion: Callable[[str], Section],
+            conclusions: Conclusions | None = None) -> Document:
+    """The whole chapter: x.1 with the sections of ``makers`` (numbered in turn), then x.2; the
+    conclusions chapter after it when the study asks for one; the works cited at the end."""
     doc, results_section = _open_chapter(b, n_used, n_excluded)
-    return _assemble(b, doc, results_section, makers, lambda: discussion(f"{b.study.config.study.chapter}.2"))
+    doc = _assemble(b, doc, results_section, makers, lambda: discussion(f"{b.study.config.study.chapter}.2"))
+    info = b.study.config.study
+    if conclusions is not None and info.conclusions_chapter:
+        doc.sections.append(conclusions_chapter(b, conclusions, info.conclusions_chapter, info.chapter))
+    references = reference_section(b)
+    if references is not None:
+        doc.sections.append(references)
+    return doc
 
 
 def _open_chapter(b: Builder, n_used: int, n_excluded: int) -> tuple[Document, Section]:
@@ -27,6 +38,8 @@ def _open_chapter(b: Builder, n_used: int, n_excluded: int) -> tuple[Document, S
     label = f"{b.labels['chapter']} {numeral(chapter, b.labels['chapter_numerals'])}"
     doc = Document(lang=b.lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(b.lang),
                    author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
+    if config.study.note is not None:
+        doc.preface.append(Paragraph(config.study.note.get(b.lang), style="note"))
     results_section = Section(b.labels["results"], 2, f"{chapter}.1")
     results_section.blocks += b.say("sample.j2", total=b.i(n_used + n_excluded), n=b.i(n_used), excluded=n_excluded,
                                     excluded_text=b.i(n_excluded), policy=config.missing_policy)
@@ -63,11 +76,11 @@ def _qualitative(b: Builder, number: str) -> Section:
     return section
 
 
-def written_discussion(b: Builder, hypothesis: str) -> list[Paragraph]:
-    """The author's own discussion of a hypothesis (``hypotheses.<H>.discussion``), or a note
-    marking where it belongs."""
-    written = b.study.config.hypotheses[hypothesis].discussion
-    if written is not None:
-        return b.say("discussion_written.j2", text=written.get(b.lang))
-    return b.say("discussion_slot.j2", style="note", h=hypothesis)
-
+def reference_section(b: Builder) -> Section | None:
+    """The works of the study's literature cited in the chapter, in APA 7 order."""
+    if b.literature is None or not b.cited:
+        return None
+    section = Section(b.labels["references"], 2)
+    for runs in b.literature.reference_list(sorted(b.cited), b.lang):
+        section.add(Paragraph.of_runs(runs, style="reference"))
+    return section

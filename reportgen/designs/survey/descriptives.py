@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportgen.designs.survey.analysis import ConstructResult, Description
 from reportgen.interpret.three_box import CITATION, bands
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.document import Section
+from reportgen.report.document import Cell, Section
 
 
 def descriptives_section(b: Builder, results: Description, number: str) -> Section:
@@ -36,7 +36,7 @@ def descriptives_section(b: Builder, results: Description, number: str) -> Secti
 def _points(b: Builder) -> list[tuple[int, str]]:
     """Scale points from the highest down, with their short labels (or the codes)."""
     scale = b.study.config.scale
-    return [(p, scale.labels[p].short if p in scale.labels else str(p)) for p in reversed(scale.points)]
+    return [(p, scale.labels[p].short_text(b.lang) if p in scale.labels else str(p)) for p in reversed(scale.points)]
 
 
 def _responses(b: Builder, section: Section, code: str, construct: ConstructResult) -> None:
@@ -92,9 +92,9 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
         weighted = sum(p * c for p, c in zip(dist.points, dist.counts))
         body.append([s(str(n), "center"), s(f"{item}. {config.constructs[code].item_text(item, b.lang)}")]
                     + [d(b.i(dist.count_of(p))) for p, _ in points]
-                    + [d(b.i(weighted)), d(b.g(result.index)), d(_category(b, result.category))])
+                    + [d(b.i(weighted)), d(b.g(result.index)), _category_cell(b, f"index:{item}", result.category)])
     body.append([s(b.col("mean"), colspan=2 + len(points) + 1, bold=True, align="right"),
-                 d(b.g(construct.index_mean), bold=True), d(_category(b, construct.category), bold=True)])
+                 d(b.g(construct.index_mean), bold=True), _category_cell(b, f"index:{code}", construct.category, bold=True)])
     basis_note = b.label("index_note_index", max=config.scale.max)
     table = b.table(f"index.{code}", b.label("index_title", name=b.name(code), code=code), header, body,
                     notes=(b.labels["index_note_weighted"], basis_note), widths=(0.5, 4.4) + (0.55,) * len(points) + (1.25, 1.15, 1.3),
@@ -103,7 +103,8 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
     items = list(construct.items.values())
     top = max(items, key=lambda i: i.index)
     low = min(items, key=lambda i: i.index)
-    section.blocks += b.say("index.j2", refs=(table.key, bands_key), table=b.ref(table), name=b.name(code), code=code,
+    section.blocks += b.say("index.j2", refs=(table.key, bands_key), claims=[(f"index:{code}", construct.category or "undefined")],
+                            table=b.ref(table), name=b.name(code), code=code,
                             index_mean=b.g(construct.index_mean), category=_category(b, construct.category).lower(),
                             top_item=top.name, top_index=b.g(top.index), low_item=low.name, low_index=b.g(low.index),
                             same=top.index == low.index)
@@ -111,3 +112,8 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
 
 def _category(b: Builder, key: str | None) -> str:
     return b.labels["categories"][key] if key else b.word("undefined")
+
+
+def _category_cell(b: Builder, subject: str, key: str | None, bold: bool = False) -> Cell:
+    """The three-box category of ``subject`` (an item or a construct's mean row), as a verdict cell."""
+    return Cell(_category(b, key), "data", bold=bold, claim=(subject, key or "undefined"))

@@ -72,18 +72,21 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
     for name, m in extras.moderation.items():
         x, z, xz = m.full.predictors
         y = m.full.dependent
+        dec = hypotheses[name].decision
         rows = []
         for model, label in ((m.main, "1"), (m.full, "2")):
             for k, term in enumerate(["const", *model.predictors]):
                 c = model.coefficients[term]
                 shown = b.col("constant") if term == "const" else term
+                decision = b.verdict(f"hypothesis:{name}", dec.outcome) if model is m.full and term == xz else d("")
                 rows.append(([s(label, align="center", rowspan=len(model.predictors) + 1)] if k == 0 else [])
                             + [s(shown), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.t)), d(b.p(c.p))]
-                            + ([d(b.f(model.r2), align="center")] if k == 0 else [d("")]))
+                            + ([d(b.f(model.r2), align="center")] if k == 0 else [d("")]) + [decision])
         table = b.table(f"moderation.{name}", b.label("moderation_title", h=name),
-                        [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²")]], rows,
+                        [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²"),
+                          h(b.col("description"))]], rows,
                         notes=(f"ΔR² = {b.f(m.delta_r2)}; F change = {b.f(m.delta_f)}; Sig. {b.sig(m.delta_p)}; α = {b.f(alpha, 2)}"
-                               + ("; " + b.labels["centred_note"] if m.centred else ""),), widths=(0.8, 2, 1, 1, 1, 1, 0.9), small=True)
+                               + ("; " + b.labels["centred_note"] if m.centred else ""),), widths=(0.8, 2, 1, 1, 1, 1, 0.9, 1.2), small=True)
         slopes = b.table(f"slopes.{name}", b.label("slopes_title", h=name),
                          [[h(f"{z}"), h(b.col("value")), h(b.col("slope")), h(b.col("se")), h("t"), h(b.col("p"))]],
                          [[s(levels[sl.level]), d(b.f(sl.z)), d(b.f(sl.slope)), d(b.f(sl.se)), d(b.f(sl.t)), d(b.p(sl.p))] for sl in m.slopes],
@@ -93,8 +96,7 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                            "xlabel": x, "ylabel": y}, width=0.65, name=name)
         section.add(table)
         term = m.full.coefficients[xz]
-        dec = hypotheses[name].decision
-        section.blocks += b.say("moderation.j2", refs=(table.key,), table=b.ref(table), h=name, x=x, x_name=b.name(x), z=z, z_name=b.name(z),
+        section.blocks += b.say("moderation.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", dec.outcome)], table=b.ref(table), h=name, x=x, x_name=b.name(x), z=z, z_name=b.name(z),
                                 y_name=b.name(y), b=b.f(term.b), t=b.f(term.t), p=b.p(term.p),
                                 r2_main=b.f(m.main.r2), r2_full=b.f(m.full.r2), delta=b.f(m.delta_r2), delta_p=b.p(m.delta_p),
                                 alpha=b.f(alpha, 2), supported=dec.supported, reason=dec.reason, sign=dec.sign,

@@ -1,4 +1,4 @@
-"""results.json keys every questionnaire design shares: profile, constructs (items, validity,
+"""results.json keys every questionnaire design shares: the data source, profile, constructs (items, validity,
 alpha, omega, index), correlations, simple regressions, moderation, group tests, and the one
 sentence that states a hypothesis decision."""
 
@@ -10,6 +10,11 @@ from reportgen.interpret.hypotheses import decision_rule
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.locale import fmt, fmt_p
 from reportgen.words.templates import render
+
+
+def source_json(config) -> dict[str, Any]:
+    """Where the data come from (``data.source``): {"type": "primary" | "secondary", "citation": str | null}."""
+    return {"type": config.data.source.type, "citation": config.data.source.citation}
 
 
 def profile_json(profile) -> dict[str, Any]:

@@ -1,0 +1,127 @@
+"""Section x.2, the discussion, for every questionnaire design.
+
+It opens with a table of every hypothesis (its decision, coefficient, rank among the predictors
+of its target and effect size), then discusses each hypothesis in turn:
+
+1. what the test shows and the decision (the design's own sentence, ``restate``);
+2. how large the effect is and how it ranks (:mod:`reportgen.interpret.effects`);
+3. what the respondents' answers add: the construct's three-box category and its strongest and
+   weakest statements, quoted (Ferdinand, 2014);
+4. the comparison with earlier studies the author lists (``supports`` / ``contradicts`` keys of
+   the study's ``literature`` file), cited author–year;
+5. the author's own text (``hypotheses.<H>.discussion``), or, when neither 4 nor 5 is given, a
+   note saying what to add.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from reportgen.designs.survey.analysis import ConstructResult, Description
+from reportgen.interpret.effects import CITATION as EFFECT_CITATION, Effect
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Paragraph, Section
+
+# (effect) → (subsection title, the paragraphs restating the test and its decision)
+Restate = Callable[[Effect], tuple[str, list[Paragraph]]]
+
+
+def discussion_section(b: Builder, number: str, effects: list[Effect], described: Description, restate: Restate,
+                       left_out: frozenset[str] = frozenset()) -> Section:
+    """Section x.2; ``left_out`` are items the model no longer uses (PLS indicators removed), never
+    quoted as a construct's strongest or weakest statement."""
+    section = b.section(b.labels["discussion"], 2, number)
+    table = effects_table(b, effects)
+    section.blocks += b.say("discussion_summary.j2", table=b.ref(table), citation=EFFECT_CITATION)
+    section.add(table)
+    for k, effect in enumerate(effects, start=1):
+        title, paragraphs = restate(effect)
+        sub = b.section(f"{effect.hypothesis}: {title}", 3, f"{number}.{k}")
+        sub.blocks += paragraphs
+        sub.blocks += effect_paragraphs(b, effect, table.key)
+        construct = _described_construct(effect)
+        if construct in described.constructs:
+            sub.blocks += index_paragraphs(b, effect, construct, described.constructs[construct], left_out)
+        sub.blocks += literature_paragraphs(b, effect)
+        section.add(sub)
+    return section
+
+
+def _described_construct(effect: Effect) -> str:
+    """The construct whose answers the discussion reads: the mediator of an indirect effect, the
+    dependent of a simultaneous test, the source of the others (the moderator's partner, for a
+    moderation)."""
+    return effect.chain[1] if effect.kind == "indirect" else effect.target if effect.kind == "simultaneous" else effect.source
+
+
+def _path(b: Builder, effect: Effect) -> str:
+    if effect.kind == "moderation":
+        x, z, y = effect.chain
+        return f"{x} × {z} → {y}"
+    if effect.kind == "simultaneous":
+        return f"{', '.join(effect.chain[:-1])} → {effect.target}"
+    return " → ".join(effect.chain)
+
+
+def effects_table(b: Builder, effects: list[Effect]):
+    """Every hypothesis: path, coefficient, statistic, Sig., decision, rank, f² and its size."""
+    body = []
+    for e in effects:
+        body.append([d(e.hypothesis), s(_path(b, e)), d(b.f(e.estimate)), d(f"{e.statistic_name} = {b.f(e.statistic)}"),
+                     d(b.p(e.p)), b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome),
+                     d(f"{e.rank}/{e.among}" if e.rank else "–"), d(b.f(e.f2) if e.f2 is not None else "–"),
+                     b.verdict(f"effect:{e.hypothesis}", e.size.outcome, "f2_sizes") if e.size else d("–")])
+    header = [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("coefficient")), h(b.col("statistic")), h(b.col("p")),
+               h(b.col("decision")), h(b.col("rank")), h("f²"), h(b.col("effect_size"))]]
+    return b.table("discussion.effects", b.labels["discussion_effects_title"], header, body,
+                   notes=(b.label("discussion_effects_note", citation=EFFECT_CITATION),),
+                   widths=(0.9, 2.4, 1.1, 1.3, 0.9, 1.2, 1.0, 0.8, 1.2), small=True)
+
+
+def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
+    names = [b.name(c) for c in e.chain]
+    size = b.labels["f2_sizes"][e.size.outcome].lower() if e.size else None
+    claims = [(f"effect:{e.hypothesis}", e.size.outcome)] if e.size else []
+    refs = (table_key, "determination") if e.kind == "simultaneous" and "determination" in b.numbers else (table_key,)
+    return b.say("discussion_effect.j2", refs=refs, claims=claims, kind=e.kind, h=e.hypothesis, names=names,
+                 estimate=b.f(e.estimate), rank=e.rank, rank_word=b.ordinal(e.rank - 1) if e.rank else None, among=e.among, f2=b.f(e.f2) if e.f2 is not None else None,
+                 size=size, size_code=e.size.outcome if e.size else None, share=b.pct(100 * e.estimate) if e.kind == "simultaneous" else None,
+                 supported=e.decision.supported, citation=EFFECT_CITATION)
+
+
+def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResult, left_out: frozenset[str] = frozenset()) -> list[Paragraph]:
+    """The construct's three-box category and its strongest and weakest statements, with their text."""
+    config = b.study.config
+    items = [i for i in construct.items.values() if i.name not in left_out] or list(construct.items.values())
+    top = max(items, key=lambda i: i.index)
+    low = min(items, key=lambda i: i.index)
+    category = b.labels["categories"][construct.category] if construct.category else b.word("undefined")
+
+    def statement(item) -> dict:
+        return {"code": item.name, "text": config.constructs[code].item_text(item.name, b.lang), "index": b.g(item.index)}
+
+    return b.say("discussion_index.j2", refs=(f"index.{code}",), claims=[(f"index:{code}", construct.category or "undefined")],
+                 kind=e.kind, name=b.name(code), code=code, target=b.name(e.target), category=category.lower(),
+                 mean=b.g(construct.index_mean), top=statement(top), low=statement(low), same=top.index == low.index,
+                 supported=e.decision.supported, table=f"{b.labels['table']} {_index_number(b, code)}")
+
+
+def _index_number(b: Builder, code: str) -> str:
+    return b.numbers.get(f"index.{code}", "")
+
+
+def literature_paragraphs(b: Builder, e: Effect) -> list[Paragraph]:
+    """The comparison with earlier studies, the author's text, or a note saying what to add."""
+    hyp = b.study.config.hypotheses[e.hypothesis]
+    out: list[Paragraph] = []
+    literature = b.literature
+    if literature is not None and (hyp.supports or hyp.contradicts):
+        out += b.say("discussion_literature.j2", h=e.hypothesis, supported=e.decision.supported,
+                     supports=literature.cite(hyp.supports, narrative=True, lang=b.lang) if hyp.supports else None,
+                     contradicts=literature.cite(hyp.contradicts, narrative=True, lang=b.lang) if hyp.contradicts else None)
+        b.cited.update(hyp.supports + hyp.contradicts)
+    if hyp.discussion is not None:
+        out += b.say("discussion_written.j2", text=hyp.discussion.get(b.lang))
+    if not out:
+        out += b.say("discussion_slot.j2", style="note", h=e.hypothesis)
+    return out

@@ -1,0 +1,94 @@
+"""The effect of every hypothesis, from the results of a regression, path or PLS study
+(see :mod:`reportgen.interpret.effects` for the measures and their references)."""
+
+from __future__ import annotations
+
+from reportgen.interpret.conclusions import Conclusions, conclude
+from reportgen.interpret.effects import Effect, f2_from_r2, f2_from_t, f2_verdict, ranked
+from reportgen.stats.regression import RegressionResult
+
+
+def _direct(name: str, hyp, fit: RegressionResult) -> Effect:
+    source, target = hyp.source[0], hyp.target
+    c = fit.coefficients[source]
+    f2 = f2_from_t(c.t, fit.df2)
+    return Effect(name, "direct", (source, target), c.beta, c.t, "t", hyp.decision.p, hyp.decision, f2, f2_verdict(f2))
+
+
+def _standardised(fits: dict[str, RegressionResult]) -> dict[str, dict[str, float]]:
+    return {target: {p: fit.coefficients[p].beta for p in fit.predictors} for target, fit in fits.items()}
+
+
+def regression_effects(results) -> list[Effect]:
+    """Each hypothesis of a regression study: β and f² of a predictor, f² of R² for the
+    simultaneous test, f² of the interaction for a moderation."""
+    reg = results.regression
+    effects = []
+    for name, hyp in results.hypotheses.items():
+        if hyp.kind == "partial":
+            effects.append(_direct(name, hyp, reg))
+        elif hyp.kind == "simultaneous":
+            f2 = f2_from_r2(reg.r2)
+            effects.append(Effect(name, "simultaneous", (*hyp.source, hyp.target), reg.r2, reg.f, "F", hyp.decision.p,
+                                  hyp.decision, f2, f2_verdict(f2)))
+        else:
+            x, z = hyp.source
+            full = results.extras.moderation[name].full
+            term = full.coefficients[f"{x} × {z}"]
+            f2 = f2_from_t(term.t, full.df2)
+            effects.append(Effect(name, "moderation", (x, z, hyp.target), term.b, term.t, "t", hyp.decision.p,
+                                  hyp.decision, f2, f2_verdict(f2)))
+    return ranked(effects, _standardised({reg.dependent: reg}))
+
+
+def path_effects(results) -> list[Effect]:
+    """Each hypothesis of a path study: β and f² in its equation, or the indirect effect."""
+    fits = results.model.regressions
+    effects = []
+    for name, hyp in results.hypotheses.items():
+        if hyp.kind == "indirect":
+            m = results.mediations[name]
+            effects.append(Effect(name, "indirect", (*hyp.source, hyp.target), m.indirect,
+                                  m.sobel_z if m.sobel_z is not None else float("nan"), "z", hyp.decision.p, hyp.decision))
+        else:
+            effects.append(_direct(name, hyp, fits[hyp.target]))
+    return ranked(effects, _standardised(fits))
+
+
+def pls_effects(results) -> list[Effect]:
+    """Each hypothesis of a PLS study: the path coefficient and its f², or the indirect effect."""
+    effects = []
+    for name, hyp in results.hypotheses.items():
+        st = hyp.stat
+        if len(hyp.chain) == 2:
+            f2 = results.f2.get(hyp.chain)
+            effects.append(Effect(name, "direct", hyp.chain, st.estimate, st.t, "t", hyp.decision.p, hyp.decision,
+                                  f2, f2_verdict(f2) if f2 is not None else None))
+        else:
+            effects.append(Effect(name, "indirect", hyp.chain, st.estimate, st.t, "t", hyp.decision.p, hyp.decision))
+    spec = results.model.spec
+    names = list(spec.constructs)
+    coefficients = {t: {s: float(results.model.paths[names.index(s), names.index(t)]) for s, tt in spec.paths if tt == t}
+                    for _, t in spec.paths}
+    return ranked(effects, coefficients)
+
+
+def removed_items(results) -> frozenset[str]:
+    """Indicators the final PLS model no longer uses (``model.indicator_removal: hair``)."""
+    return frozenset(results.removal.removed) if results.removal_applied else frozenset()
+
+
+def regression_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
+    reg = results.regression
+    return conclude(effects or regression_effects(results), results.described.constructs, {reg.dependent: reg.r2})
+
+
+def path_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
+    r2 = {target: fit.r2 for target, fit in results.model.regressions.items()}
+    return conclude(effects or path_effects(results), results.described.constructs, r2)
+
+
+def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
+    names = results.model.spec.constructs
+    r2 = {names[j]: float(results.model.r2[j]) for j in results.model.spec.endogenous}
+    return conclude(effects or pls_effects(results), results.described.constructs, r2, removed_items(results))

@@ -1,0 +1,162 @@
+"""Does any sentence of a chapter say what its own tables contradict?
+
+A verdict (valid, reliable, normal, a Durbin-Watson zone, accepted …) is decided once, in
+``interpret/``; the table cell that shows it and the sentences that state it carry it as a claim
+``(subject, outcome)`` (see :class:`reportgen.report.document.Cell` and ``Paragraph.claims``).
+:func:`problems` reads a composed chapter as a supervisor would and lists every contradiction:
+
+1. a subject shown with two different outcomes in the tables;
+2. a table cell that prints a verdict word without carrying its claim (a verdict typed by hand);
+3. a sentence claim that no table shows, or that its table contradicts;
+4. a sentence whose words state a verdict (the phrase rules below, per language) that the
+   tables contradict, whether or not the sentence carries a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+from reportgen.report.document import Document, Paragraph
+
+# labels.yaml mappings whose values are verdict words printed in table cells
+VERDICT_WORDS = ("words", "categories", "dw_zones", "r2_levels", "f2_sizes", "mediation_kinds", "group_words",
+                 "pls_removal_words", "pls_removal_words_kept", "pls_loading_words", "pls_loading_words_kept")
+NOT_VERDICTS = {"–", "-", ""}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A phrase that states a verdict. ``subjects`` (a regex over claim subjects, formatted with
+    the match's groups) must be shown by at least one table cell, every one of them with an
+    outcome in ``outcomes``. With ``local`` the subjects are those of the sentence's own claims
+    (the sentence names its construct in words the rule cannot resolve)."""
+
+    pattern: str
+    subjects: str
+    outcomes: frozenset[str] | Callable[[re.Match], frozenset[str]]
+    local: bool = False
+
+    def expected(self, match: re.Match) -> frozenset[str]:
+        return self.outcomes(match) if callable(self.outcomes) else self.outcomes
+
+
+def _word(mapping: dict[str, str]) -> Callable[[re.Match], frozenset[str]]:
+    return lambda match: frozenset({mapping[match.group(2).lower()]})
+
+
+RELIABLE = frozenset({"reliable", "single_item", "formative"})
+VALID = frozenset({"valid", "single_item", "formative"})
+HYPOTHESIS = r"hypothesis:{0}"
+# within the bounds' inconclusive zone the exact p of that side decides (Durbin & Watson, 1971)
+POSITIVE = frozenset({"positive", "inconclusive_positive"})
+NEGATIVE = frozenset({"negative", "inconclusive_negative"})
+
+RULES: dict[str, tuple[Rule, ...]] = {
+    "id": (
+        Rule(r"\b(H[\w.]*\d[\w.]*) (diterima|ditolak)\b", HYPOTHESIS,
+             _word({"diterima": "accepted", "ditolak": "rejected"})),
+        Rule(r"sehingga residual berdistribusi normal", "normality", frozenset({"normal"})),
+        Rule(r"sehingga residual tidak berdistribusi normal", "normality", frozenset({"not_normal"})),
+        Rule(r"sehingga tidak terjadi heteroskedastisitas", r"glejser:.*", frozenset({"homoscedastic"})),
+        Rule(r"sehingga tidak terjadi multikolinearitas", r"multicollinearity:.*", frozenset({"no_multicollinearity"})),
+        Rule(r"(?<!bukti )tidak terdapat autokorelasi dalam model", "dw_zone", frozenset({"none"})),
+        Rule(r"daerah tanpa kesimpulan", "dw_zone", frozenset({"inconclusive_positive", "inconclusive_negative"})),
+        Rule(r"(?<!bukti )(?<!tidak )terdapat autokorelasi positif", "dw_zone", POSITIVE),
+        Rule(r"(?<!bukti )(?<!tidak )terdapat autokorelasi negatif", "dw_zone", NEGATIVE),
+        Rule(r"seluruh instrumen penelitian dinyatakan reliabel", r"reliability:[^:]*", frozenset({"reliable"})),
+        Rule(r"sehingga seluruh item dinyatakan valid", r"validity:.*", frozenset({"valid"}), local=True),
+        Rule(r"sehingga reliabilitas konsistensi internal terpenuhi", r"reliability:[^:]*", RELIABLE),
+        Rule(r"sehingga validitas konvergen terpenuhi", r"ave:.*", VALID),
+        Rule(r"sehingga kriteria Fornell-Larcker terpenuhi", r"fornell_larcker:.*", frozenset({"valid"})),
+        Rule(r"Seluruh indikator memiliki loading ≥ 0,708", r"loading:.*", VALID, local=True),
+        Rule(r"Seluruh nilai HTMT di bawah", r"htmt:.*", frozenset({"valid"})),
+        Rule(r"Setelah model pengukuran memenuhi syarat", "measurement", frozenset({"adequate"})),
+        Rule(r"(?<!belum )memenuhi seluruh kriteria", "measurement", frozenset({"adequate"})),
+        Rule(r"belum memenuhi seluruh kriteria", "measurement", frozenset({"inadequate"})),
+        Rule(r"terdapat mediasi penuh", r"mediation:.*", frozenset({"full"}), local=True),
+    ),
+    "en": (
+        Rule(r"\b(H[\w.]*\d[\w.]*) is (?:therefore )?(accepted|rejected)\b", HYPOTHESIS,
+             _word({"accepted": "accepted", "rejected": "rejected"})),
+        Rule(r"so the residuals are normally distributed", "normality", frozenset({"normal"})),
+        Rule(r"so the residuals are not normally distributed", "normality", frozenset({"not_normal"})),
+        Rule(r"so there is no heteroscedasticity", r"glejser:.*", frozenset({"homoscedastic"})),
+        Rule(r"so there is no multicollinearity", r"multicollinearity:.*", frozenset({"no_multicollinearity"})),
+        Rule(r"(?<!evidence of )\bthere is no autocorrelation", "dw_zone", frozenset({"none"})),
+        Rule(r"the inconclusive region", "dw_zone", frozenset({"inconclusive_positive", "inconclusive_negative"})),
+        Rule(r"there is positive autocorrelation", "dw_zone", POSITIVE),
+        Rule(r"there is negative autocorrelation", "dw_zone", NEGATIVE),
+        Rule(r"so all instruments are reliable", r"reliability:[^:]*", frozenset({"reliable"})),
+        Rule(r"all items are valid", r"validity:.*", frozenset({"valid"}), local=True),
+        Rule(r"which establishes internal consistency reliability", r"reliability:[^:]*", RELIABLE),
+        Rule(r"which establishes convergent validity", r"ave:.*", VALID),
+        Rule(r"so the Fornell-Larcker criterion is met", r"fornell_larcker:.*", frozenset({"valid"})),
+        Rule(r"Every indicator loads at least 0\.708", r"loading:.*", VALID, local=True),
+        Rule(r"Every HTMT value is below", r"htmt:.*", frozenset({"valid"})),
+        Rule(r"measurement model meets every criterion", "measurement", frozenset({"adequate"})),
+        Rule(r"With an adequate measurement model", "measurement", frozenset({"adequate"})),
+        Rule(r"does not meet every criterion", "measurement", frozenset({"inadequate"})),
+        Rule(r"(?<!no )full mediation", r"mediation:.*", frozenset({"full"}), local=True),
+    ),
+}
+
+
+def table_claims(document: Document) -> dict[str, set[str]]:
+    """Subject → every outcome the tables show for it."""
+    shown: dict[str, set[str]] = defaultdict(set)
+    for table in document.tables().values():
+        for row in table.header + table.body:
+            for cell in row:
+                if cell.claim:
+                    shown[cell.claim[0]].add(cell.claim[1])
+    return shown
+
+
+def _verdict_words(labels: dict) -> set[str]:
+    words = set()
+    for key in VERDICT_WORDS:
+        words |= {str(v) for v in labels.get(key, {}).values()}
+    return words - NOT_VERDICTS
+
+
+def problems(document: Document, labels: dict, fired: set[str] | None = None) -> list[str]:
+    """Every contradiction between the chapter's sentences and its tables, one line each. The
+    pattern of every phrase rule that matched is added to ``fired``."""
+    found: list[str] = []
+    shown = table_claims(document)
+    for subject, outcomes in shown.items():
+        if len(outcomes) > 1:
+            found.append(f"{subject}: tables show {sorted(outcomes)}")
+
+    verdict_words = _verdict_words(labels)
+    for table in document.tables().values():
+        for row in table.body:
+            for cell in row:
+                if cell.role == "data" and cell.claim is None and cell.text in verdict_words:
+                    found.append(f"Tabel {table.number} ({table.key}): verdict {cell.text!r} without a claim")
+
+    rules = RULES.get(document.lang, ())
+    for paragraph in (b for b in document.walk() if isinstance(b, Paragraph)):
+        where = paragraph.text[:90]
+        for subject, outcome in paragraph.claims:
+            if subject not in shown:
+                found.append(f"{subject}={outcome} is stated but no table shows it: {where}")
+            elif outcome not in shown[subject]:
+                found.append(f"{subject}: text says {outcome}, table shows {sorted(shown[subject])}: {where}")
+        for rule in rules:
+            for match in re.finditer(rule.pattern, paragraph.text):
+                if fired is not None:
+                    fired.add(rule.pattern)
+                subject_pattern = rule.subjects.format(*(re.escape(g) for g in match.groups()))
+                pool = {s: {o} for s, o in paragraph.claims} if rule.local else shown
+                subjects = {s: o for s, o in pool.items() if re.fullmatch(subject_pattern, s)}
+                if not subjects:
+                    found.append(f"{match.group(0)!r}: no {'claim' if rule.local else 'table'} shows {subject_pattern}: {where}")
+                expected = rule.expected(match)
+                for subject, outcomes in subjects.items():
+                    if not outcomes <= expected:
+                        found.append(f"{match.group(0)!r} but {subject} is {sorted(outcomes)}: {where}")
+    return found

@@ -1,0 +1,143 @@
+"""Effect sizes of the discussion and what the conclusions chapter (BAB VI) draws from them.
+
+Cohen's f² of one predictor (t² / df) is checked against its definition, (R²_full − R²_reduced) /
+(1 − R²_full), with models fitted by statsmodels; the squared partial correlation against
+pingouin-free numpy residual correlations; the PLS f² are seminr's (tests/stats/test_pls.py)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import statsmodels.api as sm
+
+from reportgen.designs.survey.effects import regression_conclusions, regression_effects
+from reportgen.interpret.effects import f2_from_r2, f2_from_t, f2_size, partial_r2_from_t
+from reportgen.pipeline import compose
+
+from helpers import EXAMPLES, example_variant, invoke
+
+LUWU = EXAMPLES / "luwu-timur" / "study.yaml"
+
+
+@pytest.fixture(scope="module")
+def luwu():
+    return compose(LUWU, "id").results
+
+
+def test_f2_of_each_predictor_is_the_r2_it_adds(luwu):
+    reg = luwu.regression
+    scores = {c: r.scores for c, r in luwu.described.constructs.items()}
+    y = scores[reg.dependent]
+    full = sm.OLS(y, sm.add_constant(np.column_stack([scores[p] for p in reg.predictors]))).fit()
+    for p in reg.predictors:
+        others = [q for q in reg.predictors if q != p]
+        reduced = sm.OLS(y, sm.add_constant(np.column_stack([scores[q] for q in others]))).fit()
+        definition = (full.rsquared - reduced.rsquared) / (1 - full.rsquared)
+        assert f2_from_t(reg.coefficients[p].t, reg.df2) == pytest.approx(definition, rel=1e-10)
+        # partial r²: squared correlation of y and p, both freed of the other predictors
+        ey = y - reduced.fittedvalues
+        ep = sm.OLS(scores[p], sm.add_constant(np.column_stack([scores[q] for q in others]))).fit().resid
+        assert partial_r2_from_t(reg.coefficients[p].t, reg.df2) == pytest.approx(np.corrcoef(ey, ep)[0, 1] ** 2, rel=1e-10)
+    assert f2_from_r2(full.rsquared) == pytest.approx(full.rsquared / (1 - full.rsquared))
+
+
+@pytest.mark.parametrize("f2,size", [(0.0, "none"), (0.0199, "none"), (0.02, "small"), (0.149, "small"), (0.15, "medium"),
+                                     (0.3499, "medium"), (0.35, "large"), (2.0, "large")])
+def test_cohen_bands(f2, size):
+    assert f2_size(f2) == size
+
+
+def test_effects_rank_the_predictors_by_standardised_coefficient(luwu):
+    effects = {e.hypothesis: e for e in regression_effects(luwu)}
+    betas = {p: abs(luwu.regression.coefficients[p].beta) for p in luwu.regression.predictors}
+    order = sorted(betas, key=betas.get, reverse=True)
+    for name, e in effects.items():
+        if e.kind == "direct":
+            assert (e.rank, e.among) == (order.index(e.source) + 1, 5)
+            assert e.estimate == luwu.regression.coefficients[e.source].beta
+    assert effects["H6"].kind == "simultaneous" and effects["H6"].rank is None
+    assert effects["H6"].f2 == pytest.approx(luwu.regression.r2 / (1 - luwu.regression.r2))
+
+
+def test_conclusions_follow_the_decisions(luwu):
+    c = regression_conclusions(luwu)
+    decisions = {name: h.decision.supported for name, h in luwu.hypotheses.items()}
+    assert [e.hypothesis for e in c.unsupported] == [n for n, ok in decisions.items() if not ok]
+    supported_direct = [e for e in c.effects if e.kind == "direct" and e.decision.supported]
+    assert c.strongest["Y"] == max(supported_direct, key=lambda e: abs(e.estimate))
+    # one lever per construct with a supported direct effect: its lowest-index statement
+    assert [lever.construct for lever in c.levers] == [e.source for e in supported_direct]
+    for lever in c.levers:
+        items = luwu.described.constructs[lever.construct].items
+        assert lever.index == min(i.index for i in items.values())
+        assert items[lever.item].index == lever.index
+    assert c.unexplained["Y"] == pytest.approx(1 - luwu.regression.r2)
+
+
+def _with_conclusions(config):
+    config["study"]["chapters"] = [5, 6]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_conclusions_chapter_follows_the_results_chapter(lang, tmp_path):
+    from consistency import problems
+    from reportgen.report.document import Paragraph, Section
+
+    composed = compose(example_variant("luwu-timur", tmp_path, _with_conclusions), lang)
+    doc = composed.document
+    last = next(s for s in doc.sections if s.level == 1)
+    assert doc.sections.index(last) == len(doc.sections) - 2  # the works cited close the document
+    assert (last.level, last.number) == (1, "BAB VI" if lang == "id" else "CHAPTER 6")
+    assert [s.number for s in last.blocks if isinstance(s, Section)] == ["6.1", "6.2", "6.3"]
+    conclusions = [p for p in last.blocks[0].blocks if isinstance(p, Paragraph) and p.claims]
+    decisions = composed.results.hypotheses
+    assert [p.claims for p in conclusions] == [((f"hypothesis:{n}", h.decision.outcome),) for n, h in decisions.items()]
+    assert [p.text.split(".")[0] for p in conclusions] == [str(k) for k in range(1, len(decisions) + 1)]
+    saran = " ".join(p.text for p in last.blocks[2].blocks)
+    assert "X1.4" in saran and "X4.4" in saran  # the weakest statements of the supported X1 and X4
+    assert problems(doc, composed.labels) == []
+    assert composed.payload["conclusions"]["chapter"] == 6
+    assert composed.payload["conclusions"]["unsupported"] == ["H2", "H3", "H5"]
+
+
+def test_without_chapters_there_is_no_conclusions_chapter():
+    composed = compose(LUWU, "id")
+    assert all(s.level == 2 for s in composed.document.sections)
+    assert "conclusions" not in composed.payload and len(composed.payload["effects"]) == 6
+
+
+@pytest.mark.parametrize("chapters,message", [([5, 7], "the conclusions chapter follows"), ([4, 5], "chapters starts with 4 but chapter is 5")])
+def test_chapters_that_do_not_follow_are_refused(chapters, message, tmp_path):
+    study = example_variant("luwu-timur", tmp_path, lambda c: c["study"].update(chapters=chapters))
+    result = invoke(["validate", study])
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_results_json_names_the_effects(tmp_path):
+    study = example_variant("luwu-timur", tmp_path / "s", _with_conclusions)
+    assert invoke(["run", study, "--out", tmp_path / "out", "--formats", "json"]).exit_code == 0
+    payload = json.loads((tmp_path / "out" / "results.json").read_text())
+    h1 = next(e for e in payload["effects"] if e["hypothesis"] == "H1")
+    assert h1["rank"] == 1 and h1["size"]["outcome"] == "large" and h1["decision"] == "accepted"
+    assert payload["conclusions"]["strongest_effects"] == {"Y": "H1"}
+
+
+@pytest.mark.parametrize("lang,sentence", [("id", "Temuan ini sejalan dengan penelitian Winara dan Putri (2019)."),
+                                           ("en", "This finding is in line with Winara and Putri (2019).")])
+def test_the_discussion_cites_the_studies_each_hypothesis_names(lang, sentence):
+    """luwu-timur: H1 and H4 support winara2019 (references.bib); the others name no study."""
+    from reportgen.report.document import Paragraph, Section
+
+    doc = compose(LUWU, lang).document
+    discussion = doc.sections[1]
+    subsections = {s.title.split(":")[0]: s for s in discussion.blocks if isinstance(s, Section)}
+    texts = {h: [p for p in s.blocks if isinstance(p, Paragraph)] for h, s in subsections.items()}
+    assert [h for h, ps in texts.items() if any(p.text == sentence for p in ps)] == ["H1", "H4"]
+    assert [h for h, ps in texts.items() if any(p.style == "note" for p in ps)] == ["H2", "H3", "H5", "H6"]
+    references = doc.sections[-1]
+    assert references.title == ("Daftar Pustaka" if lang == "id" else "References")
+    [entry] = references.blocks
+    assert entry.style == "reference" and entry.text.startswith("Winara, P., & Putri, R. S. (2019).")
+    assert any(run.italic and "Jurnal Akuntansi dan Keuangan Methodist" in run.text for run in entry.runs)

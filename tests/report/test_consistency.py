@@ -1,0 +1,194 @@
+"""No sentence says what its own tables contradict: every example, and studies made to fail each
+check (reliability, validity, AVE, HTMT, normality, heteroscedasticity, multicollinearity, both
+Durbin-Watson zones), in both languages. The rules are in tests/consistency.py."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from reportgen.pipeline import compose
+
+from consistency import RULES, problems, table_claims
+from helpers import EXAMPLES, base, example_variant, write_study
+
+EXAMPLE_STUDIES = sorted(p.parent.name for p in EXAMPLES.glob("*/study.yaml"))
+LANGUAGES = ("id", "en")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("example", EXAMPLE_STUDIES)
+def test_examples_say_what_their_tables_show(example, lang):
+    composed = compose(EXAMPLES / example / "study.yaml", lang)
+    assert problems(composed.document, composed.labels) == []
+
+
+# Studies made to fail one check each -------------------------------------------------------------
+
+N = 150
+ITEMS = 3
+
+
+def _items(rng, factor: np.ndarray, loading: float = 1.0, noise: float = 0.6) -> list[np.ndarray]:
+    return [np.clip(np.round(3 + loading * factor + rng.normal(scale=noise, size=factor.size)), 1, 5).astype(int)
+            for _ in range(ITEMS)]
+
+
+def _rows(columns: dict[str, np.ndarray]) -> list[dict]:
+    n = len(next(iter(columns.values())))
+    return [{"rid": f"R{i + 1}", "jk": "L" if i % 3 else "P", **{k: int(v[i]) for k, v in columns.items()}} for i in range(n)]
+
+
+def _study(x1: np.ndarray, x2: np.ndarray, y: np.ndarray, rng, *, unrelated: str | None = None,
+           same: bool = False) -> list[dict]:
+    """Items of X1, X2 and Y from their factors; ``unrelated`` makes one item pure noise, ``same``
+    gives X2 the answers of X1 with one answer in ten changed (near-perfect collinearity)."""
+    columns = {}
+    for code, factor in (("X1", x1), ("X2", x2), ("Y", y)):
+        for j, values in enumerate(_items(rng, factor), start=1):
+            columns[f"{code}.{j}"] = values
+    if same:
+        for j in range(1, ITEMS + 1):
+            changed = columns[f"X1.{j}"].copy()
+            flip = rng.random(changed.size) < 0.1
+            changed[flip] = np.clip(changed[flip] + 1, 1, 5)
+            columns[f"X2.{j}"] = changed
+    if unrelated:
+        columns[unrelated] = rng.integers(1, 6, size=x1.size)
+    return _rows(columns)
+
+
+def _ar1(rng, rho: float) -> np.ndarray:
+    e = np.empty(N)
+    e[0] = rng.normal()
+    for i in range(1, N):
+        e[i] = rho * e[i - 1] + rng.normal() * np.sqrt(1 - rho ** 2)
+    return e
+
+
+def _config(**settings) -> dict:
+    config = base()
+    config["constructs"]["X2"].pop("reverse")
+    config["settings"] = settings
+    return config
+
+
+def unreliable(rng):
+    x1, y = rng.normal(size=N), rng.normal(size=N)
+    rows = _study(x1, rng.normal(size=N), 0.6 * x1 + y, rng)
+    for row in rows:  # X2's items answer independently of each other
+        for j in range(1, ITEMS + 1):
+            row[f"X2.{j}"] = int(rng.integers(1, 6))
+    return _config(), rows, {"reliability:X2": "unreliable"}
+
+
+def invalid_item(rng):
+    x1, x2 = rng.normal(size=N), rng.normal(size=N)
+    rows = _study(x1, x2, 0.6 * x1 + 0.3 * x2 + rng.normal(size=N), rng, unrelated="X1.3")
+    return _config(validity="item_rest"), rows, {"validity:X1.3": "invalid"}
+
+
+def not_normal(rng):
+    x1, x2 = rng.normal(size=N), rng.normal(size=N)
+    error = rng.exponential(size=N) ** 2  # strongly right-skewed errors
+    return _config(), _study(x1, x2, 0.3 * x1 + 0.2 * x2 + error - error.mean(), rng), {"normality": "not_normal"}
+
+
+def heteroscedastic(rng):
+    x1, x2 = rng.normal(size=N), rng.normal(size=N)
+    spread = np.exp(1.2 * x1)  # the error grows with X1
+    return _config(), _study(x1, x2, 0.3 * x1 + 0.2 * x2 + 0.5 * spread * rng.normal(size=N), rng), {"glejser:X1": "heteroscedastic"}
+
+
+def collinear(rng):
+    x1 = rng.normal(size=N)
+    return _config(), _study(x1, x1, 0.7 * x1 + 0.5 * rng.normal(size=N), rng, same=True), {"multicollinearity:X1": "multicollinearity"}
+
+
+def positive_autocorrelation(rng):
+    x1, x2 = rng.normal(size=N), rng.normal(size=N)
+    return _config(), _study(x1, x2, 0.5 * x1 + 0.3 * x2 + _ar1(rng, 0.9), rng), {"dw_zone": "positive"}
+
+
+def negative_autocorrelation(rng):
+    x1, x2 = rng.normal(size=N), rng.normal(size=N)
+    return _config(), _study(x1, x2, 0.5 * x1 + 0.3 * x2 + _ar1(rng, -0.9), rng), {"dw_zone": "negative"}
+
+
+def one_predictor(rng):
+    x1 = rng.normal(size=N)
+    config = _config()
+    config["model"]["predictors"] = ["X1"]
+    config["hypotheses"] = {"H1": {"path": "X1 -> Y", "expect": "positive"}}
+    return config, _study(x1, rng.normal(size=N), 0.6 * x1 + rng.normal(size=N), rng), {"hypothesis:H1": "accepted"}
+
+
+GENERATED = [one_predictor, unreliable, invalid_item, not_normal, heteroscedastic, collinear, positive_autocorrelation, negative_autocorrelation]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("make", GENERATED, ids=[g.__name__ for g in GENERATED])
+def test_failing_studies_reach_their_verdict_and_say_it(make, lang, tmp_path):
+    config, rows, expected = make(np.random.default_rng(11))
+    composed = compose(write_study(tmp_path, config, rows), lang)
+    shown = table_claims(composed.document)
+    assert {subject: shown.get(subject) for subject in expected} == {s: {o} for s, o in expected.items()}
+    assert problems(composed.document, composed.labels) == []
+    if make is one_predictor:  # a simple regression: no multicollinearity, no simultaneous F test
+        assert not [s for s in shown if s.startswith("multicollinearity:")] and "anova" not in composed.document.tables()
+
+
+PLS_CASES = {  # mobi in both indicator_removal modes: the failures named in the issue
+    "none": {"ave:IMAG": "invalid", "ave:CUEX": "invalid", "htmt:CUSA~CUSL": "invalid", "loading:CUSL2": "remove",
+             "fornell_larcker:IMAG": "invalid", "measurement": "inadequate"},
+    "hair": {"removal:CUSL2": "removed", "ave:IMAG": "valid", "reliability:CUEX": "unreliable",
+             "htmt:IMAG~PERQ": "invalid", "measurement": "inadequate"},
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("mode", PLS_CASES)
+def test_pls_assessment_in_both_modes_says_what_its_tables_show(mode, lang, tmp_path):
+    study = example_variant("mobi", tmp_path, lambda c: c["model"].update(indicator_removal=mode))
+    composed = compose(study, lang)
+    shown = table_claims(composed.document)
+    assert {subject: shown.get(subject) for subject in PLS_CASES[mode]} == {s: {o} for s, o in PLS_CASES[mode].items()}
+    assert problems(composed.document, composed.labels) == []
+
+
+def test_every_phrase_rule_meets_its_phrase_somewhere(tmp_path):
+    """A rule that never matches checks nothing: each one must match in an example or a
+    generated study of its language."""
+    for lang in LANGUAGES:
+        fired: set[str] = set()
+        studies = [EXAMPLES / e / "study.yaml" for e in EXAMPLE_STUDIES]
+        for make in GENERATED:
+            config, rows, _ = make(np.random.default_rng(11))
+            studies.append(write_study(tmp_path / lang / make.__name__, config, rows))
+        for mode in PLS_CASES:
+            studies.append(example_variant("mobi", tmp_path / lang / mode, lambda c: c["model"].update(indicator_removal=mode)))
+        for study in studies:
+            composed = compose(study, lang)
+            problems(composed.document, composed.labels, fired)
+        assert [rule.pattern for rule in RULES[lang] if rule.pattern not in fired] == []
+
+
+def test_the_checker_finds_a_contradiction():
+    """A sentence claiming all instruments reliable beside a table showing one unreliable."""
+    from dataclasses import replace
+
+    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "id")
+    document = composed.document
+    table = document.tables()["reliability"]
+    row = table.body[0]
+    cell = next(c for c in row if c.claim)
+    bad_row = tuple(replace(c, text=composed.labels["words"]["unreliable"], claim=(c.claim[0], "unreliable")) if c is cell else c
+                    for c in row)
+    bad = replace(table, body=(bad_row,) + table.body[1:])
+    for section in document.walk():
+        blocks = getattr(section, "blocks", None)
+        if blocks and table in blocks:
+            blocks[blocks.index(table)] = bad
+    found = problems(document, composed.labels)
+    assert any("seluruh instrumen penelitian dinyatakan reliabel" in p for p in found)
+    assert any(f"{cell.claim[0]}: text says reliable" in p for p in found)

@@ -1,0 +1,109 @@
+"""English chapters are English: answer headers from the scale's English short labels, no
+Indonesian word outside the study's own data (item texts, category values, the names the study
+gives in one language only), and counts with the right form of their noun."""
+
+import csv
+import re
+
+import pytest
+import yaml
+
+from reportgen.pipeline import compose
+from reportgen.render.text import render_text
+from reportgen.report.document import Figure, Paragraph, Section, Table
+
+from helpers import EXAMPLES
+
+NAMES = sorted(p.name for p in EXAMPLES.iterdir() if (p / "study.yaml").is_file())
+INDONESIAN = ("dan", "yang", "dengan", "untuk", "tidak", "terhadap", "sumber", "tabel", "gambar", "jumlah", "keterangan",
+              "sangat", "setuju", "responden", "diolah", "pengaruh", "variabel", "hipotesis", "diterima", "ditolak",
+              "berdasarkan", "sebesar", "nilai", "hasil", "penelitian", "primer", "sekunder", "kategori", "rata-rata", "catatan")
+INDONESIAN_SHORT = {"SS", "KS", "TS", "STS"}
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def english(request):
+    folder = EXAMPLES / request.param
+    composed = compose(folder / "study.yaml", "en")
+    return folder, composed.document, composed.labels
+
+
+def _texts(doc) -> list[str]:
+    """Every text a reader sees: notes, headings, sentences, table cells, titles, notes and
+    sources, and the words drawn on the figures."""
+    texts = [p.text for p in doc.preface] + [doc.chapter_label, doc.title]
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from strings(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                yield from strings(v)
+
+    for block in doc.walk():
+        if isinstance(block, Section):
+            texts.append(block.title)
+        elif isinstance(block, Paragraph) and block.style != "reference":  # a cited work keeps its own title
+            texts.append(block.text)
+        elif isinstance(block, Table):
+            texts += [block.title, block.source, *block.notes, *block.texts()]
+        elif isinstance(block, Figure):
+            texts += [block.title, block.source, *strings(block.data)]
+    return texts
+
+
+def _data_values(folder) -> list[str]:
+    """What the study itself wrote: every string of the study file except the Indonesian half of
+    a text given in both languages, and every cell of its data files; longest first."""
+    found = set()
+
+    def visit(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not (key == "id" and "en" in node):
+                    visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+        elif isinstance(node, str):
+            found.add(node)
+
+    visit(yaml.safe_load((folder / "study.yaml").read_text(encoding="utf-8")))
+    for data in folder.glob("*.csv"):
+        with data.open(encoding="utf-8") as handle:
+            found.update(cell for row in csv.reader(handle) for cell in row)
+    return sorted((v.strip() for v in found if len(v.strip()) >= 3), key=len, reverse=True)
+
+
+def test_answer_headers_are_the_english_short_labels(english):
+    folder, doc, _ = english
+    headers = {cell.text for table in doc.tables().values() for row in table.header for cell in row}
+    assert not headers & INDONESIAN_SHORT, sorted(headers & INDONESIAN_SHORT)
+    responses = [t for key, t in doc.tables().items() if key.startswith("responses.")]
+    if folder.name in ("luwu-timur", "mediation", "moderation"):  # 1–5 scales with labels {id: SS, en: SA} ...
+        assert responses and all([c.text for c in t.header[1]] == ["SA", "A", "N", "D", "SD"] for t in responses)
+        bars = [f for f in doc.figures() if f.kind == "responses"]
+        assert bars and all(f.data["labels"] == ["SA", "A", "N", "D", "SD"] for f in bars)
+
+
+def test_no_indonesian_word_outside_the_data(english):
+    folder, doc, _ = english
+    values = _data_values(folder)
+    found = set()
+    for text in _texts(doc):
+        for value in values:
+            text = text.replace(value, " ")
+        found |= {w.lower() for w in re.findall(rf"\b(?:{'|'.join(INDONESIAN)})\b", text, flags=re.IGNORECASE)}
+    assert not found, f"{folder.name}: {sorted(found)}"
+
+
+def test_a_count_of_one_takes_the_singular(english):
+    folder, doc, labels = english
+    text = " ".join(render_text(doc, labels).split())
+    wrong = re.findall(r"(?<![\d.,])1 (?:respondents|items|indicators|hypotheses|units|pairs|subsamples|resamples|criterion answers)\b", text)
+    assert not wrong, wrong
+    if folder.name == "luwu-timur":  # X1.2: 36 SS, 43 S and one KS (Tabel 5.3 of the thesis)
+        assert "43 respondents (53.8%) answered agree, and 1 respondent (1.3%) answered neutral" in text
