@@ -5,7 +5,8 @@
   standardised coefficient (where effort pays most).
 - Saran: for every construct with a supported effect, its weakest statement by the three-box
   index (Ferdinand, 2014) is the lever to improve; every unsupported hypothesis and the share of
-  each dependent construct the model leaves unexplained (1 − R²) are what further research takes up.
+  each hypothesised dependent construct the model leaves unexplained (1 − R²) are what further
+  research takes up.
 """
 
 from __future__ import annotations
@@ -74,4 +75,5 @@ def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float], left
         weakest = min(items, key=lambda i: i.index)
         levers.append(Lever(code, weakest.name, weakest.index, e.hypothesis, e.target))
     unsupported = tuple(e for e in effects if not e.decision.supported)
-    return Conclusions(tuple(effects), strongest, tuple(levers), unsupported, {t: 1 - v for t, v in r2.items()})
+    targets = {e.target for e in effects}  # the dependent constructs the hypotheses are about
+    return Conclusions(tuple(effects), strongest, tuple(levers), unsupported, {t: 1 - v for t, v in r2.items() if t in targets})

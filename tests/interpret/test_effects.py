@@ -141,3 +141,18 @@ def test_the_discussion_cites_the_studies_each_hypothesis_names(lang, sentence):
     [entry] = references.blocks
     assert entry.style == "reference" and entry.text.startswith("Winara, P., & Putri, R. S. (2019).")
     assert any(run.italic and "Jurnal Akuntansi dan Keuangan Methodist" in run.text for run in entry.runs)
+
+
+def test_pls_discussion_quotes_what_the_index_tables_show_and_describes_a_construct_once():
+    """mobi (indicator_removal: hair): IMAG3 has the lowest index of IMAG (Table of IMAG) and was
+    removed from the measurement model; IMAG is described under H1 and referred to under H6."""
+    from reportgen.report.document import Paragraph, Section
+
+    composed = compose(EXAMPLES / "mobi" / "study.yaml", "id")
+    imag = composed.results.described.constructs["IMAG"].items
+    assert min(imag, key=lambda i: imag[i].index) == "IMAG3"
+    subsections = {s.title.split(":")[0]: s for s in composed.document.sections[1].blocks if isinstance(s, Section)}
+    h1 = " ".join(p.text for p in subsections["H1"].blocks if isinstance(p, Paragraph))
+    assert "paling lemah adalah IMAG3" in h1 and "indikator ini dihapus dari model pengukuran" in h1
+    h6 = [p.text for p in subsections["H6"].blocks if isinstance(p, Paragraph)]
+    assert "Jawaban responden tentang Citra telah diuraikan pada pembahasan H1." in h6

@@ -18,6 +18,7 @@ from reportgen.designs.survey.measurement import reliability_section, validity_s
 from reportgen.designs.survey.profile import profile_section
 from reportgen.interpret.correlation import CITATION as STRENGTH_CITATION, strength
 from reportgen.report.builder import Builder, d, h, s
+from reportgen.words.locale import join_list
 from reportgen.report.document import Document, Section
 
 
@@ -161,7 +162,7 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects=N
             c = reg.coefficients[x]
             context = {"t": b.f(c.t), "p": b.p(hyp.decision.p), "b": b.f(c.b), "x_name": b.name(x), "x": x}
         else:
-            title = b.label("discussion_simultaneous", sources=", ".join(b.name(p) for p in hyp.source), target=b.name(hyp.target))
+            title = b.label("discussion_simultaneous", sources=join_list([b.name(p) for p in hyp.source], b.lang), target=b.name(hyp.target))
             context = {"f": b.f(reg.f), "p": b.p(reg.f_p), "r2": b.f(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
         refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",)}.get(hyp.kind, ("anova", "determination"))
         return title, b.say("discussion.j2", refs=refs, claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, kind=hyp.kind,

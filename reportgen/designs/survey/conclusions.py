@@ -40,7 +40,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
                "text": config.constructs[lever.construct].item_text(lever.item, b.lang)} for lever in c.levers]
     section.blocks += b.say("suggestions_practice.j2", refs=tuple(f"index.{lever.construct}" for lever in c.levers), levers=levers, object=obj)
     unsupported = [f"{e.hypothesis}: {' → '.join(b.name(x) for x in e.chain)}" for e in c.unsupported]
-    unexplained = [{"target": b.name(t), "share": b.pct(100 * share)} for t, share in c.unexplained.items() if share > 0]
+    unexplained = [b.label("unexplained_share", share=b.pct(100 * share), target=b.name(t)) for t, share in c.unexplained.items() if share > 0]
     section.blocks += b.say("suggestions_research.j2", unsupported=unsupported, unexplained=unexplained)
     chapter.add(section)
     return chapter

@@ -28,20 +28,24 @@ Restate = Callable[[Effect], tuple[str, list[Paragraph]]]
 
 def discussion_section(b: Builder, number: str, effects: list[Effect], described: Description, restate: Restate,
                        left_out: frozenset[str] = frozenset()) -> Section:
-    """Section x.2; ``left_out`` are items the model no longer uses (PLS indicators removed), never
-    quoted as a construct's strongest or weakest statement."""
+    """Section x.2; ``left_out`` are items the model no longer uses (PLS indicators removed), said
+    to be removed when quoted."""
     section = b.section(b.labels["discussion"], 2, number)
     table = effects_table(b, effects)
     section.blocks += b.say("discussion_summary.j2", table=b.ref(table), citation=EFFECT_CITATION)
     section.add(table)
+    described_in: dict[str, str] = {}  # construct → the hypothesis whose discussion described its answers
     for k, effect in enumerate(effects, start=1):
         title, paragraphs = restate(effect)
         sub = b.section(f"{effect.hypothesis}: {title}", 3, f"{number}.{k}")
         sub.blocks += paragraphs
         sub.blocks += effect_paragraphs(b, effect, table.key)
         construct = _described_construct(effect)
-        if construct in described.constructs:
+        if construct in described_in:
+            sub.blocks += b.say("discussion_index_again.j2", name=b.name(construct), h=described_in[construct])
+        elif construct in described.constructs:
             sub.blocks += index_paragraphs(b, effect, construct, described.constructs[construct], left_out)
+            described_in[construct] = effect.hypothesis
         sub.blocks += literature_paragraphs(b, effect)
         section.add(sub)
     return section
@@ -75,7 +79,7 @@ def effects_table(b: Builder, effects: list[Effect]):
                h(b.col("decision")), h(b.col("rank")), h("f²"), h(b.col("effect_size"))]]
     return b.table("discussion.effects", b.labels["discussion_effects_title"], header, body,
                    notes=(b.label("discussion_effects_note", citation=EFFECT_CITATION),),
-                   widths=(0.9, 2.4, 1.1, 1.3, 0.9, 1.2, 1.0, 0.8, 1.2), small=True)
+                   widths=(0.9, 1.9, 1.1, 1.4, 1.2, 1.2, 1.0, 0.8, 1.2), small=True)
 
 
 def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
@@ -90,15 +94,17 @@ def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
 
 
 def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResult, left_out: frozenset[str] = frozenset()) -> list[Paragraph]:
-    """The construct's three-box category and its strongest and weakest statements, with their text."""
+    """The construct's three-box category and its strongest and weakest statements, with their text
+    (as its index table shows them; an indicator the PLS model removed is said to be removed)."""
     config = b.study.config
-    items = [i for i in construct.items.values() if i.name not in left_out] or list(construct.items.values())
+    items = list(construct.items.values())
     top = max(items, key=lambda i: i.index)
     low = min(items, key=lambda i: i.index)
     category = b.labels["categories"][construct.category] if construct.category else b.word("undefined")
 
     def statement(item) -> dict:
-        return {"code": item.name, "text": config.constructs[code].item_text(item.name, b.lang), "index": b.g(item.index)}
+        return {"code": item.name, "text": config.constructs[code].item_text(item.name, b.lang), "index": b.g(item.index),
+                "removed": item.name in left_out}
 
     return b.say("discussion_index.j2", refs=(f"index.{code}",), claims=[(f"index:{code}", construct.category or "undefined")],
                  kind=e.kind, name=b.name(code), code=code, target=b.name(e.target), category=category.lower(),

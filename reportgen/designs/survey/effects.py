@@ -91,4 +91,4 @@ def path_conclusions(results, effects: list[Effect] | None = None) -> Conclusion
 def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     names = results.model.spec.constructs
     r2 = {names[j]: float(results.model.r2[j]) for j in results.model.spec.endogenous}
-    return conclude(effects or pls_effects(results), results.described.constructs, r2, removed_items(results))
+    return conclude(effects or pls_effects(results), results.described.constructs, r2)
