@@ -48,13 +48,9 @@ class Conclusions:
                 "unexplained": self.unexplained}
 
 
-def _lever_construct(effect: Effect) -> str:
-    return effect.chain[1] if effect.kind == "indirect" else effect.source
-
-
-def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float], left_out: frozenset[str] = frozenset()) -> Conclusions:
-    """``constructs``: the described constructs (items with their three-box index); ``r2``: R² of
-    each dependent construct; ``left_out``: items the model no longer uses."""
+def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float]) -> Conclusions:
+    """``constructs``: the described constructs (their statements with the three-box index, as the
+    index tables show them); ``r2``: R² of each dependent construct."""
     strongest: dict[str, Effect] = {}
     for e in effects:
         if e.kind == "direct" and e.decision.supported:
@@ -65,14 +61,13 @@ def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float], left
     for e in effects:
         if not e.decision.supported or e.kind == "simultaneous":
             continue
-        code = _lever_construct(e)
+        code = e.answers_of
         if code in seen or code not in constructs:
             continue
         seen.add(code)
-        items = [i for i in constructs[code].items.values() if i.name not in left_out]
-        if len({i.index for i in items}) < 2:
+        if constructs[code].all_alike:
             continue  # every statement rated alike: none is the weakest
-        weakest = min(items, key=lambda i: i.index)
+        weakest = constructs[code].weakest
         levers.append(Lever(code, weakest.name, weakest.index, e.hypothesis, e.target))
     unsupported = tuple(e for e in effects if not e.decision.supported)
     targets = {e.target for e in effects}  # the dependent constructs the hypotheses are about

@@ -16,7 +16,7 @@ rank among the predictors of the same dependent construct, and Cohen's f² with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportgen.interpret.hypotheses import Decision
 from reportgen.interpret.verdict import Rule, Verdict
@@ -77,6 +77,13 @@ class Effect:
     def target(self) -> str:
         return self.chain[-1]
 
+    @property
+    def answers_of(self) -> str:
+        """The construct whose answers tell what the effect means: the mediator of an indirect
+        effect, the dependent of a simultaneous test, the source of the others (the moderated
+        variable, for a moderation)."""
+        return self.chain[1] if self.kind == "indirect" else self.target if self.kind == "simultaneous" else self.source
+
     def as_json(self) -> dict:
         return {"hypothesis": self.hypothesis, "kind": self.kind, "chain": list(self.chain), "estimate": self.estimate,
                 "statistic": {"name": self.statistic_name, "value": self.statistic}, "p": self.p,
@@ -87,8 +94,6 @@ class Effect:
 def ranked(effects: list[Effect], predictors: dict[str, dict[str, float]]) -> list[Effect]:
     """``effects`` with the rank of each direct effect among the standardised coefficients
     ``predictors[target][source]`` of all predictors of its target."""
-    from dataclasses import replace
-
     out = []
     for effect in effects:
         pool = predictors.get(effect.target, {})

@@ -111,6 +111,10 @@ class Builder:
     def name(self, construct: str) -> str:
         return self.study.config.constructs[construct].name.get(self.lang)
 
+    def chapter_label(self, number: int) -> str:
+        """'BAB V' / 'CHAPTER 5': the word and numeral of chapter ``number``."""
+        return f"{self.labels['chapter']} {numbers.numeral(number, self.labels['chapter_numerals'])}"
+
     def ordinal(self, index: int) -> str:
         ordinals = self.labels["ordinals"]
         return ordinals[index] if index < len(ordinals) else str(index + 1)

@@ -1,8 +1,9 @@
 """Effect sizes of the discussion and what the conclusions chapter (BAB VI) draws from them.
 
-Cohen's f² of one predictor (t² / df) is checked against its definition, (R²_full − R²_reduced) /
-(1 − R²_full), with models fitted by statsmodels; the squared partial correlation against
-pingouin-free numpy residual correlations; the PLS f² are seminr's (tests/stats/test_pls.py)."""
+Cohen's f² of one predictor (t² / df) is checked against its definition (Cohen, 1988, eq. 9.2.3),
+(R²_full − R²_reduced) / (1 − R²_full), with models fitted by statsmodels; the squared partial
+correlation against the correlation of the two residual vectors; the PLS f² are seminr's
+(tests/stats/test_pls.py)."""
 
 from __future__ import annotations
 

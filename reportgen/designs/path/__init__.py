@@ -7,7 +7,6 @@ from reportgen.designs.survey.design import SurveyDesign
 
 class PathDesign(SurveyDesign):
     package = __name__
-    kind = "path"  # its effects and conclusions: designs.survey.effects.path_effects, path_conclusions
 
     def model_line(self, study) -> str:
         return (f"model: path analysis (OLS per equation), {len(pls_paths(study.config))} paths, "

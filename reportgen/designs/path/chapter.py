@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
+from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import path_conclusions, path_effects
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section
@@ -100,7 +101,7 @@ def _t_table(b: Builder, r, target: str) -> str:
     return b.f(r.t_tables[target])
 
 
-def path_discussion_section(b: Builder, r, number: str, effects=None) -> Section:
+def path_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -> Section:
     config = b.study.config
 
     def restate(effect):
@@ -119,7 +120,7 @@ def path_discussion_section(b: Builder, r, number: str, effects=None) -> Section
                             indirect=hyp.kind == "indirect", coef=coef, t=stat, p=p, stat_name="z Sobel" if hyp.kind == "indirect" else "t",
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object_in(b.lang))
 
-    return shared_discussion(b, number, effects or path_effects(r), r.described, restate)
+    return shared_discussion(b, number, effects, r.described, restate)
 
 
 def build_chapter(b: Builder, results) -> Document:

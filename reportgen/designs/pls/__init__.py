@@ -7,7 +7,6 @@ from reportgen.designs.survey.design import SurveyDesign
 
 class PlsDesign(SurveyDesign):
     package = __name__
-    kind = "pls"  # its effects and conclusions: designs.survey.effects.pls_effects, pls_conclusions
 
     def model_line(self, study) -> str:
         return f"model: PLS-SEM, {len(pls_paths(study.config))} paths, {study.config.model.bootstrap} bootstrap resamples"

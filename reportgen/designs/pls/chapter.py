@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
-from reportgen.designs.survey.effects import pls_conclusions, pls_effects, removed_items
+from reportgen.interpret.effects import Effect
+from reportgen.designs.survey.effects import pls_conclusions, pls_effects
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.profile import profile_section
 from reportgen.designs.pls.outer import outer_model_section
@@ -109,7 +110,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     return section
 
 
-def pls_discussion_section(b: Builder, r, number: str, effects=None) -> Section:
+def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -> Section:
     config = b.study.config
 
     def restate(effect):
@@ -123,7 +124,8 @@ def pls_discussion_section(b: Builder, r, number: str, effects=None) -> Section:
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign,
                             object=config.study.object_in(b.lang))
 
-    return shared_discussion(b, number, effects or pls_effects(r), r.described, restate, left_out=removed_items(r))
+    return shared_discussion(b, number, effects, r.described, restate,
+                             left_out=frozenset(r.removal.removed) if r.removal_applied else frozenset())
 
 
 def build_chapter(b: Builder, results) -> Document:

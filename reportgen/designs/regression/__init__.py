@@ -8,7 +8,6 @@ from reportgen.designs.survey.design import SurveyDesign
 
 class RegressionDesign(SurveyDesign):
     package = __name__
-    kind = "regression"  # its effects and conclusions: designs.survey.effects.regression_effects, regression_conclusions
 
     def model_line(self, study) -> str:
         model = study.config.model

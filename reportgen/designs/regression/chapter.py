@@ -11,6 +11,7 @@ from reportgen.designs.regression.analysis import StudyResults
 from reportgen.designs.regression.assumptions import assumptions_section, subsection
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
+from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import regression_conclusions, regression_effects
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section, moderation_section, simple_regression_section
@@ -144,7 +145,7 @@ def determination_section(b: Builder, parent: Section, results: StudyResults) ->
     return sub
 
 
-def discussion_section(b: Builder, results: StudyResults, number: str, effects=None) -> Section:
+def discussion_section(b: Builder, results: StudyResults, number: str, effects: list[Effect]) -> Section:
     config = b.study.config
     reg = results.regression
 
@@ -169,7 +170,7 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects=N
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
                             y_name=b.name(hyp.target), object=config.study.object_in(b.lang), alpha=b.f(config.settings.alpha, 2), **context)
 
-    return shared_discussion(b, number, effects or regression_effects(results), results.described, restate)
+    return shared_discussion(b, number, effects, results.described, restate)
 
 
 def build_chapter(b: Builder, results: StudyResults) -> Document:

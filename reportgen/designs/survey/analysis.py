@@ -67,6 +67,21 @@ class ConstructResult:
     def sd(self) -> float:
         return float(self.scores.std(ddof=1)) if self.scores.size > 1 else float("nan")
 
+    @property
+    def strongest(self) -> ItemResult:
+        """The statement with the highest three-box index (the first, on a tie)."""
+        return max(self.items.values(), key=lambda i: i.index)
+
+    @property
+    def weakest(self) -> ItemResult:
+        """The statement with the lowest three-box index (the first, on a tie)."""
+        return min(self.items.values(), key=lambda i: i.index)
+
+    @property
+    def all_alike(self) -> bool:
+        """Every statement has the same index: none is the strongest or the weakest."""
+        return self.strongest.index == self.weakest.index
+
 
 @dataclass(frozen=True)
 class HypothesisResult:

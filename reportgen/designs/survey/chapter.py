@@ -10,7 +10,6 @@ from reportgen.designs.survey.conclusions import conclusions_chapter
 from reportgen.interpret.conclusions import Conclusions
 from reportgen.report.builder import Builder
 from reportgen.report.document import Document, Paragraph, Section
-from reportgen.words.locale import numeral
 
 
 Maker = Callable[[str], Section | None]  # number of the section → the section, or None when there is nothing to show
@@ -35,7 +34,7 @@ def _open_chapter(b: Builder, n_used: int, n_excluded: int) -> tuple[Document, S
     """The document with its chapter heading, and section x.1 opened by the sample sentence."""
     config = b.study.config
     chapter = config.study.chapter
-    label = f"{b.labels['chapter']} {numeral(chapter, b.labels['chapter_numerals'])}"
+    label = b.chapter_label(chapter)
     doc = Document(lang=b.lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(b.lang),
                    author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
     if config.study.note is not None:

@@ -6,20 +6,15 @@ from __future__ import annotations
 from reportgen.interpret.conclusions import Conclusions
 from reportgen.report.builder import Builder
 from reportgen.report.document import Section
-from reportgen.words.locale import numeral
-
-
-def chapter_label(b: Builder, number: int) -> str:
-    return f"{b.labels['chapter']} {numeral(number, b.labels['chapter_numerals'])}"
 
 
 def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter: int) -> Section:
     config = b.study.config
     obj = config.study.object_in(b.lang)
-    chapter = Section(b.labels["conclusions_title"], 1, chapter_label(b, number))
+    chapter = Section(b.labels["conclusions_title"], 1, b.chapter_label(number))
 
     section = b.section(b.labels["conclusions"], 2, f"{number}.1")
-    section.blocks += b.say("conclusions_intro.j2", chapter=chapter_label(b, results_chapter))
+    section.blocks += b.say("conclusions_intro.j2", chapter=b.chapter_label(results_chapter))
     for n, e in enumerate(c.effects, start=1):
         section.blocks += b.say("conclusion.j2", claims=[(f"hypothesis:{e.hypothesis}", e.decision.outcome)], n=n, kind=e.kind,
                                 h=e.hypothesis, names=[b.name(x) for x in e.chain], supported=e.decision.supported,

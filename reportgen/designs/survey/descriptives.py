@@ -100,14 +100,12 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
                     notes=(b.labels["index_note_weighted"], basis_note), widths=(0.5, 4.4) + (0.55,) * len(points) + (1.25, 1.15, 1.3),
                     small=True)
     section.add(table)
-    items = list(construct.items.values())
-    top = max(items, key=lambda i: i.index)
-    low = min(items, key=lambda i: i.index)
+    top, low = construct.strongest, construct.weakest
     section.blocks += b.say("index.j2", refs=(table.key, bands_key), claims=[(f"index:{code}", construct.category or "undefined")],
                             table=b.ref(table), name=b.name(code), code=code,
                             index_mean=b.g(construct.index_mean), category=_category(b, construct.category).lower(),
                             top_item=top.name, top_index=b.g(top.index), low_item=low.name, low_index=b.g(low.index),
-                            same=top.index == low.index)
+                            same=construct.all_alike)
 
 
 def _category(b: Builder, key: str | None) -> str:

@@ -31,12 +31,13 @@ class SurveyDesign(Design):
     def to_json(self, study, results, lang: str) -> dict:
         """The design's results.json, with the size of every hypothesised effect (``effects``) and,
         when the study asks for the conclusions chapter, what it concludes (``conclusions``)."""
-        from reportgen.designs.survey import effects
+        from reportgen.designs.survey.effects import BY_DESIGN
 
         out = super().to_json(study, results, lang)
-        found = getattr(effects, f"{self.kind}_effects")(results)
+        effects, conclusions = BY_DESIGN[study.config.design]
+        found = effects(results)
         out["effects"] = [e.as_json() for e in found]
         if study.config.study.conclusions_chapter:
-            concluded = getattr(effects, f"{self.kind}_conclusions")(results, found)
+            concluded = conclusions(results, found)
             out["conclusions"] = {"chapter": study.config.study.conclusions_chapter, **concluded.as_json()}
         return out

@@ -40,7 +40,7 @@ def discussion_section(b: Builder, number: str, effects: list[Effect], described
         sub = b.section(f"{effect.hypothesis}: {title}", 3, f"{number}.{k}")
         sub.blocks += paragraphs
         sub.blocks += effect_paragraphs(b, effect, table.key)
-        construct = _described_construct(effect)
+        construct = effect.answers_of
         if construct in described_in:
             sub.blocks += b.say("discussion_index_again.j2", name=b.name(construct), h=described_in[construct])
         elif construct in described.constructs:
@@ -51,14 +51,7 @@ def discussion_section(b: Builder, number: str, effects: list[Effect], described
     return section
 
 
-def _described_construct(effect: Effect) -> str:
-    """The construct whose answers the discussion reads: the mediator of an indirect effect, the
-    dependent of a simultaneous test, the source of the others (the moderator's partner, for a
-    moderation)."""
-    return effect.chain[1] if effect.kind == "indirect" else effect.target if effect.kind == "simultaneous" else effect.source
-
-
-def _path(b: Builder, effect: Effect) -> str:
+def _path(effect: Effect) -> str:
     if effect.kind == "moderation":
         x, z, y = effect.chain
         return f"{x} × {z} → {y}"
@@ -71,7 +64,7 @@ def effects_table(b: Builder, effects: list[Effect]):
     """Every hypothesis: path, coefficient, statistic, Sig., decision, rank, f² and its size."""
     body = []
     for e in effects:
-        body.append([d(e.hypothesis), s(_path(b, e)), d(b.f(e.estimate)), d(f"{e.statistic_name} = {b.f(e.statistic)}"),
+        body.append([d(e.hypothesis), s(_path(e)), d(b.f(e.estimate)), d(f"{e.statistic_name} = {b.f(e.statistic)}"),
                      d(b.p(e.p)), b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome),
                      d(f"{e.rank}/{e.among}" if e.rank else "–"), d(b.f(e.f2) if e.f2 is not None else "–"),
                      b.verdict(f"effect:{e.hypothesis}", e.size.outcome, "f2_sizes") if e.size else d("–")])
@@ -97,9 +90,7 @@ def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResul
     """The construct's three-box category and its strongest and weakest statements, with their text
     (as its index table shows them; an indicator the PLS model removed is said to be removed)."""
     config = b.study.config
-    items = list(construct.items.values())
-    top = max(items, key=lambda i: i.index)
-    low = min(items, key=lambda i: i.index)
+    top, low = construct.strongest, construct.weakest
     category = b.labels["categories"][construct.category] if construct.category else b.word("undefined")
 
     def statement(item) -> dict:
@@ -108,7 +99,7 @@ def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResul
 
     return b.say("discussion_index.j2", refs=(f"index.{code}",), claims=[(f"index:{code}", construct.category or "undefined")],
                  kind=e.kind, name=b.name(code), code=code, target=b.name(e.target), category=category.lower(),
-                 mean=b.g(construct.index_mean), top=statement(top), low=statement(low), same=top.index == low.index,
+                 mean=b.g(construct.index_mean), top=statement(top), low=statement(low), same=construct.all_alike,
                  supported=e.decision.supported, table=f"{b.labels['table']} {_index_number(b, code)}")
 
 

@@ -73,11 +73,6 @@ def pls_effects(results) -> list[Effect]:
     return ranked(effects, coefficients)
 
 
-def removed_items(results) -> frozenset[str]:
-    """Indicators the final PLS model no longer uses (``model.indicator_removal: hair``)."""
-    return frozenset(results.removal.removed) if results.removal_applied else frozenset()
-
-
 def regression_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     reg = results.regression
     return conclude(effects or regression_effects(results), results.described.constructs, {reg.dependent: reg.r2})
@@ -92,3 +87,10 @@ def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions
     names = results.model.spec.constructs
     r2 = {names[j]: float(results.model.r2[j]) for j in results.model.spec.endogenous}
     return conclude(effects or pls_effects(results), results.described.constructs, r2)
+
+
+BY_DESIGN = {  # model.type → (its effects, its conclusions)
+    "regression": (regression_effects, regression_conclusions),
+    "path": (path_effects, path_conclusions),
+    "pls": (pls_effects, pls_conclusions),
+}
