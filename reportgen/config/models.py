@@ -52,6 +52,7 @@ class StudyInfo(Strict):
     chapters: list[int] | None = Field(None, min_length=1, max_length=2)  # [5, 6]: results, then conclusions
     object: Text | None = None  # who or what was studied, used in sentences: "Pemerintah Kabupaten Luwu Timur"
     note: Text | None = None  # printed as a note at the start of the chapter (e.g. "the answers are simulated")
+    first_page: int = Field(1, ge=1, le=9999)  # the number of the chapter's first page (the thesis's BAB V may start at 53)
 
     @model_validator(mode="before")
     @classmethod

@@ -16,6 +16,7 @@ class SakipInfo(Strict):
     language: Literal["id", "en"] = "id"
     chapter: int | None = None  # tables "Tabel 1", "Tabel 2" unless a chapter number is given
     government: str | None = None  # "Pemerintah Kabupaten Luwu Timur", used in sentences
+    first_page: int = Field(1, ge=1, le=9999)  # the number of the report's first page
 
 
 class FileRef(Strict):

@@ -134,6 +134,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     preface: list[Paragraph] = field(default_factory=list)  # notes under the chapter heading, before its first section
     contents_title: str = "Daftar Isi"
+    first_page: int = 1  # the number printed on the first page (study.first_page)
 
     def walk(self):
         """Every block in reading order, sections included."""

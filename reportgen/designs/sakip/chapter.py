@@ -29,7 +29,7 @@ def build_chapter(b: Builder, results) -> Document:
     unit_name = lambda unit: config.units.get(unit, unit)  # noqa: E731
     doc = Document(lang=lang, chapter_label=b.labels["sakip_report"], title=config.study.title.get(lang),
                    study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
-                   contents_title=b.labels["contents"])
+                   contents_title=b.labels["contents"], first_page=config.study.first_page)
     units = sorted(results.units.values(), key=lambda u: (u.rank, u.unit))
     counts = {p: sum(1 for u in units if results.predicates[u.unit] == p) for p in ORDER}
     government = config.study.government or ""

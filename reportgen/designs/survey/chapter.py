@@ -36,7 +36,7 @@ def _open_chapter(b: Builder, n_used: int, n_excluded: int) -> tuple[Document, S
     chapter = config.study.chapter
     label = b.chapter_label(chapter)
     doc = Document(lang=b.lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(b.lang),
-                   author=config.study.author, year=config.study.year, contents_title=b.labels["contents"])
+                   author=config.study.author, year=config.study.year, contents_title=b.labels["contents"], first_page=config.study.first_page)
     if config.study.note is not None:
         doc.preface.append(Paragraph(config.study.note.get(b.lang), style="note"))
     results_section = Section(b.labels["results"], 2, f"{chapter}.1")
