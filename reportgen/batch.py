@@ -176,7 +176,7 @@ def _preload(tasks: list[Task]) -> None:
     if len(tasks) > 1:
         from reportgen.designs import preload
 
-        chapters = any("pdf" in t.formats or "docx" in t.formats for t in tasks)
+        chapters = any({"pdf", "docx", "html"} & set(t.formats) for t in tasks)
         preload(chapters)
         if chapters:
             import reportgen.figures.style  # noqa: F401

@@ -16,7 +16,8 @@ from pathlib import Path
 from reportgen.errors import ProblemList, ReportgenError, os_error_line
 from reportgen.interrupt import Interrupted, stopping_cleanly
 
-FORMATS = ("json", "pdf", "docx")
+FORMATS = ("json", "pdf", "docx")  # the default set
+ALL_FORMATS = FORMATS + ("html",)  # html: the chapter as one self-contained page, for previews
 
 
 class UsageError(Exception):
@@ -51,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
     run.add_argument("--out", type=Path, help="Output folder (default output/<study folder>/; with several studies, DIR/<name>/).")
     run.add_argument("--lang", help="id or en (overrides study.language).")
-    run.add_argument("--formats", default="json,pdf,docx", help="Comma-separated: json, pdf, docx (default: all three).")
+    run.add_argument("--formats", default="json,pdf,docx", help="Comma-separated: json, pdf, docx, html (default: json,pdf,docx; html is the chapter as one self-contained page for previews).")
     run.add_argument("--jobs", type=_jobs, default=None, help="Studies run at once (default: one per core).")
     validate = commands.add_parser("validate", help="Check study files and their data without computing; list every problem found.",
                                    description="Check study files and their data without computing; list every problem found.")
@@ -157,8 +158,8 @@ def _validate(args) -> int:
 def _parse_formats(text: str) -> list[str]:
     wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
     for f in wanted:
-        if f not in FORMATS:
-            raise ReportgenError(f"--formats: '{f}' is not supported in this version; use {', '.join(FORMATS)}")
+        if f not in ALL_FORMATS:
+            raise ReportgenError(f"--formats: '{f}' is not supported in this version; use {', '.join(ALL_FORMATS)}")
     return wanted or ["json"]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from reportgen.config import load_study
 from reportgen.config.models import LANGUAGES
 from reportgen.designs import design_for
-from reportgen.errors import ConfigError, OutputError, os_error_line
+from reportgen.errors import ConfigError, OutputError, naming, os_error_line
 from reportgen.output import atomic_folder, check_target, safe_name
 from reportgen.results_json import clean, write_results
 
@@ -98,14 +98,14 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
     """Write the requested formats into ``folder``; return their file names.
 
     The PDF (``pdf``, a :class:`~reportgen.render.pdf_job.PdfJob`, started when the run began)
-    receives the HTML and computes its styles while the figures are drawn here (on two cores);
-    then the DOCX is written here while the PDF is laid out.
+    receives the chapter while the figures are drawn here (on two cores) and lays it out once
+    they are written; meanwhile the DOCX (and the html page) is written here.
     """
     written = []
     if "json" in formats:
         write_results(folder / "results.json", analysed.payload)
         written.append("results.json")
-    if "pdf" not in formats and "docx" not in formats:
+    if not {"pdf", "docx", "html"} & set(formats):
         return written
     from reportgen.figures import write_figures
 
@@ -120,10 +120,7 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
         pdf = PdfJob()
     try:
         if pdf is not None:
-            from reportgen.render.html import render_html
-
-            pdf.render(render_html(doc, labels), folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []),
-                       folder / "figures")
+            pdf.render(doc, labels, folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []))
         write_figures(doc.figures(), folder, lang, cores=2)  # the PDF process needs them only after its style pass
         if pdf is not None:
             pdf.figures_written()
@@ -131,13 +128,19 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
             from reportgen.render.docx import write_docx
 
             write_docx(doc, labels, folder, folder / f"{stem}.docx")
+        if "html" in formats:
+            from reportgen.render.html import render_html
+
+            page = render_html(doc, labels, folder, embed=True)
+            with naming(folder / f"{stem}.html"):
+                (folder / f"{stem}.html").write_text(page, encoding="utf-8")
         if pdf is not None:
             pdf.finish()
     except BaseException:
         if pdf is not None:
             pdf.cancel()
         raise
-    written += [f"{stem}.{kind}" for kind in ("pdf", "docx") if kind in formats] + ["figures/"]
+    written += [f"{stem}.{kind}" for kind in ("pdf", "docx", "html") if kind in formats] + ["figures/"]
     return written
 
 

@@ -261,22 +261,6 @@ def test_pdf_fetcher_refuses_network_and_outside_files(tmp_path):
         fetcher.fetch("http://example.org/logo.png")
 
 
-def test_pdf_fetcher_waits_for_figures_once(tmp_path):
-    """Figures are read only after the process writing them says they are written."""
-    from reportgen.render.pdf import LocalFetcher
-
-    (tmp_path / "figures").mkdir()
-    for name in ("a.png", "figures/b.png", "figures/c.png"):
-        (tmp_path / name).write_bytes(b"x")
-    waits = []
-    fetcher = LocalFetcher([tmp_path], not_ready=(tmp_path / "figures", lambda: waits.append(1)))
-    fetcher.fetch((tmp_path / "a.png").as_uri())
-    assert waits == []
-    fetcher.fetch((tmp_path / "figures" / "b.png").as_uri())
-    fetcher.fetch((tmp_path / "figures" / "c.png").as_uri())
-    assert waits == [1]
-
-
 def test_constant_construct_outside_the_model_is_a_warning(tmp_path):
     cfg = base()
     cfg["constructs"]["Z"] = {"name": "Konstan", "items": {"Z.1": "a", "Z.2": "b"}}

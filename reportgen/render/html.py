@@ -1,14 +1,23 @@
-"""Document → one HTML page with print CSS (the input of the PDF backend).
+"""Document → one HTML page with print CSS (the input of the PDF backend, and the ``html`` format).
 
 The page template is this package's own (not a user template); every text from the study is
 escaped by Jinja2's autoescape, so a title such as ``{{ 7*7 }}`` or ``<b>`` prints as written.
+Given the folder the figures were written to, the tables and figures are placed so that no page
+is left more than a third empty (:mod:`reportgen.render.flow`), and with ``embed`` the figures
+are written into the page as ``data:`` URLs, so that one file holds the whole chapter.
 """
 
 from __future__ import annotations
 
+import base64
+from pathlib import Path
+
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 
+from reportgen.render.flow import lines_of, placed
+from reportgen.render.measure import NUMBER, SPACES, TEXT_WIDTH_PT, table_layout
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 from reportgen.resources import shipped
 
@@ -19,17 +28,59 @@ def _kind(block) -> str:
     return {Section: "section", Paragraph: "paragraph", Table: "table", Figure: "figure"}[type(block)]
 
 
-def render_html(doc: Document, labels: dict) -> str:
-    """The chapter as HTML; image paths stay relative to the output folder."""
+def keep_whole(text: str) -> Markup:
+    """A table cell's text with each number, and each word holding a hyphen or slash
+    (``Rata-rata``, ``SS/S``), in a no-wrap span: a cell wraps only between words."""
+    if NUMBER.match(text.strip()):
+        return Markup('<span class="nw">') + escape(text) + Markup("</span>")
+    pieces = []
+    for piece in SPACES.split(text):
+        pieces.append(Markup('<span class="nw">') + escape(piece) + Markup("</span>") if any(ch in piece for ch in "-/–") else escape(piece))
+    return Markup(" ").join(pieces)
+
+
+TOC_ENTRY = {2: (0.0, 12.0), 3: (28.3, 12.0), 4: (56.7, 11.0)}  # chapter.css nav.toc: indent and size by level
+TOC_LEADER_PT = 16.0  # the page number (and a few leader dots) at the end of an entry's last line
+
+
+def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: bool = False) -> str:
+    """The chapter as HTML. ``folder``: the output folder, holding the drawn figures (their
+    sizes place the floats); ``embed``: the figures inside the page, else paths relative to
+    that folder."""
+    toc = _contents(doc)
+    if folder is not None:
+        contents = []
+        for entry in toc:
+            indent, size = TOC_ENTRY[min(max(entry["level"], 2), 4)]
+            contents.append((lines_of(entry["text"], TEXT_WIDTH_PT - indent - TOC_LEADER_PT, size), size * 1.4))
+        doc = placed(doc, lambda figure: _aspect(folder / figure.path), contents)
+        toc = _contents(doc)
     env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
-    ids: dict[int, str] = {}
-    toc = []
-    for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section)):
-        ids[id(block)] = f"s{n}"
-        if block.level <= 4:
-            toc.append({"id": f"s{n}", "level": block.level, "text": f"{block.number} {block.title}".strip()})
+    ids = {id(block): f"s{n}" for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section))}
     env.filters["kind"] = _kind
     env.filters["string_id"] = id
+    env.filters["keep_whole"] = keep_whole
+    env.filters["layout"] = table_layout
+    env.filters["image"] = (lambda path: _data_url(folder / path)) if embed and folder is not None else str
     template = env.get_template("chapter.html.j2")
     return template.render(doc=doc, toc=toc, ids=ids, labels=labels, css=(HERE / "chapter.css").read_text(encoding="utf-8"))
+
+
+def _contents(doc: Document) -> list[dict]:
+    """The table of contents: every section down to level 4, with its anchor."""
+    return [{"id": f"s{n}", "level": block.level, "text": f"{block.number} {block.title}".strip()}
+            for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section)) if block.level <= 4]
+
+
+def _aspect(png: Path) -> float:
+    """A figure's height over its width, read from its PNG header."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        width, height = image.size
+    return height / width
+
+
+def _data_url(png: Path) -> str:
+    return "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode("ascii")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
 from urllib.parse import unquote, urlparse
 
 from weasyprint import HTML
@@ -22,10 +21,9 @@ class LocalFetcher(URLFetcher):
     folders (``file:///etc/passwd``, ``http://…``) is refused and the resource left out.
     """
 
-    def __init__(self, allowed: list[Path], not_ready: tuple[Path, Callable[[], None]] | None = None):
+    def __init__(self, allowed: list[Path]):
         super().__init__(allowed_protocols={"file", "data"})
         self.roots = [p.resolve() for p in allowed]
-        self.not_ready = (not_ready[0].resolve(), not_ready[1]) if not_ready else None
 
     def fetch(self, url, headers=None):
         parsed = urlparse(url)
@@ -33,20 +31,12 @@ class LocalFetcher(URLFetcher):
             path = Path(unquote(parsed.path)).resolve()
             if not any(path == root or root in path.parents for root in self.roots):
                 raise ValueError(f"{path} is outside the output and template folders")
-            if self.not_ready and self.not_ready[0] in path.parents:
-                self.not_ready[1]()  # the figures may still be being written by another process
-                self.not_ready = None
         return super().fetch(url, headers)
 
 
-def write_pdf(html: str, base: Path, target: Path, allowed: list[Path],
-              not_ready: tuple[Path, Callable[[], None]] | None = None) -> Path:
-    """Render ``html`` (relative URLs resolved against ``base``) to ``target``.
-
-    ``not_ready`` = (folder, wait): files in that folder are fetched only after ``wait()``
-    returns, so the layout can start while the figures are still being written.
-    """
-    fetcher = LocalFetcher(allowed, not_ready)
+def write_pdf(html: str, base: Path, target: Path, allowed: list[Path]) -> Path:
+    """Render ``html`` (relative URLs resolved against ``base``) to ``target``."""
+    fetcher = LocalFetcher(allowed)
     with naming(target):
         HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=fetcher).write_pdf(str(target))
     return target

@@ -1,9 +1,9 @@
 """The chapter PDF, rendered by a process started as soon as the run begins.
 
-WeasyPrint's import and its style computation take about a second and need neither the
-statistics nor the figures. A forked process imports WeasyPrint while this one computes and
-draws; it receives the chapter's HTML through a pipe, computes the styles while the figures
-are being encoded, and waits for the figures only when the layout first asks for one.
+WeasyPrint's import takes about two seconds and needs neither the statistics nor the figures.
+A forked process imports WeasyPrint while this one computes and draws; it receives the chapter
+document through a pipe and, once the figures are written (their sizes place the tables and
+figures on the pages, :mod:`reportgen.render.flow`), writes the HTML and lays it out.
 Where fork is not available the PDF is written in this process, in :meth:`PdfJob.finish`.
 
 The process ends with the run in every case: it is stopped when the run fails or is
@@ -39,9 +39,9 @@ class PdfJob:
             self.child = Child(_render_when_asked, (receive, self.ready, os.getpid()), name="PDF")
             receive.close()
 
-    def render(self, html: str, base: Path, target: Path, allowed: list[Path], figures: Path) -> None:
-        """Start laying out ``html``; files under ``figures`` are read after :meth:`figures_written`."""
-        self.work = (html, base, target, allowed, figures)
+    def render(self, doc, labels: dict, base: Path, target: Path, allowed: list[Path]) -> None:
+        """Hand over the chapter ``doc``; it is laid out after :meth:`figures_written`."""
+        self.work = (doc, labels, base, target, allowed)
         if self.child is not None:
             self.send.send(self.work)
 
@@ -51,13 +51,10 @@ class PdfJob:
 
     def finish(self) -> Path:
         """Wait for the PDF (or write it here); raise what the PDF process raised."""
-        html, base, target, allowed, _ = self.work
         if self.child is None:
-            from reportgen.render.pdf import write_pdf
-
-            return write_pdf(html, base, target, allowed)
+            return _write(*self.work)
         self.child.result()
-        return target
+        return self.work[3]
 
     def cancel(self) -> None:
         """Stop the child (after an error, or when no chapter is written)."""
@@ -71,22 +68,26 @@ def _render_when_asked(receive, ready, parent: int) -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # never hold the caller's standard output open
     os.close(devnull)
-    from reportgen.render.pdf import write_pdf  # the import this process exists for
+    import reportgen.render.pdf  # noqa: F401  (the import this process exists for: WeasyPrint)
 
     while not receive.poll(POLL_SECONDS):
         if not parent_alive(parent):
             return
     try:
-        html, base, target, allowed, figures = receive.recv()
+        work = receive.recv()
     except EOFError:  # the run ended without a chapter (a user error)
         return
+    while not ready.wait(POLL_SECONDS):
+        if not parent_alive(parent):
+            return
+    _write(*work)
 
-    def wait() -> None:
-        while not ready.wait(POLL_SECONDS):
-            if not parent_alive(parent):
-                raise SystemExit(0)
 
-    write_pdf(html, base, target, allowed, not_ready=(figures, wait))
+def _write(doc, labels: dict, base: Path, target: Path, allowed: list[Path]) -> Path:
+    from reportgen.render.html import render_html
+    from reportgen.render.pdf import write_pdf
+
+    return write_pdf(render_html(doc, labels, base), base, target, allowed)
 
 
 @contextmanager

@@ -1,7 +1,9 @@
 """Number formatting in the study's locale: the one place numbers become text.
 
 Bahasa Indonesia: decimal comma and thousands dot (``0,724``, ``1.234,5``); English: ``0.724``,
-``1,234.5``. A p value that rounds to zero is shown as ``< 0,001`` / ``< 0.001``.
+``1,234.5``. A negative number takes the minus sign U+2212 (``−0,038``), not the hyphen, as
+typesetting does (Unicode 15, §6.2 "Dashes"; ISO 80000-1 §7.1.3): a hyphen is a place where a
+line may break. A p value that rounds to zero is shown as ``< 0,001`` / ``< 0.001``.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 SEPARATORS = {"id": (",", "."), "en": (".", ",")}  # (decimal, thousands) of each language
+MINUS = "\u2212"
 
 
 def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousands: bool = True) -> str:
@@ -26,15 +29,15 @@ def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousand
     if abs(value) >= 1e15:
         exponent = math.floor(math.log10(abs(value)))
         mantissa = fmt(value / 10 ** exponent, decimals, lang, thousands)
-        if mantissa.lstrip("-").startswith("10"):  # 9,9996E+15 rounded up to 10,000
+        if mantissa.lstrip(MINUS).startswith("10"):  # 9,9996E+15 rounded up to 10,000
             exponent, mantissa = exponent + 1, fmt(value / 10 ** (exponent + 1), decimals, lang, thousands)
-        return f"{mantissa}E+{exponent}"
+        return f"{mantissa}E+{exponent}"  # the exponent of a magnitude >= 1e15 is positive
     rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{rounded:,.{decimals}f}" if thousands else f"{rounded:.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
     decimal, group = SEPARATORS[lang]
-    return text.translate(str.maketrans({".": decimal, ",": group}))
+    return text.translate(str.maketrans({".": decimal, ",": group, "-": MINUS}))
 
 
 def fmt_p(p: float | None, decimals: int = 3, lang: str = "id") -> str:

@@ -1,0 +1,237 @@
+"""Tables and figures placed so that no page is left more than a third empty.
+
+A table that fits on a page is never split and a figure never is, so a table or figure that
+does not fit in what is left of a page moves to the next one and leaves a gap. Books avoid the
+gap as LaTeX's float placement does (Lamport, *LaTeX*, 2nd ed., §C.9.1): the text that follows
+the float fills the page, and the float goes to the top of the next page. Here the paragraphs
+that follow a table or figure in its section are moved before it while the page still has
+room, when the gap would otherwise exceed a third of the page; a float never passes a heading
+or another float, so the order of tables, figures and sections is kept.
+
+Where the page breaks fall is estimated from the chapter's page geometry and type
+(chapter.css: A4, 4/3 cm margins, 12 pt text at 1.5 lines, tables measured by
+:mod:`reportgen.render.measure`): lines are filled word by word with the font's advance widths,
+as the PDF renderer fills them. The estimate needs no layout pass of the renderer (which would
+double the chapter's time); when it is a line or two off, the float lands after one more or
+one fewer paragraph, and the gap stays small.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Callable
+
+from reportgen.render.measure import PADDING_PT, SPACES, TEXT_WIDTH_PT, placed_cells, table_layout, text_width
+from reportgen.report.document import Document, Figure, Paragraph, Section, Table
+
+PAGE_HEIGHT_PT = (29.7 - 4.0 - 3.0) / 2.54 * 72  # A4 less the 4 cm top and 3 cm bottom margins
+BODY_PT, BODY_LINE = 12.0, 18.0  # chapter.css: 12 pt, line-height 1.5
+INDENT_PT = 1.25 / 2.54 * 72
+LARGEST_GAP = PAGE_HEIGHT_PT / 3  # a page may end this much early, no more
+CAPTION_LINE, SMALL_LINE = 15.6, 12.0  # caption 12 pt × 1.3; source and notes 10 pt × 1.2
+FLOAT_MARGINS = (9.6, 12.0)  # .table-block and figure: 0.8em above, 1em below
+FIT_TOLERANCE = 8.0  # a float estimated to fit with less to spare may not: it is taken to the next page
+HEADING = (12.0, 18.0, 3.6)  # h2–h4: 1em above, one 18 pt line, 0.3em below
+
+
+def lines_of(text: str, width: float, size: float = BODY_PT, indent: float = 0.0, bold: bool = False) -> int:
+    """How many lines ``text`` fills in a column ``width`` points wide, words never broken."""
+    count = 0
+    for paragraph in text.split("\n"):
+        line, limit, count = 0.0, width - indent, count + 1
+        space = text_width(" ", size, bold)
+        for word in SPACES.split(paragraph.strip()):
+            w = text_width(word, size, bold)
+            if line and line + space + w > limit:
+                count, line, limit = count + 1, w, width
+            else:
+                line += (space if line else 0.0) + w
+    return count
+
+
+def paragraph_lines(p: Paragraph) -> tuple[int, float]:
+    """(lines, line height) of a paragraph in its style."""
+    if p.style == "quote":
+        return lines_of(p.text, TEXT_WIDTH_PT - INDENT_PT * 2, BODY_PT), BODY_PT * 1.3
+    if p.style == "note":  # a 2 pt rule and 0.4 cm padding on its left
+        return lines_of(p.text, TEXT_WIDTH_PT - 2.0 - 0.4 / 2.54 * 72, BODY_PT), BODY_PT * 1.3
+    if p.style == "equation":
+        return lines_of(p.text, TEXT_WIDTH_PT), BODY_LINE
+    if p.style == "reference":
+        return lines_of(p.text, TEXT_WIDTH_PT - INDENT_PT), BODY_LINE
+    return lines_of(p.text, TEXT_WIDTH_PT, indent=INDENT_PT), BODY_LINE
+
+
+def caption_height(title: str) -> float:
+    return CAPTION_LINE * (1 + lines_of(title, TEXT_WIDTH_PT, bold=True)) + 3.6
+
+
+def table_rows(t: Table) -> tuple[float, list[float], list[float]]:
+    """The heights of a table in points: caption with the notes and source below; header rows; body rows."""
+    layout = table_layout(t)
+    size, line = layout.size_pt, layout.size_pt * 1.25
+
+    def heights(rows, padding: float) -> list[float]:
+        """Each row's height: its tallest cell; a cell spanning rows lengthens the last of them."""
+        out, spanning = [], []
+        for r, placed_row in enumerate(placed_cells(rows)):
+            tallest = 1
+            for c, cell in placed_row:
+                width = sum(layout.widths_pt[c:c + cell.colspan]) - PADDING_PT
+                lines = lines_of(cell.text, width, size, bold=cell.role == "header")
+                if cell.rowspan == 1:
+                    tallest = max(tallest, lines)
+                else:
+                    spanning.append((r, cell.rowspan, lines * line + padding))
+            out.append(tallest * line + padding)
+        for r, span, need in spanning:
+            last = min(r + span, len(out)) - 1
+            out[last] += max(0.0, need - sum(out[r:last + 1]))
+        return out
+
+    below = sum(SMALL_LINE * lines_of(n, TEXT_WIDTH_PT, 10.0) + 2 for n in t.notes) + SMALL_LINE + 2
+    rows = heights(Table(t.key, t.number, t.title, (), t.header + t.body, t.source), 4.3)
+    header = [h + 2.7 for h in rows[:len(t.header)]]  # th: 3 pt padding above and below, a 1 pt rule
+    return caption_height(t.title) + below, header, rows[len(t.header):]
+
+
+@dataclass
+class Pages:
+    """The estimated page position: ``used`` points of the current page, the margin pending below
+    the last block (collapsing with the next block's top margin)."""
+
+    used: float = 0.0
+    pending: float = 0.0
+    page: int = 1
+
+    @property
+    def left(self) -> float:
+        return PAGE_HEIGHT_PT - self.used
+
+    def new_page(self) -> None:
+        self.used, self.pending, self.page = 0.0, 0.0, self.page + 1
+
+    def advance(self, height: float, top: float = 0.0, bottom: float = 0.0, tolerance: float = 0.0) -> None:
+        """Place an unbreakable piece ``height`` tall (a new page first when it does not fit with
+        ``tolerance`` to spare)."""
+        gap = max(self.pending, top) if self.used else 0.0
+        if self.used and self.used + gap + height + tolerance > PAGE_HEIGHT_PT:
+            self.new_page()
+            gap = 0.0
+        self.used += gap + height
+        self.pending = bottom
+
+    def lines(self, count: int, line: float, bottom: float, first: float = 0.0) -> None:
+        """Place ``count`` lines that may break between pages (at least two on each side)."""
+        gap = max(self.pending, first) if self.used else 0.0
+        room = int((self.left - gap) // line)
+        if room < min(2, count):
+            self.new_page()
+            gap, room = 0.0, int(PAGE_HEIGHT_PT // line)
+        while count > room:
+            take = room if count - room >= 2 else count - 2
+            count -= max(take, 0)
+            self.new_page()
+            room = int(PAGE_HEIGHT_PT // line)
+            gap = 0.0
+        self.used += gap + count * line
+        self.pending = bottom
+
+
+class Flow:
+    """Walks the chapter in reading order, estimating where each block falls, and reorders the
+    paragraphs after a float that would leave a gap."""
+
+    def __init__(self, aspect: Callable[[Figure], float]):
+        self.aspect = aspect  # a figure's height over its width
+        self.pages = Pages()
+
+    def float_height(self, block: Table | Figure) -> float:
+        if isinstance(block, Figure):
+            image = TEXT_WIDTH_PT * block.width * self.aspect(block)
+            return caption_height(block.title) + image + SMALL_LINE + 4
+        around, header, body = table_rows(block)
+        return around + sum(header) + sum(body)
+
+    def place_float(self, block: Table | Figure) -> None:
+        top, bottom = FLOAT_MARGINS
+        if isinstance(block, Table) and self.float_height(block) > PAGE_HEIGHT_PT:
+            around, header, body = table_rows(block)  # a long table breaks between rows, its header repeated
+            self.pages.advance(around + sum(header) + body[0], top, 0.0)
+            for row in body[1:]:
+                if row > self.pages.left:
+                    self.pages.new_page()
+                    self.pages.used = sum(header)
+                self.pages.used += row
+            self.pages.pending = bottom
+            return
+        self.pages.advance(self.float_height(block), top, bottom, FIT_TOLERANCE)
+
+    def place_paragraph(self, p: Paragraph) -> None:
+        count, line = paragraph_lines(p)
+        self.pages.lines(count, line, 4.8 if p.style == "body" else 7.2)
+
+    def would_leave_gap(self, block: Table | Figure) -> bool:
+        height = self.float_height(block)
+        left = self.pages.left - max(self.pages.pending, FLOAT_MARGINS[0])
+        return self.pages.used > 0 and height + FIT_TOLERANCE > left and left > LARGEST_GAP and height <= PAGE_HEIGHT_PT
+
+    def section(self, section: Section) -> None:
+        if section.level == 1:
+            self.pages.new_page()
+            self.pages.advance(2 * 21.0 + 16.8)
+        else:
+            top, line, bottom = HEADING
+            count = lines_of(f"{section.number} {section.title}", TEXT_WIDTH_PT, bold=True)
+            if self.pages.used and self.pages.left < top + count * line + bottom + 2 * BODY_LINE:
+                self.pages.new_page()  # a heading keeps its first lines with it
+            self.pages.advance(count * line, top, bottom)
+        self.blocks(section.blocks)
+
+    def blocks(self, blocks: list) -> None:
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if isinstance(block, (Table, Figure)) and self.would_leave_gap(block):
+                page = self.pages.page
+                j = i + 1
+                while j < len(blocks) and isinstance(blocks[j], Paragraph) and self.pages.page == page:
+                    self.place_paragraph(blocks[j])
+                    j += 1
+                blocks[i:j] = blocks[i + 1:j] + [block]  # the paragraphs first, then the float
+                i = j - 1
+            if isinstance(block, Section):
+                self.section(block)
+            elif isinstance(block, Paragraph):
+                self.place_paragraph(block)
+            else:
+                self.place_float(block)
+            i += 1
+
+    def document(self, doc: Document, contents: list[tuple[int, float]]) -> None:
+        self.pages.advance(2 * 21.0 + 16.8)  # the chapter heading
+        for p in doc.preface:
+            self.place_paragraph(p)
+        if contents:
+            self.pages.advance(sum(HEADING), HEADING[0])  # its title
+            for count, line in contents:
+                self.pages.lines(count, line, 0.0)
+            self.pages.pending = 18.0
+        for section in doc.sections:
+            self.section(section)
+
+
+def placed(doc: Document, aspect: Callable[[Figure], float], contents: list[tuple[int, float]] = ()) -> Document:
+    """A copy of ``doc`` whose paragraphs move before a table or figure that would otherwise
+    leave more than a third of a page empty. ``aspect`` gives a figure's height over width;
+    ``contents``: the lines and line height of each entry of the table of contents."""
+    moved = copy.copy(doc)
+    moved.sections = [_copy_section(s) for s in doc.sections]
+    Flow(aspect).document(moved, list(contents))
+    return moved
+
+
+def _copy_section(section: Section) -> Section:
+    return Section(section.title, section.level, section.number,
+                   [_copy_section(b) if isinstance(b, Section) else b for b in section.blocks])
