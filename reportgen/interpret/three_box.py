@@ -25,6 +25,12 @@ def bands(index_range: IndexRange, classes: int) -> list[tuple[float, float, str
     return [(index_range.low + i * width, index_range.low + (i + 1) * width, names[i]) for i in range(classes)]
 
 
+def interval(low: float, high: float, last: bool, low_text: str, high_text: str, symbol: str) -> str:
+    """A band as the interval :func:`category` uses: ``16,00 ≤ indeks < 37,33``, the last band
+    closed above (``58,67 ≤ indeks ≤ 80,00``), so that no value belongs to two bands."""
+    return f"{low_text} ≤ {symbol} {'≤' if last else '<'} {high_text}"
+
+
 def category(value: float | None, index_range: IndexRange, classes: int) -> str | None:
     """The band ``value`` falls in; a value on a boundary belongs to the upper band."""
     if value is None or math.isnan(value):

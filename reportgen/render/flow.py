@@ -146,6 +146,7 @@ class Flow:
     def __init__(self, aspect: Callable[[Figure], float]):
         self.aspect = aspect  # a figure's height over its width
         self.pages = Pages()
+        self.page_of: dict[str, int] = {}  # key of each table and figure → the page it is estimated to start on
 
     def float_height(self, block: Table | Figure) -> float:
         if isinstance(block, Figure):
@@ -159,6 +160,7 @@ class Flow:
         if isinstance(block, Table) and self.float_height(block) > PAGE_HEIGHT_PT:
             around, header, body = table_rows(block)  # a long table breaks between rows, its header repeated
             self.pages.advance(around + sum(header) + body[0], top, 0.0)
+            self.page_of[block.key] = self.pages.page
             for row in body[1:]:
                 if row > self.pages.left:
                     self.pages.new_page()
@@ -167,6 +169,7 @@ class Flow:
             self.pages.pending = bottom
             return
         self.pages.advance(self.float_height(block), top, bottom, FIT_TOLERANCE)
+        self.page_of[block.key] = self.pages.page  # an unbreakable block starts on the page it ends on
 
     def place_paragraph(self, p: Paragraph) -> None:
         count, line = paragraph_lines(p)
@@ -226,10 +229,16 @@ def placed(doc: Document, aspect: Callable[[Figure], float], contents: list[tupl
     """A copy of ``doc`` whose paragraphs move before a table or figure that would otherwise
     leave more than a third of a page empty. ``aspect`` gives a figure's height over width;
     ``contents``: the lines and line height of each entry of the table of contents."""
+    return flowed(doc, aspect, contents)[0]
+
+
+def flowed(doc: Document, aspect: Callable[[Figure], float], contents=()) -> tuple[Document, Flow]:
+    """:func:`placed`, with the :class:`Flow` that placed it (its estimated pages)."""
     moved = copy.copy(doc)
     moved.sections = [_copy_section(s) for s in doc.sections]
-    Flow(aspect).document(moved, list(contents))
-    return moved
+    flow = Flow(aspect)
+    flow.document(moved, list(contents))
+    return moved, flow
 
 
 def _copy_section(section: Section) -> Section:

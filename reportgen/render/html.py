@@ -49,11 +49,7 @@ def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: 
     that folder."""
     toc = _contents(doc)
     if folder is not None:
-        contents = []
-        for entry in toc:
-            indent, size = TOC_ENTRY[min(max(entry["level"], 2), 4)]
-            contents.append((lines_of(entry["text"], TEXT_WIDTH_PT - indent - TOC_LEADER_PT, size), size * 1.4))
-        doc = placed(doc, lambda figure: _aspect(folder / figure.path), contents)
+        doc = placed(doc, lambda figure: _aspect(folder / figure.path), contents_lines(toc))
         toc = _contents(doc)
     env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
@@ -71,6 +67,15 @@ def _contents(doc: Document) -> list[dict]:
     """The table of contents: every section down to level 4, with its anchor."""
     return [{"id": f"s{n}", "level": block.level, "text": f"{block.number} {block.title}".strip()}
             for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section)) if block.level <= 4]
+
+
+def contents_lines(toc: list[dict]) -> list[tuple[int, float]]:
+    """(lines, line height) of each entry of the table of contents, as chapter.css sets them."""
+    out = []
+    for entry in toc:
+        indent, size = TOC_ENTRY[min(max(entry["level"], 2), 4)]
+        out.append((lines_of(entry["text"], TEXT_WIDTH_PT - indent - TOC_LEADER_PT, size), size * 1.4))
+    return out
 
 
 def _aspect(png: Path) -> float:

@@ -31,7 +31,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     chapter.add(section)
 
     section = b.section(b.labels["suggestions"], 2, f"{number}.3")
-    levers = [{"name": b.name(lever.construct), "item": lever.item, "index": b.g(lever.index),
+    levers = [{"name": b.name(lever.construct), "item": lever.item, "index": b.f(lever.index, 2),
                "text": config.constructs[lever.construct].item_text(lever.item, b.lang)} for lever in c.levers]
     section.blocks += b.say("suggestions_practice.j2", refs=tuple(f"index.{lever.construct}" for lever in c.levers), levers=levers, object=obj)
     unsupported = [f"{e.hypothesis}: {' → '.join(b.name(x) for x in e.chain)}" for e in c.unsupported]

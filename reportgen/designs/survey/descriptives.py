@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen.designs.survey.analysis import ConstructResult, Description
-from reportgen.interpret.three_box import CITATION, bands
+from reportgen.interpret.three_box import CITATION, bands, interval
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Cell, Section
 
@@ -13,16 +13,19 @@ def descriptives_section(b: Builder, results: Description, number: str) -> Secti
     section = b.section(b.labels["descriptives"], 3, number)
     rng = results.index_range
     classes = config.settings.index.classes
-    band_rows = [[s(b.labels["categories"][name]), d(b.f(low, 2)), d(b.f(high, 2))] for low, high, name in bands(rng, classes)]
+    listed = bands(rng, classes)
+    intervals = [interval(low, high, k == len(listed) - 1, b.f(low, 2), b.f(high, 2), b.labels["index_symbol"])
+                 for k, (low, high, _) in enumerate(listed)]
+    band_rows = [[s(b.labels["categories"][name]), d(text)] for (_, _, name), text in zip(listed, intervals)]
     width = b.f((rng.high - rng.low) / classes, 2)
-    band_table = b.table("index.bands", b.labels["index_bands_title"], [[h(b.col("category")), h("Min"), h("Max")]], band_rows, widths=(2, 1, 1),
+    band_table = b.table("index.bands", b.labels["index_bands_title"], [[h(b.col("category")), h(b.col("index_range"))]], band_rows,
                          notes=(f"{b.labels['class_width']} = ({b.f(rng.high, 2)} − {b.f(rng.low, 2)}) / {classes} = {width}",))
     section.blocks += b.say("index_method.j2", refs=(band_table.key,), table=b.ref(band_table), citation=CITATION,
                             n=b.i(results.n_used), low=b.f(rng.low, 2), high=b.f(rng.high, 2), classes=classes,
                             width=width, max=config.scale.max,
                             basis=config.settings.index.basis, points=config.scale.points,
-                            bands=[{"name": b.labels["categories"][n].lower(), "low": b.f(lo, 2), "high": b.f(hi, 2)}
-                                   for lo, hi, n in bands(rng, classes)])
+                            bands=[{"name": b.labels["categories"][n].lower(), "interval": text}
+                                   for (_, _, n), text in zip(listed, intervals)])
     section.add(band_table)
     letters = "abcdefghijklmnopqrstuvwxyz"
     for k, (code, construct) in enumerate(results.constructs.items()):
@@ -92,9 +95,9 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
         weighted = sum(p * c for p, c in zip(dist.points, dist.counts))
         body.append([s(str(n), "center"), s(f"{item}. {config.constructs[code].item_text(item, b.lang)}")]
                     + [d(b.i(dist.count_of(p))) for p, _ in points]
-                    + [d(b.i(weighted)), d(b.g(result.index)), _category_cell(b, f"index:{item}", result.category)])
+                    + [d(b.i(weighted)), d(b.f(result.index, 2)), _category_cell(b, f"index:{item}", result.category)])
     body.append([s(b.col("mean"), colspan=2 + len(points) + 1, bold=True, align="right"),
-                 d(b.g(construct.index_mean), bold=True), _category_cell(b, f"index:{code}", construct.category, bold=True)])
+                 d(b.f(construct.index_mean, 2), bold=True), _category_cell(b, f"index:{code}", construct.category, bold=True)])
     basis_note = b.label("index_note_index", max=config.scale.max)
     table = b.table(f"index.{code}", b.label("index_title", name=b.name(code), code=code), header, body,
                     notes=(b.labels["index_note_weighted"], basis_note), widths=(0.5, 4.4) + (0.55,) * len(points) + (1.25, 1.15, 1.3),
@@ -103,8 +106,8 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
     top, low = construct.strongest, construct.weakest
     section.blocks += b.say("index.j2", refs=(table.key, bands_key), claims=[(f"index:{code}", construct.category or "undefined")],
                             table=b.ref(table), name=b.name(code), code=code,
-                            index_mean=b.g(construct.index_mean), category=_category(b, construct.category).lower(),
-                            top_item=top.name, top_index=b.g(top.index), low_item=low.name, low_index=b.g(low.index),
+                            index_mean=b.f(construct.index_mean, 2), category=_category(b, construct.category).lower(),
+                            top_item=top.name, top_index=b.f(top.index, 2), low_item=low.name, low_index=b.f(low.index, 2),
                             same=construct.all_alike)
 
 

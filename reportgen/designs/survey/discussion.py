@@ -94,12 +94,12 @@ def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResul
     category = b.labels["categories"][construct.category] if construct.category else b.word("undefined")
 
     def statement(item) -> dict:
-        return {"code": item.name, "text": config.constructs[code].item_text(item.name, b.lang), "index": b.g(item.index),
+        return {"code": item.name, "text": config.constructs[code].item_text(item.name, b.lang), "index": b.f(item.index, 2),
                 "removed": item.name in left_out}
 
     return b.say("discussion_index.j2", refs=(f"index.{code}",), claims=[(f"index:{code}", construct.category or "undefined")],
                  kind=e.kind, name=b.name(code), code=code, target=b.name(e.target), category=category.lower(),
-                 mean=b.g(construct.index_mean), top=statement(top), low=statement(low), same=construct.all_alike,
+                 mean=b.f(construct.index_mean, 2), top=statement(top), low=statement(low), same=construct.all_alike,
                  supported=e.decision.supported, table=f"{b.labels['table']} {_index_number(b, code)}")
 
 
