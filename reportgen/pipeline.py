@@ -127,7 +127,7 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
         if "docx" in formats:
             from reportgen.render.docx import write_docx
 
-            write_docx(doc, labels, folder, folder / f"{stem}.docx")
+            write_docx(doc, labels, folder, folder / f"{stem}.docx", lists=config.study.lists)
         if "html" in formats:
             from reportgen.render.html import render_html
 

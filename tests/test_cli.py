@@ -113,8 +113,8 @@ def test_unsupported_language_and_format(tmp_path):
     study = write_study(tmp_path, base())
     result = reportgen("run", study, "--lang", "fr")
     assert result.returncode == 2 and "--lang: 'fr' is not a supported language; use id or en" in result.stderr
-    result = reportgen("run", study, "--formats", "json,html")
-    assert result.returncode == 2 and "'html' is not supported" in result.stderr
+    result = reportgen("run", study, "--formats", "json,epub")
+    assert result.returncode == 2 and "'epub' is not supported" in result.stderr
 
 
 def test_wrong_command_line_is_one_line(tmp_path):

@@ -53,6 +53,7 @@ class StudyInfo(Strict):
     object: Text | None = None  # who or what was studied, used in sentences: "Pemerintah Kabupaten Luwu Timur"
     note: Text | None = None  # printed as a note at the start of the chapter (e.g. "the answers are simulated")
     first_page: int = Field(1, ge=1, le=9999)  # the number of the chapter's first page (the thesis's BAB V may start at 53)
+    lists: bool = False  # the DOCX also lists the tables and the figures after its contents (Daftar Tabel, Daftar Gambar)
 
     @model_validator(mode="before")
     @classmethod
@@ -228,6 +229,7 @@ class PlsModel(PathModel):
     weighting: Literal["path", "factorial", "centroid"] = "path"
     indicator_removal: Literal["none", "hair"] = "none"  # hair: remove indicators by Hair et al. (2022) and re-estimate
     htmt: Literal[0.85, 0.90] = 0.90  # HTMT threshold: 0,90 conceptually similar constructs, 0,85 distinct ones
+    diagram_indicators: bool = False  # the path diagram also draws each construct's indicators with their loadings (SmartPLS style)
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 
 

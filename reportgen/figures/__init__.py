@@ -1,8 +1,10 @@
 """The chapter's figures, drawn from their data when the chapter is written.
 
 A :class:`~reportgen.report.document.Figure` names its ``kind`` and carries its ``data``; here
-each kind has its drawing function (matplotlib), which receives the data and the language (for
-the numbers on the axes) and returns the figure, written as a PNG by :func:`write_figures`.
+each kind has its drawing function (matplotlib), which receives the data, the language (for
+the numbers on the axes) and the printed width in inches (the figure's share of the text width,
+:func:`reportgen.figures.style.print_width`: drawn at that size, a font size is the printed size),
+and returns the figure, written as a PNG by :func:`write_figures`.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ KINDS = {
 
 
 def draw(figure, lang: str):
-    """The matplotlib figure of a document figure."""
+    """The matplotlib figure of a document figure, drawn at its printed width."""
+    from reportgen.figures.style import print_width
+
     module, name = KINDS[figure.kind]
-    return getattr(importlib.import_module(module), name)(lang=lang, **figure.data)
+    return getattr(importlib.import_module(module), name)(lang=lang, width=print_width(figure.width), **figure.data)
 
 
 def write_figures(figures: list, folder: Path, lang: str, cores: int = 2) -> None:

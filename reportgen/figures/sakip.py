@@ -2,60 +2,97 @@
 
 from __future__ import annotations
 
-from reportgen.figures.style import GREYS, localise, plt
-from reportgen.words.locale import fmt
+import math
+
+from reportgen.figures.style import GREYS, SMALL, localise, plt, print_width, text_size, wrap
+from reportgen.words.locale import fmt, fmt_int
 
 ORDER = ("AA", "A", "BB", "B", "CC", "C", "D")
 
 
-def predicate_distribution(counts: dict[str, int], ylabel: str, lang: str):
-    fig, ax = plt.subplots(figsize=(5.2, 2.8))
+def predicate_distribution(counts: dict[str, int], ylabel: str, lang: str, width: float = print_width(0.6)):
+    """Units per predicate, ``width`` inches wide, each bar with its count."""
+    fig, ax = plt.subplots(figsize=(width, 0.58 * width), layout="constrained")
     values = [counts.get(p, 0) for p in ORDER]
     bars = ax.bar(ORDER, values, color="#7f7f7f", edgecolor="black", linewidth=0.6)
     for bar, v in zip(bars, values):
         if v:
-            ax.text(bar.get_x() + bar.get_width() / 2, v, str(v), ha="center", va="bottom", fontsize=8)
+            ax.text(bar.get_x() + bar.get_width() / 2, v, fmt_int(v, lang), ha="center", va="bottom", fontsize=SMALL)
     ax.set_ylabel(ylabel)
     ax.set_ylim(0, max(values) * 1.2 + 0.5)
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
     localise(ax, lang, "y")
     return fig
 
 
-def ranking(totals: list[tuple[str, float, str]], xlabel: str, lang: str):
-    """``totals``: (unit, total, predicate), highest first."""
-    fig, ax = plt.subplots(figsize=(6.3, 0.28 * len(totals) + 1.0))
-    names = [t[0] for t in totals]
+def ranking(totals: list[tuple[str, float, str]], xlabel: str, lang: str, width: float = print_width(0.95)):
+    """``totals``: (unit, total, predicate), highest first; ``width`` inches wide. Unit names at
+    the printed size of the labels beside the bars, wrapped to at most two fifths of the width."""
+    probe = plt.figure()
+    names = [wrap(probe, t[0], SMALL, 0.4 * width) for t in totals]
+    plt.close(probe)
+    lines = sum(n.count("\n") + 1 for n in names)
+    fig, ax = plt.subplots(figsize=(width, 0.16 * lines + 0.1 * len(totals) + 0.7), layout="constrained")
     values = [t[1] for t in totals]
     shade = {p: GREYS[min(i, len(GREYS) - 1)] for i, p in enumerate(ORDER)}
-    ax.barh(names, values, color=[shade[t[2]] for t in totals], edgecolor="black", linewidth=0.4)
+    ax.barh(range(len(totals)), values, color=[shade[t[2]] for t in totals], edgecolor="black", linewidth=0.4)
+    ax.set_yticks(range(len(totals)), names)
     for y, (v, p) in enumerate(zip(values, [t[2] for t in totals])):
-        ax.text(v + 0.8, y, f"{fmt(v, 2, lang)}  {p}", va="center", fontsize=7)
+        ax.text(v + 0.8, y, f"{fmt(v, 2, lang)}  {p}", va="center", fontsize=SMALL)
     for boundary in (30, 50, 60, 70, 80, 90):
         ax.axvline(boundary, color="#999999", linewidth=0.5, linestyle=":")
-    ax.set_xlim(0, 108)
-    ax.invert_yaxis()
-    ax.tick_params(axis="y", labelsize=7)
+    ax.set_xlim(0, 116)
+    ax.set_xticks(range(0, 101, 20))
+    ax.set_ylim(len(totals) - 0.5, -0.5)
+    ax.tick_params(axis="y", labelsize=SMALL, length=0)
     ax.set_xlabel(xlabel)
     ax.spines[["top", "right"]].set_visible(False)
     localise(ax, lang, "x")
     return fig
 
 
-def trends(series: dict[str, dict[int, float]], ylabel: str, mean_label: str, lang: str, overall: dict[int, float] | None = None):
-    """One line per unit over the years; the government-wide mean in bold when given."""
-    fig, ax = plt.subplots(figsize=(6.3, 3.6))
-    years = sorted({y for s in series.values() for y in s})
-    for unit, points in series.items():
+def trends(series: dict[str, dict[int, float]], ylabel: str, mean_label: str, unit_label: str, lang: str,
+           overall: dict[int, float] | None = None, width: float = print_width(0.9)):
+    """Small multiples: one panel per unit (in the order given, the ranking's), its total over the
+    years in black, the mean of all units (``overall``) as a grey dashed reference line in every
+    panel; the unit's name above its panel and one shared axis, so each line can be read by name.
+    ``unit_label`` and ``mean_label`` (the language's labels) name the two lines in the legend."""
+    units = list(series)
+    years = sorted({y for s in series.values() for y in s} | set(overall or {}))
+    columns = min(len(units), 4 if len(units) <= 16 else 5)
+    rows = math.ceil(len(units) / columns)
+    probe = plt.figure()
+    panel = width / columns
+    titles = [wrap(probe, unit, SMALL, 0.8 * panel - 0.1) for unit in units]
+    title_lines = max(t.count("\n") + 1 for t in titles)
+    title_h = text_size(probe, "\n".join(["Ag"] * title_lines), SMALL)[1]
+    plt.close(probe)
+    fig, axes = plt.subplots(rows, columns, figsize=(width, rows * (0.95 + title_h) + 0.75), sharex=True, sharey=True,
+                             squeeze=False, layout="constrained")
+    values = [v for s in series.values() for v in s.values()] + list((overall or {}).values())
+    low = max(0, 10 * math.floor((min(values) - 5) / 10))
+    for k, ax in enumerate(axes.flat):
+        if k >= len(units):
+            ax.axis("off")
+            continue
+        points = series[units[k]]
+        if overall:
+            xs = sorted(overall)
+            ax.plot(xs, [overall[y] for y in xs], color="#8a8a8a", linewidth=1.1, linestyle="--", label=mean_label)
         xs = [y for y in years if y in points]
-        ax.plot(xs, [points[y] for y in xs], color="#9a9a9a", linewidth=0.8, marker="o", markersize=2.5)
-    if overall:
-        xs = sorted(overall)
-        ax.plot(xs, [overall[y] for y in xs], color="black", linewidth=2.2, marker="o", markersize=4, label=mean_label)
-        ax.legend(frameon=False, fontsize=8, loc="lower right")
-    ax.set_xticks(years)
-    ax.set_ylabel(ylabel)
-    ax.set_ylim(max(0, min(min(s.values()) for s in series.values()) - 10), 100)
-    ax.spines[["top", "right"]].set_visible(False)
-    localise(ax, lang)
+        ax.plot(xs, [points[y] for y in xs], color="black", linewidth=1.4, marker="o", markersize=3, label=unit_label)
+        ax.set_title(titles[k], fontsize=SMALL, loc="center", pad=3)
+        ax.set_ylim(low, 100)
+        ax.set_xlim(years[0] - 0.35, years[-1] + 0.35)
+        ax.set_xticks([years[0], years[-1]] if len(years) > 2 else years)
+        ax.tick_params(labelsize=SMALL)
+        if k + columns >= len(units):  # no panel below: the years under this one
+            ax.xaxis.set_tick_params(labelbottom=True)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.grid(axis="y", color="#dddddd", linewidth=0.5)
+        localise(ax, lang)  # years without a thousands separator (tick)
+    fig.supylabel(ylabel, fontsize=10)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles[::-1], labels[::-1], loc="outside lower center", ncol=2, frameon=False, fontsize=SMALL)
     return fig

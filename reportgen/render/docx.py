@@ -1,56 +1,101 @@
-"""Document → DOCX with python-docx: real Word tables, captions, figures, heading styles.
+r"""Document → DOCX with python-docx: a Word document a student goes on editing.
 
-Headings use Word's built-in "Heading 1–4" styles, so the thesis's own table of contents
-picks them up; table captions use the "Caption" style; the header rows of tables repeat on
-each page; the body is Times New Roman 12 pt with 1.5 line spacing on A4 with thesis margins.
+- Headings in Word's built-in "Heading 1–4" styles. Under the chapter heading (and its note), the
+  contents title and a TOC field ``TOC \o "1-4" \h \z \u`` whose entries are written out, so it
+  is not blank before the fields are updated (page numbers are Word's to lay out: the document
+  asks Word to update its fields on opening, ``w:updateFields``); on request (``study.lists``)
+  a list of tables and one of figures, TOC fields ``TOC \h \z \c "Tabel"``.
+- Captions in the "Caption" style: the label, the chapter number as text and a
+  ``SEQ Tabel \* ARABIC \s 1`` field whose cached result is the document's own number ("5.1":
+  "Tabel 5." and 1). The identifier is the language's label, so Word's Insert › Caption with
+  that label goes on with the numbering and updating the fields (F9) renumbers every later
+  caption. Where the document's number does not follow the previous one (the first table of
+  BAB VI) the field restarts it (``\r 1``), so updating changes no number; ``\s 1`` restarts
+  at every Heading 1, as Word's own chapter-numbered captions do, so the chapter pasted into a
+  thesis after BAB IV still counts from 1. (ECMA-376 Part 1, §17.16: SEQ and TOC fields.)
+- Pagination, Word's way: header rows repeat on each page (``w:tblHeader``), no row is split
+  (``w:cantSplit``), a table that fits on a page keeps every row with the next (``w:keepNext``:
+  it moves whole to the next page), a longer one keeps its header with its first two rows and
+  its last two rows with its source line; a caption keeps with its table or figure, a
+  figure's picture with its source line. Page numbers in the footer start at
+  ``doc.first_page`` (``w:pgNumType w:start``).
+- The body is Times New Roman 12 pt with 1.5 line spacing on A4 with thesis margins.
 """
 
 from __future__ import annotations
 
+import io
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
 from reportgen.errors import naming
+from reportgen.render.flow import table_rows
+from reportgen.render.measure import table_layout
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 
 FONT = "Times New Roman"
 TEXT_WIDTH_CM = 21.0 - 4.0 - 3.0
 CELL_MARGIN_TWIPS = 57  # 0.1 cm
-TABLE_TEXT, TABLE_TEXT_SMALL = "Table Text", "Table Text Small"  # paragraph styles of table cells (10 / 9 pt, single spacing)
-TABLE_TEXT_ID, TABLE_TEXT_SMALL_ID = "TableText", "TableTextSmall"
+TABLE_TEXTS = {10.0: ("Table Text", "TableText"), 9.0: ("Table Text Small", "TableTextSmall"),
+               8.0: ("Table Text Smaller", "TableTextSmaller")}  # paragraph styles of table cells by size (single spacing): name, id
 REFERENCE, REFERENCE_ID = "Reference", "Reference"  # paragraph style of a reference-list entry
 REFERENCE_INDENT_CM = 1.27  # its hanging indent: APA 7 §9.43, 0.5 in
-ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+CAPTION_ID, TOC_HEADING_ID, TABLE_GRID_ID = "Caption", "TOCHeading", "TableGrid"  # built-in styles, set by id
+TOC_LEVELS = 4  # the contents list headings down to level 4 (a./b.), as the PDF's does
+TOC_STYLE_ID = "TOC{}"  # Word's built-in "toc 1" … "toc 4", the styles its TOC field gives the entries
+FIGURES_LIST, FIGURES_LIST_ID = "table of figures", "TableofFigures"  # Word's style of a \c list's entries
+TOC_INDENT_CM = {1: 0.0, 2: 0.0, 3: 1.0, 4: 2.0}  # as the PDF's contents
+# How tall a table is, to know whether it fits on a page (then all its rows keep with the next):
+PAGE_BODY_PT = (29.7 - 4.0 - 3.0) / 2.54 * 72
+CAPTION_PT = 2 * 13.8 + 6  # two lines of 12 pt at single spacing, 6 pt above
+SMALL_LINE_PT = 13.5  # a note or source line: 10 pt at 1.0, 2 pt below
+FITS = 0.9  # Word sets table rows a little tighter than the estimate: a table counts as fitting at 90 % of a page
 
 
-def write_docx(doc: Document, labels: dict, base: Path, target: Path) -> Path:
+@dataclass
+class _Numbers:
+    """The last number each SEQ identifier has reached, as Word counts it while updating."""
+
+    last: dict[str, int] = field(default_factory=dict)
+
+
+def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: bool = False) -> Path:
+    """Write ``doc`` as ``target``; ``lists``: a list of tables and a list of figures after the
+    contents (``study.lists``)."""
     word = WordDocument()
-    _setup(word)
-    title = word.add_paragraph(style="Heading 1")
+    _setup(word, doc.first_page)
+    title = word.add_paragraph()
+    title._p.style = "Heading1"
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run(doc.chapter_label)
     title.add_run().add_break()
     title.add_run(doc.title)
     for paragraph in doc.preface:
         _paragraph(word, paragraph)
+    _contents(word, doc, labels, lists)
+    numbers = _Numbers()
     for section in doc.sections:
-        _section(word, section, labels, base)
+        _section(word, section, labels, base, numbers)
     word.core_properties.title = f"{doc.chapter_label} {doc.title}"
     word.core_properties.author = doc.author
+    package = io.BytesIO()
+    word.save(package)  # whole in memory first: a failing write then leaves no half-written zip behind
     with naming(target):
-        word.save(str(target))
+        target.write_bytes(package.getvalue())
     return target
 
 
-def _setup(word: WordDocument) -> None:
+def _setup(word: WordDocument, first_page: int = 1) -> None:
     sec = word.sections[0]
     sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
     sec.left_margin, sec.top_margin, sec.right_margin, sec.bottom_margin = Cm(4), Cm(4), Cm(3), Cm(3)
@@ -72,7 +117,7 @@ def _setup(word: WordDocument) -> None:
         style.paragraph_format.space_before = Pt(12 if level <= 2 else 6)
         style.paragraph_format.space_after = Pt(6 if level == 1 else 3)
         style.paragraph_format.keep_with_next = True
-    for name, size in ((TABLE_TEXT, 10), (TABLE_TEXT_SMALL, 9)):
+    for size, (name, _) in TABLE_TEXTS.items():
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.font.size = Pt(size)
@@ -90,7 +135,49 @@ def _setup(word: WordDocument) -> None:
     caption.font.italic = False
     caption.font.color.rgb = RGBColor(0, 0, 0)
     _plain_font(caption)
-    _page_number(sec)
+    caption_format = caption.paragraph_format  # a caption the student inserts looks like these
+    caption_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption_format.keep_with_next = True
+    caption_format.line_spacing = 1.0
+    caption_format.space_before = Pt(6)
+    caption_format.space_after = Pt(0)
+    contents_title = styles["TOC Heading"]  # Heading 1's look, outline level 9: not listed in the contents itself
+    contents_title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    contents_title.paragraph_format.page_break_before = False
+    for level in range(1, TOC_LEVELS + 1):
+        _list_style(styles, f"toc {level}", TOC_STYLE_ID.format(level), TOC_INDENT_CM[level], 11 if level == 4 else 12)
+    _list_style(styles, FIGURES_LIST, FIGURES_LIST_ID, 0.0, 12)
+    _page_number(sec, first_page)
+    _update_fields_on_open(word)
+
+
+def _list_style(styles, name: str, style_id: str, indent_cm: float, size: int) -> None:
+    """A style of the entries of a contents list: single spaced, indented by level, the page
+    number (when Word has laid the pages out) at the right margin after a dotted leader."""
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = style_id
+    style.base_style = styles["Normal"]
+    style.font.size = Pt(size)
+    fmt = style.paragraph_format
+    fmt.line_spacing = 1.15
+    fmt.space_after = Pt(3)
+    fmt.left_indent = Cm(indent_cm)
+    fmt.right_indent = Cm(0.8)
+    fmt.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+def _update_fields_on_open(word: WordDocument) -> None:
+    """``w:updateFields``: Word updates the fields when the document is opened (it asks first),
+    so the contents get their page numbers."""
+    settings = word.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.insert_element_before(update, "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
+                                   "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+                                   "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
+                                   "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+                                   "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+                                   "w:listSeparator")
 
 
 def _plain_font(style) -> None:
@@ -106,23 +193,102 @@ def _plain_font(style) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def _page_number(sec) -> None:
+def _page_number(sec, first_page: int) -> None:
+    """The page number, centred in the footer, counting from ``first_page`` (the chapter's place
+    in the thesis)."""
     paragraph = sec.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)
+    _field(paragraph._p, " PAGE ", str(first_page))
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), str(first_page))
+    sec._sectPr.insert_element_before(numbering, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+                                      "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
+                                      "w:sectPrChange")
 
 
-def _section(word, section: Section, labels: dict, base: Path) -> None:
-    heading = word.add_paragraph(style=f"Heading {min(section.level, 4)}")
+def _field_char(parent, kind: str) -> None:
+    run = OxmlElement("w:r")
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    run.append(element)
+    parent.append(run)
+
+
+def _field_code(parent, instruction: str) -> None:
+    run = OxmlElement("w:r")
+    element = OxmlElement("w:instrText")
+    element.set(qn("xml:space"), "preserve")
+    element.text = instruction
+    run.append(element)
+    parent.append(run)
+
+
+def _field(parent, instruction: str, result: str) -> None:
+    """A complex field in ``parent`` (a paragraph element): its code and its cached result."""
+    _field_char(parent, "begin")
+    _field_code(parent, instruction)
+    _field_char(parent, "separate")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.set(qn("xml:space"), "preserve")
+    text.text = result
+    run.append(text)
+    parent.append(run)
+    _field_char(parent, "end")
+
+
+def seq_identifier(label: str) -> str:
+    """The SEQ identifier of a caption label: the label itself ("Tabel", "Figure"), any character
+    a field identifier may not hold (a space of a user's label) turned into "_"."""
+    identifier = re.sub(r"\W", "_", label.strip())
+    return identifier if identifier[:1].isalpha() else f"L_{identifier}"
+
+
+def _contents(word, doc: Document, labels: dict, lists: bool) -> None:
+    """The contents title and the TOC field, with the headings as its cached entries; then, on
+    request, the list of tables and the list of figures."""
+    _contents_title(word, doc.contents_title)
+    entries = [(1, f"{doc.chapter_label} {doc.title}")]
+    entries += [(block.level, f"{block.number} {block.title}".strip()) for block in doc.walk()
+                if isinstance(block, Section) and block.level <= TOC_LEVELS]
+    _toc_field(word, f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u ',
+               [(TOC_STYLE_ID.format(level), text) for level, text in entries])
+    if not lists:
+        return
+    for kind, key in ((Table, "table"), (Figure, "figure")):
+        blocks = [b for b in doc.walk() if isinstance(b, kind)]
+        if blocks:
+            _contents_title(word, labels[f"list_of_{key}s"])
+            _toc_field(word, f' TOC \\h \\z \\c "{seq_identifier(labels[key])}" ',
+                       [(FIGURES_LIST_ID, f"{labels[key]} {b.number} {b.title}") for b in blocks])
+
+
+def _contents_title(word, text: str) -> None:
+    p = word.add_paragraph()
+    p._p.style = TOC_HEADING_ID
+    p.add_run(text)
+
+
+def _toc_field(word, instruction: str, entries: list[tuple[str, str]]) -> None:
+    """A TOC field over several paragraphs: it begins in the first entry and ends after the
+    last; each entry in its style (``toc 2``, ``table of figures``)."""
+    paragraphs = []
+    for style_id, text in entries or [(FIGURES_LIST_ID, "")]:
+        p = word.add_paragraph()
+        p._p.style = style_id
+        paragraphs.append(p)
+    first = paragraphs[0]._p
+    _field_char(first, "begin")
+    _field_code(first, instruction)
+    _field_char(first, "separate")
+    for p, (_, text) in zip(paragraphs, entries):
+        p.add_run(text)
+    _field_char(paragraphs[-1]._p, "end")
+
+
+def _section(word, section: Section, labels: dict, base: Path, numbers: _Numbers) -> None:
+    heading = word.add_paragraph()
+    heading._p.style = f"Heading{min(section.level, 4)}"  # by id: python-docx looks a style name up on every use
     if section.level == 1:  # a following chapter (BAB VI): on a new page, centred, its label above its title
         heading.paragraph_format.page_break_before = True
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -132,13 +298,13 @@ def _section(word, section: Section, labels: dict, base: Path) -> None:
         heading.add_run(f"{section.number} {section.title}".strip())
     for block in section.blocks:
         if isinstance(block, Section):
-            _section(word, block, labels, base)
+            _section(word, block, labels, base, numbers)
         elif isinstance(block, Paragraph):
             _paragraph(word, block)
         elif isinstance(block, Table):
-            _table(word, block, labels)
+            _table(word, block, labels, numbers)
         elif isinstance(block, Figure):
-            _figure(word, block, labels, base)
+            _figure(word, block, labels, base, numbers)
 
 
 def _paragraph(word, block: Paragraph) -> None:
@@ -166,40 +332,74 @@ def _paragraph(word, block: Paragraph) -> None:
         fmt.first_line_indent = Cm(1.25)
 
 
-def _caption(word, label: str, number: str, title: str) -> None:
-    p = word.add_paragraph(style="Caption")
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.keep_with_next = True
-    p.paragraph_format.line_spacing = 1.0
-    p.paragraph_format.space_before = Pt(6)
-    p.add_run(f"{label} {number}")
+def _caption(word, label: str, number: str, title: str, numbers: _Numbers) -> None:
+    """"Tabel 5.1", a line break, the title, in the Caption style (centred, bold, kept with the
+    table or figure that follows). The part of the number after its last dot is a SEQ field
+    with that number as its result; the part before it (the chapter) is text."""
+    p = word.add_paragraph()
+    p._p.style = CAPTION_ID
+    p._p.get_or_add_pPr().get_or_add_keepNext()  # also on the paragraph: a thesis's own Caption style may lack it
+    chapter, dot, count = number.rpartition(".")
+    if count.isdigit():
+        identifier = seq_identifier(label)
+        value = int(count)
+        instruction = f" SEQ {identifier} \\* ARABIC"
+        if chapter:
+            instruction += " \\s 1"
+        if value != numbers.last.get(identifier, 0) + 1:  # a new chapter (or a number out of step): restart here
+            instruction += f" \\r {value}"
+        numbers.last[identifier] = value
+        p.add_run(f"{label} {chapter}{dot}")
+        _field(p._p, instruction + " ", count)
+    else:  # not a number Word can count ("5.1a"): plain text
+        p.add_run(f"{label} {number}")
     p.add_run().add_break()
     p.add_run(title)
 
 
-def _small_line(word, text: str) -> None:
+def _small_line(word, text: str, keep_with_next: bool = False) -> None:
     p = word.add_paragraph()
     p.paragraph_format.line_spacing = 1.0
     p.paragraph_format.space_after = Pt(2)
+    if keep_with_next:
+        p.paragraph_format.keep_with_next = True
     run = p.add_run(text)
     run.font.size = Pt(10)
 
 
-def _table(word, t: Table, labels: dict) -> None:
+def _keep_rows(t: Table) -> list[bool]:
+    """Which rows keep with the next (Word's way of keeping a table on one page: keep-with-next
+    on the paragraphs of its rows). All of them when the table fits on a page, the last keeping
+    with the notes and source line; in a longer table the header rows, the first body row (two
+    body rows under the header at a page's foot) and the last two rows (never one row alone with
+    the source line on the next page)."""
+    rows = len(t.header) + len(t.body)
+    around, header, body = table_rows(t)  # the chapter's page estimate (reportgen.render.flow)
+    if around + sum(header) + sum(body) <= FITS * PAGE_BODY_PT:
+        return [True] * rows
+    head = len(t.header)
+    return [r < head + 1 or r >= rows - 2 for r in range(rows)]
+
+
+def _table(word, t: Table, labels: dict, numbers: _Numbers) -> None:
     """A real Word table. Cells are filled through the row XML while the grid is still regular
     (python-docx's ``table.cell`` rebuilds the whole grid on every call); the merges of the
-    spanning cells come last, through the same cell objects."""
-    _caption(word, labels["table"], t.number, t.title)
+    spanning cells come last, through the same cell objects. Every row is kept whole
+    (``w:cantSplit``), the header rows repeat (``w:tblHeader``), and the rows :func:`_keep_rows`
+    names keep with the next."""
+    _caption(word, labels["table"], t.number, t.title, numbers)
     rows = len(t.header) + len(t.body)
     cols = t.columns
     table = word.add_table(rows=rows, cols=cols)
-    table.style = "Table Grid"
+    table._tbl.tblPr.style = TABLE_GRID_ID  # by id: python-docx looks a style name up on every use
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _narrow_cell_margins(table)
     grid = [[_Cell(tc, table) for tc in row._tr.tc_lst] for row in table.rows]
-    style_id = TABLE_TEXT_SMALL_ID if t.small else TABLE_TEXT_ID
+    layout = table_layout(t)  # widths and size measured from the content, as in the PDF
+    style_id = TABLE_TEXTS[layout.size_pt][1]
     occupied: set[tuple[int, int]] = set()
     merges = []
+    keep = _keep_rows(t)
     for r, row in enumerate(list(t.header) + list(t.body)):
         c = 0
         for cell in row:
@@ -210,32 +410,63 @@ def _table(word, t: Table, labels: dict) -> None:
             for dr in range(cell.rowspan):
                 for dc in range(cell.colspan):
                     occupied.add((r + dr, c + dc))
-            paragraph = grid[r][c].paragraphs[0]
-            paragraph._p.style = style_id  # by id: python-docx looks a style name up on every use
-            if cell.align != "left":
-                paragraph.alignment = ALIGN[cell.align]
-            run = paragraph.add_run(cell.text)
-            if cell.role == "header" or cell.bold:
-                run.bold = True
+                    if dr or dc:  # a cell the merge covers: a vertical merge keeps its empty paragraph, styled like the rest
+                        _fill(grid[r + dr][c + dc]._tc, style_id, keep[r + dr], "left", None, False)
+            _fill(grid[r][c]._tc, style_id, keep[r], cell.align, cell.text, cell.role == "header" or cell.bold)
             c += cell.colspan
-    if t.widths:
-        table.autofit = False
-        total = sum(t.widths)
-        for c, w in enumerate(t.widths):
-            width = Cm(TEXT_WIDTH_CM * w / total)
-            table.columns[c].width = width  # the grid column, which LibreOffice reads
-            for row in grid:
+    table.autofit = False
+    for c, fraction in enumerate(layout.fractions):
+        width = Cm(TEXT_WIDTH_CM * fraction)
+        table.columns[c].width = width  # the grid column, which LibreOffice reads
+        for row in grid:
+            if c < len(row):
                 row[c].width = width  # the cell, which Word reads
-    for r in range(len(t.header)):
-        tr_pr = table.rows[r]._tr.get_or_add_trPr()
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        tr_pr.append(header)
+    for r, tr in enumerate(table._tbl.tr_lst):
+        tr_pr = tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if r < len(t.header):
+            header = OxmlElement("w:tblHeader")
+            header.set(qn("w:val"), "true")
+            tr_pr.append(header)
     for r0, c0, r1, c1 in merges:  # merges never overlap, so each cell's element is still in place
         grid[r0][c0].merge(grid[r1][c1])
     for note in t.notes:
-        _small_line(word, note)
+        _small_line(word, note, keep_with_next=True)
     _small_line(word, t.source)
+
+
+def _fill(tc, style_id: str, keep: bool, align: str, text: str | None, bold: bool) -> None:
+    """The paragraph of a new cell: its style (by id), keep-with-next, alignment and text (None:
+    none, not even an empty run), written as XML in schema order (python-docx's setters look up
+    each element's place every time)."""
+    p = tc.find(qn("w:p"))
+    ppr = OxmlElement("w:pPr")
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), style_id)
+    ppr.append(style)
+    if keep:
+        ppr.append(OxmlElement("w:keepNext"))
+    if align != "left":
+        jc = OxmlElement("w:jc")
+        jc.set(qn("w:val"), align)  # center | right
+        ppr.append(jc)
+    p.insert(0, ppr)
+    if text is None:
+        return
+    run = OxmlElement("w:r")
+    p.append(run)
+    if bold:
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:b"))
+        run.append(rpr)
+    if "\n" in text or "\t" in text:  # line breaks and tabs: python-docx writes w:br and w:tab
+        run.text = text
+        return
+    t = OxmlElement("w:t")
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    t.text = text
+    run.append(t)
 
 
 def _narrow_cell_margins(table) -> None:
@@ -250,10 +481,17 @@ def _narrow_cell_margins(table) -> None:
     table._tbl.tblPr.append(margins)
 
 
-def _figure(word, f: Figure, labels: dict, base: Path) -> None:
-    _caption(word, labels["figure"], f.number, f.title)
+def _figure(word, f: Figure, labels: dict, base: Path, numbers: _Numbers) -> None:
+    """Caption, picture and source line, kept together: the caption keeps with the picture,
+    the picture with the source line. The picture's paragraph is single spaced (not the body's
+    1.5 lines), so its line is no taller than the picture."""
+    _caption(word, labels["figure"], f.number, f.title, numbers)
     p = word.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.keep_with_next = True
+    fmt = p.paragraph_format
+    fmt.keep_with_next = True
+    fmt.keep_together = True
+    fmt.line_spacing = 1.0
+    fmt.space_before = Pt(3)
     p.add_run().add_picture(str(base / f.path), width=Cm(TEXT_WIDTH_CM * f.width))
     _small_line(word, f.source)

@@ -28,13 +28,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportgen.fonts import SERIF, serif_file
 from reportgen.report.document import Table
 
 TEXT_WIDTH_PT = (21.0 - 4.0 - 3.0) / 2.54 * 72  # the thesis page: A4 with 4 cm + 3 cm side margins
 PADDING_PT = 2 * 4.0 + 1.0  # left and right cell padding of the PDF (4 pt each; the DOCX uses 2.8) and a rule
 SIZES = (10.0, 9.0, 8.0)  # table type sizes tried in turn
 SLACK = 1.02  # 2 % over the measured width: Pango's shaping may round each glyph advance up
-FONT_FAMILIES = ["Liberation Serif", "Times New Roman", "Tinos", "Nimbus Roman", "DejaVu Serif"]
 SPACES = re.compile(r"[ \t]+")
 NUMBER = re.compile(r"^[<>≤≥±−\-+\[(]?\s?[\d.,]+[%)\]*]*$|^[\d.,]+\s*[–-]\s*[\d.,]+$")
 
@@ -54,22 +54,13 @@ class TableLayout:
 
 @lru_cache(maxsize=4)
 def _font_file(bold: bool) -> str:
-    """The font file the PDF uses: fontconfig's match (as Pango resolves the CSS font list),
-    else matplotlib's search of the same families."""
-    import shutil
-    import subprocess
-
-    weight = ":bold" if bold else ""
-    if shutil.which("fc-match"):
-        for family in FONT_FAMILIES:
-            found = subprocess.run(["fc-match", "-f", "%{family}\t%{file}", family + weight],
-                                   capture_output=True, text=True).stdout
-            name, _, path = found.partition("\t")
-            if family.lower() in name.lower() and path:
-                return path
+    """The font file the PDF uses (:func:`reportgen.fonts.serif_file`), else matplotlib's match."""
+    found = serif_file(bold)
+    if found:
+        return found
     from matplotlib import font_manager
 
-    properties = font_manager.FontProperties(family=FONT_FAMILIES, weight="bold" if bold else "normal")
+    properties = font_manager.FontProperties(family=SERIF, weight="bold" if bold else "normal")
     return font_manager.findfont(properties, fallback_to_default=True)
 
 

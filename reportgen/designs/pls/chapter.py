@@ -63,6 +63,18 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
     return section
 
 
+def _diagram_indicators(b: Builder, r) -> dict[str, dict]:
+    """Each construct's indicators for the path diagram (``model.diagram_indicators``): the outer
+    loadings the loading table prints (reflective, mode A) or the outer weights (formative, mode B),
+    written as the tables write them."""
+    spec = r.model.spec
+    loadings = dict(zip(spec.indicators, r.model.loadings.sum(axis=1)))
+    weights = dict(zip(spec.indicators, r.model.weights.sum(axis=1)))
+    return {c: {"items": [(i, b.f(weights[i] if spec.modes[j] == "B" else loadings[i])) for i in spec.items[j]],
+                "formative": spec.modes[j] == "B"}
+            for j, c in enumerate(spec.constructs)}
+
+
 def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     config = b.study.config
     spec = r.model.spec
@@ -71,8 +83,11 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     section = b.section(b.labels["hypotheses"], 3, number)
     labels = {(a, t): f"{b.f(v.estimate)}{stars(v.p)}" for (a, t), v in r.boot.paths.items()}
     r2 = {names[j]: f"R² = {b.f(r.model.r2[j])}" for j in spec.endogenous}
-    fig = b.figure("pls.diagram", b.labels["pls_diagram_title"], "path_diagram",
-                   {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}, width=0.95)
+    data = {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}
+    if config.model.diagram_indicators:
+        data["indicators"] = _diagram_indicators(b, r)
+    fig = b.figure("pls.diagram", b.labels["pls_diagram_title"], "path_diagram", data,
+                   width=1.0 if config.model.diagram_indicators else 0.95)
     section.blocks += b.say("pls_hypotheses_intro.j2", figure=b.ref(fig), resamples=b.i(r.boot.resamples), alpha=alpha,
                             two=config.settings.tails == "two", confidence=b.confidence())
     section.add(fig)

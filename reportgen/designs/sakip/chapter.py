@@ -105,7 +105,8 @@ def build_chapter(b: Builder, results) -> Document:
         years = list(results.yearly)
         overall = {y: results.yearly[y].mean for y in years}
         fig3 = b.figure("sakip.trend", b.labels["sakip_trend_figure"], "trends",
-                        {"series": series, "ylabel": b.labels["sakip_total"], "mean_label": b.labels["sakip_mean"], "overall": overall},
+                        {"series": {unit_name(u): points for u, points in series.items()}, "ylabel": b.labels["sakip_total"],
+                         "mean_label": b.labels["sakip_trend_mean"], "unit_label": b.labels["sakip_trend_unit"], "overall": overall},
                         width=0.9, file="trend")
         res.add(fig3)
         yearly = b.table("sakip.yearly", b.labels["sakip_yearly_title"],

@@ -103,8 +103,10 @@ def _summarise(spec, chain_names, est, draws, alpha) -> BootstrapResult:
     b = draws.shape[0]
     sd = draws.std(axis=0, ddof=1)
     mean = draws.mean(axis=0)
+    fixed = sd <= 1e-12 * np.maximum(1.0, np.abs(est))  # the loading of a single indicator, 1 in every resample:
+    sd[fixed] = 0.0  # its SD is rounding noise, and t and p are not defined (SmartPLS prints n/a)
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = est / sd
+        t = np.where(fixed, np.nan, est / sd)
     pvals = 2 * special.stdtr(b - 1, -np.abs(t))
     low, high = np.nanquantile(draws, [alpha / 2, 1 - alpha / 2], axis=0)
 
