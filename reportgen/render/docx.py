@@ -206,35 +206,25 @@ def _page_number(sec, first_page: int) -> None:
                                       "w:sectPrChange")
 
 
-def _field_char(parent, kind: str) -> None:
+def _run_of(parent, tag: str, text: str | None = None, **attributes: str) -> None:
+    """Append to ``parent`` a run holding one element ``tag`` (with ``text`` and ``attributes``)."""
     run = OxmlElement("w:r")
-    element = OxmlElement("w:fldChar")
-    element.set(qn("w:fldCharType"), kind)
-    run.append(element)
-    parent.append(run)
-
-
-def _field_code(parent, instruction: str) -> None:
-    run = OxmlElement("w:r")
-    element = OxmlElement("w:instrText")
-    element.set(qn("xml:space"), "preserve")
-    element.text = instruction
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(name.replace("_", ":", 1)), value)
+    if text is not None:
+        element.text = text
     run.append(element)
     parent.append(run)
 
 
 def _field(parent, instruction: str, result: str) -> None:
     """A complex field in ``parent`` (a paragraph element): its code and its cached result."""
-    _field_char(parent, "begin")
-    _field_code(parent, instruction)
-    _field_char(parent, "separate")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.set(qn("xml:space"), "preserve")
-    text.text = result
-    run.append(text)
-    parent.append(run)
-    _field_char(parent, "end")
+    _run_of(parent, "w:fldChar", w_fldCharType="begin")
+    _run_of(parent, "w:instrText", instruction, xml_space="preserve")
+    _run_of(parent, "w:fldChar", w_fldCharType="separate")
+    _run_of(parent, "w:t", result, xml_space="preserve")
+    _run_of(parent, "w:fldChar", w_fldCharType="end")
 
 
 def seq_identifier(label: str) -> str:
@@ -278,12 +268,12 @@ def _toc_field(word, instruction: str, entries: list[tuple[str, str]]) -> None:
         p._p.style = style_id
         paragraphs.append(p)
     first = paragraphs[0]._p
-    _field_char(first, "begin")
-    _field_code(first, instruction)
-    _field_char(first, "separate")
+    _run_of(first, "w:fldChar", w_fldCharType="begin")
+    _run_of(first, "w:instrText", instruction, xml_space="preserve")
+    _run_of(first, "w:fldChar", w_fldCharType="separate")
     for p, (_, text) in zip(paragraphs, entries):
         p.add_run(text)
-    _field_char(paragraphs[-1]._p, "end")
+    _run_of(paragraphs[-1]._p, "w:fldChar", w_fldCharType="end")
 
 
 def _section(word, section: Section, labels: dict, base: Path, numbers: _Numbers) -> None:
