@@ -40,7 +40,7 @@ from docx.table import _Cell
 
 from reportgen.errors import naming
 from reportgen.render.flow import table_rows
-from reportgen.render.measure import table_layout
+from reportgen.render.measure import bind, table_layout
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 
 FONT = "Times New Roman"
@@ -303,7 +303,7 @@ def _paragraph(word, block: Paragraph) -> None:
     p = word.add_paragraph()
     italic_style = block.style in ("equation", "quote", "note")
     for span in block.spans():
-        run = p.add_run(span.text)
+        run = p.add_run(bind(span.text))
         if span.italic != italic_style:
             run.italic = True
         if block.style == "note":
@@ -315,6 +315,7 @@ def _paragraph(word, block: Paragraph) -> None:
     elif block.style in ("quote", "note"):
         fmt.left_indent = Cm(1.25)
         fmt.line_spacing = 1.15
+        fmt.keep_together = block.style == "note"  # a note to the author is never split across pages
     elif block.style == "reference":
         p._p.style = REFERENCE_ID
     else:
@@ -347,13 +348,15 @@ def _caption(word, label: str, number: str, title: str, numbers: _Numbers) -> No
     p.add_run(title)
 
 
-def _small_line(word, text: str, keep_with_next: bool = False) -> None:
+def _small_line(word, text: str, keep_with_next: bool = False, last: bool = False) -> None:
+    """A note or source line under a table or figure (10 pt); the ``last`` one leaves 10 pt
+    before the text that follows, as the PDF does."""
     p = word.add_paragraph()
     p.paragraph_format.line_spacing = 1.0
-    p.paragraph_format.space_after = Pt(2)
+    p.paragraph_format.space_after = Pt(10 if last else 2)
     if keep_with_next:
         p.paragraph_format.keep_with_next = True
-    run = p.add_run(text)
+    run = p.add_run(bind(text))
     run.font.size = Pt(10)
 
 
@@ -422,7 +425,7 @@ def _table(word, t: Table, labels: dict, numbers: _Numbers) -> None:
         grid[r0][c0].merge(grid[r1][c1])
     for note in t.notes:
         _small_line(word, note, keep_with_next=True)
-    _small_line(word, t.source)
+    _small_line(word, t.source, last=True)
 
 
 def _fill(tc, style_id: str, keep: bool, align: str, text: str | None, bold: bool) -> None:
@@ -443,6 +446,7 @@ def _fill(tc, style_id: str, keep: bool, align: str, text: str | None, bold: boo
     p.insert(0, ppr)
     if text is None:
         return
+    text = bind(text)
     run = OxmlElement("w:r")
     p.append(run)
     if bold:
@@ -484,4 +488,4 @@ def _figure(word, f: Figure, labels: dict, base: Path, numbers: _Numbers) -> Non
     fmt.line_spacing = 1.0
     fmt.space_before = Pt(3)
     p.add_run().add_picture(str(base / f.path), width=Cm(TEXT_WIDTH_CM * f.width))
-    _small_line(word, f.source)
+    _small_line(word, f.source, last=True)

@@ -22,7 +22,7 @@ import copy
 from dataclasses import dataclass
 from typing import Callable
 
-from reportgen.render.measure import PADDING_PT, SPACES, TEXT_WIDTH_PT, placed_cells, table_layout, text_width
+from reportgen.render.measure import PADDING_PT, SPACES, TEXT_WIDTH_PT, bind, placed_cells, table_layout, text_width
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 
 PAGE_HEIGHT_PT = (29.7 - 4.0 - 3.0) / 2.54 * 72  # A4 less the 4 cm top and 3 cm bottom margins
@@ -41,7 +41,7 @@ def lines_of(text: str, width: float, size: float = BODY_PT, indent: float = 0.0
     for paragraph in text.split("\n"):
         line, limit, count = 0.0, width - indent, count + 1
         space = text_width(" ", size, bold)
-        for word in SPACES.split(paragraph.strip()):
+        for word in SPACES.split(bind(paragraph.strip())):
             w = text_width(word, size, bold)
             if line and line + space + w > limit:
                 count, line, limit = count + 1, w, width
@@ -94,6 +94,12 @@ def table_rows(t: Table) -> tuple[float, list[float], list[float]]:
     rows = heights(Table(t.key, t.number, t.title, (), t.header + t.body, t.source), 4.3)
     header = [h + 2.7 for h in rows[:len(t.header)]]  # th: 3 pt padding above and below, a 1 pt rule
     return caption_height(t.title) + below, header, rows[len(t.header):]
+
+
+def longer_than_page(t: Table) -> bool:
+    """Whether a table is taller than a page: it then starts where it is and breaks between rows."""
+    around, header, body = table_rows(t)
+    return around + sum(header) + sum(body) > PAGE_HEIGHT_PT
 
 
 @dataclass
@@ -157,7 +163,7 @@ class Flow:
 
     def place_float(self, block: Table | Figure) -> None:
         top, bottom = FLOAT_MARGINS
-        if isinstance(block, Table) and self.float_height(block) > PAGE_HEIGHT_PT:
+        if isinstance(block, Table) and longer_than_page(block):
             around, header, body = table_rows(block)  # a long table breaks between rows, its header repeated
             self.pages.advance(around + sum(header) + body[0], top, 0.0)
             self.page_of[block.key] = self.pages.page

@@ -16,8 +16,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from reportgen.render.flow import lines_of, placed
-from reportgen.render.measure import NUMBER, SPACES, TEXT_WIDTH_PT, table_layout
+from reportgen.render.flow import lines_of, longer_than_page, placed
+from reportgen.render.measure import NUMBER, SPACES, TEXT_WIDTH_PT, bind, table_layout
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 from reportgen.resources import shipped
 
@@ -29,10 +29,12 @@ def _kind(block) -> str:
 
 
 def keep_whole(text: str) -> Markup:
-    """A table cell's text with each number, and each word holding a hyphen or slash
-    (``Rata-rata``, ``SS/S``), in a no-wrap span: a cell wraps only between words."""
+    """Text (a table cell, a paragraph's run) with each number, and each word holding a hyphen
+    or slash (``Rata-rata``, ``SS/S``), in a no-wrap span, and no-break spaces where
+    :func:`~reportgen.render.measure.bind` joins words: a line breaks only between words."""
     if NUMBER.match(text.strip()):
         return Markup('<span class="nw">') + escape(text) + Markup("</span>")
+    text = bind(text)
     pieces = []
     for piece in SPACES.split(text):
         pieces.append(Markup('<span class="nw">') + escape(piece) + Markup("</span>") if any(ch in piece for ch in "-/–") else escape(piece))
@@ -58,6 +60,7 @@ def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: 
     env.filters["string_id"] = id
     env.filters["keep_whole"] = keep_whole
     env.filters["layout"] = table_layout
+    env.filters["longer_than_page"] = longer_than_page
     env.filters["image"] = (lambda path: _data_url(folder / path)) if embed and folder is not None else str
     template = env.get_template("chapter.html.j2")
     return template.render(doc=doc, toc=toc, ids=ids, labels=labels, css=(HERE / "chapter.css").read_text(encoding="utf-8"))

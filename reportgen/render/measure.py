@@ -77,10 +77,27 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return _font(bold, size).getlength(text) * size / 100 * SLACK
 
 
+BINDINGS = (
+    (re.compile(r" (?=[=<>≤≥≈±→])"), "\u00a0"),  # never a line break before a relation sign or an arrow,
+    (re.compile(r"(?<=[=<>≤≥≈±]) "), "\u00a0"),  # nor after a relation sign: "t = 11,885", "(8,369 > 1,976)"
+    (re.compile(r"(\[[^\[\]]*?;) (?=[−\-\d])"), "\\1\u00a0"),  # an interval "[0,093; 0,312]"
+    (re.compile(r"(?<=\w:) (?=[−\d])"), "\u00a0"),  # a label and its value "D3: 18,16"
+)
+
+
+def bind(text: str) -> str:
+    """``text`` with no-break spaces where a line must not break: around a relation sign, before
+    an arrow, inside a numeric interval, between a label and its number. A path "KP → MK" may
+    still break after its arrow."""
+    for pattern, replacement in BINDINGS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def unbreakable_pieces(text: str) -> list[str]:
-    """The stretches of a cell that must stay on one line: its words, and the whole cell when it
-    is a number (``1.234,5``, ``< 0,001``, ``−0,038``, ``[0,12; 0,34]`` is two numbers)."""
-    text = text.strip()
+    """The stretches of a cell that must stay on one line: its words (with what :func:`bind`
+    joins), and the whole cell when it is a number (``1.234,5``, ``< 0,001``, ``−0,038``)."""
+    text = bind(text.strip())
     if not text:
         return []
     if NUMBER.match(text):

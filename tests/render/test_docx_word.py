@@ -19,6 +19,7 @@ import pytest
 from lxml import etree
 from PIL import Image
 
+from reportgen.render.measure import bind
 from reportgen.pipeline import compose
 from reportgen.render.docx import _keep_rows, seq_identifier, write_docx
 from reportgen.report.document import Cell, Document, Figure, Section, Table
@@ -182,7 +183,7 @@ def test_contents_is_a_toc_field_under_its_title_with_the_headings_written_out(w
     paragraphs = body_paragraphs(root)
     assert style(paragraphs[0]) == "Heading1" and text(paragraphs[0]) == f"{doc.chapter_label}\n{doc.title}"
     after_preface = 1 + len(doc.preface)
-    assert [text(p) for p in paragraphs[1:after_preface]] == [p.text for p in doc.preface]
+    assert [text(p) for p in paragraphs[1:after_preface]] == [bind(p.text) for p in doc.preface]
     title = paragraphs[after_preface]
     assert style(title) == "TOCHeading" and text(title) == doc.contents_title
     begin = paragraphs[after_preface + 1]
@@ -221,7 +222,7 @@ def test_rows_whole_headers_repeated_and_tables_kept_on_a_page(written):
         lines = [following]
         for _ in t.notes:
             lines.append(lines[-1].getnext())
-        assert [text(p) for p in lines] == list(t.notes) + [t.source]
+        assert [text(p) for p in lines] == [bind(n) for n in t.notes] + [bind(t.source)]
         assert [p.find("w:pPr/w:keepNext", NS) is not None for p in lines] == [True] * len(t.notes) + [False]
     if tables:
         assert all(_keep_rows(tables[0]))  # the first table of every example fits on a page: kept whole

@@ -10,6 +10,7 @@ from docx import Document as WordDocument
 from reportgen.pipeline import compose
 from reportgen.render.docx import write_docx
 from reportgen.render.html import render_html
+from reportgen.render.measure import bind
 from reportgen.render.text import render_text
 
 from helpers import EXAMPLES, base, write_study
@@ -66,7 +67,7 @@ def test_the_demo_says_its_answers_are_simulated_before_section_one(tmp_path, la
     assert html.index('<p class="note">' + note[:40]) < html.index("<section>")
     target = write_docx(dataclasses.replace(doc, sections=[]), composed.labels, tmp_path, tmp_path / "note.docx")
     paragraphs = WordDocument(target).paragraphs
-    assert paragraphs[0].style.name == "Heading 1" and paragraphs[1].text == note and paragraphs[1].runs[0].italic
+    assert paragraphs[0].style.name == "Heading 1" and paragraphs[1].text == bind(note) and paragraphs[1].runs[0].italic
 
 
 def test_a_study_without_a_note_has_none(tmp_path):

@@ -37,7 +37,8 @@ def build_chapter(b: Builder, results) -> Document:
 
     # results table first (the summary cites it)
     comps = results.components
-    header = [[h("No"), h(b.labels["sakip_unit"])] + [h(f"{_short(name(c.code))} ({b.g(c.weight)})") for c in comps]
+    shorts = _short_names([name(c.code) for c in comps])
+    header = [[h("No"), h(b.labels["sakip_unit"])] + [h(f"{short} ({b.g(c.weight)})") for short, c in zip(shorts, comps)]
               + [h(b.labels["sakip_total"]), h(b.labels["sakip_predicate"]), h(b.labels["sakip_rank"]), h(b.labels["sakip_change"])]]
     body = [[d(b.i(k + 1)), s(unit_name(u.unit))] + [d(b.f(u.components[c.code], 2)) for c in comps]
             + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True), d(b.i(u.rank)),
@@ -151,9 +152,15 @@ def _weight_rows(comps, b, name):
     return out
 
 
-def _short(name: str) -> str:
-    """'Perencanaan Kinerja' → 'Perencanaan'; 'Evaluasi Akuntabilitas Kinerja Internal' → 'Evaluasi'."""
-    return name.split()[0] if len(name) > 12 else name
+def _short_names(names: list[str]) -> list[str]:
+    """Each long component name by its first word that the other names do not all share:
+    'Perencanaan Kinerja' → 'Perencanaan', 'Performance Planning' → 'Planning' (not
+    'Performance', which would name three columns alike): the first word no other name has; a
+    name of up to 12 letters stays."""
+    from collections import Counter
+
+    uses = Counter(word for n in names for word in set(n.split()))
+    return [n if len(n) <= 12 else next((w for w in n.split() if uses[w] == 1), n.split()[0]) for n in names]
 
 
 def _range(b: Builder, predicate: str, boundary: str) -> str:

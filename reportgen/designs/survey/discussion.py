@@ -71,8 +71,17 @@ def effects_table(b: Builder, effects: list[Effect]):
     header = [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("coefficient")), h(b.col("statistic")), h(b.col("p")),
                h(b.col("decision")), h(b.col("rank")), h("f²"), h(b.col("effect_size"))]]
     return b.table("discussion.effects", b.labels["discussion_effects_title"], header, body,
-                   notes=(b.label("discussion_effects_note", citation=EFFECT_CITATION),),
+                   notes=(_effects_note(b, effects),),
                    widths=(0.9, 1.9, 1.1, 1.4, 1.2, 1.2, 1.0, 0.8, 1.2), small=True)
+
+
+def _effects_note(b: Builder, effects: list[Effect]) -> str:
+    """What the coefficient column holds, for the kinds of effect the table shows only."""
+    parts = b.labels["discussion_effects_note"]
+    kinds = {e.kind for e in effects}
+    clauses = [parts["direct_pls" if b.study.config.model.type == "pls" else "direct"]]
+    clauses += [parts[kind] for kind in ("indirect", "moderation", "simultaneous") if kind in kinds]
+    return "; ".join(clauses) + ". " + parts["rest"].format(citation=EFFECT_CITATION)
 
 
 def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
