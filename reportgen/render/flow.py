@@ -5,8 +5,9 @@ does not fit in what is left of a page moves to the next one and leaves a gap. B
 gap as LaTeX's float placement does (Lamport, *LaTeX*, 2nd ed., §C.9.1): the text that follows
 the float fills the page, and the float goes to the top of the next page. Here the paragraphs
 that follow a table or figure in its section are moved before it while the page still has
-room, when the gap would otherwise exceed a third of the page; a float never passes a heading
-or another float, so the order of tables, figures and sections is kept.
+room, when the gap would otherwise exceed a third of the page (after a run of tables and figures,
+the paragraphs that follow the run); a float never passes a heading or another float, so the
+order of tables, figures and sections is kept.
 
 Where the page breaks fall is estimated from the chapter's page geometry and type
 (chapter.css: A4, 4/3 cm margins, 12 pt text at 1.5 lines, tables measured by
@@ -199,17 +200,22 @@ class Flow:
         self.blocks(section.blocks)
 
     def blocks(self, blocks: list) -> None:
+        """Place ``blocks`` in order; before a table or figure that would leave a gap, the
+        paragraphs after it (after the run of tables and figures it starts) that begin on this
+        page are moved to fill it."""
         i = 0
         while i < len(blocks):
             block = blocks[i]
             if isinstance(block, (Table, Figure)) and self.would_leave_gap(block):
-                page = self.pages.page
-                j = i + 1
-                while j < len(blocks) and isinstance(blocks[j], Paragraph) and self.pages.page == page:
-                    self.place_paragraph(blocks[j])
-                    j += 1
-                blocks[i:j] = blocks[i + 1:j] + [block]  # the paragraphs first, then the float
-                i = j - 1
+                page, first = self.pages.page, i + 1
+                while first < len(blocks) and isinstance(blocks[first], (Table, Figure)):
+                    first += 1
+                last = first
+                while last < len(blocks) and isinstance(blocks[last], Paragraph) and self.pages.page == page:
+                    self.place_paragraph(blocks[last])
+                    last += 1
+                blocks[i:last] = blocks[first:last] + blocks[i:first]  # the paragraphs first, then the floats
+                i += last - first
             if isinstance(block, Section):
                 self.section(block)
             elif isinstance(block, Paragraph):

@@ -217,3 +217,17 @@ def test_a_figure_that_leaves_a_small_gap_is_not_moved():
     moved, _ = flowed(doc, lambda f: 0.75)
     assert moved.sections[0].blocks[1] is figure
     assert isinstance(Flow(lambda f: 1.0).pages.left, float)
+
+
+def test_after_a_run_of_floats_the_following_paragraphs_fill_the_page():
+    """A table then a figure, neither fitting below half a page of text: the paragraph after
+    the two comes first; the table keeps its place before the figure."""
+    line = "kata " * 14
+    table_like = Figure("g", "5.2", "Gambar", Path("figures/b.png"), width=1.0)
+    figure = Figure("f", "5.1", "Gambar", Path("figures/a.png"), width=1.0)
+    first, after = Paragraph((line * 17).strip()), Paragraph((line * 4).strip())
+    section = Section("Hasil", 2, "5.1", [first, figure, table_like, after])
+    doc = Document("id", "BAB V", "HASIL", "Judul", "", 2024, [section])
+    moved, flow = flowed(doc, lambda f: (PAGE_HEIGHT_PT * 0.6 - 60) / TEXT_WIDTH_PT)
+    assert moved.sections[0].blocks == [first, after, figure, table_like]
+    assert flow.page_of == {"f": 2, "g": 3}
