@@ -113,7 +113,7 @@ def text_of(tmp_path, lang="id") -> str:
     from docx import Document
 
     name = "bab5.docx" if lang == "id" else "chapter5.docx"
-    return " ".join(p.text for p in Document(tmp_path / "o" / name).paragraphs)
+    return " ".join(p.text for p in Document(tmp_path / "o" / name).paragraphs).replace("\u00a0", " ")  # no-break spaces read as spaces
 
 
 def identical_items(cfg, rows):
