@@ -8,8 +8,10 @@ from reportgen.figures.style import SMALL, plt, print_width, wrap
 
 
 def framework(predictors: list[tuple[str, str]], dependent: tuple[str, str], partial: dict[str, str],
-              simultaneous: str | None, lang: str, width: float = print_width(0.8)):
-    """``predictors``/``dependent``: (code, name); ``partial``: predictor code → hypothesis name.
+              simultaneous: str | None, lang: str, width: float = print_width(0.8), moderations: dict | None = None):
+    """``predictors``/``dependent``: (code, name); ``partial``: predictor code → hypothesis name;
+    ``moderations``: hypothesis name → (predictor, moderator), drawn as a dashed arrow from the
+    moderator's box to the predictor's arrow (the interaction acts on that effect).
 
     Drawn ``width`` inches wide with the data unit one inch (the axes fill the figure), so the
     boxes and their names (wrapped to the box) keep their printed size whatever the width."""
@@ -46,6 +48,18 @@ def framework(predictors: list[tuple[str, str]], dependent: tuple[str, str], par
             t = 0.3
             ax.text(x0 + box_w + t * (x_dep - x0 - box_w), y + t * (end - y), partial[code], fontsize=SMALL + 0.5,
                     ha="center", va="center", bbox={"fc": "white", "ec": "none", "pad": 0.6})
+    where = {code: y for (code, _), y in zip(predictors, ys)}
+    for name, (x, z) in (moderations or {}).items():
+        if x not in where or z not in where:
+            continue
+        y, t = where[x], 0.62  # the point on x's arrow the interaction acts on, past its hypothesis label
+        end = y_dep + (y - y_dep) / (height / 2) * 0.36 * box_h
+        target = (x0 + box_w + t * (x_dep - x0 - box_w), y + t * (end - y))
+        start = (x0 + box_w + 0.02, where[z] + (0.25 if where[z] < y else -0.25) * box_h)
+        ax.add_patch(FancyArrowPatch(start, target, arrowstyle="-|>", mutation_scale=10, lw=0.8, ls="--", color="black",
+                                     connectionstyle="arc3,rad=0.0"))
+        ax.text(start[0] + 0.55 * (target[0] - start[0]), start[1] + 0.55 * (target[1] - start[1]), name, fontsize=SMALL + 0.5,
+                ha="center", va="center", bbox={"fc": "white", "ec": "none", "pad": 0.6})
     ax.add_patch(FancyBboxPatch((x_dep, y_dep - box_h / 2), dep_w, box_h, boxstyle="round,pad=0.02", fc="white", ec="black", lw=1.1))
     ax.text(x_dep + dep_w / 2, y_dep, dep_name, ha="center", va="center", fontsize=SMALL + 0.5)
     if simultaneous:

@@ -64,7 +64,8 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     simultaneous = next((name for name, h_ in results.hypotheses.items() if h_.kind == "simultaneous"), None)
     fig = b.figure("framework", b.labels["framework_title"], "framework",
                    {"predictors": [(p, b.name(p)) for p in reg.predictors], "dependent": (reg.dependent, b.name(reg.dependent)),
-                    "partial": partial, "simultaneous": simultaneous}, width=0.8)
+                    "partial": partial, "simultaneous": simultaneous,
+                    "moderations": {name: h_.source for name, h_ in results.hypotheses.items() if h_.kind == "moderation"}}, width=0.8)
     section.blocks += b.say("hypotheses_intro.j2", figure=b.ref(fig), simple=simple, x_name=b.name(reg.predictors[0]))
     section.add(fig)
 
