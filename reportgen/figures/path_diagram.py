@@ -442,7 +442,7 @@ class Diagram:
             e.artist = ax.add_patch(FancyArrowPatch(path=MplPath(e.visible), arrowstyle="-|>", mutation_scale=HEAD,
                                                     lw=0.8 if e in self.edges else 0.6, color="black", zorder=4))
         ax.text(self.width / 2, bottom + MARGIN, legend, ha="center", va="bottom", fontsize=LABEL_SIZE, linespacing=1.3)
-        fig.canvas.draw()  # the arrows' paths, clipped at their shapes, exist from here on
+        fig.draw_without_rendering()  # the arrows' paths, clipped at their shapes, exist from here on (nothing rasterised)
         for e in self.edges + self.item_edges:
             h = arrowhead(e.artist)
             if h is not None:

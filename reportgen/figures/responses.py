@@ -46,12 +46,12 @@ def response_bars(items: list[str], shares: list[list[float]], labels: list[str]
     legend = ax.legend(ncol=columns, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=SMALL,
                        handlelength=1.2, columnspacing=1.0)
     renderer = fig.canvas.get_renderer()
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # the layout, to measure the legend and the labels (nothing rasterised)
     while columns > 1 and legend.get_window_extent(renderer).width > fig.bbox.width:
         columns = math.ceil(columns / 2)  # the legend in two (or more) rows rather than wider than the figure
         legend = ax.legend(ncol=columns, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=SMALL,
                            handlelength=1.2, columnspacing=1.0)
-        fig.canvas.draw()
+        fig.draw_without_rendering()
     for text, x0, w in written:
         inside = ax.transData.transform([(x0, 0), (x0 + w, 0)])
         if text.get_window_extent(renderer).width + 0.04 * fig.dpi > inside[1, 0] - inside[0, 0]:
