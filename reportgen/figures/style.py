@@ -16,7 +16,8 @@ import numpy as np
 from PIL import Image
 
 from reportgen.errors import naming
-from reportgen.fonts import serif_file
+from reportgen.fonts import SERIF as FONT_FAMILIES, serif_file
+from reportgen.page import TEXT_WIDTH_CM
 from reportgen.words.locale import tick
 
 matplotlib.use("Agg")
@@ -24,9 +25,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 DPI = 200
-SERIF = ["Liberation Serif", "Times New Roman", "Nimbus Roman", "DejaVu Serif", "serif"]
+SERIF = FONT_FAMILIES + ["serif"]  # the chapter's families, then matplotlib's default serif
 GREYS = ["#1b1b1b", "#4d4d4d", "#808080", "#b3b3b3", "#d9d9d9", "#eeeeee", "#f7f7f7"]
-TEXT_WIDTH_CM = 21.0 - 4.0 - 3.0  # A4 less the 4 cm and 3 cm side margins (render/chapter.css @page, render/docx.py)
 TEXT_WIDTH_IN = TEXT_WIDTH_CM / 2.54
 PAD_INCHES = 0.04  # white border write_png keeps around the tight bounding box
 MIN_POINTS = 8.0  # the smallest text on a printed figure

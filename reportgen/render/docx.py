@@ -39,12 +39,12 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
 from reportgen.errors import naming
+from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_CM
 from reportgen.render.flow import table_rows
 from reportgen.render.measure import bind, table_layout
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 
 FONT = "Times New Roman"
-TEXT_WIDTH_CM = 21.0 - 4.0 - 3.0
 CELL_MARGIN_TWIPS = 57  # 0.1 cm
 TABLE_TEXTS = {10.0: ("Table Text", "TableText"), 9.0: ("Table Text Small", "TableTextSmall"),
                8.0: ("Table Text Smaller", "TableTextSmaller")}  # paragraph styles of table cells by size (single spacing): name, id
@@ -56,7 +56,6 @@ TOC_STYLE_ID = "TOC{}"  # Word's built-in "toc 1" … "toc 4", the styles its TO
 FIGURES_LIST, FIGURES_LIST_ID = "table of figures", "TableofFigures"  # Word's style of a \c list's entries
 TOC_INDENT_CM = {1: 0.0, 2: 0.0, 3: 1.0, 4: 2.0}  # as the PDF's contents
 # How tall a table is, to know whether it fits on a page (then all its rows keep with the next):
-PAGE_BODY_PT = (29.7 - 4.0 - 3.0) / 2.54 * 72
 CAPTION_PT = 2 * 13.8 + 6  # two lines of 12 pt at single spacing, 6 pt above
 SMALL_LINE_PT = 13.5  # a note or source line: 10 pt at 1.0, 2 pt below
 FITS = 0.9  # Word sets table rows a little tighter than the estimate: a table counts as fitting at 90 % of a page
@@ -368,7 +367,7 @@ def _keep_rows(t: Table) -> list[bool]:
     the source line on the next page)."""
     rows = len(t.header) + len(t.body)
     around, header, body = table_rows(t)  # the chapter's page estimate (reportgen.render.flow)
-    if around + sum(header) + sum(body) <= FITS * PAGE_BODY_PT:
+    if around + sum(header) + sum(body) <= FITS * TEXT_HEIGHT_PT:
         return [True] * rows
     head = len(t.header)
     return [r < head + 1 or r >= rows - 2 for r in range(rows)]

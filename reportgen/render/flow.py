@@ -23,17 +23,20 @@ import copy
 from dataclasses import dataclass
 from typing import Callable
 
-from reportgen.render.measure import PADDING_PT, SPACES, TEXT_WIDTH_PT, bind, placed_cells, table_layout, text_width
+from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_PT
+from reportgen.render.measure import PADDING_PT, SPACES, bind, placed_cells, table_layout, text_width
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 
-PAGE_HEIGHT_PT = (29.7 - 4.0 - 3.0) / 2.54 * 72  # A4 less the 4 cm top and 3 cm bottom margins
+PAGE_HEIGHT_PT = TEXT_HEIGHT_PT
 BODY_PT, BODY_LINE = 12.0, 18.0  # chapter.css: 12 pt, line-height 1.5
 INDENT_PT = 1.25 / 2.54 * 72
 LARGEST_GAP = PAGE_HEIGHT_PT / 3  # a page may end this much early, no more
 CAPTION_LINE, SMALL_LINE = 15.6, 12.0  # caption 12 pt × 1.3; source and notes 10 pt × 1.2
 FLOAT_MARGINS = (9.6, 12.0)  # .table-block and figure: 0.8em above, 1em below
 FIT_TOLERANCE = 8.0  # a float estimated to fit with less to spare may not: it is taken to the next page
-HEADING = (12.0, 18.0, 3.6)  # h2–h4: 1em above, one 18 pt line, 0.3em below
+HEADING = (12.0, 18.0, 3.6)
+TOC_ENTRY = {2: (0.0, 12.0), 3: (28.3, 12.0), 4: (56.7, 11.0)}  # chapter.css nav.toc: indent and size by level
+TOC_LEADER_PT = 16.0  # the page number (and a few leader dots) at the end of an entry's last line  # h2–h4: 1em above, one 18 pt line, 0.3em below
 
 
 def lines_of(text: str, width: float, size: float = BODY_PT, indent: float = 0.0, bold: bool = False) -> int:
@@ -97,6 +100,15 @@ def table_rows(t: Table) -> tuple[float, list[float], list[float]]:
     return caption_height(t.title) + below, header, rows[len(t.header):]
 
 
+def contents_lines(toc: list[dict]) -> list[tuple[int, float]]:
+    """(lines, line height) of each entry of the table of contents, as chapter.css sets them."""
+    out = []
+    for entry in toc:
+        indent, size = TOC_ENTRY[min(max(entry["level"], 2), 4)]
+        out.append((lines_of(entry["text"], TEXT_WIDTH_PT - indent - TOC_LEADER_PT, size), size * 1.4))
+    return out
+
+
 def longer_than_page(t: Table) -> bool:
     """Whether a table is taller than a page: it then starts where it is and breaks between rows."""
     around, header, body = table_rows(t)
@@ -129,9 +141,9 @@ class Pages:
         self.used += gap + height
         self.pending = bottom
 
-    def lines(self, count: int, line: float, bottom: float, first: float = 0.0) -> None:
+    def lines(self, count: int, line: float, bottom: float) -> None:
         """Place ``count`` lines that may break between pages (at least two on each side)."""
-        gap = max(self.pending, first) if self.used else 0.0
+        gap = self.pending if self.used else 0.0
         room = int((self.left - gap) // line)
         if room < min(2, count):
             self.new_page()

@@ -16,8 +16,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from reportgen.render.flow import lines_of, longer_than_page, placed
-from reportgen.render.measure import NUMBER, SPACES, TEXT_WIDTH_PT, bind, table_layout
+from reportgen.render.flow import contents_lines, longer_than_page, placed
+from reportgen.render.measure import NUMBER, SPACES, bind, table_layout
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 from reportgen.resources import shipped
 
@@ -41,8 +41,6 @@ def keep_whole(text: str) -> Markup:
     return Markup(" ").join(pieces)
 
 
-TOC_ENTRY = {2: (0.0, 12.0), 3: (28.3, 12.0), 4: (56.7, 11.0)}  # chapter.css nav.toc: indent and size by level
-TOC_LEADER_PT = 16.0  # the page number (and a few leader dots) at the end of an entry's last line
 
 
 def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: bool = False) -> str:
@@ -70,15 +68,6 @@ def _contents(doc: Document) -> list[dict]:
     """The table of contents: every section down to level 4, with its anchor."""
     return [{"id": f"s{n}", "level": block.level, "text": f"{block.number} {block.title}".strip()}
             for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section)) if block.level <= 4]
-
-
-def contents_lines(toc: list[dict]) -> list[tuple[int, float]]:
-    """(lines, line height) of each entry of the table of contents, as chapter.css sets them."""
-    out = []
-    for entry in toc:
-        indent, size = TOC_ENTRY[min(max(entry["level"], 2), 4)]
-        out.append((lines_of(entry["text"], TEXT_WIDTH_PT - indent - TOC_LEADER_PT, size), size * 1.4))
-    return out
 
 
 def _aspect(png: Path) -> float:

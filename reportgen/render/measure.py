@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportgen.fonts import SERIF, serif_file
+from reportgen.page import TEXT_WIDTH_PT
 from reportgen.report.document import Table
 
-TEXT_WIDTH_PT = (21.0 - 4.0 - 3.0) / 2.54 * 72  # the thesis page: A4 with 4 cm + 3 cm side margins
 PADDING_PT = 2 * 4.0 + 1.0  # left and right cell padding of the PDF (4 pt each; the DOCX uses 2.8) and a rule
 SIZES = (10.0, 9.0, 8.0)  # table type sizes tried in turn
 SLACK = 1.02  # 2 % over the measured width: Pango's shaping may round each glyph advance up
