@@ -1,7 +1,9 @@
 # Every target creates .venv when it is missing and installs the package into it, with the
 # versions pinned in constraints.txt (the set the tests passed with). The installer is uv when
 # it can be installed (a first `make demo` then takes seconds instead of half a minute), pip
-# otherwise. After changing dependencies: `make constraints` and commit constraints.txt.
+# otherwise; both write the bytecode caches of what they install, as pip does by default (the
+# imports of a run then read them instead of compiling). After changing dependencies:
+# `make constraints` and commit constraints.txt.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -16,7 +18,7 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) || true
 	if [ -x $(BIN)/uv ]; then \
-		$(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e '.[test]'; \
+		$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -c constraints.txt -e '.[test]'; \
 	else \
 		$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'; \
 	fi

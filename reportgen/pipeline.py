@@ -28,9 +28,14 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
     """Run one study and write its report into ``target`` (refused unless reportgen may use it)."""
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"--lang: '{lang}' is not a supported language; use {' or '.join(LANGUAGES)}")
-    from reportgen.render.pdf_job import pdf_job
+    from reportgen.figures import FigureJob
+    from reportgen.processes import standing_by
+    from reportgen.render.pdf_job import PdfJob
 
-    with pdf_job("pdf" in formats) as pdf:  # WeasyPrint is imported meanwhile, in its own process
+    chapter_wanted = bool({"pdf", "docx", "html"} & set(formats))
+    # WeasyPrint and matplotlib are imported meanwhile, each in the process that will use it
+    with standing_by(PdfJob() if "pdf" in formats else None) as (pdf,), \
+            standing_by(FigureJob() if chapter_wanted else None) as (figures,):
         study = load_study(study_file)
         inputs = study.inputs()
         check_target(target, inputs)  # before the work, so a refused folder costs nothing
@@ -38,7 +43,7 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
         analysed = analyse(study, language)
         try:
             with atomic_folder(target, inputs, study.path) as staging:
-                written = write_outputs(analysed, language, staging, formats, pdf)
+                written = write_outputs(analysed, language, staging, formats, pdf, figures)
         except OSError as exc:
             raise OutputError(os_error_line(exc)) from None
     return Report([Path(target) / name for name in written], analysed.notes)
@@ -94,12 +99,13 @@ def compose(study_file: Path, lang: str | None = None) -> Composed:
     return Composed(doc, builder.labels, analysed.payload, analysed.results)
 
 
-def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None) -> list[str]:
+def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None, figures=None) -> list[str]:
     """Write the requested formats into ``folder``; return their file names.
 
-    The PDF (``pdf``, a :class:`~reportgen.render.pdf_job.PdfJob`, started when the run began)
-    receives the chapter while the figures are drawn here (on two cores) and lays it out once
-    they are written; meanwhile the DOCX (and the html page) is written here.
+    The PDF (``pdf``, a :class:`~reportgen.render.pdf_job.PdfJob`) and the figures (``figures``, a
+    :class:`~reportgen.figures.FigureJob`), both processes started when the run began, receive
+    the chapter; once the figures are written the PDF is laid out there while the DOCX (and
+    the html page) is written here.
     """
     written = []
     if "json" in formats:
@@ -107,7 +113,7 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
         written.append("results.json")
     if not {"pdf", "docx", "html"} & set(formats):
         return written
-    from reportgen.figures import write_figures
+    from reportgen.figures import FigureJob
 
     doc, builder = chapter(analysed, lang)
     labels = builder.labels
@@ -118,10 +124,12 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
         from reportgen.render.pdf_job import PdfJob
 
         pdf = PdfJob()
+    figures = figures or FigureJob()
     try:
         if pdf is not None:
             pdf.render(doc, labels, folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []))
-        write_figures(doc.figures(), folder, lang, cores=2)  # the PDF process needs them only after its style pass
+        figures.draw(doc.figures(), folder, lang)
+        figures.finish()
         if pdf is not None:
             pdf.figures_written()
         if "docx" in formats:
@@ -137,6 +145,7 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
         if pdf is not None:
             pdf.finish()
     except BaseException:
+        figures.cancel()
         if pdf is not None:
             pdf.cancel()
         raise

@@ -10,14 +10,17 @@ a full disk anywhere else.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import traceback
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 
 from reportgen.errors import ReportgenError
-from reportgen.interrupt import Interrupted, become_child
+from reportgen.interrupt import Interrupted, become_child, parent_alive
 
 STOP_SECONDS = 1.0  # a child that ignores SIGTERM this long is killed
+POLL_SECONDS = 0.5  # how often a waiting child checks that its parent is still there
 
 
 class ChildFailed(Exception):
@@ -82,6 +85,76 @@ class Child:
                 self.process.kill()
         self.process.join()
         self.connection.close()
+
+
+class Standby:
+    """A child forked now that runs ``prepare()`` at once (imports its heavy modules beside the
+    caller's work), then waits for its work: ``work(*args)`` with the arguments of :meth:`give`.
+
+    It ends without working when :meth:`cancel` closes its pipe (the run failed before it had
+    work) or when the caller's process is gone. Where fork is missing, nothing is started and
+    the caller does the work itself (:attr:`child` is None).
+    """
+
+    def __init__(self, prepare, work, name: str, has_children: bool = False):
+        self.given = False
+        self.child: Child | None = None
+        if fork_available():
+            receive, self.send = multiprocessing.get_context("fork").Pipe(duplex=False)
+            self.child = Child(_stand_by, (receive, prepare, work, os.getpid()), name=name, has_children=has_children)
+            receive.close()
+
+    def give(self, *args) -> None:
+        self.given = True
+        if self.child is not None:
+            self.send.send(args)
+
+    def result(self):
+        return self.child.result()
+
+    def cancel(self) -> None:
+        if self.child is not None:
+            self.send.close()
+            self.child.stop()
+
+
+@contextmanager
+def standing_by(*jobs):
+    """The :class:`Standby` jobs (None where not wanted) for a block: all are cancelled when the
+    block fails, and those it gave no work are cancelled when it ends."""
+    try:
+        yield jobs
+    except BaseException:
+        for job in jobs:
+            if job is not None:
+                job.cancel()
+        raise
+    for job in jobs:
+        if job is not None and not job.given:
+            job.cancel()
+
+
+def wait_for(event, parent: int) -> bool:
+    """Wait in a child until ``event`` is set (True) or the process ``parent`` is gone (False)."""
+    while not event.wait(POLL_SECONDS):
+        if not parent_alive(parent):
+            return False
+    return True
+
+
+def _stand_by(receive: Connection, prepare, work, parent: int):
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # never hold the caller's standard output open
+    os.close(devnull)
+    prepare()
+    while not receive.poll(POLL_SECONDS):
+        if not parent_alive(parent):
+            return None
+    try:
+        args = receive.recv()
+    except EOFError:  # the run ended without work for this child (a user error)
+        return None
+    return work(*args)
 
 
 def _main(sender: Connection, fn, args: tuple, on_parent_death: int, cleans_up: bool) -> None:

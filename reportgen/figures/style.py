@@ -9,6 +9,7 @@ the chapter asks for at least :data:`MIN_POINTS`).
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import matplotlib
@@ -62,11 +63,16 @@ def print_width(fraction: float) -> float:
     return fraction * TEXT_WIDTH_IN
 
 
-def saved_width(fig) -> float:
-    """The width in inches of the PNG :func:`write_png` makes of ``fig``: its tight bounding box
-    (which grows past the figure for text that sticks out and shrinks to what is drawn) and the pad."""
+def saved_box(fig):
+    """The part of ``fig`` that :func:`write_png` saves, in inches: its tight bounding box (which
+    grows past the figure for text that sticks out and shrinks to what is drawn) and the pad."""
     fig.draw_without_rendering()  # the layout engine places the axes as savefig will
-    return fig.get_tightbbox(fig.canvas.get_renderer()).width + 2 * PAD_INCHES
+    return fig.get_tightbbox(fig.canvas.get_renderer()).padded(PAD_INCHES)
+
+
+def saved_width(fig) -> float:
+    """The width in inches of the PNG :func:`write_png` makes of ``fig``."""
+    return saved_box(fig).width
 
 
 def printed_scale(fig, fraction: float) -> float:
@@ -100,15 +106,19 @@ def write_png(fig, path: Path) -> None:
     """The figure as an opaque PNG: greyscale ("L") when it has no colour, else RGB.
 
     Without the alpha channel Agg writes, the PNG is a third to a quarter of the size, and the
-    PDF backend embeds it without splitting off a transparency mask.
+    PDF backend embeds it without splitting off a transparency mask. The file appears whole
+    (written beside it, then renamed).
     """
     raw = io.BytesIO()
-    fig.savefig(raw, format="png", dpi=DPI, bbox_inches="tight", pad_inches=PAD_INCHES, facecolor="white", pil_kwargs={"compress_level": 0})
+    fig.savefig(raw, format="png", dpi=DPI, bbox_inches="tight", pad_inches=PAD_INCHES, facecolor="white",
+                pil_kwargs={"compress_level": 0})
     plt.close(fig)
     raw.seek(0)
     image = Image.open(raw).convert("RGB")
     pixels = np.asarray(image)
     grey = bool((pixels[..., 0] == pixels[..., 1]).all() and (pixels[..., 1] == pixels[..., 2]).all())
     path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.part")
     with naming(path):
-        (image.convert("L") if grey else image).save(path, format="PNG", dpi=(DPI, DPI))
+        (image.convert("L") if grey else image).save(partial, format="PNG", dpi=(DPI, DPI))
+        os.replace(partial, path)

@@ -163,8 +163,10 @@ def distribute(low: list[float], high: list[float], width: float) -> list[float]
     return [lo + spare * want / sum(wants) for lo, want in zip(low, wants)]
 
 
+@lru_cache(maxsize=256)
 def table_layout(table: Table, width: float = TEXT_WIDTH_PT) -> TableLayout:
-    """The widths and type size of ``table`` on a line ``width`` points wide."""
+    """The widths and type size of ``table`` on a line ``width`` points wide (remembered: the
+    float placement, the HTML and the DOCX each ask for every table, some several times)."""
     sizes = SIZES[1:] if table.small else SIZES
     for size in sizes:
         low, high = _extents(table, size)
