@@ -124,7 +124,34 @@ def _check_shared(study: "Study") -> list[ConfigError]:
                                  f"{second}; each answer word must name one scale point"))
     if config.templates is not None and not (study.base_dir / config.templates).is_dir():
         found.append(ConfigError(f"{study.where('templates')}: templates folder '{config.templates}' not found"))
-    return found + check_literature(study)
+    return found + check_literature(study) + _check_corpus(study)
+
+
+def _check_corpus(study: "Study") -> list[ConfigError]:
+    """The qualitative corpus's files exist, and the hypotheses its themes explain are the study's."""
+    from reportgen.config.models import QualitativeCorpus
+
+    corpus = study.config.qualitative
+    if not isinstance(corpus, QualitativeCorpus):
+        return []
+    found = []
+    for key in ("project", "excerpts", "codebook", "informants"):
+        value = getattr(corpus, key)
+        if value is None:
+            continue
+        path = value if isinstance(value, str) else value.path
+        where = ("qualitative", key) if isinstance(value, str) else ("qualitative", key, "path")
+        if not (study.base_dir / path).is_file():
+            found.append(ConfigError(f"{study.where(*where)}: file '{path}' not found"))
+        elif key == "project" and not path.lower().endswith(".qdpx"):
+            found.append(ConfigError(f"{study.where(*where)}: '{path}' is not a REFI-QDA project (.qdpx)"))
+    hypotheses = list(study.config.hypotheses)
+    for theme, notes in corpus.themes.items():
+        for h in notes.explains:
+            if h not in hypotheses:
+                hint = did_you_mean(h, hypotheses) or (f"; hypotheses are {', '.join(hypotheses)}" if hypotheses else "; the study has no hypotheses")
+                found.append(ConfigError(f"{study.where('qualitative', 'themes', theme, 'explains', h)}: '{h}' is not a hypothesis{hint}"))
+    return found
 
 
 def pls_paths(config) -> list[tuple[str, str]]:

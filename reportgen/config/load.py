@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from reportgen.config.checks import cross_check
-from reportgen.config.models import MODEL_TYPES, StudyConfig
+from reportgen.config.models import MODEL_TYPES, QUALITATIVE_KINDS, StudyConfig
 from reportgen.config.yaml_lines import line_of, load_with_lines
 from reportgen.errors import ConfigError, did_you_mean, one_or_all
 
@@ -44,6 +44,8 @@ class Study:
         paths = [self.path] + [(self.base_dir / ref.path).resolve() for ref in refs if ref is not None]
         literature = getattr(config, "literature", None)
         paths += [(self.base_dir / literature).resolve()] if literature else []
+        corpus = getattr(config, "qualitative", None)
+        paths += [(self.base_dir / name).resolve() for name in getattr(corpus, "files", lambda: [])()]
         return paths + ([self.templates_dir] if self.templates_dir else [])
 
     def where(self, *key: Any) -> str:
@@ -113,7 +115,8 @@ def sakip_check(study: Study) -> list[ConfigError]:
 def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], model: type[BaseModel] = StudyConfig) -> ConfigError:
     tagged = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     tagged = tuple(p for p in tagged if p not in ("str", "int", "LocalText", "is-instance[LocalText]"))
-    loc = tagged[:1] + tagged[2:] if tagged[:1] == ("model",) and tagged[1:2] and tagged[1] in MODEL_TYPES else tagged
+    unions = {"model": MODEL_TYPES, "qualitative": QUALITATIVE_KINDS}  # keys whose value is one of tagged models
+    loc = tagged[:1] + tagged[2:] if tagged[:1] and tagged[0] in unions and tagged[1:2] and tagged[1] in unions[tagged[0]] else tagged
     line = line_of(lines, loc)
     dotted = ".".join(str(p) for p in loc) or "(top level)"
     where = f"{filename}" + (f", line {line}" if line else "")

@@ -291,9 +291,90 @@ class Settings(Strict):
 
 
 class Theme(Strict):
+    """A theme typed into the study file (``qualitative:`` as a list): its name, description and quotes."""
+
     theme: Text
     description: Text | None = None
     quotes: list[str] = Field(default_factory=list)
+
+
+STANCES = ("supports", "contradicts", "context")
+
+
+class TableRef(Strict):
+    """A table of the qualitative corpus: a .csv/.xlsx file, and the sheet of a workbook."""
+
+    path: str
+    sheet: Key | None = None
+
+
+def _table_from_string(value: Any) -> Any:
+    return {"path": value} if isinstance(value, str) else value
+
+
+Table = Annotated[TableRef, BeforeValidator(_table_from_string)]
+
+
+def _stances(value: Any) -> Any:
+    """``explains: [H1, H2]`` (context for both) or ``{H1: supports, H2: contradicts}``."""
+    if isinstance(value, list):
+        return {str(h): "context" for h in value}
+    return value
+
+
+class ThemeNotes(Strict):
+    """What the study file adds to a theme of the corpus: its name in each language, its
+    description, the hypotheses it speaks to (and how: ``supports`` the effect, ``contradicts``
+    it, or gives its ``context``) and marked quotes (a part of an excerpt of the theme)."""
+
+    title: Text | None = None
+    description: Text | None = None
+    explains: Annotated[dict[Key, Literal["supports", "contradicts", "context"]], BeforeValidator(_stances)] = Field(default_factory=dict)
+    quotes: list[str] = Field(default_factory=list)
+
+
+class QualitativeCorpus(Strict):
+    """``qualitative:`` as a coded corpus: three tables (``excerpts``, ``codebook``, ``informants``)
+    or a REFI-QDA ``project`` (.qdpx, with an optional ``informants`` table); ``framework``: theme →
+    category of the study's framework (else the codebook's ``category`` column); ``themes``: notes
+    per theme; ``quotes_per_theme``: how many quotes the rule picks."""
+
+    excerpts: Table | None = None
+    codebook: Table | None = None
+    informants: Table | None = None
+    project: str | None = None
+    framework: dict[str, Text] = Field(default_factory=dict)
+    themes: dict[str, ThemeNotes] = Field(default_factory=dict)
+    quotes_per_theme: int = Field(3, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "QualitativeCorpus":
+        tables = [name for name in ("excerpts", "codebook") if getattr(self, name) is not None]
+        if self.project is not None and tables:
+            raise ValueError(f"give either project (a .qdpx file) or the tables, not both ({tables[0]} is given too)")
+        if self.project is None:
+            missing = [name for name in ("excerpts", "codebook", "informants") if getattr(self, name) is None]
+            if missing:
+                raise ValueError(f"a coded corpus needs excerpts, codebook and informants tables (or project: a .qdpx file); "
+                                 f"{missing[0]} is missing")
+        return self
+
+    def files(self) -> list[str]:
+        """The files the corpus is read from, relative to the study file."""
+        return ([self.project] if self.project else []) + [t.path for t in (self.excerpts, self.codebook, self.informants) if t]
+
+
+QUALITATIVE_KINDS = ("themes", "corpus")
+
+
+def _qualitative_kind(value: Any) -> str:
+    return "themes" if isinstance(value, (list, tuple)) else "corpus"
+
+
+Qualitative = Annotated[
+    Union[Annotated[list[Theme], Tag("themes")], Annotated[QualitativeCorpus, Tag("corpus")]],
+    Discriminator(_qualitative_kind),
+]
 
 
 class StudyConfig(Strict):
@@ -307,7 +388,7 @@ class StudyConfig(Strict):
     settings: Settings = Field(default_factory=Settings)
     templates: str | None = None
     literature: str | None = None  # a BibTeX (.bib) or RIS (.ris) file, relative to the study file
-    qualitative: list[Theme] = Field(default_factory=list)
+    qualitative: Qualitative = Field(default_factory=list)
     compare: list[Key] = Field(default_factory=list)
 
     @property

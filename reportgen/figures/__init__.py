@@ -25,6 +25,7 @@ KINDS = {
     "predicates": ("reportgen.figures.sakip", "predicate_distribution"),
     "ranking": ("reportgen.figures.sakip", "ranking"),
     "trends": ("reportgen.figures.sakip", "trends"),
+    "thematic_map": ("reportgen.figures.thematic_map", "thematic_map"),
 }
 
 

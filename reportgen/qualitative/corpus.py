@@ -75,7 +75,7 @@ class TableSource:
 def read_corpus(excerpts: TableSource, codebook: TableSource, informants: TableSource) -> Corpus:
     """The corpus of three tables, checked against each other (every problem found, then raised)."""
     codes, categories = _codebook(codebook)
-    people = _informants(informants)
+    people = read_informants(informants)
     problems: list[ReportgenError] = []
     raw = read_table(excerpts.path, excerpts.sheet)
     found = []
@@ -131,7 +131,8 @@ def _codebook(source: TableSource) -> tuple[dict[str, Code], dict[str, str]]:
     return codes, categories
 
 
-def _informants(source: TableSource) -> dict[str, Informant]:
+def read_informants(source: TableSource) -> dict[str, Informant]:
+    """The informants table: informant code → role and unit."""
     raw = read_table(source.path, source.sheet)
     people: dict[str, Informant] = {}
     for row, record in zip(raw.rows, _records(raw, INFORMANT_COLUMNS)):

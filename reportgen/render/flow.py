@@ -6,8 +6,9 @@ gap as LaTeX's float placement does (Lamport, *LaTeX*, 2nd ed., §C.9.1): the te
 the float fills the page, and the float goes to the top of the next page. Here the paragraphs
 that follow a table or figure in its section are moved before it while the page still has
 room, when the gap would otherwise exceed a third of the page (after a run of tables and figures,
-the paragraphs that follow the run); a float never passes a heading or another float, so the
-order of tables, figures and sections is kept.
+the paragraphs that follow the run). A float may pass the subsections of its own section (a
+thematic map before the themes it maps), never the heading of the next section or another float,
+so the order of tables, figures and sections is kept.
 
 Where the page breaks fall is estimated from the chapter's page geometry and type
 (chapter.css: A4, 4/3 cm margins, 12 pt text at 1.5 lines, tables measured by
@@ -199,6 +200,19 @@ class Flow:
         left = self.pages.left - max(self.pages.pending, FLOAT_MARGINS[0])
         return self.pages.used > 0 and height + FIT_TOLERANCE > left and left > LARGEST_GAP and height <= PAGE_HEIGHT_PT
 
+    def heading_room(self, section: Section) -> float:
+        """The height a heading needs at the foot of a page: itself and two lines of text."""
+        top, line, bottom = HEADING
+        count = lines_of(f"{section.number} {section.title}", TEXT_WIDTH_PT, bold=True)
+        return top + count * line + bottom + 2 * BODY_LINE
+
+    def begins_here(self, block) -> bool:
+        """Whether ``block`` may fill the page ahead of a float: a paragraph, or a subsection of
+        the float's own section whose heading starts on this page (the float stays in its section)."""
+        if isinstance(block, Paragraph):
+            return True
+        return isinstance(block, Section) and not (self.pages.used and self.pages.left < self.heading_room(block))
+
     def section(self, section: Section) -> None:
         if section.level == 1:
             self.pages.new_page()
@@ -206,15 +220,15 @@ class Flow:
         else:
             top, line, bottom = HEADING
             count = lines_of(f"{section.number} {section.title}", TEXT_WIDTH_PT, bold=True)
-            if self.pages.used and self.pages.left < top + count * line + bottom + 2 * BODY_LINE:
+            if self.pages.used and self.pages.left < self.heading_room(section):
                 self.pages.new_page()  # a heading keeps its first lines with it
             self.pages.advance(count * line, top, bottom)
         self.blocks(section.blocks)
 
     def blocks(self, blocks: list) -> None:
         """Place ``blocks`` in order; before a table or figure that would leave a gap, the
-        paragraphs after it (after the run of tables and figures it starts) that begin on this
-        page are moved to fill it."""
+        paragraphs and subsections after it (after the run of tables and figures it starts) that
+        begin on this page are moved to fill it; the float follows them."""
         i = 0
         while i < len(blocks):
             block = blocks[i]
@@ -223,8 +237,11 @@ class Flow:
                 while first < len(blocks) and isinstance(blocks[first], (Table, Figure)):
                     first += 1
                 last = first
-                while last < len(blocks) and isinstance(blocks[last], Paragraph) and self.pages.page == page:
-                    self.place_paragraph(blocks[last])
+                while last < len(blocks) and self.pages.page == page and self.begins_here(blocks[last]):
+                    if isinstance(blocks[last], Section):
+                        self.section(blocks[last])
+                    else:
+                        self.place_paragraph(blocks[last])
                     last += 1
                 blocks[i:last] = blocks[first:last] + blocks[i:first]  # the paragraphs first, then the floats
                 i += last - first

@@ -31,7 +31,10 @@ def _kind(block) -> str:
 def keep_whole(text: str) -> Markup:
     """Text (a table cell, a paragraph's run) with each number, and each word holding a hyphen
     or slash (``Rata-rata``, ``SS/S``), in a no-wrap span, and no-break spaces where
-    :func:`~reportgen.render.measure.bind` joins words: a line breaks only between words."""
+    :func:`~reportgen.render.measure.bind` joins words: a line breaks only between words. A
+    line break written in the text (a cell of several lines) is kept."""
+    if "\n" in text:
+        return Markup("<br>").join(keep_whole(line) for line in text.split("\n"))
     if NUMBER.match(text.strip()):
         return Markup('<span class="nw">') + escape(text) + Markup("</span>")
     text = bind(text)

@@ -43,6 +43,7 @@ class Builder:
     numbers: dict[str, str] = field(default_factory=dict)  # table key → its number, once made
     cited: set[str] = field(default_factory=set)  # keys of the study's literature cited so far
     literature: object = None  # the study's reference file, read (``literature:``), or None
+    mixed: object = None  # the qualitative strand analysed (reportgen.qualitative.study.MixedResults), or None
 
     def __post_init__(self) -> None:
         config = self.study.config

@@ -213,3 +213,20 @@ CODES = '<Code guid="t" name="Tema"><Code guid="c" name="kode"/></Code>'
 def test_a_malformed_or_foreign_project_is_one_line(tmp_path, make, message):
     with pytest.raises(DataError, match=message):
         read_project(make(tmp_path / "x.qdpx"))
+
+
+def test_the_example_corpus_reads_alike_from_the_workbook_and_the_refi_qda_project():
+    """reportgen/examples/mixed-methods: ten informants, 46 excerpts; the .qdpx holds the same corpus."""
+    from helpers import EXAMPLES
+
+    folder = EXAMPLES / "mixed-methods"
+    book = folder / "wawancara.xlsx"
+    from_tables = read_corpus(TableSource(book, "kutipan"), TableSource(book, "kode"), TableSource(book, "informan"))
+    from_project = read_project(folder / "wawancara.qdpx")
+    expected = [("Tekanan koersif", 9, 12), ("Tekanan mimetik", 4, 5), ("Tekanan normatif", 7, 7), ("Budaya kinerja", 8, 11),
+                ("Keterbatasan sistem", 6, 8), ("Dukungan pimpinan", 5, 7)]
+    for corpus in (from_tables, from_project):
+        assert len(corpus.informants) == 10 and len(corpus.excerpts) == 46
+        assert [(c.theme, len(c.informants), c.excerpts) for c in theme_counts(corpus)] == expected
+    assert [e.text for e in from_tables.excerpts] == [e.text for e in from_project.excerpts]
+    assert theme_matrix(from_tables) == theme_matrix(from_project)

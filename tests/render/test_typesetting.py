@@ -22,7 +22,7 @@ from reportgen.report.document import Cell, Document, Figure, Paragraph, Section
 
 from helpers import EXAMPLES, example_variant
 
-CHAPTERS = ["luwu-timur", "corp-rep", "mobi", "mediation", "moderation", "sakip-luwu-timur"]
+CHAPTERS = ["luwu-timur", "corp-rep", "mobi", "mediation", "moderation", "sakip-luwu-timur", "mixed-methods"]
 
 
 @lru_cache(maxsize=None)

@@ -75,7 +75,24 @@ def _data_values(folder) -> list[str]:
     for data in folder.glob("*.csv"):
         with data.open(encoding="utf-8") as handle:
             found.update(cell for row in csv.reader(handle) for cell in row)
+    found.update(_corpus_values(folder))
     return sorted((v.strip() for v in found if len(v.strip()) >= 3), key=len, reverse=True)
+
+
+def _corpus_values(folder) -> set[str]:
+    """The words of a qualitative corpus (interviews are quoted as spoken; codes and roles as the
+    researcher wrote them), whatever file it is kept in."""
+    from reportgen.config import load_study
+    from reportgen.config.models import QualitativeCorpus
+    from reportgen.qualitative.study import read_study_corpus
+
+    study = load_study(folder / "study.yaml")
+    if not isinstance(getattr(study.config, "qualitative", None), QualitativeCorpus):
+        return set()
+    corpus = read_study_corpus(study)
+    found = {e.text for e in corpus.excerpts} | {i.role for i in corpus.informants.values()} | {i.unit for i in corpus.informants.values()}
+    found |= {c.name for c in corpus.codes.values()} | {c.definition for c in corpus.codes.values()} | set(corpus.themes)
+    return found | set(corpus.categories.values())
 
 
 def test_answer_headers_are_the_english_short_labels(english):

@@ -156,3 +156,26 @@ def test_factorial_scheme_and_mode_b_equal_seminr(variant, reference):
     rel = quality.reliability(r)
     for c, values in ref["reliability"].items():
         close([rel[c].rho_a, rel[c].rho_c, rel[c].ave], [values["rho_a"], values["rho_c"], values["ave"]])
+
+
+def test_f2_of_a_construct_with_one_path_drops_it_from_the_reduced_model():
+    """X1, X2, X3 → Y, each predictor with its only path: without X1 → Y, X1 is unconnected and
+    leaves the re-estimated model (seminr estimates the constructs of its structural model only);
+    f² = (R²_full − R²_reduced) / (1 − R²_full) with R²_reduced from the model of X2, X3 and Y."""
+    from reportgen.stats.pls.algorithm import PlsSpec, estimate
+
+    rng = np.random.default_rng(5)
+    latent = rng.normal(size=(200, 3))
+    y = latent @ np.array([0.1, 0.3, 0.5]) + rng.normal(scale=0.8, size=200)
+    blocks = [latent[:, 0], latent[:, 1], latent[:, 2], y]
+    data = np.column_stack([b + rng.normal(scale=0.6, size=200) for b in blocks for _ in range(3)])
+    items = tuple(tuple(f"{c}{k}" for k in (1, 2, 3)) for c in ("X1", "X2", "X3", "Y"))
+    spec = PlsSpec(("X1", "X2", "X3", "Y"), items, ("A",) * 4, (("X1", "Y"), ("X2", "Y"), ("X3", "Y")))
+    full = estimate(data, spec)
+    f2 = quality.f_squared(full, data)
+    reduced = PlsSpec(("X2", "X3", "Y"), items[1:], ("A",) * 3, (("X2", "Y"), ("X3", "Y")))
+    r2_reduced = estimate(data[:, 3:], reduced).r2[2]
+    r2 = full.r2[3]
+    assert f2[("X1", "Y")] == pytest.approx((r2 - r2_reduced) / (1 - r2), rel=1e-12)
+    assert all(np.isfinite(v) and v > 0 for v in f2.values())
+    assert f2[("X1", "Y")] < f2[("X2", "Y")] < f2[("X3", "Y")]

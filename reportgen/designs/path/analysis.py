@@ -30,6 +30,7 @@ class PathStudyResults:
     extras: Extras
     resamples: int
     warnings: list[str]
+    mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
 
 def analyse(study: Study, data: Dataset) -> PathStudyResults:

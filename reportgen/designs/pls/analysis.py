@@ -55,6 +55,7 @@ class PlsStudyResults:
     initial_spec: PlsSpec
     initial_loadings: dict[str, float]
     initial_verdicts: dict[str, Verdict]  # the loading verdicts of the model with every indicator
+    mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
 
 def spec_of(study: Study) -> PlsSpec:

@@ -37,6 +37,7 @@ class StudyResults:
     hypotheses: dict[str, HypothesisResult]
     extras: Extras
     warnings: list[str]
+    mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
     @property
     def simple(self) -> bool:

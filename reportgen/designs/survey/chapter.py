@@ -50,12 +50,18 @@ def _next_number(section: Section) -> str:
 
 
 def _assemble(b: Builder, doc: Document, results_section: Section, makers, discussion) -> Document:
-    """Add the numbered result sections (then the qualitative themes) and the discussion."""
+    """Add the numbered result sections (then the qualitative strand: the themes typed into the
+    study file, or the analysed corpus and its integration with the hypotheses) and the discussion."""
     for make in makers:
         section = make(_next_number(results_section))
         if section is not None:
             results_section.add(section)
-    if b.study.config.qualitative:
+    if b.mixed is not None:
+        from reportgen.designs.survey.qualitative import integration_section, qualitative_section
+
+        results_section.add(qualitative_section(b, b.mixed, _next_number(results_section)))
+        results_section.add(integration_section(b, b.mixed, _next_number(results_section)))
+    elif b.study.config.qualitative:
         results_section.add(_qualitative(b, _next_number(results_section)))
     doc.sections.append(results_section)
     doc.sections.append(discussion())

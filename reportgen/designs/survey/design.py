@@ -3,6 +3,9 @@ the first lines of ``reportgen validate``."""
 
 from __future__ import annotations
 
+import dataclasses
+
+from reportgen.config.models import QualitativeCorpus
 from reportgen.data import Dataset, load_dataset
 from reportgen.designs.base import Design
 
@@ -23,10 +26,33 @@ class SurveyDesign(Design):
         for name, construct in config.constructs.items():
             lines.append(f"  {name}: {construct.name.get(config.study.language)} ({len(construct.items)} items"
                          + (f", reversed {', '.join(construct.reverse)}" if construct.reverse else "") + ")")
-        return lines + [self.model_line(study), f"hypotheses: {', '.join(config.hypotheses) or 'none'}"]
+        lines += [self.model_line(study), f"hypotheses: {', '.join(config.hypotheses) or 'none'}"]
+        if isinstance(config.qualitative, QualitativeCorpus):
+            from reportgen.qualitative.study import read_study_corpus
+
+            corpus = read_study_corpus(study)
+            lines.append(f"qualitative: {len(corpus.informants)} informants, {len(corpus.excerpts)} excerpts, "
+                         f"{len(corpus.codes)} codes in {len(corpus.themes)} themes")
+        return lines
 
     def model_line(self, study) -> str:
         raise NotImplementedError
+
+    def analyse(self, study, data):
+        """The design's statistics and, with a coded qualitative corpus, its thematic analysis and
+        the joint display of both strands (``results.mixed``)."""
+        results = super().analyse(study, data)
+        if not isinstance(study.config.qualitative, QualitativeCorpus):
+            return results
+        from reportgen.designs.survey.effects import BY_DESIGN
+        from reportgen.qualitative.study import mixed_results, read_study_corpus
+
+        effects = BY_DESIGN[study.config.design][0](results)
+        return dataclasses.replace(results, mixed=mixed_results(study, read_study_corpus(study), effects))
+
+    def sections(self, builder, results):
+        builder.mixed = results.mixed
+        return super().sections(builder, results)
 
     def to_json(self, study, results, lang: str) -> dict:
         """The design's results.json, with the size of every hypothesised effect (``effects``) and,
@@ -37,6 +63,8 @@ class SurveyDesign(Design):
         effects, conclusions = BY_DESIGN[study.config.design]
         found = effects(results)
         out["effects"] = [e.as_json() for e in found]
+        if results.mixed is not None:
+            out["qualitative"] = results.mixed.as_json()
         if study.config.study.conclusions_chapter:
             concluded = conclusions(results, found)
             out["conclusions"] = {"chapter": study.config.study.conclusions_chapter, **concluded.as_json()}

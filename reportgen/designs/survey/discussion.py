@@ -46,12 +46,16 @@ def discussion_section(b: Builder, number: str, effects: list[Effect], described
         elif construct in described.constructs:
             sub.blocks += index_paragraphs(b, effect, construct, described.constructs[construct], left_out)
             described_in[construct] = effect.hypothesis
+        if b.mixed is not None:
+            from reportgen.designs.survey.qualitative import discussion_paragraphs
+
+            sub.blocks += discussion_paragraphs(b, b.mixed, effect)
         sub.blocks += literature_paragraphs(b, effect)
         section.add(sub)
     return section
 
 
-def _path(effect: Effect) -> str:
+def effect_path(effect: Effect) -> str:
     if effect.kind == "moderation":
         x, z, y = effect.chain
         return f"{x} × {z} → {y}"
@@ -64,7 +68,7 @@ def effects_table(b: Builder, effects: list[Effect]):
     """Every hypothesis: path, coefficient, statistic, Sig., decision, rank, f² and its size."""
     body = []
     for e in effects:
-        body.append([d(e.hypothesis), s(_path(e)), d(b.f(e.estimate)), d(f"{e.statistic_name} = {b.f(e.statistic)}"),
+        body.append([d(e.hypothesis), s(effect_path(e)), d(b.f(e.estimate)), d(f"{e.statistic_name} = {b.f(e.statistic)}"),
                      d(b.p(e.p)), b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome),
                      d(f"{e.rank}/{e.among}" if e.rank else "–"), d(b.f(e.f2) if e.f2 is not None else "–"),
                      b.verdict(f"effect:{e.hypothesis}", e.size.outcome, "f2_sizes") if e.size else d("–")])
@@ -75,13 +79,18 @@ def effects_table(b: Builder, effects: list[Effect]):
                    widths=(0.9, 1.9, 1.1, 1.4, 1.2, 1.2, 1.0, 0.8, 1.2), small=True)
 
 
-def _effects_note(b: Builder, effects: list[Effect]) -> str:
-    """What the coefficient column holds, for the kinds of effect the table shows only."""
+def coefficient_note(b: Builder, effects: list[Effect]) -> str:
+    """What a coefficient column of ``effects`` holds, for the kinds of effect shown only."""
     parts = b.labels["discussion_effects_note"]
     kinds = {e.kind for e in effects}
     clauses = [parts["direct_pls" if b.study.config.model.type == "pls" else "direct"]]
     clauses += [parts[kind] for kind in ("indirect", "moderation", "simultaneous") if kind in kinds]
-    return "; ".join(clauses) + ". " + parts["rest"].format(citation=EFFECT_CITATION)
+    return "; ".join(clauses) + "."
+
+
+def _effects_note(b: Builder, effects: list[Effect]) -> str:
+    """The coefficient note, then what the rank and effect-size columns hold."""
+    return coefficient_note(b, effects) + " " + b.labels["discussion_effects_note"]["rest"].format(citation=EFFECT_CITATION)
 
 
 def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:

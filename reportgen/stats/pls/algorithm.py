@@ -79,6 +79,14 @@ class PlsSpec:
         return PlsSpec(self.constructs, self.items, self.modes,
                        tuple(p for p in self.paths if p != (source, target)), self.scheme)
 
+    def connected(self) -> "PlsSpec":
+        """The model without the constructs that no path touches (and their indicators), as seminr
+        estimates only the constructs of its structural model: an unconnected construct has no
+        inner proxy under the path scheme (its weights would divide by zero)."""
+        keep = [j for j, c in enumerate(self.constructs) if any(c in path for path in self.paths)]
+        return PlsSpec(tuple(self.constructs[j] for j in keep), tuple(self.items[j] for j in keep),
+                       tuple(self.modes[j] for j in keep), self.paths, self.scheme)
+
 
 @dataclass(frozen=True)
 class BatchResult:

@@ -111,14 +111,20 @@ def inner_vif(result: PlsResult) -> dict[tuple[str, str], float]:
 
 
 def f_squared(result: PlsResult, data: np.ndarray) -> dict[tuple[str, str], float]:
-    """Cohen's f² of every path, re-estimating the model without it (seminr ``model_fsquares``)."""
+    """Cohen's f² of every path, re-estimating the model without it (seminr ``model_fsquares``);
+    a construct that the path was the only link of leaves the re-estimated model
+    (:meth:`PlsSpec.connected`), and a target left without predecessors has R² 0."""
     spec = result.spec
+    columns = {item: k for k, item in enumerate(spec.indicators)}
     out = {}
     for source, target in spec.paths:
-        j = spec.constructs.index(target)
-        with_r2 = result.r2[j]
-        reduced = spec.without(source, target)
-        without_r2 = estimate(data, reduced).r2[j] if reduced.predecessors(j) else 0.0
+        with_r2 = result.r2[spec.constructs.index(target)]
+        reduced = spec.without(source, target).connected()
+        if target in reduced.constructs and reduced.predecessors(reduced.constructs.index(target)):
+            kept = data[:, [columns[item] for item in reduced.indicators]]
+            without_r2 = estimate(kept, reduced).r2[reduced.constructs.index(target)]
+        else:
+            without_r2 = 0.0
         out[(source, target)] = float((with_r2 - without_r2) / (1 - with_r2))
     return out
 
