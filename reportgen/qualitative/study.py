@@ -67,7 +67,7 @@ class MixedResults:
                         "codes": list(t.count.codes), "informants": list(t.count.informants),
                         "n_informants": len(t.count.informants), "n_excerpts": t.count.excerpts,
                         "quotes": [{"informant": q.informant, "text": q.text} for q in t.quotes],
-                        "quote_rule": "marked" if t.marked else f"longest excerpt per informant, at most {self.quotes_per_theme}",
+                        "quote_rule": "marked" if t.marked else f"longest excerpt per informant not quoted under an earlier theme, at most {self.quotes_per_theme}",
                         "explains": t.explains} for t in self.themes],
             "matrix": self.matrix,
             "co_occurrence": self.together,
@@ -102,14 +102,15 @@ def mixed_results(study, corpus: Corpus, effects: list) -> MixedResults:
             if key not in themes:
                 hint = did_you_mean(key, themes) or f"; the corpus's themes are {', '.join(themes)}"
                 raise ConfigError(f"{study.where('qualitative', group, key)}: '{key}' is not a theme of the corpus{hint}")
-    results = []
+    results, quoted = [], set()
     for count in theme_counts(corpus):
         notes = spec.themes.get(count.theme)
         marked = tuple(_marked(study, corpus, count.theme, k, quote) for k, quote in enumerate(notes.quotes)) if notes else ()
+        quotes = marked or tuple(representative_quotes(corpus, count.theme, spec.quotes_per_theme, frozenset(quoted)))
+        quoted.update(quotes)
         category = spec.framework.get(count.theme) or (LocalText(id=count.category, en=count.category) if count.category else None)
         results.append(ThemeResult(count.theme, count, notes.title if notes else None, notes.description if notes else None,
-                                   category, marked or tuple(representative_quotes(corpus, count.theme, spec.quotes_per_theme)),
-                                   bool(marked), dict(notes.explains) if notes else {}))
+                                   category, quotes, bool(marked), dict(notes.explains) if notes else {}))
     joint = []
     for effect in effects:
         fits = tuple((t.key, t.explains[effect.hypothesis], meta_inference(t.explains[effect.hypothesis], effect.decision.supported))

@@ -139,3 +139,23 @@ def test_a_bad_corpus_is_one_line_exit_2_and_keeps_the_earlier_report(tmp_path, 
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and re.match(message, lines[0].removeprefix("reportgen: ").removeprefix("error: ")), result.output
     assert (tmp_path / "out" / "results.json").read_bytes() == before
+
+
+def test_a_path_design_with_a_mediation_gets_its_joint_display(tmp_path):
+    """After a path model (with an indirect effect) the joint display lists every hypothesis,
+    the mediation among them, with the theme that speaks to it."""
+    config = base()
+    config["model"] = {"type": "path", "paths": ["X1 -> X2", "X1 -> Y", "X2 -> Y"], "bootstrap": 500, "seed": 1}
+    config["hypotheses"] = {"H1": {"path": "X1 -> X2", "expect": "positive"}, "H2": {"path": "X1 -> Y", "expect": "positive"},
+                            "H3": {"path": "X1 -> X2 -> Y", "expect": "positive"}}
+    tables(tmp_path)
+    config["qualitative"] = {"excerpts": "excerpts.csv", "codebook": "codebook.csv", "informants": "informants.csv",
+                             "themes": {"Tekanan mimetik": {"explains": {"H3": "context"}}}}
+    composed = compose(write_study(tmp_path, config), "id")
+    joint = composed.payload["qualitative"]["joint_display"]
+    assert [row["hypothesis"] for row in joint] == ["H1", "H2", "H3"]
+    assert joint[2]["themes"] == [{"theme": "Tekanan mimetik", "stance": "context", "meta_inference": "expands"}]
+    assert joint[2]["meta_inference"]["outcome"] == "expands" and joint[0]["meta_inference"] is None
+    rows = [[c.text for c in row] for row in composed.document.tables()["joint_display"].body]
+    assert rows[2][0] == "H3\nX1 → X2 → Y" and rows[2][-1] == "Ekspansi"
+    assert problems(composed.document, composed.labels) == []
