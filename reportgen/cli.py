@@ -1,4 +1,4 @@
-"""Command line: ``reportgen run``, ``reportgen validate`` and ``reportgen demo``.
+"""Command line: ``reportgen run``, ``reportgen validate``, ``reportgen init`` and ``reportgen demo``.
 
 User mistakes (:class:`ReportgenError`, wrong arguments, and OS errors such as a full disk)
 are printed as one line on stderr with exit code 2. Ctrl-C, SIGTERM and SIGHUP stop the run
@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="Check study files and their data without computing; list every problem found.",
                                    description="Check study files and their data without computing; list every problem found.")
     validate.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
+    init = commands.add_parser("init", help="Draft a study file from a data file (items, scale, profile columns detected; names left TODO).",
+                               description="Draft a study file from a data file: items, scale, profile columns and id detected; names left TODO.")
+    init.add_argument("data", type=Path, metavar="DATA", help="The answers: .csv, .xlsx or .sav.")
+    init.add_argument("--design", choices=("regression", "path", "pls"), default="regression", help="The model (default: regression).")
+    init.add_argument("--out", type=Path, help="The study file to write (default: study.yaml beside DATA); never replaced.")
     demo = commands.add_parser("demo", help="Run the thesis replica in reportgen/examples/luwu-timur.",
                                description="Run the thesis replica in reportgen/examples/luwu-timur.")
     demo.add_argument("--out", type=Path, default=Path("output") / "luwu-timur", help="Output folder.")
@@ -73,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.command is None:
                 parser.print_help()
                 return 2
-            return {"run": _run, "validate": _validate, "demo": _demo}[args.command](args)
+            return {"run": _run, "validate": _validate, "demo": _demo, "init": _init}[args.command](args)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -96,6 +101,17 @@ def _run(args) -> int:
     files = study_files_in(args.study_files)
     tasks = tasks_for(files, args.out, args.lang, _parse_formats(args.formats))
     return _report(tasks, args.jobs)
+
+
+def _init(args) -> int:
+    from reportgen.config.draft import draft, study_text, write_new
+
+    if not args.data.is_file():
+        raise UsageError(f"reportgen init: {args.data}: no such data file")
+    out = args.out or args.data.parent / "study.yaml"
+    write_new(out, study_text(draft(args.data), args.design, out))
+    print(out)
+    return 0
 
 
 def _demo(args) -> int:

@@ -1,8 +1,10 @@
 """Turn answer cells into scale codes.
 
-An answer may be written as its code (4, "4", 4.0) or as any word of its scale label
-(short "S", Indonesian "Setuju", English "Agree"), case- and space-insensitive. Blank cells
-are missing. Everything else is a problem named by column and row.
+An answer may be written as its code (4, "4", 4.0), as any word of its scale label (short
+"S", Indonesian "Setuju", English "Agree"), case- and space-insensitive, or as both, the way
+Google Forms exports a linear scale ("4 - Setuju": the number decides, and words of another
+label are a problem). Blank cells are missing. Everything else is a problem named by column
+and row.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from reportgen.config.models import Scale
+
+
+NUMBERED = re.compile(r"^(\d+)\s*[-–.):]\s*(\S.*)$")  # "4 - setuju", after normalise_word
 
 
 def normalise_word(text: str) -> str:
@@ -44,11 +49,21 @@ class AnswerCoder:
         if number is not None:
             return self._check_number(number, str(cell).strip())
         code = self.words.get(text)
+        numbered = NUMBERED.match(text) if code is None else None
+        if numbered is not None:
+            return self._numbered(int(numbered.group(1)), numbered.group(2), str(cell).strip())
         if code is None:
             known = ", ".join(sorted({label.words()[0] for label in self.scale.labels.values()}))
             hint = f" (answers are {self.scale.min}–{self.scale.max}" + (f" or {known})" if known else ")")
             return f"'{str(cell).strip()}' is not an answer on the scale{hint}"
         return float(code)
+
+    def _numbered(self, number: int, words: str, written: str) -> float | str:
+        """'4 - Setuju': the number, when the words are those of its label (or of no label)."""
+        meant = self.words.get(words)
+        if meant is not None and meant != number:
+            return f"'{written}': the number and the words name different answers ({number} and {meant})"
+        return self._check_number(float(number), written)
 
     def _check_number(self, value: float, written: str) -> float | str:
         if math.isnan(value):
