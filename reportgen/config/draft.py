@@ -15,7 +15,7 @@ What the data tell, and how:
   are all different; a Google Forms timestamp column is left out.
 
 Names reportgen cannot know (the title, the constructs' names, the statements) are placeholders
-that begin with ``TODO``; the file validates and runs as it is. The model: the last construct
+that begin with ``TODO`` (a profile column's label is its header, marked TODO in a comment); the file validates and runs as it is. The model: the last construct
 (``Y`` when there is one) explained by the others, one hypothesis per path, and for a
 regression the joint (F) test. An existing file is never replaced.
 """
@@ -170,7 +170,7 @@ def study_text(found: Draft, design: str, study_file: Path) -> str:
     if found.profile:
         lines.append("respondents:   # columns with few distinct answers: the respondent profile")
         for column in found.profile:
-            lines += [f"  - column: {q(column)}", f"    label: {q('TODO: ' + column)}"]
+            lines += [f"  - column: {q(column)}", f"    label: {q(column)}   # TODO: the label the chapter prints"]
     lines.append("constructs:   # items grouped by the prefix of their names")
     for name, items in found.constructs.items():
         lines += [f"  {q(name)}:", f"    name: {q('TODO: nama ' + name)}", "    items:"]
