@@ -67,6 +67,13 @@ def test_the_chapter_shows_the_hand_counts_and_the_joint_display(tmp_path, lang)
     h2 = next(e for e in composed.payload["effects"] if e["hypothesis"] == "H2")
     assert shown[1][1] == f"{fmt(h2['estimate'], 3, lang)}\n({fmt_p(h2['p'], 3, lang)})"
     assert problems(doc, composed.labels) == []
+    shared = {"id": "Kutipan yang mengangkat lebih dari satu tema dihitung pada setiap tema tersebut (1 dari 6 kutipan).",
+              "en": "An excerpt that raises more than one theme is counted under each of them (1 of 6 excerpts)."}
+    assert matrix.notes[1] == shared[lang]  # excerpt 4 only: excerpt 2's two codes are of one theme
+    texts = [b.text for b in doc.walk() if isinstance(b, Paragraph)]
+    fits = [row["meta_inference"]["outcome"] for row in joint.values() if row["meta_inference"]]
+    if lang == "id" and fits.count("discordant") == 0:
+        assert f"Secara keseluruhan, temuan kualitatif mengonfirmasi {fits.count('confirms')} hipotesis; 1 hipotesis tidak dibahas oleh tema mana pun." in texts
     quotes = [b.text for b in doc.walk() if isinstance(b, Paragraph) and b.style == "quote"]
     assert "“membuat kami paham” (I-02, Analis)" in quotes  # the marked quote, not the rule's
     assert "“Kalau tidak lapor, ada teguran dari inspektorat dan nilai SAKIP turun.” (I-01, Kepala Bagian)" in quotes

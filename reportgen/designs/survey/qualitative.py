@@ -6,6 +6,7 @@ them all; the meta-inferences are :mod:`reportgen.interpret.mixed`'s)."""
 from __future__ import annotations
 
 from reportgen.designs.survey.discussion import coefficient_note, effect_path
+from reportgen.qualitative.analysis import themes_of
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Paragraph, Section
 
@@ -40,7 +41,7 @@ def qualitative_section(b: Builder, mixed, number: str) -> Section:
         sub = b.section(theme.name(b.lang), 4, f"{LETTERS[k % 26]}.")
         sub.blocks += b.say("qualitative_theme.j2", description=theme.description.get(b.lang) if theme.description else None,
                             k=b.i(len(theme.count.informants)), n=b.i(len(corpus.informants)), e=b.i(theme.count.excerpts),
-                            codes=list(theme.count.codes), category=theme.category.get(b.lang) if theme.category else None)
+                            codes=[f"“{code}”" for code in theme.count.codes], category=theme.category.get(b.lang) if theme.category else None)
         for quote in theme.quotes:
             sub.add(Paragraph(f"“{quote.text}” ({_speaker(corpus, quote.informant)})", style="quote"))
         section.add(sub)
@@ -74,7 +75,11 @@ def _matrix_table(b: Builder, mixed):
     header = [h(cols["theme"])] + [h(p) for p in people] + [h(cols["informants"]), h(cols["excerpts"])]
     body = [[s(t.name(b.lang))] + [d(b.i(mixed.matrix[t.key][p]) if mixed.matrix[t.key][p] else "–") for p in people]
             + [d(b.i(len(t.count.informants))), d(b.i(t.count.excerpts))] for t in mixed.themes]
-    return b.table("theme_matrix", b.labels["matrix_title"], [header], body, notes=(b.labels["matrix_note"],), small=len(people) > 6)
+    notes = [b.labels["matrix_note"]]
+    shared = sum(1 for e in mixed.corpus.excerpts if len(themes_of(mixed.corpus, e)) > 1)
+    if shared:
+        notes.append(b.label("matrix_note_shared", shared=b.i(shared), total=b.i(len(mixed.corpus.excerpts))))
+    return b.table("theme_matrix", b.labels["matrix_title"], [header], body, notes=tuple(notes), small=len(people) > 6)
 
 
 def _prevalence(b: Builder, mixed, matrix) -> list[Paragraph]:
@@ -115,6 +120,11 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
         section.blocks += b.say("joint_row.j2", refs=(table.key,), claims=claims, h=e.hypothesis, path=effect_path(e),
                                 supported=e.decision.supported, estimate=b.f(e.estimate), p=b.p(e.p), themes=bool(row.themes),
                                 meta=row.verdict.outcome if row.verdict else None, **named)
+    fits = [row.verdict.outcome for row in mixed.joint if row.verdict is not None]
+    if fits:
+        section.blocks += b.say("joint_summary.j2", refs=(table.key,), confirms=b.i(fits.count("confirms")),
+                                expands=b.i(fits.count("expands")), discordant=b.i(fits.count("discordant")),
+                                silent=b.i(len(mixed.joint) - len(fits)))
     return section
 
 
