@@ -118,7 +118,13 @@ def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResul
     return b.say("discussion_index.j2", refs=(f"index.{code}",), claims=[(f"index:{code}", construct.category or "undefined")],
                  kind=e.kind, name=b.name(code), code=code, target=b.name(e.target), category=category.lower(),
                  mean=b.f(construct.index_mean, 2), top=statement(top), low=statement(low), same=construct.all_alike,
+                 tied_top=_tied(construct, top), tied_low=_tied(construct, low),
                  supported=e.decision.supported, table=f"{b.labels['table']} {_index_number(b, code)}")
+
+
+def _tied(construct: ConstructResult, item) -> list[str]:
+    """The other statements whose index, as printed (two decimals), equals ``item``'s."""
+    return [i.name for i in construct.items.values() if i.name != item.name and round(i.index, 2) == round(item.index, 2)]
 
 
 def _index_number(b: Builder, code: str) -> str:
