@@ -313,6 +313,8 @@ def _paragraph(word, block: Paragraph) -> None:
         fmt.space_before = fmt.space_after = Pt(6)
     elif block.style in ("quote", "note"):
         fmt.left_indent = Cm(1.25)
+        if block.style == "quote":
+            fmt.right_indent = Cm(1.25)  # as the PDF's block quote
         fmt.line_spacing = 1.15
         fmt.keep_together = block.style == "note"  # a note to the author is never split across pages
     elif block.style == "reference":

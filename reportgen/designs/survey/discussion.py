@@ -61,6 +61,8 @@ def effect_path(effect: Effect) -> str:
         return f"{x} × {z} → {y}"
     if effect.kind == "simultaneous":
         return f"{', '.join(effect.chain[:-1])} → {effect.target}"
+    if len(effect.chain) == 2:  # one arrow: kept on one line (no-break spaces)
+        return "\u00a0→\u00a0".join(effect.chain)
     return " → ".join(effect.chain)
 
 

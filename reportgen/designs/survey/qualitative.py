@@ -105,7 +105,7 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
         e = row.effect
         themes = "\n".join(f"{mixed.theme(k).name(b.lang)} ({b.i(len(mixed.theme(k).count.informants))}; {b.labels['stances'][stance]})"
                            for k, stance, _ in row.themes) or "–"
-        body.append([s(f"{e.hypothesis}\n{_unbroken(effect_path(e))}"), d(f"{b.f(e.estimate)}\n({b.p(e.p)})"),
+        body.append([s(f"{e.hypothesis}\n{effect_path(e)}"), d(f"{b.f(e.estimate)}\n({b.p(e.p)})"),
                      b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome), s(themes),
                      b.verdict(f"meta:{e.hypothesis}", row.verdict.outcome, words="meta_inferences") if row.verdict else d("–")])
     table = b.table("joint_display", b.labels["joint_title"],
@@ -126,11 +126,6 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
                                 expands=b.i(fits.count("expands")), discordant=b.i(fits.count("discordant")),
                                 silent=b.i(len(mixed.joint) - len(fits)))
     return section
-
-
-def _unbroken(path: str) -> str:
-    """A path of two constructs kept on one line (FT → PIK): the joint display's theme column is wide."""
-    return path.replace(" → ", "\u00a0→\u00a0") if path.count("→") == 1 and "," not in path else path
 
 
 def discussion_paragraphs(b: Builder, mixed, effect) -> list[Paragraph]:
