@@ -1,4 +1,4 @@
-"""Command line: ``reportgen run``, ``reportgen validate``, ``reportgen init`` and ``reportgen demo``.
+"""Command line: ``reportgen run``, ``reportgen validate``, ``reportgen init``, ``reportgen serve`` and ``reportgen demo``.
 
 User mistakes (:class:`ReportgenError`, wrong arguments, and OS errors such as a full disk)
 are printed as one line on stderr with exit code 2. Ctrl-C, SIGTERM and SIGHUP stop the run
@@ -29,6 +29,12 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):
         raise UsageError(f"{self.prog}: {message}")
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port; use a whole number from 1 to 65535")
+    return int(text)
 
 
 def _jobs(text: str) -> int:
@@ -62,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("data", type=Path, metavar="DATA", help="The answers: .csv, .xlsx or .sav.")
     init.add_argument("--design", choices=("regression", "path", "pls"), default="regression", help="The model (default: regression).")
     init.add_argument("--out", type=Path, help="The study file to write (default: study.yaml beside DATA); never replaced.")
+    serve = commands.add_parser("serve", help="The web app: upload data, name the constructs, run, download the chapter.",
+                                description="The web app on this computer: upload data, name the constructs, run, "
+                                            "preview and download the chapter. Ctrl-C stops it and deletes its session folders.")
+    serve.add_argument("--port", type=_port, default=8765, help="Port (default 8765).")
+    serve.add_argument("--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1: this computer only).")
+    serve.add_argument("--max-upload-mb", type=float, default=20, help="Largest upload in MB (default 20).")
     demo = commands.add_parser("demo", help="Run the thesis replica in reportgen/examples/luwu-timur.",
                                description="Run the thesis replica in reportgen/examples/luwu-timur.")
     demo.add_argument("--out", type=Path, default=Path("output") / "luwu-timur", help="Output folder.")
@@ -78,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.command is None:
                 parser.print_help()
                 return 2
-            return {"run": _run, "validate": _validate, "demo": _demo, "init": _init}[args.command](args)
+            return {"run": _run, "validate": _validate, "demo": _demo, "init": _init, "serve": _serve}[args.command](args)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -111,6 +123,26 @@ def _init(args) -> int:
     out = args.out or args.data.parent / "study.yaml"
     write_new(out, study_text(draft(args.data), args.design, out))
     print(out)
+    return 0
+
+
+def _serve(args) -> int:
+    import os
+    import socket
+
+    import uvicorn
+
+    from reportgen.web.app import create_app
+
+    try:  # a port in use is the user's to change: one line, before the server starts
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as error:
+        raise UsageError(f"reportgen serve: {args.host}:{args.port}: cannot listen ({os.strerror(error.errno) if error.errno else error}); "
+                         f"give --port another number") from None
+    print(f"reportgen: open http://{args.host}:{args.port}/ in a browser; Ctrl-C stops the server and deletes "
+          f"its session folders", file=sys.stderr)
+    uvicorn.run(create_app(args.max_upload_mb), host=args.host, port=args.port, log_level="warning")
     return 0
 
 

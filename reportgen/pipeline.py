@@ -24,8 +24,13 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
-def run_study(study_file: Path, target: Path, lang: str | None = None, formats=FORMATS) -> Report:
-    """Run one study and write its report into ``target`` (refused unless reportgen may use it)."""
+def run_study(study_file: Path, target: Path, lang: str | None = None, formats=FORMATS, progress=None) -> Report:
+    """Run one study and write its report into ``target`` (refused unless reportgen may use it).
+
+    ``progress``, when given, is called with each stage as it begins: ``check`` (the study file
+    and the data), ``compute`` (the statistics), ``write`` (results.json and the chapter), then
+    ``figures``, ``docx``, ``html`` and ``pdf`` as each is made (the web app shows them)."""
+    progress = progress or _silent
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"--lang: '{lang}' is not a supported language; use {' or '.join(LANGUAGES)}")
     from reportgen.figures import FigureJob
@@ -36,17 +41,24 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
     # WeasyPrint and matplotlib are imported meanwhile, each in the process that will use it
     with standing_by(PdfJob() if "pdf" in formats else None) as (pdf,), \
             standing_by(FigureJob() if chapter_wanted else None) as (figures,):
+        progress("check")
         study = load_study(study_file)
         inputs = study.inputs()
         check_target(target, inputs)  # before the work, so a refused folder costs nothing
         language = lang or study.config.study.language
+        progress("compute")
         analysed = analyse(study, language)
+        progress("write")
         try:
             with atomic_folder(target, inputs, study.path) as staging:
-                written = write_outputs(analysed, language, staging, formats, pdf, figures)
+                written = write_outputs(analysed, language, staging, formats, pdf, figures, progress)
         except OSError as exc:
             raise OutputError(os_error_line(exc)) from None
     return Report([Path(target) / name for name in written], analysed.notes)
+
+
+def _silent(stage: str) -> None:
+    """No progress shown (the command line)."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +111,7 @@ def compose(study_file: Path, lang: str | None = None) -> Composed:
     return Composed(doc, builder.labels, analysed.payload, analysed.results)
 
 
-def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None, figures=None) -> list[str]:
+def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None, figures=None, progress=None) -> list[str]:
     """Write the requested formats into ``folder``; return their file names.
 
     The PDF (``pdf``, a :class:`~reportgen.render.pdf_job.PdfJob`) and the figures (``figures``, a
@@ -107,6 +119,7 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
     the chapter; once the figures are written the PDF is laid out there while the DOCX (and
     the html page) is written here.
     """
+    progress = progress or _silent
     written = []
     if "json" in formats:
         write_results(folder / "results.json", analysed.payload)
@@ -128,6 +141,7 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
     try:
         if pdf is not None:
             pdf.render(doc, labels, folder, folder / f"{stem}.pdf", [folder] + ([user] if user else []))
+        progress("figures")
         figures.draw(doc.figures(), folder, lang)
         figures.finish()
         if pdf is not None:
@@ -135,14 +149,17 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
         if "docx" in formats:
             from reportgen.render.docx import write_docx
 
+            progress("docx")
             write_docx(doc, labels, folder, folder / f"{stem}.docx", lists=config.study.lists)
         if "html" in formats:
             from reportgen.render.html import render_html
 
+            progress("html")
             page = render_html(doc, labels, folder, embed=True)
             with naming(folder / f"{stem}.html"):
                 (folder / f"{stem}.html").write_text(page, encoding="utf-8")
         if pdf is not None:
+            progress("pdf")
             pdf.finish()
     except BaseException:
         figures.cancel()

@@ -143,56 +143,148 @@ def _labels(scale: tuple[int, int], forms_words: dict[int, str], worded: bool) -
     return dict(LIKERT) if scale == (1, 5) else {}
 
 
-def study_text(found: Draft, design: str, study_file: Path) -> str:
-    """The study file of ``found`` for ``design``, with comments."""
-    q = lambda text: json.dumps(str(text), ensure_ascii=False)  # noqa: E731 - a YAML double-quoted scalar
+@dataclass
+class ConstructChoice:
+    """A construct as the user names it: its name, its items (column → statement) and the items
+    scored in reverse."""
+
+    name: str
+    items: dict[str, str]
+    reverse: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Choices:
+    """Everything a study file says, as the user chose it (``reportgen init`` takes the
+    defaults of :func:`choices_for`; the web app takes them from its form)."""
+
+    title: str
+    author: str
+    year: int
+    language: str
+    design: str
+    id_column: str | None
+    scale: tuple[int, int]
+    labels: dict[int, tuple[str, str, str, str]]  # code → (short id, id, short en, en)
+    profile: dict[str, str]  # column → label
+    constructs: dict[str, ConstructChoice]
+    dependent: str  # regression: the explained construct
+    predictors: list[str]  # regression: the explaining constructs
+    hypotheses: list[tuple[str, str]]  # (path "A -> B", expect positive / negative / any)
+    joint_test: bool = True  # regression: a simultaneous (F test) hypothesis after the paths
+    skipped: dict[str, str] = field(default_factory=dict)
+
+
+def choices_for(found: Draft, design: str) -> Choices:
+    """The defaults: names left TODO, the last construct (``Y`` when there is one) explained by
+    the others, one hypothesis per path expecting a positive effect."""
     names = list(found.constructs)
     dependent = "Y" if "Y" in names else names[-1]
     predictors = [n for n in names if n != dependent]
-    data_path = os.path.relpath(found.data.resolve(), study_file.resolve().parent)
-    lines = [f"# Study file drafted by `reportgen init` from {found.data.name}. Replace every TODO with the",
-             "# names and texts of your study; the file validates and runs as it is (README, \"The study file\").",
-             "study:",
-             f"  title: {q('TODO: judul penelitian')}",
-             f"  author: {q('TODO: nama penulis')}",
-             f"  year: {datetime.date.today().year}",
-             "  language: id",
-             "data:",
-             f"  path: {q(data_path)}"]
-    if found.id_column:
-        lines.append(f"  id: {q(found.id_column)}   # every value differs: the respondent's id")
-    low, high = found.scale
-    lines += [f"scale:   # from the answers: {low} to {high}", f"  min: {low}", f"  max: {high}"]
-    if found.labels:
-        lines.append("  labels:   # the words the answers are written in")
-        for code, (short_id, words_id, short_en, words_en) in sorted(found.labels.items(), reverse=True):
-            lines.append(f"    {code}: {{short: {{id: {q(short_id)}, en: {q(short_en)}}}, id: {q(words_id)}, en: {q(words_en)}}}")
-    if found.profile:
-        lines.append("respondents:   # columns with few distinct answers: the respondent profile")
-        for column in found.profile:
-            lines += [f"  - column: {q(column)}", f"    label: {q(column)}   # TODO: the label the chapter prints"]
-    lines.append("constructs:   # items grouped by the prefix of their names")
-    for name, items in found.constructs.items():
-        lines += [f"  {q(name)}:", f"    name: {q('TODO: nama ' + name)}", "    items:"]
-        lines += [f"      {q(item)}: {q('TODO: pernyataan ' + item)}" for item in items]
-    lines += _model_lines(design, dependent, predictors, q)
-    if found.skipped:
-        lines.append("# not used: " + "; ".join(f"{name} ({why})" for name, why in found.skipped.items()))
-    return "\n".join(lines) + "\n"
+    return Choices(title="TODO: judul penelitian", author="TODO: nama penulis", year=datetime.date.today().year,
+                   language="id", design=design, id_column=found.id_column, scale=found.scale, labels=dict(found.labels),
+                   profile={column: column for column in found.profile},
+                   constructs={name: ConstructChoice(f"TODO: nama {name}", {item: f"TODO: pernyataan {item}" for item in items})
+                               for name, items in found.constructs.items()},
+                   dependent=dependent, predictors=predictors,
+                   hypotheses=[(f"{p} -> {dependent}", "positive") for p in predictors], skipped=dict(found.skipped))
 
 
-def _model_lines(design: str, dependent: str, predictors: list[str], q) -> list[str]:
-    paths = [f"{p} -> {dependent}" for p in predictors]
-    if design == "regression":
-        lines = ["model:", "  type: regression", f"  dependent: {q(dependent)}", f"  predictors: [{', '.join(map(q, predictors))}]"]
+@dataclass
+class WrittenStudy:
+    """A study file's text and, for each of its lines that a choice wrote, the choice's name
+    (``title``, ``name.X1``, ``text.X1.1``, ``hypotheses`` …): a problem reported at a line is
+    shown at the field it came from."""
+
+    text: str
+    fields: dict[int, str]
+
+
+class _Lines:
+    def __init__(self):
+        self.lines: list[str] = []
+        self.fields: dict[int, str] = {}
+
+    def add(self, text: str, field_name: str | None = None) -> None:
+        self.lines.append(text)
+        if field_name:
+            self.fields[len(self.lines)] = field_name
+
+
+def study_text(found: Draft, design: str, study_file: Path) -> str:
+    """The study file of ``found`` for ``design``, with comments (``reportgen init``)."""
+    return written_study(choices_for(found, design), found.data, study_file).text
+
+
+def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStudy:
+    """The study file of ``choices`` for the answers in ``data``, to be saved as ``study_file``."""
+    q = lambda text: json.dumps(str(text), ensure_ascii=False)  # noqa: E731 - a YAML double-quoted scalar
+    data_path = os.path.relpath(data.resolve(), study_file.resolve().parent)
+    out = _Lines()
+    out.add(f"# Study file drafted by `reportgen init` from {data.name}. Replace every TODO with the")
+    out.add("# names and texts of your study; the file validates and runs as it is (README, \"The study file\").")
+    out.add("study:")
+    out.add(f"  title: {q(choices.title)}", "title")
+    out.add(f"  author: {q(choices.author)}", "author")
+    out.add(f"  year: {_scalar(choices.year, q)}", "year")
+    out.add(f"  language: {q(choices.language)}", "language")
+    out.add("data:")
+    out.add(f"  path: {q(data_path)}")
+    if choices.id_column:
+        out.add(f"  id: {q(choices.id_column)}   # every value differs: the respondent's id")
+    low, high = choices.scale
+    out.add(f"scale:   # from the answers: {low} to {high}", "scale")
+    out.add(f"  min: {_scalar(low, q)}", "scale")
+    out.add(f"  max: {_scalar(high, q)}", "scale")
+    if choices.labels:
+        out.add("  labels:   # the words the answers are written in", "scale")
+        for code, (short_id, words_id, short_en, words_en) in sorted(choices.labels.items(), reverse=True):
+            out.add(f"    {code}: {{short: {{id: {q(short_id)}, en: {q(short_en)}}}, id: {q(words_id)}, en: {q(words_en)}}}",
+                    f"label.{code}")
+    if choices.profile:
+        out.add("respondents:   # columns with few distinct answers: the respondent profile")
+        for column, label in choices.profile.items():
+            out.add(f"  - column: {q(column)}", f"profile.{column}")
+            todo = "   # TODO: the label the chapter prints" if label == column else ""
+            out.add(f"    label: {q(label)}{todo}", f"profile.{column}")
+    out.add("constructs:   # items grouped by the prefix of their names")
+    for name, construct in choices.constructs.items():
+        out.add(f"  {q(name)}:", f"name.{name}")
+        out.add(f"    name: {q(construct.name)}", f"name.{name}")
+        out.add("    items:", f"name.{name}")
+        for item, statement in construct.items.items():
+            out.add(f"      {q(item)}: {q(statement)}", f"text.{item}")
+        if construct.reverse:
+            out.add(f"    reverse: [{', '.join(map(q, construct.reverse))}]", f"name.{name}")
+    _model_lines(choices, q, out)
+    if choices.skipped:
+        out.add("# not used: " + "; ".join(f"{name} ({why})" for name, why in choices.skipped.items()))
+    return WrittenStudy("\n".join(out.lines) + "\n", out.fields)
+
+
+def _model_lines(choices: Choices, q, out: _Lines) -> None:
+    if choices.design == "regression":
+        out.add("model:", "model")
+        out.add("  type: regression", "model")
+        out.add(f"  dependent: {q(choices.dependent)}", "dependent")
+        out.add(f"  predictors: [{', '.join(map(q, choices.predictors))}]", "predictors")
     else:
-        lines = ["model:", f"  type: {design}", f"  paths: [{', '.join(map(q, paths))}]"]
-    lines.append("hypotheses:   # one per path; TODO: the hypotheses of your study")
-    lines += [f"  H{k}: {{path: {q(path)}, expect: positive}}" for k, path in enumerate(paths, start=1)]
-    if design == "regression" and len(predictors) > 1:
+        paths = list(dict.fromkeys(path for path, _ in choices.hypotheses))
+        out.add("model:", "hypotheses")
+        out.add(f"  type: {q(choices.design)}", "design")
+        out.add(f"  paths: [{', '.join(map(q, paths))}]", "hypotheses")
+    out.add("hypotheses:   # one per path; TODO: the hypotheses of your study", "hypotheses")
+    for k, (path, expect) in enumerate(choices.hypotheses, start=1):
+        out.add(f"  H{k}: {{path: {q(path)}, expect: {q(expect)}}}", f"hypothesis.{k}")
+    if choices.design == "regression" and choices.joint_test and len(choices.predictors) > 1:
         on = q("on")  # quoted: a bare on is a boolean in YAML 1.1
-        lines.append(f"  H{len(paths) + 1}: {{simultaneous: [{', '.join(map(q, predictors))}], {on}: {q(dependent)}}}")
-    return lines
+        out.add(f"  H{len(choices.hypotheses) + 1}: {{simultaneous: [{', '.join(map(q, choices.predictors))}], "
+                f"{on}: {q(choices.dependent)}}}", "joint")
+
+
+def _scalar(value, q) -> str:
+    """A whole number as it is; anything else quoted (a form's text never becomes YAML syntax)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else q(value)
 
 
 def write_new(path: Path, text: str) -> None:

@@ -55,8 +55,9 @@ class Study:
         return f"{self.path.name}" + (f", line {line}" if line else "") + (f", key {dotted}" if dotted else "")
 
 
-def load_study(path: str | Path) -> Study:
-    """Load and validate a study file.
+def load_study(path: str | Path, data: Path | None = None) -> Study:
+    """Load and validate a study file; ``data``, when given, is read instead of the data file
+    the study file names (the web app opens a study file uploaded beside its data).
 
     Raises
     ------
@@ -78,6 +79,8 @@ def load_study(path: str | Path) -> Study:
     raw, lines = load_with_lines(text, name)
     if not isinstance(raw, dict):
         raise ConfigError(f"{name}: the study file must be a mapping of keys (study:, data:, constructs: ...)")
+    if data is not None and isinstance(raw.get("data"), dict):
+        raw["data"]["path"] = str(Path(data).resolve())
     model = _model_for(raw, name, lines)
     try:
         config = model.model_validate(raw)

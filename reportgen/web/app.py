@@ -1,0 +1,298 @@
+"""The web app's pages and files (Starlette; pages rendered with Jinja, no script beyond a
+refresh while a run works).
+
+=============================  ===============================================================
+``GET /``                      upload form (``?lang=id|en`` chooses the pages' language)
+``POST /upload``               data file (and optionally a study file) → a new session
+``GET|POST /s/KEY``            the study form: update, check, run
+``GET /s/KEY/run``             the run's progress, or its one-line error
+``GET /s/KEY/result``          preview and downloads
+``GET /s/KEY/preview``         the chapter as one page (the html format)
+``GET /s/KEY/file/KIND``       pdf, docx, json (results.json) or study (study.yaml)
+``POST /s/KEY/end``            end the session: stop its run, delete its folder
+=============================  ===============================================================
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from reportgen.errors import ProblemList, ReportgenError
+from reportgen.web import form as study_form
+from reportgen.web.runner import STAGES, Run
+from reportgen.web.sessions import Sessions
+
+HERE = Path(__file__).parent
+LANGUAGES = ("id", "en")
+DATA_TYPES = (".csv", ".xlsx", ".sav")
+MAX_UPLOAD_MB = 20
+FILE_KINDS = {"pdf": ".pdf", "docx": ".docx", "json": "results.json", "study": "study.yaml"}
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return yaml.safe_load((HERE / "words.yaml").read_text(encoding="utf-8"))
+
+
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(HERE / "pages"), autoescape=select_autoescape(["j2"]),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def create_app(max_upload_mb: float = MAX_UPLOAD_MB, sessions: Sessions | None = None) -> Starlette:
+    """The app; ``max_upload_mb`` limits an upload, ``sessions`` holds the sessions (a new store by default)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        app.state.sessions.end_all()  # the server stops: every session folder is removed
+
+    app = Starlette(routes=[
+        Route("/", home), Route("/upload", upload, methods=["POST"]),
+        Route("/s/{key}", study, methods=["GET", "POST"]), Route("/s/{key}/run", progress),
+        Route("/s/{key}/result", result), Route("/s/{key}/preview", preview),
+        Route("/s/{key}/file/{kind}", download), Route("/s/{key}/end", end, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ], lifespan=lifespan)
+    app.state.sessions = sessions if sessions is not None else Sessions()
+    app.state.max_upload = int(max_upload_mb * 1024 * 1024)
+    app.state.pages = _environment()
+    return app
+
+
+# ---------------------------------------------------------------- helpers
+
+def _language(request: Request) -> str:
+    wanted = request.query_params.get("lang") or request.cookies.get("lang")
+    return wanted if wanted in LANGUAGES else "id"
+
+
+def _page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    lang = _language(request)
+    words = _words()
+
+    def say(key: str, **values) -> str:
+        return words[key][lang].format(**values)
+
+    html = request.app.state.pages.get_template(name).render(say=say, lang=lang, path=request.url.path, **context)
+    response = HTMLResponse(html, status_code=status)
+    if request.query_params.get("lang") in LANGUAGES:
+        response.set_cookie("lang", lang, samesite="lax")
+    return response
+
+
+def _session(request: Request):
+    request.app.state.sessions.sweep()
+    return request.app.state.sessions.get(request.path_params["key"])
+
+
+def _gone(request: Request) -> HTMLResponse:
+    return _page(request, "home.html.j2", status=404, error=_words()["session_gone"][_language(request)],
+                 limit_mb=request.app.state.max_upload / 2**20)
+
+
+def _file_name(name: str) -> str:
+    """The uploaded file's own name, reduced to letters, digits, dot, dash and underscore."""
+    base = re.sub(r"[^\w.-]+", "_", Path(name.replace("\\", "/")).name).strip("._") or "data"
+    return base[:80]
+
+
+def _write_new(path: Path, content: bytes) -> None:
+    """Write a file inside a session folder, whole: a temporary name, then renamed."""
+    temporary = path.with_name(f".{path.name}.part")
+    temporary.write_bytes(content)
+    os.replace(temporary, path)
+
+
+# ---------------------------------------------------------------- pages
+
+async def home(request: Request) -> HTMLResponse:
+    return _page(request, "home.html.j2", limit_mb=request.app.state.max_upload / 2**20)
+
+
+async def upload(request: Request) -> Response:
+    limit = request.app.state.max_upload
+    say = lambda key, **v: _words()[key][_language(request)].format(**v)  # noqa: E731
+
+    def refused(message: str, status: int = 400) -> HTMLResponse:
+        return _page(request, "home.html.j2", status=status, error=message, limit_mb=limit / 2**20)
+
+    length = int(request.headers.get("content-length") or 0)
+    if length > limit + 65536:  # the form's own bytes besides the files
+        return refused(say("too_large", size=f"{length / 2**20:.1f}", mb=f"{limit / 2**20:g}"), 413)
+    form = await request.form(max_files=2, max_fields=4)
+    data, study_file = form.get("data"), form.get("study")
+    if not isinstance(data, UploadFile) or not data.filename:
+        return refused(say("no_file"))
+    if Path(data.filename).suffix.lower() not in DATA_TYPES:
+        return refused(say("wrong_type", name=_file_name(data.filename)))
+    content = await data.read()
+    study_text = await study_file.read() if isinstance(study_file, UploadFile) and study_file.filename else None
+    if len(content) + len(study_text or b"") > limit:
+        return refused(say("too_large", size=f"{len(content) / 2**20:.1f}", mb=f"{limit / 2**20:g}"), 413)
+    sessions: Sessions = request.app.state.sessions
+    folder = sessions.new_folder()
+    try:
+        path = folder / _file_name(data.filename)
+        _write_new(path, content)
+        found, choices, notice = await run_in_threadpool(_begin, path, study_text, _language(request))
+    except ReportgenError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        return refused(error.message)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    session = sessions.begin(folder, path, found, choices)
+    session.notice = notice
+    return RedirectResponse(f"/s/{session.key}", status_code=303)
+
+
+def _begin(data: Path, study_text: bytes | None, lang: str):
+    """What the data tell, and the choices to start from: the defaults, or the study file's."""
+    from reportgen.config.draft import choices_for, draft
+
+    found = draft(data)
+    if study_text is None:
+        return found, choices_for(found, "regression"), ""
+    from reportgen.config import load_study
+    from reportgen.config.models import StudyConfig
+
+    opened = data.parent / "opened.yaml"
+    _write_new(opened, study_text)
+    try:
+        config = load_study(opened, data=data).config
+    except ProblemList as problems:
+        raise ReportgenError(problems.message) from None
+    if not isinstance(config, StudyConfig):
+        raise ReportgenError("opened.yaml: this study file is not a questionnaire study (regression, path or PLS); "
+                             "run it with `reportgen run`")
+    choices, left = study_form.choices_from_study(config, found, lang)
+    notice = _words()["not_shown"][lang].format(keys=", ".join(left)) if left else ""
+    return found, choices, notice
+
+
+async def study(request: Request) -> Response:
+    session = _session(request)
+    if session is None:
+        return _gone(request)
+    if request.method == "POST":
+        form = await request.form()
+        session.choices = study_form.choices_from_form(form, session)
+        action = form.get("action", "update")
+        session.problems, session.summary = {}, ""
+        if action in ("check", "run"):
+            await run_in_threadpool(_check, session)
+            if action == "run" and not session.problems:
+                if session.run is not None:
+                    session.run.cancel()
+                session.run = Run(session.study_file, session.report)
+                return RedirectResponse(f"/s/{session.key}/run", status_code=303)
+    return _study_page(request, session)
+
+
+def _check(session) -> None:
+    """Write the study file of the session's choices and check it as ``reportgen validate`` does."""
+    from reportgen.config.draft import written_study
+    from reportgen.pipeline import validate_study
+
+    written = written_study(session.choices, session.data, session.study_file)
+    _write_new(session.study_file, written.text.encode("utf-8"))
+    try:
+        session.summary = validate_study(session.study_file)
+        messages = []
+    except ProblemList as problems:
+        messages = [p.message for p in problems.problems]
+    except ReportgenError as error:
+        messages = [error.message]
+    session.problems = study_form.placed(messages, written, session)
+
+
+def _study_page(request: Request, session) -> HTMLResponse:
+    choices = session.choices
+    codes, items, rows, points = (study_form.construct_codes(session), study_form.all_items(session),
+                                  study_form.form_rows(choices), _points(choices))
+    shown = {"", "title", "author", "year", "language", "design", "scale", "model", "hypotheses",
+             *(f"label.{k}" for k in points), *(f"profile.{c}" for c in session.draft.profile),
+             *(f"name.{c}" for c in codes), *(f"text.{i}" for i in items), *(f"hypothesis.{k}" for k in range(1, len(rows) + 1))}
+    if choices.design == "regression":
+        shown |= {"dependent", "predictors", "joint"}
+    problems: dict[str, list[str]] = {}
+    for key, messages in session.problems.items():  # a problem at a field this page does not show goes on top
+        problems.setdefault(key if key in shown else "", []).extend(messages)
+    count = sum(len(v) for v in problems.values())
+    return _page(request, "study.html.j2", session=session, choices=choices, codes=codes, items=items,
+                 group=study_form.group_of(choices), rows=rows, problems=problems, problem_count=count,
+                 expectations=study_form.EXPECTATIONS, points=points, notice=session.notice)
+
+
+def _points(choices) -> list[int]:
+    low, high = choices.scale
+    return list(range(low, high + 1)) if isinstance(low, int) and isinstance(high, int) and 0 < high - low <= 10 else []
+
+
+async def progress(request: Request) -> Response:
+    session = _session(request)
+    if session is None or session.run is None:
+        return _gone(request) if session is None else RedirectResponse(f"/s/{session.key}", status_code=303)
+    run: Run = session.run
+    if run.ok:
+        return RedirectResponse(f"/s/{session.key}/result", status_code=303)
+    return _page(request, "run.html.j2", session=session, run=run, stages=STAGES[:-1])
+
+
+async def result(request: Request) -> Response:
+    session = _session(request)
+    if session is None:
+        return _gone(request)
+    if session.run is None or not session.run.ok:
+        return RedirectResponse(f"/s/{session.key}/run" if session.run else f"/s/{session.key}", status_code=303)
+    return _page(request, "result.html.j2", session=session, run=session.run, kinds=list(FILE_KINDS))
+
+
+def _report_file(session, kind: str) -> Path | None:
+    if session.run is None or not session.run.ok:
+        return None
+    if kind == "study":
+        return session.study_file
+    wanted = FILE_KINDS.get(kind) or (".html" if kind == "html" else None)
+    for name in session.run.files:
+        if wanted and (name == wanted or name.endswith(wanted)):
+            return session.report / name
+    return None
+
+
+async def preview(request: Request) -> Response:
+    session = _session(request)
+    path = _report_file(session, "html") if session else None
+    if path is None:
+        return _gone(request) if session is None else RedirectResponse(f"/s/{session.key}", status_code=303)
+    return FileResponse(path, media_type="text/html")
+
+
+async def download(request: Request) -> Response:
+    session = _session(request)
+    path = _report_file(session, request.path_params["kind"]) if session else None
+    if path is None or not path.is_file():
+        return _gone(request) if session is None else Response("not found", status_code=404)
+    return FileResponse(path, filename=path.name)
+
+
+async def end(request: Request) -> Response:
+    request.app.state.sessions.end(request.path_params["key"])
+    return _page(request, "home.html.j2", notice=_words()["ended"][_language(request)],
+                 limit_mb=request.app.state.max_upload / 2**20)

@@ -1,0 +1,152 @@
+"""The study form: its fields read into :class:`~reportgen.config.draft.Choices`, a study file
+opened again as choices, and each problem placed beside the field it concerns.
+
+Field names: ``title``, ``author``, ``year``, ``language``, ``design``, ``scale_min``,
+``scale_max``, ``label_id.K`` / ``label_en.K`` / ``short_id.K`` / ``short_en.K`` (scale point
+K), ``profile.COL`` (a checkbox) and ``plabel.COL``, ``name.C`` (construct C), ``group.ITEM``
+(the construct an item belongs to; empty: not used), ``text.ITEM``, ``reverse.ITEM``,
+``dependent``, ``predictor.C``, ``joint``, and per hypothesis row K ``from.K``, ``via.K``,
+``to.K``, ``expect.K``. Nothing here judges a value: the study file is checked by the same
+code as ``reportgen validate``, and its problems are placed by the line they name
+(:attr:`~reportgen.config.draft.WrittenStudy.fields`) or by the data column they name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from reportgen.config.draft import Choices, ConstructChoice, WrittenStudy
+
+EMPTY_ROWS = 2  # blank hypothesis rows offered below the written ones
+EXPECTATIONS = ("positive", "negative", "any")
+LINE = re.compile(r", line (\d+)")
+COLUMN = re.compile(r", column '?([^,:']+)'?[,:]")
+FORM_KEYS = {"study": {"title", "author", "year", "language"}, "data": {"path", "id"}, "scale": None,
+             "respondents": None, "constructs": None, "model": None, "hypotheses": None}
+
+
+def all_items(session) -> list[str]:
+    """The item columns the data hold (in their order), then any the study file names besides."""
+    found = [item for items in session.draft.constructs.values() for item in items]
+    named = [item for c in session.choices.constructs.values() for item in c.items if item not in found]
+    return found + named
+
+
+def construct_codes(session) -> list[str]:
+    return list(dict.fromkeys([*session.draft.constructs, *session.choices.constructs]))
+
+
+def choices_from_form(form, session) -> Choices:
+    """The choices the form holds (``form``: a mapping of field name → text, checkboxes present when ticked)."""
+    before: Choices = session.choices
+    text = lambda name, default="": str(form.get(name, default)).strip()  # noqa: E731
+    codes = construct_codes(session)
+    constructs: dict[str, ConstructChoice] = {}
+    for code in codes:
+        constructs[code] = ConstructChoice(text(f"name.{code}") or code, {}, [])
+    for item in all_items(session):
+        group = text(f"group.{item}")
+        if group in constructs:
+            constructs[group].items[item] = text(f"text.{item}")
+            if form.get(f"reverse.{item}"):
+                constructs[group].reverse.append(item)
+    constructs = {code: c for code, c in constructs.items() if c.items}
+    labels = {}
+    low, high = _number(text("scale_min")), _number(text("scale_max"))
+    points = range(low, high + 1) if isinstance(low, int) and isinstance(high, int) and high - low <= 10 else ()
+    for k in points:
+        words = tuple(text(f"{part}.{k}") for part in ("short_id", "label_id", "short_en", "label_en"))
+        if any(words):
+            labels[k] = words
+    profile = {column: text(f"plabel.{column}") or column
+               for column in session.draft.profile if form.get(f"profile.{column}")}
+    dependent = text("dependent") or before.dependent
+    predictors = [code for code in constructs if code != dependent and form.get(f"predictor.{code}")]
+    hypotheses = []
+    for k in range(1, len(before.hypotheses) + EMPTY_ROWS + 1):
+        steps = [text(f"{part}.{k}") for part in ("from", "via", "to")]
+        if steps[0] and steps[2]:
+            hypotheses.append((" -> ".join(s for s in steps if s), text(f"expect.{k}", "positive")))
+    return replace(before, title=text("title"), author=text("author"), year=_number(text("year")),
+                   language=text("language", "id"), design=text("design", before.design),
+                   scale=(low, high), labels=labels, profile=profile, constructs=constructs,
+                   dependent=dependent, predictors=predictors, hypotheses=hypotheses, joint_test=bool(form.get("joint")))
+
+
+def form_rows(choices: Choices) -> list[dict]:
+    """The hypothesis rows the form shows: the written ones, then :data:`EMPTY_ROWS` blank ones."""
+    rows = []
+    for path, expect in choices.hypotheses:
+        steps = [s.strip() for s in path.split("->")]
+        rows.append({"from": steps[0], "via": " -> ".join(steps[1:-1]), "to": steps[-1], "expect": expect})
+    return rows + [{"from": "", "via": "", "to": "", "expect": "positive"}] * EMPTY_ROWS
+
+
+def group_of(choices: Choices) -> dict[str, str]:
+    """Item → the construct it is in now."""
+    return {item: code for code, c in choices.constructs.items() for item in c.items}
+
+
+def placed(messages: list[str], written: WrittenStudy | None, session) -> dict[str, list[str]]:
+    """Each message under the field it concerns: the field that wrote the line it names, or the
+    item or profile field of the data column it names; "" (the whole form) otherwise."""
+    items = set(all_items(session))
+    where: dict[str, list[str]] = {}
+    for message in messages:
+        key = ""
+        line = LINE.search(message)
+        column = COLUMN.search(message)
+        if line and written is not None and int(line.group(1)) in written.fields:
+            key = written.fields[int(line.group(1))]
+        elif column:
+            name = column.group(1).strip()
+            key = f"text.{name}" if name in items else f"profile.{name}" if name in session.draft.profile else ""
+        where.setdefault(key, []).append(message)
+    return where
+
+
+def choices_from_study(config, draft, language: str | None = None) -> tuple[Choices, list[str]]:
+    """A study file opened again (its :class:`~reportgen.config.models.StudyConfig`) as choices,
+    and the keys it holds that the form does not show (they are not kept)."""
+    lang = language or config.study.language
+    local = lambda value: value.get(lang) if hasattr(value, "get") else str(value)  # noqa: E731
+    labels = {k: (label.short.get("id"), label.id or "", label.short.get("en"), label.en or "")
+              for k, label in config.scale.labels.items()}
+    constructs = {code: ConstructChoice(local(c.name), {item: local(s) if s else "" for item, s in c.items.items()},
+                                        list(c.reverse)) for code, c in config.constructs.items()}
+    paths = [(h.path, h.expect) for h in config.hypotheses.values() if h.path]
+    model = config.model
+    dependent = getattr(model, "dependent", None) or _last_step(paths, constructs)
+    predictors = list(getattr(model, "predictors", None) or [c for c in constructs if c != dependent])
+    choices = Choices(title=local(config.study.title), author=config.study.author, year=config.study.year,
+                      language=config.study.language, design=config.design, id_column=config.data.id,
+                      scale=(config.scale.min, config.scale.max), labels=labels,
+                      profile={r.column: (local(r.label) if r.label else r.column) for r in config.respondents},
+                      constructs=constructs, dependent=dependent, predictors=predictors, hypotheses=paths,
+                      joint_test=any(h.simultaneous for h in config.hypotheses.values()), skipped=dict(draft.skipped))
+    return choices, _not_shown(config)
+
+
+def _last_step(paths, constructs) -> str:
+    return paths[-1][0].split("->")[-1].strip() if paths else list(constructs)[-1]
+
+
+def _not_shown(config) -> list[str]:
+    given = config.model_dump(exclude_defaults=True)
+    left = []
+    for key, value in given.items():
+        shown = FORM_KEYS.get(key, set())
+        if key not in FORM_KEYS:
+            left.append(key)
+        elif shown is not None and isinstance(value, dict):
+            left += [f"{key}.{sub}" for sub in value if sub not in shown]
+    for code, construct in config.constructs.items():
+        if construct.mode != "A":
+            left.append(f"constructs.{code}.mode")
+    return left
+
+
+def _number(text: str):
+    """A whole number, or the text as it is (the study file's check then names it)."""
+    return int(text) if re.fullmatch(r"-?\d{1,6}", text) else text

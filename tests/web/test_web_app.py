@@ -1,0 +1,257 @@
+"""The web app over HTTP (Starlette's test client): upload, the form, problems at their fields
+(the same lines as ``reportgen validate``), a run with its files, a failed run's one line,
+a study file opened again, the upload limit, and the session folders removed."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import time
+
+import pytest
+import yaml
+from docx import Document
+from starlette.testclient import TestClient
+
+from helpers import EXAMPLES, invoke
+from page_form import form_values
+from reportgen.web.app import create_app
+from reportgen.web.sessions import Sessions
+
+THESIS_DATA = EXAMPLES / "luwu-timur" / "responses.csv"
+NAMES = {"X1": "Performance Planning", "X2": "Performance Measurement", "X3": "Performance Reporting",
+         "X4": "Performance Evaluation", "X5": "Performance Achievement", "Y": "Performance Accountability"}
+
+
+@pytest.fixture
+def app(tmp_path):
+    return create_app(sessions=Sessions(root=tmp_path))
+
+
+@pytest.fixture
+def client(app):
+    with TestClient(app) as client:
+        yield client
+
+
+def upload(client, content: bytes, name: str = "responses.csv", study: bytes | None = None):
+    files = {"data": (name, content, "application/octet-stream")}
+    if study is not None:
+        files["study"] = ("study.yaml", study, "application/x-yaml")
+    return client.post("/upload", files=files, follow_redirects=False)
+
+
+def begin(client) -> tuple[str, dict]:
+    """Upload the thesis data; the session's address and its form as the page shows it."""
+    response = upload(client, THESIS_DATA.read_bytes())
+    assert response.status_code == 303, response.text
+    where = response.headers["location"]
+    return where, form_values(client.get(where).text, where)
+
+
+def problems(page: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for key, message in re.findall(r'<p class="problem" data-field="([^"]*)">(.*?)</p>', page, re.S):
+        found.setdefault(html.unescape(key), []).append(html.unescape(message))
+    return found
+
+
+def session_of(app, where: str):
+    return app.state.sessions.get(where.rsplit("/", 1)[-1])
+
+
+def finished(client, app, where: str, timeout: float = 180):
+    run = session_of(app, where).run
+    assert run.wait(timeout), "the run did not end"
+    return run
+
+
+def test_the_pages_speak_the_language_chosen(client):
+    assert "Unggah dan kenali" in client.get("/").text
+    english = client.get("/?lang=en")
+    assert "Upload and detect" in english.text and english.cookies.get("lang") == "en"
+    assert "Upload and detect" in client.get("/").text  # the choice is remembered
+    assert "Unggah dan kenali" in client.get("/?lang=id").text
+
+
+def test_upload_shows_what_the_data_tell(client, app):
+    where, values = begin(client)
+    page = client.get(where).text
+    assert "31 butir dalam 6 konstruk, skala 1–5" in page
+    assert re.findall(r"<legend>(\w+)</legend>", page) == ["X1", "X2", "X3", "X4", "X5", "Y"]
+    assert values["group.X3.8"] == "X3" and values["name.Y"] == "TODO: nama Y"
+    assert {k for k in values if k.startswith("profile.")} == {"profile.jk", "profile.usia"}
+    assert values["dependent"] == "Y" and [values[f"from.{k}"] for k in range(1, 6)] == ["X1", "X2", "X3", "X4", "X5"]
+    assert values["label_id.2"] == "Tidak Setuju"
+    assert session_of(app, where).folder.is_dir()
+
+
+def test_problems_are_the_cli_lines_at_their_fields(client, app, tmp_path):
+    where, values = begin(client)
+
+    def checked(**changes) -> dict[str, list[str]]:
+        found = problems(client.post(where, data=values | changes | {"action": "check"}).text)
+        cli = invoke(["validate", str(session_of(app, where).study_file)])
+        lines = [line.removeprefix("error: ") for line in cli.stderr.splitlines() if line.startswith("error: ")]
+        assert cli.exit_code == 2 and sorted(lines) == sorted(m for ms in found.values() for m in ms)
+        return found
+
+    found = checked(year="20x2", scale_min="satu")
+    assert set(found) == {"year", "scale"} and "line 6, key study.year" in found["year"][0]
+    found = checked(**{"from.2": "X2", "to.2": "X2"})  # checked once the file's form is right
+    assert set(found) == {"hypothesis.2"}, found
+
+
+def test_a_data_problem_is_shown_at_its_item(client):
+    where, values = begin(client)
+    values.update({"scale_max": "4", "action": "check"})  # the thesis data answer 5
+    found = problems(client.post(where, data=values).text)
+    assert any(key.startswith("text.") for key in found), found
+    item = next(key for key in found if key.startswith("text."))
+    assert f"column {item.removeprefix('text.')}" in found[item][0]
+
+
+def test_items_moved_and_left_out_reach_the_study_file(client, app):
+    where, values = begin(client)
+    values.update({"group.X1.5": "", "group.X2.5": "X1", "reverse.X3.1": "on", "name.X1": "Perencanaan",
+                   "action": "check"})
+    client.post(where, data=values)
+    config = yaml.safe_load(session_of(app, where).study_file.read_text())
+    assert list(config["constructs"]["X1"]["items"]) == ["X1.1", "X1.2", "X1.3", "X1.4", "X2.5"]
+    assert "X2.5" not in config["constructs"]["X2"]["items"]
+    assert config["constructs"]["X3"]["reverse"] == ["X3.1"] and config["constructs"]["X1"]["name"] == "Perencanaan"
+    page = client.get(where).text
+    assert "X1.5" in page.split("Butir yang tidak dipakai")[1]  # offered again under the unused items
+
+
+def test_a_run_writes_every_file_and_the_study_file_opens_again(client, app, tmp_path):
+    where, values = begin(client)
+    values.update({f"name.{code}": name for code, name in NAMES.items()})
+    values.update({"title": "Accountability in Luwu Timur", "language": "en", "action": "run"})
+    response = client.post(where, data=values, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"{where}/run"
+    waiting = client.get(f"{where}/run")  # the server answers while the run works
+    assert waiting.status_code in (200, 303)
+    run = finished(client, app, where)
+    assert run.error is None, run.error
+    result = client.get(f"{where}/run")
+    assert result.status_code == 200 and "/file/docx" in result.text  # redirected to the result page
+    pdf, docx, results, study = (client.get(f"{where}/file/{kind}") for kind in ("pdf", "docx", "json", "study"))
+    assert pdf.content.startswith(b"%PDF") and 'filename="chapter5.pdf"' in pdf.headers["content-disposition"]
+    (tmp_path / "chapter.docx").write_bytes(docx.content)
+    document = Document(str(tmp_path / "chapter.docx"))
+    assert len(document.tables) > 20
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Performance Planning" in text and "TODO" not in text.split("Performance Planning")[0][-200:]
+    assert json.loads(results.content)["regression"]["r2"] > 0.3
+    assert "Accountability in Luwu Timur" in client.get(f"{where}/preview").text
+    # the study file runs with the CLI beside a copy of the data ...
+    (tmp_path / "again").mkdir()
+    shutil.copy(THESIS_DATA, tmp_path / "again" / "responses.csv")
+    (tmp_path / "again" / "study.yaml").write_bytes(study.content)
+    assert invoke(["validate", str(tmp_path / "again" / "study.yaml")]).exit_code == 0
+    # ... and the app opens it again with the names given
+    reopened = upload(client, THESIS_DATA.read_bytes(), study=study.content)
+    assert reopened.status_code == 303
+    values = form_values(client.get(reopened.headers["location"]).text, reopened.headers["location"])
+    assert values["name.X1"] == "Performance Planning" and values["language"] == "en" and values["title"] == "Accountability in Luwu Timur"
+
+
+def test_a_run_that_fails_shows_the_cli_line(client, app, tmp_path):
+    rows = ["id,A1,A2,A3,B1,B2,B3,C1,C2,C3"]
+    for k in range(40):
+        a = [1 + (k + j) % 5 for j in range(3)]
+        c = [1 + (k * 3 + j) % 5 for j in range(3)]
+        rows.append(",".join(map(str, [k + 1, *a, *a, *c])))  # B answers as A: the predictors are collinear
+    data = tmp_path / "same.csv"
+    data.write_text("\n".join(rows) + "\n")
+    response = upload(client, data.read_bytes(), name="same.csv")
+    where = response.headers["location"]
+    values = form_values(client.get(where).text, where) | {"action": "run"}
+    assert client.post(where, data=values, follow_redirects=False).status_code == 303
+    run = finished(client, app, where)
+    page = client.get(f"{where}/run").text
+    shown = html.unescape(re.search(r'<span class="run-error">(.*?)</span>', page, re.S).group(1))
+    study = session_of(app, where).study_file
+    cli = invoke(["run", str(study), "--out", str(tmp_path / "cli-out"), "--formats", "json"])
+    assert cli.exit_code == 2 and shown == run.error == cli.output.strip().removeprefix("error: ")
+    assert "collinear" in shown
+
+
+def test_uploads_refused_with_one_line(tmp_path):
+    small = create_app(max_upload_mb=0.01, sessions=Sessions(root=tmp_path))
+    with TestClient(small) as client:
+        too_big = upload(client, b"X1.1\n" + b"1\n" * 20000)
+        assert too_big.status_code == 413 and "terlalu besar" in too_big.text
+        wrong = upload(client, b"a,b\n1,2\n", name="answers.txt")
+        assert wrong.status_code == 400 and "answers.txt: jenis berkas ini tidak didukung" in wrong.text
+        no_items = upload(client, b"nama,kota\nA,B\nC,D\n", name="people.csv")
+        assert no_items.status_code == 400 and "people.csv: no column looks like a questionnaire item" in no_items.text
+        assert client.post("/upload", files={}).status_code == 400
+    assert list(tmp_path.iterdir()) == []  # a refused upload leaves no folder
+
+
+def test_sessions_end_and_their_folders_go(tmp_path):
+    sessions = Sessions(root=tmp_path)
+    app = create_app(sessions=sessions)
+    with TestClient(app) as client:
+        first, _ = begin(client)
+        second, _ = begin(client)
+        folders = [session_of(app, w).folder for w in (first, second)]
+        assert all(f.is_dir() and f.parent == tmp_path for f in folders)
+        assert "berkasnya sudah dihapus" in client.post(f"{first}/end").text
+        assert not folders[0].exists() and client.get(first).status_code == 404
+    assert not folders[1].exists()  # the server stopped: every session folder is removed
+
+
+def test_an_idle_session_ends(tmp_path):
+    sessions = Sessions(idle_seconds=0.05, root=tmp_path)
+    with TestClient(create_app(sessions=sessions)) as client:
+        where, _ = begin(client)
+        time.sleep(0.1)
+        assert client.get(where).status_code == 404
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_study_file_with_keys_the_form_lacks_says_which(client):
+    text = (EXAMPLES / "luwu-timur" / "study.yaml").read_text(encoding="utf-8")
+    refused = upload(client, THESIS_DATA.read_bytes(), study=text.encode())
+    assert refused.status_code == 400 and "key literature: literature file &#39;references.bib&#39; not found" in refused.text
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("literature:")).replace(", supports: [winara2019]", "")
+    response = upload(client, THESIS_DATA.read_bytes(), study=text.encode())
+    page = client.get(response.headers["location"]).text
+    notice = html.unescape(re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S).group(1))
+    assert "disimpan: study.object, study.note, data.missing." in notice  # its settings are the defaults: nothing lost
+    assert 'value="Pengaruh Perencanaan' in page
+
+
+def test_every_word_of_the_pages_is_in_both_languages_with_the_same_blanks():
+    words = yaml.safe_load((EXAMPLES.parent / "web" / "words.yaml").read_text(encoding="utf-8"))
+    for key, texts in words.items():
+        assert set(texts) == {"id", "en"}, key
+        assert set(re.findall(r"\{(\w+)\}", texts["id"])) == set(re.findall(r"\{(\w+)\}", texts["en"])), key
+
+
+def test_a_pls_study_with_a_mediated_hypothesis_from_the_form(client, app):
+    where, values = begin(client)
+    page = client.post(where, data=values | {"design": "pls", "action": "update"}).text
+    assert 'name="dependent"' in page and "<select" in page and 'id="dependent"' not in page  # no regression fields
+    values = form_values(page, where) | {"from.6": "X1", "via.6": "X5", "to.6": "Y", "expect.6": "any", "action": "check"}
+    page = client.post(where, data=values).text
+    assert problems(page) == {} and "Berkas studi valid." in page
+    config = yaml.safe_load(session_of(app, where).study_file.read_text())
+    assert config["model"]["type"] == "pls" and "X1 -> X5 -> Y" in config["model"]["paths"]
+    assert config["hypotheses"]["H6"] == {"path": "X1 -> X5 -> Y", "expect": "any"}
+
+
+def test_serve_on_a_port_in_use_is_one_line():
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = invoke(["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (f"error: reportgen serve: 127.0.0.1:{port}: cannot listen "
+                                                      f"(Address already in use); give --port another number")

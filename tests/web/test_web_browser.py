@@ -1,0 +1,113 @@
+"""The web app in a real browser: the Chromium of the system's package manager
+(``apt-get install chromium``), driven by Playwright; nothing downloads a browser.
+
+The test uploads the thesis data, names the constructs, shows a problem at its field, runs,
+downloads the DOCX and reads its tables. Screenshots of every page go to
+``$REPORTGEN_SCREENSHOTS`` when that is set (they are looked at by a person, not compared).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from helpers import EXAMPLES
+
+CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
+                 if shutil.which(name)), None)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium): "
+                                                         "the browser test of the web app is skipped")
+NAMES = {"X1": "Performance Planning", "X2": "Performance Measurement", "X3": "Performance Reporting",
+         "X4": "Performance Evaluation", "X5": "Performance Achievement", "Y": "Performance Accountability"}
+
+
+@pytest.fixture
+def server(tmp_path):
+    """The app served by uvicorn on a free port of 127.0.0.1, in a thread; its address."""
+    import uvicorn
+
+    from reportgen.web.app import create_app
+    from reportgen.web.sessions import Sessions
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sessions = Sessions(root=tmp_path / "sessions")
+    (tmp_path / "sessions").mkdir()
+    served = uvicorn.Server(uvicorn.Config(create_app(sessions=sessions), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=served.run, daemon=True)
+    thread.start()
+    while not served.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    served.should_exit = True
+    thread.join(20)
+    assert list((tmp_path / "sessions").iterdir()) == []  # the server stopped: session folders removed
+
+
+@pytest.fixture
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True)
+        yield context.new_page()
+        browser.close()
+
+
+def shot(page, name: str) -> None:
+    folder = os.environ.get("REPORTGEN_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def test_upload_name_run_and_download_the_docx(server, page, tmp_path):
+    page.goto(f"{server}/?lang=en")
+    assert page.locator("h1").inner_text() == "Start from your questionnaire data"
+    shot(page, "1-home-en")
+    page.set_input_files("#data", str(EXAMPLES / "luwu-timur" / "responses.csv"))
+    page.click("button[type=submit]")
+    page.wait_for_url("**/s/*")
+    assert "31 items in 6 constructs" in page.locator(".lead").inner_text()
+    shot(page, "2-study-detected")
+
+    page.fill("#title", "Accountability in Luwu Timur")
+    page.select_option("#language", "en")
+    for code, name in NAMES.items():
+        page.fill(f"[id='name.{code}']", name)
+    page.fill("#year", "20x2")
+    page.click("button[value=check]")
+    problem = page.locator(".problem[data-field=year]")
+    assert "key study.year" in problem.inner_text()
+    assert page.locator("#year").input_value() == "20x2"  # what was typed is kept
+    shot(page, "3-problem-at-field")
+
+    page.fill("#year", "2022")
+    page.click("button[value=run]")
+    page.wait_for_url("**/run")
+    shot(page, "4-progress")
+    page.wait_for_url("**/result", timeout=180_000)
+    assert page.frame_locator("iframe.preview").locator("text=Performance Planning").first.is_visible()
+    shot(page, "5-result")
+
+    with page.expect_download() as waiting:
+        page.click("#download-docx")
+    saved = tmp_path / waiting.value.suggested_filename
+    waiting.value.save_as(saved)
+    document = Document(str(saved))
+    headers = [" | ".join(cell.text for cell in table.rows[0].cells) for table in document.tables]
+    assert len(document.tables) > 20
+    assert any("Cronbach" in header for header in headers), headers
+    assert any("Performance Planning" in cell.text for table in document.tables for row in table.rows for cell in row.cells)
+
+    page.goto(f"{server}/?lang=id")
+    shot(page, "6-home-id")
