@@ -173,6 +173,7 @@ class Choices:
     hypotheses: list[tuple[str, str]]  # (path "A -> B", expect positive / negative / any)
     joint_test: bool = True  # regression: a simultaneous (F test) hypothesis after the paths
     skipped: dict[str, str] = field(default_factory=dict)
+    more_paths: list[str] = field(default_factory=list)  # path / PLS: model paths besides the hypotheses' (a study file's)
 
 
 def choices_for(found: Draft, design: str) -> Choices:
@@ -218,7 +219,7 @@ def study_text(found: Draft, design: str, study_file: Path) -> str:
 
 def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStudy:
     """The study file of ``choices`` for the answers in ``data``, to be saved as ``study_file``."""
-    q = lambda text: json.dumps(str(text), ensure_ascii=False)  # noqa: E731 - a YAML double-quoted scalar
+    q = _quoted
     data_path = os.path.relpath(data.resolve(), study_file.resolve().parent)
     out = _Lines()
     out.add(f"# Study file drafted by `reportgen init` from {data.name}. Replace every TODO with the")
@@ -247,7 +248,7 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
             out.add(f"  - column: {q(column)}", f"profile.{column}")
             todo = "   # TODO: the label the chapter prints" if label == column else ""
             out.add(f"    label: {q(label)}{todo}", f"profile.{column}")
-    out.add("constructs:   # items grouped by the prefix of their names")
+    out.add("constructs:   # items grouped by the prefix of their names" if choices.constructs else "constructs: {}")
     for name, construct in choices.constructs.items():
         out.add(f"  {q(name)}:", f"name.{name}")
         out.add(f"    name: {q(construct.name)}", f"name.{name}")
@@ -269,17 +270,28 @@ def _model_lines(choices: Choices, q, out: _Lines) -> None:
         out.add(f"  dependent: {q(choices.dependent)}", "dependent")
         out.add(f"  predictors: [{', '.join(map(q, choices.predictors))}]", "predictors")
     else:
-        paths = list(dict.fromkeys(path for path, _ in choices.hypotheses))
+        paths = list(dict.fromkeys([*(path for path, _ in choices.hypotheses), *choices.more_paths]))
         out.add("model:", "hypotheses")
         out.add(f"  type: {q(choices.design)}", "design")
         out.add(f"  paths: [{', '.join(map(q, paths))}]", "hypotheses")
-    out.add("hypotheses:   # one per path; TODO: the hypotheses of your study", "hypotheses")
+    joint = choices.design == "regression" and choices.joint_test and len(choices.predictors) > 1
+    out.add("hypotheses:   # one per path; TODO: the hypotheses of your study" if choices.hypotheses or joint
+            else "hypotheses: {}", "hypotheses")
     for k, (path, expect) in enumerate(choices.hypotheses, start=1):
         out.add(f"  H{k}: {{path: {q(path)}, expect: {q(expect)}}}", f"hypothesis.{k}")
-    if choices.design == "regression" and choices.joint_test and len(choices.predictors) > 1:
+    if joint:
         on = q("on")  # quoted: a bare on is a boolean in YAML 1.1
         out.add(f"  H{len(choices.hypotheses) + 1}: {{simultaneous: [{', '.join(map(q, choices.predictors))}], "
                 f"{on}: {q(choices.dependent)}}}", "joint")
+
+
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _quoted(text) -> str:
+    """A YAML double-quoted scalar that reads back as ``text`` exactly: JSON's escapes, and
+    ``\\uXXXX`` for the characters YAML refuses or folds (DEL, C1 controls, line separators)."""
+    return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(str(text), ensure_ascii=False))
 
 
 def _scalar(value, q) -> str:

@@ -40,7 +40,7 @@ class Study:
     def inputs(self) -> list[Path]:
         """Every file and folder of the user's that the run reads: no output may replace them."""
         config = self.config
-        refs = [getattr(config, "data", None), getattr(config, "answers", None), getattr(config, "history", None)]
+        refs = [getattr(config, key, None) for key in ("data", "answers", "history", "follow_up")]
         paths = [self.path] + [(self.base_dir / ref.path).resolve() for ref in refs if ref is not None]
         literature = getattr(config, "literature", None)
         paths += [(self.base_dir / literature).resolve()] if literature else []
@@ -55,9 +55,10 @@ class Study:
         return f"{self.path.name}" + (f", line {line}" if line else "") + (f", key {dotted}" if dotted else "")
 
 
-def load_study(path: str | Path, data: Path | None = None) -> Study:
+def load_study(path: str | Path, data: Path | None = None, edit=None) -> Study:
     """Load and validate a study file; ``data``, when given, is read instead of the data file
-    the study file names (the web app opens a study file uploaded beside its data).
+    the study file names, and ``edit(raw)`` may change the keys read before they are checked
+    (the web app opens a study file uploaded beside its data, without the files it cannot receive).
 
     Raises
     ------
@@ -81,6 +82,8 @@ def load_study(path: str | Path, data: Path | None = None) -> Study:
         raise ConfigError(f"{name}: the study file must be a mapping of keys (study:, data:, constructs: ...)")
     if data is not None and isinstance(raw.get("data"), dict):
         raw["data"]["path"] = str(Path(data).resolve())
+    if edit is not None:
+        edit(raw)
     model = _model_for(raw, name, lines)
     try:
         config = model.model_validate(raw)
@@ -112,6 +115,13 @@ def sakip_check(study: Study) -> list[ConfigError]:
     problems = []
     if config.templates is not None and not (study.base_dir / config.templates).is_dir():
         problems.append(ConfigError(f"{study.where('templates')}: templates folder '{config.templates}' not found"))
+    from reportgen.designs.sakip.analysis import components_of
+
+    subcomponents = [s for c in components_of(config) for s, _ in c.subcomponents]
+    for code in config.actions:
+        if code not in subcomponents:
+            problems.append(ConfigError(f"{study.where('actions', code)}: '{code}' is not a sub-component of the framework"
+                                        + (did_you_mean(code, subcomponents) or f" ({', '.join(subcomponents)})")))
     return problems
 
 

@@ -108,8 +108,9 @@ def _gone(request: Request) -> HTMLResponse:
 
 def _file_name(name: str) -> str:
     """The uploaded file's own name, reduced to letters, digits, dot, dash and underscore."""
-    base = re.sub(r"[^\w.-]+", "_", Path(name.replace("\\", "/")).name).strip("._") or "data"
-    return base[:80]
+    path = Path(re.sub(r"[^\w.-]+", "_", Path(name.replace("\\", "/")).name))
+    stem = path.stem.strip("._") or "data"
+    return stem[:80] + path.suffix.lower()
 
 
 def _write_new(path: Path, content: bytes) -> None:
@@ -143,6 +144,7 @@ async def upload(request: Request) -> Response:
         return refused(say("wrong_type", name=_file_name(data.filename)))
     content = await data.read()
     study_text = await study_file.read() if isinstance(study_file, UploadFile) and study_file.filename else None
+    study_name = _file_name(study_file.filename) if study_text is not None else ""
     if len(content) + len(study_text or b"") > limit:
         return refused(say("too_large", size=f"{len(content) / 2**20:.1f}", mb=f"{limit / 2**20:g}"), 413)
     sessions: Sessions = request.app.state.sessions
@@ -150,10 +152,10 @@ async def upload(request: Request) -> Response:
     try:
         path = folder / _file_name(data.filename)
         _write_new(path, content)
-        found, choices, notice = await run_in_threadpool(_begin, path, study_text, _language(request))
+        found, choices, notice = await run_in_threadpool(_begin, path, study_text, study_name, _language(request))
     except ReportgenError as error:
         shutil.rmtree(folder, ignore_errors=True)
-        return refused(error.message)
+        return refused(error.message.replace(f"{folder}{os.sep}", ""))  # the user's file names, not the server's folders
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -162,8 +164,9 @@ async def upload(request: Request) -> Response:
     return RedirectResponse(f"/s/{session.key}", status_code=303)
 
 
-def _begin(data: Path, study_text: bytes | None, lang: str):
-    """What the data tell, and the choices to start from: the defaults, or the study file's."""
+def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str):
+    """What the data tell, and the choices to start from: the defaults, or the study file's
+    (opened without the files it names that the app cannot receive, which the notice lists)."""
     from reportgen.config.draft import choices_for, draft
 
     found = draft(data)
@@ -172,16 +175,19 @@ def _begin(data: Path, study_text: bytes | None, lang: str):
     from reportgen.config import load_study
     from reportgen.config.models import StudyConfig
 
-    opened = data.parent / "opened.yaml"
+    name = study_name if study_name not in ("", data.name) else "uploaded-study.yaml"
+    opened = data.parent / name
     _write_new(opened, study_text)
+    removed: list[str] = []
     try:
-        config = load_study(opened, data=data).config
+        config = load_study(opened, data=data, edit=lambda raw: removed.extend(study_form.leave_out(raw))).config
     except ProblemList as problems:
         raise ReportgenError(problems.message) from None
     if not isinstance(config, StudyConfig):
         raise ReportgenError("opened.yaml: this study file is not a questionnaire study (regression, path or PLS); "
                              "run it with `reportgen run`")
     choices, left = study_form.choices_from_study(config, found, lang)
+    left = removed + left
     notice = _words()["not_shown"][lang].format(keys=", ".join(left)) if left else ""
     return found, choices, notice
 
@@ -199,7 +205,7 @@ async def study(request: Request) -> Response:
             await run_in_threadpool(_check, session)
             if action == "run" and not session.problems:
                 if session.run is not None:
-                    session.run.cancel()
+                    await run_in_threadpool(session.run.cancel)
                 session.run = Run(session.study_file, session.report)
                 return RedirectResponse(f"/s/{session.key}/run", status_code=303)
     return _study_page(request, session)
@@ -293,6 +299,6 @@ async def download(request: Request) -> Response:
 
 
 async def end(request: Request) -> Response:
-    request.app.state.sessions.end(request.path_params["key"])
+    await run_in_threadpool(request.app.state.sessions.end, request.path_params["key"])
     return _page(request, "home.html.j2", notice=_words()["ended"][_language(request)],
                  limit_mb=request.app.state.max_upload / 2**20)

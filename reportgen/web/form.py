@@ -21,9 +21,12 @@ from reportgen.config.draft import Choices, ConstructChoice, WrittenStudy
 EMPTY_ROWS = 2  # blank hypothesis rows offered below the written ones
 EXPECTATIONS = ("positive", "negative", "any")
 LINE = re.compile(r", line (\d+)")
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # a line break pasted from Word (\x0b) becomes a space
 COLUMN = re.compile(r", column '?([^,:']+)'?[,:]")
 FORM_KEYS = {"study": {"title", "author", "year", "language"}, "data": {"path", "id"}, "scale": None,
-             "respondents": None, "constructs": None, "model": None, "hypotheses": None}
+             "respondents": None, "constructs": None, "model": {"type", "dependent", "predictors", "paths"}, "hypotheses": None}
+HYPOTHESIS_KEYS = {"path", "expect", "simultaneous", "on"}
+LEFT_OUT = ("literature", "qualitative", "templates")  # files the app cannot receive: a study file opens without them
 
 
 def all_items(session) -> list[str]:
@@ -40,7 +43,7 @@ def construct_codes(session) -> list[str]:
 def choices_from_form(form, session) -> Choices:
     """The choices the form holds (``form``: a mapping of field name → text, checkboxes present when ticked)."""
     before: Choices = session.choices
-    text = lambda name, default="": str(form.get(name, default)).strip()  # noqa: E731
+    text = lambda name, default="": " ".join(CONTROLS.sub(" ", str(form.get(name, default))).split())  # noqa: E731
     codes = construct_codes(session)
     constructs: dict[str, ConstructChoice] = {}
     for code in codes:
@@ -63,6 +66,7 @@ def choices_from_form(form, session) -> Choices:
                for column in session.draft.profile if form.get(f"profile.{column}")}
     dependent = text("dependent") or before.dependent
     predictors = [code for code in constructs if code != dependent and form.get(f"predictor.{code}")]
+    predictors = predictors or [code for code in constructs if code != dependent]  # none ticked: all, as the study file reads it
     hypotheses = []
     for k in range(1, len(before.hypotheses) + EMPTY_ROWS + 1):
         steps = [text(f"{part}.{k}") for part in ("from", "via", "to")]
@@ -115,7 +119,7 @@ def choices_from_study(config, draft, language: str | None = None) -> tuple[Choi
               for k, label in config.scale.labels.items()}
     constructs = {code: ConstructChoice(local(c.name), {item: local(s) if s else "" for item, s in c.items.items()},
                                         list(c.reverse)) for code, c in config.constructs.items()}
-    paths = [(h.path, h.expect) for h in config.hypotheses.values() if h.path]
+    paths = [(h.path, h.expect) for h in config.hypotheses.values() if h.path and not h.moderator]
     model = config.model
     dependent = getattr(model, "dependent", None) or _last_step(paths, constructs)
     predictors = list(getattr(model, "predictors", None) or [c for c in constructs if c != dependent])
@@ -124,7 +128,8 @@ def choices_from_study(config, draft, language: str | None = None) -> tuple[Choi
                       scale=(config.scale.min, config.scale.max), labels=labels,
                       profile={r.column: (local(r.label) if r.label else r.column) for r in config.respondents},
                       constructs=constructs, dependent=dependent, predictors=predictors, hypotheses=paths,
-                      joint_test=any(h.simultaneous for h in config.hypotheses.values()), skipped=dict(draft.skipped))
+                      joint_test=any(h.simultaneous for h in config.hypotheses.values()), skipped=dict(draft.skipped),
+                      more_paths=[p for p in getattr(model, "paths", None) or [] if p not in {path for path, _ in paths}])
     return choices, _not_shown(config)
 
 
@@ -144,7 +149,19 @@ def _not_shown(config) -> list[str]:
     for code, construct in config.constructs.items():
         if construct.mode != "A":
             left.append(f"constructs.{code}.mode")
+    for code, hypothesis in given.get("hypotheses", {}).items():
+        left += [f"hypotheses.{code}.{key}" for key in hypothesis if key not in HYPOTHESIS_KEYS]
     return left
+
+
+def leave_out(raw: dict) -> list[str]:
+    """Remove from a study file's keys those naming files the app cannot receive (and the
+    citations that need them); the keys removed."""
+    removed = [key for key in LEFT_OUT if raw.pop(key, None) is not None]
+    for code, hypothesis in (raw.get("hypotheses") or {}).items():
+        if isinstance(hypothesis, dict):
+            removed += [f"hypotheses.{code}.{key}" for key in ("supports", "contradicts") if hypothesis.pop(key, None)]
+    return removed
 
 
 def _number(text: str):

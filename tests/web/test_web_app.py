@@ -216,15 +216,32 @@ def test_an_idle_session_ends(tmp_path):
 
 
 def test_a_study_file_with_keys_the_form_lacks_says_which(client):
-    text = (EXAMPLES / "luwu-timur" / "study.yaml").read_text(encoding="utf-8")
-    refused = upload(client, THESIS_DATA.read_bytes(), study=text.encode())
-    assert refused.status_code == 400 and "key literature: literature file &#39;references.bib&#39; not found" in refused.text
-    text = "\n".join(line for line in text.splitlines() if not line.startswith("literature:")).replace(", supports: [winara2019]", "")
-    response = upload(client, THESIS_DATA.read_bytes(), study=text.encode())
+    response = upload(client, THESIS_DATA.read_bytes(), study=(EXAMPLES / "luwu-timur" / "study.yaml").read_bytes())
     page = client.get(response.headers["location"]).text
     notice = html.unescape(re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S).group(1))
-    assert "disimpan: study.object, study.note, data.missing." in notice  # its settings are the defaults: nothing lost
+    assert ("disimpan: literature, hypotheses.H1.supports, hypotheses.H4.supports, study.object, study.note, "
+            "data.missing.") in notice  # its settings are the defaults: nothing lost there
     assert 'value="Pengaruh Perencanaan' in page
+    moderation = EXAMPLES / "moderation"
+    response = upload(client, (moderation / "responses.csv").read_bytes(), study=(moderation / "study.yaml").read_bytes())
+    page = client.get(response.headers["location"]).text
+    assert "hypotheses.H3.moderator" in html.unescape(page)
+
+
+def test_a_study_file_that_cannot_be_read_is_named_as_uploaded(client):
+    response = upload(client, THESIS_DATA.read_bytes(), study="study:\n  title: é\n".encode("latin-1"))
+    assert response.status_code == 400
+    assert "study.yaml: cannot read the study file (byte 16 is not UTF-8; save it as UTF-8)" in response.text
+    assert "reportgen-web-" not in response.text  # no folder of the server's
+
+
+def test_typed_control_characters_never_break_the_study_file(client, app):
+    where, values = begin(client)
+    values.update({"title": "Judul\x7fsatu", "text.X1.1": "Baris satu\x0bbaris dua", "label_id.5": "a\u2028b", "action": "check"})
+    page = client.post(where, data=values).text
+    assert problems(page) == {} and "Berkas studi valid." in page
+    config = yaml.safe_load(session_of(app, where).study_file.read_text(encoding="utf-8"))
+    assert config["study"]["title"] == "Judul satu" and config["constructs"]["X1"]["items"]["X1.1"] == "Baris satu baris dua"
 
 
 def test_every_word_of_the_pages_is_in_both_languages_with_the_same_blanks():
