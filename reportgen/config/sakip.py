@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -42,6 +43,31 @@ class ComponentSpec(Strict):
         return self
 
 
+class Letter(Strict):
+    """The cover letter of each unit's LHE: Nomor, Sifat, Lampiran, Hal, Yth., place and date.
+    In ``subject`` and ``addressee``, ``{unit}`` is the unit's name and ``{year}`` the year."""
+
+    number: str  # "700/123/Inspektorat/2025"; each unit's LHE appends its own number ("…/01")
+    date: datetime.date | str
+    place: str
+    nature: Text | None = None  # Sifat: "Biasa" / "Penting"
+    attachments: Text | None = None  # Lampiran: "1 (satu) berkas"
+    subject: Text | None = None  # Hal; by default "Laporan Hasil Evaluasi AKIP Tahun {year}"
+    addressee: Text | None = None  # Yth.; by default "Kepala {unit}"
+
+
+class TeamMember(Strict):
+    name: str
+    nip: str = ""
+    role: Text  # "Pengendali Teknis", "Ketua Tim", "Anggota"
+
+
+class Signatory(Strict):
+    name: str
+    nip: str = ""
+    position: Text  # "Inspektur Kabupaten Luwu Timur"
+
+
 class SakipSettings(Strict):
     boundary: Literal["gt", "ge"] = "gt"  # gt: exactly 90 is A (PermenPAN-RB); ge: exactly 90 is AA
     weakest: int = Field(3, ge=1, le=20)  # criteria turned into recommendations per unit
@@ -55,6 +81,13 @@ class SakipConfig(Strict):
     answers: FileRef
     history: FileRef | None = None
     units: dict[Key, str] = Field(default_factory=dict)  # code → full name, optional
+    letter: Letter | None = None  # with it (and signatory), one LHE per unit is written besides the recapitulation
+    team: list[TeamMember] = Field(default_factory=list)
+    period: Text | None = None  # the evaluation's period: "3 Februari – 14 Maret 2025"
+    signatory: Signatory | None = None
+    follow_up: FileRef | None = None  # last year's recommendations: unit, recommendation, status
+    government_predicate: Literal["AA", "A", "BB", "B", "CC", "C", "D"] | None = None  # from the national evaluation
+    actions: dict[Key, Text] = Field(default_factory=dict)  # sub-component → the action recommended for its weaknesses
     settings: SakipSettings = Field(default_factory=SakipSettings)
     templates: str | None = None
 
@@ -66,6 +99,12 @@ class SakipConfig(Strict):
     def framework_name(self) -> str:
         """The framework in force: a ``components:`` block makes the study's own ('custom')."""
         return "custom" if self.components else self.framework
+
+    @model_validator(mode="after")
+    def _letter_needs_signatory(self) -> "SakipConfig":
+        if self.letter is not None and self.signatory is None:
+            raise ValueError("a 'letter' needs a 'signatory' (name, nip, position) to sign it")
+        return self
 
     @model_validator(mode="after")
     def _custom_needs_components(self) -> "SakipConfig":

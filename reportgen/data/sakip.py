@@ -106,3 +106,40 @@ def read_history(path: Path) -> tuple[pd.DataFrame, tuple[str, ...]]:
     if problems:
         raise one_or_all(problems)
     return pd.DataFrame(out, columns=list(HISTORY_COLUMNS)), tuple(raw.notes)
+
+
+FOLLOW_UP_COLUMNS = ("unit", "recommendation", "status")
+STATUSES = {"done": "done", "selesai": "done", "sudah": "done", "sesuai": "done",
+            "in progress": "in progress", "dalam proses": "in progress", "proses": "in progress",
+            "not yet": "not yet", "belum": "not yet", "belum ditindaklanjuti": "not yet"}
+
+
+def read_follow_up(path: Path, units: list[str]) -> pd.DataFrame:
+    """Last year's recommendations and what became of them: ``unit, recommendation, status[, note]``.
+
+    The status is ``done``, ``in progress`` or ``not yet`` (or ``selesai``/``sudah``, ``dalam
+    proses``, ``belum``), stored as the English word; every unit must be one of this year's.
+    """
+    raw = read_table(path)
+    records = _records(raw, FOLLOW_UP_COLUMNS)
+    out, problems = [], []
+    for row, record in zip(raw.rows, records):
+        where = f"{raw.name}, row {row}"
+        cells = {k: ("" if record.get(k) is None else str(record.get(k)).strip()) for k in FOLLOW_UP_COLUMNS + ("note",)}
+        if cells["unit"] not in units:
+            problems.append(DataError(f"{where}, column unit: '{cells['unit']}' is not a unit of this year's answers"
+                                      + (did_you_mean(cells["unit"], units) or "")))
+            continue
+        if not cells["recommendation"]:
+            problems.append(DataError(f"{where}, column recommendation: the recommendation is blank"))
+            continue
+        status = STATUSES.get(" ".join(cells["status"].lower().split()))
+        if status is None:
+            problems.append(DataError(f"{where}, column status: '{cells['status']}' is not a status; use done, in progress "
+                                      f"or not yet (selesai, dalam proses, belum)"))
+            continue
+        out.append({"unit": cells["unit"], "recommendation": cells["recommendation"], "status": status,
+                    "note": cells["note"], "row": row})
+    if problems:
+        raise one_or_all(problems)
+    return pd.DataFrame(out, columns=["unit", "recommendation", "status", "note", "row"])

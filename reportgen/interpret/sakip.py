@@ -61,3 +61,49 @@ def predicate(total: float, boundary: str = "gt") -> str:
         if total > lower or (boundary == "ge" and total >= lower):
             return name
     return "D"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A criterion a unit did not fully meet: its answer, the evaluator's note, and the points
+    of the total it would add if met in full (``gain``)."""
+
+    component: str
+    subcomponent: str
+    criterion: str
+    answer: str
+    value: float
+    note: str
+    gain: float
+    row: int
+
+
+def criterion_points(answers, components: tuple[Component, ...]) -> list[float]:
+    """Each answer row's share of the total: component weight × sub-component share ÷ the
+    sub-component's criteria in that unit (every criterion of a sub-component counts alike)."""
+    sizes = answers.groupby(["unit", "component", "subcomponent"]).size().to_dict()
+    weights = {(c.code, s): c.weight * share for c in components for s, share in c.subcomponents}
+    return [weights[(c, s)] / sizes[(u, c, s)] for u, c, s in zip(answers["unit"], answers["component"], answers["subcomponent"])]
+
+
+def unit_findings(answers, components: tuple[Component, ...], unit: str) -> dict[str, list[Finding]]:
+    """Component → the unit's criteria below full marks, the one that would add most first (the
+    file's order among equals); components in the framework's order, those without findings left out."""
+    rows = answers[answers["unit"] == unit]
+    points = criterion_points(rows, components)
+    found = [Finding(r.component, r.subcomponent, r.criterion, r.answer, r.value, r.note or "", (1 - r.value) * p, r.row)
+             for r, p in zip(rows.itertuples(), points) if r.value < 1]
+    out: dict[str, list[Finding]] = {}
+    for c in components:
+        mine = sorted((f for f in found if f.component == c.code), key=lambda f: (-f.gain, f.row))
+        if mine:
+            out[c.code] = mine
+    return out
+
+
+def common_weaknesses(answers, units: int, least: float = 0.5) -> list[tuple[str, str, str, int]]:
+    """Criteria below full marks in at least ``least`` of the units: (component, sub-component,
+    criterion, units below full marks), the most widespread first."""
+    below = answers[answers["value"] < 1].groupby(["component", "subcomponent", "criterion"], sort=False)["unit"].nunique()
+    rows = [(c, s, k, int(n)) for (c, s, k), n in below.items() if n >= least * units]
+    return sorted(rows, key=lambda r: -r[3])

@@ -73,8 +73,11 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: boo
     contents (``study.lists``)."""
     word = WordDocument()
     _setup(word, doc.first_page)
+    for paragraph in doc.letter:
+        _letter_paragraph(word, paragraph)
     title = word.add_paragraph()
     title._p.style = "Heading1"
+    title.paragraph_format.page_break_before = bool(doc.letter)  # after a cover letter, on a page of its own
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run(doc.chapter_label)
     title.add_run().add_break()
@@ -322,6 +325,31 @@ def _paragraph(word, block: Paragraph) -> None:
     else:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         fmt.first_line_indent = Cm(1.25)
+
+
+def _letter_paragraph(word, block: Paragraph) -> None:
+    """A line of a cover letter: flush left or right, a field with its label in a column of its
+    own (a tab stop at 2.8 cm, as the PDF's), or a signature block from the middle of the line."""
+    if block.style == "body":
+        _paragraph(word, block)
+        return
+    p = word.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.first_line_indent = Cm(0)
+    fmt.space_after = Pt(0)
+    if block.style == "field":
+        key, value = block.text.split("\t", 1)
+        fmt.tab_stops.add_tab_stop(Cm(2.8))
+        p.add_run(f"{key}\t: {bind(value)}")
+        return
+    p.add_run(bind(block.text))
+    if block.style == "right":
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fmt.space_after = Pt(12)
+    elif block.style == "signature":
+        fmt.left_indent = Cm(8.5)
+    else:
+        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _caption(word, label: str, number: str, title: str, numbers: _Numbers) -> None:

@@ -93,6 +93,8 @@ class Paragraph:
     text: str
     refs: tuple[str, ...] = ()  # keys of the tables this text takes numbers from
     style: str = "body"  # body | equation | quote | note | reference (hanging indent 1.27 cm, APA 7 §9.43)
+    # in a letter also: plain (flush left), right (flush right), field ("Nomor<TAB>value": a label
+    # column, a colon, the value) and signature (a block from the middle of the line)
     claims: tuple[Claim, ...] = ()  # the verdicts this text states; each must be the one its table shows
     runs: tuple[Run, ...] = ()  # empty: the whole text in the style's own face
 
@@ -135,6 +137,7 @@ class Document:
     preface: list[Paragraph] = field(default_factory=list)  # notes under the chapter heading, before its first section
     contents_title: str = "Daftar Isi"
     first_page: int = 1  # the number printed on the first page (study.first_page)
+    letter: list[Paragraph] = field(default_factory=list)  # a cover letter on the page before the heading (an LHE's)
 
     def walk(self):
         """Every block in reading order, sections included."""

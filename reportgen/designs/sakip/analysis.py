@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from reportgen.config import Study
-from reportgen.data.sakip import Answers, read_answers, read_history
-from reportgen.interpret.sakip import Component, framework, predicate
+from reportgen.data.sakip import Answers, read_answers, read_follow_up, read_history
+from reportgen.interpret.sakip import Component, criterion_points, framework, predicate
 from reportgen.stats.sakip import UnitScore, unit_scores, with_ranks_and_history
 
 
@@ -33,13 +33,12 @@ class SakipResults:
     overall_predicate: str
     yearly: dict[int, "YearMean"]  # every year with totals (history and this year), oldest first
     notes: tuple[str, ...] = ()
+    follow_up: pd.DataFrame | None = None  # last year's recommendations: unit, recommendation, status, note
 
     def weakest(self, unit: str, count: int) -> pd.DataFrame:
-        """The unit's lowest-scoring criteria, heaviest sub-component first among equals."""
+        """The unit's lowest-scoring criteria: the most points lost first (file order among equals)."""
         rows = self.answers[self.answers["unit"] == unit].copy()
-        weights = {(c.code, s): c.weight * share / max(1, len(rows[(rows.component == c.code) & (rows.subcomponent == s)]))
-                   for c in self.components for s, share in c.subcomponents}
-        rows["lost"] = [(1 - v) * weights[(c, s)] for v, c, s in zip(rows["value"], rows["component"], rows["subcomponent"])]
+        rows["lost"] = [(1 - v) * p for v, p in zip(rows["value"], criterion_points(rows, self.components))]
         rows = rows[rows["value"] < 1].sort_values(["lost", "row"], ascending=[False, True])
         return rows.head(count)
 
@@ -62,13 +61,15 @@ class SakipData:
     answers: Answers
     history: pd.DataFrame | None
     notes: tuple[str, ...]
+    follow_up: pd.DataFrame | None = None
 
 
 def load(study: Study) -> SakipData:
     config = study.config
     answers = read_answers((study.base_dir / config.answers.path).resolve(), components_of(config))
     history, history_notes = read_history((study.base_dir / config.history.path).resolve()) if config.history else (None, ())
-    return SakipData(answers, history, answers.notes + history_notes)
+    follow_up = read_follow_up((study.base_dir / config.follow_up.path).resolve(), answers.units) if config.follow_up else None
+    return SakipData(answers, history, answers.notes + history_notes, follow_up)
 
 
 def analyse(study: Study, data: SakipData) -> SakipResults:
@@ -82,7 +83,8 @@ def analyse(study: Study, data: SakipData) -> SakipResults:
     return SakipResults(year=year, components=components, units=scores,
                         predicates={u: predicate(s.total, boundary) for u, s in scores.items()},
                         answers=answers.frame, history=history, overall_total=overall,
-                        overall_predicate=predicate(overall, boundary), yearly=_yearly(scores, year, boundary), notes=data.notes)
+                        overall_predicate=predicate(overall, boundary), yearly=_yearly(scores, year, boundary), notes=data.notes,
+                        follow_up=data.follow_up)
 
 
 def _yearly(scores: dict[str, UnitScore], year: int, boundary: str) -> dict[int, YearMean]:

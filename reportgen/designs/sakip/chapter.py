@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportgen.interpret.sakip import CITATIONS, LETTERS, PREDICATES
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
+from reportgen.report.numbering import in_reading_order
 
 ORDER = [p for p, _ in PREDICATES]
 
@@ -139,6 +140,7 @@ def build_chapter(b: Builder, results) -> Document:
                             year=str(results.year), mean=b.f(results.overall_total, 2), predicate=results.overall_predicate,
                             weakest=name(weakest_component), weakest_pct=b.pct(100 * means[weakest_component]))
     doc.sections.append(closing)
+    in_reading_order(doc, b.labels["table"], b.labels["figure"])
     return doc
 
 
