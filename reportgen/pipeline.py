@@ -161,12 +161,35 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
         if pdf is not None:
             progress("pdf")
             pdf.finish()
+        more = _more_documents(analysed, lang, folder, formats, [folder] + ([user] if user else []))
     except BaseException:
         figures.cancel()
         if pdf is not None:
             pdf.cancel()
         raise
-    written += [f"{stem}.{kind}" for kind in ("pdf", "docx", "html") if kind in formats] + ["figures/"]
+    written += [f"{stem}.{kind}" for kind in ("pdf", "docx", "html") if kind in formats] + more + ["figures/"]
+    return written
+
+
+def _more_documents(analysed: Analysed, lang: str, folder: Path, formats, allowed: list[Path]) -> list[str]:
+    """The design's documents besides the chapter (the SAKIP report's LHE per unit), as PDF and DOCX."""
+    from reportgen.report.builder import Builder
+
+    made = analysed.design.documents(analysed.study, lambda: Builder(analysed.study, lang, source_label=analysed.design.source_label),
+                                     analysed.results)
+    written = []
+    for stem, doc, labels in made:
+        if "docx" in formats:
+            from reportgen.render.docx import write_docx
+
+            write_docx(doc, labels, folder, folder / f"{stem}.docx")
+            written.append(f"{stem}.docx")
+        if "pdf" in formats:
+            from reportgen.render.html import render_html
+            from reportgen.render.pdf import write_pdf
+
+            write_pdf(render_html(doc, labels, folder), folder, folder / f"{stem}.pdf", allowed)
+            written.append(f"{stem}.pdf")
     return written
 
 

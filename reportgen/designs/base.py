@@ -24,5 +24,10 @@ class Design:
     def sections(self, builder, results):
         return self.module("chapter").build_chapter(builder, results)
 
+    def documents(self, study, make_builder, results) -> list:
+        """Documents besides the chapter, as (file stem, document, labels): none, unless a design
+        writes more (the SAKIP report: one LHE per unit). ``make_builder()`` gives a fresh builder."""
+        return []
+
     def to_json(self, study, results, lang: str) -> dict:
         return self.module("json").results_json(study, results, lang)

@@ -103,7 +103,7 @@ def unit_findings(answers, components: tuple[Component, ...], unit: str) -> dict
 
 def common_weaknesses(answers, units: int, least: float = 0.5) -> list[tuple[str, str, str, int]]:
     """Criteria below full marks in at least ``least`` of the units: (component, sub-component,
-    criterion, units below full marks), the most widespread first."""
+    criterion, units below full marks), the most widespread first (the file's order among equals)."""
     below = answers[answers["value"] < 1].groupby(["component", "subcomponent", "criterion"], sort=False)["unit"].nunique()
     rows = [(c, s, k, int(n)) for (c, s, k), n in below.items() if n >= least * units]
     return sorted(rows, key=lambda r: -r[3])

@@ -51,6 +51,7 @@ TABLE_TEXTS = {10.0: ("Table Text", "TableText"), 9.0: ("Table Text Small", "Tab
 REFERENCE, REFERENCE_ID = "Reference", "Reference"  # paragraph style of a reference-list entry
 REFERENCE_INDENT_CM = 1.27  # its hanging indent: APA 7 §9.43, 0.5 in
 CAPTION_ID, TOC_HEADING_ID, TABLE_GRID_ID = "Caption", "TOCHeading", "TableGrid"  # built-in styles, set by id
+LETTER_STYLES = ("plain", "right", "field", "signature", "gap")  # a letter's lines and a signature block
 TOC_LEVELS = 4  # the contents list headings down to level 4 (a./b.), as the PDF's does
 TOC_STYLE_ID = "TOC{}"  # Word's built-in "toc 1" … "toc 4", the styles its TOC field gives the entries
 FIGURES_LIST, FIGURES_LIST_ID = "table of figures", "TableofFigures"  # Word's style of a \c list's entries
@@ -302,6 +303,9 @@ def _section(word, section: Section, labels: dict, base: Path, numbers: _Numbers
 def _paragraph(word, block: Paragraph) -> None:
     """A paragraph, its runs in their faces; in an italic style (equation, quote, note) an
     italic run turns roman, as italic within italic does."""
+    if block.style in LETTER_STYLES:
+        _letter_paragraph(word, block)
+        return
     p = word.add_paragraph()
     italic_style = block.style in ("equation", "quote", "note")
     for span in block.spans():

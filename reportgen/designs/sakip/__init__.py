@@ -12,6 +12,11 @@ class SakipDesign(Design):
     def load(self, study):
         return self.module("analysis").load(study)
 
+    def documents(self, study, make_builder, results) -> list:
+        if study.config.letter is None:
+            return []
+        return self.module("lhe").lhe_documents(make_builder, results)
+
     def summary(self, study, data) -> list[str]:
         return [f"SAKIP {study.config.study.year}: {len(data.answers.units)} units, {len(data.answers.frame)} answers, "
                 f"framework {study.config.framework_name}"]

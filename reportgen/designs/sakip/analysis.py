@@ -14,11 +14,11 @@ from reportgen.stats.sakip import UnitScore, unit_scores, with_ranks_and_history
 
 @dataclass(frozen=True)
 class YearMean:
-    """The units scored in a year, their mean total and the predicate of that mean."""
+    """The units scored in a year and the mean of their totals (a mean of units, given no predicate:
+    a government's predicate comes from the national evaluation)."""
 
     units: int
     mean: float
-    predicate: str
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,8 @@ class SakipResults:
     predicates: dict[str, str]
     answers: pd.DataFrame
     history: pd.DataFrame | None
-    overall_total: float
-    overall_predicate: str
+    overall_total: float  # the mean of the units' totals, named as such; no predicate of its own
+    government_predicate: str | None  # the government's predicate from the national evaluation, when given
     yearly: dict[int, "YearMean"]  # every year with totals (history and this year), oldest first
     notes: tuple[str, ...] = ()
     follow_up: pd.DataFrame | None = None  # last year's recommendations: unit, recommendation, status, note
@@ -83,18 +83,18 @@ def analyse(study: Study, data: SakipData) -> SakipResults:
     return SakipResults(year=year, components=components, units=scores,
                         predicates={u: predicate(s.total, boundary) for u, s in scores.items()},
                         answers=answers.frame, history=history, overall_total=overall,
-                        overall_predicate=predicate(overall, boundary), yearly=_yearly(scores, year, boundary), notes=data.notes,
+                        government_predicate=config.government_predicate, yearly=_yearly(scores, year), notes=data.notes,
                         follow_up=data.follow_up)
 
 
-def _yearly(scores: dict[str, UnitScore], year: int, boundary: str) -> dict[int, YearMean]:
-    """Mean total and its predicate per year, over the units scored that year."""
+def _yearly(scores: dict[str, UnitScore], year: int) -> dict[int, YearMean]:
+    """Mean total per year, over the units scored that year."""
     series = {u.unit: {**u.history, year: u.total} for u in scores.values()}
     years = sorted({y for totals in series.values() for y in totals})
     out = {}
     for y in years:
         totals = [totals[y] for totals in series.values() if y in totals]
         mean = sum(totals) / len(totals)
-        out[y] = YearMean(len(totals), mean, predicate(mean, boundary))
+        out[y] = YearMean(len(totals), mean)
     return out
 

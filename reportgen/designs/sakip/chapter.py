@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from reportgen.interpret.sakip import CITATIONS, LETTERS, PREDICATES
+from reportgen.interpret.sakip import CITATIONS, LETTERS, PREDICATES, common_weaknesses
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.report.numbering import in_reading_order
 
 ORDER = [p for p, _ in PREDICATES]
+COMMON_SHOWN = 5  # the weaknesses common to units that the recapitulation lists
 
 
 def _name(code: str, lang: str, config, names: dict[str, str]) -> str:
@@ -45,7 +46,7 @@ def build_chapter(b: Builder, results) -> Document:
             + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True), d(b.i(u.rank)),
                d("–" if u.change is None else ("+" if u.change > 0 else "") + b.f(u.change, 2))] for k, u in enumerate(units)]
     body.append([s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True),
-                 d(results.overall_predicate, bold=True), d(""), d("")])
+                 d("–"), d(""), d("")])  # a mean of units has no predicate
     results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body,
                             widths=(0.55, 2.8) + (1.15,) * len(comps) + (0.95, 1.0, 1.05, 1.15), small=True)
     dist_table = b.table("sakip.distribution", b.labels["sakip_distribution_title"],
@@ -57,7 +58,7 @@ def build_chapter(b: Builder, results) -> Document:
     improved = [u for u in units if u.change is not None and u.change > 0]
     declined = [u for u in units if u.change is not None and u.change < 0]
     summary.blocks += b.say("sakip_summary.j2", refs=(results_table.key, dist_table.key), n=b.i(len(units)), year=str(results.year),
-                            government=government, mean=b.f(results.overall_total, 2), predicate=results.overall_predicate,
+                            government=government, mean=b.f(results.overall_total, 2), predicate=results.government_predicate,
                             counts=[{"p": p, "n": b.i(counts[p])} for p in ORDER if counts[p]],
                             best=unit_name(best.unit), best_total=b.f(best.total, 2), best_p=results.predicates[best.unit],
                             worst=unit_name(worst.unit), worst_total=b.f(worst.total, 2), worst_p=results.predicates[worst.unit],
@@ -112,9 +113,9 @@ def build_chapter(b: Builder, results) -> Document:
                         width=0.9, file="trend")
         res.add(fig3)
         yearly = b.table("sakip.yearly", b.labels["sakip_yearly_title"],
-                         [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"]), h(b.labels["sakip_predicate"])]],
-                         [[d(str(y)), d(b.i(results.yearly[y].units)), d(b.f(results.yearly[y].mean, 2)), d(results.yearly[y].predicate)]
-                          for y in years], widths=(1, 1.6, 1.2, 1.2))
+                         [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"])]],
+                         [[d(str(y)), d(b.i(results.yearly[y].units)), d(b.f(results.yearly[y].mean, 2))]
+                          for y in years], widths=(1, 1.6, 1.2))
         res.add(yearly)
         res.blocks += b.say("sakip_trend.j2", refs=(yearly.key,), figure=b.ref(fig3), first=str(years[0]), last=str(years[-1]),
                             start=b.f(overall[years[0]], 2), end=b.f(overall[years[-1]], 2), up=overall[years[-1]] >= overall[years[0]],
@@ -133,12 +134,27 @@ def build_chapter(b: Builder, results) -> Document:
                          [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_mean_score"]), h(b.labels["sakip_achievement"])]],
                          [[s(name(c.code)), d(b.g(c.weight)), d(b.f(means[c.code] * c.weight, 2)), d(b.pct(100 * means[c.code]))] for c in comps]
                          + [[s(b.labels["sakip_total"], bold=True), d(b.g(100)), d(b.f(results.overall_total, 2), bold=True),
-                             d(results.overall_predicate, bold=True)]],
+                             d("–")]],
                          widths=(3, 1, 1.5, 1.5))
     closing.add(mean_table)
     closing.blocks += b.say("sakip_closing.j2", refs=(mean_table.key,), table=b.ref(mean_table), government=government,
-                            year=str(results.year), mean=b.f(results.overall_total, 2), predicate=results.overall_predicate,
+                            year=str(results.year), mean=b.f(results.overall_total, 2), predicate=results.government_predicate,
                             weakest=name(weakest_component), weakest_pct=b.pct(100 * means[weakest_component]))
+    common = common_weaknesses(results.answers, len(units))
+    common_table = None
+    if common:
+        common_table = b.table("sakip.common", b.labels["sakip_common_title"],
+                               [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_common_units"])]],
+                               [[d(b.i(k)), s(criterion), s(f"{name(c)} / {name(sub)}"), d(f"{b.i(n)} / {b.i(len(units))}")]
+                                for k, (c, sub, criterion, n) in enumerate(common[:COMMON_SHOWN], start=1)],
+                               widths=(0.5, 3.6, 2.6, 1.4), small=True)
+    closing.blocks += b.say("sakip_common.j2", refs=(common_table.key,) if common_table else (), n=b.i(len(common)),
+                            table=b.ref(common_table) if common_table else "", first=common[0][2] if common else "",
+                            shown=b.i(min(len(common), COMMON_SHOWN)),
+                            first_units=b.i(common[0][3]) if common else "", units=b.i(len(units)),
+                            evaluator=config.study.author or government)
+    if common_table:
+        closing.add(common_table)
     doc.sections.append(closing)
     in_reading_order(doc, b.labels["table"], b.labels["figure"])
     return doc
@@ -174,8 +190,9 @@ def _range(b: Builder, predicate: str, boundary: str) -> str:
     return f"> {b.i(low)} – {b.i(uppers[predicate])}" if boundary == "gt" else f"≥ {b.i(low)} – < {b.i(uppers[predicate])}" if predicate != "AA" else f"≥ {b.i(low)} – {b.i(100)}"
 
 
-def _unit_section(b: Builder, results, u, number: str, title: str, name, count: int) -> Section:
-    section = b.section(title, 3, number)
+def score_table(b: Builder, results, u, key: str, title: str, name):
+    """A unit's points per component and sub-component, its total and predicate; its earlier totals
+    and the change in a note."""
     rows = []
     for c in results.components:
         for j, (sub, share) in enumerate(c.subcomponents):
@@ -190,19 +207,29 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
         past = "; ".join(f"{y}: {b.f(t, 2)}" for y, t in u.history.items())
         change = "" if u.change is None else f"; {b.labels['sakip_change']}: {'+' if u.change > 0 else ''}{b.f(u.change, 2)}"
         notes.append(f"{b.labels['sakip_total']} {past}{change}")
-    table = b.table(f"sakip.unit.{number}", b.label("sakip_unit_title", unit=title),
-                    [[h(b.labels["sakip_component"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_points"]),
-                      h(b.labels["sakip_score"]), h(b.labels["sakip_achievement"])]], rows, notes=tuple(notes),
-                    widths=(3, 1.8, 1, 1, 1.3), small=True)
-    section.add(table)
+    return b.table(key, title, [[h(b.labels["sakip_component"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_points"]),
+                                 h(b.labels["sakip_score"]), h(b.labels["sakip_achievement"])]], rows, notes=tuple(notes),
+                   widths=(3, 1.8, 1, 1, 1.3), small=True)
+
+
+def unit_sentence_values(b: Builder, results, u, name) -> dict:
+    """What the sentence on a unit's score needs (``sakip_unit.j2``): total, predicate, rank,
+    strongest and weakest component, the change from last year, the earlier totals."""
     strongest = max(results.components, key=lambda c: u.components[c.code] / c.weight)
     weakest = min(results.components, key=lambda c: u.components[c.code] / c.weight)
-    section.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=title, total=b.f(u.total, 2),
-                            predicate=results.predicates[u.unit], rank=b.i(u.rank), n=b.i(len(results.units)),
-                            strongest=name(strongest.code), weakest=name(weakest.code),
-                            previous=None if u.previous is None else b.f(u.previous, 2),
-                            change=None if u.change is None else b.f(abs(u.change), 2), up=u.change is not None and u.change >= 0,
-                            history=[{"year": str(y), "total": b.f(t, 2)} for y, t in u.history.items()])
+    return dict(total=b.f(u.total, 2), predicate=results.predicates[u.unit], rank=b.i(u.rank), n=b.i(len(results.units)),
+                strongest=name(strongest.code), weakest=name(weakest.code),
+                previous=None if u.previous is None else b.f(u.previous, 2),
+                change=None if u.change is None else b.f(abs(u.change), 2), up=u.change is not None and u.change >= 0,
+                history=[{"year": str(y), "total": b.f(t, 2)} for y, t in u.history.items()])
+
+
+def _unit_section(b: Builder, results, u, number: str, title: str, name, count: int) -> Section:
+    section = b.section(title, 3, number)
+    table = score_table(b, results, u, f"sakip.unit.{number}", b.label("sakip_unit_title", unit=title), name)
+    section.add(table)
+    section.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=title,
+                            **unit_sentence_values(b, results, u, name))
     weak = results.weakest(u.unit, count)
     if len(weak):
         weak_table = b.table(f"sakip.weak.{number}", b.label("sakip_weak_title", unit=title),

@@ -18,7 +18,7 @@ def results_json(study, results, lang: str) -> dict[str, Any]:
                 }
                 for unit, s in results.units.items()
             },
-            "overall": {"total": results.overall_total, "predicate": results.overall_predicate},
+            "overall": {"mean_of_units": results.overall_total, "government_predicate": results.government_predicate},
         },
         "warnings": [],
     }

@@ -1,4 +1,4 @@
-"""Generate lke_2024.csv and history.csv for the SAKIP example (deterministic).
+"""Generate lke_2024.csv, history.csv and follow_up.csv for the SAKIP example (deterministic).
 
 The units are real perangkat daerah of Kabupaten Luwu Timur; their answers, notes and earlier
 scores are generated, not the results of an actual evaluation. Each unit has a maturity level;
@@ -34,6 +34,12 @@ CRITERIA = {
 NOTES = {"pemenuhan": "Bukti dukung belum lengkap", "kualitas": "Belum sepenuhnya memenuhi kriteria kualitas LKE",
          "pemanfaatan": "Belum ada bukti pemanfaatan dalam pengambilan keputusan"}
 LETTERS = "EDCBA"
+RECOMMENDATIONS_2023 = [  # last year's recommendations (follow_up.csv): the same for every unit, their status generated
+    ("Menyusun indikator kinerja yang memenuhi kriteria SMART dan menetapkannya dalam Renstra", "Reviu indikator telah dilaksanakan"),
+    ("Memanfaatkan hasil pengukuran kinerja sebagai dasar pemberian reward dan punishment", ""),
+    ("Menindaklanjuti rekomendasi evaluasi internal dan memantau tindak lanjutnya secara berkala", ""),
+]
+STATUSES = ("done", "in progress", "not yet")
 
 
 def main() -> None:
@@ -49,7 +55,12 @@ def main() -> None:
                 answers.append((unit, component, sub, criterion, answer, NOTES[sub] if answer in ("T", "E", "D", "C") else ""))
         for year, drift in ((2022, -7.0), (2023, -3.5)):
             history.append((unit, year, f"{100 * level + drift + rng.normal(scale=2.5):.2f}"))
-    for name, rows in (("lke_2024.csv", answers), ("history.csv", history)):
+    follow_up = [("unit", "recommendation", "status", "note")]
+    for unit, level in UNITS.items():  # after the answers, so that they stay as they were
+        for recommendation, note in RECOMMENDATIONS_2023:
+            status = STATUSES[min(2, int((1 - level) * 4 + rng.uniform(0, 1.5)))]
+            follow_up.append((unit, recommendation, status, note if status == "done" else ""))
+    for name, rows in (("lke_2024.csv", answers), ("history.csv", history), ("follow_up.csv", follow_up)):
         with (HERE / name).open("w", newline="", encoding="utf-8") as handle:
             csv.writer(handle, lineterminator="\n").writerows(rows)
 

@@ -1,0 +1,199 @@
+"""One Laporan Hasil Evaluasi (LHE) AKIP per unit, as an Inspektorat sends it to that unit.
+
+A cover letter (place and date, Nomor, Sifat, Lampiran, Hal, the addressee, the result in two
+paragraphs, the signature), then the report: basis, purpose, scope and method (with the
+evaluation team), the unit's score per component and sub-component with its predicate and
+change, the findings per component (each criterion below full marks: its answer, the
+evaluator's note and the points it would add), the recommended actions (one per finding,
+from the sub-component's template — ``lhe.actions`` in labels.yaml, or the study's
+``actions:`` — grouped by component, most points first), the follow-up of last year's
+recommendations, the closing with the signature, and the unit's answers (LKE) as an appendix.
+Written only when the study file has ``letter:`` (and its ``signatory:``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from reportgen.designs.sakip.chapter import _name, score_table, unit_sentence_values
+from reportgen.interpret.sakip import CITATIONS, unit_findings
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Document, Paragraph
+from reportgen.report.numbering import in_reading_order
+from reportgen.words.locale import join_list
+
+
+def lhe_documents(make_builder, results) -> list[tuple[str, Document, dict]]:
+    """(file stem, document, labels) of every unit's LHE, in the order of the answers' units."""
+    from reportgen.output import safe_name
+
+    out = []
+    for k, unit in enumerate(results.units, start=1):
+        b: Builder = make_builder()
+        doc = build_lhe(b, results, unit, k)
+        slug = re.sub(r"[^a-z0-9]+", "-", unit.lower()).strip("-")  # "Dinas Sosial, PP dan PA" → dinas-sosial-pp-dan-pa
+        stem = b.labels["lhe"]["file"].format(unit=safe_name(slug, "unit"), year=results.year)
+        out.append((stem, doc, b.labels))
+    return out
+
+
+def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
+    config = b.study.config
+    words = b.labels["lhe"]
+    lang = b.lang
+    name = lambda code: _name(code, lang, config, b.labels["sakip_names"])  # noqa: E731
+    unit_name = config.units.get(unit, unit)
+    u = results.units[unit]
+    year = str(results.year)
+    evaluator = config.study.author or config.signatory.position.get(lang)
+    regulation = CITATIONS.get(config.framework_name, "")
+    period = config.period.get(lang) if config.period else ""
+    doc = Document(lang=lang, chapter_label=words["report"], title=words["title"].format(unit=unit_name.upper(), year=year),
+                   study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
+                   contents_title=b.labels["contents"], first_page=1)
+    values = unit_sentence_values(b, results, u, name)
+    doc.letter = _letter(b, config, unit_name, year, letter_index) + b.say(
+        "lhe_letter.j2", unit=unit_name, year=year, regulation=regulation, evaluator=evaluator, period=period,
+        total=values["total"], predicate=values["predicate"], change=values["change"], up=values["up"],
+        previous=values["previous"]) + _signature(b, config)
+
+    basis = b.section(words["basis"], 2, "1")
+    basis.blocks += b.say("sakip_legal.j2", regulation=regulation)
+    purpose = b.section(words["purpose"], 2, "2")
+    purpose.blocks += b.say("lhe_purpose.j2", unit=unit_name, year=year)
+
+    scope = b.section(words["scope"], 2, "3")
+    from reportgen.designs.sakip.chapter import _weight_rows
+
+    weights = b.table("lhe.weights", b.labels["sakip_weights_title"],
+                      [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_subcomponent"]),
+                        h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], _weight_rows(results.components, b, name),
+                      widths=(3, 1, 2, 1.2, 1))
+    team = None
+    if config.team:
+        team = b.table("lhe.team", words["team_title"], [[h("No"), h(words["name"]), h(words["nip"]), h(words["role"])]],
+                       [[d(b.i(k)), s(m.name), d(m.nip or "–"), s(m.role.get(lang))] for k, m in enumerate(config.team, start=1)],
+                       widths=(0.5, 3, 2.2, 2.3))
+    criteria = int((results.answers["unit"] == unit).sum())
+    scope.blocks += b.say("lhe_scope.j2", criteria=b.i(criteria), components=b.i(len(results.components)),
+                          names=join_list([name(c.code) for c in results.components], b.lang), weights=b.ref(weights),
+                          period=period, team=b.ref(team) if team else "")
+    scope.add(weights)
+    if team:
+        scope.add(team)
+
+    scores = b.section(words["results"], 2, "4")
+    table = score_table(b, results, u, "lhe.scores", words["scores_title"].format(unit=unit_name), name)
+    scores.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=unit_name, **values)
+    scores.add(table)
+
+    found = unit_findings(results.answers, results.components, unit)
+    findings = b.section(words["findings"], 2, "5")
+    for k, (code, items) in enumerate(found.items(), start=1):
+        part = b.section(name(code), 3, f"5.{k}")
+        component = next(c for c in results.components if c.code == code)
+        rows = [[d(b.i(j)), s(f.criterion), s(name(f.subcomponent)), d(f.answer), s(f.note or "–"), d(b.f(f.gain, 2))]
+                for j, f in enumerate(items, start=1)]
+        t = b.table(f"lhe.findings.{code}", words["findings_title"].format(component=name(code)),
+                    [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_answer"]),
+                      h(b.labels["sakip_note"]), h(words["gain"])]], rows, widths=(0.45, 3.4, 1.3, 0.9, 2.6, 1.1), small=True)
+        first = items[0]
+        part.blocks += b.say("lhe_findings.j2", refs=(t.key,), component=name(code), score=b.f(u.components[code], 2),
+                             weight=b.g(component.weight), pct=b.pct(100 * u.components[code] / component.weight),
+                             n=b.i(len(items)), table=b.ref(t), first=first.criterion, answer=first.answer, note=first.note,
+                             gain=b.f(first.gain, 2), total_gain=b.f(sum(f.gain for f in items), 2))
+        part.add(t)
+        findings.add(part)
+
+    advice = b.section(words["recommendations"], 2, "6")
+    if found:
+        rows, number = [], 0
+        for code, items in found.items():
+            rows.append([s(name(code), colspan=3, bold=True)])
+            for f in items:
+                number += 1
+                rows.append([d(b.i(number)), s(_action(b, config, f, name)), d(b.f(f.gain, 2))])
+        t = b.table("lhe.recommendations", words["recommendations_title"], [[h("No"), h(words["action"]), h(words["gain"])]],
+                    rows, widths=(0.5, 6.2, 1.3), small=True)
+        gains = {code: sum(f.gain for f in items) for code, items in found.items()}
+        advice.blocks += b.say("lhe_recommendations.j2", refs=(t.key,), unit=unit_name, n=b.i(number), table=b.ref(t),
+                               gain=b.f(sum(gains.values()), 2), first=name(max(gains, key=gains.get)))
+        advice.add(t)
+
+    follow = b.section(words["follow_up"], 2, "7")
+    mine = results.follow_up[results.follow_up["unit"] == unit] if results.follow_up is not None else None
+    last_year = str(results.year - 1)
+    counts = {status: 0 if mine is None else int((mine["status"] == status).sum()) for status in ("done", "in progress", "not yet")}
+    t = None
+    if mine is not None and len(mine):
+        t = b.table("lhe.follow_up", words["follow_up_title"].format(year=last_year),
+                    [[h("No"), h(words["recommendation"]), h(words["status"]), h(words["note"])]],
+                    [[d(b.i(j)), s(r.recommendation), d(words["statuses"][r.status]), s(r.note or "–")]
+                     for j, r in enumerate(mine.itertuples(), start=1)], widths=(0.5, 4.4, 1.5, 2.2), small=True)
+    follow.blocks += b.say("lhe_follow_up.j2", refs=(t.key,) if t else (), total=b.i(sum(counts.values())) if t else "",
+                           done=b.i(counts["done"]), progress=b.i(counts["in progress"]), not_yet=b.i(counts["not yet"]),
+                           not_yet_n=counts["not yet"], table=b.ref(t) if t else "", last_year=last_year, unit=unit_name)
+    if t:
+        follow.add(t)
+
+    closing = b.section(words["closing"], 2, "8")
+    closing.blocks += b.say("lhe_closing.j2", unit=unit_name, year=year, evaluator=evaluator)
+    closing.blocks += _signature(b, config)
+
+    appendix = b.section(words["appendix"], 2, "")
+    rows = [[d(b.i(j)), s(f"{name(r.component)} / {name(r.subcomponent)}"), s(r.criterion), d(r.answer), d(b.f(r.value, 2)),
+             s(r.note or "–")] for j, r in enumerate(results.answers[results.answers["unit"] == unit].itertuples(), start=1)]
+    appendix.add(b.table("lhe.lke", words["appendix_title"].format(unit=unit_name, year=year),
+                         [[h("No"), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]),
+                           h(b.labels["sakip_value"]), h(b.labels["sakip_note"])]], rows,
+                         widths=(0.45, 2.2, 3.4, 0.8, 0.8, 2.2), small=True))
+    doc.sections = [basis, purpose, scope, scores, findings, advice, follow, closing, appendix]
+    doc.sections = [section for section in doc.sections if section.blocks]
+    in_reading_order(doc, b.labels["table"], b.labels["figure"])
+    return doc
+
+
+def _action(b: Builder, config, finding, name) -> str:
+    """The action for one finding: the study's ``actions:`` for its sub-component, else labels.yaml's."""
+    own = config.actions.get(finding.subcomponent)
+    templates = b.labels["lhe"]["actions"]
+    template = own.get(b.lang) if own is not None else templates.get(finding.subcomponent, templates["other"])
+    return template.format(component=name(finding.component).lower(), criterion=finding.criterion.rstrip("."))
+
+
+def _letter(b: Builder, config, unit: str, year: str, index: int) -> list[Paragraph]:
+    words = b.labels["lhe"]
+    letter = config.letter
+    text = lambda value, default: value.get(b.lang) if value is not None else default  # noqa: E731
+    return [Paragraph(f"{letter.place}, {_date(letter.date, words['months'])}", style="right"),
+            Paragraph(f"{words['number']}\t{letter.number}/{index:02d}", style="field"),
+            Paragraph(f"{words['nature']}\t{text(letter.nature, words['nature_default'])}", style="field"),
+            Paragraph(f"{words['attachments']}\t{text(letter.attachments, words['attachments_default'])}", style="field"),
+            Paragraph(f"{words['subject']}\t{text(letter.subject, words['subject_default']).format(unit=unit, year=year)}", style="field"),
+            Paragraph("", style="gap"),
+            Paragraph(f"{words['to']} {text(letter.addressee, words['addressee_default']).format(unit=unit, year=year)}", style="plain"),
+            Paragraph(words["at"].format(place=letter.place), style="plain"),
+            Paragraph("", style="gap")]
+
+
+def _signature(b: Builder, config) -> list[Paragraph]:
+    signatory = config.signatory
+    lines = [Paragraph("", style="gap"), Paragraph(f"{signatory.position.get(b.lang)},", style="signature")]
+    lines += [Paragraph("", style="gap")] * 3
+    lines.append(Paragraph(signatory.name, style="signature"))
+    if signatory.nip:
+        lines.append(Paragraph(f"{b.labels['lhe']['nip']} {signatory.nip}", style="signature"))
+    return lines
+
+
+def _date(value, months: list[str]) -> str:
+    """12 Maret 2025 / 12 March 2025 for a date (or an ISO date written in quotes); any other text as written."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            value = datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    if isinstance(value, datetime.date):
+        return f"{value.day} {months[value.month - 1]} {value.year}"
+    return str(value)

@@ -1,0 +1,166 @@
+"""One LHE per unit: the letter keys, the files, the findings and their order, the actions, the
+follow-up table, tables numbered in reading order, and bad follow-up rows (one line, exit 2)."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+import yaml
+from docx import Document as WordDocument
+
+from helpers import EXAMPLES, invoke
+from reportgen.interpret.sakip import framework, unit_findings
+from reportgen.report.document import Paragraph, Table
+
+SAKIP = EXAMPLES / "sakip-luwu-timur"
+LETTER = {"letter": {"number": "700/9/Itda/2025", "date": "2025-03-14", "place": "Malili",
+                     "subject": {"id": "Hasil Evaluasi AKIP {unit} Tahun {year}", "en": "AKIP evaluation of {unit}, {year}"}},
+          "signatory": {"name": "Drs. Ahmad Yani", "nip": "19690410 199303 1 008",
+                        "position": {"id": "Inspektur Kabupaten Luwu Timur", "en": "Inspector of Luwu Timur"}},
+          "team": [{"name": "Nurhayati", "nip": "1985", "role": {"id": "Ketua Tim", "en": "Team Leader"}}],
+          "period": {"id": "3 Februari – 7 Maret 2025", "en": "3 February – 7 March 2025"}}
+
+
+def lke(units: dict[str, dict[str, str]]) -> str:
+    """Two criteria per sub-component; ``units[u][(component, sub)]`` answers both (else full marks)."""
+    lines = ["unit,component,subcomponent,criterion,answer,note"]
+    for unit, answers in units.items():
+        for c in framework("permenpan-rb-88-2021"):
+            for s, _ in c.subcomponents:
+                full = "Y" if s == "pemenuhan" else "A"
+                for k in (1, 2):
+                    answer = answers.get((c.code, s, k), full)
+                    lines.append(f"\"{unit}\",{c.code},{s},{c.code} {s} {k},{answer},{'catatan ' + s if answer != full else ''}")
+    return "\n".join(lines) + "\n"
+
+
+def study(tmp_path, units, follow_up: str | None = None, language: str = "id", **extra):
+    (tmp_path / "lke.csv").write_text(lke(units))
+    config = {"kind": "sakip", "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat Daerah", "year": 2024,
+                                         "language": language},
+              "answers": {"path": "lke.csv"}} | LETTER | extra
+    if follow_up is not None:
+        (tmp_path / "follow_up.csv").write_text(follow_up)
+        config["follow_up"] = {"path": "follow_up.csv"}
+    path = tmp_path / "study.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    return path
+
+
+UNITS = {"Dinas A": {("perencanaan", "kualitas", 1): "C", ("evaluasi", "pemanfaatan", 2): "E", ("pelaporan", "pemenuhan", 1): "T"},
+         "Dinas Sosial, PP dan PA": {}}
+FOLLOW_UP = ("unit,recommendation,status,note\nDinas A,Menyusun IKU,selesai,SK 12/2024\nDinas A,Reviu Renja,in progress,\n"
+             "Dinas A,Memanfaatkan LKj,belum,\n")
+
+
+def lhe_of(tmp_path, lang="id", **extra):
+    from reportgen.config import load_study
+    from reportgen.designs import design_for
+    from reportgen.pipeline import analyse
+    from reportgen.report.builder import Builder
+
+    loaded = load_study(study(tmp_path, UNITS, FOLLOW_UP, language=lang, **extra))
+    analysed = analyse(loaded, lang)
+    design = design_for(loaded.config)
+    made = design.documents(loaded, lambda: Builder(loaded, lang, source_label=design.source_label), analysed.results)
+    return {stem: doc for stem, doc, _ in made}, analysed.results
+
+
+def words(doc) -> str:
+    return " ".join(p.text for p in [*doc.letter, *doc.walk()] if isinstance(p, Paragraph))
+
+
+def test_one_lhe_per_unit_with_the_letter_keys(tmp_path):
+    docs, _ = lhe_of(tmp_path)
+    assert list(docs) == ["lhe-dinas-a-2024", "lhe-dinas-sosial-pp-dan-pa-2024"]
+    letter = [p.text for p in docs["lhe-dinas-a-2024"].letter]
+    assert letter[:5] == ["Malili, 14 Maret 2025", "Nomor\t700/9/Itda/2025/01", "Sifat\tBiasa", "Lampiran\t1 (satu) berkas",
+                          "Hal\tHasil Evaluasi AKIP Dinas A Tahun 2024"]
+    assert "Yth. Kepala Dinas A" in letter and "di Malili" in letter
+    assert letter[-2:] == ["Drs. Ahmad Yani", "NIP 19690410 199303 1 008"]
+    assert "Inspektur Kabupaten Luwu Timur," in letter
+    assert docs["lhe-dinas-sosial-pp-dan-pa-2024"].letter[1].text.endswith("/02")
+    text = words(docs["lhe-dinas-a-2024"])
+    assert "3 Februari – 7 Maret 2025" in text and "Tim Evaluasi" in " ".join(t.title for t in docs["lhe-dinas-a-2024"].tables().values())
+
+
+def test_english_letter(tmp_path):
+    docs, _ = lhe_of(tmp_path, "en")
+    letter = [p.text for p in docs["lhe-dinas-a-2024"].letter]
+    assert letter[:2] == ["Malili, 14 March 2025", "Number\t700/9/Itda/2025/01"]
+    assert "To: Head of Dinas A" in letter and "Inspector of Luwu Timur," in letter
+
+
+def test_findings_by_component_most_points_first_and_one_action_each(tmp_path):
+    docs, results = lhe_of(tmp_path, actions={"kualitas": {"id": "Perbaiki {component}: {criterion}", "en": "Fix {criterion}"}})
+    found = unit_findings(results.answers, results.components, "Dinas A")
+    assert list(found) == ["perencanaan", "pelaporan", "evaluasi"]  # the framework's order
+    assert [(f.criterion, f.answer) for f in found["evaluasi"]] == [("evaluasi pemanfaatan 2", "E")]
+    # evaluasi pemanfaatan: 25 × 0,5 / 2 criteria × (1 − 0) = 6,25 points; perencanaan kualitas: 30 × 0,3 / 2 × 0,5 = 2,25
+    assert found["evaluasi"][0].gain == pytest.approx(6.25) and found["perencanaan"][0].gain == pytest.approx(2.25)
+    assert found["pelaporan"][0].gain == pytest.approx(15 * 0.2 / 2)
+    assert sum(f.gain for fs in found.values() for f in fs) == pytest.approx(100 - results.units["Dinas A"].total)
+    doc = docs["lhe-dinas-a-2024"]
+    advice = doc.tables()["lhe.recommendations"]
+    actions = [row[1].text for row in advice.body if len(row) == 3]
+    assert len(actions) == 3 and actions[0] == "Perbaiki perencanaan kinerja: perencanaan kualitas 1"
+    assert actions[2].startswith("Memanfaatkan evaluasi akuntabilitas kinerja internal dalam pengambilan keputusan")
+    assert "sakip.unit" not in doc.tables() and docs["lhe-dinas-sosial-pp-dan-pa-2024"].tables().get("lhe.recommendations") is None
+
+
+def test_follow_up_table_and_sentence(tmp_path):
+    docs, _ = lhe_of(tmp_path)
+    table = docs["lhe-dinas-a-2024"].tables()["lhe.follow_up"]
+    assert [[c.text for c in row[1:]] for row in table.body] == [["Menyusun IKU", "Selesai", "SK 12/2024"],
+                                                                 ["Reviu Renja", "Dalam proses", "–"],
+                                                                 ["Memanfaatkan LKj", "Belum ditindaklanjuti", "–"]]
+    text = words(docs["lhe-dinas-a-2024"])
+    assert f"Dari 3 rekomendasi hasil evaluasi tahun 2023, 1 telah selesai ditindaklanjuti, 1 dalam proses, dan 1 belum ditindaklanjuti (Tabel {table.number})" in text
+    assert "Tidak ada rekomendasi hasil evaluasi tahun 2023 yang tercatat untuk Dinas Sosial, PP dan PA." in words(docs["lhe-dinas-sosial-pp-dan-pa-2024"])
+
+
+def test_tables_numbered_in_reading_order_and_cited_by_those_numbers(tmp_path):
+    docs, _ = lhe_of(tmp_path)
+    for doc in docs.values():
+        numbers = [b.number for b in doc.walk() if isinstance(b, Table)]
+        assert numbers == [str(k) for k in range(1, len(numbers) + 1)]
+        cited = {n for p in doc.walk() if isinstance(p, Paragraph) for n in re.findall(r"Tabel (\d+)", p.text)}
+        assert cited <= set(numbers)
+        titles = [b.title for b in doc.walk() if isinstance(b, Table)]
+        assert titles[0].startswith("Komponen, Sub-Komponen") and titles[-1].startswith("Lembar Kerja Evaluasi")
+
+
+@pytest.mark.parametrize("row,message", [
+    ("Dinas Z,Menyusun IKU,done,", "follow_up.csv, row 2, column unit: 'Dinas Z' is not a unit of this year's answers"),
+    ("Dinas A,Menyusun IKU,hampir,", "follow_up.csv, row 2, column status: 'hampir' is not a status; use done, in progress or not yet"),
+])
+def test_a_bad_follow_up_row_is_one_line(tmp_path, row, message):
+    path = study(tmp_path, UNITS, "unit,recommendation,status,note\n" + row + "\n")
+    result = invoke(["run", str(path), "--out", str(tmp_path / "out"), "--formats", "json"])
+    assert result.exit_code == 2 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_letter_needs_its_signatory(tmp_path):
+    path = study(tmp_path, UNITS)
+    config = yaml.safe_load(path.read_text())
+    del config["signatory"]
+    path.write_text(yaml.safe_dump(config, allow_unicode=True))
+    result = invoke(["validate", str(path)])
+    assert result.exit_code == 2 and "a 'letter' needs a 'signatory' (name, nip, position) to sign it" in result.stderr
+
+
+def test_the_example_writes_an_lhe_per_unit_as_pdf_and_docx(tmp_path):
+    result = invoke(["run", str(SAKIP / "study.yaml"), "--out", str(tmp_path / "out"), "--formats", "json,docx"])
+    assert result.exit_code == 0, result.output
+    units = [row["unit"] for row in csv.DictReader((SAKIP / "history.csv").open(encoding="utf-8"))]
+    stems = {re.sub(r"[^a-z0-9]+", "-", u.lower()).strip("-") for u in units}
+    written = sorted(p.name for p in (tmp_path / "out").glob("lhe-*-2024.docx") if p.name != "lhe-akip-2024.docx")
+    assert written == sorted(f"lhe-{stem}-2024.docx" for stem in stems) and len(written) == 10
+    word = WordDocument(tmp_path / "out" / "lhe-kecamatan-towuti-2024.docx")
+    paragraphs = [p.text for p in word.paragraphs]
+    assert paragraphs[0] == "Malili, 14 Maret 2025" and paragraphs[1] == "Nomor\t: 700/045/Itda-LT/2025/10"
+    follow = next(t for t in word.tables if t.rows[0].cells[1].text == "Rekomendasi" and len(t.columns) == 4)
+    assert len(follow.rows) == 4  # the three recommendations of 2023 for Kecamatan Towuti
