@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -628,9 +629,7 @@ def test_blank_rows_in_a_sakip_answer_sheet(tmp_path):
     from helpers import EXAMPLES
 
     folder = tmp_path / "sakip"
-    folder.mkdir()
-    for name in ("study.yaml", "lke_2024.csv", "history.csv"):
-        (folder / name).write_bytes((EXAMPLES / "sakip-luwu-timur" / name).read_bytes())
+    shutil.copytree(EXAMPLES / "sakip-luwu-timur", folder)
     lines = (folder / "lke_2024.csv").read_text().splitlines()
     lines.insert(3, ",,,,,")
     (folder / "lke_2024.csv").write_text("\n".join(lines) + "\n")
