@@ -31,9 +31,9 @@ class NameBook:
         self._given: dict[str, str] = {}
         self._taken: set[str] = set()
 
-    def name(self, text: object, fallback: str = "item") -> str:
-        """The safe name of ``text``; the same text always gets the same name."""
-        key = str(text)
+    def name(self, text: object, fallback: str = "item", key: object = None) -> str:
+        """The safe name of ``text``; the same text (or ``key``, when given) always gets the same name."""
+        key = str(text) if key is None else key
         if key in self._given:
             return self._given[key]
         base = safe_name(text, fallback)

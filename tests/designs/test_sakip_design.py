@@ -136,7 +136,7 @@ def test_example_report_pdf_and_docx(tmp_path):
     from pypdf import PdfReader
 
     run_study(EXAMPLE, tmp_path / "o")
-    pdf = PdfReader(tmp_path / "o" / "lhe-akip-2024.pdf")
+    pdf = PdfReader(tmp_path / "o" / "rekapitulasi-akip-2024.pdf")
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert len(pdf.pages) >= 12
     for words in ("LAPORAN HASIL EVALUASI", "Ringkasan Eksekutif", "Dasar Hukum", "Peraturan Menteri PANRB Nomor 88 Tahun 2021",
@@ -144,7 +144,7 @@ def test_example_report_pdf_and_docx(tmp_path):
                   "Penutup", "Tahun 2024"):
         assert words in text, words
     assert "2.024" not in text
-    word = WordDocument(tmp_path / "o" / "lhe-akip-2024.docx")
+    word = WordDocument(tmp_path / "o" / "rekapitulasi-akip-2024.docx")
     assert len(word.tables) >= 20 and len(word.inline_shapes) == 3
     data = json.loads((tmp_path / "o" / "results.json").read_text())["sakip"]
     ranks = sorted(u["rank"] for u in data["units"].values())

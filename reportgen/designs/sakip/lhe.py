@@ -26,14 +26,15 @@ from reportgen.words.locale import join_list
 
 def lhe_documents(make_builder, results) -> list[tuple[str, Document, dict]]:
     """(file stem, document, labels) of every unit's LHE, in the order of the answers' units."""
-    from reportgen.output import safe_name
+    from reportgen.output.names import NameBook
 
+    names = NameBook()  # two units whose names differ only in case or punctuation keep a file each
     out = []
     for k, unit in enumerate(results.units, start=1):
         b: Builder = make_builder()
         doc = build_lhe(b, results, unit, k)
-        slug = re.sub(r"[^a-z0-9]+", "-", unit.lower()).strip("-")  # "Dinas Sosial, PP dan PA" → dinas-sosial-pp-dan-pa
-        stem = b.labels["lhe"]["file"].format(unit=safe_name(slug, "unit"), year=results.year)
+        slug = names.name(re.sub(r"[^a-z0-9]+", "-", unit.lower()).strip("-"), "unit", key=unit)  # "Dinas Sosial, PP dan PA" → dinas-sosial-pp-dan-pa
+        stem = b.labels["lhe"]["file"].format(unit=slug, year=results.year)
         out.append((stem, doc, b.labels))
     return out
 
