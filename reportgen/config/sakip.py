@@ -16,7 +16,7 @@ class SakipInfo(Strict):
     year: int
     language: Literal["id", "en"] = "id"
     chapter: int | None = None  # tables "Tabel 1", "Tabel 2" unless a chapter number is given
-    government: str | None = None  # "Pemerintah Kabupaten Luwu Timur", used in sentences
+    government: Text | None = None  # "Pemerintah Kabupaten Luwu Timur" (or {id: …, en: …}), used in sentences
     first_page: int = Field(1, ge=1, le=9999)  # the number of the report's first page
     lists: bool = False  # the DOCX also lists the tables and the figures after its contents
 

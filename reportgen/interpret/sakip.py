@@ -20,9 +20,22 @@ PREDICATES = (("AA", 90), ("A", 80), ("BB", 70), ("B", 60), ("CC", 50), ("C", 30
 LETTERS = {"A": 1.0, "B": 0.75, "C": 0.5, "D": 0.25, "E": 0.0}
 YES_NO = {"Y": 1.0, "YA": 1.0, "YES": 1.0, "T": 0.0, "TIDAK": 0.0, "N": 0.0, "NO": 0.0}
 CITATIONS = {
-    "permenpan-rb-88-2021": "Peraturan Menteri PANRB Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah",
-    "permenpan-rb-12-2015": "Peraturan Menteri PANRB Nomor 12 Tahun 2015 tentang Pedoman Evaluasi atas Implementasi SAKIP",
+    "permenpan-rb-88-2021": {
+        "id": "Peraturan Menteri PANRB Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah",
+        "en": "Regulation of the Minister of Administrative and Bureaucratic Reform (PANRB) No. 88 of 2021 on the "
+              "Evaluation of Government Agencies' Performance Accountability"},
+    "permenpan-rb-12-2015": {
+        "id": "Peraturan Menteri PANRB Nomor 12 Tahun 2015 tentang Pedoman Evaluasi atas Implementasi SAKIP",
+        "en": "Regulation of the Minister of Administrative and Bureaucratic Reform (PANRB) No. 12 of 2015 on the "
+              "Guidelines for Evaluating the Implementation of SAKIP"},
 }
+SHORT_CITATIONS = {"permenpan-rb-88-2021": {"id": "PermenPANRB 88/2021", "en": "PANRB Regulation 88/2021"},
+                   "permenpan-rb-12-2015": {"id": "PermenPANRB 12/2015", "en": "PANRB Regulation 12/2015"}}
+
+
+def citation(framework: str, lang: str, short: bool = False) -> str:
+    """The regulation a framework comes from, in the report's language ('' for a study's own)."""
+    return (SHORT_CITATIONS if short else CITATIONS).get(framework, {}).get(lang, "")
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,17 @@ def predicate(total: float, boundary: str = "gt") -> str:
         if total > lower or (boundary == "ge" and total >= lower):
             return name
     return "D"
+
+
+def extremes(values: dict[str, float], places: int = 9) -> tuple[list[str], list[str]]:
+    """The keys with the highest and those with the lowest value, every tied key kept, in the
+    given order. Values equal to ``places`` decimals tie: scores come from a handful of answer
+    levels, so two units or components often reach exactly the same share, and a sentence that
+    names one of them contradicts the table that shows both. When every value ties, both lists
+    hold every key (the caller says the values are even)."""
+    rounded = {k: round(v, places) for k, v in values.items()}
+    top, bottom = max(rounded.values()), min(rounded.values())
+    return [k for k, v in rounded.items() if v == top], [k for k, v in rounded.items() if v == bottom]
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: boo
     """Write ``doc`` as ``target``; ``lists``: a list of tables and a list of figures after the
     contents (``study.lists``)."""
     word = WordDocument()
-    _setup(word, doc.first_page)
+    _setup(word, doc.first_page, letter=bool(doc.letter))
     for paragraph in doc.letter:
         _letter_paragraph(word, paragraph)
     title = word.add_paragraph()
@@ -82,7 +82,7 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: boo
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run(doc.chapter_label)
     title.add_run().add_break()
-    title.add_run(doc.title)
+    title.add_run(bind(doc.title))
     for paragraph in doc.preface:
         _paragraph(word, paragraph)
     _contents(word, doc, labels, lists)
@@ -98,7 +98,9 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: boo
     return target
 
 
-def _setup(word: WordDocument, first_page: int = 1) -> None:
+def _setup(word: WordDocument, first_page: int = 1, letter: bool = False) -> None:
+    """A4 page, margins 4-4-3-3 cm, styles, page numbers; ``letter``: the first page is a cover
+    letter, unnumbered, and the report after it starts at ``first_page``."""
     sec = word.sections[0]
     sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
     sec.left_margin, sec.top_margin, sec.right_margin, sec.bottom_margin = Cm(4), Cm(4), Cm(3), Cm(3)
@@ -150,7 +152,9 @@ def _setup(word: WordDocument, first_page: int = 1) -> None:
     for level in range(1, TOC_LEVELS + 1):
         _list_style(styles, f"toc {level}", TOC_STYLE_ID.format(level), TOC_INDENT_CM[level], 11 if level == 4 else 12)
     _list_style(styles, FIGURES_LIST, FIGURES_LIST_ID, 0.0, 12)
-    _page_number(sec, first_page)
+    if letter:
+        sec.different_first_page_header_footer = True  # the letter's page has an empty footer
+    _page_number(sec, first_page - 1 if letter else first_page)
     _update_fields_on_open(word)
 
 
@@ -286,9 +290,9 @@ def _section(word, section: Section, labels: dict, base: Path, numbers: _Numbers
         heading.paragraph_format.page_break_before = True
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
         heading.add_run(section.number).add_break()
-        heading.add_run(section.title)
+        heading.add_run(bind(section.title))
     else:
-        heading.add_run(f"{section.number} {section.title}".strip())
+        heading.add_run(bind(f"{section.number} {section.title}".strip()))
     for block in section.blocks:
         if isinstance(block, Section):
             _section(word, block, labels, base, numbers)
@@ -397,14 +401,14 @@ def _keep_rows(t: Table) -> list[bool]:
     """Which rows keep with the next (Word's way of keeping a table on one page: keep-with-next
     on the paragraphs of its rows). All of them when the table fits on a page, the last keeping
     with the notes and source line; in a longer table the header rows, the first body row (two
-    body rows under the header at a page's foot) and the last two rows (never one row alone with
-    the source line on the next page)."""
+    body rows under the header at a page's foot), a group's row (never alone at a page's foot)
+    and the last two rows (never one row alone with the source line on the next page)."""
     rows = len(t.header) + len(t.body)
     around, header, body = table_rows(t)  # the chapter's page estimate (reportgen.render.flow)
     if around + sum(header) + sum(body) <= FITS * TEXT_HEIGHT_PT:
         return [True] * rows
     head = len(t.header)
-    return [r < head + 1 or r >= rows - 2 for r in range(rows)]
+    return [r < head + 1 or r >= rows - 2 or (r >= head and t.is_group_row(t.body[r - head])) for r in range(rows)]
 
 
 def _table(word, t: Table, labels: dict, numbers: _Numbers) -> None:

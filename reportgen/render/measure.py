@@ -77,17 +77,23 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return _font(bold, size).getlength(text) * size / 100 * SLACK
 
 
+MONTHS = ("Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|"
+          "January|February|March|May|June|July|August|October|December")
 BINDINGS = (
     (re.compile(r" (?=[=<>≤≥≈±→])"), "\u00a0"),  # never a line break before a relation sign or an arrow,
     (re.compile(r"(?<=[=<>≤≥≈±]) "), "\u00a0"),  # nor after a relation sign: "t = 11,885", "(8,369 > 1,976)"
     (re.compile(r"(\[[^\[\]]*?;) (?=[−\-\d])"), "\\1\u00a0"),  # an interval "[0,093; 0,312]"
     (re.compile(r"(?<=\w:) (?=[−\d])"), "\u00a0"),  # a label and its value "D3: 18,16"
+    (re.compile(r"\b(Tabel|Table|Gambar|Figure|Bab|Chapter|Lampiran|Appendix|Tahun|Year|Nomor|No\.) (?=\d)"), "\\1\u00a0"),  # "Tabel 3", "Tahun 2024"
+    (re.compile(rf"\b(\d{{1,2}}) (?=(?:{MONTHS})\b)"), "\\1\u00a0"),  # a date "7 Maret 2025" stays on one line
+    (re.compile(rf"\b((?:{MONTHS})) (?=\d{{4}}\b)"), "\\1\u00a0"),
 )
 
 
 def bind(text: str) -> str:
     """``text`` with no-break spaces where a line must not break: around a relation sign, before
-    an arrow, inside a numeric interval, between a label and its number. A path "KP → MK" may
+    an arrow, inside a numeric interval, between a label and its number, between "Tabel" (Table,
+    Gambar, Tahun …) and its number, inside a date "7 Maret 2025". A path "KP → MK" may
     still break after its arrow."""
     for pattern, replacement in BINDINGS:
         text = pattern.sub(replacement, text)

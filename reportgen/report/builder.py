@@ -136,12 +136,14 @@ class Builder:
     def sentence(self, template: str, **context) -> str:
         return render(self.env, template, **context)
 
-    def table(self, key: str, title: str, header, body, notes=(), widths=None, small: bool = False) -> Table:
+    def table(self, key: str, title: str, header, body, notes=(), widths=None, small: bool = False, source: str | None = None) -> Table:
+        """A numbered table; ``source``: its own source line instead of the report's (a table
+        taken from a regulation, a table of the study file's own entries)."""
         self._tables += 1
         self.numbers[key] = self._number(self._tables)
         return Table(key=key, number=self.numbers[key], title=title,
                      header=tuple(tuple(r) for r in header), body=tuple(tuple(r) for r in body),
-                     source=self.source, notes=tuple(notes), widths=widths, small=small)
+                     source=self.source if source is None else source, notes=tuple(notes), widths=widths, small=small)
 
     def figure(self, key: str, title: str, kind: str, data: dict, width: float = 0.75, file: str | None = None,
                name: object = None) -> Figure:

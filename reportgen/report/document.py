@@ -45,6 +45,11 @@ class Table:
     def columns(self) -> int:
         return sum(c.colspan for c in self.header[0]) if self.header else sum(c.colspan for c in self.body[0])
 
+    def is_group_row(self, row) -> bool:
+        """A body row that is one cell across every column: it names the group of rows below it
+        (a component above its findings), so it never ends a page."""
+        return len(row) == 1 and row[0].colspan == self.columns > 1
+
 
 @dataclass(frozen=True)
 class Figure:

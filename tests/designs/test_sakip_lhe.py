@@ -173,6 +173,112 @@ def test_the_example_writes_an_lhe_per_unit_as_pdf_and_docx(tmp_path):
     assert written == sorted(f"lhe-{stem}-2024.docx" for stem in stems) and len(written) == 10
     word = WordDocument(tmp_path / "out" / "lhe-kecamatan-towuti-2024.docx")
     paragraphs = [p.text for p in word.paragraphs]
-    assert paragraphs[0] == "Malili, 14 Maret 2025" and paragraphs[1] == "Nomor\t: 700/045/Itda-LT/2025/10"
+    assert paragraphs[0] == "Malili, 14\u00a0Maret\u00a02025" and paragraphs[1] == "Nomor\t: 700/045/Itda-LT/2025/10"  # a date never breaks
     follow = next(t for t in word.tables if t.rows[0].cells[1].text == "Rekomendasi" and len(t.columns) == 4)
     assert len(follow.rows) == 4  # the three recommendations of 2023 for Kecamatan Towuti
+
+
+def test_extremes_keep_every_tied_key():
+    from reportgen.interpret.sakip import extremes
+
+    assert extremes({"a": 0.9, "b": 0.75, "c": 0.9, "d": 0.75}) == (["a", "c"], ["b", "d"])
+    assert extremes({"a": 22.75 / 30, "b": 18.958333333333332 / 25}) == (["a", "b"], ["a", "b"])  # 75,8 % both, in floating point
+    assert extremes({"a": 1.0, "b": 0.5}) == (["a"], ["b"])
+
+
+TIED = {"Dinas A": {("perencanaan", "kualitas", 1): "C", ("pengukuran", "kualitas", 1): "C"},  # both lose 2,25 of 30: 92,5 %
+        "Dinas B": {("perencanaan", "kualitas", 1): "C", ("pengukuran", "kualitas", 1): "C"},  # the same answers: the same total
+        "Dinas C": {("evaluasi", "pemanfaatan", 1): "E"}}
+
+
+def documents(tmp_path, units, lang="id"):
+    """The recapitulation and every unit's LHE of a study with the letter keys."""
+    from reportgen.config import load_study
+    from reportgen.designs import design_for
+    from reportgen.pipeline import analyse
+    from reportgen.report.builder import Builder
+
+    loaded = load_study(study(tmp_path, units, language=lang))
+    results = analyse(loaded, lang).results
+    design = design_for(loaded.config)
+    make = lambda: Builder(loaded, lang, source_label=design.source_label)  # noqa: E731
+    return design.sections(make(), results), {stem: doc for stem, doc, _ in design.documents(loaded, make, results)}
+
+
+def test_tied_components_and_units_are_all_named(tmp_path):
+    recap, lhes = documents(tmp_path, TIED)
+    text = words(recap)
+    # Dinas A and B: 95,5 each (2 × 2,25 lost); Dinas C 93,75 (25 × 0,5 / 2 lost)
+    assert "Nilai tertinggi diraih Dinas A dan Dinas B (masing-masing 95,50, predikat AA) dan nilai terendah Dinas C (93,75, predikat AA)." in text
+    assert ("Capaian tertinggi terdapat pada komponen Pelaporan Kinerja dan Evaluasi Akuntabilitas Kinerja Internal, sedangkan capaian "
+            "terendah pada komponen Perencanaan Kinerja dan Pengukuran Kinerja.") in text
+    assert "capaian terendah secara umum terdapat pada komponen Evaluasi Akuntabilitas Kinerja Internal (91,7%)" in text  # (3 × 25 − 6,25) ÷ 75
+    lhe = words(lhes["lhe-dinas-a-2024"])
+    assert "prioritas utama adalah komponen Perencanaan Kinerja dan Pengukuran Kinerja (masing-masing 2,25 poin)" in lhe
+    assert "nilai akhir bertambah sebesar 4,50 poin" in lhe
+
+
+def test_a_unit_with_every_component_alike_says_so(tmp_path):
+    recap, _ = documents(tmp_path, {"Dinas A": {}, "Dinas B": {("evaluasi", "pemanfaatan", 1): "E"}}, "en")
+    assert "Every component reaches the same share of its weight, 100.0%." in words(recap)
+
+
+def test_findings_with_criteria_that_add_as_much_as_the_first(tmp_path):
+    units = {"Dinas A": {("perencanaan", "pemanfaatan", 1): "C", ("perencanaan", "pemanfaatan", 2): "C", ("perencanaan", "kualitas", 1): "B"}}
+    _, lhes = documents(tmp_path, units)
+    text = words(lhes["lhe-dinas-a-2024"])
+    # pemanfaatan: 30 × 0,5 / 2 × 0,5 = 3,75 points each; kualitas: 30 × 0,3 / 2 × 0,25 = 1,125
+    assert ("dengan 3 kriteria belum terpenuhi penuh (Tabel 4). Sebanyak 2 kriteria sama-sama paling berpengaruh, masing-masing "
+            "menambah 3,75 poin bila terpenuhi; yang pertama pada tabel adalah “perencanaan pemanfaatan 1”") in text
+    _, lhes = documents(tmp_path, {"Dinas A": {("perencanaan", "kualitas", 1): "B"}}, "en")
+    text = words(lhes["lhe-dinas-a-2024"])
+    assert "with 1 criterion not fully met (Table 4). The one that matters most is “perencanaan kualitas 1”" in text
+    assert "Meeting all of them" not in text and "should take the action in Table" in text
+
+
+def test_english_follow_up_agrees_in_number(tmp_path):
+    docs, _ = lhe_of(tmp_path, "en")
+    assert ("Of the 3 recommendations of the 2023 evaluation, 1 has been acted on in full, 1 is in progress and 1 has not yet "
+            "been acted on") in words(docs["lhe-dinas-a-2024"])
+
+
+def test_english_reports_cite_the_regulation_in_english_and_tables_name_their_sources(tmp_path):
+    docs, _ = lhe_of(tmp_path, "en")
+    doc = docs["lhe-dinas-a-2024"]
+    text = words(doc)
+    assert "Regulation of the Minister of Administrative and Bureaucratic Reform (PANRB) No. 88 of 2021" in text
+    assert "Peraturan" not in text
+    tables = doc.tables()
+    assert tables["lhe.weights"].source == "Source: PANRB Regulation 88/2021"
+    assert tables["lhe.team"].source == "Source: Inspektorat Daerah, 2024"
+    assert tables["lhe.follow_up"].source == "Source: follow-up records of the 2023 evaluation's recommendations, processed"
+    assert tables["lhe.scores"].source == "Source: AKIP evaluation worksheets (LKE), processed (2024)"
+
+
+def test_the_recapitulation_ends_with_the_signature(tmp_path):
+    recap, _ = documents(tmp_path, TIED)
+    last = [p.text for p in recap.sections[-1].blocks if isinstance(p, Paragraph) and p.style == "signature"]
+    assert last == ["Malili, 14 Maret 2025", "Inspektur Kabupaten Luwu Timur,", "Drs. Ahmad Yani", "NIP 19690410 199303 1 008"]
+    _, lhes = documents(tmp_path, TIED)
+    lhe = lhes["lhe-dinas-a-2024"]
+    assert [p.text for p in lhe.walk() if isinstance(p, Paragraph) and p.style == "signature"] == last
+    letter = [p.text for p in lhe.letter if p.style == "signature"]
+    assert letter == last[1:]  # the letter has its place and date at its head
+
+
+def test_the_letter_page_has_no_number_and_the_report_starts_at_one(tmp_path):
+    import subprocess
+
+    path = study(tmp_path, {"Dinas A": {("evaluasi", "pemanfaatan", 1): "E"}})
+    result = invoke(["run", str(path), "--out", str(tmp_path / "out"), "--formats", "pdf,docx"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / "lhe-dinas-a-2024.pdf"
+    pages = [subprocess.run(["pdftotext", "-f", str(k), "-l", str(k), "-layout", str(pdf), "-"], capture_output=True, text=True,
+                            check=True).stdout.strip().splitlines() for k in (1, 2, 3)]
+    assert pages[0][-1].strip() != "1" and pages[0][-1].strip().startswith("NIP")  # the letter ends with its signature
+    assert [p[-1].strip() for p in pages[1:]] == ["1", "2"]
+    word = WordDocument(tmp_path / "out" / "lhe-dinas-a-2024.docx")
+    section = word.sections[0]
+    assert section.different_first_page_header_footer
+    numbering = section._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pgNumType")
+    assert numbering.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}start") == "0"

@@ -141,11 +141,12 @@ def expected_captions(doc: Document, labels: dict) -> list[tuple[str, str, str]]
 
 def section_headings(doc: Document) -> list[tuple[str, str]]:
     """(style id, text) of the chapter heading and every section heading."""
-    heads = [("Heading1", f"{doc.chapter_label}\n{doc.title}")]
+    heads = [("Heading1", f"{bind(doc.chapter_label)}\n{bind(doc.title)}")]
     for b in doc.walk():
         if isinstance(b, Section):
+            title = bind(b.title)
             heads.append((f"Heading{min(b.level, 4)}",
-                          f"{b.number}\n{b.title}" if b.level == 1 else f"{b.number} {b.title}".strip()))
+                          f"{b.number}\n{title}" if b.level == 1 else f"{b.number} {title}".strip()))
     return heads
 
 
@@ -181,7 +182,7 @@ def test_updating_the_fields_changes_no_number(written):
 def test_contents_is_a_toc_field_under_its_title_with_the_headings_written_out(written):
     doc, _, path, root = written
     paragraphs = body_paragraphs(root)
-    assert style(paragraphs[0]) == "Heading1" and text(paragraphs[0]) == f"{doc.chapter_label}\n{doc.title}"
+    assert style(paragraphs[0]) == "Heading1" and text(paragraphs[0]) == f"{bind(doc.chapter_label)}\n{bind(doc.title)}"
     after_preface = 1 + len(doc.preface)
     assert [text(p) for p in paragraphs[1:after_preface]] == [bind(p.text) for p in doc.preface]
     title = paragraphs[after_preface]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from reportgen.interpret.sakip import CITATIONS, LETTERS, PREDICATES, common_weaknesses
+from reportgen.interpret.sakip import citation, LETTERS, PREDICATES, common_weaknesses, extremes
+from reportgen.designs.sakip.signature import signature
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.report.numbering import in_reading_order
+from reportgen.words.locale import join_list
 
 ORDER = [p for p, _ in PREDICATES]
 COMMON_SHOWN = 5  # the weaknesses common to units that the recapitulation lists
@@ -34,41 +36,45 @@ def build_chapter(b: Builder, results) -> Document:
                    contents_title=b.labels["contents"], first_page=config.study.first_page)
     units = sorted(results.units.values(), key=lambda u: (u.rank, u.unit))
     counts = {p: sum(1 for u in units if results.predicates[u.unit] == p) for p in ORDER}
-    government = config.study.government or ""
+    government = config.study.government.get(lang) if config.study.government else ""
     has_history = any(u.history for u in units)
 
     # results table first (the summary cites it)
     comps = results.components
     shorts = _short_names([name(c.code) for c in comps])
-    header = [[h("No"), h(b.labels["sakip_unit"])] + [h(f"{short} ({b.g(c.weight)})") for short, c in zip(shorts, comps)]
-              + [h(b.labels["sakip_total"]), h(b.labels["sakip_predicate"]), h(b.labels["sakip_rank"]), h(b.labels["sakip_change"])]]
-    body = [[d(b.i(k + 1)), s(unit_name(u.unit))] + [d(b.f(u.components[c.code], 2)) for c in comps]
-            + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True), d(b.i(u.rank)),
-               d("–" if u.change is None else ("+" if u.change > 0 else "") + b.f(u.change, 2))] for k, u in enumerate(units)]
+    # the units in the order of their rank, which numbers the rows (a "No" column beside it would
+    # take the width a unit's name needs)
+    header = [[h(b.labels["sakip_rank"]), h(b.labels["sakip_unit"])] + [h(f"{short} ({b.g(c.weight)})") for short, c in zip(shorts, comps)]
+              + [h(b.labels["sakip_total"]), h(b.labels["sakip_predicate"]), h(b.labels["sakip_change"])]]
+    body = [[d(b.i(u.rank)), s(unit_name(u.unit))] + [d(b.f(u.components[c.code], 2)) for c in comps]
+            + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True),
+               d("–" if u.change is None else ("+" if u.change > 0 else "") + b.f(u.change, 2))] for u in units]
     body.append([s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True),
-                 d("–"), d(""), d("")])  # a mean of units has no predicate
+                 d("–"), d("")])  # a mean of units has no predicate
     results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body,
-                            widths=(0.55, 2.8) + (1.15,) * len(comps) + (0.95, 1.0, 1.05, 1.15), small=True)
+                            widths=(1.0, 2.8) + (1.15,) * len(comps) + (0.95, 1.0, 1.15), small=True)
     dist_table = b.table("sakip.distribution", b.labels["sakip_distribution_title"],
                          [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
                          [[d(p), d(_range(b, p, config.settings.boundary)), d(b.i(counts[p]))] for p in ORDER], widths=(1, 2, 1))
 
     summary = b.section(b.labels["sakip_summary"], 2, "1")
-    best, worst = units[0], units[-1]
+    best, worst = extremes({u.unit: u.total for u in units})
     improved = [u for u in units if u.change is not None and u.change > 0]
     declined = [u for u in units if u.change is not None and u.change < 0]
     summary.blocks += b.say("sakip_summary.j2", refs=(results_table.key, dist_table.key), n=b.i(len(units)), year=str(results.year),
                             government=government, mean=b.f(results.overall_total, 2), predicate=results.government_predicate,
                             counts=[{"p": p, "n": b.i(counts[p])} for p in ORDER if counts[p]],
-                            best=unit_name(best.unit), best_total=b.f(best.total, 2), best_p=results.predicates[best.unit],
-                            worst=unit_name(worst.unit), worst_total=b.f(worst.total, 2), worst_p=results.predicates[worst.unit],
+                            best=join_list([unit_name(u) for u in best], lang), best_total=b.f(results.units[best[0]].total, 2),
+                            best_p=results.predicates[best[0]], best_n=len(best), even=len(best) == len(units),
+                            worst=join_list([unit_name(u) for u in worst], lang), worst_total=b.f(results.units[worst[0]].total, 2),
+                            worst_p=results.predicates[worst[0]], worst_n=len(worst),
                             improved=b.i(len(improved)), declined=b.i(len(declined)), history=has_history,
                             table=b.ref(results_table))
     doc.sections.append(summary)
 
     intro = b.section(b.labels["sakip_intro"], 2, "2")
     legal = b.section(b.labels["sakip_legal"], 3, "2.1")
-    legal.blocks += b.say("sakip_legal.j2", regulation=CITATIONS.get(config.framework_name, ""))
+    legal.blocks += b.say("sakip_legal.j2", regulation=citation(config.framework_name, lang))
     intro.add(legal)
     scope = b.section(b.labels["sakip_scope"], 3, "2.2")
     scope.blocks += b.say("sakip_scope.j2", n=b.i(len(units)), year=str(results.year), government=government,
@@ -78,12 +84,13 @@ def build_chapter(b: Builder, results) -> Document:
     weight_rows = _weight_rows(comps, b, name)
     weights_table = b.table("sakip.weights", b.labels["sakip_weights_title"],
                             [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_subcomponent"]),
-                              h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], weight_rows, widths=(3, 1, 2, 1.2, 1))
+                              h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], weight_rows, widths=(3, 1, 2, 1.2, 1),
+                            source=framework_source(b, config))
     answer_table = b.table("sakip.answers", b.labels["sakip_answers_title"], [[h(b.labels["sakip_answer"]), h(b.labels["sakip_value"])]],
                            [[d("Y / T"), d(f"{b.f(1, 2)} / {b.f(0, 2)}")]]
                            + [[d(letter), d(b.f(value, 2))] for letter, value in LETTERS.items()]
-                           + [[d("0–100"), d(b.labels["sakip_divided"])]], widths=(2, 2))
-    method.blocks += b.say("sakip_method.j2", regulation=CITATIONS.get(config.framework_name, ""), weights=b.ref(weights_table),
+                           + [[d("0–100"), d(b.labels["sakip_divided"])]], widths=(2, 2), source=framework_source(b, config))
+    method.blocks += b.say("sakip_method.j2", regulation=citation(config.framework_name, lang), weights=b.ref(weights_table),
                            answers=b.ref(answer_table), predicates=b.ref(dist_table), custom=config.framework_name == "custom")
     method.add(weights_table)
     method.add(answer_table)
@@ -129,7 +136,7 @@ def build_chapter(b: Builder, results) -> Document:
 
     closing = b.section(b.labels["sakip_closing"], 2, "5")
     means = results.component_means()
-    weakest_component = min(means, key=means.get)
+    weakest_components = extremes(means)[1]
     mean_table = b.table("sakip.components", b.labels["sakip_component_means_title"],
                          [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_mean_score"]), h(b.labels["sakip_achievement"])]],
                          [[s(name(c.code)), d(b.g(c.weight)), d(b.f(means[c.code] * c.weight, 2)), d(b.pct(100 * means[c.code]))] for c in comps]
@@ -139,7 +146,8 @@ def build_chapter(b: Builder, results) -> Document:
     closing.add(mean_table)
     closing.blocks += b.say("sakip_closing.j2", refs=(mean_table.key,), table=b.ref(mean_table), government=government,
                             year=str(results.year), mean=b.f(results.overall_total, 2), predicate=results.government_predicate,
-                            weakest=name(weakest_component), weakest_pct=b.pct(100 * means[weakest_component]))
+                            weakest=join_list([name(c) for c in weakest_components], lang), weakest_n=len(weakest_components),
+                            weakest_pct=b.pct(100 * means[weakest_components[0]]))
     common = common_weaknesses(results.answers, len(units))
     common_table = None
     if common:
@@ -155,9 +163,18 @@ def build_chapter(b: Builder, results) -> Document:
                             evaluator=config.study.author or government)
     if common_table:
         closing.add(common_table)
+    closing.blocks += signature(b, config, dated=True)
     doc.sections.append(closing)
     in_reading_order(doc, b.labels["table"], b.labels["figure"])
     return doc
+
+
+def framework_source(b: Builder, config) -> str:
+    """The source line of a table the framework gives (weights, answer values): its regulation,
+    or the study file for a study's own components."""
+    if config.framework_name == "custom":
+        return b.labels["sakip_source_study"]
+    return b.label("sakip_source_regulation", regulation=citation(config.framework_name, b.lang, short=True))
 
 
 def _weight_rows(comps, b, name):
@@ -214,11 +231,13 @@ def score_table(b: Builder, results, u, key: str, title: str, name):
 
 def unit_sentence_values(b: Builder, results, u, name) -> dict:
     """What the sentence on a unit's score needs (``sakip_unit.j2``): total, predicate, rank,
-    strongest and weakest component, the change from last year, the earlier totals."""
-    strongest = max(results.components, key=lambda c: u.components[c.code] / c.weight)
-    weakest = min(results.components, key=lambda c: u.components[c.code] / c.weight)
+    strongest and weakest components (every one of a tie, ``even`` when all tie), the change from
+    last year, the earlier totals."""
+    shares = {c.code: u.components[c.code] / c.weight for c in results.components}
+    strongest, weakest = extremes(shares)
     return dict(total=b.f(u.total, 2), predicate=results.predicates[u.unit], rank=b.i(u.rank), n=b.i(len(results.units)),
-                strongest=name(strongest.code), weakest=name(weakest.code),
+                strongest=join_list([name(c) for c in strongest], b.lang), weakest=join_list([name(c) for c in weakest], b.lang),
+                even=len(strongest) == len(shares), even_pct=b.pct(100 * shares[strongest[0]]),
                 previous=None if u.previous is None else b.f(u.previous, 2),
                 change=None if u.change is None else b.f(abs(u.change), 2), up=u.change is not None and u.change >= 0,
                 history=[{"year": str(y), "total": b.f(t, 2)} for y, t in u.history.items()])

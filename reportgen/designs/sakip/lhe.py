@@ -13,11 +13,11 @@ Written only when the study file has ``letter:`` (and its ``signatory:``).
 
 from __future__ import annotations
 
-import datetime
 import re
 
-from reportgen.designs.sakip.chapter import _name, score_table, unit_sentence_values
-from reportgen.interpret.sakip import CITATIONS, unit_findings
+from reportgen.designs.sakip.chapter import _name, framework_source, score_table, unit_sentence_values
+from reportgen.designs.sakip.signature import letter_date, signature
+from reportgen.interpret.sakip import citation, extremes, unit_findings
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Paragraph
 from reportgen.report.numbering import in_reading_order
@@ -48,7 +48,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     u = results.units[unit]
     year = str(results.year)
     evaluator = config.study.author or config.signatory.position.get(lang)
-    regulation = CITATIONS.get(config.framework_name, "")
+    regulation = citation(config.framework_name, lang)
     period = config.period.get(lang) if config.period else ""
     doc = Document(lang=lang, chapter_label=words["report"], title=words["title"].format(unit=unit_name.upper(), year=year),
                    study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
@@ -57,7 +57,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     doc.letter = _letter(b, config, unit_name, year, letter_index) + b.say(
         "lhe_letter.j2", unit=unit_name, year=year, regulation=regulation, evaluator=evaluator, period=period,
         total=values["total"], predicate=values["predicate"], change=values["change"], up=values["up"],
-        previous=values["previous"]) + _signature(b, config)
+        previous=values["previous"]) + signature(b, config)
 
     basis = b.section(words["basis"], 2, "1")
     basis.blocks += b.say("sakip_legal.j2", regulation=regulation)
@@ -70,12 +70,12 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     weights = b.table("lhe.weights", b.labels["sakip_weights_title"],
                       [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_subcomponent"]),
                         h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], _weight_rows(results.components, b, name),
-                      widths=(3, 1, 2, 1.2, 1))
+                      widths=(3, 1, 2, 1.2, 1), source=framework_source(b, config))
     team = None
     if config.team:
         team = b.table("lhe.team", words["team_title"], [[h("No"), h(words["name"]), h(words["nip"]), h(words["role"])]],
                        [[d(b.i(k)), s(m.name), d(m.nip or "–"), s(m.role.get(lang))] for k, m in enumerate(config.team, start=1)],
-                       widths=(0.5, 3, 2.2, 2.3))
+                       widths=(0.5, 3, 2.2, 2.3), source=b.label("sakip_source_team", evaluator=evaluator, year=year))
     criteria = int((results.answers["unit"] == unit).sum())
     scope.blocks += b.say("lhe_scope.j2", criteria=b.i(criteria), components=b.i(len(results.components)),
                           names=join_list([name(c.code) for c in results.components], b.lang), weights=b.ref(weights),
@@ -100,9 +100,10 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
                     [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_answer"]),
                       h(b.labels["sakip_note"]), h(words["gain"])]], rows, widths=(0.45, 3.4, 1.3, 0.9, 2.6, 1.1), small=True)
         first = items[0]
+        tied = len(extremes({k: f.gain for k, f in enumerate(items)})[0])  # criteria adding as much as the first
         part.blocks += b.say("lhe_findings.j2", refs=(t.key,), component=name(code), score=b.f(u.components[code], 2),
                              weight=b.g(component.weight), pct=b.pct(100 * u.components[code] / component.weight),
-                             n=b.i(len(items)), table=b.ref(t), first=first.criterion, answer=first.answer, note=first.note,
+                             n=b.i(len(items)), n_int=len(items), tied=tied, tied_n=b.i(tied), table=b.ref(t), first=first.criterion, answer=first.answer, note=first.note,
                              gain=b.f(first.gain, 2), total_gain=b.f(sum(f.gain for f in items), 2))
         part.add(t)
         findings.add(part)
@@ -118,8 +119,10 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
         t = b.table("lhe.recommendations", words["recommendations_title"], [[h("No"), h(words["action"]), h(words["gain"])]],
                     rows, widths=(0.5, 6.2, 1.3), small=True)
         gains = {code: sum(f.gain for f in items) for code, items in found.items()}
+        first = extremes(gains)[0]
         advice.blocks += b.say("lhe_recommendations.j2", refs=(t.key,), unit=unit_name, n=b.i(number), table=b.ref(t),
-                               gain=b.f(sum(gains.values()), 2), first=name(max(gains, key=gains.get)))
+                               gain=b.f(sum(gains.values()), 2), first=join_list([name(c) for c in first], lang),
+                               first_n=len(first), first_gain=b.f(gains[first[0]], 2))
         advice.add(t)
 
     follow = b.section(words["follow_up"], 2, "7")
@@ -131,7 +134,8 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
         t = b.table("lhe.follow_up", words["follow_up_title"].format(year=last_year),
                     [[h("No"), h(words["recommendation"]), h(words["status"]), h(words["note"])]],
                     [[d(b.i(j)), s(r.recommendation), d(words["statuses"][r.status]), s(r.note or "–")]
-                     for j, r in enumerate(mine.itertuples(), start=1)], widths=(0.5, 4.4, 1.5, 2.2), small=True)
+                     for j, r in enumerate(mine.itertuples(), start=1)], widths=(0.5, 4.4, 1.5, 2.2), small=True,
+                    source=b.label("sakip_source_follow_up", year=last_year))
     follow.blocks += b.say("lhe_follow_up.j2", refs=(t.key,) if t else (), total=b.i(sum(counts.values())) if t else "",
                            done=b.i(counts["done"]), progress=b.i(counts["in progress"]), not_yet=b.i(counts["not yet"]),
                            not_yet_n=counts["not yet"], table=b.ref(t) if t else "", last_year=last_year, unit=unit_name)
@@ -140,7 +144,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
 
     closing = b.section(words["closing"], 2, "8")
     closing.blocks += b.say("lhe_closing.j2", unit=unit_name, year=year, evaluator=evaluator)
-    closing.blocks += _signature(b, config)
+    closing.blocks += signature(b, config, dated=True)
 
     appendix = b.section(words["appendix"], 2, "")
     rows = [[d(b.i(j)), s(f"{name(r.component)} / {name(r.subcomponent)}"), s(r.criterion), d(r.answer), d(b.f(r.value, 2)),
@@ -167,7 +171,7 @@ def _letter(b: Builder, config, unit: str, year: str, index: int) -> list[Paragr
     words = b.labels["lhe"]
     letter = config.letter
     text = lambda value, default: value.get(b.lang) if value is not None else default  # noqa: E731
-    return [Paragraph(f"{letter.place}, {_date(letter.date, words['months'])}", style="right"),
+    return [Paragraph(f"{letter.place}, {letter_date(letter.date, words['months'])}", style="right"),
             Paragraph(f"{words['number']}\t{letter.number}/{index:02d}", style="field"),
             Paragraph(f"{words['nature']}\t{text(letter.nature, words['nature_default'])}", style="field"),
             Paragraph(f"{words['attachments']}\t{text(letter.attachments, words['attachments_default'])}", style="field"),
@@ -176,25 +180,3 @@ def _letter(b: Builder, config, unit: str, year: str, index: int) -> list[Paragr
             Paragraph(f"{words['to']} {text(letter.addressee, words['addressee_default']).format(unit=unit, year=year)}", style="plain"),
             Paragraph(words["at"].format(place=letter.place), style="plain"),
             Paragraph("", style="gap")]
-
-
-def _signature(b: Builder, config) -> list[Paragraph]:
-    signatory = config.signatory
-    lines = [Paragraph("", style="gap"), Paragraph(f"{signatory.position.get(b.lang)},", style="signature")]
-    lines += [Paragraph("", style="gap")] * 3
-    lines.append(Paragraph(signatory.name, style="signature"))
-    if signatory.nip:
-        lines.append(Paragraph(f"{b.labels['lhe']['nip']} {signatory.nip}", style="signature"))
-    return lines
-
-
-def _date(value, months: list[str]) -> str:
-    """12 Maret 2025 / 12 March 2025 for a date (or an ISO date written in quotes); any other text as written."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            value = datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
-    if isinstance(value, datetime.date):
-        return f"{value.day} {months[value.month - 1]} {value.year}"
-    return str(value)
