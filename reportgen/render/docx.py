@@ -52,6 +52,7 @@ REFERENCE, REFERENCE_ID = "Reference", "Reference"  # paragraph style of a refer
 REFERENCE_INDENT_CM = 1.27  # its hanging indent: APA 7 §9.43, 0.5 in
 CAPTION_ID, TOC_HEADING_ID, TABLE_GRID_ID = "Caption", "TOCHeading", "TableGrid"  # built-in styles, set by id
 LETTER_STYLES = ("plain", "right", "field", "signature", "gap")  # a letter's lines and a signature block
+SIGNATURE_INDENT = 0.55  # a signature block starts at 55% of the line, as chapter.css's p.signature
 TOC_LEVELS = 4  # the contents list headings down to level 4 (a./b.), as the PDF's does
 TOC_STYLE_ID = "TOC{}"  # Word's built-in "toc 1" … "toc 4", the styles its TOC field gives the entries
 FIGURES_LIST, FIGURES_LIST_ID = "table of figures", "TableofFigures"  # Word's style of a \c list's entries
@@ -292,6 +293,7 @@ def _section(word, section: Section, labels: dict, base: Path, numbers: _Numbers
         heading.add_run(section.number).add_break()
         heading.add_run(bind(section.title))
     else:
+        heading.paragraph_format.page_break_before = section.new_page
         heading.add_run(bind(f"{section.number} {section.title}".strip()))
     for block in section.blocks:
         if isinstance(block, Section):
@@ -351,11 +353,12 @@ def _letter_paragraph(word, block: Paragraph) -> None:
         p.add_run(f"{key}\t: {bind(value)}")
         return
     p.add_run(bind(block.text))
+    fmt.keep_with_next = block.style in ("signature", "gap")  # a signature block is never split across pages
     if block.style == "right":
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fmt.space_after = Pt(12)
     elif block.style == "signature":
-        fmt.left_indent = Cm(8.5)
+        fmt.left_indent = Cm(TEXT_WIDTH_CM * SIGNATURE_INDENT)
     else:
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
 

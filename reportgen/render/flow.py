@@ -21,6 +21,7 @@ one fewer paragraph, and the gap stays small.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 from typing import Callable
 
@@ -220,8 +221,8 @@ class Flow:
         else:
             top, line, bottom = HEADING
             count = lines_of(f"{section.number} {section.title}", TEXT_WIDTH_PT, bold=True)
-            if self.pages.used and self.pages.left < self.heading_room(section):
-                self.pages.new_page()  # a heading keeps its first lines with it
+            if self.pages.used and (section.new_page or self.pages.left < self.heading_room(section)):
+                self.pages.new_page()  # an appendix starts a page; a heading keeps its first lines with it
             self.pages.advance(count * line, top, bottom)
         self.blocks(section.blocks)
 
@@ -283,5 +284,4 @@ def flowed(doc: Document, aspect: Callable[[Figure], float], contents=()) -> tup
 
 
 def _copy_section(section: Section) -> Section:
-    return Section(section.title, section.level, section.number,
-                   [_copy_section(b) if isinstance(b, Section) else b for b in section.blocks])
+    return dataclasses.replace(section, blocks=[_copy_section(b) if isinstance(b, Section) else b for b in section.blocks])

@@ -165,8 +165,8 @@ class Builder:
         return f"{word} {block.number}"
 
     @staticmethod
-    def section(title: str, level: int, number: str = "") -> Section:
-        return Section(title=title, level=level, number=number)
+    def section(title: str, level: int, number: str = "", new_page: bool = False) -> Section:
+        return Section(title=title, level=level, number=number, new_page=new_page)
 
 
 def h(text: str, colspan: int = 1, rowspan: int = 1, align: str = "center") -> Cell:

@@ -124,6 +124,7 @@ class Section:
     level: int  # 1 = chapter, 2 = 5.1, 3 = 5.1.1, 4 = a./b.
     number: str = ""
     blocks: list = field(default_factory=list)  # Paragraph | Table | Figure | Section
+    new_page: bool = False  # begins a page (an appendix); a chapter (level 1) always does
 
     def add(self, block):
         self.blocks.append(block)

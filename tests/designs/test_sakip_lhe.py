@@ -282,3 +282,55 @@ def test_the_letter_page_has_no_number_and_the_report_starts_at_one(tmp_path):
     assert section.different_first_page_header_footer
     numbering = section._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pgNumType")
     assert numbering.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}start") == "0"
+
+
+def test_the_appendix_begins_a_page_of_its_own(tmp_path):
+    import subprocess
+
+    path = study(tmp_path, {"Dinas A": {("evaluasi", "pemanfaatan", 1): "E"}})
+    result = invoke(["run", str(path), "--out", str(tmp_path / "out"), "--formats", "pdf,docx"])
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "out" / "lhe-dinas-a-2024.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = text.split("\f")
+    appendix = max(k for k, page in enumerate(pages) if "Lampiran: Lembar Kerja Evaluasi" in page)  # not the contents
+    assert pages[appendix].strip().startswith("Lampiran")  # nothing of the closing above it
+    assert "NIP" in pages[appendix - 1]  # the signature ends the page before
+    word = WordDocument(tmp_path / "out" / "lhe-dinas-a-2024.docx")
+    heading = next(p for p in word.paragraphs if p.text.startswith("Lampiran") and p.style.name.startswith("Heading"))
+    assert heading.paragraph_format.page_break_before
+    others = [p for p in word.paragraphs if p.style.name == "Heading 2" and p.text != heading.text]
+    assert others and not any(p.paragraph_format.page_break_before for p in others)
+
+
+def test_a_signature_block_is_kept_on_one_page_in_word(tmp_path):
+    path = study(tmp_path, {"Dinas A": {("evaluasi", "pemanfaatan", 1): "E"}})
+    result = invoke(["run", str(path), "--out", str(tmp_path / "out"), "--formats", "docx"])
+    assert result.exit_code == 0, result.output
+    paragraphs = WordDocument(tmp_path / "out" / "rekapitulasi-akip-2024.docx").paragraphs
+    start = max(k for k, p in enumerate(paragraphs) if p.text.startswith("Malili, "))
+    block = paragraphs[start - 1:]  # the gap above the place and date, down to the NIP
+    assert block[-1].text.startswith("NIP") and len(block) == 8
+    assert all(p.paragraph_format.keep_with_next for p in block[:-1])
+    indent = {round(p.paragraph_format.left_indent.cm, 2) for p in block if p.text}
+    assert indent == {round(0.55 * 14.0, 2)}  # as the PDF's margin-left: 55% of the 14 cm line
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("id", "Komponen: 1 Perencanaan Kinerja (bobot 30); 2 Pengukuran Kinerja (bobot 30); 3 Pelaporan Kinerja (bobot 15); "
+           "4 Evaluasi Akuntabilitas Kinerja Internal (bobot 25)."),
+    ("en", "Components: 1 Performance Planning (weight 30); 2 Performance Measurement (weight 30); 3 Performance Reporting "
+           "(weight 15); 4 Internal Accountability Evaluation (weight 25).")])
+def test_the_results_table_numbers_its_components_and_gives_the_unit_names_room(lang, note):
+    """Nine columns: the components by number under one spanning header, named with their weights
+    in the note, so the unit column is the widest and the type 9 pt (it was 8 pt, the names in
+    five lines, with the component names as headers)."""
+    from reportgen.pipeline import compose
+    from reportgen.render.measure import table_layout
+
+    doc = compose(EXAMPLES / "sakip-luwu-timur" / "study.yaml", lang).document
+    table = doc.tables()["sakip.results"]
+    assert [c.text for c in table.header[1]] == ["1", "2", "3", "4"]
+    assert table.header[0][2].colspan == 4 and table.notes == (note,)
+    layout = table_layout(table)
+    assert layout.size_pt == 9.0 and max(layout.widths_pt) == layout.widths_pt[1]

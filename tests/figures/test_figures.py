@@ -330,6 +330,15 @@ def test_sakip_numbers_in_the_language(lang):
     assert top in ranking.strings()
 
 
+
+def test_sakip_predicate_bars_each_carry_their_count_zero_included():
+    """The example has no CC or D unit: those bars read 0 (AA 1, A 2, BB 3, B 2, C 2 as Table 4)."""
+    d = next(d for d in drawn("sakip-luwu-timur", "id") if d.figure.kind == "predicates")
+    ax = d.fig.axes[0]
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    counts = {labels[round(t.get_position()[0])]: t.get_text() for t in ax.texts}
+    assert counts == {"AA": "1", "A": "2", "BB": "3", "B": "2", "CC": "0", "C": "2", "D": "0"}
+
 # --- answer bars ------------------------------------------------------------------------------------
 
 def _bar_numbers(d: Drawn) -> dict[tuple[int, int], str]:

@@ -41,18 +41,22 @@ def build_chapter(b: Builder, results) -> Document:
 
     # results table first (the summary cites it)
     comps = results.components
-    shorts = _short_names([name(c.code) for c in comps])
-    # the units in the order of their rank, which numbers the rows (a "No" column beside it would
-    # take the width a unit's name needs)
-    header = [[h(b.labels["sakip_rank"]), h(b.labels["sakip_unit"])] + [h(f"{short} ({b.g(c.weight)})") for short, c in zip(shorts, comps)]
-              + [h(b.labels["sakip_total"]), h(b.labels["sakip_predicate"]), h(b.labels["sakip_change"])]]
+    # the units in the order of their rank, which numbers the rows; the components by their number
+    # in the framework, named with their weights in the note (their names over nine columns would
+    # leave a unit's name a column a word wide)
+    header = [[h(b.labels["sakip_rank"], rowspan=2), h(b.labels["sakip_unit"], rowspan=2),
+               h(b.labels["sakip_component_scores"], colspan=len(comps)), h(b.labels["sakip_total"], rowspan=2),
+               h(b.labels["sakip_predicate"], rowspan=2), h(b.labels["sakip_change"], rowspan=2)],
+              [h(b.i(k)) for k in range(1, len(comps) + 1)]]
+    key = b.label("sakip_component_key", items="; ".join(
+        b.label("sakip_component_key_item", k=b.i(k), name=name(c.code), weight=b.g(c.weight)) for k, c in enumerate(comps, start=1)))
     body = [[d(b.i(u.rank)), s(unit_name(u.unit))] + [d(b.f(u.components[c.code], 2)) for c in comps]
             + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True),
                d("–" if u.change is None else ("+" if u.change > 0 else "") + b.f(u.change, 2))] for u in units]
     body.append([s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True),
                  d("–"), d("")])  # a mean of units has no predicate
-    results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body,
-                            widths=(1.0, 2.8) + (1.15,) * len(comps) + (0.95, 1.0, 1.15), small=True)
+    results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body, notes=[key],
+                            widths=(1.0, 2.8) + (1.0,) * len(comps) + (0.95, 1.0, 1.15), small=True)
     dist_table = b.table("sakip.distribution", b.labels["sakip_distribution_title"],
                          [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
                          [[d(p), d(_range(b, p, config.settings.boundary)), d(b.i(counts[p]))] for p in ORDER], widths=(1, 2, 1))
@@ -185,17 +189,6 @@ def _weight_rows(comps, b, name):
             lead = [s(name(c.code), rowspan=len(c.subcomponents)), s(b.g(c.weight), align="center", rowspan=len(c.subcomponents))] if j == 0 else []
             out.append(lead + [s(name(sub)), d(b.pct(100 * share)), d(b.g(c.weight * share, 2))])
     return out
-
-
-def _short_names(names: list[str]) -> list[str]:
-    """Each long component name by its first word that the other names do not all share:
-    'Perencanaan Kinerja' → 'Perencanaan', 'Performance Planning' → 'Planning' (not
-    'Performance', which would name three columns alike): the first word no other name has; a
-    name of up to 12 letters stays."""
-    from collections import Counter
-
-    uses = Counter(word for n in names for word in set(n.split()))
-    return [n if len(n) <= 12 else next((w for w in n.split() if uses[w] == 1), n.split()[0]) for n in names]
 
 
 def _range(b: Builder, predicate: str, boundary: str) -> str:

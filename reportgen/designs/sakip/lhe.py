@@ -146,7 +146,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     closing.blocks += b.say("lhe_closing.j2", unit=unit_name, year=year, evaluator=evaluator)
     closing.blocks += signature(b, config, dated=True)
 
-    appendix = b.section(words["appendix"], 2, "")
+    appendix = b.section(words["appendix"], 2, "", new_page=True)
     rows = [[d(b.i(j)), s(f"{name(r.component)} / {name(r.subcomponent)}"), s(r.criterion), d(r.answer), d(b.f(r.value, 2)),
              s(r.note or "–")] for j, r in enumerate(results.answers[results.answers["unit"] == unit].itertuples(), start=1)]
     appendix.add(b.table("lhe.lke", words["appendix_title"].format(unit=unit_name, year=year),
