@@ -133,6 +133,8 @@ CASES = [
     ("unsupported study language", set_key(["study", "language"], "fr"), None, [], "key study.language: 'fr' is not allowed; use 'id' or 'en'"),
     ("unsupported --lang", None, None, ["--lang", "de"], "--lang: 'de' is not a supported language"),
     ("missing required key", del_key(["study", "year"]), None, [], "required key 'study.year' is missing"),
+    ("year not a year", set_key(["study", "year"], -5), None, [], "key study.year: Input should be greater than or equal to 1900"),
+    ("empty title", set_key(["study", "title"], {"id": " ", "en": ""}), None, [], "key study.title: the title is empty; write the study's title"),
     ("wrong type", set_key(["settings"], {"alpha": "lima persen"}), None, [], "key settings.alpha: Input should be a valid number"),
     ("alpha out of range", set_key(["settings"], {"alpha": 5}), None, [], "key settings.alpha: Input should be less than 0.5"),
     ("reverse item not in construct", set_key(["constructs", "X2", "reverse"], ["X9.9"]), None, [], "reverse item 'X9.9' is not an item of X2"),

@@ -46,7 +46,7 @@ Key = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, flo
 class StudyInfo(Strict):
     title: Text
     author: str = ""
-    year: int
+    year: int = Field(ge=1900, le=2100)  # the year of the study, printed and used in sentences
     language: Literal["id", "en"] = "id"
     chapter: int = Field(5, ge=1, le=20)
     chapters: list[int] | None = Field(None, min_length=1, max_length=2)  # [5, 6]: results, then conclusions
@@ -62,6 +62,13 @@ class StudyInfo(Strict):
         if isinstance(data, dict) and isinstance(data.get("chapters"), list) and data["chapters"] and "chapter" not in data:
             return {**data, "chapter": data["chapters"][0]}
         return data
+
+    @field_validator("title")
+    @classmethod
+    def _title_written(cls, title: LocalText) -> LocalText:
+        if not any((getattr(title, lang) or "").strip() for lang in LANGUAGES):
+            raise ValueError("the title is empty; write the study's title")
+        return title
 
     @model_validator(mode="after")
     def _chapters_follow(self) -> "StudyInfo":

@@ -102,6 +102,9 @@ def test_problems_are_the_cli_lines_at_their_fields(client, app, tmp_path):
     assert set(found) == {"year", "scale"} and "line 6, key study.year" in found["year"][0]
     found = checked(**{"from.2": "X2", "to.2": "X2"})  # checked once the file's form is right
     assert set(found) == {"hypothesis.2"}, found
+    found = checked(year="-5", title=" ")  # a year no study has, a title of blanks
+    assert set(found) == {"year", "title"}, found
+    assert "greater than or equal to 1900" in found["year"][0] and "the title is empty" in found["title"][0]
 
 
 def test_a_data_problem_is_shown_at_its_item(client):
