@@ -47,13 +47,14 @@ class Letter(Strict):
     """The cover letter of each unit's LHE: Nomor, Sifat, Lampiran, Hal, Yth., place and date.
     In ``subject`` and ``addressee``, ``{unit}`` is the unit's name and ``{year}`` the year."""
 
-    number: str  # "700/123/Inspektorat/2025"; each unit's LHE appends its own number ("…/01")
+    number: str  # "700/{n}/Inspektorat/2025": {n} is each unit's own number (01, 02, …); without it "/01" is appended
     date: datetime.date | str
     place: str
     nature: Text | None = None  # Sifat: "Biasa" / "Penting"
     attachments: Text | None = None  # Lampiran: "1 (satu) berkas"
     subject: Text | None = None  # Hal; by default "Laporan Hasil Evaluasi AKIP Tahun {year}"
-    addressee: Text | None = None  # Yth.; by default "Kepala {unit}"
+    addressee: Text | None = None  # Yth.; by default the head of the unit (lhe.heads in labels.yaml)
+    addressee_place: str | None = None  # the "di …" line under Yth.; by default "di Tempat"
 
 
 class TeamMember(Strict):

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from reportgen.render.flow import contents_lines, longer_than_page, placed
-from reportgen.render.measure import NUMBER, SPACES, bind, table_layout
+from reportgen.render.measure import NUMBER, SPACES, bind, no_widow, table_layout
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 from reportgen.resources import shipped
 
@@ -60,6 +60,7 @@ def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: 
     env.filters["kind"] = _kind
     env.filters["string_id"] = id
     env.filters["keep_whole"] = keep_whole
+    env.filters["title_whole"] = lambda text: keep_whole(no_widow(text))  # a heading or caption: no last word alone
     env.filters["layout"] = table_layout
     env.filters["longer_than_page"] = longer_than_page
     env.filters["image"] = (lambda path: _data_url(folder / path)) if embed and folder is not None else str

@@ -100,6 +100,16 @@ def bind(text: str) -> str:
     return text
 
 
+def no_widow(text: str) -> str:
+    """A heading or caption never ends with one short word alone on its last line ("… Penataan /
+    Ruang", "… TAHUN / 2024"): the last two words of a title of four words or more are joined by
+    a no-break space when the last is a short word (up to 10 characters)."""
+    words = text.rsplit(" ", 2)
+    if len(text.split()) >= 4 and len(words) == 3 and len(words[2]) <= 10 and "\n" not in words[2]:
+        return f"{words[0]} {words[1]}\u00a0{words[2]}"
+    return text
+
+
 def unbreakable_pieces(text: str) -> list[str]:
     """The stretches of a cell that must stay on one line: its words (with what :func:`bind`
     joins), and the whole cell when it is a number (``1.234,5``, ``< 0,001``, ``−0,038``)."""

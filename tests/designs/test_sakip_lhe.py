@@ -78,12 +78,37 @@ def test_one_lhe_per_unit_with_the_letter_keys(tmp_path):
     letter = [p.text for p in docs["lhe-dinas-a-2024"].letter]
     assert letter[:5] == ["Malili, 14 Maret 2025", "Nomor\t700/9/Itda/2025/01", "Sifat\tBiasa", "Lampiran\t1 (satu) berkas",
                           "Hal\tHasil Evaluasi AKIP Dinas A Tahun 2024"]
-    assert "Yth. Kepala Dinas A" in letter and "di Malili" in letter
+    assert "Yth. Kepala Dinas A" in letter and "di Tempat" in letter
     assert letter[-2:] == ["Drs. Ahmad Yani", "NIP 19690410 199303 1 008"]
     assert "Inspektur Kabupaten Luwu Timur," in letter
     assert docs["lhe-dinas-sosial-pp-dan-pa-2024"].letter[1].text.endswith("/02")
     text = words(docs["lhe-dinas-a-2024"])
     assert "3 Februari – 7 Maret 2025" in text and "Tim Evaluasi" in " ".join(t.title for t in docs["lhe-dinas-a-2024"].tables().values())
+
+
+def test_each_letter_has_its_own_number_and_is_addressed_to_the_head_by_office(tmp_path):
+    """{n} in letter.number is the unit's own number; a Kecamatan's head is its Camat, the
+    Sekretariat Daerah's the Sekretaris Daerah (Permendagri 1/2023); addressee_place is the di-line."""
+    import copy
+
+    letter = copy.deepcopy(LETTER)
+    letter["letter"] |= {"number": "700/{n}/Itda/2025", "addressee_place": "Wawondula"}
+    path = study(tmp_path, {"Kecamatan Towuti": {}, "Sekretariat Daerah": {}, "Dinas A": {}}, **letter)
+    from reportgen.config import load_study
+    from reportgen.designs import design_for
+    from reportgen.pipeline import analyse
+    from reportgen.report.builder import Builder
+
+    loaded = load_study(path)
+    design = design_for(loaded.config)
+    made = {stem: doc for stem, doc, _ in design.documents(loaded, lambda: Builder(loaded, "id", source_label=design.source_label),
+                                                           analyse(loaded, "id").results)}
+    lines = {stem: [p.text for p in doc.letter] for stem, doc in made.items()}
+    assert lines["lhe-kecamatan-towuti-2024"][1] == "Nomor\t700/01/Itda/2025"
+    assert lines["lhe-sekretariat-daerah-2024"][1] == "Nomor\t700/02/Itda/2025"
+    assert "Yth. Camat Towuti" in lines["lhe-kecamatan-towuti-2024"]
+    assert "Yth. Sekretaris Daerah" in lines["lhe-sekretariat-daerah-2024"]
+    assert "Yth. Kepala Dinas A" in lines["lhe-dinas-a-2024"] and "di Wawondula" in lines["lhe-dinas-a-2024"]
 
 
 def test_units_whose_names_make_the_same_file_name_keep_a_file_each(tmp_path):
@@ -173,7 +198,7 @@ def test_the_example_writes_an_lhe_per_unit_as_pdf_and_docx(tmp_path):
     assert written == sorted(f"lhe-{stem}-2024.docx" for stem in stems) and len(written) == 10
     word = WordDocument(tmp_path / "out" / "lhe-kecamatan-towuti-2024.docx")
     paragraphs = [p.text for p in word.paragraphs]
-    assert paragraphs[0] == "Malili, 14\u00a0Maret\u00a02025" and paragraphs[1] == "Nomor\t: 700/045/Itda-LT/2025/10"  # a date never breaks
+    assert paragraphs[0] == "Malili, 14\u00a0Maret\u00a02025" and paragraphs[1] == "Nomor\t: 700/10/Itda-LT/2025" and "Yth. Camat Towuti" in paragraphs  # a date never breaks
     follow = next(t for t in word.tables if t.rows[0].cells[1].text == "Rekomendasi" and len(t.columns) == 4)
     assert len(follow.rows) == 4  # the three recommendations of 2023 for Kecamatan Towuti
 
@@ -229,7 +254,7 @@ def test_findings_with_criteria_that_add_as_much_as_the_first(tmp_path):
     text = words(lhes["lhe-dinas-a-2024"])
     # pemanfaatan: 30 × 0,5 / 2 × 0,5 = 3,75 points each; kualitas: 30 × 0,3 / 2 × 0,25 = 1,125
     assert ("dengan 3 kriteria belum terpenuhi penuh (Tabel 4). Sebanyak 2 kriteria sama-sama paling berpengaruh, masing-masing "
-            "menambah 3,75 poin bila terpenuhi; yang pertama pada tabel adalah “perencanaan pemanfaatan 1”") in text
+            "menambah 3,75 poin bila terpenuhi; urutan pertama dalam tabel ialah “perencanaan pemanfaatan 1”") in text
     _, lhes = documents(tmp_path, {"Dinas A": {("perencanaan", "kualitas", 1): "B"}}, "en")
     text = words(lhes["lhe-dinas-a-2024"])
     assert "with 1 criterion not fully met (Table 4). The one that matters most is “perencanaan kualitas 1”" in text
@@ -238,8 +263,30 @@ def test_findings_with_criteria_that_add_as_much_as_the_first(tmp_path):
 
 def test_english_follow_up_agrees_in_number(tmp_path):
     docs, _ = lhe_of(tmp_path, "en")
-    assert ("Of the 3 recommendations of the 2023 evaluation, 1 has been acted on in full, 1 is in progress and 1 has not yet "
+    assert ("Of the 3 recommendations of the 2023 evaluation, 1 has been acted on in full, 1 is in progress, and 1 has not yet "
             "been acted on") in words(docs["lhe-dinas-a-2024"])
+
+
+@pytest.mark.parametrize("statuses, lang, expected", [
+    (("belum", "belum"), "id", "Dari 2 rekomendasi hasil evaluasi tahun 2023, belum ada yang ditindaklanjuti (Tabel"),
+    (("belum", "belum"), "en", "Of the 2 recommendations of the 2023 evaluation, none has yet been acted on (Table"),
+    (("belum",), "en", "Of the 1 recommendation of the 2023 evaluation, it has not yet been acted on (Table"),
+    (("selesai", "belum", "belum"), "id", "Dari 3 rekomendasi hasil evaluasi tahun 2023, 1 telah selesai ditindaklanjuti dan 2 belum "
+                                          "ditindaklanjuti (Tabel"),
+    (("selesai", "selesai"), "id", "Dari 2 rekomendasi hasil evaluasi tahun 2023, seluruhnya telah selesai ditindaklanjuti (Tabel"),
+    (("selesai", "selesai"), "en", "Of the 2 recommendations of the 2023 evaluation, all have been acted on in full (Table")])
+def test_a_follow_up_without_some_statuses_never_counts_zero(tmp_path, statuses, lang, expected):
+    from reportgen.config import load_study
+    from reportgen.designs import design_for
+    from reportgen.pipeline import analyse
+    from reportgen.report.builder import Builder
+
+    rows = "".join(f"Dinas A,Rekomendasi {k},{status},\n" for k, status in enumerate(statuses, start=1))
+    loaded = load_study(study(tmp_path, UNITS, "unit,recommendation,status,note\n" + rows, language=lang))
+    design = design_for(loaded.config)
+    made = design.documents(loaded, lambda: Builder(loaded, lang, source_label=design.source_label), analyse(loaded, lang).results)
+    text = words(next(doc for stem, doc, _ in made if stem == "lhe-dinas-a-2024"))
+    assert expected in text
 
 
 def test_english_reports_cite_the_regulation_in_english_and_tables_name_their_sources(tmp_path):
@@ -331,6 +378,83 @@ def test_the_results_table_numbers_its_components_and_gives_the_unit_names_room(
     doc = compose(EXAMPLES / "sakip-luwu-timur" / "study.yaml", lang).document
     table = doc.tables()["sakip.results"]
     assert [c.text for c in table.header[1]] == ["1", "2", "3", "4"]
-    assert table.header[0][2].colspan == 4 and table.notes == (note,)
+    assert table.header[0][2].colspan == 4 and table.notes[0] == note
     layout = table_layout(table)
     assert layout.size_pt == 9.0 and max(layout.widths_pt) == layout.widths_pt[1]
+
+
+def test_the_recapitulation_lists_the_findings_that_would_add_most_with_the_lhes_actions(tmp_path):
+    """Per unit: the criteria below full marks by the points they would add (perencanaan/pemanfaatan
+    E: 30 × 0.5 / 2 = 7.5; pengukuran/kualitas C: 30 × 0.3 / 2 × 0.5 = 2.25; pelaporan/pemenuhan
+    T: 15 × 0.2 / 2 = 1.5), their sum, and the action the unit's LHE gives for each."""
+    units = {"Dinas A": {("pelaporan", "pemenuhan", 1): "T", ("perencanaan", "pemanfaatan", 1): "E",
+                         ("pengukuran", "kualitas", 1): "C", ("pengukuran", "kualitas", 2): "C"}}
+    recap, lhes = documents(tmp_path, units)
+    table = next(t for t in recap.walk() if isinstance(t, Table) and t.key.startswith("sakip.weak."))
+    assert table.title == "Kriteria yang Paling Menambah Nilai bila Terpenuhi: Dinas A"
+    assert [(r[1].text, r[5].text) for r in table.body[:-1]] == [
+        ("perencanaan pemanfaatan 1", "7,50"), ("pengukuran kualitas 1", "2,25"), ("pengukuran kualitas 2", "2,25")]
+    assert table.body[-1][-1].text == "12,00"
+    sentence = next(p.text for p in recap.walk() if isinstance(p, Paragraph) and table.number in p.text and "menyajikan" in p.text)
+    assert "3 dari 4 kriteria Dinas A" in sentence and "bertambah 12,00 poin" in sentence
+    assert "(di antara kriteria dengan tambahan nilai yang sama, menurut urutan LKE)" not in sentence  # 1,50 left out: no tie cut
+    actions = [r[1].text for r in lhes["lhe-dinas-a-2024"].tables()["lhe.recommendations"].body if len(r) == 3]
+    for action in actions[:1] + [a for a in actions if "pengukuran kualitas" in a]:
+        assert action in sentence
+
+
+def test_a_tie_cut_by_the_number_of_criteria_shown_says_how_it_was_cut(tmp_path):
+    units = {"Dinas A": {("pengukuran", "kualitas", 1): "C", ("pengukuran", "kualitas", 2): "C"}}
+    path = study(tmp_path, units, settings={"weakest": 1})
+    from reportgen.config import load_study
+    from reportgen.designs import design_for
+    from reportgen.pipeline import analyse
+    from reportgen.report.builder import Builder
+
+    loaded = load_study(path)
+    design = design_for(loaded.config)
+    recap = design.sections(Builder(loaded, "id", source_label=design.source_label), analyse(loaded, "id").results)
+    text = words(recap)
+    assert "1 dari 2 kriteria Dinas A yang belum terpenuhi penuh, yaitu yang paling banyak menambah nilai bila terpenuhi " \
+           "(di antara kriteria dengan tambahan nilai yang sama, menurut urutan LKE)" in text
+
+
+def test_a_rounding_note_only_where_printed_parts_do_not_add_up():
+    from reportgen.designs.sakip.chapter import adds_up
+
+    assert not adds_up([([27.25, 24.25, 12.375, 23.958333333333332], 87.83333333333333)])  # Sekretariat Daerah: 87,84 printed
+    assert adds_up([([27.25, 30.0, 12.375, 22.291666666666668], 91.91666666666667)])  # Inspektorat Daerah: 91,92 both ways
+    from reportgen.pipeline import compose
+
+    doc = compose(EXAMPLES / "sakip-luwu-timur" / "study.yaml", "id").document
+    rounding = "jumlah rinciannya dapat berbeda 0,01 dari nilai yang disajikan"
+    number = lambda text: round(float(re.search(r"[\d.]+,\d+", text).group().replace(".", "").replace(",", ".")), 2)  # noqa: E731
+    seen = set()
+    for table in (t for t in doc.tables().values() if t.title.startswith("Rincian Nilai")):
+        rows, printed_sums = table.body, []
+        components, parts = [], []
+        for row in rows[:-1]:
+            if len(row) == 5:  # a component's first row: its printed score in the stub "(27,25)"
+                components.append(number(row[0].text))
+                parts.append([])
+            parts[-1].append(number(row[-2].text))
+        printed_sums = [round(sum(p), 2) == c for p, c in zip(parts, components)]
+        printed_sums.append(round(sum(components), 2) == number(rows[-1][2].text))
+        noted = any(rounding in n for n in table.notes)
+        assert noted == (not all(printed_sums)), table.title  # the note exactly where the printed numbers do not add up
+        seen.add(noted)
+    assert seen == {True, False}
+    assert any(rounding in n for n in doc.tables()["sakip.results"].notes)  # Sekretariat Daerah: 87,84 printed, 87,83 the score
+
+
+def test_the_score_tables_last_row_gives_the_predicate_in_words_and_the_achievement_as_a_percentage(tmp_path):
+    _, lhes = documents(tmp_path, TIED)
+    last = lhes["lhe-dinas-c-2024"].tables()["lhe.scores"].body[-1]
+    assert [c.text for c in last] == ["Nilai Akhir (predikat AA)", "100", "93,75", "93,8%"]  # 100 − 25 × 0,5 / 2
+
+
+def test_the_criteria_most_often_short_name_every_criterion_of_a_tie(tmp_path):
+    recap, _ = documents(tmp_path, TIED)
+    text = words(recap)
+    assert ("Kriteria “perencanaan kualitas 1” dan “pengukuran kualitas 1” masing-masing belum terpenuhi penuh di 2 dari 3 "
+            "perangkat daerah, terbanyak di antara semua kriteria.") in text

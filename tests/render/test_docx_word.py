@@ -19,7 +19,7 @@ import pytest
 from lxml import etree
 from PIL import Image
 
-from reportgen.render.measure import bind
+from reportgen.render.measure import bind, no_widow
 from reportgen.pipeline import compose
 from reportgen.render.docx import _keep_rows, seq_identifier, write_docx
 from reportgen.report.document import Cell, Document, Figure, Paragraph, Section, Table
@@ -141,12 +141,11 @@ def expected_captions(doc: Document, labels: dict) -> list[tuple[str, str, str]]
 
 def section_headings(doc: Document) -> list[tuple[str, str]]:
     """(style id, text) of the chapter heading and every section heading."""
-    heads = [("Heading1", f"{bind(doc.chapter_label)}\n{bind(doc.title)}")]
+    heads = [("Heading1", f"{bind(doc.chapter_label)}\n{bind(no_widow(doc.title))}")]
     for b in doc.walk():
         if isinstance(b, Section):
-            title = bind(b.title)
-            heads.append((f"Heading{min(b.level, 4)}",
-                          f"{b.number}\n{title}" if b.level == 1 else f"{b.number} {title}".strip()))
+            heads.append((f"Heading{min(b.level, 4)}", f"{b.number}\n{bind(no_widow(b.title))}" if b.level == 1
+                          else bind(no_widow(f"{b.number} {b.title}".strip()))))
     return heads
 
 
@@ -168,7 +167,7 @@ def test_every_caption_is_a_seq_field_with_the_documents_number(written):
         assert caption["style"] == "Caption"
         assert caption["keep"], number
         assert caption["identifier"] == label  # "Tabel" / "Gambar" / "Table" / "Figure": Insert › Caption goes on counting
-        assert caption["text"] == f"{label} {number}\n{title}"
+        assert caption["text"] == f"{label} {number}\n{bind(no_widow(title))}"
         assert caption["result"] == number.rpartition(".")[2]
         assert caption["heading_reset"] == ("." in number)  # chapter-numbered captions restart at each Heading 1
     assert {c["identifier"] for c in found} <= {labels["table"], labels["figure"]}
@@ -182,7 +181,7 @@ def test_updating_the_fields_changes_no_number(written):
 def test_contents_is_a_toc_field_under_its_title_with_the_headings_written_out(written):
     doc, _, path, root = written
     paragraphs = body_paragraphs(root)
-    assert style(paragraphs[0]) == "Heading1" and text(paragraphs[0]) == f"{bind(doc.chapter_label)}\n{bind(doc.title)}"
+    assert style(paragraphs[0]) == "Heading1" and text(paragraphs[0]) == f"{bind(doc.chapter_label)}\n{bind(no_widow(doc.title))}"
     after_preface = 1 + len(doc.preface)
     assert [text(p) for p in paragraphs[1:after_preface]] == [bind(p.text) for p in doc.preface]
     title = paragraphs[after_preface]
@@ -237,7 +236,7 @@ def test_a_figures_caption_picture_and_source_stay_together(written):
     assert len(pictures) == len(figures)
     for i, figure in zip(pictures, figures):
         caption, picture, source = paragraphs[i - 1], paragraphs[i], paragraphs[i + 1]
-        assert style(caption) == "Caption" and text(caption).endswith(figure.title)
+        assert style(caption) == "Caption" and text(caption).endswith(bind(no_widow(figure.title)))
         assert caption.find("w:pPr/w:keepNext", NS) is not None
         assert picture.find("w:pPr/w:keepNext", NS) is not None and picture.find("w:pPr/w:keepLines", NS) is not None
         spacing = picture.find("w:pPr/w:spacing", NS)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from reportgen.config import Study
 from reportgen.data.sakip import Answers, read_answers, read_follow_up, read_history
-from reportgen.interpret.sakip import Component, criterion_points, framework, predicate
+from reportgen.interpret.sakip import Component, framework, predicate
 from reportgen.stats.sakip import UnitScore, unit_scores, with_ranks_and_history
 
 
@@ -34,13 +34,6 @@ class SakipResults:
     yearly: dict[int, "YearMean"]  # every year with totals (history and this year), oldest first
     notes: tuple[str, ...] = ()
     follow_up: pd.DataFrame | None = None  # last year's recommendations: unit, recommendation, status, note
-
-    def weakest(self, unit: str, count: int) -> pd.DataFrame:
-        """The unit's lowest-scoring criteria: the most points lost first (file order among equals)."""
-        rows = self.answers[self.answers["unit"] == unit].copy()
-        rows["lost"] = [(1 - v) * p for v, p in zip(rows["value"], criterion_points(rows, self.components))]
-        rows = rows[rows["value"] < 1].sort_values(["lost", "row"], ascending=[False, True])
-        return rows.head(count)
 
     def component_means(self) -> dict[str, float]:
         """Government-wide mean achievement of each component (score / weight)."""

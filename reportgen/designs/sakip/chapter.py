@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from reportgen.interpret.sakip import citation, LETTERS, PREDICATES, common_weaknesses, extremes
+from decimal import Decimal
+
+from reportgen.designs.sakip.actions import action
+from reportgen.interpret.sakip import citation, LETTERS, PREDICATES, common_weaknesses, extremes, unit_findings
 from reportgen.designs.sakip.signature import signature
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.report.numbering import in_reading_order
-from reportgen.words.locale import join_list
+from reportgen.words.locale import MINUS, fmt, join_list
 
 ORDER = [p for p, _ in PREDICATES]
 COMMON_SHOWN = 5  # the weaknesses common to units that the recapitulation lists
@@ -55,7 +58,8 @@ def build_chapter(b: Builder, results) -> Document:
                d("–" if u.change is None else ("+" if u.change > 0 else "") + b.f(u.change, 2))] for u in units]
     body.append([s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True),
                  d("–"), d("")])  # a mean of units has no predicate
-    results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body, notes=[key],
+    results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body,
+                            notes=[key] + ([] if adds_up([(u.components.values(), u.total) for u in units]) else [rounding_note(b)]),
                             widths=(1.0, 2.8) + (1.0,) * len(comps) + (0.95, 1.0, 1.15), small=True)
     dist_table = b.table("sakip.distribution", b.labels["sakip_distribution_title"],
                          [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
@@ -160,9 +164,11 @@ def build_chapter(b: Builder, results) -> Document:
                                [[d(b.i(k)), s(criterion), s(f"{name(c)} / {name(sub)}"), d(f"{b.i(n)} / {b.i(len(units))}")]
                                 for k, (c, sub, criterion, n) in enumerate(common[:COMMON_SHOWN], start=1)],
                                widths=(0.5, 3.6, 2.6, 1.4), small=True)
+    widest = [criterion for _, _, criterion, n in common if n == common[0][3]]  # every criterion of a tie
     closing.blocks += b.say("sakip_common.j2", refs=(common_table.key,) if common_table else (), n=b.i(len(common)),
-                            table=b.ref(common_table) if common_table else "", first=common[0][2] if common else "",
-                            shown=b.i(min(len(common), COMMON_SHOWN)),
+                            table=b.ref(common_table) if common_table else "", all_shown=len(common) <= COMMON_SHOWN,
+                            shown=b.i(min(len(common), COMMON_SHOWN)), widest=join_list([f"“{c}”" for c in widest], lang),
+                            widest_n=len(widest), widest_count=b.i(len(widest)), named=len(widest) <= 3,
                             first_units=b.i(common[0][3]) if common else "", units=b.i(len(units)),
                             evaluator=config.study.author or government)
     if common_table:
@@ -210,9 +216,10 @@ def score_table(b: Builder, results, u, key: str, title: str, name):
             score = u.subcomponents[c.code][sub]
             lead = [s(f"{name(c.code)} ({b.f(u.components[c.code], 2)})", rowspan=len(c.subcomponents))] if j == 0 else []
             rows.append(lead + [s(name(sub)), d(b.g(points, 2)), d(b.f(score, 2)), d(b.pct(100 * score / points))])
-    rows.append([s(b.labels["sakip_total"], colspan=2, bold=True, align="right"), d(b.g(100)), d(b.f(u.total, 2), bold=True),
-                 d(results.predicates[u.unit], bold=True)])
-    notes = []
+    total = b.label("sakip_total_with_predicate", predicate=results.predicates[u.unit])
+    rows.append([s(total, colspan=2, bold=True, align="right"), d(b.g(100)), d(b.f(u.total, 2), bold=True), d(b.pct(u.total))])
+    sums = [(u.subcomponents[c.code].values(), u.components[c.code]) for c in results.components]
+    notes = [rounding_note(b)] if not adds_up(sums + [(u.components.values(), u.total)]) else []
     if u.history:
         past = "; ".join(f"{y}: {b.f(t, 2)}" for y, t in u.history.items())
         change = "" if u.change is None else f"; {b.labels['sakip_change']}: {'+' if u.change > 0 else ''}{b.f(u.change, 2)}"
@@ -220,6 +227,20 @@ def score_table(b: Builder, results, u, key: str, title: str, name):
     return b.table(key, title, [[h(b.labels["sakip_component"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_points"]),
                                  h(b.labels["sakip_score"]), h(b.labels["sakip_achievement"])]], rows, notes=tuple(notes),
                    widths=(3, 1.8, 1, 1, 1.3), small=True)
+
+
+def adds_up(sums) -> bool:
+    """Whether every (parts, whole) pair still adds up when each number is printed to two decimals
+    (rounded as :func:`reportgen.words.locale.fmt` prints it)."""
+    printed = lambda v: Decimal(fmt(v, 2, "en", thousands=False).replace(MINUS, "-"))  # noqa: E731
+    return all(sum(printed(p) for p in parts) == printed(whole) for parts, whole in sums)
+
+
+def rounding_note(b: Builder) -> str:
+    """The note under a table whose printed parts do not add up to its printed score: scores come
+    from unrounded points (87.83 = 27.25 + 24.25 + 12.375 + 23.958; printed, 27.25 + 24.25 + 12.38
+    + 23.96 = 87.84)."""
+    return b.label("sakip_rounding", example=b.f(0.01, 2))
 
 
 def unit_sentence_values(b: Builder, results, u, name) -> dict:
@@ -242,14 +263,20 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
     section.add(table)
     section.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=title,
                             **unit_sentence_values(b, results, u, name))
-    weak = results.weakest(u.unit, count)
-    if len(weak):
+    found = [f for items in unit_findings(results.answers, results.components, u.unit).values() for f in items]
+    ordered = sorted(found, key=lambda f: (-f.gain, f.row))  # the findings of the unit's LHE, those that would add most first
+    weak = ordered[:count]
+    cut_tie = len(ordered) > count and round(ordered[count].gain, 9) == round(weak[-1].gain, 9)  # equals left out: the LKE's order chose
+    if weak:
         weak_table = b.table(f"sakip.weak.{number}", b.label("sakip_weak_title", unit=title),
-                             [[h(b.labels["sakip_criterion"]), h(b.labels["sakip_component"]), h(b.labels["sakip_answer"]), h(b.labels["sakip_note"])]],
-                             [[s(r.criterion), s(f"{name(r.component)} / {name(r.subcomponent)}"), d(r.answer), s(r.note or "–")]
-                              for r in weak.itertuples()], widths=(3.2, 2.4, 0.9, 2.5), small=True)
+                             [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_component"]), h(b.labels["sakip_answer"]),
+                               h(b.labels["sakip_note"]), h(b.labels["lhe"]["gain"])]],
+                             [[d(b.i(k)), s(f.criterion), s(f"{name(f.component)} / {name(f.subcomponent)}"), d(f.answer), s(f.note or "–"),
+                               d(b.f(f.gain, 2))] for k, f in enumerate(weak, start=1)]
+                             + [[s(b.labels["cols"]["total"], colspan=5, bold=True, align="right"), d(b.f(sum(f.gain for f in weak), 2), bold=True)]],
+                             widths=(0.45, 3.0, 2.2, 0.9, 2.3, 1.1), small=True)
         section.add(weak_table)
-        section.blocks += b.say("sakip_recommendations.j2", table=b.ref(weak_table), unit=title,
-                                items=[{"criterion": r.criterion, "component": name(r.component), "sub": name(r.subcomponent).lower(),
-                                        "answer": r.answer, "note": r.note} for r in weak.itertuples()])
+        section.blocks += b.say("sakip_recommendations.j2", refs=(weak_table.key,), table=b.ref(weak_table), unit=title,
+                                n=b.i(len(weak)), n_int=len(weak), of=b.i(len(found)), of_int=len(found), cut_tie=cut_tie,
+                                gain=b.f(sum(f.gain for f in weak), 2), actions=[action(b, b.study.config, f, name) for f in weak])
     return section

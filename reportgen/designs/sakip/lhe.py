@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reportgen.designs.sakip.actions import action
 from reportgen.designs.sakip.chapter import _name, framework_source, score_table, unit_sentence_values
 from reportgen.designs.sakip.signature import letter_date, signature
 from reportgen.interpret.sakip import citation, extremes, unit_findings
@@ -115,7 +116,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
             rows.append([s(name(code), colspan=3, bold=True)])
             for f in items:
                 number += 1
-                rows.append([d(b.i(number)), s(_action(b, config, f, name)), d(b.f(f.gain, 2))])
+                rows.append([d(b.i(number)), s(action(b, config, f, name)), d(b.f(f.gain, 2))])
         t = b.table("lhe.recommendations", words["recommendations_title"], [[h("No"), h(words["action"]), h(words["gain"])]],
                     rows, widths=(0.5, 6.2, 1.3), small=True)
         gains = {code: sum(f.gain for f in items) for code, items in found.items()}
@@ -159,24 +160,29 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     return doc
 
 
-def _action(b: Builder, config, finding, name) -> str:
-    """The action for one finding: the study's ``actions:`` for its sub-component, else labels.yaml's."""
-    own = config.actions.get(finding.subcomponent)
-    templates = b.labels["lhe"]["actions"]
-    template = own.get(b.lang) if own is not None else templates.get(finding.subcomponent, templates["other"])
-    return template.format(component=name(finding.component).lower(), criterion=finding.criterion.rstrip("."))
-
-
 def _letter(b: Builder, config, unit: str, year: str, index: int) -> list[Paragraph]:
     words = b.labels["lhe"]
     letter = config.letter
     text = lambda value, default: value.get(b.lang) if value is not None else default  # noqa: E731
-    return [Paragraph(f"{letter.place}, {letter_date(letter.date, words['months'])}", style="right"),
-            Paragraph(f"{words['number']}\t{letter.number}/{index:02d}", style="field"),
-            Paragraph(f"{words['nature']}\t{text(letter.nature, words['nature_default'])}", style="field"),
-            Paragraph(f"{words['attachments']}\t{text(letter.attachments, words['attachments_default'])}", style="field"),
-            Paragraph(f"{words['subject']}\t{text(letter.subject, words['subject_default']).format(unit=unit, year=year)}", style="field"),
-            Paragraph("", style="gap"),
-            Paragraph(f"{words['to']} {text(letter.addressee, words['addressee_default']).format(unit=unit, year=year)}", style="plain"),
-            Paragraph(words["at"].format(place=letter.place), style="plain"),
-            Paragraph("", style="gap")]
+    number = letter.number.replace("{n}", f"{index:02d}") if "{n}" in letter.number else f"{letter.number}/{index:02d}"
+    place = letter.addressee_place or words["at_default"]
+    lines = [Paragraph(f"{letter.place}, {letter_date(letter.date, words['months'])}", style="right"),
+             Paragraph(f"{words['number']}\t{number}", style="field"),
+             Paragraph(f"{words['nature']}\t{text(letter.nature, words['nature_default'])}", style="field"),
+             Paragraph(f"{words['attachments']}\t{text(letter.attachments, words['attachments_default'])}", style="field"),
+             Paragraph(f"{words['subject']}\t{text(letter.subject, words['subject_default']).format(unit=unit, year=year)}", style="field"),
+             Paragraph("", style="gap"),
+             Paragraph(f"{words['to']} {text(letter.addressee, head_of(unit, words)).format(unit=unit, year=year)}", style="plain")]
+    if place:
+        lines.append(Paragraph(words["at"].format(place=place), style="plain"))
+    return lines + [Paragraph("", style="gap")]
+
+
+def head_of(unit: str, words: dict) -> str:
+    """Whom a letter to ``unit`` addresses: its head by office where the name says which (Camat
+    for a Kecamatan, Sekretaris Daerah for the Sekretariat Daerah: ``lhe.heads``), else
+    ``Kepala {unit}``."""
+    for start, head in words["heads"].items():
+        if unit.startswith(start):
+            return head + unit[len(start):]
+    return words["addressee_default"]
