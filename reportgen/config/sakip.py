@@ -71,7 +71,7 @@ class Signatory(Strict):
 
 class SakipSettings(Strict):
     boundary: Literal["gt", "ge"] = "gt"  # gt: exactly 90 is A (PermenPAN-RB); ge: exactly 90 is AA
-    weakest: int = Field(3, ge=1, le=20)  # criteria turned into recommendations per unit
+    weakest: int = Field(3, ge=1, le=20)  # criteria turned into recommendations per unit (and any that tie with the last)
 
 
 class SakipConfig(Strict):

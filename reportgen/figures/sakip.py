@@ -71,7 +71,7 @@ def trends(series: dict[str, dict[int, float]], ylabel: str, mean_label: str, un
     fig, axes = plt.subplots(rows, columns, figsize=(width, rows * (0.95 + title_h) + 0.75), sharex=True, sharey=True,
                              squeeze=False, layout="constrained")
     values = [v for s in series.values() for v in s.values()] + list((overall or {}).values())
-    low = max(0, 10 * math.floor((min(values) - 5) / 10))
+    low = max(0, 25 * math.floor((min(values) - 2) / 25))  # a labelled tick (…, 25, 50, 75, 100) under the lowest point
     for k, ax in enumerate(axes.flat):
         if k >= len(units):
             ax.axis("off")
@@ -84,6 +84,7 @@ def trends(series: dict[str, dict[int, float]], ylabel: str, mean_label: str, un
         ax.plot(xs, [points[y] for y in xs], color="black", linewidth=1.4, marker="o", markersize=3, label=unit_label)
         ax.set_title(titles[k], fontsize=SMALL, loc="center", pad=3)
         ax.set_ylim(low, 100)
+        ax.set_yticks(range(low, 101, 25))
         ax.set_xlim(years[0] - 0.35, years[-1] + 0.35)
         ax.set_xticks([years[0], years[-1]] if len(years) > 2 else years)
         ax.tick_params(labelsize=SMALL)

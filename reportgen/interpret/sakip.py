@@ -127,7 +127,18 @@ def unit_findings(answers, components: tuple[Component, ...], unit: str) -> dict
 
 def common_weaknesses(answers, units: int, least: float = 0.5) -> list[tuple[str, str, str, int]]:
     """Criteria below full marks in at least ``least`` of the units: (component, sub-component,
-    criterion, units below full marks), the most widespread first (the file's order among equals)."""
-    below = answers[answers["value"] < 1].groupby(["component", "subcomponent", "criterion"], sort=False)["unit"].nunique()
-    rows = [(c, s, k, int(n)) for (c, s, k), n in below.items() if n >= least * units]
-    return sorted(rows, key=lambda r: -r[3])
+    criterion, units below full marks), the most widespread first (the worksheet's order among
+    equals: the first row where the criterion is answered)."""
+    below = answers[answers["value"] < 1].groupby(["component", "subcomponent", "criterion"], sort=False)
+    first = answers.groupby(["component", "subcomponent", "criterion"], sort=False)["row"].min()
+    rows = [(c, s, k, int(n)) for (c, s, k), n in below["unit"].nunique().items() if n >= least * units]
+    return sorted(rows, key=lambda r: (-r[3], first[r[:3]]))
+
+
+def with_ties(items: list, count: int, key) -> list:
+    """The first ``count`` of ``items`` (ordered by ``key``, best first) and every later item that
+    ties with the last of them: a cut never separates equals (to 9 decimals)."""
+    if len(items) <= count:
+        return list(items)
+    last = round(key(items[count - 1]), 9)
+    return list(items[:count]) + [item for item in items[count:] if round(key(item), 9) == last]

@@ -235,8 +235,8 @@ def test_tied_components_and_units_are_all_named(tmp_path):
     text = words(recap)
     # Dinas A and B: 95,5 each (2 × 2,25 lost); Dinas C 93,75 (25 × 0,5 / 2 lost)
     assert "Nilai tertinggi diraih Dinas A dan Dinas B (masing-masing 95,50, predikat AA) dan nilai terendah Dinas C (93,75, predikat AA)." in text
-    assert ("Capaian tertinggi terdapat pada komponen Pelaporan Kinerja dan Evaluasi Akuntabilitas Kinerja Internal, sedangkan capaian "
-            "terendah pada komponen Perencanaan Kinerja dan Pengukuran Kinerja.") in text
+    assert ("Capaian tertinggi terdapat sama besar pada komponen Pelaporan Kinerja dan Evaluasi Akuntabilitas Kinerja Internal, "
+            "sedangkan capaian terendah sama besar pada komponen Perencanaan Kinerja dan Pengukuran Kinerja.") in text
     assert "capaian terendah secara umum terdapat pada komponen Evaluasi Akuntabilitas Kinerja Internal (91,7%)" in text  # (3 × 25 − 6,25) ÷ 75
     lhe = words(lhes["lhe-dinas-a-2024"])
     assert "prioritas utama adalah komponen Perencanaan Kinerja dan Pengukuran Kinerja (masing-masing 2,25 poin)" in lhe
@@ -297,7 +297,7 @@ def test_english_reports_cite_the_regulation_in_english_and_tables_name_their_so
     assert "Peraturan" not in text
     tables = doc.tables()
     assert tables["lhe.weights"].source == "Source: PANRB Regulation 88/2021"
-    assert tables["lhe.team"].source == "Source: Inspektorat Daerah, 2024"
+    assert tables["lhe.team"].source == "Source: Inspektorat Daerah, 2025"  # the team worked when the letter is dated (2025-03-14)
     assert tables["lhe.follow_up"].source == "Source: follow-up records of the 2023 evaluation's recommendations, processed"
     assert tables["lhe.scores"].source == "Source: AKIP evaluation worksheets (LKE), processed (2024)"
 
@@ -397,13 +397,12 @@ def test_the_recapitulation_lists_the_findings_that_would_add_most_with_the_lhes
     assert table.body[-1][-1].text == "12,00"
     sentence = next(p.text for p in recap.walk() if isinstance(p, Paragraph) and table.number in p.text and "menyajikan" in p.text)
     assert "3 dari 4 kriteria Dinas A" in sentence and "bertambah 12,00 poin" in sentence
-    assert "(di antara kriteria dengan tambahan nilai yang sama, menurut urutan LKE)" not in sentence  # 1,50 left out: no tie cut
     actions = [r[1].text for r in lhes["lhe-dinas-a-2024"].tables()["lhe.recommendations"].body if len(r) == 3]
     for action in actions[:1] + [a for a in actions if "pengukuran kualitas" in a]:
         assert action in sentence
 
 
-def test_a_tie_cut_by_the_number_of_criteria_shown_says_how_it_was_cut(tmp_path):
+def test_the_number_of_criteria_shown_never_cuts_a_tie(tmp_path):
     units = {"Dinas A": {("pengukuran", "kualitas", 1): "C", ("pengukuran", "kualitas", 2): "C"}}
     path = study(tmp_path, units, settings={"weakest": 1})
     from reportgen.config import load_study
@@ -414,9 +413,9 @@ def test_a_tie_cut_by_the_number_of_criteria_shown_says_how_it_was_cut(tmp_path)
     loaded = load_study(path)
     design = design_for(loaded.config)
     recap = design.sections(Builder(loaded, "id", source_label=design.source_label), analyse(loaded, "id").results)
-    text = words(recap)
-    assert "1 dari 2 kriteria Dinas A yang belum terpenuhi penuh, yaitu yang paling banyak menambah nilai bila terpenuhi " \
-           "(di antara kriteria dengan tambahan nilai yang sama, menurut urutan LKE)" in text
+    table = next(t for t in recap.walk() if isinstance(t, Table) and t.key.startswith("sakip.weak."))
+    assert [r[1].text for r in table.body[:-1]] == ["pengukuran kualitas 1", "pengukuran kualitas 2"]  # settings.weakest 1, both 2,25
+    assert "menyajikan seluruh 2 kriteria Dinas A yang belum terpenuhi penuh" in words(recap)
 
 
 def test_a_rounding_note_only_where_printed_parts_do_not_add_up():
@@ -458,3 +457,17 @@ def test_the_criteria_most_often_short_name_every_criterion_of_a_tie(tmp_path):
     text = words(recap)
     assert ("Kriteria “perencanaan kualitas 1” dan “pengukuran kualitas 1” masing-masing belum terpenuhi penuh di 2 dari 3 "
             "perangkat daerah, terbanyak di antara semua kriteria.") in text
+
+
+def test_with_ties_extends_a_cut_to_every_equal_and_common_weaknesses_keep_the_worksheets_order():
+    import pandas as pd
+
+    from reportgen.interpret.sakip import common_weaknesses, with_ties
+
+    assert with_ties([5, 4, 3, 3, 3, 2], 3, key=float) == [5, 4, 3, 3, 3]
+    assert with_ties([5, 4, 3, 2], 3, key=float) == [5, 4, 3] and with_ties([1, 1], 5, key=float) == [1, 1]
+    # unit B's rows come first in the file and answer "second" before "first"; the worksheet (unit A,
+    # rows 1 and 5) has "first" first, and both fall short in both units
+    answers = pd.DataFrame({"unit": ["B", "B", "A", "A"], "component": ["c"] * 4, "subcomponent": ["s"] * 4,
+                            "criterion": ["second", "first", "first", "second"], "value": [0.5] * 4, "row": [3, 2, 1, 5]})
+    assert [k for _, _, k, _ in common_weaknesses(answers, 2)] == ["first", "second"]

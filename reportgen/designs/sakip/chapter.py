@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.designs.sakip.actions import action
-from reportgen.interpret.sakip import citation, LETTERS, PREDICATES, common_weaknesses, extremes, unit_findings
+from reportgen.interpret.sakip import citation, LETTERS, PREDICATES, common_weaknesses, extremes, unit_findings, with_ties
 from reportgen.designs.sakip.signature import signature
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
@@ -134,7 +134,7 @@ def build_chapter(b: Builder, results) -> Document:
         res.add(yearly)
         res.blocks += b.say("sakip_trend.j2", refs=(yearly.key,), figure=b.ref(fig3), first=str(years[0]), last=str(years[-1]),
                             start=b.f(overall[years[0]], 2), end=b.f(overall[years[-1]], 2), up=overall[years[-1]] >= overall[years[0]],
-                            improved=b.i(len(improved)), declined=b.i(len(declined)), table=b.ref(results_table))
+                            improved=b.i(len(improved)), declined=b.i(len(declined)), table=b.ref(results_table), yearly=b.ref(yearly))
     doc.sections.append(res)
 
     per_unit = b.section(b.labels["sakip_per_unit"], 2, "4")
@@ -157,17 +157,18 @@ def build_chapter(b: Builder, results) -> Document:
                             weakest=join_list([name(c) for c in weakest_components], lang), weakest_n=len(weakest_components),
                             weakest_pct=b.pct(100 * means[weakest_components[0]]))
     common = common_weaknesses(results.answers, len(units))
+    shown = with_ties(common, COMMON_SHOWN, key=lambda r: r[3])  # the most widespread, and every one as widespread as the last
     common_table = None
     if common:
         common_table = b.table("sakip.common", b.labels["sakip_common_title"],
-                               [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_common_units"])]],
+                               [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_component_sub"]), h(b.labels["sakip_common_units"])]],
                                [[d(b.i(k)), s(criterion), s(f"{name(c)} / {name(sub)}"), d(f"{b.i(n)} / {b.i(len(units))}")]
-                                for k, (c, sub, criterion, n) in enumerate(common[:COMMON_SHOWN], start=1)],
+                                for k, (c, sub, criterion, n) in enumerate(shown, start=1)],
                                widths=(0.5, 3.6, 2.6, 1.4), small=True)
     widest = [criterion for _, _, criterion, n in common if n == common[0][3]]  # every criterion of a tie
     closing.blocks += b.say("sakip_common.j2", refs=(common_table.key,) if common_table else (), n=b.i(len(common)),
-                            table=b.ref(common_table) if common_table else "", all_shown=len(common) <= COMMON_SHOWN,
-                            shown=b.i(min(len(common), COMMON_SHOWN)), widest=join_list([f"“{c}”" for c in widest], lang),
+                            table=b.ref(common_table) if common_table else "", all_shown=len(shown) == len(common),
+                            shown=b.i(len(shown)), widest=join_list([f"“{c}”" for c in widest], lang),
                             widest_n=len(widest), widest_count=b.i(len(widest)), named=len(widest) <= 3,
                             first_units=b.i(common[0][3]) if common else "", units=b.i(len(units)),
                             evaluator=config.study.author or government)
@@ -252,6 +253,7 @@ def unit_sentence_values(b: Builder, results, u, name) -> dict:
     return dict(total=b.f(u.total, 2), predicate=results.predicates[u.unit], rank=b.i(u.rank), n=b.i(len(results.units)),
                 strongest=join_list([name(c) for c in strongest], b.lang), weakest=join_list([name(c) for c in weakest], b.lang),
                 even=len(strongest) == len(shares), even_pct=b.pct(100 * shares[strongest[0]]),
+                strongest_n=len(strongest), weakest_n=len(weakest),
                 previous=None if u.previous is None else b.f(u.previous, 2),
                 change=None if u.change is None else b.f(abs(u.change), 2), up=u.change is not None and u.change >= 0,
                 history=[{"year": str(y), "total": b.f(t, 2)} for y, t in u.history.items()])
@@ -265,11 +267,10 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
                             **unit_sentence_values(b, results, u, name))
     found = [f for items in unit_findings(results.answers, results.components, u.unit).values() for f in items]
     ordered = sorted(found, key=lambda f: (-f.gain, f.row))  # the findings of the unit's LHE, those that would add most first
-    weak = ordered[:count]
-    cut_tie = len(ordered) > count and round(ordered[count].gain, 9) == round(weak[-1].gain, 9)  # equals left out: the LKE's order chose
+    weak = with_ties(ordered, count, key=lambda f: f.gain)  # settings.weakest of them, and any that add as much as the last
     if weak:
         weak_table = b.table(f"sakip.weak.{number}", b.label("sakip_weak_title", unit=title),
-                             [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_component"]), h(b.labels["sakip_answer"]),
+                             [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_component_sub"]), h(b.labels["sakip_answer"]),
                                h(b.labels["sakip_note"]), h(b.labels["lhe"]["gain"])]],
                              [[d(b.i(k)), s(f.criterion), s(f"{name(f.component)} / {name(f.subcomponent)}"), d(f.answer), s(f.note or "–"),
                                d(b.f(f.gain, 2))] for k, f in enumerate(weak, start=1)]
@@ -277,6 +278,6 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
                              widths=(0.45, 3.0, 2.2, 0.9, 2.3, 1.1), small=True)
         section.add(weak_table)
         section.blocks += b.say("sakip_recommendations.j2", refs=(weak_table.key,), table=b.ref(weak_table), unit=title,
-                                n=b.i(len(weak)), n_int=len(weak), of=b.i(len(found)), of_int=len(found), cut_tie=cut_tie,
+                                n=b.i(len(weak)), n_int=len(weak), of=b.i(len(found)), of_int=len(found),
                                 gain=b.f(sum(f.gain for f in weak), 2), actions=[action(b, b.study.config, f, name) for f in weak])
     return section

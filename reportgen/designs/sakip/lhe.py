@@ -13,6 +13,7 @@ Written only when the study file has ``letter:`` (and its ``signatory:``).
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from reportgen.designs.sakip.actions import action
@@ -76,7 +77,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     if config.team:
         team = b.table("lhe.team", words["team_title"], [[h("No"), h(words["name"]), h(words["nip"]), h(words["role"])]],
                        [[d(b.i(k)), s(m.name), d(m.nip or "–"), s(m.role.get(lang))] for k, m in enumerate(config.team, start=1)],
-                       widths=(0.5, 3, 2.2, 2.3), source=b.label("sakip_source_team", evaluator=evaluator, year=year))
+                       widths=(0.5, 3, 2.2, 2.3), source=b.label("sakip_source_team", evaluator=evaluator, year=_issued(config.letter.date, year)))
     criteria = int((results.answers["unit"] == unit).sum())
     scope.blocks += b.say("lhe_scope.j2", criteria=b.i(criteria), components=b.i(len(results.components)),
                           names=join_list([name(c.code) for c in results.components], b.lang), weights=b.ref(weights),
@@ -150,10 +151,12 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     appendix = b.section(words["appendix"], 2, "", new_page=True)
     rows = [[d(b.i(j)), s(f"{name(r.component)} / {name(r.subcomponent)}"), s(r.criterion), d(r.answer), d(b.f(r.value, 2)),
              s(r.note or "–")] for j, r in enumerate(results.answers[results.answers["unit"] == unit].itertuples(), start=1)]
-    appendix.add(b.table("lhe.lke", words["appendix_title"].format(unit=unit_name, year=year),
-                         [[h("No"), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]),
-                           h(b.labels["sakip_value"]), h(b.labels["sakip_note"])]], rows,
-                         widths=(0.45, 2.2, 3.4, 0.8, 0.8, 2.2), small=True))
+    lke = b.table("lhe.lke", words["appendix_title"].format(unit=unit_name, year=year),
+                  [[h("No"), h(b.labels["sakip_component_sub"]), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]),
+                    h(b.labels["sakip_value"]), h(b.labels["sakip_note"])]], rows,
+                  widths=(0.45, 2.2, 3.4, 0.8, 0.8, 2.2), small=True)
+    appendix.add(Paragraph(words["appendix_intro"].format(table=b.ref(lke), unit=unit_name, year=year), refs=(lke.key,)))
+    appendix.add(lke)
     doc.sections = [basis, purpose, scope, scores, findings, advice, follow, closing, appendix]
     doc.sections = [section for section in doc.sections if section.blocks]
     in_reading_order(doc, b.labels["table"], b.labels["figure"])
@@ -176,6 +179,14 @@ def _letter(b: Builder, config, unit: str, year: str, index: int) -> list[Paragr
     if place:
         lines.append(Paragraph(words["at"].format(place=place), style="plain"))
     return lines + [Paragraph("", style="gap")]
+
+
+def _issued(date, year: str) -> str:
+    """The year the letter is dated (the team worked then), else the evaluated year."""
+    if isinstance(date, datetime.date):
+        return str(date.year)
+    found = re.search(r"\b(19|20)\d{2}\b", str(date))
+    return found.group() if found else year
 
 
 def head_of(unit: str, words: dict) -> str:
