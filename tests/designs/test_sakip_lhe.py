@@ -391,15 +391,15 @@ def test_the_recapitulation_lists_the_findings_that_would_add_most_with_the_lhes
                          ("pengukuran", "kualitas", 1): "C", ("pengukuran", "kualitas", 2): "C"}}
     recap, lhes = documents(tmp_path, units)
     table = next(t for t in recap.walk() if isinstance(t, Table) and t.key.startswith("sakip.weak."))
-    assert table.title == "Kriteria yang Paling Menambah Nilai bila Terpenuhi: Dinas A"
-    assert [(r[1].text, r[5].text) for r in table.body[:-1]] == [
+    assert table.title == "Tindakan atas Kriteria yang Paling Menambah Nilai: Dinas A"
+    assert [(r[1].text, r[4].text) for r in table.body[:-1]] == [
         ("perencanaan pemanfaatan 1", "7,50"), ("pengukuran kualitas 1", "2,25"), ("pengukuran kualitas 2", "2,25")]
     assert table.body[-1][-1].text == "12,00"
     sentence = next(p.text for p in recap.walk() if isinstance(p, Paragraph) and table.number in p.text and "menyajikan" in p.text)
     assert "3 dari 4 kriteria Dinas A" in sentence and "bertambah 12,00 poin" in sentence
-    actions = [r[1].text for r in lhes["lhe-dinas-a-2024"].tables()["lhe.recommendations"].body if len(r) == 3]
-    for action in actions[:1] + [a for a in actions if "pengukuran kualitas" in a]:
-        assert action in sentence
+    lhe_actions = {r[1].text: r[2].text for r in lhes["lhe-dinas-a-2024"].tables()["lhe.recommendations"].body if len(r) == 3}
+    recap_actions = [r[3].text for r in table.body[:-1]]
+    assert all(a in lhe_actions for a in recap_actions) and [lhe_actions[a] for a in recap_actions] == ["7,50", "2,25", "2,25"]
 
 
 def test_the_number_of_criteria_shown_never_cuts_a_tie(tmp_path):

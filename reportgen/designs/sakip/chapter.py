@@ -270,14 +270,14 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
     weak = with_ties(ordered, count, key=lambda f: f.gain)  # settings.weakest of them, and any that add as much as the last
     if weak:
         weak_table = b.table(f"sakip.weak.{number}", b.label("sakip_weak_title", unit=title),
-                             [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_component_sub"]), h(b.labels["sakip_answer"]),
-                               h(b.labels["sakip_note"]), h(b.labels["lhe"]["gain"])]],
-                             [[d(b.i(k)), s(f.criterion), s(f"{name(f.component)} / {name(f.subcomponent)}"), d(f.answer), s(f.note or "–"),
-                               d(b.f(f.gain, 2))] for k, f in enumerate(weak, start=1)]
-                             + [[s(b.labels["cols"]["total"], colspan=5, bold=True, align="right"), d(b.f(sum(f.gain for f in weak), 2), bold=True)]],
-                             widths=(0.45, 3.0, 2.2, 0.9, 2.3, 1.1), small=True)
-        section.add(weak_table)
+                             [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]), h(b.labels["lhe"]["action"]),
+                               h(b.labels["lhe"]["gain"])]],
+                             [[d(b.i(k)), s(f.criterion), d(f.answer), s(action(b, b.study.config, f, name)), d(b.f(f.gain, 2))]
+                              for k, f in enumerate(weak, start=1)]
+                             + [[s(b.labels["cols"]["total"], colspan=4, bold=True, align="right"), d(b.f(sum(f.gain for f in weak), 2), bold=True)]],
+                             widths=(0.45, 2.4, 0.8, 4.4, 1.0), small=True)
         section.blocks += b.say("sakip_recommendations.j2", refs=(weak_table.key,), table=b.ref(weak_table), unit=title,
                                 n=b.i(len(weak)), n_int=len(weak), of=b.i(len(found)), of_int=len(found),
-                                gain=b.f(sum(f.gain for f in weak), 2), actions=[action(b, b.study.config, f, name) for f in weak])
+                                gain=b.f(sum(f.gain for f in weak), 2))
+        section.add(weak_table)
     return section
