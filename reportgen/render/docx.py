@@ -353,7 +353,10 @@ def _letter_paragraph(word, block: Paragraph) -> None:
         p.add_run(f"{key}\t: {bind(value)}")
         return
     p.add_run(bind(block.text))
-    fmt.keep_with_next = block.style in ("signature", "gap")  # a signature block is never split across pages
+    fmt.keep_with_next = block.style in ("signature", "gap")  # a signature block is never split across pages,
+    before = p._p.getprevious()
+    if block.style == "gap" and before is not None and before.tag == qn("w:p"):  # nor left alone on a page: the line above comes with it
+        before.get_or_add_pPr().get_or_add_keepNext()
     if block.style == "right":
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fmt.space_after = Pt(12)

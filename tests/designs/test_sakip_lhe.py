@@ -359,6 +359,7 @@ def test_a_signature_block_is_kept_on_one_page_in_word(tmp_path):
     block = paragraphs[start - 1:]  # the gap above the place and date, down to the NIP
     assert block[-1].text.startswith("NIP") and len(block) == 8
     assert all(p.paragraph_format.keep_with_next for p in block[:-1])
+    assert paragraphs[start - 2].paragraph_format.keep_with_next  # the line above (a source line) comes with it
     indent = {round(p.paragraph_format.left_indent.cm, 2) for p in block if p.text}
     assert indent == {round(0.55 * 14.0, 2)}  # as the PDF's margin-left: 55% of the 14 cm line
 
