@@ -82,6 +82,7 @@ def test_one_lhe_per_unit_with_the_letter_keys(tmp_path):
     assert letter[-2:] == ["Drs. Ahmad Yani", "NIP 19690410 199303 1 008"]
     assert "Inspektur Kabupaten Luwu Timur," in letter
     assert docs["lhe-dinas-sosial-pp-dan-pa-2024"].letter[1].text.endswith("/02")
+    assert docs["lhe-dinas-a-2024"].title == "AKUNTABILITAS KINERJA DINAS\u00a0A TAHUN 2024"  # a short unit name never breaks in the title
     text = words(docs["lhe-dinas-a-2024"])
     assert "3 Februari – 7 Maret 2025" in text and "Tim Evaluasi" in " ".join(t.title for t in docs["lhe-dinas-a-2024"].tables().values())
 

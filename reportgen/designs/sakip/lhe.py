@@ -26,6 +26,9 @@ from reportgen.report.numbering import in_reading_order
 from reportgen.words.locale import join_list
 
 
+TITLE_NAME_WHOLE = 32  # a unit's name up to this long stays on one line of the title ("DINAS KESEHATAN", not "DINAS / KESEHATAN")
+
+
 def lhe_documents(make_builder, results) -> list[tuple[str, Document, dict]]:
     """(file stem, document, labels) of every unit's LHE, in the order of the answers' units."""
     from reportgen.output.names import NameBook
@@ -52,7 +55,8 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     evaluator = config.study.author or config.signatory.position.get(lang)
     regulation = citation(config.framework_name, lang)
     period = config.period.get(lang) if config.period else ""
-    doc = Document(lang=lang, chapter_label=words["report"], title=words["title"].format(unit=unit_name.upper(), year=year),
+    heading_name = unit_name.upper().replace(" ", "\u00a0") if len(unit_name) <= TITLE_NAME_WHOLE else unit_name.upper()
+    doc = Document(lang=lang, chapter_label=words["report"], title=words["title"].format(unit=heading_name, year=year),
                    study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
                    contents_title=b.labels["contents"], first_page=1)
     values = unit_sentence_values(b, results, u, name)
