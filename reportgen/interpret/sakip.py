@@ -76,7 +76,10 @@ def predicate(total: float, boundary: str = "gt") -> str:
     return "D"
 
 
-def extremes(values: dict[str, float], places: int = 9) -> tuple[list[str], list[str]]:
+TIE_PLACES = 9  # two scores, shares or gains equal to this many decimals tie (floating point aside)
+
+
+def extremes(values: dict[str, float], places: int = TIE_PLACES) -> tuple[list[str], list[str]]:
     """The keys with the highest and those with the lowest value, every tied key kept, in the
     given order. Values equal to ``places`` decimals tie: scores come from a handful of answer
     levels, so two units or components often reach exactly the same share, and a sentence that
@@ -110,16 +113,23 @@ def criterion_points(answers, components: tuple[Component, ...]) -> list[float]:
     return [weights[(c, s)] / sizes[(u, c, s)] for u, c, s in zip(answers["unit"], answers["component"], answers["subcomponent"])]
 
 
-def unit_findings(answers, components: tuple[Component, ...], unit: str) -> dict[str, list[Finding]]:
-    """Component → the unit's criteria below full marks, the one that would add most first (the
-    file's order among equals); components in the framework's order, those without findings left out."""
+def ranked_findings(answers, components: tuple[Component, ...], unit: str) -> list[Finding]:
+    """The unit's criteria below full marks, the one that would add most first (the file's order
+    among equals)."""
     rows = answers[answers["unit"] == unit]
     points = criterion_points(rows, components)
     found = [Finding(r.component, r.subcomponent, r.criterion, r.answer, r.value, r.note or "", (1 - r.value) * p, r.row)
              for r, p in zip(rows.itertuples(), points) if r.value < 1]
+    return sorted(found, key=lambda f: (-f.gain, f.row))
+
+
+def unit_findings(answers, components: tuple[Component, ...], unit: str) -> dict[str, list[Finding]]:
+    """Component → :func:`ranked_findings` of that component; components in the framework's
+    order, those without findings left out."""
+    found = ranked_findings(answers, components, unit)
     out: dict[str, list[Finding]] = {}
     for c in components:
-        mine = sorted((f for f in found if f.component == c.code), key=lambda f: (-f.gain, f.row))
+        mine = [f for f in found if f.component == c.code]
         if mine:
             out[c.code] = mine
     return out
@@ -137,8 +147,8 @@ def common_weaknesses(answers, units: int, least: float = 0.5) -> list[tuple[str
 
 def with_ties(items: list, count: int, key) -> list:
     """The first ``count`` of ``items`` (ordered by ``key``, best first) and every later item that
-    ties with the last of them: a cut never separates equals (to 9 decimals)."""
+    ties with the last of them: a cut never separates equals (to :data:`TIE_PLACES` decimals)."""
     if len(items) <= count:
         return list(items)
-    last = round(key(items[count - 1]), 9)
-    return list(items[:count]) + [item for item in items[count:] if round(key(item), 9) == last]
+    last = round(key(items[count - 1]), TIE_PLACES)
+    return list(items[:count]) + [item for item in items[count:] if round(key(item), TIE_PLACES) == last]

@@ -41,7 +41,7 @@ from docx.table import _Cell
 from reportgen.errors import naming
 from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_CM
 from reportgen.render.flow import table_rows
-from reportgen.render.measure import bind, no_widow, table_layout
+from reportgen.render.measure import bind, bound_title, table_layout
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table
 
 FONT = "Times New Roman"
@@ -83,7 +83,7 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: boo
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run(doc.chapter_label)
     title.add_run().add_break()
-    title.add_run(bind(no_widow(doc.title)))
+    title.add_run(bound_title(doc.title))
     for paragraph in doc.preface:
         _paragraph(word, paragraph)
     _contents(word, doc, labels, lists)
@@ -291,10 +291,10 @@ def _section(word, section: Section, labels: dict, base: Path, numbers: _Numbers
         heading.paragraph_format.page_break_before = True
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
         heading.add_run(section.number).add_break()
-        heading.add_run(bind(no_widow(section.title)))
+        heading.add_run(bound_title(section.title))
     else:
         heading.paragraph_format.page_break_before = section.new_page
-        heading.add_run(bind(no_widow(f"{section.number} {section.title}".strip())))
+        heading.add_run(bound_title(f"{section.number} {section.title}".strip()))
     for block in section.blocks:
         if isinstance(block, Section):
             _section(word, block, labels, base, numbers)
@@ -388,7 +388,7 @@ def _caption(word, label: str, number: str, title: str, numbers: _Numbers) -> No
     else:  # not a number Word can count ("5.1a"): plain text
         p.add_run(f"{label} {number}")
     p.add_run().add_break()
-    p.add_run(bind(no_widow(title)))
+    p.add_run(bound_title(title))
 
 
 def _small_line(word, text: str, keep_with_next: bool = False, last: bool = False) -> None:

@@ -110,6 +110,11 @@ def no_widow(text: str) -> str:
     return text
 
 
+def bound_title(text: str) -> str:
+    """A heading or caption as printed: :func:`no_widow`, then :func:`bind`."""
+    return bind(no_widow(text))
+
+
 def unbreakable_pieces(text: str) -> list[str]:
     """The stretches of a cell that must stay on one line: its words (with what :func:`bind`
     joins), and the whole cell when it is a number (``1.234,5``, ``< 0,001``, ``−0,038``)."""

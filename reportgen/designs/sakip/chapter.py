@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.designs.sakip.actions import action
-from reportgen.interpret.sakip import citation, LETTERS, PREDICATES, common_weaknesses, extremes, unit_findings, with_ties
+from reportgen.interpret.sakip import citation, LETTERS, PREDICATES, common_weaknesses, extremes, ranked_findings, with_ties
 from reportgen.designs.sakip.signature import signature
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
@@ -265,9 +265,8 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
     section.add(table)
     section.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=title,
                             **unit_sentence_values(b, results, u, name))
-    found = [f for items in unit_findings(results.answers, results.components, u.unit).values() for f in items]
-    ordered = sorted(found, key=lambda f: (-f.gain, f.row))  # the findings of the unit's LHE, those that would add most first
-    weak = with_ties(ordered, count, key=lambda f: f.gain)  # settings.weakest of them, and any that add as much as the last
+    found = ranked_findings(results.answers, results.components, u.unit)  # the findings of the unit's LHE
+    weak = with_ties(found, count, key=lambda f: f.gain)  # settings.weakest of them, and any that add as much as the last
     if weak:
         weak_table = b.table(f"sakip.weak.{number}", b.label("sakip_weak_title", unit=title),
                              [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]), h(b.labels["lhe"]["action"]),

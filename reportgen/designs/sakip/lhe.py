@@ -13,13 +13,12 @@ Written only when the study file has ``letter:`` (and its ``signatory:``).
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from reportgen.designs.sakip.actions import action
 from reportgen.designs.sakip.chapter import _name, framework_source, score_table, unit_sentence_values
-from reportgen.designs.sakip.signature import letter_date, signature
-from reportgen.interpret.sakip import citation, extremes, unit_findings
+from reportgen.designs.sakip.signature import letter_date, letter_year, signature
+from reportgen.interpret.sakip import citation, extremes, unit_findings, with_ties
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Paragraph
 from reportgen.report.numbering import in_reading_order
@@ -81,7 +80,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     if config.team:
         team = b.table("lhe.team", words["team_title"], [[h("No"), h(words["name"]), h(words["nip"]), h(words["role"])]],
                        [[d(b.i(k)), s(m.name), d(m.nip or "–"), s(m.role.get(lang))] for k, m in enumerate(config.team, start=1)],
-                       widths=(0.5, 3, 2.2, 2.3), source=b.label("sakip_source_team", evaluator=evaluator, year=_issued(config.letter.date, year)))
+                       widths=(0.5, 3, 2.2, 2.3), source=b.label("sakip_source_team", evaluator=evaluator, year=letter_year(config.letter.date, year)))
     criteria = int((results.answers["unit"] == unit).sum())
     scope.blocks += b.say("lhe_scope.j2", criteria=b.i(criteria), components=b.i(len(results.components)),
                           names=join_list([name(c.code) for c in results.components], b.lang), weights=b.ref(weights),
@@ -106,7 +105,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
                     [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_answer"]),
                       h(b.labels["sakip_note"]), h(words["gain"])]], rows, widths=(0.45, 3.4, 1.3, 0.9, 2.6, 1.1), small=True)
         first = items[0]
-        tied = len(extremes({k: f.gain for k, f in enumerate(items)})[0])  # criteria adding as much as the first
+        tied = len(with_ties(items, 1, key=lambda f: f.gain))  # criteria adding as much as the first
         part.blocks += b.say("lhe_findings.j2", refs=(t.key,), component=name(code), score=b.f(u.components[code], 2),
                              weight=b.g(component.weight), pct=b.pct(100 * u.components[code] / component.weight),
                              n=b.i(len(items)), n_int=len(items), tied=tied, tied_n=b.i(tied), table=b.ref(t), first=first.criterion, answer=first.answer, note=first.note,
@@ -183,14 +182,6 @@ def _letter(b: Builder, config, unit: str, year: str, index: int) -> list[Paragr
     if place:
         lines.append(Paragraph(words["at"].format(place=place), style="plain"))
     return lines + [Paragraph("", style="gap")]
-
-
-def _issued(date, year: str) -> str:
-    """The year the letter is dated (the team worked then), else the evaluated year."""
-    if isinstance(date, datetime.date):
-        return str(date.year)
-    found = re.search(r"\b(19|20)\d{2}\b", str(date))
-    return found.group() if found else year
 
 
 def head_of(unit: str, words: dict) -> str:

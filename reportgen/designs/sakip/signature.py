@@ -30,11 +30,27 @@ def signature(b, config, dated: bool = False) -> list[Paragraph]:
 def letter_date(value, months: list[str]) -> str:
     """12 Maret 2025 / 12 March 2025 for a date (or an ISO date written in quotes); any other text
     as written (the renderers keep a date on one line: :func:`reportgen.render.measure.bind`)."""
+    date = _as_date(value)
+    return f"{date.day} {months[date.month - 1]} {date.year}" if date else str(value)
+
+
+def letter_year(value, default: str) -> str:
+    """The year a letter is dated (the team worked then): of a date, or the first year written in
+    a date given as text ("14 Maret 2025"); else ``default``."""
+    date = _as_date(value)
+    if date:
+        return str(date.year)
+    found = re.search(r"\b(19|20)\d{2}\b", str(value))
+    return found.group() if found else default
+
+
+def _as_date(value) -> datetime.date | None:
+    """A date, or an ISO date written as text; None for anything else."""
+    if isinstance(value, datetime.date):
+        return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            value = datetime.date.fromisoformat(value.strip())
+            return datetime.date.fromisoformat(value.strip())
         except ValueError:
-            return value
-    if isinstance(value, datetime.date):
-        return f"{value.day} {months[value.month - 1]} {value.year}"
-    return str(value)
+            return None
+    return None
