@@ -89,10 +89,3 @@ def test_data_without_items_is_one_line(tmp_path):
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
     assert result.output.startswith("error: x.csv: no column looks like a questionnaire item")
     assert not (tmp_path / "study.yaml").exists()
-
-
-def test_any_text_reads_back_from_the_study_file_exactly():
-    from reportgen.config.draft import _quoted
-
-    for text in ['abc\x7fdef', 'a\x85b\u2028c', 'x\x0by', '"q" \\ # a: b', "{x: 1}\n- c", "é ü 中文"]:
-        assert yaml.safe_load(_quoted(text)) == text

@@ -23,12 +23,14 @@ regression the joint (F) test. An existing file is never replaced.
 from __future__ import annotations
 
 import datetime
-import json
+import math
 import os
 import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from reportgen.data.coding import NUMBERED, normalise_word
 from reportgen.data.read import read_table
@@ -202,14 +204,78 @@ class WrittenStudy:
 
 
 class _Lines:
+    """The study file's lines, and the choice each line was written for.
+
+    Structure and comments of our own are added with :meth:`add`; everything that comes from
+    the data or the form (a column's name, a statement, a title) only through :meth:`put`,
+    which hands it to the YAML emitter, or :func:`scalar` for a name inside a comment."""
+
     def __init__(self):
         self.lines: list[str] = []
         self.fields: dict[int, str] = {}
 
     def add(self, text: str, field_name: str | None = None) -> None:
+        """A line of reportgen's own (a key, a comment): never text from the data or the form."""
         self.lines.append(text)
         if field_name:
             self.fields[len(self.lines)] = field_name
+
+    def put(self, value: dict | list, field_name: str | None = None, indent: int = 0, comment: str = "") -> None:
+        """``value`` (a mapping or list) as the emitter writes it, indented by ``indent``; its
+        lines belong to ``field_name``; ``comment`` (ours) ends its last line."""
+        lines = emitted(value, indent)
+        for k, line in enumerate(lines):
+            self.add(line + (comment if k == len(lines) - 1 else ""), field_name)
+
+
+class Flow(dict):
+    """A mapping the emitter writes on one line: ``{short: SS, id: Sangat Setuju}``."""
+
+
+class FlowList(list):
+    """A list the emitter writes on one line: ``[X1, X2]``."""
+
+
+class StudyDumper(yaml.SafeDumper):
+    """PyYAML's safe emitter as the study file wants it: a name of letters, digits, ``_``, ``.``
+    and ``-`` that reads back as text is written plain (``language: id``, ``X1.1:``), every other
+    text double-quoted (its line breaks, control characters and line separators escaped, so that
+    it stays one scalar on its line and reads back as written, whatever it holds); :class:`Flow`
+    and :class:`FlowList` on one line; no anchors or aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+    def represent_text(self, text: str):
+        plain = PLAIN_NAME.fullmatch(text) and self.resolve(yaml.ScalarNode, text, (True, False)) == STR_TAG
+        return self.represent_scalar(STR_TAG, text, style=None if plain else '"')
+
+
+STR_TAG = "tag:yaml.org,2002:str"
+PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,99}")
+StudyDumper.add_representer(str, StudyDumper.represent_text)
+StudyDumper.add_representer(Flow, lambda dumper, mapping: dumper.represent_mapping("tag:yaml.org,2002:map", mapping, flow_style=True))
+StudyDumper.add_representer(FlowList, lambda dumper, items: dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=True))
+
+
+def emitted(value, indent: int = 0) -> list[str]:
+    """The lines the YAML emitter writes for ``value``, each indented by ``indent`` spaces (a
+    block fragment stays valid YAML when every line of it is indented alike)."""
+    text = yaml.dump(value, Dumper=StudyDumper, default_flow_style=False, allow_unicode=True, width=math.inf,
+                     sort_keys=False)
+    lines = text.splitlines()
+    if lines and lines[-1] == "...":  # the end of a document whose only value is a plain scalar
+        lines.pop()
+    return [" " * indent + line for line in lines]
+
+
+def scalar(value) -> str:
+    """``value`` as one YAML scalar on one line (a text double-quoted, with its escapes), by the emitter:
+    what a comment may quote of the data (a column's name) without a line break ending the comment."""
+    lines = emitted(value)
+    if len(lines) != 1:  # pragma: no cover - the emitter writes a scalar on one line at an infinite width
+        raise ValueError(f"{value!r} is not one line of YAML")
+    return lines[0]
 
 
 def study_text(found: Draft, design: str, study_file: Path) -> str:
@@ -218,85 +284,80 @@ def study_text(found: Draft, design: str, study_file: Path) -> str:
 
 
 def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStudy:
-    """The study file of ``choices`` for the answers in ``data``, to be saved as ``study_file``."""
-    q = _quoted
+    """The study file of ``choices`` for the answers in ``data``, to be saved as ``study_file``.
+
+    Every value is written by the YAML emitter (:meth:`_Lines.put`): no header of the data and
+    no field of the form can add a key, end a comment or change the file's structure."""
     data_path = os.path.relpath(data.resolve(), study_file.resolve().parent)
     out = _Lines()
-    out.add(f"# Study file drafted by `reportgen init` from {data.name}. Replace every TODO with the")
+    out.add(f"# Study file drafted by `reportgen init` from {scalar(data.name)}. Replace every TODO with the")
     out.add("# names and texts of your study; the file validates and runs as it is (README, \"The study file\").")
     out.add("study:")
-    out.add(f"  title: {q(choices.title)}", "title")
-    out.add(f"  author: {q(choices.author)}", "author")
-    out.add(f"  year: {_scalar(choices.year, q)}", "year")
-    out.add(f"  language: {q(choices.language)}", "language")
+    out.put({"title": choices.title}, "title", 2)
+    out.put({"author": choices.author}, "author", 2)
+    out.put({"year": choices.year}, "year", 2)
+    out.put({"language": choices.language}, "language", 2)
     out.add("data:")
-    out.add(f"  path: {q(data_path)}")
+    out.put({"path": data_path}, indent=2)
     if choices.id_column:
-        out.add(f"  id: {q(choices.id_column)}   # every value differs: the respondent's id")
+        out.put({"id": choices.id_column}, indent=2, comment="   # every value differs: the respondent's id")
     low, high = choices.scale
-    out.add(f"scale:   # from the answers: {low} to {high}", "scale")
-    out.add(f"  min: {_scalar(low, q)}", "scale")
-    out.add(f"  max: {_scalar(high, q)}", "scale")
+    counted = all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high))
+    out.add("scale:" + (f"   # from the answers: {low} to {high}" if counted else ""), "scale")
+    out.put({"min": low}, "scale", 2)
+    out.put({"max": high}, "scale", 2)
     if choices.labels:
         out.add("  labels:   # the words the answers are written in", "scale")
         for code, (short_id, words_id, short_en, words_en) in sorted(choices.labels.items(), reverse=True):
-            out.add(f"    {code}: {{short: {{id: {q(short_id)}, en: {q(short_en)}}}, id: {q(words_id)}, en: {q(words_en)}}}",
-                    f"label.{code}")
+            out.put({code: Flow(short=Flow(id=short_id, en=short_en), id=words_id, en=words_en)}, f"label.{code}", 4)
     if choices.profile:
         out.add("respondents:   # columns with few distinct answers: the respondent profile")
         for column, label in choices.profile.items():
-            out.add(f"  - column: {q(column)}", f"profile.{column}")
             todo = "   # TODO: the label the chapter prints" if label == column else ""
-            out.add(f"    label: {q(label)}{todo}", f"profile.{column}")
+            out.put([{"column": column, "label": label}], f"profile.{column}", 2, todo)
     out.add("constructs:   # items grouped by the prefix of their names" if choices.constructs else "constructs: {}")
     for name, construct in choices.constructs.items():
-        out.add(f"  {q(name)}:", f"name.{name}")
-        out.add(f"    name: {q(construct.name)}", f"name.{name}")
-        out.add("    items:", f"name.{name}")
-        for item, statement in construct.items.items():
-            out.add(f"      {q(item)}: {q(statement)}", f"text.{item}")
+        entry = {"name": construct.name, "items": dict(construct.items)}
         if construct.reverse:
-            out.add(f"    reverse: [{', '.join(map(q, construct.reverse))}]", f"name.{name}")
-    _model_lines(choices, q, out)
+            entry["reverse"] = FlowList(construct.reverse)
+        out.put({name: entry}, f"name.{name}", 2)
+        _item_fields(out, construct)
+    _model_lines(choices, out)
     if choices.skipped:
-        out.add("# not used: " + "; ".join(f"{name} ({why})" for name, why in choices.skipped.items()))
+        out.add("# not used: " + "; ".join(f"{scalar(name)} ({why})" for name, why in choices.skipped.items()))
     return WrittenStudy("\n".join(out.lines) + "\n", out.fields)
 
 
-def _model_lines(choices: Choices, q, out: _Lines) -> None:
+def _item_fields(out: _Lines, construct: ConstructChoice) -> None:
+    """Give each statement's line (written by :meth:`_Lines.put` with its construct) its item's field."""
+    if not construct.items:
+        return
+    last = len(out.lines) - (1 if construct.reverse else 0)
+    first = last - len(construct.items) + 1
+    if all(out.lines[k - 1].startswith("      ") for k in range(first, last + 1)):  # one line per statement
+        for k, item in zip(range(first, last + 1), construct.items):
+            out.fields[k] = f"text.{item}"
+
+
+def _model_lines(choices: Choices, out: _Lines) -> None:
     if choices.design == "regression":
         out.add("model:", "model")
         out.add("  type: regression", "model")
-        out.add(f"  dependent: {q(choices.dependent)}", "dependent")
-        out.add(f"  predictors: [{', '.join(map(q, choices.predictors))}]", "predictors")
+        out.put({"dependent": choices.dependent}, "dependent", 2)
+        out.put({"predictors": FlowList(choices.predictors)}, "predictors", 2)
     else:
         paths = list(dict.fromkeys([*(path for path, _ in choices.hypotheses), *choices.more_paths]))
         out.add("model:", "hypotheses")
-        out.add(f"  type: {q(choices.design)}", "design")
-        out.add(f"  paths: [{', '.join(map(q, paths))}]", "hypotheses")
+        out.put({"type": choices.design}, "design", 2)
+        out.put({"paths": FlowList(paths)}, "hypotheses", 2)
     joint = choices.design == "regression" and choices.joint_test and len(choices.predictors) > 1
     out.add("hypotheses:   # one per path; TODO: the hypotheses of your study" if choices.hypotheses or joint
             else "hypotheses: {}", "hypotheses")
     for k, (path, expect) in enumerate(choices.hypotheses, start=1):
-        out.add(f"  H{k}: {{path: {q(path)}, expect: {q(expect)}}}", f"hypothesis.{k}")
-    if joint:
-        on = q("on")  # quoted: a bare on is a boolean in YAML 1.1
-        out.add(f"  H{len(choices.hypotheses) + 1}: {{simultaneous: [{', '.join(map(q, choices.predictors))}], "
-                f"{on}: {q(choices.dependent)}}}", "joint")
-
-
-UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-
-
-def _quoted(text) -> str:
-    """A YAML double-quoted scalar that reads back as ``text`` exactly: JSON's escapes, and
-    ``\\uXXXX`` for the characters YAML refuses or folds (DEL, C1 controls, line separators)."""
-    return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(str(text), ensure_ascii=False))
-
-
-def _scalar(value, q) -> str:
-    """A whole number as it is; anything else quoted (a form's text never becomes YAML syntax)."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else q(value)
+        out.put({f"H{k}": Flow(path=path, expect=expect)}, f"hypothesis.{k}", 2)
+    if joint:  # "on" is quoted by the emitter: a bare on is a boolean in YAML 1.1
+        out.put({f"H{len(choices.hypotheses) + 1}": Flow(simultaneous=FlowList(choices.predictors), on=choices.dependent)},
+                "joint", 2)
 
 
 def write_new(path: Path, text: str) -> None:

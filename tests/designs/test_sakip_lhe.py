@@ -314,15 +314,20 @@ def test_the_recapitulation_ends_with_the_signature(tmp_path):
     assert letter == last[1:]  # the letter has its place and date at its head
 
 
-def test_the_letter_page_has_no_number_and_the_report_starts_at_one(tmp_path):
-    import subprocess
+def pdf_pages(path) -> list[str]:
+    """Each page's lines in their order on the page, blanks in a line made single (pypdf's layout
+    mode, a test dependency: no system tool needed)."""
+    from pypdf import PdfReader
 
+    return ["\n".join(" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip())
+            for page in PdfReader(path).pages]
+
+
+def test_the_letter_page_has_no_number_and_the_report_starts_at_one(tmp_path):
     path = study(tmp_path, {"Dinas A": {("evaluasi", "pemanfaatan", 1): "E"}})
     result = invoke(["run", str(path), "--out", str(tmp_path / "out"), "--formats", "pdf,docx"])
     assert result.exit_code == 0, result.output
-    pdf = tmp_path / "out" / "lhe-dinas-a-2024.pdf"
-    pages = [subprocess.run(["pdftotext", "-f", str(k), "-l", str(k), "-layout", str(pdf), "-"], capture_output=True, text=True,
-                            check=True).stdout.strip().splitlines() for k in (1, 2, 3)]
+    pages = [page.splitlines() for page in pdf_pages(tmp_path / "out" / "lhe-dinas-a-2024.pdf")[:3]]
     assert pages[0][-1].strip() != "1" and pages[0][-1].strip().startswith("NIP")  # the letter ends with its signature
     assert [p[-1].strip() for p in pages[1:]] == ["1", "2"]
     word = WordDocument(tmp_path / "out" / "lhe-dinas-a-2024.docx")
@@ -333,14 +338,10 @@ def test_the_letter_page_has_no_number_and_the_report_starts_at_one(tmp_path):
 
 
 def test_the_appendix_begins_a_page_of_its_own(tmp_path):
-    import subprocess
-
     path = study(tmp_path, {"Dinas A": {("evaluasi", "pemanfaatan", 1): "E"}})
     result = invoke(["run", str(path), "--out", str(tmp_path / "out"), "--formats", "pdf,docx"])
     assert result.exit_code == 0, result.output
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "out" / "lhe-dinas-a-2024.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    pages = text.split("\f")
+    pages = pdf_pages(tmp_path / "out" / "lhe-dinas-a-2024.pdf")
     appendix = max(k for k, page in enumerate(pages) if "Lampiran: Lembar Kerja Evaluasi" in page)  # not the contents
     assert pages[appendix].strip().startswith("Lampiran")  # nothing of the closing above it
     assert "NIP" in pages[appendix - 1]  # the signature ends the page before
