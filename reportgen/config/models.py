@@ -11,6 +11,8 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
+from reportgen.config import bounds
+
 LANGUAGES = ("id", "en")
 
 
@@ -159,6 +161,9 @@ class Scale(Strict):
     def _check_range(self) -> "Scale":
         if self.max <= self.min:
             raise ValueError(f"scale max ({self.max}) must be greater than min ({self.min})")
+        if self.max - self.min + 1 > bounds.MAX_SCALE_POINTS:
+            raise ValueError(f"the scale {self.min}–{self.max} has {self.max - self.min + 1:,} points; a rating scale has at "
+                             f"most {bounds.MAX_SCALE_POINTS} (0–10): check min and max")
         outside = [k for k in self.labels if not self.min <= k <= self.max]
         if outside:
             raise ValueError(f"label {outside[0]} is outside the scale {self.min}–{self.max}")
@@ -172,14 +177,14 @@ class Scale(Strict):
 class RespondentColumn(Strict):
     column: Key
     label: Text | None = None
-    order: list[Key] | None = None
-    values: dict[Key, str] = Field(default_factory=dict)  # code → label, e.g. {1: Laki-laki}
+    order: list[Key] | None = Field(None, max_length=bounds.MAX_CATEGORIES)
+    values: dict[Key, str] = Field(default_factory=dict, max_length=bounds.MAX_CATEGORIES)  # code → label, e.g. {1: Laki-laki}
 
 
 class Construct(Strict):
     name: Text
-    items: dict[Key, Any]
-    reverse: list[Key] = Field(default_factory=list)
+    items: dict[Key, Any] = Field(max_length=bounds.MAX_ITEMS_PER_CONSTRUCT)
+    reverse: list[Key] = Field(default_factory=list, max_length=bounds.MAX_ITEMS_PER_CONSTRUCT)
     mode: Literal["A", "B"] = "A"  # PLS outer mode: A reflective (correlation weights), B formative
 
     @field_validator("items")
@@ -209,15 +214,15 @@ class RegressionModel(SurveyModel):
 
     type: Literal["regression"] = "regression"
     dependent: Key | None = None
-    predictors: list[Key] = Field(default_factory=list)
+    predictors: list[Key] = Field(default_factory=list, max_length=bounds.MAX_CONSTRUCTS)
 
 
 class PathModel(SurveyModel):
     """Intervening variables: one OLS per endogenous construct, indirect effects bootstrapped."""
 
     type: Literal["path"] = "path"
-    paths: list[str] = Field(default_factory=list)
-    bootstrap: int = Field(5000, ge=0, le=100000)
+    paths: list[str] = Field(default_factory=list, max_length=bounds.MAX_PATHS)
+    bootstrap: int = Field(5000, ge=0, le=bounds.MAX_BOOTSTRAP)
     seed: int | None = None
 
     def path_pairs(self) -> list[tuple[str, str]]:
@@ -388,15 +393,23 @@ class StudyConfig(Strict):
     study: StudyInfo
     data: DataSource
     scale: Scale = Field(default_factory=Scale)
-    respondents: list[RespondentColumn] = Field(default_factory=list)
-    constructs: dict[Key, Construct]
+    respondents: list[RespondentColumn] = Field(default_factory=list, max_length=bounds.MAX_PROFILE_COLUMNS)
+    constructs: dict[Key, Construct] = Field(max_length=bounds.MAX_CONSTRUCTS)
     model: Model = Field(default_factory=RegressionModel)
-    hypotheses: dict[Key, Hypothesis] = Field(default_factory=dict)
+    hypotheses: dict[Key, Hypothesis] = Field(default_factory=dict, max_length=bounds.MAX_HYPOTHESES)
     settings: Settings = Field(default_factory=Settings)
     templates: str | None = None
     literature: str | None = None  # a BibTeX (.bib) or RIS (.ris) file, relative to the study file
     qualitative: Qualitative = Field(default_factory=list)
-    compare: list[Key] = Field(default_factory=list)
+    compare: list[Key] = Field(default_factory=list, max_length=bounds.MAX_COMPARE)
+
+    @field_validator("constructs")
+    @classmethod
+    def _items_bounded(cls, constructs: dict) -> dict:
+        count = sum(len(c.items) for c in constructs.values())
+        if count > bounds.MAX_ITEMS:
+            raise ValueError(f"the constructs have {count:,} items in all; a study may have at most {bounds.MAX_ITEMS}")
+        return constructs
 
     @property
     def design(self) -> str:

@@ -7,15 +7,16 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from reportgen.config import bounds
 from reportgen.config.models import Key, Strict, Text
 
 
 class SakipInfo(Strict):
     title: Text
     author: str = ""
-    year: int
+    year: int = Field(ge=1900, le=2100)  # the year evaluated
     language: Literal["id", "en"] = "id"
-    chapter: int | None = None  # tables "Tabel 1", "Tabel 2" unless a chapter number is given
+    chapter: int | None = Field(None, ge=1, le=20)  # tables "Tabel 1", "Tabel 2" unless a chapter number is given
     government: Text | None = None  # "Pemerintah Kabupaten Luwu Timur" (or {id: …, en: …}), used in sentences
     first_page: int = Field(1, ge=1, le=9999)  # the number of the report's first page
     lists: bool = False  # the DOCX also lists the tables and the figures after its contents
@@ -33,7 +34,7 @@ class SubcomponentSpec(Strict):
 class ComponentSpec(Strict):
     name: Text | None = None
     weight: float = Field(gt=0, le=100)
-    subcomponents: dict[Key, SubcomponentSpec]
+    subcomponents: dict[Key, SubcomponentSpec] = Field(max_length=bounds.MAX_SUBCOMPONENTS)
 
     @model_validator(mode="after")
     def _shares_sum_to_one(self) -> "ComponentSpec":
@@ -78,17 +79,17 @@ class SakipConfig(Strict):
     kind: Literal["sakip"]
     study: SakipInfo
     framework: Literal["permenpan-rb-88-2021", "permenpan-rb-12-2015", "custom"] = "permenpan-rb-88-2021"
-    components: dict[Key, ComponentSpec] | None = None
+    components: dict[Key, ComponentSpec] | None = Field(None, max_length=bounds.MAX_COMPONENTS)
     answers: FileRef
     history: FileRef | None = None
     units: dict[Key, str] = Field(default_factory=dict)  # code → full name, optional
     letter: Letter | None = None  # with it (and signatory), one LHE per unit is written besides the recapitulation
-    team: list[TeamMember] = Field(default_factory=list)
+    team: list[TeamMember] = Field(default_factory=list, max_length=bounds.MAX_TEAM)
     period: Text | None = None  # the evaluation's period: "3 Februari – 14 Maret 2025"
     signatory: Signatory | None = None
     follow_up: FileRef | None = None  # last year's recommendations: unit, recommendation, status
     government_predicate: Literal["AA", "A", "BB", "B", "CC", "C", "D"] | None = None  # from the national evaluation
-    actions: dict[Key, Text] = Field(default_factory=dict)  # sub-component → the action recommended for its weaknesses
+    actions: dict[Key, Text] = Field(default_factory=dict, max_length=bounds.MAX_ACTIONS)  # sub-component → the action recommended for its weaknesses
     settings: SakipSettings = Field(default_factory=SakipSettings)
     templates: str | None = None
 

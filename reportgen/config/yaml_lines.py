@@ -12,7 +12,8 @@ the same item as ``1.1:``), and a plain number written so that it reads back dif
 Bounds, so that a small file can neither hang nor exhaust reportgen (YAML aliases can expand
 exponentially: the "billion laughs"): at most 2 MB of text, nesting at most 64 deep (checked on
 the parser's events before anything is built, so a 10⁶-deep file cannot overflow the composer's
-stack), at most 200 000 values after aliases are expanded, and no alias inside itself.
+stack), at most 200 000 values after aliases are expanded, no alias inside itself, and no plain
+number of more than 100 characters.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ Path = tuple[Any, ...]
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 64
 MAX_VALUES = 200_000
+MAX_DIGITS = 100  # a plain number longer than this is refused (Python will not read an int of 4 300 digits)
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
@@ -136,6 +138,9 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag in _NUMBER_TAGS and len(node.value) > MAX_DIGITS:
+            raise ConfigError(f"{self.filename}, line {node.start_mark.line + 1}: a number of {len(node.value):,} characters; "
+                              f"no value of a study file needs more than {MAX_DIGITS}")
         try:
             value = self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:

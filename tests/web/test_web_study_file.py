@@ -6,7 +6,9 @@ finds no server error and no injected key."""
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 
 import pytest
 import yaml
@@ -85,4 +87,14 @@ def test_random_form_values_never_break_the_server_or_the_file(client, fields):
     assert page.status_code == 200, page.text[-2000:]
     config = written(client, where)
     assert config["study"]["title"] == as_typed(fields["title"]) and config["study"]["author"] == as_typed(fields["author"])
+    client.post(f"{where}/end")
+
+
+@pytest.mark.parametrize("low,high", [("1", "1000000000"), ("1", "999999"), ("-500000", "5")])
+def test_a_scale_beyond_its_bound_is_refused_at_its_field(client, low, high):
+    where, values = begin(client, "note")
+    page = client.post(where, data=values | {"scale_min": low, "scale_max": high, "action": "check"})
+    assert page.status_code == 200
+    found = re.findall(r'<p class="problem" data-field="([^"]*)">(.*?)</p>', page.text, re.S)
+    assert [key for key, _ in found] == ["scale"] and "a rating scale has at most 11" in html.unescape(found[0][1])
     client.post(f"{where}/end")
