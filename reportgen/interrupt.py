@@ -66,7 +66,7 @@ def held():
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def become_child(on_parent_death: int = signal.SIGKILL, cleans_up: bool = False) -> None:
+def become_child(on_parent_death: int = getattr(signal, "SIGKILL", signal.SIGTERM), cleans_up: bool = False) -> None:
     """Set up a forked child: Ctrl-C is the parent's business; the parent's death ends this process.
 
     ``cleans_up``: SIGTERM (from the parent, or from the kernel when the parent dies with
@@ -88,7 +88,7 @@ def _die_with_parent(signum: int) -> None:
 
         pr_set_pdeathsig = 1
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signum), 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: the child's own waits check the parent instead
+    except (OSError, AttributeError, TypeError):  # not Linux: the child's own waits check the parent instead
         pass
 
 

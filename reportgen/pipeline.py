@@ -10,6 +10,7 @@ from reportgen.config.models import LANGUAGES
 from reportgen.designs import design_for
 from reportgen.errors import ConfigError, OutputError, naming, os_error_line
 from reportgen.output import atomic_folder, check_target, safe_name
+from reportgen.report.printable import printable
 from reportgen.results_json import clean, write_results
 
 FORMATS = ("json", "pdf", "docx")
@@ -132,6 +133,7 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
     labels = builder.labels
     config = analysed.study.config
     stem = safe_name(builder.label(analysed.design.file_label, chapter=config.study.chapter, year=config.study.year), "report")
+    doc = printable(doc, stem, analysed.notes)
     user = analysed.study.templates_dir
     if "pdf" in formats and pdf is None:
         from reportgen.render.pdf_job import PdfJob
@@ -179,6 +181,7 @@ def _more_documents(analysed: Analysed, lang: str, folder: Path, formats, allowe
                                      analysed.results)
     written = []
     for stem, doc, labels in made:
+        doc = printable(doc, stem, analysed.notes)
         if "docx" in formats:
             from reportgen.render.docx import write_docx
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import traceback
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
@@ -31,8 +32,16 @@ class ChildFailed(Exception):
         self.detail = detail
 
 
+FORK = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+"""Whether runs use forked helper processes. Only on Linux: macOS offers fork, but a process that
+has loaded its system frameworks (matplotlib's and WeasyPrint's libraries do) may crash in a
+forked child, and Windows has no fork; there each study, its figures and its PDF are made in the
+command's own process, one after the other (README, "Supported systems")."""
+KILL = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows has no SIGKILL; its SIGTERM ends a process at once
+
+
 def fork_available() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    return FORK
 
 
 class Child:
@@ -41,7 +50,7 @@ class Child:
     ``has_children``: the child forks processes of its own (a study worker starts the PDF process).
     """
 
-    def __init__(self, fn, args: tuple = (), on_parent_death: int = signal.SIGKILL, cleans_up: bool = False,
+    def __init__(self, fn, args: tuple = (), on_parent_death: int = KILL, cleans_up: bool = False,
                  name: str = "child", has_children: bool = False):
         context = multiprocessing.get_context("fork")
         self.name = name

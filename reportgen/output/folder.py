@@ -17,6 +17,7 @@ The contract (README, "Your files are safe"):
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -83,23 +84,45 @@ def atomic_folder(target: Path, inputs: Iterable[Path] = (), study: Path | None 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         sweep_stale(target.parent)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.reportgen-tmp-{os.getpid()}-", dir=target.parent))
+        with held():  # no signal between making the folder and marking it as reportgen's
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.reportgen-tmp-{os.getpid()}-", dir=target.parent))
+            try:
+                (staging / STAGING_MARK).touch()
+            except OSError:
+                os.rmdir(staging)
+                raise
     except OSError as exc:
         raise OutputError(f"{target.parent}: cannot create the output folder ({exc.strerror})") from None
     try:
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes 0700; an output folder is as any other
-        (staging / STAGING_MARK).touch()
         yield staging
         write_manifest(staging, study)
-        (staging / STAGING_MARK).unlink()
         check_target(given, inputs)
         _swap_in(staging, target)
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_marked(staging)
         raise _as_written_to(exc, staging, given) from None
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_marked(staging)
         raise
+
+
+def remove_marked(folder: Path, mark: str = STAGING_MARK) -> None:
+    """Remove a temporary folder, its ``mark`` last: a process killed while removing it leaves a
+    folder that still carries the mark, which the next run's :func:`sweep_stale` removes."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == mark:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _as_written_to(exc: OSError, staging: Path, target: Path) -> OSError:
@@ -113,13 +136,14 @@ def _as_written_to(exc: OSError, staging: Path, target: Path) -> OSError:
 def _swap_in(staging: Path, target: Path) -> None:
     """Put ``staging`` in ``target``'s place and remove the old report, with signals held back."""
     with held():
+        (staging / STAGING_MARK).unlink()
         if target.exists() and _exchange(staging, target):
-            shutil.rmtree(staging, ignore_errors=True)  # now the old report
+            remove_marked(staging, MANIFEST)  # now the old report
         elif target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.reportgen-tmp-{os.getpid()}-", dir=target.parent))
             os.rename(target, old / "old")
             os.rename(staging, target)
-            shutil.rmtree(old, ignore_errors=True)
+            remove_marked(old, "old")
         else:
             os.rename(staging, target)
 
@@ -128,7 +152,7 @@ def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically (Linux ``renameat2`` with RENAME_EXCHANGE); False where unsupported."""
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # not Linux (Windows cannot even open the process's own symbols)
         return False
     at_fdcwd, rename_exchange = -100, 2
     if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
@@ -151,8 +175,9 @@ def sweep_stale(parent: Path) -> list[Path]:
         if not match or _alive(int(match["pid"])):
             continue
         path = parent / name
-        if path.is_dir() and not path.is_symlink() and any((path / mark).exists() for mark in (STAGING_MARK, MANIFEST, "old")):
-            shutil.rmtree(path, ignore_errors=True)
+        marks = [mark for mark in (STAGING_MARK, MANIFEST, "old") if (path / mark).exists()]
+        if path.is_dir() and not path.is_symlink() and marks:
+            remove_marked(path, marks[0])
             removed.append(path)
     return removed
 

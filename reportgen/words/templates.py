@@ -6,20 +6,21 @@ read outside itself nor hang or exhaust the run:
 
 - files are read only from inside their search folder: a symbolic link that leads elsewhere is
   refused (:class:`ConfinedLoader`), and a template file may have at most 1 MB;
-- one template renders in at most 2 seconds (a timer in the main thread; where a run is not in
-  a main thread only the bounds below apply) and writes at most 200 000 characters;
-- ``range`` stops at 100 000 numbers (Jinja's sandbox), ``*`` cannot build a string or list
-  longer than 200 000, ``**`` cannot make a number of more than 10 000 bits, and the filters
-  that pad text (``center``, ``indent``, ``wordwrap``, ``format``) take widths up to 1 000;
+- where the study has a templates folder, one template renders in at most 2 seconds of the
+  process's CPU time (``ITIMER_PROF``, in the main thread; where a run is not in a main thread
+  or the system has no such timer only the bounds below apply). CPU time, not the clock: a
+  loaded machine, or a run stopped and continued, never fails a valid template; the built-in
+  templates, which are ours, have no timer;
+- a template writes at most 200 000 characters, and no operation in it makes a longer text or
+  list (:mod:`reportgen.words.sandbox`: ``*``, ``**``, ``+``, ``%``, ``~``, padding methods and
+  filters are measured before they run); ``range`` stops at 100 000 numbers (Jinja's sandbox);
 - any error inside a template (``1/0``, an include of itself, a recursive macro, an unknown
   name) is one line naming the template file and its line.
 """
 
 from __future__ import annotations
 
-import math
 import os
-import re
 import signal
 import threading
 import traceback
@@ -27,22 +28,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from reportgen.errors import ReportgenError
 from reportgen.resources import TEMPLATES
 from reportgen.words.locale import join_list, plural
+from reportgen.words.sandbox import MAX_SIZE, BoundedSandbox, TemplateRefused
 
 BUILTIN = TEMPLATES
 MAX_SECONDS = 2.0
-MAX_OUTPUT = 200_000
+MAX_OUTPUT = MAX_SIZE
 MAX_SOURCE = 1_000_000
-MAX_BITS = 10_000
-MAX_WIDTH = 1_000
-
-
-class TemplateRefused(TemplateError):
-    """A template the sandbox will not read or finish; its message is the reason."""
 
 
 def significance(p_text: str) -> str:
@@ -77,42 +73,6 @@ class ConfinedLoader(FileSystemLoader):
         return contents, filename, uptodate
 
 
-class BoundedSandbox(SandboxedEnvironment):
-    """Jinja's sandbox with the sizes of ``*`` and ``**`` bounded (see the module docstring)."""
-
-    intercepted_binops = frozenset(["*", "**"])
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
-            if right * math.log2(abs(left)) > MAX_BITS:
-                raise TemplateRefused(f"{left} ** {right} is too large a number for a sentence")
-        if operator == "*":
-            for sequence, times in ((left, right), (right, left)):
-                if isinstance(sequence, (str, list, tuple)) and isinstance(times, int) and len(sequence) * times > MAX_OUTPUT:
-                    raise TemplateRefused(f"a text or list of {len(sequence) * times:,} elements is too long for a sentence")
-        return super().call_binop(context, operator, left, right)
-
-
-def _width_checked(name: str, filter_function, *positions: int):
-    """``filter_function`` refusing a width argument (by position or keyword) over MAX_WIDTH."""
-    def checked(*args, **kwargs):
-        widths = [args[p] for p in positions if p < len(args)] + [v for k, v in kwargs.items() if k in ("width", "first")]
-        if any(isinstance(w, int) and w > MAX_WIDTH for w in widths):
-            raise TemplateRefused(f"the filter {name} takes a width of at most {MAX_WIDTH}")
-        return filter_function(*args, **kwargs)
-
-    return checked
-
-
-def _format_checked(format_filter):
-    def checked(value, *args, **kwargs):
-        if any(len(digits) > 3 for digits in re.findall(r"\d+", str(value))):
-            raise TemplateRefused(f"the filter format takes widths of at most {MAX_WIDTH}")
-        return format_filter(value, *args, **kwargs)
-
-    return checked
-
-
 def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
     """A bounded sandbox searching ``user_folder/<lang>``, ``user_folder``, the built-in language
     folder, then the built-in ``common`` folder.
@@ -130,14 +90,12 @@ def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
         loader=ConfinedLoader(bounds), undefined=StrictUndefined, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
     )
+    env.timed = user_folder is not None  # the user's templates have a time limit; ours need none
     env.filters["sig"] = significance
     env.filters["narrative"] = narrative
     env.filters["and_list"] = lambda items: join_list(items, lang, "and")
     env.filters["or_list"] = lambda items: join_list(items, lang, "or")
     env.filters["plural"] = lambda count, singular, plural_form=None, word_only=False: plural(count, singular, plural_form, lang, word_only)
-    for name, positions in (("center", (1,)), ("indent", (1,)), ("wordwrap", (2,))):
-        env.filters[name] = _width_checked(name, env.filters[name], *positions)
-    env.filters["format"] = _format_checked(env.filters["format"])
     env.globals.pop("lipsum", None)
     return env
 
@@ -146,7 +104,7 @@ def render_raw(env: BoundedSandbox, template: str, **context: object) -> str:
     """Render a template; a broken, unsafe or runaway (user) template is a one-line user error naming it."""
     try:
         loaded = env.get_template(template)
-        with _deadline(MAX_SECONDS):
+        with _deadline(MAX_SECONDS if env.timed else None):
             parts, size = [], 0
             for part in loaded.generate(**context):
                 size += len(part)
@@ -187,25 +145,27 @@ class _Timeout(Exception):
 
 
 @contextmanager
-def _deadline(seconds: float):
-    """Raise :class:`TemplateRefused` when the block runs longer than ``seconds`` (main thread only)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+def _deadline(seconds: float | None):
+    """Raise :class:`TemplateRefused` once the block has used ``seconds`` of CPU time (the
+    process's, user and system: ``ITIMER_PROF``); no limit for None, outside the main thread or
+    where the system has no such timer."""
+    if seconds is None or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "ITIMER_PROF"):
         yield
         return
 
     def expired(signum, frame):
         raise _Timeout()
 
-    before = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    before = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     except _Timeout as timeout:
-        refused = TemplateRefused(f"it ran for more than {seconds:g} seconds (a loop without end?)")
+        refused = TemplateRefused(f"it ran for more than {seconds:g} seconds of processor time (a loop without end?)")
         raise refused.with_traceback(timeout.__traceback__) from None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, before)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, before)
 
 
 def _template_frames(exc: BaseException, roots: list[str]) -> list:
