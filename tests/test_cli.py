@@ -174,3 +174,18 @@ def test_many_studies_in_one_call_one_failing(tmp_path):
     assert json.loads((tmp_path / "o" / "a" / "results.json").read_text())["n_used"] == 40
     assert json.loads((tmp_path / "o" / "b" / "results.json").read_text())["n_used"] == 50
     assert not (tmp_path / "o" / "c").exists()
+
+
+@pytest.mark.parametrize("when", ["before", "after"], ids=["reader gone before the output", "reader gone after 10 bytes"])
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path, when):
+    """``reportgen validate … | head -c 10``: no error line, the exit code a shell gives SIGPIPE (141)."""
+    study = write_study(tmp_path, base())
+    process = subprocess.Popen([sys.executable, "-m", "reportgen.cli", "validate", str(study)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if when == "after":
+        assert len(process.stdout.read(10)) == 10
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) in (0, 141) and stderr == ""
+    if when == "before":
+        assert process.returncode == 141

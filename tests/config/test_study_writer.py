@@ -84,3 +84,25 @@ def test_a_hostile_data_file_name_stays_in_its_comment(tmp_path):
     assert result.exit_code == 0, result.output
     config = read_back((folder / "study.yaml").read_text(encoding="utf-8"))
     assert set(config) == TOP_KEYS and config["data"]["path"] == name
+
+
+HEADER = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=60)
+
+
+@given(st.lists(HEADER, min_size=1, max_size=4, unique=True))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_random_headers_never_add_a_key_or_a_traceback(tmp_path_factory, headers):
+    folder = tmp_path_factory.mktemp("fuzz")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["X1.1", "X1.2", "Y.1", "Y.2", *headers])
+    for i in range(10):
+        writer.writerow([1 + i % 5, 1 + (i * 3) % 5, 1 + (i * 2) % 5, 1 + (i + 1) % 5, *(("A", "B")[(i + k) % 2] for k in range(len(headers)))])
+    (folder / "responses.csv").write_text(out.getvalue(), encoding="utf-8")
+    result = invoke(["init", str(folder / "responses.csv")])
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output, result.output
+    if result.exit_code == 0:
+        config = read_back((folder / "study.yaml").read_text(encoding="utf-8"))
+        assert set(config) == TOP_KEYS
+        checked = invoke(["validate", str(folder / "study.yaml")])
+        assert checked.exit_code in (0, 2) and "Traceback" not in checked.output, checked.output
