@@ -10,17 +10,26 @@ pyreadstat.
 A wholly blank row (an empty Excel row, a CSV line of commas only) is not a respondent: it is
 skipped and listed in :attr:`RawTable.blank_rows`. Every kept row remembers its row number in the
 file, so messages name the row a user sees in Excel.
+
+Every reader is bounded (:mod:`reportgen.data.limits`): a file over 100 MB is refused before it is
+opened, a table over ten million cells while it is read, and a workbook's zip is checked by
+:mod:`reportgen.data.archive` before openpyxl opens it. A damaged file is one line naming it (and
+its member, sheet or line).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import math
+import warnings
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.data.encoding import decode_text
+from reportgen.data import limits
+from reportgen.data.archive import Archive, open_archive
+from reportgen.data.encoding import text_encoding
 from reportgen.errors import DataError
 
 SUPPORTED = (".csv", ".xlsx", ".sav")
@@ -66,8 +75,11 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise DataError(f"{name}: unsupported data file type '{suffix}'; use {', '.join(SUPPORTED)}")
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise DataError(f"{name}: the data file is empty")
+    if size > limits.MAX_DATA_BYTES:
+        raise DataError(limits.too_large(name, size))
     labels: dict[str, dict] = {}
     row_word, notes, other_sheets = "row", [], []
     try:
@@ -171,47 +183,142 @@ def _read_csv(path: Path) -> tuple[list[list], str | None]:
     """The records of a CSV file (an empty line is an empty record) and its encoding when not UTF-8.
 
     The delimiter is sniffed from the first line (',' ';' or tab: Indonesian Excel exports use ';');
-    an empty cell stays "" (coding and the profile read it as blank)."""
-    text, encoding = decode_text(path.read_bytes(), path.name)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    try:
-        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True))
+    an empty cell stays "" (coding and the profile read it as blank). The file is read as a
+    stream, its cells counted: the table stops at :data:`~reportgen.data.limits.MAX_CELLS`."""
+    name = path.name
+    codec, encoding = text_encoding(path)
+    delimiter = _delimiter(path, codec)
+    records, cells = [], 0
+    with path.open(encoding=codec, newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter, skipinitialspace=True)
+        try:
+            for record in reader:
+                cells += max(1, len(record))
+                if cells > limits.MAX_CELLS:
+                    raise DataError(limits.too_many_cells(f"{name}, line {reader.line_num}"))
+                records.append(record)
+        except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise DataError(f"{name}, line {reader.line_num}: a cell has more than {csv.field_size_limit():,} "
+                                f"characters (is a quote \" never closed?)") from None
+            raise DataError(f"{name}, line {reader.line_num}: cannot read the CSV file ({exc})") from None
     if not any(records):
-        raise DataError(f"{path.name}: the data file is empty")
+        raise DataError(f"{name}: the data file is empty")
     return records, encoding
+
+
+def _delimiter(path: Path, codec: str) -> str:
+    """',' ';' or tab, as csv.Sniffer guesses from the first line that is not blank (at most its
+    first 64 KB; ',' when it cannot tell)."""
+    with path.open(encoding=codec, newline="") as handle:
+        for line in iter(lambda: handle.readline(1 << 16), ""):
+            if line.strip():
+                try:
+                    return csv.Sniffer().sniff(line.rstrip("\r\n"), delimiters=",;\t").delimiter
+                except csv.Error:
+                    return ","
+    return ","
+
+
+NOT_A_WORKBOOK = ("cannot read the data file (it is not an Excel workbook: an .xlsx file is a zip archive and this "
+                  "file is not one; save it again from Excel as 'Excel Workbook (*.xlsx)')")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls, or any password-protected Office file
+# what openpyxl raises on a workbook whose parts are missing, malformed or inconsistent (its own
+# exceptions subclass these); a zip that passed Archive.verify has no damage left for zipfile or zlib
+_OPENPYXL_ERRORS = (SyntaxError, KeyError, IndexError, ValueError, TypeError, AttributeError, OSError, EOFError,
+                    zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError)
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[list], str, list[str]]:
     """The named sheet (or the first) of a workbook, as pandas reads it: the sheet's declared size
     is ignored (some writers get it wrong), trailing cells with no value are dropped, and the header
     is as wide as the widest row (a column of values without a name is "Unnamed: i").
-    Returns the records, the sheet's name and the workbook's other sheets."""
-    from openpyxl import load_workbook
+    Returns the records, the sheet's name and the workbook's other sheets.
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        names = list(workbook.sheetnames)
-        if sheet is not None and sheet not in names:
-            raise DataError(f"{path.name}: no sheet '{sheet}' in the workbook (sheets: {', '.join(names)})")
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        chosen = worksheet.title
-        worksheet.reset_dimensions()
-        rows = [[None if isinstance(v, str) and v.strip() == "" else v for v in row]
-                for row in worksheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    for row in rows:
-        while row and row[-1] is None:
-            row.pop()
+    The zip is verified first (:meth:`Archive.verify`: at most 100 MB unpacked, every member
+    intact), then read by openpyxl from the same open file; its errors name the member."""
+    from openpyxl.reader.excel import ExcelReader
+
+    with path.open("rb") as handle:
+        if handle.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
+            raise DataError(f"{path.name}: cannot read the data file (it is an old .xls workbook or a password-protected "
+                            f"one; save it again from Excel as 'Excel Workbook (*.xlsx)' without a password)")
+    with open_archive(path, "workbook", NOT_A_WORKBOOK) as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl's warnings are not for the user
+        archive.verify(limits.MAX_WORKBOOK_UNPACKED)
+        if "[Content_Types].xml" not in archive.zip.namelist():
+            raise DataError(f"{path.name}: cannot read the data file (it is a zip archive but not an Excel workbook: "
+                            f"it has no [Content_Types].xml)")
+        try:
+            reader = ExcelReader(archive.handle, read_only=True, data_only=True)
+            reader.read()
+        except _OPENPYXL_ERRORS as exc:
+            raise _workbook_error(archive, exc) from None
+        workbook = reader.wb
+        try:
+            parts = _sheet_parts(reader, archive)
+            names = list(workbook.sheetnames)
+            tables = {ws.title: ws for ws in workbook.worksheets}
+            if sheet is not None and sheet not in names:
+                raise DataError(f"{path.name}: no sheet '{sheet}' in the workbook (sheets: {', '.join(names)})")
+            chosen = sheet if sheet is not None else next(iter(tables), None)
+            if chosen not in tables:
+                raise DataError(f"{path.name}: " + (f"sheet '{sheet}' is a chart, not a table" if chosen else
+                                                    "the workbook has no sheet of cells"))
+            rows = _sheet_rows(tables[chosen], archive, parts[chosen], f"{path.name}, sheet '{chosen}'")
+        finally:
+            workbook.close()
     if not any(rows):
         raise DataError(f"{path.name}, sheet '{chosen}': the sheet is empty"
                         + (f" (other sheets: {', '.join(n for n in names if n != chosen)}; choose one with data.sheet)"
                            if len(names) > 1 else ""))
     width = max(len(row) for row in rows)
     return [row + [None] * (width - len(row)) for row in rows], chosen, [n for n in names if n != chosen]
+
+
+def _sheet_parts(reader, archive: Archive) -> dict[str, str]:
+    """Each sheet's member in the zip, from openpyxl's reading of workbook.xml; a sheet whose member
+    is missing (openpyxl would silently leave the sheet out) is refused."""
+    parts = {}
+    for sheet, rel in reader.parser.find_sheets():
+        if rel.target not in reader.valid_files:
+            raise archive.failure(rel.target, f"missing, though xl/workbook.xml lists sheet '{sheet.name}' there; "
+                                              f"the file is damaged")
+        parts[sheet.name] = rel.target
+    return parts
+
+
+def _sheet_rows(worksheet, archive: Archive, member: str, where: str) -> list[list]:
+    """The sheet's rows as lists of values, trailing empty cells dropped, the cells counted as they
+    are read (a row of a sheet can be 16,384 cells wide however little its XML): at most MAX_CELLS."""
+    rows, cells = [], 0
+    worksheet.reset_dimensions()
+    try:
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            cells += max(1, len(values))
+            if cells > limits.MAX_CELLS:
+                raise DataError(limits.too_many_cells(f"{where}, row {number}"))
+            row = [None if isinstance(v, str) and v.strip() == "" else v for v in values]
+            while row and row[-1] is None:
+                row.pop()
+            rows.append(row)
+    except _OPENPYXL_ERRORS as exc:
+        raise _workbook_error(archive, exc, member) from None
+    return rows
+
+
+def _workbook_error(archive: Archive, exc: Exception, member: str | None = None) -> DataError:
+    """One line for what openpyxl raised: malformed XML names the member and line (found again by
+    expat: openpyxl's parsers do not say which part they were reading); anything else names
+    ``member`` when known and the error's first line (openpyxl's own or, when it wraps one, the
+    error it wraps)."""
+    if isinstance(exc, SyntaxError):
+        found = archive.malformed_xml()
+        if found is not None:
+            return archive.failure(f"{found[0]}, line {found[1]}", f"malformed XML ({found[2]})")
+    cause = exc.__cause__ if isinstance(exc.__cause__, Exception) else exc
+    text = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+    return archive.failure(member, f"{cause.__class__.__name__}{': ' + text if text else ''}; the file is damaged")
 
 
 class _Cases(list):
@@ -221,10 +328,23 @@ class _Cases(list):
 
 
 def _read_sav(path: Path) -> tuple[_Cases, dict[str, dict]]:
-    """An SPSS file with its value labels (codes are kept; labels are applied to the profile)."""
+    """An SPSS file with its value labels (codes are kept; labels are applied to the profile).
+
+    Its header is read first (pyreadstat's ``metadataonly``): cases × variables over MAX_CELLS are
+    refused before the data is read, and ``row_limit`` keeps a header that lies from mattering."""
     import pyreadstat
 
-    frame, meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
+    try:
+        _, header = pyreadstat.read_sav(str(path), metadataonly=True)
+        width = max(1, header.number_columns or len(header.column_names or []))
+        allowed = max(1, limits.MAX_CELLS // width)
+        if header.number_rows is not None and header.number_rows > allowed:
+            raise DataError(limits.too_many_cells(f"{path.name} ({header.number_rows:,} cases × {width:,} variables)"))
+        frame, meta = pyreadstat.read_sav(str(path), apply_value_formats=False, row_limit=allowed + 1)
+    except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError) as exc:
+        raise DataError(f"{path.name}: cannot read the SPSS file ({exc}; is it damaged or cut short?)") from None
+    if len(frame) > allowed:
+        raise DataError(limits.too_many_cells(f"{path.name}, case {allowed + 1}"))
     labels = {str(k): v for k, v in (meta.variable_value_labels or {}).items()}
     cases = _Cases([None if isinstance(v, float) and math.isnan(v) else v for v in row] for row in frame.itertuples(index=False))
     cases.header = list(frame.columns)

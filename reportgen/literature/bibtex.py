@@ -8,6 +8,9 @@ writes a group author) is a group author, printed as written. Fields beyond thos
 (abstract, keywords, file, mendeley-groups, urldate, …) are ignored.
 
 A BibTeX ``%`` is literal text, not a LaTeX comment, so it is kept ('50% of').
+
+An entry whose braces nest deeper than :data:`MAX_BRACE_DEPTH` is not decoded (pylatexenc
+recurses once per level) but listed as unreadable, with its line.
 """
 
 from __future__ import annotations
@@ -32,6 +35,12 @@ TEXT_FIELDS = {"title": "title", "volume": "volume", "publisher": "publisher", "
                "address": "publisher-place", "location": "publisher-place", "type": "genre"}
 _LATEX = re.compile(r"[\\$~]|--|``|''")  # what only LaTeX decoding reads right
 _ENTRY_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
+_BRACE = re.compile(r"(?<!\\)[{}]")
+MAX_BRACE_DEPTH = 16
+"""Braces nested in a value (``{\\textit{{M{\\"u}ller}}}`` is 4 deep; exports nest at most 4 or 5).
+pylatexenc decodes a nested group by recursion, some six Python frames a level, and Python stops
+at 1,000 frames: a value 200 deep raised RecursionError. 16 leaves room for any real entry and
+for the frames of the program around the decoder."""
 
 
 @contextmanager
@@ -58,8 +67,18 @@ def read_bibtex(text: str) -> tuple[list[Work], list[tuple[str | None, str, str]
     with _quiet("bibtexparser", "pylatexenc"):
         library = bibtexparser.parse_string(text, append_middleware=[middlewares.SeparateCoAuthors(),
                                                                     middlewares.SplitNameParts()])
-        works = [_work(entry) for entry in library.entries]
-    unreadable = []
+        unreadable, works = [], []
+        for entry in library.entries:
+            line = f"line {entry.start_line + 1}" if entry.start_line is not None else "an entry"
+            depth = _nesting(entry)
+            if depth > MAX_BRACE_DEPTH:
+                unreadable.append((entry.key, line, f"braces are nested {depth} deep in a value; reportgen reads "
+                                                    f"values nested at most {MAX_BRACE_DEPTH} deep"))
+                continue
+            try:
+                works.append(_work(entry))
+            except RecursionError:  # LaTeX nested some other way than braces, too deep for pylatexenc
+                unreadable.append((entry.key, line, "a value's LaTeX is nested too deep to decode"))
     for block in library.failed_blocks:
         line = f"line {block.start_line + 1}" if block.start_line is not None else "an entry"
         if isinstance(block, DuplicateBlockKeyBlock):
@@ -72,6 +91,22 @@ def read_bibtex(text: str) -> tuple[list[Work], list[tuple[str | None, str, str]
             found = _ENTRY_KEY.match(block.raw or "")
             unreadable.append((found.group(1) if found else None, line, "the entry is not valid BibTeX (a brace or quote is not closed?)"))
     return works, unreadable
+
+
+def _nesting(entry) -> int:
+    """The deepest nesting of braces in the entry's values as they will be decoded (@string macros
+    resolved, the value's own delimiters removed; an escaped brace, ``\\{``, is not counted)."""
+    deepest = 0
+    for field in entry.fields:
+        values = field.value if isinstance(field.value, list) else [field.value]
+        for value in values:
+            text = value if isinstance(value, str) else " ".join(
+                " ".join(getattr(value, part, [])) for part in ("first", "von", "last", "jr"))
+            depth = 0
+            for brace in _BRACE.finditer(text):
+                depth += 1 if brace.group() == "{" else -1
+                deepest = max(deepest, depth)
+    return deepest
 
 
 def _work(entry) -> Work:

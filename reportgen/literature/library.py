@@ -108,7 +108,8 @@ def load_literature(path: Path) -> Literature:
     Raises
     ------
     ConfigError
-        Missing, too large, not UTF-8, not of its kind (no entry found), or an unknown extension.
+        Missing, too large, not UTF-8, not of its kind (no entry found), no entry readable (the
+        first unreadable one named by its line), or an unknown extension.
     """
     path = Path(path)
     name = path.name
@@ -124,6 +125,11 @@ def load_literature(path: Path) -> Literature:
         works, unreadable = _read(str(path), stat.st_mtime_ns, stat.st_size)
     except OSError as exc:
         raise ConfigError(f"{name}: cannot read the literature file ({exc.strerror})") from None
+    if not works and unreadable:  # entries there are, but none could be read: say where the first is
+        key, place, reason = unreadable[0]
+        entry = f", entry '{key}'" if key else ""
+        more = f" (and {len(unreadable) - 1} more unreadable)" if len(unreadable) > 1 else ""
+        raise ConfigError(f"{name}, {place}{entry}: {reason}; no entry of the file can be read{more}")
     if not works:
         what = "no entry (@article{...}, @book{...})" if kind[0] == "BibTeX" else "no record (TY  - … ER  -)"
         raise ConfigError(f"{name}: {what} found; is it a {kind[0]} file?")

@@ -28,7 +28,8 @@ TYPES = {
     "ELEC": "webpage", "WEB": "webpage", "BLOG": "post-weblog", "UNPB": "manuscript", "MANSCPT": "manuscript",
 }
 SERIAL = ("article-journal", "article-magazine", "article-newspaper")
-_RECORD = re.compile(r"^\s*TY  - ", re.M)
+_START = re.compile(r"\s*TY  -")
+_END = re.compile(r"\s*ER  -")
 
 
 def read_ris(text: str) -> tuple[list[Work], list[tuple[str | None, str, str]]]:
@@ -37,11 +38,25 @@ def read_ris(text: str) -> tuple[list[Work], list[tuple[str | None, str, str]]]:
 
     records = rispy.loads(text)
     unreadable: list[tuple[str | None, str, str]] = []
-    started = len(_RECORD.findall(text))
-    if started > len(records):
-        unreadable.append((None, f"entry {len(records) + 1}", "a record has no end line 'ER  -'"))
+    unclosed = _unclosed_line(text)
+    if unclosed is not None:
+        unreadable.append((None, f"line {unclosed}", "the record starting here has no end line 'ER  -'"))
     works = [_work(record, number) for number, record in enumerate(records, start=1)]
     return _keyed(works, unreadable), unreadable
+
+
+def _unclosed_line(text: str) -> int | None:
+    """The line of the first record (``TY  -``) that another record or the end of the file
+    interrupts before its ``ER  -`` (rispy drops such a record without a word), or None."""
+    opened = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _START.match(line):
+            if opened is not None:
+                return opened
+            opened = number
+        elif _END.match(line):
+            opened = None
+    return opened
 
 
 def _work(record: dict, number: int) -> Work:

@@ -12,21 +12,25 @@ Project Exchange 1.0) and the text sources under ``sources/``. Read from it:
 - The **informant** of a source is the ``Case`` that refers to it (``Case/SourceRef``), else the
   source's name; an informants table given beside the project adds role and unit.
 
-A file that is not such an archive, malformed XML, a reference to a code or source that does not
-exist, or a selection outside its text is one line naming the file and the element.
+A file that is not such an archive, a damaged, encrypted or oversized member, malformed XML, a
+reference to a code or source that does not exist, or a selection outside its text is one line
+naming the file and the member or element. The archive is opened by :mod:`reportgen.data.archive`:
+at most 10,000 members, and at most 100 MB decompressed in all (project.qde at most 20 MB), each
+member counted as it is inflated.
 """
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+from reportgen.data.archive import Archive, open_archive
+from reportgen.data.limits import MAX_PROJECT_UNPACKED, MAX_PROJECT_XML_BYTES, megabytes
 from reportgen.errors import DataError
 from reportgen.qualitative.corpus import Code, Corpus, Excerpt, Informant
 
 NS = "urn:QDA-XML:project:1.0"
-MAX_MEMBER_BYTES = 200 * 1024 * 1024  # larger members are refused (a zip bomb is not a project)
+NOT_A_PROJECT = "not a REFI-QDA project (.qdpx is a zip archive; this file is not one)"
 
 
 def _q(tag: str) -> str:
@@ -37,13 +41,7 @@ def read_project(path: Path, informants: dict[str, Informant] | None = None) -> 
     """The corpus of the REFI-QDA project at ``path``; ``informants`` (by code), when given,
     must name every informant of the project."""
     name = path.name
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise DataError(f"{name}: not a REFI-QDA project (.qdpx is a zip archive; this file is not one)") from None
-    except OSError as exc:
-        raise DataError(f"{name}: cannot be read ({exc.strerror})") from None
-    with archive:
+    with open_archive(path, "project", NOT_A_PROJECT) as archive:
         root = _project_xml(archive, name)
         codes, by_guid, themes = _codebook(root, name)
         cases = _cases(root)
@@ -72,15 +70,16 @@ def read_project(path: Path, informants: dict[str, Informant] | None = None) -> 
     return Corpus(people, codes, tuple(excerpts))
 
 
-def _project_xml(archive: zipfile.ZipFile, name: str):
-    members = {info.filename: info for info in archive.infolist()}
-    if "project.qde" not in members:
+def _project_xml(archive: Archive, name: str):
+    """The root of project.qde, at most MAX_PROJECT_XML_BYTES (it is parsed into a tree)."""
+    if "project.qde" not in archive.zip.namelist():
         raise DataError(f"{name}: not a REFI-QDA project (no project.qde in the archive)")
-    info = members["project.qde"]
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise DataError(f"{name}: project.qde is {info.file_size:,} bytes, more than a project can be")
+    size = archive.zip.getinfo("project.qde").file_size
+    if size > MAX_PROJECT_XML_BYTES:
+        raise DataError(f"{name}: project.qde is {megabytes(size)}; reportgen reads projects whose project.qde is at "
+                        f"most {megabytes(MAX_PROJECT_XML_BYTES)} (some 40,000 coded selections)")
     try:
-        root = ElementTree.fromstring(archive.read(info))
+        root = ElementTree.fromstring(archive.read("project.qde", MAX_PROJECT_UNPACKED))
     except ElementTree.ParseError as exc:
         raise DataError(f"{name}, project.qde line {exc.position[0]}: malformed XML ({str(exc).split(':')[0]})") from None
     if root.tag != _q("Project"):
@@ -128,7 +127,7 @@ def _cases(root) -> dict[str, str]:
     return found
 
 
-def _source_text(archive: zipfile.ZipFile, source, name: str, title: str) -> str:
+def _source_text(archive: Archive, source, name: str, title: str) -> str:
     content = source.find(_q("PlainTextContent"))
     if content is not None:
         return content.text or ""
@@ -137,13 +136,11 @@ def _source_text(archive: zipfile.ZipFile, source, name: str, title: str) -> str
         raise DataError(f"{name}, source '{title}': no text (plainTextPath '{where}' is not inside the project)")
     member = "sources/" + where[len("internal://"):]
     try:
-        info = archive.getinfo(member)
+        data = archive.read(member, MAX_PROJECT_UNPACKED)
     except KeyError:
         raise DataError(f"{name}, source '{title}': {member} is missing from the archive") from None
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise DataError(f"{name}, source '{title}': {member} is {info.file_size:,} bytes, more than a text can be")
     try:
-        return archive.read(info).decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataError(f"{name}, source '{title}': {member} is not UTF-8 text") from None
 
