@@ -26,8 +26,19 @@ SAKIP: team members            50
 SAKIP: actions                100
 ==========================  ======  =====================================================
 
-The counts that come from the data rather than the study file (respondents, SAKIP units and
-criteria, informants and excerpts) are bounded where the data are read.
+Counts that come from the data rather than the study file, checked when the data are read:
+
+==========================  ======  =====================================================
+SAKIP: units                  200   one LHE (some 14 pages) each; a province or regency
+                                     has 30–100 units
+SAKIP: criteria per unit      300   the official worksheet has 80
+informants                    200   one column of the theme × informant matrix each
+excerpts                    5 000
+codes                         500
+==========================  ======  =====================================================
+
+Respondents and cells are bounded by the data file's size and cell count
+(:mod:`reportgen.data.limits`).
 """
 
 from __future__ import annotations
@@ -46,3 +57,8 @@ MAX_COMPONENTS = 20
 MAX_SUBCOMPONENTS = 20
 MAX_TEAM = 50
 MAX_ACTIONS = 100
+MAX_UNITS = 200
+MAX_CRITERIA = 300
+MAX_INFORMANTS = 200
+MAX_EXCERPTS = 5_000
+MAX_CODES = 500

@@ -7,11 +7,13 @@ Y/T, A–E or 0–100, a criterion written twice, a unit with no answers for a s
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from reportgen.config import bounds
 from reportgen.data.read import RawTable, read_table
 from reportgen.errors import DataError, ReportgenError, did_you_mean, one_or_all
 from reportgen.interpret.sakip import Component, answer_value
@@ -73,6 +75,7 @@ def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
         rows.append({"unit": unit, "component": component, "subcomponent": sub, "criterion": criterion,
                      "answer": cells["answer"], "value": value, "note": cells["note"], "row": row})
     units = list(dict.fromkeys(r["unit"] for r in rows))
+    _check_counts(raw.name, rows, units)
     if not problems:
         covered = {(r["unit"], r["component"], r["subcomponent"]) for r in rows}
         for unit in units:
@@ -83,6 +86,19 @@ def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
     if problems:
         raise one_or_all(problems)
     return Answers(frame=pd.DataFrame(rows), units=units, notes=tuple(raw.notes))
+
+
+def _check_counts(name: str, rows: list[dict], units: list[str]) -> None:
+    """At most :data:`~reportgen.config.bounds.MAX_UNITS` units (one LHE each) and
+    :data:`~reportgen.config.bounds.MAX_CRITERIA` criteria per unit."""
+    if len(units) > bounds.MAX_UNITS:
+        raise DataError(f"{name}: {len(units):,} units; a report takes at most {bounds.MAX_UNITS} (each gets an LHE of its own): "
+                        f"split the units into several study files")
+    counts = Counter(r["unit"] for r in rows)
+    unit, most = counts.most_common(1)[0] if counts else ("", 0)
+    if most > bounds.MAX_CRITERIA:
+        raise DataError(f"{name}: unit '{unit}' has {most:,} criteria; a worksheet has at most {bounds.MAX_CRITERIA} "
+                        f"(PermenPAN-RB 88/2021's has 80)")
 
 
 def read_history(path: Path) -> tuple[pd.DataFrame, tuple[str, ...]]:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from reportgen.config import bounds
 from reportgen.config.models import LocalText, QualitativeCorpus
-from reportgen.errors import ConfigError, did_you_mean
+from reportgen.errors import ConfigError, DataError, did_you_mean
 from reportgen.interpret.mixed import joint_inference, meta_inference
 from reportgen.interpret.verdict import Verdict
 from reportgen.qualitative.analysis import ThemeCount, co_occurrence, representative_quotes, theme_counts, theme_matrix
@@ -89,8 +91,19 @@ def read_study_corpus(study) -> Corpus:
 
     if spec.project is not None:
         people = read_informants(source(spec.informants)) if spec.informants is not None else None
-        return read_project(base / spec.project, people)
-    return read_corpus(source(spec.excerpts), source(spec.codebook), source(spec.informants))
+        return bounded(read_project(base / spec.project, people), spec.project)
+    return bounded(read_corpus(source(spec.excerpts), source(spec.codebook), source(spec.informants)), spec.excerpts.path)
+
+
+def bounded(corpus: Corpus, name: str) -> Corpus:
+    """``corpus``, unless it has more informants, excerpts or codes than a chapter can show
+    (:mod:`reportgen.config.bounds`): one line naming ``name``, the file it came from."""
+    for count, bound, what in ((len(corpus.informants), bounds.MAX_INFORMANTS, "informants"),
+                               (len(corpus.excerpts), bounds.MAX_EXCERPTS, "coded excerpts"),
+                               (len(corpus.codes), bounds.MAX_CODES, "codes")):
+        if count > bound:
+            raise DataError(f"{Path(name).name}: {count:,} {what}; a study may have at most {bound:,}")
+    return corpus
 
 
 def mixed_results(study, corpus: Corpus, effects: list) -> MixedResults:

@@ -74,3 +74,26 @@ def test_a_sakip_year_outside_1900_to_2100_is_one_line(tmp_path):
     study = example_variant("sakip-luwu-timur", tmp_path, lambda c: c["study"].update(year=20245))
     result = invoke(["validate", study])
     assert result.exit_code == 2 and "key study.year: Input should be less than or equal to 2100" in result.stderr
+
+
+def test_a_sakip_worksheet_of_too_many_units_is_one_line(tmp_path):
+    import csv
+
+    rows = [["unit", "component", "subcomponent", "criterion", "answer"]]
+    rows += [[f"Unit {k}", "perencanaan", "pemenuhan", "c1", "Y"] for k in range(bounds.MAX_UNITS + 1)]
+    with open(tmp_path / "lke.csv", "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    study = example_variant("sakip-luwu-timur", tmp_path, lambda c: c.update(answers={"path": str(tmp_path / "lke.csv")}))
+    result = invoke(["validate", study])
+    assert result.exit_code == 2 and "lke.csv: 201 units; a report takes at most 200" in result.stderr, result.output
+
+
+def test_a_corpus_of_too_many_informants_is_one_line(tmp_path, monkeypatch):
+    import shutil
+
+    from helpers import EXAMPLES
+
+    monkeypatch.setattr(bounds, "MAX_INFORMANTS", 3)  # the example has ten
+    shutil.copytree(EXAMPLES / "mixed-methods", tmp_path / "s")
+    result = invoke(["run", tmp_path / "s" / "study.yaml", "--out", tmp_path / "o", "--formats", "json"])
+    assert result.exit_code == 2 and ": 10 informants; a study may have at most 3" in result.stderr, result.output
