@@ -17,6 +17,7 @@ from reportgen.errors import ProblemList, ReportgenError, os_error_line
 from reportgen.interrupt import Interrupted, stopping_cleanly
 
 FORMATS = ("json", "pdf", "docx")  # the default set
+MAX_UPLOAD_MB = 1024  # the largest upload limit ``reportgen serve`` takes
 ALL_FORMATS = FORMATS + ("html",)  # html: the chapter as one self-contained page, for previews
 
 
@@ -47,6 +48,32 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= MAX_UPLOAD_MB:  # false for nan as for inf
+        raise argparse.ArgumentTypeError(f"'{text}' is not an upload limit; use a number of MB above 0 and at most {MAX_UPLOAD_MB}")
+    return value
+
+
+def _host_name(text: str) -> str:
+    from reportgen.web.guard import host_name
+
+    try:
+        return host_name(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a host name; give a name such as pc.local or an address "
+                                         f"such as 192.168.1.5, without a port") from None
+
+
+def _address(text: str) -> str:
+    """An address (or name) to listen on, as given: checked as --allow-host names are."""
+    _host_name(text)
+    return text.strip()
+
+
 def _parser() -> argparse.ArgumentParser:
     from reportgen import __version__
 
@@ -72,8 +99,12 @@ def _parser() -> argparse.ArgumentParser:
                                 description="The web app on this computer: upload data, name the constructs, run, "
                                             "preview and download the chapter. Ctrl-C stops it and deletes its session folders.")
     serve.add_argument("--port", type=_port, default=8765, help="Port (default 8765).")
-    serve.add_argument("--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1: this computer only).")
-    serve.add_argument("--max-upload-mb", type=float, default=20, help="Largest upload in MB (default 20).")
+    serve.add_argument("--host", type=_address, default="127.0.0.1", help="Address to listen on (default 127.0.0.1: this computer only).")
+    serve.add_argument("--max-upload-mb", type=_megabytes, default=20, help=f"Largest upload in MB (default 20, at most {MAX_UPLOAD_MB}).")
+    serve.add_argument("--allow-host", action="append", type=_host_name, default=[], metavar="NAME",
+                       help="Another name this computer is reached by (repeatable); by default the pages answer only "
+                            "to the --host address and, for this computer, 127.0.0.1, localhost and [::1].")
+    serve.add_argument("--max-runs", type=_jobs, default=2, help="Studies run at once (default 2); more wait their turn.")
     demo = commands.add_parser("demo", help="Run the thesis replica in reportgen/examples/luwu-timur.",
                                description="Run the thesis replica in reportgen/examples/luwu-timur.")
     demo.add_argument("--out", type=Path, default=Path("output") / "luwu-timur", help="Output folder.")
@@ -97,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     except ReportgenError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _reader_gone()
     except OSError as error:
         print(f"error: {os_error_line(error, 'cannot use')}", file=sys.stderr)
         return 2
@@ -133,6 +166,7 @@ def _serve(args) -> int:
     import uvicorn
 
     from reportgen.web.app import create_app
+    from reportgen.web.guard import host_name
 
     try:  # a port in use is the user's to change: one line, before the server starts
         with socket.create_server((args.host, args.port)):
@@ -140,9 +174,10 @@ def _serve(args) -> int:
     except OSError as error:
         raise UsageError(f"reportgen serve: {args.host}:{args.port}: cannot listen ({os.strerror(error.errno) if error.errno else error}); "
                          f"give --port another number") from None
-    print(f"reportgen: open http://{args.host}:{args.port}/ in a browser; Ctrl-C stops the server and deletes "
+    print(f"reportgen: open http://{host_name(args.host)}:{args.port}/ in a browser; Ctrl-C stops the server and deletes "
           f"its session folders", file=sys.stderr)
-    uvicorn.run(create_app(args.max_upload_mb), host=args.host, port=args.port, log_level="warning")
+    app = create_app(args.max_upload_mb, host=args.host, allow_hosts=args.allow_host, max_runs=args.max_runs)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -211,8 +246,28 @@ def _parse_formats(text: str) -> list[str]:
     return wanted or ["json"]
 
 
+def _reader_gone() -> int:
+    """The program reading our output stopped (``reportgen validate … | head``): nothing more is
+    written, and the exit code is a shell's for SIGPIPE (141), as for any command in a pipeline."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):  # not a file (a test's captured stream)
+            pass
+    os.close(devnull)
+    return 128 + 13
+
+
 def console() -> None:  # pragma: no cover - console entry
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()  # what is still buffered, while a closed pipe can still be told apart
+    except BrokenPipeError:
+        code = _reader_gone()
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

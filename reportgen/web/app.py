@@ -11,6 +11,12 @@ refresh while a run works).
 ``GET /s/KEY/file/KIND``       pdf, docx, json (results.json) or study (study.yaml)
 ``POST /s/KEY/end``            end the session: stop its run, delete its folder
 =============================  ===============================================================
+
+Limits: an upload's body stops being read at ``max_upload_mb`` (and a few kB for the form's own
+fields), any other POST's at :data:`FORM_BYTES` (413, with the page saying so); at most
+``Sessions.limit`` sessions (503 "busy" beyond) and ``max_runs`` runs at once (the others wait
+their turn, the progress page saying how many runs are ahead). Requests from other sites are
+refused and every response carries the security headers: :mod:`reportgen.web.guard`.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +33,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -34,14 +42,22 @@ from starlette.staticfiles import StaticFiles
 
 from reportgen.errors import ProblemList, ReportgenError
 from reportgen.web import form as study_form
-from reportgen.web.runner import STAGES, Run
-from reportgen.web.sessions import Sessions
+from reportgen.web.guard import PREVIEW_HEADERS, BodyLimit, BodyTooLarge, SameOrigin, SecurityHeaders, allowed_hosts
+from reportgen.web.runner import MAX_RUNS, STAGES, Run, Runs
+from reportgen.web.sessions import Sessions, SessionsFull
 
 HERE = Path(__file__).parent
 LANGUAGES = ("id", "en")
 DATA_TYPES = (".csv", ".xlsx", ".sav")
 MAX_UPLOAD_MB = 20
+FORM_BYTES = 2**20  # the body of any POST but an upload: the study form is a few kB
+UPLOAD_FIELDS_BYTES = 65536  # an upload's body besides its files: the form's own fields
+BUSY_SECONDS = 60  # Retry-After of the "busy" page
 FILE_KINDS = {"pdf": ".pdf", "docx": ".docx", "json": "results.json", "study": "study.yaml"}
+
+
+class UploadTooLarge(ReportgenError):
+    """The uploaded files together are larger than the limit."""
 
 
 @lru_cache(maxsize=1)
@@ -54,23 +70,35 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def create_app(max_upload_mb: float = MAX_UPLOAD_MB, sessions: Sessions | None = None) -> Starlette:
-    """The app; ``max_upload_mb`` limits an upload, ``sessions`` holds the sessions (a new store by default)."""
+def create_app(max_upload_mb: float = MAX_UPLOAD_MB, sessions: Sessions | None = None, host: str = "127.0.0.1",
+               allow_hosts: Sequence[str] = (), max_runs: int = MAX_RUNS) -> Starlette:
+    """The app; ``max_upload_mb`` limits an upload, ``sessions`` holds the sessions (a new store by
+    default), ``host`` is the address the server listens on (which decides the Host names
+    answered, with ``allow_hosts`` besides) and ``max_runs`` the runs working at once."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        app.state.sessions.open()  # the server's folder, after those of servers gone are removed
         yield
-        app.state.sessions.end_all()  # the server stops: every session folder is removed
+        app.state.runs.close()  # the server stops: no waiting run starts, every session folder is removed
+        app.state.sessions.end_all()
 
+    max_upload = int(max_upload_mb * 2**20)
     app = Starlette(routes=[
         Route("/", home), Route("/upload", upload, methods=["POST"]),
         Route("/s/{key}", study, methods=["GET", "POST"]), Route("/s/{key}/run", progress),
         Route("/s/{key}/result", result), Route("/s/{key}/preview", preview),
         Route("/s/{key}/file/{kind}", download), Route("/s/{key}/end", end, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-    ], lifespan=lifespan)
+    ], middleware=[
+        Middleware(SecurityHeaders),
+        Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host, allow_hosts), www_redirect=False),
+        Middleware(SameOrigin, refuse=_other_site),
+        Middleware(BodyLimit, default=FORM_BYTES, paths={"/upload": max_upload + UPLOAD_FIELDS_BYTES}),
+    ], exception_handlers={BodyTooLarge: _too_large, SessionsFull: _busy}, lifespan=lifespan)
     app.state.sessions = sessions if sessions is not None else Sessions()
-    app.state.max_upload = int(max_upload_mb * 1024 * 1024)
+    app.state.runs = Runs(max_runs)
+    app.state.max_upload = max_upload
     app.state.pages = _environment()
     return app
 
@@ -96,14 +124,54 @@ def _page(request: Request, name: str, status: int = 200, **context) -> HTMLResp
     return response
 
 
+def _say(request: Request, key: str, **values) -> str:
+    """A word of the pages in the request's language."""
+    return _words()[key][_language(request)].format(**values)
+
+
+def _home(request: Request, status: int = 200, **context) -> HTMLResponse:
+    """The upload page, with an error or a notice."""
+    return _page(request, "home.html.j2", status=status, limit_mb=request.app.state.max_upload / 2**20, **context)
+
+
+def _line(request: Request, status: int, message: str, headers: dict | None = None) -> HTMLResponse:
+    """A page of one line: a request the app refuses."""
+    response = _page(request, "line.html.j2", status=status, error=message)
+    response.headers.update(headers or {})
+    return response
+
+
+def _too_large_line(request: Request, size: int | None) -> str:
+    """The one line of an upload over the limit: its size when known (not while it streams)."""
+    limit = f"{request.app.state.max_upload / 2**20:g}"
+    if size is None:
+        return _say(request, "too_large_streamed", mb=limit)
+    return _say(request, "too_large", size=f"{size / 2**20:.1f}", mb=limit)
+
+
+async def _too_large(request: Request, exc: BodyTooLarge) -> HTMLResponse:
+    """A body over its limit (:class:`BodyLimit` stopped reading it): the upload page saying so,
+    or one line for any other form."""
+    if request.url.path != "/upload":
+        return _line(request, 413, _say(request, "form_too_large", mb=f"{exc.limit / 2**20:g}"))
+    return _home(request, 413, error=_too_large_line(request, exc.size))
+
+
+async def _busy(request: Request, exc: Exception) -> HTMLResponse:
+    return _line(request, 503, _say(request, "busy"), headers={"Retry-After": str(BUSY_SECONDS)})
+
+
+async def _other_site(request: Request) -> HTMLResponse:
+    return _line(request, 403, _say(request, "other_site"))
+
+
 def _session(request: Request):
     request.app.state.sessions.sweep()
     return request.app.state.sessions.get(request.path_params["key"])
 
 
 def _gone(request: Request) -> HTMLResponse:
-    return _page(request, "home.html.j2", status=404, error=_words()["session_gone"][_language(request)],
-                 limit_mb=request.app.state.max_upload / 2**20)
+    return _home(request, 404, error=_say(request, "session_gone"))
 
 
 def _file_name(name: str) -> str:
@@ -123,45 +191,44 @@ def _write_new(path: Path, content: bytes) -> None:
 # ---------------------------------------------------------------- pages
 
 async def home(request: Request) -> HTMLResponse:
-    return _page(request, "home.html.j2", limit_mb=request.app.state.max_upload / 2**20)
+    return _home(request)
 
 
 async def upload(request: Request) -> Response:
-    limit = request.app.state.max_upload
-    say = lambda key, **v: _words()[key][_language(request)].format(**v)  # noqa: E731
+    sessions: Sessions = request.app.state.sessions
+    folder = sessions.new_folder()  # the server full: SessionsFull, answered by _busy
+    try:
+        session = await _received(request, folder)
+    except ReportgenError as error:  # a file the app does not take: one line, and no folder left
+        sessions.discard(folder)
+        message = error.message.replace(f"{folder}{os.sep}", "")  # the user's file names, not the server's folders
+        return _home(request, 413 if isinstance(error, UploadTooLarge) else 400, error=message)
+    except BaseException:  # a body over the limit (413), or a bug
+        sessions.discard(folder)
+        raise
+    return RedirectResponse(f"/s/{session.key}", status_code=303)
 
-    def refused(message: str, status: int = 400) -> HTMLResponse:
-        return _page(request, "home.html.j2", status=status, error=message, limit_mb=limit / 2**20)
 
-    length = int(request.headers.get("content-length") or 0)
-    if length > limit + 65536:  # the form's own bytes besides the files
-        return refused(say("too_large", size=f"{length / 2**20:.1f}", mb=f"{limit / 2**20:g}"), 413)
+async def _received(request: Request, folder: Path):
+    """The session of an upload: its data file written into ``folder``, what the data tell, and
+    the choices to start from. ReportgenError for files the app does not take."""
     form = await request.form(max_files=2, max_fields=4)
     data, study_file = form.get("data"), form.get("study")
     if not isinstance(data, UploadFile) or not data.filename:
-        return refused(say("no_file"))
+        raise ReportgenError(_say(request, "no_file"))
     if Path(data.filename).suffix.lower() not in DATA_TYPES:
-        return refused(say("wrong_type", name=_file_name(data.filename)))
+        raise ReportgenError(_say(request, "wrong_type", name=_file_name(data.filename)))
     content = await data.read()
     study_text = await study_file.read() if isinstance(study_file, UploadFile) and study_file.filename else None
     study_name = _file_name(study_file.filename) if study_text is not None else ""
-    if len(content) + len(study_text or b"") > limit:
-        return refused(say("too_large", size=f"{len(content) / 2**20:.1f}", mb=f"{limit / 2**20:g}"), 413)
-    sessions: Sessions = request.app.state.sessions
-    folder = sessions.new_folder()
-    try:
-        path = folder / _file_name(data.filename)
-        _write_new(path, content)
-        found, choices, notice = await run_in_threadpool(_begin, path, study_text, study_name, _language(request))
-    except ReportgenError as error:
-        shutil.rmtree(folder, ignore_errors=True)
-        return refused(error.message.replace(f"{folder}{os.sep}", ""))  # the user's file names, not the server's folders
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    session = sessions.begin(folder, path, found, choices)
+    if len(content) + len(study_text or b"") > request.app.state.max_upload:
+        raise UploadTooLarge(_too_large_line(request, len(content) + len(study_text or b"")))
+    path = folder / _file_name(data.filename)
+    _write_new(path, content)
+    found, choices, notice = await run_in_threadpool(_begin, path, study_text, study_name, _language(request))
+    session = request.app.state.sessions.begin(folder, path, found, choices)
     session.notice = notice
-    return RedirectResponse(f"/s/{session.key}", status_code=303)
+    return session
 
 
 def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str):
@@ -206,7 +273,7 @@ async def study(request: Request) -> Response:
             if action == "run" and not session.problems:
                 if session.run is not None:
                     await run_in_threadpool(session.run.cancel)
-                session.run = Run(session.study_file, session.report)
+                session.run = request.app.state.runs.start(session.study_file, session.report)
                 return RedirectResponse(f"/s/{session.key}/run", status_code=303)
     return _study_page(request, session)
 
@@ -258,7 +325,7 @@ async def progress(request: Request) -> Response:
     run: Run = session.run
     if run.ok:
         return RedirectResponse(f"/s/{session.key}/result", status_code=303)
-    return _page(request, "run.html.j2", session=session, run=run, stages=STAGES[:-1])
+    return _page(request, "run.html.j2", session=session, run=run, stages=STAGES[:-1], slots=request.app.state.runs.slots)
 
 
 async def result(request: Request) -> Response:
@@ -287,7 +354,7 @@ async def preview(request: Request) -> Response:
     path = _report_file(session, "html") if session else None
     if path is None:
         return _gone(request) if session is None else RedirectResponse(f"/s/{session.key}", status_code=303)
-    return FileResponse(path, media_type="text/html")
+    return FileResponse(path, media_type="text/html", headers=PREVIEW_HEADERS)
 
 
 async def download(request: Request) -> Response:
@@ -300,5 +367,4 @@ async def download(request: Request) -> Response:
 
 async def end(request: Request) -> Response:
     await run_in_threadpool(request.app.state.sessions.end, request.path_params["key"])
-    return _page(request, "home.html.j2", notice=_words()["ended"][_language(request)],
-                 limit_mb=request.app.state.max_upload / 2**20)
+    return _home(request, notice=_say(request, "ended"))

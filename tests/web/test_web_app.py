@@ -18,11 +18,20 @@ from starlette.testclient import TestClient
 from helpers import EXAMPLES, invoke
 from page_form import form_values
 from reportgen.web.app import create_app
+from reportgen.web.guard import PREVIEW_POLICY
 from reportgen.web.sessions import Sessions
 
 THESIS_DATA = EXAMPLES / "luwu-timur" / "responses.csv"
 NAMES = {"X1": "Performance Planning", "X2": "Performance Measurement", "X3": "Performance Reporting",
          "X4": "Performance Evaluation", "X5": "Performance Achievement", "Y": "Performance Accountability"}
+
+
+HERE = "http://127.0.0.1"  # the app answers to the loopback names only
+
+
+def serving(app) -> TestClient:
+    """A client of the app, asking for it as a browser on this computer does."""
+    return TestClient(app, base_url=HERE)
 
 
 @pytest.fixture
@@ -32,7 +41,7 @@ def app(tmp_path):
 
 @pytest.fixture
 def client(app):
-    with TestClient(app) as client:
+    with serving(app) as client:
         yield client
 
 
@@ -149,7 +158,9 @@ def test_a_run_writes_every_file_and_the_study_file_opens_again(client, app, tmp
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Performance Planning" in text and "TODO" not in text.split("Performance Planning")[0][-200:]
     assert json.loads(results.content)["regression"]["r2"] > 0.3
-    assert "Accountability in Luwu Timur" in client.get(f"{where}/preview").text
+    preview = client.get(f"{where}/preview")  # framed by the result page only, no script, nothing but itself
+    assert "Accountability in Luwu Timur" in preview.text and preview.headers["x-frame-options"] == "SAMEORIGIN"
+    assert preview.headers["content-security-policy"] == PREVIEW_POLICY and "<script" not in preview.text
     # the study file runs with the CLI beside a copy of the data ...
     (tmp_path / "again").mkdir()
     shutil.copy(THESIS_DATA, tmp_path / "again" / "responses.csv")
@@ -185,7 +196,7 @@ def test_a_run_that_fails_shows_the_cli_line(client, app, tmp_path):
 
 def test_uploads_refused_with_one_line(tmp_path):
     small = create_app(max_upload_mb=0.01, sessions=Sessions(root=tmp_path))
-    with TestClient(small) as client:
+    with serving(small) as client:
         too_big = upload(client, b"X1.1\n" + b"1\n" * 20000)
         assert too_big.status_code == 413 and "terlalu besar" in too_big.text
         wrong = upload(client, b"a,b\n1,2\n", name="answers.txt")
@@ -199,7 +210,7 @@ def test_uploads_refused_with_one_line(tmp_path):
 def test_sessions_end_and_their_folders_go(tmp_path):
     sessions = Sessions(root=tmp_path)
     app = create_app(sessions=sessions)
-    with TestClient(app) as client:
+    with serving(app) as client:
         first, _ = begin(client)
         second, _ = begin(client)
         folders = [session_of(app, w).folder for w in (first, second)]
@@ -211,7 +222,7 @@ def test_sessions_end_and_their_folders_go(tmp_path):
 
 def test_an_idle_session_ends(tmp_path):
     sessions = Sessions(idle_seconds=0.05, root=tmp_path)
-    with TestClient(create_app(sessions=sessions)) as client:
+    with serving(create_app(sessions=sessions)) as client:
         where, _ = begin(client)
         time.sleep(0.1)
         assert client.get(where).status_code == 404

@@ -2,7 +2,9 @@
 (``apt-get install chromium``), driven by Playwright; nothing downloads a browser.
 
 The test uploads the thesis data, names the constructs, shows a problem at its field, runs,
-downloads the DOCX and reads its tables. Screenshots of every page go to
+downloads the DOCX and reads its tables, all under the pages' Content-Security-Policy: no page
+and no frame reports a violation (the preview's figures are ``data:`` images, its styles inline),
+while a violation made on purpose at the end is reported. Screenshots of every page go to
 ``$REPORTGEN_SCREENSHOTS`` when that is set (they are looked at by a person, not compared).
 """
 
@@ -10,15 +12,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 from docx import Document
 
 from helpers import EXAMPLES
+from served import served
 
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
                  if shutil.which(name)), None)
@@ -31,35 +31,29 @@ NAMES = {"X1": "Performance Planning", "X2": "Performance Measurement", "X3": "P
 @pytest.fixture
 def server(tmp_path):
     """The app served by uvicorn on a free port of 127.0.0.1, in a thread; its address."""
-    import uvicorn
-
     from reportgen.web.app import create_app
     from reportgen.web.sessions import Sessions
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    sessions = Sessions(root=tmp_path / "sessions")
     (tmp_path / "sessions").mkdir()
-    served = uvicorn.Server(uvicorn.Config(create_app(sessions=sessions), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=served.run, daemon=True)
-    thread.start()
-    while not served.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    served.should_exit = True
-    thread.join(20)
+    with served(create_app(sessions=Sessions(root=tmp_path / "sessions"))) as address:
+        yield address
     assert list((tmp_path / "sessions").iterdir()) == []  # the server stopped: session folders removed
 
 
 @pytest.fixture
 def page():
+    """A Chromium page; ``page.violations`` gathers the Content-Security-Policy violations its
+    pages and frames report on the console."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True)
-        yield context.new_page()
+        page = context.new_page()
+        page.violations = []
+        page.on("console", lambda message: page.violations.append(message.text)
+                if "Content Security Policy" in message.text else None)
+        yield page
         browser.close()
 
 
@@ -96,7 +90,11 @@ def test_upload_name_run_and_download_the_docx(server, page, tmp_path):
     page.wait_for_url("**/run")
     shot(page, "4-progress")
     page.wait_for_url("**/result", timeout=180_000)
-    assert page.frame_locator("iframe.preview").locator("text=Performance Planning").first.is_visible()
+    preview = page.frame_locator("iframe.preview")
+    assert preview.locator("text=Performance Planning").first.is_visible()
+    figure = preview.locator("img").first
+    assert figure.get_attribute("src").startswith("data:image/png") and figure.evaluate("img => img.naturalWidth") > 100
+    assert preview.locator("body").evaluate("b => getComputedStyle(b).fontFamily").startswith('"Liberation Serif"')  # its inline style
     shot(page, "5-result")
 
     with page.expect_download() as waiting:
@@ -111,3 +109,26 @@ def test_upload_name_run_and_download_the_docx(server, page, tmp_path):
 
     page.goto(f"{server}/?lang=id")
     shot(page, "6-home-id")
+    assert page.violations == []
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text) as seen:
+        page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"http://example.invalid/x.png\">')")
+    assert "example.invalid" in seen.value.text  # a violation would have been seen
+
+
+def test_an_upload_over_the_limit_shows_its_line(page, tmp_path):
+    """The browser sends the file's size; the server refuses it before reading it, and the page
+    saying so reaches the browser (not a connection reset)."""
+    from reportgen.web.app import create_app
+    from reportgen.web.sessions import Sessions
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"X1.1\n" + b"1\n" * 2**20)
+    (tmp_path / "sessions").mkdir()
+    with served(create_app(max_upload_mb=1, sessions=Sessions(root=tmp_path / "sessions"))) as address:
+        page.goto(f"{address}/?lang=en")
+        page.set_input_files("#data", str(big))
+        with page.expect_navigation() as arrived:
+            page.click("button[type=submit]")
+        assert arrived.value.status == 413
+        assert page.locator(".error").inner_text() == "The file is too large (2.0 MB); the limit is 1 MB."
+        assert list((tmp_path / "sessions").iterdir()) == [] and page.violations == []

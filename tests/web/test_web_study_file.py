@@ -42,7 +42,7 @@ def hostile_data(header: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    with TestClient(create_app(sessions=Sessions(root=tmp_path_factory.mktemp("sessions")))) as client:
+    with TestClient(create_app(sessions=Sessions(root=tmp_path_factory.mktemp("sessions"))), base_url="http://127.0.0.1") as client:
         yield client
 
 
