@@ -22,7 +22,7 @@ from typing import Callable
 from reportgen.report.document import Document, Paragraph
 
 # labels.yaml mappings whose values are verdict words printed in table cells
-VERDICT_WORDS = ("words", "categories", "dw_zones", "r2_levels", "f2_sizes", "mediation_kinds", "group_words",
+VERDICT_WORDS = ("words", "categories", "dw_zones", "r2_levels", "f2_sizes", "mediation_kinds", "significance_words", "group_words",
                  "pls_removal_words", "pls_removal_words_kept", "pls_loading_words", "pls_loading_words_kept")
 NOT_VERDICTS = {"–", "-", ""}
 
@@ -50,9 +50,16 @@ def _word(mapping: dict[str, str]) -> Callable[[re.Match], frozenset[str]]:
 RELIABLE = frozenset({"reliable", "single_item", "formative"})
 VALID = frozenset({"valid", "single_item", "formative"})
 HYPOTHESIS = r"hypothesis:{0}"
-# within the bounds' inconclusive zone the exact p of that side decides (Durbin & Watson, 1971)
-POSITIVE = frozenset({"positive", "inconclusive_positive"})
-NEGATIVE = frozenset({"negative", "inconclusive_negative"})
+# the bounds test decides; the exact p is a second reading and never states autocorrelation itself
+POSITIVE = frozenset({"positive"})
+NEGATIVE = frozenset({"negative"})
+# the type of an indirect effect (Zhao, Lynch & Chen, 2010) as the sentence names it → its code
+ZHAO_TYPES = {"id": {"mediasi komplementer": "complementary", "mediasi kompetitif": "competitive",
+                     "mediasi hanya tidak langsung": "indirect_only", "non-mediasi hanya langsung": "direct_only",
+                     "non-mediasi tanpa efek": "no_effect"},
+              "en": {"complementary mediation": "complementary", "competitive mediation": "competitive",
+                     "indirect-only mediation": "indirect_only", "direct-only non-mediation": "direct_only",
+                     "no-effect non-mediation": "no_effect"}}
 
 RULES: dict[str, tuple[Rule, ...]] = {
     "id": (
@@ -60,7 +67,9 @@ RULES: dict[str, tuple[Rule, ...]] = {
              _word({"diterima": "accepted", "ditolak": "rejected"})),
         Rule(r"sehingga residual berdistribusi normal", "normality", frozenset({"normal"})),
         Rule(r"sehingga residual tidak berdistribusi normal", "normality", frozenset({"not_normal"})),
-        Rule(r"sehingga tidak terjadi heteroskedastisitas", r"glejser:.*", frozenset({"homoscedastic"})),
+        Rule(r"sehingga tidak terdapat bukti heteroskedastisitas", "heteroscedasticity", frozenset({"homoscedastic"})),
+        Rule(r"sehingga residual dinyatakan heteroskedastis", "heteroscedasticity", frozenset({"heteroscedastic"})),
+        Rule(r"Kedua uji tidak sejalan", "heteroscedasticity", frozenset({"heteroscedastic"})),
         Rule(r"sehingga tidak terjadi multikolinearitas", r"multicollinearity:.*", frozenset({"no_multicollinearity"})),
         Rule(r"(?<!bukti )tidak terdapat autokorelasi dalam model", "dw_zone", frozenset({"none"})),
         Rule(r"daerah tanpa kesimpulan", "dw_zone", frozenset({"inconclusive_positive", "inconclusive_negative"})),
@@ -72,18 +81,24 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(r"sehingga validitas konvergen terpenuhi", r"ave:.*", VALID),
         Rule(r"sehingga kriteria Fornell-Larcker terpenuhi", r"fornell_larcker:.*", frozenset({"valid"})),
         Rule(r"Seluruh indikator memiliki loading ≥ 0,708", r"loading:.*", VALID, local=True),
-        Rule(r"Seluruh nilai HTMT di bawah", r"htmt:.*", frozenset({"valid"})),
+        Rule(r"Seluruh batas atas HTMT berada di bawah", r"htmt:.*", frozenset({"valid"})),
+        Rule(r"Temuan ini bersifat sementara", "measurement", frozenset({"inadequate"})),
         Rule(r"Setelah model pengukuran memenuhi syarat", "measurement", frozenset({"adequate"})),
         Rule(r"(?<!belum )memenuhi seluruh kriteria", "measurement", frozenset({"adequate"})),
         Rule(r"belum memenuhi seluruh kriteria", "measurement", frozenset({"inadequate"})),
-        Rule(r"terdapat mediasi penuh", r"mediation:.*", frozenset({"full"}), local=True),
+        Rule(r"termasuk (mediasi komplementer|mediasi kompetitif|mediasi hanya tidak langsung|non-mediasi hanya langsung|"
+             r"non-mediasi tanpa efek)", r"mediation:.*", lambda m: frozenset({ZHAO_TYPES["id"][m.group(1)]}), local=True),
+        Rule(r"(?<!tidak )berbeda signifikan", r"groups:.*", frozenset({"significant"}), local=True),
+        Rule(r"tidak berbeda signifikan antar", r"groups:.*", frozenset({"not_significant"}), local=True),
     ),
     "en": (
         Rule(r"\b(H[\w.]*\d[\w.]*) is (?:therefore )?(accepted|rejected)\b", HYPOTHESIS,
              _word({"accepted": "accepted", "rejected": "rejected"})),
         Rule(r"so the residuals are normally distributed", "normality", frozenset({"normal"})),
         Rule(r"so the residuals are not normally distributed", "normality", frozenset({"not_normal"})),
-        Rule(r"so there is no heteroscedasticity", r"glejser:.*", frozenset({"homoscedastic"})),
+        Rule(r"so there is no evidence of heteroscedasticity", "heteroscedasticity", frozenset({"homoscedastic"})),
+        Rule(r"so the residuals are taken as heteroscedastic", "heteroscedasticity", frozenset({"heteroscedastic"})),
+        Rule(r"The two tests disagree", "heteroscedasticity", frozenset({"heteroscedastic"})),
         Rule(r"so there is no multicollinearity", r"multicollinearity:.*", frozenset({"no_multicollinearity"})),
         Rule(r"(?<!evidence of )\bthere is no autocorrelation", "dw_zone", frozenset({"none"})),
         Rule(r"the inconclusive region", "dw_zone", frozenset({"inconclusive_positive", "inconclusive_negative"})),
@@ -95,11 +110,15 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(r"which establishes convergent validity", r"ave:.*", VALID),
         Rule(r"so the Fornell-Larcker criterion is met", r"fornell_larcker:.*", frozenset({"valid"})),
         Rule(r"Every indicator loads at least 0\.708", r"loading:.*", VALID, local=True),
-        Rule(r"Every HTMT value is below", r"htmt:.*", frozenset({"valid"})),
+        Rule(r"Every HTMT upper bound is below", r"htmt:.*", frozenset({"valid"})),
+        Rule(r"This finding is provisional", "measurement", frozenset({"inadequate"})),
         Rule(r"measurement model meets every criterion", "measurement", frozenset({"adequate"})),
         Rule(r"With an adequate measurement model", "measurement", frozenset({"adequate"})),
         Rule(r"does not meet every criterion", "measurement", frozenset({"inadequate"})),
-        Rule(r"(?<!no )full mediation", r"mediation:.*", frozenset({"full"}), local=True),
+        Rule(r"this is (complementary mediation|competitive mediation|indirect-only mediation|direct-only non-mediation|"
+             r"no-effect non-mediation)", r"mediation:.*", lambda m: frozenset({ZHAO_TYPES["en"][m.group(1)]}), local=True),
+        Rule(r"(?<!not )differ significantly", r"groups:.*", frozenset({"significant"}), local=True),
+        Rule(r"do not differ significantly (?:between|across)", r"groups:.*", frozenset({"not_significant"}), local=True),
     ),
 }
 

@@ -206,12 +206,15 @@ def test_small_samples_say_which_normality_test_is_defined(tmp_path):
     assert "With n = 4 residuals the Lilliefors correction is not defined" in text and "The Shapiro-Wilk test decides" in text
 
 
-def test_group_normality_of_a_constant_group_is_not_assumed():
-    from reportgen.designs.survey.extras import compare_groups
+def test_a_constant_group_is_compared_by_welch_without_a_pretest():
+    """A group whose answers do not vary (variance 0) beside one that does: Welch's t is defined
+    (its df use the other group's variance) and no normality pre-test picks another test."""
+    from reportgen.designs.survey.groups import compare_score
 
     values = np.array([3.0] * 10 + list(np.random.default_rng(2).normal(3, 1, 30)))
     labels = np.array(["A"] * 10 + ["B"] * 30, dtype=object)
-    assert compare_groups(values, labels).test == "mann_whitney"
+    result = compare_score(values, labels).test
+    assert result.test == "welch_t" and np.isfinite(result.statistic) and 0 <= result.p <= 1
 
 
 def test_shapiro_is_not_reported_beyond_5000(tmp_path):

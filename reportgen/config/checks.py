@@ -207,7 +207,24 @@ def _check_path_model(study) -> list[ConfigError]:
             missing = [f"{a} -> {b}" for a, b in zip(steps, steps[1:]) if (a, b) not in pairs]
             if missing or len(steps) < 2:
                 flag(f"path '{hyp.path}' is not in the model ({', '.join(missing) or 'needs A -> B'})", "hypotheses", hname, "path")
-    return found
+            elif config.model.type == "path" and (steps[0], steps[-1]) not in pairs and len(steps) > 2:
+                flag(f"an indirect effect needs the direct path {steps[0]} -> {steps[-1]} in the model as well (its c′); "
+                     "add it to model.paths", "hypotheses", hname, "path")
+    return found + _mediation_resamples(study)
+
+
+MIN_MEDIATION_RESAMPLES = 200
+
+
+def _mediation_resamples(study) -> list[ConfigError]:
+    """The indirect effects of a path model are tested by a percentile bootstrap: it needs enough
+    resamples for its α/2 quantiles."""
+    config = study.config
+    indirect = any(h.path and len(h.steps()) > 2 for h in config.hypotheses.values())
+    if config.model.type != "path" or not indirect or config.model.bootstrap >= MIN_MEDIATION_RESAMPLES:
+        return []
+    return [ConfigError(f"{study.where('model', 'bootstrap')}: an indirect effect is tested with at least "
+                        f"{MIN_MEDIATION_RESAMPLES} bootstrap resamples (5000 recommended)")]
 
 
 def _has_cycle(pairs: list[tuple[str, str]]) -> bool:

@@ -240,7 +240,7 @@ class PlsModel(PathModel):
     type: Literal["pls"] = "pls"
     weighting: Literal["path", "factorial", "centroid"] = "path"
     indicator_removal: Literal["none", "hair"] = "none"  # hair: remove indicators by Hair et al. (2022) and re-estimate
-    htmt: Literal[0.85, 0.90] = 0.90  # HTMT threshold: 0,90 conceptually similar constructs, 0,85 distinct ones
+    htmt: Literal[0.85, 0.90, 1.0] = 0.90  # the bootstrap upper bound of HTMT must be below it: 0,90 similar constructs, 0,85 distinct, 1 HTMT_inference
     diagram_indicators: bool = False  # the path diagram also draws each construct's indicators with their loadings (SmartPLS style)
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 
@@ -296,10 +296,14 @@ class Settings(Strict):
     alpha: float = Field(0.05, gt=0, lt=0.5)
     tails: Literal["two", "one"] = "two"
     validity: Literal["item_total", "item_rest"] = "item_total"
+    validity_rule: Literal["auto", "r_table", "magnitude"] = "auto"  # auto: r table up to 200 respondents, r ≥ 0,30 (item–rest) above
     reliability_min: float = Field(0.6, gt=0, lt=1)
     index: IndexSettings = Field(default_factory=IndexSettings)
     simple_regressions: bool = False
     drop_invalid: bool = False
+    group_test: Literal["welch", "student", "nonparametric"] = "welch"  # compare: Welch's t/ANOVA, Student's t/ANOVA, Mann-Whitney/Kruskal-Wallis
+    levene_center: Literal["mean", "median"] = "mean"  # Levene's test centred on the mean (SPSS) or median (Brown-Forsythe)
+    robust: Literal["auto", "hc3", "none"] = "auto"  # HC3 standard errors: when heteroscedastic (auto), always, never
 
 
 class Theme(Strict):

@@ -27,18 +27,21 @@ MAX_LISTED = 50  # problems listed by `validate`; the rest are counted
 class Dataset:
     """Respondents used in the analysis, one row each, items in the study file's order.
 
-    ``answers`` holds the coded answers after reversal with blanks left blank (NaN, for
-    frequencies); ``items`` the same after the missing-data rule (for scores and correlations);
+    ``answered`` holds the coded answers as respondents gave them, blanks left blank (NaN: the
+    answer tables); ``answers`` the same after reverse items are recoded (the index);
+    ``items`` the recoded answers after the missing-data rule (scores and correlations);
     ``profile`` the respondent columns as display text (None for a blank).
     """
 
     item_names: tuple[str, ...]
     answers: np.ndarray
     items: np.ndarray
+    answered: np.ndarray
     profile: dict[str, list]
     n_total: int
     excluded: list[str] = field(default_factory=list)
     notes: tuple[str, ...] = ()
+    imputed: int = 0  # blank answers replaced by their item's mean (missing: mean)
 
     @cached_property
     def _position(self) -> dict[str, int]:
@@ -47,6 +50,10 @@ class Dataset:
     def answers_of(self, names: Sequence[str]) -> np.ndarray:
         """Respondents × ``names`` of :attr:`answers`."""
         return self.answers[:, [self._position[n] for n in names]]
+
+    def answered_of(self, names: Sequence[str]) -> np.ndarray:
+        """Respondents × ``names`` of :attr:`answered` (as respondents answered, before reversal)."""
+        return self.answered[:, [self._position[n] for n in names]]
 
     def items_of(self, names: Sequence[str]) -> np.ndarray:
         """Respondents × ``names`` of :attr:`items`."""
@@ -103,28 +110,31 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     if problems:
         raise one_or_all(problems)
     position = {item: j for j, item in enumerate(items)}
+    answered = answers.copy()
     for construct in config.constructs.values():
         for item in construct.reverse:
             answers[:, position[item]] = config.scale.max + config.scale.min - answers[:, position[item]]
 
     excluded: list[str] = []
+    imputed = 0
     kept = np.arange(raw.n_rows)
     if config.missing_policy == "listwise":
         complete = ~np.isnan(answers).any(axis=1)
         excluded = [labels[i] for i in np.flatnonzero(~complete)]
         kept = np.flatnonzero(complete)
-        answers = answers[complete]
+        answers, answered = answers[complete], answered[complete]
         scored = answers
     else:
         scored = np.where(np.isnan(answers), np.nanmean(answers, axis=0), answers)
+        imputed = int(np.isnan(answers).sum())
     profile_columns = list(dict.fromkeys([c.column for c in config.respondents] + list(config.compare)))
     written = {c.column: c.values for c in config.respondents if c.values}
     profile = {}
     for column in profile_columns:
         shown = _profile_values(columns[column], raw.value_labels.get(column), written.get(column))
         profile[column] = [shown[i] for i in kept.tolist()]
-    return Dataset(item_names=tuple(items), answers=answers, items=scored, profile=profile, n_total=raw.n_rows,
-                   excluded=excluded, notes=tuple(raw.notes))
+    return Dataset(item_names=tuple(items), answers=answers, items=scored, answered=answered, profile=profile,
+                   n_total=raw.n_rows, excluded=excluded, notes=tuple(raw.notes), imputed=imputed)
 
 
 def nearest_column(name: str, columns: list[str]) -> str | None:

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportgen.interpret.effects import Effect
 
@@ -38,6 +38,7 @@ class Conclusions:
     levers: tuple[Lever, ...]
     unsupported: tuple[Effect, ...]
     unexplained: dict[str, float]  # dependent construct → 1 − R²
+    caveats: dict = field(default_factory=dict)  # hypothesis → its measurement caveat (PLS: interpret.pls.Caveat)
 
     def as_json(self) -> dict:
         return {"hypotheses": [{"hypothesis": e.hypothesis, "kind": e.kind, "chain": list(e.chain), "decision": e.decision.outcome}
@@ -45,7 +46,8 @@ class Conclusions:
                 "strongest_effects": {t: e.hypothesis for t, e in self.strongest.items()},
                 "levers": [lever.as_json() for lever in self.levers],
                 "unsupported": [e.hypothesis for e in self.unsupported],
-                "unexplained": self.unexplained}
+                "unexplained": self.unexplained,
+                **({"caveats": {h: c.as_json() for h, c in self.caveats.items()}} if self.caveats else {})}
 
 
 def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float]) -> Conclusions:

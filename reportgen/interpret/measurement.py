@@ -1,8 +1,14 @@
 """Decisions about the questionnaire itself: item validity and construct reliability.
 
-- Validity: an item is valid when its correlation with the total (Pearson item–total, or the
+- Validity, by one of two rules, always named in the chapter (``settings.validity_rule``):
+  ``r_table`` — an item is valid when its correlation with the total (Pearson item–total, or the
   corrected item–rest r) exceeds r table, the critical r for df = n − 2 at α two-tailed
-  (Sugiyono, 2019).
+  (Sugiyono, 2019); ``magnitude`` — valid when its corrected item–total correlation is at least
+  0,30 (Nunnally & Bernstein, 1994; Field, 2018). r table shrinks with n (0,22 at n = 80, 0,04 at
+  n = 2 400: a test of r ≠ 0 says nothing about how well an item measures), so ``auto`` (the
+  default) uses r table up to :data:`MAGNITUDE_FROM` respondents and the magnitude rule above.
+  A construct of one item has no other item to correlate with: its validity and reliability are
+  not tested ('single_item').
 - Reliability: a construct is reliable when Cronbach's alpha reaches ``settings.reliability_min``
   (0,60 by default, Ghozali, 2018; 0,70 in Nunnally & Bernstein, 1994). A negative alpha means the
   items do not measure one thing, or a reversed item was not recoded (Cortina, 1993).
@@ -17,22 +23,42 @@ from dataclasses import dataclass
 from reportgen.interpret.verdict import Rule, Verdict, at_least
 
 VALIDITY_CITATION = "Sugiyono, 2019"
+MAGNITUDE_R = 0.30
+MAGNITUDE_CITATION = "Nunnally & Bernstein, 1994; Field, 2018"
+MAGNITUDE_FROM = 200  # with more respondents, settings.validity_rule auto uses the magnitude rule
+KR20_CITATION = "Kuder & Richardson, 1937"
 RELIABILITY_CITATION = "Ghozali, 2018"
 OMEGA_CITATION = "McDonald, 1999"
 
 
-def validity_verdict(r: float | None, r_table: float, method: str) -> Verdict:
-    """'valid' when r > r table (strictly); 'undefined' for an item without variance."""
-    rule = Rule(f"{method}_r_above_r_table", r_table, VALIDITY_CITATION)
+def validity_rule(setting: str, n: int) -> str:
+    """The rule ``settings.validity_rule`` gives for ``n`` respondents: 'r_table' or 'magnitude'."""
+    return "magnitude" if setting == "magnitude" or (setting == "auto" and n > MAGNITUDE_FROM) else "r_table"
+
+
+def validity_verdict(r: float | None, r_table: float, method: str, rule: str = "r_table", single: bool = False) -> Verdict:
+    """By the r-table rule 'valid' when r > r table (strictly); by the magnitude rule when the
+    corrected item–total r ≥ 0,30 (``r`` is then that r); 'undefined' for an item without
+    variance; 'single_item' for the one item of its construct."""
+    if rule == "magnitude":
+        named = Rule("item_rest_r_at_least", MAGNITUDE_R, MAGNITUDE_CITATION)
+    else:
+        named = Rule(f"{method}_r_above_r_table", r_table, VALIDITY_CITATION)
+    if single:
+        return Verdict("single_item", named)
     if r is None:
-        return Verdict("undefined", rule)
-    valid = bool(r > r_table)
-    return Verdict("valid" if valid else "invalid", rule, r, valid)
+        return Verdict("undefined", named)
+    valid = bool(r >= MAGNITUDE_R) if rule == "magnitude" else bool(r > r_table)
+    return Verdict("valid" if valid else "invalid", named, r, valid)
 
 
-def reliability_verdict(alpha: float | None, minimum: float) -> Verdict:
-    """'reliable' when Cronbach's alpha ≥ the minimum; 'undefined' without alpha (one item, no variance)."""
-    return at_least(alpha, minimum, Rule("cronbach_alpha", minimum, RELIABILITY_CITATION), "reliable", "unreliable")
+def reliability_verdict(alpha: float | None, minimum: float, single: bool = False) -> Verdict:
+    """'reliable' when Cronbach's alpha ≥ the minimum; 'single_item' for a construct of one item
+    (no internal consistency to assess); 'undefined' without alpha (no variance)."""
+    rule = Rule("cronbach_alpha", minimum, RELIABILITY_CITATION)
+    if single:
+        return Verdict("single_item", rule)
+    return at_least(alpha, minimum, rule, "reliable", "unreliable")
 
 
 def omega_verdict(omega: float | None) -> Verdict:

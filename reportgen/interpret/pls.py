@@ -9,10 +9,23 @@ Measurement model (reflective constructs, assessed in this order):
 - Internal consistency: rho_A and rho_C between 0,70 and 0,95 (above 0,95 the indicators are
   redundant); Cronbach's alpha, a lower bound, is reported beside them.
 - Convergent validity: AVE ≥ 0,50.
-- Discriminant validity: HTMT below 0,90 for conceptually similar constructs, 0,85 for
-  distinct ones (Henseler, Ringle & Sarstedt, 2015); Fornell–Larcker (sqrt(AVE) above the
-  construct's correlations) and cross loadings reported beside it.
+- Discriminant validity: decided by the bootstrap of HTMT, not by its point estimate. A pair is
+  'valid' when the one-sided (1 − α) upper bound of its percentile bootstrap interval (the 95th
+  percentile for α = 0,05: seminr ``summary(boot, alpha = 0.10)$bootstrapped_HTMT``, "95% CI") is
+  below the threshold: 0,90 for conceptually similar constructs, 0,85 for distinct ones (Hair et
+  al., 2022, ch. 4; Franke & Sarstedt, 2019), or 1 (``model.htmt: 1``: HTMT_inference of Henseler,
+  Ringle & Sarstedt, 2015, an interval that includes 1 shows a lack of discriminant validity).
+  'invalid' when HTMT itself reaches the threshold, 'not_established' when HTMT is below it but
+  its interval is not. Fornell–Larcker (sqrt(AVE) above the construct's correlations) and cross
+  loadings are reported beside it.
 - A construct with one indicator, or a formative (mode B) one, is not assessed by these criteria.
+- Indicator reliability as a criterion: 'met' when every assessed loading is at least 0,708,
+  'partly_met' when some are below it but the removal rule retains them all (the measurement model
+  stays adequate), 'not_met' when the rule would remove one that is kept.
+
+A hypothesis whose path runs through a construct that misses internal consistency, convergent
+validity or discriminant validity carries a :class:`Caveat`: its decision is provisional (Hair et
+al., 2022, ch. 5: the structural model is assessed once the measures are reliable and valid).
 
 Structural model: collinearity VIF < 5; f²: 0,02 small, 0,15 medium, 0,35 large (Cohen, 1988);
 Q² > 0: predictive relevance; R²: 0,75 substantial, 0,50 moderate, 0,25 weak (Hair et al.,
@@ -21,7 +34,7 @@ Q² > 0: predictive relevance; R²: 0,75 substantial, 0,50 moderate, 0,25 weak (
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -35,7 +48,7 @@ LOADING_FLOOR = 0.40
 RELIABILITY_MIN = 0.70
 RELIABILITY_MAX = 0.95
 AVE_MIN = 0.50
-HTMT_MAX = 0.90  # conceptually similar constructs; 0,85 for distinct ones (model.htmt)
+HTMT_MAX = 0.90  # conceptually similar constructs; 0,85 for distinct ones, 1 for HTMT_inference (model.htmt)
 VIF_MAX = 5.0
 SRMR_MAX = 0.08
 NOT_ASSESSED = ("single_item", "formative")  # outcomes of constructs the reflective criteria do not apply to
@@ -96,6 +109,53 @@ def ave_verdict(value: float, kind: str | None) -> Verdict:
     return Verdict(kind, rule, value, None) if kind else at_least(value, AVE_MIN, rule, "valid", "invalid")
 
 
+def htmt_rule(threshold: float) -> Rule:
+    """The HTMT rule: the bootstrap upper bound below ``threshold``; 1 is Henseler et al.'s
+    HTMT_inference, 0,85 and 0,90 the thresholds Hair et al. (2022) test the upper bound against."""
+    citation = HTMT_CITATION if threshold >= 1 else f"{HTMT_CITATION}; {CITATION}"
+    return Rule("htmt_upper_bound", threshold, citation)
+
+
+def htmt_verdict(estimate: float, upper: float, threshold: float) -> Verdict:
+    """Discriminant validity of one pair (see the module docstring): 'valid' when the bootstrap
+    upper bound ``upper`` is below ``threshold``; 'invalid' when ``estimate`` is not;
+    'not_established' when the estimate is below it but the upper bound is not. The value is the
+    upper bound, the statistic the rule compares."""
+    rule = htmt_rule(threshold)
+    if upper != upper or estimate != estimate:
+        return Verdict("undefined", rule, None, None)
+    if estimate >= threshold:
+        return Verdict("invalid", rule, upper, False)
+    return Verdict("valid", rule, upper, True) if upper < threshold else Verdict("not_established", rule, upper, False)
+
+
+@dataclass(frozen=True)
+class Caveat:
+    """What the measurement model leaves in doubt about the constructs of one hypothesis's path:
+    the pairs with a construct of the path whose discriminant validity is not established (HTMT),
+    the constructs of the path below AVE 0,50, and those outside the internal consistency range
+    (rho_A or rho_C below 0,70: 'unreliable'; above 0,95: 'redundant'). ``verdict`` is 'caveat'
+    when any of them is, else 'none'."""
+
+    verdict: Verdict
+    htmt: tuple[tuple[str, str], ...] = ()
+    low_ave: tuple[str, ...] = ()
+    unreliable: tuple[str, ...] = ()
+    redundant: tuple[str, ...] = ()
+    claims: tuple[tuple[str, str], ...] = ()  # the table verdicts it rests on, (subject, outcome)
+
+    def as_context(self) -> dict | None:
+        """The caveat for a sentence template (templates/common/pls_caveat.j2): None when there is none."""
+        if self.verdict.passed is not False:
+            return None
+        return {"htmt": [list(pair) for pair in self.htmt], "low_ave": list(self.low_ave), "unreliable": list(self.unreliable),
+                "redundant": list(self.redundant)}
+
+    def as_json(self) -> dict:
+        return {**self.verdict.as_json(), "htmt": ["~".join(p) for p in self.htmt], "low_ave": list(self.low_ave),
+                "unreliable": list(self.unreliable), "redundant": list(self.redundant)}
+
+
 @dataclass(frozen=True)
 class PlsVerdicts:
     """Every decision of the outer and inner model assessment, made once."""
@@ -106,7 +166,7 @@ class PlsVerdicts:
     reliability: dict[str, Verdict]  # construct → both of the above
     ave: dict[str, Verdict]  # construct → valid | invalid | single_item | formative
     fornell_larcker: dict[str, Verdict]  # construct → valid | invalid
-    htmt: dict[tuple[str, str], Verdict]  # pair → valid | invalid
+    htmt: dict[tuple[str, str], Verdict]  # pair → valid | not_established | invalid (by the bootstrap upper bound)
     cross_loadings: Verdict  # valid when every indicator loads highest on its own construct
     outer_vif: dict[str, Verdict]  # indicator → no_multicollinearity | multicollinearity
     inner_vif: dict[tuple[str, str], Verdict]  # path → no_multicollinearity | multicollinearity
@@ -128,11 +188,22 @@ class PlsVerdicts:
         }
         return {k: v for k, v in out.items() if v}
 
+    def below_threshold(self) -> list[str]:
+        """The assessed indicators loading below 0,708, retained by the removal rule or not."""
+        return [i for i, v in self.loadings.items() if v.outcome in ("retained", "remove")]
+
     def criteria(self) -> dict[str, Verdict]:
-        """Each measurement criterion 'met' or 'not_met', in the order of assessment."""
+        """Each measurement criterion 'met' or 'not_met', in the order of assessment; indicator
+        reliability is 'partly_met' (passed) when every indicator below 0,708 is one the rule retains."""
         failing = self.failing()
-        return {name: Verdict("not_met" if name in failing else "met", Rule(name, None, HTMT_CITATION if name == "htmt" else CITATION),
-                              None, name not in failing) for name in CRITERIA}
+        out = {name: Verdict("not_met" if name in failing else "met", Rule(name, None, CITATION), None, name not in failing)
+               for name in CRITERIA}
+        if "indicator_reliability" not in failing and self.below_threshold():
+            out["indicator_reliability"] = Verdict("partly_met", Rule("indicator_reliability", LOADING_MIN, CITATION), None, True)
+        if self.htmt:
+            rule = next(iter(self.htmt.values())).rule
+            out["htmt"] = replace(out["htmt"], rule=Rule("htmt", rule.threshold, rule.citation))
+        return out
 
     @property
     def measurement(self) -> Verdict:
@@ -150,6 +221,7 @@ class PlsVerdicts:
         out = {name: {**verdict.as_json(), "failing": ["~".join(x) if isinstance(x, tuple) else x for x in failing.get(name, [])
                                                        if name != "cross_loadings"],
                       "verdicts": verdicts_json(behind[name], "~")} for name, verdict in self.criteria().items()}
+        out["indicator_reliability"]["below_threshold"] = self.below_threshold()
         out["measurement_model"] = self.measurement.as_json()
         return out
 
@@ -175,8 +247,8 @@ def pls_verdicts(spec, model, reliability, htmt, fornell_larcker, outer_vif, inn
         rho_a=rho_a, rho_c=rho_c, reliability={c: reliability_verdict(rho_a[c], rho_c[c]) for c in names},
         ave={c: ave_verdict(reliability[c].ave, kinds[j]) for j, c in enumerate(names)},
         fornell_larcker={c: _fornell_larcker(fornell_larcker, i) for i, c in enumerate(names)},
-        htmt={(names[i], names[j]): below(float(htmt[i, j]), htmt_max, Rule("htmt", htmt_max, HTMT_CITATION), "valid", "invalid")
-              for i in range(len(names)) for j in range(i + 1, len(names))},
+        htmt={pair: htmt_verdict(float(htmt[names.index(pair[0]), names.index(pair[1])]), st.upper, htmt_max)
+              for pair, st in boot.htmt.items()},
         cross_loadings=Verdict("valid" if own_highest else "invalid", Rule("cross_loadings", None, CITATION), None, own_highest),
         outer_vif={item: below(float(v), VIF_MAX, vif_rule, "no_multicollinearity", "multicollinearity")
                    for item, v in zip(spec.indicators, outer_vif)},
@@ -188,6 +260,20 @@ def pls_verdicts(spec, model, reliability, htmt, fornell_larcker, outer_vif, inn
         srmr=below(srmr, SRMR_MAX, Rule("srmr", SRMR_MAX, "Hu & Bentler, 1999"), "fit", "no_fit"),
         indirect={chain: significance(st.p, alpha, CITATION) for chain, st in boot.specific_indirect.items()},
     )
+
+
+def measurement_caveat(verdicts: PlsVerdicts, chain) -> Caveat:
+    """The :class:`Caveat` of a hypothesis whose path runs through the constructs of ``chain``."""
+    inside = set(chain)
+    htmt = tuple(pair for pair, v in verdicts.htmt.items() if v.passed is False and inside & set(pair))
+    low_ave = tuple(c for c in chain if verdicts.ave[c].passed is False)
+    unreliable = tuple(c for c in chain if verdicts.reliability[c].outcome == "unreliable")
+    redundant = tuple(c for c in chain if verdicts.reliability[c].outcome == "redundant")
+    claims = ([(f"htmt:{a}~{b}", verdicts.htmt[(a, b)].outcome) for a, b in htmt] + [(f"ave:{c}", "invalid") for c in low_ave]
+              + [(f"reliability:{c}", verdicts.reliability[c].outcome) for c in unreliable + redundant])
+    doubt = bool(claims)
+    verdict = Verdict("caveat" if doubt else "none", Rule("measurement_caveat", None, CITATION), None, not doubt)
+    return Caveat(verdict, htmt, low_ave, unreliable, redundant, tuple(claims))
 
 
 def _fornell_larcker(matrix: np.ndarray, i: int) -> Verdict:
@@ -211,7 +297,8 @@ def quality_warnings(reliability, verdicts: PlsVerdicts) -> list[str]:
                 warnings.append(f"PLS: {name} of {c} is {verdict.value:.3f}, outside {RELIABILITY_MIN}-{RELIABILITY_MAX}")
     for (a, b), verdict in verdicts.htmt.items():
         if verdict.passed is False:
-            warnings.append(f"PLS: HTMT of {a} and {b} is {verdict.value:.3f}, not below {verdict.rule.threshold}")
+            warnings.append(f"PLS: the bootstrap upper bound of the HTMT of {a} and {b} is {verdict.value:.3f}, "
+                            f"not below {verdict.rule.threshold:g}: discriminant validity is not established")
     for (a, b), verdict in verdicts.inner_vif.items():
         if verdict.passed is False:
             warnings.append(f"PLS: inner VIF of {a} -> {b} is {verdict.value:.3f}, not below {VIF_MAX}")

@@ -1,16 +1,24 @@
 """Path models of observed scores (one OLS per endogenous construct) and mediation.
 
 - Each endogenous construct is regressed on its predecessors (R ``lm``); direct effects are
-  those coefficients.
-- The indirect effect of a chain X → M → … → Y is the product of its coefficients; the total
-  effect of X on Y sums every route, ``(I - B)^-1 - I`` for the path matrix B.
+  those coefficients, as B (unstandardised) with SE, t, p and the t interval (R ``confint``),
+  and as β = B · sd(x) / sd(y) (R ``coef(lm(scale(y) ~ scale(x) …))``).
+- A chain X → M → … → Y has the links a (X → first mediator), then d…, then b (last mediator →
+  Y), each the coefficient in its own equation. Its indirect effect is their product a × b (B);
+  its standardised indirect effect is the product of their β, which equals a × b · sd(X) / sd(Y)
+  (the "completely standardised" indirect effect, Preacher & Kelley, 2011).
+- c′ is the coefficient of X in the equation of Y (the direct effect); the chain's model must
+  have the path X → Y (checked in ``reportgen.config.checks``). c, the total effect, is the
+  coefficient of X in ``lm(Y ~ X + Z)``, Z the predictors of Y in the model that neither are X
+  nor follow from it: c′ and c are adjusted for the same constructs. In a model where every
+  equation holds every construct before it, c = c′ + the indirect effects of X on Y; with one
+  mediator, c = c′ + a × b (:attr:`Mediation.additive`).
 - Sobel (1982): ``z = ab / sqrt(b² s_a² + a² s_b²)`` for a chain of two links, normal p.
-- Percentile bootstrap (Preacher & Hayes, 2008): resample respondents, refit every regression
-  from the resample's covariance matrix (``b = S_xx^-1 s_xy``), take the 2.5 and 97.5 percentiles
-  of the indirect effect. Same seed → same interval.
-- Kind (Baron & Kenny, 1986, with the bootstrap test of Zhao, Lynch & Chen, 2010): ``none`` when
-  the interval contains 0; ``full`` when it does not and the direct X → Y effect is not
-  significant (or absent); ``partial`` when both are.
+- Percentile bootstrap (Preacher & Hayes, 2008; Hayes, 2018): resample respondents, refit
+  every regression from the resample's covariance matrix (``b = S_xx^-1 s_xy``, what R ``lm`` on
+  the resampled rows gives), take the α/2 and 1 − α/2 quantiles of a × b over the resamples
+  (``np.quantile``'s default, R ``quantile(type = 7)``); its SE is their standard deviation
+  (R ``sd``). Same seed → same resamples (``numpy.random.default_rng(seed)``).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
+from reportgen.stats.critical import t_critical
 from reportgen.stats.regression import RegressionResult, ols
 from reportgen.stats.resample import covariances_from_counts, resample_counts
 
@@ -33,33 +42,72 @@ class PathModel:
     def coefficient(self, source: str, target: str):
         return self.regressions[target].coefficients[source]
 
-    @property
-    def matrix(self) -> np.ndarray:
-        m = np.zeros((len(self.names),) * 2)
-        for s, t in self.paths:
-            m[self.names.index(s), self.names.index(t)] = self.coefficient(s, t).b
-        return m
+    def descendants(self, source: str) -> set[str]:
+        """Every construct a path of the model leads to from ``source``."""
+        found, todo = set(), [source]
+        while todo:
+            node = todo.pop()
+            for s, t in self.paths:
+                if s == node and t not in found:
+                    found.add(t)
+                    todo.append(t)
+        return found
 
-    def total_effect(self, source: str, target: str) -> float:
-        c = len(self.names)
-        total = np.linalg.inv(np.eye(c) - self.matrix) - np.eye(c)
-        return float(total[self.names.index(source), self.names.index(target)])
+
+@dataclass(frozen=True)
+class PathEstimate:
+    """One coefficient of ``source`` in the regression of ``target``: B, its SE, t (on ``df``),
+    two-sided p, the t interval at ``level`` (R ``confint``) and β."""
+
+    source: str
+    target: str
+    b: float
+    se: float
+    beta: float
+    t: float
+    p: float
+    df: int
+    ci_low: float
+    ci_high: float
+
+
+def path_estimate(fit: RegressionResult, source: str, level: float) -> PathEstimate:
+    """The coefficient of ``source`` in ``fit`` with its t interval ``b ± qt(1 - (1 - level)/2, df) · se``."""
+    c = fit.coefficients[source]
+    half = t_critical(1 - level, fit.df2) * c.se
+    return PathEstimate(source, fit.dependent, c.b, c.se, c.beta, c.t, c.p, fit.df2, c.b - half, c.b + half)
 
 
 @dataclass(frozen=True)
 class Mediation:
+    """One chain X → M… → Y: its links (a, d…, b), the direct effect c′, the total effect c
+    (adjusted for ``covariates``), the indirect effect a × b as B and as β, Sobel's test (two
+    links only) and the percentile bootstrap interval of a × b at ``level``."""
+
     chain: tuple[str, ...]
-    a: float
-    b: float
-    c: float  # total effect of the first on the last construct
-    c_prime: float  # direct effect (0 when the model has no direct path)
-    c_prime_p: float | None
-    indirect: float
+    links: tuple[PathEstimate, ...]
+    direct: PathEstimate  # c′
+    total: PathEstimate  # c
+    covariates: tuple[str, ...]
+    indirect: float  # a × b
+    indirect_beta: float  # β_a × β_b
+    sobel_se: float | None
     sobel_z: float | None
     sobel_p: float | None
-    boot_sd: float
+    boot_se: float
     ci_low: float
     ci_high: float
+    resamples: int
+    level: float
+    additive: bool  # c = c′ + a × b, to rounding (the chain is the only route besides c′)
+
+    @property
+    def a(self) -> PathEstimate:
+        return self.links[0]
+
+    @property
+    def b(self) -> PathEstimate:
+        return self.links[-1]
 
 
 def fit_path_model(scores: dict[str, np.ndarray], paths: list[tuple[str, str]]) -> PathModel:
@@ -72,9 +120,11 @@ def fit_path_model(scores: dict[str, np.ndarray], paths: list[tuple[str, str]]) 
     return PathModel(names, tuple(paths), regressions)
 
 
-def sobel(a: float, se_a: float, b: float, se_b: float) -> tuple[float, float]:
-    z = a * b / np.sqrt(b * b * se_a * se_a + a * a * se_b * se_b)
-    return float(z), float(2 * special.ndtr(-abs(z)))
+def sobel(a: float, se_a: float, b: float, se_b: float) -> tuple[float, float, float]:
+    """Sobel's first-order SE of a × b, its z and the two-sided normal p."""
+    se = float(np.sqrt(b * b * se_a * se_a + a * a * se_b * se_b))
+    z = a * b / se
+    return se, float(z), float(2 * special.ndtr(-abs(z)))
 
 
 def bootstrap_indirect(scores: dict[str, np.ndarray], paths: list[tuple[str, str]], chains: list[tuple[str, ...]],
@@ -93,16 +143,29 @@ def bootstrap_indirect(scores: dict[str, np.ndarray], paths: list[tuple[str, str
     return np.column_stack([np.prod([coef[(a, b)] for a, b in zip(ch, ch[1:])], axis=0) for ch in chains])
 
 
-def mediation(model: PathModel, chain: tuple[str, ...], draws: np.ndarray, alpha: float = 0.05) -> Mediation:
-    """Summarise one chain given its bootstrap ``draws`` (B,)."""
-    links = [model.coefficient(a, b) for a, b in zip(chain, chain[1:])]
-    indirect = float(np.prod([c.b for c in links]))
-    z = p = None
+def total_regression(model: PathModel, scores: dict[str, np.ndarray], source: str, target: str) -> RegressionResult:
+    """``lm(target ~ source + Z)``: Z the predictors of ``target`` in the model that neither are
+    ``source`` nor follow from it (the covariates c′ is adjusted for, mediators left out)."""
+    after = model.descendants(source)
+    covariates = [p for p in model.regressions[target].predictors if p != source and p not in after]
+    x = np.column_stack([scores[source]] + [scores[c] for c in covariates])
+    return ols(scores[target], x, target, [source, *covariates])
+
+
+def mediation(model: PathModel, scores: dict[str, np.ndarray], chain: tuple[str, ...], draws: np.ndarray,
+              alpha: float = 0.05) -> Mediation:
+    """Summarise one chain given its bootstrap ``draws`` (B,) of a × b, at the level 1 − ``alpha``."""
+    level = 1 - alpha
+    source, target = chain[0], chain[-1]
+    links = tuple(path_estimate(model.regressions[t], s, level) for s, t in zip(chain, chain[1:]))
+    direct = path_estimate(model.regressions[target], source, level)
+    total_fit = total_regression(model, scores, source, target)
+    total = path_estimate(total_fit, source, level)
+    indirect = float(np.prod([link.b for link in links]))
+    se = z = p = None
     if len(links) == 2:
-        z, p = sobel(links[0].b, links[0].se, links[1].b, links[1].se)
+        se, z, p = sobel(links[0].b, links[0].se, links[1].b, links[1].se)
     low, high = np.quantile(draws, [alpha / 2, 1 - alpha / 2])
-    direct = (chain[0], chain[-1]) in model.paths
-    c_prime = model.coefficient(chain[0], chain[-1]) if direct else None
-    return Mediation(chain, links[0].b, links[-1].b, model.total_effect(chain[0], chain[-1]),
-                     c_prime.b if c_prime else 0.0, c_prime.p if c_prime else None, indirect, z, p,
-                     float(draws.std(ddof=1)), float(low), float(high))
+    additive = abs(total.b - direct.b - indirect) <= 1e-8 * max(1.0, abs(total.b))
+    return Mediation(chain, links, direct, total, total_fit.predictors[1:], indirect, float(np.prod([link.beta for link in links])),
+                     se, z, p, float(draws.std(ddof=1)), float(low), float(high), len(draws), level, bool(additive))

@@ -23,7 +23,7 @@ def test_design_examples_render_and_agree(example, lang, tmp_path):
     run_study(EXAMPLES / example / "study.yaml", tmp_path / "o", lang=lang)
     stem = "bab4" if lang == "id" else "chapter4"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "o" / f"{stem}.pdf").pages).split())
-    words = {"mediation": ["Sobel", "bootstrap", "c′", "Kruskal-Wallis", "Omega"], "moderation": ["Moderated Regression Analysis", "Simple Slopes", "ΔR²", "Mann-Whitney", "Omega"]}
+    words = {"mediation": ["Sobel", "bootstrap", "c′", "Welch", "Omega"], "moderation": ["Moderated Regression Analysis", "Simple Slopes", "ΔR²", "Hedges' g", "Omega"]}
     for word in words[example]:
         assert word in text, word
     assert len(WordDocument(tmp_path / "o" / f"{stem}.docx").tables) >= 15
@@ -36,7 +36,7 @@ def test_design_results_json(tmp_path):
     h4 = med["mediation"]["H4"]
     assert set(h4) >= {"a", "b", "c", "c_prime", "indirect", "sobel_z", "sobel_p", "ci_low", "ci_high", "kind"}
     assert h4["indirect"] == pytest.approx(h4["a"] * h4["b"]) and h4["c"] == pytest.approx(h4["c_prime"] + h4["indirect"])
-    assert h4["kind"] == "full" and h4["ci_low"] > 0 and med["hypotheses"]["H4"]["supported"] is True
+    assert h4["kind"] == "indirect_only" and h4["ci_low"] > 0 and med["hypotheses"]["H4"]["supported"] is True
     assert set(med["group_tests"]) == {"jk", "pendidikan"} and med["correlations"]["KP"]["MK"]["p"] < 0.05
     assert all(c["omega"] is not None for c in med["constructs"].values())
     run_study(EXAMPLES / "moderation" / "study.yaml", tmp_path / "o", formats=["json"])

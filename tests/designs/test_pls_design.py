@@ -63,7 +63,9 @@ def test_mobi_renders_pdf_and_docx(tmp_path):
 
 def test_mobi_removes_indicators_by_the_rule_and_reports_each_criterion(tmp_path):
     """mobi (indicator_removal: hair): CUSL2 (0,202 < 0,40), IMAG3 and CUEX3 (their removal raises AVE
-    to 0,537 and 0,663) go; CUEX's rho_A 0,494 and three HTMT values ≥ 0,90 remain and are said."""
+    to 0,537 and 0,663) go; CUEX's rho_A 0,494 remains, and seven HTMT pairs lack discriminant validity:
+    three with HTMT ≥ 0,90, four whose 95% upper bound reaches 0,90. IMAG2 and PERQ2 stay below 0,708,
+    retained by the rule: indicator reliability is partly met."""
     run_study(EXAMPLES / "mobi" / "study.yaml", tmp_path / "o", formats=["json"])
     pls = json.loads((tmp_path / "o" / "results.json").read_text())["pls"]
     assert pls["indicator_removal"] == "hair"
@@ -72,9 +74,11 @@ def test_mobi_removes_indicators_by_the_rule_and_reports_each_criterion(tmp_path
     assert "CUSL2" not in pls["loadings"] and round(pls["reliability"]["IMAG"]["ave"], 3) == 0.537
     assert round(pls["initial_reliability"]["IMAG"]["ave"], 3) == 0.478
     outcome = {name: (c["outcome"], c["failing"]) for name, c in pls["assessment"].items() if name != "measurement_model"}
-    assert outcome == {"indicator_reliability": ("met", []), "internal_consistency": ("not_met", ["CUEX"]),
-                       "convergent_validity": ("met", []), "htmt": ("not_met", ["IMAG~PERQ", "IMAG~CUSA", "PERQ~CUSA"]),
+    assert outcome == {"indicator_reliability": ("partly_met", []), "internal_consistency": ("not_met", ["CUEX"]),
+                       "convergent_validity": ("met", []),
+                       "htmt": ("not_met", ["IMAG~CUEX", "IMAG~PERQ", "IMAG~CUSA", "CUEX~PERQ", "CUEX~CUSA", "PERQ~CUSA", "CUSA~CUSL"]),
                        "fornell_larcker": ("not_met", ["IMAG", "PERQ"]), "cross_loadings": ("met", [])}
+    assert pls["assessment"]["indicator_reliability"]["below_threshold"] == ["IMAG2", "PERQ2"]  # 0,632 and 0,638 < 0,708
     assert pls["assessment"]["measurement_model"]["outcome"] == "inadequate"
     assert pls["assessment"]["indicator_reliability"]["verdicts"]["IMAG2"]["outcome"] == "retained"
 
@@ -92,5 +96,103 @@ def test_mobi_without_removal_names_what_the_rule_would_remove(tmp_path):
     assessment = pls["assessment"]
     assert assessment["indicator_reliability"]["failing"] == ["IMAG3", "CUEX3", "CUSL2"]
     assert assessment["convergent_validity"]["failing"] == ["IMAG", "CUEX"]
-    assert assessment["htmt"]["failing"] == ["IMAG~PERQ", "IMAG~CUSA", "PERQ~CUSA", "CUSA~CUSL"]
+    # HTMT ≥ 0,90: IMAG~PERQ, IMAG~CUSA, PERQ~CUSA, CUSA~CUSL; the others' 95% upper bound reaches 0,90
+    # (IMAG~CUEX: HTMT 0,888, bound 1,076, the pair the issue found marked valid)
+    assert assessment["htmt"]["failing"] == ["IMAG~CUEX", "IMAG~PERQ", "IMAG~CUSA", "IMAG~CUSL", "CUEX~PERQ", "CUEX~CUSA", "CUEX~CUSL",
+                                             "PERQ~CUSA", "PERQ~CUSL", "PERV~CUSL", "CUSA~CUSL"]
+    assert assessment["htmt"]["verdicts"]["IMAG~CUEX"]["outcome"] == "not_established"
+    assert assessment["indicator_reliability"]["below_threshold"] == ["IMAG2", "IMAG3", "CUEX2", "CUEX3", "PERQ2", "CUSL2"]
     assert assessment["internal_consistency"]["failing"] == ["CUEX"]  # rho_A 0,462; CUSL's alpha 0,472 is only a lower bound
+
+
+def _mobi(tmp_path, lang, **changes):
+    """mobi composed in ``lang`` with ``changes`` to its study file (``model`` and ``study`` keys)."""
+    from helpers import example_variant
+    from reportgen.pipeline import compose
+
+    def edit(config):
+        for section, values in changes.items():
+            config[section].update(values)
+    return compose(example_variant("mobi", tmp_path / lang, edit), lang)
+
+
+def _text(document) -> str:
+    return " ".join(b.text for b in document.walk() if hasattr(b, "claims"))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("removal", ["hair", "none"])
+def test_indicator_reliability_row_lists_exactly_the_loadings_below_0708(removal, lang, tmp_path):
+    """The issue: the row said "not met by: –" under loadings 0,632 and 0,638. It lists every assessed
+    indicator the loadings table prints below 0,708, with that loading, and says 'partly met' when the
+    removal rule retains them all (hair: IMAG2 and PERQ2), 'not met' when it would remove one (none)."""
+    composed = _mobi(tmp_path, lang, model={"indicator_removal": removal})
+    doc = composed.document
+    below = [(row[-6].text, row[-5].text) for row in doc.tables()["pls.loadings"].body
+             if row[-1].claim[1] in ("valid", "retained", "remove") and float(row[-5].text.replace(",", ".")) < 0.708]
+    row = doc.tables()["pls.summary"].body[0]
+    assert row[-1].claim[0] == "criterion:indicator_reliability"
+    assert row[2].text == ", ".join(f"{item} ({loading})" for item, loading in below)
+    expected = {"hair": ("partly_met", ["IMAG2", "PERQ2"]), "none": ("not_met", ["IMAG2", "IMAG3", "CUEX2", "CUEX3", "PERQ2", "CUSL2"])}
+    assert (row[-1].claim[1], [item for item, _ in below]) == expected[removal]
+    if removal == "hair":
+        assert row[2].text == ("IMAG2 (0,632), PERQ2 (0,638)" if lang == "id" else "IMAG2 (0.632), PERQ2 (0.638)")
+        assert row[-1].text == ("Terpenuhi sebagian" if lang == "id" else "Partly met")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_issues_htmt_pair_is_not_established_in_table_and_text(lang, tmp_path):
+    """mobi with every indicator: IMAG ↔ CUEX has HTMT 0,888 (< 0,90), and the issue found it marked
+    valid beside its interval [0,698; 1,116]. Its 95% upper bound (1,076; 5000 resamples, seed 123)
+    is not below 0,90, so the table, the sentence and the summary say discriminant validity is not
+    established."""
+    from consistency import problems
+
+    composed = _mobi(tmp_path, lang, model={"indicator_removal": "none"})
+    doc = composed.document
+    row = next(r for r in doc.tables()["pls.htmt"].body if r[0].text == "IMAG ↔ CUEX")
+    number = (lambda x: f"{x:.3f}".replace(".", ",")) if lang == "id" else (lambda x: f"{x:.3f}")
+    assert [c.text for c in row[1:]] == [number(0.888), number(0.728), number(1.076), "Tidak terbukti" if lang == "id" else "Not established"]
+    assert row[-1].claim == ("htmt:IMAG~CUEX", "not_established")
+    said = {"id": "IMAG ↔ CUEX (HTMT 0,888; batas atas 1,076)", "en": "IMAG ↔ CUEX (HTMT 0.888, upper bound 1.076)"}[lang]
+    assert said in _text(doc)
+    assert "IMAG ↔ CUEX" in doc.tables()["pls.summary"].body[3][2].text.split(", ")
+    assert problems(doc, composed.labels) == []
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_decisions_and_conclusions_carry_the_measurement_caveat(lang, tmp_path):
+    """mobi (hair), BAB VI requested: H4 (CUEX → CUSA) runs through CUEX, whose rho_A misses 0,70,
+    and CUEX ↔ CUSA, whose HTMT is not significantly below 0,90; its test, its discussion and its
+    conclusion say so. corp-rep meets every criterion: no decision is provisional."""
+    from reportgen.pipeline import compose
+
+    composed = _mobi(tmp_path, lang, study={"chapters": [5, 6]})
+    clause = {"id": "reliabilitas konsistensi internal CUEX tidak terpenuhi", "en": "internal consistency reliability is not established for CUEX"}[lang]
+    h4 = [b.text for b in composed.document.walk() if hasattr(b, "claims") and ("hypothesis:H4", "rejected") in b.claims]
+    assert len(h4) == 3 and all(clause in text for text in h4)  # 5.1 test, 5.2 discussion, 6.1 conclusion
+    assert all(("reliability:CUEX", "unreliable") in b.claims for b in composed.document.walk()
+               if hasattr(b, "claims") and ("hypothesis:H4", "rejected") in b.claims)
+    caveat = composed.payload["hypotheses"]["H4"]["measurement_caveat"]
+    assert (caveat["outcome"], caveat["unreliable"], "CUEX~CUSA" in caveat["htmt"]) == ("caveat", ["CUEX"], True)
+    corp = compose(EXAMPLES / "corp-rep" / "study.yaml", lang)
+    assert all(h["measurement_caveat"]["outcome"] == "none" for h in corp.payload["hypotheses"].values())
+    assert ("bersifat sementara" if lang == "id" else "provisional") not in _text(corp.document)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_path_coefficients_are_read_as_associations(lang, tmp_path):
+    """Cross-sectional path coefficients are associations; 'not significant' is not 'no effect';
+    no sentence names a point to improve (Hair et al. set priorities by IPMA, which is not built)."""
+    composed = _mobi(tmp_path, lang)
+    text = _text(composed.document)
+    said = {"id": ["Koefisien jalur merupakan asosiasi parsial terstandardisasi yang diestimasi dari data potong lintang",
+                   "hal ini tidak menunjukkan bahwa Harapan Pelanggan dan Kepuasan Pelanggan tidak berhubungan",
+                   "Hasil pengujian H1 menunjukkan bahwa Citra berhubungan positif dan signifikan dengan Kepuasan Pelanggan"],
+            "en": ["The path coefficients are standardised partial associations estimated from cross-sectional data",
+                   "this does not show that Customer Expectation and Customer Satisfaction are unrelated",
+                   "The test of H1 shows that Image is positively and significantly associated with Customer Satisfaction"]}[lang]
+    assert [s for s in said if s not in text] == []
+    banned = {"id": ["titik perbaikan yang paling langsung", "berpengaruh positif dan signifikan terhadap"],
+              "en": ["most direct point at which to improve", "has a positive and significant effect on"]}[lang]
+    assert [s for s in banned if s in text] == []

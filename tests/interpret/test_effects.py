@@ -154,6 +154,6 @@ def test_pls_discussion_quotes_what_the_index_tables_show_and_describes_a_constr
     assert min(imag, key=lambda i: imag[i].index) == "IMAG3"
     subsections = {s.title.split(":")[0]: s for s in composed.document.sections[1].blocks if isinstance(s, Section)}
     h1 = " ".join(p.text for p in subsections["H1"].blocks if isinstance(p, Paragraph))
-    assert "paling lemah adalah IMAG3" in h1 and "indikator ini dihapus dari model pengukuran" in h1
+    assert "indeks terendah pada pernyataan IMAG3" in h1 and "indikator ini dihapus dari model pengukuran" in h1
     h6 = [p.text for p in subsections["H6"].blocks if isinstance(p, Paragraph)]
     assert "Jawaban responden tentang Citra telah diuraikan pada pembahasan H1." in h6

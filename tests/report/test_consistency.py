@@ -115,6 +115,30 @@ def negative_autocorrelation(rng):
     return _config(), _study(x1, x2, 0.5 * x1 + 0.3 * x2 + _ar1(rng, -0.9), rng), {"dw_zone": "negative"}
 
 
+def glejser_and_breusch_pagan_disagree(rng):
+    """Error spread growing mildly with X1 (seed 11, found by search): the studentized
+    Breusch–Pagan test is significant (p = 0,049), no Glejser test is (p = 0,14; 0,18). One
+    verdict from both (heteroscedastic), the disagreement said, and the hypotheses tested with
+    HC3 standard errors (settings.robust: auto)."""
+    rng = np.random.default_rng(11)
+    x1, x2 = rng.normal(size=N), rng.normal(size=N)
+    rows = _study(x1, x2, 0.3 * x1 + 0.2 * x2 + np.exp(0.3 * x1) * rng.normal(size=N), rng)
+    return _config(), rows, {"breusch_pagan": "heteroscedastic", "glejser:X1": "homoscedastic", "heteroscedasticity": "heteroscedastic"}
+
+
+def dw_bounds_and_exact_p_disagree(rng):
+    """n = 30 with AR(1) errors (ρ = 0,4; seed 2, found by search): d = 1,355 lies between dL and dU
+    (inconclusive) while the exact p for positive autocorrelation is 0,037. The table's verdict is
+    the bounds test's; the exact p is a second reading that must not state autocorrelation."""
+    rng = np.random.default_rng(2)
+    x1, x2 = rng.normal(size=30), rng.normal(size=30)
+    e = np.empty(30)
+    e[0] = rng.normal()
+    for i in range(1, 30):
+        e[i] = 0.4 * e[i - 1] + rng.normal() * np.sqrt(1 - 0.4 ** 2)
+    return _config(), _study(x1, x2, 0.5 * x1 + 0.3 * x2 + e, rng), {"dw_zone": "inconclusive_positive"}
+
+
 def one_predictor(rng):
     x1 = rng.normal(size=N)
     config = _config()
@@ -123,7 +147,8 @@ def one_predictor(rng):
     return config, _study(x1, rng.normal(size=N), 0.6 * x1 + rng.normal(size=N), rng), {"hypothesis:H1": "accepted"}
 
 
-GENERATED = [one_predictor, unreliable, invalid_item, not_normal, heteroscedastic, collinear, positive_autocorrelation, negative_autocorrelation]
+GENERATED = [one_predictor, unreliable, invalid_item, not_normal, heteroscedastic, collinear, positive_autocorrelation, negative_autocorrelation,
+             dw_bounds_and_exact_p_disagree, glejser_and_breusch_pagan_disagree]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -136,6 +161,24 @@ def test_failing_studies_reach_their_verdict_and_say_it(make, lang, tmp_path):
     assert problems(composed.document, composed.labels) == []
     if make is one_predictor:  # a simple regression: no multicollinearity, no simultaneous F test
         assert not [s for s in shown if s.startswith("multicollinearity:")] and "anova" not in composed.document.tables()
+    if make in (glejser_and_breusch_pagan_disagree, heteroscedastic):  # HC3 decides, the tables say so
+        assert composed.results.uses_hc3
+        t_test = composed.document.tables()["t_test"]
+        assert t_test.header[0][3].text.endswith("(HC3)") and len(composed.document.tables()["coefficients"].header[1]) == 6
+        hypotheses = composed.results.hypotheses
+        assert all(hypotheses[h].decision.p == composed.results.robust.terms[hypotheses[h].source[0]].p
+                   for h in hypotheses if hypotheses[h].kind == "partial")
+    if make is glejser_and_breusch_pagan_disagree:
+        text = " ".join(p.text for p in composed.document.walk() if hasattr(p, "refs") and "Breusch-Pagan" in p.text)
+        assert {"id": "Kedua uji tidak sejalan: uji Breusch-Pagan menunjukkan heteroskedastisitas, uji Glejser tidak.",
+                "en": "The two tests disagree: the Breusch-Pagan test indicates heteroscedasticity and the Glejser test does not."}[lang] in text
+    if make is dw_bounds_and_exact_p_disagree:
+        text = " ".join(p.text for p in composed.document.walk() if hasattr(p, "refs") and "Durbin-Watson" in p.text)
+        reading = {"id": "Sebagai bacaan kedua di samping uji batas, nilai signifikansi eksak untuk autokorelasi positif (H1: ρ > 0) "
+                         "adalah 0,037 (< 0,05); keputusan pada Tabel 5.",
+                   "en": "As a second reading beside the bounds test, the exact significance for positive autocorrelation "
+                         "(H1: ρ > 0) is 0.037 (< 0.05); the decision in Table 5."}
+        assert reading[lang] in text and ("terdapat autokorelasi positif" not in text.replace("tidak terdapat", ""))
 
 
 PLS_CASES = {  # mobi in both indicator_removal modes: the failures named in the issue

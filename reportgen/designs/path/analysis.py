@@ -9,7 +9,7 @@ from reportgen.designs.survey.extras import Extras, extras
 from reportgen.config import Study, pls_paths
 from reportgen.data import Dataset
 from reportgen.interpret.hypotheses import partial_decision
-from reportgen.interpret.mediation import indirect_decision, mediation_type
+from reportgen.interpret.mediation import indirect_decision, indirect_significance, mediation_type
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.critical import t_critical
 from reportgen.stats.mediation import Mediation, PathModel, bootstrap_indirect, fit_path_model, mediation
@@ -23,7 +23,8 @@ class PathStudyResults:
     described: Description
     model: PathModel
     mediations: dict[str, Mediation]
-    mediation_types: dict[str, Verdict]  # full | partial | none, by hypothesis
+    indirect_verdicts: dict[str, Verdict]  # significance of a × b (percentile bootstrap interval), by hypothesis
+    mediation_types: dict[str, Verdict]  # Zhao, Lynch & Chen (2010) type, by hypothesis
     t_tables: dict[str, float]  # critical t of each equation (by its dependent construct)
     coefficient_verdicts: dict[tuple[str, str], Verdict]  # significance of each path
     hypotheses: dict[str, HypothesisResult]
@@ -31,6 +32,23 @@ class PathStudyResults:
     resamples: int
     warnings: list[str]
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
+
+
+def _indirect_effects(study: Study, scores: dict, model: PathModel, significant: dict[tuple[str, str], Verdict]):
+    """Each indirect hypothesis: its coefficients and bootstrap interval, the significance of a × b
+    and its type of mediation (c′ significant by ``significant``, the verdict of its t test)."""
+    config = study.config
+    alpha = config.settings.alpha
+    chains = {name: tuple(h.steps()) for name, h in config.hypotheses.items() if h.path and len(h.steps()) > 2}
+    if not chains:
+        return {}, {}, {}
+    draws = bootstrap_indirect(scores, list(model.paths), list(chains.values()), config.model.bootstrap, config.model.seed)
+    mediations, indirect, types = {}, {}, {}
+    for k, (name, chain) in enumerate(chains.items()):
+        m = mediations[name] = mediation(model, scores, chain, draws[:, k], alpha)
+        indirect[name] = indirect_significance(m.ci_low, m.ci_high, alpha)
+        types[name] = mediation_type(m.indirect, indirect[name], m.direct.b, significant[(chain[0], chain[-1])])
+    return mediations, indirect, types
 
 
 def analyse(study: Study, data: Dataset) -> PathStudyResults:
@@ -44,23 +62,19 @@ def analyse(study: Study, data: Dataset) -> PathStudyResults:
     used = list(dict.fromkeys(c for p in paths for c in p))
     scores = {c: described.constructs[c].scores for c in used}
     model = fit_path_model(scores, paths)
-    chains = {name: tuple(h.steps()) for name, h in config.hypotheses.items() if h.path and len(h.steps()) > 2}
-    draws = bootstrap_indirect(scores, paths, list(chains.values()), config.model.bootstrap, config.model.seed) if chains else None
-    mediations, types, hypotheses = {}, {}, {}
-    for k, (name, chain) in enumerate(chains.items()):
-        m = mediations[name] = mediation(model, chain, draws[:, k], settings.alpha)
-        types[name] = mediation_type(m.ci_low, m.ci_high, m.c_prime_p, settings.alpha)
+    significant = {(s, t): significance(model.coefficient(s, t).p, settings.alpha) for s, t in model.paths}
+    mediations, indirect, types = _indirect_effects(study, scores, model, significant)
+    hypotheses = {}
     for name, hyp in config.hypotheses.items():
         steps = tuple(hyp.steps())
         if name in mediations:
             m = mediations[name]
-            decision = indirect_decision(types[name], m.indirect, m.sobel_z, m.sobel_p, m.boot_sd, hyp.expect)
+            decision = indirect_decision(indirect[name], m.indirect, m.sobel_z, m.sobel_p, m.boot_se, hyp.expect)
             hypotheses[name] = HypothesisResult(name, "indirect", steps[:-1], steps[-1], hyp.expect, decision)
         else:
             coef = model.coefficient(*steps)
             decision = partial_decision(coef.t, coef.p, hyp.expect, settings.alpha, settings.tails)
             hypotheses[name] = HypothesisResult(name, "partial", (steps[0],), steps[1], hyp.expect, decision)
     t_tables = {target: t_critical(settings.alpha, fit.df2, settings.tails) for target, fit in model.regressions.items()}
-    significant = {(s, t): significance(model.coefficient(s, t).p, settings.alpha) for s, t in model.paths}
-    return PathStudyResults(data.n_used, data.n_excluded, described, model, mediations, types, t_tables, significant, hypotheses,
+    return PathStudyResults(data.n_used, data.n_excluded, described, model, mediations, indirect, types, t_tables, significant, hypotheses,
                             extras(study, data, scores, warnings), config.model.bootstrap, warnings)

@@ -1,5 +1,6 @@
-"""The path-analysis (intervening variable) chapter: regressions per endogenous construct,
-direct effects, indirect effects with Sobel and bootstrap, discussion."""
+"""The path-analysis (intervening variable) chapter: regressions per endogenous construct (B, SE
+and β), direct effects, indirect effects (a, b, c, c′ and a × b with their percentile bootstrap
+interval and Sobel's test) with their type of mediation (Zhao, Lynch & Chen, 2010), discussion."""
 
 from __future__ import annotations
 
@@ -13,30 +14,33 @@ from reportgen.designs.survey.measurement import reliability_section, validity_s
 from reportgen.designs.survey.profile import profile_section
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
-from reportgen.words.locale import stars
+from reportgen.words.locale import join_list, stars
 
 
 def path_analysis_section(b: Builder, r, number: str) -> Section:
+    """One table per endogenous construct (B, SE, β, t, Sig.), its equation and reading, and the
+    diagram of the standardised coefficients."""
     model = r.model
     section = b.section(b.labels["path_analysis"], 3, number)
     section.blocks += b.say("path_intro.j2", equations=len(model.regressions))
     for target, fit in model.regressions.items():
-        body = [[s(b.col("constant")), d(b.f(fit.coefficients["const"].b)), d(b.f(fit.coefficients["const"].se)), d(""),
-                 d(b.f(fit.coefficients["const"].t)), d(b.p(fit.coefficients["const"].p))]]
+        const = fit.coefficients["const"]
+        body = [[s(b.col("constant")), d(b.f(const.b)), d(b.f(const.se)), d(""), d(b.f(const.t)), d(b.p(const.p))]]
         for p in fit.predictors:
             c = fit.coefficients[p]
             body.append([s(f"{b.name(p)} ({p})"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)), d(b.p(c.p))])
         table = b.table(f"path.{target}", b.label("path_title", y=f"{b.name(target)} ({target})"),
-                        [[h(b.col("variable")), h(b.col("b")), h(b.col("se")), h(b.col("beta")), h("t"), h(b.col("p"))]], body,
+                        [[h(b.col("variable")), h("B"), h("SE"), h("β"), h("t"), h(b.col("p"))]], body,
                         notes=(f"R² = {b.f(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.f(fit.f)}; Sig. F {b.sig(fit.f_p)}",), widths=(3, 1, 1, 1, 1, 1))
         section.add(table)
         terms = [{"sign": "−" if fit.coefficients[p].b < 0 else "+", "b": b.f(abs(fit.coefficients[p].b)), "x": p} for p in fit.predictors]
         section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=target,
-                                constant=b.f(fit.coefficients["const"].b), terms=terms)
+                                constant=b.f(const.b), terms=terms)
+        rows = [{"x": p, "name": b.name(p), "b": b.f(fit.coefficients[p].b), "se": b.f(fit.coefficients[p].se),
+                 "beta": b.f(fit.coefficients[p].beta), "p": b.p(fit.coefficients[p].p),
+                 "significant": r.coefficient_verdicts[(p, target)].passed} for p in fit.predictors]
         section.blocks += b.say("path_regression.j2", refs=(table.key,), table=b.ref(table), y_name=b.name(target), y=target,
-                                r2=b.f(fit.r2), pct=b.pct(100 * fit.r2),
-                                rows=[{"x": p, "name": b.name(p), "b": b.f(fit.coefficients[p].b), "p": b.p(fit.coefficients[p].p),
-                                       "significant": r.coefficient_verdicts[(p, target)].passed} for p in fit.predictors])
+                                r2=b.f(fit.r2), pct=b.pct(100 * fit.r2), rows=rows)
     labels = {(s_, t): f"{b.f(model.coefficient(s_, t).beta)}{stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
     r2 = {t: f"R² = {b.f(fit.r2)}" for t, fit in model.regressions.items()}
     fig = b.figure("path.diagram", b.labels["path_diagram_title"], "path_diagram",
@@ -48,53 +52,134 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
 
 
 def path_hypotheses_section(b: Builder, r, number: str) -> Section:
-    config = b.study.config
-    alpha = b.f(config.settings.alpha, 2)
+    """The direct hypotheses (t tests), then the indirect ones: their coefficients, their type of
+    mediation and one paragraph each."""
     section = b.section(b.labels["hypotheses"], 3, number)
     direct = {n: h_ for n, h_ in r.hypotheses.items() if h_.kind == "partial"}
     if direct:
-        body = []
-        for name, hyp in direct.items():
-            c = r.model.coefficient(hyp.source[0], hyp.target)
-            body.append([d(name), s(f"{hyp.source[0]} → {hyp.target}"), d(b.f(c.b)), d(b.f(c.beta)), d(b.f(c.t)),
-                         d(_t_table(b, r, hyp.target)), d(b.p(hyp.decision.p)), b.verdict(f"hypothesis:{name}", hyp.decision.outcome)])
-        table = b.table("path.direct", b.labels["direct_title"],
-                        [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("b")), h(b.col("beta")), h("t"), h(b.col("t_table")), h(b.col("p")),
-                          h(b.col("decision"))]], body, notes=(f"α = {alpha}",), widths=(1, 1.8, 0.9, 0.9, 0.9, 0.9, 1, 1.2))
-        section.add(table)
-        for k, (name, hyp) in enumerate(direct.items()):
-            c = r.model.coefficient(hyp.source[0], hyp.target)
-            section.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, ordinal=b.ordinal(k), x=hyp.source[0], x_name=b.name(hyp.source[0]),
-                                    y=hyp.target, y_name=b.name(hyp.target), t=b.f(c.t), abs_t=b.f(abs(c.t)), t_table=_t_table(b, r, hyp.target),
-                                    p=b.p(hyp.decision.p),
-                                    significant=hyp.decision.reason != "not_significant", reason=hyp.decision.reason,
-                                    sign=hyp.decision.sign, expect=hyp.expect, supported=hyp.decision.supported,
-                                    object=config.study.object_in(b.lang), alpha=alpha, two=config.settings.tails == "two")
+        _direct_hypotheses(b, r, section, direct)
     if r.mediations:
-        body = []
-        for name, m in r.mediations.items():
-            body.append([d(name), s(" → ".join(m.chain)), d(b.f(m.a)), d(b.f(m.b)), d(b.f(m.indirect)),
-                         d("–" if m.sobel_z is None else b.f(m.sobel_z)), d("–" if m.sobel_p is None else b.p(m.sobel_p)),
-                         d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"), d(b.f(m.c_prime)),
-                         b.verdict(f"mediation:{name}", r.mediation_types[name].outcome, "mediation_kinds"),
-                         b.verdict(f"hypothesis:{name}", r.hypotheses[name].decision.outcome)])
-        table = b.table("path.mediation", b.labels["mediation_title"],
-                        [[h(b.col("hypothesis")), h(b.col("path")), h("a"), h("b"), h("a × b"), h("z Sobel"), h(b.col("p")), h(b.col("ci", level=b.confidence())),
-                          h("c′"), h(b.col("mediation_kind")), h(b.col("decision"))]], body,
-                        notes=(b.label("pls_paths_note", resamples=b.i(r.resamples), level=b.confidence()) + f" α = {alpha}",),
-                        widths=(0.8, 1.8, 0.7, 0.7, 0.8, 0.8, 0.8, 1.5, 0.7, 1.3, 1.1), small=True)
-        section.blocks += b.say("mediation_intro.j2", table=b.ref(table), resamples=b.i(r.resamples), confidence=b.confidence())
-        section.add(table)
-        for name, m in r.mediations.items():
-            hyp = r.hypotheses[name]
-            section.blocks += b.say("mediation.j2", refs=(table.key,), claims=[(f"mediation:{name}", r.mediation_types[name].outcome), (f"hypothesis:{name}", r.hypotheses[name].decision.outcome)],
-                                    h=name, chain=[b.name(c) for c in m.chain], indirect=b.f(m.indirect),
-                                    z=None if m.sobel_z is None else b.f(m.sobel_z), p=None if m.sobel_p is None else b.p(m.sobel_p),
-                                    low=b.f(m.ci_low), high=b.f(m.ci_high), c_prime=b.f(m.c_prime), kind=r.mediation_types[name].outcome,
-                                    kind_text=b.labels["mediation_kinds"][r.mediation_types[name].outcome].lower(),
-                                    supported=hyp.decision.supported,
-                                    reason=hyp.decision.reason, alpha=alpha, confidence=b.confidence())
+        _mediation_hypotheses(b, r, section)
     return section
+
+
+def _direct_hypotheses(b: Builder, r, section: Section, direct: dict) -> None:
+    """The table of the direct hypotheses and the t-test paragraph of each."""
+    config = b.study.config
+    alpha = b.f(config.settings.alpha, 2)
+    body = []
+    for name, hyp in direct.items():
+        c = r.model.coefficient(hyp.source[0], hyp.target)
+        body.append([d(name), s(f"{hyp.source[0]} → {hyp.target}"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)),
+                     d(_t_table(b, r, hyp.target)), d(b.p(hyp.decision.p)), b.verdict(f"hypothesis:{name}", hyp.decision.outcome)])
+    table = b.table("path.direct", b.labels["direct_title"],
+                    [[h(b.col("hypothesis")), h(b.col("path")), h("B"), h("SE"), h("β"), h("t"), h(b.col("t_table")), h(b.col("p")),
+                      h(b.col("decision"))]], body, notes=(f"α = {alpha}",), widths=(1, 1.8, 0.9, 0.9, 0.9, 0.9, 0.9, 1, 1.2))
+    section.add(table)
+    for k, (name, hyp) in enumerate(direct.items()):
+        c = r.model.coefficient(hyp.source[0], hyp.target)
+        section.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, ordinal=b.ordinal(k), x=hyp.source[0], x_name=b.name(hyp.source[0]),
+                                y=hyp.target, y_name=b.name(hyp.target), t=b.f(c.t), abs_t=b.f(abs(c.t)), t_table=_t_table(b, r, hyp.target),
+                                p=b.p(hyp.decision.p),
+                                significant=hyp.decision.reason != "not_significant", reason=hyp.decision.reason,
+                                sign=hyp.decision.sign, expect=hyp.expect, supported=hyp.decision.supported,
+                                object=config.study.object_in(b.lang), alpha=alpha, two=config.settings.tails == "two", hc3=False)
+
+
+def link_names(links: int) -> list[str]:
+    """The names of a chain's links: a, b; a, d, b; a, d1, d2, b …"""
+    if links == 3:
+        return ["a", "d", "b"]
+    return ["a", *(f"d{k}" for k in range(1, links - 1)), "b"]
+
+
+def _estimate_row(b: Builder, effect: str, path: str, e) -> list:
+    """A row of the mediation table for one coefficient tested by t (a, d, b, c, c′)."""
+    return [s(effect), s(path), d(b.f(e.b)), d(b.f(e.se)), d(b.f(e.beta)), d(f"t = {b.f(e.t)}"), d(b.p(e.p)),
+            d(f"[{b.f(e.ci_low)}; {b.f(e.ci_high)}]")]
+
+
+def _mediation_rows(b: Builder, name: str, m) -> list[list]:
+    """The rows of one chain: its links, c, c′ and the indirect effect."""
+    words = b.labels["mediation_words"]
+    names = link_names(len(m.links))
+    rows = [_estimate_row(b, n, f"{e.source} → {e.target}", e) for n, e in zip(names, m.links)]
+    rows.append(_estimate_row(b, words["total"], f"{m.chain[0]} → {m.chain[-1]}", m.total))
+    rows.append(_estimate_row(b, words["direct"], f"{m.chain[0]} → {m.chain[-1]}", m.direct))
+    sobel = m.sobel_z is not None
+    rows.append([s(f"{' × '.join(names)} ({words['indirect']})"), s(" → ".join(m.chain)), d(b.f(m.indirect)), d(b.f(m.boot_se)),
+                 d(b.f(m.indirect_beta)), d(f"z = {b.f(m.sobel_z)}" if sobel else "–"), d(b.p(m.sobel_p) if sobel else "–"),
+                 d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]")])
+    rows[0] = [s(name, "center", rowspan=len(rows))] + rows[0]
+    return rows
+
+
+def _mediation_hypotheses(b: Builder, r, section: Section) -> None:
+    """The coefficients of every chain, the type of each (Zhao, Lynch & Chen, 2010) and a paragraph per hypothesis."""
+    level = b.confidence()
+    body = [row for name, m in r.mediations.items() for row in _mediation_rows(b, name, m)]
+    table = b.table("path.mediation", b.labels["mediation_title"],
+                    [[h(b.col("hypothesis")), h(b.col("effect")), h(b.col("path")), h("B"), h("SE"), h("β"), h(b.col("statistic")),
+                      h(b.col("p")), h(b.col("ci", level=level))]], body,
+                    notes=(b.label("mediation_note", level=level, resamples=b.i(r.resamples)),),
+                    widths=(0.9, 1.6, 1.7, 0.8, 0.8, 0.8, 1.1, 0.9, 1.5), small=True)
+    types = _types_table(b, r)
+    additive = all(m.additive and len(m.links) == 2 for m in r.mediations.values())
+    section.blocks += b.say("mediation_intro.j2", table=b.ref(table), types_table=b.ref(types), resamples=b.i(r.resamples),
+                            confidence=level, additive=additive)
+    section.add(table)
+    section.add(types)
+    for name, m in r.mediations.items():
+        section.blocks += b.say("mediation.j2", refs=(table.key, types.key), claims=_mediation_claims(r, name), **_mediation_words(b, r, name, m))
+
+
+def _types_table(b: Builder, r):
+    """Each chain's indirect effect and c′ with their significance, its type and the decision."""
+    words = b.labels["mediation_words"]
+    level = b.confidence()
+    body = []
+    for name, m in r.mediations.items():
+        indirect, direct = r.indirect_verdicts[name], r.coefficient_verdicts[(m.chain[0], m.chain[-1])]
+        body.append([d(name), s(" → ".join(m.chain)), d(f"{b.f(m.indirect)} [{b.f(m.ci_low)}; {b.f(m.ci_high)}]"),
+                     b.verdict(f"indirect:{name}", indirect.outcome, "significance_words"),
+                     d(f"{b.f(m.direct.b)} ({b.p(m.direct.p)})"),
+                     b.verdict(f"c_prime:{name}", direct.outcome, "significance_words"),
+                     b.verdict(f"mediation:{name}", r.mediation_types[name].outcome, "mediation_kinds"),
+                     b.verdict(f"hypothesis:{name}", r.hypotheses[name].decision.outcome)])
+    header = [[h(b.col("hypothesis"), rowspan=2), h(b.col("path"), rowspan=2), h(words["indirect_col"], colspan=2),
+               h(words["direct_col"], colspan=2), h(b.col("mediation_kind"), rowspan=2), h(b.col("decision"), rowspan=2)],
+              [h(f"B [{b.col('ci', level=level)}]"), h(words["significance"]), h(f"B ({b.col('p')})"), h(words["significance"])]]
+    alpha = b.f(b.study.config.settings.alpha, 2)
+    return b.table("path.mediation_types", b.labels["mediation_types_title"], header, body,
+                   notes=(b.label("mediation_types_note", level=level, alpha=alpha),),
+                   widths=(0.9, 1.7, 1.9, 1.2, 1.3, 1.2, 1.6, 1.1), small=True)
+
+
+def _mediation_claims(r, name: str) -> list[tuple[str, str]]:
+    """What the paragraph of one indirect hypothesis states: the significance of a × b and c′, the type, the decision."""
+    m = r.mediations[name]
+    return [(f"indirect:{name}", r.indirect_verdicts[name].outcome),
+            (f"c_prime:{name}", r.coefficient_verdicts[(m.chain[0], m.chain[-1])].outcome),
+            (f"mediation:{name}", r.mediation_types[name].outcome), (f"hypothesis:{name}", r.hypotheses[name].decision.outcome)]
+
+
+def _formatted(b: Builder, e) -> dict:
+    """B, SE, β and Sig. of one coefficient, as printed."""
+    return {"b": b.f(e.b), "se": b.f(e.se), "beta": b.f(e.beta), "p": b.p(e.p)}
+
+
+def _mediation_words(b: Builder, r, name: str, m) -> dict:
+    """The context of the paragraph of one indirect hypothesis (templates/common/mediation.j2)."""
+    hyp = r.hypotheses[name]
+    kind = r.mediation_types[name].outcome
+    return dict(h=name, chain=[b.name(c) for c in m.chain], product=" × ".join(link_names(len(m.links))),
+                indirect=b.f(m.indirect), se=b.f(m.boot_se), beta=b.f(m.indirect_beta),
+                z=None if m.sobel_z is None else b.f(m.sobel_z), p=None if m.sobel_p is None else b.p(m.sobel_p),
+                low=b.f(m.ci_low), high=b.f(m.ci_high), confidence=b.confidence(),
+                significant=bool(r.indirect_verdicts[name].passed),
+                direct=_formatted(b, m.direct), direct_significant=bool(r.coefficient_verdicts[(m.chain[0], m.chain[-1])].passed),
+                total=_formatted(b, m.total), kind=kind, kind_text=b.labels["mediation_kinds"][kind].lower(),
+                supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign)
 
 
 def _t_table(b: Builder, r, target: str) -> str:
@@ -108,17 +193,21 @@ def path_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -
         name = effect.hypothesis
         hyp = r.hypotheses[name]
         names = [b.name(c) for c in (*hyp.source, hyp.target)]
+        common = dict(h=name, chain=names, supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign,
+                      object=config.study.object_in(b.lang))
+        claims = [(f"hypothesis:{name}", hyp.decision.outcome)]
         if hyp.kind == "indirect":
-            title = b.label("discussion_indirect", source=names[0], mediator=", ".join(names[1:-1]), target=names[-1])
             m = r.mediations[name]
-            refs, coef, stat, p = ("path.mediation",), b.f(m.indirect), "–" if m.sobel_z is None else b.f(m.sobel_z), b.p(m.sobel_p) if m.sobel_p is not None else "–"
-        else:
-            title = b.label("discussion_of", source=names[0], target=names[-1])
-            c = r.model.coefficient(*hyp.source, hyp.target)
-            refs, coef, stat, p = ("path.direct",), b.f(c.b), b.f(c.t), b.p(hyp.decision.p)
-        return title, b.say("pls_discussion.j2", refs=refs, claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, chain=names,
-                            indirect=hyp.kind == "indirect", coef=coef, t=stat, p=p, stat_name="z Sobel" if hyp.kind == "indirect" else "t",
-                            supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, object=config.study.object_in(b.lang))
+            title = b.label("path_discussion_indirect", source=names[0], mediator=join_list(names[1:-1], b.lang), target=names[-1])
+            kind = r.mediation_types[name].outcome
+            return title, b.say("path_discussion.j2", refs=("path.mediation",), claims=claims + [(f"mediation:{name}", kind)], indirect=True,
+                                b=b.f(m.indirect), beta=b.f(m.indirect_beta), low=b.f(m.ci_low), high=b.f(m.ci_high),
+                                confidence=b.confidence(), significant=bool(r.indirect_verdicts[name].passed),
+                                kind=kind, kind_text=b.labels["mediation_kinds"][kind].lower(), **common)
+        title = b.label("discussion_of", source=names[0], target=names[-1])
+        c = r.model.coefficient(*hyp.source, hyp.target)
+        return title, b.say("path_discussion.j2", refs=("path.direct",), claims=claims, indirect=False,
+                            b=b.f(c.b), se=b.f(c.se), beta=b.f(c.beta), t=b.f(c.t), p=b.p(hyp.decision.p), **common)
 
     return shared_discussion(b, number, effects, r.described, restate)
 

@@ -10,6 +10,22 @@ from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
 
+def estimate_json(e) -> dict[str, Any]:
+    """One coefficient of a chain: B, SE, β, t, df, p and its t interval."""
+    return {"path": f"{e.source} -> {e.target}", "b": e.b, "se": e.se, "beta": e.beta, "t": e.t, "df": e.df, "p": e.p,
+            "ci_low": e.ci_low, "ci_high": e.ci_high}
+
+
+def mediation_json(m, indirect_verdict, kind) -> dict[str, Any]:
+    """One indirect hypothesis: a, b (and the links between), c, c′, a × b, its interval and its type."""
+    return {"path": " -> ".join(m.chain), "a": m.a.b, "b": m.b.b, "c": m.total.b, "c_prime": m.direct.b, "indirect": m.indirect,
+            "indirect_beta": m.indirect_beta, "sobel_se": m.sobel_se, "sobel_z": m.sobel_z, "sobel_p": m.sobel_p,
+            "boot_se": m.boot_se, "ci_low": m.ci_low, "ci_high": m.ci_high, "ci_method": "percentile", "level": m.level,
+            "resamples": m.resamples, "links": [estimate_json(e) for e in m.links], "total": estimate_json(m.total),
+            "total_covariates": list(m.covariates), "direct": estimate_json(m.direct),
+            "indirect_significance": indirect_verdict.as_json(), "kind": kind.outcome, "kind_verdict": kind.as_json()}
+
+
 def results_json(study: Study, results, lang: str) -> dict[str, Any]:
     """results.json of a path (mediation) study."""
     model = results.model
@@ -25,10 +41,8 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
                      "r2": fit.r2, "adj_r2": fit.adj_r2, "f": fit.f, "f_p": fit.f_p, "df1": fit.df1, "df2": fit.df2}
             for target, fit in model.regressions.items()
         },
-        "mediation": {h: {"path": " -> ".join(m.chain), "a": m.a, "b": m.b, "c": m.c, "c_prime": m.c_prime, "indirect": m.indirect,
-                          "sobel_z": m.sobel_z, "sobel_p": m.sobel_p, "boot_sd": m.boot_sd, "ci_low": m.ci_low, "ci_high": m.ci_high,
-                          "kind": results.mediation_types[h].outcome, "kind_verdict": results.mediation_types[h].as_json(),
-                          "resamples": results.resamples} for h, m in results.mediations.items()},
+        "mediation": {h: mediation_json(m, results.indirect_verdicts[h], results.mediation_types[h])
+                      for h, m in results.mediations.items()},
         "path_significance": verdicts_json(results.coefficient_verdicts),
         "hypotheses": {
             name: {"path": " -> ".join((*h.source, h.target)),

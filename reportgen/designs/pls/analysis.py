@@ -12,7 +12,7 @@ from reportgen.config import Study, pls_paths
 from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
-from reportgen.interpret.pls import PlsVerdicts, loading_verdicts, pls_verdicts, quality_warnings
+from reportgen.interpret.pls import Caveat, PlsVerdicts, loading_verdicts, measurement_caveat, pls_verdicts, quality_warnings
 from reportgen.interpret.verdict import Verdict
 from reportgen.interpret.pls_indicators import Removal, remove_indicators
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate
@@ -27,6 +27,7 @@ class PlsHypothesis:
     expect: str
     stat: BootStat
     decision: Decision
+    caveat: Caveat  # what the measurement model leaves in doubt about the constructs of the path
 
 
 @dataclass(frozen=True)
@@ -112,20 +113,20 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     return PlsStudyResults(
         n_used=data.n_used, n_excluded=data.n_excluded, described=described, model=model, reliability=rel, htmt=htmt,
         fornell_larcker=fornell_larcker, outer_vif=outer_vif, inner_vif=inner_vif, f2=f2, q2=q2, q2_distance=distance,
-        srmr=srmr, total_effects=total, boot=boot, verdicts=verdicts, hypotheses=_hypotheses(study, boot), warnings=warnings,
+        srmr=srmr, total_effects=total, boot=boot, verdicts=verdicts, hypotheses=_hypotheses(study, boot, verdicts), warnings=warnings,
         removal=removal, removal_applied=applied, initial=initial_reliability, initial_spec=full, initial_loadings=initial_loadings,
         initial_verdicts=loading_verdicts(full, initial_loadings, removal.removed),
     )
 
 
-def _hypotheses(study: Study, boot: BootstrapResult) -> dict[str, PlsHypothesis]:
+def _hypotheses(study: Study, boot: BootstrapResult, verdicts: PlsVerdicts) -> dict[str, PlsHypothesis]:
     settings = study.config.settings
     out = {}
     for name, hyp in study.config.hypotheses.items():
         chain = tuple(hyp.steps())
         stat = boot.paths[chain] if len(chain) == 2 else boot.specific_indirect[chain]
         decision = partial_decision(stat.t, stat.p, hyp.expect, settings.alpha, settings.tails)
-        out[name] = PlsHypothesis(name, chain, hyp.expect, stat, decision)
+        out[name] = PlsHypothesis(name, chain, hyp.expect, stat, decision, measurement_caveat(verdicts, chain))
     return out
 
 

@@ -106,7 +106,8 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     section.add(table)
     for k, (name, hyp) in enumerate(r.hypotheses.items()):
         st = hyp.stat
-        section.blocks += b.say("pls_hypothesis.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, ordinal=b.ordinal(k), chain=[b.name(c) for c in hyp.chain],
+        section.blocks += b.say("pls_hypothesis.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
+                                h=name, ordinal=b.ordinal(k), chain=[b.name(c) for c in hyp.chain], caveat=hyp.caveat.as_context(),
                                 codes=list(hyp.chain), indirect=len(hyp.chain) > 2, coef=b.f(st.estimate), t=b.f(st.t),
                                 p=b.p(hyp.decision.p), low=b.f(st.ci_low), high=b.f(st.ci_high),
                                 alpha=alpha, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
@@ -132,9 +133,10 @@ def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) ->
         name = effect.hypothesis
         hyp = r.hypotheses[name]
         chain = [b.name(c) for c in hyp.chain]
-        title = (b.label("discussion_of", source=chain[0], target=chain[-1]) if len(chain) == 2
-                 else b.label("discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1]))
-        return title, b.say("pls_discussion.j2", refs=("pls.paths",), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, chain=chain,
+        title = (b.label("pls_discussion_of", source=chain[0], target=chain[-1]) if len(chain) == 2
+                 else b.label("pls_discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1]))
+        return title, b.say("pls_discussion.j2", refs=("pls.paths",), claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
+                            h=name, chain=chain, caveat=hyp.caveat.as_context(),
                             indirect=len(chain) > 2, coef=b.f(hyp.stat.estimate), t=b.f(hyp.stat.t), p=b.p(hyp.decision.p),
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign,
                             object=config.study.object_in(b.lang))
@@ -151,4 +153,5 @@ def build_chapter(b: Builder, results) -> Document:
               lambda n: pls_hypotheses_section(b, results, n)]
     effects = pls_effects(results)
     conclusions = pls_conclusions(results, effects)
-    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: pls_discussion_section(b, results, n, effects), conclusions)
+    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: pls_discussion_section(b, results, n, effects), conclusions,
+                   imputed=(view.imputed, view.answers))

@@ -22,6 +22,11 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
     def stat(b) -> dict[str, Any]:
         return {"coef": b.estimate, "mean": b.mean, "sd": b.sd, "t": b.t, "p": b.p, "ci_low": b.ci_low, "ci_high": b.ci_high}
 
+    def htmt_stat(h) -> dict[str, Any]:
+        """The percentile limits at α and 1 − α: ``ci_high`` is the one-sided (1 − α) upper bound the verdict reads."""
+        return {"htmt": h.estimate, "mean": h.mean, "sd": h.sd, "ci_low": h.lower, "ci_high": h.upper, "interval": "percentile",
+                "two_sided_level": 1 - 2 * h.alpha, "upper_bound_level": 1 - h.alpha}
+
     loadings = model.loadings.sum(axis=1)
     steps = [{"indicator": st.indicator, "construct": st.construct, "loading": st.loading, "rule": st.rule, "removed": st.removed,
               "ave_before": st.before.ave, "ave_after": st.after.ave, "rho_c_before": st.before.rho_c, "rho_c_after": st.after.rho_c}
@@ -32,6 +37,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
         "source": source_json(study.config),
         "n_used": results.n_used,
         "n_excluded": results.n_excluded,
+        "imputed_answers": results.described.imputed,
         "profile": profile_json(described.profile),
         "constructs": constructs_json(described.constructs),
         "pls": {
@@ -50,7 +56,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
             "outer_vif": {item: float(v) for item, v in zip(spec.indicators, results.outer_vif)},
             "cross_loadings": {item: {c: float(model.cross_loadings[k, j]) for j, c in enumerate(names)} for k, item in enumerate(spec.indicators)},
             "htmt": {f"{names[i]}~{names[j]}": float(results.htmt[i, j]) for i, j in upper},
-            "htmt_boot": {f"{a}~{b}": stat(v) for (a, b), v in boot.htmt.items()},
+            "htmt_boot": {f"{a}~{b}": htmt_stat(v) for (a, b), v in boot.htmt.items()},
             "fornell_larcker": {names[i]: {names[j]: float(results.fornell_larcker[i, j]) for j in range(len(names))} for i in range(len(names))},
             "inner_vif": {f"{a} -> {b}": v for (a, b), v in results.inner_vif.items()},
             "f2": {f"{a} -> {b}": v for (a, b), v in results.f2.items()},
@@ -67,7 +73,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
         "hypotheses": {
             name: {"path": " -> ".join(h.chain), **hypothesis_json(h.decision, "partial", study.config.settings.alpha,
                                                                       study.config.settings.tails),
-                   "coef": h.stat.estimate,
+                   "coef": h.stat.estimate, "measurement_caveat": h.caveat.as_json(),
                    "decision_text": decision_text(env, h.name, "partial", h.decision, h.expect, study.config.settings.alpha, lang)}
             for name, h in results.hypotheses.items()
         },

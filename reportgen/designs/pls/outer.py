@@ -5,7 +5,7 @@ the structural model."""
 
 from __future__ import annotations
 
-from reportgen.interpret.pls import AVE_MIN, CITATION, LOADING_FLOOR, LOADING_MIN, RELIABILITY_MAX, RELIABILITY_MIN
+from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_FLOOR, LOADING_MIN, RELIABILITY_MAX, RELIABILITY_MIN
 from reportgen.interpret.pls_indicators import FEW_INDICATORS, MEETS, MEETS_AFTER_REMOVALS, NO_GAIN, retention_reasons
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
@@ -161,7 +161,7 @@ def convergent_section(b: Builder, r) -> Section:
 
 
 def discriminant_section(b: Builder, r) -> Section:
-    """d. Discriminant validity: Fornell–Larcker, HTMT below 0,90 (or 0,85), cross loadings."""
+    """d. Discriminant validity: Fornell–Larcker, HTMT decided by its bootstrap upper bound, cross loadings."""
     spec = r.model.spec
     names = spec.constructs
     v = r.verdicts
@@ -178,29 +178,54 @@ def discriminant_section(b: Builder, r) -> Section:
     sub.blocks += b.say("pls_fl.j2", refs=(fl_table.key,), claims=[(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names],
                         table=b.ref(fl_table), failing=[c for c in names if v.fornell_larcker[c].passed is False])
     pairs = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
-    threshold = next(iter(v.htmt.values())).rule.threshold if v.htmt else 0.90
-    ht_body = []
-    for i, j in pairs:
-        boot = r.boot.htmt[(names[i], names[j])]
-        ht_body.append([s(f"{names[i]} ↔ {names[j]}"), d(b.f(r.htmt[i, j])), d(b.f(boot.ci_low)), d(b.f(boot.ci_high)),
-                        b.verdict(f"htmt:{names[i]}~{names[j]}", v.htmt[(names[i], names[j])].outcome)])
-    ht_table = b.table("pls.htmt", b.labels["pls_htmt_title"],
-                       [[h(b.col("pair")), h(f"HTMT (< {b.f(threshold, 2)})"), h(b.pct(2.5)), h(b.pct(97.5)), h(b.col("description"))]],
-                       ht_body, notes=(b.labels["pls_htmt_note"],), widths=(2.4, 1.6, 1.1, 1.1, 1.4), small=len(pairs) > 12)
     if pairs:
-        worst = max(pairs, key=lambda p: r.htmt[p])
-        sub.blocks += b.say("pls_htmt.j2", refs=(ht_table.key,),
-                            claims=[(f"htmt:{names[i]}~{names[j]}", v.htmt[(names[i], names[j])].outcome) for i, j in pairs],
-                            table=b.ref(ht_table), high=b.f(r.htmt[worst]), pair=f"{names[worst[0]]} ↔ {names[worst[1]]}",
-                            threshold=b.f(threshold, 2), similar=threshold >= 0.90,
-                            failing=[f"{names[i]} ↔ {names[j]}" for i, j in pairs if v.htmt[(names[i], names[j])].passed is False])
-        sub.add(ht_table)
+        sub.blocks += htmt_blocks(b, r, [(names[i], names[j]) for i, j in pairs])
     cross = r.model.cross_loadings
     cl_body = [[s(item)] + [d(b.f(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
     cl_table = b.table("pls.cross", b.labels["pls_cross_title"], [[h(b.col("indicator"))] + [h(c) for c in names]], cl_body, small=True)
     sub.add(cl_table)
     sub.blocks += b.say("pls_cross.j2", table=b.ref(cl_table), ok=v.cross_loadings.passed)
     return sub
+
+
+def _htmt_threshold(v) -> float:
+    """The threshold the HTMT upper bounds are tested against (``model.htmt``)."""
+    return next(iter(v.htmt.values())).rule.threshold if v.htmt else HTMT_MAX
+
+
+def _htmt_levels(b: Builder, alpha: float) -> dict[str, str]:
+    """The percentile limits of the HTMT interval and its levels: for α = 0,05 the 5% and 95% limits of
+    the two-sided 90% interval, the 95% one being the one-sided 95% upper bound."""
+    return {"lower_pct": b.g(100 * alpha, 2) + "%", "upper_pct": b.g(100 * (1 - alpha), 2) + "%",
+            "two_sided": b.g(100 * (1 - 2 * alpha), 2) + "%", "one_sided": b.g(100 * (1 - alpha), 2) + "%"}
+
+
+def htmt_blocks(b: Builder, r, pairs: list[tuple[str, str]]) -> list:
+    """The HTMT table (estimate, percentile bootstrap limits, the verdict by the upper bound) and its sentences."""
+    v = r.verdicts
+    names = r.model.spec.constructs
+    threshold = _htmt_threshold(v)
+    levels = _htmt_levels(b, r.boot.htmt[pairs[0]].alpha)
+    estimate = {(a, c): r.htmt[names.index(a), names.index(c)] for a, c in pairs}  # the value the verdict reads
+    body = [[s(f"{a} ↔ {c}"), d(b.f(estimate[(a, c)])), d(b.f(r.boot.htmt[(a, c)].lower)), d(b.f(r.boot.htmt[(a, c)].upper)),
+             b.verdict(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome)] for a, c in pairs]
+    limit = b.f(threshold, 2) if threshold < 1 else b.i(1)
+    note = b.label("pls_htmt_note", resamples=b.i(r.boot.resamples), threshold=limit, **levels) + " " + b.labels[
+        "pls_htmt_note_inference" if threshold >= 1 else "pls_htmt_note_threshold"]
+    table = b.table("pls.htmt", b.labels["pls_htmt_title"],
+                    [[h(b.col("pair")), h("HTMT"), h(levels["lower_pct"]), h(f"{levels['upper_pct']} (< {limit})"), h(b.col("description"))]],
+                    body, notes=(note,), widths=(2.4, 1.3, 1.1, 1.5, 1.5), small=len(pairs) > 12)
+    worst = max(pairs, key=lambda pair: estimate[pair])
+
+    def shown(outcome):
+        return [{"pair": f"{a} ↔ {c}", "htmt": b.f(estimate[(a, c)]), "upper": b.f(r.boot.htmt[(a, c)].upper)}
+                for a, c in pairs if v.htmt[(a, c)].outcome == outcome]
+    text = b.say("pls_htmt.j2", refs=(table.key,), claims=[(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome) for a, c in pairs],
+                 table=b.ref(table), high=b.f(estimate[worst]), pair=f"{worst[0]} ↔ {worst[1]}", threshold=limit,
+                 similar=threshold >= 0.90, inference=threshold >= 1, resamples=b.i(r.boot.resamples), **levels,
+                 invalid=shown("invalid"), not_established=shown("not_established"), valid=len(shown("valid")),
+                 citation=CITATION)
+    return [*text, table]
 
 
 def summary_section(b: Builder, r) -> Section:
@@ -211,24 +236,31 @@ def summary_section(b: Builder, r) -> Section:
     failing = v.failing()
     shown = {"indicator_reliability": lambda x: x, "internal_consistency": lambda x: x, "convergent_validity": lambda x: x,
              "htmt": lambda pair: f"{pair[0]} ↔ {pair[1]}", "fornell_larcker": lambda x: x, "cross_loadings": lambda x: ""}
-    threshold = next(iter(v.htmt.values())).rule.threshold if v.htmt else 0.90
+    threshold = _htmt_threshold(v)
+    alpha = next(iter(r.boot.htmt.values())).alpha if r.boot.htmt else b.study.config.settings.alpha
     limits = {"indicator_reliability": f"≥ {b.f(LOADING_MIN)}", "internal_consistency": f"{b.f(RELIABILITY_MIN, 2)}–{b.f(RELIABILITY_MAX, 2)}",
-              "convergent_validity": f"≥ {b.f(AVE_MIN, 2)}", "htmt": f"< {b.f(threshold, 2)}", "fornell_larcker": "√AVE > r",
-              "cross_loadings": "–"}
+              "convergent_validity": f"≥ {b.f(AVE_MIN, 2)}",
+              "htmt": b.label("pls_htmt_limit", threshold=b.f(threshold, 2) if threshold < 1 else b.i(1), **_htmt_levels(b, alpha)),
+              "fornell_larcker": "√AVE > r", "cross_loadings": "–"}
+    loadings = dict(zip(r.model.spec.indicators, r.model.loadings.sum(axis=1)))
+    missed = {**failing, "indicator_reliability": [f"{i} ({b.f(loadings[i])})" for i in v.below_threshold()]}
     body = [[s(b.labels["pls_criteria"][name]), d(limits[name]),
-             s(", ".join(filter(None, (shown[name](x) for x in failing.get(name, [])))) or "–"),
+             s(", ".join(filter(None, (shown[name](x) for x in missed.get(name, [])))) or "–"),
              b.verdict(f"criterion:{name}", verdict.outcome)] for name, verdict in criteria.items()]
     body.append([s(b.labels["pls_criteria"]["measurement_model"], bold=True), d(""), d(""),
                  b.verdict("measurement", v.measurement.outcome, bold=True)])
+    partly = criteria["indicator_reliability"].outcome == "partly_met"
+    notes = (b.label("pls_summary_partly_met", threshold=b.f(LOADING_MIN), floor=b.f(LOADING_FLOOR, 2)),) if partly else ()
     table = b.table("pls.summary", b.labels["pls_summary_title"],
                     [[h(b.col("criterion")), h(b.col("limit")), h(b.col("not_met")), h(b.col("description"))]], body,
-                    widths=(3.2, 1.3, 2.6, 1.5))
+                    notes=notes, widths=(3.2, 1.6, 2.6, 1.5))
     sub.blocks += b.say("pls_summary_intro.j2", table=b.ref(table))
     sub.add(table)
     affected = _affected_constructs(r, failing)
     sub.blocks += b.say("pls_measurement.j2", refs=(table.key,), claims=[(f"criterion:{n}", c.outcome) for n, c in criteria.items()] + [("measurement", v.measurement.outcome)],
                  table=b.ref(table), adequate=v.measurement.passed, applied=r.removal_applied, removed=list(r.removal.removed),
-                 to_remove=list(failing.get("indicator_reliability", [])), unreliable=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "unreliable"],
+                 to_remove=list(failing.get("indicator_reliability", [])), threshold=b.f(LOADING_MIN),
+                 retained=[i for i in v.below_threshold() if v.loadings[i].outcome == "retained"], unreliable=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "unreliable"],
                  redundant=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "redundant"],
                  low_ave=failing.get("convergent_validity", []), htmt=[f"{a} ↔ {c}" for a, c in failing.get("htmt", [])],
                  fornell_larcker=failing.get("fornell_larcker", []), cross="cross_loadings" in failing,

@@ -11,7 +11,7 @@ from reportgen.config import Study, regression_predictors
 from reportgen.data import Dataset
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.designs.survey.extras import Extras, extras as compute_extras
-from reportgen.interpret.assumptions import AssumptionVerdicts, assumption_verdicts
+from reportgen.interpret.assumptions import AssumptionVerdicts, assumption_verdicts, standard_errors_verdict
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.assumptions import Heteroscedasticity, Normality, heteroscedasticity, normality
@@ -20,6 +20,7 @@ from reportgen.errors import AnalysisError
 from reportgen.stats.durbin_watson import MIN_DF, DurbinWatson, durbin_watson
 from reportgen.stats.regression import RegressionResult, check_sample_size, ols
 from reportgen.stats.residual_plots import ResidualPlots, residual_plots
+from reportgen.stats.robust import RobustFit, hc3_fit
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,9 @@ class StudyResults:
     heteroscedasticity: Heteroscedasticity
     assumptions: AssumptionVerdicts
     residual_plots: ResidualPlots
-    f_test: Verdict  # significance of the model's F
+    robust: RobustFit  # the HC3 tests of the coefficients and of all slopes
+    standard_errors: Verdict  # 'hc3' or 'ols': which tests decide (settings.robust)
+    f_test: Verdict  # significance of the model's F (the HC3 Wald F when HC3 decides)
     hypotheses: dict[str, HypothesisResult]
     extras: Extras
     warnings: list[str]
@@ -44,6 +47,20 @@ class StudyResults:
         """A simple linear regression: one predictor. Its chapter has no multicollinearity test
         (nothing to be collinear with) and no simultaneous F test (F = t² of the one slope)."""
         return len(self.regression.predictors) == 1
+
+    @property
+    def uses_hc3(self) -> bool:
+        """Whether the t and F tests of the hypotheses use HC3 standard errors."""
+        return self.standard_errors.outcome == "hc3"
+
+    def t_test(self, name: str) -> tuple[float, float]:
+        """(t, two-sided p) of coefficient ``name`` as the hypotheses are decided: HC3 or OLS."""
+        return decisive_t(self.regression, self.robust, self.uses_hc3, name)
+
+    @property
+    def f_statistic(self) -> tuple[float, float]:
+        """(F, p) of all slopes together as the simultaneous hypothesis is decided: the HC3 Wald F or the OLS F."""
+        return decisive_f(self.regression, self.robust, self.uses_hc3)
 
     @property
     def dw_zone(self) -> str | None:
@@ -84,6 +101,11 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     norm = normality(regression.residuals)
     hetero = heteroscedasticity(regression.residuals, regression.exog, predictors)
     verdicts = assumption_verdicts(regression, norm, hetero, dw, settings.alpha)
+    names = ["const", *predictors]
+    robust = hc3_fit(regression.exog, regression.residuals, np.array([regression.coefficients[c].b for c in names]), names)
+    standard_errors = standard_errors_verdict(settings.robust, verdicts.heteroscedasticity)
+    hc3 = standard_errors.outcome == "hc3"
+    f, f_p = decisive_f(regression, robust, hc3)
     warnings += _assumption_warnings(regression, norm, hetero, dw, verdicts, settings.alpha)
     more = compute_extras(study, data, {c: r.scores for c, r in constructs.items()}, warnings)
     hypotheses = {}
@@ -93,18 +115,29 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
             hypotheses[hname] = HypothesisResult(hname, "moderation", (steps[0], hyp.moderator), steps[1], hyp.expect,
                                                  more.moderation_decisions[hname])
         elif hyp.simultaneous is not None:
-            decision = simultaneous_decision(regression.f, regression.f_p, settings.alpha)
+            decision = simultaneous_decision(f, f_p, settings.alpha)
             hypotheses[hname] = HypothesisResult(hname, "simultaneous", tuple(hyp.simultaneous), hyp.on, hyp.expect, decision)
         else:
             source, target = hyp.steps()
-            coef = regression.coefficients[source]
-            decision = partial_decision(coef.t, coef.p, hyp.expect, settings.alpha, settings.tails)
+            decision = partial_decision(*decisive_t(regression, robust, hc3, source), hyp.expect, settings.alpha, settings.tails)
             hypotheses[hname] = HypothesisResult(hname, "partial", (source,), target, hyp.expect, decision)
     return StudyResults(described=described, regression=regression, t_table=t_table, f_table=f_table, durbin_watson=dw,
                         normality=norm, heteroscedasticity=hetero, assumptions=verdicts,
-                        residual_plots=residual_plots(regression),
-                        f_test=significance(regression.f_p, settings.alpha), hypotheses=hypotheses, extras=more,
+                        residual_plots=residual_plots(regression), robust=robust, standard_errors=standard_errors,
+                        f_test=significance(f_p, settings.alpha), hypotheses=hypotheses, extras=more,
                         warnings=warnings)
+
+
+def decisive_t(regression: RegressionResult, robust: RobustFit, hc3: bool, name: str) -> tuple[float, float]:
+    """(t, two-sided p) of a coefficient from the HC3 tests or from OLS."""
+    if hc3:
+        return robust.terms[name].t, robust.terms[name].p
+    return regression.coefficients[name].t, regression.coefficients[name].p
+
+
+def decisive_f(regression: RegressionResult, robust: RobustFit, hc3: bool) -> tuple[float, float]:
+    """(F, p) of all slopes together: the HC3 Wald F or the OLS F."""
+    return (robust.f, robust.f_p) if hc3 else (regression.f, regression.f_p)
 
 
 def _assumption_warnings(regression, norm, hetero, dw, verdicts: AssumptionVerdicts, alpha: float) -> list[str]:

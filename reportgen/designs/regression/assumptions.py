@@ -47,7 +47,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
                         n=b.i(norm.n), lillie_defined=norm.ks_p_lilliefors is not None, sw_defined=norm.shapiro_p is not None,
                         sw_normal=verdicts.shapiro.passed is not False, asym_normal=verdicts.kolmogorov_uncorrected.passed,
                         distance=b.f(plots.pp_distance), skewness=b.f(plots.skewness), kurtosis=b.f(plots.excess_kurtosis),
-                        simple=results.simple)
+                        simple=results.simple, large=verdicts.large_sample.passed, large_n=b.i(verdicts.large_sample.rule.threshold))
     sub.add(pp)
     sub.add(hist)
     section.add(sub)
@@ -83,8 +83,10 @@ def multicollinearity_section(b: Builder, parent: Section, results: StudyResults
 
 
 def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResults) -> Section:
-    """The scatterplot, the Glejser table (with the spread of SRESID by thirds of ZPRED in its
-    notes) and the sentences: the tests decide, the figure is described by its numbers."""
+    """The scatterplot, the table of both tests (Glejser per predictor, the studentized
+    Breusch–Pagan test, and the one verdict they give; the spread of SRESID by thirds of ZPRED in
+    its notes) and the sentences: the tests decide, where they disagree the text says so, and
+    which standard errors the hypothesis tests use follows; the figure is described by its numbers."""
     sub = subsection(b, parent, b.labels["heteroscedasticity"])
     alpha = b.study.config.settings.alpha
     verdicts = results.assumptions
@@ -93,26 +95,33 @@ def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResult
     fig = b.figure("scatter", b.labels["scatter_title"], "scatter", {"zpred": plots.zpred, "sresid": plots.sresid,
                    "xlabel": b.labels["scatter_x"], "ylabel": b.labels["scatter_y"], "bounds": plots.spread.bounds},
                    width=0.62, file="scatterplot")
-    body = [[s(f"{b.name(n)} ({n})"), d(b.f(g.b)), d(b.f(g.se)), d(b.f(g.t)), d(b.p(g.p)),
+    body = [[s(f"Glejser: {b.name(n)} ({n})"), d(b.f(g.b)), d(b.f(g.se)), d(b.f(g.t)), d(b.p(g.p)),
              b.verdict(f"glejser:{n}", verdicts.glejser[n].outcome)] for n, g in het.glejser.items()]
-    bp_note = f"Breusch-Pagan (studentized): LM = {b.f(het.bp_lm)}; df = {het.bp_df}; Sig. {b.sig(het.bp_p)}"
+    body.append([s(b.labels["breusch_pagan_row"]), d(f"LM = {b.f(het.bp_lm)}; df = {b.i(het.bp_df)}", colspan=3), d(b.p(het.bp_p)),
+                 b.verdict("breusch_pagan", verdicts.breusch_pagan.outcome)])
+    body.append([s(b.labels["heteroscedasticity_conclusion_row"], colspan=5, bold=True),
+                 b.verdict("heteroscedasticity", verdicts.heteroscedasticity.outcome, bold=True)])
     spread = plots.spread
     sds = [b.f(v) for v in spread.sd]
     ratio = b.f(spread.ratio) if spread.ratio is not None else None
     spread_note = b.label("spread_note", sds="; ".join(sds), sizes="; ".join(b.i(n) for n in spread.n),
                           ratio=ratio if ratio is not None else "–")
     table = b.table("glejser", b.labels["glejser_title"],
-                    [[h(b.col("variable")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.f(alpha, 2)})"), h(b.col("description"))]],
-                    body, notes=(b.labels["residual_dependent_note"], bp_note, spread_note), widths=(2.6, 1, 1.1, 1, 1.3, 2.6), small=True)
+                    [[h(b.col("test")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.f(alpha, 2)})"), h(b.col("description"))]],
+                    body, notes=(b.labels["residual_dependent_note"], b.label("heteroscedasticity_rule_note", alpha=b.f(alpha, 2)), spread_note),
+                    widths=(3, 1, 1.1, 1, 1.3, 2.6), small=True)
     flagged = [n for n in het.glejser if verdicts.glejser[n].passed is False]
     sub.blocks += b.say("heteroscedasticity_intro.j2", figure=b.ref(fig), table=b.ref(table))
     sub.add(fig)
     sub.add(table)
     sig_p = [g.p for g in het.glejser.values()]
-    sub.blocks += b.say("heteroscedasticity.j2", refs=(table.key,),
-                        claims=[(f"glejser:{n}", verdicts.glejser[n].outcome) for n in het.glejser], figure=b.ref(fig), table=b.ref(table), flagged=flagged,
+    claims = [(f"glejser:{n}", verdicts.glejser[n].outcome) for n in het.glejser]
+    claims += [("breusch_pagan", verdicts.breusch_pagan.outcome), ("heteroscedasticity", verdicts.heteroscedasticity.outcome)]
+    sub.blocks += b.say("heteroscedasticity.j2", refs=(table.key,), claims=claims, figure=b.ref(fig), table=b.ref(table), flagged=flagged,
                         p_min=b.p(min(sig_p)), alpha=b.f(alpha, 2), bp=b.f(het.bp_lm), bp_p=b.p(het.bp_p),
-                        bp_ok=verdicts.breusch_pagan.passed, tested=list(het.glejser), spread="; ".join(sds), ratio=ratio)
+                        bp_ok=verdicts.breusch_pagan.passed, tested=list(het.glejser), spread="; ".join(sds), ratio=ratio,
+                        heteroscedastic=verdicts.heteroscedasticity.passed is False, agree=verdicts.heteroscedasticity_tests_agree,
+                        robust=b.study.config.settings.robust, hc3=results.uses_hc3)
     return sub
 
 
@@ -138,5 +147,5 @@ def autocorrelation_section(b: Builder, parent: Section, results: StudyResults) 
                         dl=b.f(dw.dl), du=b.f(dw.du), four_du=b.f(4 - dw.du) if dw.du is not None else "",
                         four_dl=b.f(4 - dw.dl) if dw.dl is not None else "", p=b.p(exact_p.value), side=side,
                         zone=results.dw_zone, n=b.i(reg.n), k=len(reg.predictors), alpha=b.f(alpha, 2),
-                        p_ok=exact_p.passed is not False, exact=dw.dl is not None)
+                        p_ok=exact_p.passed is not False, exact=dw.dl is not None, agrees=verdicts.exact_p_agrees)
     return sub

@@ -27,17 +27,23 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
     reg = results.regression
     simple = results.simple
     section = b.section(b.labels["regression_simple" if simple else "regression"], 3, number)
-    body = [[s(b.col("constant")), d(b.f(reg.coefficients["const"].b)), d(b.f(reg.coefficients["const"].se)), d(""),
-             d(b.f(reg.coefficients["const"].t)), d(b.p(reg.coefficients["const"].p))]]
-    for name in reg.predictors:
+    hc3 = results.uses_hc3
+    robust = results.robust.terms
+
+    def row(label: str, name: str, beta: str) -> list:
         c = reg.coefficients[name]
-        body.append([s(f"{b.name(name)} ({name})"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)), d(b.p(c.p))])
-    table = b.table("coefficients", b.labels["regression_simple_title" if simple else "regression_title"],
-                    [[h(b.col("model"), rowspan=2), h(b.col("unstandardized"), colspan=2), h(b.col("standardized")), h("t", rowspan=2), h(b.col("p"), rowspan=2)],
-                     [h(b.col("b")), h(b.col("se")), h(b.col("beta"))]],
-                    body, notes=(b.label("dependent_note", name=f"{b.name(reg.dependent)} ({reg.dependent})"),),
-                    widths=(3.2, 1.1, 1.1, 1.4, 1, 1))
-    section.blocks += b.say("regression_intro.j2", table=b.ref(table), simple=simple)
+        cells = [s(label), d(b.f(c.b)), d(b.f(c.se)), d(beta), d(b.f(c.t)), d(b.p(c.p))]
+        return cells + ([d(b.f(robust[name].se)), d(b.f(robust[name].t)), d(b.p(robust[name].p))] if hc3 else [])
+
+    body = [row(b.col("constant"), "const", "")]
+    body += [row(f"{b.name(name)} ({name})", name, b.f(reg.coefficients[name].beta)) for name in reg.predictors]
+    header = [[h(b.col("model"), rowspan=2), h(b.col("unstandardized"), colspan=2), h(b.col("standardized")), h("t", rowspan=2), h(b.col("p"), rowspan=2)]
+              + ([h(b.col("hc3"), colspan=3)] if hc3 else []),
+              [h(b.col("b")), h(b.col("se")), h(b.col("beta"))] + ([h(b.col("se")), h("t"), h(b.col("p"))] if hc3 else [])]
+    notes = (b.label("dependent_note", name=f"{b.name(reg.dependent)} ({reg.dependent})"),) + ((b.labels["hc3_note"],) if hc3 else ())
+    table = b.table("coefficients", b.labels["regression_simple_title" if simple else "regression_title"], header, body, notes=notes,
+                    widths=(3.2, 1.1, 1.1, 1.4, 1, 1) + ((1.1, 1, 1) if hc3 else ()), small=hc3)
+    section.blocks += b.say("regression_intro.j2", table=b.ref(table), simple=simple, hc3=hc3)
     section.add(table)
     section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=reg.dependent,
                             constant=b.f(reg.coefficients["const"].b),
@@ -77,24 +83,29 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
             continue
         x = hyp.source[0]
         c = reg.coefficients[x]
+        t, _ = results.t_test(x)
         dec = hyp.decision
-        body.append([d(name), s(f"{x} → {hyp.target}"), d(b.f(c.b)), d(b.f(c.t)), d(t_table), d(b.p(dec.p)),
+        body.append([d(name), s(f"{x} → {hyp.target}"), d(b.f(c.b)), d(b.f(t)), d(t_table), d(b.p(dec.p)),
                      b.verdict(f"hypothesis:{name}", dec.outcome)])
         texts.append({"h": name, "ordinal": b.ordinal(len(texts)), "x": x, "x_name": b.name(x), "y": hyp.target,
-                      "y_name": b.name(hyp.target), "t": b.f(c.t), "abs_t": b.f(abs(c.t)), "t_table": t_table, "p": b.p(dec.p),
+                      "y_name": b.name(hyp.target), "t": b.f(t), "abs_t": b.f(abs(t)), "t_table": t_table, "p": b.p(dec.p),
                       "significant": dec.reason != "not_significant",
                       "reason": dec.reason, "sign": dec.sign, "expect": hyp.expect, "supported": dec.supported,
                       "object": config.study.object_in(b.lang)})
     if body:
         p_header = f"{b.col('p')} ({b.labels['tails']['two' if two else 'one']})"
+        t_header = b.col("t") + (" (HC3)" if results.uses_hc3 else "")
         table = b.table("t_test", b.labels["t_simple_title" if simple else "t_title"],
-                        [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("b")), h(b.col("t")), h(b.col("t_table")), h(p_header), h(b.col("decision"))]],
-                        body, notes=(f"α = {alpha}; df = {reg.df2}",), widths=(1.1, 1.7, 1, 1, 1, 1.5, 1.4))
-        sub.blocks += b.say("t_test_intro.j2", table=b.ref(table), t_table=t_table, alpha=alpha, df=reg.df2, two=two, simple=simple)
+                        [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("b")), h(t_header), h(b.col("t_table")), h(p_header), h(b.col("decision"))]],
+                        body, notes=(f"α = {alpha}; df = {reg.df2}",) + ((b.labels["hc3_note"],) if results.uses_hc3 else ()),
+                        widths=(1.1, 1.7, 1, 1, 1, 1.5, 1.4))
+        sub.blocks += b.say("t_test_intro.j2", table=b.ref(table), t_table=t_table, alpha=alpha, df=reg.df2, two=two, simple=simple,
+                            hc3=results.uses_hc3)
         sub.add(table)
         for t in texts:
             outcome = results.hypotheses[t["h"]].decision.outcome
-            sub.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{t['h']}", outcome)], alpha=alpha, two=two, **t)
+            sub.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{t['h']}", outcome)], alpha=alpha, two=two,
+                                hc3=results.uses_hc3, **t)
         section.add(sub)
     if not simple:
         section.add(f_test_section(b, section, results, simultaneous))
@@ -109,19 +120,26 @@ def f_test_section(b: Builder, parent: Section, results: StudyResults, simultane
     sub = subsection(b, parent, b.labels["f_test"])
     f_table = b.f(results.f_table)
     hyp = results.hypotheses.get(simultaneous) if simultaneous else None
+    hc3 = results.uses_hc3
     decision = [b.verdict(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else []  # the simultaneous hypothesis
     blank = [d("")] if hyp else []
-    anova = [[s(b.col("regression_row")), d(b.f(reg.ss_regression)), d(b.i(reg.df1)), d(b.f(reg.ms_regression)), d(b.f(reg.f)), d(f_table), d(b.p(reg.f_p))] + decision,
+    anova = [[s(b.col("regression_row")), d(b.f(reg.ss_regression)), d(b.i(reg.df1)), d(b.f(reg.ms_regression)), d(b.f(reg.f)), d(f_table), d(b.p(reg.f_p))]
+             + (blank if hc3 else decision),
              [s(b.col("residual_row")), d(b.f(reg.ss_residual)), d(b.i(reg.df2)), d(b.f(reg.ms_residual)), d(""), d(""), d("")] + blank,
              [s(b.col("total_row"), bold=True), d(b.f(reg.ss_total)), d(b.i(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")] + blank]
+    if hc3:  # the Wald F with HC3 standard errors decides; the ANOVA above stays the fit's
+        robust = results.robust
+        anova.append([s(b.col("wald_hc3_row")), d(""), d(f"{b.i(robust.df1)}; {b.i(robust.df2)}"), d(""), d(b.f(robust.f)), d(f_table),
+                      d(b.p(robust.f_p))] + decision)
     table = b.table("anova", b.labels["f_title"],
                     [[h(b.col("source")), h(b.col("ss")), h(b.col("df")), h(b.col("ms")), h(b.col("f")), h(b.col("f_table")), h(f"{b.col('p')} (α = {alpha})")]
                      + ([h(b.col("description"))] if hyp else [])],
                     anova, widths=(1.6, 1.4, 0.6, 1.4, 1, 1, 1.4) + ((1.3,) if hyp else ()))
     sub.blocks += b.say("f_test_intro.j2", table=b.ref(table))
     sub.add(table)
+    f, f_p = results.f_statistic
     sub.blocks += b.say("f_test.j2", refs=(table.key,), claims=[(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else [],
-                        table=b.ref(table), f=b.f(reg.f), f_table=f_table, p=b.p(reg.f_p),
+                        table=b.ref(table), f=b.f(f), f_table=f_table, p=b.p(f_p), hc3=hc3,
                         alpha=alpha, df1=reg.df1, df2=reg.df2,
                         significant=results.f_test.passed, h=simultaneous,
                         supported=hyp.decision.supported if hyp else None, y_name=b.name(reg.dependent),
@@ -162,10 +180,11 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
             x = hyp.source[0]
             title = b.label("discussion_of", source=b.name(x), target=b.name(hyp.target))
             c = reg.coefficients[x]
-            context = {"t": b.f(c.t), "p": b.p(hyp.decision.p), "b": b.f(c.b), "x_name": b.name(x), "x": x}
+            context = {"t": b.f(results.t_test(x)[0]), "p": b.p(hyp.decision.p), "b": b.f(c.b), "x_name": b.name(x), "x": x}
         else:
             title = b.label("discussion_simultaneous", sources=join_list([b.name(p) for p in hyp.source], b.lang), target=b.name(hyp.target))
-            context = {"f": b.f(reg.f), "p": b.p(reg.f_p), "r2": b.f(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
+            f, f_p = results.f_statistic
+            context = {"f": b.f(f), "p": b.p(f_p), "r2": b.f(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
         refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",)}.get(hyp.kind, ("anova", "determination"))
         return title, b.say("discussion.j2", refs=refs, claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, kind=hyp.kind,
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
@@ -189,4 +208,5 @@ def build_chapter(b: Builder, results: StudyResults) -> Document:
                lambda n: moderation_section(b, more, results.hypotheses, alpha, n), lambda n: group_section(b, more, alpha, n)]
     effects = regression_effects(results)
     conclusions = regression_conclusions(results, effects)
-    return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n, effects), conclusions)
+    return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n, effects), conclusions,
+                   imputed=(described.imputed, described.answers))

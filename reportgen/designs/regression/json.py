@@ -33,6 +33,7 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
         "source": source_json(config),
         "n_used": described.n_used,
         "n_excluded": described.n_excluded,
+        "imputed_answers": described.imputed,
         "profile": profile_json(described.profile),
         "constructs": constructs_json(described.constructs),
         "validity": {"r_table": described.r_table, "method": config.settings.validity},
@@ -47,6 +48,11 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
             "ss_regression": reg.ss_regression, "ss_residual": reg.ss_residual,
             "durbin_watson": dw.d, "dw_p": dw.p, "dl": dw.dl, "du": dw.du, "dw_zone": results.dw_zone,
             "t_table": results.t_table, "f_table": results.f_table, "f_test": results.f_test.as_json(),
+            "robust": {
+                "type": "HC3", "used": results.uses_hc3, "standard_errors": results.standard_errors.as_json(),
+                "coefficients": {name: {"se": t.se, "t": t.t, "p": t.p} for name, t in results.robust.terms.items()},
+                "f": results.robust.f, "f_p": results.robust.f_p, "df1": results.robust.df1, "df2": results.robust.df2,
+            },
         },
         "assumptions": {
             "normality": {

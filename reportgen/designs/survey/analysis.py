@@ -12,7 +12,8 @@ from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
 from reportgen.interpret import three_box
 from reportgen.interpret.hypotheses import Decision
-from reportgen.interpret.measurement import Problem, measurement_problems, omega_verdict, reliability_verdict, validity_verdict
+from reportgen.interpret.measurement import (MAGNITUDE_R, Problem, measurement_problems, omega_verdict, reliability_verdict,
+                                             validity_rule, validity_verdict)
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.critical import r_critical
 from reportgen.stats.descriptives import IndexRange, ItemDistribution, item_distribution, three_box_index, three_box_range
@@ -23,6 +24,10 @@ from reportgen.stats.validity import ItemValidity, item_validity
 
 @dataclass(frozen=True)
 class ItemResult:
+    """One item: its answers as given (``answered``, the answer table) and as scored
+    (``distribution``: after a reverse item is recoded max + min − x; the index, validity and
+    scores use it)."""
+
     name: str
     distribution: ItemDistribution
     index: float
@@ -30,6 +35,13 @@ class ItemResult:
     validity: ItemValidity
     verdict: Verdict  # valid | invalid | undefined
     alpha_if_deleted: float | None
+    answered: ItemDistribution | None = None  # as respondents answered; None when it is the scored one (not reversed)
+    reversed: bool = False
+
+    @property
+    def as_answered(self) -> ItemDistribution:
+        """The answers as respondents gave them (before a reverse item is recoded)."""
+        return self.answered if self.answered is not None else self.distribution
 
     @property
     def valid(self) -> bool | None:
@@ -53,6 +65,12 @@ class ConstructResult:
     omega_verdict: Verdict  # within_range | out_of_range | undefined
     reliability: Verdict  # reliable | unreliable | undefined (Cronbach's alpha)
     problems: tuple[Problem, ...] = ()  # what the reliability section must name (constant items, negative alpha …)
+    dichotomous: bool = False  # every item has two answers at most: alpha is KR-20, omega uses phi correlations
+
+    @property
+    def single(self) -> bool:
+        """One item: no internal consistency to assess, no other item to correlate with."""
+        return len(self.items) == 1
 
     @property
     def omega(self) -> float | None:
@@ -104,6 +122,20 @@ class Description:
     r_table: float
     constructs: dict[str, ConstructResult]
     dropped: tuple[tuple[str, str, float], ...] = ()  # (item, construct, r) removed by settings.drop_invalid
+    validity_rule: str = "r_table"  # r_table | magnitude (settings.validity_rule for this n)
+    method: str = "item_total"  # settings.validity
+    imputed: int = 0  # blank answers replaced by their item's mean (missing: mean)
+    answers: int = 0  # answers in all: respondents × items
+
+    @property
+    def validity_threshold(self) -> float:
+        """What an item's r is compared with: r table, or 0,30 by the magnitude rule."""
+        return MAGNITUDE_R if self.validity_rule == "magnitude" else self.r_table
+
+    @property
+    def validity_method(self) -> str:
+        """The r judged: the setting's (item_total / item_rest), or item_rest by the magnitude rule."""
+        return "item_rest" if self.validity_rule == "magnitude" else self.method
 
 
 def describe(study: Study, data: Dataset, warnings: list[str]) -> Description:
@@ -115,9 +147,7 @@ def describe(study: Study, data: Dataset, warnings: list[str]) -> Description:
     first = _describe_once(study, data, warnings)
     if not study.config.settings.drop_invalid:
         return first
-    method = study.config.settings.validity
-    dropped = [(item, c, (i.validity.r_item_total if method == "item_total" else i.validity.r_item_rest))
-               for c, res in first.constructs.items() for item, i in res.items.items() if i.valid is False]
+    dropped = [(item, c, i.r) for c, res in first.constructs.items() for item, i in res.items.items() if i.valid is False]
     if not dropped:
         return first
     gone = {item for item, _, _ in dropped}
@@ -143,33 +173,42 @@ def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Descript
     profile = {c.column: frequency_table(data.profile[c.column], c.order) for c in config.respondents}
     index_range = three_box_range(n, config.scale.min, config.scale.max, settings.index.basis)
     r_table = r_critical(settings.alpha, n, "two")
+    rule = validity_rule(settings.validity_rule, n)
     constructs = {
-        name: _construct(name, construct, data, config, index_range, r_table, warnings)
+        name: _construct(name, construct, data, config, index_range, r_table, rule, warnings)
         for name, construct in config.constructs.items()
     }
-    return Description(n, data.n_excluded, profile, index_range, r_table, constructs)
+    if data.imputed:
+        warnings.append(f"missing answers: {data.imputed} blank answer(s) were replaced by their item's mean (missing: mean)")
+    return Description(n, data.n_excluded, profile, index_range, r_table, constructs, validity_rule=rule, method=settings.validity,
+                       imputed=data.imputed, answers=int(data.items.size))
 
 
-def _construct(name, construct, data: Dataset, config, index_range, r_table, warnings) -> ConstructResult:
+def _construct(name, construct, data: Dataset, config, index_range, r_table, rule, warnings) -> ConstructResult:
     settings = config.settings
     item_names = list(construct.items)
     matrix = data.items_of(item_names)
     answers = data.answers_of(item_names)
+    answered = data.answered_of(item_names)
     validity = item_validity(matrix)
     rel = reliability(matrix)
     items = {}
     for j, item in enumerate(item_names):
         dist = item_distribution(answers[:, j], config.scale.points)
         index = three_box_index(dist, settings.index.basis)
-        r = validity[j].r_item_total if settings.validity == "item_total" else validity[j].r_item_rest
-        verdict = validity_verdict(r, r_table, settings.validity)
-        if verdict.passed is None:
+        method = "item_rest" if rule == "magnitude" else settings.validity
+        r = validity[j].r_item_total if method == "item_total" else validity[j].r_item_rest
+        verdict = validity_verdict(r, r_table, settings.validity, rule, single=len(item_names) == 1)
+        if verdict.outcome == "undefined":
             warnings.append(f"item {item} of {name} has no variance (every respondent gave the same answer); its validity is undefined")
-        elif not verdict.passed:
-            warnings.append(f"item {item} of {name} is not valid: r = {r:.3f} is not above r table = {r_table:.3f}")
+        elif verdict.passed is False:
+            bound = f"{MAGNITUDE_R:.2f} (the magnitude rule)" if rule == "magnitude" else f"r table = {r_table:.3f}"
+            warnings.append(f"item {item} of {name} is not valid: r = {r:.3f} is not above {bound}")
+        reverse = item in construct.reverse
         items[item] = ItemResult(item, dist, index, three_box.category(index, index_range, settings.index.classes),
-                                 validity[j], verdict, rel.alpha_if_deleted[j])
-    reliable = reliability_verdict(rel.alpha, settings.reliability_min)
+                                 validity[j], verdict, rel.alpha_if_deleted[j],
+                                 item_distribution(answered[:, j], config.scale.points) if reverse else None, reverse)
+    reliable = reliability_verdict(rel.alpha, settings.reliability_min, single=len(item_names) == 1)
     if np.ptp(matrix.sum(axis=1)) == 0:
         warnings.append(f"construct {name} has the same score for every respondent; its alpha and correlations are undefined")
     elif reliable.passed is False:
@@ -179,9 +218,10 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, war
     omega = omega_total(matrix)
     problems = measurement_problems(name, item_names, rel.alpha, rel.constant, omega)
     warnings += [_problem_warning(p) for p in problems]
+    dichotomous = all(len(np.unique(matrix[:, j])) <= 2 for j in range(matrix.shape[1]))
     return ConstructResult(name, items, rel.alpha, index_mean,
                            three_box.category(index_mean, index_range, settings.index.classes), scores, omega,
-                           omega_verdict(omega.omega if omega else None), reliable, tuple(problems))
+                           omega_verdict(omega.omega if omega else None), reliable, tuple(problems), dichotomous)
 
 
 def _problem_warning(problem: Problem) -> str:

@@ -16,7 +16,9 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     section = b.section(b.labels["conclusions"], 2, f"{number}.1")
     section.blocks += b.say("conclusions_intro.j2", chapter=b.chapter_label(results_chapter))
     for n, e in enumerate(c.effects, start=1):
-        section.blocks += b.say("conclusion.j2", claims=[(f"hypothesis:{e.hypothesis}", e.decision.outcome)], n=n, kind=e.kind,
+        caveat = c.caveats.get(e.hypothesis)  # PLS: what the measurement model leaves in doubt about its constructs
+        section.blocks += b.say("conclusion.j2", claims=[(f"hypothesis:{e.hypothesis}", e.decision.outcome), *(caveat.claims if caveat else ())],
+                                caveat=caveat.as_context() if caveat else None, n=n, kind=e.kind,
                                 h=e.hypothesis, names=[b.name(x) for x in e.chain], supported=e.decision.supported,
                                 reason=e.decision.reason, sign=e.decision.sign, strengthens=e.estimate >= 0, object=obj)
     chapter.add(section)

@@ -6,6 +6,7 @@ from reportgen.designs.survey.analysis import ConstructResult, Description
 from reportgen.interpret.three_box import CITATION, bands, interval
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Cell, Section
+from reportgen.words.locale import join_list
 
 
 def descriptives_section(b: Builder, results: Description, number: str) -> Section:
@@ -52,7 +53,7 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
     body = []
     narrative = []
     for n, (item, result) in enumerate(construct.items.items(), start=1):
-        dist = result.distribution
+        dist = result.as_answered  # what respondents answered, also for a reverse item
         text = config.constructs[code].item_text(item, b.lang)
         body.append([s(f"{n}", "center", rowspan=2), s(f"{item}. {text}", rowspan=2)]
                     + [d(b.i(dist.count_of(p))) if dist.count_of(p) else d("") for p, _ in points] + [d(b.i(dist.n))])
@@ -64,13 +65,16 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
                        "answer": _answer_word(b, p)} for p, _ in points if dist.count_of(p)],
         })
     widths = (0.6, 4.7) + (1.15,) * len(points) + (1.3,)
+    reverse = [item for item, result in construct.items.items() if result.reversed]
+    notes = (b.label("reverse_answers_note", items=join_list(reverse, b.lang)),) if reverse else ()
     table = b.table(f"responses.{code}", b.label("responses_title", name=b.name(code), code=code), header, body,
-                    widths=widths, small=True)
-    section.blocks += b.say("responses_intro.j2", table=b.ref(table), name=b.name(code), code=code)
+                    notes=notes, widths=widths, small=True)
+    section.blocks += b.say("responses_intro.j2", table=b.ref(table), name=b.name(code), code=code, reverse=reverse,
+                            recode=config.scale.max + config.scale.min)
     section.add(table)
     section.blocks += b.say("responses.j2", refs=(table.key,), table=b.ref(table), name=b.name(code), code=code, items=narrative)
     items = list(construct.items.values())
-    shares = [[i.distribution.percents[i.distribution.points.index(p)] for p, _ in points] for i in items]
+    shares = [[i.as_answered.percents[i.as_answered.points.index(p)] for p, _ in points] for i in items]
     figure = b.figure(f"bars.{code}", b.label("bars_title", name=b.name(code), code=code), "responses",
                       {"items": [i.name for i in items], "shares": shares, "labels": [lbl for _, lbl in points]}, width=0.85, name=code)
     section.add(figure)
@@ -99,16 +103,18 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
     body.append([s(b.col("mean"), colspan=2 + len(points) + 1, bold=True, align="right"),
                  d(b.f(construct.index_mean, 2), bold=True), _category_cell(b, f"index:{code}", construct.category, bold=True)])
     basis_note = b.label("index_note_index", max=config.scale.max)
+    reverse = [item for item, result in construct.items.items() if result.reversed]
+    reverse_note = (b.label("reverse_index_note", items=join_list(reverse, b.lang), sum=config.scale.max + config.scale.min),) if reverse else ()
     table = b.table(f"index.{code}", b.label("index_title", name=b.name(code), code=code), header, body,
-                    notes=(b.labels["index_note_weighted"], basis_note), widths=(0.5, 4.4) + (0.55,) * len(points) + (1.25, 1.15, 1.3),
-                    small=True)
+                    notes=(b.labels["index_note_weighted"], basis_note) + reverse_note,
+                    widths=(0.5, 4.4) + (0.55,) * len(points) + (1.25, 1.15, 1.3), small=True)
     section.add(table)
     top, low = construct.strongest, construct.weakest
     section.blocks += b.say("index.j2", refs=(table.key, bands_key), claims=[(f"index:{code}", construct.category or "undefined")],
                             table=b.ref(table), name=b.name(code), code=code,
                             index_mean=b.f(construct.index_mean, 2), category=_category(b, construct.category).lower(),
                             top_item=top.name, top_index=b.f(top.index, 2), low_item=low.name, low_index=b.f(low.index, 2),
-                            same=construct.all_alike)
+                            same=construct.all_alike, top_reversed=top.reversed, low_reversed=low.reversed)
 
 
 def _category(b: Builder, key: str | None) -> str:

@@ -5,8 +5,8 @@ of its target and effect size), then discusses each hypothesis in turn:
 
 1. what the test shows and the decision (the design's own sentence, ``restate``);
 2. how large the effect is and how it ranks (:mod:`reportgen.interpret.effects`);
-3. what the respondents' answers add: the construct's three-box category and its strongest and
-   weakest statements, quoted (Ferdinand, 2014);
+3. what the respondents' answers add: the construct's three-box category and its statements with
+   the highest and lowest index, quoted (Ferdinand, 2014), a reverse-scored one marked as such;
 4. the comparison with earlier studies the author lists (``supports`` / ``contradicts`` keys of
    the study's ``literature`` file), cited author–year;
 5. the author's own text (``hypotheses.<H>.discussion``), or, when neither 4 nor 5 is given, a
@@ -115,7 +115,7 @@ def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResul
 
     def statement(item) -> dict:
         return {"code": item.name, "text": config.constructs[code].item_text(item.name, b.lang), "index": b.f(item.index, 2),
-                "removed": item.name in left_out}
+                "removed": item.name in left_out, "reversed": item.reversed}
 
     return b.say("discussion_index.j2", refs=(f"index.{code}",), claims=[(f"index:{code}", construct.category or "undefined")],
                  kind=e.kind, name=b.name(code), code=code, target=b.name(e.target), category=category.lower(),

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportgen.interpret.conclusions import Conclusions, conclude
 from reportgen.interpret.effects import Effect, f2_from_r2, f2_from_t, f2_verdict, ranked
 from reportgen.stats.regression import RegressionResult
@@ -42,14 +44,15 @@ def regression_effects(results) -> list[Effect]:
 
 
 def path_effects(results) -> list[Effect]:
-    """Each hypothesis of a path study: β and f² in its equation, or the indirect effect."""
+    """Each hypothesis of a path study: β and f² in its equation, or the standardised indirect
+    effect (the product of the β along its chain) with Sobel's z."""
     fits = results.model.regressions
     effects = []
     for name, hyp in results.hypotheses.items():
         if hyp.kind == "indirect":
             m = results.mediations[name]
-            effects.append(Effect(name, "indirect", (*hyp.source, hyp.target), m.indirect,
-                                  m.sobel_z if m.sobel_z is not None else float("nan"), "z", hyp.decision.p, hyp.decision))
+            effects.append(Effect(name, "indirect", (*hyp.source, hyp.target), m.indirect_beta,
+                                  m.sobel_z if m.sobel_z is not None else float("nan"), "z Sobel", hyp.decision.p, hyp.decision))
         else:
             effects.append(_direct(name, hyp, fits[hyp.target]))
     return ranked(effects, _standardised(fits))
@@ -86,7 +89,8 @@ def path_conclusions(results, effects: list[Effect] | None = None) -> Conclusion
 def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     names = results.model.spec.constructs
     r2 = {names[j]: float(results.model.r2[j]) for j in results.model.spec.endogenous}
-    return conclude(effects or pls_effects(results), results.described.constructs, r2)
+    concluded = conclude(effects or pls_effects(results), results.described.constructs, r2)
+    return replace(concluded, caveats={name: h.caveat for name, h in results.hypotheses.items()})
 
 
 BY_DESIGN = {  # model.type → (its effects, its conclusions)

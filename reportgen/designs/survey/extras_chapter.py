@@ -3,6 +3,7 @@ moderation (MRA), group differences, and the items dropped as invalid."""
 
 from __future__ import annotations
 
+from reportgen.designs.survey.groups_chapter import group_section  # noqa: F401  (the chapters import it from here)
 from reportgen.interpret.correlation import CITATION as BAND_CITATION
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
@@ -73,20 +74,30 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
         x, z, xz = m.full.predictors
         y = m.full.dependent
         dec = hypotheses[name].decision
+        checks = extras.moderation_checks[name]
+        hc3 = checks.uses_hc3
         rows = []
         for model, label in ((m.main, "1"), (m.full, "2")):
+            extra = 1 if hc3 and model is m.full else 0  # the interaction tested with HC3 standard errors
             for k, term in enumerate(["const", *model.predictors]):
                 c = model.coefficients[term]
                 shown = b.col("constant") if term == "const" else term
-                decision = b.verdict(f"hypothesis:{name}", dec.outcome) if model is m.full and term == xz else d("")
-                rows.append(([s(label, align="center", rowspan=len(model.predictors) + 1)] if k == 0 else [])
+                decision = b.verdict(f"hypothesis:{name}", dec.outcome) if model is m.full and term == xz and not hc3 else d("")
+                rows.append(([s(label, align="center", rowspan=len(model.predictors) + 1 + extra)] if k == 0 else [])
                             + [s(shown), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.t)), d(b.p(c.p))]
                             + ([d(b.f(model.r2), align="center")] if k == 0 else [d("")]) + [decision])
+            if extra:
+                robust = checks.interaction_hc3
+                rows.append([s(f"{xz} (HC3)"), d(b.f(m.full.coefficients[xz].b)), d(b.f(robust.se)), d(b.f(robust.t)), d(b.p(robust.p)),
+                             d(""), b.verdict(f"hypothesis:{name}", dec.outcome)])
+        residual_note = b.label("moderation_residuals_note", normal=b.labels["words"][checks.normality.outcome],
+                                p_normal=b.sig(checks.normality.value), hetero=b.labels["words"][checks.heteroscedasticity.outcome])
         table = b.table(f"moderation.{name}", b.label("moderation_title", h=name),
                         [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²"),
                           h(b.col("description"))]], rows,
                         notes=(f"ΔR² = {b.f(m.delta_r2)}; F change = {b.f(m.delta_f)}; Sig. {b.sig(m.delta_p)}; α = {b.f(alpha, 2)}"
-                               + ("; " + b.labels["centred_note"] if m.centred else ""),), widths=(0.8, 2, 1, 1, 1, 1, 0.9, 1.2), small=True)
+                               + ("; " + b.labels["centred_note"] if m.centred else ""), residual_note)
+                        + ((b.labels["hc3_note"],) if hc3 else ()), widths=(0.8, 2, 1, 1, 1, 1, 0.9, 1.2), small=True)
         slopes = b.table(f"slopes.{name}", b.label("slopes_title", h=name),
                          [[h(f"{z}"), h(b.col("value")), h(b.col("slope")), h(b.col("se")), h("t"), h(b.col("p"))]],
                          [[s(levels[sl.level]), d(b.f(sl.z)), d(b.f(sl.slope)), d(b.f(sl.se)), d(b.f(sl.t)), d(b.p(sl.p))] for sl in m.slopes],
@@ -96,43 +107,17 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                            "xlabel": x, "ylabel": y}, width=0.65, name=name)
         section.add(table)
         term = m.full.coefficients[xz]
+        tested = checks.interaction_hc3 if hc3 else term
         section.blocks += b.say("moderation.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", dec.outcome)], table=b.ref(table), h=name, x=x, x_name=b.name(x), z=z, z_name=b.name(z),
-                                y_name=b.name(y), b=b.f(term.b), t=b.f(term.t), p=b.p(term.p),
+                                y_name=b.name(y), b=b.f(term.b), t=b.f(tested.t), p=b.p(tested.p),
                                 r2_main=b.f(m.main.r2), r2_full=b.f(m.full.r2), delta=b.f(m.delta_r2), delta_p=b.p(m.delta_p),
                                 alpha=b.f(alpha, 2), supported=dec.supported, reason=dec.reason, sign=dec.sign,
-                                strengthens=term.b >= 0)
+                                strengthens=term.b >= 0, hc3=hc3, robust=b.study.config.settings.robust,
+                                normal=checks.normality.passed is not False, p_normal=b.p(checks.normality.value),
+                                heteroscedastic=checks.heteroscedasticity.passed is False, n=b.i(checks.n))
         section.add(slopes)
         section.add(figure)
         section.blocks += b.say("slopes.j2", refs=(slopes.key,), table=b.ref(slopes), figure=b.ref(figure), x_name=b.name(x), z_name=b.name(z),
                                 rows=[{"level": levels[sl.level].lower(), "slope": b.f(sl.slope), "p": b.p(sl.p),
                                        "significant": extras.slope_verdicts[name][sl.level].passed} for sl in m.slopes])
-    return section
-
-
-def group_section(b: Builder, extras, alpha: float, number: str) -> Section | None:
-    if extras is None or not extras.groups:
-        return None
-    config = b.study.config
-    labels = {c.column: (c.label.get(b.lang) if c.label else c.column) for c in config.respondents}
-    section = b.section(b.labels["groups"], 3, number)
-    section.blocks += b.say("groups_intro.j2", alpha=b.f(alpha, 2))
-    for column, tests in extras.groups.items():
-        label = labels.get(column, column)
-        body = []
-        verdicts = extras.group_verdicts[column]
-        for construct, t in tests.items():
-            stats_cells = "; ".join(f"{g}: {b.f(m, 2)} ({b.f(sd, 2)})" for g, m, sd in zip(t.groups, t.means, t.sds))
-            df = "–" if not t.df else "; ".join(b.g(v, 2) for v in t.df)
-            body.append([s(f"{construct}"), s(stats_cells), d(b.labels["tests"][t.test]), d(b.f(t.statistic)), d(df), d(b.p(t.p)),
-                         d(b.p(t.levene_p)), b.verdict(f"groups:{column}:{construct}", verdicts[construct].difference.outcome, "group_words")])
-        table = b.table(f"groups.{column}", b.label("groups_title", label=label),
-                        [[h(b.col("variable")), h(b.col("group_means")), h(b.col("test")), h(b.col("statistic")), h("df"), h(b.col("p")),
-                          h("Levene Sig."), h(b.col("description"))]], body, widths=(0.9, 3.2, 1.4, 0.9, 0.9, 0.9, 0.9, 1.3), small=True)
-        section.add(table)
-        rows = [{"code": c, "name": b.name(c), "test": b.labels["tests"][t.test], "normal": verdicts[c].normal.passed,
-                 "levene": b.p(t.levene_p), "equal": verdicts[c].equal_variances.passed, "p": b.p(t.p),
-                 "different": verdicts[c].difference.passed, "k": len(t.groups),
-                 "top": t.groups[max(range(len(t.groups)), key=lambda i: t.means[i])]} for c, t in tests.items()]
-        section.blocks += b.say("groups.j2", refs=(table.key,), table=b.ref(table), label=label.lower(), rows=rows, alpha=b.f(alpha, 2),
-                                claims=[(f"groups:{column}:{c}", verdicts[c].difference.outcome) for c in tests])
     return section

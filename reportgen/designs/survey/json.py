@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportgen.designs.survey.groups import groups_json
 from reportgen.interpret.hypotheses import decision_rule
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.locale import fmt, fmt_p
@@ -35,8 +36,10 @@ def constructs_json(constructs) -> dict[str, Any]:
             "problems": [p.as_json() for p in c.problems],
             "items": {
                 item: {
-                    "mean": i.distribution.mean, "sd": i.distribution.sd,
-                    "freq": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)},
+                    "mean": i.distribution.mean, "sd": i.distribution.sd,  # as scored (after reversal)
+                    "freq": {str(p): n for p, n in zip(i.as_answered.points, i.as_answered.counts)},  # as answered
+                    "reversed": i.reversed,
+                    **({"freq_scored": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)}} if i.reversed else {}),
                     "index": i.index, "category": i.category,
                     "r_item_total": i.validity.r_item_total, "r_item_rest": i.validity.r_item_rest,
                     "r_p": i.validity.r_p, "valid": i.valid, "validity": i.verdict.as_json(), "alpha_if_deleted": i.alpha_if_deleted,
@@ -68,14 +71,12 @@ def extras_json(extras) -> dict[str, Any]:
             out["moderation"][h] = {"interaction": {"b": term.b, "se": term.se, "t": term.t, "p": term.p},
                                     "delta_r2": m.delta_r2, "delta_f": m.delta_f, "delta_p": m.delta_p, "centred": m.centred,
                                     "r2_main": m.main.r2, "r2_full": m.full.r2,
-                                    "slopes": {s.level: {"z": s.z, "slope": s.slope, "se": s.se, "t": s.t, "p": s.p} for s in m.slopes}}
+                                    "slopes": {s.level: {"z": s.z, "slope": s.slope, "se": s.se, "t": s.t, "p": s.p} for s in m.slopes},
+                                    "interaction_hc3": vars(extras.moderation_checks[h].interaction_hc3),
+                                    "checks": verdicts_json({k: getattr(extras.moderation_checks[h], k)
+                                                             for k in ("normality", "heteroscedasticity", "standard_errors")})}
     if extras.groups:
-        out["group_tests"] = {col: {c: {"test": t.test, "statistic": t.statistic, "df": list(t.df) if len(t.df) != 1 else t.df[0],
-                                        "p": t.p, "levene_p": t.levene_p, "normal": t.normal,
-                                        "verdicts": verdicts_json(extras.group_verdicts[col][c]),
-                                        "groups": {g: {"n": n, "mean": m, "sd": sd, "median": md}
-                                                   for g, n, m, sd, md in zip(t.groups, t.n, t.means, t.sds, t.medians)}}
-                                    for c, t in tests.items()} for col, tests in extras.groups.items()}
+        out["group_tests"] = groups_json(extras.groups)
     return out
 
 

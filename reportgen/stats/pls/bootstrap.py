@@ -9,6 +9,13 @@ up front, so the same seed gives the same numbers whatever the chunking.
 For every statistic: the original estimate, the bootstrap mean and SD (n - 1), ``t = estimate / SD``,
 the two-tailed p from Student's t with B - 1 df (as SmartPLS reports it), and percentile
 confidence limits (SmartPLS "percentile", seminr ``summary(boot)``).
+
+HTMT is summarised differently (:class:`HtmtBoot`): its question is whether it lies below a
+threshold (Henseler, Ringle & Sarstedt, 2015, "HTMT_inference"; Hair et al., 2022, ch. 4), a
+one-sided test, so its limits are the α and 1 − α percentiles: the two-sided (1 − 2α) percentile
+interval whose upper limit is the one-sided (1 − α) upper bound. With α = 0,05 these are the
+"5% CI" and "95% CI" columns of seminr ``summary(boot, alpha = 0.10)$bootstrapped_HTMT``, the call
+Hair et al. (2021, ch. 4) use for this test.
 """
 
 from __future__ import annotations
@@ -40,13 +47,28 @@ class BootStat:
 
 
 @dataclass(frozen=True)
+class HtmtBoot:
+    """The bootstrap of one HTMT: the estimate, the bootstrap mean and SD (n - 1), and the
+    percentile limits ``lower`` (the α quantile) and ``upper`` (the 1 − α quantile, R's type 7) of
+    the B bootstrap HTMT values: ``[lower; upper]`` is the two-sided (1 − 2α) interval and
+    ``upper`` the one-sided (1 − α) upper bound (seminr ``summary(boot, alpha = 2α)$bootstrapped_HTMT``)."""
+
+    estimate: float
+    mean: float
+    sd: float
+    lower: float
+    upper: float
+    alpha: float  # one-sided: ``upper`` is the (1 − alpha) percentile
+
+
+@dataclass(frozen=True)
 class BootstrapResult:
     resamples: int
     paths: dict[tuple[str, str], BootStat]
     total_indirect: dict[tuple[str, str], BootStat]
     specific_indirect: dict[tuple[str, ...], BootStat]
     loadings: dict[str, BootStat]
-    htmt: dict[tuple[str, str], BootStat]
+    htmt: dict[tuple[str, str], HtmtBoot]
 
 
 def _draws(spec: PlsSpec, item_cor: np.ndarray, chains: list[tuple[int, ...]]) -> np.ndarray:
@@ -121,6 +143,16 @@ def _summarise(spec, chain_names, est, draws, alpha) -> BootstrapResult:
     total_indirect = {(names[i], names[j]): stat(offset_ind + i * c + j)
                       for i in range(c) for j in range(c) if abs(est[offset_ind + i * c + j]) > 0}
     loadings = {item: stat(offset_load + k) for k, item in enumerate(spec.indicators)}
-    htmt_stats = {(names[i], names[j]): stat(offset_htmt + k) for k, (i, j) in enumerate(upper)}
+    htmt_stats = _htmt_stats(names, upper, est[offset_htmt:offset_chain], draws[:, offset_htmt:offset_chain], alpha)
     specific = {chain: stat(offset_chain + k) for k, chain in enumerate(chain_names)}
     return BootstrapResult(b, paths, total_indirect, specific, loadings, htmt_stats)
+
+
+def _htmt_stats(names, pairs, est, draws, alpha) -> dict[tuple[str, str], HtmtBoot]:
+    """:class:`HtmtBoot` of every pair (i, j) of ``pairs``; ``draws`` (B, pairs) the bootstrap HTMT values."""
+    if not pairs:
+        return {}
+    lower, upper = np.nanquantile(draws, [alpha, 1 - alpha], axis=0)
+    mean, sd = np.nanmean(draws, axis=0), np.nanstd(draws, axis=0, ddof=1)
+    return {(names[i], names[j]): HtmtBoot(float(est[k]), float(mean[k]), float(sd[k]), float(lower[k]), float(upper[k]), alpha)
+            for k, (i, j) in enumerate(pairs)}
