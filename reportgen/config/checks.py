@@ -244,6 +244,21 @@ def _has_cycle(pairs: list[tuple[str, str]]) -> bool:
     return any(state.get(node) is None and visit(node) for node in list(graph))
 
 
+def model_constructs(config) -> list[str]:
+    """The constructs the model and its hypotheses use, in the study file's order: for a
+    regression the dependent, the predictors and any moderator or simultaneous test; for a path or
+    PLS model every construct on a path. Listwise deletion looks at their items only."""
+    used: set[str] = set()
+    if config.model.type == "regression":
+        used |= {config.model.dependent, *regression_predictors(config)}
+    else:
+        used |= {c for pair in pls_paths(config) for c in pair}
+    for hyp in config.hypotheses.values():
+        used |= set(hyp.steps()) if hyp.path else set()
+        used |= {c for c in (hyp.moderator, hyp.on, *(hyp.simultaneous or ())) if c}
+    return [name for name in config.constructs if name in used]
+
+
 def regression_predictors(config) -> list[str]:
     """``model.predictors``, or every construct but the dependent one when none are listed."""
     if config.model.predictors:

@@ -2,7 +2,10 @@
 
 - Answers are coded by :class:`AnswerCoder`; every bad cell is reported with column and row.
 - Reverse-coded items are scored ``max + min - x``.
-- ``missing: listwise`` drops a respondent with any blank item (counted in ``n_excluded``);
+- ``missing: listwise`` drops a respondent with a blank item of a construct the model uses
+  (counted in ``n_excluded``); a blank in a construct the model does not use keeps the respondent,
+  and that construct's own statistics use those who answered all of its items
+  (``outside_blanks`` counts the respondents kept so);
   ``missing: mean`` replaces a blank by the item's mean (the PLS convention, SmartPLS/seminr).
 """
 
@@ -15,6 +18,7 @@ from functools import cached_property
 
 import numpy as np
 
+from reportgen.config.checks import model_constructs
 from reportgen.config.load import Study
 from reportgen.data.coding import AnswerCoder
 from reportgen.data.read import RawTable, other_sheets_hint, read_table
@@ -42,6 +46,7 @@ class Dataset:
     excluded: list[str] = field(default_factory=list)
     notes: tuple[str, ...] = ()
     imputed: int = 0  # blank answers replaced by their item's mean (missing: mean)
+    outside_blanks: int = 0  # respondents kept with blanks only in constructs the model does not use (listwise)
 
     @cached_property
     def _position(self) -> dict[str, int]:
@@ -116,14 +121,16 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
             answers[:, position[item]] = config.scale.max + config.scale.min - answers[:, position[item]]
 
     excluded: list[str] = []
-    imputed = 0
+    imputed = outside_blanks = 0
     kept = np.arange(raw.n_rows)
     if config.missing_policy == "listwise":
-        complete = ~np.isnan(answers).any(axis=1)
+        used = [position[i] for c in model_constructs(config) for i in config.constructs[c].items]
+        complete = ~np.isnan(answers[:, used]).any(axis=1)
         excluded = [labels[i] for i in np.flatnonzero(~complete)]
         kept = np.flatnonzero(complete)
         answers, answered = answers[complete], answered[complete]
         scored = answers
+        outside_blanks = int(np.isnan(answers).any(axis=1).sum())
     else:
         scored = np.where(np.isnan(answers), np.nanmean(answers, axis=0), answers)
         imputed = int(np.isnan(answers).sum())
@@ -134,7 +141,8 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         shown = _profile_values(columns[column], raw.value_labels.get(column), written.get(column))
         profile[column] = [shown[i] for i in kept.tolist()]
     return Dataset(item_names=tuple(items), answers=answers, items=scored, answered=answered, profile=profile,
-                   n_total=raw.n_rows, excluded=excluded, notes=tuple(raw.notes), imputed=imputed)
+                   n_total=raw.n_rows, excluded=excluded, notes=tuple(raw.notes), imputed=imputed,
+                   outside_blanks=outside_blanks)
 
 
 def nearest_column(name: str, columns: list[str]) -> str | None:

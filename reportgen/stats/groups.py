@@ -132,11 +132,11 @@ class PostHoc:
 
 
 def groups_of(values: np.ndarray, labels: np.ndarray, order: list[str] | None = None) -> Groups:
-    """The groups of ``values`` by ``labels`` (blank labels left out), every group with at least
-    one score, in ``order`` first."""
+    """The groups of ``values`` by ``labels`` (blank labels and blank scores left out), every group
+    with at least one score, in ``order`` first."""
     values = np.asarray(values, dtype=float)
     labels = np.asarray(labels, dtype=object)
-    keep = np.array([lab is not None and lab == lab and str(lab).strip() != "" for lab in labels], dtype=bool)
+    keep = np.array([lab is not None and lab == lab and str(lab).strip() != "" for lab in labels], dtype=bool) & ~np.isnan(values)
     values, labels = values[keep], labels[keep]
     present = set(labels)
     names = [g for g in (order or []) if g in present] + sorted(present - set(order or []), key=str)

@@ -166,3 +166,33 @@ def test_no_causal_or_absence_wording_in_the_regression_examples(example, lang):
 
     said = texts(compose(EXAMPLES / example / "study.yaml", lang))
     assert [phrase for phrase in CAUSAL if phrase in said] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_listwise_deletion_looks_at_the_models_items_only(tmp_path, lang):
+    """X2 is declared but not in the model: its blanks keep the respondent; X2's own statistics use
+    those who answered all its items; blanks in the model's items still exclude."""
+    from reportgen.stats.reliability import reliability
+
+    rows = survey_rows(n=60)
+    for k in (3, 8, 20):
+        rows[k]["X2.1"] = None
+    rows[30]["Y.2"] = None
+    config = base()
+    config["model"]["predictors"] = ["X1"]
+    config["hypotheses"] = {"H1": {"path": "X1 -> Y", "expect": "positive"}}
+    composed = _compose(tmp_path, lang, config, rows)
+    described = composed.results.described
+    assert (described.n_used, described.n_excluded) == (59, 1)
+    x2 = described.constructs["X2"]
+    assert x2.n_complete == 56
+    complete = [r for k, r in enumerate(rows) if k != 30 and r["X2.1"] is not None]
+    matrix = np.array([[r["X2.1"], r["X2.2"], 6 - r["X2.3"]] for r in complete], dtype=float)
+    assert x2.alpha == pytest.approx(reliability(matrix).alpha, rel=1e-12)
+    said = texts(composed)
+    assert {"id": "Variabel Disiplin (X2) tidak digunakan dalam model; 3 responden yang tidak menjawab seluruh pernyataannya tetap diikutkan",
+            "en": "Disiplin (X2) is not used in the model; 3 respondents who left some of its statements unanswered stay in the analysis"}[lang] in said
+    r, _ = composed.results.extras.correlations["X1"]["X2"]
+    x1 = described.constructs["X1"].scores
+    both = ~np.isnan(x2.scores)
+    assert r == pytest.approx(np.corrcoef(x1[both], x2.scores[both])[0, 1], rel=1e-12)

@@ -223,4 +223,5 @@ def build_chapter(b: Builder, results) -> Document:
               lambda n: group_section(b, results.extras, alpha, n)]
     effects = path_effects(results)
     conclusions = path_conclusions(results, effects)
-    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: path_discussion_section(b, results, n, effects), conclusions)
+    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: path_discussion_section(b, results, n, effects), conclusions,
+                   described=view)

@@ -154,4 +154,4 @@ def build_chapter(b: Builder, results) -> Document:
     effects = pls_effects(results)
     conclusions = pls_conclusions(results, effects)
     return chapter(b, view.n_used, view.n_excluded, makers, lambda n: pls_discussion_section(b, results, n, effects), conclusions,
-                   imputed=(view.imputed, view.answers))
+                   described=view)

@@ -209,4 +209,4 @@ def build_chapter(b: Builder, results: StudyResults) -> Document:
     effects = regression_effects(results)
     conclusions = regression_conclusions(results, effects)
     return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n, effects), conclusions,
-                   imputed=(described.imputed, described.answers))
+                   described=described)

@@ -78,12 +78,22 @@ class ConstructResult:
         return self.omega_verdict.value if self.omega_verdict.passed else None
 
     @property
+    def answered(self) -> np.ndarray:
+        """The scores of the respondents who answered every item (all of them, but for a construct
+        outside the model under listwise deletion, whose blanks leave the respondent in)."""
+        return self.scores[~np.isnan(self.scores)]
+
+    @property
+    def n_complete(self) -> int:
+        return int(self.answered.size)
+
+    @property
     def mean(self) -> float:
-        return float(self.scores.mean())
+        return float(self.answered.mean())
 
     @property
     def sd(self) -> float:
-        return float(self.scores.std(ddof=1)) if self.scores.size > 1 else float("nan")
+        return float(self.answered.std(ddof=1)) if self.answered.size > 1 else float("nan")
 
     @property
     def strongest(self) -> ItemResult:
@@ -187,7 +197,9 @@ def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Descript
 def _construct(name, construct, data: Dataset, config, index_range, r_table, rule, warnings) -> ConstructResult:
     settings = config.settings
     item_names = list(construct.items)
-    matrix = data.items_of(item_names)
+    everyone = data.items_of(item_names)
+    complete = ~np.isnan(everyone).any(axis=1)  # all True but for a construct the model does not use
+    matrix = everyone[complete]
     answers = data.answers_of(item_names)
     answered = data.answered_of(item_names)
     validity = item_validity(matrix)
@@ -213,7 +225,7 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, rul
         warnings.append(f"construct {name} has the same score for every respondent; its alpha and correlations are undefined")
     elif reliable.passed is False:
         warnings.append(f"construct {name} is not reliable: Cronbach's alpha = {rel.alpha:.3f} is below {settings.reliability_min}")
-    scores = matrix.sum(axis=1) if config.model.score == "sum" else matrix.mean(axis=1)
+    scores = everyone.sum(axis=1) if config.model.score == "sum" else everyone.mean(axis=1)  # NaN where an item is blank
     index_mean = float(np.mean([i.index for i in items.values()]))
     omega = omega_total(matrix)
     problems = measurement_problems(name, item_names, rel.alpha, rel.constant, omega)

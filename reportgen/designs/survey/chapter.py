@@ -16,11 +16,13 @@ Maker = Callable[[str], Section | None]  # number of the section → the section
 
 
 def chapter(b: Builder, n_used: int, n_excluded: int, makers: list[Maker], discussion: Callable[[str], Section],
-            conclusions: Conclusions | None = None, imputed: tuple[int, int] = (0, 0)) -> Document:
+            conclusions: Conclusions | None = None, described=None) -> Document:
     """The whole chapter: x.1 with the sections of ``makers`` (numbered in turn), then x.2; the
     conclusions chapter after it when the study asks for one; the works cited at the end.
-    ``imputed``: (blank answers replaced by their item's mean, answers in all), said in the sample sentence."""
-    doc, results_section = _open_chapter(b, n_used, n_excluded, imputed)
+    ``described`` (the :class:`~reportgen.designs.survey.analysis.Description`) tells the sample
+    sentence how many blank answers were filled and which constructs outside the model kept
+    respondents with blanks."""
+    doc, results_section = _open_chapter(b, n_used, n_excluded, described)
     doc = _assemble(b, doc, results_section, makers, lambda: discussion(f"{b.study.config.study.chapter}.2"))
     info = b.study.config.study
     if conclusions is not None and info.conclusions_chapter:
@@ -31,7 +33,7 @@ def chapter(b: Builder, n_used: int, n_excluded: int, makers: list[Maker], discu
     return doc
 
 
-def _open_chapter(b: Builder, n_used: int, n_excluded: int, imputed: tuple[int, int] = (0, 0)) -> tuple[Document, Section]:
+def _open_chapter(b: Builder, n_used: int, n_excluded: int, described=None) -> tuple[Document, Section]:
     """The document with its chapter heading, and section x.1 opened by the sample sentence."""
     config = b.study.config
     chapter = config.study.chapter
@@ -41,9 +43,12 @@ def _open_chapter(b: Builder, n_used: int, n_excluded: int, imputed: tuple[int, 
     if config.study.note is not None:
         doc.preface.append(Paragraph(config.study.note.get(b.lang), style="note"))
     results_section = Section(b.labels["results"], 2, f"{chapter}.1")
+    imputed, answers = (described.imputed, described.answers) if described is not None else (0, 0)
+    partial = [{"code": c, "name": b.name(c), "n": b.i(r.n_complete), "left": b.i(n_used - r.n_complete)}
+               for c, r in (described.constructs.items() if described is not None else ()) if r.n_complete < n_used]
     results_section.blocks += b.say("sample.j2", total=b.i(n_used + n_excluded), n=b.i(n_used), excluded=n_excluded,
-                                    excluded_text=b.i(n_excluded), policy=config.missing_policy, imputed=b.i(imputed[0]),
-                                    filled=imputed[0] > 0, share=b.pct(100 * imputed[0] / imputed[1]) if imputed[1] else "")
+                                    excluded_text=b.i(n_excluded), policy=config.missing_policy, imputed=b.i(imputed),
+                                    filled=imputed > 0, share=b.pct(100 * imputed / answers) if answers else "", partial=partial)
     return doc, results_section
 
 
