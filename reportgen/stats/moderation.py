@@ -52,14 +52,23 @@ def moderated_regression(y: np.ndarray, x: np.ndarray, z: np.ndarray, names: tup
     delta = full.r2 - main.r2
     f = delta / ((1 - full.r2) / df)
     cov = np.linalg.inv(full.exog.T @ full.exog) * full.se_estimate ** 2
+    return Moderation(main, full, float(delta), float(f), float(special.fdtrc(1, df, f)), simple_slopes(full, cov), centre)
+
+
+def simple_slopes(full: RegressionResult, cov: np.ndarray) -> tuple[SimpleSlope, ...]:
+    """The slopes of X at Z = mean − SD, mean, mean + SD of the full model ``full`` (constant, X,
+    Z, X·Z), their standard errors from the coefficients' covariance ``cov`` (OLS, or HC3 where
+    the interaction is tested with HC3) and t on the model's residual df."""
+    xn, _, product = full.predictors
+    z = full.exog[:, 2]
     b1, b3 = full.coefficients[xn].b, full.coefficients[product].b
     slopes = []
     for level, value in (("low", z.mean() - z.std(ddof=1)), ("mean", z.mean()), ("high", z.mean() + z.std(ddof=1))):
         slope = b1 + b3 * value
         se = float(np.sqrt(cov[1, 1] + value * value * cov[3, 3] + 2 * value * cov[1, 3]))
         t = slope / se
-        slopes.append(SimpleSlope(level, float(value), float(slope), se, float(t), float(2 * special.stdtr(df, -abs(t)))))
-    return Moderation(main, full, float(delta), float(f), float(special.fdtrc(1, df, f)), tuple(slopes), centre)
+        slopes.append(SimpleSlope(level, float(value), float(slope), se, float(t), float(2 * special.stdtr(full.df2, -abs(t)))))
+    return tuple(slopes)
 
 
 def slope_lines(moderation: Moderation, points: int = 50) -> list[tuple[str, np.ndarray, np.ndarray]]:

@@ -54,6 +54,12 @@ def test_hc3_of_the_interaction_equals_r(fitted, centre):
     ref = reference["moderation"]["centred" if centre else "raw"]
     close(robust.terms["xz"].se, ref["se"], rel=1e-10)
     close(robust.terms["xz"].p, ref["p"], rel=1e-9)
+    from reportgen.stats.moderation import moderated_regression, simple_slopes
+
+    full = moderated_regression(y, x, z, ("Y", "x", "z")).full
+    for slope in simple_slopes(full, hc3_covariance(full.exog, full.residuals)):
+        close(slope.se, ref["slopes"][slope.level]["se"], rel=1e-10)
+        close(slope.p, ref["slopes"][slope.level]["p"], rel=1e-9)
 
 
 def test_hc3_covariance_equals_statsmodels():

@@ -43,7 +43,8 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
     notes = (b.label("dependent_note", name=f"{b.name(reg.dependent)} ({reg.dependent})"),) + ((b.labels["hc3_note"],) if hc3 else ())
     table = b.table("coefficients", b.labels["regression_simple_title" if simple else "regression_title"], header, body, notes=notes,
                     widths=(3.2, 1.1, 1.1, 1.4, 1, 1) + ((1.1, 1, 1) if hc3 else ()), small=hc3)
-    section.blocks += b.say("regression_intro.j2", table=b.ref(table), simple=simple, hc3=hc3)
+    section.blocks += b.say("regression_intro.j2", table=b.ref(table), simple=simple, hc3=hc3,
+                            heteroscedastic=results.assumptions.heteroscedasticity.passed is False)
     section.add(table)
     section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=reg.dependent,
                             constant=b.f(reg.coefficients["const"].b),
@@ -175,7 +176,9 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
             x, z = hyp.source
             title = b.label("discussion_moderation", source=b.name(x), moderator=b.name(z), target=b.name(hyp.target))
             term = results.extras.moderation[name].full.coefficients[f"{x} × {z}"]
-            context = {"t": b.f(term.t), "p": b.p(hyp.decision.p), "b": b.f(term.b), "x_name": b.name(x), "x": x, "z_name": b.name(z)}
+            checks = results.extras.moderation_checks[name]
+            tested = checks.interaction_hc3 if checks.uses_hc3 else term
+            context = {"t": b.f(tested.t), "p": b.p(hyp.decision.p), "b": b.f(term.b), "x_name": b.name(x), "x": x, "z_name": b.name(z)}
         elif hyp.kind == "partial":
             x = hyp.source[0]
             title = b.label("discussion_of", source=b.name(x), target=b.name(hyp.target))

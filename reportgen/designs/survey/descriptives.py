@@ -114,7 +114,7 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
                             table=b.ref(table), name=b.name(code), code=code,
                             index_mean=b.f(construct.index_mean, 2), category=_category(b, construct.category).lower(),
                             top_item=top.name, top_index=b.f(top.index, 2), low_item=low.name, low_index=b.f(low.index, 2),
-                            same=construct.all_alike, top_reversed=top.reversed, low_reversed=low.reversed)
+                            same=construct.all_alike, top_reversed=top.reversed, low_reversed=low.reversed, single=construct.single)
 
 
 def _category(b: Builder, key: str | None) -> str:

@@ -119,7 +119,7 @@ def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResul
 
     return b.say("discussion_index.j2", refs=(f"index.{code}",), claims=[(f"index:{code}", construct.category or "undefined")],
                  kind=e.kind, name=b.name(code), code=code, target=b.name(e.target), category=category.lower(),
-                 mean=b.f(construct.index_mean, 2), top=statement(top), low=statement(low), same=construct.all_alike,
+                 mean=b.f(construct.index_mean, 2), top=statement(top), low=statement(low), same=construct.all_alike, single=construct.single,
                  tied_top=_tied(construct, top), tied_low=_tied(construct, low),
                  supported=e.decision.supported, table=f"{b.labels['table']} {_index_number(b, code)}")
 

@@ -10,11 +10,14 @@ from reportgen.interpret.effects import Effect, f2_from_r2, f2_from_t, f2_verdic
 from reportgen.stats.regression import RegressionResult
 
 
-def _direct(name: str, hyp, fit: RegressionResult) -> Effect:
+def _direct(name: str, hyp, fit: RegressionResult, tested: float | None = None, hc3: bool = False) -> Effect:
+    """β and f² of a predictor; ``tested``: the t the hypothesis was decided by (HC3 where used;
+    the OLS t otherwise). f² = t²/df is an effect size of the OLS fit, so it takes the OLS t."""
     source, target = hyp.source[0], hyp.target
     c = fit.coefficients[source]
     f2 = f2_from_t(c.t, fit.df2)
-    return Effect(name, "direct", (source, target), c.beta, c.t, "t", hyp.decision.p, hyp.decision, f2, f2_verdict(f2))
+    return Effect(name, "direct", (source, target), c.beta, c.t if tested is None else tested, "t" if hc3 is False else "t (HC3)",
+                  hyp.decision.p, hyp.decision, f2, f2_verdict(f2))
 
 
 def _standardised(fits: dict[str, RegressionResult]) -> dict[str, dict[str, float]]:
@@ -28,17 +31,21 @@ def regression_effects(results) -> list[Effect]:
     effects = []
     for name, hyp in results.hypotheses.items():
         if hyp.kind == "partial":
-            effects.append(_direct(name, hyp, reg))
+            effects.append(_direct(name, hyp, reg, results.t_test(hyp.source[0])[0], results.uses_hc3))
         elif hyp.kind == "simultaneous":
             f2 = f2_from_r2(reg.r2)
-            effects.append(Effect(name, "simultaneous", (*hyp.source, hyp.target), reg.r2, reg.f, "F", hyp.decision.p,
+            effects.append(Effect(name, "simultaneous", (*hyp.source, hyp.target), reg.r2, results.f_statistic[0],
+                                  "F (Wald, HC3)" if results.uses_hc3 else "F", hyp.decision.p,
                                   hyp.decision, f2, f2_verdict(f2)))
         else:
             x, z = hyp.source
             full = results.extras.moderation[name].full
             term = full.coefficients[f"{x} × {z}"]
+            checks = results.extras.moderation_checks[name]
             f2 = f2_from_t(term.t, full.df2)
-            effects.append(Effect(name, "moderation", (x, z, hyp.target), term.b, term.t, "t", hyp.decision.p,
+            effects.append(Effect(name, "moderation", (x, z, hyp.target), term.b,
+                                  checks.interaction_hc3.t if checks.uses_hc3 else term.t, "t (HC3)" if checks.uses_hc3 else "t",
+                                  hyp.decision.p,
                                   hyp.decision, f2, f2_verdict(f2)))
     return ranked(effects, _standardised({reg.dependent: reg}))
 

@@ -14,9 +14,9 @@ from reportgen.interpret.correlation import strength_verdict
 from reportgen.interpret.hypotheses import Decision, partial_decision
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.correlation import correlation_matrix
-from reportgen.stats.moderation import Moderation, moderated_regression, slope_lines
+from reportgen.stats.moderation import Moderation, moderated_regression, simple_slopes, slope_lines
 from reportgen.stats.regression import RegressionResult, ols
-from reportgen.stats.robust import RobustTerm, hc3_fit
+from reportgen.stats.robust import RobustTerm, hc3_covariance, hc3_fit
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,15 @@ class ModerationChecks:
     standard_errors: Verdict
     interaction_hc3: RobustTerm
     n: int
+    slopes_hc3: tuple = ()  # the simple slopes with HC3 standard errors (stats.moderation.SimpleSlope)
 
     @property
     def uses_hc3(self) -> bool:
         return self.standard_errors.outcome == "hc3"
+
+    def slopes_used(self, mod: Moderation) -> tuple:
+        """The simple slopes as the interaction is tested: with HC3 standard errors, or OLS ones."""
+        return self.slopes_hc3 if self.uses_hc3 else mod.slopes
 
 
 def moderation_checks(mod: Moderation, robust: str, alpha: float) -> ModerationChecks:
@@ -57,7 +62,8 @@ def moderation_checks(mod: Moderation, robust: str, alpha: float) -> ModerationC
                                         breusch_pagan_verdict(het.bp_p, alpha), alpha)
     names = ["const", *full.predictors]
     tests = hc3_fit(full.exog, full.residuals, np.array([full.coefficients[n].b for n in names]), names)
-    return ModerationChecks(normal, hetero, standard_errors_verdict(robust, hetero), tests.terms[full.predictors[-1]], full.n)
+    slopes = simple_slopes(full, hc3_covariance(full.exog, full.residuals))
+    return ModerationChecks(normal, hetero, standard_errors_verdict(robust, hetero), tests.terms[full.predictors[-1]], full.n, slopes)
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ def extras(study: Study, data: Dataset, scores: dict[str, np.ndarray], warnings:
             checks[name] = moderation_checks(mod, settings.robust, alpha)
             tested = checks[name].interaction_hc3 if checks[name].uses_hc3 else term
             decisions[name] = partial_decision(tested.t, tested.p, hyp.expect, alpha, settings.tails)
-            slopes[name] = {s.level: significance(s.p, alpha) for s in mod.slopes}
+            slopes[name] = {s.level: significance(s.p, alpha) for s in checks[name].slopes_used(mod)}
             lines[name] = slope_lines(mod)
         elif settings.simple_regressions and len(steps) == 2:
             x, y = steps

@@ -90,8 +90,8 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                 robust = checks.interaction_hc3
                 rows.append([s(f"{xz} (HC3)"), d(b.f(m.full.coefficients[xz].b)), d(b.f(robust.se)), d(b.f(robust.t)), d(b.p(robust.p)),
                              d(""), b.verdict(f"hypothesis:{name}", dec.outcome)])
-        residual_note = b.label("moderation_residuals_note", normal=b.labels["words"][checks.normality.outcome],
-                                p_normal=b.sig(checks.normality.value), hetero=b.labels["words"][checks.heteroscedasticity.outcome])
+        residual_note = b.label("moderation_residuals_note", normal=b.labels["words"][checks.normality.outcome].lower(),
+                                p_normal=b.sig(checks.normality.value), hetero=b.labels["words"][checks.heteroscedasticity.outcome].lower())
         table = b.table(f"moderation.{name}", b.label("moderation_title", h=name),
                         [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²"),
                           h(b.col("description"))]], rows,
@@ -100,8 +100,8 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                         + ((b.labels["hc3_note"],) if hc3 else ()), widths=(0.8, 2, 1, 1, 1, 1, 0.9, 1.2), small=True)
         slopes = b.table(f"slopes.{name}", b.label("slopes_title", h=name),
                          [[h(f"{z}"), h(b.col("value")), h(b.col("slope")), h(b.col("se")), h("t"), h(b.col("p"))]],
-                         [[s(levels[sl.level]), d(b.f(sl.z)), d(b.f(sl.slope)), d(b.f(sl.se)), d(b.f(sl.t)), d(b.p(sl.p))] for sl in m.slopes],
-                         widths=(2, 1, 1, 1, 1, 1))
+                         [[s(levels[sl.level]), d(b.f(sl.z)), d(b.f(sl.slope)), d(b.f(sl.se)), d(b.f(sl.t)), d(b.p(sl.p))] for sl in checks.slopes_used(m)],
+                         notes=(b.labels["hc3_slopes_note"],) if hc3 else (), widths=(2, 1, 1, 1, 1, 1))
         figure = b.figure(f"slopes.{name}", b.label("slopes_figure", h=name), "slopes",
                           {"lines": [(f"{z}: {levels[level]}", xs, ys) for level, xs, ys in extras.slope_lines[name]],
                            "xlabel": x, "ylabel": y}, width=0.65, name=name)
@@ -119,5 +119,5 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
         section.add(figure)
         section.blocks += b.say("slopes.j2", refs=(slopes.key,), table=b.ref(slopes), figure=b.ref(figure), x_name=b.name(x), z_name=b.name(z),
                                 rows=[{"level": levels[sl.level].lower(), "slope": b.f(sl.slope), "p": b.p(sl.p),
-                                       "significant": extras.slope_verdicts[name][sl.level].passed} for sl in m.slopes])
+                                       "significant": extras.slope_verdicts[name][sl.level].passed} for sl in checks.slopes_used(m)])
     return section

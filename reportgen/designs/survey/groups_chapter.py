@@ -77,8 +77,8 @@ def _omnibus_table(b: Builder, column: str, col: ColumnGroups, label: str):
     for construct, comp in col.comparisons.items():
         t, g = comp.test, comp.groups
         defined = t.statistic == t.statistic
-        groups = "; ".join(f"{n}: {b.f(md, 2)} ({b.f(mr, 2)})" for n, md, mr in zip(g.names, g.medians, g.mean_ranks)) if rank else \
-            "; ".join(f"{n}: {b.f(m, 2)} ({b.f(sd, 2)})" for n, m, sd in zip(g.names, g.means, g.sds))
+        groups = "\n".join(_unbroken(f"{n}: {b.f(md, 2)} ({b.f(mr, 2)})") for n, md, mr in zip(g.names, g.medians, g.mean_ranks)) \
+            if rank else "\n".join(_unbroken(f"{n}: {b.f(m, 2)} ({b.f(sd, 2)})") for n, m, sd in zip(g.names, g.means, g.sds))
         effects = {e.kind: e for e in t.effects}
         body.append([s(construct), s(groups), d(b.f(t.statistic) if defined else "–")]
                     + ([d(_df_text(b, t.df) if defined else "–")] if test != "mann_whitney" else [])
@@ -89,8 +89,13 @@ def _omnibus_table(b: Builder, column: str, col: ColumnGroups, label: str):
     first, second = (col.comparisons[next(iter(col.comparisons))].groups.names + ("", ""))[:2]
     notes = (b.label(f"groups_note_{test}", first=first, second=second, level=b.confidence(), resamples=b.i(BOOTSTRAP)),
              b.labels["levene_notes"][col.levene_center])
-    widths = (0.9, 3.0, 0.9) + ((0.8,) if test != "mann_whitney" else ()) + (0.8,) + (1.8,) * len(kinds) + (1.0, 1.2)
+    widths = (0.9, 3.4, 0.9) + ((0.8,) if test != "mann_whitney" else ()) + (0.8,) + (1.6,) * len(kinds) + (1.0, 1.2)
     return b.table(f"groups.{column}", b.label("groups_title", label=label), [header], body, notes=notes, widths=widths, small=True)
+
+
+def _unbroken(text: str) -> str:
+    """One group's line of the table ('21-30 Tahun: 15,18 (2,96)') kept on one line: no-break spaces."""
+    return text.replace(" ", "\u00a0")
 
 
 def _df(b: Builder, value: float) -> str:
@@ -108,7 +113,7 @@ def _posthoc_table(b: Builder, column: str, col: ColumnGroups, comparisons: dict
     cols = b.labels["groups_cols"]
     ci, stat, df = method != "dunn_holm", method != "tukey", method == "games_howell"
     header = ([h(b.col("variable")), h(cols["pair"]), h(cols["rank_difference" if method == "dunn_holm" else "difference"])]
-              + ([h(b.col("ci", level=b.confidence()))] if ci else []) + ([h("z" if method == "dunn_holm" else "t")] if stat else [])
+              + ([h(b.col("ci", level=b.confidence()))] if ci else []) + ([h("z" if method == "dunn_holm" else "|t|")] if stat else [])  # Games–Howell's t is unsigned (rstatix)
               + ([h("df")] if df else []) + [h(cols["p_holm" if method == "dunn_holm" else "p_adj"]), h(b.col("description"))])
     body = []
     for construct, comp in comparisons.items():

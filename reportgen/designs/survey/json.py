@@ -73,6 +73,7 @@ def extras_json(extras) -> dict[str, Any]:
                                     "r2_main": m.main.r2, "r2_full": m.full.r2,
                                     "slopes": {s.level: {"z": s.z, "slope": s.slope, "se": s.se, "t": s.t, "p": s.p} for s in m.slopes},
                                     "interaction_hc3": vars(extras.moderation_checks[h].interaction_hc3),
+                                    "slopes_hc3": {s.level: {"se": s.se, "t": s.t, "p": s.p} for s in extras.moderation_checks[h].slopes_hc3},
                                     "checks": verdicts_json({k: getattr(extras.moderation_checks[h], k)
                                                              for k in ("normality", "heteroscedasticity", "standard_errors")})}
     if extras.groups:
