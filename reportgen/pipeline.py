@@ -18,8 +18,9 @@ FORMATS = ("json", "pdf", "docx")
 
 @dataclass(frozen=True)
 class Report:
-    """What a run wrote: the files (inside the output folder) and notes for the user
-    (blank rows skipped, for instance), which results.json also lists under ``warnings``."""
+    """What a run wrote: the files (inside the output folder) and notes for the user: on the
+    data (blank rows skipped, for instance), which results.json also lists under ``warnings``,
+    and, when a chapter was written, what the author must still write (its tasks)."""
 
     files: list[Path]
     notes: list[str] = field(default_factory=list)
@@ -86,11 +87,13 @@ def analyse(study, language: str) -> Analysed:
 
 
 def chapter(analysed: Analysed, lang: str):
-    """The chapter document and the builder that made it (its labels, its file-name label)."""
+    """The chapter document and the builder that made it (its labels, its file-name label); what
+    the author must still write is among its tasks, and it is a draft as ``study.draft`` says."""
     from reportgen.report.builder import Builder
+    from reportgen.report.tasks import finish
 
     builder = Builder(analysed.study, lang, source_label=analysed.design.source_label)
-    return analysed.design.sections(builder, analysed.results), builder
+    return finish(builder, analysed.design.sections(builder, analysed.results)), builder
 
 
 @dataclass
@@ -128,8 +131,10 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
     if not {"pdf", "docx", "html"} & set(formats):
         return written
     from reportgen.figures import FigureJob
+    from reportgen.report.tasks import notes as task_notes
 
     doc, builder = chapter(analysed, lang)
+    analysed.notes.extend(task_notes(doc))
     labels = builder.labels
     config = analysed.study.config
     stem = safe_name(builder.label(analysed.design.file_label, chapter=config.study.chapter, year=config.study.year), "report")
@@ -197,9 +202,14 @@ def _more_documents(analysed: Analysed, lang: str, folder: Path, formats, allowe
 
 
 def validate_study(study_file: Path) -> str:
-    """Check file and data; return a short summary (the data, the constructs, the model)."""
+    """Check file and data; return a short summary (the data, the constructs, the model), after
+    notes on the data and on reportgen init's placeholders left in the study file."""
+    from reportgen.report.tasks import placeholder_note, placeholders
+
     study = load_study(study_file)
     design = design_for(study.config)
     data = design.load(study)
-    lines = [f"note: {note}" for note in data.notes] + [f"{study.path.name}: valid"] + design.summary(study, data)
+    left = placeholders(study.config)
+    notes = list(data.notes) + ([placeholder_note(left)] if left else [])
+    lines = [f"note: {note}" for note in notes] + [f"{study.path.name}: valid"] + design.summary(study, data)
     return "\n".join(lines)

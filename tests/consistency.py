@@ -22,8 +22,8 @@ from typing import Callable
 from reportgen.report.document import Document, Paragraph
 
 # labels.yaml mappings whose values are verdict words printed in table cells
-VERDICT_WORDS = ("words", "categories", "dw_zones", "r2_levels", "f2_sizes", "mediation_kinds", "significance_words", "group_words",
-                 "pls_removal_words", "pls_removal_words_kept", "pls_loading_words", "pls_loading_words_kept")
+VERDICT_WORDS = ("words", "categories", "dw_zones", "r2_levels", "f2_sizes", "mediation_kinds", "significance_words", "group_words", "quadrants",
+                 "pls_removal_words", "pls_removal_words_kept", "pls_loading_words", "pls_loading_words_kept", "explain_words")
 NOT_VERDICTS = {"–", "-", ""}
 
 
@@ -61,6 +61,31 @@ ZHAO_TYPES = {"id": {"mediasi komplementer": "complementary", "mediasi kompetiti
                      "indirect-only mediation": "indirect_only", "direct-only non-mediation": "direct_only",
                      "no-effect non-mediation": "no_effect"}}
 
+SHARED = frozenset({"shared_variance"})
+RESTRICTED = frozenset({"restricted"})
+# what explains a result (reportgen/interpret/explain.py): shared variance, suppression, restricted range, ceiling or floor
+EXPLAIN = {
+    "id": (Rule(r"tidak dikreditkan kepada satu pun dari mereka", r"association:.*", SHARED, local=True),
+           Rule(r"sebagian besar dibagi bersama variabel lain", r"association:.*", SHARED, local=True),
+           Rule(r"tidak dikreditkan kepada koefisien mana pun, itulah sebabnya", r"association:.*", SHARED, local=True),
+           Rule(r"suatu situasi supresi", r"association:.*", frozenset({"suppression"}), local=True),
+           Rule(r"bekerja seperti butir dua pilihan", r"range:.*", RESTRICTED, local=True),
+           Rule(r"titik-titik tersusun pada garis-garis sejajar", r"range:.*", RESTRICTED, local=True),
+           Rule(r"batas adanya efek (plafon|lantai)", r"ceiling:.*", lambda m: frozenset({"ceiling" if m.group(1) == "plafon" else "floor"}),
+                local=True),
+           Rule(r"skor tertinggi atau terendah yang mungkin pada", r"ceiling:.*", frozenset({"ceiling", "floor"}), local=True),
+           Rule(r"Tidak ada variabel yang lebih dari 15% respondennya", r"ceiling:.*", frozenset({"none"}))),
+    "en": (Rule(r"what it shares with the other variables is credited to none of them", r"association:.*", SHARED, local=True),
+           Rule(r"is mostly shared with the other variables", r"association:.*", SHARED, local=True),
+           Rule(r"credited to none of their coefficients, which is why", r"association:.*", SHARED, local=True),
+           Rule(r"a suppression situation", r"association:.*", frozenset({"suppression"}), local=True),
+           Rule(r"works? as (?:a )?two-point items?", r"range:.*", RESTRICTED, local=True),
+           Rule(r"the points lie on parallel stripes", r"range:.*", RESTRICTED, local=True),
+           Rule(r"from which a (ceiling|floor) effect is taken to be present", r"ceiling:.*", lambda m: frozenset({m.group(1)}), local=True),
+           Rule(r"highest or lowest possible score of", r"ceiling:.*", frozenset({"ceiling", "floor"}), local=True),
+           Rule(r"No variable has more than 15% of its respondents", r"ceiling:.*", frozenset({"none"}))),
+}
+
 RULES: dict[str, tuple[Rule, ...]] = {
     "id": (
         Rule(r"\b(H[\w.]*\d[\w.]*) (diterima|ditolak)\b", HYPOTHESIS,
@@ -90,6 +115,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
              r"non-mediasi tanpa efek)", r"mediation:.*", lambda m: frozenset({ZHAO_TYPES["id"][m.group(1)]}), local=True),
         Rule(r"(?<!tidak )berbeda signifikan", r"groups:.*", frozenset({"significant"}), local=True),
         Rule(r"tidak berbeda signifikan antar", r"groups:.*", frozenset({"not_significant"}), local=True),
+        *EXPLAIN["id"],
     ),
     "en": (
         Rule(r"\b(H[\w.]*\d[\w.]*) is (?:therefore )?(accepted|rejected)\b", HYPOTHESIS,
@@ -119,6 +145,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
              r"no-effect non-mediation)", r"mediation:.*", lambda m: frozenset({ZHAO_TYPES["en"][m.group(1)]}), local=True),
         Rule(r"(?<!not )differ significantly", r"groups:.*", frozenset({"significant"}), local=True),
         Rule(r"do not differ significantly (?:between|across)", r"groups:.*", frozenset({"not_significant"}), local=True),
+        *EXPLAIN["en"],
     ),
 }
 

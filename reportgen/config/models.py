@@ -56,6 +56,8 @@ class StudyInfo(Strict):
     note: Text | None = None  # printed as a note at the start of the chapter (e.g. "the answers are simulated")
     first_page: int = Field(1, ge=1, le=9999)  # the number of the chapter's first page (the thesis's BAB V may start at 53)
     lists: bool = False  # the DOCX also lists the tables and the figures after its contents (Daftar Tabel, Daftar Gambar)
+    draft: bool | None = None  # marks of what the author must still write (DOCX comments, PDF margin notes); default: when any is left
+    limitations: list[Text] = Field(default_factory=list, max_length=20)  # the author's own, after those the study shows
 
     @model_validator(mode="before")
     @classmethod

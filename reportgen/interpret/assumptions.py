@@ -29,13 +29,13 @@ VIF_MAX = 10.0
 TOLERANCE_MIN = 0.10
 VIF_CITATION = "Ghozali, 2018"
 DW_CITATION = "Durbin & Watson, 1951; Savin & White, 1977"
-NORMALITY_CITATION = "Lilliefors, 1967; Ghozali, 2018"
+NORMALITY_CITATION = "Ghozali, 2018; Lilliefors, 1967"
 LARGE_SAMPLE = 100
 LARGE_SAMPLE_CITATION = "Lumley et al., 2002"
-GLEJSER_CITATION = "Glejser, 1969; Ghozali, 2018"
+GLEJSER_CITATION = "Ghozali, 2018; Glejser, 1969"
 BP_CITATION = "Breusch & Pagan, 1979; Koenker, 1981"
-HETEROSCEDASTICITY_CITATION = "Glejser, 1969; Koenker, 1981; Ghozali, 2018"
-ROBUST_CITATION = "MacKinnon & White, 1985; Long & Ervin, 2000"
+HETEROSCEDASTICITY_CITATION = "Ghozali, 2018; Glejser, 1969; Koenker, 1981"
+ROBUST_CITATION = "Long & Ervin, 2000; MacKinnon & White, 1985"
 
 
 @dataclass(frozen=True)

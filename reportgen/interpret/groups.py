@@ -33,11 +33,11 @@ from reportgen.interpret.verdict import Rule, Verdict, significance
 MIN_GROUP = 2
 SETTINGS = ("welch", "student", "nonparametric")
 CITATIONS = {
-    "welch": "Delacre, Lakens & Leys, 2017; Delacre et al., 2019",
+    "welch": "Delacre et al., 2017; Delacre et al., 2019",
     "student": "Field, 2018",
     "nonparametric": "Field, 2018",
 }
-NO_PRETEST = "Zimmerman, 2004; Rasch, Kubinger & Moder, 2011"
+NO_PRETEST = "Rasch et al., 2011; Zimmerman, 2004"
 TESTS = {  # setting → (two groups, three or more)
     "welch": ("welch_t", "welch_anova"),
     "student": ("student_t", "anova"),

@@ -24,7 +24,7 @@ from reportgen.interpret.verdict import Rule, Verdict, at_least
 
 VALIDITY_CITATION = "Sugiyono, 2019"
 MAGNITUDE_R = 0.30
-MAGNITUDE_CITATION = "Nunnally & Bernstein, 1994; Field, 2018"
+MAGNITUDE_CITATION = "Field, 2018; Nunnally & Bernstein, 1994"
 MAGNITUDE_FROM = 200  # with more respondents, settings.validity_rule auto uses the magnitude rule
 KR20_CITATION = "Kuder & Richardson, 1937"
 RELIABILITY_CITATION = "Ghozali, 2018"

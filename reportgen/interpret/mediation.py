@@ -30,7 +30,7 @@ import math
 from reportgen.interpret.hypotheses import Decision
 from reportgen.interpret.verdict import Rule, Verdict
 
-CITATION = "Zhao, Lynch & Chen, 2010, Journal of Consumer Research 37(2), 197–206"
+CITATION = "Zhao et al., 2010"
 INTERVAL_CITATION = "Preacher & Hayes, 2008"
 TYPES = ("complementary", "competitive", "indirect_only", "direct_only", "no_effect")
 MEDIATED = frozenset({"complementary", "competitive", "indirect_only"})

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from reportgen.interpret.verdict import Rule, Verdict
 
-CITATION = "Fetters, Curry & Creswell, 2013"
+CITATION = "Fetters et al., 2013"
 RULE = Rule("meta_inference", None, CITATION)
 OUTCOMES = ("confirms", "expands", "discordant")
 

@@ -42,7 +42,7 @@ from reportgen.interpret.effects import f2_verdict
 from reportgen.interpret.verdict import Rule, Verdict, at_least, below, significance, verdicts_json
 
 CITATION = "Hair et al., 2022"
-HTMT_CITATION = "Henseler, Ringle & Sarstedt, 2015"
+HTMT_CITATION = "Henseler et al., 2015"
 LOADING_MIN = 0.708
 LOADING_FLOOR = 0.40
 RELIABILITY_MIN = 0.70
@@ -112,7 +112,7 @@ def ave_verdict(value: float, kind: str | None) -> Verdict:
 def htmt_rule(threshold: float) -> Rule:
     """The HTMT rule: the bootstrap upper bound below ``threshold``; 1 is Henseler et al.'s
     HTMT_inference, 0,85 and 0,90 the thresholds Hair et al. (2022) test the upper bound against."""
-    citation = HTMT_CITATION if threshold >= 1 else f"{HTMT_CITATION}; {CITATION}"
+    citation = HTMT_CITATION if threshold >= 1 else f"{CITATION}; {HTMT_CITATION}"
     return Rule("htmt_upper_bound", threshold, citation)
 
 

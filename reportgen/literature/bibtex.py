@@ -135,6 +135,8 @@ def _work(entry) -> Work:
         csl["issue" if csl["type"] in ("article-journal", "article-magazine", "article-newspaper") else "number"] = latex(number)
     if isinstance(fields.get("pages"), str):
         csl["page"] = page_range(latex(fields["pages"]))
+    if isinstance(fields.get("eid"), str) and csl["type"] == "article-journal":
+        csl["number"] = latex(fields["eid"])  # biblatex's article number: APA prints "Article 13" (§9.27)
     year = year_of(fields.get("year")) or year_of(fields.get("date"))
     if year is not None:
         csl["issued"] = {"date-parts": [[year]]}

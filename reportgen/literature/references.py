@@ -16,6 +16,9 @@ so that the output is what the style specifies:
   (APA §10.6, example 64);
 - ``text-case="title"`` is never applied to a label, so editors read "(eds.)": on labels (one
   word, "Ed.", "Eds.") it becomes ``capitalize-first``, giving "(Eds.)" (APA §9.10).
+
+The Indonesian locale (id-ID) has no ordinal numbers, so a numbered edition would read "(9 ed.)";
+it is written out as the style prints a named edition: "(Edisi ke-9)".
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ def format_references(works: list[Work], suffixes: dict[str, str], lang: str) ->
             item["genre"] = THESIS_GENRES[lang][work.thesis]
         if _publisher_is_author(item):
             del item["publisher"]  # APA §9.29: a group author that is also the publisher is named once
+        if lang == "id" and str(item.get("edition", "")).isdigit():
+            item["edition"] = f"Edisi ke-{item['edition']}"  # id-ID has no ordinals: '(9 ed.)' otherwise
         items.append(item)
     bibliography = CitationStylesBibliography(_style(lang), CiteProcJSON(items), _Marks)
     for item in items:

@@ -20,6 +20,10 @@ r"""Document → DOCX with python-docx: a Word document a student goes on editin
   figure's picture with its source line. Page numbers in the footer start at
   ``doc.first_page`` (``w:pgNumType w:start``).
 - The body is Times New Roman 12 pt with 1.5 line spacing on A4 with thesis margins.
+- In a draft (``doc.draft``) each task of the chapter (what the author must still write) is a
+  Word comment by "reportgen", anchored on the paragraph (or heading) before it, saying what to
+  add and under which key of the study file; the document's status is the draft label. A final
+  document has no comments.
 """
 
 from __future__ import annotations
@@ -37,12 +41,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph as WordParagraph
 
 from reportgen.errors import naming
 from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_CM
 from reportgen.render.flow import table_rows
 from reportgen.render.measure import bind, bound_title, table_layout
-from reportgen.report.document import Document, Figure, Paragraph, Section, Table
+from reportgen.report.document import Document, Figure, Paragraph, Section, Table, Task
 
 FONT = "Times New Roman"
 CELL_MARGIN_TWIPS = 57  # 0.1 cm
@@ -61,13 +66,16 @@ TOC_INDENT_CM = {1: 0.0, 2: 0.0, 3: 1.0, 4: 2.0}  # as the PDF's contents
 CAPTION_PT = 2 * 13.8 + 6  # two lines of 12 pt at single spacing, 6 pt above
 SMALL_LINE_PT = 13.5  # a note or source line: 10 pt at 1.0, 2 pt below
 FITS = 0.9  # Word sets table rows a little tighter than the estimate: a table counts as fitting at 90 % of a page
+COMMENT_AUTHOR, COMMENT_INITIALS = "reportgen", "rg"  # who a task's comment is by
 
 
 @dataclass
 class _Numbers:
-    """The last number each SEQ identifier has reached, as Word counts it while updating."""
+    """The last number each SEQ identifier has reached, as Word counts it while updating; and
+    whether the document is a draft (its tasks become comments)."""
 
     last: dict[str, int] = field(default_factory=dict)
+    draft: bool = False
 
 
 def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: bool = False) -> Path:
@@ -84,14 +92,19 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: boo
     title.add_run(doc.chapter_label)
     title.add_run().add_break()
     title.add_run(bound_title(doc.title))
-    for paragraph in doc.preface:
-        _paragraph(word, paragraph)
+    for block in doc.preface:
+        if isinstance(block, Task):
+            _task(word, block, doc.draft)
+        else:
+            _paragraph(word, block)
     _contents(word, doc, labels, lists)
-    numbers = _Numbers()
+    numbers = _Numbers(draft=doc.draft)
     for section in doc.sections:
         _section(word, section, labels, base, numbers)
     word.core_properties.title = f"{doc.chapter_label} {doc.title}"
     word.core_properties.author = doc.author
+    if doc.draft:
+        word.core_properties.content_status = labels["draft"]
     package = io.BytesIO()
     word.save(package)  # whole in memory first: a failing write then leaves no half-written zip behind
     with naming(target):
@@ -304,6 +317,21 @@ def _section(word, section: Section, labels: dict, base: Path, numbers: _Numbers
             _table(word, block, labels, numbers)
         elif isinstance(block, Figure):
             _figure(word, block, labels, base, numbers)
+        elif isinstance(block, Task):
+            _task(word, block, numbers.draft)
+
+
+def _task(word, task: Task, draft: bool) -> None:
+    """In a draft, ``task`` as a Word comment on the last paragraph written that has text (the
+    paragraph or heading it follows); nothing in a final document."""
+    if not draft:
+        return
+    for element in reversed(word.element.body):
+        if element.tag == qn("w:p"):
+            runs = [run for run in WordParagraph(element, word._body).runs if run.text.strip()]
+            if runs:
+                word.add_comment(runs, text=task.comment, author=COMMENT_AUTHOR, initials=COMMENT_INITIALS)
+                return
 
 
 def _paragraph(word, block: Paragraph) -> None:

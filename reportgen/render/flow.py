@@ -27,7 +27,7 @@ from typing import Callable
 
 from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_PT
 from reportgen.render.measure import PADDING_PT, SPACES, bind, placed_cells, table_layout, text_width
-from reportgen.report.document import Document, Figure, Paragraph, Section, Table
+from reportgen.report.document import Document, Figure, Paragraph, Section, Table, Task
 
 PAGE_HEIGHT_PT = TEXT_HEIGHT_PT
 BODY_PT, BODY_LINE = 12.0, 18.0  # chapter.css: 12 pt, line-height 1.5
@@ -208,9 +208,10 @@ class Flow:
         return top + count * line + bottom + 2 * BODY_LINE
 
     def begins_here(self, block) -> bool:
-        """Whether ``block`` may fill the page ahead of a float: a paragraph, or a subsection of
-        the float's own section whose heading starts on this page (the float stays in its section)."""
-        if isinstance(block, Paragraph):
+        """Whether ``block`` may fill the page ahead of a float: a paragraph (with a task, which
+        stays beside it), or a subsection of the float's own section whose heading starts on
+        this page (the float stays in its section)."""
+        if isinstance(block, (Paragraph, Task)):
             return True
         return isinstance(block, Section) and not (self.pages.used and self.pages.left < self.heading_room(block))
 
@@ -241,7 +242,7 @@ class Flow:
                 while last < len(blocks) and self.pages.page == page and self.begins_here(blocks[last]):
                     if isinstance(blocks[last], Section):
                         self.section(blocks[last])
-                    else:
+                    elif isinstance(blocks[last], Paragraph):
                         self.place_paragraph(blocks[last])
                     last += 1
                 blocks[i:last] = blocks[first:last] + blocks[i:first]  # the paragraphs first, then the floats
@@ -250,14 +251,15 @@ class Flow:
                 self.section(block)
             elif isinstance(block, Paragraph):
                 self.place_paragraph(block)
-            else:
+            elif not isinstance(block, Task):  # a task is a note in the margin: it takes no room
                 self.place_float(block)
             i += 1
 
     def document(self, doc: Document, contents: list[tuple[int, float]]) -> None:
         self.pages.advance(2 * 21.0 + 16.8)  # the chapter heading
         for p in doc.preface:
-            self.place_paragraph(p)
+            if isinstance(p, Paragraph):
+                self.place_paragraph(p)
         if contents:
             self.pages.advance(sum(HEADING), HEADING[0])  # its title
             for count, line in contents:

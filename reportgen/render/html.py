@@ -5,6 +5,10 @@ escaped by Jinja2's autoescape, so a title such as ``{{ 7*7 }}`` or ``<b>`` prin
 Given the folder the figures were written to, the tables and figures are placed so that no page
 is left more than a third empty (:mod:`reportgen.render.flow`), and with ``embed`` the figures
 are written into the page as ``data:`` URLs, so that one file holds the whole chapter.
+
+In a draft (``doc.draft``) each of the chapter's tasks is a note in the right margin, beside the
+paragraph it follows (or below the heading or float it follows), and every page carries the
+draft label as its running head; a final document shows neither.
 """
 
 from __future__ import annotations
@@ -18,14 +22,34 @@ from markupsafe import Markup, escape
 
 from reportgen.render.flow import contents_lines, longer_than_page, placed
 from reportgen.render.measure import NUMBER, SPACES, bind, no_widow, table_layout
-from reportgen.report.document import Document, Figure, Paragraph, Section, Table
+from reportgen.report.document import Document, Figure, Paragraph, Section, Table, Task
 from reportgen.resources import shipped
 
 HERE = shipped("render")
 
 
 def _kind(block) -> str:
-    return {Section: "section", Paragraph: "paragraph", Table: "table", Figure: "figure"}[type(block)]
+    return {Section: "section", Paragraph: "paragraph", Table: "table", Figure: "figure", Task: "task"}[type(block)]
+
+
+def with_tasks(blocks, draft: bool) -> tuple[list[Task], list[tuple[object, list[Task]]]]:
+    """``blocks`` without their tasks, each with the tasks that follow it (shown beside it in a
+    draft; none in a final document), and the tasks before the first block (shown under the
+    heading)."""
+    leading: list[Task] = []
+    out: list[tuple[object, list[Task]]] = []
+    for block in blocks:
+        if not isinstance(block, Task):
+            out.append((block, []))
+        elif draft:
+            (out[-1][1] if out else leading).append(block)
+    return leading, out
+
+
+def css_string(text: str) -> Markup:
+    """``text`` to stand between double quotes in the page's style sheet: every character but a
+    letter, a digit or a space as a CSS escape (no quote, backslash or ``</style>`` gets through)."""
+    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(text)))
 
 
 def keep_whole(text: str) -> Markup:
@@ -58,6 +82,8 @@ def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: 
                       trim_blocks=True, lstrip_blocks=True)
     ids = {id(block): f"s{n}" for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section))}
     env.filters["kind"] = _kind
+    env.filters["with_tasks"] = with_tasks
+    env.filters["css_string"] = css_string
     env.filters["string_id"] = id
     env.filters["keep_whole"] = keep_whole
     env.filters["title_whole"] = lambda text: keep_whole(no_widow(text))  # a heading or caption: no last word alone

@@ -3,14 +3,16 @@
 Headings carry their numbers, paragraphs are wrapped at 100 characters (as plain text: italics
 are not marked; a reference-list entry hangs by four spaces), tables are rows of cells separated
 by " | " under their number and title, with notes and source below, and a figure is one
-bracketed line. A change of wording or of a printed number shows as a line diff.
+bracketed line; in a draft, a task is its margin note after the draft label, bracketed ("[DRAF] H2:
+…"), and a final document leaves it out, as its PDF does. A change of wording or of a printed
+number shows as a line diff.
 """
 
 from __future__ import annotations
 
 import textwrap
 
-from reportgen.report.document import Document, Figure, Paragraph, Section, Table
+from reportgen.report.document import Document, Figure, Paragraph, Section, Table, Task
 
 WIDTH = 100
 
@@ -18,19 +20,22 @@ WIDTH = 100
 def render_text(doc: Document, labels: dict) -> str:
     """The whole document as text, ending with a newline."""
     lines = [doc.chapter_label, doc.title, ""]
-    for paragraph in doc.preface:
-        _paragraph(paragraph, lines)
+    for block in doc.preface:
+        if isinstance(block, Task):
+            _task(block, doc, labels, lines)
+        else:
+            _paragraph(block, lines)
     for section in doc.sections:
-        _section(section, labels, lines)
+        _section(section, doc, labels, lines)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _section(section: Section, labels: dict, lines: list[str]) -> None:
+def _section(section: Section, doc: Document, labels: dict, lines: list[str]) -> None:
     heading = f"{section.number} {section.title}".strip()
     lines += ["#" * section.level + " " + heading, ""]
     for block in section.blocks:
         if isinstance(block, Section):
-            _section(block, labels, lines)
+            _section(block, doc, labels, lines)
         elif isinstance(block, Paragraph):
             _paragraph(block, lines)
         elif isinstance(block, Table):
@@ -40,6 +45,14 @@ def _section(section: Section, labels: dict, lines: list[str]) -> None:
             lines += [f"  {note}" for note in block.notes] + [f"  {block.source}", ""]
         elif isinstance(block, Figure):
             lines += [f"[{labels['figure']} {block.number} {block.title} ({block.path.as_posix()})]", ""]
+        elif isinstance(block, Task):
+            _task(block, doc, labels, lines)
+
+
+def _task(task: Task, doc: Document, labels: dict, lines: list[str]) -> None:
+    """A draft's margin note; nothing in a final document."""
+    if doc.draft:
+        lines += textwrap.wrap(f"[{labels['draft']}] {task.mark}", WIDTH, break_long_words=False, break_on_hyphens=False) + [""]
 
 
 def _paragraph(block: Paragraph, lines: list[str]) -> None:

@@ -41,7 +41,8 @@ class Builder:
     _tables: int = 0
     _figures: int = 0
     numbers: dict[str, str] = field(default_factory=dict)  # table key → its number, once made
-    cited: set[str] = field(default_factory=set)  # keys of the study's literature cited so far
+    cited: set[str] = field(default_factory=set)  # keys of the study's literature cited by key so far; every
+    # citation printed as text (the methods' works) is found in the finished chapter (reportgen.literature.cited)
     literature: object = None  # the study's reference file, read (``literature:``), or None
     mixed: object = None  # the qualitative strand analysed (reportgen.qualitative.study.MixedResults), or None
 
@@ -155,6 +156,10 @@ class Builder:
         stem = stem if name is None else f"{stem}_{self._file_names.name(name)}"
         return Figure(key=key, number=self._number(self._figures), title=title, path=Path(FIGURES) / f"{stem}.png",
                       width=width, source=self.source, kind=kind, data=data)
+
+    def begin_chapter(self, number: int) -> None:
+        """Number the tables and figures that follow as chapter ``number``'s, from 1 (BAB VI after BAB V)."""
+        self.chapter, self._tables, self._figures = number, 0, 0
 
     def _number(self, n: int) -> str:
         """'5.3' inside chapter 5; plain '3' in a report without a chapter number."""

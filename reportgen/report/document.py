@@ -118,12 +118,29 @@ class Paragraph:
         return self.runs or (Run(self.text),)
 
 
+@dataclass(frozen=True)
+class Task:
+    """What the author must still write, where it is missing: never printed as the chapter's text.
+
+    A draft shows it beside the block before it (a Word comment anchored there, a margin note in
+    the PDF); a final document shows nothing, and ``reportgen run`` lists it as a note either way.
+    ``mark`` (the margin note) names no study-file key; ``comment`` (the Word comment) says what
+    to add and under which key of the study file; both are in the chapter's language. ``note``
+    is the line of ``reportgen run``, in English as its other notes."""
+
+    kind: str  # literature (no earlier study compared) | discordant (the two strands' disagreement unexplained) | placeholders
+    subject: str  # what it concerns: a hypothesis ("H2"), or "" for the whole study
+    mark: str
+    comment: str
+    note: str
+
+
 @dataclass
 class Section:
     title: str
     level: int  # 1 = chapter, 2 = 5.1, 3 = 5.1.1, 4 = a./b.
     number: str = ""
-    blocks: list = field(default_factory=list)  # Paragraph | Table | Figure | Section
+    blocks: list = field(default_factory=list)  # Paragraph | Table | Figure | Task | Section
     new_page: bool = False  # begins a page (an appendix); a chapter (level 1) always does
 
     def add(self, block):
@@ -140,10 +157,11 @@ class Document:
     author: str
     year: int
     sections: list[Section] = field(default_factory=list)
-    preface: list[Paragraph] = field(default_factory=list)  # notes under the chapter heading, before its first section
+    preface: list = field(default_factory=list)  # notes (Paragraph) and tasks (Task) under the chapter heading, before its first section
     contents_title: str = "Daftar Isi"
     first_page: int = 1  # the number printed on the first page (study.first_page)
     letter: list[Paragraph] = field(default_factory=list)  # a cover letter on the page before the heading (an LHE's)
+    draft: bool = False  # tasks are shown (Word comments, margin notes and a "DRAF" running head in the PDF)
 
     def walk(self):
         """Every block in reading order, sections included."""
@@ -153,6 +171,20 @@ class Document:
                 if isinstance(block, Section):
                     yield from visit(block.blocks)
         yield from visit(self.sections)
+
+    def tasks(self) -> list[tuple[Section | None, Task]]:
+        """Every task with the section it stands in (None: under the chapter heading), in reading order."""
+        found: list[tuple[Section | None, Task]] = [(None, b) for b in self.preface if isinstance(b, Task)]
+
+        def visit(section: Section) -> None:
+            for block in section.blocks:
+                if isinstance(block, Task):
+                    found.append((section, block))
+                elif isinstance(block, Section):
+                    visit(block)
+        for section in self.sections:
+            visit(section)
+        return found
 
     def tables(self) -> dict[str, Table]:
         return {b.key: b for b in self.walk() if isinstance(b, Table)}

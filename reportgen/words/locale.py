@@ -127,3 +127,25 @@ def _english_plural(noun: str) -> str:
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun + "es"
     return noun + "s"
+
+
+_ID_UNITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
+_EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_words(n: int, lang: str = "id") -> str:
+    """A count in words where the style guides want it, else in digits: Indonesian EYD V writes a
+    number of one or two words in letters (0–99 here: 'lima', 'dua belas', 'dua puluh tiga'); APA 7
+    writes numbers below 10 in words ('five') and 10 and above in digits."""
+    if lang == "en":
+        return _EN_UNITS[n] if 0 <= n < 10 else str(n)
+    if not 0 <= n < 100:
+        return str(n)
+    if n < 12:
+        return _ID_UNITS[n]
+    if n < 20:
+        return f"{_ID_UNITS[n - 10]} belas"
+    tens, unit = divmod(n, 10)
+    return f"{_ID_UNITS[tens]} puluh" + (f" {_ID_UNITS[unit]}" if unit else "")

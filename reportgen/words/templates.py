@@ -32,7 +32,7 @@ from jinja2.sandbox import SecurityError
 
 from reportgen.errors import ReportgenError
 from reportgen.resources import TEMPLATES
-from reportgen.words.locale import join_list, plural
+from reportgen.words.locale import CONJUNCTIONS, join_list, number_words, plural
 from reportgen.words.sandbox import MAX_SIZE, BoundedSandbox, TemplateRefused
 
 BUILTIN = TEMPLATES
@@ -46,10 +46,34 @@ def significance(p_text: str) -> str:
     return p_text if str(p_text).startswith("<") else f"= {p_text}"
 
 
-def narrative(citation: str) -> str:
-    """A parenthetical citation for the running text: 'Hair et al., 2022' → 'Hair et al. (2022)' (APA 7)."""
-    author, _, year = str(citation).rpartition(", ")
-    return f"{author} ({year})" if author and year[:4].isdigit() else str(citation)
+def narrative(citation: str, lang: str = "en") -> str:
+    """A parenthetical citation for the running text (APA 7 §8.11): 'Hair et al., 2022' → 'Hair
+    et al. (2022)', 'Durbin & Watson, 1951' → 'Durbin and Watson (1951)' ('dan' in Indonesian);
+    several works 'A, 2000; B, 2001' → 'A (2000) and B (2001)'."""
+    parts = []
+    for part in str(citation).split("; "):
+        author, _, year = part.rpartition(", ")
+        if not (author and year[:4].isdigit()):
+            return str(citation)
+        word = CONJUNCTIONS[lang]["and"]
+        author = author.replace(", & ", f", {word} ").replace(" & ", f" {word} ")
+        parts.append(f"{author} ({year})")
+    return join_list(parts, lang)
+
+
+def cite(lang: str):
+    """The templates' ``cite``: ``{{ cite("braun2006") }}`` → '(Braun & Clarke, 2006)',
+    ``{{ cite("zhao2010", narrative=True) }}`` → 'Zhao et al. (2010)', from the built-in
+    bibliography (:mod:`reportgen.literature.methods`); several keys, several works."""
+    def citation(*keys: str, narrative: bool = False) -> str:
+        from reportgen.literature.methods import cite as cite_methods, methods
+
+        unknown = [str(key) for key in keys if key not in methods()]
+        if unknown or not keys:  # a one-line error naming the template, as any template mistake
+            raise UndefinedError(f"cite(): {', '.join(unknown) or 'no key'} is not a work of reportgen's built-in "
+                                 "bibliography (reportgen/literature/methods.bib)")
+        return cite_methods(keys, narrative=narrative, lang=lang)
+    return citation
 
 
 class ConfinedLoader(FileSystemLoader):
@@ -92,10 +116,12 @@ def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
     )
     env.timed = user_folder is not None  # the user's templates have a time limit; ours need none
     env.filters["sig"] = significance
-    env.filters["narrative"] = narrative
+    env.filters["narrative"] = lambda citation: narrative(citation, lang)
+    env.globals["cite"] = cite(lang)
     env.filters["and_list"] = lambda items: join_list(items, lang, "and")
     env.filters["or_list"] = lambda items: join_list(items, lang, "or")
     env.filters["plural"] = lambda count, singular, plural_form=None, word_only=False: plural(count, singular, plural_form, lang, word_only)
+    env.filters["words"] = lambda count: number_words(int(count), lang)  # EYD V / APA 7: small counts in letters
     env.globals.pop("lipsum", None)
     return env
 

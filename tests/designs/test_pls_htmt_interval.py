@@ -79,7 +79,7 @@ def test_the_interval_crosses_1_while_htmt_is_below_the_threshold(composed):
     verdict = composed.payload["pls"]["assessment"]["htmt"]["verdicts"]["X1~X2"]
     assert (verdict["outcome"], verdict["rule"], verdict["threshold"]) == ("not_established", "htmt_upper_bound", 0.9)
     assert verdict["value"] == pytest.approx(htmt["ci_high"])  # the rule reads the upper bound
-    assert verdict["citation"] == "Henseler, Ringle & Sarstedt, 2015; Hair et al., 2022"
+    assert verdict["citation"] == "Hair et al., 2022; Henseler et al., 2015"
 
 
 def test_table_text_and_summary_say_it_and_never_contradict_each_other(composed):
@@ -126,8 +126,8 @@ def _claims(composed, text):
 
 
 @pytest.mark.parametrize("threshold,outcome,citation", [
-    (1, "not_established", "Henseler, Ringle & Sarstedt, 2015"),  # HTMT_inference: the interval must exclude 1
-    (0.85, "invalid", "Henseler, Ringle & Sarstedt, 2015; Hair et al., 2022"),  # 0,887 ≥ 0,85 itself
+    (1, "not_established", "Henseler et al., 2015"),  # HTMT_inference: the interval must exclude 1
+    (0.85, "invalid", "Hair et al., 2022; Henseler et al., 2015"),  # 0,887 ≥ 0,85 itself
 ])
 def test_the_threshold_chosen_decides_and_is_stated(threshold, outcome, citation, tmp_path):
     path = write_study(tmp_path, config(threshold), rows())

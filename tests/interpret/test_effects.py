@@ -68,8 +68,10 @@ def test_conclusions_follow_the_decisions(luwu):
     assert [e.hypothesis for e in c.unsupported] == [n for n, ok in decisions.items() if not ok]
     supported_direct = [e for e in c.effects if e.kind == "direct" and e.decision.supported]
     assert c.strongest["Y"] == max(supported_direct, key=lambda e: abs(e.estimate))
-    # one lever per construct with a supported direct effect: its lowest-index statement
-    assert [lever.construct for lever in c.levers] == [e.source for e in supported_direct]
+    # importance–performance: X4 has above-average β and below-average performance (the priority);
+    # a lever is the lowest-index statement of a priority construct only (not of every supported one)
+    assert [s.construct for s in c.priorities("Y")] == ["X4"]
+    assert [lever.construct for lever in c.levers] == ["X4"]
     for lever in c.levers:
         items = luwu.described.constructs[lever.construct].items
         assert lever.index == min(i.index for i in items.values())
@@ -97,7 +99,7 @@ def test_the_conclusions_chapter_follows_the_results_chapter(lang, tmp_path):
     assert [p.claims for p in conclusions] == [((f"hypothesis:{n}", h.decision.outcome),) for n, h in decisions.items()]
     assert [p.text.split(".")[0] for p in conclusions] == [str(k) for k in range(1, len(decisions) + 1)]
     saran = " ".join(p.text for p in last.blocks[2].blocks)
-    assert "X1.4" in saran and "X4.4" in saran  # the weakest statements of the supported X1 and X4
+    assert "X4.4" in saran and "X1.4" not in saran  # the lowest statement of the priority X4 only, not of every supported construct
     assert problems(doc, composed.labels) == []
     assert composed.payload["conclusions"]["chapter"] == 6
     assert composed.payload["conclusions"]["unsupported"] == ["H2", "H3", "H5"]
@@ -129,18 +131,20 @@ def test_results_json_names_the_effects(tmp_path):
                                            ("en", "This finding is in line with Winara and Putri (2019).")])
 def test_the_discussion_cites_the_studies_each_hypothesis_names(lang, sentence):
     """luwu-timur: H1 and H4 support winara2019 (references.bib); the others name no study."""
-    from reportgen.report.document import Paragraph, Section
+    from reportgen.report.document import Paragraph, Section, Task
 
     doc = compose(LUWU, lang).document
     discussion = doc.sections[1]
     subsections = {s.title.split(":")[0]: s for s in discussion.blocks if isinstance(s, Section)}
     texts = {h: [p for p in s.blocks if isinstance(p, Paragraph)] for h, s in subsections.items()}
     assert [h for h, ps in texts.items() if any(p.text == sentence for p in ps)] == ["H1", "H4"]
-    assert [h for h, ps in texts.items() if any(p.style == "note" for p in ps)] == ["H2", "H3", "H5", "H6"]
+    tasks = {h: [b.kind for b in s.blocks if isinstance(b, Task)] for h, s in subsections.items()}  # the author's, never text
+    assert [h for h, kinds in tasks.items() if kinds == ["literature"]] == ["H2", "H3", "H5", "H6"]
     references = doc.sections[-1]
     assert references.title == ("Daftar Pustaka" if lang == "id" else "References")
-    [entry] = references.blocks
-    assert entry.style == "reference" and entry.text.startswith("Winara, P., & Putri, R. S. (2019).")
+    # the student's work among the methods' works the chapter cites (tests/literature/test_chapter_references.py)
+    [entry] = [block for block in references.blocks if block.text.startswith("Winara, P., & Putri, R. S. (2019).")]
+    assert entry.style == "reference"
     assert any(run.italic and "Jurnal Akuntansi dan Keuangan Methodist" in run.text for run in entry.runs)
 
 

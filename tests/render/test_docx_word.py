@@ -255,8 +255,9 @@ def test_page_numbers_start_at_first_page(written):
 
 @pytest.fixture(scope="module")
 def two_chapters(tmp_path_factory):
-    """The demo with BAB VI (study.chapters: [5, 6]) starting on page 53; BAB VI given two tables
-    and a figure, so its numbers 6.1, 6.2 follow BAB V's."""
+    """The demo with BAB VI (study.chapters: [5, 6]) starting on page 53; BAB VI has its own Tabel
+    6.1 (importance–performance) and is given a figure and a second table after it, so its
+    numbers 6.1, 6.2 follow BAB V's."""
     folder = tmp_path_factory.mktemp("two-chapters")
 
     def edit(config):
@@ -268,9 +269,10 @@ def two_chapters(tmp_path_factory):
     doc = composed.document
     sixth = next(s for s in doc.sections if s.level == 1)
     cells = ((Cell("A", "header"), Cell("B", "header")),), ((Cell("a", "stub"), Cell("1")),)
-    sixth.blocks[0].blocks[:0] = [Table("vi.1", "6.1", "Ringkasan Pertama", *cells, "Sumber: uji"),
-                                  Figure("vi.f", "6.1", "Gambar Bab Enam", Path("figures/vi.png"), source="Sumber: uji"),
-                                  Table("vi.2", "6.2", "Ringkasan Kedua", *cells, "Sumber: uji")]
+    practice = sixth.blocks[1].blocks[1]  # 6.2.2, which holds Tabel 6.1
+    assert [b.number for b in practice.blocks if isinstance(b, Table)] == ["6.1"]
+    practice.blocks += [Figure("vi.f", "6.1", "Gambar Bab Enam", Path("figures/vi.png"), source="Sumber: uji"),
+                        Table("vi.2", "6.2", "Ringkasan Kedua", *cells, "Sumber: uji")]
     path = write(doc, composed.labels, folder / "out")
     return doc, composed.labels, path, part(path, "word/document.xml")
 
@@ -283,7 +285,7 @@ def test_a_second_chapter_restarts_its_numbers(two_chapters):
     assert restarts == [("Tabel", "1", 1), ("Gambar", "1", 1)]  # the first table and figure of BAB VI, no other
     assert word_update(root) == [int(c["result"]) for c in found]
     heading = next(p for p in body_paragraphs(root) if style(p) == "Heading1" and text(p).startswith("BAB VI"))
-    assert text(heading) == "BAB VI\nKESIMPULAN DAN SARAN" and heading.find("w:pPr/w:pageBreakBefore", NS) is not None
+    assert text(heading) == "BAB VI\nKESIMPULAN, IMPLIKASI, DAN\u00a0SARAN" and heading.find("w:pPr/w:pageBreakBefore", NS) is not None
 
 
 def test_inserting_a_table_shifts_every_later_number_of_its_chapter(two_chapters):

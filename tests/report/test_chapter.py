@@ -117,8 +117,9 @@ def test_every_number_in_the_text_is_printed_in_its_table(tmp_path):
 
 def test_structure_follows_the_thesis(tmp_path):
     doc = document("id", tmp_path)
-    results, discussion, references = doc.sections
-    assert (results.number, discussion.number, references.title) == ("5.1", "5.2", "Daftar Pustaka")
+    results, discussion, limitations, references = doc.sections
+    assert (results.number, discussion.number, limitations.number, references.title) == ("5.1", "5.2", "5.3", "Daftar Pustaka")
+    assert limitations.title == "Keterbatasan Penelitian"
     titles = [s.title for s in results.blocks if isinstance(s, Section)]
     assert titles == ["Karakteristik Responden", "Deskripsi Variabel Penelitian", "Uji Validitas", "Uji Reliabilitas", "Korelasi Antarvariabel",
                       "Uji Asumsi Klasik", "Analisis Regresi Linier Berganda", "Pengujian Hipotesis"]

@@ -147,8 +147,23 @@ def one_predictor(rng):
     return config, _study(x1, rng.normal(size=N), 0.6 * x1 + rng.normal(size=N), rng), {"hypothesis:H1": "accepted"}
 
 
+def suppression(rng):
+    """X1 = (A + B)/√2, X2 = B, Y from A alone: X2 is nearly uncorrelated with Y on its own but its
+    coefficient is significant and negative (net suppression; Cohen et al., 2003)."""
+    a, b = rng.normal(size=N), rng.normal(size=N)
+    return _config(), _study((a + b) / np.sqrt(2), b, 0.9 * a + 0.4 * rng.normal(size=N), rng), {"association:X2": "suppression"}
+
+
+def ceiling_effect(rng):
+    """Y's answers shifted up the scale: more than 15% of the respondents at the highest possible
+    score (Terwee et al., 2007); X2 unrelated, so its hypothesis is not supported and its discussion
+    names the ceiling of Y."""
+    x1, x2 = rng.normal(size=N), rng.normal(size=N)
+    return _config(), _study(x1, x2, 1.8 + 0.6 * x1 + 0.5 * rng.normal(size=N), rng), {"ceiling:Y": "ceiling", "association:X2": "none"}
+
+
 GENERATED = [one_predictor, unreliable, invalid_item, not_normal, heteroscedastic, collinear, positive_autocorrelation, negative_autocorrelation,
-             dw_bounds_and_exact_p_disagree, glejser_and_breusch_pagan_disagree]
+             dw_bounds_and_exact_p_disagree, glejser_and_breusch_pagan_disagree, suppression, ceiling_effect]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

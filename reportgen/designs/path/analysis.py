@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
+from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.designs.survey.extras import Extras, extras
 from reportgen.config import Study, pls_paths
@@ -31,6 +34,7 @@ class PathStudyResults:
     extras: Extras
     resamples: int
     warnings: list[str]
+    explained: Explained  # each equation's correlations split into unique and shared parts, score ranges, what explains each result
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
 
@@ -76,5 +80,8 @@ def analyse(study: Study, data: Dataset) -> PathStudyResults:
             decision = partial_decision(coef.t, coef.p, hyp.expect, settings.alpha, settings.tails)
             hypotheses[name] = HypothesisResult(name, "partial", (steps[0],), steps[1], hyp.expect, decision)
     t_tables = {target: t_critical(settings.alpha, fit.df2, settings.tails) for target, fit in model.regressions.items()}
+    equations = {target: Equation(fit, scores[target], np.column_stack([scores[p] for p in fit.predictors]))
+                 for target, fit in model.regressions.items()}
     return PathStudyResults(data.n_used, data.n_excluded, described, model, mediations, indirect, types, t_tables, significant, hypotheses,
-                            extras(study, data, scores, warnings), config.model.bootstrap, warnings)
+                            extras(study, data, scores, warnings), config.model.bootstrap, warnings,
+                            explained=explained(study, described, equations, hypotheses))

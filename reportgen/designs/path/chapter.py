@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
+from reportgen.designs.survey.limitations import limitations_of
 from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import path_conclusions, path_effects
-from reportgen.designs.survey.descriptives import descriptives_section
+from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section
 from reportgen.designs.survey.measurement import reliability_section, validity_section
 from reportgen.designs.survey.profile import profile_section
@@ -41,6 +42,8 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
                  "significant": r.coefficient_verdicts[(p, target)].passed} for p in fit.predictors]
         section.blocks += b.say("path_regression.j2", refs=(table.key,), table=b.ref(table), y_name=b.name(target), y=target,
                                 r2=b.f(fit.r2), pct=b.pct(100 * fit.r2), rows=rows)
+        if len(fit.predictors) > 1:  # one predictor: its partial and semipartial r are its r, nothing is shared
+            section.blocks += shares_blocks(b, r.explained, target)
     labels = {(s_, t): f"{b.f(model.coefficient(s_, t).beta)}{stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
     r2 = {t: f"R² = {b.f(fit.r2)}" for t, fit in model.regressions.items()}
     fig = b.figure("path.diagram", b.labels["path_diagram_title"], "path_diagram",
@@ -188,8 +191,13 @@ def _t_table(b: Builder, r, target: str) -> str:
 
 def path_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -> Section:
     config = b.study.config
+    told: dict[str, str] = {}  # construct → the hypothesis whose discussion described its range
 
     def restate(effect):
+        title, paragraphs = _restate(effect)
+        return title, paragraphs + explanation_paragraphs(b, r.explained, r.hypotheses[effect.hypothesis], told, r.described)
+
+    def _restate(effect):
         name = effect.hypothesis
         hyp = r.hypotheses[name]
         names = [b.name(c) for c in (*hyp.source, hyp.target)]
@@ -217,11 +225,13 @@ def build_chapter(b: Builder, results) -> Document:
     path regressions and diagram, direct and indirect hypotheses, group differences, discussion."""
     view = results.described
     alpha = b.study.config.settings.alpha
-    makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n), lambda n: validity_section(b, view, n),
+    makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_with_range(b, view, n, results.explained),
+              lambda n: validity_section(b, view, n),
               lambda n: reliability_section(b, view, n), lambda n: correlation_section(b, results.extras, n),
               lambda n: path_analysis_section(b, results, n), lambda n: path_hypotheses_section(b, results, n),
               lambda n: group_section(b, results.extras, alpha, n)]
     effects = path_effects(results)
     conclusions = path_conclusions(results, effects)
+    k = max(len(fit.predictors) for fit in results.model.regressions.values())
     return chapter(b, view.n_used, view.n_excluded, makers, lambda n: path_discussion_section(b, results, n, effects), conclusions,
-                   described=view)
+                   described=view, limitations=limitations_of(b, view, k))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen.config import Study
+from reportgen.designs.regression.explain import explanation_json, ranges_json, shares_json
 from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
@@ -38,16 +39,19 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
         "path_model": {
             target: {"coefficients": {name: {"b": c.b, "se": c.se, "beta": c.beta, "t": c.t, "p": c.p}
                                       for name, c in fit.coefficients.items()},
-                     "r2": fit.r2, "adj_r2": fit.adj_r2, "f": fit.f, "f_p": fit.f_p, "df1": fit.df1, "df2": fit.df2}
+                     "r2": fit.r2, "adj_r2": fit.adj_r2, "f": fit.f, "f_p": fit.f_p, "df1": fit.df1, "df2": fit.df2,
+                     "variance_shares": shares_json(results.explained.shares[target], results.explained.associations[target])}
             for target, fit in model.regressions.items()
         },
+        "score_ranges": ranges_json(results.explained.ranges, results.explained.range_verdicts),
         "mediation": {h: mediation_json(m, results.indirect_verdicts[h], results.mediation_types[h])
                       for h, m in results.mediations.items()},
         "path_significance": verdicts_json(results.coefficient_verdicts),
         "hypotheses": {
             name: {"path": " -> ".join((*h.source, h.target)),
                    **hypothesis_json(h.decision, h.kind, config.settings.alpha, config.settings.tails),
-                   "decision_text": decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang)}
+                   "decision_text": decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang),
+                   "explanations": explanation_json(h, results.explained, {c: r.reliability for c, r in results.described.constructs.items()})}
             for name, h in results.hypotheses.items()
         },
         "warnings": list(results.warnings),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
+from reportgen.designs.survey.limitations import limitations_of
 from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import pls_conclusions, pls_effects
 from reportgen.designs.survey.descriptives import descriptives_section
@@ -153,5 +154,8 @@ def build_chapter(b: Builder, results) -> Document:
               lambda n: pls_hypotheses_section(b, results, n)]
     effects = pls_effects(results)
     conclusions = pls_conclusions(results, effects)
+    spec = results.model.spec
+    k = max(sum(1 for _, target in spec.paths if target == spec.constructs[j]) for j in spec.endogenous)
+    limits = limitations_of(b, view, k, caveats={name: h.caveat for name, h in results.hypotheses.items()}, item_statistics=False)
     return chapter(b, view.n_used, view.n_excluded, makers, lambda n: pls_discussion_section(b, results, n, effects), conclusions,
-                   described=view)
+                   described=view, limitations=limits)

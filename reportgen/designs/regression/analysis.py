@@ -9,6 +9,7 @@ import numpy as np
 
 from reportgen.config import Study, regression_predictors
 from reportgen.data import Dataset
+from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.designs.survey.extras import Extras, extras as compute_extras
 from reportgen.interpret.assumptions import AssumptionVerdicts, assumption_verdicts, standard_errors_verdict
@@ -40,6 +41,7 @@ class StudyResults:
     hypotheses: dict[str, HypothesisResult]
     extras: Extras
     warnings: list[str]
+    explained: Explained  # correlations split into unique and shared parts, score ranges, what explains each result
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
     @property
@@ -121,11 +123,13 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
             source, target = hyp.steps()
             decision = partial_decision(*decisive_t(regression, robust, hc3, source), hyp.expect, settings.alpha, settings.tails)
             hypotheses[hname] = HypothesisResult(hname, "partial", (source,), target, hyp.expect, decision)
+    decisive_se = {name: robust.terms[name].se for name in predictors} if hc3 else None
+    why = explained(study, described, {dependent: Equation(regression, constructs[dependent].scores, x, decisive_se)}, hypotheses)
     return StudyResults(described=described, regression=regression, t_table=t_table, f_table=f_table, durbin_watson=dw,
                         normality=norm, heteroscedasticity=hetero, assumptions=verdicts,
                         residual_plots=residual_plots(regression), robust=robust, standard_errors=standard_errors,
                         f_test=significance(f_p, settings.alpha), hypotheses=hypotheses, extras=more,
-                        warnings=warnings)
+                        warnings=warnings, explained=why)
 
 
 def decisive_t(regression: RegressionResult, robust: RobustFit, hc3: bool, name: str) -> tuple[float, float]:

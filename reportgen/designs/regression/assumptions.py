@@ -117,11 +117,15 @@ def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResult
     sig_p = [g.p for g in het.glejser.values()]
     claims = [(f"glejser:{n}", verdicts.glejser[n].outcome) for n in het.glejser]
     claims += [("breusch_pagan", verdicts.breusch_pagan.outcome), ("heteroscedasticity", verdicts.heteroscedasticity.outcome)]
-    sub.blocks += b.say("heteroscedasticity.j2", refs=(table.key,), claims=claims, figure=b.ref(fig), table=b.ref(table), flagged=flagged,
+    from reportgen.designs.regression.explain_chapter import RANGES, stripes  # it letters its subsection with subsection() above
+
+    striped, striped_claims = stripes(b, results.explained, results.regression.dependent)  # a dependent of restricted range draws the scatterplot in stripes
+    refs = (table.key,) + ((RANGES,) if striped else ())
+    sub.blocks += b.say("heteroscedasticity.j2", refs=refs, claims=claims + striped_claims, figure=b.ref(fig), table=b.ref(table), flagged=flagged,
                         p_min=b.p(min(sig_p)), alpha=b.f(alpha, 2), bp=b.f(het.bp_lm), bp_p=b.p(het.bp_p),
                         bp_ok=verdicts.breusch_pagan.passed, tested=list(het.glejser), spread="; ".join(sds), ratio=ratio,
                         heteroscedastic=verdicts.heteroscedasticity.passed is False, agree=verdicts.heteroscedasticity_tests_agree,
-                        robust=b.study.config.settings.robust, hc3=results.uses_hc3)
+                        robust=b.study.config.settings.robust, hc3=results.uses_hc3, stripes=striped)
     return sub
 
 

@@ -13,7 +13,8 @@ from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
 from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import regression_conclusions, regression_effects
-from reportgen.designs.survey.descriptives import descriptives_section
+from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
+from reportgen.designs.survey.limitations import limitations_of
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section, moderation_section, simple_regression_section
 from reportgen.designs.survey.measurement import reliability_section, validity_section
 from reportgen.designs.survey.profile import profile_section
@@ -57,6 +58,8 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
                                            "positive": reg.coefficients[n].b >= 0, "beta": b.f(reg.coefficients[n].beta)}
                                           for n in reg.predictors],
                             largest=max(reg.predictors, key=lambda n: abs(reg.coefficients[n].beta)))
+    if not simple:  # one predictor: its partial and semipartial r are its r, nothing is shared
+        section.blocks += shares_blocks(b, results.explained, reg.dependent, results.uses_hc3)
     return section
 
 
@@ -169,7 +172,14 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
     config = b.study.config
     reg = results.regression
 
+    told: dict[str, str] = {}  # construct → the hypothesis whose discussion described its range
+
     def restate(effect):
+        title, paragraphs = _restate(effect)
+        hyp = results.hypotheses[effect.hypothesis]
+        return title, paragraphs + explanation_paragraphs(b, results.explained, hyp, told, results.described)
+
+    def _restate(effect):
         name = effect.hypothesis
         hyp = results.hypotheses[name]
         if hyp.kind == "moderation":
@@ -203,13 +213,15 @@ def build_chapter(b: Builder, results: StudyResults) -> Document:
     alpha = config.settings.alpha
     more = results.extras
     described = results.described
-    makers = [lambda n, make=make: make(b, described, n) for make in (profile_section, descriptives_section, validity_section,
-                                                                       reliability_section)]
+    makers = [lambda n: profile_section(b, described, n), lambda n: descriptives_with_range(b, described, n, results.explained)]
+    makers += [lambda n, make=make: make(b, described, n) for make in (validity_section, reliability_section)]
     makers += [lambda n: correlation_section(b, more, n), lambda n: assumptions_section(b, results, n),
                lambda n: None if results.simple else simple_regression_section(b, more, results.hypotheses, alpha, n),
                lambda n: regression_section(b, results, n), lambda n: hypotheses_section(b, results, n),
                lambda n: moderation_section(b, more, results.hypotheses, alpha, n), lambda n: group_section(b, more, alpha, n)]
     effects = regression_effects(results)
     conclusions = regression_conclusions(results, effects)
+    limits = limitations_of(b, described, max(len(results.regression.predictors), 3 if more.moderation else 0),
+                            assumptions=results.assumptions, uses_hc3=results.uses_hc3)
     return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n, effects), conclusions,
-                   described=described)
+                   described=described, limitations=limits)

@@ -6,6 +6,7 @@ from typing import Any
 
 from reportgen.config import Study
 from reportgen.designs.regression.analysis import StudyResults
+from reportgen.designs.regression.explain import explanation_json, ranges_json, shares_json
 from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.stats.residual_plots import ResidualPlots
@@ -53,7 +54,9 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
                 "coefficients": {name: {"se": t.se, "t": t.t, "p": t.p} for name, t in results.robust.terms.items()},
                 "f": results.robust.f, "f_p": results.robust.f_p, "df1": results.robust.df1, "df2": results.robust.df2,
             },
+            "variance_shares": shares_json(results.explained.shares[reg.dependent], results.explained.associations[reg.dependent]),
         },
+        "score_ranges": ranges_json(results.explained.ranges, results.explained.range_verdicts),
         "assumptions": {
             "normality": {
                 "ks_d": norm.ks_d, "ks_p_asymptotic": norm.ks_p_asymptotic, "ks_p_lilliefors": norm.ks_p_lilliefors,
@@ -71,6 +74,8 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
                 **hypothesis_json(h.decision, h.kind, config.settings.alpha, config.settings.tails),
                 "decision_text": decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang,
                                                 results.f_table if h.kind == "simultaneous" else results.t_table),
+                "explanations": explanation_json(h, results.explained,
+                                                 {c: r.reliability for c, r in described.constructs.items()}),
             }
             for name, h in results.hypotheses.items()
         },

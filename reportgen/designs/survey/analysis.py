@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from reportgen.config import Study
+from reportgen.config import Study, model_constructs
 from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
 from reportgen.interpret import three_box
@@ -15,6 +15,7 @@ from reportgen.interpret.hypotheses import Decision
 from reportgen.interpret.measurement import (MAGNITUDE_R, Problem, measurement_problems, omega_verdict, reliability_verdict,
                                              validity_rule, validity_verdict)
 from reportgen.interpret.verdict import Verdict
+from reportgen.stats.common_method import Harman, harman_single_factor
 from reportgen.stats.critical import r_critical
 from reportgen.stats.descriptives import IndexRange, ItemDistribution, item_distribution, three_box_index, three_box_range
 from reportgen.stats.profile import FrequencyTable, frequency_table
@@ -136,6 +137,7 @@ class Description:
     method: str = "item_total"  # settings.validity
     imputed: int = 0  # blank answers replaced by their item's mean (missing: mean)
     answers: int = 0  # answers in all: respondents × items
+    harman: Harman | None = None  # Harman's single factor over the model's items (common method variance)
 
     @property
     def validity_threshold(self) -> float:
@@ -190,8 +192,9 @@ def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Descript
     }
     if data.imputed:
         warnings.append(f"missing answers: {data.imputed} blank answer(s) were replaced by their item's mean (missing: mean)")
+    used = [i for c in model_constructs(config) for i in config.constructs[c].items]
     return Description(n, data.n_excluded, profile, index_range, r_table, constructs, validity_rule=rule, method=settings.validity,
-                       imputed=data.imputed, answers=int(data.items.size))
+                       imputed=data.imputed, answers=int(data.items.size), harman=harman_single_factor(data.items_of(used)))
 
 
 def _construct(name, construct, data: Dataset, config, index_range, r_table, rule, warnings) -> ConstructResult:

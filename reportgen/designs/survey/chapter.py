@@ -16,18 +16,23 @@ Maker = Callable[[str], Section | None]  # number of the section → the section
 
 
 def chapter(b: Builder, n_used: int, n_excluded: int, makers: list[Maker], discussion: Callable[[str], Section],
-            conclusions: Conclusions | None = None, described=None) -> Document:
+            conclusions: Conclusions | None = None, described=None, limitations=None) -> Document:
     """The whole chapter: x.1 with the sections of ``makers`` (numbered in turn), then x.2; the
     conclusions chapter after it when the study asks for one; the works cited at the end.
     ``described`` (the :class:`~reportgen.designs.survey.analysis.Description`) tells the sample
     sentence how many blank answers were filled and which constructs outside the model kept
-    respondents with blanks."""
+    respondents with blanks; ``limitations`` (:class:`~reportgen.interpret.limitations.Limitations`)
+    become section x.3."""
     doc, results_section = _open_chapter(b, n_used, n_excluded, described)
     doc = _assemble(b, doc, results_section, makers, lambda: discussion(f"{b.study.config.study.chapter}.2"))
+    if limitations is not None:
+        from reportgen.designs.survey.limitations import limitations_section
+
+        doc.sections.append(limitations_section(b, limitations, f"{b.study.config.study.chapter}.3"))
     info = b.study.config.study
     if conclusions is not None and info.conclusions_chapter:
         doc.sections.append(conclusions_chapter(b, conclusions, info.conclusions_chapter, info.chapter))
-    references = reference_section(b)
+    references = reference_section(b, doc)
     if references is not None:
         doc.sections.append(references)
     return doc
@@ -88,11 +93,16 @@ def _qualitative(b: Builder, number: str) -> Section:
     return section
 
 
-def reference_section(b: Builder) -> Section | None:
-    """The works of the study's literature cited in the chapter, in APA 7 order."""
-    if b.literature is None or not b.cited:
+def reference_section(b: Builder, doc: Document) -> Section | None:
+    """Every work the chapter ``doc`` cites, in APA 7 order: the works of the study's literature
+    its hypotheses cite (``b.cited``) and every work whose citation the text and tables print
+    (the methods' built-in works, :mod:`reportgen.literature.cited`); None when it cites none."""
+    from reportgen.literature.cited import cited_works
+
+    literature, keys = cited_works(doc, b.literature, b.cited, b.lang)
+    if not keys:
         return None
     section = Section(b.labels["references"], 2)
-    for runs in b.literature.reference_list(sorted(b.cited), b.lang):
+    for runs in literature.reference_list(keys, b.lang):
         section.add(Paragraph.of_runs(runs, style="reference"))
     return section

@@ -1,10 +1,12 @@
 """The conclusions chapter (BAB VI, on request with ``study.chapters: [5, 6]``): Kesimpulan (one
-per hypothesis), Implikasi and Saran, written from :class:`reportgen.interpret.conclusions.Conclusions`."""
+per hypothesis), Implikasi (theoretical; practical, with the importance–performance table of each
+dependent construct and what the supported mediations and moderations mean) and Saran, written
+from :class:`reportgen.interpret.conclusions.Conclusions`."""
 
 from __future__ import annotations
 
-from reportgen.interpret.conclusions import Conclusions
-from reportgen.report.builder import Builder
+from reportgen.interpret.conclusions import IPA_CITATION, Conclusions, Standing
+from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
 
@@ -12,6 +14,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     config = b.study.config
     obj = config.study.object_in(b.lang)
     chapter = Section(b.labels["conclusions_title"], 1, b.chapter_label(number))
+    b.begin_chapter(number)  # Tabel 6.1, not Tabel 5.34
 
     section = b.section(b.labels["conclusions"], 2, f"{number}.1")
     section.blocks += b.say("conclusions_intro.j2", chapter=b.chapter_label(results_chapter))
@@ -24,20 +27,48 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     chapter.add(section)
 
     section = b.section(b.labels["implications"], 2, f"{number}.2")
-    table = b.numbers.get("discussion.effects", "")
-    strongest = [{"source": b.name(e.source), "target": b.name(e.target), "estimate": b.f(e.estimate),
-                  "table": f"{b.labels['table']} {table}"} for e in c.strongest.values()]
-    section.blocks += b.say("implications.j2", refs=("discussion.effects",),
-                            accepted=[e.hypothesis for e in c.effects if e.decision.supported],
-                            rejected=[e.hypothesis for e in c.unsupported], strongest=strongest, object=obj)
+    theory = b.section(b.labels["implications_theory"], 3, f"{number}.2.1")
+    theory.blocks += b.say("implications.j2", accepted=[e.hypothesis for e in c.effects if e.decision.supported],
+                           rejected=[e.hypothesis for e in c.unsupported], object=obj)
+    section.add(theory)
+    practice = b.section(b.labels["implications_practice"], 3, f"{number}.2.2")
+    for target, rows in c.standings.items():
+        table = _standings_table(b, target, rows)
+        priorities = c.priorities(target)
+        practice.blocks += b.say("importance_performance.j2", refs=(table.key,), table=b.ref(table), target=b.name(target),
+                                 citation=IPA_CITATION, object=obj,
+                                 priorities=[{"name": b.name(p.construct), "importance": b.f(p.importance), "performance": b.f(p.performance, 1)}
+                                             for p in priorities],
+                                 mean_importance=b.f(sum(r.importance for r in rows) / len(rows)),
+                                 mean_performance=b.f(sum(r.performance for r in rows) / len(rows), 1))
+        practice.add(table)
+    mediated = [{"source": b.name(e.source), "through": [b.name(x) for x in e.chain[1:-1]], "target": b.name(e.target)}
+                for e in c.effects if e.kind == "indirect" and e.decision.supported]
+    moderated = [{"source": b.name(e.chain[0]), "moderator": b.name(e.chain[1]), "target": b.name(e.chain[-1]),
+                  "strengthens": e.estimate >= 0} for e in c.effects if e.kind == "moderation" and e.decision.supported]
+    if mediated or moderated:
+        practice.blocks += b.say("implications_paths.j2", mediated=mediated, moderated=moderated)
+    if practice.blocks:
+        section.add(practice)
     chapter.add(section)
 
     section = b.section(b.labels["suggestions"], 2, f"{number}.3")
     levers = [{"name": b.name(lever.construct), "item": lever.item, "index": b.f(lever.index, 2),
                "text": config.constructs[lever.construct].item_text(lever.item, b.lang)} for lever in c.levers]
-    section.blocks += b.say("suggestions_practice.j2", refs=tuple(f"index.{lever.construct}" for lever in c.levers), levers=levers, object=obj)
+    priorities = [b.name(p.construct) for target in c.standings for p in c.priorities(target)]
+    section.blocks += b.say("suggestions_practice.j2", refs=tuple(f"index.{lever.construct}" for lever in c.levers), levers=levers,
+                            priorities=priorities, mediated=mediated, moderated=moderated, object=obj)
     unsupported = [f"{e.hypothesis}: {' → '.join(b.name(x) for x in e.chain)}" for e in c.unsupported]
     unexplained = [b.label("unexplained_share", share=b.pct(100 * share), target=b.name(t)) for t, share in c.unexplained.items() if share > 0]
     section.blocks += b.say("suggestions_research.j2", unsupported=unsupported, unexplained=unexplained)
     chapter.add(section)
     return chapter
+
+
+def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...]):
+    """Predictor | importance (β) | performance (0–100) | quadrant, for one dependent construct."""
+    body = [[s(f"{b.name(r.construct)} ({r.construct})"), d(b.f(r.importance)), d(b.f(r.performance, 1)),
+             b.verdict(f"quadrant:{target}:{r.construct}", r.quadrant.outcome, "quadrants")] for r in rows]
+    return b.table(f"importance.{target}", b.label("importance_title", target=b.name(target)),
+                   [[h(b.col("variable")), h(b.labels["importance_col"]), h(b.labels["performance_col"]), h(b.col("description"))]],
+                   body, notes=(b.label("importance_note", citation=IPA_CITATION),), widths=(3, 1.6, 1.8, 2.2))

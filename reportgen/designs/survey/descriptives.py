@@ -59,11 +59,10 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
                     + [d(b.i(dist.count_of(p))) if dist.count_of(p) else d("") for p, _ in points] + [d(b.i(dist.n))])
         body.append([d(b.pct(dist.percents[dist.points.index(p)])) if dist.count_of(p) else d("") for p, _ in points]
                     + [d(b.pct(100.0))])
-        narrative.append({
-            "ordinal": b.ordinal(n - 1), "item": item,
-            "parts": [{"count": b.i(dist.count_of(p)), "pct": b.pct(dist.percents[dist.points.index(p)]),
-                       "answer": _answer_word(b, p)} for p, _ in points if dist.count_of(p)],
-        })
+        parts = sorted(({"count": b.i(dist.count_of(p)), "pct": b.pct(dist.percents[dist.points.index(p)]), "answer": _answer_word(b, p),
+                         "n": dist.count_of(p)} for p, _ in points if dist.count_of(p)), key=lambda part: -part["n"])
+        narrative.append({"ordinal": b.ordinal(n - 1), "item": item, "top": parts[0] if parts else None,
+                          "second": parts[1] if len(parts) > 1 else None})
     widths = (0.6, 4.7) + (1.15,) * len(points) + (1.3,)
     reverse = [item for item, result in construct.items.items() if result.reversed]
     notes = (b.label("reverse_answers_note", items=join_list(reverse, b.lang)),) if reverse else ()

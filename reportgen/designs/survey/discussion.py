@@ -9,8 +9,8 @@ of its target and effect size), then discusses each hypothesis in turn:
    the highest and lowest index, quoted (Ferdinand, 2014), a reverse-scored one marked as such;
 4. the comparison with earlier studies the author lists (``supports`` / ``contradicts`` keys of
    the study's ``literature`` file), cited author–year;
-5. the author's own text (``hypotheses.<H>.discussion``), or, when neither 4 nor 5 is given, a
-   note saying what to add.
+5. the author's own text (``hypotheses.<H>.discussion``), or, when neither 4 nor 5 is given, the
+   author's task of adding one (:mod:`reportgen.report.tasks`: never printed as text).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from reportgen.designs.survey.analysis import ConstructResult, Description
 from reportgen.interpret.effects import CITATION as EFFECT_CITATION, Effect
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Paragraph, Section
+from reportgen.report.tasks import literature_task
 
 # (effect) → (subsection title, the paragraphs restating the test and its decision)
 Restate = Callable[[Effect], tuple[str, list[Paragraph]]]
@@ -133,10 +134,11 @@ def _index_number(b: Builder, code: str) -> str:
     return b.numbers.get(f"index.{code}", "")
 
 
-def literature_paragraphs(b: Builder, e: Effect) -> list[Paragraph]:
-    """The comparison with earlier studies, the author's text, or a note saying what to add."""
+def literature_paragraphs(b: Builder, e: Effect) -> list:
+    """The comparison with earlier studies, the author's text, or, when neither is given, the
+    author's task of writing one (a Word comment and a margin note of a draft, never text)."""
     hyp = b.study.config.hypotheses[e.hypothesis]
-    out: list[Paragraph] = []
+    out: list = []
     literature = b.literature
     if literature is not None and (hyp.supports or hyp.contradicts):
         out += b.say("discussion_literature.j2", h=e.hypothesis, supported=e.decision.supported,
@@ -146,5 +148,5 @@ def literature_paragraphs(b: Builder, e: Effect) -> list[Paragraph]:
     if hyp.discussion is not None:
         out += b.say("discussion_written.j2", text=hyp.discussion.get(b.lang))
     if not out:
-        out += b.say("discussion_slot.j2", style="note", h=e.hypothesis)
+        out.append(literature_task(b, e.hypothesis))
     return out

@@ -85,18 +85,20 @@ def pls_effects(results) -> list[Effect]:
 
 def regression_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     reg = results.regression
-    return conclude(effects or regression_effects(results), results.described.constructs, {reg.dependent: reg.r2})
+    return conclude(effects or regression_effects(results), results.described.constructs, {reg.dependent: reg.r2},
+                    results.described.index_range)
 
 
 def path_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     r2 = {target: fit.r2 for target, fit in results.model.regressions.items()}
-    return conclude(effects or path_effects(results), results.described.constructs, r2)
+    return conclude(effects or path_effects(results), results.described.constructs, r2, results.described.index_range)
 
 
 def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     names = results.model.spec.constructs
     r2 = {names[j]: float(results.model.r2[j]) for j in results.model.spec.endogenous}
-    concluded = conclude(effects or pls_effects(results), results.described.constructs, r2)
+    concluded = conclude(effects or pls_effects(results), results.described.constructs, r2, results.described.index_range,
+                         equal_weights=False)
     return replace(concluded, caveats={name: h.caveat for name, h in results.hypotheses.items()})
 
 

@@ -35,9 +35,19 @@ def profile_section(b: Builder, results: Description, number: str) -> Section | 
         section.add(table)
         section.blocks += b.say("profile.j2", refs=(table.key,), table=b.ref(table), label=label.lower(),
                                 n=b.i(table_data.n_valid), rows=rows,
-                                dominant=None if top is None or tie else rows_by_category(rows, table_data.categories[top]))
+                                dominant=None if top is None or tie else rows_by_category(rows, table_data.categories[top]),
+                                share=None if top is None or tie else dominance(table_data.valid_percent[top]))
     return section
 
 
 def rows_by_category(rows: list[dict], category: str) -> dict | None:
     return next((r for r in rows if r["category"] == category), None)
+
+
+DOMINANT = 60.0  # percent from which a group "dominates" the respondents; above half it is "more than half"
+
+
+def dominance(percent: float) -> str:
+    """How the largest group is described: 'dominant' (60% and more), 'majority' (more than half),
+    'largest' (the largest of several, none of them half): 51% is no domination."""
+    return "dominant" if percent >= DOMINANT else "majority" if percent > 50 else "largest"

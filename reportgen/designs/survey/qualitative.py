@@ -9,6 +9,7 @@ from reportgen.designs.survey.discussion import coefficient_note, effect_path
 from reportgen.qualitative.analysis import themes_of
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Paragraph, Section
+from reportgen.report.tasks import discordant_task
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -128,8 +129,11 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
     return section
 
 
-def discussion_paragraphs(b: Builder, mixed, effect) -> list[Paragraph]:
-    """What the themes add to the discussion of ``effect``'s hypothesis (nothing when no theme speaks to it)."""
+def discussion_paragraphs(b: Builder, mixed, effect) -> list:
+    """What the themes add to the discussion of ``effect``'s hypothesis (nothing when no theme
+    speaks to it). A discordance is stated from both strands (the decision, and the themes
+    that disagree with it); explaining it is the author's task, unless the study file's
+    ``discussion`` of the hypothesis is there to do so."""
     row = next((r for r in mixed.joint if r.effect.hypothesis == effect.hypothesis), None)
     if row is None or row.verdict is None:
         return []
@@ -139,5 +143,11 @@ def discussion_paragraphs(b: Builder, mixed, effect) -> list[Paragraph]:
         quote = max(theme.quotes, key=lambda q: len(q.text), default=None)
         themes.append({"name": theme.name(b.lang), "k": b.i(len(theme.count.informants)), "stance_words": b.labels["stance_sentences"][stance],
                        "quote": {"informant": quote.informant, "text": quote.text} if quote else None})
-    return b.say("discussion_mixed.j2", claims=[(f"meta:{effect.hypothesis}", row.verdict.outcome)], meta=row.verdict.outcome,
-                 themes=themes, n=b.i(len(mixed.corpus.informants)))
+    code, meta = effect.hypothesis, row.verdict.outcome
+    against = [mixed.theme(key).name(b.lang) for key, _, fit in row.themes if fit.outcome == "discordant"]
+    claims = [(f"meta:{code}", meta)] + ([(f"hypothesis:{code}", effect.decision.outcome)] if meta == "discordant" else [])
+    out: list = b.say("discussion_mixed.j2", claims=claims, meta=meta, themes=themes, n=b.i(len(mixed.corpus.informants)),
+                      h=code, supported=effect.decision.supported, against=against)
+    if meta == "discordant" and b.study.config.hypotheses[code].discussion is None:
+        out.append(discordant_task(b, code))
+    return out

@@ -1,0 +1,34 @@
+"""Statistical power of the test of one regression coefficient, and the smallest effect a sample
+can detect (Cohen, 1988, ch. 9).
+
+The t test of one coefficient among k predictors is the F test with u = 1 and v = n − k − 1
+degrees of freedom. For an effect size f² (a partial R² ratio: 0,02 small, 0,15 medium, 0,35
+large) the F statistic follows the noncentral F distribution with noncentrality
+λ = f² (u + v + 1) (Cohen's convention), so
+
+    power = P(F(u, v, λ) > F_crit),   F_crit = the 1 − α quantile of F(u, v)
+
+as R ``pwr::pwr.f2.test(u, v, f2, sig.level)`` computes it. The smallest detectable f² at a
+given power is found by bisection on the same function (``pwr.f2.test(u, v, power = …)``).
+"""
+
+from __future__ import annotations
+
+from scipy import special
+
+
+def f2_power(f2: float, u: int, v: int, alpha: float) -> float:
+    """Power of the F test with (u, v) df to detect an effect of size ``f2`` at level ``alpha``."""
+    critical = special.fdtri(u, v, 1 - alpha)
+    return float(1 - special.ncfdtr(u, v, f2 * (u + v + 1), critical))
+
+
+def detectable_f2(u: int, v: int, alpha: float, power: float = 0.80) -> float:
+    """The smallest f² the F test with (u, v) df detects with ``power`` at level ``alpha``."""
+    low, high = 0.0, 1.0
+    while f2_power(high, u, v, alpha) < power:  # a sample so small that even f² = 1 is not enough
+        high *= 2
+    for _ in range(80):
+        middle = (low + high) / 2
+        low, high = (middle, high) if f2_power(middle, u, v, alpha) < power else (low, middle)
+    return (low + high) / 2

@@ -1,0 +1,40 @@
+"""Power of the test of one coefficient and Harman's single-factor share, pinned to R 4.2.2:
+pwr::pwr.f2.test (pwr 1.3-0) and eigen(cor(X)) / psych::principal (tests/fixtures/limitations/r_limitations.R)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from helpers import FIXTURES, SURVEYS, close
+from reportgen.config import load_study
+from reportgen.data import load_dataset
+from reportgen.stats.common_method import harman_single_factor
+from reportgen.stats.power import detectable_f2, f2_power
+
+REFERENCE = json.loads((FIXTURES / "limitations" / "reference.json").read_text())
+
+
+@pytest.mark.parametrize("case", REFERENCE["power"], ids=lambda c: f"u{c['u']:g}-v{c['v']:g}-f{c['f2']}-a{c['alpha']}")
+def test_power_and_detectable_effect_equal_pwr(case):
+    u, v = int(case["u"]), int(case["v"])
+    close(f2_power(case["f2"], u, v, case["alpha"]), case["power"], rel=1e-8)
+    found = detectable_f2(u, v, case["alpha"])
+    close(f2_power(found, u, v, case["alpha"]), 0.80, rel=1e-10)  # exactly the f² of 80% power
+    close(found, case["detectable"], rel=2e-3)  # pwr's uniroot stops at tol = eps^0.25 (about 1e-4)
+
+
+@pytest.mark.parametrize("folder", SURVEYS, ids=lambda p: p.name)
+def test_harman_share_equals_r(folder):
+    study = load_study(folder / "study.yaml")
+    data = load_dataset(study)
+    found = harman_single_factor(data.items)
+    ref = REFERENCE["harman"][folder.name]
+    close(found.share, ref["share"], rel=1e-12)
+    assert found.items == ref["items"]
+
+
+def test_harman_needs_two_varying_items():
+    assert harman_single_factor(np.array([[1.0, 2], [1, 3], [1, 4]])) is None
