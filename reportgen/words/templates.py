@@ -46,6 +46,14 @@ def significance(p_text: str) -> str:
     return p_text if str(p_text).startswith("<") else f"= {p_text}"
 
 
+def compared(p_text: str, relation: str, alpha: object) -> str:
+    """A p value set against alpha after the word Sig.: '= 0,012 < 0,05'; a bound stands alone
+    ('< 0,001', not '< 0,001 < 0,05'), because 'p < 0.001' already says it is below any alpha
+    a thesis uses."""
+    text = str(p_text)
+    return text if text.startswith("<") else f"= {text} {relation} {alpha}"
+
+
 def narrative(citation: str, lang: str = "en") -> str:
     """A parenthetical citation for the running text (APA 7 §8.11): 'Hair et al., 2022' → 'Hair
     et al. (2022)', 'Durbin & Watson, 1951' → 'Durbin and Watson (1951)' ('dan' in Indonesian);
@@ -116,6 +124,7 @@ def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
     )
     env.timed = user_folder is not None  # the user's templates have a time limit; ours need none
     env.filters["sig"] = significance
+    env.filters["sig_vs"] = compared
     env.filters["narrative"] = lambda citation: narrative(citation, lang)
     env.globals["cite"] = cite(lang)
     env.filters["and_list"] = lambda items: join_list(items, lang, "and")

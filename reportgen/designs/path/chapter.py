@@ -86,7 +86,8 @@ def _direct_hypotheses(b: Builder, r, section: Section, direct: dict) -> None:
                                 p=b.p(hyp.decision.p),
                                 significant=hyp.decision.reason != "not_significant", reason=hyp.decision.reason,
                                 sign=hyp.decision.sign, expect=hyp.expect, supported=hyp.decision.supported,
-                                object=config.study.object_in(b.lang), alpha=alpha, two=config.settings.tails == "two", hc3=False)
+                                object=config.study.object_in(b.lang), alpha=alpha, two=config.settings.tails == "two", hc3=False,
+                                simple=sum(1 for _, t in r.model.paths if t == hyp.target) == 1)
 
 
 def link_names(links: int) -> list[str]:

@@ -109,7 +109,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
         for t in texts:
             outcome = results.hypotheses[t["h"]].decision.outcome
             sub.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{t['h']}", outcome)], alpha=alpha, two=two,
-                                hc3=results.uses_hc3, **t)
+                                hc3=results.uses_hc3, simple=simple, **t)
         section.add(sub)
     if not simple:
         section.add(f_test_section(b, section, results, simultaneous))
