@@ -2,12 +2,17 @@
 
 - Kesimpulan: one conclusion per hypothesis, following its decision.
 - Implikasi: for each dependent construct, the supported direct effect with the largest
-  standardised coefficient; and an importance–performance reading of its predictors (Martilla &
-  James, 1977; as the IPMA of Ringle & Sarstedt, 2016): importance is the standardised
-  coefficient, performance the construct's mean three-box index rescaled to 0–100, and the
-  predictors with above-average importance and below-average performance (the quadrant
-  "concentrate here", the means of the predictors as crosshairs) are the priority this model
-  points to — a model-based reading of associations, not a causal claim. The lowest-scoring
+  standardised coefficient; and an importance–performance reading of its predecessors (Martilla &
+  James, 1977; as the IPMA of Ringle & Sarstedt, 2016): importance is the standardised total
+  effect on the target (direct plus every indirect path of the model, T = (I − B)⁻¹ − I for the
+  matrix B of standardised path coefficients; in one regression equation the β itself), as IPMA
+  takes total effects; performance is the construct's mean three-box index rescaled to 0–100.
+  The predecessors with above-average importance and below-average performance (the quadrant
+  "concentrate here", the means of the predecessors as crosshairs) are the priority this model
+  points to when a supported positive hypothesis joins the construct to the target — a
+  model-based reading of associations, not a causal claim. Quadrants need at least
+  ``MIN_PREDECESSORS`` (3) constructs: with two, crosshairs at their mean put one above and one
+  below on each axis whatever the values, so the quadrant would say nothing. The lowest-scoring
   statement alone is no priority rule.
 - Saran: for each priority construct with a supported positive effect whose statements weigh
   alike in its score (sum or mean scores; not PLS, whose outer weights differ), the statement with
@@ -24,6 +29,7 @@ from reportgen.interpret.effects import Effect
 from reportgen.interpret.verdict import Rule, Verdict
 
 IPA_CITATION = "Martilla & James, 1977; Ringle & Sarstedt, 2016"
+MIN_PREDECESSORS = 3  # fewer: the mean crosshairs split any two constructs, the quadrants say nothing
 QUADRANTS = ("concentrate_here", "keep_up", "low_priority", "possible_overkill")
 
 
@@ -33,8 +39,8 @@ class Standing:
 
     construct: str
     target: str
-    hypothesis: str
-    importance: float  # the standardised coefficient
+    hypothesis: str | None  # its direct hypothesis on the target, if it has one
+    importance: float  # the standardised total effect on the target
     performance: float  # the mean three-box index rescaled to 0–100
     quadrant: Verdict  # concentrate_here | keep_up | low_priority | possible_overkill
 
@@ -67,11 +73,18 @@ class Conclusions:
     unexplained: dict[str, float]  # dependent construct → 1 − R²
     caveats: dict = field(default_factory=dict)  # hypothesis → its measurement caveat (PLS: interpret.pls.Caveat)
     standings: dict[str, tuple[Standing, ...]] = field(default_factory=dict)  # target → its predictors, importance–performance
+    drivers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # an endogenous construct → its direct predictors
 
     def priorities(self, target: str) -> list[Standing]:
-        """The predictors of ``target`` in the quadrant 'concentrate here' whose effect is supported and positive."""
-        supported = {e.hypothesis for e in self.effects if e.decision.supported and e.estimate > 0}
-        return [s for s in self.standings.get(target, ()) if s.quadrant.outcome == "concentrate_here" and s.hypothesis in supported]
+        """The predecessors of ``target`` in the quadrant 'concentrate here' with a positive
+        importance that a supported positive hypothesis (direct or indirect) joins to ``target``."""
+        return [s for s in self.standings.get(target, ()) if s.quadrant.outcome == "concentrate_here" and s.importance > 0
+                and self.supported_link(s.construct, target)]
+
+    def supported_link(self, source: str, target: str) -> str | None:
+        """The first supported positive hypothesis from ``source`` to ``target``, or None."""
+        return next((e.hypothesis for e in self.effects if e.kind in ("direct", "indirect") and e.chain[0] == source
+                     and e.chain[-1] == target and e.decision.supported and e.estimate > 0), None)
 
     def as_json(self) -> dict:
         return {"hypotheses": [{"hypothesis": e.hypothesis, "kind": e.kind, "chain": list(e.chain), "decision": e.decision.outcome}
@@ -84,45 +97,54 @@ class Conclusions:
                 **({"caveats": {h: c.as_json() for h, c in self.caveats.items()}} if self.caveats else {})}
 
 
-def importance_performance(effects: list[Effect], constructs: dict, index_range) -> dict[str, tuple[Standing, ...]]:
-    """Each target's direct predictors placed in the quadrants of Martilla & James (1977), the
-    means of the predictors' importance and performance as crosshairs (targets of one predictor
-    have no quadrants and are left out)."""
-    by_target: dict[str, list[Effect]] = {}
-    for e in effects:
-        if e.kind == "direct" and e.source in constructs:
-            by_target.setdefault(e.target, []).append(e)
+def importance_performance(effects: list[Effect], constructs: dict, index_range,
+                           importance: dict[str, dict[str, float]] | None = None) -> dict[str, tuple[Standing, ...]]:
+    """Each hypothesised target's predecessors placed in the quadrants of Martilla & James (1977),
+    the means of their importance and performance as crosshairs. ``importance``: target →
+    predecessor → standardised total effect; without it, the direct effects of the hypotheses.
+    Targets with fewer than ``MIN_PREDECESSORS`` predecessors are left out."""
+    direct = {(e.source, e.target): e.hypothesis for e in effects if e.kind == "direct"}
+    if importance is None:
+        importance = {}
+        for e in effects:
+            if e.kind == "direct":
+                importance.setdefault(e.target, {})[e.source] = e.estimate
+    targets = [t for t in dict.fromkeys(e.chain[-1] for e in effects if e.kind in ("direct", "indirect")) if t in importance]
     span = index_range.high - index_range.low
     out = {}
-    for target, direct in by_target.items():
-        if len(direct) < 2 or span <= 0:
+    rule = Rule("importance_performance_quadrant", None, IPA_CITATION)
+    for target in targets:
+        totals = {c: v for c, v in importance[target].items() if c in constructs}
+        if len(totals) < MIN_PREDECESSORS or span <= 0:
             continue
-        performance = {e.source: 100 * (constructs[e.source].index_mean - index_range.low) / span for e in direct}
-        mean_i = sum(e.estimate for e in direct) / len(direct)
-        mean_p = sum(performance.values()) / len(direct)
-        rule = Rule("importance_performance_quadrant", None, IPA_CITATION)
+        performance = {c: 100 * (constructs[c].index_mean - index_range.low) / span for c in totals}
+        mean_i = sum(totals.values()) / len(totals)
+        mean_p = sum(performance.values()) / len(totals)
         rows = []
-        for e in direct:
-            high_i, high_p = e.estimate >= mean_i, performance[e.source] >= mean_p
+        for c, value in totals.items():
+            high_i, high_p = value >= mean_i, performance[c] >= mean_p
             quadrant = {(True, False): "concentrate_here", (True, True): "keep_up", (False, False): "low_priority",
                         (False, True): "possible_overkill"}[(high_i, high_p)]
-            rows.append(Standing(e.source, target, e.hypothesis, e.estimate, performance[e.source], Verdict(quadrant, rule)))
+            rows.append(Standing(c, target, direct.get((c, target)), value, performance[c], Verdict(quadrant, rule)))
         out[target] = tuple(rows)
     return out
 
 
-def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float], index_range=None, equal_weights: bool = True) -> Conclusions:
+def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float], index_range=None, equal_weights: bool = True,
+             importance: dict[str, dict[str, float]] | None = None, drivers: dict[str, tuple[str, ...]] | None = None) -> Conclusions:
     """``constructs``: the described constructs (their statements with the three-box index, as the
     index tables show them); ``r2``: R² of each dependent construct; ``index_range``: the range of
     the three-box index (performance 0–100); ``equal_weights``: whether a construct's statements
-    weigh alike in its score (False for PLS)."""
+    weigh alike in its score (False for PLS); ``importance``: the standardised total effects
+    (target → predecessor → effect) of the model; ``drivers``: each endogenous construct's direct
+    predictors (a priority that is itself explained by others is said to be)."""
     strongest: dict[str, Effect] = {}
     for e in effects:
         if e.kind == "direct" and e.decision.supported:
             best = strongest.get(e.target)
             if best is None or abs(e.estimate) > abs(best.estimate):
                 strongest[e.target] = e
-    standings = importance_performance(effects, constructs, index_range) if index_range is not None else {}
+    standings = importance_performance(effects, constructs, index_range, importance) if index_range is not None else {}
     draft = Conclusions(tuple(effects), strongest, (), (), {}, standings=standings)
     levers = []
     for target in standings:
@@ -130,8 +152,8 @@ def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float], inde
             construct = constructs[s.construct]
             if equal_weights and not construct.all_alike and not construct.single:
                 weakest = construct.weakest
-                levers.append(Lever(s.construct, weakest.name, weakest.index, s.hypothesis, target))
+                levers.append(Lever(s.construct, weakest.name, weakest.index, draft.supported_link(s.construct, target), target))
     unsupported = tuple(e for e in effects if not e.decision.supported)
     targets = {e.target for e in effects}  # the dependent constructs the hypotheses are about
     return Conclusions(tuple(effects), strongest, tuple(levers), unsupported, {t: 1 - v for t, v in r2.items() if t in targets},
-                       standings=standings)
+                       standings=standings, drivers=dict(drivers or {}))

@@ -11,6 +11,12 @@ the study's own design, sample and results:
   alone cannot rule out;
 - assumptions: residuals not normal in a sample below 100 (Lumley et al., 2002),
   heteroscedastic residuals kept with OLS standard errors, a Durbin–Watson zone of autocorrelation;
+- range: constructs whose scores crowd at one end of the scale — answers on two adjacent points
+  (Cohen, 1983; MacCallum et al., 2002) or more than 15% at the highest or lowest possible score
+  (Terwee et al., 2007), the verdicts of :mod:`reportgen.interpret.explain` — narrow their
+  correlations;
+- setting: respondents from one organisation or place (``study.object``): the results describe it,
+  not others;
 - measurement: constructs below the reliability threshold, items judged not valid and kept,
   constructs of one item, the PLS criteria a hypothesis's constructs miss;
 - data: secondary data collected for another purpose;
@@ -60,6 +66,8 @@ class Limitations:
     caveats: tuple[str, ...]  # hypotheses whose constructs miss a PLS measurement criterion
     secondary: bool
     own: tuple[str, ...]  # the author's, in the chapter's language
+    narrow: tuple[str, ...] = ()  # constructs with a restricted range or a ceiling or floor effect
+    setting: str | None = None  # the one organisation or place the respondents come from
 
     def as_json(self) -> dict:
         return {"power": None if self.power is None else {"n": self.power.n, "k": self.power.k, "small": self.power.small,
@@ -68,7 +76,8 @@ class Limitations:
                 "common_method": {**self.common_method.as_json(), "items": self.harman.items if self.harman else None},
                 "assumptions": list(self.assumptions), "unreliable": list(self.unreliable),
                 "invalid_kept": list(self.invalid_kept), "single_items": list(self.single_items),
-                "caveats": list(self.caveats), "secondary": self.secondary, "own": list(self.own)}
+                "caveats": list(self.caveats), "secondary": self.secondary, "own": list(self.own),
+                "narrow_range": list(self.narrow), "setting": self.setting}
 
 
 def power_of(n: int, k: int, alpha: float) -> Power | None:
@@ -92,13 +101,14 @@ def common_method_verdict(harman: Harman | None) -> Verdict:
 
 def study_limitations(described, k: int, alpha: float, *, assumptions=None, uses_hc3: bool = True, caveats: dict | None = None,
                       secondary: bool = False, own: tuple[str, ...] = (), dropped: bool = False,
-                      item_statistics: bool = True) -> Limitations:
+                      item_statistics: bool = True, ranges: dict | None = None, setting: str | None = None) -> Limitations:
     """The limitations of a study whose sample and constructs ``described`` holds, with ``k``
     predictors in its largest equation; ``assumptions``: a regression's
     :class:`~reportgen.interpret.assumptions.AssumptionVerdicts` (None for PLS); ``uses_hc3``:
     whether heteroscedastic residuals were met with HC3; ``caveats``: PLS hypothesis → caveat;
     ``item_statistics``: whether the chapter judges items by r and constructs by alpha (not PLS,
-    whose loadings and rho are in its caveats)."""
+    whose loadings and rho are in its caveats); ``ranges``: construct →
+    :class:`~reportgen.interpret.explain.RangeVerdicts`; ``setting``: ``study.object``."""
     failed = []
     if assumptions is not None:
         if assumptions.normality.passed is False and assumptions.large_sample.passed is False:
@@ -114,4 +124,5 @@ def study_limitations(described, k: int, alpha: float, *, assumptions=None, uses
     single = tuple(c for c, r in constructs.items() if r.single) if item_statistics else ()
     flagged = tuple(h for h, c in (caveats or {}).items() if c is not None and c.verdict.passed is False)
     return Limitations(power_of(described.n_used, k, alpha), common_method_verdict(described.harman), described.harman,
-                       tuple(failed), unreliable, invalid, single, flagged, secondary, tuple(own))
+                       tuple(failed), unreliable, invalid, single, flagged, secondary, tuple(own),
+                       tuple(c for c, v in (ranges or {}).items() if v.applies), setting)

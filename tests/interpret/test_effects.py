@@ -105,15 +105,19 @@ def test_the_conclusions_chapter_follows_the_results_chapter(lang, tmp_path):
     assert composed.payload["conclusions"]["unsupported"] == ["H2", "H3", "H5"]
 
 
-def test_without_chapters_there_is_no_conclusions_chapter():
-    composed = compose(LUWU, "id")
+def test_without_chapters_there_is_no_conclusions_chapter(tmp_path):
+    def results_only(config):
+        config["study"].pop("chapters")
+        config["study"]["chapter"] = 5
+
+    composed = compose(example_variant("luwu-timur", tmp_path, results_only), "id")
     assert all(s.level == 2 for s in composed.document.sections)
     assert "conclusions" not in composed.payload and len(composed.payload["effects"]) == 6
 
 
 @pytest.mark.parametrize("chapters,message", [([5, 7], "the conclusions chapter follows"), ([4, 5], "chapters starts with 4 but chapter is 5")])
 def test_chapters_that_do_not_follow_are_refused(chapters, message, tmp_path):
-    study = example_variant("luwu-timur", tmp_path, lambda c: c["study"].update(chapters=chapters))
+    study = example_variant("luwu-timur", tmp_path, lambda c: c["study"].update(chapters=chapters, chapter=5))
     result = invoke(["validate", study])
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 

@@ -88,3 +88,70 @@ def test_bab_vi_has_theory_practice_and_priorities_not_the_lowest_statement(tmp_
     assert "pay most when they start with" not in text and "paling efektif bila dimulai" not in text
     assert "X4.4" in text and "X1.4" not in text  # the statement of the priority construct only, not every supported one
     assert problems(doc, composed.labels) == []
+
+
+def test_importance_is_the_total_effect_and_two_predecessors_get_no_quadrants():
+    """IPMA takes total effects (Ringle & Sarstedt, 2016): X → M → Y with β 0,5 and 0,4 and the
+    direct X → Y 0,2 gives X a total of 0,2 + 0,5 × 0,4 = 0,4 (hand-checked). Two predecessors get
+    no quadrants: crosshairs at their mean always split them."""
+    from types import SimpleNamespace
+
+    from reportgen.designs.survey.effects import total_effects
+
+    totals = total_effects({"M": {"X": 0.5}, "Y": {"M": 0.4, "X": 0.2, "W": 0.1}})
+    assert totals["Y"] == pytest.approx({"M": 0.4, "X": 0.4, "W": 0.1}, abs=1e-15)
+    assert totals["M"] == pytest.approx({"X": 0.5})
+    constructs = {c: SimpleNamespace(index_mean=m) for c, m in {"X": 60.0, "M": 90.0, "W": 70.0}.items()}
+    effects = [_effect("H1", "M", 0.4), _effect("H2", "X", 0.2), _effect("H3", "W", 0.1)]
+    rows = importance_performance(effects, constructs, SimpleNamespace(low=20.0, high=100.0), totals)
+    # performance (0–100): M 87,5, X 50, W 62,5 → mean 66,67; importance mean 0,3
+    assert [(r.construct, round(r.importance, 12), r.quadrant.outcome) for r in rows["Y"]] == [
+        ("M", 0.4, "keep_up"), ("X", 0.4, "concentrate_here"), ("W", 0.1, "low_priority")]
+    assert "M" not in rows  # M has one predecessor
+    two = importance_performance(effects[:2], constructs, SimpleNamespace(low=20.0, high=100.0), {"Y": {"M": 0.4, "X": 0.2}})
+    assert two == {}
+
+
+def test_a_priority_needs_a_supported_hypothesis():
+    from types import SimpleNamespace
+
+    from reportgen.interpret.conclusions import conclude
+
+    constructs = {"A": SimpleNamespace(index_mean=90.0), "B": SimpleNamespace(index_mean=60.0), "C": SimpleNamespace(index_mean=75.0)}
+    scale = SimpleNamespace(low=20.0, high=100.0)
+    supported = conclude([_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs, {"Y": 0.4}, scale,
+                         equal_weights=False)
+    assert [s.construct for s in supported.priorities("Y")] == ["B"]
+    rejected = conclude([_effect("H1", "A", 0.5), _effect("H2", "B", 0.4, supported=False), _effect("H3", "C", 0.1)], constructs,
+                        {"Y": 0.4}, scale, equal_weights=False)
+    assert rejected.priorities("Y") == [] and rejected.standings["Y"][1].quadrant.outcome == "concentrate_here"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_recommendations_without_an_importance_performance_reading(lang):
+    """The mediation example has two predecessors per outcome: no quadrants, and the practical
+    recommendation rests on its strongest supported associations instead of an empty section."""
+    composed = compose(EXAMPLES / "mediation" / "study.yaml", lang)
+    assert not [k for k in composed.document.tables() if k.startswith("importance.")]
+    text = " ".join(paragraphs(section_titled(composed.document, "KESIMPULAN, IMPLIKASI, DAN SARAN",
+                                              "CONCLUSIONS, IMPLICATIONS AND RECOMMENDATIONS")))
+    said = {"id": ["hubungan terkuat yang didukung data dengan Motivasi Kerja adalah hubungan Kepemimpinan (β = 0,377)",
+                   "Analisis kepentingan–kinerja tidak dilakukan karena tidak ada variabel hasil yang didahului sedikitnya tiga variabel"],
+            "en": ["the strongest supported association with Work Motivation is that of Leadership (β = 0.377)",
+                   "No importance–performance reading is made, as no outcome is preceded by at least three variables"]}[lang]
+    assert [s for s in said if s not in text] == []
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_narrow_range_and_one_setting_are_limitations(lang):
+    """Luwu Timur's Y is answered only with 4 and 5 (scores 24–30 of 6–30: the restricted range of
+    tests/designs/test_explanations.py) and every respondent works for one regency."""
+    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
+    text = paragraphs(section_titled(composed.document, "Keterbatasan Penelitian", "Limitations of the Study"))
+    said = {"id": ["Skor Akuntabilitas Kinerja terkumpul pada satu ujung skala (rentang sempit atau efek plafon/lantai; Tabel 5.16)",
+                   "Seluruh responden berasal dari Pemerintah Kabupaten Luwu Timur, sehingga hasil penelitian ini menggambarkan"],
+            "en": ["The scores of Performance Accountability crowd at one end of the scale (a restricted range or a ceiling or floor "
+                   "effect; Table 5.16)",
+                   "All respondents come from the Luwu Timur Regency Government, so the results describe"]}[lang]
+    assert [s for s in said if not any(t.startswith(s) for t in text)] == []
+    assert "(Cohen, 1983; MacCallum et al., 2002; Terwee et al., 2007)." in " ".join(text)

@@ -235,4 +235,4 @@ def build_chapter(b: Builder, results) -> Document:
     conclusions = path_conclusions(results, effects)
     k = max(len(fit.predictors) for fit in results.model.regressions.values())
     return chapter(b, view.n_used, view.n_excluded, makers, lambda n: path_discussion_section(b, results, n, effects), conclusions,
-                   described=view, limitations=limitations_of(b, view, k))
+                   described=view, limitations=limitations_of(b, view, k, ranges=results.explained.range_verdicts))

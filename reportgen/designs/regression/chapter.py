@@ -222,6 +222,6 @@ def build_chapter(b: Builder, results: StudyResults) -> Document:
     effects = regression_effects(results)
     conclusions = regression_conclusions(results, effects)
     limits = limitations_of(b, described, max(len(results.regression.predictors), 3 if more.moderation else 0),
-                            assumptions=results.assumptions, uses_hc3=results.uses_hc3)
+                            assumptions=results.assumptions, uses_hc3=results.uses_hc3, ranges=results.explained.range_verdicts)
     return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n, effects), conclusions,
                    described=described, limitations=limits)

@@ -35,12 +35,16 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     for target, rows in c.standings.items():
         table = _standings_table(b, target, rows)
         priorities = c.priorities(target)
+        mean_i = sum(r.importance for r in rows) / len(rows)
+        mean_p = sum(r.performance for r in rows) / len(rows)
         practice.blocks += b.say("importance_performance.j2", refs=(table.key,), table=b.ref(table), target=b.name(target),
                                  citation=IPA_CITATION, object=obj,
-                                 priorities=[{"name": b.name(p.construct), "importance": b.f(p.importance), "performance": b.f(p.performance, 1)}
+                                 priorities=[{"name": b.name(p.construct), "importance": b.f(p.importance), "performance": b.f(p.performance, 1),
+                                              "importance_gap": b.f(p.importance - mean_i), "performance_gap": b.f(mean_p - p.performance, 1)}
                                              for p in priorities],
-                                 mean_importance=b.f(sum(r.importance for r in rows) / len(rows)),
-                                 mean_performance=b.f(sum(r.performance for r in rows) / len(rows), 1))
+                                 concentrate=[b.name(r.construct) for r in rows if r.quadrant.outcome == "concentrate_here" and r not in priorities],
+                                 mean_importance=b.f(mean_i), mean_performance=b.f(mean_p, 1),
+                                 low_performance=b.f(min(r.performance for r in rows), 1), high_performance=b.f(max(r.performance for r in rows), 1))
         practice.add(table)
     mediated = [{"source": b.name(e.source), "through": [b.name(x) for x in e.chain[1:-1]], "target": b.name(e.target)}
                 for e in c.effects if e.kind == "indirect" and e.decision.supported]
@@ -55,9 +59,12 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     section = b.section(b.labels["suggestions"], 2, f"{number}.3")
     levers = [{"name": b.name(lever.construct), "item": lever.item, "index": b.f(lever.index, 2),
                "text": config.constructs[lever.construct].item_text(lever.item, b.lang)} for lever in c.levers]
-    priorities = [b.name(p.construct) for target in c.standings for p in c.priorities(target)]
+    priorities = [{"name": b.name(p.construct), "drivers": [b.name(x) for x in c.drivers.get(p.construct, ())]}
+                  for target in c.standings for p in c.priorities(target)]
+    strongest = [{"name": b.name(e.source), "target": b.name(e.target), "beta": b.f(e.estimate)}
+                 for e in c.strongest.values() if e.estimate > 0]
     section.blocks += b.say("suggestions_practice.j2", refs=tuple(f"index.{lever.construct}" for lever in c.levers), levers=levers,
-                            priorities=priorities, mediated=mediated, moderated=moderated, object=obj)
+                            priorities=priorities, strongest=strongest, read=bool(c.standings), mediated=mediated, moderated=moderated, object=obj)
     unsupported = [f"{e.hypothesis}: {' → '.join(b.name(x) for x in e.chain)}" for e in c.unsupported]
     unexplained = [b.label("unexplained_share", share=b.pct(100 * share), target=b.name(t)) for t, share in c.unexplained.items() if share > 0]
     section.blocks += b.say("suggestions_research.j2", unsupported=unsupported, unexplained=unexplained)

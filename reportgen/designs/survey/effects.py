@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
 from reportgen.interpret.conclusions import Conclusions, conclude
 from reportgen.interpret.effects import Effect, f2_from_r2, f2_from_t, f2_verdict, ranked
+from reportgen.stats.pls.quality import effects as path_matrix_effects
 from reportgen.stats.regression import RegressionResult
 
 
@@ -22,6 +25,26 @@ def _direct(name: str, hyp, fit: RegressionResult, tested: float | None = None, 
 
 def _standardised(fits: dict[str, RegressionResult]) -> dict[str, dict[str, float]]:
     return {target: {p: fit.coefficients[p].beta for p in fit.predictors} for target, fit in fits.items()}
+
+
+def total_effects(coefficients: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Target → every construct with a path leading to it → its standardised total effect
+    T = (I − B)⁻¹ − I (B: the standardised path coefficients, source row, target column; Bollen,
+    1987), the importance of IPMA (Ringle & Sarstedt, 2016). One regression equation: T = B."""
+    names = list(dict.fromkeys([*coefficients, *(s for row in coefficients.values() for s in row)]))
+    matrix = np.zeros((len(names), len(names)))
+    for target, row in coefficients.items():
+        for source, value in row.items():
+            matrix[names.index(source), names.index(target)] = value
+    total, _ = path_matrix_effects(matrix)
+    reach = np.linalg.matrix_power(np.eye(len(names)) + (matrix != 0), len(names)) > 0  # a path leads from row to column
+    return {t: {s: float(total[i, j]) for i, s in enumerate(names) if i != j and reach[i, j]}
+            for j, t in enumerate(names) if t in coefficients}
+
+
+def _model_reading(coefficients: dict[str, dict[str, float]]) -> dict:
+    """What the conclusions read of the model's paths: total effects and direct predictors."""
+    return {"importance": total_effects(coefficients), "drivers": {t: tuple(row) for t, row in coefficients.items()}}
 
 
 def regression_effects(results) -> list[Effect]:
@@ -76,29 +99,34 @@ def pls_effects(results) -> list[Effect]:
                                   f2, f2_verdict(f2) if f2 is not None else None))
         else:
             effects.append(Effect(name, "indirect", hyp.chain, st.estimate, st.t, "t", hyp.decision.p, hyp.decision))
+    return ranked(effects, _pls_coefficients(results))
+
+
+def _pls_coefficients(results) -> dict[str, dict[str, float]]:
+    """Target → source → path coefficient of a PLS model."""
     spec = results.model.spec
     names = list(spec.constructs)
-    coefficients = {t: {s: float(results.model.paths[names.index(s), names.index(t)]) for s, tt in spec.paths if tt == t}
-                    for _, t in spec.paths}
-    return ranked(effects, coefficients)
+    return {t: {s: float(results.model.paths[names.index(s), names.index(t)]) for s, tt in spec.paths if tt == t}
+            for _, t in spec.paths}
 
 
 def regression_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     reg = results.regression
     return conclude(effects or regression_effects(results), results.described.constructs, {reg.dependent: reg.r2},
-                    results.described.index_range)
+                    results.described.index_range, **_model_reading(_standardised({reg.dependent: reg})))
 
 
 def path_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     r2 = {target: fit.r2 for target, fit in results.model.regressions.items()}
-    return conclude(effects or path_effects(results), results.described.constructs, r2, results.described.index_range)
+    return conclude(effects or path_effects(results), results.described.constructs, r2, results.described.index_range,
+                    **_model_reading(_standardised(results.model.regressions)))
 
 
 def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     names = results.model.spec.constructs
     r2 = {names[j]: float(results.model.r2[j]) for j in results.model.spec.endogenous}
     concluded = conclude(effects or pls_effects(results), results.described.constructs, r2, results.described.index_range,
-                         equal_weights=False)
+                         equal_weights=False, **_model_reading(_pls_coefficients(results)))
     return replace(concluded, caveats={name: h.caveat for name, h in results.hypotheses.items()})
 
 

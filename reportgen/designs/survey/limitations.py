@@ -21,7 +21,9 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
                                 "share": b.pct(100 * lim.harman.share), "count": b.i(lim.harman.items),
                                 "single": lim.common_method.passed is False, "bound": b.g(100 * HARMAN_SHARE) + "%"},
                             assumptions=list(lim.assumptions), unreliable=list(lim.unreliable), invalid=list(lim.invalid_kept),
-                            single=list(lim.single_items), caveats=list(lim.caveats), secondary=lim.secondary)
+                            single=list(lim.single_items), caveats=list(lim.caveats), secondary=lim.secondary,
+                            narrow=[b.name(c) for c in lim.narrow], range_table=f"{b.labels['table']} {b.numbers.get('score_range', '')}",
+                            setting=lim.setting)
     section.blocks += [Paragraph(text) for text in lim.own]
     return section
 
@@ -33,4 +35,4 @@ def limitations_of(b: Builder, described, k: int, **results) -> Limitations:
     config = b.study.config
     return study_limitations(described, k, config.settings.alpha, secondary=config.data.source.type == "secondary",
                              own=tuple(t.get(b.lang) for t in config.study.limitations),
-                             dropped=config.settings.drop_invalid, **results)
+                             dropped=config.settings.drop_invalid, setting=config.study.object_in(b.lang), **results)
