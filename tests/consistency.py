@@ -50,6 +50,12 @@ def _word(mapping: dict[str, str]) -> Callable[[re.Match], frozenset[str]]:
 RELIABLE = frozenset({"reliable", "single_item", "formative"})
 VALID = frozenset({"valid", "single_item", "formative"})
 HYPOTHESIS = r"hypothesis:{0}"
+# the meta-inference of a mixed-methods hypothesis (reportgen/interpret/mixed.py) as BAB VI states it
+META = r"meta:{0}"
+META_WORDS = {"id": {"kedua fase saling mengonfirmasi": "confirms", "temuan kualitatif memperluas pemahaman": "expands",
+                     "kedua fase tidak sejalan": "discordant"},
+              "en": {"the two phases confirm each other": "confirms", "the qualitative findings widen the understanding": "expands",
+                     "the two phases disagree": "discordant"}}
 # the bounds test decides; the exact p is a second reading and never states autocorrelation itself
 POSITIVE = frozenset({"positive"})
 NEGATIVE = frozenset({"negative"})
@@ -90,6 +96,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
     "id": (
         Rule(r"\b(H[\w.]*\d[\w.]*) (diterima|ditolak)\b", HYPOTHESIS,
              _word({"diterima": "accepted", "ditolak": "rejected"})),
+        Rule(r"\bPada (H[\w.]*\d[\w.]*), [^.]*?(kedua fase saling mengonfirmasi|temuan kualitatif memperluas pemahaman|kedua fase tidak sejalan)",
+             META, _word(META_WORDS["id"])),
         Rule(r"sehingga residual berdistribusi normal", "normality", frozenset({"normal"})),
         Rule(r"sehingga residual tidak berdistribusi normal", "normality", frozenset({"not_normal"})),
         Rule(r"sehingga tidak terdapat bukti heteroskedastisitas", "heteroscedasticity", frozenset({"homoscedastic"})),
@@ -107,7 +115,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(r"sehingga kriteria Fornell-Larcker terpenuhi", r"fornell_larcker:.*", frozenset({"valid"})),
         Rule(r"Seluruh indikator memiliki loading ≥ 0,708", r"loading:.*", VALID, local=True),
         Rule(r"Seluruh batas atas HTMT berada di bawah", r"htmt:.*", frozenset({"valid"})),
-        Rule(r"Temuan ini bersifat sementara", "measurement", frozenset({"inadequate"})),
+        Rule(r"Temuan ini bersifat sementara|bersifat sementara karena pengukuran", "measurement", frozenset({"inadequate"})),
         Rule(r"Setelah model pengukuran memenuhi syarat", "measurement", frozenset({"adequate"})),
         Rule(r"(?<!belum )memenuhi seluruh kriteria", "measurement", frozenset({"adequate"})),
         Rule(r"belum memenuhi seluruh kriteria", "measurement", frozenset({"inadequate"})),
@@ -120,6 +128,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
     "en": (
         Rule(r"\b(H[\w.]*\d[\w.]*) is (?:therefore )?(supported|not supported)\b", HYPOTHESIS,
              _word({"supported": "accepted", "not supported": "rejected"})),
+        Rule(r"\bFor (H[\w.]*\d[\w.]*), [^.]*?(the two phases confirm each other|the qualitative findings widen the understanding|the two phases disagree)",
+             META, _word(META_WORDS["en"])),
         Rule(r"so the residuals are normally distributed", "normality", frozenset({"normal"})),
         Rule(r"so the residuals are not normally distributed", "normality", frozenset({"not_normal"})),
         Rule(r"so there is no evidence of heteroscedasticity", "heteroscedasticity", frozenset({"homoscedastic"})),
@@ -137,7 +147,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(r"so the Fornell-Larcker criterion is met", r"fornell_larcker:.*", frozenset({"valid"})),
         Rule(r"Every indicator loads at least 0\.708", r"loading:.*", VALID, local=True),
         Rule(r"Every HTMT upper bound is below", r"htmt:.*", frozenset({"valid"})),
-        Rule(r"This finding is provisional", "measurement", frozenset({"inadequate"})),
+        Rule(r"This finding is provisional|are provisional, as the measurement", "measurement", frozenset({"inadequate"})),
         Rule(r"measurement model meets every criterion", "measurement", frozenset({"adequate"})),
         Rule(r"With an adequate measurement model", "measurement", frozenset({"adequate"})),
         Rule(r"does not meet every criterion", "measurement", frozenset({"inadequate"})),

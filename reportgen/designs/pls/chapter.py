@@ -129,15 +129,19 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
 
 def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -> Section:
     config = b.study.config
+    flagged = [name for name, hyp in r.hypotheses.items() if hyp.caveat.as_context() is not None]
 
     def restate(effect):
+        """The discussion of one hypothesis; the first provisional one says, once, which findings are."""
         name = effect.hypothesis
         hyp = r.hypotheses[name]
         chain = [b.name(c) for c in hyp.chain]
+        first = bool(flagged) and name == flagged[0]
         title = (b.label("pls_discussion_of", source=chain[0], target=chain[-1]) if len(chain) == 2
                  else b.label("pls_discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1]))
-        return title, b.say("pls_discussion.j2", refs=("pls.paths",), claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
-                            h=name, chain=chain, caveat=hyp.caveat.as_context(),
+        return title, b.say("pls_discussion.j2", refs=("pls.paths",),
+                            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *(hyp.caveat.claims if first else ())],
+                            h=name, chain=chain, caveat=hyp.caveat.as_context() if first else None, others=flagged[1:],
                             indirect=len(chain) > 2, coef=b.f(hyp.stat.estimate), t=b.f(hyp.stat.t), p=b.p(hyp.decision.p),
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign,
                             object=config.study.object_in(b.lang))

@@ -18,12 +18,15 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
 
     section = b.section(b.labels["conclusions"], 2, f"{number}.1")
     section.blocks += b.say("conclusions_intro.j2", chapter=b.chapter_label(results_chapter))
+    section.blocks += _provisional(b, c, results_chapter)
     for n, e in enumerate(c.effects, start=1):
-        caveat = c.caveats.get(e.hypothesis)  # PLS: what the measurement model leaves in doubt about its constructs
-        section.blocks += b.say("conclusion.j2", claims=[(f"hypothesis:{e.hypothesis}", e.decision.outcome), *(caveat.claims if caveat else ())],
-                                caveat=caveat.as_context() if caveat else None, n=n, kind=e.kind,
+        section.blocks += b.say("conclusion.j2", claims=[(f"hypothesis:{e.hypothesis}", e.decision.outcome)], caveat=None, n=n, kind=e.kind,
                                 h=e.hypothesis, names=[b.name(x) for x in e.chain], supported=e.decision.supported,
                                 reason=e.decision.reason, sign=e.decision.sign, strengthens=e.estimate >= 0, object=obj)
+    if b.mixed is not None:  # a mixed-methods study: the qualitative strand and the meta-inferences
+        from reportgen.qualitative.conclusions import mixed_conclusions
+
+        section.blocks += mixed_conclusions(b, b.mixed, len(c.effects) + 1, obj)
     chapter.add(section)
 
     section = b.section(b.labels["implications"], 2, f"{number}.2")
@@ -33,14 +36,13 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     section.add(theory)
     practice = b.section(b.labels["implications_practice"], 3, f"{number}.2.2")
     for target, rows in c.standings.items():
-        table = _standings_table(b, target, rows)
         priorities = c.priorities(target)
         mean_i = sum(r.importance for r in rows) / len(rows)
         mean_p = sum(r.performance for r in rows) / len(rows)
+        table = _standings_table(b, target, rows, mean_i, mean_p)
         practice.blocks += b.say("importance_performance.j2", refs=(table.key,), table=b.ref(table), target=b.name(target),
                                  citation=IPA_CITATION, object=obj,
-                                 priorities=[{"name": b.name(p.construct), "importance": b.f(p.importance), "performance": b.f(p.performance, 1),
-                                              "importance_gap": b.f(p.importance - mean_i), "performance_gap": b.f(mean_p - p.performance, 1)}
+                                 priorities=[{"name": b.name(p.construct), "importance": b.f(p.importance), "performance": b.f(p.performance, 1)}
                                              for p in priorities],
                                  concentrate=[b.name(r.construct) for r in rows if r.quadrant.outcome == "concentrate_here" and r not in priorities],
                                  mean_importance=b.f(mean_i), mean_performance=b.f(mean_p, 1),
@@ -72,10 +74,27 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     return chapter
 
 
-def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...]):
-    """Predictor | importance (β) | performance (0–100) | quadrant, for one dependent construct."""
+def _provisional(b: Builder, c: Conclusions, results_chapter: int) -> list:
+    """PLS: one paragraph before the conclusions naming the provisional ones and every criterion
+    their paths miss, instead of the list again under each conclusion."""
+    flagged = {h: caveat for h, caveat in c.caveats.items() if caveat is not None and caveat.as_context() is not None}
+    if not flagged:
+        return []
+    union: dict[str, list] = {"htmt": [], "low_ave": [], "unreliable": [], "redundant": []}
+    for caveat in flagged.values():
+        for key, values in caveat.as_context().items():
+            union[key] += [v for v in values if v not in union[key]]
+    claims = list(dict.fromkeys(claim for caveat in flagged.values() for claim in caveat.claims))
+    return b.say("pls_caveat.j2", claims=claims, caveat=union, flagged=list(flagged), total=len(c.effects),
+                 chapter=b.chapter_label(results_chapter))
+
+
+def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...], mean_importance: float, mean_performance: float):
+    """Predictor | importance (total effect) | performance (0–100) | quadrant, for one dependent
+    construct, and the means that divide the quadrants as its last row."""
     body = [[s(f"{b.name(r.construct)} ({r.construct})"), d(b.f(r.importance)), d(b.f(r.performance, 1)),
              b.verdict(f"quadrant:{target}:{r.construct}", r.quadrant.outcome, "quadrants")] for r in rows]
+    body.append([s(b.labels["importance_mean_row"]), d(b.f(mean_importance)), d(b.f(mean_performance, 1)), d("")])
     return b.table(f"importance.{target}", b.label("importance_title", target=b.name(target)),
                    [[h(b.col("variable")), h(b.labels["importance_col"]), h(b.labels["performance_col"]), h(b.col("description"))]],
                    body, notes=(b.label("importance_note", citation=IPA_CITATION),), widths=(3, 1.6, 1.8, 2.2))
