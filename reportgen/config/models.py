@@ -45,6 +45,20 @@ Text = Annotated[LocalText, BeforeValidator(_text_from_string)]
 Key = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)]
 
 
+class Captions(Strict):
+    """``study.captions``: where a caption stands. A figure's number and title above it (APA 7
+    §7.26) or below it (most Indonesian university guidelines: "judul gambar di bawah gambar");
+    unset, below in Bahasa Indonesia and above in English. A table's stay above it in both (APA 7
+    §7.10; the guidelines alike)."""
+
+    figure: Literal["above", "below"] | None = None
+    table: Literal["above"] = "above"
+
+    def figure_side(self, language: str) -> str:
+        """Where a figure's caption stands in a chapter written in ``language``."""
+        return self.figure or ("below" if language == "id" else "above")
+
+
 class StudyInfo(Strict):
     title: Text
     author: str = ""
@@ -56,6 +70,8 @@ class StudyInfo(Strict):
     note: Text | None = None  # printed as a note at the start of the chapter (e.g. "the answers are simulated")
     first_page: int = Field(1, ge=1, le=9999)  # the number of the chapter's first page (the thesis's BAB V may start at 53)
     lists: bool = False  # the DOCX also lists the tables and the figures after its contents (Daftar Tabel, Daftar Gambar)
+    toc: bool = True  # the chapter opens with its contents (Daftar Isi); false: none, for a thesis that has its own
+    captions: Captions = Field(default_factory=Captions)  # {figure: above | below, table: above}
     draft: bool | None = None  # marks of what the author must still write (DOCX comments, PDF margin notes); default: when any is left
     limitations: list[Text] = Field(default_factory=list, max_length=20)  # the author's own, after those the study shows
 
@@ -263,6 +279,19 @@ Model = Annotated[
 ]
 
 
+class Theory(Strict):
+    """The theory a hypothesis rests on, for its discussion: a text and the works it cites (keys of
+    the study's literature file or of the built-in bibliography of methods)."""
+
+    text: Text
+    cite: list[Key] = Field(default_factory=list)
+
+
+def _theory_from_text(value: Any) -> Any:
+    return {"text": value} if isinstance(value, (str, int, float)) and not isinstance(value, bool) or (
+        isinstance(value, dict) and "text" not in value and set(value) <= set(LANGUAGES)) else value
+
+
 class Hypothesis(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -273,8 +302,37 @@ class Hypothesis(Strict):
     moderator: Key | None = None
     centre: bool = False
     discussion: Text | None = None
-    supports: list[Key] = Field(default_factory=list)  # keys of `literature` whose findings this result is compared with
-    contradicts: list[Key] = Field(default_factory=list)
+    supports: list[Key] = Field(default_factory=list)  # keys of `literature` whose findings agree with the hypothesis
+    contradicts: list[Key] = Field(default_factory=list)  # … whose findings do not (no association, or the opposite)
+    findings: dict[Key, Text] = Field(default_factory=dict)  # what each cited work found, as a clause after "found that"
+    theory: Annotated[Theory, BeforeValidator(_theory_from_text)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _citations_with_findings(cls, data: Any) -> Any:
+        """``supports: [sari2020, {wijaya2019: "…"}]``: a key, or a key with what that work found
+        (a clause read after "found that"), kept in ``findings``."""
+        if not isinstance(data, dict):
+            return data
+        written = data.get("findings")
+        findings = dict(written) if isinstance(written, dict) else {} if written is None else written  # a wrong type: pydantic says so
+        out = dict(data)
+        for kind in ("supports", "contradicts"):
+            items = data.get(kind)
+            if not isinstance(items, list):
+                continue
+            keys = []
+            for item in items:
+                if isinstance(item, dict) and len(item) == 1 and isinstance(findings, dict):
+                    (key, finding), = item.items()
+                    keys.append(key)
+                    findings[key] = finding
+                else:
+                    keys.append(item)
+            out[kind] = keys
+        if findings:
+            out["findings"] = findings
+        return out
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Hypothesis":
@@ -282,6 +340,9 @@ class Hypothesis(Strict):
             raise ValueError("a hypothesis needs either 'path' (A -> B) or 'simultaneous' with 'on'")
         if self.simultaneous is not None and self.on is None:
             raise ValueError("a simultaneous hypothesis needs 'on' (the dependent construct)")
+        stray = [key for key in self.findings if key not in self.supports and key not in self.contradicts]
+        if stray:
+            raise ValueError(f"findings: '{stray[0]}' is cited under neither supports nor contradicts")
         return self
 
     def steps(self) -> list[str]:
@@ -351,17 +412,38 @@ class ThemeNotes(Strict):
     quotes: list[str] = Field(default_factory=list)
 
 
+FRAMEWORK_KEYS = ("name", "cite", "categories")
+
+
+def _framework(value: Any) -> Any:
+    """``framework: {theme: category}`` (the short form) is ``{categories: {theme: category}}``."""
+    if isinstance(value, dict) and not set(value) & set(FRAMEWORK_KEYS):
+        return {"categories": value}
+    return value
+
+
+class Framework(Strict):
+    """``qualitative.framework``: the theory the themes are sorted by — its ``name`` (said
+    mid-sentence: "institutional isomorphism"), the works that introduce it (``cite``: keys of the
+    study's literature file or of reportgen's built-in bibliography) and ``categories`` (theme →
+    its category; else the codebook's ``category`` column)."""
+
+    name: Text | None = None
+    cite: list[Key] = Field(default_factory=list)
+    categories: dict[str, Text] = Field(default_factory=dict)
+
+
 class QualitativeCorpus(Strict):
     """``qualitative:`` as a coded corpus: three tables (``excerpts``, ``codebook``, ``informants``)
-    or a REFI-QDA ``project`` (.qdpx, with an optional ``informants`` table); ``framework``: theme →
-    category of the study's framework (else the codebook's ``category`` column); ``themes``: notes
-    per theme; ``quotes_per_theme``: how many quotes the rule picks."""
+    or a REFI-QDA ``project`` (.qdpx, with an optional ``informants`` table); ``framework``: the
+    theory whose categories the themes fall into (:class:`Framework`; the short form is theme →
+    category); ``themes``: notes per theme; ``quotes_per_theme``: how many quotes the rule picks."""
 
     excerpts: Table | None = None
     codebook: Table | None = None
     informants: Table | None = None
     project: str | None = None
-    framework: dict[str, Text] = Field(default_factory=dict)
+    framework: Annotated[Framework, BeforeValidator(_framework)] = Field(default_factory=Framework)
     themes: dict[str, ThemeNotes] = Field(default_factory=dict)
     quotes_per_theme: int = Field(3, ge=1, le=10)
 

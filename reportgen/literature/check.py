@@ -1,6 +1,7 @@
 """The study file's citations against its literature file, each problem one line naming the key.
 
-- ``supports``/``contradicts`` without ``literature``;
+- ``supports``/``contradicts`` (or a ``theory`` citing a work outside the built-in bibliography)
+  without ``literature``;
 - the literature file missing, of another kind, unreadable, or with no entry;
 - a cited key not in the file (with the closest keys, difflib), or cited as both supporting and
   contradicting one hypothesis;
@@ -12,7 +13,7 @@
 from __future__ import annotations
 
 from reportgen.errors import ConfigError, did_you_mean
-from reportgen.literature.library import KINDS, READERS, load_literature, literature_path
+from reportgen.literature.library import KINDS, READERS, load_literature, literature_path, theory_keys
 
 
 def check_literature(study) -> list[ConfigError]:
@@ -24,6 +25,7 @@ def check_literature(study) -> list[ConfigError]:
 
     citing = [(h, kind, i, key) for h, hyp in config.hypotheses.items() for kind in KINDS
               for i, key in enumerate(getattr(hyp, kind, []))]
+    citing += [(h, "theory", "cite", key) for h, hyp in config.hypotheses.items() for key in theory_keys(hyp)]
     for h, hyp in config.hypotheses.items():
         both = [key for key in getattr(hyp, "supports", []) if key in getattr(hyp, "contradicts", [])]
         for key in dict.fromkeys(both):

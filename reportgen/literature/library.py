@@ -84,9 +84,26 @@ class Literature:
         return format_references(works, self._in_text.suffixes, lang)
 
 
+def outside_methods(keys) -> list[str]:
+    """The keys that are not works of the built-in bibliography of methods."""
+    from reportgen.literature.methods import methods
+
+    return [key for key in keys if key not in methods()]
+
+
+def theory_keys(hyp) -> list[str]:
+    """The keys a hypothesis's ``theory`` cites from the study's literature file (those of the
+    built-in bibliography of methods are cited from it)."""
+    theory = getattr(hyp, "theory", None)
+    return outside_methods(theory.cite) if theory is not None else []
+
+
 def cited_keys(config) -> list[str]:
-    """Every key the study's hypotheses cite, in the order they are written, each once."""
+    """Every key the study's hypotheses cite, then those its qualitative framework cites
+    (``qualitative.framework.cite``), in the order they are written, each once."""
     keys = [key for hyp in config.hypotheses.values() for kind in KINDS for key in getattr(hyp, kind, [])]
+    keys += [key for hyp in config.hypotheses.values() for key in theory_keys(hyp)]
+    keys += getattr(getattr(getattr(config, "qualitative", None), "framework", None), "cite", [])
     return list(dict.fromkeys(keys))
 
 

@@ -160,7 +160,15 @@ def leave_out(raw: dict) -> list[str]:
     removed = [key for key in LEFT_OUT if raw.pop(key, None) is not None]
     for code, hypothesis in (raw.get("hypotheses") or {}).items():
         if isinstance(hypothesis, dict):
-            removed += [f"hypotheses.{code}.{key}" for key in ("supports", "contradicts") if hypothesis.pop(key, None)]
+            removed += [f"hypotheses.{code}.{key}" for key in ("supports", "contradicts", "findings") if hypothesis.pop(key, None)]
+            theory = hypothesis.get("theory")
+            if isinstance(theory, dict) and isinstance(theory.get("cite"), list):
+                from reportgen.literature.library import outside_methods
+
+                kept = [key for key in theory["cite"] if key not in outside_methods(theory["cite"])]
+                if kept != theory["cite"]:
+                    theory["cite"] = kept
+                    removed.append(f"hypotheses.{code}.theory.cite")
     return removed
 
 

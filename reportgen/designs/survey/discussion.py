@@ -71,7 +71,7 @@ def effects_table(b: Builder, effects: list[Effect]):
     """Every hypothesis: path, coefficient, statistic, Sig., decision, rank, f² and its size."""
     body = []
     for e in effects:
-        body.append([d(e.hypothesis), s(effect_path(e)), d(b.f(e.estimate)), d(f"{e.statistic_name} = {b.f(e.statistic)}"),
+        body.append([d(e.hypothesis), s(effect_path(e)), d(estimate_text(b, e)), d(f"{e.statistic_name} = {b.f(e.statistic)}"),
                      d(b.p(e.p)), b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome),
                      d(f"{e.rank}/{e.among}" if e.rank else "–"), d(b.f(e.f2) if e.f2 is not None else "–"),
                      b.verdict(f"effect:{e.hypothesis}", e.size.outcome, "f2_sizes") if e.size else d("–")])
@@ -80,6 +80,12 @@ def effects_table(b: Builder, effects: list[Effect]):
     return b.table("discussion.effects", b.labels["discussion_effects_title"], header, body,
                    notes=(_effects_note(b, effects),),
                    widths=(0.9, 1.9, 1.1, 1.4, 1.2, 1.2, 1.0, 0.8, 1.2), small=True)
+
+
+def estimate_text(b: Builder, e: Effect) -> str:
+    """An effect's coefficient as printed; the R² of a simultaneous test cannot exceed 1 (no
+    leading zero in English, APA 7 §6.36), a coefficient can."""
+    return b.u(e.estimate) if e.kind == "simultaneous" else b.f(e.estimate)
 
 
 def coefficient_note(b: Builder, effects: list[Effect]) -> str:
@@ -102,7 +108,7 @@ def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
     claims = [(f"effect:{e.hypothesis}", e.size.outcome)] if e.size else []
     refs = (table_key, "determination") if e.kind == "simultaneous" and "determination" in b.numbers else (table_key,)
     return b.say("discussion_effect.j2", refs=refs, claims=claims, kind=e.kind, h=e.hypothesis, names=names,
-                 estimate=b.f(e.estimate), rank=e.rank, rank_word=b.ordinal(e.rank - 1) if e.rank else None, among=e.among, f2=b.f(e.f2) if e.f2 is not None else None,
+                 estimate=estimate_text(b, e), rank=e.rank, rank_word=b.ordinal(e.rank - 1) if e.rank else None, among=e.among, f2=b.f(e.f2) if e.f2 is not None else None,
                  size=size, size_code=e.size.outcome if e.size else None, share=b.pct(100 * e.estimate) if e.kind == "simultaneous" else None,
                  supported=e.decision.supported, citation=EFFECT_CITATION)
 
@@ -135,18 +141,43 @@ def _index_number(b: Builder, code: str) -> str:
 
 
 def literature_paragraphs(b: Builder, e: Effect) -> list:
-    """The comparison with earlier studies, the author's text, or, when neither is given, the
-    author's task of writing one (a Word comment and a margin note of a draft, never text)."""
+    """The theory the hypothesis rests on, the comparison with earlier studies, the author's text,
+    or, when none of them is given, the author's task of writing one (a Word comment and a margin
+    note of a draft, never text)."""
     hyp = b.study.config.hypotheses[e.hypothesis]
     out: list = []
+    if hyp.theory is not None:
+        out += b.say("discussion_theory.j2", text=hyp.theory.text.get(b.lang).strip().rstrip("."),
+                     citation=_theory_citation(b, hyp.theory.cite))
     literature = b.literature
     if literature is not None and (hyp.supports or hyp.contradicts):
-        out += b.say("discussion_literature.j2", h=e.hypothesis, supported=e.decision.supported,
-                     supports=literature.cite(hyp.supports, narrative=True, lang=b.lang) if hyp.supports else None,
-                     contradicts=literature.cite(hyp.contradicts, narrative=True, lang=b.lang) if hyp.contradicts else None)
+        agree, differ = (hyp.supports, hyp.contradicts) if e.decision.supported else (hyp.contradicts, hyp.supports)
+
+        def works(keys):
+            return [{"cite": literature.cite([key], narrative=True, lang=b.lang),
+                     "finding": hyp.findings[key].get(b.lang).strip().rstrip(".") if key in hyp.findings else None} for key in keys]
+
+        out += b.say("discussion_literature.j2", h=e.hypothesis, supported=e.decision.supported, agree=works(agree), differ=works(differ))
         b.cited.update(hyp.supports + hyp.contradicts)
     if hyp.discussion is not None:
         out += b.say("discussion_written.j2", text=hyp.discussion.get(b.lang))
     if not out:
         out.append(literature_task(b, e.hypothesis))
     return out
+
+
+def _theory_citation(b: Builder, keys: list[str]) -> str:
+    """One parenthetical citation of a theory's works: those of the study's literature file, then
+    those of the built-in bibliography of methods; '' for none."""
+    from reportgen.literature.library import outside_methods
+    from reportgen.literature.methods import cite as cite_methods
+
+    own = outside_methods(keys)
+    parts = []
+    if own and b.literature is not None:
+        parts.append(b.literature.cite(own, lang=b.lang).strip("()"))
+        b.cited.update(own)
+    built_in = [key for key in keys if key not in own]
+    if built_in:
+        parts.append(cite_methods(built_in, lang=b.lang).strip("()"))
+    return f"({'; '.join(parts)})" if parts else ""
