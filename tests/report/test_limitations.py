@@ -155,3 +155,14 @@ def test_a_narrow_range_and_one_setting_are_limitations(lang):
                    "All respondents come from the Luwu Timur Regency Government, so the results describe"]}[lang]
     assert [s for s in said if not any(t.startswith(s) for t in text)] == []
     assert "(Cohen, 1983; MacCallum et al., 2002; Terwee et al., 2007)." in " ".join(text)
+
+
+def test_results_json_has_the_limitations(tmp_path):
+    """results.json carries the limitations the chapter states (the same verdicts, computed once)."""
+    payload = compose(EXAMPLES / "luwu-timur" / "study.yaml", "id").payload
+    lim = payload["limitations"]
+    assert lim["power"]["n"] == 80 and lim["power"]["k"] == 5 and lim["power"]["verdict"]["outcome"] == "underpowered"
+    assert lim["narrow_range"] == ["Y"] and lim["setting"] == "Pemerintah Kabupaten Luwu Timur"
+    assert lim["common_method"]["outcome"] == "no_single_factor" and lim["common_method"]["items"] == 31
+    mobi = compose(EXAMPLES / "mobi" / "study.yaml", "en").payload["limitations"]
+    assert mobi["secondary"] is True and "H4" in mobi["caveats"]

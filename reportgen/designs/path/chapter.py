@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
-from reportgen.designs.survey.limitations import limitations_of
+from reportgen.designs.survey.limitations import path_limitations
 from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import path_conclusions, path_effects
 from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
@@ -32,7 +32,7 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
             body.append([s(f"{b.name(p)} ({p})"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)), d(b.p(c.p))])
         table = b.table(f"path.{target}", b.label("path_title", y=f"{b.name(target)} ({target})"),
                         [[h(b.col("variable")), h("B"), h("SE"), h("β"), h("t"), h(b.col("p"))]], body,
-                        notes=(f"R² = {b.f(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.f(fit.f)}; Sig. F {b.sig(fit.f_p)}",), widths=(3, 1, 1, 1, 1, 1))
+                        notes=(f"R² = {b.u(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.f(fit.f)}; Sig. F {b.sig(fit.f_p)}",), widths=(3, 1, 1, 1, 1, 1))
         section.add(table)
         terms = [{"sign": "−" if fit.coefficients[p].b < 0 else "+", "b": b.f(abs(fit.coefficients[p].b)), "x": p} for p in fit.predictors]
         section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=target,
@@ -41,11 +41,11 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
                  "beta": b.f(fit.coefficients[p].beta), "p": b.p(fit.coefficients[p].p),
                  "significant": r.coefficient_verdicts[(p, target)].passed} for p in fit.predictors]
         section.blocks += b.say("path_regression.j2", refs=(table.key,), table=b.ref(table), y_name=b.name(target), y=target,
-                                r2=b.f(fit.r2), pct=b.pct(100 * fit.r2), rows=rows)
+                                r2=b.u(fit.r2), pct=b.pct(100 * fit.r2), rows=rows)
         if len(fit.predictors) > 1:  # one predictor: its partial and semipartial r are its r, nothing is shared
             section.blocks += shares_blocks(b, r.explained, target)
     labels = {(s_, t): f"{b.f(model.coefficient(s_, t).beta)}{stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
-    r2 = {t: f"R² = {b.f(fit.r2)}" for t, fit in model.regressions.items()}
+    r2 = {t: f"R² = {b.u(fit.r2)}" for t, fit in model.regressions.items()}
     fig = b.figure("path.diagram", b.labels["path_diagram_title"], "path_diagram",
                    {"constructs": [(c, b.name(c)) for c in dict.fromkeys(x for p in model.paths for x in p)], "paths": labels, "r2": r2},
                    width=0.9)
@@ -69,7 +69,7 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
 def _direct_hypotheses(b: Builder, r, section: Section, direct: dict) -> None:
     """The table of the direct hypotheses and the t-test paragraph of each."""
     config = b.study.config
-    alpha = b.f(config.settings.alpha, 2)
+    alpha = b.u(config.settings.alpha, 2)
     body = []
     for name, hyp in direct.items():
         c = r.model.coefficient(hyp.source[0], hyp.target)
@@ -153,7 +153,7 @@ def _types_table(b: Builder, r):
     header = [[h(b.col("hypothesis"), rowspan=2), h(b.col("path"), rowspan=2), h(words["indirect_col"], colspan=2),
                h(words["direct_col"], colspan=2), h(b.col("mediation_kind"), rowspan=2), h(b.col("decision"), rowspan=2)],
               [h(f"B [{b.col('ci', level=level)}]"), h(words["significance"]), h(f"B ({b.col('p')})"), h(words["significance"])]]
-    alpha = b.f(b.study.config.settings.alpha, 2)
+    alpha = b.u(b.study.config.settings.alpha, 2)
     return b.table("path.mediation_types", b.labels["mediation_types_title"], header, body,
                    notes=(b.label("mediation_types_note", level=level, alpha=alpha),),
                    widths=(0.9, 1.7, 1.9, 1.2, 1.3, 1.2, 1.6, 1.1), small=True)
@@ -233,6 +233,5 @@ def build_chapter(b: Builder, results) -> Document:
               lambda n: group_section(b, results.extras, alpha, n)]
     effects = path_effects(results)
     conclusions = path_conclusions(results, effects)
-    k = max(len(fit.predictors) for fit in results.model.regressions.values())
     return chapter(b, view.n_used, view.n_excluded, makers, lambda n: path_discussion_section(b, results, n, effects), conclusions,
-                   described=view, limitations=limitations_of(b, view, k, ranges=results.explained.range_verdicts))
+                   described=view, limitations=path_limitations(b.study, b.lang, results))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
-from reportgen.designs.survey.limitations import limitations_of
+from reportgen.designs.survey.limitations import pls_limitations
 from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import pls_conclusions, pls_effects
 from reportgen.designs.survey.descriptives import descriptives_section
@@ -37,16 +37,16 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
 
     sub = b.section(b.labels["pls_r2"], 4, "b.")
     endo = [names[j] for j in spec.endogenous]
-    r2_body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.model.r2[names.index(c)])), d(b.pct(100 * r.model.r2[names.index(c)])),
-                d(b.f(r.model.adj_r2[names.index(c)])), d(b.f(r.q2[c])), b.verdict(f"r2:{c}", r.verdicts.r2[c].outcome, "r2_levels")]
+    r2_body = [[s(f"{b.name(c)} ({c})"), d(b.u(r.model.r2[names.index(c)])), d(b.pct(100 * r.model.r2[names.index(c)])),
+                d(b.u(r.model.adj_r2[names.index(c)])), d(b.u(r.q2[c])), b.verdict(f"r2:{c}", r.verdicts.r2[c].outcome, "r2_levels")]
                for c in endo]
     r2_table = b.table("pls.r2", b.labels["pls_r2_title"],
                        [[h(b.col("variable")), h("R²"), h("R² × 100%"), h("Adjusted R²"), h("Q²"), h(b.col("category"))]], r2_body,
                        notes=(b.label("pls_q2_note", distance=r.q2_distance), f"SRMR = {b.f(r.srmr)} (< {b.f(SRMR_MAX, 2)})"), widths=(3, 0.9, 1.2, 1.3, 0.9, 1.4))
     sub.add(r2_table)
     sub.blocks += b.say("pls_r2.j2", refs=(r2_table.key,), claims=[(f"r2:{c}", r.verdicts.r2[c].outcome) for c in endo], table=b.ref(r2_table), citation=CITATION,
-                        rows=[{"code": c, "name": b.name(c), "r2": b.f(r.model.r2[names.index(c)]), "pct": b.pct(100 * r.model.r2[names.index(c)]),
-                               "level": b.labels["r2_levels"][r.verdicts.r2[c].outcome].lower(), "q2": b.f(r.q2[c]),
+                        rows=[{"code": c, "name": b.name(c), "r2": b.u(r.model.r2[names.index(c)]), "pct": b.pct(100 * r.model.r2[names.index(c)]),
+                               "level": b.labels["r2_levels"][r.verdicts.r2[c].outcome].lower(), "q2": b.u(r.q2[c]),
                                "relevant": r.verdicts.q2[c].passed} for c in endo],
                         srmr=b.f(r.srmr), srmr_max=b.f(SRMR_MAX, 2), fit=r.verdicts.srmr.passed)
     section.add(sub)
@@ -71,7 +71,7 @@ def _diagram_indicators(b: Builder, r) -> dict[str, dict]:
     spec = r.model.spec
     loadings = dict(zip(spec.indicators, r.model.loadings.sum(axis=1)))
     weights = dict(zip(spec.indicators, r.model.weights.sum(axis=1)))
-    return {c: {"items": [(i, b.f(weights[i] if spec.modes[j] == "B" else loadings[i])) for i in spec.items[j]],
+    return {c: {"items": [(i, b.f(weights[i]) if spec.modes[j] == "B" else b.u(loadings[i])) for i in spec.items[j]],
                 "formative": spec.modes[j] == "B"}
             for j, c in enumerate(spec.constructs)}
 
@@ -80,10 +80,10 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     config = b.study.config
     spec = r.model.spec
     names = spec.constructs
-    alpha = b.f(config.settings.alpha, 2)
+    alpha = b.u(config.settings.alpha, 2)
     section = b.section(b.labels["hypotheses"], 3, number)
     labels = {(a, t): f"{b.f(v.estimate)}{stars(v.p)}" for (a, t), v in r.boot.paths.items()}
-    r2 = {names[j]: f"R² = {b.f(r.model.r2[j])}" for j in spec.endogenous}
+    r2 = {names[j]: f"R² = {b.u(r.model.r2[j])}" for j in spec.endogenous}
     data = {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}
     if config.model.diagram_indicators:
         data["indicators"] = _diagram_indicators(b, r)
@@ -102,7 +102,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
                     [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("coef")), h(b.col("mean")), h("SD"), h("t"), h(b.col("p")),
                       h(b.col("ci", level=b.confidence())), h(b.col("decision"))]], body,
                     notes=(b.label("pls_paths_note", resamples=b.i(r.boot.resamples), level=b.confidence())
-                           + f" α = {alpha}; * p < {b.f(0.05, 2)}; ** p < {b.f(0.01, 2)}; *** p < {b.f(0.001, 3)}",),
+                           + f" α = {alpha}; * p < {b.u(0.05, 2)}; ** p < {b.u(0.01, 2)}; *** p < {b.u(0.001, 3)}",),
                     widths=(0.8, 2.1, 0.95, 0.85, 0.75, 0.85, 1.15, 1.75, 1.2), small=True)
     section.add(table)
     for k, (name, hyp) in enumerate(r.hypotheses.items()):
@@ -158,8 +158,6 @@ def build_chapter(b: Builder, results) -> Document:
               lambda n: pls_hypotheses_section(b, results, n)]
     effects = pls_effects(results)
     conclusions = pls_conclusions(results, effects)
-    spec = results.model.spec
-    k = max(sum(1 for _, target in spec.paths if target == spec.constructs[j]) for j in spec.endogenous)
-    limits = limitations_of(b, view, k, caveats={name: h.caveat for name, h in results.hypotheses.items()}, item_statistics=False)
+    limits = pls_limitations(b.study, b.lang, results)
     return chapter(b, view.n_used, view.n_excluded, makers, lambda n: pls_discussion_section(b, results, n, effects), conclusions,
                    described=view, limitations=limits)

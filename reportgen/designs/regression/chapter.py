@@ -14,7 +14,7 @@ from reportgen.designs.survey.discussion import discussion_section as shared_dis
 from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import regression_conclusions, regression_effects
 from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
-from reportgen.designs.survey.limitations import limitations_of
+from reportgen.designs.survey.limitations import regression_limitations
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section, moderation_section, simple_regression_section
 from reportgen.designs.survey.measurement import reliability_section, validity_section
 from reportgen.designs.survey.profile import profile_section
@@ -66,7 +66,7 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
 def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Section:
     config = b.study.config
     reg = results.regression
-    alpha = b.f(config.settings.alpha, 2)
+    alpha = b.u(config.settings.alpha, 2)
     two = config.settings.tails == "two"
     simple = results.simple
     section = b.section(b.labels["hypotheses"], 3, number)
@@ -120,7 +120,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
 def f_test_section(b: Builder, parent: Section, results: StudyResults, simultaneous: str | None) -> Section:
     """The simultaneous F test (ANOVA) of a regression with two or more predictors."""
     reg = results.regression
-    alpha = b.f(b.study.config.settings.alpha, 2)
+    alpha = b.u(b.study.config.settings.alpha, 2)
     sub = subsection(b, parent, b.labels["f_test"])
     f_table = b.f(results.f_table)
     hyp = results.hypotheses.get(simultaneous) if simultaneous else None
@@ -157,12 +157,12 @@ def determination_section(b: Builder, parent: Section, results: StudyResults) ->
     sub = subsection(b, parent, b.labels["determination"])
     table = b.table("determination", b.labels["determination_title"],
                     [[h(b.col("r")), h(b.col("r2")), h(b.col("adj_r2")), h(b.col("se_estimate")), h("R² × 100%")]],
-                    [[d(b.f(reg.r)), d(b.f(reg.r2)), d(b.f(reg.adj_r2)), d(b.f(reg.se_estimate)), d(b.pct(100 * reg.r2))]],
+                    [[d(b.u(reg.r)), d(b.u(reg.r2)), d(b.u(reg.adj_r2)), d(b.f(reg.se_estimate)), d(b.pct(100 * reg.r2))]],
                     notes=(f"(1 − R²) × 100% = {b.pct(100 - 100 * reg.r2)}",), widths=(1, 1.2, 1.6, 1.8, 1.4))
     sub.blocks += b.say("determination_intro.j2", table=b.ref(table), simple=results.simple)
     sub.add(table)
-    sub.blocks += b.say("determination.j2", refs=(table.key,), table=b.ref(table), r=b.f(reg.r), r2=b.f(reg.r2),
-                        adj=b.f(reg.adj_r2), share=b.pct(100 * reg.r2), rest=b.pct(100 - 100 * reg.r2),
+    sub.blocks += b.say("determination.j2", refs=(table.key,), table=b.ref(table), r=b.u(reg.r), r2=b.u(reg.r2),
+                        adj=b.u(reg.adj_r2), share=b.pct(100 * reg.r2), rest=b.pct(100 - 100 * reg.r2),
                         strength=b.labels["strength"][strength(reg.r)], citation=STRENGTH_CITATION,
                         y_name=b.name(reg.dependent), x_names=[b.name(p) for p in reg.predictors], simple=results.simple)
     return sub
@@ -197,11 +197,11 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
         else:
             title = b.label("discussion_simultaneous", sources=join_list([b.name(p) for p in hyp.source], b.lang), target=b.name(hyp.target))
             f, f_p = results.f_statistic
-            context = {"f": b.f(f), "p": b.p(f_p), "r2": b.f(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
+            context = {"f": b.f(f), "p": b.p(f_p), "r2": b.u(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
         refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",)}.get(hyp.kind, ("anova", "determination"))
         return title, b.say("discussion.j2", refs=refs, claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, kind=hyp.kind,
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
-                            y_name=b.name(hyp.target), object=config.study.object_in(b.lang), alpha=b.f(config.settings.alpha, 2), **context)
+                            y_name=b.name(hyp.target), object=config.study.object_in(b.lang), alpha=b.u(config.settings.alpha, 2), **context)
 
     return shared_discussion(b, number, effects, results.described, restate)
 
@@ -221,7 +221,6 @@ def build_chapter(b: Builder, results: StudyResults) -> Document:
                lambda n: moderation_section(b, more, results.hypotheses, alpha, n), lambda n: group_section(b, more, alpha, n)]
     effects = regression_effects(results)
     conclusions = regression_conclusions(results, effects)
-    limits = limitations_of(b, described, max(len(results.regression.predictors), 3 if more.moderation else 0),
-                            assumptions=results.assumptions, uses_hc3=results.uses_hc3, ranges=results.explained.range_verdicts)
+    limits = regression_limitations(b.study, b.lang, results)
     return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n, effects), conclusions,
                    described=described, limitations=limits)

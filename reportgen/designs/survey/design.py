@@ -55,8 +55,9 @@ class SurveyDesign(Design):
         return super().sections(builder, results)
 
     def to_json(self, study, results, lang: str) -> dict:
-        """The design's results.json, with the size of every hypothesised effect (``effects``) and,
-        when the study asks for the conclusions chapter, what it concludes (``conclusions``)."""
+        """The design's results.json, with the size of every hypothesised effect (``effects``), what
+        the study cannot claim (``limitations``) and, when the study asks for the conclusions
+        chapter, what it concludes (``conclusions``)."""
         from reportgen.designs.survey.effects import BY_DESIGN
 
         out = super().to_json(study, results, lang)
@@ -65,6 +66,9 @@ class SurveyDesign(Design):
         out["effects"] = [e.as_json() for e in found]
         if results.mixed is not None:
             out["qualitative"] = results.mixed.as_json()
+        from reportgen.designs.survey.limitations import BY_DESIGN as LIMITATIONS
+
+        out["limitations"] = LIMITATIONS[study.config.design](study, lang, results).as_json()
         if study.config.study.conclusions_chapter:
             concluded = conclusions(results, found)
             out["conclusions"] = {"chapter": study.config.study.conclusions_chapter, **concluded.as_json()}

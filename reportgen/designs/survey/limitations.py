@@ -14,7 +14,7 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
     power = lim.power
     section.blocks += b.say("limitations.j2",
                             power=None if power is None else {
-                                "n": b.i(power.n), "k": power.k, "small": b.f(power.small, 2), "medium": b.f(power.medium, 2),
+                                "n": b.i(power.n), "k": power.k, "small": b.u(power.small, 2), "medium": b.u(power.medium, 2),
                                 "detectable": b.f(power.detectable), "adequate": power.verdict.passed,
                                 "f2_small": b.f(SMALL_F2, 2), "f2_medium": b.f(MEDIUM_F2, 2), "level": b.g(100 * POWER) + "%"},
                             harman=None if lim.harman is None else {
@@ -28,11 +28,35 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
     return section
 
 
-def limitations_of(b: Builder, described, k: int, **results) -> Limitations:
-    """The limitations of the study ``b`` writes about: its sample and constructs (``described``),
+def limitations_of(study, lang: str, described, k: int, **results) -> Limitations:
+    """The limitations of ``study`` written in ``lang``: its sample and constructs (``described``),
     ``k`` predictors in its largest equation, and what the design adds (``results``: the keywords of
     :func:`~reportgen.interpret.limitations.study_limitations`)."""
-    config = b.study.config
+    config = study.config
     return study_limitations(described, k, config.settings.alpha, secondary=config.data.source.type == "secondary",
-                             own=tuple(t.get(b.lang) for t in config.study.limitations),
-                             dropped=config.settings.drop_invalid, setting=config.study.object_in(b.lang), **results)
+                             own=tuple(t.get(lang) for t in config.study.limitations),
+                             dropped=config.settings.drop_invalid, setting=config.study.object_in(lang), **results)
+
+
+def regression_limitations(study, lang: str, results) -> Limitations:
+    """A regression study's: the largest equation is the model's (three terms for a moderation)."""
+    k = max(len(results.regression.predictors), 3 if results.extras.moderation else 0)
+    return limitations_of(study, lang, results.described, k, assumptions=results.assumptions, uses_hc3=results.uses_hc3,
+                          ranges=results.explained.range_verdicts)
+
+
+def path_limitations(study, lang: str, results) -> Limitations:
+    k = max(len(fit.predictors) for fit in results.model.regressions.values())
+    return limitations_of(study, lang, results.described, k, ranges=results.explained.range_verdicts)
+
+
+def pls_limitations(study, lang: str, results) -> Limitations:
+    """A PLS study's: k is the most predecessors of an endogenous construct; its measurement
+    shortcomings are the hypotheses' caveats (loadings and rho, not r and alpha)."""
+    spec = results.model.spec
+    k = max(sum(1 for _, target in spec.paths if target == spec.constructs[j]) for j in spec.endogenous)
+    return limitations_of(study, lang, results.described, k, caveats={name: h.caveat for name, h in results.hypotheses.items()},
+                          item_statistics=False)
+
+
+BY_DESIGN = {"regression": regression_limitations, "path": path_limitations, "pls": pls_limitations}
