@@ -67,6 +67,7 @@ class StudyInfo(Strict):
     chapter: int = Field(5, ge=1, le=20)
     chapters: list[int] | None = Field(None, min_length=1, max_length=2)  # [5, 6]: results, then conclusions
     object: Text | None = None  # who or what was studied, used in sentences: "Pemerintah Kabupaten Luwu Timur"
+    object_description: Text | None = None  # x.1.1 Gambaran Umum Objek Penelitian; a blank line separates paragraphs
     note: Text | None = None  # printed as a note at the start of the chapter (e.g. "the answers are simulated")
     first_page: int = Field(1, ge=1, le=9999)  # the number of the chapter's first page (the thesis's BAB V may start at 53)
     lists: bool = False  # the DOCX also lists the tables and the figures after its contents (Daftar Tabel, Daftar Gambar)

@@ -166,3 +166,16 @@ def test_results_json_has_the_limitations(tmp_path):
     assert lim["common_method"]["outcome"] == "no_single_factor" and lim["common_method"]["items"] == 31
     mobi = compose(EXAMPLES / "mobi" / "study.yaml", "en").payload["limitations"]
     assert mobi["secondary"] is True and "H4" in mobi["caveats"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_research_object_is_described_first(lang):
+    """study.object_description becomes x.1.1 (the thesis's 5.1.1 Gambaran Umum Objek Penelitian),
+    one paragraph per blank-line-separated part; the sections after it move down one number."""
+    doc = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang).document
+    results = doc.sections[0]
+    first = next(s for s in results.blocks if isinstance(s, Section))
+    assert (first.number, first.title) == ("5.1.1", {"id": "Gambaran Umum Objek Penelitian", "en": "Overview of the Research Object"}[lang])
+    texts = paragraphs(first)
+    assert len(texts) == 2 and texts[1].startswith({"id": "Penelitian dilakukan di Sekretariat Daerah Kabupaten Luwu Timur",
+                                                    "en": "The study was carried out at the Regional Secretariat"}[lang])

@@ -62,8 +62,16 @@ def _next_number(section: Section) -> str:
 
 
 def _assemble(b: Builder, doc: Document, results_section: Section, makers, discussion) -> Document:
-    """Add the numbered result sections (then the qualitative strand: the themes typed into the
-    study file, or the analysed corpus and its integration with the hypotheses) and the discussion."""
+    """Add the numbered result sections (the research object first, when the study describes it;
+    then the qualitative strand: the themes typed into the study file, or the analysed corpus and
+    its integration with the hypotheses) and the discussion."""
+    described = b.study.config.study.object_description
+    if described is not None:
+        section = Section(b.labels["object_description"], 3, _next_number(results_section))
+        text = described.get(b.lang)
+        parts = text.split("\n\n") if "\n\n" in text else text.split("\n")  # '|' keeps blank lines; '>' folds one into a line break
+        section.blocks += [Paragraph(" ".join(part.split())) for part in parts if part.strip()]
+        results_section.add(section)
     for make in makers:
         section = make(_next_number(results_section))
         if section is not None:
