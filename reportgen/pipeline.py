@@ -89,11 +89,13 @@ def analyse(study, language: str) -> Analysed:
 def chapter(analysed: Analysed, lang: str):
     """The chapter document and the builder that made it (its labels, its file-name label); what
     the author must still write is among its tasks, and it is a draft as ``study.draft`` says."""
+    from reportgen.render.layout import laid_out
     from reportgen.report.builder import Builder
     from reportgen.report.tasks import finish
 
     builder = Builder(analysed.study, lang, source_label=analysed.design.source_label)
-    return finish(builder, analysed.design.sections(builder, analysed.results)), builder
+    doc = finish(builder, analysed.design.sections(builder, analysed.results))
+    return laid_out(doc, analysed.study.config.study), builder
 
 
 @dataclass

@@ -145,7 +145,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(r"which establishes internal consistency reliability", r"reliability:[^:]*", RELIABLE),
         Rule(r"which establishes convergent validity", r"ave:.*", VALID),
         Rule(r"so the Fornell-Larcker criterion is met", r"fornell_larcker:.*", frozenset({"valid"})),
-        Rule(r"Every indicator loads at least 0\.708", r"loading:.*", VALID, local=True),
+        Rule(r"Every indicator loads at least 0?\.708", r"loading:.*", VALID, local=True),
         Rule(r"Every HTMT upper bound is below", r"htmt:.*", frozenset({"valid"})),
         Rule(r"This finding is provisional|are provisional, as the measurement", "measurement", frozenset({"inadequate"})),
         Rule(r"measurement model meets every criterion", "measurement", frozenset({"adequate"})),

@@ -75,7 +75,8 @@ def base() -> dict:
     return copy.deepcopy(BASE)
 
 
-DECIMAL = {"id": re.compile(r"\d+(?:\.\d{3})*,\d+"), "en": re.compile(r"\d+(?:,\d{3})*\.\d+")}
+DECIMAL = {"id": re.compile(r"\d+(?:\.\d{3})*,\d+"),
+           "en": re.compile(r"(?<![\d.,])(?:\d+(?:,\d{3})*)?\.\d+")}  # .724: no leading zero where a value cannot exceed 1 (APA 7)
 
 
 def numbers_checked_against_tables(doc, lang: str) -> int:

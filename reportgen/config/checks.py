@@ -151,7 +151,9 @@ def _check_corpus(study: "Study") -> list[ConfigError]:
             if h not in hypotheses:
                 hint = did_you_mean(h, hypotheses) or (f"; hypotheses are {', '.join(hypotheses)}" if hypotheses else "; the study has no hypotheses")
                 found.append(ConfigError(f"{study.where('qualitative', 'themes', theme, 'explains', h)}: '{h}' is not a hypothesis{hint}"))
-    return found
+    from reportgen.qualitative.study import framework_problems
+
+    return found + framework_problems(study)
 
 
 def pls_paths(config) -> list[tuple[str, str]]:

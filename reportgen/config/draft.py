@@ -46,12 +46,14 @@ TIMESTAMP_NAMES = {"timestamp", "stempel waktu", "cap waktu", "tanda waktu", "wa
 LIKERT = {  # code → (short id, Indonesian, short en, English)
     1: ("STS", "Sangat Tidak Setuju", "SD", "Strongly Disagree"),
     2: ("TS", "Tidak Setuju", "D", "Disagree"),
-    3: ("KS", "Kurang Setuju", "N", "Neutral"),
+    3: ("KS", "Kurang Setuju", "PA", "Partly Agree"),  # "kurang setuju" leans to a side: it is not "neutral"
     4: ("S", "Setuju", "A", "Agree"),
     5: ("SS", "Sangat Setuju", "SA", "Strongly Agree"),
 }
-LIKERT_WORDS = {normalise_word(w): code for code, words in LIKERT.items() for w in words} | {
-    "netral": 3, "ragu-ragu": 3, "ragu ragu": 3, "cukup setuju": 3, "neither agree nor disagree": 3}
+MIDPOINTS = {"netral": ("N", "Neutral"), "neutral": ("N", "Neutral"), "n": ("N", "Neutral"), "ragu-ragu": ("U", "Undecided"), "ragu ragu": ("U", "Undecided"),
+             "cukup setuju": ("FA", "Fairly Agree"), "neither agree nor disagree": ("N", "Neither Agree nor Disagree")}
+# the other words of the midpoint, each with its own English (short, words): "Netral" is "Neutral", "Kurang Setuju" is not
+LIKERT_WORDS = {normalise_word(w): code for code, words in LIKERT.items() for w in words} | {word: 3 for word in MIDPOINTS}
 
 
 @dataclass
@@ -140,7 +142,8 @@ def _labels(scale: tuple[int, int], forms_words: dict[int, str], worded: bool) -
         for code, words in sorted(forms_words.items()):
             known = LIKERT.get(LIKERT_WORDS.get(normalise_word(words), 0))
             short = known[0] if known else "".join(w[0] for w in words.split()).upper()
-            labels[code] = (short, words, known[2] if known else short, known[3] if known else words)
+            english = MIDPOINTS.get(normalise_word(words)) or (known[2:] if known else (short, words))
+            labels[code] = (short, words, *english)
         return labels
     return dict(LIKERT) if scale == (1, 5) else {}
 

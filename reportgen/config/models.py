@@ -47,9 +47,9 @@ Key = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, flo
 
 class Captions(Strict):
     """``study.captions``: where a caption stands. A figure's number and title above it (APA 7
-    §7.26) or below it (most Indonesian university guidelines: "judul gambar di bawah gambar");
-    unset, below in Bahasa Indonesia and above in English. A table's stay above it in both (APA 7
-    §7.10; the guidelines alike)."""
+    §7.22, figure components) or below it (most Indonesian university guidelines: "judul gambar
+    di bawah gambar"); unset, below in Bahasa Indonesia and above in English. A table's stay above
+    it in both (APA 7 §7.8, table components; the guidelines alike)."""
 
     figure: Literal["above", "below"] | None = None
     table: Literal["above"] = "above"
@@ -197,7 +197,8 @@ class RespondentColumn(Strict):
     column: Key
     label: Text | None = None
     order: list[Key] | None = Field(None, max_length=bounds.MAX_CATEGORIES)
-    values: dict[Key, str] = Field(default_factory=dict, max_length=bounds.MAX_CATEGORIES)  # code → label, e.g. {1: Laki-laki}
+    values: dict[Key, Text] = Field(default_factory=dict, max_length=bounds.MAX_CATEGORIES)  # code (or answer) → label, e.g. {1: Laki-laki}
+    # or {1: {id: Laki-laki, en: Male}}: the label in the study's language names the category (``order``), the other is printed in that language
 
 
 class Construct(Strict):

@@ -135,7 +135,8 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         scored = np.where(np.isnan(answers), np.nanmean(answers, axis=0), answers)
         imputed = int(np.isnan(answers).sum())
     profile_columns = list(dict.fromkeys([c.column for c in config.respondents] + list(config.compare)))
-    written = {c.column: c.values for c in config.respondents if c.values}
+    language = config.study.language  # a category is named by its label in the study's language (``order`` lists those)
+    written = {c.column: {code: label.get(language) for code, label in c.values.items()} for c in config.respondents if c.values}
     profile = {}
     for column in profile_columns:
         shown = _profile_values(columns[column], raw.value_labels.get(column), written.get(column))

@@ -25,7 +25,7 @@ the study's own design, sample and results:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportgen.interpret.verdict import Rule, Verdict, at_least
 from reportgen.stats.common_method import Harman
@@ -66,7 +66,7 @@ class Limitations:
     caveats: tuple[str, ...]  # hypotheses whose constructs miss a PLS measurement criterion
     secondary: bool
     own: tuple[str, ...]  # the author's, in the chapter's language
-    narrow: tuple[str, ...] = ()  # constructs with a restricted range or a ceiling or floor effect
+    narrow: dict[str, tuple[str, ...]] = field(default_factory=dict)  # construct → restricted, ceiling, floor (those that apply)
     setting: str | None = None  # the one organisation or place the respondents come from
 
     def as_json(self) -> dict:
@@ -77,7 +77,7 @@ class Limitations:
                 "assumptions": list(self.assumptions), "unreliable": list(self.unreliable),
                 "invalid_kept": list(self.invalid_kept), "single_items": list(self.single_items),
                 "caveats": list(self.caveats), "secondary": self.secondary, "own": list(self.own),
-                "narrow_range": list(self.narrow), "setting": self.setting}
+                "narrow_range": {c: list(kinds) for c, kinds in self.narrow.items()}, "setting": self.setting}
 
 
 def power_of(n: int, k: int, alpha: float) -> Power | None:
@@ -125,4 +125,10 @@ def study_limitations(described, k: int, alpha: float, *, assumptions=None, uses
     flagged = tuple(h for h, c in (caveats or {}).items() if c is not None and c.verdict.passed is False)
     return Limitations(power_of(described.n_used, k, alpha), common_method_verdict(described.harman), described.harman,
                        tuple(failed), unreliable, invalid, single, flagged, secondary, tuple(own),
-                       tuple(c for c, v in (ranges or {}).items() if v.applies), setting)
+                       {c: _narrow_kinds(v) for c, v in (ranges or {}).items() if v.applies}, setting)
+
+
+def _narrow_kinds(verdicts) -> tuple[str, ...]:
+    """Which of a restricted range, a ceiling and a floor effect a construct's range verdicts find."""
+    return tuple(k for k in ("restricted", verdicts.ceiling.outcome) if k in ("restricted", "ceiling", "floor")
+                 and (k != "restricted" or verdicts.range.outcome == "restricted"))

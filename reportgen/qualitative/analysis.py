@@ -10,9 +10,11 @@ belongs to it; an excerpt coded twice within one theme counts once for that them
 - **Co-occurrence**: for two themes, the number of excerpts that raise both (the code
   co-occurrence table of QDA software, counted per excerpt).
 - **Representative quotes**, by a stated rule unless the user marks quotes: the longest excerpt
-  of each informant who raised the theme (one not quoted under an earlier theme when the
-  informant has one), the longest of those first, at most :data:`QUOTES_PER_THEME`, printed in
-  informant order.
+  of each informant who raised the theme, the longest of those first, at most
+  :data:`QUOTES_PER_THEME`, printed in informant order. A quote illustrates one theme: an excerpt
+  already quoted (marked for a theme, or chosen for an earlier one) is never chosen again, so an
+  informant whose every excerpt of the theme is quoted elsewhere gives none, and a theme may have
+  no quote left (:func:`quoted_elsewhere` says where its excerpts are quoted).
 """
 
 from __future__ import annotations
@@ -73,15 +75,22 @@ def co_occurrence(corpus: Corpus) -> dict[str, dict[str, int]]:
 
 def representative_quotes(corpus: Corpus, theme: str, limit: int = QUOTES_PER_THEME,
                           quoted: frozenset[Excerpt] = frozenset()) -> list[Excerpt]:
-    """The quotes of ``theme`` by the rule of this module's docstring (``quoted``: the excerpts
-    shown under earlier themes); ties go to the informant listed first, then to the excerpt met first."""
+    """The quotes of ``theme`` by the rule of this module's docstring, never one of ``quoted``
+    (the excerpts shown under other themes); ties go to the informant listed first, then to the
+    excerpt met first."""
     order = {code: k for k, code in enumerate(corpus.informants)}
     longest: dict[str, Excerpt] = {}
     for excerpt in corpus.excerpts:
-        if theme in themes_of(corpus, excerpt):
+        if excerpt not in quoted and theme in themes_of(corpus, excerpt):
             best = longest.get(excerpt.informant)
-            fresher = best is not None and (best in quoted) and excerpt not in quoted
-            if best is None or fresher or ((best in quoted) == (excerpt in quoted) and len(excerpt.text) > len(best.text)):
+            if best is None or len(excerpt.text) > len(best.text):
                 longest[excerpt.informant] = excerpt
     chosen = sorted(longest.values(), key=lambda e: (-len(e.text), order[e.informant]))[:limit]
     return sorted(chosen, key=lambda e: order[e.informant])
+
+
+def quoted_elsewhere(corpus: Corpus, theme: str, shown: dict[Excerpt, str]) -> list[str]:
+    """The other themes under which excerpts of ``theme`` are quoted (``shown``: excerpt → the
+    theme it is quoted under), in the codebook's order."""
+    under = {shown[e] for e in corpus.excerpts if e in shown and shown[e] != theme and theme in themes_of(corpus, e)}
+    return [t for t in corpus.themes if t in under]

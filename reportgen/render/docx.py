@@ -13,12 +13,24 @@ r"""Document → DOCX with python-docx: a Word document a student goes on editin
   BAB VI) the field restarts it (``\r 1``), so updating changes no number; ``\s 1`` restarts
   at every Heading 1, as Word's own chapter-numbered captions do, so the chapter pasted into a
   thesis after BAB IV still counts from 1. (ECMA-376 Part 1, §17.16: SEQ and TOC fields.)
+  A figure's caption stands above or below it, as the study says (``doc.figure_caption``).
+- Cross-references, as Word's Insert › Cross-reference makes them: the number of each caption
+  ("5.1", the chapter's text and the SEQ field) is a bookmark (``w:bookmarkStart`` /
+  ``w:bookmarkEnd``, hidden: its name begins with "_Ref", ECMA-376 Part 1, §17.13.6), and in each
+  "Tabel 5.1" / "Gambar 5.2" of the text (:mod:`reportgen.render.references`) the number is a
+  field ``REF _Ref_Tabel_5_1 \h`` whose cached result is the number the PDF prints, after the
+  label and a no-break space; when the captions are renumbered, updating the fields renumbers
+  the text's references too (§17.16.5, REF).
+- Tables ruled as the PDF's and APA 7's (§7.17, table borders): a rule above and below the
+  table and under its header (between header rows too), a hairline between rows, no vertical
+  line (``w:tblBorders``, ``w:tcBorders``, §17.4).
 - Pagination, Word's way: header rows repeat on each page (``w:tblHeader``), no row is split
   (``w:cantSplit``), a table that fits on a page keeps every row with the next (``w:keepNext``:
   it moves whole to the next page), a longer one keeps its header with its first two rows and
   its last two rows with its source line; a caption keeps with its table or figure, a
   figure's picture with its source line. Page numbers in the footer start at
-  ``doc.first_page`` (``w:pgNumType w:start``).
+  ``doc.first_page`` (``w:pgNumType w:start``). The contents are left out when the study
+  says so (``doc.contents``, ``study.toc: false``).
 - The body is Times New Roman 12 pt with 1.5 line spacing on A4 with thesis margins.
 - In a draft (``doc.draft``) each task of the chapter (what the author must still write) is a
   Word comment by "reportgen", anchored on the paragraph (or heading) before it, saying what to
@@ -47,6 +59,7 @@ from reportgen.errors import naming
 from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_CM
 from reportgen.render.flow import table_rows
 from reportgen.render.measure import bind, bound_title, table_layout
+from reportgen.render.references import Targets, targets
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table, Task
 
 FONT = "Times New Roman"
@@ -55,7 +68,7 @@ TABLE_TEXTS = {10.0: ("Table Text", "TableText"), 9.0: ("Table Text Small", "Tab
                8.0: ("Table Text Smaller", "TableTextSmaller")}  # paragraph styles of table cells by size (single spacing): name, id
 REFERENCE, REFERENCE_ID = "Reference", "Reference"  # paragraph style of a reference-list entry
 REFERENCE_INDENT_CM = 1.27  # its hanging indent: APA 7 §9.43, 0.5 in
-CAPTION_ID, TOC_HEADING_ID, TABLE_GRID_ID = "Caption", "TOCHeading", "TableGrid"  # built-in styles, set by id
+CAPTION_ID, TOC_HEADING_ID = "Caption", "TOCHeading"  # built-in styles, set by id
 LETTER_STYLES = ("plain", "right", "field", "signature", "gap")  # a letter's lines and a signature block
 SIGNATURE_INDENT = 0.55  # a signature block starts at 55% of the line, as chapter.css's p.signature
 TOC_LEVELS = 4  # the contents list headings down to level 4 (a./b.), as the PDF's does
@@ -67,15 +80,34 @@ CAPTION_PT = 2 * 13.8 + 6  # two lines of 12 pt at single spacing, 6 pt above
 SMALL_LINE_PT = 13.5  # a note or source line: 10 pt at 1.0, 2 pt below
 FITS = 0.9  # Word sets table rows a little tighter than the estimate: a table counts as fitting at 90 % of a page
 COMMENT_AUTHOR, COMMENT_INITIALS = "reportgen", "rg"  # who a task's comment is by
+RULE = ("single", "8", "000000")  # a table's rules: 1 pt black (w:sz in eighths of a point), as chapter.css's
+HAIRLINE = ("single", "2", "BBBBBB")  # between its rows: 0.25 pt grey, chapter.css's 0.3 pt #bbb
+NO_LINE = ("nil", "0", "auto")
+BOOKMARK_ID_BASE = 10_000  # bookmark ids apart from the comments' (both are annotations' ids, ECMA-376 Part 1, §17.13)
 
 
 @dataclass
 class _Numbers:
-    """The last number each SEQ identifier has reached, as Word counts it while updating; and
-    whether the document is a draft (its tasks become comments)."""
+    """The last number each SEQ identifier has reached, as Word counts it while updating;
+    whether the document is a draft (its tasks become comments); the tables and figures by the
+    text that refers to them, each with the bookmark of its caption."""
 
     last: dict[str, int] = field(default_factory=dict)
     draft: bool = False
+    targets: Targets = field(default_factory=lambda: Targets({}, None))
+    bookmarks: dict[int, str] = field(default_factory=dict)  # a table or figure (its id()) → its caption's bookmark
+    figure_below: bool = False  # a figure's caption under it (study.captions.figure: below)
+
+    def bookmark(self, block: Table | Figure, label: str) -> str:
+        """The name of the bookmark of ``block``'s caption: hidden ("_Ref…"), from its label and
+        number, unique in the document, at most 40 characters (ECMA-376 Part 1, §17.13.6)."""
+        base = ("_Ref_" + seq_identifier(label) + "_" + re.sub(r"\W", "_", block.number))[:36]
+        name, n = base, 1
+        while name in self.bookmarks.values():
+            n += 1
+            name = f"{base}_{n}"
+        self.bookmarks[id(block)] = name
+        return name
 
 
 def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: bool = False) -> Path:
@@ -92,13 +124,16 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: boo
     title.add_run(doc.chapter_label)
     title.add_run().add_break()
     title.add_run(bound_title(doc.title))
+    numbers = _Numbers(draft=doc.draft, targets=targets(doc, labels), figure_below=doc.figure_caption == "below")
+    for block in doc.walk():  # named first: the text refers to a table before it stands
+        if isinstance(block, (Table, Figure)):
+            numbers.bookmark(block, labels["table" if isinstance(block, Table) else "figure"])
     for block in doc.preface:
         if isinstance(block, Task):
             _task(word, block, doc.draft)
         else:
-            _paragraph(word, block)
+            _paragraph(word, block, numbers)
     _contents(word, doc, labels, lists)
-    numbers = _Numbers(draft=doc.draft)
     for section in doc.sections:
         _section(word, section, labels, base, numbers)
     word.core_properties.title = f"{doc.chapter_label} {doc.title}"
@@ -163,8 +198,8 @@ def _setup(word: WordDocument, first_page: int = 1, letter: bool = False) -> Non
     contents_title = styles["TOC Heading"]  # Heading 1's look, outline level 9: not listed in the contents itself
     contents_title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     contents_title.paragraph_format.page_break_before = False
-    for level in range(1, TOC_LEVELS + 1):
-        _list_style(styles, f"toc {level}", TOC_STYLE_ID.format(level), TOC_INDENT_CM[level], 11 if level == 4 else 12)
+    for level in range(1, TOC_LEVELS + 1):  # every entry in the text's size, as the PDF's
+        _list_style(styles, f"toc {level}", TOC_STYLE_ID.format(level), TOC_INDENT_CM[level], 12)
     _list_style(styles, FIGURES_LIST, FIGURES_LIST_ID, 0.0, 12)
     if letter:
         sec.different_first_page_header_footer = True  # the letter's page has an empty footer
@@ -256,14 +291,15 @@ def seq_identifier(label: str) -> str:
 
 
 def _contents(word, doc: Document, labels: dict, lists: bool) -> None:
-    """The contents title and the TOC field, with the headings as its cached entries; then, on
-    request, the list of tables and the list of figures."""
-    _contents_title(word, doc.contents_title)
-    entries = [(1, f"{doc.chapter_label} {doc.title}")]
-    entries += [(block.level, f"{block.number} {block.title}".strip()) for block in doc.walk()
-                if isinstance(block, Section) and block.level <= TOC_LEVELS]
-    _toc_field(word, f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u ',
-               [(TOC_STYLE_ID.format(level), text) for level, text in entries])
+    """The contents title and the TOC field, with the headings as its cached entries (unless the
+    study leaves the contents out); then, on request, the list of tables and the list of figures."""
+    if doc.contents:
+        _contents_title(word, doc.contents_title)
+        entries = [(1, f"{doc.chapter_label} {doc.title}")]
+        entries += [(block.level, f"{block.number} {block.title}".strip()) for block in doc.walk()
+                    if isinstance(block, Section) and block.level <= TOC_LEVELS]
+        _toc_field(word, f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u ',
+                   [(TOC_STYLE_ID.format(level), text) for level, text in entries])
     if not lists:
         return
     for kind, key in ((Table, "table"), (Figure, "figure")):
@@ -312,11 +348,11 @@ def _section(word, section: Section, labels: dict, base: Path, numbers: _Numbers
         if isinstance(block, Section):
             _section(word, block, labels, base, numbers)
         elif isinstance(block, Paragraph):
-            _paragraph(word, block)
+            _paragraph(word, block, numbers)
         elif isinstance(block, Table):
             _table(word, block, labels, numbers)
         elif isinstance(block, Figure):
-            _figure(word, block, labels, base, numbers)
+            _figure(word, block, labels, base, numbers, below=numbers.figure_below)
         elif isinstance(block, Task):
             _task(word, block, numbers.draft)
 
@@ -334,20 +370,26 @@ def _task(word, task: Task, draft: bool) -> None:
                 return
 
 
-def _paragraph(word, block: Paragraph) -> None:
+def _paragraph(word, block: Paragraph, numbers: _Numbers | None = None) -> None:
     """A paragraph, its runs in their faces; in an italic style (equation, quote, note) an
-    italic run turns roman, as italic within italic does."""
+    italic run turns roman, as italic within italic does. Each reference to a table or figure
+    of the document is a REF field to its caption's bookmark (:func:`_reference`)."""
     if block.style in LETTER_STYLES:
         _letter_paragraph(word, block)
         return
     p = word.add_paragraph()
     italic_style = block.style in ("equation", "quote", "note")
+    numbers = numbers or _Numbers()
     for span in block.spans():
-        run = p.add_run(bind(span.text))
-        if span.italic != italic_style:
-            run.italic = True
-        if block.style == "note":
-            run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+        for text, target in numbers.targets.pieces(bind(span.text)):
+            if id(target) in numbers.bookmarks:
+                _reference(p, numbers.bookmarks[id(target)], text, italic=span.italic != italic_style)
+                continue
+            run = p.add_run(text)
+            if span.italic != italic_style:
+                run.italic = True
+            if block.style == "note":
+                run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
     fmt = p.paragraph_format
     if block.style == "equation":
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -394,13 +436,43 @@ def _letter_paragraph(word, block: Paragraph) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
-def _caption(word, label: str, number: str, title: str, numbers: _Numbers) -> None:
-    """"Tabel 5.1", a line break, the title, in the Caption style (centred, bold, kept with the
-    table or figure that follows). The part of the number after its last dot is a SEQ field
-    with that number as its result; the part before it (the chapter) is text."""
+def _reference(p, bookmark: str, text: str, italic: bool = False) -> None:
+    """A reference ``text`` ("Tabel 5.1", what the PDF prints) in paragraph ``p`` to the caption
+    bookmarked ``bookmark``: its label and the (no-break) space as text, its number a REF field
+    (``\\h``: a link to the caption) whose cached result is the number. The label stays text so
+    that no viewer breaks the line between it and the number when it updates the field."""
+    label, number = re.fullmatch(r"(.*[ \u00a0])(\S+)", text, re.S).groups()
+    p.add_run(label).italic = italic or None
+    _field(p._p, f" REF {bookmark} \\h ", number)
+    if italic:
+        result = p._p.findall(qn("w:r"))[-2]  # the run of the field's result, before its end
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:i"))
+        result.insert(0, rpr)
+
+
+def _bookmark(p, name: str, start: bool, numbers: _Numbers) -> None:
+    """The start or the end of the bookmark ``name`` at the end of paragraph ``p`` (its id: the
+    bookmark's place among the document's, above the comments' ids)."""
+    element = OxmlElement("w:bookmarkStart" if start else "w:bookmarkEnd")
+    element.set(qn("w:id"), str(BOOKMARK_ID_BASE + list(numbers.bookmarks.values()).index(name)))
+    if start:
+        element.set(qn("w:name"), name)
+    p._p.append(element)
+
+
+def _caption(word, label: str, number: str, title: str, numbers: _Numbers, block: Table | Figure | None = None) -> None:
+    """"Tabel 5.1", a line break, the title, in the Caption style (centred, bold, kept with what
+    follows: the table or figure, or the source line under a figure). The part of the number
+    after its last dot is a SEQ field with that number as its result; the part before it (the
+    chapter) is text. The number ("5.1") is the bookmark the text's references point to."""
     p = word.add_paragraph()
     p._p.style = CAPTION_ID
     p._p.get_or_add_pPr().get_or_add_keepNext()  # also on the paragraph: a thesis's own Caption style may lack it
+    bookmark = numbers.bookmarks.get(id(block))
+    p.add_run(f"{label} ")
+    if bookmark:
+        _bookmark(p, bookmark, True, numbers)
     chapter, dot, count = number.rpartition(".")
     if count.isdigit():
         identifier = seq_identifier(label)
@@ -411,10 +483,13 @@ def _caption(word, label: str, number: str, title: str, numbers: _Numbers) -> No
         if value != numbers.last.get(identifier, 0) + 1:  # a new chapter (or a number out of step): restart here
             instruction += f" \\r {value}"
         numbers.last[identifier] = value
-        p.add_run(f"{label} {chapter}{dot}")
+        if chapter:
+            p.add_run(f"{chapter}{dot}")
         _field(p._p, instruction + " ", count)
     else:  # not a number Word can count ("5.1a"): plain text
-        p.add_run(f"{label} {number}")
+        p.add_run(number)
+    if bookmark:
+        _bookmark(p, bookmark, False, numbers)
     p.add_run().add_break()
     p.add_run(bound_title(title))
 
@@ -451,12 +526,12 @@ def _table(word, t: Table, labels: dict, numbers: _Numbers) -> None:
     spanning cells come last, through the same cell objects. Every row is kept whole
     (``w:cantSplit``), the header rows repeat (``w:tblHeader``), and the rows :func:`_keep_rows`
     names keep with the next."""
-    _caption(word, labels["table"], t.number, t.title, numbers)
+    _caption(word, labels["table"], t.number, t.title, numbers, t)
     rows = len(t.header) + len(t.body)
     cols = t.columns
-    table = word.add_table(rows=rows, cols=cols)
-    table._tbl.tblPr.style = TABLE_GRID_ID  # by id: python-docx looks a style name up on every use
+    table = word.add_table(rows=rows, cols=cols)  # no table style: the rules below are the table's own
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _table_rules(table)
     _narrow_cell_margins(table)
     grid = [[_Cell(tc, table) for tc in row._tr.tc_lst] for row in table.rows]
     layout = table_layout(t)  # widths and size measured from the content, as in the PDF
@@ -494,6 +569,7 @@ def _table(word, t: Table, labels: dict, numbers: _Numbers) -> None:
             tr_pr.append(header)
     for r0, c0, r1, c1 in merges:  # merges never overlap, so each cell's element is still in place
         grid[r0][c0].merge(grid[r1][c1])
+    _header_rules(table, len(t.header))
     for note in t.notes:
         _small_line(word, note, keep_with_next=True)
     _small_line(word, t.source, last=True)
@@ -534,6 +610,55 @@ def _fill(tc, style_id: str, keep: bool, align: str, text: str | None, bold: boo
     run.append(t)
 
 
+TBL_PR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                        "w:tblPrChange")  # the elements of w:tblPr after w:tblBorders, in schema order (ECMA-376 Part 1, §17.4)
+TC_PR_AFTER_BORDERS = ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+                       "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")  # of w:tcPr after w:tcBorders
+
+
+def _border(parent, side: str, line: tuple[str, str, str]) -> None:
+    """A border element ``w:<side>`` of ``parent`` (w:tblBorders or w:tcBorders): its line
+    style, width in eighths of a point, colour."""
+    element = OxmlElement(f"w:{side}")
+    for name, value in zip(("w:val", "w:sz", "w:space", "w:color"), (line[0], line[1], "0", line[2])):
+        element.set(qn(name), value)
+    parent.append(element)
+
+
+def _table_rules(table) -> None:
+    """The table's borders, as the PDF's and APA 7 §7.17 (table borders): a 1 pt rule above and
+    below it, a hairline between rows, no vertical line (``w:tblBorders``); the header's rules
+    are its cells' (:func:`_header_rules`)."""
+    borders = OxmlElement("w:tblBorders")
+    for side, line in (("top", RULE), ("left", NO_LINE), ("bottom", RULE), ("right", NO_LINE),
+                       ("insideH", HAIRLINE), ("insideV", NO_LINE)):
+        _border(borders, side, line)
+    table._tbl.tblPr.insert_element_before(borders, *TBL_PR_AFTER_BORDERS)
+
+
+def _header_rules(table, header_rows: int) -> None:
+    """A 1 pt rule under the header (on every cell of its last row, the lower ends of cells
+    spanning down into it included) and above each further header row's cells that begin
+    there (under a spanning column head, as the PDF's ``th`` rules), as ``w:tcBorders``."""
+    for r, tr in enumerate(table._tbl.tr_lst[:header_rows]):
+        for tc in tr.tc_lst:
+            sides = [("top", RULE)] if r and not _continues_merge(tc) else []
+            if r == header_rows - 1:
+                sides.append(("bottom", RULE))
+            if sides:
+                borders = OxmlElement("w:tcBorders")
+                for side, line in sides:
+                    _border(borders, side, line)
+                tc.get_or_add_tcPr().insert_element_before(borders, *TC_PR_AFTER_BORDERS)
+
+
+def _continues_merge(tc) -> bool:
+    """Whether cell ``tc`` continues a vertical merge from the row above (``w:vMerge`` without
+    ``restart``): no rule is drawn across a merged cell."""
+    merge = tc.tcPr.find(qn("w:vMerge")) if tc.tcPr is not None else None
+    return merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+
+
 def _narrow_cell_margins(table) -> None:
     """0.1 cm left and right inside cells (Word's default is 0.19 cm), as in the PDF: the narrow
     answer-count columns of the response tables then hold two digits without wrapping."""
@@ -543,14 +668,15 @@ def _narrow_cell_margins(table) -> None:
         element.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    table._tbl.tblPr.append(margins)
+    table._tbl.tblPr.insert_element_before(margins, *TBL_PR_AFTER_BORDERS[3:])
 
 
-def _figure(word, f: Figure, labels: dict, base: Path, numbers: _Numbers) -> None:
-    """Caption, picture and source line, kept together: the caption keeps with the picture,
-    the picture with the source line. The picture's paragraph is single spaced (not the body's
-    1.5 lines), so its line is no taller than the picture."""
-    _caption(word, labels["figure"], f.number, f.title, numbers)
+def _figure(word, f: Figure, labels: dict, base: Path, numbers: _Numbers, below: bool = False) -> None:
+    """Caption, picture and source line (``below``: picture, caption, source line), kept
+    together: each keeps with the next. The picture's paragraph is single spaced (not the
+    body's 1.5 lines), so its line is no taller than the picture."""
+    if not below:
+        _caption(word, labels["figure"], f.number, f.title, numbers, f)
     p = word.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fmt = p.paragraph_format
@@ -559,4 +685,6 @@ def _figure(word, f: Figure, labels: dict, base: Path, numbers: _Numbers) -> Non
     fmt.line_spacing = 1.0
     fmt.space_before = Pt(3)
     p.add_run().add_picture(str(base / f.path), width=Cm(TEXT_WIDTH_CM * f.width))
+    if below:
+        _caption(word, labels["figure"], f.number, f.title, numbers, f)
     _small_line(word, f.source, last=True)

@@ -9,19 +9,27 @@ are written into the page as ``data:`` URLs, so that one file holds the whole ch
 In a draft (``doc.draft``) each of the chapter's tasks is a note in the right margin, beside the
 paragraph it follows (or below the heading or float it follows), and every page carries the
 draft label as its running head; a final document shows neither.
+
+The contents are left out when the study asks (``doc.contents``, ``study.toc: false``); a
+figure's caption stands above or below it (``doc.figure_caption``); a table that goes on over a
+page carries "Lanjutan Tabel 5.29" / "Table 5.29 (continued)" above its repeated header (the
+label ``table_continued``, set as a named string on its first row and shown in the page's top
+margin, chapter.css).
 """
 
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from reportgen.render.flow import contents_lines, longer_than_page, placed
+from reportgen.render.flow import contents_lines, flowed, longer_than_page
 from reportgen.render.measure import NUMBER, SPACES, bind, no_widow, table_layout
+from reportgen.render.references import targets
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table, Task
 from reportgen.resources import shipped
 
@@ -52,9 +60,13 @@ def css_string(text: str) -> Markup:
     return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(text)))
 
 
+LEADING_POINT = re.compile(r"(?<!\d)\.\d")  # ".05": English without the leading zero (APA 7)
+
+
 def keep_whole(text: str) -> Markup:
-    """Text (a table cell, a paragraph's run) with each number, and each word holding a hyphen
-    or slash (``Rata-rata``, ``SS/S``), in a no-wrap span, and no-break spaces where
+    """Text (a table cell, a paragraph's run) with each number, each word holding a hyphen or
+    slash (``Rata-rata``, ``SS/S``) and each number without its leading zero (``.05``, where
+    Unicode allows a break after the point), in a no-wrap span, and no-break spaces where
     :func:`~reportgen.render.measure.bind` joins words: a line breaks only between words. A
     line break written in the text (a cell of several lines) is kept."""
     if "\n" in text:
@@ -64,7 +76,8 @@ def keep_whole(text: str) -> Markup:
     text = bind(text)
     pieces = []
     for piece in SPACES.split(text):
-        pieces.append(Markup('<span class="nw">') + escape(piece) + Markup("</span>") if any(ch in piece for ch in "-/–") else escape(piece))
+        whole = any(ch in piece for ch in "-/–") or LEADING_POINT.search(piece)
+        pieces.append(Markup('<span class="nw">') + escape(piece) + Markup("</span>") if whole else escape(piece))
     return Markup(" ").join(pieces)
 
 
@@ -75,9 +88,10 @@ def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: 
     sizes place the floats); ``embed``: the figures inside the page, else paths relative to
     that folder."""
     toc = _contents(doc)
+    breaking = {t.key for t in doc.tables().values() if longer_than_page(t)}
     if folder is not None:
-        doc = placed(doc, lambda figure: _aspect(folder / figure.path), contents_lines(toc))
-        toc = _contents(doc)
+        doc, flow = flowed(doc, lambda figure: _aspect(folder / figure.path), contents_lines(toc), targets(doc, labels))
+        toc, breaking = _contents(doc), breaking | flow.split
     env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
     ids = {id(block): f"s{n}" for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section))}
@@ -88,16 +102,27 @@ def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: 
     env.filters["keep_whole"] = keep_whole
     env.filters["title_whole"] = lambda text: keep_whole(no_widow(text))  # a heading or caption: no last word alone
     env.filters["layout"] = table_layout
-    env.filters["longer_than_page"] = longer_than_page
+    env.filters["breaks"] = lambda table: table.key in breaking  # starts where it is and breaks between rows
+    env.filters["continued"] = lambda table: _filled(labels["table_continued"], table=labels["table"], number=table.number)
     env.filters["image"] = (lambda path: _data_url(folder / path)) if embed and folder is not None else str
     template = env.get_template("chapter.html.j2")
     return template.render(doc=doc, toc=toc, ids=ids, labels=labels, css=(HERE / "chapter.css").read_text(encoding="utf-8"))
 
 
 def _contents(doc: Document) -> list[dict]:
-    """The table of contents: every section down to level 4, with its anchor."""
+    """The table of contents: every section down to level 4, with its anchor; none when the
+    study leaves it out (``study.toc: false``)."""
+    if not doc.contents:
+        return []
     return [{"id": f"s{n}", "level": block.level, "text": f"{block.number} {block.title}".strip()}
             for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section)) if block.level <= 4]
+
+
+def _filled(label: str, **values: str) -> str:
+    """A label with its ``{name}`` placeholders filled."""
+    for name, value in values.items():
+        label = label.replace("{" + name + "}", value)
+    return label
 
 
 def _aspect(png: Path) -> float:

@@ -10,8 +10,10 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from reportgen.errors import naming
+from reportgen.render.linebreak import install
 
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
+install()  # a stretch of text before an inline element keeps its words on the line (render/linebreak.py)
 
 
 class LocalFetcher(URLFetcher):

@@ -13,10 +13,11 @@ from pathlib import Path
 from reportgen.config import Study
 from reportgen.errors import ReportgenError
 from reportgen.output.names import NameBook
-from reportgen.report.document import Cell, Figure, Paragraph, Section, Table
+from reportgen.report.document import Cell, Figure, Paragraph, Run, Section, Table
 from reportgen.words import locale as numbers
 from reportgen.words.labels import load_labels
-from reportgen.words.templates import environment, render, render_raw, significance
+from reportgen.words.italics import italic_spans, paragraphs, pattern
+from reportgen.words.templates import Made, environment, render, render_marked, significance
 
 
 def _filled(text: str, key: str, values: dict) -> str:
@@ -51,6 +52,7 @@ class Builder:
         folder = self.study.templates_dir
         self.env = environment(self.lang, folder)
         self.labels = load_labels(self.lang, folder)
+        self._italic = pattern(self.labels.get("italic"))  # the terms the language italicises (labels.yaml italic)
         self.chapter = config.study.chapter
         self._file_names = NameBook()
         self.source = self._source_line()
@@ -79,7 +81,13 @@ class Builder:
         return numbers.fmt(value, decimals, self.lang)
 
     def p(self, value) -> str:
-        return numbers.fmt_p(value, 3, self.lang)
+        """A p value: '0,041', '< 0,001'; in English without the leading zero, '.041' (APA 7 §6.36)."""
+        return numbers.fmt_p(value, 3, self.lang, unit=True)
+
+    def u(self, value, decimals: int = 3) -> str:
+        """A value that cannot exceed 1 (r, R², alpha, a loading, AVE, a proportion, a significance
+        level): '0,724'; in English '.724' (APA 7 §6.36: no zero before the decimal point)."""
+        return numbers.fmt_unit(value, decimals, self.lang)
 
     def sig(self, value) -> str:
         """A significance after its name: '= 0,041' or '< 0,001' (never '= < 0,001')."""
@@ -110,8 +118,28 @@ class Builder:
     def word(self, key: str) -> str:
         return self.labels["words"][key]
 
+    @staticmethod
+    def own(text: str) -> str:
+        """A text of labels.yaml given to a sentence template as its own words (a test's symbol
+        *t*): its italic terms are set in italics as if the template had written them; any
+        other value a template is given is the study's and never is."""
+        return Made(text)
+
     def name(self, construct: str) -> str:
         return self.study.config.constructs[construct].name.get(self.lang)
+
+    def category(self, column: str, value: str) -> str:
+        """A respondent category (profile or compared column) as the chapter's language writes it:
+        its label in that language where the study gives one (``respondents[].values``, ``{1: {id:
+        Laki-laki, en: Male}}``, the label in the study's language naming the category), else the
+        category as the data give it: never a translation the study did not write."""
+        config = self.study.config
+        for respondents in config.respondents:
+            if respondents.column == column:
+                for code, label in respondents.values.items():
+                    if value in (code, label.get(config.study.language)):
+                        return label.get(self.lang)
+        return value
 
     def chapter_label(self, number: int) -> str:
         """'BAB V' / 'CHAPTER 5': the word and numeral of chapter ``number``."""
@@ -124,10 +152,23 @@ class Builder:
     # blocks ----------------------------------------------------------------------------
     def say(self, template: str, refs: tuple[str, ...] = (), style: str = "body", claims=(), **context) -> list[Paragraph]:
         """Render a sentence template; blank lines in its output separate paragraphs. ``claims``
-        are the (subject, outcome) verdicts the text states (the flags it was given come from them)."""
-        text = render_raw(self.env, template, **context)
-        parts = [" ".join(part.split()) for part in text.split("\n\n")]
-        return [Paragraph(part, refs, style, tuple(claims)) for part in parts if part]
+        are the (subject, outcome) verdicts the text states (the flags it was given come from them).
+        In body text the terms of labels.yaml ``italic`` that the template wrote itself (never in a
+        value it was given) are set in italics: foreign terms in Indonesian (EYD V), statistical
+        symbols in English (APA 7 §6.45)."""
+        marked = render_marked(self.env, template, **context)
+        return [self._paragraph(text, mask, refs, style, claims) for text, mask in paragraphs(marked)]
+
+    def _paragraph(self, text: str, mask: list[bool], refs, style: str, claims) -> Paragraph:
+        """One paragraph of a rendered template, its italic terms as italic runs."""
+        spans = italic_spans(text, mask, self._italic) if style == "body" else []
+        if not spans:
+            return Paragraph(text, refs, style, tuple(claims))
+        runs, at = [], 0
+        for start, end in spans:
+            runs += [Run(text[at:start]), Run(text[start:end], italic=True)]
+            at = end
+        return Paragraph.of_runs(runs + [Run(text[at:])], style, refs, claims)
 
     def verdict(self, subject: str, outcome: str, words: str = "words", bold: bool = False) -> Cell:
         """A data cell with the word of a verdict's ``outcome`` (labels.yaml ``words``, or another

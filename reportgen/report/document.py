@@ -162,6 +162,8 @@ class Document:
     first_page: int = 1  # the number printed on the first page (study.first_page)
     letter: list[Paragraph] = field(default_factory=list)  # a cover letter on the page before the heading (an LHE's)
     draft: bool = False  # tasks are shown (Word comments, margin notes and a "DRAF" running head in the PDF)
+    contents: bool = True  # the contents (Daftar Isi) under the chapter heading (study.toc)
+    figure_caption: str = "above"  # above | below: where a figure's number and title stand (study.captions)
 
     def walk(self):
         """Every block in reading order, sections included."""

@@ -40,13 +40,34 @@ def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousand
     return text.translate(str.maketrans({".": decimal, ",": group, "-": MINUS}))
 
 
-def fmt_p(p: float | None, decimals: int = 3, lang: str = "id") -> str:
-    """A p value: ``0,041``; below half the last digit ``< 0,001`` (with a no-break space)."""
+LEADING_ZERO = {"id": True, "en": False}  # a zero before the decimal point of a value that cannot exceed 1
+P_BOUND = {"id": 0.5, "en": 1.0}  # a p value below this many units of its last digit is printed '< 0,001': SPSS rounds
+# (0,00056 is 0,001), as Indonesian theses copy it; APA 7 §6.36 writes every p below .001 as '< .001'
+
+
+def fmt_unit(value: float | None, decimals: int = 3, lang: str = "id") -> str:
+    """A value that cannot exceed 1 in absolute value (a correlation, R², a proportion, a
+    reliability coefficient, a loading, a p value or significance level) as :func:`fmt` writes
+    it, without the zero before the decimal point where the language omits it: English (APA 7
+    §6.36) ``.724``, ``−.038``, ``1.000``; Indonesian theses keep it, ``0,724``."""
+    text = fmt(value, decimals, lang)
+    if LEADING_ZERO[lang]:
+        return text
+    decimal = SEPARATORS[lang][0]
+    sign = MINUS if text.startswith(MINUS) else ""
+    return sign + text[len(sign) + 1:] if text[len(sign):].startswith("0" + decimal) else text
+
+
+def fmt_p(p: float | None, decimals: int = 3, lang: str = "id", unit: bool = False) -> str:
+    """A p value: ``0,041``; below half the last digit ``< 0,001`` (with a no-break space).
+    ``unit``: as the chapter prints it, a value that cannot exceed 1 in the language's way
+    (:func:`fmt_unit`, :data:`P_BOUND`): English ``.041``, and ``< .001`` for any p below .001."""
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return "–"
-    if p < 0.5 * 10 ** (-decimals):
-        return "<\u00a0" + fmt(10 ** (-decimals), decimals, lang)
-    return fmt(p, decimals, lang)
+    number = fmt_unit if unit else fmt
+    if p < (P_BOUND[lang] if unit else 0.5) * 10 ** (-decimals):
+        return "<\u00a0" + number(10 ** (-decimals), decimals, lang)
+    return number(p, decimals, lang)
 
 
 def fmt_int(value: int, lang: str = "id") -> str:

@@ -27,11 +27,13 @@ import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError, nodes
+from jinja2.runtime import Macro
 from jinja2.sandbox import SecurityError
 
 from reportgen.errors import ReportgenError
 from reportgen.resources import TEMPLATES
+from reportgen.words.italics import CLOSE, OPEN, strip_marks
 from reportgen.words.locale import CONJUNCTIONS, join_list, number_words, plural
 from reportgen.words.sandbox import MAX_SIZE, BoundedSandbox, TemplateRefused
 
@@ -105,7 +107,43 @@ class ConfinedLoader(FileSystemLoader):
         return contents, filename, uptodate
 
 
-def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
+class Made(str):
+    """A macro's output: text a template wrote (its own substituted values marked inside)."""
+
+
+class MarkedSandbox(BoundedSandbox):
+    """The bounded sandbox, marking every value a template substitutes (``{{ name }}``) with
+    :data:`~reportgen.words.italics.OPEN` … :data:`~reportgen.words.italics.CLOSE`, so that the
+    words the template wrote itself can be told from the study's (:mod:`reportgen.words.italics`).
+
+    Not marked, being the template's own words: a string literal of a template (``{{ "uji dua
+    arah" if two else … }}``), a macro's output (its values are marked inside it) and a text
+    holding marks (a macro's output kept by ``{% set %}`` or ``|string``). Anything else — a
+    value given to the template, what a filter or ``~`` makes of it, a citation — is marked.
+    Only while :func:`render_marked` renders (``marking``): a template rendered directly is plain."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.literals: set[str] = set()  # the string literals of every template parsed so far
+        self.marking = False
+
+    def _parse(self, source, name, filename):
+        tree = super()._parse(source, name, filename)
+        self.literals.update(node.value for node in tree.find_all(nodes.Const) if isinstance(node.value, str))
+        return tree
+
+    def _finalize(self, value):
+        BoundedSandbox._finalize(value)
+        if not self.marking or isinstance(value, Made) or (isinstance(value, str) and (value in self.literals or OPEN in value)):
+            return value
+        return f"{OPEN}{value}{CLOSE}"
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        result = super().call(__context, __obj, *args, **kwargs)
+        return Made(result) if isinstance(__obj, Macro) and isinstance(result, str) else result
+
+
+def environment(lang: str, user_folder: Path | None = None) -> MarkedSandbox:
     """A bounded sandbox searching ``user_folder/<lang>``, ``user_folder``, the built-in language
     folder, then the built-in ``common`` folder.
 
@@ -118,7 +156,7 @@ def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
         bounds = {str(user_folder / lang): user_folder, str(user_folder): user_folder}
     bounds[str(BUILTIN / lang)] = BUILTIN
     bounds[str(BUILTIN / "common")] = BUILTIN
-    env = BoundedSandbox(
+    env = MarkedSandbox(
         loader=ConfinedLoader(bounds), undefined=StrictUndefined, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
     )
@@ -137,12 +175,18 @@ def environment(lang: str, user_folder: Path | None = None) -> BoundedSandbox:
 
 def render_raw(env: BoundedSandbox, template: str, **context: object) -> str:
     """Render a template; a broken, unsafe or runaway (user) template is a one-line user error naming it."""
+    return strip_marks(render_marked(env, template, **context))
+
+
+def render_marked(env: BoundedSandbox, template: str, **context: object) -> str:
+    """:func:`render_raw` with the substituted values marked (:class:`MarkedSandbox`)."""
+    marking, env.marking = env.marking, True
     try:
         loaded = env.get_template(template)
         with _deadline(MAX_SECONDS if env.timed else None):
             parts, size = [], 0
             for part in loaded.generate(**context):
-                size += len(part)
+                size += len(part) - part.count(OPEN) - part.count(CLOSE)  # the marks are not written
                 if size > MAX_OUTPUT:
                     raise TemplateRefused(f"it writes more than {MAX_OUTPUT:,} characters")
                 parts.append(part)
@@ -168,6 +212,8 @@ def render_raw(env: BoundedSandbox, template: str, **context: object) -> str:
         if not _in_user_template(env, exc):
             raise  # a built-in template failing is a bug
         raise ReportgenError(f"template {_where(env, template, exc)}: {exc.__class__.__name__}: {exc}") from None
+    finally:
+        env.marking = marking
 
 
 def render(env: BoundedSandbox, template: str, **context: object) -> str:

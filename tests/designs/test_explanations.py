@@ -34,18 +34,18 @@ def _discussion_of(doc, hypothesis: str) -> str:
 SHARED = {"id": "Secara sendiri, Pengukuran Kinerja berkorelasi signifikan dengan Akuntabilitas Kinerja (r = 0,597; Tabel 5.31), "
                 "tetapi hanya sr² = 0,005 dari varians Akuntabilitas Kinerja yang unik miliknya dalam model (r semiparsial = 0,073): "
                 "bagian yang dibaginya bersama variabel lain tidak dikreditkan kepada satu pun dari mereka",
-          "en": "On its own, Performance Measurement correlates significantly with Performance Accountability (r = 0.597; Table 5.31), "
-                "but only sr² = 0.005 of the variance of Performance Accountability is unique to it in the model (semipartial r = 0.073): "
+          "en": "On its own, Performance Measurement correlates significantly with Performance Accountability (r = .597; Table 5.31), "
+                "but only sr² = .005 of the variance of Performance Accountability is unique to it in the model (semipartial r = .073): "
                 "what it shares with the other variables is credited to none of them"}
 INTERVAL = {"id": "Interval kepercayaan 95% untuk koefisien terstandardisasinya berkisar dari −0,088 sampai 0,299: interval ini mencakup nol",
-            "en": "The 95% confidence interval of its standardized coefficient runs from −0.088 to 0.299: it includes zero"}
+            "en": "The 95% confidence interval of its standardised coefficient runs from −0.088 to 0.299: it includes zero"}
 RANGE = {"id": "Semua jawaban atas butir Akuntabilitas Kinerja bernilai Setuju (4) atau Sangat Setuju (5), sehingga skornya hanya berkisar "
                "dari 24 sampai 30 dari rentang yang mungkin 6–30 (Tabel 5.16)",
          "en": "All answers to the Performance Accountability items are Agree (4) or Strongly Agree (5), so its scores run only from 24 "
                "to 30 of a possible 6–30 (Table 5.16)"}
 JOINT = {"id": "bagian yang unik bagi masing-masing (sr²) berjumlah 0,247 (Tabel 5.31): 0,420 sisanya dijelaskan oleh variabel-variabel itu "
                "secara bersama-sama",
-         "en": "the parts unique to each of them (sr²) add up to 0.247 (Table 5.31): the other 0.420 of R² is explained by the variables jointly"}
+         "en": "the parts unique to each of them (sr²) add up to .247 (Table 5.31): the other .420 of R² is explained by the variables jointly"}
 STRIPES = {"id": "Akuntabilitas Kinerja (Y) hanya memiliki 7 skor yang berbeda (24–30; Tabel 5.16), sehingga titik-titik tersusun pada "
                  "garis-garis sejajar",
            "en": "Performance Accountability (Y) takes only 7 distinct scores (24–30; Table 5.16), so the points lie on parallel stripes"}
@@ -103,7 +103,7 @@ def test_results_json_carries_the_statistics_and_verdicts_as_r_computes_them(rep
         "X1": "none", "X2": "shared_variance", "X3": "shared_variance", "X4": "none", "X5": "shared_variance"}
     y = payload["score_ranges"]["Y"]
     assert (y["points"], y["observed"], y["range"]["outcome"], y["ceiling"]["outcome"]) == ([4, 5], [24.0, 30.0], "restricted", "none")
-    assert [e["subject"] for e in payload["hypotheses"]["H2"]["explanations"]] == ["association:X2", "range:Y"]
+    assert [e["subject"] for e in payload["hypotheses"]["H2"]["explanations"]] == ["association:X2->Y", "range:Y"]
     assert [e["subject"] for e in payload["hypotheses"]["H6"]["explanations"]] == ["shared_r2", "range:Y"]
     assert payload["hypotheses"]["H1"]["explanations"] == []
 

@@ -136,7 +136,7 @@ def test_indicator_reliability_row_lists_exactly_the_loadings_below_0708(removal
     expected = {"hair": ("partly_met", ["IMAG2", "PERQ2"]), "none": ("not_met", ["IMAG2", "IMAG3", "CUEX2", "CUEX3", "PERQ2", "CUSL2"])}
     assert (row[-1].claim[1], [item for item, _ in below]) == expected[removal]
     if removal == "hair":
-        assert row[2].text == ("IMAG2 (0,632), PERQ2 (0,638)" if lang == "id" else "IMAG2 (0.632), PERQ2 (0.638)")
+        assert row[2].text == ("IMAG2 (0,632), PERQ2 (0,638)" if lang == "id" else "IMAG2 (.632), PERQ2 (.638)")
         assert row[-1].text == ("Terpenuhi sebagian" if lang == "id" else "Partly met")
 
 

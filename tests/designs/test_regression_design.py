@@ -8,7 +8,7 @@ import pytest
 
 from reportgen.pipeline import compose, run_study
 from reportgen.report.document import Paragraph, Section
-from reportgen.words.locale import fmt
+from reportgen.words.locale import fmt, fmt_unit
 
 from helpers import EXAMPLES, example_variant
 
@@ -113,7 +113,7 @@ def test_one_predictor_gives_a_simple_regression_chapter(simple_study, lang):
     assert reg.r == pytest.approx(abs(np.corrcoef(x, y)[0, 1]), rel=1e-9)
     printed = [c.text for c in tables["coefficients"].body[1]]
     assert fmt(fit.params[1], 3, lang) in printed and fmt(fit.tvalues[1], 3, lang) in printed
-    assert fmt(fit.rsquared, 3, lang) in tables["determination"].texts()
+    assert fmt_unit(fit.rsquared, 3, lang) in tables["determination"].texts()  # R²: .491 in English (APA 7)
     # results.json: multicollinearity is not applicable
     coefficient = composed.payload["regression"]["coefficients"]["X1"]
     assert coefficient["tolerance"] is None and coefficient["vif"] is None
@@ -136,7 +136,8 @@ def test_figure_sentences_print_what_the_figures_show(lang):
     composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
     doc, plots = composed.document, composed.results.residual_plots
     pp = _figure_paragraph(doc, "pp")
-    for value in (plots.pp_distance, plots.skewness, plots.excess_kurtosis):
+    assert fmt_unit(plots.pp_distance, 3, lang) in pp.text  # a distance between probabilities: .058 in English
+    for value in (plots.skewness, plots.excess_kurtosis):
         assert fmt(value, 3, lang) in pp.text
     assert pp.claims == (("normality", composed.results.assumptions.normality.outcome),)
     assert ("dasar keputusan" if lang == "id" else "not as the decision") in pp.text
@@ -146,7 +147,7 @@ def test_figure_sentences_print_what_the_figures_show(lang):
     assert {s for s, _ in scatter.claims} == ({f"glejser:{x}" for x in composed.results.regression.predictors} | {"breusch_pagan", "heteroscedasticity"}
                                            | {"range:Y"})  # Y answered on two points: its stripes are said (issue 30)
     # the numbers are the ones printed in the tables the sentences cite
-    assert fmt(plots.pp_distance, 3, lang) in doc.tables()["normality"].texts()
+    assert fmt_unit(plots.pp_distance, 3, lang) in doc.tables()["normality"].texts()
     assert any(fmt(plots.spread.ratio, 3, lang) in note for note in doc.tables()["glejser"].notes)
     # what the chapter's figures say equals results.json
     shown = composed.payload["assumptions"]["residual_plots"]

@@ -131,8 +131,8 @@ def test_results_json_names_the_effects(tmp_path):
     assert payload["conclusions"]["strongest_effects"] == {"Y": "H1"}
 
 
-@pytest.mark.parametrize("lang,sentence", [("id", "Temuan ini sejalan dengan penelitian Winara dan Putri (2019)."),
-                                           ("en", "This finding is in line with Winara and Putri (2019).")])
+@pytest.mark.parametrize("lang,sentence", [("id", "Temuan ini sejalan dengan penelitian Winara dan Putri (2019), yang menemukan bahwa "),
+                                           ("en", "This finding is in line with Winara and Putri (2019), who found that ")])
 def test_the_discussion_cites_the_studies_each_hypothesis_names(lang, sentence):
     """luwu-timur: H1 and H4 support winara2019 (references.bib); the others name no study."""
     from reportgen.report.document import Paragraph, Section, Task
@@ -141,7 +141,7 @@ def test_the_discussion_cites_the_studies_each_hypothesis_names(lang, sentence):
     discussion = doc.sections[1]
     subsections = {s.title.split(":")[0]: s for s in discussion.blocks if isinstance(s, Section)}
     texts = {h: [p for p in s.blocks if isinstance(p, Paragraph)] for h, s in subsections.items()}
-    assert [h for h, ps in texts.items() if any(p.text == sentence for p in ps)] == ["H1", "H4"]
+    assert [h for h, ps in texts.items() if any(p.text.startswith(sentence) for p in ps)] == ["H1", "H4"]
     tasks = {h: [b.kind for b in s.blocks if isinstance(b, Task)] for h, s in subsections.items()}  # the author's, never text
     assert [h for h, kinds in tasks.items() if kinds == ["literature"]] == ["H2", "H3", "H5", "H6"]
     references = doc.sections[-1]

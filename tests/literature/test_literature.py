@@ -239,9 +239,10 @@ def test_the_thesis_example_cites_its_own_references():
     from reportgen.literature import study_literature
 
     literature = study_literature(load_study(EXAMPLES / "luwu-timur" / "study.yaml"))
-    assert literature.cited == ("winara2019",)
+    assert literature.cited == ("winara2019", "lan2003")  # the comparisons of H1 and H4, then H1's theory
     assert literature.cite(["winara2019"], narrative=True, lang="id") == "Winara dan Putri (2019)"
     assert [marked(e) for e in literature.reference_list(literature.cited, "id")] == [
+        "Lembaga Administrasi Negara. (2003). *Pedoman Penyusunan Pelaporan Akuntabilitas Kinerja Instansi Pemerintah*.",
         "Winara, P., & Putri, R. S. (2019). Pengaruh Perencanaan, Pelaksanaan, Laporan Keuangan, Evaluasi dan Tunjangan "
         "terhadap Akuntabilitas Kinerja dengan Sistem Informasi sebagai Variabel Moderasi pada Sekretariat BPSDM "
         "Perhubungan. *Jurnal Akuntansi dan Keuangan Methodist*, *2*(2)."]

@@ -232,8 +232,10 @@ def test_the_example_corpus_reads_alike_from_the_workbook_and_the_refi_qda_proje
     assert theme_matrix(from_tables) == theme_matrix(from_project)
 
 
-def test_a_quote_already_shown_under_an_earlier_theme_gives_way_when_the_informant_has_another(tmp_path):
+def test_a_quote_already_shown_under_another_theme_is_never_chosen_again(tmp_path):
+    """I-01 gives way to their shorter excerpt; I-02, whose only coercive excerpt is shown
+    elsewhere, gives none (the old rule reused it: one quote served two themes)."""
     corpus = read_corpus(*tables(tmp_path))
     shown = frozenset({corpus.excerpts[1], corpus.excerpts[3]})  # I-01's longest and I-02's only coercive excerpt
     quotes = representative_quotes(corpus, "Tekanan koersif", quoted=shown)
-    assert [q.text for q in quotes] == [EXCERPTS[0][1], EXCERPTS[3][1], EXCERPTS[5][1]]
+    assert [q.text for q in quotes] == [EXCERPTS[0][1], EXCERPTS[5][1]]

@@ -63,9 +63,10 @@ def test_the_chapter_shows_the_hand_counts_and_the_joint_display(tmp_path, lang)
                                       "meta_inference": "confirms" if decisions["H2"] == "rejected" else "discordant"}]
     assert joint["H3"]["meta_inference"] is None
     shown = [[c.text for c in row] for row in tables_["joint_display"].body]
-    assert shown[2][-1] == "–" and shown[0][0] == "H1\nX1\u00a0→\u00a0Y"
+    assert len(shown) == 4  # H1's two themes, one row each; H2's one; H3 without a theme
+    assert shown[3][-1] == "–" and shown[0][0] == "H1\nX1\u00a0→\u00a0Y"
     h2 = next(e for e in composed.payload["effects"] if e["hypothesis"] == "H2")
-    assert shown[1][1] == f"{fmt(h2['estimate'], 3, lang)}\n({fmt_p(h2['p'], 3, lang)})"
+    assert shown[2][1] == f"{fmt(h2['estimate'], 3, lang)}\n({fmt_p(h2['p'], 3, lang, unit=True)})"
     assert problems(doc, composed.labels) == []
     shared = {"id": "Kutipan yang mengangkat lebih dari satu tema dihitung pada setiap tema tersebut (1 dari 6 kutipan).",
               "en": "An excerpt that raises more than one theme is counted under each of them (1 of 6 excerpts)."}
@@ -73,7 +74,7 @@ def test_the_chapter_shows_the_hand_counts_and_the_joint_display(tmp_path, lang)
     texts = [b.text for b in doc.walk() if isinstance(b, Paragraph)]
     fits = [row["meta_inference"]["outcome"] for row in joint.values() if row["meta_inference"]]
     if lang == "id" and fits.count("discordant") == 0:
-        assert f"Secara keseluruhan, temuan kualitatif mengonfirmasi {fits.count('confirms')} hipotesis; 1 hipotesis tidak dibahas oleh tema mana pun." in texts
+        assert f"Secara keseluruhan, temuan kualitatif sejalan dengan hasil kuantitatif pada {fits.count('confirms')} hipotesis; 1 hipotesis tidak dibahas oleh tema mana pun." in texts
     quotes = [b.text for b in doc.walk() if isinstance(b, Paragraph) and b.style == "quote"]
     assert "“membuat kami paham” (I-02, Analis)" in quotes  # the marked quote, not the rule's
     assert "“Kalau tidak lapor, ada teguran dari inspektorat dan nilai SAKIP turun.” (I-01, Kepala Bagian)" in quotes

@@ -21,7 +21,7 @@ from PIL import Image
 
 from reportgen.render.measure import bind, no_widow
 from reportgen.pipeline import compose
-from reportgen.render.docx import _keep_rows, seq_identifier, write_docx
+from reportgen.render.docx import LETTER_STYLES, _keep_rows, seq_identifier, write_docx
 from reportgen.report.document import Cell, Document, Figure, Paragraph, Section, Table
 
 from helpers import EXAMPLES, example_variant
@@ -232,13 +232,18 @@ def test_rows_whole_headers_repeated_and_tables_kept_on_a_page(written):
 
 
 def test_a_figures_caption_picture_and_source_stay_together(written):
+    """Caption, picture, source line (in Bahasa Indonesia: picture, caption, source line, as the
+    university guidelines ask; study.captions), each kept with the next."""
     doc, _, _, root = written
     paragraphs = body_paragraphs(root)
     pictures = [i for i, p in enumerate(paragraphs) if p.find(".//w:drawing", NS) is not None]
     figures = doc.figures()
     assert len(pictures) == len(figures)
+    assert doc.figure_caption == ("below" if doc.lang == "id" else "above")
     for i, figure in zip(pictures, figures):
-        caption, picture, source = paragraphs[i - 1], paragraphs[i], paragraphs[i + 1]
+        below = doc.figure_caption == "below"
+        caption, picture = paragraphs[i + 1 if below else i - 1], paragraphs[i]
+        source = paragraphs[i + 2 if below else i + 1]
         assert style(caption) == "Caption" and text(caption).endswith(bind(no_widow(figure.title)))
         assert caption.find("w:pPr/w:keepNext", NS) is not None
         assert picture.find("w:pPr/w:keepNext", NS) is not None and picture.find("w:pPr/w:keepLines", NS) is not None
@@ -288,16 +293,23 @@ def test_a_second_chapter_restarts_its_numbers(two_chapters):
     assert text(heading) == "BAB VI\nKESIMPULAN, IMPLIKASI, DAN\u00a0SARAN" and heading.find("w:pPr/w:pageBreakBefore", NS) is not None
 
 
+def insert_caption_before(paragraphs, start: str):
+    """What Insert › Caption writes (``SEQ Tabel \\* ARABIC``), put before the paragraph whose text
+    begins with ``start``: (that paragraph, the inserted one)."""
+    following = next(p for p in paragraphs if text(p).startswith(start))
+    inserted = etree.fromstring(
+        f'<w:p xmlns:w="{W}"><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> SEQ Tabel \\* ARABIC </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    following.addprevious(inserted)
+    return following, inserted
+
+
 def test_inserting_a_table_shifts_every_later_number_of_its_chapter(two_chapters):
     """What a student gets after Insert › Caption (``SEQ Tabel \\* ARABIC``) before Tabel 5.3 and F9."""
     _, _, _, root = two_chapters
     paragraphs = body_paragraphs(root)
     before = word_update(root)
-    third = next(p for p in paragraphs if text(p).startswith("Tabel 5.3\n"))
-    inserted = etree.fromstring(
-        f'<w:p xmlns:w="{W}"><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> SEQ Tabel \\* ARABIC </w:instrText>'
-        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
-    third.addprevious(inserted)
+    third, inserted = insert_caption_before(paragraphs, "Tabel 5.3\n")
     after = word_update(root)
     third.getparent().remove(inserted)
     labels = [c["text"].split("\n")[0] for c in captions(root)]
@@ -379,3 +391,156 @@ def test_sakip_table_numbers_follow_reading_order():
     assert numbers == list(range(1, len(numbers) + 1))
     methods = next(p.text for p in doc.walk() if isinstance(p, Paragraph) and "Konversi" not in p.text and "(Tabel 1)" in p.text)
     assert "sebagaimana pada Tabel 4" in methods  # the text cites the renumbered tables
+
+
+# -- cross-references and table rules (issue 30) ---------------------------------------------
+
+def bookmarked(p) -> list[tuple[str, str, str]]:
+    """(name, id, text) of each bookmark in paragraph ``p``: the w:t between its start and its end
+    (a field's result included, its code left out)."""
+    found, open_ = [], {}
+    for element in p.iter(w("bookmarkStart"), w("bookmarkEnd"), w("t")):
+        if element.tag == w("bookmarkStart"):
+            open_[element.get(w("id"))] = [element.get(w("name")), []]
+        elif element.tag == w("bookmarkEnd"):
+            name, texts = open_.pop(element.get(w("id")))
+            found.append((name, element.get(w("id")), "".join(texts)))
+        else:
+            for _, texts in open_.values():
+                texts.append(element.text or "")
+    assert not open_, open_
+    return found
+
+
+def references(root) -> list[tuple[str, str, str]]:
+    """(bookmark, cached result, the text of the run before the field) of every REF field in the
+    body's paragraphs, in order."""
+    out = []
+    for p in body_paragraphs(root):
+        runs = list(p.iter(w("r")))
+        for i, r in enumerate(runs):
+            char = r.find("w:fldChar", NS)
+            if char is None or char.get(w("fldCharType")) != "begin":
+                continue
+            code = "".join(t.text or "" for t in runs[i + 1].findall("w:instrText", NS)).split()
+            if code and code[0] == "REF":
+                result = "".join(t.text or "" for t in runs[i + 3].findall("w:t", NS))  # begin, code, separate, result
+                before = "".join(t.text or "" for t in runs[i - 1].findall("w:t", NS)) if i else ""
+                out.append((code[1], result, before))
+    return out
+
+
+def test_every_caption_number_is_a_bookmark_and_every_reference_a_ref_field_to_it(written):
+    """Word's cross-references: the number of each caption ("5.1": text and SEQ field) is a hidden
+    bookmark, unique; each "Tabel 5.1" / "Gambar 5.2" in the text is the label, a no-break space
+    and a REF field to that bookmark whose cached result is the number the PDF prints, so F9
+    after a renumbering renumbers the references (ECMA-376 Part 1, §17.13.6 and §17.16.5)."""
+    doc, labels, _, root = written
+    caption_marks = [(name, ident, marked, text(p).split("\n")[0]) for p in body_paragraphs(root) if style(p) == "Caption"
+                     for name, ident, marked in bookmarked(p)]
+    blocks = [b for b in doc.walk() if isinstance(b, (Table, Figure))]
+    assert [(text, label_number) for _, _, text, label_number in caption_marks] == [
+        (b.number, f"{labels['table' if isinstance(b, Table) else 'figure']} {b.number}") for b in blocks]
+    names = [name for name, _, _, _ in caption_marks]
+    ids = [ident for _, ident, _, _ in caption_marks]
+    assert len(set(names)) == len(names) and len(set(ids)) == len(ids)
+    assert all(name.startswith("_Ref") and len(name) <= 40 and re.fullmatch(r"\w+", name) for name in names)
+    every_id = [e.get(w("id")) for e in root.iter(w("bookmarkStart"))]
+    assert len(every_id) == len(set(every_id)) == len(names)  # no other bookmark shares an id
+    number_of = {name: text for name, _, text, _ in caption_marks}
+    label_of = {name: label_number.rsplit(" ", 1)[0] for name, _, _, label_number in caption_marks}
+    refs = references(root)
+    for bookmark, result, before in refs:
+        assert bookmark in number_of, bookmark
+        assert result == number_of[bookmark]  # what updating the field gives: no number changes
+        assert before.endswith(label_of[bookmark] + "\u00a0")
+    paragraphs = [p for p in [*doc.preface, *doc.walk()] if isinstance(p, Paragraph) and p.style not in LETTER_STYLES]
+    cited = [re.compile(rf"(?<![\w.]){labels['table' if isinstance(b, Table) else 'figure']}[ \u00a0]{re.escape(b.number)}"
+                        r"(?![\w]|[.,]\d)") for b in blocks]
+    assert len(refs) == sum(len(pattern.findall(p.text)) for p in paragraphs for pattern in cited)
+
+
+def test_the_demos_references_are_fields_and_read_as_the_pdf(tmp_path):
+    """The demo's text cites its tables in 60-odd places, each a REF field; every paragraph reads
+    in Word as in the PDF (its text, no-break spaces included)."""
+    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "id")
+    root = part(write(composed.document, composed.labels, tmp_path), "word/document.xml")
+    refs = references(root)
+    assert len(refs) > 40 and {result for _, result, _ in refs} >= {"5.1", "5.5", "5.29", "5.34"}
+    shown = {text(p) for p in body_paragraphs(root) if any(code.startswith("REF ") for code, _ in fields(p))}
+    printed = {bind(p.text) for p in composed.document.walk() if isinstance(p, Paragraph)}
+    assert shown and shown <= printed
+    first = next(p for p in body_paragraphs(root) if text(p).startswith("Berdasarkan Tabel\u00a05.1,"))
+    assert [code for code, _ in fields(first)] == [f"REF _Ref_Tabel_5_1 \\h"]
+
+
+def test_tables_are_ruled_horizontally_as_the_pdf(written):
+    """APA 7 §7.17 (table borders) and the PDF: rules above and below the table (1 pt) and under
+    the header, a 0.25 pt grey hairline between rows, no vertical line, no grid style."""
+    doc, _, _, root = written
+    tables = [b for b in doc.walk() if isinstance(b, Table)]
+    for t, tbl in zip(tables, root.findall("w:body/w:tbl", NS)):
+        assert tbl.find("w:tblPr/w:tblStyle", NS) is None
+        borders = {etree.QName(e).localname: (e.get(w("val")), e.get(w("sz")), e.get(w("color")))
+                   for e in tbl.find("w:tblPr/w:tblBorders", NS)}
+        assert borders == {"top": ("single", "8", "000000"), "bottom": ("single", "8", "000000"),
+                           "insideH": ("single", "2", "BBBBBB"), "left": ("nil", "0", "auto"),
+                           "right": ("nil", "0", "auto"), "insideV": ("nil", "0", "auto")}
+        children = [etree.QName(e).localname for e in tbl.find("w:tblPr", NS)]
+        assert children.index("tblBorders") < children.index("tblLayout") < children.index("tblCellMar") < children.index("tblLook")
+        rows = tbl.findall("w:tr", NS)
+        for r, tr in enumerate(rows):
+            for tc in tr.findall("w:tc", NS):
+                sides = {etree.QName(e).localname: e.get(w("sz")) for e in tc.findall("w:tcPr/w:tcBorders/*", NS)}
+                continues = tc.find("w:tcPr/w:vMerge", NS) is not None and tc.find("w:tcPr/w:vMerge", NS).get(w("val")) in (None, "continue")
+                want = {}
+                if r < len(t.header) and r and not continues:
+                    want["top"] = "8"
+                if r == len(t.header) - 1:
+                    want["bottom"] = "8"
+                assert sides == want, (t.number, r)
+
+
+def test_no_contents_when_the_study_says_so(tmp_path):
+    """study.toc: false: neither the DOCX nor the PDF has the in-chapter contents (a student
+    merging the chapter into a thesis gets one Daftar Isi); the lists of tables still come on request."""
+    study = example_variant("luwu-timur", tmp_path, lambda c: c["study"].update(toc=False))
+    composed = compose(study, "id")
+    assert composed.document.contents is False
+    root = part(write(composed.document, composed.labels, tmp_path / "out"), "word/document.xml")
+    codes = [code for p in body_paragraphs(root) for code in p.xpath(".//w:instrText/text()", namespaces=NS)]
+    assert not [c for c in codes if c.strip().startswith("TOC")]
+    assert not [p for p in body_paragraphs(root) if style(p) == "TOCHeading"]
+    listed = part(write(composed.document, composed.labels, tmp_path / "lists", lists=True), "word/document.xml")
+    assert [text(p) for p in body_paragraphs(listed) if style(p) == "TOCHeading"] == ["Daftar Tabel", "Daftar Gambar"]
+    default = compose(EXAMPLES / "luwu-timur" / "study.yaml", "id").document
+    assert default.contents is True
+
+
+def test_contents_entries_all_in_the_texts_size(tmp_path):
+    """The fourth level of the contents (a., b.) is 12 pt like the others (was 11 pt)."""
+    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "en")
+    styles = part(write(composed.document, composed.labels, tmp_path), "word/styles.xml")
+    sizes = {s.get(w("styleId")): s.find("w:rPr/w:sz", NS).get(w("val"))
+             for s in styles.findall("w:style", NS) if s.get(w("styleId")) in ("TOC1", "TOC2", "TOC3", "TOC4")}
+    assert sizes == {"TOC1": "24", "TOC2": "24", "TOC3": "24", "TOC4": "24"}
+
+
+def test_after_a_table_is_inserted_the_texts_references_follow_their_captions(two_chapters):
+    """Insert › Caption before Tabel 5.3 and F9: Word recomputes each SEQ field, then each REF
+    field shows its bookmark's new text, so "Tabel 5.4" in the text reads "Tabel 5.5" and BAB VI's
+    references keep their numbers."""
+    _, _, _, root = two_chapters
+    paragraphs = body_paragraphs(root)
+    third, inserted = insert_caption_before(paragraphs, "Tabel 5.3\n")
+    values = iter(word_update(root))
+    updated = {}  # bookmark → the text Word gives it after F9: the chapter's text and the SEQ field's new value
+    for p in body_paragraphs(root):
+        seq = [code for code, _ in fields(p) if code.startswith("SEQ ")]
+        value = next(values) if seq else None
+        for name, _, marked in bookmarked(p):
+            updated[name] = marked.rpartition(".")[0] + "." + str(value)
+    third.getparent().remove(inserted)
+    shown = {(name, result): updated[name] for name, result, _ in references(root)}
+    assert shown[("_Ref_Tabel_5_4", "5.4")] == "5.5" and shown[("_Ref_Tabel_5_3", "5.3")] == "5.4"
+    assert shown[("_Ref_Tabel_5_2", "5.2")] == "5.2" and shown[("_Ref_Tabel_6_1", "6.1")] == "6.1"

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from reportgen.pipeline import compose, run_study
 from reportgen.render.flow import PAGE_HEIGHT_PT, Flow, LARGEST_GAP, flowed, lines_of
 from reportgen.render.measure import NUMBER, TEXT_WIDTH_PT, distribute, table_layout, text_width, unbreakable_pieces
+from reportgen.render.references import targets
 from reportgen.report.document import Cell, Document, Figure, Paragraph, Section, Table
 
 from helpers import EXAMPLES, example_variant
@@ -97,7 +98,7 @@ def test_the_estimated_page_of_every_table_and_figure_is_the_real_one(lang, root
     labels = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang).labels
     folder = pdf.parent
     html = render_html(doc, labels, folder)
-    _, flow = flowed(doc, lambda f: _aspect(folder / f.path), _contents_of(doc))
+    _, flow = flowed(doc, lambda f: _aspect(folder / f.path), _contents_of(doc), targets(doc, labels))
     layout = HTML(string=html, base_url=str(folder) + "/").render()
     real = {}
     for number, page in enumerate(layout.pages, start=1):

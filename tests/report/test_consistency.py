@@ -151,7 +151,7 @@ def suppression(rng):
     """X1 = (A + B)/√2, X2 = B, Y from A alone: X2 is nearly uncorrelated with Y on its own but its
     coefficient is significant and negative (net suppression; Cohen et al., 2003)."""
     a, b = rng.normal(size=N), rng.normal(size=N)
-    return _config(), _study((a + b) / np.sqrt(2), b, 0.9 * a + 0.4 * rng.normal(size=N), rng), {"association:X2": "suppression"}
+    return _config(), _study((a + b) / np.sqrt(2), b, 0.9 * a + 0.4 * rng.normal(size=N), rng), {"association:X2->Y": "suppression"}
 
 
 def ceiling_effect(rng):
@@ -159,7 +159,7 @@ def ceiling_effect(rng):
     score (Terwee et al., 2007); X2 unrelated, so its hypothesis is not supported and its discussion
     names the ceiling of Y."""
     x1, x2 = rng.normal(size=N), rng.normal(size=N)
-    return _config(), _study(x1, x2, 1.8 + 0.6 * x1 + 0.5 * rng.normal(size=N), rng), {"ceiling:Y": "ceiling", "association:X2": "none"}
+    return _config(), _study(x1, x2, 1.8 + 0.6 * x1 + 0.5 * rng.normal(size=N), rng), {"ceiling:Y": "ceiling", "association:X2->Y": "none"}
 
 
 GENERATED = [one_predictor, unreliable, invalid_item, not_normal, heteroscedastic, collinear, positive_autocorrelation, negative_autocorrelation,
@@ -192,7 +192,7 @@ def test_failing_studies_reach_their_verdict_and_say_it(make, lang, tmp_path):
         reading = {"id": "Sebagai bacaan kedua di samping uji batas, nilai signifikansi eksak untuk autokorelasi positif (H1: ρ > 0) "
                          "adalah 0,037 (< 0,05); keputusan pada Tabel 5.",
                    "en": "As a second reading beside the bounds test, the exact significance for positive autocorrelation "
-                         "(H1: ρ > 0) is 0.037 (< 0.05); the decision in Table 5."}
+                         "(H1: ρ > 0) is .037 (< .05); the decision in Table 5."}
         assert reading[lang] in text and ("terdapat autokorelasi positif" not in text.replace("tidak terdapat", ""))
 
 

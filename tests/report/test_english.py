@@ -101,9 +101,9 @@ def test_answer_headers_are_the_english_short_labels(english):
     assert not headers & INDONESIAN_SHORT, sorted(headers & INDONESIAN_SHORT)
     responses = [t for key, t in doc.tables().items() if key.startswith("responses.")]
     if folder.name in ("luwu-timur", "mediation", "moderation"):  # 1–5 scales with labels {id: SS, en: SA} ...
-        assert responses and all([c.text for c in t.header[1]] == ["SA", "A", "N", "D", "SD"] for t in responses)
+        assert responses and all([c.text for c in t.header[1]] == ["SA", "A", "PA", "D", "SD"] for t in responses)
         bars = [f for f in doc.figures() if f.kind == "responses"]
-        assert bars and all(f.data["labels"] == ["SA", "A", "N", "D", "SD"] for f in bars)
+        assert bars and all(f.data["labels"] == ["SA", "A", "PA", "D", "SD"] for f in bars)
 
 
 def test_no_indonesian_word_outside_the_data(english):

@@ -43,7 +43,8 @@ def test_the_limitations_give_the_studys_own_power_and_harman_share():
     composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "en")
     text = " ".join(paragraphs(section_titled(composed.document, "Limitations of the Study")))
     v = 80 - 5 - 1
-    assert f"has a power of {f2_power(0.02, 1, v, 0.05):.2f} to detect a small effect (f² = 0.02) and {f2_power(0.15, 1, v, 0.05):.2f}" in text
+    small, medium = (f"{f2_power(f2, 1, v, 0.05):.2f}".removeprefix("0") for f2 in (0.02, 0.15))  # APA 7: a power has no leading zero
+    assert f"has a power of {small} to detect a small effect (f² = 0.02) and {medium}" in text
     assert f"detects effects from f² = {detectable_f2(1, v, 0.05):.3f}" in text
     assert f"accounts for {100 * composed.results.described.harman.share:.1f}% of the variance of the 31 items, less than 50%" in text
 
@@ -148,11 +149,11 @@ def test_a_narrow_range_and_one_setting_are_limitations(lang):
     tests/designs/test_explanations.py) and every respondent works for one regency."""
     composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
     text = paragraphs(section_titled(composed.document, "Keterbatasan Penelitian", "Limitations of the Study"))
-    said = {"id": ["Skor Akuntabilitas Kinerja terkumpul pada satu ujung skala (rentang sempit atau efek plafon/lantai; Tabel 5.16)",
-                   "Seluruh responden berasal dari Pemerintah Kabupaten Luwu Timur, sehingga hasil penelitian ini menggambarkan"],
-            "en": ["The scores of Performance Accountability crowd at one end of the scale (a restricted range or a ceiling or floor "
-                   "effect; Table 5.16)",
-                   "All respondents come from the Luwu Timur Regency Government, so the results describe"]}[lang]
+    said = {"id": ["Skor Akuntabilitas Kinerja (rentang sempit) terkumpul pada satu ujung skala (Tabel 5.16)",
+                   "Seluruh responden berasal dari lingkungan Pemerintah Kabupaten Luwu Timur: hasil penelitian ini menggambarkan "
+                   "persepsi responden tersebut, berlaku bagi Pemerintah Kabupaten Luwu Timur sejauh sampelnya mewakili"],
+            "en": ["The scores of Performance Accountability (a restricted range) crowd at one end of the scale (Table 5.16)",
+                   "All respondents come from the Luwu Timur Regency Government: the results describe these respondents' perceptions"]}[lang]
     assert [s for s in said if not any(t.startswith(s) for t in text)] == []
     assert "(Cohen, 1983; MacCallum et al., 2002; Terwee et al., 2007)." in " ".join(text)
 
@@ -162,7 +163,7 @@ def test_results_json_has_the_limitations(tmp_path):
     payload = compose(EXAMPLES / "luwu-timur" / "study.yaml", "id").payload
     lim = payload["limitations"]
     assert lim["power"]["n"] == 80 and lim["power"]["k"] == 5 and lim["power"]["verdict"]["outcome"] == "underpowered"
-    assert lim["narrow_range"] == ["Y"] and lim["setting"] == "Pemerintah Kabupaten Luwu Timur"
+    assert lim["narrow_range"] == {"Y": ["restricted"]} and lim["setting"] == "Pemerintah Kabupaten Luwu Timur"
     assert lim["common_method"]["outcome"] == "no_single_factor" and lim["common_method"]["items"] == 31
     mobi = compose(EXAMPLES / "mobi" / "study.yaml", "en").payload["limitations"]
     assert mobi["secondary"] is True and "H4" in mobi["caveats"]

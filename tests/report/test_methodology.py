@@ -88,9 +88,9 @@ def test_above_200_respondents_validity_is_judged_by_the_size_of_the_correlation
     assert item.validity.r_item_rest < 0.30 < item.validity.r_item_total and item.valid is False  # r table (0,080) would pass it
     assert item.validity.r_item_rest > composed.results.described.r_table
     said = texts(composed)
-    assert {"id": "r tabel hanya sebesar 0,0801", "en": "the r table value is only 0.0801"}[lang] in said
+    assert {"id": "r tabel hanya sebesar 0,0801", "en": "the r table value is only .0801"}[lang] in said
     assert {"id": "corrected item-total correlation ≥ 0,30 (Field, 2018; Nunnally & Bernstein, 1994)",
-            "en": "corrected item–total correlation is at least 0.30 (Field, 2018; Nunnally & Bernstein, 1994)"}[lang] in said
+            "en": "corrected item–total correlation is at least .30 (Field, 2018; Nunnally & Bernstein, 1994)"}[lang] in said
     assert composed.payload["constructs"]["X1"]["items"]["X1.3"]["validity"]["rule"] == "item_rest_r_at_least"
 
 

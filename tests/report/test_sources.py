@@ -54,7 +54,7 @@ def test_pls_examples_write_their_published_source_into_results_json():
 
 
 @pytest.mark.parametrize("lang,words", [("id", ["data simulasi", "R² = 0,525", "H4 ditolak"]),
-                                        ("en", ["simulated data", "R² = 0.525", "H4 rejected"])])
+                                        ("en", ["simulated data", "R² = .525", "H4 rejected"])])
 def test_the_demo_says_its_answers_are_simulated_before_section_one(tmp_path, lang, words):
     composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
     doc = composed.document

@@ -233,8 +233,8 @@ def test_a_study_file_with_keys_the_form_lacks_says_which(client):
     response = upload(client, THESIS_DATA.read_bytes(), study=(EXAMPLES / "luwu-timur" / "study.yaml").read_bytes())
     page = client.get(response.headers["location"]).text
     notice = html.unescape(re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S).group(1))
-    assert ("disimpan: literature, hypotheses.H1.supports, hypotheses.H4.supports, study.object, study.note, "
-            "data.missing.") in notice  # its settings are the defaults: nothing lost there
+    assert ("disimpan: literature, hypotheses.H1.supports, hypotheses.H1.theory.cite, hypotheses.H4.supports, study.chapters, "
+            "study.object, study.object_description, study.note, data.missing, hypotheses.H1.theory.") in notice  # its settings are the defaults: nothing lost there
     assert 'value="Pengaruh Perencanaan' in page
     moderation = EXAMPLES / "moderation"
     response = upload(client, (moderation / "responses.csv").read_bytes(), study=(moderation / "study.yaml").read_bytes())

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reportgen.designs.survey.analysis import Description, describe
+from reportgen.designs.regression.explain import Equation, Explained, explained
+from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.config import Study, pls_paths
 from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
@@ -18,6 +19,7 @@ from reportgen.interpret.pls_indicators import Removal, remove_indicators
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate
 from reportgen.stats.pls import quality
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
+from reportgen.stats.regression import ols
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class PlsStudyResults:
     initial_spec: PlsSpec
     initial_loadings: dict[str, float]
     initial_verdicts: dict[str, Verdict]  # the loading verdicts of the model with every indicator
+    explained: Explained | None = None  # each structural equation's correlations split into unique and shared parts, score ranges
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
 
@@ -110,13 +113,38 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     warnings += quality_warnings(rel, verdicts)
     if applied and removal.removed:
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
+    hypotheses = _hypotheses(study, boot, verdicts)
+    why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)
     return PlsStudyResults(
         n_used=data.n_used, n_excluded=data.n_excluded, described=described, model=model, reliability=rel, htmt=htmt,
         fornell_larcker=fornell_larcker, outer_vif=outer_vif, inner_vif=inner_vif, f2=f2, q2=q2, q2_distance=distance,
-        srmr=srmr, total_effects=total, boot=boot, verdicts=verdicts, hypotheses=_hypotheses(study, boot, verdicts), warnings=warnings,
+        srmr=srmr, total_effects=total, boot=boot, verdicts=verdicts, hypotheses=hypotheses, warnings=warnings,
         removal=removal, removal_applied=applied, initial=initial_reliability, initial_spec=full, initial_loadings=initial_loadings,
-        initial_verdicts=loading_verdicts(full, initial_loadings, removal.removed),
+        initial_verdicts=loading_verdicts(full, initial_loadings, removal.removed), explained=why,
     )
+
+
+def structural_equations(model, boot: BootstrapResult) -> dict[str, Equation]:
+    """Each endogenous construct's equation as OLS on the standardised construct scores (the PLS
+    path coefficients are exactly its coefficients, Hair et al., 2022, ch. 6), with the bootstrap
+    percentile intervals of the path table in place of the t intervals of β, for the shares of
+    :mod:`reportgen.stats.partial`."""
+    spec = model.spec
+    names = spec.constructs
+    out = {}
+    for j in spec.endogenous:
+        target, sources = names[j], [names[i] for i in spec.predecessors(j)]
+        x = model.scores[:, [names.index(s) for s in sources]]
+        y = model.scores[:, j]
+        out[target] = Equation(ols(y, x, target, sources), y, x,
+                               intervals={s: (boot.paths[(s, target)].ci_low, boot.paths[(s, target)].ci_high) for s in sources})
+    return out
+
+
+def tested(hypotheses: dict[str, PlsHypothesis]) -> dict[str, HypothesisResult]:
+    """The PLS hypotheses as the explanations read them: a path is 'partial', a chain 'indirect'."""
+    return {name: HypothesisResult(name, "partial" if len(h.chain) == 2 else "indirect", h.chain[:-1], h.chain[-1], h.expect, h.decision)
+            for name, h in hypotheses.items()}
 
 
 def _hypotheses(study: Study, boot: BootstrapResult, verdicts: PlsVerdicts) -> dict[str, PlsHypothesis]:

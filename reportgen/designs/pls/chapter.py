@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reportgen.designs.pls.analysis import tested
+from reportgen.designs.regression.explain_chapter import explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
 from reportgen.designs.survey.limitations import pls_limitations
@@ -61,6 +63,12 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
                         rows=[{"path": f"{a} → {t}", "f2": b.f(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()}
                               for (a, t), v in r.f2.items()])
     section.add(sub)
+    shared = [t for t in r.explained.shares if len(r.explained.shares[t].predictors) > 1]
+    if shared:  # one predictor: its partial and semipartial r are its r, nothing is shared
+        sub = b.section(b.labels["pls_shares"], 4, "d.")
+        for target in shared:
+            sub.blocks += shares_blocks(b, r.explained, target, bootstrap=True)
+        section.add(sub)
     return section
 
 
@@ -131,7 +139,14 @@ def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) ->
     config = b.study.config
     flagged = [name for name, hyp in r.hypotheses.items() if hyp.caveat.as_context() is not None]
 
+    told: dict[str, str] = {}
+    hypotheses = tested(r.hypotheses)
+
     def restate(effect):
+        title, paragraphs = _restate(effect)
+        return title, paragraphs + explanation_paragraphs(b, r.explained, hypotheses[effect.hypothesis], told, r.described)
+
+    def _restate(effect):
         """The discussion of one hypothesis; the first provisional one says, once, which findings are."""
         name = effect.hypothesis
         hyp = r.hypotheses[name]
@@ -142,6 +157,7 @@ def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) ->
         return title, b.say("pls_discussion.j2", refs=("pls.paths",),
                             claims=[(f"hypothesis:{name}", hyp.decision.outcome), *(hyp.caveat.claims if first else ())],
                             h=name, chain=chain, caveat=hyp.caveat.as_context() if first else None, others=flagged[1:],
+                            summary_table=f"{b.labels['table']} {b.numbers.get('pls.summary', '')}",
                             indirect=len(chain) > 2, coef=b.f(hyp.stat.estimate), t=b.f(hyp.stat.t), p=b.p(hyp.decision.p),
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign,
                             object=config.study.object_in(b.lang))

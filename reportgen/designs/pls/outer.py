@@ -19,7 +19,7 @@ def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str
         c = spec.constructs[owner[k]]
         first = k == 0 or owner[k - 1] != owner[k]
         rows = len(spec.items[owner[k]])
-        cells = [d(item), d(b.f(loadings[item]))]
+        cells = [d(item), d(b.u(loadings[item]))]
         if boot is not None:
             single = rows == 1  # a single indicator loads 1 in every resample: no t to report
             cells += [d("–" if single else b.f(boot[item].t)), d("–" if single else b.p(boot[item].p)), d(b.f(vif[k]))]
@@ -30,7 +30,7 @@ def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str
 
 def _loading_header(b: Builder, boot: bool) -> list:
     extra = [h("t"), h(b.col("p")), h(b.col("vif"))] if boot else []
-    return [[h(b.col("variable")), h(b.col("indicator")), h(f"{b.col('loading')} (≥ {b.f(LOADING_MIN)})"), *extra, h(b.col("description"))]]
+    return [[h(b.col("variable")), h(b.col("indicator")), h(f"{b.col('loading')} (≥ {b.u(LOADING_MIN)})"), *extra, h(b.col("description"))]]
 
 
 def indicator_section(b: Builder, r) -> Section:
@@ -40,7 +40,7 @@ def indicator_section(b: Builder, r) -> Section:
     sub = b.section(b.labels["pls_indicator_reliability"], 4, "a.")
     applied = r.removal_applied and bool(r.removal.removed)
     words = "pls_loading_words" if r.removal_applied else "pls_loading_words_kept"
-    sub.blocks += b.say("pls_loadings_intro.j2", threshold=b.f(LOADING_MIN), floor=b.f(LOADING_FLOOR, 2), citation=CITATION)
+    sub.blocks += b.say("pls_loadings_intro.j2", threshold=b.u(LOADING_MIN), floor=b.u(LOADING_FLOOR, 2), citation=CITATION)
     initial = None
     if applied:
         initial = sub.add(b.table("pls.loadings_initial", b.labels["pls_loadings_initial_title"], _loading_header(b, False),
@@ -56,13 +56,13 @@ def indicator_section(b: Builder, r) -> Section:
     reasons = retention_reasons(r.removal, [i for i, v in assessed.items() if v.outcome == "retained"], r.reliability, r.removal_applied)
 
     def kept(reason):
-        return [f"{i} ({b.f(loadings[i])})" for i, why in reasons.items() if why == reason]
+        return [f"{i} ({b.u(loadings[i])})" for i, why in reasons.items() if why == reason]
     values = [loadings[i] for i in assessed] or list(loadings.values())
     sub.blocks += b.say("pls_loadings.j2", refs=(table.key,), claims=[(f"loading:{i}", v.outcome) for i, v in assessed.items()],
-                        table=b.ref(table), low=b.f(min(values)), high=b.f(max(values)), threshold=b.f(LOADING_MIN),
-                        floor=b.f(LOADING_FLOOR, 2), applied=applied,
+                        table=b.ref(table), low=b.u(min(values)), high=b.u(max(values)), threshold=b.u(LOADING_MIN),
+                        floor=b.u(LOADING_FLOOR, 2), applied=applied,
                         retained=kept(MEETS), tried=kept(NO_GAIN), after_removals=kept(MEETS_AFTER_REMOVALS), few=kept(FEW_INDICATORS),
-                        remove=[f"{i} ({b.f(loadings[i])})" for i, v in assessed.items() if v.outcome == "remove"],
+                        remove=[f"{i} ({b.u(loadings[i])})" for i, v in assessed.items() if v.outcome == "remove"],
                         single=[c for j, c in enumerate(spec.constructs) if len(spec.items[j]) == 1 and spec.modes[j] == "A"],
                         formative=[c for j, c in enumerate(spec.constructs) if spec.modes[j] == "B"])
     if not applied:
@@ -78,8 +78,8 @@ def _removal_blocks(b: Builder, r, initial) -> list:
     rules = b.labels["pls_removal_rules"]
     outcome = {True: "removed", False: "retained"}
     words = "pls_removal_words" if r.removal_applied else "pls_removal_words_kept"
-    body = [[d(b.i(n)), d(st.indicator), s(f"{b.name(st.construct)} ({st.construct})"), d(b.f(st.loading)), s(rules[st.rule]),
-             d(f"{b.f(st.before.ave)} → {b.f(st.after.ave)}"), d(f"{b.f(st.before.rho_c)} → {b.f(st.after.rho_c)}"),
+    body = [[d(b.i(n)), d(st.indicator), s(f"{b.name(st.construct)} ({st.construct})"), d(b.u(st.loading)), s(rules[st.rule]),
+             d(f"{b.u(st.before.ave)} → {b.u(st.after.ave)}"), d(f"{b.u(st.before.rho_c)} → {b.u(st.after.rho_c)}"),
              b.verdict(f"removal:{st.indicator}", outcome[st.removed], words)]
             for n, st in enumerate(steps, start=1)]
     table = b.table("pls.removal", b.labels["pls_removal_title" if r.removal_applied else "pls_removal_title_kept"],
@@ -88,12 +88,12 @@ def _removal_blocks(b: Builder, r, initial) -> list:
                     notes=(b.labels["pls_removal_note"],), widths=(0.8, 1, 2.2, 1, 2.3, 1.4, 1.4, 1.3), small=True)
     text = b.say("pls_removal.j2", refs=(table.key,), claims=[(f"removal:{st.indicator}", outcome[st.removed]) for st in steps],
                  table=b.ref(table), applied=r.removal_applied, initial=b.ref(initial) if initial else "",
-                 steps=[{"item": st.indicator, "construct": st.construct, "loading": b.f(st.loading), "rule": st.rule,
-                         "removed": st.removed, "ave_before": b.f(st.before.ave), "ave_after": b.f(st.after.ave),
-                         "rho_before": b.f(st.before.rho_c), "rho_after": b.f(st.after.rho_c),
+                 steps=[{"item": st.indicator, "construct": st.construct, "loading": b.u(st.loading), "rule": st.rule,
+                         "removed": st.removed, "ave_before": b.u(st.before.ave), "ave_after": b.u(st.after.ave),
+                         "rho_before": b.u(st.before.rho_c), "rho_after": b.u(st.after.rho_c),
                          "ave_fails": st.before.ave < AVE_MIN, "ave_up": st.after.ave > st.before.ave}
                         for st in steps],
-                 floor=b.f(LOADING_FLOOR, 2), threshold=b.f(LOADING_MIN), ave_min=b.f(AVE_MIN, 2), rho_min=b.f(RELIABILITY_MIN, 2))
+                 floor=b.u(LOADING_FLOOR, 2), threshold=b.u(LOADING_MIN), ave_min=b.u(AVE_MIN, 2), rho_min=b.u(RELIABILITY_MIN, 2))
     return [table, *text]
 
 
@@ -102,30 +102,30 @@ def consistency_section(b: Builder, r) -> Section:
     names = r.model.spec.constructs
     v = r.verdicts
     sub = b.section(b.labels["pls_consistency"], 4, "b.")
-    body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.reliability[c].alpha)), d(b.f(r.reliability[c].rho_a)), d(b.f(r.reliability[c].rho_c)),
+    body = [[s(f"{b.name(c)} ({c})"), d(b.u(r.reliability[c].alpha)), d(b.u(r.reliability[c].rho_a)), d(b.u(r.reliability[c].rho_c)),
              b.verdict(f"reliability:{c}", v.reliability[c].outcome)] for c in names]
-    bounds = f"{b.f(RELIABILITY_MIN, 2)}–{b.f(RELIABILITY_MAX, 2)}"
+    bounds = f"{b.u(RELIABILITY_MIN, 2)}–{b.u(RELIABILITY_MAX, 2)}"
     table = b.table("pls.reliability", b.labels["pls_reliability_title"],
                     [[h(b.col("variable")), h("Cronbach's Alpha"), h(f"rho_A ({bounds})"), h(f"rho_C ({bounds})"), h(b.col("description"))]],
                     body, widths=(3, 1.4, 1.5, 1.5, 1.6))
-    sub.blocks += b.say("pls_reliability_intro.j2", table=b.ref(table), low=b.f(RELIABILITY_MIN, 2), high=b.f(RELIABILITY_MAX, 2),
+    sub.blocks += b.say("pls_reliability_intro.j2", table=b.ref(table), low=b.u(RELIABILITY_MIN, 2), high=b.u(RELIABILITY_MAX, 2),
                         citation=CITATION)
     sub.add(table)
     assessed = [c for c in names if v.reliability[c].passed is not None]
 
     def below(values, key):
-        return [f"{c} ({b.f(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "unreliable"]
+        return [f"{c} ({b.u(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "unreliable"]
 
     def above(values, key):
-        return [f"{c} ({b.f(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "redundant"]
+        return [f"{c} ({b.u(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "redundant"]
 
     rho_c = [r.reliability[c].rho_c for c in assessed] or [1.0]
     sub.blocks += b.say("pls_reliability.j2", refs=(table.key,), claims=[(f"reliability:{c}", v.reliability[c].outcome) for c in names],
-                        table=b.ref(table), low=b.f(min(rho_c)), high=b.f(max(rho_c)), min=b.f(RELIABILITY_MIN, 2),
-                        max=b.f(RELIABILITY_MAX, 2), reliable=[c for c in assessed if v.reliability[c].passed],
+                        table=b.ref(table), low=b.u(min(rho_c)), high=b.u(max(rho_c)), min=b.u(RELIABILITY_MIN, 2),
+                        max=b.u(RELIABILITY_MAX, 2), reliable=[c for c in assessed if v.reliability[c].passed],
                         rho_a_low=below(v.rho_a, "rho_a"), rho_c_low=below(v.rho_c, "rho_c"),
                         rho_a_high=above(v.rho_a, "rho_a"), rho_c_high=above(v.rho_c, "rho_c"),
-                        alpha_low=[f"{c} ({b.f(r.reliability[c].alpha)})" for c in assessed if r.reliability[c].alpha < RELIABILITY_MIN],
+                        alpha_low=[f"{c} ({b.u(r.reliability[c].alpha)})" for c in assessed if r.reliability[c].alpha < RELIABILITY_MIN],
                         single=[c for c in names if v.reliability[c].outcome == "single_item"],
                         formative=[c for c in names if v.reliability[c].outcome == "formative"])
     return sub
@@ -138,23 +138,23 @@ def convergent_section(b: Builder, r) -> Section:
     sub = b.section(b.labels["pls_convergent"], 4, "c.")
     applied = r.removal_applied and r.removal.removed
     if applied:
-        header = [[h(b.col("variable")), h(b.col("ave_initial")), h(f"{b.col('ave_final')} (≥ {b.f(AVE_MIN, 2)})"), h(b.col("description"))]]
-        body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.initial[c].ave)), d(b.f(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)]
+        header = [[h(b.col("variable")), h(b.col("ave_initial")), h(f"{b.col('ave_final')} (≥ {b.u(AVE_MIN, 2)})"), h(b.col("description"))]]
+        body = [[s(f"{b.name(c)} ({c})"), d(b.u(r.initial[c].ave)), d(b.u(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)]
                 for c in names]
         widths = (3, 1.4, 1.6, 1.6)
     else:
-        header = [[h(b.col("variable")), h(f"AVE (≥ {b.f(AVE_MIN, 2)})"), h(b.col("description"))]]
-        body = [[s(f"{b.name(c)} ({c})"), d(b.f(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
+        header = [[h(b.col("variable")), h(f"AVE (≥ {b.u(AVE_MIN, 2)})"), h(b.col("description"))]]
+        body = [[s(f"{b.name(c)} ({c})"), d(b.u(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
         widths = (3, 1.5, 1.6)
     table = b.table("pls.ave", b.labels["pls_ave_title"], header, body, widths=widths)
-    sub.blocks += b.say("pls_ave_intro.j2", table=b.ref(table), threshold=b.f(AVE_MIN, 2), citation=CITATION)
+    sub.blocks += b.say("pls_ave_intro.j2", table=b.ref(table), threshold=b.u(AVE_MIN, 2), citation=CITATION)
     sub.add(table)
     assessed = [c for c in names if v.ave[c].passed is not None]
     aves = [r.reliability[c].ave for c in assessed] or [1.0]
     sub.blocks += b.say("pls_ave.j2", refs=(table.key,), claims=[(f"ave:{c}", v.ave[c].outcome) for c in names], table=b.ref(table),
-                        low=b.f(min(aves)), high=b.f(max(aves)), threshold=b.f(AVE_MIN, 2),
+                        low=b.u(min(aves)), high=b.u(max(aves)), threshold=b.u(AVE_MIN, 2),
                         failing=[c for c in names if v.ave[c].passed is False],
-                        changed=[{"code": c, "before": b.f(r.initial[c].ave), "after": b.f(r.reliability[c].ave),
+                        changed=[{"code": c, "before": b.u(r.initial[c].ave), "after": b.u(r.reliability[c].ave),
                                   "up": r.reliability[c].ave > r.initial[c].ave}
                                  for c in names if applied and abs(r.initial[c].ave - r.reliability[c].ave) >= 0.0005])
     return sub
@@ -168,7 +168,7 @@ def discriminant_section(b: Builder, r) -> Section:
     owner = spec.mask.argmax(axis=1)
     sub = b.section(b.labels["pls_discriminant"], 4, "d.")
     fl = r.fornell_larcker
-    fl_body = [[s(f"{c}")] + [d(b.f(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))]
+    fl_body = [[s(f"{c}")] + [d(b.u(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))]
                for i, c in enumerate(names)]
     fl_body.append([s(b.col("description"))] + [b.verdict(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names])
     fl_table = b.table("pls.fl", b.labels["pls_fl_title"], [[h(b.col("variable"))] + [h(c) for c in names]], fl_body,
@@ -181,7 +181,7 @@ def discriminant_section(b: Builder, r) -> Section:
     if pairs:
         sub.blocks += htmt_blocks(b, r, [(names[i], names[j]) for i, j in pairs])
     cross = r.model.cross_loadings
-    cl_body = [[s(item)] + [d(b.f(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
+    cl_body = [[s(item)] + [d(b.u(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
     cl_table = b.table("pls.cross", b.labels["pls_cross_title"], [[h(b.col("indicator"))] + [h(c) for c in names]], cl_body, small=True)
     sub.add(cl_table)
     sub.blocks += b.say("pls_cross.j2", table=b.ref(cl_table), ok=v.cross_loadings.passed)
@@ -238,19 +238,19 @@ def summary_section(b: Builder, r) -> Section:
              "htmt": lambda pair: f"{pair[0]} ↔ {pair[1]}", "fornell_larcker": lambda x: x, "cross_loadings": lambda x: ""}
     threshold = _htmt_threshold(v)
     alpha = next(iter(r.boot.htmt.values())).alpha if r.boot.htmt else b.study.config.settings.alpha
-    limits = {"indicator_reliability": f"≥ {b.f(LOADING_MIN)}", "internal_consistency": f"{b.f(RELIABILITY_MIN, 2)}–{b.f(RELIABILITY_MAX, 2)}",
-              "convergent_validity": f"≥ {b.f(AVE_MIN, 2)}",
+    limits = {"indicator_reliability": f"≥ {b.u(LOADING_MIN)}", "internal_consistency": f"{b.u(RELIABILITY_MIN, 2)}–{b.u(RELIABILITY_MAX, 2)}",
+              "convergent_validity": f"≥ {b.u(AVE_MIN, 2)}",
               "htmt": b.label("pls_htmt_limit", threshold=b.f(threshold, 2) if threshold < 1 else b.i(1), **_htmt_levels(b, alpha)),
               "fornell_larcker": "√AVE > r", "cross_loadings": "–"}
     loadings = dict(zip(r.model.spec.indicators, r.model.loadings.sum(axis=1)))
-    missed = {**failing, "indicator_reliability": [f"{i} ({b.f(loadings[i])})" for i in v.below_threshold()]}
+    missed = {**failing, "indicator_reliability": [f"{i} ({b.u(loadings[i])})" for i in v.below_threshold()]}
     body = [[s(b.labels["pls_criteria"][name]), d(limits[name]),
              s(", ".join(filter(None, (shown[name](x) for x in missed.get(name, [])))) or "–"),
              b.verdict(f"criterion:{name}", verdict.outcome)] for name, verdict in criteria.items()]
     body.append([s(b.labels["pls_criteria"]["measurement_model"], bold=True), d(""), d(""),
                  b.verdict("measurement", v.measurement.outcome, bold=True)])
     partly = criteria["indicator_reliability"].outcome == "partly_met"
-    notes = (b.label("pls_summary_partly_met", threshold=b.f(LOADING_MIN), floor=b.f(LOADING_FLOOR, 2)),) if partly else ()
+    notes = (b.label("pls_summary_partly_met", threshold=b.u(LOADING_MIN), floor=b.u(LOADING_FLOOR, 2)),) if partly else ()
     table = b.table("pls.summary", b.labels["pls_summary_title"],
                     [[h(b.col("criterion")), h(b.col("limit")), h(b.col("not_met")), h(b.col("description"))]], body,
                     notes=notes, widths=(3.2, 1.6, 2.6, 1.5))
@@ -259,7 +259,7 @@ def summary_section(b: Builder, r) -> Section:
     affected = _affected_constructs(r, failing)
     sub.blocks += b.say("pls_measurement.j2", refs=(table.key,), claims=[(f"criterion:{n}", c.outcome) for n, c in criteria.items()] + [("measurement", v.measurement.outcome)],
                  table=b.ref(table), adequate=v.measurement.passed, applied=r.removal_applied, removed=list(r.removal.removed),
-                 to_remove=list(failing.get("indicator_reliability", [])), threshold=b.f(LOADING_MIN),
+                 to_remove=list(failing.get("indicator_reliability", [])), threshold=b.u(LOADING_MIN),
                  retained=[i for i in v.below_threshold() if v.loadings[i].outcome == "retained"], unreliable=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "unreliable"],
                  redundant=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "redundant"],
                  low_ave=failing.get("convergent_validity", []), htmt=[f"{a} ↔ {c}" for a, c in failing.get("htmt", [])],

@@ -5,7 +5,7 @@ dependent construct: the regression design has one, the path design one per endo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,7 @@ class Equation:
     y: np.ndarray
     x: np.ndarray
     decisive: dict[str, float] | None = None
+    intervals: dict[str, tuple[float, float]] | None = None  # β intervals that replace the t intervals (PLS: bootstrap percentile)
 
 
 @dataclass(frozen=True)
@@ -49,20 +50,25 @@ def construct_ranges(study, described: Description) -> dict[str, ScoreRange]:
     return out
 
 
-def explained(study, described: Description, equations: dict[str, Equation], hypotheses: dict[str, HypothesisResult]) -> Explained:
+def explained(study, described: Description, equations: dict[str, Equation], hypotheses: dict[str, HypothesisResult],
+              item_statistics: bool = True) -> Explained:
     """The shares of each equation (by its dependent), the verdicts, and the explanation of each
     hypothesis. A predictor's coefficient counts as significant as its hypothesis says; without a
-    hypothesis, by its two-sided OLS p."""
+    hypothesis, by its two-sided OLS p. ``item_statistics``: whether constructs are judged by
+    alpha (not PLS, whose reliability is rho and is in its measurement caveats)."""
     alpha = study.config.settings.alpha
     decided = {(h.source[0], h.target): h.decision.reason != "not_significant" for h in hypotheses.values() if h.kind == "partial"}
     shares, associations = {}, {}
     for target, eq in equations.items():
         shares[target] = variance_shares(eq.regression, eq.y, eq.x, alpha, eq.decisive)
+        if eq.intervals:
+            shares[target] = replace(shares[target], predictors={name: replace(p, beta_low=eq.intervals[name][0], beta_high=eq.intervals[name][1])
+                                                                 for name, p in shares[target].predictors.items()})
         associations[target] = {name: association_verdict(share, decided.get((name, target), eq.regression.coefficients[name].p < alpha), alpha)
                                 for name, share in shares[target].predictors.items()}
     ranges = construct_ranges(study, described)
     verdicts = {code: range_verdicts(r) for code, r in ranges.items()}
-    reliability = {code: c.reliability for code, c in described.constructs.items()}
+    reliability = {code: c.reliability for code, c in described.constructs.items()} if item_statistics else {}
     explanations = {name: explain(h.kind, h.source, h.target, h.decision.supported, associations.get(h.target, {}), verdicts, reliability)
                     for name, h in hypotheses.items()}
     return Explained(shares, associations, ranges, verdicts, explanations)
@@ -87,13 +93,19 @@ def ranges_json(ranges: dict[str, ScoreRange], verdicts: dict[str, RangeVerdicts
             for code, r in ranges.items()}
 
 
+def association_subject(predictor: str, dependent: str) -> str:
+    """The claim subject of a predictor's association verdict in the equation of ``dependent`` (a
+    predictor of two equations has one verdict in each): 'association:X2->Y'."""
+    return f"association:{predictor}->{dependent}"
+
+
 def explanation_json(hypothesis: HypothesisResult, results: Explained, reliability: dict[str, Verdict]) -> list[dict[str, Any]]:
     """hypotheses.<H>.explanations: every verdict that explains the result, with its subject."""
     out = []
     explanation = results.explanations[hypothesis.name]
     target = hypothesis.target
     if explanation.association is not None:
-        out.append({"subject": f"association:{explanation.association}", **results.associations[target][explanation.association].as_json()})
+        out.append({"subject": association_subject(explanation.association, target), **results.associations[target][explanation.association].as_json()})
     if explanation.shared:
         out.append({"subject": "shared_r2", "outcome": "shared", "value": results.shares[target].shared, "rule": "r2_minus_sum_of_sr2",
                     "threshold": None, "citation": SHARES_CITATION})

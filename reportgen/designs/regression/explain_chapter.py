@@ -14,7 +14,7 @@ regression design and the equations of the path design:
 from __future__ import annotations
 
 from reportgen.designs.regression.assumptions import subsection
-from reportgen.designs.regression.explain import Explained
+from reportgen.designs.regression.explain import Explained, association_subject
 from reportgen.designs.survey.analysis import Description, HypothesisResult
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.interpret.explain import ATTENUATION_CITATION, CEILING_CITATION, RANGE_CITATION, SHARES_CITATION, SUPPRESSION_CITATION
@@ -42,37 +42,38 @@ def _table_ref(b: Builder, key: str) -> str:
     return f"{b.labels['table']} {b.numbers.get(key, '')}"
 
 
-def shares_table(b: Builder, why: Explained, dependent: str, hc3: bool = False) -> Table:
+def shares_table(b: Builder, why: Explained, dependent: str, hc3: bool = False, bootstrap: bool = False) -> Table:
     """Each predictor's r, Sig., partial and semipartial r, sr², Beta with its interval and reading."""
     shares = why.shares[dependent]
     associations = why.associations[dependent]
     alpha = b.study.config.settings.alpha
-    body = [[s(_label(b, name)), d(b.f(p.r)), d(b.p(p.r_p)), d(b.f(p.partial)), d(b.f(p.semipartial)), d(b.f(p.sr2)), d(b.f(p.beta)),
-             d(f"{b.f(p.beta_low)}; {b.f(p.beta_high)}"), b.verdict(f"association:{name}", associations[name].outcome, "explain_words")]
+    body = [[s(_label(b, name)), d(b.u(p.r)), d(b.p(p.r_p)), d(b.u(p.partial)), d(b.u(p.semipartial)), d(b.u(p.sr2)), d(b.f(p.beta)),
+             d(f"{b.f(p.beta_low)}; {b.f(p.beta_high)}"), b.verdict(association_subject(name, dependent), associations[name].outcome, "explain_words")]
             for name, p in shares.predictors.items()]
     header = [[h(b.col("variable")), h(b.col("r_zero")), h(b.col("p")), h(b.col("partial_r")), h(b.col("semipartial_r")), h(b.col("sr2")),
                h(b.col("beta")), h(b.col("beta_ci", level=b.confidence())), h(b.col("reading"))]]
-    sums = {"unique": b.f(shares.unique), "r2": b.f(shares.r2), "shared": b.f(shares.shared)}
+    sums = {"unique": b.u(shares.unique), "r2": b.u(shares.r2), "shared": b.u(shares.shared)}
     notes = [b.labels["shares_note"], b.label("shares_sum_note" if shares.shared >= 0 else "shares_sum_note_negative", **sums),
-             b.label("shares_rule_note", alpha=b.f(alpha, 2))] + ([b.labels["shares_hc3_note"]] if hc3 else [])
+             b.label("shares_rule_note", alpha=b.u(alpha, 2))] + ([b.labels["shares_hc3_note"]] if hc3 else []) \
+        + ([b.labels["shares_bootstrap_note"]] if bootstrap else [])
     return b.table(shares_key(dependent), b.label("shares_title", name=b.name(dependent), code=dependent), header, body, notes=notes,
                    widths=(3, 1.1, 1, 1, 1.2, 0.9, 0.9, 1.6, 1.5), small=True)
 
 
-def shares_blocks(b: Builder, why: Explained, dependent: str, hc3: bool = False) -> list:
+def shares_blocks(b: Builder, why: Explained, dependent: str, hc3: bool = False, bootstrap: bool = False) -> list:
     """The table and what it shows: how much of R² is unique and shared, which variables share
     their association with the dependent, which are in a suppression situation."""
     shares = why.shares[dependent]
     associations = why.associations[dependent]
-    table = shares_table(b, why, dependent, hc3)
-    common = {"table": b.ref(table), "y_name": b.name(dependent), "r2": b.f(shares.r2), "unique": b.f(shares.unique),
-              "shared": b.f(shares.shared), "excess": b.f(-shares.shared), "negative": shares.shared < 0, "citation": SHARES_CITATION,
+    table = shares_table(b, why, dependent, hc3, bootstrap)
+    common = {"table": b.ref(table), "y_name": b.name(dependent), "r2": b.u(shares.r2), "unique": b.u(shares.unique),
+              "shared": b.u(shares.shared), "excess": b.u(-shares.shared), "negative": shares.shared < 0, "citation": SHARES_CITATION,
               "suppression_citation": SUPPRESSION_CITATION}
     blocks: list = [table]
     for outcome, part in (("shared_variance", "shares"), ("suppression", "suppression")):
         named = [x for x, v in associations.items() if v.outcome == outcome]
         if named or part == "shares":
-            blocks += b.say("variance_shares.j2", refs=(table.key,), claims=[(f"association:{x}", outcome) for x in named], part=part,
+            blocks += b.say("variance_shares.j2", refs=(table.key,), claims=[(association_subject(x, dependent), outcome) for x in named], part=part,
                             names=[b.name(x) for x in named], **common)
     return blocks
 
@@ -87,7 +88,7 @@ def range_section(b: Builder, parent: Section, why: Explained) -> Section:
         body.append([s(_label(b, code)), d(f"{_score(b, r.minimum)}–{_score(b, r.maximum)} ({_score(b, r.low)}–{_score(b, r.high)})"),
                      d(b.i(r.distinct)), d(b.pct(100 * r.top_two))] + ([d(b.pct(100 * r.bottom_two))] if floors else [])
                     + [d(b.pct(100 * r.at_highest))] + ([d(b.pct(100 * r.at_lowest))] if floors else [])
-                    + [d(b.f(r.sd_ratio)), b.verdict(f"range:{code}", verdicts.range.outcome, "explain_words"),
+                    + [d(b.u(r.sd_ratio)), b.verdict(f"range:{code}", verdicts.range.outcome, "explain_words"),
                        b.verdict(f"ceiling:{code}", verdicts.ceiling.outcome, "explain_words")])
     header = [[h(b.col("variable")), h(b.col("observed_range")), h(b.col("distinct_scores")), h(b.col("top_two"))]
               + ([h(b.col("bottom_two"))] if floors else []) + [h(b.col("at_highest"))] + ([h(b.col("at_lowest"))] if floors else [])
@@ -144,17 +145,17 @@ def explanation_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, to
         x = explanation.association
         p = why.shares[hyp.target].predictors[x]
         verdict = why.associations[hyp.target][x]
-        out += b.say("discussion_explain.j2", refs=(key,), claims=[(f"association:{x}", verdict.outcome)], part="association",
-                     code=verdict.outcome, x_name=b.name(x), y_name=y_name, table=_table_ref(b, key), r=b.f(p.r), sr=b.f(p.semipartial),
-                     sr2=b.f(p.sr2), beta=b.f(p.beta), low=b.f(p.beta_low), high=b.f(p.beta_high), level=b.confidence(),
+        out += b.say("discussion_explain.j2", refs=(key,), claims=[(association_subject(x, hyp.target), verdict.outcome)], part="association",
+                     code=verdict.outcome, x_name=b.name(x), y_name=y_name, table=_table_ref(b, key), r=b.u(p.r), sr=b.u(p.semipartial),
+                     sr2=b.u(p.sr2), beta=b.f(p.beta), low=b.f(p.beta_low), high=b.f(p.beta_high), level=b.confidence(),
                      opposite=p.beta * p.r < 0, interval=hyp.decision.reason == "not_significant" and p.beta_low <= 0 <= p.beta_high,
                      positive=p.beta >= 0, citation=SHARES_CITATION, suppression_citation=SUPPRESSION_CITATION)
     if explanation.shared and key in b.numbers:
         shares = why.shares[hyp.target]
         named = [x for x in hyp.source if why.associations[hyp.target][x].outcome == "shared_variance"]
-        out += b.say("discussion_explain.j2", refs=(key,), claims=[(f"association:{x}", "shared_variance") for x in named], part="shared",
-                     names=[b.name(x) for x in named], y_name=y_name, table=_table_ref(b, key), r2=b.f(shares.r2),
-                     unique=b.f(shares.unique), shared=b.f(shares.shared), citation=SHARES_CITATION)
+        out += b.say("discussion_explain.j2", refs=(key,), claims=[(association_subject(x, hyp.target), "shared_variance") for x in named], part="shared",
+                     names=[b.name(x) for x in named], y_name=y_name, table=_table_ref(b, key), r2=b.u(shares.r2),
+                     unique=b.u(shares.unique), shared=b.u(shares.shared), citation=SHARES_CITATION)
     return out + _measurement_paragraphs(b, why, hyp, told, described)
 
 
@@ -185,7 +186,7 @@ def _measurement_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, t
             claims += said
             told.setdefault(code, hyp.name)
     constructs = described.constructs
-    unreliable = [{"name": b.name(c), "alpha": b.f(constructs[c].alpha), "minimum": b.f(config.settings.reliability_min, 2),
+    unreliable = [{"name": b.name(c), "alpha": b.u(constructs[c].alpha), "minimum": b.u(config.settings.reliability_min, 2),
                    "dependent": c == hyp.target} for c in explanation.unreliable] if "reliability" in b.numbers else []
     claims += [(f"reliability:{c}", "unreliable") for c in explanation.unreliable] if unreliable else []
     if not ranges and not unreliable:

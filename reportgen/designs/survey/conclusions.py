@@ -31,8 +31,10 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
 
     section = b.section(b.labels["implications"], 2, f"{number}.2")
     theory = b.section(b.labels["implications_theory"], 3, f"{number}.2.1")
-    theory.blocks += b.say("implications.j2", accepted=[e.hypothesis for e in c.effects if e.decision.supported],
-                           rejected=[e.hypothesis for e in c.unsupported], object=obj)
+    accepted = [e.hypothesis for e in c.effects if e.decision.supported]
+    provisional = [h for h in accepted if c.caveats.get(h) is not None and c.caveats[h].as_context() is not None]
+    theory.blocks += b.say("implications.j2", accepted=accepted, rejected=[e.hypothesis for e in c.unsupported], object=obj,
+                           provisional=provisional, conclusions=f"{number}.1")
     section.add(theory)
     practice = b.section(b.labels["implications_practice"], 3, f"{number}.2.2")
     for target, rows in c.standings.items():
@@ -69,7 +71,10 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
                             priorities=priorities, strongest=strongest, read=bool(c.standings), mediated=mediated, moderated=moderated, object=obj)
     unsupported = [f"{e.hypothesis}: {' → '.join(b.name(x) for x in e.chain)}" for e in c.unsupported]
     unexplained = [b.label("unexplained_share", share=b.pct(100 * share), target=b.name(t)) for t, share in c.unexplained.items() if share > 0]
-    section.blocks += b.say("suggestions_research.j2", unsupported=unsupported, unexplained=unexplained)
+    discordant = [row.effect.hypothesis for row in (b.mixed.joint if b.mixed is not None else ())
+                  if row.verdict is not None and row.verdict.outcome == "discordant"]
+    section.blocks += b.say("suggestions_research.j2", claims=[(f"meta:{h}", "discordant") for h in discordant],
+                            unsupported=unsupported, unexplained=unexplained, discordant=discordant)
     chapter.add(section)
     return chapter
 

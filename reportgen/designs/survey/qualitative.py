@@ -5,10 +5,12 @@ them all; the meta-inferences are :mod:`reportgen.interpret.mixed`'s)."""
 
 from __future__ import annotations
 
-from reportgen.designs.survey.discussion import coefficient_note, effect_path
+from dataclasses import replace
+
+from reportgen.designs.survey.discussion import coefficient_note, effect_path, estimate_text
 from reportgen.qualitative.analysis import themes_of
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.document import Paragraph, Section
+from reportgen.report.document import Cell, Paragraph, Section
 from reportgen.report.tasks import discordant_task
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -26,10 +28,13 @@ def qualitative_section(b: Builder, mixed, number: str) -> Section:
     codebook = _codebook_table(b, mixed)
     matrix = _matrix_table(b, mixed)
     marked = [t.name(b.lang) for t in mixed.themes if t.marked]
+    categories = [{"name": mid_sentence(name), "themes": [t.name(b.lang) for t in themes]} for name, themes in mixed.categories(b.lang).items()]
     section.blocks += b.say("qualitative_intro.j2", refs=(informants.key, codebook.key, matrix.key), n=b.i(len(corpus.informants)),
                             informants_table=b.ref(informants), excerpts=b.i(len(corpus.excerpts)), codes=b.i(len(corpus.codes)),
                             themes=b.i(len(mixed.themes)), codebook_table=b.ref(codebook), matrix_table=b.ref(matrix),
-                            per_theme=b.i(mixed.quotes_per_theme), marked=marked)
+                            per_theme=b.i(mixed.quotes_per_theme), marked=marked, categories=categories,
+                            framework=framework_name(b, mixed), citation=framework_citation(b, mixed),
+                            uncategorized=[t.name(b.lang) for t in mixed.themes if t.category is None])
     section.add(informants)
     section.add(codebook)
     section.add(matrix)
@@ -42,7 +47,9 @@ def qualitative_section(b: Builder, mixed, number: str) -> Section:
         sub = b.section(theme.name(b.lang), 4, f"{LETTERS[k % 26]}.")
         sub.blocks += b.say("qualitative_theme.j2", description=theme.description.get(b.lang) if theme.description else None,
                             k=b.i(len(theme.count.informants)), n=b.i(len(corpus.informants)), e=b.i(theme.count.excerpts),
-                            codes=[f"“{code}”" for code in theme.count.codes], category=theme.category.get(b.lang) if theme.category else None)
+                            codes=[f"“{code}”" for code in theme.count.codes],
+                            category=mid_sentence(theme.category.get(b.lang)) if theme.category else None,
+                            quoted_under=[mixed.theme(k).name(b.lang) for k in theme.quoted_under])
         for quote in theme.quotes:
             sub.add(Paragraph(f"“{quote.text}” ({_speaker(corpus, quote.informant)})", style="quote"))
         section.add(sub)
@@ -52,6 +59,40 @@ def qualitative_section(b: Builder, mixed, number: str) -> Section:
 def _speaker(corpus, code: str) -> str:
     role = corpus.informants[code].role
     return f"{code}, {role}" if role else code
+
+
+def mid_sentence(text: str) -> str:
+    """A label written with a capital ('Isomorfisme koersif') as it stands inside a sentence
+    ('isomorfisme koersif'); a word in capitals ('SAKIP') or with a capital inside ('DiMaggio')
+    keeps them."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[:1].isupper() and first[1:] == first[1:].lower() and len(first) > 1 else text
+
+
+def framework_name(b: Builder, mixed) -> str | None:
+    """The name of the study's framework in the chapter's language ('isomorfisme institusional'), or None."""
+    name = mixed.framework.name if mixed.framework is not None else None
+    return name.get(b.lang) if name is not None else None
+
+
+def framework_citation(b: Builder, mixed) -> str:
+    """The parenthetical citation of ``qualitative.framework.cite`` ('(DiMaggio & Powell, 1983)'),
+    its works from the study's literature file, else from the built-in bibliography, in the
+    alphabetical order APA gives several works; '' when the study cites none."""
+    from reportgen.literature.methods import cite
+
+    keys = list(mixed.framework.cite) if mixed.framework is not None else []
+    if not keys:
+        return ""
+    mine = [key for key in keys if b.literature is not None and key in b.literature]
+    builtin = [key for key in keys if key not in mine]
+    parts: list[str] = []
+    if mine:
+        parts += b.literature.cite(mine, lang=b.lang)[1:-1].split("; ")
+        b.cited.update(mine)
+    if builtin:
+        parts += cite(builtin, lang=b.lang)[1:-1].split("; ")
+    return "(" + "; ".join(sorted(parts, key=str.casefold)) + ")"
 
 
 def _codebook_table(b: Builder, mixed):
@@ -67,7 +108,10 @@ def _codebook_table(b: Builder, mixed):
             if categories and k == 0:
                 row.append(s(theme.category.get(b.lang) if theme.category else b.labels["no_category"], rowspan=len(codes)))
             body.append(row)
-    return b.table("codebook", b.labels["codebook_title"], [header], body)
+    name, citation = framework_name(b, mixed), framework_citation(b, mixed)
+    note = (b.label("framework_note", framework=name or b.labels["framework_unnamed"], citation=f" {citation}" if citation else "")
+            if categories and (name or citation) else "")
+    return b.table("codebook", b.labels["codebook_title"], [header], body, notes=(note,) if note else ())
 
 
 def _matrix_table(b: Builder, mixed):
@@ -100,18 +144,7 @@ def _prevalence(b: Builder, mixed, matrix) -> list[Paragraph]:
 def integration_section(b: Builder, mixed, number: str) -> Section:
     """Section x.1.k: the joint display, and one paragraph per hypothesis."""
     section = b.section(b.labels["integration"], 3, number)
-    cols = b.labels["qualitative_cols"]
-    body = []
-    for row in mixed.joint:
-        e = row.effect
-        themes = "\n".join(f"{mixed.theme(k).name(b.lang)} ({b.i(len(mixed.theme(k).count.informants))}; {b.labels['stances'][stance]})"
-                           for k, stance, _ in row.themes) or "–"
-        body.append([s(f"{e.hypothesis}\n{effect_path(e)}"), d(f"{b.f(e.estimate)}\n({b.p(e.p)})"),
-                     b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome), s(themes),
-                     b.verdict(f"meta:{e.hypothesis}", row.verdict.outcome, words="meta_inferences") if row.verdict else d("–")])
-    table = b.table("joint_display", b.labels["joint_title"],
-                    [[h(cols["hypothesis"]), h(cols["estimate"]), h(cols["decision"]), h(cols["themes"]), h(cols["meta"])]], body,
-                    notes=(coefficient_note(b, [row.effect for row in mixed.joint]),))
+    table = joint_display(b, mixed)
     section.blocks += b.say("joint_intro.j2", refs=(table.key,), table=b.ref(table))
     section.add(table)
     for row in mixed.joint:
@@ -119,7 +152,7 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
         named = {stance: [mixed.theme(k).name(b.lang) for k, st, _ in row.themes if st == stance] for stance in ("supports", "contradicts", "context")}
         claims = [(f"hypothesis:{e.hypothesis}", e.decision.outcome)] + ([(f"meta:{e.hypothesis}", row.verdict.outcome)] if row.verdict else [])
         section.blocks += b.say("joint_row.j2", refs=(table.key,), claims=claims, h=e.hypothesis, path=effect_path(e),
-                                supported=e.decision.supported, estimate=b.f(e.estimate), p=b.p(e.p), themes=bool(row.themes),
+                                supported=e.decision.supported, estimate=estimate_text(b, e), p=b.p(e.p), themes=bool(row.themes),
                                 meta=row.verdict.outcome if row.verdict else None, **named)
     fits = [row.verdict.outcome for row in mixed.joint if row.verdict is not None]
     if fits:
@@ -127,6 +160,45 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
                                 expands=b.i(fits.count("expands")), discordant=b.i(fits.count("discordant")),
                                 silent=b.i(len(mixed.joint) - len(fits)))
     return section
+
+
+def joint_display(b: Builder, mixed):
+    """The joint display (Fetters et al., 2013): a row per theme that speaks to a hypothesis (one
+    for a hypothesis no theme speaks to), the hypothesis's coefficient, p, decision and
+    meta-inference spanning its themes' rows; each theme with its informants, excerpts and
+    stance, and the quote that stands for it (the discussion's; never one shown under another theme)."""
+    cols = b.labels["qualitative_cols"]
+    body = []
+    for row in mixed.joint:
+        e = row.effect
+        span = max(len(row.themes), 1)
+        left = [Cell(f"{e.hypothesis}\n{effect_path(e)}", "stub", rowspan=span, align="left"),
+                Cell(f"{estimate_text(b, e)}\n({b.p(e.p)})", rowspan=span),
+                replace(b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome), rowspan=span)]
+        meta = (replace(b.verdict(f"meta:{e.hypothesis}", row.verdict.outcome, words="meta_inferences"), rowspan=span)
+                if row.verdict else d("–"))
+        if not row.themes:
+            body.append(left + [d("–"), d("–"), meta])
+        for k, (key, stance, _) in enumerate(row.themes):
+            theme = mixed.theme(key)
+            counts = b.sentence("joint_counts.j2", k=b.i(len(theme.count.informants)), e=b.i(theme.count.excerpts))
+            cells = [s(f"{theme.name(b.lang)}\n{counts}\n({b.labels['stances'][stance]})"), _quote_cell(b, mixed, theme)]
+            body.append((left if k == 0 else []) + cells + ([meta] if k == 0 else []))
+    notes = (coefficient_note(b, [row.effect for row in mixed.joint]), b.labels["joint_note"])
+    return b.table("joint_display", b.labels["joint_title"],
+                   [[h(cols["hypothesis"]), h(cols["estimate"]), h(cols["decision"]), h(cols["themes"]), h(cols["quote"]), h(cols["meta"])]],
+                   body, notes=notes, widths=(1.3, 1.2, 1.2, 2.5, 4.6, 1.6), small=True)
+
+
+def _quote_cell(b: Builder, mixed, theme) -> Cell:
+    """The theme's quote for a cell: “…” (informant); where every excerpt of it is quoted under
+    another theme, that is said instead; '–' for a theme nobody raised."""
+    quote = theme.quote()
+    if quote is not None:
+        return s(f"“{quote.text}” ({quote.informant})")
+    if theme.quoted_under:
+        return s(b.sentence("joint_no_quote.j2", under=[mixed.theme(k).name(b.lang) for k in theme.quoted_under]))
+    return d("–")
 
 
 def discussion_paragraphs(b: Builder, mixed, effect) -> list:
@@ -140,7 +212,7 @@ def discussion_paragraphs(b: Builder, mixed, effect) -> list:
     themes = []
     for key, stance, _ in row.themes:
         theme = mixed.theme(key)
-        quote = max(theme.quotes, key=lambda q: len(q.text), default=None)
+        quote = theme.quote()
         themes.append({"name": theme.name(b.lang), "k": b.i(len(theme.count.informants)), "stance_words": b.labels["stance_sentences"][stance],
                        "quote": {"informant": quote.informant, "text": quote.text} if quote else None})
     code, meta = effect.hypothesis, row.verdict.outcome
