@@ -290,8 +290,10 @@ class Theory(Strict):
 
 
 def _theory_from_text(value: Any) -> Any:
-    return {"text": value} if isinstance(value, (str, int, float)) and not isinstance(value, bool) or (
-        isinstance(value, dict) and "text" not in value and set(value) <= set(LANGUAGES)) else value
+    """``theory: "…"`` or ``theory: {id: …, en: …}`` is the text alone, citing nothing."""
+    if isinstance(value, dict):
+        return {"text": value} if value and set(value) <= set(LANGUAGES) else value  # else a mistyped key is named as written
+    return {"text": value}
 
 
 class Hypothesis(Strict):

@@ -81,6 +81,11 @@ class Conclusions:
         return [s for s in self.standings.get(target, ()) if s.quadrant.outcome == "concentrate_here" and s.importance > 0
                 and self.supported_link(s.construct, target)]
 
+    def crosshairs_of(self, target: str) -> tuple[float, float]:
+        """The mean importance and performance that divide ``target``'s quadrants."""
+        rows = self.standings[target]
+        return crosshairs({s.construct: s.importance for s in rows}, {s.construct: s.performance for s in rows})
+
     def supported_link(self, source: str, target: str) -> str | None:
         """The first supported positive hypothesis from ``source`` to ``target``, or None."""
         return next((e.hypothesis for e in self.effects if e.kind in ("direct", "indirect") and e.chain[0] == source
@@ -95,6 +100,12 @@ class Conclusions:
                 "unexplained": self.unexplained,
                 "importance_performance": {t: [s.as_json() for s in rows] for t, rows in self.standings.items()},
                 **({"caveats": {h: c.as_json() for h, c in self.caveats.items()}} if self.caveats else {})}
+
+
+def crosshairs(importance: dict[str, float], performance: dict[str, float]) -> tuple[float, float]:
+    """The lines dividing the quadrants: the mean importance and the mean performance of the
+    predecessors (Martilla & James, 1977, take the means of the data as crosshairs)."""
+    return sum(importance.values()) / len(importance), sum(performance.values()) / len(performance)
 
 
 def importance_performance(effects: list[Effect], constructs: dict, index_range,
@@ -118,8 +129,7 @@ def importance_performance(effects: list[Effect], constructs: dict, index_range,
         if len(totals) < MIN_PREDECESSORS or span <= 0:
             continue
         performance = {c: 100 * (constructs[c].index_mean - index_range.low) / span for c in totals}
-        mean_i = sum(totals.values()) / len(totals)
-        mean_p = sum(performance.values()) / len(totals)
+        mean_i, mean_p = crosshairs(totals, performance)
         rows = []
         for c, value in totals.items():
             high_i, high_p = value >= mean_i, performance[c] >= mean_p

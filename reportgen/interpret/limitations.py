@@ -130,5 +130,5 @@ def study_limitations(described, k: int, alpha: float, *, assumptions=None, uses
 
 def _narrow_kinds(verdicts) -> tuple[str, ...]:
     """Which of a restricted range, a ceiling and a floor effect a construct's range verdicts find."""
-    return tuple(k for k in ("restricted", verdicts.ceiling.outcome) if k in ("restricted", "ceiling", "floor")
-                 and (k != "restricted" or verdicts.range.outcome == "restricted"))
+    found = ("restricted",) if verdicts.range.outcome == "restricted" else ()
+    return found + ((verdicts.ceiling.outcome,) if verdicts.ceiling.outcome in ("ceiling", "floor") else ())

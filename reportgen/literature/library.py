@@ -99,10 +99,11 @@ def theory_keys(hyp) -> list[str]:
 
 
 def cited_keys(config) -> list[str]:
-    """Every key the study's hypotheses cite, then those its qualitative framework cites
-    (``qualitative.framework.cite``), in the order they are written, each once."""
+    """Every key the study's hypotheses cite (``supports``, ``contradicts``, ``theory.cite``), then
+    those its qualitative framework cites (``qualitative.framework.cite``), in the order they are
+    written, each once."""
     keys = [key for hyp in config.hypotheses.values() for kind in KINDS for key in getattr(hyp, kind, [])]
-    keys += [key for hyp in config.hypotheses.values() for key in theory_keys(hyp)]
+    keys += [key for hyp in config.hypotheses.values() if getattr(hyp, "theory", None) is not None for key in hyp.theory.cite]
     keys += getattr(getattr(getattr(config, "qualitative", None), "framework", None), "cite", [])
     return list(dict.fromkeys(keys))
 

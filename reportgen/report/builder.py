@@ -128,6 +128,26 @@ class Builder:
     def name(self, construct: str) -> str:
         return self.study.config.constructs[construct].name.get(self.lang)
 
+    def cite_works(self, keys) -> str:
+        """One parenthetical citation of ``keys`` ('(DiMaggio & Powell, 1983; Hair et al., 2022)'):
+        each work from the study's literature file, else from the built-in bibliography of methods,
+        in the alphabetical order APA gives several works (§8.12); '' for no key. The study's works
+        are recorded as cited (the reference list)."""
+        from reportgen.literature.methods import cite
+
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return ""
+        mine = [key for key in keys if self.literature is not None and key in self.literature]
+        builtin = [key for key in keys if key not in mine]
+        parts: list[str] = []
+        if mine:
+            parts += self.literature.cite(mine, lang=self.lang)[1:-1].split("; ")
+            self.cited.update(mine)
+        if builtin:
+            parts += cite(builtin, lang=self.lang)[1:-1].split("; ")
+        return "(" + "; ".join(sorted(parts, key=str.casefold)) + ")"
+
     def category(self, column: str, value: str) -> str:
         """A respondent category (profile or compared column) as the chapter's language writes it:
         its label in that language where the study gives one (``respondents[].values``, ``{1: {id:

@@ -203,3 +203,21 @@ def test_path_coefficients_are_read_as_associations(lang, tmp_path):
     banned = {"id": ["titik perbaikan yang paling langsung", "berpengaruh positif dan signifikan terhadap"],
               "en": ["most direct point at which to improve", "has a positive and significant effect on"]}[lang]
     assert [s for s in banned if s in text] == []
+
+
+def test_the_shares_of_a_pls_equation_are_those_of_its_path_coefficients(tmp_path):
+    """The explanations of the PLS discussion come from OLS on the standardised construct scores:
+    its β are the PLS path coefficients (Hair et al., 2022, ch. 6: the inner model is OLS on the
+    scores), its β intervals the bootstrap percentile limits of the path table, and sr² + the
+    shared part add up to the PLS R²."""
+    composed = _mobi(tmp_path, "id")
+    r = composed.results
+    names = r.model.spec.constructs
+    for target, shares in r.explained.shares.items():
+        assert shares.r2 == pytest.approx(float(r.model.r2[names.index(target)]), abs=1e-12)
+        assert shares.unique + shares.shared == pytest.approx(shares.r2, abs=1e-12)
+        for source, p in shares.predictors.items():
+            assert p.beta == pytest.approx(float(r.model.paths[names.index(source), names.index(target)]), abs=1e-12)
+            stat = r.boot.paths[(source, target)]
+            assert (p.beta_low, p.beta_high) == (stat.ci_low, stat.ci_high)
+    assert r.explained.associations["CUSA"]["CUEX"].outcome == "shared_variance"  # H4: r = 0,452 significant, the path not

@@ -165,3 +165,26 @@ def test_pls_discussion_quotes_what_the_index_tables_show_and_describes_a_constr
     assert "indeks terendah pada pernyataan IMAG3" in h1 and "indikator ini dihapus dari model pengukuran" in h1
     h6 = [p.text for p in subsections["H6"].blocks if isinstance(p, Paragraph)]
     assert "Jawaban responden tentang Citra telah diuraikan pada pembahasan H1." in h6
+
+
+@pytest.mark.parametrize("reference", ["mobi_reference.json", "corp_rep_reference.json"])
+def test_total_effects_equal_seminr(reference):
+    """The importance of the importance–performance reading, T = (I − B)⁻¹ − I, from seminr's own
+    path coefficients, equals seminr's path coefficient plus its total indirect effect
+    (tests/fixtures/pls/*.json: seminr 2.3 via its Python port, summary.total_indirect_effects)."""
+    from helpers import FIXTURES
+    from reportgen.designs.survey.effects import total_effects
+
+    ref = json.loads((FIXTURES / "pls" / reference).read_text())
+    coefficients: dict[str, dict[str, float]] = {}
+    for key, value in ref["paths"].items():
+        source, target = key.split(" -> ")
+        coefficients.setdefault(target, {})[source] = value["coef"]
+    totals = total_effects(coefficients)
+    expected: dict[tuple[str, str], float] = {}
+    for key, value in ref["paths"].items():
+        expected[tuple(key.split(" -> "))] = value["coef"]
+    for key, value in ref["total_indirect"].items():
+        pair = tuple(key.split(" -> "))
+        expected[pair] = expected.get(pair, 0.0) + value
+    assert {(s, t): v for t, row in totals.items() for s, v in row.items()} == pytest.approx(expected, abs=1e-12)

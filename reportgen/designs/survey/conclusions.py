@@ -39,8 +39,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     practice = b.section(b.labels["implications_practice"], 3, f"{number}.2.2")
     for target, rows in c.standings.items():
         priorities = c.priorities(target)
-        mean_i = sum(r.importance for r in rows) / len(rows)
-        mean_p = sum(r.performance for r in rows) / len(rows)
+        mean_i, mean_p = c.crosshairs_of(target)
         table = _standings_table(b, target, rows, mean_i, mean_p)
         practice.blocks += b.say("importance_performance.j2", refs=(table.key,), table=b.ref(table), target=b.name(target),
                                  citation=IPA_CITATION, object=obj,

@@ -148,7 +148,7 @@ def literature_paragraphs(b: Builder, e: Effect) -> list:
     out: list = []
     if hyp.theory is not None:
         out += b.say("discussion_theory.j2", text=hyp.theory.text.get(b.lang).strip().rstrip("."),
-                     citation=_theory_citation(b, hyp.theory.cite))
+                     citation=b.cite_works(hyp.theory.cite))
     literature = b.literature
     if literature is not None and (hyp.supports or hyp.contradicts):
         agree, differ = (hyp.supports, hyp.contradicts) if e.decision.supported else (hyp.contradicts, hyp.supports)
@@ -165,19 +165,3 @@ def literature_paragraphs(b: Builder, e: Effect) -> list:
         out.append(literature_task(b, e.hypothesis))
     return out
 
-
-def _theory_citation(b: Builder, keys: list[str]) -> str:
-    """One parenthetical citation of a theory's works: those of the study's literature file, then
-    those of the built-in bibliography of methods; '' for none."""
-    from reportgen.literature.library import outside_methods
-    from reportgen.literature.methods import cite as cite_methods
-
-    own = outside_methods(keys)
-    parts = []
-    if own and b.literature is not None:
-        parts.append(b.literature.cite(own, lang=b.lang).strip("()"))
-        b.cited.update(own)
-    built_in = [key for key in keys if key not in own]
-    if built_in:
-        parts.append(cite_methods(built_in, lang=b.lang).strip("()"))
-    return f"({'; '.join(parts)})" if parts else ""

@@ -22,7 +22,7 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
                                 "single": lim.common_method.passed is False, "bound": b.g(100 * HARMAN_SHARE) + "%"},
                             assumptions=list(lim.assumptions), unreliable=list(lim.unreliable), invalid=list(lim.invalid_kept),
                             single=list(lim.single_items), caveats=list(lim.caveats), secondary=lim.secondary,
-                            narrow=[{"name": b.name(c), "kinds": list(kinds)} for c, kinds in lim.narrow.items()], range_table=f"{b.labels['table']} {b.numbers.get('score_range', '')}",
+                            narrow=[{"name": b.name(c), "kinds": [b.labels["narrow_kinds"][k] for k in kinds]} for c, kinds in lim.narrow.items()], range_table=f"{b.labels['table']} {b.numbers.get('score_range', '')}",
                             setting=lim.setting)
     section.blocks += [Paragraph(text) for text in lim.own]
     return section

@@ -79,20 +79,7 @@ def framework_citation(b: Builder, mixed) -> str:
     """The parenthetical citation of ``qualitative.framework.cite`` ('(DiMaggio & Powell, 1983)'),
     its works from the study's literature file, else from the built-in bibliography, in the
     alphabetical order APA gives several works; '' when the study cites none."""
-    from reportgen.literature.methods import cite
-
-    keys = list(mixed.framework.cite) if mixed.framework is not None else []
-    if not keys:
-        return ""
-    mine = [key for key in keys if b.literature is not None and key in b.literature]
-    builtin = [key for key in keys if key not in mine]
-    parts: list[str] = []
-    if mine:
-        parts += b.literature.cite(mine, lang=b.lang)[1:-1].split("; ")
-        b.cited.update(mine)
-    if builtin:
-        parts += cite(builtin, lang=b.lang)[1:-1].split("; ")
-    return "(" + "; ".join(sorted(parts, key=str.casefold)) + ")"
+    return b.cite_works(mixed.framework.cite if mixed.framework is not None else [])
 
 
 def _codebook_table(b: Builder, mixed):
