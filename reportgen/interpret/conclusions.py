@@ -14,6 +14,13 @@
   ``MIN_PREDECESSORS`` (3) constructs: with two, crosshairs at their mean put one above and one
   below on each axis whatever the values, so the quadrant would say nothing. The lowest-scoring
   statement alone is no priority rule.
+  Performance is an estimate: a construct is placed above or below the performance crosshair only
+  when the 95% confidence interval of its mean (``performance_interval`` of the described
+  construct; Field, 2018) lies wholly on that side. An important construct whose interval holds
+  the crosshair is "important, performance near the average" (``important_average``) and no
+  priority, an unimportant one "low importance, performance near the average"
+  (``unimportant_average``: neither low priority nor possible overkill, which need a performance
+  off the average). Importance is read from the point estimate.
 - Saran: for each priority construct with a supported positive effect whose statements weigh
   alike in its score (sum or mean scores; not PLS, whose outer weights differ), the statement with
   the lowest index is where its performance has most room; every unsupported hypothesis and the
@@ -29,8 +36,9 @@ from reportgen.interpret.effects import Effect
 from reportgen.interpret.verdict import Rule, Verdict
 
 IPA_CITATION = "Martilla & James, 1977; Ringle & Sarstedt, 2016"
+INTERVAL_CITATION = "Field, 2018"
 MIN_PREDECESSORS = 3  # fewer: the mean crosshairs split any two constructs, the quadrants say nothing
-QUADRANTS = ("concentrate_here", "keep_up", "low_priority", "possible_overkill")
+QUADRANTS = ("concentrate_here", "keep_up", "low_priority", "possible_overkill", "important_average", "unimportant_average")
 
 
 @dataclass(frozen=True)
@@ -42,11 +50,14 @@ class Standing:
     hypothesis: str | None  # its direct hypothesis on the target, if it has one
     importance: float  # the standardised total effect on the target
     performance: float  # the mean three-box index rescaled to 0–100
-    quadrant: Verdict  # concentrate_here | keep_up | low_priority | possible_overkill
+    quadrant: Verdict  # concentrate_here | keep_up | low_priority | possible_overkill | important_average | unimportant_average
+    interval: tuple[float, float] | None = None  # the 95% confidence interval of the performance
+    standing: Verdict | None = None  # performance against the crosshair: below | above | near (the interval holds it)
 
     def as_json(self) -> dict:
         return {"construct": self.construct, "target": self.target, "hypothesis": self.hypothesis, "importance": self.importance,
-                "performance": self.performance, "quadrant": self.quadrant.as_json()}
+                "performance": self.performance, "performance_interval": list(self.interval) if self.interval else None,
+                "performance_standing": self.standing.as_json() if self.standing else None, "quadrant": self.quadrant.as_json()}
 
 
 @dataclass(frozen=True)
@@ -132,12 +143,26 @@ def importance_performance(effects: list[Effect], constructs: dict, index_range,
         mean_i, mean_p = crosshairs(totals, performance)
         rows = []
         for c, value in totals.items():
-            high_i, high_p = value >= mean_i, performance[c] >= mean_p
-            quadrant = {(True, False): "concentrate_here", (True, True): "keep_up", (False, False): "low_priority",
-                        (False, True): "possible_overkill"}[(high_i, high_p)]
-            rows.append(Standing(c, target, direct.get((c, target)), value, performance[c], Verdict(quadrant, rule)))
+            interval = constructs[c].performance_interval
+            standing = performance_standing(performance[c], interval, mean_p)
+            high_i = value >= mean_i
+            if standing.outcome == "near":
+                quadrant = "important_average" if high_i else "unimportant_average"
+            else:
+                quadrant = {(True, False): "concentrate_here", (True, True): "keep_up", (False, False): "low_priority",
+                            (False, True): "possible_overkill"}[(high_i, standing.outcome == "above")]
+            rows.append(Standing(c, target, direct.get((c, target)), value, performance[c], Verdict(quadrant, rule), interval, standing))
         out[target] = tuple(rows)
     return out
+
+
+def performance_standing(performance: float, interval: tuple[float, float] | None, crosshair: float) -> Verdict:
+    """'below' or 'above' the performance crosshair when the 95% interval lies wholly on that
+    side, 'near' when it holds the crosshair; without an interval, the point decides."""
+    rule = Rule("performance_interval_holds_crosshair", 0.95, INTERVAL_CITATION)
+    low, high = interval if interval is not None else (performance, performance)
+    outcome = "below" if high < crosshair else "above" if low >= crosshair else "near"
+    return Verdict(outcome, rule, performance, outcome != "near")
 
 
 def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float], index_range=None, equal_weights: bool = True,

@@ -50,6 +50,19 @@ class Power:
     medium: float  # f² = 0,15
     detectable: float  # the f² detected with 80% power
     verdict: Verdict  # 'adequate' when a small effect is detected with power ≥ 0,80, else 'underpowered'
+    equations: int = 1  # the model's equations; k is the largest one's predictors
+
+
+@dataclass(frozen=True)
+class InterviewReach:
+    """How far the interview strand of a mixed-methods study reaches: its informants, and the
+    themes that rest on one informant's account alone."""
+
+    informants: int
+    single_voice: tuple[str, ...]  # theme keys raised by one informant
+
+    def as_json(self) -> dict:
+        return {"informants": self.informants, "single_voice_themes": list(self.single_voice)}
 
 
 @dataclass(frozen=True)
@@ -68,26 +81,30 @@ class Limitations:
     own: tuple[str, ...]  # the author's, in the chapter's language
     narrow: dict[str, tuple[str, ...]] = field(default_factory=dict)  # construct → restricted, ceiling, floor (those that apply)
     setting: str | None = None  # the one organisation or place the respondents come from
+    interviews: InterviewReach | None = None  # mixed methods: the reach of the qualitative strand
 
     def as_json(self) -> dict:
         return {"power": None if self.power is None else {"n": self.power.n, "k": self.power.k, "small": self.power.small,
                                                            "medium": self.power.medium, "detectable_f2": self.power.detectable,
+                                                           "equations": self.power.equations,
                                                            "verdict": self.power.verdict.as_json()},
                 "common_method": {**self.common_method.as_json(), "items": self.harman.items if self.harman else None},
                 "assumptions": list(self.assumptions), "unreliable": list(self.unreliable),
                 "invalid_kept": list(self.invalid_kept), "single_items": list(self.single_items),
                 "caveats": list(self.caveats), "secondary": self.secondary, "own": list(self.own),
-                "narrow_range": {c: list(kinds) for c, kinds in self.narrow.items()}, "setting": self.setting}
+                "narrow_range": {c: list(kinds) for c, kinds in self.narrow.items()}, "setting": self.setting,
+                "interviews": self.interviews.as_json() if self.interviews else None}
 
 
-def power_of(n: int, k: int, alpha: float) -> Power | None:
-    """The power of the test of one coefficient among ``k`` predictors (None without residual df)."""
+def power_of(n: int, k: int, alpha: float, equations: int = 1) -> Power | None:
+    """The power of the test of one coefficient among ``k`` predictors, in the largest of
+    ``equations`` equations (None without residual df)."""
     v = n - k - 1
     if v < 1:
         return None
     small = f2_power(SMALL_F2, 1, v, alpha)
     verdict = at_least(small, POWER, Rule("power_small_f2", POWER, POWER_CITATION), "adequate", "underpowered")
-    return Power(n, k, small, f2_power(MEDIUM_F2, 1, v, alpha), detectable_f2(1, v, alpha, POWER), verdict)
+    return Power(n, k, small, f2_power(MEDIUM_F2, 1, v, alpha), detectable_f2(1, v, alpha, POWER), verdict, equations)
 
 
 def common_method_verdict(harman: Harman | None) -> Verdict:
@@ -101,14 +118,17 @@ def common_method_verdict(harman: Harman | None) -> Verdict:
 
 def study_limitations(described, k: int, alpha: float, *, assumptions=None, uses_hc3: bool = True, caveats: dict | None = None,
                       secondary: bool = False, own: tuple[str, ...] = (), dropped: bool = False,
-                      item_statistics: bool = True, ranges: dict | None = None, setting: str | None = None) -> Limitations:
+                      item_statistics: bool = True, ranges: dict | None = None, setting: str | None = None,
+                      equations: int = 1, interviews: InterviewReach | None = None) -> Limitations:
     """The limitations of a study whose sample and constructs ``described`` holds, with ``k``
     predictors in its largest equation; ``assumptions``: a regression's
     :class:`~reportgen.interpret.assumptions.AssumptionVerdicts` (None for PLS); ``uses_hc3``:
     whether heteroscedastic residuals were met with HC3; ``caveats``: PLS hypothesis → caveat;
     ``item_statistics``: whether the chapter judges items by r and constructs by alpha (not PLS,
     whose loadings and rho are in its caveats); ``ranges``: construct →
-    :class:`~reportgen.interpret.explain.RangeVerdicts`; ``setting``: ``study.object``."""
+    :class:`~reportgen.interpret.explain.RangeVerdicts`; ``setting``: ``study.object``;
+    ``equations``: how many equations the model has; ``interviews``: the reach of a mixed-methods
+    study's interviews."""
     failed = []
     if assumptions is not None:
         if assumptions.normality.passed is False and assumptions.large_sample.passed is False:
@@ -123,9 +143,9 @@ def study_limitations(described, k: int, alpha: float, *, assumptions=None, uses
         if item_statistics and not dropped else ()
     single = tuple(c for c, r in constructs.items() if r.single) if item_statistics else ()
     flagged = tuple(h for h, c in (caveats or {}).items() if c is not None and c.verdict.passed is False)
-    return Limitations(power_of(described.n_used, k, alpha), common_method_verdict(described.harman), described.harman,
+    return Limitations(power_of(described.n_used, k, alpha, equations), common_method_verdict(described.harman), described.harman,
                        tuple(failed), unreliable, invalid, single, flagged, secondary, tuple(own),
-                       {c: _narrow_kinds(v) for c, v in (ranges or {}).items() if v.applies}, setting)
+                       {c: _narrow_kinds(v) for c, v in (ranges or {}).items() if v.applies}, setting, interviews)
 
 
 def _narrow_kinds(verdicts) -> tuple[str, ...]:

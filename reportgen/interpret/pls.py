@@ -144,12 +144,15 @@ class Caveat:
     redundant: tuple[str, ...] = ()
     claims: tuple[tuple[str, str], ...] = ()  # the table verdicts it rests on, (subject, outcome)
 
-    def as_context(self) -> dict | None:
-        """The caveat for a sentence template (templates/common/pls_caveat.j2): None when there is none."""
+    def as_context(self, name=None) -> dict | None:
+        """The caveat for a sentence template (templates/common/pls_caveat.j2), each construct
+        written by ``name`` (code → its name in the chapter; the code itself without it): None
+        when there is none."""
         if self.verdict.passed is not False:
             return None
-        return {"htmt": [list(pair) for pair in self.htmt], "low_ave": list(self.low_ave), "unreliable": list(self.unreliable),
-                "redundant": list(self.redundant)}
+        name = name or (lambda code: code)
+        return {"htmt": [[name(c) for c in pair] for pair in self.htmt], "low_ave": [name(c) for c in self.low_ave],
+                "unreliable": [name(c) for c in self.unreliable], "redundant": [name(c) for c in self.redundant]}
 
     def as_json(self) -> dict:
         return {**self.verdict.as_json(), "htmt": ["~".join(p) for p in self.htmt], "low_ave": list(self.low_ave),

@@ -510,14 +510,16 @@ def _keep_rows(t: Table) -> list[bool]:
     """Which rows keep with the next (Word's way of keeping a table on one page: keep-with-next
     on the paragraphs of its rows). All of them when the table fits on a page, the last keeping
     with the notes and source line; in a longer table the header rows, the first body row (two
-    body rows under the header at a page's foot), a group's row (never alone at a page's foot)
-    and the last two rows (never one row alone with the source line on the next page)."""
+    body rows under the header at a page's foot), a group's row (never alone at a page's foot),
+    the rows a spanning cell joins (:meth:`Table.joined_to_next`) and the last two rows (never one
+    row alone with the source line on the next page)."""
     rows = len(t.header) + len(t.body)
     around, header, body = table_rows(t)  # the chapter's page estimate (reportgen.render.flow)
     if around + sum(header) + sum(body) <= FITS * TEXT_HEIGHT_PT:
         return [True] * rows
     head = len(t.header)
-    return [r < head + 1 or r >= rows - 2 or (r >= head and t.is_group_row(t.body[r - head])) for r in range(rows)]
+    return [r < head + 1 or r >= rows - 2 or (r >= head and (t.is_group_row(t.body[r - head]) or t.joined_to_next(r - head)))
+            for r in range(rows)]
 
 
 def _table(word, t: Table, labels: dict, numbers: _Numbers) -> None:

@@ -116,6 +116,28 @@ def table_rows(t: Table) -> tuple[float, list[float], list[float]]:
     return caption_height(t.title) + below, header, rows[len(t.header):]
 
 
+def row_units(table: Table, body: list[float]) -> list[tuple[int, float]]:
+    """(rows, height) of each run of body rows a page break may not divide: the rows a spanning
+    cell joins (:meth:`Table.joined_to_next`, chapter.css ``tr.spanned``), else one row."""
+    units, rows, height = [], 0, 0.0
+    for r, row_height in enumerate(body):
+        rows, height = rows + 1, height + row_height
+        if not table.joined_to_next(r):
+            units.append((rows, height))
+            rows, height = 0, 0.0
+    return units + ([(rows, height)] if rows else [])
+
+
+def _units_for(units: list[tuple[int, float]], rows: int) -> int:
+    """How many of ``units``, from the first, hold at least ``rows`` rows (all of them if fewer)."""
+    held = 0
+    for k, (count, _) in enumerate(units, start=1):
+        held += count
+        if held >= rows:
+            return k
+    return len(units)
+
+
 def contents_lines(toc: list[dict]) -> list[tuple[int, float]]:
     """(lines, line height) of each entry of the table of contents, as chapter.css sets them."""
     out = []
@@ -210,10 +232,12 @@ class Flow:
         source line, the header repeated on each page it goes on to."""
         around, header, body = table_rows(table)
         caption = caption_height(table.title)
-        head, tail = min(SPLIT_ROWS, len(body)), max(len(body) - SPLIT_ROWS, SPLIT_ROWS)
-        self.pages.advance(caption + sum(header) + sum(body[:head]), FLOAT_MARGINS[0], 0.0)
+        units = row_units(table, body)
+        head = _units_for(units, SPLIT_ROWS)
+        tail = max(len(units) - _units_for(units[::-1], SPLIT_ROWS), head)
+        self.pages.advance(caption + sum(header) + sum(h for _, h in units[:head]), FLOAT_MARGINS[0], 0.0)
         self.page_of[table.key] = self.pages.page
-        chunks = body[head:tail] + ([sum(body[tail:]) + around - caption] if tail < len(body) else [])
+        chunks = [h for _, h in units[head:tail]] + ([sum(h for _, h in units[tail:]) + around - caption] if tail < len(units) else [])
         if not chunks:  # rows all in the first piece: the notes and source line under them
             chunks = [around - caption]
         for chunk in chunks:
@@ -255,10 +279,10 @@ class Flow:
         around, header, body = table_rows(table)
         room = self.pages.left - max(self.pages.pending, FLOAT_MARGINS[0]) - FIT_TOLERANCE
         used, fitting = around + sum(header), 0
-        for row in body:
-            if used + row > room:
+        for rows, height in row_units(table, body):
+            if used + height > room:
                 break
-            used, fitting = used + row, fitting + 1
+            used, fitting = used + height, fitting + rows
         return fitting >= SPLIT_ROWS and len(body) - fitting >= SPLIT_ROWS
 
     def section(self, section: Section) -> None:

@@ -50,6 +50,11 @@ class Table:
         (a component above its findings), so it never ends a page."""
         return len(row) == 1 and row[0].colspan == self.columns > 1
 
+    def joined_to_next(self, r: int) -> bool:
+        """Whether body row ``r`` and the next share a cell spanning rows: a page break between
+        them would leave the rows after it without that cell's text, so they stay together."""
+        return any(k + cell.rowspan - 1 > r for k in range(r + 1) for cell in self.body[k])
+
 
 @dataclass(frozen=True)
 class Figure:

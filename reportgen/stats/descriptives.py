@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import stats
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,18 @@ def three_box_range(n: int, scale_min: int, scale_max: int, basis: str = "count"
     """Range of the index: all answers at ``scale_min`` … all at ``scale_max`` (n=80, 1–5: 16 … 80)."""
     total = float(n) if basis == "count" else 100.0
     return IndexRange(low=total * scale_min / scale_max, high=total)
+
+
+def performance_interval(answers: np.ndarray, low: float, high: float, level: float = 0.95) -> tuple[float, float] | None:
+    """The confidence interval of a construct's performance, its mean answer rescaled to 0–100
+    as the importance–performance reading takes it: each respondent's mean answer over the items
+    they answered, p = 100 (m − low) / (high − low), and mean(p) ± t(1 − (1 − level)/2; n − 1)
+    SD(p) / √n, the t interval of a mean (Field, 2018; R's ``t.test(p)$conf.int``). None with
+    fewer than two respondents."""
+    answered = ~np.isnan(answers).all(axis=1)
+    if answered.sum() < 2 or high <= low:
+        return None
+    rescaled = 100 * (np.nanmean(answers[answered], axis=1) - low) / (high - low)
+    n = len(rescaled)
+    half = stats.t.ppf(1 - (1 - level) / 2, n - 1) * np.std(rescaled, ddof=1) / np.sqrt(n)
+    return float(rescaled.mean() - half), float(rescaled.mean() + half)

@@ -68,15 +68,36 @@ def test_conclusions_follow_the_decisions(luwu):
     assert [e.hypothesis for e in c.unsupported] == [n for n, ok in decisions.items() if not ok]
     supported_direct = [e for e in c.effects if e.kind == "direct" and e.decision.supported]
     assert c.strongest["Y"] == max(supported_direct, key=lambda e: abs(e.estimate))
-    # importance–performance: X4 has above-average β and below-average performance (the priority);
-    # a lever is the lowest-index statement of a priority construct only (not of every supported one)
-    assert [s.construct for s in c.priorities("Y")] == ["X4"]
-    assert [lever.construct for lever in c.levers] == ["X4"]
-    for lever in c.levers:
-        items = luwu.described.constructs[lever.construct].items
-        assert lever.index == min(i.index for i in items.values())
-        assert items[lever.item].index == lever.index
+    # importance–performance: X4 has above-average β and a performance (81,7) below the mean (82,6),
+    # but its 95% interval (79,6–83,8) holds the mean: no priority, so no statement to start with
+    assert c.priorities("Y") == [] and c.levers == ()
+    assert {s.construct: s.quadrant.outcome for s in c.standings["Y"]} == {
+        "X1": "keep_up", "X2": "unimportant_average", "X3": "unimportant_average", "X4": "important_average", "X5": "unimportant_average"}
     assert c.unexplained["Y"] == pytest.approx(1 - luwu.regression.r2)
+
+
+def test_a_lever_is_the_lowest_statement_of_a_priority_only():
+    """A priority construct whose statements weigh alike gets its lowest-index statement as the
+    place to start; a supported construct that is no priority gets none."""
+    from types import SimpleNamespace
+
+    from reportgen.interpret.conclusions import conclude
+    from reportgen.interpret.effects import Effect
+    from reportgen.interpret.hypotheses import Decision
+
+    def construct(mean, interval, weakest):
+        return SimpleNamespace(index_mean=mean, performance_interval=interval, all_alike=False, single=False,
+                               weakest=SimpleNamespace(name=weakest, index=mean - 10))
+
+    def effect(h, source, beta):
+        decision = Decision(True, 3.0, 0.01, "supported", "positive")
+        return Effect(h, "direct", (source, "Y"), beta, 3.0, "t", 0.01, decision)
+
+    constructs = {"A": construct(90.0, (88.0, 92.0), "A.3"), "B": construct(60.0, (55.0, 65.0), "B.2"),
+                  "C": construct(75.0, (60.0, 90.0), "C.1")}
+    c = conclude([effect("H1", "A", 0.5), effect("H2", "B", 0.4), effect("H3", "C", 0.1)], constructs, {"Y": 0.5},
+                 SimpleNamespace(low=20.0, high=100.0))
+    assert [(lever.construct, lever.item, lever.index, lever.hypothesis) for lever in c.levers] == [("B", "B.2", 50.0, "H2")]
 
 
 def _with_conclusions(config):
@@ -99,7 +120,7 @@ def test_the_conclusions_chapter_follows_the_results_chapter(lang, tmp_path):
     assert [p.claims for p in conclusions] == [((f"hypothesis:{n}", h.decision.outcome),) for n, h in decisions.items()]
     assert [p.text.split(".")[0] for p in conclusions] == [str(k) for k in range(1, len(decisions) + 1)]
     saran = " ".join(p.text for p in last.blocks[2].blocks)
-    assert "X4.4" in saran and "X1.4" not in saran  # the lowest statement of the priority X4 only, not of every supported construct
+    assert "X4.4" not in saran and "X1.4" not in saran  # no priority (X4's performance interval holds the mean): no statement named
     assert problems(doc, composed.labels) == []
     assert composed.payload["conclusions"]["chapter"] == 6
     assert composed.payload["conclusions"]["unsupported"] == ["H2", "H3", "H5"]

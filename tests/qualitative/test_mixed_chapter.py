@@ -13,7 +13,7 @@ from helpers import base, invoke, write_study
 from reportgen.interpret.mixed import joint_inference, meta_inference
 from reportgen.pipeline import compose
 from reportgen.report.document import Paragraph
-from reportgen.words.locale import fmt, fmt_p
+from reportgen.words.locale import fmt, fmt_p, number_words
 from test_corpus import tables
 
 
@@ -74,7 +74,7 @@ def test_the_chapter_shows_the_hand_counts_and_the_joint_display(tmp_path, lang)
     texts = [b.text for b in doc.walk() if isinstance(b, Paragraph)]
     fits = [row["meta_inference"]["outcome"] for row in joint.values() if row["meta_inference"]]
     if lang == "id" and fits.count("discordant") == 0:
-        assert f"Secara keseluruhan, temuan kualitatif sejalan dengan hasil kuantitatif pada {fits.count('confirms')} hipotesis; 1 hipotesis tidak dibahas oleh tema mana pun." in texts
+        assert f"Secara keseluruhan, temuan kualitatif sejalan dengan hasil kuantitatif pada {number_words(fits.count('confirms'))} hipotesis; satu hipotesis tidak dibahas oleh tema mana pun." in texts
     quotes = [b.text for b in doc.walk() if isinstance(b, Paragraph) and b.style == "quote"]
     assert "“membuat kami paham” (I-02, Analis)" in quotes  # the marked quote, not the rule's
     assert "“Kalau tidak lapor, ada teguran dari inspektorat dan nilai SAKIP turun.” (I-01, Kepala Bagian)" in quotes

@@ -114,15 +114,15 @@ META = {
                          "sehingga kedua fase saling mengonfirmasi: keterangan informan sejalan dengan hasil kuantitatif "
                          "atas H1, walaupun tidak dapat menguji koefisiennya. Tema Tekanan normatif (2 informan) menambahkan konteks yang tidak diukur oleh kuesioner.",
                          "b. Pada H2, yang ditolak, tema Tekanan koersif (3 informan) menggambarkan hal yang tidak sejalan dengan adanya "
-                         "hubungan yang dihipotesiskan, sehingga kedua fase saling mengonfirmasi: keterangan informan sejalan dengan hasil "
-                         "kuantitatif atas H2, walaupun tidak dapat menguji koefisiennya.",
+                         "hubungan yang dihipotesiskan, sehingga kedua fase saling mengonfirmasi: keterangan informan sejalan dengan tidak "
+                         "terdeteksinya hubungan pada H2, walaupun tidak dapat menguji koefisiennya.",
                          "c. Tidak ada tema yang berkaitan dengan H3, sehingga kesimpulan atas H3 hanya bertumpu pada fase kuantitatif."],
                   "en": ["a. For H1, which is supported, Coercive pressure (3 informants) describes the hypothesised relationship, so the "
                          "two phases confirm each other: the informants' accounts agree with the quantitative "
                          "result on H1, though they cannot test its coefficient. Tekanan normatif (2 informants) adds context the questionnaire did not measure.",
                          "b. For H2, which is not supported, Coercive pressure (3 informants) describes what does not fit the "
                          "hypothesised relationship, so the two phases confirm each other: the informants' accounts agree with the "
-                         "quantitative result on H2, though they cannot test its coefficient.",
+                         "absence of a detectable association in H2, though they cannot test its coefficient.",
                          "c. No theme speaks to H3, so its conclusion rests on the quantitative phase alone."]},
                  None),
     "discordant": ({"id": ["a. Pada H1, yang diterima, tema Tekanan koersif (3 informan) menggambarkan hal yang tidak sejalan dengan "

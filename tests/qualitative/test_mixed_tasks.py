@@ -18,11 +18,11 @@ DISCORDANT = {"Tekanan koersif": {"title": {"id": "Tekanan koersif", "en": "Coer
                                   "explains": {"H1": "contradicts", "H2": "supports"}},
               "Tekanan normatif": {"explains": ["H1"], "quotes": ["membuat kami paham"]}}
 CLOSING = {"id": ["Singkatnya, data kuesioner mendukung H1, sedangkan tema Tekanan koersif menggambarkan hal yang tidak "
-                  "sejalan dengan pengaruh tersebut.",
-                  "Singkatnya, data kuesioner tidak mendukung H2, sedangkan tema Tekanan koersif menggambarkan pengaruh "
+                  "sejalan dengan hubungan tersebut.",
+                  "Singkatnya, data kuesioner tidak mendukung H2, sedangkan tema Tekanan koersif menggambarkan hubungan "
                   "yang dihipotesiskan."],
-           "en": ["In short, the questionnaire data support H1, while Coercive pressure describes what does not fit that effect.",
-                  "In short, the questionnaire data do not support H2, while Coercive pressure describes the hypothesised effect."]}
+           "en": ["In short, the questionnaire data support H1, while Coercive pressure describes what does not fit that association.",
+                  "In short, the questionnaire data do not support H2, while Coercive pressure describes the hypothesised association."]}
 COMMENT = {"id": "Data kuesioner dan temuan wawancara tidak sejalan pada H2. Jelaskan perbedaan itu, misalnya dari ukuran "
                  "sampel, cara konstruk diukur, atau perbedaan pengalaman antara informan dan responden, pada "
                  "hypotheses.H2.discussion.",

@@ -65,7 +65,7 @@ def _effect(h: str, source: str, estimate: float, supported: bool = True) -> Eff
 def test_importance_performance_quadrants():
     from types import SimpleNamespace
 
-    constructs = {"A": SimpleNamespace(index_mean=90.0), "B": SimpleNamespace(index_mean=60.0), "C": SimpleNamespace(index_mean=75.0)}
+    constructs = {"A": SimpleNamespace(index_mean=90.0, performance_interval=None), "B": SimpleNamespace(index_mean=60.0, performance_interval=None), "C": SimpleNamespace(index_mean=75.0, performance_interval=None)}
     rows = importance_performance([_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs,
                                   SimpleNamespace(low=20.0, high=100.0))["Y"]
     # performance: (90−20)/80 = 87,5; 50; 68,75 → mean 68,75; importance mean 0,333
@@ -84,11 +84,36 @@ def test_bab_vi_has_theory_practice_and_priorities_not_the_lowest_statement(tmp_
     assert [s.number for s in implications.blocks if isinstance(s, Section)] == ["6.2.1", "6.2.2"]
     table = doc.tables()["importance.Y"]
     assert table.number == "6.1"
-    assert [c.text for c in table.body[3]][-1] == {"id": "Prioritas perbaikan", "en": "Concentrate here"}[lang]  # X4
+    # X4: importance 0,302 above the mean 0,209, performance 81,7 below the mean 82,6, but its 95% interval
+    # holds the mean. R: p <- 100 * (rowMeans(X4, with "TS" as 2) - 1) / 4; t.test(p)$conf.int
+    # = 79.6453971713379, 83.7921028286621
+    x4 = composed.results.described.constructs["X4"].performance_interval
+    assert x4 == pytest.approx((79.6453971713379, 83.7921028286621), abs=1e-12)
+    assert [c.text for c in table.body[3]][-2:] == {"id": ["79,65–83,79", "Penting, kinerja setara rata-rata"],
+                                                    "en": ["[79.65, 83.79]", "Important, performance near the mean"]}[lang]
     text = " ".join(paragraphs(bab6))
     assert "pay most when they start with" not in text and "paling efektif bila dimulai" not in text
-    assert "X4.4" in text and "X1.4" not in text  # the statement of the priority construct only, not every supported one
+    assert {"id": "kinerjanya (79,65–83,79) mencakup rata-rata 82,60", "en": "performance ([79.65, 83.79]) contains the mean of 82.60"}[lang] in text
+    assert "X4.4" not in text and "X1.4" not in text  # no priority, so no statement to start with
     assert problems(doc, composed.labels) == []
+
+
+def test_a_priority_needs_performance_clearly_below_the_mean():
+    """A construct is below the performance crosshair only when its 95% interval lies wholly
+    below it; an important construct whose interval holds the crosshair is no priority."""
+    from types import SimpleNamespace
+
+    constructs = {"A": SimpleNamespace(index_mean=90.0, performance_interval=(85.0, 90.0)),
+                  "B": SimpleNamespace(index_mean=60.0, performance_interval=(45.0, 55.0)),
+                  "C": SimpleNamespace(index_mean=75.0, performance_interval=(60.0, 77.5))}
+    effects = [_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)]
+    rows = importance_performance(effects, constructs, SimpleNamespace(low=20.0, high=100.0))["Y"]
+    # crosshair 68,75: B's interval 45–55 lies below it; C's 60–77,5 holds it (C unimportant, near the mean)
+    assert [(r.construct, r.standing.outcome, r.quadrant.outcome) for r in rows] == [
+        ("A", "above", "keep_up"), ("B", "below", "concentrate_here"), ("C", "near", "unimportant_average")]
+    near = importance_performance(effects, {**constructs, "B": SimpleNamespace(index_mean=60.0, performance_interval=(45.0, 70.0))},
+                                  SimpleNamespace(low=20.0, high=100.0))["Y"]
+    assert [(r.construct, r.quadrant.outcome) for r in near] == [("A", "keep_up"), ("B", "important_average"), ("C", "unimportant_average")]
 
 
 def test_importance_is_the_total_effect_and_two_predecessors_get_no_quadrants():
@@ -102,7 +127,7 @@ def test_importance_is_the_total_effect_and_two_predecessors_get_no_quadrants():
     totals = total_effects({"M": {"X": 0.5}, "Y": {"M": 0.4, "X": 0.2, "W": 0.1}})
     assert totals["Y"] == pytest.approx({"M": 0.4, "X": 0.4, "W": 0.1}, abs=1e-15)
     assert totals["M"] == pytest.approx({"X": 0.5})
-    constructs = {c: SimpleNamespace(index_mean=m) for c, m in {"X": 60.0, "M": 90.0, "W": 70.0}.items()}
+    constructs = {c: SimpleNamespace(index_mean=m, performance_interval=None) for c, m in {"X": 60.0, "M": 90.0, "W": 70.0}.items()}
     effects = [_effect("H1", "M", 0.4), _effect("H2", "X", 0.2), _effect("H3", "W", 0.1)]
     rows = importance_performance(effects, constructs, SimpleNamespace(low=20.0, high=100.0), totals)
     # performance (0–100): M 87,5, X 50, W 62,5 → mean 66,67; importance mean 0,3
@@ -118,7 +143,7 @@ def test_a_priority_needs_a_supported_hypothesis():
 
     from reportgen.interpret.conclusions import conclude
 
-    constructs = {"A": SimpleNamespace(index_mean=90.0), "B": SimpleNamespace(index_mean=60.0), "C": SimpleNamespace(index_mean=75.0)}
+    constructs = {"A": SimpleNamespace(index_mean=90.0, performance_interval=None), "B": SimpleNamespace(index_mean=60.0, performance_interval=None), "C": SimpleNamespace(index_mean=75.0, performance_interval=None)}
     scale = SimpleNamespace(low=20.0, high=100.0)
     supported = conclude([_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs, {"Y": 0.4}, scale,
                          equal_weights=False)
@@ -149,10 +174,10 @@ def test_a_narrow_range_and_one_setting_are_limitations(lang):
     tests/designs/test_explanations.py) and every respondent works for one regency."""
     composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
     text = paragraphs(section_titled(composed.document, "Keterbatasan Penelitian", "Limitations of the Study"))
-    said = {"id": ["Skor Akuntabilitas Kinerja (rentang sempit) terkumpul pada satu ujung skala (Tabel 5.16)",
+    said = {"id": ["Skor Akuntabilitas Kinerja menunjukkan rentang sempit. Skor tersebut terkumpul pada satu ujung skala (Tabel 5.16)",
                    "Seluruh responden berasal dari lingkungan Pemerintah Kabupaten Luwu Timur: hasil penelitian ini menggambarkan "
                    "persepsi responden tersebut, berlaku bagi Pemerintah Kabupaten Luwu Timur sejauh sampelnya mewakili"],
-            "en": ["The scores of Performance Accountability (a restricted range) crowd at one end of the scale (Table 5.16)",
+            "en": ["The scores of Performance Accountability show a restricted range. These scores crowd at one end of the scale (Table 5.16)",
                    "All respondents come from the Luwu Timur Regency Government: the results describe these respondents' perceptions"]}[lang]
     assert [s for s in said if not any(t.startswith(s) for t in text)] == []
     assert "(Cohen, 1983; MacCallum et al., 2002; Terwee et al., 2007)." in " ".join(text)
@@ -180,3 +205,23 @@ def test_the_research_object_is_described_first(lang):
     texts = paragraphs(first)
     assert len(texts) == 2 and texts[1].startswith({"id": "Penelitian dilakukan di Sekretariat Daerah Kabupaten Luwu Timur",
                                                     "en": "The study was carried out at the Regional Secretariat"}[lang])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_mixed_methods_study_names_the_reach_of_its_interviews(lang):
+    """The interviews' reach: the informants of the workbook's informan sheet, and the themes
+    only one informant raised (counted here from the kutipan and kode sheets themselves)."""
+    import pandas as pd
+
+    book = pd.read_excel(EXAMPLES / "mixed-methods" / "wawancara.xlsx", sheet_name=None)
+    theme_of = dict(zip(book["kode"]["code"], book["kode"]["theme"]))
+    voices: dict[str, set] = {}
+    for informant, codes in zip(book["kutipan"]["informant"], book["kutipan"]["codes"]):
+        for code in str(codes).replace(";", ",").split(","):
+            voices.setdefault(theme_of[code.strip()], set()).add(informant)
+    single = sorted(t for t, who in voices.items() if len(who) == 1)
+    composed = compose(EXAMPLES / "mixed-methods" / "study.yaml", lang)
+    reach = composed.payload["limitations"]["interviews"]
+    assert reach == {"informants": len(book["informan"]), "single_voice_themes": single} and reach["informants"] == 10
+    text = " ".join(paragraphs(section_titled(composed.document, "Keterbatasan Penelitian", "Limitations of the Study")))
+    assert {"id": "wawancara dengan 10 informan", "en": "interviews with 10 informants"}[lang] in text

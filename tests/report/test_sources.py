@@ -17,10 +17,10 @@ from helpers import EXAMPLES, base, write_study
 
 
 @pytest.mark.parametrize("example,lang,line", [
-    ("mobi", "id", "Sumber: Data sekunder dari Tenenhaus et al. (2005), diolah, 2005"),
-    ("mobi", "en", "Source: secondary data from Tenenhaus et al. (2005), processed (2005)"),
-    ("corp-rep", "id", "Sumber: Data sekunder dari Hair et al. (2021), diolah, 2021"),
-    ("corp-rep", "en", "Source: secondary data from Hair et al. (2021), processed (2021)"),
+    ("mobi", "id", "Sumber: Data sekunder dari Tenenhaus et al. (2005), diolah, 2025"),
+    ("mobi", "en", "Source: secondary data from Tenenhaus et al. (2005), processed (2025)"),
+    ("corp-rep", "id", "Sumber: Data sekunder dari Hair et al. (2021), diolah, 2025"),
+    ("corp-rep", "en", "Source: secondary data from Hair et al. (2021), processed (2025)"),
     ("luwu-timur", "id", "Sumber: Data primer diolah, 2022"),
     ("luwu-timur", "en", "Source: primary data, processed (2022)"),
 ])

@@ -87,7 +87,7 @@ def test_english_bounded_statistics_have_no_leading_zero(chapter):
         last = table.header[-1] if table.header else ()
         if not last or any(c.colspan > 1 for row in table.header for c in row):
             continue
-        columns = [k for k, cell in enumerate(last) if cell.text == "Sig."]
+        columns = [k for k, cell in enumerate(last) if cell.text in ("Sig.", "p")]
         cells = [row[k].text for row in table.body for k in columns if len(row) == len(last)]
         assert not [c for c in cells if c.startswith("0.")], f"{name}: {table.number} {cells[:5]}"
 
@@ -97,7 +97,7 @@ def test_english_p_and_r_values_lose_the_zero_in_the_replica():
     text = " ".join(p.text for p in _body(doc))
     assert "(r = .597; Table 5.31)" in text  # X2 with Y, tests/fixtures/partial/luwu-timur.json
     assert "above the r table value .2199" in text
-    assert "Sig. < .001" in text and "Sig. < 0.001" not in text
+    assert "p < .001" in text and "Sig." not in text and "p < 0.001" not in text  # APA 7: p, not SPSS's "Sig."
 
 
 FOREIGN = {  # terms each Indonesian chapter writes, and must print in italics (EYD V)

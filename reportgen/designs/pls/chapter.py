@@ -116,7 +116,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     for k, (name, hyp) in enumerate(r.hypotheses.items()):
         st = hyp.stat
         section.blocks += b.say("pls_hypothesis.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
-                                h=name, ordinal=b.ordinal(k), chain=[b.name(c) for c in hyp.chain], caveat=hyp.caveat.as_context(),
+                                h=name, ordinal=b.ordinal(k), chain=[b.name(c) for c in hyp.chain], caveat=hyp.caveat.as_context(b.name),
                                 codes=list(hyp.chain), indirect=len(hyp.chain) > 2, coef=b.f(st.estimate), t=b.f(st.t),
                                 p=b.p(hyp.decision.p), low=b.f(st.ci_low), high=b.f(st.ci_high),
                                 alpha=alpha, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
@@ -137,8 +137,6 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
 
 def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -> Section:
     config = b.study.config
-    flagged = [name for name, hyp in r.hypotheses.items() if hyp.caveat.as_context() is not None]
-
     told: dict[str, str] = {}
     hypotheses = tested(r.hypotheses)
 
@@ -147,16 +145,16 @@ def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) ->
         return title, paragraphs + explanation_paragraphs(b, r.explained, hypotheses[effect.hypothesis], told, r.described)
 
     def _restate(effect):
-        """The discussion of one hypothesis; the first provisional one says, once, which findings are."""
+        """The discussion of one hypothesis; a provisional one names, briefly, the criteria its
+        constructs miss (the test states them in full)."""
         name = effect.hypothesis
         hyp = r.hypotheses[name]
         chain = [b.name(c) for c in hyp.chain]
-        first = bool(flagged) and name == flagged[0]
         title = (b.label("pls_discussion_of", source=chain[0], target=chain[-1]) if len(chain) == 2
                  else b.label("pls_discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1]))
         return title, b.say("pls_discussion.j2", refs=("pls.paths",),
-                            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *(hyp.caveat.claims if first else ())],
-                            h=name, chain=chain, caveat=hyp.caveat.as_context() if first else None, others=flagged[1:],
+                            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
+                            h=name, chain=chain, caveat=_own_caveat(hyp.caveat.as_context(), hyp.chain, b.name),
                             summary_table=f"{b.labels['table']} {b.numbers.get('pls.summary', '')}",
                             indirect=len(chain) > 2, coef=b.f(hyp.stat.estimate), t=b.f(hyp.stat.t), p=b.p(hyp.decision.p),
                             supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign,
@@ -164,6 +162,18 @@ def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) ->
 
     return shared_discussion(b, number, effects, r.described, restate,
                              left_out=frozenset(r.removal.removed) if r.removal_applied else frozenset())
+
+
+def _own_caveat(context: dict | None, chain: tuple[str, ...], name) -> dict | None:
+    """What of a hypothesis's measurement caveat concerns its own path (the discussion names that;
+    the test states the whole caveat): HTMT pairs of two constructs of the chain, and the
+    chain's constructs that miss AVE or reliability. Constructs written by ``name``; an empty
+    ``{}`` when the caveat lies only around the path, None when there is none."""
+    if context is None:
+        return None
+    own = set(chain)
+    return {key: ([[name(c) for c in pair] for pair in values if set(pair) <= own] if key == "htmt"
+                  else [name(c) for c in values if c in own]) for key, values in context.items()}
 
 
 def build_chapter(b: Builder, results) -> Document:

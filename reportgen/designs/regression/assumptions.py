@@ -30,8 +30,8 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
             (words["skewness"], b.f(plots.skewness)), (words["kurtosis"], b.f(plots.excess_kurtosis)),
             ("Kolmogorov-Smirnov D", b.u(norm.ks_d)), (words["pp_distance"], b.u(plots.pp_distance)),
             (words["asymptotic"], b.p(norm.ks_p_asymptotic)),
-            ("Sig. Lilliefors", b.p(norm.ks_p_lilliefors)),
-            ("Shapiro-Wilk W", b.u(norm.shapiro_w)), ("Sig. Shapiro-Wilk", b.p(norm.shapiro_p))]
+            (words["lilliefors"], b.p(norm.ks_p_lilliefors)),
+            ("Shapiro-Wilk W", b.u(norm.shapiro_w)), (words["shapiro"], b.p(norm.shapiro_p))]
     body = [[s(k), d(v)] for k, v in rows] + [[s(b.col("conclusion")), b.verdict("normality", verdicts.normality.outcome)]]
     table = b.table("normality", b.labels["normality_title"], [[h(b.col("statistic")), h(b.col("value"))]],
                     body, notes=(f"α = {b.u(alpha, 2)}",), widths=(3.5, 1.5))

@@ -149,13 +149,14 @@ def explanation_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, to
                      code=verdict.outcome, x_name=b.name(x), y_name=y_name, table=_table_ref(b, key), r=b.u(p.r), sr=b.u(p.semipartial),
                      sr2=b.u(p.sr2), beta=b.f(p.beta), low=b.f(p.beta_low), high=b.f(p.beta_high), level=b.confidence(),
                      opposite=p.beta * p.r < 0, interval=hyp.decision.reason == "not_significant" and p.beta_low <= 0 <= p.beta_high,
-                     positive=p.beta >= 0, citation=SHARES_CITATION, suppression_citation=SUPPRESSION_CITATION)
+                     citation=SHARES_CITATION, suppression_citation=SUPPRESSION_CITATION)
     if explanation.shared and key in b.numbers:
         shares = why.shares[hyp.target]
         named = [x for x in hyp.source if why.associations[hyp.target][x].outcome == "shared_variance"]
         out += b.say("discussion_explain.j2", refs=(key,), claims=[(association_subject(x, hyp.target), "shared_variance") for x in named], part="shared",
                      names=[b.name(x) for x in named], y_name=y_name, table=_table_ref(b, key), r2=b.u(shares.r2),
-                     unique=b.u(shares.unique), shared=b.u(shares.shared), citation=SHARES_CITATION)
+                     unique=b.u(shares.unique), shared=b.u(shares.shared), citation=SHARES_CITATION,
+                     contrast=named and any(not (p.beta_low <= 0 <= p.beta_high) for p in shares.predictors.values()))
     return out + _measurement_paragraphs(b, why, hyp, told, described)
 
 

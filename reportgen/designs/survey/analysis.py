@@ -17,7 +17,8 @@ from reportgen.interpret.measurement import (MAGNITUDE_R, Problem, measurement_p
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.common_method import Harman, harman_single_factor
 from reportgen.stats.critical import r_critical
-from reportgen.stats.descriptives import IndexRange, ItemDistribution, item_distribution, three_box_index, three_box_range
+from reportgen.stats.descriptives import (IndexRange, ItemDistribution, item_distribution, performance_interval, three_box_index,
+                                          three_box_range)
 from reportgen.stats.profile import FrequencyTable, frequency_table
 from reportgen.stats.reliability import Omega, omega_total, reliability
 from reportgen.stats.validity import ItemValidity, item_validity
@@ -67,6 +68,7 @@ class ConstructResult:
     reliability: Verdict  # reliable | unreliable | undefined (Cronbach's alpha)
     problems: tuple[Problem, ...] = ()  # what the reliability section must name (constant items, negative alpha …)
     dichotomous: bool = False  # every item has two answers at most: alpha is KR-20, omega uses phi correlations
+    performance_interval: tuple[float, float] | None = None  # 95% CI of the mean answer rescaled to 0–100 (importance–performance)
 
     @property
     def single(self) -> bool:
@@ -236,7 +238,9 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, rul
     dichotomous = all(len(np.unique(matrix[:, j])) <= 2 for j in range(matrix.shape[1]))
     return ConstructResult(name, items, rel.alpha, index_mean,
                            three_box.category(index_mean, index_range, settings.index.classes), scores, omega,
-                           omega_verdict(omega.omega if omega else None), reliable, tuple(problems), dichotomous)
+                           omega_verdict(omega.omega if omega else None), reliable, tuple(problems), dichotomous,
+                           performance_interval(answers, config.scale.min, config.scale.max))
+
 
 
 def _problem_warning(problem: Problem) -> str:

@@ -5,7 +5,7 @@ from :class:`reportgen.interpret.conclusions.Conclusions`."""
 
 from __future__ import annotations
 
-from reportgen.interpret.conclusions import IPA_CITATION, Conclusions, Standing
+from reportgen.interpret.conclusions import INTERVAL_CITATION, IPA_CITATION, Conclusions, Standing
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
@@ -33,7 +33,9 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     theory = b.section(b.labels["implications_theory"], 3, f"{number}.2.1")
     accepted = [e.hypothesis for e in c.effects if e.decision.supported]
     provisional = [h for h in accepted if c.caveats.get(h) is not None and c.caveats[h].as_context() is not None]
-    theory.blocks += b.say("implications.j2", accepted=accepted, rejected=[e.hypothesis for e in c.unsupported], object=obj,
+    where = {e.hypothesis: f"{results_chapter}.2.{k}" for k, e in enumerate(c.effects, start=1)}  # its discussion
+    theory.blocks += b.say("implications.j2", accepted=[_grounded(b, e, where) for e in c.effects if e.decision.supported],
+                           rejected=[_grounded(b, e, where) for e in c.unsupported], object=obj, framework=_framework(b),
                            provisional=provisional, conclusions=f"{number}.1")
     section.add(theory)
     practice = b.section(b.labels["implications_practice"], 3, f"{number}.2.2")
@@ -43,11 +45,13 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
         table = _standings_table(b, target, rows, mean_i, mean_p)
         practice.blocks += b.say("importance_performance.j2", refs=(table.key,), table=b.ref(table), target=b.name(target),
                                  citation=IPA_CITATION, object=obj,
-                                 priorities=[{"name": b.name(p.construct), "importance": b.f(p.importance), "performance": b.f(p.performance, 1)}
-                                             for p in priorities],
+                                 priorities=[{"name": b.name(p.construct), "importance": b.f(p.importance), "performance": b.f(p.performance, 2),
+                                              **_interval(b, p)} for p in priorities],
+                                 near=[{"name": b.name(r.construct), **_interval(b, r)} for r in rows if r.quadrant.outcome == "important_average"],
+                                 interval_citation=INTERVAL_CITATION,
                                  concentrate=[b.name(r.construct) for r in rows if r.quadrant.outcome == "concentrate_here" and r not in priorities],
-                                 mean_importance=b.f(mean_i), mean_performance=b.f(mean_p, 1),
-                                 low_performance=b.f(min(r.performance for r in rows), 1), high_performance=b.f(max(r.performance for r in rows), 1))
+                                 mean_importance=b.f(mean_i), mean_performance=b.f(mean_p, 2),
+                                 low_performance=b.f(min(r.performance for r in rows), 2), high_performance=b.f(max(r.performance for r in rows), 2))
         practice.add(table)
     mediated = [{"source": b.name(e.source), "through": [b.name(x) for x in e.chain[1:-1]], "target": b.name(e.target)}
                 for e in c.effects if e.kind == "indirect" and e.decision.supported]
@@ -78,6 +82,24 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     return chapter
 
 
+def _grounded(b: Builder, e, where: dict[str, str]) -> dict:
+    """A hypothesis as the theoretical implications name it: its relation (kind and the names of
+    its chain), whether the study file grounds it in a theory (``hypotheses.H.theory``: its
+    citation; the text itself stands in the discussion, ``where``, and is not repeated)."""
+    theory = b.study.config.hypotheses[e.hypothesis].theory
+    return {"h": e.hypothesis, "kind": e.kind, "names": [b.name(x) for x in e.chain], "theory": theory is not None,
+            "cite": b.cite_works(theory.cite) if theory and theory.cite else None, "section": where[e.hypothesis]}
+
+
+def _framework(b: Builder) -> dict | None:
+    """A mixed-methods study's framework as the theoretical implications name it (its name and
+    citation), or None."""
+    framework = b.mixed.framework if b.mixed is not None else None
+    if framework is None or framework.name is None:
+        return None
+    return {"name": framework.name.get(b.lang), "cite": b.cite_works(framework.cite)}
+
+
 def _provisional(b: Builder, c: Conclusions, results_chapter: int) -> list:
     """PLS: one paragraph before the conclusions naming the provisional ones and every criterion
     their paths miss, instead of the list again under each conclusion."""
@@ -86,7 +108,7 @@ def _provisional(b: Builder, c: Conclusions, results_chapter: int) -> list:
         return []
     union: dict[str, list] = {"htmt": [], "low_ave": [], "unreliable": [], "redundant": []}
     for caveat in flagged.values():
-        for key, values in caveat.as_context().items():
+        for key, values in caveat.as_context(b.name).items():
             union[key] += [v for v in values if v not in union[key]]
     claims = list(dict.fromkeys(claim for caveat in flagged.values() for claim in caveat.claims))
     return b.say("pls_caveat.j2", claims=claims, caveat=union, flagged=list(flagged), total=len(c.effects),
@@ -96,9 +118,18 @@ def _provisional(b: Builder, c: Conclusions, results_chapter: int) -> list:
 def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...], mean_importance: float, mean_performance: float):
     """Predictor | importance (total effect) | performance (0–100) | quadrant, for one dependent
     construct, and the means that divide the quadrants as its last row."""
-    body = [[s(f"{b.name(r.construct)} ({r.construct})"), d(b.f(r.importance)), d(b.f(r.performance, 1)),
+    body = [[s(f"{b.name(r.construct)} ({r.construct})"), d(b.f(r.importance)), d(b.f(r.performance, 2)),
+             d(b.label("interval_cell", **_interval(b, r)) if r.interval else "–"),
              b.verdict(f"quadrant:{target}:{r.construct}", r.quadrant.outcome, "quadrants")] for r in rows]
-    body.append([s(b.labels["importance_mean_row"]), d(b.f(mean_importance)), d(b.f(mean_performance, 1)), d("")])
+    body.append([s(b.labels["importance_mean_row"]), d(b.f(mean_importance)), d(b.f(mean_performance, 2)), d("–"), d("–")])
     return b.table(f"importance.{target}", b.label("importance_title", target=b.name(target)),
-                   [[h(b.col("variable")), h(b.labels["importance_col"]), h(b.labels["performance_col"]), h(b.col("description"))]],
-                   body, notes=(b.label("importance_note", citation=IPA_CITATION),), widths=(3, 1.6, 1.8, 2.2))
+                   [[h(b.col("variable")), h(b.labels["importance_col"]), h(b.labels["performance_col"]),
+                     h(b.labels["performance_interval_col"]), h(b.col("description"))]],
+                   body, notes=(b.label("importance_note", citation=IPA_CITATION, interval_citation=INTERVAL_CITATION),),
+                   widths=(3.5, 1.3, 1.0, 1.5, 2.7))
+
+
+def _interval(b: Builder, r: Standing) -> dict:
+    """The 95% interval of a standing's performance as the text and the table write it: two
+    decimals, as the performance and the crosshair, so that a bound and the mean never look equal."""
+    return {"low": b.f(r.interval[0], 2), "high": b.f(r.interval[1], 2)} if r.interval else {"low": "", "high": ""}

@@ -33,7 +33,9 @@ def discussion_section(b: Builder, number: str, effects: list[Effect], described
     to be removed when quoted."""
     section = b.section(b.labels["discussion"], 2, number)
     table = effects_table(b, effects)
-    section.blocks += b.say("discussion_summary.j2", table=b.ref(table), citation=EFFECT_CITATION)
+    grounded = [h for h in b.study.config.hypotheses.values() if h.supports or h.contradicts or h.theory]
+    section.blocks += b.say("discussion_summary.j2", table=b.ref(table), citation=EFFECT_CITATION,
+                            interviews=b.mixed is not None, earlier=bool(grounded))
     section.add(table)
     described_in: dict[str, str] = {}  # construct → the hypothesis whose discussion described its answers
     for k, effect in enumerate(effects, start=1):
@@ -45,7 +47,8 @@ def discussion_section(b: Builder, number: str, effects: list[Effect], described
         if construct in described_in:
             sub.blocks += b.say("discussion_index_again.j2", name=b.name(construct), h=described_in[construct])
         elif construct in described.constructs:
-            sub.blocks += index_paragraphs(b, effect, construct, described.constructs[construct], left_out)
+            sub.blocks += index_paragraphs(b, effect, construct, described.constructs[construct], left_out,
+                                           described.index_range.high - described.index_range.low)
             described_in[construct] = effect.hypothesis
         if b.mixed is not None:
             from reportgen.designs.survey.qualitative import discussion_paragraphs
@@ -98,8 +101,11 @@ def coefficient_note(b: Builder, effects: list[Effect]) -> str:
 
 
 def _effects_note(b: Builder, effects: list[Effect]) -> str:
-    """The coefficient note, then what the rank and effect-size columns hold."""
-    return coefficient_note(b, effects) + " " + b.labels["discussion_effects_note"]["rest"].format(citation=EFFECT_CITATION)
+    """The coefficient note, what the rank and effect-size columns hold, and the decision rule."""
+    settings = b.study.config.settings
+    words = b.labels["discussion_effects_note"]
+    return " ".join([coefficient_note(b, effects), words["rest"].format(citation=EFFECT_CITATION),
+                     words["decision"].format(alpha=b.u(settings.alpha, 2), tails=b.labels["tails"][settings.tails])])
 
 
 def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
@@ -113,9 +119,15 @@ def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
                  supported=e.decision.supported, citation=EFFECT_CITATION)
 
 
-def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResult, left_out: frozenset[str] = frozenset()) -> list[Paragraph]:
+CLOSE_SHARE = 0.02  # statements whose indexes differ by less than this share of the index's range are not set apart
+
+
+def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResult, left_out: frozenset[str] = frozenset(),
+                     span: float | None = None) -> list[Paragraph]:
     """The construct's three-box category and its strongest and weakest statements, with their text
-    (as its index table shows them; an indicator the PLS model removed is said to be removed)."""
+    (as its index table shows them; an indicator the PLS model removed is said to be removed).
+    When the highest and lowest index differ by less than ``CLOSE_SHARE`` of the index's range
+    (``span``), the statements are said to be alike instead of set apart as highest and lowest."""
     config = b.study.config
     top, low = construct.strongest, construct.weakest
     category = b.labels["categories"][construct.category] if construct.category else b.word("undefined")
@@ -128,6 +140,7 @@ def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResul
                  kind=e.kind, name=b.name(code), code=code, target=b.name(e.target), category=category.lower(),
                  mean=b.f(construct.index_mean, 2), top=statement(top), low=statement(low), same=construct.all_alike, single=construct.single,
                  tied_top=_tied(construct, top), tied_low=_tied(construct, low),
+                 close=span is not None and top.index - low.index < CLOSE_SHARE * span,
                  supported=e.decision.supported, table=f"{b.labels['table']} {_index_number(b, code)}")
 
 

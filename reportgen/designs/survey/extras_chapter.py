@@ -95,7 +95,7 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
         table = b.table(f"moderation.{name}", b.label("moderation_title", h=name),
                         [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²"),
                           h(b.col("description"))]], rows,
-                        notes=(f"ΔR² = {b.u(m.delta_r2)}; F change = {b.f(m.delta_f)}; Sig. {b.sig(m.delta_p)}; α = {b.u(alpha, 2)}"
+                        notes=(f"ΔR² = {b.u(m.delta_r2)}; F change = {b.f(m.delta_f)}; {b.col('p')} {b.sig(m.delta_p)}; α = {b.u(alpha, 2)}"
                                + ("; " + b.labels["centred_note"] if m.centred else ""), residual_note)
                         + ((b.labels["hc3_note"],) if hc3 else ()), widths=(0.8, 2, 1, 1, 1, 1, 0.9, 1.2), small=True)
         slopes = b.table(f"slopes.{name}", b.label("slopes_title", h=name),

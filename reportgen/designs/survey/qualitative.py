@@ -200,7 +200,9 @@ def discussion_paragraphs(b: Builder, mixed, effect) -> list:
     for key, stance, _ in row.themes:
         theme = mixed.theme(key)
         quote = theme.quote()
+        described = theme.description.get(b.lang).strip() if theme.description is not None else ""
         themes.append({"name": theme.name(b.lang), "k": b.i(len(theme.count.informants)), "stance_words": b.labels["stance_sentences"][stance],
+                       "description": described + ("" if not described or described[-1] in ".!?" else "."),
                        "quote": {"informant": quote.informant, "text": quote.text} if quote else None})
     code, meta = effect.hypothesis, row.verdict.outcome
     against = [mixed.theme(key).name(b.lang) for key, _, fit in row.themes if fit.outcome == "discordant"]
