@@ -92,9 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
     init = commands.add_parser("init", help="Draft a study file from a data file (items, scale, profile columns detected; names left TODO).",
                                description="Draft a study file from a data file: items, scale, profile columns and id detected; names left TODO.")
-    init.add_argument("data", type=Path, metavar="DATA", help="The answers: .csv, .xlsx or .sav.")
+    init.add_argument("data", type=Path, nargs="?", metavar="DATA", help="The answers: .csv, .xlsx or .sav (not with --sakip).")
     init.add_argument("--design", choices=("regression", "path", "pls"), default="regression", help="The model (default: regression).")
-    init.add_argument("--out", type=Path, help="The study file to write (default: study.yaml beside DATA); never replaced.")
+    init.add_argument("--out", type=Path, help="The study file to write (default: study.yaml beside DATA; with --sakip, the "
+                                               "folder for study.yaml and lke.xlsx, default the current one); never replaced.")
+    init.add_argument("--sakip", choices=("permenpan-rb-88-2021",), nargs="?", const="permenpan-rb-88-2021", default=None,
+                      help="A SAKIP evaluation on the official LKE: writes study.yaml and lke.xlsx (every criterion, to fill in).")
     serve = commands.add_parser("serve", help="The web app: upload data, name the constructs, run, download the chapter.",
                                 description="The web app on this computer: upload data, name the constructs, run, "
                                             "preview and download the chapter. Ctrl-C stops it and deletes its session folders.")
@@ -151,6 +154,16 @@ def _run(args) -> int:
 def _init(args) -> int:
     from reportgen.config.draft import draft, study_text, write_new
 
+    if args.sakip:
+        from reportgen.designs.sakip.template import write_template
+
+        if args.data is not None:
+            raise UsageError("reportgen init --sakip takes no data file: it writes the LKE workbook to fill in")
+        for path in write_template(args.out or Path("."), args.sakip):
+            print(path)
+        return 0
+    if args.data is None:
+        raise UsageError("reportgen init: give the data file (or --sakip for a SAKIP evaluation)")
     if not args.data.is_file():
         raise UsageError(f"reportgen init: {args.data}: no such data file")
     out = args.out or args.data.parent / "study.yaml"

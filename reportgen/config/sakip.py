@@ -26,6 +26,13 @@ class FileRef(Strict):
     path: str
 
 
+class AnswersFile(FileRef):
+    """The LKE answers; ``numbers``: how a numeric answer reads (``percent`` 0–100 or ``fraction``
+    0–1 of the criterion's weight); without it a number is refused (is "1" Y, 1% or 100%?)."""
+
+    numbers: Literal["percent", "fraction"] | None = None
+
+
 class SubcomponentSpec(Strict):
     name: Text | None = None
     share: float = Field(gt=0, le=1)  # of the component weight
@@ -80,7 +87,7 @@ class SakipConfig(Strict):
     study: SakipInfo
     framework: Literal["permenpan-rb-88-2021", "permenpan-rb-12-2015", "custom"] = "permenpan-rb-88-2021"
     components: dict[Key, ComponentSpec] | None = Field(None, max_length=bounds.MAX_COMPONENTS)
-    answers: FileRef
+    answers: AnswersFile
     history: FileRef | None = None
     units: dict[Key, str] = Field(default_factory=dict)  # code → full name, optional
     letter: Letter | None = None  # with it (and signatory), one LHE per unit is written besides the recapitulation

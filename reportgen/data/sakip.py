@@ -1,14 +1,24 @@
 """Reading the Lembar Kerja Evaluasi answers and the score history of a SAKIP report.
 
 Answers: one row per criterion of a unit — ``unit, component, subcomponent, criterion, answer[, note]``.
-Every problem is named by file and row: unknown component or sub-component, an answer outside
-Y/T, A–E or 0–100, a criterion written twice, a unit with no answers for a sub-component.
+Components and sub-components may be written by code (``perencanaan``, ``keberadaan``), by the
+regulation's name (``Perencanaan Kinerja``, ``Keberadaan``; ``pemenuhan`` for keberadaan) or by
+number (``1``, ``1.a``); a criterion of a framework that lists its criteria (88/2021's LKE) by its
+number (``1.a.1``) or its text. Every problem is named by file, row and column, and nothing is
+scored silently: an answer outside the framework's scale; a number when the study does not say
+whether numbers are percentages or fractions (``answers.numbers``); a criterion answered Y/T in one
+unit and graded in another; a criterion a unit leaves out that other units answer (or, with an
+official LKE, that the LKE lists: a left-out row would re-weight its sub-component); a criterion
+written twice. ``N/A`` marks a criterion that does not apply to a unit: its sub-component's weight
+is spread over the unit's other criteria there, and the report's notes say so.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
@@ -16,15 +26,17 @@ import pandas as pd
 from reportgen.config import bounds
 from reportgen.data.read import RawTable, read_table
 from reportgen.errors import DataError, ReportgenError, did_you_mean, one_or_all
-from reportgen.interpret.sakip import Component, answer_value
+from reportgen.interpret.sakip import NOT_APPLICABLE, Component, Framework
 
 ANSWER_COLUMNS = ("unit", "component", "subcomponent", "criterion", "answer")
 HISTORY_COLUMNS = ("unit", "year", "total")
+SUB_ALIASES = {"pemenuhan": "keberadaan"}  # the name the LKE of 12/2015 and many worksheets use for keberadaan
 
 
 @dataclass(frozen=True)
 class Answers:
-    """Valid answers: the columns above plus ``value`` (0…1), ``note`` and the file ``row``."""
+    """Valid answers: the columns above plus ``number`` (the LKE's, or ''), ``value`` (0…1; NaN
+    for N/A), ``exact`` (the value as a Fraction; None for N/A), ``note`` and the file ``row``."""
 
     frame: pd.DataFrame
     units: list[str]
@@ -40,69 +52,197 @@ def _records(raw: RawTable, wanted) -> list[dict[str, object]]:
     return [dict(zip(names, cells)) for cells in zip(*raw.columns.values())]
 
 
-def read_answers(path: Path, components: tuple[Component, ...]) -> Answers:
+def _plain(text: str) -> str:
+    """A name or criterion as compared: case, repeated spaces and a final full stop ignored."""
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
+def _component_names(components: tuple[Component, ...]) -> dict[str, str]:
+    """Every way of writing a component (code, its names, its number) → its code."""
+    out = {}
+    for k, c in enumerate(components, start=1):
+        out[c.code] = c.code
+        out[str(k)] = c.code
+        for name in (c.name or {}).values():
+            out[_plain(name)] = c.code
+    return out
+
+
+def _sub_names(component: Component, number: int) -> dict[str, str]:
+    """Every way of writing a sub-component of ``component`` (code, names, number "1.a", alias) → its code."""
+    out = {}
+    for k, (sub, _) in enumerate(component.subcomponents):
+        out[sub] = sub
+        out[f"{number}.{'abcdefghijklmnopqrstuvwxyz'[k]}"] = sub
+        for name in component.sub_names.get(sub, {}).values():
+            out[_plain(name)] = sub
+    out.update({alias: code for alias, code in SUB_ALIASES.items() if code in out})
+    return out
+
+
+def _number(text: str, numbers: str | None, where: str) -> Fraction:
+    """A numeric answer as a share of the criterion's weight, read as the study declares."""
+    value = Fraction(text.replace(",", "."))
+    if numbers is None:
+        raise DataError(f"{where}: '{text}' is a number, but the study file does not say how numbers read; "
+                        f"set answers.numbers to percent (0–100) or fraction (0–1)")
+    top = 100 if numbers == "percent" else 1
+    if not 0 <= value <= top:
+        raise DataError(f"{where}: {text} is outside 0–{top} (answers.numbers: {numbers})")
+    return value / top
+
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _answer(text: str, fw: Framework, numbers: str | None, where: str) -> tuple[Fraction | None, str]:
+    """(share of the criterion's weight, kind): kind ``yes_no``, ``graded``, ``number`` or ``na``."""
+    word = text.upper()
+    if word in NOT_APPLICABLE:
+        return None, "na"
+    if word in fw.scale:
+        return fw.scale[word], "yes_no" if word in fw.yes_no else "graded"
+    if NUMBER.fullmatch(text):
+        return _number(text, numbers, where), "number"
+    allowed = ", ".join(fw.scale) + ", N/A" + (" or a number (answers.numbers)" if numbers is None else f" or a number ({numbers})")
+    raise DataError(f"{where}: '{text}' is not an answer of the framework's scale ({allowed})")
+
+
+def read_answers(path: Path, fw: Framework, numbers: str | None = None) -> Answers:
+    """The LKE answers checked against ``fw``; ``numbers``: how a numeric answer reads
+    (``percent``, ``fraction``, or None: not allowed)."""
     raw = read_table(path)
     records = _records(raw, ANSWER_COLUMNS)
-    known = {c.code: {s for s, _ in c.subcomponents} for c in components}
+    _check_counts(raw.name, [{"unit": str(r.get("unit") or "").strip()} for r in records])  # sizes first: they bound the work
+    components = {c.code: c for c in fw.components}
+    comp_names = _component_names(fw.components)
+    sub_names = {c.code: _sub_names(c, k) for k, c in enumerate(fw.components, start=1)}
     problems: list[ReportgenError] = []
     rows, seen = [], {}
     for row, record in zip(raw.rows, records):
         where = f"{raw.name}, row {row}"
         cells = {k: ("" if record.get(k) is None else str(record.get(k)).strip()) for k in ANSWER_COLUMNS + ("note",)}
-        unit, component, sub, criterion = (cells[k] for k in ("unit", "component", "subcomponent", "criterion"))
+        unit, criterion = cells["unit"], cells["criterion"]
         if not unit or not criterion:
             problems.append(DataError(f"{where}: the {'unit' if not unit else 'criterion'} is blank"))
             continue
-        component = component.lower()
-        sub = sub.lower()
-        if component not in known:
+        component = comp_names.get(_plain(cells["component"]))
+        if component is None:
             problems.append(DataError(f"{where}, column component: '{cells['component']}' is not a component of the framework"
-                                      + (did_you_mean(component, known) or f" ({', '.join(known)})")))
+                                      + (did_you_mean(_plain(cells["component"]), comp_names) or f" ({', '.join(components)})")))
             continue
-        if sub not in known[component]:
+        sub = sub_names[component].get(_plain(cells["subcomponent"]))
+        if sub is None:
+            known = [s for s, _ in components[component].subcomponents]
             problems.append(DataError(f"{where}, column subcomponent: '{cells['subcomponent']}' is not a sub-component of {component}"
-                                      + (did_you_mean(sub, sorted(known[component])) or f" ({', '.join(sorted(known[component]))})")))
+                                      + (did_you_mean(_plain(cells["subcomponent"]), known) or f" ({', '.join(known)})")))
             continue
-        value = answer_value(cells["answer"]) if cells["answer"] else None
-        if value is None:
-            problems.append(DataError(f"{where}, column answer: '{cells['answer']}' is not an allowed answer (Y/T, A–E or a number 0–100)"))
+        official = components[component].criteria.get(sub)
+        number = ""
+        if official:
+            match = next((c for c in official if _plain(criterion) in (_plain(c.text), c.number)), None)
+            if match is None:
+                problems.append(DataError(f"{where}, column criterion: '{criterion}' is not a criterion of {component} / {sub} in the "
+                                          f"LKE of {fw.short.get('id', fw.name)}"
+                                          + (did_you_mean(criterion, [c.text for c in official], cutoff=0.5)
+                                             or f" (its criteria are {official[0].number} to {official[-1].number})")))
+                continue
+            criterion, number = match.text, match.number
+        if not cells["answer"]:
+            problems.append(DataError(f"{where}, column answer: the answer is blank (write N/A for a criterion that does not apply)"))
             continue
-        key = (unit, component, sub, criterion.lower())
+        try:
+            exact, kind = _answer(cells["answer"], fw, numbers, f"{where}, column answer")
+        except DataError as problem:
+            problems.append(problem)
+            continue
+        key = (unit, component, sub, _plain(criterion))
         if key in seen:
             problems.append(DataError(f"{where}: criterion '{criterion}' of unit {unit} ({component}/{sub}) is already answered in row {seen[key]}"))
             continue
         seen[key] = row
-        rows.append({"unit": unit, "component": component, "subcomponent": sub, "criterion": criterion,
-                     "answer": cells["answer"], "value": value, "note": cells["note"], "row": row})
+        rows.append({"unit": unit, "component": component, "subcomponent": sub, "criterion": criterion, "number": number,
+                     "answer": cells["answer"], "kind": kind, "exact": exact, "value": float("nan") if exact is None else float(exact),
+                     "note": cells["note"], "row": row})
     units = list(dict.fromkeys(r["unit"] for r in rows))
-    _check_counts(raw.name, rows, units)
     if not problems:
-        covered = {(r["unit"], r["component"], r["subcomponent"]) for r in rows}
-        for unit in units:
-            for c in components:
-                for s, _ in c.subcomponents:
-                    if (unit, c.code, s) not in covered:
-                        problems.append(DataError(f"{raw.name}: unit '{unit}' has no answers for {c.code} / {s}"))
+        problems += _mixed_kinds(raw.name, rows) + _coverage(raw.name, rows, units, fw)
     if problems:
         raise one_or_all(problems)
-    return Answers(frame=pd.DataFrame(rows), units=units, notes=tuple(raw.notes))
+    return Answers(frame=pd.DataFrame(rows), units=units, notes=tuple(raw.notes) + _not_applicable_notes(raw.name, rows))
 
 
-def _check_counts(name: str, rows: list[dict], units: list[str]) -> None:
+def _mixed_kinds(name: str, rows: list[dict]) -> list[ReportgenError]:
+    """A criterion answered Y/T in one unit and graded (or as a number) in another."""
+    first: dict[tuple, dict] = {}
+    out = []
+    for r in rows:
+        if r["kind"] == "na":
+            continue
+        key = (r["component"], r["subcomponent"], _plain(r["criterion"]))
+        earlier = first.setdefault(key, r)
+        if (earlier["kind"] == "yes_no") != (r["kind"] == "yes_no"):
+            out.append(DataError(f"{name}, row {r['row']}, column answer: '{r['answer']}' for criterion '{r['criterion']}', which "
+                                 f"row {earlier['row']} answers '{earlier['answer']}': a criterion is answered Y/T or graded, not both"))
+    return out
+
+
+def _coverage(name: str, rows: list[dict], units: list[str], fw: Framework) -> list[ReportgenError]:
+    """Every unit answers every criterion (N/A where it does not apply): the LKE's criteria when
+    the framework lists them, else every criterion any unit answers; and every sub-component has
+    a criterion that applies."""
+    out = []
+    answered = {(r["unit"], r["component"], r["subcomponent"], _plain(r["criterion"])) for r in rows}
+    if fw.official:
+        expected = [(c.code, sub, _plain(k.text), f"{k.number} '{k.text}'", None) for c in fw.components for sub, _ in c.subcomponents
+                    for k in c.criteria.get(sub, ())]
+    else:
+        firsts = {}
+        for r in rows:
+            firsts.setdefault((r["component"], r["subcomponent"], _plain(r["criterion"])), r)
+        expected = [(c, sub, k, f"'{r['criterion']}'", r) for (c, sub, k), r in firsts.items()]
+    for unit in units:
+        for component, sub, key, shown, first in expected:
+            if (unit, component, sub, key) not in answered:
+                source = f", which unit {first['unit']} answers in row {first['row']}" if first else " of the LKE"
+                out.append(DataError(f"{name}: unit '{unit}' has no answer for criterion {shown} ({component} / {sub}){source}; "
+                                     f"answer it, or write N/A if it does not apply"))
+    if not out:
+        applies = {(r["unit"], r["component"], r["subcomponent"]) for r in rows if r["kind"] != "na"}
+        for unit in units:
+            for c in fw.components:
+                for sub, _ in c.subcomponents:
+                    if (unit, c.code, sub) not in applies:
+                        out.append(DataError(f"{name}: unit '{unit}' has no applicable answer for {c.code} / {sub} "
+                                             f"(every criterion there is N/A or missing)"))
+    return out
+
+
+def _not_applicable_notes(name: str, rows: list[dict]) -> tuple[str, ...]:
+    """One note per unit with criteria marked N/A."""
+    counts = Counter(r["unit"] for r in rows if r["kind"] == "na")
+    return tuple(f"{name}: unit '{unit}' marks {n} criteria N/A; each sub-component's weight is spread over its other criteria"
+                 for unit, n in counts.items())
+
+
+def _check_counts(name: str, rows: list[dict]) -> None:
     """At most :data:`~reportgen.config.bounds.MAX_UNITS` units (one LHE each) and
-    :data:`~reportgen.config.bounds.MAX_CRITERIA` criteria per unit."""
+    :data:`~reportgen.config.bounds.MAX_CRITERIA` criteria per unit (blank units aside)."""
+    units = {r["unit"] for r in rows if r["unit"]}
     if len(units) > bounds.MAX_UNITS:
         raise DataError(f"{name}: {len(units):,} units; a report takes at most {bounds.MAX_UNITS} (each gets an LHE of its own): "
                         f"split the units into several study files")
-    counts = Counter(r["unit"] for r in rows)
+    counts = Counter(r["unit"] for r in rows if r["unit"])
     unit, most = counts.most_common(1)[0] if counts else ("", 0)
     if most > bounds.MAX_CRITERIA:
         raise DataError(f"{name}: unit '{unit}' has {most:,} criteria; a worksheet has at most {bounds.MAX_CRITERIA} "
                         f"(PermenPAN-RB 88/2021's has 80)")
 
 
-def read_history(path: Path) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """Earlier totals: ``unit, year, total`` (0–100); and notes on the file (blank rows skipped)."""
+def read_history(path: Path, units: list[str] | None = None) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Earlier totals: ``unit, year, total`` (0–100); and notes on the file (blank rows skipped).
+    A unit that is not one of this year's ``units`` is an error naming the closest (a misspelt
+    name would otherwise lose its history silently)."""
     raw = read_table(path)
     records = _records(raw, HISTORY_COLUMNS)
     out, problems = [], []
@@ -118,7 +258,12 @@ def read_history(path: Path) -> tuple[pd.DataFrame, tuple[str, ...]]:
         if not 0 <= total <= 100:
             problems.append(DataError(f"{where}, column total: {total:g} is outside 0–100"))
             continue
-        out.append({"unit": str(record["unit"]).strip(), "year": year, "total": total})
+        unit = str(record["unit"] or "").strip()
+        if units is not None and unit not in units:
+            problems.append(DataError(f"{where}, column unit: '{unit}' is not a unit of this year's answers"
+                                      + (did_you_mean(unit, units) or "")))
+            continue
+        out.append({"unit": unit, "year": year, "total": total})
     if problems:
         raise one_or_all(problems)
     return pd.DataFrame(out, columns=list(HISTORY_COLUMNS)), tuple(raw.notes)

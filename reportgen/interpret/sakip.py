@@ -1,41 +1,41 @@
-"""SAKIP evaluation frameworks and predicates.
+"""SAKIP evaluation frameworks, answers and predicates.
+
+A framework (``reportgen/designs/sakip/frameworks/<name>.yaml``, our own data files of the
+regulations, their sources named inside) gives the components with their weights, each
+component's sub-components with their shares, the official criteria where the LKE lists them,
+the answer scale and the predicate bands:
 
 - PermenPAN-RB No. 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah:
   Perencanaan Kinerja 30, Pengukuran Kinerja 30, Pelaporan Kinerja 15, Evaluasi Akuntabilitas
-  Kinerja Internal 25; each component split into pemenuhan 20%, kualitas 30%, pemanfaatan 50%.
-- PermenPAN-RB No. 12 Tahun 2015 tentang Pedoman Evaluasi atas Implementasi SAKIP:
-  perencanaan 30, pengukuran 25, pelaporan 15, evaluasi 10, capaian 20 (one sub-component each
-  here; a study may give its own ``components:`` for the detailed sub-components).
-- Predicates (both regulations): AA > 90–100, A > 80–90, BB > 70–80, B > 60–70, CC > 50–60,
-  C > 30–50, D 0–30, where "> 90" means exactly 90 is A; ``boundary: ge`` treats it as AA.
-- Answers: Y/T → 1/0; A–E → 1; 0,75; 0,5; 0,25; 0; a number 0–100 → divided by 100.
+  Kinerja Internal 25; each component split into keberadaan 20%, kualitas 30%, pemanfaatan 50%;
+  80 criteria graded AA, A, BB, B, CC, C, D, E = 100, 90, 80, 70, 60, 50, 30, 0 % of their weight.
+- PermenPAN-RB No. 12 Tahun 2015 (earlier years): perencanaan 30, pengukuran 25, pelaporan 15,
+  evaluasi 10, capaian 20; criteria answered Y/T (1/0) or A–E (1; 0,75; 0,5; 0,25; 0).
+- Predicates (both): AA > 90–100, A > 80–90, BB > 70–80, B > 60–70, CC > 50–60, C > 30–50,
+  D 0–30, where "> 90" means exactly 90 is A; ``boundary: ge`` treats it as AA.
+
+Scores are kept as exact fractions (:class:`fractions.Fraction`): a total of exactly 80 is 80, not
+80.00000000000001, so it gets the predicate of the band it lies on.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
 
-SUB_88 = (("pemenuhan", 0.20), ("kualitas", 0.30), ("pemanfaatan", 0.50))
-PREDICATES = (("AA", 90), ("A", 80), ("BB", 70), ("B", 60), ("CC", 50), ("C", 30), ("D", 0))
-LETTERS = {"A": 1.0, "B": 0.75, "C": 0.5, "D": 0.25, "E": 0.0}
-YES_NO = {"Y": 1.0, "YA": 1.0, "YES": 1.0, "T": 0.0, "TIDAK": 0.0, "N": 0.0, "NO": 0.0}
-CITATIONS = {
-    "permenpan-rb-88-2021": {
-        "id": "Peraturan Menteri PANRB Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah",
-        "en": "Regulation of the Minister of Administrative and Bureaucratic Reform (PANRB) No. 88 of 2021 on the "
-              "Evaluation of Government Agencies' Performance Accountability"},
-    "permenpan-rb-12-2015": {
-        "id": "Peraturan Menteri PANRB Nomor 12 Tahun 2015 tentang Pedoman Evaluasi atas Implementasi SAKIP",
-        "en": "Regulation of the Minister of Administrative and Bureaucratic Reform (PANRB) No. 12 of 2015 on the "
-              "Guidelines for Evaluating the Implementation of SAKIP"},
-}
-SHORT_CITATIONS = {"permenpan-rb-88-2021": {"id": "PermenPANRB 88/2021", "en": "PANRB Regulation 88/2021"},
-                   "permenpan-rb-12-2015": {"id": "PermenPANRB 12/2015", "en": "PANRB Regulation 12/2015"}}
+import yaml
+
+NOT_APPLICABLE = frozenset({"N/A", "NA", "TIDAK BERLAKU"})  # a criterion that does not apply to the unit
 
 
-def citation(framework: str, lang: str, short: bool = False) -> str:
-    """The regulation a framework comes from, in the report's language ('' for a study's own)."""
-    return (SHORT_CITATIONS if short else CITATIONS).get(framework, {}).get(lang, "")
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion of the official LKE: its number ("1.a.1") and text."""
+
+    number: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -43,37 +43,76 @@ class Component:
     code: str
     weight: float  # points of the total 100
     subcomponents: tuple[tuple[str, float], ...]  # (code, share of the component weight)
+    name: dict | None = None  # {id, en}: the regulation's name
+    criteria: dict[str, tuple[Criterion, ...]] = field(default_factory=dict)  # sub-component → official criteria (none: any)
+    sub_names: dict[str, dict] = field(default_factory=dict)  # sub-component → the regulation's name {id, en}
+
+    def exact_points(self, sub: str) -> Fraction:
+        """The points of a sub-component as an exact fraction (weight × share as written)."""
+        share = dict(self.subcomponents)[sub]
+        return Fraction(str(self.weight)) * Fraction(str(share))
 
 
-def framework(name: str) -> tuple[Component, ...]:
-    if name == "permenpan-rb-88-2021":
-        return tuple(Component(c, w, SUB_88) for c, w in (("perencanaan", 30), ("pengukuran", 30), ("pelaporan", 15), ("evaluasi", 25)))
-    if name == "permenpan-rb-12-2015":
-        return tuple(Component(c, w, (("nilai", 1.0),)) for c, w in
-                     (("perencanaan", 30), ("pengukuran", 25), ("pelaporan", 15), ("evaluasi", 10), ("capaian", 20)))
-    raise KeyError(name)
+@dataclass(frozen=True)
+class Framework:
+    """A regulation's scoring: ``scale`` (answer → share of a criterion's weight, 0–1),
+    ``yes_no`` (the answers of a Y/T criterion), ``bands`` (predicate, exclusive lower bound;
+    None for the lowest), its citation in full (``regulation``) and short."""
+
+    name: str
+    components: tuple[Component, ...]
+    scale: dict[str, Fraction]
+    yes_no: frozenset[str] = frozenset()
+    bands: tuple[tuple[str, Fraction | None], ...] = ()
+    regulation: dict = field(default_factory=dict)
+    short: dict = field(default_factory=dict)
+
+    @property
+    def official(self) -> bool:
+        """Whether the framework lists its criteria (the answers must then be those criteria)."""
+        return any(c.criteria for c in self.components)
 
 
-def answer_value(cell: str) -> float | None:
-    """Y/T, A–E or 0–100 → 0…1; None when the answer is not allowed."""
-    text = str(cell).strip().upper()
-    if text in YES_NO:
-        return YES_NO[text]
-    if text in LETTERS:
-        return LETTERS[text]
+@lru_cache(maxsize=None)
+def framework(name: str) -> Framework:
+    """The framework of a regulation, read from its data file."""
     try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        return None
-    return number / 100 if 0 <= number <= 100 else None
+        text = resources.files("reportgen.designs.sakip").joinpath("frameworks", f"{name}.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KeyError(name) from None
+    data = yaml.safe_load(text)
+    components = tuple(
+        Component(code, spec["weight"], tuple((sub, subspec["share"]) for sub, subspec in spec["subcomponents"].items()),
+                  spec.get("name"), {sub: tuple(Criterion(c["number"], c["text"]) for c in subspec.get("criteria", ()))
+                                     for sub, subspec in spec["subcomponents"].items() if subspec.get("criteria")},
+                  {sub: subspec["name"] for sub, subspec in spec["subcomponents"].items() if subspec.get("name")})
+        for code, spec in data["components"].items())
+    return Framework(data["name"], components, {str(k): Fraction(v) / 100 for k, v in data["scale"].items()},
+                     frozenset(data.get("yes_no", ())), _bands(data["predicates"]), data["regulation"], data["short"])
 
 
-def predicate(total: float, boundary: str = "gt") -> str:
-    """AA … D for a total of 0–100; ``gt``: a boundary value belongs to the lower band."""
-    for name, lower in PREDICATES[:-1]:
-        if total > lower or (boundary == "ge" and total >= lower):
+def _bands(rows) -> tuple[tuple[str, Fraction | None], ...]:
+    return tuple((row["predicate"], None if row["above"] is None else Fraction(str(row["above"]))) for row in rows)
+
+
+def custom_framework(components: tuple[Component, ...]) -> Framework:
+    """A study's own components (``components:``), scored on the current regulation's scale and bands."""
+    current = framework("permenpan-rb-88-2021")
+    return Framework("custom", components, current.scale, current.yes_no, current.bands)
+
+
+def citation(fw: Framework, lang: str, short: bool = False) -> str:
+    """The regulation a framework comes from, in the report's language ('' for a study's own)."""
+    return (fw.short if short else fw.regulation).get(lang, "")
+
+
+def predicate(total, bands: tuple[tuple[str, Fraction | None], ...], boundary: str = "gt") -> str:
+    """The predicate of a total of 0–100 (a Fraction compares exactly); ``gt``: a boundary value
+    belongs to the lower band, as the regulation writes "> 90 – 100"."""
+    for name, lower in bands:
+        if lower is None or total > lower or (boundary == "ge" and total >= lower):
             return name
-    return "D"
+    return bands[-1][0]
 
 
 TIE_PLACES = 9  # two scores, shares or gains equal to this many decimals tie (floating point aside)
@@ -107,10 +146,12 @@ class Finding:
 
 def criterion_points(answers, components: tuple[Component, ...]) -> list[float]:
     """Each answer row's share of the total: component weight × sub-component share ÷ the
-    sub-component's criteria in that unit (every criterion of a sub-component counts alike)."""
-    sizes = answers.groupby(["unit", "component", "subcomponent"]).size().to_dict()
+    sub-component's criteria that apply in that unit (every criterion of a sub-component counts
+    alike; an N/A row has none)."""
+    sizes = answers[answers["value"].notna()].groupby(["unit", "component", "subcomponent"]).size().to_dict()  # N/A left out
     weights = {(c.code, s): c.weight * share for c in components for s, share in c.subcomponents}
-    return [weights[(c, s)] / sizes[(u, c, s)] for u, c, s in zip(answers["unit"], answers["component"], answers["subcomponent"])]
+    return [weights[(c, s)] / sizes[(u, c, s)] if v == v else 0.0
+            for u, c, s, v in zip(answers["unit"], answers["component"], answers["subcomponent"], answers["value"])]
 
 
 def ranked_findings(answers, components: tuple[Component, ...], unit: str) -> list[Finding]:

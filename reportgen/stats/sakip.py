@@ -1,13 +1,16 @@
 """SAKIP scores: sub-components, components, totals, ranks and changes (PermenPAN-RB 88/2021).
 
-A sub-component scores ``component weight × share × mean(criterion values)``; a component the
-sum of its sub-components; the total (0–100) the sum of the components. Ranks are by total,
-highest first, ties sharing the better rank; the change is the total minus last year's.
+A sub-component scores ``component weight × share × mean(criterion values)`` over the criteria
+that apply to the unit (N/A left out); a component the sum of its sub-components; the total
+(0–100) the sum of the components, kept as an exact fraction for its predicate (``exact``) and as
+a float for the tables. Ranks are by total, highest first, ties sharing the better rank; the
+change is the total minus last year's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import pandas as pd
 
@@ -23,6 +26,7 @@ class UnitScore:
     rank: int = 0
     previous: float | None = None
     history: dict[int, float] = field(default_factory=dict)
+    exact: Fraction | None = None  # the total as an exact fraction (the predicate is read from it)
 
     @property
     def change(self) -> float | None:
@@ -30,15 +34,19 @@ class UnitScore:
 
 
 def unit_scores(answers: pd.DataFrame, components: tuple[Component, ...]) -> dict[str, UnitScore]:
-    means = answers.groupby(["unit", "component", "subcomponent"], sort=False)["value"].mean()
+    values: dict[tuple, list[Fraction]] = {}
+    for unit, component, sub, exact in zip(answers["unit"], answers["component"], answers["subcomponent"], answers["exact"]):
+        if exact is not None:  # N/A: not part of the mean
+            values.setdefault((unit, component, sub), []).append(exact)
     out = {}
     for unit in dict.fromkeys(answers["unit"]):
-        subs: dict[str, dict[str, float]] = {}
-        comps: dict[str, float] = {}
-        for c in components:
-            subs[c.code] = {s: c.weight * share * float(means[(unit, c.code, s)]) for s, share in c.subcomponents}
-            comps[c.code] = sum(subs[c.code].values())
-        out[unit] = UnitScore(unit=unit, total=sum(comps.values()), components=comps, subcomponents=subs)
+        exact_subs = {c.code: {s: c.exact_points(s) * sum(values[(unit, c.code, s)]) / len(values[(unit, c.code, s)])
+                               for s, _ in c.subcomponents} for c in components}
+        exact_comps = {code: sum(subs.values(), Fraction(0)) for code, subs in exact_subs.items()}
+        total = sum(exact_comps.values(), Fraction(0))
+        out[unit] = UnitScore(unit=unit, total=float(total), components={k: float(v) for k, v in exact_comps.items()},
+                              subcomponents={k: {s: float(v) for s, v in subs.items()} for k, subs in exact_subs.items()},
+                              exact=total)
     return out
 
 
@@ -52,5 +60,5 @@ def with_ranks_and_history(scores: dict[str, UnitScore], history: pd.DataFrame |
             rows = history[(history["unit"] == unit) & (history["year"] < year)]
             past = {int(y): float(t) for y, t in zip(rows["year"], rows["total"])}
         out[unit] = UnitScore(unit, score.total, score.components, score.subcomponents, int(ranks[unit]),
-                              past.get(year - 1), dict(sorted(past.items())))
+                              past.get(year - 1), dict(sorted(past.items())), score.exact)
     return out

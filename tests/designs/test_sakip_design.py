@@ -7,26 +7,30 @@ import yaml
 
 from reportgen.config import load_study
 from reportgen.errors import ReportgenError
-from reportgen.interpret.sakip import answer_value, framework, predicate
+from fractions import Fraction
+
+from reportgen.interpret.sakip import framework, predicate
 from reportgen.pipeline import run_study
 
-SUBS = ("pemenuhan", "kualitas", "pemanfaatan")
+SUBS = ("keberadaan", "kualitas", "pemanfaatan")
+FW = framework("permenpan-rb-88-2021")
 
 
-def lke(units: dict[str, dict[str, str]], criteria: int = 2) -> str:
-    """CSV of answers; ``units[u][sub]`` is the answer to every criterion of that sub-component."""
+def lke(units: dict[str, dict[str, str]]) -> str:
+    """CSV of answers to the 80 criteria of the LKE of PermenPAN-RB 88/2021; ``units[u][sub]`` is
+    the grade of every criterion of that sub-component (AA elsewhere)."""
     lines = ["unit,component,subcomponent,criterion,answer,note"]
     for unit, answers in units.items():
-        for c in framework("permenpan-rb-88-2021"):
+        for c in FW.components:
             for s, _ in c.subcomponents:
-                for k in range(criteria):
-                    lines.append(f"{unit},{c.code},{s},{c.code}-{s}-{k + 1},{answers.get(s, 'Y')},")
+                for criterion in c.criteria[s]:
+                    lines.append(f"{unit},{c.code},{s},{criterion.number},{answers.get(s, 'AA')},")
     return "\n".join(lines) + "\n"
 
 
-def write(tmp_path, answers_csv: str, history: str | None = None, **extra) -> object:
+def write(tmp_path, answers_csv: str, history: str | None = None, answers: dict | None = None, **extra) -> object:
     cfg = {"kind": "sakip", "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat", "year": 2024, "language": "id"},
-           "framework": "permenpan-rb-88-2021", "answers": {"path": "lke.csv"}} | extra
+           "framework": "permenpan-rb-88-2021", "answers": {"path": "lke.csv", **(answers or {})}} | extra
     if history is not None:
         cfg["history"] = {"path": "history.csv"}
         (tmp_path / "history.csv").write_text(history)
@@ -36,12 +40,27 @@ def write(tmp_path, answers_csv: str, history: str | None = None, **extra) -> ob
     return path
 
 
-def test_answer_conversion_and_predicates():
-    assert [answer_value(a) for a in ("Y", "t", "A", "b", "C", "D", "E", "100", "62,5", "0")] == [1, 0, 1, 0.75, 0.5, 0.25, 0, 1, 0.625, 0]
-    assert answer_value("F") is None and answer_value("101") is None
-    assert predicate(100) == "AA" and predicate(90) == "A" and predicate(90.01) == "AA"
-    assert predicate(50) == "C" and predicate(30) == "D" and predicate(30.5) == "C" and predicate(0) == "D"
-    assert predicate(90, "ge") == "AA" and predicate(80, "ge") == "A"
+def test_the_official_lke_of_88_2021():
+    """PermenPAN-RB 88/2021: components 30/30/15/25 (sum 100), sub-components 20/30/50% of each,
+    80 criteria (7/10/8, 3/7/10, 6/9/7, 3/5/5), grades AA–E = 100, 90, 80, 70, 60, 50, 30, 0 %
+    (the sources are named in the data file)."""
+    assert [(c.code, c.weight) for c in FW.components] == [("perencanaan", 30), ("pengukuran", 30), ("pelaporan", 15), ("evaluasi", 25)]
+    assert sum(c.weight for c in FW.components) == 100
+    assert all(c.subcomponents == (("keberadaan", 0.2), ("kualitas", 0.3), ("pemanfaatan", 0.5)) for c in FW.components)
+    assert [[len(c.criteria[s]) for s in SUBS] for c in FW.components] == [[7, 10, 8], [3, 7, 10], [6, 9, 7], [3, 5, 5]]
+    assert sum(len(k) for c in FW.components for k in c.criteria.values()) == 80
+    assert {k: v * 100 for k, v in FW.scale.items()} == {"AA": 100, "A": 90, "BB": 80, "B": 70, "CC": 60, "C": 50, "D": 30, "E": 0}
+    assert sum(c.exact_points(s) for c in FW.components for s in SUBS) == 100
+
+
+@pytest.mark.parametrize("total,gt,ge", [
+    (100, "AA", "AA"), (Fraction(9001, 100), "AA", "AA"), (90, "A", "AA"), (Fraction(8001, 100), "A", "A"), (80, "BB", "A"),
+    (Fraction(7001, 100), "BB", "BB"), (70, "B", "BB"), (60, "CC", "B"), (50, "C", "CC"), (Fraction(3001, 100), "C", "C"),
+    (30, "D", "C"), (0, "D", "D"),
+])
+def test_predicates_at_every_boundary(total, gt, ge):
+    """"> 90 – 100" is AA, so exactly 90 is A (the lower bound excluded); ``boundary: ge`` includes it."""
+    assert predicate(total, FW.bands, "gt") == gt and predicate(total, FW.bands, "ge") == ge
 
 
 def sakip_results(path):
@@ -59,15 +78,18 @@ def test_all_best_is_100_and_aa(tmp_path):
 def test_pemanfaatan_worst_rest_best_is_50_and_c(tmp_path):
     r = sakip_results(write(tmp_path, lke({"Dinas B": {"pemanfaatan": "E"}})))
     assert r.units["Dinas B"].total == pytest.approx(50) and r.predicates["Dinas B"] == "C"
-    assert r.units["Dinas B"].subcomponents["perencanaan"] == pytest.approx({"pemenuhan": 6, "kualitas": 9, "pemanfaatan": 0})
+    assert r.units["Dinas B"].subcomponents["perencanaan"] == pytest.approx({"keberadaan": 6, "kualitas": 9, "pemanfaatan": 0})
 
 
-def test_exactly_90_is_a(tmp_path):
-    # pemanfaatan at 80 of 100 on every component: 100 - 50 × 0.2 = 90
-    r = sakip_results(write(tmp_path, lke({"Dinas C": {"pemanfaatan": "80"}})))
-    assert r.units["Dinas C"].total == pytest.approx(90) and r.predicates["Dinas C"] == "A"
-    ge = sakip_results(write(tmp_path, lke({"Dinas C": {"pemanfaatan": "80"}}), settings={"boundary": "ge"}))
+def test_exactly_90_is_a_and_every_criterion_at_bb_is_exactly_80(tmp_path):
+    # pemanfaatan at BB (80%) on every component: 100 − 50 × 0,2 = 90, exactly
+    r = sakip_results(write(tmp_path, lke({"Dinas C": {"pemanfaatan": "BB"}})))
+    assert r.units["Dinas C"].exact == 90 and r.predicates["Dinas C"] == "A"
+    ge = sakip_results(write(tmp_path, lke({"Dinas C": {"pemanfaatan": "BB"}}), settings={"boundary": "ge"}))
     assert ge.predicates["Dinas C"] == "AA"
+    # every criterion at BB: 80 exactly (in floating point the sum is 80.00000000000001, which read as A)
+    bb = sakip_results(write(tmp_path, lke({"Dinas D": {s: "BB" for s in SUBS}})))
+    assert bb.units["Dinas D"].exact == 80 and bb.predicates["Dinas D"] == "BB"
 
 
 def test_history_gives_trend_change_and_ranks(tmp_path):
@@ -77,9 +99,22 @@ def test_history_gives_trend_change_and_ranks(tmp_path):
     a, b, c = (r.units[u] for u in ("Dinas A", "Dinas B", "Dinas C"))
     assert a.history == {2022: 81.5, 2023: 88.0} and a.change == pytest.approx(12.0)
     assert b.change == pytest.approx(50 - 55.25) and c.change is None
-    assert c.total == pytest.approx(85)  # kualitas (30% of each component) at C = 0,5: 100 - 15
+    assert c.total == pytest.approx(85)  # kualitas (30% of each component) at C = 50%: 100 − 15
     assert (a.rank, c.rank, b.rank) == (1, 2, 3)
     assert r.overall_total == pytest.approx((100 + 50 + c.total) / 3)
+
+
+def test_not_applicable_reweights_its_sub_component_and_is_noted(tmp_path):
+    """1.a.1 N/A and 1.a.2 E: keberadaan of perencanaan (6 points) is the mean of the other six
+    criteria, 5 × 100% + 0% over 6 = 5/6 of 6 = 5 points; the total 99."""
+    text = lke({"Dinas A": {}}).replace("perencanaan,keberadaan,1.a.1,AA", "perencanaan,keberadaan,1.a.1,N/A", 1)
+    text = text.replace("perencanaan,keberadaan,1.a.2,AA", "perencanaan,keberadaan,1.a.2,E", 1)
+    from reportgen.pipeline import analyse
+
+    analysed = analyse(load_study(write(tmp_path, text)), "id")
+    unit = analysed.results.units["Dinas A"]
+    assert unit.subcomponents["perencanaan"]["keberadaan"] == pytest.approx(5) and unit.exact == 99
+    assert any("marks 1 criteria N/A" in note for note in analysed.results.notes)
 
 
 def test_results_json_and_report(tmp_path):
@@ -93,21 +128,64 @@ def test_results_json_and_report(tmp_path):
     assert data["overall"] == {"mean_of_units": 75.0, "government_predicate": None}  # no predicate made from a mean
 
 
-@pytest.mark.parametrize("mutate,expected", [
-    (lambda t: t.replace("Dinas A,perencanaan,kualitas", "Dinas A,perencana,kualitas", 1), "row 4, column component: 'perencana' is not a component of the framework; did you mean 'perencanaan'?"),
-    (lambda t: t.replace("Dinas A,pelaporan,kualitas", "Dinas A,pelaporan,kwalitas", 1), "column subcomponent: 'kwalitas' is not a sub-component of pelaporan"),
-    (lambda t: t.replace("pemenuhan-1,Y", "pemenuhan-1,X", 1), "row 2, column answer: 'X' is not an allowed answer (Y/T, A–E or a number 0–100)"),
-    (lambda t: t.replace("pemenuhan-1,Y", "pemenuhan-1,120", 1), "'120' is not an allowed answer"),
-    (lambda t: t.replace("perencanaan-pemenuhan-2", "perencanaan-pemenuhan-1", 1), "row 3: criterion 'perencanaan-pemenuhan-1' of unit Dinas A (perencanaan/pemenuhan) is already answered in row 2"),
-    (lambda t: "\n".join(l for l in t.splitlines() if "Dinas B,evaluasi,kualitas" not in l) + "\n", "lke.csv: unit 'Dinas B' has no answers for evaluasi / kualitas"),
+@pytest.mark.parametrize("mutate,answers,expected", [
+    (lambda t: t.replace("Dinas A,perencanaan,kualitas", "Dinas A,perencana,kualitas", 1), None,
+     "row 9, column component: 'perencana' is not a component of the framework; did you mean 'perencanaan'?"),
+    (lambda t: t.replace("Dinas A,pelaporan,kualitas", "Dinas A,pelaporan,kwalitas", 1), None,
+     "column subcomponent: 'kwalitas' is not a sub-component of pelaporan"),
+    (lambda t: t.replace("1.a.1,AA", "1.a.1,X", 1), None, "row 2, column answer: 'X' is not an answer of the framework's scale"),
+    # a number without a declared reading: "1" may mean Y, 1% or 100% (it was read as 1%)
+    (lambda t: t.replace("1.a.1,AA", "1.a.1,1", 1), None,
+     "row 2, column answer: '1' is a number, but the study file does not say how numbers read; set answers.numbers"),
+    (lambda t: t.replace("1.a.1,AA", "1.a.1,120", 1), {"numbers": "percent"}, "row 2, column answer: 120 is outside 0–100"),
+    (lambda t: t.replace("1.a.2,AA", "1.a.1,AA", 1), None,
+     "row 3: criterion 'Terdapat pedoman teknis perencanaan kinerja.' of unit Dinas A (perencanaan/keberadaan) is already answered in row 2"),
+    (lambda t: t.replace("1.a.1,AA", "Renstra telah disusun,AA", 1), None,
+     "row 2, column criterion: 'Renstra telah disusun' is not a criterion of perencanaan / keberadaan in the LKE of PermenPANRB 88/2021"),
+    # a deleted row would re-weight its sub-component silently
+    (lambda t: "\n".join(l for l in t.splitlines() if not l.startswith("Dinas B,evaluasi,kualitas,4.b.3")) + "\n", None,
+     "lke.csv: unit 'Dinas B' has no answer for criterion 4.b.3 'Evaluasi AKIP Internal telah dilaksanakan dengan pendalaman "
+     "yang memadai.' (evaluasi / kualitas) of the LKE; answer it, or write N/A if it does not apply"),
 ])
-def test_bad_answers_are_named(tmp_path, mutate, expected):
+def test_bad_answers_are_named(tmp_path, mutate, answers, expected):
     from helpers import invoke
 
-    path = write(tmp_path, mutate(lke({"Dinas A": {}, "Dinas B": {}})))
+    path = write(tmp_path, mutate(lke({"Dinas A": {}, "Dinas B": {}})), answers=answers)
     result = invoke(["run", str(path), "--out", str(tmp_path / "o"), "--formats", "json"])
     assert result.exit_code == 2, result.output
     assert expected in result.stderr and "Traceback" not in result.output
+
+
+def test_names_as_the_regulation_writes_them(tmp_path):
+    """"Perencanaan Kinerja" / "Keberadaan" (or "pemenuhan", or "1" / "1.a") and a criterion's text
+    are read as the codes and numbers."""
+    text = lke({"Dinas A": {}}).replace("Dinas A,perencanaan,keberadaan,1.a.1,", "Dinas A,Perencanaan Kinerja,Keberadaan,1.a.1,", 1)
+    text = text.replace("Dinas A,perencanaan,keberadaan,1.a.2,", "Dinas A,1,pemenuhan,Terdapat dokumen perencanaan kinerja jangka panjang,", 1)
+    r = sakip_results(write(tmp_path, text))
+    assert r.units["Dinas A"].exact == 100 and set(r.answers["number"][:2]) == {"1.a.1", "1.a.2"}
+
+
+def test_a_history_unit_not_in_the_answers_is_named(tmp_path):
+    from helpers import invoke
+
+    path = write(tmp_path, lke({"Dinas Kesehatan": {}}), "unit,year,total\nDinas  Kesehatan,2023,80\n")
+    result = invoke(["run", str(path), "--out", str(tmp_path / "o"), "--formats", "json"])
+    assert result.exit_code == 2 and "history.csv, row 2, column unit: 'Dinas  Kesehatan' is not a unit of this year's answers; " \
+        "did you mean 'Dinas Kesehatan'?" in result.stderr
+
+
+def test_yes_no_and_graded_answers_are_not_mixed_on_one_criterion(tmp_path):
+    """PermenPAN-RB 12/2015: a criterion answered Y in one unit and C in another is refused."""
+    lines = ["unit,component,subcomponent,criterion,answer"]
+    for unit, answer in (("Dinas A", "Y"), ("Dinas B", "C")):
+        for c in framework("permenpan-rb-12-2015").components:
+            lines.append(f"{unit},{c.code},nilai,Dokumen tersedia,{answer}")
+    path = write(tmp_path, "\n".join(lines) + "\n", framework="permenpan-rb-12-2015")
+    from helpers import invoke
+
+    result = invoke(["run", str(path), "--out", str(tmp_path / "o"), "--formats", "json"])
+    assert result.exit_code == 2 and "'C' for criterion 'Dokumen tersedia', which row 2 answers 'Y': a criterion is answered Y/T or graded, not both" \
+        in result.stderr
 
 
 def test_custom_components_must_add_up(tmp_path):

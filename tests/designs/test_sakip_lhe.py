@@ -23,16 +23,23 @@ LETTER = {"letter": {"number": "700/9/Itda/2025", "date": "2025-03-14", "place":
           "period": {"id": "3 Februari – 7 Maret 2025", "en": "3 February – 7 March 2025"}}
 
 
+# the weights of PermenPAN-RB 88/2021 as a study's own components, so that two invented criteria per
+# sub-component can be answered (the official framework requires its 80 criteria); its scale:
+# AA = 100%, C = 50%, E = 0%
+COMPONENTS = {code: {"weight": weight, "subcomponents": {"keberadaan": {"share": 0.2}, "kualitas": {"share": 0.3},
+                                                         "pemanfaatan": {"share": 0.5}}}
+              for code, weight in (("perencanaan", 30), ("pengukuran", 30), ("pelaporan", 15), ("evaluasi", 25))}
+
+
 def lke(units: dict[str, dict[str, str]]) -> str:
-    """Two criteria per sub-component; ``units[u][(component, sub)]`` answers both (else full marks)."""
+    """Two criteria per sub-component; ``units[u][(component, sub, k)]`` answers criterion k (else AA, full marks)."""
     lines = ["unit,component,subcomponent,criterion,answer,note"]
     for unit, answers in units.items():
-        for c in framework("permenpan-rb-88-2021"):
-            for s, _ in c.subcomponents:
-                full = "Y" if s == "pemenuhan" else "A"
+        for code, spec in COMPONENTS.items():
+            for s in spec["subcomponents"]:
                 for k in (1, 2):
-                    answer = answers.get((c.code, s, k), full)
-                    lines.append(f"\"{unit}\",{c.code},{s},{c.code} {s} {k},{answer},{'catatan ' + s if answer != full else ''}")
+                    answer = answers.get((code, s, k), "AA")
+                    lines.append(f"\"{unit}\",{code},{s},{code} {s} {k},{answer},{'catatan ' + s if answer != 'AA' else ''}")
     return "\n".join(lines) + "\n"
 
 
@@ -40,7 +47,7 @@ def study(tmp_path, units, follow_up: str | None = None, language: str = "id", *
     (tmp_path / "lke.csv").write_text(lke(units))
     config = {"kind": "sakip", "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat Daerah", "year": 2024,
                                          "language": language},
-              "answers": {"path": "lke.csv"}} | LETTER | extra
+              "answers": {"path": "lke.csv"}, "components": COMPONENTS} | LETTER | extra
     if follow_up is not None:
         (tmp_path / "follow_up.csv").write_text(follow_up)
         config["follow_up"] = {"path": "follow_up.csv"}
@@ -49,7 +56,7 @@ def study(tmp_path, units, follow_up: str | None = None, language: str = "id", *
     return path
 
 
-UNITS = {"Dinas A": {("perencanaan", "kualitas", 1): "C", ("evaluasi", "pemanfaatan", 2): "E", ("pelaporan", "pemenuhan", 1): "T"},
+UNITS = {"Dinas A": {("perencanaan", "kualitas", 1): "C", ("evaluasi", "pemanfaatan", 2): "E", ("pelaporan", "keberadaan", 1): "E"},
          "Dinas Sosial, PP dan PA": {}}
 FOLLOW_UP = ("unit,recommendation,status,note\nDinas A,Menyusun IKU,selesai,SK 12/2024\nDinas A,Reviu Renja,in progress,\n"
              "Dinas A,Memanfaatkan LKj,belum,\n")
@@ -291,14 +298,21 @@ def test_a_follow_up_without_some_statuses_never_counts_zero(tmp_path, statuses,
 
 
 def test_english_reports_cite_the_regulation_in_english_and_tables_name_their_sources(tmp_path):
-    docs, _ = lhe_of(tmp_path, "en")
-    doc = docs["lhe-dinas-a-2024"]
+    from reportgen.config import load_study
+    from reportgen.designs import design_for
+    from reportgen.pipeline import analyse
+    from reportgen.report.builder import Builder
+
+    loaded = load_study(SAKIP / "study.yaml")  # the official framework (a study's own components cite no regulation)
+    design = design_for(loaded.config)
+    made = design.documents(loaded, lambda: Builder(loaded, "en", source_label=design.source_label), analyse(loaded, "en").results)
+    doc = next(doc for stem, doc, _ in made if stem == "lhe-dinas-kesehatan-2024")
     text = words(doc)
     assert "Regulation of the Minister of Administrative and Bureaucratic Reform (PANRB) No. 88 of 2021" in text
     assert "Peraturan" not in text
     tables = doc.tables()
     assert tables["lhe.weights"].source == "Source: PANRB Regulation 88/2021"
-    assert tables["lhe.team"].source == "Source: Inspektorat Daerah, 2025"  # the team worked when the letter is dated (2025-03-14)
+    assert tables["lhe.team"].source == "Source: Inspektorat Daerah Kabupaten Luwu Timur, 2025"  # the team worked when the letter is dated (2025-03-14)
     assert tables["lhe.follow_up"].source == "Source: follow-up records of the 2023 evaluation's recommendations, processed"
     assert tables["lhe.scores"].source == "Source: AKIP evaluation worksheets (LKE), processed (2024)"
 
@@ -388,9 +402,9 @@ def test_the_results_table_numbers_its_components_and_gives_the_unit_names_room(
 
 def test_the_recapitulation_lists_the_findings_that_would_add_most_with_the_lhes_actions(tmp_path):
     """Per unit: the criteria below full marks by the points they would add (perencanaan/pemanfaatan
-    E: 30 × 0.5 / 2 = 7.5; pengukuran/kualitas C: 30 × 0.3 / 2 × 0.5 = 2.25; pelaporan/pemenuhan
+    E: 30 × 0.5 / 2 = 7.5; pengukuran/kualitas C: 30 × 0.3 / 2 × 0.5 = 2.25; pelaporan/keberadaan
     T: 15 × 0.2 / 2 = 1.5), their sum, and the action the unit's LHE gives for each."""
-    units = {"Dinas A": {("pelaporan", "pemenuhan", 1): "T", ("perencanaan", "pemanfaatan", 1): "E",
+    units = {"Dinas A": {("pelaporan", "keberadaan", 1): "E", ("perencanaan", "pemanfaatan", 1): "E",
                          ("pengukuran", "kualitas", 1): "C", ("pengukuran", "kualitas", 2): "C"}}
     recap, lhes = documents(tmp_path, units)
     table = next(t for t in recap.walk() if isinstance(t, Table) and t.key.startswith("sakip.weak."))

@@ -68,11 +68,11 @@ def decisions(composed) -> dict[str, str]:
     return {e["hypothesis"]: e["decision"] for e in composed.payload["effects"]}
 
 
-STRAND = {"id": "4. Analisis tematik atas wawancara dengan 3 informan menghasilkan 3 tema. Ketiga kategori isomorfisme institusional "
+STRAND = {"id": "4. Analisis tematik atas wawancara dengan tiga informan menghasilkan tiga tema. Ketiga kategori isomorfisme institusional "
                 "(DiMaggio & Powell, 1983) muncul dalam keterangan informan tentang Kinerja: koersif (tema Tekanan koersif, diangkat "
                 "oleh 3 dari 3 informan), normatif (tema Tekanan normatif, diangkat oleh 2 dari 3 informan), dan mimetik (tema "
                 "Tekanan mimetik, diangkat oleh 1 dari 3 informan).",
-          "en": "4. The thematic analysis of the interviews with 3 informants gave 3 themes. All three categories of institutional "
+          "en": "4. The thematic analysis of the interviews with three informants gave three themes. All three categories of institutional "
                 "isomorphism (DiMaggio & Powell, 1983) appear in the informants' accounts of Performance: koersif (Coercive pressure, "
                 "raised by 3 of 3 informants), normatif (Tekanan normatif, raised by 2 of 3 informants), and mimetik (Tekanan "
                 "mimetik, raised by 1 of 3 informants)."}
@@ -102,7 +102,7 @@ def test_a_category_nobody_raised_and_the_themes_outside_the_categories_are_said
     study = bab6(tmp_path)
     tables(tmp_path, excerpts=excerpts, codebook=codebook)
     found = [p.text for p in conclusions(compose(study, "id").document)]
-    assert found[4] == ("4. Analisis tematik atas wawancara dengan 3 informan menghasilkan 4 tema. Kategori isomorfisme institusional "
+    assert found[4] == ("4. Analisis tematik atas wawancara dengan tiga informan menghasilkan empat tema. Kategori isomorfisme institusional "
                         "(DiMaggio & Powell, 1983) yang muncul dalam keterangan informan tentang Kinerja adalah koersif (tema Tekanan "
                         "koersif, diangkat oleh 3 dari 3 informan) dan normatif (tema Tekanan normatif, diangkat oleh 2 dari 3 informan). "
                         "Kategori mimetik tidak diangkat oleh informan mana pun. Di luar kategori tersebut, informan juga mengangkat "
@@ -114,14 +114,14 @@ META = {
                          "sehingga kedua fase saling mengonfirmasi: keterangan informan sejalan dengan hasil kuantitatif "
                          "atas H1, walaupun tidak dapat menguji koefisiennya. Tema Tekanan normatif (2 informan) menambahkan konteks yang tidak diukur oleh kuesioner.",
                          "b. Pada H2, yang ditolak, tema Tekanan koersif (3 informan) menggambarkan hal yang tidak sejalan dengan adanya "
-                         "hubungan yang dihipotesiskan, sehingga kedua fase saling mengonfirmasi: keterangan informan sejalan dengan tidak "
+                         "hubungan yang dihipotesiskan, sehingga kedua fase sejalan: keterangan informan sejalan dengan tidak "
                          "terdeteksinya hubungan pada H2, walaupun tidak dapat menguji koefisiennya.",
                          "c. Tidak ada tema yang berkaitan dengan H3, sehingga kesimpulan atas H3 hanya bertumpu pada fase kuantitatif."],
                   "en": ["a. For H1, which is supported, Coercive pressure (3 informants) describes the hypothesised relationship, so the "
                          "two phases confirm each other: the informants' accounts agree with the quantitative "
                          "result on H1, though they cannot test its coefficient. Tekanan normatif (2 informants) adds context the questionnaire did not measure.",
                          "b. For H2, which is not supported, Coercive pressure (3 informants) describes what does not fit the "
-                         "hypothesised relationship, so the two phases confirm each other: the informants' accounts agree with the "
+                         "hypothesised relationship, so the two phases agree: the informants' accounts agree with the "
                          "absence of a detectable association in H2, though they cannot test its coefficient.",
                          "c. No theme speaks to H3, so its conclusion rests on the quantitative phase alone."]},
                  None),
@@ -278,13 +278,13 @@ def test_every_quote_of_the_example_illustrates_one_theme():
 
 
 PHASES = {"id": "Transkrip wawancara dianalisis secara tematik dalam enam fase Braun dan Clarke (2006): (1) mengenali data dengan "
-                "membaca transkrip berulang kali; (2) menyusun kode awal, yaitu 5 kode pada 6 kutipan; (3) mencari tema dengan "
+                "membaca transkrip berulang kali; (2) menyusun kode awal, yaitu lima kode pada enam kutipan; (3) mencari tema dengan "
                 "mengelompokkan kode-kode tersebut; (4) meninjau setiap tema terhadap kutipannya dan terhadap keseluruhan data; (5) "
-                "mendefinisikan dan menamai 3 tema (Tabel 5.26); dan (6) menyusun laporan ini dengan kutipan yang mewakili setiap tema.",
+                "mendefinisikan dan menamai tiga tema (Tabel 5.26); dan (6) menyusun laporan ini dengan kutipan yang mewakili setiap tema.",
           "en": "The interview transcripts were analysed thematically in the six phases of Braun and Clarke (2006): (1) familiarisation "
-                "with the data, reading the transcripts repeatedly; (2) generating initial codes, 5 codes on 6 excerpts; (3) searching "
+                "with the data, reading the transcripts repeatedly; (2) generating initial codes, five codes on six excerpts; (3) searching "
                 "for themes by grouping the codes; (4) reviewing each theme against its excerpts and the whole data set; (5) defining "
-                "and naming 3 themes (Table 5.26); and (6) producing the report, with quotes that illustrate each theme."}
+                "and naming three themes (Table 5.26); and (6) producing the report, with quotes that illustrate each theme."}
 CATEGORIES = {"id": "Tema dikelompokkan menurut kategori isomorfisme institusional (DiMaggio & Powell, 1983), yaitu koersif (tema "
                     "Tekanan koersif), mimetik (tema Tekanan mimetik), dan normatif (tema Tekanan normatif).",
               "en": "The themes are sorted into the categories of institutional isomorphism (DiMaggio & Powell, 1983): koersif "
@@ -311,7 +311,7 @@ def test_without_a_named_framework_the_categories_are_the_codebooks_and_nothing_
     assert doc.tables()["codebook"].notes == ()
     assert not any("DiMaggio" in t for t in texts(doc) + references(doc))
     assert [p.text for p in conclusions(doc)][4].startswith(
-        "4. Analisis tematik atas wawancara dengan 3 informan menghasilkan 3 tema. Ketiga kategori kerangka penelitian muncul dalam "
+        "4. Analisis tematik atas wawancara dengan tiga informan menghasilkan tiga tema. Ketiga kategori kerangka penelitian muncul dalam "
         "keterangan informan tentang Kinerja: koersif (tema Tekanan koersif, diangkat oleh 3 dari 3 informan),")
 
 
@@ -373,13 +373,13 @@ def test_the_example_concludes_institutional_isomorphism_in_bab_vi(lang):
     composed = compose(EXAMPLES / "mixed-methods" / "study.yaml", lang)
     found = [p.text for p in conclusions(composed.document)]
     assert found[4] == {
-        "id": "4. Analisis tematik atas wawancara dengan 10 informan menghasilkan 6 tema. Ketiga kategori isomorfisme institusional "
+        "id": "4. Analisis tematik atas wawancara dengan sepuluh informan menghasilkan enam tema. Ketiga kategori isomorfisme institusional "
               "(DiMaggio & Powell, 1983) muncul dalam keterangan informan tentang Penggunaan Informasi Kinerja Internal pada "
               "Pemerintah Kota X: isomorfisme koersif (tema Tekanan koersif, diangkat oleh 9 dari 10 informan), isomorfisme "
               "normatif (tema Tekanan normatif, diangkat oleh 7 dari 10 informan), dan isomorfisme mimetik (tema Tekanan mimetik, "
               "diangkat oleh 4 dari 10 informan). Di luar kategori tersebut, informan juga mengangkat tema Budaya kinerja (8 "
               "informan), Keterbatasan sistem (6 informan), dan Dukungan pimpinan (5 informan).",
-        "en": "4. The thematic analysis of the interviews with 10 informants gave 6 themes. All three categories of institutional "
+        "en": "4. The thematic analysis of the interviews with 10 informants gave six themes. All three categories of institutional "
               "isomorphism (DiMaggio & Powell, 1983) appear in the informants' accounts of Internal Use of Performance Information "
               "at the City of X Government: coercive isomorphism (Coercive pressure, raised by 9 of 10 informants), normative "
               "isomorphism (Normative pressure, raised by 7 of 10 informants), and mimetic isomorphism (Mimetic pressure, raised by "

@@ -76,7 +76,19 @@ def _data_values(folder) -> list[str]:
         with data.open(encoding="utf-8") as handle:
             found.update(cell for row in csv.reader(handle) for cell in row)
     found.update(_corpus_values(folder))
+    found.update(_criteria_texts(folder))
     return sorted((v.strip() for v in found if len(v.strip()) >= 3), key=len, reverse=True)
+
+
+def _criteria_texts(folder) -> set[str]:
+    """The criteria of an official LKE (a SAKIP report quotes the regulation's Indonesian wording)."""
+    from reportgen.config import load_study
+    from reportgen.designs.sakip.analysis import framework_of
+
+    config = load_study(folder / "study.yaml").config
+    if getattr(config, "kind", None) != "sakip":
+        return set()
+    return {k.text.rstrip(".") for c in framework_of(config).components for criteria in c.criteria.values() for k in criteria}
 
 
 def _corpus_values(folder) -> set[str]:

@@ -89,7 +89,7 @@ def test_bab_vi_has_theory_practice_and_priorities_not_the_lowest_statement(tmp_
     # = 79.6453971713379, 83.7921028286621
     x4 = composed.results.described.constructs["X4"].performance_interval
     assert x4 == pytest.approx((79.6453971713379, 83.7921028286621), abs=1e-12)
-    assert [c.text for c in table.body[3]][-2:] == {"id": ["79,65–83,79", "Penting, kinerja setara rata-rata"],
+    assert [c.text for c in table.body[3]][-2:] == {"id": ["79,65–83,79", "Penting, kinerja sekitar rata-rata"],
                                                     "en": ["[79.65, 83.79]", "Important, performance near the mean"]}[lang]
     text = " ".join(paragraphs(bab6))
     assert "pay most when they start with" not in text and "paling efektif bila dimulai" not in text
@@ -224,4 +224,4 @@ def test_a_mixed_methods_study_names_the_reach_of_its_interviews(lang):
     reach = composed.payload["limitations"]["interviews"]
     assert reach == {"informants": len(book["informan"]), "single_voice_themes": single} and reach["informants"] == 10
     text = " ".join(paragraphs(section_titled(composed.document, "Keterbatasan Penelitian", "Limitations of the Study")))
-    assert {"id": "wawancara dengan 10 informan", "en": "interviews with 10 informants"}[lang] in text
+    assert {"id": "wawancara dengan sepuluh informan", "en": "interviews with 10 informants"}[lang] in text

@@ -165,14 +165,15 @@ def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) ->
 
 
 def _own_caveat(context: dict | None, chain: tuple[str, ...], name) -> dict | None:
-    """What of a hypothesis's measurement caveat concerns its own path (the discussion names that;
-    the test states the whole caveat): HTMT pairs of two constructs of the chain, and the
-    chain's constructs that miss AVE or reliability. Constructs written by ``name``; an empty
-    ``{}`` when the caveat lies only around the path, None when there is none."""
+    """What of a hypothesis's measurement caveat concerns the constructs of its own path (the
+    discussion names that; the test states the whole caveat, with the other constructs of its
+    equation): HTMT pairs with a construct of the chain at either end, and the chain's constructs
+    that miss AVE or reliability. Constructs written by ``name``; an empty ``{}`` when the caveat
+    lies only around the path, None when there is none."""
     if context is None:
         return None
     own = set(chain)
-    return {key: ([[name(c) for c in pair] for pair in values if set(pair) <= own] if key == "htmt"
+    return {key: ([[name(c) for c in pair] for pair in values if set(pair) & own] if key == "htmt"
                   else [name(c) for c in values if c in own]) for key, values in context.items()}
 
 

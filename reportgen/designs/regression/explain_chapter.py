@@ -149,6 +149,7 @@ def explanation_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, to
                      code=verdict.outcome, x_name=b.name(x), y_name=y_name, table=_table_ref(b, key), r=b.u(p.r), sr=b.u(p.semipartial),
                      sr2=b.u(p.sr2), beta=b.f(p.beta), low=b.f(p.beta_low), high=b.f(p.beta_high), level=b.confidence(),
                      opposite=p.beta * p.r < 0, interval=hyp.decision.reason == "not_significant" and p.beta_low <= 0 <= p.beta_high,
+                     contrast=hyp.decision.reason == "not_significant" and _contrast_once(why.shares[hyp.target], told, hyp.name),
                      citation=SHARES_CITATION, suppression_citation=SUPPRESSION_CITATION)
     if explanation.shared and key in b.numbers:
         shares = why.shares[hyp.target]
@@ -156,8 +157,22 @@ def explanation_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, to
         out += b.say("discussion_explain.j2", refs=(key,), claims=[(association_subject(x, hyp.target), "shared_variance") for x in named], part="shared",
                      names=[b.name(x) for x in named], y_name=y_name, table=_table_ref(b, key), r2=b.u(shares.r2),
                      unique=b.u(shares.unique), shared=b.u(shares.shared), citation=SHARES_CITATION,
-                     contrast=named and any(not (p.beta_low <= 0 <= p.beta_high) for p in shares.predictors.values()))
+                     contrast=bool(named) and _contrast_once(shares, told, hyp.name))
     return out + _measurement_paragraphs(b, why, hyp, told, described)
+
+
+CONTRAST = "(gelman)"  # the key of ``told`` that remembers where the chapter said it
+
+
+def _contrast_once(shares, told: dict[str, str], hypothesis: str) -> bool:
+    """Whether to say here that a significant and a non-significant coefficient do not differ
+    significantly for that alone (Gelman & Stern, 2006): the equation has both (by the intervals
+    of Beta), and the chapter has not said it before."""
+    significant = [not (p.beta_low <= 0 <= p.beta_high) for p in shares.predictors.values()]
+    if CONTRAST in told or not (any(significant) and not all(significant)):
+        return False
+    told[CONTRAST] = hypothesis
+    return True
 
 
 def _range_words(b: Builder, why: Explained, code: str, hyp: HypothesisResult, told: dict[str, str]) -> tuple[dict, list]:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from reportgen.config import Study
 from reportgen.data.sakip import Answers, read_answers, read_follow_up, read_history
-from reportgen.interpret.sakip import Component, framework, predicate
+from reportgen.interpret.sakip import Component, Framework, custom_framework, framework, predicate
 from reportgen.stats.sakip import UnitScore, unit_scores, with_ranks_and_history
 
 
@@ -40,11 +40,16 @@ class SakipResults:
         return {c.code: sum(u.components[c.code] for u in self.units.values()) / len(self.units) / c.weight for c in self.components}
 
 
-def components_of(config) -> tuple[Component, ...]:
+def framework_of(config) -> Framework:
+    """The study's framework: a regulation's, or its own ``components:`` on the current scale."""
     if config.components:
-        return tuple(Component(code, spec.weight, tuple((s, sub.share) for s, sub in spec.subcomponents.items()))
-                     for code, spec in config.components.items())
+        return custom_framework(tuple(Component(code, spec.weight, tuple((s, sub.share) for s, sub in spec.subcomponents.items()))
+                                      for code, spec in config.components.items()))
     return framework(config.framework)
+
+
+def components_of(config) -> tuple[Component, ...]:
+    return framework_of(config).components
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,9 @@ class SakipData:
 
 def load(study: Study) -> SakipData:
     config = study.config
-    answers = read_answers((study.base_dir / config.answers.path).resolve(), components_of(config))
-    history, history_notes = read_history((study.base_dir / config.history.path).resolve()) if config.history else (None, ())
+    answers = read_answers((study.base_dir / config.answers.path).resolve(), framework_of(config), config.answers.numbers)
+    history, history_notes = (read_history((study.base_dir / config.history.path).resolve(), answers.units) if config.history
+                              else (None, ()))
     follow_up = read_follow_up((study.base_dir / config.follow_up.path).resolve(), answers.units) if config.follow_up else None
     return SakipData(answers, history, answers.notes + history_notes, follow_up)
 
@@ -73,8 +79,9 @@ def analyse(study: Study, data: SakipData) -> SakipResults:
     scores = with_ranks_and_history(unit_scores(answers.frame, components), history, year)
     boundary = config.settings.boundary
     overall = sum(s.total for s in scores.values()) / len(scores)
+    bands = framework_of(config).bands
     return SakipResults(year=year, components=components, units=scores,
-                        predicates={u: predicate(s.total, boundary) for u, s in scores.items()},
+                        predicates={u: predicate(s.exact, bands, boundary) for u, s in scores.items()},
                         answers=answers.frame, history=history, overall_total=overall,
                         government_predicate=config.government_predicate, yearly=_yearly(scores, year), notes=data.notes,
                         follow_up=data.follow_up)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.designs.sakip.actions import action
-from reportgen.interpret.sakip import citation, LETTERS, PREDICATES, common_weaknesses, extremes, ranked_findings, with_ties
+from reportgen.designs.sakip.analysis import framework_of
+from reportgen.interpret.sakip import citation, common_weaknesses, extremes, ranked_findings, with_ties
 from reportgen.designs.sakip.signature import signature
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.report.numbering import in_reading_order
 from reportgen.words.locale import MINUS, fmt, join_list
 
-ORDER = [p for p, _ in PREDICATES]
 COMMON_SHOWN = 5  # the weaknesses common to units that the recapitulation lists
 
 
@@ -38,7 +38,10 @@ def build_chapter(b: Builder, results) -> Document:
                    study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
                    contents_title=b.labels["contents"], first_page=config.study.first_page)
     units = sorted(results.units.values(), key=lambda u: (u.rank, u.unit))
-    counts = {p: sum(1 for u in units if results.predicates[u.unit] == p) for p in ORDER}
+    fw = framework_of(config)
+    bands = fw.bands
+    order = [p for p, _ in bands]
+    counts = {p: sum(1 for u in units if results.predicates[u.unit] == p) for p in order}
     government = config.study.government.get(lang) if config.study.government else ""
     has_history = any(u.history for u in units)
 
@@ -63,7 +66,8 @@ def build_chapter(b: Builder, results) -> Document:
                             widths=(1.0, 2.8) + (1.0,) * len(comps) + (0.95, 1.0, 1.15), small=True)
     dist_table = b.table("sakip.distribution", b.labels["sakip_distribution_title"],
                          [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
-                         [[d(p), d(_range(b, p, config.settings.boundary)), d(b.i(counts[p]))] for p in ORDER], widths=(1, 2, 1))
+                         [[d(p), d(_range(b, bands, k, config.settings.boundary)), d(b.i(counts[p]))] for k, p in enumerate(order)],
+                         widths=(1, 2, 1), source=framework_source(b, config))
 
     summary = b.section(b.labels["sakip_summary"], 2, "1")
     best, worst = extremes({u.unit: u.total for u in units})
@@ -71,7 +75,7 @@ def build_chapter(b: Builder, results) -> Document:
     declined = [u for u in units if u.change is not None and u.change < 0]
     summary.blocks += b.say("sakip_summary.j2", refs=(results_table.key, dist_table.key), n=b.i(len(units)), year=str(results.year),
                             government=government, mean=b.f(results.overall_total, 2), predicate=results.government_predicate,
-                            counts=[{"p": p, "n": b.i(counts[p])} for p in ORDER if counts[p]],
+                            counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]],
                             best=join_list([unit_name(u) for u in best], lang), best_total=b.f(results.units[best[0]].total, 2),
                             best_p=results.predicates[best[0]], best_n=len(best), even=len(best) == len(units),
                             worst=join_list([unit_name(u) for u in worst], lang), worst_total=b.f(results.units[worst[0]].total, 2),
@@ -82,7 +86,7 @@ def build_chapter(b: Builder, results) -> Document:
 
     intro = b.section(b.labels["sakip_intro"], 2, "2")
     legal = b.section(b.labels["sakip_legal"], 3, "2.1")
-    legal.blocks += b.say("sakip_legal.j2", regulation=citation(config.framework_name, lang))
+    legal.blocks += b.say("sakip_legal.j2", regulation=citation(fw, lang))
     intro.add(legal)
     scope = b.section(b.labels["sakip_scope"], 3, "2.2")
     scope.blocks += b.say("sakip_scope.j2", n=b.i(len(units)), year=str(results.year), government=government,
@@ -94,11 +98,13 @@ def build_chapter(b: Builder, results) -> Document:
                             [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_subcomponent"]),
                               h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], weight_rows, widths=(3, 1, 2, 1.2, 1),
                             source=framework_source(b, config))
+    numbers = config.answers.numbers
     answer_table = b.table("sakip.answers", b.labels["sakip_answers_title"], [[h(b.labels["sakip_answer"]), h(b.labels["sakip_value"])]],
-                           [[d("Y / T"), d(f"{b.f(1, 2)} / {b.f(0, 2)}")]]
-                           + [[d(letter), d(b.f(value, 2))] for letter, value in LETTERS.items()]
-                           + [[d("0–100"), d(b.labels["sakip_divided"])]], widths=(2, 2), source=framework_source(b, config))
-    method.blocks += b.say("sakip_method.j2", regulation=citation(config.framework_name, lang), weights=b.ref(weights_table),
+                           [[d(word), d(b.g(100 * float(value), 2) + "%")] for word, value in fw.scale.items()]
+                           + [[d("N/A"), d(b.labels["sakip_not_applicable"])]]
+                           + ([[d("0–100" if numbers == "percent" else "0–1"), d(b.labels["sakip_numbers"][numbers])]] if numbers else []),
+                           widths=(2, 3), source=framework_source(b, config))
+    method.blocks += b.say("sakip_method.j2", regulation=citation(fw, lang), weights=b.ref(weights_table),
                            answers=b.ref(answer_table), predicates=b.ref(dist_table), custom=config.framework_name == "custom")
     method.add(weights_table)
     method.add(answer_table)
@@ -117,7 +123,7 @@ def build_chapter(b: Builder, results) -> Document:
                     width=0.95)
     res.add(fig2)
     res.blocks += b.say("sakip_distribution.j2", refs=(dist_table.key,), table=b.ref(dist_table), figure=b.ref(fig), ranking=b.ref(fig2),
-                        counts=[{"p": p, "n": b.i(counts[p])} for p in ORDER if counts[p]], n=b.i(len(units)))
+                        counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]], n=b.i(len(units)))
     if has_history:
         series = {u.unit: {**u.history, results.year: u.total} for u in units}
         years = list(results.yearly)
@@ -185,7 +191,7 @@ def framework_source(b: Builder, config) -> str:
     or the study file for a study's own components."""
     if config.framework_name == "custom":
         return b.labels["sakip_source_study"]
-    return b.label("sakip_source_regulation", regulation=citation(config.framework_name, b.lang, short=True))
+    return b.label("sakip_source_regulation", regulation=citation(framework_of(config), b.lang, short=True))
 
 
 def _weight_rows(comps, b, name):
@@ -198,13 +204,16 @@ def _weight_rows(comps, b, name):
     return out
 
 
-def _range(b: Builder, predicate: str, boundary: str) -> str:
-    bounds = dict(PREDICATES)
-    uppers = {"AA": 100, "A": 90, "BB": 80, "B": 70, "CC": 60, "C": 50, "D": 30}
-    low = bounds[predicate]
-    if predicate == "D":
-        return f"0 – {b.i(30)}" if boundary == "gt" else f"0 – < {b.i(30)}"
-    return f"> {b.i(low)} – {b.i(uppers[predicate])}" if boundary == "gt" else f"≥ {b.i(low)} – < {b.i(uppers[predicate])}" if predicate != "AA" else f"≥ {b.i(low)} – {b.i(100)}"
+def _range(b: Builder, bands, k: int, boundary: str) -> str:
+    """The totals of the ``k``-th band: "> 80 – 90" (``gt``: the lower bound excluded, as the
+    regulation writes it) or "≥ 80 – < 90" (``ge``); the highest band ends at 100, the lowest starts at 0."""
+    low = bands[k][1]
+    high = 100 if k == 0 else bands[k - 1][1]
+    if low is None:
+        return f"0 – {b.i(high)}" if boundary == "gt" else f"0 – < {b.i(high)}"
+    if boundary == "gt" or k == 0:
+        return f"{'>' if boundary == 'gt' else '≥'} {b.i(low)} – {b.i(high)}"
+    return f"≥ {b.i(low)} – < {b.i(high)}"
 
 
 def score_table(b: Builder, results, u, key: str, title: str, name):

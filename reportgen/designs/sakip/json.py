@@ -1,18 +1,26 @@
-"""results.json of a SAKIP evaluation report: ``sakip.units.<unit>.*`` and ``sakip.overall.*``."""
+"""results.json of a SAKIP evaluation report: ``sakip.units.<unit>.*``, ``sakip.overall.*`` and
+``sakip.framework`` (the regulation, its scale and predicate bands)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from reportgen.designs.sakip.analysis import framework_of
+
 
 def results_json(study, results, lang: str) -> dict[str, Any]:
-    """results.json of a SAKIP report: ``sakip.units.<unit>.*`` and ``sakip.overall.*``."""
+    """results.json of a SAKIP report: ``sakip.units.<unit>.*`` (``exact_total``: the total as a
+    fraction "p/q", from which the predicate is read), ``sakip.overall.*`` and ``sakip.framework``."""
+    fw = framework_of(study.config)
     out = {
         "sakip": {
             "year": results.year,
+            "framework": {"name": fw.name, "regulation": fw.regulation.get(lang), "scale_percent": {k: float(v * 100) for k, v in fw.scale.items()},
+                          "predicates": [{"predicate": p, "above": None if low is None else float(low)} for p, low in fw.bands],
+                          "boundary": study.config.settings.boundary},
             "units": {
                 unit: {
-                    "total": s.total, "predicate": results.predicates[unit], "rank": s.rank, "change": s.change,
+                    "total": s.total, "exact_total": str(s.exact), "predicate": results.predicates[unit], "rank": s.rank, "change": s.change,
                     "previous": s.previous, "history": {str(y): t for y, t in s.history.items()},
                     "components": s.components, "subcomponents": s.subcomponents,
                 }

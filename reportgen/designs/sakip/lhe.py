@@ -18,6 +18,7 @@ import re
 from reportgen.designs.sakip.actions import action
 from reportgen.designs.sakip.chapter import _name, framework_source, score_table, unit_sentence_values
 from reportgen.designs.sakip.signature import letter_date, letter_year, signature
+from reportgen.designs.sakip.analysis import framework_of
 from reportgen.interpret.sakip import citation, extremes, unit_findings, with_ties
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Paragraph
@@ -52,7 +53,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     u = results.units[unit]
     year = str(results.year)
     evaluator = config.study.author or config.signatory.position.get(lang)
-    regulation = citation(config.framework_name, lang)
+    regulation = citation(framework_of(config), lang)
     period = config.period.get(lang) if config.period else ""
     heading_name = unit_name.upper().replace(" ", "\u00a0") if len(unit_name) <= TITLE_NAME_WHOLE else unit_name.upper()
     doc = Document(lang=lang, chapter_label=words["report"], title=words["title"].format(unit=heading_name, year=year),
@@ -152,8 +153,8 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     closing.blocks += signature(b, config, dated=True)
 
     appendix = b.section(words["appendix"], 2, "", new_page=True)
-    rows = [[d(b.i(j)), s(f"{name(r.component)} / {name(r.subcomponent)}"), s(r.criterion), d(r.answer), d(b.f(r.value, 2)),
-             s(r.note or "–")] for j, r in enumerate(results.answers[results.answers["unit"] == unit].itertuples(), start=1)]
+    rows = [[d(b.i(j)), s(f"{name(r.component)} / {name(r.subcomponent)}"), s(f"{r.number} {r.criterion}".strip()), d(r.answer),
+             d("–" if r.value != r.value else b.g(100 * r.value, 2) + "%"), s(r.note or "–")] for j, r in enumerate(results.answers[results.answers["unit"] == unit].itertuples(), start=1)]
     lke = b.table("lhe.lke", words["appendix_title"].format(unit=unit_name, year=year),
                   [[h("No"), h(b.labels["sakip_component_sub"]), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]),
                     h(b.labels["sakip_value"]), h(b.labels["sakip_note"])]], rows,
