@@ -176,14 +176,34 @@ def unit_findings(answers, components: tuple[Component, ...], unit: str) -> dict
     return out
 
 
-def common_weaknesses(answers, units: int, least: float = 0.5) -> list[tuple[str, str, str, int]]:
-    """Criteria below full marks in at least ``least`` of the units: (component, sub-component,
-    criterion, units below full marks), the most widespread first (the worksheet's order among
-    equals: the first row where the criterion is answered)."""
-    below = answers[answers["value"] < 1].groupby(["component", "subcomponent", "criterion"], sort=False)
-    first = answers.groupby(["component", "subcomponent", "criterion"], sort=False)["row"].min()
-    rows = [(c, s, k, int(n)) for (c, s, k), n in below["unit"].nunique().items() if n >= least * units]
-    return sorted(rows, key=lambda r: (-r[3], first[r[:3]]))
+WEAK = 0.3  # an answer at or below this share of the criterion's weight is weak: D or E (88/2021), D, E or T (12/2015)
+
+
+@dataclass(frozen=True)
+class Weakness:
+    """A criterion across the units: how far below full marks it falls on average (``shortfall``,
+    0–1 of its weight, N/A left out) and in how many units it is weak (D or E)."""
+
+    component: str
+    subcomponent: str
+    criterion: str
+    shortfall: float
+    weak: int
+    row: int  # the first row where the worksheet answers it
+
+
+def common_weaknesses(answers) -> list[Weakness]:
+    """Every criterion below full marks somewhere, the most severe first: the largest mean
+    shortfall across the units, then the most units weak on it, then the worksheet's order. A
+    criterion at B in every unit falls short by 30%, one at E in every unit by 100%: counting
+    units below full marks would rank them alike."""
+    rows = answers[answers["value"].notna()]
+    out = []
+    for (c, s, k), group in rows.groupby(["component", "subcomponent", "criterion"], sort=False):
+        shortfall = float((1 - group["value"]).mean())
+        if shortfall > 0:
+            out.append(Weakness(c, s, k, shortfall, int((group["value"] <= WEAK).sum()), int(group["row"].min())))
+    return sorted(out, key=lambda w: (-round(w.shortfall, TIE_PLACES), -w.weak, w.row))
 
 
 def with_ties(items: list, count: int, key) -> list:

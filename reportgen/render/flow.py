@@ -268,6 +268,8 @@ class Flow:
         this page (the float stays in its section); neither referring to one of the floats."""
         if self.targets.cites(block, floats):
             return False
+        if isinstance(block, Paragraph) and block.style in ("signature", "gap"):
+            return False  # a signature closes what is above it, tables included
         if isinstance(block, (Paragraph, Task)):
             return True
         return isinstance(block, Section) and not (self.pages.used and self.pages.left < self.heading_room(block))

@@ -472,8 +472,9 @@ def test_the_score_tables_last_row_gives_the_predicate_in_words_and_the_achievem
 def test_the_criteria_most_often_short_name_every_criterion_of_a_tie(tmp_path):
     recap, _ = documents(tmp_path, TIED)
     text = words(recap)
-    assert ("Kriteria “perencanaan kualitas 1” dan “pengukuran kualitas 1” masing-masing belum terpenuhi penuh di 2 dari 3 "
-            "perangkat daerah, terbanyak di antara semua kriteria.") in text
+    # C (50% short) in two of three units and E (100% short) in one: each 33,3% short on average
+    assert ("Kekurangan terbesar terdapat pada kriteria “evaluasi pemanfaatan 1”, “perencanaan kualitas 1”, dan “pengukuran "
+            "kualitas 1”, masing-masing rata-rata 33,3% dari bobotnya.") in text
 
 
 def test_with_ties_extends_a_cut_to_every_equal_and_common_weaknesses_keep_the_worksheets_order():
@@ -487,4 +488,18 @@ def test_with_ties_extends_a_cut_to_every_equal_and_common_weaknesses_keep_the_w
     # rows 1 and 5) has "first" first, and both fall short in both units
     answers = pd.DataFrame({"unit": ["B", "B", "A", "A"], "component": ["c"] * 4, "subcomponent": ["s"] * 4,
                             "criterion": ["second", "first", "first", "second"], "value": [0.5] * 4, "row": [3, 2, 1, 5]})
-    assert [k for _, _, k, _ in common_weaknesses(answers, 2)] == ["first", "second"]
+    assert [w.criterion for w in common_weaknesses(answers)] == ["first", "second"]
+
+
+def test_common_weaknesses_are_ranked_by_mean_shortfall_not_by_units_below_full_marks():
+    """B in every unit (30% short) is less severe than E in half of them (50% short, D/E in half):
+    counting units below full marks would rank the first above the second."""
+    import pandas as pd
+
+    from reportgen.interpret.sakip import common_weaknesses
+
+    answers = pd.DataFrame({"unit": ["A", "B", "A", "B", "A", "B"], "component": ["c"] * 6, "subcomponent": ["s"] * 6,
+                            "criterion": ["b everywhere"] * 2 + ["e in half"] * 2 + ["met"] * 2,
+                            "value": [0.7, 0.7, 0.0, 1.0, 1.0, 1.0], "row": [1, 2, 3, 4, 5, 6]})
+    found = common_weaknesses(answers)
+    assert [(w.criterion, round(w.shortfall, 12), w.weak) for w in found] == [("e in half", 0.5, 1), ("b everywhere", 0.3, 0)]

@@ -162,21 +162,24 @@ def build_chapter(b: Builder, results) -> Document:
                             year=str(results.year), mean=b.f(results.overall_total, 2), predicate=results.government_predicate,
                             weakest=join_list([name(c) for c in weakest_components], lang), weakest_n=len(weakest_components),
                             weakest_pct=b.pct(100 * means[weakest_components[0]]))
-    common = common_weaknesses(results.answers, len(units))
-    shown = with_ties(common, COMMON_SHOWN, key=lambda r: r[3])  # the most widespread, and every one as widespread as the last
+    common = common_weaknesses(results.answers)
+    shown = with_ties(common, COMMON_SHOWN, key=lambda w: w.shortfall)  # the most severe, and every one as severe as the last
     common_table = None
     if common:
         common_table = b.table("sakip.common", b.labels["sakip_common_title"],
-                               [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_component_sub"]), h(b.labels["sakip_common_units"])]],
-                               [[d(b.i(k)), s(criterion), s(f"{name(c)} / {name(sub)}"), d(f"{b.i(n)} / {b.i(len(units))}")]
-                                for k, (c, sub, criterion, n) in enumerate(shown, start=1)],
-                               widths=(0.5, 3.6, 2.6, 1.4), small=True)
-    widest = [criterion for _, _, criterion, n in common if n == common[0][3]]  # every criterion of a tie
+                               [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_component_sub"]),
+                                 h(b.labels["sakip_common_shortfall"]), h(b.labels["sakip_common_units"])]],
+                               [[d(b.i(k)), s(w.criterion), s(f"{name(w.component)} / {name(w.subcomponent)}"),
+                                 d(b.pct(100 * w.shortfall)), d(f"{b.i(w.weak)} / {b.i(len(units))}")]
+                                for k, w in enumerate(shown, start=1)],
+                               notes=(b.labels["sakip_common_note"],), widths=(0.5, 3.4, 2.4, 1.2, 1.3), small=True)
+    worst = [w for w in common if round(w.shortfall, 9) == round(common[0].shortfall, 9)] if common else []
     closing.blocks += b.say("sakip_common.j2", refs=(common_table.key,) if common_table else (), n=b.i(len(common)),
-                            table=b.ref(common_table) if common_table else "", all_shown=len(shown) == len(common),
-                            shown=b.i(len(shown)), widest=join_list([f"“{c}”" for c in widest], lang),
-                            widest_n=len(widest), widest_count=b.i(len(widest)), named=len(widest) <= 3,
-                            first_units=b.i(common[0][3]) if common else "", units=b.i(len(units)),
+                            table=b.ref(common_table) if common_table else "", shown=b.i(len(shown)),
+                            worst=join_list([f"“{w.criterion}”" for w in worst], lang), worst_n=len(worst),
+                            shortfall=b.pct(100 * common[0].shortfall) if common else "",
+                            weak=b.i(max((w.weak for w in worst), default=0)), units=b.i(len(units)),
+                            widespread=b.i(sum(1 for w in common if w.weak * 2 >= len(units))),
                             evaluator=config.study.author or government)
     if common_table:
         closing.add(common_table)
