@@ -180,6 +180,7 @@ def build_chapter(b: Builder, results) -> Document:
                             shortfall=b.pct(100 * common[0].shortfall) if common else "",
                             weak=b.i(max((w.weak for w in worst), default=0)), units=b.i(len(units)),
                             widespread=b.i(sum(1 for w in common if w.weak * 2 >= len(units))),
+                            low_grades=join_list(["D", "E"], lang, "or"),  # grades given as values: never italic like a statistic
                             evaluator=config.study.author or government)
     if common_table:
         closing.add(common_table)
