@@ -24,6 +24,7 @@ class YearMean:
 @dataclass(frozen=True)
 class SakipResults:
     year: int
+    framework: Framework  # the regulation's (or the study's own) components, scale and predicate bands
     components: tuple[Component, ...]
     units: dict[str, UnitScore]
     predicates: dict[str, str]
@@ -73,15 +74,15 @@ def load(study: Study) -> SakipData:
 
 def analyse(study: Study, data: SakipData) -> SakipResults:
     config = study.config
-    components = components_of(config)
+    fw = framework_of(config)
+    components = fw.components
     answers, history = data.answers, data.history
     year = config.study.year
     scores = with_ranks_and_history(unit_scores(answers.frame, components), history, year)
     boundary = config.settings.boundary
     overall = sum(s.total for s in scores.values()) / len(scores)
-    bands = framework_of(config).bands
-    return SakipResults(year=year, components=components, units=scores,
-                        predicates={u: predicate(s.exact, bands, boundary) for u, s in scores.items()},
+    return SakipResults(year=year, framework=fw, components=components, units=scores,
+                        predicates={u: predicate(s.exact, fw.bands, boundary) for u, s in scores.items()},
                         answers=answers.frame, history=history, overall_total=overall,
                         government_predicate=config.government_predicate, yearly=_yearly(scores, year), notes=data.notes,
                         follow_up=data.follow_up)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.designs.sakip.actions import action
-from reportgen.designs.sakip.analysis import framework_of
 from reportgen.interpret.sakip import citation, common_weaknesses, extremes, ranked_findings, with_ties
 from reportgen.designs.sakip.signature import signature
 from reportgen.report.builder import Builder, d, h, s
@@ -38,7 +37,7 @@ def build_chapter(b: Builder, results) -> Document:
                    study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
                    contents_title=b.labels["contents"], first_page=config.study.first_page)
     units = sorted(results.units.values(), key=lambda u: (u.rank, u.unit))
-    fw = framework_of(config)
+    fw = results.framework
     bands = fw.bands
     order = [p for p, _ in bands]
     counts = {p: sum(1 for u in units if results.predicates[u.unit] == p) for p in order}
@@ -67,7 +66,7 @@ def build_chapter(b: Builder, results) -> Document:
     dist_table = b.table("sakip.distribution", b.labels["sakip_distribution_title"],
                          [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
                          [[d(p), d(_range(b, bands, k, config.settings.boundary)), d(b.i(counts[p]))] for k, p in enumerate(order)],
-                         widths=(1, 2, 1), source=framework_source(b, config))
+                         widths=(1, 2, 1), source=framework_source(b, config, fw))
 
     summary = b.section(b.labels["sakip_summary"], 2, "1")
     best, worst = extremes({u.unit: u.total for u in units})
@@ -97,13 +96,13 @@ def build_chapter(b: Builder, results) -> Document:
     weights_table = b.table("sakip.weights", b.labels["sakip_weights_title"],
                             [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_subcomponent"]),
                               h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], weight_rows, widths=(3, 1, 2, 1.2, 1),
-                            source=framework_source(b, config))
+                            source=framework_source(b, config, fw))
     numbers = config.answers.numbers
     answer_table = b.table("sakip.answers", b.labels["sakip_answers_title"], [[h(b.labels["sakip_answer"]), h(b.labels["sakip_value"])]],
                            [[d(word), d(b.g(100 * float(value), 2) + "%")] for word, value in fw.scale.items()]
                            + [[d("N/A"), d(b.labels["sakip_not_applicable"])]]
                            + ([[d("0–100" if numbers == "percent" else "0–1"), d(b.labels["sakip_numbers"][numbers])]] if numbers else []),
-                           widths=(2, 3), source=framework_source(b, config))
+                           widths=(2, 3), source=framework_source(b, config, fw))
     method.blocks += b.say("sakip_method.j2", regulation=citation(fw, lang), weights=b.ref(weights_table),
                            answers=b.ref(answer_table), predicates=b.ref(dist_table), custom=config.framework_name == "custom")
     method.add(weights_table)
@@ -190,12 +189,12 @@ def build_chapter(b: Builder, results) -> Document:
     return doc
 
 
-def framework_source(b: Builder, config) -> str:
+def framework_source(b: Builder, config, fw) -> str:
     """The source line of a table the framework gives (weights, answer values): its regulation,
     or the study file for a study's own components."""
     if config.framework_name == "custom":
         return b.labels["sakip_source_study"]
-    return b.label("sakip_source_regulation", regulation=citation(framework_of(config), b.lang, short=True))
+    return b.label("sakip_source_regulation", regulation=citation(fw, b.lang, short=True))
 
 
 def _weight_rows(comps, b, name):

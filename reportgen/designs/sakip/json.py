@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.designs.sakip.analysis import framework_of
-
 
 def results_json(study, results, lang: str) -> dict[str, Any]:
     """results.json of a SAKIP report: ``sakip.units.<unit>.*`` (``exact_total``: the total as a
     fraction "p/q", from which the predicate is read), ``sakip.overall.*`` and ``sakip.framework``."""
-    fw = framework_of(study.config)
+    fw = results.framework
     out = {
         "sakip": {
             "year": results.year,

@@ -18,7 +18,6 @@ import re
 from reportgen.designs.sakip.actions import action
 from reportgen.designs.sakip.chapter import _name, framework_source, score_table, unit_sentence_values
 from reportgen.designs.sakip.signature import letter_date, letter_year, signature
-from reportgen.designs.sakip.analysis import framework_of
 from reportgen.interpret.sakip import citation, extremes, unit_findings, with_ties
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Paragraph
@@ -53,7 +52,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     u = results.units[unit]
     year = str(results.year)
     evaluator = config.study.author or config.signatory.position.get(lang)
-    regulation = citation(framework_of(config), lang)
+    regulation = citation(results.framework, lang)
     period = config.period.get(lang) if config.period else ""
     heading_name = unit_name.upper().replace(" ", "\u00a0") if len(unit_name) <= TITLE_NAME_WHOLE else unit_name.upper()
     doc = Document(lang=lang, chapter_label=words["report"], title=words["title"].format(unit=heading_name, year=year),
@@ -76,7 +75,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     weights = b.table("lhe.weights", b.labels["sakip_weights_title"],
                       [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_subcomponent"]),
                         h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], _weight_rows(results.components, b, name),
-                      widths=(3, 1, 2, 1.2, 1), source=framework_source(b, config))
+                      widths=(3, 1, 2, 1.2, 1), source=framework_source(b, config, results.framework))
     team = None
     if config.team:
         team = b.table("lhe.team", words["team_title"], [[h("No"), h(words["name"]), h(words["nip"]), h(words["role"])]],
