@@ -93,11 +93,11 @@ def _grounded(b: Builder, e, where: dict[str, str]) -> dict:
 
 def _framework(b: Builder) -> dict | None:
     """A mixed-methods study's framework as the theoretical implications name it (its name and
-    citation), or None."""
-    framework = b.mixed.framework if b.mixed is not None else None
-    if framework is None or framework.name is None:
-        return None
-    return {"name": framework.name.get(b.lang), "cite": b.cite_works(framework.cite)}
+    citation, as the qualitative section writes them), or None."""
+    from reportgen.designs.survey.qualitative import framework_citation, framework_name
+
+    name = framework_name(b, b.mixed) if b.mixed is not None else None
+    return None if name is None else {"name": name, "cite": framework_citation(b, b.mixed)}
 
 
 def _provisional(b: Builder, c: Conclusions, results_chapter: int) -> list:
