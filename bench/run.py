@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -126,6 +127,7 @@ def main() -> None:
     rows.append(("4 thesis chapters in one call (PDF + DOCX + json), 2 processes", f"{parallel[0]:.2f} s", f"{parallel[1]:.0f} MB",
                  f"one process: {serial[0]:.2f} s", f"{serial[0] / parallel[0]:.2f} × faster"))
     rows.append(pls_bootstrap())
+    rows.append(sakip_province_row(work))
     shutil.rmtree(work, ignore_errors=True)
 
     header = ("measurement", "reportgen", "peak memory", "R (same figures)", "ratio")
@@ -137,6 +139,112 @@ def main() -> None:
              "| " + " | ".join(header) + " |", "|" + "---|" * 5]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+PROVINCE = "Provinsi Sulawesi Selatan"
+OFFICES = (  # perangkat daerah as their regulations name them (long names included, as an evaluator meets them)
+    "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana",
+    "Dinas Perindustrian, Perdagangan, Koperasi, Usaha Kecil dan Menengah", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+    "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah", "Badan Pengelolaan Keuangan dan Aset Daerah",
+    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "Dinas Kependudukan dan Pencatatan Sipil", "Dinas Kesehatan",
+    "Dinas Pendidikan dan Kebudayaan", "Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Perumahan Rakyat dan Kawasan Permukiman",
+    "Dinas Sosial", "Dinas Tenaga Kerja dan Transmigrasi", "Dinas Lingkungan Hidup", "Dinas Perhubungan",
+    "Dinas Komunikasi, Informatika, Statistik dan Persandian", "Dinas Pemuda dan Olahraga", "Dinas Pariwisata dan Ekonomi Kreatif",
+    "Dinas Ketahanan Pangan, Tanaman Pangan dan Hortikultura", "Dinas Kelautan dan Perikanan", "Inspektorat Daerah",
+    "Satuan Polisi Pamong Praja dan Pemadam Kebakaran", "Badan Kesatuan Bangsa dan Politik", "Badan Penanggulangan Bencana Daerah",
+    "Badan Pendapatan Daerah", "Sekretariat Daerah", "Sekretariat Dewan Perwakilan Rakyat Daerah",
+)
+REGIONS = ("Kabupaten Kepulauan Selayar", "Kabupaten Bulukumba", "Kabupaten Bantaeng", "Kabupaten Jeneponto", "Kabupaten Takalar",
+           "Kabupaten Gowa", "Kabupaten Sinjai", "Kabupaten Maros", "Kabupaten Pangkajene dan Kepulauan", "Kabupaten Barru",
+           "Kota Makassar", "Kota Parepare")
+
+
+def sakip_province(folder: Path, units: int = 300, seed: int = 2024) -> Path:
+    """A province-sized SAKIP evaluation: ``units`` perangkat daerah with long, real-looking names
+    (the province's offices, then those of its regencies), each answering the official 80
+    criteria of PermenPAN-RB 88/2021 around a maturity level (as the example's make_answers.py),
+    two earlier years, a letter block (one LHE per unit) and ``recap.unit_sections: false``."""
+    import csv
+
+    rng = np.random.default_rng(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    framework = yaml.safe_load((ROOT / "reportgen" / "designs" / "sakip" / "frameworks" / "permenpan-rb-88-2021.yaml").read_text(encoding="utf-8"))
+    criteria = [(component, sub, c["number"]) for component, cspec in framework["components"].items()
+                for sub, spec in cspec["subcomponents"].items() for c in spec["criteria"]]
+    names = [f"{office} {region}" for region in (PROVINCE,) + REGIONS for office in OFFICES][:units]
+    grades = ((0.95, "AA"), (0.85, "A"), (0.75, "BB"), (0.65, "B"), (0.55, "CC"), (0.40, "C"), (0.15, "D"), (0.0, "E"))
+    with (folder / "lke.csv").open("w", newline="", encoding="utf-8") as answers, \
+            (folder / "history.csv").open("w", newline="", encoding="utf-8") as history:
+        lke, past = csv.writer(answers, lineterminator="\n"), csv.writer(history, lineterminator="\n")
+        lke.writerow(("unit", "component", "subcomponent", "criterion", "answer", "note"))
+        past.writerow(("unit", "year", "total"))
+        for name in names:
+            level = float(rng.uniform(0.45, 0.9))
+            for component, sub, number in criteria:
+                score = float(np.clip(level + {"keberadaan": 0.12, "kualitas": 0.0, "pemanfaatan": -0.10}[sub] + rng.normal(scale=0.12), 0, 1))
+                answer = next(grade for bound, grade in grades if score >= bound)
+                lke.writerow((name, component, sub, number, answer, "Bukti dukung belum lengkap" if answer in ("C", "D", "E") else ""))
+            for year, drift in ((2022, -7.0), (2023, -3.5)):
+                past.writerow((name, year, f"{100 * level + drift + rng.normal(scale=2.5):.2f}"))
+    study = {"kind": "sakip",
+             "study": {"title": {"id": f"Evaluasi AKIP Perangkat Daerah {PROVINCE} Tahun 2024"}, "author": f"Inspektorat Daerah {PROVINCE}",
+                       "year": 2024, "government": {"id": f"Pemerintah {PROVINCE}"}},
+             "answers": {"path": "lke.csv"}, "history": {"path": "history.csv"},
+             "letter": {"number": "700/{n}/Itda/2025", "date": "2025-03-14", "place": "Makassar"},
+             "signatory": {"name": "Drs. H. Ahmad Yani, M.Si.", "nip": "19690410 199303 1 008", "position": {"id": f"Inspektur {PROVINCE}"}},
+             "recap": {"unit_sections": False}}
+    (folder / "study.yaml").write_text(yaml.safe_dump(study, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return folder / "study.yaml"
+
+
+def measure_tree(command: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS of the largest process in MB, peak memory of the whole process tree
+    in MB: the sum of its processes' proportional set sizes, sampled every 0.2 s) of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=USER_ENVIRONMENT,
+                            start_new_session=True)
+    tree = 0.0
+    while proc.poll() is None:
+        total = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                if int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[3]) != proc.pid:
+                    continue
+                rollup = Path(f"/proc/{entry}/smaps_rollup").read_text()
+            except (OSError, IndexError, ValueError):
+                continue
+            total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+        tree = max(tree, total / 1024)
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed: {proc.stderr.read().decode()[-500:]}")
+    return seconds, usage.ru_maxrss / 1024, tree
+
+
+def sakip_province_row(work: Path, units: int = 300) -> tuple[str, str, str, str, str]:
+    """The province-sized SAKIP run (json, pdf, docx): wall time, memory, the recapitulation's pages."""
+    study = sakip_province(work / "province", units)
+    out = work / "province-out"
+    seconds, largest, tree = measure_tree(REPORTGEN + ["run", str(study), "--out", str(out), "--formats", "json,pdf,docx"])
+    pages = "–"
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(next(out.glob("rekapitulasi-*.pdf")))], capture_output=True, text=True).stdout
+        pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "–")
+    lhes = len(list(out.glob("lhe-*.pdf")))
+    return (f"SAKIP province, {units} units, {lhes} LHEs (PDF + DOCX) + recapitulation, {available_cores()} cores",
+            f"{seconds:.1f} s", f"{tree:.0f} MB (all processes; largest {largest:.0f} MB)",
+            f"recapitulation: {pages} pages", "target ≤ 240 s, ≤ 1 GB, ≤ 60 pages on 2 cores")
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def pls_bootstrap() -> tuple[str, str, str, str, str]:
@@ -163,4 +271,9 @@ def _timed(fn) -> float:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["sakip"]:  # only the province-sized SAKIP run: python bench/run.py sakip [UNITS]
+        scratch = Path(tempfile.mkdtemp(prefix="reportgen-bench-"))
+        print(" | ".join(sakip_province_row(scratch, int(sys.argv[2]) if len(sys.argv) > 2 else 300)))
+        shutil.rmtree(scratch, ignore_errors=True)
+    else:
+        main()

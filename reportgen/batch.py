@@ -163,9 +163,29 @@ def _in_process(task: Task) -> Outcome:
 
 
 def _work(task: Task):
+    import sys
+
     from reportgen.pipeline import run_study
 
-    return run_study(task.study, task.target, lang=task.lang, formats=task.formats)
+    progress = _on_terminal(task) if sys.stderr.isatty() else None
+    return run_study(task.study, task.target, lang=task.lang, formats=task.formats, progress=progress)
+
+
+def _on_terminal(task: Task):
+    """The progress of the long stages on a terminal: ``reportgen: STUDY: LHE 12/300`` on one line,
+    rewritten as each document is done (the short stages are not worth a line)."""
+    import sys
+
+    def show(stage: str) -> None:
+        name, _, count = stage.partition(" ")
+        if not count:
+            return
+        done, _, total = count.partition("/")
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rreportgen: {task.study}: {name.upper()} {count}{end}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _preload(tasks: list[Task]) -> None:

@@ -18,7 +18,7 @@ from reportgen.interrupt import Interrupted, stopping_cleanly
 
 FORMATS = ("json", "pdf", "docx")  # the default set
 MAX_UPLOAD_MB = 1024  # the largest upload limit ``reportgen serve`` takes
-ALL_FORMATS = FORMATS + ("html",)  # html: the chapter as one self-contained page, for previews
+ALL_FORMATS = FORMATS + ("html", "xlsx")  # html: the chapter as one self-contained page, for previews; xlsx: SAKIP's scored LKE
 
 
 class UsageError(Exception):
@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
     run.add_argument("--out", type=Path, help="Output folder (default output/<study folder>/; with several studies, DIR/<name>/).")
     run.add_argument("--lang", help="id or en (overrides study.language).")
-    run.add_argument("--formats", default="json,pdf,docx", help="Comma-separated: json, pdf, docx, html (default: json,pdf,docx; html is the chapter as one self-contained page for previews).")
+    run.add_argument("--formats", default="json,pdf,docx", help="Comma-separated: json, pdf, docx, html, xlsx (default: json,pdf,docx; html is the chapter as one self-contained page for previews; xlsx, for SAKIP studies, the scored LKE workbook).")
     run.add_argument("--jobs", type=_jobs, default=None, help="Studies run at once (default: one per core).")
     validate = commands.add_parser("validate", help="Check study files and their data without computing; list every problem found.",
                                    description="Check study files and their data without computing; list every problem found.")

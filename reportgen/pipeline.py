@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from reportgen.report.printable import printable
 from reportgen.results_json import clean, write_results
 
 FORMATS = ("json", "pdf", "docx")
+CHAPTER_FORMATS = ("json", "pdf", "docx", "html")  # every design's; a design may write more (Design.extra_formats)
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,9 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
 
     ``progress``, when given, is called with each stage as it begins: ``check`` (the study file
     and the data), ``compute`` (the statistics), ``write`` (results.json and the chapter), then
-    ``figures``, ``docx``, ``html`` and ``pdf`` as each is made (the web app shows them)."""
+    ``figures``, ``docx``, ``html``, ``lhe 0/300``, ``lhe 1/300``, … (a design's further
+    documents, as each is written) and ``pdf`` as each is made (the web app and, on a terminal,
+    the command line show them)."""
     progress = progress or _silent
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"--lang: '{lang}' is not a supported language; use {' or '.join(LANGUAGES)}")
@@ -45,6 +50,7 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
             standing_by(FigureJob() if chapter_wanted else None) as (figures,):
         progress("check")
         study = load_study(study_file)
+        check_formats(design_for(study.config), formats, study.config.design)
         inputs = study.inputs()
         check_target(target, inputs)  # before the work, so a refused folder costs nothing
         language = lang or study.config.study.language
@@ -57,6 +63,14 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
         except OSError as exc:
             raise OutputError(os_error_line(exc)) from None
     return Report([Path(target) / name for name in written], analysed.notes)
+
+
+def check_formats(design, formats, kind: str = "") -> None:
+    """Refuse, in one line, a format the study's design does not write (``xlsx`` outside a SAKIP study)."""
+    for f in formats:
+        if f not in CHAPTER_FORMATS and f not in getattr(design, "extra_formats", ()):
+            raise ConfigError(f"--formats: '{f}' is written for SAKIP studies only (the scored LKE workbook); this study is "
+                              f"{'a ' + kind + ' study' if kind else 'of another kind'}: leave {f} out of --formats")
 
 
 def _silent(stage: str) -> None:
@@ -130,6 +144,10 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
     if "json" in formats:
         write_results(folder / "results.json", analysed.payload)
         written.append("results.json")
+    check_formats(analysed.design, formats)
+    for kind in getattr(analysed.design, "extra_formats", ()):
+        if kind in formats:
+            written += analysed.design.write_format(kind, analysed.study, analysed.results, lang, folder)
     if not {"pdf", "docx", "html"} & set(formats):
         return written
     from reportgen.figures import FigureJob
@@ -167,10 +185,11 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
             page = render_html(doc, labels, folder, embed=True)
             with naming(folder / f"{stem}.html"):
                 (folder / f"{stem}.html").write_text(page, encoding="utf-8")
+        # the LHEs are rendered while the chapter's PDF is laid out: every core is at work
+        more = _more_documents(analysed, lang, folder, formats, [folder] + ([user] if user else []), progress)
         if pdf is not None:
             progress("pdf")
             pdf.finish()
-        more = _more_documents(analysed, lang, folder, formats, [folder] + ([user] if user else []))
     except BaseException:
         figures.cancel()
         if pdf is not None:
@@ -180,27 +199,75 @@ def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None
     return written
 
 
-def _more_documents(analysed: Analysed, lang: str, folder: Path, formats, allowed: list[Path]) -> list[str]:
-    """The design's documents besides the chapter (the SAKIP report's LHE per unit), as PDF and DOCX."""
+def _more_documents(analysed: Analysed, lang: str, folder: Path, formats, allowed: list[Path], progress=None) -> list[str]:
+    """The design's documents besides the chapter (the SAKIP report's LHE per unit), as DOCX and PDF.
+
+    Each document is built and rendered in one of as many forked processes as this process may
+    use cores (:func:`reportgen.processes.each_in_workers`; one core, or no fork: here, one after
+    the other), each file written under a temporary name and renamed once complete, and
+    ``progress`` is told ``"lhe 12/300"`` as each is done. A worker's error (a full disk) stops
+    the others and is raised here; so is an interrupt, as for the chapter."""
+    from reportgen.processes import available_cores, each_in_workers
     from reportgen.report.builder import Builder
 
+    progress = progress or _silent
     made = analysed.design.documents(analysed.study, lambda: Builder(analysed.study, lang, source_label=analysed.design.source_label),
                                      analysed.results)
-    written = []
-    for stem, doc, labels in made:
+    kinds = [kind for kind in ("docx", "pdf") if kind in formats]
+    if not len(made) or not kinds:
+        return []
+    import reportgen.render.docx  # noqa: F401  once, here, for every worker
+    import reportgen.render.html  # noqa: F401
+
+    if "pdf" in kinds:
+        import reportgen.render.pdf  # noqa: F401
+
+    def render(k: int) -> list[str]:
+        stem, doc, labels = made[k]
         doc = printable(doc, stem, analysed.notes)
-        if "docx" in formats:
-            from reportgen.render.docx import write_docx
+        written = []
+        for kind in kinds:
+            with _complete(folder / f"{stem}.{kind}") as part:
+                if kind == "docx":
+                    from reportgen.render.docx import write_docx
 
-            write_docx(doc, labels, folder, folder / f"{stem}.docx")
-            written.append(f"{stem}.docx")
-        if "pdf" in formats:
-            from reportgen.render.html import render_html
-            from reportgen.render.pdf import write_pdf
+                    write_docx(doc, labels, folder, part)
+                else:
+                    from reportgen.render.html import render_html
+                    from reportgen.render.pdf import write_pdf
 
-            write_pdf(render_html(doc, labels, folder), folder, folder / f"{stem}.pdf", allowed)
-            written.append(f"{stem}.pdf")
-    return written
+                    write_pdf(render_html(doc, labels, folder), folder, part, allowed)
+            written.append(f"{stem}.{kind}")
+        return written
+
+    names: list[list[str]] = [[] for _ in range(len(made))]
+    finished = 0
+
+    def done(k: int, written: list[str]) -> None:
+        nonlocal finished
+        names[k] = written
+        finished += 1
+        progress(f"lhe {finished}/{len(made)}")
+
+    progress(f"lhe 0/{len(made)}")
+    each_in_workers(render, len(made), available_cores(), done, name="LHE")
+    return [name for written in names for name in written]
+
+
+@contextmanager
+def _complete(target: Path):
+    """A temporary name beside ``target`` to write to; renamed to ``target`` when the block ends
+    well, removed when not. A file of the folder is therefore complete or absent, and an OS error
+    names ``target``."""
+    part = target.with_name(f".{target.name}.part")
+    with naming(target):
+        try:
+            yield part
+            os.replace(part, target)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(part)
+            raise
 
 
 def validate_study(study_file: Path) -> str:

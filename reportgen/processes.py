@@ -143,6 +143,80 @@ def standing_by(*jobs):
             job.cancel()
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity: a container's or ``taskset``'s limit),
+    else every core of the machine."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def each_in_workers(work, count: int, workers: int, done=None, name: str = "worker") -> None:
+    """``work(k)`` for every ``k`` in ``range(count)``, in ``workers`` forked processes that each
+    take the next ``k`` as soon as they finish one; ``done(k, value)`` is called here as each
+    finishes (in the order they finish: the caller reports progress).
+
+    Each worker is a :class:`Child` (it ignores Ctrl-C, dies with this process). The first
+    error of a worker (a full disk, a user error, a crash) is raised here as :meth:`Child.result`
+    raises it, and every worker is stopped; so are they when this process is interrupted. With
+    one worker, or where fork is missing, the work is done here, one ``k`` after the other."""
+    done = done or (lambda k, value: None)
+    workers = max(1, min(workers, count))
+    if workers == 1 or not fork_available():
+        for k in range(count):
+            done(k, work(k))
+        return
+    from multiprocessing.connection import wait
+
+    context = multiprocessing.get_context("fork")
+    started: list[tuple[Child, Connection]] = []
+    try:
+        for _ in range(workers):
+            ours, theirs = context.Pipe(duplex=True)
+            child = Child(_take_work, (theirs, work), name=name)
+            theirs.close()
+            started.append((child, ours))
+        given = 0
+        busy: dict[Connection, Child] = {}
+        for child, ours in started:
+            ours.send(given)
+            busy[ours] = child
+            given += 1
+        while busy:
+            for ours in wait(list(busy)):
+                child = busy[ours]
+                try:
+                    k, value = ours.recv()
+                except EOFError:  # the worker ended without an answer: its error, or how it died
+                    child.result()
+                    raise ChildFailed(f"the {name} process ended before its work was done") from None
+                done(k, value)
+                if given < count:
+                    ours.send(given)
+                    given += 1
+                else:
+                    ours.send(None)
+                    del busy[ours]
+                    child.result()
+    finally:
+        for child, ours in started:
+            child.stop()
+            ours.close()
+
+
+def _take_work(connection: Connection, work) -> None:
+    """In a worker of :func:`each_in_workers`: ``work(k)`` for each ``k`` received, until None."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # never hold the caller's standard output open
+    os.close(devnull)
+    while True:
+        k = connection.recv()
+        if k is None:
+            return None
+        connection.send((k, work(k)))
+
+
 def wait_for(event, parent: int) -> bool:
     """Wait in a child until ``event`` is set (True) or the process ``parent`` is gone (False)."""
     while not event.wait(POLL_SECONDS):

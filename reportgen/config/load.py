@@ -41,7 +41,11 @@ class Study:
         """Every file and folder of the user's that the run reads: no output may replace them."""
         config = self.config
         refs = [getattr(config, key, None) for key in ("data", "answers", "history", "follow_up")]
+        letter = getattr(config, "letter", None)
+        refs.append(getattr(letter, "per_unit", None))
         paths = [self.path] + [(self.base_dir / ref.path).resolve() for ref in refs if ref is not None]
+        letterhead = getattr(config, "letterhead", None)
+        paths += [(self.base_dir / letterhead.logo).resolve()] if letterhead is not None and letterhead.logo else []
         literature = getattr(config, "literature", None)
         paths += [(self.base_dir / literature).resolve()] if literature else []
         corpus = getattr(config, "qualitative", None)

@@ -61,6 +61,13 @@ MAX_RATIO = 100
 default for Office files; members under :data:`RATIO_GRACE_BYTES` are not judged. Real workbooks
 expand 10–30 times (a million formatted empty rows: 28 times); a zip bomb expands hundreds of times."""
 
+MAX_SHEETS = 1010  # a sheet per unit (config.bounds.MAX_UNITS) and a few others
+"""Sheets of a workbook read whole: the SAKIP answers kept in the LKE's own layout
+(:mod:`reportgen.data.sakip_workbook`) have one sheet per unit (at most
+:data:`reportgen.config.bounds.MAX_UNITS`, 1000) beside a few others (instructions, a recapitulation).
+Counted from the workbook's list of sheets, before any sheet is read; every sheet read also counts
+its cells against :data:`MAX_CELLS`, together."""
+
 RATIO_GRACE_BYTES = 1 * MB
 """Members smaller than this may expand any amount: the totals above already bound them."""
 

@@ -19,6 +19,8 @@ its member, sheet or line).
 
 from __future__ import annotations
 
+import contextlib
+
 import csv
 import math
 import warnings
@@ -229,6 +231,40 @@ _OPENPYXL_ERRORS = (SyntaxError, KeyError, IndexError, ValueError, TypeError, At
                     zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError)
 
 
+class NotAWorkbook(DataError):
+    """An .xlsx file that is an old .xls, a password-protected file or a zip without a workbook."""
+
+
+@contextlib.contextmanager
+def opened_workbook(path: Path):
+    """(workbook, archive, each sheet's zip member) of an .xlsx, read by openpyxl read-only from
+    the verified zip (:meth:`Archive.verify`: at most 100 MB unpacked, every member intact), and
+    closed after. An old .xls, a password-protected file or a zip that holds no workbook raises
+    :class:`NotAWorkbook`; openpyxl's errors name the member."""
+    from openpyxl.reader.excel import ExcelReader
+
+    with path.open("rb") as handle:
+        if handle.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
+            raise NotAWorkbook(f"{path.name}: cannot read the data file (it is an old .xls workbook or a password-protected "
+                               f"one; save it again from Excel as 'Excel Workbook (*.xlsx)' without a password)")
+    with open_archive(path, "workbook", NOT_A_WORKBOOK) as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl's warnings are not for the user
+        archive.verify(limits.MAX_WORKBOOK_UNPACKED)
+        if "[Content_Types].xml" not in archive.zip.namelist():
+            raise NotAWorkbook(f"{path.name}: cannot read the data file (it is a zip archive but not an Excel workbook: "
+                               f"it has no [Content_Types].xml)")
+        try:
+            reader = ExcelReader(archive.handle, read_only=True, data_only=True)
+            reader.read()
+        except _OPENPYXL_ERRORS as exc:
+            raise _workbook_error(archive, exc) from None
+        workbook = reader.wb
+        try:
+            yield workbook, archive, _sheet_parts(reader, archive)
+        finally:
+            workbook.close()
+
+
 def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[list], str, list[str]]:
     """The named sheet (or the first) of a workbook, as pandas reads it: the sheet's declared size
     is ignored (some writers get it wrong), trailing cells with no value are dropped, and the header
@@ -237,37 +273,16 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[list], str, list[str
 
     The zip is verified first (:meth:`Archive.verify`: at most 100 MB unpacked, every member
     intact), then read by openpyxl from the same open file; its errors name the member."""
-    from openpyxl.reader.excel import ExcelReader
-
-    with path.open("rb") as handle:
-        if handle.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
-            raise DataError(f"{path.name}: cannot read the data file (it is an old .xls workbook or a password-protected "
-                            f"one; save it again from Excel as 'Excel Workbook (*.xlsx)' without a password)")
-    with open_archive(path, "workbook", NOT_A_WORKBOOK) as archive, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl's warnings are not for the user
-        archive.verify(limits.MAX_WORKBOOK_UNPACKED)
-        if "[Content_Types].xml" not in archive.zip.namelist():
-            raise DataError(f"{path.name}: cannot read the data file (it is a zip archive but not an Excel workbook: "
-                            f"it has no [Content_Types].xml)")
-        try:
-            reader = ExcelReader(archive.handle, read_only=True, data_only=True)
-            reader.read()
-        except _OPENPYXL_ERRORS as exc:
-            raise _workbook_error(archive, exc) from None
-        workbook = reader.wb
-        try:
-            parts = _sheet_parts(reader, archive)
-            names = list(workbook.sheetnames)
-            tables = {ws.title: ws for ws in workbook.worksheets}
-            if sheet is not None and sheet not in names:
-                raise DataError(f"{path.name}: no sheet '{sheet}' in the workbook (sheets: {', '.join(names)})")
-            chosen = sheet if sheet is not None else next(iter(tables), None)
-            if chosen not in tables:
-                raise DataError(f"{path.name}: " + (f"sheet '{sheet}' is a chart, not a table" if chosen else
-                                                    "the workbook has no sheet of cells"))
-            rows = _sheet_rows(tables[chosen], archive, parts[chosen], f"{path.name}, sheet '{chosen}'")
-        finally:
-            workbook.close()
+    with opened_workbook(path) as (workbook, archive, parts):
+        names = list(workbook.sheetnames)
+        tables = {ws.title: ws for ws in workbook.worksheets}
+        if sheet is not None and sheet not in names:
+            raise DataError(f"{path.name}: no sheet '{sheet}' in the workbook (sheets: {', '.join(names)})")
+        chosen = sheet if sheet is not None else next(iter(tables), None)
+        if chosen not in tables:
+            raise DataError(f"{path.name}: " + (f"sheet '{sheet}' is a chart, not a table" if chosen else
+                                                "the workbook has no sheet of cells"))
+        rows = _sheet_rows(tables[chosen], archive, parts[chosen], f"{path.name}, sheet '{chosen}'")
     if not any(rows):
         raise DataError(f"{path.name}, sheet '{chosen}': the sheet is empty"
                         + (f" (other sheets: {', '.join(n for n in names if n != chosen)}; choose one with data.sheet)"

@@ -1,6 +1,8 @@
 """Reading the Lembar Kerja Evaluasi answers and the score history of a SAKIP report.
 
-Answers: one row per criterion of a unit — ``unit, component, subcomponent, criterion, answer[, note]``.
+Answers: one row per criterion of a unit — ``unit, component, subcomponent, criterion, answer`` and,
+for the findings, the evaluator's ``note`` (catatan: what was found), ``evidence`` (bukti dukung
+examined), ``cause`` (sebab), ``effect`` (akibat) and ``recommendation`` (rekomendasi), each optional.
 Components and sub-components may be written by code (``perencanaan``, ``keberadaan``), by the
 regulation's name (``Perencanaan Kinerja``, ``Keberadaan``; ``pemenuhan`` for keberadaan) or by
 number (``1``, ``1.a``); a criterion of a framework that lists its criteria (88/2021's LKE) by its
@@ -25,6 +27,7 @@ import pandas as pd
 
 from reportgen.config import bounds
 from reportgen.data.read import RawTable, read_table
+from reportgen.data.sakip_workbook import read_lke_workbook
 from reportgen.errors import DataError, ReportgenError, did_you_mean, one_or_all
 from reportgen.interpret.sakip import NOT_APPLICABLE, Component, Framework
 
@@ -36,16 +39,29 @@ SUB_ALIASES = {"pemenuhan": "keberadaan"}  # the name the LKE of 12/2015 and man
 @dataclass(frozen=True)
 class Answers:
     """Valid answers: the columns above plus ``number`` (the LKE's, or ''), ``value`` (0…1; NaN
-    for N/A), ``exact`` (the value as a Fraction; None for N/A), ``note`` and the file ``row``."""
+    for N/A), ``exact`` (the value as a Fraction; None for N/A), the optional columns ('' when not
+    written) and the file ``row``."""
 
     frame: pd.DataFrame
     units: list[str]
     notes: tuple[str, ...] = ()
 
 
+OPTIONAL_COLUMNS = ("note", "evidence", "cause", "effect", "recommendation")
+COLUMN_ALIASES = {"catatan": "note", "bukti_dukung": "evidence", "sebab": "cause", "akibat": "effect", "rekomendasi": "recommendation"}
+
+
+def _column(name: str) -> str:
+    """A header as the reader knows it: lower case, spaces as ``_``, the LKE's Indonesian names
+    (``catatan``, ``bukti dukung``, ``sebab``, ``akibat``, ``rekomendasi``) as their English keys."""
+    key = "_".join(str(name).casefold().split())
+    return COLUMN_ALIASES.get(key, key)
+
+
 def _records(raw: RawTable, wanted) -> list[dict[str, object]]:
-    """The rows with lower-case column names, after checking that the ``wanted`` columns exist."""
-    names = [name.lower() for name in raw.columns]
+    """The rows with the reader's column names (:func:`_column`), after checking that the
+    ``wanted`` columns exist."""
+    names = [_column(name) for name in raw.columns]
     missing = [c for c in wanted if c not in names]
     if missing:
         raise DataError(f"{raw.name}: column '{missing[0]}' not found (the file needs {', '.join(wanted)})")
@@ -111,7 +127,7 @@ def _answer(text: str, fw: Framework, numbers: str | None, where: str) -> tuple[
 def read_answers(path: Path, fw: Framework, numbers: str | None = None) -> Answers:
     """The LKE answers checked against ``fw``; ``numbers``: how a numeric answer reads
     (``percent``, ``fraction``, or None: not allowed)."""
-    raw = read_table(path)
+    raw = read_lke_workbook(path, fw) or read_table(path)
     records = _records(raw, ANSWER_COLUMNS)
     _check_counts(raw.name, [{"unit": str(r.get("unit") or "").strip()} for r in records])  # sizes first: they bound the work
     components = {c.code: c for c in fw.components}
@@ -121,7 +137,7 @@ def read_answers(path: Path, fw: Framework, numbers: str | None = None) -> Answe
     rows, seen = [], {}
     for row, record in zip(raw.rows, records):
         where = f"{raw.name}, row {row}"
-        cells = {k: ("" if record.get(k) is None else str(record.get(k)).strip()) for k in ANSWER_COLUMNS + ("note",)}
+        cells = {k: ("" if record.get(k) is None else str(record.get(k)).strip()) for k in ANSWER_COLUMNS + OPTIONAL_COLUMNS}
         unit, criterion = cells["unit"], cells["criterion"]
         if not unit or not criterion:
             problems.append(DataError(f"{where}: the {'unit' if not unit else 'criterion'} is blank"))
@@ -163,7 +179,7 @@ def read_answers(path: Path, fw: Framework, numbers: str | None = None) -> Answe
         seen[key] = row
         rows.append({"unit": unit, "component": component, "subcomponent": sub, "criterion": criterion, "number": number,
                      "answer": cells["answer"], "kind": kind, "exact": exact, "value": float("nan") if exact is None else float(exact),
-                     "note": cells["note"], "row": row})
+                     **{k: cells[k] for k in OPTIONAL_COLUMNS}, "row": row})
     units = list(dict.fromkeys(r["unit"] for r in rows))
     if not problems:
         problems += _mixed_kinds(raw.name, rows) + _coverage(raw.name, rows, units, fw)
@@ -304,3 +320,43 @@ def read_follow_up(path: Path, units: list[str]) -> pd.DataFrame:
     if problems:
         raise one_or_all(problems)
     return pd.DataFrame(out, columns=["unit", "recommendation", "status", "note", "row"])
+
+
+REGISTER_COLUMNS = ("unit", "number")
+REGISTER_OPTIONAL = ("addressee", "signatory", "signatory_nip", "signatory_rank", "signatory_position")
+
+
+def read_register(path: Path, units: list[str]) -> dict[str, dict[str, str]]:
+    """The letter register: unit → its letter's ``number`` and, where written, ``addressee`` and
+    who signs it (``signatory``, ``signatory_nip``, ``signatory_rank``, ``signatory_position``).
+
+    Every unit of the answers needs its row (a letter without its agenda number cannot be sent),
+    no unit twice, no unit the answers do not have (the closest name is suggested); a signatory
+    needs its position."""
+    raw = read_table(path)
+    records = _records(raw, REGISTER_COLUMNS)
+    out: dict[str, dict[str, str]] = {}
+    rows_of: dict[str, int] = {}
+    problems: list[ReportgenError] = []
+    for row, record in zip(raw.rows, records):
+        where = f"{raw.name}, row {row}"
+        cells = {k: ("" if record.get(k) is None else str(record.get(k)).strip()) for k in REGISTER_COLUMNS + REGISTER_OPTIONAL}
+        unit = cells["unit"]
+        if unit not in units:
+            problems.append(DataError(f"{where}, column unit: '{unit}' is not a unit of this year's answers" + (did_you_mean(unit, units) or "")))
+        elif unit in out:
+            problems.append(DataError(f"{where}: unit {unit} is already in row {rows_of[unit]}"))
+        elif not cells["number"]:
+            problems.append(DataError(f"{where}, column number: the letter number of {unit} is blank"))
+        elif cells["signatory"] and not cells["signatory_position"]:
+            problems.append(DataError(f"{where}, column signatory_position: the position of {cells['signatory']} is blank"))
+        else:
+            out[unit], rows_of[unit] = cells, row
+    if not problems:
+        missing = [u for u in units if u not in out]
+        if missing:
+            problems.append(DataError(f"{raw.name}: no letter number for {missing[0]}" + (f" and {len(missing) - 1} more units" if len(missing) > 1 else "")
+                                      + " (the register needs a row per unit)"))
+    if problems:
+        raise one_or_all(problems)
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from reportgen.figures.pages import TREND_FRAME_IN, TREND_PANEL_IN, ranking_height, trend_columns
 from reportgen.figures.style import GREYS, SMALL, localise, plt, print_width, text_size, wrap
 from reportgen.words.locale import fmt, fmt_int
 
@@ -26,14 +27,18 @@ def predicate_distribution(counts: dict[str, int], ylabel: str, lang: str, width
     return fig
 
 
-def ranking(totals: list[tuple[str, float, str]], xlabel: str, lang: str, width: float = print_width(0.95)):
-    """``totals``: (unit, total, predicate), highest first; ``width`` inches wide. Unit names at
-    the printed size of the labels beside the bars, wrapped to at most two fifths of the width."""
+def ranking(totals: list[tuple[str, float, str]], xlabel: str, lang: str, width: float = print_width(0.95),
+            max_height: float | None = None):
+    """``totals``: (unit, total, predicate), highest first; ``width`` inches wide, at most
+    ``max_height`` tall (its page less the caption: the chapter gives each chart as many units
+    as fit, :func:`reportgen.figures.pages.ranking_parts`). Unit names at the printed size of
+    the labels beside the bars, wrapped to at most two fifths of the width."""
     probe = plt.figure()
     names = [wrap(probe, t[0], SMALL, 0.4 * width) for t in totals]
     plt.close(probe)
     lines = sum(n.count("\n") + 1 for n in names)
-    fig, ax = plt.subplots(figsize=(width, 0.16 * lines + 0.1 * len(totals) + 0.7), layout="constrained")
+    height = ranking_height(lines, len(totals))
+    fig, ax = plt.subplots(figsize=(width, min(height, max_height or height)), layout="constrained")
     values = [t[1] for t in totals]
     shade = {p: GREYS[min(i, len(GREYS) - 1)] for i, p in enumerate(ORDER)}
     ax.barh(range(len(totals)), values, color=[shade[t[2]] for t in totals], edgecolor="black", linewidth=0.4)
@@ -53,14 +58,16 @@ def ranking(totals: list[tuple[str, float, str]], xlabel: str, lang: str, width:
 
 
 def trends(series: dict[str, dict[int, float]], ylabel: str, mean_label: str, unit_label: str, lang: str,
-           overall: dict[int, float] | None = None, width: float = print_width(0.9)):
+           overall: dict[int, float] | None = None, width: float = print_width(0.9), max_height: float | None = None):
     """Small multiples: one panel per unit (in the order given, the ranking's), its total over the
     years in black, the mean of all units (``overall``) as a grey dashed reference line in every
     panel; the unit's name above its panel and one shared axis, so each line can be read by name.
-    ``unit_label`` and ``mean_label`` (the language's labels) name the two lines in the legend."""
+    ``unit_label`` and ``mean_label`` (the language's labels) name the two lines in the legend.
+    At most ``max_height`` inches tall: many units are shown in several charts
+    (:func:`reportgen.figures.pages.trend_parts`), each fitting its page."""
     units = list(series)
     years = sorted({y for s in series.values() for y in s} | set(overall or {}))
-    columns = min(len(units), 4 if len(units) <= 16 else 5)
+    columns = trend_columns(len(units))
     rows = math.ceil(len(units) / columns)
     probe = plt.figure()
     panel = width / columns
@@ -68,7 +75,8 @@ def trends(series: dict[str, dict[int, float]], ylabel: str, mean_label: str, un
     title_lines = max(t.count("\n") + 1 for t in titles)
     title_h = text_size(probe, "\n".join(["Ag"] * title_lines), SMALL)[1]
     plt.close(probe)
-    fig, axes = plt.subplots(rows, columns, figsize=(width, rows * (0.95 + title_h) + 0.75), sharex=True, sharey=True,
+    height = rows * (TREND_PANEL_IN + title_h) + TREND_FRAME_IN
+    fig, axes = plt.subplots(rows, columns, figsize=(width, min(height, max_height or height)), sharex=True, sharey=True,
                              squeeze=False, layout="constrained")
     values = [v for s in series.values() for v in s.values()] + list((overall or {}).values())
     low = max(0, 25 * math.floor((min(values) - 2) / 25))  # a labelled tick (…, 25, 50, 75, 100) under the lowest point

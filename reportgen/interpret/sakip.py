@@ -131,17 +131,46 @@ def extremes(values: dict[str, float], places: int = TIE_PLACES) -> tuple[list[s
 
 @dataclass(frozen=True)
 class Finding:
-    """A criterion a unit did not fully meet: its answer, the evaluator's note, and the points
-    of the total it would add if met in full (``gain``)."""
+    """A criterion a unit did not fully meet, written as an audit finding: the criterion (the
+    standard, *kriteria*), the condition found (*kondisi*: the answer, the evaluator's note and
+    the evidence examined), the cause and effect where the evaluator wrote them (*sebab*,
+    *akibat*) and the evaluator's own recommendation ('' when none) — the elements of a finding
+    in the government internal audit standard (AAIPI, Standar Audit Intern Pemerintah Indonesia,
+    2021, std. 2330) and in BPKP's guide to writing LHE findings.
+
+    ``points``: the criterion's share of the total (component weight × sub-component share ÷ its
+    criteria that apply); ``gain``: the points short of full marks, (1 − value) × points."""
 
     component: str
     subcomponent: str
     criterion: str
+    number: str
     answer: str
     value: float
     note: str
-    gain: float
+    evidence: str
+    cause: str
+    effect: str
+    recommendation: str
+    points: float
     row: int
+
+    @property
+    def gain(self) -> float:
+        return (1 - self.value) * self.points
+
+    @property
+    def missing(self) -> bool:
+        """A gap in *keberadaan* (whether the document or mechanism exists): its existence is the
+        precondition of its quality and use, so these come first."""
+        return self.subcomponent == EXISTENCE
+
+    def short_of(self, target: float) -> float:
+        """Points the criterion adds when raised to ``target`` (0–1), 0 at or above it."""
+        return max(target - self.value, 0.0) * self.points
+
+
+EXISTENCE = "keberadaan"
 
 
 def criterion_points(answers, components: tuple[Component, ...]) -> list[float]:
@@ -154,20 +183,34 @@ def criterion_points(answers, components: tuple[Component, ...]) -> list[float]:
             for u, c, s, v in zip(answers["unit"], answers["component"], answers["subcomponent"], answers["value"])]
 
 
-def ranked_findings(answers, components: tuple[Component, ...], unit: str) -> list[Finding]:
-    """The unit's criteria below full marks, the one that would add most first (the file's order
-    among equals)."""
+def severity(finding: Finding) -> tuple:
+    """The order of findings, most severe first: gaps in keberadaan before the rest, then the
+    points short of full marks (grade gap × the criterion's weight), then the worksheet's order."""
+    return (not finding.missing, -round(finding.gain, TIE_PLACES), finding.row)
+
+
+def severity_score(finding: Finding) -> float:
+    """:func:`severity` as one number, larger more severe (for :func:`with_ties`): a gap in
+    keberadaan above any other, then the points short (a criterion is worth at most 100)."""
+    return (1000.0 if finding.missing else 0.0) + finding.gain
+
+
+def ranked_findings(answers, components: tuple[Component, ...], unit: str, target: float = 1.0) -> list[Finding]:
+    """The unit's criteria below ``target`` (0–1 of the criterion's weight; by default full
+    marks), most severe first (:func:`severity`)."""
     rows = answers[answers["unit"] == unit]
     points = criterion_points(rows, components)
-    found = [Finding(r.component, r.subcomponent, r.criterion, r.answer, r.value, r.note or "", (1 - r.value) * p, r.row)
-             for r, p in zip(rows.itertuples(), points) if r.value < 1]
-    return sorted(found, key=lambda f: (-f.gain, f.row))
+    text = lambda r, key: str(getattr(r, key, "") or "")  # noqa: E731  (optional columns)
+    found = [Finding(r.component, r.subcomponent, r.criterion, text(r, "number"), r.answer, r.value, text(r, "note"),
+                     text(r, "evidence"), text(r, "cause"), text(r, "effect"), text(r, "recommendation"), p, r.row)
+             for r, p in zip(rows.itertuples(), points) if r.value < target and r.value < 1]
+    return sorted(found, key=severity)
 
 
-def unit_findings(answers, components: tuple[Component, ...], unit: str) -> dict[str, list[Finding]]:
+def unit_findings(answers, components: tuple[Component, ...], unit: str, target: float = 1.0) -> dict[str, list[Finding]]:
     """Component → :func:`ranked_findings` of that component; components in the framework's
     order, those without findings left out."""
-    found = ranked_findings(answers, components, unit)
+    found = ranked_findings(answers, components, unit, target)
     out: dict[str, list[Finding]] = {}
     for c in components:
         mine = [f for f in found if f.component == c.code]

@@ -105,6 +105,7 @@ def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: 
     env.filters["breaks"] = lambda table: table.key in breaking  # starts where it is and breaks between rows
     env.filters["continued"] = lambda table: _filled(labels["table_continued"], table=labels["table"], number=table.number)
     env.filters["image"] = (lambda path: _data_url(folder / path)) if embed and folder is not None else str
+    env.filters["data_url"] = lambda head: f"data:{head.logo_type};base64,{base64.b64encode(head.logo).decode('ascii')}"
     template = env.get_template("chapter.html.j2")
     return template.render(doc=doc, toc=toc, ids=ids, labels=labels, css=(HERE / "chapter.css").read_text(encoding="utf-8"))
 

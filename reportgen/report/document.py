@@ -124,6 +124,18 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """The kop surat of a letter: the government and the office (printed in capitals), the address
+    and contact lines under them, the logo (PNG or JPEG bytes, with its MIME type) on the left."""
+
+    government: str
+    office: str
+    lines: tuple[str, ...] = ()
+    logo: bytes | None = None
+    logo_type: str = "image/png"
+
+
+@dataclass(frozen=True)
 class Task:
     """What the author must still write, where it is missing: never printed as the chapter's text.
 
@@ -166,6 +178,7 @@ class Document:
     contents_title: str = "Daftar Isi"
     first_page: int = 1  # the number printed on the first page (study.first_page)
     letter: list[Paragraph] = field(default_factory=list)  # a cover letter on the page before the heading (an LHE's)
+    letterhead: Letterhead | None = None  # the kop surat above the letter
     draft: bool = False  # tasks are shown (Word comments, margin notes and a "DRAF" running head in the PDF)
     contents: bool = True  # the contents (Daftar Isi) under the chapter heading (study.toc)
     figure_caption: str = "above"  # above | below: where a figure's number and title stand (study.captions)

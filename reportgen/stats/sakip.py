@@ -62,3 +62,14 @@ def with_ranks_and_history(scores: dict[str, UnitScore], history: pd.DataFrame |
         out[unit] = UnitScore(unit, score.total, score.components, score.subcomponents, int(ranks[unit]),
                               past.get(year - 1), dict(sorted(past.items())), score.exact)
     return out
+
+
+def total_at_target(answers: pd.DataFrame, components: tuple[Component, ...], unit: str, target: Fraction,
+                    subcomponents: set[str] | None = None) -> Fraction:
+    """The unit's total (exact) if every criterion below ``target`` (0–1 of its weight) were
+    raised to it — only those of ``subcomponents`` when given — and nothing else changed: what
+    closing the findings is worth, not the distance to 100."""
+    rows = answers[answers["unit"] == unit].copy()
+    rows["exact"] = [None if e is None else max(e, target) if subcomponents is None or sub in subcomponents else e
+                     for e, sub in zip(rows["exact"], rows["subcomponent"])]
+    return unit_scores(rows, components)[unit].exact

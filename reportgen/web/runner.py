@@ -23,7 +23,9 @@ from pathlib import Path
 
 from reportgen.errors import os_error_line
 
-STAGES = ("start", "check", "compute", "write", "figures", "docx", "html", "pdf", "done")
+STAGES = ("start", "check", "compute", "write", "figures", "docx", "html", "lhe", "pdf", "done")
+"""The stages of a run in their order; ``lhe`` (the SAKIP report's LHE per unit) comes with its count
+(``lhe 12/300``, kept in :attr:`Run.count`) and is shown only by a run that reports it."""
 MAX_RUNS = 2
 
 
@@ -32,6 +34,7 @@ class Run:
 
     def __init__(self, study: Path, target: Path, runs: Runs):
         self.stage = "start"
+        self.count = ""  # of a stage that counts its documents: "12/300"
         self.files: list[str] = []
         self.notes: list[str] = []
         self.error: str | None = None
@@ -108,7 +111,8 @@ class Run:
                 except json.JSONDecodeError:
                     continue
                 if "stage" in message:
-                    self.stage = message["stage"]
+                    self.stage, _, count = message["stage"].partition(" ")  # "lhe 12/300"
+                    self.count = count or self.count
                 elif "error" in message:
                     self.error = message["error"]
                 elif "files" in message:

@@ -3,6 +3,8 @@ language, with the user's labels.yaml laid over it."""
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -12,12 +14,19 @@ from reportgen.errors import ReportgenError
 from reportgen.words.templates import BUILTIN
 
 
+@lru_cache(maxsize=4)
+def _builtin(lang: str) -> dict:
+    """The package's labels.yaml of ``lang``, read once per process (a builder per document: the
+    SAKIP report's 300 LHEs would read it 300 times); callers get a copy."""
+    return yaml.safe_load((BUILTIN / lang / "labels.yaml").read_text(encoding="utf-8"))
+
+
 def load_labels(lang: str, user_folder: Path | None) -> dict:
     """labels.yaml of the language, with a user's labels.yaml (if any) laid over it.
 
     A user's file is read with the study file's bounded YAML loader and only from inside the
     user's templates folder (a link leading elsewhere is refused)."""
-    labels = yaml.safe_load((BUILTIN / lang / "labels.yaml").read_text(encoding="utf-8"))
+    labels = copy.deepcopy(_builtin(lang))
     for candidate in ([user_folder / lang / "labels.yaml", user_folder / "labels.yaml"] if user_folder else []):
         if candidate.is_file():
             if not candidate.resolve().is_relative_to(user_folder.resolve()):

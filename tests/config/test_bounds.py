@@ -85,7 +85,7 @@ def test_a_sakip_worksheet_of_too_many_units_is_one_line(tmp_path):
         csv.writer(handle).writerows(rows)
     study = example_variant("sakip-luwu-timur", tmp_path, lambda c: c.update(answers={"path": str(tmp_path / "lke.csv")}))
     result = invoke(["validate", study])
-    assert result.exit_code == 2 and "lke.csv: 201 units; a report takes at most 200" in result.stderr, result.output
+    assert result.exit_code == 2 and "lke.csv: 1,001 units; a report takes at most 1000" in result.stderr, result.output
 
 
 def test_a_corpus_of_too_many_informants_is_one_line(tmp_path, monkeypatch):

@@ -222,8 +222,16 @@ def test_example_report_pdf_and_docx(tmp_path):
                   "Penutup", "Tahun 2024"):
         assert words in text, words
     assert "2.024" not in text
+    # the letter to the Bupati under the kop surat, with its own number, signature with pangkat, and tembusan
+    for words in ("PEMERINTAH KABUPATEN LUWU TIMUR INSPEKTORAT DAERAH Jalan Soekarno-Hatta", "700/141/Itda-LT/III/2025",
+                  "Yth. Bupati Luwu Timur", "Pembina Utama Muda (IV/c)", "Tembusan: 1. Wakil Bupati Luwu Timur; 2. Sekretaris Daerah Kabupaten Luwu Timur.",
+                  "(5) Surat Tugas Inspektur Kabupaten Luwu Timur Nomor 700/05/Itda-LT/I/2025"):
+        assert words in text, words
     word = WordDocument(tmp_path / "o" / "rekapitulasi-akip-2024.docx")
-    assert len(word.tables) >= 20 and len(word.inline_shapes) == 3
+    assert len(word.tables) >= 20 and len(word.inline_shapes) == 3  # the three charts (the logo is in the letter page's header)
+    header = word.sections[0].first_page_header
+    assert [p.text for p in header.tables[0].rows[0].cells[1].paragraphs][:2] == ["PEMERINTAH KABUPATEN LUWU TIMUR", "INSPEKTORAT DAERAH"]
+    assert header.paragraphs[-1]._p.xpath("./w:pPr/w:pBdr/w:bottom/@w:val") == ["double"]
     data = json.loads((tmp_path / "o" / "results.json").read_text())["sakip"]
     ranks = sorted(u["rank"] for u in data["units"].values())
     assert ranks == list(range(1, 11)) and data["overall"]["government_predicate"] is None
@@ -238,3 +246,19 @@ def test_english_report(tmp_path):
         assert words in text, words
     for word in ("Tabel", "Gambar", "Sumber", "Ringkasan"):
         assert word not in text, word
+
+
+def test_results_json_lists_each_units_findings_in_the_lhes_order_and_the_total_at_the_target(tmp_path):
+    """Kecamatan Towuti: every criterion but four is below BB; raised to BB with the four at BB the
+    total is exactly 80 (each sub-component's mean becomes 80%). Its first finding is a keberadaan gap."""
+    run_study(EXAMPLE, tmp_path / "o", formats=["json"])
+    data = json.loads((tmp_path / "o" / "results.json").read_text())["sakip"]
+    assert data["target_percent"] == 80.0
+    towuti = data["units"]["Kecamatan Towuti"]
+    assert towuti["total_at_target"] == 80.0 and len(towuti["findings"]) == 76
+    flags = [f["existence_gap"] for f in towuti["findings"]]
+    assert flags == sorted(flags, reverse=True) and flags[0]  # keberadaan gaps first
+    rest = [round(f["points_short"], 9) for f in towuti["findings"] if not f["existence_gap"]]  # equal to 9 decimals: a tie, in the file's order
+    assert rest == sorted(rest, reverse=True)
+    inspektorat = data["units"]["Inspektorat Daerah"]
+    assert inspektorat["total"] < inspektorat["total_at_target"] < 100

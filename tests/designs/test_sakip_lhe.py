@@ -31,20 +31,22 @@ COMPONENTS = {code: {"weight": weight, "subcomponents": {"keberadaan": {"share":
               for code, weight in (("perencanaan", 30), ("pengukuran", 30), ("pelaporan", 15), ("evaluasi", 25))}
 
 
-def lke(units: dict[str, dict[str, str]]) -> str:
-    """Two criteria per sub-component; ``units[u][(component, sub, k)]`` answers criterion k (else AA, full marks)."""
-    lines = ["unit,component,subcomponent,criterion,answer,note"]
+def lke(units: dict[str, dict[str, str]], details: dict | None = None) -> str:
+    """Two criteria per sub-component; ``units[u][(component, sub, k)]`` answers criterion k (else AA,
+    full marks); ``details[(u, component, sub, k)]``: its evidence, cause, effect and recommendation."""
+    lines = ["unit,component,subcomponent,criterion,answer,note,bukti dukung,sebab,akibat,rekomendasi"]
     for unit, answers in units.items():
         for code, spec in COMPONENTS.items():
             for s in spec["subcomponents"]:
                 for k in (1, 2):
                     answer = answers.get((code, s, k), "AA")
-                    lines.append(f"\"{unit}\",{code},{s},{code} {s} {k},{answer},{'catatan ' + s if answer != 'AA' else ''}")
+                    extra = ",".join((details or {}).get((unit, code, s, k), ("",) * 4))
+                    lines.append(f"\"{unit}\",{code},{s},{code} {s} {k},{answer},{'catatan ' + s if answer != 'AA' else ''},{extra}")
     return "\n".join(lines) + "\n"
 
 
-def study(tmp_path, units, follow_up: str | None = None, language: str = "id", **extra):
-    (tmp_path / "lke.csv").write_text(lke(units))
+def study(tmp_path, units, follow_up: str | None = None, language: str = "id", details=None, **extra):
+    (tmp_path / "lke.csv").write_text(lke(units, details))
     config = {"kind": "sakip", "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat Daerah", "year": 2024,
                                          "language": language},
               "answers": {"path": "lke.csv"}, "components": COMPONENTS} | LETTER | extra
@@ -62,13 +64,13 @@ FOLLOW_UP = ("unit,recommendation,status,note\nDinas A,Menyusun IKU,selesai,SK 1
              "Dinas A,Memanfaatkan LKj,belum,\n")
 
 
-def lhe_of(tmp_path, lang="id", **extra):
+def lhe_of(tmp_path, lang="id", units=UNITS, **extra):
     from reportgen.config import load_study
     from reportgen.designs import design_for
     from reportgen.pipeline import analyse
     from reportgen.report.builder import Builder
 
-    loaded = load_study(study(tmp_path, UNITS, FOLLOW_UP, language=lang, **extra))
+    loaded = load_study(study(tmp_path, units, FOLLOW_UP, language=lang, **extra))
     analysed = analyse(loaded, lang)
     design = design_for(loaded.config)
     made = design.documents(loaded, lambda: Builder(loaded, lang, source_label=design.source_label), analysed.results)
@@ -138,9 +140,9 @@ def test_english_letter(tmp_path):
     assert "To: Head of Dinas A" in letter and "Inspector of Luwu Timur," in letter
 
 
-def test_findings_by_component_most_points_first_and_one_action_each(tmp_path):
-    docs, results = lhe_of(tmp_path, actions={"kualitas": {"id": "Perbaiki {component}: {criterion}", "en": "Fix {criterion}"}})
-    found = unit_findings(results.answers, results.components, "Dinas A")
+def test_findings_below_the_target_by_component_points_short_and_one_action_per_sub_component(tmp_path):
+    docs, results = lhe_of(tmp_path, actions={"kualitas": {"id": "Perbaiki {component}: {criteria}", "en": "Fix {criteria}"}})
+    found = unit_findings(results.answers, results.components, "Dinas A", 0.8)
     assert list(found) == ["perencanaan", "pelaporan", "evaluasi"]  # the framework's order
     assert [(f.criterion, f.answer) for f in found["evaluasi"]] == [("evaluasi pemanfaatan 2", "E")]
     # evaluasi pemanfaatan: 25 × 0,5 / 2 criteria × (1 − 0) = 6,25 points; perencanaan kualitas: 30 × 0,3 / 2 × 0,5 = 2,25
@@ -149,10 +151,52 @@ def test_findings_by_component_most_points_first_and_one_action_each(tmp_path):
     assert sum(f.gain for fs in found.values() for f in fs) == pytest.approx(100 - results.units["Dinas A"].total)
     doc = docs["lhe-dinas-a-2024"]
     advice = doc.tables()["lhe.recommendations"]
-    actions = [row[1].text for row in advice.body if len(row) == 3]
-    assert len(actions) == 3 and actions[0] == "Perbaiki perencanaan kinerja: perencanaan kualitas 1"
+    actions = [row[1].text for row in advice.body if len(row) == 2]
+    assert len(actions) == 3 and actions[0] == "Perbaiki perencanaan kinerja: kriteria “perencanaan kualitas 1”"
     assert actions[2].startswith("Memanfaatkan evaluasi akuntabilitas kinerja internal dalam pengambilan keputusan")
     assert "sakip.unit" not in doc.tables() and docs["lhe-dinas-sosial-pp-dan-pa-2024"].tables().get("lhe.recommendations") is None
+
+
+AUDITED = {"Dinas A": {}, "Dinas B": {("perencanaan", "keberadaan", 1): "D", ("perencanaan", "kualitas", 1): "E", ("perencanaan", "kualitas", 2): "B",
+                       ("perencanaan", "pemanfaatan", 1): "BB"}}
+DETAILS = {("Dinas B", "perencanaan", "keberadaan", 1): ("Draf Renstra", "Belum ditetapkan", "Tidak mengikat", "Menetapkan Renstra")}
+
+
+def test_findings_as_an_audit_existence_first_with_condition_cause_effect_and_the_evaluators_recommendation(tmp_path):
+    """Perencanaan (30): keberadaan 6 points / 2 criteria = 3 each, kualitas 4,5 each, pemanfaatan 7,5 each.
+    keberadaan 1 at D (30%) is 2,10 short, kualitas 1 at E 4,50, kualitas 2 at B (70%) 1,35; pemanfaatan 1 at BB
+    (80%, the target) is no finding. The keberadaan gap comes first though it is not the largest."""
+    docs, results = lhe_of(tmp_path, units=AUDITED, details=DETAILS)
+    doc = docs["lhe-dinas-b-2024"]
+    table = doc.tables()["lhe.findings.perencanaan"]
+    assert [c.text for c in table.header[0]] == ["No", "Kriteria", "Kondisi", "Sebab dan Akibat", "Rekomendasi Evaluator", "Selisih Nilai"]
+    assert [[c.text for c in row] for row in table.body] == [
+        ["a. Keberadaan"],
+        ["1", "perencanaan keberadaan 1", "Nilai D (30%).\ncatatan keberadaan\nBukti dukung: Draf Renstra",
+         "Sebab: Belum ditetapkan\nAkibat: Tidak mengikat", "Menetapkan Renstra", "2,10"],
+        ["b. Kualitas"],
+        ["2", "perencanaan kualitas 1", "Nilai E (0%).\ncatatan kualitas", "–", "–", "4,50"],
+        ["3", "perencanaan kualitas 2", "Nilai B (70%).\ncatatan kualitas", "–", "–", "1,35"]]
+    text = words(doc)
+    assert ("Dari 6 kriteria yang dinilai, 3 telah mencapai BB atau lebih, 2 di antaranya bernilai A atau AA, dan seluruh kriteria "
+            "sub-komponen pemanfaatan telah mencapai BB. Sebanyak 3 kriteria masih di bawah BB") in text
+    assert "Yang didahulukan ialah kriteria “perencanaan keberadaan 1” pada sub-komponen keberadaan (selisih nilai 2,10 poin)" in text
+    assert "Tidak ada kriteria komponen ini yang berada di bawah BB." in text  # the other components
+    advice = [[c.text for c in row] for row in doc.tables()["lhe.recommendations"].body]
+    assert advice[1] == ["1", "Menetapkan Renstra (kriteria “perencanaan keberadaan 1”)."]
+    assert advice[2][1].startswith("Meningkatkan mutu perencanaan kinerja agar kriteria “perencanaan kualitas 1” dan “perencanaan kualitas 2” terpenuhi")
+    # 100 − 2,10 − 4,50 − 1,35 − 7,5 × 0,2 = 90,55; at BB: + 3 × 0,5 + 4,5 × 0,8 + 4,5 × 0,1 = 96,10
+    assert results.units["Dinas B"].total == pytest.approx(90.55, abs=1e-12)
+    assert "nilai akhir menjadi 96,10 (predikat AA), dari 90,55 (predikat AA) saat ini" in text
+    assert "Prioritas pertama adalah kriteria pada sub-komponen keberadaan" in text
+
+
+def test_the_target_is_the_studys(tmp_path):
+    """settings.target: 60 makes only criteria below CC findings (E and D here), B is none."""
+    docs, _ = lhe_of(tmp_path, units=AUDITED, settings={"target": 60})
+    rows = docs["lhe-dinas-b-2024"].tables()["lhe.findings.perencanaan"].body
+    assert [row[1].text for row in rows if len(row) > 1] == ["perencanaan keberadaan 1", "perencanaan kualitas 1"]
+    assert "di bawah CC (60% dari bobot kriteria)" in words(docs["lhe-dinas-b-2024"])
 
 
 def test_follow_up_table_and_sentence(tmp_path):
@@ -206,7 +250,12 @@ def test_the_example_writes_an_lhe_per_unit_as_pdf_and_docx(tmp_path):
     assert written == sorted(f"lhe-{stem}-2024.docx" for stem in stems) and len(written) == 10
     word = WordDocument(tmp_path / "out" / "lhe-kecamatan-towuti-2024.docx")
     paragraphs = [p.text for p in word.paragraphs]
-    assert paragraphs[0] == "Malili, 14\u00a0Maret\u00a02025" and paragraphs[1] == "Nomor\t: 700/10/Itda-LT/2025" and "Yth. Camat Towuti" in paragraphs  # a date never breaks
+    # under the kop surat (a table: logo, the government and office, the address; a double rule), the letter
+    # with its number from letters.csv; a date never breaks
+    kop = word.sections[0].first_page_header.tables[0].rows[0].cells
+    assert kop[1].paragraphs[1].text == "INSPEKTORAT DAERAH" and len(kop[0]._tc.xpath(".//pic:pic")) == 1
+    assert paragraphs[0] == "Malili, 14\u00a0Maret\u00a02025" and paragraphs[1] == "Nomor\t: 700/139/Itda-LT/III/2025" and "Yth. Camat Towuti" in paragraphs
+    assert paragraphs[paragraphs.index("Tembusan:") + 1:][:2] == ["1. Bupati Luwu Timur (sebagai laporan);", "2. Arsip."]
     follow = next(t for t in word.tables if t.rows[0].cells[1].text == "Rekomendasi" and len(t.columns) == 4)
     assert len(follow.rows) == 4  # the three recommendations of 2023 for Kecamatan Towuti
 
@@ -247,8 +296,8 @@ def test_tied_components_and_units_are_all_named(tmp_path):
             "sedangkan capaian terendah sama besar pada komponen Perencanaan Kinerja dan Pengukuran Kinerja.") in text
     assert "capaian terendah secara umum terdapat pada komponen Evaluasi Akuntabilitas Kinerja Internal (91,7%)" in text  # (3 × 25 − 6,25) ÷ 75
     lhe = words(lhes["lhe-dinas-a-2024"])
-    assert "prioritas utama adalah komponen Perencanaan Kinerja dan Pengukuran Kinerja (masing-masing 2,25 poin)" in lhe
-    assert "nilai akhir bertambah sebesar 4,50 poin" in lhe
+    # each C (50%) raised to BB (80%) adds 4,5 × 0,3 = 1,35: 95,50 + 2,70
+    assert "nilai akhir menjadi 98,20 (predikat AA), dari 95,50 (predikat AA) saat ini" in lhe
 
 
 def test_a_unit_with_every_component_alike_says_so(tmp_path):
@@ -261,12 +310,12 @@ def test_findings_with_criteria_that_add_as_much_as_the_first(tmp_path):
     _, lhes = documents(tmp_path, units)
     text = words(lhes["lhe-dinas-a-2024"])
     # pemanfaatan: 30 × 0,5 / 2 × 0,5 = 3,75 points each; kualitas: 30 × 0,3 / 2 × 0,25 = 1,125
-    assert ("dengan 3 kriteria belum terpenuhi penuh (Tabel 4). Sebanyak 2 kriteria sama-sama paling berpengaruh, masing-masing "
-            "menambah 3,75 poin bila terpenuhi; urutan pertama dalam tabel ialah “perencanaan pemanfaatan 1”") in text
+    assert ("Sebanyak 3 kriteria masih di bawah BB (Tabel 4). Selisih nilai terbesar ada pada kriteria “perencanaan pemanfaatan 1” "
+            "dan “perencanaan pemanfaatan 2” (selisih nilai masing-masing 3,75 poin).") in text
     _, lhes = documents(tmp_path, {"Dinas A": {("perencanaan", "kualitas", 1): "B"}}, "en")
-    text = words(lhes["lhe-dinas-a-2024"])
-    assert "with 1 criterion not fully met (Table 4). The one that matters most is “perencanaan kualitas 1”" in text
-    assert "Meeting all of them" not in text and "should take the action in Table" in text
+    text = words(lhes["lhe-dinas-a-2024"])  # kualitas: 30 × 0,3 / 2 × 0,3 = 1,35
+    assert "In this component, 1 criterion is below BB (Table 4). The most points are short on criterion “perencanaan kualitas 1” (1.35 points short)." in text
+    assert "the evaluators make 1 recommendation to Dinas A (Table" in text
 
 
 def test_english_follow_up_agrees_in_number(tmp_path):
@@ -400,23 +449,25 @@ def test_the_results_table_numbers_its_components_and_gives_the_unit_names_room(
     assert layout.size_pt == 9.0 and max(layout.widths_pt) == layout.widths_pt[1]
 
 
-def test_the_recapitulation_lists_the_findings_that_would_add_most_with_the_lhes_actions(tmp_path):
-    """Per unit: the criteria below full marks by the points they would add (perencanaan/pemanfaatan
-    E: 30 × 0.5 / 2 = 7.5; pengukuran/kualitas C: 30 × 0.3 / 2 × 0.5 = 2.25; pelaporan/keberadaan
-    T: 15 × 0.2 / 2 = 1.5), their sum, and the action the unit's LHE gives for each."""
+def test_the_recapitulation_lists_the_priority_findings_in_the_lhes_order(tmp_path):
+    """Per unit: the findings (criteria below BB) as its LHE orders them — the keberadaan gap first
+    (pelaporan/keberadaan E: 15 × 0.2 / 2 = 1.5 short), then by points short (perencanaan/pemanfaatan
+    E: 30 × 0.5 / 2 = 7.5; pengukuran/kualitas C: 30 × 0.3 / 2 × 0.5 = 2.25, twice: a tie, both kept),
+    their sum, and the action for each."""
     units = {"Dinas A": {("pelaporan", "keberadaan", 1): "E", ("perencanaan", "pemanfaatan", 1): "E",
                          ("pengukuran", "kualitas", 1): "C", ("pengukuran", "kualitas", 2): "C"}}
     recap, lhes = documents(tmp_path, units)
     table = next(t for t in recap.walk() if isinstance(t, Table) and t.key.startswith("sakip.weak."))
-    assert table.title == "Tindakan atas Kriteria yang Paling Menambah Nilai: Dinas A"
+    assert table.title == "Temuan Prioritas dan Tindakannya: Dinas A"
     assert [(r[1].text, r[4].text) for r in table.body[:-1]] == [
-        ("perencanaan pemanfaatan 1", "7,50"), ("pengukuran kualitas 1", "2,25"), ("pengukuran kualitas 2", "2,25")]
-    assert table.body[-1][-1].text == "12,00"
+        ("pelaporan keberadaan 1", "1,50"), ("perencanaan pemanfaatan 1", "7,50"), ("pengukuran kualitas 1", "2,25"),
+        ("pengukuran kualitas 2", "2,25")]
+    assert table.body[-1][-1].text == "13,50"
+    assert table.body[0][3].text.startswith("Melengkapi pelaporan kinerja agar kriteria “pelaporan keberadaan 1” terpenuhi")
     sentence = next(p.text for p in recap.walk() if isinstance(p, Paragraph) and table.number in p.text and "menyajikan" in p.text)
-    assert "3 dari 4 kriteria Dinas A" in sentence and "bertambah 12,00 poin" in sentence
-    lhe_actions = {r[1].text: r[2].text for r in lhes["lhe-dinas-a-2024"].tables()["lhe.recommendations"].body if len(r) == 3}
-    recap_actions = [r[3].text for r in table.body[:-1]]
-    assert all(a in lhe_actions for a in recap_actions) and [lhe_actions[a] for a in recap_actions] == ["7,50", "2,25", "2,25"]
+    assert "menyajikan seluruh 4 temuan Dinas A, yaitu kriteria di bawah BB" in sentence and "berjumlah 13,50 poin" in sentence
+    lhe_rows = lhes["lhe-dinas-a-2024"].tables()["lhe.findings.pengukuran"].body
+    assert [r[1].text for r in lhe_rows if len(r) > 1] == ["pengukuran kualitas 1", "pengukuran kualitas 2"]
 
 
 def test_the_number_of_criteria_shown_never_cuts_a_tie(tmp_path):
@@ -432,7 +483,7 @@ def test_the_number_of_criteria_shown_never_cuts_a_tie(tmp_path):
     recap = design.sections(Builder(loaded, "id", source_label=design.source_label), analyse(loaded, "id").results)
     table = next(t for t in recap.walk() if isinstance(t, Table) and t.key.startswith("sakip.weak."))
     assert [r[1].text for r in table.body[:-1]] == ["pengukuran kualitas 1", "pengukuran kualitas 2"]  # settings.weakest 1, both 2,25
-    assert "menyajikan seluruh 2 kriteria Dinas A yang belum terpenuhi penuh" in words(recap)
+    assert "menyajikan seluruh 2 temuan Dinas A, yaitu kriteria di bawah BB" in words(recap)
 
 
 def test_a_rounding_note_only_where_printed_parts_do_not_add_up():

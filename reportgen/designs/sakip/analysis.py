@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from reportgen.config import Study
-from reportgen.data.sakip import Answers, read_answers, read_follow_up, read_history
+from reportgen.designs.sakip.letterhead import read_logo
+from reportgen.errors import ConfigError, did_you_mean
+from reportgen.data.sakip import Answers, read_answers, read_follow_up, read_history, read_register
 from reportgen.interpret.sakip import Component, Framework, custom_framework, framework, predicate
 from reportgen.stats.sakip import UnitScore, unit_scores, with_ranks_and_history
 
@@ -35,6 +37,9 @@ class SakipResults:
     yearly: dict[int, "YearMean"]  # every year with totals (history and this year), oldest first
     notes: tuple[str, ...] = ()
     follow_up: pd.DataFrame | None = None  # last year's recommendations: unit, recommendation, status, note
+    register: dict[str, dict[str, str]] | None = None  # the letter register: unit → number, addressee, signatory
+    evaluator_unit: str | None = None  # the unit that is the evaluator's own office (its LHE says so)
+    logo: tuple[bytes, str] | None = None  # the letterhead's logo: bytes, MIME type
 
     def component_means(self) -> dict[str, float]:
         """Government-wide mean achievement of each component (score / weight)."""
@@ -61,6 +66,8 @@ class SakipData:
     history: pd.DataFrame | None
     notes: tuple[str, ...]
     follow_up: pd.DataFrame | None = None
+    register: dict[str, dict[str, str]] | None = None
+    logo: tuple[bytes, str] | None = None
 
 
 def load(study: Study) -> SakipData:
@@ -69,7 +76,17 @@ def load(study: Study) -> SakipData:
     history, history_notes = (read_history((study.base_dir / config.history.path).resolve(), answers.units) if config.history
                               else (None, ()))
     follow_up = read_follow_up((study.base_dir / config.follow_up.path).resolve(), answers.units) if config.follow_up else None
-    return SakipData(answers, history, answers.notes + history_notes, follow_up)
+    own = evaluator_unit(config, answers.units, study.where("evaluator_unit"))  # a unit the answers lack: one line, before any work
+    register = (read_register((study.base_dir / config.letter.per_unit.path).resolve(), answers.units)
+                if config.letter is not None and config.letter.per_unit is not None else None)
+    head = config.letterhead
+    logo = (read_logo((study.base_dir / head.logo).resolve(), study.where("letterhead", "logo"))
+            if head is not None and head.logo else None)
+    notes = answers.notes + history_notes
+    if own and config.letter is not None and config.independence is None and not (register and register[own].get("signatory")):
+        notes += (f"{own} is the evaluator's own office: its LHE states the limit to independence; state how independence was kept "
+                  f"(independence:) or name who signs its LHE (signatory columns of letter.per_unit)",)
+    return SakipData(answers, history, notes, follow_up, register, logo)
 
 
 def analyse(study: Study, data: SakipData) -> SakipResults:
@@ -81,11 +98,29 @@ def analyse(study: Study, data: SakipData) -> SakipResults:
     scores = with_ranks_and_history(unit_scores(answers.frame, components), history, year)
     boundary = config.settings.boundary
     overall = sum(s.total for s in scores.values()) / len(scores)
+    own = evaluator_unit(config, answers.units)
+    notes = data.notes
     return SakipResults(year=year, framework=fw, components=components, units=scores,
                         predicates={u: predicate(s.exact, fw.bands, boundary) for u, s in scores.items()},
                         answers=answers.frame, history=history, overall_total=overall,
-                        government_predicate=config.government_predicate, yearly=_yearly(scores, year), notes=data.notes,
-                        follow_up=data.follow_up)
+                        government_predicate=config.government_predicate, yearly=_yearly(scores, year), notes=notes,
+                        follow_up=data.follow_up, register=data.register, evaluator_unit=own,
+                        logo=data.logo)
+
+
+EVALUATOR_OFFICE = "inspektorat"  # a unit whose name begins so is the evaluator's own office, when the study names none
+
+
+def evaluator_unit(config, units: list[str], where: str = "key evaluator_unit") -> str | None:
+    """The unit that is the evaluator's own office: the study's ``evaluator_unit`` (which must be
+    a unit of the answers), else the one unit whose name (or full name) begins with "Inspektorat";
+    None when there is none or more than one."""
+    if config.evaluator_unit is not None:
+        if config.evaluator_unit not in units:
+            raise ConfigError(f"{where}: '{config.evaluator_unit}' is not a unit of the answers" + (did_you_mean(config.evaluator_unit, units) or ""))
+        return config.evaluator_unit
+    found = [u for u in units if any(n.casefold().startswith(EVALUATOR_OFFICE) for n in (u, config.units.get(u, u)))]
+    return found[0] if len(found) == 1 else None
 
 
 def _yearly(scores: dict[str, UnitScore], year: int) -> dict[int, YearMean]:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.designs.sakip.actions import action
-from reportgen.interpret.sakip import citation, common_weaknesses, extremes, ranked_findings, with_ties
+from reportgen.designs.sakip.actions import finding_action
+from reportgen.designs.sakip.findings import target_grade, target_share
+from reportgen.designs.sakip.letter import recap_letter
+from reportgen.designs.sakip.letterhead import letterhead_of
+from reportgen.interpret.sakip import citation, common_weaknesses, extremes, ranked_findings, severity_score, with_ties
 from reportgen.designs.sakip.signature import signature
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
@@ -13,6 +16,7 @@ from reportgen.report.numbering import in_reading_order
 from reportgen.words.locale import MINUS, fmt, join_list
 
 COMMON_SHOWN = 5  # the weaknesses common to units that the recapitulation lists
+TREND_MOST = 30  # reportgen.figures.pages.TREND_MOST: panels of one trend chart at most
 
 
 def _name(code: str, lang: str, config, names: dict[str, str]) -> str:
@@ -42,6 +46,8 @@ def build_chapter(b: Builder, results) -> Document:
     order = [p for p, _ in bands]
     counts = {p: sum(1 for u in units if results.predicates[u.unit] == p) for p in order}
     government = config.study.government.get(lang) if config.study.government else ""
+    doc.letter = recap_letter(b, config, results, government)
+    doc.letterhead = letterhead_of(b, config, results.logo) if doc.letter else None
     has_history = any(u.history for u in units)
 
     # results table first (the summary cites it)
@@ -61,7 +67,8 @@ def build_chapter(b: Builder, results) -> Document:
     body.append([s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True),
                  d("–"), d("")])  # a mean of units has no predicate
     results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body,
-                            notes=[key] + ([] if adds_up([(u.components.values(), u.total) for u in units]) else [rounding_note(b)]),
+                            notes=[key] + ([] if adds_up([(u.components.values(), u.total) for u in units]) else [rounding_note(b)])
+                            + ([b.label("sakip_self_note", unit=unit_name(results.evaluator_unit))] if results.evaluator_unit else []),
                             widths=(1.0, 2.8) + (1.0,) * len(comps) + (0.95, 1.0, 1.15), small=True)
     dist_table = b.table("sakip.distribution", b.labels["sakip_distribution_title"],
                          [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
@@ -80,12 +87,12 @@ def build_chapter(b: Builder, results) -> Document:
                             worst=join_list([unit_name(u) for u in worst], lang), worst_total=b.f(results.units[worst[0]].total, 2),
                             worst_p=results.predicates[worst[0]], worst_n=len(worst),
                             improved=b.i(len(improved)), declined=b.i(len(declined)), history=has_history,
-                            table=b.ref(results_table))
+                            table=b.ref(results_table), unit_sections=config.recap.unit_sections, letters=config.letter is not None)
     doc.sections.append(summary)
 
     intro = b.section(b.labels["sakip_intro"], 2, "2")
     legal = b.section(b.labels["sakip_legal"], 3, "2.1")
-    legal.blocks += b.say("sakip_legal.j2", regulation=citation(fw, lang))
+    legal.blocks += b.say("sakip_legal.j2", regulation=citation(fw, lang), extra=[item.get(lang).rstrip(" .;") for item in config.legal_basis])
     intro.add(legal)
     scope = b.section(b.labels["sakip_scope"], 3, "2.2")
     scope.blocks += b.say("sakip_scope.j2", n=b.i(len(units)), year=str(results.year), government=government,
@@ -117,39 +124,51 @@ def build_chapter(b: Builder, results) -> Document:
     fig = b.figure("sakip.dist", b.labels["sakip_distribution_figure"], "predicates",
                    {"counts": counts, "ylabel": b.labels["sakip_count"]}, width=0.6)
     res.add(fig)
-    fig2 = b.figure("sakip.ranking", b.labels["sakip_ranking_figure"], "ranking",
-                    {"totals": [(unit_name(u.unit), u.total, results.predicates[u.unit]) for u in units], "xlabel": b.labels["sakip_total"]},
-                    width=0.95)
-    res.add(fig2)
-    res.blocks += b.say("sakip_distribution.j2", refs=(dist_table.key,), table=b.ref(dist_table), figure=b.ref(fig), ranking=b.ref(fig2),
+    ranked = [(unit_name(u.unit), u.total, results.predicates[u.unit]) for u in units]
+    rankings = figure_parts(b, "sakip.ranking", b.labels["sakip_ranking_figure"], "ranking", 0.95, [t[0] for t in ranked],
+                            lambda a, z: {"totals": ranked[a:z], "xlabel": b.labels["sakip_total"]})
+    for part in rankings:
+        res.add(part)
+    res.blocks += b.say("sakip_distribution.j2", refs=(dist_table.key,), table=b.ref(dist_table), figure=b.ref(fig),
+                        ranking=refs(b, rankings), ranking_n=len(rankings),
                         counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]], n=b.i(len(units)))
     if has_history:
         series = {u.unit: {**u.history, results.year: u.total} for u in units}
         years = list(results.yearly)
         overall = {y: results.yearly[y].mean for y in years}
-        fig3 = b.figure("sakip.trend", b.labels["sakip_trend_figure"], "trends",
-                        {"series": {unit_name(u): points for u, points in series.items()}, "ylabel": b.labels["sakip_total"],
-                         "mean_label": b.labels["sakip_trend_mean"], "unit_label": b.labels["sakip_trend_unit"], "overall": overall},
-                        width=0.9, file="trend")
-        res.add(fig3)
+        many = len(series) > TREND_MOST  # panels over several figures: each titled by its place and a compact name
+        shared = _shared_ending([unit_name(u) for u in series])
+        named = [(f"{b.i(k)}. {panel_name(unit_name(u), shared)}" if many else unit_name(u), points)  # k: its place in the ranking charts
+                 for k, (u, points) in enumerate(series.items(), start=1)]
+        trends = figure_parts(b, "sakip.trend", b.labels["sakip_trend_figure"], "trends", 0.9, [n for n, _ in named],
+                              lambda a, z: {"series": dict(named[a:z]), "ylabel": b.labels["sakip_total"],
+                                            "mean_label": b.labels["sakip_trend_mean"], "unit_label": b.labels["sakip_trend_unit"],
+                                            "overall": overall}, file="trend")
+        for part in trends:
+            res.add(part)
         yearly = b.table("sakip.yearly", b.labels["sakip_yearly_title"],
-                         [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"])]],
-                         [[d(str(y)), d(b.i(results.yearly[y].units)), d(b.f(results.yearly[y].mean, 2))]
-                          for y in years], widths=(1, 1.6, 1.2))
+                         [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"]), h(b.labels["sakip_change"])]],
+                         [[d(str(y)), d(b.i(results.yearly[y].units)), d(b.f(results.yearly[y].mean, 2)),
+                           d("–" if k == 0 else _signed(b, round(results.yearly[y].mean, 2) - round(results.yearly[years[k - 1]].mean, 2)))]
+                          for k, y in enumerate(years)], widths=(1, 1.6, 1.2, 1.2))
         res.add(yearly)
-        res.blocks += b.say("sakip_trend.j2", refs=(yearly.key,), figure=b.ref(fig3), first=str(years[0]), last=str(years[-1]),
+        res.blocks += b.say("sakip_trend.j2", refs=(yearly.key,), figure=refs(b, trends), figures_n=len(trends),
+                            first=str(years[0]), last=str(years[-1]),
                             start=b.f(overall[years[0]], 2), end=b.f(overall[years[-1]], 2), up=overall[years[-1]] >= overall[years[0]],
-                            improved=b.i(len(improved)), declined=b.i(len(declined)), table=b.ref(results_table), yearly=b.ref(yearly))
+                            **_recent(b, overall, years), improved=b.i(len(improved)), declined=b.i(len(declined)), table=b.ref(results_table), yearly=b.ref(yearly))
     doc.sections.append(res)
 
-    per_unit = b.section(b.labels["sakip_per_unit"], 2, "4")
-    for k, u in enumerate(units, start=1):
-        per_unit.add(_unit_section(b, results, u, f"4.{k}", unit_name(u.unit), name, config.settings.weakest))
-    doc.sections.append(per_unit)
+    unit_sections = config.recap.unit_sections  # false for a province-sized set: each unit has its LHE
+    if unit_sections:
+        per_unit = b.section(b.labels["sakip_per_unit"], 2, "4")
+        for k, u in enumerate(units, start=1):
+            per_unit.add(_unit_section(b, results, u, f"4.{k}", unit_name(u.unit), name, config.settings.weakest))
+        doc.sections.append(per_unit)
 
-    closing = b.section(b.labels["sakip_closing"], 2, "5")
+    closing = b.section(b.labels["sakip_closing"], 2, "5" if unit_sections else "4")
     means = results.component_means()
-    weakest_components = extremes(means)[1]
+    lowest = min(round(v, 9) for v in means.values())
+    weakest_components = [c.code for c in comps if means[c.code] - lowest <= CLOSE]  # within 2 points of the lowest: named together
     mean_table = b.table("sakip.components", b.labels["sakip_component_means_title"],
                          [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_mean_score"]), h(b.labels["sakip_achievement"])]],
                          [[s(name(c.code)), d(b.g(c.weight)), d(b.f(means[c.code] * c.weight, 2)), d(b.pct(100 * means[c.code]))] for c in comps]
@@ -159,8 +178,8 @@ def build_chapter(b: Builder, results) -> Document:
     closing.add(mean_table)
     closing.blocks += b.say("sakip_closing.j2", refs=(mean_table.key,), table=b.ref(mean_table), government=government,
                             year=str(results.year), mean=b.f(results.overall_total, 2), predicate=results.government_predicate,
-                            weakest=join_list([name(c) for c in weakest_components], lang), weakest_n=len(weakest_components),
-                            weakest_pct=b.pct(100 * means[weakest_components[0]]))
+                            weakest=join_list([f"{name(c)} ({b.pct(100 * means[c])})" for c in sorted(weakest_components, key=means.get)], lang),
+                            weakest_n=len(weakest_components), all_close=len(weakest_components) == len(comps))
     common = common_weaknesses(results.answers)
     shown = with_ties(common, COMMON_SHOWN, key=lambda w: w.shortfall)  # the most severe, and every one as severe as the last
     common_table = None
@@ -187,6 +206,74 @@ def build_chapter(b: Builder, results) -> Document:
     doc.sections.append(closing)
     in_reading_order(doc, b.labels["table"], b.labels["figure"])
     return doc
+
+
+def figure_parts(b: Builder, key: str, title: str, kind: str, width: float, names: list[str], data, file: str | None = None) -> list:
+    """The figures of a chart over the units ``names``: one when all fit a page with its caption,
+    else as many as needed (:mod:`reportgen.figures.pages`: as many units as fit, the charts
+    evened out), each titled "(1 dari 8)" / "(1 of 8)" and drawn no taller than its page;
+    ``data(start, end)`` is the chart's data for those units."""
+    from reportgen.figures.pages import ranking_parts, trend_parts
+    from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_CM
+    from reportgen.render.flow import FIT_TOLERANCE, FLOAT_MARGINS, SMALL_LINE, caption_height
+
+    longest = f"{title} {b.label('sakip_figure_part', k=b.i(len(names)), n=b.i(len(names)))}"
+    room = TEXT_HEIGHT_PT - caption_height(longest) - SMALL_LINE - 4 - FIT_TOLERANCE - FLOAT_MARGINS[0] - 6
+    budget = 0.95 * room / 72  # inches; a PNG cropped to its drawing is printed a little larger
+    width_in = width * TEXT_WIDTH_CM / 2.54  # figures.style.print_width, without importing matplotlib here
+    parts = (ranking_parts if kind == "ranking" else trend_parts)(names, width_in, budget)
+    if len(parts) == 1:
+        return [b.figure(key, title, kind, {**data(0, len(names)), "max_height": budget}, width=width, file=file)]
+    return [b.figure(f"{key}.{k}", f"{title} {b.label('sakip_figure_part', k=b.i(k), n=b.i(len(parts)))}", kind,
+                     {**data(a, z), "max_height": budget}, width=width, file=f"{file or kind}-{k}")
+            for k, (a, z) in enumerate(parts, start=1)]
+
+
+def panel_name(name: str, shared: int = 0, most: int = 36) -> str:
+    """A unit's name above its panel when a trend chart runs over several figures: without its
+    last ``shared`` words (the region every unit shares, "Provinsi Sulawesi Selatan") and at most
+    ``most`` characters, ended at a word with "…" (the results table, in the same rank order,
+    has the full name)."""
+    words = name.split()
+    short = " ".join(words[:len(words) - shared] if 0 < shared < len(words) else words)
+    if len(short) <= most:
+        return short
+    return short[:most + 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _shared_ending(names: list[str]) -> int:
+    """How many last words every name shares (0 for a single name)."""
+    if len(names) < 2:
+        return 0
+    shared, split = 0, [n.split() for n in names]
+    while all(len(w) > shared + 1 for w in split) and len({tuple(w[-shared - 1:]) for w in split}) == 1:
+        shared += 1
+    return shared
+
+
+def refs(b: Builder, figures: list) -> str:
+    """"Gambar 3", or "Gambar 3–10" for a chart over several figures (labels ``sakip_figure_range``)."""
+    if len(figures) == 1:
+        return b.ref(figures[0])
+    return b.label("sakip_figure_range", first=figures[0].number, last=figures[-1].number)
+
+
+CLOSE = 0.02  # components whose mean achievements differ by at most 2 percentage points are not ranked apart
+
+
+def _signed(b: Builder, change: float) -> str:
+    """+3,89 / −0,05 / 0,00: a change of printed means, its sign written."""
+    return ("+" if change > 0 else MINUS if change < 0 else "") + b.f(abs(change), 2)
+
+
+def _recent(b: Builder, overall: dict[int, float], years: list[int]) -> dict:
+    """The last year's change of the mean when there are three years or more: a rise over the
+    whole period can hide a fall in the last year (61,06 → 64,95 → 64,90)."""
+    if len(years) < 3:
+        return {"previous": ""}
+    change = round(overall[years[-1]], 2) - round(overall[years[-2]], 2)
+    return {"previous": b.f(overall[years[-2]], 2), "previous_year": str(years[-2]), "recent": b.f(abs(change), 2),
+            "recent_way": "up" if change > 0 else "down" if change < 0 else "same"}
 
 
 def framework_source(b: Builder, config, fw) -> str:
@@ -277,18 +364,20 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
     section.add(table)
     section.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=title,
                             **unit_sentence_values(b, results, u, name))
-    found = ranked_findings(results.answers, results.components, u.unit)  # the findings of the unit's LHE
-    weak = with_ties(found, count, key=lambda f: f.gain)  # settings.weakest of them, and any that add as much as the last
+    target = target_share(b.study.config)
+    found = ranked_findings(results.answers, results.components, u.unit, float(target))  # the findings of the unit's LHE, in its order
+    weak = with_ties(found, count, key=severity_score)  # settings.weakest of them, and any that tie with the last
     if weak:
         weak_table = b.table(f"sakip.weak.{number}", b.label("sakip_weak_title", unit=title),
                              [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]), h(b.labels["lhe"]["action"]),
                                h(b.labels["lhe"]["gain"])]],
-                             [[d(b.i(k)), s(f.criterion), d(f.answer), s(action(b, b.study.config, f, name)), d(b.f(f.gain, 2))]
-                              for k, f in enumerate(weak, start=1)]
+                             [[d(b.i(k)), s(f"{f.number} {f.criterion}".strip()), d(f.answer), s(finding_action(b, b.study.config, f, name)),
+                               d(b.f(f.gain, 2))] for k, f in enumerate(weak, start=1)]
                              + [[s(b.labels["cols"]["total"], colspan=4, bold=True, align="right"), d(b.f(sum(f.gain for f in weak), 2), bold=True)]],
-                             widths=(0.45, 2.4, 0.8, 4.4, 1.0), small=True)
+                             widths=(0.45, 2.4, 0.8, 4.4, 1.0), small=True,
+                             notes=() if adds_up([([f.gain for f in weak], sum(f.gain for f in weak))]) else (rounding_note(b),))
         section.blocks += b.say("sakip_recommendations.j2", refs=(weak_table.key,), table=b.ref(weak_table), unit=title,
                                 n=b.i(len(weak)), n_int=len(weak), of=b.i(len(found)), of_int=len(found),
-                                gain=b.f(sum(f.gain for f in weak), 2))
+                                gain=b.f(sum(f.gain for f in weak), 2), target=target_grade(results.framework, target))
         section.add(weak_table)
     return section

@@ -3,44 +3,52 @@
 A cover letter (place and date, Nomor, Sifat, Lampiran, Hal, the addressee, the result in two
 paragraphs, the signature), then the report: basis, purpose, scope and method (with the
 evaluation team), the unit's score per component and sub-component with its predicate and
-change, the findings per component (each criterion below full marks: its answer, the
-evaluator's note and the points it would add), the recommended actions (one per finding,
-from the sub-component's template — ``lhe.actions`` in labels.yaml, or the study's
-``actions:`` — grouped by component, most points first), the follow-up of last year's
+change, the findings per component as an audit writes them and the numbered recommendations
+(:mod:`reportgen.designs.sakip.findings`), the follow-up of last year's
 recommendations, the closing with the signature, and the unit's answers (LKE) as an appendix.
 Written only when the study file has ``letter:`` (and its ``signatory:``).
 """
 
 from __future__ import annotations
 
-import re
-
-from reportgen.designs.sakip.actions import action
 from reportgen.designs.sakip.chapter import _name, framework_source, score_table, unit_sentence_values
-from reportgen.designs.sakip.signature import letter_date, letter_year, signature
-from reportgen.interpret.sakip import citation, extremes, unit_findings, with_ties
+from reportgen.designs.sakip.signature import copies, letter_year, signature, signer_for
+from reportgen.designs.sakip.findings import findings_section, recommendations_section
+from reportgen.designs.sakip.letter import unit_letter_head
+from reportgen.designs.sakip.letterhead import letterhead_of
+from reportgen.interpret.sakip import citation, criterion_points
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Paragraph
 from reportgen.report.numbering import in_reading_order
+from reportgen.report.tasks import finish, task
 from reportgen.words.locale import join_list
 
 
 TITLE_NAME_WHOLE = 32  # a unit's name up to this long stays on one line of the title ("DINAS KESEHATAN", not "DINAS / KESEHATAN")
 
 
-def lhe_documents(make_builder, results) -> list[tuple[str, Document, dict]]:
-    """(file stem, document, labels) of every unit's LHE, in the order of the answers' units."""
-    from reportgen.output.names import NameBook
+def lhe_documents(make_builder, results):
+    """(file stem, document, labels) of every unit's LHE, in the order of the answers' units; each
+    document is built when it is asked for (:class:`~reportgen.report.deferred.Deferred`), so a
+    province's 300 LHEs are never in memory at once and each rendering process builds its own.
 
-    names = NameBook()  # two units whose names differ only in case or punctuation keep a file each
-    out = []
-    for k, unit in enumerate(results.units, start=1):
+    The stem (labels ``lhe.file``) names the unit within the file-name limit, never cut inside a
+    word (:func:`~reportgen.output.names.short_slug`: fillers out, Provinsi → prov, the shared
+    region out, the last words as initials, only as far as needed); two units whose names
+    differ only in case or punctuation keep a file each (:class:`~reportgen.output.names.NameBook`)."""
+    from reportgen.output.names import NameBook, short_slug
+    from reportgen.report.deferred import Deferred
+
+    names = NameBook()
+    units = list(results.units)
+    file = make_builder().labels["lhe"]["file"]
+    stems = [file.format(unit=names.name(short_slug(unit), "unit", key=unit), year=results.year) for unit in units]
+
+    def make(k: int) -> tuple[str, Document, dict]:
         b: Builder = make_builder()
-        doc = build_lhe(b, results, unit, k)
-        slug = names.name(re.sub(r"[^a-z0-9]+", "-", unit.lower()).strip("-"), "unit", key=unit)  # "Dinas Sosial, PP dan PA" → dinas-sosial-pp-dan-pa
-        stem = b.labels["lhe"]["file"].format(unit=slug, year=results.year)
-        out.append((stem, doc, b.labels))
-    return out
+        return stems[k], build_lhe(b, results, units[k], k + 1), b.labels
+
+    return Deferred(stems, make)
 
 
 def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
@@ -59,13 +67,19 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
                    study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
                    contents_title=b.labels["contents"], first_page=1)
     values = unit_sentence_values(b, results, u, name)
-    doc.letter = _letter(b, config, unit_name, year, letter_index) + b.say(
+    register = (results.register or {}).get(unit, {})
+    signer = signer_for(b, config, unit, results.register)
+    own = unit == results.evaluator_unit  # the evaluator's own office
+    other_signer = config.signatory is not None and signer.name != config.signatory.name
+    doc.letterhead = letterhead_of(b, config, results.logo)
+    doc.letter = unit_letter_head(b, config, unit_name, year, letter_index, register) + b.say(
         "lhe_letter.j2", unit=unit_name, year=year, regulation=regulation, evaluator=evaluator, period=period,
         total=values["total"], predicate=values["predicate"], change=values["change"], up=values["up"],
-        previous=values["previous"]) + signature(b, config)
+        previous=values["previous"], own=own, report_to=signer.position if own and other_signer else evaluator
+    ) + signature(b, config, signer=signer) + copies(b, config)
 
     basis = b.section(words["basis"], 2, "1")
-    basis.blocks += b.say("sakip_legal.j2", regulation=regulation)
+    basis.blocks += b.say("sakip_legal.j2", regulation=regulation, extra=[item.get(lang).rstrip(" .;") for item in config.legal_basis])
     purpose = b.section(words["purpose"], 2, "2")
     purpose.blocks += b.say("lhe_purpose.j2", unit=unit_name, year=year)
 
@@ -78,9 +92,12 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
                       widths=(3, 1, 2, 1.2, 1), source=framework_source(b, config, results.framework))
     team = None
     if config.team:
-        team = b.table("lhe.team", words["team_title"], [[h("No"), h(words["name"]), h(words["nip"]), h(words["role"])]],
-                       [[d(b.i(k)), s(m.name), d(m.nip or "–"), s(m.role.get(lang))] for k, m in enumerate(config.team, start=1)],
-                       widths=(0.5, 3, 2.2, 2.3), source=b.label("sakip_source_team", evaluator=evaluator, year=letter_year(config.letter.date, year)))
+        ranks = any(m.rank for m in config.team)  # pangkat/golongan: a column when any member has one
+        team = b.table("lhe.team", words["team_title"],
+                       [[h("No"), h(words["name"]), h(words["nip"])] + ([h(words["rank"])] if ranks else []) + [h(words["role"])]],
+                       [[d(b.i(k)), s(m.name), d(m.nip.replace(" ", "\u00a0") or "–")] + ([d(m.rank or "–")] if ranks else []) + [s(m.role.get(lang))]
+                        for k, m in enumerate(config.team, start=1)],
+                       widths=(0.5, 3, 2.2) + ((2.0,) if ranks else ()) + (2.3,), source=b.label("sakip_source_team", evaluator=evaluator, year=letter_year(config.letter.date, year)))
     criteria = int((results.answers["unit"] == unit).sum())
     scope.blocks += b.say("lhe_scope.j2", criteria=b.i(criteria), components=b.i(len(results.components)),
                           names=join_list([name(c.code) for c in results.components], b.lang), weights=b.ref(weights),
@@ -88,47 +105,16 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     scope.add(weights)
     if team:
         scope.add(team)
+    if own:
+        scope.blocks += independence(b, config, unit_name, other_signer)
 
     scores = b.section(words["results"], 2, "4")
     table = score_table(b, results, u, "lhe.scores", words["scores_title"].format(unit=unit_name), name)
     scores.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=unit_name, **values)
     scores.add(table)
 
-    found = unit_findings(results.answers, results.components, unit)
-    findings = b.section(words["findings"], 2, "5")
-    for k, (code, items) in enumerate(found.items(), start=1):
-        part = b.section(name(code), 3, f"5.{k}")
-        component = next(c for c in results.components if c.code == code)
-        rows = [[d(b.i(j)), s(f.criterion), s(name(f.subcomponent)), d(f.answer), s(f.note or "–"), d(b.f(f.gain, 2))]
-                for j, f in enumerate(items, start=1)]
-        t = b.table(f"lhe.findings.{code}", words["findings_title"].format(component=name(code)),
-                    [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_answer"]),
-                      h(b.labels["sakip_note"]), h(words["gain"])]], rows, widths=(0.45, 3.4, 1.3, 0.9, 2.6, 1.1), small=True)
-        first = items[0]
-        tied = len(with_ties(items, 1, key=lambda f: f.gain))  # criteria adding as much as the first
-        part.blocks += b.say("lhe_findings.j2", refs=(t.key,), component=name(code), score=b.f(u.components[code], 2),
-                             weight=b.g(component.weight), pct=b.pct(100 * u.components[code] / component.weight),
-                             n=b.i(len(items)), n_int=len(items), tied=tied, tied_n=b.i(tied), table=b.ref(t), first=first.criterion, answer=first.answer, note=first.note,
-                             gain=b.f(first.gain, 2), total_gain=b.f(sum(f.gain for f in items), 2))
-        part.add(t)
-        findings.add(part)
-
-    advice = b.section(words["recommendations"], 2, "6")
-    if found:
-        rows, number = [], 0
-        for code, items in found.items():
-            rows.append([s(name(code), colspan=3, bold=True)])
-            for f in items:
-                number += 1
-                rows.append([d(b.i(number)), s(action(b, config, f, name)), d(b.f(f.gain, 2))])
-        t = b.table("lhe.recommendations", words["recommendations_title"], [[h("No"), h(words["action"]), h(words["gain"])]],
-                    rows, widths=(0.5, 6.2, 1.3), small=True)
-        gains = {code: sum(f.gain for f in items) for code, items in found.items()}
-        first = extremes(gains)[0]
-        advice.blocks += b.say("lhe_recommendations.j2", refs=(t.key,), unit=unit_name, n=b.i(number), table=b.ref(t),
-                               gain=b.f(sum(gains.values()), 2), first=join_list([name(c) for c in first], lang),
-                               first_n=len(first), first_gain=b.f(gains[first[0]], 2))
-        advice.add(t)
+    findings, found = findings_section(b, results, unit, name, "5")
+    advice = recommendations_section(b, results, unit, found, name, "6")
 
     follow = b.section(words["follow_up"], 2, "7")
     mine = results.follow_up[results.follow_up["unit"] == unit] if results.follow_up is not None else None
@@ -149,46 +135,57 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
 
     closing = b.section(words["closing"], 2, "8")
     closing.blocks += b.say("lhe_closing.j2", unit=unit_name, year=year, evaluator=evaluator)
-    closing.blocks += signature(b, config, dated=True)
+    closing.blocks += signature(b, config, dated=True, signer=signer)
 
     appendix = b.section(words["appendix"], 2, "", new_page=True)
-    rows = [[d(b.i(j)), s(f"{name(r.component)} / {name(r.subcomponent)}"), s(f"{r.number} {r.criterion}".strip()), d(r.answer),
-             d("–" if r.value != r.value else b.g(100 * r.value, 2) + "%"), s(r.note or "–")] for j, r in enumerate(results.answers[results.answers["unit"] == unit].itertuples(), start=1)]
-    lke = b.table("lhe.lke", words["appendix_title"].format(unit=unit_name, year=year),
-                  [[h("No"), h(b.labels["sakip_component_sub"]), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]),
-                    h(b.labels["sakip_value"]), h(b.labels["sakip_note"])]], rows,
-                  widths=(0.45, 2.2, 3.4, 0.8, 0.8, 2.2), small=True)
+    lke = lke_table(b, results, unit, name, words["appendix_title"].format(unit=unit_name, year=year))
     appendix.add(Paragraph(words["appendix_intro"].format(table=b.ref(lke), unit=unit_name, year=year), refs=(lke.key,)))
     appendix.add(lke)
     doc.sections = [basis, purpose, scope, scores, findings, advice, follow, closing, appendix]
     doc.sections = [section for section in doc.sections if section.blocks]
     in_reading_order(doc, b.labels["table"], b.labels["figure"])
-    return doc
+    return finish(b, doc)
 
 
-def _letter(b: Builder, config, unit: str, year: str, index: int) -> list[Paragraph]:
+def lke_table(b: Builder, results, unit: str, name, title: str):
+    """The unit's worksheet as the appendix shows it: a row per component and sub-component with
+    its weight and score, then its criteria — number and text, weight in the final score
+    (:func:`~reportgen.interpret.sakip.criterion_points`), answer with its value, score, and the
+    evaluator's note and evidence (bukti dukung)."""
     words = b.labels["lhe"]
-    letter = config.letter
-    text = lambda value, default: value.get(b.lang) if value is not None else default  # noqa: E731
-    number = letter.number.replace("{n}", f"{index:02d}") if "{n}" in letter.number else f"{letter.number}/{index:02d}"
-    place = letter.addressee_place or words["at_default"]
-    lines = [Paragraph(f"{letter.place}, {letter_date(letter.date, words['months'])}", style="right"),
-             Paragraph(f"{words['number']}\t{number}", style="field"),
-             Paragraph(f"{words['nature']}\t{text(letter.nature, words['nature_default'])}", style="field"),
-             Paragraph(f"{words['attachments']}\t{text(letter.attachments, words['attachments_default'])}", style="field"),
-             Paragraph(f"{words['subject']}\t{text(letter.subject, words['subject_default']).format(unit=unit, year=year)}", style="field"),
-             Paragraph("", style="gap"),
-             Paragraph(f"{words['to']} {text(letter.addressee, head_of(unit, words)).format(unit=unit, year=year)}", style="plain")]
-    if place:
-        lines.append(Paragraph(words["at"].format(place=place), style="plain"))
-    return lines + [Paragraph("", style="gap")]
+    rows_of = results.answers[results.answers["unit"] == unit]
+    points = dict(zip(rows_of.index, criterion_points(rows_of, results.components)))
+    u = results.units[unit]
+    body = []
+    for k, component in enumerate(results.components, start=1):
+        body.append([s(f"{k}. {name(component.code)}", colspan=2, bold=True), d(b.f(component.weight, 2), bold=True), d(""),
+                     d(b.f(u.components[component.code], 2), bold=True), d("")])
+        for j, (sub, share) in enumerate(component.subcomponents):
+            body.append([s(f"{chr(ord('a') + j)}. {name(sub)}", colspan=2, bold=True), d(b.f(component.weight * share, 2)), d(""),
+                         d(b.f(u.subcomponents[component.code][sub], 2)), d("")])
+            for index, r in rows_of[(rows_of["component"] == component.code) & (rows_of["subcomponent"] == sub)].iterrows():
+                applies = r["value"] == r["value"]
+                remark = "\n".join(part for part in (r["note"], r["evidence"] and f"{words['evidence']}: {r['evidence']}") if part)
+                body.append([d(r["number"] or "–"), s(r["criterion"]), d(b.f(points[index], 2) if applies else "–"),
+                             d(f"{r['answer']} ({b.g(100 * r['value'], 2)}%)" if applies else r["answer"]),
+                             d(b.f(points[index] * r["value"], 2) if applies else "–"), s(remark or "–")])
+    body.append([s(b.labels["sakip_total"], colspan=2, bold=True, align="right"), d(b.f(100, 2), bold=True),
+                 d(""), d(b.f(u.total, 2), bold=True), d("")])
+    return b.table("lhe.lke", title, [[h("No"), h(b.labels["sakip_criterion"]), h(words["weight"]), h(b.labels["sakip_answer"]),
+                                       h(words["score"]), h(words["remarks"])]], body,
+                   widths=(0.55, 3.7, 0.75, 1.0, 0.75, 2.4), small=True, notes=(words["lke_note"],))
 
 
-def head_of(unit: str, words: dict) -> str:
-    """Whom a letter to ``unit`` addresses: its head by office where the name says which (Camat
-    for a Kecamatan, Sekretaris Daerah for the Sekretariat Daerah: ``lhe.heads``), else
-    ``Kepala {unit}``."""
-    for start, head in words["heads"].items():
-        if unit.startswith(start):
-            return head + unit[len(start):]
-    return words["addressee_default"]
+def independence(b: Builder, config, unit: str, other_signer: bool) -> list:
+    """The paragraph on independence in the LHE of the evaluator's own office (evaluated by its
+    own staff: an impairment of independence in AAIPI, *Standar Audit Intern Pemerintah
+    Indonesia*, 2014): the impairment stated, then the study's ``independence`` statement (the
+    safeguard: a review by another APIP, say), else that no one independent reviewed it. Without
+    a statement or another signatory, a task asks the author for one (a Word comment, a draft
+    mark and the run's note; never the report's text)."""
+    own = config.independence.get(b.lang) if config.independence else ""
+    out = b.say("lhe_independence.j2", unit=unit, own=own)
+    if not own and not other_signer:
+        out.append(task(b, "independence", f"{unit} is the evaluator's own office: state how independence was kept (independence:) "
+                                           f"or name who signs its LHE (signatory columns of letter.per_unit)", unit=unit))
+    return out

@@ -1,10 +1,13 @@
 """``reportgen init --sakip``: a study file and an answer workbook for an evaluation on the
 official LKE of a regulation (PermenPAN-RB 88/2021 by default), to fill in.
 
-The workbook has one row per criterion of each unit, in the LKE's order, with the columns the
-answers are read from (``unit, component, subcomponent, criterion, answer, note``) and the
-criterion's text and the evidence (``bukti dukung``) beside them for the evaluator; the study
-file is written by the YAML emitter, never by pasting text into YAML.
+The workbook is in the LKE's own layout, layout (a) of :mod:`reportgen.data.sakip_workbook`: a sheet
+``Petunjuk`` (how to fill it in), then one sheet per unit (placeholders ``Unit 1`` and ``Unit 2``,
+copied for the others) with the unit's name above the header, the components and sub-components as
+heading rows with their weights, and every criterion of the LKE (number and text) with an empty
+grade cell (a list of the framework's scale and N/A) and the columns catatan, bukti dukung, sebab,
+akibat and rekomendasi (:func:`reportgen.designs.sakip.workbook.lke_sheet`). The study file is
+written by the YAML emitter, never by pasting text into YAML.
 """
 
 from __future__ import annotations
@@ -18,15 +21,31 @@ from reportgen.config.draft import write_new
 from reportgen.errors import OutputError
 from reportgen.interpret.sakip import framework
 
-COLUMNS = ("unit", "component", "subcomponent", "criterion", "text", "answer", "note", "bukti_dukung")
-UNITS = ("Unit 1", "Unit 2")  # placeholders: one block of rows per unit, copied for the others
+UNITS = ("Unit 1", "Unit 2")  # placeholders: one sheet per unit, copied for the others
+INSTRUCTIONS = "Petunjuk"
 
 
-def workbook_rows(name: str, units=UNITS) -> list[tuple[str, ...]]:
-    """The rows of the answer workbook: every criterion of the framework for every unit."""
+def instructions(name: str) -> list[str]:
+    """The lines of the sheet Petunjuk (in Indonesian, the evaluators' language)."""
     fw = framework(name)
-    return [(unit, c.code, sub, k.number, k.text, "", "", "") for unit in units for c in fw.components
-            for sub, _ in c.subcomponents for k in c.criteria.get(sub, ())]
+    scale = ", ".join(f"{grade} = {float(share) * 100:g}%" for grade, share in fw.scale.items())
+    return [
+        f"Lembar Kerja Evaluasi AKIP ({fw.short.get('id', fw.name)}): petunjuk pengisian",
+        "",
+        "1. Satu lembar (sheet) untuk setiap perangkat daerah. Salin lembar 'Unit 1' untuk setiap perangkat daerah lain "
+        "(klik kanan pada tab > Move or Copy > Create a copy) dan hapus lembar yang tidak dipakai.",
+        "2. Tulis nama perangkat daerah di sel B2 (di samping 'Perangkat Daerah:'); nama itulah yang dipakai dalam laporan. "
+        "Nama lembar hanya label tab (Excel membatasinya 31 karakter).",
+        f"3. Isi kolom Jawaban setiap kriteria dengan salah satu nilai: {scale}; atau N/A bila kriteria tidak berlaku "
+        "(bobot sub-komponennya dibagi ke kriteria lain).",
+        "4. Kolom Catatan, Bukti Dukung, Sebab, Akibat dan Rekomendasi boleh dikosongkan; yang diisi masuk ke temuan LHE.",
+        "5. Jangan mengubah nomor kriteria (kolom No): nomor menentukan komponen dan sub-komponen. Baris judul komponen dan "
+        "sub-komponen tidak diisi jawaban.",
+        "6. Simpan sebagai Excel Workbook (*.xlsx), lalu jalankan: reportgen validate study.yaml, kemudian reportgen run study.yaml.",
+        "",
+        "Bobot: " + "; ".join(f"{k}. {(c.name or {}).get('id', c.code)} {c.weight:g}"
+                              for k, c in enumerate(fw.components, start=1)) + " (jumlah 100).",
+    ]
 
 
 def study_text(name: str, answers: str, year: int) -> str:
@@ -37,8 +56,10 @@ def study_text(name: str, answers: str, year: int) -> str:
                         "author": "Inspektorat Daerah", "year": year, "language": "id"},
               "framework": name, "answers": {"path": answers},
               "settings": {"boundary": "gt"}}
-    head = (f"# A SAKIP evaluation on the LKE of {framework(name).short['en']}: fill in {answers} (one row per criterion of each\n"
-            "# unit: grade AA, A, BB, B, CC, C, D or E, or N/A where a criterion does not apply), name the units, and add\n"
+    fw = framework(name)
+    grades = ", ".join(fw.scale)
+    head = (f"# A SAKIP evaluation on the LKE of {fw.short['en']}: fill in {answers} (one sheet per unit, its name in cell B2;\n"
+            f"# grade each criterion {grades}, or N/A where it does not apply; the sheet Petunjuk says how), and add\n"
             "# history:, follow_up:, letter:, signatory: and team: as the README shows.\n")
     return head + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
@@ -46,6 +67,9 @@ def study_text(name: str, answers: str, year: int) -> str:
 def write_template(folder: Path, name: str = "permenpan-rb-88-2021", year: int | None = None) -> tuple[Path, Path]:
     """Write ``study.yaml`` and ``lke.xlsx`` in ``folder``; neither replaces a file that is there."""
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from reportgen.designs.sakip.workbook import lke_sheet
 
     year = year or datetime.date.today().year - 1  # an evaluation reports on the year before
     study, book_path = folder / "study.yaml", folder / "lke.xlsx"
@@ -53,15 +77,19 @@ def write_template(folder: Path, name: str = "permenpan-rb-88-2021", year: int |
         if path.exists():
             raise OutputError(f"{path}: the file exists; reportgen init never replaces a file, give --out a new folder")
     folder.mkdir(parents=True, exist_ok=True)
+    fw = framework(name)
     book = Workbook()
-    sheet = book.active
-    sheet.title = "LKE"
-    sheet.append(COLUMNS)
-    for row in workbook_rows(name):
-        sheet.append(row)
-    for column, width in zip("ABCDEFGH", (22, 14, 14, 10, 70, 8, 30, 30)):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
+    guide = book.active
+    guide.title = INSTRUCTIONS
+    for line in instructions(name):
+        guide.append([line])
+    guide["A1"].font = Font(bold=True, size=12)
+    guide.column_dimensions["A"].width = 120
+    for row in guide.iter_rows(min_row=2):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    for unit in UNITS:
+        lke_sheet(book.create_sheet(unit), fw, unit)
+    book.active = 1  # the first unit's sheet opens
     book.save(book_path)
     write_new(study, study_text(name, book_path.name, year))
     return study, book_path
