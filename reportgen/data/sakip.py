@@ -237,7 +237,8 @@ def _coverage(name: str, rows: list[dict], units: list[str], fw: Framework) -> l
 def _not_applicable_notes(name: str, rows: list[dict]) -> tuple[str, ...]:
     """One note per unit with criteria marked N/A."""
     counts = Counter(r["unit"] for r in rows if r["kind"] == "na")
-    return tuple(f"{name}: unit '{unit}' marks {n} criteria N/A; each sub-component's weight is spread over its other criteria"
+    return tuple(f"{name}: unit '{unit}' marks {n} {'criterion' if n == 1 else 'criteria'} N/A; "
+                 f"{'its' if n == 1 else 'each'} sub-component's weight is spread over its other criteria"
                  for unit, n in counts.items())
 
 

@@ -91,7 +91,7 @@ def test_each_letter_takes_its_number_addressee_and_signatory_from_the_register(
             "tidak direviu oleh pihak yang independen terhadap Inspektorat Daerah") in text
     # the letter says so too, and asks for the follow-up to be reported to the one who signs it, not to the unit itself
     assert "hasilnya memuat gangguan independensi yang diuraikan pada bagian Ruang Lingkup" in " ".join(own)
-    assert "perkembangannya dilaporkan kepada Sekretaris Daerah Kabupaten Luwu Timur." in " ".join(own)
+    assert "melaporkan perkembangannya kepada Sekretaris Daerah Kabupaten Luwu Timur." in " ".join(own)
     assert "gangguan independensi" not in words(lhes["lhe-dinas-a-2024"])
     assert not lhes["lhe-inspektorat-daerah-2024"].draft  # nothing left for the author
 

@@ -179,8 +179,8 @@ def test_findings_as_an_audit_existence_first_with_condition_cause_effect_and_th
         ["3", "perencanaan kualitas 2", "Nilai B (70%).\ncatatan kualitas", "–", "–", "1,35"]]
     text = words(doc)
     assert ("Dari 6 kriteria yang dinilai, 3 telah mencapai BB atau lebih, 2 di antaranya bernilai A atau AA, dan seluruh kriteria "
-            "sub-komponen pemanfaatan telah mencapai BB. Sebanyak 3 kriteria masih di bawah BB") in text
-    assert "Yang didahulukan ialah kriteria “perencanaan keberadaan 1” pada sub-komponen keberadaan (selisih nilai 2,10 poin)" in text
+            "subkomponen pemanfaatan telah mencapai BB. Sebanyak 3 kriteria masih di bawah BB") in text
+    assert "Yang didahulukan ialah kriteria “perencanaan keberadaan 1” pada subkomponen keberadaan (selisih nilai 2,10 poin)" in text
     assert "Tidak ada kriteria komponen ini yang berada di bawah BB." in text  # the other components
     advice = [[c.text for c in row] for row in doc.tables()["lhe.recommendations"].body]
     assert advice[1] == ["1", "Menetapkan Renstra (kriteria “perencanaan keberadaan 1”)."]
@@ -188,7 +188,7 @@ def test_findings_as_an_audit_existence_first_with_condition_cause_effect_and_th
     # 100 − 2,10 − 4,50 − 1,35 − 7,5 × 0,2 = 90,55; at BB: + 3 × 0,5 + 4,5 × 0,8 + 4,5 × 0,1 = 96,10
     assert results.units["Dinas B"].total == pytest.approx(90.55, abs=1e-12)
     assert "nilai akhir menjadi 96,10 (predikat AA), dari 90,55 (predikat AA) saat ini" in text
-    assert "Prioritas pertama adalah kriteria pada sub-komponen keberadaan" in text
+    assert "Prioritas pertama adalah kriteria pada subkomponen keberadaan" in text
 
 
 def test_the_target_is_the_studys(tmp_path):
@@ -218,7 +218,7 @@ def test_tables_numbered_in_reading_order_and_cited_by_those_numbers(tmp_path):
         cited = {n for p in doc.walk() if isinstance(p, Paragraph) for n in re.findall(r"Tabel (\d+)", p.text)}
         assert cited <= set(numbers)
         titles = [b.title for b in doc.walk() if isinstance(b, Table)]
-        assert titles[0].startswith("Komponen, Sub-Komponen") and titles[-1].startswith("Lembar Kerja Evaluasi")
+        assert titles[0].startswith("Komponen, Subkomponen") and titles[-1].startswith("Lembar Kerja Evaluasi")
 
 
 @pytest.mark.parametrize("row,message", [

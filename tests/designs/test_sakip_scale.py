@@ -180,6 +180,27 @@ def test_a_provinces_recapitulation_splits_its_charts_and_each_fits_its_page(tmp
     assert f"Gambar {first}–{last}" in text
 
 
+def test_beyond_sixty_units_the_ranking_draws_the_fifteen_highest_and_lowest_and_the_table_ranks_all(tmp_path):
+    """61 units: the 15 highest and the 15 lowest drawn (the table has all 61), the text saying so."""
+    from reportgen.pipeline import compose
+
+    names = [f"{office} {region}" for region in REGIONS for office in OFFICES] * 3
+    names = [f"{n} {'III' if k >= 72 else 'II' if k >= 36 else ''}".strip() for k, n in enumerate(names)][:61]
+    composed = compose(_study(tmp_path, names, history=False, recap={"unit_sections": False}))
+    ranking = [f for f in composed.document.figures() if f.kind == "ranking"]
+    top = "Peringkat 15 Perangkat Daerah dengan Nilai Akhir Tertinggi"
+    bottom = "Peringkat 15 Perangkat Daerah dengan Nilai Akhir Terendah"
+    kinds = [top if f.title.startswith(top) else bottom if f.title.startswith(bottom) else f.title for f in ranking]
+    assert kinds == sorted(kinds, reverse=True) and set(kinds) == {top, bottom} and len(ranking) <= 4  # names of three lines: two parts each
+    totals = [t for f in ranking for _, t, _ in f.data["totals"]]
+    assert len(totals) == 30 and totals == sorted(totals, reverse=True)
+    table = composed.document.tables()["sakip.results"]
+    assert len(table.body) == 62  # 61 units and the mean
+    text = " ".join(p.text for p in composed.document.walk() if hasattr(p, "text") and isinstance(p.text, str))
+    assert (f"Peringkat seluruh perangkat daerah tercantum pada Tabel {table.number}; Gambar {ranking[0].number}–{ranking[-1].number} "
+            "menggambarkan 15 perangkat daerah dengan nilai akhir tertinggi dan 15 dengan nilai akhir terendah.") in text
+
+
 # recap.unit_sections ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang,gone,said", [

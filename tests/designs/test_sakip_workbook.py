@@ -220,7 +220,7 @@ def test_formats_xlsx_writes_the_scored_lke(tmp_path):
         graded = [r for r in criteria if r[2] != "N/A"]
         assert len(criteria) == 80 and all(isinstance(r[3], (int, float)) and isinstance(r[4], (int, float)) for r in graded)
         assert all(r[3] is None and r[4] is None for r in criteria if r[2] == "N/A")
-        assert abs(sum(r[4] for r in criteria) - results.units[unit].total) < 1e-9  # the points add up to the total
+        assert abs(sum(r[4] for r in graded) - results.units[unit].total) < 1e-9  # the points add up to the total (N/A: none)
         heading = next(r for r in rows if r[0] == "1")
         assert abs(heading[4] - results.units[unit].components["perencanaan"]) < 1e-12
     first = book[book.sheetnames[1]]

@@ -96,7 +96,8 @@ def build_chapter(b: Builder, results) -> Document:
     intro.add(legal)
     scope = b.section(b.labels["sakip_scope"], 3, "2.2")
     scope.blocks += b.say("sakip_scope.j2", n=b.i(len(units)), year=str(results.year), government=government,
-                          answers=b.i(len(results.answers)), units=[unit_name(u.unit) for u in sorted(units, key=lambda u: u.unit)])
+                          answers=b.i(len(results.answers)), table=b.ref(results_table),
+                          units=[unit_name(u.unit) for u in sorted(units, key=lambda u: u.unit)] if len(units) <= UNITS_NAMED else [])
     intro.add(scope)
     method = b.section(b.labels["sakip_method"], 3, "2.3")
     weight_rows = _weight_rows(comps, b, name)
@@ -125,12 +126,19 @@ def build_chapter(b: Builder, results) -> Document:
                    {"counts": counts, "ylabel": b.labels["sakip_count"]}, width=0.6)
     res.add(fig)
     ranked = [(unit_name(u.unit), u.total, results.predicates[u.unit]) for u in units]
-    rankings = figure_parts(b, "sakip.ranking", b.labels["sakip_ranking_figure"], "ranking", 0.95, [t[0] for t in ranked],
-                            lambda a, z: {"totals": ranked[a:z], "xlabel": b.labels["sakip_total"]})
+    ends = len(ranked) > RANKING_ALL  # a province's units: the highest and the lowest drawn, all of them in the results table
+    shown = [("top", ranked[:RANKING_ENDS]), ("bottom", ranked[-RANKING_ENDS:])] if ends else [("", ranked)]
+    rankings = []
+    for end, part in shown:
+        title = b.label(f"sakip_ranking_{end}", n=b.i(len(part))) if end else b.labels["sakip_ranking_figure"]
+        rankings += figure_parts(b, f"sakip.ranking{'.' + end if end else ''}", title, "ranking", 0.95, [t[0] for t in part],
+                                 lambda a, z, part=part: {"totals": part[a:z], "xlabel": b.labels["sakip_total"]},
+                                 file=f"ranking-{end}" if end else None)
     for part in rankings:
         res.add(part)
     res.blocks += b.say("sakip_distribution.j2", refs=(dist_table.key,), table=b.ref(dist_table), figure=b.ref(fig),
-                        ranking=refs(b, rankings), ranking_n=len(rankings),
+                        ranking=refs(b, rankings), ranking_n=len(rankings), ends=b.i(RANKING_ENDS) if ends else "",
+                        results_table=b.ref(results_table),
                         counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]], n=b.i(len(units)))
     if has_history:
         series = {u.unit: {**u.history, results.year: u.total} for u in units}
@@ -258,6 +266,9 @@ def refs(b: Builder, figures: list) -> str:
     return b.label("sakip_figure_range", first=figures[0].number, last=figures[-1].number)
 
 
+UNITS_NAMED = 20  # the scope names the units up to this many; beyond, the results table lists them
+RANKING_ALL = 60  # up to this many units the ranking charts draw every unit; beyond, the RANKING_ENDS highest and lowest
+RANKING_ENDS = 15
 CLOSE = 0.02  # components whose mean achievements differ by at most 2 percentage points are not ranked apart
 
 

@@ -37,10 +37,10 @@ def instructions(name: str) -> list[str]:
         "2. Tulis nama perangkat daerah di sel B2 (di samping 'Perangkat Daerah:'); nama itulah yang dipakai dalam laporan. "
         "Nama lembar hanya label tab (Excel membatasinya 31 karakter).",
         f"3. Isi kolom Jawaban setiap kriteria dengan salah satu nilai: {scale}; atau N/A bila kriteria tidak berlaku "
-        "(bobot sub-komponennya dibagi ke kriteria lain).",
+        "(bobot subkomponennya dibagi ke kriteria lain).",
         "4. Kolom Catatan, Bukti Dukung, Sebab, Akibat dan Rekomendasi boleh dikosongkan; yang diisi masuk ke temuan LHE.",
-        "5. Jangan mengubah nomor kriteria (kolom No): nomor menentukan komponen dan sub-komponen. Baris judul komponen dan "
-        "sub-komponen tidak diisi jawaban.",
+        "5. Jangan mengubah nomor kriteria (kolom No): nomor menentukan komponen dan subkomponen. Baris judul komponen dan "
+        "subkomponen tidak diisi jawaban.",
         "6. Simpan sebagai Excel Workbook (*.xlsx), lalu jalankan: reportgen validate study.yaml, kemudian reportgen run study.yaml.",
         "",
         "Bobot: " + "; ".join(f"{k}. {(c.name or {}).get('id', c.code)} {c.weight:g}"

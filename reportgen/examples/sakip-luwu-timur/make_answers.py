@@ -38,6 +38,7 @@ DETAILS = {  # criterion → (evidence, cause, effect, recommendation) written f
     "4.a.2": ("Laporan evaluasi internal hanya untuk sebagian bidang", "Belum ada tim evaluasi internal yang ditetapkan",
               "Bidang yang tidak dievaluasi tidak memperoleh rekomendasi perbaikan", ""),
 }
+NOT_FOR_KECAMATAN = {"1.a.2"}  # a long-term plan (RPJPD) is the regency's, not a kecamatan's: N/A, its weight goes to 1.a.1, 1.a.3–1.a.7
 GRADES = ((0.95, "AA"), (0.85, "A"), (0.75, "BB"), (0.65, "B"), (0.55, "CC"), (0.40, "C"), (0.15, "D"), (0.0, "E"))
 RECOMMENDATIONS_2023 = [  # last year's recommendations (follow_up.csv): the same for every unit, their status generated
     ("Menyusun indikator kinerja yang memenuhi kriteria SMART dan menetapkannya dalam Renstra", "Reviu indikator telah dilaksanakan"),
@@ -57,6 +58,8 @@ def main() -> None:
             for criterion in criteria:
                 score = float(np.clip(level + difficulty + rng.normal(scale=0.12), 0, 1))
                 answer = next(grade for bound, grade in GRADES if score >= bound)
+                if unit.startswith("Kecamatan") and criterion in NOT_FOR_KECAMATAN:
+                    answer = "N/A"  # graded, then set aside, so that the other answers stay as they were
                 weak = answer in ("C", "D", "E")
                 answers.append((unit, component, sub, criterion, answer, NOTES[sub][answer != "C"] if weak else "",
                                 *(DETAILS.get(criterion, ("",) * 4) if weak else ("",) * 4)))
