@@ -84,6 +84,7 @@ class Letter(Strict):
     number: str | None = None  # "700/{n}/Inspektorat/2025": {n} is each unit's own number (01, 02, …); without it "/01" is appended
     per_unit: FileRef | None = None
     copies: list[Text] = Field(default_factory=list, max_length=bounds.MAX_TEAM)  # Tembusan: "Bupati Luwu Timur (sebagai laporan)"
+    follow_up_days: int | None = Field(None, ge=1, le=365)  # the deadline for reporting the follow-up, in days after receipt
     recap: RecapLetter | None = None
     date: datetime.date | str
     place: str

@@ -217,7 +217,7 @@ def test_example_report_pdf_and_docx(tmp_path):
     pdf = PdfReader(tmp_path / "o" / "rekapitulasi-akip-2024.pdf")
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert len(pdf.pages) >= 12
-    for words in ("LAPORAN HASIL EVALUASI", "Ringkasan Eksekutif", "Dasar Hukum", "Peraturan Menteri PANRB Nomor 88 Tahun 2021",
+    for words in ("LAPORAN HASIL EVALUASI", "Ringkasan Eksekutif", "Dasar Hukum", "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 88 Tahun 2021",
                   "Metodologi", "Hasil Evaluasi per Perangkat Daerah", "Inspektorat Daerah", "Kecamatan Towuti", "direkomendasikan",
                   "Penutup", "Tahun 2024"):
         assert words in text, words

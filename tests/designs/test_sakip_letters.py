@@ -38,7 +38,7 @@ def png(width: int = 4, height: int = 4) -> bytes:
 def letters(tmp_path, register: str | None = REGISTER, logo: bytes | None = None, **extra) -> dict:
     """The study's letter keys with a register, copies, a recap letter, ranks, two more dasar hukum and a letterhead."""
     keys = copy.deepcopy(LETTER)
-    keys["letter"] |= {"copies": [{"id": "Bupati Luwu Timur (sebagai laporan).", "en": "The Regent of Luwu Timur"}, "Arsip"],
+    keys["letter"] |= {"follow_up_days": 60, "copies": [{"id": "Bupati Luwu Timur (sebagai laporan).", "en": "The Regent of Luwu Timur"}, "Arsip"],
                        "recap": {"number": "700/141/Itda/III/2025", "addressee": {"id": "Bupati Luwu Timur", "en": "The Regent of Luwu Timur"},
                                  "copies": ["Wakil Bupati Luwu Timur"]}}
     if register is not None:
@@ -77,6 +77,7 @@ def test_each_letter_takes_its_number_addressee_and_signatory_from_the_register(
     _, lhes, _ = made(tmp_path, **letters(tmp_path))
     dinas = lines(lhes["lhe-dinas-a-2024"])
     assert dinas[1] == "Nomor\t700/112/Itda/III/2025" and "Yth. Kepala Dinas A" in dinas
+    assert "melaporkan perkembangannya kepada Inspektorat Daerah paling lambat 60 hari setelah laporan ini diterima." in " ".join(dinas)
     # the study's signatory, with pangkat/golongan between the name and the NIP, then the tembusan (one full stop at the end)
     assert dinas[dinas.index("Drs. Ahmad Yani"):] == ["Drs. Ahmad Yani", "Pembina Utama Muda (IV/c)", "NIP 19690410 199303 1 008", "",
                                                       "Tembusan:", "1. Bupati Luwu Timur (sebagai laporan);", "2. Arsip."]
@@ -91,7 +92,7 @@ def test_each_letter_takes_its_number_addressee_and_signatory_from_the_register(
             "tidak direviu oleh pihak yang independen terhadap Inspektorat Daerah") in text
     # the letter says so too, and asks for the follow-up to be reported to the one who signs it, not to the unit itself
     assert "hasilnya memuat gangguan independensi yang diuraikan pada bagian Ruang Lingkup" in " ".join(own)
-    assert "melaporkan perkembangannya kepada Sekretaris Daerah Kabupaten Luwu Timur." in " ".join(own)
+    assert "melaporkan perkembangannya kepada Sekretaris Daerah Kabupaten Luwu Timur paling lambat 60 hari" in " ".join(own)
     assert "gangguan independensi" not in words(lhes["lhe-dinas-a-2024"])
     assert not lhes["lhe-inspektorat-daerah-2024"].draft  # nothing left for the author
 

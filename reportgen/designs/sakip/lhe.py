@@ -75,7 +75,8 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     doc.letter = unit_letter_head(b, config, unit_name, year, letter_index, register) + b.say(
         "lhe_letter.j2", unit=unit_name, year=year, regulation=regulation, evaluator=evaluator, period=period,
         total=values["total"], predicate=values["predicate"], change=values["change"], up=values["up"],
-        previous=values["previous"], own=own, report_to=signer.position if own and other_signer else evaluator
+        previous=values["previous"], own=own, report_to=signer.position if own and other_signer else evaluator,
+        days=b.i(config.letter.follow_up_days) if config.letter.follow_up_days else ""
     ) + signature(b, config, signer=signer) + copies(b, config)
 
     basis = b.section(words["basis"], 2, "1")
