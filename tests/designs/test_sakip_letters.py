@@ -94,6 +94,9 @@ def test_each_letter_takes_its_number_addressee_and_signatory_from_the_register(
     assert "hasilnya memuat gangguan independensi yang diuraikan pada bagian Ruang Lingkup" in " ".join(own)
     assert "melaporkan perkembangannya kepada Sekretaris Daerah Kabupaten Luwu Timur paling lambat 60 hari" in " ".join(own)
     assert "gangguan independensi" not in words(lhes["lhe-dinas-a-2024"])
+    for doc in (lhes["lhe-dinas-a-2024"], lhes["lhe-inspektorat-daerah-2024"]):  # the result, then what is asked: two paragraphs
+        body = [p.text for p in doc.letter if p.style == "body"]
+        assert len(body) == 2 and body[1].startswith("Rincian hasil evaluasi")
     assert not lhes["lhe-inspektorat-daerah-2024"].draft  # nothing left for the author
 
 
@@ -130,6 +133,7 @@ def test_the_recapitulation_goes_to_the_bupati_with_its_own_letter(tmp_path):
     head = lines(recap)
     assert head[1:5] == ["Nomor\t700/141/Itda/III/2025", "Sifat\tBiasa", "Lampiran\t1 (satu) berkas",
                          "Hal\tLaporan Hasil Evaluasi AKIP Perangkat Daerah Tahun 2024"]
+    assert [p.text.split(" ")[0] for p in recap.letter if p.style == "body"] == ["Bersama", "Laporan"]
     assert "Yth. Bupati Luwu Timur" in head and head[head.index("Tembusan:"):] == ["Tembusan:", "1. Wakil Bupati Luwu Timur."]  # its own
     assert ("Nilai Inspektorat Daerah merupakan hasil evaluasi oleh unit kerja itu sendiri sebagai evaluator") in " ".join(head)
     results_table = recap.tables()["sakip.results"]
