@@ -210,7 +210,12 @@ def ranked_findings(answers, components: tuple[Component, ...], unit: str, targe
 def unit_findings(answers, components: tuple[Component, ...], unit: str, target: float = 1.0) -> dict[str, list[Finding]]:
     """Component → :func:`ranked_findings` of that component; components in the framework's
     order, those without findings left out."""
-    found = ranked_findings(answers, components, unit, target)
+    return by_component(ranked_findings(answers, components, unit, target), components)
+
+
+def by_component(found: list[Finding], components: tuple[Component, ...]) -> dict[str, list[Finding]]:
+    """Component → its findings of ``found`` (in their order); components in the framework's
+    order, those without findings left out."""
     out: dict[str, list[Finding]] = {}
     for c in components:
         mine = [f for f in found if f.component == c.code]

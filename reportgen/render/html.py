@@ -104,8 +104,8 @@ def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: 
     env.filters["layout"] = table_layout
     env.filters["breaks"] = lambda table: table.key in breaking  # starts where it is and breaks between rows
     env.filters["continued"] = lambda table: _filled(labels["table_continued"], table=labels["table"], number=table.number)
-    env.filters["image"] = (lambda path: _data_url(folder / path)) if embed and folder is not None else str
-    env.filters["data_url"] = lambda head: f"data:{head.logo_type};base64,{base64.b64encode(head.logo).decode('ascii')}"
+    env.filters["image"] = (lambda path: data_url((folder / path).read_bytes())) if embed and folder is not None else str
+    env.filters["logo"] = lambda head: data_url(head.logo, head.logo_type)
     template = env.get_template("chapter.html.j2")
     return template.render(doc=doc, toc=toc, ids=ids, labels=labels, css=(HERE / "chapter.css").read_text(encoding="utf-8"))
 
@@ -135,5 +135,6 @@ def _aspect(png: Path) -> float:
     return height / width
 
 
-def _data_url(png: Path) -> str:
-    return "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode("ascii")
+def data_url(data: bytes, mime: str = "image/png") -> str:
+    """An image inside the page (RFC 2397): a drawn figure, a letterhead's logo."""
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")

@@ -263,3 +263,20 @@ def test_results_json_lists_each_units_findings_in_the_lhes_order_and_the_total_
     assert rest == sorted(rest, reverse=True)
     inspektorat = data["units"]["Inspektorat Daerah"]
     assert inspektorat["total"] < inspektorat["total_at_target"] < 100
+
+
+def test_the_staged_totals_at_the_target_of_the_example():
+    """Kecamatan Towuti (total 45,43): its keberadaan findings raised to BB give 49,33, with kualitas
+    59,71, all findings 80,00 — figures an evaluator recomputed by hand from the LHE's appendix
+    (weights 6/6, 9/10 and 15/8 points per criterion in Perencanaan, and so on)."""
+    from fractions import Fraction
+
+    from reportgen.config import load_study
+    from reportgen.pipeline import analyse
+    from reportgen.stats.sakip import total_at_target
+
+    results = analyse(load_study(EXAMPLE), "id").results
+    staged = [float(total_at_target(results.answers, results.components, "Kecamatan Towuti", Fraction(4, 5), subs))
+              for subs in ({"keberadaan"}, {"keberadaan", "kualitas"})]
+    assert [round(v, 2) for v in staged] == [49.33, 59.71]
+    assert results.at_target["Kecamatan Towuti"] == 80 and round(results.units["Kecamatan Towuti"].total, 2) == 45.43

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 
 import pandas as pd
 
 from reportgen.config import Study
-from reportgen.designs.sakip.letterhead import read_logo
+from reportgen.data.logo import read_logo
 from reportgen.errors import ConfigError, did_you_mean
 from reportgen.data.sakip import Answers, read_answers, read_follow_up, read_history, read_register
-from reportgen.interpret.sakip import Component, Framework, custom_framework, framework, predicate
-from reportgen.stats.sakip import UnitScore, unit_scores, with_ranks_and_history
+from reportgen.interpret.sakip import Component, Finding, Framework, custom_framework, framework, predicate, ranked_findings
+from reportgen.stats.sakip import UnitScore, total_at_target, unit_scores, with_ranks_and_history
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class SakipResults:
     register: dict[str, dict[str, str]] | None = None  # the letter register: unit → number, addressee, signatory
     evaluator_unit: str | None = None  # the unit that is the evaluator's own office (its LHE says so)
     logo: tuple[bytes, str] | None = None  # the letterhead's logo: bytes, MIME type
+    target: Fraction = Fraction(4, 5)  # settings.target as a share of a criterion's weight: below it, a criterion is a finding
+    findings: dict[str, list[Finding]] = field(default_factory=dict)  # unit → its findings, most severe first (the LHE's order)
+    at_target: dict[str, Fraction] = field(default_factory=dict)  # unit → its total were every finding raised to the target
 
     def component_means(self) -> dict[str, float]:
         """Government-wide mean achievement of each component (score / weight)."""
@@ -100,12 +104,15 @@ def analyse(study: Study, data: SakipData) -> SakipResults:
     overall = sum(s.total for s in scores.values()) / len(scores)
     own = evaluator_unit(config, answers.units)
     notes = data.notes
+    target = Fraction(config.settings.target) / 100
     return SakipResults(year=year, framework=fw, components=components, units=scores,
                         predicates={u: predicate(s.exact, fw.bands, boundary) for u, s in scores.items()},
                         answers=answers.frame, history=history, overall_total=overall,
                         government_predicate=config.government_predicate, yearly=_yearly(scores, year), notes=notes,
                         follow_up=data.follow_up, register=data.register, evaluator_unit=own,
-                        logo=data.logo)
+                        logo=data.logo, target=target,
+                        findings={u: ranked_findings(answers.frame, components, u, float(target)) for u in scores},
+                        at_target={u: total_at_target(answers.frame, components, u, target) for u in scores})
 
 
 EVALUATOR_OFFICE = "inspektorat"  # a unit whose name begins so is the evaluator's own office, when the study names none

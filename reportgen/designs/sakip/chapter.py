@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.designs.sakip.actions import finding_action
-from reportgen.designs.sakip.findings import target_grade, target_share
+from reportgen.designs.sakip.findings import target_grade
 from reportgen.designs.sakip.letter import recap_letter
 from reportgen.designs.sakip.letterhead import letterhead_of
-from reportgen.interpret.sakip import citation, common_weaknesses, extremes, ranked_findings, severity_score, with_ties
+from reportgen.interpret.sakip import citation, common_weaknesses, extremes, severity_score, with_ties
 from reportgen.designs.sakip.signature import signature
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
@@ -63,7 +63,7 @@ def build_chapter(b: Builder, results) -> Document:
         b.label("sakip_component_key_item", k=b.i(k), name=name(c.code), weight=b.g(c.weight)) for k, c in enumerate(comps, start=1)))
     body = [[d(b.i(u.rank)), s(unit_name(u.unit))] + [d(b.f(u.components[c.code], 2)) for c in comps]
             + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True),
-               d("–" if u.change is None else ("+" if u.change > 0 else "") + b.f(u.change, 2))] for u in units]
+               d("–" if u.change is None else _signed(b, u.change))] for u in units]
     body.append([s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True),
                  d("–"), d("")])  # a mean of units has no predicate
     results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body,
@@ -273,8 +273,8 @@ CLOSE = 0.02  # components whose mean achievements differ by at most 2 percentag
 
 
 def _signed(b: Builder, change: float) -> str:
-    """+3,89 / −0,05 / 0,00: a change of printed means, its sign written."""
-    return ("+" if change > 0 else MINUS if change < 0 else "") + b.f(abs(change), 2)
+    """+3,89 / −0,05 / 0,00: a change with its sign written."""
+    return ("+" if change > 0 else "") + b.f(change, 2)
 
 
 def _recent(b: Builder, overall: dict[int, float], years: list[int]) -> dict:
@@ -375,8 +375,7 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
     section.add(table)
     section.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=title,
                             **unit_sentence_values(b, results, u, name))
-    target = target_share(b.study.config)
-    found = ranked_findings(results.answers, results.components, u.unit, float(target))  # the findings of the unit's LHE, in its order
+    found = results.findings[u.unit]  # the findings of the unit's LHE, in its order
     weak = with_ties(found, count, key=severity_score)  # settings.weakest of them, and any that tie with the last
     if weak:
         weak_table = b.table(f"sakip.weak.{number}", b.label("sakip_weak_title", unit=title),
@@ -389,6 +388,6 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
                              notes=() if adds_up([([f.gain for f in weak], sum(f.gain for f in weak))]) else (rounding_note(b),))
         section.blocks += b.say("sakip_recommendations.j2", refs=(weak_table.key,), table=b.ref(weak_table), unit=title,
                                 n=b.i(len(weak)), n_int=len(weak), of=b.i(len(found)), of_int=len(found),
-                                gain=b.f(sum(f.gain for f in weak), 2), target=target_grade(results.framework, target))
+                                gain=b.f(sum(f.gain for f in weak), 2), target=target_grade(results.framework, results.target))
         section.add(weak_table)
     return section

@@ -22,7 +22,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from reportgen.designs.sakip.actions import action
-from reportgen.interpret.sakip import EXISTENCE, Finding, predicate, severity_score, unit_findings, with_ties
+from reportgen.interpret.sakip import EXISTENCE, Finding, by_component, predicate, severity_score, with_ties
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 from reportgen.stats.sakip import total_at_target
@@ -31,17 +31,12 @@ from reportgen.words.locale import join_list
 STRONG = Fraction(9, 10)  # a criterion at or above this share of its weight is a strength: A or AA (88/2021), A (12/2015)
 
 
-def target_share(config) -> Fraction:
-    """The study's target as a share (0–1) of a criterion's weight."""
-    return Fraction(config.settings.target) / 100
-
-
 def findings_section(b: Builder, results, unit: str, name, number: str) -> tuple[Section, dict[str, list[Finding]]]:
     """Section ``number``: one sub-section per component, its strengths and findings."""
     config = b.study.config
     words = b.labels["lhe"]
-    target = target_share(config)
-    found = unit_findings(results.answers, results.components, unit, float(target))
+    target = results.target
+    found = by_component(results.findings[unit], results.components)
     rows = results.answers[results.answers["unit"] == unit]
     u = results.units[unit]
     section = b.section(words["findings"], 2, number)
@@ -145,9 +140,9 @@ def recommendations_section(b: Builder, results, unit: str, found: dict[str, lis
             rows.append([d(b.i(count)), s(text)])
     t = b.table("lhe.recommendations", words["recommendations_title"], [[h("No"), h(words["action"])]],
                 rows, widths=(0.5, 7.5), small=True)
-    target = target_share(config)
+    target = results.target
     u = results.units[unit]
-    raised = total_at_target(results.answers, results.components, unit, target)
+    raised = results.at_target[unit]
     stages = _stages(b, results, unit, target, found, name)
     all_found = [f for items in found.values() for f in items]
     missing = [f for f in all_found if f.missing]

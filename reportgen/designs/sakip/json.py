@@ -4,34 +4,28 @@ regulation, its scale and predicate bands) and ``sakip.target``."""
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
-
-from reportgen.interpret.sakip import ranked_findings
-from reportgen.stats.sakip import total_at_target
 
 
 def results_json(study, results, lang: str) -> dict[str, Any]:
     """results.json of a SAKIP report: ``sakip.units.<unit>.*`` (``exact_total``: the total as a
     fraction "p/q", from which the predicate is read), ``sakip.overall.*`` and ``sakip.framework``."""
     fw = results.framework
-    target = Fraction(study.config.settings.target) / 100
-    findings = {unit: ranked_findings(results.answers, results.components, unit, float(target)) for unit in results.units}
     out = {
         "sakip": {
             "year": results.year,
             "framework": {"name": fw.name, "regulation": fw.regulation.get(lang), "scale_percent": {k: float(v * 100) for k, v in fw.scale.items()},
                           "predicates": [{"predicate": p, "above": None if low is None else float(low)} for p, low in fw.bands],
                           "boundary": study.config.settings.boundary},
-            "target_percent": float(100 * target),
+            "target_percent": float(100 * results.target),
             "units": {
                 unit: {
                     "total": s.total, "exact_total": str(s.exact), "predicate": results.predicates[unit], "rank": s.rank, "change": s.change,
                     "previous": s.previous, "history": {str(y): t for y, t in s.history.items()},
                     "components": s.components, "subcomponents": s.subcomponents,
-                    "total_at_target": float(total_at_target(results.answers, results.components, unit, target)),
+                    "total_at_target": float(results.at_target[unit]),
                     "findings": [{"number": f.number, "criterion": f.criterion, "component": f.component, "subcomponent": f.subcomponent,
-                                  "answer": f.answer, "points_short": f.gain, "existence_gap": f.missing} for f in findings[unit]],
+                                  "answer": f.answer, "points_short": f.gain, "existence_gap": f.missing} for f in results.findings[unit]],
                 }
                 for unit, s in results.units.items()
             },
