@@ -9,6 +9,7 @@ a full disk anywhere else.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -160,17 +161,24 @@ def each_in_workers(work, count: int, workers: int, done=None, name: str = "work
     Each worker is a :class:`Child` (it ignores Ctrl-C, dies with this process). The first
     error of a worker (a full disk, a user error, a crash) is raised here as :meth:`Child.result`
     raises it, and every worker is stopped; so are they when this process is interrupted. With
-    one worker, or where fork is missing, the work is done here, one ``k`` after the other."""
+    one worker, or where fork is missing, the work is done here, one ``k`` after the other.
+
+    Each ``work(k)`` runs with Python's cyclic garbage collector paused, and one collection
+    after it (:func:`collected_after`); before the workers are forked, the objects this process
+    holds are moved out of the collector's sight (``gc.freeze``)."""
     done = done or (lambda k, value: None)
     workers = max(1, min(workers, count))
     if workers == 1 or not fork_available():
         for k in range(count):
-            done(k, work(k))
+            with collected_after():
+                value = work(k)
+            done(k, value)
         return
     from multiprocessing.connection import wait
 
     context = multiprocessing.get_context("fork")
     started: list[tuple[Child, Connection]] = []
+    gc.freeze()
     try:
         for _ in range(workers):
             ours, theirs = context.Pipe(duplex=True)
@@ -200,9 +208,30 @@ def each_in_workers(work, count: int, workers: int, done=None, name: str = "work
                     del busy[ours]
                     child.result()
     finally:
+        gc.unfreeze()
         for child, ours in started:
             child.stop()
             ours.close()
+
+
+@contextmanager
+def collected_after():
+    """A block run with the cyclic garbage collector paused, and one collection when it ends.
+
+    Rendering one document (a 20-page LHE) makes hundreds of thousands of objects that live
+    until the document is written. The collector's thresholds then start a full collection
+    every few hundred thousand allocations, and each traverses every object the process holds,
+    the study's results included: 0.25 s of the 1.6 CPU-s of an LHE at 300 units (measured with
+    ``gc.callbacks``). Paused, the block keeps the same peak memory (its garbage is freed by
+    reference counting, its cycles at the end) and takes 13% less time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect()
 
 
 def _take_work(connection: Connection, work) -> None:
@@ -214,7 +243,9 @@ def _take_work(connection: Connection, work) -> None:
         k = connection.recv()
         if k is None:
             return None
-        connection.send((k, work(k)))
+        with collected_after():
+            value = work(k)
+        connection.send((k, value))
 
 
 def wait_for(event, parent: int) -> bool:

@@ -260,3 +260,43 @@ def _documents(tmp_path: Path, units: list[str]):
     loaded = load_study(_study(tmp_path, units))
     design = design_for(loaded.config)
     return design.documents(loaded, lambda: Builder(loaded, "id", source_label=design.source_label), analyse(loaded, "id").results)
+
+
+def _collector_state(k: int) -> bool:
+    import gc
+
+    return gc.isenabled()
+
+
+def test_each_work_runs_with_the_collector_paused_and_collects_after():
+    """collected_after: the cyclic collector is off inside each work item (in a worker and here),
+    on again after it, and one full collection frees the item's cycles."""
+    import gc
+
+    from reportgen.processes import collected_after, each_in_workers
+
+    seen = {}
+    each_in_workers(_collector_state, 3, 2, seen.__setitem__)
+    assert seen == {0: False, 1: False, 2: False}
+    each_in_workers(_collector_state, 2, 1, seen.__setitem__)
+    assert seen[0] is False and gc.isenabled() and gc.get_freeze_count() == 0
+
+    full = []
+    callback = lambda phase, info: full.append(info["generation"]) if phase == "stop" else None  # noqa: E731
+    gc.callbacks.append(callback)
+    try:
+        with collected_after():
+            assert not gc.isenabled()
+            cycle = []
+            cycle.append(cycle)
+            del cycle
+    finally:
+        gc.callbacks.remove(callback)
+    assert gc.isenabled() and full == [2]
+    gc.disable()
+    try:
+        with collected_after():
+            pass
+        assert not gc.isenabled()  # a collector the caller had paused stays paused
+    finally:
+        gc.enable()

@@ -142,6 +142,28 @@ def test_html_format_is_one_self_contained_page(root):
     assert 'src="figures/' not in page and "<table" in page and "Tabel 5.1" in page
 
 
+def test_a_cell_that_is_one_unbreakable_piece_is_a_no_wrap_cell_without_a_span():
+    """whole_cell: a number or a single hyphenated or slashed word fills a cell of class nw
+    (escaped); a cell of several words, or of several lines, keeps keep_whole's spans."""
+    from reportgen.render.html import keep_whole, whole_cell
+
+    assert whole_cell("20,0%") == "20,0%" and whole_cell(" 30 ") == " 30 "
+    assert whole_cell("Rata-rata") == "Rata-rata" and whole_cell("SS/S") == "SS/S"
+    assert whole_cell("<\u00a00,001") == "&lt;\u00a00,001"
+    assert whole_cell("p < 0,05") is None  # one piece (bind), already unbreakable: keep_whole adds no span
+    assert whole_cell("Perencanaan Kinerja") is None and whole_cell("Ya") is None
+    assert whole_cell("20,0%\n30,0%") is None
+    assert str(keep_whole("Rata-rata skor")) == '<span class="nw">Rata-rata</span> skor'
+
+
+def test_number_cells_are_no_wrap_cells(root):
+    """The SAKIP recapitulation's scores and predicates: cells of class nw, not spans in cells."""
+    pdf, _ = chapter("sakip-luwu-timur", "id", root)
+    page = pdf.with_suffix(".html").read_text(encoding="utf-8")
+    assert page.count(' nw">') > 100
+    assert not re.search(r'<td class="[^"]*"><span class="nw">[^<]*</span></td>', page)
+
+
 # -- the measures, on hand-made tables -------------------------------------------------------
 
 
@@ -232,3 +254,17 @@ def test_after_a_run_of_floats_the_following_paragraphs_fill_the_page():
     moved, flow = flowed(doc, lambda f: (PAGE_HEIGHT_PT * 0.6 - 60) / TEXT_WIDTH_PT)
     assert moved.sections[0].blocks == [first, after, figure, table_like]
     assert flow.page_of == {"f": 2, "g": 3}
+
+
+def test_one_font_configuration_per_process_and_thread():
+    """render/pdf._fonts: the documents a thread renders share one font configuration; another
+    thread gets its own."""
+    import threading
+
+    from reportgen.render.pdf import _fonts
+
+    other = []
+    thread = threading.Thread(target=lambda: other.append(_fonts()))
+    thread.start()
+    thread.join()
+    assert _fonts() is _fonts() and other[0] is not _fonts()
