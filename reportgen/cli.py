@@ -167,7 +167,10 @@ def _init(args) -> int:
     if not args.data.is_file():
         raise UsageError(f"reportgen init: {args.data}: no such data file")
     out = args.out or args.data.parent / "study.yaml"
-    write_new(out, study_text(draft(args.data), args.design, out))
+    found = draft(args.data)
+    write_new(out, study_text(found, args.design, out))
+    for note in found.notes:
+        print(f"note: {note}", file=sys.stderr)
     print(out)
     return 0
 

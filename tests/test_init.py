@@ -65,7 +65,7 @@ def test_a_google_forms_export_with_words(tmp_path):
     text = (tmp_path / "kuesioner.yaml").read_text()
     config = yaml.safe_load(text)
     assert list(config["constructs"]) == ["P", "Q"] and "Timestamp (a form's timestamp)" in text
-    assert config["scale"]["labels"][3] == {"short": {"id": "KS", "en": "N"}, "id": "Netral", "en": "Neutral"}
+    assert config["scale"]["labels"][3] == {"short": {"id": "N", "en": "N"}, "id": "Netral", "en": "Neutral"}
     assert config["scale"]["labels"][1]["id"] == "Sangat Tidak Setuju"
     assert [r["column"] for r in config["respondents"]] == ["Jenis Kelamin"]
     result = invoke(["run", str(tmp_path / "kuesioner.yaml"), "--out", str(tmp_path / "out")])

@@ -27,38 +27,33 @@ import math
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import yaml
 
+from reportgen.config.scale_words import LIKERT, LIKERT_WORDS, MidpointClash, is_scale_word, scale_for  # noqa: F401
+from reportgen.data.codebook import with_codebook
 from reportgen.data.coding import NUMBERED, normalise_word
+from reportgen.data.headers import Header, item_prefix, read_header
 from reportgen.data.read import read_table
 from reportgen.errors import ConfigError, OutputError, naming
 
 DESIGNS = ("regression", "path", "pls")
 PROFILE_MAX = 8
-ITEM_NAMES = (re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9]*?)[._-](?P<index>\d+)$"),
-              re.compile(r"^(?P<prefix>[A-Za-z]+\d+)(?P<index>[a-z])$"),
-              re.compile(r"^(?P<prefix>[A-Za-z]+)(?P<index>\d+)$"))
 ID_NAMES = {"id", "no", "nomor", "no.", "resp", "resp_id", "respondent", "responden", "kode", "code", "nama", "name"}
 TIMESTAMP_NAMES = {"timestamp", "stempel waktu", "cap waktu", "tanda waktu", "waktu"}
-LIKERT = {  # code → (short id, Indonesian, short en, English)
-    1: ("STS", "Sangat Tidak Setuju", "SD", "Strongly Disagree"),
-    2: ("TS", "Tidak Setuju", "D", "Disagree"),
-    3: ("KS", "Kurang Setuju", "PA", "Partly Agree"),  # "kurang setuju" leans to a side: it is not "neutral"
-    4: ("S", "Setuju", "A", "Agree"),
-    5: ("SS", "Sangat Setuju", "SA", "Strongly Agree"),
-}
-MIDPOINTS = {"netral": ("N", "Neutral"), "neutral": ("N", "Neutral"), "n": ("N", "Neutral"), "ragu-ragu": ("U", "Undecided"), "ragu ragu": ("U", "Undecided"),
-             "cukup setuju": ("FA", "Fairly Agree"), "neither agree nor disagree": ("N", "Neither Agree nor Disagree")}
-# the other words of the midpoint, each with its own English (short, words): "Netral" is "Neutral", "Kurang Setuju" is not
-LIKERT_WORDS = {normalise_word(w): code for code, words in LIKERT.items() for w in words} | {word: 3 for word in MIDPOINTS}
+RUN_MIN = 3  # question-text columns answered in numbers are items only in a run of this many (not a coded profile column)
 
 
 @dataclass
 class Draft:
-    """What :func:`draft` found in the data."""
+    """What :func:`draft` found in the data. Items are named by their code: the header's own
+    (``X1.1``, or the ``[X1.1]`` of a Google Forms question) or one given here (``X1.1`` for the
+    first question of the first group without codes); ``columns`` maps a code to the data's
+    header where the two differ, ``statements`` a code to the question's text in the header."""
 
     data: Path
     id_column: str | None = None
@@ -67,14 +62,30 @@ class Draft:
     labels: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)  # code → (short id, id, short en, en)
     profile: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # column → why it is not used
+    columns: dict[str, str] = field(default_factory=dict)  # item code → header, where they differ
+    statements: dict[str, str] = field(default_factory=dict)  # item code → the statement its header holds
+    names: dict[str, str] = field(default_factory=dict)  # construct → the name the data give it (a grid's title)
+    profile_labels: dict[str, str] = field(default_factory=dict)  # profile column → its label (a .sav variable label)
+    profile_values: dict[str, dict[str, str]] = field(default_factory=dict)  # profile column → code → label
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Column:
+    name: str
+    header: Header
+    values: list
+    answers: list | None  # each answer as an int, a scale word or (number, words); None: not scale answers
+    cells: list  # every respondent's cell, blanks included
 
 
 def draft(data: Path) -> Draft:
     """Read ``data`` and sort its columns (see the module docstring)."""
     raw = read_table(data)
+    if data.suffix.lower() == ".xlsx":
+        raw = with_codebook(raw, data)
     found = Draft(data)
-    answers: dict[str, list] = {}
-    forms_words: dict[int, str] = {}
+    candidates: list[_Column] = []
     for name, cells in raw.columns.items():
         values = [c for c in cells if c is not None and str(c).strip() != ""]
         key = normalise_word(name)
@@ -84,68 +95,230 @@ def draft(data: Path) -> Draft:
         if found.id_column is None and key in ID_NAMES and len(set(map(str, values))) == len(values) == len(cells):
             found.id_column = name
             continue
-        prefix = _item_prefix(name)
-        codes = _scale_points(values, forms_words) if prefix and values else None
-        if codes is not None:
-            found.constructs.setdefault(prefix, []).append(name)
-            answers[name] = codes
-        elif 2 <= len(set(map(str, values))) <= PROFILE_MAX:
-            found.profile.append(name)
+        label = raw.variable_labels.get(name, "")
+        header = read_header(name)
+        if label and header.code and not header.statement:  # a .sav variable's label is its statement
+            header = Header(header.code, " ".join(label.split()))
+        candidates.append(_Column(name, header, values, _answers(values, raw.value_labels.get(name)), cells))
+    items = _items(candidates)
+    for column in candidates:
+        if column.name in items:
+            continue
+        if 2 <= len(set(map(str, column.values))) <= PROFILE_MAX:
+            found.profile.append(column.name)
+            if raw.variable_labels.get(column.name):
+                found.profile_labels[column.name] = " ".join(raw.variable_labels[column.name].split())
+            if raw.value_labels.get(column.name):
+                labelled = sorted(raw.value_labels[column.name].items(), key=lambda pair: _code_order(pair[0]))
+                found.profile_values[column.name] = {_code_text(code): str(text) for code, text in labelled}
         else:
-            found.skipped[name] = "neither a scale item nor a profile column with few answers"
-    if not found.constructs:
-        raise ConfigError(f"{data.name}: no column looks like a questionnaire item (names such as X1.1, X1_1, P1 "
-                          f"with answers on a scale); write the study file by hand from the README")
-    points = [c for codes in answers.values() for c in codes]
-    found.scale = (0 if min(points) == 0 else 1, max(max(points), 5 if _worded(answers, raw) else 2))
-    found.labels = _labels(found.scale, forms_words, _worded(answers, raw))
+            found.skipped[column.name] = "neither a scale item nor a profile column with few answers"
+    if not items:
+        raise ConfigError(f"{data.name}: no column looks like a questionnaire item (names such as X1.1, X1_1, P1, a "
+                          f"question with its code in brackets [X1.1], or questions answered on an agreement scale); "
+                          f"write the study file by hand from the README")
+    item_columns = [c for c in candidates if c.name in items]
+    code_of = _scale(found, item_columns, raw)
+    _name_items(found, item_columns, code_of)
     return found
 
 
-def _item_prefix(name: str) -> str | None:
-    for pattern in ITEM_NAMES:
-        match = pattern.match(name.strip())
-        if match:
-            return match.group("prefix")
+def _answers(values: list, value_labels: dict | None) -> list | None:
+    """Each answer as a whole number, a scale word, or (number, words) for a Google Forms
+    ``"4 - Setuju"``; None when an answer is none of these (the column is no item)."""
+    answers = [_answer(value) for value in values]
+    if None in answers:
+        return None
+    numbers = [a if isinstance(a, int) else a[0] for a in answers if not isinstance(a, str)]
+    if not answers or (numbers and max(numbers) > 10):
+        return None
+    if value_labels and numbers and not any(is_scale_word(str(text)) for text in value_labels.values()):
+        return None  # coded answers whose labels are not agreement words (1 = Laki-laki): a profile column
+    return answers
+
+
+def _answer(value) -> int | str | tuple[int, str] | None:
+    """One answer as a whole number, a scale word or (number, words); None when it is none."""
+    text = normalise_word(str(value))
+    if re.fullmatch(r"\d+(\.0)?", text):
+        return int(float(text))
+    if is_scale_word(text):
+        return str(value).strip()
+    if (match := NUMBERED.match(str(value).strip())) is not None and re.search(r"[^\W\d_]", match.group(2)):
+        return int(match.group(1)), re.sub(r"\s+", " ", match.group(2).strip())
     return None
 
 
-def _scale_points(values: list, forms_words: dict[int, str]) -> list[int] | None:
-    """Each answer's scale point, or None when an answer is not one (the column is no item)."""
-    codes = []
-    for value in values:
-        text = normalise_word(str(value))
-        if re.fullmatch(r"\d+(\.0)?", text):
-            codes.append(int(float(text)))
-        elif text in LIKERT_WORDS:
-            codes.append(LIKERT_WORDS[text])
-        elif (match := NUMBERED.match(str(value).strip())) is not None:
-            number = int(match.group(1))
-            forms_words.setdefault(number, re.sub(r"\s+", " ", match.group(2).strip()))
-            codes.append(number)
-        else:
-            return None
-    return codes if codes and max(codes) <= 10 else None
+def _items(columns: list[_Column]) -> set[str]:
+    """The columns that are questionnaire items: scale answers under a header with a code, or
+    answers written in the scale's words (``Setuju``, ``4 - Setuju``); and answers in numbers
+    under a question's text when the column stands among at least :data:`RUN_MIN` adjacent
+    items (a lone coded column is a profile column: 1 = S1)."""
+    items = {c.name for c in columns if c.answers is not None and (c.header.code or _in_words(c.answers))}
+    run: list[_Column] = []
+    for column in columns + [None]:
+        if column is not None and column.answers is not None and (
+                column.name in items or (column.header.is_question and len(set(map(str, column.answers))) >= 3)):
+            run.append(column)
+            continue
+        if len(run) >= RUN_MIN:
+            items.update(c.name for c in run)
+        run = []
+    return items
 
 
-def _worded(answers: dict[str, list], raw) -> bool:
-    """Whether any item answer is written in words."""
-    return any(not re.fullmatch(r"\d+(\.0)?", normalise_word(str(c))) for name in answers for c in raw.columns[name]
-               if c is not None and str(c).strip())
+def _in_words(answers: list) -> bool:
+    """Whether answers are written in an agreement scale's words (short forms aside: "A" may be
+    a grade), or as "4 - Setuju"."""
+    return any(isinstance(a, (str, tuple)) for a in answers) and all(
+        is_scale_word(a, full=True) if isinstance(a, str) else isinstance(a, int) or is_scale_word(a[1], full=True)
+        for a in answers)
 
 
-def _labels(scale: tuple[int, int], forms_words: dict[int, str], worded: bool) -> dict[int, tuple[str, str, str, str]]:
-    if not worded:
-        return {}
-    if forms_words:
-        labels = {}
-        for code, words in sorted(forms_words.items()):
-            known = LIKERT.get(LIKERT_WORDS.get(normalise_word(words), 0))
-            short = known[0] if known else "".join(w[0] for w in words.split()).upper()
-            english = MIDPOINTS.get(normalise_word(words)) or (known[2:] if known else (short, words))
-            labels[code] = (short, words, *english)
-        return labels
-    return dict(LIKERT) if scale == (1, 5) else {}
+def _name_items(found: Draft, columns: list[_Column], code_of) -> None:
+    """Item codes and constructs: a header's code groups by its prefix (``X1`` of ``X1.1``);
+    questions without a code group by a grid's title or a shared "Title:" before the
+    statement, else by runs of adjacent questions (a question numbered 1 starts a new run);
+    when all of them are one run, it is cut into blocks of adjacent questions by their answers
+    (:func:`adjacent_blocks`). Those groups are constructs ``X1``, ``X2`` … not used by a code."""
+    taken = {item_prefix(c.header.code) for c in columns if c.header.code}
+    groups: list[tuple[str | None, list[_Column]]] = []
+    previous = -2
+    for position, column in enumerate(columns):
+        header = column.header
+        if header.code:
+            found.constructs.setdefault(item_prefix(header.code), []).append(header.code)
+            _assign(found, header.code, column)
+            continue
+        title, statement = header.group, header.statement
+        if title is None and (match := SHARED_TITLE.match(statement)) and len(match.group(1).split()) <= 6:
+            title, statement = match.group(1).strip(), match.group(2)
+        if not (groups and groups[-1][0] == title and previous == position - 1 and header.numbered != 1):
+            groups.append((title, []))
+        groups[-1][1].append(replace(column, header=Header(None, statement, title, header.numbered)))
+        previous = position
+    if len(groups) == 1 and not taken and groups[0][0] is None and len(groups[0][1]) >= 4:
+        run = groups[0][1]
+        blocks = adjacent_blocks(np.array([[code_of(cell) for cell in c.cells] for c in run]).T)
+        groups = [(None, run[a:b]) for a, b in blocks]
+        found.notes.append(f"the {len(run)} questions have no codes: they are drafted as {len(blocks)} constructs of "
+                           f"adjacent questions whose answers correlate most; check them against your questionnaire")
+    number = 0
+    for title, members in groups:
+        number += 1
+        while f"X{number}" in taken:
+            number += 1
+        prefix = f"X{number}"
+        taken.add(prefix)
+        if title:
+            found.names[prefix] = title
+        for k, column in enumerate(members, start=1):
+            found.constructs.setdefault(prefix, []).append(f"{prefix}.{k}")
+            _assign(found, f"{prefix}.{k}", column)
+
+
+SHARED_TITLE = re.compile(r"^([^:]{2,60}):\s+(\S.*)$")
+MOST_BLOCKS = 12
+MOST_SPLIT = 120  # questions: a longer run is left whole
+
+
+def adjacent_blocks(answers: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of the blocks of adjacent columns of ``answers`` (respondents × questions, NaN
+    for a blank) that belong together: as many blocks as the correlation matrix has eigenvalues
+    above 1 (Kaiser, 1960; at least 2, at most :data:`MOST_BLOCKS` and one per two questions), each
+    of two questions or more, cut where the within-block distance
+    Σ_{i<j in block} (1 − r_ij) / size is least in total (Ward's criterion for contiguous
+    segments, solved exactly by dynamic programming; r pairwise-complete Pearson). A run of more
+    than :data:`MOST_SPLIT` questions stays one block."""
+    n = answers.shape[1]
+    if n < 4 or n > MOST_SPLIT:
+        return [(0, n)]
+    r = np.nan_to_num(pd.DataFrame(answers).corr().to_numpy(), nan=0.0)
+    np.fill_diagonal(r, 1.0)
+    k = min(max(int((np.linalg.eigvalsh(r) > 1).sum()), 2), MOST_BLOCKS, n // 2)
+    distance = np.vstack([np.zeros((1, n + 1)), np.hstack([np.zeros((n, 1)), (1 - r).cumsum(0).cumsum(1)])])
+
+    def cost(a: int, b: int) -> float:
+        within = distance[b, b] - distance[a, b] - distance[b, a] + distance[a, a]
+        return within / 2 / (b - a)
+
+    best: dict[tuple[int, int], tuple[float, list[tuple[int, int]]]] = {(0, 0): (0.0, [])}
+    for blocks in range(1, k + 1):
+        for end in range(2 * blocks, n + 1):
+            options = [(best[(start, blocks - 1)][0] + cost(start, end), best[(start, blocks - 1)][1] + [(start, end)])
+                       for start in range(2 * (blocks - 1), end - 1) if (start, blocks - 1) in best]
+            if options:
+                best[(end, blocks)] = min(options, key=lambda option: option[0])
+    return best[(n, k)][1]
+
+
+def _assign(found: Draft, code: str, column: _Column) -> None:
+    if code in found.statements or code in found.columns or (code != column.name and code in found.columns.values()):
+        raise ConfigError(f"{found.data.name}: item {code} is named by two columns ({scalar(found.columns.get(code, code))} "
+                          f"and {scalar(column.name)}); give each question its own code")
+    if code != column.name:
+        found.columns[code] = column.name
+    found.statements[code] = column.header.statement
+
+
+def _scale(found: Draft, columns: list[_Column], raw):
+    """The scale from the items' answers: its points from the numbers (0 when an answer is 0),
+    or, when every answer is a word, from the words' set (:func:`scale_for`); the labels from
+    the words, a Google Forms answer's own words, or a .sav file's value labels. Returns the
+    code of a cell on that scale (NaN when blank)."""
+    answers = [a for c in columns for a in c.answers]
+    numbers = [a if isinstance(a, int) else a[0] for a in answers if not isinstance(a, str)]
+    words = [a for a in answers if isinstance(a, str)]
+    sav_words = {int(code): str(text) for c in columns for code, text in (raw.value_labels.get(c.name) or {}).items()
+                 if float(code).is_integer()}
+    low = 0 if numbers and min(numbers) == 0 else 1
+    points = max(numbers) - low + 1 if numbers else None
+    try:
+        scale = scale_for(words + list(sav_words.values()), points)
+    except MidpointClash as clash:
+        raise ConfigError(f"{found.data.name}: the answers write the midpoint of the scale in two ways ({clash}); a "
+                          f"questionnaire has one word per point: make the answers use one of them") from None
+    codes = list(numbers)
+    for column in columns:
+        for answer in column.answers:
+            if isinstance(answer, str):
+                code = scale.code(answer)
+                if code is None:
+                    raise ConfigError(f"{found.data.name}, column {scalar(column.name)}: '{answer}' is not a point of the "
+                                      f"{low}–{max(numbers)} scale the other answers show")
+                codes.append(code)
+    found.scale = (low, max(codes + ([len(scale.labels)] if scale.labels and not numbers else [])))
+
+    def code_of(cell) -> float:
+        answer = _answer(cell) if cell is not None and str(cell).strip() else None
+        if answer is None:
+            return math.nan
+        code = scale.code(answer) if isinstance(answer, str) else answer if isinstance(answer, int) else answer[0]
+        return math.nan if code is None else float(code)
+
+    forms_words = {}
+    for number, text in sorted({a for a in answers if isinstance(a, tuple)}):
+        forms_words.setdefault(number, text)
+    forms_words = sav_words | forms_words
+    if not words and not forms_words:
+        return code_of
+    labels = dict(scale.labels)
+    for code, text in forms_words.items():
+        known = scale.labels.get(code) if scale.code(text) == code else None
+        short = known[0] if known else "".join(w[0] for w in text.split()).upper()
+        labels[code] = (short, text, *(known[2:] if known else (short, text)))
+    found.labels = {code: label for code, label in labels.items() if found.scale[0] <= code <= found.scale[1]}
+    return code_of
+
+
+def _code_order(code) -> tuple:
+    """Codes in their order: numbers by value, then texts."""
+    return (0, float(code), "") if isinstance(code, (int, float)) else (1, 0.0, str(code))
+
+
+def _code_text(code) -> str:
+    """A value label's code as the data show it: 1.0 → '1'."""
+    return str(int(code)) if isinstance(code, float) and code.is_integer() else str(code)
 
 
 @dataclass
@@ -179,21 +352,28 @@ class Choices:
     joint_test: bool = True  # regression: a simultaneous (F test) hypothesis after the paths
     skipped: dict[str, str] = field(default_factory=dict)
     more_paths: list[str] = field(default_factory=list)  # path / PLS: model paths besides the hypotheses' (a study file's)
+    columns: dict[str, str] = field(default_factory=dict)  # item code → the data's header, where they differ
+    profile_values: dict[str, dict[str, str]] = field(default_factory=dict)  # profile column → code → label
+    profile_order: dict[str, list[str]] = field(default_factory=dict)  # profile column → its categories in order
 
 
 def choices_for(found: Draft, design: str) -> Choices:
-    """The defaults: names left TODO, the last construct (``Y`` when there is one) explained by
-    the others, one hypothesis per path expecting a positive effect."""
+    """The defaults: what the data name (statements, a grid's title, a .sav file's labels) as
+    they name it, everything else TODO; the last construct (``Y`` when there is one) explained
+    by the others, one hypothesis per path expecting a positive effect."""
     names = list(found.constructs)
     dependent = "Y" if "Y" in names else names[-1]
     predictors = [n for n in names if n != dependent]
     return Choices(title="TODO: judul penelitian", author="TODO: nama penulis", year=datetime.date.today().year,
                    language="id", design=design, id_column=found.id_column, scale=found.scale, labels=dict(found.labels),
-                   profile={column: column for column in found.profile},
-                   constructs={name: ConstructChoice(f"TODO: nama {name}", {item: f"TODO: pernyataan {item}" for item in items})
+                   profile={column: found.profile_labels.get(column, column) for column in found.profile},
+                   constructs={name: ConstructChoice(found.names.get(name) or f"TODO: nama {name}",
+                                                     {item: found.statements.get(item) or f"TODO: pernyataan {item}" for item in items})
                                for name, items in found.constructs.items()},
                    dependent=dependent, predictors=predictors,
-                   hypotheses=[(f"{p} -> {dependent}", "positive") for p in predictors], skipped=dict(found.skipped))
+                   hypotheses=[(f"{p} -> {dependent}", "positive") for p in predictors], skipped=dict(found.skipped),
+                   columns=dict(found.columns), profile_values={c: dict(v) for c, v in found.profile_values.items()},
+                   profile_order={c: list(dict.fromkeys(v.values())) for c, v in found.profile_values.items()})
 
 
 @dataclass
@@ -304,6 +484,9 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     out.put({"path": data_path}, indent=2)
     if choices.id_column:
         out.put({"id": choices.id_column}, indent=2, comment="   # every value differs: the respondent's id")
+    if choices.columns:
+        out.add("  columns:   # each question's code, and its column in the data", "columns")
+        out.put(dict(choices.columns), "columns", 4)
     low, high = choices.scale
     counted = all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high))
     out.add("scale:" + (f"   # from the answers: {low} to {high}" if counted else ""), "scale")
@@ -317,7 +500,12 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
         out.add("respondents:   # columns with few distinct answers: the respondent profile")
         for column, label in choices.profile.items():
             todo = "   # TODO: the label the chapter prints" if label == column else ""
-            out.put([{"column": column, "label": label}], f"profile.{column}", 2, todo)
+            entry: dict = {"column": column, "label": label}
+            if choices.profile_values.get(column):  # the data's codes with their labels
+                entry["values"] = Flow(choices.profile_values[column])
+            if choices.profile_order.get(column):
+                entry["order"] = FlowList(choices.profile_order[column])
+            out.put([entry], f"profile.{column}", 2, todo)
     out.add("constructs:   # items grouped by the prefix of their names" if choices.constructs else "constructs: {}")
     for name, construct in choices.constructs.items():
         entry = {"name": construct.name, "items": dict(construct.items)}

@@ -141,6 +141,9 @@ class DataSource(Strict):
     missing: Literal["listwise", "mean"] | None = None
     sheet: Key | None = None
     source: Origin = Field(default_factory=DataOrigin)
+    columns: dict[Key, str] = Field(default_factory=dict, max_length=bounds.MAX_ITEMS + bounds.MAX_PROFILE_COLUMNS)
+    """A short code for a column whose header is a question's text: ``X1.1: "Saya memahami
+    target kinerja unit saya [X1.1]"``; the study names the column by its code everywhere else."""
 
 
 class ScaleLabel(Strict):

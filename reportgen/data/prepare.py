@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -82,6 +82,7 @@ def load_dataset(study: Study) -> Dataset:
 
 def prepare(study: Study, raw: RawTable) -> Dataset:
     config = study.config
+    raw = with_codes(raw, config.data.columns)
     columns = raw.columns
     problems: list[ReportgenError] = []
     items = config.all_items()
@@ -144,6 +145,29 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     return Dataset(item_names=tuple(items), answers=answers, items=scored, answered=answered, profile=profile,
                    n_total=raw.n_rows, excluded=excluded, notes=tuple(raw.notes), imputed=imputed,
                    outside_blanks=outside_blanks)
+
+
+def with_codes(raw: RawTable, codes: dict[str, str]) -> RawTable:
+    """``raw`` with each column of ``data.columns`` also under its code (``X1.1`` for the
+    question headed "Saya memahami … [X1.1]"). A header not in the file, or a code that is
+    another column's header, is one problem each."""
+    if not codes:
+        return raw
+    problems: list[ReportgenError] = []
+    columns = dict(raw.columns)
+    for code, header in codes.items():
+        if header not in raw.columns:
+            near = nearest_column(header, list(raw.columns))
+            problems.append(DataError(f"{raw.name}: data.columns: {code}: column '{header}' not found"
+                                      + (f"; did you mean '{near}'?" if near else "")))
+        elif code in raw.columns and code != header:
+            problems.append(DataError(f"{raw.name}: data.columns: {code} is also the header of another column; "
+                                      f"give the question another code"))
+        else:
+            columns[code] = raw.columns[header]
+    if problems:
+        raise one_or_all(problems)
+    return replace(raw, columns=columns)
 
 
 def nearest_column(name: str, columns: list[str]) -> str | None:

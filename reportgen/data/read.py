@@ -52,6 +52,7 @@ class RawTable:
     rows: list[int]
     name: str
     value_labels: dict[str, dict] = field(default_factory=dict)
+    variable_labels: dict[str, str] = field(default_factory=dict)  # a .sav variable's label: its question or what it records
     row_word: str = "row"
     blank_rows: list[int] = field(default_factory=list)
     duplicates: dict[str, list[int]] = field(default_factory=dict)
@@ -83,6 +84,7 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
     if size > limits.MAX_DATA_BYTES:
         raise DataError(limits.too_large(name, size))
     labels: dict[str, dict] = {}
+    variables: dict[str, str] = {}
     row_word, notes, other_sheets = "row", [], []
     try:
         if suffix == ".csv":
@@ -93,7 +95,7 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
             records, shown, other_sheets = _read_xlsx(path, sheet)
             name = f"{name}, sheet '{shown}'"
         else:
-            records, labels = _read_sav(path)
+            records, labels, variables = _read_sav(path)
             row_word = "case"
     except DataError:
         raise
@@ -130,7 +132,7 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         cells_of.append(row)
     columns = [list(column) for column in zip(*cells_of)] if width else []
     return RawTable(columns=dict(zip(names, columns)), rows=[n for n, _ in numbered], name=name, value_labels=labels,
-                    row_word=row_word, blank_rows=blank, duplicates=duplicates, other_sheets=other_sheets, notes=notes)
+                    variable_labels=variables, row_word=row_word, blank_rows=blank, duplicates=duplicates, other_sheets=other_sheets, notes=notes)
 
 
 def other_sheets_hint(names: list[str]) -> str:
@@ -342,8 +344,9 @@ class _Cases(list):
     header: list
 
 
-def _read_sav(path: Path) -> tuple[_Cases, dict[str, dict]]:
-    """An SPSS file with its value labels (codes are kept; labels are applied to the profile).
+def _read_sav(path: Path) -> tuple[_Cases, dict[str, dict], dict[str, str]]:
+    """An SPSS file with its value labels (codes are kept; labels are applied to the profile)
+    and its variable labels.
 
     Its header is read first (pyreadstat's ``metadataonly``): cases × variables over MAX_CELLS are
     refused before the data is read, and ``row_limit`` keeps a header that lies from mattering."""
@@ -363,4 +366,5 @@ def _read_sav(path: Path) -> tuple[_Cases, dict[str, dict]]:
     labels = {str(k): v for k, v in (meta.variable_value_labels or {}).items()}
     cases = _Cases([None if isinstance(v, float) and math.isnan(v) else v for v in row] for row in frame.itertuples(index=False))
     cases.header = list(frame.columns)
-    return cases, labels
+    variables = {str(k): str(v) for k, v in (meta.column_names_to_labels or {}).items() if v and str(v).strip()}
+    return cases, labels, variables

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,8 +60,33 @@ def frequency_table(values: Sequence, order: list[str] | None = None) -> Frequen
     )
 
 
-def _sort_key(text: str) -> tuple[int, float, str]:
+EDUCATION = ["tidak sekolah", "sd", "sd/sederajat", "smp", "sltp", "smp/sederajat", "sma", "smk", "slta", "sma/smk",
+             "sma/sederajat", "slta/sederajat", "d1", "d2", "d3", "diploma", "d4", "s1", "s1/d4", "d4/s1", "sarjana", "s2",
+             "magister", "pascasarjana", "s3", "doktor"]
+BELOW = re.compile(r"^\s*(<|≤|<=|kurang dari|di bawah|dibawah|under|less than|below|up to|sampai)", re.IGNORECASE)
+ABOVE = re.compile(r"^\s*(>|≥|>=|lebih dari|di atas|diatas|over|more than|above)", re.IGNORECASE)
+ABOVE_AFTER = re.compile(r"(\+|ke atas|keatas|atau lebih|or more|and above|and over)\s*\w*\s*$", re.IGNORECASE)
+FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _sort_key(text: str) -> tuple[int, float, int, str]:
+    """Where a category stands when the study gives no order: numbers by value; ranges by
+    their numbers ("< 5 tahun", "5 - 10 tahun", "> 10 tahun"; "kurang dari", "lebih dari", "ke
+    atas" understood); school levels from SD to S3; the rest alphabetically (SPSS sorts codes
+    by value; labels this way read in their natural order)."""
     try:
-        return (0, float(text), text)
+        return (0, float(text), 0, text)
     except ValueError:
-        return (1, 0.0, text)
+        pass
+    level = normalise(text)
+    if level in EDUCATION:
+        return (1, float(EDUCATION.index(level)), 0, text)
+    number = FIRST_NUMBER.search(text)
+    if number is not None:
+        side = -1 if BELOW.match(text) else 1 if ABOVE.match(text) or ABOVE_AFTER.search(text) else 0
+        return (2, float(number.group().replace(",", ".")), side, text)
+    return (3, 0.0, 0, text)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().split())

@@ -286,3 +286,25 @@ def test_serve_on_a_port_in_use_is_one_line():
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == (f"error: reportgen serve: 127.0.0.1:{port}: cannot listen "
                                                       f"(Address already in use); give --port another number")
+
+
+def test_a_google_forms_export_becomes_a_form_with_its_statements_and_words(client, app, tmp_path):
+    """Questions headed "… [X1.1]", answers in words with "Netral" at the midpoint: the form
+    shows the statements and the word, the study file maps each code to its question, and the
+    run's DOCX prints the statements."""
+    from google_forms import QUESTIONS, form_export
+
+    response = upload(client, form_export(tmp_path, "brackets").read_bytes(), "form.csv")
+    assert response.status_code == 303, response.text
+    where = response.headers["location"]
+    values = form_values(client.get(where).text, where)
+    assert values["text.X1.1"] == QUESTIONS["X1"][0] and values["label_id.3"] == "Netral" and values["short_id.3"] == "N"
+    values.update({f"name.{code}": name for code, name in (("X1", "Pemahaman"), ("X2", "Kinerja"), ("Y", "Kepuasan"))})
+    values.update({"title": "Kinerja Pegawai", "author": "Andi", "action": "run"})
+    client.post(where, data=values)
+    config = yaml.safe_load(session_of(app, where).study_file.read_text())
+    assert config["data"]["columns"]["X2.3"] == f"{QUESTIONS['X2'][2]} [X2.3]"
+    assert finished(client, app, where).error is None
+    docx = next(session_of(app, where).folder.rglob("*.docx"))
+    cells = {cell.text for table in Document(str(docx)).tables for row in table.rows for cell in row.cells}
+    assert QUESTIONS["Y"][3] in cells or any(QUESTIONS["Y"][3] in cell for cell in cells)
