@@ -160,3 +160,20 @@ def test_profile_categories_in_their_natural_order():
     assert frequency_table(["Lebih dari 3 juta", "1 - 3 juta", "Di bawah 1 juta"]).categories == (
         "Di bawah 1 juta", "1 - 3 juta", "Lebih dari 3 juta")
     assert frequency_table(["Perempuan", "Laki-laki", "10", "2"]).categories == ("2", "10", "Laki-laki", "Perempuan")
+
+
+def test_a_word_missing_from_the_scale_is_one_line_with_its_count(tmp_path):
+    """The midpoint labelled Kurang Setuju while the answers say Netral (what init once wrote):
+    one line naming the word, its count and columns, not one per answer."""
+    form_export(tmp_path, "brackets")
+    drafted(tmp_path / "form.csv", tmp_path)
+    study = tmp_path / "study.yaml"
+    study.write_text(study.read_text(encoding="utf-8").replace(
+        '3: {short: {id: N, en: N}, id: Netral, en: Neutral}', '3: {short: {id: KS, en: N}, id: "Kurang Setuju", en: Neutral}'),
+        encoding="utf-8")
+    result = invoke(["validate", str(study)])
+    lines = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    netral = int((answers() == 3).sum())
+    assert result.exit_code == 2 and len(lines) == 1, result.output
+    assert lines[0].startswith(f"error: form.csv: 'Netral' is not an answer on the scale (answers are 1–5 or ")
+    assert f": {netral} answers in 10 columns (X1.1, X1.2, X1.3, X2.1, X2.2 and 5 more), first respondent 1 (row " in lines[0]

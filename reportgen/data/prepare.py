@@ -105,11 +105,13 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     labels = _respondent_labels(raw, config.data.id, problems)
     coder = AnswerCoder(config.scale)
     answers = np.empty((raw.n_rows, len(items)))
+    bad_cells: dict[str, list[tuple[str, str]]] = {}  # reason → (column, respondent) of each cell it concerns
     for j, item in enumerate(items):
         codes, bad = coder.code_column(columns[item])
         for position, reason in bad.items():
-            problems.append(DataError(f"{raw.name}, column {item}, {labels[position]}: {reason}"))
+            bad_cells.setdefault(reason, []).append((item, labels[position]))
         answers[:, j] = codes
+    problems += [DataError(line) for line in answer_problems(raw.name, bad_cells)]
     for item, none in zip(items, np.isnan(answers).all(axis=0)):
         if none:
             problems.append(DataError(f"{raw.name}, column {item}: the item has no answers at all (every cell is blank)"))
@@ -145,6 +147,25 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     return Dataset(item_names=tuple(items), answers=answers, items=scored, answered=answered, profile=profile,
                    n_total=raw.n_rows, excluded=excluded, notes=tuple(raw.notes), imputed=imputed,
                    outside_blanks=outside_blanks)
+
+
+GROUPED = 3  # one reason in this many cells or more is one line
+
+
+def answer_problems(name: str, bad_cells: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """One line per answer that is not on the scale, naming its column and respondent; a reason
+    shared by :data:`GROUPED` cells or more ("'Netral' is not an answer on the scale", a word the
+    scale's labels lack) is one line with its count, its columns and its first cell."""
+    lines = []
+    for reason, cells in bad_cells.items():
+        if len(cells) < GROUPED:
+            lines += [f"{name}, column {item}, {who}: {reason}" for item, who in cells]
+            continue
+        columns = list(dict.fromkeys(item for item, _ in cells))
+        shown = ", ".join(columns[:5]) + (f" and {len(columns) - 5:,} more" if len(columns) > 5 else "")
+        where = f"column {columns[0]}" if len(columns) == 1 else f"{len(columns):,} columns ({shown})"
+        lines.append(f"{name}: {reason}: {len(cells):,} answers in {where}, first {cells[0][1]} in column {cells[0][0]}")
+    return lines
 
 
 def with_codes(raw: RawTable, codes: dict[str, str]) -> RawTable:

@@ -22,6 +22,7 @@ EMPTY_ROWS = 2  # blank hypothesis rows offered below the written ones
 EXPECTATIONS = ("positive", "negative", "any")
 LINE = re.compile(r", line (\d+)")
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # a line break pasted from Word (\x0b) becomes a space
+ANSWERS = re.compile(r": [\d,]+ answers in (column |[\d,]+ columns)")
 COLUMN = re.compile(r", column '?([^,:']+)'?[,:]")
 FORM_KEYS = {"study": {"title", "author", "year", "language"}, "data": {"path", "id", "columns"}, "scale": None,
              "respondents": None, "constructs": None, "model": {"type", "dependent", "predictors", "paths"}, "hypotheses": None}
@@ -103,6 +104,8 @@ def placed(messages: list[str], written: WrittenStudy | None, session) -> dict[s
         column = COLUMN.search(message)
         if line and written is not None and int(line.group(1)) in written.fields:
             key = written.fields[int(line.group(1))]
+        elif ANSWERS.search(message):  # many answers off the scale: the scale is what to look at
+            key = "scale"
         elif column:
             name = column.group(1).strip()
             key = f"text.{name}" if name in items else f"profile.{name}" if name in session.draft.profile else ""

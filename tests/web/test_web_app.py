@@ -117,12 +117,20 @@ def test_problems_are_the_cli_lines_at_their_fields(client, app, tmp_path):
 
 
 def test_a_data_problem_is_shown_at_its_item(client):
+    """One answer off the scale: at its item; the same problem in many answers: one line at the scale."""
     where, values = begin(client)
-    values.update({"scale_max": "4", "action": "check"})  # the thesis data answer 5
+    values.update({"scale_max": "4", "action": "check"})  # the thesis data answer 5, 850 times in 31 items
     found = problems(client.post(where, data=values).text)
-    assert any(key.startswith("text.") for key in found), found
-    item = next(key for key in found if key.startswith("text."))
-    assert f"column {item.removeprefix('text.')}" in found[item][0]
+    assert found == {"scale": ["responses.csv: 5 is outside the scale 1–4: 850 answers in 31 columns (X1.1, X1.2, X1.3, X1.4, "
+                               "X1.5 and 26 more), first respondent R001 (row 2) in column X1.1"]}
+    lines = THESIS_DATA.read_text(encoding="utf-8").splitlines()
+    header, row = lines[0].split(","), lines[3].split(",")
+    row[header.index("X2.4")] = "7"  # one answer beyond the questionnaire's 5 points: the draft's scale is 1–7
+    response = upload(client, "\n".join(lines[:3] + [",".join(row)] + lines[4:]).encode() + b"\n")
+    where = response.headers["location"]
+    values = form_values(client.get(where).text, where) | {"scale_max": "5", "action": "check"}
+    found = problems(client.post(where, data=values).text)
+    assert list(found) == ["text.X2.4"] and found["text.X2.4"][0].startswith("responses.csv, column X2.4, respondent")
 
 
 def test_items_moved_and_left_out_reach_the_study_file(client, app):
