@@ -269,7 +269,7 @@ async def study(request: Request) -> Response:
         action = form.get("action", "update")
         session.problems, session.summary = {}, ""
         if action in ("check", "run"):
-            await run_in_threadpool(_check, session)
+            await run_in_threadpool(_check, session, _language(request))
             if action == "run" and not session.problems:
                 if session.run is not None:
                     await run_in_threadpool(session.run.cancel)
@@ -278,8 +278,9 @@ async def study(request: Request) -> Response:
     return _study_page(request, session)
 
 
-def _check(session) -> None:
-    """Write the study file of the session's choices and check it as ``reportgen validate`` does."""
+def _check(session, language: str = "id") -> None:
+    """Write the study file of the session's choices and check it as ``reportgen validate`` does;
+    a file that checks but still holds TODO placeholders has a problem at each of their fields."""
     from reportgen.config.draft import written_study
     from reportgen.pipeline import validate_study
 
@@ -293,6 +294,11 @@ def _check(session) -> None:
     except ReportgenError as error:
         messages = [error.message]
     session.problems = study_form.placed(messages, written, session)
+    if not messages:  # a study that checks but still holds placeholders is not ready to print
+        for key, field in study_form.placeholder_fields(session.choices).items():
+            session.problems.setdefault(field, []).append(_words()["placeholder"][language].format(key=key))
+        if session.problems:
+            session.summary = ""
 
 
 def _study_page(request: Request, session) -> HTMLResponse:

@@ -79,6 +79,18 @@ def choices_from_form(form, session) -> Choices:
                    dependent=dependent, predictors=predictors, hypotheses=hypotheses, joint_test=bool(form.get("joint")))
 
 
+def placeholder_fields(choices: Choices) -> dict[str, str]:
+    """The names still ``reportgen init``'s TODO placeholders (the title, the constructs'
+    names: the chapter prints them in every heading and table), each as its key in the study
+    file → the form's field that holds it. A statement left TODO is not refused: the chapter is
+    then a draft whose note lists it."""
+    from reportgen.report.tasks import PLACEHOLDER
+
+    named = [("study.title", choices.title, "title"),
+             *((f"constructs.{code}.name", c.name, f"name.{code}") for code, c in choices.constructs.items())]
+    return {key: field for key, value, field in named if isinstance(value, str) and PLACEHOLDER.match(value)}
+
+
 def form_rows(choices: Choices) -> list[dict]:
     """The hypothesis rows the form shows: the written ones, then :data:`EMPTY_ROWS` blank ones."""
     rows = []

@@ -16,7 +16,7 @@ from docx import Document
 from starlette.testclient import TestClient
 
 from helpers import EXAMPLES, invoke
-from page_form import form_values
+from page_form import form_values, named
 from reportgen.web.app import create_app
 from reportgen.web.guard import PREVIEW_POLICY
 from reportgen.web.sessions import Sessions
@@ -191,7 +191,7 @@ def test_a_run_that_fails_shows_the_cli_line(client, app, tmp_path):
     data.write_text("\n".join(rows) + "\n")
     response = upload(client, data.read_bytes(), name="same.csv")
     where = response.headers["location"]
-    values = form_values(client.get(where).text, where) | {"action": "run"}
+    values = named(form_values(client.get(where).text, where)) | {"action": "run"}
     assert client.post(where, data=values, follow_redirects=False).status_code == 303
     run = finished(client, app, where)
     page = client.get(f"{where}/run").text
@@ -260,10 +260,22 @@ def test_a_study_file_that_cannot_be_read_is_named_as_uploaded(client):
 def test_typed_control_characters_never_break_the_study_file(client, app):
     where, values = begin(client)
     values.update({"title": "Judul\x7fsatu", "text.X1.1": "Baris satu\x0bbaris dua", "label_id.5": "a\u2028b", "action": "check"})
-    page = client.post(where, data=values).text
+    page = client.post(where, data=named(values)).text
     assert problems(page) == {} and "Berkas studi valid." in page
     config = yaml.safe_load(session_of(app, where).study_file.read_text(encoding="utf-8"))
     assert config["study"]["title"] == "Judul satu" and config["constructs"]["X1"]["items"]["X1.1"] == "Baris satu baris dua"
+
+
+def test_a_check_refuses_the_drafts_todo_names_at_their_fields(client):
+    """A study that validates but keeps "TODO: nama X1": one problem at each name's field, in
+    the page's language; no "valid"."""
+    where, values = begin(client)
+    page = client.post(where, data=values | {"name.X2": "Pengukuran Kinerja", "action": "check"}).text
+    found = problems(page)
+    assert set(found) == {"title", "name.X1", "name.X3", "name.X4", "name.X5", "name.Y"}
+    assert found["name.X1"] == ["Masih berisi teks TODO dari draf (constructs.X1.name): tulis teks penelitian Anda sendiri."]
+    assert "Berkas studi valid." not in page
+    assert problems(client.post(where, data=named(values) | {"action": "check"}).text) == {}
 
 
 def test_every_word_of_the_pages_is_in_both_languages_with_the_same_blanks():
@@ -277,7 +289,7 @@ def test_a_pls_study_with_a_mediated_hypothesis_from_the_form(client, app):
     where, values = begin(client)
     page = client.post(where, data=values | {"design": "pls", "action": "update"}).text
     assert 'name="dependent"' in page and "<select" in page and 'id="dependent"' not in page  # no regression fields
-    values = form_values(page, where) | {"from.6": "X1", "via.6": "X5", "to.6": "Y", "expect.6": "any", "action": "check"}
+    values = named(form_values(page, where)) | {"from.6": "X1", "via.6": "X5", "to.6": "Y", "expect.6": "any", "action": "check"}
     page = client.post(where, data=values).text
     assert problems(page) == {} and "Berkas studi valid." in page
     config = yaml.safe_load(session_of(app, where).study_file.read_text())

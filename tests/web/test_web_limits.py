@@ -13,7 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from helpers import EXAMPLES
-from page_form import form_values
+from page_form import form_values, named
 from reportgen.web.app import create_app
 from reportgen.web.sessions import Sessions
 
@@ -47,7 +47,7 @@ def test_sessions_beyond_the_limit_are_refused_until_one_ends(tmp_path):
 def start_run(client) -> tuple[str, object]:
     """Upload the thesis data and run it as detected; the session's address and its run."""
     where = upload(client).headers["location"]
-    values = form_values(client.get(where).text, where) | {"language": "en", "action": "run"}
+    values = named(form_values(client.get(where).text, where)) | {"language": "en", "action": "run"}
     assert client.post(where, data=values, follow_redirects=False).headers["location"] == f"{where}/run"
     return where, session_of(client, where).run
 

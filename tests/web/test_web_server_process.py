@@ -15,7 +15,7 @@ import httpx2
 import pytest
 
 from helpers import EXAMPLES
-from page_form import form_values
+from page_form import form_values, named
 from served import free_port
 from reportgen.web.serverfolder import LOCK, PREFIX, ServerFolder, sweep
 from reportgen.web.sessions import FOLDER_PREFIX
@@ -71,7 +71,7 @@ class Server:
     def run(self) -> None:
         """Upload the thesis data, start its run and wait until it works (a stage is done)."""
         where = self.client.post("/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")}).headers["location"]
-        values = form_values(self.client.get(where).text, where) | {"action": "run"}
+        values = named(form_values(self.client.get(where).text, where)) | {"action": "run"}
         assert self.client.post(where, data=values).headers["location"] == f"{where}/run"
         until(lambda: '<li class="done">' in self.client.get(f"{where}/run").text)
 
