@@ -473,8 +473,11 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     no field of the form can add a key, end a comment or change the file's structure."""
     data_path = os.path.relpath(data.resolve(), study_file.resolve().parent)
     out = _Lines()
-    out.add(f"# Study file drafted by `reportgen init` from {scalar(data.name)}. Replace every TODO with the")
-    out.add("# names and texts of your study; the file validates and runs as it is (README, \"The study file\").")
+    if _has_placeholders(choices):
+        out.add(f"# Study file drafted by `reportgen init` from {scalar(data.name)}. Replace every TODO with the")
+        out.add("# names and texts of your study; the file validates and runs as it is (README, \"The study file\").")
+    else:
+        out.add(f"# Study file of the answers in {scalar(data.name)} (README, \"The study file\").")
     out.add("study:")
     out.put({"title": choices.title}, "title", 2)
     out.put({"author": choices.author}, "author", 2)
@@ -519,6 +522,13 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     return WrittenStudy("\n".join(out.lines) + "\n", out.fields)
 
 
+def _has_placeholders(choices: Choices) -> bool:
+    """Whether a text of ``choices`` is still a TODO placeholder."""
+    texts = [choices.title, choices.author, *(c.name for c in choices.constructs.values()),
+             *(t for c in choices.constructs.values() for t in c.items.values())]
+    return any(isinstance(t, str) and t.lstrip().startswith("TODO") for t in texts)
+
+
 def _item_fields(out: _Lines, construct: ConstructChoice) -> None:
     """Give each statement's line (written by :meth:`_Lines.put` with its construct) its item's field."""
     if not construct.items:
@@ -542,7 +552,8 @@ def _model_lines(choices: Choices, out: _Lines) -> None:
         out.put({"type": choices.design}, "design", 2)
         out.put({"paths": FlowList(paths)}, "hypotheses", 2)
     joint = choices.design == "regression" and choices.joint_test and len(choices.predictors) > 1
-    out.add("hypotheses:   # one per path; TODO: the hypotheses of your study" if choices.hypotheses or joint
+    todo = "; TODO: the hypotheses of your study" if _has_placeholders(choices) else ""
+    out.add(f"hypotheses:   # one per path{todo}" if choices.hypotheses or joint
             else "hypotheses: {}", "hypotheses")
     for k, (path, expect) in enumerate(choices.hypotheses, start=1):
         out.put({f"H{k}": Flow(path=path, expect=expect)}, f"hypothesis.{k}", 2)

@@ -85,7 +85,7 @@ def create_app(max_upload_mb: float = MAX_UPLOAD_MB, sessions: Sessions | None =
 
     max_upload = int(max_upload_mb * 2**20)
     app = Starlette(routes=[
-        Route("/", home), Route("/upload", upload, methods=["POST"]),
+        Route("/", home), Route("/upload", upload, methods=["POST"]), Route("/example", example, methods=["POST"]),
         Route("/s/{key}", study, methods=["GET", "POST"]), Route("/s/{key}/run", progress),
         Route("/s/{key}/result", result), Route("/s/{key}/preview", preview),
         Route("/s/{key}/file/{kind}", download), Route("/s/{key}/end", end, methods=["POST"]),
@@ -206,6 +206,30 @@ async def upload(request: Request) -> Response:
     except BaseException:  # a body over the limit (413), or a bug
         sessions.discard(folder)
         raise
+    return RedirectResponse(f"/s/{session.key}", status_code=303)
+
+
+EXAMPLE = ("luwu-timur", "responses.csv")  # the thesis replica: 80 respondents, 31 items, six constructs
+
+
+async def example(request: Request) -> Response:
+    """A session on the bundled thesis example (its data and study file), to try the app
+    without data of one's own."""
+    from reportgen.resources import EXAMPLES
+
+    sessions: Sessions = request.app.state.sessions
+    folder = sessions.new_folder()
+    try:
+        example_folder = EXAMPLES / EXAMPLE[0]
+        path = folder / EXAMPLE[1]
+        _write_new(path, (example_folder / EXAMPLE[1]).read_bytes())
+        study_text = (example_folder / "study.yaml").read_bytes()
+        found, choices, notice = await run_in_threadpool(_begin, path, study_text, "study.yaml", _language(request))
+    except BaseException:
+        sessions.discard(folder)
+        raise
+    session = sessions.begin(folder, path, found, choices)
+    session.notice = notice
     return RedirectResponse(f"/s/{session.key}", status_code=303)
 
 
@@ -340,7 +364,20 @@ async def result(request: Request) -> Response:
         return _gone(request)
     if session.run is None or not session.run.ok:
         return RedirectResponse(f"/s/{session.key}/run" if session.run else f"/s/{session.key}", status_code=303)
-    return _page(request, "result.html.j2", session=session, run=session.run, kinds=list(FILE_KINDS))
+    return _page(request, "result.html.j2", session=session, run=session.run, kinds=list(FILE_KINDS),
+                 decisions=_decisions(_report_file(session, "json")))
+
+
+def _decisions(results: Path | None) -> list[tuple[str, str, bool | None]]:
+    """Each hypothesis's decision as the chapter words it (code, sentence, supported), from the
+    run's results.json; none when the run wrote none."""
+    if results is None or not results.is_file():
+        return []
+    import json
+
+    hypotheses = json.loads(results.read_text(encoding="utf-8")).get("hypotheses") or {}
+    return [(code, str(h.get("decision_text") or ""), h.get("supported")) for code, h in hypotheses.items()
+            if isinstance(h, dict) and h.get("decision_text")]
 
 
 def _report_file(session, kind: str) -> Path | None:

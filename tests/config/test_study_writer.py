@@ -106,3 +106,20 @@ def test_random_headers_never_add_a_key_or_a_traceback(tmp_path_factory, headers
         assert set(config) == TOP_KEYS
         checked = invoke(["validate", str(folder / "study.yaml")])
         assert checked.exit_code in (0, 2) and "Traceback" not in checked.output, checked.output
+
+
+def test_a_study_with_every_text_written_says_no_todo(tmp_path):
+    """Once the title, author, names and statements are the study's own, no comment of the file
+    still asks to replace a TODO (the downloaded study.yaml kept "Replace every TODO")."""
+    from reportgen.config.draft import choices_for, draft, written_study
+
+    data = hostile_csv(tmp_path, "note")
+    choices = choices_for(draft(data), "regression")
+    assert "TODO" in written_study(choices, data, tmp_path / "study.yaml").text
+    choices.title, choices.author = "Kinerja", "Andi"
+    choices.profile = {column: "Catatan" for column in choices.profile}
+    for construct in choices.constructs.values():
+        construct.name = "Nama"
+        construct.items = {item: "Pernyataan" for item in construct.items}
+    text = written_study(choices, data, tmp_path / "study.yaml").text
+    assert "TODO" not in text and text.startswith("# Study file of the answers in responses.csv")

@@ -158,6 +158,10 @@ def test_a_run_writes_every_file_and_the_study_file_opens_again(client, app, tmp
     assert run.error is None, run.error
     result = client.get(f"{where}/run")
     assert result.status_code == 200 and "/file/docx" in result.text  # redirected to the result page
+    decisions = re.findall(r'<li class="(supported|not-supported)" data-hypothesis="(H\d+)">(.*?)</li>', result.text)
+    written = json.loads((session_of(app, where).report / "results.json").read_text())["hypotheses"]
+    assert [(code, html.unescape(text)) for _, code, text in decisions] == [(code, h["decision_text"]) for code, h in written.items()]
+    assert [kind == "supported" for kind, _, _ in decisions] == [h["supported"] for h in written.values()]
     pdf, docx, results, study = (client.get(f"{where}/file/{kind}") for kind in ("pdf", "docx", "json", "study"))
     assert pdf.content.startswith(b"%PDF") and 'filename="chapter5.pdf"' in pdf.headers["content-disposition"]
     (tmp_path / "chapter.docx").write_bytes(docx.content)
@@ -328,3 +332,16 @@ def test_a_google_forms_export_becomes_a_form_with_its_statements_and_words(clie
     docx = next(session_of(app, where).folder.rglob("*.docx"))
     cells = {cell.text for table in Document(str(docx)).tables for row in table.rows for cell in row.cells}
     assert QUESTIONS["Y"][3] in cells or any(QUESTIONS["Y"][3] in cell for cell in cells)
+
+
+def test_try_the_example_opens_the_thesis_study_ready_to_run(client, app):
+    page = client.get("/").text
+    assert 'action="/example"' in page and "Coba contoh" in page
+    response = client.post("/example", follow_redirects=False)
+    assert response.status_code == 303
+    where = response.headers["location"]
+    values = form_values(client.get(where).text, where)
+    assert values["name.X1"] == "Perencanaan Kinerja" and values["text.X1.1"] != "" and not values["title"].startswith("TODO")
+    page = client.post(where, data=values | {"action": "check"}).text
+    assert problems(page) == {} and "Berkas studi valid." in page
+    assert session_of(app, where).data.read_bytes() == THESIS_DATA.read_bytes()
