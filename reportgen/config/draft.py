@@ -67,7 +67,15 @@ class Draft:
     names: dict[str, str] = field(default_factory=dict)  # construct → the name the data give it (a grid's title)
     profile_labels: dict[str, str] = field(default_factory=dict)  # profile column → its label (a .sav variable label)
     profile_values: dict[str, dict[str, str]] = field(default_factory=dict)  # profile column → code → label
-    notes: list[str] = field(default_factory=list)
+    split: tuple[int, int] | None = None  # (questions, constructs) when one run of questions was cut by their answers
+
+    @property
+    def notes(self) -> list[str]:
+        """What the user should check, as ``reportgen init`` prints it."""
+        if self.split is None:
+            return []
+        return [f"the {self.split[0]} questions have no codes: they are drafted as {self.split[1]} constructs of adjacent "
+                f"questions whose answers correlate most; check them against your questionnaire"]
 
 
 @dataclass
@@ -201,8 +209,7 @@ def _name_items(found: Draft, columns: list[_Column], code_of) -> None:
         run = groups[0][1]
         blocks = adjacent_blocks(np.array([[code_of(cell) for cell in c.cells] for c in run]).T)
         groups = [(None, run[a:b]) for a, b in blocks]
-        found.notes.append(f"the {len(run)} questions have no codes: they are drafted as {len(blocks)} constructs of "
-                           f"adjacent questions whose answers correlate most; check them against your questionnaire")
+        found.split = (len(run), len(blocks))
     number = 0
     for title, members in groups:
         number += 1

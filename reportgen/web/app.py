@@ -262,7 +262,8 @@ def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str):
 
     found = draft(data)
     if study_text is None:
-        return found, choices_for(found, "regression"), ""
+        notice = _words()["split"][lang].format(questions=found.split[0], constructs=found.split[1]) if found.split else ""
+        return found, choices_for(found, "regression"), notice
     from reportgen.config import load_study
     from reportgen.config.models import StudyConfig
 

@@ -132,3 +132,38 @@ def test_an_upload_over_the_limit_shows_its_line(page, tmp_path):
         assert arrived.value.status == 413
         assert page.locator(".error").inner_text() == "The file is too large (2.0 MB); the limit is 1 MB."
         assert list((tmp_path / "sessions").iterdir()) == [] and page.violations == []
+
+
+def test_a_google_forms_export_of_questions_only_to_a_docx(server, page, tmp_path):
+    """The export as students download it: question texts without codes, answers "4 - Setuju" or
+    words, "Netral" at the midpoint. The form proposes three constructs of adjacent questions
+    with their statements; named and run, the DOCX's answer tables are headed by the scale's
+    short words (N at the midpoint) and list the statements."""
+    from google_forms import QUESTIONS, form_export
+
+    page.goto(f"{server}/?lang=id")
+    page.set_input_files("#data", str(form_export(tmp_path, "text", numbered=True)))
+    page.click("button[type=submit]")
+    page.wait_for_url("**/s/*")
+    assert "10 butir dalam 3 konstruk, skala 1–5" in page.locator(".lead").inner_text()
+    assert "10 pertanyaan tanpa kode dikelompokkan menjadi 3 konstruk" in page.content()
+    assert page.locator("[name='text.X1.1']").input_value() == QUESTIONS["X1"][0]
+    assert page.locator("[name='label_id.3']").input_value() == "Netral"
+    shot(page, "7-forms-detected")
+    page.fill("#title", "Kinerja Pegawai")
+    for code, name in (("X1", "Pemahaman Target"), ("X2", "Kinerja"), ("X3", "Kepuasan Kerja")):
+        page.fill(f"[id='name.{code}']", name)
+    page.click("button[value=run]")
+    page.wait_for_url("**/result", timeout=180_000)
+    shot(page, "8-forms-result")
+    with page.expect_download() as waiting:
+        page.click("#download-docx")
+    saved = tmp_path / waiting.value.suggested_filename
+    waiting.value.save_as(saved)
+    tables = Document(str(saved)).tables
+    rows = [[cell.text for cell in row.cells] for table in tables for row in table.rows]
+    scale_rows = [row[2:8] for row in rows if row[:2] == ["No", "Pernyataan"] and row[2] == "SS"]
+    assert len(scale_rows) >= 3 and all(row == ["SS", "S", "N", "TS", "STS", "Jumlah"] for row in scale_rows)
+    statements = {text for row in rows for text in row}
+    assert all(any(q in text for text in statements) for qs in QUESTIONS.values() for q in qs)
+    assert page.violations == []
