@@ -1,25 +1,31 @@
-"""A first study file drafted from a data file (``reportgen init``).
+"""A first study file drafted from a data file (``reportgen init``, and the web app's form).
 
 What the data tell, and how:
 
-- **Items**: columns named like questionnaire items — ``X1.1``, ``X1_1``, ``csor_1`` (prefix,
-  separator, number), ``X1a`` (prefix with a number, then a letter), ``P1``, ``KP3`` (letters,
-  then a number) — whose every answer is a scale point: a whole number, a scale word
-  (``Setuju``, ``Agree``, ``SS``) or a Google Forms answer ``"1 - Sangat Tidak Setuju"``.
-  Items with the same prefix form a construct, in the order of the columns.
-- **Scale**: from 1 (0 when an answer is 0) to the largest answer; with words, the labels of the
-  five-point Likert scale they belong to (Indonesian or English), or the words the Google Forms
-  answers carry after their numbers.
-- **Respondent profile**: other columns with 2 to :data:`PROFILE_MAX` distinct answers.
+- **Items**: a column whose header is an item code (``X1.1``, ``X1_1``, ``csor_1``, ``X1a``,
+  ``P1``, ``KP3``) or carries one (``Saya memahami … [X1.1]``, ``X1.1. Saya …``;
+  :mod:`reportgen.data.headers`), and whose every answer is a scale point: a whole number, an
+  agreement word (``Setuju``, ``Agree``, ``SS``) or a Google Forms answer ``"4 - Setuju"``.
+  Items with the same prefix form a construct, in the order of the columns; the header's text is
+  the statement and ``data.columns`` maps the code to the header. Questions without a code are
+  items when answered in words, or in numbers among at least :data:`RUN_MIN` adjacent questions;
+  they group by a grid's title, a shared "Title:", or their runs, and one run holding every
+  question is cut by :func:`adjacent_blocks`.
+- **Scale**: its points from the numbers (0 when an answer is 0), or from the words' set when
+  every answer is a word (:mod:`reportgen.config.scale_words`: four to seven points, each
+  midpoint word its own label); labels from the words, a Google Forms answer's own words, or a
+  .sav file's (or a codebook sheet's, :mod:`reportgen.data.codebook`) value labels.
+- **Respondent profile**: other columns with 2 to :data:`PROFILE_MAX` distinct answers, labelled
+  by their variable labels, with their value labels as ``values`` and ``order``.
 - **Id**: a column named like an id (``id``, ``resp_id``, ``no``, ``responden`` …) whose values
   are all different; a Google Forms timestamp column is left out.
 
-Names reportgen cannot know (the title, the constructs' names, the statements) are placeholders
-that begin with ``TODO`` (a profile column's label is its header, marked TODO in a comment); the file validates and runs as it is. The model: the last construct
-(``Y`` when there is one) explained by the others, one hypothesis per path, and for a
-regression the joint (F) test. An existing file is never replaced.
+Names the data do not give (the title, the constructs' names, statements) are placeholders
+that begin with ``TODO`` (a profile column's label is its header, marked TODO in a comment); the
+file validates and runs as it is. The model: the last construct (``Y`` when there is one)
+explained by the others, one hypothesis per path, and for a regression the joint (F) test. An
+existing file is never replaced.
 """
-
 from __future__ import annotations
 
 import datetime
