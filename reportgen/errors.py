@@ -13,11 +13,23 @@ from typing import Iterator
 
 
 class ReportgenError(Exception):
-    """A user mistake, described in one line."""
+    """A user mistake, described in one line (``message``, English, as the CLI prints it).
 
-    def __init__(self, message: str):
+    A problem the web app shows also has a stable ``code`` and its ``params``: the app words it
+    in the user's language from :mod:`reportgen.words.messages` (made with :meth:`coded`)."""
+
+    def __init__(self, message: str, code: str | None = None, params: dict | None = None):
         super().__init__(message)
         self.message = message
+        self.code = code
+        self.params = dict(params or {})
+
+    @classmethod
+    def coded(cls, code: str, **params):
+        """The error of catalogue entry ``code`` with ``params``, its message in English."""
+        from reportgen.words.messages import worded
+
+        return cls(worded(code, "en", params), code, params)
 
     def __str__(self) -> str:
         return self.message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from reportgen.config.checks import cross_check
 from reportgen.config.models import MODEL_TYPES, QUALITATIVE_KINDS, StudyConfig
 from reportgen.config.yaml_lines import line_of, load_with_lines
 from reportgen.errors import ConfigError, did_you_mean, one_or_all
+from reportgen.words.messages import phrase, place
 
 
 @dataclass(frozen=True)
@@ -136,22 +138,41 @@ def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], mod
     loc = tagged[:1] + tagged[2:] if tagged[:1] and tagged[0] in unions and tagged[1:2] and tagged[1] in unions[tagged[0]] else tagged
     line = line_of(lines, loc)
     dotted = ".".join(str(p) for p in loc) or "(top level)"
-    where = f"{filename}" + (f", line {line}" if line else "")
     kind = error["type"]
     if kind == "unknown_model_type":
         return ConfigError(f"{filename}" + (f", line {line_of(lines, ('model', 'type'))}" if line else "")
                            + f", key model.type: {error['input'].get('type')!r} is not allowed; use 'regression', 'path' or 'pls'")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(tagged[:-1], model)
-        hint = did_you_mean(str(loc[-1]), allowed, cutoff=0.5) or (f"; allowed: {', '.join(allowed)}" if allowed else "")
-        return ConfigError(f"{where}: unknown key '{dotted}'{hint}")
+        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.5)
+        hint = (phrase("hint.did_you_mean", near=near[0]) if near
+                else phrase("hint.allowed", keys=", ".join(allowed)) if allowed else "")
+        return ConfigError.coded("key.unknown", where=place(filename, line), key=dotted, hint=hint)
     if kind == "missing":
-        return ConfigError(f"{where}: required key '{dotted}' is missing")
+        return ConfigError.coded("key.missing", where=place(filename, line), key=dotted)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return ConfigError(f"{where}, key {dotted}: {error['input']!r} is not allowed; use {expected}")
+        return ConfigError.coded("key.not_allowed", where=place(filename, line, dotted), value=repr(error["input"]), expected=expected)
     message = error["msg"].removeprefix("Value error, ")
-    return ConfigError(f"{where}, key {dotted}: {message}")
+    return ConfigError.coded("key.invalid", where=place(filename, line, dotted), problem=_problem(kind, message, error.get("ctx") or {}))
+
+
+VALUE_PROBLEMS = {"int_parsing": "int_parsing", "int_type": "int_parsing", "int_from_float": "int_parsing",
+                  "float_parsing": "float_parsing", "float_type": "float_parsing", "bool_parsing": "bool_parsing",
+                  "bool_type": "bool_parsing", "string_type": "string_type", "dict_type": "dict_type", "list_type": "list_type",
+                  "greater_than_equal": "greater_than_equal", "greater_than": "greater_than", "less_than_equal": "less_than_equal",
+                  "less_than": "less_than", "string_too_short": "too_short", "too_short": "too_short",
+                  "string_too_long": "too_long", "too_long": "too_long"}
+LIMITS = ("ge", "gt", "le", "lt", "min_length", "max_length")
+
+
+def _problem(kind: str, message: str, ctx: dict):
+    """Pydantic's message of a value's problem, with its Indonesian where the kind is one
+    :data:`VALUE_PROBLEMS` words (the validators' own messages stay as written)."""
+    if kind not in VALUE_PROBLEMS:
+        return message
+    limit = next((ctx[name] for name in LIMITS if name in ctx), "")
+    return phrase(f"value.{VALUE_PROBLEMS[kind]}", message=message, limit=limit)
 
 
 def _allowed_keys(loc: tuple, model: type[BaseModel] = StudyConfig) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reportgen.config.models import Scale
+from reportgen.words.messages import phrase
 
 
 NUMBERED = re.compile(r"^(\d+)\s*[-–.):]\s*(\S.*)$")  # "4 - setuju", after normalise_word
@@ -54,26 +55,26 @@ class AnswerCoder:
             return self._numbered(int(numbered.group(1)), numbered.group(2), str(cell).strip())
         if code is None:
             known = ", ".join(sorted({label.words()[0] for label in self.scale.labels.values()}))
-            hint = f" (answers are {self.scale.min}–{self.scale.max}" + (f" or {known})" if known else ")")
-            return f"'{str(cell).strip()}' is not an answer on the scale{hint}"
+            return phrase("answer.not_on_scale", answer=str(cell).strip(), points=f"{self.scale.min}–{self.scale.max}",
+                          words=phrase("answer.or_words", words=known) if known else "")
         return float(code)
 
     def _numbered(self, number: int, words: str, written: str) -> float | str:
         """'4 - Setuju': the number, when the words are those of its label (or of no label)."""
         meant = self.words.get(words)
         if meant is not None and meant != number:
-            return f"'{written}': the number and the words name different answers ({number} and {meant})"
+            return phrase("answer.mismatch", written=written, number=number, meant=meant)
         return self._check_number(float(number), written)
 
     def _check_number(self, value: float, written: str) -> float | str:
         if math.isnan(value):
             return math.nan
         if math.isinf(value):
-            return f"{written} is not a scale point"
+            return phrase("answer.not_a_point", written=written)
         if value != int(value):
-            return f"{written} is not a whole scale point"
+            return phrase("answer.not_whole", written=written)
         if not self.scale.min <= value <= self.scale.max:
-            return f"{written} is outside the scale {self.scale.min}–{self.scale.max}"
+            return phrase("answer.outside", written=written, low=self.scale.min, high=self.scale.max)
         return value
 
     def code_column(self, column: list) -> tuple[np.ndarray, dict[int, str]]:

@@ -21,8 +21,9 @@ import numpy as np
 from reportgen.config.checks import model_constructs
 from reportgen.config.load import Study
 from reportgen.data.coding import AnswerCoder
-from reportgen.data.read import RawTable, other_sheets_hint, read_table
+from reportgen.data.read import RawTable, read_table
 from reportgen.errors import DataError, ReportgenError, one_or_all
+from reportgen.words.messages import Localized, phrase
 
 MAX_LISTED = 50  # problems listed by `validate`; the rest are counted
 
@@ -91,10 +92,10 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     for column in dict.fromkeys(wanted):
         if column not in columns:
             near = nearest_column(column, list(columns))
-            hint = f"; did you mean '{near}'?" if near else ""
+            hint = phrase("hint.did_you_mean", near=near) if near else ""
             if not near and raw.other_sheets:
-                hint = other_sheets_hint(raw.other_sheets)
-            problems.append(DataError(f"{raw.name}: column '{column}' not found{hint}"))
+                hint = phrase("hint.other_sheets", s="s" if len(raw.other_sheets) > 1 else "", names=", ".join(raw.other_sheets))
+            problems.append(DataError.coded("data.column_missing", file=raw.name, column=column, hint=hint))
         elif column in raw.duplicates:
             numbers = raw.duplicates[column]
             problems.append(DataError(f"{raw.name}: column '{column}' is written {len(numbers)} times in the header (columns "
@@ -111,7 +112,7 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         for position, reason in bad.items():
             bad_cells.setdefault(reason, []).append((item, labels[position]))
         answers[:, j] = codes
-    problems += [DataError(line) for line in answer_problems(raw.name, bad_cells)]
+    problems += answer_problems(raw.name, bad_cells)
     for item, none in zip(items, np.isnan(answers).all(axis=0)):
         if none:
             problems.append(DataError(f"{raw.name}, column {item}: the item has no answers at all (every cell is blank)"))
@@ -152,20 +153,23 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
 GROUPED = 3  # one reason in this many cells or more is one line
 
 
-def answer_problems(name: str, bad_cells: dict[str, list[tuple[str, str]]]) -> list[str]:
-    """One line per answer that is not on the scale, naming its column and respondent; a reason
-    shared by :data:`GROUPED` cells or more ("'Netral' is not an answer on the scale", a word the
-    scale's labels lack) is one line with its count, its columns and its first cell."""
-    lines = []
+def answer_problems(name: str, bad_cells: dict[str, list[tuple[str, str]]]) -> list[DataError]:
+    """One problem per answer that is not on the scale, naming its column and respondent; a
+    reason shared by :data:`GROUPED` cells or more ("'Netral' is not an answer on the scale", a
+    word the scale's labels lack) is one problem with its count, its columns and its first cell."""
+    problems = []
     for reason, cells in bad_cells.items():
         if len(cells) < GROUPED:
-            lines += [f"{name}, column {item}, {who}: {reason}" for item, who in cells]
+            problems += [DataError.coded("answer.one", file=name, column=item, who=who, reason=reason) for item, who in cells]
             continue
         columns = list(dict.fromkeys(item for item, _ in cells))
-        shown = ", ".join(columns[:5]) + (f" and {len(columns) - 5:,} more" if len(columns) > 5 else "")
-        where = f"column {columns[0]}" if len(columns) == 1 else f"{len(columns):,} columns ({shown})"
-        lines.append(f"{name}: {reason}: {len(cells):,} answers in {where}, first {cells[0][1]} in column {cells[0][0]}")
-    return lines
+        more = Localized(f" and {len(columns) - 5:,} more", f" dan {len(columns) - 5:,} lagi") if len(columns) > 5 else ""
+        shown = Localized(", ".join(columns[:5]) + more, ", ".join(columns[:5]) + (more.get("id") if more else ""))
+        where = (phrase("where.column", column=columns[0]) if len(columns) == 1
+                 else phrase("where.columns", count=f"{len(columns):,}", columns=shown))
+        problems.append(DataError.coded("answer.grouped", file=name, reason=reason, count=f"{len(cells):,}", where=where,
+                                        who=cells[0][1], column=cells[0][0]))
+    return problems
 
 
 def with_codes(raw: RawTable, codes: dict[str, str]) -> RawTable:
@@ -206,8 +210,9 @@ def nearest_column(name: str, columns: list[str]) -> str | None:
 def _respondent_labels(raw: RawTable, id_column: str | None, problems: list[ReportgenError]) -> list[str]:
     """'respondent 37 (row 38)' for each row; with an id column, the id names the respondent."""
     rows, row_word = raw.rows, raw.row_word
-    if id_column is None:
-        return [f"respondent {i + 1} ({row_word} {row})" for i, row in enumerate(rows)]
+    row_id = {"row": "baris", "case": "kasus"}.get(row_word, row_word)
+    if id_column is None:  # one per respondent (100 000 of them): written here, not through the catalogue
+        return [Localized(f"respondent {i + 1} ({row_word} {row})", f"responden {i + 1} ({row_id} {row})") for i, row in enumerate(rows)]
     ids = raw.columns[id_column]
     first_seen: dict[str, int] = {}
     labels = []
@@ -221,7 +226,8 @@ def _respondent_labels(raw: RawTable, id_column: str | None, problems: list[Repo
             ))
         else:
             first_seen[text] = row
-        labels.append(f"respondent {text} ({row_word} {row})" if text is not None else f"{row_word} {row}")
+        labels.append(Localized(f"respondent {text} ({row_word} {row})", f"responden {text} ({row_id} {row})") if text is not None
+                      else Localized(f"{row_word} {row}", f"{row_id} {row}"))
     return labels
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from reportgen.data import limits
 from reportgen.data.archive import Archive, open_archive
 from reportgen.data.encoding import text_encoding
+from reportgen.words.messages import phrase
 from reportgen.errors import DataError
 
 SUPPORTED = (".csv", ".xlsx", ".sav")
@@ -101,10 +102,10 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         raise
     except (ValueError, KeyError, OSError, UnicodeDecodeError, csv.Error) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-        raise DataError(f"{name}: cannot read the data file ({detail})") from None
+        raise DataError.coded("data.unreadable", file=name, detail=detail) from None
     except Exception as exc:  # readers raise their own types (zipfile, pyreadstat)
         if exc.__class__.__module__.split(".")[0] in ("zipfile", "pyreadstat", "openpyxl"):
-            raise DataError(f"{name}: cannot read the data file ({exc.__class__.__name__}: {exc})") from None
+            raise DataError.coded("data.unreadable", file=name, detail=f"{exc.__class__.__name__}: {exc}") from None
         raise
     numbered = [(number + 1, row) for number, row in enumerate(records)]
     if row_word == "row":  # the header is the first row with anything in it
@@ -247,8 +248,7 @@ def opened_workbook(path: Path):
 
     with path.open("rb") as handle:
         if handle.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
-            raise NotAWorkbook(f"{path.name}: cannot read the data file (it is an old .xls workbook or a password-protected "
-                               f"one; save it again from Excel as 'Excel Workbook (*.xlsx)' without a password)")
+            raise NotAWorkbook.coded("data.old_workbook", file=path.name)
     with open_archive(path, "workbook", NOT_A_WORKBOOK) as archive, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl's warnings are not for the user
         archive.verify(limits.MAX_WORKBOOK_UNPACKED)
@@ -286,9 +286,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[list], str, list[str
                                                 "the workbook has no sheet of cells"))
         rows = _sheet_rows(tables[chosen], archive, parts[chosen], f"{path.name}, sheet '{chosen}'")
     if not any(rows):
-        raise DataError(f"{path.name}, sheet '{chosen}': the sheet is empty"
-                        + (f" (other sheets: {', '.join(n for n in names if n != chosen)}; choose one with data.sheet)"
-                           if len(names) > 1 else ""))
+        others = phrase("data.other_sheets", names=", ".join(n for n in names if n != chosen)) if len(names) > 1 else ""
+        raise DataError.coded("data.sheet_empty", file=path.name, sheet=chosen, others=others)
     width = max(len(row) for row in rows)
     return [row + [None] * (width - len(row)) for row in rows], chosen, [n for n in names if n != chosen]
 

@@ -40,6 +40,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from reportgen.words.messages import in_language
 from reportgen.errors import ProblemList, ReportgenError
 from reportgen.web import form as study_form
 from reportgen.web.guard import PREVIEW_HEADERS, BodyLimit, BodyTooLarge, SameOrigin, SecurityHeaders, allowed_hosts
@@ -201,7 +202,7 @@ async def upload(request: Request) -> Response:
         session = await _received(request, folder)
     except ReportgenError as error:  # a file the app does not take: one line, and no folder left
         sessions.discard(folder)
-        message = error.message.replace(f"{folder}{os.sep}", "")  # the user's file names, not the server's folders
+        message = in_language(error, _language(request)).replace(f"{folder}{os.sep}", "")  # the user's file names, not the server's folders
         return _home(request, 413 if isinstance(error, UploadTooLarge) else 400, error=message)
     except BaseException:  # a body over the limit (413), or a bug
         sessions.discard(folder)
@@ -311,14 +312,17 @@ def _check(session, language: str = "id") -> None:
 
     written = written_study(session.choices, session.data, session.study_file)
     _write_new(session.study_file, written.text.encode("utf-8"))
+    errors: list[ReportgenError] = []
     try:
         session.summary = validate_study(session.study_file)
-        messages = []
     except ProblemList as problems:
-        messages = [p.message for p in problems.problems]
+        errors = list(problems.problems)
     except ReportgenError as error:
-        messages = [error.message]
-    session.problems = study_form.placed(messages, written, session)
+        errors = [error]
+    messages = [error.message for error in errors]
+    shown = {error.message: in_language(error, language) for error in errors}  # placed by the English, shown in the user's
+    session.problems = {field: [shown.get(m, m) for m in found]
+                        for field, found in study_form.placed(messages, written, session).items()}
     if not messages:  # a study that checks but still holds placeholders is not ready to print
         for key, field in study_form.placeholder_fields(session.choices).items():
             session.problems.setdefault(field, []).append(_words()["placeholder"][language].format(key=key))

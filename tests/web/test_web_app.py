@@ -5,6 +5,7 @@ a study file opened again, the upload limit, and the session folders removed."""
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 import shutil
@@ -98,6 +99,8 @@ def test_upload_shows_what_the_data_tell(client, app):
 
 
 def test_problems_are_the_cli_lines_at_their_fields(client, app, tmp_path):
+    """In English the app shows the CLI's lines; in Indonesian the same problems in Indonesian."""
+    client.get("/?lang=en")
     where, values = begin(client)
 
     def checked(**changes) -> dict[str, list[str]]:
@@ -109,6 +112,11 @@ def test_problems_are_the_cli_lines_at_their_fields(client, app, tmp_path):
 
     found = checked(year="20x2", scale_min="satu")
     assert set(found) == {"year", "scale"} and "line 6, key study.year" in found["year"][0]
+    client.get("/?lang=id")
+    indonesian = problems(client.post(where, data=values | {"year": "20x2", "scale_min": "satu", "action": "check"}).text)
+    assert indonesian == {"year": ["study.yaml, baris 6, kunci study.year: harus bilangan bulat"],
+                          "scale": ["study.yaml, baris 12, kunci scale.min: harus bilangan bulat"]}
+    client.get("/?lang=en")
     found = checked(**{"from.2": "X2", "to.2": "X2"})  # checked once the file's form is right
     assert set(found) == {"hypothesis.2"}, found
     found = checked(year="-5", title=" ")  # a year no study has, a title of blanks
@@ -121,8 +129,8 @@ def test_a_data_problem_is_shown_at_its_item(client):
     where, values = begin(client)
     values.update({"scale_max": "4", "action": "check"})  # the thesis data answer 5, 850 times in 31 items
     found = problems(client.post(where, data=values).text)
-    assert found == {"scale": ["responses.csv: 5 is outside the scale 1–4: 850 answers in 31 columns (X1.1, X1.2, X1.3, X1.4, "
-                               "X1.5 and 26 more), first respondent R001 (row 2) in column X1.1"]}
+    assert found == {"scale": ["responses.csv: 5 di luar skala 1–4: 850 jawaban di 31 kolom (X1.1, X1.2, X1.3, X1.4, X1.5 "
+                               "dan 26 lagi), pertama responden R001 (baris 2) di kolom X1.1"]}  # the page's language
     lines = THESIS_DATA.read_text(encoding="utf-8").splitlines()
     header, row = lines[0].split(","), lines[3].split(",")
     row[header.index("X2.4")] = "7"  # one answer beyond the questionnaire's 5 points: the draft's scale is 1–7
@@ -130,7 +138,7 @@ def test_a_data_problem_is_shown_at_its_item(client):
     where = response.headers["location"]
     values = form_values(client.get(where).text, where) | {"scale_max": "5", "action": "check"}
     found = problems(client.post(where, data=values).text)
-    assert list(found) == ["text.X2.4"] and found["text.X2.4"][0].startswith("responses.csv, column X2.4, respondent")
+    assert list(found) == ["text.X2.4"] and found["text.X2.4"][0].startswith("responses.csv, kolom X2.4, responden")
 
 
 def test_items_moved_and_left_out_reach_the_study_file(client, app):
@@ -345,3 +353,25 @@ def test_try_the_example_opens_the_thesis_study_ready_to_run(client, app):
     page = client.post(where, data=values | {"action": "check"}).text
     assert problems(page) == {} and "Berkas studi valid." in page
     assert session_of(app, where).data.read_bytes() == THESIS_DATA.read_bytes()
+
+
+def test_every_message_of_the_catalogue_is_in_both_languages_with_the_same_blanks():
+    from reportgen.words.messages import catalogue
+
+    for code, texts in catalogue().items():
+        assert set(texts) == {"id", "en"}, code
+        assert set(re.findall(r"\{(\w+)\}", texts["id"])) <= set(re.findall(r"\{(\w+)\}", texts["en"])) | {"limit"}, code
+
+
+def test_an_upload_refused_is_said_in_the_pages_language(client):
+    """A workbook whose data sheet is empty: the line in Indonesian on the Indonesian page."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "kosong"
+    book.create_sheet("data").append(["X1.1", "Y.1"])
+    content = io.BytesIO()
+    book.save(content)
+    response = upload(client, content.getvalue(), "data.xlsx")
+    assert response.status_code == 400
+    assert "data.xlsx, sheet 'kosong': sheet ini kosong (sheet lain: data; pilih salah satu dengan data.sheet)" in html.unescape(response.text)
