@@ -21,6 +21,7 @@ import re
 
 from pydantic import BaseModel
 
+from reportgen.words.messages import Localized, phrase
 from reportgen.report.document import Document, Task
 
 PLACEHOLDER = re.compile(r"^\s*TODO\b")  # reportgen init's "TODO: nama X1", "TODO: pernyataan X1.1"
@@ -37,9 +38,8 @@ def task(b, kind: str, note: str, subject: str = "", **context) -> Task:
 def literature_task(b, hypothesis: str) -> Task:
     """The hypothesis is compared with no earlier study and has no text of the author's."""
     file = getattr(b.study.config, "literature", None)
-    cite = f"add keys of {file}" if file else "name a reference file under literature: and add its keys"
-    note = (f"{hypothesis} has no discussion of earlier studies: {cite} under hypotheses.{hypothesis}.supports "
-            f"or hypotheses.{hypothesis}.contradicts, or write hypotheses.{hypothesis}.discussion")
+    cite = phrase("note.cite_file", file=file) if file else phrase("note.cite_none")
+    note = phrase("note.literature", h=hypothesis, cite=cite)
     return task(b, "literature", note, hypothesis, h=hypothesis, literature=file)
 
 
@@ -80,12 +80,10 @@ def _listed(keys: list[str], most: int) -> str:
     return ", ".join(keys[:most]) + (", …" if len(keys) > most else "")
 
 
-def placeholder_note(keys: list[str]) -> str:
+def placeholder_note(keys: list[str]) -> Localized:
     """What ``reportgen run`` and ``reportgen validate`` say of the placeholders at ``keys``."""
-    count = len(keys)
-    return (f"{count} text{'s' if count != 1 else ''} of the study file {'are' if count != 1 else 'is'} still reportgen init's "
-            f"TODO placeholder{'s' if count != 1 else ''} ({_listed(keys, KEYS_IN_NOTE)}); the chapter prints "
-            f"{'them' if count != 1 else 'it'} as written: replace {'them' if count != 1 else 'it'} with your study's own")
+    return phrase("note.placeholder" if len(keys) == 1 else "note.placeholders", count=len(keys),
+                  keys=_listed(keys, KEYS_IN_NOTE))
 
 
 def placeholder_task(b) -> Task | None:
@@ -114,12 +112,8 @@ def notes(doc: Document) -> list[str]:
     found = doc.tasks()
     if not found:
         return []
-    lines = [f"{doc.chapter_label}{', ' + section.number if section is not None and section.number else ''}: {t.note}"
-             for section, t in found]
-    count = f"{len(found)} thing{'s' if len(found) != 1 else ''} to write"
-    if doc.draft:
-        lines.append(f"{count}: the PDF is marked as a draft with a note in the margin at each, the DOCX carries each as "
-                     f"a Word comment (study.draft: false writes the final files without them)")
-    else:
-        lines.append(f"{count}, but study.draft is false: the PDF and the DOCX show none of them")
+    lines = [phrase("note.at", where=f"{doc.chapter_label}{', ' + section.number if section is not None and section.number else ''}",
+                    note=t.note) for section, t in found]
+    many = "s" if len(found) != 1 else ""
+    lines.append(phrase("note.draft" if doc.draft else "note.final", count=len(found), s=many))
     return lines

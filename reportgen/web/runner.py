@@ -37,6 +37,8 @@ class Run:
         self.count = ""  # of a stage that counts its documents: "12/300"
         self.files: list[str] = []
         self.notes: list[str] = []
+        self.notes_id: list[str] = []  # the notes in Indonesian
+        self.error_id: str | None = None
         self.error: str | None = None
         self._study, self._target, self._runs = Path(study), Path(target), runs
         self._log = self._target.parent / "run.log"  # stderr: warnings, and a traceback if the run has a bug
@@ -114,9 +116,10 @@ class Run:
                     self.stage, _, count = message["stage"].partition(" ")  # "lhe 12/300"
                     self.count = count or self.count
                 elif "error" in message:
-                    self.error = message["error"]
+                    self.error, self.error_id = message["error"], message.get("error_id")
                 elif "files" in message:
                     self.files, self.notes = message["files"], message["notes"]
+                    self.notes_id = message.get("notes_id") or self.notes
             code = self._process.wait()
             detail = self._log.read_text(encoding="utf-8", errors="replace").strip()
             if code != 0 and self.error is None:

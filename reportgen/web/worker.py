@@ -46,6 +46,7 @@ def end_with_parent(parent: int, every: float = WATCH_SECONDS) -> threading.Thre
 
 
 def main(argv: list[str]) -> int:
+    from reportgen.words.messages import Localized, in_language
     from reportgen.errors import ReportgenError, os_error_line
     from reportgen.interrupt import Interrupted, stopping_cleanly
 
@@ -57,14 +58,15 @@ def main(argv: list[str]) -> int:
 
             report = run_study(study, target, formats=FORMATS, progress=lambda stage: _say(stage=stage))
     except ReportgenError as error:
-        _say(error=error.message)
+        _say(error=error.message, error_id=in_language(error, "id"))
         return 2
     except OSError as error:
         _say(error=os_error_line(error, "cannot use"))
         return 2
     except Interrupted as stop:
         return stop.exit_code
-    _say(files=[p.name for p in report.files], notes=list(report.notes))
+    _say(files=[p.name for p in report.files], notes=[str(note) for note in report.notes],
+         notes_id=[note.get("id") if isinstance(note, Localized) else str(note) for note in report.notes])
     return 0
 
 

@@ -166,6 +166,8 @@ def test_a_run_writes_every_file_and_the_study_file_opens_again(client, app, tmp
     assert run.error is None, run.error
     result = client.get(f"{where}/run")
     assert result.status_code == 200 and "/file/docx" in result.text  # redirected to the result page
+    assert "teks berkas studi masih berupa teks TODO dari draf (study.author, constructs.X1.items.X1.1" in html.unescape(result.text)
+    assert "hal perlu ditulis: PDF ditandai sebagai draf" in html.unescape(result.text)  # the run's notes in the page's language
     decisions = re.findall(r'<li class="(supported|not-supported)" data-hypothesis="(H\d+)">(.*?)</li>', result.text)
     written = json.loads((session_of(app, where).report / "results.json").read_text())["hypotheses"]
     assert [(code, html.unescape(text)) for _, code, text in decisions] == [(code, h["decision_text"]) for code, h in written.items()]
