@@ -13,6 +13,7 @@ from reportgen.designs import design_for
 from reportgen.errors import ConfigError, OutputError, naming, os_error_line
 from reportgen.output import atomic_folder, check_target, safe_name
 from reportgen.report.printable import printable
+from reportgen.words.messages import Localized, joined, phrase
 from reportgen.results_json import clean, write_results
 
 FORMATS = ("json", "pdf", "docx")
@@ -270,7 +271,7 @@ def _complete(target: Path):
             raise
 
 
-def validate_study(study_file: Path) -> str:
+def validate_study(study_file: Path) -> Localized:
     """Check file and data; return a short summary (the data, the constructs, the model), after
     notes on the data and on reportgen init's placeholders left in the study file."""
     from reportgen.report.tasks import placeholder_note, placeholders
@@ -280,5 +281,5 @@ def validate_study(study_file: Path) -> str:
     data = design.load(study)
     left = placeholders(study.config)
     notes = list(data.notes) + ([placeholder_note(left)] if left else [])
-    lines = [f"note: {note}" for note in notes] + [f"{study.path.name}: valid"] + design.summary(study, data)
-    return "\n".join(lines)
+    lines = [phrase("summary.note", note=note) for note in notes] + [phrase("summary.valid", file=study.path.name)]
+    return joined(lines + design.summary(study, data))

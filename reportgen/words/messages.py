@@ -70,3 +70,9 @@ def place(file: str, line: int | None = None, key: str | None = None) -> Localiz
 def phrase(code: str, **params) -> Localized:
     """Catalogue entry ``code`` as a :class:`Localized` text (a part of a longer message)."""
     return Localized(worded(code, "en", params), worded(code, "id", params))
+
+
+def joined(lines: list[str], separator: str = "\n") -> Localized:
+    """Lines (each plain or :class:`Localized`) as one :class:`Localized` text."""
+    return Localized(separator.join(lines), separator.join(line.get("id") if isinstance(line, Localized) else line
+                                                              for line in lines))

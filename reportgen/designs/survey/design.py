@@ -3,6 +3,8 @@ the first lines of ``reportgen validate``."""
 
 from __future__ import annotations
 
+from reportgen.words.messages import Localized, phrase
+
 import dataclasses
 
 from reportgen.config.models import QualitativeCorpus
@@ -18,21 +20,20 @@ class SurveyDesign(Design):
 
     def summary(self, study, data: Dataset) -> list[str]:
         config = study.config
-        lines = [
-            f"data: {study.data_path.name}, {data.n_total} respondents, {data.n_used} usable"
-            + (f" ({data.n_excluded} excluded, missing = {config.missing_policy})" if data.n_excluded else ""),
-            f"constructs: {len(config.constructs)}, items: {len(config.all_items())}",
-        ]
+        excluded = phrase("summary.excluded", count=data.n_excluded, policy=config.missing_policy) if data.n_excluded else ""
+        lines = [phrase("summary.data", file=study.data_path.name, total=data.n_total, used=data.n_used, excluded=excluded),
+                 phrase("summary.constructs", constructs=len(config.constructs), items=len(config.all_items()))]
         for name, construct in config.constructs.items():
-            lines.append(f"  {name}: {construct.name.get(config.study.language)} ({len(construct.items)} items"
-                         + (f", reversed {', '.join(construct.reverse)}" if construct.reverse else "") + ")")
-        lines += [self.model_line(study), f"hypotheses: {', '.join(config.hypotheses) or 'none'}"]
+            reversed_ = phrase("summary.reversed", items=", ".join(construct.reverse)) if construct.reverse else ""
+            lines.append(phrase("summary.construct", construct=name, name=construct.name.get(config.study.language),
+                                items=len(construct.items), reversed=reversed_))
+        lines += [self.model_line(study), phrase("summary.hypotheses", codes=", ".join(config.hypotheses) or Localized("none", "tidak ada"))]
         if isinstance(config.qualitative, QualitativeCorpus):
             from reportgen.qualitative.study import read_study_corpus
 
             corpus = read_study_corpus(study)
-            lines.append(f"qualitative: {len(corpus.informants)} informants, {len(corpus.excerpts)} excerpts, "
-                         f"{len(corpus.codes)} codes in {len(corpus.themes)} themes")
+            lines.append(phrase("summary.qualitative", informants=len(corpus.informants), excerpts=len(corpus.excerpts),
+                                codes=len(corpus.codes), themes=len(corpus.themes)))
         return lines
 
     def model_line(self, study) -> str:
