@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
                                description="Draft a study file from a data file: items, scale, profile columns and id detected; names left TODO.")
     init.add_argument("data", type=Path, nargs="?", metavar="DATA", help="The answers: .csv, .xlsx or .sav (not with --sakip).")
     init.add_argument("--design", choices=("regression", "path", "pls"), default="regression", help="The model (default: regression).")
+    init.add_argument("--sheet", help="The workbook's sheet of answers (.xlsx; default: the first).")
     init.add_argument("--out", type=Path, help="The study file to write (default: study.yaml beside DATA; with --sakip, the "
                                                "folder for study.yaml and lke.xlsx, default the current one); never replaced.")
     init.add_argument("--sakip", choices=("permenpan-rb-88-2021",), nargs="?", const="permenpan-rb-88-2021", default=None,
@@ -167,7 +168,7 @@ def _init(args) -> int:
     if not args.data.is_file():
         raise UsageError(f"reportgen init: {args.data}: no such data file")
     out = args.out or args.data.parent / "study.yaml"
-    found = draft(args.data)
+    found = draft(args.data, args.sheet)
     write_new(out, study_text(found, args.design, out))
     for note in found.notes:
         print(f"note: {note}", file=sys.stderr)

@@ -177,3 +177,28 @@ def test_a_word_missing_from_the_scale_is_one_line_with_its_count(tmp_path):
     assert result.exit_code == 2 and len(lines) == 1, result.output
     assert lines[0].startswith(f"error: form.csv: 'Netral' is not an answer on the scale (answers are 1–5 or ")
     assert f": {netral} answers in 10 columns (X1.1, X1.2, X1.3, X2.1, X2.2 and 5 more), first respondent 1 (row " in lines[0]
+
+
+def test_a_workbooks_sheet_is_chosen(tmp_path):
+    """The answers on the workbook's second sheet: --sheet reads them and the study says which."""
+    import openpyxl
+
+    codes = answers()
+    book = openpyxl.Workbook()
+    book.active.title = "petunjuk"
+    book.active.append(["Isi kuesioner di sheet jawaban"])
+    sheet = book.create_sheet("jawaban")
+    sheet.append(headers("brackets"))
+    for row in codes:
+        sheet.append([int(v) for v in row])
+    book.save(tmp_path / "data.xlsx")
+    refused = invoke(["init", str(tmp_path / "data.xlsx"), "--out", str(tmp_path / "first.yaml")])
+    assert refused.exit_code == 2 and "(the workbook also has the sheet jawaban; choose one with data.sheet)" in refused.output
+    result = invoke(["init", str(tmp_path / "data.xlsx"), "--sheet", "jawaban", "--out", str(tmp_path / "study.yaml")])
+    assert result.exit_code == 0, result.output
+    config = yaml.safe_load((tmp_path / "study.yaml").read_text(encoding="utf-8"))
+    assert config["data"]["sheet"] == "jawaban" and len(config["data"]["columns"]) == 10
+    ran = invoke(["run", str(tmp_path / "study.yaml"), "--out", str(tmp_path / "out"), "--formats", "json"])
+    assert ran.exit_code == 0, ran.output
+    wrong = invoke(["init", str(tmp_path / "data.xlsx"), "--sheet", "Jawaban", "--out", str(tmp_path / "wrong.yaml")])
+    assert wrong.exit_code == 2 and "no sheet 'Jawaban' in the workbook (sheets: petunjuk, jawaban)" in wrong.output

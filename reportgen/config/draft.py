@@ -65,6 +65,7 @@ class Draft:
     id_column: str | None = None
     constructs: dict[str, list[str]] = field(default_factory=dict)
     scale: tuple[int, int] = (1, 5)
+    sheet: str | None = None  # the workbook's sheet read, when not the first
     labels: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)  # code → (short id, id, short en, en)
     profile: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # column → why it is not used
@@ -93,12 +94,14 @@ class _Column:
     cells: list  # every respondent's cell, blanks included
 
 
-def draft(data: Path) -> Draft:
-    """Read ``data`` and sort its columns (see the module docstring)."""
-    raw = read_table(data)
+def draft(data: Path, sheet: str | None = None) -> Draft:
+    """Read ``data`` (its ``sheet``, for a workbook) and sort its columns (see the module docstring)."""
+    if sheet is not None and data.suffix.lower() != ".xlsx":
+        raise ConfigError(f"{data.name}: --sheet chooses a sheet of an .xlsx workbook; this file has none")
+    raw = read_table(data, sheet)
     if data.suffix.lower() == ".xlsx":
         raw = with_codebook(raw, data)
-    found = Draft(data)
+    found = Draft(data, sheet=sheet)
     candidates: list[_Column] = []
     for name, cells in raw.columns.items():
         values = [c for c in cells if c is not None and str(c).strip() != ""]
@@ -368,6 +371,7 @@ class Choices:
     columns: dict[str, str] = field(default_factory=dict)  # item code → the data's header, where they differ
     profile_values: dict[str, dict[str, str]] = field(default_factory=dict)  # profile column → code → label
     profile_order: dict[str, list[str]] = field(default_factory=dict)  # profile column → its categories in order
+    sheet: str | None = None  # the workbook's sheet of answers, when not the first
 
 
 def choices_for(found: Draft, design: str) -> Choices:
@@ -386,7 +390,8 @@ def choices_for(found: Draft, design: str) -> Choices:
                    dependent=dependent, predictors=predictors,
                    hypotheses=[(f"{p} -> {dependent}", "positive") for p in predictors], skipped=dict(found.skipped),
                    columns=dict(found.columns), profile_values={c: dict(v) for c, v in found.profile_values.items()},
-                   profile_order={c: list(dict.fromkeys(v.values())) for c, v in found.profile_values.items()})
+                   profile_order={c: list(dict.fromkeys(v.values())) for c, v in found.profile_values.items()},
+                   sheet=found.sheet)
 
 
 @dataclass
@@ -498,6 +503,8 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     out.put({"language": choices.language}, "language", 2)
     out.add("data:")
     out.put({"path": data_path}, indent=2)
+    if choices.sheet:
+        out.put({"sheet": choices.sheet}, indent=2)
     if choices.id_column:
         out.put({"id": choices.id_column}, indent=2, comment="   # every value differs: the respondent's id")
     if choices.columns:

@@ -237,31 +237,34 @@ async def example(request: Request) -> Response:
 async def _received(request: Request, folder: Path):
     """The session of an upload: its data file written into ``folder``, what the data tell, and
     the choices to start from. ReportgenError for files the app does not take."""
-    form = await request.form(max_files=2, max_fields=4)
+    form = await request.form(max_files=2, max_fields=5)
     data, study_file = form.get("data"), form.get("study")
     if not isinstance(data, UploadFile) or not data.filename:
         raise ReportgenError(_say(request, "no_file"))
     if Path(data.filename).suffix.lower() not in DATA_TYPES:
         raise ReportgenError(_say(request, "wrong_type", name=_file_name(data.filename)))
     content = await data.read()
+    sheet = " ".join(str(form.get("sheet") or "").split())[:100] or None  # a workbook's sheet of answers
     study_text = await study_file.read() if isinstance(study_file, UploadFile) and study_file.filename else None
     study_name = _file_name(study_file.filename) if study_text is not None else ""
     if len(content) + len(study_text or b"") > request.app.state.max_upload:
         raise UploadTooLarge(_too_large_line(request, len(content) + len(study_text or b"")))
     path = folder / _file_name(data.filename)
     _write_new(path, content)
-    found, choices, notice = await run_in_threadpool(_begin, path, study_text, study_name, _language(request))
+    found, choices, notice = await run_in_threadpool(_begin, path, study_text, study_name, _language(request), sheet)
     session = request.app.state.sessions.begin(folder, path, found, choices)
     session.notice = notice
     return session
 
 
-def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str):
+def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, sheet: str | None = None):
     """What the data tell, and the choices to start from: the defaults, or the study file's
     (opened without the files it names that the app cannot receive, which the notice lists)."""
     from reportgen.config.draft import choices_for, draft
 
-    found = draft(data)
+    if sheet is not None and data.suffix.lower() != ".xlsx":
+        sheet = None  # a sheet names part of a workbook only
+    found = draft(data, sheet)
     if study_text is None:
         notice = _words()["split"][lang].format(questions=found.split[0], constructs=found.split[1]) if found.split else ""
         return found, choices_for(found, "regression"), notice
@@ -279,6 +282,8 @@ def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str):
     if not isinstance(config, StudyConfig):
         raise ReportgenError("opened.yaml: this study file is not a questionnaire study (regression, path or PLS); "
                              "run it with `reportgen run`")
+    if config.data.sheet and config.data.sheet != found.sheet and data.suffix.lower() == ".xlsx":
+        found = draft(data, config.data.sheet)  # the study reads another sheet of the workbook
     choices, left = study_form.choices_from_study(config, found, lang)
     left = removed + left
     notice = _words()["not_shown"][lang].format(keys=", ".join(left)) if left else ""

@@ -24,7 +24,7 @@ LINE = re.compile(r", line (\d+)")
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # a line break pasted from Word (\x0b) becomes a space
 ANSWERS = re.compile(r": [\d,]+ answers in (column |[\d,]+ columns)")
 COLUMN = re.compile(r", column '?([^,:']+)'?[,:]")
-FORM_KEYS = {"study": {"title", "author", "year", "language"}, "data": {"path", "id", "columns"}, "scale": None,
+FORM_KEYS = {"study": {"title", "author", "year", "language"}, "data": {"path", "id", "columns", "sheet"}, "scale": None,
              "respondents": None, "constructs": None, "model": {"type", "dependent", "predictors", "paths"}, "hypotheses": None}
 HYPOTHESIS_KEYS = {"path", "expect", "simultaneous", "on"}
 LEFT_OUT = ("literature", "qualitative", "templates")  # files the app cannot receive: a study file opens without them
@@ -145,7 +145,7 @@ def choices_from_study(config, draft, language: str | None = None) -> tuple[Choi
                       constructs=constructs, dependent=dependent, predictors=predictors, hypotheses=paths,
                       joint_test=any(h.simultaneous for h in config.hypotheses.values()), skipped=dict(draft.skipped),
                       more_paths=[p for p in getattr(model, "paths", None) or [] if p not in {path for path, _ in paths}],
-                      columns=dict(config.data.columns),
+                      columns=dict(config.data.columns), sheet=config.data.sheet,
                       profile_values={r.column: {code: local(label) for code, label in r.values.items()} for r in config.respondents if r.values},
                       profile_order={r.column: list(r.order) for r in config.respondents if r.order})
     return choices, _not_shown(config)

@@ -378,3 +378,29 @@ def test_an_upload_refused_is_said_in_the_pages_language(client):
     response = upload(client, content.getvalue(), "data.xlsx")
     assert response.status_code == 400
     assert "data.xlsx, sheet 'kosong': sheet ini kosong (sheet lain: data; pilih salah satu dengan data.sheet)" in html.unescape(response.text)
+
+
+def test_the_sheet_of_answers_is_chosen_at_upload(client, app, tmp_path):
+    """A workbook whose answers are on its second sheet: named at upload, the draft reads it and
+    the study file says which."""
+    import openpyxl
+
+    from google_forms import answers, headers
+
+    book = openpyxl.Workbook()
+    book.active.title = "petunjuk"
+    book.active.append(["Isi kuesioner di sheet jawaban"])
+    sheet = book.create_sheet("jawaban")
+    sheet.append(headers("brackets"))
+    for row in answers():
+        sheet.append([int(v) for v in row])
+    content = io.BytesIO()
+    book.save(content)
+    files = {"data": ("data.xlsx", content.getvalue(), "application/octet-stream")}
+    response = client.post("/upload", files=files, data={"sheet": "jawaban"}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    where = response.headers["location"]
+    values = form_values(client.get(where).text, where)
+    client.post(where, data=named(values) | {"action": "check"})
+    config = yaml.safe_load(session_of(app, where).study_file.read_text())
+    assert config["data"]["sheet"] == "jawaban" and config["data"]["columns"]["X1.1"].endswith("[X1.1]")
