@@ -46,6 +46,7 @@ from reportgen.data.coding import NUMBERED, normalise_word
 from reportgen.data.headers import Header, item_prefix, read_header
 from reportgen.data.read import read_table
 from reportgen.errors import ConfigError, OutputError, naming
+from reportgen.stats.profile import frequency_table
 
 DESIGNS = ("regression", "path", "pls")
 PROFILE_MAX = 8
@@ -74,6 +75,7 @@ class Draft:
     names: dict[str, str] = field(default_factory=dict)  # construct → the name the data give it (a grid's title)
     profile_labels: dict[str, str] = field(default_factory=dict)  # profile column → its label (a .sav variable label)
     profile_values: dict[str, dict[str, str]] = field(default_factory=dict)  # profile column → code → label
+    profile_categories: dict[str, list[str]] = field(default_factory=dict)  # profile column → its answers in their natural order
     split: tuple[int, int] | None = None  # (questions, constructs) when one run of questions was cut by their answers
 
     @property
@@ -123,6 +125,7 @@ def draft(data: Path, sheet: str | None = None) -> Draft:
             continue
         if 2 <= len(set(map(str, column.values))) <= PROFILE_MAX:
             found.profile.append(column.name)
+            found.profile_categories[column.name] = frequency_table([_code_text(v) for v in column.values]).categories
             if raw.variable_labels.get(column.name):
                 found.profile_labels[column.name] = " ".join(raw.variable_labels[column.name].split())
             if raw.value_labels.get(column.name):

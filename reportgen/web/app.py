@@ -349,6 +349,7 @@ def _study_page(request: Request, session) -> HTMLResponse:
         problems.setdefault(key if key in shown else "", []).extend(messages)
     count = sum(len(v) for v in problems.values())
     return _page(request, "study.html.j2", session=session, choices=choices, codes=codes, items=items,
+                 profile_values=study_form.shown_code_labels,
                  group=study_form.group_of(choices), rows=rows, problems=problems, problem_count=count,
                  expectations=study_form.EXPECTATIONS, points=points, notice=session.notice)
 

@@ -65,6 +65,9 @@ def choices_from_form(form, session) -> Choices:
             labels[k] = words
     profile = {column: text(f"plabel.{column}") or column
                for column in session.draft.profile if form.get(f"profile.{column}")}
+    profile_values = {column: pairs for column in profile if (pairs := code_labels(text(f"pvalues.{column}")))}
+    profile_order = {column: order for column in profile
+                     if (order := list(dict.fromkeys(p.strip() for p in text(f"porder.{column}").split(";") if p.strip())))}
     dependent = text("dependent") or before.dependent
     predictors = [code for code in constructs if code != dependent and form.get(f"predictor.{code}")]
     predictors = predictors or [code for code in constructs if code != dependent]  # none ticked: all, as the study file reads it
@@ -76,7 +79,23 @@ def choices_from_form(form, session) -> Choices:
     return replace(before, title=text("title"), author=text("author"), year=_number(text("year")),
                    language=text("language", "id"), design=text("design", before.design),
                    scale=(low, high), labels=labels, profile=profile, constructs=constructs,
+                   profile_values=profile_values, profile_order=profile_order,
                    dependent=dependent, predictors=predictors, hypotheses=hypotheses, joint_test=bool(form.get("joint")))
+
+
+def code_labels(text: str) -> dict[str, str]:
+    """"1 = Laki-laki; 2 = Perempuan" → {"1": "Laki-laki", "2": "Perempuan"} (a part without "=" is left out)."""
+    pairs = {}
+    for part in text.split(";"):
+        code, equals, label = part.partition("=")
+        if equals and code.strip() and label.strip():
+            pairs[code.strip()] = label.strip()
+    return pairs
+
+
+def shown_code_labels(choices: Choices, column: str) -> str:
+    """A profile column's code labels as the form's field writes them."""
+    return "; ".join(f"{code} = {label}" for code, label in choices.profile_values.get(column, {}).items())
 
 
 def placeholder_fields(choices: Choices) -> dict[str, str]:

@@ -404,3 +404,19 @@ def test_the_sheet_of_answers_is_chosen_at_upload(client, app, tmp_path):
     client.post(where, data=named(values) | {"action": "check"})
     config = yaml.safe_load(session_of(app, where).study_file.read_text())
     assert config["data"]["sheet"] == "jawaban" and config["data"]["columns"]["X1.1"].endswith("[X1.1]")
+
+
+def test_profile_code_labels_and_order_from_the_form(client, app):
+    """A profile column's answers relabelled ("Laki-laki = Pria") and put in an order: the study
+    file's values and order (a part without "=" or a code is left out, a repeated category kept once)."""
+    where, values = begin(client)
+    page = client.get(where).text
+    assert 'name="porder.jk"' in page and 'placeholder="Laki-laki; Perempuan"' in page  # the natural order, as a hint
+    values = named(values) | {"pvalues.jk": "Laki-laki = Pria;  = kosong; tanpa tanda", "porder.jk": "Perempuan; Pria; Perempuan",
+                              "action": "check"}
+    assert problems(client.post(where, data=values).text) == {}
+    config = yaml.safe_load(session_of(app, where).study_file.read_text())
+    jk = next(r for r in config["respondents"] if r["column"] == "jk")
+    assert jk["values"] == {"Laki-laki": "Pria"} and jk["order"] == ["Perempuan", "Pria"]
+    page = client.get(where).text
+    assert 'value="Laki-laki = Pria"' in page and 'value="Perempuan; Pria"' in page  # shown again as written
