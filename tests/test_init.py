@@ -64,7 +64,7 @@ def test_a_google_forms_export_with_words(tmp_path):
     assert result.exit_code == 0, result.output
     text = (tmp_path / "kuesioner.yaml").read_text()
     config = yaml.safe_load(text)
-    assert list(config["constructs"]) == ["P", "Q"] and "Timestamp (a form's timestamp)" in text
+    assert list(config["constructs"]) == ["P", "Q"] and "# tidak dipakai: Timestamp (waktu pengisian formulir)" in text
     assert config["scale"]["labels"][3] == {"short": {"id": "N", "en": "N"}, "id": "Netral", "en": "Neutral"}
     assert config["scale"]["labels"][1]["id"] == "Sangat Tidak Setuju"
     assert [r["column"] for r in config["respondents"]] == ["Jenis Kelamin"]

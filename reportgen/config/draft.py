@@ -109,7 +109,7 @@ def draft(data: Path, sheet: str | None = None) -> Draft:
         values = [c for c in cells if c is not None and str(c).strip() != ""]
         key = normalise_word(name)
         if key in TIMESTAMP_NAMES:
-            found.skipped[name] = "a form's timestamp"
+            found.skipped[name] = "timestamp"
             continue
         if found.id_column is None and key in ID_NAMES and len(set(map(str, values))) == len(values) == len(cells):
             found.id_column = name
@@ -132,7 +132,7 @@ def draft(data: Path, sheet: str | None = None) -> Draft:
                 labelled = sorted(raw.value_labels[column.name].items(), key=lambda pair: _code_order(pair[0]))
                 found.profile_values[column.name] = {_code_text(code): str(text) for code, text in labelled}
         else:
-            found.skipped[column.name] = "neither a scale item nor a profile column with few answers"
+            found.skipped[column.name] = "neither"
     if not items:
         raise ConfigError(f"{data.name}: no column looks like a questionnaire item (names such as X1.1, X1_1, P1, a "
                           f"question with its code in brackets [X1.1], or questions answered on an agreement scale); "
@@ -494,11 +494,12 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     no field of the form can add a key, end a comment or change the file's structure."""
     data_path = os.path.relpath(data.resolve(), study_file.resolve().parent)
     out = _Lines()
+    say = _comments(choices.language)
     if _has_placeholders(choices):
-        out.add(f"# Study file drafted by `reportgen init` from {scalar(data.name)}. Replace every TODO with the")
-        out.add("# names and texts of your study; the file validates and runs as it is (README, \"The study file\").")
+        out.add(say("drafted").format(data=scalar(data.name)))
+        out.add(say("drafted_more"))
     else:
-        out.add(f"# Study file of the answers in {scalar(data.name)} (README, \"The study file\").")
+        out.add(say("written").format(data=scalar(data.name)))
     out.add("study:")
     out.put({"title": choices.title}, "title", 2)
     out.put({"author": choices.author}, "author", 2)
@@ -509,30 +510,30 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     if choices.sheet:
         out.put({"sheet": choices.sheet}, indent=2)
     if choices.id_column:
-        out.put({"id": choices.id_column}, indent=2, comment="   # every value differs: the respondent's id")
+        out.put({"id": choices.id_column}, indent=2, comment="   # " + say("id"))
     if choices.columns:
-        out.add("  columns:   # each question's code, and its column in the data", "columns")
+        out.add("  columns:   # " + say("columns"), "columns")
         out.put(dict(choices.columns), "columns", 4)
     low, high = choices.scale
     counted = all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high))
-    out.add("scale:" + (f"   # from the answers: {low} to {high}" if counted else ""), "scale")
+    out.add("scale:" + ("   # " + say("scale").format(low=low, high=high) if counted else ""), "scale")
     out.put({"min": low}, "scale", 2)
     out.put({"max": high}, "scale", 2)
     if choices.labels:
-        out.add("  labels:   # the words the answers are written in", "scale")
+        out.add("  labels:   # " + say("labels"), "scale")
         for code, (short_id, words_id, short_en, words_en) in sorted(choices.labels.items(), reverse=True):
             out.put({code: Flow(short=Flow(id=short_id, en=short_en), id=words_id, en=words_en)}, f"label.{code}", 4)
     if choices.profile:
-        out.add("respondents:   # columns with few distinct answers: the respondent profile")
+        out.add("respondents:   # " + say("respondents"))
         for column, label in choices.profile.items():
-            todo = "   # TODO: the label the chapter prints" if label == column else ""
+            todo = "   # " + say("profile_todo") if label == column else ""
             entry: dict = {"column": column, "label": label}
             if choices.profile_values.get(column):  # the data's codes with their labels
                 entry["values"] = Flow(choices.profile_values[column])
             if choices.profile_order.get(column):
                 entry["order"] = FlowList(choices.profile_order[column])
             out.put([entry], f"profile.{column}", 2, todo)
-    out.add("constructs:   # items grouped by the prefix of their names" if choices.constructs else "constructs: {}")
+    out.add("constructs:   # " + say("constructs") if choices.constructs else "constructs: {}")
     for name, construct in choices.constructs.items():
         entry = {"name": construct.name, "items": dict(construct.items)}
         if construct.reverse:
@@ -541,8 +542,38 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
         _item_fields(out, construct)
     _model_lines(choices, out)
     if choices.skipped:
-        out.add("# not used: " + "; ".join(f"{scalar(name)} ({why})" for name, why in choices.skipped.items()))
+        out.add("# " + say("not_used") + "; ".join(f"{scalar(name)} ({say(why)})" for name, why in choices.skipped.items()))
     return WrittenStudy("\n".join(out.lines) + "\n", out.fields)
+
+
+COMMENTS = {  # the study file's comments, in the study's language (its placeholders are Indonesian)
+    "drafted": {"en": "# Study file drafted by `reportgen init` from {data}. Replace every TODO with the",
+                "id": "# Berkas studi yang disusun `reportgen init` dari {data}. Ganti setiap TODO dengan"},
+    "drafted_more": {"en": "# names and texts of your study; the file validates and runs as it is (README, \"The study file\").",
+                     "id": "# nama dan teks penelitian Anda; berkas ini sudah sah dan dapat dijalankan (README, \"The study file\")."},
+    "written": {"en": "# Study file of the answers in {data} (README, \"The study file\").",
+                "id": "# Berkas studi untuk jawaban dalam {data} (README, \"The study file\")."},
+    "id": {"en": "every value differs: the respondent's id", "id": "setiap nilainya berbeda: nomor responden"},
+    "columns": {"en": "each question's code, and its column in the data", "id": "kode setiap pertanyaan dan kolomnya di data"},
+    "scale": {"en": "from the answers: {low} to {high}", "id": "dari jawaban: {low} sampai {high}"},
+    "labels": {"en": "the words the answers are written in", "id": "kata-kata jawaban"},
+    "respondents": {"en": "columns with few distinct answers: the respondent profile",
+                    "id": "kolom dengan sedikit jawaban berbeda: profil responden"},
+    "profile_todo": {"en": "TODO: the label the chapter prints", "id": "TODO: label yang dicetak di bab"},
+    "constructs": {"en": "items grouped by the prefix of their codes", "id": "butir dikelompokkan menurut awalan kodenya"},
+    "hypotheses": {"en": "one per path", "id": "satu per jalur"},
+    "hypotheses_todo": {"en": "; TODO: the hypotheses of your study", "id": "; TODO: hipotesis penelitian Anda"},
+    "not_used": {"en": "not used: ", "id": "tidak dipakai: "},
+    "timestamp": {"en": "a form's timestamp", "id": "waktu pengisian formulir"},
+    "neither": {"en": "neither a scale item nor a profile column with few answers",
+                "id": "bukan butir skala dan bukan kolom profil dengan sedikit jawaban"},
+}
+
+
+def _comments(language: str):
+    """The comment ``key`` in ``language`` (English for a language without comments); a text
+    that is no key (a reason of a study file opened again) as it is."""
+    return lambda key: COMMENTS[key].get(language, COMMENTS[key]["en"]) if key in COMMENTS else key
 
 
 def _has_placeholders(choices: Choices) -> bool:
@@ -575,8 +606,9 @@ def _model_lines(choices: Choices, out: _Lines) -> None:
         out.put({"type": choices.design}, "design", 2)
         out.put({"paths": FlowList(paths)}, "hypotheses", 2)
     joint = choices.design == "regression" and choices.joint_test and len(choices.predictors) > 1
-    todo = "; TODO: the hypotheses of your study" if _has_placeholders(choices) else ""
-    out.add(f"hypotheses:   # one per path{todo}" if choices.hypotheses or joint
+    say = _comments(choices.language)
+    todo = say("hypotheses_todo") if _has_placeholders(choices) else ""
+    out.add(f"hypotheses:   # {say('hypotheses')}{todo}" if choices.hypotheses or joint
             else "hypotheses: {}", "hypotheses")
     for k, (path, expect) in enumerate(choices.hypotheses, start=1):
         out.put({f"H{k}": Flow(path=path, expect=expect)}, f"hypothesis.{k}", 2)

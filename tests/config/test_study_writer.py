@@ -122,4 +122,7 @@ def test_a_study_with_every_text_written_says_no_todo(tmp_path):
         construct.name = "Nama"
         construct.items = {item: "Pernyataan" for item in construct.items}
     text = written_study(choices, data, tmp_path / "study.yaml").text
-    assert "TODO" not in text and text.startswith("# Study file of the answers in responses.csv")
+    assert "TODO" not in text and text.startswith("# Berkas studi untuk jawaban dalam responses.csv")
+    choices.language = "en"  # the comments follow the study's language
+    text = written_study(choices, data, tmp_path / "study.yaml").text
+    assert text.startswith("# Study file of the answers in responses.csv") and "scale:   # from the answers: 1 to 5" in text
