@@ -375,6 +375,7 @@ class Choices:
     profile_values: dict[str, dict[str, str]] = field(default_factory=dict)  # profile column → code → label
     profile_order: dict[str, list[str]] = field(default_factory=dict)  # profile column → its categories in order
     sheet: str | None = None  # the workbook's sheet of answers, when not the first
+    discussions: dict[str, str] = field(default_factory=dict)  # a hypothesis's path → the author's discussion of it
 
 
 def choices_for(found: Draft, design: str) -> Choices:
@@ -611,7 +612,8 @@ def _model_lines(choices: Choices, out: _Lines) -> None:
     out.add(f"hypotheses:   # {say('hypotheses')}{todo}" if choices.hypotheses or joint
             else "hypotheses: {}", "hypotheses")
     for k, (path, expect) in enumerate(choices.hypotheses, start=1):
-        out.put({f"H{k}": Flow(path=path, expect=expect)}, f"hypothesis.{k}", 2)
+        discussion = {"discussion": choices.discussions[path]} if choices.discussions.get(path) else {}
+        out.put({f"H{k}": Flow(path=path, expect=expect, **discussion)}, f"hypothesis.{k}", 2)
     if joint:  # "on" is quoted by the emitter: a bare on is a boolean in YAML 1.1
         out.put({f"H{len(choices.hypotheses) + 1}": Flow(simultaneous=FlowList(choices.predictors), on=choices.dependent)},
                 "joint", 2)

@@ -26,7 +26,7 @@ ANSWERS = re.compile(r": [\d,]+ answers in (column |[\d,]+ columns)")
 COLUMN = re.compile(r", column '?([^,:']+)'?[,:]")
 FORM_KEYS = {"study": {"title", "author", "year", "language"}, "data": {"path", "id", "columns", "sheet"}, "scale": None,
              "respondents": None, "constructs": None, "model": {"type", "dependent", "predictors", "paths"}, "hypotheses": None}
-HYPOTHESIS_KEYS = {"path", "expect", "simultaneous", "on"}
+HYPOTHESIS_KEYS = {"path", "expect", "simultaneous", "on", "discussion"}
 LEFT_OUT = ("literature", "qualitative", "templates")  # files the app cannot receive: a study file opens without them
 
 
@@ -71,15 +71,18 @@ def choices_from_form(form, session) -> Choices:
     dependent = text("dependent") or before.dependent
     predictors = [code for code in constructs if code != dependent and form.get(f"predictor.{code}")]
     predictors = predictors or [code for code in constructs if code != dependent]  # none ticked: all, as the study file reads it
-    hypotheses = []
+    hypotheses, discussions = [], {}
     for k in range(1, len(before.hypotheses) + EMPTY_ROWS + 1):
         steps = [text(f"{part}.{k}") for part in ("from", "via", "to")]
         if steps[0] and steps[2]:
-            hypotheses.append((" -> ".join(s for s in steps if s), text(f"expect.{k}", "positive")))
+            path = " -> ".join(s for s in steps if s)
+            hypotheses.append((path, text(f"expect.{k}", "positive")))
+            if text(f"discussion.{k}"):
+                discussions[path] = text(f"discussion.{k}")
     return replace(before, title=text("title"), author=text("author"), year=_number(text("year")),
                    language=text("language", "id"), design=text("design", before.design),
                    scale=(low, high), labels=labels, profile=profile, constructs=constructs,
-                   profile_values=profile_values, profile_order=profile_order,
+                   profile_values=profile_values, profile_order=profile_order, discussions=discussions,
                    dependent=dependent, predictors=predictors, hypotheses=hypotheses, joint_test=bool(form.get("joint")))
 
 
@@ -115,8 +118,9 @@ def form_rows(choices: Choices) -> list[dict]:
     rows = []
     for path, expect in choices.hypotheses:
         steps = [s.strip() for s in path.split("->")]
-        rows.append({"from": steps[0], "via": " -> ".join(steps[1:-1]), "to": steps[-1], "expect": expect})
-    return rows + [{"from": "", "via": "", "to": "", "expect": "positive"}] * EMPTY_ROWS
+        rows.append({"from": steps[0], "via": " -> ".join(steps[1:-1]), "to": steps[-1], "expect": expect,
+                     "discussion": choices.discussions.get(path, "")})
+    return rows + [{"from": "", "via": "", "to": "", "expect": "positive", "discussion": ""}] * EMPTY_ROWS
 
 
 def group_of(choices: Choices) -> dict[str, str]:
@@ -165,6 +169,7 @@ def choices_from_study(config, draft, language: str | None = None) -> tuple[Choi
                       joint_test=any(h.simultaneous for h in config.hypotheses.values()), skipped=dict(draft.skipped),
                       more_paths=[p for p in getattr(model, "paths", None) or [] if p not in {path for path, _ in paths}],
                       columns=dict(config.data.columns), sheet=config.data.sheet,
+                      discussions={h.path: local(h.discussion) for h in config.hypotheses.values() if h.path and h.discussion},
                       profile_values={r.column: {code: local(label) for code, label in r.values.items()} for r in config.respondents if r.values},
                       profile_order={r.column: list(r.order) for r in config.respondents if r.order})
     return choices, _not_shown(config)

@@ -420,3 +420,23 @@ def test_profile_code_labels_and_order_from_the_form(client, app):
     assert jk["values"] == {"Laki-laki": "Pria"} and jk["order"] == ["Perempuan", "Pria"]
     page = client.get(where).text
     assert 'value="Laki-laki = Pria"' in page and 'value="Perempuan; Pria"' in page  # shown again as written
+
+
+def test_a_hypothesis_discussion_written_in_the_form_reaches_the_chapter(client, app, tmp_path):
+    """The author's discussion of H1, typed in the form: the study file's hypotheses.H1.discussion,
+    kept when the study is opened again, and printed in the chapter."""
+    where, values = begin(client)
+    text = "Temuan ini sejalan dengan pengalaman Inspektorat dalam pendampingan penyusunan dokumen perencanaan."
+    client.post(where, data=named(values) | {"discussion.1": text + "\nBaris kedua.", "action": "check"})
+    study = session_of(app, where).study_file
+    config = yaml.safe_load(study.read_text())
+    assert config["hypotheses"]["H1"]["discussion"] == text + " Baris kedua."
+    page = client.get(where).text
+    assert html.unescape(re.search(r'<textarea id="discussion.1"[^>]*>(.*?)</textarea>', page, re.S).group(1)) == text + " Baris kedua."
+    reopened = upload(client, THESIS_DATA.read_bytes(), study=study.read_bytes())
+    again = client.get(reopened.headers["location"]).text
+    assert "Temuan ini sejalan" in html.unescape(again) and "hypotheses.H1.discussion" not in again  # kept, not listed as left out
+    result = invoke(["run", str(study), "--out", str(tmp_path / "out"), "--formats", "json,docx"])
+    assert result.exit_code == 0, result.output
+    docx = next((tmp_path / "out").glob("*.docx"))
+    assert any(text in paragraph.text for paragraph in Document(str(docx)).paragraphs)
