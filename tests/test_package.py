@@ -31,7 +31,7 @@ def test_the_wheel_installs_and_runs_anywhere(tmp_path):
                     str(source)], check=True, capture_output=True)
     wheel = next((tmp_path / "dist").glob("reportgen-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    for needed in ("reportgen/templates/id/labels.yaml", "reportgen/templates/common/t_test.j2", "reportgen/render/chapter.css",
+    for needed in ("reportgen/templates/id/labels.yaml", "reportgen/words/messages.yaml", "reportgen/templates/common/t_test.j2", "reportgen/render/chapter.css",
                    "reportgen/render/chapter.html.j2", "reportgen/examples/luwu-timur/study.yaml",
                    "reportgen/examples/luwu-timur/responses.csv", "reportgen/examples/corp-rep/corp_rep_data.csv"):
         assert needed in names, needed
