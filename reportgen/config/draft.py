@@ -37,21 +37,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import yaml
 
-from reportgen.config.scale_words import LIKERT, LIKERT_WORDS, MidpointClash, is_scale_word, scale_for  # noqa: F401
+from reportgen.config.scale_words import MidpointClash, is_scale_word, scale_for
 from reportgen.data.codebook import with_codebook
 from reportgen.data.coding import NUMBERED, normalise_word
 from reportgen.data.headers import Header, item_prefix, read_header
 from reportgen.data.read import read_table
 from reportgen.errors import ConfigError, OutputError, naming
-from reportgen.stats.profile import frequency_table
+from reportgen.stats.blocks import adjacent_blocks
+from reportgen.stats.profile import natural_order
+from reportgen.words.messages import catalogue, worded
 
 DESIGNS = ("regression", "path", "pls")
 PROFILE_MAX = 8
 ID_NAMES = {"id", "no", "nomor", "no.", "resp", "resp_id", "respondent", "responden", "kode", "code", "nama", "name"}
 TIMESTAMP_NAMES = {"timestamp", "stempel waktu", "cap waktu", "tanda waktu", "waktu"}
+PLACEHOLDER = re.compile(r"^\s*TODO\b")  # what init writes where the data name nothing: "TODO: nama X1", "TODO: pernyataan X1.1"
 RUN_MIN = 3  # question-text columns answered in numbers are items only in a run of this many (not a coded profile column)
 
 
@@ -125,7 +127,7 @@ def draft(data: Path, sheet: str | None = None) -> Draft:
             continue
         if 2 <= len(set(map(str, column.values))) <= PROFILE_MAX:
             found.profile.append(column.name)
-            found.profile_categories[column.name] = frequency_table([_code_text(v) for v in column.values]).categories
+            found.profile_categories[column.name] = natural_order({_code_text(v) for v in column.values})
             if raw.variable_labels.get(column.name):
                 found.profile_labels[column.name] = " ".join(raw.variable_labels[column.name].split())
             if raw.value_labels.get(column.name):
@@ -237,40 +239,6 @@ def _name_items(found: Draft, columns: list[_Column], code_of) -> None:
 
 
 SHARED_TITLE = re.compile(r"^([^:]{2,60}):\s+(\S.*)$")
-MOST_BLOCKS = 12
-MOST_SPLIT = 120  # questions: a longer run is left whole
-
-
-def adjacent_blocks(answers: np.ndarray) -> list[tuple[int, int]]:
-    """(start, end) of the blocks of adjacent columns of ``answers`` (respondents × questions, NaN
-    for a blank) that belong together: as many blocks as the correlation matrix has eigenvalues
-    above 1 (Kaiser, 1960; at least 2, at most :data:`MOST_BLOCKS` and one per two questions), each
-    of two questions or more, cut where the within-block distance
-    Σ_{i<j in block} (1 − r_ij) / size is least in total (Ward's criterion for contiguous
-    segments, solved exactly by dynamic programming; r pairwise-complete Pearson). A run of more
-    than :data:`MOST_SPLIT` questions stays one block."""
-    n = answers.shape[1]
-    if n < 4 or n > MOST_SPLIT:
-        return [(0, n)]
-    r = np.nan_to_num(pd.DataFrame(answers).corr().to_numpy(), nan=0.0)
-    np.fill_diagonal(r, 1.0)
-    k = min(max(int((np.linalg.eigvalsh(r) > 1).sum()), 2), MOST_BLOCKS, n // 2)
-    distance = np.vstack([np.zeros((1, n + 1)), np.hstack([np.zeros((n, 1)), (1 - r).cumsum(0).cumsum(1)])])
-
-    def cost(a: int, b: int) -> float:
-        within = distance[b, b] - distance[a, b] - distance[b, a] + distance[a, a]
-        return within / 2 / (b - a)
-
-    best: dict[tuple[int, int], tuple[float, list[tuple[int, int]]]] = {(0, 0): (0.0, [])}
-    for blocks in range(1, k + 1):
-        for end in range(2 * blocks, n + 1):
-            options = [(best[(start, blocks - 1)][0] + cost(start, end), best[(start, blocks - 1)][1] + [(start, end)])
-                       for start in range(2 * (blocks - 1), end - 1) if (start, blocks - 1) in best]
-            if options:
-                best[(end, blocks)] = min(options, key=lambda option: option[0])
-    return best[(n, k)][1]
-
-
 def _assign(found: Draft, code: str, column: _Column) -> None:
     if code in found.statements or code in found.columns or (code != column.name and code in found.columns.values()):
         raise ConfigError(f"{found.data.name}: item {code} is named by two columns ({scalar(found.columns.get(code, code))} "
@@ -497,10 +465,10 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     out = _Lines()
     say = _comments(choices.language)
     if _has_placeholders(choices):
-        out.add(say("drafted").format(data=scalar(data.name)))
+        out.add(say("drafted", data=scalar(data.name)))
         out.add(say("drafted_more"))
     else:
-        out.add(say("written").format(data=scalar(data.name)))
+        out.add(say("written", data=scalar(data.name)))
     out.add("study:")
     out.put({"title": choices.title}, "title", 2)
     out.put({"author": choices.author}, "author", 2)
@@ -517,7 +485,7 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
         out.put(dict(choices.columns), "columns", 4)
     low, high = choices.scale
     counted = all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high))
-    out.add("scale:" + ("   # " + say("scale").format(low=low, high=high) if counted else ""), "scale")
+    out.add("scale:" + ("   # " + say("scale", low=low, high=high) if counted else ""), "scale")
     out.put({"min": low}, "scale", 2)
     out.put({"max": high}, "scale", 2)
     if choices.labels:
@@ -547,41 +515,19 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     return WrittenStudy("\n".join(out.lines) + "\n", out.fields)
 
 
-COMMENTS = {  # the study file's comments, in the study's language (its placeholders are Indonesian)
-    "drafted": {"en": "# Study file drafted by `reportgen init` from {data}. Replace every TODO with the",
-                "id": "# Berkas studi yang disusun `reportgen init` dari {data}. Ganti setiap TODO dengan"},
-    "drafted_more": {"en": "# names and texts of your study; the file validates and runs as it is (README, \"The study file\").",
-                     "id": "# nama dan teks penelitian Anda; berkas ini sudah sah dan dapat dijalankan (README, \"The study file\")."},
-    "written": {"en": "# Study file of the answers in {data} (README, \"The study file\").",
-                "id": "# Berkas studi untuk jawaban dalam {data} (README, \"The study file\")."},
-    "id": {"en": "every value differs: the respondent's id", "id": "setiap nilainya berbeda: nomor responden"},
-    "columns": {"en": "each question's code, and its column in the data", "id": "kode setiap pertanyaan dan kolomnya di data"},
-    "scale": {"en": "from the answers: {low} to {high}", "id": "dari jawaban: {low} sampai {high}"},
-    "labels": {"en": "the words the answers are written in", "id": "kata-kata jawaban"},
-    "respondents": {"en": "columns with few distinct answers: the respondent profile",
-                    "id": "kolom dengan sedikit jawaban berbeda: profil responden"},
-    "profile_todo": {"en": "TODO: the label the chapter prints", "id": "TODO: label yang dicetak di bab"},
-    "constructs": {"en": "items grouped by the prefix of their codes", "id": "butir dikelompokkan menurut awalan kodenya"},
-    "hypotheses": {"en": "one per path", "id": "satu per jalur"},
-    "hypotheses_todo": {"en": "; TODO: the hypotheses of your study", "id": "; TODO: hipotesis penelitian Anda"},
-    "not_used": {"en": "not used: ", "id": "tidak dipakai: "},
-    "timestamp": {"en": "a form's timestamp", "id": "waktu pengisian formulir"},
-    "neither": {"en": "neither a scale item nor a profile column with few answers",
-                "id": "bukan butir skala dan bukan kolom profil dengan sedikit jawaban"},
-}
-
-
 def _comments(language: str):
-    """The comment ``key`` in ``language`` (English for a language without comments); a text
-    that is no key (a reason of a study file opened again) as it is."""
-    return lambda key: COMMENTS[key].get(language, COMMENTS[key]["en"]) if key in COMMENTS else key
+    """The study file's comment ``key`` (words/messages.yaml ``comment.<key>``) in ``language``
+    (English for a language without comments), with its ``params``; a text that is no key (a
+    reason of a study file opened again) as it is."""
+    known = language if language in ("id", "en") else "en"
+    return lambda key, **params: worded(f"comment.{key}", known, params) if f"comment.{key}" in catalogue() else key
 
 
 def _has_placeholders(choices: Choices) -> bool:
     """Whether a text of ``choices`` is still a TODO placeholder."""
     texts = [choices.title, choices.author, *(c.name for c in choices.constructs.values()),
              *(t for c in choices.constructs.values() for t in c.items.values())]
-    return any(isinstance(t, str) and t.lstrip().startswith("TODO") for t in texts)
+    return any(isinstance(t, str) and PLACEHOLDER.match(t) for t in texts)
 
 
 def _item_fields(out: _Lines, construct: ConstructChoice) -> None:

@@ -23,7 +23,7 @@ from reportgen.config.load import Study
 from reportgen.data.coding import AnswerCoder
 from reportgen.data.read import RawTable, read_table
 from reportgen.errors import DataError, ReportgenError, one_or_all
-from reportgen.words.messages import Localized, phrase
+from reportgen.words.messages import Localized, joined, phrase
 
 MAX_LISTED = 50  # problems listed by `validate`; the rest are counted
 
@@ -163,8 +163,8 @@ def answer_problems(name: str, bad_cells: dict[str, list[tuple[str, str]]]) -> l
             problems += [DataError.coded("answer.one", file=name, column=item, who=who, reason=reason) for item, who in cells]
             continue
         columns = list(dict.fromkeys(item for item, _ in cells))
-        more = Localized(f" and {len(columns) - 5:,} more", f" dan {len(columns) - 5:,} lagi") if len(columns) > 5 else ""
-        shown = Localized(", ".join(columns[:5]) + more, ", ".join(columns[:5]) + (more.get("id") if more else ""))
+        more = phrase("answer.more", count=f"{len(columns) - 5:,}") if len(columns) > 5 else ""
+        shown = joined([", ".join(columns[:5]), more], separator="")
         where = (phrase("where.column", column=columns[0]) if len(columns) == 1
                  else phrase("where.columns", count=f"{len(columns):,}", columns=shown))
         problems.append(DataError.coded("answer.grouped", file=name, reason=reason, count=f"{len(cells):,}", where=where,

@@ -32,8 +32,8 @@ from pathlib import Path
 from reportgen.data import limits
 from reportgen.data.archive import Archive, open_archive
 from reportgen.data.encoding import text_encoding
-from reportgen.words.messages import phrase
 from reportgen.errors import DataError
+from reportgen.words.messages import phrase
 
 SUPPORTED = (".csv", ".xlsx", ".sav")
 

@@ -17,14 +17,12 @@ look finished. The task under the chapter heading names their keys.
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel
 
-from reportgen.words.messages import Localized, phrase
+from reportgen.config.draft import PLACEHOLDER
 from reportgen.report.document import Document, Task
+from reportgen.words.messages import Localized, phrase
 
-PLACEHOLDER = re.compile(r"^\s*TODO\b")  # reportgen init's "TODO: nama X1", "TODO: pernyataan X1.1"
 KEYS_IN_NOTE = 6  # the placeholder keys a note names before "…"
 KEYS_IN_COMMENT = 30
 

@@ -40,10 +40,10 @@ def frequency_table(values: Sequence, order: list[str] | None = None) -> Frequen
     counts = Counter(present)
     found = list(counts)
     if order:
-        categories = [c for c in order if c in counts] + sorted(set(found) - set(order), key=_sort_key)
+        categories = [c for c in order if c in counts] + natural_order(set(found) - set(order))
         categories = list(dict.fromkeys(list(order) + categories))
     else:
-        categories = sorted(found, key=_sort_key)
+        categories = natural_order(found)
     n = len(values)
     n_valid = int(len(present))
     freq = [int(counts.get(c, 0)) for c in categories]
@@ -67,6 +67,11 @@ BELOW = re.compile(r"^\s*(<|≤|<=|kurang dari|di bawah|dibawah|under|less than|
 ABOVE = re.compile(r"^\s*(>|≥|>=|lebih dari|di atas|diatas|over|more than|above)", re.IGNORECASE)
 ABOVE_AFTER = re.compile(r"(\+|ke atas|keatas|atau lebih|or more|and above|and over)\s*\w*\s*$", re.IGNORECASE)
 FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def natural_order(categories) -> list[str]:
+    """``categories`` in the order a table shows them when the study gives none (:func:`_sort_key`)."""
+    return sorted(categories, key=_sort_key)
 
 
 def _sort_key(text: str) -> tuple[int, float, int, str]:

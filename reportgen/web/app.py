@@ -40,12 +40,12 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from reportgen.words.messages import in_language
 from reportgen.errors import ProblemList, ReportgenError
 from reportgen.web import form as study_form
 from reportgen.web.guard import PREVIEW_HEADERS, BodyLimit, BodyTooLarge, SameOrigin, SecurityHeaders, allowed_hosts
 from reportgen.web.runner import MAX_RUNS, STAGES, Run, Runs
 from reportgen.web.sessions import Sessions, SessionsFull
+from reportgen.words.messages import in_language
 
 HERE = Path(__file__).parent
 LANGUAGES = ("id", "en")
@@ -224,13 +224,10 @@ async def example(request: Request) -> Response:
         example_folder = EXAMPLES / EXAMPLE[0]
         path = folder / EXAMPLE[1]
         _write_new(path, (example_folder / EXAMPLE[1]).read_bytes())
-        study_text = (example_folder / "study.yaml").read_bytes()
-        found, choices, notice = await run_in_threadpool(_begin, path, study_text, "study.yaml", _language(request))
+        session = await _opened(request, folder, path, (example_folder / "study.yaml").read_bytes(), "study.yaml")
     except BaseException:
         sessions.discard(folder)
         raise
-    session = sessions.begin(folder, path, found, choices)
-    session.notice = notice
     return RedirectResponse(f"/s/{session.key}", status_code=303)
 
 
@@ -251,6 +248,13 @@ async def _received(request: Request, folder: Path):
         raise UploadTooLarge(_too_large_line(request, len(content) + len(study_text or b"")))
     path = folder / _file_name(data.filename)
     _write_new(path, content)
+    return await _opened(request, folder, path, study_text, study_name, sheet)
+
+
+async def _opened(request: Request, folder: Path, path: Path, study_text: bytes | None, study_name: str,
+                  sheet: str | None = None):
+    """The session of the data at ``path`` in ``folder``: what the data tell and the choices to
+    start from (:func:`_begin`), with its notice."""
     found, choices, notice = await run_in_threadpool(_begin, path, study_text, study_name, _language(request), sheet)
     session = request.app.state.sessions.begin(folder, path, found, choices)
     session.notice = notice

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reportgen.config.draft import Choices, ConstructChoice, WrittenStudy
+from reportgen.config.draft import PLACEHOLDER, Choices, ConstructChoice, WrittenStudy
 
 EMPTY_ROWS = 2  # blank hypothesis rows offered below the written ones
 EXPECTATIONS = ("positive", "negative", "any")
@@ -106,8 +106,6 @@ def placeholder_fields(choices: Choices) -> dict[str, str]:
     names: the chapter prints them in every heading and table), each as its key in the study
     file → the form's field that holds it. A statement left TODO is not refused: the chapter is
     then a draft whose note lists it."""
-    from reportgen.report.tasks import PLACEHOLDER
-
     named = [("study.title", choices.title, "title"),
              *((f"constructs.{code}.name", c.name, f"name.{code}") for code, c in choices.constructs.items())]
     return {key: field for key, value, field in named if isinstance(value, str) and PLACEHOLDER.match(value)}

@@ -46,9 +46,9 @@ def end_with_parent(parent: int, every: float = WATCH_SECONDS) -> threading.Thre
 
 
 def main(argv: list[str]) -> int:
-    from reportgen.words.messages import Localized, in_language
     from reportgen.errors import ReportgenError, os_error_line
     from reportgen.interrupt import Interrupted, stopping_cleanly
+    from reportgen.words.messages import Localized, in_language
 
     study, target, parent = Path(argv[0]), Path(argv[1]), int(argv[2])
     try:

@@ -1,5 +1,6 @@
-"""The problems a user sees, in both languages: a stable code → an English and an Indonesian
-sentence (messages.yaml), filled with the problem's params.
+"""The texts a user sees (problems, run notes, a drafted study file's comments), in both
+languages: a stable code → an English and an Indonesian sentence (messages.yaml), filled with
+its params.
 
 The CLI prints the English (:attr:`reportgen.errors.ReportgenError.message`); the web app shows
 :func:`in_language` of the user's language. A param may itself be :class:`Localized` (a place
@@ -11,9 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-
-LANGUAGES = ("en", "id")
-
 
 class Localized(str):
     """A text that is the English one wherever a plain string is used (the CLI's messages), with
@@ -50,7 +48,7 @@ def in_language(error, language: str) -> str:
     """What ``error`` (a ReportgenError) says in ``language``: its catalogue entry when it has a
     code, else its message as written."""
     code = getattr(error, "code", None)
-    if code and language in LANGUAGES:
+    if code and language in catalogue()[code]:
         return worded(code, language, error.params)
     return error.message
 

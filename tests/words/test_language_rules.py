@@ -245,7 +245,7 @@ def test_p_values_in_each_language():
 
 
 def test_the_midpoint_kurang_setuju_is_not_called_neutral():
-    from reportgen.config.draft import LIKERT, LIKERT_WORDS
+    from reportgen.config.scale_words import LIKERT, LIKERT_WORDS
 
     assert LIKERT[3][1:] == ("Kurang Setuju", "PA", "Partly Agree")
     assert LIKERT_WORDS["n"] == LIKERT_WORDS["neutral"] == LIKERT_WORDS["netral"] == LIKERT_WORDS["kurang setuju"] == 3
