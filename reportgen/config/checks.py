@@ -9,11 +9,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportgen.config.models import PathModel
-from reportgen.errors import ConfigError, did_you_mean
+from reportgen.errors import ConfigError
+from reportgen.words.messages import phrase
 
 if TYPE_CHECKING:
     from reportgen.config.load import Study
 
+
+
+def near(name: str, choices, cutoff: float = 0.6):
+    """"; did you mean 'X'?" (in each language) for the closest of ``choices``, or "" when none is close."""
+    import difflib
+
+    found = difflib.get_close_matches(name, list(choices), n=1, cutoff=cutoff)
+    return phrase("hint.did_you_mean", near=found[0]) if found else ""
 
 
 def cross_check(study: "Study") -> list[ConfigError]:
@@ -21,36 +30,36 @@ def cross_check(study: "Study") -> list[ConfigError]:
     config = study.config
     problems: list[ConfigError] = []
 
-    def problem(message: str, *key: object) -> None:
-        problems.append(ConfigError(f"{study.where(*key)}: {message}"))
+    def problem(code: str, *key: object, **params) -> None:
+        problems.append(study.problem(f"check.{code}", *key, **params))
 
     constructs = list(config.constructs)
 
     def unknown_construct(name: str, *key: object) -> None:
-        hint = did_you_mean(name, constructs, cutoff=0.5) or f"; constructs are {', '.join(constructs)}"
-        problem(f"'{name}' is not a construct{hint}", *key)
+        hint = near(name, constructs, cutoff=0.5) or phrase("hint.constructs", names=", ".join(constructs))
+        problem("not_construct", *key, name=name, hint=hint)
 
     seen: dict[str, str] = {}
     for cname, construct in config.constructs.items():
         for item in construct.items:
             if item in seen:
-                problem(f"item '{item}' is listed in both {seen[item]} and {cname}", "constructs", cname, "items", item)
+                problem("item_twice", "constructs", cname, "items", item, item=item, first=seen[item], second=cname)
             seen[item] = cname
         for i, item in enumerate(construct.reverse):
             if item not in construct.items:
-                problem(f"reverse item '{item}' is not an item of {cname}", "constructs", cname, "reverse", i)
+                problem("reverse_not_item", "constructs", cname, "reverse", i, item=item, construct=cname)
     for i, column in enumerate(config.respondents):
         if column.column in seen:
-            problem(f"'{column.column}' is an item, not a respondent profile column", "respondents", i, "column")
+            problem("profile_is_item", "respondents", i, "column", column=column.column)
         if column.order is not None and len(set(column.order)) != len(column.order):
-            problem("'order' lists a category twice", "respondents", i, "order")
+            problem("order_twice", "respondents", i, "order")
 
     problems += _check_shared(study)
     model = config.model
     if isinstance(model, PathModel):
         return problems + _check_path_model(study)
     if model.dependent is None:
-        problem("a regression model needs 'dependent' (the construct explained)", "model")
+        problem("needs_dependent", "model")
         return problems
     if model.dependent not in config.constructs:
         unknown_construct(model.dependent, "model", "dependent")
@@ -60,53 +69,60 @@ def cross_check(study: "Study") -> list[ConfigError]:
         if name not in config.constructs:
             unknown_construct(name, "model", "predictors", i)
         elif name == model.dependent:
-            problem(f"'{name}' is the dependent construct and cannot also be a predictor", "model", "predictors", i)
+            problem("dependent_as_predictor", "model", "predictors", i, name=name)
     if len(set(model.predictors)) != len(model.predictors):
-        problem("a predictor is listed twice", "model", "predictors")
+        problem("predictor_twice", "model", "predictors")
     if not predictors:
-        problem("the model has no predictors", "model", "predictors")
+        problem("no_predictors", "model", "predictors")
 
     for hname, hyp in config.hypotheses.items():
         if hyp.moderator is not None:
             steps = hyp.steps()
             if hyp.path is None or len(steps) != 2:
-                problem("a moderator hypothesis needs 'path: X -> Y'", "hypotheses", hname, "path")
+                problem("moderator_path", "hypotheses", hname, "path")
                 continue
             for name in (*steps, hyp.moderator):
                 if name not in config.constructs:
                     unknown_construct(name, "hypotheses", hname, "moderator" if name == hyp.moderator else "path")
             if steps[1] in config.constructs and steps[1] != model.dependent:
-                problem(f"'{steps[1]}' is not the model's dependent construct '{model.dependent}'", "hypotheses", hname, "path")
+                problem("not_dependent", "hypotheses", hname, "path", name=steps[1], dependent=model.dependent)
             if hyp.moderator in (steps[0], model.dependent):
-                problem(f"the moderator '{hyp.moderator}' must differ from the predictor and the dependent construct", "hypotheses", hname, "moderator")
+                problem("moderator_differs", "hypotheses", hname, "moderator", moderator=hyp.moderator)
             continue
         if hyp.simultaneous is not None:
             if len(set(hyp.simultaneous)) < 2:
-                problem("a simultaneous (F) hypothesis needs at least two predictors; with one predictor the F test is the t "
-                        "test of its slope (F = t²): state it as 'path: X -> Y'", "hypotheses", hname, "simultaneous")
+                problem("simultaneous_two", "hypotheses", hname, "simultaneous")
                 continue
             for i, name in enumerate(hyp.simultaneous):
                 if name not in config.constructs:
                     unknown_construct(name, "hypotheses", hname, "simultaneous", i)
                 elif name not in predictors:
-                    problem(f"'{name}' is not a predictor of the model", "hypotheses", hname, "simultaneous", i)
+                    problem("not_predictor", "hypotheses", hname, "simultaneous", i, name=name)
             if hyp.on != model.dependent:
-                problem(f"'on' must be the model's dependent construct '{model.dependent}'", "hypotheses", hname, "on")
+                problem("on_dependent", "hypotheses", hname, "on", dependent=model.dependent)
             continue
         steps = hyp.steps()
         if len(steps) != 2 or not all(steps):
-            problem(f"path '{hyp.path}' must read 'A -> B' in a regression model", "hypotheses", hname, "path")
+            problem("regression_path", "hypotheses", hname, "path", path=hyp.path)
             continue
         source, target = steps
         for name in (source, target):
             if name not in config.constructs:
                 unknown_construct(name, "hypotheses", hname, "path")
         if source in config.constructs and source not in predictors:
-            problem(f"'{source}' is not a predictor of the model", "hypotheses", hname, "path")
+            problem("not_predictor", "hypotheses", hname, "path", name=source)
         if target in config.constructs and target != model.dependent:
-            problem(f"'{target}' is not the model's dependent construct '{model.dependent}'", "hypotheses", hname, "path")
+            problem("not_dependent", "hypotheses", hname, "path", name=target, dependent=model.dependent)
 
     return problems
+
+
+def templates_problems(study: "Study") -> list[ConfigError]:
+    """The study's own templates folder (``templates:``) exists (every design)."""
+    folder = study.config.templates
+    if folder is None or (study.base_dir / folder).is_dir():
+        return []
+    return [study.problem("check.templates_missing", "templates", folder=folder)]
 
 
 def _check_shared(study: "Study") -> list[ConfigError]:
@@ -120,11 +136,8 @@ def _check_shared(study: "Study") -> list[ConfigError]:
     clash = scale_word_clash(config.scale)
     if clash:
         word, first, second = clash
-        found.append(ConfigError(f"{study.where('scale', 'labels', str(second))}: the word '{word}' is used for both {first} and "
-                                 f"{second}; each answer word must name one scale point"))
-    if config.templates is not None and not (study.base_dir / config.templates).is_dir():
-        found.append(ConfigError(f"{study.where('templates')}: templates folder '{config.templates}' not found"))
-    return found + check_literature(study) + _check_corpus(study)
+        found.append(study.problem("check.scale_word_clash", "scale", "labels", str(second), word=word, first=first, second=second))
+    return found + templates_problems(study) + check_literature(study) + _check_corpus(study)
 
 
 def _check_corpus(study: "Study") -> list[ConfigError]:
@@ -142,15 +155,16 @@ def _check_corpus(study: "Study") -> list[ConfigError]:
         path = value if isinstance(value, str) else value.path
         where = ("qualitative", key) if isinstance(value, str) else ("qualitative", key, "path")
         if not (study.base_dir / path).is_file():
-            found.append(ConfigError(f"{study.where(*where)}: file '{path}' not found"))
+            found.append(study.problem("check.file_missing", *where, path=path))
         elif key == "project" and not path.lower().endswith(".qdpx"):
-            found.append(ConfigError(f"{study.where(*where)}: '{path}' is not a REFI-QDA project (.qdpx)"))
+            found.append(study.problem("check.not_qdpx", *where, path=path))
     hypotheses = list(study.config.hypotheses)
     for theme, notes in corpus.themes.items():
         for h in notes.explains:
             if h not in hypotheses:
-                hint = did_you_mean(h, hypotheses) or (f"; hypotheses are {', '.join(hypotheses)}" if hypotheses else "; the study has no hypotheses")
-                found.append(ConfigError(f"{study.where('qualitative', 'themes', theme, 'explains', h)}: '{h}' is not a hypothesis{hint}"))
+                hint = near(h, hypotheses) or (phrase("hint.hypotheses", names=", ".join(hypotheses)) if hypotheses
+                                               else phrase("hint.no_hypotheses"))
+                found.append(study.problem("check.not_hypothesis", "qualitative", "themes", theme, "explains", h, name=h, hint=hint))
     from reportgen.qualitative.study import framework_problems
 
     return found + framework_problems(study)
@@ -172,46 +186,47 @@ def _check_path_model(study) -> list[ConfigError]:
     config = study.config
     found: list[ConfigError] = []
 
-    def flag(message: str, *key: object) -> None:
-        found.append(ConfigError(f"{study.where(*key)}: {message}"))
+    def flag(code: str, *key: object, **params) -> None:
+        found.append(study.problem(f"check.{code}", *key, **params))
 
     for i, text in enumerate(config.model.paths):
         steps = [s.strip() for s in str(text).split("->")]
         if len(steps) < 2 or not all(steps):
-            flag(f"path '{text}' must read 'A -> B'", "model", "paths", i)
+            flag("path_form", "model", "paths", i, path=text)
         for name in steps:
             if name and name not in config.constructs:
-                flag(f"'{name}' is not a construct" + did_you_mean(name, config.constructs, cutoff=0.5), "model", "paths", i)
+                flag("not_construct", "model", "paths", i, name=name, hint=near(name, config.constructs, cutoff=0.5))
     if found:
         return found
     pairs = pls_paths(config)
+    kind = config.model.type
     if not pairs:
-        flag(f"a {config.model.type} model needs paths: list them under model.paths or give hypotheses with 'path'", "model")
+        flag("needs_paths", "model", type=kind)
         return found
     if any(a == b for a, b in pairs) or _has_cycle(pairs):
-        flag("the paths form a loop; a path model must be recursive", "model", "paths")
+        flag("loop", "model", "paths")
     used = {c for pair in pairs for c in pair}
     for name in config.constructs:
         if name not in used:
-            flag(f"construct '{name}' is in no path of the model", "constructs", name)
+            flag("construct_unused", "constructs", name, name=name)
     for hname, hyp in config.hypotheses.items():
         if hyp.simultaneous is not None:
-            flag(f"a {config.model.type} model has no simultaneous F test; state hypotheses as paths", "hypotheses", hname, "simultaneous")
+            flag("no_simultaneous", "hypotheses", hname, "simultaneous", type=kind)
             continue
         if hyp.moderator is not None:
-            flag("a moderator belongs to a regression model (model.type: regression)", "hypotheses", hname, "moderator")
+            flag("moderator_regression", "hypotheses", hname, "moderator")
             continue
         steps = hyp.steps()
         for name in steps:
             if name not in config.constructs:
-                flag(f"'{name}' is not a construct" + did_you_mean(name, config.constructs, cutoff=0.5), "hypotheses", hname, "path")
+                flag("not_construct", "hypotheses", hname, "path", name=name, hint=near(name, config.constructs, cutoff=0.5))
         if all(n in config.constructs for n in steps):
             missing = [f"{a} -> {b}" for a, b in zip(steps, steps[1:]) if (a, b) not in pairs]
             if missing or len(steps) < 2:
-                flag(f"path '{hyp.path}' is not in the model ({', '.join(missing) or 'needs A -> B'})", "hypotheses", hname, "path")
-            elif config.model.type == "path" and (steps[0], steps[-1]) not in pairs and len(steps) > 2:
-                flag(f"an indirect effect needs the direct path {steps[0]} -> {steps[-1]} in the model as well (its c′); "
-                     "add it to model.paths", "hypotheses", hname, "path")
+                flag("path_not_in_model", "hypotheses", hname, "path", path=hyp.path,
+                     missing=", ".join(missing) or phrase("check.needs_a_b"))
+            elif kind == "path" and (steps[0], steps[-1]) not in pairs and len(steps) > 2:
+                flag("direct_path", "hypotheses", hname, "path", source=steps[0], target=steps[-1])
     return found + _mediation_resamples(study)
 
 
@@ -225,8 +240,7 @@ def _mediation_resamples(study) -> list[ConfigError]:
     indirect = any(h.path and len(h.steps()) > 2 for h in config.hypotheses.values())
     if config.model.type != "path" or not indirect or config.model.bootstrap >= MIN_MEDIATION_RESAMPLES:
         return []
-    return [ConfigError(f"{study.where('model', 'bootstrap')}: an indirect effect is tested with at least "
-                        f"{MIN_MEDIATION_RESAMPLES} bootstrap resamples (5000 recommended)")]
+    return [study.problem("check.resamples", "model", "bootstrap", least=MIN_MEDIATION_RESAMPLES)]
 
 
 def _has_cycle(pairs: list[tuple[str, str]]) -> bool:

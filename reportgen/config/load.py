@@ -13,8 +13,8 @@ from pydantic import BaseModel, ValidationError
 from reportgen.config.checks import cross_check
 from reportgen.config.models import MODEL_TYPES, QUALITATIVE_KINDS, StudyConfig
 from reportgen.config.yaml_lines import line_of, load_with_lines
-from reportgen.errors import ConfigError, did_you_mean, one_or_all
-from reportgen.words.messages import phrase, place
+from reportgen.errors import ConfigError, one_or_all
+from reportgen.words.messages import Localized, phrase, place
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,14 @@ class Study:
         paths += [(self.base_dir / name).resolve() for name in getattr(corpus, "files", lambda: [])()]
         return paths + ([self.templates_dir] if self.templates_dir else [])
 
-    def where(self, *key: Any) -> str:
-        """'study.yaml, line 12, key model.dependent' for a key path."""
-        line = line_of(self.lines, key)
+    def where(self, *key: Any) -> Localized:
+        """'study.yaml, line 12, key model.dependent' (and its Indonesian) for a key path."""
         dotted = ".".join(str(k) for k in key)
-        return f"{self.path.name}" + (f", line {line}" if line else "") + (f", key {dotted}" if dotted else "")
+        return place(self.path.name, line_of(self.lines, key), dotted or None)
+
+    def problem(self, code: str, *key: Any, **params) -> ConfigError:
+        """The problem of catalogue entry ``code`` at ``key`` (its ``{where}``)."""
+        return ConfigError.coded(code, where=self.where(*key), **params)
 
 
 def load_study(path: str | Path, data: Path | None = None, edit=None) -> Study:
@@ -95,12 +98,36 @@ def load_study(path: str | Path, data: Path | None = None, edit=None) -> Study:
         config = model.model_validate(raw)
     except ValidationError as exc:
         problems = [_describe(err, name, lines, model) for err in exc.errors()]
-        raise one_or_all(problems) from None
+        raise one_or_all(problems + _cross_checks_beside(raw, exc, path, lines, model)) from None
     study = Study(config=config, path=path.resolve(), lines=lines)
     problems = cross_check(study) if model is StudyConfig else sakip_check(study)
     if problems:
         raise one_or_all(problems)
     return study
+
+
+CROSS_CHECKED = ("scale", "respondents", "constructs", "model", "hypotheses", "templates", "literature", "qualitative")
+
+
+def _cross_checks_beside(raw: dict, error: ValidationError, path: Path, lines: dict, model: type[BaseModel]) -> list[ConfigError]:
+    """The cross-checks' problems of a study file whose keys did not all validate, so that one
+    check reports everything (a year typo does not hide a hypothesis naming no construct).
+
+    They read only the sections of :data:`CROSS_CHECKED`: those are validated one by one and
+    checked when all of them are sound; a problem in one of them is reported alone (checking
+    the others against it would report its consequences as well)."""
+    from pydantic import TypeAdapter
+
+    failed = {err["loc"][0] for err in error.errors() if err["loc"]}
+    if model is not StudyConfig or failed & set(CROSS_CHECKED) or not failed:
+        return []
+    sections = {}
+    for name in CROSS_CHECKED:
+        if name in raw:
+            info = StudyConfig.model_fields[name]
+            sections[name] = TypeAdapter(typing.Annotated[info.annotation, info]).validate_python(raw[name])
+    config = StudyConfig.model_construct(**sections)
+    return cross_check(Study(config=config, path=path.resolve(), lines=lines))
 
 
 def _model_for(raw: dict, name: str, lines: dict) -> type[BaseModel]:
@@ -118,16 +145,15 @@ def _model_for(raw: dict, name: str, lines: dict) -> type[BaseModel]:
 
 def sakip_check(study: Study) -> list[ConfigError]:
     config = study.config
-    problems = []
-    if config.templates is not None and not (study.base_dir / config.templates).is_dir():
-        problems.append(ConfigError(f"{study.where('templates')}: templates folder '{config.templates}' not found"))
+    from reportgen.config.checks import near, templates_problems
     from reportgen.designs.sakip.analysis import components_of
 
+    problems = templates_problems(study)
     subcomponents = [s for c in components_of(config) for s, _ in c.subcomponents]
     for code in config.actions:
         if code not in subcomponents:
-            problems.append(ConfigError(f"{study.where('actions', code)}: '{code}' is not a sub-component of the framework"
-                                        + (did_you_mean(code, subcomponents) or f" ({', '.join(subcomponents)})")))
+            hint = near(code, subcomponents) or phrase("hint.listed", names=", ".join(subcomponents))
+            problems.append(study.problem("check.not_subcomponent", "actions", code, code=code, hint=hint))
     return problems
 
 

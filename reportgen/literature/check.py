@@ -12,16 +12,19 @@
 
 from __future__ import annotations
 
-from reportgen.errors import ConfigError, did_you_mean
+from reportgen.errors import ConfigError
+from reportgen.words.messages import Localized, phrase
 from reportgen.literature.library import KINDS, READERS, load_literature, literature_path, theory_keys
 
 
 def check_literature(study) -> list[ConfigError]:
+    from reportgen.config.checks import near
+
     config = study.config
     found: list[ConfigError] = []
 
-    def flag(message: str, *key: object) -> None:
-        found.append(ConfigError(f"{study.where(*key)}: {message}"))
+    def flag(code: str, *key: object, **params) -> None:
+        found.append(study.problem(f"lit.{code}", *key, **params))
 
     citing = [(h, kind, i, key) for h, hyp in config.hypotheses.items() for kind in KINDS
               for i, key in enumerate(getattr(hyp, kind, []))]
@@ -29,19 +32,18 @@ def check_literature(study) -> list[ConfigError]:
     for h, hyp in config.hypotheses.items():
         both = [key for key in getattr(hyp, "supports", []) if key in getattr(hyp, "contradicts", [])]
         for key in dict.fromkeys(both):
-            flag(f"'{key}' is listed under both supports and contradicts", "hypotheses", h, "contradicts")
+            flag("both", "hypotheses", h, "contradicts", key=key)
     path = literature_path(study)
     if path is None:
         if citing:
             h, kind, _, key = citing[0]
-            flag(f"cites '{key}' but the study names no literature file; add 'literature: references.bib' "
-                 "(a BibTeX or RIS file exported from Zotero or Mendeley)", "hypotheses", h, kind)
+            flag("no_file", "hypotheses", h, kind, key=key)
         return found
     if path.suffix.lower() not in READERS:
-        flag(f"'{config.literature}' is not a BibTeX (.bib) or RIS (.ris) file", "literature")
+        flag("not_kind", "literature", file=config.literature)
         return found
     if not path.is_file():
-        flag(f"literature file '{config.literature}' not found", "literature")
+        flag("not_found", "literature", file=config.literature)
         return found
     try:
         literature = load_literature(path)
@@ -54,23 +56,25 @@ def check_literature(study) -> list[ConfigError]:
             continue
         if key in unreadable:
             place, reason = unreadable[key]
-            flag(f"'{key}' cannot be read from {name} ({place}: {reason})", "hypotheses", h, kind, i)
+            flag("key_unreadable", "hypotheses", h, kind, i, key=key, name=name, place=place, reason=reason)
         else:
-            flag(f"'{key}' is not in {name}" + (did_you_mean(key, literature.keys) or f"; its keys include {_some(literature.keys)}"),
-                 "hypotheses", h, kind, i)
+            hint = near(key, literature.keys) or phrase("lit.keys_include", keys=_some(literature.keys))
+            flag("not_in", "hypotheses", h, kind, i, key=key, name=name, hint=hint)
     for key in dict.fromkeys(key for *_, key in citing):
         if key not in literature:
             continue
         work = literature.works[key]
         if key in unreadable:
             place, reason = unreadable[key]
-            found.append(ConfigError(f"{name}, {place}: {reason}; the cited entry '{key}' must be there once"))
+            found.append(ConfigError.coded("lit.entry_twice", name=name, place=place, reason=reason, key=key))
         missing = literature.missing(key)
         if missing:
-            found.append(ConfigError(f"{name}, {work.place}, entry '{key}': no {' and no '.join(missing)}; "
-                                     "APA cites a work by its author and year"))
+            lacking = Localized(" and no ".join(missing), " dan ".join(phrase(f"lit.{part}").get("id") for part in missing))
+            found.append(ConfigError.coded("lit.no_author_year", name=name, place=work.place, key=key, missing=lacking))
     return found
 
 
-def _some(keys: list[str], n: int = 5) -> str:
-    return ", ".join(f"'{k}'" for k in keys[:n]) + (f" and {len(keys) - n} more" if len(keys) > n else "")
+def _some(keys: list[str], n: int = 5) -> Localized:
+    shown = ", ".join(f"'{k}'" for k in keys[:n])
+    more = phrase("answer.more", count=len(keys) - n) if len(keys) > n else Localized("")
+    return Localized(shown + more.get("en"), shown + more.get("id"))

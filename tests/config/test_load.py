@@ -69,6 +69,41 @@ def test_all_cross_field_problems_are_reported_together(tmp_path):
     assert any("'Y' is the dependent construct and cannot also be a predictor" in m for m in messages)
 
 
+def test_a_key_of_the_wrong_type_does_not_hide_the_cross_checks(tmp_path):
+    cfg = base()
+    cfg["study"]["year"] = "2O24"  # a letter O for a zero
+    cfg["hypotheses"]["H1"]["path"] = "X3 -> Y"
+    with pytest.raises(ProblemList) as err:
+        load_study(write_study(tmp_path, cfg))
+    messages = [p.message for p in err.value.problems]
+    assert len(messages) == 2
+    assert "key study.year: Input should be a valid integer" in messages[0]
+    assert "key hypotheses.H1.path: 'X3' is not a construct; did you mean 'X2'?" in messages[1]
+
+
+def test_the_cross_checks_speak_indonesian_in_the_web_app(tmp_path):
+    from reportgen.words.messages import in_language
+
+    cfg = base()
+    cfg["hypotheses"]["H1"]["path"] = "X3 -> Y"
+    cfg["model"]["predictors"] = ["X1", "X1"]
+    with pytest.raises(ProblemList) as err:
+        load_study(write_study(tmp_path, cfg))
+    said = [in_language(p, "id") for p in err.value.problems]
+    assert any(s.endswith("kunci model.predictors: satu prediktor tercantum dua kali") for s in said), said
+    assert any("kunci hypotheses.H1.path: 'X3' bukan konstruk; maksud Anda 'X2'?" in s for s in said), said
+    assert all(", baris " in s for s in said) and not any("line" in s for s in said)
+
+
+def test_a_broken_section_the_cross_checks_read_is_reported_alone(tmp_path):
+    cfg = base()
+    cfg["constructs"]["X1"]["reverse"] = "X1.1"  # not a list
+    cfg["hypotheses"]["H1"]["path"] = "X3 -> Y"
+    with pytest.raises(ConfigError) as err:
+        load_study(write_study(tmp_path, cfg))
+    assert "constructs.X1.reverse" in str(err.value) and "X3" not in str(err.value)
+
+
 def test_hypothesis_needs_path_or_simultaneous(tmp_path):
     cfg = base()
     cfg["hypotheses"]["H1"] = {"expect": "positive"}
