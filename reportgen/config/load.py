@@ -14,7 +14,7 @@ from reportgen.config.checks import cross_check
 from reportgen.config.models import MODEL_TYPES, QUALITATIVE_KINDS, StudyConfig
 from reportgen.config.yaml_lines import line_of, load_with_lines
 from reportgen.errors import ConfigError, one_or_all
-from reportgen.words.messages import Localized, phrase, place
+from reportgen.words.messages import Localized, catalogue, phrase, place
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,9 @@ LIMITS = ("ge", "gt", "le", "lt", "min_length", "max_length")
 
 def _problem(kind: str, message: str, ctx: dict):
     """Pydantic's message of a value's problem, with its Indonesian where the kind is one
-    :data:`VALUE_PROBLEMS` words (the validators' own messages stay as written)."""
+    :data:`VALUE_PROBLEMS` words or a validator's catalogue entry (:func:`~reportgen.config.models.invalid`)."""
+    if kind in catalogue():
+        return phrase(kind, **ctx)
     if kind not in VALUE_PROBLEMS:
         return message
     limit = next((ctx[name] for name in LIMITS if name in ctx), "")

@@ -16,6 +16,16 @@ from reportgen.config import bounds
 LANGUAGES = ("id", "en")
 
 
+
+def invalid(code: str, **params) -> Exception:
+    """A value's problem as catalogue entry ``code`` (words/messages.yaml): pydantic reports its
+    English, and the study file's check words it in the user's language from ``params``."""
+    from pydantic_core import PydanticCustomError
+
+    from reportgen.words.messages import worded
+
+    return PydanticCustomError(code, worded(code, "en", params), params)
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -88,7 +98,7 @@ class StudyInfo(Strict):
     @classmethod
     def _title_written(cls, title: LocalText) -> LocalText:
         if not any((getattr(title, lang) or "").strip() for lang in LANGUAGES):
-            raise ValueError("the title is empty; write the study's title")
+            raise invalid("value.title_empty")
         return title
 
     @model_validator(mode="after")
@@ -159,7 +169,7 @@ class ScaleLabel(Strict):
     def _short_written(cls, value: Any, handler) -> LocalText:
         text = handler(value) if value is not None else None
         if text is None or not (text.id or text.en):
-            raise ValueError("a short label needs a text, e.g. short: SS or short: {id: SS, en: SA}")
+            raise invalid("value.short_empty")
         return text
 
     def short_text(self, language: str) -> str:
@@ -182,13 +192,13 @@ class Scale(Strict):
     @model_validator(mode="after")
     def _check_range(self) -> "Scale":
         if self.max <= self.min:
-            raise ValueError(f"scale max ({self.max}) must be greater than min ({self.min})")
+            raise invalid("value.scale_order", high=self.max, low=self.min)
         if self.max - self.min + 1 > bounds.MAX_SCALE_POINTS:
-            raise ValueError(f"the scale {self.min}–{self.max} has {self.max - self.min + 1:,} points; a rating scale has at "
-                             f"most {bounds.MAX_SCALE_POINTS} (0–10): check min and max")
+            raise invalid("value.scale_points", low=self.min, high=self.max, points=f"{self.max - self.min + 1:,}",
+                          most=bounds.MAX_SCALE_POINTS)
         outside = [k for k in self.labels if not self.min <= k <= self.max]
         if outside:
-            raise ValueError(f"label {outside[0]} is outside the scale {self.min}–{self.max}")
+            raise invalid("value.label_outside", point=outside[0], low=self.min, high=self.max)
         return self
 
     @property
@@ -214,7 +224,7 @@ class Construct(Strict):
     @classmethod
     def _items_not_empty(cls, value: dict[str, Any]) -> dict[str, Any]:
         if not value:
-            raise ValueError("a construct needs at least one item")
+            raise invalid("value.no_items")
         return {str(k): ("" if v is None else v) for k, v in value.items()}
 
     def item_text(self, item: str, language: str) -> str:
@@ -344,12 +354,12 @@ class Hypothesis(Strict):
     @model_validator(mode="after")
     def _one_kind(self) -> "Hypothesis":
         if (self.path is None) == (self.simultaneous is None):
-            raise ValueError("a hypothesis needs either 'path' (A -> B) or 'simultaneous' with 'on'")
+            raise invalid("value.hypothesis_kind")
         if self.simultaneous is not None and self.on is None:
-            raise ValueError("a simultaneous hypothesis needs 'on' (the dependent construct)")
+            raise invalid("value.simultaneous_on")
         stray = [key for key in self.findings if key not in self.supports and key not in self.contradicts]
         if stray:
-            raise ValueError(f"findings: '{stray[0]}' is cited under neither supports nor contradicts")
+            raise invalid("value.stray_finding", key=stray[0])
         return self
 
     def steps(self) -> list[str]:
@@ -503,7 +513,7 @@ class StudyConfig(Strict):
     def _items_bounded(cls, constructs: dict) -> dict:
         count = sum(len(c.items) for c in constructs.values())
         if count > bounds.MAX_ITEMS:
-            raise ValueError(f"the constructs have {count:,} items in all; a study may have at most {bounds.MAX_ITEMS}")
+            raise invalid("value.too_many_items", count=f"{count:,}", most=bounds.MAX_ITEMS)
         return constructs
 
     @property
