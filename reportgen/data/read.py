@@ -33,7 +33,7 @@ from reportgen.data import limits
 from reportgen.data.archive import Archive, open_archive
 from reportgen.data.encoding import text_encoding
 from reportgen.errors import DataError
-from reportgen.words.messages import phrase
+from reportgen.words.messages import Localized, phrase
 
 SUPPORTED = (".csv", ".xlsx", ".sav")
 
@@ -91,7 +91,7 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         if suffix == ".csv":
             records, encoding = _read_csv(path)
             if encoding:
-                notes.append(f"{name} was read as {encoding} text")
+                notes.append(phrase("data.encoding", file=name, encoding=encoding))
         elif suffix == ".xlsx":
             records, shown, other_sheets = _read_xlsx(path, sheet)
             name = f"{name}, sheet '{shown}'"
@@ -119,7 +119,7 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
     blank = [number for number, row in numbered if _blank(row)]
     numbered = [(number, row) for number, row in numbered if not _blank(row)]
     if blank:
-        notes.append(f"{name}: {_count(len(blank), 'wholly blank ' + row_word)} skipped ({_spans(blank, row_word)})")
+        notes.append(_blank_rows_note(name, blank, row_word))
     if not numbered:
         raise DataError(f"{name}: the data file has no respondents (no rows under the header)" + other_sheets_hint(other_sheets))
     names, duplicates = _column_names(header)
@@ -151,12 +151,16 @@ def _blank(row: list) -> bool:
     return all(_empty(cell) for cell in row)
 
 
-def _count(n: int, word: str) -> str:
-    return f"1 {word} was" if n == 1 else f"{n} {word}s were"
+def _blank_rows_note(name: str, blank: list[int], row_word: str) -> Localized:
+    """"data.csv: 2 wholly blank rows were skipped (rows 7, 12)" (and its Indonesian)."""
+    count = len(blank)
+    word = phrase(f"data.{row_word}" + ("s" if count > 1 else ""))
+    return phrase("data.blank_rows", file=name, count=count, row=word, were="was" if count == 1 else "were",
+                  where=Localized(_spans(blank, word.get("en")), _spans(blank, word.get("id"))))
 
 
 def _spans(numbers: list[int], word: str) -> str:
-    """'row 7' / 'rows 7, 12–15' (at most ten ranges shown)."""
+    """'rows 7, 12–15' (at most ten ranges shown), after ``word``."""
     ranges: list[list[int]] = []
     for n in numbers:
         if ranges and n == ranges[-1][1] + 1:
@@ -165,7 +169,7 @@ def _spans(numbers: list[int], word: str) -> str:
             ranges.append([n, n])
     shown = [str(a) if a == b else f"{a}–{b}" for a, b in ranges[:10]]
     more = ", …" if len(ranges) > 10 else ""
-    return f"{word}{'s' if len(numbers) > 1 else ''} {', '.join(shown)}{more}"
+    return f"{word} {', '.join(shown)}{more}"
 
 
 def _column_names(header: list) -> tuple[list[str], dict[str, list[int]]]:

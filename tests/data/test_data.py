@@ -132,6 +132,7 @@ def test_csv_rows_and_header_as_a_spreadsheet_shows_them(tmp_path):
     assert list(table.columns) == ["rid", "X1.1", "Unnamed: 2", "X1.1 (column 4)"]
     assert table.rows == [3, 5] and table.blank_rows == [2, 4, 6] and table.duplicates == {"X1.1": [2, 4]}
     assert table.notes == ["r.csv: 3 wholly blank rows were skipped (rows 2, 4, 6)"]
+    assert table.notes[0].get("id") == "r.csv: 3 baris yang seluruhnya kosong dilewati (baris 2, 4, 6)"
     assert table.columns["X1.1"] == ["4", "3"] and table.columns["X1.1 (column 4)"] == ["5", None]
 
 
