@@ -344,6 +344,8 @@ class Choices:
     profile_order: dict[str, list[str]] = field(default_factory=dict)  # profile column → its categories in order
     sheet: str | None = None  # the workbook's sheet of answers, when not the first
     discussions: dict[str, str] = field(default_factory=dict)  # a hypothesis's path → the author's discussion of it
+    literature: str | None = None  # the reference file (.bib or .ris) beside the study file
+    citations: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # path → (supports, contradicts) keys
 
 
 def choices_for(found: Draft, design: str) -> Choices:
@@ -502,6 +504,8 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
             if choices.profile_order.get(column):
                 entry["order"] = FlowList(choices.profile_order[column])
             out.put([entry], f"profile.{column}", 2, todo)
+    if choices.literature:
+        out.put({"literature": choices.literature}, "literature")
     out.add("constructs:   # " + say("constructs") if choices.constructs else "constructs: {}")
     for name, construct in choices.constructs.items():
         entry = {"name": construct.name, "items": dict(construct.items)}
@@ -558,8 +562,10 @@ def _model_lines(choices: Choices, out: _Lines) -> None:
     out.add(f"hypotheses:   # {say('hypotheses')}{todo}" if choices.hypotheses or joint
             else "hypotheses: {}", "hypotheses")
     for k, (path, expect) in enumerate(choices.hypotheses, start=1):
+        supports, contradicts = choices.citations.get(path, ([], []))
+        cited = {kind: FlowList(keys) for kind, keys in (("supports", supports), ("contradicts", contradicts)) if keys}
         discussion = {"discussion": choices.discussions[path]} if choices.discussions.get(path) else {}
-        out.put({f"H{k}": Flow(path=path, expect=expect, **discussion)}, f"hypothesis.{k}", 2)
+        out.put({f"H{k}": Flow(path=path, expect=expect, **cited, **discussion)}, f"hypothesis.{k}", 2)
     if joint:  # "on" is quoted by the emitter: a bare on is a boolean in YAML 1.1
         out.put({f"H{len(choices.hypotheses) + 1}": Flow(simultaneous=FlowList(choices.predictors), on=choices.dependent)},
                 "joint", 2)

@@ -12,9 +12,9 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from reportgen.config import bounds
+from reportgen.words.messages import Localized
 
 LANGUAGES = ("id", "en")
-
 
 
 def invalid(code: str, **params) -> Exception:
@@ -194,7 +194,8 @@ class Scale(Strict):
         if self.max <= self.min:
             raise invalid("value.scale_order", high=self.max, low=self.min)
         if self.max - self.min + 1 > bounds.MAX_SCALE_POINTS:
-            raise invalid("value.scale_points", low=self.min, high=self.max, points=f"{self.max - self.min + 1:,}",
+            count = f"{self.max - self.min + 1:,}"
+            raise invalid("value.scale_points", low=self.min, high=self.max, points=Localized(count, count.replace(",", ".")),
                           most=bounds.MAX_SCALE_POINTS)
         outside = [k for k in self.labels if not self.min <= k <= self.max]
         if outside:
@@ -513,7 +514,7 @@ class StudyConfig(Strict):
     def _items_bounded(cls, constructs: dict) -> dict:
         count = sum(len(c.items) for c in constructs.values())
         if count > bounds.MAX_ITEMS:
-            raise invalid("value.too_many_items", count=f"{count:,}", most=bounds.MAX_ITEMS)
+            raise invalid("value.too_many_items", count=Localized(f"{count:,}", f"{count:,}".replace(",", ".")), most=bounds.MAX_ITEMS)
         return constructs
 
     @property

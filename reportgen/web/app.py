@@ -50,6 +50,7 @@ from reportgen.words.messages import in_language
 HERE = Path(__file__).parent
 LANGUAGES = ("id", "en")
 DATA_TYPES = (".csv", ".xlsx", ".sav")
+LITERATURE_TYPES = (".bib", ".ris")  # a reference file exported from Zotero or Mendeley
 MAX_UPLOAD_MB = 20
 FORM_BYTES = 2**20  # the body of any POST but an upload: the study form is a few kB
 UPLOAD_FIELDS_BYTES = 65536  # an upload's body besides its files: the form's own fields
@@ -210,7 +211,7 @@ async def upload(request: Request) -> Response:
     return RedirectResponse(f"/s/{session.key}", status_code=303)
 
 
-EXAMPLE = ("luwu-timur", "responses.csv")  # the thesis replica: 80 respondents, 31 items, six constructs
+EXAMPLE = ("luwu-timur", "responses.csv", "references.bib")  # the thesis replica: 80 respondents, 31 items, six constructs
 
 
 async def example(request: Request) -> Response:
@@ -221,10 +222,12 @@ async def example(request: Request) -> Response:
     sessions: Sessions = request.app.state.sessions
     folder = sessions.new_folder()
     try:
-        example_folder = EXAMPLES / EXAMPLE[0]
-        path = folder / EXAMPLE[1]
-        _write_new(path, (example_folder / EXAMPLE[1]).read_bytes())
-        session = await _opened(request, folder, path, (example_folder / "study.yaml").read_bytes(), "study.yaml")
+        example_folder, (data, references) = EXAMPLES / EXAMPLE[0], EXAMPLE[1:]
+        path = folder / data
+        _write_new(path, (example_folder / data).read_bytes())
+        _write_new(folder / references, (example_folder / references).read_bytes())
+        session = await _opened(request, folder, path, (example_folder / "study.yaml").read_bytes(), "study.yaml",
+                                literature=references)
     except BaseException:
         sessions.discard(folder)
         raise
@@ -234,7 +237,7 @@ async def example(request: Request) -> Response:
 async def _received(request: Request, folder: Path):
     """The session of an upload: its data file written into ``folder``, what the data tell, and
     the choices to start from. ReportgenError for files the app does not take."""
-    form = await request.form(max_files=2, max_fields=5)
+    form = await request.form(max_files=3, max_fields=5)
     data, study_file = form.get("data"), form.get("study")
     if not isinstance(data, UploadFile) or not data.filename:
         raise ReportgenError(_say(request, "no_file"))
@@ -244,26 +247,54 @@ async def _received(request: Request, folder: Path):
     sheet = " ".join(str(form.get("sheet") or "").split())[:100] or None  # a workbook's sheet of answers
     study_text = await study_file.read() if isinstance(study_file, UploadFile) and study_file.filename else None
     study_name = _file_name(study_file.filename) if study_text is not None else ""
-    if len(content) + len(study_text or b"") > request.app.state.max_upload:
-        raise UploadTooLarge(_too_large_line(request, len(content) + len(study_text or b"")))
+    references = await _literature_file(request, form.get("literature"))
+    size = len(content) + len(study_text or b"") + len(references[1] if references else b"")
+    if size > request.app.state.max_upload:
+        raise UploadTooLarge(_too_large_line(request, size))
     path = folder / _file_name(data.filename)
     _write_new(path, content)
-    return await _opened(request, folder, path, study_text, study_name, sheet)
+    literature = _write_literature(folder, references, taken=(path.name, study_name)) if references else None
+    return await _opened(request, folder, path, study_text, study_name, sheet, literature)
+
+
+async def _literature_file(request: Request, upload) -> tuple[str, bytes] | None:
+    """The reference file of a form (its name and bytes), None when none was chosen;
+    ReportgenError for a file of another kind."""
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return None
+    name = _file_name(upload.filename)
+    if Path(name).suffix not in LITERATURE_TYPES:
+        raise ReportgenError(_say(request, "wrong_literature_type", name=name))
+    return name, await upload.read()
+
+
+def _write_literature(folder: Path, references: tuple[str, bytes], taken: Sequence[str] = ()) -> str:
+    """Write the reference file into the session's folder (under a name no other file of the
+    session has); its name."""
+    name, content = references
+    if name in taken or name.startswith("study."):
+        name = f"references{Path(name).suffix}"
+    _write_new(folder / name, content)
+    return name
 
 
 async def _opened(request: Request, folder: Path, path: Path, study_text: bytes | None, study_name: str,
-                  sheet: str | None = None):
+                  sheet: str | None = None, literature: str | None = None):
     """The session of the data at ``path`` in ``folder``: what the data tell and the choices to
     start from (:func:`_begin`), with its notice."""
-    found, choices, notice = await run_in_threadpool(_begin, path, study_text, study_name, _language(request), sheet)
+    found, choices, notice = await run_in_threadpool(_begin, path, study_text, study_name, _language(request), sheet, literature)
     session = request.app.state.sessions.begin(folder, path, found, choices)
     session.notice = notice
     return session
 
 
-def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, sheet: str | None = None):
+def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, sheet: str | None = None,
+           literature: str | None = None):
     """What the data tell, and the choices to start from: the defaults, or the study file's
-    (opened without the files it names that the app cannot receive, which the notice lists)."""
+    (opened without the files it names that the app did not receive, which the notice lists);
+    ``literature`` names the reference file received beside them."""
+    from dataclasses import replace
+
     from reportgen.config.draft import choices_for, draft
 
     if sheet is not None and data.suffix.lower() != ".xlsx":
@@ -271,7 +302,7 @@ def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, she
     found = draft(data, sheet)
     if study_text is None:
         notice = _words()["split"][lang].format(questions=found.split[0], constructs=found.split[1]) if found.split else ""
-        return found, choices_for(found, "regression"), notice
+        return found, replace(choices_for(found, "regression"), literature=literature), notice
     from reportgen.config import load_study
     from reportgen.config.models import StudyConfig
 
@@ -280,12 +311,11 @@ def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, she
     _write_new(opened, study_text)
     removed: list[str] = []
     try:
-        config = load_study(opened, data=data, edit=lambda raw: removed.extend(study_form.leave_out(raw))).config
+        config = load_study(opened, data=data, edit=lambda raw: removed.extend(study_form.leave_out(raw, literature))).config
     except ProblemList as problems:
-        raise ReportgenError(problems.message) from None
+        raise ReportgenError("\n".join(in_language(problem, lang) for problem in problems.problems)) from None
     if not isinstance(config, StudyConfig):
-        raise ReportgenError("opened.yaml: this study file is not a questionnaire study (regression, path or PLS); "
-                             "run it with `reportgen run`")
+        raise ReportgenError(_words()["not_questionnaire"][lang].format(name=name))
     if config.data.sheet and config.data.sheet != found.sheet and data.suffix.lower() == ".xlsx":
         found = draft(data, config.data.sheet)  # the study reads another sheet of the workbook
     choices, left = study_form.choices_from_study(config, found, lang)
@@ -299,10 +329,20 @@ async def study(request: Request) -> Response:
     if session is None:
         return _gone(request)
     if request.method == "POST":
-        form = await request.form()
+        form = await request.form(max_files=1)
+        refused = None
+        try:
+            references = await _literature_file(request, form.get("literature"))
+        except ReportgenError as error:
+            references, refused = None, error.message
+        if references:
+            session.choices.literature = _write_literature(session.folder, references, taken=(session.data.name,))
         session.choices = study_form.choices_from_form(form, session)
         action = form.get("action", "update")
         session.problems, session.summary = {}, ""
+        if refused:
+            session.problems["literature"] = [refused]
+            action = "update"
         if action in ("check", "run"):
             await run_in_threadpool(_check, session, _language(request))
             if action == "run" and not session.problems:
@@ -343,7 +383,7 @@ def _study_page(request: Request, session) -> HTMLResponse:
     choices = session.choices
     codes, items, rows, points = (study_form.construct_codes(session), study_form.all_items(session),
                                   study_form.form_rows(choices), _points(choices))
-    shown = {"", "title", "author", "year", "language", "design", "scale", "model", "hypotheses",
+    shown = {"", "title", "author", "year", "language", "design", "scale", "model", "hypotheses", "literature",
              *(f"label.{k}" for k in points), *(f"profile.{c}" for c in session.draft.profile),
              *(f"name.{c}" for c in codes), *(f"text.{i}" for i in items), *(f"hypothesis.{k}" for k in range(1, len(rows) + 1))}
     if choices.design == "regression":

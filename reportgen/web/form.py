@@ -6,7 +6,8 @@ Field names: ``title``, ``author``, ``year``, ``language``, ``design``, ``scale_
 K), ``profile.COL`` (a checkbox) and ``plabel.COL``, ``name.C`` (construct C), ``group.ITEM``
 (the construct an item belongs to; empty: not used), ``text.ITEM``, ``reverse.ITEM``,
 ``dependent``, ``predictor.C``, ``joint``, and per hypothesis row K ``from.K``, ``via.K``,
-``to.K``, ``expect.K``. Nothing here judges a value: the study file is checked by the same
+``to.K``, ``expect.K``, ``discussion.K`` and, with a reference file, ``supports.K`` and
+``contradicts.K`` (its keys). Nothing here judges a value: the study file is checked by the same
 code as ``reportgen validate``, and its problems are placed by the line they name
 (:attr:`~reportgen.config.draft.WrittenStudy.fields`) or by the data column they name.
 """
@@ -25,9 +26,12 @@ CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # a line break pasted
 ANSWERS = re.compile(r": [\d,]+ answers in (column |[\d,]+ columns)")
 COLUMN = re.compile(r", column '?([^,:']+)'?[,:]")
 FORM_KEYS = {"study": {"title", "author", "year", "language"}, "data": {"path", "id", "columns", "sheet"}, "scale": None,
-             "respondents": None, "constructs": None, "model": {"type", "dependent", "predictors", "paths"}, "hypotheses": None}
-HYPOTHESIS_KEYS = {"path", "expect", "simultaneous", "on", "discussion"}
+             "respondents": None, "constructs": None, "model": {"type", "dependent", "predictors", "paths"}, "hypotheses": None,
+             "literature": None}
+HYPOTHESIS_KEYS = {"path", "expect", "simultaneous", "on", "discussion", "supports", "contradicts"}
 LEFT_OUT = ("literature", "qualitative", "templates")  # files the app cannot receive: a study file opens without them
+CITED = ("supports", "contradicts", "findings")  # a hypothesis's keys that cite the reference file
+KEYS = re.compile(r"[^\s,;]+")  # the reference keys a field lists, apart by commas, semicolons or spaces
 
 
 def all_items(session) -> list[str]:
@@ -71,7 +75,7 @@ def choices_from_form(form, session) -> Choices:
     dependent = text("dependent") or before.dependent
     predictors = [code for code in constructs if code != dependent and form.get(f"predictor.{code}")]
     predictors = predictors or [code for code in constructs if code != dependent]  # none ticked: all, as the study file reads it
-    hypotheses, discussions = [], {}
+    hypotheses, discussions, citations = [], {}, {}
     for k in range(1, len(before.hypotheses) + EMPTY_ROWS + 1):
         steps = [text(f"{part}.{k}") for part in ("from", "via", "to")]
         if steps[0] and steps[2]:
@@ -79,10 +83,13 @@ def choices_from_form(form, session) -> Choices:
             hypotheses.append((path, text(f"expect.{k}", "positive")))
             if text(f"discussion.{k}"):
                 discussions[path] = text(f"discussion.{k}")
+            cited = tuple(list(dict.fromkeys(KEYS.findall(text(f"{kind}.{k}")))) for kind in ("supports", "contradicts"))
+            if before.literature and any(cited):
+                citations[path] = cited
     return replace(before, title=text("title"), author=text("author"), year=_number(text("year")),
                    language=text("language", "id"), design=text("design", before.design),
                    scale=(low, high), labels=labels, profile=profile, constructs=constructs,
-                   profile_values=profile_values, profile_order=profile_order, discussions=discussions,
+                   profile_values=profile_values, profile_order=profile_order, discussions=discussions, citations=citations,
                    dependent=dependent, predictors=predictors, hypotheses=hypotheses, joint_test=bool(form.get("joint")))
 
 
@@ -116,9 +123,12 @@ def form_rows(choices: Choices) -> list[dict]:
     rows = []
     for path, expect in choices.hypotheses:
         steps = [s.strip() for s in path.split("->")]
+        supports, contradicts = choices.citations.get(path, ([], []))
         rows.append({"from": steps[0], "via": " -> ".join(steps[1:-1]), "to": steps[-1], "expect": expect,
-                     "discussion": choices.discussions.get(path, "")})
-    return rows + [{"from": "", "via": "", "to": "", "expect": "positive", "discussion": ""}] * EMPTY_ROWS
+                     "discussion": choices.discussions.get(path, ""), "supports": ", ".join(supports),
+                     "contradicts": ", ".join(contradicts)})
+    blank = {"from": "", "via": "", "to": "", "expect": "positive", "discussion": "", "supports": "", "contradicts": ""}
+    return rows + [blank] * EMPTY_ROWS
 
 
 def group_of(choices: Choices) -> dict[str, str]:
@@ -169,7 +179,10 @@ def choices_from_study(config, draft, language: str | None = None) -> tuple[Choi
                       columns=dict(config.data.columns), sheet=config.data.sheet,
                       discussions={h.path: local(h.discussion) for h in config.hypotheses.values() if h.path and h.discussion},
                       profile_values={r.column: {code: local(label) for code, label in r.values.items()} for r in config.respondents if r.values},
-                      profile_order={r.column: list(r.order) for r in config.respondents if r.order})
+                      profile_order={r.column: list(r.order) for r in config.respondents if r.order},
+                      literature=config.literature,
+                      citations={h.path: (list(h.supports), list(h.contradicts)) for h in config.hypotheses.values()
+                                 if h.path and (h.supports or h.contradicts)})
     return choices, _not_shown(config)
 
 
@@ -194,13 +207,16 @@ def _not_shown(config) -> list[str]:
     return left
 
 
-def leave_out(raw: dict) -> list[str]:
-    """Remove from a study file's keys those naming files the app cannot receive (and the
-    citations that need them); the keys removed."""
-    removed = [key for key in LEFT_OUT if raw.pop(key, None) is not None]
+def leave_out(raw: dict, literature: str | None = None) -> list[str]:
+    """Remove from a study file's keys those naming files the app did not receive (and the
+    citations that need them); the keys removed. ``literature``: the reference file received
+    beside it, which its ``literature`` key then names."""
+    if literature is not None:
+        raw["literature"] = literature
+    removed = [key for key in LEFT_OUT if (key != "literature" or literature is None) and raw.pop(key, None) is not None]
     for code, hypothesis in (raw.get("hypotheses") or {}).items():
-        if isinstance(hypothesis, dict):
-            removed += [f"hypotheses.{code}.{key}" for key in ("supports", "contradicts", "findings") if hypothesis.pop(key, None)]
+        if isinstance(hypothesis, dict) and "literature" not in raw:
+            removed += [f"hypotheses.{code}.{key}" for key in CITED if hypothesis.pop(key, None)]
             theory = hypothesis.get("theory")
             if isinstance(theory, dict) and isinstance(theory.get("cite"), list):
                 from reportgen.literature.library import outside_methods

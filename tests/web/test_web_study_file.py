@@ -96,5 +96,5 @@ def test_a_scale_beyond_its_bound_is_refused_at_its_field(client, low, high):
     page = client.post(where, data=values | {"scale_min": low, "scale_max": high, "action": "check"})
     assert page.status_code == 200
     found = re.findall(r'<p class="problem" data-field="([^"]*)">(.*?)</p>', page.text, re.S)
-    assert [key for key, _ in found] == ["scale"] and "a rating scale has at most 11" in html.unescape(found[0][1])
+    assert [key for key, _ in found] == ["scale"] and "skala penilaian paling banyak 11 titik" in html.unescape(found[0][1])
     client.post(f"{where}/end")
