@@ -35,10 +35,12 @@ import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
 
+from reportgen.config.origin import Origin
 from reportgen.config.scale_words import MidpointClash, is_scale_word, scale_for
 from reportgen.data.codebook import with_codebook
 from reportgen.data.coding import NUMBERED, normalise_word
@@ -338,13 +340,14 @@ class Choices:
     hypotheses: list[tuple[str, str]]  # (path "A -> B", expect positive / negative / any)
     joint_test: bool = True  # regression: a simultaneous (F test) hypothesis after the paths
     skipped: dict[str, str] = field(default_factory=dict)
-    more_paths: list[str] = field(default_factory=list)  # path / PLS: model paths besides the hypotheses' (a study file's)
+    model_paths: list[str] = field(default_factory=list)  # path / PLS: the opened study file's model.paths (the hypotheses' are added)
     columns: dict[str, str] = field(default_factory=dict)  # item code → the data's header, where they differ
     profile_values: dict[str, dict[str, str]] = field(default_factory=dict)  # profile column → code → label
     profile_order: dict[str, list[str]] = field(default_factory=dict)  # profile column → its categories in order
     sheet: str | None = None  # the workbook's sheet of answers, when not the first
     discussions: dict[str, str] = field(default_factory=dict)  # a hypothesis's path → the author's discussion of it
     literature: str | None = None  # the reference file (.bib or .ris) beside the study file
+    origin: Origin | None = None  # a study file opened again: what it says beyond these choices
     citations: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # path → (supports, contradicts) keys
 
 
@@ -471,11 +474,14 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
         out.add(say("drafted_more"))
     else:
         out.add(say("written", data=scalar(data.name)))
+    origin = choices.origin or Origin(design=choices.design)
+    text = lambda where, shown: _one_line(origin.text(where, shown))  # noqa: E731
     out.add("study:")
-    out.put({"title": choices.title}, "title", 2)
+    out.put({"title": text(("study", "title"), choices.title)}, "title", 2)
     out.put({"author": choices.author}, "author", 2)
     out.put({"year": choices.year}, "year", 2)
     out.put({"language": choices.language}, "language", 2)
+    _kept(out, origin.sections.get("study"))
     out.add("data:")
     out.put({"path": data_path}, indent=2)
     if choices.sheet:
@@ -485,6 +491,7 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     if choices.columns:
         out.add("  columns:   # " + say("columns"), "columns")
         out.put(dict(choices.columns), "columns", 4)
+    _kept(out, origin.sections.get("data"))
     low, high = choices.scale
     counted = all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high))
     out.add("scale:" + ("   # " + say("scale", low=low, high=high) if counted else ""), "scale")
@@ -498,9 +505,10 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
         out.add("respondents:   # " + say("respondents"))
         for column, label in choices.profile.items():
             todo = "   # " + say("profile_todo") if label == column else ""
-            entry: dict = {"column": column, "label": label}
+            entry: dict = {"column": column, "label": text(("respondents", column, "label"), label)}
             if choices.profile_values.get(column):  # the data's codes with their labels
-                entry["values"] = Flow(choices.profile_values[column])
+                entry["values"] = Flow({code: text(("respondents", column, "values", code), shown)
+                                        for code, shown in choices.profile_values[column].items()})
             if choices.profile_order.get(column):
                 entry["order"] = FlowList(choices.profile_order[column])
             out.put([entry], f"profile.{column}", 2, todo)
@@ -508,12 +516,16 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
         out.put({"literature": choices.literature}, "literature")
     out.add("constructs:   # " + say("constructs") if choices.constructs else "constructs: {}")
     for name, construct in choices.constructs.items():
-        entry = {"name": construct.name, "items": dict(construct.items)}
+        entry = {"name": text(("constructs", name, "name"), construct.name),
+                 "items": {item: text(("constructs", name, "items", item), statement) for item, statement in construct.items.items()}}
         if construct.reverse:
             entry["reverse"] = FlowList(construct.reverse)
+        entry.update(origin.constructs.get(name, {}))
         out.put({name: entry}, f"name.{name}", 2)
         _item_fields(out, construct)
-    _model_lines(choices, out)
+    _model_lines(choices, out, origin)
+    for key, value in origin.top.items():
+        out.put({key: value})
     if choices.skipped:
         out.add("# " + say("not_used") + "; ".join(f"{scalar(name)} ({say(why)})" for name, why in choices.skipped.items()))
     return WrittenStudy("\n".join(out.lines) + "\n", out.fields)
@@ -545,30 +557,66 @@ def _item_fields(out: _Lines, construct: ConstructChoice) -> None:
             out.fields[k] = f"text.{item}"
 
 
-def _model_lines(choices: Choices, out: _Lines) -> None:
+def _model_lines(choices: Choices, out: _Lines, origin: Origin) -> None:
     if choices.design == "regression":
         out.add("model:", "model")
         out.add("  type: regression", "model")
         out.put({"dependent": choices.dependent}, "dependent", 2)
         out.put({"predictors": FlowList(choices.predictors)}, "predictors", 2)
     else:
-        paths = list(dict.fromkeys([*(path for path, _ in choices.hypotheses), *choices.more_paths]))
+        steps = [[s.strip() for s in path.split("->")] for path, _ in choices.hypotheses]
+        edges = [f"{a} -> {b}" for chain in steps for a, b in zip(chain, chain[1:])]
+        paths = list(dict.fromkeys([*choices.model_paths, *edges]))
         out.add("model:", "hypotheses")
         out.put({"type": choices.design}, "design", 2)
         out.put({"paths": FlowList(paths)}, "hypotheses", 2)
+    if origin.design == choices.design:  # a model's settings belong to its design
+        _kept(out, origin.sections.get("model"))
     joint = choices.design == "regression" and choices.joint_test and len(choices.predictors) > 1
     say = _comments(choices.language)
     todo = say("hypotheses_todo") if _has_placeholders(choices) else ""
-    out.add(f"hypotheses:   # {say('hypotheses')}{todo}" if choices.hypotheses or joint
-            else "hypotheses: {}", "hypotheses")
+    entries = _hypothesis_entries(choices, origin, joint)
+    out.add(f"hypotheses:   # {say('hypotheses')}{todo}" if entries else "hypotheses: {}", "hypotheses")
+    for code, entry, field_name in entries:
+        out.put({code: entry}, field_name, 2)
+
+
+def _hypothesis_entries(choices: Choices, origin: Origin, joint: bool) -> list[tuple[str, dict, str]]:
+    """(code, entry, form field) of each hypothesis in the file's order: the rows (row k with
+    the code of the opened file's k-th path hypothesis, and the keys it had beyond the row),
+    the hypotheses no row holds at their places, the simultaneous test."""
+    used = {*origin.row_codes, *(code for _, code, _ in origin.others), *([origin.joint[1]] if origin.joint else [])}
+    fresh = (f"H{n}" for n in range(1, 10_000) if f"H{n}" not in used)
+    entries = []
     for k, (path, expect) in enumerate(choices.hypotheses, start=1):
+        code = origin.row_codes[k - 1] if k <= len(origin.row_codes) else next(fresh)
         supports, contradicts = choices.citations.get(path, ([], []))
-        cited = {kind: FlowList(keys) for kind, keys in (("supports", supports), ("contradicts", contradicts)) if keys}
-        discussion = {"discussion": choices.discussions[path]} if choices.discussions.get(path) else {}
-        out.put({f"H{k}": Flow(path=path, expect=expect, **cited, **discussion)}, f"hypothesis.{k}", 2)
+        entry = {"path": path, "expect": expect, **{kind: FlowList(keys) for kind, keys in
+                                                    (("supports", supports), ("contradicts", contradicts)) if keys}}
+        if choices.discussions.get(path):
+            entry["discussion"] = _one_line(origin.text(("discussion", path), choices.discussions[path]))
+        findings = {key: found for key, found in origin.findings.get(code, {}).items() if key in {*supports, *contradicts}}
+        extras = origin.extras.get(code, {}) | ({"findings": findings} if findings else {})
+        entries.append((code, {**entry, **extras} if extras else Flow(entry), f"hypothesis.{k}"))
+    for place, code, entry in origin.others:
+        entries.insert(min(place, len(entries)), (code, entry, "hypotheses"))
     if joint:  # "on" is quoted by the emitter: a bare on is a boolean in YAML 1.1
-        out.put({f"H{len(choices.hypotheses) + 1}": Flow(simultaneous=FlowList(choices.predictors), on=choices.dependent)},
-                "joint", 2)
+        place, code = origin.joint or (len(entries), next(fresh))
+        extras = origin.extras.get(code, {})
+        entry = {"simultaneous": FlowList(choices.predictors), "on": choices.dependent}
+        entries.insert(min(place, len(entries)), (code, {**entry, **extras} if extras else Flow(entry), "joint"))
+    return entries
+
+
+def _kept(out: _Lines, keys: dict | None) -> None:
+    """A section's keys the form does not show, as the opened study file wrote them."""
+    for key, value in (keys or {}).items():
+        out.put({key: value}, indent=2)
+
+
+def _one_line(value: Any) -> Any:
+    """A text in both languages on one line (``{id: …, en: …}``), so that its line is its field's."""
+    return Flow(value) if isinstance(value, dict) else value
 
 
 def write_new(path: Path, text: str) -> None:

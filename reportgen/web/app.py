@@ -22,6 +22,7 @@ refused and every response carries the security headers: :mod:`reportgen.web.gua
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import re
 from collections.abc import Sequence
@@ -310,18 +311,24 @@ def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, she
     opened = data.parent / name
     _write_new(opened, study_text)
     removed: list[str] = []
+    read: list[dict] = []
+
+    def edit(raw: dict) -> None:
+        removed.extend(study_form.leave_out(raw, literature))
+        read.append(copy.deepcopy(raw))
+
     try:
-        config = load_study(opened, data=data, edit=lambda raw: removed.extend(study_form.leave_out(raw, literature))).config
+        config = load_study(opened, data=data, edit=edit).config
     except ProblemList as problems:
         raise ReportgenError("\n".join(in_language(problem, lang) for problem in problems.problems)) from None
     if not isinstance(config, StudyConfig):
         raise ReportgenError(_words()["not_questionnaire"][lang].format(name=name))
     if config.data.sheet and config.data.sheet != found.sheet and data.suffix.lower() == ".xlsx":
         found = draft(data, config.data.sheet)  # the study reads another sheet of the workbook
-    choices, left = study_form.choices_from_study(config, found, lang)
-    left = removed + left
-    notice = _words()["not_shown"][lang].format(keys=", ".join(left)) if left else ""
-    return found, choices, notice
+    choices, hidden = study_form.choices_from_study(config, found, lang, read[0])
+    notices = [_words()["not_kept"][lang].format(keys=", ".join(removed))] if removed else []
+    notices += [_words()["kept_hidden"][lang].format(keys=", ".join(hidden))] if hidden else []
+    return found, choices, " ".join(notices)
 
 
 async def study(request: Request) -> Response:
@@ -384,7 +391,7 @@ def _study_page(request: Request, session) -> HTMLResponse:
     codes, items, rows, points = (study_form.construct_codes(session), study_form.all_items(session),
                                   study_form.form_rows(choices), _points(choices))
     shown = {"", "title", "author", "year", "language", "design", "scale", "model", "hypotheses", "literature",
-             *(f"label.{k}" for k in points), *(f"profile.{c}" for c in session.draft.profile),
+             *(f"label.{k}" for k in points), *(f"profile.{c}" for c in study_form.profile_columns(session)),
              *(f"name.{c}" for c in codes), *(f"text.{i}" for i in items), *(f"hypothesis.{k}" for k in range(1, len(rows) + 1))}
     if choices.design == "regression":
         shown |= {"dependent", "predictors", "joint"}
@@ -393,7 +400,7 @@ def _study_page(request: Request, session) -> HTMLResponse:
         problems.setdefault(key if key in shown else "", []).extend(messages)
     count = sum(len(v) for v in problems.values())
     return _page(request, "study.html.j2", session=session, choices=choices, codes=codes, items=items,
-                 profile_values=study_form.shown_code_labels,
+                 profile_values=study_form.shown_code_labels, profile_columns=study_form.profile_columns(session),
                  group=study_form.group_of(choices), rows=rows, problems=problems, problem_count=count,
                  expectations=study_form.EXPECTATIONS, points=points, notice=session.notice)
 

@@ -25,10 +25,6 @@ LINE = re.compile(r", line (\d+)")
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # a line break pasted from Word (\x0b) becomes a space
 ANSWERS = re.compile(r": [\d,]+ answers in (column |[\d,]+ columns)")
 COLUMN = re.compile(r", column '?([^,:']+)'?[,:]")
-FORM_KEYS = {"study": {"title", "author", "year", "language"}, "data": {"path", "id", "columns", "sheet"}, "scale": None,
-             "respondents": None, "constructs": None, "model": {"type", "dependent", "predictors", "paths"}, "hypotheses": None,
-             "literature": None}
-HYPOTHESIS_KEYS = {"path", "expect", "simultaneous", "on", "discussion", "supports", "contradicts"}
 LEFT_OUT = ("literature", "qualitative", "templates")  # files the app cannot receive: a study file opens without them
 CITED = ("supports", "contradicts", "findings")  # a hypothesis's keys that cite the reference file
 KEYS = re.compile(r"[^\s,;]+")  # the reference keys a field lists, apart by commas, semicolons or spaces
@@ -39,6 +35,12 @@ def all_items(session) -> list[str]:
     found = [item for items in session.draft.constructs.values() for item in items]
     named = [item for c in session.choices.constructs.values() for item in c.items if item not in found]
     return found + named
+
+
+def profile_columns(session) -> list[str]:
+    """The profile columns the data suggest, then any other the study file lists (a column of
+    many answers it chose to profile)."""
+    return list(dict.fromkeys([*session.draft.profile, *session.choices.profile]))
 
 
 def construct_codes(session) -> list[str]:
@@ -68,7 +70,7 @@ def choices_from_form(form, session) -> Choices:
         if any(words):
             labels[k] = words
     profile = {column: text(f"plabel.{column}") or column
-               for column in session.draft.profile if form.get(f"profile.{column}")}
+               for column in profile_columns(session) if form.get(f"profile.{column}")}
     profile_values = {column: pairs for column in profile if (pairs := code_labels(text(f"pvalues.{column}")))}
     profile_order = {column: order for column in profile
                      if (order := list(dict.fromkeys(p.strip() for p in text(f"porder.{column}").split(";") if p.strip())))}
@@ -151,14 +153,17 @@ def placed(messages: list[str], written: WrittenStudy | None, session) -> dict[s
             key = "scale"
         elif column:
             name = column.group(1).strip()
-            key = f"text.{name}" if name in items else f"profile.{name}" if name in session.draft.profile else ""
+            key = f"text.{name}" if name in items else f"profile.{name}" if name in profile_columns(session) else ""
         where.setdefault(key, []).append(message)
     return where
 
 
-def choices_from_study(config, draft, language: str | None = None) -> tuple[Choices, list[str]]:
-    """A study file opened again (its :class:`~reportgen.config.models.StudyConfig`) as choices,
-    and the keys it holds that the form does not show (they are not kept)."""
+def choices_from_study(config, draft, language: str | None = None, raw: dict | None = None) -> tuple[Choices, list[str]]:
+    """A study file opened again (its :class:`~reportgen.config.models.StudyConfig`, and ``raw``,
+    its keys as read) as choices, and the keys it holds that the form does not show: they are
+    kept as written (:class:`~reportgen.config.origin.Origin`)."""
+    from reportgen.config.origin import origin_of
+
     lang = language or config.study.language
     local = lambda value: value.get(lang) if hasattr(value, "get") else str(value)  # noqa: E731
     labels = {k: (label.short.get("id"), label.id or "", label.short.get("en"), label.en or "")
@@ -175,36 +180,20 @@ def choices_from_study(config, draft, language: str | None = None) -> tuple[Choi
                       profile={r.column: (local(r.label) if r.label else r.column) for r in config.respondents},
                       constructs=constructs, dependent=dependent, predictors=predictors, hypotheses=paths,
                       joint_test=any(h.simultaneous for h in config.hypotheses.values()), skipped=dict(draft.skipped),
-                      more_paths=[p for p in getattr(model, "paths", None) or [] if p not in {path for path, _ in paths}],
+                      model_paths=list(getattr(model, "paths", None) or []),
                       columns=dict(config.data.columns), sheet=config.data.sheet,
                       discussions={h.path: local(h.discussion) for h in config.hypotheses.values() if h.path and h.discussion},
                       profile_values={r.column: {code: local(label) for code, label in r.values.items()} for r in config.respondents if r.values},
                       profile_order={r.column: list(r.order) for r in config.respondents if r.order},
                       literature=config.literature,
                       citations={h.path: (list(h.supports), list(h.contradicts)) for h in config.hypotheses.values()
-                                 if h.path and (h.supports or h.contradicts)})
-    return choices, _not_shown(config)
+                                 if h.path and (h.supports or h.contradicts)},
+                      origin=origin_of(raw, config, lang) if raw is not None else None)
+    return choices, choices.origin.hidden_keys() if choices.origin else []
 
 
 def _last_step(paths, constructs) -> str:
     return paths[-1][0].split("->")[-1].strip() if paths else list(constructs)[-1]
-
-
-def _not_shown(config) -> list[str]:
-    given = config.model_dump(exclude_defaults=True)
-    left = []
-    for key, value in given.items():
-        shown = FORM_KEYS.get(key, set())
-        if key not in FORM_KEYS:
-            left.append(key)
-        elif shown is not None and isinstance(value, dict):
-            left += [f"{key}.{sub}" for sub in value if sub not in shown]
-    for code, construct in config.constructs.items():
-        if construct.mode != "A":
-            left.append(f"constructs.{code}.mode")
-    for code, hypothesis in given.get("hypotheses", {}).items():
-        left += [f"hypotheses.{code}.{key}" for key in hypothesis if key not in HYPOTHESIS_KEYS]
-    return left
 
 
 def leave_out(raw: dict, literature: str | None = None) -> list[str]:
@@ -213,7 +202,10 @@ def leave_out(raw: dict, literature: str | None = None) -> list[str]:
     beside it, which its ``literature`` key then names."""
     if literature is not None:
         raw["literature"] = literature
-    removed = [key for key in LEFT_OUT if (key != "literature" or literature is None) and raw.pop(key, None) is not None]
+    kept = {"literature"} if literature is not None else set()
+    if isinstance(raw.get("qualitative"), list):
+        kept.add("qualitative")  # themes written in the study file name no file
+    removed = [key for key in LEFT_OUT if key not in kept and raw.pop(key, None) is not None]
     for code, hypothesis in (raw.get("hypotheses") or {}).items():
         if isinstance(hypothesis, dict) and "literature" not in raw:
             removed += [f"hypotheses.{code}.{key}" for key in CITED if hypothesis.pop(key, None)]

@@ -255,13 +255,17 @@ def test_a_study_file_with_keys_the_form_lacks_says_which(client):
     response = upload(client, THESIS_DATA.read_bytes(), study=(EXAMPLES / "luwu-timur" / "study.yaml").read_bytes())
     page = client.get(response.headers["location"]).text
     notice = html.unescape(re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S).group(1))
-    assert ("disimpan: literature, hypotheses.H1.supports, hypotheses.H1.theory.cite, hypotheses.H4.supports, study.chapters, "
-            "study.object, study.object_description, study.note, data.missing, hypotheses.H1.theory.") in notice  # its settings are the defaults: nothing lost there
+    assert ("tidak diunggah, sehingga tidak disimpan: literature, hypotheses.H1.supports, hypotheses.H1.theory.cite, "
+            "hypotheses.H4.supports.") in notice  # the reference file was not uploaded
+    assert ("tetap disimpan seperti tertulis di berkas studi: study.chapters, study.object, study.object_description, study.note, "
+            "data.missing, model.score, settings, hypotheses.H1.theory.") in notice
     assert 'value="Pengaruh Perencanaan' in page
     moderation = EXAMPLES / "moderation"
     response = upload(client, (moderation / "responses.csv").read_bytes(), study=(moderation / "study.yaml").read_bytes())
     page = client.get(response.headers["location"]).text
-    assert "hypotheses.H3.moderator" in html.unescape(page)
+    notice = html.unescape(re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S).group(1))
+    assert notice.endswith("tetap disimpan seperti tertulis di berkas studi: study.chapters, data.missing, model.score, compare, "
+                           "settings, hypotheses.H3.")  # the moderation hypothesis, which no row can hold, is kept whole
 
 
 def test_a_study_file_that_cannot_be_read_is_named_as_uploaded(client):
@@ -307,7 +311,7 @@ def test_a_pls_study_with_a_mediated_hypothesis_from_the_form(client, app):
     page = client.post(where, data=values).text
     assert problems(page) == {} and "Berkas studi valid." in page
     config = yaml.safe_load(session_of(app, where).study_file.read_text())
-    assert config["model"]["type"] == "pls" and "X1 -> X5 -> Y" in config["model"]["paths"]
+    assert config["model"]["type"] == "pls" and config["model"]["paths"] == ["X1 -> Y", "X2 -> Y", "X3 -> Y", "X4 -> Y", "X5 -> Y", "X1 -> X5"]
     assert config["hypotheses"]["H6"] == {"path": "X1 -> X5 -> Y", "expect": "any"}
 
 
