@@ -179,6 +179,24 @@ def test_a_word_missing_from_the_scale_is_one_line_with_its_count(tmp_path):
     assert f": {netral} answers in 10 columns (X1.1, X1.2, X1.3, X2.1, X2.2 and 5 more), first respondent 1 (row " in lines[0]
 
 
+def test_several_words_missing_from_the_scale_are_one_line_with_each_count(tmp_path):
+    """The scale's words deleted from the study file: every answer word is off the scale, said
+    in one line with each word's count (not one line per word)."""
+    form_export(tmp_path, "brackets")
+    drafted(tmp_path / "form.csv", tmp_path)
+    study = tmp_path / "study.yaml"
+    text = study.read_text(encoding="utf-8")
+    study.write_text("\n".join(line for line in text.splitlines() if "{short:" not in line and "labels:" not in line) + "\n",
+                     encoding="utf-8")
+    result = invoke(["validate", str(study)])
+    lines = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    counts = {code: int((answers() == code).sum()) for code in range(1, 6)}
+    assert result.exit_code == 2 and len(lines) == 1, result.output
+    assert lines[0].startswith("error: form.csv: the words ") and "are not answers on the scale (answers are 1–5): " in lines[0]
+    assert f"'Netral' ({counts[3]:,})" in lines[0] and f"'Sangat Setuju' ({counts[5]:,})" in lines[0]
+    assert f": {sum(counts.values()):,} answers in 10 columns (X1.1, X1.2, X1.3, X2.1, X2.2 and 5 more), first respondent " in lines[0]
+
+
 def test_a_workbooks_sheet_is_chosen(tmp_path):
     """The answers on the workbook's second sheet: --sheet reads them and the study says which."""
     import openpyxl

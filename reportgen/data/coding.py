@@ -55,8 +55,10 @@ class AnswerCoder:
             return self._numbered(int(numbered.group(1)), numbered.group(2), str(cell).strip())
         if code is None:
             known = ", ".join(sorted({label.words()[0] for label in self.scale.labels.values()}))
-            return phrase("answer.not_on_scale", answer=str(cell).strip(), points=f"{self.scale.min}–{self.scale.max}",
-                          words=phrase("answer.or_words", words=known) if known else "")
+            points, words = f"{self.scale.min}–{self.scale.max}", phrase("answer.or_words", words=known) if known else ""
+            reason = phrase("answer.not_on_scale", answer=str(cell).strip(), points=points, words=words)
+            reason.word, reason.scale = str(cell).strip(), (points, words)  # several such words are said together
+            return reason
         return float(code)
 
     def _numbered(self, number: int, words: str, written: str) -> float | str:

@@ -113,9 +113,10 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
             bad_cells.setdefault(reason, []).append((item, labels[position]))
         answers[:, j] = codes
     problems += answer_problems(raw.name, bad_cells)
+    refused = {item for cells in bad_cells.values() for item, _ in cells}  # answered, but not on the scale: said above
     for item, none in zip(items, np.isnan(answers).all(axis=0)):
-        if none:
-            problems.append(DataError(f"{raw.name}, column {item}: the item has no answers at all (every cell is blank)"))
+        if none and item not in refused:
+            problems.append(DataError.coded("answer.none", file=raw.name, column=item))
     if problems:
         raise one_or_all(problems)
     position = {item: j for j, item in enumerate(items)}
@@ -158,18 +159,38 @@ def answer_problems(name: str, bad_cells: dict[str, list[tuple[str, str]]]) -> l
     reason shared by :data:`GROUPED` cells or more ("'Netral' is not an answer on the scale", a
     word the scale's labels lack) is one problem with its count, its columns and its first cell."""
     problems = []
+    words = {reason: cells for reason, cells in bad_cells.items() if len(cells) >= GROUPED and hasattr(reason, "word")}
+    if len(words) > 1:  # several words the scale lacks: one problem, at the scale's words
+        problems.append(_words_off_scale(name, words))
+        bad_cells = {reason: cells for reason, cells in bad_cells.items() if reason not in words}
     for reason, cells in bad_cells.items():
         if len(cells) < GROUPED:
             problems += [DataError.coded("answer.one", file=name, column=item, who=who, reason=reason) for item, who in cells]
             continue
-        columns = list(dict.fromkeys(item for item, _ in cells))
-        more = phrase("answer.more", count=f"{len(columns) - 5:,}") if len(columns) > 5 else ""
-        shown = joined([", ".join(columns[:5]), more], separator="")
-        where = (phrase("where.column", column=columns[0]) if len(columns) == 1
-                 else phrase("where.columns", count=f"{len(columns):,}", columns=shown))
-        problems.append(DataError.coded("answer.grouped", file=name, reason=reason, count=f"{len(cells):,}", where=where,
+        problems.append(DataError.coded("answer.grouped", file=name, reason=reason, count=f"{len(cells):,}", where=_columns_of(cells),
                                         who=cells[0][1], column=cells[0][0]))
     return problems
+
+
+def _columns_of(cells: list[tuple[str, str]]):
+    """"column X1.1" or "3 columns (X1.1, X1.2, X1.3)" (five named at most)."""
+    columns = list(dict.fromkeys(item for item, _ in cells))
+    more = phrase("answer.more", count=f"{len(columns) - 5:,}") if len(columns) > 5 else ""
+    shown = joined([", ".join(columns[:5]), more], separator="")
+    return (phrase("where.column", column=columns[0]) if len(columns) == 1
+            else phrase("where.columns", count=f"{len(columns):,}", columns=shown))
+
+
+def _words_off_scale(name: str, words: dict) -> DataError:
+    """One problem for several answer words the scale's labels lack, each counted: "'Selalu'
+    (16), 'Sering' (16) … are not answers on the scale …", the first cell named."""
+    cells = [cell for found in words.values() for cell in found]
+    listed = [f"'{reason.word}' ({len(found):,})" for reason, found in words.items()]
+    more = phrase("answer.more", count=f"{len(listed) - 5:,}") if len(listed) > 5 else ""
+    points, known = next(iter(words)).scale
+    return DataError.coded("answer.words_off", file=name, words=joined([", ".join(listed[:5]), more], separator=""),
+                           points=points, known=known, count=f"{len(cells):,}", where=_columns_of(cells),
+                           who=cells[0][1], column=cells[0][0])
 
 
 def with_codes(raw: RawTable, codes: dict[str, str]) -> RawTable:

@@ -38,9 +38,13 @@ def all_items(session) -> list[str]:
 
 
 def profile_columns(session) -> list[str]:
-    """The profile columns the data suggest, then any other the study file lists (a column of
-    many answers it chose to profile)."""
-    return list(dict.fromkeys([*session.draft.profile, *session.choices.profile]))
+    """The columns that are no item: those the data suggest as the profile, any other the study
+    file lists, then those detection left out (a form's timestamp aside); each may be ticked as a
+    profile column or made an item (the column-mapping of ``item_of.COL``)."""
+    left_out = [column for column, why in session.draft.skipped.items() if why != "timestamp"]
+    mapped = set(session.choices.columns.values()) | set(group_of(session.choices))
+    return [column for column in dict.fromkeys([*session.draft.profile, *session.choices.profile, *left_out])
+            if column not in mapped]
 
 
 def construct_codes(session) -> list[str]:
@@ -61,7 +65,18 @@ def choices_from_form(form, session) -> Choices:
             constructs[group].items[item] = text(f"text.{item}")
             if form.get(f"reverse.{item}"):
                 constructs[group].reverse.append(item)
+    columns = dict(session.draft.columns) | dict(before.columns)
+    for column in profile_columns(session):  # a column made an item here: its header is its statement
+        target = text(f"item_of.{column}")
+        if target:
+            code = target if target in constructs else new_construct_code(text(f"newcode.{column}"), constructs)
+            constructs.setdefault(code, ConstructChoice(f"TODO: nama {code}", {}, []))
+            item = next(f"{code}.{n}" for n in range(1, 10_000) if f"{code}.{n}" not in columns and f"{code}.{n}" not in group_of(before))
+            constructs[code].items[item] = column
+            columns[item] = column
     constructs = {code: c for code, c in constructs.items() if c.items}
+    used = {item for c in constructs.values() for item in c.items}
+    columns = {item: header for item, header in columns.items() if item in used}
     labels = {}
     low, high = _number(text("scale_min")), _number(text("scale_max"))
     points = range(low, high + 1) if isinstance(low, int) and isinstance(high, int) and high - low <= 10 else ()
@@ -69,8 +84,9 @@ def choices_from_form(form, session) -> Choices:
         words = tuple(text(f"{part}.{k}") for part in ("short_id", "label_id", "short_en", "label_en"))
         if any(words):
             labels[k] = words
+    made_items = {column for c in constructs.values() for column in c.items.values()} & set(profile_columns(session))
     profile = {column: text(f"plabel.{column}") or column
-               for column in profile_columns(session) if form.get(f"profile.{column}")}
+               for column in profile_columns(session) if form.get(f"profile.{column}") and column not in made_items}
     profile_values = {column: pairs for column in profile if (pairs := code_labels(text(f"pvalues.{column}")))}
     profile_order = {column: order for column in profile
                      if (order := list(dict.fromkeys(p.strip() for p in text(f"porder.{column}").split(";") if p.strip())))}
@@ -92,7 +108,15 @@ def choices_from_form(form, session) -> Choices:
                    language=text("language", "id"), design=text("design", before.design),
                    scale=(low, high), labels=labels, profile=profile, constructs=constructs,
                    profile_values=profile_values, profile_order=profile_order, discussions=discussions, citations=citations,
+                   columns=columns,
                    dependent=dependent, predictors=predictors, hypotheses=hypotheses, joint_test=bool(form.get("joint")))
+
+
+def new_construct_code(typed: str, constructs: dict) -> str:
+    """The code typed for a new construct (letters, digits, ``_``, ``.``, ``-``; at most 20), or
+    the first free ``K1``, ``K2`` … when nothing usable was typed."""
+    code = re.sub(r"[^\w.-]+", "", typed)[:20]
+    return code or next(f"K{n}" for n in range(1, 10_000) if f"K{n}" not in constructs)
 
 
 def code_labels(text: str) -> dict[str, str]:
