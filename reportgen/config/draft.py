@@ -469,7 +469,7 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     data_path = os.path.relpath(data.resolve(), study_file.resolve().parent)
     out = _Lines()
     say = _comments(choices.language)
-    if _has_placeholders(choices):
+    if has_placeholders(choices):
         out.add(say("drafted", data=scalar(data.name)))
         out.add(say("drafted_more"))
     else:
@@ -539,7 +539,7 @@ def _comments(language: str):
     return lambda key, **params: worded(f"comment.{key}", known, params) if f"comment.{key}" in catalogue() else key
 
 
-def _has_placeholders(choices: Choices) -> bool:
+def has_placeholders(choices: Choices) -> bool:
     """Whether a text of ``choices`` is still a TODO placeholder."""
     texts = [choices.title, choices.author, *(c.name for c in choices.constructs.values()),
              *(t for c in choices.constructs.values() for t in c.items.values())]
@@ -574,7 +574,7 @@ def _model_lines(choices: Choices, out: _Lines, origin: Origin) -> None:
         _kept(out, origin.sections.get("model"))
     joint = choices.design == "regression" and choices.joint_test and len(choices.predictors) > 1
     say = _comments(choices.language)
-    todo = say("hypotheses_todo") if _has_placeholders(choices) else ""
+    todo = say("hypotheses_todo") if has_placeholders(choices) else ""
     entries = _hypothesis_entries(choices, origin, joint)
     out.add(f"hypotheses:   # {say('hypotheses')}{todo}" if entries else "hypotheses: {}", "hypotheses")
     for code, entry, field_name in entries:

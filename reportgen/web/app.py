@@ -41,6 +41,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from reportgen.config.draft import has_placeholders
 from reportgen.errors import ProblemList, ReportgenError
 from reportgen.web import form as study_form
 from reportgen.web.guard import PREVIEW_HEADERS, BodyLimit, BodyTooLarge, SameOrigin, SecurityHeaders, allowed_hosts
@@ -402,7 +403,8 @@ def _study_page(request: Request, session) -> HTMLResponse:
     return _page(request, "study.html.j2", session=session, choices=choices, codes=codes, items=items,
                  profile_values=study_form.shown_code_labels, profile_columns=study_form.profile_columns(session),
                  group=study_form.group_of(choices), rows=rows, problems=problems, problem_count=count,
-                 expectations=study_form.EXPECTATIONS, points=points, notice=session.notice)
+                 expectations=study_form.EXPECTATIONS, points=points, notice=session.notice,
+                 todo_left=has_placeholders(choices))
 
 
 def _points(choices) -> list[int]:

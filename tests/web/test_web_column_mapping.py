@@ -28,7 +28,9 @@ def answers() -> bytes:
 
 def test_two_questions_without_codes_become_a_new_construct(client, app):
     where = upload(client, answers(), "jawaban.csv").headers["location"]
-    values = form_values(client.get(where).text, where)
+    page = client.get(where).text
+    assert "Lengkapi teks bertanda TODO, periksa, lalu jalankan.</p>" in page
+    values = form_values(page, where)
     assert all(f"item_of.{q}" in values for q in QUESTIONS)  # left out of the items, offered here
     mapped = values | {f"item_of.{q}": "new" for q in QUESTIONS} | {f"newcode.{q}": "X2" for q in QUESTIONS} | {"action": "check"}
     found = problems(client.post(where, data=mapped).text)
