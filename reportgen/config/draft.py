@@ -100,10 +100,12 @@ class _Column:
     cells: list  # every respondent's cell, blanks included
 
 
-def draft(data: Path, sheet: str | None = None) -> Draft:
-    """Read ``data`` (its ``sheet``, for a workbook) and sort its columns (see the module docstring)."""
+def draft(data: Path, sheet: str | None = None, items_required: bool = True) -> Draft:
+    """Read ``data`` (its ``sheet``, for a workbook) and sort its columns (see the module
+    docstring). No column that looks like an item is a ConfigError, unless not ``items_required``
+    (the web app's form then offers every column to be made an item)."""
     if sheet is not None and data.suffix.lower() != ".xlsx":
-        raise ConfigError(f"{data.name}: --sheet chooses a sheet of an .xlsx workbook; this file has none")
+        raise ConfigError.coded("init.sheet_not_workbook", file=data.name)
     raw = read_table(data, sheet)
     if data.suffix.lower() == ".xlsx":
         raw = with_codebook(raw, data)
@@ -137,10 +139,10 @@ def draft(data: Path, sheet: str | None = None) -> Draft:
                 found.profile_values[column.name] = {_code_text(code): str(text) for code, text in labelled}
         else:
             found.skipped[column.name] = "neither"
+    if not items and items_required:
+        raise ConfigError.coded("init.no_items", file=data.name)
     if not items:
-        raise ConfigError(f"{data.name}: no column looks like a questionnaire item (names such as X1.1, X1_1, P1, a "
-                          f"question with its code in brackets [X1.1], or questions answered on an agreement scale); "
-                          f"write the study file by hand from the README")
+        return found
     item_columns = [c for c in candidates if c.name in items]
     code_of = _scale(found, item_columns, raw)
     _name_items(found, item_columns, code_of)
@@ -243,8 +245,8 @@ def _name_items(found: Draft, columns: list[_Column], code_of) -> None:
 SHARED_TITLE = re.compile(r"^([^:]{2,60}):\s+(\S.*)$")
 def _assign(found: Draft, code: str, column: _Column) -> None:
     if code in found.statements or code in found.columns or (code != column.name and code in found.columns.values()):
-        raise ConfigError(f"{found.data.name}: item {code} is named by two columns ({scalar(found.columns.get(code, code))} "
-                          f"and {scalar(column.name)}); give each question its own code")
+        raise ConfigError.coded("init.code_twice", file=found.data.name, item=code, first=scalar(found.columns.get(code, code)),
+                                second=scalar(column.name))
     if code != column.name:
         found.columns[code] = column.name
     found.statements[code] = column.header.statement
@@ -265,16 +267,15 @@ def _scale(found: Draft, columns: list[_Column], raw):
     try:
         scale = scale_for(words + list(sav_words.values()), points)
     except MidpointClash as clash:
-        raise ConfigError(f"{found.data.name}: the answers write the midpoint of the scale in two ways ({clash}); a "
-                          f"questionnaire has one word per point: make the answers use one of them") from None
+        raise ConfigError.coded("init.midpoint_clash", file=found.data.name, words=str(clash)) from None
     codes = list(numbers)
     for column in columns:
         for answer in column.answers:
             if isinstance(answer, str):
                 code = scale.code(answer)
                 if code is None:
-                    raise ConfigError(f"{found.data.name}, column {scalar(column.name)}: '{answer}' is not a point of the "
-                                      f"{low}–{max(numbers)} scale the other answers show")
+                    raise ConfigError.coded("init.not_a_point", file=found.data.name, column=scalar(column.name), answer=answer,
+                                            low=low, high=max(numbers))
                 codes.append(code)
     found.scale = (low, max(codes + ([len(scale.labels)] if scale.labels and not numbers else [])))
 
@@ -356,7 +357,7 @@ def choices_for(found: Draft, design: str) -> Choices:
     they name it, everything else TODO; the last construct (``Y`` when there is one) explained
     by the others, one hypothesis per path expecting a positive effect."""
     names = list(found.constructs)
-    dependent = "Y" if "Y" in names else names[-1]
+    dependent = "Y" if "Y" in names else names[-1] if names else ""
     predictors = [n for n in names if n != dependent]
     return Choices(title="TODO: judul penelitian", author="TODO: nama penulis", year=datetime.date.today().year,
                    language="id", design=design, id_column=found.id_column, scale=found.scale, labels=dict(found.labels),

@@ -153,7 +153,7 @@ def sakip_check(study: Study) -> list[ConfigError]:
     for code in config.actions:
         if code not in subcomponents:
             hint = near(code, subcomponents) or phrase("hint.listed", names=", ".join(subcomponents))
-            problems.append(study.problem("check.not_subcomponent", "actions", code, code=code, hint=hint))
+            problems.append(study.problem("check.not_subcomponent", "actions", code, sub=code, hint=hint))
     return problems
 
 

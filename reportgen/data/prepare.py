@@ -21,7 +21,7 @@ import numpy as np
 from reportgen.config.checks import model_constructs
 from reportgen.config.load import Study
 from reportgen.data.coding import AnswerCoder
-from reportgen.data.read import RawTable, read_table
+from reportgen.data.read import RawTable, other_sheets_hint, read_table
 from reportgen.errors import DataError, ReportgenError, one_or_all
 from reportgen.words.messages import Localized, joined, phrase
 
@@ -94,12 +94,12 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
             near = nearest_column(column, list(columns))
             hint = phrase("hint.did_you_mean", near=near) if near else ""
             if not near and raw.other_sheets:
-                hint = phrase("hint.other_sheets", s="s" if len(raw.other_sheets) > 1 else "", names=", ".join(raw.other_sheets))
+                hint = other_sheets_hint(raw.other_sheets)
             problems.append(DataError.coded("data.column_missing", file=raw.name, column=column, hint=hint))
         elif column in raw.duplicates:
             numbers = raw.duplicates[column]
-            problems.append(DataError(f"{raw.name}: column '{column}' is written {len(numbers)} times in the header (columns "
-                                      f"{', '.join(map(str, numbers[:-1]))} and {numbers[-1]}); rename or remove the extra one"))
+            problems.append(DataError.coded("data.column_twice", file=raw.name, column=column, times=len(numbers),
+                                            columns=", ".join(map(str, numbers[:-1])), last=numbers[-1]))
     if problems:
         raise one_or_all(problems)
 
@@ -204,11 +204,10 @@ def with_codes(raw: RawTable, codes: dict[str, str]) -> RawTable:
     for code, header in codes.items():
         if header not in raw.columns:
             near = nearest_column(header, list(raw.columns))
-            problems.append(DataError(f"{raw.name}: data.columns: {code}: column '{header}' not found"
-                                      + (f"; did you mean '{near}'?" if near else "")))
+            problems.append(DataError.coded("data.mapped_missing", file=raw.name, item=code, header=header,
+                                            hint=phrase("hint.did_you_mean", near=near) if near else ""))
         elif code in raw.columns and code != header:
-            problems.append(DataError(f"{raw.name}: data.columns: {code} is also the header of another column; "
-                                      f"give the question another code"))
+            problems.append(DataError.coded("data.code_is_header", file=raw.name, item=code))
         else:
             columns[code] = raw.columns[header]
     if problems:
@@ -240,11 +239,12 @@ def _respondent_labels(raw: RawTable, id_column: str | None, problems: list[Repo
     for position, (value, row) in enumerate(zip(ids, rows)):
         text = _as_text(value)
         if text is None:
-            problems.append(DataError(f"{raw.name}, column {id_column}, {row_word} {row}: the respondent id is blank"))
+            problems.append(DataError.coded("data.id_blank", file=raw.name, column=id_column,
+                                            row=Localized(f"{row_word} {row}", f"{row_id} {row}")))
         elif text in first_seen:
-            problems.append(DataError(
-                f"{raw.name}, column {id_column}, {row_word} {row}: id '{text}' is also used in {row_word} {first_seen[text]}"
-            ))
+            problems.append(DataError.coded("data.id_twice", file=raw.name, column=id_column, id=text,
+                                            row=Localized(f"{row_word} {row}", f"{row_id} {row}"),
+                                            first=Localized(f"{row_word} {first_seen[text]}", f"{row_id} {first_seen[text]}")))
         else:
             first_seen[text] = row
         labels.append(Localized(f"respondent {text} ({row_word} {row})", f"responden {text} ({row_id} {row})") if text is not None

@@ -75,13 +75,13 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
     """
     name = path.name
     if not path.is_file():
-        raise DataError(f"{path}: data file not found")
+        raise DataError.coded("data.not_found", file=str(path))
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise DataError(f"{name}: unsupported data file type '{suffix}'; use {', '.join(SUPPORTED)}")
+        raise DataError.coded("data.unsupported", file=name, suffix=suffix, kinds=", ".join(SUPPORTED))
     size = path.stat().st_size
     if size == 0:
-        raise DataError(f"{name}: the data file is empty")
+        raise DataError.coded("data.empty", file=name)
     if size > limits.MAX_DATA_BYTES:
         raise DataError(limits.too_large(name, size))
     labels: dict[str, dict] = {}
@@ -112,7 +112,7 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         while numbered and _blank(numbered[0][1]):
             numbered.pop(0)
         if not numbered:
-            raise DataError(f"{name}: the data file is empty")
+            raise DataError.coded("data.empty", file=name)
         header = numbered.pop(0)[1]
     else:
         header = records.header
@@ -121,14 +121,14 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
     if blank:
         notes.append(_blank_rows_note(name, blank, row_word))
     if not numbered:
-        raise DataError(f"{name}: the data file has no respondents (no rows under the header)" + other_sheets_hint(other_sheets))
+        raise DataError.coded("data.no_rows", file=name, hint=other_sheets_hint(other_sheets))
     names, duplicates = _column_names(header)
     width = len(names)
     cells_of = []
     for number, row in numbered:
         if len(row) != width:
             if len(row) > width and any(not _empty(cell) for cell in row[width:]):
-                raise DataError(f"{name}, {row_word} {number}: {len(row)} cells, but the header names {width} columns")
+                raise DataError.coded("data.row_width", file=name, row=_row(row_word, number), cells=len(row), width=width)
             row = list(row[:width]) + [None] * (width - len(row))
         cells_of.append(row)
     columns = [list(column) for column in zip(*cells_of)] if width else []
@@ -136,11 +136,11 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
                     variable_labels=variables, row_word=row_word, blank_rows=blank, duplicates=duplicates, other_sheets=other_sheets, notes=notes)
 
 
-def other_sheets_hint(names: list[str]) -> str:
+def other_sheets_hint(names: list[str]) -> Localized | str:
     """' (the workbook also has the sheet Data; choose one with data.sheet)' when there are others."""
     if not names:
         return ""
-    return f" (the workbook also has the sheet{'s' if len(names) > 1 else ''} {', '.join(names)}; choose one with data.sheet)"
+    return phrase("hint.other_sheets", s="s" if len(names) > 1 else "", names=", ".join(names))
 
 
 def _empty(cell: object) -> bool:
@@ -149,6 +149,11 @@ def _empty(cell: object) -> bool:
 
 def _blank(row: list) -> bool:
     return all(_empty(cell) for cell in row)
+
+
+def _row(row_word: str, number: int) -> Localized:
+    """"row 7" / "baris 7" ("case 7" / "kasus 7" in an SPSS file)."""
+    return Localized(f"{row_word} {number}", f"{phrase('data.' + row_word).get('id')} {number}")
 
 
 def _blank_rows_note(name: str, blank: list[int], row_word: str) -> Localized:
@@ -212,7 +217,7 @@ def _read_csv(path: Path) -> tuple[list[list], str | None]:
                                 f"characters (is a quote \" never closed?)") from None
             raise DataError(f"{name}, line {reader.line_num}: cannot read the CSV file ({exc})") from None
     if not any(records):
-        raise DataError(f"{name}: the data file is empty")
+        raise DataError.coded("data.empty", file=name)
     return records, encoding
 
 
@@ -283,7 +288,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[list], str, list[str
         names = list(workbook.sheetnames)
         tables = {ws.title: ws for ws in workbook.worksheets}
         if sheet is not None and sheet not in names:
-            raise DataError(f"{path.name}: no sheet '{sheet}' in the workbook (sheets: {', '.join(names)})")
+            raise DataError.coded("data.no_sheet", file=path.name, sheet=sheet, names=", ".join(names))
         chosen = sheet if sheet is not None else next(iter(tables), None)
         if chosen not in tables:
             raise DataError(f"{path.name}: " + (f"sheet '{sheet}' is a chart, not a table" if chosen else
@@ -363,7 +368,7 @@ def _read_sav(path: Path) -> tuple[_Cases, dict[str, dict], dict[str, str]]:
             raise DataError(limits.too_many_cells(f"{path.name} ({header.number_rows:,} cases × {width:,} variables)"))
         frame, meta = pyreadstat.read_sav(str(path), apply_value_formats=False, row_limit=allowed + 1)
     except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError) as exc:
-        raise DataError(f"{path.name}: cannot read the SPSS file ({exc}; is it damaged or cut short?)") from None
+        raise DataError.coded("data.spss_unreadable", file=path.name, detail=str(exc)) from None
     if len(frame) > allowed:
         raise DataError(limits.too_many_cells(f"{path.name}, case {allowed + 1}"))
     labels = {str(k): v for k, v in (meta.variable_value_labels or {}).items()}

@@ -301,9 +301,10 @@ def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, she
 
     if sheet is not None and data.suffix.lower() != ".xlsx":
         sheet = None  # a sheet names part of a workbook only
-    found = draft(data, sheet)
+    found = draft(data, sheet, items_required=False)
     if study_text is None:
         notice = _words()["split"][lang].format(questions=found.split[0], constructs=found.split[1]) if found.split else ""
+        notice = notice if found.constructs else _words()["no_items_found"][lang]
         return found, replace(choices_for(found, "regression"), literature=literature), notice
     from reportgen.config import load_study
     from reportgen.config.models import StudyConfig
@@ -325,7 +326,7 @@ def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, she
     if not isinstance(config, StudyConfig):
         raise ReportgenError(_words()["not_questionnaire"][lang].format(name=name))
     if config.data.sheet and config.data.sheet != found.sheet and data.suffix.lower() == ".xlsx":
-        found = draft(data, config.data.sheet)  # the study reads another sheet of the workbook
+        found = draft(data, config.data.sheet, items_required=False)  # the study reads another sheet of the workbook
     choices, hidden = study_form.choices_from_study(config, found, lang, read[0])
     notices = [_words()["not_kept"][lang].format(keys=", ".join(removed))] if removed else []
     notices += [_words()["kept_hidden"][lang].format(keys=", ".join(hidden))] if hidden else []

@@ -162,3 +162,19 @@ def test_object_and_note_may_be_given_per_language(tmp_path):
     assert (study.object_in("id"), study.object_in("en")) == ("Pemerintah Kabupaten Luwu Timur", "the Luwu Timur Regency Government")
     assert study.note.get("en") == study.note.get("id") == "Simulasi / simulated"
     assert load_study(write_study(tmp_path / "b", base())).config.study.object_in("en") is None
+
+
+def test_an_action_for_no_sub_component_of_the_framework_is_named(tmp_path):
+    import shutil
+
+    from helpers import EXAMPLES
+    from reportgen.words.messages import in_language
+
+    folder = tmp_path / "sakip"
+    shutil.copytree(EXAMPLES / "sakip-luwu-timur", folder)
+    study = folder / "study.yaml"
+    study.write_text(study.read_text(encoding="utf-8") + "actions:\n  perencanaan_x: Perbaiki renstra\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_study(study)
+    assert ", key actions.perencanaan_x: 'perencanaan_x' is not a sub-component of the framework" in str(err.value)
+    assert "'perencanaan_x' bukan sub-komponen kerangka evaluasi" in in_language(err.value, "id")

@@ -61,3 +61,27 @@ def test_a_column_made_an_item_of_an_existing_construct_and_back(client, app):
     page = client.post(where, data=values | {"group.X1.4": "", "action": "update"}).text  # not used after all
     values = form_values(page, where)
     assert f"item_of.{QUESTIONS[1]}" in values and session_of(app, where).choices.columns == {}
+
+
+def test_a_questionnaire_of_which_no_column_was_recognised_is_mapped_by_hand(client, app):
+    """Every question's header is its text alone and every answer a frequency word: no item is
+    detected, the form says so and offers each column; mapped and worded, the study checks."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    questions = [f"Seberapa sering pertanyaan {k} terjadi?" for k in range(1, 7)]
+    writer.writerow(questions)
+    for i in range(30):
+        writer.writerow([OFTEN[1 + (i + 2 * k + i // (k + 2)) % 5][1] for k in range(6)])
+    where = upload(client, out.getvalue().encode(), "frekuensi.csv").headers["location"]
+    page = client.get(where).text
+    assert "Tidak ada kolom yang dikenali sebagai butir kuesioner" in page and "0 butir dalam 0 konstruk" in page
+    values = form_values(page, where)
+    mapping = {f"item_of.{q}": "new" for q in questions} | {f"newcode.{q}": "X" if k < 3 else "Y" for k, q in enumerate(questions)}
+    words = {f"{part}.{k}": word for k, pair in OFTEN.items() for part, word in zip(("short_id", "label_id"), pair)}
+    values = form_values(client.post(where, data=values | mapping | words | {"action": "update"}).text, where)
+    assert [values[f"group.X.{n}"] for n in (1, 2, 3)] == ["X"] * 3 and values["text.Y.3"] == questions[5]
+    page = client.post(where, data=values | {"title": "Frekuensi", "author": "Andi", "name.X": "Sebab", "name.Y": "Akibat",
+                                             "dependent": "Y", "from.1": "X", "to.1": "Y", "action": "check"}).text
+    assert problems(page) == {} and "Berkas studi valid." in page
+    study = yaml.safe_load(session_of(app, where).study_file.read_text(encoding="utf-8"))
+    assert study["data"]["columns"]["X.1"] == questions[0] and study["scale"]["labels"][5]["id"] == "Selalu"
