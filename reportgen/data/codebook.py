@@ -23,6 +23,7 @@ from pathlib import Path
 from reportgen.data.coding import normalise_word
 from reportgen.data.read import RawTable, read_table
 from reportgen.errors import DataError
+from reportgen.words.messages import Localized
 
 SHEETS = ("codes", "kode", "codebook", "keterangan", "label", "labels")
 COLUMN = ("column", "kolom", "variable", "variabel")
@@ -50,7 +51,7 @@ def with_codebook(raw: RawTable, path: Path) -> RawTable:
         if not column or not label:
             continue
         if column not in raw.columns:
-            raise DataError(f"{book.name}, row {number}: column '{column}' is not in the data sheet")
+            raise DataError.coded("codebook.no_column", file=book.name, row=number, column=column)
         if code:
             values.setdefault(column, {})[_number(code)] = label
         else:
@@ -61,8 +62,7 @@ def with_codebook(raw: RawTable, path: Path) -> RawTable:
 def _header(book: RawTable, names: tuple[str, ...], sheet: str, path: Path) -> str:
     found = next((header for header in book.columns if normalise_word(header) in names), None)
     if found is None:
-        raise DataError(f"{path.name}, sheet '{sheet}': the codebook needs a column headed {' or '.join(names[:2])} "
-                        f"(its columns: column, code, label)")
+        raise DataError.coded("codebook.header", file=path.name, sheet=sheet, names=Localized(" or ".join(names[:2]), " atau ".join(names[:2])))
     return found
 
 

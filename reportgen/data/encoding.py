@@ -20,7 +20,6 @@ CANDIDATES = ["utf_16", "utf_16_le", "utf_16_be", "cp1252"]
 NAMES = {"cp1252": "Windows-1252", "utf_16": "UTF-16", "utf_16_le": "UTF-16", "utf_16_be": "UTF-16"}
 _MARKS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
           (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
-ADVICE = "in Excel, use File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'"
 SAMPLE_BYTES = 1 << 20
 """How much of a file without a byte-order mark that is not UTF-8 charset-normalizer judges (it
 reads a few samples of it anyway); the whole file is then decoded, in chunks, with its choice."""
@@ -45,8 +44,7 @@ def text_encoding(path: Path) -> tuple[str, str | None]:
         if sample.startswith(mark):
             bad, nul = _scan(path, codec)
             if bad is not None:
-                raise DataError(f"{name}: the file starts as {codec.upper().removesuffix('-SIG')} text but byte "
-                                f"{bad} is not; {ADVICE}")
+                raise DataError.coded("encoding.broken", file=name, codec=codec.upper().removesuffix("-SIG"), byte=bad)
             if nul is not None:
                 raise _nul(name, nul)
             return codec, None if codec == "utf-8-sig" else "UTF-16" if "16" in codec else "UTF-32"
@@ -60,12 +58,11 @@ def text_encoding(path: Path) -> tuple[str, str | None]:
         return best.encoding, NAMES.get(best.encoding, best.encoding)
     if bad is None:  # UTF-8 up to a NUL, and no other reading without one
         raise _nul(name, nul)
-    raise DataError(f"{name}: the file is not text in UTF-8, UTF-16 or Windows-1252 (is it a CSV file?); {ADVICE}")
+    raise DataError.coded("encoding.not_text", file=name)
 
 
 def _nul(name: str, line: int) -> DataError:
-    return DataError(f"{name}: the file is not text (line {line} holds a NUL character, \\x00; is it a CSV file, or "
-                     f"damaged?); {ADVICE}")
+    return DataError.coded("encoding.nul", file=name, line=line)
 
 
 def _scan(path: Path, codec: str) -> tuple[int | None, int | None]:

@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from reportgen.errors import ConfigError
+from reportgen.words.messages import phrase
 from reportgen.literature.bibtex import read_bibtex
 from reportgen.literature.intext import InText
 from reportgen.literature.order import in_order
@@ -133,24 +134,23 @@ def load_literature(path: Path) -> Literature:
     name = path.name
     kind = READERS.get(path.suffix.lower())
     if kind is None:
-        raise ConfigError(f"{name}: not a BibTeX (.bib) or RIS (.ris) file; export the references from Zotero or Mendeley as one of them")
+        raise ConfigError.coded("lit.file_kind", file=name)
     try:
         if not path.is_file():
-            raise ConfigError(f"{path}: literature file not found")
+            raise ConfigError.coded("lit.file_missing", file=str(path))
         stat = path.stat()
         if stat.st_size > MAX_BYTES:
-            raise ConfigError(f"{name}: the file has {stat.st_size:,} bytes; a literature file may have at most {MAX_BYTES:,}")
+            raise ConfigError.coded("lit.too_large", file=name, size=f"{stat.st_size:,}", most=f"{MAX_BYTES:,}")
         works, unreadable = _read(str(path), stat.st_mtime_ns, stat.st_size)
     except OSError as exc:
-        raise ConfigError(f"{name}: cannot read the literature file ({exc.strerror})") from None
+        raise ConfigError.coded("lit.unreadable", file=name, detail=exc.strerror) from None
     if not works and unreadable:  # entries there are, but none could be read: say where the first is
         key, place, reason = unreadable[0]
-        entry = f", entry '{key}'" if key else ""
-        more = f" (and {len(unreadable) - 1} more unreadable)" if len(unreadable) > 1 else ""
-        raise ConfigError(f"{name}, {place}{entry}: {reason}; no entry of the file can be read{more}")
+        entry = phrase("lit.entry", key=key) if key else ""
+        more = phrase("lit.more_unreadable", count=len(unreadable) - 1) if len(unreadable) > 1 else ""
+        raise ConfigError.coded("lit.none_readable", file=name, place=place, entry=entry, reason=reason, more=more)
     if not works:
-        what = "no entry (@article{...}, @book{...})" if kind[0] == "BibTeX" else "no record (TY  - … ER  -)"
-        raise ConfigError(f"{name}: {what} found; is it a {kind[0]} file?")
+        raise ConfigError.coded("lit.no_entry" if kind[0] == "BibTeX" else "lit.no_record", file=name)
     return Literature(name=name, works={work.key: work for work in works}, unreadable=tuple(unreadable), kind=kind[0])
 
 
@@ -161,8 +161,7 @@ def _read(path: str, mtime_ns: int, size: int) -> tuple[tuple[Work, ...], tuple]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{Path(path).name}: byte {exc.start} is not UTF-8; export the file again as UTF-8 "
-                          "(Zotero and Mendeley do by default)") from None
+        raise ConfigError.coded("lit.not_utf8", file=Path(path).name, byte=exc.start) from None
     works, unreadable = READERS[Path(path).suffix.lower()][1](text)
     first: dict[str, Work] = {}
     for work in works:

@@ -8,6 +8,7 @@ import numpy as np
 from scipy import special
 
 from reportgen.errors import AnalysisError
+from reportgen.words.messages import Localized
 
 
 @dataclass(frozen=True)
@@ -160,13 +161,12 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
     n, k = x.shape
     check_sample_size(n, k, dependent)
     if np.ptp(y) == 0:
-        raise AnalysisError(f"the dependent construct {dependent} has the same score for every respondent")
+        raise AnalysisError.coded("analysis.constant_dependent", dependent=dependent)
     exog = add_constant(x)
     _check_collinearity(exog, predictors)
     fit = least_squares(y, exog)
     if fit.ssr <= PERFECT_FIT * (fit.ssr + fit.ess):
-        raise AnalysisError(f"{dependent} is an exact linear function of {', '.join(predictors)} (R² = 1): the regression has no "
-                            "error to test; check that the items of these constructs are not the same answers")
+        raise AnalysisError.coded("analysis.exact_fit", dependent=dependent, predictors=", ".join(predictors))
     sd_y = y.std(ddof=1)
     vifs = variance_inflation(exog)
     coefficients = {"const": Coefficient(float(fit.params[0]), float(fit.bse[0]), None, float(fit.tvalues[0]), float(fit.pvalues[0]), None, None)}
@@ -194,7 +194,7 @@ ALIAS_TOLERANCE = 1e-7  # R lm's tol for dqrdc2: a column whose remainder is bel
 def check_sample_size(n: int, k: int, dependent: str) -> None:
     """OLS with k predictors and a constant needs n ≥ k + 2 (at least one residual df)."""
     if n < k + 2:
-        raise AnalysisError(f"the regression of {dependent} on {k} predictors needs at least {k + 2} respondents; {n} are usable")
+        raise AnalysisError.coded("analysis.too_few", dependent=dependent, k=k, least=k + 2, n=n)
 
 
 def _check_collinearity(exog: np.ndarray, predictors: list[str]) -> None:
@@ -215,10 +215,11 @@ def _check_collinearity(exog: np.ndarray, predictors: list[str]) -> None:
         if np.linalg.norm(remainder) <= ALIAS_TOLERANCE * np.linalg.norm(column):
             name = predictors[j - 1] if j else "the constant"
             if j and np.ptp(column) == 0:
-                raise AnalysisError(f"predictor {name} has the same score for every respondent, so its effect cannot be estimated")
-            before = ["the constant"] + predictors[: j - 1]
-            raise AnalysisError(f"predictors {', '.join(predictors[: j])} are perfectly collinear: {name} is an exact linear "
-                                f"combination of {', '.join(before)} (R lm reports its coefficient as NA); remove one of them")
+                raise AnalysisError.coded("analysis.constant_predictor", name=name)
+            before = ", ".join(predictors[: j - 1])
+            raise AnalysisError.coded("analysis.collinear", predictors=", ".join(predictors[:j]), name=name,
+                                      before=Localized(", ".join(filter(None, ["the constant", before])),
+                                                       ", ".join(filter(None, ["konstanta", before]))))
         basis.append(remainder / np.linalg.norm(remainder))
 
 

@@ -212,8 +212,10 @@ def test_a_run_that_fails_shows_the_cli_line(client, app, tmp_path):
     shown = html.unescape(re.search(r'<span class="run-error">(.*?)</span>', page, re.S).group(1))
     study = session_of(app, where).study_file
     cli = invoke(["run", str(study), "--out", str(tmp_path / "cli-out"), "--formats", "json"])
-    assert cli.exit_code == 2 and shown == run.error == cli.output.strip().removeprefix("error: ")
-    assert "collinear" in shown
+    assert cli.exit_code == 2 and run.error == cli.output.strip().removeprefix("error: ")
+    assert "perfectly collinear: B is an exact linear combination of the constant, A" in run.error
+    assert shown == run.error_id == ("prediktor A, B berkolinear sempurna: B adalah kombinasi linear eksak dari konstanta, A "
+                                     "(lm di R melaporkan koefisiennya sebagai NA); keluarkan salah satunya")  # the page's language
 
 
 def test_uploads_refused_with_one_line(tmp_path):

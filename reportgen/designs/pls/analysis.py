@@ -77,10 +77,10 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     full = spec_of(study)
     x = data.items_of(full.indicators)
     if data.n_used < len(full.indicators) + 2 or data.n_used < 10:
-        raise AnalysisError(f"the PLS model needs more respondents than {data.n_used} (at least 10 and more than its {len(full.indicators)} indicators)")
+        raise AnalysisError.coded("analysis.pls_too_few", n=data.n_used, indicators=len(full.indicators))
     constant = [item for item, sd in zip(full.indicators, x.std(axis=0)) if sd == 0]
     if constant:
-        raise AnalysisError(f"indicator {constant[0]} has the same answer for every respondent; remove it from its construct")
+        raise AnalysisError.coded("analysis.constant_indicator", item=constant[0])
     described = describe(study, data, warnings)
 
     def fit(spec: PlsSpec):

@@ -87,9 +87,8 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     k = len(regression_predictors(config))
     check_sample_size(n, k, config.model.dependent)
     if n - k - 1 < MIN_DF:
-        raise AnalysisError(f"the regression of {config.model.dependent} on {k} predictors has {n - k - 1} residual degree of freedom "
-                            f"(n = {n}): the Durbin–Watson test and the other tests of the residuals need at least {MIN_DF}; "
-                            f"use at least {k + 1 + MIN_DF} respondents or fewer predictors")
+        raise AnalysisError.coded("analysis.residual_df", dependent=config.model.dependent, k=k, df=n - k - 1, n=n, least=MIN_DF,
+                                  respondents=k + 1 + MIN_DF)
     described = describe(study, data, warnings)
     constructs = described.constructs
 

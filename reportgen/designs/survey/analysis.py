@@ -169,7 +169,7 @@ def describe(study: Study, data: Dataset, warnings: list[str]) -> Description:
     for name, construct in study.config.constructs.items():
         keep = {k: v for k, v in construct.items.items() if k not in gone}
         if not keep:
-            raise AnalysisError(f"every item of {name} is not valid, so drop_invalid would leave {name} without items")
+            raise AnalysisError.coded("analysis.no_valid_item", name=name)
         constructs[name] = construct.model_copy(update={"items": keep, "reverse": [r for r in construct.reverse if r in keep]})
     reduced = replace(study, config=study.config.model_copy(update={"constructs": constructs}))
     warnings.append(f"drop_invalid: removed {len(dropped)} item(s) that were not valid: {', '.join(item for item, _, _ in dropped)}")
