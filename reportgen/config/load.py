@@ -80,15 +80,15 @@ def load_study(path: str | Path, data: Path | None = None, edit=None) -> Study:
     name = path.name
     try:
         if not path.is_file():
-            raise ConfigError(f"{path}: study file not found")
+            raise ConfigError.coded("study.not_found", file=str(path))
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the study file ({exc.strerror})") from None
+        raise ConfigError.coded("study.unreadable", file=str(path), detail=exc.strerror) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: cannot read the study file (byte {exc.start} is not UTF-8; save it as UTF-8)") from None
+        raise ConfigError.coded("study.not_utf8", file=str(path), byte=exc.start) from None
     raw, lines = load_with_lines(text, name)
     if not isinstance(raw, dict):
-        raise ConfigError(f"{name}: the study file must be a mapping of keys (study:, data:, constructs: ...)")
+        raise ConfigError.coded("study.not_mapping", file=name)
     if data is not None and isinstance(raw.get("data"), dict):
         raw["data"]["path"] = str(Path(data).resolve())
     if edit is not None:
@@ -140,7 +140,7 @@ def _model_for(raw: dict, name: str, lines: dict) -> type[BaseModel]:
 
         return SakipConfig
     line = line_of(lines, ("kind",))
-    raise ConfigError(f"{name}" + (f", line {line}" if line else "") + f", key kind: '{kind}' is not a report kind; use 'sakip' or leave it out")
+    raise ConfigError.coded("study.kind", where=place(name, line, "kind"), kind=kind)
 
 
 def sakip_check(study: Study) -> list[ConfigError]:
@@ -166,8 +166,8 @@ def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], mod
     dotted = ".".join(str(p) for p in loc) or "(top level)"
     kind = error["type"]
     if kind == "unknown_model_type":
-        return ConfigError(f"{filename}" + (f", line {line_of(lines, ('model', 'type'))}" if line else "")
-                           + f", key model.type: {error['input'].get('type')!r} is not allowed; use 'regression', 'path' or 'pls'")
+        return ConfigError.coded("key.not_allowed", where=place(filename, line_of(lines, ("model", "type")) if line else None, "model.type"),
+                                 value=repr(error["input"].get("type")), expected="'regression', 'path' or 'pls'")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(tagged[:-1], model)
         near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.5)

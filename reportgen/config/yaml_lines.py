@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import ConfigError
+from reportgen.words.messages import place
 
 Path = tuple[Any, ...]
 
@@ -64,11 +65,10 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
         node = yaml.compose(text, Loader=_StudyLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = f", line {mark.line + 1}" if mark is not None else ""
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem and exc.context_mark is not None and exc.context_mark is not mark:
             problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
-        raise ConfigError(f"{filename}{line}: YAML syntax error: {problem}") from None
+        raise ConfigError.coded("yaml.syntax", where=place(filename, mark.line + 1 if mark is not None else None), problem=problem) from None
     except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
         raise ConfigError(f"{filename}: YAML syntax error: {exc}") from None
     lines: dict[Path, int] = {}
@@ -129,10 +129,10 @@ class _Builder:
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                raise ConfigError(f"{self.filename}, line {line}: a key cannot be a list or mapping")
+                raise ConfigError.coded("yaml.key_collection", where=place(self.filename, line))
             key = key_node.value if key_node.tag in _NUMBER_TAGS else self._scalar(key_node)
             if key in result:
-                raise ConfigError(f"{self.filename}, line {line}: key '{key}' is written twice")
+                raise ConfigError.coded("yaml.key_twice", where=place(self.filename, line), key=key)
             self.lines[path + (key,)] = line
             result[key] = self.build(value_node, path + (key,))
         return result

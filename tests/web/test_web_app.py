@@ -273,7 +273,7 @@ def test_a_study_file_with_keys_the_form_lacks_says_which(client):
 def test_a_study_file_that_cannot_be_read_is_named_as_uploaded(client):
     response = upload(client, THESIS_DATA.read_bytes(), study="study:\n  title: é\n".encode("latin-1"))
     assert response.status_code == 400
-    assert "study.yaml: cannot read the study file (byte 16 is not UTF-8; save it as UTF-8)" in response.text
+    assert "study.yaml: berkas studi tidak dapat dibaca (byte 16 bukan UTF-8; simpan sebagai UTF-8)" in response.text
     assert "reportgen-web-" not in response.text  # no folder of the server's
 
 
