@@ -25,7 +25,7 @@ import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "reportgen" / "examples"
+EXAMPLES = ROOT / "config" / "examples"
 REPORTGEN = [sys.executable, "-m", "reportgen.cli"]
 HAS_R = shutil.which("Rscript") is not None and subprocess.run(
     ["Rscript", "-e", "suppressMessages({library(psych); library(car); library(lmtest); library(nortest); library(yaml); library(jsonlite)})"],

@@ -109,8 +109,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="Another name this computer is reached by (repeatable); by default the pages answer only "
                             "to the --host address and, for this computer, 127.0.0.1, localhost and [::1].")
     serve.add_argument("--max-runs", type=_jobs, default=2, help="Studies run at once (default 2); more wait their turn.")
-    demo = commands.add_parser("demo", help="Run the thesis replica in reportgen/examples/luwu-timur.",
-                               description="Run the thesis replica in reportgen/examples/luwu-timur.")
+    demo = commands.add_parser("demo", help="Run the thesis replica in config/examples/luwu-timur.",
+                               description="Run the thesis replica in config/examples/luwu-timur.")
     demo.add_argument("--out", type=Path, default=Path("output") / "luwu-timur", help="Output folder.")
     demo.add_argument("--lang", help="id or en.")
     return parser

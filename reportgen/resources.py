@@ -11,10 +11,10 @@ from importlib.resources import files
 from pathlib import Path
 
 
-def shipped(*parts: str) -> Path:
-    """The path of a resource of the ``reportgen`` package: ``shipped("templates", "id")``."""
-    return Path(str(files("reportgen").joinpath(*parts)))
+def shipped(*parts: str, package: str = "reportgen") -> Path:
+    """The path of a resource of ``package``: ``shipped("render", "chapter.css")``."""
+    return Path(str(files(package).joinpath(*parts)))
 
 
-TEMPLATES = shipped("templates")
-EXAMPLES = shipped("examples")
+TEMPLATES = shipped(package="reportgen.templates")  # templates/ of the source tree
+EXAMPLES = shipped(package="reportgen.examples")  # config/examples/ of the source tree

@@ -12,7 +12,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-EXAMPLES = ROOT / "reportgen" / "examples"
+EXAMPLES = ROOT / "config" / "examples"
 SURVEYS = sorted(p for p in (FIXTURES / "surveys").iterdir() if (p / "r_reference.json").exists())
 
 

@@ -24,6 +24,17 @@ def skipped(folder: str, names: list[str]) -> set[str]:
     return set(ANYWHERE(folder, names)) | (TOP_LEVEL & set(names) if Path(folder) == ROOT else set())
 
 
+def test_every_subpackage_is_listed_in_pyproject():
+    """pyproject.toml lists the packages (templates/ and config/examples/ are mapped into the
+    package): every folder of reportgen/ with Python modules is among them."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(folder.relative_to(ROOT).parts) for folder in (ROOT / "reportgen").rglob("*")
+             if folder.is_dir() and any(folder.glob("*.py"))} | {"reportgen"}
+    assert found <= listed, found - listed
+
+
 def test_the_wheel_installs_and_runs_anywhere(tmp_path):
     source = tmp_path / "source"  # a copy, so that building leaves nothing in the checkout
     shutil.copytree(ROOT, source, ignore=skipped)
@@ -32,9 +43,16 @@ def test_the_wheel_installs_and_runs_anywhere(tmp_path):
     wheel = next((tmp_path / "dist").glob("reportgen-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("reportgen/templates/id/labels.yaml", "reportgen/words/messages.yaml", "reportgen/templates/common/t_test.j2", "reportgen/render/chapter.css",
-                   "reportgen/render/chapter.html.j2", "reportgen/examples/luwu-timur/study.yaml",
-                   "reportgen/examples/luwu-timur/responses.csv", "reportgen/examples/corp-rep/corp_rep_data.csv"):
+                   "reportgen/render/chapter.html.j2", "reportgen/examples/luwu-timur/study.yaml", "reportgen/examples/luwu-timur/references.bib",
+                   "reportgen/examples/luwu-timur/responses.csv", "reportgen/examples/corp-rep/corp_rep_data.csv",
+                   "reportgen/examples/mixed-methods/wawancara.qdpx", "reportgen/examples/sakip-luwu-timur/logo.png"):
         assert needed in names, needed
+    assert not [name for name in names if name.startswith("reportgen/examples/") and name.endswith(".py")
+                and name != "reportgen/examples/__init__.py"]  # not the scripts that generated the data
+    shipped = {str(Path(name).parent) for name in names if name.startswith(("reportgen/templates/", "reportgen/examples/"))}
+    folders = {f"reportgen/{Path(top).name}/{sub.relative_to(ROOT / top)}".removesuffix("/.")
+               for top in ("templates", "config/examples") for sub in (ROOT / top).rglob("*") if sub.is_dir() and sub.name != "__pycache__"}
+    assert folders <= shipped, folders - shipped  # every folder of templates/ and config/examples/ is in the wheel
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
@@ -61,3 +79,24 @@ def test_the_wheel_installs_and_runs_anywhere(tmp_path):
     assert (out / "bab5.docx").stat().st_size > 50_000 and (out / "figures" / "pp_plot.png").exists()
     first_pages = "".join(page.extract_text() for page in PdfReader(out / "bab5.pdf").pages[:3])  # heading, note and contents first
     assert "Tabel 5.1" in first_pages and "data simulasi" in first_pages
+
+
+def test_the_sdist_carries_what_its_tests_need(tmp_path):
+    """The source distribution holds the tests with their conftest, helpers and fixtures, the
+    templates and the example studies, and the license with the data sets' terms."""
+    import tarfile
+
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=skipped_but_tests)
+    built = subprocess.run([sys.executable, "-c", "import sys; from setuptools import build_meta; print(build_meta.build_sdist(sys.argv[1]))",
+                            str(tmp_path / "dist")], cwd=source, check=True, capture_output=True, text=True).stdout.split()[-1]
+    names = {name.split("/", 1)[1] for name in tarfile.open(tmp_path / "dist" / built).getnames() if "/" in name}
+    for needed in ("tests/conftest.py", "tests/helpers.py", "tests/fixtures/blocks", "templates/id/labels.yaml", "Makefile",
+                   "config/examples/luwu-timur/study.yaml", "LICENSE", "config/examples/mobi/DATA-LICENSE.md", "constraints.txt"):
+        assert needed in names, needed
+    assert not [name for name in names if "__pycache__" in name]
+
+
+def skipped_but_tests(folder: str, names: list[str]) -> set[str]:
+    """As :func:`skipped`, keeping the tests."""
+    return skipped(folder, names) - {"tests", "bench", "docs"}

@@ -1,2 +1,2 @@
 """Every word a reader sees: number formatting in the study's locale, the sentence templates and
-the labels of each language (reportgen/templates/<lang>/), with the user's overrides."""
+the labels of each language (templates/<lang>/), with the user's overrides."""

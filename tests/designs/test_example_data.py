@@ -1,5 +1,5 @@
 """The answers of the mediation and moderation examples read as a survey's (issue 30): the CSVs are
-what reportgen/examples/make_design_examples.py writes, every item has its own answer distribution
+what config/generators/make_design_examples.py writes, every item has its own answer distribution
 (its own loading and thresholds in the generator, so no chapter says that all statements share an
 index), the instruments pass validity and reliability, and each example shows what its README says."""
 
@@ -41,7 +41,7 @@ def counts(item: dict) -> tuple[int, ...]:
 
 def test_the_csvs_are_what_the_generator_writes(tmp_path):
     """Seeded and deterministic: running the generator again writes the committed answers byte for byte."""
-    spec = importlib.util.spec_from_file_location("make_design_examples", EXAMPLES / "make_design_examples.py")
+    spec = importlib.util.spec_from_file_location("make_design_examples", EXAMPLES.parent / "generators" / "make_design_examples.py")
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
     generator.HERE = tmp_path

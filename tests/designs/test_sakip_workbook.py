@@ -20,7 +20,7 @@ from reportgen.interpret.sakip import framework
 from reportgen.pipeline import analyse
 
 FW = framework("permenpan-rb-88-2021")
-EXAMPLE = Path(__file__).resolve().parents[2] / "reportgen" / "examples" / "sakip-luwu-timur" / "study.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "examples" / "sakip-luwu-timur" / "study.yaml"
 LETTERS = "abc"
 
 
@@ -231,7 +231,7 @@ def test_formats_xlsx_writes_the_scored_lke(tmp_path):
 
 
 def test_formats_xlsx_is_one_error_line_outside_sakip(tmp_path):
-    study = Path(__file__).resolve().parents[2] / "reportgen" / "examples" / "luwu-timur" / "study.yaml"
+    study = Path(__file__).resolve().parents[2] / "config" / "examples" / "luwu-timur" / "study.yaml"
     result = invoke(["run", study, "--out", tmp_path / "out", "--formats", "json,xlsx"])
     assert result.exit_code == 2 and not (tmp_path / "out").exists()
     assert result.stderr.strip().splitlines()[-1] == ("error: --formats: 'xlsx' is written for SAKIP studies only (the scored LKE "

@@ -18,7 +18,7 @@ from reportgen.report.document import Document, Paragraph, Section, Table
 from reportgen.report.builder import d, h
 from reportgen.words.templates import environment, narrative
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "reportgen" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def builtin_forms(lang: str) -> dict:

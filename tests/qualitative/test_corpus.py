@@ -216,7 +216,7 @@ def test_a_malformed_or_foreign_project_is_one_line(tmp_path, make, message):
 
 
 def test_the_example_corpus_reads_alike_from_the_workbook_and_the_refi_qda_project():
-    """reportgen/examples/mixed-methods: ten informants, 46 excerpts; the .qdpx holds the same corpus."""
+    """config/examples/mixed-methods: ten informants, 46 excerpts; the .qdpx holds the same corpus."""
     from helpers import EXAMPLES
 
     folder = EXAMPLES / "mixed-methods"

@@ -269,7 +269,7 @@ def test_the_same_words_marked_for_two_themes_are_one_line_exit_2(tmp_path):
 
 
 def test_every_quote_of_the_example_illustrates_one_theme():
-    """reportgen/examples/mixed-methods: I-09's excerpt on the head of service funding a data
+    """config/examples/mixed-methods: I-09's excerpt on the head of service funding a data
     update is coded both Budaya kinerja and Dukungan pimpinan, and was quoted under both."""
     doc = compose(EXAMPLES / "mixed-methods" / "study.yaml", "id").document
     shown = [q for quotes in _quotes_by_theme(doc).values() for q in quotes]
@@ -368,7 +368,7 @@ def test_the_short_form_of_the_framework_is_theme_to_category(tmp_path):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_example_concludes_institutional_isomorphism_in_bab_vi(lang):
-    """reportgen/examples/mixed-methods, counts as in tests/qualitative/test_corpus.py (9, 7 and 4
+    """config/examples/mixed-methods, counts as in tests/qualitative/test_corpus.py (9, 7 and 4
     of the 10 informants; 8, 6 and 5 for the themes of no category)."""
     composed = compose(EXAMPLES / "mixed-methods" / "study.yaml", lang)
     found = [p.text for p in conclusions(composed.document)]

@@ -34,7 +34,7 @@ def _scores(name: str) -> tuple[dict, tuple[str, ...], int]:
     from reportgen.designs.survey.analysis import describe
     from reportgen.pipeline import design_for
 
-    folder = FIXTURES.parents[1] / "reportgen" / "examples" / "mediation" if name == "example" else MEDIATION / name
+    folder = FIXTURES.parents[1] / "config" / "examples" / "mediation" if name == "example" else MEDIATION / name
     study = load_study(folder / "study.yaml")
     data = design_for(study.config).load(study)
     described = describe(study, data, [])

@@ -16,7 +16,7 @@ import yaml
 from docx import Document
 from starlette.testclient import TestClient
 
-from helpers import EXAMPLES, invoke
+from helpers import EXAMPLES, ROOT, invoke
 from page_form import form_values, named
 from reportgen.web.app import create_app
 from reportgen.web.guard import PREVIEW_POLICY
@@ -299,7 +299,7 @@ def test_a_check_refuses_the_drafts_todo_names_at_their_fields(client):
 
 
 def test_every_word_of_the_pages_is_in_both_languages_with_the_same_blanks():
-    words = yaml.safe_load((EXAMPLES.parent / "web" / "words.yaml").read_text(encoding="utf-8"))
+    words = yaml.safe_load((ROOT / "reportgen" / "web" / "words.yaml").read_text(encoding="utf-8"))
     for key, texts in words.items():
         assert set(texts) == {"id", "en"}, key
         assert set(re.findall(r"\{(\w+)\}", texts["id"])) == set(re.findall(r"\{(\w+)\}", texts["en"])), key

@@ -22,10 +22,10 @@ from reportgen.words.italics import pattern
 from reportgen.words.locale import fmt_p, fmt_unit
 from reportgen.words.templates import environment, render
 
-from helpers import EXAMPLES, example_variant
+from helpers import EXAMPLES, ROOT, example_variant
 
 NAMES = sorted(p.name for p in EXAMPLES.iterdir() if (p / "study.yaml").is_file())
-LABELS = {lang: yaml.safe_load((EXAMPLES.parent / "templates" / lang / "labels.yaml").read_text(encoding="utf-8")) for lang in ("id", "en")}
+LABELS = {lang: yaml.safe_load((ROOT / "templates" / lang / "labels.yaml").read_text(encoding="utf-8")) for lang in ("id", "en")}
 
 
 @pytest.fixture(scope="module", params=[(name, lang) for name in NAMES for lang in ("id", "en")], ids=lambda p: f"{p[0]}-{p[1]}")

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parents[1] / "examples"  # config/examples/
 N = 150
 WORDS = {5: "SS", 4: "S", 3: "KS", 2: "TS", 1: "STS"}
 BASE = np.array([-1.88, -1.23, -0.44, 0.61])  # normal quantiles of 3%, 11%, 33% and 73% (cumulative)

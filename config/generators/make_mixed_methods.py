@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape, quoteattr
 import numpy as np
 from openpyxl import Workbook
 
-HERE = Path(__file__).parent / "mixed-methods"
+HERE = Path(__file__).resolve().parents[1] / "examples" / "mixed-methods"
 N = 96
 SEED = 2048  # chosen so that the sample's paths lie near the model's (FT, FO about 0.07, FK about 0.5)
 # The construct scores: FT, FO and FK share a common factor (loading SHARED); PIK depends

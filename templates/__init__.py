@@ -1,0 +1,1 @@
+"""The chapter templates and labels of each language (installed as reportgen.templates)."""
