@@ -29,7 +29,7 @@ EXAMPLES = ROOT / "config" / "examples"
 REPORTGEN = [sys.executable, "-m", "reportgen.cli"]
 HAS_R = shutil.which("Rscript") is not None and subprocess.run(
     ["Rscript", "-e", "suppressMessages({library(psych); library(car); library(lmtest); library(nortest); library(yaml); library(jsonlite)})"],
-    capture_output=True).returncode == 0
+    capture_output=True, check=False).returncode == 0
 
 
 USER_ENVIRONMENT = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "PYTHONPATH": str(ROOT)}
@@ -232,7 +232,7 @@ def sakip_province_row(work: Path, units: int = 300) -> tuple[str, str, str, str
     seconds, largest, tree = measure_tree(REPORTGEN + ["run", str(study), "--out", str(out), "--formats", "json,pdf,docx"])
     pages = "–"
     if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(next(out.glob("rekapitulasi-*.pdf")))], capture_output=True, text=True).stdout
+        info = subprocess.run(["pdfinfo", str(next(out.glob("rekapitulasi-*.pdf")))], capture_output=True, text=True, check=False).stdout
         pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "–")
     lhes = len(list(out.glob("lhe-*.pdf")))
     return (f"SAKIP province, {units} units, {lhes} LHEs (PDF + DOCX) + recapitulation, {available_cores()} cores",
@@ -248,9 +248,9 @@ def available_cores() -> int:
 
 
 def pls_bootstrap() -> tuple[str, str, str, str, str]:
-    from reportgen.designs.pls.analysis import spec_of
     from reportgen.config import load_study
     from reportgen.data import load_dataset
+    from reportgen.designs.pls.analysis import spec_of
     from reportgen.stats.pls import estimate
     from reportgen.stats.pls.bootstrap import bootstrap
 

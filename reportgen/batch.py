@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Iterator
 
 from reportgen.errors import ConfigError, ReportgenError
 from reportgen.interrupt import Interrupted
@@ -128,7 +128,7 @@ def run_tasks(tasks: list[Task], jobs: int | None = None) -> Iterator[Outcome]:
                 yield ended.pop(given)
                 given += 1
     finally:
-        for _, task, child in running.values():
+        for _, _task, child in running.values():
             child.stop()
         for _, task, _ in running.values():
             sweep_stale(Path(os.path.abspath(task.target)).parent)
@@ -191,7 +191,7 @@ def _on_terminal(task: Task):
 def _preload(tasks: list[Task]) -> None:
     """With several studies, import the heavy modules once, here, so every forked worker inherits
     them; one study imports them in its worker, where WeasyPrint loads beside the statistics."""
-    import reportgen.pipeline  # noqa: F401
+    import reportgen.pipeline
 
     if len(tasks) > 1:
         from reportgen.designs import preload
@@ -199,6 +199,6 @@ def _preload(tasks: list[Task]) -> None:
         chapters = any({"pdf", "docx", "html"} & set(t.formats) for t in tasks)
         preload(chapters)
         if chapters:
-            import reportgen.figures.style  # noqa: F401
-            import reportgen.render.docx  # noqa: F401
+            import reportgen.figures.style
+            import reportgen.render.docx
             import reportgen.render.pdf  # noqa: F401

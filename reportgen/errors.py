@@ -8,8 +8,8 @@ is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 class ReportgenError(Exception):

@@ -22,7 +22,7 @@ def serif_file(bold: bool = False) -> str | None:
         return None
     for family in SERIF:
         found = subprocess.run(["fc-match", "-f", "%{family}\t%{file}", family + (":bold" if bold else "")],
-                               capture_output=True, text=True).stdout
+                               capture_output=True, text=True, check=False).stdout
         name, _, path = found.partition("\t")
         if family.lower() in name.lower() and path:
             return path

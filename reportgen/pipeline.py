@@ -13,8 +13,8 @@ from reportgen.designs import design_for
 from reportgen.errors import ConfigError, OutputError, naming, os_error_line
 from reportgen.output import atomic_folder, check_target, safe_name
 from reportgen.report.printable import printable
-from reportgen.words.messages import Localized, joined, phrase
 from reportgen.results_json import clean, write_results
+from reportgen.words.messages import Localized, joined, phrase
 
 FORMATS = ("json", "pdf", "docx")
 CHAPTER_FORMATS = ("json", "pdf", "docx", "html")  # every design's; a design may write more (Design.extra_formats)
@@ -217,8 +217,8 @@ def _more_documents(analysed: Analysed, lang: str, folder: Path, formats, allowe
     kinds = [kind for kind in ("docx", "pdf") if kind in formats]
     if not len(made) or not kinds:
         return []
-    import reportgen.render.docx  # noqa: F401  once, here, for every worker
-    import reportgen.render.html  # noqa: F401
+    import reportgen.render.docx
+    import reportgen.render.html
 
     if "pdf" in kinds:
         import reportgen.render.pdf  # noqa: F401

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from helpers import EXAMPLES, FIXTURES, ROOT, SURVEYS  # noqa: F401  (older tests import them from here)
 
 

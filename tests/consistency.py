@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from reportgen.report.document import Document, Paragraph
 

@@ -5,7 +5,6 @@ Each case breaks a valid study in one way; the CLI runs it over an existing repo
 
 import pytest
 import yaml
-
 from helpers import base, invoke, survey_rows, write_study
 
 

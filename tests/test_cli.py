@@ -7,11 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-
-from helpers import base, invoke, survey_rows, write_study
-
-from helpers import ROOT
+from helpers import ROOT, base, invoke, survey_rows, write_study
 
 
 def reportgen(*args, cwd=None):

@@ -10,13 +10,12 @@ import json
 
 import numpy as np
 import pytest
+from helpers import FIXTURES, base, invoke, survey_rows, write_study
 
 from reportgen.stats.durbin_watson import durbin_watson, savin_white_bounds
 from reportgen.stats.regression import ols
 from reportgen.stats.reliability import omega_total, reliability
 from reportgen.words.locale import fmt, fmt_g
-
-from helpers import FIXTURES, base, invoke, survey_rows, write_study
 
 HERE = FIXTURES / "degenerate"
 REFERENCE = json.loads((HERE / "reference.json").read_text())
@@ -88,7 +87,7 @@ def test_aliased_predictor_is_refused_as_r_lm_does():
     data = table("aliased.csv")
     from reportgen.errors import AnalysisError
 
-    with pytest.raises(AnalysisError, match="x2 is an exact linear combination of the constant, x1 .R lm reports its coefficient as NA."):
+    with pytest.raises(AnalysisError, match=r"x2 is an exact linear combination of the constant, x1 .R lm reports its coefficient as NA."):
         ols(data[:, 0], data[:, 1:], "y", ["x1", "x2"])
 
 

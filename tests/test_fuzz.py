@@ -7,10 +7,9 @@ import copy
 import os
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-
 from helpers import base, invoke, survey_rows, write_study
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 ITEMS = [f"{c}.{j}" for c in ("X1", "X2", "Y") for j in (1, 2, 3)]
 CELL = st.one_of(st.text(max_size=12), st.integers(-10, 20).map(str), st.sampled_from(["", " ", "SS", "sangat  setuju", "4,0", "NaN", "1e3", "-0"]))

@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 import yaml
-
 from helpers import EXAMPLES, invoke
 
 DATA = {"luwu-timur": "responses.csv", "corp-rep": "corp_rep_data.csv", "mobi": "mobi.csv", "mediation": "responses.csv",

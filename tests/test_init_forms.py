@@ -10,9 +10,9 @@ import csv
 import numpy as np
 import pytest
 import yaml
-
 from google_forms import QUESTIONS, answers, form_export, headers
 from helpers import invoke
+
 
 def drafted(path, tmp_path):
     result = invoke(["init", str(path), "--out", str(tmp_path / "study.yaml")])
@@ -96,7 +96,7 @@ def test_a_labelled_spss_file(tmp_path):
     labels = ["Jenis kelamin", "Pendidikan terakhir"] + [q for qs in QUESTIONS.values() for q in qs]
     pyreadstat.write_sav(frame, str(tmp_path / "data.sav"), column_labels=labels,
                          variable_value_labels={"jk": {1.0: "Laki-laki", 2.0: "Perempuan"},
-                                                "pend": {1.0: "SMA/SMK", 2.0: "D3", 3.0: "S1", 4.0: "S2"}, **{n: likert for n in names}})
+                                                "pend": {1.0: "SMA/SMK", 2.0: "D3", 3.0: "S1", 4.0: "S2"}, **dict.fromkeys(names, likert)})
     config, _ = drafted(tmp_path / "data.sav", tmp_path)
     assert config["respondents"][0] == {"column": "jk", "label": "Jenis kelamin", "values": {"1": "Laki-laki", "2": "Perempuan"},
                                         "order": ["Laki-laki", "Perempuan"]}
@@ -175,7 +175,7 @@ def test_a_word_missing_from_the_scale_is_one_line_with_its_count(tmp_path):
     lines = [line for line in result.output.splitlines() if line.startswith("error: ")]
     netral = int((answers() == 3).sum())
     assert result.exit_code == 2 and len(lines) == 1, result.output
-    assert lines[0].startswith(f"error: form.csv: 'Netral' is not an answer on the scale (answers are 1–5 or ")
+    assert lines[0].startswith("error: form.csv: 'Netral' is not an answer on the scale (answers are 1–5 or ")
     assert f": {netral} answers in 10 columns (X1.1, X1.2, X1.3, X2.1, X2.2 and 5 more), first respondent 1 (row " in lines[0]
 
 

@@ -11,9 +11,8 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from helpers import ROOT
+from pypdf import PdfReader
 
 ANYWHERE = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis")
 TOP_LEVEL = {".git", ".venv", "output", "build", "dist", "tests", "bench", "docs"}
@@ -90,7 +89,8 @@ def test_the_sdist_carries_what_its_tests_need(tmp_path):
     shutil.copytree(ROOT, source, ignore=skipped_but_tests)
     built = subprocess.run([sys.executable, "-c", "import sys; from setuptools import build_meta; print(build_meta.build_sdist(sys.argv[1]))",
                             str(tmp_path / "dist")], cwd=source, check=True, capture_output=True, text=True).stdout.split()[-1]
-    names = {name.split("/", 1)[1] for name in tarfile.open(tmp_path / "dist" / built).getnames() if "/" in name}
+    with tarfile.open(tmp_path / "dist" / built) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     for needed in ("tests/conftest.py", "tests/helpers.py", "tests/fixtures/blocks", "templates/id/labels.yaml", "Makefile",
                    "config/examples/luwu-timur/study.yaml", "LICENSE", "config/examples/mobi/DATA-LICENSE.md", "constraints.txt"):
         assert needed in names, needed

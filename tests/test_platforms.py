@@ -43,4 +43,4 @@ def test_without_fork_or_unix_signals_a_batch_of_chapters_is_written(tmp_path):
 def test_forked_helpers_only_on_linux():
     import reportgen.processes as processes
 
-    assert processes.FORK == sys.platform.startswith("linux")
+    assert sys.platform.startswith("linux") == processes.FORK

@@ -53,10 +53,9 @@ def test_a_standby_given_no_work_ends_when_the_block_ends():
 
 
 def test_a_failing_block_stops_every_standby_even_one_with_work():
-    with pytest.raises(ZeroDivisionError):
-        with standing_by(Standby(lambda: None, time.sleep, "test")) as (job,):
-            job.give(60)
-            1 / 0
+    with pytest.raises(ZeroDivisionError), standing_by(Standby(lambda: None, time.sleep, "test")) as (job,):
+        job.give(60)
+        1 / 0
     assert _ended(job)
 
 

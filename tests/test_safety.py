@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import base, invoke, survey_rows, write_study
 
 

@@ -19,9 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from helpers import ROOT
-from helpers import base, write_study
+from helpers import ROOT, base, write_study
 
 COMMAND = [sys.executable, "-m", "reportgen.cli"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -106,7 +104,7 @@ def test_a_stopped_run_leaves_nothing_behind(running, tmp_path, signum, code, gr
     process = start()
     sent = time.monotonic()
     (os.killpg if group else os.kill)(process.pid, signum)
-    stdout, stderr = process.communicate(timeout=30)
+    _stdout, stderr = process.communicate(timeout=30)
     assert time.monotonic() - sent < 10  # about a second when idle; a loaded machine may take longer
     assert process.returncode == code
     assert stderr.strip().splitlines() == [f"reportgen: stopped by {signal.Signals(signum).name}; no unfinished report "
@@ -120,7 +118,7 @@ def test_a_signal_while_the_statistics_run(running, tmp_path):
     process = start(wait_for_writing=False)
     time.sleep(0.4)
     process.send_signal(signal.SIGTERM)
-    stdout, stderr = process.communicate(timeout=10)
+    _stdout, stderr = process.communicate(timeout=10)
     assert process.returncode == 143 and "Traceback" not in stderr, stderr
     assert gone_within(process.pid, 10) == [] and temporary_folders(tmp_path) == [] and snapshot(out) == before
 
@@ -145,7 +143,7 @@ def test_the_pdf_process_ends_when_its_parent_is_killed(running, tmp_path):
     workers = children_of(process.pid)
     assert len(workers) == 1 and children_of(workers[0]), "a worker with a PDF process"
     os.kill(workers[0], signal.SIGKILL)
-    stdout, stderr = process.communicate(timeout=10)
+    _stdout, stderr = process.communicate(timeout=10)
     assert process.returncode == 1
     assert stderr.strip().endswith("the study process was killed by SIGKILL (a bug in reportgen; the traceback above says where)")
     assert gone_within(process.pid, 10) == []
@@ -161,7 +159,7 @@ def test_a_batch_stops_every_study(tmp_path):
     while not (out.exists() and len(temporary_folders(out)) == 2) and time.monotonic() < deadline:
         time.sleep(0.02)
     process.send_signal(signal.SIGTERM)
-    stdout, stderr = process.communicate(timeout=10)
+    _stdout, stderr = process.communicate(timeout=10)
     assert process.returncode == 143 and "Traceback" not in stderr, stderr
     assert gone_within(process.pid, 10) == [] and os.listdir(out) == []
 

@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"

@@ -25,7 +25,7 @@ def near(name: str, choices, cutoff: float = 0.6):
     return phrase("hint.did_you_mean", near=found[0]) if found else ""
 
 
-def cross_check(study: "Study") -> list[ConfigError]:
+def cross_check(study: Study) -> list[ConfigError]:
     """Return every inconsistency found (empty when the file is coherent)."""
     config = study.config
     problems: list[ConfigError] = []
@@ -117,7 +117,7 @@ def cross_check(study: "Study") -> list[ConfigError]:
     return problems
 
 
-def templates_problems(study: "Study") -> list[ConfigError]:
+def templates_problems(study: Study) -> list[ConfigError]:
     """The study's own templates folder (``templates:``) exists (every design)."""
     folder = study.config.templates
     if folder is None or (study.base_dir / folder).is_dir():
@@ -125,7 +125,7 @@ def templates_problems(study: "Study") -> list[ConfigError]:
     return [study.problem("check.templates_missing", "templates", folder=folder)]
 
 
-def _check_shared(study: "Study") -> list[ConfigError]:
+def _check_shared(study: Study) -> list[ConfigError]:
     """The scale's answer words, the templates folder and the literature file with the
     hypotheses' citations of it (every questionnaire design)."""
     from reportgen.data.coding import scale_word_clash
@@ -140,7 +140,7 @@ def _check_shared(study: "Study") -> list[ConfigError]:
     return found + templates_problems(study) + check_literature(study) + _check_corpus(study)
 
 
-def _check_corpus(study: "Study") -> list[ConfigError]:
+def _check_corpus(study: Study) -> list[ConfigError]:
     """The qualitative corpus's files exist, and the hypotheses its themes explain are the study's."""
     from reportgen.config.models import QualitativeCorpus
 

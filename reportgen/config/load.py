@@ -51,7 +51,7 @@ class Study:
         literature = getattr(config, "literature", None)
         paths += [(self.base_dir / literature).resolve()] if literature else []
         corpus = getattr(config, "qualitative", None)
-        paths += [(self.base_dir / name).resolve() for name in getattr(corpus, "files", lambda: [])()]
+        paths += [(self.base_dir / name).resolve() for name in getattr(corpus, "files", list)()]
         return paths + ([self.templates_dir] if self.templates_dir else [])
 
     def where(self, *key: Any) -> Localized:
@@ -235,7 +235,7 @@ def _step(annotation: Any, part: Any) -> Any:
     tagged = [arg for arg in typing.get_args(annotation) if _tag_of(arg) == part]
     if tagged:  # a member of a discriminated union, named by its tag
         return typing.get_args(tagged[0])[0]
-    model = _model_of(annotation) if not typing.get_origin(annotation) in (dict, list) else None
+    model = _model_of(annotation) if typing.get_origin(annotation) not in (dict, list) else None
     if model is not None and isinstance(part, str) and part in model.model_fields:
         return model.model_fields[part].annotation
     origin = typing.get_origin(annotation)

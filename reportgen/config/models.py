@@ -7,7 +7,7 @@ Unknown keys are errors (``extra="forbid"``); a label may be written as one stri
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
@@ -102,7 +102,7 @@ class StudyInfo(Strict):
         return title
 
     @model_validator(mode="after")
-    def _chapters_follow(self) -> "StudyInfo":
+    def _chapters_follow(self) -> StudyInfo:
         if self.chapters and self.chapters[0] != self.chapter:
             raise ValueError(f"chapters starts with {self.chapters[0]} but chapter is {self.chapter}; give one of them")
         if self.chapters and len(self.chapters) == 2 and self.chapters[1] != self.chapters[0] + 1:
@@ -127,7 +127,7 @@ class DataOrigin(Strict):
     citation: str | None = Field(None, min_length=1)  # e.g. "Ringle, Wende & Will (2005)"
 
     @model_validator(mode="after")
-    def _citation_is_for_secondary_data(self) -> "DataOrigin":
+    def _citation_is_for_secondary_data(self) -> DataOrigin:
         if self.citation is not None and self.type == "primary":
             raise ValueError("a citation names the source of secondary data; write type: secondary, or leave the citation out")
         return self
@@ -190,7 +190,7 @@ class Scale(Strict):
     labels: dict[int, ScaleLabel] = Field(default_factory=dict)
 
     @model_validator(mode="after")
-    def _check_range(self) -> "Scale":
+    def _check_range(self) -> Scale:
         if self.max <= self.min:
             raise invalid("value.scale_order", high=self.max, low=self.min)
         if self.max - self.min + 1 > bounds.MAX_SCALE_POINTS:
@@ -289,7 +289,7 @@ def _model_type(value: Any) -> str:
 
 
 Model = Annotated[
-    Union[Annotated[RegressionModel, Tag("regression")], Annotated[PathModel, Tag("path")], Annotated[PlsModel, Tag("pls")]],
+    Annotated[RegressionModel, Tag("regression")] | Annotated[PathModel, Tag("path")] | Annotated[PlsModel, Tag("pls")],
     Discriminator(_model_type, custom_error_type="unknown_model_type",
                   custom_error_message="model type is not supported; use 'regression', 'path' or 'pls'"),
 ]
@@ -353,7 +353,7 @@ class Hypothesis(Strict):
         return out
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Hypothesis":
+    def _one_kind(self) -> Hypothesis:
         if (self.path is None) == (self.simultaneous is None):
             raise invalid("value.hypothesis_kind")
         if self.simultaneous is not None and self.on is None:
@@ -466,7 +466,7 @@ class QualitativeCorpus(Strict):
     quotes_per_theme: int = Field(3, ge=1, le=10)
 
     @model_validator(mode="after")
-    def _one_source(self) -> "QualitativeCorpus":
+    def _one_source(self) -> QualitativeCorpus:
         tables = [name for name in ("excerpts", "codebook") if getattr(self, name) is not None]
         if self.project is not None and tables:
             raise ValueError(f"give either project (a .qdpx file) or the tables, not both ({tables[0]} is given too)")
@@ -490,7 +490,7 @@ def _qualitative_kind(value: Any) -> str:
 
 
 Qualitative = Annotated[
-    Union[Annotated[list[Theme], Tag("themes")], Annotated[QualitativeCorpus, Tag("corpus")]],
+    Annotated[list[Theme], Tag("themes")] | Annotated[QualitativeCorpus, Tag("corpus")],
     Discriminator(_qualitative_kind),
 ]
 

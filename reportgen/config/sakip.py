@@ -44,7 +44,7 @@ class ComponentSpec(Strict):
     subcomponents: dict[Key, SubcomponentSpec] = Field(max_length=bounds.MAX_SUBCOMPONENTS)
 
     @model_validator(mode="after")
-    def _shares_sum_to_one(self) -> "ComponentSpec":
+    def _shares_sum_to_one(self) -> ComponentSpec:
         total = sum(s.share for s in self.subcomponents.values())
         if abs(total - 1) > 1e-9:
             raise ValueError(f"sub-component shares add up to {total:g}, not 1")
@@ -95,7 +95,7 @@ class Letter(Strict):
     addressee_place: str | None = None  # the "di …" line under Yth.; by default "di Tempat"
 
     @model_validator(mode="after")
-    def _a_number(self) -> "Letter":
+    def _a_number(self) -> Letter:
         if self.number is None and self.per_unit is None:
             raise ValueError("a 'letter' needs a 'number' (\"700/{n}/Inspektorat/2025\") or a 'per_unit' table with each unit's number")
         return self
@@ -161,13 +161,13 @@ class SakipConfig(Strict):
         return "custom" if self.components else self.framework
 
     @model_validator(mode="after")
-    def _letter_needs_signatory(self) -> "SakipConfig":
+    def _letter_needs_signatory(self) -> SakipConfig:
         if self.letter is not None and self.signatory is None:
             raise ValueError("a 'letter' needs a 'signatory' (name, nip, position) to sign it")
         return self
 
     @model_validator(mode="after")
-    def _custom_needs_components(self) -> "SakipConfig":
+    def _custom_needs_components(self) -> SakipConfig:
         if self.framework == "custom" and not self.components:
             raise ValueError("framework 'custom' needs a 'components:' block")
         if self.components:

@@ -56,7 +56,7 @@ def _words(label: Label) -> set[str]:
 
 SIDES = [STS, TS, ATS, AS, S, SS]
 SIDE_WORDS = {word: label for label in SIDES for word in _words(label)} | LEANING
-LIKERT_WORDS = {word: code for code, label in LIKERT.items() for word in _words(label)} | {word: 3 for word in MIDPOINTS}
+LIKERT_WORDS = {word: code for code, label in LIKERT.items() for word in _words(label)} | dict.fromkeys(MIDPOINTS, 3)
 """Every word of the five-point scale with its code, each midpoint word at 3."""
 
 

@@ -22,9 +22,10 @@ from __future__ import annotations
 import copy
 import zipfile
 import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 from xml.parsers import expat
 
 from reportgen.data import limits

@@ -18,7 +18,6 @@ import numpy as np
 from reportgen.config.models import Scale
 from reportgen.words.messages import phrase
 
-
 NUMBERED = re.compile(r"^(\d+)\s*[-–.):]\s*(\S.*)$")  # "4 - setuju", after normalise_word
 
 

@@ -236,7 +236,7 @@ def _respondent_labels(raw: RawTable, id_column: str | None, problems: list[Repo
     ids = raw.columns[id_column]
     first_seen: dict[str, int] = {}
     labels = []
-    for position, (value, row) in enumerate(zip(ids, rows)):
+    for value, row in zip(ids, rows):
         text = _as_text(value)
         if text is None:
             problems.append(DataError.coded("data.id_blank", file=raw.name, column=id_column,

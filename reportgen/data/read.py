@@ -20,7 +20,6 @@ its member, sheet or line).
 from __future__ import annotations
 
 import contextlib
-
 import csv
 import math
 import warnings

@@ -38,7 +38,7 @@ ARC_RADS = (0.22, -0.22, 0.35, -0.35, 0.5, -0.5, 0.7, -0.7)
 
 def layers(constructs: list[str], paths: list[tuple[str, str]]) -> dict[str, int]:
     """Each construct's longest path from an exogenous construct (0 for an exogenous one)."""
-    depth = {c: 0 for c in constructs}
+    depth = dict.fromkeys(constructs, 0)
     for _ in constructs:
         for a, b in paths:
             depth[b] = max(depth[b], depth[a] + 1)
@@ -57,13 +57,13 @@ class Box:
     y1: float
 
     @classmethod
-    def around(cls, x: float, y: float, w: float, h: float) -> "Box":
+    def around(cls, x: float, y: float, w: float, h: float) -> Box:
         return cls(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
 
-    def grown(self, d: float) -> "Box":
+    def grown(self, d: float) -> Box:
         return Box(self.x0 - d, self.y0 - d, self.x1 + d, self.y1 + d)
 
-    def overlaps(self, other: "Box") -> bool:
+    def overlaps(self, other: Box) -> bool:
         return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
 
     def contains(self, points: np.ndarray) -> np.ndarray:
@@ -162,6 +162,8 @@ class Diagram:
         self.width = width
         self.indicators = indicators or {}
         self.probe = plt.figure()
+        # per diagram, not per class (a class-level cache would keep every diagram alive)
+        self._edge_cost, self._passes, self._cross = (functools.cache(f) for f in (self._edge_cost, self._passes, self._cross))
         self.node_text = {c: c + (f"\n{self.r2[c]}" if c in self.r2 else "") for c in self.codes}
         tw = max(text_size(self.probe, t, NODE_SIZE)[0] for t in self.node_text.values())
         th = max(text_size(self.probe, t, NODE_SIZE)[1] for t in self.node_text.values())
@@ -278,23 +280,33 @@ class Diagram:
         ys = [slot[c] for c in self.codes]
         return score + 1.5 * (max(ys) - min(ys))
 
-    @functools.lru_cache(maxsize=None)
     def _edge_cost(self, a: str, sa: float, b: str, sb: float) -> float:
         d = np.array([self.x[b] - self.x[a], (sa - sb) * self.pitch])
         length = math.hypot(*d)
         return 4 * (length - self._inner(d) < self.gap) + 0.25 * length
 
-    @functools.lru_cache(maxsize=None)
     def _passes(self, a: str, sa: float, b: str, sb: float, c: str, sc: float) -> bool:
         p0, p1 = np.array([self.x[a], -sa * self.pitch]), np.array([self.x[b], -sb * self.pitch])
         line = p0 + np.linspace(0.0, 1.0, 30)[:, None] * (p1 - p0)
         return bool(Oval(self.x[c], -sc * self.pitch, self.ew / 2, self.eh / 2).inside(line, 0.08).any())
 
-    @functools.lru_cache(maxsize=None)
     def _cross(self, a, sa, b, sb, c, sc, d, sd) -> int:
         def seg(u, su, v, sv):
             return np.array([[self.x[u], -su * self.pitch], [self.x[v], -sv * self.pitch]])
         return _crossings(seg(a, sa, b, sb), seg(c, sc, d, sd))
+
+    def _arc_cost(self, rad: float, p0: np.ndarray, p2: np.ndarray, others: list, lines: list) -> tuple:
+        """How bad an arrow from ``p0`` to ``p2`` bent by ``rad`` is: whether it crosses anything,
+        the points inside other ovals, boxes or the margins, the other arrows it crosses, its bend."""
+        pts = bezier(p0, arc_control(p0, p2, rad), p2)
+        n = sum(int(o.inside(pts, 0.07).sum()) for o in others)
+        n += sum(int(b.grown(0.05).contains(pts).sum()) for b in self.boxes.values())
+        n += int(((pts[:, 0] < MARGIN) | (pts[:, 0] > self.width - MARGIN)).sum())
+        own = (p0, p2)
+        crossed = sum(_polyline_crossings(pts[::6], line) for line in lines
+                      if not (np.allclose(line[0], own[0]) or np.allclose(line[1], own[1])
+                              or np.allclose(line[0], own[1]) or np.allclose(line[1], own[0])))
+        return n > 0, n, crossed, abs(rad)
 
     def _inner(self, d: np.ndarray) -> float:
         """The length of a straight arrow in direction ``d`` hidden by its two ellipses."""
@@ -370,18 +382,7 @@ class Diagram:
         for e in self.edges:
             p0, p2 = self._centre(e.start), self._centre(e.end)
             others = [o for c, o in ovals.items() if c not in (e.start, e.end)]
-            boxes = list(self.boxes.values())
-            own = np.array([p0, p2])
-
-            def cost(rad: float) -> tuple:
-                pts = bezier(p0, arc_control(p0, p2, rad), p2)
-                n = sum(int(o.inside(pts, 0.07).sum()) for o in others)
-                n += sum(int(b.grown(0.05).contains(pts).sum()) for b in boxes)
-                n += int(((pts[:, 0] < MARGIN) | (pts[:, 0] > self.width - MARGIN)).sum())
-                crossed = sum(_polyline_crossings(pts[::6], line) for line in lines
-                              if not (np.allclose(line[0], own[0]) or np.allclose(line[1], own[1])
-                                      or np.allclose(line[0], own[1]) or np.allclose(line[1], own[0])))
-                return n > 0, n, crossed, abs(rad)
+            cost = functools.partial(self._arc_cost, p0=p0, p2=p2, others=others, lines=lines)
             if cost(0.0)[0]:
                 e.rad = min(ARC_RADS, key=cost)
         for e in self.edges + self.item_edges:
@@ -478,14 +479,14 @@ class Diagram:
         middle = 0.5
         if e.start in self.boxes or e.end in self.boxes:  # an indicator's arrow: its labels apart near the rectangles
             middle = 0.3 if e.start in self.boxes else 0.7
-        for k in range(0, 19):
+        for k in range(19):
             f = middle + (k + 1) // 2 * 0.045 * (1 if k % 2 else -1)
             if not 0.0 <= f <= 1.0:
                 continue
             i = min(n - 1, max(0, int(round(f * (n - 1)))))
             x, y = pts[i]
             out.append((Box.around(x, y, w + 0.04, h + 0.03), abs(f - middle)))
-        for k in range(0, 9):
+        for k in range(9):
             f = min(0.95, max(0.05, middle + (k + 1) // 2 * 0.09 * (1 if k % 2 else -1)))
             i = min(n - 2, max(0, int(round(f * (n - 1)))))
             d = pts[i + 1] - pts[i]

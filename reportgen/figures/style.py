@@ -17,13 +17,14 @@ import numpy as np
 from PIL import Image
 
 from reportgen.errors import naming
-from reportgen.fonts import SERIF as FONT_FAMILIES, serif_file
+from reportgen.fonts import SERIF as FONT_FAMILIES
+from reportgen.fonts import serif_file
 from reportgen.page import TEXT_WIDTH_CM
 from reportgen.words.locale import tick
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 
 DPI = 200
 SERIF = FONT_FAMILIES + ["serif"]  # the chapter's families, then matplotlib's default serif

@@ -18,8 +18,8 @@ so that the statistics stay in :mod:`reportgen.stats.pls`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from reportgen.interpret.pls import AVE_MIN, LOADING_FLOOR, LOADING_MIN, RELIABILITY_MIN, construct_kind
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import yaml
@@ -73,7 +73,7 @@ class Framework:
         return any(c.criteria for c in self.components)
 
 
-@lru_cache(maxsize=None)
+@cache
 def framework(name: str) -> Framework:
     """The framework of a regulation, read from its data file."""
     try:

@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 from reportgen.errors import ConfigError
+from reportgen.literature.library import KINDS, READERS, literature_path, load_literature, theory_keys
 from reportgen.words.messages import Localized, phrase
-from reportgen.literature.library import KINDS, READERS, load_literature, literature_path, theory_keys
 
 
 def check_literature(study) -> list[ConfigError]:

@@ -21,12 +21,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from reportgen.errors import ConfigError
-from reportgen.words.messages import phrase
 from reportgen.literature.bibtex import read_bibtex
 from reportgen.literature.intext import InText
 from reportgen.literature.order import in_order
 from reportgen.literature.ris import read_ris
 from reportgen.literature.work import Work
+from reportgen.words.messages import phrase
 
 MAX_BYTES = 10_000_000
 READERS = {".bib": ("BibTeX", read_bibtex), ".ris": ("RIS", read_ris)}
@@ -52,7 +52,7 @@ class Literature:
     def keys(self) -> list[str]:
         return list(self.works)
 
-    def citing(self, keys) -> "Literature":
+    def citing(self, keys) -> Literature:
         """The same file, its citations decided among ``keys``."""
         return replace(self, cited=tuple(dict.fromkeys(keys)))
 

@@ -24,9 +24,9 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from reportgen.errors import OutputError
 from reportgen.interrupt import held

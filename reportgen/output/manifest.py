@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reportgen.errors import naming
@@ -38,7 +38,7 @@ def write_manifest(folder: Path, study: Path | None = None) -> Path:
                 continue
             path = base / name
             files[path.relative_to(folder).as_posix()] = {"bytes": path.stat().st_size, "sha256": _digest(path)}
-    manifest = {"written_by": f"reportgen {__version__}", "written": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    manifest = {"written_by": f"reportgen {__version__}", "written": datetime.now(UTC).isoformat(timespec="seconds"),
                 "study": study.name if study else None, "folders": folders, "files": files}
     target = folder / MANIFEST
     with naming(target):

@@ -55,7 +55,7 @@ def theme_counts(corpus: Corpus) -> list[ThemeCount]:
 
 def theme_matrix(corpus: Corpus) -> dict[str, dict[str, int]]:
     """theme → informant → number of that informant's excerpts raising the theme."""
-    matrix = {theme: {informant: 0 for informant in corpus.informants} for theme in corpus.themes}
+    matrix = {theme: dict.fromkeys(corpus.informants, 0) for theme in corpus.themes}
     for excerpt in corpus.excerpts:
         for theme in themes_of(corpus, excerpt):
             matrix[theme][excerpt.informant] += 1
@@ -64,7 +64,7 @@ def theme_matrix(corpus: Corpus) -> dict[str, dict[str, int]]:
 
 def co_occurrence(corpus: Corpus) -> dict[str, dict[str, int]]:
     """theme → theme → number of excerpts raising both; the diagonal holds each theme's excerpts."""
-    table = {a: {b: 0 for b in corpus.themes} for a in corpus.themes}
+    table = {a: dict.fromkeys(corpus.themes, 0) for a in corpus.themes}
     for excerpt in corpus.excerpts:
         raised = themes_of(corpus, excerpt)
         for a in raised:

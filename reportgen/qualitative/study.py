@@ -15,8 +15,7 @@ from reportgen.config.models import Framework, LocalText, QualitativeCorpus
 from reportgen.errors import ConfigError, DataError, did_you_mean
 from reportgen.interpret.mixed import joint_inference, meta_inference
 from reportgen.interpret.verdict import Verdict
-from reportgen.qualitative.analysis import (ThemeCount, co_occurrence, quoted_elsewhere, representative_quotes, theme_counts,
-                                           theme_matrix, themes_of)
+from reportgen.qualitative.analysis import ThemeCount, co_occurrence, quoted_elsewhere, representative_quotes, theme_counts, theme_matrix, themes_of
 from reportgen.qualitative.corpus import Corpus, Excerpt, TableSource, read_corpus, read_informants
 
 
@@ -185,7 +184,7 @@ def choose_quotes(study, corpus: Corpus) -> tuple[dict[str, tuple[Excerpt, ...]]
     for theme in corpus.themes:
         if theme not in quotes:
             quotes[theme] = tuple(representative_quotes(corpus, theme, spec.quotes_per_theme, frozenset(shown)))
-            shown.update({q: theme for q in quotes[theme]})
+            shown.update(dict.fromkeys(quotes[theme], theme))
     return quotes, shown
 
 

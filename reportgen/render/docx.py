@@ -47,8 +47,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document as WordDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -143,7 +143,7 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: boo
     properties.title = f"{doc.chapter_label} {doc.title}"
     properties.author = properties.last_modified_by = doc.author
     properties.comments = properties.subject = properties.keywords = ""
-    properties.created = properties.modified = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
+    properties.created = properties.modified = datetime.datetime.now(datetime.UTC).replace(microsecond=0, tzinfo=None)
     properties.revision = 1
     if doc.draft:
         word.core_properties.content_status = labels["draft"]
@@ -327,7 +327,7 @@ def _toc_field(word, instruction: str, entries: list[tuple[str, str]]) -> None:
     """A TOC field over several paragraphs: it begins in the first entry and ends after the
     last; each entry in its style (``toc 2``, ``table of figures``)."""
     paragraphs = []
-    for style_id, text in entries or [(FIGURES_LIST_ID, "")]:
+    for style_id, _text in entries or [(FIGURES_LIST_ID, "")]:
         p = word.add_paragraph()
         p._p.style = style_id
         paragraphs.append(p)

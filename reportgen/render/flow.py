@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_PT
 from reportgen.render.measure import SLACK, SPACES, bind, placed_cells, table_layout, text_width

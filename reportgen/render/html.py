@@ -24,7 +24,6 @@ import re
 from functools import cache
 from pathlib import Path
 
-
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 

@@ -140,7 +140,7 @@ def _extents(table: Table, size: float) -> tuple[list[float], list[float]]:
     n = table.columns
     low, high = [0.0] * n, [0.0] * n
     spanning = []
-    for r, row in enumerate(placed_cells(table)):
+    for row in placed_cells(table):
         for c, cell in row:
             extent = _cell_extent(cell.text, size, cell.role == "header" or cell.bold)
             if cell.colspan == 1:

@@ -15,8 +15,8 @@ from reportgen.errors import ReportgenError
 from reportgen.output.names import NameBook
 from reportgen.report.document import Cell, Figure, Paragraph, Run, Section, Table
 from reportgen.words import locale as numbers
-from reportgen.words.labels import load_labels
 from reportgen.words.italics import italic_spans, paragraphs, pattern
+from reportgen.words.labels import load_labels
 from reportgen.words.templates import Made, environment, render, render_marked, significance
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 Claim = tuple[str, str]  # (subject, outcome) of a verdict: ("reliability:X1", "reliable")
 
 
@@ -113,7 +112,7 @@ class Paragraph:
             raise ValueError("a paragraph's runs must spell its text")
 
     @classmethod
-    def of_runs(cls, runs, style: str = "body", refs: tuple[str, ...] = (), claims=()) -> "Paragraph":
+    def of_runs(cls, runs, style: str = "body", refs: tuple[str, ...] = (), claims=()) -> Paragraph:
         """A paragraph made of ``runs`` (adjacent runs of one face are merged)."""
         joined = merge_runs(runs)
         return cls("".join(run.text for run in joined), tuple(refs), style, tuple(claims), joined)

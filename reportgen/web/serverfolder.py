@@ -56,7 +56,7 @@ def _removed_if_gone(folder: Path) -> bool:
     try:
         if folder.is_symlink() or not folder.is_dir() or folder.lstat().st_uid != os.getuid():
             return False
-        handle = open(folder / LOCK, "rb")
+        handle = open(folder / LOCK, "rb")  # noqa: SIM115 - held while the lock is tried, closed below
     except OSError:  # no lock file (yet), or not readable: not ours to judge
         return False
     with handle:
@@ -74,7 +74,7 @@ def _locked(folder: Path) -> IO[bytes] | None:
     if fcntl is None:  # pragma: no cover - Windows
         return None
     unnamed = folder / f"{LOCK}.part"
-    handle = open(unnamed, "wb")
+    handle = open(unnamed, "wb")  # noqa: SIM115 - the server holds its lock open for its whole life
     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     os.replace(unnamed, folder / LOCK)
     return handle

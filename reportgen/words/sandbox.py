@@ -220,9 +220,9 @@ class BoundedSandbox(SandboxedEnvironment):
         return (markup_join if join is markup_join else str_join)(parts)
 
     def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
-            if right * math.log2(abs(left)) > MAX_BITS:
-                raise TemplateRefused(f"{left} ** {right} is too large a number for a sentence")
+        if (operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
+                and right * math.log2(abs(left)) > MAX_BITS):
+            raise TemplateRefused(f"{left} ** {right} is too large a number for a sentence")
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
                 if isinstance(sequence, (str, list, tuple)) and isinstance(times, int):
@@ -235,7 +235,7 @@ class BoundedSandbox(SandboxedEnvironment):
             refuse_large(percent_size(left, right), "a text")
         return check_result(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+    def call(__self, __context, __obj, *args, **kwargs):
         """Any call in a template: a text's padding or repeating method measured first; the
         result, and the list or mapping the method belongs to, measured after."""
         owner = getattr(__obj, "__self__", None)

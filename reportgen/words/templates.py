@@ -83,7 +83,8 @@ def cite(lang: str):
     ``{{ cite("zhao2010", narrative=True) }}`` → 'Zhao et al. (2010)', from the built-in
     bibliography (:mod:`reportgen.literature.methods`); several keys, several works."""
     def citation(*keys: str, narrative: bool = False) -> str:
-        from reportgen.literature.methods import cite as cite_methods, methods
+        from reportgen.literature.methods import cite as cite_methods
+        from reportgen.literature.methods import methods
 
         unknown = [str(key) for key in keys if key not in methods()]
         if unknown or not keys:  # a one-line error naming the template, as any template mistake
@@ -145,7 +146,7 @@ class MarkedSandbox(BoundedSandbox):
             return value
         return f"{OPEN}{value}{CLOSE}"
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+    def call(__self, __context, __obj, *args, **kwargs):
         result = super().call(__context, __obj, *args, **kwargs)
         return Made(result) if isinstance(__obj, Macro) and isinstance(result, str) else result
 

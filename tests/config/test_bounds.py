@@ -5,8 +5,8 @@ and the run was killed at 23 GB)."""
 from __future__ import annotations
 
 import pytest
-
 from helpers import base, example_variant, invoke, write_study
+
 from reportgen.config import bounds
 
 

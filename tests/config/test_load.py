@@ -1,11 +1,10 @@
 """The study file: models, unknown keys, line numbers, cross-field checks."""
 
 import pytest
+from helpers import base, write_study
 
 from reportgen.config import load_study
 from reportgen.errors import ConfigError, ProblemList, ReportgenError
-
-from helpers import base, write_study
 
 
 def load_text(tmp_path, text):
@@ -168,6 +167,7 @@ def test_an_action_for_no_sub_component_of_the_framework_is_named(tmp_path):
     import shutil
 
     from helpers import EXAMPLES
+
     from reportgen.words.messages import in_language
 
     folder = tmp_path / "sakip"

@@ -10,10 +10,10 @@ import io
 
 import pytest
 import yaml
+from helpers import invoke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import invoke
 from reportgen.config.draft import Flow, FlowList, emitted, scalar
 from reportgen.config.yaml_lines import load_with_lines
 
@@ -121,10 +121,10 @@ def test_a_study_with_every_text_written_says_no_todo(tmp_path):
     choices = choices_for(draft(data), "regression")
     assert "TODO" in written_study(choices, data, tmp_path / "study.yaml").text
     choices.title, choices.author = "Kinerja", "Andi"
-    choices.profile = {column: "Catatan" for column in choices.profile}
+    choices.profile = dict.fromkeys(choices.profile, "Catatan")
     for construct in choices.constructs.values():
         construct.name = "Nama"
-        construct.items = {item: "Pernyataan" for item in construct.items}
+        construct.items = dict.fromkeys(construct.items, "Pernyataan")
     text = written_study(choices, data, tmp_path / "study.yaml").text
     assert "TODO" not in text and text.startswith("# Berkas studi untuk jawaban dalam responses.csv")
     choices.language = "en"  # the comments follow the study's language

@@ -16,8 +16,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from helpers import base, invoke, survey_rows, write_study
+
 from reportgen.data import limits
 from reportgen.data.read import read_table
 from reportgen.errors import DataError
@@ -217,7 +217,7 @@ DAMAGED_WORKBOOKS = [
     ("more members than the bound", many_members(limits.MAX_ZIP_ENTRIES + 1),
      f"r.xlsx: the workbook holds {limits.MAX_ZIP_ENTRIES + 1:,} files; reportgen reads at most {limits.MAX_ZIP_ENTRIES:,}"),
     ("directory larger than the bound", many_members(limits.MAX_ZIP_DIRECTORY_BYTES // 500, name_length=520),
-     f"r.xlsx: the zip's directory is"),
+     "r.xlsx: the zip's directory is"),
     # a sheet whose rows are 16,384 cells wide however little XML they take
     ("rows as wide as a sheet", edit_member(SHEET, lambda d: re.sub(
         rb"<sheetData>.*</sheetData>", b"<sheetData>" + b"".join(b'<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (i, i)
@@ -247,10 +247,9 @@ def test_a_zip_bomb_workbook_is_refused_at_once(tmp_path):
 
     path = good_workbook(tmp_path / "r.xlsx")
     row = b"<row>" + b"<c><v>4</v></c>" * 100 + b"</row>"
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/worksheets/sheet2.xml", "w", force_zip64=True) as member:
-            for _ in range(160 * limits.MB // (len(row) * 1000)):
-                member.write(row * 1000)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("xl/worksheets/sheet2.xml", "w", force_zip64=True) as member:
+        for _ in range(160 * limits.MB // (len(row) * 1000)):
+            member.write(row * 1000)
     assert path.stat().st_size < 1 * limits.MB
     started = time.perf_counter()
     with pytest.raises(DataError, match=r"^r.xlsx: the workbook unpacks to 1[56]\d MB; reportgen unpacks at most 100 MB"):
@@ -417,7 +416,7 @@ def csv_rows(rows: int, columns: int):
 @pytest.mark.parametrize("name,write,expected", [
     ("r.csv", csv_rows(30, 5), r"^r.csv, line 21: the table has more than 100 cells; reportgen reads tables of up to 100 "),
     ("r.csv", csv_rows(150, 0), r"^r.csv, line 101: the table has more than 100 cells"),  # empty lines count too
-    ("r.sav", lambda p: sav(p), r"^r.sav \(2 cases × 3 variables\): the table has more than 5 cells"),
+    ("r.sav", sav, r"^r.sav \(2 cases × 3 variables\): the table has more than 5 cells"),
 ], ids=["CSV cells", "CSV empty lines", "SPSS cases × variables"])
 def test_a_table_over_the_cell_bound_stops_as_it_is_read(tmp_path, monkeypatch, name, write, expected):
     """The bound is lowered here (to 100, and 5 for the .sav) so that the file stays small; the

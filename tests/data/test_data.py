@@ -3,14 +3,13 @@
 import numpy as np
 import pandas as pd
 import pytest
+from helpers import LABELS, base, survey_rows, write_study
 
 from reportgen.config import load_study
 from reportgen.config.models import Scale
 from reportgen.data import load_dataset
 from reportgen.data.coding import AnswerCoder
 from reportgen.errors import DataError, ProblemList
-
-from helpers import LABELS, base, survey_rows, write_study
 
 
 def test_answers_as_codes_or_any_label_word():
@@ -169,11 +168,11 @@ def test_xlsx_rows_and_header_as_pandas_reads_them(tmp_path):
 def test_missing_and_empty_data_files(tmp_path):
     path = write_study(tmp_path, base())
     (tmp_path / "responses.csv").write_text("")
-    with pytest.raises(DataError, match="responses.csv: the data file is empty"):
+    with pytest.raises(DataError, match=r"responses\.csv: the data file is empty"):
         load_dataset(load_study(path))
     (tmp_path / "responses.csv").write_text("rid,jk\n")
     with pytest.raises(DataError, match="no respondents"):
         load_dataset(load_study(path))
     (tmp_path / "responses.csv").unlink()
-    with pytest.raises(DataError, match="responses.csv: data file not found"):
+    with pytest.raises(DataError, match=r"responses\.csv: data file not found"):
         load_dataset(load_study(path))

@@ -6,16 +6,15 @@ index), the instruments pass validity and reliability, and each example shows wh
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+from functools import cache
 from itertools import combinations
 
 import pytest
+from helpers import EXAMPLES
 
 from reportgen.pipeline import compose
 from reportgen.render.text import render_text
 from reportgen.resources import TEMPLATES
-
-from helpers import EXAMPLES
 
 DESIGN_EXAMPLES = ("mediation", "moderation")
 LANGUAGES = ("id", "en")
@@ -24,7 +23,7 @@ ALL_SAME = {"id": ("Seluruh pernyataan memiliki indeks yang sama", "Seluruh pern
             "en": ("Every statement has the same index", "All its statements have the same index")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def composed(example: str, lang: str):
     return compose(EXAMPLES / example / "study.yaml", lang)
 

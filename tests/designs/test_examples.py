@@ -3,19 +3,17 @@
 import json
 
 import pytest
+from helpers import EXAMPLES
 
 from reportgen.pipeline import compose
-
-from helpers import EXAMPLES
 
 
 @pytest.mark.parametrize("example", ["mediation", "moderation"])
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_design_examples_render_and_agree(example, lang, tmp_path):
     from docx import Document as WordDocument
-    from pypdf import PdfReader
-
     from helpers import numbers_checked_against_tables
+    from pypdf import PdfReader
     doc = compose(EXAMPLES / example / "study.yaml", lang).document
     assert numbers_checked_against_tables(doc, lang) > 100
     from reportgen.pipeline import run_study

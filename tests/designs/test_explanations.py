@@ -9,13 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from reportgen.pipeline import compose
-from reportgen.report.document import Paragraph, Section
-
 from consistency import problems
 from helpers import EXAMPLES, FIXTURES, example_variant, numbers_checked_against_tables
 from test_regression_design import _one_predictor
+
+from reportgen.pipeline import compose
+from reportgen.report.document import Paragraph, Section
 
 LANGS = ("id", "en")
 

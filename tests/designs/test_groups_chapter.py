@@ -8,6 +8,8 @@ import json
 
 import numpy as np
 import pytest
+from consistency import problems
+from helpers import FIXTURES, base, numbers_checked_against_tables, survey_rows, write_study
 
 from reportgen.config import load_study
 from reportgen.designs.survey.groups import compare_score
@@ -15,9 +17,6 @@ from reportgen.errors import ReportgenError
 from reportgen.pipeline import compose
 from reportgen.report.document import Paragraph
 from reportgen.stats.groups import groups_of, hedges_g, levene
-
-from consistency import problems
-from helpers import FIXTURES, base, numbers_checked_against_tables, survey_rows, write_study
 
 LEVELS = ["SMA", "D3", "S1", "S2"]
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
 import pytest
+from consistency import ZHAO_TYPES, problems, table_claims
+from helpers import EXAMPLES, FIXTURES, example_variant, invoke, numbers_checked_against_tables
 
 from reportgen.pipeline import compose
 from reportgen.render.text import render_text
 from reportgen.resources import TEMPLATES
-
-from consistency import ZHAO_TYPES, problems, table_claims
-from helpers import EXAMPLES, FIXTURES, example_variant, invoke, numbers_checked_against_tables
 
 MEDIATION = FIXTURES / "mediation"
 REFERENCE = json.loads((MEDIATION / "reference.json").read_text())
@@ -27,7 +26,7 @@ PHRASE = {lang: {code: f"{lead} {name}" for name, code in ZHAO_TYPES[lang].items
           for lang, lead in (("id", "termasuk"), ("en", "this is"))}
 
 
-@lru_cache(maxsize=None)
+@cache
 def composed(name: str, lang: str):
     """The chapter of the mediation example or of a generated study."""
     study = EXAMPLES / "mediation" / "study.yaml" if name == "example" else MEDIATION / name / "study.yaml"
@@ -195,7 +194,6 @@ def test_a_serial_chain_names_its_links_a_d_b_and_has_no_sobel_test(tmp_path):
     """X1 → X2 → X3 → Y: the links a, d, b, the product a × d × b, no Sobel test, and no "c = c′ + a × b"
     (the model leaves X2 out of the equation of Y)."""
     import numpy as np
-
     from helpers import base, write_study
 
     rng = np.random.default_rng(8)

@@ -3,10 +3,9 @@
 import json
 
 import pytest
+from helpers import EXAMPLES
 
 from reportgen.pipeline import run_study
-
-from helpers import EXAMPLES
 
 
 def test_results_json_pls_keys(tmp_path):
@@ -38,7 +37,7 @@ def test_pls_chapter_numbers_agree_with_tables(example, lang, tmp_path):
 def test_pls_chapter_structure(tmp_path):
     from reportgen.report.document import Section
 
-    doc, results = pls_document("mobi", "id", tmp_path)
+    doc, _results = pls_document("mobi", "id", tmp_path)
     titles = [s.title for s in doc.sections[0].blocks if isinstance(s, Section)]
     assert titles == ["Deskripsi Variabel Penelitian", "Evaluasi Model Pengukuran (Outer Model)", "Evaluasi Model Struktural (Inner Model)",
                       "Pengujian Hipotesis", "Hasil Analisis Kualitatif"]
@@ -108,6 +107,7 @@ def test_mobi_without_removal_names_what_the_rule_would_remove(tmp_path):
 def _mobi(tmp_path, lang, **changes):
     """mobi composed in ``lang`` with ``changes`` to its study file (``model`` and ``study`` keys)."""
     from helpers import example_variant
+
     from reportgen.pipeline import compose
 
     def edit(config):

@@ -16,11 +16,10 @@ import json
 
 import numpy as np
 import pytest
-
-from reportgen.pipeline import compose
-
 from consistency import problems, table_claims
 from helpers import LABELS, write_study
+
+from reportgen.pipeline import compose
 
 LANGUAGES = ("id", "en")
 SEED, N, RHO = 22, 60, 0.85

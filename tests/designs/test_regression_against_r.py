@@ -10,10 +10,9 @@ import json
 import math
 
 import pytest
+from helpers import FIXTURES
 
 from reportgen.pipeline import run_study
-
-from helpers import FIXTURES
 
 SURVEYS = sorted(p for p in (FIXTURES / "surveys").iterdir() if (p / "r_reference.json").exists())
 LOOSE = {"dw_p": 1e-3, "ks_p_lilliefors": 0.02}

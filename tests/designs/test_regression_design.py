@@ -5,12 +5,11 @@ import json
 
 import numpy as np
 import pytest
+from helpers import EXAMPLES, example_variant
 
 from reportgen.pipeline import compose, run_study
 from reportgen.report.document import Paragraph, Section
 from reportgen.words.locale import fmt, fmt_unit
-
-from helpers import EXAMPLES, example_variant
 
 # NIST StRD, Longley (1967), certified values: https://www.itl.nist.gov/div898/strd/lls/data/Longley.shtml
 

@@ -1,14 +1,13 @@
 """SAKIP evaluation: hand-computed totals and predicates, trends, results.json, bad input."""
 
 import json
+from fractions import Fraction
 
 import pytest
 import yaml
 
 from reportgen.config import load_study
 from reportgen.errors import ReportgenError
-from fractions import Fraction
-
 from reportgen.interpret.sakip import framework, predicate
 from reportgen.pipeline import run_study
 
@@ -88,7 +87,7 @@ def test_exactly_90_is_a_and_every_criterion_at_bb_is_exactly_80(tmp_path):
     ge = sakip_results(write(tmp_path, lke({"Dinas C": {"pemanfaatan": "BB"}}), settings={"boundary": "ge"}))
     assert ge.predicates["Dinas C"] == "AA"
     # every criterion at BB: 80 exactly (in floating point the sum is 80.00000000000001, which read as A)
-    bb = sakip_results(write(tmp_path, lke({"Dinas D": {s: "BB" for s in SUBS}})))
+    bb = sakip_results(write(tmp_path, lke({"Dinas D": dict.fromkeys(SUBS, "BB")})))
     assert bb.units["Dinas D"].exact == 80 and bb.predicates["Dinas D"] == "BB"
 
 
@@ -143,7 +142,7 @@ def test_results_json_and_report(tmp_path):
     (lambda t: t.replace("1.a.1,AA", "Renstra telah disusun,AA", 1), None,
      "row 2, column criterion: 'Renstra telah disusun' is not a criterion of perencanaan / keberadaan in the LKE of PermenPANRB 88/2021"),
     # a deleted row would re-weight its sub-component silently
-    (lambda t: "\n".join(l for l in t.splitlines() if not l.startswith("Dinas B,evaluasi,kualitas,4.b.3")) + "\n", None,
+    (lambda t: "\n".join(line for line in t.splitlines() if not line.startswith("Dinas B,evaluasi,kualitas,4.b.3")) + "\n", None,
      "lke.csv: unit 'Dinas B' has no answer for criterion 4.b.3 'Evaluasi AKIP Internal telah dilaksanakan dengan pendalaman "
      "yang memadai.' (evaluasi / kualitas) of the LKE; answer it, or write N/A if it does not apply"),
 ])
@@ -200,9 +199,9 @@ EXAMPLE = __import__("conftest").EXAMPLES / "sakip-luwu-timur" / "study.yaml"
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_example_report_numbers_agree_with_tables(lang, tmp_path):
-    from reportgen.pipeline import compose
-
     from helpers import numbers_checked_against_tables
+
+    from reportgen.pipeline import compose
 
     doc = compose(EXAMPLE, lang).document
     assert numbers_checked_against_tables(doc, lang) >= 37

@@ -13,10 +13,10 @@ import zlib
 import pytest
 import yaml
 from docx import Document as WordDocument
-
 from helpers import invoke
-from reportgen.report.document import Paragraph, Task
 from test_sakip_lhe import LETTER, study, words
+
+from reportgen.report.document import Paragraph, Task
 
 UNITS = {"Dinas A": {("perencanaan", "kualitas", 1): "C"}, "Inspektorat Daerah": {}, "Kecamatan Towuti": {("evaluasi", "pemanfaatan", 1): "E"}}
 REGISTER = ("unit,number,addressee,signatory,signatory_nip,signatory_rank,signatory_position\n"
@@ -58,7 +58,6 @@ def made(tmp_path, units=UNITS, lang="id", **keys):
     from reportgen.config import load_study
     from reportgen.designs import design_for
     from reportgen.pipeline import analyse
-
     from reportgen.report.builder import Builder
 
     loaded = load_study(study(tmp_path, units, language=lang, **keys))

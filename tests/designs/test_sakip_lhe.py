@@ -9,9 +9,9 @@ import re
 import pytest
 import yaml
 from docx import Document as WordDocument
-
 from helpers import EXAMPLES, invoke
-from reportgen.interpret.sakip import framework, unit_findings
+
+from reportgen.interpret.sakip import unit_findings
 from reportgen.report.document import Paragraph, Table
 
 SAKIP = EXAMPLES / "sakip-luwu-timur"

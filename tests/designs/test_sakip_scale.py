@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import invoke
+
 from reportgen.errors import ReportgenError
 from reportgen.output.names import NameBook, short_slug
 
@@ -63,7 +63,7 @@ def test_lhe_file_names_of_a_province(tmp_path):
     assert stems[0] == "lhe-dinas-pemberdayaan-perempuan-perlindungan-anak-ppkb-2024"
     assert "lhe-sekretariat-dewan-perwakilan-rakyat-daerah-2024" in stems  # the region left out only where needed
     assert len(set(stems)) == len(OFFICES) and max(map(len, stems)) <= 70
-    stem, doc, labels = docs[0]  # built when asked for
+    stem, doc, _labels = docs[0]  # built when asked for
     assert stem == stems[0] and "PEMBERDAYAAN" in doc.title
 
 

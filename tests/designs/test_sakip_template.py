@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from helpers import invoke
 from openpyxl import load_workbook
 
-from helpers import invoke
 from reportgen.config import load_study
 from reportgen.pipeline import analyse
 

@@ -8,9 +8,9 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from helpers import invoke
 from openpyxl import Workbook, load_workbook
 
-from helpers import invoke
 from reportgen.config import load_study
 from reportgen.data import limits
 from reportgen.data.sakip import read_answers

@@ -19,14 +19,14 @@ and the texts Agg actually draws are checked:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import EXAMPLES, example_variant
 from matplotlib.text import Text
 
-from helpers import EXAMPLES, example_variant
 from reportgen.figures import draw
 from reportgen.figures.path_diagram import arrowhead
 from reportgen.figures.style import DPI, MIN_POINTS, TEXT_WIDTH_CM, plt, printed_scale, saved_width, write_png
@@ -75,7 +75,7 @@ def drawn(study: str, lang: str, indicators: bool = False) -> tuple[Drawn, ...]:
     return _drawn(study, lang, indicators)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _composed(study: str, lang: str, indicators: bool):
     path = EXAMPLES / study / "study.yaml"
     if indicators:
@@ -87,7 +87,7 @@ def _composed(study: str, lang: str, indicators: bool):
     return compose(path, lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _drawn(study: str, lang: str, indicators: bool) -> tuple[Drawn, ...]:
     return tuple(Drawn(f, lang) for f in composed(study, lang, indicators).document.figures())
 
@@ -111,7 +111,7 @@ def _diagram(study: str, lang: str, indicators: bool = False) -> Drawn:
     return next(d for d in drawn(study, lang) if d.figure.kind == "path_diagram")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _drawn_diagram(study: str, lang: str) -> Drawn:
     """The path diagram alone of the study with ``model.diagram_indicators: true``."""
     return Drawn(next(f for f in composed(study, lang, True).document.figures() if f.kind == "path_diagram"), lang)
@@ -249,8 +249,8 @@ SHAPES = {  # models unlike the examples: eight predictors of one construct; a c
     "eight predictors": ([(f"X{i}", f"Variabel {i}") for i in range(1, 9)] + [("Y", "Kinerja Pegawai")],
                          {(f"X{i}", "Y"): f"0,{100 + 37 * i}***" for i in range(1, 9)}, {"Y": "R² = 0,612"}),
     "chain": ([(c, f"Konstruk {c}") for c in "ABCDEFGH"],
-              {**{(a, b): "0,412**" for a, b in zip("ABCDEFG", "BCDEFGH")}, ("A", "H"): "−0,051", ("B", "E"): "0,233*"},
-              {c: "R² = 0,123" for c in "BCDEFGH"}),
+              {**dict.fromkeys(zip("ABCDEFG", "BCDEFGH"), "0,412**"), ("A", "H"): "−0,051", ("B", "E"): "0,233*"},
+              dict.fromkeys("BCDEFGH", "R² = 0,123")),
 }
 
 

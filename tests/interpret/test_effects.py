@@ -12,12 +12,11 @@ import json
 import numpy as np
 import pytest
 import statsmodels.api as sm
+from helpers import EXAMPLES, example_variant, invoke
 
 from reportgen.designs.survey.effects import regression_conclusions, regression_effects
 from reportgen.interpret.effects import f2_from_r2, f2_from_t, f2_size, partial_r2_from_t
 from reportgen.pipeline import compose
-
-from helpers import EXAMPLES, example_variant, invoke
 
 LUWU = EXAMPLES / "luwu-timur" / "study.yaml"
 
@@ -54,7 +53,7 @@ def test_effects_rank_the_predictors_by_standardised_coefficient(luwu):
     effects = {e.hypothesis: e for e in regression_effects(luwu)}
     betas = {p: abs(luwu.regression.coefficients[p].beta) for p in luwu.regression.predictors}
     order = sorted(betas, key=betas.get, reverse=True)
-    for name, e in effects.items():
+    for e in effects.values():
         if e.kind == "direct":
             assert (e.rank, e.among) == (order.index(e.source) + 1, 5)
             assert e.estimate == luwu.regression.coefficients[e.source].beta
@@ -107,6 +106,7 @@ def _with_conclusions(config):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_conclusions_chapter_follows_the_results_chapter(lang, tmp_path):
     from consistency import problems
+
     from reportgen.report.document import Paragraph, Section
 
     composed = compose(example_variant("luwu-timur", tmp_path, _with_conclusions), lang)
@@ -194,6 +194,7 @@ def test_total_effects_equal_seminr(reference):
     path coefficients, equals seminr's path coefficient plus its total indirect effect
     (tests/fixtures/pls/*.json: seminr 2.3 via its Python port, summary.total_indirect_effects)."""
     from helpers import FIXTURES
+
     from reportgen.designs.survey.effects import total_effects
 
     ref = json.loads((FIXTURES / "pls" / reference).read_text())

@@ -6,14 +6,13 @@ import re
 
 import numpy as np
 import pytest
+from consistency import RULES
 
 from reportgen.designs.survey.groups import compare_score
 from reportgen.interpret.groups import choose_test, comparable, group_verdicts, pair_key, posthoc_method, with_pairs
 from reportgen.interpret.verdict import significance
 from reportgen.stats.groups import Pair, PostHoc
 from reportgen.words.templates import environment, render_raw
-
-from consistency import RULES
 
 
 def test_comparable_needs_two_groups_of_two():

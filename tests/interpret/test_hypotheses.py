@@ -3,11 +3,10 @@
 import json
 
 import pytest
+from helpers import base, write_study
 
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
 from reportgen.pipeline import run_study
-
-from helpers import base, write_study
 
 
 def test_significant_negative_does_not_support_positive():

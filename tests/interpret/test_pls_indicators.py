@@ -8,16 +8,23 @@ the branches of the rule are driven by a stand-in estimation with chosen loading
 import json
 
 import pytest
+from helpers import EXAMPLES, FIXTURES
 
 from reportgen.config import load_study
 from reportgen.data import load_dataset
 from reportgen.designs.pls.analysis import spec_of
 from reportgen.interpret.pls import ave_verdict, consistency_verdict, loading_verdict, reliability_verdict
-from reportgen.interpret.pls_indicators import (BELOW_FLOOR, FEW_INDICATORS, MEETS, MEETS_AFTER_REMOVALS, NO_GAIN, RAISES_AVE_CR,
-                                                remove_indicators, retention_reasons)
+from reportgen.interpret.pls_indicators import (
+    BELOW_FLOOR,
+    FEW_INDICATORS,
+    MEETS,
+    MEETS_AFTER_REMOVALS,
+    NO_GAIN,
+    RAISES_AVE_CR,
+    remove_indicators,
+    retention_reasons,
+)
 from reportgen.stats.pls import PlsSpec, estimate, quality
-
-from helpers import EXAMPLES, FIXTURES
 
 
 def mobi_fit():

@@ -6,11 +6,11 @@ Ghozali (2018), Sugiyono (2019), Cohen (1988), Durbin & Watson (1951) … and li
 Putri (2019), and a chapter without a literature file had no list at all."""
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
-
 from helpers import EXAMPLES
+
 from reportgen.literature.cited import citations, find, forms
 from reportgen.literature.methods import methods
 from reportgen.literature.order import author_key
@@ -23,7 +23,7 @@ NOT_CITATIONS = {("luwu-timur", "id"): {"Luwu Timur, 2022"}}
 _ENTRY = re.compile(r"^(?P<names>.+?) \((?P<year>\d{4})[a-z]?\)\. ")
 
 
-@lru_cache(maxsize=None)
+@cache
 def chapter(example: str, lang: str):
     from reportgen.config import load_study
     from reportgen.pipeline import analyse
@@ -62,7 +62,7 @@ def test_every_citation_has_its_entry_and_every_entry_is_cited(example, lang):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_demo_chapter_lists_the_methods_works(lang):
     """The demo listed Winara and Putri (2019) alone."""
-    doc, builder, _ = chapter("luwu-timur", lang)
+    doc, _builder, _ = chapter("luwu-timur", lang)
     heading = {"id": "Daftar Pustaka", "en": "References"}[lang]
     assert any(section.title == heading for section in doc.sections)
     starts = [entry.split(" (")[0] for entry in references(doc)]
@@ -85,7 +85,7 @@ def test_the_sakip_report_cites_no_work():
     """SAKIP reports cite regulations in their own form, not works (author, year): no reference list."""
     for lang in ("id", "en"):
         doc, builder, _ = chapter("sakip-luwu-timur", lang)
-        literature, found = citations(doc, builder.literature, lang)
+        _literature, found = citations(doc, builder.literature, lang)
         assert found.keys == () and found.unknown == () and references(doc) == []
 
 

@@ -14,8 +14,8 @@ import pytest
 from reportgen.literature import load_literature
 from reportgen.literature.cited import cited_works, find, forms
 from reportgen.literature.methods import PREFIX, cite, merged, methods
-from reportgen.report.document import Document, Paragraph, Section, Table
 from reportgen.report.builder import d, h
+from reportgen.report.document import Document, Paragraph, Section, Table
 from reportgen.words.templates import environment, narrative
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

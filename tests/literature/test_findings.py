@@ -7,8 +7,8 @@ hypothesis's theory with its citation, and every cited work is in the reference 
 from __future__ import annotations
 
 import pytest
-
 from helpers import example_variant, invoke
+
 from reportgen.pipeline import compose
 from reportgen.report.document import Paragraph, Section
 

@@ -8,8 +8,8 @@ and zotero.ris hold the same five works, as Zotero exports them.
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES
+
 from reportgen.literature import Literature, load_literature
 from reportgen.literature.bibtex import read_bibtex
 from reportgen.literature.ris import read_ris
@@ -235,6 +235,7 @@ def test_names_keep_their_case_unless_the_work_is_english():
 
 def test_the_thesis_example_cites_its_own_references():
     from helpers import EXAMPLES
+
     from reportgen.config import load_study
     from reportgen.literature import study_literature
 

@@ -4,8 +4,8 @@ traceback; braces nested deeper than MAX_BRACE_DEPTH are refused before pylatexe
 from __future__ import annotations
 
 import pytest
-
 from helpers import base, invoke, write_study
+
 from reportgen.errors import ConfigError
 from reportgen.literature import load_literature
 from reportgen.literature.bibtex import MAX_BRACE_DEPTH, read_bibtex
@@ -20,7 +20,7 @@ BAD_FILES = [
      f"{MAX_BRACE_DEPTH} deep; {ONLY}"),
     ("deep braces through a @string macro", "refs.bib",
      f'@string{{deep = "{DEEP}"}}\n@article{{m2020, author = {{Sari, Dewi}}, title = deep, year = {{2020}}}}\n',
-     f"refs.bib, line 2, entry 'm2020': braces are nested 200 deep in a value"),
+     "refs.bib, line 2, entry 'm2020': braces are nested 200 deep in a value"),
     ("deep braces in an author", "refs.bib", "@book{a2020, author = {" + "{" * 40 + "Sari" + "}" * 40 + "}, year = {2020}}\n",
      "refs.bib, line 1, entry 'a2020': braces are nested 40 deep in a value"),
     ("the only entry malformed", "refs.bib", "% Zotero\n\n@article{bad2020, title = {unclosed, year = {2020}}\n",

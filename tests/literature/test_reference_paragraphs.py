@@ -2,8 +2,8 @@
 the text rendering, and the hanging indent of APA 7 §9.43 (1.27 cm) in both styles."""
 
 import pytest
-
 from helpers import FIXTURES
+
 from reportgen.literature import load_literature
 from reportgen.report.document import Document, Paragraph, Run, Section
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from consistency import problems
 from helpers import base, invoke, write_study
+from test_corpus import tables
+
 from reportgen.interpret.mixed import joint_inference, meta_inference
 from reportgen.pipeline import compose
 from reportgen.report.document import Paragraph
 from reportgen.words.locale import fmt, fmt_p, number_words
-from test_corpus import tables
 
 
 def mixed_study(folder, themes=None):

@@ -23,15 +23,15 @@ import re
 
 import pytest
 import yaml
-
 from consistency import problems
 from helpers import EXAMPLES, invoke
-from reportgen.pipeline import compose
-from reportgen.report.document import Paragraph, Section
-from reportgen.words.locale import fmt, fmt_p, fmt_unit
 from test_corpus import CODEBOOK, EXCERPTS, tables
 from test_mixed_chapter import mixed_study
 from test_mixed_tasks import DISCORDANT
+
+from reportgen.pipeline import compose
+from reportgen.report.document import Paragraph, Section
+from reportgen.words.locale import fmt, fmt_p, fmt_unit
 
 FRAMEWORK = {"name": {"id": "isomorfisme institusional", "en": "institutional isomorphism"}, "cite": ["dimaggio1983"]}
 DIMAGGIO = "DiMaggio, P. J., & Powell, W. W. (1983). The iron cage revisited"
@@ -406,6 +406,7 @@ def test_further_research_takes_up_the_discordant_hypothesis(lang):
     """The example's H2 is discordant (its joint display row): 6.1 says the conclusion needs further
     research, and 6.3 Saran now says what that research is."""
     from helpers import EXAMPLES
+
     from reportgen.pipeline import compose
 
     doc = compose(EXAMPLES / "mixed-methods" / "study.yaml", lang).document

@@ -6,11 +6,11 @@ once ``hypotheses.<H>.discussion`` is written."""
 from __future__ import annotations
 
 import pytest
-
 from consistency import problems
+from test_mixed_chapter import mixed_study
+
 from reportgen.pipeline import compose
 from reportgen.report.document import Paragraph, Task
-from test_mixed_chapter import mixed_study
 
 # H1 is accepted and H2 rejected in this study (tests/qualitative/test_mixed_chapter.py), so a
 # theme that contradicts H1 and one that supports H2 are both discordant (Fetters et al., 2013)

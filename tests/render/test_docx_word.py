@@ -16,15 +16,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLES, example_variant
 from lxml import etree
 from PIL import Image
 
-from reportgen.render.measure import bind, no_widow
 from reportgen.pipeline import compose
 from reportgen.render.docx import LETTER_STYLES, _keep_rows, seq_identifier, write_docx
+from reportgen.render.measure import bind, no_widow
 from reportgen.report.document import Cell, Document, Figure, Paragraph, Section, Table
-
-from helpers import EXAMPLES, example_variant
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -116,7 +115,7 @@ def word_update(root) -> list[int]:
     numbers = []
     for p in body_paragraphs(root):
         if style(p) == "Heading1":
-            heading_since = {k: True for k in last}
+            heading_since = dict.fromkeys(last, True)
         for code, _ in fields(p):
             m = SEQ.match(code)
             if not m:
@@ -284,7 +283,7 @@ def two_chapters(tmp_path_factory):
 
 
 def test_a_second_chapter_restarts_its_numbers(two_chapters):
-    doc, labels, _, root = two_chapters
+    _doc, _labels, _, root = two_chapters
     found = captions(root)
     assert [c["text"].split("\n")[0] for c in found][-3:] == ["Tabel 6.1", "Gambar 6.1", "Tabel 6.2"]
     restarts = [(c["identifier"], c["result"], c["restart"]) for c in found if c["restart"] is not None]
@@ -345,7 +344,7 @@ def test_lists_of_tables_and_figures_on_request(tmp_path):
     paragraphs = body_paragraphs(root)
     titles = [(i, text(p)) for i, p in enumerate(paragraphs) if style(p) == "TOCHeading"]
     assert [t for _, t in titles] == ["Contents", "List of Tables", "List of Figures"]
-    for (i, title), kind, label in ((titles[1], Table, "Table"), (titles[2], Figure, "Figure")):
+    for (i, _title), kind, label in ((titles[1], Table, "Table"), (titles[2], Figure, "Figure")):
         code = paragraphs[i + 1].xpath("string(.//w:instrText)", namespaces=NS).strip()
         assert code == f'TOC \\h \\z \\c "{label}"'
         blocks = [b for b in doc.walk() if isinstance(b, kind)]
@@ -472,7 +471,7 @@ def test_the_demos_references_are_fields_and_read_as_the_pdf(tmp_path):
     printed = {bind(p.text) for p in composed.document.walk() if isinstance(p, Paragraph)}
     assert shown and shown <= printed
     first = next(p for p in body_paragraphs(root) if text(p).startswith("Berdasarkan Tabel\u00a05.1,"))
-    assert [code for code, _ in fields(first)] == [f"REF _Ref_Tabel_5_1 \\h"]
+    assert [code for code, _ in fields(first)] == ["REF _Ref_Tabel_5_1 \\h"]
 
 
 def test_tables_are_ruled_horizontally_as_the_pdf(written):

@@ -10,10 +10,11 @@ chapter's HTML is laid out by WeasyPrint, as the PDF is (the typesetting tests d
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLES, example_variant
 from pydantic import ValidationError
 from pypdf import PdfReader
 
@@ -26,8 +27,6 @@ from reportgen.render.pdf import write_pdf  # noqa: F401  (its import installs t
 from reportgen.render.references import reference_text, targets
 from reportgen.report.document import Cell, Document, Figure, Paragraph, Section, Table
 
-from helpers import EXAMPLES, example_variant
-
 CSS = (Path(__file__).resolve().parents[2] / "reportgen" / "render" / "chapter.css").read_text(encoding="utf-8")
 
 
@@ -36,7 +35,7 @@ def root(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("layout")
 
 
-@lru_cache(maxsize=None)
+@cache
 def written(example: str, lang: str, root: Path) -> tuple[Path, object]:
     """The example's PDF and its laid-out HTML page (WeasyPrint's pages, as the PDF's)."""
     from weasyprint import HTML
@@ -115,7 +114,7 @@ def test_the_interpretation_of_a_table_is_never_moved_before_it():
     reading = Paragraph("Berdasarkan Tabel 5.1, " + line * 3, refs=("t",))
     doc = Document("id", "BAB V", "HASIL", "Judul", "", 2024, [Section("Hasil", 2, "5.1", [first, table, reading])])
     labels = {"table": "Tabel", "figure": "Gambar"}
-    moved, flow = flowed(doc, lambda f: 0.75, (), targets(doc, labels))
+    moved, _flow = flowed(doc, lambda f: 0.75, (), targets(doc, labels))
     assert moved.sections[0].blocks == [first, table, reading]
     plain = Paragraph(line * 3)
     doc.sections[0].blocks = [first, table, plain, reading]
@@ -283,8 +282,8 @@ def test_references_are_found_whole():
 
 def test_builder_ref_writes_the_reference_text():
     """The text the renderers look for is the one the builder writes."""
-    from reportgen.report.builder import Builder
     from reportgen.config import load_study
+    from reportgen.report.builder import Builder
 
     builder = Builder(load_study(EXAMPLES / "luwu-timur" / "study.yaml"), "id")
     table = builder.table("k", "Judul", [[Cell("A", "header")]], [[Cell("1")]])

@@ -9,24 +9,23 @@ when hyphenation comes back ("Keterang-" / "an") or a number wraps in a narrow c
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLES, example_variant
 from pypdf import PdfReader
 
 from reportgen.pipeline import compose, run_study
-from reportgen.render.flow import PAGE_HEIGHT_PT, Flow, LARGEST_GAP, flowed, lines_of
+from reportgen.render.flow import LARGEST_GAP, PAGE_HEIGHT_PT, Flow, flowed, lines_of
 from reportgen.render.measure import NUMBER, TEXT_WIDTH_PT, distribute, table_layout, text_width, unbreakable_pieces
 from reportgen.render.references import targets
 from reportgen.report.document import Cell, Document, Figure, Paragraph, Section, Table
 
-from helpers import EXAMPLES, example_variant
-
 CHAPTERS = ["luwu-timur", "corp-rep", "mobi", "mediation", "moderation", "sakip-luwu-timur", "mixed-methods"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def chapter(example: str, lang: str, root: str) -> tuple[Path, Document]:
     """The example's PDF and html page (written once per test session) and its document."""
     folder = Path(root) / f"{example}-{lang}"

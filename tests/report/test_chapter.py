@@ -5,14 +5,12 @@ import re
 import pytest
 import yaml
 from docx import Document as WordDocument
+from helpers import EXAMPLES, base, numbers_checked_against_tables, write_study
 from PIL import Image
 from pypdf import PdfReader
 
 from reportgen.pipeline import compose, run_study
 from reportgen.report.document import Paragraph, Section
-
-from helpers import EXAMPLES
-from helpers import base, numbers_checked_against_tables, write_study
 
 LUWU = EXAMPLES / "luwu-timur" / "study.yaml"
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from reportgen.pipeline import compose
-
 from consistency import RULES, problems, table_claims
 from helpers import EXAMPLES, base, example_variant, write_study
+
+from reportgen.pipeline import compose
 
 EXAMPLE_STUDIES = sorted(p.parent.name for p in EXAMPLES.glob("*/study.yaml"))
 LANGUAGES = ("id", "en")
@@ -224,7 +223,7 @@ def test_every_phrase_rule_meets_its_phrase_somewhere(tmp_path):
             config, rows, _ = make(np.random.default_rng(11))
             studies.append(write_study(tmp_path / lang / make.__name__, config, rows))
         for mode in PLS_CASES:
-            studies.append(example_variant("mobi", tmp_path / lang / mode, lambda c: c["model"].update(indicator_removal=mode)))
+            studies.append(example_variant("mobi", tmp_path / lang / mode, lambda c, mode=mode: c["model"].update(indicator_removal=mode)))
         for study in studies:
             composed = compose(study, lang)
             problems(composed.document, composed.labels, fired)

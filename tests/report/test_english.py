@@ -7,12 +7,11 @@ import re
 
 import pytest
 import yaml
+from helpers import EXAMPLES
 
 from reportgen.pipeline import compose
 from reportgen.render.text import render_text
 from reportgen.report.document import Figure, Paragraph, Section, Table
-
-from helpers import EXAMPLES
 
 NAMES = sorted(p.name for p in EXAMPLES.iterdir() if (p / "study.yaml").is_file())
 INDONESIAN = ("dan", "yang", "dengan", "untuk", "tidak", "terhadap", "sumber", "tabel", "gambar", "jumlah", "keterangan",

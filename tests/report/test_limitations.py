@@ -4,9 +4,9 @@ own design and numbers, and priorities by importance–performance instead of th
 from __future__ import annotations
 
 import pytest
-
 from consistency import problems
 from helpers import EXAMPLES, example_variant
+
 from reportgen.interpret.conclusions import importance_performance
 from reportgen.interpret.effects import Effect
 from reportgen.interpret.hypotheses import Decision

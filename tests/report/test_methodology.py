@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from helpers import base, survey_rows, write_study
+
 from reportgen.pipeline import compose
 from reportgen.report.document import Paragraph
 
@@ -109,7 +109,8 @@ def test_up_to_200_respondents_r_table_decides_unless_the_study_asks(tmp_path):
     ("auto", False, "The t and F tests of the hypotheses therefore use OLS standard errors."),
 ])
 def test_the_standard_errors_follow_the_setting_and_the_verdict(tmp_path, robust, heteroscedastic, expected):
-    from test_consistency import _config, heteroscedastic as spread_with_x1, one_predictor
+    from test_consistency import _config, one_predictor
+    from test_consistency import heteroscedastic as spread_with_x1
 
     config, rows, _ = (spread_with_x1 if heteroscedastic else one_predictor)(np.random.default_rng(11))
     config = _config(robust=robust) | ({} if heteroscedastic else {"model": config["model"], "hypotheses": config["hypotheses"]})

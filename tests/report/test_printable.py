@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from docx import Document as WordDocument
+from helpers import base, invoke, survey_rows, write_study
 from pypdf import PdfReader
 
-from helpers import base, invoke, survey_rows, write_study
 from reportgen.report.document import Cell, Document, Figure, Paragraph, Run, Section, Table
 from reportgen.report.printable import NOT_XML, Cleaner, printable
 

@@ -6,14 +6,13 @@ import dataclasses
 
 import pytest
 from docx import Document as WordDocument
+from helpers import EXAMPLES, base, write_study
 
 from reportgen.pipeline import compose
 from reportgen.render.docx import write_docx
 from reportgen.render.html import render_html
 from reportgen.render.measure import bind
 from reportgen.render.text import render_text
-
-from helpers import EXAMPLES, base, write_study
 
 
 @pytest.mark.parametrize("example,lang,line", [

@@ -14,6 +14,7 @@ import re
 import pytest
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
+from helpers import EXAMPLES, base, invoke, survey_rows, write_study
 from pypdf import PdfReader
 
 from reportgen.config import load_study
@@ -23,8 +24,6 @@ from reportgen.render.measure import bind
 from reportgen.render.text import render_text
 from reportgen.report.document import Paragraph, Task
 from reportgen.report.tasks import placeholders
-
-from helpers import EXAMPLES, base, invoke, survey_rows, write_study
 
 EXAMPLE_STUDIES = sorted(p.parent.name for p in EXAMPLES.glob("*/study.yaml"))
 # a key of the study file: "supports" is matched as a key (".supports", "supports:") only, since
@@ -100,7 +99,7 @@ def test_a_study_without_discussion_gets_comments_in_its_language(tmp_path, lang
     config["study"]["language"] = lang
     config["hypotheses"]["H2"]["discussion"] = {"id": "Disiplin belum terbentuk.", "en": "Discipline has not formed yet."}
     study = write_study(tmp_path, config)
-    report, pdf, word = written(study, tmp_path / "out", lang, formats=("docx",))
+    report, _pdf, word = written(study, tmp_path / "out", lang, formats=("docx",))
     comments = list(word.comments)
     assert [c.author for c in comments] == ["reportgen", "reportgen"]
     first = {"id": "Bandingkan temuan H1 dengan penelitian terdahulu: cantumkan berkas referensi (BibTeX atau RIS) pada "
@@ -159,7 +158,7 @@ def test_a_final_document_shows_no_task_but_the_run_notes_them(tmp_path):
 
 def test_a_draft_shows_each_task_in_the_margin(tmp_path):
     study = write_study(tmp_path, base())
-    report, pdf, word = written(study, tmp_path / "out", "id", formats=("pdf",))
+    _report, pdf, _word = written(study, tmp_path / "out", "id", formats=("pdf",))
     assert pdf.count("DRAF") >= 3 + len(PdfReader(tmp_path / "out" / "bab5.pdf").pages)  # a running head per page, a note per task
     for h in ("H1", "H2", "H3"):
         assert f"{h}: bandingkan temuan dengan penelitian terdahulu." in pdf
@@ -177,7 +176,7 @@ def test_draft_is_chosen_by_the_study_file_else_by_what_is_left(tmp_path):
     study = write_study(tmp_path / "draft", complete)
     doc = compose(study).document
     assert doc.draft and doc.tasks() == []
-    report, pdf, word = written(study, tmp_path / "out", "id", formats=("pdf", "docx"))
+    report, _pdf, word = written(study, tmp_path / "out", "id", formats=("pdf", "docx"))
     pages = [page.extract_text().split() for page in PdfReader(tmp_path / "out" / "bab5.pdf").pages]
     assert all("DRAF" in words for words in pages) and list(word.comments) == [] and report.notes == []  # the running head
     assert compose(write_study(tmp_path / "left", base())).document.draft
@@ -202,7 +201,7 @@ def test_init_placeholders_are_noted_and_printed_as_written(tmp_path):
                             "adanya: study.title, constructs.X1.name, constructs.X1.items.X1.2, constructs.Y.name.en. Gantilah "
                             "dengan judul, nama variabel, dan pernyataan kuesioner penelitian Anda.")
     assert any("TODO: nama X1" in b.text for b in doc.walk() if isinstance(b, Paragraph))  # the study's text, as written
-    report, pdf, word = written(study, tmp_path / "out", "id", formats=("docx",))
+    report, _pdf, word = written(study, tmp_path / "out", "id", formats=("docx",))
     assert report.notes[0] == ("BAB V: 4 texts of the study file are still reportgen init's TODO placeholders (study.title, "
                                "constructs.X1.name, constructs.X1.items.X1.2, constructs.Y.name.en); the chapter prints them "
                                "as written: replace them with your study's own")

@@ -1,9 +1,9 @@
 """Pearson correlations and simple regressions of construct scores equal R (fixtures/r_reference.R, designs())."""
 
+from helpers import close
+
 from reportgen.stats.correlation import correlation_matrix
 from reportgen.stats.regression import ols
-
-from helpers import close
 
 
 def test_correlations_and_simple_regressions(survey):

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import yaml
+from helpers import EXAMPLES
 
 from reportgen.interpret.three_box import bands, category
 from reportgen.stats.descriptives import (
@@ -10,8 +11,6 @@ from reportgen.stats.descriptives import (
     three_box_index,
     three_box_range,
 )
-
-from helpers import EXAMPLES
 
 # NIST StRD, Longley (1967), certified values: https://www.itl.nist.gov/div898/strd/lls/data/Longley.shtml
 

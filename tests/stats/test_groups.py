@@ -12,11 +12,9 @@ import json
 
 import numpy as np
 import pytest
-
-from reportgen.stats.groups import (EffectSize, group_test, groups_of, levene, posthoc, rank_epsilon_squared,
-                                    shapiro_by_group, variance_explained)
-
 from helpers import FIXTURES, close
+
+from reportgen.stats.groups import EffectSize, group_test, groups_of, levene, posthoc, rank_epsilon_squared, shapiro_by_group, variance_explained
 
 REFERENCE = json.loads((FIXTURES / "groups" / "reference.json").read_text())
 CASES = REFERENCE["cases"]

@@ -7,8 +7,8 @@ import json
 
 import numpy as np
 import pytest
-
 from helpers import FIXTURES, SURVEYS, close
+
 from reportgen.config import load_study
 from reportgen.data import load_dataset
 from reportgen.stats.common_method import harman_single_factor

@@ -4,10 +4,9 @@ import json
 
 import numpy as np
 import pytest
+from helpers import FIXTURES, close
 
 from reportgen.stats.mediation import bootstrap_indirect, fit_path_model, mediation
-
-from helpers import FIXTURES, close
 
 MEDIATION = FIXTURES / "mediation"
 REFERENCE = json.loads((MEDIATION / "reference.json").read_text())  # r_mediation.R: lm, confint, boot 1.3.28.1

@@ -1,10 +1,9 @@
 """Moderated regression (MRA) equals R: anova(m1, m2) and simple slopes from vcov."""
 
 import pytest
+from helpers import close
 
 from reportgen.stats.moderation import moderated_regression
-
-from helpers import close
 
 
 @pytest.mark.parametrize("centre", [False, True])

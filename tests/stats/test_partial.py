@@ -11,8 +11,8 @@ import json
 
 import numpy as np
 import pytest
-
 from helpers import EXAMPLES, FIXTURES, SURVEYS, close
+
 from reportgen.config import load_study
 from reportgen.designs.regression.explain import construct_ranges
 from reportgen.pipeline import analyse

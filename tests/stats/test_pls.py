@@ -4,14 +4,13 @@ import json
 
 import numpy as np
 import pytest
+from helpers import EXAMPLES, FIXTURES
 
 from reportgen.config import load_study
 from reportgen.data import load_dataset
 from reportgen.designs.pls.analysis import spec_of
 from reportgen.stats.pls import estimate, quality
 from reportgen.stats.pls.bootstrap import bootstrap
-
-from helpers import EXAMPLES, FIXTURES
 
 
 def close(ours, ref, tol=1e-6):
@@ -35,7 +34,7 @@ def model(request):
     return spec, x, result, ref
 
 def test_estimates_equal_seminr(model):
-    spec, x, r, ref = model
+    spec, _x, r, ref = model
     names = spec.constructs
     for key, value in ref["paths"].items():
         a, b = key.split(" -> ")
@@ -71,7 +70,7 @@ def test_quality_equals_seminr(model):
 @pytest.mark.parametrize("example", list(MODELS))
 def test_bootstrap_equals_seminr_on_the_same_resamples(example):
     """Same resamples, blanks re-imputed within each resample (seminr): SD and CI limits agree."""
-    spec, x, r, raw = fitted(example, raw=True)
+    _spec, _x, r, raw = fitted(example, raw=True)
     ref = json.loads((FIXTURES / "pls" / MODELS[example]).read_text())
     boot = bootstrap(raw, r, ref["bootstrap"]["resamples"], ref["bootstrap"]["seed"])
     for key, value in ref["paths"].items():
@@ -80,7 +79,7 @@ def test_bootstrap_equals_seminr_on_the_same_resamples(example):
 
 def test_book_printed_values():
     """Hair et al. (2021), PLS-SEM Using R, corporate reputation model (ch. 5–6)."""
-    spec, x, r = fitted("corp-rep")
+    spec, _x, r = fitted("corp-rep")
     names = spec.constructs
     path = {p: round(float(r.paths[names.index(p[0]), names.index(p[1])]), 3) for p in spec.paths}
     assert path == {("COMP", "CUSA"): 0.162, ("COMP", "CUSL"): 0.009, ("LIKE", "CUSA"): 0.424,
@@ -90,7 +89,7 @@ def test_book_printed_values():
     assert round(rel["COMP"].alpha, 3) == 0.776 and round(rel["CUSL"].alpha, 3) == 0.831
 
 def test_bootstrap_is_reproducible_and_uses_both_seeds_correctly():
-    spec, x, r = fitted("corp-rep")
+    _spec, x, r = fitted("corp-rep")
     a = bootstrap(x, r, 600, seed=7, workers=1)
     b = bootstrap(x, r, 600, seed=7, workers=2)
     c = bootstrap(x, r, 600, seed=8)
@@ -100,7 +99,7 @@ def test_bootstrap_is_reproducible_and_uses_both_seeds_correctly():
     assert a.specific_indirect[key].estimate == pytest.approx(r.paths[1, 2] * r.paths[2, 3])
 
 def test_q2_is_positive_and_below_one():
-    spec, x, r = fitted("corp-rep")
+    _spec, x, r = fitted("corp-rep")
     q2 = quality.q2_blindfolding(r, x)
     assert set(q2) == {"CUSA", "CUSL"}
     assert 0 < q2["CUSA"] < r.r2[2] and 0 < q2["CUSL"] < r.r2[3]
@@ -186,7 +185,7 @@ def test_htmt_bootstrap_equals_seminr_bootstrapped_htmt(example):
     """HTMT, its bootstrap mean and SD and the 5% and 95% percentile limits equal seminr's
     ``summary(boot, alpha = 0.10)$bootstrapped_HTMT`` (fixtures ``htmt_boot``, the call of Hair et al.,
     2021, ch. 4) on the same 500 resamples: with α = 0,05 the 95% limit is the one-sided 95% upper bound."""
-    spec, x, r, raw = fitted(example, raw=True)
+    spec, _x, r, raw = fitted(example, raw=True)
     ref = json.loads((FIXTURES / "pls" / MODELS[example]).read_text())
     boot = bootstrap(raw, r, ref["bootstrap"]["resamples"], ref["bootstrap"]["seed"], alpha=0.05)
     assert len(boot.htmt) == len(ref["htmt_boot"]) == len(spec.constructs) * (len(spec.constructs) - 1) // 2

@@ -8,10 +8,9 @@ import json
 
 import numpy as np
 import pytest
-
 from helpers import SURVEYS, close
+
 from reportgen.config import load_study
-from reportgen.data import load_dataset
 from reportgen.pipeline import analyse
 from reportgen.stats.regression import add_constant, least_squares
 from reportgen.stats.robust import hc3_covariance, hc3_fit

@@ -14,10 +14,10 @@ import time
 import pytest
 import yaml
 from docx import Document
-from starlette.testclient import TestClient
-
 from helpers import EXAMPLES, ROOT, invoke
 from page_form import form_values, named
+from starlette.testclient import TestClient
+
 from reportgen.web.app import create_app
 from reportgen.web.guard import PREVIEW_POLICY
 from reportgen.web.sessions import Sessions
@@ -390,7 +390,6 @@ def test_the_sheet_of_answers_is_chosen_at_upload(client, app, tmp_path):
     """A workbook whose answers are on its second sheet: named at upload, the draft reads it and
     the study file says which."""
     import openpyxl
-
     from google_forms import answers, headers
 
     book = openpyxl.Workbook()

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-
 from helpers import EXAMPLES
 from served import served
 

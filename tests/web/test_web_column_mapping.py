@@ -9,7 +9,6 @@ import csv
 import io
 
 import yaml
-
 from page_form import form_values
 from test_web_app import app, client, problems, session_of, upload  # noqa: F401 - fixtures
 

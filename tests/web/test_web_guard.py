@@ -9,10 +9,10 @@ import socket
 from urllib.parse import urlsplit
 
 import pytest
-from starlette.testclient import TestClient
-
 from helpers import EXAMPLES, invoke
 from served import served
+from starlette.testclient import TestClient
+
 from reportgen.web.app import UPLOAD_FIELDS_BYTES, create_app
 from reportgen.web.guard import APP_POLICY, allowed_hosts
 from reportgen.web.sessions import Sessions

@@ -10,10 +10,10 @@ import signal
 import sys
 
 import pytest
-from starlette.testclient import TestClient
-
 from helpers import EXAMPLES
 from page_form import form_values, named
+from starlette.testclient import TestClient
+
 from reportgen.web.app import create_app
 from reportgen.web.sessions import Sessions
 
@@ -55,7 +55,7 @@ def start_run(client) -> tuple[str, object]:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGSTOP holds the first run")
 def test_runs_beyond_the_limit_wait_their_turn(tmp_path):
     with TestClient(create_app(sessions=Sessions(root=tmp_path), max_runs=1), base_url=HERE) as client:
-        first, working = start_run(client)
+        _first, working = start_run(client)
         os.kill(working.pid, signal.SIGSTOP)  # the first run holds the only place until it goes on
         try:
             second, queued = start_run(client)
@@ -81,7 +81,7 @@ def test_runs_beyond_the_limit_wait_their_turn(tmp_path):
 def test_ending_a_session_stops_its_working_run_and_frees_its_place(tmp_path):
     with TestClient(create_app(sessions=Sessions(root=tmp_path), max_runs=1), base_url=HERE) as client:
         first, working = start_run(client)
-        second, queued = start_run(client)
+        _second, queued = start_run(client)
         assert queued.waiting
         client.post(f"{first}/end")
         assert not working.running and working.wait(0)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 
 import yaml
-
 from page_form import form_values
 from test_web_app import EXAMPLES, THESIS_DATA, app, begin, client, problems, session_of  # noqa: F401 - fixtures
 

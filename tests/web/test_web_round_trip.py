@@ -5,10 +5,10 @@ same settings as the one uploaded, but for what names files the app did not rece
 from __future__ import annotations
 
 import pytest
-
 from page_form import form_values
-from reportgen.config import load_study
 from test_web_app import EXAMPLES, app, client, problems, session_of  # noqa: F401 - fixtures
+
+from reportgen.config import load_study
 
 STUDIES = ["luwu-timur", "mediation", "moderation", "corp-rep", "mobi", "mixed-methods"]
 NOT_RECEIVED = {"mixed-methods": {"qualitative"}}  # a REFI-QDA project and interview tables: files the app cannot take

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import httpx2
 import pytest
-
 from helpers import EXAMPLES
 from page_form import form_values, named
 from served import free_port
+
 from reportgen.web.serverfolder import LOCK, PREFIX, ServerFolder, sweep
 from reportgen.web.sessions import FOLDER_PREFIX
 

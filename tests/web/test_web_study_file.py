@@ -11,12 +11,11 @@ import io
 import re
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from page_form import form_values
 from starlette.testclient import TestClient
 
-from page_form import form_values
 from reportgen.config.yaml_lines import load_with_lines
 from reportgen.web.app import create_app
 from reportgen.web.form import CONTROLS
@@ -78,8 +77,7 @@ def test_a_hostile_header_and_hostile_fields_stay_values(client):
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 
 
-@given(st.fixed_dictionaries({key: TEXT for key in ("title", "author", "year", "language", "design", "scale_min", "scale_max",
-                                                     "name.X1", "text.X1.1", "label_id.5", "from.1", "via.1", "to.1", "expect.1")}))
+@given(st.fixed_dictionaries(dict.fromkeys(("title", "author", "year", "language", "design", "scale_min", "scale_max", "name.X1", "text.X1.1", "label_id.5", "from.1", "via.1", "to.1", "expect.1"), TEXT)))
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_random_form_values_never_break_the_server_or_the_file(client, fields):
     where, values = begin(client, "note")

@@ -14,15 +14,14 @@ import re
 
 import pytest
 import yaml
+from helpers import EXAMPLES, ROOT, example_variant
 
 from reportgen.config import load_study
 from reportgen.pipeline import compose
-from reportgen.report.document import Paragraph, Table
+from reportgen.report.document import Paragraph
 from reportgen.words.italics import pattern
 from reportgen.words.locale import fmt_p, fmt_unit
 from reportgen.words.templates import environment, render
-
-from helpers import EXAMPLES, ROOT, example_variant
 
 NAMES = sorted(p.name for p in EXAMPLES.iterdir() if (p / "study.yaml").is_file())
 LABELS = {lang: yaml.safe_load((ROOT / "templates" / lang / "labels.yaml").read_text(encoding="utf-8")) for lang in ("id", "en")}
@@ -69,7 +68,7 @@ def test_no_count_is_said_as_n_of_the_n(chapter):
 
 def test_a_bound_p_value_is_not_compared_again(chapter):
     """'Sig. < 0,001' already says it is below any alpha: never 'Sig. < 0,001 < 0,05'."""
-    name, lang, doc = chapter
+    _name, _lang, doc = chapter
     assert not re.search(r"<\s?0?[.,]001\s?<", _text(doc))
 
 

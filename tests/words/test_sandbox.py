@@ -13,8 +13,8 @@ import threading
 import time
 
 import pytest
-
 from helpers import ROOT, base, write_study
+
 from reportgen.errors import ReportgenError
 from reportgen.words.templates import environment, render_raw
 
@@ -147,7 +147,7 @@ def test_a_valid_study_never_fails_on_time_when_stopped_and_continued(tmp_path):
 
     load = threading.Thread(target=stop_and_continue)
     load.start()
-    out, err = process.communicate(timeout=600)
+    _out, err = process.communicate(timeout=600)
     load.join()
     assert process.returncode == 0, err
     assert stops >= 3 and (tmp_path / "o" / "results.json").exists()

@@ -90,7 +90,7 @@ def draw_logo(path: Path) -> None:
     image = Image.new("RGBA", (200, 240), (255, 255, 255, 0))
     pen = ImageDraw.Draw(image)
     shield = [(20, 20), (180, 20), (180, 120)] + [(100 + 80 * math.cos(a), 120 + 100 * math.sin(a))
-                                                  for a in (k * math.pi / 12 for k in range(0, 13))] + [(20, 120)]
+                                                  for a in (k * math.pi / 12 for k in range(13))] + [(20, 120)]
     pen.polygon(shield, fill=(90, 90, 90, 255), outline=(0, 0, 0, 255), width=6)
     star = [(100 + r * math.sin(k * math.pi / 5), 115 - r * math.cos(k * math.pi / 5)) for k, r in zip(range(10), [55, 22] * 5)]
     pen.polygon(star, fill=(255, 255, 255, 255))

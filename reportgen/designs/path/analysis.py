@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reportgen.config import Study, pls_paths
+from reportgen.data import Dataset
 from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.designs.survey.extras import Extras, extras
-from reportgen.config import Study, pls_paths
-from reportgen.data import Dataset
 from reportgen.interpret.hypotheses import partial_decision
 from reportgen.interpret.mediation import indirect_decision, indirect_significance, mediation_type
 from reportgen.interpret.verdict import Verdict, significance

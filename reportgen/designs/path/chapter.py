@@ -4,15 +4,15 @@ interval and Sobel's test) with their type of mediation (Zhao, Lynch & Chen, 201
 
 from __future__ import annotations
 
+from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
-from reportgen.designs.survey.limitations import path_limitations
-from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import path_conclusions, path_effects
-from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section
+from reportgen.designs.survey.limitations import path_limitations
 from reportgen.designs.survey.measurement import reliability_section, validity_section
 from reportgen.designs.survey.profile import profile_section
+from reportgen.interpret.effects import Effect
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.words.locale import join_list, stars

@@ -7,17 +7,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reportgen.designs.regression.explain import Equation, Explained, explained
-from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.config import Study, pls_paths
 from reportgen.data import Dataset
+from reportgen.designs.regression.explain import Equation, Explained, explained
+from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
 from reportgen.interpret.pls import Caveat, PlsVerdicts, loading_verdicts, measurement_caveat, pls_verdicts, quality_warnings
-from reportgen.interpret.verdict import Verdict
 from reportgen.interpret.pls_indicators import Removal, remove_indicators
-from reportgen.stats.pls import PlsResult, PlsSpec, estimate
-from reportgen.stats.pls import quality
+from reportgen.interpret.verdict import Verdict
+from reportgen.stats.pls import PlsResult, PlsSpec, estimate, quality
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
 from reportgen.stats.regression import ols
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from reportgen.designs.pls.analysis import tested
+from reportgen.designs.pls.outer import outer_model_section
 from reportgen.designs.regression.explain_chapter import explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
-from reportgen.designs.survey.discussion import discussion_section as shared_discussion
-from reportgen.designs.survey.limitations import pls_limitations
-from reportgen.interpret.effects import Effect
-from reportgen.designs.survey.effects import pls_conclusions, pls_effects
 from reportgen.designs.survey.descriptives import descriptives_section
+from reportgen.designs.survey.discussion import discussion_section as shared_discussion
+from reportgen.designs.survey.effects import pls_conclusions, pls_effects
+from reportgen.designs.survey.limitations import pls_limitations
 from reportgen.designs.survey.profile import profile_section
-from reportgen.designs.pls.outer import outer_model_section
+from reportgen.interpret.effects import Effect
 from reportgen.interpret.pls import CITATION, SRMR_MAX, VIF_MAX
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section

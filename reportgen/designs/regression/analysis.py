@@ -11,13 +11,14 @@ from reportgen.config import Study, regression_predictors
 from reportgen.data import Dataset
 from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
-from reportgen.designs.survey.extras import Extras, extras as compute_extras
+from reportgen.designs.survey.extras import Extras
+from reportgen.designs.survey.extras import extras as compute_extras
+from reportgen.errors import AnalysisError
 from reportgen.interpret.assumptions import AssumptionVerdicts, assumption_verdicts, standard_errors_verdict
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.assumptions import Heteroscedasticity, Normality, heteroscedasticity, normality
 from reportgen.stats.critical import f_critical, t_critical
-from reportgen.errors import AnalysisError
 from reportgen.stats.durbin_watson import MIN_DF, DurbinWatson, durbin_watson
 from reportgen.stats.regression import RegressionResult, check_sample_size, ols
 from reportgen.stats.residual_plots import ResidualPlots, residual_plots

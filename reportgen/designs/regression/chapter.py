@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from reportgen.designs.regression.analysis import StudyResults
 from reportgen.designs.regression.assumptions import assumptions_section, subsection
+from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
-from reportgen.interpret.effects import Effect
 from reportgen.designs.survey.effects import regression_conclusions, regression_effects
-from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
-from reportgen.designs.survey.limitations import regression_limitations
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section, moderation_section, simple_regression_section
+from reportgen.designs.survey.limitations import regression_limitations
 from reportgen.designs.survey.measurement import reliability_section, validity_section
 from reportgen.designs.survey.profile import profile_section
-from reportgen.interpret.correlation import CITATION as STRENGTH_CITATION, strength
+from reportgen.interpret.correlation import CITATION as STRENGTH_CITATION
+from reportgen.interpret.correlation import strength
+from reportgen.interpret.effects import Effect
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.words.locale import join_list
 from reportgen.report.document import Document, Section
+from reportgen.words.locale import join_list
 
 
 def regression_section(b: Builder, results: StudyResults, number: str) -> Section:

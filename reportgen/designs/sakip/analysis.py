@@ -9,8 +9,8 @@ import pandas as pd
 
 from reportgen.config import Study
 from reportgen.data.logo import read_logo
-from reportgen.errors import ConfigError, did_you_mean
 from reportgen.data.sakip import Answers, read_answers, read_follow_up, read_history, read_register
+from reportgen.errors import ConfigError, did_you_mean
 from reportgen.interpret.sakip import Component, Finding, Framework, custom_framework, framework, predicate, ranked_findings
 from reportgen.stats.sakip import UnitScore, total_at_target, unit_scores, with_ranks_and_history
 
@@ -35,7 +35,7 @@ class SakipResults:
     history: pd.DataFrame | None
     overall_total: float  # the mean of the units' totals, named as such; no predicate of its own
     government_predicate: str | None  # the government's predicate from the national evaluation, when given
-    yearly: dict[int, "YearMean"]  # every year with totals (history and this year), oldest first
+    yearly: dict[int, YearMean]  # every year with totals (history and this year), oldest first
     notes: tuple[str, ...] = ()
     follow_up: pd.DataFrame | None = None  # last year's recommendations: unit, recommendation, status, note
     register: dict[str, dict[str, str]] | None = None  # the letter register: unit → number, addressee, signatory

@@ -8,8 +8,8 @@ from reportgen.designs.sakip.actions import finding_action
 from reportgen.designs.sakip.findings import target_grade
 from reportgen.designs.sakip.letter import recap_letter
 from reportgen.designs.sakip.letterhead import letterhead_of
-from reportgen.interpret.sakip import citation, common_weaknesses, extremes, severity_score, with_ties
 from reportgen.designs.sakip.signature import signature
+from reportgen.interpret.sakip import citation, common_weaknesses, extremes, severity_score, with_ties
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.report.numbering import in_reading_order

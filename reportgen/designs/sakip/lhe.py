@@ -12,17 +12,16 @@ Written only when the study file has ``letter:`` (and its ``signatory:``).
 from __future__ import annotations
 
 from reportgen.designs.sakip.chapter import _name, framework_source, score_table, unit_sentence_values
-from reportgen.designs.sakip.signature import copies, letter_year, signature, signer_for
 from reportgen.designs.sakip.findings import findings_section, recommendations_section
 from reportgen.designs.sakip.letter import unit_letter_head
 from reportgen.designs.sakip.letterhead import letterhead_of
+from reportgen.designs.sakip.signature import copies, letter_year, signature, signer_for
 from reportgen.interpret.sakip import citation, criterion_points
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Paragraph
 from reportgen.report.numbering import in_reading_order
 from reportgen.report.tasks import finish, task
 from reportgen.words.locale import join_list
-
 
 TITLE_NAME_WHOLE = 32  # a unit's name up to this long stays on one line of the title ("DINAS KESEHATAN", not "DINAS / KESEHATAN")
 

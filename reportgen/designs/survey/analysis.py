@@ -12,13 +12,19 @@ from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
 from reportgen.interpret import three_box
 from reportgen.interpret.hypotheses import Decision
-from reportgen.interpret.measurement import (MAGNITUDE_R, Problem, measurement_problems, omega_verdict, reliability_verdict,
-                                             validity_rule, validity_verdict)
+from reportgen.interpret.measurement import (
+    MAGNITUDE_R,
+    Problem,
+    measurement_problems,
+    omega_verdict,
+    reliability_verdict,
+    validity_rule,
+    validity_verdict,
+)
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.common_method import Harman, harman_single_factor
 from reportgen.stats.critical import r_critical
-from reportgen.stats.descriptives import (IndexRange, ItemDistribution, item_distribution, performance_interval, three_box_index,
-                                          three_box_range)
+from reportgen.stats.descriptives import IndexRange, ItemDistribution, item_distribution, performance_interval, three_box_index, three_box_range
 from reportgen.stats.profile import FrequencyTable, frequency_table
 from reportgen.stats.reliability import Omega, omega_total, reliability
 from reportgen.stats.validity import ItemValidity, item_validity

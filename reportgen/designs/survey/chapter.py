@@ -4,13 +4,12 @@ qualitative themes, and the discussion as section x.2."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from reportgen.designs.survey.conclusions import conclusions_chapter
 from reportgen.interpret.conclusions import Conclusions
 from reportgen.report.builder import Builder
 from reportgen.report.document import Document, Paragraph, Section
-
 
 Maker = Callable[[str], Section | None]  # number of the section → the section, or None when there is nothing to show
 

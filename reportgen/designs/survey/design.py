@@ -3,13 +3,12 @@ the first lines of ``reportgen validate``."""
 
 from __future__ import annotations
 
-from reportgen.words.messages import Localized, phrase
-
 import dataclasses
 
 from reportgen.config.models import QualitativeCorpus
 from reportgen.data import Dataset, load_dataset
 from reportgen.designs.base import Design
+from reportgen.words.messages import Localized, phrase
 
 
 class SurveyDesign(Design):

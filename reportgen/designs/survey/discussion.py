@@ -15,10 +15,11 @@ of its target and effect size), then discusses each hypothesis in turn:
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from reportgen.designs.survey.analysis import ConstructResult, Description
-from reportgen.interpret.effects import CITATION as EFFECT_CITATION, Effect
+from reportgen.interpret.effects import CITATION as EFFECT_CITATION
+from reportgen.interpret.effects import Effect
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Paragraph, Section
 from reportgen.report.tasks import literature_task

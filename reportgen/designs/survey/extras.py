@@ -49,8 +49,13 @@ class ModerationChecks:
 
 def moderation_checks(mod: Moderation, robust: str, alpha: float) -> ModerationChecks:
     """Check the residuals of ``mod``'s full model and choose the standard errors of its test."""
-    from reportgen.interpret.assumptions import (breusch_pagan_verdict, glejser_verdict, heteroscedasticity_verdict,
-                                                  normality_verdict, standard_errors_verdict)
+    from reportgen.interpret.assumptions import (
+        breusch_pagan_verdict,
+        glejser_verdict,
+        heteroscedasticity_verdict,
+        normality_verdict,
+        standard_errors_verdict,
+    )
     from reportgen.stats.assumptions import heteroscedasticity, normality
 
     full = mod.full

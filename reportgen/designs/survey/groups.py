@@ -12,7 +12,7 @@ import numpy as np
 
 from reportgen.interpret.groups import MIN_GROUP, GroupVerdicts, choose_test, comparable, group_verdicts, pair_key, with_pairs
 from reportgen.interpret.verdict import Verdict, verdicts_json
-from reportgen.stats.groups import GroupTest, Groups, Levene, PostHoc, group_test, groups_of, levene, posthoc, shapiro_by_group
+from reportgen.stats.groups import Groups, GroupTest, Levene, PostHoc, group_test, groups_of, levene, posthoc, shapiro_by_group
 
 
 @dataclass(frozen=True)

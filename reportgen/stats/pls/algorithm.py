@@ -67,7 +67,7 @@ class PlsSpec:
     def predecessors(self, j: int) -> list[int]:
         return list(np.flatnonzero(self.path_matrix[:, j]))
 
-    def without_indicator(self, item: str) -> "PlsSpec":
+    def without_indicator(self, item: str) -> PlsSpec:
         """The model with indicator ``item`` removed from its construct."""
         return PlsSpec(self.constructs, tuple(tuple(i for i in block if i != item) for block in self.items), self.modes,
                        self.paths, self.scheme)
@@ -75,11 +75,11 @@ class PlsSpec:
     def construct_of(self, item: str) -> str:
         return next(c for c, block in zip(self.constructs, self.items) if item in block)
 
-    def without(self, source: str, target: str) -> "PlsSpec":
+    def without(self, source: str, target: str) -> PlsSpec:
         return PlsSpec(self.constructs, self.items, self.modes,
                        tuple(p for p in self.paths if p != (source, target)), self.scheme)
 
-    def connected(self) -> "PlsSpec":
+    def connected(self) -> PlsSpec:
         """The model without the constructs that no path touches (and their indicators), as seminr
         estimates only the constructs of its structural model: an unconnected construct has no
         inner proxy under the path scheme (its weights would divide by zero)."""

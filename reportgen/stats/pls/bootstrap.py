@@ -21,16 +21,16 @@ Hair et al. (2021, ch. 4) use for this test.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 from scipy import special
 
 from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, run_on_correlations
-from reportgen.stats.resample import correlations_from_counts, resample_counts
 from reportgen.stats.pls.quality import effects, htmt
+from reportgen.stats.resample import correlations_from_counts, resample_counts
 
 CHUNK = 1250
 

@@ -140,13 +140,13 @@ def srmr(result: PlsResult) -> float:
     """SRMR of the saturated model (SmartPLS): implied ``r_ij = l_i l_j cor(Y_a, Y_b)``, r_ii = 1."""
     spec = result.spec
     owner = spec.mask.argmax(axis=1)
-    l = result.loadings.sum(axis=1)
-    implied = np.outer(l, l) * result.construct_cor[np.ix_(owner, owner)]
+    loading = result.loadings.sum(axis=1)
+    implied = np.outer(loading, loading) * result.construct_cor[np.ix_(owner, owner)]
     for idx in _blocks(spec):
         if spec.modes[owner[idx[0]]] == "B":
             implied[np.ix_(idx, idx)] = result.item_cor[np.ix_(idx, idx)]
     np.fill_diagonal(implied, 1.0)
-    lower = np.tril_indices(len(l))
+    lower = np.tril_indices(len(loading))
     return float(np.sqrt(((result.item_cor - implied)[lower] ** 2).mean()))
 
 
