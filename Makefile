@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
 
-.PHONY: test demo bench clean constraints
+.PHONY: test lint demo bench clean constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,9 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) || true
 	if [ -x $(BIN)/uv ]; then \
-		$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -c constraints.txt -e '.[test]'; \
+		$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -c constraints.txt -e '.[test,lint]'; \
 	else \
-		$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'; \
+		$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,lint]'; \
 	fi
 	touch $(STAMP)
 
@@ -29,6 +29,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# ruff's checks and its formatting (configured in pyproject.toml), on every Python file of the tree
+lint: $(STAMP)
+	$(BIN)/ruff check reportgen tests bench config templates
+	$(BIN)/ruff format --check reportgen tests bench config templates
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -64,8 +64,9 @@ def _host_name(text: str) -> str:
     try:
         return host_name(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a host name; give a name such as pc.local or an address "
-                                         f"such as 192.168.1.5, without a port") from None
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a host name; give a name such as pc.local or an address such as 192.168.1.5, without a port"
+        ) from None
 
 
 def _address(text: str) -> str:
@@ -80,37 +81,70 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="reportgen", description="Questionnaire data + a study file → a verified results chapter.")
     parser.add_argument("--version", action="version", version=f"reportgen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    run = commands.add_parser("run", help="Compute every statistic and write the report files; several studies run in parallel.",
-                              description="Compute every statistic and write the report files; several studies run in parallel.")
+    run = commands.add_parser(
+        "run",
+        help="Compute every statistic and write the report files; several studies run in parallel.",
+        description="Compute every statistic and write the report files; several studies run in parallel.",
+    )
     run.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
     run.add_argument("--out", type=Path, help="Output folder (default output/<study folder>/; with several studies, DIR/<name>/).")
     run.add_argument("--lang", help="id or en (overrides study.language).")
-    run.add_argument("--formats", default="json,pdf,docx", help="Comma-separated: json, pdf, docx, html, xlsx (default: json,pdf,docx; html is the chapter as one self-contained page for previews; xlsx, for SAKIP studies, the scored LKE workbook).")
+    run.add_argument(
+        "--formats",
+        default="json,pdf,docx",
+        help="Comma-separated: json, pdf, docx, html, xlsx (default: json,pdf,docx; html is the chapter as one self-contained page for previews; xlsx, for SAKIP studies, the scored LKE workbook).",
+    )
     run.add_argument("--jobs", type=_jobs, default=None, help="Studies run at once (default: one per core).")
-    validate = commands.add_parser("validate", help="Check study files and their data without computing; list every problem found.",
-                                   description="Check study files and their data without computing; list every problem found.")
+    validate = commands.add_parser(
+        "validate",
+        help="Check study files and their data without computing; list every problem found.",
+        description="Check study files and their data without computing; list every problem found.",
+    )
     validate.add_argument("study_files", nargs="+", type=Path, metavar="STUDY", help="Study YAML files, or folders holding study.yaml files.")
-    init = commands.add_parser("init", help="Draft a study file from a data file (items, scale, profile columns detected; names left TODO).",
-                               description="Draft a study file from a data file: items, scale, profile columns and id detected; names left TODO.")
+    init = commands.add_parser(
+        "init",
+        help="Draft a study file from a data file (items, scale, profile columns detected; names left TODO).",
+        description="Draft a study file from a data file: items, scale, profile columns and id detected; names left TODO.",
+    )
     init.add_argument("data", type=Path, nargs="?", metavar="DATA", help="The answers: .csv, .xlsx or .sav (not with --sakip).")
     init.add_argument("--design", choices=("regression", "path", "pls"), default="regression", help="The model (default: regression).")
     init.add_argument("--sheet", help="The workbook's sheet of answers (.xlsx; default: the first).")
-    init.add_argument("--out", type=Path, help="The study file to write (default: study.yaml beside DATA; with --sakip, the "
-                                               "folder for study.yaml and lke.xlsx, default the current one); never replaced.")
-    init.add_argument("--sakip", choices=("permenpan-rb-88-2021",), nargs="?", const="permenpan-rb-88-2021", default=None,
-                      help="A SAKIP evaluation on the official LKE: writes study.yaml and lke.xlsx (every criterion, to fill in).")
-    serve = commands.add_parser("serve", help="The web app: upload data, name the constructs, run, download the chapter.",
-                                description="The web app on this computer: upload data, name the constructs, run, "
-                                            "preview and download the chapter. Ctrl-C stops it and deletes its session folders.")
+    init.add_argument(
+        "--out",
+        type=Path,
+        help="The study file to write (default: study.yaml beside DATA; with --sakip, the "
+        "folder for study.yaml and lke.xlsx, default the current one); never replaced.",
+    )
+    init.add_argument(
+        "--sakip",
+        choices=("permenpan-rb-88-2021",),
+        nargs="?",
+        const="permenpan-rb-88-2021",
+        default=None,
+        help="A SAKIP evaluation on the official LKE: writes study.yaml and lke.xlsx (every criterion, to fill in).",
+    )
+    serve = commands.add_parser(
+        "serve",
+        help="The web app: upload data, name the constructs, run, download the chapter.",
+        description="The web app on this computer: upload data, name the constructs, run, "
+        "preview and download the chapter. Ctrl-C stops it and deletes its session folders.",
+    )
     serve.add_argument("--port", type=_port, default=8765, help="Port (default 8765).")
     serve.add_argument("--host", type=_address, default="127.0.0.1", help="Address to listen on (default 127.0.0.1: this computer only).")
     serve.add_argument("--max-upload-mb", type=_megabytes, default=20, help=f"Largest upload in MB (default 20, at most {MAX_UPLOAD_MB}).")
-    serve.add_argument("--allow-host", action="append", type=_host_name, default=[], metavar="NAME",
-                       help="Another name this computer is reached by (repeatable); by default the pages answer only "
-                            "to the --host address and, for this computer, 127.0.0.1, localhost and [::1].")
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        type=_host_name,
+        default=[],
+        metavar="NAME",
+        help="Another name this computer is reached by (repeatable); by default the pages answer only "
+        "to the --host address and, for this computer, 127.0.0.1, localhost and [::1].",
+    )
     serve.add_argument("--max-runs", type=_jobs, default=2, help="Studies run at once (default 2); more wait their turn.")
-    demo = commands.add_parser("demo", help="Run the thesis replica in config/examples/luwu-timur.",
-                               description="Run the thesis replica in config/examples/luwu-timur.")
+    demo = commands.add_parser(
+        "demo", help="Run the thesis replica in config/examples/luwu-timur.", description="Run the thesis replica in config/examples/luwu-timur."
+    )
     demo.add_argument("--out", type=Path, default=Path("output") / "luwu-timur", help="Output folder.")
     demo.add_argument("--lang", help="id or en.")
     return parser
@@ -139,8 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (Interrupted, KeyboardInterrupt) as stop:
         stop = stop if isinstance(stop, Interrupted) else Interrupted(2)
-        print(f"reportgen: stopped by {stop.name}; no unfinished report was written and earlier reports are unchanged",
-              file=sys.stderr)
+        print(f"reportgen: stopped by {stop.name}; no unfinished report was written and earlier reports are unchanged", file=sys.stderr)
         return stop.exit_code
 
 
@@ -189,10 +222,14 @@ def _serve(args) -> int:
         with socket.create_server((args.host, args.port)):
             pass
     except OSError as error:
-        raise UsageError(f"reportgen serve: {args.host}:{args.port}: cannot listen ({os.strerror(error.errno) if error.errno else error}); "
-                         f"give --port another number") from None
-    print(f"reportgen: open http://{host_name(args.host)}:{args.port}/ in a browser; Ctrl-C stops the server and deletes "
-          f"its session folders", file=sys.stderr)
+        raise UsageError(
+            f"reportgen serve: {args.host}:{args.port}: cannot listen ({os.strerror(error.errno) if error.errno else error}); "
+            f"give --port another number"
+        ) from None
+    print(
+        f"reportgen: open http://{host_name(args.host)}:{args.port}/ in a browser; Ctrl-C stops the server and deletes its session folders",
+        file=sys.stderr,
+    )
     app = create_app(args.max_upload_mb, host=args.host, allow_hosts=args.allow_host, max_runs=args.max_runs)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

@@ -21,8 +21,9 @@ def serif_file(bold: bool = False) -> str | None:
     if shutil.which("fc-match") is None:
         return None
     for family in SERIF:
-        found = subprocess.run(["fc-match", "-f", "%{family}\t%{file}", family + (":bold" if bold else "")],
-                               capture_output=True, text=True, check=False).stdout
+        found = subprocess.run(
+            ["fc-match", "-f", "%{family}\t%{file}", family + (":bold" if bold else "")], capture_output=True, text=True, check=False
+        ).stdout
         name, _, path = found.partition("\t")
         if family.lower() in name.lower() and path:
             return path

@@ -47,8 +47,7 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
 
     chapter_wanted = bool({"pdf", "docx", "html"} & set(formats))
     # WeasyPrint and matplotlib are imported meanwhile, each in the process that will use it
-    with standing_by(PdfJob() if "pdf" in formats else None) as (pdf,), \
-            standing_by(FigureJob() if chapter_wanted else None) as (figures,):
+    with standing_by(PdfJob() if "pdf" in formats else None) as (pdf,), standing_by(FigureJob() if chapter_wanted else None) as (figures,):
         progress("check")
         study = load_study(study_file)
         check_formats(design_for(study.config), formats, study.config.design)
@@ -70,8 +69,10 @@ def check_formats(design, formats, kind: str = "") -> None:
     """Refuse, in one line, a format the study's design does not write (``xlsx`` outside a SAKIP study)."""
     for f in formats:
         if f not in CHAPTER_FORMATS and f not in getattr(design, "extra_formats", ()):
-            raise ConfigError(f"--formats: '{f}' is written for SAKIP studies only (the scored LKE workbook); this study is "
-                              f"{'a ' + kind + ' study' if kind else 'of another kind'}: leave {f} out of --formats")
+            raise ConfigError(
+                f"--formats: '{f}' is written for SAKIP studies only (the scored LKE workbook); this study is "
+                f"{'a ' + kind + ' study' if kind else 'of another kind'}: leave {f} out of --formats"
+            )
 
 
 def _silent(stage: str) -> None:
@@ -212,8 +213,9 @@ def _more_documents(analysed: Analysed, lang: str, folder: Path, formats, allowe
     from reportgen.report.builder import Builder
 
     progress = progress or _silent
-    made = analysed.design.documents(analysed.study, lambda: Builder(analysed.study, lang, source_label=analysed.design.source_label),
-                                     analysed.results)
+    made = analysed.design.documents(
+        analysed.study, lambda: Builder(analysed.study, lang, source_label=analysed.design.source_label), analysed.results
+    )
     kinds = [kind for kind in ("docx", "pdf") if kind in formats]
     if not len(made) or not kinds:
         return []

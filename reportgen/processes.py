@@ -51,13 +51,13 @@ class Child:
     ``has_children``: the child forks processes of its own (a study worker starts the PDF process).
     """
 
-    def __init__(self, fn, args: tuple = (), on_parent_death: int = KILL, cleans_up: bool = False,
-                 name: str = "child", has_children: bool = False):
+    def __init__(self, fn, args: tuple = (), on_parent_death: int = KILL, cleans_up: bool = False, name: str = "child", has_children: bool = False):
         context = multiprocessing.get_context("fork")
         self.name = name
         self.connection, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_main, args=(sender, fn, args, on_parent_death, cleans_up),
-                                       daemon=not has_children)  # multiprocessing lets no daemon fork
+        self.process = context.Process(
+            target=_main, args=(sender, fn, args, on_parent_death, cleans_up), daemon=not has_children
+        )  # multiprocessing lets no daemon fork
         self.process.start()
         sender.close()
 

@@ -22,8 +22,22 @@ from dataclasses import dataclass
 from reportgen.report.document import Document, Paragraph
 
 # labels.yaml mappings whose values are verdict words printed in table cells
-VERDICT_WORDS = ("words", "categories", "dw_zones", "r2_levels", "f2_sizes", "mediation_kinds", "significance_words", "group_words", "quadrants",
-                 "pls_removal_words", "pls_removal_words_kept", "pls_loading_words", "pls_loading_words_kept", "explain_words")
+VERDICT_WORDS = (
+    "words",
+    "categories",
+    "dw_zones",
+    "r2_levels",
+    "f2_sizes",
+    "mediation_kinds",
+    "significance_words",
+    "group_words",
+    "quadrants",
+    "pls_removal_words",
+    "pls_removal_words_kept",
+    "pls_loading_words",
+    "pls_loading_words_kept",
+    "explain_words",
+)
 NOT_VERDICTS = {"–", "-", ""}
 
 
@@ -52,52 +66,77 @@ VALID = frozenset({"valid", "single_item", "formative"})
 HYPOTHESIS = r"hypothesis:{0}"
 # the meta-inference of a mixed-methods hypothesis (reportgen/interpret/mixed.py) as BAB VI states it
 META = r"meta:{0}"
-META_WORDS = {"id": {"kedua fase saling mengonfirmasi": "confirms", "temuan kualitatif memperluas pemahaman": "expands",
-                     "kedua fase tidak sejalan": "discordant"},
-              "en": {"the two phases confirm each other": "confirms", "the qualitative findings widen the understanding": "expands",
-                     "the two phases disagree": "discordant"}}
+META_WORDS = {
+    "id": {
+        "kedua fase saling mengonfirmasi": "confirms",
+        "temuan kualitatif memperluas pemahaman": "expands",
+        "kedua fase tidak sejalan": "discordant",
+    },
+    "en": {
+        "the two phases confirm each other": "confirms",
+        "the qualitative findings widen the understanding": "expands",
+        "the two phases disagree": "discordant",
+    },
+}
 # the bounds test decides; the exact p is a second reading and never states autocorrelation itself
 POSITIVE = frozenset({"positive"})
 NEGATIVE = frozenset({"negative"})
 # the type of an indirect effect (Zhao, Lynch & Chen, 2010) as the sentence names it → its code
-ZHAO_TYPES = {"id": {"mediasi komplementer": "complementary", "mediasi kompetitif": "competitive",
-                     "mediasi hanya tidak langsung": "indirect_only", "non-mediasi hanya langsung": "direct_only",
-                     "non-mediasi tanpa efek": "no_effect"},
-              "en": {"complementary mediation": "complementary", "competitive mediation": "competitive",
-                     "indirect-only mediation": "indirect_only", "direct-only non-mediation": "direct_only",
-                     "no-effect non-mediation": "no_effect"}}
+ZHAO_TYPES = {
+    "id": {
+        "mediasi komplementer": "complementary",
+        "mediasi kompetitif": "competitive",
+        "mediasi hanya tidak langsung": "indirect_only",
+        "non-mediasi hanya langsung": "direct_only",
+        "non-mediasi tanpa efek": "no_effect",
+    },
+    "en": {
+        "complementary mediation": "complementary",
+        "competitive mediation": "competitive",
+        "indirect-only mediation": "indirect_only",
+        "direct-only non-mediation": "direct_only",
+        "no-effect non-mediation": "no_effect",
+    },
+}
 
 SHARED = frozenset({"shared_variance"})
 RESTRICTED = frozenset({"restricted"})
 # what explains a result (reportgen/interpret/explain.py): shared variance, suppression, restricted range, ceiling or floor
 EXPLAIN = {
-    "id": (Rule(r"tidak dikreditkan kepada satu pun dari mereka", r"association:.*", SHARED, local=True),
-           Rule(r"sebagian besar dibagi bersama variabel lain", r"association:.*", SHARED, local=True),
-           Rule(r"tidak dikreditkan kepada koefisien mana pun, itulah sebabnya", r"association:.*", SHARED, local=True),
-           Rule(r"suatu situasi supresi", r"association:.*", frozenset({"suppression"}), local=True),
-           Rule(r"bekerja seperti butir dua pilihan", r"range:.*", RESTRICTED, local=True),
-           Rule(r"titik-titik tersusun pada garis-garis sejajar", r"range:.*", RESTRICTED, local=True),
-           Rule(r"batas adanya efek (plafon|lantai)", r"ceiling:.*", lambda m: frozenset({"ceiling" if m.group(1) == "plafon" else "floor"}),
-                local=True),
-           Rule(r"skor tertinggi atau terendah yang mungkin pada", r"ceiling:.*", frozenset({"ceiling", "floor"}), local=True),
-           Rule(r"Tidak ada variabel yang lebih dari 15% respondennya", r"ceiling:.*", frozenset({"none"}))),
-    "en": (Rule(r"what it shares with the other variables is credited to none of them", r"association:.*", SHARED, local=True),
-           Rule(r"is mostly shared with the other variables", r"association:.*", SHARED, local=True),
-           Rule(r"credited to none of their coefficients, which is why", r"association:.*", SHARED, local=True),
-           Rule(r"a suppression situation", r"association:.*", frozenset({"suppression"}), local=True),
-           Rule(r"works? as (?:a )?two-point items?", r"range:.*", RESTRICTED, local=True),
-           Rule(r"the points lie on parallel stripes", r"range:.*", RESTRICTED, local=True),
-           Rule(r"from which a (ceiling|floor) effect is taken to be present", r"ceiling:.*", lambda m: frozenset({m.group(1)}), local=True),
-           Rule(r"highest or lowest possible score of", r"ceiling:.*", frozenset({"ceiling", "floor"}), local=True),
-           Rule(r"No variable has more than 15% of its respondents", r"ceiling:.*", frozenset({"none"}))),
+    "id": (
+        Rule(r"tidak dikreditkan kepada satu pun dari mereka", r"association:.*", SHARED, local=True),
+        Rule(r"sebagian besar dibagi bersama variabel lain", r"association:.*", SHARED, local=True),
+        Rule(r"tidak dikreditkan kepada koefisien mana pun, itulah sebabnya", r"association:.*", SHARED, local=True),
+        Rule(r"suatu situasi supresi", r"association:.*", frozenset({"suppression"}), local=True),
+        Rule(r"bekerja seperti butir dua pilihan", r"range:.*", RESTRICTED, local=True),
+        Rule(r"titik-titik tersusun pada garis-garis sejajar", r"range:.*", RESTRICTED, local=True),
+        Rule(
+            r"batas adanya efek (plafon|lantai)", r"ceiling:.*", lambda m: frozenset({"ceiling" if m.group(1) == "plafon" else "floor"}), local=True
+        ),
+        Rule(r"skor tertinggi atau terendah yang mungkin pada", r"ceiling:.*", frozenset({"ceiling", "floor"}), local=True),
+        Rule(r"Tidak ada variabel yang lebih dari 15% respondennya", r"ceiling:.*", frozenset({"none"})),
+    ),
+    "en": (
+        Rule(r"what it shares with the other variables is credited to none of them", r"association:.*", SHARED, local=True),
+        Rule(r"is mostly shared with the other variables", r"association:.*", SHARED, local=True),
+        Rule(r"credited to none of their coefficients, which is why", r"association:.*", SHARED, local=True),
+        Rule(r"a suppression situation", r"association:.*", frozenset({"suppression"}), local=True),
+        Rule(r"works? as (?:a )?two-point items?", r"range:.*", RESTRICTED, local=True),
+        Rule(r"the points lie on parallel stripes", r"range:.*", RESTRICTED, local=True),
+        Rule(r"from which a (ceiling|floor) effect is taken to be present", r"ceiling:.*", lambda m: frozenset({m.group(1)}), local=True),
+        Rule(r"highest or lowest possible score of", r"ceiling:.*", frozenset({"ceiling", "floor"}), local=True),
+        Rule(r"No variable has more than 15% of its respondents", r"ceiling:.*", frozenset({"none"})),
+    ),
 }
 
 RULES: dict[str, tuple[Rule, ...]] = {
     "id": (
-        Rule(r"\b(H[\w.]*\d[\w.]*) (diterima|ditolak)\b", HYPOTHESIS,
-             _word({"diterima": "accepted", "ditolak": "rejected"})),
-        Rule(r"\bPada (H[\w.]*\d[\w.]*), [^.]*?(kedua fase saling mengonfirmasi|temuan kualitatif memperluas pemahaman|kedua fase tidak sejalan)",
-             META, _word(META_WORDS["id"])),
+        Rule(r"\b(H[\w.]*\d[\w.]*) (diterima|ditolak)\b", HYPOTHESIS, _word({"diterima": "accepted", "ditolak": "rejected"})),
+        Rule(
+            r"\bPada (H[\w.]*\d[\w.]*), [^.]*?(kedua fase saling mengonfirmasi|temuan kualitatif memperluas pemahaman|kedua fase tidak sejalan)",
+            META,
+            _word(META_WORDS["id"]),
+        ),
         Rule(r"sehingga residual berdistribusi normal", "normality", frozenset({"normal"})),
         Rule(r"sehingga residual tidak berdistribusi normal", "normality", frozenset({"not_normal"})),
         Rule(r"sehingga tidak terdapat bukti heteroskedastisitas", "heteroscedasticity", frozenset({"homoscedastic"})),
@@ -119,17 +158,28 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(r"Setelah model pengukuran memenuhi syarat", "measurement", frozenset({"adequate"})),
         Rule(r"(?<!belum )memenuhi seluruh kriteria", "measurement", frozenset({"adequate"})),
         Rule(r"belum memenuhi seluruh kriteria", "measurement", frozenset({"inadequate"})),
-        Rule(r"termasuk (mediasi komplementer|mediasi kompetitif|mediasi hanya tidak langsung|non-mediasi hanya langsung|"
-             r"non-mediasi tanpa efek)", r"mediation:.*", lambda m: frozenset({ZHAO_TYPES["id"][m.group(1)]}), local=True),
+        Rule(
+            r"termasuk (mediasi komplementer|mediasi kompetitif|mediasi hanya tidak langsung|non-mediasi hanya langsung|"
+            r"non-mediasi tanpa efek)",
+            r"mediation:.*",
+            lambda m: frozenset({ZHAO_TYPES["id"][m.group(1)]}),
+            local=True,
+        ),
         Rule(r"(?<!tidak )berbeda signifikan", r"groups:.*", frozenset({"significant"}), local=True),
         Rule(r"tidak berbeda signifikan antar", r"groups:.*", frozenset({"not_significant"}), local=True),
         *EXPLAIN["id"],
     ),
     "en": (
-        Rule(r"\b(H[\w.]*\d[\w.]*) is (?:therefore )?(supported|not supported)\b", HYPOTHESIS,
-             _word({"supported": "accepted", "not supported": "rejected"})),
-        Rule(r"\bFor (H[\w.]*\d[\w.]*), [^.]*?(the two phases confirm each other|the qualitative findings widen the understanding|the two phases disagree)",
-             META, _word(META_WORDS["en"])),
+        Rule(
+            r"\b(H[\w.]*\d[\w.]*) is (?:therefore )?(supported|not supported)\b",
+            HYPOTHESIS,
+            _word({"supported": "accepted", "not supported": "rejected"}),
+        ),
+        Rule(
+            r"\bFor (H[\w.]*\d[\w.]*), [^.]*?(the two phases confirm each other|the qualitative findings widen the understanding|the two phases disagree)",
+            META,
+            _word(META_WORDS["en"]),
+        ),
         Rule(r"so the residuals are normally distributed", "normality", frozenset({"normal"})),
         Rule(r"so the residuals are not normally distributed", "normality", frozenset({"not_normal"})),
         Rule(r"so there is no evidence of heteroscedasticity", "heteroscedasticity", frozenset({"homoscedastic"})),
@@ -151,8 +201,13 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(r"measurement model meets every criterion", "measurement", frozenset({"adequate"})),
         Rule(r"With an adequate measurement model", "measurement", frozenset({"adequate"})),
         Rule(r"does not meet every criterion", "measurement", frozenset({"inadequate"})),
-        Rule(r"this is (complementary mediation|competitive mediation|indirect-only mediation|direct-only non-mediation|"
-             r"no-effect non-mediation)", r"mediation:.*", lambda m: frozenset({ZHAO_TYPES["en"][m.group(1)]}), local=True),
+        Rule(
+            r"this is (complementary mediation|competitive mediation|indirect-only mediation|direct-only non-mediation|"
+            r"no-effect non-mediation)",
+            r"mediation:.*",
+            lambda m: frozenset({ZHAO_TYPES["en"][m.group(1)]}),
+            local=True,
+        ),
         Rule(r"(?<!not )differ significantly", r"groups:.*", frozenset({"significant"}), local=True),
         Rule(r"do not differ significantly (?:between|across)", r"groups:.*", frozenset({"not_significant"}), local=True),
         *EXPLAIN["en"],

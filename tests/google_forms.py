@@ -20,8 +20,11 @@ def answers(n: int = 90, seed: int = 11) -> np.ndarray:
     """Codes 1–5 of ``n`` respondents: each construct's questions driven by a factor of its own."""
     rng = np.random.default_rng(seed)
     factors = rng.normal(size=(n, len(QUESTIONS)))
-    columns = [np.clip(np.round(3 + 1.1 * factors[:, j] + rng.normal(scale=0.6, size=n)), 1, 5)
-               for j, questions in enumerate(QUESTIONS.values()) for _ in questions]
+    columns = [
+        np.clip(np.round(3 + 1.1 * factors[:, j] + rng.normal(scale=0.6, size=n)), 1, 5)
+        for j, questions in enumerate(QUESTIONS.values())
+        for _ in questions
+    ]
     return np.array(columns, dtype=int).T
 
 
@@ -29,10 +32,12 @@ def headers(shape: str) -> list[str]:
     codes = [f"{c}.{k}" for c, qs in QUESTIONS.items() for k in range(1, len(qs) + 1)]
     texts = [q for qs in QUESTIONS.values() for q in qs]
     groups = [GRIDS[c] for c, qs in QUESTIONS.items() for _ in qs]
-    return {"brackets": [f"{t} [{c}]" for t, c in zip(texts, codes)],
-            "leading": [f"{c}. {t}" for t, c in zip(texts, codes)],
-            "grid": [f"{g} [{t}]" for g, t in zip(groups, texts)],
-            "text": texts}[shape]
+    return {
+        "brackets": [f"{t} [{c}]" for t, c in zip(texts, codes)],
+        "leading": [f"{c}. {t}" for t, c in zip(texts, codes)],
+        "grid": [f"{g} [{t}]" for g, t in zip(groups, texts)],
+        "text": texts,
+    }[shape]
 
 
 def form_export(folder, shape: str, middle: str = "Netral", numbered: bool = False):
@@ -46,6 +51,12 @@ def form_export(folder, shape: str, middle: str = "Netral", numbered: bool = Fal
         writer.writerow(["Timestamp", "Jenis Kelamin", "Pendidikan terakhir", *headers(shape)])
         for k, row in enumerate(codes):
             cells = [f"{v} - {words[v]}" if numbered and j % 2 else words[v] for j, v in enumerate(row)]
-            writer.writerow([f"2024/05/01 10:{k // 60:02d}:{k % 60:02d} GMT+8", ("Laki-laki", "Perempuan")[int(rng.integers(2))],
-                             ("SMA/SMK", "D3", "S1", "S2")[int(rng.integers(4))], *cells])
+            writer.writerow(
+                [
+                    f"2024/05/01 10:{k // 60:02d}:{k % 60:02d} GMT+8",
+                    ("Laki-laki", "Perempuan")[int(rng.integers(2))],
+                    ("SMA/SMK", "D3", "S1", "S2")[int(rng.integers(4))],
+                    *cells,
+                ]
+            )
     return path

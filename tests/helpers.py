@@ -20,11 +20,14 @@ def close(ours, ref, rel=1e-6):
     """Equal to R's value within a relative tolerance (1e-6 unless told)."""
     assert ours == pytest.approx(ref, rel=rel, abs=1e-12)
 
-LABELS = {5: {"short": "SS", "id": "Sangat Setuju", "en": "Strongly Agree"},
-          4: {"short": "S", "id": "Setuju", "en": "Agree"},
-          3: {"short": "KS", "id": "Kurang Setuju", "en": "Neutral"},
-          2: {"short": "TS", "id": "Tidak Setuju", "en": "Disagree"},
-          1: {"short": "STS", "id": "Sangat Tidak Setuju", "en": "Strongly Disagree"}}
+
+LABELS = {
+    5: {"short": "SS", "id": "Sangat Setuju", "en": "Strongly Agree"},
+    4: {"short": "S", "id": "Setuju", "en": "Agree"},
+    3: {"short": "KS", "id": "Kurang Setuju", "en": "Neutral"},
+    2: {"short": "TS", "id": "Tidak Setuju", "en": "Disagree"},
+    1: {"short": "STS", "id": "Sangat Tidak Setuju", "en": "Strongly Disagree"},
+}
 
 BASE = {
     "study": {"title": "Studi Kecil", "author": "Uji", "year": 2024, "language": "id"},
@@ -37,8 +40,11 @@ BASE = {
         "Y": {"name": {"id": "Kinerja", "en": "Performance"}, "items": {"Y.1": "a", "Y.2": "b", "Y.3": "c"}},
     },
     "model": {"type": "regression", "dependent": "Y", "predictors": ["X1", "X2"]},
-    "hypotheses": {"H1": {"path": "X1 -> Y", "expect": "positive"}, "H2": {"path": "X2 -> Y", "expect": "positive"},
-                   "H3": {"simultaneous": ["X1", "X2"], "on": "Y"}},
+    "hypotheses": {
+        "H1": {"path": "X1 -> Y", "expect": "positive"},
+        "H2": {"path": "X2 -> Y", "expect": "positive"},
+        "H3": {"simultaneous": ["X1", "X2"], "on": "Y"},
+    },
 }
 
 
@@ -75,8 +81,10 @@ def base() -> dict:
     return copy.deepcopy(BASE)
 
 
-DECIMAL = {"id": re.compile(r"\d+(?:\.\d{3})*,\d+"),
-           "en": re.compile(r"(?<![\d.,])(?:\d+(?:,\d{3})*)?\.\d+")}  # .724: no leading zero where a value cannot exceed 1 (APA 7)
+DECIMAL = {
+    "id": re.compile(r"\d+(?:\.\d{3})*,\d+"),
+    "en": re.compile(r"(?<![\d.,])(?:\d+(?:,\d{3})*)?\.\d+"),
+}  # .724: no leading zero where a value cannot exceed 1 (APA 7)
 
 
 def numbers_checked_against_tables(doc, lang: str) -> int:

@@ -14,6 +14,7 @@ def set_key(path, value):
         for key in path[:-1]:
             node = node[key]
         node[path[-1]] = value
+
     return mutate
 
 
@@ -23,12 +24,14 @@ def del_key(path):
         for key in path[:-1]:
             node = node[key]
         del node[path[-1]]
+
     return mutate
 
 
 def cell(row, column, value):
     def mutate(cfg, rows, folder):
         rows[row][column] = value
+
     return mutate
 
 
@@ -36,18 +39,21 @@ def drop_column(column):
     def mutate(cfg, rows, folder):
         for r in rows:
             r.pop(column)
+
     return mutate
 
 
 def write_data(content: bytes, name: str = "responses.csv"):
     def after(folder, cfg):
         (folder / name).write_bytes(content)
+
     return after
 
 
 def xlsx_sheet(sheet: str):
     def mutate(cfg, rows, folder):
         cfg["data"]["path"], cfg["data"]["sheet"] = "r.xlsx", sheet
+
     return mutate
 
 
@@ -59,6 +65,7 @@ def write_xlsx(name: str):
         book.active.append(["rid", "jk", "X1.1"])
         book.active.append(["R1", "L", 4])
         book.save(folder / name)
+
     return after
 
 
@@ -66,6 +73,7 @@ def user_template(name: str, text: str):
     def after(folder, cfg):
         (folder / "mine" / "id").mkdir(parents=True, exist_ok=True)
         (folder / "mine" / "id" / name).write_text(text)
+
     return after
 
 
@@ -103,10 +111,12 @@ REFS_RIS = b"TY  - JOUR\nAU  - Sari, Dewi\nTI  - Judul\nT2  - Jurnal\nPY  - 2020
 
 def cites(kind: str, keys: list, literature: str | None = "refs.bib"):
     """H1 cites ``keys`` under ``kind`` (supports | contradicts), the study naming ``literature``."""
+
     def mutate(cfg, rows, folder):
         if literature:
             cfg["literature"] = literature
         cfg["hypotheses"]["H1"][kind] = keys
+
     return mutate
 
 
@@ -124,10 +134,21 @@ CASES = [
     ("blank respondent id", cell(5, "rid", None), None, [], "column rid, row 7: the respondent id is blank"),
     ("dependent not a construct", set_key(["model", "dependent"], "Z"), None, [], "key model.dependent: 'Z' is not a construct"),
     ("predictor not a construct", set_key(["model", "predictors"], ["X1", "X7"]), None, [], "key model.predictors.1: 'X7' is not a construct"),
-    ("hypothesis names unknown construct", set_key(["hypotheses", "H1", "path"], "Q -> Y"), None, [], "key hypotheses.H1.path: 'Q' is not a construct"),
+    (
+        "hypothesis names unknown construct",
+        set_key(["hypotheses", "H1", "path"], "Q -> Y"),
+        None,
+        [],
+        "key hypotheses.H1.path: 'Q' is not a construct",
+    ),
     ("hypothesis path and simultaneous", set_key(["hypotheses", "H1", "simultaneous"], ["X1"]), None, [], "needs either 'path'"),
-    ("simultaneous hypothesis with one predictor", one_predictor_simultaneous, None, [],
-     "study.yaml, line 76, key hypotheses.H3.simultaneous: a simultaneous (F) hypothesis needs at least two predictors"),
+    (
+        "simultaneous hypothesis with one predictor",
+        one_predictor_simultaneous,
+        None,
+        [],
+        "study.yaml, line 76, key hypotheses.H3.simultaneous: a simultaneous (F) hypothesis needs at least two predictors",
+    ),
     ("unknown key with suggestion", set_key(["study", "languag"], "id"), None, [], "unknown key 'study.languag'; did you mean 'language'?"),
     ("unsupported study language", set_key(["study", "language"], "fr"), None, [], "key study.language: 'fr' is not allowed; use 'id' or 'en'"),
     ("unsupported --lang", None, None, ["--lang", "de"], "--lang: 'de' is not a supported language"),
@@ -140,53 +161,150 @@ CASES = [
     ("item listed twice", set_key(["constructs", "Y", "items"], {"Y.1": "a", "X1.1": "b"}), None, [], "item 'X1.1' is listed in both X1 and Y"),
     ("scale max below min", set_key(["scale"], {"min": 5, "max": 1}), None, [], "scale max (1) must be greater than min (5)"),
     ("label outside scale", set_key(["scale", "labels"], {7: {"short": "X"}}), None, [], "label 7 is outside the scale 1–5"),
-    ("short label without text", set_key(["scale", "labels"], {5: {"short": {}}}), None, [],
-     "key scale.labels.5.short: a short label needs a text, e.g. short: SS or short: {id: SS, en: SA}"),
-    ("unknown data source", set_key(["data", "source"], "tertiary"), None, [],
-     "key data.source: 'tertiary' is not a data source; use primary, secondary or {type: secondary, citation: ...}"),
-    ("citation of primary data", set_key(["data", "source"], {"type": "primary", "citation": "Hair et al. (2021)"}), None, [],
-     "key data.source: a citation names the source of secondary data; write type: secondary, or leave the citation out"),
+    (
+        "short label without text",
+        set_key(["scale", "labels"], {5: {"short": {}}}),
+        None,
+        [],
+        "key scale.labels.5.short: a short label needs a text, e.g. short: SS or short: {id: SS, en: SA}",
+    ),
+    (
+        "unknown data source",
+        set_key(["data", "source"], "tertiary"),
+        None,
+        [],
+        "key data.source: 'tertiary' is not a data source; use primary, secondary or {type: secondary, citation: ...}",
+    ),
+    (
+        "citation of primary data",
+        set_key(["data", "source"], {"type": "primary", "citation": "Hair et al. (2021)"}),
+        None,
+        [],
+        "key data.source: a citation names the source of secondary data; write type: secondary, or leave the citation out",
+    ),
     ("data file missing", set_key(["data", "path"], "nope.csv"), None, [], "nope.csv: data file not found"),
     ("data file empty", None, write_data(b""), [], "responses.csv: the data file is empty"),
     ("header only", None, write_data(b"rid,jk,X1.1\n"), [], "responses.csv: the data file has no respondents"),
-    ("row longer than the header", None, write_data(b"rid,jk,X1.1\nR1,L,4\nR2,P,4,5\n"), [], "responses.csv, row 3: 4 cells, but the header names 3 columns"),
+    (
+        "row longer than the header",
+        None,
+        write_data(b"rid,jk,X1.1\nR1,L,4\nR2,P,4,5\n"),
+        [],
+        "responses.csv, row 3: 4 cells, but the header names 3 columns",
+    ),
     ("unknown sheet", xlsx_sheet("Data"), write_xlsx("r.xlsx"), [], "r.xlsx: no sheet 'Data' in the workbook (sheets: Sheet)"),
-    ("not text", None, write_data(bytes(range(256)) * 8), [], "responses.csv: the file is not text in UTF-8, UTF-16 or Windows-1252 (is it a CSV file?); in Excel, use File > Save As > 'CSV UTF-8"),
-    ("broken xlsx", set_key(["data", "path"], "r.xlsx"), write_data(b"PK\x03\x04 not really a zip", "r.xlsx"), [], "r.xlsx: cannot read the data file"),
+    (
+        "not text",
+        None,
+        write_data(bytes(range(256)) * 8),
+        [],
+        "responses.csv: the file is not text in UTF-8, UTF-16 or Windows-1252 (is it a CSV file?); in Excel, use File > Save As > 'CSV UTF-8",
+    ),
+    (
+        "broken xlsx",
+        set_key(["data", "path"], "r.xlsx"),
+        write_data(b"PK\x03\x04 not really a zip", "r.xlsx"),
+        [],
+        "r.xlsx: cannot read the data file",
+    ),
     ("unsupported extension", set_key(["data", "path"], "r.txt"), write_data(b"x", "r.txt"), [], "r.txt: unsupported data file type '.txt'"),
     ("too few respondents", lambda cfg, rows, f: rows.__delitem__(slice(3, None)), None, [], "needs at least 4 respondents; 3 are usable"),
     ("wholly blank item column", blank_everything, None, [], "responses.csv, column Y.1: the item has no answers at all (every cell is blank)"),
-    ("perfect collinearity", copy_x1_into_x2, None, [], "predictors X1, X2 are perfectly collinear: X2 is an exact linear combination of the constant, X1 (R lm reports its coefficient as NA)"),
+    (
+        "perfect collinearity",
+        copy_x1_into_x2,
+        None,
+        [],
+        "predictors X1, X2 are perfectly collinear: X2 is an exact linear combination of the constant, X1 (R lm reports its coefficient as NA)",
+    ),
     ("constant predictor", constant_x2, None, [], "predictor X2 has the same score for every respondent"),
     ("templates folder missing", set_key(["templates"], "nowhere"), None, [], "key templates: templates folder 'nowhere' not found"),
     ("literature file missing", cites("supports", ["sari2020"]), None, [], "key literature: literature file 'refs.bib' not found"),
-    ("literature neither BibTeX nor RIS", cites("supports", ["sari2020"], "refs.txt"), write_data(b"x", "refs.txt"), [],
-     "key literature: 'refs.txt' is not a BibTeX (.bib) or RIS (.ris) file"),
-    ("literature not BibTeX", cites("supports", ["sari2020"]), write_data(REFS_RIS, "refs.bib"), [],
-     "refs.bib: no entry (@article{...}, @book{...}) found; is it a BibTeX file?"),
-    ("literature not UTF-8", cites("supports", ["sari2020"]), write_data("@book{sari2020, author={Müller, J}}".encode("cp1252"), "refs.bib"), [],
-     "refs.bib: byte 25 is not UTF-8; export the file again as UTF-8"),
-    ("cited key not in the literature", cites("supports", ["sari2021"]), write_data(REFS_BIB, "refs.bib"), [],
-     "key hypotheses.H1.supports.0: 'sari2021' is not in refs.bib; did you mean 'sari2020'?"),
-    ("cited key not in the RIS literature", cites("contradicts", ["sari2021"], "refs.ris"), write_data(REFS_RIS, "refs.ris"), [],
-     "key hypotheses.H1.contradicts.0: 'sari2021' is not in refs.ris; did you mean 'sari2020'?"),
-    ("citation without literature", cites("supports", ["sari2020"], None), None, [],
-     "key hypotheses.H1.supports: cites 'sari2020' but the study names no literature file; add 'literature: references.bib'"),
-    ("cited entry without year", cites("contradicts", ["noyear"]), write_data(REFS_BIB, "refs.bib"), [],
-     "refs.bib, line 2, entry 'noyear': no year; APA cites a work by its author and year"),
-    ("cited entry without author", cites("supports", ["noauthor"]), write_data(REFS_BIB, "refs.bib"), [],
-     "refs.bib, line 3, entry 'noauthor': no author; APA cites a work by its author and year"),
-    ("work both supports and contradicts", lambda cfg, rows, f: (cites("supports", ["sari2020"])(cfg, rows, f),
-                                                                  cites("contradicts", ["sari2020"])(cfg, rows, f)),
-     write_data(REFS_BIB, "refs.bib"), [], "key hypotheses.H1.contradicts: 'sari2020' is listed under both supports and contradicts"),
-    ("cited entry unreadable", cites("supports", ["bad2020"]), write_data(REFS_BIB, "refs.bib"), [],
-     "key hypotheses.H1.supports.0: 'bad2020' cannot be read from refs.bib (line 4: the entry is not valid BibTeX"),
-    ("template reaching internals", use_templates, user_template("hypothesis_decision.j2", "{{ name.__class__.__mro__ }}"), [],
-     "hypothesis_decision.j2, line 1: not allowed"),
-    ("template calling unsafe function", use_templates, user_template("hypothesis_decision.j2", "{{ range.__globals__ }}"), [],
-     "hypothesis_decision.j2, line 1: not allowed"),
-    ("template syntax error", use_templates, user_template("hypothesis_decision.j2", "{% if name %}unclosed"), [],
-     "hypothesis_decision.j2, line 1:"),
+    (
+        "literature neither BibTeX nor RIS",
+        cites("supports", ["sari2020"], "refs.txt"),
+        write_data(b"x", "refs.txt"),
+        [],
+        "key literature: 'refs.txt' is not a BibTeX (.bib) or RIS (.ris) file",
+    ),
+    (
+        "literature not BibTeX",
+        cites("supports", ["sari2020"]),
+        write_data(REFS_RIS, "refs.bib"),
+        [],
+        "refs.bib: no entry (@article{...}, @book{...}) found; is it a BibTeX file?",
+    ),
+    (
+        "literature not UTF-8",
+        cites("supports", ["sari2020"]),
+        write_data("@book{sari2020, author={Müller, J}}".encode("cp1252"), "refs.bib"),
+        [],
+        "refs.bib: byte 25 is not UTF-8; export the file again as UTF-8",
+    ),
+    (
+        "cited key not in the literature",
+        cites("supports", ["sari2021"]),
+        write_data(REFS_BIB, "refs.bib"),
+        [],
+        "key hypotheses.H1.supports.0: 'sari2021' is not in refs.bib; did you mean 'sari2020'?",
+    ),
+    (
+        "cited key not in the RIS literature",
+        cites("contradicts", ["sari2021"], "refs.ris"),
+        write_data(REFS_RIS, "refs.ris"),
+        [],
+        "key hypotheses.H1.contradicts.0: 'sari2021' is not in refs.ris; did you mean 'sari2020'?",
+    ),
+    (
+        "citation without literature",
+        cites("supports", ["sari2020"], None),
+        None,
+        [],
+        "key hypotheses.H1.supports: cites 'sari2020' but the study names no literature file; add 'literature: references.bib'",
+    ),
+    (
+        "cited entry without year",
+        cites("contradicts", ["noyear"]),
+        write_data(REFS_BIB, "refs.bib"),
+        [],
+        "refs.bib, line 2, entry 'noyear': no year; APA cites a work by its author and year",
+    ),
+    (
+        "cited entry without author",
+        cites("supports", ["noauthor"]),
+        write_data(REFS_BIB, "refs.bib"),
+        [],
+        "refs.bib, line 3, entry 'noauthor': no author; APA cites a work by its author and year",
+    ),
+    (
+        "work both supports and contradicts",
+        lambda cfg, rows, f: (cites("supports", ["sari2020"])(cfg, rows, f), cites("contradicts", ["sari2020"])(cfg, rows, f)),
+        write_data(REFS_BIB, "refs.bib"),
+        [],
+        "key hypotheses.H1.contradicts: 'sari2020' is listed under both supports and contradicts",
+    ),
+    (
+        "cited entry unreadable",
+        cites("supports", ["bad2020"]),
+        write_data(REFS_BIB, "refs.bib"),
+        [],
+        "key hypotheses.H1.supports.0: 'bad2020' cannot be read from refs.bib (line 4: the entry is not valid BibTeX",
+    ),
+    (
+        "template reaching internals",
+        use_templates,
+        user_template("hypothesis_decision.j2", "{{ name.__class__.__mro__ }}"),
+        [],
+        "hypothesis_decision.j2, line 1: not allowed",
+    ),
+    (
+        "template calling unsafe function",
+        use_templates,
+        user_template("hypothesis_decision.j2", "{{ range.__globals__ }}"),
+        [],
+        "hypothesis_decision.j2, line 1: not allowed",
+    ),
+    ("template syntax error", use_templates, user_template("hypothesis_decision.j2", "{% if name %}unclosed"), [], "hypothesis_decision.j2, line 1:"),
 ]
 
 

@@ -26,8 +26,12 @@ def test_console_script_exits_2_without_traceback(tmp_path):
     """The real process: exit code 2, one line on stderr, nothing on stdout."""
     cfg = base()
     cfg["model"]["dependent"] = "Z"
-    result = subprocess.run([sys.executable, "-m", "reportgen.cli", "run", str(write_study(tmp_path, cfg))],
-                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen.cli", "run", str(write_study(tmp_path, cfg))],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("error: study.yaml, line ") and len(result.stderr.strip().splitlines()) == 1
 
@@ -62,13 +66,16 @@ def test_english_decision_text_with_lang(tmp_path):
     assert data["hypotheses"]["H3"]["decision_text"].startswith(("H3 is supported: ", "H3 is not supported: "))
 
 
-@pytest.mark.parametrize("breakage,expected", [
-    (lambda cfg, rows: rows[36].update({"X1.2": 6}), "column X1.2, respondent R37 (row 38): 6 is outside the scale 1–5"),
-    (lambda cfg, rows: cfg["model"].update({"dependent": "Z"}), "'Z' is not a construct"),
-    (lambda cfg, rows: cfg["study"].update({"languag": "id"}), "unknown key 'study.languag'; did you mean 'language'?"),
-    (lambda cfg, rows: [r.pop("X2.1") for r in rows], "column 'X2.1' not found"),
-    (lambda cfg, rows: cfg["data"].update({"path": "nope.csv"}), "nope.csv: data file not found"),
-])
+@pytest.mark.parametrize(
+    "breakage,expected",
+    [
+        (lambda cfg, rows: rows[36].update({"X1.2": 6}), "column X1.2, respondent R37 (row 38): 6 is outside the scale 1–5"),
+        (lambda cfg, rows: cfg["model"].update({"dependent": "Z"}), "'Z' is not a construct"),
+        (lambda cfg, rows: cfg["study"].update({"languag": "id"}), "unknown key 'study.languag'; did you mean 'language'?"),
+        (lambda cfg, rows: [r.pop("X2.1") for r in rows], "column 'X2.1' not found"),
+        (lambda cfg, rows: cfg["data"].update({"path": "nope.csv"}), "nope.csv: data file not found"),
+    ],
+)
 def test_bad_input_exits_2_with_one_line_and_keeps_earlier_output(tmp_path, breakage, expected):
     out = tmp_path / "report"
     assert reportgen("run", write_study(tmp_path / "good", base()), "--out", out, "--formats", "json").returncode == 0
@@ -114,9 +121,11 @@ def test_unsupported_language_and_format(tmp_path):
 
 
 def test_wrong_command_line_is_one_line(tmp_path):
-    for args, expected in ((["run"], "the following arguments are required: STUDY"),
-                           (["run", "study.yaml", "--jobs", "two"], "argument --jobs: 'two' is not a number of studies; use a whole number of 1 or more"),
-                           (["rnu", "study.yaml"], "invalid choice: 'rnu'")):
+    for args, expected in (
+        (["run"], "the following arguments are required: STUDY"),
+        (["run", "study.yaml", "--jobs", "two"], "argument --jobs: 'two' is not a number of studies; use a whole number of 1 or more"),
+        (["rnu", "study.yaml"], "invalid choice: 'rnu'"),
+    ):
         result = reportgen(*args)
         assert result.returncode == 2 and result.stdout == "", args
         lines = result.stderr.strip().splitlines()
@@ -163,8 +172,12 @@ def test_many_studies_in_one_call_one_failing(tmp_path):
     cfg = base()
     cfg["model"]["dependent"] = "Z"
     bad = write_study(tmp_path / "c", cfg)
-    result = subprocess.run([sys.executable, "-m", "reportgen.cli", "run", str(good_a), str(bad), str(good_b), "--out", str(tmp_path / "o"),
-                             "--formats", "json"], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen.cli", "run", str(good_a), str(bad), str(good_b), "--out", str(tmp_path / "o"), "--formats", "json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "'Z' is not a construct" in result.stderr and "1 of 3 studies failed" in result.stderr
     assert json.loads((tmp_path / "o" / "a" / "results.json").read_text())["n_used"] == 40
@@ -176,8 +189,12 @@ def test_many_studies_in_one_call_one_failing(tmp_path):
 def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path, when):
     """``reportgen validate … | head -c 10``: no error line, the exit code a shell gives SIGPIPE (141)."""
     study = write_study(tmp_path, base())
-    process = subprocess.Popen([sys.executable, "-m", "reportgen.cli", "validate", str(study)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reportgen.cli", "validate", str(study)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     if when == "after":
         assert len(process.stdout.read(10)) == 10
     process.stdout.close()

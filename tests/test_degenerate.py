@@ -29,10 +29,10 @@ def table(name: str) -> np.ndarray:
 
 OMEGA = [
     # (data set, tolerance against psych, flipped items, Heywood items)
-    ("negative", 1e-6, (3,), ()),    # an item loading negatively is reversed, as psych's flip = TRUE
+    ("negative", 1e-6, (3,), ()),  # an item loading negatively is reversed, as psych's flip = TRUE
     ("unrelated", 1e-6, (3,), (0,)),  # bounded uniquenesses: was 1.253-like values before
     ("strong", 1e-6, (), ()),
-    ("heywood", 2e-4, (), (0, 1)),    # psych's L-BFGS-B stops early here (see minres_one_factor)
+    ("heywood", 2e-4, (), (0, 1)),  # psych's L-BFGS-B stops early here (see minres_one_factor)
 ]
 
 
@@ -91,16 +91,25 @@ def test_aliased_predictor_is_refused_as_r_lm_does():
         ols(data[:, 0], data[:, 1:], "y", ["x1", "x2"])
 
 
-@pytest.mark.parametrize("value,lang,expected", [
-    (1e25, "en", "1.000E+25"), (1e25, "id", "1,000E+25"), (-3.25e18, "id", "\u22123,250E+18"), (float("inf"), "en", "∞"),
-    (float("-inf"), "id", "−∞"), (123456.5, "id", "123.456,500"), (float("nan"), "en", "–"),
-])
+@pytest.mark.parametrize(
+    "value,lang,expected",
+    [
+        (1e25, "en", "1.000E+25"),
+        (1e25, "id", "1,000E+25"),
+        (-3.25e18, "id", "\u22123,250E+18"),
+        (float("inf"), "en", "∞"),
+        (float("-inf"), "id", "−∞"),
+        (123456.5, "id", "123.456,500"),
+        (float("nan"), "en", "–"),
+    ],
+)
 def test_huge_and_infinite_numbers_are_written(value, lang, expected):
     assert fmt(value, 3, lang) == expected
     assert fmt_g(value, 3, lang) == expected.replace(",500", ",5")
 
 
 # Whole studies: honest words or one line ---------------------------------------------------------
+
 
 def run(tmp_path, cfg=None, rows=None, lang="id", formats="json,docx"):
     study = write_study(tmp_path / "s", cfg or base(), rows if rows is not None else survey_rows())
@@ -132,9 +141,12 @@ def eight_respondents(cfg, rows):
 
 ONE_LINE = [
     ("a perfect fit", identical_items, "Y is an exact linear function of X1 (R² = 1): the regression has no error to test"),
-    ("one residual degree of freedom", eight_respondents,
-     "the regression of Y on 3 predictors has 1 residual degree of freedom (n = 5): the Durbin–Watson test and the other tests "
-     "of the residuals need at least 2; use at least 6 respondents or fewer predictors"),
+    (
+        "one residual degree of freedom",
+        eight_respondents,
+        "the regression of Y on 3 predictors has 1 residual degree of freedom (n = 5): the Durbin–Watson test and the other tests "
+        "of the residuals need at least 2; use at least 6 respondents or fewer predictors",
+    ),
 ]
 
 
@@ -181,8 +193,9 @@ def test_levels_follow_the_study_alpha(tmp_path):
     folder.mkdir()
     text = (EXAMPLES / "mediation" / "study.yaml").read_text()
     assert "alpha: 0.05" not in text
-    (folder / "study.yaml").write_text(text.replace("settings:", "settings:\n  alpha: 0.10", 1) if "settings:" in text
-                                       else text + "settings:\n  alpha: 0.10\n")
+    (folder / "study.yaml").write_text(
+        text.replace("settings:", "settings:\n  alpha: 0.10", 1) if "settings:" in text else text + "settings:\n  alpha: 0.10\n"
+    )
     (folder / "responses.csv").write_bytes((EXAMPLES / "mediation" / "responses.csv").read_bytes())
     assert invoke(["run", folder / "study.yaml", "--out", tmp_path / "o", "--formats", "docx", "--lang", "en"]).exit_code == 0
     from docx import Document

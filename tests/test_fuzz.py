@@ -13,9 +13,20 @@ from hypothesis import strategies as st
 
 ITEMS = [f"{c}.{j}" for c in ("X1", "X2", "Y") for j in (1, 2, 3)]
 CELL = st.one_of(st.text(max_size=12), st.integers(-10, 20).map(str), st.sampled_from(["", " ", "SS", "sangat  setuju", "4,0", "NaN", "1e3", "-0"]))
-SCALAR = st.one_of(st.none(), st.booleans(), st.integers(-5, 500), st.floats(allow_nan=True), st.text(max_size=10),
-                   st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SCALAR = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 500),
+    st.floats(allow_nan=True),
+    st.text(max_size=10),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def outcome(command, study, out):
@@ -128,9 +139,9 @@ def test_random_data_files(tmp_path_factory, data):
 def _shared_tree():
     """YAML values in which one node appears several times: yaml.dump writes anchors and aliases."""
     leaf = st.one_of(st.integers(-3, 3), st.text(max_size=4), st.none())
-    tree = st.recursive(leaf, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(min_size=1, max_size=4), inner, max_size=3)),
-                        max_leaves=12)
+    tree = st.recursive(
+        leaf, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(min_size=1, max_size=4), inner, max_size=3)), max_leaves=12
+    )
     return tree.map(lambda node: [node, node, {"again": node}])
 
 

@@ -9,8 +9,14 @@ import pytest
 import yaml
 from helpers import EXAMPLES, invoke
 
-DATA = {"luwu-timur": "responses.csv", "corp-rep": "corp_rep_data.csv", "mobi": "mobi.csv", "mediation": "responses.csv",
-        "moderation": "responses.csv", "mixed-methods": "responses.csv"}
+DATA = {
+    "luwu-timur": "responses.csv",
+    "corp-rep": "corp_rep_data.csv",
+    "mobi": "mobi.csv",
+    "mediation": "responses.csv",
+    "moderation": "responses.csv",
+    "mixed-methods": "responses.csv",
+}
 
 
 def drafted(tmp_path, example: str, design: str = "regression"):
@@ -20,8 +26,17 @@ def drafted(tmp_path, example: str, design: str = "regression"):
     return tmp_path / "study.yaml"
 
 
-@pytest.mark.parametrize("example,design", [("luwu-timur", "regression"), ("corp-rep", "pls"), ("mobi", "pls"),
-                                            ("mediation", "path"), ("moderation", "regression"), ("mixed-methods", "pls")])
+@pytest.mark.parametrize(
+    "example,design",
+    [
+        ("luwu-timur", "regression"),
+        ("corp-rep", "pls"),
+        ("mobi", "pls"),
+        ("mediation", "path"),
+        ("moderation", "regression"),
+        ("mixed-methods", "pls"),
+    ],
+)
 def test_the_draft_of_each_example_validates_and_runs(tmp_path, example, design):
     study = drafted(tmp_path, example, design)
     assert invoke(["validate", str(study)]).exit_code == 0
@@ -69,8 +84,7 @@ def test_a_google_forms_export_with_words(tmp_path):
     assert [r["column"] for r in config["respondents"]] == ["Jenis Kelamin"]
     result = invoke(["run", str(tmp_path / "kuesioner.yaml"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
-        "bab5.docx", "bab5.pdf", "figures", "results.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == ["bab5.docx", "bab5.pdf", "figures", "results.json"]
 
 
 def test_an_existing_study_file_is_never_replaced(tmp_path):

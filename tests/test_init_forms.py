@@ -27,7 +27,10 @@ def drafted(path, tmp_path):
 def test_codes_in_the_question_headers(tmp_path, shape):
     config, _ = drafted(form_export(tmp_path, shape), tmp_path)
     assert {c: list(v["items"]) for c, v in config["constructs"].items()} == {
-        "X1": ["X1.1", "X1.2", "X1.3"], "X2": ["X2.1", "X2.2", "X2.3"], "Y": ["Y.1", "Y.2", "Y.3", "Y.4"]}
+        "X1": ["X1.1", "X1.2", "X1.3"],
+        "X2": ["X2.1", "X2.2", "X2.3"],
+        "Y": ["Y.1", "Y.2", "Y.3", "Y.4"],
+    }
     assert config["constructs"]["X1"]["items"]["X1.1"] == "Saya memahami target kinerja unit saya"
     assert config["data"]["columns"]["Y.4"] == headers(shape)[-1]
     assert config["scale"]["labels"][3] == {"short": {"id": "N", "en": "N"}, "id": "Netral", "en": "Neutral"}
@@ -37,7 +40,10 @@ def test_codes_in_the_question_headers(tmp_path, shape):
 def test_a_grid_names_its_construct(tmp_path):
     config, _ = drafted(form_export(tmp_path, "grid"), tmp_path)
     assert [(c, v["name"], len(v["items"])) for c, v in config["constructs"].items()] == [
-        ("X1", "Pemahaman Target", 3), ("X2", "Kinerja", 3), ("X3", "Kepuasan Kerja", 4)]
+        ("X1", "Pemahaman Target", 3),
+        ("X2", "Kinerja", 3),
+        ("X3", "Kepuasan Kerja", 4),
+    ]
     assert config["constructs"]["X2"]["items"]["X2.1"] == "Saya menyelesaikan tugas tepat waktu"
     assert config["data"]["columns"]["X2.1"] == "Kinerja [Saya menyelesaikan tugas tepat waktu]"
 
@@ -78,8 +84,10 @@ def test_two_midpoint_words_are_one_error_naming_both(tmp_path):
         csv.writer(handle).writerows(rows)
     result = invoke(["init", str(path), "--out", str(tmp_path / "study.yaml")])
     assert result.exit_code == 2 and not (tmp_path / "study.yaml").exists()
-    assert result.output.strip() == ("error: form.csv: the answers write the midpoint of the scale in two ways ('Netral' and "
-                                     "'Ragu-ragu'); a questionnaire has one word per point: make the answers use one of them")
+    assert result.output.strip() == (
+        "error: form.csv: the answers write the midpoint of the scale in two ways ('Netral' and "
+        "'Ragu-ragu'); a questionnaire has one word per point: make the answers use one of them"
+    )
 
 
 def test_a_labelled_spss_file(tmp_path):
@@ -94,12 +102,23 @@ def test_a_labelled_spss_file(tmp_path):
         frame[name] = codes[:, j].astype(float)
     likert = {1.0: "Sangat Tidak Setuju", 2.0: "Tidak Setuju", 3.0: "Ragu-ragu", 4.0: "Setuju", 5.0: "Sangat Setuju"}
     labels = ["Jenis kelamin", "Pendidikan terakhir"] + [q for qs in QUESTIONS.values() for q in qs]
-    pyreadstat.write_sav(frame, str(tmp_path / "data.sav"), column_labels=labels,
-                         variable_value_labels={"jk": {1.0: "Laki-laki", 2.0: "Perempuan"},
-                                                "pend": {1.0: "SMA/SMK", 2.0: "D3", 3.0: "S1", 4.0: "S2"}, **dict.fromkeys(names, likert)})
+    pyreadstat.write_sav(
+        frame,
+        str(tmp_path / "data.sav"),
+        column_labels=labels,
+        variable_value_labels={
+            "jk": {1.0: "Laki-laki", 2.0: "Perempuan"},
+            "pend": {1.0: "SMA/SMK", 2.0: "D3", 3.0: "S1", 4.0: "S2"},
+            **dict.fromkeys(names, likert),
+        },
+    )
     config, _ = drafted(tmp_path / "data.sav", tmp_path)
-    assert config["respondents"][0] == {"column": "jk", "label": "Jenis kelamin", "values": {"1": "Laki-laki", "2": "Perempuan"},
-                                        "order": ["Laki-laki", "Perempuan"]}
+    assert config["respondents"][0] == {
+        "column": "jk",
+        "label": "Jenis kelamin",
+        "values": {"1": "Laki-laki", "2": "Perempuan"},
+        "order": ["Laki-laki", "Perempuan"],
+    }
     assert config["respondents"][1]["order"] == ["SMA/SMK", "D3", "S1", "S2"]
     assert config["constructs"]["X1"]["items"] == {"X1_1": QUESTIONS["X1"][0], "X1_2": QUESTIONS["X1"][1], "X1_3": QUESTIONS["X1"][2]}
     assert config["scale"]["labels"][3]["id"] == "Ragu-ragu" and "columns" not in config["data"]
@@ -118,14 +137,24 @@ def test_a_coded_workbook_with_a_codebook_sheet(tmp_path):
         sheet.append([k + 1, 1 + k % 2, 1 + k % 3, *map(int, row)])
     codebook = book.create_sheet("kode")
     codebook.append(["kolom", "kode", "keterangan"])
-    for row in [("jk", 1, "Laki-laki"), ("jk", 2, "Perempuan"), ("jk", None, "Jenis kelamin"), ("masa_kerja", 3, "> 10 tahun"),
-                ("masa_kerja", 1, "< 5 tahun"), ("masa_kerja", 2, "5 - 10 tahun"), ("X1.1", None, QUESTIONS["X1"][0])]:
+    for row in [
+        ("jk", 1, "Laki-laki"),
+        ("jk", 2, "Perempuan"),
+        ("jk", None, "Jenis kelamin"),
+        ("masa_kerja", 3, "> 10 tahun"),
+        ("masa_kerja", 1, "< 5 tahun"),
+        ("masa_kerja", 2, "5 - 10 tahun"),
+        ("X1.1", None, QUESTIONS["X1"][0]),
+    ]:
         codebook.append(list(row))
     book.save(tmp_path / "data.xlsx")
     config, _ = drafted(tmp_path / "data.xlsx", tmp_path)
-    assert config["respondents"][1] == {"column": "masa_kerja", "label": "masa_kerja",
-                                        "values": {"1": "< 5 tahun", "2": "5 - 10 tahun", "3": "> 10 tahun"},
-                                        "order": ["< 5 tahun", "5 - 10 tahun", "> 10 tahun"]}  # the codes' order
+    assert config["respondents"][1] == {
+        "column": "masa_kerja",
+        "label": "masa_kerja",
+        "values": {"1": "< 5 tahun", "2": "5 - 10 tahun", "3": "> 10 tahun"},
+        "order": ["< 5 tahun", "5 - 10 tahun", "> 10 tahun"],
+    }  # the codes' order
     assert config["respondents"][0]["label"] == "Jenis kelamin"
     assert config["constructs"]["X1"]["items"]["X1.1"] == QUESTIONS["X1"][0]
     assert config["constructs"]["X1"]["items"]["X1.2"] == "TODO: pernyataan X1.2" and config["data"]["id"] == "no"
@@ -143,10 +172,13 @@ def test_data_columns_name_their_column_or_are_one_line_each(tmp_path):
     study.write_text(broken, encoding="utf-8")
     result = invoke(["validate", str(study)])
     assert result.exit_code == 2
-    assert "form.csv: data.columns: X1.2: column 'Saya mengetahui indikator kinerja [X1.2]' not found; did you mean " \
-           "'Saya mengetahui indikator kinerja saya [X1.2]'?" in result.output
-    study.write_text(text.replace('Y.1: "Saya puas dengan pekerjaan saya [Y.1]"', 'Timestamp: "Saya puas dengan pekerjaan saya [Y.1]"'),
-                     encoding="utf-8")
+    assert (
+        "form.csv: data.columns: X1.2: column 'Saya mengetahui indikator kinerja [X1.2]' not found; did you mean "
+        "'Saya mengetahui indikator kinerja saya [X1.2]'?" in result.output
+    )
+    study.write_text(
+        text.replace('Y.1: "Saya puas dengan pekerjaan saya [Y.1]"', 'Timestamp: "Saya puas dengan pekerjaan saya [Y.1]"'), encoding="utf-8"
+    )
     assert "data.columns: Timestamp is also the header of another column" in invoke(["validate", str(study)]).output
 
 
@@ -158,7 +190,10 @@ def test_profile_categories_in_their_natural_order():
     assert frequency_table(["D3", "S1", "S2", "SMA/SMK"]).categories == ("SMA/SMK", "D3", "S1", "S2")
     assert frequency_table(["41 tahun ke atas", "20-30 tahun", "< 20 tahun"]).categories == ("< 20 tahun", "20-30 tahun", "41 tahun ke atas")
     assert frequency_table(["Lebih dari 3 juta", "1 - 3 juta", "Di bawah 1 juta"]).categories == (
-        "Di bawah 1 juta", "1 - 3 juta", "Lebih dari 3 juta")
+        "Di bawah 1 juta",
+        "1 - 3 juta",
+        "Lebih dari 3 juta",
+    )
     assert frequency_table(["Perempuan", "Laki-laki", "10", "2"]).categories == ("2", "10", "Laki-laki", "Perempuan")
 
 
@@ -168,9 +203,12 @@ def test_a_word_missing_from_the_scale_is_one_line_with_its_count(tmp_path):
     form_export(tmp_path, "brackets")
     drafted(tmp_path / "form.csv", tmp_path)
     study = tmp_path / "study.yaml"
-    study.write_text(study.read_text(encoding="utf-8").replace(
-        '3: {short: {id: N, en: N}, id: Netral, en: Neutral}', '3: {short: {id: KS, en: N}, id: "Kurang Setuju", en: Neutral}'),
-        encoding="utf-8")
+    study.write_text(
+        study.read_text(encoding="utf-8").replace(
+            "3: {short: {id: N, en: N}, id: Netral, en: Neutral}", '3: {short: {id: KS, en: N}, id: "Kurang Setuju", en: Neutral}'
+        ),
+        encoding="utf-8",
+    )
     result = invoke(["validate", str(study)])
     lines = [line for line in result.output.splitlines() if line.startswith("error: ")]
     netral = int((answers() == 3).sum())
@@ -186,8 +224,7 @@ def test_several_words_missing_from_the_scale_are_one_line_with_each_count(tmp_p
     drafted(tmp_path / "form.csv", tmp_path)
     study = tmp_path / "study.yaml"
     text = study.read_text(encoding="utf-8")
-    study.write_text("\n".join(line for line in text.splitlines() if "{short:" not in line and "labels:" not in line) + "\n",
-                     encoding="utf-8")
+    study.write_text("\n".join(line for line in text.splitlines() if "{short:" not in line and "labels:" not in line) + "\n", encoding="utf-8")
     result = invoke(["validate", str(study)])
     lines = [line for line in result.output.splitlines() if line.startswith("error: ")]
     counts = {code: int((answers() == code).sum()) for code in range(1, 6)}

@@ -30,8 +30,13 @@ def test_without_fork_or_unix_signals_a_batch_of_chapters_is_written(tmp_path):
     second = write_study(tmp_path / "b", base() | {"templates": "mine"})
     (second.parent / "mine" / "id").mkdir(parents=True)
     (second.parent / "mine" / "id" / "hypothesis_decision.j2").write_text("{{ name }}: keputusan.")
-    result = subprocess.run([sys.executable, "-c", WINDOWS_LIKE, str(first), str(second), str(tmp_path / "o")],
-                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-c", WINDOWS_LIKE, str(first), str(second), str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=600,
+    )
     assert result.stdout.strip().endswith("exit 0"), result.stderr
     for name in ("a", "b"):
         files = sorted(p.name for p in (tmp_path / "o" / name).iterdir())

@@ -25,8 +25,15 @@ def _sum(a: int, b: int) -> int:
 
 def _histogram(path: str, shift: float) -> Figure:
     residuals = np.array([0.1, -0.2, 0.3, -0.1, 0.05, 0.2, -0.3, shift])
-    return Figure(key=path, number="1", title="t", path=Path(path), width=0.6, kind="histogram",
-                  data={"zresid": residuals, "xlabel": "x", "ylabel": "y", "mean_label": "Mean", "sd_label": "SD"})
+    return Figure(
+        key=path,
+        number="1",
+        title="t",
+        path=Path(path),
+        width=0.6,
+        kind="histogram",
+        data={"zresid": residuals, "xlabel": "x", "ylabel": "y", "mean_label": "Mean", "sd_label": "SD"},
+    )
 
 
 def _ended(job: Standby, seconds: float = 3.0) -> bool:

@@ -60,6 +60,7 @@ def earlier_report(root: Path, name: str = "o") -> Path:
 
 # 1. The output folder -----------------------------------------------------------------------
 
+
 def _study_folder(root):
     return root / "s", "this folder holds your file study.yaml"
 
@@ -190,8 +191,10 @@ def test_batch_into_the_folder_of_the_studies_deletes_nothing(tmp_path):
     result = invoke(["run", studies, "--out", studies, "--formats", "json"])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
-    assert lines == [f"error: {studies / n / 'study.yaml'}: {studies / n}: this folder holds your file study.yaml; "
-                     "give --out a new folder, or one reportgen wrote" for n in ("a", "b")] + ["2 of 2 studies failed"]
+    assert lines == [
+        f"error: {studies / n / 'study.yaml'}: {studies / n}: this folder holds your file study.yaml; give --out a new folder, or one reportgen wrote"
+        for n in ("a", "b")
+    ] + ["2 of 2 studies failed"]
     assert tree(studies) == before
 
 
@@ -229,7 +232,7 @@ def test_stale_temporary_folders_of_dead_processes_are_swept(tmp_path):
     """What a SIGKILLed run could not remove is removed by the next run beside it, and nothing else."""
     from reportgen.output import sweep_stale
 
-    dead = 2 ** 22 + 12345  # above the default pid_max: no process has it
+    dead = 2**22 + 12345  # above the default pid_max: no process has it
     stale = tmp_path / f".o.reportgen-tmp-{dead}-abc123"
     stale.mkdir()
     (stale / ".reportgen-staging").touch()
@@ -245,17 +248,21 @@ def test_stale_temporary_folders_of_dead_processes_are_swept(tmp_path):
 
 # 1b. Names from the study file never leave the output folder --------------------------------
 
-@pytest.mark.parametrize("text,expected", [
-    ("x/../../../../tmp/ESCAPED", "x_tmp_ESCAPED"),
-    ("..", "item"),
-    (".hidden", "hidden"),
-    ("C:\\Windows\\evil", "C_Windows_evil"),
-    ("-rf", "rf"),
-    ("Kinerja Pegawai (Y)", "Kinerja_Pegawai_Y"),
-    ("H1", "H1"),
-    ("x" * 200, "x" * 60),
-    ("\u00e9t\u00e9/\u0000", "t"),
-])
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("x/../../../../tmp/ESCAPED", "x_tmp_ESCAPED"),
+        ("..", "item"),
+        (".hidden", "hidden"),
+        ("C:\\Windows\\evil", "C_Windows_evil"),
+        ("-rf", "rf"),
+        ("Kinerja Pegawai (Y)", "Kinerja_Pegawai_Y"),
+        ("H1", "H1"),
+        ("x" * 200, "x" * 60),
+        ("\u00e9t\u00e9/\u0000", "t"),
+    ],
+)
 def test_safe_name(text, expected):
     from reportgen.output import safe_name
 
@@ -289,8 +296,7 @@ def test_keys_cannot_write_outside_the_output_folder(tmp_path):
 
 # 2. Bounded input: YAML ---------------------------------------------------------------------
 
-LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
 
 YAML_BOMBS = [
     ("billion laughs", LAUGHS, "study.yaml, line 1: the file expands to more than 200,000 values (through YAML aliases '*')"),
@@ -298,7 +304,11 @@ YAML_BOMBS = [
     ("recursive list", "constructs: &c [1, *c]\n", "an alias refers to a list or mapping that contains it"),
     ("20 000 deep", "study: " + "[" * 20000 + "]" * 20000 + "\n", "study.yaml, line 1: lists and mappings are nested more than 64 deep"),
     ("900 000 deep", "study: " + "[" * 900000 + "]" * 900000 + "\n", "lists and mappings are nested more than 64 deep"),
-    ("deep mappings", "".join("  " * i + f"k{i}:\n" for i in range(100)) + "  " * 100 + "v: 1\n", "study.yaml, line 65: lists and mappings are nested"),
+    (
+        "deep mappings",
+        "".join("  " * i + f"k{i}:\n" for i in range(100)) + "  " * 100 + "v: 1\n",
+        "study.yaml, line 65: lists and mappings are nested",
+    ),
     ("3 MB", "study: {title: '" + "x" * 3_000_000 + "'}\n", "study.yaml: the file has 3,000,019 characters; a study file may have at most 2,000,000"),
 ]
 
@@ -315,11 +325,14 @@ def test_yaml_is_bounded(tmp_path, name, text, expected):
     study = write_study(tmp_path, base())
     study.write_text(text)
     # VmHWM: the peak resident memory of this process since its exec (ru_maxrss would count pytest's, from the fork)
-    probe = ("import re, sys, time; from reportgen.cli import main; t = time.process_time(); code = main(['validate', sys.argv[1]]); "
-             "peak = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1); "
-             "print(time.process_time() - t, peak, code)")
-    result = subprocess.run([sys.executable, "-c", probe, str(study)], capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    probe = (
+        "import re, sys, time; from reportgen.cli import main; t = time.process_time(); code = main(['validate', sys.argv[1]]); "
+        "peak = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1); "
+        "print(time.process_time() - t, peak, code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(study)], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60
+    )
     seconds, kilobytes, code = result.stdout.split()
     assert code == "2" and result.stderr.count("\n") == 1 and expected in result.stderr, result.stderr
     assert float(seconds) < 1.0 and int(kilobytes) < 200_000, (seconds, kilobytes)
@@ -340,10 +353,12 @@ def test_numeric_keys_are_kept_as_written(tmp_path):
 
 # 2b. Bounded input: user templates -----------------------------------------------------------
 
+
 def _template(text: str, name: str = "hypothesis_decision.j2"):
     def setup(folder: Path) -> None:
         (folder / "mine" / "id").mkdir(parents=True, exist_ok=True)
         (folder / "mine" / "id" / name).write_text(text)
+
     return setup
 
 
@@ -375,15 +390,30 @@ TEMPLATES = [
     ("a linked labels.yaml", _linked_labels, "labels.yaml: it is a link to "),
     ("labels.yaml with aliases", _template(LAUGHS, "labels.yaml"), "labels.yaml, line 1: the file expands to more than 200,000 values"),
     ("range(10**9)", _template("{% for i in range(10**9) %}x{% endfor %}"), "hypothesis_decision.j2, line 1: OverflowError: Range too big"),
-    ("a loop without end", _template("a\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"),
-     "hypothesis_decision.j2, line 2: it ran for more than 2 seconds"),
-    ("includes itself", _template("{% include 'hypothesis_decision.j2' %}"), "hypothesis_decision.j2, line 1: it includes or calls itself without end"),
-    ("a recursive macro", _template("{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}"), "hypothesis_decision.j2, line 1: it includes or calls itself"),
+    (
+        "a loop without end",
+        _template("a\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"),
+        "hypothesis_decision.j2, line 2: it ran for more than 2 seconds",
+    ),
+    (
+        "includes itself",
+        _template("{% include 'hypothesis_decision.j2' %}"),
+        "hypothesis_decision.j2, line 1: it includes or calls itself without end",
+    ),
+    (
+        "a recursive macro",
+        _template("{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}"),
+        "hypothesis_decision.j2, line 1: it includes or calls itself",
+    ),
     ("1/0", _template("{{ name }}\n{{ 1/0 }}"), "hypothesis_decision.j2, line 2: ZeroDivisionError: division by zero"),
     ("a huge text", _template("{{ 'x' * 10**9 }}"), "hypothesis_decision.j2, line 1: a text or list of 1,000,000,000 elements is too long"),
     ("a huge number", _template("{{ 2 ** (10**9) }}"), "hypothesis_decision.j2, line 1: 2 ** 1000000000 is too large a number"),
     ("a huge padding", _template("{{ name|center(10**9) }}"), "hypothesis_decision.j2, line 1: the filter center takes a width of at most 1000"),
-    ("too much output", _template("{% for i in range(1000) %}{{ 'x' * 1000 }}{% endfor %}"), "hypothesis_decision.j2: it writes more than 200,000 characters"),
+    (
+        "too much output",
+        _template("{% for i in range(1000) %}{{ 'x' * 1000 }}{% endfor %}"),
+        "hypothesis_decision.j2: it writes more than 200,000 characters",
+    ),
     ("an unknown include", _template("{% include 'nowhere.j2' %}"), "it includes 'nowhere.j2', which is not in the templates folder"),
 ]
 
@@ -403,6 +433,7 @@ def test_user_templates_are_bounded(tmp_path, name, setup, expected):
 
 # 5. Batches ---------------------------------------------------------------------------------
 
+
 def test_studies_in_folders_of_the_same_name_get_their_own_folders(tmp_path):
     first = write_study(tmp_path / "x" / "thesis", base())
     second = write_study(tmp_path / "y" / "thesis", base(), survey_rows(n=50, seed=8))
@@ -416,8 +447,7 @@ def test_studies_in_folders_of_the_same_name_get_their_own_folders(tmp_path):
 def test_output_names():
     from reportgen.batch import output_names
 
-    assert output_names([Path("a/thesis/study.yaml"), Path("b/thesis/study.yaml"), Path("c/other.yaml")]) == \
-        ["a-thesis", "b-thesis", "other"]
+    assert output_names([Path("a/thesis/study.yaml"), Path("b/thesis/study.yaml"), Path("c/other.yaml")]) == ["a-thesis", "b-thesis", "other"]
     assert output_names([Path("s1/x/study.yaml"), Path("s2/x/study.yaml"), Path("s2/y/study.yaml")]) == ["s1-x", "s2-x", "y"]
     assert output_names([Path("p/q r/study.yaml")]) == ["q_r"]
 
@@ -458,6 +488,7 @@ def test_jobs_must_be_a_positive_number(tmp_path, value):
 
 
 # 6. Data files ------------------------------------------------------------------------------
+
 
 def csv_text(rows: list[dict], delimiter: str = ",") -> str:
     header = list(rows[0])
@@ -567,8 +598,7 @@ def test_the_sheet_read_is_named_and_data_sheet_chooses_another(tmp_path):
     study = write_study(tmp_path, cfg)
     _workbook(tmp_path / "r.xlsx", {"Petunjuk": [["Petunjuk"], ["Isi kuesioner di sheet Data"]], "Data": table[:6] + [[None] * 4] + table[6:]})
     result = invoke(["run", study, "--out", tmp_path / "o", "--formats", "json"])
-    one_error_line(result, "r.xlsx, sheet 'Petunjuk': column 'X1.1' not found (the workbook also has the sheet Data; "
-                           "choose one with data.sheet)")
+    one_error_line(result, "r.xlsx, sheet 'Petunjuk': column 'X1.1' not found (the workbook also has the sheet Data; choose one with data.sheet)")
     cfg["data"]["sheet"] = "Data"
     study.write_text(yaml.safe_dump(cfg, sort_keys=False))
     result = invoke(["run", study, "--out", tmp_path / "o", "--formats", "json"])
@@ -585,8 +615,10 @@ def test_a_duplicated_column_the_study_uses_is_refused(tmp_path):
     text = csv_text(rows).splitlines()
     text = [line + "," + line.split(",")[3] for line in text]  # X1.2 again, as the last column
     (tmp_path / "responses.csv").write_text("\n".join(text) + "\n")
-    one_error_line(invoke(["run", study, "--out", tmp_path / "o"]),
-                   "responses.csv: column 'X1.2' is written 2 times in the header (columns 4 and 12); rename or remove the extra one")
+    one_error_line(
+        invoke(["run", study, "--out", tmp_path / "o"]),
+        "responses.csv: column 'X1.2' is written 2 times in the header (columns 4 and 12); rename or remove the extra one",
+    )
     text = [line.rsplit(",", 1)[0] + ",x,y" for line in text]
     text[0] = text[0].rsplit(",", 1)[0] + ",catatan,catatan"  # an unused column written twice is harmless
     (tmp_path / "responses.csv").write_text("\n".join(text) + "\n")
@@ -609,8 +641,9 @@ def test_validate_takes_folders_like_run(tmp_path):
 def test_scale_words_that_clash_are_named_with_file_and_line(tmp_path):
     cfg = base()
     cfg["scale"]["labels"][4]["short"] = "SS"
-    one_error_line(invoke(["validate", write_study(tmp_path, cfg)]),
-                   "study.yaml, line 17, key scale.labels.4: the word 'SS' is used for both 5 and 4")
+    one_error_line(
+        invoke(["validate", write_study(tmp_path, cfg)]), "study.yaml, line 17, key scale.labels.4: the word 'SS' is used for both 5 and 4"
+    )
 
 
 def test_output_folders_have_the_usual_permissions(tmp_path):

@@ -82,8 +82,15 @@ def running(tmp_path):
     started = []
 
     def start(*extra: str, wait_for_writing: bool = True) -> subprocess.Popen:
-        process = subprocess.Popen(COMMAND + ["run", str(study), "--out", str(out), *extra], env=ENV, cwd=tmp_path,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        process = subprocess.Popen(
+            COMMAND + ["run", str(study), "--out", str(out), *extra],
+            env=ENV,
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
         started.append(process)
         deadline = time.monotonic() + 30
         while wait_for_writing and not temporary_folders(tmp_path) and time.monotonic() < deadline:
@@ -97,8 +104,11 @@ def running(tmp_path):
             os.killpg(process.pid, signal.SIGKILL)
 
 
-@pytest.mark.parametrize("signum,code,group", [(signal.SIGTERM, 143, False), (signal.SIGINT, 130, True), (signal.SIGHUP, 129, False)],
-                         ids=["SIGTERM", "Ctrl-C to the process group", "SIGHUP"])
+@pytest.mark.parametrize(
+    "signum,code,group",
+    [(signal.SIGTERM, 143, False), (signal.SIGINT, 130, True), (signal.SIGHUP, 129, False)],
+    ids=["SIGTERM", "Ctrl-C to the process group", "SIGHUP"],
+)
 def test_a_stopped_run_leaves_nothing_behind(running, tmp_path, signum, code, group):
     start, out, before = running
     process = start()
@@ -107,8 +117,9 @@ def test_a_stopped_run_leaves_nothing_behind(running, tmp_path, signum, code, gr
     _stdout, stderr = process.communicate(timeout=30)
     assert time.monotonic() - sent < 10  # about a second when idle; a loaded machine may take longer
     assert process.returncode == code
-    assert stderr.strip().splitlines() == [f"reportgen: stopped by {signal.Signals(signum).name}; no unfinished report "
-                                           "was written and earlier reports are unchanged"]
+    assert stderr.strip().splitlines() == [
+        f"reportgen: stopped by {signal.Signals(signum).name}; no unfinished report was written and earlier reports are unchanged"
+    ]
     assert gone_within(process.pid, 10) == []
     assert temporary_folders(tmp_path) == [] and snapshot(out) == before
 
@@ -153,8 +164,14 @@ def test_the_pdf_process_ends_when_its_parent_is_killed(running, tmp_path):
 def test_a_batch_stops_every_study(tmp_path):
     studies = [write_study(tmp_path / n, base()) for n in ("a", "b")]
     out = tmp_path / "out"
-    process = subprocess.Popen(COMMAND + ["run", *map(str, studies), "--out", str(out), "--jobs", "2"], env=ENV,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        COMMAND + ["run", *map(str, studies), "--out", str(out), "--jobs", "2"],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 30
     while not (out.exists() and len(temporary_folders(out)) == 2) and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -165,6 +182,7 @@ def test_a_batch_stops_every_study(tmp_path):
 
 
 # OS errors --------------------------------------------------------------------------------------
+
 
 def _limit_file_size():
     resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000))
@@ -177,8 +195,9 @@ def test_a_file_too_large_for_the_system_is_one_line(tmp_path):
     out = tmp_path / "o"
     assert subprocess.run(COMMAND + ["run", str(study), "--out", str(out), "--formats", "json"], env=ENV).returncode == 0
     before = snapshot(out)
-    result = subprocess.run(COMMAND + ["run", str(study), "--out", str(out)], env=ENV, capture_output=True, text=True,
-                            preexec_fn=_limit_file_size, timeout=120)
+    result = subprocess.run(
+        COMMAND + ["run", str(study), "--out", str(out)], env=ENV, capture_output=True, text=True, preexec_fn=_limit_file_size, timeout=120
+    )
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {out}/") and lines[0].endswith(": cannot write (File too large)"), lines
@@ -198,10 +217,13 @@ def _in_own_mounts(script: str) -> subprocess.CompletedProcess:
 RUN = " ".join(COMMAND)
 
 
-@pytest.mark.parametrize("kind,size,expected", [
-    ("a full disk", "80k", ": cannot write (No space left on device)"),
-    ("a read-only file system", "2m", ": cannot create the output folder (Read-only file system)"),
-])
+@pytest.mark.parametrize(
+    "kind,size,expected",
+    [
+        ("a full disk", "80k", ": cannot write (No space left on device)"),
+        ("a read-only file system", "2m", ": cannot create the output folder (Read-only file system)"),
+    ],
+)
 def test_disk_errors_are_one_line_and_keep_the_earlier_report(tmp_path, kind, size, expected):
     study = write_study(tmp_path / "s", base())
     disk = tmp_path / "disk"
@@ -243,8 +265,9 @@ def shared_folder():
 def as_nobody(*args: str) -> subprocess.CompletedProcess:
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         pytest.skip("needs root to run as another user")
-    result = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *COMMAND, *args], env=ENV,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *COMMAND, *args], env=ENV, capture_output=True, text=True, timeout=60
+    )
     if "ModuleNotFoundError" in result.stderr or "can't open file" in result.stderr:
         pytest.skip("the interpreter or the package is not readable by another user here")
     return result

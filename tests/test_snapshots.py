@@ -51,8 +51,7 @@ def test_snapshot(example, lang, tmp_path):
 
     composed = compose(EXAMPLES / example / "study.yaml", lang)
     check(SNAPSHOTS / f"{example}.{lang}.txt", render_text(composed.document, composed.labels))
-    check(SNAPSHOTS / f"{example}.{lang}.json",
-          json.dumps(rounded(composed.payload), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    check(SNAPSHOTS / f"{example}.{lang}.json", json.dumps(rounded(composed.payload), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def test_every_example_has_snapshots():

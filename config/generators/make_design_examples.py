@@ -47,21 +47,33 @@ WORDED_SHARE = 0.25
 
 # item: (loading λ, difficulty δ: above 0 agreed with less, skewed noise)
 PERFORMANCE = {  # the same five statements of employee performance in both examples
-    "KN1": (0.74, 0.10, False), "KN2": (0.79, -0.05, False), "KN3": (0.63, 0.35, False),
-    "KN4": (0.55, -0.60, True), "KN5": (0.70, 0.25, False),
+    "KN1": (0.74, 0.10, False),
+    "KN2": (0.79, -0.05, False),
+    "KN3": (0.63, 0.35, False),
+    "KN4": (0.55, -0.60, True),
+    "KN5": (0.70, 0.25, False),
 }
 ITEMS = {
     "mediation": {
-        "KP1": (0.78, -0.15, False), "KP2": (0.72, 0.05, False), "KP3": (0.64, 0.45, False),
-        "KP4": (0.74, 0.20, False), "KP5": (0.60, -0.05, True),
-        "MK1": (0.82, 0.05, False), "MK2": (0.78, -0.35, False), "MK3": (0.70, 0.40, False),
+        "KP1": (0.78, -0.15, False),
+        "KP2": (0.72, 0.05, False),
+        "KP3": (0.64, 0.45, False),
+        "KP4": (0.74, 0.20, False),
+        "KP5": (0.60, -0.05, True),
+        "MK1": (0.82, 0.05, False),
+        "MK2": (0.78, -0.35, False),
+        "MK3": (0.70, 0.40, False),
         "MK4": (0.64, -0.65, True),
         **PERFORMANCE,
     },
     "moderation": {
-        "KO1": (0.76, 0.55, False), "KO2": (0.60, -0.35, True), "KO3": (0.80, 0.30, False),
+        "KO1": (0.76, 0.55, False),
+        "KO2": (0.60, -0.35, True),
+        "KO3": (0.80, 0.30, False),
         "KO4": (0.66, 0.00, False),
-        "KM1": (0.72, -0.45, True), "KM2": (0.78, -0.10, False), "KM3": (0.70, 0.35, False),
+        "KM1": (0.72, -0.45, True),
+        "KM2": (0.78, -0.10, False),
+        "KM3": (0.70, 0.35, False),
         "KM4": (0.66, 0.20, False),
         **PERFORMANCE,
     },
@@ -83,7 +95,7 @@ def noise(rng: np.random.Generator, skewed: bool) -> np.ndarray:
 def item_answers(rng: np.random.Generator, eta: np.ndarray, style: np.ndarray, item: tuple) -> np.ndarray:
     """Codes 1–5 of one item: its loading, its own thresholds (difficulty and jitter), its noise."""
     loading, difficulty, skewed = item
-    tendency = loading * eta + np.sqrt(1 - loading ** 2) * noise(rng, skewed) + style
+    tendency = loading * eta + np.sqrt(1 - loading**2) * noise(rng, skewed) + style
     thresholds = np.sort(BASE + difficulty + rng.normal(scale=JITTER, size=BASE.size))
     return 1 + np.searchsorted(thresholds, tendency)
 
@@ -104,8 +116,7 @@ def shift(groups: np.ndarray, by_group: dict[str, float]) -> np.ndarray:
 def items(rng: np.random.Generator, example: str, latent: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Every item's codes; two straight-lining respondents answer 4 throughout."""
     style = rng.normal(scale=STYLE, size=N)
-    codes = {name: item_answers(rng, latent[name.rstrip("0123456789")], style, item)
-             for name, item in ITEMS[example].items()}
+    codes = {name: item_answers(rng, latent[name.rstrip("0123456789")], style, item) for name, item in ITEMS[example].items()}
     for i in rng.choice(N, size=STRAIGHT_LINERS, replace=False):
         for column in codes.values():
             column[i] = 4
@@ -132,7 +143,7 @@ def mediation(seed: int = 19) -> None:
     rng = np.random.default_rng(seed)
     cols = profile(rng)
     kp = standardised(rng.normal(size=N))
-    mk = standardised(0.55 * kp + np.sqrt(1 - 0.55 ** 2) * rng.normal(size=N))
+    mk = standardised(0.55 * kp + np.sqrt(1 - 0.55**2) * rng.normal(size=N))
     kn = standardised(0.50 * mk + 0.85 * rng.normal(size=N))
     kn = kn + shift(cols["pendidikan"], {"SMA": -0.45, "D3": -0.25, "S2": 0.45})
     cols.update(written(rng, items(rng, "mediation", {"KP": kp, "MK": mk, "KN": kn})))
@@ -146,8 +157,7 @@ def moderation(seed: int = 9) -> None:
     rng = np.random.default_rng(seed)
     cols = profile(rng)
     ko = standardised(rng.normal(size=N))
-    km = standardised(0.25 * ko + rng.normal(size=N)
-                      + shift(cols["usia"], {"21-30 Tahun": -0.35, "41-50 Tahun": 0.15, ">50 Tahun": 0.45}))
+    km = standardised(0.25 * ko + rng.normal(size=N) + shift(cols["usia"], {"21-30 Tahun": -0.35, "41-50 Tahun": 0.15, ">50 Tahun": 0.45}))
     kn = standardised(0.40 * ko + 0.30 * km + 0.40 * ko * km + 0.80 * rng.normal(size=N))
     cols.update(written(rng, items(rng, "moderation", {"KO": ko, "KM": km, "KN": kn})))
     write("moderation", cols)

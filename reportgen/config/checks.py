@@ -16,9 +16,8 @@ if TYPE_CHECKING:
     from reportgen.config.load import Study
 
 
-
 def near(name: str, choices, cutoff: float = 0.6):
-    """"; did you mean 'X'?" (in each language) for the closest of ``choices``, or "" when none is close."""
+    """ "; did you mean 'X'?" (in each language) for the closest of ``choices``, or "" when none is close."""
     import difflib
 
     found = difflib.get_close_matches(name, list(choices), n=1, cutoff=cutoff)
@@ -162,8 +161,7 @@ def _check_corpus(study: Study) -> list[ConfigError]:
     for theme, notes in corpus.themes.items():
         for h in notes.explains:
             if h not in hypotheses:
-                hint = near(h, hypotheses) or (phrase("hint.hypotheses", names=", ".join(hypotheses)) if hypotheses
-                                               else phrase("hint.no_hypotheses"))
+                hint = near(h, hypotheses) or (phrase("hint.hypotheses", names=", ".join(hypotheses)) if hypotheses else phrase("hint.no_hypotheses"))
                 found.append(study.problem("check.not_hypothesis", "qualitative", "themes", theme, "explains", h, name=h, hint=hint))
     from reportgen.qualitative.study import framework_problems
 
@@ -223,8 +221,7 @@ def _check_path_model(study) -> list[ConfigError]:
         if all(n in config.constructs for n in steps):
             missing = [f"{a} -> {b}" for a, b in zip(steps, steps[1:]) if (a, b) not in pairs]
             if missing or len(steps) < 2:
-                flag("path_not_in_model", "hypotheses", hname, "path", path=hyp.path,
-                     missing=", ".join(missing) or phrase("check.needs_a_b"))
+                flag("path_not_in_model", "hypotheses", hname, "path", path=hyp.path, missing=", ".join(missing) or phrase("check.needs_a_b"))
             elif kind == "path" and (steps[0], steps[-1]) not in pairs and len(steps) > 2:
                 flag("direct_path", "hypotheses", hname, "path", source=steps[0], target=steps[-1])
     return found + _mediation_resamples(study)

@@ -26,6 +26,7 @@ file validates and runs as it is. The model: the last construct (``Y`` when ther
 explained by the others, one hypothesis per path, and for a regression the joint (F) test. An
 existing file is never replaced.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -87,8 +88,10 @@ class Draft:
         """What the user should check, as ``reportgen init`` prints it."""
         if self.split is None:
             return []
-        return [f"the {self.split[0]} questions have no codes: they are drafted as {self.split[1]} constructs of adjacent "
-                f"questions whose answers correlate most; check them against your questionnaire"]
+        return [
+            f"the {self.split[0]} questions have no codes: they are drafted as {self.split[1]} constructs of adjacent "
+            f"questions whose answers correlate most; check them against your questionnaire"
+        ]
 
 
 @dataclass
@@ -183,8 +186,11 @@ def _items(columns: list[_Column]) -> set[str]:
     items = {c.name for c in columns if c.answers is not None and (c.header.code or _in_words(c.answers))}
     run: list[_Column] = []
     for column in columns + [None]:
-        if column is not None and column.answers is not None and (
-                column.name in items or (column.header.is_question and len(set(map(str, column.answers))) >= 3)):
+        if (
+            column is not None
+            and column.answers is not None
+            and (column.name in items or (column.header.is_question and len(set(map(str, column.answers))) >= 3))
+        ):
             run.append(column)
             continue
         if len(run) >= RUN_MIN:
@@ -197,8 +203,8 @@ def _in_words(answers: list) -> bool:
     """Whether answers are written in an agreement scale's words (short forms aside: "A" may be
     a grade), or as "4 - Setuju"."""
     return any(isinstance(a, (str, tuple)) for a in answers) and all(
-        is_scale_word(a, full=True) if isinstance(a, str) else isinstance(a, int) or is_scale_word(a[1], full=True)
-        for a in answers)
+        is_scale_word(a, full=True) if isinstance(a, str) else isinstance(a, int) or is_scale_word(a[1], full=True) for a in answers
+    )
 
 
 def _name_items(found: Draft, columns: list[_Column], code_of) -> None:
@@ -243,10 +249,13 @@ def _name_items(found: Draft, columns: list[_Column], code_of) -> None:
 
 
 SHARED_TITLE = re.compile(r"^([^:]{2,60}):\s+(\S.*)$")
+
+
 def _assign(found: Draft, code: str, column: _Column) -> None:
     if code in found.statements or code in found.columns or (code != column.name and code in found.columns.values()):
-        raise ConfigError.coded("init.code_twice", file=found.data.name, item=code, first=scalar(found.columns.get(code, code)),
-                                second=scalar(column.name))
+        raise ConfigError.coded(
+            "init.code_twice", file=found.data.name, item=code, first=scalar(found.columns.get(code, code)), second=scalar(column.name)
+        )
     if code != column.name:
         found.columns[code] = column.name
     found.statements[code] = column.header.statement
@@ -260,8 +269,7 @@ def _scale(found: Draft, columns: list[_Column], raw):
     answers = [a for c in columns for a in c.answers]
     numbers = [a if isinstance(a, int) else a[0] for a in answers if not isinstance(a, str)]
     words = [a for a in answers if isinstance(a, str)]
-    sav_words = {int(code): str(text) for c in columns for code, text in (raw.value_labels.get(c.name) or {}).items()
-                 if float(code).is_integer()}
+    sav_words = {int(code): str(text) for c in columns for code, text in (raw.value_labels.get(c.name) or {}).items() if float(code).is_integer()}
     low = 0 if numbers and min(numbers) == 0 else 1
     points = max(numbers) - low + 1 if numbers else None
     try:
@@ -274,8 +282,9 @@ def _scale(found: Draft, columns: list[_Column], raw):
             if isinstance(answer, str):
                 code = scale.code(answer)
                 if code is None:
-                    raise ConfigError.coded("init.not_a_point", file=found.data.name, column=scalar(column.name), answer=answer,
-                                            low=low, high=max(numbers))
+                    raise ConfigError.coded(
+                        "init.not_a_point", file=found.data.name, column=scalar(column.name), answer=answer, low=low, high=max(numbers)
+                    )
                 codes.append(code)
     found.scale = (low, max(codes + ([len(scale.labels)] if scale.labels and not numbers else [])))
 
@@ -359,17 +368,31 @@ def choices_for(found: Draft, design: str) -> Choices:
     names = list(found.constructs)
     dependent = "Y" if "Y" in names else names[-1] if names else ""
     predictors = [n for n in names if n != dependent]
-    return Choices(title="TODO: judul penelitian", author="TODO: nama penulis", year=datetime.date.today().year,
-                   language="id", design=design, id_column=found.id_column, scale=found.scale, labels=dict(found.labels),
-                   profile={column: found.profile_labels.get(column, column) for column in found.profile},
-                   constructs={name: ConstructChoice(found.names.get(name) or f"TODO: nama {name}",
-                                                     {item: found.statements.get(item) or f"TODO: pernyataan {item}" for item in items})
-                               for name, items in found.constructs.items()},
-                   dependent=dependent, predictors=predictors,
-                   hypotheses=[(f"{p} -> {dependent}", "positive") for p in predictors], skipped=dict(found.skipped),
-                   columns=dict(found.columns), profile_values={c: dict(v) for c, v in found.profile_values.items()},
-                   profile_order={c: list(dict.fromkeys(v.values())) for c, v in found.profile_values.items()},
-                   sheet=found.sheet)
+    return Choices(
+        title="TODO: judul penelitian",
+        author="TODO: nama penulis",
+        year=datetime.date.today().year,
+        language="id",
+        design=design,
+        id_column=found.id_column,
+        scale=found.scale,
+        labels=dict(found.labels),
+        profile={column: found.profile_labels.get(column, column) for column in found.profile},
+        constructs={
+            name: ConstructChoice(
+                found.names.get(name) or f"TODO: nama {name}", {item: found.statements.get(item) or f"TODO: pernyataan {item}" for item in items}
+            )
+            for name, items in found.constructs.items()
+        },
+        dependent=dependent,
+        predictors=predictors,
+        hypotheses=[(f"{p} -> {dependent}", "positive") for p in predictors],
+        skipped=dict(found.skipped),
+        columns=dict(found.columns),
+        profile_values={c: dict(v) for c, v in found.profile_values.items()},
+        profile_order={c: list(dict.fromkeys(v.values())) for c, v in found.profile_values.items()},
+        sheet=found.sheet,
+    )
 
 
 @dataclass
@@ -440,8 +463,7 @@ StudyDumper.add_representer(FlowList, lambda dumper, items: dumper.represent_seq
 def emitted(value, indent: int = 0) -> list[str]:
     """The lines the YAML emitter writes for ``value``, each indented by ``indent`` spaces (a
     block fragment stays valid YAML when every line of it is indented alike)."""
-    text = yaml.dump(value, Dumper=StudyDumper, default_flow_style=False, allow_unicode=True, width=math.inf,
-                     sort_keys=False)
+    text = yaml.dump(value, Dumper=StudyDumper, default_flow_style=False, allow_unicode=True, width=math.inf, sort_keys=False)
     lines = text.splitlines()
     if lines and lines[-1] == "...":  # the end of a document whose only value is a plain scalar
         lines.pop()
@@ -508,8 +530,9 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
             todo = "   # " + say("profile_todo") if label == column else ""
             entry: dict = {"column": column, "label": text(("respondents", column, "label"), label)}
             if choices.profile_values.get(column):  # the data's codes with their labels
-                entry["values"] = Flow({code: text(("respondents", column, "values", code), shown)
-                                        for code, shown in choices.profile_values[column].items()})
+                entry["values"] = Flow(
+                    {code: text(("respondents", column, "values", code), shown) for code, shown in choices.profile_values[column].items()}
+                )
             if choices.profile_order.get(column):
                 entry["order"] = FlowList(choices.profile_order[column])
             out.put([entry], f"profile.{column}", 2, todo)
@@ -517,8 +540,10 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
         out.put({"literature": choices.literature}, "literature")
     out.add("constructs:   # " + say("constructs") if choices.constructs else "constructs: {}")
     for name, construct in choices.constructs.items():
-        entry = {"name": text(("constructs", name, "name"), construct.name),
-                 "items": {item: text(("constructs", name, "items", item), statement) for item, statement in construct.items.items()}}
+        entry = {
+            "name": text(("constructs", name, "name"), construct.name),
+            "items": {item: text(("constructs", name, "items", item), statement) for item, statement in construct.items.items()},
+        }
         if construct.reverse:
             entry["reverse"] = FlowList(construct.reverse)
         entry.update(origin.constructs.get(name, {}))
@@ -542,8 +567,12 @@ def _comments(language: str):
 
 def has_placeholders(choices: Choices) -> bool:
     """Whether a text of ``choices`` is still a TODO placeholder."""
-    texts = [choices.title, choices.author, *(c.name for c in choices.constructs.values()),
-             *(t for c in choices.constructs.values() for t in c.items.values())]
+    texts = [
+        choices.title,
+        choices.author,
+        *(c.name for c in choices.constructs.values()),
+        *(t for c in choices.constructs.values() for t in c.items.values()),
+    ]
     return any(isinstance(t, str) and PLACEHOLDER.match(t) for t in texts)
 
 
@@ -592,8 +621,11 @@ def _hypothesis_entries(choices: Choices, origin: Origin, joint: bool) -> list[t
     for k, (path, expect) in enumerate(choices.hypotheses, start=1):
         code = origin.row_codes[k - 1] if k <= len(origin.row_codes) else next(fresh)
         supports, contradicts = choices.citations.get(path, ([], []))
-        entry = {"path": path, "expect": expect, **{kind: FlowList(keys) for kind, keys in
-                                                    (("supports", supports), ("contradicts", contradicts)) if keys}}
+        entry = {
+            "path": path,
+            "expect": expect,
+            **{kind: FlowList(keys) for kind, keys in (("supports", supports), ("contradicts", contradicts)) if keys},
+        }
         if choices.discussions.get(path):
             entry["discussion"] = _one_line(origin.text(("discussion", path), choices.discussions[path]))
         findings = {key: found for key, found in origin.findings.get(code, {}).items() if key in {*supports, *contradicts}}

@@ -166,13 +166,16 @@ def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], mod
     dotted = ".".join(str(p) for p in loc) or "(top level)"
     kind = error["type"]
     if kind == "unknown_model_type":
-        return ConfigError.coded("key.not_allowed", where=place(filename, line_of(lines, ("model", "type")) if line else None, "model.type"),
-                                 value=repr(error["input"].get("type")), expected="'regression', 'path' or 'pls'")
+        return ConfigError.coded(
+            "key.not_allowed",
+            where=place(filename, line_of(lines, ("model", "type")) if line else None, "model.type"),
+            value=repr(error["input"].get("type")),
+            expected="'regression', 'path' or 'pls'",
+        )
     if kind == "extra_forbidden":
         allowed = _allowed_keys(tagged[:-1], model)
         near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.5)
-        hint = (phrase("hint.did_you_mean", near=near[0]) if near
-                else phrase("hint.allowed", keys=", ".join(allowed)) if allowed else "")
+        hint = phrase("hint.did_you_mean", near=near[0]) if near else phrase("hint.allowed", keys=", ".join(allowed)) if allowed else ""
         return ConfigError.coded("key.unknown", where=place(filename, line), key=dotted, hint=hint)
     if kind == "missing":
         return ConfigError.coded("key.missing", where=place(filename, line), key=dotted)
@@ -183,12 +186,26 @@ def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], mod
     return ConfigError.coded("key.invalid", where=place(filename, line, dotted), problem=_problem(kind, message, error.get("ctx") or {}))
 
 
-VALUE_PROBLEMS = {"int_parsing": "int_parsing", "int_type": "int_parsing", "int_from_float": "int_parsing",
-                  "float_parsing": "float_parsing", "float_type": "float_parsing", "bool_parsing": "bool_parsing",
-                  "bool_type": "bool_parsing", "string_type": "string_type", "dict_type": "dict_type", "list_type": "list_type",
-                  "greater_than_equal": "greater_than_equal", "greater_than": "greater_than", "less_than_equal": "less_than_equal",
-                  "less_than": "less_than", "string_too_short": "too_short", "too_short": "too_short",
-                  "string_too_long": "too_long", "too_long": "too_long"}
+VALUE_PROBLEMS = {
+    "int_parsing": "int_parsing",
+    "int_type": "int_parsing",
+    "int_from_float": "int_parsing",
+    "float_parsing": "float_parsing",
+    "float_type": "float_parsing",
+    "bool_parsing": "bool_parsing",
+    "bool_type": "bool_parsing",
+    "string_type": "string_type",
+    "dict_type": "dict_type",
+    "list_type": "list_type",
+    "greater_than_equal": "greater_than_equal",
+    "greater_than": "greater_than",
+    "less_than_equal": "less_than_equal",
+    "less_than": "less_than",
+    "string_too_short": "too_short",
+    "too_short": "too_short",
+    "string_too_long": "too_long",
+    "too_long": "too_long",
+}
 LIMITS = ("ge", "gt", "le", "lt", "min_length", "max_length")
 
 

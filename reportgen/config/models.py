@@ -26,6 +26,7 @@ def invalid(code: str, **params) -> Exception:
 
     return PydanticCustomError(code, worded(code, "en", params), params)
 
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -195,8 +196,9 @@ class Scale(Strict):
             raise invalid("value.scale_order", high=self.max, low=self.min)
         if self.max - self.min + 1 > bounds.MAX_SCALE_POINTS:
             count = f"{self.max - self.min + 1:,}"
-            raise invalid("value.scale_points", low=self.min, high=self.max, points=Localized(count, count.replace(",", ".")),
-                          most=bounds.MAX_SCALE_POINTS)
+            raise invalid(
+                "value.scale_points", low=self.min, high=self.max, points=Localized(count, count.replace(",", ".")), most=bounds.MAX_SCALE_POINTS
+            )
         outside = [k for k in self.labels if not self.min <= k <= self.max]
         if outside:
             raise invalid("value.label_outside", point=outside[0], low=self.min, high=self.max)
@@ -274,7 +276,9 @@ class PlsModel(PathModel):
     type: Literal["pls"] = "pls"
     weighting: Literal["path", "factorial", "centroid"] = "path"
     indicator_removal: Literal["none", "hair"] = "none"  # hair: remove indicators by Hair et al. (2022) and re-estimate
-    htmt: Literal[0.85, 0.90, 1.0] = 0.90  # the bootstrap upper bound of HTMT must be below it: 0,90 similar constructs, 0,85 distinct, 1 HTMT_inference
+    htmt: Literal[0.85, 0.90, 1.0] = (
+        0.90  # the bootstrap upper bound of HTMT must be below it: 0,90 similar constructs, 0,85 distinct, 1 HTMT_inference
+    )
     diagram_indicators: bool = False  # the path diagram also draws each construct's indicators with their loadings (SmartPLS style)
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 
@@ -290,8 +294,9 @@ def _model_type(value: Any) -> str:
 
 Model = Annotated[
     Annotated[RegressionModel, Tag("regression")] | Annotated[PathModel, Tag("path")] | Annotated[PlsModel, Tag("pls")],
-    Discriminator(_model_type, custom_error_type="unknown_model_type",
-                  custom_error_message="model type is not supported; use 'regression', 'path' or 'pls'"),
+    Discriminator(
+        _model_type, custom_error_type="unknown_model_type", custom_error_message="model type is not supported; use 'regression', 'path' or 'pls'"
+    ),
 ]
 
 
@@ -342,7 +347,7 @@ class Hypothesis(Strict):
             keys = []
             for item in items:
                 if isinstance(item, dict) and len(item) == 1 and isinstance(findings, dict):
-                    (key, finding), = item.items()
+                    ((key, finding),) = item.items()
                     keys.append(key)
                     findings[key] = finding
                 else:
@@ -473,8 +478,7 @@ class QualitativeCorpus(Strict):
         if self.project is None:
             missing = [name for name in ("excerpts", "codebook", "informants") if getattr(self, name) is None]
             if missing:
-                raise ValueError(f"a coded corpus needs excerpts, codebook and informants tables (or project: a .qdpx file); "
-                                 f"{missing[0]} is missing")
+                raise ValueError(f"a coded corpus needs excerpts, codebook and informants tables (or project: a .qdpx file); {missing[0]} is missing")
         return self
 
     def files(self) -> list[str]:

@@ -21,8 +21,11 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-SHOWN = {"study": {"title", "author", "year", "language"}, "data": {"path", "id", "columns", "sheet"},
-         "model": {"type", "dependent", "predictors", "paths"}}
+SHOWN = {
+    "study": {"title", "author", "year", "language"},
+    "data": {"path", "id", "columns", "sheet"},
+    "model": {"type", "dependent", "predictors", "paths"},
+}
 WHOLE = {"scale", "respondents", "constructs", "hypotheses", "literature"}  # shown by the form in full
 CONSTRUCT_SHOWN = {"name", "items", "reverse"}
 ROW_SHOWN = {"path", "expect", "discussion", "supports", "contradicts", "findings"}  # a row's keys; findings are rebuilt
@@ -52,8 +55,11 @@ class Origin:
 
     def hidden_keys(self) -> list[str]:
         """The keys kept without being shown (the web app's notice names them)."""
-        keys = [*(f"{section}.{key}" for section, keys in self.sections.items() for key in keys),
-                *(f"constructs.{code}.{key}" for code, keys in self.constructs.items() for key in keys), *self.top]
+        keys = [
+            *(f"{section}.{key}" for section, keys in self.sections.items() for key in keys),
+            *(f"constructs.{code}.{key}" for code, keys in self.constructs.items() for key in keys),
+            *self.top,
+        ]
         keys += [f"hypotheses.{code}.{key}" for code, keys in self.extras.items() for key in keys]
         keys += [f"hypotheses.{code}.findings" for code in self.findings]
         return keys + [f"hypotheses.{code}" for _, code, _ in self.others]

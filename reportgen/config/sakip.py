@@ -138,7 +138,9 @@ class SakipConfig(Strict):
     units: dict[Key, str] = Field(default_factory=dict)  # code → full name, optional
     letter: Letter | None = None  # with it (and signatory), one LHE per unit is written besides the recapitulation
     letterhead: Letterhead | None = None  # the kop surat of every letter
-    legal_basis: list[Text] = Field(default_factory=list, max_length=bounds.MAX_ACTIONS)  # dasar hukum after the regulation: the Perbup, the Surat Tugas
+    legal_basis: list[Text] = Field(
+        default_factory=list, max_length=bounds.MAX_ACTIONS
+    )  # dasar hukum after the regulation: the Perbup, the Surat Tugas
     evaluator_unit: str | None = None  # the unit that is the evaluator's own office (by default a unit named "Inspektorat…")
     independence: Text | None = None  # how independence was kept where the evaluator evaluates its own office
     team: list[TeamMember] = Field(default_factory=list, max_length=bounds.MAX_TEAM)

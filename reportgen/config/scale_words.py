@@ -60,8 +60,9 @@ LIKERT_WORDS = {word: code for code, label in LIKERT.items() for word in _words(
 """Every word of the five-point scale with its code, each midpoint word at 3."""
 
 
-FULL_WORDS = ({normalise_word(label[k]) for label in [*SIDES, *MIDPOINTS.values()] for k in (1, 3)}
-              | (set(MIDPOINTS) - {"n", "rr", "cs", "ks"}) | set(LEANING))  # the words, not the short forms
+FULL_WORDS = (
+    {normalise_word(label[k]) for label in [*SIDES, *MIDPOINTS.values()] for k in (1, 3)} | (set(MIDPOINTS) - {"n", "rr", "cs", "ks"}) | set(LEANING)
+)  # the words, not the short forms
 
 
 def is_scale_word(text: str, full: bool = False) -> bool:

@@ -89,8 +89,10 @@ def _check_depth(text: str, filename: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise ConfigError(f"{filename}, line {event.start_mark.line + 1}: lists and mappings are nested more than "
-                                  f"{MAX_DEPTH} deep; a study file needs fewer than 10 levels")
+                raise ConfigError(
+                    f"{filename}, line {event.start_mark.line + 1}: lists and mappings are nested more than "
+                    f"{MAX_DEPTH} deep; a study file needs fewer than 10 levels"
+                )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -107,8 +109,9 @@ class _Builder:
         self.made += 1
         where = f"{self.filename}, line {node.start_mark.line + 1}"
         if self.made > MAX_VALUES:
-            raise ConfigError(f"{where}: the file expands to more than {MAX_VALUES:,} values (through YAML aliases '*'); "
-                              "write the values out instead")
+            raise ConfigError(
+                f"{where}: the file expands to more than {MAX_VALUES:,} values (through YAML aliases '*'); write the values out instead"
+            )
         if len(path) > MAX_DEPTH:
             raise ConfigError(f"{where}: aliases nest lists and mappings more than {MAX_DEPTH} deep")
         self.lines.setdefault(path, node.start_mark.line + 1)
@@ -139,8 +142,10 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag in _NUMBER_TAGS and len(node.value) > MAX_DIGITS:
-            raise ConfigError(f"{self.filename}, line {node.start_mark.line + 1}: a number of {len(node.value):,} characters; "
-                              f"no value of a study file needs more than {MAX_DIGITS}")
+            raise ConfigError(
+                f"{self.filename}, line {node.start_mark.line + 1}: a number of {len(node.value):,} characters; "
+                f"no value of a study file needs more than {MAX_DIGITS}"
+            )
         try:
             value = self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:

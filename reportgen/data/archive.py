@@ -33,8 +33,7 @@ from reportgen.errors import DataError
 
 _READABLE = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 _ENCRYPTED = 0x1  # general purpose flag bit 0
-_TYPICAL = {"workbook": "a questionnaire of 400 respondents unpacks to about 1 MB",
-            "project": "100 MB is some 1,500 hours of transcribed interviews"}
+_TYPICAL = {"workbook": "a questionnaire of 400 respondents unpacks to about 1 MB", "project": "100 MB is some 1,500 hours of transcribed interviews"}
 
 
 class Archive:
@@ -97,12 +96,17 @@ class Archive:
         if info.flag_bits & _ENCRYPTED:
             raise self.failure(info.filename, "encrypted; save the file again without a password")
         if info.compress_type not in _READABLE:
-            raise self.failure(info.filename, f"compressed with method {info.compress_type}; only stored and deflate "
-                                              f"members (what Excel and the QDA programs write) are read")
+            raise self.failure(
+                info.filename,
+                f"compressed with method {info.compress_type}; only stored and deflate members (what Excel and the QDA programs write) are read",
+            )
         if info.file_size > limits.RATIO_GRACE_BYTES and info.file_size > limits.MAX_RATIO * max(info.compress_size, 1):
-            raise self.failure(info.filename, f"{info.compress_size:,} bytes declare {limits.megabytes(info.file_size)}, "
-                                              f"more than {limits.MAX_RATIO} times as much; a file that expands like "
-                                              f"this is a zip bomb, not a {self.kind}")
+            raise self.failure(
+                info.filename,
+                f"{info.compress_size:,} bytes declare {limits.megabytes(info.file_size)}, "
+                f"more than {limits.MAX_RATIO} times as much; a file that expands like "
+                f"this is a zip bomb, not a {self.kind}",
+            )
 
     def _chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
         """The member's bytes in chunks of at most CHUNK_BYTES, counted against its declared size.
@@ -123,8 +127,9 @@ class Archive:
                         block = inflate.unconsumed_tail if inflate else b""
                         count += len(data)
                         if count > info.file_size:
-                            raise self.failure(info.filename, "it holds more data than the zip's directory declares; "
-                                                              "the file is damaged or a zip bomb")
+                            raise self.failure(
+                                info.filename, "it holds more data than the zip's directory declares; the file is damaged or a zip bomb"
+                            )
                         crc = zlib.crc32(data, crc)
                         yield data
                 if inflate:
@@ -147,9 +152,11 @@ class Archive:
         """The message for a declared size over ``limit``: the whole archive's, or the running total
         of what was read when ``member`` was asked for."""
         what = f"with {member}, the {self.kind} unpacks" if member else f"the {self.kind} unpacks"
-        return DataError(f"{self.name}: {what} to {limits.megabytes(total)}; reportgen unpacks at most "
-                         f"{limits.megabytes(limit)} from a {self.kind} ({_TYPICAL.get(self.kind, '')}; a zip that "
-                         f"expands this much is damaged or a zip bomb)")
+        return DataError(
+            f"{self.name}: {what} to {limits.megabytes(total)}; reportgen unpacks at most "
+            f"{limits.megabytes(limit)} from a {self.kind} ({_TYPICAL.get(self.kind, '')}; a zip that "
+            f"expands this much is damaged or a zip bomb)"
+        )
 
 
 @contextmanager
@@ -172,8 +179,7 @@ def open_archive(path: Path, kind: str, not_zip: str) -> Iterator[Archive]:
         try:
             archive = Archive(path, handle, kind)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-            raise DataError(f"{name}: cannot read the {kind} (its zip directory is damaged: "
-                            f"{exc or exc.__class__.__name__})") from None
+            raise DataError(f"{name}: cannot read the {kind} (its zip directory is damaged: {exc or exc.__class__.__name__})") from None
         with archive.zip:
             yield archive
 
@@ -194,10 +200,14 @@ def _check_directory(handle: BinaryIO, name: str, kind: str, not_zip: str) -> No
     if entries > limits.MAX_ZIP_ENTRIES:
         raise DataError(_too_many_members(name, entries, kind))
     if size > limits.MAX_ZIP_DIRECTORY_BYTES:
-        raise DataError(f"{name}: the zip's directory is {size:,} bytes; reportgen reads directories of up to "
-                        f"{limits.MAX_ZIP_DIRECTORY_BYTES:,} (the file is damaged or a zip bomb)")
+        raise DataError(
+            f"{name}: the zip's directory is {size:,} bytes; reportgen reads directories of up to "
+            f"{limits.MAX_ZIP_DIRECTORY_BYTES:,} (the file is damaged or a zip bomb)"
+        )
 
 
 def _too_many_members(name: str, entries: int, kind: str) -> str:
-    return (f"{name}: the {kind} holds {entries:,} files; reportgen reads at most {limits.MAX_ZIP_ENTRIES:,} "
-            f"(a workbook holds a few dozen, a REFI-QDA project two for each source); the file is damaged or a zip bomb")
+    return (
+        f"{name}: the {kind} holds {entries:,} files; reportgen reads at most {limits.MAX_ZIP_ENTRIES:,} "
+        f"(a workbook holds a few dozen, a REFI-QDA project two for each source); the file is damaged or a zip bomb"
+    )

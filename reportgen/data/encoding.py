@@ -18,8 +18,13 @@ from reportgen.errors import DataError
 
 CANDIDATES = ["utf_16", "utf_16_le", "utf_16_be", "cp1252"]
 NAMES = {"cp1252": "Windows-1252", "utf_16": "UTF-16", "utf_16_le": "UTF-16", "utf_16_be": "UTF-16"}
-_MARKS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+_MARKS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
 SAMPLE_BYTES = 1 << 20
 """How much of a file without a byte-order mark that is not UTF-8 charset-normalizer judges (it
 reads a few samples of it anyway); the whole file is then decoded, in chunks, with its choice."""

@@ -20,9 +20,11 @@ import re
 from dataclasses import dataclass
 
 CODE = r"[A-Za-z]{1,8}\d{0,3}(?:[._-]\d{1,3}|[a-z])?"  # checked by item_prefix
-ITEM_NAMES = (re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9]*?)[._-](?P<index>\d+)$"),
-              re.compile(r"^(?P<prefix>[A-Za-z]+\d+)(?P<index>[a-z])$"),
-              re.compile(r"^(?P<prefix>[A-Za-z]+)(?P<index>\d+)$"))
+ITEM_NAMES = (
+    re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9]*?)[._-](?P<index>\d+)$"),
+    re.compile(r"^(?P<prefix>[A-Za-z]+\d+)(?P<index>[a-z])$"),
+    re.compile(r"^(?P<prefix>[A-Za-z]+)(?P<index>\d+)$"),
+)
 BRACKETED = re.compile(r"^(?P<text>.*?)\s*\[(?P<inner>[^\[\]]+)\]\s*$")
 LEADING_BRACKET = re.compile(rf"^\[(?P<code>{CODE})\]\s*(?P<text>\S.*)$")
 LEADING_CODE = re.compile(rf"^(?P<code>{CODE})\s*(?:[.:)]|\s[-–])\s*(?P<text>\S.*)$")

@@ -83,12 +83,16 @@ def megabytes(size: int) -> str:
 
 def too_large(name: str, size: int) -> str:
     """The message for a data file over :data:`MAX_DATA_BYTES`."""
-    return (f"{name}: the file is {megabytes(size)}; reportgen reads data files of up to {megabytes(MAX_DATA_BYTES)} "
-            f"(a questionnaire of 400 respondents is under 1 MB); save only the answers sheet and the columns the study uses")
+    return (
+        f"{name}: the file is {megabytes(size)}; reportgen reads data files of up to {megabytes(MAX_DATA_BYTES)} "
+        f"(a questionnaire of 400 respondents is under 1 MB); save only the answers sheet and the columns the study uses"
+    )
 
 
 def too_many_cells(where: str) -> str:
     """The message for a table over :data:`MAX_CELLS`; ``where`` names the file and the row reached."""
-    return (f"{where}: the table has more than {MAX_CELLS:,} cells; reportgen reads tables of up to {MAX_CELLS:,} "
-            f"(a questionnaire of 400 respondents and 100 questions has 40,000); save only the answers sheet and "
-            f"the columns the study uses")
+    return (
+        f"{where}: the table has more than {MAX_CELLS:,} cells; reportgen reads tables of up to {MAX_CELLS:,} "
+        f"(a questionnaire of 400 respondents and 100 questions has 40,000); save only the answers sheet and "
+        f"the columns the study uses"
+    )

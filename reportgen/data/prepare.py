@@ -98,8 +98,11 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
             problems.append(DataError.coded("data.column_missing", file=raw.name, column=column, hint=hint))
         elif column in raw.duplicates:
             numbers = raw.duplicates[column]
-            problems.append(DataError.coded("data.column_twice", file=raw.name, column=column, times=len(numbers),
-                                            columns=", ".join(map(str, numbers[:-1])), last=numbers[-1]))
+            problems.append(
+                DataError.coded(
+                    "data.column_twice", file=raw.name, column=column, times=len(numbers), columns=", ".join(map(str, numbers[:-1])), last=numbers[-1]
+                )
+            )
     if problems:
         raise one_or_all(problems)
 
@@ -146,9 +149,18 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     for column in profile_columns:
         shown = _profile_values(columns[column], raw.value_labels.get(column), written.get(column))
         profile[column] = [shown[i] for i in kept.tolist()]
-    return Dataset(item_names=tuple(items), answers=answers, items=scored, answered=answered, profile=profile,
-                   n_total=raw.n_rows, excluded=excluded, notes=tuple(raw.notes), imputed=imputed,
-                   outside_blanks=outside_blanks)
+    return Dataset(
+        item_names=tuple(items),
+        answers=answers,
+        items=scored,
+        answered=answered,
+        profile=profile,
+        n_total=raw.n_rows,
+        excluded=excluded,
+        notes=tuple(raw.notes),
+        imputed=imputed,
+        outside_blanks=outside_blanks,
+    )
 
 
 GROUPED = 3  # one reason in this many cells or more is one line
@@ -167,18 +179,20 @@ def answer_problems(name: str, bad_cells: dict[str, list[tuple[str, str]]]) -> l
         if len(cells) < GROUPED:
             problems += [DataError.coded("answer.one", file=name, column=item, who=who, reason=reason) for item, who in cells]
             continue
-        problems.append(DataError.coded("answer.grouped", file=name, reason=reason, count=f"{len(cells):,}", where=_columns_of(cells),
-                                        who=cells[0][1], column=cells[0][0]))
+        problems.append(
+            DataError.coded(
+                "answer.grouped", file=name, reason=reason, count=f"{len(cells):,}", where=_columns_of(cells), who=cells[0][1], column=cells[0][0]
+            )
+        )
     return problems
 
 
 def _columns_of(cells: list[tuple[str, str]]):
-    """"column X1.1" or "3 columns (X1.1, X1.2, X1.3)" (five named at most)."""
+    """ "column X1.1" or "3 columns (X1.1, X1.2, X1.3)" (five named at most)."""
     columns = list(dict.fromkeys(item for item, _ in cells))
     more = phrase("answer.more", count=f"{len(columns) - 5:,}") if len(columns) > 5 else ""
     shown = joined([", ".join(columns[:5]), more], separator="")
-    return (phrase("where.column", column=columns[0]) if len(columns) == 1
-            else phrase("where.columns", count=f"{len(columns):,}", columns=shown))
+    return phrase("where.column", column=columns[0]) if len(columns) == 1 else phrase("where.columns", count=f"{len(columns):,}", columns=shown)
 
 
 def _words_off_scale(name: str, words: dict) -> DataError:
@@ -188,9 +202,17 @@ def _words_off_scale(name: str, words: dict) -> DataError:
     listed = [f"'{reason.word}' ({len(found):,})" for reason, found in words.items()]
     more = phrase("answer.more", count=f"{len(listed) - 5:,}") if len(listed) > 5 else ""
     points, known = next(iter(words)).scale
-    return DataError.coded("answer.words_off", file=name, words=joined([", ".join(listed[:5]), more], separator=""),
-                           points=points, known=known, count=f"{len(cells):,}", where=_columns_of(cells),
-                           who=cells[0][1], column=cells[0][0])
+    return DataError.coded(
+        "answer.words_off",
+        file=name,
+        words=joined([", ".join(listed[:5]), more], separator=""),
+        points=points,
+        known=known,
+        count=f"{len(cells):,}",
+        where=_columns_of(cells),
+        who=cells[0][1],
+        column=cells[0][0],
+    )
 
 
 def with_codes(raw: RawTable, codes: dict[str, str]) -> RawTable:
@@ -204,8 +226,11 @@ def with_codes(raw: RawTable, codes: dict[str, str]) -> RawTable:
     for code, header in codes.items():
         if header not in raw.columns:
             near = nearest_column(header, list(raw.columns))
-            problems.append(DataError.coded("data.mapped_missing", file=raw.name, item=code, header=header,
-                                            hint=phrase("hint.did_you_mean", near=near) if near else ""))
+            problems.append(
+                DataError.coded(
+                    "data.mapped_missing", file=raw.name, item=code, header=header, hint=phrase("hint.did_you_mean", near=near) if near else ""
+                )
+            )
         elif code in raw.columns and code != header:
             problems.append(DataError.coded("data.code_is_header", file=raw.name, item=code))
         else:
@@ -217,6 +242,7 @@ def with_codes(raw: RawTable, codes: dict[str, str]) -> RawTable:
 
 def nearest_column(name: str, columns: list[str]) -> str | None:
     """The column the user probably meant: same letters and digits first ('X1_2' for 'X1.2')."""
+
     def squash(text: str) -> str:
         return "".join(ch for ch in text.lower() if ch.isalnum())
 
@@ -239,16 +265,25 @@ def _respondent_labels(raw: RawTable, id_column: str | None, problems: list[Repo
     for value, row in zip(ids, rows):
         text = _as_text(value)
         if text is None:
-            problems.append(DataError.coded("data.id_blank", file=raw.name, column=id_column,
-                                            row=Localized(f"{row_word} {row}", f"{row_id} {row}")))
+            problems.append(DataError.coded("data.id_blank", file=raw.name, column=id_column, row=Localized(f"{row_word} {row}", f"{row_id} {row}")))
         elif text in first_seen:
-            problems.append(DataError.coded("data.id_twice", file=raw.name, column=id_column, id=text,
-                                            row=Localized(f"{row_word} {row}", f"{row_id} {row}"),
-                                            first=Localized(f"{row_word} {first_seen[text]}", f"{row_id} {first_seen[text]}")))
+            problems.append(
+                DataError.coded(
+                    "data.id_twice",
+                    file=raw.name,
+                    column=id_column,
+                    id=text,
+                    row=Localized(f"{row_word} {row}", f"{row_id} {row}"),
+                    first=Localized(f"{row_word} {first_seen[text]}", f"{row_id} {first_seen[text]}"),
+                )
+            )
         else:
             first_seen[text] = row
-        labels.append(Localized(f"respondent {text} ({row_word} {row})", f"responden {text} ({row_id} {row})") if text is not None
-                      else Localized(f"{row_word} {row}", f"{row_id} {row}"))
+        labels.append(
+            Localized(f"respondent {text} ({row_word} {row})", f"responden {text} ({row_id} {row})")
+            if text is not None
+            else Localized(f"{row_word} {row}", f"{row_id} {row}")
+        )
     return labels
 
 
@@ -264,6 +299,7 @@ def _as_text(value: object) -> str | None:
 
 def _profile_values(column: list, value_labels: dict | None, written: dict | None = None) -> list[str | None]:
     """Profile cells as text: the study's ``values`` labels first, then SPSS value labels."""
+
     def show(value: object) -> str | None:
         text = _as_text(value)
         if written and text in written:

@@ -131,8 +131,18 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
             row = list(row[:width]) + [None] * (width - len(row))
         cells_of.append(row)
     columns = [list(column) for column in zip(*cells_of)] if width else []
-    return RawTable(columns=dict(zip(names, columns)), rows=[n for n, _ in numbered], name=name, value_labels=labels,
-                    variable_labels=variables, row_word=row_word, blank_rows=blank, duplicates=duplicates, other_sheets=other_sheets, notes=notes)
+    return RawTable(
+        columns=dict(zip(names, columns)),
+        rows=[n for n, _ in numbered],
+        name=name,
+        value_labels=labels,
+        variable_labels=variables,
+        row_word=row_word,
+        blank_rows=blank,
+        duplicates=duplicates,
+        other_sheets=other_sheets,
+        notes=notes,
+    )
 
 
 def other_sheets_hint(names: list[str]) -> Localized | str:
@@ -151,16 +161,22 @@ def _blank(row: list) -> bool:
 
 
 def _row(row_word: str, number: int) -> Localized:
-    """"row 7" / "baris 7" ("case 7" / "kasus 7" in an SPSS file)."""
+    """ "row 7" / "baris 7" ("case 7" / "kasus 7" in an SPSS file)."""
     return Localized(f"{row_word} {number}", f"{phrase('data.' + row_word).get('id')} {number}")
 
 
 def _blank_rows_note(name: str, blank: list[int], row_word: str) -> Localized:
-    """"data.csv: 2 wholly blank rows were skipped (rows 7, 12)" (and its Indonesian)."""
+    """ "data.csv: 2 wholly blank rows were skipped (rows 7, 12)" (and its Indonesian)."""
     count = len(blank)
     word = phrase(f"data.{row_word}" + ("s" if count > 1 else ""))
-    return phrase("data.blank_rows", file=name, count=count, row=word, were="was" if count == 1 else "were",
-                  where=Localized(_spans(blank, word.get("en")), _spans(blank, word.get("id"))))
+    return phrase(
+        "data.blank_rows",
+        file=name,
+        count=count,
+        row=word,
+        were="was" if count == 1 else "were",
+        where=Localized(_spans(blank, word.get("en")), _spans(blank, word.get("id"))),
+    )
 
 
 def _spans(numbers: list[int], word: str) -> str:
@@ -212,8 +228,9 @@ def _read_csv(path: Path) -> tuple[list[list], str | None]:
                 records.append(record)
         except csv.Error as exc:
             if "field limit" in str(exc):
-                raise DataError(f"{name}, line {reader.line_num}: a cell has more than {csv.field_size_limit():,} "
-                                f"characters (is a quote \" never closed?)") from None
+                raise DataError(
+                    f'{name}, line {reader.line_num}: a cell has more than {csv.field_size_limit():,} characters (is a quote " never closed?)'
+                ) from None
             raise DataError(f"{name}, line {reader.line_num}: cannot read the CSV file ({exc})") from None
     if not any(records):
         raise DataError.coded("data.empty", file=name)
@@ -233,13 +250,27 @@ def _delimiter(path: Path, codec: str) -> str:
     return ","
 
 
-NOT_A_WORKBOOK = ("cannot read the data file (it is not an Excel workbook: an .xlsx file is a zip archive and this "
-                  "file is not one; save it again from Excel as 'Excel Workbook (*.xlsx)')")
+NOT_A_WORKBOOK = (
+    "cannot read the data file (it is not an Excel workbook: an .xlsx file is a zip archive and this "
+    "file is not one; save it again from Excel as 'Excel Workbook (*.xlsx)')"
+)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls, or any password-protected Office file
 # what openpyxl raises on a workbook whose parts are missing, malformed or inconsistent (its own
 # exceptions subclass these); a zip that passed Archive.verify has no damage left for zipfile or zlib
-_OPENPYXL_ERRORS = (SyntaxError, KeyError, IndexError, ValueError, TypeError, AttributeError, OSError, EOFError,
-                    zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError)
+_OPENPYXL_ERRORS = (
+    SyntaxError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    OSError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 class NotAWorkbook(DataError):
@@ -261,8 +292,9 @@ def opened_workbook(path: Path):
         warnings.simplefilter("ignore")  # openpyxl's warnings are not for the user
         archive.verify(limits.MAX_WORKBOOK_UNPACKED)
         if "[Content_Types].xml" not in archive.zip.namelist():
-            raise NotAWorkbook(f"{path.name}: cannot read the data file (it is a zip archive but not an Excel workbook: "
-                               f"it has no [Content_Types].xml)")
+            raise NotAWorkbook(
+                f"{path.name}: cannot read the data file (it is a zip archive but not an Excel workbook: it has no [Content_Types].xml)"
+            )
         try:
             reader = ExcelReader(archive.handle, read_only=True, data_only=True)
             reader.read()
@@ -290,8 +322,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[list], str, list[str
             raise DataError.coded("data.no_sheet", file=path.name, sheet=sheet, names=", ".join(names))
         chosen = sheet if sheet is not None else next(iter(tables), None)
         if chosen not in tables:
-            raise DataError(f"{path.name}: " + (f"sheet '{sheet}' is a chart, not a table" if chosen else
-                                                "the workbook has no sheet of cells"))
+            raise DataError(f"{path.name}: " + (f"sheet '{sheet}' is a chart, not a table" if chosen else "the workbook has no sheet of cells"))
         rows = _sheet_rows(tables[chosen], archive, parts[chosen], f"{path.name}, sheet '{chosen}'")
     if not any(rows):
         others = phrase("data.other_sheets", names=", ".join(n for n in names if n != chosen)) if len(names) > 1 else ""
@@ -306,8 +337,7 @@ def _sheet_parts(reader, archive: Archive) -> dict[str, str]:
     parts = {}
     for sheet, rel in reader.parser.find_sheets():
         if rel.target not in reader.valid_files:
-            raise archive.failure(rel.target, f"missing, though xl/workbook.xml lists sheet '{sheet.name}' there; "
-                                              f"the file is damaged")
+            raise archive.failure(rel.target, f"missing, though xl/workbook.xml lists sheet '{sheet.name}' there; the file is damaged")
         parts[sheet.name] = rel.target
     return parts
 

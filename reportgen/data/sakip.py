@@ -100,8 +100,10 @@ def _number(text: str, numbers: str | None, where: str) -> Fraction:
     """A numeric answer as a share of the criterion's weight, read as the study declares."""
     value = Fraction(text.replace(",", "."))
     if numbers is None:
-        raise DataError(f"{where}: '{text}' is a number, but the study file does not say how numbers read; "
-                        f"set answers.numbers to percent (0–100) or fraction (0–1)")
+        raise DataError(
+            f"{where}: '{text}' is a number, but the study file does not say how numbers read; "
+            f"set answers.numbers to percent (0–100) or fraction (0–1)"
+        )
     top = 100 if numbers == "percent" else 1
     if not 0 <= value <= top:
         raise DataError(f"{where}: {text} is outside 0–{top} (answers.numbers: {numbers})")
@@ -144,24 +146,38 @@ def read_answers(path: Path, fw: Framework, numbers: str | None = None) -> Answe
             continue
         component = comp_names.get(_plain(cells["component"]))
         if component is None:
-            problems.append(DataError(f"{where}, column component: '{cells['component']}' is not a component of the framework"
-                                      + (did_you_mean(_plain(cells["component"]), comp_names) or f" ({', '.join(components)})")))
+            problems.append(
+                DataError(
+                    f"{where}, column component: '{cells['component']}' is not a component of the framework"
+                    + (did_you_mean(_plain(cells["component"]), comp_names) or f" ({', '.join(components)})")
+                )
+            )
             continue
         sub = sub_names[component].get(_plain(cells["subcomponent"]))
         if sub is None:
             known = [s for s, _ in components[component].subcomponents]
-            problems.append(DataError(f"{where}, column subcomponent: '{cells['subcomponent']}' is not a sub-component of {component}"
-                                      + (did_you_mean(_plain(cells["subcomponent"]), known) or f" ({', '.join(known)})")))
+            problems.append(
+                DataError(
+                    f"{where}, column subcomponent: '{cells['subcomponent']}' is not a sub-component of {component}"
+                    + (did_you_mean(_plain(cells["subcomponent"]), known) or f" ({', '.join(known)})")
+                )
+            )
             continue
         official = components[component].criteria.get(sub)
         number = ""
         if official:
             match = next((c for c in official if _plain(criterion) in (_plain(c.text), c.number)), None)
             if match is None:
-                problems.append(DataError(f"{where}, column criterion: '{criterion}' is not a criterion of {component} / {sub} in the "
-                                          f"LKE of {fw.short.get('id', fw.name)}"
-                                          + (did_you_mean(criterion, [c.text for c in official], cutoff=0.5)
-                                             or f" (its criteria are {official[0].number} to {official[-1].number})")))
+                problems.append(
+                    DataError(
+                        f"{where}, column criterion: '{criterion}' is not a criterion of {component} / {sub} in the "
+                        f"LKE of {fw.short.get('id', fw.name)}"
+                        + (
+                            did_you_mean(criterion, [c.text for c in official], cutoff=0.5)
+                            or f" (its criteria are {official[0].number} to {official[-1].number})"
+                        )
+                    )
+                )
                 continue
             criterion, number = match.text, match.number
         if not cells["answer"]:
@@ -177,9 +193,21 @@ def read_answers(path: Path, fw: Framework, numbers: str | None = None) -> Answe
             problems.append(DataError(f"{where}: criterion '{criterion}' of unit {unit} ({component}/{sub}) is already answered in row {seen[key]}"))
             continue
         seen[key] = row
-        rows.append({"unit": unit, "component": component, "subcomponent": sub, "criterion": criterion, "number": number,
-                     "answer": cells["answer"], "kind": kind, "exact": exact, "value": float("nan") if exact is None else float(exact),
-                     **{k: cells[k] for k in OPTIONAL_COLUMNS}, "row": row})
+        rows.append(
+            {
+                "unit": unit,
+                "component": component,
+                "subcomponent": sub,
+                "criterion": criterion,
+                "number": number,
+                "answer": cells["answer"],
+                "kind": kind,
+                "exact": exact,
+                "value": float("nan") if exact is None else float(exact),
+                **{k: cells[k] for k in OPTIONAL_COLUMNS},
+                "row": row,
+            }
+        )
     units = list(dict.fromkeys(r["unit"] for r in rows))
     if not problems:
         problems += _mixed_kinds(raw.name, rows) + _coverage(raw.name, rows, units, fw)
@@ -198,8 +226,12 @@ def _mixed_kinds(name: str, rows: list[dict]) -> list[ReportgenError]:
         key = (r["component"], r["subcomponent"], _plain(r["criterion"]))
         earlier = first.setdefault(key, r)
         if (earlier["kind"] == "yes_no") != (r["kind"] == "yes_no"):
-            out.append(DataError(f"{name}, row {r['row']}, column answer: '{r['answer']}' for criterion '{r['criterion']}', which "
-                                 f"row {earlier['row']} answers '{earlier['answer']}': a criterion is answered Y/T or graded, not both"))
+            out.append(
+                DataError(
+                    f"{name}, row {r['row']}, column answer: '{r['answer']}' for criterion '{r['criterion']}', which "
+                    f"row {earlier['row']} answers '{earlier['answer']}': a criterion is answered Y/T or graded, not both"
+                )
+            )
     return out
 
 
@@ -210,8 +242,12 @@ def _coverage(name: str, rows: list[dict], units: list[str], fw: Framework) -> l
     out = []
     answered = {(r["unit"], r["component"], r["subcomponent"], _plain(r["criterion"])) for r in rows}
     if fw.official:
-        expected = [(c.code, sub, _plain(k.text), f"{k.number} '{k.text}'", None) for c in fw.components for sub, _ in c.subcomponents
-                    for k in c.criteria.get(sub, ())]
+        expected = [
+            (c.code, sub, _plain(k.text), f"{k.number} '{k.text}'", None)
+            for c in fw.components
+            for sub, _ in c.subcomponents
+            for k in c.criteria.get(sub, ())
+        ]
     else:
         firsts = {}
         for r in rows:
@@ -221,25 +257,34 @@ def _coverage(name: str, rows: list[dict], units: list[str], fw: Framework) -> l
         for component, sub, key, shown, first in expected:
             if (unit, component, sub, key) not in answered:
                 source = f", which unit {first['unit']} answers in row {first['row']}" if first else " of the LKE"
-                out.append(DataError(f"{name}: unit '{unit}' has no answer for criterion {shown} ({component} / {sub}){source}; "
-                                     f"answer it, or write N/A if it does not apply"))
+                out.append(
+                    DataError(
+                        f"{name}: unit '{unit}' has no answer for criterion {shown} ({component} / {sub}){source}; "
+                        f"answer it, or write N/A if it does not apply"
+                    )
+                )
     if not out:
         applies = {(r["unit"], r["component"], r["subcomponent"]) for r in rows if r["kind"] != "na"}
         for unit in units:
             for c in fw.components:
                 for sub, _ in c.subcomponents:
                     if (unit, c.code, sub) not in applies:
-                        out.append(DataError(f"{name}: unit '{unit}' has no applicable answer for {c.code} / {sub} "
-                                             f"(every criterion there is N/A or missing)"))
+                        out.append(
+                            DataError(
+                                f"{name}: unit '{unit}' has no applicable answer for {c.code} / {sub} (every criterion there is N/A or missing)"
+                            )
+                        )
     return out
 
 
 def _not_applicable_notes(name: str, rows: list[dict]) -> tuple[str, ...]:
     """One note per unit with criteria marked N/A."""
     counts = Counter(r["unit"] for r in rows if r["kind"] == "na")
-    return tuple(f"{name}: unit '{unit}' marks {n} {'criterion' if n == 1 else 'criteria'} N/A; "
-                 f"{'its' if n == 1 else 'each'} sub-component's weight is spread over its other criteria"
-                 for unit, n in counts.items())
+    return tuple(
+        f"{name}: unit '{unit}' marks {n} {'criterion' if n == 1 else 'criteria'} N/A; "
+        f"{'its' if n == 1 else 'each'} sub-component's weight is spread over its other criteria"
+        for unit, n in counts.items()
+    )
 
 
 def _check_counts(name: str, rows: list[dict]) -> None:
@@ -247,13 +292,14 @@ def _check_counts(name: str, rows: list[dict]) -> None:
     :data:`~reportgen.config.bounds.MAX_CRITERIA` criteria per unit (blank units aside)."""
     units = {r["unit"] for r in rows if r["unit"]}
     if len(units) > bounds.MAX_UNITS:
-        raise DataError(f"{name}: {len(units):,} units; a report takes at most {bounds.MAX_UNITS} (each gets an LHE of its own): "
-                        f"split the units into several study files")
+        raise DataError(
+            f"{name}: {len(units):,} units; a report takes at most {bounds.MAX_UNITS} (each gets an LHE of its own): "
+            f"split the units into several study files"
+        )
     counts = Counter(r["unit"] for r in rows if r["unit"])
     unit, most = counts.most_common(1)[0] if counts else ("", 0)
     if most > bounds.MAX_CRITERIA:
-        raise DataError(f"{name}: unit '{unit}' has {most:,} criteria; a worksheet has at most {bounds.MAX_CRITERIA} "
-                        f"(PermenPAN-RB 88/2021's has 80)")
+        raise DataError(f"{name}: unit '{unit}' has {most:,} criteria; a worksheet has at most {bounds.MAX_CRITERIA} (PermenPAN-RB 88/2021's has 80)")
 
 
 def read_history(path: Path, units: list[str] | None = None) -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -277,8 +323,7 @@ def read_history(path: Path, units: list[str] | None = None) -> tuple[pd.DataFra
             continue
         unit = str(record["unit"] or "").strip()
         if units is not None and unit not in units:
-            problems.append(DataError(f"{where}, column unit: '{unit}' is not a unit of this year's answers"
-                                      + (did_you_mean(unit, units) or "")))
+            problems.append(DataError(f"{where}, column unit: '{unit}' is not a unit of this year's answers" + (did_you_mean(unit, units) or "")))
             continue
         out.append({"unit": unit, "year": year, "total": total})
     if problems:
@@ -287,9 +332,18 @@ def read_history(path: Path, units: list[str] | None = None) -> tuple[pd.DataFra
 
 
 FOLLOW_UP_COLUMNS = ("unit", "recommendation", "status")
-STATUSES = {"done": "done", "selesai": "done", "sudah": "done", "sesuai": "done",
-            "in progress": "in progress", "dalam proses": "in progress", "proses": "in progress",
-            "not yet": "not yet", "belum": "not yet", "belum ditindaklanjuti": "not yet"}
+STATUSES = {
+    "done": "done",
+    "selesai": "done",
+    "sudah": "done",
+    "sesuai": "done",
+    "in progress": "in progress",
+    "dalam proses": "in progress",
+    "proses": "in progress",
+    "not yet": "not yet",
+    "belum": "not yet",
+    "belum ditindaklanjuti": "not yet",
+}
 
 
 def read_follow_up(path: Path, units: list[str]) -> pd.DataFrame:
@@ -305,19 +359,24 @@ def read_follow_up(path: Path, units: list[str]) -> pd.DataFrame:
         where = f"{raw.name}, row {row}"
         cells = {k: ("" if record.get(k) is None else str(record.get(k)).strip()) for k in FOLLOW_UP_COLUMNS + ("note",)}
         if cells["unit"] not in units:
-            problems.append(DataError(f"{where}, column unit: '{cells['unit']}' is not a unit of this year's answers"
-                                      + (did_you_mean(cells["unit"], units) or "")))
+            problems.append(
+                DataError(
+                    f"{where}, column unit: '{cells['unit']}' is not a unit of this year's answers" + (did_you_mean(cells["unit"], units) or "")
+                )
+            )
             continue
         if not cells["recommendation"]:
             problems.append(DataError(f"{where}, column recommendation: the recommendation is blank"))
             continue
         status = STATUSES.get(" ".join(cells["status"].lower().split()))
         if status is None:
-            problems.append(DataError(f"{where}, column status: '{cells['status']}' is not a status; use done, in progress "
-                                      f"or not yet (selesai, dalam proses, belum)"))
+            problems.append(
+                DataError(
+                    f"{where}, column status: '{cells['status']}' is not a status; use done, in progress or not yet (selesai, dalam proses, belum)"
+                )
+            )
             continue
-        out.append({"unit": cells["unit"], "recommendation": cells["recommendation"], "status": status,
-                    "note": cells["note"], "row": row})
+        out.append({"unit": cells["unit"], "recommendation": cells["recommendation"], "status": status, "note": cells["note"], "row": row})
     if problems:
         raise one_or_all(problems)
     return pd.DataFrame(out, columns=["unit", "recommendation", "status", "note", "row"])
@@ -356,8 +415,13 @@ def read_register(path: Path, units: list[str]) -> dict[str, dict[str, str]]:
     if not problems:
         missing = [u for u in units if u not in out]
         if missing:
-            problems.append(DataError(f"{raw.name}: no letter number for {missing[0]}" + (f" and {len(missing) - 1} more units" if len(missing) > 1 else "")
-                                      + " (the register needs a row per unit)"))
+            problems.append(
+                DataError(
+                    f"{raw.name}: no letter number for {missing[0]}"
+                    + (f" and {len(missing) - 1} more units" if len(missing) > 1 else "")
+                    + " (the register needs a row per unit)"
+                )
+            )
     if problems:
         raise one_or_all(problems)
     return out

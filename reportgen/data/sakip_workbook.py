@@ -133,14 +133,18 @@ def read_lke_workbook(path: Path, fw: Framework) -> RawTable | None:
             continue
         found = _header(file, sheet, rows)
         if found is None:
-            raise DataError(f"{file}, sheet '{sheet}': no LKE header in the first {HEADER_ROWS} rows (a row with No, Kriteria and "
-                            f"Jawaban for a unit's sheet, or No, Kriteria and one column per unit for a component's sheet); "
-                            f"or, for the long layout, put the sheet with the column 'unit' first")
+            raise DataError(
+                f"{file}, sheet '{sheet}': no LKE header in the first {HEADER_ROWS} rows (a row with No, Kriteria and "
+                f"Jawaban for a unit's sheet, or No, Kriteria and one column per unit for a component's sheet); "
+                f"or, for the long layout, put the sheet with the column 'unit' first"
+            )
         index, columns, extra = found
         (unit_sheets if "answer" in columns else component_sheets).append((sheet, rows, index, columns, extra))
     if unit_sheets and component_sheets:
-        raise DataError(f"{file}: sheet '{unit_sheets[0][0]}' is a unit's sheet (a Jawaban column) and sheet "
-                        f"'{component_sheets[0][0]}' a component's (a column per unit); use one layout in a workbook")
+        raise DataError(
+            f"{file}: sheet '{unit_sheets[0][0]}' is a unit's sheet (a Jawaban column) and sheet "
+            f"'{component_sheets[0][0]}' a component's (a column per unit); use one layout in a workbook"
+        )
     if not unit_sheets and not component_sheets:
         raise DataError(f"{file}: no sheet of answers (the sheets are {', '.join(s for s, _ in sheets)})")
     if unit_sheets:
@@ -169,8 +173,10 @@ def _read_sheets(path: Path) -> list[tuple[str, list[list]]]:
 
 def _every_sheet(name: str, workbook, archive, parts: dict[str, str]) -> list[tuple[str, list[list]]]:
     if len(workbook.sheetnames) > limits.MAX_SHEETS:
-        raise DataError(f"{name}: {len(workbook.sheetnames):,} sheets; an LKE workbook has at most {limits.MAX_SHEETS} "
-                        f"(one per unit, at most {bounds.MAX_UNITS} units): split the units into several study files")
+        raise DataError(
+            f"{name}: {len(workbook.sheetnames):,} sheets; an LKE workbook has at most {limits.MAX_SHEETS} "
+            f"(one per unit, at most {bounds.MAX_UNITS} units): split the units into several study files"
+        )
     out, cells = [], 0
     for worksheet in workbook.worksheets:
         rows = _sheet_rows(worksheet, archive, parts[worksheet.title], f"{name}, sheet '{worksheet.title}'")
@@ -203,8 +209,10 @@ def _header(file: str, sheet: str, rows: list[list]):
             if field is None:
                 extra[col] = _text(cell)
             elif field in columns:
-                raise DataError(f"{file}, sheet '{sheet}', row {index + 1}: columns {_letter(columns[field])} and {_letter(col)} "
-                                f"are both the {field} column ('{_text(row[columns[field]])}', '{_text(cell)}'); keep one")
+                raise DataError(
+                    f"{file}, sheet '{sheet}', row {index + 1}: columns {_letter(columns[field])} and {_letter(col)} "
+                    f"are both the {field} column ('{_text(row[columns[field]])}', '{_text(cell)}'); keep one"
+                )
             else:
                 columns[field] = col
         if "number" in columns and "text" in columns:
@@ -222,7 +230,7 @@ def _unit_of(rows: list[list], sheet: str) -> str:
         for col, cell in enumerate(row):
             match = UNIT_LABEL.fullmatch(_text(cell)) if isinstance(cell, str) else None
             if match:
-                name = match.group(1).strip() or next((_text(c) for c in row[col + 1:] if _text(c)), "")
+                name = match.group(1).strip() or next((_text(c) for c in row[col + 1 :] if _text(c)), "")
                 if name:
                     return " ".join(name.split())
     return sheet.strip()
@@ -245,8 +253,10 @@ def _criterion(number: str, fw: Framework, where: str) -> tuple[Component, str, 
     sub = subs[LETTERS.index(letter)]
     official = component.criteria.get(sub)
     if official and shown not in {c.number for c in official}:
-        raise DataError(f"{where}: criterion number {shown} is not in the LKE of {fw.short.get('id', fw.name)} "
-                        f"({k}.{letter} has {official[0].number} to {official[-1].number})")
+        raise DataError(
+            f"{where}: criterion number {shown} is not in the LKE of {fw.short.get('id', fw.name)} "
+            f"({k}.{letter} has {official[0].number} to {official[-1].number})"
+        )
     return component, sub, shown
 
 
@@ -254,15 +264,19 @@ def _heading_or_error(row: list, number: str, filled: list[int], where: str) -> 
     """A row that is not a criterion: a heading when nothing in ``filled`` columns has a value."""
     if any(_text(_cell(row, col)) for col in filled):
         shown = f"'{number}' is not a criterion number" if number else "no criterion number"
-        raise DataError(f"{where}: {shown}, but the row has an answer or a note; write the LKE's number "
-                        f"(such as 1.a.1) in the number column, or leave the row as a heading without answers")
+        raise DataError(
+            f"{where}: {shown}, but the row has an answer or a note; write the LKE's number "
+            f"(such as 1.a.1) in the number column, or leave the row as a heading without answers"
+        )
 
 
 def _unit_layout(file: str, sheets: list, fw: Framework) -> list[dict]:
     """Layout (a): one sheet per unit."""
     if len(sheets) > bounds.MAX_UNITS:
-        raise DataError(f"{file}: {len(sheets):,} unit sheets; a report takes at most {bounds.MAX_UNITS} units (each gets an LHE "
-                        f"of its own): split the units into several study files")
+        raise DataError(
+            f"{file}: {len(sheets):,} unit sheets; a report takes at most {bounds.MAX_UNITS} units (each gets an LHE "
+            f"of its own): split the units into several study files"
+        )
     records, seen = [], {}
     for sheet, rows, index, columns, _ in sheets:
         unit = _unit_of(rows[:index], sheet)
@@ -270,7 +284,7 @@ def _unit_layout(file: str, sheets: list, fw: Framework) -> list[dict]:
             raise DataError(f"{file}, sheet '{sheet}': unit '{unit}' has a sheet already ('{seen[unit]}'); one sheet per unit")
         seen[unit] = sheet
         filled = [columns[k] for k in ("answer",) + OPTIONAL if k in columns]
-        for offset, row in enumerate(rows[index + 1:], start=index + 2):
+        for offset, row in enumerate(rows[index + 1 :], start=index + 2):
             if not any(_text(c) for c in row):
                 continue
             where = f"{file}, sheet '{sheet}', row {offset}"
@@ -281,9 +295,14 @@ def _unit_layout(file: str, sheets: list, fw: Framework) -> list[dict]:
                 continue
             component, sub, shown = found
             text = _text(_cell(row, columns["text"]))
-            record = {"unit": unit, "component": component.code, "subcomponent": sub,
-                      "criterion": shown if component.criteria.get(sub) else (text or shown),
-                      "answer": _cell(row, columns["answer"]), "row": SheetRow(offset, sheet)}
+            record = {
+                "unit": unit,
+                "component": component.code,
+                "subcomponent": sub,
+                "criterion": shown if component.criteria.get(sub) else (text or shown),
+                "answer": _cell(row, columns["answer"]),
+                "row": SheetRow(offset, sheet),
+            }
             record.update({k: _cell(row, columns[k]) for k in OPTIONAL if k in columns})
             records.append(record)
     return records
@@ -323,18 +342,20 @@ def _unit_columns(file: str, sheet: str, header_row: int, extra: dict[int, str])
         elif header_key(title) not in IGNORED:
             name = " ".join(title.split())
             if name in units:
-                raise DataError(f"{file}, sheet '{sheet}', row {header_row}: unit '{name}' has two columns "
-                                f"({_letter(units[name])} and {_letter(col)})")
+                raise DataError(
+                    f"{file}, sheet '{sheet}', row {header_row}: unit '{name}' has two columns ({_letter(units[name])} and {_letter(col)})"
+                )
             units[name] = col
     if len(units) > bounds.MAX_UNITS:
-        raise DataError(f"{file}, sheet '{sheet}': {len(units):,} unit columns; a report takes at most {bounds.MAX_UNITS} units "
-                        f"(each gets an LHE of its own): split the units into several study files")
+        raise DataError(
+            f"{file}, sheet '{sheet}': {len(units):,} unit columns; a report takes at most {bounds.MAX_UNITS} units "
+            f"(each gets an LHE of its own): split the units into several study files"
+        )
     keys = {header_key(u): u for u in units}
     notes = {}
     for (field, key), (title, col) in per_unit.items():
         if key not in keys:
-            raise DataError(f"{file}, sheet '{sheet}', column {_letter(col)}: '{title}' names no unit of the sheet "
-                            f"({', '.join(units)})")
+            raise DataError(f"{file}, sheet '{sheet}', column {_letter(col)}: '{title}' names no unit of the sheet ({', '.join(units)})")
         notes[(field, keys[key])] = col
     return units, notes
 
@@ -349,8 +370,7 @@ def _component_layout(file: str, sheets: list, fw: Framework) -> list[dict]:
         done[component.code] = sheet
         units, notes = _unit_columns(file, sheet, index + 1, extra)
         if not units:
-            raise DataError(f"{file}, sheet '{sheet}', row {index + 1}: no unit columns (a column per unit, headed by its name, "
-                            f"holding its grades)")
+            raise DataError(f"{file}, sheet '{sheet}', row {index + 1}: no unit columns (a column per unit, headed by its name, holding its grades)")
         if first_units is None:
             first_units = (sheet, list(units))
         else:
@@ -358,11 +378,13 @@ def _component_layout(file: str, sheets: list, fw: Framework) -> list[dict]:
                 missing = [u for u in b if u not in a]
                 if missing:
                     holder, lacking = (first_units[0], sheet) if a is units else (sheet, first_units[0])
-                    raise DataError(f"{file}, sheet '{lacking}': no column for unit '{missing[0]}' (sheet '{holder}' has one); "
-                                    f"every component's sheet names the same units")
+                    raise DataError(
+                        f"{file}, sheet '{lacking}': no column for unit '{missing[0]}' (sheet '{holder}' has one); "
+                        f"every component's sheet names the same units"
+                    )
         filled = list(units.values()) + list(notes.values())
         number_col = columns["number"]
-        for offset, row in enumerate(rows[index + 1:], start=index + 2):
+        for offset, row in enumerate(rows[index + 1 :], start=index + 2):
             if not any(_text(c) for c in row):
                 continue
             where = f"{file}, sheet '{sheet}', row {offset}"
@@ -373,13 +395,21 @@ def _component_layout(file: str, sheets: list, fw: Framework) -> list[dict]:
                 continue
             owner, sub, shown = found
             if owner is not component:
-                raise DataError(f"{where}, column {_letter(number_col)}: criterion {shown} belongs to component {owner.code}, "
-                                f"not to this sheet's ({component.code})")
+                raise DataError(
+                    f"{where}, column {_letter(number_col)}: criterion {shown} belongs to component {owner.code}, "
+                    f"not to this sheet's ({component.code})"
+                )
             text = _text(_cell(row, columns["text"]))
             criterion = shown if component.criteria.get(sub) else (text or shown)
             for unit, col in units.items():
-                record = {"unit": unit, "component": component.code, "subcomponent": sub, "criterion": criterion,
-                          "answer": _cell(row, col), "row": SheetRow(offset, sheet, f"{_letter(col)}{offset}", unit)}
+                record = {
+                    "unit": unit,
+                    "component": component.code,
+                    "subcomponent": sub,
+                    "criterion": criterion,
+                    "answer": _cell(row, col),
+                    "row": SheetRow(offset, sheet, f"{_letter(col)}{offset}", unit),
+                }
                 record.update({k: _cell(row, notes[(k, unit)]) for k in OPTIONAL if (k, unit) in notes})
                 records.append(record)
     return records

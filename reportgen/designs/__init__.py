@@ -56,4 +56,3 @@ def preload(chapters: bool) -> None:
         importlib.import_module(f"{module}.analysis")
         if chapters:
             importlib.import_module(f"{module}.chapter")
-

@@ -40,7 +40,7 @@ def ranking_parts(names: list[str], width_in: float, budget_in: float, most: int
     greedy, start = [], 0
     while start < len(names):
         end = start + 1
-        while end < len(names) and end - start < most and ranking_height(sum(lines[start:end + 1]), end + 1 - start) <= budget_in:
+        while end < len(names) and end - start < most and ranking_height(sum(lines[start : end + 1]), end + 1 - start) <= budget_in:
             end += 1
         greedy.append((start, end))
         start = end
@@ -59,6 +59,7 @@ def trend_height(panels: int, title_lines: int) -> float:
 def trend_parts(names: list[str], width_in: float, budget_in: float, most: int = TREND_MOST) -> list[tuple[int, int]]:
     """(start, end) of the units of each trend chart (small multiples): whole rows of panels, as
     many as fit ``budget_in`` inches with their titles (and ``most``)."""
+
     def fits(a: int, b: int) -> bool:
         panel = width_in / trend_columns(b - a)
         title = max(name_lines(n, 0.8 * panel - 0.1) for n in names[a:b])

@@ -47,6 +47,7 @@ def layers(constructs: list[str], paths: list[tuple[str, str]]) -> dict[str, int
 
 # --- geometry (inches) -------------------------------------------------------------------------
 
+
 @dataclass
 class Box:
     """An axis-aligned rectangle: x0, y0 lower left, x1, y1 upper right."""
@@ -94,7 +95,7 @@ class Oval:
 def bezier(p0, c, p2, n: int = 80) -> np.ndarray:
     """Points of the quadratic Bézier p0–c–p2 (matplotlib's arc3 connection)."""
     t = np.linspace(0.0, 1.0, n)[:, None]
-    return (1 - t) ** 2 * np.asarray(p0) + 2 * (1 - t) * t * np.asarray(c) + t ** 2 * np.asarray(p2)
+    return (1 - t) ** 2 * np.asarray(p0) + 2 * (1 - t) * t * np.asarray(c) + t**2 * np.asarray(p2)
 
 
 def arc_control(p0, p2, rad: float) -> tuple[float, float]:
@@ -109,6 +110,7 @@ def _crossings(a: np.ndarray, b: np.ndarray) -> int:
 
     def turn(o, u, v):
         return (u[0] - o[0]) * (v[1] - o[1]) - (u[1] - o[1]) * (v[0] - o[0])
+
     return int(turn(p, q, r) * turn(p, q, s) < 0 and turn(r, s, p) * turn(r, s, q) < 0)
 
 
@@ -132,10 +134,12 @@ def _polyline_crossings(p: np.ndarray, q: np.ndarray) -> int:
 
     def turn(o, u, v):
         return (u[..., 0] - o[..., 0]) * (v[..., 1] - o[..., 1]) - (u[..., 1] - o[..., 1]) * (v[..., 0] - o[..., 0])
+
     return int(((turn(a, b, c) * turn(a, b, d) < 0) & (turn(c, d, a) * turn(c, d, b) < 0)).sum())
 
 
 # --- the drawing ------------------------------------------------------------------------------
+
 
 @dataclass
 class Edge:
@@ -293,6 +297,7 @@ class Diagram:
     def _cross(self, a, sa, b, sb, c, sc, d, sd) -> int:
         def seg(u, su, v, sv):
             return np.array([[self.x[u], -su * self.pitch], [self.x[v], -sv * self.pitch]])
+
         return _crossings(seg(a, sa, b, sb), seg(c, sc, d, sd))
 
     def _arc_cost(self, rad: float, p0: np.ndarray, p2: np.ndarray, others: list, lines: list) -> tuple:
@@ -303,9 +308,11 @@ class Diagram:
         n += sum(int(b.grown(0.05).contains(pts).sum()) for b in self.boxes.values())
         n += int(((pts[:, 0] < MARGIN) | (pts[:, 0] > self.width - MARGIN)).sum())
         own = (p0, p2)
-        crossed = sum(_polyline_crossings(pts[::6], line) for line in lines
-                      if not (np.allclose(line[0], own[0]) or np.allclose(line[1], own[1])
-                              or np.allclose(line[0], own[1]) or np.allclose(line[1], own[0])))
+        crossed = sum(
+            _polyline_crossings(pts[::6], line)
+            for line in lines
+            if not (np.allclose(line[0], own[0]) or np.allclose(line[1], own[1]) or np.allclose(line[0], own[1]) or np.allclose(line[1], own[0]))
+        )
         return n > 0, n, crossed, abs(rad)
 
     def _inner(self, d: np.ndarray) -> float:
@@ -417,8 +424,7 @@ class Diagram:
         legend = "\n".join(self.legend_lines())
         legend_h = text_size(self.probe, legend, LABEL_SIZE)[1]
         plt.close(self.probe)
-        pts = [np.array([[self.x[c] - self.ew / 2, self.y[c] - self.eh / 2], [self.x[c] + self.ew / 2, self.y[c] + self.eh / 2]])
-               for c in self.codes]
+        pts = [np.array([[self.x[c] - self.ew / 2, self.y[c] - self.eh / 2], [self.x[c] + self.ew / 2, self.y[c] + self.eh / 2]]) for c in self.codes]
         pts += [np.array([[b.x0, b.y0], [b.x1, b.y1]]) for b in self.boxes.values()]
         pts += [e.points for e in self.edges]
         allpts = np.vstack(pts)
@@ -433,15 +439,17 @@ class Diagram:
         ax.axis("off")
         for c in self.codes:
             ax.add_patch(Ellipse((self.x[c], self.y[c]), self.ew, self.eh, fc="white", ec="black", lw=0.9, zorder=2))
-            ax.text(self.x[c], self.y[c], self.node_text[c], ha="center", va="center", fontsize=NODE_SIZE, zorder=3,
-                    linespacing=1.25)
+            ax.text(self.x[c], self.y[c], self.node_text[c], ha="center", va="center", fontsize=NODE_SIZE, zorder=3, linespacing=1.25)
         for key, b in self.boxes.items():
             ax.add_patch(Rectangle((b.x0, b.y0), b.x1 - b.x0, b.y1 - b.y0, fc="white", ec="black", lw=0.7, zorder=2))
             ax.text((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, self.box_text[key], ha="center", va="center", fontsize=LABEL_SIZE, zorder=3)
         for e in self.edges + self.item_edges:
             # the curve between the two shapes' outlines (a gap of about a point before the head)
-            e.artist = ax.add_patch(FancyArrowPatch(path=MplPath(e.visible), arrowstyle="-|>", mutation_scale=HEAD,
-                                                    lw=0.8 if e in self.edges else 0.6, color="black", zorder=4))
+            e.artist = ax.add_patch(
+                FancyArrowPatch(
+                    path=MplPath(e.visible), arrowstyle="-|>", mutation_scale=HEAD, lw=0.8 if e in self.edges else 0.6, color="black", zorder=4
+                )
+            )
         ax.text(self.width / 2, bottom + MARGIN, legend, ha="center", va="bottom", fontsize=LABEL_SIZE, linespacing=1.3)
         fig.draw_without_rendering()  # the arrows' paths, clipped at their shapes, exist from here on (nothing rasterised)
         for e in self.edges + self.item_edges:
@@ -456,8 +464,11 @@ class Diagram:
         fewest free places first."""
         ovals = list(self.shapes().values())
         texts = [Box.around(self.x[c], self.y[c], *text_size(ax.figure, self.node_text[c], NODE_SIZE)) for c in self.codes]
-        fixed = {"heads": [e.head.grown(0.02) for e in self.edges + self.item_edges if e.head is not None],
-                 "boxes": [b.grown(0.01) for b in self.boxes.values()] + texts, "ovals": ovals}
+        fixed = {
+            "heads": [e.head.grown(0.02) for e in self.edges + self.item_edges if e.head is not None],
+            "boxes": [b.grown(0.01) for b in self.boxes.values()] + texts,
+            "ovals": ovals,
+        }
         placed: list[Box] = []
         todo = [e for e in self.edges + self.item_edges if e.label]
         sizes = {id(e): text_size(ax.figure, e.label, LABEL_SIZE) for e in todo}
@@ -468,8 +479,16 @@ class Diagram:
             best = min(options, key=lambda o: self._cost(o, e, frame, fixed, placed))
             box, _ = best
             placed.append(box.grown(0.015))
-            ax.text((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, e.label, ha="center", va="center", fontsize=LABEL_SIZE,
-                    zorder=5, bbox={"fc": "white", "ec": "none", "pad": 0.4})
+            ax.text(
+                (box.x0 + box.x1) / 2,
+                (box.y0 + box.y1) / 2,
+                e.label,
+                ha="center",
+                va="center",
+                fontsize=LABEL_SIZE,
+                zorder=5,
+                bbox={"fc": "white", "ec": "none", "pad": 0.4},
+            )
 
     def _candidates(self, e: Edge, w: float, h: float) -> list[tuple[Box, float]]:
         """Boxes centred on the visible arrow from its middle outwards, then beside it."""
@@ -511,8 +530,14 @@ class Diagram:
         return cost + 8.0 * distance
 
 
-def path_diagram(constructs: list[tuple[str, str]], paths: dict[tuple[str, str], str], r2: dict[str, str], lang: str,
-                 width: float = print_width(0.95), indicators: dict[str, dict] | None = None):
+def path_diagram(
+    constructs: list[tuple[str, str]],
+    paths: dict[tuple[str, str], str],
+    r2: dict[str, str],
+    lang: str,
+    width: float = print_width(0.95),
+    indicators: dict[str, dict] | None = None,
+):
     """``constructs``: (code, name); ``paths``: (a, b) → label; ``r2``: code → 'R² = …';
     ``indicators`` (optional): code → {"items": [(indicator, loading label)], "formative": bool}.
     Drawn ``width`` inches wide; a legend under the diagram names the codes."""

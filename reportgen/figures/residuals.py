@@ -8,8 +8,7 @@ from reportgen.figures.style import SMALL, localise, plt, print_width, wrap
 from reportgen.words.locale import fmt, fmt_int
 
 
-def pp_plot(observed: np.ndarray, expected: np.ndarray, observed_label: str, expected_label: str, lang: str,
-            width: float = print_width(0.6)):
+def pp_plot(observed: np.ndarray, expected: np.ndarray, observed_label: str, expected_label: str, lang: str, width: float = print_width(0.6)):
     """The normal P-P plot: observed against expected cumulative probability
     (:func:`reportgen.stats.assumptions.normal_pp_points`), with the diagonal; ``width`` inches wide."""
     fig, ax = plt.subplots(figsize=(width, 0.94 * width), layout="constrained")
@@ -23,8 +22,7 @@ def pp_plot(observed: np.ndarray, expected: np.ndarray, observed_label: str, exp
     return fig
 
 
-def histogram(zresid: np.ndarray, xlabel: str, ylabel: str, mean_label: str, sd_label: str, lang: str,
-              width: float = print_width(0.6)):
+def histogram(zresid: np.ndarray, xlabel: str, ylabel: str, mean_label: str, sd_label: str, lang: str, width: float = print_width(0.6)):
     """Histogram of ZRESID with the normal curve of the same mean and SD, and their values
     (:func:`reportgen.words.locale.fmt`, as the text prints them); ``width`` inches wide."""
     fig, ax = plt.subplots(figsize=(width, 0.8 * width), layout="constrained")
@@ -36,8 +34,15 @@ def histogram(zresid: np.ndarray, xlabel: str, ylabel: str, mean_label: str, sd_
     ax.plot(grid, density * zresid.size * bin_width, color="black", linewidth=1)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    note = ax.text(0.99, 0.99, f"{mean_label} = {fmt(mean, 3, lang)}\n{sd_label} = {fmt(sd, 3, lang)}\nN = {fmt_int(zresid.size, lang)}",
-                   transform=ax.transAxes, ha="right", va="top", fontsize=SMALL)
+    note = ax.text(
+        0.99,
+        0.99,
+        f"{mean_label} = {fmt(mean, 3, lang)}\n{sd_label} = {fmt(sd, 3, lang)}\nN = {fmt_int(zresid.size, lang)}",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=SMALL,
+    )
     ax.spines[["top", "right"]].set_visible(False)
     localise(ax, lang)
     _clear_above(ax, note, np.column_stack([edges[:-1], edges[1:], counts]), grid, density * zresid.size * bin_width)
@@ -57,8 +62,7 @@ def _clear_above(ax, note, bars: np.ndarray, xs: np.ndarray, curve: np.ndarray) 
         ax.set_ylim(0, top)
 
 
-def scatter(zpred: np.ndarray, sresid: np.ndarray, xlabel: str, ylabel: str, lang: str, bounds=(),
-            width: float = print_width(0.62)):
+def scatter(zpred: np.ndarray, sresid: np.ndarray, xlabel: str, ylabel: str, lang: str, bounds=(), width: float = print_width(0.62)):
     """Studentized residuals against standardized predicted values, with the zero line and dotted
     lines between the thirds of ZPRED whose spread the text reports
     (:func:`reportgen.stats.residual_plots.spread_by_thirds`); ``width`` inches wide."""

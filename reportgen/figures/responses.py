@@ -33,8 +33,7 @@ def response_bars(items: list[str], shares: list[list[float]], labels: list[str]
         dark = sum(to_rgb(colours[j])) / 3 < 0.45
         for y, (x0, w) in enumerate(zip(left, shares[:, j])):
             if w > 0:
-                text = ax.text(x0 + w / 2, y, bar_label(w, lang), ha="center", va="center", fontsize=SMALL,
-                               color="white" if dark else "black")
+                text = ax.text(x0 + w / 2, y, bar_label(w, lang), ha="center", va="center", fontsize=SMALL, color="white" if dark else "black")
                 written.append((text, x0, w))
         left += shares[:, j]
     ax.set_xlim(0, 100)
@@ -43,14 +42,16 @@ def response_bars(items: list[str], shares: list[list[float]], labels: list[str]
     ax.spines[["top", "right"]].set_visible(False)
     localise(ax, lang, "x")
     columns = len(labels)
-    legend = ax.legend(ncol=columns, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=SMALL,
-                       handlelength=1.2, columnspacing=1.0)
+    legend = ax.legend(
+        ncol=columns, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=SMALL, handlelength=1.2, columnspacing=1.0
+    )
     renderer = fig.canvas.get_renderer()
     fig.draw_without_rendering()  # the layout, to measure the legend and the labels (nothing rasterised)
     while columns > 1 and legend.get_window_extent(renderer).width > fig.bbox.width:
         columns = math.ceil(columns / 2)  # the legend in two (or more) rows rather than wider than the figure
-        legend = ax.legend(ncol=columns, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=SMALL,
-                           handlelength=1.2, columnspacing=1.0)
+        legend = ax.legend(
+            ncol=columns, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=SMALL, handlelength=1.2, columnspacing=1.0
+        )
         fig.draw_without_rendering()
     for text, x0, w in written:
         inside = ax.transData.transform([(x0, 0), (x0 + w, 0)])

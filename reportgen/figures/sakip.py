@@ -27,8 +27,7 @@ def predicate_distribution(counts: dict[str, int], ylabel: str, lang: str, width
     return fig
 
 
-def ranking(totals: list[tuple[str, float, str]], xlabel: str, lang: str, width: float = print_width(0.95),
-            max_height: float | None = None):
+def ranking(totals: list[tuple[str, float, str]], xlabel: str, lang: str, width: float = print_width(0.95), max_height: float | None = None):
     """``totals``: (unit, total, predicate), highest first; ``width`` inches wide, at most
     ``max_height`` tall (its page less the caption: the chapter gives each chart as many units
     as fit, :func:`reportgen.figures.pages.ranking_parts`). Unit names at the printed size of
@@ -57,8 +56,16 @@ def ranking(totals: list[tuple[str, float, str]], xlabel: str, lang: str, width:
     return fig
 
 
-def trends(series: dict[str, dict[int, float]], ylabel: str, mean_label: str, unit_label: str, lang: str,
-           overall: dict[int, float] | None = None, width: float = print_width(0.9), max_height: float | None = None):
+def trends(
+    series: dict[str, dict[int, float]],
+    ylabel: str,
+    mean_label: str,
+    unit_label: str,
+    lang: str,
+    overall: dict[int, float] | None = None,
+    width: float = print_width(0.9),
+    max_height: float | None = None,
+):
     """Small multiples: one panel per unit (in the order given, the ranking's), its total over the
     years in black, the mean of all units (``overall``) as a grey dashed reference line in every
     panel; the unit's name above its panel and one shared axis, so each line can be read by name.
@@ -76,8 +83,9 @@ def trends(series: dict[str, dict[int, float]], ylabel: str, mean_label: str, un
     title_h = text_size(probe, "\n".join(["Ag"] * title_lines), SMALL)[1]
     plt.close(probe)
     height = rows * (TREND_PANEL_IN + title_h) + TREND_FRAME_IN
-    fig, axes = plt.subplots(rows, columns, figsize=(width, min(height, max_height or height)), sharex=True, sharey=True,
-                             squeeze=False, layout="constrained")
+    fig, axes = plt.subplots(
+        rows, columns, figsize=(width, min(height, max_height or height)), sharex=True, sharey=True, squeeze=False, layout="constrained"
+    )
     values = [v for s in series.values() for v in s.values()] + list((overall or {}).values())
     low = max(0, 25 * math.floor((min(values) - 2) / 25))  # a labelled tick (…, 25, 50, 75, 100) under the lowest point
     for k, ax in enumerate(axes.flat):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from reportgen.figures.style import SMALL, localise, plt, print_width
 
 
-def simple_slopes(lines: list[tuple[str, list[float], list[float]]], xlabel: str, ylabel: str, lang: str,
-                  width: float = print_width(0.65)):
+def simple_slopes(lines: list[tuple[str, list[float], list[float]]], xlabel: str, ylabel: str, lang: str, width: float = print_width(0.65)):
     """``lines``: (label, x values, predicted y) for Z low, at its mean and high; ``width`` inches wide."""
     fig, ax = plt.subplots(figsize=(width, 0.7 * width), layout="constrained")
     for (label, xs, ys), style in zip(lines, ("--", "-", "-.")):

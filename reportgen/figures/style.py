@@ -34,6 +34,7 @@ PAD_INCHES = 0.04  # white border write_png keeps around the tight bounding box
 MIN_POINTS = 8.0  # the smallest text on a printed figure
 SMALL = 9.0  # annotations, legends, labels on bars and arrows
 
+
 def _register_fonts() -> None:
     """Make the chapter's serif font known to matplotlib, whose cached font list may predate it."""
     from matplotlib import font_manager
@@ -45,10 +46,19 @@ def _register_fonts() -> None:
 
 
 _register_fonts()
-plt.rcParams.update({
-    "font.family": "serif", "font.serif": SERIF, "font.size": 10, "axes.titlesize": 10, "legend.fontsize": SMALL,
-    "axes.linewidth": 0.8, "savefig.dpi": DPI, "figure.dpi": 100, "figure.max_open_warning": 100,
-})
+plt.rcParams.update(
+    {
+        "font.family": "serif",
+        "font.serif": SERIF,
+        "font.size": 10,
+        "axes.titlesize": 10,
+        "legend.fontsize": SMALL,
+        "axes.linewidth": 0.8,
+        "savefig.dpi": DPI,
+        "figure.dpi": 100,
+        "figure.max_open_warning": 100,
+    }
+)
 
 
 def localise(ax, lang: str, axes: str = "xy") -> None:
@@ -111,8 +121,7 @@ def write_png(fig, path: Path) -> None:
     (written beside it, then renamed).
     """
     raw = io.BytesIO()
-    fig.savefig(raw, format="png", dpi=DPI, bbox_inches="tight", pad_inches=PAD_INCHES, facecolor="white",
-                pil_kwargs={"compress_level": 0})
+    fig.savefig(raw, format="png", dpi=DPI, bbox_inches="tight", pad_inches=PAD_INCHES, facecolor="white", pil_kwargs={"compress_level": 0})
     plt.close(fig)
     raw.seek(0)
     image = Image.open(raw).convert("RGB")

@@ -69,6 +69,5 @@ def thematic_map(themes: list[dict], informants_word: str, lang: str, width: flo
 
 def _box(ax, x: float, y: float, w: float, h: float, text: str, bold: bool = False, shade: bool = False) -> None:
     """A box ``w`` × ``h`` inches whose left edge is ``x`` and middle ``y``, with ``text`` centred."""
-    ax.add_patch(FancyBboxPatch((x, y - h / 2), w, h, boxstyle="round,pad=0.02", fc="#e6e6e6" if shade else "white",
-                                ec="black", lw=0.8, zorder=2))
+    ax.add_patch(FancyBboxPatch((x, y - h / 2), w, h, boxstyle="round,pad=0.02", fc="#e6e6e6" if shade else "white", ec="black", lw=0.8, zorder=2))
     ax.text(x + w / 2, y, text, ha="center", va="center", fontsize=SMALL, fontweight="bold" if bold else "normal", zorder=3)

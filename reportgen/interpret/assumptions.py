@@ -149,8 +149,7 @@ def positive_autocorrelation_verdict(p: float | None, alpha: float) -> Verdict:
 
 def negative_autocorrelation_verdict(p: float | None, alpha: float) -> Verdict:
     """'no_negative_autocorrelation' when the exact p (H1: ρ < 0) ≥ α."""
-    return at_least(p, alpha, Rule("durbin_watson_p_negative", alpha, DW_CITATION), "no_negative_autocorrelation",
-                    "negative_autocorrelation")
+    return at_least(p, alpha, Rule("durbin_watson_p_negative", alpha, DW_CITATION), "no_negative_autocorrelation", "negative_autocorrelation")
 
 
 def dw_zone(d: float, dl: float | None, du: float | None) -> str | None:
@@ -176,13 +175,20 @@ def dw_zone(d: float, dl: float | None, du: float | None) -> str | None:
 def assumption_verdicts(regression, norm, hetero, dw, alpha: float) -> AssumptionVerdicts:
     """All decisions about one fitted regression's residuals."""
     return AssumptionVerdicts(
-        normality=(normality_verdict(norm.ks_p_lilliefors, alpha) if norm.ks_p_lilliefors is not None
-                   else normality_verdict(norm.shapiro_p, alpha, "shapiro_wilk")),
+        normality=(
+            normality_verdict(norm.ks_p_lilliefors, alpha)
+            if norm.ks_p_lilliefors is not None
+            else normality_verdict(norm.shapiro_p, alpha, "shapiro_wilk")
+        ),
         large_sample=large_sample_verdict(regression.n),
         shapiro=normality_verdict(norm.shapiro_p, alpha, "shapiro_wilk"),
         kolmogorov_uncorrected=normality_verdict(norm.ks_p_asymptotic, alpha, "kolmogorov_asymptotic"),
-        multicollinearity={name: multicollinearity_verdict(regression.coefficients[name].tolerance, regression.coefficients[name].vif)
-                           for name in regression.predictors} if len(regression.predictors) > 1 else {},
+        multicollinearity={
+            name: multicollinearity_verdict(regression.coefficients[name].tolerance, regression.coefficients[name].vif)
+            for name in regression.predictors
+        }
+        if len(regression.predictors) > 1
+        else {},
         glejser=(glejser := {name: glejser_verdict(term.p, alpha) for name, term in hetero.glejser.items()}),
         breusch_pagan=(bp := breusch_pagan_verdict(hetero.bp_p, alpha)),
         heteroscedasticity=heteroscedasticity_verdict(glejser, bp, alpha),

@@ -55,9 +55,16 @@ class Standing:
     standing: Verdict | None = None  # performance against the crosshair: below | above | near (the interval holds it)
 
     def as_json(self) -> dict:
-        return {"construct": self.construct, "target": self.target, "hypothesis": self.hypothesis, "importance": self.importance,
-                "performance": self.performance, "performance_interval": list(self.interval) if self.interval else None,
-                "performance_standing": self.standing.as_json() if self.standing else None, "quadrant": self.quadrant.as_json()}
+        return {
+            "construct": self.construct,
+            "target": self.target,
+            "hypothesis": self.hypothesis,
+            "importance": self.importance,
+            "performance": self.performance,
+            "performance_interval": list(self.interval) if self.interval else None,
+            "performance_standing": self.standing.as_json() if self.standing else None,
+            "quadrant": self.quadrant.as_json(),
+        }
 
 
 @dataclass(frozen=True)
@@ -71,8 +78,7 @@ class Lever:
     target: str
 
     def as_json(self) -> dict:
-        return {"construct": self.construct, "item": self.item, "index": self.index, "hypothesis": self.hypothesis,
-                "target": self.target}
+        return {"construct": self.construct, "item": self.item, "index": self.index, "hypothesis": self.hypothesis, "target": self.target}
 
 
 @dataclass(frozen=True)
@@ -89,8 +95,11 @@ class Conclusions:
     def priorities(self, target: str) -> list[Standing]:
         """The predecessors of ``target`` in the quadrant 'concentrate here' with a positive
         importance that a supported positive hypothesis (direct or indirect) joins to ``target``."""
-        return [s for s in self.standings.get(target, ()) if s.quadrant.outcome == "concentrate_here" and s.importance > 0
-                and self.supported_link(s.construct, target)]
+        return [
+            s
+            for s in self.standings.get(target, ())
+            if s.quadrant.outcome == "concentrate_here" and s.importance > 0 and self.supported_link(s.construct, target)
+        ]
 
     def crosshairs_of(self, target: str) -> tuple[float, float]:
         """The mean importance and performance that divide ``target``'s quadrants."""
@@ -99,18 +108,27 @@ class Conclusions:
 
     def supported_link(self, source: str, target: str) -> str | None:
         """The first supported positive hypothesis from ``source`` to ``target``, or None."""
-        return next((e.hypothesis for e in self.effects if e.kind in ("direct", "indirect") and e.chain[0] == source
-                     and e.chain[-1] == target and e.decision.supported and e.estimate > 0), None)
+        return next(
+            (
+                e.hypothesis
+                for e in self.effects
+                if e.kind in ("direct", "indirect") and e.chain[0] == source and e.chain[-1] == target and e.decision.supported and e.estimate > 0
+            ),
+            None,
+        )
 
     def as_json(self) -> dict:
-        return {"hypotheses": [{"hypothesis": e.hypothesis, "kind": e.kind, "chain": list(e.chain), "decision": e.decision.outcome}
-                               for e in self.effects],
-                "strongest_effects": {t: e.hypothesis for t, e in self.strongest.items()},
-                "levers": [lever.as_json() for lever in self.levers],
-                "unsupported": [e.hypothesis for e in self.unsupported],
-                "unexplained": self.unexplained,
-                "importance_performance": {t: [s.as_json() for s in rows] for t, rows in self.standings.items()},
-                **({"caveats": {h: c.as_json() for h, c in self.caveats.items()}} if self.caveats else {})}
+        return {
+            "hypotheses": [
+                {"hypothesis": e.hypothesis, "kind": e.kind, "chain": list(e.chain), "decision": e.decision.outcome} for e in self.effects
+            ],
+            "strongest_effects": {t: e.hypothesis for t, e in self.strongest.items()},
+            "levers": [lever.as_json() for lever in self.levers],
+            "unsupported": [e.hypothesis for e in self.unsupported],
+            "unexplained": self.unexplained,
+            "importance_performance": {t: [s.as_json() for s in rows] for t, rows in self.standings.items()},
+            **({"caveats": {h: c.as_json() for h, c in self.caveats.items()}} if self.caveats else {}),
+        }
 
 
 def crosshairs(importance: dict[str, float], performance: dict[str, float]) -> tuple[float, float]:
@@ -119,8 +137,9 @@ def crosshairs(importance: dict[str, float], performance: dict[str, float]) -> t
     return sum(importance.values()) / len(importance), sum(performance.values()) / len(performance)
 
 
-def importance_performance(effects: list[Effect], constructs: dict, index_range,
-                           importance: dict[str, dict[str, float]] | None = None) -> dict[str, tuple[Standing, ...]]:
+def importance_performance(
+    effects: list[Effect], constructs: dict, index_range, importance: dict[str, dict[str, float]] | None = None
+) -> dict[str, tuple[Standing, ...]]:
     """Each hypothesised target's predecessors placed in the quadrants of Martilla & James (1977),
     the means of their importance and performance as crosshairs. ``importance``: target →
     predecessor → standardised total effect; without it, the direct effects of the hypotheses.
@@ -149,8 +168,12 @@ def importance_performance(effects: list[Effect], constructs: dict, index_range,
             if standing.outcome == "near":
                 quadrant = "important_average" if high_i else "unimportant_average"
             else:
-                quadrant = {(True, False): "concentrate_here", (True, True): "keep_up", (False, False): "low_priority",
-                            (False, True): "possible_overkill"}[(high_i, standing.outcome == "above")]
+                quadrant = {
+                    (True, False): "concentrate_here",
+                    (True, True): "keep_up",
+                    (False, False): "low_priority",
+                    (False, True): "possible_overkill",
+                }[(high_i, standing.outcome == "above")]
             rows.append(Standing(c, target, direct.get((c, target)), value, performance[c], Verdict(quadrant, rule), interval, standing))
         out[target] = tuple(rows)
     return out
@@ -165,8 +188,15 @@ def performance_standing(performance: float, interval: tuple[float, float] | Non
     return Verdict(outcome, rule, performance, outcome != "near")
 
 
-def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float], index_range=None, equal_weights: bool = True,
-             importance: dict[str, dict[str, float]] | None = None, drivers: dict[str, tuple[str, ...]] | None = None) -> Conclusions:
+def conclude(
+    effects: list[Effect],
+    constructs: dict,
+    r2: dict[str, float],
+    index_range=None,
+    equal_weights: bool = True,
+    importance: dict[str, dict[str, float]] | None = None,
+    drivers: dict[str, tuple[str, ...]] | None = None,
+) -> Conclusions:
     """``constructs``: the described constructs (their statements with the three-box index, as the
     index tables show them); ``r2``: R² of each dependent construct; ``index_range``: the range of
     the three-box index (performance 0–100); ``equal_weights``: whether a construct's statements
@@ -190,5 +220,12 @@ def conclude(effects: list[Effect], constructs: dict, r2: dict[str, float], inde
                 levers.append(Lever(s.construct, weakest.name, weakest.index, draft.supported_link(s.construct, target), target))
     unsupported = tuple(e for e in effects if not e.decision.supported)
     targets = {e.target for e in effects}  # the dependent constructs the hypotheses are about
-    return Conclusions(tuple(effects), strongest, tuple(levers), unsupported, {t: 1 - v for t, v in r2.items() if t in targets},
-                       standings=standings, drivers=dict(drivers or {}))
+    return Conclusions(
+        tuple(effects),
+        strongest,
+        tuple(levers),
+        unsupported,
+        {t: 1 - v for t, v in r2.items() if t in targets},
+        standings=standings,
+        drivers=dict(drivers or {}),
+    )

@@ -85,10 +85,19 @@ class Effect:
         return self.chain[1] if self.kind == "indirect" else self.target if self.kind == "simultaneous" else self.source
 
     def as_json(self) -> dict:
-        return {"hypothesis": self.hypothesis, "kind": self.kind, "chain": list(self.chain), "estimate": self.estimate,
-                "statistic": {"name": self.statistic_name, "value": self.statistic}, "p": self.p,
-                "decision": self.decision.outcome, "f2": self.f2, "size": self.size.as_json() if self.size else None,
-                "rank": self.rank, "among": self.among}
+        return {
+            "hypothesis": self.hypothesis,
+            "kind": self.kind,
+            "chain": list(self.chain),
+            "estimate": self.estimate,
+            "statistic": {"name": self.statistic_name, "value": self.statistic},
+            "p": self.p,
+            "decision": self.decision.outcome,
+            "f2": self.f2,
+            "size": self.size.as_json() if self.size else None,
+            "rank": self.rank,
+            "among": self.among,
+        }
 
 
 def ranked(effects: list[Effect], predictors: dict[str, dict[str, float]]) -> list[Effect]:

@@ -121,8 +121,15 @@ class Explanation:
 ASSOCIATIONS = ("suppression", "shared_variance")
 
 
-def explain(kind: str, source: tuple[str, ...], target: str, supported: bool, associations: dict[str, Verdict],
-            ranges: dict[str, RangeVerdicts], reliability: dict[str, Verdict]) -> Explanation:
+def explain(
+    kind: str,
+    source: tuple[str, ...],
+    target: str,
+    supported: bool,
+    associations: dict[str, Verdict],
+    ranges: dict[str, RangeVerdicts],
+    reliability: dict[str, Verdict],
+) -> Explanation:
     """The reasons for one hypothesis. A partial hypothesis: its predictor's suppression (whatever
     the decision) or shared variance; when it is not supported, the range verdicts of its predictor
     and dependent and the constructs not reliable. A simultaneous one: the shared part of R² when
@@ -134,8 +141,11 @@ def explain(kind: str, source: tuple[str, ...], target: str, supported: bool, as
         if supported:
             return Explanation(association if association and verdict.outcome == "suppression" else None)
         constructs = (x, target)
-        return Explanation(association, tuple(c for c in constructs if c in ranges and ranges[c].applies),
-                           tuple(c for c in constructs if c in reliability and reliability[c].outcome == "unreliable"))
+        return Explanation(
+            association,
+            tuple(c for c in constructs if c in ranges and ranges[c].applies),
+            tuple(c for c in constructs if c in reliability and reliability[c].outcome == "unreliable"),
+        )
     if kind == "simultaneous":
         shared = any(associations.get(x) is not None and associations[x].outcome == "shared_variance" for x in source)
         return Explanation(None, (target,) if target in ranges and ranges[target].applies else (), (), shared)

@@ -44,8 +44,7 @@ TESTS = {  # setting → (two groups, three or more)
     "nonparametric": ("mann_whitney", "kruskal_wallis"),
 }
 POSTHOC = {"anova": "tukey", "welch_anova": "games_howell", "kruskal_wallis": "dunn_holm"}
-POSTHOC_CITATIONS = {"tukey": "Field, 2018", "games_howell": "Games & Howell, 1976",
-                     "dunn_holm": "Dunn, 1964; Holm, 1979"}
+POSTHOC_CITATIONS = {"tukey": "Field, 2018", "games_howell": "Games & Howell, 1976", "dunn_holm": "Dunn, 1964; Holm, 1979"}
 RANK_TESTS = ("mann_whitney", "kruskal_wallis")
 
 
@@ -108,6 +107,9 @@ def with_pairs(verdicts: GroupVerdicts, posthoc, alpha: float) -> GroupVerdicts:
     pair, the higher group (the sign of group2 − group1)."""
     citation = POSTHOC_CITATIONS[posthoc.method]
     pairs = {pair_key(p.group1, p.group2): significance(p.p_adj, alpha, citation) for p in posthoc.pairs}
-    higher = {pair_key(p.group1, p.group2): (p.group2 if p.estimate > 0 else p.group1)
-              for p in posthoc.pairs if pairs[pair_key(p.group1, p.group2)].passed and p.estimate != 0}
+    higher = {
+        pair_key(p.group1, p.group2): (p.group2 if p.estimate > 0 else p.group1)
+        for p in posthoc.pairs
+        if pairs[pair_key(p.group1, p.group2)].passed and p.estimate != 0
+    }
     return GroupVerdicts(verdicts.test, verdicts.difference, verdicts.posthoc, verdicts.higher, pairs, higher)

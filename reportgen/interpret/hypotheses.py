@@ -61,4 +61,3 @@ def decision_rule(kind: str, alpha: float, tails: str) -> Rule:
 
         return Rule("bootstrap_interval_and_sign", alpha, MEDIATION)
     return Rule(f"t_test_p_{tails}_tailed_and_sign", alpha, CITATION)
-

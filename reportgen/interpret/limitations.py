@@ -84,16 +84,30 @@ class Limitations:
     interviews: InterviewReach | None = None  # mixed methods: the reach of the qualitative strand
 
     def as_json(self) -> dict:
-        return {"power": None if self.power is None else {"n": self.power.n, "k": self.power.k, "small": self.power.small,
-                                                           "medium": self.power.medium, "detectable_f2": self.power.detectable,
-                                                           "equations": self.power.equations,
-                                                           "verdict": self.power.verdict.as_json()},
-                "common_method": {**self.common_method.as_json(), "items": self.harman.items if self.harman else None},
-                "assumptions": list(self.assumptions), "unreliable": list(self.unreliable),
-                "invalid_kept": list(self.invalid_kept), "single_items": list(self.single_items),
-                "caveats": list(self.caveats), "secondary": self.secondary, "own": list(self.own),
-                "narrow_range": {c: list(kinds) for c, kinds in self.narrow.items()}, "setting": self.setting,
-                "interviews": self.interviews.as_json() if self.interviews else None}
+        return {
+            "power": None
+            if self.power is None
+            else {
+                "n": self.power.n,
+                "k": self.power.k,
+                "small": self.power.small,
+                "medium": self.power.medium,
+                "detectable_f2": self.power.detectable,
+                "equations": self.power.equations,
+                "verdict": self.power.verdict.as_json(),
+            },
+            "common_method": {**self.common_method.as_json(), "items": self.harman.items if self.harman else None},
+            "assumptions": list(self.assumptions),
+            "unreliable": list(self.unreliable),
+            "invalid_kept": list(self.invalid_kept),
+            "single_items": list(self.single_items),
+            "caveats": list(self.caveats),
+            "secondary": self.secondary,
+            "own": list(self.own),
+            "narrow_range": {c: list(kinds) for c, kinds in self.narrow.items()},
+            "setting": self.setting,
+            "interviews": self.interviews.as_json() if self.interviews else None,
+        }
 
 
 def power_of(n: int, k: int, alpha: float, equations: int = 1) -> Power | None:
@@ -116,10 +130,23 @@ def common_method_verdict(harman: Harman | None) -> Verdict:
     return Verdict("single_factor" if single else "no_single_factor", rule, harman.share, not single)
 
 
-def study_limitations(described, k: int, alpha: float, *, assumptions=None, uses_hc3: bool = True, caveats: dict | None = None,
-                      secondary: bool = False, own: tuple[str, ...] = (), dropped: bool = False,
-                      item_statistics: bool = True, ranges: dict | None = None, setting: str | None = None,
-                      equations: int = 1, interviews: InterviewReach | None = None) -> Limitations:
+def study_limitations(
+    described,
+    k: int,
+    alpha: float,
+    *,
+    assumptions=None,
+    uses_hc3: bool = True,
+    caveats: dict | None = None,
+    secondary: bool = False,
+    own: tuple[str, ...] = (),
+    dropped: bool = False,
+    item_statistics: bool = True,
+    ranges: dict | None = None,
+    setting: str | None = None,
+    equations: int = 1,
+    interviews: InterviewReach | None = None,
+) -> Limitations:
     """The limitations of a study whose sample and constructs ``described`` holds, with ``k``
     predictors in its largest equation; ``assumptions``: a regression's
     :class:`~reportgen.interpret.assumptions.AssumptionVerdicts` (None for PLS); ``uses_hc3``:
@@ -139,13 +166,24 @@ def study_limitations(described, k: int, alpha: float, *, assumptions=None, uses
             failed.append("autocorrelation")
     constructs = described.constructs
     unreliable = tuple(c for c, r in constructs.items() if r.reliability.passed is False) if item_statistics else ()
-    invalid = tuple(i for r in constructs.values() for i, item in r.items.items() if item.valid is False) \
-        if item_statistics and not dropped else ()
+    invalid = tuple(i for r in constructs.values() for i, item in r.items.items() if item.valid is False) if item_statistics and not dropped else ()
     single = tuple(c for c, r in constructs.items() if r.single) if item_statistics else ()
     flagged = tuple(h for h, c in (caveats or {}).items() if c is not None and c.verdict.passed is False)
-    return Limitations(power_of(described.n_used, k, alpha, equations), common_method_verdict(described.harman), described.harman,
-                       tuple(failed), unreliable, invalid, single, flagged, secondary, tuple(own),
-                       {c: _narrow_kinds(v) for c, v in (ranges or {}).items() if v.applies}, setting, interviews)
+    return Limitations(
+        power_of(described.n_used, k, alpha, equations),
+        common_method_verdict(described.harman),
+        described.harman,
+        tuple(failed),
+        unreliable,
+        invalid,
+        single,
+        flagged,
+        secondary,
+        tuple(own),
+        {c: _narrow_kinds(v) for c, v in (ranges or {}).items() if v.applies},
+        setting,
+        interviews,
+    )
 
 
 def _narrow_kinds(verdicts) -> tuple[str, ...]:

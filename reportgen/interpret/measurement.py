@@ -87,8 +87,7 @@ class Problem:
         return {"code": self.code, "construct": self.construct, "items": list(self.items), "value": self.value}
 
 
-def measurement_problems(construct: str, item_names: list[str], alpha: float | None, constant: tuple[int, ...],
-                         omega) -> list[Problem]:
+def measurement_problems(construct: str, item_names: list[str], alpha: float | None, constant: tuple[int, ...], omega) -> list[Problem]:
     """The problems of one construct (``omega``: a :class:`reportgen.stats.reliability.Omega` or None)."""
     found = []
     if constant:

@@ -62,8 +62,9 @@ def mediation_type(indirect: float, indirect_verdict: Verdict, c_prime: float, c
     return Verdict(outcome, rule, indirect * c_prime, outcome in MEDIATED)
 
 
-def indirect_decision(indirect_verdict: Verdict, indirect: float, sobel_z: float | None, sobel_p: float | None,
-                      boot_se: float, expect: str) -> Decision:
+def indirect_decision(
+    indirect_verdict: Verdict, indirect: float, sobel_z: float | None, sobel_p: float | None, boot_se: float, expect: str
+) -> Decision:
     """The decision on an indirect-effect hypothesis, from the bootstrap interval and the sign of
     a × b. The statistic reported with it is Sobel's z (or a × b over its bootstrap SE for a chain
     of more than two links, which has no Sobel test) and Sobel's p: a second reading, which does

@@ -80,8 +80,7 @@ def loading_verdict(value: float, removed: bool, kind: str | None) -> Verdict:
 def loading_verdicts(spec, loadings: dict[str, float], removed=()) -> dict[str, Verdict]:
     """:func:`loading_verdict` of every indicator of ``spec`` (``loadings`` by indicator)."""
     owner = spec.mask.argmax(axis=1)
-    return {item: loading_verdict(float(loadings[item]), item in removed, construct_kind(spec, owner[k]))
-            for k, item in enumerate(spec.indicators)}
+    return {item: loading_verdict(float(loadings[item]), item in removed, construct_kind(spec, owner[k])) for k, item in enumerate(spec.indicators)}
 
 
 def consistency_verdict(value: float, name: str, kind: str | None) -> Verdict:
@@ -151,12 +150,21 @@ class Caveat:
         if self.verdict.passed is not False:
             return None
         name = name or (lambda code: code)
-        return {"htmt": [[name(c) for c in pair] for pair in self.htmt], "low_ave": [name(c) for c in self.low_ave],
-                "unreliable": [name(c) for c in self.unreliable], "redundant": [name(c) for c in self.redundant]}
+        return {
+            "htmt": [[name(c) for c in pair] for pair in self.htmt],
+            "low_ave": [name(c) for c in self.low_ave],
+            "unreliable": [name(c) for c in self.unreliable],
+            "redundant": [name(c) for c in self.redundant],
+        }
 
     def as_json(self) -> dict:
-        return {**self.verdict.as_json(), "htmt": ["~".join(p) for p in self.htmt], "low_ave": list(self.low_ave),
-                "unreliable": list(self.unreliable), "redundant": list(self.redundant)}
+        return {
+            **self.verdict.as_json(),
+            "htmt": ["~".join(p) for p in self.htmt],
+            "low_ave": list(self.low_ave),
+            "unreliable": list(self.unreliable),
+            "redundant": list(self.redundant),
+        }
 
 
 @dataclass(frozen=True)
@@ -199,8 +207,7 @@ class PlsVerdicts:
         """Each measurement criterion 'met' or 'not_met', in the order of assessment; indicator
         reliability is 'partly_met' (passed) when every indicator below 0,708 is one the rule retains."""
         failing = self.failing()
-        out = {name: Verdict("not_met" if name in failing else "met", Rule(name, None, CITATION), None, name not in failing)
-               for name in CRITERIA}
+        out = {name: Verdict("not_met" if name in failing else "met", Rule(name, None, CITATION), None, name not in failing) for name in CRITERIA}
         if "indicator_reliability" not in failing and self.below_threshold():
             out["indicator_reliability"] = Verdict("partly_met", Rule("indicator_reliability", LOADING_MIN, CITATION), None, True)
         if self.htmt:
@@ -216,14 +223,23 @@ class PlsVerdicts:
 
     def assessment_json(self) -> dict:
         """results.json ``pls.assessment``: each measurement criterion with its outcome and the verdicts behind it."""
-        behind = {"indicator_reliability": self.loadings, "internal_consistency": {"rho_a": self.rho_a, "rho_c": self.rho_c,
-                                                                                   "both": self.reliability},
-                  "convergent_validity": self.ave, "htmt": self.htmt, "fornell_larcker": self.fornell_larcker,
-                  "cross_loadings": self.cross_loadings}
+        behind = {
+            "indicator_reliability": self.loadings,
+            "internal_consistency": {"rho_a": self.rho_a, "rho_c": self.rho_c, "both": self.reliability},
+            "convergent_validity": self.ave,
+            "htmt": self.htmt,
+            "fornell_larcker": self.fornell_larcker,
+            "cross_loadings": self.cross_loadings,
+        }
         failing = self.failing()
-        out = {name: {**verdict.as_json(), "failing": ["~".join(x) if isinstance(x, tuple) else x for x in failing.get(name, [])
-                                                       if name != "cross_loadings"],
-                      "verdicts": verdicts_json(behind[name], "~")} for name, verdict in self.criteria().items()}
+        out = {
+            name: {
+                **verdict.as_json(),
+                "failing": ["~".join(x) if isinstance(x, tuple) else x for x in failing.get(name, []) if name != "cross_loadings"],
+                "verdicts": verdicts_json(behind[name], "~"),
+            }
+            for name, verdict in self.criteria().items()
+        }
         out["indicator_reliability"]["below_threshold"] = self.below_threshold()
         out["measurement_model"] = self.measurement.as_json()
         return out
@@ -232,8 +248,9 @@ class PlsVerdicts:
 CRITERIA = ("indicator_reliability", "internal_consistency", "convergent_validity", "htmt", "fornell_larcker", "cross_loadings")
 
 
-def pls_verdicts(spec, model, reliability, htmt, fornell_larcker, outer_vif, inner_vif, q2, f2, srmr, boot, alpha,
-                 removed=(), htmt_max: float = HTMT_MAX) -> PlsVerdicts:
+def pls_verdicts(
+    spec, model, reliability, htmt, fornell_larcker, outer_vif, inner_vif, q2, f2, srmr, boot, alpha, removed=(), htmt_max: float = HTMT_MAX
+) -> PlsVerdicts:
     """Apply the thresholds above to a fitted model and its bootstrap; ``removed`` are the
     indicators the removal procedure takes out (still in the model when it is not applied)."""
     names = spec.constructs
@@ -247,17 +264,20 @@ def pls_verdicts(spec, model, reliability, htmt, fornell_larcker, outer_vif, inn
     rho_c = {c: consistency_verdict(reliability[c].rho_c, "rho_c", kinds[j]) for j, c in enumerate(names)}
     return PlsVerdicts(
         loadings=loading_verdicts(spec, dict(zip(spec.indicators, loadings)), removed),
-        rho_a=rho_a, rho_c=rho_c, reliability={c: reliability_verdict(rho_a[c], rho_c[c]) for c in names},
+        rho_a=rho_a,
+        rho_c=rho_c,
+        reliability={c: reliability_verdict(rho_a[c], rho_c[c]) for c in names},
         ave={c: ave_verdict(reliability[c].ave, kinds[j]) for j, c in enumerate(names)},
         fornell_larcker={c: _fornell_larcker(fornell_larcker, i) for i, c in enumerate(names)},
-        htmt={pair: htmt_verdict(float(htmt[names.index(pair[0]), names.index(pair[1])]), st.upper, htmt_max)
-              for pair, st in boot.htmt.items()},
+        htmt={pair: htmt_verdict(float(htmt[names.index(pair[0]), names.index(pair[1])]), st.upper, htmt_max) for pair, st in boot.htmt.items()},
         cross_loadings=Verdict("valid" if own_highest else "invalid", Rule("cross_loadings", None, CITATION), None, own_highest),
-        outer_vif={item: below(float(v), VIF_MAX, vif_rule, "no_multicollinearity", "multicollinearity")
-                   for item, v in zip(spec.indicators, outer_vif)},
+        outer_vif={
+            item: below(float(v), VIF_MAX, vif_rule, "no_multicollinearity", "multicollinearity") for item, v in zip(spec.indicators, outer_vif)
+        },
         inner_vif={path: below(v, VIF_MAX, vif_rule, "no_multicollinearity", "multicollinearity") for path, v in inner_vif.items()},
-        r2={names[j]: Verdict(r2_level(float(model.r2[j])), Rule("r2_levels", None, "Hair et al., 2011"), float(model.r2[j]))
-            for j in spec.endogenous},
+        r2={
+            names[j]: Verdict(r2_level(float(model.r2[j])), Rule("r2_levels", None, "Hair et al., 2011"), float(model.r2[j])) for j in spec.endogenous
+        },
         q2={c: Verdict("relevant" if v > 0 else "not_relevant", Rule("q2_above_zero", 0.0, CITATION), v, v > 0) for c, v in q2.items()},
         f2={path: f2_verdict(v) for path, v in f2.items()},
         srmr=below(srmr, SRMR_MAX, Rule("srmr", SRMR_MAX, "Hu & Bentler, 1999"), "fit", "no_fit"),
@@ -272,8 +292,11 @@ def measurement_caveat(verdicts: PlsVerdicts, chain) -> Caveat:
     low_ave = tuple(c for c in chain if verdicts.ave[c].passed is False)
     unreliable = tuple(c for c in chain if verdicts.reliability[c].outcome == "unreliable")
     redundant = tuple(c for c in chain if verdicts.reliability[c].outcome == "redundant")
-    claims = ([(f"htmt:{a}~{b}", verdicts.htmt[(a, b)].outcome) for a, b in htmt] + [(f"ave:{c}", "invalid") for c in low_ave]
-              + [(f"reliability:{c}", verdicts.reliability[c].outcome) for c in unreliable + redundant])
+    claims = (
+        [(f"htmt:{a}~{b}", verdicts.htmt[(a, b)].outcome) for a, b in htmt]
+        + [(f"ave:{c}", "invalid") for c in low_ave]
+        + [(f"reliability:{c}", verdicts.reliability[c].outcome) for c in unreliable + redundant]
+    )
     doubt = bool(claims)
     verdict = Verdict("caveat" if doubt else "none", Rule("measurement_caveat", None, CITATION), None, not doubt)
     return Caveat(verdict, htmt, low_ave, unreliable, redundant, tuple(claims))
@@ -300,8 +323,10 @@ def quality_warnings(reliability, verdicts: PlsVerdicts) -> list[str]:
                 warnings.append(f"PLS: {name} of {c} is {verdict.value:.3f}, outside {RELIABILITY_MIN}-{RELIABILITY_MAX}")
     for (a, b), verdict in verdicts.htmt.items():
         if verdict.passed is False:
-            warnings.append(f"PLS: the bootstrap upper bound of the HTMT of {a} and {b} is {verdict.value:.3f}, "
-                            f"not below {verdict.rule.threshold:g}: discriminant validity is not established")
+            warnings.append(
+                f"PLS: the bootstrap upper bound of the HTMT of {a} and {b} is {verdict.value:.3f}, "
+                f"not below {verdict.rule.threshold:g}: discriminant validity is not established"
+            )
     for (a, b), verdict in verdicts.inner_vif.items():
         if verdict.passed is False:
             warnings.append(f"PLS: inner VIF of {a} -> {b} is {verdict.value:.3f}, not below {VIF_MAX}")

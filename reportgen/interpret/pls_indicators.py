@@ -83,8 +83,7 @@ def remove_indicators(spec, fit: Callable) -> Removal:
         reduced = spec.without_indicator(item)
         new_loadings, new_rel = fit(reduced)
         keep = rule == RAISES_AVE_CR and not _reaches(rel[construct], new_rel[construct])
-        steps.append(Step(item, construct, float(loadings[item]), NO_GAIN if keep else rule, not keep, rel[construct],
-                          new_rel[construct]))
+        steps.append(Step(item, construct, float(loadings[item]), NO_GAIN if keep else rule, not keep, rel[construct], new_rel[construct]))
         if keep:
             settled.add(construct)
         else:

@@ -82,13 +82,29 @@ def framework(name: str) -> Framework:
         raise KeyError(name) from None
     data = yaml.safe_load(text)
     components = tuple(
-        Component(code, spec["weight"], tuple((sub, subspec["share"]) for sub, subspec in spec["subcomponents"].items()),
-                  spec.get("name"), {sub: tuple(Criterion(c["number"], c["text"]) for c in subspec.get("criteria", ()))
-                                     for sub, subspec in spec["subcomponents"].items() if subspec.get("criteria")},
-                  {sub: subspec["name"] for sub, subspec in spec["subcomponents"].items() if subspec.get("name")})
-        for code, spec in data["components"].items())
-    return Framework(data["name"], components, {str(k): Fraction(v) / 100 for k, v in data["scale"].items()},
-                     frozenset(data.get("yes_no", ())), _bands(data["predicates"]), data["regulation"], data["short"])
+        Component(
+            code,
+            spec["weight"],
+            tuple((sub, subspec["share"]) for sub, subspec in spec["subcomponents"].items()),
+            spec.get("name"),
+            {
+                sub: tuple(Criterion(c["number"], c["text"]) for c in subspec.get("criteria", ()))
+                for sub, subspec in spec["subcomponents"].items()
+                if subspec.get("criteria")
+            },
+            {sub: subspec["name"] for sub, subspec in spec["subcomponents"].items() if subspec.get("name")},
+        )
+        for code, spec in data["components"].items()
+    )
+    return Framework(
+        data["name"],
+        components,
+        {str(k): Fraction(v) / 100 for k, v in data["scale"].items()},
+        frozenset(data.get("yes_no", ())),
+        _bands(data["predicates"]),
+        data["regulation"],
+        data["short"],
+    )
 
 
 def _bands(rows) -> tuple[tuple[str, Fraction | None], ...]:
@@ -179,8 +195,10 @@ def criterion_points(answers, components: tuple[Component, ...]) -> list[float]:
     alike; an N/A row has none)."""
     sizes = answers[answers["value"].notna()].groupby(["unit", "component", "subcomponent"]).size().to_dict()  # N/A left out
     weights = {(c.code, s): c.weight * share for c in components for s, share in c.subcomponents}
-    return [weights[(c, s)] / sizes[(u, c, s)] if v == v else 0.0
-            for u, c, s, v in zip(answers["unit"], answers["component"], answers["subcomponent"], answers["value"])]
+    return [
+        weights[(c, s)] / sizes[(u, c, s)] if v == v else 0.0
+        for u, c, s, v in zip(answers["unit"], answers["component"], answers["subcomponent"], answers["value"])
+    ]
 
 
 def severity(finding: Finding) -> tuple:
@@ -201,9 +219,25 @@ def ranked_findings(answers, components: tuple[Component, ...], unit: str, targe
     rows = answers[answers["unit"] == unit]
     points = criterion_points(rows, components)
     text = lambda r, key: str(getattr(r, key, "") or "")  # noqa: E731  (optional columns)
-    found = [Finding(r.component, r.subcomponent, r.criterion, text(r, "number"), r.answer, r.value, text(r, "note"),
-                     text(r, "evidence"), text(r, "cause"), text(r, "effect"), text(r, "recommendation"), p, r.row)
-             for r, p in zip(rows.itertuples(), points) if r.value < target and r.value < 1]
+    found = [
+        Finding(
+            r.component,
+            r.subcomponent,
+            r.criterion,
+            text(r, "number"),
+            r.answer,
+            r.value,
+            text(r, "note"),
+            text(r, "evidence"),
+            text(r, "cause"),
+            text(r, "effect"),
+            text(r, "recommendation"),
+            p,
+            r.row,
+        )
+        for r, p in zip(rows.itertuples(), points)
+        if r.value < target and r.value < 1
+    ]
     return sorted(found, key=severity)
 
 

@@ -33,8 +33,13 @@ class Verdict:
     passed: bool | None = None
 
     def as_json(self) -> dict:
-        return {"outcome": self.outcome, "rule": self.rule.name, "threshold": self.rule.threshold,
-                "citation": self.rule.citation, "value": self.value}
+        return {
+            "outcome": self.outcome,
+            "rule": self.rule.name,
+            "threshold": self.rule.threshold,
+            "citation": self.rule.citation,
+            "value": self.value,
+        }
 
 
 def below(value: float | None, threshold: float, rule: Rule, yes: str, no: str) -> Verdict:
@@ -69,4 +74,3 @@ def verdicts_json(value, pair: str = " -> "):
     if dataclasses.is_dataclass(value):
         return {f.name: verdicts_json(getattr(value, f.name), pair) for f in dataclasses.fields(value)}
     return value
-

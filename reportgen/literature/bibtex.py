@@ -24,15 +24,38 @@ from reportgen.literature.work import Work, clean, language, page_range, person,
 
 # BibTeX / biblatex entry type → CSL type (the CSL specification's appendix on types).
 TYPES = {
-    "article": "article-journal", "book": "book", "mvbook": "book", "booklet": "book", "collection": "book",
-    "proceedings": "book", "inbook": "chapter", "incollection": "chapter", "inproceedings": "paper-conference",
-    "conference": "paper-conference", "manual": "report", "techreport": "report", "report": "report",
-    "mastersthesis": "thesis", "phdthesis": "thesis", "thesis": "thesis", "online": "webpage",
-    "electronic": "webpage", "www": "webpage", "unpublished": "manuscript", "misc": "article",
+    "article": "article-journal",
+    "book": "book",
+    "mvbook": "book",
+    "booklet": "book",
+    "collection": "book",
+    "proceedings": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "manual": "report",
+    "techreport": "report",
+    "report": "report",
+    "mastersthesis": "thesis",
+    "phdthesis": "thesis",
+    "thesis": "thesis",
+    "online": "webpage",
+    "electronic": "webpage",
+    "www": "webpage",
+    "unpublished": "manuscript",
+    "misc": "article",
 }
 # field → CSL variable, for the fields copied as text
-TEXT_FIELDS = {"title": "title", "volume": "volume", "publisher": "publisher", "edition": "edition",
-               "address": "publisher-place", "location": "publisher-place", "type": "genre"}
+TEXT_FIELDS = {
+    "title": "title",
+    "volume": "volume",
+    "publisher": "publisher",
+    "edition": "edition",
+    "address": "publisher-place",
+    "location": "publisher-place",
+    "type": "genre",
+}
 _LATEX = re.compile(r"[\\$~]|--|``|''")  # what only LaTeX decoding reads right
 _ENTRY_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
 _BRACE = re.compile(r"(?<!\\)[{}]")
@@ -65,15 +88,15 @@ def read_bibtex(text: str) -> tuple[list[Work], list[tuple[str | None, str, str]
     from bibtexparser.model import DuplicateBlockKeyBlock, MiddlewareErrorBlock
 
     with _quiet("bibtexparser", "pylatexenc"):
-        library = bibtexparser.parse_string(text, append_middleware=[middlewares.SeparateCoAuthors(),
-                                                                    middlewares.SplitNameParts()])
+        library = bibtexparser.parse_string(text, append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()])
         unreadable, works = [], []
         for entry in library.entries:
             line = f"line {entry.start_line + 1}" if entry.start_line is not None else "an entry"
             depth = _nesting(entry)
             if depth > MAX_BRACE_DEPTH:
-                unreadable.append((entry.key, line, f"braces are nested {depth} deep in a value; reportgen reads "
-                                                    f"values nested at most {MAX_BRACE_DEPTH} deep"))
+                unreadable.append(
+                    (entry.key, line, f"braces are nested {depth} deep in a value; reportgen reads values nested at most {MAX_BRACE_DEPTH} deep")
+                )
                 continue
             try:
                 works.append(_work(entry))
@@ -100,8 +123,7 @@ def _nesting(entry) -> int:
     for field in entry.fields:
         values = field.value if isinstance(field.value, list) else [field.value]
         for value in values:
-            text = value if isinstance(value, str) else " ".join(
-                " ".join(getattr(value, part, [])) for part in ("first", "von", "last", "jr"))
+            text = value if isinstance(value, str) else " ".join(" ".join(getattr(value, part, [])) for part in ("first", "von", "last", "jr"))
             depth = 0
             for brace in _BRACE.finditer(text):
                 depth += 1 if brace.group() == "{" else -1

@@ -127,12 +127,12 @@ def _citations(text: str):
         for part in parenthesis.group(1).split(";"):
             years = _PART_YEARS.search(part)
             if years:
-                names = _NAMES_AT_END.search(part[:years.start()][-MAX_NAMES:])
+                names = _NAMES_AT_END.search(part[: years.start()][-MAX_NAMES:])
                 if names:
                     yield names.group(0), years.group(1).split(", ")
     for narrative in _NARRATIVE.finditer(text):
-        names = _NAMES_AT_END.search(text[:narrative.start()].rstrip(" ")[-MAX_NAMES:])
-        if names and text[narrative.start() - 1:narrative.start()] == " ":
+        names = _NAMES_AT_END.search(text[: narrative.start()].rstrip(" ")[-MAX_NAMES:])
+        if names and text[narrative.start() - 1 : narrative.start()] == " ":
             yield names.group(0), narrative.group(1).split(", ")
 
 
@@ -140,7 +140,7 @@ def _lookup(names: str, years: list[str], table) -> list[str] | None:
     """The keys of the works ``names`` and ``years`` cite: the longest tail of ``names`` (from a
     capitalised word on) that is a form of a work for every year; None when there is none."""
     for start in _WORD_START.finditer(names):
-        tail = names[start.start():]
+        tail = names[start.start() :]
         keys = [table.get((tail, year)) for year in years]
         if all(keys):
             return keys

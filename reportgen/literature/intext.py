@@ -53,8 +53,7 @@ class InText:
             return ", ".join(names[:shown]) + ("," if shown > 1 else "") + f" {ET_AL}"
         if narrative:
             return join_list(names, lang)
-        return names[0] if len(names) == 1 else f"{names[0]} & {names[1]}" if len(names) == 2 else \
-            f"{', '.join(names[:-1])}, & {names[-1]}"
+        return names[0] if len(names) == 1 else f"{names[0]} & {names[1]}" if len(names) == 2 else f"{', '.join(names[:-1])}, & {names[-1]}"
 
     def cite(self, keys, narrative: bool, lang: str) -> str:
         """'(Sari & Putra, 2020; Wijaya et al., 2019)' or 'Sari dan Putra (2020) dan Wijaya et al. (2019)'."""
@@ -83,8 +82,7 @@ def _needing_initials(works: list[Work]) -> set[str]:
     for work in works:
         if work.authors and "literal" not in work.authors[0]:
             seen.setdefault(fold(surname(work.authors[0])), set()).add(fold(initials(work.authors[0])))
-    return {work.key for work in works if work.authors and "literal" not in work.authors[0]
-            and len(seen[fold(surname(work.authors[0]))]) > 1}
+    return {work.key for work in works if work.authors and "literal" not in work.authors[0] and len(seen[fold(surname(work.authors[0]))]) > 1}
 
 
 def _names_shown(work: Work, works: list[Work]) -> int:
@@ -94,8 +92,7 @@ def _names_shown(work: Work, works: list[Work]) -> int:
     if count < 3:
         return count
     mine = author_key(work)
-    rivals = [author_key(other) for other in works if other.year == work.year and len(other.authors) >= 3
-              and author_key(other) != mine]
+    rivals = [author_key(other) for other in works if other.year == work.year and len(other.authors) >= 3 and author_key(other) != mine]
     shown = 1
     while shown < count and any(rival[:shown] == mine[:shown] for rival in rivals):
         shown += 1

@@ -32,8 +32,7 @@ from reportgen.report.document import Run, merge_runs
 
 LOCALES = {"en": "en-US", "id": "id-ID"}
 # The genre of a thesis whose file names none (BibTeX @mastersthesis / @phdthesis), per language.
-THESIS_GENRES = {"en": {"master": "Master's thesis", "doctoral": "Doctoral dissertation"},
-                 "id": {"master": "Tesis", "doctoral": "Disertasi"}}
+THESIS_GENRES = {"en": {"master": "Master's thesis", "doctoral": "Doctoral dissertation"}, "id": {"master": "Tesis", "doctoral": "Disertasi"}}
 _THESIS_BRANCH = ('<if type="thesis" variable="genre">', '<if type="thesis" variable="genre number">')
 
 

@@ -21,11 +21,28 @@ from reportgen.literature.work import Work, clean, fold, language, page_range, p
 
 # RIS reference type → CSL type
 TYPES = {
-    "JOUR": "article-journal", "JFULL": "article-journal", "EJOUR": "article-journal", "INPR": "article-journal",
-    "ABST": "article-journal", "MGZN": "article-magazine", "NEWS": "article-newspaper", "BOOK": "book",
-    "EBOOK": "book", "EDBOOK": "book", "CHAP": "chapter", "ECHAP": "chapter", "THES": "thesis",
-    "CONF": "paper-conference", "CPAPER": "paper-conference", "RPRT": "report", "GOVDOC": "report",
-    "ELEC": "webpage", "WEB": "webpage", "BLOG": "post-weblog", "UNPB": "manuscript", "MANSCPT": "manuscript",
+    "JOUR": "article-journal",
+    "JFULL": "article-journal",
+    "EJOUR": "article-journal",
+    "INPR": "article-journal",
+    "ABST": "article-journal",
+    "MGZN": "article-magazine",
+    "NEWS": "article-newspaper",
+    "BOOK": "book",
+    "EBOOK": "book",
+    "EDBOOK": "book",
+    "CHAP": "chapter",
+    "ECHAP": "chapter",
+    "THES": "thesis",
+    "CONF": "paper-conference",
+    "CPAPER": "paper-conference",
+    "RPRT": "report",
+    "GOVDOC": "report",
+    "ELEC": "webpage",
+    "WEB": "webpage",
+    "BLOG": "post-weblog",
+    "UNPB": "manuscript",
+    "MANSCPT": "manuscript",
 }
 SERIAL = ("article-journal", "article-magazine", "article-newspaper")
 _START = re.compile(r"\s*TY  -")
@@ -66,8 +83,13 @@ def _work(record: dict, number: int) -> Work:
     if title:
         csl["title"] = clean(title)
     if csl["type"] in SERIAL:
-        container = (record.get("secondary_title") or record.get("journal_name") or record.get("alternate_title3")
-                     or record.get("alternate_title2") or record.get("alternate_title1"))
+        container = (
+            record.get("secondary_title")
+            or record.get("journal_name")
+            or record.get("alternate_title3")
+            or record.get("alternate_title2")
+            or record.get("alternate_title1")
+        )
     else:
         container = record.get("secondary_title") if csl["type"] in ("chapter", "paper-conference") else None
     if container:
@@ -81,8 +103,13 @@ def _work(record: dict, number: int) -> Work:
     year = year_of(record.get("year")) or year_of(record.get("publication_year")) or year_of(record.get("date"))
     if year is not None:
         csl["issued"] = {"date-parts": [[year]]}
-    for tag, variable in (("volume", "volume"), ("publisher", "publisher"), ("place_published", "publisher-place"),
-                          ("edition", "edition"), ("type_of_work", "genre")):
+    for tag, variable in (
+        ("volume", "volume"),
+        ("publisher", "publisher"),
+        ("place_published", "publisher-place"),
+        ("edition", "edition"),
+        ("type_of_work", "genre"),
+    ):
         if record.get(tag):
             csl[variable] = clean(record[tag])
     if record.get("number"):

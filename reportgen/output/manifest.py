@@ -38,8 +38,13 @@ def write_manifest(folder: Path, study: Path | None = None) -> Path:
                 continue
             path = base / name
             files[path.relative_to(folder).as_posix()] = {"bytes": path.stat().st_size, "sha256": _digest(path)}
-    manifest = {"written_by": f"reportgen {__version__}", "written": datetime.now(UTC).isoformat(timespec="seconds"),
-                "study": study.name if study else None, "folders": folders, "files": files}
+    manifest = {
+        "written_by": f"reportgen {__version__}",
+        "written": datetime.now(UTC).isoformat(timespec="seconds"),
+        "study": study.name if study else None,
+        "folders": folders,
+        "files": files,
+    }
     target = folder / MANIFEST
     with naming(target):
         target.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

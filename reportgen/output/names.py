@@ -57,9 +57,11 @@ def short_slug(text: object, limit: int = MAX_LENGTH) -> str:
     fits = lambda ws: len("-".join(ws)) <= limit  # noqa: E731
     if fits(words):
         return "-".join(words)
-    steps = [lambda ws: [w for w in ws if w not in FILLERS] or ws,
-             lambda ws: [REGION_WORDS.get(w, w) if k else w for k, w in enumerate(ws)],
-             _without_region]
+    steps = [
+        lambda ws: [w for w in ws if w not in FILLERS] or ws,
+        lambda ws: [REGION_WORDS.get(w, w) if k else w for k, w in enumerate(ws)],
+        _without_region,
+    ]
     for step in steps:
         words = step(words)
         if fits(words):
@@ -74,7 +76,7 @@ def short_slug(text: object, limit: int = MAX_LENGTH) -> str:
 def _without_region(words: list[str]) -> list[str]:
     """``words`` less a trailing region: from the last administrative word (not the first word) on."""
     marks = [k for k, w in enumerate(words) if k and w in REGION_WORDS.values()]
-    return words[:marks[-1]] if marks else words
+    return words[: marks[-1]] if marks else words
 
 
 class NameBook:

@@ -47,10 +47,16 @@ def themes_of(corpus: Corpus, excerpt: Excerpt) -> list[str]:
 def theme_counts(corpus: Corpus) -> list[ThemeCount]:
     """Every theme of the codebook with its informants and excerpts (a theme nobody raised has 0)."""
     matrix = theme_matrix(corpus)
-    return [ThemeCount(theme, tuple(c.name for c in corpus.codes.values() if c.theme == theme),
-                       tuple(i for i, n in matrix[theme].items() if n > 0), sum(matrix[theme].values()),
-                       corpus.categories.get(theme, ""))
-            for theme in corpus.themes]
+    return [
+        ThemeCount(
+            theme,
+            tuple(c.name for c in corpus.codes.values() if c.theme == theme),
+            tuple(i for i, n in matrix[theme].items() if n > 0),
+            sum(matrix[theme].values()),
+            corpus.categories.get(theme, ""),
+        )
+        for theme in corpus.themes
+    ]
 
 
 def theme_matrix(corpus: Corpus) -> dict[str, dict[str, int]]:
@@ -73,8 +79,7 @@ def co_occurrence(corpus: Corpus) -> dict[str, dict[str, int]]:
     return table
 
 
-def representative_quotes(corpus: Corpus, theme: str, limit: int = QUOTES_PER_THEME,
-                          quoted: frozenset[Excerpt] = frozenset()) -> list[Excerpt]:
+def representative_quotes(corpus: Corpus, theme: str, limit: int = QUOTES_PER_THEME, quoted: frozenset[Excerpt] = frozenset()) -> list[Excerpt]:
     """The quotes of ``theme`` by the rule of this module's docstring, never one of ``quoted``
     (the excerpts shown under other themes); ties go to the informant listed first, then to the
     excerpt met first."""

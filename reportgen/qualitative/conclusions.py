@@ -53,13 +53,29 @@ def strand_conclusion(b: Builder, mixed, n: int, obj: str | None) -> list[Paragr
             raised.append((len(people), position[themes[0].key], entry))
         else:
             absent.append(entry["name"])
-    outside = _by_prevalence([(len(t.count.informants), position[t.key], {"name": t.name(b.lang), "k": b.i(len(t.count.informants))})
-                              for t in mixed.themes if t.category is None and t.count.informants])
+    outside = _by_prevalence(
+        [
+            (len(t.count.informants), position[t.key], {"name": t.name(b.lang), "k": b.i(len(t.count.informants))})
+            for t in mixed.themes
+            if t.category is None and t.count.informants
+        ]
+    )
     explained = [row.effect for row in mixed.joint for key, _, _ in row.themes if mixed.theme(key).category is not None]
     subject = list(dict.fromkeys(b.name(e.target) for e in explained if e.target in b.study.config.constructs))
-    return b.say("conclusion_qualitative.j2", n=n, informants=b.i(len(mixed.corpus.informants)), themes=b.i(len(mixed.themes)),
-                 categories=_by_prevalence(raised), absent=absent, outside=outside, every=not absent,
-                 framework=framework_name(b, mixed), citation=framework_citation(b, mixed), subject=subject, object=obj)
+    return b.say(
+        "conclusion_qualitative.j2",
+        n=n,
+        informants=b.i(len(mixed.corpus.informants)),
+        themes=b.i(len(mixed.themes)),
+        categories=_by_prevalence(raised),
+        absent=absent,
+        outside=outside,
+        every=not absent,
+        framework=framework_name(b, mixed),
+        citation=framework_citation(b, mixed),
+        subject=subject,
+        object=obj,
+    )
 
 
 def meta_conclusion(b: Builder, mixed, row, letter: str) -> list[Paragraph]:
@@ -72,6 +88,16 @@ def meta_conclusion(b: Builder, mixed, row, letter: str) -> list[Paragraph]:
         return [{"name": mixed.theme(k).name(b.lang), "k": b.i(len(mixed.theme(k).count.informants))} for k, st, _ in row.themes if st == stance]
 
     against = {p for k, _, fit in row.themes if fit.outcome == "discordant" for p in mixed.theme(k).count.informants}
-    return b.say("conclusion_meta.j2", claims=claims, letter=letter, h=code, supported=e.decision.supported,
-                 meta=row.verdict.outcome if row.verdict else None, supports=themes("supports"), contradicts=themes("contradicts"),
-                 context=themes("context"), against=b.i(len(against)), n=b.i(len(mixed.corpus.informants)))
+    return b.say(
+        "conclusion_meta.j2",
+        claims=claims,
+        letter=letter,
+        h=code,
+        supported=e.decision.supported,
+        meta=row.verdict.outcome if row.verdict else None,
+        supports=themes("supports"),
+        contradicts=themes("contradicts"),
+        context=themes("context"),
+        against=b.i(len(against)),
+        n=b.i(len(mixed.corpus.informants)),
+    )

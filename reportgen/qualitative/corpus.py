@@ -94,8 +94,7 @@ def read_corpus(excerpts: TableSource, codebook: TableSource, informants: TableS
         else:
             unknown = [c for c in named if c not in codes]
             if unknown:
-                problems.append(DataError(f"{where}, column codes: '{unknown[0]}' is not in the codebook"
-                                              + did_you_mean(unknown[0], codes)))
+                problems.append(DataError(f"{where}, column codes: '{unknown[0]}' is not in the codebook" + did_you_mean(unknown[0], codes)))
             else:
                 found.append(Excerpt(informant, text, named, where))
     if problems:
@@ -152,5 +151,4 @@ def _records(raw, wanted: tuple[str, ...], optional: tuple[str, ...] = ()) -> li
     if missing:
         raise DataError(f"{raw.name}: column '{missing[0]}' not found (the table needs {', '.join(wanted)})")
     keep = set(wanted) | set(optional)
-    return [{k: "" if v is None else str(v).strip() for k, v in zip(names, cells) if k in keep}
-            for cells in zip(*raw.columns.values())]
+    return [{k: "" if v is None else str(v).strip() for k, v in zip(names, cells) if k in keep} for cells in zip(*raw.columns.values())]

@@ -76,15 +76,16 @@ def _project_xml(archive: Archive, name: str):
         raise DataError(f"{name}: not a REFI-QDA project (no project.qde in the archive)")
     size = archive.zip.getinfo("project.qde").file_size
     if size > MAX_PROJECT_XML_BYTES:
-        raise DataError(f"{name}: project.qde is {megabytes(size)}; reportgen reads projects whose project.qde is at "
-                        f"most {megabytes(MAX_PROJECT_XML_BYTES)} (some 40,000 coded selections)")
+        raise DataError(
+            f"{name}: project.qde is {megabytes(size)}; reportgen reads projects whose project.qde is at "
+            f"most {megabytes(MAX_PROJECT_XML_BYTES)} (some 40,000 coded selections)"
+        )
     try:
         root = ElementTree.fromstring(archive.read("project.qde", MAX_PROJECT_UNPACKED))
     except ElementTree.ParseError as exc:
         raise DataError(f"{name}, project.qde line {exc.position[0]}: malformed XML ({str(exc).split(':')[0]})") from None
     if root.tag != _q("Project"):
-        raise DataError(f"{name}: not a REFI-QDA project (project.qde's root is <{root.tag.split('}')[-1]}>, "
-                        f"not <Project> in {NS})")
+        raise DataError(f"{name}: not a REFI-QDA project (project.qde's root is <{root.tag.split('}')[-1]}>, not <Project> in {NS})")
     return root
 
 
@@ -134,7 +135,7 @@ def _source_text(archive: Archive, source, name: str, title: str) -> str:
     where = source.get("plainTextPath", "")
     if not where.startswith("internal://"):
         raise DataError(f"{name}, source '{title}': no text (plainTextPath '{where}' is not inside the project)")
-    member = "sources/" + where[len("internal://"):]
+    member = "sources/" + where[len("internal://") :]
     try:
         data = archive.read(member, MAX_PROJECT_UNPACKED)
     except KeyError:

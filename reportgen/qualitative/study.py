@@ -83,20 +83,39 @@ class MixedResults:
         return {
             "informants": [{"code": i.code, "role": i.role, "unit": i.unit} for i in self.corpus.informants.values()],
             "excerpts": len(self.corpus.excerpts),
-            "framework": ({"name": self.framework.name.model_dump() if self.framework.name else None, "cite": list(self.framework.cite)}
-                          if self.framework is not None else None),
-            "themes": [{"theme": t.key, "category": t.count.category or (t.category.get("en") if t.category else None),
-                        "codes": list(t.count.codes), "informants": list(t.count.informants),
-                        "n_informants": len(t.count.informants), "n_excerpts": t.count.excerpts,
-                        "quotes": [{"informant": q.informant, "text": q.text} for q in t.quotes],
-                        "quote_rule": "marked" if t.marked else f"longest excerpt per informant not quoted under another theme, at most {self.quotes_per_theme}",
-                        "quoted_under": list(t.quoted_under),
-                        "explains": t.explains} for t in self.themes],
+            "framework": (
+                {"name": self.framework.name.model_dump() if self.framework.name else None, "cite": list(self.framework.cite)}
+                if self.framework is not None
+                else None
+            ),
+            "themes": [
+                {
+                    "theme": t.key,
+                    "category": t.count.category or (t.category.get("en") if t.category else None),
+                    "codes": list(t.count.codes),
+                    "informants": list(t.count.informants),
+                    "n_informants": len(t.count.informants),
+                    "n_excerpts": t.count.excerpts,
+                    "quotes": [{"informant": q.informant, "text": q.text} for q in t.quotes],
+                    "quote_rule": "marked"
+                    if t.marked
+                    else f"longest excerpt per informant not quoted under another theme, at most {self.quotes_per_theme}",
+                    "quoted_under": list(t.quoted_under),
+                    "explains": t.explains,
+                }
+                for t in self.themes
+            ],
             "matrix": self.matrix,
             "co_occurrence": self.together,
-            "joint_display": [{"hypothesis": row.effect.hypothesis, "decision": row.effect.decision.outcome,
-                               "themes": [{"theme": k, "stance": s, "meta_inference": v.outcome} for k, s, v in row.themes],
-                               "meta_inference": row.verdict.as_json() if row.verdict else None} for row in self.joint],
+            "joint_display": [
+                {
+                    "hypothesis": row.effect.hypothesis,
+                    "decision": row.effect.decision.outcome,
+                    "themes": [{"theme": k, "stance": s, "meta_inference": v.outcome} for k, s, v in row.themes],
+                    "meta_inference": row.verdict.as_json() if row.verdict else None,
+                }
+                for row in self.joint
+            ],
         }
 
 
@@ -119,9 +138,11 @@ def read_study_corpus(study) -> Corpus:
 def bounded(corpus: Corpus, name: str) -> Corpus:
     """``corpus``, unless it has more informants, excerpts or codes than a chapter can show
     (:mod:`reportgen.config.bounds`): one line naming ``name``, the file it came from."""
-    for count, bound, what in ((len(corpus.informants), bounds.MAX_INFORMANTS, "informants"),
-                               (len(corpus.excerpts), bounds.MAX_EXCERPTS, "coded excerpts"),
-                               (len(corpus.codes), bounds.MAX_CODES, "codes")):
+    for count, bound, what in (
+        (len(corpus.informants), bounds.MAX_INFORMANTS, "informants"),
+        (len(corpus.excerpts), bounds.MAX_EXCERPTS, "coded excerpts"),
+        (len(corpus.codes), bounds.MAX_CODES, "codes"),
+    ):
         if count > bound:
             raise DataError(f"{Path(name).name}: {count:,} {what}; a study may have at most {bound:,}")
     return corpus
@@ -145,16 +166,29 @@ def mixed_results(study, corpus: Corpus, effects: list) -> MixedResults:
         category = spec.framework.categories.get(count.theme) or (LocalText(id=count.category, en=count.category) if count.category else None)
         mine = quotes[count.theme]
         under = tuple(quoted_elsewhere(corpus, count.theme, shown)) if not mine else ()
-        results.append(ThemeResult(count.theme, count, notes.title if notes else None, notes.description if notes else None,
-                                   category, mine, bool(notes and notes.quotes), dict(notes.explains) if notes else {}, under))
+        results.append(
+            ThemeResult(
+                count.theme,
+                count,
+                notes.title if notes else None,
+                notes.description if notes else None,
+                category,
+                mine,
+                bool(notes and notes.quotes),
+                dict(notes.explains) if notes else {},
+                under,
+            )
+        )
     joint = []
     for effect in effects:
-        fits = tuple((t.key, t.explains[effect.hypothesis], meta_inference(t.explains[effect.hypothesis], effect.decision.supported))
-                     for t in results if effect.hypothesis in t.explains)
+        fits = tuple(
+            (t.key, t.explains[effect.hypothesis], meta_inference(t.explains[effect.hypothesis], effect.decision.supported))
+            for t in results
+            if effect.hypothesis in t.explains
+        )
         joint.append(JointRow(effect, fits, joint_inference([v for _, _, v in fits]) if fits else None))
     framework = spec.framework if (spec.framework.name or spec.framework.cite) else None
-    return MixedResults(corpus, tuple(results), theme_matrix(corpus), co_occurrence(corpus), tuple(joint), spec.quotes_per_theme,
-                        framework)
+    return MixedResults(corpus, tuple(results), theme_matrix(corpus), co_occurrence(corpus), tuple(joint), spec.quotes_per_theme, framework)
 
 
 def choose_quotes(study, corpus: Corpus) -> tuple[dict[str, tuple[Excerpt, ...]], dict[Excerpt, str]]:
@@ -174,8 +208,10 @@ def choose_quotes(study, corpus: Corpus) -> tuple[dict[str, tuple[Excerpt, ...]]
             words = _normal(excerpt.text)
             twin = next(((t, i) for w, (t, i) in marked_text.items() if t != theme and (w in words or words in w)), None)
             if twin is not None:
-                raise ConfigError(f"{study.where('qualitative', 'themes', theme, 'quotes', k)}: the quote is already marked for "
-                                  f"theme '{twin[0]}' (qualitative.themes.{twin[0]}.quotes.{twin[1]}); a quote illustrates one theme")
+                raise ConfigError(
+                    f"{study.where('qualitative', 'themes', theme, 'quotes', k)}: the quote is already marked for "
+                    f"theme '{twin[0]}' (qualitative.themes.{twin[0]}.quotes.{twin[1]}); a quote illustrates one theme"
+                )
             marked_text[words] = (theme, k)
             shown.setdefault(source, theme)
             chosen.append(excerpt)
@@ -200,8 +236,9 @@ def _marked(study, corpus: Corpus, theme: str, index: int, quote: str) -> tuple[
     for excerpt in corpus.excerpts:
         if wanted and wanted in _normal(excerpt.text) and theme in themes_of(corpus, excerpt):
             return excerpt, Excerpt(excerpt.informant, words, excerpt.codes, excerpt.where)
-    raise ConfigError(f"{study.where('qualitative', 'themes', theme, 'quotes', index)}: the quote is not part of any excerpt "
-                      f"coded with theme '{theme}'")
+    raise ConfigError(
+        f"{study.where('qualitative', 'themes', theme, 'quotes', index)}: the quote is not part of any excerpt coded with theme '{theme}'"
+    )
 
 
 def framework_problems(study) -> list[ConfigError]:
@@ -228,8 +265,9 @@ def framework_problems(study) -> list[ConfigError]:
         if mine is not None and key in mine:
             missing = mine.missing(key)
             if missing:
-                found.append(ConfigError(f"{where}: entry '{key}' of {mine.name} has no {' and no '.join(missing)}; "
-                                         "APA cites a work by its author and year"))
+                found.append(
+                    ConfigError(f"{where}: entry '{key}' of {mine.name} has no {' and no '.join(missing)}; APA cites a work by its author and year")
+                )
         elif key not in methods():
             file = f"{mine.name} or " if mine is not None else ""
             found.append(ConfigError(f"{where}: '{key}' is not in {file}reportgen's built-in bibliography" + (did_you_mean(key, known) or "")))

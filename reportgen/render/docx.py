@@ -65,8 +65,11 @@ from reportgen.report.document import Document, Figure, Paragraph, Section, Tabl
 
 FONT = "Times New Roman"
 CELL_MARGIN_TWIPS = 57  # 0.1 cm
-TABLE_TEXTS = {10.0: ("Table Text", "TableText"), 9.0: ("Table Text Small", "TableTextSmall"),
-               8.0: ("Table Text Smaller", "TableTextSmaller")}  # paragraph styles of table cells by size (single spacing): name, id
+TABLE_TEXTS = {
+    10.0: ("Table Text", "TableText"),
+    9.0: ("Table Text Small", "TableTextSmall"),
+    8.0: ("Table Text Smaller", "TableTextSmaller"),
+}  # paragraph styles of table cells by size (single spacing): name, id
 REFERENCE, REFERENCE_ID = "Reference", "Reference"  # paragraph style of a reference-list entry
 REFERENCE_INDENT_CM = 1.27  # its hanging indent: APA 7 §9.43, 0.5 in
 CAPTION_ID, TOC_HEADING_ID = "Caption", "TOCHeading"  # built-in styles, set by id
@@ -235,12 +238,30 @@ def _update_fields_on_open(word: WordDocument) -> None:
     settings = word.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.insert_element_before(update, "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
-                                   "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
-                                   "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
-                                   "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
-                                   "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
-                                   "w:listSeparator")
+    settings.insert_element_before(
+        update,
+        "w:hdrShapeDefaults",
+        "w:footnotePr",
+        "w:endnotePr",
+        "w:compat",
+        "w:docVars",
+        "w:rsids",
+        "m:mathPr",
+        "w:attachedSchema",
+        "w:themeFontLang",
+        "w:clrSchemeMapping",
+        "w:doNotIncludeSubdocsInStats",
+        "w:doNotAutoCompressPictures",
+        "w:forceUpgrade",
+        "w:captions",
+        "w:readModeInkLockDown",
+        "w:smartTagType",
+        "sl:schemaLibrary",
+        "w:shapeDefaults",
+        "w:doNotEmbedSmartTags",
+        "w:decimalSymbol",
+        "w:listSeparator",
+    )
 
 
 def _plain_font(style) -> None:
@@ -264,9 +285,20 @@ def _page_number(sec, first_page: int) -> None:
     _field(paragraph._p, " PAGE ", str(first_page))
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), str(first_page))
-    sec._sectPr.insert_element_before(numbering, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
-                                      "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
-                                      "w:sectPrChange")
+    sec._sectPr.insert_element_before(
+        numbering,
+        "w:cols",
+        "w:formProt",
+        "w:vAlign",
+        "w:noEndnote",
+        "w:titlePg",
+        "w:textDirection",
+        "w:bidi",
+        "w:rtlGutter",
+        "w:docGrid",
+        "w:printerSettings",
+        "w:sectPrChange",
+    )
 
 
 def _run_of(parent, tag: str, text: str | None = None, **attributes: str) -> None:
@@ -303,18 +335,19 @@ def _contents(word, doc: Document, labels: dict, lists: bool) -> None:
     if doc.contents:
         _contents_title(word, doc.contents_title)
         entries = [(1, f"{doc.chapter_label} {doc.title}")]
-        entries += [(block.level, f"{block.number} {block.title}".strip()) for block in doc.walk()
-                    if isinstance(block, Section) and block.level <= TOC_LEVELS]
-        _toc_field(word, f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u ',
-                   [(TOC_STYLE_ID.format(level), text) for level, text in entries])
+        entries += [
+            (block.level, f"{block.number} {block.title}".strip()) for block in doc.walk() if isinstance(block, Section) and block.level <= TOC_LEVELS
+        ]
+        _toc_field(word, f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u ', [(TOC_STYLE_ID.format(level), text) for level, text in entries])
     if not lists:
         return
     for kind, key in ((Table, "table"), (Figure, "figure")):
         blocks = [b for b in doc.walk() if isinstance(b, kind)]
         if blocks:
             _contents_title(word, labels[f"list_of_{key}s"])
-            _toc_field(word, f' TOC \\h \\z \\c "{seq_identifier(labels[key])}" ',
-                       [(FIGURES_LIST_ID, f"{labels[key]} {b.number} {b.title}") for b in blocks])
+            _toc_field(
+                word, f' TOC \\h \\z \\c "{seq_identifier(labels[key])}" ', [(FIGURES_LIST_ID, f"{labels[key]} {b.number} {b.title}") for b in blocks]
+            )
 
 
 def _contents_title(word, text: str) -> None:
@@ -517,7 +550,7 @@ def _bookmark(p, name: str, start: bool, numbers: _Numbers) -> None:
 
 
 def _caption(word, label: str, number: str, title: str, numbers: _Numbers, block: Table | Figure | None = None) -> None:
-    """"Tabel 5.1", a line break, the title, in the Caption style (centred, bold, kept with what
+    """ "Tabel 5.1", a line break, the title, in the Caption style (centred, bold, kept with what
     follows: the table or figure, or the source line under a figure). The part of the number
     after its last dot is a SEQ field with that number as its result; the part before it (the
     chapter) is text. The number ("5.1") is the bookmark the text's references point to."""
@@ -573,8 +606,7 @@ def _keep_rows(t: Table) -> list[bool]:
     if around + sum(header) + sum(body) <= FITS * TEXT_HEIGHT_PT:
         return [True] * rows
     head = len(t.header)
-    return [r < head + 1 or r >= rows - 2 or (r >= head and (t.is_group_row(t.body[r - head]) or t.joined_to_next(r - head)))
-            for r in range(rows)]
+    return [r < head + 1 or r >= rows - 2 or (r >= head and (t.is_group_row(t.body[r - head]) or t.joined_to_next(r - head))) for r in range(rows)]
 
 
 def _table(word, t: Table, labels: dict, numbers: _Numbers) -> None:
@@ -667,10 +699,29 @@ def _fill(tc, style_id: str, keep: bool, align: str, text: str | None, bold: boo
     run.append(t)
 
 
-TBL_PR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
-                        "w:tblPrChange")  # the elements of w:tblPr after w:tblBorders, in schema order (ECMA-376 Part 1, §17.4)
-TC_PR_AFTER_BORDERS = ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
-                       "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")  # of w:tcPr after w:tcBorders
+TBL_PR_AFTER_BORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)  # the elements of w:tblPr after w:tblBorders, in schema order (ECMA-376 Part 1, §17.4)
+TC_PR_AFTER_BORDERS = (
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+    "w:headers",
+    "w:cellIns",
+    "w:cellDel",
+    "w:cellMerge",
+    "w:tcPrChange",
+)  # of w:tcPr after w:tcBorders
 
 
 def _border(parent, side: str, line: tuple[str, str, str]) -> None:
@@ -687,8 +738,7 @@ def _table_rules(table) -> None:
     below it, a hairline between rows, no vertical line (``w:tblBorders``); the header's rules
     are its cells' (:func:`_header_rules`)."""
     borders = OxmlElement("w:tblBorders")
-    for side, line in (("top", RULE), ("left", NO_LINE), ("bottom", RULE), ("right", NO_LINE),
-                       ("insideH", HAIRLINE), ("insideV", NO_LINE)):
+    for side, line in (("top", RULE), ("left", NO_LINE), ("bottom", RULE), ("right", NO_LINE), ("insideH", HAIRLINE), ("insideV", NO_LINE)):
         _border(borders, side, line)
     table._tbl.tblPr.insert_element_before(borders, *TBL_PR_AFTER_BORDERS)
 

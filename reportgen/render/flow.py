@@ -50,8 +50,7 @@ TOC_ENTRY = {2: (0.0, 12.0), 3: (28.3, 12.0), 4: (56.7, 12.0)}  # chapter.css na
 TOC_LEADER_PT = 16.0  # the page number (and a few leader dots) at the end of an entry's last line  # h2–h4: 1em above, one 18 pt line, 0.3em below
 
 
-def lines_of(text: str, width: float, size: float = BODY_PT, indent: float = 0.0, bold: bool = False,
-             slack: float = SLACK) -> int:
+def lines_of(text: str, width: float, size: float = BODY_PT, indent: float = 0.0, bold: bool = False, slack: float = SLACK) -> int:
     """How many lines ``text`` fills in a column ``width`` points wide, words never broken; each
     word measured ``slack`` times as wide as its advance width (by default the margin the table
     measure gives a column; 1.0 for text in a column of known width, a paragraph's or a
@@ -98,7 +97,7 @@ def table_rows(t: Table) -> tuple[float, list[float], list[float]]:
         for r, placed_row in enumerate(placed_cells(rows)):
             tallest = 1
             for c, cell in placed_row:
-                width = sum(layout.widths_pt[c:c + cell.colspan]) - CELL_PADDING_PT
+                width = sum(layout.widths_pt[c : c + cell.colspan]) - CELL_PADDING_PT
                 lines = lines_of(cell.text, width, size, bold=cell.role == "header", slack=1.0)
                 if cell.rowspan == 1:
                     tallest = max(tallest, lines)
@@ -107,13 +106,13 @@ def table_rows(t: Table) -> tuple[float, list[float], list[float]]:
             out.append(tallest * line + padding)
         for r, span, need in spanning:
             last = min(r + span, len(out)) - 1
-            out[last] += max(0.0, need - sum(out[r:last + 1]))
+            out[last] += max(0.0, need - sum(out[r : last + 1]))
         return out
 
     below = sum(SMALL_LINE * lines_of(n, TEXT_WIDTH_PT, 10.0) + 2 for n in t.notes) + SMALL_LINE + 2
     rows = heights(Table(t.key, t.number, t.title, (), t.header + t.body, t.source), 4.3)
-    header = [h + 2.7 for h in rows[:len(t.header)]]  # th: 3 pt padding above and below, a 1 pt rule
-    return caption_height(t.title) + below, header, rows[len(t.header):]
+    header = [h + 2.7 for h in rows[: len(t.header)]]  # th: 3 pt padding above and below, a 1 pt rule
+    return caption_height(t.title) + below, header, rows[len(t.header) :]
 
 
 def row_units(table: Table, body: list[float]) -> list[tuple[int, float]]:
@@ -344,8 +343,7 @@ class Flow:
             self.section(section)
 
 
-def placed(doc: Document, aspect: Callable[[Figure], float], contents: list[tuple[int, float]] = (),
-           targets: Targets | None = None) -> Document:
+def placed(doc: Document, aspect: Callable[[Figure], float], contents: list[tuple[int, float]] = (), targets: Targets | None = None) -> Document:
     """A copy of ``doc`` whose paragraphs move before a table or figure that would otherwise
     leave more than a third of a page empty. ``aspect`` gives a figure's height over width;
     ``contents``: the lines and line height of each entry of the table of contents; ``targets``:

@@ -106,18 +106,23 @@ def render_html(doc: Document, labels: dict, folder: Path | None = None, embed: 
         toc, breaking = _contents(doc), breaking | flow.split
     ids = {id(block): f"s{n}" for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section))}
     image = (lambda path: data_url((folder / path).read_bytes())) if embed and folder is not None else str
-    return _template().render(doc=doc, toc=toc, ids=ids, labels=labels, css=_stylesheet(),
-                              breaks=lambda table: table.key in breaking,  # starts where it is and breaks between rows
-                              continued=lambda table: _filled(labels["table_continued"], table=labels["table"], number=table.number),
-                              image=image)
+    return _template().render(
+        doc=doc,
+        toc=toc,
+        ids=ids,
+        labels=labels,
+        css=_stylesheet(),
+        breaks=lambda table: table.key in breaking,  # starts where it is and breaks between rows
+        continued=lambda table: _filled(labels["table_continued"], table=labels["table"], number=table.number),
+        image=image,
+    )
 
 
 @cache
 def _template():
     """The page template, compiled once per process (a 20-page LHE spent a third of its HTML
     time compiling it); what depends on the document is passed to ``render``."""
-    env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html", "j2"]),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
     env.filters["kind"] = _kind
     env.filters["with_tasks"] = with_tasks
     env.filters["css_string"] = css_string
@@ -140,8 +145,11 @@ def _contents(doc: Document) -> list[dict]:
     study leaves it out (``study.toc: false``)."""
     if not doc.contents:
         return []
-    return [{"id": f"s{n}", "level": block.level, "text": f"{block.number} {block.title}".strip()}
-            for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section)) if block.level <= 4]
+    return [
+        {"id": f"s{n}", "level": block.level, "text": f"{block.number} {block.title}".strip()}
+        for n, block in enumerate(b for b in doc.walk() if isinstance(b, Section))
+        if block.level <= 4
+    ]
 
 
 def _filled(label: str, **values: str) -> str:

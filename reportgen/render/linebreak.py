@@ -40,8 +40,13 @@ def hanging_spaces(split_first_line):
 def _may_hang(text: str, style, max_width) -> bool:
     """Whether ``text`` ends in spaces that collapse at a line's end, one stretch of ordinary
     (wrapping) text in a finite width."""
-    return (text.endswith(" ") and bool(text.strip(" ")) and max_width is not None and not math.isinf(max_width)
-            and style["white_space"] in ("normal", "pre-line"))
+    return (
+        text.endswith(" ")
+        and bool(text.strip(" "))
+        and max_width is not None
+        and not math.isinf(max_width)
+        and style["white_space"] in ("normal", "pre-line")
+    )
 
 
 def install() -> bool:

@@ -77,8 +77,10 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return _font(bold, size).getlength(text) * size / 100 * SLACK
 
 
-MONTHS = ("Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|"
-          "January|February|March|May|June|July|August|October|December")
+MONTHS = (
+    "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|"
+    "January|February|March|May|June|July|August|October|December"
+)
 BINDINGS = (
     (re.compile(r" (?=[=<>≤≥≈±→])"), "\u00a0"),  # never a line break before a relation sign or an arrow,
     (re.compile(r"(?<=[=<>≤≥≈±]) "), "\u00a0"),  # nor after a relation sign: "t = 11,885", "(8,369 > 1,976)"

@@ -43,8 +43,7 @@ def write_pdf(html: str, base: Path, target: Path, allowed: list[Path]) -> Path:
     """Render ``html`` (relative URLs resolved against ``base``) to ``target``."""
     fetcher = LocalFetcher(allowed)
     with naming(target):
-        HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=fetcher).write_pdf(
-            str(target), font_config=_fonts())
+        HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=fetcher).write_pdf(str(target), font_config=_fonts())
     return target
 
 

@@ -41,7 +41,7 @@ class Targets:
         at = 0
         for match in self.pattern.finditer(text):
             if match.start() > at:
-                out.append((text[at:match.start()], None))
+                out.append((text[at : match.start()], None))
             out.append((match.group(0), self.blocks[match.group(0).replace("\u00a0", " ")]))
             at = match.end()
         if at < len(text):

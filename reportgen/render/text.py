@@ -58,8 +58,7 @@ def _task(task: Task, doc: Document, labels: dict, lines: list[str]) -> None:
 def _paragraph(block: Paragraph, lines: list[str]) -> None:
     prefix = {"quote": "> ", "note": "[note] ", "equation": "    "}.get(block.style, "")
     hanging = "    " if block.style == "reference" else ""  # a reference-list entry
-    lines += textwrap.wrap(prefix + block.text, WIDTH, subsequent_indent=hanging, break_long_words=False,
-                           break_on_hyphens=False) + [""]
+    lines += textwrap.wrap(prefix + block.text, WIDTH, subsequent_indent=hanging, break_long_words=False, break_on_hyphens=False) + [""]
 
 
 def _cell(cell) -> str:

@@ -203,20 +203,35 @@ class Builder:
         taken from a regulation, a table of the study file's own entries)."""
         self._tables += 1
         self.numbers[key] = self._number(self._tables)
-        return Table(key=key, number=self.numbers[key], title=title,
-                     header=tuple(tuple(r) for r in header), body=tuple(tuple(r) for r in body),
-                     source=self.source if source is None else source, notes=tuple(notes), widths=widths, small=small)
+        return Table(
+            key=key,
+            number=self.numbers[key],
+            title=title,
+            header=tuple(tuple(r) for r in header),
+            body=tuple(tuple(r) for r in body),
+            source=self.source if source is None else source,
+            notes=tuple(notes),
+            widths=widths,
+            small=small,
+        )
 
-    def figure(self, key: str, title: str, kind: str, data: dict, width: float = 0.75, file: str | None = None,
-               name: object = None) -> Figure:
+    def figure(self, key: str, title: str, kind: str, data: dict, width: float = 0.75, file: str | None = None, name: object = None) -> Figure:
         """A numbered figure of ``kind`` drawn from ``data`` into ``figures/<file>.png`` or
         ``figures/<file>_<name>.png`` (``file`` defaults to the kind); ``name`` (a construct or
         hypothesis key from the study file) is made safe and distinct before it joins the path."""
         self._figures += 1
         stem = file or kind
         stem = stem if name is None else f"{stem}_{self._file_names.name(name)}"
-        return Figure(key=key, number=self._number(self._figures), title=title, path=Path(FIGURES) / f"{stem}.png",
-                      width=width, source=self.source, kind=kind, data=data)
+        return Figure(
+            key=key,
+            number=self._number(self._figures),
+            title=title,
+            path=Path(FIGURES) / f"{stem}.png",
+            width=width,
+            source=self.source,
+            kind=kind,
+            data=data,
+        )
 
     def begin_chapter(self, number: int) -> None:
         """Number the tables and figures that follow as chapter ``number``'s, from 1 (BAB VI after BAB V)."""

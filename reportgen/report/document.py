@@ -184,11 +184,13 @@ class Document:
 
     def walk(self):
         """Every block in reading order, sections included."""
+
         def visit(blocks):
             for block in blocks:
                 yield block
                 if isinstance(block, Section):
                     yield from visit(block.blocks)
+
         yield from visit(self.sections)
 
     def tasks(self) -> list[tuple[Section | None, Task]]:
@@ -201,6 +203,7 @@ class Document:
                     found.append((section, block))
                 elif isinstance(block, Section):
                     visit(block)
+
         for section in self.sections:
             visit(section)
         return found
@@ -213,5 +216,4 @@ class Document:
 
     def shown_claims(self) -> dict[str, str]:
         """Subject → outcome of every verdict a table cell shows."""
-        return {cell.claim[0]: cell.claim[1] for table in self.tables().values()
-                for row in table.header + table.body for cell in row if cell.claim}
+        return {cell.claim[0]: cell.claim[1] for table in self.tables().values() for row in table.header + table.body for cell in row if cell.claim}

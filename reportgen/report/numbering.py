@@ -35,6 +35,7 @@ def in_reading_order(doc: Document, table_word: str, figure_word: str) -> dict[s
         def one(match: re.Match) -> str:
             new = mapping.get(f"{words[match.group(1)]} {match.group(3)}", match.group(3))
             return f"{match.group(1)}{match.group(2)}{new}"
+
         return pattern.sub(one, text)
 
     def fix(block):

@@ -57,8 +57,10 @@ class Cleaner:
             return None
         count = sum(self.found.values())
         codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(self.found)[:5]) + (", …" if len(self.found) > 5 else "")
-        return (f"{what}: {count} character{'s' if count != 1 else ''} that Word and PDF files cannot hold ({codes}), "
-                f"from the data or the study file, {'were' if count != 1 else 'was'} written as {'spaces' if count != 1 else 'a space'}")
+        return (
+            f"{what}: {count} character{'s' if count != 1 else ''} that Word and PDF files cannot hold ({codes}), "
+            f"from the data or the study file, {'were' if count != 1 else 'was'} written as {'spaces' if count != 1 else 'a space'}"
+        )
 
 
 def printable(document, what: str, notes: list[str]):

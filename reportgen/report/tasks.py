@@ -80,8 +80,7 @@ def _listed(keys: list[str], most: int) -> str:
 
 def placeholder_note(keys: list[str]) -> Localized:
     """What ``reportgen run`` and ``reportgen validate`` say of the placeholders at ``keys``."""
-    return phrase("note.placeholder" if len(keys) == 1 else "note.placeholders", count=len(keys),
-                  keys=_listed(keys, KEYS_IN_NOTE))
+    return phrase("note.placeholder" if len(keys) == 1 else "note.placeholders", count=len(keys), keys=_listed(keys, KEYS_IN_NOTE))
 
 
 def placeholder_task(b) -> Task | None:
@@ -89,8 +88,7 @@ def placeholder_task(b) -> Task | None:
     keys = placeholders(b.study.config)
     if not keys:
         return None
-    return task(b, "placeholders", placeholder_note(keys), keys=_listed(keys, KEYS_IN_COMMENT), count=b.i(len(keys)),
-                one=len(keys) == 1)
+    return task(b, "placeholders", placeholder_note(keys), keys=_listed(keys, KEYS_IN_COMMENT), count=b.i(len(keys)), one=len(keys) == 1)
 
 
 def finish(b, doc: Document) -> Document:
@@ -110,8 +108,10 @@ def notes(doc: Document) -> list[str]:
     found = doc.tasks()
     if not found:
         return []
-    lines = [phrase("note.at", where=f"{doc.chapter_label}{', ' + section.number if section is not None and section.number else ''}",
-                    note=t.note) for section, t in found]
+    lines = [
+        phrase("note.at", where=f"{doc.chapter_label}{', ' + section.number if section is not None and section.number else ''}", note=t.note)
+        for section, t in found
+    ]
     many = "s" if len(found) != 1 else ""
     lines.append(phrase("note.draft" if doc.draft else "note.final", count=len(found), s=many))
     return lines

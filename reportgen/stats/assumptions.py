@@ -75,12 +75,11 @@ def normality(residuals: np.ndarray) -> Normality:
     if 3 <= n <= 5000 and sd > 0:
         w, p_sw = shapiro_wilk(e)
     p_lilliefors = float(lilliefors_p(d, n)) if n >= 5 else None  # nortest::lillie.test: "sample size must be greater than 4"
-    return Normality(n=n, mean=mean, sd=sd, ks_d=d, ks_p_asymptotic=p_asymptotic,
-                     ks_p_lilliefors=p_lilliefors, shapiro_w=w, shapiro_p=p_sw)
+    return Normality(n=n, mean=mean, sd=sd, ks_d=d, ks_p_asymptotic=p_asymptotic, ks_p_lilliefors=p_lilliefors, shapiro_w=w, shapiro_p=p_sw)
 
 
 def _poly(coefficients: tuple[float, ...], x: float) -> float:
-    return float(sum(c * x ** k for k, c in enumerate(coefficients)))
+    return float(sum(c * x**k for k, c in enumerate(coefficients)))
 
 
 def shapiro_wilk(x: np.ndarray) -> tuple[float, float]:
@@ -148,8 +147,7 @@ def lilliefors_p(d: float, n: int) -> float:
     0.1, which differs from R by up to 0.05).
     """
     kd, nd = (d * (n / 100) ** 0.49, 100) if n > 100 else (d, n)
-    p = np.exp(-7.01256 * kd**2 * (nd + 2.78019) + 2.99587 * kd * np.sqrt(nd + 2.78019)
-               - 0.122119 + 0.974598 / np.sqrt(nd) + 1.67997 / nd)
+    p = np.exp(-7.01256 * kd**2 * (nd + 2.78019) + 2.99587 * kd * np.sqrt(nd + 2.78019) - 0.122119 + 0.974598 / np.sqrt(nd) + 1.67997 / nd)
     if p <= 0.1:
         return float(p)
     kk = (np.sqrt(n) - 0.01 + 0.85 / np.sqrt(n)) * d
@@ -182,6 +180,10 @@ def heteroscedasticity(residuals: np.ndarray, exog: np.ndarray, predictors: list
     lm = len(e) * auxiliary.rsquared
     lm_p = float(special.chdtrc(exog.shape[1] - 1, lm))
     return Heteroscedasticity(
-        glejser=terms, glejser_f=float(fit.fvalue), glejser_f_p=float(fit.f_pvalue),
-        bp_lm=float(lm), bp_df=exog.shape[1] - 1, bp_p=float(lm_p),
+        glejser=terms,
+        glejser_f=float(fit.fvalue),
+        glejser_f_p=float(fit.f_pvalue),
+        bp_lm=float(lm),
+        bp_df=exog.shape[1] - 1,
+        bp_p=float(lm_p),
     )

@@ -47,8 +47,11 @@ def adjacent_blocks(answers: np.ndarray, blocks: int | None = None) -> list[tupl
     best: dict[tuple[int, int], tuple[float, list[tuple[int, int]]]] = {(0, 0): (0.0, [])}  # (end, blocks) → cost, cuts
     for used in range(1, k + 1):
         for end in range(2 * used, n + 1):
-            options = [(best[(start, used - 1)][0] + cost(start, end), best[(start, used - 1)][1] + [(start, end)])
-                       for start in range(2 * (used - 1), end - 1) if (start, used - 1) in best]
+            options = [
+                (best[(start, used - 1)][0] + cost(start, end), best[(start, used - 1)][1] + [(start, end)])
+                for start in range(2 * (used - 1), end - 1)
+                if (start, used - 1) in best
+            ]
             if options:
                 best[(end, used)] = min(options, key=lambda option: option[0])
     return best[(n, k)][1]

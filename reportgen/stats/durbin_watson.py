@@ -99,8 +99,8 @@ def savin_white_bounds(n: int, k: int, alpha: float = 0.05) -> tuple[float, floa
     """
     nu = 2 * (1 - np.cos(np.pi * np.arange(n) / n))
     m = n - k - 1
-    lower = nu[1:1 + m]
-    upper = nu[k + 1:k + 1 + m]
+    lower = nu[1 : 1 + m]
+    upper = nu[k + 1 : k + 1 + m]
     return _quantile(lower, alpha), _quantile(upper, alpha)
 
 

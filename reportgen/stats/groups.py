@@ -30,8 +30,14 @@ from reportgen.stats.assumptions import shapiro_wilk
 
 TESTS = ("student_t", "welch_t", "mann_whitney", "anova", "welch_anova", "kruskal_wallis")
 POSTHOCS = ("tukey", "games_howell", "dunn_holm")
-EFFECTS = {"student_t": ("hedges_g",), "welch_t": ("hedges_g",), "mann_whitney": ("rank_biserial",),
-           "anova": ("eta2", "omega2"), "welch_anova": ("eta2", "omega2"), "kruskal_wallis": ("epsilon2",)}  # each test's effect sizes
+EFFECTS = {
+    "student_t": ("hedges_g",),
+    "welch_t": ("hedges_g",),
+    "mann_whitney": ("rank_biserial",),
+    "anova": ("eta2", "omega2"),
+    "welch_anova": ("eta2", "omega2"),
+    "kruskal_wallis": ("epsilon2",),
+}  # each test's effect sizes
 BOOTSTRAP = 2000  # resamples for the CI of ε² (effectsize's default is 200)
 SEED = 20240517  # the bootstrap's seed: the same data give the same interval
 NAN = float("nan")
@@ -226,6 +232,7 @@ def _oneway(samples, equal: bool) -> tuple[float, float, tuple[float, float]]:
 
 # effect sizes -------------------------------------------------------------------------------
 
+
 def _two_sided(level: float, alternative: str) -> float:
     """effectsize's ``.adjust_ci``: a one-sided ``level`` interval is one bound of a two-sided one at 2·level − 1."""
     return level if alternative == "two.sided" else 2 * level - 1
@@ -354,7 +361,7 @@ def _epsilon_squared(ranks: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     centred = ranks - ranks.mean(axis=1, keepdims=True)
     between = sum((b - a) * centred[:, a:b].mean(axis=1) ** 2 for a, b in zip(bounds[:-1], bounds[1:]))
     with np.errstate(invalid="ignore", divide="ignore"):
-        return between / (centred ** 2).sum(axis=1)
+        return between / (centred**2).sum(axis=1)
 
 
 def rank_epsilon_squared(groups: Groups, level: float = 0.95, resamples: int = BOOTSTRAP, seed: int = SEED) -> EffectSize:
@@ -376,6 +383,7 @@ def rank_epsilon_squared(groups: Groups, level: float = 0.95, resamples: int = B
 
 # post-hoc comparisons -----------------------------------------------------------------------
 
+
 def _pairs(k: int) -> list[tuple[int, int]]:
     """(i, j), i < j, in R's order: (1, 2), (1, 3), …, (2, 3), …"""
     return [(i, j) for i in range(k) for j in range(i + 1, k)]
@@ -388,9 +396,19 @@ def tukey_hsd(groups: Groups, level: float = 0.95) -> PostHoc:
 
     result = scipy_tukey(*groups.samples)
     ci = result.confidence_interval(level)
-    pairs = tuple(Pair(groups.names[i], groups.names[j], float(result.statistic[j, i]), float(ci.low[j, i]),
-                       float(ci.high[j, i]), None, None, float(result.pvalue[j, i]))
-                  for i, j in _pairs(len(groups.names)))
+    pairs = tuple(
+        Pair(
+            groups.names[i],
+            groups.names[j],
+            float(result.statistic[j, i]),
+            float(ci.low[j, i]),
+            float(ci.high[j, i]),
+            None,
+            None,
+            float(result.pvalue[j, i]),
+        )
+        for i, j in _pairs(len(groups.names))
+    )
     return PostHoc("tukey", level, pairs)
 
 
@@ -409,11 +427,21 @@ def games_howell(groups: Groups, level: float = 0.95) -> PostHoc:
         diff = means[j] - means[i]
         a, b = var[i] / n[i], var[j] / n[j]
         se = sqrt(a + b)
-        df = (a + b) ** 2 / (a ** 2 / (n[i] - 1) + b ** 2 / (n[j] - 1))
+        df = (a + b) ** 2 / (a**2 / (n[i] - 1) + b**2 / (n[j] - 1))
         t = abs(diff) / se
         q = float(studentized_range.ppf(level, k, df))
-        pairs.append(Pair(groups.names[i], groups.names[j], diff, diff - q * se / sqrt(2), diff + q * se / sqrt(2), t, df,
-                          float(studentized_range.sf(t * sqrt(2), k, df))))
+        pairs.append(
+            Pair(
+                groups.names[i],
+                groups.names[j],
+                diff,
+                diff - q * se / sqrt(2),
+                diff + q * se / sqrt(2),
+                t,
+                df,
+                float(studentized_range.sf(t * sqrt(2), k, df)),
+            )
+        )
     return PostHoc("games_howell", level, tuple(pairs))
 
 
@@ -434,8 +462,7 @@ def dunn(groups: Groups, level: float = 0.95) -> PostHoc:
         z = diff / sqrt(spread * (1 / n[i] + 1 / n[j]))
         found.append((i, j, diff, z, float(2 * norm.sf(abs(z)))))
     adjusted = multipletests([f[4] for f in found], method="holm")[1]
-    pairs = tuple(Pair(groups.names[i], groups.names[j], diff, None, None, z, None, float(p))
-                  for (i, j, diff, z, _), p in zip(found, adjusted))
+    pairs = tuple(Pair(groups.names[i], groups.names[j], diff, None, None, z, None, float(p)) for (i, j, diff, z, _), p in zip(found, adjusted))
     return PostHoc("dunn_holm", level, pairs)
 
 

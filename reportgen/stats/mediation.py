@@ -127,8 +127,9 @@ def sobel(a: float, se_a: float, b: float, se_b: float) -> tuple[float, float, f
     return se, float(z), float(2 * special.ndtr(-abs(z)))
 
 
-def bootstrap_indirect(scores: dict[str, np.ndarray], paths: list[tuple[str, str]], chains: list[tuple[str, ...]],
-                       resamples: int, seed: int | None) -> np.ndarray:
+def bootstrap_indirect(
+    scores: dict[str, np.ndarray], paths: list[tuple[str, str]], chains: list[tuple[str, ...]], resamples: int, seed: int | None
+) -> np.ndarray:
     """(B, len(chains)) bootstrap draws of each chain's indirect effect."""
     names = list(scores)
     x = np.column_stack([scores[n] for n in names])
@@ -152,8 +153,7 @@ def total_regression(model: PathModel, scores: dict[str, np.ndarray], source: st
     return ols(scores[target], x, target, [source, *covariates])
 
 
-def mediation(model: PathModel, scores: dict[str, np.ndarray], chain: tuple[str, ...], draws: np.ndarray,
-              alpha: float = 0.05) -> Mediation:
+def mediation(model: PathModel, scores: dict[str, np.ndarray], chain: tuple[str, ...], draws: np.ndarray, alpha: float = 0.05) -> Mediation:
     """Summarise one chain given its bootstrap ``draws`` (B,) of a × b, at the level 1 − ``alpha``."""
     level = 1 - alpha
     source, target = chain[0], chain[-1]
@@ -167,5 +167,21 @@ def mediation(model: PathModel, scores: dict[str, np.ndarray], chain: tuple[str,
         se, z, p = sobel(links[0].b, links[0].se, links[1].b, links[1].se)
     low, high = np.quantile(draws, [alpha / 2, 1 - alpha / 2])
     additive = abs(total.b - direct.b - indirect) <= 1e-8 * max(1.0, abs(total.b))
-    return Mediation(chain, links, direct, total, total_fit.predictors[1:], indirect, float(np.prod([link.beta for link in links])),
-                     se, z, p, float(draws.std(ddof=1)), float(low), float(high), len(draws), level, bool(additive))
+    return Mediation(
+        chain,
+        links,
+        direct,
+        total,
+        total_fit.predictors[1:],
+        indirect,
+        float(np.prod([link.beta for link in links])),
+        se,
+        z,
+        p,
+        float(draws.std(ddof=1)),
+        float(low),
+        float(high),
+        len(draws),
+        level,
+        bool(additive),
+    )

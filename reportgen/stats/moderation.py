@@ -51,7 +51,7 @@ def moderated_regression(y: np.ndarray, x: np.ndarray, z: np.ndarray, names: tup
     df = full.df2
     delta = full.r2 - main.r2
     f = delta / ((1 - full.r2) / df)
-    cov = np.linalg.inv(full.exog.T @ full.exog) * full.se_estimate ** 2
+    cov = np.linalg.inv(full.exog.T @ full.exog) * full.se_estimate**2
     return Moderation(main, full, float(delta), float(f), float(special.fdtrc(1, df, f)), simple_slopes(full, cov), centre)
 
 
@@ -80,4 +80,3 @@ def slope_lines(moderation: Moderation, points: int = 50) -> list[tuple[str, np.
     x = full.exog[:, 1]
     xs = np.linspace(x.min(), x.max(), points)
     return [(slope.level, xs, b0 + b1 * xs + b2 * slope.z + b3 * xs * slope.z) for slope in moderation.slopes]
-

@@ -73,8 +73,9 @@ class VarianceShares:
         return self.r2 - self.unique
 
 
-def variance_shares(regression: RegressionResult, y: np.ndarray, x: np.ndarray, alpha: float,
-                    standard_errors: dict[str, float] | None = None) -> VarianceShares:
+def variance_shares(
+    regression: RegressionResult, y: np.ndarray, x: np.ndarray, alpha: float, standard_errors: dict[str, float] | None = None
+) -> VarianceShares:
     """The shares of ``regression`` (fitted to ``y`` on the columns of ``x``, in the order of its
     predictors). ``standard_errors`` (by predictor) replaces the OLS SE in the β intervals (the HC3
     standard errors, when they decide the t tests)."""
@@ -90,7 +91,14 @@ def variance_shares(regression: RegressionResult, y: np.ndarray, x: np.ndarray, 
         scale = float(x[:, j].std(ddof=1)) / sd_y
         se = (standard_errors or {}).get(name, c.se)
         half = quantile * se * scale
-        out[name] = PredictorShare(name, float("nan") if r is None else r, float("nan") if r_p is None else r_p,
-                                   partial=c.t / math.sqrt(c.t * c.t + df), semipartial=c.t * math.sqrt((1 - regression.r2) / df),
-                                   beta=c.beta, beta_low=c.beta - half, beta_high=c.beta + half)
+        out[name] = PredictorShare(
+            name,
+            float("nan") if r is None else r,
+            float("nan") if r_p is None else r_p,
+            partial=c.t / math.sqrt(c.t * c.t + df),
+            semipartial=c.t * math.sqrt((1 - regression.r2) / df),
+            beta=c.beta,
+            beta_low=c.beta - half,
+            beta_high=c.beta + half,
+        )
     return VarianceShares(regression.dependent, out, regression.r2, 1 - alpha)

@@ -54,15 +54,44 @@ def frequency_table(values: Sequence, order: list[str] | None = None) -> Frequen
         running += v
         cumulative.append(running)
     return FrequencyTable(
-        categories=tuple(categories), frequency=tuple(freq), percent=tuple(percent),
-        valid_percent=tuple(valid), cumulative_percent=tuple(cumulative),
-        n_valid=n_valid, n_missing=n - n_valid,
+        categories=tuple(categories),
+        frequency=tuple(freq),
+        percent=tuple(percent),
+        valid_percent=tuple(valid),
+        cumulative_percent=tuple(cumulative),
+        n_valid=n_valid,
+        n_missing=n - n_valid,
     )
 
 
-EDUCATION = ["tidak sekolah", "sd", "sd/sederajat", "smp", "sltp", "smp/sederajat", "sma", "smk", "slta", "sma/smk",
-             "sma/sederajat", "slta/sederajat", "d1", "d2", "d3", "diploma", "d4", "s1", "s1/d4", "d4/s1", "sarjana", "s2",
-             "magister", "pascasarjana", "s3", "doktor"]
+EDUCATION = [
+    "tidak sekolah",
+    "sd",
+    "sd/sederajat",
+    "smp",
+    "sltp",
+    "smp/sederajat",
+    "sma",
+    "smk",
+    "slta",
+    "sma/smk",
+    "sma/sederajat",
+    "slta/sederajat",
+    "d1",
+    "d2",
+    "d3",
+    "diploma",
+    "d4",
+    "s1",
+    "s1/d4",
+    "d4/s1",
+    "sarjana",
+    "s2",
+    "magister",
+    "pascasarjana",
+    "s3",
+    "doktor",
+]
 BELOW = re.compile(r"^\s*(<|≤|<=|kurang dari|di bawah|dibawah|under|less than|below|up to|sampai)", re.IGNORECASE)
 ABOVE = re.compile(r"^\s*(>|≥|>=|lebih dari|di atas|diatas|over|more than|above)", re.IGNORECASE)
 ABOVE_AFTER = re.compile(r"(\+|ke atas|keatas|atau lebih|or more|and above|and over)\s*\w*\s*$", re.IGNORECASE)

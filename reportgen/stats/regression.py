@@ -173,17 +173,32 @@ def ols(y: np.ndarray, x: np.ndarray, dependent: str, predictors: list[str]) -> 
     for j, name in enumerate(predictors):
         beta = fit.params[j + 1] * x[:, j].std(ddof=1) / sd_y
         coefficients[name] = Coefficient(
-            b=float(fit.params[j + 1]), se=float(fit.bse[j + 1]), beta=float(beta),
-            t=float(fit.tvalues[j + 1]), p=float(fit.pvalues[j + 1]),
-            tolerance=float(1 / vifs[j]) if k > 1 else None, vif=float(vifs[j]) if k > 1 else None,
+            b=float(fit.params[j + 1]),
+            se=float(fit.bse[j + 1]),
+            beta=float(beta),
+            t=float(fit.tvalues[j + 1]),
+            p=float(fit.pvalues[j + 1]),
+            tolerance=float(1 / vifs[j]) if k > 1 else None,
+            vif=float(vifs[j]) if k > 1 else None,
         )
     return RegressionResult(
-        dependent=dependent, predictors=tuple(predictors), coefficients=coefficients, n=n,
-        r=float(np.sqrt(fit.rsquared)), r2=float(fit.rsquared), adj_r2=float(fit.rsquared_adj),
-        se_estimate=float(np.sqrt(fit.mse_resid)), f=float(fit.fvalue), f_p=float(fit.f_pvalue),
-        df1=int(round(fit.df_model)), df2=int(round(fit.df_resid)),
-        ss_regression=float(fit.ess), ss_residual=float(fit.ssr),
-        residuals=np.asarray(fit.resid), fitted=np.asarray(fit.fitted), exog=exog,
+        dependent=dependent,
+        predictors=tuple(predictors),
+        coefficients=coefficients,
+        n=n,
+        r=float(np.sqrt(fit.rsquared)),
+        r2=float(fit.rsquared),
+        adj_r2=float(fit.rsquared_adj),
+        se_estimate=float(np.sqrt(fit.mse_resid)),
+        f=float(fit.fvalue),
+        f_p=float(fit.f_pvalue),
+        df1=int(round(fit.df_model)),
+        df2=int(round(fit.df_resid)),
+        ss_regression=float(fit.ess),
+        ss_residual=float(fit.ssr),
+        residuals=np.asarray(fit.resid),
+        fitted=np.asarray(fit.fitted),
+        exog=exog,
     )
 
 
@@ -217,9 +232,12 @@ def _check_collinearity(exog: np.ndarray, predictors: list[str]) -> None:
             if j and np.ptp(column) == 0:
                 raise AnalysisError.coded("analysis.constant_predictor", name=name)
             before = ", ".join(predictors[: j - 1])
-            raise AnalysisError.coded("analysis.collinear", predictors=", ".join(predictors[:j]), name=name,
-                                      before=Localized(", ".join(filter(None, ["the constant", before])),
-                                                       ", ".join(filter(None, ["konstanta", before]))))
+            raise AnalysisError.coded(
+                "analysis.collinear",
+                predictors=", ".join(predictors[:j]),
+                name=name,
+                before=Localized(", ".join(filter(None, ["the constant", before])), ", ".join(filter(None, ["konstanta", before]))),
+            )
         basis.append(remainder / np.linalg.norm(remainder))
 
 

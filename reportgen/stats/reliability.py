@@ -42,9 +42,13 @@ def omega_total(items: np.ndarray) -> Omega | None:
     loadings, psi = minres_one_factor(r)
     signs = np.where(loadings < 0, -1.0, 1.0)
     flipped_sum = float((r * np.outer(signs, signs)).sum())
-    omega = 1 - float((1 - loadings ** 2).sum()) / flipped_sum
-    return Omega(omega, tuple(float(v) for v in loadings), tuple(int(i) for i in np.flatnonzero(signs < 0)),
-                 tuple(int(i) for i in np.flatnonzero(psi <= PSI_LOWER)))
+    omega = 1 - float((1 - loadings**2).sum()) / flipped_sum
+    return Omega(
+        omega,
+        tuple(float(v) for v in loadings),
+        tuple(int(i) for i in np.flatnonzero(signs < 0)),
+        tuple(int(i) for i in np.flatnonzero(psi <= PSI_LOWER)),
+    )
 
 
 def minres_one_factor(r: np.ndarray, tolerance: float = 1e-12) -> tuple[np.ndarray, np.ndarray]:
@@ -149,7 +153,5 @@ def reliability(items: np.ndarray) -> Reliability:
     varies = np.ptp(items, axis=0) > 0
     kept = items[:, varies]
     positions = np.cumsum(varies) - 1
-    dropped = tuple(cronbach_alpha(np.delete(kept, positions[j], axis=1)) if varies[j] and kept.shape[1] > 2 else None
-                    for j in range(items.shape[1]))
-    return Reliability(alpha=cronbach_alpha(kept), alpha_if_deleted=dropped,
-                       constant=tuple(int(j) for j in np.flatnonzero(~varies)))
+    dropped = tuple(cronbach_alpha(np.delete(kept, positions[j], axis=1)) if varies[j] and kept.shape[1] > 2 else None for j in range(items.shape[1]))
+    return Reliability(alpha=cronbach_alpha(kept), alpha_if_deleted=dropped, constant=tuple(int(j) for j in np.flatnonzero(~varies)))

@@ -33,8 +33,9 @@ def covariances_from_counts(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
     if not observed.all():
         blank = (~observed).astype(float)
         cross = gram(centred, blank)
-        second = (second + cross * mean[:, None, :] + np.swapaxes(cross, 1, 2) * mean[:, :, None]
-                  + gram(blank, blank) * mean[:, :, None] * mean[:, None, :])
+        second = (
+            second + cross * mean[:, None, :] + np.swapaxes(cross, 1, 2) * mean[:, :, None] + gram(blank, blank) * mean[:, :, None] * mean[:, None, :]
+        )
     return (second - n * mean[:, :, None] * mean[:, None, :]) / (n - 1)
 
 

@@ -59,7 +59,7 @@ def pp_distance(observed: np.ndarray, expected: np.ndarray) -> float:
 def _moments(x: np.ndarray) -> tuple[int, float, float, float]:
     x = np.asarray(x, dtype=float)
     centred = x - x.mean()
-    return x.size, float(np.mean(centred ** 2)), float(np.mean(centred ** 3)), float(np.mean(centred ** 4))
+    return x.size, float(np.mean(centred**2)), float(np.mean(centred**3)), float(np.mean(centred**4))
 
 
 def skewness(x: np.ndarray) -> float | None:
@@ -71,7 +71,7 @@ def skewness(x: np.ndarray) -> float | None:
     n, m2, m3, _ = _moments(x)
     if n < 3 or m2 <= 0:
         return None
-    return float(np.sqrt(n * (n - 1)) / (n - 2) * m3 / m2 ** 1.5)
+    return float(np.sqrt(n * (n - 1)) / (n - 2) * m3 / m2**1.5)
 
 
 def excess_kurtosis(x: np.ndarray) -> float | None:
@@ -82,7 +82,7 @@ def excess_kurtosis(x: np.ndarray) -> float | None:
     n, m2, _, m4 = _moments(x)
     if n < 4 or m2 <= 0:
         return None
-    g2 = m4 / m2 ** 2 - 3
+    g2 = m4 / m2**2 - 3
     return float((n - 1) / ((n - 2) * (n - 3)) * ((n + 1) * g2 + 6))
 
 
@@ -128,6 +128,14 @@ def residual_plots(fit: RegressionResult) -> ResidualPlots:
     with the numbers that describe them."""
     zresid, sresid, zpred = residual_diagnostics(fit)
     observed, expected = normal_pp_points(zresid)
-    return ResidualPlots(zresid=zresid, sresid=sresid, zpred=zpred, pp_observed=observed, pp_expected=expected,
-                         pp_distance=pp_distance(observed, expected), skewness=skewness(zresid),
-                         excess_kurtosis=excess_kurtosis(zresid), spread=spread_by_thirds(zpred, sresid))
+    return ResidualPlots(
+        zresid=zresid,
+        sresid=sresid,
+        zpred=zpred,
+        pp_observed=observed,
+        pp_expected=expected,
+        pp_distance=pp_distance(observed, expected),
+        skewness=skewness(zresid),
+        excess_kurtosis=excess_kurtosis(zresid),
+        spread=spread_by_thirds(zpred, sresid),
+    )

@@ -47,7 +47,7 @@ def hc3_covariance(exog: np.ndarray, residuals: np.ndarray) -> np.ndarray:
     """The HC3 covariance matrix of the OLS coefficients (formula in the module docstring)."""
     q, r = np.linalg.qr(exog)
     leverage = np.einsum("ij,ij->i", q, q)
-    weight = residuals ** 2 / np.clip(1 - leverage, 1e-12, None) ** 2
+    weight = residuals**2 / np.clip(1 - leverage, 1e-12, None) ** 2
     r_inv = np.linalg.inv(r)
     bread = r_inv @ r_inv.T  # (X'X)⁻¹
     meat = exog.T @ (exog * weight[:, None])

@@ -40,13 +40,19 @@ def unit_scores(answers: pd.DataFrame, components: tuple[Component, ...]) -> dic
             values.setdefault((unit, component, sub), []).append(exact)
     out = {}
     for unit in dict.fromkeys(answers["unit"]):
-        exact_subs = {c.code: {s: c.exact_points(s) * sum(values[(unit, c.code, s)]) / len(values[(unit, c.code, s)])
-                               for s, _ in c.subcomponents} for c in components}
+        exact_subs = {
+            c.code: {s: c.exact_points(s) * sum(values[(unit, c.code, s)]) / len(values[(unit, c.code, s)]) for s, _ in c.subcomponents}
+            for c in components
+        }
         exact_comps = {code: sum(subs.values(), Fraction(0)) for code, subs in exact_subs.items()}
         total = sum(exact_comps.values(), Fraction(0))
-        out[unit] = UnitScore(unit=unit, total=float(total), components={k: float(v) for k, v in exact_comps.items()},
-                              subcomponents={k: {s: float(v) for s, v in subs.items()} for k, subs in exact_subs.items()},
-                              exact=total)
+        out[unit] = UnitScore(
+            unit=unit,
+            total=float(total),
+            components={k: float(v) for k, v in exact_comps.items()},
+            subcomponents={k: {s: float(v) for s, v in subs.items()} for k, subs in exact_subs.items()},
+            exact=total,
+        )
     return out
 
 
@@ -59,17 +65,21 @@ def with_ranks_and_history(scores: dict[str, UnitScore], history: pd.DataFrame |
         if history is not None and len(history):
             rows = history[(history["unit"] == unit) & (history["year"] < year)]
             past = {int(y): float(t) for y, t in zip(rows["year"], rows["total"])}
-        out[unit] = UnitScore(unit, score.total, score.components, score.subcomponents, int(ranks[unit]),
-                              past.get(year - 1), dict(sorted(past.items())), score.exact)
+        out[unit] = UnitScore(
+            unit, score.total, score.components, score.subcomponents, int(ranks[unit]), past.get(year - 1), dict(sorted(past.items())), score.exact
+        )
     return out
 
 
-def total_at_target(answers: pd.DataFrame, components: tuple[Component, ...], unit: str, target: Fraction,
-                    subcomponents: set[str] | None = None) -> Fraction:
+def total_at_target(
+    answers: pd.DataFrame, components: tuple[Component, ...], unit: str, target: Fraction, subcomponents: set[str] | None = None
+) -> Fraction:
     """The unit's total (exact) if every criterion below ``target`` (0–1 of its weight) were
     raised to it — only those of ``subcomponents`` when given — and nothing else changed: what
     closing the findings is worth, not the distance to 100."""
     rows = answers[answers["unit"] == unit].copy()
-    rows["exact"] = [None if e is None else max(e, target) if subcomponents is None or sub in subcomponents else e
-                     for e, sub in zip(rows["exact"], rows["subcomponent"])]
+    rows["exact"] = [
+        None if e is None else max(e, target) if subcomponents is None or sub in subcomponents else e
+        for e, sub in zip(rows["exact"], rows["subcomponent"])
+    ]
     return unit_scores(rows, components)[unit].exact

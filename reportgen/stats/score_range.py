@@ -61,11 +61,20 @@ def score_range(construct: str, scores: np.ndarray, points: list[int], counts: n
     factor = 1 if mean_score else items
     low, high = factor * points[0], factor * points[-1]
     return ScoreRange(
-        construct=construct, n=int(scores.size), low=float(low), high=float(high),
-        minimum=float(scores.min()) if scores.size else float("nan"), maximum=float(scores.max()) if scores.size else float("nan"),
+        construct=construct,
+        n=int(scores.size),
+        low=float(low),
+        high=float(high),
+        minimum=float(scores.min()) if scores.size else float("nan"),
+        maximum=float(scores.max()) if scores.size else float("nan"),
         distinct=int(np.unique(scores.round(9)).size),
         points=tuple(p for p, c in zip(points, counts) if c > 0),
-        top=share(counts[-1]), top_two=share(counts[-2:].sum()), bottom=share(counts[0]), bottom_two=share(counts[:2].sum()),
+        top=share(counts[-1]),
+        top_two=share(counts[-2:].sum()),
+        bottom=share(counts[0]),
+        bottom_two=share(counts[:2].sum()),
         at_highest=float(np.mean(scores >= high - EXACT)) if scores.size else float("nan"),
         at_lowest=float(np.mean(scores <= low + EXACT)) if scores.size else float("nan"),
-        sd=float(scores.std(ddof=1)) if scores.size > 1 else float("nan"), scale_points=len(points))
+        sd=float(scores.std(ddof=1)) if scores.size > 1 else float("nan"),
+        scale_points=len(points),
+    )

@@ -70,12 +70,16 @@ def _words() -> dict:
 
 
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(HERE / "pages"), autoescape=select_autoescape(["j2"]),
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(loader=FileSystemLoader(HERE / "pages"), autoescape=select_autoescape(["j2"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def create_app(max_upload_mb: float = MAX_UPLOAD_MB, sessions: Sessions | None = None, host: str = "127.0.0.1",
-               allow_hosts: Sequence[str] = (), max_runs: int = MAX_RUNS) -> Starlette:
+def create_app(
+    max_upload_mb: float = MAX_UPLOAD_MB,
+    sessions: Sessions | None = None,
+    host: str = "127.0.0.1",
+    allow_hosts: Sequence[str] = (),
+    max_runs: int = MAX_RUNS,
+) -> Starlette:
     """The app; ``max_upload_mb`` limits an upload, ``sessions`` holds the sessions (a new store by
     default), ``host`` is the address the server listens on (which decides the Host names
     answered, with ``allow_hosts`` besides) and ``max_runs`` the runs working at once."""
@@ -88,18 +92,28 @@ def create_app(max_upload_mb: float = MAX_UPLOAD_MB, sessions: Sessions | None =
         app.state.sessions.end_all()
 
     max_upload = int(max_upload_mb * 2**20)
-    app = Starlette(routes=[
-        Route("/", home), Route("/upload", upload, methods=["POST"]), Route("/example", example, methods=["POST"]),
-        Route("/s/{key}", study, methods=["GET", "POST"]), Route("/s/{key}/run", progress),
-        Route("/s/{key}/result", result), Route("/s/{key}/preview", preview),
-        Route("/s/{key}/file/{kind}", download), Route("/s/{key}/end", end, methods=["POST"]),
-        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-    ], middleware=[
-        Middleware(SecurityHeaders),
-        Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host, allow_hosts), www_redirect=False),
-        Middleware(SameOrigin, refuse=_other_site),
-        Middleware(BodyLimit, default=FORM_BYTES, paths={"/upload": max_upload + UPLOAD_FIELDS_BYTES}),
-    ], exception_handlers={BodyTooLarge: _too_large, SessionsFull: _busy}, lifespan=lifespan)
+    app = Starlette(
+        routes=[
+            Route("/", home),
+            Route("/upload", upload, methods=["POST"]),
+            Route("/example", example, methods=["POST"]),
+            Route("/s/{key}", study, methods=["GET", "POST"]),
+            Route("/s/{key}/run", progress),
+            Route("/s/{key}/result", result),
+            Route("/s/{key}/preview", preview),
+            Route("/s/{key}/file/{kind}", download),
+            Route("/s/{key}/end", end, methods=["POST"]),
+            Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        ],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host, allow_hosts), www_redirect=False),
+            Middleware(SameOrigin, refuse=_other_site),
+            Middleware(BodyLimit, default=FORM_BYTES, paths={"/upload": max_upload + UPLOAD_FIELDS_BYTES}),
+        ],
+        exception_handlers={BodyTooLarge: _too_large, SessionsFull: _busy},
+        lifespan=lifespan,
+    )
     app.state.sessions = sessions if sessions is not None else Sessions()
     app.state.runs = Runs(max_runs)
     app.state.max_upload = max_upload
@@ -108,6 +122,7 @@ def create_app(max_upload_mb: float = MAX_UPLOAD_MB, sessions: Sessions | None =
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def _language(request: Request) -> str:
     wanted = request.query_params.get("lang") or request.cookies.get("lang")
@@ -194,6 +209,7 @@ def _write_new(path: Path, content: bytes) -> None:
 
 # ---------------------------------------------------------------- pages
 
+
 async def home(request: Request) -> HTMLResponse:
     return _home(request)
 
@@ -228,8 +244,7 @@ async def example(request: Request) -> Response:
         path = folder / data
         _write_new(path, (example_folder / data).read_bytes())
         _write_new(folder / references, (example_folder / references).read_bytes())
-        session = await _opened(request, folder, path, (example_folder / "study.yaml").read_bytes(), "study.yaml",
-                                literature=references)
+        session = await _opened(request, folder, path, (example_folder / "study.yaml").read_bytes(), "study.yaml", literature=references)
     except BaseException:
         sessions.discard(folder)
         raise
@@ -280,8 +295,9 @@ def _write_literature(folder: Path, references: tuple[str, bytes], taken: Sequen
     return name
 
 
-async def _opened(request: Request, folder: Path, path: Path, study_text: bytes | None, study_name: str,
-                  sheet: str | None = None, literature: str | None = None):
+async def _opened(
+    request: Request, folder: Path, path: Path, study_text: bytes | None, study_name: str, sheet: str | None = None, literature: str | None = None
+):
     """The session of the data at ``path`` in ``folder``: what the data tell and the choices to
     start from (:func:`_begin`), with its notice."""
     found, choices, notice = await run_in_threadpool(_begin, path, study_text, study_name, _language(request), sheet, literature)
@@ -290,8 +306,7 @@ async def _opened(request: Request, folder: Path, path: Path, study_text: bytes 
     return session
 
 
-def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, sheet: str | None = None,
-           literature: str | None = None):
+def _begin(data: Path, study_text: bytes | None, study_name: str, lang: str, sheet: str | None = None, literature: str | None = None):
     """What the data tell, and the choices to start from: the defaults, or the study file's
     (opened without the files it names that the app did not receive, which the notice lists);
     ``literature`` names the reference file received beside them."""
@@ -379,8 +394,7 @@ def _check(session, language: str = "id") -> None:
         errors = [error]
     messages = [error.message for error in errors]
     shown = {error.message: in_language(error, language) for error in errors}  # placed by the English, shown in the user's
-    session.problems = {field: [shown.get(m, m) for m in found]
-                        for field, found in study_form.placed(messages, written, session).items()}
+    session.problems = {field: [shown.get(m, m) for m in found] for field, found in study_form.placed(messages, written, session).items()}
     if not messages:  # a study that checks but still holds placeholders is not ready to print
         for key, field in study_form.placeholder_fields(session.choices).items():
             session.problems.setdefault(field, []).append(_words()["placeholder"][language].format(key=key))
@@ -390,22 +404,48 @@ def _check(session, language: str = "id") -> None:
 
 def _study_page(request: Request, session) -> HTMLResponse:
     choices = session.choices
-    codes, items, rows, points = (study_form.construct_codes(session), study_form.all_items(session),
-                                  study_form.form_rows(choices), _points(choices))
-    shown = {"", "title", "author", "year", "language", "design", "scale", "model", "hypotheses", "literature",
-             *(f"label.{k}" for k in points), *(f"profile.{c}" for c in study_form.profile_columns(session)),
-             *(f"name.{c}" for c in codes), *(f"text.{i}" for i in items), *(f"hypothesis.{k}" for k in range(1, len(rows) + 1))}
+    codes, items, rows, points = (study_form.construct_codes(session), study_form.all_items(session), study_form.form_rows(choices), _points(choices))
+    shown = {
+        "",
+        "title",
+        "author",
+        "year",
+        "language",
+        "design",
+        "scale",
+        "model",
+        "hypotheses",
+        "literature",
+        *(f"label.{k}" for k in points),
+        *(f"profile.{c}" for c in study_form.profile_columns(session)),
+        *(f"name.{c}" for c in codes),
+        *(f"text.{i}" for i in items),
+        *(f"hypothesis.{k}" for k in range(1, len(rows) + 1)),
+    }
     if choices.design == "regression":
         shown |= {"dependent", "predictors", "joint"}
     problems: dict[str, list[str]] = {}
     for key, messages in session.problems.items():  # a problem at a field this page does not show goes on top
         problems.setdefault(key if key in shown else "", []).extend(messages)
     count = sum(len(v) for v in problems.values())
-    return _page(request, "study.html.j2", session=session, choices=choices, codes=codes, items=items,
-                 profile_values=study_form.shown_code_labels, profile_columns=study_form.profile_columns(session),
-                 group=study_form.group_of(choices), rows=rows, problems=problems, problem_count=count,
-                 expectations=study_form.EXPECTATIONS, points=points, notice=session.notice,
-                 todo_left=has_placeholders(choices))
+    return _page(
+        request,
+        "study.html.j2",
+        session=session,
+        choices=choices,
+        codes=codes,
+        items=items,
+        profile_values=study_form.shown_code_labels,
+        profile_columns=study_form.profile_columns(session),
+        group=study_form.group_of(choices),
+        rows=rows,
+        problems=problems,
+        problem_count=count,
+        expectations=study_form.EXPECTATIONS,
+        points=points,
+        notice=session.notice,
+        todo_left=has_placeholders(choices),
+    )
 
 
 def _points(choices) -> list[int]:
@@ -429,8 +469,9 @@ async def result(request: Request) -> Response:
         return _gone(request)
     if session.run is None or not session.run.ok:
         return RedirectResponse(f"/s/{session.key}/run" if session.run else f"/s/{session.key}", status_code=303)
-    return _page(request, "result.html.j2", session=session, run=session.run, kinds=list(FILE_KINDS),
-                 decisions=_decisions(_report_file(session, "json")))
+    return _page(
+        request, "result.html.j2", session=session, run=session.run, kinds=list(FILE_KINDS), decisions=_decisions(_report_file(session, "json"))
+    )
 
 
 def _decisions(results: Path | None) -> list[tuple[str, str, bool | None]]:
@@ -441,8 +482,11 @@ def _decisions(results: Path | None) -> list[tuple[str, str, bool | None]]:
     import json
 
     hypotheses = json.loads(results.read_text(encoding="utf-8")).get("hypotheses") or {}
-    return [(code, str(h.get("decision_text") or ""), h.get("supported")) for code, h in hypotheses.items()
-            if isinstance(h, dict) and h.get("decision_text")]
+    return [
+        (code, str(h.get("decision_text") or ""), h.get("supported"))
+        for code, h in hypotheses.items()
+        if isinstance(h, dict) and h.get("decision_text")
+    ]
 
 
 def _report_file(session, kind: str) -> Path | None:

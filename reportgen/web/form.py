@@ -43,8 +43,7 @@ def profile_columns(session) -> list[str]:
     profile column or made an item (the column-mapping of ``item_of.COL``)."""
     left_out = [column for column, why in session.draft.skipped.items() if why != "timestamp"]
     mapped = set(session.choices.columns.values()) | set(group_of(session.choices))
-    return [column for column in dict.fromkeys([*session.draft.profile, *session.choices.profile, *left_out])
-            if column not in mapped]
+    return [column for column in dict.fromkeys([*session.draft.profile, *session.choices.profile, *left_out]) if column not in mapped]
 
 
 def construct_codes(session) -> list[str]:
@@ -85,11 +84,15 @@ def choices_from_form(form, session) -> Choices:
         if any(words):
             labels[k] = words
     made_items = {column for c in constructs.values() for column in c.items.values()} & set(profile_columns(session))
-    profile = {column: text(f"plabel.{column}") or column
-               for column in profile_columns(session) if form.get(f"profile.{column}") and column not in made_items}
+    profile = {
+        column: text(f"plabel.{column}") or column
+        for column in profile_columns(session)
+        if form.get(f"profile.{column}") and column not in made_items
+    }
     profile_values = {column: pairs for column in profile if (pairs := code_labels(text(f"pvalues.{column}")))}
-    profile_order = {column: order for column in profile
-                     if (order := list(dict.fromkeys(p.strip() for p in text(f"porder.{column}").split(";") if p.strip())))}
+    profile_order = {
+        column: order for column in profile if (order := list(dict.fromkeys(p.strip() for p in text(f"porder.{column}").split(";") if p.strip())))
+    }
     dependent = text("dependent") or before.dependent
     predictors = [code for code in constructs if code != dependent and form.get(f"predictor.{code}")]
     predictors = predictors or [code for code in constructs if code != dependent]  # none ticked: all, as the study file reads it
@@ -104,12 +107,27 @@ def choices_from_form(form, session) -> Choices:
             cited = tuple(list(dict.fromkeys(KEYS.findall(text(f"{kind}.{k}")))) for kind in ("supports", "contradicts"))
             if before.literature and any(cited):
                 citations[path] = cited
-    return replace(before, title=text("title"), author=text("author"), year=_number(text("year")),
-                   language=text("language", "id"), design=text("design", before.design),
-                   scale=(low, high), labels=labels, profile=profile, constructs=constructs,
-                   profile_values=profile_values, profile_order=profile_order, discussions=discussions, citations=citations,
-                   columns=columns,
-                   dependent=dependent, predictors=predictors, hypotheses=hypotheses, joint_test=bool(form.get("joint")))
+    return replace(
+        before,
+        title=text("title"),
+        author=text("author"),
+        year=_number(text("year")),
+        language=text("language", "id"),
+        design=text("design", before.design),
+        scale=(low, high),
+        labels=labels,
+        profile=profile,
+        constructs=constructs,
+        profile_values=profile_values,
+        profile_order=profile_order,
+        discussions=discussions,
+        citations=citations,
+        columns=columns,
+        dependent=dependent,
+        predictors=predictors,
+        hypotheses=hypotheses,
+        joint_test=bool(form.get("joint")),
+    )
 
 
 def new_construct_code(typed: str, constructs: dict) -> str:
@@ -120,7 +138,7 @@ def new_construct_code(typed: str, constructs: dict) -> str:
 
 
 def code_labels(text: str) -> dict[str, str]:
-    """"1 = Laki-laki; 2 = Perempuan" → {"1": "Laki-laki", "2": "Perempuan"} (a part without "=" is left out)."""
+    """ "1 = Laki-laki; 2 = Perempuan" → {"1": "Laki-laki", "2": "Perempuan"} (a part without "=" is left out)."""
     pairs = {}
     for part in text.split(";"):
         code, equals, label = part.partition("=")
@@ -139,8 +157,10 @@ def placeholder_fields(choices: Choices) -> dict[str, str]:
     names: the chapter prints them in every heading and table), each as its key in the study
     file → the form's field that holds it. A statement left TODO is not refused: the chapter is
     then a draft whose note lists it."""
-    named = [("study.title", choices.title, "title"),
-             *((f"constructs.{code}.name", c.name, f"name.{code}") for code, c in choices.constructs.items())]
+    named = [
+        ("study.title", choices.title, "title"),
+        *((f"constructs.{code}.name", c.name, f"name.{code}") for code, c in choices.constructs.items()),
+    ]
     return {key: field for key, value, field in named if isinstance(value, str) and PLACEHOLDER.match(value)}
 
 
@@ -150,9 +170,17 @@ def form_rows(choices: Choices) -> list[dict]:
     for path, expect in choices.hypotheses:
         steps = [s.strip() for s in path.split("->")]
         supports, contradicts = choices.citations.get(path, ([], []))
-        rows.append({"from": steps[0], "via": " -> ".join(steps[1:-1]), "to": steps[-1], "expect": expect,
-                     "discussion": choices.discussions.get(path, ""), "supports": ", ".join(supports),
-                     "contradicts": ", ".join(contradicts)})
+        rows.append(
+            {
+                "from": steps[0],
+                "via": " -> ".join(steps[1:-1]),
+                "to": steps[-1],
+                "expect": expect,
+                "discussion": choices.discussions.get(path, ""),
+                "supports": ", ".join(supports),
+                "contradicts": ", ".join(contradicts),
+            }
+        )
     blank = {"from": "", "via": "", "to": "", "expect": "positive", "discussion": "", "supports": "", "contradicts": ""}
     return rows + [blank] * EMPTY_ROWS
 
@@ -190,29 +218,41 @@ def choices_from_study(config, draft, language: str | None = None, raw: dict | N
 
     lang = language or config.study.language
     local = lambda value: value.get(lang) if hasattr(value, "get") else str(value)  # noqa: E731
-    labels = {k: (label.short.get("id"), label.id or "", label.short.get("en"), label.en or "")
-              for k, label in config.scale.labels.items()}
-    constructs = {code: ConstructChoice(local(c.name), {item: local(s) if s else "" for item, s in c.items.items()},
-                                        list(c.reverse)) for code, c in config.constructs.items()}
+    labels = {k: (label.short.get("id"), label.id or "", label.short.get("en"), label.en or "") for k, label in config.scale.labels.items()}
+    constructs = {
+        code: ConstructChoice(local(c.name), {item: local(s) if s else "" for item, s in c.items.items()}, list(c.reverse))
+        for code, c in config.constructs.items()
+    }
     paths = [(h.path, h.expect) for h in config.hypotheses.values() if h.path and not h.moderator]
     model = config.model
     dependent = getattr(model, "dependent", None) or _last_step(paths, constructs)
     predictors = list(getattr(model, "predictors", None) or [c for c in constructs if c != dependent])
-    choices = Choices(title=local(config.study.title), author=config.study.author, year=config.study.year,
-                      language=config.study.language, design=config.design, id_column=config.data.id,
-                      scale=(config.scale.min, config.scale.max), labels=labels,
-                      profile={r.column: (local(r.label) if r.label else r.column) for r in config.respondents},
-                      constructs=constructs, dependent=dependent, predictors=predictors, hypotheses=paths,
-                      joint_test=any(h.simultaneous for h in config.hypotheses.values()), skipped=dict(draft.skipped),
-                      model_paths=list(getattr(model, "paths", None) or []),
-                      columns=dict(config.data.columns), sheet=config.data.sheet,
-                      discussions={h.path: local(h.discussion) for h in config.hypotheses.values() if h.path and h.discussion},
-                      profile_values={r.column: {code: local(label) for code, label in r.values.items()} for r in config.respondents if r.values},
-                      profile_order={r.column: list(r.order) for r in config.respondents if r.order},
-                      literature=config.literature,
-                      citations={h.path: (list(h.supports), list(h.contradicts)) for h in config.hypotheses.values()
-                                 if h.path and (h.supports or h.contradicts)},
-                      origin=origin_of(raw, config, lang) if raw is not None else None)
+    choices = Choices(
+        title=local(config.study.title),
+        author=config.study.author,
+        year=config.study.year,
+        language=config.study.language,
+        design=config.design,
+        id_column=config.data.id,
+        scale=(config.scale.min, config.scale.max),
+        labels=labels,
+        profile={r.column: (local(r.label) if r.label else r.column) for r in config.respondents},
+        constructs=constructs,
+        dependent=dependent,
+        predictors=predictors,
+        hypotheses=paths,
+        joint_test=any(h.simultaneous for h in config.hypotheses.values()),
+        skipped=dict(draft.skipped),
+        model_paths=list(getattr(model, "paths", None) or []),
+        columns=dict(config.data.columns),
+        sheet=config.data.sheet,
+        discussions={h.path: local(h.discussion) for h in config.hypotheses.values() if h.path and h.discussion},
+        profile_values={r.column: {code: local(label) for code, label in r.values.items()} for r in config.respondents if r.values},
+        profile_order={r.column: list(r.order) for r in config.respondents if r.order},
+        literature=config.literature,
+        citations={h.path: (list(h.supports), list(h.contradicts)) for h in config.hypotheses.values() if h.path and (h.supports or h.contradicts)},
+        origin=origin_of(raw, config, lang) if raw is not None else None,
+    )
     return choices, choices.origin.hidden_keys() if choices.origin else []
 
 

@@ -38,12 +38,14 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _NAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?")
 
-APP_POLICY = ("default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-              "frame-ancestors 'none'")
-PREVIEW_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; "
-                  "form-action 'none'; frame-ancestors 'self'")
-APP_HEADERS = {"Content-Security-Policy": APP_POLICY, "X-Frame-Options": "DENY",
-               "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
+APP_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+PREVIEW_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+APP_HEADERS = {
+    "Content-Security-Policy": APP_POLICY,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
 PREVIEW_HEADERS = {"Content-Security-Policy": PREVIEW_POLICY, "X-Frame-Options": "SAMEORIGIN"}  # framed by the result page
 REFUSALS = (403, 413, 503)  # answered before the request's body is read: the connection ends instead
 

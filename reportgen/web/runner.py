@@ -97,7 +97,11 @@ class Run:
             with open(self._log, "w", encoding="utf-8") as log:
                 self._process = subprocess.Popen(
                     [sys.executable, "-m", "reportgen.web.worker", str(self._study), str(self._target), str(os.getpid())],
-                    stdout=subprocess.PIPE, stderr=log, text=True, encoding="utf-8")
+                    stdout=subprocess.PIPE,
+                    stderr=log,
+                    text=True,
+                    encoding="utf-8",
+                )
         except OSError as error:
             self.error = os_error_line(error, "cannot start the run")
             self._ended.set()

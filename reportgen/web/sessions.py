@@ -120,8 +120,7 @@ class Sessions:
         """End the sessions idle for longer than ``idle_seconds``."""
         now = time.monotonic()
         with self._lock:
-            idle = [k for k, s in self._sessions.items() if now - s.last_seen > self.idle_seconds
-                    and not (s.run is not None and s.run.running)]
+            idle = [k for k, s in self._sessions.items() if now - s.last_seen > self.idle_seconds and not (s.run is not None and s.run.running)]
         for key in idle:
             self.end(key)
 

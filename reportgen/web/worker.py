@@ -65,8 +65,11 @@ def main(argv: list[str]) -> int:
         return 2
     except Interrupted as stop:
         return stop.exit_code
-    _say(files=[p.name for p in report.files], notes=[str(note) for note in report.notes],
-         notes_id=[note.get("id") if isinstance(note, Localized) else str(note) for note in report.notes])
+    _say(
+        files=[p.name for p in report.files],
+        notes=[str(note) for note in report.notes],
+        notes_id=[note.get("id") if isinstance(note, Localized) else str(note) for note in report.notes],
+    )
     return 0
 
 

@@ -51,7 +51,7 @@ def paragraphs(text: str) -> list[tuple[str, list[bool]]]:
     out = []
     start = 0
     for end in [m.start() for m in re.finditer(r"\n\n", plain)] + [len(plain)]:
-        words = [(m.group(), mask[start + m.start():start + m.end()]) for m in re.finditer(r"\S+", plain[start:end])]
+        words = [(m.group(), mask[start + m.start() : start + m.end()]) for m in re.finditer(r"\S+", plain[start:end])]
         if words:
             out.append((" ".join(w for w, _ in words), [flag for i, (_, m) in enumerate(words) for flag in ([False] if i else []) + m]))
         start = end + 2
@@ -76,10 +76,9 @@ def italic_spans(text: str, mask: list[bool], terms: re.Pattern | None) -> list[
     of a list within the sentence ("(a) …, (b) … and (d) …", roman in APA 7 §6.52)."""
     if terms is None:
         return []
-    return [(m.start(), m.end()) for m in terms.finditer(text)
-            if not any(mask[m.start():m.end()]) and not _enumerator(text, m.start(), m.end())]
+    return [(m.start(), m.end()) for m in terms.finditer(text) if not any(mask[m.start() : m.end()]) and not _enumerator(text, m.start(), m.end())]
 
 
 def _enumerator(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is one letter of a lettered list: "(d)" in a sentence that has "(a) "."""
-    return end - start == 1 and text[start - 1:start] == "(" and text[end:end + 1] == ")" and "(a) " in text
+    return end - start == 1 and text[start - 1 : start] == "(" and text[end : end + 1] == ")" and "(a) " in text

@@ -27,11 +27,12 @@ def load_labels(lang: str, user_folder: Path | None) -> dict:
     A user's file is read with the study file's bounded YAML loader and only from inside the
     user's templates folder (a link leading elsewhere is refused)."""
     labels = copy.deepcopy(_builtin(lang))
-    for candidate in ([user_folder / lang / "labels.yaml", user_folder / "labels.yaml"] if user_folder else []):
+    for candidate in [user_folder / lang / "labels.yaml", user_folder / "labels.yaml"] if user_folder else []:
         if candidate.is_file():
             if not candidate.resolve().is_relative_to(user_folder.resolve()):
-                raise ReportgenError(f"{candidate}: it is a link to {candidate.resolve()}, outside the templates folder; "
-                                     "copy the file into the folder instead")
+                raise ReportgenError(
+                    f"{candidate}: it is a link to {candidate.resolve()}, outside the templates folder; copy the file into the folder instead"
+                )
             try:
                 extra, _ = load_with_lines(candidate.read_text(encoding="utf-8"), str(candidate))
             except UnicodeDecodeError as exc:

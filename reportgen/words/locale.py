@@ -28,7 +28,7 @@ def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousand
         return "∞" if value > 0 else "−∞"
     if abs(value) >= 1e15:
         exponent = math.floor(math.log10(abs(value)))
-        mantissa = fmt(value / 10 ** exponent, decimals, lang, thousands)
+        mantissa = fmt(value / 10**exponent, decimals, lang, thousands)
         if mantissa.lstrip(MINUS).startswith("10"):  # 9,9996E+15 rounded up to 10,000
             exponent, mantissa = exponent + 1, fmt(value / 10 ** (exponent + 1), decimals, lang, thousands)
         return f"{mantissa}E+{exponent}"  # the exponent of a magnitude >= 1e15 is positive
@@ -55,7 +55,7 @@ def fmt_unit(value: float | None, decimals: int = 3, lang: str = "id") -> str:
         return text
     decimal = SEPARATORS[lang][0]
     sign = MINUS if text.startswith(MINUS) else ""
-    return sign + text[len(sign) + 1:] if text[len(sign):].startswith("0" + decimal) else text
+    return sign + text[len(sign) + 1 :] if text[len(sign) :].startswith("0" + decimal) else text
 
 
 def fmt_p(p: float | None, decimals: int = 3, lang: str = "id", unit: bool = False) -> str:
@@ -115,7 +115,6 @@ def numeral(n: int, style: str = "arabic") -> str:
     return out
 
 
-
 CONJUNCTIONS = {"id": {"and": "dan", "or": "atau"}, "en": {"and": "and", "or": "or"}}
 
 
@@ -151,8 +150,28 @@ def _english_plural(noun: str) -> str:
 
 
 _ID_UNITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
-_EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 

@@ -73,5 +73,4 @@ def phrase(code: str, **params) -> Localized:
 
 def joined(lines: list[str], separator: str = "\n") -> Localized:
     """Lines (each plain or :class:`Localized`) as one :class:`Localized` text."""
-    return Localized(separator.join(lines), separator.join(line.get("id") if isinstance(line, Localized) else line
-                                                              for line in lines))
+    return Localized(separator.join(lines), separator.join(line.get("id") if isinstance(line, Localized) else line for line in lines))

@@ -220,8 +220,14 @@ class BoundedSandbox(SandboxedEnvironment):
         return (markup_join if join is markup_join else str_join)(parts)
 
     def call_binop(self, context, operator, left, right):
-        if (operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
-                and right * math.log2(abs(left)) > MAX_BITS):
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and abs(left) > 1
+            and right > 0
+            and right * math.log2(abs(left)) > MAX_BITS
+        ):
             raise TemplateRefused(f"{left} ** {right} is too large a number for a sentence")
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
@@ -301,6 +307,7 @@ def _values(args: tuple) -> tuple:
 def _width_at(position: int, name: str):
     def check(*args, **kwargs):
         check_width(args[position] if position < len(args) else kwargs.get("width"), f"the filter {name}")
+
     return check
 
 
@@ -316,8 +323,7 @@ def _format(value="", *args, **kwargs) -> None:
 def _replace(value="", old="", new="", count=None) -> None:
     text, old, new = str(value), str(old), str(new)
     times = text.count(old) if old else len(text) + 1
-    refuse_large(len(text) + min(times, count if isinstance(count, int) and count >= 0 else times) * max(len(new) - len(old), 0),
-                 "a text")
+    refuse_large(len(text) + min(times, count if isinstance(count, int) and count >= 0 else times) * max(len(new) - len(old), 0), "a text")
 
 
 def _join(value=(), separator="", *args, **kwargs) -> None:
@@ -330,10 +336,17 @@ def _counted(name: str, position: int):
         count = args[position] if position < len(args) else None
         if isinstance(count, int) and count > MAX_SIZE:
             raise TemplateRefused(f"the filter {name} takes at most {MAX_SIZE:,}")
+
     return check
 
 
 FILTER_CHECKS = {
-    "center": _width_at(1, "center"), "wordwrap": _width_at(1, "wordwrap"), "indent": _indent, "format": _format,
-    "replace": _replace, "join": _join, "batch": _counted("batch", 1), "slice": _counted("slice", 1),
+    "center": _width_at(1, "center"),
+    "wordwrap": _width_at(1, "wordwrap"),
+    "indent": _indent,
+    "format": _format,
+    "replace": _replace,
+    "join": _join,
+    "batch": _counted("batch", 1),
+    "slice": _counted("slice", 1),
 }

@@ -82,15 +82,18 @@ def cite(lang: str):
     """The templates' ``cite``: ``{{ cite("braun2006") }}`` → '(Braun & Clarke, 2006)',
     ``{{ cite("zhao2010", narrative=True) }}`` → 'Zhao et al. (2010)', from the built-in
     bibliography (:mod:`reportgen.literature.methods`); several keys, several works."""
+
     def citation(*keys: str, narrative: bool = False) -> str:
         from reportgen.literature.methods import cite as cite_methods
         from reportgen.literature.methods import methods
 
         unknown = [str(key) for key in keys if key not in methods()]
         if unknown or not keys:  # a one-line error naming the template, as any template mistake
-            raise UndefinedError(f"cite(): {', '.join(unknown) or 'no key'} is not a work of reportgen's built-in "
-                                 "bibliography (reportgen/literature/methods.bib)")
+            raise UndefinedError(
+                f"cite(): {', '.join(unknown) or 'no key'} is not a work of reportgen's built-in bibliography (reportgen/literature/methods.bib)"
+            )
         return cite_methods(keys, narrative=narrative, lang=lang)
+
     return citation
 
 
@@ -108,8 +111,7 @@ class ConfinedLoader(FileSystemLoader):
         search = next(p for p in self.searchpath if filename.startswith(p.rstrip("/") + "/"))
         real, bound = os.path.realpath(filename), self.bounds[os.path.normpath(search)]
         if not real.startswith(bound.rstrip("/") + "/"):
-            raise TemplateRefused(f"template {filename}: it is a link to {real}, outside the templates folder; "
-                                  "copy the file into the folder instead")
+            raise TemplateRefused(f"template {filename}: it is a link to {real}, outside the templates folder; copy the file into the folder instead")
         if len(contents) > MAX_SOURCE:
             raise TemplateRefused(f"template {filename}: {len(contents):,} characters; a template may have at most {MAX_SOURCE:,}")
         return contents, filename, uptodate
@@ -165,8 +167,12 @@ def environment(lang: str, user_folder: Path | None = None) -> MarkedSandbox:
     bounds[str(BUILTIN / lang)] = BUILTIN
     bounds[str(BUILTIN / "common")] = BUILTIN
     env = MarkedSandbox(
-        loader=ConfinedLoader(bounds), undefined=StrictUndefined, autoescape=False,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+        loader=ConfinedLoader(bounds),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
     )
     env.timed = user_folder is not None  # the user's templates have a time limit; ours need none
     env.filters["sig"] = significance
@@ -261,8 +267,7 @@ def _deadline(seconds: float | None):
 def _template_frames(exc: BaseException, roots: list[str]) -> list:
     """The traceback frames of ``exc`` that are lines of template files under ``roots``."""
     roots = [os.path.abspath(p) for p in roots]
-    return [f for f in traceback.extract_tb(exc.__traceback__)
-            if any(os.path.abspath(f.filename).startswith(r + os.sep) for r in roots)]
+    return [f for f in traceback.extract_tb(exc.__traceback__) if any(os.path.abspath(f.filename).startswith(r + os.sep) for r in roots)]
 
 
 def _in_user_template(env: BoundedSandbox, exc: BaseException) -> bool:

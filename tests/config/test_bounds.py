@@ -23,17 +23,37 @@ def _many_items(config):
 
 
 CASES = [
-    ("scale of a billion points", lambda c: c["scale"].update(max=1_000_000_000), "line 9, key scale: the scale 1–1000000000 has 1,000,000,000 points"),
+    (
+        "scale of a billion points",
+        lambda c: c["scale"].update(max=1_000_000_000),
+        "line 9, key scale: the scale 1–1000000000 has 1,000,000,000 points",
+    ),
     ("twelve points", lambda c: c["scale"].update(min=0, max=11), "the scale 0–11 has 12 points; a rating scale has at most 11"),
     ("a year of 5000 digits", None, "study.yaml, line 4: a number of 5,000 characters"),
-    ("items in one construct", lambda c: c["constructs"]["X1"].update(items=_items(101)), "key constructs.X1.items: Dictionary should have at most 100 items"),
+    (
+        "items in one construct",
+        lambda c: c["constructs"]["X1"].update(items=_items(101)),
+        "key constructs.X1.items: Dictionary should have at most 100 items",
+    ),
     ("constructs", _many_constructs, "key constructs: Dictionary should have at most 60 items"),
     ("items in all", _many_items, "key constructs: the constructs have 603 items in all; a study may have at most 500"),
     ("profile columns", lambda c: c.update(respondents=[{"column": "jk"}] * 31), "key respondents: List should have at most 30 items"),
-    ("categories", lambda c: c["respondents"][0].update(order=[str(k) for k in range(101)]), "key respondents.0.order: List should have at most 100 items"),
-    ("hypotheses", lambda c: c.update(hypotheses={f"H{k}": {"path": "X1 -> Y"} for k in range(101)}), "key hypotheses: Dictionary should have at most 100 items"),
+    (
+        "categories",
+        lambda c: c["respondents"][0].update(order=[str(k) for k in range(101)]),
+        "key respondents.0.order: List should have at most 100 items",
+    ),
+    (
+        "hypotheses",
+        lambda c: c.update(hypotheses={f"H{k}": {"path": "X1 -> Y"} for k in range(101)}),
+        "key hypotheses: Dictionary should have at most 100 items",
+    ),
     ("comparisons", lambda c: c.update(compare=["jk"] * 21), "key compare: List should have at most 20 items"),
-    ("bootstrap", lambda c: c.update(model={"type": "path", "paths": ["X1 -> Y"], "bootstrap": 10**6}), "key model.bootstrap: Input should be less than or equal to 100000"),
+    (
+        "bootstrap",
+        lambda c: c.update(model={"type": "path", "paths": ["X1 -> Y"], "bootstrap": 10**6}),
+        "key model.bootstrap: Input should be less than or equal to 100000",
+    ),
 ]
 
 
@@ -60,10 +80,17 @@ def test_the_widest_scale_allowed_runs(tmp_path):
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("key,value,expected", [
-    ("components", {f"K{k}": {"weight": 5, "subcomponents": {"a": {"share": 1}}} for k in range(21)}, "key components: Dictionary should have at most 20 items"),
-    ("team", [{"name": "A", "role": "Anggota"}] * 51, "key team: List should have at most 50 items"),
-])
+@pytest.mark.parametrize(
+    "key,value,expected",
+    [
+        (
+            "components",
+            {f"K{k}": {"weight": 5, "subcomponents": {"a": {"share": 1}}} for k in range(21)},
+            "key components: Dictionary should have at most 20 items",
+        ),
+        ("team", [{"name": "A", "role": "Anggota"}] * 51, "key team: List should have at most 50 items"),
+    ],
+)
 def test_sakip_sizes_are_bounded(tmp_path, key, value, expected):
     study = example_variant("sakip-luwu-timur", tmp_path, lambda c: c.update({key: value}))
     result = invoke(["validate", study])

@@ -8,11 +8,16 @@ import pytest
 from reportgen.config.scale_words import MidpointClash, is_scale_word, scale_for
 
 
-@pytest.mark.parametrize("middle,label", [
-    ("Netral", ("N", "Netral", "N", "Neutral")), ("Ragu-ragu", ("RR", "Ragu-ragu", "U", "Undecided")),
-    ("Cukup Setuju", ("CS", "Cukup Setuju", "FA", "Fairly Agree")), ("kurang setuju", ("KS", "Kurang Setuju", "PA", "Partly Agree")),
-    ("Neither agree nor disagree", ("N", "Netral", "N", "Neither Agree nor Disagree")),
-])
+@pytest.mark.parametrize(
+    "middle,label",
+    [
+        ("Netral", ("N", "Netral", "N", "Neutral")),
+        ("Ragu-ragu", ("RR", "Ragu-ragu", "U", "Undecided")),
+        ("Cukup Setuju", ("CS", "Cukup Setuju", "FA", "Fairly Agree")),
+        ("kurang setuju", ("KS", "Kurang Setuju", "PA", "Partly Agree")),
+        ("Neither agree nor disagree", ("N", "Netral", "N", "Neither Agree nor Disagree")),
+    ],
+)
 def test_five_points_each_midpoint_word_its_own_label(middle, label):
     scale = scale_for(["Sangat Setuju", "Setuju", middle, "Tidak Setuju"])
     assert len(scale.labels) == 5 and scale.labels[3] == label

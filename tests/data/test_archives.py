@@ -31,6 +31,7 @@ CENTRAL = {"flags": 8, "method": 10, "crc": 16, "size": 24}
 
 # --- building hostile zips -------------------------------------------------------------------------
 
+
 def patch(path: Path, member: str, field: str, value: int) -> Path:
     """Write ``value`` into ``field`` of ``member``'s local header and directory entry (a damaged or
     hostile zip, as no library would write it)."""
@@ -42,7 +43,7 @@ def patch(path: Path, member: str, field: str, value: int) -> Path:
     at = raw.find(b"PK\x01\x02")
     while at != -1:
         length = struct.unpack_from("<H", raw, at + 28)[0]
-        if raw[at + 46:at + 46 + length] == member.encode():
+        if raw[at + 46 : at + 46 + length] == member.encode():
             struct.pack_into(form, raw, at + CENTRAL[field], value)
         at = raw.find(b"PK\x01\x02", at + 4)
     path.write_bytes(bytes(raw))
@@ -67,24 +68,28 @@ def edit_member(member: str, change):
 
 def set_field(member: str, field: str, value):
     """Set ``field`` of ``member`` to ``value`` (or to ``value(info)``)."""
+
     def damage(path: Path) -> Path:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(member)
         return patch(path, member, field, value(info) if callable(value) else value)
+
     return damage
 
 
 def corrupt_deflate(member: str):
     """Overwrite the first bytes of ``member``'s deflate stream."""
+
     def damage(path: Path) -> Path:
         raw = bytearray(path.read_bytes())
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(member)
         name, extra = struct.unpack_from("<HH", raw, info.header_offset + 26)
         start = info.header_offset + 30 + name + extra
-        raw[start:start + 8] = b"\xff" * 8
+        raw[start : start + 8] = b"\xff" * 8
         path.write_bytes(bytes(raw))
         return path
+
     return damage
 
 
@@ -93,6 +98,7 @@ def add_member(member: str, data: bytes):
         with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(member, data)
         return path
+
     return damage
 
 
@@ -100,20 +106,24 @@ def replace_file(content: bytes):
     def damage(path: Path) -> Path:
         path.write_bytes(content)
         return path
+
     return damage
 
 
 def many_members(count: int, name_length: int = 8):
     """A zip of ``count`` empty members (names ``name_length`` long) in place of the file."""
+
     def damage(path: Path) -> Path:
         with zipfile.ZipFile(path, "w") as archive:
             for k in range(count):
                 archive.writestr(f"{k:0{name_length}d}", b"")
         return path
+
     return damage
 
 
 # --- the valid files they are made from ------------------------------------------------------------
+
 
 def good_workbook(path: Path, rows: list[dict] | None = None) -> Path:
     from openpyxl import Workbook
@@ -128,11 +138,13 @@ def good_workbook(path: Path, rows: list[dict] | None = None) -> Path:
 
 
 def project_xml(text_path: str = "internal://s.txt") -> str:
-    return (f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="p">'
-            f'<CodeBook><Codes><Code guid="t" name="Tema"><Code guid="c" name="kode"/></Code></Codes></CodeBook>'
-            f'<Sources><TextSource guid="s" name="w.txt" plainTextPath="{text_path}">'
-            f'<PlainTextSelection guid="x" name="sel" startPosition="0" endPosition="4">'
-            f'<Coding guid="k"><CodeRef targetGUID="c"/></Coding></PlainTextSelection></TextSource></Sources></Project>')
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="p">'
+        f'<CodeBook><Codes><Code guid="t" name="Tema"><Code guid="c" name="kode"/></Code></Codes></CodeBook>'
+        f'<Sources><TextSource guid="s" name="w.txt" plainTextPath="{text_path}">'
+        f'<PlainTextSelection guid="x" name="sel" startPosition="0" endPosition="4">'
+        f'<Coding guid="k"><CodeRef targetGUID="c"/></Coding></PlainTextSelection></TextSource></Sources></Project>'
+    )
 
 
 def good_project(path: Path, text: bytes = b"Kami wajib melapor karena diatur Permenpan.") -> Path:
@@ -179,50 +191,97 @@ def workbook_study(folder: Path) -> Path:
 ZEROS = bytes(2 * limits.RATIO_GRACE_BYTES)  # 2 MB that deflate to 2 KB: a thousand-fold expansion
 WORKBOOK = "r.xlsx: cannot read the workbook ("
 DAMAGED_WORKBOOKS = [
-    ("malformed sheet XML", edit_member(SHEET, lambda d: d[: d.index(b"<sheetData>") + len(b"<sheetData>")]),
-     WORKBOOK + f"{SHEET}, line 1: malformed XML (no element found))"),
-    ("control character in the sheet XML", edit_member(SHEET, lambda d: d.replace(b"<v>4</v>", b"<v>4\x01</v>", 1)),
-     WORKBOOK + f"{SHEET}, line 1: malformed XML (not well-formed (invalid token)))"),
-    ("malformed workbook.xml", edit_member("xl/workbook.xml", lambda d: d[:-20]),
-     WORKBOOK + "xl/workbook.xml, line 1: malformed XML (unclosed token))"),
-    ("bad CRC", set_field(SHEET, "crc", lambda info: info.CRC ^ 0xFFFF),
-     WORKBOOK + f"{SHEET}: its checksum does not match; the file is damaged)"),
+    (
+        "malformed sheet XML",
+        edit_member(SHEET, lambda d: d[: d.index(b"<sheetData>") + len(b"<sheetData>")]),
+        WORKBOOK + f"{SHEET}, line 1: malformed XML (no element found))",
+    ),
+    (
+        "control character in the sheet XML",
+        edit_member(SHEET, lambda d: d.replace(b"<v>4</v>", b"<v>4\x01</v>", 1)),
+        WORKBOOK + f"{SHEET}, line 1: malformed XML (not well-formed (invalid token)))",
+    ),
+    (
+        "malformed workbook.xml",
+        edit_member("xl/workbook.xml", lambda d: d[:-20]),
+        WORKBOOK + "xl/workbook.xml, line 1: malformed XML (unclosed token))",
+    ),
+    ("bad CRC", set_field(SHEET, "crc", lambda info: info.CRC ^ 0xFFFF), WORKBOOK + f"{SHEET}: its checksum does not match; the file is damaged)"),
     ("corrupt deflate data", corrupt_deflate(SHEET), WORKBOOK + f"{SHEET}: the compressed data is corrupt; the file is damaged)"),
-    ("encrypted member", set_field(SHEET, "flags", lambda info: info.flag_bits | 1),
-     WORKBOOK + f"{SHEET}: encrypted; save the file again without a password)"),
-    ("unknown compression method", set_field(SHEET, "method", 99),
-     WORKBOOK + f"{SHEET}: compressed with method 99; only stored and deflate members"),
-    ("bzip2 member", lambda p: rewrite(p, lambda name, data: data, zipfile.ZIP_BZIP2),
-     WORKBOOK + "docProps/app.xml: compressed with method 12; only stored and deflate members"),
-    ("missing sheet part", lambda p: rewrite(p, lambda name, data: None if name == SHEET else data),
-     WORKBOOK + f"{SHEET}: missing, though xl/workbook.xml lists sheet 'Sheet' there; the file is damaged)"),
-    ("shared string that does not exist", edit_member(SHEET, lambda d: re.sub(rb'<c r="A2" t="inlineStr"><is><t>R1</t></is></c>',
-                                                                              b'<c r="A2" t="s"><v>999</v></c>', d)),
-     WORKBOOK + f"{SHEET}: IndexError: list index out of range; the file is damaged)"),
-    ("member holding more than it declares", set_field(SHEET, "size", 100),
-     WORKBOOK + f"{SHEET}: it holds more data than the zip's directory declares; the file is damaged or a zip bomb)"),
-    ("member holding less than it declares", set_field(SHEET, "size", lambda info: info.file_size + 1),
-     WORKBOOK + f"{SHEET}: it holds … bytes but declares …; the file is damaged)"),
-    ("zip that is not a workbook", lambda p: rewrite(p, lambda name, data: None if name == "[Content_Types].xml" else data),
-     "r.xlsx: cannot read the data file (it is a zip archive but not an Excel workbook: it has no [Content_Types].xml)"),
+    (
+        "encrypted member",
+        set_field(SHEET, "flags", lambda info: info.flag_bits | 1),
+        WORKBOOK + f"{SHEET}: encrypted; save the file again without a password)",
+    ),
+    ("unknown compression method", set_field(SHEET, "method", 99), WORKBOOK + f"{SHEET}: compressed with method 99; only stored and deflate members"),
+    (
+        "bzip2 member",
+        lambda p: rewrite(p, lambda name, data: data, zipfile.ZIP_BZIP2),
+        WORKBOOK + "docProps/app.xml: compressed with method 12; only stored and deflate members",
+    ),
+    (
+        "missing sheet part",
+        lambda p: rewrite(p, lambda name, data: None if name == SHEET else data),
+        WORKBOOK + f"{SHEET}: missing, though xl/workbook.xml lists sheet 'Sheet' there; the file is damaged)",
+    ),
+    (
+        "shared string that does not exist",
+        edit_member(SHEET, lambda d: re.sub(rb'<c r="A2" t="inlineStr"><is><t>R1</t></is></c>', b'<c r="A2" t="s"><v>999</v></c>', d)),
+        WORKBOOK + f"{SHEET}: IndexError: list index out of range; the file is damaged)",
+    ),
+    (
+        "member holding more than it declares",
+        set_field(SHEET, "size", 100),
+        WORKBOOK + f"{SHEET}: it holds more data than the zip's directory declares; the file is damaged or a zip bomb)",
+    ),
+    (
+        "member holding less than it declares",
+        set_field(SHEET, "size", lambda info: info.file_size + 1),
+        WORKBOOK + f"{SHEET}: it holds … bytes but declares …; the file is damaged)",
+    ),
+    (
+        "zip that is not a workbook",
+        lambda p: rewrite(p, lambda name, data: None if name == "[Content_Types].xml" else data),
+        "r.xlsx: cannot read the data file (it is a zip archive but not an Excel workbook: it has no [Content_Types].xml)",
+    ),
     ("not a zip", replace_file(b"PK\x03\x04 not really a zip"), "r.xlsx: cannot read the data file (it is not an Excel workbook"),
-    ("old .xls or password-protected", replace_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
-     "r.xlsx: cannot read the data file (it is an old .xls workbook or a password-protected one"),
+    (
+        "old .xls or password-protected",
+        replace_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+        "r.xlsx: cannot read the data file (it is an old .xls workbook or a password-protected one",
+    ),
     # bombs: refused from the zip's directory, before anything is decompressed
-    ("declares more than the workbook bound", set_field(SHEET, "size", limits.MAX_WORKBOOK_UNPACKED + 1),
-     "r.xlsx: the workbook unpacks to 100 MB; reportgen unpacks at most 100 MB from a workbook"),
-    ("member expanding a thousand-fold", add_member("xl/media/zeros.bin", ZEROS),
-     WORKBOOK + "xl/media/zeros.bin: …bytes declare 2 MB, more than 100 times as much; a file that expands like this is "
-                "a zip bomb, not a workbook)"),
-    ("more members than the bound", many_members(limits.MAX_ZIP_ENTRIES + 1),
-     f"r.xlsx: the workbook holds {limits.MAX_ZIP_ENTRIES + 1:,} files; reportgen reads at most {limits.MAX_ZIP_ENTRIES:,}"),
-    ("directory larger than the bound", many_members(limits.MAX_ZIP_DIRECTORY_BYTES // 500, name_length=520),
-     "r.xlsx: the zip's directory is"),
+    (
+        "declares more than the workbook bound",
+        set_field(SHEET, "size", limits.MAX_WORKBOOK_UNPACKED + 1),
+        "r.xlsx: the workbook unpacks to 100 MB; reportgen unpacks at most 100 MB from a workbook",
+    ),
+    (
+        "member expanding a thousand-fold",
+        add_member("xl/media/zeros.bin", ZEROS),
+        WORKBOOK + "xl/media/zeros.bin: …bytes declare 2 MB, more than 100 times as much; a file that expands like this is "
+        "a zip bomb, not a workbook)",
+    ),
+    (
+        "more members than the bound",
+        many_members(limits.MAX_ZIP_ENTRIES + 1),
+        f"r.xlsx: the workbook holds {limits.MAX_ZIP_ENTRIES + 1:,} files; reportgen reads at most {limits.MAX_ZIP_ENTRIES:,}",
+    ),
+    ("directory larger than the bound", many_members(limits.MAX_ZIP_DIRECTORY_BYTES // 500, name_length=520), "r.xlsx: the zip's directory is"),
     # a sheet whose rows are 16,384 cells wide however little XML they take
-    ("rows as wide as a sheet", edit_member(SHEET, lambda d: re.sub(
-        rb"<sheetData>.*</sheetData>", b"<sheetData>" + b"".join(b'<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (i, i)
-                                                               for i in range(1, 700)) + b"</sheetData>", d, flags=re.S)),
-     "r.xlsx, sheet 'Sheet', row 611: the table has more than 10,000,000 cells"),
+    (
+        "rows as wide as a sheet",
+        edit_member(
+            SHEET,
+            lambda d: re.sub(
+                rb"<sheetData>.*</sheetData>",
+                b"<sheetData>" + b"".join(b'<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (i, i) for i in range(1, 700)) + b"</sheetData>",
+                d,
+                flags=re.S,
+            ),
+        ),
+        "r.xlsx, sheet 'Sheet', row 611: the table has more than 10,000,000 cells",
+    ),
 ]
 
 
@@ -274,30 +333,57 @@ def test_the_bundled_and_realistic_workbooks_are_far_inside_the_bounds(tmp_path)
 
 PROJECT = "p.qdpx: cannot read the project ("
 DAMAGED_PROJECTS = [
-    ("bad CRC of project.qde", set_field("project.qde", "crc", lambda info: info.CRC ^ 1),
-     PROJECT + "project.qde: its checksum does not match; the file is damaged)"),
-    ("bad CRC of a source", set_field("sources/s.txt", "crc", lambda info: info.CRC ^ 1),
-     PROJECT + "sources/s.txt: its checksum does not match; the file is damaged)"),
+    (
+        "bad CRC of project.qde",
+        set_field("project.qde", "crc", lambda info: info.CRC ^ 1),
+        PROJECT + "project.qde: its checksum does not match; the file is damaged)",
+    ),
+    (
+        "bad CRC of a source",
+        set_field("sources/s.txt", "crc", lambda info: info.CRC ^ 1),
+        PROJECT + "sources/s.txt: its checksum does not match; the file is damaged)",
+    ),
     ("corrupt deflate data", corrupt_deflate("sources/s.txt"), PROJECT + "sources/s.txt: the compressed data is corrupt"),
-    ("encrypted project.qde", set_field("project.qde", "flags", lambda info: info.flag_bits | 1),
-     PROJECT + "project.qde: encrypted; save the file again without a password)"),
-    ("encrypted source", set_field("sources/s.txt", "flags", lambda info: info.flag_bits | 1),
-     PROJECT + "sources/s.txt: encrypted; save the file again without a password)"),
+    (
+        "encrypted project.qde",
+        set_field("project.qde", "flags", lambda info: info.flag_bits | 1),
+        PROJECT + "project.qde: encrypted; save the file again without a password)",
+    ),
+    (
+        "encrypted source",
+        set_field("sources/s.txt", "flags", lambda info: info.flag_bits | 1),
+        PROJECT + "sources/s.txt: encrypted; save the file again without a password)",
+    ),
     ("unknown compression method", set_field("sources/s.txt", "method", 99), PROJECT + "sources/s.txt: compressed with method 99"),
     ("LZMA members", lambda p: rewrite(p, lambda name, data: data, zipfile.ZIP_LZMA), PROJECT + "project.qde: compressed with method 14"),
     ("malformed XML", edit_member("project.qde", lambda d: d[:-12]), "p.qdpx, project.qde line 1: malformed XML (unclosed token)"),
-    ("control character in project.qde", edit_member("project.qde", lambda d: d.replace(b'name="kode"', b'name="ko\x01de"')),
-     "p.qdpx, project.qde line 1: malformed XML (not well-formed (invalid token))"),
-    ("source holding more than it declares", set_field("sources/s.txt", "size", 5),
-     PROJECT + "sources/s.txt: it holds more data than the zip's directory declares"),
+    (
+        "control character in project.qde",
+        edit_member("project.qde", lambda d: d.replace(b'name="kode"', b'name="ko\x01de"')),
+        "p.qdpx, project.qde line 1: malformed XML (not well-formed (invalid token))",
+    ),
+    (
+        "source holding more than it declares",
+        set_field("sources/s.txt", "size", 5),
+        PROJECT + "sources/s.txt: it holds more data than the zip's directory declares",
+    ),
     ("not a zip", replace_file(b"not a zip"), "p.qdpx: not a REFI-QDA project (.qdpx is a zip archive; this file is not one)"),
     # bombs: refused from the zip's directory, before the member is decompressed
-    ("a source declaring more than the project bound", set_field("sources/s.txt", "size", limits.MAX_PROJECT_UNPACKED),
-     "p.qdpx: with sources/s.txt, the project unpacks to 100 MB; reportgen unpacks at most 100 MB from a project"),
-    ("project.qde over its bound", set_field("project.qde", "size", limits.MAX_PROJECT_XML_BYTES + 1),
-     "p.qdpx: project.qde is 20 MB; reportgen reads projects whose project.qde is at most 20 MB"),
-    ("a source expanding a thousand-fold", lambda p: good_project(p, ZEROS),
-     PROJECT + "sources/s.txt: …bytes declare 2 MB, more than 100 times as much"),
+    (
+        "a source declaring more than the project bound",
+        set_field("sources/s.txt", "size", limits.MAX_PROJECT_UNPACKED),
+        "p.qdpx: with sources/s.txt, the project unpacks to 100 MB; reportgen unpacks at most 100 MB from a project",
+    ),
+    (
+        "project.qde over its bound",
+        set_field("project.qde", "size", limits.MAX_PROJECT_XML_BYTES + 1),
+        "p.qdpx: project.qde is 20 MB; reportgen reads projects whose project.qde is at most 20 MB",
+    ),
+    (
+        "a source expanding a thousand-fold",
+        lambda p: good_project(p, ZEROS),
+        PROJECT + "sources/s.txt: …bytes declare 2 MB, more than 100 times as much",
+    ),
     ("more members than the bound", many_members(limits.MAX_ZIP_ENTRIES + 1), "p.qdpx: the project holds 10,001 files"),
 ]
 
@@ -348,12 +434,15 @@ def test_the_bundled_project_is_far_inside_the_bounds():
 
 # --- item 4, 5 and 7: data file sizes, .sav, control characters ----------------------------------
 
+
 def sparse(size: int):
     """A file of ``size`` bytes that takes no disk space (the size is refused before it is read)."""
+
     def write(path: Path) -> Path:
         with path.open("wb") as handle:
             handle.truncate(size)
         return path
+
     return write
 
 
@@ -371,26 +460,45 @@ def cut(fraction: float):
         data = sav(path).read_bytes()
         path.write_bytes(data[: int(len(data) * fraction)])
         return path
+
     return damage
 
 
-TOO_LARGE = ("the file is 101 MB; reportgen reads data files of up to 100 MB (a questionnaire of 400 respondents is "
-             "under 1 MB); save only the answers sheet and the columns the study uses")
+TOO_LARGE = (
+    "the file is 101 MB; reportgen reads data files of up to 100 MB (a questionnaire of 400 respondents is "
+    "under 1 MB); save only the answers sheet and the columns the study uses"
+)
 BAD_DATA_FILES = [
     ("CSV over 100 MB", "r.csv", sparse(limits.MAX_DATA_BYTES + 1_000_000), f"r.csv: {TOO_LARGE}"),
     ("workbook over 100 MB", "r.xlsx", sparse(limits.MAX_DATA_BYTES + 1_000_000), f"r.xlsx: {TOO_LARGE}"),
     ("SPSS file over 100 MB", "r.sav", sparse(limits.MAX_DATA_BYTES + 1_000_000), f"r.sav: {TOO_LARGE}"),
-    ("NUL in a CSV cell", "r.csv", lambda p: (p.write_bytes(b"rid,jk\nR1,L\nR2,P\x00\n"), p)[1],
-     "r.csv: the file is not text (line 3 holds a NUL character, \\x00; is it a CSV file, or damaged?); in Excel, use "
-     "File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'"),
-    ("NUL in a UTF-8 CSV with a byte-order mark", "r.csv", lambda p: (p.write_bytes(b"\xef\xbb\xbfrid,jk\nR1,L\x00\n"), p)[1],
-     "r.csv: the file is not text (line 2 holds a NUL character"),
-    ("quote never closed", "r.csv", lambda p: (p.write_text('rid,jk\nR1,"L\n' + "x" * 140_000 + "\n"), p)[1],
-     "r.csv, line 3: a cell has more than 131,072 characters (is a quote \" never closed?)"),
+    (
+        "NUL in a CSV cell",
+        "r.csv",
+        lambda p: (p.write_bytes(b"rid,jk\nR1,L\nR2,P\x00\n"), p)[1],
+        "r.csv: the file is not text (line 3 holds a NUL character, \\x00; is it a CSV file, or damaged?); in Excel, use "
+        "File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'",
+    ),
+    (
+        "NUL in a UTF-8 CSV with a byte-order mark",
+        "r.csv",
+        lambda p: (p.write_bytes(b"\xef\xbb\xbfrid,jk\nR1,L\x00\n"), p)[1],
+        "r.csv: the file is not text (line 2 holds a NUL character",
+    ),
+    (
+        "quote never closed",
+        "r.csv",
+        lambda p: (p.write_text('rid,jk\nR1,"L\n' + "x" * 140_000 + "\n"), p)[1],
+        'r.csv, line 3: a cell has more than 131,072 characters (is a quote " never closed?)',
+    ),
     ("SPSS file cut in half", "r.sav", cut(0.5), "r.sav: cannot read the SPSS file (Unable to read from file; is it damaged or cut short?)"),
     ("SPSS file cut to its first bytes", "r.sav", cut(0.05), "r.sav: cannot read the SPSS file ("),
-    ("not an SPSS file", "r.sav", lambda p: (p.write_bytes(b"$FL2" + bytes(range(256)) * 4), p)[1],
-     "r.sav: cannot read the SPSS file (Invalid file, or file has unsupported features; is it damaged or cut short?)"),
+    (
+        "not an SPSS file",
+        "r.sav",
+        lambda p: (p.write_bytes(b"$FL2" + bytes(range(256)) * 4), p)[1],
+        "r.sav: cannot read the SPSS file (Invalid file, or file has unsupported features; is it damaged or cut short?)",
+    ),
 ]
 
 
@@ -410,14 +518,19 @@ def csv_rows(rows: int, columns: int):
     def write(path: Path) -> Path:
         path.write_text("\n".join(",".join(str(c) for c in range(columns)) for _ in range(rows)) + "\n")
         return path
+
     return write
 
 
-@pytest.mark.parametrize("name,write,expected", [
-    ("r.csv", csv_rows(30, 5), r"^r.csv, line 21: the table has more than 100 cells; reportgen reads tables of up to 100 "),
-    ("r.csv", csv_rows(150, 0), r"^r.csv, line 101: the table has more than 100 cells"),  # empty lines count too
-    ("r.sav", sav, r"^r.sav \(2 cases × 3 variables\): the table has more than 5 cells"),
-], ids=["CSV cells", "CSV empty lines", "SPSS cases × variables"])
+@pytest.mark.parametrize(
+    "name,write,expected",
+    [
+        ("r.csv", csv_rows(30, 5), r"^r.csv, line 21: the table has more than 100 cells; reportgen reads tables of up to 100 "),
+        ("r.csv", csv_rows(150, 0), r"^r.csv, line 101: the table has more than 100 cells"),  # empty lines count too
+        ("r.sav", sav, r"^r.sav \(2 cases × 3 variables\): the table has more than 5 cells"),
+    ],
+    ids=["CSV cells", "CSV empty lines", "SPSS cases × variables"],
+)
 def test_a_table_over_the_cell_bound_stops_as_it_is_read(tmp_path, monkeypatch, name, write, expected):
     """The bound is lowered here (to 100, and 5 for the .sav) so that the file stays small; the
     workbook case 'rows as wide as a sheet' above meets the real one."""
@@ -444,8 +557,10 @@ def _sakip(reader):
     def read(path):
         from reportgen.data import sakip
 
-        return {"answers": lambda p: sakip.read_answers(p, ()), "history": sakip.read_history,
-                "follow_up": lambda p: sakip.read_follow_up(p, [])}[reader](path)
+        return {"answers": lambda p: sakip.read_answers(p, ()), "history": sakip.read_history, "follow_up": lambda p: sakip.read_follow_up(p, [])}[
+            reader
+        ](path)
+
     return read
 
 
@@ -455,8 +570,11 @@ def _corpus(path):
     return read_corpus(TableSource(path), TableSource(path), TableSource(path))
 
 
-@pytest.mark.parametrize("read", [_sakip("answers"), _sakip("history"), _sakip("follow_up"), _corpus],
-                         ids=["SAKIP answers", "SAKIP history", "SAKIP follow-up", "qualitative tables"])
+@pytest.mark.parametrize(
+    "read",
+    [_sakip("answers"), _sakip("history"), _sakip("follow_up"), _corpus],
+    ids=["SAKIP answers", "SAKIP history", "SAKIP follow-up", "qualitative tables"],
+)
 @pytest.mark.parametrize("name", ["t.csv", "t.xlsx"])
 def test_every_table_reader_keeps_the_data_file_bound(tmp_path, read, name):
     path = sparse(limits.MAX_DATA_BYTES + 1_000_000)(tmp_path / name)

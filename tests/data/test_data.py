@@ -162,7 +162,9 @@ def test_xlsx_rows_and_header_as_pandas_reads_them(tmp_path):
             target.writestr(item, data)
     table = read_table(path)
     assert list(table.columns) == ["rid", "X1.1", "Unnamed: 2"] and table.name == "r.xlsx, sheet 'Sheet'"
-    assert table.rows == [2, 3] and table.blank_rows == [4] and table.columns["X1.1"] == [4, None] and table.columns["Unnamed: 2"] == ["catatan", None]
+    assert (
+        table.rows == [2, 3] and table.blank_rows == [4] and table.columns["X1.1"] == [4, None] and table.columns["Unnamed: 2"] == ["catatan", None]
+    )
 
 
 def test_missing_and_empty_data_files(tmp_path):

@@ -7,22 +7,24 @@ import pytest
 from reportgen.data.headers import Header, item_prefix, read_header
 
 
-@pytest.mark.parametrize("header,expected", [
-    ("X1.1", Header("X1.1", "")),
-    ("csor_1", Header("csor_1", "")),
-    ("KP3", Header("KP3", "")),
-    ("Saya memahami target kinerja unit saya [X1.1]", Header("X1.1", "Saya memahami target kinerja unit saya")),
-    ("[X1.2]  Saya paham sasaran", Header("X1.2", "Saya paham sasaran")),
-    ("X1.1. Saya memahami target", Header("X1.1", "Saya memahami target")),
-    ("X1.1 - Saya memahami target", Header("X1.1", "Saya memahami target")),
-    ("Y.3: Saya puas", Header("Y.3", "Saya puas")),
-    ("X1a) Saya puas", Header("X1a", "Saya puas")),
-    ("1. Saya memahami target", Header(None, "Saya memahami target", numbered=1)),
-    ("Kinerja Pegawai [Saya menyelesaikan tugas tepat waktu]",
-     Header(None, "Saya menyelesaikan tugas tepat waktu", group="Kinerja Pegawai")),
-    ("Jenis  Kelamin", Header(None, "Jenis Kelamin")),
-    ("Dr. Saya siapa", Header(None, "Dr. Saya siapa")),
-])
+@pytest.mark.parametrize(
+    "header,expected",
+    [
+        ("X1.1", Header("X1.1", "")),
+        ("csor_1", Header("csor_1", "")),
+        ("KP3", Header("KP3", "")),
+        ("Saya memahami target kinerja unit saya [X1.1]", Header("X1.1", "Saya memahami target kinerja unit saya")),
+        ("[X1.2]  Saya paham sasaran", Header("X1.2", "Saya paham sasaran")),
+        ("X1.1. Saya memahami target", Header("X1.1", "Saya memahami target")),
+        ("X1.1 - Saya memahami target", Header("X1.1", "Saya memahami target")),
+        ("Y.3: Saya puas", Header("Y.3", "Saya puas")),
+        ("X1a) Saya puas", Header("X1a", "Saya puas")),
+        ("1. Saya memahami target", Header(None, "Saya memahami target", numbered=1)),
+        ("Kinerja Pegawai [Saya menyelesaikan tugas tepat waktu]", Header(None, "Saya menyelesaikan tugas tepat waktu", group="Kinerja Pegawai")),
+        ("Jenis  Kelamin", Header(None, "Jenis Kelamin")),
+        ("Dr. Saya siapa", Header(None, "Dr. Saya siapa")),
+    ],
+)
 def test_each_header_form(header, expected):
     assert read_header(header) == expected
 

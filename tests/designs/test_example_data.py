@@ -19,8 +19,10 @@ from reportgen.resources import TEMPLATES
 DESIGN_EXAMPLES = ("mediation", "moderation")
 LANGUAGES = ("id", "en")
 # The sentences of a construct whose statements all have one index (index.words.j2, discussion_index.words.j2).
-ALL_SAME = {"id": ("Seluruh pernyataan memiliki indeks yang sama", "Seluruh pernyataannya memiliki indeks yang sama"),
-            "en": ("Every statement has the same index", "All its statements have the same index")}
+ALL_SAME = {
+    "id": ("Seluruh pernyataan memiliki indeks yang sama", "Seluruh pernyataannya memiliki indeks yang sama"),
+    "en": ("Every statement has the same index", "All its statements have the same index"),
+}
 
 
 @cache
@@ -30,8 +32,7 @@ def composed(example: str, lang: str):
 
 def items(example: str) -> dict[str, dict]:
     """Every item of the example as results.json gives it (answer counts, index, r, alpha if deleted)."""
-    return {name: item for construct in composed(example, "id").payload["constructs"].values()
-            for name, item in construct["items"].items()}
+    return {name: item for construct in composed(example, "id").payload["constructs"].values() for name, item in construct["items"].items()}
 
 
 def counts(item: dict) -> tuple[int, ...]:
@@ -67,8 +68,9 @@ def test_no_two_items_share_their_answer_counts(example):
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("example", DESIGN_EXAMPLES)
 def test_no_chapter_says_all_statements_share_one_index(example, lang):
-    words = (TEMPLATES / lang / "index.words.j2").read_text(encoding="utf-8") + (
-        TEMPLATES / lang / "discussion_index.words.j2").read_text(encoding="utf-8")
+    words = (TEMPLATES / lang / "index.words.j2").read_text(encoding="utf-8") + (TEMPLATES / lang / "discussion_index.words.j2").read_text(
+        encoding="utf-8"
+    )
     assert all(sentence in words for sentence in ALL_SAME[lang])  # the test looks for what the chapter would say
     c = composed(example, lang)
     text = " ".join(render_text(c.document, c.labels).split())
@@ -91,8 +93,7 @@ def significant(payload: dict) -> dict[tuple[str, str], list[tuple[str, str, str
         for construct, test in tests["constructs"].items():
             if test["verdicts"]["difference"]["outcome"] == "significant":
                 pairs = (test.get("posthoc") or {}).get("pairs", [])
-                found[column, construct] = [(p["group1"], p["group2"], p["higher"]) for p in pairs
-                                            if p["verdict"]["outcome"] == "significant"]
+                found[column, construct] = [(p["group1"], p["group2"], p["higher"]) for p in pairs if p["verdict"]["outcome"] == "significant"]
     return found
 
 

@@ -14,6 +14,7 @@ def test_design_examples_render_and_agree(example, lang, tmp_path):
     from docx import Document as WordDocument
     from helpers import numbers_checked_against_tables
     from pypdf import PdfReader
+
     doc = compose(EXAMPLES / example / "study.yaml", lang).document
     assert numbers_checked_against_tables(doc, lang) > 100
     from reportgen.pipeline import run_study
@@ -21,10 +22,14 @@ def test_design_examples_render_and_agree(example, lang, tmp_path):
     run_study(EXAMPLES / example / "study.yaml", tmp_path / "o", lang=lang)
     stem = "bab4" if lang == "id" else "chapter4"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "o" / f"{stem}.pdf").pages).split())
-    words = {"mediation": ["Sobel", "bootstrap", "c′", "Welch", "Omega"], "moderation": ["Moderated Regression Analysis", "Simple Slopes", "ΔR²", "Hedges' g", "Omega"]}
+    words = {
+        "mediation": ["Sobel", "bootstrap", "c′", "Welch", "Omega"],
+        "moderation": ["Moderated Regression Analysis", "Simple Slopes", "ΔR²", "Hedges' g", "Omega"],
+    }
     for word in words[example]:
         assert word in text, word
     assert len(WordDocument(tmp_path / "o" / f"{stem}.docx").tables) >= 15
+
 
 def test_design_results_json(tmp_path):
     from reportgen.pipeline import run_study

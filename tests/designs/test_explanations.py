@@ -30,24 +30,33 @@ def _discussion_of(doc, hypothesis: str) -> str:
     return " ".join(b.text for b in sub.blocks if isinstance(b, Paragraph))
 
 
-SHARED = {"id": "Secara sendiri, Pengukuran Kinerja berkorelasi signifikan dengan Akuntabilitas Kinerja (r = 0,597; Tabel 5.31), "
-                "tetapi hanya sr² = 0,005 dari varians Akuntabilitas Kinerja yang unik miliknya dalam model (r semiparsial = 0,073): "
-                "bagian yang dibaginya bersama variabel lain tidak dikreditkan kepada satu pun dari mereka",
-          "en": "On its own, Performance Measurement correlates significantly with Performance Accountability (r = .597; Table 5.31), "
-                "but only sr² = .005 of the variance of Performance Accountability is unique to it in the model (semipartial r = .073): "
-                "what it shares with the other variables is credited to none of them"}
-INTERVAL = {"id": "Interval kepercayaan 95% untuk koefisien terstandardisasinya berkisar dari −0,088 sampai 0,299: interval ini mencakup nol",
-            "en": "The 95% confidence interval of its standardised coefficient runs from −0.088 to 0.299: it includes zero"}
-RANGE = {"id": "Semua jawaban atas butir Akuntabilitas Kinerja bernilai Setuju (4) atau Sangat Setuju (5), sehingga skornya hanya berkisar "
-               "dari 24 sampai 30 dari rentang yang mungkin 6–30 (Tabel 5.16)",
-         "en": "All answers to the Performance Accountability items are Agree (4) or Strongly Agree (5), so its scores run only from 24 "
-               "to 30 of a possible 6–30 (Table 5.16)"}
-JOINT = {"id": "bagian yang unik bagi masing-masing (sr²) berjumlah 0,247 (Tabel 5.31): 0,420 sisanya dijelaskan oleh variabel-variabel itu "
-               "secara bersama-sama",
-         "en": "the parts unique to each of them (sr²) add up to .247 (Table 5.31): the other .420 of R² is explained by the variables jointly"}
-STRIPES = {"id": "Akuntabilitas Kinerja (Y) hanya memiliki 7 skor yang berbeda (24–30; Tabel 5.16), sehingga titik-titik tersusun pada "
-                 "garis-garis sejajar",
-           "en": "Performance Accountability (Y) takes only 7 distinct scores (24–30; Table 5.16), so the points lie on parallel stripes"}
+SHARED = {
+    "id": "Secara sendiri, Pengukuran Kinerja berkorelasi signifikan dengan Akuntabilitas Kinerja (r = 0,597; Tabel 5.31), "
+    "tetapi hanya sr² = 0,005 dari varians Akuntabilitas Kinerja yang unik miliknya dalam model (r semiparsial = 0,073): "
+    "bagian yang dibaginya bersama variabel lain tidak dikreditkan kepada satu pun dari mereka",
+    "en": "On its own, Performance Measurement correlates significantly with Performance Accountability (r = .597; Table 5.31), "
+    "but only sr² = .005 of the variance of Performance Accountability is unique to it in the model (semipartial r = .073): "
+    "what it shares with the other variables is credited to none of them",
+}
+INTERVAL = {
+    "id": "Interval kepercayaan 95% untuk koefisien terstandardisasinya berkisar dari −0,088 sampai 0,299: interval ini mencakup nol",
+    "en": "The 95% confidence interval of its standardised coefficient runs from −0.088 to 0.299: it includes zero",
+}
+RANGE = {
+    "id": "Semua jawaban atas butir Akuntabilitas Kinerja bernilai Setuju (4) atau Sangat Setuju (5), sehingga skornya hanya berkisar "
+    "dari 24 sampai 30 dari rentang yang mungkin 6–30 (Tabel 5.16)",
+    "en": "All answers to the Performance Accountability items are Agree (4) or Strongly Agree (5), so its scores run only from 24 "
+    "to 30 of a possible 6–30 (Table 5.16)",
+}
+JOINT = {
+    "id": "bagian yang unik bagi masing-masing (sr²) berjumlah 0,247 (Tabel 5.31): 0,420 sisanya dijelaskan oleh variabel-variabel itu "
+    "secara bersama-sama",
+    "en": "the parts unique to each of them (sr²) add up to .247 (Table 5.31): the other .420 of R² is explained by the variables jointly",
+}
+STRIPES = {
+    "id": "Akuntabilitas Kinerja (Y) hanya memiliki 7 skor yang berbeda (24–30; Tabel 5.16), sehingga titik-titik tersusun pada garis-garis sejajar",
+    "en": "Performance Accountability (Y) takes only 7 distinct scores (24–30; Table 5.16), so the points lie on parallel stripes",
+}
 
 
 def test_the_discussion_explains_the_predictors_not_significant_in_the_model(replica):
@@ -67,8 +76,9 @@ def test_the_discussion_explains_the_predictors_not_significant_in_the_model(rep
 
 def test_the_scatterplot_stripes_are_said(replica):
     lang = replica.document.lang
-    heteroscedasticity = next(b for b in replica.document.walk() if isinstance(b, Paragraph) and "ZPRED" in b.text and b.claims
-                              and "glejser" in b.refs)
+    heteroscedasticity = next(
+        b for b in replica.document.walk() if isinstance(b, Paragraph) and "ZPRED" in b.text and b.claims and "glejser" in b.refs
+    )
     assert STRIPES[lang] in heteroscedasticity.text
     assert ("range:Y", "restricted") in heteroscedasticity.claims and "score_range" in heteroscedasticity.refs
 
@@ -79,8 +89,9 @@ def test_every_number_is_printed_in_a_table_and_no_sentence_contradicts_one(repl
     assert problems(doc, replica.labels) == []
     tables = doc.tables()
     shares = tables["shares.Y"]
-    assert [[c.text for c in row][-1] for row in shares.body] == [replica.labels["explain_words"][o] for o in
-                                                                    ("none", "shared_variance", "shared_variance", "none", "shared_variance")]
+    assert [[c.text for c in row][-1] for row in shares.body] == [
+        replica.labels["explain_words"][o] for o in ("none", "shared_variance", "shared_variance", "none", "shared_variance")
+    ]
     assert [c.claim for c in tables["score_range"].body[-1] if c.claim] == [("range:Y", "restricted"), ("ceiling:Y", "none")]
     # the range table is the last lettered subsection of the descriptive statistics, before validity
     descriptives = next(b for b in doc.walk() if isinstance(b, Section) and b.title == replica.labels["descriptives"])
@@ -99,7 +110,12 @@ def test_results_json_carries_the_statistics_and_verdicts_as_r_computes_them(rep
         assert ours["beta_ci"] == pytest.approx(ref["beta_ci"], rel=1e-9)
     assert shares["shared"] == pytest.approx(reference["shares"]["shared"], rel=1e-8)
     assert {n: p["verdict"]["outcome"] for n, p in shares["predictors"].items()} == {
-        "X1": "none", "X2": "shared_variance", "X3": "shared_variance", "X4": "none", "X5": "shared_variance"}
+        "X1": "none",
+        "X2": "shared_variance",
+        "X3": "shared_variance",
+        "X4": "none",
+        "X5": "shared_variance",
+    }
     y = payload["score_ranges"]["Y"]
     assert (y["points"], y["observed"], y["range"]["outcome"], y["ceiling"]["outcome"]) == ([4, 5], [24.0, 30.0], "restricted", "none")
     assert [e["subject"] for e in payload["hypotheses"]["H2"]["explanations"]] == ["association:X2->Y", "range:Y"]

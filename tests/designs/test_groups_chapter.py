@@ -31,8 +31,10 @@ def grouped_study(tmp_path, settings=None, n=120, seed=5):
         r["pendidikan"] = LEVELS[rank[i] * 4 // n] if i % 3 else LEVELS[i % 4]
         r["unit"] = "B" if i == 0 else "A"
     cfg = base()
-    cfg["respondents"] += [{"column": "pendidikan", "label": {"id": "Pendidikan", "en": "Education"}, "order": LEVELS},
-                           {"column": "unit", "label": {"id": "Unit Kerja", "en": "Work Unit"}}]
+    cfg["respondents"] += [
+        {"column": "pendidikan", "label": {"id": "Pendidikan", "en": "Education"}, "order": LEVELS},
+        {"column": "unit", "label": {"id": "Unit Kerja", "en": "Work Unit"}},
+    ]
     cfg["compare"] = ["jk", "pendidikan", "unit"]
     if settings:
         cfg["settings"] = settings
@@ -74,8 +76,9 @@ def test_welch_is_chosen_at_large_n_where_the_old_pretest_chose_mann_whitney():
     assert compare_score(scores, labels, "nonparametric").test.test == "mann_whitney"
 
 
-@pytest.mark.parametrize("setting,two,more", [("welch", "welch_t", "welch_anova"), ("student", "student_t", "anova"),
-                                              ("nonparametric", "mann_whitney", "kruskal_wallis")])
+@pytest.mark.parametrize(
+    "setting,two,more", [("welch", "welch_t", "welch_anova"), ("student", "student_t", "anova"), ("nonparametric", "mann_whitney", "kruskal_wallis")]
+)
 def test_the_setting_chooses_the_test_and_results_json_says_so(chapters, setting, two, more):
     payload = chapters[setting, "id"][0].payload["group_tests"]
     assert {c["test"] for c in payload["jk"]["constructs"].values()} == {two}
@@ -86,8 +89,10 @@ def test_the_setting_chooses_the_test_and_results_json_says_so(chapters, setting
 
 
 def test_intro_names_no_pretest_and_the_diagnostics_as_descriptions(chapters):
-    for lang, words in (("id", ("uji t Welch", "tanpa uji pendahuluan", "hanya sebagai deskripsi")),
-                        ("en", ("Welch's t test", "without a preliminary test", "only as a description"))):
+    for lang, words in (
+        ("id", ("uji t Welch", "tanpa uji pendahuluan", "hanya sebagai deskripsi")),
+        ("en", ("Welch's t test", "without a preliminary test", "only as a description")),
+    ):
         doc = chapters["welch", lang][0].document
         intro = next(p.text for p in paragraphs(doc) if words[0] in p.text)
         assert all(w in intro for w in words)
@@ -121,8 +126,9 @@ def test_posthoc_after_a_significant_omnibus_names_the_pairs_that_differ(chapter
             payload = composed.payload["group_tests"]["pendidikan"]["constructs"]
             y = payload["Y"]
             assert y["verdicts"]["difference"]["outcome"] == "significant" and y["posthoc"]["method"] == method
-            assert all(c["verdicts"]["posthoc"]["outcome"] == "none" for c in payload.values()
-                       if c["verdicts"]["difference"]["outcome"] != "significant")
+            assert all(
+                c["verdicts"]["posthoc"]["outcome"] == "none" for c in payload.values() if c["verdicts"]["difference"]["outcome"] != "significant"
+            )
             tables = composed.document.tables()
             assert "groups_posthoc.pendidikan" in tables and "groups_posthoc.jk" not in tables
             text = " ".join(group_text(composed.document, "groups_posthoc.pendidikan"))
@@ -143,8 +149,10 @@ def test_no_pair_is_claimed_from_the_omnibus_test(chapters):
 
 def test_rank_tests_speak_of_mean_ranks_and_distributions(chapters):
     """Regression: after Mann–Whitney the text said "the highest mean in Male"."""
-    for lang, rank_words, mean_words in (("id", ("distribusi skor", "rata-rata peringkat"), ("rata-rata kelompok", "rata-rata skor")),
-                                         ("en", ("distributions of", "mean rank"), ("mean (", "Mean ", " mean is"))):
+    for lang, rank_words, mean_words in (
+        ("id", ("distribusi skor", "rata-rata peringkat"), ("rata-rata kelompok", "rata-rata skor")),
+        ("en", ("distributions of", "mean rank"), ("mean (", "Mean ", " mean is")),
+    ):
         doc = chapters["nonparametric", lang][0].document
         text = " ".join(group_text(doc, "groups.jk") + group_text(doc, "groups_posthoc.pendidikan"))
         assert all(w in text for w in rank_words) and not any(w in text for w in mean_words), lang
@@ -156,10 +164,10 @@ def test_levene_centre_is_chosen_and_named(tmp_path, center, header):
     """Regression: "Levene" was the median-centred test; by default it is now centred on the mean
     (SPSS), and the median-centred one is named Brown-Forsythe, in table, note and text."""
     study = grouped_study(tmp_path, {"levene_center": center} if center != "mean" else None)
-    for lang, named in (("id", {"mean": "Uji Levene (berpusat pada rata-rata, seperti SPSS)",
-                                "median": "Uji Brown-Forsythe (uji Levene berpusat pada median)"}),
-                        ("en", {"mean": "Levene's test (mean-centred, as SPSS)",
-                                "median": "The Brown-Forsythe test (Levene's test, median-centred)"})):
+    for lang, named in (
+        ("id", {"mean": "Uji Levene (berpusat pada rata-rata, seperti SPSS)", "median": "Uji Brown-Forsythe (uji Levene berpusat pada median)"}),
+        ("en", {"mean": "Levene's test (mean-centred, as SPSS)", "median": "The Brown-Forsythe test (Levene's test, median-centred)"}),
+    ):
         composed = compose(study, lang)
         table = composed.document.tables()["groups.pendidikan"]
         assert (header if lang == "id" else header.replace("Sig.", "p")) in table.texts()  # APA 7: p in English
@@ -178,8 +186,10 @@ def _labels(study, column):
 
 def test_a_group_of_one_gets_a_sentence_not_an_empty_table(chapters):
     """Regression: a group of one respondent left an empty table followed by "According to Table 4.31, …"."""
-    for lang, sentence in (("id", "Perbedaan skor variabel berdasarkan unit kerja tidak diuji karena kelompok B hanya memiliki 1 responden"),
-                           ("en", "The variable scores are not compared by work unit because the B group has only 1 respondent,")):
+    for lang, sentence in (
+        ("id", "Perbedaan skor variabel berdasarkan unit kerja tidak diuji karena kelompok B hanya memiliki 1 responden"),
+        ("en", "The variable scores are not compared by work unit because the B group has only 1 respondent,"),
+    ):
         composed = chapters["welch", lang][0]
         doc = composed.document
         assert "groups.unit" not in doc.tables()
@@ -238,8 +248,10 @@ def test_a_test_that_cannot_be_computed_is_said_so(tmp_path):
                 cells[k] = "3"
         fixed.append(",".join(cells))
     (study.parent / "responses.csv").write_text("\n".join(fixed) + "\n")
-    for lang, words in (("id", "tidak dapat diuji dengan ANOVA Welch karena skor tidak bervariasi di dalam kelompok S2"),
-                        ("en", "cannot be tested with Welch's ANOVA because the scores do not vary within the S2 group")):
+    for lang, words in (
+        ("id", "tidak dapat diuji dengan ANOVA Welch karena skor tidak bervariasi di dalam kelompok S2"),
+        ("en", "cannot be tested with Welch's ANOVA because the scores do not vary within the S2 group"),
+    ):
         composed = compose(study, lang)
         y = composed.payload["group_tests"]["pendidikan"]["constructs"]["Y"]
         assert y["verdicts"]["difference"]["outcome"] == "undefined" and "posthoc" not in y

@@ -22,8 +22,10 @@ MEDIATION = FIXTURES / "mediation"
 REFERENCE = json.loads((MEDIATION / "reference.json").read_text())
 TYPES = ["complementary", "competitive", "indirect_only", "direct_only", "no_effect"]
 LANGUAGES = ("id", "en")
-PHRASE = {lang: {code: f"{lead} {name}" for name, code in ZHAO_TYPES[lang].items()}  # "termasuk mediasi komplementer"
-          for lang, lead in (("id", "termasuk"), ("en", "this is"))}
+PHRASE = {
+    lang: {code: f"{lead} {name}" for name, code in ZHAO_TYPES[lang].items()}  # "termasuk mediasi komplementer"
+    for lang, lead in (("id", "termasuk"), ("en", "this is"))
+}
 
 
 @cache
@@ -43,6 +45,7 @@ def rows(name: str, lang: str, key: str) -> list[list[str]]:
 
 
 # One study of each type ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("kind", TYPES)
@@ -74,6 +77,7 @@ def test_the_chapter_prints_r_s_values(kind):
 
 
 # What the methodologist found, on the example --------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_coefficient_is_labelled_b_or_beta_and_c_stands_beside_c_prime(lang):
@@ -122,12 +126,22 @@ def test_bootstrap_resamples_not_subsamples(lang):
 @pytest.mark.parametrize("name", ["example", "direct_only", "no_effect"])
 def test_associations_not_causes_and_not_significant_is_not_no_effect(name, lang):
     text = text_of(name, lang)
-    for phrase in (r"\bmediates\b", r"does not mediate", r"\bno mediation\b", r"memediasi", r"tidak terdapat mediasi",
-                   r"has no (significant )?effect", r"tidak berpengaruh", r"there is no (direct|indirect) effect"):
+    for phrase in (
+        r"\bmediates\b",
+        r"does not mediate",
+        r"\bno mediation\b",
+        r"memediasi",
+        r"tidak terdapat mediasi",
+        r"has no (significant )?effect",
+        r"tidak berpengaruh",
+        r"there is no (direct|indirect) effect",
+    ):
         assert re.search(phrase, text) is None, phrase
-    chain = {"example": ("Leadership", "Employee Performance", "Work Motivation"),
-             "direct_only": ("Supervisor Support", "Performance", "Work Motivation"),
-             "no_effect": ("Supervisor Support", "Performance", "Work Motivation")}[name]
+    chain = {
+        "example": ("Leadership", "Employee Performance", "Work Motivation"),
+        "direct_only": ("Supervisor Support", "Performance", "Work Motivation"),
+        "no_effect": ("Supervisor Support", "Performance", "Work Motivation"),
+    }[name]
     if lang == "en":
         assert f"the indirect effect of {chain[0]} on {chain[1]} through {chain[2]}" in text
         assert "describe associations within the hypothesised model" in text
@@ -137,16 +151,17 @@ def test_associations_not_causes_and_not_significant_is_not_no_effect(name, lang
 
 def test_the_conclusion_of_an_indirect_hypothesis_says_not_significant_not_does_not_mediate(tmp_path):
     study = example_variant("mediation", tmp_path, lambda c: c["study"].update(chapters=[4, 5]))
-    for lang, expected in (("en", "The indirect effect of Leadership on Employee Performance through Work Motivation is "
-                                  "positive and significant."),
-                           ("id", "Pengaruh tidak langsung Kepemimpinan terhadap Kinerja Pegawai melalui Motivasi Kerja "
-                                  "positif dan signifikan.")):
+    for lang, expected in (
+        ("en", "The indirect effect of Leadership on Employee Performance through Work Motivation is positive and significant."),
+        ("id", "Pengaruh tidak langsung Kepemimpinan terhadap Kinerja Pegawai melalui Motivasi Kerja positif dan signifikan."),
+    ):
         c = compose(study, lang)
         text = " ".join(render_text(c.document, c.labels).split())
         assert expected in text and "mediates" not in text and "memediasi" not in text
 
 
 # The consistency rule ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_checker_finds_words_naming_another_type(lang):
@@ -158,8 +173,7 @@ def test_the_checker_finds_words_naming_another_type(lang):
     table = c.document.tables()["path.mediation_types"]
     row = table.body[0]
     cell = next(x for x in row if x.claim and x.claim[0].startswith("mediation:"))
-    bad_row = tuple(replace(x, text=c.labels["mediation_kinds"]["competitive"], claim=(x.claim[0], "competitive")) if x is cell else x
-                    for x in row)
+    bad_row = tuple(replace(x, text=c.labels["mediation_kinds"]["competitive"], claim=(x.claim[0], "competitive")) if x is cell else x for x in row)
     wrong = {("mediation:H4", "indirect_only"): ("mediation:H4", "competitive")}
     for section in c.document.walk():
         blocks = getattr(section, "blocks", None)
@@ -175,9 +189,9 @@ def test_the_checker_finds_words_naming_another_type(lang):
 
 # The study file ---------------------------------------------------------------------------------------
 
+
 def test_an_indirect_hypothesis_needs_its_direct_path(tmp_path):
-    study = example_variant("mediation", tmp_path, lambda c: c["model"].update(paths=["KP -> MK", "MK -> KN"])
-                            or c["hypotheses"].pop("H2"))
+    study = example_variant("mediation", tmp_path, lambda c: c["model"].update(paths=["KP -> MK", "MK -> KN"]) or c["hypotheses"].pop("H2"))
     result = invoke(["validate", study])
     assert result.exit_code == 2
     assert "hypotheses.H4.path: an indirect effect needs the direct path KP -> KN in the model as well (its c′)" in result.output
@@ -201,9 +215,14 @@ def test_a_serial_chain_names_its_links_a_d_b_and_has_no_sobel_test(tmp_path):
     f["X2"] = 0.6 * f["X1"] + rng.normal(size=160)
     f["X3"] = 0.6 * f["X2"] + rng.normal(size=160)
     f["Y"] = 0.5 * f["X3"] + 0.2 * f["X1"] + rng.normal(size=160)
-    rows = [{"rid": f"R{i}", "jk": "L" if i % 2 else "P",
-             **{f"{c}.{j}": int(np.clip(np.round(3 + f[c][i] + rng.normal(scale=0.5)), 1, 5)) for c in f for j in (1, 2, 3)}}
-            for i in range(160)]
+    rows = [
+        {
+            "rid": f"R{i}",
+            "jk": "L" if i % 2 else "P",
+            **{f"{c}.{j}": int(np.clip(np.round(3 + f[c][i] + rng.normal(scale=0.5)), 1, 5)) for c in f for j in (1, 2, 3)},
+        }
+        for i in range(160)
+    ]
     config = base()
     config["constructs"]["X2"].pop("reverse")
     config["constructs"]["X3"] = {"name": "Komitmen", "items": {"X3.1": "a", "X3.2": "b", "X3.3": "c"}}

@@ -21,11 +21,13 @@ def test_results_json_pls_keys(tmp_path):
     assert data["hypotheses"]["H3"]["supported"] is False and data["hypotheses"]["H5"]["supported"] is True
     assert data["hypotheses"]["H6"]["path"] == "COMP -> CUSA -> CUSL"
 
+
 def pls_document(example, lang, tmp_path):
     from reportgen.pipeline import compose
 
     composed = compose(EXAMPLES / example / "study.yaml", lang)
     return composed.document, composed.results
+
 
 @pytest.mark.parametrize("example,lang", [("corp-rep", "en"), ("corp-rep", "id"), ("mobi", "id"), ("mobi", "en")])
 def test_pls_chapter_numbers_agree_with_tables(example, lang, tmp_path):
@@ -34,18 +36,36 @@ def test_pls_chapter_numbers_agree_with_tables(example, lang, tmp_path):
     doc, _ = pls_document(example, lang, tmp_path)
     assert numbers_checked_against_tables(doc, lang) > 40
 
+
 def test_pls_chapter_structure(tmp_path):
     from reportgen.report.document import Section
 
     doc, _results = pls_document("mobi", "id", tmp_path)
     titles = [s.title for s in doc.sections[0].blocks if isinstance(s, Section)]
-    assert titles == ["Deskripsi Variabel Penelitian", "Evaluasi Model Pengukuran (Outer Model)", "Evaluasi Model Struktural (Inner Model)",
-                      "Pengujian Hipotesis", "Hasil Analisis Kualitatif"]
+    assert titles == [
+        "Deskripsi Variabel Penelitian",
+        "Evaluasi Model Pengukuran (Outer Model)",
+        "Evaluasi Model Struktural (Inner Model)",
+        "Pengujian Hipotesis",
+        "Hasil Analisis Kualitatif",
+    ]
     keys = set(doc.tables())
-    assert {"pls.loadings", "pls.ave", "pls.fl", "pls.htmt", "pls.cross", "pls.reliability", "pls.inner_vif", "pls.r2", "pls.f2",
-            "pls.paths", "pls.indirect"} <= keys
+    assert {
+        "pls.loadings",
+        "pls.ave",
+        "pls.fl",
+        "pls.htmt",
+        "pls.cross",
+        "pls.reliability",
+        "pls.inner_vif",
+        "pls.r2",
+        "pls.f2",
+        "pls.paths",
+        "pls.indirect",
+    } <= keys
     assert [f.path.name for f in doc.figures()][-1] == "path_diagram.png"
     assert [s.title.split(":")[0] for s in doc.sections[1].blocks if isinstance(s, Section)] == [f"H{i}" for i in range(1, 8)]
+
 
 def test_mobi_renders_pdf_and_docx(tmp_path):
     from docx import Document as WordDocument
@@ -69,14 +89,21 @@ def test_mobi_removes_indicators_by_the_rule_and_reports_each_criterion(tmp_path
     pls = json.loads((tmp_path / "o" / "results.json").read_text())["pls"]
     assert pls["indicator_removal"] == "hair"
     assert [(s["indicator"], s["rule"]) for s in pls["removed_indicators"]] == [
-        ("CUSL2", "below_floor"), ("IMAG3", "raises_ave_cr"), ("CUEX3", "raises_ave_cr")]
+        ("CUSL2", "below_floor"),
+        ("IMAG3", "raises_ave_cr"),
+        ("CUEX3", "raises_ave_cr"),
+    ]
     assert "CUSL2" not in pls["loadings"] and round(pls["reliability"]["IMAG"]["ave"], 3) == 0.537
     assert round(pls["initial_reliability"]["IMAG"]["ave"], 3) == 0.478
     outcome = {name: (c["outcome"], c["failing"]) for name, c in pls["assessment"].items() if name != "measurement_model"}
-    assert outcome == {"indicator_reliability": ("partly_met", []), "internal_consistency": ("not_met", ["CUEX"]),
-                       "convergent_validity": ("met", []),
-                       "htmt": ("not_met", ["IMAG~CUEX", "IMAG~PERQ", "IMAG~CUSA", "CUEX~PERQ", "CUEX~CUSA", "PERQ~CUSA", "CUSA~CUSL"]),
-                       "fornell_larcker": ("not_met", ["IMAG", "PERQ"]), "cross_loadings": ("met", [])}
+    assert outcome == {
+        "indicator_reliability": ("partly_met", []),
+        "internal_consistency": ("not_met", ["CUEX"]),
+        "convergent_validity": ("met", []),
+        "htmt": ("not_met", ["IMAG~CUEX", "IMAG~PERQ", "IMAG~CUSA", "CUEX~PERQ", "CUEX~CUSA", "PERQ~CUSA", "CUSA~CUSL"]),
+        "fornell_larcker": ("not_met", ["IMAG", "PERQ"]),
+        "cross_loadings": ("met", []),
+    }
     assert pls["assessment"]["indicator_reliability"]["below_threshold"] == ["IMAG2", "PERQ2"]  # 0,632 and 0,638 < 0,708
     assert pls["assessment"]["measurement_model"]["outcome"] == "inadequate"
     assert pls["assessment"]["indicator_reliability"]["verdicts"]["IMAG2"]["outcome"] == "retained"
@@ -97,8 +124,19 @@ def test_mobi_without_removal_names_what_the_rule_would_remove(tmp_path):
     assert assessment["convergent_validity"]["failing"] == ["IMAG", "CUEX"]
     # HTMT ≥ 0,90: IMAG~PERQ, IMAG~CUSA, PERQ~CUSA, CUSA~CUSL; the others' 95% upper bound reaches 0,90
     # (IMAG~CUEX: HTMT 0,888, bound 1,076, the pair the issue found marked valid)
-    assert assessment["htmt"]["failing"] == ["IMAG~CUEX", "IMAG~PERQ", "IMAG~CUSA", "IMAG~CUSL", "CUEX~PERQ", "CUEX~CUSA", "CUEX~CUSL",
-                                             "PERQ~CUSA", "PERQ~CUSL", "PERV~CUSL", "CUSA~CUSL"]
+    assert assessment["htmt"]["failing"] == [
+        "IMAG~CUEX",
+        "IMAG~PERQ",
+        "IMAG~CUSA",
+        "IMAG~CUSL",
+        "CUEX~PERQ",
+        "CUEX~CUSA",
+        "CUEX~CUSL",
+        "PERQ~CUSA",
+        "PERQ~CUSL",
+        "PERV~CUSL",
+        "CUSA~CUSL",
+    ]
     assert assessment["htmt"]["verdicts"]["IMAG~CUEX"]["outcome"] == "not_established"
     assert assessment["indicator_reliability"]["below_threshold"] == ["IMAG2", "IMAG3", "CUEX2", "CUEX3", "PERQ2", "CUSL2"]
     assert assessment["internal_consistency"]["failing"] == ["CUEX"]  # rho_A 0,462; CUSL's alpha 0,472 is only a lower bound
@@ -113,6 +151,7 @@ def _mobi(tmp_path, lang, **changes):
     def edit(config):
         for section, values in changes.items():
             config[section].update(values)
+
     return compose(example_variant("mobi", tmp_path / lang, edit), lang)
 
 
@@ -128,8 +167,11 @@ def test_indicator_reliability_row_lists_exactly_the_loadings_below_0708(removal
     removal rule retains them all (hair: IMAG2 and PERQ2), 'not met' when it would remove one (none)."""
     composed = _mobi(tmp_path, lang, model={"indicator_removal": removal})
     doc = composed.document
-    below = [(row[-6].text, row[-5].text) for row in doc.tables()["pls.loadings"].body
-             if row[-1].claim[1] in ("valid", "retained", "remove") and float(row[-5].text.replace(",", ".")) < 0.708]
+    below = [
+        (row[-6].text, row[-5].text)
+        for row in doc.tables()["pls.loadings"].body
+        if row[-1].claim[1] in ("valid", "retained", "remove") and float(row[-5].text.replace(",", ".")) < 0.708
+    ]
     row = doc.tables()["pls.summary"].body[0]
     assert row[-1].claim[0] == "criterion:indicator_reliability"
     assert row[2].text == ", ".join(f"{item} ({loading})" for item, loading in below)
@@ -168,21 +210,26 @@ def test_decisions_and_conclusions_carry_the_measurement_caveat(lang, tmp_path):
     from reportgen.pipeline import compose
 
     composed = _mobi(tmp_path, lang, study={"chapters": [5, 6]})
-    clause = {"id": "reliabilitas konsistensi internal Harapan Pelanggan tidak terpenuhi (Hair et al., 2022)",
-              "en": "internal consistency reliability is not established for Customer Expectation (Hair et al., 2022)"}[lang]
+    clause = {
+        "id": "reliabilitas konsistensi internal Harapan Pelanggan tidak terpenuhi (Hair et al., 2022)",
+        "en": "internal consistency reliability is not established for Customer Expectation (Hair et al., 2022)",
+    }[lang]
     h4 = [b.text for b in composed.document.walk() if hasattr(b, "claims") and ("hypothesis:H4", "rejected") in b.claims]
     # 5.1 test and 5.2 discussion name the same criteria (every HTMT pair with CUEX or CUSA at one end,
     # CUEX's reliability; the discussion then points back to the test); 6.1 conclusion: nothing (said
     # once before the conclusions)
     start = {"id": "validitas diskriminan ", "en": "discriminant validity is not established for "}[lang]
-    criteria = h4[0][h4[0].index(start):].rstrip(".")
+    criteria = h4[0][h4[0].index(start) :].rstrip(".")
     assert len(h4) == 3 and clause in h4[0] and criteria in h4[1]
     assert {"id": "Harapan Pelanggan ↔ Kepuasan Pelanggan", "en": "Customer Expectation ↔ Customer Satisfaction"}[lang] in criteria
     assert clause not in h4[2] and start not in h4[2]
     # BAB VI says it once, before the conclusions, with every criterion the paths miss
-    once = [b for b in composed.document.walk() if hasattr(b, "claims") and clause in b.text and not any(c.startswith("hypothesis:") for c, _ in b.claims)]
-    assert len(once) == 1 and once[0].text.startswith({"id": "Seluruh kesimpulan berikut bersifat sementara",
-                                                       "en": "All the conclusions below are provisional"}[lang])
+    once = [
+        b for b in composed.document.walk() if hasattr(b, "claims") and clause in b.text and not any(c.startswith("hypothesis:") for c, _ in b.claims)
+    ]
+    assert len(once) == 1 and once[0].text.startswith(
+        {"id": "Seluruh kesimpulan berikut bersifat sementara", "en": "All the conclusions below are provisional"}[lang]
+    )
     assert ("reliability:CUEX", "unreliable") in once[0].claims
     caveat = composed.payload["hypotheses"]["H4"]["measurement_caveat"]
     assert (caveat["outcome"], caveat["unreliable"], "CUEX~CUSA" in caveat["htmt"]) == ("caveat", ["CUEX"], True)
@@ -197,15 +244,23 @@ def test_path_coefficients_are_read_as_associations(lang, tmp_path):
     no sentence names a point to improve (Hair et al. set priorities by IPMA, which is not built)."""
     composed = _mobi(tmp_path, lang)
     text = _text(composed.document)
-    said = {"id": ["Koefisien jalur merupakan asosiasi parsial terstandardisasi yang diestimasi dari data potong lintang",
-                   "hal ini tidak menunjukkan bahwa Harapan Pelanggan dan Kepuasan Pelanggan tidak berhubungan",
-                   "Hasil pengujian H1 menunjukkan bahwa Citra berhubungan positif dan signifikan dengan Kepuasan Pelanggan"],
-            "en": ["The path coefficients are standardised partial associations estimated from cross-sectional data",
-                   "this does not show that Customer Expectation and Customer Satisfaction are unrelated",
-                   "The test of H1 shows that Image is positively and significantly associated with Customer Satisfaction"]}[lang]
+    said = {
+        "id": [
+            "Koefisien jalur merupakan asosiasi parsial terstandardisasi yang diestimasi dari data potong lintang",
+            "hal ini tidak menunjukkan bahwa Harapan Pelanggan dan Kepuasan Pelanggan tidak berhubungan",
+            "Hasil pengujian H1 menunjukkan bahwa Citra berhubungan positif dan signifikan dengan Kepuasan Pelanggan",
+        ],
+        "en": [
+            "The path coefficients are standardised partial associations estimated from cross-sectional data",
+            "this does not show that Customer Expectation and Customer Satisfaction are unrelated",
+            "The test of H1 shows that Image is positively and significantly associated with Customer Satisfaction",
+        ],
+    }[lang]
     assert [s for s in said if s not in text] == []
-    banned = {"id": ["titik perbaikan yang paling langsung", "berpengaruh positif dan signifikan terhadap"],
-              "en": ["most direct point at which to improve", "has a positive and significant effect on"]}[lang]
+    banned = {
+        "id": ["titik perbaikan yang paling langsung", "berpengaruh positif dan signifikan terhadap"],
+        "en": ["most direct point at which to improve", "has a positive and significant effect on"],
+    }[lang]
     assert [s for s in banned if s in text] == []
 
 

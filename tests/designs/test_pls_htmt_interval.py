@@ -87,15 +87,21 @@ def test_table_text_and_summary_say_it_and_never_contradict_each_other(composed)
     shown = table_claims(doc)
     assert shown["htmt:X1~X2"] == {"not_established"} and shown["measurement"] == {"inadequate"}
     table = doc.tables()["pls.htmt"]
-    assert [c.text for c in table.header[0]] == (["Pasangan Konstruk", "HTMT", "5%", "95% (< 0,90)", "Keterangan"] if lang == "id"
-                                                 else ["Construct Pair", "HTMT", "5%", "95% (< 0.90)", "Result"])
-    assert [c.text for c in table.body[0]][1:] == (["0,887", "0,766", "1,016", "Tidak terbukti"] if lang == "id"
-                                                   else ["0.887", "0.766", "1.016", "Not established"])
+    assert [c.text for c in table.header[0]] == (
+        ["Pasangan Konstruk", "HTMT", "5%", "95% (< 0,90)", "Keterangan"]
+        if lang == "id"
+        else ["Construct Pair", "HTMT", "5%", "95% (< 0.90)", "Result"]
+    )
+    assert [c.text for c in table.body[0]][1:] == (
+        ["0,887", "0,766", "1,016", "Tidak terbukti"] if lang == "id" else ["0.887", "0.766", "1.016", "Not established"]
+    )
     text = " ".join(paragraphs(doc))
-    said = {"id": "Pasangan X1 ↔ X2 (HTMT 0,887; batas atas 1,016) memiliki HTMT di bawah 0,90, tetapi batas atas intervalnya "
-                  "mencapai batas tersebut, sehingga HTMT-nya tidak terbukti berada di bawah 0,90.",
-            "en": "X1 ↔ X2 (HTMT 0.887, upper bound 1.016) has an HTMT below 0.90, but its interval reaches it, so it is not "
-                  "significantly below the threshold."}
+    said = {
+        "id": "Pasangan X1 ↔ X2 (HTMT 0,887; batas atas 1,016) memiliki HTMT di bawah 0,90, tetapi batas atas intervalnya "
+        "mencapai batas tersebut, sehingga HTMT-nya tidak terbukti berada di bawah 0,90.",
+        "en": "X1 ↔ X2 (HTMT 0.887, upper bound 1.016) has an HTMT below 0.90, but its interval reaches it, so it is not "
+        "significantly below the threshold.",
+    }
     assert said[lang] in text
     summary = doc.tables()["pls.summary"]
     row = next(r for r in summary.body if r[-1].claim == ("criterion:htmt", "not_met"))
@@ -107,24 +113,30 @@ def test_every_decision_through_the_pair_carries_the_caveat(composed):
     in one clause (X1 ↔ X2 has a construct of each path), pointing back to the test; once before
     the conclusions of BAB VI, not again under each."""
     lang = composed.document.lang
-    caveat = {"id": "Temuan ini bersifat sementara karena pengukuran konstruk pada jalur ini belum memadai: validitas diskriminan "
-                    "Kepercayaan ↔ Komitmen tidak terpenuhi (HTMT; Henseler et al., 2015).",
-              "en": "This finding is provisional, as the measurement of the constructs of this path falls short: discriminant "
-                    "validity is not established for Trust ↔ Commitment (HTMT; Henseler et al., 2015)."}[lang]
-    pointer = {"id": "Temuan ini bersifat sementara karena validitas diskriminan Kepercayaan ↔ Komitmen tidak terpenuhi (HTMT; "
-                     "Henseler et al., 2015); lihat pengujian hipotesisnya dan Tabel",
-               "en": "This finding is provisional, as discriminant validity is not established for Trust ↔ Commitment (HTMT; "
-                     "Henseler et al., 2015); see its hypothesis test and Table"}[lang]
+    caveat = {
+        "id": "Temuan ini bersifat sementara karena pengukuran konstruk pada jalur ini belum memadai: validitas diskriminan "
+        "Kepercayaan ↔ Komitmen tidak terpenuhi (HTMT; Henseler et al., 2015).",
+        "en": "This finding is provisional, as the measurement of the constructs of this path falls short: discriminant "
+        "validity is not established for Trust ↔ Commitment (HTMT; Henseler et al., 2015).",
+    }[lang]
+    pointer = {
+        "id": "Temuan ini bersifat sementara karena validitas diskriminan Kepercayaan ↔ Komitmen tidak terpenuhi (HTMT; "
+        "Henseler et al., 2015); lihat pengujian hipotesisnya dan Tabel",
+        "en": "This finding is provisional, as discriminant validity is not established for Trust ↔ Commitment (HTMT; "
+        "Henseler et al., 2015); see its hypothesis test and Table",
+    }[lang]
     for h in ("H1", "H2"):
         about = [p for p in paragraphs(composed.document) if any(c == f"hypothesis:{h}" for c, _ in _claims(composed, p))]
         carrying = [p for p in about if caveat in p]
         pointing = [p for p in about if pointer in p]
         assert (len(carrying), len(pointing)) == (1, 1), (h, len(carrying), len(pointing))  # 5.1 test in full; 5.2 the pair
         assert composed.payload["hypotheses"][h]["measurement_caveat"]["htmt"] == ["X1~X2"]
-    summary = {"id": "Seluruh kesimpulan berikut bersifat sementara karena pengukuran konstruk pada jalur-jalurnya belum memadai (BAB V): "
-                     "validitas diskriminan Kepercayaan ↔ Komitmen tidak terpenuhi (HTMT; Henseler et al., 2015).",
-               "en": "All the conclusions below are provisional, as the measurement of the constructs of their paths falls short (CHAPTER 5): "
-                     "discriminant validity is not established for Trust ↔ Commitment (HTMT; Henseler et al., 2015)."}[lang]
+    summary = {
+        "id": "Seluruh kesimpulan berikut bersifat sementara karena pengukuran konstruk pada jalur-jalurnya belum memadai (BAB V): "
+        "validitas diskriminan Kepercayaan ↔ Komitmen tidak terpenuhi (HTMT; Henseler et al., 2015).",
+        "en": "All the conclusions below are provisional, as the measurement of the constructs of their paths falls short (CHAPTER 5): "
+        "discriminant validity is not established for Trust ↔ Commitment (HTMT; Henseler et al., 2015).",
+    }[lang]
     assert sum(p.startswith(summary) for p in paragraphs(composed.document)) == 1  # BAB VI, once
     assert set(composed.payload["conclusions"]["caveats"]) == {"H1", "H2"}
 
@@ -133,10 +145,13 @@ def _claims(composed, text):
     return next(b.claims for b in composed.document.walk() if hasattr(b, "claims") and b.text == text)
 
 
-@pytest.mark.parametrize("threshold,outcome,citation", [
-    (1, "not_established", "Henseler et al., 2015"),  # HTMT_inference: the interval must exclude 1
-    (0.85, "invalid", "Hair et al., 2022; Henseler et al., 2015"),  # 0,887 ≥ 0,85 itself
-])
+@pytest.mark.parametrize(
+    "threshold,outcome,citation",
+    [
+        (1, "not_established", "Henseler et al., 2015"),  # HTMT_inference: the interval must exclude 1
+        (0.85, "invalid", "Hair et al., 2022; Henseler et al., 2015"),  # 0,887 ≥ 0,85 itself
+    ],
+)
 def test_the_threshold_chosen_decides_and_is_stated(threshold, outcome, citation, tmp_path):
     path = write_study(tmp_path, config(threshold), rows())
     composed = compose(path, "en")

@@ -29,6 +29,7 @@ def test_thesis_replica_reproduces_published_indexes(tmp_path):
 
 # --- one predictor: a simple linear regression study ---------------------------------------------
 
+
 def _one_predictor(config):
     config["model"]["predictors"] = ["X1"]
     for name in ("X2", "X3", "X4", "X5"):
@@ -66,15 +67,26 @@ def _results_text(doc) -> str:
             elif isinstance(block, Section):
                 out.append(block.title)
                 visit(block.blocks)
+
     visit(results.blocks)
     return "\n".join(out)
 
 
 SIMPLE_WORDS = {
-    "id": ("Analisis Regresi Linier Sederhana", "Hasil Analisis Regresi Linier Sederhana", "Uji t",
-           "regresi linier sederhana", ("berganda", "simultan", "multikolinearitas", "variabel lain tetap")),
-    "en": ("Simple Linear Regression Analysis", "Simple Linear Regression Results", "t Test",
-           "simple linear regression", ("multiple", "jointly", "simultaneous", "multicollinearity", "other variables held")),
+    "id": (
+        "Analisis Regresi Linier Sederhana",
+        "Hasil Analisis Regresi Linier Sederhana",
+        "Uji t",
+        "regresi linier sederhana",
+        ("berganda", "simultan", "multikolinearitas", "variabel lain tetap"),
+    ),
+    "en": (
+        "Simple Linear Regression Analysis",
+        "Simple Linear Regression Results",
+        "t Test",
+        "simple linear regression",
+        ("multiple", "jointly", "simultaneous", "multicollinearity", "other variables held"),
+    ),
 }
 
 
@@ -90,16 +102,18 @@ def test_one_predictor_gives_a_simple_regression_chapter(simple_study, lang):
     assert heading in {b.title for b in doc.walk() if isinstance(b, Section)}
     # no multicollinearity test, no F test; the remaining subsections lettered without gaps
     assert "multicollinearity" not in tables and "anova" not in tables
-    assert _children(doc, labels["assumptions"]) == [("a.", labels["normality"]), ("b.", labels["heteroscedasticity"]),
-                                                     ("c.", labels["autocorrelation"])]
+    assert _children(doc, labels["assumptions"]) == [
+        ("a.", labels["normality"]),
+        ("b.", labels["heteroscedasticity"]),
+        ("c.", labels["autocorrelation"]),
+    ]
     assert _children(doc, labels["hypotheses"]) == [("a.", t_heading), ("b.", labels["determination"])]
     text = _results_text(doc)
     assert wording in text.lower()
     for word in absent:
         assert word not in text.lower(), word
     # R² read for one predictor: R is |r| of X1 and Y
-    determination = next(b.text for b in doc.walk() if isinstance(b, Paragraph) and b.refs == ("determination",)
-                         and "R Square" in b.text)
+    determination = next(b.text for b in doc.walk() if isinstance(b, Paragraph) and b.refs == ("determination",) and "R Square" in b.text)
     assert ("korelasi Pearson" if lang == "id" else "Pearson correlation") in determination
 
     # the numbers are statsmodels' OLS of the same sum scores
@@ -122,12 +136,12 @@ def test_one_predictor_gives_a_simple_regression_chapter(simple_study, lang):
 
 # --- the residual figures, described by their numbers ---------------------------------------------
 
+
 def _figure_paragraph(doc, figure_key: str) -> Paragraph:
     """The paragraph that describes figure ``figure_key`` (it names the figure's number)."""
     figure = next(f for f in doc.figures() if f.key == figure_key)
     word = {"id": "Gambar", "en": "Figure"}[doc.lang]
-    return next(b for b in doc.walk() if isinstance(b, Paragraph) and f"{word} {figure.number}" in b.text
-                and b.refs and b.claims)
+    return next(b for b in doc.walk() if isinstance(b, Paragraph) and f"{word} {figure.number}" in b.text and b.refs and b.claims)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -143,8 +157,9 @@ def test_figure_sentences_print_what_the_figures_show(lang):
     scatter = _figure_paragraph(doc, "scatter")
     assert "; ".join(fmt(v, 3, lang) for v in plots.spread.sd) in scatter.text
     assert fmt(plots.spread.ratio, 3, lang) in scatter.text
-    assert {s for s, _ in scatter.claims} == ({f"glejser:{x}" for x in composed.results.regression.predictors} | {"breusch_pagan", "heteroscedasticity"}
-                                           | {"range:Y"})  # Y answered on two points: its stripes are said (issue 30)
+    assert {s for s, _ in scatter.claims} == (
+        {f"glejser:{x}" for x in composed.results.regression.predictors} | {"breusch_pagan", "heteroscedasticity"} | {"range:Y"}
+    )  # Y answered on two points: its stripes are said (issue 30)
     # the numbers are the ones printed in the tables the sentences cite
     assert fmt_unit(plots.pp_distance, 3, lang) in doc.tables()["normality"].texts()
     assert any(fmt(plots.spread.ratio, 3, lang) in note for note in doc.tables()["glejser"].notes)

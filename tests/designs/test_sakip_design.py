@@ -28,8 +28,12 @@ def lke(units: dict[str, dict[str, str]]) -> str:
 
 
 def write(tmp_path, answers_csv: str, history: str | None = None, answers: dict | None = None, **extra) -> object:
-    cfg = {"kind": "sakip", "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat", "year": 2024, "language": "id"},
-           "framework": "permenpan-rb-88-2021", "answers": {"path": "lke.csv", **(answers or {})}} | extra
+    cfg = {
+        "kind": "sakip",
+        "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat", "year": 2024, "language": "id"},
+        "framework": "permenpan-rb-88-2021",
+        "answers": {"path": "lke.csv", **(answers or {})},
+    } | extra
     if history is not None:
         cfg["history"] = {"path": "history.csv"}
         (tmp_path / "history.csv").write_text(history)
@@ -52,13 +56,25 @@ def test_the_official_lke_of_88_2021():
     assert sum(c.exact_points(s) for c in FW.components for s in SUBS) == 100
 
 
-@pytest.mark.parametrize("total,gt,ge", [
-    (100, "AA", "AA"), (Fraction(9001, 100), "AA", "AA"), (90, "A", "AA"), (Fraction(8001, 100), "A", "A"), (80, "BB", "A"),
-    (Fraction(7001, 100), "BB", "BB"), (70, "B", "BB"), (60, "CC", "B"), (50, "C", "CC"), (Fraction(3001, 100), "C", "C"),
-    (30, "D", "C"), (0, "D", "D"),
-])
+@pytest.mark.parametrize(
+    "total,gt,ge",
+    [
+        (100, "AA", "AA"),
+        (Fraction(9001, 100), "AA", "AA"),
+        (90, "A", "AA"),
+        (Fraction(8001, 100), "A", "A"),
+        (80, "BB", "A"),
+        (Fraction(7001, 100), "BB", "BB"),
+        (70, "B", "BB"),
+        (60, "CC", "B"),
+        (50, "C", "CC"),
+        (Fraction(3001, 100), "C", "C"),
+        (30, "D", "C"),
+        (0, "D", "D"),
+    ],
+)
 def test_predicates_at_every_boundary(total, gt, ge):
-    """"> 90 – 100" is AA, so exactly 90 is A (the lower bound excluded); ``boundary: ge`` includes it."""
+    """ "> 90 – 100" is AA, so exactly 90 is A (the lower bound excluded); ``boundary: ge`` includes it."""
     assert predicate(total, FW.bands, "gt") == gt and predicate(total, FW.bands, "ge") == ge
 
 
@@ -127,25 +143,46 @@ def test_results_json_and_report(tmp_path):
     assert data["overall"] == {"mean_of_units": 75.0, "government_predicate": None}  # no predicate made from a mean
 
 
-@pytest.mark.parametrize("mutate,answers,expected", [
-    (lambda t: t.replace("Dinas A,perencanaan,kualitas", "Dinas A,perencana,kualitas", 1), None,
-     "row 9, column component: 'perencana' is not a component of the framework; did you mean 'perencanaan'?"),
-    (lambda t: t.replace("Dinas A,pelaporan,kualitas", "Dinas A,pelaporan,kwalitas", 1), None,
-     "column subcomponent: 'kwalitas' is not a sub-component of pelaporan"),
-    (lambda t: t.replace("1.a.1,AA", "1.a.1,X", 1), None, "row 2, column answer: 'X' is not an answer of the framework's scale"),
-    # a number without a declared reading: "1" may mean Y, 1% or 100% (it was read as 1%)
-    (lambda t: t.replace("1.a.1,AA", "1.a.1,1", 1), None,
-     "row 2, column answer: '1' is a number, but the study file does not say how numbers read; set answers.numbers"),
-    (lambda t: t.replace("1.a.1,AA", "1.a.1,120", 1), {"numbers": "percent"}, "row 2, column answer: 120 is outside 0–100"),
-    (lambda t: t.replace("1.a.2,AA", "1.a.1,AA", 1), None,
-     "row 3: criterion 'Terdapat pedoman teknis perencanaan kinerja.' of unit Dinas A (perencanaan/keberadaan) is already answered in row 2"),
-    (lambda t: t.replace("1.a.1,AA", "Renstra telah disusun,AA", 1), None,
-     "row 2, column criterion: 'Renstra telah disusun' is not a criterion of perencanaan / keberadaan in the LKE of PermenPANRB 88/2021"),
-    # a deleted row would re-weight its sub-component silently
-    (lambda t: "\n".join(line for line in t.splitlines() if not line.startswith("Dinas B,evaluasi,kualitas,4.b.3")) + "\n", None,
-     "lke.csv: unit 'Dinas B' has no answer for criterion 4.b.3 'Evaluasi AKIP Internal telah dilaksanakan dengan pendalaman "
-     "yang memadai.' (evaluasi / kualitas) of the LKE; answer it, or write N/A if it does not apply"),
-])
+@pytest.mark.parametrize(
+    "mutate,answers,expected",
+    [
+        (
+            lambda t: t.replace("Dinas A,perencanaan,kualitas", "Dinas A,perencana,kualitas", 1),
+            None,
+            "row 9, column component: 'perencana' is not a component of the framework; did you mean 'perencanaan'?",
+        ),
+        (
+            lambda t: t.replace("Dinas A,pelaporan,kualitas", "Dinas A,pelaporan,kwalitas", 1),
+            None,
+            "column subcomponent: 'kwalitas' is not a sub-component of pelaporan",
+        ),
+        (lambda t: t.replace("1.a.1,AA", "1.a.1,X", 1), None, "row 2, column answer: 'X' is not an answer of the framework's scale"),
+        # a number without a declared reading: "1" may mean Y, 1% or 100% (it was read as 1%)
+        (
+            lambda t: t.replace("1.a.1,AA", "1.a.1,1", 1),
+            None,
+            "row 2, column answer: '1' is a number, but the study file does not say how numbers read; set answers.numbers",
+        ),
+        (lambda t: t.replace("1.a.1,AA", "1.a.1,120", 1), {"numbers": "percent"}, "row 2, column answer: 120 is outside 0–100"),
+        (
+            lambda t: t.replace("1.a.2,AA", "1.a.1,AA", 1),
+            None,
+            "row 3: criterion 'Terdapat pedoman teknis perencanaan kinerja.' of unit Dinas A (perencanaan/keberadaan) is already answered in row 2",
+        ),
+        (
+            lambda t: t.replace("1.a.1,AA", "Renstra telah disusun,AA", 1),
+            None,
+            "row 2, column criterion: 'Renstra telah disusun' is not a criterion of perencanaan / keberadaan in the LKE of PermenPANRB 88/2021",
+        ),
+        # a deleted row would re-weight its sub-component silently
+        (
+            lambda t: "\n".join(line for line in t.splitlines() if not line.startswith("Dinas B,evaluasi,kualitas,4.b.3")) + "\n",
+            None,
+            "lke.csv: unit 'Dinas B' has no answer for criterion 4.b.3 'Evaluasi AKIP Internal telah dilaksanakan dengan pendalaman "
+            "yang memadai.' (evaluasi / kualitas) of the LKE; answer it, or write N/A if it does not apply",
+        ),
+    ],
+)
 def test_bad_answers_are_named(tmp_path, mutate, answers, expected):
     from helpers import invoke
 
@@ -156,7 +193,7 @@ def test_bad_answers_are_named(tmp_path, mutate, answers, expected):
 
 
 def test_names_as_the_regulation_writes_them(tmp_path):
-    """"Perencanaan Kinerja" / "Keberadaan" (or "pemenuhan", or "1" / "1.a") and a criterion's text
+    """ "Perencanaan Kinerja" / "Keberadaan" (or "pemenuhan", or "1" / "1.a") and a criterion's text
     are read as the codes and numbers."""
     text = lke({"Dinas A": {}}).replace("Dinas A,perencanaan,keberadaan,1.a.1,", "Dinas A,Perencanaan Kinerja,Keberadaan,1.a.1,", 1)
     text = text.replace("Dinas A,perencanaan,keberadaan,1.a.2,", "Dinas A,1,pemenuhan,Terdapat dokumen perencanaan kinerja jangka panjang,", 1)
@@ -169,8 +206,11 @@ def test_a_history_unit_not_in_the_answers_is_named(tmp_path):
 
     path = write(tmp_path, lke({"Dinas Kesehatan": {}}), "unit,year,total\nDinas  Kesehatan,2023,80\n")
     result = invoke(["run", str(path), "--out", str(tmp_path / "o"), "--formats", "json"])
-    assert result.exit_code == 2 and "history.csv, row 2, column unit: 'Dinas  Kesehatan' is not a unit of this year's answers; " \
-        "did you mean 'Dinas Kesehatan'?" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "history.csv, row 2, column unit: 'Dinas  Kesehatan' is not a unit of this year's answers; did you mean 'Dinas Kesehatan'?"
+        in result.stderr
+    )
 
 
 def test_yes_no_and_graded_answers_are_not_mixed_on_one_criterion(tmp_path):
@@ -183,13 +223,18 @@ def test_yes_no_and_graded_answers_are_not_mixed_on_one_criterion(tmp_path):
     from helpers import invoke
 
     result = invoke(["run", str(path), "--out", str(tmp_path / "o"), "--formats", "json"])
-    assert result.exit_code == 2 and "'C' for criterion 'Dokumen tersedia', which row 2 answers 'Y': a criterion is answered Y/T or graded, not both" \
-        in result.stderr
+    assert (
+        result.exit_code == 2
+        and "'C' for criterion 'Dokumen tersedia', which row 2 answers 'Y': a criterion is answered Y/T or graded, not both" in result.stderr
+    )
 
 
 def test_custom_components_must_add_up(tmp_path):
-    path = write(tmp_path, lke({"Dinas A": {}}), components={"a": {"weight": 60, "subcomponents": {"x": {"share": 1}}},
-                                                            "b": {"weight": 30, "subcomponents": {"y": {"share": 1}}}})
+    path = write(
+        tmp_path,
+        lke({"Dinas A": {}}),
+        components={"a": {"weight": 60, "subcomponents": {"x": {"share": 1}}}, "b": {"weight": 30, "subcomponents": {"y": {"share": 1}}}},
+    )
     with pytest.raises(ReportgenError, match="component weights add up to 90, not 100"):
         load_study(path)
 
@@ -216,15 +261,30 @@ def test_example_report_pdf_and_docx(tmp_path):
     pdf = PdfReader(tmp_path / "o" / "rekapitulasi-akip-2024.pdf")
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert len(pdf.pages) >= 12
-    for words in ("LAPORAN HASIL EVALUASI", "Ringkasan Eksekutif", "Dasar Hukum", "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 88 Tahun 2021",
-                  "Metodologi", "Hasil Evaluasi per Perangkat Daerah", "Inspektorat Daerah", "Kecamatan Towuti", "direkomendasikan",
-                  "Penutup", "Tahun 2024"):
+    for words in (
+        "LAPORAN HASIL EVALUASI",
+        "Ringkasan Eksekutif",
+        "Dasar Hukum",
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 88 Tahun 2021",
+        "Metodologi",
+        "Hasil Evaluasi per Perangkat Daerah",
+        "Inspektorat Daerah",
+        "Kecamatan Towuti",
+        "direkomendasikan",
+        "Penutup",
+        "Tahun 2024",
+    ):
         assert words in text, words
     assert "2.024" not in text
     # the letter to the Bupati under the kop surat, with its own number, signature with pangkat, and tembusan
-    for words in ("PEMERINTAH KABUPATEN LUWU TIMUR INSPEKTORAT DAERAH Jalan Soekarno-Hatta", "700/141/Itda-LT/III/2025",
-                  "Yth. Bupati Luwu Timur", "Pembina Utama Muda (IV/c)", "Tembusan: 1. Wakil Bupati Luwu Timur; 2. Sekretaris Daerah Kabupaten Luwu Timur.",
-                  "(5) Surat Tugas Inspektur Kabupaten Luwu Timur Nomor 700/05/Itda-LT/I/2025"):
+    for words in (
+        "PEMERINTAH KABUPATEN LUWU TIMUR INSPEKTORAT DAERAH Jalan Soekarno-Hatta",
+        "700/141/Itda-LT/III/2025",
+        "Yth. Bupati Luwu Timur",
+        "Pembina Utama Muda (IV/c)",
+        "Tembusan: 1. Wakil Bupati Luwu Timur; 2. Sekretaris Daerah Kabupaten Luwu Timur.",
+        "(5) Surat Tugas Inspektur Kabupaten Luwu Timur Nomor 700/05/Itda-LT/I/2025",
+    ):
         assert words in text, words
     word = WordDocument(tmp_path / "o" / "rekapitulasi-akip-2024.docx")
     assert len(word.tables) >= 20 and len(word.inline_shapes) == 3  # the three charts (the logo is in the letter page's header)
@@ -275,7 +335,9 @@ def test_the_staged_totals_at_the_target_of_the_example():
     from reportgen.stats.sakip import total_at_target
 
     results = analyse(load_study(EXAMPLE), "id").results
-    staged = [float(total_at_target(results.answers, results.components, "Kecamatan Towuti", Fraction(4, 5), subs))
-              for subs in ({"keberadaan"}, {"keberadaan", "kualitas"})]
+    staged = [
+        float(total_at_target(results.answers, results.components, "Kecamatan Towuti", Fraction(4, 5), subs))
+        for subs in ({"keberadaan"}, {"keberadaan", "kualitas"})
+    ]
     assert [round(v, 2) for v in staged] == [49.33, 59.71]
     assert results.at_target["Kecamatan Towuti"] == 80 and round(results.units["Kecamatan Towuti"].total, 2) == 45.43

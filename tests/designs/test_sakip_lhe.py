@@ -15,20 +15,30 @@ from reportgen.interpret.sakip import unit_findings
 from reportgen.report.document import Paragraph, Table
 
 SAKIP = EXAMPLES / "sakip-luwu-timur"
-LETTER = {"letter": {"number": "700/9/Itda/2025", "date": "2025-03-14", "place": "Malili",
-                     "subject": {"id": "Hasil Evaluasi AKIP {unit} Tahun {year}", "en": "AKIP evaluation of {unit}, {year}"}},
-          "signatory": {"name": "Drs. Ahmad Yani", "nip": "19690410 199303 1 008",
-                        "position": {"id": "Inspektur Kabupaten Luwu Timur", "en": "Inspector of Luwu Timur"}},
-          "team": [{"name": "Nurhayati", "nip": "1985", "role": {"id": "Ketua Tim", "en": "Team Leader"}}],
-          "period": {"id": "3 Februari – 7 Maret 2025", "en": "3 February – 7 March 2025"}}
+LETTER = {
+    "letter": {
+        "number": "700/9/Itda/2025",
+        "date": "2025-03-14",
+        "place": "Malili",
+        "subject": {"id": "Hasil Evaluasi AKIP {unit} Tahun {year}", "en": "AKIP evaluation of {unit}, {year}"},
+    },
+    "signatory": {
+        "name": "Drs. Ahmad Yani",
+        "nip": "19690410 199303 1 008",
+        "position": {"id": "Inspektur Kabupaten Luwu Timur", "en": "Inspector of Luwu Timur"},
+    },
+    "team": [{"name": "Nurhayati", "nip": "1985", "role": {"id": "Ketua Tim", "en": "Team Leader"}}],
+    "period": {"id": "3 Februari – 7 Maret 2025", "en": "3 February – 7 March 2025"},
+}
 
 
 # the weights of PermenPAN-RB 88/2021 as a study's own components, so that two invented criteria per
 # sub-component can be answered (the official framework requires its 80 criteria); its scale:
 # AA = 100%, C = 50%, E = 0%
-COMPONENTS = {code: {"weight": weight, "subcomponents": {"keberadaan": {"share": 0.2}, "kualitas": {"share": 0.3},
-                                                         "pemanfaatan": {"share": 0.5}}}
-              for code, weight in (("perencanaan", 30), ("pengukuran", 30), ("pelaporan", 15), ("evaluasi", 25))}
+COMPONENTS = {
+    code: {"weight": weight, "subcomponents": {"keberadaan": {"share": 0.2}, "kualitas": {"share": 0.3}, "pemanfaatan": {"share": 0.5}}}
+    for code, weight in (("perencanaan", 30), ("pengukuran", 30), ("pelaporan", 15), ("evaluasi", 25))
+}
 
 
 def lke(units: dict[str, dict[str, str]], details: dict | None = None) -> str:
@@ -41,15 +51,22 @@ def lke(units: dict[str, dict[str, str]], details: dict | None = None) -> str:
                 for k in (1, 2):
                     answer = answers.get((code, s, k), "AA")
                     extra = ",".join((details or {}).get((unit, code, s, k), ("",) * 4))
-                    lines.append(f"\"{unit}\",{code},{s},{code} {s} {k},{answer},{'catatan ' + s if answer != 'AA' else ''},{extra}")
+                    lines.append(f'"{unit}",{code},{s},{code} {s} {k},{answer},{"catatan " + s if answer != "AA" else ""},{extra}')
     return "\n".join(lines) + "\n"
 
 
 def study(tmp_path, units, follow_up: str | None = None, language: str = "id", details=None, **extra):
     (tmp_path / "lke.csv").write_text(lke(units, details))
-    config = {"kind": "sakip", "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat Daerah", "year": 2024,
-                                         "language": language},
-              "answers": {"path": "lke.csv"}, "components": COMPONENTS} | LETTER | extra
+    config = (
+        {
+            "kind": "sakip",
+            "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat Daerah", "year": 2024, "language": language},
+            "answers": {"path": "lke.csv"},
+            "components": COMPONENTS,
+        }
+        | LETTER
+        | extra
+    )
     if follow_up is not None:
         (tmp_path / "follow_up.csv").write_text(follow_up)
         config["follow_up"] = {"path": "follow_up.csv"}
@@ -58,10 +75,13 @@ def study(tmp_path, units, follow_up: str | None = None, language: str = "id", d
     return path
 
 
-UNITS = {"Dinas A": {("perencanaan", "kualitas", 1): "C", ("evaluasi", "pemanfaatan", 2): "E", ("pelaporan", "keberadaan", 1): "E"},
-         "Dinas Sosial, PP dan PA": {}}
-FOLLOW_UP = ("unit,recommendation,status,note\nDinas A,Menyusun IKU,selesai,SK 12/2024\nDinas A,Reviu Renja,in progress,\n"
-             "Dinas A,Memanfaatkan LKj,belum,\n")
+UNITS = {
+    "Dinas A": {("perencanaan", "kualitas", 1): "C", ("evaluasi", "pemanfaatan", 2): "E", ("pelaporan", "keberadaan", 1): "E"},
+    "Dinas Sosial, PP dan PA": {},
+}
+FOLLOW_UP = (
+    "unit,recommendation,status,note\nDinas A,Menyusun IKU,selesai,SK 12/2024\nDinas A,Reviu Renja,in progress,\nDinas A,Memanfaatkan LKj,belum,\n"
+)
 
 
 def lhe_of(tmp_path, lang="id", units=UNITS, **extra):
@@ -85,8 +105,13 @@ def test_one_lhe_per_unit_with_the_letter_keys(tmp_path):
     docs, _ = lhe_of(tmp_path)
     assert list(docs) == ["lhe-dinas-a-2024", "lhe-dinas-sosial-pp-dan-pa-2024"]
     letter = [p.text for p in docs["lhe-dinas-a-2024"].letter]
-    assert letter[:5] == ["Malili, 14 Maret 2025", "Nomor\t700/9/Itda/2025/01", "Sifat\tBiasa", "Lampiran\t1 (satu) berkas",
-                          "Hal\tHasil Evaluasi AKIP Dinas A Tahun 2024"]
+    assert letter[:5] == [
+        "Malili, 14 Maret 2025",
+        "Nomor\t700/9/Itda/2025/01",
+        "Sifat\tBiasa",
+        "Lampiran\t1 (satu) berkas",
+        "Hal\tHasil Evaluasi AKIP Dinas A Tahun 2024",
+    ]
     assert "Yth. Kepala Dinas A" in letter and "di Tempat" in letter
     assert letter[-2:] == ["Drs. Ahmad Yani", "NIP 19690410 199303 1 008"]
     assert "Inspektur Kabupaten Luwu Timur," in letter
@@ -111,8 +136,10 @@ def test_each_letter_has_its_own_number_and_is_addressed_to_the_head_by_office(t
 
     loaded = load_study(path)
     design = design_for(loaded.config)
-    made = {stem: doc for stem, doc, _ in design.documents(loaded, lambda: Builder(loaded, "id", source_label=design.source_label),
-                                                           analyse(loaded, "id").results)}
+    made = {
+        stem: doc
+        for stem, doc, _ in design.documents(loaded, lambda: Builder(loaded, "id", source_label=design.source_label), analyse(loaded, "id").results)
+    }
     lines = {stem: [p.text for p in doc.letter] for stem, doc in made.items()}
     assert lines["lhe-kecamatan-towuti-2024"][1] == "Nomor\t700/01/Itda/2025"
     assert lines["lhe-sekretariat-daerah-2024"][1] == "Nomor\t700/02/Itda/2025"
@@ -157,8 +184,15 @@ def test_findings_below_the_target_by_component_points_short_and_one_action_per_
     assert "sakip.unit" not in doc.tables() and docs["lhe-dinas-sosial-pp-dan-pa-2024"].tables().get("lhe.recommendations") is None
 
 
-AUDITED = {"Dinas A": {}, "Dinas B": {("perencanaan", "keberadaan", 1): "D", ("perencanaan", "kualitas", 1): "E", ("perencanaan", "kualitas", 2): "B",
-                       ("perencanaan", "pemanfaatan", 1): "BB"}}
+AUDITED = {
+    "Dinas A": {},
+    "Dinas B": {
+        ("perencanaan", "keberadaan", 1): "D",
+        ("perencanaan", "kualitas", 1): "E",
+        ("perencanaan", "kualitas", 2): "B",
+        ("perencanaan", "pemanfaatan", 1): "BB",
+    },
+}
 DETAILS = {("Dinas B", "perencanaan", "keberadaan", 1): ("Draf Renstra", "Belum ditetapkan", "Tidak mengikat", "Menetapkan Renstra")}
 
 
@@ -172,19 +206,30 @@ def test_findings_as_an_audit_existence_first_with_condition_cause_effect_and_th
     assert [c.text for c in table.header[0]] == ["No", "Kriteria", "Kondisi", "Sebab dan Akibat", "Rekomendasi Evaluator", "Selisih Nilai"]
     assert [[c.text for c in row] for row in table.body] == [
         ["a. Keberadaan"],
-        ["1", "perencanaan keberadaan 1", "Nilai D (30%).\ncatatan keberadaan\nBukti dukung: Draf Renstra",
-         "Sebab: Belum ditetapkan\nAkibat: Tidak mengikat", "Menetapkan Renstra", "2,10"],
+        [
+            "1",
+            "perencanaan keberadaan 1",
+            "Nilai D (30%).\ncatatan keberadaan\nBukti dukung: Draf Renstra",
+            "Sebab: Belum ditetapkan\nAkibat: Tidak mengikat",
+            "Menetapkan Renstra",
+            "2,10",
+        ],
         ["b. Kualitas"],
         ["2", "perencanaan kualitas 1", "Nilai E (0%).\ncatatan kualitas", "–", "–", "4,50"],
-        ["3", "perencanaan kualitas 2", "Nilai B (70%).\ncatatan kualitas", "–", "–", "1,35"]]
+        ["3", "perencanaan kualitas 2", "Nilai B (70%).\ncatatan kualitas", "–", "–", "1,35"],
+    ]
     text = words(doc)
-    assert ("Dari 6 kriteria yang dinilai, 3 telah mencapai BB atau lebih, 2 di antaranya bernilai A atau AA, dan seluruh kriteria "
-            "subkomponen pemanfaatan telah mencapai BB. Sebanyak 3 kriteria masih di bawah BB") in text
+    assert (
+        "Dari 6 kriteria yang dinilai, 3 telah mencapai BB atau lebih, 2 di antaranya bernilai A atau AA, dan seluruh kriteria "
+        "subkomponen pemanfaatan telah mencapai BB. Sebanyak 3 kriteria masih di bawah BB"
+    ) in text
     assert "Yang didahulukan ialah kriteria “perencanaan keberadaan 1” pada subkomponen keberadaan (selisih nilai 2,10 poin)" in text
     assert "Tidak ada kriteria komponen ini yang berada di bawah BB." in text  # the other components
     advice = [[c.text for c in row] for row in doc.tables()["lhe.recommendations"].body]
     assert advice[1] == ["1", "Menetapkan Renstra (kriteria “perencanaan keberadaan 1”)."]
-    assert advice[2][1].startswith("Meningkatkan mutu perencanaan kinerja agar kriteria “perencanaan kualitas 1” dan “perencanaan kualitas 2” terpenuhi")
+    assert advice[2][1].startswith(
+        "Meningkatkan mutu perencanaan kinerja agar kriteria “perencanaan kualitas 1” dan “perencanaan kualitas 2” terpenuhi"
+    )
     # 100 − 2,10 − 4,50 − 1,35 − 7,5 × 0,2 = 90,55; at BB: + 3 × 0,5 + 4,5 × 0,8 + 4,5 × 0,1 = 96,10
     assert results.units["Dinas B"].total == pytest.approx(90.55, abs=1e-12)
     assert "nilai akhir menjadi 96,10 (predikat AA), dari 90,55 (predikat AA) saat ini" in text
@@ -202,12 +247,19 @@ def test_the_target_is_the_studys(tmp_path):
 def test_follow_up_table_and_sentence(tmp_path):
     docs, _ = lhe_of(tmp_path)
     table = docs["lhe-dinas-a-2024"].tables()["lhe.follow_up"]
-    assert [[c.text for c in row[1:]] for row in table.body] == [["Menyusun IKU", "Selesai", "SK 12/2024"],
-                                                                 ["Reviu Renja", "Dalam proses", "–"],
-                                                                 ["Memanfaatkan LKj", "Belum ditindaklanjuti", "–"]]
+    assert [[c.text for c in row[1:]] for row in table.body] == [
+        ["Menyusun IKU", "Selesai", "SK 12/2024"],
+        ["Reviu Renja", "Dalam proses", "–"],
+        ["Memanfaatkan LKj", "Belum ditindaklanjuti", "–"],
+    ]
     text = words(docs["lhe-dinas-a-2024"])
-    assert f"Dari 3 rekomendasi hasil evaluasi tahun 2023, 1 telah selesai ditindaklanjuti, 1 dalam proses, dan 1 belum ditindaklanjuti (Tabel {table.number})" in text
-    assert "Tidak ada rekomendasi hasil evaluasi tahun 2023 yang tercatat untuk Dinas Sosial, PP dan PA." in words(docs["lhe-dinas-sosial-pp-dan-pa-2024"])
+    assert (
+        f"Dari 3 rekomendasi hasil evaluasi tahun 2023, 1 telah selesai ditindaklanjuti, 1 dalam proses, dan 1 belum ditindaklanjuti (Tabel {table.number})"
+        in text
+    )
+    assert "Tidak ada rekomendasi hasil evaluasi tahun 2023 yang tercatat untuk Dinas Sosial, PP dan PA." in words(
+        docs["lhe-dinas-sosial-pp-dan-pa-2024"]
+    )
 
 
 def test_tables_numbered_in_reading_order_and_cited_by_those_numbers(tmp_path):
@@ -221,10 +273,13 @@ def test_tables_numbered_in_reading_order_and_cited_by_those_numbers(tmp_path):
         assert titles[0].startswith("Komponen, Subkomponen") and titles[-1].startswith("Lembar Kerja Evaluasi")
 
 
-@pytest.mark.parametrize("row,message", [
-    ("Dinas Z,Menyusun IKU,done,", "follow_up.csv, row 2, column unit: 'Dinas Z' is not a unit of this year's answers"),
-    ("Dinas A,Menyusun IKU,hampir,", "follow_up.csv, row 2, column status: 'hampir' is not a status; use done, in progress or not yet"),
-])
+@pytest.mark.parametrize(
+    "row,message",
+    [
+        ("Dinas Z,Menyusun IKU,done,", "follow_up.csv, row 2, column unit: 'Dinas Z' is not a unit of this year's answers"),
+        ("Dinas A,Menyusun IKU,hampir,", "follow_up.csv, row 2, column status: 'hampir' is not a status; use done, in progress or not yet"),
+    ],
+)
 def test_a_bad_follow_up_row_is_one_line(tmp_path, row, message):
     path = study(tmp_path, UNITS, "unit,recommendation,status,note\n" + row + "\n")
     result = invoke(["run", str(path), "--out", str(tmp_path / "out"), "--formats", "json"])
@@ -254,8 +309,12 @@ def test_the_example_writes_an_lhe_per_unit_as_pdf_and_docx(tmp_path):
     # with its number from letters.csv; a date never breaks
     kop = word.sections[0].first_page_header.tables[0].rows[0].cells
     assert kop[1].paragraphs[1].text == "INSPEKTORAT DAERAH" and len(kop[0]._tc.xpath(".//pic:pic")) == 1
-    assert paragraphs[0] == "Malili, 14\u00a0Maret\u00a02025" and paragraphs[1] == "Nomor\t: 700/139/Itda-LT/III/2025" and "Yth. Camat Towuti" in paragraphs
-    assert paragraphs[paragraphs.index("Tembusan:") + 1:][:2] == ["1. Bupati Luwu Timur (sebagai laporan);", "2. Arsip."]
+    assert (
+        paragraphs[0] == "Malili, 14\u00a0Maret\u00a02025"
+        and paragraphs[1] == "Nomor\t: 700/139/Itda-LT/III/2025"
+        and "Yth. Camat Towuti" in paragraphs
+    )
+    assert paragraphs[paragraphs.index("Tembusan:") + 1 :][:2] == ["1. Bupati Luwu Timur (sebagai laporan);", "2. Arsip."]
     follow = next(t for t in word.tables if t.rows[0].cells[1].text == "Rekomendasi" and len(t.columns) == 4)
     assert len(follow.rows) == 4  # the three recommendations of 2023 for Kecamatan Towuti
 
@@ -268,9 +327,11 @@ def test_extremes_keep_every_tied_key():
     assert extremes({"a": 1.0, "b": 0.5}) == (["a"], ["b"])
 
 
-TIED = {"Dinas A": {("perencanaan", "kualitas", 1): "C", ("pengukuran", "kualitas", 1): "C"},  # both lose 2,25 of 30: 92,5 %
-        "Dinas B": {("perencanaan", "kualitas", 1): "C", ("pengukuran", "kualitas", 1): "C"},  # the same answers: the same total
-        "Dinas C": {("evaluasi", "pemanfaatan", 1): "E"}}
+TIED = {
+    "Dinas A": {("perencanaan", "kualitas", 1): "C", ("pengukuran", "kualitas", 1): "C"},  # both lose 2,25 of 30: 92,5 %
+    "Dinas B": {("perencanaan", "kualitas", 1): "C", ("pengukuran", "kualitas", 1): "C"},  # the same answers: the same total
+    "Dinas C": {("evaluasi", "pemanfaatan", 1): "E"},
+}
 
 
 def documents(tmp_path, units, lang="id"):
@@ -292,8 +353,10 @@ def test_tied_components_and_units_are_all_named(tmp_path):
     text = words(recap)
     # Dinas A and B: 95,5 each (2 × 2,25 lost); Dinas C 93,75 (25 × 0,5 / 2 lost)
     assert "Nilai tertinggi diraih Dinas A dan Dinas B (masing-masing 95,50, predikat AA) dan nilai terendah Dinas C (93,75, predikat AA)." in text
-    assert ("Capaian tertinggi terdapat sama besar pada komponen Pelaporan Kinerja dan Evaluasi Akuntabilitas Kinerja Internal, "
-            "sedangkan capaian terendah sama besar pada komponen Perencanaan Kinerja dan Pengukuran Kinerja.") in text
+    assert (
+        "Capaian tertinggi terdapat sama besar pada komponen Pelaporan Kinerja dan Evaluasi Akuntabilitas Kinerja Internal, "
+        "sedangkan capaian terendah sama besar pada komponen Perencanaan Kinerja dan Pengukuran Kinerja."
+    ) in text
     assert "capaian terendah secara umum terdapat pada komponen Evaluasi Akuntabilitas Kinerja Internal (91,7%)" in text  # (3 × 25 − 6,25) ÷ 75
     lhe = words(lhes["lhe-dinas-a-2024"])
     # each C (50%) raised to BB (80%) adds 4,5 × 0,3 = 1,35: 95,50 + 2,70
@@ -310,28 +373,41 @@ def test_findings_with_criteria_that_add_as_much_as_the_first(tmp_path):
     _, lhes = documents(tmp_path, units)
     text = words(lhes["lhe-dinas-a-2024"])
     # pemanfaatan: 30 × 0,5 / 2 × 0,5 = 3,75 points each; kualitas: 30 × 0,3 / 2 × 0,25 = 1,125
-    assert ("Sebanyak 3 kriteria masih di bawah BB (Tabel 4). Selisih nilai terbesar ada pada kriteria “perencanaan pemanfaatan 1” "
-            "dan “perencanaan pemanfaatan 2” (selisih nilai masing-masing 3,75 poin).") in text
+    assert (
+        "Sebanyak 3 kriteria masih di bawah BB (Tabel 4). Selisih nilai terbesar ada pada kriteria “perencanaan pemanfaatan 1” "
+        "dan “perencanaan pemanfaatan 2” (selisih nilai masing-masing 3,75 poin)."
+    ) in text
     _, lhes = documents(tmp_path, {"Dinas A": {("perencanaan", "kualitas", 1): "B"}}, "en")
     text = words(lhes["lhe-dinas-a-2024"])  # kualitas: 30 × 0,3 / 2 × 0,3 = 1,35
-    assert "In this component, 1 criterion is below BB (Table 4). The most points are short on criterion “perencanaan kualitas 1” (1.35 points short)." in text
+    assert (
+        "In this component, 1 criterion is below BB (Table 4). The most points are short on criterion “perencanaan kualitas 1” (1.35 points short)."
+        in text
+    )
     assert "the evaluators make 1 recommendation to Dinas A (Table" in text
 
 
 def test_english_follow_up_agrees_in_number(tmp_path):
     docs, _ = lhe_of(tmp_path, "en")
-    assert ("Of the 3 recommendations of the 2023 evaluation, 1 has been acted on in full, 1 is in progress, and 1 has not yet "
-            "been acted on") in words(docs["lhe-dinas-a-2024"])
+    assert (
+        "Of the 3 recommendations of the 2023 evaluation, 1 has been acted on in full, 1 is in progress, and 1 has not yet been acted on"
+    ) in words(docs["lhe-dinas-a-2024"])
 
 
-@pytest.mark.parametrize("statuses, lang, expected", [
-    (("belum", "belum"), "id", "Dari 2 rekomendasi hasil evaluasi tahun 2023, belum ada yang ditindaklanjuti (Tabel"),
-    (("belum", "belum"), "en", "Of the 2 recommendations of the 2023 evaluation, none has yet been acted on (Table"),
-    (("belum",), "en", "Of the 1 recommendation of the 2023 evaluation, it has not yet been acted on (Table"),
-    (("selesai", "belum", "belum"), "id", "Dari 3 rekomendasi hasil evaluasi tahun 2023, 1 telah selesai ditindaklanjuti dan 2 belum "
-                                          "ditindaklanjuti (Tabel"),
-    (("selesai", "selesai"), "id", "Dari 2 rekomendasi hasil evaluasi tahun 2023, seluruhnya telah selesai ditindaklanjuti (Tabel"),
-    (("selesai", "selesai"), "en", "Of the 2 recommendations of the 2023 evaluation, all have been acted on in full (Table")])
+@pytest.mark.parametrize(
+    "statuses, lang, expected",
+    [
+        (("belum", "belum"), "id", "Dari 2 rekomendasi hasil evaluasi tahun 2023, belum ada yang ditindaklanjuti (Tabel"),
+        (("belum", "belum"), "en", "Of the 2 recommendations of the 2023 evaluation, none has yet been acted on (Table"),
+        (("belum",), "en", "Of the 1 recommendation of the 2023 evaluation, it has not yet been acted on (Table"),
+        (
+            ("selesai", "belum", "belum"),
+            "id",
+            "Dari 3 rekomendasi hasil evaluasi tahun 2023, 1 telah selesai ditindaklanjuti dan 2 belum ditindaklanjuti (Tabel",
+        ),
+        (("selesai", "selesai"), "id", "Dari 2 rekomendasi hasil evaluasi tahun 2023, seluruhnya telah selesai ditindaklanjuti (Tabel"),
+        (("selesai", "selesai"), "en", "Of the 2 recommendations of the 2023 evaluation, all have been acted on in full (Table"),
+    ],
+)
 def test_a_follow_up_without_some_statuses_never_counts_zero(tmp_path, statuses, lang, expected):
     from reportgen.config import load_study
     from reportgen.designs import design_for
@@ -361,7 +437,9 @@ def test_english_reports_cite_the_regulation_in_english_and_tables_name_their_so
     assert "Peraturan" not in text
     tables = doc.tables()
     assert tables["lhe.weights"].source == "Source: PANRB Regulation 88/2021"
-    assert tables["lhe.team"].source == "Source: Inspektorat Daerah Kabupaten Luwu Timur, 2025"  # the team worked when the letter is dated (2025-03-14)
+    assert (
+        tables["lhe.team"].source == "Source: Inspektorat Daerah Kabupaten Luwu Timur, 2025"
+    )  # the team worked when the letter is dated (2025-03-14)
     assert tables["lhe.follow_up"].source == "Source: follow-up records of the 2023 evaluation's recommendations, processed"
     assert tables["lhe.scores"].source == "Source: AKIP evaluation worksheets (LKE), processed (2024)"
 
@@ -382,8 +460,10 @@ def pdf_pages(path) -> list[str]:
     mode, a test dependency: no system tool needed)."""
     from pypdf import PdfReader
 
-    return ["\n".join(" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip())
-            for page in PdfReader(path).pages]
+    return [
+        "\n".join(" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip())
+        for page in PdfReader(path).pages
+    ]
 
 
 def test_the_letter_page_has_no_number_and_the_report_starts_at_one(tmp_path):
@@ -421,7 +501,7 @@ def test_a_signature_block_is_kept_on_one_page_in_word(tmp_path):
     assert result.exit_code == 0, result.output
     paragraphs = WordDocument(tmp_path / "out" / "rekapitulasi-akip-2024.docx").paragraphs
     start = max(k for k, p in enumerate(paragraphs) if p.text.startswith("Malili, "))
-    block = paragraphs[start - 1:]  # the gap above the place and date, down to the NIP
+    block = paragraphs[start - 1 :]  # the gap above the place and date, down to the NIP
     assert block[-1].text.startswith("NIP") and len(block) == 8
     assert all(p.paragraph_format.keep_with_next for p in block[:-1])
     assert paragraphs[start - 2].paragraph_format.keep_with_next  # the line above (a source line) comes with it
@@ -429,11 +509,21 @@ def test_a_signature_block_is_kept_on_one_page_in_word(tmp_path):
     assert indent == {round(0.55 * 14.0, 2)}  # as the PDF's margin-left: 55% of the 14 cm line
 
 
-@pytest.mark.parametrize("lang, note", [
-    ("id", "Komponen: 1 Perencanaan Kinerja (bobot 30); 2 Pengukuran Kinerja (bobot 30); 3 Pelaporan Kinerja (bobot 15); "
-           "4 Evaluasi Akuntabilitas Kinerja Internal (bobot 25)."),
-    ("en", "Components: 1 Performance Planning (weight 30); 2 Performance Measurement (weight 30); 3 Performance Reporting "
-           "(weight 15); 4 Internal Accountability Evaluation (weight 25).")])
+@pytest.mark.parametrize(
+    "lang, note",
+    [
+        (
+            "id",
+            "Komponen: 1 Perencanaan Kinerja (bobot 30); 2 Pengukuran Kinerja (bobot 30); 3 Pelaporan Kinerja (bobot 15); "
+            "4 Evaluasi Akuntabilitas Kinerja Internal (bobot 25).",
+        ),
+        (
+            "en",
+            "Components: 1 Performance Planning (weight 30); 2 Performance Measurement (weight 30); 3 Performance Reporting "
+            "(weight 15); 4 Internal Accountability Evaluation (weight 25).",
+        ),
+    ],
+)
 def test_the_results_table_numbers_its_components_and_gives_the_unit_names_room(lang, note):
     """Nine columns: the components by number under one spanning header, named with their weights
     in the note, so the unit column is the widest and the type 9 pt (it was 8 pt, the names in
@@ -454,14 +544,23 @@ def test_the_recapitulation_lists_the_priority_findings_in_the_lhes_order(tmp_pa
     (pelaporan/keberadaan E: 15 × 0.2 / 2 = 1.5 short), then by points short (perencanaan/pemanfaatan
     E: 30 × 0.5 / 2 = 7.5; pengukuran/kualitas C: 30 × 0.3 / 2 × 0.5 = 2.25, twice: a tie, both kept),
     their sum, and the action for each."""
-    units = {"Dinas A": {("pelaporan", "keberadaan", 1): "E", ("perencanaan", "pemanfaatan", 1): "E",
-                         ("pengukuran", "kualitas", 1): "C", ("pengukuran", "kualitas", 2): "C"}}
+    units = {
+        "Dinas A": {
+            ("pelaporan", "keberadaan", 1): "E",
+            ("perencanaan", "pemanfaatan", 1): "E",
+            ("pengukuran", "kualitas", 1): "C",
+            ("pengukuran", "kualitas", 2): "C",
+        }
+    }
     recap, lhes = documents(tmp_path, units)
     table = next(t for t in recap.walk() if isinstance(t, Table) and t.key.startswith("sakip.weak."))
     assert table.title == "Temuan Prioritas dan Tindakannya: Dinas A"
     assert [(r[1].text, r[4].text) for r in table.body[:-1]] == [
-        ("pelaporan keberadaan 1", "1,50"), ("perencanaan pemanfaatan 1", "7,50"), ("pengukuran kualitas 1", "2,25"),
-        ("pengukuran kualitas 2", "2,25")]
+        ("pelaporan keberadaan 1", "1,50"),
+        ("perencanaan pemanfaatan 1", "7,50"),
+        ("pengukuran kualitas 1", "2,25"),
+        ("pengukuran kualitas 2", "2,25"),
+    ]
     assert table.body[-1][-1].text == "13,50"
     assert table.body[0][3].text.startswith("Melengkapi pelaporan kinerja agar kriteria “pelaporan keberadaan 1” terpenuhi")
     sentence = next(p.text for p in recap.walk() if isinstance(p, Paragraph) and table.number in p.text and "menyajikan" in p.text)
@@ -524,8 +623,10 @@ def test_the_criteria_most_often_short_name_every_criterion_of_a_tie(tmp_path):
     recap, _ = documents(tmp_path, TIED)
     text = words(recap)
     # C (50% short) in two of three units and E (100% short) in one: each 33,3% short on average
-    assert ("Kekurangan terbesar terdapat pada kriteria “evaluasi pemanfaatan 1”, “perencanaan kualitas 1”, dan “pengukuran "
-            "kualitas 1”, masing-masing rata-rata 33,3% dari bobotnya.") in text
+    assert (
+        "Kekurangan terbesar terdapat pada kriteria “evaluasi pemanfaatan 1”, “perencanaan kualitas 1”, dan “pengukuran "
+        "kualitas 1”, masing-masing rata-rata 33,3% dari bobotnya."
+    ) in text
 
 
 def test_with_ties_extends_a_cut_to_every_equal_and_common_weaknesses_keep_the_worksheets_order():
@@ -537,8 +638,16 @@ def test_with_ties_extends_a_cut_to_every_equal_and_common_weaknesses_keep_the_w
     assert with_ties([5, 4, 3, 2], 3, key=float) == [5, 4, 3] and with_ties([1, 1], 5, key=float) == [1, 1]
     # unit B's rows come first in the file and answer "second" before "first"; the worksheet (unit A,
     # rows 1 and 5) has "first" first, and both fall short in both units
-    answers = pd.DataFrame({"unit": ["B", "B", "A", "A"], "component": ["c"] * 4, "subcomponent": ["s"] * 4,
-                            "criterion": ["second", "first", "first", "second"], "value": [0.5] * 4, "row": [3, 2, 1, 5]})
+    answers = pd.DataFrame(
+        {
+            "unit": ["B", "B", "A", "A"],
+            "component": ["c"] * 4,
+            "subcomponent": ["s"] * 4,
+            "criterion": ["second", "first", "first", "second"],
+            "value": [0.5] * 4,
+            "row": [3, 2, 1, 5],
+        }
+    )
     assert [w.criterion for w in common_weaknesses(answers)] == ["first", "second"]
 
 
@@ -549,8 +658,15 @@ def test_common_weaknesses_are_ranked_by_mean_shortfall_not_by_units_below_full_
 
     from reportgen.interpret.sakip import common_weaknesses
 
-    answers = pd.DataFrame({"unit": ["A", "B", "A", "B", "A", "B"], "component": ["c"] * 6, "subcomponent": ["s"] * 6,
-                            "criterion": ["b everywhere"] * 2 + ["e in half"] * 2 + ["met"] * 2,
-                            "value": [0.7, 0.7, 0.0, 1.0, 1.0, 1.0], "row": [1, 2, 3, 4, 5, 6]})
+    answers = pd.DataFrame(
+        {
+            "unit": ["A", "B", "A", "B", "A", "B"],
+            "component": ["c"] * 6,
+            "subcomponent": ["s"] * 6,
+            "criterion": ["b everywhere"] * 2 + ["e in half"] * 2 + ["met"] * 2,
+            "value": [0.7, 0.7, 0.0, 1.0, 1.0, 1.0],
+            "row": [1, 2, 3, 4, 5, 6],
+        }
+    )
     found = common_weaknesses(answers)
     assert [(w.criterion, round(w.shortfall, 12), w.weak) for w in found] == [("e in half", 0.5, 1), ("b everywhere", 0.3, 0)]

@@ -16,29 +16,42 @@ from reportgen.errors import ReportgenError
 from reportgen.output.names import NameBook, short_slug
 
 LONG = "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana Provinsi Sulawesi Selatan"
-OFFICES = ("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana",
-           "Dinas Perindustrian, Perdagangan, Koperasi, Usaha Kecil dan Menengah",
-           "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah", "Badan Pengelolaan Keuangan dan Aset Daerah",
-           "Dinas Kependudukan dan Pencatatan Sipil", "Dinas Kesehatan", "Sekretariat Dewan Perwakilan Rakyat Daerah",
-           "Dinas Komunikasi, Informatika, Statistik dan Persandian", "Satuan Polisi Pamong Praja dan Pemadam Kebakaran")
+OFFICES = (
+    "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana",
+    "Dinas Perindustrian, Perdagangan, Koperasi, Usaha Kecil dan Menengah",
+    "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "Badan Pengelolaan Keuangan dan Aset Daerah",
+    "Dinas Kependudukan dan Pencatatan Sipil",
+    "Dinas Kesehatan",
+    "Sekretariat Dewan Perwakilan Rakyat Daerah",
+    "Dinas Komunikasi, Informatika, Statistik dan Persandian",
+    "Satuan Polisi Pamong Praja dan Pemadam Kebakaran",
+)
 REGIONS = ("Provinsi Sulawesi Selatan", "Kabupaten Pangkajene dan Kepulauan", "Kabupaten Kepulauan Selayar", "Kota Makassar")
-COMPONENTS = {code: {"weight": weight, "subcomponents": {"keberadaan": {"share": 0.2}, "kualitas": {"share": 0.3},
-                                                         "pemanfaatan": {"share": 0.5}}}
-              for code, weight in (("perencanaan", 30), ("pengukuran", 30), ("pelaporan", 15), ("evaluasi", 25))}
+COMPONENTS = {
+    code: {"weight": weight, "subcomponents": {"keberadaan": {"share": 0.2}, "kualitas": {"share": 0.3}, "pemanfaatan": {"share": 0.5}}}
+    for code, weight in (("perencanaan", 30), ("pengukuran", 30), ("pelaporan", 15), ("evaluasi", 25))
+}
 GRADES = ("AA", "A", "BB", "B", "CC", "C", "D", "E")
 
 
 # file names ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name,expected", [
-    (LONG, "dinas-pemberdayaan-perempuan-perlindungan-anak-ppkb"),
-    ("Dinas Perindustrian, Perdagangan, Koperasi, Usaha Kecil dan Menengah Kabupaten Pangkajene dan Kepulauan",
-     "dinas-perindustrian-perdagangan-koperasi-usaha-km"),
-    ("Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Sulawesi Selatan", "badan-pengelolaan-keuangan-aset-daerah-prov-sulawesi-selatan"),
-    ("Dinas Tenaga Kerja dan Transmigrasi Provinsi Sulawesi Selatan", "dinas-tenaga-kerja-transmigrasi-provinsi-sulawesi-selatan"),
-    ("Dinas Sosial, PP dan PA", "dinas-sosial-pp-dan-pa"),  # short enough: as it always was
-    ("Dinas Pendidikan dan Kebudayaan", "dinas-pendidikan-dan-kebudayaan"),
-])
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        (LONG, "dinas-pemberdayaan-perempuan-perlindungan-anak-ppkb"),
+        (
+            "Dinas Perindustrian, Perdagangan, Koperasi, Usaha Kecil dan Menengah Kabupaten Pangkajene dan Kepulauan",
+            "dinas-perindustrian-perdagangan-koperasi-usaha-km",
+        ),
+        ("Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Sulawesi Selatan", "badan-pengelolaan-keuangan-aset-daerah-prov-sulawesi-selatan"),
+        ("Dinas Tenaga Kerja dan Transmigrasi Provinsi Sulawesi Selatan", "dinas-tenaga-kerja-transmigrasi-provinsi-sulawesi-selatan"),
+        ("Dinas Sosial, PP dan PA", "dinas-sosial-pp-dan-pa"),  # short enough: as it always was
+        ("Dinas Pendidikan dan Kebudayaan", "dinas-pendidikan-dan-kebudayaan"),
+    ],
+)
 def test_a_long_unit_name_is_shortened_word_by_word(name, expected):
     assert short_slug(name) == expected
 
@@ -53,8 +66,10 @@ def test_shortened_names_never_cut_a_word_and_stay_distinct():
         parts = slug.split("-")
         assert parts[:2] == words[:2]  # "dinas-kesehatan…", "badan-pengelolaan…": the kind and the first distinctive word
         for part in parts:  # a whole word of the name, an abbreviation of Provinsi/Kabupaten, initials, or NameBook's number
-            assert part in words or part in ("prov", "kab", "kec", "kel") or part.isdigit() or all(
-                c in {w[0] for w in words} for c in part), (name, part)
+            assert part in words or part in ("prov", "kab", "kec", "kel") or part.isdigit() or all(c in {w[0] for w in words} for c in part), (
+                name,
+                part,
+            )
 
 
 def test_lhe_file_names_of_a_province(tmp_path):
@@ -68,6 +83,7 @@ def test_lhe_file_names_of_a_province(tmp_path):
 
 
 # worker processes --------------------------------------------------------------------------------
+
 
 def _square(k: int) -> int:
     return k * k
@@ -136,6 +152,7 @@ def test_the_web_page_shows_the_lhe_count():
 
 # charts ------------------------------------------------------------------------------------------
 
+
 def test_ranking_and_trend_parts_cover_every_unit_and_fit_their_page():
     from reportgen.figures.pages import RANKING_MOST, TREND_MOST, name_lines, ranking_height, ranking_parts, trend_parts
 
@@ -165,8 +182,7 @@ def test_a_provinces_recapitulation_splits_its_charts_and_each_fits_its_page(tmp
     ranking = [f for f in figures if f.kind == "ranking"]
     trend = [f for f in figures if f.kind == "trends"]
     assert len(ranking) >= 2 and len(trend) >= 2
-    assert [f.title for f in ranking] == [f"Peringkat Nilai Akhir Perangkat Daerah ({k} dari {len(ranking)})"
-                                          for k in range(1, len(ranking) + 1)]
+    assert [f.title for f in ranking] == [f"Peringkat Nilai Akhir Perangkat Daerah ({k} dari {len(ranking)})" for k in range(1, len(ranking) + 1)]
     assert sum(len(f.data["totals"]) for f in ranking) == 60 and sum(len(f.data["series"]) for f in trend) == 60
     assert len({str(f.path) for f in figures}) == len(figures)
     for figure in (ranking[0], trend[0]):
@@ -197,16 +213,22 @@ def test_beyond_sixty_units_the_ranking_draws_the_fifteen_highest_and_lowest_and
     table = composed.document.tables()["sakip.results"]
     assert len(table.body) == 62  # 61 units and the mean
     text = " ".join(p.text for p in composed.document.walk() if hasattr(p, "text") and isinstance(p.text, str))
-    assert (f"Peringkat seluruh perangkat daerah tercantum pada Tabel {table.number}; Gambar {ranking[0].number}–{ranking[-1].number} "
-            "menggambarkan 15 perangkat daerah dengan nilai akhir tertinggi dan 15 dengan nilai akhir terendah.") in text
+    assert (
+        f"Peringkat seluruh perangkat daerah tercantum pada Tabel {table.number}; Gambar {ranking[0].number}–{ranking[-1].number} "
+        "menggambarkan 15 perangkat daerah dengan nilai akhir tertinggi dan 15 dengan nilai akhir terendah."
+    ) in text
 
 
 # recap.unit_sections ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang,gone,said", [
-    ("id", "Bab 4", "disampaikan dalam Laporan Hasil Evaluasi (LHE) perangkat daerah tersebut"),
-    ("en", "Chapter 4", "the recommendations for each unit are in its own evaluation report (LHE)"),
-])
+
+@pytest.mark.parametrize(
+    "lang,gone,said",
+    [
+        ("id", "Bab 4", "disampaikan dalam Laporan Hasil Evaluasi (LHE) perangkat daerah tersebut"),
+        ("en", "Chapter 4", "the recommendations for each unit are in its own evaluation report (LHE)"),
+    ],
+)
 def test_without_unit_sections_the_text_never_refers_to_them(tmp_path, lang, gone, said):
     from reportgen.pipeline import compose
 
@@ -229,6 +251,7 @@ def test_a_bad_recap_setting_is_one_line(tmp_path):
 
 # helpers ---------------------------------------------------------------------------------------
 
+
 def _study(tmp_path: Path, units: list[str], history: bool = False, **extra) -> Path:
     lines = ["unit,component,subcomponent,criterion,answer,note"]
     for k, unit in enumerate(units):
@@ -236,14 +259,18 @@ def _study(tmp_path: Path, units: list[str], history: bool = False, **extra) -> 
             for s in spec["subcomponents"]:
                 for j in (1, 2):
                     answer = GRADES[(k + j + len(s)) % 6]
-                    lines.append(f"\"{unit}\",{code},{s},{code} {s} {j},{answer},")
+                    lines.append(f'"{unit}",{code},{s},{code} {s} {j},{answer},')
     (tmp_path / "lke.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    config = {"kind": "sakip", "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat Daerah", "year": 2024},
-              "answers": {"path": "lke.csv"}, "components": COMPONENTS,
-              "letter": {"number": "700/{n}/Itda/2025", "date": "2025-03-14", "place": "Makassar"},
-              "signatory": {"name": "Drs. Ahmad Yani", "position": {"id": "Inspektur", "en": "Inspector"}}} | extra
+    config = {
+        "kind": "sakip",
+        "study": {"title": "Evaluasi AKIP 2024", "author": "Inspektorat Daerah", "year": 2024},
+        "answers": {"path": "lke.csv"},
+        "components": COMPONENTS,
+        "letter": {"number": "700/{n}/Itda/2025", "date": "2025-03-14", "place": "Makassar"},
+        "signatory": {"name": "Drs. Ahmad Yani", "position": {"id": "Inspektur", "en": "Inspector"}},
+    } | extra
     if history:
-        rows = ["unit,year,total"] + [f"\"{u}\",2023,{50 + (k * 7) % 40}" for k, u in enumerate(units)]
+        rows = ["unit,year,total"] + [f'"{u}",2023,{50 + (k * 7) % 40}' for k, u in enumerate(units)]
         (tmp_path / "history.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
         config["history"] = {"path": "history.csv"}
     path = tmp_path / "study.yaml"

@@ -24,8 +24,7 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "examples" / "sakip-l
 LETTERS = "abc"
 
 
-def unit_sheet(book, title, unit=None, grade="BB", header=("No.", "KRITERIA", "jawaban", "Catatan", "bukti_dukung", "Sebab"),
-               overrides=None):
+def unit_sheet(book, title, unit=None, grade="BB", header=("No.", "KRITERIA", "jawaban", "Catatan", "bukti_dukung", "Sebab"), overrides=None):
     """A unit's sheet in layout (a): an optional "Perangkat Daerah:" cell, the header in row 3,
     headings for components and sub-components, every criterion graded ``grade`` (``overrides``:
     number → row values after the number)."""
@@ -56,11 +55,14 @@ def row_of(path, sheet, number):
 
 
 def test_layout_a_reads_one_sheet_per_unit_with_its_notes_and_rows(tmp_path):
-    path = book_of(tmp_path / "lke.xlsx",
-                   lambda b: b.create_sheet("Petunjuk").append(["Isi kolom Jawaban"]),
-                   lambda b: unit_sheet(b, "Dinkes", "Dinas Kesehatan", overrides={"1.a.2": ("teks", "CC", "Renstra belum ditetapkan",
-                                                                                              "SK Renstra", "Belum dibahas")}),
-                   lambda b: unit_sheet(b, "Inspektorat Daerah", grade="AA", header=("Nomor", "Kriteria", "Nilai", "Rekomendasi")))
+    path = book_of(
+        tmp_path / "lke.xlsx",
+        lambda b: b.create_sheet("Petunjuk").append(["Isi kolom Jawaban"]),
+        lambda b: unit_sheet(
+            b, "Dinkes", "Dinas Kesehatan", overrides={"1.a.2": ("teks", "CC", "Renstra belum ditetapkan", "SK Renstra", "Belum dibahas")}
+        ),
+        lambda b: unit_sheet(b, "Inspektorat Daerah", grade="AA", header=("Nomor", "Kriteria", "Nilai", "Rekomendasi")),
+    )
     answers = read_answers(path, FW)
     assert answers.units == ["Dinas Kesehatan", "Inspektorat Daerah"]  # the cell above the header, else the sheet's name
     frame = answers.frame
@@ -81,8 +83,9 @@ def test_layout_a_one_sheet_names_the_sheet_and_a_blank_grade_its_row(tmp_path):
     with pytest.raises(DataError) as caught:
         read_answers(path, FW)
     row = row_of(path, "Dinas Sosial", "2.b.3")
-    assert str(caught.value) == (f"lke.xlsx, sheet 'Dinas Sosial', row {row}, column answer: the answer is blank "
-                                 f"(write N/A for a criterion that does not apply)")
+    assert str(caught.value) == (
+        f"lke.xlsx, sheet 'Dinas Sosial', row {row}, column answer: the answer is blank (write N/A for a criterion that does not apply)"
+    )
 
 
 def test_several_sheets_name_the_sheet_in_each_row(tmp_path):
@@ -96,18 +99,32 @@ def test_several_sheets_name_the_sheet_in_each_row(tmp_path):
     assert pickle.loads(pickle.dumps(rows[-1])) == rows[-1] and str(pickle.loads(pickle.dumps(rows[-1]))) == str(rows[-1])
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda s: s.append([None, "Catatan umum", "BB"]),
-     "lke.xlsx, sheet 'Dinkes', row 100: no criterion number, but the row has an answer or a note"),
-    (lambda s: s.append(["1.a.9", "x", "BB"]),
-     "lke.xlsx, sheet 'Dinkes', row 100, column A: criterion number 1.a.9 is not in the LKE of PermenPANRB 88/2021 (1.a has 1.a.1 to 1.a.7)"),
-    (lambda s: s.append(["5.a.1", "x", "BB"]), "lke.xlsx, sheet 'Dinkes', row 100, column A: criterion number 5.a.1: the framework has components 1 to 4"),
-    (lambda s: s.append(["1.d.1", "x", "BB"]), "lke.xlsx, sheet 'Dinkes', row 100, column A: criterion number 1.d.1: component 1 has sub-components 1.a to 1.c"),
-    (lambda s: s.append(["1.a", "x", None, "catatan"]), "lke.xlsx, sheet 'Dinkes', row 100: '1.a' is not a criterion number"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda s: s.append([None, "Catatan umum", "BB"]),
+            "lke.xlsx, sheet 'Dinkes', row 100: no criterion number, but the row has an answer or a note",
+        ),
+        (
+            lambda s: s.append(["1.a.9", "x", "BB"]),
+            "lke.xlsx, sheet 'Dinkes', row 100, column A: criterion number 1.a.9 is not in the LKE of PermenPANRB 88/2021 (1.a has 1.a.1 to 1.a.7)",
+        ),
+        (
+            lambda s: s.append(["5.a.1", "x", "BB"]),
+            "lke.xlsx, sheet 'Dinkes', row 100, column A: criterion number 5.a.1: the framework has components 1 to 4",
+        ),
+        (
+            lambda s: s.append(["1.d.1", "x", "BB"]),
+            "lke.xlsx, sheet 'Dinkes', row 100, column A: criterion number 1.d.1: component 1 has sub-components 1.a to 1.c",
+        ),
+        (lambda s: s.append(["1.a", "x", None, "catatan"]), "lke.xlsx, sheet 'Dinkes', row 100: '1.a' is not a criterion number"),
+    ],
+)
 def test_layout_a_mistakes_are_one_line_naming_sheet_and_row(tmp_path, change, message):
     def build(book):
         change(unit_sheet(book, "Dinkes"))
+
     path = book_of(tmp_path / "lke.xlsx", build)
     with pytest.raises(DataError) as caught:
         read_answers(path, FW)
@@ -121,8 +138,9 @@ def test_workbook_level_mistakes(tmp_path, monkeypatch):
     headless = book_of(tmp_path / "headless.xlsx", lambda b: unit_sheet(b, "A"), lambda b: b.create_sheet("Memo").append(["tidak ada"]))
     with pytest.raises(DataError, match=r"^headless.xlsx, sheet 'Memo': no LKE header in the first 10 rows"):
         read_answers(headless, FW)
-    mixed = book_of(tmp_path / "mixed.xlsx", lambda b: unit_sheet(b, "A"),
-                    lambda b: b.create_sheet("Perencanaan Kinerja").append(["No", "Kriteria", "Dinas X"]))
+    mixed = book_of(
+        tmp_path / "mixed.xlsx", lambda b: unit_sheet(b, "A"), lambda b: b.create_sheet("Perencanaan Kinerja").append(["No", "Kriteria", "Dinas X"])
+    )
     with pytest.raises(DataError, match="use one layout in a workbook"):
         read_answers(mixed, FW)
     monkeypatch.setattr(limits, "MAX_SHEETS", 2)
@@ -153,8 +171,11 @@ def component_book(path, units=("Dinas A", "Dinas B"), grades=("BB", "AA"), drop
         for s, (sub, _) in enumerate(c.subcomponents):
             sheet.append([f"{k + 1}.{LETTERS[s]}", c.sub_names[sub]["id"]])
             for criterion in c.criteria[sub]:
-                sheet.append([criterion.number, criterion.text, 1] + [grades[units.index(u)] for u in shown]
-                             + ["lihat catatan" if criterion.number == "1.a.1" else None])
+                sheet.append(
+                    [criterion.number, criterion.text, 1]
+                    + [grades[units.index(u)] for u in shown]
+                    + ["lihat catatan" if criterion.number == "1.a.1" else None]
+                )
     book.save(path)
     return path
 
@@ -176,8 +197,7 @@ def test_layout_b_mistakes(tmp_path):
         read_answers(component_book(tmp_path / "lke.xlsx", drop=(1, "Dinas B")), FW)
     with pytest.raises(ReportgenError) as caught:  # one problem a criterion, listed together
         read_answers(component_book(tmp_path / "bad.xlsx", grades=("BB", "ZZ")), FW)
-    assert "bad.xlsx, row 3 of sheet 'Perencanaan Kinerja' (cell E3, unit Dinas B), column answer: 'ZZ' is not an answer" \
-        in str(caught.value)
+    assert "bad.xlsx, row 3 of sheet 'Perencanaan Kinerja' (cell E3, unit Dinas B), column answer: 'ZZ' is not an answer" in str(caught.value)
     component_book(tmp_path / "good.xlsx")
     book = load_workbook(tmp_path / "good.xlsx")
     book["2"].title = "Anggaran"
@@ -234,8 +254,10 @@ def test_formats_xlsx_is_one_error_line_outside_sakip(tmp_path):
     study = Path(__file__).resolve().parents[2] / "config" / "examples" / "luwu-timur" / "study.yaml"
     result = invoke(["run", study, "--out", tmp_path / "out", "--formats", "json,xlsx"])
     assert result.exit_code == 2 and not (tmp_path / "out").exists()
-    assert result.stderr.strip().splitlines()[-1] == ("error: --formats: 'xlsx' is written for SAKIP studies only (the scored LKE "
-                                                      "workbook); this study is a regression study: leave xlsx out of --formats")
+    assert result.stderr.strip().splitlines()[-1] == (
+        "error: --formats: 'xlsx' is written for SAKIP studies only (the scored LKE "
+        "workbook); this study is a regression study: leave xlsx out of --formats"
+    )
     assert invoke(["run", study, "--formats", "json,xls"]).exit_code == 2
 
 

@@ -52,6 +52,7 @@ class Drawn:
             if text.get_visible() and text.get_text().strip():
                 seen.setdefault(id(text), text)
             return original(text, renderer)
+
         Text.draw = recording
         try:
             self.fig.canvas.draw()
@@ -119,6 +120,7 @@ def _drawn_diagram(study: str, lang: str) -> Drawn:
 
 # --- size -----------------------------------------------------------------------------------------
 
+
 def test_text_width_is_the_page_text_width():
     """The 14 cm the figures are sized for is the width the DOCX places them in (A4 less 4 + 3 cm)."""
     from reportgen.render.docx import TEXT_WIDTH_CM as DOCX_TEXT_WIDTH
@@ -130,8 +132,13 @@ def test_printed_scale_is_measured_on_the_saved_png(tmp_path):
     """saved_width (the helper behind printed_scale) is the width of the PNG write_png makes."""
     from PIL import Image
 
-    cases = [("luwu-timur", "id", "pp_plot"), ("luwu-timur", "id", "responses"), ("luwu-timur", "id", "framework"),
-             ("corp-rep", "en", "path_diagram"), ("sakip-luwu-timur", "en", "trends")]
+    cases = [
+        ("luwu-timur", "id", "pp_plot"),
+        ("luwu-timur", "id", "responses"),
+        ("luwu-timur", "id", "framework"),
+        ("corp-rep", "en", "path_diagram"),
+        ("sakip-luwu-timur", "en", "trends"),
+    ]
     for study, lang, kind in cases:
         f = next(f for f in composed(study, lang).document.figures() if f.kind == kind)
         fig = draw(f, lang)
@@ -143,8 +150,12 @@ def test_printed_scale_is_measured_on_the_saved_png(tmp_path):
 
 @pytest.mark.parametrize("study, lang", CASES)
 def test_every_text_is_at_least_8_points_printed(study, lang):
-    small = [(d.figure.path.name, t.get_text()[:30], round(t.get_fontsize() * d.scale, 2))
-             for d in drawn(study, lang) for t in d.texts if t.get_fontsize() * d.scale < MIN_POINTS]
+    small = [
+        (d.figure.path.name, t.get_text()[:30], round(t.get_fontsize() * d.scale, 2))
+        for d in drawn(study, lang)
+        for t in d.texts
+        if t.get_fontsize() * d.scale < MIN_POINTS
+    ]
     assert not small
     assert drawn(study, lang), "every example has figures"
 
@@ -158,6 +169,7 @@ def test_pls_diagram_with_indicators_is_at_least_8_points_printed(lang):
 
 # --- path diagrams ----------------------------------------------------------------------------------
 
+
 def _overlaps(a, b) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 
@@ -165,7 +177,7 @@ def _overlaps(a, b) -> bool:
 def _check_diagram(d: Drawn, labels: list[str]) -> None:
     ax = d.fig.axes[0]
     boxes = [(t.get_text(), t.get_window_extent(d.renderer)) for t in d.texts]
-    clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if _overlaps(ba, bb)]
+    clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1 :] if _overlaps(ba, bb)]
     assert not clashes, clashes
     heads = []
     for patch in ax.patches:
@@ -174,8 +186,12 @@ def _check_diagram(d: Drawn, labels: list[str]) -> None:
             pixels = ax.transData.transform(corners)
             heads.append(pixels)
     assert len(heads) >= len(labels)
-    covered = [(text, k) for text, box in boxes for k, h in enumerate(heads)
-               if box.x0 < h[:, 0].max() and h[:, 0].min() < box.x1 and box.y0 < h[:, 1].max() and h[:, 1].min() < box.y1]
+    covered = [
+        (text, k)
+        for text, box in boxes
+        for k, h in enumerate(heads)
+        if box.x0 < h[:, 0].max() and h[:, 0].min() < box.x1 and box.y0 < h[:, 1].max() and h[:, 1].min() < box.y1
+    ]
     assert not covered, covered
     drawn_texts = d.strings()
     assert all(label in drawn_texts for label in labels), [lb for lb in labels if lb not in drawn_texts]
@@ -246,11 +262,16 @@ def test_pls_diagram_indicators_carry_the_loading_table(lang):
 
 
 SHAPES = {  # models unlike the examples: eight predictors of one construct; a chain of eight with shortcuts
-    "eight predictors": ([(f"X{i}", f"Variabel {i}") for i in range(1, 9)] + [("Y", "Kinerja Pegawai")],
-                         {(f"X{i}", "Y"): f"0,{100 + 37 * i}***" for i in range(1, 9)}, {"Y": "R² = 0,612"}),
-    "chain": ([(c, f"Konstruk {c}") for c in "ABCDEFGH"],
-              {**dict.fromkeys(zip("ABCDEFG", "BCDEFGH"), "0,412**"), ("A", "H"): "−0,051", ("B", "E"): "0,233*"},
-              dict.fromkeys("BCDEFGH", "R² = 0,123")),
+    "eight predictors": (
+        [(f"X{i}", f"Variabel {i}") for i in range(1, 9)] + [("Y", "Kinerja Pegawai")],
+        {(f"X{i}", "Y"): f"0,{100 + 37 * i}***" for i in range(1, 9)},
+        {"Y": "R² = 0,612"},
+    ),
+    "chain": (
+        [(c, f"Konstruk {c}") for c in "ABCDEFGH"],
+        {**dict.fromkeys(zip("ABCDEFG", "BCDEFGH"), "0,412**"), ("A", "H"): "−0,051", ("B", "E"): "0,233*"},
+        dict.fromkeys("BCDEFGH", "R² = 0,123"),
+    ),
 }
 
 
@@ -264,10 +285,8 @@ def test_other_model_shapes_keep_labels_apart(shape, indicators):
     constructs, paths, r2 = SHAPES[shape]
     data = {"constructs": constructs, "paths": paths, "r2": r2}
     if indicators:
-        data["indicators"] = {c: {"items": [(f"{c}.{k}", f"0,{800 + k}") for k in range(1, 4)], "formative": c in ("X1", "A")}
-                              for c, _ in constructs}
-    figure = Figure(key="d", number="1", title="", path=Path("d.png"), width=1.0 if indicators else 0.95,
-                    kind="path_diagram", data=data)
+        data["indicators"] = {c: {"items": [(f"{c}.{k}", f"0,{800 + k}") for k in range(1, 4)], "formative": c in ("X1", "A")} for c, _ in constructs}
+    figure = Figure(key="d", number="1", title="", path=Path("d.png"), width=1.0 if indicators else 0.95, kind="path_diagram", data=data)
     d = Drawn(figure, "id")
     labels = list(paths.values()) + [v for spec in data.get("indicators", {}).values() for _, v in spec["items"]]
     _check_diagram(d, labels)
@@ -291,13 +310,13 @@ WRONG = {"id": re.compile(r"^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^0\.\d+$"), "en": re.co
 def test_numbers_on_figures_are_in_the_language(study, lang):
     """No number in the other language's format (0.2 in Indonesian, 0,2 in English) on any figure;
     item codes such as X1.2 are words, not numbers."""
-    wrong = [(d.figure.path.name, n) for d in drawn(study, lang) for s in d.strings()
-             for n in NUMBER.findall(s) if WRONG[lang].match(n.lstrip("−-"))]
+    wrong = [(d.figure.path.name, n) for d in drawn(study, lang) for s in d.strings() for n in NUMBER.findall(s) if WRONG[lang].match(n.lstrip("−-"))]
     assert not wrong
 
 
-@pytest.mark.parametrize("lang, text", [("id", "Rata-rata = 0.012"), ("id", "0.2"), ("id", "91.92  AA"),
-                                        ("en", "R² = 0,452"), ("en", "0,2"), ("en", "Mean = 12,50")])
+@pytest.mark.parametrize(
+    "lang, text", [("id", "Rata-rata = 0.012"), ("id", "0.2"), ("id", "91.92  AA"), ("en", "R² = 0,452"), ("en", "0,2"), ("en", "Mean = 12,50")]
+)
 def test_number_check_sees_the_other_language(lang, text):
     assert any(WRONG[lang].match(n.lstrip("−-")) for n in NUMBER.findall(text))
     assert not [n for n in NUMBER.findall("X1.2 CUSL1 IMAG2 2024") if WRONG[lang].match(n)]  # codes and years are no decimals
@@ -330,7 +349,6 @@ def test_sakip_numbers_in_the_language(lang):
     assert top in ranking.strings()
 
 
-
 def test_sakip_predicate_bars_each_carry_their_count_zero_included():
     """The example has no AA or D unit: those bars read 0 (A 1, BB 3, B 2, CC 2, C 2 as Table 4)."""
     d = next(d for d in drawn("sakip-luwu-timur", "id") if d.figure.kind == "predicates")
@@ -339,7 +357,9 @@ def test_sakip_predicate_bars_each_carry_their_count_zero_included():
     counts = {labels[round(t.get_position()[0])]: t.get_text() for t in ax.texts}
     assert counts == {"AA": "0", "A": "1", "BB": "3", "B": "2", "CC": "2", "C": "2", "D": "0"}
 
+
 # --- answer bars ------------------------------------------------------------------------------------
+
 
 def _bar_numbers(d: Drawn) -> dict[tuple[int, int], str]:
     """(item row, answer column) → the number drawn on that segment."""
@@ -382,6 +402,7 @@ def test_response_bars_show_half_percentages_as_the_table():
 
 
 # --- SAKIP trends -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sakip_trend_names_every_unit_in_one_language(lang):

@@ -43,8 +43,10 @@ def test_f2_of_each_predictor_is_the_r2_it_adds(luwu):
     assert f2_from_r2(full.rsquared) == pytest.approx(full.rsquared / (1 - full.rsquared))
 
 
-@pytest.mark.parametrize("f2,size", [(0.0, "none"), (0.0199, "none"), (0.02, "small"), (0.149, "small"), (0.15, "medium"),
-                                     (0.3499, "medium"), (0.35, "large"), (2.0, "large")])
+@pytest.mark.parametrize(
+    "f2,size",
+    [(0.0, "none"), (0.0199, "none"), (0.02, "small"), (0.149, "small"), (0.15, "medium"), (0.3499, "medium"), (0.35, "large"), (2.0, "large")],
+)
 def test_cohen_bands(f2, size):
     assert f2_size(f2) == size
 
@@ -71,7 +73,12 @@ def test_conclusions_follow_the_decisions(luwu):
     # but its 95% interval (79,6–83,8) holds the mean: no priority, so no statement to start with
     assert c.priorities("Y") == [] and c.levers == ()
     assert {s.construct: s.quadrant.outcome for s in c.standings["Y"]} == {
-        "X1": "keep_up", "X2": "unimportant_average", "X3": "unimportant_average", "X4": "important_average", "X5": "unimportant_average"}
+        "X1": "keep_up",
+        "X2": "unimportant_average",
+        "X3": "unimportant_average",
+        "X4": "important_average",
+        "X5": "unimportant_average",
+    }
     assert c.unexplained["Y"] == pytest.approx(1 - luwu.regression.r2)
 
 
@@ -85,17 +92,18 @@ def test_a_lever_is_the_lowest_statement_of_a_priority_only():
     from reportgen.interpret.hypotheses import Decision
 
     def construct(mean, interval, weakest):
-        return SimpleNamespace(index_mean=mean, performance_interval=interval, all_alike=False, single=False,
-                               weakest=SimpleNamespace(name=weakest, index=mean - 10))
+        return SimpleNamespace(
+            index_mean=mean, performance_interval=interval, all_alike=False, single=False, weakest=SimpleNamespace(name=weakest, index=mean - 10)
+        )
 
     def effect(h, source, beta):
         decision = Decision(True, 3.0, 0.01, "supported", "positive")
         return Effect(h, "direct", (source, "Y"), beta, 3.0, "t", 0.01, decision)
 
-    constructs = {"A": construct(90.0, (88.0, 92.0), "A.3"), "B": construct(60.0, (55.0, 65.0), "B.2"),
-                  "C": construct(75.0, (60.0, 90.0), "C.1")}
-    c = conclude([effect("H1", "A", 0.5), effect("H2", "B", 0.4), effect("H3", "C", 0.1)], constructs, {"Y": 0.5},
-                 SimpleNamespace(low=20.0, high=100.0))
+    constructs = {"A": construct(90.0, (88.0, 92.0), "A.3"), "B": construct(60.0, (55.0, 65.0), "B.2"), "C": construct(75.0, (60.0, 90.0), "C.1")}
+    c = conclude(
+        [effect("H1", "A", 0.5), effect("H2", "B", 0.4), effect("H3", "C", 0.1)], constructs, {"Y": 0.5}, SimpleNamespace(low=20.0, high=100.0)
+    )
     assert [(lever.construct, lever.item, lever.index, lever.hypothesis) for lever in c.levers] == [("B", "B.2", 50.0, "H2")]
 
 
@@ -152,8 +160,13 @@ def test_results_json_names_the_effects(tmp_path):
     assert payload["conclusions"]["strongest_effects"] == {"Y": "H1"}
 
 
-@pytest.mark.parametrize("lang,sentence", [("id", "Temuan ini sejalan dengan penelitian Winara dan Putri (2019), yang menemukan bahwa "),
-                                           ("en", "This finding is in line with Winara and Putri (2019), who found that ")])
+@pytest.mark.parametrize(
+    "lang,sentence",
+    [
+        ("id", "Temuan ini sejalan dengan penelitian Winara dan Putri (2019), yang menemukan bahwa "),
+        ("en", "This finding is in line with Winara and Putri (2019), who found that "),
+    ],
+)
 def test_the_discussion_cites_the_studies_each_hypothesis_names(lang, sentence):
     """luwu-timur: H1 and H4 support winara2019 (references.bib); the others name no study."""
     from reportgen.report.document import Paragraph, Section, Task

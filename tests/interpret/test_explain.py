@@ -20,7 +20,7 @@ def share(r: float, r_p: float, beta: float, semipartial: float = 0.05) -> Predi
 def test_shared_variance_when_r_is_significant_and_the_coefficient_is_not():
     verdict = association_verdict(share(0.597, 1e-9, 0.105, semipartial=0.0727), False, 0.05)
     assert verdict.outcome == "shared_variance" and verdict.rule.citation == "Cohen et al., 2003"
-    assert verdict.value == pytest.approx(0.0727 ** 2 / 0.597 ** 2)  # the unique share of its own r²
+    assert verdict.value == pytest.approx(0.0727**2 / 0.597**2)  # the unique share of its own r²
 
 
 def test_no_reading_when_both_or_neither_are_significant():
@@ -85,9 +85,11 @@ def _verdicts(**outcomes) -> dict[str, Verdict]:
 
 def test_explanations_follow_the_decision():
     rng = np.random.default_rng(2)
-    ranges = {"Y": range_verdicts(_range(rng.integers(4, 6, size=(80, 6)))),
-              "X1": range_verdicts(_range(rng.integers(1, 6, size=(80, 6)))),
-              "X2": range_verdicts(_range(rng.integers(1, 6, size=(80, 6))))}
+    ranges = {
+        "Y": range_verdicts(_range(rng.integers(4, 6, size=(80, 6)))),
+        "X1": range_verdicts(_range(rng.integers(1, 6, size=(80, 6)))),
+        "X2": range_verdicts(_range(rng.integers(1, 6, size=(80, 6)))),
+    }
     associations = _verdicts(X1="suppression", X2="shared_variance")
     reliability = _verdicts(X1="reliable", X2="unreliable", Y="reliable")
     supported = explain("partial", ("X1",), "Y", True, associations, ranges, reliability)

@@ -22,8 +22,9 @@ def test_comparable_needs_two_groups_of_two():
     assert comparable({"L": 60}).outcome == "one_group"
 
 
-@pytest.mark.parametrize("setting,two,more", [("welch", "welch_t", "welch_anova"), ("student", "student_t", "anova"),
-                                              ("nonparametric", "mann_whitney", "kruskal_wallis")])
+@pytest.mark.parametrize(
+    "setting,two,more", [("welch", "welch_t", "welch_anova"), ("student", "student_t", "anova"), ("nonparametric", "mann_whitney", "kruskal_wallis")]
+)
 def test_the_setting_alone_chooses_the_test(setting, two, more):
     assert choose_test(2, setting).outcome == two and choose_test(5, setting).outcome == more
     assert choose_test(2, setting).rule.name == f"settings.group_test:{setting}"
@@ -45,8 +46,11 @@ def test_higher_group_only_from_a_significant_comparison():
     assert two.higher == "L" and group_verdicts(choose_test(2), 0.3, 0.05, ("L", "P"), -1.0).higher is None
     more = group_verdicts(choose_test(3), 0.01, 0.05, ("A", "B", "C"), None)
     assert more.higher is None
-    pairs = PostHoc("games_howell", 0.95, (Pair("A", "B", 2.0, 0.5, 3.5, 3.0, 20.0, 0.01), Pair("A", "C", -0.5, -2, 1, 1.0, 20.0, 0.6),
-                                           Pair("B", "C", -2.5, -4, -1, 3.5, 20.0, 0.004)))
+    pairs = PostHoc(
+        "games_howell",
+        0.95,
+        (Pair("A", "B", 2.0, 0.5, 3.5, 3.0, 20.0, 0.01), Pair("A", "C", -0.5, -2, 1, 1.0, 20.0, 0.6), Pair("B", "C", -2.5, -4, -1, 3.5, 20.0, 0.004)),
+    )
     done = with_pairs(more, pairs, 0.05)
     assert {k: v.outcome for k, v in done.pairs.items()} == {"A|B": "significant", "A|C": "not_significant", "B|C": "significant"}
     assert done.pair_higher == {"A|B": "B", "B|C": "B"} and pair_key("A", "B") == "A|B"
@@ -61,8 +65,18 @@ def test_an_undefined_test_decides_nothing():
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_no_pair_found_and_undefined_sentences(lang):
     env = environment(lang)
-    none = render_raw(env, "groups_posthoc.j2", pairs=[], table="Tabel 4.3", method="Games-Howell", rank=False, name="Kinerja",
-                      code="Y", label="pendidikan", others=True)
+    none = render_raw(
+        env,
+        "groups_posthoc.j2",
+        pairs=[],
+        table="Tabel 4.3",
+        method="Games-Howell",
+        rank=False,
+        name="Kinerja",
+        code="Y",
+        label="pendidikan",
+        others=True,
+    )
     assert "Games-Howell" in none and "Kinerja (Y)" in none
     for rule in RULES[lang]:  # it states no pair, so no phrase claiming a difference may match
         if "groups:" in rule.subjects:

@@ -15,22 +15,24 @@ def v(outcome, passed=True, value=None) -> Verdict:
     return Verdict(outcome, RULE, value, passed)
 
 
-@pytest.mark.parametrize("estimate,upper,threshold,outcome", [
-    (0.780, 0.847, 0.90, "valid"),  # corp-rep COMP ↔ LIKE (5000 resamples, seed 123)
-    (0.888, 1.076, 0.90, "not_established"),  # mobi IMAG ↔ CUEX, all indicators: the issue's pair
-    (0.887, 0.899, 0.90, "valid"),
-    (0.887, 0.900, 0.90, "not_established"),  # "below" is strict
-    (0.947, 1.011, 0.90, "invalid"),  # HTMT itself at or above the threshold
-    (0.870, 0.890, 0.85, "invalid"),
-    (0.888, 0.990, 1.00, "valid"),  # HTMT_inference: the interval lies below 1
-    (0.888, 1.076, 1.00, "not_established"),
-])
+@pytest.mark.parametrize(
+    "estimate,upper,threshold,outcome",
+    [
+        (0.780, 0.847, 0.90, "valid"),  # corp-rep COMP ↔ LIKE (5000 resamples, seed 123)
+        (0.888, 1.076, 0.90, "not_established"),  # mobi IMAG ↔ CUEX, all indicators: the issue's pair
+        (0.887, 0.899, 0.90, "valid"),
+        (0.887, 0.900, 0.90, "not_established"),  # "below" is strict
+        (0.947, 1.011, 0.90, "invalid"),  # HTMT itself at or above the threshold
+        (0.870, 0.890, 0.85, "invalid"),
+        (0.888, 0.990, 1.00, "valid"),  # HTMT_inference: the interval lies below 1
+        (0.888, 1.076, 1.00, "not_established"),
+    ],
+)
 def test_htmt_is_decided_by_the_upper_bound(estimate, upper, threshold, outcome):
     verdict = htmt_verdict(estimate, upper, threshold)
     assert (verdict.outcome, verdict.passed, verdict.value) == (outcome, outcome == "valid", upper)
     assert verdict.rule.name == "htmt_upper_bound" and verdict.rule.threshold == threshold
-    assert verdict.rule.citation == ("Henseler et al., 2015" if threshold == 1
-                                     else "Hair et al., 2022; Henseler et al., 2015")
+    assert verdict.rule.citation == ("Henseler et al., 2015" if threshold == 1 else "Hair et al., 2022; Henseler et al., 2015")
 
 
 def test_an_undefined_htmt_is_undefined():
@@ -40,13 +42,25 @@ def test_an_undefined_htmt_is_undefined():
 def verdicts(loadings: dict, htmt=None, ave=None, reliability=None) -> PlsVerdicts:
     """PlsVerdicts of constructs A, B, C, D, every verdict 'valid' unless given."""
     names = ("A", "B", "C", "D")
-    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
     ok = {c: v("reliable") for c in names}
     return PlsVerdicts(
-        loadings=loadings, rho_a=ok, rho_c=ok, reliability={**ok, **(reliability or {})},
-        ave={**{c: v("valid") for c in names}, **(ave or {})}, fornell_larcker={c: v("valid") for c in names},
-        htmt={**{p: v("valid") for p in pairs}, **(htmt or {})}, cross_loadings=v("valid"), outer_vif={}, inner_vif={},
-        r2={}, q2={}, f2={}, srmr=v("fit"), indirect={})
+        loadings=loadings,
+        rho_a=ok,
+        rho_c=ok,
+        reliability={**ok, **(reliability or {})},
+        ave={**{c: v("valid") for c in names}, **(ave or {})},
+        fornell_larcker={c: v("valid") for c in names},
+        htmt={**{p: v("valid") for p in pairs}, **(htmt or {})},
+        cross_loadings=v("valid"),
+        outer_vif={},
+        inner_vif={},
+        r2={},
+        q2={},
+        f2={},
+        srmr=v("fit"),
+        indirect={},
+    )
 
 
 def test_indicator_reliability_lists_every_loading_below_0708():
@@ -64,8 +78,9 @@ def test_indicator_reliability_lists_every_loading_below_0708():
 
 
 def test_the_htmt_criterion_carries_its_threshold_and_citation():
-    distinct = verdicts({}, htmt={(a, b): htmt_verdict(0.5, 0.6, 0.85) for a, b in (("A", "B"), ("A", "C"), ("A", "D"),
-                                                                                  ("B", "C"), ("B", "D"), ("C", "D"))})
+    distinct = verdicts(
+        {}, htmt={(a, b): htmt_verdict(0.5, 0.6, 0.85) for a, b in (("A", "B"), ("A", "C"), ("A", "D"), ("B", "C"), ("B", "D"), ("C", "D"))}
+    )
     criterion = distinct.criteria()["htmt"]
     assert (criterion.outcome, criterion.rule.threshold) == ("met", 0.85)
     assert criterion.rule.citation == "Hair et al., 2022; Henseler et al., 2015"
@@ -74,8 +89,12 @@ def test_the_htmt_criterion_carries_its_threshold_and_citation():
 def test_a_hypothesis_carries_the_failures_of_the_constructs_of_its_path():
     """A → B: the HTMT pair B ↔ C (C outside the path) counts, C ↔ D does not; A's AVE and B's
     redundant reliability count; the claims are the verdicts the tables show."""
-    failing = verdicts({}, htmt={("B", "C"): htmt_verdict(0.888, 1.076, 0.90), ("C", "D"): htmt_verdict(0.95, 1.0, 0.90)},
-                       ave={"A": v("invalid", False)}, reliability={"B": v("redundant", False), "C": v("unreliable", False)})
+    failing = verdicts(
+        {},
+        htmt={("B", "C"): htmt_verdict(0.888, 1.076, 0.90), ("C", "D"): htmt_verdict(0.95, 1.0, 0.90)},
+        ave={"A": v("invalid", False)},
+        reliability={"B": v("redundant", False), "C": v("unreliable", False)},
+    )
     caveat = measurement_caveat(failing, ("A", "B"))
     assert (caveat.verdict.outcome, caveat.verdict.passed) == ("caveat", False)
     assert (caveat.htmt, caveat.low_ave, caveat.unreliable, caveat.redundant) == ((("B", "C"),), ("A",), (), ("B",))

@@ -42,7 +42,10 @@ def test_mobi_removal_steps_and_final_model_equal_seminr():
     spec, fit = mobi_fit()
     removal = remove_indicators(spec, fit)
     assert [(s.indicator, s.rule, s.removed) for s in removal.steps] == [
-        ("CUSL2", BELOW_FLOOR, True), ("IMAG3", RAISES_AVE_CR, True), ("CUEX3", RAISES_AVE_CR, True)]
+        ("CUSL2", BELOW_FLOOR, True),
+        ("IMAG3", RAISES_AVE_CR, True),
+        ("CUEX3", RAISES_AVE_CR, True),
+    ]
     first = removal.steps[0]
     assert round(first.loading, 3) == 0.202 and round(first.before.ave, 3) == 0.517 and round(first.after.ave, 3) == 0.766
     assert [round(s.before.ave, 3) for s in removal.steps[1:]] == [0.478, 0.480]  # below 0,50: the rule may act
@@ -51,7 +54,8 @@ def test_mobi_removal_steps_and_final_model_equal_seminr():
     for c, values in ref["reliability"].items():
         got = removal.reliability[c]
         assert [got.alpha, got.rho_a, got.rho_c, got.ave] == pytest.approx(
-            [values["alpha"], values["rho_a"], values["rho_c"], values["ave"]], abs=1e-6)
+            [values["alpha"], values["rho_a"], values["rho_c"], values["ave"]], abs=1e-6
+        )
     final = estimate(load_dataset(load_study(EXAMPLES / "mobi" / "study.yaml")).items_of(removal.spec.indicators), removal.spec)
     htmt = quality.htmt(removal.spec, final.item_cor)
     names = removal.spec.constructs
@@ -69,8 +73,10 @@ class Rel:
 
 def stand_in(table):
     """An estimation that looks its answer up by the indicators left: {frozenset(indicators): (loadings, reliability)}."""
+
     def fit(spec):
         return table[frozenset(spec.indicators)]
+
     return fit
 
 
@@ -82,8 +88,10 @@ def spec(*blocks, modes=None):
 def test_a_weak_indicator_whose_removal_does_not_reach_the_threshold_is_retained():
     model = spec(["a1", "a2", "a3"], ["b1", "b2"])
     full = frozenset(model.indicators)
-    table = {full: ({"a1": 0.80, "a2": 0.75, "a3": 0.55, "b1": 0.9, "b2": 0.9}, {"C0": Rel(0.45), "C1": Rel(0.81)}),
-             full - {"a3"}: ({"a1": 0.82, "a2": 0.78, "b1": 0.9, "b2": 0.9}, {"C0": Rel(0.49), "C1": Rel(0.81)})}
+    table = {
+        full: ({"a1": 0.80, "a2": 0.75, "a3": 0.55, "b1": 0.9, "b2": 0.9}, {"C0": Rel(0.45), "C1": Rel(0.81)}),
+        full - {"a3"}: ({"a1": 0.82, "a2": 0.78, "b1": 0.9, "b2": 0.9}, {"C0": Rel(0.49), "C1": Rel(0.81)}),
+    }
     removal = remove_indicators(model, stand_in(table))
     assert [(s.indicator, s.rule, s.removed) for s in removal.steps] == [("a3", NO_GAIN, False)]
     assert removal.removed == () and removal.spec == model
@@ -102,9 +110,11 @@ def test_below_040_goes_first_weakest_first_even_where_the_construct_meets_the_t
     model = spec(["a1", "a2", "a3"], ["b1", "b2"], ["c1"])
     full = frozenset(model.indicators)
     rel = {"C0": Rel(0.60), "C1": Rel(0.55), "C2": Rel(1.0, 1.0)}
-    table = {full: ({"a1": 0.85, "a2": 0.85, "a3": 0.35, "b1": 0.9, "b2": 0.39, "c1": 1.0}, rel),
-             full - {"a3"}: ({"a1": 0.86, "a2": 0.86, "b1": 0.9, "b2": 0.38, "c1": 1.0}, rel),
-             full - {"a3", "b2"}: ({"a1": 0.86, "a2": 0.86, "b1": 1.0, "c1": 1.0}, rel)}
+    table = {
+        full: ({"a1": 0.85, "a2": 0.85, "a3": 0.35, "b1": 0.9, "b2": 0.39, "c1": 1.0}, rel),
+        full - {"a3"}: ({"a1": 0.86, "a2": 0.86, "b1": 0.9, "b2": 0.38, "c1": 1.0}, rel),
+        full - {"a3", "b2"}: ({"a1": 0.86, "a2": 0.86, "b1": 1.0, "c1": 1.0}, rel),
+    }
     removal = remove_indicators(model, stand_in(table))
     assert [(s.indicator, s.rule) for s in removal.steps] == [("a3", BELOW_FLOOR), ("b2", BELOW_FLOOR)]  # 0,35 before 0,39
     assert removal.removed == ("a3", "b2") and removal.spec.items == (("a1", "a2"), ("b1",), ("c1",))  # c1, alone, stays
@@ -112,8 +122,12 @@ def test_below_040_goes_first_weakest_first_even_where_the_construct_meets_the_t
 
 def test_two_indicators_are_never_cut_to_one_for_ave_and_formative_or_single_constructs_are_not_assessed():
     model = spec(["a1", "a2"], ["f1", "f2", "f3"], ["s1"], modes=("A", "B", "A"))
-    table = {frozenset(model.indicators): ({"a1": 0.9, "a2": 0.5, "f1": 0.1, "f2": 0.3, "f3": 0.9, "s1": 1.0},
-                                           {"C0": Rel(0.45, 0.62), "C1": Rel(0.3, 0.5), "C2": Rel(1.0, 1.0)})}
+    table = {
+        frozenset(model.indicators): (
+            {"a1": 0.9, "a2": 0.5, "f1": 0.1, "f2": 0.3, "f3": 0.9, "s1": 1.0},
+            {"C0": Rel(0.45, 0.62), "C1": Rel(0.3, 0.5), "C2": Rel(1.0, 1.0)},
+        )
+    }
     removal = remove_indicators(model, stand_in(table))
     assert removal.steps == ()
     assert retention_reasons(removal, ["a2"], {"C0": Rel(0.45, 0.62)}, applied=False) == {"a2": FEW_INDICATORS}
@@ -122,8 +136,10 @@ def test_two_indicators_are_never_cut_to_one_for_ave_and_formative_or_single_con
 def test_retention_reason_when_the_rule_is_not_applied():
     model = spec(["a1", "a2", "a3", "a4"], ["b1", "b2"])
     full = frozenset(model.indicators)
-    table = {full: ({"a1": 0.80, "a2": 0.65, "a3": 0.50, "a4": 0.80, "b1": 0.9, "b2": 0.9}, {"C0": Rel(0.46), "C1": Rel(0.81)}),
-             full - {"a3"}: ({"a1": 0.82, "a2": 0.66, "a4": 0.82, "b1": 0.9, "b2": 0.9}, {"C0": Rel(0.55), "C1": Rel(0.81)})}
+    table = {
+        full: ({"a1": 0.80, "a2": 0.65, "a3": 0.50, "a4": 0.80, "b1": 0.9, "b2": 0.9}, {"C0": Rel(0.46), "C1": Rel(0.81)}),
+        full - {"a3"}: ({"a1": 0.82, "a2": 0.66, "a4": 0.82, "b1": 0.9, "b2": 0.9}, {"C0": Rel(0.55), "C1": Rel(0.81)}),
+    }
     removal = remove_indicators(model, stand_in(table))
     assert removal.removed == ("a3",)
     # the model shown keeps a3 (C0 misses AVE there), but the rule's final model meets it: a2 stays by the rule
@@ -131,8 +147,9 @@ def test_retention_reason_when_the_rule_is_not_applied():
     assert retention_reasons(removal, ["a2"], {"C0": Rel(0.55)}, applied=True) == {"a2": MEETS}
 
 
-@pytest.mark.parametrize("value,outcome,passed", [(0.699, "unreliable", False), (0.70, "reliable", True), (0.95, "reliable", True),
-                                                  (0.951, "redundant", False)])
+@pytest.mark.parametrize(
+    "value,outcome,passed", [(0.699, "unreliable", False), (0.70, "reliable", True), (0.95, "reliable", True), (0.951, "redundant", False)]
+)
 def test_internal_consistency_bounds(value, outcome, passed):
     verdict = consistency_verdict(value, "rho_c", None)
     assert (verdict.outcome, verdict.passed) == (outcome, passed)

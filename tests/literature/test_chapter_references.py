@@ -43,8 +43,9 @@ def references(doc) -> list[str]:
 def test_every_citation_has_its_entry_and_every_entry_is_cited(example, lang):
     doc, builder, _ = chapter(example, lang)
     literature, found = citations(doc, builder.literature, lang)
-    assert set(found.unknown) <= NOT_CITATIONS.get((example, lang), set()), \
+    assert set(found.unknown) <= NOT_CITATIONS.get((example, lang), set()), (
         "a citation with no entry in methods.bib (or the study's file), or not in APA 7 form"
+    )
     cited = list(dict.fromkeys(list(found.keys) + sorted(builder.cited)))
     entries = references(doc)
     assert len(entries) == len(cited), "one entry per cited work"
@@ -53,8 +54,9 @@ def test_every_citation_has_its_entry_and_every_entry_is_cited(example, lang):
         work = literature.works[key]
         parsed = _ENTRY.match(entry)
         assert parsed, entry
-        assert parsed.group("names").startswith(surname(work.authors[0])) and int(parsed.group("year")) == work.year, \
+        assert parsed.group("names").startswith(surname(work.authors[0])) and int(parsed.group("year")) == work.year, (
             f"{entry!r} is not the entry of {key}"
+        )
     if not cited:
         assert not any(section.title in ("Daftar Pustaka", "References") for section in doc.sections)
 
@@ -66,12 +68,18 @@ def test_the_demo_chapter_lists_the_methods_works(lang):
     heading = {"id": "Daftar Pustaka", "en": "References"}[lang]
     assert any(section.title == heading for section in doc.sections)
     starts = [entry.split(" (")[0] for entry in references(doc)]
-    for names in ("Cohen, J.", "Durbin, J., & Watson, G. S.", "Ferdinand, A.", "Ghozali, I.", "Savin, N. E., & White, K. J.",
-                  "Sugiyono.", "Winara, P., & Putri, R. S."):
+    for names in (
+        "Cohen, J.",
+        "Durbin, J., & Watson, G. S.",
+        "Ferdinand, A.",
+        "Ghozali, I.",
+        "Savin, N. E., & White, K. J.",
+        "Sugiyono.",
+        "Winara, P., & Putri, R. S.",
+    ):
         assert names in starts
     edition = {"id": "(Edisi ke-2)", "en": "(2nd ed.)"}[lang]
-    assert f"Cohen, J. (1988). Statistical power analysis for the behavioral sciences {edition}. " \
-           "Lawrence Erlbaum Associates." in references(doc)
+    assert f"Cohen, J. (1988). Statistical power analysis for the behavioral sciences {edition}. Lawrence Erlbaum Associates." in references(doc)
 
 
 @pytest.mark.parametrize("example", ["mediation", "moderation", "corp-rep"])
@@ -102,6 +110,7 @@ def _rule_citations(payload) -> set[str]:
         elif isinstance(value, list):
             for item in value:
                 walk(item)
+
     walk(payload)
     return out
 

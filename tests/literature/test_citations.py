@@ -39,42 +39,58 @@ def test_apa7_et_al_and_the_joins(lang, narrative_and):
     assert cite(["cohen1988", "cohen1983"], lang=lang) == "(Cohen, 1983, 1988)"
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("id", "Durbin dan Watson (1951) dan Savin dan White (1977); Hair et al. (2022)"),
-    ("en", "Durbin and Watson (1951) and Savin and White (1977); Hair et al. (2022)"),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("id", "Durbin dan Watson (1951) dan Savin dan White (1977); Hair et al. (2022)"),
+        ("en", "Durbin and Watson (1951) and Savin and White (1977); Hair et al. (2022)"),
+    ],
+)
 def test_the_narrative_filter_and_the_cite_function_of_the_templates(lang, expected):
     """The filter turned 'Durbin & Watson, 1951' into 'Durbin & Watson (1951)': '&' belongs in parentheses only."""
     env = environment(lang)
-    text = env.from_string('{{ c|narrative }}; {{ "Hair et al., 2022"|narrative }}').render(
-        c="Durbin & Watson, 1951; Savin & White, 1977")
+    text = env.from_string('{{ c|narrative }}; {{ "Hair et al., 2022"|narrative }}').render(c="Durbin & Watson, 1951; Savin & White, 1977")
     assert text == expected
     assert narrative("no citation here", lang) == "no citation here"
-    assert env.from_string('{{ cite("braun2006") }} {{ cite("zhao2010", narrative=True) }}').render() == \
-        "(Braun & Clarke, 2006) Zhao et al. (2010)"
+    assert env.from_string('{{ cite("braun2006") }} {{ cite("zhao2010", narrative=True) }}').render() == "(Braun & Clarke, 2006) Zhao et al. (2010)"
 
 
 def test_citations_are_read_back_from_text():
-    found = find([
-        "corrected item-total correlation ≥ 0,30 (Field, 2018; 0,70 in Nunnally & Bernstein, 1994).",
-        "Menurut Ghozali (2018), dan Zhao et al. (2010, hlm. 199) menyebut (Hair et al., 2022, p. 118).",
-        "Sumber: Data sekunder dari Tenenhaus et al. (2005), diolah, 2005",
-        "(Cohen, 1983, 1988) and the\u00a0studentized test (Koenker,\u00a01981)",
-        "Table 3 Results of the Units, 2024; Tahun 2014 (n = 2019); the data (2022) were collected",
-    ], builtin_forms("id"))
-    assert set(found.keys) == {"field2018", "nunnally1994", "ghozali2018", "zhao2010", "hair2022", "tenenhaus2005",
-                               "cohen1983", "cohen1988", "koenker1981"}
+    found = find(
+        [
+            "corrected item-total correlation ≥ 0,30 (Field, 2018; 0,70 in Nunnally & Bernstein, 1994).",
+            "Menurut Ghozali (2018), dan Zhao et al. (2010, hlm. 199) menyebut (Hair et al., 2022, p. 118).",
+            "Sumber: Data sekunder dari Tenenhaus et al. (2005), diolah, 2005",
+            "(Cohen, 1983, 1988) and the\u00a0studentized test (Koenker,\u00a01981)",
+            "Table 3 Results of the Units, 2024; Tahun 2014 (n = 2019); the data (2022) were collected",
+        ],
+        builtin_forms("id"),
+    )
+    assert set(found.keys) == {
+        "field2018",
+        "nunnally1994",
+        "ghozali2018",
+        "zhao2010",
+        "hair2022",
+        "tenenhaus2005",
+        "cohen1983",
+        "cohen1988",
+        "koenker1981",
+    }
     assert found.unknown == ()
 
 
-@pytest.mark.parametrize("text, unknown", [
-    ("(Fetters, Curry & Creswell, 2013)", "Fetters, Curry & Creswell, 2013"),  # APA 7: Fetters et al.
-    ("(Henseler, Ringle, & Sarstedt, 2015)", "Henseler, Ringle, & Sarstedt, 2015"),
-    ("(Delacre dkk., 2019)", "Delacre dkk., 2019"),  # the chapter keeps the Latin et al.
-    ("Zhao, Lynch dan Chen (2010)", "Zhao, Lynch dan Chen, 2010"),
-    ("(Sari & Putra, 2020)", "Sari & Putra, 2020"),  # no entry
-    ("(Cohen, 1989)", "Cohen, 1989"),  # a wrong year
-])
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        ("(Fetters, Curry & Creswell, 2013)", "Fetters, Curry & Creswell, 2013"),  # APA 7: Fetters et al.
+        ("(Henseler, Ringle, & Sarstedt, 2015)", "Henseler, Ringle, & Sarstedt, 2015"),
+        ("(Delacre dkk., 2019)", "Delacre dkk., 2019"),  # the chapter keeps the Latin et al.
+        ("Zhao, Lynch dan Chen (2010)", "Zhao, Lynch dan Chen, 2010"),
+        ("(Sari & Putra, 2020)", "Sari & Putra, 2020"),  # no entry
+        ("(Cohen, 1989)", "Cohen, 1989"),  # a wrong year
+    ],
+)
 def test_a_citation_without_its_entry_or_form_is_unknown(text, unknown):
     found = find([text], builtin_forms("en"))
     assert found.unknown == (unknown,)
@@ -103,7 +119,7 @@ def _rule_citations():
         loaded = importlib.import_module(f"reportgen.interpret.{module.name}")
         for name, value in vars(loaded).items():
             if "CITATION" in name and name.isupper():
-                for text in (value.values() if isinstance(value, dict) else [value]):
+                for text in value.values() if isinstance(value, dict) else [value]:
                     yield f"{module.name}.{name}", text
 
 
@@ -118,14 +134,22 @@ def test_every_rule_citation_is_an_apa7_citation_of_built_in_works(where, text):
 
 def _document(*paragraphs: str, table_note: str = "") -> Document:
     section = Section("Hasil", 2, "5.1", [Paragraph(p) for p in paragraphs])
-    section.add(Table(key="t", number="5.1", title="Tabel", header=((h("A"),),), body=((d("1"),),),
-                      source="Sumber: Data primer diolah, 2022", notes=(table_note,) if table_note else ()))
+    section.add(
+        Table(
+            key="t",
+            number="5.1",
+            title="Tabel",
+            header=((h("A"),),),
+            body=((d("1"),),),
+            source="Sumber: Data primer diolah, 2022",
+            notes=(table_note,) if table_note else (),
+        )
+    )
     return Document("id", "BAB V", "HASIL", "Studi", "Uji", 2024, sections=[section])
 
 
 def test_the_reference_list_of_a_chapter_without_a_literature_file(tmp_path):
-    doc = _document("Uji autokorelasi (Durbin & Watson, 1951; Savin & White, 1977).",
-                    table_note="f² ≥ 0,02 kecil (Cohen, 1988).")
+    doc = _document("Uji autokorelasi (Durbin & Watson, 1951; Savin & White, 1977).", table_note="f² ≥ 0,02 kecil (Cohen, 1988).")
     literature, keys = cited_works(doc, None, set(), "id")
     assert keys == ["durbin1951", "savin1977", "cohen1988"]
     entries = ["".join(run.text for run in runs).split(" (")[0] for runs in literature.reference_list(keys, "id")]

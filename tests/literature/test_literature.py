@@ -17,8 +17,13 @@ from reportgen.literature.ris import read_ris
 BIB = FIXTURES / "literature" / "zotero.bib"
 RIS = FIXTURES / "literature" / "zotero.ris"
 # the same works: BibTeX keys (Zotero's) and RIS keys (made from surname and year, no ID in Zotero's RIS)
-SAME = {"sari_pengaruh_2020": "sari2020", "wijaya_evaluasi_2019": "wijaya2019", "muller_uber_2018": "muller2018",
-        "lembaga_administrasi_negara_pedoman_2003": "lembaga2003", "hidayat_budaya_2021": "hidayat2021"}
+SAME = {
+    "sari_pengaruh_2020": "sari2020",
+    "wijaya_evaluasi_2019": "wijaya2019",
+    "muller_uber_2018": "muller2018",
+    "lembaga_administrasi_negara_pedoman_2003": "lembaga2003",
+    "hidayat_budaya_2021": "hidayat2021",
+}
 
 
 def marked(entry) -> str:
@@ -68,23 +73,47 @@ def test_parenthetical_citation(zotero, lang):
     literature, key = zotero
     # §8.17: two authors joined by "&", three or more "et al.", a group author in full;
     # §8.12: several works in reference-list order, separated by semicolons
-    assert literature.cite([key["sari_pengaruh_2020"], key["wijaya_evaluasi_2019"]], narrative=False, lang=lang) \
+    assert (
+        literature.cite([key["sari_pengaruh_2020"], key["wijaya_evaluasi_2019"]], narrative=False, lang=lang)
         == "(Sari & Putra, 2020; Wijaya et al., 2019)"
-    assert literature.cite([key[k] for k in SAME], narrative=False, lang=lang) == \
-        "(Hidayat et al., 2021; Lembaga Administrasi Negara, 2003; Müller, 2018; Sari & Putra, 2020; Wijaya et al., 2019)"
+    )
+    assert (
+        literature.cite([key[k] for k in SAME], narrative=False, lang=lang)
+        == "(Hidayat et al., 2021; Lembaga Administrasi Negara, 2003; Müller, 2018; Sari & Putra, 2020; Wijaya et al., 2019)"
+    )
 
 
-@pytest.mark.parametrize("lang,expected", [
-    # §8.17: "and" written out in the running text; Indonesian "dan"; "et al." kept in both languages
-    ("id", ["Sari dan Putra (2020)", "Wijaya et al. (2019)", "Hidayat et al. (2021)", "Müller (2018)",
-            "Lembaga Administrasi Negara (2003)", "Sari dan Putra (2020) dan Wijaya et al. (2019)"]),
-    ("en", ["Sari and Putra (2020)", "Wijaya et al. (2019)", "Hidayat et al. (2021)", "Müller (2018)",
-            "Lembaga Administrasi Negara (2003)", "Sari and Putra (2020) and Wijaya et al. (2019)"]),
-])
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        # §8.17: "and" written out in the running text; Indonesian "dan"; "et al." kept in both languages
+        (
+            "id",
+            [
+                "Sari dan Putra (2020)",
+                "Wijaya et al. (2019)",
+                "Hidayat et al. (2021)",
+                "Müller (2018)",
+                "Lembaga Administrasi Negara (2003)",
+                "Sari dan Putra (2020) dan Wijaya et al. (2019)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Sari and Putra (2020)",
+                "Wijaya et al. (2019)",
+                "Hidayat et al. (2021)",
+                "Müller (2018)",
+                "Lembaga Administrasi Negara (2003)",
+                "Sari and Putra (2020) and Wijaya et al. (2019)",
+            ],
+        ),
+    ],
+)
 def test_narrative_citation(zotero, lang, expected):
     literature, key = zotero
-    one = ["sari_pengaruh_2020", "wijaya_evaluasi_2019", "hidayat_budaya_2021", "muller_uber_2018",
-           "lembaga_administrasi_negara_pedoman_2003"]
+    one = ["sari_pengaruh_2020", "wijaya_evaluasi_2019", "hidayat_budaya_2021", "muller_uber_2018", "lembaga_administrasi_negara_pedoman_2003"]
     got = [literature.cite([key[k]], narrative=True, lang=lang) for k in one]
     got.append(literature.cite([key["wijaya_evaluasi_2019"], key["sari_pengaruh_2020"]], narrative=True, lang=lang))
     assert got == expected
@@ -160,14 +189,12 @@ def test_chapter_and_theses_in_both_languages():
     assert [marked(e) for e in literature.reference_list(keys, "en")] == [
         "Mutia, N. (2009). *Usulan Rancangan Indikator* [Tesis]. Universitas Indonesia.",
         "Ndraha, T. (2003). *Kybernologi* [Doctoral dissertation]. Universitas Padjadjaran.",
-        "Penulis, P. (2015). Peran Inspektorat dalam SAKIP. In E. Editor & K. Kedua (Eds.), *Akuntabilitas Sektor "
-        "Publik* (pp. 10–20). Gramedia.",
+        "Penulis, P. (2015). Peran Inspektorat dalam SAKIP. In E. Editor & K. Kedua (Eds.), *Akuntabilitas Sektor Publik* (pp. 10–20). Gramedia.",
     ]
     assert [marked(e) for e in literature.reference_list(keys, "id")] == [
         "Mutia, N. (2009). *Usulan Rancangan Indikator* [Tesis]. Universitas Indonesia.",
         "Ndraha, T. (2003). *Kybernologi* [Disertasi]. Universitas Padjadjaran.",
-        "Penulis, P. (2015). Peran Inspektorat dalam SAKIP. Dalam E. Editor & K. Kedua (Ed.), *Akuntabilitas Sektor "
-        "Publik* (hlm. 10–20). Gramedia.",
+        "Penulis, P. (2015). Peran Inspektorat dalam SAKIP. Dalam E. Editor & K. Kedua (Ed.), *Akuntabilitas Sektor Publik* (hlm. 10–20). Gramedia.",
     ]
 
 
@@ -187,9 +214,11 @@ mendeley-groups = {Thesis},
 """)
     by_key = {work.key: work for work in works}
     smith = by_key["Smith2020"]  # the key's case is kept
-    assert smith.authors == [{"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"},
-                             {"family": "García", "given": "José"},
-                             {"family": "Smith", "given": "John", "suffix": "Jr."}]  # "and others" dropped
+    assert smith.authors == [
+        {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"},
+        {"family": "García", "given": "José"},
+        {"family": "Smith", "given": "John", "suffix": "Jr."},
+    ]  # "and others" dropped
     assert smith.title == "50% of Results & More" and smith.csl["DOI"] == "10.1/abc"
     macro = by_key["macro2021"]
     assert macro.csl["container-title"] == "Jurnal Publik" and macro.year == 2021
@@ -201,7 +230,8 @@ def test_ris_keys_are_ids_or_made_from_surname_and_year():
         "TY  - JOUR\nAU  - Sari, Dewi\nTI  - A\nPY  - 2020///\nER  - \n\n"
         "TY  - BOOK\nAU  - Sari, Dewi\nTI  - B\nPY  - 2020\nER  - \n\n"
         "TY  - JOUR\nID  - Putra2019\nAU  - Putra, Budi\nTI  - C\nDA  - 2019/05/01\nSP  - 5-9\nER  - \n\n"
-        "TY  - RPRT\nAU  - Badan Pusat Statistik\nTI  - D\nPY  - 2022\nER  - \n")
+        "TY  - RPRT\nAU  - Badan Pusat Statistik\nTI  - D\nPY  - 2022\nER  - \n"
+    )
     assert [w.key for w in works] == ["sari2020a", "sari2020b", "Putra2019", "badan2022"]
     assert works[2].year == 2019 and works[2].csl["page"] == "5-9"
     assert works[3].authors == [{"literal": "Badan Pusat Statistik"}] and not unreadable
@@ -246,6 +276,7 @@ def test_the_thesis_example_cites_its_own_references():
         "Lembaga Administrasi Negara. (2003). *Pedoman Penyusunan Pelaporan Akuntabilitas Kinerja Instansi Pemerintah*.",
         "Winara, P., & Putri, R. S. (2019). Pengaruh Perencanaan, Pelaksanaan, Laporan Keuangan, Evaluasi dan Tunjangan "
         "terhadap Akuntabilitas Kinerja dengan Sistem Informasi sebagai Variabel Moderasi pada Sekretariat BPSDM "
-        "Perhubungan. *Jurnal Akuntansi dan Keuangan Methodist*, *2*(2)."]
+        "Perhubungan. *Jurnal Akuntansi dan Keuangan Methodist*, *2*(2).",
+    ]
     with pytest.raises(KeyError, match="not among the cited works: ferdinand2014"):
         literature.reference_list(["ferdinand2014"], "id")

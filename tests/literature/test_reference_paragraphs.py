@@ -7,8 +7,10 @@ from helpers import FIXTURES
 from reportgen.literature import load_literature
 from reportgen.report.document import Document, Paragraph, Run, Section
 
-ENTRY = ("Sari, D., & Putra, B. (2020). Pengaruh Perencanaan Kinerja terhadap Akuntabilitas Instansi Pemerintah. "
-         "Jurnal Akuntansi Publik, 5(2), 101–115. https://doi.org/10.1234/jap.v5i2.101")
+ENTRY = (
+    "Sari, D., & Putra, B. (2020). Pengaruh Perencanaan Kinerja terhadap Akuntabilitas Instansi Pemerintah. "
+    "Jurnal Akuntansi Publik, 5(2), 101–115. https://doi.org/10.1234/jap.v5i2.101"
+)
 
 
 def chapter() -> Document:
@@ -32,9 +34,11 @@ def test_html_prints_italics_and_the_reference_style():
     from reportgen.render.html import render_html
 
     html = render_html(chapter(), {"table": "Tabel", "figure": "Gambar"})
-    assert ('<p class="reference">Sari, D., &amp; Putra, B. (2020). Pengaruh Perencanaan Kinerja terhadap Akuntabilitas '
-            'Instansi Pemerintah. <i>Jurnal Akuntansi Publik</i>, <i>5</i>(2), 101–115. '
-            'https://doi.org/10.1234/jap.v5i2.101</p>') in html
+    assert (
+        '<p class="reference">Sari, D., &amp; Putra, B. (2020). Pengaruh Perencanaan Kinerja terhadap Akuntabilitas '
+        "Instansi Pemerintah. <i>Jurnal Akuntansi Publik</i>, <i>5</i>(2), 101–115. "
+        "https://doi.org/10.1234/jap.v5i2.101</p>"
+    ) in html
     assert "p.reference { text-align: left; text-indent: -1.27cm; margin-left: 1.27cm;" in html
 
 
@@ -58,5 +62,7 @@ def test_text_rendering_is_plain_with_a_hanging_indent():
     from reportgen.render.text import render_text
 
     text = render_text(chapter(), {"table": "Tabel", "figure": "Gambar"})
-    assert "Sari, D., & Putra, B. (2020). Pengaruh Perencanaan Kinerja terhadap Akuntabilitas Instansi\n" \
-           "    Pemerintah. Jurnal Akuntansi Publik, 5(2), 101–115. https://doi.org/10.1234/jap.v5i2.101\n" in text
+    assert (
+        "Sari, D., & Putra, B. (2020). Pengaruh Perencanaan Kinerja terhadap Akuntabilitas Instansi\n"
+        "    Pemerintah. Jurnal Akuntansi Publik, 5(2), 101–115. https://doi.org/10.1234/jap.v5i2.101\n" in text
+    )

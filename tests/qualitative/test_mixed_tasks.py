@@ -14,21 +14,28 @@ from reportgen.report.document import Paragraph, Task
 
 # H1 is accepted and H2 rejected in this study (tests/qualitative/test_mixed_chapter.py), so a
 # theme that contradicts H1 and one that supports H2 are both discordant (Fetters et al., 2013)
-DISCORDANT = {"Tekanan koersif": {"title": {"id": "Tekanan koersif", "en": "Coercive pressure"},
-                                  "explains": {"H1": "contradicts", "H2": "supports"}},
-              "Tekanan normatif": {"explains": ["H1"], "quotes": ["membuat kami paham"]}}
-CLOSING = {"id": ["Singkatnya, data kuesioner mendukung H1, sedangkan tema Tekanan koersif menggambarkan hal yang tidak "
-                  "sejalan dengan hubungan tersebut.",
-                  "Singkatnya, data kuesioner tidak mendukung H2, sedangkan tema Tekanan koersif menggambarkan hubungan "
-                  "yang dihipotesiskan."],
-           "en": ["In short, the questionnaire data support H1, while Coercive pressure describes what does not fit that association.",
-                  "In short, the questionnaire data do not support H2, while Coercive pressure describes the hypothesised association."]}
-COMMENT = {"id": "Data kuesioner dan temuan wawancara tidak sejalan pada H2. Jelaskan perbedaan itu, misalnya dari ukuran "
-                 "sampel, cara konstruk diukur, atau perbedaan pengalaman antara informan dan responden, pada "
-                 "hypotheses.H2.discussion.",
-           "en": "The questionnaire data and the interviews disagree on H2. Explain the difference, for instance by the sample "
-                 "size, the way the construct is measured, or a difference between the informants' and the respondents' "
-                 "experience, under hypotheses.H2.discussion."}
+DISCORDANT = {
+    "Tekanan koersif": {"title": {"id": "Tekanan koersif", "en": "Coercive pressure"}, "explains": {"H1": "contradicts", "H2": "supports"}},
+    "Tekanan normatif": {"explains": ["H1"], "quotes": ["membuat kami paham"]},
+}
+CLOSING = {
+    "id": [
+        "Singkatnya, data kuesioner mendukung H1, sedangkan tema Tekanan koersif menggambarkan hal yang tidak sejalan dengan hubungan tersebut.",
+        "Singkatnya, data kuesioner tidak mendukung H2, sedangkan tema Tekanan koersif menggambarkan hubungan yang dihipotesiskan.",
+    ],
+    "en": [
+        "In short, the questionnaire data support H1, while Coercive pressure describes what does not fit that association.",
+        "In short, the questionnaire data do not support H2, while Coercive pressure describes the hypothesised association.",
+    ],
+}
+COMMENT = {
+    "id": "Data kuesioner dan temuan wawancara tidak sejalan pada H2. Jelaskan perbedaan itu, misalnya dari ukuran "
+    "sampel, cara konstruk diukur, atau perbedaan pengalaman antara informan dan responden, pada "
+    "hypotheses.H2.discussion.",
+    "en": "The questionnaire data and the interviews disagree on H2. Explain the difference, for instance by the sample "
+    "size, the way the construct is measured, or a difference between the informants' and the respondents' "
+    "experience, under hypotheses.H2.discussion.",
+}
 
 
 def _subsections(doc) -> dict:
@@ -45,7 +52,7 @@ def test_a_discordance_is_stated_from_the_data_and_its_explanation_is_a_task(tmp
     for k, code in enumerate(("H1", "H2")):
         mixed = next(b for b in subs[code].blocks if isinstance(b, Paragraph) and b.text.endswith(CLOSING[lang][k]))
         assert (f"hypothesis:{code}", decisions[code]) in mixed.claims
-        after = subs[code].blocks[subs[code].blocks.index(mixed) + 1:]
+        after = subs[code].blocks[subs[code].blocks.index(mixed) + 1 :]
         assert [(t.kind, t.subject) for t in after] == [("discordant", code), ("literature", code)]  # both beside it
     [discordant] = [t for _, t in doc.tasks() if t.kind == "discordant" and t.subject == "H2"]
     assert discordant.comment == COMMENT[lang]

@@ -101,9 +101,17 @@ def captions(root) -> list[dict]:
             if code.startswith("SEQ "):
                 m = SEQ.match(code)
                 assert m, code
-                out.append({"style": style(p), "text": text(p), "keep": p.find("w:pPr/w:keepNext", NS) is not None,
-                            "identifier": m.group(1), "heading_reset": bool(m.group("s")),
-                            "restart": int(m.group("r")) if m.group("r") else None, "result": result})
+                out.append(
+                    {
+                        "style": style(p),
+                        "text": text(p),
+                        "keep": p.find("w:pPr/w:keepNext", NS) is not None,
+                        "identifier": m.group(1),
+                        "heading_reset": bool(m.group("s")),
+                        "restart": int(m.group("r")) if m.group("r") else None,
+                        "result": result,
+                    }
+                )
     return out
 
 
@@ -134,8 +142,7 @@ def word_update(root) -> list[int]:
 
 def expected_captions(doc: Document, labels: dict) -> list[tuple[str, str, str]]:
     """(label, number, title) of every table and figure, in reading order."""
-    return [(labels["table" if isinstance(b, Table) else "figure"], b.number, b.title)
-            for b in doc.walk() if isinstance(b, (Table, Figure))]
+    return [(labels["table" if isinstance(b, Table) else "figure"], b.number, b.title) for b in doc.walk() if isinstance(b, (Table, Figure))]
 
 
 def section_headings(doc: Document) -> list[tuple[str, str]]:
@@ -143,13 +150,16 @@ def section_headings(doc: Document) -> list[tuple[str, str]]:
     heads = [("Heading1", f"{bind(doc.chapter_label)}\n{bind(no_widow(doc.title))}")]
     for b in doc.walk():
         if isinstance(b, Section):
-            heads.append((f"Heading{min(b.level, 4)}", f"{b.number}\n{bind(no_widow(b.title))}" if b.level == 1
-                          else bind(no_widow(f"{b.number} {b.title}".strip()))))
+            heads.append(
+                (
+                    f"Heading{min(b.level, 4)}",
+                    f"{b.number}\n{bind(no_widow(b.title))}" if b.level == 1 else bind(no_widow(f"{b.number} {b.title}".strip())),
+                )
+            )
     return heads
 
 
-@pytest.fixture(scope="module", params=[(e, lang) for e in EXAMPLE_NAMES for lang in ("id", "en")],
-                ids=lambda p: f"{p[0]}-{p[1]}")
+@pytest.fixture(scope="module", params=[(e, lang) for e in EXAMPLE_NAMES for lang in ("id", "en")], ids=lambda p: f"{p[0]}-{p[1]}")
 def written(request, tmp_path_factory):
     example, lang = request.param
     composed = compose(EXAMPLES / example / "study.yaml", lang)
@@ -179,7 +189,7 @@ def test_updating_the_fields_changes_no_number(written):
 
 def test_contents_is_a_toc_field_under_its_title_with_the_headings_written_out(written):
     doc, _, path, root = written
-    paragraphs = body_paragraphs(root)[len(doc.letter):]  # after a cover letter (the SAKIP recapitulation's to the Bupati), if any
+    paragraphs = body_paragraphs(root)[len(doc.letter) :]  # after a cover letter (the SAKIP recapitulation's to the Bupati), if any
     assert style(paragraphs[0]) == "Heading1" and text(paragraphs[0]) == f"{bind(doc.chapter_label)}\n{bind(no_widow(doc.title))}"
     after_preface = 1 + len(doc.preface)
     assert [text(p) for p in paragraphs[1:after_preface]] == [bind(p.text) for p in doc.preface]
@@ -189,9 +199,10 @@ def test_contents_is_a_toc_field_under_its_title_with_the_headings_written_out(w
     assert [code for code, _ in fields(begin)] == []  # the field spans paragraphs: it begins here, ends below
     assert begin.xpath("string(.//w:instrText)", namespaces=NS).strip() == 'TOC \\o "1-4" \\h \\z \\u'
     end = next(i for i, p in enumerate(paragraphs) if p.find(".//w:fldChar[@w:fldCharType='end']", NS) is not None)
-    entries = paragraphs[after_preface + 1:end + 1]
+    entries = paragraphs[after_preface + 1 : end + 1]
     heads = [(1, f"{doc.chapter_label} {doc.title}")] + [
-        (b.level, f"{b.number} {b.title}".strip()) for b in doc.walk() if isinstance(b, Section) and b.level <= 4]
+        (b.level, f"{b.number} {b.title}".strip()) for b in doc.walk() if isinstance(b, Section) and b.level <= 4
+    ]
     assert [(style(p), text(p)) for p in entries] == [(f"TOC{level}", t) for level, t in heads]
     update = part(path, "word/settings.xml").find("w:updateFields", NS)
     assert update is not None and update.get(w("val")) == "true"
@@ -276,8 +287,10 @@ def two_chapters(tmp_path_factory):
     cells = ((Cell("A", "header"), Cell("B", "header")),), ((Cell("a", "stub"), Cell("1")),)
     practice = sixth.blocks[1].blocks[1]  # 6.2.2, which holds Tabel 6.1
     assert [b.number for b in practice.blocks if isinstance(b, Table)] == ["6.1"]
-    practice.blocks += [Figure("vi.f", "6.1", "Gambar Bab Enam", Path("figures/vi.png"), source="Sumber: uji"),
-                        Table("vi.2", "6.2", "Ringkasan Kedua", *cells, "Sumber: uji")]
+    practice.blocks += [
+        Figure("vi.f", "6.1", "Gambar Bab Enam", Path("figures/vi.png"), source="Sumber: uji"),
+        Table("vi.2", "6.2", "Ringkasan Kedua", *cells, "Sumber: uji"),
+    ]
     path = write(doc, composed.labels, folder / "out")
     return doc, composed.labels, path, part(path, "word/document.xml")
 
@@ -299,7 +312,8 @@ def insert_caption_before(paragraphs, start: str):
     following = next(p for p in paragraphs if text(p).startswith(start))
     inserted = etree.fromstring(
         f'<w:p xmlns:w="{W}"><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> SEQ Tabel \\* ARABIC </w:instrText>'
-        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
     following.addprevious(inserted)
     return following, inserted
 
@@ -313,7 +327,7 @@ def test_inserting_a_table_shifts_every_later_number_of_its_chapter(two_chapters
     after = word_update(root)
     third.getparent().remove(inserted)
     labels = [c["text"].split("\n")[0] for c in captions(root)]
-    shifted = dict(zip(labels, after[:labels.index("Tabel 5.3")] + after[labels.index("Tabel 5.3") + 1:]))
+    shifted = dict(zip(labels, after[: labels.index("Tabel 5.3")] + after[labels.index("Tabel 5.3") + 1 :]))
     assert after[labels.index("Tabel 5.3")] == 3  # the new table is 5.3
     assert shifted["Tabel 5.3"] == 4 and shifted["Tabel 5.33"] == 34 and shifted["Tabel 5.2"] == 2
     assert shifted["Gambar 5.1"] == before[labels.index("Gambar 5.1")]  # figures keep their numbers
@@ -348,7 +362,7 @@ def test_lists_of_tables_and_figures_on_request(tmp_path):
         code = paragraphs[i + 1].xpath("string(.//w:instrText)", namespaces=NS).strip()
         assert code == f'TOC \\h \\z \\c "{label}"'
         blocks = [b for b in doc.walk() if isinstance(b, kind)]
-        entries = paragraphs[i + 1:i + 1 + len(blocks)]
+        entries = paragraphs[i + 1 : i + 1 + len(blocks)]
         assert [(style(p), text(p)) for p in entries] == [("TableofFigures", f"{label} {b.number} {b.title}") for b in blocks]
         assert entries[-1].find(".//w:fldChar[@w:fldCharType='end']", NS) is not None
     plain = part(write(doc, labels, tmp_path / "plain"), "word/document.xml")
@@ -361,9 +375,13 @@ def test_list_titles_in_both_languages_and_the_study_option():
     from reportgen.words.labels import load_labels
 
     assert {k: load_labels("id", None)[k] for k in ("list_of_tables", "list_of_figures")} == {
-        "list_of_tables": "Daftar Tabel", "list_of_figures": "Daftar Gambar"}
+        "list_of_tables": "Daftar Tabel",
+        "list_of_figures": "Daftar Gambar",
+    }
     assert {k: load_labels("en", None)[k] for k in ("list_of_tables", "list_of_figures")} == {
-        "list_of_tables": "List of Tables", "list_of_figures": "List of Figures"}
+        "list_of_tables": "List of Tables",
+        "list_of_figures": "List of Figures",
+    }
     assert StudyInfo(title="T", year=2024).lists is False
     assert StudyInfo(title="T", year=2024, lists=True).lists is True
     assert SakipInfo(title="T", year=2024, lists=True).lists is True
@@ -394,6 +412,7 @@ def test_sakip_table_numbers_follow_reading_order():
 
 
 # -- cross-references and table rules (issue 30) ---------------------------------------------
+
 
 def bookmarked(p) -> list[tuple[str, str, str]]:
     """(name, id, text) of each bookmark in paragraph ``p``: the w:t between its start and its end
@@ -436,11 +455,13 @@ def test_every_caption_number_is_a_bookmark_and_every_reference_a_ref_field_to_i
     and a REF field to that bookmark whose cached result is the number the PDF prints, so F9
     after a renumbering renumbers the references (ECMA-376 Part 1, §17.13.6 and §17.16.5)."""
     doc, labels, _, root = written
-    caption_marks = [(name, ident, marked, text(p).split("\n")[0]) for p in body_paragraphs(root) if style(p) == "Caption"
-                     for name, ident, marked in bookmarked(p)]
+    caption_marks = [
+        (name, ident, marked, text(p).split("\n")[0]) for p in body_paragraphs(root) if style(p) == "Caption" for name, ident, marked in bookmarked(p)
+    ]
     blocks = [b for b in doc.walk() if isinstance(b, (Table, Figure))]
     assert [(text, label_number) for _, _, text, label_number in caption_marks] == [
-        (b.number, f"{labels['table' if isinstance(b, Table) else 'figure']} {b.number}") for b in blocks]
+        (b.number, f"{labels['table' if isinstance(b, Table) else 'figure']} {b.number}") for b in blocks
+    ]
     names = [name for name, _, _, _ in caption_marks]
     ids = [ident for _, ident, _, _ in caption_marks]
     assert len(set(names)) == len(names) and len(set(ids)) == len(ids)
@@ -455,8 +476,13 @@ def test_every_caption_number_is_a_bookmark_and_every_reference_a_ref_field_to_i
         assert result == number_of[bookmark]  # what updating the field gives: no number changes
         assert before.endswith(label_of[bookmark] + "\u00a0")
     paragraphs = [p for p in [*doc.preface, *doc.walk()] if isinstance(p, Paragraph) and p.style not in LETTER_STYLES]
-    cited = [re.compile(rf"(?<![\w.]){labels['table' if isinstance(b, Table) else 'figure']}[ \u00a0]{re.escape(b.number)}"
-                        r"(?![\w]|[.,]\d)") for b in blocks]
+    cited = [
+        re.compile(
+            rf"(?<![\w.]){labels['table' if isinstance(b, Table) else 'figure']}[ \u00a0]{re.escape(b.number)}"
+            r"(?![\w]|[.,]\d)"
+        )
+        for b in blocks
+    ]
     assert len(refs) == sum(len(pattern.findall(p.text)) for p in paragraphs for pattern in cited)
 
 
@@ -481,11 +507,15 @@ def test_tables_are_ruled_horizontally_as_the_pdf(written):
     tables = [b for b in doc.walk() if isinstance(b, Table)]
     for t, tbl in zip(tables, root.findall("w:body/w:tbl", NS)):
         assert tbl.find("w:tblPr/w:tblStyle", NS) is None
-        borders = {etree.QName(e).localname: (e.get(w("val")), e.get(w("sz")), e.get(w("color")))
-                   for e in tbl.find("w:tblPr/w:tblBorders", NS)}
-        assert borders == {"top": ("single", "8", "000000"), "bottom": ("single", "8", "000000"),
-                           "insideH": ("single", "2", "BBBBBB"), "left": ("nil", "0", "auto"),
-                           "right": ("nil", "0", "auto"), "insideV": ("nil", "0", "auto")}
+        borders = {etree.QName(e).localname: (e.get(w("val")), e.get(w("sz")), e.get(w("color"))) for e in tbl.find("w:tblPr/w:tblBorders", NS)}
+        assert borders == {
+            "top": ("single", "8", "000000"),
+            "bottom": ("single", "8", "000000"),
+            "insideH": ("single", "2", "BBBBBB"),
+            "left": ("nil", "0", "auto"),
+            "right": ("nil", "0", "auto"),
+            "insideV": ("nil", "0", "auto"),
+        }
         children = [etree.QName(e).localname for e in tbl.find("w:tblPr", NS)]
         assert children.index("tblBorders") < children.index("tblLayout") < children.index("tblCellMar") < children.index("tblLook")
         rows = tbl.findall("w:tr", NS)
@@ -521,8 +551,11 @@ def test_contents_entries_all_in_the_texts_size(tmp_path):
     """The fourth level of the contents (a., b.) is 12 pt like the others (was 11 pt)."""
     composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "en")
     styles = part(write(composed.document, composed.labels, tmp_path), "word/styles.xml")
-    sizes = {s.get(w("styleId")): s.find("w:rPr/w:sz", NS).get(w("val"))
-             for s in styles.findall("w:style", NS) if s.get(w("styleId")) in ("TOC1", "TOC2", "TOC3", "TOC4")}
+    sizes = {
+        s.get(w("styleId")): s.find("w:rPr/w:sz", NS).get(w("val"))
+        for s in styles.findall("w:style", NS)
+        if s.get(w("styleId")) in ("TOC1", "TOC2", "TOC3", "TOC4")
+    }
     assert sizes == {"TOC1": "24", "TOC2": "24", "TOC3": "24", "TOC4": "24"}
 
 

@@ -57,13 +57,15 @@ def lines_of_paragraphs(layout) -> list[tuple[int, list[str]]]:
     for number, page in enumerate(layout.pages, start=1):
         for box in boxes(page._page_box):
             if getattr(box, "element_tag", None) == "p" and box.element.get("class") == "body":
-                lines = ["".join(t.text for t in boxes(line) if type(t).__name__ == "TextBox")
-                         for line in box.children if type(line).__name__ == "LineBox"]
+                lines = [
+                    "".join(t.text for t in boxes(line) if type(t).__name__ == "TextBox") for line in box.children if type(line).__name__ == "LineBox"
+                ]
                 out.append((number, lines))
     return out
 
 
 # -- one word alone on a line ------------------------------------------------------------------
+
 
 def first_lines(html_paragraph: str) -> list[str]:
     from weasyprint import HTML
@@ -77,13 +79,17 @@ def test_a_stretch_of_text_before_an_inline_element_keeps_its_words_on_the_line(
     """luwu-timur p. 2 before: "Berdasarkan" alone on the first line, the next line full — the
     words before ``<span class="nw">Laki-laki</span>`` fitted the line but for their trailing
     space, and WeasyPrint kept only their first word (render/linebreak.py)."""
-    lines = first_lines("Berdasarkan Tabel&nbsp;5.1, dari 80 responden, responden dengan jenis kelamin "
-                        '<span class="nw">Laki-laki</span> sebanyak 43 orang atau 53,8%, dan responden dengan jenis '
-                        "kelamin Perempuan sebanyak 37 orang atau 46,3%.")
+    lines = first_lines(
+        "Berdasarkan Tabel&nbsp;5.1, dari 80 responden, responden dengan jenis kelamin "
+        '<span class="nw">Laki-laki</span> sebanyak 43 orang atau 53,8%, dan responden dengan jenis '
+        "kelamin Perempuan sebanyak 37 orang atau 46,3%."
+    )
     assert lines[0].split(" ")[:2] == ["Berdasarkan", "Tabel\u00a05.1,"]
     assert lines[0].rstrip().endswith("kelamin") and lines[1].startswith("Laki-laki sebanyak")
-    assert first_lines("Berdasarkan Tabel 5.1, dari 80 responden, responden dengan jenis kelamin <i>Laki</i> sebanyak 43 orang")[0] \
-        .split()[-1] in ("kelamin", "Laki")
+    assert first_lines("Berdasarkan Tabel 5.1, dari 80 responden, responden dengan jenis kelamin <i>Laki</i> sebanyak 43 orang")[0].split()[-1] in (
+        "kelamin",
+        "Laki",
+    )
 
 
 @pytest.mark.parametrize("example, lang", [("luwu-timur", "id"), ("mixed-methods", "en"), ("mixed-methods", "id")])
@@ -91,12 +97,12 @@ def test_no_line_but_the_last_of_a_paragraph_holds_one_word(example, lang, root)
     """Measured before the fix: luwu-timur (id) had 3 such lines ("Berdasarkan" p. 2, "residual",
     "sedangkan"); now none in these chapters."""
     _, layout = written(example, lang, root)
-    alone = [(page, lines[i]) for page, lines in lines_of_paragraphs(layout)
-             for i in range(len(lines) - 1) if len(lines[i].split()) == 1]
+    alone = [(page, lines[i]) for page, lines in lines_of_paragraphs(layout) for i in range(len(lines) - 1) if len(lines[i].split()) == 1]
     assert not alone
 
 
 # -- a table's interpretation after it; a table split rather than a gap ------------------------
+
 
 def _survey_table(key: str, number: str, rows: int) -> Table:
     header = ((Cell("No", "header"), Cell("Pernyataan", "header")),)
@@ -166,14 +172,20 @@ def test_in_the_demo_every_paragraph_that_reads_a_table_stays_after_it(lang, tmp
 
 # -- "Lanjutan Tabel" ----------------------------------------------------------------------------
 
+
 def continued_pages(layout) -> dict[int, str]:
     """Page → the number of the table whose body rows go on from an earlier page to it, from the layout."""
     first_page, out = {}, {}
     for number, page in enumerate(layout.pages, start=1):
         for box in boxes(page._page_box):
             if getattr(box, "element_tag", None) == "div" and "table-block" in (box.element.get("class") or ""):
-                rows = [b for b in boxes(box) if type(b).__name__ == "TableRowGroupBox" and b.element_tag == "tbody"
-                        and any(type(r).__name__ == "TableRowBox" for r in b.children)]
+                rows = [
+                    b
+                    for b in boxes(box)
+                    if type(b).__name__ == "TableRowGroupBox"
+                    and b.element_tag == "tbody"
+                    and any(type(r).__name__ == "TableRowBox" for r in b.children)
+                ]
                 caption = "".join(box.element.find(".//caption/span").itertext())
                 if rows:
                     first_page.setdefault(caption, number)
@@ -206,6 +218,7 @@ def test_a_table_that_goes_on_over_a_page_says_so_above_its_header(example, lang
 
 # -- study.captions and study.toc --------------------------------------------------------------
 
+
 def test_captions_setting_defaults_by_language_and_refuses_what_no_guideline_does():
     info = StudyInfo(title="T", year=2024)
     assert info.captions.figure_side("id") == "below" and info.captions.figure_side("en") == "above"
@@ -231,8 +244,13 @@ def test_a_figures_caption_stands_where_the_language_puts_it(example, lang, root
                 seen.add(id(box.element))  # the figure's outermost box (its line boxes bear its tag too)
                 tops = {}
                 for part in boxes(box):
-                    kind = ("image" if type(part).__name__ == "InlineReplacedBox"
-                            else (part.element.get("class") or "") if getattr(part, "element_tag", "") == "div" else "")
+                    kind = (
+                        "image"
+                        if type(part).__name__ == "InlineReplacedBox"
+                        else (part.element.get("class") or "")
+                        if getattr(part, "element_tag", "") == "div"
+                        else ""
+                    )
                     if kind in ("image", "caption", "source"):
                         tops.setdefault(kind, part.position_y)
                 assert sorted(tops, key=tops.get) == (["image", "caption", "source"] if lang == "id" else ["caption", "image", "source"])
@@ -265,15 +283,20 @@ def test_the_contents_and_its_estimate_go_together():
 
 # -- the references found in the text ------------------------------------------------------------
 
+
 def test_references_are_found_whole():
     table, figure = _survey_table("t", "5.1", 2), Figure("t", "5.12", "G", Path("figures/g.png"))
     other = _survey_table("u", "5.12", 2)
     doc = Document("id", "BAB V", "HASIL", "Judul", "", 2024, [Section("Hasil", 2, "5.1", [table, other, figure])])
     found = targets(doc, {"table": "Tabel", "figure": "Gambar"})
     assert found.pieces("Berdasarkan Tabel\u00a05.1, dan Tabel 5.12.") == [
-        ("Berdasarkan ", None), ("Tabel\u00a05.1", table), (", dan ", None), ("Tabel 5.12", other), (".", None)]
-    assert found.pieces("Gambar 5.12 dan Tabel 5.1.2 dan Tabel 5.13") == [
-        ("Gambar 5.12", figure), (" dan Tabel 5.1.2 dan Tabel 5.13", None)]
+        ("Berdasarkan ", None),
+        ("Tabel\u00a05.1", table),
+        (", dan ", None),
+        ("Tabel 5.12", other),
+        (".", None),
+    ]
+    assert found.pieces("Gambar 5.12 dan Tabel 5.1.2 dan Tabel 5.13") == [("Gambar 5.12", figure), (" dan Tabel 5.1.2 dan Tabel 5.13", None)]
     assert found.pieces("SubTabel 5.1") == [("SubTabel 5.1", None)]
     assert found.cites(Paragraph("Gambar 5.12 menunjukkan"), [figure]) and not found.cites(Paragraph("Gambar 5.12"), [table])
     assert found.cites(Paragraph("Nilai ini", refs=("t",)), [table])  # a table it takes numbers from

@@ -50,8 +50,11 @@ def test_no_word_is_broken_at_a_line_end(example, lang, root):
     hyphen ("masing-masing", "Durbin-Watson") stays whole; only a web address may break."""
     pdf, _ = chapter(example, lang, root)
     lines = pdf_lines(pdf)
-    broken = [f"{line[-30:]} / {following[:30]}" for line, following in zip(lines, lines[1:])
-              if re.search(r"[^\W\d]-$", line) and "http" not in line + following and "doi" not in line]
+    broken = [
+        f"{line[-30:]} / {following[:30]}"
+        for line, following in zip(lines, lines[1:])
+        if re.search(r"[^\W\d]-$", line) and "http" not in line + following and "doi" not in line
+    ]
     assert not broken, broken[:10]
 
 
@@ -80,8 +83,7 @@ def test_response_tables_with_ten_point_scales_have_whole_counts(root):
     """mobi's 10-point answer tables: every two-digit count is a token of the PDF text."""
     pdf, doc = chapter("mobi", "en", root)
     tokens = set(" ".join(pdf_lines(pdf)).split())
-    counts = [c.text for t in doc.tables().values() if "respon" in t.key for row in t.body for c in row
-              if re.fullmatch(r"\d{2,}", c.text)]
+    counts = [c.text for t in doc.tables().values() if "respon" in t.key for row in t.body for c in row if re.fullmatch(r"\d{2,}", c.text)]
     assert len(counts) > 20 and set(counts) <= tokens
 
 
@@ -187,13 +189,14 @@ def test_distribute_follows_css_automatic_table_layout():
 
 
 def _table(header, rows, small=False):
-    return Table("t", "5.1", "T", (tuple(Cell(t, "header") for t in header),),
-                 tuple(tuple(Cell(t) for t in row) for row in rows), "S", small=small)
+    return Table("t", "5.1", "T", (tuple(Cell(t, "header") for t in header),), tuple(tuple(Cell(t) for t in row) for row in rows), "S", small=small)
 
 
 def test_every_column_is_as_wide_as_its_longest_word_and_number():
-    table = _table(["Variabel", "Cronbach's Alpha", "Keterangan"],
-                   [["Perencanaan Kinerja (X1)", "0,905", "Reliabel"], ["Multikolinearitas", "1.234,567", "Tidak terjadi heteroskedastisitas"]])
+    table = _table(
+        ["Variabel", "Cronbach's Alpha", "Keterangan"],
+        [["Perencanaan Kinerja (X1)", "0,905", "Reliabel"], ["Multikolinearitas", "1.234,567", "Tidak terjadi heteroskedastisitas"]],
+    )
     layout = table_layout(table)
     assert sum(layout.widths_pt) == pytest.approx(TEXT_WIDTH_PT)
     assert layout.size_pt == 10.0

@@ -35,11 +35,37 @@ def test_pdf_has_the_pages_and_words_a_reader_looks_for(chapter):
     assert pages >= 15
     flat = " ".join(text.split())
     if lang == "id":
-        words = ["BAB V", "Tabel 5.1", "Gambar 5.", "Cronbach", "Durbin-Watson", "VIF", "Kolmogorov", "Koefisien Determinasi",
-                 "Pembahasan", "74,4", "r tabel 0,2199", "Sumber: Data primer diolah, 2022", "71,72"]
+        words = [
+            "BAB V",
+            "Tabel 5.1",
+            "Gambar 5.",
+            "Cronbach",
+            "Durbin-Watson",
+            "VIF",
+            "Kolmogorov",
+            "Koefisien Determinasi",
+            "Pembahasan",
+            "74,4",
+            "r tabel 0,2199",
+            "Sumber: Data primer diolah, 2022",
+            "71,72",
+        ]
     else:
-        words = ["CHAPTER 5", "Table 5.1", "Figure 5.", "Cronbach", "Durbin-Watson", "VIF", "Kolmogorov",
-                 "Coefficient of Determination", "Discussion", "74.4", "r table value .2199", "Source: primary data, processed", "71.72"]
+        words = [
+            "CHAPTER 5",
+            "Table 5.1",
+            "Figure 5.",
+            "Cronbach",
+            "Durbin-Watson",
+            "VIF",
+            "Kolmogorov",
+            "Coefficient of Determination",
+            "Discussion",
+            "74.4",
+            "r table value .2199",
+            "Source: primary data, processed",
+            "71.72",
+        ]
     words += [f"H{i}" for i in range(1, 7)]
     missing = [w for w in words if w not in flat]
     assert not missing, missing
@@ -119,8 +145,17 @@ def test_structure_follows_the_thesis(tmp_path):
     assert (results.number, discussion.number, limitations.number, references.title) == ("5.1", "5.2", "5.3", "Daftar Pustaka")
     assert limitations.title == "Keterbatasan Penelitian" and conclusions.title == "KESIMPULAN, IMPLIKASI, DAN SARAN"
     titles = [s.title for s in results.blocks if isinstance(s, Section)]
-    assert titles == ["Gambaran Umum Objek Penelitian", "Karakteristik Responden", "Deskripsi Variabel Penelitian", "Uji Validitas", "Uji Reliabilitas", "Korelasi Antarvariabel",
-                      "Uji Asumsi Klasik", "Analisis Regresi Linier Berganda", "Pengujian Hipotesis"]
+    assert titles == [
+        "Gambaran Umum Objek Penelitian",
+        "Karakteristik Responden",
+        "Deskripsi Variabel Penelitian",
+        "Uji Validitas",
+        "Uji Reliabilitas",
+        "Korelasi Antarvariabel",
+        "Uji Asumsi Klasik",
+        "Analisis Regresi Linier Berganda",
+        "Pengujian Hipotesis",
+    ]
     assert [s.title.split(":")[0] for s in discussion.blocks if isinstance(s, Section)] == ["H1", "H2", "H3", "H4", "H5", "H6"]
     numbers = [t.number for t in doc.tables().values()]
     five = [n for n in numbers if n.startswith("5.")]
@@ -170,6 +205,8 @@ def test_chapter_says_how_many_respondents_were_excluded(tmp_path):
     rows[5]["Y.2"] = None
     doc = document("id", tmp_path / "o", write_study(tmp_path, base(), rows))
     first = doc.sections[0].blocks[0]
-    assert first.text == ("Kuesioner yang terkumpul berasal dari 40 responden. Sebanyak 2 responden tidak menjawab seluruh "
-                          "pernyataan variabel dalam model sehingga dikeluarkan dari analisis (listwise deletion); analisis berikut "
-                          "menggunakan data 38 responden.")
+    assert first.text == (
+        "Kuesioner yang terkumpul berasal dari 40 responden. Sebanyak 2 responden tidak menjawab seluruh "
+        "pernyataan variabel dalam model sehingga dikeluarkan dari analisis (listwise deletion); analisis berikut "
+        "menggunakan data 38 responden."
+    )

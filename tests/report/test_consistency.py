@@ -29,8 +29,7 @@ ITEMS = 3
 
 
 def _items(rng, factor: np.ndarray, loading: float = 1.0, noise: float = 0.6) -> list[np.ndarray]:
-    return [np.clip(np.round(3 + loading * factor + rng.normal(scale=noise, size=factor.size)), 1, 5).astype(int)
-            for _ in range(ITEMS)]
+    return [np.clip(np.round(3 + loading * factor + rng.normal(scale=noise, size=factor.size)), 1, 5).astype(int) for _ in range(ITEMS)]
 
 
 def _rows(columns: dict[str, np.ndarray]) -> list[dict]:
@@ -38,8 +37,7 @@ def _rows(columns: dict[str, np.ndarray]) -> list[dict]:
     return [{"rid": f"R{i + 1}", "jk": "L" if i % 3 else "P", **{k: int(v[i]) for k, v in columns.items()}} for i in range(n)]
 
 
-def _study(x1: np.ndarray, x2: np.ndarray, y: np.ndarray, rng, *, unrelated: str | None = None,
-           same: bool = False) -> list[dict]:
+def _study(x1: np.ndarray, x2: np.ndarray, y: np.ndarray, rng, *, unrelated: str | None = None, same: bool = False) -> list[dict]:
     """Items of X1, X2 and Y from their factors; ``unrelated`` makes one item pure noise, ``same``
     gives X2 the answers of X1 with one answer in ten changed (near-perfect collinearity)."""
     columns = {}
@@ -61,7 +59,7 @@ def _ar1(rng, rho: float) -> np.ndarray:
     e = np.empty(N)
     e[0] = rng.normal()
     for i in range(1, N):
-        e[i] = rho * e[i - 1] + rng.normal() * np.sqrt(1 - rho ** 2)
+        e[i] = rho * e[i - 1] + rng.normal() * np.sqrt(1 - rho**2)
     return e
 
 
@@ -134,7 +132,7 @@ def dw_bounds_and_exact_p_disagree(rng):
     e = np.empty(30)
     e[0] = rng.normal()
     for i in range(1, 30):
-        e[i] = 0.4 * e[i - 1] + rng.normal() * np.sqrt(1 - 0.4 ** 2)
+        e[i] = 0.4 * e[i - 1] + rng.normal() * np.sqrt(1 - 0.4**2)
     return _config(), _study(x1, x2, 0.5 * x1 + 0.3 * x2 + e, rng), {"dw_zone": "inconclusive_positive"}
 
 
@@ -161,8 +159,20 @@ def ceiling_effect(rng):
     return _config(), _study(x1, x2, 1.8 + 0.6 * x1 + 0.5 * rng.normal(size=N), rng), {"ceiling:Y": "ceiling", "association:X2->Y": "none"}
 
 
-GENERATED = [one_predictor, unreliable, invalid_item, not_normal, heteroscedastic, collinear, positive_autocorrelation, negative_autocorrelation,
-             dw_bounds_and_exact_p_disagree, glejser_and_breusch_pagan_disagree, suppression, ceiling_effect]
+GENERATED = [
+    one_predictor,
+    unreliable,
+    invalid_item,
+    not_normal,
+    heteroscedastic,
+    collinear,
+    positive_autocorrelation,
+    negative_autocorrelation,
+    dw_bounds_and_exact_p_disagree,
+    glejser_and_breusch_pagan_disagree,
+    suppression,
+    ceiling_effect,
+]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -180,26 +190,44 @@ def test_failing_studies_reach_their_verdict_and_say_it(make, lang, tmp_path):
         t_test = composed.document.tables()["t_test"]
         assert t_test.header[0][3].text.endswith("(HC3)") and len(composed.document.tables()["coefficients"].header[1]) == 6
         hypotheses = composed.results.hypotheses
-        assert all(hypotheses[h].decision.p == composed.results.robust.terms[hypotheses[h].source[0]].p
-                   for h in hypotheses if hypotheses[h].kind == "partial")
+        assert all(
+            hypotheses[h].decision.p == composed.results.robust.terms[hypotheses[h].source[0]].p
+            for h in hypotheses
+            if hypotheses[h].kind == "partial"
+        )
     if make is glejser_and_breusch_pagan_disagree:
         text = " ".join(p.text for p in composed.document.walk() if hasattr(p, "refs") and "Breusch-Pagan" in p.text)
-        assert {"id": "Kedua uji tidak sejalan: uji Breusch-Pagan menunjukkan heteroskedastisitas, uji Glejser tidak.",
-                "en": "The two tests disagree: the Breusch-Pagan test indicates heteroscedasticity and the Glejser test does not."}[lang] in text
+        assert {
+            "id": "Kedua uji tidak sejalan: uji Breusch-Pagan menunjukkan heteroskedastisitas, uji Glejser tidak.",
+            "en": "The two tests disagree: the Breusch-Pagan test indicates heteroscedasticity and the Glejser test does not.",
+        }[lang] in text
     if make is dw_bounds_and_exact_p_disagree:
         text = " ".join(p.text for p in composed.document.walk() if hasattr(p, "refs") and "Durbin-Watson" in p.text)
-        reading = {"id": "Sebagai bacaan kedua di samping uji batas, nilai signifikansi eksak untuk autokorelasi positif (H1: ρ > 0) "
-                         "adalah 0,037 (< 0,05); keputusan pada Tabel 5.",
-                   "en": "As a second reading beside the bounds test, the exact significance for positive autocorrelation "
-                         "(H1: ρ > 0) is .037 (< .05); the decision in Table 5."}
+        reading = {
+            "id": "Sebagai bacaan kedua di samping uji batas, nilai signifikansi eksak untuk autokorelasi positif (H1: ρ > 0) "
+            "adalah 0,037 (< 0,05); keputusan pada Tabel 5.",
+            "en": "As a second reading beside the bounds test, the exact significance for positive autocorrelation "
+            "(H1: ρ > 0) is .037 (< .05); the decision in Table 5.",
+        }
         assert reading[lang] in text and ("terdapat autokorelasi positif" not in text.replace("tidak terdapat", ""))
 
 
 PLS_CASES = {  # mobi in both indicator_removal modes: the failures named in the issue
-    "none": {"ave:IMAG": "invalid", "ave:CUEX": "invalid", "htmt:CUSA~CUSL": "invalid", "loading:CUSL2": "remove",
-             "fornell_larcker:IMAG": "invalid", "measurement": "inadequate"},
-    "hair": {"removal:CUSL2": "removed", "ave:IMAG": "valid", "reliability:CUEX": "unreliable",
-             "htmt:IMAG~PERQ": "invalid", "measurement": "inadequate"},
+    "none": {
+        "ave:IMAG": "invalid",
+        "ave:CUEX": "invalid",
+        "htmt:CUSA~CUSL": "invalid",
+        "loading:CUSL2": "remove",
+        "fornell_larcker:IMAG": "invalid",
+        "measurement": "inadequate",
+    },
+    "hair": {
+        "removal:CUSL2": "removed",
+        "ave:IMAG": "valid",
+        "reliability:CUEX": "unreliable",
+        "htmt:IMAG~PERQ": "invalid",
+        "measurement": "inadequate",
+    },
 }
 
 
@@ -239,8 +267,7 @@ def test_the_checker_finds_a_contradiction():
     table = document.tables()["reliability"]
     row = table.body[0]
     cell = next(c for c in row if c.claim)
-    bad_row = tuple(replace(c, text=composed.labels["words"]["unreliable"], claim=(c.claim[0], "unreliable")) if c is cell else c
-                    for c in row)
+    bad_row = tuple(replace(c, text=composed.labels["words"]["unreliable"], claim=(c.claim[0], "unreliable")) if c is cell else c for c in row)
     bad = replace(table, body=(bad_row,) + table.body[1:])
     for section in document.walk():
         blocks = getattr(section, "blocks", None)

@@ -14,9 +14,38 @@ from reportgen.render.text import render_text
 from reportgen.report.document import Figure, Paragraph, Section, Table
 
 NAMES = sorted(p.name for p in EXAMPLES.iterdir() if (p / "study.yaml").is_file())
-INDONESIAN = ("dan", "yang", "dengan", "untuk", "tidak", "terhadap", "sumber", "tabel", "gambar", "jumlah", "keterangan",
-              "sangat", "setuju", "responden", "diolah", "pengaruh", "variabel", "hipotesis", "diterima", "ditolak",
-              "berdasarkan", "sebesar", "nilai", "hasil", "penelitian", "primer", "sekunder", "kategori", "rata-rata", "catatan")
+INDONESIAN = (
+    "dan",
+    "yang",
+    "dengan",
+    "untuk",
+    "tidak",
+    "terhadap",
+    "sumber",
+    "tabel",
+    "gambar",
+    "jumlah",
+    "keterangan",
+    "sangat",
+    "setuju",
+    "responden",
+    "diolah",
+    "pengaruh",
+    "variabel",
+    "hipotesis",
+    "diterima",
+    "ditolak",
+    "berdasarkan",
+    "sebesar",
+    "nilai",
+    "hasil",
+    "penelitian",
+    "primer",
+    "sekunder",
+    "kategori",
+    "rata-rata",
+    "catatan",
+)
 INDONESIAN_SHORT = {"SS", "KS", "TS", "STS"}
 
 

@@ -65,12 +65,20 @@ def _effect(h: str, source: str, estimate: float, supported: bool = True) -> Eff
 def test_importance_performance_quadrants():
     from types import SimpleNamespace
 
-    constructs = {"A": SimpleNamespace(index_mean=90.0, performance_interval=None), "B": SimpleNamespace(index_mean=60.0, performance_interval=None), "C": SimpleNamespace(index_mean=75.0, performance_interval=None)}
-    rows = importance_performance([_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs,
-                                  SimpleNamespace(low=20.0, high=100.0))["Y"]
+    constructs = {
+        "A": SimpleNamespace(index_mean=90.0, performance_interval=None),
+        "B": SimpleNamespace(index_mean=60.0, performance_interval=None),
+        "C": SimpleNamespace(index_mean=75.0, performance_interval=None),
+    }
+    rows = importance_performance(
+        [_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs, SimpleNamespace(low=20.0, high=100.0)
+    )["Y"]
     # performance: (90−20)/80 = 87,5; 50; 68,75 → mean 68,75; importance mean 0,333
     assert [(r.construct, round(r.performance, 2), r.quadrant.outcome) for r in rows] == [
-        ("A", 87.5, "keep_up"), ("B", 50.0, "concentrate_here"), ("C", 68.75, "possible_overkill")]
+        ("A", 87.5, "keep_up"),
+        ("B", 50.0, "concentrate_here"),
+        ("C", 68.75, "possible_overkill"),
+    ]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -89,8 +97,10 @@ def test_bab_vi_has_theory_practice_and_priorities_not_the_lowest_statement(tmp_
     # = 79.6453971713379, 83.7921028286621
     x4 = composed.results.described.constructs["X4"].performance_interval
     assert x4 == pytest.approx((79.6453971713379, 83.7921028286621), abs=1e-12)
-    assert [c.text for c in table.body[3]][-2:] == {"id": ["79,65–83,79", "Penting, kinerja sekitar rata-rata"],
-                                                    "en": ["[79.65, 83.79]", "Important, performance near the mean"]}[lang]
+    assert [c.text for c in table.body[3]][-2:] == {
+        "id": ["79,65–83,79", "Penting, kinerja sekitar rata-rata"],
+        "en": ["[79.65, 83.79]", "Important, performance near the mean"],
+    }[lang]
     text = " ".join(paragraphs(bab6))
     assert "pay most when they start with" not in text and "paling efektif bila dimulai" not in text
     assert {"id": "kinerjanya (79,65–83,79) mencakup rata-rata 82,60", "en": "performance ([79.65, 83.79]) contains the mean of 82.60"}[lang] in text
@@ -103,16 +113,22 @@ def test_a_priority_needs_performance_clearly_below_the_mean():
     below it; an important construct whose interval holds the crosshair is no priority."""
     from types import SimpleNamespace
 
-    constructs = {"A": SimpleNamespace(index_mean=90.0, performance_interval=(85.0, 90.0)),
-                  "B": SimpleNamespace(index_mean=60.0, performance_interval=(45.0, 55.0)),
-                  "C": SimpleNamespace(index_mean=75.0, performance_interval=(60.0, 77.5))}
+    constructs = {
+        "A": SimpleNamespace(index_mean=90.0, performance_interval=(85.0, 90.0)),
+        "B": SimpleNamespace(index_mean=60.0, performance_interval=(45.0, 55.0)),
+        "C": SimpleNamespace(index_mean=75.0, performance_interval=(60.0, 77.5)),
+    }
     effects = [_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)]
     rows = importance_performance(effects, constructs, SimpleNamespace(low=20.0, high=100.0))["Y"]
     # crosshair 68,75: B's interval 45–55 lies below it; C's 60–77,5 holds it (C unimportant, near the mean)
     assert [(r.construct, r.standing.outcome, r.quadrant.outcome) for r in rows] == [
-        ("A", "above", "keep_up"), ("B", "below", "concentrate_here"), ("C", "near", "unimportant_average")]
-    near = importance_performance(effects, {**constructs, "B": SimpleNamespace(index_mean=60.0, performance_interval=(45.0, 70.0))},
-                                  SimpleNamespace(low=20.0, high=100.0))["Y"]
+        ("A", "above", "keep_up"),
+        ("B", "below", "concentrate_here"),
+        ("C", "near", "unimportant_average"),
+    ]
+    near = importance_performance(
+        effects, {**constructs, "B": SimpleNamespace(index_mean=60.0, performance_interval=(45.0, 70.0))}, SimpleNamespace(low=20.0, high=100.0)
+    )["Y"]
     assert [(r.construct, r.quadrant.outcome) for r in near] == [("A", "keep_up"), ("B", "important_average"), ("C", "unimportant_average")]
 
 
@@ -132,7 +148,10 @@ def test_importance_is_the_total_effect_and_two_predecessors_get_no_quadrants():
     rows = importance_performance(effects, constructs, SimpleNamespace(low=20.0, high=100.0), totals)
     # performance (0–100): M 87,5, X 50, W 62,5 → mean 66,67; importance mean 0,3
     assert [(r.construct, round(r.importance, 12), r.quadrant.outcome) for r in rows["Y"]] == [
-        ("M", 0.4, "keep_up"), ("X", 0.4, "concentrate_here"), ("W", 0.1, "low_priority")]
+        ("M", 0.4, "keep_up"),
+        ("X", 0.4, "concentrate_here"),
+        ("W", 0.1, "low_priority"),
+    ]
     assert "M" not in rows  # M has one predecessor
     two = importance_performance(effects[:2], constructs, SimpleNamespace(low=20.0, high=100.0), {"Y": {"M": 0.4, "X": 0.2}})
     assert two == {}
@@ -143,13 +162,23 @@ def test_a_priority_needs_a_supported_hypothesis():
 
     from reportgen.interpret.conclusions import conclude
 
-    constructs = {"A": SimpleNamespace(index_mean=90.0, performance_interval=None), "B": SimpleNamespace(index_mean=60.0, performance_interval=None), "C": SimpleNamespace(index_mean=75.0, performance_interval=None)}
+    constructs = {
+        "A": SimpleNamespace(index_mean=90.0, performance_interval=None),
+        "B": SimpleNamespace(index_mean=60.0, performance_interval=None),
+        "C": SimpleNamespace(index_mean=75.0, performance_interval=None),
+    }
     scale = SimpleNamespace(low=20.0, high=100.0)
-    supported = conclude([_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs, {"Y": 0.4}, scale,
-                         equal_weights=False)
+    supported = conclude(
+        [_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs, {"Y": 0.4}, scale, equal_weights=False
+    )
     assert [s.construct for s in supported.priorities("Y")] == ["B"]
-    rejected = conclude([_effect("H1", "A", 0.5), _effect("H2", "B", 0.4, supported=False), _effect("H3", "C", 0.1)], constructs,
-                        {"Y": 0.4}, scale, equal_weights=False)
+    rejected = conclude(
+        [_effect("H1", "A", 0.5), _effect("H2", "B", 0.4, supported=False), _effect("H3", "C", 0.1)],
+        constructs,
+        {"Y": 0.4},
+        scale,
+        equal_weights=False,
+    )
     assert rejected.priorities("Y") == [] and rejected.standings["Y"][1].quadrant.outcome == "concentrate_here"
 
 
@@ -159,12 +188,19 @@ def test_recommendations_without_an_importance_performance_reading(lang):
     recommendation rests on its strongest supported associations instead of an empty section."""
     composed = compose(EXAMPLES / "mediation" / "study.yaml", lang)
     assert not [k for k in composed.document.tables() if k.startswith("importance.")]
-    text = " ".join(paragraphs(section_titled(composed.document, "KESIMPULAN, IMPLIKASI, DAN SARAN",
-                                              "CONCLUSIONS, IMPLICATIONS AND RECOMMENDATIONS")))
-    said = {"id": ["hubungan terkuat yang didukung data dengan Motivasi Kerja adalah hubungan Kepemimpinan (β = 0,377)",
-                   "Analisis kepentingan–kinerja tidak dilakukan karena tidak ada variabel hasil yang didahului sedikitnya tiga variabel"],
-            "en": ["the strongest supported association with Work Motivation is that of Leadership (β = 0.377)",
-                   "No importance–performance reading is made, as no outcome is preceded by at least three variables"]}[lang]
+    text = " ".join(
+        paragraphs(section_titled(composed.document, "KESIMPULAN, IMPLIKASI, DAN SARAN", "CONCLUSIONS, IMPLICATIONS AND RECOMMENDATIONS"))
+    )
+    said = {
+        "id": [
+            "hubungan terkuat yang didukung data dengan Motivasi Kerja adalah hubungan Kepemimpinan (β = 0,377)",
+            "Analisis kepentingan–kinerja tidak dilakukan karena tidak ada variabel hasil yang didahului sedikitnya tiga variabel",
+        ],
+        "en": [
+            "the strongest supported association with Work Motivation is that of Leadership (β = 0.377)",
+            "No importance–performance reading is made, as no outcome is preceded by at least three variables",
+        ],
+    }[lang]
     assert [s for s in said if s not in text] == []
 
 
@@ -174,11 +210,17 @@ def test_a_narrow_range_and_one_setting_are_limitations(lang):
     tests/designs/test_explanations.py) and every respondent works for one regency."""
     composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
     text = paragraphs(section_titled(composed.document, "Keterbatasan Penelitian", "Limitations of the Study"))
-    said = {"id": ["Skor Akuntabilitas Kinerja menunjukkan rentang sempit. Skor tersebut terkumpul pada satu ujung skala (Tabel 5.16)",
-                   "Seluruh responden berasal dari lingkungan Pemerintah Kabupaten Luwu Timur: hasil penelitian ini menggambarkan "
-                   "persepsi responden tersebut, berlaku bagi Pemerintah Kabupaten Luwu Timur sejauh sampelnya mewakili"],
-            "en": ["The scores of Performance Accountability show a restricted range. These scores crowd at one end of the scale (Table 5.16)",
-                   "All respondents come from the Luwu Timur Regency Government: the results describe these respondents' perceptions"]}[lang]
+    said = {
+        "id": [
+            "Skor Akuntabilitas Kinerja menunjukkan rentang sempit. Skor tersebut terkumpul pada satu ujung skala (Tabel 5.16)",
+            "Seluruh responden berasal dari lingkungan Pemerintah Kabupaten Luwu Timur: hasil penelitian ini menggambarkan "
+            "persepsi responden tersebut, berlaku bagi Pemerintah Kabupaten Luwu Timur sejauh sampelnya mewakili",
+        ],
+        "en": [
+            "The scores of Performance Accountability show a restricted range. These scores crowd at one end of the scale (Table 5.16)",
+            "All respondents come from the Luwu Timur Regency Government: the results describe these respondents' perceptions",
+        ],
+    }[lang]
     assert [s for s in said if not any(t.startswith(s) for t in text)] == []
     assert "(Cohen, 1983; MacCallum et al., 2002; Terwee et al., 2007)." in " ".join(text)
 
@@ -203,8 +245,9 @@ def test_the_research_object_is_described_first(lang):
     first = next(s for s in results.blocks if isinstance(s, Section))
     assert (first.number, first.title) == ("5.1.1", {"id": "Gambaran Umum Objek Penelitian", "en": "Overview of the Research Object"}[lang])
     texts = paragraphs(first)
-    assert len(texts) == 2 and texts[1].startswith({"id": "Penelitian dilakukan di Sekretariat Daerah Kabupaten Luwu Timur",
-                                                    "en": "The study was carried out at the Regional Secretariat"}[lang])
+    assert len(texts) == 2 and texts[1].startswith(
+        {"id": "Penelitian dilakukan di Sekretariat Daerah Kabupaten Luwu Timur", "en": "The study was carried out at the Regional Secretariat"}[lang]
+    )
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

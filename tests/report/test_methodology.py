@@ -32,8 +32,10 @@ def test_a_reverse_item_shows_what_respondents_answered_and_says_it_was_reversed
     row = next(r for r in index.body if r[1].text.startswith("X2.3."))
     assert [int(c.text) for c in row[2:7]] == [answered.count(6 - p) for p in range(1, 6)]  # scores 1..5 after reversal
     assert any("X2.3" in note for note in answers.notes) and any("X2.3" in note for note in index.notes)
-    said = {"id": "Pernyataan X2.3 merupakan pernyataan yang berlawanan arah dengan variabel ini, sehingga diberi skor terbalik (skor = 6 − jawaban)",
-            "en": "X2.3 is a statement worded against this variable and therefore reverse-scored (score = 6 − answer)"}
+    said = {
+        "id": "Pernyataan X2.3 merupakan pernyataan yang berlawanan arah dengan variabel ini, sehingga diberi skor terbalik (skor = 6 − jawaban)",
+        "en": "X2.3 is a statement worded against this variable and therefore reverse-scored (score = 6 − answer)",
+    }
     assert said[lang] in texts(composed)
     item = composed.payload["constructs"]["X2"]["items"]["X2.3"]
     assert item["reversed"] and item["freq"] == {str(p): answered.count(p) for p in range(1, 6)}
@@ -50,11 +52,15 @@ def test_a_single_item_construct_is_not_called_valid_or_reliable(tmp_path, lang)
     config["constructs"]["X1"]["items"] = {"X1.1": "a"}
     composed = _compose(tmp_path, lang, config)
     said = texts(composed)
-    assert {"id": "Variabel Motivasi (X1) diukur dengan satu item (X1.1): korelasinya dengan skor total variabel adalah korelasi dengan dirinya sendiri",
-            "en": "Motivation (X1) is measured by one item (X1.1): its correlation with the variable's total is its correlation with itself"}[lang] in said
+    assert {
+        "id": "Variabel Motivasi (X1) diukur dengan satu item (X1.1): korelasinya dengan skor total variabel adalah korelasi dengan dirinya sendiri",
+        "en": "Motivation (X1) is measured by one item (X1.1): its correlation with the variable's total is its correlation with itself",
+    }[lang] in said
     assert ("between 1.000 and 1.000" not in said) and ("antara 1,000 dan 1,000" not in said)
-    assert {"id": "Seluruh variabel yang diukur dengan lebih dari satu item memiliki Cronbach's alpha",
-            "en": "Every variable measured by more than one item has an alpha"}[lang] in said
+    assert {
+        "id": "Seluruh variabel yang diukur dengan lebih dari satu item memiliki Cronbach's alpha",
+        "en": "Every variable measured by more than one item has an alpha",
+    }[lang] in said
     shown = {c.claim for t in composed.document.tables().values() for r in t.body for c in r if c.claim}
     assert ("validity:X1.1", "single_item") in shown and ("reliability:X1", "single_item") in shown
 
@@ -68,7 +74,9 @@ def test_a_study_of_single_items_has_no_empty_ranges(tmp_path, lang):
     composed = _compose(tmp_path, lang, config)
     said = texts(composed)
     assert "from to" not in said and "antara  dan" not in said and "ranges from  to" not in said
-    assert {"id": "Setiap variabel penelitian ini diukur dengan satu item", "en": "Every variable of this study is measured by one item"}[lang] in said
+    assert {"id": "Setiap variabel penelitian ini diukur dengan satu item", "en": "Every variable of this study is measured by one item"}[
+        lang
+    ] in said
     assert "reliability.items" not in composed.document.tables()
 
 
@@ -89,8 +97,10 @@ def test_above_200_respondents_validity_is_judged_by_the_size_of_the_correlation
     assert item.validity.r_item_rest > composed.results.described.r_table
     said = texts(composed)
     assert {"id": "r tabel hanya sebesar 0,0801", "en": "the r table value is only .0801"}[lang] in said
-    assert {"id": "corrected item-total correlation ≥ 0,30 (Field, 2018; Nunnally & Bernstein, 1994)",
-            "en": "corrected item–total correlation is at least .30 (Field, 2018; Nunnally & Bernstein, 1994)"}[lang] in said
+    assert {
+        "id": "corrected item-total correlation ≥ 0,30 (Field, 2018; Nunnally & Bernstein, 1994)",
+        "en": "corrected item–total correlation is at least .30 (Field, 2018; Nunnally & Bernstein, 1994)",
+    }[lang] in said
     assert composed.payload["constructs"]["X1"]["items"]["X1.3"]["validity"]["rule"] == "item_rest_r_at_least"
 
 
@@ -103,11 +113,18 @@ def test_up_to_200_respondents_r_table_decides_unless_the_study_asks(tmp_path):
     assert "As the study file asks, validity is therefore judged by the size of the correlation" in texts(composed)
 
 
-@pytest.mark.parametrize("robust,heteroscedastic,expected", [
-    ("none", True, "The study file keeps OLS standard errors, so the significance of the t and F tests of the hypotheses should be read with caution"),
-    ("hc3", False, "As the study file asks, the t and F tests of the hypotheses use HC3 standard errors"),
-    ("auto", False, "The t and F tests of the hypotheses therefore use OLS standard errors."),
-])
+@pytest.mark.parametrize(
+    "robust,heteroscedastic,expected",
+    [
+        (
+            "none",
+            True,
+            "The study file keeps OLS standard errors, so the significance of the t and F tests of the hypotheses should be read with caution",
+        ),
+        ("hc3", False, "As the study file asks, the t and F tests of the hypotheses use HC3 standard errors"),
+        ("auto", False, "The t and F tests of the hypotheses therefore use OLS standard errors."),
+    ],
+)
 def test_the_standard_errors_follow_the_setting_and_the_verdict(tmp_path, robust, heteroscedastic, expected):
     from test_consistency import _config, one_predictor
     from test_consistency import heteroscedastic as spread_with_x1
@@ -121,8 +138,13 @@ def test_the_standard_errors_follow_the_setting_and_the_verdict(tmp_path, robust
     assert composed.payload["regression"]["robust"]["used"] is composed.results.uses_hc3
 
 
-@pytest.mark.parametrize("n,expected", [(150, "With n = 150 (at least 100), the t and F tests remain approximately valid"),
-                                        (60, "With n = 60 (fewer than 100), the t and F tests rest on normal residuals")])
+@pytest.mark.parametrize(
+    "n,expected",
+    [
+        (150, "With n = 150 (at least 100), the t and F tests remain approximately valid"),
+        (60, "With n = 60 (fewer than 100), the t and F tests rest on normal residuals"),
+    ],
+)
 def test_non_normal_residuals_are_read_by_the_sample_size(tmp_path, n, expected):
     from test_consistency import _config, _study
 
@@ -142,8 +164,10 @@ def test_mean_replacement_says_how_many_answers_it_filled(tmp_path, lang):
     config = base()
     config["data"]["missing"] = "mean"
     composed = _compose(tmp_path, lang, config, rows)
-    assert {"id": "sebanyak 3 jawaban kosong (0,8% dari seluruh jawaban) diganti dengan rata-rata item",
-            "en": "3 blank answers (0.8% of all answers) were replaced by the mean of their item"}[lang] in texts(composed)
+    assert {
+        "id": "sebanyak 3 jawaban kosong (0,8% dari seluruh jawaban) diganti dengan rata-rata item",
+        "en": "3 blank answers (0.8% of all answers) were replaced by the mean of their item",
+    }[lang] in texts(composed)
     assert composed.payload["imputed_answers"] == 3
 
 
@@ -156,8 +180,19 @@ def test_two_valued_items_name_kr20(tmp_path):
     assert "The items of X1 have two answer values only, so their Cronbach's alpha equals KR-20 (Kuder & Richardson, 1937)" in texts(composed)
 
 
-CAUSAL = ["each one-unit increase", "the better the", "does not explain", "does not moderate", "most direct point",
-          "semakin baik", "setiap kenaikan satu satuan", "tidak memoderasi", "titik perbaikan", "remain unbiased", "tetap tidak bias"]
+CAUSAL = [
+    "each one-unit increase",
+    "the better the",
+    "does not explain",
+    "does not moderate",
+    "most direct point",
+    "semakin baik",
+    "setiap kenaikan satu satuan",
+    "tidak memoderasi",
+    "titik perbaikan",
+    "remain unbiased",
+    "tetap tidak bias",
+]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -191,8 +226,10 @@ def test_listwise_deletion_looks_at_the_models_items_only(tmp_path, lang):
     matrix = np.array([[r["X2.1"], r["X2.2"], 6 - r["X2.3"]] for r in complete], dtype=float)
     assert x2.alpha == pytest.approx(reliability(matrix).alpha, rel=1e-12)
     said = texts(composed)
-    assert {"id": "Variabel Disiplin (X2) tidak digunakan dalam model; 3 responden yang tidak menjawab seluruh pernyataannya tetap diikutkan",
-            "en": "Disiplin (X2) is not used in the model; 3 respondents who left some of its statements unanswered stay in the analysis"}[lang] in said
+    assert {
+        "id": "Variabel Disiplin (X2) tidak digunakan dalam model; 3 responden yang tidak menjawab seluruh pernyataannya tetap diikutkan",
+        "en": "Disiplin (X2) is not used in the model; 3 respondents who left some of its statements unanswered stay in the analysis",
+    }[lang] in said
     r, _ = composed.results.extras.correlations["X1"]["X2"]
     x1 = described.constructs["X1"].scores
     both = ~np.isnan(x2.scores)

@@ -18,18 +18,27 @@ def test_every_text_of_a_document_is_cleaned_and_counted():
     table = Table("t", "5.1", "Ti\x01tle", ((Cell("a\x0bb", claim=("s\x02", "ok")),),), ((Cell("ok"),),), "src\x00")
     figure = Figure("f", "5.1", "fig\x1f", Path("figures/f.png"), data={"labels": ["x\x0cy"], "n": 3})
     paragraph = Paragraph.of_runs([Run("one\x08 "), Run("two", italic=True)])
-    doc = Document("id", "BAB V", "HASIL\ufffe", "Judul\ud800", "A", 2024,
-                   sections=[Section("5.1\x07", 2, blocks=[paragraph, table, figure])])
+    doc = Document("id", "BAB V", "HASIL\ufffe", "Judul\ud800", "A", 2024, sections=[Section("5.1\x07", 2, blocks=[paragraph, table, figure])])
     notes: list[str] = []
     cleaned = printable(doc, "bab5", notes)
     texts = [cleaned.title, cleaned.study_title, cleaned.sections[0].title]
     block, table, figure = cleaned.sections[0].blocks
-    texts += [block.text, *(r.text for r in block.runs), table.title, table.source, *table.texts(), *table.header[0][0].claim,
-              figure.title, *figure.data["labels"]]
+    texts += [
+        block.text,
+        *(r.text for r in block.runs),
+        table.title,
+        table.source,
+        *table.texts(),
+        *table.header[0][0].claim,
+        figure.title,
+        *figure.data["labels"],
+    ]
     assert not any(NOT_XML.search(t) for t in texts)
     assert block.text == "one  two" and table.header[0][0].text == "a b" and figure.data["n"] == 3
-    assert notes == ["bab5: 11 characters that Word and PDF files cannot hold (U+0000, U+0001, U+0002, U+0007, U+0008, …), "
-                     "from the data or the study file, were written as spaces"]
+    assert notes == [
+        "bab5: 11 characters that Word and PDF files cannot hold (U+0000, U+0001, U+0002, U+0007, U+0008, …), "
+        "from the data or the study file, were written as spaces"
+    ]
 
 
 def test_what_xml_holds_is_kept():

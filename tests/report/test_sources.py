@@ -15,29 +15,38 @@ from reportgen.render.measure import bind
 from reportgen.render.text import render_text
 
 
-@pytest.mark.parametrize("example,lang,line", [
-    ("mobi", "id", "Sumber: Data sekunder dari Tenenhaus et al. (2005), diolah, 2025"),
-    ("mobi", "en", "Source: secondary data from Tenenhaus et al. (2005), processed (2025)"),
-    ("corp-rep", "id", "Sumber: Data sekunder dari Hair et al. (2021), diolah, 2025"),
-    ("corp-rep", "en", "Source: secondary data from Hair et al. (2021), processed (2025)"),
-    ("luwu-timur", "id", "Sumber: Data primer diolah, 2022"),
-    ("luwu-timur", "en", "Source: primary data, processed (2022)"),
-])
+@pytest.mark.parametrize(
+    "example,lang,line",
+    [
+        ("mobi", "id", "Sumber: Data sekunder dari Tenenhaus et al. (2005), diolah, 2025"),
+        ("mobi", "en", "Source: secondary data from Tenenhaus et al. (2005), processed (2025)"),
+        ("corp-rep", "id", "Sumber: Data sekunder dari Hair et al. (2021), diolah, 2025"),
+        ("corp-rep", "en", "Source: secondary data from Hair et al. (2021), processed (2025)"),
+        ("luwu-timur", "id", "Sumber: Data primer diolah, 2022"),
+        ("luwu-timur", "en", "Source: primary data, processed (2022)"),
+    ],
+)
 def test_every_table_and_figure_names_the_data_source(example, lang, line):
     doc = compose(EXAMPLES / example / "study.yaml", lang).document
     sources = {t.source for t in doc.tables().values()} | {f.source for f in doc.figures()}
     assert sources == {line}
 
 
-@pytest.mark.parametrize("source,lang,line,payload", [
-    ("secondary", "id", "Sumber: Data sekunder diolah, 2024", {"type": "secondary", "citation": None}),
-    ("secondary", "en", "Source: secondary data, processed (2024)", {"type": "secondary", "citation": None}),
-    ({"type": "secondary", "citation": "Ringle, Wende & Will (2005)"}, "en",
-     "Source: secondary data from Ringle, Wende & Will (2005), processed (2024)",
-     {"type": "secondary", "citation": "Ringle, Wende & Will (2005)"}),
-    ("primary", "id", "Sumber: Data primer diolah, 2024", {"type": "primary", "citation": None}),
-    (None, "id", "Sumber: Data primer diolah, 2024", {"type": "primary", "citation": None}),
-])
+@pytest.mark.parametrize(
+    "source,lang,line,payload",
+    [
+        ("secondary", "id", "Sumber: Data sekunder diolah, 2024", {"type": "secondary", "citation": None}),
+        ("secondary", "en", "Source: secondary data, processed (2024)", {"type": "secondary", "citation": None}),
+        (
+            {"type": "secondary", "citation": "Ringle, Wende & Will (2005)"},
+            "en",
+            "Source: secondary data from Ringle, Wende & Will (2005), processed (2024)",
+            {"type": "secondary", "citation": "Ringle, Wende & Will (2005)"},
+        ),
+        ("primary", "id", "Sumber: Data primer diolah, 2024", {"type": "primary", "citation": None}),
+        (None, "id", "Sumber: Data primer diolah, 2024", {"type": "primary", "citation": None}),
+    ],
+)
 def test_data_source_sets_the_line_and_results_json(tmp_path, source, lang, line, payload):
     cfg = base()
     if source is not None:
@@ -52,8 +61,9 @@ def test_pls_examples_write_their_published_source_into_results_json():
     assert compose(EXAMPLES / "corp-rep" / "study.yaml", "en").payload["source"] == {"type": "secondary", "citation": "Hair et al. (2021)"}
 
 
-@pytest.mark.parametrize("lang,words", [("id", ["data simulasi", "R² = 0,525", "H4 ditolak"]),
-                                        ("en", ["simulated data", "R² = .525", "H4 rejected"])])
+@pytest.mark.parametrize(
+    "lang,words", [("id", ["data simulasi", "R² = 0,525", "H4 ditolak"]), ("en", ["simulated data", "R² = .525", "H4 rejected"])]
+)
 def test_the_demo_says_its_answers_are_simulated_before_section_one(tmp_path, lang, words):
     composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
     doc = composed.document

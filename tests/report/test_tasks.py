@@ -102,12 +102,14 @@ def test_a_study_without_discussion_gets_comments_in_its_language(tmp_path, lang
     report, _pdf, word = written(study, tmp_path / "out", lang, formats=("docx",))
     comments = list(word.comments)
     assert [c.author for c in comments] == ["reportgen", "reportgen"]
-    first = {"id": "Bandingkan temuan H1 dengan penelitian terdahulu: cantumkan berkas referensi (BibTeX atau RIS) pada "
-                   "literature dan kunci referensinya untuk studi yang sejalan pada hypotheses.H1.supports atau yang berbeda "
-                   "pada hypotheses.H1.contradicts agar dikutip di sini, atau tuliskan pembahasan sendiri pada hypotheses.H1.discussion.",
-             "en": "Compare the finding on H1 with earlier studies: name a reference file (BibTeX or RIS) under literature "
-                   "and the keys of the studies it agrees with under hypotheses.H1.supports or of those it differs from under "
-                   "hypotheses.H1.contradicts to cite them here, or write your own text under hypotheses.H1.discussion."}
+    first = {
+        "id": "Bandingkan temuan H1 dengan penelitian terdahulu: cantumkan berkas referensi (BibTeX atau RIS) pada "
+        "literature dan kunci referensinya untuk studi yang sejalan pada hypotheses.H1.supports atau yang berbeda "
+        "pada hypotheses.H1.contradicts agar dikutip di sini, atau tuliskan pembahasan sendiri pada hypotheses.H1.discussion.",
+        "en": "Compare the finding on H1 with earlier studies: name a reference file (BibTeX or RIS) under literature "
+        "and the keys of the studies it agrees with under hypotheses.H1.supports or of those it differs from under "
+        "hypotheses.H1.contradicts to cite them here, or write your own text under hypotheses.H1.discussion.",
+    }
     assert comments[0].text == first[lang]
     assert "hypotheses.H3.supports" in comments[1].text  # H2 has its own text: no comment
     # each is anchored on the last paragraph of its hypothesis's discussion, never printed
@@ -120,15 +122,18 @@ def test_a_study_without_discussion_gets_comments_in_its_language(tmp_path, lang
     assert report.notes[-3:] == [
         "BAB V, 5.2.1: H1 has no discussion of earlier studies: name a reference file under literature: and add its keys "
         "under hypotheses.H1.supports or hypotheses.H1.contradicts, or write hypotheses.H1.discussion"
-        if lang == "id" else
-        "CHAPTER 5, 5.2.1: H1 has no discussion of earlier studies: name a reference file under literature: and add its keys "
+        if lang == "id"
+        else "CHAPTER 5, 5.2.1: H1 has no discussion of earlier studies: name a reference file under literature: and add its keys "
         "under hypotheses.H1.supports or hypotheses.H1.contradicts, or write hypotheses.H1.discussion",
         report.notes[-2],
         "2 things to write: the PDF is marked as a draft with a note in the margin at each, the DOCX carries each as a "
-        "Word comment (study.draft: false writes the final files without them)"]
-    assert report.notes[-2].endswith(": H3 has no discussion of earlier studies: name a reference file under literature: "
-                                     "and add its keys under hypotheses.H3.supports or hypotheses.H3.contradicts, "
-                                     "or write hypotheses.H3.discussion")
+        "Word comment (study.draft: false writes the final files without them)",
+    ]
+    assert report.notes[-2].endswith(
+        ": H3 has no discussion of earlier studies: name a reference file under literature: "
+        "and add its keys under hypotheses.H3.supports or hypotheses.H3.contradicts, "
+        "or write hypotheses.H3.discussion"
+    )
 
 
 def test_run_prints_the_tasks_as_notes(tmp_path):
@@ -136,11 +141,15 @@ def test_run_prints_the_tasks_as_notes(tmp_path):
     result = invoke(["run", str(study), "--out", str(tmp_path / "out"), "--formats", "docx"])
     assert result.exit_code == 0, result.output
     notes = [line for line in result.stderr.splitlines() if line.startswith("note: ")]
-    assert notes == [f"note: BAB V, 5.2.{k}: H{k} has no discussion of earlier studies: name a reference file under "
-                     f"literature: and add its keys under hypotheses.H{k}.supports or hypotheses.H{k}.contradicts, "
-                     f"or write hypotheses.H{k}.discussion" for k in (1, 2, 3)] + [
+    assert notes == [
+        f"note: BAB V, 5.2.{k}: H{k} has no discussion of earlier studies: name a reference file under "
+        f"literature: and add its keys under hypotheses.H{k}.supports or hypotheses.H{k}.contradicts, "
+        f"or write hypotheses.H{k}.discussion"
+        for k in (1, 2, 3)
+    ] + [
         "note: 3 things to write: the PDF is marked as a draft with a note in the margin at each, the DOCX carries each "
-        "as a Word comment (study.draft: false writes the final files without them)"]
+        "as a Word comment (study.draft: false writes the final files without them)"
+    ]
 
 
 def test_a_final_document_shows_no_task_but_the_run_notes_them(tmp_path):
@@ -191,20 +200,23 @@ def test_init_placeholders_are_noted_and_printed_as_written(tmp_path):
     for hyp in config["hypotheses"].values():
         hyp["discussion"] = "Teks."
     study = write_study(tmp_path, config)
-    assert placeholders(load_study(study).config) == ["study.title", "constructs.X1.name", "constructs.X1.items.X1.2",
-                                                      "constructs.Y.name.en"]
+    assert placeholders(load_study(study).config) == ["study.title", "constructs.X1.name", "constructs.X1.items.X1.2", "constructs.Y.name.en"]
     doc = compose(study).document
     [(where, task)] = doc.tasks()
     assert where is None and doc.preface[0] is task and doc.draft
     assert task.mark == "Judul, nama, atau pernyataan dalam berkas studi belum diisi."
-    assert task.comment == ("Berkas studi masih memuat 4 teks sementara dari reportgen init (diawali TODO), yang dicetak apa "
-                            "adanya: study.title, constructs.X1.name, constructs.X1.items.X1.2, constructs.Y.name.en. Gantilah "
-                            "dengan judul, nama variabel, dan pernyataan kuesioner penelitian Anda.")
+    assert task.comment == (
+        "Berkas studi masih memuat 4 teks sementara dari reportgen init (diawali TODO), yang dicetak apa "
+        "adanya: study.title, constructs.X1.name, constructs.X1.items.X1.2, constructs.Y.name.en. Gantilah "
+        "dengan judul, nama variabel, dan pernyataan kuesioner penelitian Anda."
+    )
     assert any("TODO: nama X1" in b.text for b in doc.walk() if isinstance(b, Paragraph))  # the study's text, as written
     report, _pdf, word = written(study, tmp_path / "out", "id", formats=("docx",))
-    assert report.notes[0] == ("BAB V: 4 texts of the study file are still reportgen init's TODO placeholders (study.title, "
-                               "constructs.X1.name, constructs.X1.items.X1.2, constructs.Y.name.en); the chapter prints them "
-                               "as written: replace them with your study's own")
+    assert report.notes[0] == (
+        "BAB V: 4 texts of the study file are still reportgen init's TODO placeholders (study.title, "
+        "constructs.X1.name, constructs.X1.items.X1.2, constructs.Y.name.en); the chapter prints them "
+        "as written: replace them with your study's own"
+    )
     [comment] = word.comments
     assert _commented_paragraphs(word)[str(comment.comment_id)].split() == ["BAB", "V", "HASIL", "PENELITIAN", "DAN", "PEMBAHASAN"]  # the heading
 
@@ -219,8 +231,10 @@ def test_the_margin_notes_follow_their_paragraph_and_escape_the_style_sheet():
 
 def test_a_stale_docx_text_would_fail():
     """The checks above catch the chapter as it was printed before (the bracketed note)."""
-    old = ("[Bagian ini untuk penulis: bandingkan temuan H2 dengan penelitian terdahulu. Cantumkan berkas referensi (BibTeX "
-           "atau RIS) pada literature dan kunci referensinya pada hypotheses.H2.supports atau hypotheses.H2.contradicts]")
+    old = (
+        "[Bagian ini untuk penulis: bandingkan temuan H2 dengan penelitian terdahulu. Cantumkan berkas referensi (BibTeX "
+        "atau RIS) pada literature dan kunci referensinya pada hypotheses.H2.supports atau hypotheses.H2.contradicts]"
+    )
     assert KEYS.search(old) and INSTRUCTION.search(old)
     assert ADDRESSED.search("Perbedaan antara kedua fase ini perlu dijelaskan oleh penulis: pengaruh yang digambarkan")
 
@@ -230,9 +244,11 @@ def test_a_study_drafted_by_init_says_what_is_left_when_validated_and_run(tmp_pa
     (tmp_path / "answers.csv").write_text("\n".join([",".join(rows[0])] + [",".join(str(v) for v in r.values()) for r in rows]) + "\n")
     assert invoke(["init", str(tmp_path / "answers.csv")]).exit_code == 0
     study = tmp_path / "study.yaml"
-    note = ("note: 14 texts of the study file are still reportgen init's TODO placeholders (study.title, study.author, "
-            "constructs.X1.name, constructs.X1.items.X1.1, constructs.X1.items.X1.2, constructs.X1.items.X1.3, …); the chapter "
-            "prints them as written: replace them with your study's own")
+    note = (
+        "note: 14 texts of the study file are still reportgen init's TODO placeholders (study.title, study.author, "
+        "constructs.X1.name, constructs.X1.items.X1.1, constructs.X1.items.X1.2, constructs.X1.items.X1.3, …); the chapter "
+        "prints them as written: replace them with your study's own"
+    )
     assert note in invoke(["validate", str(study)]).output.splitlines()
     result = invoke(["run", str(study), "--out", str(tmp_path / "out"), "--formats", "docx"])
     assert result.exit_code == 0, result.output

@@ -64,12 +64,15 @@ def test_least_squares_equals_statsmodels(n, k):
     np.testing.assert_allclose(variance_inflation(exog), [variance_inflation_factor(exog, j) for j in range(1, k + 1)], rtol=1e-8)
 
 
-@pytest.mark.parametrize("text", [
-    "rid,jk,X1.1\nR1,L,4\nR2,P,5\n",
-    "rid;jk;X1.1\nR1;L;4\nR2;P;\n",
-    'rid,note,X1.1\nR1,"a, quoted; cell",4\nR2,"two\nlines",3\n',
-    "rid\tjk\tX1.1\nR1\tL\t4\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rid,jk,X1.1\nR1,L,4\nR2,P,5\n",
+        "rid;jk;X1.1\nR1;L;4\nR2;P;\n",
+        'rid,note,X1.1\nR1,"a, quoted; cell",4\nR2,"two\nlines",3\n',
+        "rid\tjk\tX1.1\nR1\tL\t4\n",
+    ],
+)
 def test_csv_reading_equals_pandas(tmp_path, text):
     """The csv-module reader (pandas costs 0,16 s to import) gives the cells pandas gives."""
     import pandas as pd

@@ -15,8 +15,20 @@ from reportgen.stats.blocks import adjacent_blocks, kaiser_count, pairwise_corre
 
 ANSWERS = pd.read_csv(Path(__file__).parents[1] / "fixtures" / "blocks" / "answers.csv").to_numpy(dtype=float)
 # Rscript tests/fixtures/blocks/r_blocks.R
-R_EIGEN = [3.698918104253504, 2.947205765674390, 2.192825340719768, 0.508591576771197, 0.447245580092380, 0.414872431452560,
-           0.386661442719262, 0.365130610076917, 0.311247547219808, 0.281328953346771, 0.234989251860749, 0.210983395812679]
+R_EIGEN = [
+    3.698918104253504,
+    2.947205765674390,
+    2.192825340719768,
+    0.508591576771197,
+    0.447245580092380,
+    0.414872431452560,
+    0.386661442719262,
+    0.365130610076917,
+    0.311247547219808,
+    0.281328953346771,
+    0.234989251860749,
+    0.210983395812679,
+]
 
 
 def test_correlations_and_the_kaiser_count_equal_r():

@@ -15,5 +15,7 @@ def test_correlations_and_simple_regressions(survey):
             close(matrix[a][b][1], value["p"])
     for x, value in ref["simple"].items():
         fit = ols(scores["Y"], scores[x], "Y", [x])
-        close([fit.coefficients[x].b, fit.coefficients[x].se, fit.coefficients[x].t, fit.coefficients[x].p, fit.r2],
-              [value["b"], value["se"], value["t"], value["p"], value["r2"]])
+        close(
+            [fit.coefficients[x].b, fit.coefficients[x].se, fit.coefficients[x].t, fit.coefficients[x].p, fit.r2],
+            [value["b"], value["se"], value["t"], value["p"], value["r2"]],
+        )

@@ -17,8 +17,21 @@ from reportgen.stats.descriptives import (
 
 def test_three_box_index_of_the_thesis():
     counts = yaml.safe_load((EXAMPLES / "luwu-timur" / "published_counts.yaml").read_text())
-    published = {"X1.1": 74.4, "X1.2": 71, "X1.3": 71, "X1.4": 69.2, "X1.5": 73, "X2.2": 68.2, "X2.4": 66.6,
-                 "X3.3": 65.2, "X3.8": 69, "X4.1": 69, "X4.4": 67.4, "X5.1": 68.2, "Y6": 71.4}
+    published = {
+        "X1.1": 74.4,
+        "X1.2": 71,
+        "X1.3": 71,
+        "X1.4": 69.2,
+        "X1.5": 73,
+        "X2.2": 68.2,
+        "X2.4": 66.6,
+        "X3.3": 65.2,
+        "X3.8": 69,
+        "X4.1": 69,
+        "X4.4": 67.4,
+        "X5.1": 68.2,
+        "Y6": 71.4,
+    }
     for item, index in published.items():
         answers = np.repeat([5, 4, 3, 2, 1], counts[item]).astype(float)
         dist = item_distribution(answers, [1, 2, 3, 4, 5])

@@ -20,8 +20,10 @@ def test_mediation(survey):
     draws = bootstrap_indirect(scores, list(model.paths), [("X1", "X2", "Y")], 2000, seed=1)[:, 0]
     m = mediation(model, scores, ("X1", "X2", "Y"), draws)
     r = ref["mediation"]
-    close([m.a.b, m.b.b, m.total.b, m.direct.b, m.direct.p, m.indirect, m.sobel_z, m.sobel_p],
-          [r["a"], r["b"], r["c"], r["c_prime"], r["c_prime_p"], r["indirect"], r["sobel_z"], r["sobel_p"]])
+    close(
+        [m.a.b, m.b.b, m.total.b, m.direct.b, m.direct.p, m.indirect, m.sobel_z, m.sobel_p],
+        [r["a"], r["b"], r["c"], r["c_prime"], r["c_prime_p"], r["indirect"], r["sobel_z"], r["sobel_p"]],
+    )
     assert m.additive and m.total.b == pytest.approx(m.direct.b + m.indirect, rel=1e-9)
     # the bootstrap SD of ab is close to its delta-method (Sobel) SE
     assert m.boot_se == pytest.approx(m.sobel_se, rel=0.25)
@@ -51,11 +53,16 @@ def test_a_b_c_c_prime_and_the_indirect_effect_equal_r(name):
     m = mediation(model, scores, chain, bootstrap_indirect(scores, list(model.paths), [chain], 200, seed)[:, 0])
     ref = REFERENCE[name]
     for ours, key in ((m.a, "a"), (m.b, "b"), (m.total, "c"), (m.direct, "c_prime")):
-        close([ours.b, ours.se, ours.t, ours.p, ours.df, ours.ci_low, ours.ci_high, ours.beta],
-              [ref[key][k] for k in ("b", "se", "t", "p", "df", "ci_low", "ci_high", "beta")], rel=1e-9)
-    close([m.indirect, m.indirect_beta, m.indirect_beta, m.sobel_se, m.sobel_z, m.sobel_p],
-          [ref["indirect"], ref["indirect_beta"], ref["indirect_beta_from_sd"], ref["sobel"]["se"], ref["sobel"]["z"],
-           ref["sobel"]["p"]], rel=1e-9)
+        close(
+            [ours.b, ours.se, ours.t, ours.p, ours.df, ours.ci_low, ours.ci_high, ours.beta],
+            [ref[key][k] for k in ("b", "se", "t", "p", "df", "ci_low", "ci_high", "beta")],
+            rel=1e-9,
+        )
+    close(
+        [m.indirect, m.indirect_beta, m.indirect_beta, m.sobel_se, m.sobel_z, m.sobel_p],
+        [ref["indirect"], ref["indirect_beta"], ref["indirect_beta_from_sd"], ref["sobel"]["se"], ref["sobel"]["z"], ref["sobel"]["p"]],
+        rel=1e-9,
+    )
     assert m.covariates == () and m.additive
 
 

@@ -19,6 +19,7 @@ def close(ours, ref, tol=1e-6):
 
 MODELS = {"corp-rep": "corp_rep_reference.json", "mobi": "mobi_reference.json"}
 
+
 def fitted(example, raw=False):
     study = load_study(EXAMPLES / example / "study.yaml")
     spec = spec_of(study)
@@ -27,11 +28,13 @@ def fitted(example, raw=False):
     result = estimate(x, spec)
     return (spec, x, result, data.answers_of(spec.indicators)) if raw else (spec, x, result)
 
+
 @pytest.fixture(scope="module", params=list(MODELS))
 def model(request):
     spec, x, result = fitted(request.param)
     ref = json.loads((FIXTURES / "pls" / MODELS[request.param]).read_text())
     return spec, x, result, ref
+
 
 def test_estimates_equal_seminr(model):
     spec, _x, r, ref = model
@@ -46,6 +49,7 @@ def test_estimates_equal_seminr(model):
     close(list(r.weights.sum(axis=1)), [ref["weights"][i] for i in spec.indicators])
     for k, item in enumerate(spec.indicators):
         close(list(r.cross_loadings[k]), [ref["cross_loadings"][item][c] for c in names])
+
 
 def test_quality_equals_seminr(model):
     spec, x, r, ref = model
@@ -67,6 +71,7 @@ def test_quality_equals_seminr(model):
         a, b = key.split(" -> ")
         close(indirect[names.index(a), names.index(b)], value)
 
+
 @pytest.mark.parametrize("example", list(MODELS))
 def test_bootstrap_equals_seminr_on_the_same_resamples(example):
     """Same resamples, blanks re-imputed within each resample (seminr): SD and CI limits agree."""
@@ -77,16 +82,17 @@ def test_bootstrap_equals_seminr_on_the_same_resamples(example):
         stat = boot.paths[tuple(key.split(" -> "))]
         close([stat.sd, stat.ci_low, stat.ci_high], [value["sd"], value["ci_low"], value["ci_high"]], 1e-9)
 
+
 def test_book_printed_values():
     """Hair et al. (2021), PLS-SEM Using R, corporate reputation model (ch. 5–6)."""
     spec, _x, r = fitted("corp-rep")
     names = spec.constructs
     path = {p: round(float(r.paths[names.index(p[0]), names.index(p[1])]), 3) for p in spec.paths}
-    assert path == {("COMP", "CUSA"): 0.162, ("COMP", "CUSL"): 0.009, ("LIKE", "CUSA"): 0.424,
-                    ("LIKE", "CUSL"): 0.342, ("CUSA", "CUSL"): 0.504}
+    assert path == {("COMP", "CUSA"): 0.162, ("COMP", "CUSL"): 0.009, ("LIKE", "CUSA"): 0.424, ("LIKE", "CUSL"): 0.342, ("CUSA", "CUSL"): 0.504}
     assert round(r.r2[names.index("CUSA")], 3) == 0.295 and round(r.r2[names.index("CUSL")], 3) == 0.562
     rel = quality.reliability(r)
     assert round(rel["COMP"].alpha, 3) == 0.776 and round(rel["CUSL"].alpha, 3) == 0.831
+
 
 def test_bootstrap_is_reproducible_and_uses_both_seeds_correctly():
     _spec, x, r = fitted("corp-rep")
@@ -98,11 +104,13 @@ def test_bootstrap_is_reproducible_and_uses_both_seeds_correctly():
     key = ("LIKE", "CUSA", "CUSL")
     assert a.specific_indirect[key].estimate == pytest.approx(r.paths[1, 2] * r.paths[2, 3])
 
+
 def test_q2_is_positive_and_below_one():
     _spec, x, r = fitted("corp-rep")
     q2 = quality.q2_blindfolding(r, x)
     assert set(q2) == {"CUSA", "CUSL"}
     assert 0 < q2["CUSA"] < r.r2[2] and 0 < q2["CUSL"] < r.r2[3]
+
 
 def test_q2_of_a_block_with_as_many_indicators_as_the_omission_distance():
     """mobi's PERQ has 7 indicators and D = 7: numbering the data points down each column
@@ -114,8 +122,10 @@ def test_q2_of_a_block_with_as_many_indicators_as_the_omission_distance():
         j = spec.constructs.index(name)
         assert np.isfinite(value) and 0 < value < r.r2[j], (name, value)
 
+
 def test_omission_distance_never_divides_the_sample():
     assert [quality.omission_distance(n) for n in (250, 245, 56, 344)] == [7, 8, 9, 7]
+
 
 def test_srmr_follows_its_definition():
     """SRMR of the saturated model (SmartPLS): residual indicator correlations against
@@ -134,6 +144,7 @@ def test_srmr_follows_its_definition():
             squares.append((observed[i, j] - implied) ** 2)
     assert srmr(r) == pytest.approx(np.sqrt(np.mean(squares)), rel=1e-12)
     assert 0 < srmr(r) < 0.08  # Hair et al. (2021): the corporate reputation model fits (SRMR < 0.08)
+
 
 @pytest.mark.parametrize("variant,reference", [("factorial", "corp_rep_factorial_reference.json"), ("mode_b", "corp_rep_mode_b_reference.json")])
 def test_factorial_scheme_and_mode_b_equal_seminr(variant, reference):
@@ -191,8 +202,11 @@ def test_htmt_bootstrap_equals_seminr_bootstrapped_htmt(example):
     assert len(boot.htmt) == len(ref["htmt_boot"]) == len(spec.constructs) * (len(spec.constructs) - 1) // 2
     for key, value in ref["htmt_boot"].items():
         stat = boot.htmt[tuple(key.split("~"))]
-        close([stat.estimate, stat.mean, stat.sd, stat.lower, stat.upper],
-              [value["htmt"], value["mean"], value["sd"], value["ci_5"], value["ci_95"]], 1e-9)
+        close(
+            [stat.estimate, stat.mean, stat.sd, stat.lower, stat.upper],
+            [value["htmt"], value["mean"], value["sd"], value["ci_5"], value["ci_95"]],
+            1e-9,
+        )
     if example == "mobi":  # the pair of the issue: 0,888 below 0,90, its 95% limit above 1
         imag_cuex = boot.htmt[("IMAG", "CUEX")]
         assert round(imag_cuex.estimate, 3) == 0.888 and imag_cuex.upper > 1

@@ -23,8 +23,13 @@ from reportgen.stats.residual_plots import (
 def samples():
     rng = np.random.default_rng(15)
     i = np.arange(1, 81)
-    return [np.sin(i) + (i % 7) / 3 + (i / 80) ** 2, rng.normal(size=30), rng.exponential(size=200), rng.standard_t(3, size=500),
-            np.round(rng.normal(size=60) * 2) / 2]  # the last with ties
+    return [
+        np.sin(i) + (i % 7) / 3 + (i / 80) ** 2,
+        rng.normal(size=30),
+        rng.exponential(size=200),
+        rng.standard_t(3, size=500),
+        np.round(rng.normal(size=60) * 2) / 2,
+    ]  # the last with ties
 
 
 @pytest.mark.parametrize("x", samples(), ids=["sine80", "normal30", "exponential200", "t500", "ties60"])
@@ -50,7 +55,7 @@ def test_skewness_and_kurtosis_need_enough_values():
     assert skewness(np.array([1.0, 2.0])) is None and excess_kurtosis(np.array([1.0, 2.0, 4.0])) is None
     assert skewness(np.ones(10)) is None and excess_kurtosis(np.ones(10)) is None
     # hand value: x = 1, 2, 3, 10 → m2 = 12.5, m3 = 45, G1 = sqrt(12)/2 · 45 / 12.5^1.5
-    assert skewness(np.array([1.0, 2.0, 3.0, 10.0])) == pytest.approx(np.sqrt(12) / 2 * 45 / 12.5 ** 1.5, rel=1e-12)
+    assert skewness(np.array([1.0, 2.0, 3.0, 10.0])) == pytest.approx(np.sqrt(12) / 2 * 45 / 12.5**1.5, rel=1e-12)
 
 
 @pytest.mark.parametrize("n,sizes", [(9, [3, 3, 3]), (10, [3, 4, 3]), (80, [27, 26, 27]), (81, [27, 27, 27])])

@@ -49,6 +49,5 @@ def form_values(html: str, action: str) -> dict[str, str]:
 def named(values: dict) -> dict:
     """The form's values with a title and every construct named (the app refuses to run a
     study whose names are still the draft's TODO placeholders)."""
-    names = {key: f"Konstruk {key.removeprefix('name.')}" for key, value in values.items()
-             if key.startswith("name.") and value.startswith("TODO")}
+    names = {key: f"Konstruk {key.removeprefix('name.')}" for key, value in values.items() if key.startswith("name.") and value.startswith("TODO")}
     return values | names | ({"title": "Studi uji"} if values.get("title", "").startswith("TODO") else {})

@@ -23,8 +23,14 @@ from reportgen.web.guard import PREVIEW_POLICY
 from reportgen.web.sessions import Sessions
 
 THESIS_DATA = EXAMPLES / "luwu-timur" / "responses.csv"
-NAMES = {"X1": "Performance Planning", "X2": "Performance Measurement", "X3": "Performance Reporting",
-         "X4": "Performance Evaluation", "X5": "Performance Achievement", "Y": "Performance Accountability"}
+NAMES = {
+    "X1": "Performance Planning",
+    "X2": "Performance Measurement",
+    "X3": "Performance Reporting",
+    "X4": "Performance Evaluation",
+    "X5": "Performance Achievement",
+    "Y": "Performance Accountability",
+}
 
 
 HERE = "http://127.0.0.1"  # the app answers to the loopback names only
@@ -114,8 +120,10 @@ def test_problems_are_the_cli_lines_at_their_fields(client, app, tmp_path):
     assert set(found) == {"year", "scale"} and "line 6, key study.year" in found["year"][0]
     client.get("/?lang=id")
     indonesian = problems(client.post(where, data=values | {"year": "20x2", "scale_min": "satu", "action": "check"}).text)
-    assert indonesian == {"year": ["study.yaml, baris 6, kunci study.year: harus bilangan bulat"],
-                          "scale": ["study.yaml, baris 12, kunci scale.min: harus bilangan bulat"]}
+    assert indonesian == {
+        "year": ["study.yaml, baris 6, kunci study.year: harus bilangan bulat"],
+        "scale": ["study.yaml, baris 12, kunci scale.min: harus bilangan bulat"],
+    }
     client.get("/?lang=en")
     found = checked(**{"from.2": "X2", "to.2": "X2"})  # checked once the file's form is right
     assert set(found) == {"hypothesis.2"}, found
@@ -129,8 +137,12 @@ def test_a_data_problem_is_shown_at_its_item(client):
     where, values = begin(client)
     values.update({"scale_max": "4", "action": "check"})  # the thesis data answer 5, 850 times in 31 items
     found = problems(client.post(where, data=values).text)
-    assert found == {"scale": ["responses.csv: 5 di luar skala 1–4: 850 jawaban di 31 kolom (X1.1, X1.2, X1.3, X1.4, X1.5 "
-                               "dan 26 lagi), pertama responden R001 (baris 2) di kolom X1.1"]}  # the page's language
+    assert found == {
+        "scale": [
+            "responses.csv: 5 di luar skala 1–4: 850 jawaban di 31 kolom (X1.1, X1.2, X1.3, X1.4, X1.5 "
+            "dan 26 lagi), pertama responden R001 (baris 2) di kolom X1.1"
+        ]
+    }  # the page's language
     lines = THESIS_DATA.read_text(encoding="utf-8").splitlines()
     header, row = lines[0].split(","), lines[3].split(",")
     row[header.index("X2.4")] = "7"  # one answer beyond the questionnaire's 5 points: the draft's scale is 1–7
@@ -143,8 +155,7 @@ def test_a_data_problem_is_shown_at_its_item(client):
 
 def test_items_moved_and_left_out_reach_the_study_file(client, app):
     where, values = begin(client)
-    values.update({"group.X1.5": "", "group.X2.5": "X1", "reverse.X3.1": "on", "name.X1": "Perencanaan",
-                   "action": "check"})
+    values.update({"group.X1.5": "", "group.X2.5": "X1", "reverse.X3.1": "on", "name.X1": "Perencanaan", "action": "check"})
     client.post(where, data=values)
     config = yaml.safe_load(session_of(app, where).study_file.read_text())
     assert list(config["constructs"]["X1"]["items"]) == ["X1.1", "X1.2", "X1.3", "X1.4", "X2.5"]
@@ -214,8 +225,14 @@ def test_a_run_that_fails_shows_the_cli_line(client, app, tmp_path):
     cli = invoke(["run", str(study), "--out", str(tmp_path / "cli-out"), "--formats", "json"])
     assert cli.exit_code == 2 and run.error == cli.output.strip().removeprefix("error: ")
     assert "perfectly collinear: B is an exact linear combination of the constant, A" in run.error
-    assert shown == run.error_id == ("prediktor A, B berkolinear sempurna: B adalah kombinasi linear eksak dari konstanta, A "
-                                     "(lm di R melaporkan koefisiennya sebagai NA); keluarkan salah satunya")  # the page's language
+    assert (
+        shown
+        == run.error_id
+        == (
+            "prediktor A, B berkolinear sempurna: B adalah kombinasi linear eksak dari konstanta, A "
+            "(lm di R melaporkan koefisiennya sebagai NA); keluarkan salah satunya"
+        )
+    )  # the page's language
 
 
 def test_uploads_refused_with_one_line(tmp_path):
@@ -257,17 +274,21 @@ def test_a_study_file_with_keys_the_form_lacks_says_which(client):
     response = upload(client, THESIS_DATA.read_bytes(), study=(EXAMPLES / "luwu-timur" / "study.yaml").read_bytes())
     page = client.get(response.headers["location"]).text
     notice = html.unescape(re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S).group(1))
-    assert ("tidak diunggah, sehingga tidak disimpan: literature, hypotheses.H1.supports, hypotheses.H1.theory.cite, "
-            "hypotheses.H4.supports.") in notice  # the reference file was not uploaded
-    assert ("tetap disimpan seperti tertulis di berkas studi: study.chapters, study.object, study.object_description, study.note, "
-            "data.missing, model.score, settings, hypotheses.H1.theory.") in notice
+    assert (
+        "tidak diunggah, sehingga tidak disimpan: literature, hypotheses.H1.supports, hypotheses.H1.theory.cite, hypotheses.H4.supports."
+    ) in notice  # the reference file was not uploaded
+    assert (
+        "tetap disimpan seperti tertulis di berkas studi: study.chapters, study.object, study.object_description, study.note, "
+        "data.missing, model.score, settings, hypotheses.H1.theory."
+    ) in notice
     assert 'value="Pengaruh Perencanaan' in page
     moderation = EXAMPLES / "moderation"
     response = upload(client, (moderation / "responses.csv").read_bytes(), study=(moderation / "study.yaml").read_bytes())
     page = client.get(response.headers["location"]).text
     notice = html.unescape(re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S).group(1))
-    assert notice.endswith("tetap disimpan seperti tertulis di berkas studi: study.chapters, data.missing, model.score, compare, "
-                           "settings, hypotheses.H3.")  # the moderation hypothesis, which no row can hold, is kept whole
+    assert notice.endswith(
+        "tetap disimpan seperti tertulis di berkas studi: study.chapters, data.missing, model.score, compare, settings, hypotheses.H3."
+    )  # the moderation hypothesis, which no row can hold, is kept whole
 
 
 def test_a_study_file_that_cannot_be_read_is_named_as_uploaded(client):
@@ -324,8 +345,9 @@ def test_serve_on_a_port_in_use_is_one_line():
         port = taken.getsockname()[1]
         result = invoke(["serve", "--port", str(port)])
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines()[-1] == (f"error: reportgen serve: 127.0.0.1:{port}: cannot listen "
-                                                      f"(Address already in use); give --port another number")
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: reportgen serve: 127.0.0.1:{port}: cannot listen (Address already in use); give --port another number"
+    )
 
 
 def test_a_google_forms_export_becomes_a_form_with_its_statements_and_words(client, app, tmp_path):
@@ -417,8 +439,7 @@ def test_profile_code_labels_and_order_from_the_form(client, app):
     where, values = begin(client)
     page = client.get(where).text
     assert 'name="porder.jk"' in page and 'placeholder="Laki-laki; Perempuan"' in page  # the natural order, as a hint
-    values = named(values) | {"pvalues.jk": "Laki-laki = Pria;  = kosong; tanpa tanda", "porder.jk": "Perempuan; Pria; Perempuan",
-                              "action": "check"}
+    values = named(values) | {"pvalues.jk": "Laki-laki = Pria;  = kosong; tanpa tanda", "porder.jk": "Perempuan; Pria; Perempuan", "action": "check"}
     assert problems(client.post(where, data=values).text) == {}
     config = yaml.safe_load(session_of(app, where).study_file.read_text())
     jk = next(r for r in config["respondents"] if r["column"] == "jk")

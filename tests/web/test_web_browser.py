@@ -19,12 +19,18 @@ from docx import Document
 from helpers import EXAMPLES
 from served import served
 
-CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
-                 if shutil.which(name)), None)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium): "
-                                                         "the browser test of the web app is skipped")
-NAMES = {"X1": "Performance Planning", "X2": "Performance Measurement", "X3": "Performance Reporting",
-         "X4": "Performance Evaluation", "X5": "Performance Achievement", "Y": "Performance Accountability"}
+CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium installed (apt-get install chromium): the browser test of the web app is skipped"
+)
+NAMES = {
+    "X1": "Performance Planning",
+    "X2": "Performance Measurement",
+    "X3": "Performance Reporting",
+    "X4": "Performance Evaluation",
+    "X5": "Performance Achievement",
+    "Y": "Performance Accountability",
+}
 
 
 @pytest.fixture
@@ -50,8 +56,7 @@ def page():
         context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True)
         page = context.new_page()
         page.violations = []
-        page.on("console", lambda message: page.violations.append(message.text)
-                if "Content Security Policy" in message.text else None)
+        page.on("console", lambda message: page.violations.append(message.text) if "Content Security Policy" in message.text else None)
         yield page
         browser.close()
 

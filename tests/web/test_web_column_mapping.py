@@ -33,16 +33,26 @@ def test_two_questions_without_codes_become_a_new_construct(client, app):
     assert all(f"item_of.{q}" in values for q in QUESTIONS)  # left out of the items, offered here
     mapped = values | {f"item_of.{q}": "new" for q in QUESTIONS} | {f"newcode.{q}": "X2" for q in QUESTIONS} | {"action": "check"}
     found = problems(client.post(where, data=mapped).text)
-    assert found == {"scale": ["jawaban.csv: kata 'Tidak Pernah' (16), 'Sering' (16), 'Jarang' (16), 'Selalu' (16), "
-                               "'Kadang-kadang' (16) bukan jawaban pada skala (jawaban yang dapat dipakai: 1–5): 80 jawaban di 2 kolom "
-                               "(X2.1, X2.2), pertama responden 1 (baris 2) di kolom X2.1"]}  # words of no scale yet: one problem
+    assert found == {
+        "scale": [
+            "jawaban.csv: kata 'Tidak Pernah' (16), 'Sering' (16), 'Jarang' (16), 'Selalu' (16), "
+            "'Kadang-kadang' (16) bukan jawaban pada skala (jawaban yang dapat dipakai: 1–5): 80 jawaban di 2 kolom "
+            "(X2.1, X2.2), pertama responden 1 (baris 2) di kolom X2.1"
+        ]
+    }  # words of no scale yet: one problem
     words = {f"{part}.{k}": word for k, pair in OFTEN.items() for part, word in zip(("short_id", "label_id"), pair)}
     found = problems(client.post(where, data=form_values(client.get(where).text, where) | words | {"action": "check"}).text)
     assert "name.X2" in found and "scale" not in found  # the new construct's name is still TODO
     values = form_values(client.get(where).text, where)
     assert values["text.X2.1"] == QUESTIONS[0] and values["group.X2.2"] == "X2" and f"item_of.{QUESTIONS[0]}" not in values
-    named = values | {"title": "Kinerja", "author": "Andi", "name.X1": "Perencanaan", "name.X2": "Pemanfaatan Laporan",
-                      "name.Y": "Akuntabilitas", "action": "check"}
+    named = values | {
+        "title": "Kinerja",
+        "author": "Andi",
+        "name.X1": "Perencanaan",
+        "name.X2": "Pemanfaatan Laporan",
+        "name.Y": "Akuntabilitas",
+        "action": "check",
+    }
     page = client.post(where, data=named).text
     assert problems(page) == {} and "Berkas studi valid." in page
     study = yaml.safe_load(session_of(app, where).study_file.read_text(encoding="utf-8"))
@@ -79,8 +89,20 @@ def test_a_questionnaire_of_which_no_column_was_recognised_is_mapped_by_hand(cli
     words = {f"{part}.{k}": word for k, pair in OFTEN.items() for part, word in zip(("short_id", "label_id"), pair)}
     values = form_values(client.post(where, data=values | mapping | words | {"action": "update"}).text, where)
     assert [values[f"group.X.{n}"] for n in (1, 2, 3)] == ["X"] * 3 and values["text.Y.3"] == questions[5]
-    page = client.post(where, data=values | {"title": "Frekuensi", "author": "Andi", "name.X": "Sebab", "name.Y": "Akibat",
-                                             "dependent": "Y", "from.1": "X", "to.1": "Y", "action": "check"}).text
+    page = client.post(
+        where,
+        data=values
+        | {
+            "title": "Frekuensi",
+            "author": "Andi",
+            "name.X": "Sebab",
+            "name.Y": "Akibat",
+            "dependent": "Y",
+            "from.1": "X",
+            "to.1": "Y",
+            "action": "check",
+        },
+    ).text
     assert problems(page) == {} and "Berkas studi valid." in page
     study = yaml.safe_load(session_of(app, where).study_file.read_text(encoding="utf-8"))
     assert study["data"]["columns"]["X.1"] == questions[0] and study["scale"]["labels"][5]["id"] == "Selalu"

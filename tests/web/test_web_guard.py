@@ -19,8 +19,12 @@ from reportgen.web.sessions import Sessions
 
 THESIS_DATA = EXAMPLES / "luwu-timur" / "responses.csv"
 HERE = "http://127.0.0.1"
-SECURITY_HEADERS = {"content-security-policy": APP_POLICY, "x-frame-options": "DENY",
-                    "x-content-type-options": "nosniff", "referrer-policy": "same-origin"}
+SECURITY_HEADERS = {
+    "content-security-policy": APP_POLICY,
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+}
 
 
 class Counted:
@@ -46,8 +50,10 @@ def chunked_post(address: str, path: str, head: bytes, pieces) -> tuple[bytes, i
     where = urlsplit(address)
     taken = 0
     with socket.create_connection((where.hostname, where.port), timeout=60) as sock:
-        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: {where.netloc}\r\nTransfer-Encoding: chunked\r\n"
-                     f"Content-Type: multipart/form-data; boundary=cut\r\n\r\n".encode())
+        sock.sendall(
+            f"POST {path} HTTP/1.1\r\nHost: {where.netloc}\r\nTransfer-Encoding: chunked\r\n"
+            f"Content-Type: multipart/form-data; boundary=cut\r\n\r\n".encode()
+        )
         for piece in [head, *pieces]:
             if select.select([sock], [], [], 0)[0]:  # the server answered: stop sending
                 break
@@ -93,8 +99,9 @@ def test_a_body_announced_too_large_is_not_read(tmp_path):
 
 def test_a_study_form_over_its_limit_is_refused(tmp_path):
     with TestClient(create_app(sessions=Sessions(root=tmp_path)), base_url=HERE) as client:
-        where = client.post("/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")},
-                            follow_redirects=False).headers["location"]
+        where = client.post("/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")}, follow_redirects=False).headers[
+            "location"
+        ]
         big = client.post(where, data={"title": "x" * 2**20, "action": "check"})
         assert big.status_code == 413 and '<p class="error" role="alert">Isian formulir terlalu besar; batasnya 1 MB.</p>' in big.text
         assert client.post(where, data={"title": "x" * 1000, "action": "update"}).status_code == 200
@@ -104,17 +111,21 @@ def test_a_study_form_over_its_limit_is_refused(tmp_path):
 def test_the_upload_limit_is_a_size(value):
     result = invoke(["serve", "--max-upload-mb", value])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.splitlines() == [f"error: reportgen serve: argument --max-upload-mb: '{value}' is not an upload "
-                                          f"limit; use a number of MB above 0 and at most 1024"]
+    assert result.stderr.splitlines() == [
+        f"error: reportgen serve: argument --max-upload-mb: '{value}' is not an upload limit; use a number of MB above 0 and at most 1024"
+    ]
 
 
-@pytest.mark.parametrize("option, value", [("--allow-host", "pc.local:80"), ("--allow-host", "*.example"),
-                                           ("--host", "a b"), ("--allow-host", "http://pc")])
+@pytest.mark.parametrize(
+    "option, value", [("--allow-host", "pc.local:80"), ("--allow-host", "*.example"), ("--host", "a b"), ("--allow-host", "http://pc")]
+)
 def test_a_host_name_is_a_name(option, value):
     result = invoke(["serve", option, value])
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == [f"error: reportgen serve: argument {option}: '{value}' is not a host name; give a "
-                                          f"name such as pc.local or an address such as 192.168.1.5, without a port"]
+    assert result.stderr.splitlines() == [
+        f"error: reportgen serve: argument {option}: '{value}' is not a host name; give a "
+        f"name such as pc.local or an address such as 192.168.1.5, without a port"
+    ]
 
 
 def test_the_host_names_answered_follow_the_address_listened_on():
@@ -125,11 +136,14 @@ def test_the_host_names_answered_follow_the_address_listened_on():
     assert allowed_hosts("0.0.0.0") == allowed_hosts("::") == ["*"]
 
 
-@pytest.mark.parametrize("bound, extra, answered, refused", [
-    ("127.0.0.1", [], ["127.0.0.1:8765", "localhost:8765", "[::1]:8765", "localhost"], ["evil.example", "192.168.1.5:8765"]),
-    ("192.168.1.5", ["pc.local"], ["192.168.1.5:8765", "pc.local:8765", "localhost:8765"], ["evil.example:8765"]),
-    ("0.0.0.0", [], ["evil.example", "192.168.1.5:8765"], []),
-])
+@pytest.mark.parametrize(
+    "bound, extra, answered, refused",
+    [
+        ("127.0.0.1", [], ["127.0.0.1:8765", "localhost:8765", "[::1]:8765", "localhost"], ["evil.example", "192.168.1.5:8765"]),
+        ("192.168.1.5", ["pc.local"], ["192.168.1.5:8765", "pc.local:8765", "localhost:8765"], ["evil.example:8765"]),
+        ("0.0.0.0", [], ["evil.example", "192.168.1.5:8765"], []),
+    ],
+)
 def test_other_host_names_are_refused(tmp_path, bound, extra, answered, refused):
     with TestClient(create_app(sessions=Sessions(root=tmp_path), host=bound, allow_hosts=extra), base_url=HERE) as client:
         for host in answered:
@@ -139,32 +153,38 @@ def test_other_host_names_are_refused(tmp_path, bound, extra, answered, refused)
             assert page.status_code == 400 and page.headers["x-frame-options"] == "DENY", host
 
 
-@pytest.mark.parametrize("headers", [
-    {"Origin": "http://evil.example"},
-    {"Origin": "http://127.0.0.1:9999"},  # another port of this computer is another site
-    {"Origin": "null"},
-    {"Referer": "http://evil.example/page"},
-    {"Sec-Fetch-Site": "cross-site"},
-    {"Origin": "http://127.0.0.1", "Sec-Fetch-Site": "cross-site"},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://evil.example"},
+        {"Origin": "http://127.0.0.1:9999"},  # another port of this computer is another site
+        {"Origin": "null"},
+        {"Referer": "http://evil.example/page"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "http://127.0.0.1", "Sec-Fetch-Site": "cross-site"},
+    ],
+)
 def test_a_post_from_another_site_is_refused(tmp_path, headers):
     with TestClient(create_app(sessions=Sessions(root=tmp_path)), base_url=HERE) as client:
-        refused = client.post("/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")},
-                              headers=headers)
+        refused = client.post("/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")}, headers=headers)
         assert refused.status_code == 403 and refused.headers["connection"] == "close"
-        assert ('<p class="error" role="alert">Permintaan ini dikirim dari situs lain dan ditolak; buka aplikasi di '
-                'alamatnya sendiri lalu coba lagi.</p>') in refused.text
+        assert (
+            '<p class="error" role="alert">Permintaan ini dikirim dari situs lain dan ditolak; buka aplikasi di alamatnya sendiri lalu coba lagi.</p>'
+        ) in refused.text
         english = client.post("/s/any/end?lang=en", headers=headers)
         assert english.status_code == 403 and "This request was sent from another site and is refused" in english.text
     assert list(tmp_path.iterdir()) == []  # no session folder
 
 
-@pytest.mark.parametrize("headers", [{"Origin": "http://127.0.0.1"}, {"Referer": "http://127.0.0.1/?lang=en"},
-                                     {"Origin": "http://127.0.0.1", "Sec-Fetch-Site": "same-origin"}, {}])
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "http://127.0.0.1"}, {"Referer": "http://127.0.0.1/?lang=en"}, {"Origin": "http://127.0.0.1", "Sec-Fetch-Site": "same-origin"}, {}],
+)
 def test_a_post_from_the_apps_own_pages_works(tmp_path, headers):
     with TestClient(create_app(sessions=Sessions(root=tmp_path)), base_url=HERE) as client:
-        done = client.post("/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")},
-                           headers=headers, follow_redirects=False)
+        done = client.post(
+            "/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")}, headers=headers, follow_redirects=False
+        )
         assert done.status_code == 303 and len(list(tmp_path.iterdir())) == 1
 
 
@@ -176,6 +196,11 @@ def test_the_origin_is_checked_on_every_address_too(tmp_path):
 
 def test_every_response_carries_the_security_headers(tmp_path):
     with TestClient(create_app(sessions=Sessions(root=tmp_path)), base_url=HERE) as client:
-        for response in (client.get("/"), client.get("/s/none"), client.get("/static/app.css"),
-                         client.post("/upload", files={}), client.post("/upload", headers={"Origin": "http://evil.example"})):
+        for response in (
+            client.get("/"),
+            client.get("/s/none"),
+            client.get("/static/app.css"),
+            client.post("/upload", files={}),
+            client.post("/upload", headers={"Origin": "http://evil.example"}),
+        ):
             assert {name: response.headers.get(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS, response.url

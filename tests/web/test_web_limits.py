@@ -22,8 +22,7 @@ HERE = "http://127.0.0.1"
 
 
 def upload(client):
-    return client.post("/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")},
-                       follow_redirects=False)
+    return client.post("/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")}, follow_redirects=False)
 
 
 def session_of(client, where: str):
@@ -62,8 +61,9 @@ def test_runs_beyond_the_limit_wait_their_turn(tmp_path):
             third, last = start_run(client)
             assert not working.waiting and queued.waiting and last.waiting and queued.pid is None and last.pid is None
             page = client.get(f"{third}/run").text
-            assert ("Menunggu giliran: server menjalankan 1 analisis sekaligus. "
-                    "Analisis yang menunggu di depan analisis ini: 1.") in page and 'http-equiv="refresh"' in page
+            assert (
+                "Menunggu giliran: server menjalankan 1 analisis sekaligus. Analisis yang menunggu di depan analisis ini: 1."
+            ) in page and 'http-equiv="refresh"' in page
             assert "Runs waiting ahead of this one: 0." in client.get(f"{second}/run?lang=en").text
             folder = session_of(client, second).folder
             client.post(f"{second}/end")  # ending a waiting run's session takes it out of the queue

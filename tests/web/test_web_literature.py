@@ -51,15 +51,17 @@ def test_a_file_that_is_no_reference_file_is_refused_at_its_field(client, app):
     where, values = begin(client)
     files = {"literature": ("daftar.docx", b"PK\x03\x04", "application/octet-stream")}
     found = problems(client.post(where, data=values | {"action": "check"}, files=files).text)
-    assert found == {"literature": ["daftar.docx: berkas referensi harus berupa BibTeX (.bib) atau RIS (.ris), diekspor dari "
-                                    "Zotero atau Mendeley."]}
+    assert found == {"literature": ["daftar.docx: berkas referensi harus berupa BibTeX (.bib) atau RIS (.ris), diekspor dari Zotero atau Mendeley."]}
     assert session_of(app, where).choices.literature is None
 
 
 def test_a_study_file_uploaded_with_its_reference_file_keeps_its_citations(client, app):
     study = (EXAMPLES / "luwu-timur" / "study.yaml").read_bytes()
-    files = {"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv"), "study": ("study.yaml", study, "application/x-yaml"),
-             "literature": ("references.bib", REFERENCES, "application/x-bibtex")}
+    files = {
+        "data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv"),
+        "study": ("study.yaml", study, "application/x-yaml"),
+        "literature": ("references.bib", REFERENCES, "application/x-bibtex"),
+    }
     where = client.post("/upload", files=files, follow_redirects=False).headers["location"]
     page = client.get(where).text
     assert "literature" not in html.unescape(page).split("tidak disimpan")[-1][:200]  # not among the keys not kept

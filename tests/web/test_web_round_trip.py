@@ -27,8 +27,10 @@ def test_an_example_study_goes_through_the_form_unchanged_in_meaning(client, app
     folder = EXAMPLES / example
     original = load_study(folder / "study.yaml")
     data = folder / original.config.data.path
-    files = {"data": (data.name, data.read_bytes(), "application/octet-stream"),
-             "study": ("study.yaml", (folder / "study.yaml").read_bytes(), "application/x-yaml")}
+    files = {
+        "data": (data.name, data.read_bytes(), "application/octet-stream"),
+        "study": ("study.yaml", (folder / "study.yaml").read_bytes(), "application/x-yaml"),
+    }
     if original.config.literature:
         files["literature"] = (original.config.literature, (folder / original.config.literature).read_bytes(), "text/plain")
     response = client.post("/upload", files=files, follow_redirects=False)
@@ -43,8 +45,10 @@ def test_an_example_study_goes_through_the_form_unchanged_in_meaning(client, app
 
 def opened(client, example: str, lang: str = "id", literature: bool = False) -> str:
     folder = EXAMPLES / example
-    files = {"data": ("responses.csv", (folder / "responses.csv").read_bytes(), "text/csv"),
-             "study": ("study.yaml", (folder / "study.yaml").read_bytes(), "application/x-yaml")}
+    files = {
+        "data": ("responses.csv", (folder / "responses.csv").read_bytes(), "text/csv"),
+        "study": ("study.yaml", (folder / "study.yaml").read_bytes(), "application/x-yaml"),
+    }
     if literature:
         files["literature"] = ("references.bib", (folder / "references.bib").read_bytes(), "text/plain")
     return client.post(f"/upload?lang={lang}", files=files, follow_redirects=False).headers["location"]

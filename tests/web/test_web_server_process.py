@@ -55,9 +55,12 @@ class Server:
     def __init__(self, temp: Path):
         self.port = free_port()
         self.address = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen([sys.executable, "-m", "reportgen.cli", "serve", "--port", str(self.port)],
-                                        env=os.environ | {"TMPDIR": str(temp)}, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "reportgen.cli", "serve", "--port", str(self.port)],
+            env=os.environ | {"TMPDIR": str(temp)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self.client = httpx2.Client(base_url=self.address, timeout=60)
         until(self._answers)
 
@@ -126,8 +129,12 @@ def test_a_worker_whose_server_is_gone_ends_cleanly(tmp_path):
     (tmp_path / "data").mkdir()
     target = tmp_path / "data" / "report"
     not_its_parent = 0  # no process but the first has parent 0
-    ended = subprocess.run([sys.executable, "-m", "reportgen.web.worker", str(EXAMPLES / "luwu-timur" / "study.yaml"),
-                            str(target), str(not_its_parent)], capture_output=True, text=True, timeout=120)
+    ended = subprocess.run(
+        [sys.executable, "-m", "reportgen.web.worker", str(EXAMPLES / "luwu-timur" / "study.yaml"), str(target), str(not_its_parent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert ended.returncode == 128 + signal.SIGTERM and ended.stdout == ""
     assert list((tmp_path / "data").iterdir()) == []  # no report, and no temporary folder
 

@@ -62,8 +62,15 @@ def written(client, where: str) -> dict:
 def test_a_hostile_header_and_hostile_fields_stay_values(client):
     where, values = begin(client)
     assert any(key.startswith("profile.") for key in values)
-    hostile = {"title": INJECTION, "author": "a: b # c", "name.X1": "---\n...", "text.X1.1": "{x: 1}\n- c",
-               "label_id.5": "&a *a", "from.1": "X1\ntemplates: /", "to.1": "Y"}
+    hostile = {
+        "title": INJECTION,
+        "author": "a: b # c",
+        "name.X1": "---\n...",
+        "text.X1.1": "{x: 1}\n- c",
+        "label_id.5": "&a *a",
+        "from.1": "X1\ntemplates: /",
+        "to.1": "Y",
+    }
     page = client.post(where, data=values | hostile | {"action": "check"})
     assert page.status_code == 200
     config = written(client, where)
@@ -77,7 +84,29 @@ def test_a_hostile_header_and_hostile_fields_stay_values(client):
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 
 
-@given(st.fixed_dictionaries(dict.fromkeys(("title", "author", "year", "language", "design", "scale_min", "scale_max", "name.X1", "text.X1.1", "label_id.5", "from.1", "via.1", "to.1", "expect.1"), TEXT)))
+@given(
+    st.fixed_dictionaries(
+        dict.fromkeys(
+            (
+                "title",
+                "author",
+                "year",
+                "language",
+                "design",
+                "scale_min",
+                "scale_max",
+                "name.X1",
+                "text.X1.1",
+                "label_id.5",
+                "from.1",
+                "via.1",
+                "to.1",
+                "expect.1",
+            ),
+            TEXT,
+        )
+    )
+)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_random_form_values_never_break_the_server_or_the_file(client, fields):
     where, values = begin(client, "note")

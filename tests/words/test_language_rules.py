@@ -100,10 +100,30 @@ def test_english_p_and_r_values_lose_the_zero_in_the_replica():
 
 
 FOREIGN = {  # terms each Indonesian chapter writes, and must print in italics (EYD V)
-    "luwu-timur": ["three-box", "skewness", "excess kurtosis", "scatterplot", "P-P plot", "tolerance",
-                   "corrected item-total correlation", "R Square", "Adjusted R Square", "power", "common method variance"],
-    "mobi": ["outer loading", "cross loading", "bootstrapping", "bootstrap", "composite reliability", "Average Variance Extracted",
-             "heterotrait-monotrait", "inner model", "outer model"],
+    "luwu-timur": [
+        "three-box",
+        "skewness",
+        "excess kurtosis",
+        "scatterplot",
+        "P-P plot",
+        "tolerance",
+        "corrected item-total correlation",
+        "R Square",
+        "Adjusted R Square",
+        "power",
+        "common method variance",
+    ],
+    "mobi": [
+        "outer loading",
+        "cross loading",
+        "bootstrapping",
+        "bootstrap",
+        "composite reliability",
+        "Average Variance Extracted",
+        "heterotrait-monotrait",
+        "inner model",
+        "outer model",
+    ],
     "mixed-methods": ["joint display", "outer loading", "bootstrapping"],
     "moderation": ["Moderated Regression Analysis", "slope", "post hoc"],
 }
@@ -123,7 +143,7 @@ def test_indonesian_foreign_terms_are_italic_where_the_template_writes_them(chap
             if lang == "id":
                 found.add(m.group(0).lower())
                 if not set(range(m.start(), m.end())) <= italic:
-                    roman.append(p.text[max(0, m.start() - 30):m.end() + 10])
+                    roman.append(p.text[max(0, m.start() - 30) : m.end() + 10])
     assert not roman, f"{name}: {roman[:5]}"
     if lang == "id":
         assert {t.lower() for t in FOREIGN.get(name, [])} <= found, sorted({t.lower() for t in FOREIGN.get(name, [])} - found)
@@ -151,8 +171,10 @@ def test_a_study_name_holding_a_foreign_term_stays_as_the_study_writes_it(tmp_pa
     """Only the template's own words are italicised: a construct called 'Tolerance Kerja' and a
     category 'Bootstrap' are the study's names and stay roman, while the template's 'tolerance'
     beside them is italic."""
+
     def rename(config):
         config["constructs"]["X1"]["name"] = {"id": "Tolerance Kerja", "en": "Work Tolerance"}
+
     doc = compose(example_variant("luwu-timur", tmp_path, rename), "id").document
     paragraphs = [p for p in _body(doc) if "Tolerance Kerja" in p.text]
     assert len(paragraphs) > 5
@@ -200,36 +222,62 @@ def test_the_english_profile_names_the_categories_in_english():
 
 def test_a_category_without_an_english_label_is_printed_as_the_data_give_it(tmp_path):
     """Never a translation the study did not write: without ``values`` the category stays."""
+
     def plain(config):
         for column in config["respondents"]:
             column.pop("values", None)
+
     doc = compose(example_variant("luwu-timur", tmp_path, plain), "en").document
     assert [row[0].text for row in doc.tables()["profile.jk"].body[:2]] == ["Laki-laki", "Perempuan"]
 
 
-@pytest.mark.parametrize("lang, count, expected", [
-    ("id", 15, "seluruh 15 pasangan variabel berkorelasi signifikan"), ("id", 2, "kedua pasangan variabel berkorelasi signifikan"),
-    ("id", 3, "ketiga pasangan variabel berkorelasi signifikan"), ("id", 1, "satu-satunya pasangan variabel berkorelasi signifikan"),
-    ("en", 15, "all 15 pairs are significantly correlated"), ("en", 2, "both pairs are significantly correlated"),
-    ("en", 3, "all three pairs are significantly correlated"), ("en", 1, "the only pair is significantly correlated")])
+@pytest.mark.parametrize(
+    "lang, count, expected",
+    [
+        ("id", 15, "seluruh 15 pasangan variabel berkorelasi signifikan"),
+        ("id", 2, "kedua pasangan variabel berkorelasi signifikan"),
+        ("id", 3, "ketiga pasangan variabel berkorelasi signifikan"),
+        ("id", 1, "satu-satunya pasangan variabel berkorelasi signifikan"),
+        ("en", 15, "all 15 pairs are significantly correlated"),
+        ("en", 2, "both pairs are significantly correlated"),
+        ("en", 3, "all three pairs are significantly correlated"),
+        ("en", 1, "the only pair is significantly correlated"),
+    ],
+)
 def test_all_of_a_count_is_said_as_all(lang, count, expected):
     pair = {"a": "X1", "b": "Y", "r": "0,5", "band": "sedang"}
     text = render(environment(lang), "correlation.j2", table="T", citation="C", significant=count, total=count, strongest=pair, weakest=pair)
     assert expected in text and not ALL_OF.search(text)
 
 
-@pytest.mark.parametrize("lang, count, total, expected", [
-    ("id", 2, 2, "Kedua pengaruh tidak langsung signifikan"), ("id", 1, 2, "Sebanyak 1 dari 2 pengaruh tidak langsung signifikan"),
-    ("en", 2, 2, "Both indirect effects are significant"), ("en", 12, 12, "All 12 indirect effects are significant"),
-    ("en", 1, 2, "1 of the 2 indirect effects is significant")])
+@pytest.mark.parametrize(
+    "lang, count, total, expected",
+    [
+        ("id", 2, 2, "Kedua pengaruh tidak langsung signifikan"),
+        ("id", 1, 2, "Sebanyak 1 dari 2 pengaruh tidak langsung signifikan"),
+        ("en", 2, 2, "Both indirect effects are significant"),
+        ("en", 12, 12, "All 12 indirect effects are significant"),
+        ("en", 1, 2, "1 of the 2 indirect effects is significant"),
+    ],
+)
 def test_significant_indirect_effects_are_counted_without_n_of_the_n(lang, count, total, expected):
     text = render(environment(lang), "pls_indirect.j2", table="T", count=count, total=total, significant=["A → B"])
     assert expected in text
 
 
-@pytest.mark.parametrize("value, lang, expected", [
-    (0.724, "en", ".724"), (-0.038, "en", "−.038"), (1.0, "en", "1.000"), (-1.0, "en", "−1.000"), (0.9996, "en", "1.000"),
-    (None, "en", "–"), (0.724, "id", "0,724"), (-0.038, "id", "−0,038")])
+@pytest.mark.parametrize(
+    "value, lang, expected",
+    [
+        (0.724, "en", ".724"),
+        (-0.038, "en", "−.038"),
+        (1.0, "en", "1.000"),
+        (-1.0, "en", "−1.000"),
+        (0.9996, "en", "1.000"),
+        (None, "en", "–"),
+        (0.724, "id", "0,724"),
+        (-0.038, "id", "−0,038"),
+    ],
+)
 def test_a_value_that_cannot_exceed_one(value, lang, expected):
     assert fmt_unit(value, 3, lang) == expected
 

@@ -71,12 +71,15 @@ def test_a_template_cannot_build_a_huge_value(user_env, name, template, refusal)
     assert "t.j2, line 1: " in caught.value.message and refusal in caught.value.message, caught.value.message
 
 
-@pytest.mark.parametrize("template,expected", [
-    ("{{ '%05.1f' % 3.14159 }} {{ '%s dan %s'|format('a', 'b') }} {{ '{:>6}'.format('x') }}", "003.1 a dan b      x"),
-    ("{{ ['a', 'b']|join(', ') }} {{ 'x'.ljust(3) }}| {{ 'ab'|replace('b', 'cd') }} {{ [1, 2] + [3] }}", "a, b x  | acd [1, 2, 3]"),
-    ("{% set l = [] %}{% for i in range(3) %}{% set _ = l.append(i) %}{% endfor %}{{ l|sum }} {{ 'ab' ~ 1 }} {{ 2 ** 10 }}",
-     "3 ab1 1024"),
-], ids=["formats", "joins", "lists"])
+@pytest.mark.parametrize(
+    "template,expected",
+    [
+        ("{{ '%05.1f' % 3.14159 }} {{ '%s dan %s'|format('a', 'b') }} {{ '{:>6}'.format('x') }}", "003.1 a dan b      x"),
+        ("{{ ['a', 'b']|join(', ') }} {{ 'x'.ljust(3) }}| {{ 'ab'|replace('b', 'cd') }} {{ [1, 2] + [3] }}", "a, b x  | acd [1, 2, 3]"),
+        ("{% set l = [] %}{% for i in range(3) %}{% set _ = l.append(i) %}{% endfor %}{{ l|sum }} {{ 'ab' ~ 1 }} {{ 2 ** 10 }}", "3 ab1 1024"),
+    ],
+    ids=["formats", "joins", "lists"],
+)
 def test_ordinary_templates_render_as_before(user_env, template, expected):
     assert render_raw(user_env(template), "t.j2") == expected
 
@@ -112,8 +115,9 @@ def test_every_bomb_ends_in_one_line_with_little_memory(tmp_path):
         (study.parent / "mine" / "id").mkdir(parents=True)
         (study.parent / "mine" / "id" / "hypothesis_decision.j2").write_text(template)
         studies.append(str(study))
-    result = subprocess.run([sys.executable, "-c", PEAK_PROBE, *studies], capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_PROBE, *studies], capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
     codes, children_kb, own_kb = result.stdout.split("]")[0] + "]", *result.stdout.split("]")[1].split()
     assert codes == str([2] * len(BOMBS)), result.stderr
     assert result.stderr.count("error: template ") == len(BOMBS) and "MemoryError" not in result.stderr
@@ -127,10 +131,16 @@ def test_a_valid_study_never_fails_on_time_when_stopped_and_continued(tmp_path):
     study = write_study(tmp_path / "s", config)
     (study.parent / "mine" / "id").mkdir(parents=True)
     (study.parent / "mine" / "id" / "hypothesis_decision.j2").write_text(
-        "{% for i in range(300) %}{% for j in range(2000) %}{% endfor %}{% endfor %}{{ name }} ok")
-    process = subprocess.Popen([sys.executable, "-m", "reportgen.cli", "run", str(study), "--out", str(tmp_path / "o"),
-                                "--formats", "json"], env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        "{% for i in range(300) %}{% for j in range(2000) %}{% endfor %}{% endfor %}{{ name }} ok"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reportgen.cli", "run", str(study), "--out", str(tmp_path / "o"), "--formats", "json"],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     stops = 0
 
     def stop_and_continue():

@@ -9,8 +9,7 @@ class PathDesign(SurveyDesign):
     package = __name__
 
     def model_line(self, study) -> str:
-        return (f"model: path analysis (OLS per equation), {len(pls_paths(study.config))} paths, "
-                f"{study.config.model.bootstrap} bootstrap resamples")
+        return f"model: path analysis (OLS per equation), {len(pls_paths(study.config))} paths, {study.config.model.bootstrap} bootstrap resamples"
 
 
 DESIGN = PathDesign()

@@ -80,8 +80,22 @@ def analyse(study: Study, data: Dataset) -> PathStudyResults:
             decision = partial_decision(coef.t, coef.p, hyp.expect, settings.alpha, settings.tails)
             hypotheses[name] = HypothesisResult(name, "partial", (steps[0],), steps[1], hyp.expect, decision)
     t_tables = {target: t_critical(settings.alpha, fit.df2, settings.tails) for target, fit in model.regressions.items()}
-    equations = {target: Equation(fit, scores[target], np.column_stack([scores[p] for p in fit.predictors]))
-                 for target, fit in model.regressions.items()}
-    return PathStudyResults(data.n_used, data.n_excluded, described, model, mediations, indirect, types, t_tables, significant, hypotheses,
-                            extras(study, data, scores, warnings), config.model.bootstrap, warnings,
-                            explained=explained(study, described, equations, hypotheses))
+    equations = {
+        target: Equation(fit, scores[target], np.column_stack([scores[p] for p in fit.predictors])) for target, fit in model.regressions.items()
+    }
+    return PathStudyResults(
+        data.n_used,
+        data.n_excluded,
+        described,
+        model,
+        mediations,
+        indirect,
+        types,
+        t_tables,
+        significant,
+        hypotheses,
+        extras(study, data, scores, warnings),
+        config.model.bootstrap,
+        warnings,
+        explained=explained(study, described, equations, hypotheses),
+    )

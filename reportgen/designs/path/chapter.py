@@ -30,25 +30,50 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
         for p in fit.predictors:
             c = fit.coefficients[p]
             body.append([s(f"{b.name(p)} ({p})"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)), d(b.p(c.p))])
-        table = b.table(f"path.{target}", b.label("path_title", y=f"{b.name(target)} ({target})"),
-                        [[h(b.col("variable")), h("B"), h("SE"), h("β"), h("t"), h(b.col("p"))]], body,
-                        notes=(f"R² = {b.u(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.f(fit.f)}; Sig. F {b.sig(fit.f_p)}",), widths=(3, 1, 1, 1, 1, 1))
+        table = b.table(
+            f"path.{target}",
+            b.label("path_title", y=f"{b.name(target)} ({target})"),
+            [[h(b.col("variable")), h("B"), h("SE"), h("β"), h("t"), h(b.col("p"))]],
+            body,
+            notes=(f"R² = {b.u(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.f(fit.f)}; Sig. F {b.sig(fit.f_p)}",),
+            widths=(3, 1, 1, 1, 1, 1),
+        )
         section.add(table)
         terms = [{"sign": "−" if fit.coefficients[p].b < 0 else "+", "b": b.f(abs(fit.coefficients[p].b)), "x": p} for p in fit.predictors]
-        section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=target,
-                                constant=b.f(const.b), terms=terms)
-        rows = [{"x": p, "name": b.name(p), "b": b.f(fit.coefficients[p].b), "se": b.f(fit.coefficients[p].se),
-                 "beta": b.f(fit.coefficients[p].beta), "p": b.p(fit.coefficients[p].p),
-                 "significant": r.coefficient_verdicts[(p, target)].passed} for p in fit.predictors]
-        section.blocks += b.say("path_regression.j2", refs=(table.key,), table=b.ref(table), y_name=b.name(target), y=target,
-                                r2=b.u(fit.r2), pct=b.pct(100 * fit.r2), rows=rows)
+        section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=target, constant=b.f(const.b), terms=terms)
+        rows = [
+            {
+                "x": p,
+                "name": b.name(p),
+                "b": b.f(fit.coefficients[p].b),
+                "se": b.f(fit.coefficients[p].se),
+                "beta": b.f(fit.coefficients[p].beta),
+                "p": b.p(fit.coefficients[p].p),
+                "significant": r.coefficient_verdicts[(p, target)].passed,
+            }
+            for p in fit.predictors
+        ]
+        section.blocks += b.say(
+            "path_regression.j2",
+            refs=(table.key,),
+            table=b.ref(table),
+            y_name=b.name(target),
+            y=target,
+            r2=b.u(fit.r2),
+            pct=b.pct(100 * fit.r2),
+            rows=rows,
+        )
         if len(fit.predictors) > 1:  # one predictor: its partial and semipartial r are its r, nothing is shared
             section.blocks += shares_blocks(b, r.explained, target)
     labels = {(s_, t): f"{b.f(model.coefficient(s_, t).beta)}{stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
     r2 = {t: f"R² = {b.u(fit.r2)}" for t, fit in model.regressions.items()}
-    fig = b.figure("path.diagram", b.labels["path_diagram_title"], "path_diagram",
-                   {"constructs": [(c, b.name(c)) for c in dict.fromkeys(x for p in model.paths for x in p)], "paths": labels, "r2": r2},
-                   width=0.9)
+    fig = b.figure(
+        "path.diagram",
+        b.labels["path_diagram_title"],
+        "path_diagram",
+        {"constructs": [(c, b.name(c)) for c in dict.fromkeys(x for p in model.paths for x in p)], "paths": labels, "r2": r2},
+        width=0.9,
+    )
     section.add(fig)
     section.blocks += b.say("path_diagram.j2", figure=b.ref(fig))
     return section
@@ -73,21 +98,55 @@ def _direct_hypotheses(b: Builder, r, section: Section, direct: dict) -> None:
     body = []
     for name, hyp in direct.items():
         c = r.model.coefficient(hyp.source[0], hyp.target)
-        body.append([d(name), s(f"{hyp.source[0]} → {hyp.target}"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)),
-                     d(_t_table(b, r, hyp.target)), d(b.p(hyp.decision.p)), b.verdict(f"hypothesis:{name}", hyp.decision.outcome)])
-    table = b.table("path.direct", b.labels["direct_title"],
-                    [[h(b.col("hypothesis")), h(b.col("path")), h("B"), h("SE"), h("β"), h("t"), h(b.col("t_table")), h(b.col("p")),
-                      h(b.col("decision"))]], body, notes=(f"α = {alpha}",), widths=(1, 1.8, 0.9, 0.9, 0.9, 0.9, 0.9, 1, 1.2))
+        body.append(
+            [
+                d(name),
+                s(f"{hyp.source[0]} → {hyp.target}"),
+                d(b.f(c.b)),
+                d(b.f(c.se)),
+                d(b.f(c.beta)),
+                d(b.f(c.t)),
+                d(_t_table(b, r, hyp.target)),
+                d(b.p(hyp.decision.p)),
+                b.verdict(f"hypothesis:{name}", hyp.decision.outcome),
+            ]
+        )
+    table = b.table(
+        "path.direct",
+        b.labels["direct_title"],
+        [[h(b.col("hypothesis")), h(b.col("path")), h("B"), h("SE"), h("β"), h("t"), h(b.col("t_table")), h(b.col("p")), h(b.col("decision"))]],
+        body,
+        notes=(f"α = {alpha}",),
+        widths=(1, 1.8, 0.9, 0.9, 0.9, 0.9, 0.9, 1, 1.2),
+    )
     section.add(table)
     for k, (name, hyp) in enumerate(direct.items()):
         c = r.model.coefficient(hyp.source[0], hyp.target)
-        section.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, ordinal=b.ordinal(k), x=hyp.source[0], x_name=b.name(hyp.source[0]),
-                                y=hyp.target, y_name=b.name(hyp.target), t=b.f(c.t), abs_t=b.f(abs(c.t)), t_table=_t_table(b, r, hyp.target),
-                                p=b.p(hyp.decision.p),
-                                significant=hyp.decision.reason != "not_significant", reason=hyp.decision.reason,
-                                sign=hyp.decision.sign, expect=hyp.expect, supported=hyp.decision.supported,
-                                object=config.study.object_in(b.lang), alpha=alpha, two=config.settings.tails == "two", hc3=False,
-                                simple=sum(1 for _, t in r.model.paths if t == hyp.target) == 1)
+        section.blocks += b.say(
+            "t_test.j2",
+            refs=(table.key,),
+            claims=[(f"hypothesis:{name}", hyp.decision.outcome)],
+            h=name,
+            ordinal=b.ordinal(k),
+            x=hyp.source[0],
+            x_name=b.name(hyp.source[0]),
+            y=hyp.target,
+            y_name=b.name(hyp.target),
+            t=b.f(c.t),
+            abs_t=b.f(abs(c.t)),
+            t_table=_t_table(b, r, hyp.target),
+            p=b.p(hyp.decision.p),
+            significant=hyp.decision.reason != "not_significant",
+            reason=hyp.decision.reason,
+            sign=hyp.decision.sign,
+            expect=hyp.expect,
+            supported=hyp.decision.supported,
+            object=config.study.object_in(b.lang),
+            alpha=alpha,
+            two=config.settings.tails == "two",
+            hc3=False,
+            simple=sum(1 for _, t in r.model.paths if t == hyp.target) == 1,
+        )
 
 
 def link_names(links: int) -> list[str]:
@@ -99,8 +158,16 @@ def link_names(links: int) -> list[str]:
 
 def _estimate_row(b: Builder, effect: str, path: str, e) -> list:
     """A row of the mediation table for one coefficient tested by t (a, d, b, c, c′)."""
-    return [s(effect), s(path), d(b.f(e.b)), d(b.f(e.se)), d(b.f(e.beta)), d(f"t = {b.f(e.t)}"), d(b.p(e.p)),
-            d(f"[{b.f(e.ci_low)}; {b.f(e.ci_high)}]")]
+    return [
+        s(effect),
+        s(path),
+        d(b.f(e.b)),
+        d(b.f(e.se)),
+        d(b.f(e.beta)),
+        d(f"t = {b.f(e.t)}"),
+        d(b.p(e.p)),
+        d(f"[{b.f(e.ci_low)}; {b.f(e.ci_high)}]"),
+    ]
 
 
 def _mediation_rows(b: Builder, name: str, m) -> list[list]:
@@ -111,9 +178,18 @@ def _mediation_rows(b: Builder, name: str, m) -> list[list]:
     rows.append(_estimate_row(b, words["total"], f"{m.chain[0]} → {m.chain[-1]}", m.total))
     rows.append(_estimate_row(b, words["direct"], f"{m.chain[0]} → {m.chain[-1]}", m.direct))
     sobel = m.sobel_z is not None
-    rows.append([s(f"{' × '.join(names)} ({words['indirect']})"), s(" → ".join(m.chain)), d(b.f(m.indirect)), d(b.f(m.boot_se)),
-                 d(b.f(m.indirect_beta)), d(f"z = {b.f(m.sobel_z)}" if sobel else "–"), d(b.p(m.sobel_p) if sobel else "–"),
-                 d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]")])
+    rows.append(
+        [
+            s(f"{' × '.join(names)} ({words['indirect']})"),
+            s(" → ".join(m.chain)),
+            d(b.f(m.indirect)),
+            d(b.f(m.boot_se)),
+            d(b.f(m.indirect_beta)),
+            d(f"z = {b.f(m.sobel_z)}" if sobel else "–"),
+            d(b.p(m.sobel_p) if sobel else "–"),
+            d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"),
+        ]
+    )
     rows[0] = [s(name, "center", rowspan=len(rows))] + rows[0]
     return rows
 
@@ -122,15 +198,32 @@ def _mediation_hypotheses(b: Builder, r, section: Section) -> None:
     """The coefficients of every chain, the type of each (Zhao, Lynch & Chen, 2010) and a paragraph per hypothesis."""
     level = b.confidence()
     body = [row for name, m in r.mediations.items() for row in _mediation_rows(b, name, m)]
-    table = b.table("path.mediation", b.labels["mediation_title"],
-                    [[h(b.col("hypothesis")), h(b.col("effect")), h(b.col("path")), h("B"), h("SE"), h("β"), h(b.col("statistic")),
-                      h(b.col("p")), h(b.col("ci", level=level))]], body,
-                    notes=(b.label("mediation_note", level=level, resamples=b.i(r.resamples)),),
-                    widths=(0.9, 1.6, 1.7, 0.8, 0.8, 0.8, 1.1, 0.9, 1.5), small=True)
+    table = b.table(
+        "path.mediation",
+        b.labels["mediation_title"],
+        [
+            [
+                h(b.col("hypothesis")),
+                h(b.col("effect")),
+                h(b.col("path")),
+                h("B"),
+                h("SE"),
+                h("β"),
+                h(b.col("statistic")),
+                h(b.col("p")),
+                h(b.col("ci", level=level)),
+            ]
+        ],
+        body,
+        notes=(b.label("mediation_note", level=level, resamples=b.i(r.resamples)),),
+        widths=(0.9, 1.6, 1.7, 0.8, 0.8, 0.8, 1.1, 0.9, 1.5),
+        small=True,
+    )
     types = _types_table(b, r)
     additive = all(m.additive and len(m.links) == 2 for m in r.mediations.values())
-    section.blocks += b.say("mediation_intro.j2", table=b.ref(table), types_table=b.ref(types), resamples=b.i(r.resamples),
-                            confidence=level, additive=additive)
+    section.blocks += b.say(
+        "mediation_intro.j2", table=b.ref(table), types_table=b.ref(types), resamples=b.i(r.resamples), confidence=level, additive=additive
+    )
     section.add(table)
     section.add(types)
     for name, m in r.mediations.items():
@@ -144,27 +237,50 @@ def _types_table(b: Builder, r):
     body = []
     for name, m in r.mediations.items():
         indirect, direct = r.indirect_verdicts[name], r.coefficient_verdicts[(m.chain[0], m.chain[-1])]
-        body.append([d(name), s(" → ".join(m.chain)), d(f"{b.f(m.indirect)} [{b.f(m.ci_low)}; {b.f(m.ci_high)}]"),
-                     b.verdict(f"indirect:{name}", indirect.outcome, "significance_words"),
-                     d(f"{b.f(m.direct.b)} ({b.p(m.direct.p)})"),
-                     b.verdict(f"c_prime:{name}", direct.outcome, "significance_words"),
-                     b.verdict(f"mediation:{name}", r.mediation_types[name].outcome, "mediation_kinds"),
-                     b.verdict(f"hypothesis:{name}", r.hypotheses[name].decision.outcome)])
-    header = [[h(b.col("hypothesis"), rowspan=2), h(b.col("path"), rowspan=2), h(words["indirect_col"], colspan=2),
-               h(words["direct_col"], colspan=2), h(b.col("mediation_kind"), rowspan=2), h(b.col("decision"), rowspan=2)],
-              [h(f"B [{b.col('ci', level=level)}]"), h(words["significance"]), h(f"B ({b.col('p')})"), h(words["significance"])]]
+        body.append(
+            [
+                d(name),
+                s(" → ".join(m.chain)),
+                d(f"{b.f(m.indirect)} [{b.f(m.ci_low)}; {b.f(m.ci_high)}]"),
+                b.verdict(f"indirect:{name}", indirect.outcome, "significance_words"),
+                d(f"{b.f(m.direct.b)} ({b.p(m.direct.p)})"),
+                b.verdict(f"c_prime:{name}", direct.outcome, "significance_words"),
+                b.verdict(f"mediation:{name}", r.mediation_types[name].outcome, "mediation_kinds"),
+                b.verdict(f"hypothesis:{name}", r.hypotheses[name].decision.outcome),
+            ]
+        )
+    header = [
+        [
+            h(b.col("hypothesis"), rowspan=2),
+            h(b.col("path"), rowspan=2),
+            h(words["indirect_col"], colspan=2),
+            h(words["direct_col"], colspan=2),
+            h(b.col("mediation_kind"), rowspan=2),
+            h(b.col("decision"), rowspan=2),
+        ],
+        [h(f"B [{b.col('ci', level=level)}]"), h(words["significance"]), h(f"B ({b.col('p')})"), h(words["significance"])],
+    ]
     alpha = b.u(b.study.config.settings.alpha, 2)
-    return b.table("path.mediation_types", b.labels["mediation_types_title"], header, body,
-                   notes=(b.label("mediation_types_note", level=level, alpha=alpha),),
-                   widths=(0.9, 1.7, 1.9, 1.2, 1.3, 1.2, 1.6, 1.1), small=True)
+    return b.table(
+        "path.mediation_types",
+        b.labels["mediation_types_title"],
+        header,
+        body,
+        notes=(b.label("mediation_types_note", level=level, alpha=alpha),),
+        widths=(0.9, 1.7, 1.9, 1.2, 1.3, 1.2, 1.6, 1.1),
+        small=True,
+    )
 
 
 def _mediation_claims(r, name: str) -> list[tuple[str, str]]:
     """What the paragraph of one indirect hypothesis states: the significance of a × b and c′, the type, the decision."""
     m = r.mediations[name]
-    return [(f"indirect:{name}", r.indirect_verdicts[name].outcome),
-            (f"c_prime:{name}", r.coefficient_verdicts[(m.chain[0], m.chain[-1])].outcome),
-            (f"mediation:{name}", r.mediation_types[name].outcome), (f"hypothesis:{name}", r.hypotheses[name].decision.outcome)]
+    return [
+        (f"indirect:{name}", r.indirect_verdicts[name].outcome),
+        (f"c_prime:{name}", r.coefficient_verdicts[(m.chain[0], m.chain[-1])].outcome),
+        (f"mediation:{name}", r.mediation_types[name].outcome),
+        (f"hypothesis:{name}", r.hypotheses[name].decision.outcome),
+    ]
 
 
 def _formatted(b: Builder, e) -> dict:
@@ -176,14 +292,28 @@ def _mediation_words(b: Builder, r, name: str, m) -> dict:
     """The context of the paragraph of one indirect hypothesis (templates/common/mediation.j2)."""
     hyp = r.hypotheses[name]
     kind = r.mediation_types[name].outcome
-    return dict(h=name, chain=[b.name(c) for c in m.chain], product=" × ".join(link_names(len(m.links))),
-                indirect=b.f(m.indirect), se=b.f(m.boot_se), beta=b.f(m.indirect_beta),
-                z=None if m.sobel_z is None else b.f(m.sobel_z), p=None if m.sobel_p is None else b.p(m.sobel_p),
-                low=b.f(m.ci_low), high=b.f(m.ci_high), confidence=b.confidence(),
-                significant=bool(r.indirect_verdicts[name].passed),
-                direct=_formatted(b, m.direct), direct_significant=bool(r.coefficient_verdicts[(m.chain[0], m.chain[-1])].passed),
-                total=_formatted(b, m.total), kind=kind, kind_text=b.labels["mediation_kinds"][kind].lower(),
-                supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign)
+    return dict(
+        h=name,
+        chain=[b.name(c) for c in m.chain],
+        product=" × ".join(link_names(len(m.links))),
+        indirect=b.f(m.indirect),
+        se=b.f(m.boot_se),
+        beta=b.f(m.indirect_beta),
+        z=None if m.sobel_z is None else b.f(m.sobel_z),
+        p=None if m.sobel_p is None else b.p(m.sobel_p),
+        low=b.f(m.ci_low),
+        high=b.f(m.ci_high),
+        confidence=b.confidence(),
+        significant=bool(r.indirect_verdicts[name].passed),
+        direct=_formatted(b, m.direct),
+        direct_significant=bool(r.coefficient_verdicts[(m.chain[0], m.chain[-1])].passed),
+        total=_formatted(b, m.total),
+        kind=kind,
+        kind_text=b.labels["mediation_kinds"][kind].lower(),
+        supported=hyp.decision.supported,
+        reason=hyp.decision.reason,
+        sign=hyp.decision.sign,
+    )
 
 
 def _t_table(b: Builder, r, target: str) -> str:
@@ -202,21 +332,48 @@ def path_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -
         name = effect.hypothesis
         hyp = r.hypotheses[name]
         names = [b.name(c) for c in (*hyp.source, hyp.target)]
-        common = dict(h=name, chain=names, supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign,
-                      object=config.study.object_in(b.lang))
+        common = dict(
+            h=name,
+            chain=names,
+            supported=hyp.decision.supported,
+            reason=hyp.decision.reason,
+            sign=hyp.decision.sign,
+            object=config.study.object_in(b.lang),
+        )
         claims = [(f"hypothesis:{name}", hyp.decision.outcome)]
         if hyp.kind == "indirect":
             m = r.mediations[name]
             title = b.label("path_discussion_indirect", source=names[0], mediator=join_list(names[1:-1], b.lang), target=names[-1])
             kind = r.mediation_types[name].outcome
-            return title, b.say("path_discussion.j2", refs=("path.mediation",), claims=claims + [(f"mediation:{name}", kind)], indirect=True,
-                                b=b.f(m.indirect), beta=b.f(m.indirect_beta), low=b.f(m.ci_low), high=b.f(m.ci_high),
-                                confidence=b.confidence(), significant=bool(r.indirect_verdicts[name].passed),
-                                kind=kind, kind_text=b.labels["mediation_kinds"][kind].lower(), **common)
+            return title, b.say(
+                "path_discussion.j2",
+                refs=("path.mediation",),
+                claims=claims + [(f"mediation:{name}", kind)],
+                indirect=True,
+                b=b.f(m.indirect),
+                beta=b.f(m.indirect_beta),
+                low=b.f(m.ci_low),
+                high=b.f(m.ci_high),
+                confidence=b.confidence(),
+                significant=bool(r.indirect_verdicts[name].passed),
+                kind=kind,
+                kind_text=b.labels["mediation_kinds"][kind].lower(),
+                **common,
+            )
         title = b.label("discussion_of", source=names[0], target=names[-1])
         c = r.model.coefficient(*hyp.source, hyp.target)
-        return title, b.say("path_discussion.j2", refs=("path.direct",), claims=claims, indirect=False,
-                            b=b.f(c.b), se=b.f(c.se), beta=b.f(c.beta), t=b.f(c.t), p=b.p(hyp.decision.p), **common)
+        return title, b.say(
+            "path_discussion.j2",
+            refs=("path.direct",),
+            claims=claims,
+            indirect=False,
+            b=b.f(c.b),
+            se=b.f(c.se),
+            beta=b.f(c.beta),
+            t=b.f(c.t),
+            p=b.p(hyp.decision.p),
+            **common,
+        )
 
     return shared_discussion(b, number, effects, r.described, restate)
 
@@ -226,12 +383,25 @@ def build_chapter(b: Builder, results) -> Document:
     path regressions and diagram, direct and indirect hypotheses, group differences, discussion."""
     view = results.described
     alpha = b.study.config.settings.alpha
-    makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_with_range(b, view, n, results.explained),
-              lambda n: validity_section(b, view, n),
-              lambda n: reliability_section(b, view, n), lambda n: correlation_section(b, results.extras, n),
-              lambda n: path_analysis_section(b, results, n), lambda n: path_hypotheses_section(b, results, n),
-              lambda n: group_section(b, results.extras, alpha, n)]
+    makers = [
+        lambda n: profile_section(b, view, n),
+        lambda n: descriptives_with_range(b, view, n, results.explained),
+        lambda n: validity_section(b, view, n),
+        lambda n: reliability_section(b, view, n),
+        lambda n: correlation_section(b, results.extras, n),
+        lambda n: path_analysis_section(b, results, n),
+        lambda n: path_hypotheses_section(b, results, n),
+        lambda n: group_section(b, results.extras, alpha, n),
+    ]
     effects = path_effects(results)
     conclusions = path_conclusions(results, effects)
-    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: path_discussion_section(b, results, n, effects), conclusions,
-                   described=view, limitations=path_limitations(b.study, b.lang, results))
+    return chapter(
+        b,
+        view.n_used,
+        view.n_excluded,
+        makers,
+        lambda n: path_discussion_section(b, results, n, effects),
+        conclusions,
+        described=view,
+        limitations=path_limitations(b.study, b.lang, results),
+    )

@@ -65,9 +65,13 @@ def spec_of(study: Study) -> PlsSpec:
     config = study.config
     pairs = pls_paths(config)
     used = [c for c in config.constructs if any(c in p for p in pairs)]
-    return PlsSpec(constructs=tuple(used), items=tuple(tuple(config.constructs[c].items) for c in used),
-                   modes=tuple(config.constructs[c].mode for c in used), paths=tuple(pairs),
-                   scheme=config.model.weighting)
+    return PlsSpec(
+        constructs=tuple(used),
+        items=tuple(tuple(config.constructs[c].items) for c in used),
+        modes=tuple(config.constructs[c].mode for c in used),
+        paths=tuple(pairs),
+        scheme=config.model.weighting,
+    )
 
 
 def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResults:
@@ -99,27 +103,67 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     total, _ = quality.effects(model.paths)
     distance = quality.omission_distance(data.n_used)
     raw = data.answers_of(spec.indicators) if config.missing_policy == "mean" else x
-    boot = bootstrap(raw, model, config.model.bootstrap, config.model.seed, config.settings.alpha,
-                     progress=_progress_bar if progress and sys.stderr.isatty() else None)
+    boot = bootstrap(
+        raw,
+        model,
+        config.model.bootstrap,
+        config.model.seed,
+        config.settings.alpha,
+        progress=_progress_bar if progress and sys.stderr.isatty() else None,
+    )
     fornell_larcker = quality.fornell_larcker(model, rel)
     outer_vif = quality.outer_vif(model)
     inner_vif = quality.inner_vif(model)
     f2 = quality.f_squared(model, x)
     q2 = quality.q2_blindfolding(model, x, distance)
     srmr = quality.srmr(model)
-    verdicts = pls_verdicts(spec, model, rel, htmt, fornell_larcker, outer_vif, inner_vif, q2, f2, srmr, boot, config.settings.alpha,
-                            removed=removal.removed, htmt_max=config.model.htmt)
+    verdicts = pls_verdicts(
+        spec,
+        model,
+        rel,
+        htmt,
+        fornell_larcker,
+        outer_vif,
+        inner_vif,
+        q2,
+        f2,
+        srmr,
+        boot,
+        config.settings.alpha,
+        removed=removal.removed,
+        htmt_max=config.model.htmt,
+    )
     warnings += quality_warnings(rel, verdicts)
     if applied and removal.removed:
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
     hypotheses = _hypotheses(study, boot, verdicts)
     why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)
     return PlsStudyResults(
-        n_used=data.n_used, n_excluded=data.n_excluded, described=described, model=model, reliability=rel, htmt=htmt,
-        fornell_larcker=fornell_larcker, outer_vif=outer_vif, inner_vif=inner_vif, f2=f2, q2=q2, q2_distance=distance,
-        srmr=srmr, total_effects=total, boot=boot, verdicts=verdicts, hypotheses=hypotheses, warnings=warnings,
-        removal=removal, removal_applied=applied, initial=initial_reliability, initial_spec=full, initial_loadings=initial_loadings,
-        initial_verdicts=loading_verdicts(full, initial_loadings, removal.removed), explained=why,
+        n_used=data.n_used,
+        n_excluded=data.n_excluded,
+        described=described,
+        model=model,
+        reliability=rel,
+        htmt=htmt,
+        fornell_larcker=fornell_larcker,
+        outer_vif=outer_vif,
+        inner_vif=inner_vif,
+        f2=f2,
+        q2=q2,
+        q2_distance=distance,
+        srmr=srmr,
+        total_effects=total,
+        boot=boot,
+        verdicts=verdicts,
+        hypotheses=hypotheses,
+        warnings=warnings,
+        removal=removal,
+        removal_applied=applied,
+        initial=initial_reliability,
+        initial_spec=full,
+        initial_loadings=initial_loadings,
+        initial_verdicts=loading_verdicts(full, initial_loadings, removal.removed),
+        explained=why,
     )
 
 
@@ -135,15 +179,18 @@ def structural_equations(model, boot: BootstrapResult) -> dict[str, Equation]:
         target, sources = names[j], [names[i] for i in spec.predecessors(j)]
         x = model.scores[:, [names.index(s) for s in sources]]
         y = model.scores[:, j]
-        out[target] = Equation(ols(y, x, target, sources), y, x,
-                               intervals={s: (boot.paths[(s, target)].ci_low, boot.paths[(s, target)].ci_high) for s in sources})
+        out[target] = Equation(
+            ols(y, x, target, sources), y, x, intervals={s: (boot.paths[(s, target)].ci_low, boot.paths[(s, target)].ci_high) for s in sources}
+        )
     return out
 
 
 def tested(hypotheses: dict[str, PlsHypothesis]) -> dict[str, HypothesisResult]:
     """The PLS hypotheses as the explanations read them: a path is 'partial', a chain 'indirect'."""
-    return {name: HypothesisResult(name, "partial" if len(h.chain) == 2 else "indirect", h.chain[:-1], h.chain[-1], h.expect, h.decision)
-            for name, h in hypotheses.items()}
+    return {
+        name: HypothesisResult(name, "partial" if len(h.chain) == 2 else "indirect", h.chain[:-1], h.chain[-1], h.expect, h.decision)
+        for name, h in hypotheses.items()
+    }
 
 
 def _hypotheses(study: Study, boot: BootstrapResult, verdicts: PlsVerdicts) -> dict[str, PlsHypothesis]:

@@ -22,46 +22,100 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
     spec = r.model.spec
     names = spec.constructs
     section = b.section(b.labels["pls_inner"], 3, number)
-    section.blocks += b.say("pls_inner_intro.j2", claims=[("measurement", r.verdicts.measurement.outcome)], citation=CITATION,
-                            adequate=r.verdicts.measurement.passed)
+    section.blocks += b.say(
+        "pls_inner_intro.j2", claims=[("measurement", r.verdicts.measurement.outcome)], citation=CITATION, adequate=r.verdicts.measurement.passed
+    )
 
     sub = b.section(b.labels["pls_collinearity"], 4, "a.")
-    vif_body = [[s(f"{a} → {t}"), d(b.f(v)), b.verdict(f"inner_vif:{a}->{t}", r.verdicts.inner_vif[(a, t)].outcome)]
-                for (a, t), v in r.inner_vif.items()]
-    vif_table = b.table("pls.inner_vif", b.labels["pls_vif_title"], [[h(b.col("path")), h(f"VIF (< {b.i(int(VIF_MAX))})"), h(b.col("description"))]],
-                        vif_body, widths=(2.5, 1.5, 2.5))
+    vif_body = [
+        [s(f"{a} → {t}"), d(b.f(v)), b.verdict(f"inner_vif:{a}->{t}", r.verdicts.inner_vif[(a, t)].outcome)] for (a, t), v in r.inner_vif.items()
+    ]
+    vif_table = b.table(
+        "pls.inner_vif",
+        b.labels["pls_vif_title"],
+        [[h(b.col("path")), h(f"VIF (< {b.i(int(VIF_MAX))})"), h(b.col("description"))]],
+        vif_body,
+        widths=(2.5, 1.5, 2.5),
+    )
     vifs = list(r.inner_vif.values())
     sub.add(vif_table)
-    sub.blocks += b.say("pls_vif.j2", refs=(vif_table.key,),
-                        claims=[(f"inner_vif:{a}->{t}", v.outcome) for (a, t), v in r.verdicts.inner_vif.items()], table=b.ref(vif_table), high=b.f(max(vifs)), threshold=b.i(int(VIF_MAX)),
-                        failing=[f"{a} → {t}" for (a, t) in r.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False])
+    sub.blocks += b.say(
+        "pls_vif.j2",
+        refs=(vif_table.key,),
+        claims=[(f"inner_vif:{a}->{t}", v.outcome) for (a, t), v in r.verdicts.inner_vif.items()],
+        table=b.ref(vif_table),
+        high=b.f(max(vifs)),
+        threshold=b.i(int(VIF_MAX)),
+        failing=[f"{a} → {t}" for (a, t) in r.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False],
+    )
     section.add(sub)
 
     sub = b.section(b.labels["pls_r2"], 4, "b.")
     endo = [names[j] for j in spec.endogenous]
-    r2_body = [[s(f"{b.name(c)} ({c})"), d(b.u(r.model.r2[names.index(c)])), d(b.pct(100 * r.model.r2[names.index(c)])),
-                d(b.u(r.model.adj_r2[names.index(c)])), d(b.u(r.q2[c])), b.verdict(f"r2:{c}", r.verdicts.r2[c].outcome, "r2_levels")]
-               for c in endo]
-    r2_table = b.table("pls.r2", b.labels["pls_r2_title"],
-                       [[h(b.col("variable")), h("R²"), h("R² × 100%"), h("Adjusted R²"), h("Q²"), h(b.col("category"))]], r2_body,
-                       notes=(b.label("pls_q2_note", distance=r.q2_distance), f"SRMR = {b.f(r.srmr)} (< {b.f(SRMR_MAX, 2)})"), widths=(3, 0.9, 1.2, 1.3, 0.9, 1.4))
+    r2_body = [
+        [
+            s(f"{b.name(c)} ({c})"),
+            d(b.u(r.model.r2[names.index(c)])),
+            d(b.pct(100 * r.model.r2[names.index(c)])),
+            d(b.u(r.model.adj_r2[names.index(c)])),
+            d(b.u(r.q2[c])),
+            b.verdict(f"r2:{c}", r.verdicts.r2[c].outcome, "r2_levels"),
+        ]
+        for c in endo
+    ]
+    r2_table = b.table(
+        "pls.r2",
+        b.labels["pls_r2_title"],
+        [[h(b.col("variable")), h("R²"), h("R² × 100%"), h("Adjusted R²"), h("Q²"), h(b.col("category"))]],
+        r2_body,
+        notes=(b.label("pls_q2_note", distance=r.q2_distance), f"SRMR = {b.f(r.srmr)} (< {b.f(SRMR_MAX, 2)})"),
+        widths=(3, 0.9, 1.2, 1.3, 0.9, 1.4),
+    )
     sub.add(r2_table)
-    sub.blocks += b.say("pls_r2.j2", refs=(r2_table.key,), claims=[(f"r2:{c}", r.verdicts.r2[c].outcome) for c in endo], table=b.ref(r2_table), citation=CITATION,
-                        rows=[{"code": c, "name": b.name(c), "r2": b.u(r.model.r2[names.index(c)]), "pct": b.pct(100 * r.model.r2[names.index(c)]),
-                               "level": b.labels["r2_levels"][r.verdicts.r2[c].outcome].lower(), "q2": b.u(r.q2[c]),
-                               "relevant": r.verdicts.q2[c].passed} for c in endo],
-                        srmr=b.f(r.srmr), srmr_max=b.f(SRMR_MAX, 2), fit=r.verdicts.srmr.passed)
+    sub.blocks += b.say(
+        "pls_r2.j2",
+        refs=(r2_table.key,),
+        claims=[(f"r2:{c}", r.verdicts.r2[c].outcome) for c in endo],
+        table=b.ref(r2_table),
+        citation=CITATION,
+        rows=[
+            {
+                "code": c,
+                "name": b.name(c),
+                "r2": b.u(r.model.r2[names.index(c)]),
+                "pct": b.pct(100 * r.model.r2[names.index(c)]),
+                "level": b.labels["r2_levels"][r.verdicts.r2[c].outcome].lower(),
+                "q2": b.u(r.q2[c]),
+                "relevant": r.verdicts.q2[c].passed,
+            }
+            for c in endo
+        ],
+        srmr=b.f(r.srmr),
+        srmr_max=b.f(SRMR_MAX, 2),
+        fit=r.verdicts.srmr.passed,
+    )
     section.add(sub)
 
     sub = b.section(b.labels["pls_f2"], 4, "c.")
     f2_body = [[s(f"{a} → {t}"), d(b.f(v)), b.verdict(f"f2:{a}->{t}", r.verdicts.f2[(a, t)].outcome, "f2_sizes")] for (a, t), v in r.f2.items()]
-    f2_table = b.table("pls.f2", b.labels["pls_f2_title"], [[h(b.col("path")), h("f²"), h(b.col("category"))]], f2_body,
-                       notes=(b.labels["pls_f2_note"],), widths=(2.5, 1.3, 2))
+    f2_table = b.table(
+        "pls.f2",
+        b.labels["pls_f2_title"],
+        [[h(b.col("path")), h("f²"), h(b.col("category"))]],
+        f2_body,
+        notes=(b.labels["pls_f2_note"],),
+        widths=(2.5, 1.3, 2),
+    )
     sub.add(f2_table)
-    sub.blocks += b.say("pls_f2.j2", refs=(f2_table.key,), claims=[(f"f2:{a}->{t}", v.outcome) for (a, t), v in r.verdicts.f2.items()],
-                        table=b.ref(f2_table),
-                        rows=[{"path": f"{a} → {t}", "f2": b.f(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()}
-                              for (a, t), v in r.f2.items()])
+    sub.blocks += b.say(
+        "pls_f2.j2",
+        refs=(f2_table.key,),
+        claims=[(f"f2:{a}->{t}", v.outcome) for (a, t), v in r.verdicts.f2.items()],
+        table=b.ref(f2_table),
+        rows=[
+            {"path": f"{a} → {t}", "f2": b.f(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()} for (a, t), v in r.f2.items()
+        ],
+    )
     section.add(sub)
     shared = [t for t in r.explained.shares if len(r.explained.shares[t].predictors) > 1]
     if shared:  # one predictor: its partial and semipartial r are its r, nothing is shared
@@ -79,9 +133,10 @@ def _diagram_indicators(b: Builder, r) -> dict[str, dict]:
     spec = r.model.spec
     loadings = dict(zip(spec.indicators, r.model.loadings.sum(axis=1)))
     weights = dict(zip(spec.indicators, r.model.weights.sum(axis=1)))
-    return {c: {"items": [(i, b.f(weights[i]) if spec.modes[j] == "B" else b.u(loadings[i])) for i in spec.items[j]],
-                "formative": spec.modes[j] == "B"}
-            for j, c in enumerate(spec.constructs)}
+    return {
+        c: {"items": [(i, b.f(weights[i]) if spec.modes[j] == "B" else b.u(loadings[i])) for i in spec.items[j]], "formative": spec.modes[j] == "B"}
+        for j, c in enumerate(spec.constructs)
+    }
 
 
 def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
@@ -95,43 +150,104 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     data = {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}
     if config.model.diagram_indicators:
         data["indicators"] = _diagram_indicators(b, r)
-    fig = b.figure("pls.diagram", b.labels["pls_diagram_title"], "path_diagram", data,
-                   width=1.0 if config.model.diagram_indicators else 0.95)
-    section.blocks += b.say("pls_hypotheses_intro.j2", figure=b.ref(fig), resamples=b.i(r.boot.resamples), alpha=alpha,
-                            two=config.settings.tails == "two", confidence=b.confidence())
+    fig = b.figure("pls.diagram", b.labels["pls_diagram_title"], "path_diagram", data, width=1.0 if config.model.diagram_indicators else 0.95)
+    section.blocks += b.say(
+        "pls_hypotheses_intro.j2",
+        figure=b.ref(fig),
+        resamples=b.i(r.boot.resamples),
+        alpha=alpha,
+        two=config.settings.tails == "two",
+        confidence=b.confidence(),
+    )
     section.add(fig)
     body = []
     for name, hyp in r.hypotheses.items():
         st = hyp.stat
-        body.append([d(name), s(" → ".join(hyp.chain)), d(b.f(st.estimate)), d(b.f(st.mean)), d(b.f(st.sd)), d(b.f(st.t)),
-                     d(b.p(hyp.decision.p)), d(f"[{b.f(st.ci_low)}; {b.f(st.ci_high)}]"),
-                     b.verdict(f"hypothesis:{name}", hyp.decision.outcome)])
-    table = b.table("pls.paths", b.labels["pls_paths_title"],
-                    [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("coef")), h(b.col("mean")), h("SD"), h("t"), h(b.col("p")),
-                      h(b.col("ci", level=b.confidence())), h(b.col("decision"))]], body,
-                    notes=(b.label("pls_paths_note", resamples=b.i(r.boot.resamples), level=b.confidence())
-                           + f" α = {alpha}; * p < {b.u(0.05, 2)}; ** p < {b.u(0.01, 2)}; *** p < {b.u(0.001, 3)}",),
-                    widths=(0.8, 2.1, 0.95, 0.85, 0.75, 0.85, 1.15, 1.75, 1.2), small=True)
+        body.append(
+            [
+                d(name),
+                s(" → ".join(hyp.chain)),
+                d(b.f(st.estimate)),
+                d(b.f(st.mean)),
+                d(b.f(st.sd)),
+                d(b.f(st.t)),
+                d(b.p(hyp.decision.p)),
+                d(f"[{b.f(st.ci_low)}; {b.f(st.ci_high)}]"),
+                b.verdict(f"hypothesis:{name}", hyp.decision.outcome),
+            ]
+        )
+    table = b.table(
+        "pls.paths",
+        b.labels["pls_paths_title"],
+        [
+            [
+                h(b.col("hypothesis")),
+                h(b.col("path")),
+                h(b.col("coef")),
+                h(b.col("mean")),
+                h("SD"),
+                h("t"),
+                h(b.col("p")),
+                h(b.col("ci", level=b.confidence())),
+                h(b.col("decision")),
+            ]
+        ],
+        body,
+        notes=(
+            b.label("pls_paths_note", resamples=b.i(r.boot.resamples), level=b.confidence())
+            + f" α = {alpha}; * p < {b.u(0.05, 2)}; ** p < {b.u(0.01, 2)}; *** p < {b.u(0.001, 3)}",
+        ),
+        widths=(0.8, 2.1, 0.95, 0.85, 0.75, 0.85, 1.15, 1.75, 1.2),
+        small=True,
+    )
     section.add(table)
     for k, (name, hyp) in enumerate(r.hypotheses.items()):
         st = hyp.stat
-        section.blocks += b.say("pls_hypothesis.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
-                                h=name, ordinal=b.ordinal(k), chain=[b.name(c) for c in hyp.chain], caveat=hyp.caveat.as_context(b.name),
-                                codes=list(hyp.chain), indirect=len(hyp.chain) > 2, coef=b.f(st.estimate), t=b.f(st.t),
-                                p=b.p(hyp.decision.p), low=b.f(st.ci_low), high=b.f(st.ci_high),
-                                alpha=alpha, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
-                                supported=hyp.decision.supported, confidence=b.confidence())
+        section.blocks += b.say(
+            "pls_hypothesis.j2",
+            refs=(table.key,),
+            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
+            h=name,
+            ordinal=b.ordinal(k),
+            chain=[b.name(c) for c in hyp.chain],
+            caveat=hyp.caveat.as_context(b.name),
+            codes=list(hyp.chain),
+            indirect=len(hyp.chain) > 2,
+            coef=b.f(st.estimate),
+            t=b.f(st.t),
+            p=b.p(hyp.decision.p),
+            low=b.f(st.ci_low),
+            high=b.f(st.ci_high),
+            alpha=alpha,
+            reason=hyp.decision.reason,
+            sign=hyp.decision.sign,
+            expect=hyp.expect,
+            supported=hyp.decision.supported,
+            confidence=b.confidence(),
+        )
     if r.boot.specific_indirect:
-        ind_body = [[s(" → ".join(chain)), d(b.f(st.estimate)), d(b.f(st.sd)), d(b.f(st.t)), d(b.p(st.p)),
-                     d(f"[{b.f(st.ci_low)}; {b.f(st.ci_high)}]")] for chain, st in r.boot.specific_indirect.items()]
-        ind_table = b.table("pls.indirect", b.labels["pls_indirect_title"],
-                            [[h(b.col("path")), h(b.col("coef")), h("SD"), h("t"), h(b.col("p")), h(b.col("ci", level=b.confidence()))]], ind_body,
-                            widths=(3, 1, 0.9, 0.9, 1, 1.8), small=len(ind_body) > 10)
+        ind_body = [
+            [s(" → ".join(chain)), d(b.f(st.estimate)), d(b.f(st.sd)), d(b.f(st.t)), d(b.p(st.p)), d(f"[{b.f(st.ci_low)}; {b.f(st.ci_high)}]")]
+            for chain, st in r.boot.specific_indirect.items()
+        ]
+        ind_table = b.table(
+            "pls.indirect",
+            b.labels["pls_indirect_title"],
+            [[h(b.col("path")), h(b.col("coef")), h("SD"), h("t"), h(b.col("p")), h(b.col("ci", level=b.confidence()))]],
+            ind_body,
+            widths=(3, 1, 0.9, 0.9, 1, 1.8),
+            small=len(ind_body) > 10,
+        )
         section.add(ind_table)
         significant = [" → ".join(c) for c in r.boot.specific_indirect if r.verdicts.indirect[c].passed]
-        section.blocks += b.say("pls_indirect.j2", refs=(ind_table.key,), table=b.ref(ind_table),
-                                significant=significant if len(significant) <= 6 else [], count=len(significant),
-                                total=len(r.boot.specific_indirect))
+        section.blocks += b.say(
+            "pls_indirect.j2",
+            refs=(ind_table.key,),
+            table=b.ref(ind_table),
+            significant=significant if len(significant) <= 6 else [],
+            count=len(significant),
+            total=len(r.boot.specific_indirect),
+        )
     return section
 
 
@@ -150,18 +266,30 @@ def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) ->
         name = effect.hypothesis
         hyp = r.hypotheses[name]
         chain = [b.name(c) for c in hyp.chain]
-        title = (b.label("pls_discussion_of", source=chain[0], target=chain[-1]) if len(chain) == 2
-                 else b.label("pls_discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1]))
-        return title, b.say("pls_discussion.j2", refs=("pls.paths",),
-                            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
-                            h=name, chain=chain, caveat=_own_caveat(hyp.caveat.as_context(), hyp.chain, b.name),
-                            summary_table=f"{b.labels['table']} {b.numbers.get('pls.summary', '')}",
-                            indirect=len(chain) > 2, coef=b.f(hyp.stat.estimate), t=b.f(hyp.stat.t), p=b.p(hyp.decision.p),
-                            supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign,
-                            object=config.study.object_in(b.lang))
+        title = (
+            b.label("pls_discussion_of", source=chain[0], target=chain[-1])
+            if len(chain) == 2
+            else b.label("pls_discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1])
+        )
+        return title, b.say(
+            "pls_discussion.j2",
+            refs=("pls.paths",),
+            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
+            h=name,
+            chain=chain,
+            caveat=_own_caveat(hyp.caveat.as_context(), hyp.chain, b.name),
+            summary_table=f"{b.labels['table']} {b.numbers.get('pls.summary', '')}",
+            indirect=len(chain) > 2,
+            coef=b.f(hyp.stat.estimate),
+            t=b.f(hyp.stat.t),
+            p=b.p(hyp.decision.p),
+            supported=hyp.decision.supported,
+            reason=hyp.decision.reason,
+            sign=hyp.decision.sign,
+            object=config.study.object_in(b.lang),
+        )
 
-    return shared_discussion(b, number, effects, r.described, restate,
-                             left_out=frozenset(r.removal.removed) if r.removal_applied else frozenset())
+    return shared_discussion(b, number, effects, r.described, restate, left_out=frozenset(r.removal.removed) if r.removal_applied else frozenset())
 
 
 def _own_caveat(context: dict | None, chain: tuple[str, ...], name) -> dict | None:
@@ -173,18 +301,32 @@ def _own_caveat(context: dict | None, chain: tuple[str, ...], name) -> dict | No
     if context is None:
         return None
     own = set(chain)
-    return {key: ([[name(c) for c in pair] for pair in values if set(pair) & own] if key == "htmt"
-                  else [name(c) for c in values if c in own]) for key, values in context.items()}
+    return {
+        key: ([[name(c) for c in pair] for pair in values if set(pair) & own] if key == "htmt" else [name(c) for c in values if c in own])
+        for key, values in context.items()
+    }
 
 
 def build_chapter(b: Builder, results) -> Document:
     """The PLS-SEM chapter: profile, descriptives, outer model, inner model, hypotheses, discussion."""
     view = results.described
-    makers = [lambda n: profile_section(b, view, n), lambda n: descriptives_section(b, view, n),
-              lambda n: outer_model_section(b, results, n), lambda n: inner_model_section(b, results, n),
-              lambda n: pls_hypotheses_section(b, results, n)]
+    makers = [
+        lambda n: profile_section(b, view, n),
+        lambda n: descriptives_section(b, view, n),
+        lambda n: outer_model_section(b, results, n),
+        lambda n: inner_model_section(b, results, n),
+        lambda n: pls_hypotheses_section(b, results, n),
+    ]
     effects = pls_effects(results)
     conclusions = pls_conclusions(results, effects)
     limits = pls_limitations(b.study, b.lang, results)
-    return chapter(b, view.n_used, view.n_excluded, makers, lambda n: pls_discussion_section(b, results, n, effects), conclusions,
-                   described=view, limitations=limits)
+    return chapter(
+        b,
+        view.n_used,
+        view.n_excluded,
+        makers,
+        lambda n: pls_discussion_section(b, results, n, effects),
+        conclusions,
+        described=view,
+        limitations=limits,
+    )

@@ -24,13 +24,32 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
 
     def htmt_stat(h) -> dict[str, Any]:
         """The percentile limits at α and 1 − α: ``ci_high`` is the one-sided (1 − α) upper bound the verdict reads."""
-        return {"htmt": h.estimate, "mean": h.mean, "sd": h.sd, "ci_low": h.lower, "ci_high": h.upper, "interval": "percentile",
-                "two_sided_level": 1 - 2 * h.alpha, "upper_bound_level": 1 - h.alpha}
+        return {
+            "htmt": h.estimate,
+            "mean": h.mean,
+            "sd": h.sd,
+            "ci_low": h.lower,
+            "ci_high": h.upper,
+            "interval": "percentile",
+            "two_sided_level": 1 - 2 * h.alpha,
+            "upper_bound_level": 1 - h.alpha,
+        }
 
     loadings = model.loadings.sum(axis=1)
-    steps = [{"indicator": st.indicator, "construct": st.construct, "loading": st.loading, "rule": st.rule, "removed": st.removed,
-              "ave_before": st.before.ave, "ave_after": st.after.ave, "rho_c_before": st.before.rho_c, "rho_c_after": st.after.rho_c}
-             for st in results.removal.steps]  # the removal rule's steps, applied or not (model.indicator_removal)
+    steps = [
+        {
+            "indicator": st.indicator,
+            "construct": st.construct,
+            "loading": st.loading,
+            "rule": st.rule,
+            "removed": st.removed,
+            "ave_before": st.before.ave,
+            "ave_after": st.after.ave,
+            "rho_c_before": st.before.rho_c,
+            "rho_c_after": st.after.rho_c,
+        }
+        for st in results.removal.steps
+    ]  # the removal rule's steps, applied or not (model.indicator_removal)
     owner = spec.mask.argmax(axis=1)
     upper = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
     out = {
@@ -41,12 +60,18 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
         "profile": profile_json(described.profile),
         "constructs": constructs_json(described.constructs),
         "pls": {
-            "iterations": model.iterations, "weighting": spec.scheme, "bootstrap": boot.resamples,
+            "iterations": model.iterations,
+            "weighting": spec.scheme,
+            "bootstrap": boot.resamples,
             "paths": {f"{a} -> {b}": stat(v) for (a, b), v in boot.paths.items()},
             "indirect": {" -> ".join(chain): stat(v) for chain, v in boot.specific_indirect.items()},
             "total_indirect": {f"{a} -> {b}": stat(v) for (a, b), v in boot.total_indirect.items()},
-            "total_effects": {f"{names[i]} -> {names[j]}": float(results.total_effects[i, j])
-                              for i in range(len(names)) for j in range(len(names)) if results.total_effects[i, j] != 0},
+            "total_effects": {
+                f"{names[i]} -> {names[j]}": float(results.total_effects[i, j])
+                for i in range(len(names))
+                for j in range(len(names))
+                if results.total_effects[i, j] != 0
+            },
             "r2": {names[j]: float(model.r2[j]) for j in spec.endogenous},
             "adj_r2": {names[j]: float(model.adj_r2[j]) for j in spec.endogenous},
             "reliability": {c: {"alpha": r.alpha, "rho_a": r.rho_a, "rho_c": r.rho_c, "ave": r.ave} for c, r in results.reliability.items()},
@@ -68,13 +93,18 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
             "removal_rule": steps,
             "initial_reliability": {c: {"alpha": r.alpha, "rho_a": r.rho_a, "rho_c": r.rho_c, "ave": r.ave} for c, r in results.initial.items()},
             "assessment": results.verdicts.assessment_json(),
-            "verdicts": {key: verdicts_json(getattr(results.verdicts, key)) for key in ("outer_vif", "inner_vif", "r2", "q2", "f2", "srmr", "indirect")},
+            "verdicts": {
+                key: verdicts_json(getattr(results.verdicts, key)) for key in ("outer_vif", "inner_vif", "r2", "q2", "f2", "srmr", "indirect")
+            },
         },
         "hypotheses": {
-            name: {"path": " -> ".join(h.chain), **hypothesis_json(h.decision, "partial", study.config.settings.alpha,
-                                                                      study.config.settings.tails),
-                   "coef": h.stat.estimate, "measurement_caveat": h.caveat.as_json(),
-                   "decision_text": decision_text(env, h.name, "partial", h.decision, h.expect, study.config.settings.alpha, lang)}
+            name: {
+                "path": " -> ".join(h.chain),
+                **hypothesis_json(h.decision, "partial", study.config.settings.alpha, study.config.settings.tails),
+                "coef": h.stat.estimate,
+                "measurement_caveat": h.caveat.as_json(),
+                "decision_text": decision_text(env, h.name, "partial", h.decision, h.expect, study.config.settings.alpha, lang),
+            }
             for name, h in results.hypotheses.items()
         },
         "warnings": list(results.warnings),

@@ -23,8 +23,9 @@ def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str
         if boot is not None:
             single = rows == 1  # a single indicator loads 1 in every resample: no t to report
             cells += [d("–" if single else b.f(boot[item].t)), d("–" if single else b.p(boot[item].p)), d(b.f(vif[k]))]
-        body.append(([s(f"{b.name(c)} ({c})", rowspan=rows)] if first else [])
-                    + cells + [b.verdict(f"{subject}:{item}", verdicts[item].outcome, words)])
+        body.append(
+            ([s(f"{b.name(c)} ({c})", rowspan=rows)] if first else []) + cells + [b.verdict(f"{subject}:{item}", verdicts[item].outcome, words)]
+        )
     return body
 
 
@@ -43,28 +44,55 @@ def indicator_section(b: Builder, r) -> Section:
     sub.blocks += b.say("pls_loadings_intro.j2", threshold=b.u(LOADING_MIN), floor=b.u(LOADING_FLOOR, 2), citation=CITATION)
     initial = None
     if applied:
-        initial = sub.add(b.table("pls.loadings_initial", b.labels["pls_loadings_initial_title"], _loading_header(b, False),
-                                  _loading_rows(b, r.initial_spec, r.initial_loadings, r.initial_verdicts, words, "initial_loading"),
-                                  notes=(b.labels["pls_loadings_note"],), widths=(3, 1.2, 1.8, 1.8), small=True))
+        initial = sub.add(
+            b.table(
+                "pls.loadings_initial",
+                b.labels["pls_loadings_initial_title"],
+                _loading_header(b, False),
+                _loading_rows(b, r.initial_spec, r.initial_loadings, r.initial_verdicts, words, "initial_loading"),
+                notes=(b.labels["pls_loadings_note"],),
+                widths=(3, 1.2, 1.8, 1.8),
+                small=True,
+            )
+        )
         sub.blocks += _removal_blocks(b, r, initial)
     loadings = dict(zip(spec.indicators, r.model.loadings.sum(axis=1)))
-    table = sub.add(b.table("pls.loadings", b.labels["pls_loadings_final_title" if applied else "pls_loadings_title"],
-                            _loading_header(b, True),
-                            _loading_rows(b, spec, loadings, r.verdicts.loadings, words, "loading", r.boot.loadings, r.outer_vif),
-                            notes=(b.labels["pls_loadings_note"],), widths=(2.6, 1.1, 1.5, 1, 1, 0.9, 1.6), small=True))
+    table = sub.add(
+        b.table(
+            "pls.loadings",
+            b.labels["pls_loadings_final_title" if applied else "pls_loadings_title"],
+            _loading_header(b, True),
+            _loading_rows(b, spec, loadings, r.verdicts.loadings, words, "loading", r.boot.loadings, r.outer_vif),
+            notes=(b.labels["pls_loadings_note"],),
+            widths=(2.6, 1.1, 1.5, 1, 1, 0.9, 1.6),
+            small=True,
+        )
+    )
     assessed = {i: v for i, v in r.verdicts.loadings.items() if v.outcome in ("valid", "retained", "remove")}
     reasons = retention_reasons(r.removal, [i for i, v in assessed.items() if v.outcome == "retained"], r.reliability, r.removal_applied)
 
     def kept(reason):
         return [f"{i} ({b.u(loadings[i])})" for i, why in reasons.items() if why == reason]
+
     values = [loadings[i] for i in assessed] or list(loadings.values())
-    sub.blocks += b.say("pls_loadings.j2", refs=(table.key,), claims=[(f"loading:{i}", v.outcome) for i, v in assessed.items()],
-                        table=b.ref(table), low=b.u(min(values)), high=b.u(max(values)), threshold=b.u(LOADING_MIN),
-                        floor=b.u(LOADING_FLOOR, 2), applied=applied,
-                        retained=kept(MEETS), tried=kept(NO_GAIN), after_removals=kept(MEETS_AFTER_REMOVALS), few=kept(FEW_INDICATORS),
-                        remove=[f"{i} ({b.u(loadings[i])})" for i, v in assessed.items() if v.outcome == "remove"],
-                        single=[c for j, c in enumerate(spec.constructs) if len(spec.items[j]) == 1 and spec.modes[j] == "A"],
-                        formative=[c for j, c in enumerate(spec.constructs) if spec.modes[j] == "B"])
+    sub.blocks += b.say(
+        "pls_loadings.j2",
+        refs=(table.key,),
+        claims=[(f"loading:{i}", v.outcome) for i, v in assessed.items()],
+        table=b.ref(table),
+        low=b.u(min(values)),
+        high=b.u(max(values)),
+        threshold=b.u(LOADING_MIN),
+        floor=b.u(LOADING_FLOOR, 2),
+        applied=applied,
+        retained=kept(MEETS),
+        tried=kept(NO_GAIN),
+        after_removals=kept(MEETS_AFTER_REMOVALS),
+        few=kept(FEW_INDICATORS),
+        remove=[f"{i} ({b.u(loadings[i])})" for i, v in assessed.items() if v.outcome == "remove"],
+        single=[c for j, c in enumerate(spec.constructs) if len(spec.items[j]) == 1 and spec.modes[j] == "A"],
+        formative=[c for j, c in enumerate(spec.constructs) if spec.modes[j] == "B"],
+    )
     if not applied:
         sub.blocks += _removal_blocks(b, r, None)
     return sub
@@ -78,22 +106,67 @@ def _removal_blocks(b: Builder, r, initial) -> list:
     rules = b.labels["pls_removal_rules"]
     outcome = {True: "removed", False: "retained"}
     words = "pls_removal_words" if r.removal_applied else "pls_removal_words_kept"
-    body = [[d(b.i(n)), d(st.indicator), s(f"{b.name(st.construct)} ({st.construct})"), d(b.u(st.loading)), s(rules[st.rule]),
-             d(f"{b.u(st.before.ave)} → {b.u(st.after.ave)}"), d(f"{b.u(st.before.rho_c)} → {b.u(st.after.rho_c)}"),
-             b.verdict(f"removal:{st.indicator}", outcome[st.removed], words)]
-            for n, st in enumerate(steps, start=1)]
-    table = b.table("pls.removal", b.labels["pls_removal_title" if r.removal_applied else "pls_removal_title_kept"],
-                    [[h(b.col("step")), h(b.col("indicator")), h(b.col("variable")), h(b.col("loading")), h(b.col("rule")),
-                      h(b.col("ave_change")), h(b.col("rho_c_change")), h(b.col("description"))]], body,
-                    notes=(b.labels["pls_removal_note"],), widths=(0.8, 1, 2.2, 1, 2.3, 1.4, 1.4, 1.3), small=True)
-    text = b.say("pls_removal.j2", refs=(table.key,), claims=[(f"removal:{st.indicator}", outcome[st.removed]) for st in steps],
-                 table=b.ref(table), applied=r.removal_applied, initial=b.ref(initial) if initial else "",
-                 steps=[{"item": st.indicator, "construct": st.construct, "loading": b.u(st.loading), "rule": st.rule,
-                         "removed": st.removed, "ave_before": b.u(st.before.ave), "ave_after": b.u(st.after.ave),
-                         "rho_before": b.u(st.before.rho_c), "rho_after": b.u(st.after.rho_c),
-                         "ave_fails": st.before.ave < AVE_MIN, "ave_up": st.after.ave > st.before.ave}
-                        for st in steps],
-                 floor=b.u(LOADING_FLOOR, 2), threshold=b.u(LOADING_MIN), ave_min=b.u(AVE_MIN, 2), rho_min=b.u(RELIABILITY_MIN, 2))
+    body = [
+        [
+            d(b.i(n)),
+            d(st.indicator),
+            s(f"{b.name(st.construct)} ({st.construct})"),
+            d(b.u(st.loading)),
+            s(rules[st.rule]),
+            d(f"{b.u(st.before.ave)} → {b.u(st.after.ave)}"),
+            d(f"{b.u(st.before.rho_c)} → {b.u(st.after.rho_c)}"),
+            b.verdict(f"removal:{st.indicator}", outcome[st.removed], words),
+        ]
+        for n, st in enumerate(steps, start=1)
+    ]
+    table = b.table(
+        "pls.removal",
+        b.labels["pls_removal_title" if r.removal_applied else "pls_removal_title_kept"],
+        [
+            [
+                h(b.col("step")),
+                h(b.col("indicator")),
+                h(b.col("variable")),
+                h(b.col("loading")),
+                h(b.col("rule")),
+                h(b.col("ave_change")),
+                h(b.col("rho_c_change")),
+                h(b.col("description")),
+            ]
+        ],
+        body,
+        notes=(b.labels["pls_removal_note"],),
+        widths=(0.8, 1, 2.2, 1, 2.3, 1.4, 1.4, 1.3),
+        small=True,
+    )
+    text = b.say(
+        "pls_removal.j2",
+        refs=(table.key,),
+        claims=[(f"removal:{st.indicator}", outcome[st.removed]) for st in steps],
+        table=b.ref(table),
+        applied=r.removal_applied,
+        initial=b.ref(initial) if initial else "",
+        steps=[
+            {
+                "item": st.indicator,
+                "construct": st.construct,
+                "loading": b.u(st.loading),
+                "rule": st.rule,
+                "removed": st.removed,
+                "ave_before": b.u(st.before.ave),
+                "ave_after": b.u(st.after.ave),
+                "rho_before": b.u(st.before.rho_c),
+                "rho_after": b.u(st.after.rho_c),
+                "ave_fails": st.before.ave < AVE_MIN,
+                "ave_up": st.after.ave > st.before.ave,
+            }
+            for st in steps
+        ],
+        floor=b.u(LOADING_FLOOR, 2),
+        threshold=b.u(LOADING_MIN),
+        ave_min=b.u(AVE_MIN, 2),
+        rho_min=b.u(RELIABILITY_MIN, 2),
+    )
     return [table, *text]
 
 
@@ -102,14 +175,25 @@ def consistency_section(b: Builder, r) -> Section:
     names = r.model.spec.constructs
     v = r.verdicts
     sub = b.section(b.labels["pls_consistency"], 4, "b.")
-    body = [[s(f"{b.name(c)} ({c})"), d(b.u(r.reliability[c].alpha)), d(b.u(r.reliability[c].rho_a)), d(b.u(r.reliability[c].rho_c)),
-             b.verdict(f"reliability:{c}", v.reliability[c].outcome)] for c in names]
+    body = [
+        [
+            s(f"{b.name(c)} ({c})"),
+            d(b.u(r.reliability[c].alpha)),
+            d(b.u(r.reliability[c].rho_a)),
+            d(b.u(r.reliability[c].rho_c)),
+            b.verdict(f"reliability:{c}", v.reliability[c].outcome),
+        ]
+        for c in names
+    ]
     bounds = f"{b.u(RELIABILITY_MIN, 2)}–{b.u(RELIABILITY_MAX, 2)}"
-    table = b.table("pls.reliability", b.labels["pls_reliability_title"],
-                    [[h(b.col("variable")), h("Cronbach's Alpha"), h(f"rho_A ({bounds})"), h(f"rho_C ({bounds})"), h(b.col("description"))]],
-                    body, widths=(3, 1.4, 1.5, 1.5, 1.6))
-    sub.blocks += b.say("pls_reliability_intro.j2", table=b.ref(table), low=b.u(RELIABILITY_MIN, 2), high=b.u(RELIABILITY_MAX, 2),
-                        citation=CITATION)
+    table = b.table(
+        "pls.reliability",
+        b.labels["pls_reliability_title"],
+        [[h(b.col("variable")), h("Cronbach's Alpha"), h(f"rho_A ({bounds})"), h(f"rho_C ({bounds})"), h(b.col("description"))]],
+        body,
+        widths=(3, 1.4, 1.5, 1.5, 1.6),
+    )
+    sub.blocks += b.say("pls_reliability_intro.j2", table=b.ref(table), low=b.u(RELIABILITY_MIN, 2), high=b.u(RELIABILITY_MAX, 2), citation=CITATION)
     sub.add(table)
     assessed = [c for c in names if v.reliability[c].passed is not None]
 
@@ -120,14 +204,24 @@ def consistency_section(b: Builder, r) -> Section:
         return [f"{c} ({b.u(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "redundant"]
 
     rho_c = [r.reliability[c].rho_c for c in assessed] or [1.0]
-    sub.blocks += b.say("pls_reliability.j2", refs=(table.key,), claims=[(f"reliability:{c}", v.reliability[c].outcome) for c in names],
-                        table=b.ref(table), low=b.u(min(rho_c)), high=b.u(max(rho_c)), min=b.u(RELIABILITY_MIN, 2),
-                        max=b.u(RELIABILITY_MAX, 2), reliable=[c for c in assessed if v.reliability[c].passed],
-                        rho_a_low=below(v.rho_a, "rho_a"), rho_c_low=below(v.rho_c, "rho_c"),
-                        rho_a_high=above(v.rho_a, "rho_a"), rho_c_high=above(v.rho_c, "rho_c"),
-                        alpha_low=[f"{c} ({b.u(r.reliability[c].alpha)})" for c in assessed if r.reliability[c].alpha < RELIABILITY_MIN],
-                        single=[c for c in names if v.reliability[c].outcome == "single_item"],
-                        formative=[c for c in names if v.reliability[c].outcome == "formative"])
+    sub.blocks += b.say(
+        "pls_reliability.j2",
+        refs=(table.key,),
+        claims=[(f"reliability:{c}", v.reliability[c].outcome) for c in names],
+        table=b.ref(table),
+        low=b.u(min(rho_c)),
+        high=b.u(max(rho_c)),
+        min=b.u(RELIABILITY_MIN, 2),
+        max=b.u(RELIABILITY_MAX, 2),
+        reliable=[c for c in assessed if v.reliability[c].passed],
+        rho_a_low=below(v.rho_a, "rho_a"),
+        rho_c_low=below(v.rho_c, "rho_c"),
+        rho_a_high=above(v.rho_a, "rho_a"),
+        rho_c_high=above(v.rho_c, "rho_c"),
+        alpha_low=[f"{c} ({b.u(r.reliability[c].alpha)})" for c in assessed if r.reliability[c].alpha < RELIABILITY_MIN],
+        single=[c for c in names if v.reliability[c].outcome == "single_item"],
+        formative=[c for c in names if v.reliability[c].outcome == "formative"],
+    )
     return sub
 
 
@@ -139,8 +233,9 @@ def convergent_section(b: Builder, r) -> Section:
     applied = r.removal_applied and r.removal.removed
     if applied:
         header = [[h(b.col("variable")), h(b.col("ave_initial")), h(f"{b.col('ave_final')} (≥ {b.u(AVE_MIN, 2)})"), h(b.col("description"))]]
-        body = [[s(f"{b.name(c)} ({c})"), d(b.u(r.initial[c].ave)), d(b.u(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)]
-                for c in names]
+        body = [
+            [s(f"{b.name(c)} ({c})"), d(b.u(r.initial[c].ave)), d(b.u(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names
+        ]
         widths = (3, 1.4, 1.6, 1.6)
     else:
         header = [[h(b.col("variable")), h(f"AVE (≥ {b.u(AVE_MIN, 2)})"), h(b.col("description"))]]
@@ -151,12 +246,21 @@ def convergent_section(b: Builder, r) -> Section:
     sub.add(table)
     assessed = [c for c in names if v.ave[c].passed is not None]
     aves = [r.reliability[c].ave for c in assessed] or [1.0]
-    sub.blocks += b.say("pls_ave.j2", refs=(table.key,), claims=[(f"ave:{c}", v.ave[c].outcome) for c in names], table=b.ref(table),
-                        low=b.u(min(aves)), high=b.u(max(aves)), threshold=b.u(AVE_MIN, 2),
-                        failing=[c for c in names if v.ave[c].passed is False],
-                        changed=[{"code": c, "before": b.u(r.initial[c].ave), "after": b.u(r.reliability[c].ave),
-                                  "up": r.reliability[c].ave > r.initial[c].ave}
-                                 for c in names if applied and abs(r.initial[c].ave - r.reliability[c].ave) >= 0.0005])
+    sub.blocks += b.say(
+        "pls_ave.j2",
+        refs=(table.key,),
+        claims=[(f"ave:{c}", v.ave[c].outcome) for c in names],
+        table=b.ref(table),
+        low=b.u(min(aves)),
+        high=b.u(max(aves)),
+        threshold=b.u(AVE_MIN, 2),
+        failing=[c for c in names if v.ave[c].passed is False],
+        changed=[
+            {"code": c, "before": b.u(r.initial[c].ave), "after": b.u(r.reliability[c].ave), "up": r.reliability[c].ave > r.initial[c].ave}
+            for c in names
+            if applied and abs(r.initial[c].ave - r.reliability[c].ave) >= 0.0005
+        ],
+    )
     return sub
 
 
@@ -168,15 +272,25 @@ def discriminant_section(b: Builder, r) -> Section:
     owner = spec.mask.argmax(axis=1)
     sub = b.section(b.labels["pls_discriminant"], 4, "d.")
     fl = r.fornell_larcker
-    fl_body = [[s(f"{c}")] + [d(b.u(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))]
-               for i, c in enumerate(names)]
+    fl_body = [[s(f"{c}")] + [d(b.u(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))] for i, c in enumerate(names)]
     fl_body.append([s(b.col("description"))] + [b.verdict(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names])
-    fl_table = b.table("pls.fl", b.labels["pls_fl_title"], [[h(b.col("variable"))] + [h(c) for c in names]], fl_body,
-                       notes=(b.labels["pls_fl_note"],), small=len(names) > 5)
+    fl_table = b.table(
+        "pls.fl",
+        b.labels["pls_fl_title"],
+        [[h(b.col("variable"))] + [h(c) for c in names]],
+        fl_body,
+        notes=(b.labels["pls_fl_note"],),
+        small=len(names) > 5,
+    )
     sub.blocks += b.say("pls_fl_intro.j2", table=b.ref(fl_table))
     sub.add(fl_table)
-    sub.blocks += b.say("pls_fl.j2", refs=(fl_table.key,), claims=[(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names],
-                        table=b.ref(fl_table), failing=[c for c in names if v.fornell_larcker[c].passed is False])
+    sub.blocks += b.say(
+        "pls_fl.j2",
+        refs=(fl_table.key,),
+        claims=[(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names],
+        table=b.ref(fl_table),
+        failing=[c for c in names if v.fornell_larcker[c].passed is False],
+    )
     pairs = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
     if pairs:
         sub.blocks += htmt_blocks(b, r, [(names[i], names[j]) for i, j in pairs])
@@ -196,8 +310,12 @@ def _htmt_threshold(v) -> float:
 def _htmt_levels(b: Builder, alpha: float) -> dict[str, str]:
     """The percentile limits of the HTMT interval and its levels: for α = 0,05 the 5% and 95% limits of
     the two-sided 90% interval, the 95% one being the one-sided 95% upper bound."""
-    return {"lower_pct": b.g(100 * alpha, 2) + "%", "upper_pct": b.g(100 * (1 - alpha), 2) + "%",
-            "two_sided": b.g(100 * (1 - 2 * alpha), 2) + "%", "one_sided": b.g(100 * (1 - alpha), 2) + "%"}
+    return {
+        "lower_pct": b.g(100 * alpha, 2) + "%",
+        "upper_pct": b.g(100 * (1 - alpha), 2) + "%",
+        "two_sided": b.g(100 * (1 - 2 * alpha), 2) + "%",
+        "one_sided": b.g(100 * (1 - alpha), 2) + "%",
+    }
 
 
 def htmt_blocks(b: Builder, r, pairs: list[tuple[str, str]]) -> list:
@@ -207,24 +325,57 @@ def htmt_blocks(b: Builder, r, pairs: list[tuple[str, str]]) -> list:
     threshold = _htmt_threshold(v)
     levels = _htmt_levels(b, r.boot.htmt[pairs[0]].alpha)
     estimate = {(a, c): r.htmt[names.index(a), names.index(c)] for a, c in pairs}  # the value the verdict reads
-    body = [[s(f"{a} ↔ {c}"), d(b.f(estimate[(a, c)])), d(b.f(r.boot.htmt[(a, c)].lower)), d(b.f(r.boot.htmt[(a, c)].upper)),
-             b.verdict(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome)] for a, c in pairs]
+    body = [
+        [
+            s(f"{a} ↔ {c}"),
+            d(b.f(estimate[(a, c)])),
+            d(b.f(r.boot.htmt[(a, c)].lower)),
+            d(b.f(r.boot.htmt[(a, c)].upper)),
+            b.verdict(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome),
+        ]
+        for a, c in pairs
+    ]
     limit = b.f(threshold, 2) if threshold < 1 else b.i(1)
-    note = b.label("pls_htmt_note", resamples=b.i(r.boot.resamples), threshold=limit, **levels) + " " + b.labels[
-        "pls_htmt_note_inference" if threshold >= 1 else "pls_htmt_note_threshold"]
-    table = b.table("pls.htmt", b.labels["pls_htmt_title"],
-                    [[h(b.col("pair")), h("HTMT"), h(levels["lower_pct"]), h(f"{levels['upper_pct']} (< {limit})"), h(b.col("description"))]],
-                    body, notes=(note,), widths=(2.4, 1.3, 1.1, 1.5, 1.5), small=len(pairs) > 12)
+    note = (
+        b.label("pls_htmt_note", resamples=b.i(r.boot.resamples), threshold=limit, **levels)
+        + " "
+        + b.labels["pls_htmt_note_inference" if threshold >= 1 else "pls_htmt_note_threshold"]
+    )
+    table = b.table(
+        "pls.htmt",
+        b.labels["pls_htmt_title"],
+        [[h(b.col("pair")), h("HTMT"), h(levels["lower_pct"]), h(f"{levels['upper_pct']} (< {limit})"), h(b.col("description"))]],
+        body,
+        notes=(note,),
+        widths=(2.4, 1.3, 1.1, 1.5, 1.5),
+        small=len(pairs) > 12,
+    )
     worst = max(pairs, key=lambda pair: estimate[pair])
 
     def shown(outcome):
-        return [{"pair": f"{a} ↔ {c}", "htmt": b.f(estimate[(a, c)]), "upper": b.f(r.boot.htmt[(a, c)].upper)}
-                for a, c in pairs if v.htmt[(a, c)].outcome == outcome]
-    text = b.say("pls_htmt.j2", refs=(table.key,), claims=[(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome) for a, c in pairs],
-                 table=b.ref(table), high=b.f(estimate[worst]), pair=f"{worst[0]} ↔ {worst[1]}", threshold=limit,
-                 similar=threshold >= 0.90, inference=threshold >= 1, resamples=b.i(r.boot.resamples), **levels,
-                 invalid=shown("invalid"), not_established=shown("not_established"), valid=len(shown("valid")),
-                 citation=CITATION)
+        return [
+            {"pair": f"{a} ↔ {c}", "htmt": b.f(estimate[(a, c)]), "upper": b.f(r.boot.htmt[(a, c)].upper)}
+            for a, c in pairs
+            if v.htmt[(a, c)].outcome == outcome
+        ]
+
+    text = b.say(
+        "pls_htmt.j2",
+        refs=(table.key,),
+        claims=[(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome) for a, c in pairs],
+        table=b.ref(table),
+        high=b.f(estimate[worst]),
+        pair=f"{worst[0]} ↔ {worst[1]}",
+        threshold=limit,
+        similar=threshold >= 0.90,
+        inference=threshold >= 1,
+        resamples=b.i(r.boot.resamples),
+        **levels,
+        invalid=shown("invalid"),
+        not_established=shown("not_established"),
+        valid=len(shown("valid")),
+        citation=CITATION,
+    )
     return [*text, table]
 
 
@@ -234,38 +385,71 @@ def summary_section(b: Builder, r) -> Section:
     sub = b.section(b.labels["pls_summary"], 4, "e.")
     criteria = v.criteria()
     failing = v.failing()
-    shown = {"indicator_reliability": lambda x: x, "internal_consistency": lambda x: x, "convergent_validity": lambda x: x,
-             "htmt": lambda pair: f"{pair[0]} ↔ {pair[1]}", "fornell_larcker": lambda x: x, "cross_loadings": lambda x: ""}
+    shown = {
+        "indicator_reliability": lambda x: x,
+        "internal_consistency": lambda x: x,
+        "convergent_validity": lambda x: x,
+        "htmt": lambda pair: f"{pair[0]} ↔ {pair[1]}",
+        "fornell_larcker": lambda x: x,
+        "cross_loadings": lambda x: "",
+    }
     threshold = _htmt_threshold(v)
     alpha = next(iter(r.boot.htmt.values())).alpha if r.boot.htmt else b.study.config.settings.alpha
-    limits = {"indicator_reliability": f"≥ {b.u(LOADING_MIN)}", "internal_consistency": f"{b.u(RELIABILITY_MIN, 2)}–{b.u(RELIABILITY_MAX, 2)}",
-              "convergent_validity": f"≥ {b.u(AVE_MIN, 2)}",
-              "htmt": b.label("pls_htmt_limit", threshold=b.f(threshold, 2) if threshold < 1 else b.i(1), **_htmt_levels(b, alpha)),
-              "fornell_larcker": "√AVE > r", "cross_loadings": "–"}
+    limits = {
+        "indicator_reliability": f"≥ {b.u(LOADING_MIN)}",
+        "internal_consistency": f"{b.u(RELIABILITY_MIN, 2)}–{b.u(RELIABILITY_MAX, 2)}",
+        "convergent_validity": f"≥ {b.u(AVE_MIN, 2)}",
+        "htmt": b.label("pls_htmt_limit", threshold=b.f(threshold, 2) if threshold < 1 else b.i(1), **_htmt_levels(b, alpha)),
+        "fornell_larcker": "√AVE > r",
+        "cross_loadings": "–",
+    }
     loadings = dict(zip(r.model.spec.indicators, r.model.loadings.sum(axis=1)))
     missed = {**failing, "indicator_reliability": [f"{i} ({b.u(loadings[i])})" for i in v.below_threshold()]}
-    body = [[s(b.labels["pls_criteria"][name]), d(limits[name]),
-             s(", ".join(filter(None, (shown[name](x) for x in missed.get(name, [])))) or "–"),
-             b.verdict(f"criterion:{name}", verdict.outcome)] for name, verdict in criteria.items()]
-    body.append([s(b.labels["pls_criteria"]["measurement_model"], bold=True), d(""), d(""),
-                 b.verdict("measurement", v.measurement.outcome, bold=True)])
+    body = [
+        [
+            s(b.labels["pls_criteria"][name]),
+            d(limits[name]),
+            s(", ".join(filter(None, (shown[name](x) for x in missed.get(name, [])))) or "–"),
+            b.verdict(f"criterion:{name}", verdict.outcome),
+        ]
+        for name, verdict in criteria.items()
+    ]
+    body.append(
+        [s(b.labels["pls_criteria"]["measurement_model"], bold=True), d(""), d(""), b.verdict("measurement", v.measurement.outcome, bold=True)]
+    )
     partly = criteria["indicator_reliability"].outcome == "partly_met"
     notes = (b.label("pls_summary_partly_met", threshold=b.u(LOADING_MIN), floor=b.u(LOADING_FLOOR, 2)),) if partly else ()
-    table = b.table("pls.summary", b.labels["pls_summary_title"],
-                    [[h(b.col("criterion")), h(b.col("limit")), h(b.col("not_met")), h(b.col("description"))]], body,
-                    notes=notes, widths=(3.2, 1.6, 2.6, 1.5))
+    table = b.table(
+        "pls.summary",
+        b.labels["pls_summary_title"],
+        [[h(b.col("criterion")), h(b.col("limit")), h(b.col("not_met")), h(b.col("description"))]],
+        body,
+        notes=notes,
+        widths=(3.2, 1.6, 2.6, 1.5),
+    )
     sub.blocks += b.say("pls_summary_intro.j2", table=b.ref(table))
     sub.add(table)
     affected = _affected_constructs(r, failing)
-    sub.blocks += b.say("pls_measurement.j2", refs=(table.key,), claims=[(f"criterion:{n}", c.outcome) for n, c in criteria.items()] + [("measurement", v.measurement.outcome)],
-                 table=b.ref(table), adequate=v.measurement.passed, applied=r.removal_applied, removed=list(r.removal.removed),
-                 to_remove=list(failing.get("indicator_reliability", [])), threshold=b.u(LOADING_MIN),
-                 retained=[i for i in v.below_threshold() if v.loadings[i].outcome == "retained"], unreliable=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "unreliable"],
-                 redundant=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "redundant"],
-                 low_ave=failing.get("convergent_validity", []), htmt=[f"{a} ↔ {c}" for a, c in failing.get("htmt", [])],
-                 fornell_larcker=failing.get("fornell_larcker", []), cross="cross_loadings" in failing,
-                 affected=affected,
-                 all_paths=all(a in affected or t in affected for a, t in r.model.spec.paths))
+    sub.blocks += b.say(
+        "pls_measurement.j2",
+        refs=(table.key,),
+        claims=[(f"criterion:{n}", c.outcome) for n, c in criteria.items()] + [("measurement", v.measurement.outcome)],
+        table=b.ref(table),
+        adequate=v.measurement.passed,
+        applied=r.removal_applied,
+        removed=list(r.removal.removed),
+        to_remove=list(failing.get("indicator_reliability", [])),
+        threshold=b.u(LOADING_MIN),
+        retained=[i for i in v.below_threshold() if v.loadings[i].outcome == "retained"],
+        unreliable=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "unreliable"],
+        redundant=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "redundant"],
+        low_ave=failing.get("convergent_validity", []),
+        htmt=[f"{a} ↔ {c}" for a, c in failing.get("htmt", [])],
+        fornell_larcker=failing.get("fornell_larcker", []),
+        cross="cross_loadings" in failing,
+        affected=affected,
+        all_paths=all(a in affected or t in affected for a, t in r.model.spec.paths),
+    )
     return sub
 
 

@@ -88,8 +88,9 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     k = len(regression_predictors(config))
     check_sample_size(n, k, config.model.dependent)
     if n - k - 1 < MIN_DF:
-        raise AnalysisError.coded("analysis.residual_df", dependent=config.model.dependent, k=k, df=n - k - 1, n=n, least=MIN_DF,
-                                  respondents=k + 1 + MIN_DF)
+        raise AnalysisError.coded(
+            "analysis.residual_df", dependent=config.model.dependent, k=k, df=n - k - 1, n=n, least=MIN_DF, respondents=k + 1 + MIN_DF
+        )
     described = describe(study, data, warnings)
     constructs = described.constructs
 
@@ -114,8 +115,9 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     for hname, hyp in config.hypotheses.items():
         if hyp.moderator is not None:
             steps = hyp.steps()
-            hypotheses[hname] = HypothesisResult(hname, "moderation", (steps[0], hyp.moderator), steps[1], hyp.expect,
-                                                 more.moderation_decisions[hname])
+            hypotheses[hname] = HypothesisResult(
+                hname, "moderation", (steps[0], hyp.moderator), steps[1], hyp.expect, more.moderation_decisions[hname]
+            )
         elif hyp.simultaneous is not None:
             decision = simultaneous_decision(f, f_p, settings.alpha)
             hypotheses[hname] = HypothesisResult(hname, "simultaneous", tuple(hyp.simultaneous), hyp.on, hyp.expect, decision)
@@ -125,11 +127,24 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
             hypotheses[hname] = HypothesisResult(hname, "partial", (source,), target, hyp.expect, decision)
     decisive_se = {name: robust.terms[name].se for name in predictors} if hc3 else None
     why = explained(study, described, {dependent: Equation(regression, constructs[dependent].scores, x, decisive_se)}, hypotheses)
-    return StudyResults(described=described, regression=regression, t_table=t_table, f_table=f_table, durbin_watson=dw,
-                        normality=norm, heteroscedasticity=hetero, assumptions=verdicts,
-                        residual_plots=residual_plots(regression), robust=robust, standard_errors=standard_errors,
-                        f_test=significance(f_p, settings.alpha), hypotheses=hypotheses, extras=more,
-                        warnings=warnings, explained=why)
+    return StudyResults(
+        described=described,
+        regression=regression,
+        t_table=t_table,
+        f_table=f_table,
+        durbin_watson=dw,
+        normality=norm,
+        heteroscedasticity=hetero,
+        assumptions=verdicts,
+        residual_plots=residual_plots(regression),
+        robust=robust,
+        standard_errors=standard_errors,
+        f_test=significance(f_p, settings.alpha),
+        hypotheses=hypotheses,
+        extras=more,
+        warnings=warnings,
+        explained=why,
+    )
 
 
 def decisive_t(regression: RegressionResult, robust: RobustFit, hc3: bool, name: str) -> tuple[float, float]:

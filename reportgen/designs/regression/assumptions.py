@@ -26,28 +26,81 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     norm = results.normality
     verdicts = results.assumptions
     words = b.labels["normality_rows"]
-    rows = [("N", b.i(norm.n)), (words["mean"], b.f(norm.mean)), (words["sd"], b.f(norm.sd)),
-            (words["skewness"], b.f(plots.skewness)), (words["kurtosis"], b.f(plots.excess_kurtosis)),
-            ("Kolmogorov-Smirnov D", b.u(norm.ks_d)), (words["pp_distance"], b.u(plots.pp_distance)),
-            (words["asymptotic"], b.p(norm.ks_p_asymptotic)),
-            (words["lilliefors"], b.p(norm.ks_p_lilliefors)),
-            ("Shapiro-Wilk W", b.u(norm.shapiro_w)), (words["shapiro"], b.p(norm.shapiro_p))]
+    rows = [
+        ("N", b.i(norm.n)),
+        (words["mean"], b.f(norm.mean)),
+        (words["sd"], b.f(norm.sd)),
+        (words["skewness"], b.f(plots.skewness)),
+        (words["kurtosis"], b.f(plots.excess_kurtosis)),
+        ("Kolmogorov-Smirnov D", b.u(norm.ks_d)),
+        (words["pp_distance"], b.u(plots.pp_distance)),
+        (words["asymptotic"], b.p(norm.ks_p_asymptotic)),
+        (words["lilliefors"], b.p(norm.ks_p_lilliefors)),
+        ("Shapiro-Wilk W", b.u(norm.shapiro_w)),
+        (words["shapiro"], b.p(norm.shapiro_p)),
+    ]
     body = [[s(k), d(v)] for k, v in rows] + [[s(b.col("conclusion")), b.verdict("normality", verdicts.normality.outcome)]]
-    table = b.table("normality", b.labels["normality_title"], [[h(b.col("statistic")), h(b.col("value"))]],
-                    body, notes=(f"α = {b.u(alpha, 2)}",), widths=(3.5, 1.5))
+    table = b.table(
+        "normality",
+        b.labels["normality_title"],
+        [[h(b.col("statistic")), h(b.col("value"))]],
+        body,
+        notes=(f"α = {b.u(alpha, 2)}",),
+        widths=(3.5, 1.5),
+    )
     sub.blocks += b.say("normality_intro.j2", table=b.ref(table))
     sub.add(table)
-    pp = b.figure("pp", b.labels["pp_title"], "pp_plot", {"observed": plots.pp_observed, "expected": plots.pp_expected,
-                  "observed_label": b.labels["pp_observed"], "expected_label": b.labels["pp_expected"]}, width=0.6)
-    hist = b.figure("hist", b.labels["hist_title"], "histogram", {"zresid": plots.zresid, "xlabel": b.labels["hist_x"],
-                    "ylabel": b.labels["hist_y"], "mean_label": b.labels["hist_mean"], "sd_label": b.labels["hist_sd"]}, width=0.6)
-    sub.blocks += b.say("normality.j2", refs=(table.key,), claims=[("normality", verdicts.normality.outcome)], table=b.ref(table), pp=b.ref(pp), hist=b.ref(hist),
-                        d=b.u(norm.ks_d), p_lillie=b.p(norm.ks_p_lilliefors), p_asym=b.p(norm.ks_p_asymptotic),
-                        w=b.u(norm.shapiro_w), p_sw=b.p(norm.shapiro_p), alpha=b.u(alpha, 2), normal=verdicts.normality.passed,
-                        n=b.i(norm.n), lillie_defined=norm.ks_p_lilliefors is not None, sw_defined=norm.shapiro_p is not None,
-                        sw_normal=verdicts.shapiro.passed is not False, asym_normal=verdicts.kolmogorov_uncorrected.passed,
-                        distance=b.u(plots.pp_distance), skewness=b.f(plots.skewness), kurtosis=b.f(plots.excess_kurtosis),
-                        simple=results.simple, large=verdicts.large_sample.passed, large_n=b.i(verdicts.large_sample.rule.threshold))
+    pp = b.figure(
+        "pp",
+        b.labels["pp_title"],
+        "pp_plot",
+        {
+            "observed": plots.pp_observed,
+            "expected": plots.pp_expected,
+            "observed_label": b.labels["pp_observed"],
+            "expected_label": b.labels["pp_expected"],
+        },
+        width=0.6,
+    )
+    hist = b.figure(
+        "hist",
+        b.labels["hist_title"],
+        "histogram",
+        {
+            "zresid": plots.zresid,
+            "xlabel": b.labels["hist_x"],
+            "ylabel": b.labels["hist_y"],
+            "mean_label": b.labels["hist_mean"],
+            "sd_label": b.labels["hist_sd"],
+        },
+        width=0.6,
+    )
+    sub.blocks += b.say(
+        "normality.j2",
+        refs=(table.key,),
+        claims=[("normality", verdicts.normality.outcome)],
+        table=b.ref(table),
+        pp=b.ref(pp),
+        hist=b.ref(hist),
+        d=b.u(norm.ks_d),
+        p_lillie=b.p(norm.ks_p_lilliefors),
+        p_asym=b.p(norm.ks_p_asymptotic),
+        w=b.u(norm.shapiro_w),
+        p_sw=b.p(norm.shapiro_p),
+        alpha=b.u(alpha, 2),
+        normal=verdicts.normality.passed,
+        n=b.i(norm.n),
+        lillie_defined=norm.ks_p_lilliefors is not None,
+        sw_defined=norm.shapiro_p is not None,
+        sw_normal=verdicts.shapiro.passed is not False,
+        asym_normal=verdicts.kolmogorov_uncorrected.passed,
+        distance=b.u(plots.pp_distance),
+        skewness=b.f(plots.skewness),
+        kurtosis=b.f(plots.excess_kurtosis),
+        simple=results.simple,
+        large=verdicts.large_sample.passed,
+        large_n=b.i(verdicts.large_sample.rule.threshold),
+    )
     sub.add(pp)
     sub.add(hist)
     section.add(sub)
@@ -66,19 +119,46 @@ def multicollinearity_section(b: Builder, parent: Section, results: StudyResults
     body = []
     for name in reg.predictors:
         c = reg.coefficients[name]
-        body.append([s(f"{b.name(name)} ({name})"), d(b.u(c.tolerance)), d(b.f(c.vif)), b.verdict(f"multicollinearity:{name}", verdicts.multicollinearity[name].outcome)])
+        body.append(
+            [
+                s(f"{b.name(name)} ({name})"),
+                d(b.u(c.tolerance)),
+                d(b.f(c.vif)),
+                b.verdict(f"multicollinearity:{name}", verdicts.multicollinearity[name].outcome),
+            ]
+        )
     flagged = [name for name in reg.predictors if verdicts.multicollinearity[name].passed is False]
-    table = b.table("multicollinearity", b.labels["multicollinearity_title"],
-                    [[h(b.col("variable")), h(f"{b.col('tolerance')} (> {b.u(TOLERANCE_MIN, 2)})"), h(f"{b.col('vif')} (< {b.i(int(VIF_MAX))})"),
-                      h(b.col("description"))]], body, widths=(3, 1.5, 1.3, 2.6))
+    table = b.table(
+        "multicollinearity",
+        b.labels["multicollinearity_title"],
+        [
+            [
+                h(b.col("variable")),
+                h(f"{b.col('tolerance')} (> {b.u(TOLERANCE_MIN, 2)})"),
+                h(f"{b.col('vif')} (< {b.i(int(VIF_MAX))})"),
+                h(b.col("description")),
+            ]
+        ],
+        body,
+        widths=(3, 1.5, 1.3, 2.6),
+    )
     tolerances = [reg.coefficients[p].tolerance for p in reg.predictors]
     vifs = [reg.coefficients[p].vif for p in reg.predictors]
     sub.blocks += b.say("multicollinearity_intro.j2", table=b.ref(table), tol=b.u(TOLERANCE_MIN, 2), vif=b.i(int(VIF_MAX)))
     sub.add(table)
-    sub.blocks += b.say("multicollinearity.j2", refs=(table.key,),
-                        claims=[(f"multicollinearity:{n}", verdicts.multicollinearity[n].outcome) for n in reg.predictors], table=b.ref(table), tol_min=b.u(min(tolerances)),
-                        tol_max=b.u(max(tolerances)), vif_min=b.f(min(vifs)), vif_max=b.f(max(vifs)), flagged=flagged,
-                        tol=b.u(TOLERANCE_MIN, 2), vif=b.i(int(VIF_MAX)))
+    sub.blocks += b.say(
+        "multicollinearity.j2",
+        refs=(table.key,),
+        claims=[(f"multicollinearity:{n}", verdicts.multicollinearity[n].outcome) for n in reg.predictors],
+        table=b.ref(table),
+        tol_min=b.u(min(tolerances)),
+        tol_max=b.u(max(tolerances)),
+        vif_min=b.f(min(vifs)),
+        vif_max=b.f(max(vifs)),
+        flagged=flagged,
+        tol=b.u(TOLERANCE_MIN, 2),
+        vif=b.i(int(VIF_MAX)),
+    )
     return sub
 
 
@@ -92,24 +172,58 @@ def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResult
     verdicts = results.assumptions
     plots = results.residual_plots
     het = results.heteroscedasticity
-    fig = b.figure("scatter", b.labels["scatter_title"], "scatter", {"zpred": plots.zpred, "sresid": plots.sresid,
-                   "xlabel": b.labels["scatter_x"], "ylabel": b.labels["scatter_y"], "bounds": plots.spread.bounds},
-                   width=0.62, file="scatterplot")
-    body = [[s(f"Glejser: {b.name(n)} ({n})"), d(b.f(g.b)), d(b.f(g.se)), d(b.f(g.t)), d(b.p(g.p)),
-             b.verdict(f"glejser:{n}", verdicts.glejser[n].outcome)] for n, g in het.glejser.items()]
-    body.append([s(b.labels["breusch_pagan_row"]), d(f"LM = {b.f(het.bp_lm)}; df = {b.i(het.bp_df)}", colspan=3), d(b.p(het.bp_p)),
-                 b.verdict("breusch_pagan", verdicts.breusch_pagan.outcome)])
-    body.append([s(b.labels["heteroscedasticity_conclusion_row"], colspan=5, bold=True),
-                 b.verdict("heteroscedasticity", verdicts.heteroscedasticity.outcome, bold=True)])
+    fig = b.figure(
+        "scatter",
+        b.labels["scatter_title"],
+        "scatter",
+        {
+            "zpred": plots.zpred,
+            "sresid": plots.sresid,
+            "xlabel": b.labels["scatter_x"],
+            "ylabel": b.labels["scatter_y"],
+            "bounds": plots.spread.bounds,
+        },
+        width=0.62,
+        file="scatterplot",
+    )
+    body = [
+        [
+            s(f"Glejser: {b.name(n)} ({n})"),
+            d(b.f(g.b)),
+            d(b.f(g.se)),
+            d(b.f(g.t)),
+            d(b.p(g.p)),
+            b.verdict(f"glejser:{n}", verdicts.glejser[n].outcome),
+        ]
+        for n, g in het.glejser.items()
+    ]
+    body.append(
+        [
+            s(b.labels["breusch_pagan_row"]),
+            d(f"LM = {b.f(het.bp_lm)}; df = {b.i(het.bp_df)}", colspan=3),
+            d(b.p(het.bp_p)),
+            b.verdict("breusch_pagan", verdicts.breusch_pagan.outcome),
+        ]
+    )
+    body.append(
+        [
+            s(b.labels["heteroscedasticity_conclusion_row"], colspan=5, bold=True),
+            b.verdict("heteroscedasticity", verdicts.heteroscedasticity.outcome, bold=True),
+        ]
+    )
     spread = plots.spread
     sds = [b.f(v) for v in spread.sd]
     ratio = b.f(spread.ratio) if spread.ratio is not None else None
-    spread_note = b.label("spread_note", sds="; ".join(sds), sizes="; ".join(b.i(n) for n in spread.n),
-                          ratio=ratio if ratio is not None else "–")
-    table = b.table("glejser", b.labels["glejser_title"],
-                    [[h(b.col("test")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.u(alpha, 2)})"), h(b.col("description"))]],
-                    body, notes=(b.labels["residual_dependent_note"], b.label("heteroscedasticity_rule_note", alpha=b.u(alpha, 2)), spread_note),
-                    widths=(3, 1, 1.1, 1, 1.3, 2.6), small=True)
+    spread_note = b.label("spread_note", sds="; ".join(sds), sizes="; ".join(b.i(n) for n in spread.n), ratio=ratio if ratio is not None else "–")
+    table = b.table(
+        "glejser",
+        b.labels["glejser_title"],
+        [[h(b.col("test")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.u(alpha, 2)})"), h(b.col("description"))]],
+        body,
+        notes=(b.labels["residual_dependent_note"], b.label("heteroscedasticity_rule_note", alpha=b.u(alpha, 2)), spread_note),
+        widths=(3, 1, 1.1, 1, 1.3, 2.6),
+        small=True,
+    )
     flagged = [n for n in het.glejser if verdicts.glejser[n].passed is False]
     sub.blocks += b.say("heteroscedasticity_intro.j2", figure=b.ref(fig), table=b.ref(table))
     sub.add(fig)
@@ -119,13 +233,31 @@ def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResult
     claims += [("breusch_pagan", verdicts.breusch_pagan.outcome), ("heteroscedasticity", verdicts.heteroscedasticity.outcome)]
     from reportgen.designs.regression.explain_chapter import RANGES, stripes  # it letters its subsection with subsection() above
 
-    striped, striped_claims = stripes(b, results.explained, results.regression.dependent)  # a dependent of restricted range draws the scatterplot in stripes
+    striped, striped_claims = stripes(
+        b, results.explained, results.regression.dependent
+    )  # a dependent of restricted range draws the scatterplot in stripes
     refs = (table.key,) + ((RANGES,) if striped else ())
-    sub.blocks += b.say("heteroscedasticity.j2", refs=refs, claims=claims + striped_claims, figure=b.ref(fig), table=b.ref(table), flagged=flagged,
-                        p_min=b.p(min(sig_p)), alpha=b.u(alpha, 2), bp=b.f(het.bp_lm), bp_p=b.p(het.bp_p),
-                        bp_ok=verdicts.breusch_pagan.passed, tested=list(het.glejser), spread="; ".join(sds), ratio=ratio,
-                        heteroscedastic=verdicts.heteroscedasticity.passed is False, agree=verdicts.heteroscedasticity_tests_agree,
-                        robust=b.study.config.settings.robust, hc3=results.uses_hc3, stripes=striped)
+    sub.blocks += b.say(
+        "heteroscedasticity.j2",
+        refs=refs,
+        claims=claims + striped_claims,
+        figure=b.ref(fig),
+        table=b.ref(table),
+        flagged=flagged,
+        p_min=b.p(min(sig_p)),
+        alpha=b.u(alpha, 2),
+        bp=b.f(het.bp_lm),
+        bp_p=b.p(het.bp_p),
+        bp_ok=verdicts.breusch_pagan.passed,
+        tested=list(het.glejser),
+        spread="; ".join(sds),
+        ratio=ratio,
+        heteroscedastic=verdicts.heteroscedasticity.passed is False,
+        agree=verdicts.heteroscedasticity_tests_agree,
+        robust=b.study.config.settings.robust,
+        hc3=results.uses_hc3,
+        stripes=striped,
+    )
     return sub
 
 
@@ -135,21 +267,47 @@ def autocorrelation_section(b: Builder, parent: Section, results: StudyResults) 
     reg = results.regression
     verdicts = results.assumptions
     dw = results.durbin_watson
-    rows = [("d (Durbin-Watson)", b.f(dw.d)), ("dL", b.f(dw.dl)), ("dU", b.f(dw.du)),
-            ("4 − dU", b.f(4 - dw.du) if dw.du is not None else "–"), ("4 − dL", b.f(4 - dw.dl) if dw.dl is not None else "–"),
-            (b.labels["dw_p_exact" if dw.dl is not None else "dw_p_approximate"], b.p(dw.p)),
-            (b.labels["dw_p_exact_negative" if dw.dl is not None else "dw_p_approximate_negative"], b.p(dw.p_negative))]
+    rows = [
+        ("d (Durbin-Watson)", b.f(dw.d)),
+        ("dL", b.f(dw.dl)),
+        ("dU", b.f(dw.du)),
+        ("4 − dU", b.f(4 - dw.du) if dw.du is not None else "–"),
+        ("4 − dL", b.f(4 - dw.dl) if dw.dl is not None else "–"),
+        (b.labels["dw_p_exact" if dw.dl is not None else "dw_p_approximate"], b.p(dw.p)),
+        (b.labels["dw_p_exact_negative" if dw.dl is not None else "dw_p_approximate_negative"], b.p(dw.p_negative)),
+    ]
     zone = verdicts.autocorrelation
     body = [[s(k), d(v)] for k, v in rows] + [[s(b.col("zone")), b.verdict("dw_zone", zone.outcome, "dw_zones")]]
-    table = b.table("dw", b.labels["dw_title"], [[h(b.col("statistic")), h(b.col("value"))]], body,
-                    notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.u(alpha, 2)} ({DW_CITATION})",), widths=(3, 3))
+    table = b.table(
+        "dw",
+        b.labels["dw_title"],
+        [[h(b.col("statistic")), h(b.col("value"))]],
+        body,
+        notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.u(alpha, 2)} ({DW_CITATION})",),
+        widths=(3, 3),
+    )
     sub.blocks += b.say("autocorrelation_intro.j2", table=b.ref(table), citation=DW_CITATION, level=b.significance_level())
     sub.add(table)
     side = verdicts.autocorrelation_side
     exact_p = verdicts.negative_autocorrelation if side == "negative" else verdicts.positive_autocorrelation
-    sub.blocks += b.say("autocorrelation.j2", refs=(table.key,), claims=[("dw_zone", zone.outcome)], table=b.ref(table), d=b.f(dw.d),
-                        dl=b.f(dw.dl), du=b.f(dw.du), four_du=b.f(4 - dw.du) if dw.du is not None else "",
-                        four_dl=b.f(4 - dw.dl) if dw.dl is not None else "", p=b.p(exact_p.value), side=side,
-                        zone=results.dw_zone, n=b.i(reg.n), k=len(reg.predictors), alpha=b.u(alpha, 2),
-                        p_ok=exact_p.passed is not False, exact=dw.dl is not None, agrees=verdicts.exact_p_agrees)
+    sub.blocks += b.say(
+        "autocorrelation.j2",
+        refs=(table.key,),
+        claims=[("dw_zone", zone.outcome)],
+        table=b.ref(table),
+        d=b.f(dw.d),
+        dl=b.f(dw.dl),
+        du=b.f(dw.du),
+        four_du=b.f(4 - dw.du) if dw.du is not None else "",
+        four_dl=b.f(4 - dw.dl) if dw.dl is not None else "",
+        p=b.p(exact_p.value),
+        side=side,
+        zone=results.dw_zone,
+        n=b.i(reg.n),
+        k=len(reg.predictors),
+        alpha=b.u(alpha, 2),
+        p_ok=exact_p.passed is not False,
+        exact=dw.dl is not None,
+        agrees=verdicts.exact_p_agrees,
+    )
     return sub

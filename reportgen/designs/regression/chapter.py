@@ -39,26 +39,55 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
 
     body = [row(b.col("constant"), "const", "")]
     body += [row(f"{b.name(name)} ({name})", name, b.f(reg.coefficients[name].beta)) for name in reg.predictors]
-    header = [[h(b.col("model"), rowspan=2), h(b.col("unstandardized"), colspan=2), h(b.col("standardized")), h("t", rowspan=2), h(b.col("p"), rowspan=2)]
-              + ([h(b.col("hc3"), colspan=3)] if hc3 else []),
-              [h(b.col("b")), h(b.col("se")), h(b.col("beta"))] + ([h(b.col("se")), h("t"), h(b.col("p"))] if hc3 else [])]
+    header = [
+        [h(b.col("model"), rowspan=2), h(b.col("unstandardized"), colspan=2), h(b.col("standardized")), h("t", rowspan=2), h(b.col("p"), rowspan=2)]
+        + ([h(b.col("hc3"), colspan=3)] if hc3 else []),
+        [h(b.col("b")), h(b.col("se")), h(b.col("beta"))] + ([h(b.col("se")), h("t"), h(b.col("p"))] if hc3 else []),
+    ]
     notes = (b.label("dependent_note", name=f"{b.name(reg.dependent)} ({reg.dependent})"),) + ((b.labels["hc3_note"],) if hc3 else ())
-    table = b.table("coefficients", b.labels["regression_simple_title" if simple else "regression_title"], header, body, notes=notes,
-                    widths=(3.2, 1.1, 1.1, 1.4, 1, 1) + ((1.1, 1, 1) if hc3 else ()), small=hc3)
-    section.blocks += b.say("regression_intro.j2", table=b.ref(table), simple=simple, hc3=hc3,
-                            heteroscedastic=results.assumptions.heteroscedasticity.passed is False)
+    table = b.table(
+        "coefficients",
+        b.labels["regression_simple_title" if simple else "regression_title"],
+        header,
+        body,
+        notes=notes,
+        widths=(3.2, 1.1, 1.1, 1.4, 1, 1) + ((1.1, 1, 1) if hc3 else ()),
+        small=hc3,
+    )
+    section.blocks += b.say(
+        "regression_intro.j2", table=b.ref(table), simple=simple, hc3=hc3, heteroscedastic=results.assumptions.heteroscedasticity.passed is False
+    )
     section.add(table)
-    section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=reg.dependent,
-                            constant=b.f(reg.coefficients["const"].b),
-                            terms=[{"sign": "−" if reg.coefficients[n].b < 0 else "+", "b": b.f(abs(reg.coefficients[n].b)), "x": n}
-                                   for n in reg.predictors])
-    section.blocks += b.say("regression_coefficients.j2", refs=(table.key,), table=b.ref(table), y=reg.dependent,
-                            y_name=b.name(reg.dependent), constant=b.f(reg.coefficients["const"].b),
-                            score=b.study.config.model.score, simple=simple,
-                            coefficients=[{"x": n, "name": b.name(n), "b": b.f(reg.coefficients[n].b), "abs_b": b.f(abs(reg.coefficients[n].b)),
-                                           "positive": reg.coefficients[n].b >= 0, "beta": b.f(reg.coefficients[n].beta)}
-                                          for n in reg.predictors],
-                            largest=max(reg.predictors, key=lambda n: abs(reg.coefficients[n].beta)))
+    section.blocks += b.say(
+        "regression_equation.j2",
+        refs=(table.key,),
+        style="equation",
+        y=reg.dependent,
+        constant=b.f(reg.coefficients["const"].b),
+        terms=[{"sign": "−" if reg.coefficients[n].b < 0 else "+", "b": b.f(abs(reg.coefficients[n].b)), "x": n} for n in reg.predictors],
+    )
+    section.blocks += b.say(
+        "regression_coefficients.j2",
+        refs=(table.key,),
+        table=b.ref(table),
+        y=reg.dependent,
+        y_name=b.name(reg.dependent),
+        constant=b.f(reg.coefficients["const"].b),
+        score=b.study.config.model.score,
+        simple=simple,
+        coefficients=[
+            {
+                "x": n,
+                "name": b.name(n),
+                "b": b.f(reg.coefficients[n].b),
+                "abs_b": b.f(abs(reg.coefficients[n].b)),
+                "positive": reg.coefficients[n].b >= 0,
+                "beta": b.f(reg.coefficients[n].beta),
+            }
+            for n in reg.predictors
+        ],
+        largest=max(reg.predictors, key=lambda n: abs(reg.coefficients[n].beta)),
+    )
     if not simple:  # one predictor: its partial and semipartial r are its r, nothing is shared
         section.blocks += shares_blocks(b, results.explained, reg.dependent, results.uses_hc3)
     return section
@@ -73,10 +102,19 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     section = b.section(b.labels["hypotheses"], 3, number)
     partial = {h_.source[0]: name for name, h_ in results.hypotheses.items() if h_.kind == "partial"}
     simultaneous = next((name for name, h_ in results.hypotheses.items() if h_.kind == "simultaneous"), None)
-    fig = b.figure("framework", b.labels["framework_title"], "framework",
-                   {"predictors": [(p, b.name(p)) for p in reg.predictors], "dependent": (reg.dependent, b.name(reg.dependent)),
-                    "partial": partial, "simultaneous": simultaneous,
-                    "moderations": {name: h_.source for name, h_ in results.hypotheses.items() if h_.kind == "moderation"}}, width=0.8)
+    fig = b.figure(
+        "framework",
+        b.labels["framework_title"],
+        "framework",
+        {
+            "predictors": [(p, b.name(p)) for p in reg.predictors],
+            "dependent": (reg.dependent, b.name(reg.dependent)),
+            "partial": partial,
+            "simultaneous": simultaneous,
+            "moderations": {name: h_.source for name, h_ in results.hypotheses.items() if h_.kind == "moderation"},
+        },
+        width=0.8,
+    )
     section.blocks += b.say("hypotheses_intro.j2", figure=b.ref(fig), simple=simple, x_name=b.name(reg.predictors[0]))
     section.add(fig)
 
@@ -90,27 +128,56 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
         c = reg.coefficients[x]
         t, _ = results.t_test(x)
         dec = hyp.decision
-        body.append([d(name), s(f"{x} → {hyp.target}"), d(b.f(c.b)), d(b.f(t)), d(t_table), d(b.p(dec.p)),
-                     b.verdict(f"hypothesis:{name}", dec.outcome)])
-        texts.append({"h": name, "ordinal": b.ordinal(len(texts)), "x": x, "x_name": b.name(x), "y": hyp.target,
-                      "y_name": b.name(hyp.target), "t": b.f(t), "abs_t": b.f(abs(t)), "t_table": t_table, "p": b.p(dec.p),
-                      "significant": dec.reason != "not_significant",
-                      "reason": dec.reason, "sign": dec.sign, "expect": hyp.expect, "supported": dec.supported,
-                      "object": config.study.object_in(b.lang)})
+        body.append(
+            [d(name), s(f"{x} → {hyp.target}"), d(b.f(c.b)), d(b.f(t)), d(t_table), d(b.p(dec.p)), b.verdict(f"hypothesis:{name}", dec.outcome)]
+        )
+        texts.append(
+            {
+                "h": name,
+                "ordinal": b.ordinal(len(texts)),
+                "x": x,
+                "x_name": b.name(x),
+                "y": hyp.target,
+                "y_name": b.name(hyp.target),
+                "t": b.f(t),
+                "abs_t": b.f(abs(t)),
+                "t_table": t_table,
+                "p": b.p(dec.p),
+                "significant": dec.reason != "not_significant",
+                "reason": dec.reason,
+                "sign": dec.sign,
+                "expect": hyp.expect,
+                "supported": dec.supported,
+                "object": config.study.object_in(b.lang),
+            }
+        )
     if body:
         p_header = f"{b.col('p')} ({b.labels['tails']['two' if two else 'one']})"
         t_header = b.col("t") + (" (HC3)" if results.uses_hc3 else "")
-        table = b.table("t_test", b.labels["t_simple_title" if simple else "t_title"],
-                        [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("b")), h(t_header), h(b.col("t_table")), h(p_header), h(b.col("decision"))]],
-                        body, notes=(f"α = {alpha}; df = {reg.df2}",) + ((b.labels["hc3_note"],) if results.uses_hc3 else ()),
-                        widths=(1.1, 1.7, 1, 1, 1, 1.5, 1.4))
-        sub.blocks += b.say("t_test_intro.j2", table=b.ref(table), t_table=t_table, alpha=alpha, df=reg.df2, two=two, simple=simple,
-                            hc3=results.uses_hc3)
+        table = b.table(
+            "t_test",
+            b.labels["t_simple_title" if simple else "t_title"],
+            [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("b")), h(t_header), h(b.col("t_table")), h(p_header), h(b.col("decision"))]],
+            body,
+            notes=(f"α = {alpha}; df = {reg.df2}",) + ((b.labels["hc3_note"],) if results.uses_hc3 else ()),
+            widths=(1.1, 1.7, 1, 1, 1, 1.5, 1.4),
+        )
+        sub.blocks += b.say(
+            "t_test_intro.j2", table=b.ref(table), t_table=t_table, alpha=alpha, df=reg.df2, two=two, simple=simple, hc3=results.uses_hc3
+        )
         sub.add(table)
         for t in texts:
             outcome = results.hypotheses[t["h"]].decision.outcome
-            sub.blocks += b.say("t_test.j2", refs=(table.key,), claims=[(f"hypothesis:{t['h']}", outcome)], alpha=alpha, two=two,
-                                hc3=results.uses_hc3, simple=simple, **t)
+            sub.blocks += b.say(
+                "t_test.j2",
+                refs=(table.key,),
+                claims=[(f"hypothesis:{t['h']}", outcome)],
+                alpha=alpha,
+                two=two,
+                hc3=results.uses_hc3,
+                simple=simple,
+                **t,
+            )
         section.add(sub)
     if not simple:
         section.add(f_test_section(b, section, results, simultaneous))
@@ -128,27 +195,57 @@ def f_test_section(b: Builder, parent: Section, results: StudyResults, simultane
     hc3 = results.uses_hc3
     decision = [b.verdict(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else []  # the simultaneous hypothesis
     blank = [d("")] if hyp else []
-    anova = [[s(b.col("regression_row")), d(b.f(reg.ss_regression)), d(b.i(reg.df1)), d(b.f(reg.ms_regression)), d(b.f(reg.f)), d(f_table), d(b.p(reg.f_p))]
-             + (blank if hc3 else decision),
-             [s(b.col("residual_row")), d(b.f(reg.ss_residual)), d(b.i(reg.df2)), d(b.f(reg.ms_residual)), d(""), d(""), d("")] + blank,
-             [s(b.col("total_row"), bold=True), d(b.f(reg.ss_total)), d(b.i(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")] + blank]
+    anova = [
+        [
+            s(b.col("regression_row")),
+            d(b.f(reg.ss_regression)),
+            d(b.i(reg.df1)),
+            d(b.f(reg.ms_regression)),
+            d(b.f(reg.f)),
+            d(f_table),
+            d(b.p(reg.f_p)),
+        ]
+        + (blank if hc3 else decision),
+        [s(b.col("residual_row")), d(b.f(reg.ss_residual)), d(b.i(reg.df2)), d(b.f(reg.ms_residual)), d(""), d(""), d("")] + blank,
+        [s(b.col("total_row"), bold=True), d(b.f(reg.ss_total)), d(b.i(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")] + blank,
+    ]
     if hc3:  # the Wald F with HC3 standard errors decides; the ANOVA above stays the fit's
         robust = results.robust
-        anova.append([s(b.col("wald_hc3_row")), d(""), d(f"{b.i(robust.df1)}; {b.i(robust.df2)}"), d(""), d(b.f(robust.f)), d(f_table),
-                      d(b.p(robust.f_p))] + decision)
-    table = b.table("anova", b.labels["f_title"],
-                    [[h(b.col("source")), h(b.col("ss")), h(b.col("df")), h(b.col("ms")), h(b.col("f")), h(b.col("f_table")), h(f"{b.col('p')} (α = {alpha})")]
-                     + ([h(b.col("description"))] if hyp else [])],
-                    anova, widths=(1.6, 1.4, 0.6, 1.4, 1, 1, 1.4) + ((1.3,) if hyp else ()))
+        anova.append(
+            [s(b.col("wald_hc3_row")), d(""), d(f"{b.i(robust.df1)}; {b.i(robust.df2)}"), d(""), d(b.f(robust.f)), d(f_table), d(b.p(robust.f_p))]
+            + decision
+        )
+    table = b.table(
+        "anova",
+        b.labels["f_title"],
+        [
+            [h(b.col("source")), h(b.col("ss")), h(b.col("df")), h(b.col("ms")), h(b.col("f")), h(b.col("f_table")), h(f"{b.col('p')} (α = {alpha})")]
+            + ([h(b.col("description"))] if hyp else [])
+        ],
+        anova,
+        widths=(1.6, 1.4, 0.6, 1.4, 1, 1, 1.4) + ((1.3,) if hyp else ()),
+    )
     sub.blocks += b.say("f_test_intro.j2", table=b.ref(table))
     sub.add(table)
     f, f_p = results.f_statistic
-    sub.blocks += b.say("f_test.j2", refs=(table.key,), claims=[(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else [],
-                        table=b.ref(table), f=b.f(f), f_table=f_table, p=b.p(f_p), hc3=hc3,
-                        alpha=alpha, df1=reg.df1, df2=reg.df2,
-                        significant=results.f_test.passed, h=simultaneous,
-                        supported=hyp.decision.supported if hyp else None, y_name=b.name(reg.dependent),
-                        x_names=[b.name(p) for p in reg.predictors])
+    sub.blocks += b.say(
+        "f_test.j2",
+        refs=(table.key,),
+        claims=[(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else [],
+        table=b.ref(table),
+        f=b.f(f),
+        f_table=f_table,
+        p=b.p(f_p),
+        hc3=hc3,
+        alpha=alpha,
+        df1=reg.df1,
+        df2=reg.df2,
+        significant=results.f_test.passed,
+        h=simultaneous,
+        supported=hyp.decision.supported if hyp else None,
+        y_name=b.name(reg.dependent),
+        x_names=[b.name(p) for p in reg.predictors],
+    )
     return sub
 
 
@@ -156,16 +253,31 @@ def determination_section(b: Builder, parent: Section, results: StudyResults) ->
     """R², adjusted R², R and the SE of the estimate; with one predictor R is |r| of X and Y."""
     reg = results.regression
     sub = subsection(b, parent, b.labels["determination"])
-    table = b.table("determination", b.labels["determination_title"],
-                    [[h(b.col("r")), h(b.col("r2")), h(b.col("adj_r2")), h(b.col("se_estimate")), h("R² × 100%")]],
-                    [[d(b.u(reg.r)), d(b.u(reg.r2)), d(b.u(reg.adj_r2)), d(b.f(reg.se_estimate)), d(b.pct(100 * reg.r2))]],
-                    notes=(f"(1 − R²) × 100% = {b.pct(100 - 100 * reg.r2)}",), widths=(1, 1.2, 1.6, 1.8, 1.4))
+    table = b.table(
+        "determination",
+        b.labels["determination_title"],
+        [[h(b.col("r")), h(b.col("r2")), h(b.col("adj_r2")), h(b.col("se_estimate")), h("R² × 100%")]],
+        [[d(b.u(reg.r)), d(b.u(reg.r2)), d(b.u(reg.adj_r2)), d(b.f(reg.se_estimate)), d(b.pct(100 * reg.r2))]],
+        notes=(f"(1 − R²) × 100% = {b.pct(100 - 100 * reg.r2)}",),
+        widths=(1, 1.2, 1.6, 1.8, 1.4),
+    )
     sub.blocks += b.say("determination_intro.j2", table=b.ref(table), simple=results.simple)
     sub.add(table)
-    sub.blocks += b.say("determination.j2", refs=(table.key,), table=b.ref(table), r=b.u(reg.r), r2=b.u(reg.r2),
-                        adj=b.u(reg.adj_r2), share=b.pct(100 * reg.r2), rest=b.pct(100 - 100 * reg.r2),
-                        strength=b.labels["strength"][strength(reg.r)], citation=STRENGTH_CITATION,
-                        y_name=b.name(reg.dependent), x_names=[b.name(p) for p in reg.predictors], simple=results.simple)
+    sub.blocks += b.say(
+        "determination.j2",
+        refs=(table.key,),
+        table=b.ref(table),
+        r=b.u(reg.r),
+        r2=b.u(reg.r2),
+        adj=b.u(reg.adj_r2),
+        share=b.pct(100 * reg.r2),
+        rest=b.pct(100 - 100 * reg.r2),
+        strength=b.labels["strength"][strength(reg.r)],
+        citation=STRENGTH_CITATION,
+        y_name=b.name(reg.dependent),
+        x_names=[b.name(p) for p in reg.predictors],
+        simple=results.simple,
+    )
     return sub
 
 
@@ -200,9 +312,21 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
             f, f_p = results.f_statistic
             context = {"f": b.f(f), "p": b.p(f_p), "r2": b.u(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
         refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",)}.get(hyp.kind, ("anova", "determination"))
-        return title, b.say("discussion.j2", refs=refs, claims=[(f"hypothesis:{name}", hyp.decision.outcome)], h=name, kind=hyp.kind,
-                            supported=hyp.decision.supported, reason=hyp.decision.reason, sign=hyp.decision.sign, expect=hyp.expect,
-                            y_name=b.name(hyp.target), object=config.study.object_in(b.lang), alpha=b.u(config.settings.alpha, 2), **context)
+        return title, b.say(
+            "discussion.j2",
+            refs=refs,
+            claims=[(f"hypothesis:{name}", hyp.decision.outcome)],
+            h=name,
+            kind=hyp.kind,
+            supported=hyp.decision.supported,
+            reason=hyp.decision.reason,
+            sign=hyp.decision.sign,
+            expect=hyp.expect,
+            y_name=b.name(hyp.target),
+            object=config.study.object_in(b.lang),
+            alpha=b.u(config.settings.alpha, 2),
+            **context,
+        )
 
     return shared_discussion(b, number, effects, results.described, restate)
 
@@ -216,12 +340,25 @@ def build_chapter(b: Builder, results: StudyResults) -> Document:
     described = results.described
     makers = [lambda n: profile_section(b, described, n), lambda n: descriptives_with_range(b, described, n, results.explained)]
     makers += [lambda n, make=make: make(b, described, n) for make in (validity_section, reliability_section)]
-    makers += [lambda n: correlation_section(b, more, n), lambda n: assumptions_section(b, results, n),
-               lambda n: None if results.simple else simple_regression_section(b, more, results.hypotheses, alpha, n),
-               lambda n: regression_section(b, results, n), lambda n: hypotheses_section(b, results, n),
-               lambda n: moderation_section(b, more, results.hypotheses, alpha, n), lambda n: group_section(b, more, alpha, n)]
+    makers += [
+        lambda n: correlation_section(b, more, n),
+        lambda n: assumptions_section(b, results, n),
+        lambda n: None if results.simple else simple_regression_section(b, more, results.hypotheses, alpha, n),
+        lambda n: regression_section(b, results, n),
+        lambda n: hypotheses_section(b, results, n),
+        lambda n: moderation_section(b, more, results.hypotheses, alpha, n),
+        lambda n: group_section(b, more, alpha, n),
+    ]
     effects = regression_effects(results)
     conclusions = regression_conclusions(results, effects)
     limits = regression_limitations(b.study, b.lang, results)
-    return chapter(b, described.n_used, described.n_excluded, makers, lambda n: discussion_section(b, results, n, effects), conclusions,
-                   described=described, limitations=limits)
+    return chapter(
+        b,
+        described.n_used,
+        described.n_excluded,
+        makers,
+        lambda n: discussion_section(b, results, n, effects),
+        conclusions,
+        described=described,
+        limitations=limits,
+    )

@@ -50,8 +50,9 @@ def construct_ranges(study, described: Description) -> dict[str, ScoreRange]:
     return out
 
 
-def explained(study, described: Description, equations: dict[str, Equation], hypotheses: dict[str, HypothesisResult],
-              item_statistics: bool = True) -> Explained:
+def explained(
+    study, described: Description, equations: dict[str, Equation], hypotheses: dict[str, HypothesisResult], item_statistics: bool = True
+) -> Explained:
     """The shares of each equation (by its dependent), the verdicts, and the explanation of each
     hypothesis. A predictor's coefficient counts as significant as its hypothesis says; without a
     hypothesis, by its two-sided OLS p. ``item_statistics``: whether constructs are judged by
@@ -62,35 +63,70 @@ def explained(study, described: Description, equations: dict[str, Equation], hyp
     for target, eq in equations.items():
         shares[target] = variance_shares(eq.regression, eq.y, eq.x, alpha, eq.decisive)
         if eq.intervals:
-            shares[target] = replace(shares[target], predictors={name: replace(p, beta_low=eq.intervals[name][0], beta_high=eq.intervals[name][1])
-                                                                 for name, p in shares[target].predictors.items()})
-        associations[target] = {name: association_verdict(share, decided.get((name, target), eq.regression.coefficients[name].p < alpha), alpha)
-                                for name, share in shares[target].predictors.items()}
+            shares[target] = replace(
+                shares[target],
+                predictors={
+                    name: replace(p, beta_low=eq.intervals[name][0], beta_high=eq.intervals[name][1]) for name, p in shares[target].predictors.items()
+                },
+            )
+        associations[target] = {
+            name: association_verdict(share, decided.get((name, target), eq.regression.coefficients[name].p < alpha), alpha)
+            for name, share in shares[target].predictors.items()
+        }
     ranges = construct_ranges(study, described)
     verdicts = {code: range_verdicts(r) for code, r in ranges.items()}
     reliability = {code: c.reliability for code, c in described.constructs.items()} if item_statistics else {}
-    explanations = {name: explain(h.kind, h.source, h.target, h.decision.supported, associations.get(h.target, {}), verdicts, reliability)
-                    for name, h in hypotheses.items()}
+    explanations = {
+        name: explain(h.kind, h.source, h.target, h.decision.supported, associations.get(h.target, {}), verdicts, reliability)
+        for name, h in hypotheses.items()
+    }
     return Explained(shares, associations, ranges, verdicts, explanations)
 
 
 def shares_json(shares: VarianceShares, associations: dict[str, Verdict]) -> dict[str, Any]:
     """regression.variance_shares: each predictor's correlations, sr², β with its interval and verdict."""
     return {
-        "predictors": {name: {"r": p.r, "r_p": p.r_p, "partial_r": p.partial, "semipartial_r": p.semipartial, "sr2": p.sr2,
-                              "beta": p.beta, "beta_ci": [p.beta_low, p.beta_high], "verdict": associations[name].as_json()}
-                       for name, p in shares.predictors.items()},
-        "r2": shares.r2, "unique": shares.unique, "shared": shares.shared, "level": shares.level,
+        "predictors": {
+            name: {
+                "r": p.r,
+                "r_p": p.r_p,
+                "partial_r": p.partial,
+                "semipartial_r": p.semipartial,
+                "sr2": p.sr2,
+                "beta": p.beta,
+                "beta_ci": [p.beta_low, p.beta_high],
+                "verdict": associations[name].as_json(),
+            }
+            for name, p in shares.predictors.items()
+        },
+        "r2": shares.r2,
+        "unique": shares.unique,
+        "shared": shares.shared,
+        "level": shares.level,
     }
 
 
 def ranges_json(ranges: dict[str, ScoreRange], verdicts: dict[str, RangeVerdicts]) -> dict[str, Any]:
     """score_ranges: each construct's possible and observed range, answer shares and verdicts."""
-    return {code: {"possible": [r.low, r.high], "observed": [r.minimum, r.maximum], "distinct": r.distinct, "points": list(r.points),
-                   "top": r.top, "top_two": r.top_two, "bottom": r.bottom, "bottom_two": r.bottom_two,
-                   "at_highest": r.at_highest, "at_lowest": r.at_lowest, "sd": r.sd, "sd_ratio": r.sd_ratio,
-                   "range": verdicts[code].range.as_json(), "ceiling": verdicts[code].ceiling.as_json()}
-            for code, r in ranges.items()}
+    return {
+        code: {
+            "possible": [r.low, r.high],
+            "observed": [r.minimum, r.maximum],
+            "distinct": r.distinct,
+            "points": list(r.points),
+            "top": r.top,
+            "top_two": r.top_two,
+            "bottom": r.bottom,
+            "bottom_two": r.bottom_two,
+            "at_highest": r.at_highest,
+            "at_lowest": r.at_lowest,
+            "sd": r.sd,
+            "sd_ratio": r.sd_ratio,
+            "range": verdicts[code].range.as_json(),
+            "ceiling": verdicts[code].ceiling.as_json(),
+        }
+        for code, r in ranges.items()
+    }
 
 
 def association_subject(predictor: str, dependent: str) -> str:
@@ -105,13 +141,26 @@ def explanation_json(hypothesis: HypothesisResult, results: Explained, reliabili
     explanation = results.explanations[hypothesis.name]
     target = hypothesis.target
     if explanation.association is not None:
-        out.append({"subject": association_subject(explanation.association, target), **results.associations[target][explanation.association].as_json()})
+        out.append(
+            {"subject": association_subject(explanation.association, target), **results.associations[target][explanation.association].as_json()}
+        )
     if explanation.shared:
-        out.append({"subject": "shared_r2", "outcome": "shared", "value": results.shares[target].shared, "rule": "r2_minus_sum_of_sr2",
-                    "threshold": None, "citation": SHARES_CITATION})
+        out.append(
+            {
+                "subject": "shared_r2",
+                "outcome": "shared",
+                "value": results.shares[target].shared,
+                "rule": "r2_minus_sum_of_sr2",
+                "threshold": None,
+                "citation": SHARES_CITATION,
+            }
+        )
     for code in explanation.ranges:
         verdicts = results.range_verdicts[code]
-        out += [{"subject": f"{kind}:{code}", **v.as_json()} for kind, v in (("range", verdicts.range), ("ceiling", verdicts.ceiling))
-                if v.outcome in ("restricted", "ceiling", "floor")]
+        out += [
+            {"subject": f"{kind}:{code}", **v.as_json()}
+            for kind, v in (("range", verdicts.range), ("ceiling", verdicts.ceiling))
+            if v.outcome in ("restricted", "ceiling", "floor")
+        ]
     out += [{"subject": f"reliability:{code}", **reliability[code].as_json()} for code in explanation.unreliable]
     return out

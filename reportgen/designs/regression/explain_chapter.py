@@ -47,17 +47,52 @@ def shares_table(b: Builder, why: Explained, dependent: str, hc3: bool = False, 
     shares = why.shares[dependent]
     associations = why.associations[dependent]
     alpha = b.study.config.settings.alpha
-    body = [[s(_label(b, name)), d(b.u(p.r)), d(b.p(p.r_p)), d(b.u(p.partial)), d(b.u(p.semipartial)), d(b.u(p.sr2)), d(b.f(p.beta)),
-             d(f"{b.f(p.beta_low)}; {b.f(p.beta_high)}"), b.verdict(association_subject(name, dependent), associations[name].outcome, "explain_words")]
-            for name, p in shares.predictors.items()]
-    header = [[h(b.col("variable")), h(b.col("r_zero")), h(b.col("p")), h(b.col("partial_r")), h(b.col("semipartial_r")), h(b.col("sr2")),
-               h(b.col("beta")), h(b.col("beta_ci", level=b.confidence())), h(b.col("reading"))]]
+    body = [
+        [
+            s(_label(b, name)),
+            d(b.u(p.r)),
+            d(b.p(p.r_p)),
+            d(b.u(p.partial)),
+            d(b.u(p.semipartial)),
+            d(b.u(p.sr2)),
+            d(b.f(p.beta)),
+            d(f"{b.f(p.beta_low)}; {b.f(p.beta_high)}"),
+            b.verdict(association_subject(name, dependent), associations[name].outcome, "explain_words"),
+        ]
+        for name, p in shares.predictors.items()
+    ]
+    header = [
+        [
+            h(b.col("variable")),
+            h(b.col("r_zero")),
+            h(b.col("p")),
+            h(b.col("partial_r")),
+            h(b.col("semipartial_r")),
+            h(b.col("sr2")),
+            h(b.col("beta")),
+            h(b.col("beta_ci", level=b.confidence())),
+            h(b.col("reading")),
+        ]
+    ]
     sums = {"unique": b.u(shares.unique), "r2": b.u(shares.r2), "shared": b.u(shares.shared)}
-    notes = [b.labels["shares_note"], b.label("shares_sum_note" if shares.shared >= 0 else "shares_sum_note_negative", **sums),
-             b.label("shares_rule_note", alpha=b.u(alpha, 2))] + ([b.labels["shares_hc3_note"]] if hc3 else []) \
+    notes = (
+        [
+            b.labels["shares_note"],
+            b.label("shares_sum_note" if shares.shared >= 0 else "shares_sum_note_negative", **sums),
+            b.label("shares_rule_note", alpha=b.u(alpha, 2)),
+        ]
+        + ([b.labels["shares_hc3_note"]] if hc3 else [])
         + ([b.labels["shares_bootstrap_note"]] if bootstrap else [])
-    return b.table(shares_key(dependent), b.label("shares_title", name=b.name(dependent), code=dependent), header, body, notes=notes,
-                   widths=(3, 1.1, 1, 1, 1.2, 0.9, 0.9, 1.6, 1.5), small=True)
+    )
+    return b.table(
+        shares_key(dependent),
+        b.label("shares_title", name=b.name(dependent), code=dependent),
+        header,
+        body,
+        notes=notes,
+        widths=(3, 1.1, 1, 1, 1.2, 0.9, 0.9, 1.6, 1.5),
+        small=True,
+    )
 
 
 def shares_blocks(b: Builder, why: Explained, dependent: str, hc3: bool = False, bootstrap: bool = False) -> list:
@@ -66,15 +101,29 @@ def shares_blocks(b: Builder, why: Explained, dependent: str, hc3: bool = False,
     shares = why.shares[dependent]
     associations = why.associations[dependent]
     table = shares_table(b, why, dependent, hc3, bootstrap)
-    common = {"table": b.ref(table), "y_name": b.name(dependent), "r2": b.u(shares.r2), "unique": b.u(shares.unique),
-              "shared": b.u(shares.shared), "excess": b.u(-shares.shared), "negative": shares.shared < 0, "citation": SHARES_CITATION,
-              "suppression_citation": SUPPRESSION_CITATION}
+    common = {
+        "table": b.ref(table),
+        "y_name": b.name(dependent),
+        "r2": b.u(shares.r2),
+        "unique": b.u(shares.unique),
+        "shared": b.u(shares.shared),
+        "excess": b.u(-shares.shared),
+        "negative": shares.shared < 0,
+        "citation": SHARES_CITATION,
+        "suppression_citation": SUPPRESSION_CITATION,
+    }
     blocks: list = [table]
     for outcome, part in (("shared_variance", "shares"), ("suppression", "suppression")):
         named = [x for x, v in associations.items() if v.outcome == outcome]
         if named or part == "shares":
-            blocks += b.say("variance_shares.j2", refs=(table.key,), claims=[(association_subject(x, dependent), outcome) for x in named], part=part,
-                            names=[b.name(x) for x in named], **common)
+            blocks += b.say(
+                "variance_shares.j2",
+                refs=(table.key,),
+                claims=[(association_subject(x, dependent), outcome) for x in named],
+                part=part,
+                names=[b.name(x) for x in named],
+                **common,
+            )
     return blocks
 
 
@@ -85,14 +134,29 @@ def range_section(b: Builder, parent: Section, why: Explained) -> Section:
     body = []
     for code, r in why.ranges.items():
         verdicts = why.range_verdicts[code]
-        body.append([s(_label(b, code)), d(f"{_score(b, r.minimum)}–{_score(b, r.maximum)} ({_score(b, r.low)}–{_score(b, r.high)})"),
-                     d(b.i(r.distinct)), d(b.pct(100 * r.top_two))] + ([d(b.pct(100 * r.bottom_two))] if floors else [])
-                    + [d(b.pct(100 * r.at_highest))] + ([d(b.pct(100 * r.at_lowest))] if floors else [])
-                    + [d(b.u(r.sd_ratio)), b.verdict(f"range:{code}", verdicts.range.outcome, "explain_words"),
-                       b.verdict(f"ceiling:{code}", verdicts.ceiling.outcome, "explain_words")])
-    header = [[h(b.col("variable")), h(b.col("observed_range")), h(b.col("distinct_scores")), h(b.col("top_two"))]
-              + ([h(b.col("bottom_two"))] if floors else []) + [h(b.col("at_highest"))] + ([h(b.col("at_lowest"))] if floors else [])
-              + [h(b.col("sd_ratio")), h(b.col("restricted_range")), h(b.col("ceiling_floor"))]]
+        body.append(
+            [
+                s(_label(b, code)),
+                d(f"{_score(b, r.minimum)}–{_score(b, r.maximum)} ({_score(b, r.low)}–{_score(b, r.high)})"),
+                d(b.i(r.distinct)),
+                d(b.pct(100 * r.top_two)),
+            ]
+            + ([d(b.pct(100 * r.bottom_two))] if floors else [])
+            + [d(b.pct(100 * r.at_highest))]
+            + ([d(b.pct(100 * r.at_lowest))] if floors else [])
+            + [
+                d(b.u(r.sd_ratio)),
+                b.verdict(f"range:{code}", verdicts.range.outcome, "explain_words"),
+                b.verdict(f"ceiling:{code}", verdicts.ceiling.outcome, "explain_words"),
+            ]
+        )
+    header = [
+        [h(b.col("variable")), h(b.col("observed_range")), h(b.col("distinct_scores")), h(b.col("top_two"))]
+        + ([h(b.col("bottom_two"))] if floors else [])
+        + [h(b.col("at_highest"))]
+        + ([h(b.col("at_lowest"))] if floors else [])
+        + [h(b.col("sd_ratio")), h(b.col("restricted_range")), h(b.col("ceiling_floor"))]
+    ]
     widths = (2.6, 1.6, 0.9, 1.2) + ((1.2,) if floors else ()) + (1.2,) + ((1.2,) if floors else ()) + (0.8, 1.4, 1.2)
     table = b.table(RANGES, b.labels["score_range_title"], header, body, notes=(b.labels["score_range_note"],), widths=widths, small=True)
     restricted = [c for c, v in why.range_verdicts.items() if v.range.outcome == "restricted"]
@@ -100,8 +164,16 @@ def range_section(b: Builder, parent: Section, why: Explained) -> Section:
     claims = [(f"range:{c}", "restricted") for c in restricted]  # the sentence names the extremes, or says there is none
     claims += [(f"ceiling:{c}", v.ceiling.outcome) for c, v in why.range_verdicts.items() if not extreme or c in extreme]
     sub.add(table)
-    sub.blocks += b.say("score_range.j2", refs=(table.key,), claims=claims, table=b.ref(table), restricted=[b.name(c) for c in restricted],
-                        extreme=[b.name(c) for c in extreme], range_citation=RANGE_CITATION, ceiling_citation=CEILING_CITATION)
+    sub.blocks += b.say(
+        "score_range.j2",
+        refs=(table.key,),
+        claims=claims,
+        table=b.ref(table),
+        restricted=[b.name(c) for c in restricted],
+        extreme=[b.name(c) for c in extreme],
+        range_citation=RANGE_CITATION,
+        ceiling_citation=CEILING_CITATION,
+    )
     return sub
 
 
@@ -119,8 +191,14 @@ def stripes(b: Builder, why: Explained, dependent: str) -> tuple[dict | None, li
     if why.range_verdicts[dependent].range.outcome != "restricted" or RANGES not in b.numbers:
         return None, []
     r = why.ranges[dependent]
-    context = {"name": b.name(dependent), "code": dependent, "distinct": b.i(r.distinct), "minimum": _score(b, r.minimum),
-               "maximum": _score(b, r.maximum), "table": _table_ref(b, RANGES)}
+    context = {
+        "name": b.name(dependent),
+        "code": dependent,
+        "distinct": b.i(r.distinct),
+        "minimum": _score(b, r.minimum),
+        "maximum": _score(b, r.maximum),
+        "table": _table_ref(b, RANGES),
+    }
     return context, [(f"range:{dependent}", "restricted")]
 
 
@@ -145,19 +223,45 @@ def explanation_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, to
         x = explanation.association
         p = why.shares[hyp.target].predictors[x]
         verdict = why.associations[hyp.target][x]
-        out += b.say("discussion_explain.j2", refs=(key,), claims=[(association_subject(x, hyp.target), verdict.outcome)], part="association",
-                     code=verdict.outcome, x_name=b.name(x), y_name=y_name, table=_table_ref(b, key), r=b.u(p.r), sr=b.u(p.semipartial),
-                     sr2=b.u(p.sr2), beta=b.f(p.beta), low=b.f(p.beta_low), high=b.f(p.beta_high), level=b.confidence(),
-                     opposite=p.beta * p.r < 0, interval=hyp.decision.reason == "not_significant" and p.beta_low <= 0 <= p.beta_high,
-                     contrast=hyp.decision.reason == "not_significant" and _contrast_once(why.shares[hyp.target], told, hyp.name),
-                     citation=SHARES_CITATION, suppression_citation=SUPPRESSION_CITATION)
+        out += b.say(
+            "discussion_explain.j2",
+            refs=(key,),
+            claims=[(association_subject(x, hyp.target), verdict.outcome)],
+            part="association",
+            code=verdict.outcome,
+            x_name=b.name(x),
+            y_name=y_name,
+            table=_table_ref(b, key),
+            r=b.u(p.r),
+            sr=b.u(p.semipartial),
+            sr2=b.u(p.sr2),
+            beta=b.f(p.beta),
+            low=b.f(p.beta_low),
+            high=b.f(p.beta_high),
+            level=b.confidence(),
+            opposite=p.beta * p.r < 0,
+            interval=hyp.decision.reason == "not_significant" and p.beta_low <= 0 <= p.beta_high,
+            contrast=hyp.decision.reason == "not_significant" and _contrast_once(why.shares[hyp.target], told, hyp.name),
+            citation=SHARES_CITATION,
+            suppression_citation=SUPPRESSION_CITATION,
+        )
     if explanation.shared and key in b.numbers:
         shares = why.shares[hyp.target]
         named = [x for x in hyp.source if why.associations[hyp.target][x].outcome == "shared_variance"]
-        out += b.say("discussion_explain.j2", refs=(key,), claims=[(association_subject(x, hyp.target), "shared_variance") for x in named], part="shared",
-                     names=[b.name(x) for x in named], y_name=y_name, table=_table_ref(b, key), r2=b.u(shares.r2),
-                     unique=b.u(shares.unique), shared=b.u(shares.shared), citation=SHARES_CITATION,
-                     contrast=bool(named) and _contrast_once(shares, told, hyp.name))
+        out += b.say(
+            "discussion_explain.j2",
+            refs=(key,),
+            claims=[(association_subject(x, hyp.target), "shared_variance") for x in named],
+            part="shared",
+            names=[b.name(x) for x in named],
+            y_name=y_name,
+            table=_table_ref(b, key),
+            r2=b.u(shares.r2),
+            unique=b.u(shares.unique),
+            shared=b.u(shares.shared),
+            citation=SHARES_CITATION,
+            contrast=bool(named) and _contrast_once(shares, told, hyp.name),
+        )
     return out + _measurement_paragraphs(b, why, hyp, told, described)
 
 
@@ -181,16 +285,25 @@ def _range_words(b: Builder, why: Explained, code: str, hyp: HypothesisResult, t
     ceiling = verdicts.ceiling.outcome if verdicts.ceiling.outcome in ("ceiling", "floor") else None
     restricted = verdicts.range.outcome == "restricted"
     claims = ([(f"range:{code}", "restricted")] if restricted else []) + ([(f"ceiling:{code}", ceiling)] if ceiling else [])
-    words = {"name": b.name(code), "dependent": code == hyp.target, "again": told.get(code), "restricted": restricted,
-             "points": _point_words(b, r.points), "reversed": bool(b.study.config.constructs[code].reverse),
-             "minimum": _score(b, r.minimum), "maximum": _score(b, r.maximum), "low": _score(b, r.low), "high": _score(b, r.high),
-             "ceiling": ceiling, "share": b.pct(100 * (r.at_highest if ceiling == "ceiling" else r.at_lowest)),
-             "bound": _score(b, r.high if ceiling == "ceiling" else r.low)}
+    words = {
+        "name": b.name(code),
+        "dependent": code == hyp.target,
+        "again": told.get(code),
+        "restricted": restricted,
+        "points": _point_words(b, r.points),
+        "reversed": bool(b.study.config.constructs[code].reverse),
+        "minimum": _score(b, r.minimum),
+        "maximum": _score(b, r.maximum),
+        "low": _score(b, r.low),
+        "high": _score(b, r.high),
+        "ceiling": ceiling,
+        "share": b.pct(100 * (r.at_highest if ceiling == "ceiling" else r.at_lowest)),
+        "bound": _score(b, r.high if ceiling == "ceiling" else r.low),
+    }
     return words, claims
 
 
-def _measurement_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, told: dict[str, str],
-                            described: Description) -> list[Paragraph]:
+def _measurement_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, told: dict[str, str], described: Description) -> list[Paragraph]:
     """The range and reliability of the hypothesis's constructs, as one paragraph."""
     explanation = why.explanations[hyp.name]
     config = b.study.config
@@ -202,12 +315,29 @@ def _measurement_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, t
             claims += said
             told.setdefault(code, hyp.name)
     constructs = described.constructs
-    unreliable = [{"name": b.name(c), "alpha": b.u(constructs[c].alpha), "minimum": b.u(config.settings.reliability_min, 2),
-                   "dependent": c == hyp.target} for c in explanation.unreliable] if "reliability" in b.numbers else []
+    unreliable = (
+        [
+            {"name": b.name(c), "alpha": b.u(constructs[c].alpha), "minimum": b.u(config.settings.reliability_min, 2), "dependent": c == hyp.target}
+            for c in explanation.unreliable
+        ]
+        if "reliability" in b.numbers
+        else []
+    )
     claims += [(f"reliability:{c}", "unreliable") for c in explanation.unreliable] if unreliable else []
     if not ranges and not unreliable:
         return []
     refs = tuple(k for k, used in ((RANGES, bool(ranges)), ("reliability", bool(unreliable))) if used)
-    return b.say("discussion_explain.j2", refs=refs, claims=claims, part="measurement", ranges=ranges, unreliable=unreliable,
-                 y_name=b.name(hyp.target), range_table=_table_ref(b, RANGES), reliability_table=_table_ref(b, "reliability"),
-                 range_citation=RANGE_CITATION, ceiling_citation=CEILING_CITATION, attenuation_citation=ATTENUATION_CITATION)
+    return b.say(
+        "discussion_explain.j2",
+        refs=refs,
+        claims=claims,
+        part="measurement",
+        ranges=ranges,
+        unreliable=unreliable,
+        y_name=b.name(hyp.target),
+        range_table=_table_ref(b, RANGES),
+        reliability_table=_table_ref(b, "reliability"),
+        range_citation=RANGE_CITATION,
+        ceiling_citation=CEILING_CITATION,
+        attenuation_citation=ATTENUATION_CITATION,
+    )

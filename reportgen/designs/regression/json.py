@@ -15,8 +15,14 @@ from reportgen.words.templates import environment
 
 def residual_plots_json(plots: ResidualPlots) -> dict[str, Any]:
     """What the residual figures show (:mod:`reportgen.stats.residual_plots`)."""
-    return {"pp_distance": plots.pp_distance, "skewness": plots.skewness, "excess_kurtosis": plots.excess_kurtosis,
-            "sresid_sd_by_third": list(plots.spread.sd), "n_by_third": list(plots.spread.n), "spread_ratio": plots.spread.ratio}
+    return {
+        "pp_distance": plots.pp_distance,
+        "skewness": plots.skewness,
+        "excess_kurtosis": plots.excess_kurtosis,
+        "sresid_sd_by_third": list(plots.spread.sd),
+        "n_by_third": list(plots.spread.n),
+        "spread_ratio": plots.spread.ratio,
+    }
 
 
 def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, Any]:
@@ -44,23 +50,44 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
                 name: {"b": c.b, "se": c.se, "beta": c.beta, "t": c.t, "p": c.p, "tolerance": c.tolerance, "vif": c.vif}
                 for name, c in reg.coefficients.items()
             },
-            "r": reg.r, "r2": reg.r2, "adj_r2": reg.adj_r2, "se_estimate": reg.se_estimate,
-            "f": reg.f, "f_p": reg.f_p, "df1": reg.df1, "df2": reg.df2,
-            "ss_regression": reg.ss_regression, "ss_residual": reg.ss_residual,
-            "durbin_watson": dw.d, "dw_p": dw.p, "dl": dw.dl, "du": dw.du, "dw_zone": results.dw_zone,
-            "t_table": results.t_table, "f_table": results.f_table, "f_test": results.f_test.as_json(),
+            "r": reg.r,
+            "r2": reg.r2,
+            "adj_r2": reg.adj_r2,
+            "se_estimate": reg.se_estimate,
+            "f": reg.f,
+            "f_p": reg.f_p,
+            "df1": reg.df1,
+            "df2": reg.df2,
+            "ss_regression": reg.ss_regression,
+            "ss_residual": reg.ss_residual,
+            "durbin_watson": dw.d,
+            "dw_p": dw.p,
+            "dl": dw.dl,
+            "du": dw.du,
+            "dw_zone": results.dw_zone,
+            "t_table": results.t_table,
+            "f_table": results.f_table,
+            "f_test": results.f_test.as_json(),
             "robust": {
-                "type": "HC3", "used": results.uses_hc3, "standard_errors": results.standard_errors.as_json(),
+                "type": "HC3",
+                "used": results.uses_hc3,
+                "standard_errors": results.standard_errors.as_json(),
                 "coefficients": {name: {"se": t.se, "t": t.t, "p": t.p} for name, t in results.robust.terms.items()},
-                "f": results.robust.f, "f_p": results.robust.f_p, "df1": results.robust.df1, "df2": results.robust.df2,
+                "f": results.robust.f,
+                "f_p": results.robust.f_p,
+                "df1": results.robust.df1,
+                "df2": results.robust.df2,
             },
             "variance_shares": shares_json(results.explained.shares[reg.dependent], results.explained.associations[reg.dependent]),
         },
         "score_ranges": ranges_json(results.explained.ranges, results.explained.range_verdicts),
         "assumptions": {
             "normality": {
-                "ks_d": norm.ks_d, "ks_p_asymptotic": norm.ks_p_asymptotic, "ks_p_lilliefors": norm.ks_p_lilliefors,
-                "shapiro_w": norm.shapiro_w, "shapiro_p": norm.shapiro_p,
+                "ks_d": norm.ks_d,
+                "ks_p_asymptotic": norm.ks_p_asymptotic,
+                "ks_p_lilliefors": norm.ks_p_lilliefors,
+                "shapiro_w": norm.shapiro_w,
+                "shapiro_p": norm.shapiro_p,
             },
             "heteroscedasticity": {
                 "glejser": {name: {"b": g.b, "se": g.se, "t": g.t, "p": g.p} for name, g in het.glejser.items()},
@@ -72,10 +99,17 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
         "hypotheses": {
             name: {
                 **hypothesis_json(h.decision, h.kind, config.settings.alpha, config.settings.tails),
-                "decision_text": decision_text(env, h.name, h.kind, h.decision, h.expect, config.settings.alpha, lang,
-                                                results.f_table if h.kind == "simultaneous" else results.t_table),
-                "explanations": explanation_json(h, results.explained,
-                                                 {c: r.reliability for c, r in described.constructs.items()}),
+                "decision_text": decision_text(
+                    env,
+                    h.name,
+                    h.kind,
+                    h.decision,
+                    h.expect,
+                    config.settings.alpha,
+                    lang,
+                    results.f_table if h.kind == "simultaneous" else results.t_table,
+                ),
+                "explanations": explanation_json(h, results.explained, {c: r.reliability for c, r in described.constructs.items()}),
             }
             for name, h in results.hypotheses.items()
         },

@@ -27,8 +27,10 @@ class SakipDesign(Design):
         return [name]
 
     def summary(self, study, data) -> list[str]:
-        return [f"SAKIP {study.config.study.year}: {len(data.answers.units)} units, {len(data.answers.frame)} answers, "
-                f"framework {study.config.framework_name}"]
+        return [
+            f"SAKIP {study.config.study.year}: {len(data.answers.units)} units, {len(data.answers.frame)} answers, "
+            f"framework {study.config.framework_name}"
+        ]
 
 
 DESIGN = SakipDesign()

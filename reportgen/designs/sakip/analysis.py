@@ -53,8 +53,12 @@ class SakipResults:
 def framework_of(config) -> Framework:
     """The study's framework: a regulation's, or its own ``components:`` on the current scale."""
     if config.components:
-        return custom_framework(tuple(Component(code, spec.weight, tuple((s, sub.share) for s, sub in spec.subcomponents.items()))
-                                      for code, spec in config.components.items()))
+        return custom_framework(
+            tuple(
+                Component(code, spec.weight, tuple((s, sub.share) for s, sub in spec.subcomponents.items()))
+                for code, spec in config.components.items()
+            )
+        )
     return framework(config.framework)
 
 
@@ -77,19 +81,22 @@ class SakipData:
 def load(study: Study) -> SakipData:
     config = study.config
     answers = read_answers((study.base_dir / config.answers.path).resolve(), framework_of(config), config.answers.numbers)
-    history, history_notes = (read_history((study.base_dir / config.history.path).resolve(), answers.units) if config.history
-                              else (None, ()))
+    history, history_notes = read_history((study.base_dir / config.history.path).resolve(), answers.units) if config.history else (None, ())
     follow_up = read_follow_up((study.base_dir / config.follow_up.path).resolve(), answers.units) if config.follow_up else None
     own = evaluator_unit(config, answers.units, study.where("evaluator_unit"))  # a unit the answers lack: one line, before any work
-    register = (read_register((study.base_dir / config.letter.per_unit.path).resolve(), answers.units)
-                if config.letter is not None and config.letter.per_unit is not None else None)
+    register = (
+        read_register((study.base_dir / config.letter.per_unit.path).resolve(), answers.units)
+        if config.letter is not None and config.letter.per_unit is not None
+        else None
+    )
     head = config.letterhead
-    logo = (read_logo((study.base_dir / head.logo).resolve(), study.where("letterhead", "logo"))
-            if head is not None and head.logo else None)
+    logo = read_logo((study.base_dir / head.logo).resolve(), study.where("letterhead", "logo")) if head is not None and head.logo else None
     notes = answers.notes + history_notes
     if own and config.letter is not None and config.independence is None and not (register and register[own].get("signatory")):
-        notes += (f"{own} is the evaluator's own office: its LHE states the limit to independence; state how independence was kept "
-                  f"(independence:) or name who signs its LHE (signatory columns of letter.per_unit)",)
+        notes += (
+            f"{own} is the evaluator's own office: its LHE states the limit to independence; state how independence was kept "
+            f"(independence:) or name who signs its LHE (signatory columns of letter.per_unit)",
+        )
     return SakipData(answers, history, notes, follow_up, register, logo)
 
 
@@ -105,14 +112,26 @@ def analyse(study: Study, data: SakipData) -> SakipResults:
     own = evaluator_unit(config, answers.units)
     notes = data.notes
     target = Fraction(config.settings.target) / 100
-    return SakipResults(year=year, framework=fw, components=components, units=scores,
-                        predicates={u: predicate(s.exact, fw.bands, boundary) for u, s in scores.items()},
-                        answers=answers.frame, history=history, overall_total=overall,
-                        government_predicate=config.government_predicate, yearly=_yearly(scores, year), notes=notes,
-                        follow_up=data.follow_up, register=data.register, evaluator_unit=own,
-                        logo=data.logo, target=target,
-                        findings={u: ranked_findings(answers.frame, components, u, float(target)) for u in scores},
-                        at_target={u: total_at_target(answers.frame, components, u, target) for u in scores})
+    return SakipResults(
+        year=year,
+        framework=fw,
+        components=components,
+        units=scores,
+        predicates={u: predicate(s.exact, fw.bands, boundary) for u, s in scores.items()},
+        answers=answers.frame,
+        history=history,
+        overall_total=overall,
+        government_predicate=config.government_predicate,
+        yearly=_yearly(scores, year),
+        notes=notes,
+        follow_up=data.follow_up,
+        register=data.register,
+        evaluator_unit=own,
+        logo=data.logo,
+        target=target,
+        findings={u: ranked_findings(answers.frame, components, u, float(target)) for u in scores},
+        at_target={u: total_at_target(answers.frame, components, u, target) for u in scores},
+    )
 
 
 EVALUATOR_OFFICE = "inspektorat"  # a unit whose name begins so is the evaluator's own office, when the study names none
@@ -140,4 +159,3 @@ def _yearly(scores: dict[str, UnitScore], year: int) -> dict[int, YearMean]:
         mean = sum(totals) / len(totals)
         out[y] = YearMean(len(totals), mean)
     return out
-

@@ -37,9 +37,16 @@ def build_chapter(b: Builder, results) -> Document:
     lang = b.lang
     name = lambda code: _name(code, lang, config, b.labels["sakip_names"])  # noqa: E731
     unit_name = lambda unit: config.units.get(unit, unit)  # noqa: E731
-    doc = Document(lang=lang, chapter_label=b.labels["sakip_report"], title=config.study.title.get(lang),
-                   study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
-                   contents_title=b.labels["contents"], first_page=config.study.first_page)
+    doc = Document(
+        lang=lang,
+        chapter_label=b.labels["sakip_report"],
+        title=config.study.title.get(lang),
+        study_title=config.study.title.get(lang),
+        author=config.study.author,
+        year=config.study.year,
+        contents_title=b.labels["contents"],
+        first_page=config.study.first_page,
+    )
     units = sorted(results.units.values(), key=lambda u: (u.rank, u.unit))
     fw = results.framework
     bands = fw.bands
@@ -55,39 +62,79 @@ def build_chapter(b: Builder, results) -> Document:
     # the units in the order of their rank, which numbers the rows; the components by their number
     # in the framework, named with their weights in the note (their names over nine columns would
     # leave a unit's name a column a word wide)
-    header = [[h(b.labels["sakip_rank"], rowspan=2), h(b.labels["sakip_unit"], rowspan=2),
-               h(b.labels["sakip_component_scores"], colspan=len(comps)), h(b.labels["sakip_total"], rowspan=2),
-               h(b.labels["sakip_predicate"], rowspan=2), h(b.labels["sakip_change"], rowspan=2)],
-              [h(b.i(k)) for k in range(1, len(comps) + 1)]]
-    key = b.label("sakip_component_key", items="; ".join(
-        b.label("sakip_component_key_item", k=b.i(k), name=name(c.code), weight=b.g(c.weight)) for k, c in enumerate(comps, start=1)))
-    body = [[d(b.i(u.rank)), s(unit_name(u.unit))] + [d(b.f(u.components[c.code], 2)) for c in comps]
-            + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True),
-               d("–" if u.change is None else _signed(b, u.change))] for u in units]
-    body.append([s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True),
-                 d("–"), d("")])  # a mean of units has no predicate
-    results_table = b.table("sakip.results", b.label("sakip_results_title", year=str(results.year)), header, body,
-                            notes=[key] + ([] if adds_up([(u.components.values(), u.total) for u in units]) else [rounding_note(b)])
-                            + ([b.label("sakip_self_note", unit=unit_name(results.evaluator_unit))] if results.evaluator_unit else []),
-                            widths=(1.0, 2.8) + (1.0,) * len(comps) + (0.95, 1.0, 1.15), small=True)
-    dist_table = b.table("sakip.distribution", b.labels["sakip_distribution_title"],
-                         [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
-                         [[d(p), d(_range(b, bands, k, config.settings.boundary)), d(b.i(counts[p]))] for k, p in enumerate(order)],
-                         widths=(1, 2, 1), source=framework_source(b, config, fw))
+    header = [
+        [
+            h(b.labels["sakip_rank"], rowspan=2),
+            h(b.labels["sakip_unit"], rowspan=2),
+            h(b.labels["sakip_component_scores"], colspan=len(comps)),
+            h(b.labels["sakip_total"], rowspan=2),
+            h(b.labels["sakip_predicate"], rowspan=2),
+            h(b.labels["sakip_change"], rowspan=2),
+        ],
+        [h(b.i(k)) for k in range(1, len(comps) + 1)],
+    ]
+    key = b.label(
+        "sakip_component_key",
+        items="; ".join(b.label("sakip_component_key_item", k=b.i(k), name=name(c.code), weight=b.g(c.weight)) for k, c in enumerate(comps, start=1)),
+    )
+    body = [
+        [d(b.i(u.rank)), s(unit_name(u.unit))]
+        + [d(b.f(u.components[c.code], 2)) for c in comps]
+        + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True), d("–" if u.change is None else _signed(b, u.change))]
+        for u in units
+    ]
+    body.append(
+        [s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True), d("–"), d("")]
+    )  # a mean of units has no predicate
+    results_table = b.table(
+        "sakip.results",
+        b.label("sakip_results_title", year=str(results.year)),
+        header,
+        body,
+        notes=[key]
+        + ([] if adds_up([(u.components.values(), u.total) for u in units]) else [rounding_note(b)])
+        + ([b.label("sakip_self_note", unit=unit_name(results.evaluator_unit))] if results.evaluator_unit else []),
+        widths=(1.0, 2.8) + (1.0,) * len(comps) + (0.95, 1.0, 1.15),
+        small=True,
+    )
+    dist_table = b.table(
+        "sakip.distribution",
+        b.labels["sakip_distribution_title"],
+        [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
+        [[d(p), d(_range(b, bands, k, config.settings.boundary)), d(b.i(counts[p]))] for k, p in enumerate(order)],
+        widths=(1, 2, 1),
+        source=framework_source(b, config, fw),
+    )
 
     summary = b.section(b.labels["sakip_summary"], 2, "1")
     best, worst = extremes({u.unit: u.total for u in units})
     improved = [u for u in units if u.change is not None and u.change > 0]
     declined = [u for u in units if u.change is not None and u.change < 0]
-    summary.blocks += b.say("sakip_summary.j2", refs=(results_table.key, dist_table.key), n=b.i(len(units)), year=str(results.year),
-                            government=government, mean=b.f(results.overall_total, 2), predicate=results.government_predicate,
-                            counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]],
-                            best=join_list([unit_name(u) for u in best], lang), best_total=b.f(results.units[best[0]].total, 2),
-                            best_p=results.predicates[best[0]], best_n=len(best), even=len(best) == len(units),
-                            worst=join_list([unit_name(u) for u in worst], lang), worst_total=b.f(results.units[worst[0]].total, 2),
-                            worst_p=results.predicates[worst[0]], worst_n=len(worst),
-                            improved=b.i(len(improved)), declined=b.i(len(declined)), history=has_history,
-                            table=b.ref(results_table), unit_sections=config.recap.unit_sections, letters=config.letter is not None)
+    summary.blocks += b.say(
+        "sakip_summary.j2",
+        refs=(results_table.key, dist_table.key),
+        n=b.i(len(units)),
+        year=str(results.year),
+        government=government,
+        mean=b.f(results.overall_total, 2),
+        predicate=results.government_predicate,
+        counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]],
+        best=join_list([unit_name(u) for u in best], lang),
+        best_total=b.f(results.units[best[0]].total, 2),
+        best_p=results.predicates[best[0]],
+        best_n=len(best),
+        even=len(best) == len(units),
+        worst=join_list([unit_name(u) for u in worst], lang),
+        worst_total=b.f(results.units[worst[0]].total, 2),
+        worst_p=results.predicates[worst[0]],
+        worst_n=len(worst),
+        improved=b.i(len(improved)),
+        declined=b.i(len(declined)),
+        history=has_history,
+        table=b.ref(results_table),
+        unit_sections=config.recap.unit_sections,
+        letters=config.letter is not None,
+    )
     doc.sections.append(summary)
 
     intro = b.section(b.labels["sakip_intro"], 2, "2")
@@ -95,24 +142,53 @@ def build_chapter(b: Builder, results) -> Document:
     legal.blocks += b.say("sakip_legal.j2", regulation=citation(fw, lang), extra=[item.get(lang).rstrip(" .;") for item in config.legal_basis])
     intro.add(legal)
     scope = b.section(b.labels["sakip_scope"], 3, "2.2")
-    scope.blocks += b.say("sakip_scope.j2", n=b.i(len(units)), year=str(results.year), government=government,
-                          answers=b.i(len(results.answers)), table=b.ref(results_table),
-                          units=[unit_name(u.unit) for u in sorted(units, key=lambda u: u.unit)] if len(units) <= UNITS_NAMED else [])
+    scope.blocks += b.say(
+        "sakip_scope.j2",
+        n=b.i(len(units)),
+        year=str(results.year),
+        government=government,
+        answers=b.i(len(results.answers)),
+        table=b.ref(results_table),
+        units=[unit_name(u.unit) for u in sorted(units, key=lambda u: u.unit)] if len(units) <= UNITS_NAMED else [],
+    )
     intro.add(scope)
     method = b.section(b.labels["sakip_method"], 3, "2.3")
     weight_rows = _weight_rows(comps, b, name)
-    weights_table = b.table("sakip.weights", b.labels["sakip_weights_title"],
-                            [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_subcomponent"]),
-                              h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], weight_rows, widths=(3, 1, 2, 1.2, 1),
-                            source=framework_source(b, config, fw))
+    weights_table = b.table(
+        "sakip.weights",
+        b.labels["sakip_weights_title"],
+        [
+            [
+                h(b.labels["sakip_component"]),
+                h(b.labels["sakip_weight"]),
+                h(b.labels["sakip_subcomponent"]),
+                h(b.labels["sakip_share"]),
+                h(b.labels["sakip_points"]),
+            ]
+        ],
+        weight_rows,
+        widths=(3, 1, 2, 1.2, 1),
+        source=framework_source(b, config, fw),
+    )
     numbers = config.answers.numbers
-    answer_table = b.table("sakip.answers", b.labels["sakip_answers_title"], [[h(b.labels["sakip_answer"]), h(b.labels["sakip_value"])]],
-                           [[d(word), d(b.g(100 * float(value), 2) + "%")] for word, value in fw.scale.items()]
-                           + [[d("N/A"), d(b.labels["sakip_not_applicable"])]]
-                           + ([[d("0–100" if numbers == "percent" else "0–1"), d(b.labels["sakip_numbers"][numbers])]] if numbers else []),
-                           widths=(2, 3), source=framework_source(b, config, fw))
-    method.blocks += b.say("sakip_method.j2", regulation=citation(fw, lang), weights=b.ref(weights_table),
-                           answers=b.ref(answer_table), predicates=b.ref(dist_table), custom=config.framework_name == "custom")
+    answer_table = b.table(
+        "sakip.answers",
+        b.labels["sakip_answers_title"],
+        [[h(b.labels["sakip_answer"]), h(b.labels["sakip_value"])]],
+        [[d(word), d(b.g(100 * float(value), 2) + "%")] for word, value in fw.scale.items()]
+        + [[d("N/A"), d(b.labels["sakip_not_applicable"])]]
+        + ([[d("0–100" if numbers == "percent" else "0–1"), d(b.labels["sakip_numbers"][numbers])]] if numbers else []),
+        widths=(2, 3),
+        source=framework_source(b, config, fw),
+    )
+    method.blocks += b.say(
+        "sakip_method.j2",
+        regulation=citation(fw, lang),
+        weights=b.ref(weights_table),
+        answers=b.ref(answer_table),
+        predicates=b.ref(dist_table),
+        custom=config.framework_name == "custom",
+    )
     method.add(weights_table)
     method.add(answer_table)
     intro.add(method)
@@ -122,8 +198,9 @@ def build_chapter(b: Builder, results) -> Document:
     res.blocks += b.say("sakip_results_intro.j2", table=b.ref(results_table), year=str(results.year))
     res.add(results_table)
     res.add(dist_table)
-    fig = b.figure("sakip.dist", b.labels["sakip_distribution_figure"], "predicates",
-                   {"counts": counts, "ylabel": b.labels["sakip_count"]}, width=0.6)
+    fig = b.figure(
+        "sakip.dist", b.labels["sakip_distribution_figure"], "predicates", {"counts": counts, "ylabel": b.labels["sakip_count"]}, width=0.6
+    )
     res.add(fig)
     ranked = [(unit_name(u.unit), u.total, results.predicates[u.unit]) for u in units]
     ends = len(ranked) > RANKING_ALL  # a province's units: the highest and the lowest drawn, all of them in the results table
@@ -131,39 +208,90 @@ def build_chapter(b: Builder, results) -> Document:
     rankings = []
     for end, part in shown:
         title = b.label(f"sakip_ranking_{end}", n=b.i(len(part))) if end else b.labels["sakip_ranking_figure"]
-        rankings += figure_parts(b, f"sakip.ranking{'.' + end if end else ''}", title, "ranking", 0.95, [t[0] for t in part],
-                                 lambda a, z, part=part: {"totals": part[a:z], "xlabel": b.labels["sakip_total"]},
-                                 file=f"ranking-{end}" if end else None)
+        rankings += figure_parts(
+            b,
+            f"sakip.ranking{'.' + end if end else ''}",
+            title,
+            "ranking",
+            0.95,
+            [t[0] for t in part],
+            lambda a, z, part=part: {"totals": part[a:z], "xlabel": b.labels["sakip_total"]},
+            file=f"ranking-{end}" if end else None,
+        )
     for part in rankings:
         res.add(part)
-    res.blocks += b.say("sakip_distribution.j2", refs=(dist_table.key,), table=b.ref(dist_table), figure=b.ref(fig),
-                        ranking=refs(b, rankings), ranking_n=len(rankings), ends=b.i(RANKING_ENDS) if ends else "",
-                        results_table=b.ref(results_table),
-                        counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]], n=b.i(len(units)))
+    res.blocks += b.say(
+        "sakip_distribution.j2",
+        refs=(dist_table.key,),
+        table=b.ref(dist_table),
+        figure=b.ref(fig),
+        ranking=refs(b, rankings),
+        ranking_n=len(rankings),
+        ends=b.i(RANKING_ENDS) if ends else "",
+        results_table=b.ref(results_table),
+        counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]],
+        n=b.i(len(units)),
+    )
     if has_history:
         series = {u.unit: {**u.history, results.year: u.total} for u in units}
         years = list(results.yearly)
         overall = {y: results.yearly[y].mean for y in years}
         many = len(series) > TREND_MOST  # panels over several figures: each titled by its place and a compact name
         shared = _shared_ending([unit_name(u) for u in series])
-        named = [(f"{b.i(k)}. {panel_name(unit_name(u), shared)}" if many else unit_name(u), points)  # k: its place in the ranking charts
-                 for k, (u, points) in enumerate(series.items(), start=1)]
-        trends = figure_parts(b, "sakip.trend", b.labels["sakip_trend_figure"], "trends", 0.9, [n for n, _ in named],
-                              lambda a, z: {"series": dict(named[a:z]), "ylabel": b.labels["sakip_total"],
-                                            "mean_label": b.labels["sakip_trend_mean"], "unit_label": b.labels["sakip_trend_unit"],
-                                            "overall": overall}, file="trend")
+        named = [
+            (f"{b.i(k)}. {panel_name(unit_name(u), shared)}" if many else unit_name(u), points)  # k: its place in the ranking charts
+            for k, (u, points) in enumerate(series.items(), start=1)
+        ]
+        trends = figure_parts(
+            b,
+            "sakip.trend",
+            b.labels["sakip_trend_figure"],
+            "trends",
+            0.9,
+            [n for n, _ in named],
+            lambda a, z: {
+                "series": dict(named[a:z]),
+                "ylabel": b.labels["sakip_total"],
+                "mean_label": b.labels["sakip_trend_mean"],
+                "unit_label": b.labels["sakip_trend_unit"],
+                "overall": overall,
+            },
+            file="trend",
+        )
         for part in trends:
             res.add(part)
-        yearly = b.table("sakip.yearly", b.labels["sakip_yearly_title"],
-                         [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"]), h(b.labels["sakip_change"])]],
-                         [[d(str(y)), d(b.i(results.yearly[y].units)), d(b.f(results.yearly[y].mean, 2)),
-                           d("–" if k == 0 else _signed(b, round(results.yearly[y].mean, 2) - round(results.yearly[years[k - 1]].mean, 2)))]
-                          for k, y in enumerate(years)], widths=(1, 1.6, 1.2, 1.2))
+        yearly = b.table(
+            "sakip.yearly",
+            b.labels["sakip_yearly_title"],
+            [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"]), h(b.labels["sakip_change"])]],
+            [
+                [
+                    d(str(y)),
+                    d(b.i(results.yearly[y].units)),
+                    d(b.f(results.yearly[y].mean, 2)),
+                    d("–" if k == 0 else _signed(b, round(results.yearly[y].mean, 2) - round(results.yearly[years[k - 1]].mean, 2))),
+                ]
+                for k, y in enumerate(years)
+            ],
+            widths=(1, 1.6, 1.2, 1.2),
+        )
         res.add(yearly)
-        res.blocks += b.say("sakip_trend.j2", refs=(yearly.key,), figure=refs(b, trends), figures_n=len(trends),
-                            first=str(years[0]), last=str(years[-1]),
-                            start=b.f(overall[years[0]], 2), end=b.f(overall[years[-1]], 2), up=overall[years[-1]] >= overall[years[0]],
-                            **_recent(b, overall, years), improved=b.i(len(improved)), declined=b.i(len(declined)), table=b.ref(results_table), yearly=b.ref(yearly))
+        res.blocks += b.say(
+            "sakip_trend.j2",
+            refs=(yearly.key,),
+            figure=refs(b, trends),
+            figures_n=len(trends),
+            first=str(years[0]),
+            last=str(years[-1]),
+            start=b.f(overall[years[0]], 2),
+            end=b.f(overall[years[-1]], 2),
+            up=overall[years[-1]] >= overall[years[0]],
+            **_recent(b, overall, years),
+            improved=b.i(len(improved)),
+            declined=b.i(len(declined)),
+            table=b.ref(results_table),
+            yearly=b.ref(yearly),
+        )
     doc.sections.append(res)
 
     unit_sections = config.recap.unit_sections  # false for a province-sized set: each unit has its LHE
@@ -177,37 +305,73 @@ def build_chapter(b: Builder, results) -> Document:
     means = results.component_means()
     lowest = min(round(v, 9) for v in means.values())
     weakest_components = [c.code for c in comps if means[c.code] - lowest <= CLOSE]  # within 2 points of the lowest: named together
-    mean_table = b.table("sakip.components", b.labels["sakip_component_means_title"],
-                         [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_mean_score"]), h(b.labels["sakip_achievement"])]],
-                         [[s(name(c.code)), d(b.g(c.weight)), d(b.f(means[c.code] * c.weight, 2)), d(b.pct(100 * means[c.code]))] for c in comps]
-                         + [[s(b.labels["sakip_total"], bold=True), d(b.g(100)), d(b.f(results.overall_total, 2), bold=True),
-                             d("–")]],
-                         widths=(3, 1, 1.5, 1.5))
+    mean_table = b.table(
+        "sakip.components",
+        b.labels["sakip_component_means_title"],
+        [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_mean_score"]), h(b.labels["sakip_achievement"])]],
+        [[s(name(c.code)), d(b.g(c.weight)), d(b.f(means[c.code] * c.weight, 2)), d(b.pct(100 * means[c.code]))] for c in comps]
+        + [[s(b.labels["sakip_total"], bold=True), d(b.g(100)), d(b.f(results.overall_total, 2), bold=True), d("–")]],
+        widths=(3, 1, 1.5, 1.5),
+    )
     closing.add(mean_table)
-    closing.blocks += b.say("sakip_closing.j2", refs=(mean_table.key,), table=b.ref(mean_table), government=government,
-                            year=str(results.year), mean=b.f(results.overall_total, 2), predicate=results.government_predicate,
-                            weakest=join_list([f"{name(c)} ({b.pct(100 * means[c])})" for c in sorted(weakest_components, key=means.get)], lang),
-                            weakest_n=len(weakest_components), all_close=len(weakest_components) == len(comps))
+    closing.blocks += b.say(
+        "sakip_closing.j2",
+        refs=(mean_table.key,),
+        table=b.ref(mean_table),
+        government=government,
+        year=str(results.year),
+        mean=b.f(results.overall_total, 2),
+        predicate=results.government_predicate,
+        weakest=join_list([f"{name(c)} ({b.pct(100 * means[c])})" for c in sorted(weakest_components, key=means.get)], lang),
+        weakest_n=len(weakest_components),
+        all_close=len(weakest_components) == len(comps),
+    )
     common = common_weaknesses(results.answers)
     shown = with_ties(common, COMMON_SHOWN, key=lambda w: w.shortfall)  # the most severe, and every one as severe as the last
     common_table = None
     if common:
-        common_table = b.table("sakip.common", b.labels["sakip_common_title"],
-                               [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_component_sub"]),
-                                 h(b.labels["sakip_common_shortfall"]), h(b.labels["sakip_common_units"])]],
-                               [[d(b.i(k)), s(w.criterion), s(f"{name(w.component)} / {name(w.subcomponent)}"),
-                                 d(b.pct(100 * w.shortfall)), d(f"{b.i(w.weak)} / {b.i(len(units))}")]
-                                for k, w in enumerate(shown, start=1)],
-                               notes=(b.labels["sakip_common_note"],), widths=(0.5, 3.4, 2.4, 1.2, 1.3), small=True)
+        common_table = b.table(
+            "sakip.common",
+            b.labels["sakip_common_title"],
+            [
+                [
+                    h("No"),
+                    h(b.labels["sakip_criterion"]),
+                    h(b.labels["sakip_component_sub"]),
+                    h(b.labels["sakip_common_shortfall"]),
+                    h(b.labels["sakip_common_units"]),
+                ]
+            ],
+            [
+                [
+                    d(b.i(k)),
+                    s(w.criterion),
+                    s(f"{name(w.component)} / {name(w.subcomponent)}"),
+                    d(b.pct(100 * w.shortfall)),
+                    d(f"{b.i(w.weak)} / {b.i(len(units))}"),
+                ]
+                for k, w in enumerate(shown, start=1)
+            ],
+            notes=(b.labels["sakip_common_note"],),
+            widths=(0.5, 3.4, 2.4, 1.2, 1.3),
+            small=True,
+        )
     worst = [w for w in common if round(w.shortfall, 9) == round(common[0].shortfall, 9)] if common else []
-    closing.blocks += b.say("sakip_common.j2", refs=(common_table.key,) if common_table else (), n=b.i(len(common)),
-                            table=b.ref(common_table) if common_table else "", shown=b.i(len(shown)),
-                            worst=join_list([f"“{w.criterion}”" for w in worst], lang), worst_n=len(worst),
-                            shortfall=b.pct(100 * common[0].shortfall) if common else "",
-                            weak=b.i(max((w.weak for w in worst), default=0)), units=b.i(len(units)),
-                            widespread=b.i(sum(1 for w in common if w.weak * 2 >= len(units))),
-                            low_grades=join_list(["D", "E"], lang, "or"),  # grades given as values: never italic like a statistic
-                            evaluator=config.study.author or government)
+    closing.blocks += b.say(
+        "sakip_common.j2",
+        refs=(common_table.key,) if common_table else (),
+        n=b.i(len(common)),
+        table=b.ref(common_table) if common_table else "",
+        shown=b.i(len(shown)),
+        worst=join_list([f"“{w.criterion}”" for w in worst], lang),
+        worst_n=len(worst),
+        shortfall=b.pct(100 * common[0].shortfall) if common else "",
+        weak=b.i(max((w.weak for w in worst), default=0)),
+        units=b.i(len(units)),
+        widespread=b.i(sum(1 for w in common if w.weak * 2 >= len(units))),
+        low_grades=join_list(["D", "E"], lang, "or"),  # grades given as values: never italic like a statistic
+        evaluator=config.study.author or government,
+    )
     if common_table:
         closing.add(common_table)
     closing.blocks += signature(b, config, dated=True)
@@ -232,9 +396,17 @@ def figure_parts(b: Builder, key: str, title: str, kind: str, width: float, name
     parts = (ranking_parts if kind == "ranking" else trend_parts)(names, width_in, budget)
     if len(parts) == 1:
         return [b.figure(key, title, kind, {**data(0, len(names)), "max_height": budget}, width=width, file=file)]
-    return [b.figure(f"{key}.{k}", f"{title} {b.label('sakip_figure_part', k=b.i(k), n=b.i(len(parts)))}", kind,
-                     {**data(a, z), "max_height": budget}, width=width, file=f"{file or kind}-{k}")
-            for k, (a, z) in enumerate(parts, start=1)]
+    return [
+        b.figure(
+            f"{key}.{k}",
+            f"{title} {b.label('sakip_figure_part', k=b.i(k), n=b.i(len(parts)))}",
+            kind,
+            {**data(a, z), "max_height": budget},
+            width=width,
+            file=f"{file or kind}-{k}",
+        )
+        for k, (a, z) in enumerate(parts, start=1)
+    ]
 
 
 def panel_name(name: str, shared: int = 0, most: int = 36) -> str:
@@ -243,10 +415,10 @@ def panel_name(name: str, shared: int = 0, most: int = 36) -> str:
     ``most`` characters, ended at a word with "…" (the results table, in the same rank order,
     has the full name)."""
     words = name.split()
-    short = " ".join(words[:len(words) - shared] if 0 < shared < len(words) else words)
+    short = " ".join(words[: len(words) - shared] if 0 < shared < len(words) else words)
     if len(short) <= most:
         return short
-    return short[:most + 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return short[: most + 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _shared_ending(names: list[str]) -> int:
@@ -254,13 +426,13 @@ def _shared_ending(names: list[str]) -> int:
     if len(names) < 2:
         return 0
     shared, split = 0, [n.split() for n in names]
-    while all(len(w) > shared + 1 for w in split) and len({tuple(w[-shared - 1:]) for w in split}) == 1:
+    while all(len(w) > shared + 1 for w in split) and len({tuple(w[-shared - 1 :]) for w in split}) == 1:
         shared += 1
     return shared
 
 
 def refs(b: Builder, figures: list) -> str:
-    """"Gambar 3", or "Gambar 3–10" for a chart over several figures (labels ``sakip_figure_range``)."""
+    """ "Gambar 3", or "Gambar 3–10" for a chart over several figures (labels ``sakip_figure_range``)."""
     if len(figures) == 1:
         return b.ref(figures[0])
     return b.label("sakip_figure_range", first=figures[0].number, last=figures[-1].number)
@@ -283,8 +455,12 @@ def _recent(b: Builder, overall: dict[int, float], years: list[int]) -> dict:
     if len(years) < 3:
         return {"previous": ""}
     change = round(overall[years[-1]], 2) - round(overall[years[-2]], 2)
-    return {"previous": b.f(overall[years[-2]], 2), "previous_year": str(years[-2]), "recent": b.f(abs(change), 2),
-            "recent_way": "up" if change > 0 else "down" if change < 0 else "same"}
+    return {
+        "previous": b.f(overall[years[-2]], 2),
+        "previous_year": str(years[-2]),
+        "recent": b.f(abs(change), 2),
+        "recent_way": "up" if change > 0 else "down" if change < 0 else "same",
+    }
 
 
 def framework_source(b: Builder, config, fw) -> str:
@@ -335,9 +511,23 @@ def score_table(b: Builder, results, u, key: str, title: str, name):
         past = "; ".join(f"{y}: {b.f(t, 2)}" for y, t in u.history.items())
         change = "" if u.change is None else f"; {b.labels['sakip_change']}: {'+' if u.change > 0 else ''}{b.f(u.change, 2)}"
         notes.append(f"{b.labels['sakip_total']} {past}{change}")
-    return b.table(key, title, [[h(b.labels["sakip_component"]), h(b.labels["sakip_subcomponent"]), h(b.labels["sakip_points"]),
-                                 h(b.labels["sakip_score"]), h(b.labels["sakip_achievement"])]], rows, notes=tuple(notes),
-                   widths=(3, 1.8, 1, 1, 1.3), small=True)
+    return b.table(
+        key,
+        title,
+        [
+            [
+                h(b.labels["sakip_component"]),
+                h(b.labels["sakip_subcomponent"]),
+                h(b.labels["sakip_points"]),
+                h(b.labels["sakip_score"]),
+                h(b.labels["sakip_achievement"]),
+            ]
+        ],
+        rows,
+        notes=tuple(notes),
+        widths=(3, 1.8, 1, 1, 1.3),
+        small=True,
+    )
 
 
 def adds_up(sums) -> bool:
@@ -360,34 +550,56 @@ def unit_sentence_values(b: Builder, results, u, name) -> dict:
     last year, the earlier totals."""
     shares = {c.code: u.components[c.code] / c.weight for c in results.components}
     strongest, weakest = extremes(shares)
-    return dict(total=b.f(u.total, 2), predicate=results.predicates[u.unit], rank=b.i(u.rank), n=b.i(len(results.units)),
-                strongest=join_list([name(c) for c in strongest], b.lang), weakest=join_list([name(c) for c in weakest], b.lang),
-                even=len(strongest) == len(shares), even_pct=b.pct(100 * shares[strongest[0]]),
-                strongest_n=len(strongest), weakest_n=len(weakest),
-                previous=None if u.previous is None else b.f(u.previous, 2),
-                change=None if u.change is None else b.f(abs(u.change), 2), up=u.change is not None and u.change >= 0,
-                history=[{"year": str(y), "total": b.f(t, 2)} for y, t in u.history.items()])
+    return dict(
+        total=b.f(u.total, 2),
+        predicate=results.predicates[u.unit],
+        rank=b.i(u.rank),
+        n=b.i(len(results.units)),
+        strongest=join_list([name(c) for c in strongest], b.lang),
+        weakest=join_list([name(c) for c in weakest], b.lang),
+        even=len(strongest) == len(shares),
+        even_pct=b.pct(100 * shares[strongest[0]]),
+        strongest_n=len(strongest),
+        weakest_n=len(weakest),
+        previous=None if u.previous is None else b.f(u.previous, 2),
+        change=None if u.change is None else b.f(abs(u.change), 2),
+        up=u.change is not None and u.change >= 0,
+        history=[{"year": str(y), "total": b.f(t, 2)} for y, t in u.history.items()],
+    )
 
 
 def _unit_section(b: Builder, results, u, number: str, title: str, name, count: int) -> Section:
     section = b.section(title, 3, number)
     table = score_table(b, results, u, f"sakip.unit.{number}", b.label("sakip_unit_title", unit=title), name)
     section.add(table)
-    section.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=title,
-                            **unit_sentence_values(b, results, u, name))
+    section.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=title, **unit_sentence_values(b, results, u, name))
     found = results.findings[u.unit]  # the findings of the unit's LHE, in its order
     weak = with_ties(found, count, key=severity_score)  # settings.weakest of them, and any that tie with the last
     if weak:
-        weak_table = b.table(f"sakip.weak.{number}", b.label("sakip_weak_title", unit=title),
-                             [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]), h(b.labels["lhe"]["action"]),
-                               h(b.labels["lhe"]["gain"])]],
-                             [[d(b.i(k)), s(f"{f.number} {f.criterion}".strip()), d(f.answer), s(finding_action(b, b.study.config, f, name)),
-                               d(b.f(f.gain, 2))] for k, f in enumerate(weak, start=1)]
-                             + [[s(b.labels["cols"]["total"], colspan=4, bold=True, align="right"), d(b.f(sum(f.gain for f in weak), 2), bold=True)]],
-                             widths=(0.45, 2.4, 0.8, 4.4, 1.0), small=True,
-                             notes=() if adds_up([([f.gain for f in weak], sum(f.gain for f in weak))]) else (rounding_note(b),))
-        section.blocks += b.say("sakip_recommendations.j2", refs=(weak_table.key,), table=b.ref(weak_table), unit=title,
-                                n=b.i(len(weak)), n_int=len(weak), of=b.i(len(found)), of_int=len(found),
-                                gain=b.f(sum(f.gain for f in weak), 2), target=target_grade(results.framework, results.target))
+        weak_table = b.table(
+            f"sakip.weak.{number}",
+            b.label("sakip_weak_title", unit=title),
+            [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]), h(b.labels["lhe"]["action"]), h(b.labels["lhe"]["gain"])]],
+            [
+                [d(b.i(k)), s(f"{f.number} {f.criterion}".strip()), d(f.answer), s(finding_action(b, b.study.config, f, name)), d(b.f(f.gain, 2))]
+                for k, f in enumerate(weak, start=1)
+            ]
+            + [[s(b.labels["cols"]["total"], colspan=4, bold=True, align="right"), d(b.f(sum(f.gain for f in weak), 2), bold=True)]],
+            widths=(0.45, 2.4, 0.8, 4.4, 1.0),
+            small=True,
+            notes=() if adds_up([([f.gain for f in weak], sum(f.gain for f in weak))]) else (rounding_note(b),),
+        )
+        section.blocks += b.say(
+            "sakip_recommendations.j2",
+            refs=(weak_table.key,),
+            table=b.ref(weak_table),
+            unit=title,
+            n=b.i(len(weak)),
+            n_int=len(weak),
+            of=b.i(len(found)),
+            of_int=len(found),
+            gain=b.f(sum(f.gain for f in weak), 2),
+            target=target_grade(results.framework, results.target),
+        )
         section.add(weak_table)
     return section

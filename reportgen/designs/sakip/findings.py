@@ -40,29 +40,61 @@ def findings_section(b: Builder, results, unit: str, name, number: str) -> tuple
     rows = results.answers[results.answers["unit"] == unit]
     u = results.units[unit]
     section = b.section(words["findings"], 2, number)
-    section.blocks += b.say("lhe_findings_intro.j2", unit=config.units.get(unit, unit), target=target_grade(results.framework, target),
-                            target_pct=b.g(100 * float(target), 2) + "%", n=b.i(sum(len(v) for v in found.values())),
-                            n_int=sum(len(v) for v in found.values()))
+    section.blocks += b.say(
+        "lhe_findings_intro.j2",
+        unit=config.units.get(unit, unit),
+        target=target_grade(results.framework, target),
+        target_pct=b.g(100 * float(target), 2) + "%",
+        n=b.i(sum(len(v) for v in found.values())),
+        n_int=sum(len(v) for v in found.values()),
+    )
     for k, component in enumerate(results.components, start=1):
         part = b.section(name(component.code), 3, f"{number}.{k}")
         mine = rows[(rows["component"] == component.code) & rows["value"].notna()]
         items = found.get(component.code, [])
         strong = mine[mine["value"] >= float(STRONG)]
         met = int((mine["value"] >= float(target)).sum())  # at the target or above: what the unit does well
-        strong_subs = [name(sub).lower() for sub, _ in component.subcomponents
-                       if len(mine[mine["subcomponent"] == sub]) and (mine[mine["subcomponent"] == sub]["value"] >= float(target)).all()]
-        t = _findings_table(b, component, items, name, f"lhe.findings.{component.code}", words["findings_title"].format(component=name(component.code))) if items else None
+        strong_subs = [
+            name(sub).lower()
+            for sub, _ in component.subcomponents
+            if len(mine[mine["subcomponent"] == sub]) and (mine[mine["subcomponent"] == sub]["value"] >= float(target)).all()
+        ]
+        t = (
+            _findings_table(
+                b, component, items, name, f"lhe.findings.{component.code}", words["findings_title"].format(component=name(component.code))
+            )
+            if items
+            else None
+        )
         missing = [f for f in items if f.missing]
         first = with_ties(items, 1, key=severity_score)  # the first by severity and any that tie with it
-        part.blocks += b.say("lhe_findings.j2", refs=(t.key,) if t else (), component=name(component.code),
-                             score=b.f(u.components[component.code], 2), weight=b.g(component.weight),
-                             pct=b.pct(100 * u.components[component.code] / component.weight), criteria=b.i(len(mine)),
-                             strong=b.i(len(strong)), strong_int=len(strong), met=b.i(met), met_int=met, strong_subs=join_list(strong_subs, b.lang),
-                             strong_subs_n=len(strong_subs), n=b.i(len(items)), n_int=len(items), table=b.ref(t) if t else "",
-                             target=target_grade(results.framework, target), missing=b.i(len(missing)), missing_int=len(missing),
-                             existence=name(EXISTENCE), strong_grades=_strong_grades(b, results.framework),
-                             first=join_list([f.number or f"“{f.criterion}”" for f in first], b.lang), first_n=len(first),
-                             first_gain=b.f(first[0].gain, 2) if first else "", first_missing=bool(first) and first[0].missing)
+        part.blocks += b.say(
+            "lhe_findings.j2",
+            refs=(t.key,) if t else (),
+            component=name(component.code),
+            score=b.f(u.components[component.code], 2),
+            weight=b.g(component.weight),
+            pct=b.pct(100 * u.components[component.code] / component.weight),
+            criteria=b.i(len(mine)),
+            strong=b.i(len(strong)),
+            strong_int=len(strong),
+            met=b.i(met),
+            met_int=met,
+            strong_subs=join_list(strong_subs, b.lang),
+            strong_subs_n=len(strong_subs),
+            n=b.i(len(items)),
+            n_int=len(items),
+            table=b.ref(t) if t else "",
+            target=target_grade(results.framework, target),
+            missing=b.i(len(missing)),
+            missing_int=len(missing),
+            existence=name(EXISTENCE),
+            strong_grades=_strong_grades(b, results.framework),
+            first=join_list([f.number or f"“{f.criterion}”" for f in first], b.lang),
+            first_n=len(first),
+            first_gain=b.f(first[0].gain, 2) if first else "",
+            first_missing=bool(first) and first[0].missing,
+        )
         if t:
             part.add(t)
         section.add(part)
@@ -70,7 +102,7 @@ def findings_section(b: Builder, results, unit: str, name, number: str) -> tuple
 
 
 def _strong_grades(b: Builder, fw) -> str:
-    """"A atau AA": the grades counted as strengths, highest last."""
+    """ "A atau AA": the grades counted as strengths, highest last."""
     return join_list([g for g, v in reversed(fw.scale.items()) if v >= STRONG], b.lang, "or")
 
 
@@ -102,14 +134,24 @@ def _findings_table(b: Builder, component, items: list[Finding], name, key: str,
             number += 1
             row = [d(b.i(number)), s(_criterion(f)), s(_condition(b, f))]
             if causes:
-                row.append(s("\n".join(part for part in (f.cause and f"{words['cause']}: {f.cause}",
-                                                           f.effect and f"{words['effect']}: {f.effect}") if part) or "–"))
+                row.append(
+                    s(
+                        "\n".join(
+                            part for part in (f.cause and f"{words['cause']}: {f.cause}", f.effect and f"{words['effect']}: {f.effect}") if part
+                        )
+                        or "–"
+                    )
+                )
             if own:
                 row.append(s(f.recommendation or "–"))
             row.append(d(b.f(f.gain, 2)))
             rows.append(row)
-    header = [h("No"), h(b.labels["sakip_criterion"]), h(words["condition"])] + ([h(words["cause_effect"])] if causes else []) \
-        + ([h(words["own_recommendation"])] if own else []) + [h(words["gain"])]
+    header = (
+        [h("No"), h(b.labels["sakip_criterion"]), h(words["condition"])]
+        + ([h(words["cause_effect"])] if causes else [])
+        + ([h(words["own_recommendation"])] if own else [])
+        + [h(words["gain"])]
+    )
     widths = (0.45, 2.9, 2.6) + ((1.9,) if causes else ()) + ((2.1,) if own else ()) + (0.9,)
     return b.table(key, title, [header], rows, widths=widths, small=True, notes=(words["gain_note"],))
 
@@ -138,20 +180,31 @@ def recommendations_section(b: Builder, results, unit: str, found: dict[str, lis
         for text in _recommendations(b, config, items, name):
             count += 1
             rows.append([d(b.i(count)), s(text)])
-    t = b.table("lhe.recommendations", words["recommendations_title"], [[h("No"), h(words["action"])]],
-                rows, widths=(0.5, 7.5), small=True)
+    t = b.table("lhe.recommendations", words["recommendations_title"], [[h("No"), h(words["action"])]], rows, widths=(0.5, 7.5), small=True)
     target = results.target
     u = results.units[unit]
     raised = results.at_target[unit]
     stages = _stages(b, results, unit, target, found, name)
     all_found = [f for items in found.values() for f in items]
     missing = [f for f in all_found if f.missing]
-    section.blocks += b.say("lhe_recommendations.j2", refs=(t.key,), unit=config.units.get(unit, unit), n=b.i(count), n_int=count,
-                            findings=b.i(len(all_found)), table=b.ref(t), missing=b.i(len(missing)), missing_int=len(missing),
-                            existence=name(EXISTENCE).lower(), target=target_grade(results.framework, target),
-                            total=b.f(u.total, 2), raised=b.f(float(raised), 2),
-                            predicate=predicate(u.exact, results.framework.bands, config.settings.boundary),
-                            raised_predicate=predicate(raised, results.framework.bands, config.settings.boundary), stages=stages)
+    section.blocks += b.say(
+        "lhe_recommendations.j2",
+        refs=(t.key,),
+        unit=config.units.get(unit, unit),
+        n=b.i(count),
+        n_int=count,
+        findings=b.i(len(all_found)),
+        table=b.ref(t),
+        missing=b.i(len(missing)),
+        missing_int=len(missing),
+        existence=name(EXISTENCE).lower(),
+        target=target_grade(results.framework, target),
+        total=b.f(u.total, 2),
+        raised=b.f(float(raised), 2),
+        predicate=predicate(u.exact, results.framework.bands, config.settings.boundary),
+        raised_predicate=predicate(raised, results.framework.bands, config.settings.boundary),
+        stages=stages,
+    )
     section.add(t)
     return section
 
@@ -167,8 +220,14 @@ def _stages(b: Builder, results, unit: str, target: Fraction, found: dict[str, l
     steps = []
     for k in range(1, len(with_findings)):
         total = total_at_target(results.answers, results.components, unit, target, set(with_findings[:k]))
-        steps.append({"subs": join_list([name(s).lower() for s in with_findings[:k]], b.lang), "new": name(with_findings[k - 1]).lower(),
-                      "total": b.f(float(total), 2), "predicate": predicate(total, results.framework.bands, config.settings.boundary)})
+        steps.append(
+            {
+                "subs": join_list([name(s).lower() for s in with_findings[:k]], b.lang),
+                "new": name(with_findings[k - 1]).lower(),
+                "total": b.f(float(total), 2),
+                "predicate": predicate(total, results.framework.bands, config.settings.boundary),
+            }
+        )
     return steps
 
 

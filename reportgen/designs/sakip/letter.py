@@ -15,13 +15,15 @@ def letter_head(b, config, number: str, subject: str, addressee: str, addressee_
     letter = config.letter
     text = lambda value, default: value.get(b.lang) if value is not None else default  # noqa: E731
     place = addressee_place or words["at_default"]
-    lines = [Paragraph(f"{letter.place}, {letter_date(letter.date, words['months'])}", style="right"),
-             Paragraph(f"{words['number']}\t{number}", style="field"),
-             Paragraph(f"{words['nature']}\t{text(letter.nature, words['nature_default'])}", style="field"),
-             Paragraph(f"{words['attachments']}\t{text(letter.attachments, words['attachments_default'])}", style="field"),
-             Paragraph(f"{words['subject']}\t{subject}", style="field"),
-             Paragraph("", style="gap"),
-             Paragraph(f"{words['to']} {addressee}", style="plain")]
+    lines = [
+        Paragraph(f"{letter.place}, {letter_date(letter.date, words['months'])}", style="right"),
+        Paragraph(f"{words['number']}\t{number}", style="field"),
+        Paragraph(f"{words['nature']}\t{text(letter.nature, words['nature_default'])}", style="field"),
+        Paragraph(f"{words['attachments']}\t{text(letter.attachments, words['attachments_default'])}", style="field"),
+        Paragraph(f"{words['subject']}\t{subject}", style="field"),
+        Paragraph("", style="gap"),
+        Paragraph(f"{words['to']} {addressee}", style="plain"),
+    ]
     if place:
         lines.append(Paragraph(words["at"].format(place=place), style="plain"))
     return lines + [Paragraph("", style="gap")]
@@ -55,11 +57,23 @@ def recap_letter(b, config, results, government: str) -> list[Paragraph]:
     counts = {p: sum(1 for v in results.predicates.values() if v == p) for p, _ in results.framework.bands}
     spread = join_list([f"{p} {b.i(n)}" for p, n in counts.items() if n], b.lang)
     evaluator = config.study.author or config.signatory.position.get(b.lang)
-    body = b.say("sakip_recap_letter.j2", year=year, government=government, units=b.i(len(results.units)), evaluator=evaluator,
-                 mean=b.f(results.overall_total, 2), spread=spread, units_int=len(results.units),
-                 own=config.units.get(results.evaluator_unit, results.evaluator_unit) if results.evaluator_unit else "")
-    return (letter_head(b, config, recap.number, subject, recap.addressee.get(b.lang), recap.addressee_place)
-            + body + signature(b, config) + copies(b, config, recap.copies))
+    body = b.say(
+        "sakip_recap_letter.j2",
+        year=year,
+        government=government,
+        units=b.i(len(results.units)),
+        evaluator=evaluator,
+        mean=b.f(results.overall_total, 2),
+        spread=spread,
+        units_int=len(results.units),
+        own=config.units.get(results.evaluator_unit, results.evaluator_unit) if results.evaluator_unit else "",
+    )
+    return (
+        letter_head(b, config, recap.number, subject, recap.addressee.get(b.lang), recap.addressee_place)
+        + body
+        + signature(b, config)
+        + copies(b, config, recap.copies)
+    )
 
 
 def head_of(unit: str, words: dict) -> str:
@@ -68,5 +82,5 @@ def head_of(unit: str, words: dict) -> str:
     ``Kepala {unit}``."""
     for start, head in words["heads"].items():
         if unit.startswith(start):
-            return head + unit[len(start):]
+            return head + unit[len(start) :]
     return words["addressee_default"]

@@ -12,5 +12,4 @@ def letterhead_of(b, config, logo: tuple[bytes, str] | None) -> Letterhead | Non
     if head is None:
         return None
     lines = tuple(line for line in (head.address, head.contact) if line)
-    return Letterhead(head.government.get(b.lang), head.office.get(b.lang), lines,
-                      logo[0] if logo else None, logo[1] if logo else "image/png")
+    return Letterhead(head.government.get(b.lang), head.office.get(b.lang), lines, logo[0] if logo else None, logo[1] if logo else "image/png")

@@ -62,21 +62,43 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     regulation = citation(results.framework, lang)
     period = config.period.get(lang) if config.period else ""
     heading_name = unit_name.upper().replace(" ", "\u00a0") if len(unit_name) <= TITLE_NAME_WHOLE else unit_name.upper()
-    doc = Document(lang=lang, chapter_label=words["report"], title=words["title"].format(unit=heading_name, year=year),
-                   study_title=config.study.title.get(lang), author=config.study.author, year=config.study.year,
-                   contents_title=b.labels["contents"], first_page=1)
+    doc = Document(
+        lang=lang,
+        chapter_label=words["report"],
+        title=words["title"].format(unit=heading_name, year=year),
+        study_title=config.study.title.get(lang),
+        author=config.study.author,
+        year=config.study.year,
+        contents_title=b.labels["contents"],
+        first_page=1,
+    )
     values = unit_sentence_values(b, results, u, name)
     register = (results.register or {}).get(unit, {})
     signer = signer_for(b, config, unit, results.register)
     own = unit == results.evaluator_unit  # the evaluator's own office
     other_signer = config.signatory is not None and signer.name != config.signatory.name
     doc.letterhead = letterhead_of(b, config, results.logo)
-    doc.letter = unit_letter_head(b, config, unit_name, year, letter_index, register) + b.say(
-        "lhe_letter.j2", unit=unit_name, year=year, regulation=regulation, evaluator=evaluator, period=period,
-        total=values["total"], predicate=values["predicate"], change=values["change"], up=values["up"],
-        previous=values["previous"], own=own, report_to=signer.position if own and other_signer else evaluator,
-        days=b.i(config.letter.follow_up_days) if config.letter.follow_up_days else ""
-    ) + signature(b, config, signer=signer) + copies(b, config)
+    doc.letter = (
+        unit_letter_head(b, config, unit_name, year, letter_index, register)
+        + b.say(
+            "lhe_letter.j2",
+            unit=unit_name,
+            year=year,
+            regulation=regulation,
+            evaluator=evaluator,
+            period=period,
+            total=values["total"],
+            predicate=values["predicate"],
+            change=values["change"],
+            up=values["up"],
+            previous=values["previous"],
+            own=own,
+            report_to=signer.position if own and other_signer else evaluator,
+            days=b.i(config.letter.follow_up_days) if config.letter.follow_up_days else "",
+        )
+        + signature(b, config, signer=signer)
+        + copies(b, config)
+    )
 
     basis = b.section(words["basis"], 2, "1")
     basis.blocks += b.say("sakip_legal.j2", regulation=regulation, extra=[item.get(lang).rstrip(" .;") for item in config.legal_basis])
@@ -86,22 +108,46 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     scope = b.section(words["scope"], 2, "3")
     from reportgen.designs.sakip.chapter import _weight_rows
 
-    weights = b.table("lhe.weights", b.labels["sakip_weights_title"],
-                      [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_subcomponent"]),
-                        h(b.labels["sakip_share"]), h(b.labels["sakip_points"])]], _weight_rows(results.components, b, name),
-                      widths=(3, 1, 2, 1.2, 1), source=framework_source(b, config, results.framework))
+    weights = b.table(
+        "lhe.weights",
+        b.labels["sakip_weights_title"],
+        [
+            [
+                h(b.labels["sakip_component"]),
+                h(b.labels["sakip_weight"]),
+                h(b.labels["sakip_subcomponent"]),
+                h(b.labels["sakip_share"]),
+                h(b.labels["sakip_points"]),
+            ]
+        ],
+        _weight_rows(results.components, b, name),
+        widths=(3, 1, 2, 1.2, 1),
+        source=framework_source(b, config, results.framework),
+    )
     team = None
     if config.team:
         ranks = any(m.rank for m in config.team)  # pangkat/golongan: a column when any member has one
-        team = b.table("lhe.team", words["team_title"],
-                       [[h("No"), h(words["name"]), h(words["nip"])] + ([h(words["rank"])] if ranks else []) + [h(words["role"])]],
-                       [[d(b.i(k)), s(m.name), d(m.nip.replace(" ", "\u00a0") or "–")] + ([d(m.rank or "–")] if ranks else []) + [s(m.role.get(lang))]
-                        for k, m in enumerate(config.team, start=1)],
-                       widths=(0.5, 3, 2.2) + ((2.0,) if ranks else ()) + (2.3,), source=b.label("sakip_source_team", evaluator=evaluator, year=letter_year(config.letter.date, year)))
+        team = b.table(
+            "lhe.team",
+            words["team_title"],
+            [[h("No"), h(words["name"]), h(words["nip"])] + ([h(words["rank"])] if ranks else []) + [h(words["role"])]],
+            [
+                [d(b.i(k)), s(m.name), d(m.nip.replace(" ", "\u00a0") or "–")] + ([d(m.rank or "–")] if ranks else []) + [s(m.role.get(lang))]
+                for k, m in enumerate(config.team, start=1)
+            ],
+            widths=(0.5, 3, 2.2) + ((2.0,) if ranks else ()) + (2.3,),
+            source=b.label("sakip_source_team", evaluator=evaluator, year=letter_year(config.letter.date, year)),
+        )
     criteria = int((results.answers["unit"] == unit).sum())
-    scope.blocks += b.say("lhe_scope.j2", criteria=b.i(criteria), components=b.i(len(results.components)),
-                          names=join_list([name(c.code) for c in results.components], b.lang), weights=b.ref(weights),
-                          period=period, team=b.ref(team) if team else "")
+    scope.blocks += b.say(
+        "lhe_scope.j2",
+        criteria=b.i(criteria),
+        components=b.i(len(results.components)),
+        names=join_list([name(c.code) for c in results.components], b.lang),
+        weights=b.ref(weights),
+        period=period,
+        team=b.ref(team) if team else "",
+    )
     scope.add(weights)
     if team:
         scope.add(team)
@@ -122,14 +168,27 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     counts = {status: 0 if mine is None else int((mine["status"] == status).sum()) for status in ("done", "in progress", "not yet")}
     t = None
     if mine is not None and len(mine):
-        t = b.table("lhe.follow_up", words["follow_up_title"].format(year=last_year),
-                    [[h("No"), h(words["recommendation"]), h(words["status"]), h(words["note"])]],
-                    [[d(b.i(j)), s(r.recommendation), d(words["statuses"][r.status]), s(r.note or "–")]
-                     for j, r in enumerate(mine.itertuples(), start=1)], widths=(0.5, 4.4, 1.5, 2.2), small=True,
-                    source=b.label("sakip_source_follow_up", year=last_year))
-    follow.blocks += b.say("lhe_follow_up.j2", refs=(t.key,) if t else (), total=b.i(sum(counts.values())) if t else "",
-                           done=b.i(counts["done"]), progress=b.i(counts["in progress"]), not_yet=b.i(counts["not yet"]),
-                           not_yet_n=counts["not yet"], table=b.ref(t) if t else "", last_year=last_year, unit=unit_name)
+        t = b.table(
+            "lhe.follow_up",
+            words["follow_up_title"].format(year=last_year),
+            [[h("No"), h(words["recommendation"]), h(words["status"]), h(words["note"])]],
+            [[d(b.i(j)), s(r.recommendation), d(words["statuses"][r.status]), s(r.note or "–")] for j, r in enumerate(mine.itertuples(), start=1)],
+            widths=(0.5, 4.4, 1.5, 2.2),
+            small=True,
+            source=b.label("sakip_source_follow_up", year=last_year),
+        )
+    follow.blocks += b.say(
+        "lhe_follow_up.j2",
+        refs=(t.key,) if t else (),
+        total=b.i(sum(counts.values())) if t else "",
+        done=b.i(counts["done"]),
+        progress=b.i(counts["in progress"]),
+        not_yet=b.i(counts["not yet"]),
+        not_yet_n=counts["not yet"],
+        table=b.ref(t) if t else "",
+        last_year=last_year,
+        unit=unit_name,
+    )
     if t:
         follow.add(t)
 
@@ -158,22 +217,50 @@ def lke_table(b: Builder, results, unit: str, name, title: str):
     u = results.units[unit]
     body = []
     for k, component in enumerate(results.components, start=1):
-        body.append([s(f"{k}. {name(component.code)}", colspan=2, bold=True), d(b.f(component.weight, 2), bold=True), d(""),
-                     d(b.f(u.components[component.code], 2), bold=True), d("")])
+        body.append(
+            [
+                s(f"{k}. {name(component.code)}", colspan=2, bold=True),
+                d(b.f(component.weight, 2), bold=True),
+                d(""),
+                d(b.f(u.components[component.code], 2), bold=True),
+                d(""),
+            ]
+        )
         for j, (sub, share) in enumerate(component.subcomponents):
-            body.append([s(f"{chr(ord('a') + j)}. {name(sub)}", colspan=2, bold=True), d(b.f(component.weight * share, 2)), d(""),
-                         d(b.f(u.subcomponents[component.code][sub], 2)), d("")])
+            body.append(
+                [
+                    s(f"{chr(ord('a') + j)}. {name(sub)}", colspan=2, bold=True),
+                    d(b.f(component.weight * share, 2)),
+                    d(""),
+                    d(b.f(u.subcomponents[component.code][sub], 2)),
+                    d(""),
+                ]
+            )
             for index, r in rows_of[(rows_of["component"] == component.code) & (rows_of["subcomponent"] == sub)].iterrows():
                 applies = r["value"] == r["value"]
                 remark = "\n".join(part for part in (r["note"], r["evidence"] and f"{words['evidence']}: {r['evidence']}") if part)
-                body.append([d(r["number"] or "–"), s(r["criterion"]), d(b.f(points[index], 2) if applies else "–"),
-                             d(f"{r['answer']} ({b.g(100 * r['value'], 2)}%)" if applies else r["answer"]),
-                             d(b.f(points[index] * r["value"], 2) if applies else "–"), s(remark or "–")])
-    body.append([s(b.labels["sakip_total"], colspan=2, bold=True, align="right"), d(b.f(100, 2), bold=True),
-                 d(""), d(b.f(u.total, 2), bold=True), d("")])
-    return b.table("lhe.lke", title, [[h("No"), h(b.labels["sakip_criterion"]), h(words["weight"]), h(b.labels["sakip_answer"]),
-                                       h(words["score"]), h(words["remarks"])]], body,
-                   widths=(0.55, 3.7, 0.75, 1.0, 0.75, 2.4), small=True, notes=(words["lke_note"],))
+                body.append(
+                    [
+                        d(r["number"] or "–"),
+                        s(r["criterion"]),
+                        d(b.f(points[index], 2) if applies else "–"),
+                        d(f"{r['answer']} ({b.g(100 * r['value'], 2)}%)" if applies else r["answer"]),
+                        d(b.f(points[index] * r["value"], 2) if applies else "–"),
+                        s(remark or "–"),
+                    ]
+                )
+    body.append(
+        [s(b.labels["sakip_total"], colspan=2, bold=True, align="right"), d(b.f(100, 2), bold=True), d(""), d(b.f(u.total, 2), bold=True), d("")]
+    )
+    return b.table(
+        "lhe.lke",
+        title,
+        [[h("No"), h(b.labels["sakip_criterion"]), h(words["weight"]), h(b.labels["sakip_answer"]), h(words["score"]), h(words["remarks"])]],
+        body,
+        widths=(0.55, 3.7, 0.75, 1.0, 0.75, 2.4),
+        small=True,
+        notes=(words["lke_note"],),
+    )
 
 
 def independence(b: Builder, config, unit: str, other_signer: bool) -> list:
@@ -186,6 +273,13 @@ def independence(b: Builder, config, unit: str, other_signer: bool) -> list:
     own = config.independence.get(b.lang) if config.independence else ""
     out = b.say("lhe_independence.j2", unit=unit, own=own)
     if not own and not other_signer:
-        out.append(task(b, "independence", f"{unit} is the evaluator's own office: state how independence was kept (independence:) "
-                                           f"or name who signs its LHE (signatory columns of letter.per_unit)", unit=unit))
+        out.append(
+            task(
+                b,
+                "independence",
+                f"{unit} is the evaluator's own office: state how independence was kept (independence:) "
+                f"or name who signs its LHE (signatory columns of letter.per_unit)",
+                unit=unit,
+            )
+        )
     return out

@@ -61,8 +61,9 @@ def copies(b, config, listed=None) -> list[Paragraph]:
     if not listed:
         return []
     items = [item.get(b.lang).rstrip(" .;") for item in listed]
-    return ([Paragraph("", style="gap"), Paragraph(b.labels["lhe"]["copies"], style="plain")]
-            + [Paragraph(f"{k}. {item}{'.' if k == len(items) else ';'}", style="plain") for k, item in enumerate(items, start=1)])
+    return [Paragraph("", style="gap"), Paragraph(b.labels["lhe"]["copies"], style="plain")] + [
+        Paragraph(f"{k}. {item}{'.' if k == len(items) else ';'}", style="plain") for k, item in enumerate(items, start=1)
+    ]
 
 
 def letter_date(value, months: list[str]) -> str:

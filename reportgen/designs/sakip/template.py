@@ -43,24 +43,34 @@ def instructions(name: str) -> list[str]:
         "subkomponen tidak diisi jawaban.",
         "6. Simpan sebagai Excel Workbook (*.xlsx), lalu jalankan: reportgen validate study.yaml, kemudian reportgen run study.yaml.",
         "",
-        "Bobot: " + "; ".join(f"{k}. {(c.name or {}).get('id', c.code)} {c.weight:g}"
-                              for k, c in enumerate(fw.components, start=1)) + " (jumlah 100).",
+        "Bobot: "
+        + "; ".join(f"{k}. {(c.name or {}).get('id', c.code)} {c.weight:g}" for k, c in enumerate(fw.components, start=1))
+        + " (jumlah 100).",
     ]
 
 
 def study_text(name: str, answers: str, year: int) -> str:
     """The study file: the framework, the workbook, the year; what the evaluator still writes is
     left as placeholders the check names (title, author, units, letter)."""
-    config = {"kind": "sakip",
-              "study": {"title": {"id": f"Evaluasi AKIP Perangkat Daerah Tahun {year}", "en": f"AKIP Evaluation of the Units, {year}"},
-                        "author": "Inspektorat Daerah", "year": year, "language": "id"},
-              "framework": name, "answers": {"path": answers},
-              "settings": {"boundary": "gt"}}
+    config = {
+        "kind": "sakip",
+        "study": {
+            "title": {"id": f"Evaluasi AKIP Perangkat Daerah Tahun {year}", "en": f"AKIP Evaluation of the Units, {year}"},
+            "author": "Inspektorat Daerah",
+            "year": year,
+            "language": "id",
+        },
+        "framework": name,
+        "answers": {"path": answers},
+        "settings": {"boundary": "gt"},
+    }
     fw = framework(name)
     grades = ", ".join(fw.scale)
-    head = (f"# A SAKIP evaluation on the LKE of {fw.short['en']}: fill in {answers} (one sheet per unit, its name in cell B2;\n"
-            f"# grade each criterion {grades}, or N/A where it does not apply; the sheet Petunjuk says how), and add\n"
-            "# history:, follow_up:, letter:, signatory: and team: as the README shows.\n")
+    head = (
+        f"# A SAKIP evaluation on the LKE of {fw.short['en']}: fill in {answers} (one sheet per unit, its name in cell B2;\n"
+        f"# grade each criterion {grades}, or N/A where it does not apply; the sheet Petunjuk says how), and add\n"
+        "# history:, follow_up:, letter:, signatory: and team: as the README shows.\n"
+    )
     return head + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 

@@ -25,21 +25,66 @@ HEADER_ROW = 4  # row 1: the title; row 2: the unit; row 4: the header (the read
 BLANK_COLUMNS = ("number", "text", "answer", "note", "evidence", "cause", "effect", "recommendation")
 SCORED_COLUMNS = ("number", "text", "answer", "value", "points", "note", "evidence", "cause", "effect", "recommendation")
 HEADERS = {
-    "id": {"number": "No", "text": "Kriteria", "answer": "Jawaban", "value": "Nilai (% bobot kriteria)", "points": "Poin",
-           "note": "Catatan", "evidence": "Bukti Dukung", "cause": "Sebab", "effect": "Akibat", "recommendation": "Rekomendasi"},
-    "en": {"number": "No", "text": "Criterion", "answer": "Answer", "value": "Value (% of the criterion's weight)",
-           "points": "Points", "note": "Note", "evidence": "Evidence", "cause": "Cause", "effect": "Effect",
-           "recommendation": "Recommendation"},
+    "id": {
+        "number": "No",
+        "text": "Kriteria",
+        "answer": "Jawaban",
+        "value": "Nilai (% bobot kriteria)",
+        "points": "Poin",
+        "note": "Catatan",
+        "evidence": "Bukti Dukung",
+        "cause": "Sebab",
+        "effect": "Akibat",
+        "recommendation": "Rekomendasi",
+    },
+    "en": {
+        "number": "No",
+        "text": "Criterion",
+        "answer": "Answer",
+        "value": "Value (% of the criterion's weight)",
+        "points": "Points",
+        "note": "Note",
+        "evidence": "Evidence",
+        "cause": "Cause",
+        "effect": "Effect",
+        "recommendation": "Recommendation",
+    },
 }
-WIDTHS = {"number": 8, "text": 64, "answer": 10, "value": 12, "points": 10, "note": 40, "evidence": 34, "cause": 30,
-          "effect": 30, "recommendation": 40}
+WIDTHS = {
+    "number": 8,
+    "text": 64,
+    "answer": 10,
+    "value": 12,
+    "points": 10,
+    "note": 40,
+    "evidence": 34,
+    "cause": 30,
+    "effect": 30,
+    "recommendation": 40,
+}
 WORDS = {
-    "id": {"title": "Lembar Kerja Evaluasi AKIP — {short}", "unit": "Perangkat Daerah:", "weight": "bobot", "total": "Nilai Akhir",
-           "predicate": "Predikat", "rank": "Peringkat", "recap": "Rekap", "recap_unit": "Perangkat Daerah",
-           "recap_title": "Rekapitulasi Hasil Evaluasi AKIP {year} — {short}"},
-    "en": {"title": "AKIP Evaluation Worksheet (LKE) — {short}", "unit": "Unit:", "weight": "weight", "total": "Total",
-           "predicate": "Predicate", "rank": "Rank", "recap": "Rekap", "recap_unit": "Unit",
-           "recap_title": "AKIP Evaluation {year}: recapitulation — {short}"},
+    "id": {
+        "title": "Lembar Kerja Evaluasi AKIP — {short}",
+        "unit": "Perangkat Daerah:",
+        "weight": "bobot",
+        "total": "Nilai Akhir",
+        "predicate": "Predikat",
+        "rank": "Peringkat",
+        "recap": "Rekap",
+        "recap_unit": "Perangkat Daerah",
+        "recap_title": "Rekapitulasi Hasil Evaluasi AKIP {year} — {short}",
+    },
+    "en": {
+        "title": "AKIP Evaluation Worksheet (LKE) — {short}",
+        "unit": "Unit:",
+        "weight": "weight",
+        "total": "Total",
+        "predicate": "Predicate",
+        "rank": "Rank",
+        "recap": "Rekap",
+        "recap_unit": "Unit",
+        "recap_title": "AKIP Evaluation {year}: recapitulation — {short}",
+    },
 }
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 POINTS_FORMAT = "0.00"
@@ -62,7 +107,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
     base, title, k = base[:31], base[:31], 2
     while title.casefold() in {t.casefold() for t in taken}:
         suffix = f" ({k})"
-        title, k = base[:31 - len(suffix)] + suffix, k + 1
+        title, k = base[: 31 - len(suffix)] + suffix, k + 1
     taken.add(title)
     return title
 
@@ -103,8 +148,12 @@ def lke_sheet(sheet, fw: Framework, unit: str, lang: str = "id", scored=None) ->
             row += 1
             sub_name = component.sub_names.get(sub, {}).get(lang, sub)
             sheet.cell(row, col["number"], f"{k}.{LETTERS[s]}")
-            sheet.cell(row, col["text"], f"{sub_name} ({words['weight']} {_number(float(component.exact_points(sub)))}: "
-                                         f"{_number(share * 100)}% × {_number(component.weight)})")
+            sheet.cell(
+                row,
+                col["text"],
+                f"{sub_name} ({words['weight']} {_number(float(component.exact_points(sub)))}: "
+                f"{_number(share * 100)}% × {_number(component.weight)})",
+            )
             if score:
                 sheet.cell(row, col["points"], score.subcomponents[component.code][sub]).number_format = POINTS_FORMAT
             for c in range(1, len(columns) + 1):
@@ -136,8 +185,14 @@ def lke_sheet(sheet, fw: Framework, unit: str, lang: str = "id", scored=None) ->
         sheet.cell(row + 1, col["text"], words["predicate"]).font = bold
         sheet.cell(row + 1, col["points"], predicate).font = bold
     if first and not scored:
-        check = DataValidation(type="list", formula1='"' + ",".join(grades(fw)) + '"', allow_blank=True, showErrorMessage=True,
-                               errorTitle="LKE", error=f"{', '.join(grades(fw))}")
+        check = DataValidation(
+            type="list",
+            formula1='"' + ",".join(grades(fw)) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="LKE",
+            error=f"{', '.join(grades(fw))}",
+        )
         check.add(f"{_letter(col['answer'])}{first}:{_letter(col['answer'])}{last}")
         sheet.add_data_validation(check)
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"
@@ -178,13 +233,21 @@ def write_scored_workbook(results, path: Path, lang: str = "id") -> None:
         number = r["number"] or _number_of(r, results.components, places[key])
         value = None if r["value"] != r["value"] else float(r["value"])
         by_unit.setdefault(r["unit"], {})[number] = {
-            "answer": r["answer"], "value": value, "points": None if value is None else value * p, "criterion": r["criterion"],
-            **{k: r.get(k) or "" for k in ("note", "evidence", "cause", "effect", "recommendation")}}
+            "answer": r["answer"],
+            "value": value,
+            "points": None if value is None else value * p,
+            "criterion": r["criterion"],
+            **{k: r.get(k) or "" for k in ("note", "evidence", "cause", "effect", "recommendation")},
+        }
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE4EE")
-    recap.cell(1, 1, words["recap_title"].format(year=results.year, short=fw.short.get(lang, fw.name) if fw.short else fw.name)).font = \
-        Font(bold=True, size=12)
-    header = ["No", words["recap_unit"]] + [f"{(c.name or {}).get(lang, c.code)} ({_number(c.weight)})" for c in results.components] \
+    recap.cell(1, 1, words["recap_title"].format(year=results.year, short=fw.short.get(lang, fw.name) if fw.short else fw.name)).font = Font(
+        bold=True, size=12
+    )
+    header = (
+        ["No", words["recap_unit"]]
+        + [f"{(c.name or {}).get(lang, c.code)} ({_number(c.weight)})" for c in results.components]
         + [words["total"], words["predicate"], words["rank"]]
+    )
     for k, text in enumerate(header, start=1):
         cell = recap.cell(3, k, text)
         cell.font, cell.fill, cell.alignment = bold, fill, Alignment(wrap_text=True, vertical="center")

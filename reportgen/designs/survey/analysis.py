@@ -188,21 +188,33 @@ def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Descript
     settings = config.settings
     n = data.n_used
     if data.n_excluded:
-        warnings.append(f"{data.n_excluded} respondent(s) with blank answers were excluded (listwise): {', '.join(data.excluded[:10])}"
-                        + (" ..." if len(data.excluded) > 10 else ""))
+        warnings.append(
+            f"{data.n_excluded} respondent(s) with blank answers were excluded (listwise): {', '.join(data.excluded[:10])}"
+            + (" ..." if len(data.excluded) > 10 else "")
+        )
     profile = {c.column: frequency_table(data.profile[c.column], c.order) for c in config.respondents}
     index_range = three_box_range(n, config.scale.min, config.scale.max, settings.index.basis)
     r_table = r_critical(settings.alpha, n, "two")
     rule = validity_rule(settings.validity_rule, n)
     constructs = {
-        name: _construct(name, construct, data, config, index_range, r_table, rule, warnings)
-        for name, construct in config.constructs.items()
+        name: _construct(name, construct, data, config, index_range, r_table, rule, warnings) for name, construct in config.constructs.items()
     }
     if data.imputed:
         warnings.append(f"missing answers: {data.imputed} blank answer(s) were replaced by their item's mean (missing: mean)")
     used = [i for c in model_constructs(config) for i in config.constructs[c].items]
-    return Description(n, data.n_excluded, profile, index_range, r_table, constructs, validity_rule=rule, method=settings.validity,
-                       imputed=data.imputed, answers=int(data.items.size), harman=harman_single_factor(data.items_of(used)))
+    return Description(
+        n,
+        data.n_excluded,
+        profile,
+        index_range,
+        r_table,
+        constructs,
+        validity_rule=rule,
+        method=settings.validity,
+        imputed=data.imputed,
+        answers=int(data.items.size),
+        harman=harman_single_factor(data.items_of(used)),
+    )
 
 
 def _construct(name, construct, data: Dataset, config, index_range, r_table, rule, warnings) -> ConstructResult:
@@ -228,9 +240,17 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, rul
             bound = f"{MAGNITUDE_R:.2f} (the magnitude rule)" if rule == "magnitude" else f"r table = {r_table:.3f}"
             warnings.append(f"item {item} of {name} is not valid: r = {r:.3f} is not above {bound}")
         reverse = item in construct.reverse
-        items[item] = ItemResult(item, dist, index, three_box.category(index, index_range, settings.index.classes),
-                                 validity[j], verdict, rel.alpha_if_deleted[j],
-                                 item_distribution(answered[:, j], config.scale.points) if reverse else None, reverse)
+        items[item] = ItemResult(
+            item,
+            dist,
+            index,
+            three_box.category(index, index_range, settings.index.classes),
+            validity[j],
+            verdict,
+            rel.alpha_if_deleted[j],
+            item_distribution(answered[:, j], config.scale.points) if reverse else None,
+            reverse,
+        )
     reliable = reliability_verdict(rel.alpha, settings.reliability_min, single=len(item_names) == 1)
     if np.ptp(matrix.sum(axis=1)) == 0:
         warnings.append(f"construct {name} has the same score for every respondent; its alpha and correlations are undefined")
@@ -242,11 +262,20 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, rul
     problems = measurement_problems(name, item_names, rel.alpha, rel.constant, omega)
     warnings += [_problem_warning(p) for p in problems]
     dichotomous = all(len(np.unique(matrix[:, j])) <= 2 for j in range(matrix.shape[1]))
-    return ConstructResult(name, items, rel.alpha, index_mean,
-                           three_box.category(index_mean, index_range, settings.index.classes), scores, omega,
-                           omega_verdict(omega.omega if omega else None), reliable, tuple(problems), dichotomous,
-                           performance_interval(answers, config.scale.min, config.scale.max))
-
+    return ConstructResult(
+        name,
+        items,
+        rel.alpha,
+        index_mean,
+        three_box.category(index_mean, index_range, settings.index.classes),
+        scores,
+        omega,
+        omega_verdict(omega.omega if omega else None),
+        reliable,
+        tuple(problems),
+        dichotomous,
+        performance_interval(answers, config.scale.min, config.scale.max),
+    )
 
 
 def _problem_warning(problem: Problem) -> str:
@@ -255,8 +284,10 @@ def _problem_warning(problem: Problem) -> str:
     if problem.code == "constant_items":
         return f"constant_items: {items} of {name} have no variance and are left out of Cronbach's alpha"
     if problem.code == "negative_alpha":
-        return (f"negative_alpha: Cronbach's alpha of {name} is negative ({problem.value:.3f}): "
-                "its items do not measure one thing, or a reversed item was not recoded")
+        return (
+            f"negative_alpha: Cronbach's alpha of {name} is negative ({problem.value:.3f}): "
+            "its items do not measure one thing, or a reversed item was not recoded"
+        )
     if problem.code == "omega_out_of_range":
         return f"omega_out_of_range: omega of {name} is {problem.value:.3f}, outside 0–1; it is not reported"
     if problem.code == "heywood":

@@ -14,8 +14,16 @@ from reportgen.report.document import Document, Paragraph, Section
 Maker = Callable[[str], Section | None]  # number of the section → the section, or None when there is nothing to show
 
 
-def chapter(b: Builder, n_used: int, n_excluded: int, makers: list[Maker], discussion: Callable[[str], Section],
-            conclusions: Conclusions | None = None, described=None, limitations=None) -> Document:
+def chapter(
+    b: Builder,
+    n_used: int,
+    n_excluded: int,
+    makers: list[Maker],
+    discussion: Callable[[str], Section],
+    conclusions: Conclusions | None = None,
+    described=None,
+    limitations=None,
+) -> Document:
     """The whole chapter: x.1 with the sections of ``makers`` (numbered in turn), then x.2; the
     conclusions chapter after it when the study asks for one; the works cited at the end.
     ``described`` (the :class:`~reportgen.designs.survey.analysis.Description`) tells the sample
@@ -42,17 +50,37 @@ def _open_chapter(b: Builder, n_used: int, n_excluded: int, described=None) -> t
     config = b.study.config
     chapter = config.study.chapter
     label = b.chapter_label(chapter)
-    doc = Document(lang=b.lang, chapter_label=label, title=b.labels["chapter_title"], study_title=config.study.title.get(b.lang),
-                   author=config.study.author, year=config.study.year, contents_title=b.labels["contents"], first_page=config.study.first_page)
+    doc = Document(
+        lang=b.lang,
+        chapter_label=label,
+        title=b.labels["chapter_title"],
+        study_title=config.study.title.get(b.lang),
+        author=config.study.author,
+        year=config.study.year,
+        contents_title=b.labels["contents"],
+        first_page=config.study.first_page,
+    )
     if config.study.note is not None:
         doc.preface.append(Paragraph(config.study.note.get(b.lang), style="note"))
     results_section = Section(b.labels["results"], 2, f"{chapter}.1")
     imputed, answers = (described.imputed, described.answers) if described is not None else (0, 0)
-    partial = [{"code": c, "name": b.name(c), "n": b.i(r.n_complete), "left": b.i(n_used - r.n_complete)}
-               for c, r in (described.constructs.items() if described is not None else ()) if r.n_complete < n_used]
-    results_section.blocks += b.say("sample.j2", total=b.i(n_used + n_excluded), n=b.i(n_used), excluded=n_excluded,
-                                    excluded_text=b.i(n_excluded), policy=config.missing_policy, imputed=b.i(imputed),
-                                    filled=imputed > 0, share=b.pct(100 * imputed / answers) if answers else "", partial=partial)
+    partial = [
+        {"code": c, "name": b.name(c), "n": b.i(r.n_complete), "left": b.i(n_used - r.n_complete)}
+        for c, r in (described.constructs.items() if described is not None else ())
+        if r.n_complete < n_used
+    ]
+    results_section.blocks += b.say(
+        "sample.j2",
+        total=b.i(n_used + n_excluded),
+        n=b.i(n_used),
+        excluded=n_excluded,
+        excluded_text=b.i(n_excluded),
+        policy=config.missing_policy,
+        imputed=b.i(imputed),
+        filled=imputed > 0,
+        share=b.pct(100 * imputed / answers) if answers else "",
+        partial=partial,
+    )
     return doc, results_section
 
 

@@ -20,19 +20,35 @@ class SurveyDesign(Design):
     def summary(self, study, data: Dataset) -> list[str]:
         config = study.config
         excluded = phrase("summary.excluded", count=data.n_excluded, policy=config.missing_policy) if data.n_excluded else ""
-        lines = [phrase("summary.data", file=study.data_path.name, total=data.n_total, used=data.n_used, excluded=excluded),
-                 phrase("summary.constructs", constructs=len(config.constructs), items=len(config.all_items()))]
+        lines = [
+            phrase("summary.data", file=study.data_path.name, total=data.n_total, used=data.n_used, excluded=excluded),
+            phrase("summary.constructs", constructs=len(config.constructs), items=len(config.all_items())),
+        ]
         for name, construct in config.constructs.items():
             reversed_ = phrase("summary.reversed", items=", ".join(construct.reverse)) if construct.reverse else ""
-            lines.append(phrase("summary.construct", construct=name, name=construct.name.get(config.study.language),
-                                items=len(construct.items), reversed=reversed_))
+            lines.append(
+                phrase(
+                    "summary.construct",
+                    construct=name,
+                    name=construct.name.get(config.study.language),
+                    items=len(construct.items),
+                    reversed=reversed_,
+                )
+            )
         lines += [self.model_line(study), phrase("summary.hypotheses", codes=", ".join(config.hypotheses) or Localized("none", "tidak ada"))]
         if isinstance(config.qualitative, QualitativeCorpus):
             from reportgen.qualitative.study import read_study_corpus
 
             corpus = read_study_corpus(study)
-            lines.append(phrase("summary.qualitative", informants=len(corpus.informants), excerpts=len(corpus.excerpts),
-                                codes=len(corpus.codes), themes=len(corpus.themes)))
+            lines.append(
+                phrase(
+                    "summary.qualitative",
+                    informants=len(corpus.informants),
+                    excerpts=len(corpus.excerpts),
+                    codes=len(corpus.codes),
+                    themes=len(corpus.themes),
+                )
+            )
         return lines
 
     def model_line(self, study) -> str:

@@ -28,15 +28,17 @@ from reportgen.report.tasks import literature_task
 Restate = Callable[[Effect], tuple[str, list[Paragraph]]]
 
 
-def discussion_section(b: Builder, number: str, effects: list[Effect], described: Description, restate: Restate,
-                       left_out: frozenset[str] = frozenset()) -> Section:
+def discussion_section(
+    b: Builder, number: str, effects: list[Effect], described: Description, restate: Restate, left_out: frozenset[str] = frozenset()
+) -> Section:
     """Section x.2; ``left_out`` are items the model no longer uses (PLS indicators removed), said
     to be removed when quoted."""
     section = b.section(b.labels["discussion"], 2, number)
     table = effects_table(b, effects)
     grounded = [h for h in b.study.config.hypotheses.values() if h.supports or h.contradicts or h.theory]
-    section.blocks += b.say("discussion_summary.j2", table=b.ref(table), citation=EFFECT_CITATION,
-                            interviews=b.mixed is not None, earlier=bool(grounded))
+    section.blocks += b.say(
+        "discussion_summary.j2", table=b.ref(table), citation=EFFECT_CITATION, interviews=b.mixed is not None, earlier=bool(grounded)
+    )
     section.add(table)
     described_in: dict[str, str] = {}  # construct → the hypothesis whose discussion described its answers
     for k, effect in enumerate(effects, start=1):
@@ -48,8 +50,9 @@ def discussion_section(b: Builder, number: str, effects: list[Effect], described
         if construct in described_in:
             sub.blocks += b.say("discussion_index_again.j2", name=b.name(construct), h=described_in[construct])
         elif construct in described.constructs:
-            sub.blocks += index_paragraphs(b, effect, construct, described.constructs[construct], left_out,
-                                           described.index_range.high - described.index_range.low)
+            sub.blocks += index_paragraphs(
+                b, effect, construct, described.constructs[construct], left_out, described.index_range.high - described.index_range.low
+            )
             described_in[construct] = effect.hypothesis
         if b.mixed is not None:
             from reportgen.designs.survey.qualitative import discussion_paragraphs
@@ -75,15 +78,41 @@ def effects_table(b: Builder, effects: list[Effect]):
     """Every hypothesis: path, coefficient, statistic, Sig., decision, rank, f² and its size."""
     body = []
     for e in effects:
-        body.append([d(e.hypothesis), s(effect_path(e)), d(estimate_text(b, e)), d(f"{e.statistic_name} = {b.f(e.statistic)}"),
-                     d(b.p(e.p)), b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome),
-                     d(f"{e.rank}/{e.among}" if e.rank else "–"), d(b.f(e.f2) if e.f2 is not None else "–"),
-                     b.verdict(f"effect:{e.hypothesis}", e.size.outcome, "f2_sizes") if e.size else d("–")])
-    header = [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("coefficient")), h(b.col("statistic")), h(b.col("p")),
-               h(b.col("decision")), h(b.col("rank")), h("f²"), h(b.col("effect_size"))]]
-    return b.table("discussion.effects", b.labels["discussion_effects_title"], header, body,
-                   notes=(_effects_note(b, effects),),
-                   widths=(0.9, 1.9, 1.1, 1.4, 1.2, 1.2, 1.0, 0.8, 1.2), small=True)
+        body.append(
+            [
+                d(e.hypothesis),
+                s(effect_path(e)),
+                d(estimate_text(b, e)),
+                d(f"{e.statistic_name} = {b.f(e.statistic)}"),
+                d(b.p(e.p)),
+                b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome),
+                d(f"{e.rank}/{e.among}" if e.rank else "–"),
+                d(b.f(e.f2) if e.f2 is not None else "–"),
+                b.verdict(f"effect:{e.hypothesis}", e.size.outcome, "f2_sizes") if e.size else d("–"),
+            ]
+        )
+    header = [
+        [
+            h(b.col("hypothesis")),
+            h(b.col("path")),
+            h(b.col("coefficient")),
+            h(b.col("statistic")),
+            h(b.col("p")),
+            h(b.col("decision")),
+            h(b.col("rank")),
+            h("f²"),
+            h(b.col("effect_size")),
+        ]
+    ]
+    return b.table(
+        "discussion.effects",
+        b.labels["discussion_effects_title"],
+        header,
+        body,
+        notes=(_effects_note(b, effects),),
+        widths=(0.9, 1.9, 1.1, 1.4, 1.2, 1.2, 1.0, 0.8, 1.2),
+        small=True,
+    )
 
 
 def estimate_text(b: Builder, e: Effect) -> str:
@@ -105,8 +134,13 @@ def _effects_note(b: Builder, effects: list[Effect]) -> str:
     """The coefficient note, what the rank and effect-size columns hold, and the decision rule."""
     settings = b.study.config.settings
     words = b.labels["discussion_effects_note"]
-    return " ".join([coefficient_note(b, effects), words["rest"].format(citation=EFFECT_CITATION),
-                     words["decision"].format(alpha=b.u(settings.alpha, 2), tails=b.labels["tails"][settings.tails])])
+    return " ".join(
+        [
+            coefficient_note(b, effects),
+            words["rest"].format(citation=EFFECT_CITATION),
+            words["decision"].format(alpha=b.u(settings.alpha, 2), tails=b.labels["tails"][settings.tails]),
+        ]
+    )
 
 
 def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
@@ -114,17 +148,32 @@ def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
     size = b.labels["f2_sizes"][e.size.outcome].lower() if e.size else None
     claims = [(f"effect:{e.hypothesis}", e.size.outcome)] if e.size else []
     refs = (table_key, "determination") if e.kind == "simultaneous" and "determination" in b.numbers else (table_key,)
-    return b.say("discussion_effect.j2", refs=refs, claims=claims, kind=e.kind, h=e.hypothesis, names=names,
-                 estimate=estimate_text(b, e), rank=e.rank, rank_word=b.ordinal(e.rank - 1) if e.rank else None, among=e.among, f2=b.f(e.f2) if e.f2 is not None else None,
-                 size=size, size_code=e.size.outcome if e.size else None, share=b.pct(100 * e.estimate) if e.kind == "simultaneous" else None,
-                 supported=e.decision.supported, citation=EFFECT_CITATION)
+    return b.say(
+        "discussion_effect.j2",
+        refs=refs,
+        claims=claims,
+        kind=e.kind,
+        h=e.hypothesis,
+        names=names,
+        estimate=estimate_text(b, e),
+        rank=e.rank,
+        rank_word=b.ordinal(e.rank - 1) if e.rank else None,
+        among=e.among,
+        f2=b.f(e.f2) if e.f2 is not None else None,
+        size=size,
+        size_code=e.size.outcome if e.size else None,
+        share=b.pct(100 * e.estimate) if e.kind == "simultaneous" else None,
+        supported=e.decision.supported,
+        citation=EFFECT_CITATION,
+    )
 
 
 CLOSE_SHARE = 0.02  # statements whose indexes differ by less than this share of the index's range are not set apart
 
 
-def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResult, left_out: frozenset[str] = frozenset(),
-                     span: float | None = None) -> list[Paragraph]:
+def index_paragraphs(
+    b: Builder, e: Effect, code: str, construct: ConstructResult, left_out: frozenset[str] = frozenset(), span: float | None = None
+) -> list[Paragraph]:
     """The construct's three-box category and its strongest and weakest statements, with their text
     (as its index table shows them; an indicator the PLS model removed is said to be removed).
     When the highest and lowest index differ by less than ``CLOSE_SHARE`` of the index's range
@@ -134,15 +183,34 @@ def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResul
     category = b.labels["categories"][construct.category] if construct.category else b.word("undefined")
 
     def statement(item) -> dict:
-        return {"code": item.name, "text": config.constructs[code].item_text(item.name, b.lang), "index": b.f(item.index, 2),
-                "removed": item.name in left_out, "reversed": item.reversed}
+        return {
+            "code": item.name,
+            "text": config.constructs[code].item_text(item.name, b.lang),
+            "index": b.f(item.index, 2),
+            "removed": item.name in left_out,
+            "reversed": item.reversed,
+        }
 
-    return b.say("discussion_index.j2", refs=(f"index.{code}",), claims=[(f"index:{code}", construct.category or "undefined")],
-                 kind=e.kind, name=b.name(code), code=code, target=b.name(e.target), category=category.lower(),
-                 mean=b.f(construct.index_mean, 2), top=statement(top), low=statement(low), same=construct.all_alike, single=construct.single,
-                 tied_top=_tied(construct, top), tied_low=_tied(construct, low),
-                 close=span is not None and top.index - low.index < CLOSE_SHARE * span,
-                 supported=e.decision.supported, table=f"{b.labels['table']} {_index_number(b, code)}")
+    return b.say(
+        "discussion_index.j2",
+        refs=(f"index.{code}",),
+        claims=[(f"index:{code}", construct.category or "undefined")],
+        kind=e.kind,
+        name=b.name(code),
+        code=code,
+        target=b.name(e.target),
+        category=category.lower(),
+        mean=b.f(construct.index_mean, 2),
+        top=statement(top),
+        low=statement(low),
+        same=construct.all_alike,
+        single=construct.single,
+        tied_top=_tied(construct, top),
+        tied_low=_tied(construct, low),
+        close=span is not None and top.index - low.index < CLOSE_SHARE * span,
+        supported=e.decision.supported,
+        table=f"{b.labels['table']} {_index_number(b, code)}",
+    )
 
 
 def _tied(construct: ConstructResult, item) -> list[str]:
@@ -161,15 +229,19 @@ def literature_paragraphs(b: Builder, e: Effect) -> list:
     hyp = b.study.config.hypotheses[e.hypothesis]
     out: list = []
     if hyp.theory is not None:
-        out += b.say("discussion_theory.j2", text=hyp.theory.text.get(b.lang).strip().rstrip("."),
-                     citation=b.cite_works(hyp.theory.cite))
+        out += b.say("discussion_theory.j2", text=hyp.theory.text.get(b.lang).strip().rstrip("."), citation=b.cite_works(hyp.theory.cite))
     literature = b.literature
     if literature is not None and (hyp.supports or hyp.contradicts):
         agree, differ = (hyp.supports, hyp.contradicts) if e.decision.supported else (hyp.contradicts, hyp.supports)
 
         def works(keys):
-            return [{"cite": literature.cite([key], narrative=True, lang=b.lang),
-                     "finding": hyp.findings[key].get(b.lang).strip().rstrip(".") if key in hyp.findings else None} for key in keys]
+            return [
+                {
+                    "cite": literature.cite([key], narrative=True, lang=b.lang),
+                    "finding": hyp.findings[key].get(b.lang).strip().rstrip(".") if key in hyp.findings else None,
+                }
+                for key in keys
+            ]
 
         out += b.say("discussion_literature.j2", h=e.hypothesis, supported=e.decision.supported, agree=works(agree), differ=works(differ))
         b.cited.update(hyp.supports + hyp.contradicts)
@@ -178,4 +250,3 @@ def literature_paragraphs(b: Builder, e: Effect) -> list:
     if not out:
         out.append(literature_task(b, e.hypothesis))
     return out
-

@@ -19,8 +19,18 @@ def _direct(name: str, hyp, fit: RegressionResult, tested: float | None = None, 
     source, target = hyp.source[0], hyp.target
     c = fit.coefficients[source]
     f2 = f2_from_t(c.t, fit.df2)
-    return Effect(name, "direct", (source, target), c.beta, c.t if tested is None else tested, "t" if hc3 is False else "t (HC3)",
-                  hyp.decision.p, hyp.decision, f2, f2_verdict(f2))
+    return Effect(
+        name,
+        "direct",
+        (source, target),
+        c.beta,
+        c.t if tested is None else tested,
+        "t" if hc3 is False else "t (HC3)",
+        hyp.decision.p,
+        hyp.decision,
+        f2,
+        f2_verdict(f2),
+    )
 
 
 def _standardised(fits: dict[str, RegressionResult]) -> dict[str, dict[str, float]]:
@@ -38,8 +48,7 @@ def total_effects(coefficients: dict[str, dict[str, float]]) -> dict[str, dict[s
             matrix[names.index(source), names.index(target)] = value
     total, _ = path_matrix_effects(matrix)
     reach = np.linalg.matrix_power(np.eye(len(names)) + (matrix != 0), len(names)) > 0  # a path leads from row to column
-    return {t: {s: float(total[i, j]) for i, s in enumerate(names) if i != j and reach[i, j]}
-            for j, t in enumerate(names) if t in coefficients}
+    return {t: {s: float(total[i, j]) for i, s in enumerate(names) if i != j and reach[i, j]} for j, t in enumerate(names) if t in coefficients}
 
 
 def _model_reading(coefficients: dict[str, dict[str, float]]) -> dict:
@@ -57,19 +66,40 @@ def regression_effects(results) -> list[Effect]:
             effects.append(_direct(name, hyp, reg, results.t_test(hyp.source[0])[0], results.uses_hc3))
         elif hyp.kind == "simultaneous":
             f2 = f2_from_r2(reg.r2)
-            effects.append(Effect(name, "simultaneous", (*hyp.source, hyp.target), reg.r2, results.f_statistic[0],
-                                  "F (Wald, HC3)" if results.uses_hc3 else "F", hyp.decision.p,
-                                  hyp.decision, f2, f2_verdict(f2)))
+            effects.append(
+                Effect(
+                    name,
+                    "simultaneous",
+                    (*hyp.source, hyp.target),
+                    reg.r2,
+                    results.f_statistic[0],
+                    "F (Wald, HC3)" if results.uses_hc3 else "F",
+                    hyp.decision.p,
+                    hyp.decision,
+                    f2,
+                    f2_verdict(f2),
+                )
+            )
         else:
             x, z = hyp.source
             full = results.extras.moderation[name].full
             term = full.coefficients[f"{x} × {z}"]
             checks = results.extras.moderation_checks[name]
             f2 = f2_from_t(term.t, full.df2)
-            effects.append(Effect(name, "moderation", (x, z, hyp.target), term.b,
-                                  checks.interaction_hc3.t if checks.uses_hc3 else term.t, "t (HC3)" if checks.uses_hc3 else "t",
-                                  hyp.decision.p,
-                                  hyp.decision, f2, f2_verdict(f2)))
+            effects.append(
+                Effect(
+                    name,
+                    "moderation",
+                    (x, z, hyp.target),
+                    term.b,
+                    checks.interaction_hc3.t if checks.uses_hc3 else term.t,
+                    "t (HC3)" if checks.uses_hc3 else "t",
+                    hyp.decision.p,
+                    hyp.decision,
+                    f2,
+                    f2_verdict(f2),
+                )
+            )
     return ranked(effects, _standardised({reg.dependent: reg}))
 
 
@@ -81,8 +111,18 @@ def path_effects(results) -> list[Effect]:
     for name, hyp in results.hypotheses.items():
         if hyp.kind == "indirect":
             m = results.mediations[name]
-            effects.append(Effect(name, "indirect", (*hyp.source, hyp.target), m.indirect_beta,
-                                  m.sobel_z if m.sobel_z is not None else float("nan"), "z Sobel", hyp.decision.p, hyp.decision))
+            effects.append(
+                Effect(
+                    name,
+                    "indirect",
+                    (*hyp.source, hyp.target),
+                    m.indirect_beta,
+                    m.sobel_z if m.sobel_z is not None else float("nan"),
+                    "z Sobel",
+                    hyp.decision.p,
+                    hyp.decision,
+                )
+            )
         else:
             effects.append(_direct(name, hyp, fits[hyp.target]))
     return ranked(effects, _standardised(fits))
@@ -95,8 +135,11 @@ def pls_effects(results) -> list[Effect]:
         st = hyp.stat
         if len(hyp.chain) == 2:
             f2 = results.f2.get(hyp.chain)
-            effects.append(Effect(name, "direct", hyp.chain, st.estimate, st.t, "t", hyp.decision.p, hyp.decision,
-                                  f2, f2_verdict(f2) if f2 is not None else None))
+            effects.append(
+                Effect(
+                    name, "direct", hyp.chain, st.estimate, st.t, "t", hyp.decision.p, hyp.decision, f2, f2_verdict(f2) if f2 is not None else None
+                )
+            )
         else:
             effects.append(Effect(name, "indirect", hyp.chain, st.estimate, st.t, "t", hyp.decision.p, hyp.decision))
     return ranked(effects, _pls_coefficients(results))
@@ -106,27 +149,42 @@ def _pls_coefficients(results) -> dict[str, dict[str, float]]:
     """Target → source → path coefficient of a PLS model."""
     spec = results.model.spec
     names = list(spec.constructs)
-    return {t: {s: float(results.model.paths[names.index(s), names.index(t)]) for s, tt in spec.paths if tt == t}
-            for _, t in spec.paths}
+    return {t: {s: float(results.model.paths[names.index(s), names.index(t)]) for s, tt in spec.paths if tt == t} for _, t in spec.paths}
 
 
 def regression_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     reg = results.regression
-    return conclude(effects or regression_effects(results), results.described.constructs, {reg.dependent: reg.r2},
-                    results.described.index_range, **_model_reading(_standardised({reg.dependent: reg})))
+    return conclude(
+        effects or regression_effects(results),
+        results.described.constructs,
+        {reg.dependent: reg.r2},
+        results.described.index_range,
+        **_model_reading(_standardised({reg.dependent: reg})),
+    )
 
 
 def path_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     r2 = {target: fit.r2 for target, fit in results.model.regressions.items()}
-    return conclude(effects or path_effects(results), results.described.constructs, r2, results.described.index_range,
-                    **_model_reading(_standardised(results.model.regressions)))
+    return conclude(
+        effects or path_effects(results),
+        results.described.constructs,
+        r2,
+        results.described.index_range,
+        **_model_reading(_standardised(results.model.regressions)),
+    )
 
 
 def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     names = results.model.spec.constructs
     r2 = {names[j]: float(results.model.r2[j]) for j in results.model.spec.endogenous}
-    concluded = conclude(effects or pls_effects(results), results.described.constructs, r2, results.described.index_range,
-                         equal_weights=False, **_model_reading(_pls_coefficients(results)))
+    concluded = conclude(
+        effects or pls_effects(results),
+        results.described.constructs,
+        r2,
+        results.described.index_range,
+        equal_weights=False,
+        **_model_reading(_pls_coefficients(results)),
+    )
     return replace(concluded, caveats={name: h.caveat for name, h in results.hypotheses.items()})
 
 

@@ -60,11 +60,15 @@ def moderation_checks(mod: Moderation, robust: str, alpha: float) -> ModerationC
 
     full = mod.full
     norm = normality(full.residuals)
-    normal = (normality_verdict(norm.ks_p_lilliefors, alpha) if norm.ks_p_lilliefors is not None
-              else normality_verdict(norm.shapiro_p, alpha, "shapiro_wilk"))
+    normal = (
+        normality_verdict(norm.ks_p_lilliefors, alpha)
+        if norm.ks_p_lilliefors is not None
+        else normality_verdict(norm.shapiro_p, alpha, "shapiro_wilk")
+    )
     het = heteroscedasticity(full.residuals, full.exog, list(full.predictors))
-    hetero = heteroscedasticity_verdict({n: glejser_verdict(t.p, alpha) for n, t in het.glejser.items()},
-                                        breusch_pagan_verdict(het.bp_p, alpha), alpha)
+    hetero = heteroscedasticity_verdict(
+        {n: glejser_verdict(t.p, alpha) for n, t in het.glejser.items()}, breusch_pagan_verdict(het.bp_p, alpha), alpha
+    )
     names = ["const", *full.predictors]
     tests = hc3_fit(full.exog, full.residuals, np.array([full.coefficients[n].b for n in names]), names)
     slopes = simple_slopes(full, hc3_covariance(full.exog, full.residuals))
@@ -111,9 +115,20 @@ def extras(study: Study, data: Dataset, scores: dict[str, np.ndarray], warnings:
     groups = group_comparisons(study, data, scores, warnings)
     correlations = correlation_matrix(scores)
     names = list(correlations)
-    pairs = {(a, b): CorrelationVerdicts(significance(correlations[a][b][1], alpha), strength_verdict(correlations[a][b][0]))
-             for i, a in enumerate(names) for b in names[i + 1:]}
-    return Extras(correlations, pairs, simple=simple, simple_verdicts=simple_verdicts, moderation=moderation,
-                  moderation_decisions=decisions, moderation_checks=checks, slope_verdicts=slopes, slope_lines=lines,
-                  groups=groups)
-
+    pairs = {
+        (a, b): CorrelationVerdicts(significance(correlations[a][b][1], alpha), strength_verdict(correlations[a][b][0]))
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+    }
+    return Extras(
+        correlations,
+        pairs,
+        simple=simple,
+        simple_verdicts=simple_verdicts,
+        moderation=moderation,
+        moderation_decisions=decisions,
+        moderation_checks=checks,
+        slope_verdicts=slopes,
+        slope_lines=lines,
+        groups=groups,
+    )

@@ -22,20 +22,35 @@ def correlation_section(b: Builder, extras, number: str) -> Section | None:
             r, p = extras.correlations[a][c]
             row.append(d("1" if i == j else "" if j > i else ("–" if r is None else f"{b.u(r)}{stars(p, (0.05, 0.01))}")))
         body.append(row)
-    table = b.table("correlations", b.labels["correlation_title"], [[h(b.col("variable"))] + [h(c) for c in names]], body,
-                    notes=(f"* p < {b.u(0.05, 2)}; ** p < {b.u(0.01, 2)}",), small=len(names) > 5)
-    pairs = [(a, c, *extras.correlations[a][c]) for i, a in enumerate(names) for c in names[i + 1:] if extras.correlations[a][c][0] is not None]
+    table = b.table(
+        "correlations",
+        b.labels["correlation_title"],
+        [[h(b.col("variable"))] + [h(c) for c in names]],
+        body,
+        notes=(f"* p < {b.u(0.05, 2)}; ** p < {b.u(0.01, 2)}",),
+        small=len(names) > 5,
+    )
+    pairs = [(a, c, *extras.correlations[a][c]) for i, a in enumerate(names) for c in names[i + 1 :] if extras.correlations[a][c][0] is not None]
     strongest = max(pairs, key=lambda t: abs(t[2]))
     weakest = min(pairs, key=lambda t: abs(t[2]))
     verdicts = extras.correlation_verdicts
     section.blocks += b.say("correlation_intro.j2", table=b.ref(table))
     section.add(table)
-    section.blocks += b.say("correlation.j2", refs=(table.key,), table=b.ref(table), citation=BAND_CITATION,
-                            strongest={"a": strongest[0], "b": strongest[1], "r": b.u(strongest[2]),
-                                       "band": b.labels["strength"][verdicts[strongest[:2]].strength.outcome]},
-                            weakest={"a": weakest[0], "b": weakest[1], "r": b.u(weakest[2]),
-                                     "band": b.labels["strength"][verdicts[weakest[:2]].strength.outcome]},
-                            significant=sum(1 for t in pairs if verdicts[t[:2]].significance.passed), total=len(pairs))
+    section.blocks += b.say(
+        "correlation.j2",
+        refs=(table.key,),
+        table=b.ref(table),
+        citation=BAND_CITATION,
+        strongest={
+            "a": strongest[0],
+            "b": strongest[1],
+            "r": b.u(strongest[2]),
+            "band": b.labels["strength"][verdicts[strongest[:2]].strength.outcome],
+        },
+        weakest={"a": weakest[0], "b": weakest[1], "r": b.u(weakest[2]), "band": b.labels["strength"][verdicts[weakest[:2]].strength.outcome]},
+        significant=sum(1 for t in pairs if verdicts[t[:2]].significance.passed),
+        total=len(pairs),
+    )
     return section
 
 
@@ -47,20 +62,49 @@ def simple_regression_section(b: Builder, extras, hypotheses, alpha: float, numb
     for name, fit in extras.simple.items():
         x = fit.predictors[0]
         c = fit.coefficients[x]
-        body.append([d(name), s(f"{x} → {fit.dependent}"), d(b.f(fit.coefficients["const"].b)), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.t)),
-                     d(b.p(c.p)), d(b.u(fit.r2))])
-    table = b.table("simple", b.labels["simple_title"],
-                    [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("constant")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²")]],
-                    body, notes=(f"α = {b.u(alpha, 2)}",), widths=(1, 1.8, 1.2, 1, 1, 1, 1, 1))
+        body.append(
+            [
+                d(name),
+                s(f"{x} → {fit.dependent}"),
+                d(b.f(fit.coefficients["const"].b)),
+                d(b.f(c.b)),
+                d(b.f(c.se)),
+                d(b.f(c.t)),
+                d(b.p(c.p)),
+                d(b.u(fit.r2)),
+            ]
+        )
+    table = b.table(
+        "simple",
+        b.labels["simple_title"],
+        [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("constant")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²")]],
+        body,
+        notes=(f"α = {b.u(alpha, 2)}",),
+        widths=(1, 1.8, 1.2, 1, 1, 1, 1, 1),
+    )
     section.blocks += b.say("simple_intro.j2", table=b.ref(table))
     section.add(table)
     for name, fit in extras.simple.items():
         x = fit.predictors[0]
         c = fit.coefficients[x]
-        section.blocks += b.say("simple.j2", refs=(table.key,), h=name, x=x, x_name=b.name(x), y=fit.dependent, y_name=b.name(fit.dependent),
-                                a=b.f(fit.coefficients["const"].b), b=b.f(c.b), sign="−" if c.b < 0 else "+", abs_b=b.f(abs(c.b)),
-                                t=b.f(c.t), p=b.p(c.p), significant=extras.simple_verdicts[name].passed, r2=b.u(fit.r2),
-                                alpha=b.u(alpha, 2))
+        section.blocks += b.say(
+            "simple.j2",
+            refs=(table.key,),
+            h=name,
+            x=x,
+            x_name=b.name(x),
+            y=fit.dependent,
+            y_name=b.name(fit.dependent),
+            a=b.f(fit.coefficients["const"].b),
+            b=b.f(c.b),
+            sign="−" if c.b < 0 else "+",
+            abs_b=b.f(abs(c.b)),
+            t=b.f(c.t),
+            p=b.p(c.p),
+            significant=extras.simple_verdicts[name].passed,
+            r2=b.u(fit.r2),
+            alpha=b.u(alpha, 2),
+        )
     return section
 
 
@@ -83,41 +127,111 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                 c = model.coefficients[term]
                 shown = b.col("constant") if term == "const" else term
                 decision = b.verdict(f"hypothesis:{name}", dec.outcome) if model is m.full and term == xz and not hc3 else d("")
-                rows.append(([s(label, align="center", rowspan=len(model.predictors) + 1 + extra)] if k == 0 else [])
-                            + [s(shown), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.t)), d(b.p(c.p))]
-                            + ([d(b.u(model.r2), align="center")] if k == 0 else [d("")]) + [decision])
+                rows.append(
+                    ([s(label, align="center", rowspan=len(model.predictors) + 1 + extra)] if k == 0 else [])
+                    + [s(shown), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.t)), d(b.p(c.p))]
+                    + ([d(b.u(model.r2), align="center")] if k == 0 else [d("")])
+                    + [decision]
+                )
             if extra:
                 robust = checks.interaction_hc3
-                rows.append([s(f"{xz} (HC3)"), d(b.f(m.full.coefficients[xz].b)), d(b.f(robust.se)), d(b.f(robust.t)), d(b.p(robust.p)),
-                             d(""), b.verdict(f"hypothesis:{name}", dec.outcome)])
-        residual_note = b.label("moderation_residuals_note", normal=b.labels["words"][checks.normality.outcome].lower(),
-                                p_normal=b.sig(checks.normality.value), hetero=b.labels["words"][checks.heteroscedasticity.outcome].lower())
-        table = b.table(f"moderation.{name}", b.label("moderation_title", h=name),
-                        [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²"),
-                          h(b.col("description"))]], rows,
-                        notes=(f"ΔR² = {b.u(m.delta_r2)}; F change = {b.f(m.delta_f)}; {b.col('p')} {b.sig(m.delta_p)}; α = {b.u(alpha, 2)}"
-                               + ("; " + b.labels["centred_note"] if m.centred else ""), residual_note)
-                        + ((b.labels["hc3_note"],) if hc3 else ()), widths=(0.8, 2, 1, 1, 1, 1, 0.9, 1.2), small=True)
-        slopes = b.table(f"slopes.{name}", b.label("slopes_title", h=name),
-                         [[h(f"{z}"), h(b.col("value")), h(b.col("slope")), h(b.col("se")), h("t"), h(b.col("p"))]],
-                         [[s(levels[sl.level]), d(b.f(sl.z)), d(b.f(sl.slope)), d(b.f(sl.se)), d(b.f(sl.t)), d(b.p(sl.p))] for sl in checks.slopes_used(m)],
-                         notes=(b.labels["hc3_slopes_note"],) if hc3 else (), widths=(2, 1, 1, 1, 1, 1))
-        figure = b.figure(f"slopes.{name}", b.label("slopes_figure", h=name), "slopes",
-                          {"lines": [(f"{z}: {levels[level]}", xs, ys) for level, xs, ys in extras.slope_lines[name]],
-                           "xlabel": x, "ylabel": y}, width=0.65, name=name)
+                rows.append(
+                    [
+                        s(f"{xz} (HC3)"),
+                        d(b.f(m.full.coefficients[xz].b)),
+                        d(b.f(robust.se)),
+                        d(b.f(robust.t)),
+                        d(b.p(robust.p)),
+                        d(""),
+                        b.verdict(f"hypothesis:{name}", dec.outcome),
+                    ]
+                )
+        residual_note = b.label(
+            "moderation_residuals_note",
+            normal=b.labels["words"][checks.normality.outcome].lower(),
+            p_normal=b.sig(checks.normality.value),
+            hetero=b.labels["words"][checks.heteroscedasticity.outcome].lower(),
+        )
+        table = b.table(
+            f"moderation.{name}",
+            b.label("moderation_title", h=name),
+            [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²"), h(b.col("description"))]],
+            rows,
+            notes=(
+                f"ΔR² = {b.u(m.delta_r2)}; F change = {b.f(m.delta_f)}; {b.col('p')} {b.sig(m.delta_p)}; α = {b.u(alpha, 2)}"
+                + ("; " + b.labels["centred_note"] if m.centred else ""),
+                residual_note,
+            )
+            + ((b.labels["hc3_note"],) if hc3 else ()),
+            widths=(0.8, 2, 1, 1, 1, 1, 0.9, 1.2),
+            small=True,
+        )
+        slopes = b.table(
+            f"slopes.{name}",
+            b.label("slopes_title", h=name),
+            [[h(f"{z}"), h(b.col("value")), h(b.col("slope")), h(b.col("se")), h("t"), h(b.col("p"))]],
+            [[s(levels[sl.level]), d(b.f(sl.z)), d(b.f(sl.slope)), d(b.f(sl.se)), d(b.f(sl.t)), d(b.p(sl.p))] for sl in checks.slopes_used(m)],
+            notes=(b.labels["hc3_slopes_note"],) if hc3 else (),
+            widths=(2, 1, 1, 1, 1, 1),
+        )
+        figure = b.figure(
+            f"slopes.{name}",
+            b.label("slopes_figure", h=name),
+            "slopes",
+            {"lines": [(f"{z}: {levels[level]}", xs, ys) for level, xs, ys in extras.slope_lines[name]], "xlabel": x, "ylabel": y},
+            width=0.65,
+            name=name,
+        )
         section.add(table)
         term = m.full.coefficients[xz]
         tested = checks.interaction_hc3 if hc3 else term
-        section.blocks += b.say("moderation.j2", refs=(table.key,), claims=[(f"hypothesis:{name}", dec.outcome)], table=b.ref(table), h=name, x=x, x_name=b.name(x), z=z, z_name=b.name(z),
-                                y_name=b.name(y), b=b.f(term.b), t=b.f(tested.t), p=b.p(tested.p),
-                                r2_main=b.u(m.main.r2), r2_full=b.u(m.full.r2), delta=b.u(m.delta_r2), delta_p=b.p(m.delta_p),
-                                alpha=b.u(alpha, 2), supported=dec.supported, reason=dec.reason, sign=dec.sign,
-                                strengthens=term.b >= 0, hc3=hc3, robust=b.study.config.settings.robust,
-                                normal=checks.normality.passed is not False, p_normal=b.p(checks.normality.value),
-                                heteroscedastic=checks.heteroscedasticity.passed is False, n=b.i(checks.n))
+        section.blocks += b.say(
+            "moderation.j2",
+            refs=(table.key,),
+            claims=[(f"hypothesis:{name}", dec.outcome)],
+            table=b.ref(table),
+            h=name,
+            x=x,
+            x_name=b.name(x),
+            z=z,
+            z_name=b.name(z),
+            y_name=b.name(y),
+            b=b.f(term.b),
+            t=b.f(tested.t),
+            p=b.p(tested.p),
+            r2_main=b.u(m.main.r2),
+            r2_full=b.u(m.full.r2),
+            delta=b.u(m.delta_r2),
+            delta_p=b.p(m.delta_p),
+            alpha=b.u(alpha, 2),
+            supported=dec.supported,
+            reason=dec.reason,
+            sign=dec.sign,
+            strengthens=term.b >= 0,
+            hc3=hc3,
+            robust=b.study.config.settings.robust,
+            normal=checks.normality.passed is not False,
+            p_normal=b.p(checks.normality.value),
+            heteroscedastic=checks.heteroscedasticity.passed is False,
+            n=b.i(checks.n),
+        )
         section.add(slopes)
         section.add(figure)
-        section.blocks += b.say("slopes.j2", refs=(slopes.key,), table=b.ref(slopes), figure=b.ref(figure), x_name=b.name(x), z_name=b.name(z),
-                                rows=[{"level": levels[sl.level].lower(), "slope": b.f(sl.slope), "p": b.p(sl.p),
-                                       "significant": extras.slope_verdicts[name][sl.level].passed} for sl in checks.slopes_used(m)])
+        section.blocks += b.say(
+            "slopes.j2",
+            refs=(slopes.key,),
+            table=b.ref(slopes),
+            figure=b.ref(figure),
+            x_name=b.name(x),
+            z_name=b.name(z),
+            rows=[
+                {
+                    "level": levels[sl.level].lower(),
+                    "slope": b.f(sl.slope),
+                    "p": b.p(sl.p),
+                    "significant": extras.slope_verdicts[name][sl.level].passed,
+                }
+                for sl in checks.slopes_used(m)
+            ],
+        )
     return section

@@ -45,8 +45,9 @@ class ColumnGroups:
         return {g: n for g, n in self.sizes.items() if n < MIN_GROUP}
 
 
-def compare_score(values: np.ndarray, labels: np.ndarray, setting: str = "welch", alpha: float = 0.05,
-                  center: str = "mean", order: list[str] | None = None) -> Comparison:
+def compare_score(
+    values: np.ndarray, labels: np.ndarray, setting: str = "welch", alpha: float = 0.05, center: str = "mean", order: list[str] | None = None
+) -> Comparison:
     """One score compared across the groups of ``labels`` (each of at least MIN_GROUP) with the
     test ``setting`` chooses, at confidence 1 − alpha."""
     found = groups_of(values, labels, order)
@@ -77,8 +78,7 @@ def compare_column(column: str, labels: np.ndarray, scores: dict[str, np.ndarray
     chosen = choose_test(max(len(sizes), 2), settings.group_test)
     comparisons = {}
     if can.passed:
-        comparisons = {c: compare_score(v, labels, settings.group_test, settings.alpha, settings.levene_center, order)
-                       for c, v in scores.items()}
+        comparisons = {c: compare_score(v, labels, settings.group_test, settings.alpha, settings.levene_center, order) for c, v in scores.items()}
     return ColumnGroups(column, sizes, can, chosen, settings.levene_center, comparisons)
 
 
@@ -93,8 +93,10 @@ def group_comparisons(study, data, scores: dict[str, np.ndarray], warnings: list
         col = out[column]
         if col.comparable.outcome == "too_small":
             small = ", ".join(f"{g} ({n})" for g, n in col.too_small.items())
-            warnings.append(f"compare {column}: not compared, group(s) with fewer than {MIN_GROUP} respondents: {small}; "
-                            "merge or leave them out in the data to compare the others")
+            warnings.append(
+                f"compare {column}: not compared, group(s) with fewer than {MIN_GROUP} respondents: {small}; "
+                "merge or leave them out in the data to compare the others"
+            )
         elif col.comparable.outcome == "one_group":
             warnings.append(f"compare {column}: not compared, all respondents are in one group")
     return out
@@ -102,28 +104,54 @@ def group_comparisons(study, data, scores: dict[str, np.ndarray], warnings: list
 
 # results.json --------------------------------------------------------------------------------
 
+
 def _effect_json(e) -> dict[str, Any]:
-    return {"value": e.value, "ci_low": e.ci_low, "ci_high": e.ci_high, "ci_level": e.level,
-            "ci_alternative": e.alternative, "ci_method": e.method}
+    return {"value": e.value, "ci_low": e.ci_low, "ci_high": e.ci_high, "ci_level": e.level, "ci_alternative": e.alternative, "ci_method": e.method}
 
 
 def _comparison_json(c: Comparison) -> dict[str, Any]:
     t, g = c.test, c.groups
-    out = {"test": t.test, "statistic": t.statistic, "df": list(t.df) if len(t.df) != 1 else t.df[0], "p": t.p,
-           "effect_sizes": {e.kind: _effect_json(e) for e in t.effects},
-           "diagnostics": {"levene": {"center": c.levene.center, "f": c.levene.f, "df1": c.levene.df1, "df2": c.levene.df2,
-                                      "p": c.levene.p},
-                           "shapiro_p": dict(zip(g.names, c.shapiro_p))},
-           "groups": {name: {"n": n, "mean": m, "sd": sd, "median": md, "mean_rank": mr}
-                      for name, n, m, sd, md, mr in zip(g.names, g.n, g.means, g.sds, g.medians, g.mean_ranks)},
-           "verdicts": {"test": c.verdicts.test.as_json(), "difference": c.verdicts.difference.as_json(),
-                        "posthoc": c.verdicts.posthoc.as_json(), "higher": c.verdicts.higher}}
+    out = {
+        "test": t.test,
+        "statistic": t.statistic,
+        "df": list(t.df) if len(t.df) != 1 else t.df[0],
+        "p": t.p,
+        "effect_sizes": {e.kind: _effect_json(e) for e in t.effects},
+        "diagnostics": {
+            "levene": {"center": c.levene.center, "f": c.levene.f, "df1": c.levene.df1, "df2": c.levene.df2, "p": c.levene.p},
+            "shapiro_p": dict(zip(g.names, c.shapiro_p)),
+        },
+        "groups": {
+            name: {"n": n, "mean": m, "sd": sd, "median": md, "mean_rank": mr}
+            for name, n, m, sd, md, mr in zip(g.names, g.n, g.means, g.sds, g.medians, g.mean_ranks)
+        },
+        "verdicts": {
+            "test": c.verdicts.test.as_json(),
+            "difference": c.verdicts.difference.as_json(),
+            "posthoc": c.verdicts.posthoc.as_json(),
+            "higher": c.verdicts.higher,
+        },
+    }
     if c.posthoc is not None:
-        out["posthoc"] = {"method": c.posthoc.method, "ci_level": c.posthoc.level, "pairs": [
-            {"group1": p.group1, "group2": p.group2, "estimate": p.estimate, "ci_low": p.ci_low, "ci_high": p.ci_high,
-             "statistic": p.statistic, "df": p.df, "p_adj": p.p_adj,
-             "verdict": verdicts_json(c.verdicts.pairs[pair_key(p.group1, p.group2)]),
-             "higher": c.verdicts.pair_higher.get(pair_key(p.group1, p.group2))} for p in c.posthoc.pairs]}
+        out["posthoc"] = {
+            "method": c.posthoc.method,
+            "ci_level": c.posthoc.level,
+            "pairs": [
+                {
+                    "group1": p.group1,
+                    "group2": p.group2,
+                    "estimate": p.estimate,
+                    "ci_low": p.ci_low,
+                    "ci_high": p.ci_high,
+                    "statistic": p.statistic,
+                    "df": p.df,
+                    "p_adj": p.p_adj,
+                    "verdict": verdicts_json(c.verdicts.pairs[pair_key(p.group1, p.group2)]),
+                    "higher": c.verdicts.pair_higher.get(pair_key(p.group1, p.group2)),
+                }
+                for p in c.posthoc.pairs
+            ],
+        }
     return out
 
 
@@ -131,7 +159,15 @@ def groups_json(columns: dict[str, ColumnGroups]) -> dict[str, Any]:
     """results.json ``group_tests``: per column the group sizes, whether it was compared, the test
     chosen (its rule names the setting), and per construct the test, effect sizes, diagnostics and
     post-hoc pairs."""
-    return {col: {"compared": g.comparable.passed, "comparable": g.comparable.as_json(), "sizes": g.sizes,
-                  "too_small": list(g.too_small), "test": g.test.as_json(), "levene_center": g.levene_center,
-                  "constructs": {c: _comparison_json(comp) for c, comp in g.comparisons.items()}}
-            for col, g in columns.items()}
+    return {
+        col: {
+            "compared": g.comparable.passed,
+            "comparable": g.comparable.as_json(),
+            "sizes": g.sizes,
+            "too_small": list(g.too_small),
+            "test": g.test.as_json(),
+            "levene_center": g.levene_center,
+            "constructs": {c: _comparison_json(comp) for c, comp in g.comparisons.items()},
+        }
+        for col, g in columns.items()
+    }

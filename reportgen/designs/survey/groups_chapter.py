@@ -20,14 +20,18 @@ def group_section(b: Builder, extras, alpha: float, number: str) -> Section | No
     labels = {c.column: (c.label.get(b.lang) if c.label else c.column) for c in config.respondents}
     section = b.section(b.labels["groups"], 3, number)
     settings = config.settings
-    section.blocks += b.say("groups_intro.j2", setting=settings.group_test, center=settings.levene_center,
-                            alpha=b.u(alpha, 2), level=b.confidence())
+    section.blocks += b.say("groups_intro.j2", setting=settings.group_test, center=settings.levene_center, alpha=b.u(alpha, 2), level=b.confidence())
     for column, col in extras.groups.items():
         label = labels.get(column, column)
         if not col.comparable.passed:
-            section.blocks += b.say("groups_skipped.j2", label=label.lower(), reason=col.comparable.outcome, minimum=b.i(MIN_GROUP),
-                                    groups=[{"name": b.category(column, g), "n": b.i(n)} for g, n in col.too_small.items()],
-                                    only=b.category(column, next(iter(col.sizes), "")))
+            section.blocks += b.say(
+                "groups_skipped.j2",
+                label=label.lower(),
+                reason=col.comparable.outcome,
+                minimum=b.i(MIN_GROUP),
+                groups=[{"name": b.category(column, g), "n": b.i(n)} for g, n in col.too_small.items()],
+                only=b.category(column, next(iter(col.sizes), "")),
+            )
             continue
         _column_blocks(b, section, column, col, label)
     return section
@@ -40,23 +44,42 @@ def _column_blocks(b: Builder, section: Section, column: str, col: ColumnGroups,
     pairs = _posthoc_table(b, column, col, with_posthoc, label) if with_posthoc else None
     section.add(table)
     for i, (construct, comp) in enumerate(col.comparisons.items()):
-        section.blocks += b.say("groups.j2", refs=(table.key,), claims=[(f"groups:{column}:{construct}", comp.verdicts.difference.outcome)],
-                                table=b.ref(table), label=label.lower(), level=b.confidence(),
-                                posthoc_table=b.ref(pairs) if pairs is not None and construct in with_posthoc else "",
-                                r=_row_words(b, column, construct, comp, first=i == 0))
+        section.blocks += b.say(
+            "groups.j2",
+            refs=(table.key,),
+            claims=[(f"groups:{column}:{construct}", comp.verdicts.difference.outcome)],
+            table=b.ref(table),
+            label=label.lower(),
+            level=b.confidence(),
+            posthoc_table=b.ref(pairs) if pairs is not None and construct in with_posthoc else "",
+            r=_row_words(b, column, construct, comp, first=i == 0),
+        )
     if pairs is None:
         return
     section.add(pairs)
     for construct, comp in with_posthoc.items():
         found = [p for p in comp.posthoc.pairs if comp.verdicts.pairs[pair_key(p.group1, p.group2)].passed]
-        section.blocks += b.say("groups_posthoc.j2", refs=(pairs.key,),
-                                claims=[(f"groups:{column}:{construct}:{pair_key(p.group1, p.group2)}", "significant") for p in found],
-                                table=b.ref(pairs), method=b.labels["posthoc_tests"][comp.posthoc.method], code=construct,
-                                name=b.name(construct), rank=comp.test.test in RANK_TESTS, label=label.lower(),
-                                pairs=[{"first": b.category(column, p.group1), "second": b.category(column, p.group2), "p": b.p(p.p_adj),
-                                        "higher": b.category(column, comp.verdicts.pair_higher.get(pair_key(p.group1, p.group2), ""))}
-                                       for p in found],
-                                others=len(found) < len(comp.posthoc.pairs))
+        section.blocks += b.say(
+            "groups_posthoc.j2",
+            refs=(pairs.key,),
+            claims=[(f"groups:{column}:{construct}:{pair_key(p.group1, p.group2)}", "significant") for p in found],
+            table=b.ref(pairs),
+            method=b.labels["posthoc_tests"][comp.posthoc.method],
+            code=construct,
+            name=b.name(construct),
+            rank=comp.test.test in RANK_TESTS,
+            label=label.lower(),
+            pairs=[
+                {
+                    "first": b.category(column, p.group1),
+                    "second": b.category(column, p.group2),
+                    "p": b.p(p.p_adj),
+                    "higher": b.category(column, comp.verdicts.pair_higher.get(pair_key(p.group1, p.group2), "")),
+                }
+                for p in found
+            ],
+            others=len(found) < len(comp.posthoc.pairs),
+        )
 
 
 BOUNDED_EFFECTS = frozenset({"eta2", "omega2", "rank_biserial", "epsilon2"})  # cannot exceed 1 (Hedges' g can)
@@ -79,27 +102,41 @@ def _omnibus_table(b: Builder, column: str, col: ColumnGroups, label: str):
     rank = test in RANK_TESTS
     kinds = EFFECTS[test]
     cols = b.labels["groups_cols"]
-    header = ([h(b.col("variable")), h(cols["ranks" if rank else "means"]), h(b.labels["group_symbols"][test])]
-              + ([h("df")] if test != "mann_whitney" else []) + [h(b.col("p"))]
-              + [h(f"{b.labels['effect_symbols'][k]} [{b.col('ci', level=b.confidence())}]") for k in kinds]
-              + [h(cols[f"levene_{col.levene_center}"]), h(b.col("description"))])
+    header = (
+        [h(b.col("variable")), h(cols["ranks" if rank else "means"]), h(b.labels["group_symbols"][test])]
+        + ([h("df")] if test != "mann_whitney" else [])
+        + [h(b.col("p"))]
+        + [h(f"{b.labels['effect_symbols'][k]} [{b.col('ci', level=b.confidence())}]") for k in kinds]
+        + [h(cols[f"levene_{col.levene_center}"]), h(b.col("description"))]
+    )
     body = []
     for construct, comp in col.comparisons.items():
         t, g = comp.test, comp.groups
         defined = t.statistic == t.statistic
         names = [b.category(column, n) for n in g.names]
-        groups = "\n".join(_unbroken(f"{n}: {b.f(md, 2)} ({b.f(mr, 2)})") for n, md, mr in zip(names, g.medians, g.mean_ranks)) \
-            if rank else "\n".join(_unbroken(f"{n}: {b.f(m, 2)} ({b.f(sd, 2)})") for n, m, sd in zip(names, g.means, g.sds))
+        groups = (
+            "\n".join(_unbroken(f"{n}: {b.f(md, 2)} ({b.f(mr, 2)})") for n, md, mr in zip(names, g.medians, g.mean_ranks))
+            if rank
+            else "\n".join(_unbroken(f"{n}: {b.f(m, 2)} ({b.f(sd, 2)})") for n, m, sd in zip(names, g.means, g.sds))
+        )
         effects = {e.kind: e for e in t.effects}
-        body.append([s(construct), s(groups), d(b.f(t.statistic) if defined else "–")]
-                    + ([d(_df_text(b, t.df) if defined else "–")] if test != "mann_whitney" else [])
-                    + [d(b.p(t.p) if defined else "–")]
-                    + [d(_effect_cell(b, effects[k]) if k in effects else "–") for k in kinds]
-                    + [d(b.p(comp.levene.p) if comp.levene.p == comp.levene.p else "–"),
-                       b.verdict(f"groups:{column}:{construct}", comp.verdicts.difference.outcome, "group_words")])
+        body.append(
+            [s(construct), s(groups), d(b.f(t.statistic) if defined else "–")]
+            + ([d(_df_text(b, t.df) if defined else "–")] if test != "mann_whitney" else [])
+            + [d(b.p(t.p) if defined else "–")]
+            + [d(_effect_cell(b, effects[k]) if k in effects else "–") for k in kinds]
+            + [
+                d(b.p(comp.levene.p) if comp.levene.p == comp.levene.p else "–"),
+                b.verdict(f"groups:{column}:{construct}", comp.verdicts.difference.outcome, "group_words"),
+            ]
+        )
     first, second = (col.comparisons[next(iter(col.comparisons))].groups.names + ("", ""))[:2]
-    notes = (b.label(f"groups_note_{test}", first=b.category(column, first), second=b.category(column, second), level=b.confidence(), resamples=b.i(BOOTSTRAP)),
-             b.labels["levene_notes"][col.levene_center])
+    notes = (
+        b.label(
+            f"groups_note_{test}", first=b.category(column, first), second=b.category(column, second), level=b.confidence(), resamples=b.i(BOOTSTRAP)
+        ),
+        b.labels["levene_notes"][col.levene_center],
+    )
     widths = (0.9, 3.4, 0.9) + ((0.8,) if test != "mann_whitney" else ()) + (0.8,) + (1.6,) * len(kinds) + (1.0, 1.2)
     return b.table(f"groups.{column}", b.label("groups_title", label=label), [header], body, notes=notes, widths=widths, small=True)
 
@@ -123,20 +160,34 @@ def _posthoc_table(b: Builder, column: str, col: ColumnGroups, comparisons: dict
     method = next(iter(comparisons.values())).posthoc.method
     cols = b.labels["groups_cols"]
     ci, stat, df = method != "dunn_holm", method != "tukey", method == "games_howell"
-    header = ([h(b.col("variable")), h(cols["pair"]), h(cols["rank_difference" if method == "dunn_holm" else "difference"])]
-              + ([h(b.col("ci", level=b.confidence()))] if ci else []) + ([h("z" if method == "dunn_holm" else "|t|")] if stat else [])  # Games–Howell's t is unsigned (rstatix)
-              + ([h("df")] if df else []) + [h(cols["p_holm" if method == "dunn_holm" else "p_adj"]), h(b.col("description"))])
+    header = (
+        [h(b.col("variable")), h(cols["pair"]), h(cols["rank_difference" if method == "dunn_holm" else "difference"])]
+        + ([h(b.col("ci", level=b.confidence()))] if ci else [])
+        + ([h("z" if method == "dunn_holm" else "|t|")] if stat else [])  # Games–Howell's t is unsigned (rstatix)
+        + ([h("df")] if df else [])
+        + [h(cols["p_holm" if method == "dunn_holm" else "p_adj"]), h(b.col("description"))]
+    )
     body = []
     for construct, comp in comparisons.items():
         for k, p in enumerate(comp.posthoc.pairs):
             key = pair_key(p.group1, p.group2)
-            body.append([s(construct if k == 0 else ""), s(f"{b.category(column, p.group2)} − {b.category(column, p.group1)}"), d(b.f(p.estimate))]
-                        + ([d(f"[{b.f(p.ci_low)}; {b.f(p.ci_high)}]")] if ci else []) + ([d(b.f(p.statistic))] if stat else [])
-                        + ([d(_df(b, p.df))] if df else [])
-                        + [d(b.p(p.p_adj)), b.verdict(f"groups:{column}:{construct}:{key}", comp.verdicts.pairs[key].outcome, "group_words")])
+            body.append(
+                [s(construct if k == 0 else ""), s(f"{b.category(column, p.group2)} − {b.category(column, p.group1)}"), d(b.f(p.estimate))]
+                + ([d(f"[{b.f(p.ci_low)}; {b.f(p.ci_high)}]")] if ci else [])
+                + ([d(b.f(p.statistic))] if stat else [])
+                + ([d(_df(b, p.df))] if df else [])
+                + [d(b.p(p.p_adj)), b.verdict(f"groups:{column}:{construct}:{key}", comp.verdicts.pairs[key].outcome, "group_words")]
+            )
     widths = (0.9, 1.8, 1.1) + ((1.8,) if ci else ()) + ((0.8,) if stat else ()) + ((0.8,) if df else ()) + (0.9, 1.2)
-    return b.table(f"groups_posthoc.{column}", b.label("groups_posthoc_title", label=label, method=b.labels["posthoc_tests"][method]),
-                   [header], body, notes=(b.label(f"posthoc_note_{method}", level=b.confidence()),), widths=widths, small=True)
+    return b.table(
+        f"groups_posthoc.{column}",
+        b.label("groups_posthoc_title", label=label, method=b.labels["posthoc_tests"][method]),
+        [header],
+        body,
+        notes=(b.label(f"posthoc_note_{method}", level=b.confidence()),),
+        widths=widths,
+        small=True,
+    )
 
 
 def _row_words(b: Builder, column: str, construct: str, comp: Comparison, first: bool) -> dict:
@@ -144,18 +195,47 @@ def _row_words(b: Builder, column: str, construct: str, comp: Comparison, first:
     t, g, v = comp.test, comp.groups, comp.verdicts
     rank = t.test in RANK_TESTS
     index = {name: i for i, name in enumerate(g.names)}
-    words = {"first": first, "code": construct, "name": b.name(construct), "rank": rank, "two": len(g.names) == 2,
-             "g1": b.category(column, g.names[0]), "g2": b.category(column, g.names[1]), "outcome": v.difference.outcome, "test": b.labels["tests"][t.test],
-             "symbol": b.own(b.labels["group_symbols"][t.test]), "statistic": b.f(t.statistic), "p": b.p(t.p),
-             "df": _df_text(b, t.df) if t.df else "", "posthoc": b.labels["posthoc_tests"].get(v.posthoc.outcome, ""),
-             "effects": [{"symbol": b.own(b.labels["effect_symbols"][e.kind]), "value": _effect_number(b, e, e.value),
-                          "low": _effect_number(b, e, e.ci_low), "high": _effect_number(b, e, e.ci_high), "one_sided": e.alternative != "two.sided"} for e in t.effects if e.value == e.value],
-             "means": [b.f(m, 2) for m in g.means], "ranks": [b.f(m, 2) for m in g.mean_ranks],
-             "constant": [b.category(column, n) for n, x in zip(g.names, g.samples) if len(x) > 1 and x.max() == x.min()]}
+    words = {
+        "first": first,
+        "code": construct,
+        "name": b.name(construct),
+        "rank": rank,
+        "two": len(g.names) == 2,
+        "g1": b.category(column, g.names[0]),
+        "g2": b.category(column, g.names[1]),
+        "outcome": v.difference.outcome,
+        "test": b.labels["tests"][t.test],
+        "symbol": b.own(b.labels["group_symbols"][t.test]),
+        "statistic": b.f(t.statistic),
+        "p": b.p(t.p),
+        "df": _df_text(b, t.df) if t.df else "",
+        "posthoc": b.labels["posthoc_tests"].get(v.posthoc.outcome, ""),
+        "effects": [
+            {
+                "symbol": b.own(b.labels["effect_symbols"][e.kind]),
+                "value": _effect_number(b, e, e.value),
+                "low": _effect_number(b, e, e.ci_low),
+                "high": _effect_number(b, e, e.ci_high),
+                "one_sided": e.alternative != "two.sided",
+            }
+            for e in t.effects
+            if e.value == e.value
+        ],
+        "means": [b.f(m, 2) for m in g.means],
+        "ranks": [b.f(m, 2) for m in g.mean_ranks],
+        "constant": [b.category(column, n) for n, x in zip(g.names, g.samples) if len(x) > 1 and x.max() == x.min()],
+    }
     if v.higher is not None:
         hi = index[v.higher]
         lo = 1 - hi
-        words |= {"higher": b.category(column, g.names[hi]), "lower": b.category(column, g.names[lo]), "higher_mean": b.f(g.means[hi], 2), "lower_mean": b.f(g.means[lo], 2),
-                  "higher_rank": b.f(g.mean_ranks[hi], 2), "lower_rank": b.f(g.mean_ranks[lo], 2),
-                  "higher_median": b.f(g.medians[hi], 2), "lower_median": b.f(g.medians[lo], 2)}
+        words |= {
+            "higher": b.category(column, g.names[hi]),
+            "lower": b.category(column, g.names[lo]),
+            "higher_mean": b.f(g.means[hi], 2),
+            "lower_mean": b.f(g.means[lo], 2),
+            "higher_rank": b.f(g.mean_ranks[hi], 2),
+            "lower_rank": b.f(g.mean_ranks[lo], 2),
+            "higher_median": b.f(g.medians[hi], 2),
+            "lower_median": b.f(g.medians[lo], 2),
+        }
     return words

@@ -23,7 +23,8 @@ def profile_json(profile) -> dict[str, Any]:
         column: {
             cat: {"frequency": f, "percent": p, "valid_percent": v, "cumulative_percent": c}
             for cat, f, p, v, c in zip(t.categories, t.frequency, t.percent, t.valid_percent, t.cumulative_percent)
-        } | {"_missing": t.n_missing}
+        }
+        | {"_missing": t.n_missing}
         for column, t in profile.items()
     }
 
@@ -31,18 +32,30 @@ def profile_json(profile) -> dict[str, Any]:
 def constructs_json(constructs) -> dict[str, Any]:
     return {
         name: {
-            "alpha": c.alpha, "omega": c.omega, "index_mean": c.index_mean, "category": c.category, "mean": c.mean, "sd": c.sd,
-            "reliability": c.reliability.as_json(), "omega_verdict": c.omega_verdict.as_json(),
+            "alpha": c.alpha,
+            "omega": c.omega,
+            "index_mean": c.index_mean,
+            "category": c.category,
+            "mean": c.mean,
+            "sd": c.sd,
+            "reliability": c.reliability.as_json(),
+            "omega_verdict": c.omega_verdict.as_json(),
             "problems": [p.as_json() for p in c.problems],
             "items": {
                 item: {
-                    "mean": i.distribution.mean, "sd": i.distribution.sd,  # as scored (after reversal)
+                    "mean": i.distribution.mean,
+                    "sd": i.distribution.sd,  # as scored (after reversal)
                     "freq": {str(p): n for p, n in zip(i.as_answered.points, i.as_answered.counts)},  # as answered
                     "reversed": i.reversed,
                     **({"freq_scored": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)}} if i.reversed else {}),
-                    "index": i.index, "category": i.category,
-                    "r_item_total": i.validity.r_item_total, "r_item_rest": i.validity.r_item_rest,
-                    "r_p": i.validity.r_p, "valid": i.valid, "validity": i.verdict.as_json(), "alpha_if_deleted": i.alpha_if_deleted,
+                    "index": i.index,
+                    "category": i.category,
+                    "r_item_total": i.validity.r_item_total,
+                    "r_item_rest": i.validity.r_item_rest,
+                    "r_p": i.validity.r_p,
+                    "valid": i.valid,
+                    "validity": i.verdict.as_json(),
+                    "alpha_if_deleted": i.alpha_if_deleted,
                 }
                 for item, i in c.items.items()
             },
@@ -56,26 +69,40 @@ def extras_json(extras) -> dict[str, Any]:
     if extras is None:
         return {}
     out: dict[str, Any] = {
-        "correlations": {a: {b: {"r": r, "p": p, **_correlation_verdicts(extras, a, b)} for b, (r, p) in row.items() if b != a}
-                         for a, row in extras.correlations.items()},
+        "correlations": {
+            a: {b: {"r": r, "p": p, **_correlation_verdicts(extras, a, b)} for b, (r, p) in row.items() if b != a}
+            for a, row in extras.correlations.items()
+        },
     }
     if extras.simple:
-        out["simple_regressions"] = {h: {"b": fit.coefficients[fit.predictors[0]].b, "se": fit.coefficients[fit.predictors[0]].se,
-                                         "t": fit.coefficients[fit.predictors[0]].t, "p": fit.coefficients[fit.predictors[0]].p,
-                                         "r2": fit.r2, "significance": extras.simple_verdicts[h].as_json()}
-                                     for h, fit in extras.simple.items()}
+        out["simple_regressions"] = {
+            h: {
+                "b": fit.coefficients[fit.predictors[0]].b,
+                "se": fit.coefficients[fit.predictors[0]].se,
+                "t": fit.coefficients[fit.predictors[0]].t,
+                "p": fit.coefficients[fit.predictors[0]].p,
+                "r2": fit.r2,
+                "significance": extras.simple_verdicts[h].as_json(),
+            }
+            for h, fit in extras.simple.items()
+        }
     if extras.moderation:
         out["moderation"] = {}
         for h, m in extras.moderation.items():
             term = m.full.coefficients[m.full.predictors[2]]
-            out["moderation"][h] = {"interaction": {"b": term.b, "se": term.se, "t": term.t, "p": term.p},
-                                    "delta_r2": m.delta_r2, "delta_f": m.delta_f, "delta_p": m.delta_p, "centred": m.centred,
-                                    "r2_main": m.main.r2, "r2_full": m.full.r2,
-                                    "slopes": {s.level: {"z": s.z, "slope": s.slope, "se": s.se, "t": s.t, "p": s.p} for s in m.slopes},
-                                    "interaction_hc3": vars(extras.moderation_checks[h].interaction_hc3),
-                                    "slopes_hc3": {s.level: {"se": s.se, "t": s.t, "p": s.p} for s in extras.moderation_checks[h].slopes_hc3},
-                                    "checks": verdicts_json({k: getattr(extras.moderation_checks[h], k)
-                                                             for k in ("normality", "heteroscedasticity", "standard_errors")})}
+            out["moderation"][h] = {
+                "interaction": {"b": term.b, "se": term.se, "t": term.t, "p": term.p},
+                "delta_r2": m.delta_r2,
+                "delta_f": m.delta_f,
+                "delta_p": m.delta_p,
+                "centred": m.centred,
+                "r2_main": m.main.r2,
+                "r2_full": m.full.r2,
+                "slopes": {s.level: {"z": s.z, "slope": s.slope, "se": s.se, "t": s.t, "p": s.p} for s in m.slopes},
+                "interaction_hc3": vars(extras.moderation_checks[h].interaction_hc3),
+                "slopes_hc3": {s.level: {"se": s.se, "t": s.t, "p": s.p} for s in extras.moderation_checks[h].slopes_hc3},
+                "checks": verdicts_json({k: getattr(extras.moderation_checks[h], k) for k in ("normality", "heteroscedasticity", "standard_errors")}),
+            }
     if extras.groups:
         out["group_tests"] = groups_json(extras.groups)
     return out
@@ -89,14 +116,33 @@ def _correlation_verdicts(extras, a: str, b: str) -> dict[str, Any]:
 def hypothesis_json(decision, kind: str, alpha: float, tails: str) -> dict[str, Any]:
     """The decision on one hypothesis as codes and values, with its rule (the design adds the sentence)."""
     rule = decision_rule(kind, alpha, tails)
-    return {"supported": decision.supported, "statistic": decision.statistic, "p": decision.p, "reason": decision.reason,
-            "sign": decision.sign, "rule": rule.name, "threshold": rule.threshold, "citation": rule.citation}
+    return {
+        "supported": decision.supported,
+        "statistic": decision.statistic,
+        "p": decision.p,
+        "reason": decision.reason,
+        "sign": decision.sign,
+        "rule": rule.name,
+        "threshold": rule.threshold,
+        "citation": rule.citation,
+    }
 
 
 def decision_text(env, name: str, kind: str, decision, expect: str, alpha: float, lang: str, critical: float | None = None) -> str:
     """One sentence stating a hypothesis decision (templates/common/hypothesis_decision.j2 with the language's sentences)."""
     p_text = fmt_p(decision.p, 3, lang)
-    return render(env, "hypothesis_decision.j2", name=name, kind=kind, supported=decision.supported, reason=decision.reason,
-                  sign=decision.sign, expect=expect, statistic=fmt(decision.statistic, 3, lang), p=p_text,
-                  p_is_bound=p_text.startswith("<"), critical="" if critical is None else fmt(critical, 3, lang),
-                  alpha=fmt(alpha, 2, lang))
+    return render(
+        env,
+        "hypothesis_decision.j2",
+        name=name,
+        kind=kind,
+        supported=decision.supported,
+        reason=decision.reason,
+        sign=decision.sign,
+        expect=expect,
+        statistic=fmt(decision.statistic, 3, lang),
+        p=p_text,
+        p_is_bound=p_text.startswith("<"),
+        critical="" if critical is None else fmt(critical, 3, lang),
+        alpha=fmt(alpha, 2, lang),
+    )

@@ -12,21 +12,43 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
     """One paragraph per limitation that applies, in the order of the rules."""
     section = b.section(b.labels["limitations"], 2, number)
     power = lim.power
-    section.blocks += b.say("limitations.j2",
-                            power=None if power is None else {
-                                "n": b.i(power.n), "k": power.k, "small": _power(b, power.small), "medium": _power(b, power.medium),
-                                "largest": power.equations > 1,
-                                "detectable": b.f(power.detectable), "adequate": power.verdict.passed,
-                                "f2_small": b.f(SMALL_F2, 2), "f2_medium": b.f(MEDIUM_F2, 2), "level": b.g(100 * POWER) + "%"},
-                            harman=None if lim.harman is None else {
-                                "share": b.pct(100 * lim.harman.share), "count": b.i(lim.harman.items),
-                                "single": lim.common_method.passed is False, "bound": b.g(100 * HARMAN_SHARE) + "%"},
-                            assumptions=list(lim.assumptions), unreliable=list(lim.unreliable), invalid=list(lim.invalid_kept),
-                            single=list(lim.single_items), caveats=list(lim.caveats), secondary=lim.secondary,
-                            narrow=[{"name": b.name(c), "kinds": [b.labels["narrow_kinds"][k] for k in kinds]} for c, kinds in lim.narrow.items()], range_table=f"{b.labels['table']} {b.numbers.get('score_range', '')}",
-                            setting=lim.setting, interviews=None if lim.interviews is None else {
-                                "count": lim.interviews.informants,
-                                "single": [b.mixed.theme(k).name(b.lang) for k in lim.interviews.single_voice]})
+    section.blocks += b.say(
+        "limitations.j2",
+        power=None
+        if power is None
+        else {
+            "n": b.i(power.n),
+            "k": power.k,
+            "small": _power(b, power.small),
+            "medium": _power(b, power.medium),
+            "largest": power.equations > 1,
+            "detectable": b.f(power.detectable),
+            "adequate": power.verdict.passed,
+            "f2_small": b.f(SMALL_F2, 2),
+            "f2_medium": b.f(MEDIUM_F2, 2),
+            "level": b.g(100 * POWER) + "%",
+        },
+        harman=None
+        if lim.harman is None
+        else {
+            "share": b.pct(100 * lim.harman.share),
+            "count": b.i(lim.harman.items),
+            "single": lim.common_method.passed is False,
+            "bound": b.g(100 * HARMAN_SHARE) + "%",
+        },
+        assumptions=list(lim.assumptions),
+        unreliable=list(lim.unreliable),
+        invalid=list(lim.invalid_kept),
+        single=list(lim.single_items),
+        caveats=list(lim.caveats),
+        secondary=lim.secondary,
+        narrow=[{"name": b.name(c), "kinds": [b.labels["narrow_kinds"][k] for k in kinds]} for c, kinds in lim.narrow.items()],
+        range_table=f"{b.labels['table']} {b.numbers.get('score_range', '')}",
+        setting=lim.setting,
+        interviews=None
+        if lim.interviews is None
+        else {"count": lim.interviews.informants, "single": [b.mixed.theme(k).name(b.lang) for k in lim.interviews.single_voice]},
+    )
     section.blocks += [Paragraph(text) for text in lim.own]
     return section
 
@@ -42,24 +64,48 @@ def limitations_of(study, lang: str, described, k: int, mixed=None, **results) -
     :func:`~reportgen.interpret.limitations.study_limitations`); ``mixed``: a mixed-methods study's
     :class:`~reportgen.qualitative.study.MixedResults`, whose informants bound its interviews' reach."""
     config = study.config
-    interviews = None if mixed is None else InterviewReach(
-        len(mixed.corpus.informants), tuple(t.key for t in mixed.themes if len(t.count.informants) == 1))
-    return study_limitations(described, k, config.settings.alpha, secondary=config.data.source.type == "secondary", interviews=interviews,
-                             own=tuple(t.get(lang) for t in config.study.limitations),
-                             dropped=config.settings.drop_invalid, setting=config.study.object_in(lang), **results)
+    interviews = (
+        None if mixed is None else InterviewReach(len(mixed.corpus.informants), tuple(t.key for t in mixed.themes if len(t.count.informants) == 1))
+    )
+    return study_limitations(
+        described,
+        k,
+        config.settings.alpha,
+        secondary=config.data.source.type == "secondary",
+        interviews=interviews,
+        own=tuple(t.get(lang) for t in config.study.limitations),
+        dropped=config.settings.drop_invalid,
+        setting=config.study.object_in(lang),
+        **results,
+    )
 
 
 def regression_limitations(study, lang: str, results) -> Limitations:
     """A regression study's: the largest equation is the model's (three terms for a moderation)."""
     k = max(len(results.regression.predictors), 3 if results.extras.moderation else 0)
-    return limitations_of(study, lang, results.described, k, assumptions=results.assumptions, uses_hc3=results.uses_hc3,
-                          ranges=results.explained.range_verdicts, mixed=results.mixed)
+    return limitations_of(
+        study,
+        lang,
+        results.described,
+        k,
+        assumptions=results.assumptions,
+        uses_hc3=results.uses_hc3,
+        ranges=results.explained.range_verdicts,
+        mixed=results.mixed,
+    )
 
 
 def path_limitations(study, lang: str, results) -> Limitations:
     fits = results.model.regressions.values()
-    return limitations_of(study, lang, results.described, max(len(fit.predictors) for fit in fits),
-                          ranges=results.explained.range_verdicts, equations=len(fits), mixed=results.mixed)
+    return limitations_of(
+        study,
+        lang,
+        results.described,
+        max(len(fit.predictors) for fit in fits),
+        ranges=results.explained.range_verdicts,
+        equations=len(fits),
+        mixed=results.mixed,
+    )
 
 
 def pls_limitations(study, lang: str, results) -> Limitations:
@@ -67,8 +113,16 @@ def pls_limitations(study, lang: str, results) -> Limitations:
     shortcomings are the hypotheses' caveats (loadings and rho, not r and alpha)."""
     spec = results.model.spec
     k = max(sum(1 for _, target in spec.paths if target == spec.constructs[j]) for j in spec.endogenous)
-    return limitations_of(study, lang, results.described, k, caveats={name: h.caveat for name, h in results.hypotheses.items()},
-                          item_statistics=False, equations=len(spec.endogenous), mixed=results.mixed)
+    return limitations_of(
+        study,
+        lang,
+        results.described,
+        k,
+        caveats={name: h.caveat for name, h in results.hypotheses.items()},
+        item_statistics=False,
+        equations=len(spec.endogenous),
+        mixed=results.mixed,
+    )
 
 
 BY_DESIGN = {"regression": regression_limitations, "path": path_limitations, "pls": pls_limitations}

@@ -18,17 +18,30 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
     section = b.section(b.labels["validity"], 3, number)
     threshold = b.u(results.validity_threshold, 2 if magnitude else 4)
     r_table = b.u(results.r_table, 4)
-    section.blocks += b.say("validity_intro.j2", method=method, r_table=r_table, n=b.i(results.n_used),
-                            df=b.i(results.n_used - 2), alpha=b.u(config.settings.alpha, 2), magnitude=magnitude,
-                            chosen=config.settings.validity_rule, threshold=threshold, above=b.i(MAGNITUDE_FROM),
-                            citation=MAGNITUDE_CITATION)
+    section.blocks += b.say(
+        "validity_intro.j2",
+        method=method,
+        r_table=r_table,
+        n=b.i(results.n_used),
+        df=b.i(results.n_used - 2),
+        alpha=b.u(config.settings.alpha, 2),
+        magnitude=magnitude,
+        chosen=config.settings.validity_rule,
+        threshold=threshold,
+        above=b.i(MAGNITUDE_FROM),
+        citation=MAGNITUDE_CITATION,
+    )
     r_header = b.col("r_item_total") if method == "item_total" else b.col("r_item_rest")
     bound_header = b.col("threshold") if magnitude else b.col("r_table")
     dropped = results.dropped
     if dropped:
-        table = b.table("validity.dropped", b.labels["dropped_title"],
-                        [[h(b.col("item")), h(b.col("variable")), h(r_header), h(bound_header)]],
-                        [[d(item), s(f"{b.name(c)} ({c})"), d(b.u(r)), d(threshold)] for item, c, r in dropped], widths=(1, 3, 2, 1))
+        table = b.table(
+            "validity.dropped",
+            b.labels["dropped_title"],
+            [[h(b.col("item")), h(b.col("variable")), h(r_header), h(bound_header)]],
+            [[d(item), s(f"{b.name(c)} ({c})"), d(b.u(r)), d(threshold)] for item, c, r in dropped],
+            widths=(1, 3, 2, 1),
+        )
         section.add(table)
         section.blocks += b.say("dropped.j2", refs=(table.key,), table=b.ref(table), items=[i for i, _, _ in dropped], r_table=threshold)
     for code, construct in results.constructs.items():
@@ -40,19 +53,36 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
             cells = [d(item), d(shown), d(third), d(threshold), b.verdict(f"validity:{item}", result.verdict.outcome)]
             body.append(([s(f"{b.name(code)} ({code})", rowspan=len(construct.items))] if n == 0 else []) + cells)
         third = h(b.col("p")) if method == "item_total" else h(b.col("r_item_total"))
-        table = b.table(f"validity.{code}", b.label("validity_title", name=b.name(code), code=code),
-                        [[h(b.col("variable")), h(b.col("item")), h(r_header), third, h(bound_header), h(b.col("description"))]],
-                        body, widths=(2.4, 1, 2.2, 1.2, 1.1, 1.3))
+        table = b.table(
+            f"validity.{code}",
+            b.label("validity_title", name=b.name(code), code=code),
+            [[h(b.col("variable")), h(b.col("item")), h(r_header), third, h(bound_header), h(b.col("description"))]],
+            body,
+            widths=(2.4, 1, 2.2, 1.2, 1.1, 1.3),
+        )
         items = list(construct.items.values())
         rs = [i.r for i in items]
         defined = [r for r in rs if r is not None]
         invalid = [{"item": i.name, "r": b.u(i.r)} for i in items if i.valid is False]
         undefined = [i.name for i in items if i.verdict.outcome == "undefined"]
         section.add(table)
-        section.blocks += b.say("validity.j2", refs=(table.key,), claims=[(f"validity:{i.name}", i.verdict.outcome) for i in items],
-                                table=b.ref(table), name=b.name(code), code=code, single=construct.single, item=items[0].name,
-                                k=len(items), r_min=b.u(min(defined)) if defined else "", r_max=b.u(max(defined)) if defined else "",
-                                r_table=threshold, magnitude=magnitude, invalid=invalid, undefined=undefined)
+        section.blocks += b.say(
+            "validity.j2",
+            refs=(table.key,),
+            claims=[(f"validity:{i.name}", i.verdict.outcome) for i in items],
+            table=b.ref(table),
+            name=b.name(code),
+            code=code,
+            single=construct.single,
+            item=items[0].name,
+            k=len(items),
+            r_min=b.u(min(defined)) if defined else "",
+            r_max=b.u(max(defined)) if defined else "",
+            r_table=threshold,
+            magnitude=magnitude,
+            invalid=invalid,
+            undefined=undefined,
+        )
     return section
 
 
@@ -62,39 +92,70 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
     section = b.section(b.labels["reliability"], 3, number)
     body = []
     for code, construct in results.constructs.items():
-        body.append([s(f"{b.name(code)} ({code})"), d(b.i(len(construct.items))), d("–" if construct.single else b.u(construct.alpha)),
-                     d("–" if construct.single else b.u(construct.omega)),
-                     d(threshold), b.verdict(f"reliability:{code}", construct.reliability.outcome)])
-    table = b.table("reliability", b.labels["reliability_title"],
-                    [[h(b.col("variable")), h(b.col("items")), h(b.col("alpha")), h("McDonald's Omega"), h(b.col("threshold")), h(b.col("description"))]],
-                    body, notes=(b.labels["omega_note"],), widths=(3, 0.9, 1.2, 1.3, 1.3, 1.3))
+        body.append(
+            [
+                s(f"{b.name(code)} ({code})"),
+                d(b.i(len(construct.items))),
+                d("–" if construct.single else b.u(construct.alpha)),
+                d("–" if construct.single else b.u(construct.omega)),
+                d(threshold),
+                b.verdict(f"reliability:{code}", construct.reliability.outcome),
+            ]
+        )
+    table = b.table(
+        "reliability",
+        b.labels["reliability_title"],
+        [[h(b.col("variable")), h(b.col("items")), h(b.col("alpha")), h("McDonald's Omega"), h(b.col("threshold")), h(b.col("description"))]],
+        body,
+        notes=(b.labels["omega_note"],),
+        widths=(3, 0.9, 1.2, 1.3, 1.3, 1.3),
+    )
     alphas = [c.alpha for c in results.constructs.values() if c.alpha is not None and not c.single]
     unreliable = [{"code": code, "alpha": b.u(c.alpha)} for code, c in results.constructs.items() if c.reliability.passed is False]
     section.blocks += b.say("reliability_intro.j2", threshold=threshold, table=b.ref(table))
     section.add(table)
-    section.blocks += b.say("reliability.j2", refs=(table.key,), table=b.ref(table), threshold=threshold,
-                            claims=[(f"reliability:{code}", c.reliability.outcome) for code, c in results.constructs.items()],
-                            a_min=b.u(min(alphas)) if alphas else "", a_max=b.u(max(alphas)) if alphas else "",
-                            unreliable=unreliable, single=[code for code, c in results.constructs.items() if c.single],
-                            every_single=all(c.single for c in results.constructs.values()),
-                            dichotomous=[code for code, c in results.constructs.items() if c.dichotomous and not c.single],
-                            kr20=KR20_CITATION,
-                            problems=[{"code": p.code, "construct": p.construct, "names": list(p.items),
-                                       "value": None if p.value is None else b.u(p.value)}
-                                      for c in results.constructs.values() for p in c.problems])
+    section.blocks += b.say(
+        "reliability.j2",
+        refs=(table.key,),
+        table=b.ref(table),
+        threshold=threshold,
+        claims=[(f"reliability:{code}", c.reliability.outcome) for code, c in results.constructs.items()],
+        a_min=b.u(min(alphas)) if alphas else "",
+        a_max=b.u(max(alphas)) if alphas else "",
+        unreliable=unreliable,
+        single=[code for code, c in results.constructs.items() if c.single],
+        every_single=all(c.single for c in results.constructs.values()),
+        dichotomous=[code for code, c in results.constructs.items() if c.dichotomous and not c.single],
+        kr20=KR20_CITATION,
+        problems=[
+            {"code": p.code, "construct": p.construct, "names": list(p.items), "value": None if p.value is None else b.u(p.value)}
+            for c in results.constructs.values()
+            for p in c.problems
+        ],
+    )
     detail_body, raising = [], []
     for code, construct in ((code, c) for code, c in results.constructs.items() if not c.single):
         for n, (item, result) in enumerate(construct.items.items()):
-            row = [d(item), d(b.f(result.distribution.mean)), d(b.f(result.distribution.sd)),
-                   d(b.u(result.validity.r_item_rest)), d(b.u(result.alpha_if_deleted))]
+            row = [
+                d(item),
+                d(b.f(result.distribution.mean)),
+                d(b.f(result.distribution.sd)),
+                d(b.u(result.validity.r_item_rest)),
+                d(b.u(result.alpha_if_deleted)),
+            ]
             detail_body.append(([s(f"{code} (α = {b.u(construct.alpha)})", rowspan=len(construct.items))] if n == 0 else []) + row)
             if result.alpha_if_deleted is not None and construct.alpha is not None and result.alpha_if_deleted > construct.alpha:
                 raising.append({"item": item, "code": code, "alpha": b.u(construct.alpha), "dropped": b.u(result.alpha_if_deleted)})
     if not detail_body:  # every construct has a single item: there is no item to delete
         return section
-    detail = b.table("reliability.items", b.labels["alpha_deleted_title"],
-                     [[h(b.col("variable")), h(b.col("item")), h(b.col("mean")), h("SD"), h(b.col("r_item_rest")), h(b.col("alpha_deleted"))]],
-                     detail_body, widths=(1.8, 1, 1, 1, 2.2, 2), small=True)
+    detail = b.table(
+        "reliability.items",
+        b.labels["alpha_deleted_title"],
+        [[h(b.col("variable")), h(b.col("item")), h(b.col("mean")), h("SD"), h(b.col("r_item_rest")), h(b.col("alpha_deleted"))]],
+        detail_body,
+        widths=(1.8, 1, 1, 1, 2.2, 2),
+        small=True,
+    )
     section.add(detail)
     section.blocks += b.say("alpha_deleted.j2", refs=(detail.key,), table=b.ref(detail), raising=raising)
     return section

@@ -22,34 +22,67 @@ def qualitative_section(b: Builder, mixed, number: str) -> Section:
     section = b.section(b.labels["qualitative_corpus"], 3, number)
     cols = b.labels["qualitative_cols"]
     per_informant = {i: sum(1 for e in corpus.excerpts if e.informant == i) for i in corpus.informants}
-    informants = b.table("informants", b.labels["informants_title"],
-                         [[h(cols["informant"]), h(cols["role"]), h(cols["unit"]), h(cols["excerpts"])]],
-                         [[d(i.code), s(i.role or "–"), s(i.unit or "–"), d(b.i(per_informant[i.code]))] for i in corpus.informants.values()])
+    informants = b.table(
+        "informants",
+        b.labels["informants_title"],
+        [[h(cols["informant"]), h(cols["role"]), h(cols["unit"]), h(cols["excerpts"])]],
+        [[d(i.code), s(i.role or "–"), s(i.unit or "–"), d(b.i(per_informant[i.code]))] for i in corpus.informants.values()],
+    )
     codebook = _codebook_table(b, mixed)
     matrix = _matrix_table(b, mixed)
     marked = [t.name(b.lang) for t in mixed.themes if t.marked]
     categories = [{"name": mid_sentence(name), "themes": [t.name(b.lang) for t in themes]} for name, themes in mixed.categories(b.lang).items()]
-    section.blocks += b.say("qualitative_intro.j2", refs=(informants.key, codebook.key, matrix.key), n=b.i(len(corpus.informants)),
-                            informants_table=b.ref(informants), excerpts=b.i(len(corpus.excerpts)), codes=b.i(len(corpus.codes)),
-                            themes=b.i(len(mixed.themes)), codebook_table=b.ref(codebook), matrix_table=b.ref(matrix),
-                            per_theme=b.i(mixed.quotes_per_theme), marked=marked, categories=categories,
-                            framework=framework_name(b, mixed), citation=framework_citation(b, mixed),
-                            uncategorized=[t.name(b.lang) for t in mixed.themes if t.category is None])
+    section.blocks += b.say(
+        "qualitative_intro.j2",
+        refs=(informants.key, codebook.key, matrix.key),
+        n=b.i(len(corpus.informants)),
+        informants_table=b.ref(informants),
+        excerpts=b.i(len(corpus.excerpts)),
+        codes=b.i(len(corpus.codes)),
+        themes=b.i(len(mixed.themes)),
+        codebook_table=b.ref(codebook),
+        matrix_table=b.ref(matrix),
+        per_theme=b.i(mixed.quotes_per_theme),
+        marked=marked,
+        categories=categories,
+        framework=framework_name(b, mixed),
+        citation=framework_citation(b, mixed),
+        uncategorized=[t.name(b.lang) for t in mixed.themes if t.category is None],
+    )
     section.add(informants)
     section.add(codebook)
     section.add(matrix)
     section.blocks += _prevalence(b, mixed, matrix)
-    themes = [{"name": t.name(b.lang), "category": t.category.get(b.lang) if t.category else None,
-               "informants": len(t.count.informants), "codes": list(t.count.codes)} for t in mixed.themes]
-    section.add(b.figure("thematic_map", b.labels["thematic_map_title"], "thematic_map",
-                         {"themes": themes, "informants_word": b.labels["qualitative_cols"]["informants"].lower()}, width=0.95))
+    themes = [
+        {
+            "name": t.name(b.lang),
+            "category": t.category.get(b.lang) if t.category else None,
+            "informants": len(t.count.informants),
+            "codes": list(t.count.codes),
+        }
+        for t in mixed.themes
+    ]
+    section.add(
+        b.figure(
+            "thematic_map",
+            b.labels["thematic_map_title"],
+            "thematic_map",
+            {"themes": themes, "informants_word": b.labels["qualitative_cols"]["informants"].lower()},
+            width=0.95,
+        )
+    )
     for k, theme in enumerate(mixed.themes):
         sub = b.section(theme.name(b.lang), 4, f"{LETTERS[k % 26]}.")
-        sub.blocks += b.say("qualitative_theme.j2", description=theme.description.get(b.lang) if theme.description else None,
-                            k=b.i(len(theme.count.informants)), n=b.i(len(corpus.informants)), e=b.i(theme.count.excerpts),
-                            codes=[f"“{code}”" for code in theme.count.codes],
-                            category=mid_sentence(theme.category.get(b.lang)) if theme.category else None,
-                            quoted_under=[mixed.theme(k).name(b.lang) for k in theme.quoted_under])
+        sub.blocks += b.say(
+            "qualitative_theme.j2",
+            description=theme.description.get(b.lang) if theme.description else None,
+            k=b.i(len(theme.count.informants)),
+            n=b.i(len(corpus.informants)),
+            e=b.i(theme.count.excerpts),
+            codes=[f"“{code}”" for code in theme.count.codes],
+            category=mid_sentence(theme.category.get(b.lang)) if theme.category else None,
+            quoted_under=[mixed.theme(k).name(b.lang) for k in theme.quoted_under],
+        )
         for quote in theme.quotes:
             sub.add(Paragraph(f"“{quote.text}” ({_speaker(corpus, quote.informant)})", style="quote"))
         section.add(sub)
@@ -96,8 +129,11 @@ def _codebook_table(b: Builder, mixed):
                 row.append(s(theme.category.get(b.lang) if theme.category else b.labels["no_category"], rowspan=len(codes)))
             body.append(row)
     name, citation = framework_name(b, mixed), framework_citation(b, mixed)
-    note = (b.label("framework_note", framework=name or b.labels["framework_unnamed"], citation=f" {citation}" if citation else "")
-            if categories and (name or citation) else "")
+    note = (
+        b.label("framework_note", framework=name or b.labels["framework_unnamed"], citation=f" {citation}" if citation else "")
+        if categories and (name or citation)
+        else ""
+    )
     return b.table("codebook", b.labels["codebook_title"], [header], body, notes=(note,) if note else ())
 
 
@@ -105,8 +141,12 @@ def _matrix_table(b: Builder, mixed):
     cols = b.labels["qualitative_cols"]
     people = list(mixed.corpus.informants)
     header = [h(cols["theme"])] + [h(p) for p in people] + [h(cols["informants"]), h(cols["excerpts"])]
-    body = [[s(t.name(b.lang))] + [d(b.i(mixed.matrix[t.key][p]) if mixed.matrix[t.key][p] else "–") for p in people]
-            + [d(b.i(len(t.count.informants))), d(b.i(t.count.excerpts))] for t in mixed.themes]
+    body = [
+        [s(t.name(b.lang))]
+        + [d(b.i(mixed.matrix[t.key][p]) if mixed.matrix[t.key][p] else "–") for p in people]
+        + [d(b.i(len(t.count.informants))), d(b.i(t.count.excerpts))]
+        for t in mixed.themes
+    ]
     notes = [b.labels["matrix_note"]]
     shared = sum(1 for e in mixed.corpus.excerpts if len(themes_of(mixed.corpus, e)) > 1)
     if shared:
@@ -121,11 +161,18 @@ def _prevalence(b: Builder, mixed, matrix) -> list[Paragraph]:
     def summary(t) -> dict:
         return {"name": t.name(b.lang), "k": b.i(len(t.count.informants)), "e": b.i(t.count.excerpts)}
 
-    pairs = [(mixed.together[a.key][c.key], a, c) for i, a in enumerate(mixed.themes) for c in mixed.themes[i + 1:]]
+    pairs = [(mixed.together[a.key][c.key], a, c) for i, a in enumerate(mixed.themes) for c in mixed.themes[i + 1 :]]
     best = max(pairs, key=lambda p: p[0], default=(0, None, None))
     pair = {"a": best[1].name(b.lang), "b": best[2].name(b.lang), "n": b.i(best[0])} if best[0] > 0 else None
-    return b.say("qualitative_prevalence.j2", refs=(matrix.key,), table=b.ref(matrix), top=summary(ranked[0]),
-                 bottom=summary(ranked[-1]), n=b.i(len(mixed.corpus.informants)), pair=pair)
+    return b.say(
+        "qualitative_prevalence.j2",
+        refs=(matrix.key,),
+        table=b.ref(matrix),
+        top=summary(ranked[0]),
+        bottom=summary(ranked[-1]),
+        n=b.i(len(mixed.corpus.informants)),
+        pair=pair,
+    )
 
 
 def integration_section(b: Builder, mixed, number: str) -> Section:
@@ -136,16 +183,33 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
     section.add(table)
     for row in mixed.joint:
         e = row.effect
-        named = {stance: [mixed.theme(k).name(b.lang) for k, st, _ in row.themes if st == stance] for stance in ("supports", "contradicts", "context")}
+        named = {
+            stance: [mixed.theme(k).name(b.lang) for k, st, _ in row.themes if st == stance] for stance in ("supports", "contradicts", "context")
+        }
         claims = [(f"hypothesis:{e.hypothesis}", e.decision.outcome)] + ([(f"meta:{e.hypothesis}", row.verdict.outcome)] if row.verdict else [])
-        section.blocks += b.say("joint_row.j2", refs=(table.key,), claims=claims, h=e.hypothesis, path=effect_path(e),
-                                supported=e.decision.supported, estimate=estimate_text(b, e), p=b.p(e.p), themes=bool(row.themes),
-                                meta=row.verdict.outcome if row.verdict else None, **named)
+        section.blocks += b.say(
+            "joint_row.j2",
+            refs=(table.key,),
+            claims=claims,
+            h=e.hypothesis,
+            path=effect_path(e),
+            supported=e.decision.supported,
+            estimate=estimate_text(b, e),
+            p=b.p(e.p),
+            themes=bool(row.themes),
+            meta=row.verdict.outcome if row.verdict else None,
+            **named,
+        )
     fits = [row.verdict.outcome for row in mixed.joint if row.verdict is not None]
     if fits:
-        section.blocks += b.say("joint_summary.j2", refs=(table.key,), confirms=b.i(fits.count("confirms")),
-                                expands=b.i(fits.count("expands")), discordant=b.i(fits.count("discordant")),
-                                silent=b.i(len(mixed.joint) - len(fits)))
+        section.blocks += b.say(
+            "joint_summary.j2",
+            refs=(table.key,),
+            confirms=b.i(fits.count("confirms")),
+            expands=b.i(fits.count("expands")),
+            discordant=b.i(fits.count("discordant")),
+            silent=b.i(len(mixed.joint) - len(fits)),
+        )
     return section
 
 
@@ -159,11 +223,12 @@ def joint_display(b: Builder, mixed):
     for row in mixed.joint:
         e = row.effect
         span = max(len(row.themes), 1)
-        left = [Cell(f"{e.hypothesis}\n{effect_path(e)}", "stub", rowspan=span, align="left"),
-                Cell(f"{estimate_text(b, e)}\n({b.p(e.p)})", rowspan=span),
-                replace(b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome), rowspan=span)]
-        meta = (replace(b.verdict(f"meta:{e.hypothesis}", row.verdict.outcome, words="meta_inferences"), rowspan=span)
-                if row.verdict else d("–"))
+        left = [
+            Cell(f"{e.hypothesis}\n{effect_path(e)}", "stub", rowspan=span, align="left"),
+            Cell(f"{estimate_text(b, e)}\n({b.p(e.p)})", rowspan=span),
+            replace(b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome), rowspan=span),
+        ]
+        meta = replace(b.verdict(f"meta:{e.hypothesis}", row.verdict.outcome, words="meta_inferences"), rowspan=span) if row.verdict else d("–")
         if not row.themes:
             body.append(left + [d("–"), d("–"), meta])
         for k, (key, stance, _) in enumerate(row.themes):
@@ -172,9 +237,15 @@ def joint_display(b: Builder, mixed):
             cells = [s(f"{theme.name(b.lang)}\n{counts}\n({b.labels['stances'][stance]})"), _quote_cell(b, mixed, theme)]
             body.append((left if k == 0 else []) + cells + ([meta] if k == 0 else []))
     notes = (coefficient_note(b, [row.effect for row in mixed.joint]), b.labels["joint_note"])
-    return b.table("joint_display", b.labels["joint_title"],
-                   [[h(cols["hypothesis"]), h(cols["estimate"]), h(cols["decision"]), h(cols["themes"]), h(cols["quote"]), h(cols["meta"])]],
-                   body, notes=notes, widths=(1.3, 1.2, 1.2, 2.5, 4.6, 1.6), small=True)
+    return b.table(
+        "joint_display",
+        b.labels["joint_title"],
+        [[h(cols["hypothesis"]), h(cols["estimate"]), h(cols["decision"]), h(cols["themes"]), h(cols["quote"]), h(cols["meta"])]],
+        body,
+        notes=notes,
+        widths=(1.3, 1.2, 1.2, 2.5, 4.6, 1.6),
+        small=True,
+    )
 
 
 def _quote_cell(b: Builder, mixed, theme) -> Cell:
@@ -201,14 +272,28 @@ def discussion_paragraphs(b: Builder, mixed, effect) -> list:
         theme = mixed.theme(key)
         quote = theme.quote()
         described = theme.description.get(b.lang).strip() if theme.description is not None else ""
-        themes.append({"name": theme.name(b.lang), "k": b.i(len(theme.count.informants)), "stance_words": b.labels["stance_sentences"][stance],
-                       "description": described + ("" if not described or described[-1] in ".!?" else "."),
-                       "quote": {"informant": quote.informant, "text": quote.text} if quote else None})
+        themes.append(
+            {
+                "name": theme.name(b.lang),
+                "k": b.i(len(theme.count.informants)),
+                "stance_words": b.labels["stance_sentences"][stance],
+                "description": described + ("" if not described or described[-1] in ".!?" else "."),
+                "quote": {"informant": quote.informant, "text": quote.text} if quote else None,
+            }
+        )
     code, meta = effect.hypothesis, row.verdict.outcome
     against = [mixed.theme(key).name(b.lang) for key, _, fit in row.themes if fit.outcome == "discordant"]
     claims = [(f"meta:{code}", meta)] + ([(f"hypothesis:{code}", effect.decision.outcome)] if meta == "discordant" else [])
-    out: list = b.say("discussion_mixed.j2", claims=claims, meta=meta, themes=themes, n=b.i(len(mixed.corpus.informants)),
-                      h=code, supported=effect.decision.supported, against=against)
+    out: list = b.say(
+        "discussion_mixed.j2",
+        claims=claims,
+        meta=meta,
+        themes=themes,
+        n=b.i(len(mixed.corpus.informants)),
+        h=code,
+        supported=effect.decision.supported,
+        against=against,
+    )
     if meta == "discordant" and b.study.config.hypotheses[code].discussion is None:
         out.append(discordant_task(b, code))
     return out

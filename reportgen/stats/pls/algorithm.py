@@ -48,7 +48,7 @@ class PlsSpec:
         m = np.zeros((len(self.indicators), len(self.constructs)))
         row = 0
         for j, block in enumerate(self.items):
-            m[row:row + len(block), j] = 1
+            m[row : row + len(block), j] = 1
             row += len(block)
         return m
 
@@ -69,23 +69,22 @@ class PlsSpec:
 
     def without_indicator(self, item: str) -> PlsSpec:
         """The model with indicator ``item`` removed from its construct."""
-        return PlsSpec(self.constructs, tuple(tuple(i for i in block if i != item) for block in self.items), self.modes,
-                       self.paths, self.scheme)
+        return PlsSpec(self.constructs, tuple(tuple(i for i in block if i != item) for block in self.items), self.modes, self.paths, self.scheme)
 
     def construct_of(self, item: str) -> str:
         return next(c for c, block in zip(self.constructs, self.items) if item in block)
 
     def without(self, source: str, target: str) -> PlsSpec:
-        return PlsSpec(self.constructs, self.items, self.modes,
-                       tuple(p for p in self.paths if p != (source, target)), self.scheme)
+        return PlsSpec(self.constructs, self.items, self.modes, tuple(p for p in self.paths if p != (source, target)), self.scheme)
 
     def connected(self) -> PlsSpec:
         """The model without the constructs that no path touches (and their indicators), as seminr
         estimates only the constructs of its structural model: an unconnected construct has no
         inner proxy under the path scheme (its weights would divide by zero)."""
         keep = [j for j, c in enumerate(self.constructs) if any(c in path for path in self.paths)]
-        return PlsSpec(tuple(self.constructs[j] for j in keep), tuple(self.items[j] for j in keep),
-                       tuple(self.modes[j] for j in keep), self.paths, self.scheme)
+        return PlsSpec(
+            tuple(self.constructs[j] for j in keep), tuple(self.items[j] for j in keep), tuple(self.modes[j] for j in keep), self.paths, self.scheme
+        )
 
 
 @dataclass(frozen=True)
@@ -224,7 +223,16 @@ def estimate(data: np.ndarray, spec: PlsSpec) -> PlsResult:
     xs = _standardise(data)
     scores = xs @ result.weights[0]
     cross = xs.T @ scores / (data.shape[0] - 1)
-    return PlsResult(spec=spec, n=data.shape[0], weights=result.weights[0], loadings=result.loadings[0],
-                     paths=result.paths[0], r2=result.r2[0], construct_cor=result.construct_cor[0],
-                     item_cor=result.item_cor[0], scores=scores, cross_loadings=cross,
-                     iterations=int(result.iterations[0]))
+    return PlsResult(
+        spec=spec,
+        n=data.shape[0],
+        weights=result.weights[0],
+        loadings=result.loadings[0],
+        paths=result.paths[0],
+        r2=result.r2[0],
+        construct_cor=result.construct_cor[0],
+        item_cor=result.item_cor[0],
+        scores=scores,
+        cross_loadings=cross,
+        iterations=int(result.iterations[0]),
+    )

@@ -86,9 +86,15 @@ def _draws(spec: PlsSpec, item_cor: np.ndarray, chains: list[tuple[int, ...]]) -
     return np.concatenate(parts, axis=1)
 
 
-def bootstrap(data: np.ndarray, original: PlsResult, resamples: int = 5000, seed: int | None = None,
-              alpha: float = 0.05, progress: Callable[[int, int], None] | None = None,
-              workers: int | None = None) -> BootstrapResult:
+def bootstrap(
+    data: np.ndarray,
+    original: PlsResult,
+    resamples: int = 5000,
+    seed: int | None = None,
+    alpha: float = 0.05,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> BootstrapResult:
     """Bootstrap ``resamples`` re-estimations of ``original.spec`` on ``data`` (n, p).
 
     ``data`` may hold blanks (NaN): each resample replaces them by its own item means (seminr).
@@ -105,7 +111,7 @@ def bootstrap(data: np.ndarray, original: PlsResult, resamples: int = 5000, seed
     done = 0
 
     def work(start: int) -> np.ndarray:
-        return _draws(spec, correlations_from_counts(data, counts[start:start + CHUNK]), chains)
+        return _draws(spec, correlations_from_counts(data, counts[start : start + CHUNK]), chains)
 
     pieces = []
     with ThreadPoolExecutor(max_workers=workers or min(2, os.cpu_count() or 1)) as pool:
@@ -140,8 +146,7 @@ def _summarise(spec, chain_names, est, draws, alpha) -> BootstrapResult:
     upper = list(zip(*np.triu_indices(c, 1)))
     offset_chain = offset_htmt + len(upper)
     paths = {(s, t_): stat(names.index(s) * c + names.index(t_)) for s, t_ in spec.paths}
-    total_indirect = {(names[i], names[j]): stat(offset_ind + i * c + j)
-                      for i in range(c) for j in range(c) if abs(est[offset_ind + i * c + j]) > 0}
+    total_indirect = {(names[i], names[j]): stat(offset_ind + i * c + j) for i in range(c) for j in range(c) if abs(est[offset_ind + i * c + j]) > 0}
     loadings = {item: stat(offset_load + k) for k, item in enumerate(spec.indicators)}
     htmt_stats = _htmt_stats(names, upper, est[offset_htmt:offset_chain], draws[:, offset_htmt:offset_chain], alpha)
     specific = {chain: stat(offset_chain + k) for k, chain in enumerate(chain_names)}
@@ -154,5 +159,7 @@ def _htmt_stats(names, pairs, est, draws, alpha) -> dict[tuple[str, str], HtmtBo
         return {}
     lower, upper = np.nanquantile(draws, [alpha, 1 - alpha], axis=0)
     mean, sd = np.nanmean(draws, axis=0), np.nanstd(draws, axis=0, ddof=1)
-    return {(names[i], names[j]): HtmtBoot(float(est[k]), float(mean[k]), float(sd[k]), float(lower[k]), float(upper[k]), alpha)
-            for k, (i, j) in enumerate(pairs)}
+    return {
+        (names[i], names[j]): HtmtBoot(float(est[k]), float(mean[k]), float(sd[k]), float(lower[k]), float(upper[k]), alpha)
+        for k, (i, j) in enumerate(pairs)
+    }

@@ -57,8 +57,8 @@ def reliability(result: PlsResult) -> dict[str, Reliability]:
             ww = np.outer(w, w)
             rho_a = (w @ w) ** 2 * (w @ (r * off) @ w) / (w @ (ww * off) @ w)
         total = loadings.sum()
-        rho_c = total ** 2 / (total ** 2 + (1 - loadings ** 2).sum())
-        out[name] = Reliability(float(alpha), float(rho_a), float(rho_c), float((loadings ** 2).mean()))
+        rho_c = total**2 / (total**2 + (1 - loadings**2).sum())
+        out[name] = Reliability(float(alpha), float(rho_a), float(rho_c), float((loadings**2).mean()))
     return out
 
 
