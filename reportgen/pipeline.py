@@ -13,7 +13,7 @@ from reportgen.designs import design_for
 from reportgen.errors import ConfigError, OutputError, naming, os_error_line
 from reportgen.output import atomic_folder, check_target, safe_name
 from reportgen.report.printable import printable
-from reportgen.results_json import clean, write_results
+from reportgen.results_json import SCHEMA_VERSION, clean, write_results
 from reportgen.words.messages import Localized, joined, phrase
 
 FORMATS = ("json", "pdf", "docx")
@@ -96,7 +96,7 @@ def analyse(study, language: str) -> Analysed:
     design = design_for(study.config)
     data = design.load(study)
     results = design.analyse(study, data)
-    payload = clean(design.to_json(study, results, language))
+    payload = {"schema_version": SCHEMA_VERSION, **clean(design.to_json(study, results, language))}
     notes = list(data.notes)
     payload["warnings"] = notes + list(payload.get("warnings") or [])
     return Analysed(study, design, results, payload, notes)

@@ -1,7 +1,8 @@
-"""results.json: every statistic under the stable keys of DESIGN.md, floats unrounded.
+"""results.json: every statistic under the stable keys of docs/results-json.md, floats unrounded.
 
 Each design writes its own keys (``designs/<name>/json.py``); here the values are made plain
-(undefined values such as NaN, or a statistic of a constant item, become null) and written.
+(undefined values such as NaN, or a statistic of a constant item, become null) and written. The
+file starts with :data:`SCHEMA_VERSION`; docs/schema/results.schema.json describes it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import naming
+
+SCHEMA_VERSION = "1.0"
+"""The contract's version: a minor step (1.1) adds keys, a major one (2.0) renames or removes one."""
 
 
 def clean(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Pydantic models of the study file (DESIGN.md, "The study file").
+"""Pydantic models of the study file (README.md, "The study file"; docs/schema/study.schema.json).
 
 Unknown keys are errors (``extra="forbid"``); a label may be written as one string or as
 ``{id: ..., en: ...}``. Cross-field checks (does a hypothesis name a construct?) live in
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
 from reportgen.config import bounds
 from reportgen.words.messages import Localized
@@ -52,8 +52,11 @@ def _text_from_string(value: Any) -> Any:
     return value
 
 
-Text = Annotated[LocalText, BeforeValidator(_text_from_string)]
-Key = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)]
+# json_schema_input_type: what the study file may write (docs/schema/*.schema.json), besides the model's own shape
+Text = Annotated[LocalText, BeforeValidator(_text_from_string, json_schema_input_type=str | int | float | LocalText)]
+Key = Annotated[
+    str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v, json_schema_input_type=str | int | float)
+]
 
 
 class Captions(Strict):
@@ -143,7 +146,7 @@ def _origin_from_word(value: Any) -> Any:
     raise ValueError(f"{value!r} is not a data source; use primary, secondary or {{type: secondary, citation: ...}}")
 
 
-Origin = Annotated[DataOrigin, BeforeValidator(_origin_from_word)]
+Origin = Annotated[DataOrigin, BeforeValidator(_origin_from_word, json_schema_input_type=Literal["primary", "secondary"] | DataOrigin)]
 
 
 class DataSource(Strict):
@@ -315,6 +318,19 @@ def _theory_from_text(value: Any) -> Any:
     return {"text": value}
 
 
+_TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string"},
+        {"type": "object", "properties": {"id": {"type": "string"}, "en": {"type": "string"}}, "additionalProperties": False},
+    ]
+}
+CITED = {
+    "type": "array",
+    "items": {"anyOf": [{"type": "string"}, {"type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": _TEXT_SCHEMA}]},
+    "description": "Keys of the literature file; a key may carry what that work found: {key: finding}",
+}
+
+
 class Hypothesis(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -325,10 +341,12 @@ class Hypothesis(Strict):
     moderator: Key | None = None
     centre: bool = False
     discussion: Text | None = None
-    supports: list[Key] = Field(default_factory=list)  # keys of `literature` whose findings agree with the hypothesis
-    contradicts: list[Key] = Field(default_factory=list)  # … whose findings do not (no association, or the opposite)
+    supports: Annotated[list[Key], WithJsonSchema(CITED)] = Field(default_factory=list)  # keys of `literature` whose findings agree
+    contradicts: Annotated[list[Key], WithJsonSchema(CITED)] = Field(
+        default_factory=list
+    )  # … whose findings do not (no association, or the opposite)
     findings: dict[Key, Text] = Field(default_factory=dict)  # what each cited work found, as a clause after "found that"
-    theory: Annotated[Theory, BeforeValidator(_theory_from_text)] | None = None
+    theory: Annotated[Theory, BeforeValidator(_theory_from_text, json_schema_input_type=str | LocalText | Theory)] | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -414,7 +432,7 @@ def _table_from_string(value: Any) -> Any:
     return {"path": value} if isinstance(value, str) else value
 
 
-Table = Annotated[TableRef, BeforeValidator(_table_from_string)]
+Table = Annotated[TableRef, BeforeValidator(_table_from_string, json_schema_input_type=str | TableRef)]
 
 
 def _stances(value: Any) -> Any:
@@ -431,7 +449,10 @@ class ThemeNotes(Strict):
 
     title: Text | None = None
     description: Text | None = None
-    explains: Annotated[dict[Key, Literal["supports", "contradicts", "context"]], BeforeValidator(_stances)] = Field(default_factory=dict)
+    explains: Annotated[
+        dict[Key, Literal["supports", "contradicts", "context"]],
+        BeforeValidator(_stances, json_schema_input_type=list[Key] | dict[Key, Literal["supports", "contradicts", "context"]]),
+    ] = Field(default_factory=dict)
     quotes: list[str] = Field(default_factory=list)
 
 
@@ -466,7 +487,7 @@ class QualitativeCorpus(Strict):
     codebook: Table | None = None
     informants: Table | None = None
     project: str | None = None
-    framework: Annotated[Framework, BeforeValidator(_framework)] = Field(default_factory=Framework)
+    framework: Annotated[Framework, BeforeValidator(_framework, json_schema_input_type=dict[str, str] | Framework)] = Field(default_factory=Framework)
     themes: dict[str, ThemeNotes] = Field(default_factory=dict)
     quotes_per_theme: int = Field(3, ge=1, le=10)
 

@@ -1,4 +1,4 @@
-"""results.json of a regression study (DESIGN.md keys), simple or multiple."""
+"""results.json of a regression study (docs/results-json.md), simple or multiple."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def residual_plots_json(plots: ResidualPlots) -> dict[str, Any]:
 
 
 def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, Any]:
-    """The DESIGN.md keys. In a simple regression (one predictor) multicollinearity is not
+    """The keys of docs/results-json.md. In a simple regression (one predictor) multicollinearity is not
     applicable: ``tolerance`` and ``vif`` are null and ``assumptions.verdicts.multicollinearity``
     is empty, as the chapter has no multicollinearity test."""
     reg = results.regression

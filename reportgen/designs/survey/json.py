@@ -65,7 +65,7 @@ def constructs_json(constructs) -> dict[str, Any]:
 
 
 def extras_json(extras) -> dict[str, Any]:
-    """correlations, simple_regressions, moderation and group_tests (DESIGN.md keys)."""
+    """correlations, simple_regressions, moderation and group_tests (docs/results-json.md)."""
     if extras is None:
         return {}
     out: dict[str, Any] = {
