@@ -418,9 +418,6 @@ class Theme(Strict):
     quotes: list[str] = Field(default_factory=list)
 
 
-STANCES = ("supports", "contradicts", "context")
-
-
 class TableRef(Strict):
     """A table of the qualitative corpus: a .csv/.xlsx file, and the sheet of a workbook."""
 

@@ -25,8 +25,6 @@ from reportgen.data.read import RawTable, other_sheets_hint, read_table
 from reportgen.errors import DataError, ReportgenError, one_or_all
 from reportgen.words.messages import Localized, joined, phrase
 
-MAX_LISTED = 50  # problems listed by `validate`; the rest are counted
-
 
 @dataclass(frozen=True)
 class Dataset:

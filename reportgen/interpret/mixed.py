@@ -25,7 +25,6 @@ from reportgen.interpret.verdict import Rule, Verdict
 
 CITATION = "Fetters et al., 2013"
 RULE = Rule("meta_inference", None, CITATION)
-OUTCOMES = ("confirms", "expands", "discordant")
 
 
 def meta_inference(stance: str, supported: bool) -> Verdict:

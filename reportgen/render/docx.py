@@ -80,8 +80,6 @@ TOC_STYLE_ID = "TOC{}"  # Word's built-in "toc 1" … "toc 4", the styles its TO
 FIGURES_LIST, FIGURES_LIST_ID = "table of figures", "TableofFigures"  # Word's style of a \c list's entries
 TOC_INDENT_CM = {1: 0.0, 2: 0.0, 3: 1.0, 4: 2.0}  # as the PDF's contents
 # How tall a table is, to know whether it fits on a page (then all its rows keep with the next):
-CAPTION_PT = 2 * 13.8 + 6  # two lines of 12 pt at single spacing, 6 pt above
-SMALL_LINE_PT = 13.5  # a note or source line: 10 pt at 1.0, 2 pt below
 FITS = 0.9  # Word sets table rows a little tighter than the estimate: a table counts as fitting at 90 % of a page
 COMMENT_AUTHOR, COMMENT_INITIALS = "reportgen", "rg"  # who a task's comment is by
 RULE = ("single", "8", "000000")  # a table's rules: 1 pt black (w:sz in eighths of a point), as chapter.css's

@@ -213,7 +213,3 @@ class Document:
 
     def figures(self) -> list[Figure]:
         return [b for b in self.walk() if isinstance(b, Figure)]
-
-    def shown_claims(self) -> dict[str, str]:
-        """Subject → outcome of every verdict a table cell shows."""
-        return {cell.claim[0]: cell.claim[1] for table in self.tables().values() for row in table.header + table.body for cell in row if cell.claim}
