@@ -25,8 +25,9 @@ import contextlib
 import copy
 import os
 import re
+import tempfile
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import yaml
@@ -40,6 +41,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
 
 from reportgen.config.draft import has_placeholders
 from reportgen.errors import ProblemList, ReportgenError
@@ -69,8 +71,16 @@ def _words() -> dict:
     return yaml.safe_load((HERE / "words.yaml").read_text(encoding="utf-8"))
 
 
-def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(HERE / "pages"), autoescape=select_autoescape(["j2"]), trim_blocks=True, lstrip_blocks=True)
+def _templates() -> Jinja2Templates:
+    """The pages' templates; in them ``path_for(name, **params)`` is a route's path (with the
+    app's root path, so that the app works behind a path prefix)."""
+    environment = Environment(loader=FileSystemLoader(HERE / "pages"), autoescape=select_autoescape(["j2"]), trim_blocks=True, lstrip_blocks=True)
+    return Jinja2Templates(env=environment, context_processors=[lambda request: {"path_for": partial(path_for, request)}])
+
+
+def path_for(request: Request, name: str, **params) -> str:
+    """The path of route ``name`` (``/s/KEY/run``), after the app's root path."""
+    return request.url_for(name, **params).path
 
 
 def create_app(
@@ -94,15 +104,15 @@ def create_app(
     max_upload = int(max_upload_mb * 2**20)
     app = Starlette(
         routes=[
-            Route("/", home),
-            Route("/upload", upload, methods=["POST"]),
-            Route("/example", example, methods=["POST"]),
-            Route("/s/{key}", study, methods=["GET", "POST"]),
-            Route("/s/{key}/run", progress),
-            Route("/s/{key}/result", result),
-            Route("/s/{key}/preview", preview),
-            Route("/s/{key}/file/{kind}", download),
-            Route("/s/{key}/end", end, methods=["POST"]),
+            Route("/", home, name="home"),
+            Route("/upload", upload, methods=["POST"], name="upload"),
+            Route("/example", example, methods=["POST"], name="example"),
+            Route("/s/{key}", study, methods=["GET", "POST"], name="study"),
+            Route("/s/{key}/run", progress, name="progress"),
+            Route("/s/{key}/result", result, name="result"),
+            Route("/s/{key}/preview", preview, name="preview"),
+            Route("/s/{key}/file/{kind}", download, name="download"),
+            Route("/s/{key}/end", end, methods=["POST"], name="end"),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],
         middleware=[
@@ -117,7 +127,7 @@ def create_app(
     app.state.sessions = sessions if sessions is not None else Sessions()
     app.state.runs = Runs(max_runs)
     app.state.max_upload = max_upload
-    app.state.pages = _environment()
+    app.state.pages = _templates()
     return app
 
 
@@ -136,8 +146,7 @@ def _page(request: Request, name: str, status: int = 200, **context) -> HTMLResp
     def say(key: str, **values) -> str:
         return words[key][lang].format(**values)
 
-    html = request.app.state.pages.get_template(name).render(say=say, lang=lang, path=request.url.path, **context)
-    response = HTMLResponse(html, status_code=status)
+    response = request.app.state.pages.TemplateResponse(request, name, {"say": say, "lang": lang, **context}, status_code=status)
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie("lang", lang, samesite="lax")
     return response
@@ -171,7 +180,7 @@ def _too_large_line(request: Request, size: int | None) -> str:
 async def _too_large(request: Request, exc: BodyTooLarge) -> HTMLResponse:
     """A body over its limit (:class:`BodyLimit` stopped reading it): the upload page saying so,
     or one line for any other form."""
-    if request.url.path != "/upload":
+    if request.url.path != path_for(request, "upload"):
         return _line(request, 413, _say(request, "form_too_large", mb=f"{exc.limit / 2**20:g}"))
     return _home(request, 413, error=_too_large_line(request, exc.size))
 
@@ -201,10 +210,16 @@ def _file_name(name: str) -> str:
 
 
 def _write_new(path: Path, content: bytes) -> None:
-    """Write a file inside a session folder, whole: a temporary name, then renamed."""
-    temporary = path.with_name(f".{path.name}.part")
-    temporary.write_bytes(content)
-    os.replace(temporary, path)
+    """Write a file inside a session folder, whole: a temporary file of its own, then renamed."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 # ---------------------------------------------------------------- pages
@@ -226,7 +241,7 @@ async def upload(request: Request) -> Response:
     except BaseException:  # a body over the limit (413), or a bug
         sessions.discard(folder)
         raise
-    return RedirectResponse(f"/s/{session.key}", status_code=303)
+    return RedirectResponse(path_for(request, "study", key=session.key), status_code=303)
 
 
 EXAMPLE = ("luwu-timur", "responses.csv", "references.bib")  # the thesis replica: 80 respondents, 31 items, six constructs
@@ -248,7 +263,7 @@ async def example(request: Request) -> Response:
     except BaseException:
         sessions.discard(folder)
         raise
-    return RedirectResponse(f"/s/{session.key}", status_code=303)
+    return RedirectResponse(path_for(request, "study", key=session.key), status_code=303)
 
 
 async def _received(request: Request, folder: Path):
@@ -353,28 +368,38 @@ async def study(request: Request) -> Response:
     if session is None:
         return _gone(request)
     if request.method == "POST":
-        form = await request.form(max_files=1)
-        refused = None
-        try:
-            references = await _literature_file(request, form.get("literature"))
-        except ReportgenError as error:
-            references, refused = None, error.message
-        if references:
-            session.choices.literature = _write_literature(session.folder, references, taken=(session.data.name,))
-        session.choices = study_form.choices_from_form(form, session)
-        action = form.get("action", "update")
-        session.problems, session.summary = {}, ""
-        if refused:
-            session.problems["literature"] = [refused]
-            action = "update"
-        if action in ("check", "run"):
-            await run_in_threadpool(_check, session, _language(request))
-            if action == "run" and not session.problems:
-                if session.run is not None:
-                    await run_in_threadpool(session.run.cancel)
-                session.run = request.app.state.runs.start(session.study_file, session.report)
-                return RedirectResponse(f"/s/{session.key}/run", status_code=303)
+        async with session.lock:  # one request of a session at a time: its form, study file and run
+            redirect = await _posted(request, session)
+        if redirect is not None:
+            return redirect
     return _study_page(request, session)
+
+
+async def _posted(request: Request, session) -> Response | None:
+    """Take the study form's fields into the session's choices and do what the button asks:
+    update, check, or check and run (the run's page, when it started)."""
+    form = await request.form(max_files=1)
+    refused = None
+    try:
+        references = await _literature_file(request, form.get("literature"))
+    except ReportgenError as error:
+        references, refused = None, error.message
+    if references:
+        session.choices.literature = _write_literature(session.folder, references, taken=(session.data.name,))
+    session.choices = study_form.choices_from_form(form, session)
+    action = form.get("action", "update")
+    session.problems, session.summary = {}, ""
+    if refused:
+        session.problems["literature"] = [refused]
+        action = "update"
+    if action in ("check", "run"):
+        await run_in_threadpool(_check, session, _language(request))
+        if action == "run" and not session.problems:
+            if session.run is not None:
+                await run_in_threadpool(session.run.cancel)
+            session.run = request.app.state.runs.start(session.study_file, session.report)
+            return RedirectResponse(path_for(request, "progress", key=session.key), status_code=303)
+    return None
 
 
 def _check(session, language: str = "id") -> None:
@@ -456,10 +481,10 @@ def _points(choices) -> list[int]:
 async def progress(request: Request) -> Response:
     session = _session(request)
     if session is None or session.run is None:
-        return _gone(request) if session is None else RedirectResponse(f"/s/{session.key}", status_code=303)
+        return _gone(request) if session is None else RedirectResponse(path_for(request, "study", key=session.key), status_code=303)
     run: Run = session.run
     if run.ok:
-        return RedirectResponse(f"/s/{session.key}/result", status_code=303)
+        return RedirectResponse(path_for(request, "result", key=session.key), status_code=303)
     return _page(request, "run.html.j2", session=session, run=run, stages=STAGES[:-1], slots=request.app.state.runs.slots)
 
 
@@ -468,7 +493,7 @@ async def result(request: Request) -> Response:
     if session is None:
         return _gone(request)
     if session.run is None or not session.run.ok:
-        return RedirectResponse(f"/s/{session.key}/run" if session.run else f"/s/{session.key}", status_code=303)
+        return RedirectResponse(path_for(request, "progress" if session.run else "study", key=session.key), status_code=303)
     return _page(
         request, "result.html.j2", session=session, run=session.run, kinds=list(FILE_KINDS), decisions=_decisions(_report_file(session, "json"))
     )
@@ -505,7 +530,7 @@ async def preview(request: Request) -> Response:
     session = _session(request)
     path = _report_file(session, "html") if session else None
     if path is None:
-        return _gone(request) if session is None else RedirectResponse(f"/s/{session.key}", status_code=303)
+        return _gone(request) if session is None else RedirectResponse(path_for(request, "study", key=session.key), status_code=303)
     return FileResponse(path, media_type="text/html", headers=PREVIEW_HEADERS)
 
 

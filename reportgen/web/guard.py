@@ -129,7 +129,8 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.paths.get(scope["path"], self.default)
+        route = scope["path"].removeprefix(scope.get("root_path", ""))  # behind a path prefix, the route's own path
+        limit = self.paths.get(route or "/", self.default)
         declared = Headers(scope=scope).get("content-length", "")
         size = int(declared) if declared.isdigit() else None
         read = 0

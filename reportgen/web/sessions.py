@@ -10,6 +10,7 @@ holds at most :data:`MAX_SESSIONS` sessions at once: beyond that an upload is re
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import shutil
 import tempfile
@@ -44,6 +45,7 @@ class Session:
     notice: str = ""
     run: object = None
     last_seen: float = field(default_factory=time.monotonic)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)  # held while a form of the session is handled
 
     @property
     def study_file(self) -> Path:

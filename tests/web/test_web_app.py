@@ -466,3 +466,32 @@ def test_a_hypothesis_discussion_written_in_the_form_reaches_the_chapter(client,
     assert result.exit_code == 0, result.output
     docx = next((tmp_path / "out").glob("*.docx"))
     assert any(text in paragraph.text for paragraph in Document(str(docx)).paragraphs)
+
+
+def test_behind_a_path_prefix_every_link_and_redirect_keeps_it(tmp_path):
+    """Served under /rg (a reverse proxy's root path): the pages' links, forms and redirects
+    and the stylesheet carry the prefix."""
+    app = create_app(sessions=Sessions(root=tmp_path))
+    with TestClient(app, base_url=HERE, root_path="/rg") as client:
+        home = client.get("/rg/").text
+        assert 'action="/rg/upload"' in home and 'action="/rg/example"' in home and 'href="/rg/static/app.css"' in home
+        response = client.post("/rg/upload", files={"data": ("responses.csv", THESIS_DATA.read_bytes(), "text/csv")}, follow_redirects=False)
+        where = response.headers["location"]
+        assert response.status_code == 303 and where.startswith("/rg/s/")
+        page = client.get(where).text
+        assert f'action="{where}"' in page and f'action="{where}/end"' in page
+        assert client.get("/rg/static/app.css").status_code == 200
+
+
+def test_two_posts_of_one_session_at_once_are_handled_one_after_the_other(client, app):
+    """Two checks of the same session sent together: each writes and checks the study file whole,
+    under the session's lock, and both pages say the study is valid."""
+    import concurrent.futures
+
+    where, values = begin(client)
+    values = named(values) | {"action": "check"}
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        pages = list(pool.map(lambda title: client.post(where, data=values | {"title": title}).text, ["Judul satu", "Judul dua"]))
+    assert all("Berkas studi valid." in page for page in pages)
+    assert session_of(app, where).study_file.read_text(encoding="utf-8").count('title: "Judul') == 1
+    assert [p.name for p in session_of(app, where).folder.iterdir() if p.name.endswith(".part")] == []
