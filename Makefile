@@ -30,10 +30,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# ruff's checks and its formatting (configured in pyproject.toml), on every Python file of the tree
+# ruff's checks and its formatting, and the layers' import contracts (all configured in pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check reportgen tests bench config templates
 	$(BIN)/ruff format --check reportgen tests bench config templates
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -146,7 +146,7 @@ def _model_for(raw: dict, name: str, lines: dict) -> type[BaseModel]:
 def sakip_check(study: Study) -> list[ConfigError]:
     config = study.config
     from reportgen.config.checks import near, templates_problems
-    from reportgen.designs.sakip.analysis import components_of
+    from reportgen.interpret.sakip import components_of
 
     problems = templates_problems(study)
     subcomponents = [s for c in components_of(config) for s, _ in c.subcomponents]

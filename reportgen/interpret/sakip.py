@@ -295,3 +295,20 @@ def with_ties(items: list, count: int, key) -> list:
         return list(items)
     last = round(key(items[count - 1]), TIE_PLACES)
     return list(items[:count]) + [item for item in items[count:] if round(key(item), TIE_PLACES) == last]
+
+
+def framework_of(config) -> Framework:
+    """The study's framework: a regulation's, or its own ``components:`` on the current scale."""
+    if config.components:
+        return custom_framework(
+            tuple(
+                Component(code, spec.weight, tuple((s, sub.share) for s, sub in spec.subcomponents.items()))
+                for code, spec in config.components.items()
+            )
+        )
+    return framework(config.framework)
+
+
+def components_of(config) -> tuple[Component, ...]:
+    """The components of the study's framework (``config``: a SAKIP study file's)."""
+    return framework_of(config).components

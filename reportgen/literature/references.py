@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from reportgen.literature.work import ITALIC_OFF, ITALIC_ON, Work, fold
-from reportgen.report.document import Run, merge_runs
+from reportgen.words.runs import Run, merge_runs
 
 LOCALES = {"en": "en-US", "id": "id-ID"}
 # The genre of a thesis whose file names none (BibTeX @mastersthesis / @phdthesis), per language.

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.words.runs import Run, merge_runs
+
 Claim = tuple[str, str]  # (subject, outcome) of a verdict: ("reliability:X1", "reliable")
 
 
@@ -69,28 +71,6 @@ class Figure:
     source: str = ""
     kind: str = ""
     data: dict = field(default_factory=dict, compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of a paragraph's text in one face: roman, or italic (a journal, a volume, a book
-    title in an APA reference; a foreign term)."""
-
-    text: str
-    italic: bool = False
-
-
-def merge_runs(runs) -> tuple[Run, ...]:
-    """``runs`` without empty ones, adjacent runs of one face joined."""
-    merged: list[Run] = []
-    for run in runs:
-        if not run.text:
-            continue
-        if merged and merged[-1].italic == run.italic:
-            merged[-1] = Run(merged[-1].text + run.text, run.italic)
-        else:
-            merged.append(Run(run.text, run.italic))
-    return tuple(merged)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from reportgen.interpret.sakip import Component
+if TYPE_CHECKING:  # the framework's types only: statistics do not import interpretation
+    from reportgen.interpret.sakip import Component
 
 
 @dataclass(frozen=True)

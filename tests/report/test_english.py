@@ -111,7 +111,7 @@ def _data_values(folder) -> list[str]:
 def _criteria_texts(folder) -> set[str]:
     """The criteria of an official LKE (a SAKIP report quotes the regulation's Indonesian wording)."""
     from reportgen.config import load_study
-    from reportgen.designs.sakip.analysis import framework_of
+    from reportgen.interpret.sakip import framework_of
 
     config = load_study(folder / "study.yaml").config
     if getattr(config, "kind", None) != "sakip":

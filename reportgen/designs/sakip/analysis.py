@@ -11,7 +11,7 @@ from reportgen.config import Study
 from reportgen.data.logo import read_logo
 from reportgen.data.sakip import Answers, read_answers, read_follow_up, read_history, read_register
 from reportgen.errors import ConfigError, did_you_mean
-from reportgen.interpret.sakip import Component, Finding, Framework, custom_framework, framework, predicate, ranked_findings
+from reportgen.interpret.sakip import Component, Finding, Framework, framework_of, predicate, ranked_findings
 from reportgen.stats.sakip import UnitScore, total_at_target, unit_scores, with_ranks_and_history
 
 
@@ -48,22 +48,6 @@ class SakipResults:
     def component_means(self) -> dict[str, float]:
         """Government-wide mean achievement of each component (score / weight)."""
         return {c.code: sum(u.components[c.code] for u in self.units.values()) / len(self.units) / c.weight for c in self.components}
-
-
-def framework_of(config) -> Framework:
-    """The study's framework: a regulation's, or its own ``components:`` on the current scale."""
-    if config.components:
-        return custom_framework(
-            tuple(
-                Component(code, spec.weight, tuple((s, sub.share) for s, sub in spec.subcomponents.items()))
-                for code, spec in config.components.items()
-            )
-        )
-    return framework(config.framework)
-
-
-def components_of(config) -> tuple[Component, ...]:
-    return framework_of(config).components
 
 
 @dataclass(frozen=True)
