@@ -48,14 +48,14 @@ def strand_conclusion(b: Builder, mixed, n: int, obj: str | None) -> list[Paragr
     raised, absent = [], []
     for name, themes in mixed.categories(b.lang).items():
         people = {p for t in themes for p in t.count.informants}
-        entry = {"name": mid_sentence(name), "themes": [t.name(b.lang) for t in themes], "k": b.i(len(people))}
+        entry = {"name": mid_sentence(name), "themes": [t.name(b.lang) for t in themes], "k": b.integer(len(people))}
         if people:
             raised.append((len(people), position[themes[0].key], entry))
         else:
             absent.append(entry["name"])
     outside = _by_prevalence(
         [
-            (len(t.count.informants), position[t.key], {"name": t.name(b.lang), "k": b.i(len(t.count.informants))})
+            (len(t.count.informants), position[t.key], {"name": t.name(b.lang), "k": b.integer(len(t.count.informants))})
             for t in mixed.themes
             if t.category is None and t.count.informants
         ]
@@ -65,8 +65,8 @@ def strand_conclusion(b: Builder, mixed, n: int, obj: str | None) -> list[Paragr
     return b.say(
         "conclusion_qualitative.j2",
         n=n,
-        informants=b.i(len(mixed.corpus.informants)),
-        themes=b.i(len(mixed.themes)),
+        informants=b.integer(len(mixed.corpus.informants)),
+        themes=b.integer(len(mixed.themes)),
         categories=_by_prevalence(raised),
         absent=absent,
         outside=outside,
@@ -85,7 +85,9 @@ def meta_conclusion(b: Builder, mixed, row, letter: str) -> list[Paragraph]:
     claims = [(f"hypothesis:{code}", e.decision.outcome)] + ([(f"meta:{code}", row.verdict.outcome)] if row.verdict else [])
 
     def themes(stance: str) -> list[dict]:
-        return [{"name": mixed.theme(k).name(b.lang), "k": b.i(len(mixed.theme(k).count.informants))} for k, st, _ in row.themes if st == stance]
+        return [
+            {"name": mixed.theme(k).name(b.lang), "k": b.integer(len(mixed.theme(k).count.informants))} for k, st, _ in row.themes if st == stance
+        ]
 
     against = {p for k, _, fit in row.themes if fit.outcome == "discordant" for p in mixed.theme(k).count.informants}
     return b.say(
@@ -98,6 +100,6 @@ def meta_conclusion(b: Builder, mixed, row, letter: str) -> list[Paragraph]:
         supports=themes("supports"),
         contradicts=themes("contradicts"),
         context=themes("context"),
-        against=b.i(len(against)),
-        n=b.i(len(mixed.corpus.informants)),
+        against=b.integer(len(against)),
+        n=b.integer(len(mixed.corpus.informants)),
     )

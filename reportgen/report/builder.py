@@ -77,23 +77,25 @@ class Builder:
         return _filled(str(self.labels[key]), key, values)
 
     # numbers ---------------------------------------------------------------------------
-    def f(self, value, decimals: int = 3) -> str:
+    def decimal(self, value, decimals: int = 3) -> str:
+        """A number to ``decimals`` places in the study's locale: '11,885' / '11.885'."""
         return numbers.fmt(value, decimals, self.lang)
 
-    def p(self, value) -> str:
+    def p_value(self, value) -> str:
         """A p value: '0,041', '< 0,001'; in English without the leading zero, '.041' (APA 7 §6.36)."""
         return numbers.fmt_p(value, 3, self.lang, unit=True)
 
-    def u(self, value, decimals: int = 3) -> str:
+    def bounded(self, value, decimals: int = 3) -> str:
         """A value that cannot exceed 1 (r, R², alpha, a loading, AVE, a proportion, a significance
         level): '0,724'; in English '.724' (APA 7 §6.36: no zero before the decimal point)."""
         return numbers.fmt_unit(value, decimals, self.lang)
 
     def sig(self, value) -> str:
         """A significance after its name: '= 0,041' or '< 0,001' (never '= < 0,001')."""
-        return significance(self.p(value))
+        return significance(self.p_value(value))
 
-    def g(self, value, max_decimals: int = 3) -> str:
+    def trimmed(self, value, max_decimals: int = 3) -> str:
+        """A number with at most ``max_decimals`` places and no trailing zeros: '0,05', '95'."""
         return numbers.fmt_g(value, max_decimals, self.lang)
 
     def pct(self, value) -> str:
@@ -101,13 +103,14 @@ class Builder:
 
     def confidence(self) -> str:
         """The confidence level that goes with the study's alpha: '95%' for α = 0,05."""
-        return self.g(100 * (1 - self.study.config.settings.alpha), 2) + "%"
+        return self.trimmed(100 * (1 - self.study.config.settings.alpha), 2) + "%"
 
     def significance_level(self) -> str:
         """The study's alpha as a percentage: '5%'."""
-        return self.g(100 * self.study.config.settings.alpha, 2) + "%"
+        return self.trimmed(100 * self.study.config.settings.alpha, 2) + "%"
 
-    def i(self, value: int) -> str:
+    def integer(self, value: int) -> str:
+        """A whole number with the locale's thousands separator: '1.234' / '1,234'."""
         return numbers.fmt_int(value, self.lang)
 
     # words -----------------------------------------------------------------------------

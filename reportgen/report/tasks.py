@@ -88,7 +88,7 @@ def placeholder_task(b) -> Task | None:
     keys = placeholders(b.study.config)
     if not keys:
         return None
-    return task(b, "placeholders", placeholder_note(keys), keys=_listed(keys, KEYS_IN_COMMENT), count=b.i(len(keys)), one=len(keys) == 1)
+    return task(b, "placeholders", placeholder_note(keys), keys=_listed(keys, KEYS_IN_COMMENT), count=b.integer(len(keys)), one=len(keys) == 1)
 
 
 def finish(b, doc: Document) -> Document:

@@ -26,29 +26,29 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
     section.blocks += b.say("path_intro.j2", equations=len(model.regressions))
     for target, fit in model.regressions.items():
         const = fit.coefficients["const"]
-        body = [[s(b.col("constant")), d(b.f(const.b)), d(b.f(const.se)), d(""), d(b.f(const.t)), d(b.p(const.p))]]
+        body = [[s(b.col("constant")), d(b.decimal(const.b)), d(b.decimal(const.se)), d(""), d(b.decimal(const.t)), d(b.p_value(const.p))]]
         for p in fit.predictors:
             c = fit.coefficients[p]
-            body.append([s(f"{b.name(p)} ({p})"), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.beta)), d(b.f(c.t)), d(b.p(c.p))])
+            body.append([s(f"{b.name(p)} ({p})"), d(b.decimal(c.b)), d(b.decimal(c.se)), d(b.decimal(c.beta)), d(b.decimal(c.t)), d(b.p_value(c.p))])
         table = b.table(
             f"path.{target}",
             b.label("path_title", y=f"{b.name(target)} ({target})"),
             [[h(b.col("variable")), h("B"), h("SE"), h("β"), h("t"), h(b.col("p"))]],
             body,
-            notes=(f"R² = {b.u(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.f(fit.f)}; Sig. F {b.sig(fit.f_p)}",),
+            notes=(f"R² = {b.bounded(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.decimal(fit.f)}; Sig. F {b.sig(fit.f_p)}",),
             widths=(3, 1, 1, 1, 1, 1),
         )
         section.add(table)
-        terms = [{"sign": "−" if fit.coefficients[p].b < 0 else "+", "b": b.f(abs(fit.coefficients[p].b)), "x": p} for p in fit.predictors]
-        section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=target, constant=b.f(const.b), terms=terms)
+        terms = [{"sign": "−" if fit.coefficients[p].b < 0 else "+", "b": b.decimal(abs(fit.coefficients[p].b)), "x": p} for p in fit.predictors]
+        section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=target, constant=b.decimal(const.b), terms=terms)
         rows = [
             {
                 "x": p,
                 "name": b.name(p),
-                "b": b.f(fit.coefficients[p].b),
-                "se": b.f(fit.coefficients[p].se),
-                "beta": b.f(fit.coefficients[p].beta),
-                "p": b.p(fit.coefficients[p].p),
+                "b": b.decimal(fit.coefficients[p].b),
+                "se": b.decimal(fit.coefficients[p].se),
+                "beta": b.decimal(fit.coefficients[p].beta),
+                "p": b.p_value(fit.coefficients[p].p),
                 "significant": r.coefficient_verdicts[(p, target)].passed,
             }
             for p in fit.predictors
@@ -59,14 +59,14 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
             table=b.ref(table),
             y_name=b.name(target),
             y=target,
-            r2=b.u(fit.r2),
+            r2=b.bounded(fit.r2),
             pct=b.pct(100 * fit.r2),
             rows=rows,
         )
         if len(fit.predictors) > 1:  # one predictor: its partial and semipartial r are its r, nothing is shared
             section.blocks += shares_blocks(b, r.explained, target)
-    labels = {(s_, t): f"{b.f(model.coefficient(s_, t).beta)}{stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
-    r2 = {t: f"R² = {b.u(fit.r2)}" for t, fit in model.regressions.items()}
+    labels = {(s_, t): f"{b.decimal(model.coefficient(s_, t).beta)}{stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
+    r2 = {t: f"R² = {b.bounded(fit.r2)}" for t, fit in model.regressions.items()}
     fig = b.figure(
         "path.diagram",
         b.labels["path_diagram_title"],
@@ -94,7 +94,7 @@ def path_hypotheses_section(b: Builder, r, number: str) -> Section:
 def _direct_hypotheses(b: Builder, r, section: Section, direct: dict) -> None:
     """The table of the direct hypotheses and the t-test paragraph of each."""
     config = b.study.config
-    alpha = b.u(config.settings.alpha, 2)
+    alpha = b.bounded(config.settings.alpha, 2)
     body = []
     for name, hyp in direct.items():
         c = r.model.coefficient(hyp.source[0], hyp.target)
@@ -102,12 +102,12 @@ def _direct_hypotheses(b: Builder, r, section: Section, direct: dict) -> None:
             [
                 d(name),
                 s(f"{hyp.source[0]} → {hyp.target}"),
-                d(b.f(c.b)),
-                d(b.f(c.se)),
-                d(b.f(c.beta)),
-                d(b.f(c.t)),
+                d(b.decimal(c.b)),
+                d(b.decimal(c.se)),
+                d(b.decimal(c.beta)),
+                d(b.decimal(c.t)),
                 d(_t_table(b, r, hyp.target)),
-                d(b.p(hyp.decision.p)),
+                d(b.p_value(hyp.decision.p)),
                 b.verdict(f"hypothesis:{name}", hyp.decision.outcome),
             ]
         )
@@ -132,10 +132,10 @@ def _direct_hypotheses(b: Builder, r, section: Section, direct: dict) -> None:
             x_name=b.name(hyp.source[0]),
             y=hyp.target,
             y_name=b.name(hyp.target),
-            t=b.f(c.t),
-            abs_t=b.f(abs(c.t)),
+            t=b.decimal(c.t),
+            abs_t=b.decimal(abs(c.t)),
             t_table=_t_table(b, r, hyp.target),
-            p=b.p(hyp.decision.p),
+            p=b.p_value(hyp.decision.p),
             significant=hyp.decision.reason != "not_significant",
             reason=hyp.decision.reason,
             sign=hyp.decision.sign,
@@ -161,12 +161,12 @@ def _estimate_row(b: Builder, effect: str, path: str, e) -> list:
     return [
         s(effect),
         s(path),
-        d(b.f(e.b)),
-        d(b.f(e.se)),
-        d(b.f(e.beta)),
-        d(f"t = {b.f(e.t)}"),
-        d(b.p(e.p)),
-        d(f"[{b.f(e.ci_low)}; {b.f(e.ci_high)}]"),
+        d(b.decimal(e.b)),
+        d(b.decimal(e.se)),
+        d(b.decimal(e.beta)),
+        d(f"t = {b.decimal(e.t)}"),
+        d(b.p_value(e.p)),
+        d(f"[{b.decimal(e.ci_low)}; {b.decimal(e.ci_high)}]"),
     ]
 
 
@@ -182,12 +182,12 @@ def _mediation_rows(b: Builder, name: str, m) -> list[list]:
         [
             s(f"{' × '.join(names)} ({words['indirect']})"),
             s(" → ".join(m.chain)),
-            d(b.f(m.indirect)),
-            d(b.f(m.boot_se)),
-            d(b.f(m.indirect_beta)),
-            d(f"z = {b.f(m.sobel_z)}" if sobel else "–"),
-            d(b.p(m.sobel_p) if sobel else "–"),
-            d(f"[{b.f(m.ci_low)}; {b.f(m.ci_high)}]"),
+            d(b.decimal(m.indirect)),
+            d(b.decimal(m.boot_se)),
+            d(b.decimal(m.indirect_beta)),
+            d(f"z = {b.decimal(m.sobel_z)}" if sobel else "–"),
+            d(b.p_value(m.sobel_p) if sobel else "–"),
+            d(f"[{b.decimal(m.ci_low)}; {b.decimal(m.ci_high)}]"),
         ]
     )
     rows[0] = [s(name, "center", rowspan=len(rows))] + rows[0]
@@ -215,14 +215,14 @@ def _mediation_hypotheses(b: Builder, r, section: Section) -> None:
             ]
         ],
         body,
-        notes=(b.label("mediation_note", level=level, resamples=b.i(r.resamples)),),
+        notes=(b.label("mediation_note", level=level, resamples=b.integer(r.resamples)),),
         widths=(0.9, 1.6, 1.7, 0.8, 0.8, 0.8, 1.1, 0.9, 1.5),
         small=True,
     )
     types = _types_table(b, r)
     additive = all(m.additive and len(m.links) == 2 for m in r.mediations.values())
     section.blocks += b.say(
-        "mediation_intro.j2", table=b.ref(table), types_table=b.ref(types), resamples=b.i(r.resamples), confidence=level, additive=additive
+        "mediation_intro.j2", table=b.ref(table), types_table=b.ref(types), resamples=b.integer(r.resamples), confidence=level, additive=additive
     )
     section.add(table)
     section.add(types)
@@ -241,9 +241,9 @@ def _types_table(b: Builder, r):
             [
                 d(name),
                 s(" → ".join(m.chain)),
-                d(f"{b.f(m.indirect)} [{b.f(m.ci_low)}; {b.f(m.ci_high)}]"),
+                d(f"{b.decimal(m.indirect)} [{b.decimal(m.ci_low)}; {b.decimal(m.ci_high)}]"),
                 b.verdict(f"indirect:{name}", indirect.outcome, "significance_words"),
-                d(f"{b.f(m.direct.b)} ({b.p(m.direct.p)})"),
+                d(f"{b.decimal(m.direct.b)} ({b.p_value(m.direct.p)})"),
                 b.verdict(f"c_prime:{name}", direct.outcome, "significance_words"),
                 b.verdict(f"mediation:{name}", r.mediation_types[name].outcome, "mediation_kinds"),
                 b.verdict(f"hypothesis:{name}", r.hypotheses[name].decision.outcome),
@@ -260,7 +260,7 @@ def _types_table(b: Builder, r):
         ],
         [h(f"B [{b.col('ci', level=level)}]"), h(words["significance"]), h(f"B ({b.col('p')})"), h(words["significance"])],
     ]
-    alpha = b.u(b.study.config.settings.alpha, 2)
+    alpha = b.bounded(b.study.config.settings.alpha, 2)
     return b.table(
         "path.mediation_types",
         b.labels["mediation_types_title"],
@@ -285,7 +285,7 @@ def _mediation_claims(r, name: str) -> list[tuple[str, str]]:
 
 def _formatted(b: Builder, e) -> dict:
     """B, SE, β and Sig. of one coefficient, as printed."""
-    return {"b": b.f(e.b), "se": b.f(e.se), "beta": b.f(e.beta), "p": b.p(e.p)}
+    return {"b": b.decimal(e.b), "se": b.decimal(e.se), "beta": b.decimal(e.beta), "p": b.p_value(e.p)}
 
 
 def _mediation_words(b: Builder, r, name: str, m) -> dict:
@@ -296,13 +296,13 @@ def _mediation_words(b: Builder, r, name: str, m) -> dict:
         h=name,
         chain=[b.name(c) for c in m.chain],
         product=" × ".join(link_names(len(m.links))),
-        indirect=b.f(m.indirect),
-        se=b.f(m.boot_se),
-        beta=b.f(m.indirect_beta),
-        z=None if m.sobel_z is None else b.f(m.sobel_z),
-        p=None if m.sobel_p is None else b.p(m.sobel_p),
-        low=b.f(m.ci_low),
-        high=b.f(m.ci_high),
+        indirect=b.decimal(m.indirect),
+        se=b.decimal(m.boot_se),
+        beta=b.decimal(m.indirect_beta),
+        z=None if m.sobel_z is None else b.decimal(m.sobel_z),
+        p=None if m.sobel_p is None else b.p_value(m.sobel_p),
+        low=b.decimal(m.ci_low),
+        high=b.decimal(m.ci_high),
         confidence=b.confidence(),
         significant=bool(r.indirect_verdicts[name].passed),
         direct=_formatted(b, m.direct),
@@ -317,7 +317,7 @@ def _mediation_words(b: Builder, r, name: str, m) -> dict:
 
 
 def _t_table(b: Builder, r, target: str) -> str:
-    return b.f(r.t_tables[target])
+    return b.decimal(r.t_tables[target])
 
 
 def path_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -> Section:
@@ -350,10 +350,10 @@ def path_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -
                 refs=("path.mediation",),
                 claims=claims + [(f"mediation:{name}", kind)],
                 indirect=True,
-                b=b.f(m.indirect),
-                beta=b.f(m.indirect_beta),
-                low=b.f(m.ci_low),
-                high=b.f(m.ci_high),
+                b=b.decimal(m.indirect),
+                beta=b.decimal(m.indirect_beta),
+                low=b.decimal(m.ci_low),
+                high=b.decimal(m.ci_high),
                 confidence=b.confidence(),
                 significant=bool(r.indirect_verdicts[name].passed),
                 kind=kind,
@@ -367,11 +367,11 @@ def path_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -
             refs=("path.direct",),
             claims=claims,
             indirect=False,
-            b=b.f(c.b),
-            se=b.f(c.se),
-            beta=b.f(c.beta),
-            t=b.f(c.t),
-            p=b.p(hyp.decision.p),
+            b=b.decimal(c.b),
+            se=b.decimal(c.se),
+            beta=b.decimal(c.beta),
+            t=b.decimal(c.t),
+            p=b.p_value(hyp.decision.p),
             **common,
         )
 

@@ -28,12 +28,13 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
 
     sub = b.section(b.labels["pls_collinearity"], 4, "a.")
     vif_body = [
-        [s(f"{a} → {t}"), d(b.f(v)), b.verdict(f"inner_vif:{a}->{t}", r.verdicts.inner_vif[(a, t)].outcome)] for (a, t), v in r.inner_vif.items()
+        [s(f"{a} → {t}"), d(b.decimal(v)), b.verdict(f"inner_vif:{a}->{t}", r.verdicts.inner_vif[(a, t)].outcome)]
+        for (a, t), v in r.inner_vif.items()
     ]
     vif_table = b.table(
         "pls.inner_vif",
         b.labels["pls_vif_title"],
-        [[h(b.col("path")), h(f"VIF (< {b.i(int(VIF_MAX))})"), h(b.col("description"))]],
+        [[h(b.col("path")), h(f"VIF (< {b.integer(int(VIF_MAX))})"), h(b.col("description"))]],
         vif_body,
         widths=(2.5, 1.5, 2.5),
     )
@@ -44,8 +45,8 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
         refs=(vif_table.key,),
         claims=[(f"inner_vif:{a}->{t}", v.outcome) for (a, t), v in r.verdicts.inner_vif.items()],
         table=b.ref(vif_table),
-        high=b.f(max(vifs)),
-        threshold=b.i(int(VIF_MAX)),
+        high=b.decimal(max(vifs)),
+        threshold=b.integer(int(VIF_MAX)),
         failing=[f"{a} → {t}" for (a, t) in r.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False],
     )
     section.add(sub)
@@ -55,10 +56,10 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
     r2_body = [
         [
             s(f"{b.name(c)} ({c})"),
-            d(b.u(r.model.r2[names.index(c)])),
+            d(b.bounded(r.model.r2[names.index(c)])),
             d(b.pct(100 * r.model.r2[names.index(c)])),
-            d(b.u(r.model.adj_r2[names.index(c)])),
-            d(b.u(r.q2[c])),
+            d(b.bounded(r.model.adj_r2[names.index(c)])),
+            d(b.bounded(r.q2[c])),
             b.verdict(f"r2:{c}", r.verdicts.r2[c].outcome, "r2_levels"),
         ]
         for c in endo
@@ -68,7 +69,7 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
         b.labels["pls_r2_title"],
         [[h(b.col("variable")), h("R²"), h("R² × 100%"), h("Adjusted R²"), h("Q²"), h(b.col("category"))]],
         r2_body,
-        notes=(b.label("pls_q2_note", distance=r.q2_distance), f"SRMR = {b.f(r.srmr)} (< {b.f(SRMR_MAX, 2)})"),
+        notes=(b.label("pls_q2_note", distance=r.q2_distance), f"SRMR = {b.decimal(r.srmr)} (< {b.decimal(SRMR_MAX, 2)})"),
         widths=(3, 0.9, 1.2, 1.3, 0.9, 1.4),
     )
     sub.add(r2_table)
@@ -82,22 +83,22 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
             {
                 "code": c,
                 "name": b.name(c),
-                "r2": b.u(r.model.r2[names.index(c)]),
+                "r2": b.bounded(r.model.r2[names.index(c)]),
                 "pct": b.pct(100 * r.model.r2[names.index(c)]),
                 "level": b.labels["r2_levels"][r.verdicts.r2[c].outcome].lower(),
-                "q2": b.u(r.q2[c]),
+                "q2": b.bounded(r.q2[c]),
                 "relevant": r.verdicts.q2[c].passed,
             }
             for c in endo
         ],
-        srmr=b.f(r.srmr),
-        srmr_max=b.f(SRMR_MAX, 2),
+        srmr=b.decimal(r.srmr),
+        srmr_max=b.decimal(SRMR_MAX, 2),
         fit=r.verdicts.srmr.passed,
     )
     section.add(sub)
 
     sub = b.section(b.labels["pls_f2"], 4, "c.")
-    f2_body = [[s(f"{a} → {t}"), d(b.f(v)), b.verdict(f"f2:{a}->{t}", r.verdicts.f2[(a, t)].outcome, "f2_sizes")] for (a, t), v in r.f2.items()]
+    f2_body = [[s(f"{a} → {t}"), d(b.decimal(v)), b.verdict(f"f2:{a}->{t}", r.verdicts.f2[(a, t)].outcome, "f2_sizes")] for (a, t), v in r.f2.items()]
     f2_table = b.table(
         "pls.f2",
         b.labels["pls_f2_title"],
@@ -113,7 +114,8 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
         claims=[(f"f2:{a}->{t}", v.outcome) for (a, t), v in r.verdicts.f2.items()],
         table=b.ref(f2_table),
         rows=[
-            {"path": f"{a} → {t}", "f2": b.f(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()} for (a, t), v in r.f2.items()
+            {"path": f"{a} → {t}", "f2": b.decimal(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()}
+            for (a, t), v in r.f2.items()
         ],
     )
     section.add(sub)
@@ -134,7 +136,10 @@ def _diagram_indicators(b: Builder, r) -> dict[str, dict]:
     loadings = dict(zip(spec.indicators, r.model.loadings.sum(axis=1)))
     weights = dict(zip(spec.indicators, r.model.weights.sum(axis=1)))
     return {
-        c: {"items": [(i, b.f(weights[i]) if spec.modes[j] == "B" else b.u(loadings[i])) for i in spec.items[j]], "formative": spec.modes[j] == "B"}
+        c: {
+            "items": [(i, b.decimal(weights[i]) if spec.modes[j] == "B" else b.bounded(loadings[i])) for i in spec.items[j]],
+            "formative": spec.modes[j] == "B",
+        }
         for j, c in enumerate(spec.constructs)
     }
 
@@ -143,10 +148,10 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     config = b.study.config
     spec = r.model.spec
     names = spec.constructs
-    alpha = b.u(config.settings.alpha, 2)
+    alpha = b.bounded(config.settings.alpha, 2)
     section = b.section(b.labels["hypotheses"], 3, number)
-    labels = {(a, t): f"{b.f(v.estimate)}{stars(v.p)}" for (a, t), v in r.boot.paths.items()}
-    r2 = {names[j]: f"R² = {b.u(r.model.r2[j])}" for j in spec.endogenous}
+    labels = {(a, t): f"{b.decimal(v.estimate)}{stars(v.p)}" for (a, t), v in r.boot.paths.items()}
+    r2 = {names[j]: f"R² = {b.bounded(r.model.r2[j])}" for j in spec.endogenous}
     data = {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}
     if config.model.diagram_indicators:
         data["indicators"] = _diagram_indicators(b, r)
@@ -154,7 +159,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     section.blocks += b.say(
         "pls_hypotheses_intro.j2",
         figure=b.ref(fig),
-        resamples=b.i(r.boot.resamples),
+        resamples=b.integer(r.boot.resamples),
         alpha=alpha,
         two=config.settings.tails == "two",
         confidence=b.confidence(),
@@ -167,12 +172,12 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
             [
                 d(name),
                 s(" → ".join(hyp.chain)),
-                d(b.f(st.estimate)),
-                d(b.f(st.mean)),
-                d(b.f(st.sd)),
-                d(b.f(st.t)),
-                d(b.p(hyp.decision.p)),
-                d(f"[{b.f(st.ci_low)}; {b.f(st.ci_high)}]"),
+                d(b.decimal(st.estimate)),
+                d(b.decimal(st.mean)),
+                d(b.decimal(st.sd)),
+                d(b.decimal(st.t)),
+                d(b.p_value(hyp.decision.p)),
+                d(f"[{b.decimal(st.ci_low)}; {b.decimal(st.ci_high)}]"),
                 b.verdict(f"hypothesis:{name}", hyp.decision.outcome),
             ]
         )
@@ -194,8 +199,8 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
         ],
         body,
         notes=(
-            b.label("pls_paths_note", resamples=b.i(r.boot.resamples), level=b.confidence())
-            + f" α = {alpha}; * p < {b.u(0.05, 2)}; ** p < {b.u(0.01, 2)}; *** p < {b.u(0.001, 3)}",
+            b.label("pls_paths_note", resamples=b.integer(r.boot.resamples), level=b.confidence())
+            + f" α = {alpha}; * p < {b.bounded(0.05, 2)}; ** p < {b.bounded(0.01, 2)}; *** p < {b.bounded(0.001, 3)}",
         ),
         widths=(0.8, 2.1, 0.95, 0.85, 0.75, 0.85, 1.15, 1.75, 1.2),
         small=True,
@@ -213,11 +218,11 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
             caveat=hyp.caveat.as_context(b.name),
             codes=list(hyp.chain),
             indirect=len(hyp.chain) > 2,
-            coef=b.f(st.estimate),
-            t=b.f(st.t),
-            p=b.p(hyp.decision.p),
-            low=b.f(st.ci_low),
-            high=b.f(st.ci_high),
+            coef=b.decimal(st.estimate),
+            t=b.decimal(st.t),
+            p=b.p_value(hyp.decision.p),
+            low=b.decimal(st.ci_low),
+            high=b.decimal(st.ci_high),
             alpha=alpha,
             reason=hyp.decision.reason,
             sign=hyp.decision.sign,
@@ -227,7 +232,14 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
         )
     if r.boot.specific_indirect:
         ind_body = [
-            [s(" → ".join(chain)), d(b.f(st.estimate)), d(b.f(st.sd)), d(b.f(st.t)), d(b.p(st.p)), d(f"[{b.f(st.ci_low)}; {b.f(st.ci_high)}]")]
+            [
+                s(" → ".join(chain)),
+                d(b.decimal(st.estimate)),
+                d(b.decimal(st.sd)),
+                d(b.decimal(st.t)),
+                d(b.p_value(st.p)),
+                d(f"[{b.decimal(st.ci_low)}; {b.decimal(st.ci_high)}]"),
+            ]
             for chain, st in r.boot.specific_indirect.items()
         ]
         ind_table = b.table(
@@ -280,9 +292,9 @@ def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) ->
             caveat=_own_caveat(hyp.caveat.as_context(), hyp.chain, b.name),
             summary_table=f"{b.labels['table']} {b.numbers.get('pls.summary', '')}",
             indirect=len(chain) > 2,
-            coef=b.f(hyp.stat.estimate),
-            t=b.f(hyp.stat.t),
-            p=b.p(hyp.decision.p),
+            coef=b.decimal(hyp.stat.estimate),
+            t=b.decimal(hyp.stat.t),
+            p=b.p_value(hyp.decision.p),
             supported=hyp.decision.supported,
             reason=hyp.decision.reason,
             sign=hyp.decision.sign,

@@ -19,10 +19,10 @@ def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str
         c = spec.constructs[owner[k]]
         first = k == 0 or owner[k - 1] != owner[k]
         rows = len(spec.items[owner[k]])
-        cells = [d(item), d(b.u(loadings[item]))]
+        cells = [d(item), d(b.bounded(loadings[item]))]
         if boot is not None:
             single = rows == 1  # a single indicator loads 1 in every resample: no t to report
-            cells += [d("–" if single else b.f(boot[item].t)), d("–" if single else b.p(boot[item].p)), d(b.f(vif[k]))]
+            cells += [d("–" if single else b.decimal(boot[item].t)), d("–" if single else b.p_value(boot[item].p)), d(b.decimal(vif[k]))]
         body.append(
             ([s(f"{b.name(c)} ({c})", rowspan=rows)] if first else []) + cells + [b.verdict(f"{subject}:{item}", verdicts[item].outcome, words)]
         )
@@ -31,7 +31,7 @@ def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str
 
 def _loading_header(b: Builder, boot: bool) -> list:
     extra = [h("t"), h(b.col("p")), h(b.col("vif"))] if boot else []
-    return [[h(b.col("variable")), h(b.col("indicator")), h(f"{b.col('loading')} (≥ {b.u(LOADING_MIN)})"), *extra, h(b.col("description"))]]
+    return [[h(b.col("variable")), h(b.col("indicator")), h(f"{b.col('loading')} (≥ {b.bounded(LOADING_MIN)})"), *extra, h(b.col("description"))]]
 
 
 def indicator_section(b: Builder, r) -> Section:
@@ -41,7 +41,7 @@ def indicator_section(b: Builder, r) -> Section:
     sub = b.section(b.labels["pls_indicator_reliability"], 4, "a.")
     applied = r.removal_applied and bool(r.removal.removed)
     words = "pls_loading_words" if r.removal_applied else "pls_loading_words_kept"
-    sub.blocks += b.say("pls_loadings_intro.j2", threshold=b.u(LOADING_MIN), floor=b.u(LOADING_FLOOR, 2), citation=CITATION)
+    sub.blocks += b.say("pls_loadings_intro.j2", threshold=b.bounded(LOADING_MIN), floor=b.bounded(LOADING_FLOOR, 2), citation=CITATION)
     initial = None
     if applied:
         initial = sub.add(
@@ -72,7 +72,7 @@ def indicator_section(b: Builder, r) -> Section:
     reasons = retention_reasons(r.removal, [i for i, v in assessed.items() if v.outcome == "retained"], r.reliability, r.removal_applied)
 
     def kept(reason):
-        return [f"{i} ({b.u(loadings[i])})" for i, why in reasons.items() if why == reason]
+        return [f"{i} ({b.bounded(loadings[i])})" for i, why in reasons.items() if why == reason]
 
     values = [loadings[i] for i in assessed] or list(loadings.values())
     sub.blocks += b.say(
@@ -80,16 +80,16 @@ def indicator_section(b: Builder, r) -> Section:
         refs=(table.key,),
         claims=[(f"loading:{i}", v.outcome) for i, v in assessed.items()],
         table=b.ref(table),
-        low=b.u(min(values)),
-        high=b.u(max(values)),
-        threshold=b.u(LOADING_MIN),
-        floor=b.u(LOADING_FLOOR, 2),
+        low=b.bounded(min(values)),
+        high=b.bounded(max(values)),
+        threshold=b.bounded(LOADING_MIN),
+        floor=b.bounded(LOADING_FLOOR, 2),
         applied=applied,
         retained=kept(MEETS),
         tried=kept(NO_GAIN),
         after_removals=kept(MEETS_AFTER_REMOVALS),
         few=kept(FEW_INDICATORS),
-        remove=[f"{i} ({b.u(loadings[i])})" for i, v in assessed.items() if v.outcome == "remove"],
+        remove=[f"{i} ({b.bounded(loadings[i])})" for i, v in assessed.items() if v.outcome == "remove"],
         single=[c for j, c in enumerate(spec.constructs) if len(spec.items[j]) == 1 and spec.modes[j] == "A"],
         formative=[c for j, c in enumerate(spec.constructs) if spec.modes[j] == "B"],
     )
@@ -108,13 +108,13 @@ def _removal_blocks(b: Builder, r, initial) -> list:
     words = "pls_removal_words" if r.removal_applied else "pls_removal_words_kept"
     body = [
         [
-            d(b.i(n)),
+            d(b.integer(n)),
             d(st.indicator),
             s(f"{b.name(st.construct)} ({st.construct})"),
-            d(b.u(st.loading)),
+            d(b.bounded(st.loading)),
             s(rules[st.rule]),
-            d(f"{b.u(st.before.ave)} → {b.u(st.after.ave)}"),
-            d(f"{b.u(st.before.rho_c)} → {b.u(st.after.rho_c)}"),
+            d(f"{b.bounded(st.before.ave)} → {b.bounded(st.after.ave)}"),
+            d(f"{b.bounded(st.before.rho_c)} → {b.bounded(st.after.rho_c)}"),
             b.verdict(f"removal:{st.indicator}", outcome[st.removed], words),
         ]
         for n, st in enumerate(steps, start=1)
@@ -150,22 +150,22 @@ def _removal_blocks(b: Builder, r, initial) -> list:
             {
                 "item": st.indicator,
                 "construct": st.construct,
-                "loading": b.u(st.loading),
+                "loading": b.bounded(st.loading),
                 "rule": st.rule,
                 "removed": st.removed,
-                "ave_before": b.u(st.before.ave),
-                "ave_after": b.u(st.after.ave),
-                "rho_before": b.u(st.before.rho_c),
-                "rho_after": b.u(st.after.rho_c),
+                "ave_before": b.bounded(st.before.ave),
+                "ave_after": b.bounded(st.after.ave),
+                "rho_before": b.bounded(st.before.rho_c),
+                "rho_after": b.bounded(st.after.rho_c),
                 "ave_fails": st.before.ave < AVE_MIN,
                 "ave_up": st.after.ave > st.before.ave,
             }
             for st in steps
         ],
-        floor=b.u(LOADING_FLOOR, 2),
-        threshold=b.u(LOADING_MIN),
-        ave_min=b.u(AVE_MIN, 2),
-        rho_min=b.u(RELIABILITY_MIN, 2),
+        floor=b.bounded(LOADING_FLOOR, 2),
+        threshold=b.bounded(LOADING_MIN),
+        ave_min=b.bounded(AVE_MIN, 2),
+        rho_min=b.bounded(RELIABILITY_MIN, 2),
     )
     return [table, *text]
 
@@ -178,14 +178,14 @@ def consistency_section(b: Builder, r) -> Section:
     body = [
         [
             s(f"{b.name(c)} ({c})"),
-            d(b.u(r.reliability[c].alpha)),
-            d(b.u(r.reliability[c].rho_a)),
-            d(b.u(r.reliability[c].rho_c)),
+            d(b.bounded(r.reliability[c].alpha)),
+            d(b.bounded(r.reliability[c].rho_a)),
+            d(b.bounded(r.reliability[c].rho_c)),
             b.verdict(f"reliability:{c}", v.reliability[c].outcome),
         ]
         for c in names
     ]
-    bounds = f"{b.u(RELIABILITY_MIN, 2)}–{b.u(RELIABILITY_MAX, 2)}"
+    bounds = f"{b.bounded(RELIABILITY_MIN, 2)}–{b.bounded(RELIABILITY_MAX, 2)}"
     table = b.table(
         "pls.reliability",
         b.labels["pls_reliability_title"],
@@ -193,15 +193,17 @@ def consistency_section(b: Builder, r) -> Section:
         body,
         widths=(3, 1.4, 1.5, 1.5, 1.6),
     )
-    sub.blocks += b.say("pls_reliability_intro.j2", table=b.ref(table), low=b.u(RELIABILITY_MIN, 2), high=b.u(RELIABILITY_MAX, 2), citation=CITATION)
+    sub.blocks += b.say(
+        "pls_reliability_intro.j2", table=b.ref(table), low=b.bounded(RELIABILITY_MIN, 2), high=b.bounded(RELIABILITY_MAX, 2), citation=CITATION
+    )
     sub.add(table)
     assessed = [c for c in names if v.reliability[c].passed is not None]
 
     def below(values, key):
-        return [f"{c} ({b.u(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "unreliable"]
+        return [f"{c} ({b.bounded(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "unreliable"]
 
     def above(values, key):
-        return [f"{c} ({b.u(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "redundant"]
+        return [f"{c} ({b.bounded(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "redundant"]
 
     rho_c = [r.reliability[c].rho_c for c in assessed] or [1.0]
     sub.blocks += b.say(
@@ -209,16 +211,16 @@ def consistency_section(b: Builder, r) -> Section:
         refs=(table.key,),
         claims=[(f"reliability:{c}", v.reliability[c].outcome) for c in names],
         table=b.ref(table),
-        low=b.u(min(rho_c)),
-        high=b.u(max(rho_c)),
-        min=b.u(RELIABILITY_MIN, 2),
-        max=b.u(RELIABILITY_MAX, 2),
+        low=b.bounded(min(rho_c)),
+        high=b.bounded(max(rho_c)),
+        min=b.bounded(RELIABILITY_MIN, 2),
+        max=b.bounded(RELIABILITY_MAX, 2),
         reliable=[c for c in assessed if v.reliability[c].passed],
         rho_a_low=below(v.rho_a, "rho_a"),
         rho_c_low=below(v.rho_c, "rho_c"),
         rho_a_high=above(v.rho_a, "rho_a"),
         rho_c_high=above(v.rho_c, "rho_c"),
-        alpha_low=[f"{c} ({b.u(r.reliability[c].alpha)})" for c in assessed if r.reliability[c].alpha < RELIABILITY_MIN],
+        alpha_low=[f"{c} ({b.bounded(r.reliability[c].alpha)})" for c in assessed if r.reliability[c].alpha < RELIABILITY_MIN],
         single=[c for c in names if v.reliability[c].outcome == "single_item"],
         formative=[c for c in names if v.reliability[c].outcome == "formative"],
     )
@@ -232,17 +234,18 @@ def convergent_section(b: Builder, r) -> Section:
     sub = b.section(b.labels["pls_convergent"], 4, "c.")
     applied = r.removal_applied and r.removal.removed
     if applied:
-        header = [[h(b.col("variable")), h(b.col("ave_initial")), h(f"{b.col('ave_final')} (≥ {b.u(AVE_MIN, 2)})"), h(b.col("description"))]]
+        header = [[h(b.col("variable")), h(b.col("ave_initial")), h(f"{b.col('ave_final')} (≥ {b.bounded(AVE_MIN, 2)})"), h(b.col("description"))]]
         body = [
-            [s(f"{b.name(c)} ({c})"), d(b.u(r.initial[c].ave)), d(b.u(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names
+            [s(f"{b.name(c)} ({c})"), d(b.bounded(r.initial[c].ave)), d(b.bounded(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)]
+            for c in names
         ]
         widths = (3, 1.4, 1.6, 1.6)
     else:
-        header = [[h(b.col("variable")), h(f"AVE (≥ {b.u(AVE_MIN, 2)})"), h(b.col("description"))]]
-        body = [[s(f"{b.name(c)} ({c})"), d(b.u(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
+        header = [[h(b.col("variable")), h(f"AVE (≥ {b.bounded(AVE_MIN, 2)})"), h(b.col("description"))]]
+        body = [[s(f"{b.name(c)} ({c})"), d(b.bounded(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
         widths = (3, 1.5, 1.6)
     table = b.table("pls.ave", b.labels["pls_ave_title"], header, body, widths=widths)
-    sub.blocks += b.say("pls_ave_intro.j2", table=b.ref(table), threshold=b.u(AVE_MIN, 2), citation=CITATION)
+    sub.blocks += b.say("pls_ave_intro.j2", table=b.ref(table), threshold=b.bounded(AVE_MIN, 2), citation=CITATION)
     sub.add(table)
     assessed = [c for c in names if v.ave[c].passed is not None]
     aves = [r.reliability[c].ave for c in assessed] or [1.0]
@@ -251,12 +254,17 @@ def convergent_section(b: Builder, r) -> Section:
         refs=(table.key,),
         claims=[(f"ave:{c}", v.ave[c].outcome) for c in names],
         table=b.ref(table),
-        low=b.u(min(aves)),
-        high=b.u(max(aves)),
-        threshold=b.u(AVE_MIN, 2),
+        low=b.bounded(min(aves)),
+        high=b.bounded(max(aves)),
+        threshold=b.bounded(AVE_MIN, 2),
         failing=[c for c in names if v.ave[c].passed is False],
         changed=[
-            {"code": c, "before": b.u(r.initial[c].ave), "after": b.u(r.reliability[c].ave), "up": r.reliability[c].ave > r.initial[c].ave}
+            {
+                "code": c,
+                "before": b.bounded(r.initial[c].ave),
+                "after": b.bounded(r.reliability[c].ave),
+                "up": r.reliability[c].ave > r.initial[c].ave,
+            }
             for c in names
             if applied and abs(r.initial[c].ave - r.reliability[c].ave) >= 0.0005
         ],
@@ -272,7 +280,7 @@ def discriminant_section(b: Builder, r) -> Section:
     owner = spec.mask.argmax(axis=1)
     sub = b.section(b.labels["pls_discriminant"], 4, "d.")
     fl = r.fornell_larcker
-    fl_body = [[s(f"{c}")] + [d(b.u(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))] for i, c in enumerate(names)]
+    fl_body = [[s(f"{c}")] + [d(b.bounded(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))] for i, c in enumerate(names)]
     fl_body.append([s(b.col("description"))] + [b.verdict(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names])
     fl_table = b.table(
         "pls.fl",
@@ -295,7 +303,7 @@ def discriminant_section(b: Builder, r) -> Section:
     if pairs:
         sub.blocks += htmt_blocks(b, r, [(names[i], names[j]) for i, j in pairs])
     cross = r.model.cross_loadings
-    cl_body = [[s(item)] + [d(b.u(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
+    cl_body = [[s(item)] + [d(b.bounded(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
     cl_table = b.table("pls.cross", b.labels["pls_cross_title"], [[h(b.col("indicator"))] + [h(c) for c in names]], cl_body, small=True)
     sub.add(cl_table)
     sub.blocks += b.say("pls_cross.j2", table=b.ref(cl_table), ok=v.cross_loadings.passed)
@@ -311,10 +319,10 @@ def _htmt_levels(b: Builder, alpha: float) -> dict[str, str]:
     """The percentile limits of the HTMT interval and its levels: for α = 0,05 the 5% and 95% limits of
     the two-sided 90% interval, the 95% one being the one-sided 95% upper bound."""
     return {
-        "lower_pct": b.g(100 * alpha, 2) + "%",
-        "upper_pct": b.g(100 * (1 - alpha), 2) + "%",
-        "two_sided": b.g(100 * (1 - 2 * alpha), 2) + "%",
-        "one_sided": b.g(100 * (1 - alpha), 2) + "%",
+        "lower_pct": b.trimmed(100 * alpha, 2) + "%",
+        "upper_pct": b.trimmed(100 * (1 - alpha), 2) + "%",
+        "two_sided": b.trimmed(100 * (1 - 2 * alpha), 2) + "%",
+        "one_sided": b.trimmed(100 * (1 - alpha), 2) + "%",
     }
 
 
@@ -328,16 +336,16 @@ def htmt_blocks(b: Builder, r, pairs: list[tuple[str, str]]) -> list:
     body = [
         [
             s(f"{a} ↔ {c}"),
-            d(b.f(estimate[(a, c)])),
-            d(b.f(r.boot.htmt[(a, c)].lower)),
-            d(b.f(r.boot.htmt[(a, c)].upper)),
+            d(b.decimal(estimate[(a, c)])),
+            d(b.decimal(r.boot.htmt[(a, c)].lower)),
+            d(b.decimal(r.boot.htmt[(a, c)].upper)),
             b.verdict(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome),
         ]
         for a, c in pairs
     ]
-    limit = b.f(threshold, 2) if threshold < 1 else b.i(1)
+    limit = b.decimal(threshold, 2) if threshold < 1 else b.integer(1)
     note = (
-        b.label("pls_htmt_note", resamples=b.i(r.boot.resamples), threshold=limit, **levels)
+        b.label("pls_htmt_note", resamples=b.integer(r.boot.resamples), threshold=limit, **levels)
         + " "
         + b.labels["pls_htmt_note_inference" if threshold >= 1 else "pls_htmt_note_threshold"]
     )
@@ -354,7 +362,7 @@ def htmt_blocks(b: Builder, r, pairs: list[tuple[str, str]]) -> list:
 
     def shown(outcome):
         return [
-            {"pair": f"{a} ↔ {c}", "htmt": b.f(estimate[(a, c)]), "upper": b.f(r.boot.htmt[(a, c)].upper)}
+            {"pair": f"{a} ↔ {c}", "htmt": b.decimal(estimate[(a, c)]), "upper": b.decimal(r.boot.htmt[(a, c)].upper)}
             for a, c in pairs
             if v.htmt[(a, c)].outcome == outcome
         ]
@@ -364,12 +372,12 @@ def htmt_blocks(b: Builder, r, pairs: list[tuple[str, str]]) -> list:
         refs=(table.key,),
         claims=[(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome) for a, c in pairs],
         table=b.ref(table),
-        high=b.f(estimate[worst]),
+        high=b.decimal(estimate[worst]),
         pair=f"{worst[0]} ↔ {worst[1]}",
         threshold=limit,
         similar=threshold >= 0.90,
         inference=threshold >= 1,
-        resamples=b.i(r.boot.resamples),
+        resamples=b.integer(r.boot.resamples),
         **levels,
         invalid=shown("invalid"),
         not_established=shown("not_established"),
@@ -396,15 +404,15 @@ def summary_section(b: Builder, r) -> Section:
     threshold = _htmt_threshold(v)
     alpha = next(iter(r.boot.htmt.values())).alpha if r.boot.htmt else b.study.config.settings.alpha
     limits = {
-        "indicator_reliability": f"≥ {b.u(LOADING_MIN)}",
-        "internal_consistency": f"{b.u(RELIABILITY_MIN, 2)}–{b.u(RELIABILITY_MAX, 2)}",
-        "convergent_validity": f"≥ {b.u(AVE_MIN, 2)}",
-        "htmt": b.label("pls_htmt_limit", threshold=b.f(threshold, 2) if threshold < 1 else b.i(1), **_htmt_levels(b, alpha)),
+        "indicator_reliability": f"≥ {b.bounded(LOADING_MIN)}",
+        "internal_consistency": f"{b.bounded(RELIABILITY_MIN, 2)}–{b.bounded(RELIABILITY_MAX, 2)}",
+        "convergent_validity": f"≥ {b.bounded(AVE_MIN, 2)}",
+        "htmt": b.label("pls_htmt_limit", threshold=b.decimal(threshold, 2) if threshold < 1 else b.integer(1), **_htmt_levels(b, alpha)),
         "fornell_larcker": "√AVE > r",
         "cross_loadings": "–",
     }
     loadings = dict(zip(r.model.spec.indicators, r.model.loadings.sum(axis=1)))
-    missed = {**failing, "indicator_reliability": [f"{i} ({b.u(loadings[i])})" for i in v.below_threshold()]}
+    missed = {**failing, "indicator_reliability": [f"{i} ({b.bounded(loadings[i])})" for i in v.below_threshold()]}
     body = [
         [
             s(b.labels["pls_criteria"][name]),
@@ -418,7 +426,7 @@ def summary_section(b: Builder, r) -> Section:
         [s(b.labels["pls_criteria"]["measurement_model"], bold=True), d(""), d(""), b.verdict("measurement", v.measurement.outcome, bold=True)]
     )
     partly = criteria["indicator_reliability"].outcome == "partly_met"
-    notes = (b.label("pls_summary_partly_met", threshold=b.u(LOADING_MIN), floor=b.u(LOADING_FLOOR, 2)),) if partly else ()
+    notes = (b.label("pls_summary_partly_met", threshold=b.bounded(LOADING_MIN), floor=b.bounded(LOADING_FLOOR, 2)),) if partly else ()
     table = b.table(
         "pls.summary",
         b.labels["pls_summary_title"],
@@ -439,7 +447,7 @@ def summary_section(b: Builder, r) -> Section:
         applied=r.removal_applied,
         removed=list(r.removal.removed),
         to_remove=list(failing.get("indicator_reliability", [])),
-        threshold=b.u(LOADING_MIN),
+        threshold=b.bounded(LOADING_MIN),
         retained=[i for i in v.below_threshold() if v.loadings[i].outcome == "retained"],
         unreliable=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "unreliable"],
         redundant=[c for c in failing.get("internal_consistency", []) if v.reliability[c].outcome == "redundant"],

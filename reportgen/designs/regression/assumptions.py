@@ -27,17 +27,17 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
     verdicts = results.assumptions
     words = b.labels["normality_rows"]
     rows = [
-        ("N", b.i(norm.n)),
-        (words["mean"], b.f(norm.mean)),
-        (words["sd"], b.f(norm.sd)),
-        (words["skewness"], b.f(plots.skewness)),
-        (words["kurtosis"], b.f(plots.excess_kurtosis)),
-        ("Kolmogorov-Smirnov D", b.u(norm.ks_d)),
-        (words["pp_distance"], b.u(plots.pp_distance)),
-        (words["asymptotic"], b.p(norm.ks_p_asymptotic)),
-        (words["lilliefors"], b.p(norm.ks_p_lilliefors)),
-        ("Shapiro-Wilk W", b.u(norm.shapiro_w)),
-        (words["shapiro"], b.p(norm.shapiro_p)),
+        ("N", b.integer(norm.n)),
+        (words["mean"], b.decimal(norm.mean)),
+        (words["sd"], b.decimal(norm.sd)),
+        (words["skewness"], b.decimal(plots.skewness)),
+        (words["kurtosis"], b.decimal(plots.excess_kurtosis)),
+        ("Kolmogorov-Smirnov D", b.bounded(norm.ks_d)),
+        (words["pp_distance"], b.bounded(plots.pp_distance)),
+        (words["asymptotic"], b.p_value(norm.ks_p_asymptotic)),
+        (words["lilliefors"], b.p_value(norm.ks_p_lilliefors)),
+        ("Shapiro-Wilk W", b.bounded(norm.shapiro_w)),
+        (words["shapiro"], b.p_value(norm.shapiro_p)),
     ]
     body = [[s(k), d(v)] for k, v in rows] + [[s(b.col("conclusion")), b.verdict("normality", verdicts.normality.outcome)]]
     table = b.table(
@@ -45,7 +45,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
         b.labels["normality_title"],
         [[h(b.col("statistic")), h(b.col("value"))]],
         body,
-        notes=(f"α = {b.u(alpha, 2)}",),
+        notes=(f"α = {b.bounded(alpha, 2)}",),
         widths=(3.5, 1.5),
     )
     sub.blocks += b.say("normality_intro.j2", table=b.ref(table))
@@ -82,24 +82,24 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
         table=b.ref(table),
         pp=b.ref(pp),
         hist=b.ref(hist),
-        d=b.u(norm.ks_d),
-        p_lillie=b.p(norm.ks_p_lilliefors),
-        p_asym=b.p(norm.ks_p_asymptotic),
-        w=b.u(norm.shapiro_w),
-        p_sw=b.p(norm.shapiro_p),
-        alpha=b.u(alpha, 2),
+        d=b.bounded(norm.ks_d),
+        p_lillie=b.p_value(norm.ks_p_lilliefors),
+        p_asym=b.p_value(norm.ks_p_asymptotic),
+        w=b.bounded(norm.shapiro_w),
+        p_sw=b.p_value(norm.shapiro_p),
+        alpha=b.bounded(alpha, 2),
         normal=verdicts.normality.passed,
-        n=b.i(norm.n),
+        n=b.integer(norm.n),
         lillie_defined=norm.ks_p_lilliefors is not None,
         sw_defined=norm.shapiro_p is not None,
         sw_normal=verdicts.shapiro.passed is not False,
         asym_normal=verdicts.kolmogorov_uncorrected.passed,
-        distance=b.u(plots.pp_distance),
-        skewness=b.f(plots.skewness),
-        kurtosis=b.f(plots.excess_kurtosis),
+        distance=b.bounded(plots.pp_distance),
+        skewness=b.decimal(plots.skewness),
+        kurtosis=b.decimal(plots.excess_kurtosis),
         simple=results.simple,
         large=verdicts.large_sample.passed,
-        large_n=b.i(verdicts.large_sample.rule.threshold),
+        large_n=b.integer(verdicts.large_sample.rule.threshold),
     )
     sub.add(pp)
     sub.add(hist)
@@ -122,8 +122,8 @@ def multicollinearity_section(b: Builder, parent: Section, results: StudyResults
         body.append(
             [
                 s(f"{b.name(name)} ({name})"),
-                d(b.u(c.tolerance)),
-                d(b.f(c.vif)),
+                d(b.bounded(c.tolerance)),
+                d(b.decimal(c.vif)),
                 b.verdict(f"multicollinearity:{name}", verdicts.multicollinearity[name].outcome),
             ]
         )
@@ -134,8 +134,8 @@ def multicollinearity_section(b: Builder, parent: Section, results: StudyResults
         [
             [
                 h(b.col("variable")),
-                h(f"{b.col('tolerance')} (> {b.u(TOLERANCE_MIN, 2)})"),
-                h(f"{b.col('vif')} (< {b.i(int(VIF_MAX))})"),
+                h(f"{b.col('tolerance')} (> {b.bounded(TOLERANCE_MIN, 2)})"),
+                h(f"{b.col('vif')} (< {b.integer(int(VIF_MAX))})"),
                 h(b.col("description")),
             ]
         ],
@@ -144,20 +144,20 @@ def multicollinearity_section(b: Builder, parent: Section, results: StudyResults
     )
     tolerances = [reg.coefficients[p].tolerance for p in reg.predictors]
     vifs = [reg.coefficients[p].vif for p in reg.predictors]
-    sub.blocks += b.say("multicollinearity_intro.j2", table=b.ref(table), tol=b.u(TOLERANCE_MIN, 2), vif=b.i(int(VIF_MAX)))
+    sub.blocks += b.say("multicollinearity_intro.j2", table=b.ref(table), tol=b.bounded(TOLERANCE_MIN, 2), vif=b.integer(int(VIF_MAX)))
     sub.add(table)
     sub.blocks += b.say(
         "multicollinearity.j2",
         refs=(table.key,),
         claims=[(f"multicollinearity:{n}", verdicts.multicollinearity[n].outcome) for n in reg.predictors],
         table=b.ref(table),
-        tol_min=b.u(min(tolerances)),
-        tol_max=b.u(max(tolerances)),
-        vif_min=b.f(min(vifs)),
-        vif_max=b.f(max(vifs)),
+        tol_min=b.bounded(min(tolerances)),
+        tol_max=b.bounded(max(tolerances)),
+        vif_min=b.decimal(min(vifs)),
+        vif_max=b.decimal(max(vifs)),
         flagged=flagged,
-        tol=b.u(TOLERANCE_MIN, 2),
-        vif=b.i(int(VIF_MAX)),
+        tol=b.bounded(TOLERANCE_MIN, 2),
+        vif=b.integer(int(VIF_MAX)),
     )
     return sub
 
@@ -189,10 +189,10 @@ def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResult
     body = [
         [
             s(f"Glejser: {b.name(n)} ({n})"),
-            d(b.f(g.b)),
-            d(b.f(g.se)),
-            d(b.f(g.t)),
-            d(b.p(g.p)),
+            d(b.decimal(g.b)),
+            d(b.decimal(g.se)),
+            d(b.decimal(g.t)),
+            d(b.p_value(g.p)),
             b.verdict(f"glejser:{n}", verdicts.glejser[n].outcome),
         ]
         for n, g in het.glejser.items()
@@ -200,8 +200,8 @@ def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResult
     body.append(
         [
             s(b.labels["breusch_pagan_row"]),
-            d(f"LM = {b.f(het.bp_lm)}; df = {b.i(het.bp_df)}", colspan=3),
-            d(b.p(het.bp_p)),
+            d(f"LM = {b.decimal(het.bp_lm)}; df = {b.integer(het.bp_df)}", colspan=3),
+            d(b.p_value(het.bp_p)),
             b.verdict("breusch_pagan", verdicts.breusch_pagan.outcome),
         ]
     )
@@ -212,15 +212,17 @@ def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResult
         ]
     )
     spread = plots.spread
-    sds = [b.f(v) for v in spread.sd]
-    ratio = b.f(spread.ratio) if spread.ratio is not None else None
-    spread_note = b.label("spread_note", sds="; ".join(sds), sizes="; ".join(b.i(n) for n in spread.n), ratio=ratio if ratio is not None else "–")
+    sds = [b.decimal(v) for v in spread.sd]
+    ratio = b.decimal(spread.ratio) if spread.ratio is not None else None
+    spread_note = b.label(
+        "spread_note", sds="; ".join(sds), sizes="; ".join(b.integer(n) for n in spread.n), ratio=ratio if ratio is not None else "–"
+    )
     table = b.table(
         "glejser",
         b.labels["glejser_title"],
-        [[h(b.col("test")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.u(alpha, 2)})"), h(b.col("description"))]],
+        [[h(b.col("test")), h(b.col("b")), h(b.col("se")), h(b.col("t")), h(f"{b.col('p')} (α = {b.bounded(alpha, 2)})"), h(b.col("description"))]],
         body,
-        notes=(b.labels["residual_dependent_note"], b.label("heteroscedasticity_rule_note", alpha=b.u(alpha, 2)), spread_note),
+        notes=(b.labels["residual_dependent_note"], b.label("heteroscedasticity_rule_note", alpha=b.bounded(alpha, 2)), spread_note),
         widths=(3, 1, 1.1, 1, 1.3, 2.6),
         small=True,
     )
@@ -244,10 +246,10 @@ def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResult
         figure=b.ref(fig),
         table=b.ref(table),
         flagged=flagged,
-        p_min=b.p(min(sig_p)),
-        alpha=b.u(alpha, 2),
-        bp=b.f(het.bp_lm),
-        bp_p=b.p(het.bp_p),
+        p_min=b.p_value(min(sig_p)),
+        alpha=b.bounded(alpha, 2),
+        bp=b.decimal(het.bp_lm),
+        bp_p=b.p_value(het.bp_p),
         bp_ok=verdicts.breusch_pagan.passed,
         tested=list(het.glejser),
         spread="; ".join(sds),
@@ -268,13 +270,13 @@ def autocorrelation_section(b: Builder, parent: Section, results: StudyResults) 
     verdicts = results.assumptions
     dw = results.durbin_watson
     rows = [
-        ("d (Durbin-Watson)", b.f(dw.d)),
-        ("dL", b.f(dw.dl)),
-        ("dU", b.f(dw.du)),
-        ("4 − dU", b.f(4 - dw.du) if dw.du is not None else "–"),
-        ("4 − dL", b.f(4 - dw.dl) if dw.dl is not None else "–"),
-        (b.labels["dw_p_exact" if dw.dl is not None else "dw_p_approximate"], b.p(dw.p)),
-        (b.labels["dw_p_exact_negative" if dw.dl is not None else "dw_p_approximate_negative"], b.p(dw.p_negative)),
+        ("d (Durbin-Watson)", b.decimal(dw.d)),
+        ("dL", b.decimal(dw.dl)),
+        ("dU", b.decimal(dw.du)),
+        ("4 − dU", b.decimal(4 - dw.du) if dw.du is not None else "–"),
+        ("4 − dL", b.decimal(4 - dw.dl) if dw.dl is not None else "–"),
+        (b.labels["dw_p_exact" if dw.dl is not None else "dw_p_approximate"], b.p_value(dw.p)),
+        (b.labels["dw_p_exact_negative" if dw.dl is not None else "dw_p_approximate_negative"], b.p_value(dw.p_negative)),
     ]
     zone = verdicts.autocorrelation
     body = [[s(k), d(v)] for k, v in rows] + [[s(b.col("zone")), b.verdict("dw_zone", zone.outcome, "dw_zones")]]
@@ -283,7 +285,7 @@ def autocorrelation_section(b: Builder, parent: Section, results: StudyResults) 
         b.labels["dw_title"],
         [[h(b.col("statistic")), h(b.col("value"))]],
         body,
-        notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.u(alpha, 2)} ({DW_CITATION})",),
+        notes=(f"n = {reg.n}, k = {len(reg.predictors)}, α = {b.bounded(alpha, 2)} ({DW_CITATION})",),
         widths=(3, 3),
     )
     sub.blocks += b.say("autocorrelation_intro.j2", table=b.ref(table), citation=DW_CITATION, level=b.significance_level())
@@ -295,17 +297,17 @@ def autocorrelation_section(b: Builder, parent: Section, results: StudyResults) 
         refs=(table.key,),
         claims=[("dw_zone", zone.outcome)],
         table=b.ref(table),
-        d=b.f(dw.d),
-        dl=b.f(dw.dl),
-        du=b.f(dw.du),
-        four_du=b.f(4 - dw.du) if dw.du is not None else "",
-        four_dl=b.f(4 - dw.dl) if dw.dl is not None else "",
-        p=b.p(exact_p.value),
+        d=b.decimal(dw.d),
+        dl=b.decimal(dw.dl),
+        du=b.decimal(dw.du),
+        four_du=b.decimal(4 - dw.du) if dw.du is not None else "",
+        four_dl=b.decimal(4 - dw.dl) if dw.dl is not None else "",
+        p=b.p_value(exact_p.value),
         side=side,
         zone=results.dw_zone,
-        n=b.i(reg.n),
+        n=b.integer(reg.n),
         k=len(reg.predictors),
-        alpha=b.u(alpha, 2),
+        alpha=b.bounded(alpha, 2),
         p_ok=exact_p.passed is not False,
         exact=dw.dl is not None,
         agrees=verdicts.exact_p_agrees,

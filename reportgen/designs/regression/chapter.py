@@ -34,11 +34,11 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
 
     def row(label: str, name: str, beta: str) -> list:
         c = reg.coefficients[name]
-        cells = [s(label), d(b.f(c.b)), d(b.f(c.se)), d(beta), d(b.f(c.t)), d(b.p(c.p))]
-        return cells + ([d(b.f(robust[name].se)), d(b.f(robust[name].t)), d(b.p(robust[name].p))] if hc3 else [])
+        cells = [s(label), d(b.decimal(c.b)), d(b.decimal(c.se)), d(beta), d(b.decimal(c.t)), d(b.p_value(c.p))]
+        return cells + ([d(b.decimal(robust[name].se)), d(b.decimal(robust[name].t)), d(b.p_value(robust[name].p))] if hc3 else [])
 
     body = [row(b.col("constant"), "const", "")]
-    body += [row(f"{b.name(name)} ({name})", name, b.f(reg.coefficients[name].beta)) for name in reg.predictors]
+    body += [row(f"{b.name(name)} ({name})", name, b.decimal(reg.coefficients[name].beta)) for name in reg.predictors]
     header = [
         [h(b.col("model"), rowspan=2), h(b.col("unstandardized"), colspan=2), h(b.col("standardized")), h("t", rowspan=2), h(b.col("p"), rowspan=2)]
         + ([h(b.col("hc3"), colspan=3)] if hc3 else []),
@@ -63,8 +63,8 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
         refs=(table.key,),
         style="equation",
         y=reg.dependent,
-        constant=b.f(reg.coefficients["const"].b),
-        terms=[{"sign": "−" if reg.coefficients[n].b < 0 else "+", "b": b.f(abs(reg.coefficients[n].b)), "x": n} for n in reg.predictors],
+        constant=b.decimal(reg.coefficients["const"].b),
+        terms=[{"sign": "−" if reg.coefficients[n].b < 0 else "+", "b": b.decimal(abs(reg.coefficients[n].b)), "x": n} for n in reg.predictors],
     )
     section.blocks += b.say(
         "regression_coefficients.j2",
@@ -72,17 +72,17 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
         table=b.ref(table),
         y=reg.dependent,
         y_name=b.name(reg.dependent),
-        constant=b.f(reg.coefficients["const"].b),
+        constant=b.decimal(reg.coefficients["const"].b),
         score=b.study.config.model.score,
         simple=simple,
         coefficients=[
             {
                 "x": n,
                 "name": b.name(n),
-                "b": b.f(reg.coefficients[n].b),
-                "abs_b": b.f(abs(reg.coefficients[n].b)),
+                "b": b.decimal(reg.coefficients[n].b),
+                "abs_b": b.decimal(abs(reg.coefficients[n].b)),
                 "positive": reg.coefficients[n].b >= 0,
-                "beta": b.f(reg.coefficients[n].beta),
+                "beta": b.decimal(reg.coefficients[n].beta),
             }
             for n in reg.predictors
         ],
@@ -96,7 +96,7 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
 def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Section:
     config = b.study.config
     reg = results.regression
-    alpha = b.u(config.settings.alpha, 2)
+    alpha = b.bounded(config.settings.alpha, 2)
     two = config.settings.tails == "two"
     simple = results.simple
     section = b.section(b.labels["hypotheses"], 3, number)
@@ -120,7 +120,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
 
     sub = subsection(b, section, b.labels["t_test_simple" if simple else "t_test"])
     body, texts = [], []
-    t_table = b.f(results.t_table)
+    t_table = b.decimal(results.t_table)
     for name, hyp in results.hypotheses.items():
         if hyp.kind != "partial":
             continue
@@ -129,7 +129,15 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
         t, _ = results.t_test(x)
         dec = hyp.decision
         body.append(
-            [d(name), s(f"{x} → {hyp.target}"), d(b.f(c.b)), d(b.f(t)), d(t_table), d(b.p(dec.p)), b.verdict(f"hypothesis:{name}", dec.outcome)]
+            [
+                d(name),
+                s(f"{x} → {hyp.target}"),
+                d(b.decimal(c.b)),
+                d(b.decimal(t)),
+                d(t_table),
+                d(b.p_value(dec.p)),
+                b.verdict(f"hypothesis:{name}", dec.outcome),
+            ]
         )
         texts.append(
             {
@@ -139,10 +147,10 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
                 "x_name": b.name(x),
                 "y": hyp.target,
                 "y_name": b.name(hyp.target),
-                "t": b.f(t),
-                "abs_t": b.f(abs(t)),
+                "t": b.decimal(t),
+                "abs_t": b.decimal(abs(t)),
                 "t_table": t_table,
-                "p": b.p(dec.p),
+                "p": b.p_value(dec.p),
                 "significant": dec.reason != "not_significant",
                 "reason": dec.reason,
                 "sign": dec.sign,
@@ -188,9 +196,9 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
 def f_test_section(b: Builder, parent: Section, results: StudyResults, simultaneous: str | None) -> Section:
     """The simultaneous F test (ANOVA) of a regression with two or more predictors."""
     reg = results.regression
-    alpha = b.u(b.study.config.settings.alpha, 2)
+    alpha = b.bounded(b.study.config.settings.alpha, 2)
     sub = subsection(b, parent, b.labels["f_test"])
-    f_table = b.f(results.f_table)
+    f_table = b.decimal(results.f_table)
     hyp = results.hypotheses.get(simultaneous) if simultaneous else None
     hc3 = results.uses_hc3
     decision = [b.verdict(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else []  # the simultaneous hypothesis
@@ -198,21 +206,29 @@ def f_test_section(b: Builder, parent: Section, results: StudyResults, simultane
     anova = [
         [
             s(b.col("regression_row")),
-            d(b.f(reg.ss_regression)),
-            d(b.i(reg.df1)),
-            d(b.f(reg.ms_regression)),
-            d(b.f(reg.f)),
+            d(b.decimal(reg.ss_regression)),
+            d(b.integer(reg.df1)),
+            d(b.decimal(reg.ms_regression)),
+            d(b.decimal(reg.f)),
             d(f_table),
-            d(b.p(reg.f_p)),
+            d(b.p_value(reg.f_p)),
         ]
         + (blank if hc3 else decision),
-        [s(b.col("residual_row")), d(b.f(reg.ss_residual)), d(b.i(reg.df2)), d(b.f(reg.ms_residual)), d(""), d(""), d("")] + blank,
-        [s(b.col("total_row"), bold=True), d(b.f(reg.ss_total)), d(b.i(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")] + blank,
+        [s(b.col("residual_row")), d(b.decimal(reg.ss_residual)), d(b.integer(reg.df2)), d(b.decimal(reg.ms_residual)), d(""), d(""), d("")] + blank,
+        [s(b.col("total_row"), bold=True), d(b.decimal(reg.ss_total)), d(b.integer(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")] + blank,
     ]
     if hc3:  # the Wald F with HC3 standard errors decides; the ANOVA above stays the fit's
         robust = results.robust
         anova.append(
-            [s(b.col("wald_hc3_row")), d(""), d(f"{b.i(robust.df1)}; {b.i(robust.df2)}"), d(""), d(b.f(robust.f)), d(f_table), d(b.p(robust.f_p))]
+            [
+                s(b.col("wald_hc3_row")),
+                d(""),
+                d(f"{b.integer(robust.df1)}; {b.integer(robust.df2)}"),
+                d(""),
+                d(b.decimal(robust.f)),
+                d(f_table),
+                d(b.p_value(robust.f_p)),
+            ]
             + decision
         )
     table = b.table(
@@ -233,9 +249,9 @@ def f_test_section(b: Builder, parent: Section, results: StudyResults, simultane
         refs=(table.key,),
         claims=[(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else [],
         table=b.ref(table),
-        f=b.f(f),
+        f=b.decimal(f),
         f_table=f_table,
-        p=b.p(f_p),
+        p=b.p_value(f_p),
         hc3=hc3,
         alpha=alpha,
         df1=reg.df1,
@@ -257,7 +273,7 @@ def determination_section(b: Builder, parent: Section, results: StudyResults) ->
         "determination",
         b.labels["determination_title"],
         [[h(b.col("r")), h(b.col("r2")), h(b.col("adj_r2")), h(b.col("se_estimate")), h("R² × 100%")]],
-        [[d(b.u(reg.r)), d(b.u(reg.r2)), d(b.u(reg.adj_r2)), d(b.f(reg.se_estimate)), d(b.pct(100 * reg.r2))]],
+        [[d(b.bounded(reg.r)), d(b.bounded(reg.r2)), d(b.bounded(reg.adj_r2)), d(b.decimal(reg.se_estimate)), d(b.pct(100 * reg.r2))]],
         notes=(f"(1 − R²) × 100% = {b.pct(100 - 100 * reg.r2)}",),
         widths=(1, 1.2, 1.6, 1.8, 1.4),
     )
@@ -267,9 +283,9 @@ def determination_section(b: Builder, parent: Section, results: StudyResults) ->
         "determination.j2",
         refs=(table.key,),
         table=b.ref(table),
-        r=b.u(reg.r),
-        r2=b.u(reg.r2),
-        adj=b.u(reg.adj_r2),
+        r=b.bounded(reg.r),
+        r2=b.bounded(reg.r2),
+        adj=b.bounded(reg.adj_r2),
         share=b.pct(100 * reg.r2),
         rest=b.pct(100 - 100 * reg.r2),
         strength=b.labels["strength"][strength(reg.r)],
@@ -301,16 +317,23 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
             term = results.extras.moderation[name].full.coefficients[f"{x} × {z}"]
             checks = results.extras.moderation_checks[name]
             tested = checks.interaction_hc3 if checks.uses_hc3 else term
-            context = {"t": b.f(tested.t), "p": b.p(hyp.decision.p), "b": b.f(term.b), "x_name": b.name(x), "x": x, "z_name": b.name(z)}
+            context = {
+                "t": b.decimal(tested.t),
+                "p": b.p_value(hyp.decision.p),
+                "b": b.decimal(term.b),
+                "x_name": b.name(x),
+                "x": x,
+                "z_name": b.name(z),
+            }
         elif hyp.kind == "partial":
             x = hyp.source[0]
             title = b.label("discussion_of", source=b.name(x), target=b.name(hyp.target))
             c = reg.coefficients[x]
-            context = {"t": b.f(results.t_test(x)[0]), "p": b.p(hyp.decision.p), "b": b.f(c.b), "x_name": b.name(x), "x": x}
+            context = {"t": b.decimal(results.t_test(x)[0]), "p": b.p_value(hyp.decision.p), "b": b.decimal(c.b), "x_name": b.name(x), "x": x}
         else:
             title = b.label("discussion_simultaneous", sources=join_list([b.name(p) for p in hyp.source], b.lang), target=b.name(hyp.target))
             f, f_p = results.f_statistic
-            context = {"f": b.f(f), "p": b.p(f_p), "r2": b.u(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
+            context = {"f": b.decimal(f), "p": b.p_value(f_p), "r2": b.bounded(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
         refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",)}.get(hyp.kind, ("anova", "determination"))
         return title, b.say(
             "discussion.j2",
@@ -324,7 +347,7 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
             expect=hyp.expect,
             y_name=b.name(hyp.target),
             object=config.study.object_in(b.lang),
-            alpha=b.u(config.settings.alpha, 2),
+            alpha=b.bounded(config.settings.alpha, 2),
             **context,
         )
 

@@ -31,7 +31,7 @@ def shares_key(dependent: str) -> str:
 
 def _score(b: Builder, value: float) -> str:
     """A score as the range table prints it: 24 (a sum), 3,67 (a mean)."""
-    return b.g(value, 2)
+    return b.trimmed(value, 2)
 
 
 def _label(b: Builder, code: str) -> str:
@@ -50,13 +50,13 @@ def shares_table(b: Builder, why: Explained, dependent: str, hc3: bool = False, 
     body = [
         [
             s(_label(b, name)),
-            d(b.u(p.r)),
-            d(b.p(p.r_p)),
-            d(b.u(p.partial)),
-            d(b.u(p.semipartial)),
-            d(b.u(p.sr2)),
-            d(b.f(p.beta)),
-            d(f"{b.f(p.beta_low)}; {b.f(p.beta_high)}"),
+            d(b.bounded(p.r)),
+            d(b.p_value(p.r_p)),
+            d(b.bounded(p.partial)),
+            d(b.bounded(p.semipartial)),
+            d(b.bounded(p.sr2)),
+            d(b.decimal(p.beta)),
+            d(f"{b.decimal(p.beta_low)}; {b.decimal(p.beta_high)}"),
             b.verdict(association_subject(name, dependent), associations[name].outcome, "explain_words"),
         ]
         for name, p in shares.predictors.items()
@@ -74,12 +74,12 @@ def shares_table(b: Builder, why: Explained, dependent: str, hc3: bool = False, 
             h(b.col("reading")),
         ]
     ]
-    sums = {"unique": b.u(shares.unique), "r2": b.u(shares.r2), "shared": b.u(shares.shared)}
+    sums = {"unique": b.bounded(shares.unique), "r2": b.bounded(shares.r2), "shared": b.bounded(shares.shared)}
     notes = (
         [
             b.labels["shares_note"],
             b.label("shares_sum_note" if shares.shared >= 0 else "shares_sum_note_negative", **sums),
-            b.label("shares_rule_note", alpha=b.u(alpha, 2)),
+            b.label("shares_rule_note", alpha=b.bounded(alpha, 2)),
         ]
         + ([b.labels["shares_hc3_note"]] if hc3 else [])
         + ([b.labels["shares_bootstrap_note"]] if bootstrap else [])
@@ -104,10 +104,10 @@ def shares_blocks(b: Builder, why: Explained, dependent: str, hc3: bool = False,
     common = {
         "table": b.ref(table),
         "y_name": b.name(dependent),
-        "r2": b.u(shares.r2),
-        "unique": b.u(shares.unique),
-        "shared": b.u(shares.shared),
-        "excess": b.u(-shares.shared),
+        "r2": b.bounded(shares.r2),
+        "unique": b.bounded(shares.unique),
+        "shared": b.bounded(shares.shared),
+        "excess": b.bounded(-shares.shared),
         "negative": shares.shared < 0,
         "citation": SHARES_CITATION,
         "suppression_citation": SUPPRESSION_CITATION,
@@ -138,14 +138,14 @@ def range_section(b: Builder, parent: Section, why: Explained) -> Section:
             [
                 s(_label(b, code)),
                 d(f"{_score(b, r.minimum)}–{_score(b, r.maximum)} ({_score(b, r.low)}–{_score(b, r.high)})"),
-                d(b.i(r.distinct)),
+                d(b.integer(r.distinct)),
                 d(b.pct(100 * r.top_two)),
             ]
             + ([d(b.pct(100 * r.bottom_two))] if floors else [])
             + [d(b.pct(100 * r.at_highest))]
             + ([d(b.pct(100 * r.at_lowest))] if floors else [])
             + [
-                d(b.u(r.sd_ratio)),
+                d(b.bounded(r.sd_ratio)),
                 b.verdict(f"range:{code}", verdicts.range.outcome, "explain_words"),
                 b.verdict(f"ceiling:{code}", verdicts.ceiling.outcome, "explain_words"),
             ]
@@ -194,7 +194,7 @@ def stripes(b: Builder, why: Explained, dependent: str) -> tuple[dict | None, li
     context = {
         "name": b.name(dependent),
         "code": dependent,
-        "distinct": b.i(r.distinct),
+        "distinct": b.integer(r.distinct),
         "minimum": _score(b, r.minimum),
         "maximum": _score(b, r.maximum),
         "table": _table_ref(b, RANGES),
@@ -232,12 +232,12 @@ def explanation_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, to
             x_name=b.name(x),
             y_name=y_name,
             table=_table_ref(b, key),
-            r=b.u(p.r),
-            sr=b.u(p.semipartial),
-            sr2=b.u(p.sr2),
-            beta=b.f(p.beta),
-            low=b.f(p.beta_low),
-            high=b.f(p.beta_high),
+            r=b.bounded(p.r),
+            sr=b.bounded(p.semipartial),
+            sr2=b.bounded(p.sr2),
+            beta=b.decimal(p.beta),
+            low=b.decimal(p.beta_low),
+            high=b.decimal(p.beta_high),
             level=b.confidence(),
             opposite=p.beta * p.r < 0,
             interval=hyp.decision.reason == "not_significant" and p.beta_low <= 0 <= p.beta_high,
@@ -256,9 +256,9 @@ def explanation_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, to
             names=[b.name(x) for x in named],
             y_name=y_name,
             table=_table_ref(b, key),
-            r2=b.u(shares.r2),
-            unique=b.u(shares.unique),
-            shared=b.u(shares.shared),
+            r2=b.bounded(shares.r2),
+            unique=b.bounded(shares.unique),
+            shared=b.bounded(shares.shared),
             citation=SHARES_CITATION,
             contrast=bool(named) and _contrast_once(shares, told, hyp.name),
         )
@@ -317,7 +317,12 @@ def _measurement_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, t
     constructs = described.constructs
     unreliable = (
         [
-            {"name": b.name(c), "alpha": b.u(constructs[c].alpha), "minimum": b.u(config.settings.reliability_min, 2), "dependent": c == hyp.target}
+            {
+                "name": b.name(c),
+                "alpha": b.bounded(constructs[c].alpha),
+                "minimum": b.bounded(config.settings.reliability_min, 2),
+                "dependent": c == hyp.target,
+            }
             for c in explanation.unreliable
         ]
         if "reliability" in b.numbers

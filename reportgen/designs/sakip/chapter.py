@@ -71,20 +71,27 @@ def build_chapter(b: Builder, results) -> Document:
             h(b.labels["sakip_predicate"], rowspan=2),
             h(b.labels["sakip_change"], rowspan=2),
         ],
-        [h(b.i(k)) for k in range(1, len(comps) + 1)],
+        [h(b.integer(k)) for k in range(1, len(comps) + 1)],
     ]
     key = b.label(
         "sakip_component_key",
-        items="; ".join(b.label("sakip_component_key_item", k=b.i(k), name=name(c.code), weight=b.g(c.weight)) for k, c in enumerate(comps, start=1)),
+        items="; ".join(
+            b.label("sakip_component_key_item", k=b.integer(k), name=name(c.code), weight=b.trimmed(c.weight)) for k, c in enumerate(comps, start=1)
+        ),
     )
     body = [
-        [d(b.i(u.rank)), s(unit_name(u.unit))]
-        + [d(b.f(u.components[c.code], 2)) for c in comps]
-        + [d(b.f(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True), d("–" if u.change is None else _signed(b, u.change))]
+        [d(b.integer(u.rank)), s(unit_name(u.unit))]
+        + [d(b.decimal(u.components[c.code], 2)) for c in comps]
+        + [d(b.decimal(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True), d("–" if u.change is None else _signed(b, u.change))]
         for u in units
     ]
     body.append(
-        [s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"), d(b.f(results.overall_total, 2), bold=True), d("–"), d("")]
+        [
+            s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"),
+            d(b.decimal(results.overall_total, 2), bold=True),
+            d("–"),
+            d(""),
+        ]
     )  # a mean of units has no predicate
     results_table = b.table(
         "sakip.results",
@@ -101,7 +108,7 @@ def build_chapter(b: Builder, results) -> Document:
         "sakip.distribution",
         b.labels["sakip_distribution_title"],
         [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
-        [[d(p), d(_range(b, bands, k, config.settings.boundary)), d(b.i(counts[p]))] for k, p in enumerate(order)],
+        [[d(p), d(_range(b, bands, k, config.settings.boundary)), d(b.integer(counts[p]))] for k, p in enumerate(order)],
         widths=(1, 2, 1),
         source=framework_source(b, config, fw),
     )
@@ -113,23 +120,23 @@ def build_chapter(b: Builder, results) -> Document:
     summary.blocks += b.say(
         "sakip_summary.j2",
         refs=(results_table.key, dist_table.key),
-        n=b.i(len(units)),
+        n=b.integer(len(units)),
         year=str(results.year),
         government=government,
-        mean=b.f(results.overall_total, 2),
+        mean=b.decimal(results.overall_total, 2),
         predicate=results.government_predicate,
-        counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]],
+        counts=[{"p": p, "n": b.integer(counts[p])} for p in order if counts[p]],
         best=join_list([unit_name(u) for u in best], lang),
-        best_total=b.f(results.units[best[0]].total, 2),
+        best_total=b.decimal(results.units[best[0]].total, 2),
         best_p=results.predicates[best[0]],
         best_n=len(best),
         even=len(best) == len(units),
         worst=join_list([unit_name(u) for u in worst], lang),
-        worst_total=b.f(results.units[worst[0]].total, 2),
+        worst_total=b.decimal(results.units[worst[0]].total, 2),
         worst_p=results.predicates[worst[0]],
         worst_n=len(worst),
-        improved=b.i(len(improved)),
-        declined=b.i(len(declined)),
+        improved=b.integer(len(improved)),
+        declined=b.integer(len(declined)),
         history=has_history,
         table=b.ref(results_table),
         unit_sections=config.recap.unit_sections,
@@ -144,10 +151,10 @@ def build_chapter(b: Builder, results) -> Document:
     scope = b.section(b.labels["sakip_scope"], 3, "2.2")
     scope.blocks += b.say(
         "sakip_scope.j2",
-        n=b.i(len(units)),
+        n=b.integer(len(units)),
         year=str(results.year),
         government=government,
-        answers=b.i(len(results.answers)),
+        answers=b.integer(len(results.answers)),
         table=b.ref(results_table),
         units=[unit_name(u.unit) for u in sorted(units, key=lambda u: u.unit)] if len(units) <= UNITS_NAMED else [],
     )
@@ -175,7 +182,7 @@ def build_chapter(b: Builder, results) -> Document:
         "sakip.answers",
         b.labels["sakip_answers_title"],
         [[h(b.labels["sakip_answer"]), h(b.labels["sakip_value"])]],
-        [[d(word), d(b.g(100 * float(value), 2) + "%")] for word, value in fw.scale.items()]
+        [[d(word), d(b.trimmed(100 * float(value), 2) + "%")] for word, value in fw.scale.items()]
         + [[d("N/A"), d(b.labels["sakip_not_applicable"])]]
         + ([[d("0–100" if numbers == "percent" else "0–1"), d(b.labels["sakip_numbers"][numbers])]] if numbers else []),
         widths=(2, 3),
@@ -207,7 +214,7 @@ def build_chapter(b: Builder, results) -> Document:
     shown = [("top", ranked[:RANKING_ENDS]), ("bottom", ranked[-RANKING_ENDS:])] if ends else [("", ranked)]
     rankings = []
     for end, part in shown:
-        title = b.label(f"sakip_ranking_{end}", n=b.i(len(part))) if end else b.labels["sakip_ranking_figure"]
+        title = b.label(f"sakip_ranking_{end}", n=b.integer(len(part))) if end else b.labels["sakip_ranking_figure"]
         rankings += figure_parts(
             b,
             f"sakip.ranking{'.' + end if end else ''}",
@@ -227,10 +234,10 @@ def build_chapter(b: Builder, results) -> Document:
         figure=b.ref(fig),
         ranking=refs(b, rankings),
         ranking_n=len(rankings),
-        ends=b.i(RANKING_ENDS) if ends else "",
+        ends=b.integer(RANKING_ENDS) if ends else "",
         results_table=b.ref(results_table),
-        counts=[{"p": p, "n": b.i(counts[p])} for p in order if counts[p]],
-        n=b.i(len(units)),
+        counts=[{"p": p, "n": b.integer(counts[p])} for p in order if counts[p]],
+        n=b.integer(len(units)),
     )
     if has_history:
         series = {u.unit: {**u.history, results.year: u.total} for u in units}
@@ -239,7 +246,7 @@ def build_chapter(b: Builder, results) -> Document:
         many = len(series) > TREND_MOST  # panels over several figures: each titled by its place and a compact name
         shared = _shared_ending([unit_name(u) for u in series])
         named = [
-            (f"{b.i(k)}. {panel_name(unit_name(u), shared)}" if many else unit_name(u), points)  # k: its place in the ranking charts
+            (f"{b.integer(k)}. {panel_name(unit_name(u), shared)}" if many else unit_name(u), points)  # k: its place in the ranking charts
             for k, (u, points) in enumerate(series.items(), start=1)
         ]
         trends = figure_parts(
@@ -267,8 +274,8 @@ def build_chapter(b: Builder, results) -> Document:
             [
                 [
                     d(str(y)),
-                    d(b.i(results.yearly[y].units)),
-                    d(b.f(results.yearly[y].mean, 2)),
+                    d(b.integer(results.yearly[y].units)),
+                    d(b.decimal(results.yearly[y].mean, 2)),
                     d("–" if k == 0 else _signed(b, round(results.yearly[y].mean, 2) - round(results.yearly[years[k - 1]].mean, 2))),
                 ]
                 for k, y in enumerate(years)
@@ -283,12 +290,12 @@ def build_chapter(b: Builder, results) -> Document:
             figures_n=len(trends),
             first=str(years[0]),
             last=str(years[-1]),
-            start=b.f(overall[years[0]], 2),
-            end=b.f(overall[years[-1]], 2),
+            start=b.decimal(overall[years[0]], 2),
+            end=b.decimal(overall[years[-1]], 2),
             up=overall[years[-1]] >= overall[years[0]],
             **_recent(b, overall, years),
-            improved=b.i(len(improved)),
-            declined=b.i(len(declined)),
+            improved=b.integer(len(improved)),
+            declined=b.integer(len(declined)),
             table=b.ref(results_table),
             yearly=b.ref(yearly),
         )
@@ -309,8 +316,8 @@ def build_chapter(b: Builder, results) -> Document:
         "sakip.components",
         b.labels["sakip_component_means_title"],
         [[h(b.labels["sakip_component"]), h(b.labels["sakip_weight"]), h(b.labels["sakip_mean_score"]), h(b.labels["sakip_achievement"])]],
-        [[s(name(c.code)), d(b.g(c.weight)), d(b.f(means[c.code] * c.weight, 2)), d(b.pct(100 * means[c.code]))] for c in comps]
-        + [[s(b.labels["sakip_total"], bold=True), d(b.g(100)), d(b.f(results.overall_total, 2), bold=True), d("–")]],
+        [[s(name(c.code)), d(b.trimmed(c.weight)), d(b.decimal(means[c.code] * c.weight, 2)), d(b.pct(100 * means[c.code]))] for c in comps]
+        + [[s(b.labels["sakip_total"], bold=True), d(b.trimmed(100)), d(b.decimal(results.overall_total, 2), bold=True), d("–")]],
         widths=(3, 1, 1.5, 1.5),
     )
     closing.add(mean_table)
@@ -320,7 +327,7 @@ def build_chapter(b: Builder, results) -> Document:
         table=b.ref(mean_table),
         government=government,
         year=str(results.year),
-        mean=b.f(results.overall_total, 2),
+        mean=b.decimal(results.overall_total, 2),
         predicate=results.government_predicate,
         weakest=join_list([f"{name(c)} ({b.pct(100 * means[c])})" for c in sorted(weakest_components, key=means.get)], lang),
         weakest_n=len(weakest_components),
@@ -344,11 +351,11 @@ def build_chapter(b: Builder, results) -> Document:
             ],
             [
                 [
-                    d(b.i(k)),
+                    d(b.integer(k)),
                     s(w.criterion),
                     s(f"{name(w.component)} / {name(w.subcomponent)}"),
                     d(b.pct(100 * w.shortfall)),
-                    d(f"{b.i(w.weak)} / {b.i(len(units))}"),
+                    d(f"{b.integer(w.weak)} / {b.integer(len(units))}"),
                 ]
                 for k, w in enumerate(shown, start=1)
             ],
@@ -360,15 +367,15 @@ def build_chapter(b: Builder, results) -> Document:
     closing.blocks += b.say(
         "sakip_common.j2",
         refs=(common_table.key,) if common_table else (),
-        n=b.i(len(common)),
+        n=b.integer(len(common)),
         table=b.ref(common_table) if common_table else "",
-        shown=b.i(len(shown)),
+        shown=b.integer(len(shown)),
         worst=join_list([f"“{w.criterion}”" for w in worst], lang),
         worst_n=len(worst),
         shortfall=b.pct(100 * common[0].shortfall) if common else "",
-        weak=b.i(max((w.weak for w in worst), default=0)),
-        units=b.i(len(units)),
-        widespread=b.i(sum(1 for w in common if w.weak * 2 >= len(units))),
+        weak=b.integer(max((w.weak for w in worst), default=0)),
+        units=b.integer(len(units)),
+        widespread=b.integer(sum(1 for w in common if w.weak * 2 >= len(units))),
         low_grades=join_list(["D", "E"], lang, "or"),  # grades given as values: never italic like a statistic
         evaluator=config.study.author or government,
     )
@@ -389,7 +396,7 @@ def figure_parts(b: Builder, key: str, title: str, kind: str, width: float, name
     from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_CM
     from reportgen.render.flow import FIT_TOLERANCE, FLOAT_MARGINS, SMALL_LINE, caption_height
 
-    longest = f"{title} {b.label('sakip_figure_part', k=b.i(len(names)), n=b.i(len(names)))}"
+    longest = f"{title} {b.label('sakip_figure_part', k=b.integer(len(names)), n=b.integer(len(names)))}"
     room = TEXT_HEIGHT_PT - caption_height(longest) - SMALL_LINE - 4 - FIT_TOLERANCE - FLOAT_MARGINS[0] - 6
     budget = 0.95 * room / 72  # inches; a PNG cropped to its drawing is printed a little larger
     width_in = width * TEXT_WIDTH_CM / 2.54  # figures.style.print_width, without importing matplotlib here
@@ -399,7 +406,7 @@ def figure_parts(b: Builder, key: str, title: str, kind: str, width: float, name
     return [
         b.figure(
             f"{key}.{k}",
-            f"{title} {b.label('sakip_figure_part', k=b.i(k), n=b.i(len(parts)))}",
+            f"{title} {b.label('sakip_figure_part', k=b.integer(k), n=b.integer(len(parts)))}",
             kind,
             {**data(a, z), "max_height": budget},
             width=width,
@@ -446,7 +453,7 @@ CLOSE = 0.02  # components whose mean achievements differ by at most 2 percentag
 
 def _signed(b: Builder, change: float) -> str:
     """+3,89 / −0,05 / 0,00: a change with its sign written."""
-    return ("+" if change > 0 else "") + b.f(change, 2)
+    return ("+" if change > 0 else "") + b.decimal(change, 2)
 
 
 def _recent(b: Builder, overall: dict[int, float], years: list[int]) -> dict:
@@ -456,9 +463,9 @@ def _recent(b: Builder, overall: dict[int, float], years: list[int]) -> dict:
         return {"previous": ""}
     change = round(overall[years[-1]], 2) - round(overall[years[-2]], 2)
     return {
-        "previous": b.f(overall[years[-2]], 2),
+        "previous": b.decimal(overall[years[-2]], 2),
         "previous_year": str(years[-2]),
-        "recent": b.f(abs(change), 2),
+        "recent": b.decimal(abs(change), 2),
         "recent_way": "up" if change > 0 else "down" if change < 0 else "same",
     }
 
@@ -476,8 +483,12 @@ def _weight_rows(comps, b, name):
     out = []
     for c in comps:
         for j, (sub, share) in enumerate(c.subcomponents):
-            lead = [s(name(c.code), rowspan=len(c.subcomponents)), s(b.g(c.weight), align="center", rowspan=len(c.subcomponents))] if j == 0 else []
-            out.append(lead + [s(name(sub)), d(b.pct(100 * share)), d(b.g(c.weight * share, 2))])
+            lead = (
+                [s(name(c.code), rowspan=len(c.subcomponents)), s(b.trimmed(c.weight), align="center", rowspan=len(c.subcomponents))]
+                if j == 0
+                else []
+            )
+            out.append(lead + [s(name(sub)), d(b.pct(100 * share)), d(b.trimmed(c.weight * share, 2))])
     return out
 
 
@@ -487,10 +498,10 @@ def _range(b: Builder, bands, k: int, boundary: str) -> str:
     low = bands[k][1]
     high = 100 if k == 0 else bands[k - 1][1]
     if low is None:
-        return f"0 – {b.i(high)}" if boundary == "gt" else f"0 – < {b.i(high)}"
+        return f"0 – {b.integer(high)}" if boundary == "gt" else f"0 – < {b.integer(high)}"
     if boundary == "gt" or k == 0:
-        return f"{'>' if boundary == 'gt' else '≥'} {b.i(low)} – {b.i(high)}"
-    return f"≥ {b.i(low)} – < {b.i(high)}"
+        return f"{'>' if boundary == 'gt' else '≥'} {b.integer(low)} – {b.integer(high)}"
+    return f"≥ {b.integer(low)} – < {b.integer(high)}"
 
 
 def score_table(b: Builder, results, u, key: str, title: str, name):
@@ -501,15 +512,15 @@ def score_table(b: Builder, results, u, key: str, title: str, name):
         for j, (sub, share) in enumerate(c.subcomponents):
             points = c.weight * share
             score = u.subcomponents[c.code][sub]
-            lead = [s(f"{name(c.code)} ({b.f(u.components[c.code], 2)})", rowspan=len(c.subcomponents))] if j == 0 else []
-            rows.append(lead + [s(name(sub)), d(b.g(points, 2)), d(b.f(score, 2)), d(b.pct(100 * score / points))])
+            lead = [s(f"{name(c.code)} ({b.decimal(u.components[c.code], 2)})", rowspan=len(c.subcomponents))] if j == 0 else []
+            rows.append(lead + [s(name(sub)), d(b.trimmed(points, 2)), d(b.decimal(score, 2)), d(b.pct(100 * score / points))])
     total = b.label("sakip_total_with_predicate", predicate=results.predicates[u.unit])
-    rows.append([s(total, colspan=2, bold=True, align="right"), d(b.g(100)), d(b.f(u.total, 2), bold=True), d(b.pct(u.total))])
+    rows.append([s(total, colspan=2, bold=True, align="right"), d(b.trimmed(100)), d(b.decimal(u.total, 2), bold=True), d(b.pct(u.total))])
     sums = [(u.subcomponents[c.code].values(), u.components[c.code]) for c in results.components]
     notes = [rounding_note(b)] if not adds_up(sums + [(u.components.values(), u.total)]) else []
     if u.history:
-        past = "; ".join(f"{y}: {b.f(t, 2)}" for y, t in u.history.items())
-        change = "" if u.change is None else f"; {b.labels['sakip_change']}: {'+' if u.change > 0 else ''}{b.f(u.change, 2)}"
+        past = "; ".join(f"{y}: {b.decimal(t, 2)}" for y, t in u.history.items())
+        change = "" if u.change is None else f"; {b.labels['sakip_change']}: {'+' if u.change > 0 else ''}{b.decimal(u.change, 2)}"
         notes.append(f"{b.labels['sakip_total']} {past}{change}")
     return b.table(
         key,
@@ -541,7 +552,7 @@ def rounding_note(b: Builder) -> str:
     """The note under a table whose printed parts do not add up to its printed score: scores come
     from unrounded points (87.83 = 27.25 + 24.25 + 12.375 + 23.958; printed, 27.25 + 24.25 + 12.38
     + 23.96 = 87.84)."""
-    return b.label("sakip_rounding", example=b.f(0.01, 2))
+    return b.label("sakip_rounding", example=b.decimal(0.01, 2))
 
 
 def unit_sentence_values(b: Builder, results, u, name) -> dict:
@@ -551,20 +562,20 @@ def unit_sentence_values(b: Builder, results, u, name) -> dict:
     shares = {c.code: u.components[c.code] / c.weight for c in results.components}
     strongest, weakest = extremes(shares)
     return dict(
-        total=b.f(u.total, 2),
+        total=b.decimal(u.total, 2),
         predicate=results.predicates[u.unit],
-        rank=b.i(u.rank),
-        n=b.i(len(results.units)),
+        rank=b.integer(u.rank),
+        n=b.integer(len(results.units)),
         strongest=join_list([name(c) for c in strongest], b.lang),
         weakest=join_list([name(c) for c in weakest], b.lang),
         even=len(strongest) == len(shares),
         even_pct=b.pct(100 * shares[strongest[0]]),
         strongest_n=len(strongest),
         weakest_n=len(weakest),
-        previous=None if u.previous is None else b.f(u.previous, 2),
-        change=None if u.change is None else b.f(abs(u.change), 2),
+        previous=None if u.previous is None else b.decimal(u.previous, 2),
+        change=None if u.change is None else b.decimal(abs(u.change), 2),
         up=u.change is not None and u.change >= 0,
-        history=[{"year": str(y), "total": b.f(t, 2)} for y, t in u.history.items()],
+        history=[{"year": str(y), "total": b.decimal(t, 2)} for y, t in u.history.items()],
     )
 
 
@@ -581,10 +592,16 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
             b.label("sakip_weak_title", unit=title),
             [[h("No"), h(b.labels["sakip_criterion"]), h(b.labels["sakip_answer"]), h(b.labels["lhe"]["action"]), h(b.labels["lhe"]["gain"])]],
             [
-                [d(b.i(k)), s(f"{f.number} {f.criterion}".strip()), d(f.answer), s(finding_action(b, b.study.config, f, name)), d(b.f(f.gain, 2))]
+                [
+                    d(b.integer(k)),
+                    s(f"{f.number} {f.criterion}".strip()),
+                    d(f.answer),
+                    s(finding_action(b, b.study.config, f, name)),
+                    d(b.decimal(f.gain, 2)),
+                ]
                 for k, f in enumerate(weak, start=1)
             ]
-            + [[s(b.labels["cols"]["total"], colspan=4, bold=True, align="right"), d(b.f(sum(f.gain for f in weak), 2), bold=True)]],
+            + [[s(b.labels["cols"]["total"], colspan=4, bold=True, align="right"), d(b.decimal(sum(f.gain for f in weak), 2), bold=True)]],
             widths=(0.45, 2.4, 0.8, 4.4, 1.0),
             small=True,
             notes=() if adds_up([([f.gain for f in weak], sum(f.gain for f in weak))]) else (rounding_note(b),),
@@ -594,11 +611,11 @@ def _unit_section(b: Builder, results, u, number: str, title: str, name, count: 
             refs=(weak_table.key,),
             table=b.ref(weak_table),
             unit=title,
-            n=b.i(len(weak)),
+            n=b.integer(len(weak)),
             n_int=len(weak),
-            of=b.i(len(found)),
+            of=b.integer(len(found)),
             of_int=len(found),
-            gain=b.f(sum(f.gain for f in weak), 2),
+            gain=b.decimal(sum(f.gain for f in weak), 2),
             target=target_grade(results.framework, results.target),
         )
         section.add(weak_table)

@@ -44,8 +44,8 @@ def findings_section(b: Builder, results, unit: str, name, number: str) -> tuple
         "lhe_findings_intro.j2",
         unit=config.units.get(unit, unit),
         target=target_grade(results.framework, target),
-        target_pct=b.g(100 * float(target), 2) + "%",
-        n=b.i(sum(len(v) for v in found.values())),
+        target_pct=b.trimmed(100 * float(target), 2) + "%",
+        n=b.integer(sum(len(v) for v in found.values())),
         n_int=sum(len(v) for v in found.values()),
     )
     for k, component in enumerate(results.components, start=1):
@@ -72,27 +72,27 @@ def findings_section(b: Builder, results, unit: str, name, number: str) -> tuple
             "lhe_findings.j2",
             refs=(t.key,) if t else (),
             component=name(component.code),
-            score=b.f(u.components[component.code], 2),
-            weight=b.g(component.weight),
+            score=b.decimal(u.components[component.code], 2),
+            weight=b.trimmed(component.weight),
             pct=b.pct(100 * u.components[component.code] / component.weight),
-            criteria=b.i(len(mine)),
-            strong=b.i(len(strong)),
+            criteria=b.integer(len(mine)),
+            strong=b.integer(len(strong)),
             strong_int=len(strong),
-            met=b.i(met),
+            met=b.integer(met),
             met_int=met,
             strong_subs=join_list(strong_subs, b.lang),
             strong_subs_n=len(strong_subs),
-            n=b.i(len(items)),
+            n=b.integer(len(items)),
             n_int=len(items),
             table=b.ref(t) if t else "",
             target=target_grade(results.framework, target),
-            missing=b.i(len(missing)),
+            missing=b.integer(len(missing)),
             missing_int=len(missing),
             existence=name(EXISTENCE),
             strong_grades=_strong_grades(b, results.framework),
             first=join_list([f.number or f"“{f.criterion}”" for f in first], b.lang),
             first_n=len(first),
-            first_gain=b.f(first[0].gain, 2) if first else "",
+            first_gain=b.decimal(first[0].gain, 2) if first else "",
             first_missing=bool(first) and first[0].missing,
         )
         if t:
@@ -132,7 +132,7 @@ def _findings_table(b: Builder, component, items: list[Finding], name, key: str,
         rows.append([s(f"{letters[sub]}. {name(sub)}", colspan=span, bold=True)])
         for f in group:
             number += 1
-            row = [d(b.i(number)), s(_criterion(f)), s(_condition(b, f))]
+            row = [d(b.integer(number)), s(_criterion(f)), s(_condition(b, f))]
             if causes:
                 row.append(
                     s(
@@ -144,7 +144,7 @@ def _findings_table(b: Builder, component, items: list[Finding], name, key: str,
                 )
             if own:
                 row.append(s(f.recommendation or "–"))
-            row.append(d(b.f(f.gain, 2)))
+            row.append(d(b.decimal(f.gain, 2)))
             rows.append(row)
     header = (
         [h("No"), h(b.labels["sakip_criterion"]), h(words["condition"])]
@@ -159,7 +159,7 @@ def _findings_table(b: Builder, component, items: list[Finding], name, key: str,
 def _condition(b: Builder, f: Finding) -> str:
     """Kondisi: the grade and its value, the evaluator's note, the evidence examined."""
     words = b.labels["lhe"]
-    lines = [words["graded"].format(answer=f.answer, value=b.g(100 * f.value, 2))]
+    lines = [words["graded"].format(answer=f.answer, value=b.trimmed(100 * f.value, 2))]
     if f.note:
         lines.append(f.note)
     if f.evidence:
@@ -179,7 +179,7 @@ def recommendations_section(b: Builder, results, unit: str, found: dict[str, lis
         rows.append([s(name(code), colspan=2, bold=True)])
         for text in _recommendations(b, config, items, name):
             count += 1
-            rows.append([d(b.i(count)), s(text)])
+            rows.append([d(b.integer(count)), s(text)])
     t = b.table("lhe.recommendations", words["recommendations_title"], [[h("No"), h(words["action"])]], rows, widths=(0.5, 7.5), small=True)
     target = results.target
     u = results.units[unit]
@@ -191,16 +191,16 @@ def recommendations_section(b: Builder, results, unit: str, found: dict[str, lis
         "lhe_recommendations.j2",
         refs=(t.key,),
         unit=config.units.get(unit, unit),
-        n=b.i(count),
+        n=b.integer(count),
         n_int=count,
-        findings=b.i(len(all_found)),
+        findings=b.integer(len(all_found)),
         table=b.ref(t),
-        missing=b.i(len(missing)),
+        missing=b.integer(len(missing)),
         missing_int=len(missing),
         existence=name(EXISTENCE).lower(),
         target=target_grade(results.framework, target),
-        total=b.f(u.total, 2),
-        raised=b.f(float(raised), 2),
+        total=b.decimal(u.total, 2),
+        raised=b.decimal(float(raised), 2),
         predicate=predicate(u.exact, results.framework.bands, config.settings.boundary),
         raised_predicate=predicate(raised, results.framework.bands, config.settings.boundary),
         stages=stages,
@@ -224,7 +224,7 @@ def _stages(b: Builder, results, unit: str, target: Fraction, found: dict[str, l
             {
                 "subs": join_list([name(s).lower() for s in with_findings[:k]], b.lang),
                 "new": name(with_findings[k - 1]).lower(),
-                "total": b.f(float(total), 2),
+                "total": b.decimal(float(total), 2),
                 "predicate": predicate(total, results.framework.bands, config.settings.boundary),
             }
         )

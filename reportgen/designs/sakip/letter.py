@@ -55,15 +55,15 @@ def recap_letter(b, config, results, government: str) -> list[Paragraph]:
     year = str(results.year)
     subject = (recap.subject.get(b.lang) if recap.subject else words["recap_subject"]).format(year=year)
     counts = {p: sum(1 for v in results.predicates.values() if v == p) for p, _ in results.framework.bands}
-    spread = join_list([f"{p} {b.i(n)}" for p, n in counts.items() if n], b.lang)
+    spread = join_list([f"{p} {b.integer(n)}" for p, n in counts.items() if n], b.lang)
     evaluator = config.study.author or config.signatory.position.get(b.lang)
     body = b.say(
         "sakip_recap_letter.j2",
         year=year,
         government=government,
-        units=b.i(len(results.units)),
+        units=b.integer(len(results.units)),
         evaluator=evaluator,
-        mean=b.f(results.overall_total, 2),
+        mean=b.decimal(results.overall_total, 2),
         spread=spread,
         units_int=len(results.units),
         own=config.units.get(results.evaluator_unit, results.evaluator_unit) if results.evaluator_unit else "",

@@ -94,7 +94,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
             previous=values["previous"],
             own=own,
             report_to=signer.position if own and other_signer else evaluator,
-            days=b.i(config.letter.follow_up_days) if config.letter.follow_up_days else "",
+            days=b.integer(config.letter.follow_up_days) if config.letter.follow_up_days else "",
         )
         + signature(b, config, signer=signer)
         + copies(b, config)
@@ -132,7 +132,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
             words["team_title"],
             [[h("No"), h(words["name"]), h(words["nip"])] + ([h(words["rank"])] if ranks else []) + [h(words["role"])]],
             [
-                [d(b.i(k)), s(m.name), d(m.nip.replace(" ", "\u00a0") or "–")] + ([d(m.rank or "–")] if ranks else []) + [s(m.role.get(lang))]
+                [d(b.integer(k)), s(m.name), d(m.nip.replace(" ", "\u00a0") or "–")] + ([d(m.rank or "–")] if ranks else []) + [s(m.role.get(lang))]
                 for k, m in enumerate(config.team, start=1)
             ],
             widths=(0.5, 3, 2.2) + ((2.0,) if ranks else ()) + (2.3,),
@@ -141,8 +141,8 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     criteria = int((results.answers["unit"] == unit).sum())
     scope.blocks += b.say(
         "lhe_scope.j2",
-        criteria=b.i(criteria),
-        components=b.i(len(results.components)),
+        criteria=b.integer(criteria),
+        components=b.integer(len(results.components)),
         names=join_list([name(c.code) for c in results.components], b.lang),
         weights=b.ref(weights),
         period=period,
@@ -172,7 +172,10 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
             "lhe.follow_up",
             words["follow_up_title"].format(year=last_year),
             [[h("No"), h(words["recommendation"]), h(words["status"]), h(words["note"])]],
-            [[d(b.i(j)), s(r.recommendation), d(words["statuses"][r.status]), s(r.note or "–")] for j, r in enumerate(mine.itertuples(), start=1)],
+            [
+                [d(b.integer(j)), s(r.recommendation), d(words["statuses"][r.status]), s(r.note or "–")]
+                for j, r in enumerate(mine.itertuples(), start=1)
+            ],
             widths=(0.5, 4.4, 1.5, 2.2),
             small=True,
             source=b.label("sakip_source_follow_up", year=last_year),
@@ -180,10 +183,10 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     follow.blocks += b.say(
         "lhe_follow_up.j2",
         refs=(t.key,) if t else (),
-        total=b.i(sum(counts.values())) if t else "",
-        done=b.i(counts["done"]),
-        progress=b.i(counts["in progress"]),
-        not_yet=b.i(counts["not yet"]),
+        total=b.integer(sum(counts.values())) if t else "",
+        done=b.integer(counts["done"]),
+        progress=b.integer(counts["in progress"]),
+        not_yet=b.integer(counts["not yet"]),
         not_yet_n=counts["not yet"],
         table=b.ref(t) if t else "",
         last_year=last_year,
@@ -220,9 +223,9 @@ def lke_table(b: Builder, results, unit: str, name, title: str):
         body.append(
             [
                 s(f"{k}. {name(component.code)}", colspan=2, bold=True),
-                d(b.f(component.weight, 2), bold=True),
+                d(b.decimal(component.weight, 2), bold=True),
                 d(""),
-                d(b.f(u.components[component.code], 2), bold=True),
+                d(b.decimal(u.components[component.code], 2), bold=True),
                 d(""),
             ]
         )
@@ -230,9 +233,9 @@ def lke_table(b: Builder, results, unit: str, name, title: str):
             body.append(
                 [
                     s(f"{chr(ord('a') + j)}. {name(sub)}", colspan=2, bold=True),
-                    d(b.f(component.weight * share, 2)),
+                    d(b.decimal(component.weight * share, 2)),
                     d(""),
-                    d(b.f(u.subcomponents[component.code][sub], 2)),
+                    d(b.decimal(u.subcomponents[component.code][sub], 2)),
                     d(""),
                 ]
             )
@@ -243,14 +246,20 @@ def lke_table(b: Builder, results, unit: str, name, title: str):
                     [
                         d(r["number"] or "–"),
                         s(r["criterion"]),
-                        d(b.f(points[index], 2) if applies else "–"),
-                        d(f"{r['answer']} ({b.g(100 * r['value'], 2)}%)" if applies else r["answer"]),
-                        d(b.f(points[index] * r["value"], 2) if applies else "–"),
+                        d(b.decimal(points[index], 2) if applies else "–"),
+                        d(f"{r['answer']} ({b.trimmed(100 * r['value'], 2)}%)" if applies else r["answer"]),
+                        d(b.decimal(points[index] * r["value"], 2) if applies else "–"),
                         s(remark or "–"),
                     ]
                 )
     body.append(
-        [s(b.labels["sakip_total"], colspan=2, bold=True, align="right"), d(b.f(100, 2), bold=True), d(""), d(b.f(u.total, 2), bold=True), d("")]
+        [
+            s(b.labels["sakip_total"], colspan=2, bold=True, align="right"),
+            d(b.decimal(100, 2), bold=True),
+            d(""),
+            d(b.decimal(u.total, 2), bold=True),
+            d(""),
+        ]
     )
     return b.table(
         "lhe.lke",

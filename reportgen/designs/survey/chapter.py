@@ -65,18 +65,18 @@ def _open_chapter(b: Builder, n_used: int, n_excluded: int, described=None) -> t
     results_section = Section(b.labels["results"], 2, f"{chapter}.1")
     imputed, answers = (described.imputed, described.answers) if described is not None else (0, 0)
     partial = [
-        {"code": c, "name": b.name(c), "n": b.i(r.n_complete), "left": b.i(n_used - r.n_complete)}
+        {"code": c, "name": b.name(c), "n": b.integer(r.n_complete), "left": b.integer(n_used - r.n_complete)}
         for c, r in (described.constructs.items() if described is not None else ())
         if r.n_complete < n_used
     ]
     results_section.blocks += b.say(
         "sample.j2",
-        total=b.i(n_used + n_excluded),
-        n=b.i(n_used),
+        total=b.integer(n_used + n_excluded),
+        n=b.integer(n_used),
         excluded=n_excluded,
-        excluded_text=b.i(n_excluded),
+        excluded_text=b.integer(n_excluded),
         policy=config.missing_policy,
-        imputed=b.i(imputed),
+        imputed=b.integer(imputed),
         filled=imputed > 0,
         share=b.pct(100 * imputed / answers) if answers else "",
         partial=partial,

@@ -68,16 +68,16 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
             citation=IPA_CITATION,
             object=obj,
             priorities=[
-                {"name": b.name(p.construct), "importance": b.f(p.importance), "performance": b.f(p.performance, 2), **_interval(b, p)}
+                {"name": b.name(p.construct), "importance": b.decimal(p.importance), "performance": b.decimal(p.performance, 2), **_interval(b, p)}
                 for p in priorities
             ],
             near=[{"name": b.name(r.construct), **_interval(b, r)} for r in rows if r.quadrant.outcome == "important_average"],
             interval_citation=INTERVAL_CITATION,
             concentrate=[b.name(r.construct) for r in rows if r.quadrant.outcome == "concentrate_here" and r not in priorities],
-            mean_importance=b.f(mean_i),
-            mean_performance=b.f(mean_p, 2),
-            low_performance=b.f(min(r.performance for r in rows), 2),
-            high_performance=b.f(max(r.performance for r in rows), 2),
+            mean_importance=b.decimal(mean_i),
+            mean_performance=b.decimal(mean_p, 2),
+            low_performance=b.decimal(min(r.performance for r in rows), 2),
+            high_performance=b.decimal(max(r.performance for r in rows), 2),
         )
         practice.add(table)
     mediated = [
@@ -101,7 +101,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
         {
             "name": b.name(lever.construct),
             "item": lever.item,
-            "index": b.f(lever.index, 2),
+            "index": b.decimal(lever.index, 2),
             "text": config.constructs[lever.construct].item_text(lever.item, b.lang),
         }
         for lever in c.levers
@@ -111,7 +111,9 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
         for target in c.standings
         for p in c.priorities(target)
     ]
-    strongest = [{"name": b.name(e.source), "target": b.name(e.target), "beta": b.f(e.estimate)} for e in c.strongest.values() if e.estimate > 0]
+    strongest = [
+        {"name": b.name(e.source), "target": b.name(e.target), "beta": b.decimal(e.estimate)} for e in c.strongest.values() if e.estimate > 0
+    ]
     section.blocks += b.say(
         "suggestions_practice.j2",
         refs=tuple(f"index.{lever.construct}" for lever in c.levers),
@@ -185,14 +187,14 @@ def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...], mean_i
     body = [
         [
             s(f"{b.name(r.construct)} ({r.construct})"),
-            d(b.f(r.importance)),
-            d(b.f(r.performance, 2)),
+            d(b.decimal(r.importance)),
+            d(b.decimal(r.performance, 2)),
             d(b.label("interval_cell", **_interval(b, r)) if r.interval else "–"),
             b.verdict(f"quadrant:{target}:{r.construct}", r.quadrant.outcome, "quadrants"),
         ]
         for r in rows
     ]
-    body.append([s(b.labels["importance_mean_row"]), d(b.f(mean_importance)), d(b.f(mean_performance, 2)), d("–"), d("–")])
+    body.append([s(b.labels["importance_mean_row"]), d(b.decimal(mean_importance)), d(b.decimal(mean_performance, 2)), d("–"), d("–")])
     return b.table(
         f"importance.{target}",
         b.label("importance_title", target=b.name(target)),
@@ -214,4 +216,4 @@ def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...], mean_i
 def _interval(b: Builder, r: Standing) -> dict:
     """The 95% interval of a standing's performance as the text and the table write it: two
     decimals, as the performance and the crosshair, so that a bound and the mean never look equal."""
-    return {"low": b.f(r.interval[0], 2), "high": b.f(r.interval[1], 2)} if r.interval else {"low": "", "high": ""}
+    return {"low": b.decimal(r.interval[0], 2), "high": b.decimal(r.interval[1], 2)} if r.interval else {"low": "", "high": ""}

@@ -16,25 +16,26 @@ def descriptives_section(b: Builder, results: Description, number: str) -> Secti
     classes = config.settings.index.classes
     listed = bands(rng, classes)
     intervals = [
-        interval(low, high, k == len(listed) - 1, b.f(low, 2), b.f(high, 2), b.labels["index_symbol"]) for k, (low, high, _) in enumerate(listed)
+        interval(low, high, k == len(listed) - 1, b.decimal(low, 2), b.decimal(high, 2), b.labels["index_symbol"])
+        for k, (low, high, _) in enumerate(listed)
     ]
     band_rows = [[s(b.labels["categories"][name]), d(text)] for (_, _, name), text in zip(listed, intervals)]
-    width = b.f((rng.high - rng.low) / classes, 2)
+    width = b.decimal((rng.high - rng.low) / classes, 2)
     band_table = b.table(
         "index.bands",
         b.labels["index_bands_title"],
         [[h(b.col("category")), h(b.col("index_range"))]],
         band_rows,
-        notes=(f"{b.labels['class_width']} = ({b.f(rng.high, 2)} − {b.f(rng.low, 2)}) / {classes} = {width}",),
+        notes=(f"{b.labels['class_width']} = ({b.decimal(rng.high, 2)} − {b.decimal(rng.low, 2)}) / {classes} = {width}",),
     )
     section.blocks += b.say(
         "index_method.j2",
         refs=(band_table.key,),
         table=b.ref(band_table),
         citation=CITATION,
-        n=b.i(results.n_used),
-        low=b.f(rng.low, 2),
-        high=b.f(rng.high, 2),
+        n=b.integer(results.n_used),
+        low=b.decimal(rng.low, 2),
+        high=b.decimal(rng.high, 2),
         classes=classes,
         width=width,
         max=config.scale.max,
@@ -72,14 +73,14 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
         text = config.constructs[code].item_text(item, b.lang)
         body.append(
             [s(f"{n}", "center", rowspan=2), s(f"{item}. {text}", rowspan=2)]
-            + [d(b.i(dist.count_of(p))) if dist.count_of(p) else d("") for p, _ in points]
-            + [d(b.i(dist.n))]
+            + [d(b.integer(dist.count_of(p))) if dist.count_of(p) else d("") for p, _ in points]
+            + [d(b.integer(dist.n))]
         )
         body.append([d(b.pct(dist.percents[dist.points.index(p)])) if dist.count_of(p) else d("") for p, _ in points] + [d(b.pct(100.0))])
         parts = sorted(
             (
                 {
-                    "count": b.i(dist.count_of(p)),
+                    "count": b.integer(dist.count_of(p)),
                     "pct": b.pct(dist.percents[dist.points.index(p)]),
                     "answer": _answer_word(b, p),
                     "n": dist.count_of(p),
@@ -141,13 +142,13 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
         weighted = sum(p * c for p, c in zip(dist.points, dist.counts))
         body.append(
             [s(str(n), "center"), s(f"{item}. {config.constructs[code].item_text(item, b.lang)}")]
-            + [d(b.i(dist.count_of(p))) for p, _ in points]
-            + [d(b.i(weighted)), d(b.f(result.index, 2)), _category_cell(b, f"index:{item}", result.category)]
+            + [d(b.integer(dist.count_of(p))) for p, _ in points]
+            + [d(b.integer(weighted)), d(b.decimal(result.index, 2)), _category_cell(b, f"index:{item}", result.category)]
         )
     body.append(
         [
             s(b.col("mean"), colspan=2 + len(points) + 1, bold=True, align="right"),
-            d(b.f(construct.index_mean, 2), bold=True),
+            d(b.decimal(construct.index_mean, 2), bold=True),
             _category_cell(b, f"index:{code}", construct.category, bold=True),
         ]
     )
@@ -172,12 +173,12 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
         table=b.ref(table),
         name=b.name(code),
         code=code,
-        index_mean=b.f(construct.index_mean, 2),
+        index_mean=b.decimal(construct.index_mean, 2),
         category=_category(b, construct.category).lower(),
         top_item=top.name,
-        top_index=b.f(top.index, 2),
+        top_index=b.decimal(top.index, 2),
         low_item=low.name,
-        low_index=b.f(low.index, 2),
+        low_index=b.decimal(low.index, 2),
         same=construct.all_alike,
         top_reversed=top.reversed,
         low_reversed=low.reversed,

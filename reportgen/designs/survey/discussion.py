@@ -83,11 +83,11 @@ def effects_table(b: Builder, effects: list[Effect]):
                 d(e.hypothesis),
                 s(effect_path(e)),
                 d(estimate_text(b, e)),
-                d(f"{e.statistic_name} = {b.f(e.statistic)}"),
-                d(b.p(e.p)),
+                d(f"{e.statistic_name} = {b.decimal(e.statistic)}"),
+                d(b.p_value(e.p)),
                 b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome),
                 d(f"{e.rank}/{e.among}" if e.rank else "–"),
-                d(b.f(e.f2) if e.f2 is not None else "–"),
+                d(b.decimal(e.f2) if e.f2 is not None else "–"),
                 b.verdict(f"effect:{e.hypothesis}", e.size.outcome, "f2_sizes") if e.size else d("–"),
             ]
         )
@@ -118,7 +118,7 @@ def effects_table(b: Builder, effects: list[Effect]):
 def estimate_text(b: Builder, e: Effect) -> str:
     """An effect's coefficient as printed; the R² of a simultaneous test cannot exceed 1 (no
     leading zero in English, APA 7 §6.36), a coefficient can."""
-    return b.u(e.estimate) if e.kind == "simultaneous" else b.f(e.estimate)
+    return b.bounded(e.estimate) if e.kind == "simultaneous" else b.decimal(e.estimate)
 
 
 def coefficient_note(b: Builder, effects: list[Effect]) -> str:
@@ -138,7 +138,7 @@ def _effects_note(b: Builder, effects: list[Effect]) -> str:
         [
             coefficient_note(b, effects),
             words["rest"].format(citation=EFFECT_CITATION),
-            words["decision"].format(alpha=b.u(settings.alpha, 2), tails=b.labels["tails"][settings.tails]),
+            words["decision"].format(alpha=b.bounded(settings.alpha, 2), tails=b.labels["tails"][settings.tails]),
         ]
     )
 
@@ -159,7 +159,7 @@ def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
         rank=e.rank,
         rank_word=b.ordinal(e.rank - 1) if e.rank else None,
         among=e.among,
-        f2=b.f(e.f2) if e.f2 is not None else None,
+        f2=b.decimal(e.f2) if e.f2 is not None else None,
         size=size,
         size_code=e.size.outcome if e.size else None,
         share=b.pct(100 * e.estimate) if e.kind == "simultaneous" else None,
@@ -186,7 +186,7 @@ def index_paragraphs(
         return {
             "code": item.name,
             "text": config.constructs[code].item_text(item.name, b.lang),
-            "index": b.f(item.index, 2),
+            "index": b.decimal(item.index, 2),
             "removed": item.name in left_out,
             "reversed": item.reversed,
         }
@@ -200,7 +200,7 @@ def index_paragraphs(
         code=code,
         target=b.name(e.target),
         category=category.lower(),
-        mean=b.f(construct.index_mean, 2),
+        mean=b.decimal(construct.index_mean, 2),
         top=statement(top),
         low=statement(low),
         same=construct.all_alike,

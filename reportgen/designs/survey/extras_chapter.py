@@ -20,14 +20,14 @@ def correlation_section(b: Builder, extras, number: str) -> Section | None:
         row = [s(f"{b.name(a)} ({a})")]
         for j, c in enumerate(names):
             r, p = extras.correlations[a][c]
-            row.append(d("1" if i == j else "" if j > i else ("–" if r is None else f"{b.u(r)}{stars(p, (0.05, 0.01))}")))
+            row.append(d("1" if i == j else "" if j > i else ("–" if r is None else f"{b.bounded(r)}{stars(p, (0.05, 0.01))}")))
         body.append(row)
     table = b.table(
         "correlations",
         b.labels["correlation_title"],
         [[h(b.col("variable"))] + [h(c) for c in names]],
         body,
-        notes=(f"* p < {b.u(0.05, 2)}; ** p < {b.u(0.01, 2)}",),
+        notes=(f"* p < {b.bounded(0.05, 2)}; ** p < {b.bounded(0.01, 2)}",),
         small=len(names) > 5,
     )
     pairs = [(a, c, *extras.correlations[a][c]) for i, a in enumerate(names) for c in names[i + 1 :] if extras.correlations[a][c][0] is not None]
@@ -44,10 +44,10 @@ def correlation_section(b: Builder, extras, number: str) -> Section | None:
         strongest={
             "a": strongest[0],
             "b": strongest[1],
-            "r": b.u(strongest[2]),
+            "r": b.bounded(strongest[2]),
             "band": b.labels["strength"][verdicts[strongest[:2]].strength.outcome],
         },
-        weakest={"a": weakest[0], "b": weakest[1], "r": b.u(weakest[2]), "band": b.labels["strength"][verdicts[weakest[:2]].strength.outcome]},
+        weakest={"a": weakest[0], "b": weakest[1], "r": b.bounded(weakest[2]), "band": b.labels["strength"][verdicts[weakest[:2]].strength.outcome]},
         significant=sum(1 for t in pairs if verdicts[t[:2]].significance.passed),
         total=len(pairs),
     )
@@ -66,12 +66,12 @@ def simple_regression_section(b: Builder, extras, hypotheses, alpha: float, numb
             [
                 d(name),
                 s(f"{x} → {fit.dependent}"),
-                d(b.f(fit.coefficients["const"].b)),
-                d(b.f(c.b)),
-                d(b.f(c.se)),
-                d(b.f(c.t)),
-                d(b.p(c.p)),
-                d(b.u(fit.r2)),
+                d(b.decimal(fit.coefficients["const"].b)),
+                d(b.decimal(c.b)),
+                d(b.decimal(c.se)),
+                d(b.decimal(c.t)),
+                d(b.p_value(c.p)),
+                d(b.bounded(fit.r2)),
             ]
         )
     table = b.table(
@@ -79,7 +79,7 @@ def simple_regression_section(b: Builder, extras, hypotheses, alpha: float, numb
         b.labels["simple_title"],
         [[h(b.col("hypothesis")), h(b.col("variable")), h(b.col("constant")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²")]],
         body,
-        notes=(f"α = {b.u(alpha, 2)}",),
+        notes=(f"α = {b.bounded(alpha, 2)}",),
         widths=(1, 1.8, 1.2, 1, 1, 1, 1, 1),
     )
     section.blocks += b.say("simple_intro.j2", table=b.ref(table))
@@ -95,15 +95,15 @@ def simple_regression_section(b: Builder, extras, hypotheses, alpha: float, numb
             x_name=b.name(x),
             y=fit.dependent,
             y_name=b.name(fit.dependent),
-            a=b.f(fit.coefficients["const"].b),
-            b=b.f(c.b),
+            a=b.decimal(fit.coefficients["const"].b),
+            b=b.decimal(c.b),
             sign="−" if c.b < 0 else "+",
-            abs_b=b.f(abs(c.b)),
-            t=b.f(c.t),
-            p=b.p(c.p),
+            abs_b=b.decimal(abs(c.b)),
+            t=b.decimal(c.t),
+            p=b.p_value(c.p),
             significant=extras.simple_verdicts[name].passed,
-            r2=b.u(fit.r2),
-            alpha=b.u(alpha, 2),
+            r2=b.bounded(fit.r2),
+            alpha=b.bounded(alpha, 2),
         )
     return section
 
@@ -129,8 +129,8 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                 decision = b.verdict(f"hypothesis:{name}", dec.outcome) if model is m.full and term == xz and not hc3 else d("")
                 rows.append(
                     ([s(label, align="center", rowspan=len(model.predictors) + 1 + extra)] if k == 0 else [])
-                    + [s(shown), d(b.f(c.b)), d(b.f(c.se)), d(b.f(c.t)), d(b.p(c.p))]
-                    + ([d(b.u(model.r2), align="center")] if k == 0 else [d("")])
+                    + [s(shown), d(b.decimal(c.b)), d(b.decimal(c.se)), d(b.decimal(c.t)), d(b.p_value(c.p))]
+                    + ([d(b.bounded(model.r2), align="center")] if k == 0 else [d("")])
                     + [decision]
                 )
             if extra:
@@ -138,10 +138,10 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
                 rows.append(
                     [
                         s(f"{xz} (HC3)"),
-                        d(b.f(m.full.coefficients[xz].b)),
-                        d(b.f(robust.se)),
-                        d(b.f(robust.t)),
-                        d(b.p(robust.p)),
+                        d(b.decimal(m.full.coefficients[xz].b)),
+                        d(b.decimal(robust.se)),
+                        d(b.decimal(robust.t)),
+                        d(b.p_value(robust.p)),
                         d(""),
                         b.verdict(f"hypothesis:{name}", dec.outcome),
                     ]
@@ -158,7 +158,7 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
             [[h(b.col("model")), h(b.col("variable")), h(b.col("b")), h(b.col("se")), h("t"), h(b.col("p")), h("R²"), h(b.col("description"))]],
             rows,
             notes=(
-                f"ΔR² = {b.u(m.delta_r2)}; F change = {b.f(m.delta_f)}; {b.col('p')} {b.sig(m.delta_p)}; α = {b.u(alpha, 2)}"
+                f"ΔR² = {b.bounded(m.delta_r2)}; F change = {b.decimal(m.delta_f)}; {b.col('p')} {b.sig(m.delta_p)}; α = {b.bounded(alpha, 2)}"
                 + ("; " + b.labels["centred_note"] if m.centred else ""),
                 residual_note,
             )
@@ -170,7 +170,10 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
             f"slopes.{name}",
             b.label("slopes_title", h=name),
             [[h(f"{z}"), h(b.col("value")), h(b.col("slope")), h(b.col("se")), h("t"), h(b.col("p"))]],
-            [[s(levels[sl.level]), d(b.f(sl.z)), d(b.f(sl.slope)), d(b.f(sl.se)), d(b.f(sl.t)), d(b.p(sl.p))] for sl in checks.slopes_used(m)],
+            [
+                [s(levels[sl.level]), d(b.decimal(sl.z)), d(b.decimal(sl.slope)), d(b.decimal(sl.se)), d(b.decimal(sl.t)), d(b.p_value(sl.p))]
+                for sl in checks.slopes_used(m)
+            ],
             notes=(b.labels["hc3_slopes_note"],) if hc3 else (),
             widths=(2, 1, 1, 1, 1, 1),
         )
@@ -196,14 +199,14 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
             z=z,
             z_name=b.name(z),
             y_name=b.name(y),
-            b=b.f(term.b),
-            t=b.f(tested.t),
-            p=b.p(tested.p),
-            r2_main=b.u(m.main.r2),
-            r2_full=b.u(m.full.r2),
-            delta=b.u(m.delta_r2),
-            delta_p=b.p(m.delta_p),
-            alpha=b.u(alpha, 2),
+            b=b.decimal(term.b),
+            t=b.decimal(tested.t),
+            p=b.p_value(tested.p),
+            r2_main=b.bounded(m.main.r2),
+            r2_full=b.bounded(m.full.r2),
+            delta=b.bounded(m.delta_r2),
+            delta_p=b.p_value(m.delta_p),
+            alpha=b.bounded(alpha, 2),
             supported=dec.supported,
             reason=dec.reason,
             sign=dec.sign,
@@ -211,9 +214,9 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
             hc3=hc3,
             robust=b.study.config.settings.robust,
             normal=checks.normality.passed is not False,
-            p_normal=b.p(checks.normality.value),
+            p_normal=b.p_value(checks.normality.value),
             heteroscedastic=checks.heteroscedasticity.passed is False,
-            n=b.i(checks.n),
+            n=b.integer(checks.n),
         )
         section.add(slopes)
         section.add(figure)
@@ -227,8 +230,8 @@ def moderation_section(b: Builder, extras, hypotheses, alpha: float, number: str
             rows=[
                 {
                     "level": levels[sl.level].lower(),
-                    "slope": b.f(sl.slope),
-                    "p": b.p(sl.p),
+                    "slope": b.decimal(sl.slope),
+                    "p": b.p_value(sl.p),
                     "significant": extras.slope_verdicts[name][sl.level].passed,
                 }
                 for sl in checks.slopes_used(m)

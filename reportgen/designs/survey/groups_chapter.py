@@ -20,7 +20,9 @@ def group_section(b: Builder, extras, alpha: float, number: str) -> Section | No
     labels = {c.column: (c.label.get(b.lang) if c.label else c.column) for c in config.respondents}
     section = b.section(b.labels["groups"], 3, number)
     settings = config.settings
-    section.blocks += b.say("groups_intro.j2", setting=settings.group_test, center=settings.levene_center, alpha=b.u(alpha, 2), level=b.confidence())
+    section.blocks += b.say(
+        "groups_intro.j2", setting=settings.group_test, center=settings.levene_center, alpha=b.bounded(alpha, 2), level=b.confidence()
+    )
     for column, col in extras.groups.items():
         label = labels.get(column, column)
         if not col.comparable.passed:
@@ -28,8 +30,8 @@ def group_section(b: Builder, extras, alpha: float, number: str) -> Section | No
                 "groups_skipped.j2",
                 label=label.lower(),
                 reason=col.comparable.outcome,
-                minimum=b.i(MIN_GROUP),
-                groups=[{"name": b.category(column, g), "n": b.i(n)} for g, n in col.too_small.items()],
+                minimum=b.integer(MIN_GROUP),
+                groups=[{"name": b.category(column, g), "n": b.integer(n)} for g, n in col.too_small.items()],
                 only=b.category(column, next(iter(col.sizes), "")),
             )
             continue
@@ -73,7 +75,7 @@ def _column_blocks(b: Builder, section: Section, column: str, col: ColumnGroups,
                 {
                     "first": b.category(column, p.group1),
                     "second": b.category(column, p.group2),
-                    "p": b.p(p.p_adj),
+                    "p": b.p_value(p.p_adj),
                     "higher": b.category(column, comp.verdicts.pair_higher.get(pair_key(p.group1, p.group2), "")),
                 }
                 for p in found
@@ -88,7 +90,7 @@ BOUNDED_EFFECTS = frozenset({"eta2", "omega2", "rank_biserial", "epsilon2"})  # 
 def _effect_number(b: Builder, e, value: float) -> str:
     """A value of effect size ``e`` as printed: in English without the leading zero where the
     effect size cannot exceed 1 (η², ω², ε², rank-biserial r; APA 7 §6.36)."""
-    return b.u(value) if e.kind in BOUNDED_EFFECTS else b.f(value)
+    return b.bounded(value) if e.kind in BOUNDED_EFFECTS else b.decimal(value)
 
 
 def _effect_cell(b: Builder, e) -> str:
@@ -115,25 +117,29 @@ def _omnibus_table(b: Builder, column: str, col: ColumnGroups, label: str):
         defined = t.statistic == t.statistic
         names = [b.category(column, n) for n in g.names]
         groups = (
-            "\n".join(_unbroken(f"{n}: {b.f(md, 2)} ({b.f(mr, 2)})") for n, md, mr in zip(names, g.medians, g.mean_ranks))
+            "\n".join(_unbroken(f"{n}: {b.decimal(md, 2)} ({b.decimal(mr, 2)})") for n, md, mr in zip(names, g.medians, g.mean_ranks))
             if rank
-            else "\n".join(_unbroken(f"{n}: {b.f(m, 2)} ({b.f(sd, 2)})") for n, m, sd in zip(names, g.means, g.sds))
+            else "\n".join(_unbroken(f"{n}: {b.decimal(m, 2)} ({b.decimal(sd, 2)})") for n, m, sd in zip(names, g.means, g.sds))
         )
         effects = {e.kind: e for e in t.effects}
         body.append(
-            [s(construct), s(groups), d(b.f(t.statistic) if defined else "–")]
+            [s(construct), s(groups), d(b.decimal(t.statistic) if defined else "–")]
             + ([d(_df_text(b, t.df) if defined else "–")] if test != "mann_whitney" else [])
-            + [d(b.p(t.p) if defined else "–")]
+            + [d(b.p_value(t.p) if defined else "–")]
             + [d(_effect_cell(b, effects[k]) if k in effects else "–") for k in kinds]
             + [
-                d(b.p(comp.levene.p) if comp.levene.p == comp.levene.p else "–"),
+                d(b.p_value(comp.levene.p) if comp.levene.p == comp.levene.p else "–"),
                 b.verdict(f"groups:{column}:{construct}", comp.verdicts.difference.outcome, "group_words"),
             ]
         )
     first, second = (col.comparisons[next(iter(col.comparisons))].groups.names + ("", ""))[:2]
     notes = (
         b.label(
-            f"groups_note_{test}", first=b.category(column, first), second=b.category(column, second), level=b.confidence(), resamples=b.i(BOOTSTRAP)
+            f"groups_note_{test}",
+            first=b.category(column, first),
+            second=b.category(column, second),
+            level=b.confidence(),
+            resamples=b.integer(BOOTSTRAP),
         ),
         b.labels["levene_notes"][col.levene_center],
     )
@@ -148,7 +154,7 @@ def _unbroken(text: str) -> str:
 
 def _df(b: Builder, value: float) -> str:
     """A df as printed: whole for Student's and the rank tests, two decimals for Welch's."""
-    return b.i(int(value)) if float(value).is_integer() else b.f(value, 2)
+    return b.integer(int(value)) if float(value).is_integer() else b.decimal(value, 2)
 
 
 def _df_text(b: Builder, df: tuple[float, ...]) -> str:
@@ -172,11 +178,11 @@ def _posthoc_table(b: Builder, column: str, col: ColumnGroups, comparisons: dict
         for k, p in enumerate(comp.posthoc.pairs):
             key = pair_key(p.group1, p.group2)
             body.append(
-                [s(construct if k == 0 else ""), s(f"{b.category(column, p.group2)} − {b.category(column, p.group1)}"), d(b.f(p.estimate))]
-                + ([d(f"[{b.f(p.ci_low)}; {b.f(p.ci_high)}]")] if ci else [])
-                + ([d(b.f(p.statistic))] if stat else [])
+                [s(construct if k == 0 else ""), s(f"{b.category(column, p.group2)} − {b.category(column, p.group1)}"), d(b.decimal(p.estimate))]
+                + ([d(f"[{b.decimal(p.ci_low)}; {b.decimal(p.ci_high)}]")] if ci else [])
+                + ([d(b.decimal(p.statistic))] if stat else [])
                 + ([d(_df(b, p.df))] if df else [])
-                + [d(b.p(p.p_adj)), b.verdict(f"groups:{column}:{construct}:{key}", comp.verdicts.pairs[key].outcome, "group_words")]
+                + [d(b.p_value(p.p_adj)), b.verdict(f"groups:{column}:{construct}:{key}", comp.verdicts.pairs[key].outcome, "group_words")]
             )
     widths = (0.9, 1.8, 1.1) + ((1.8,) if ci else ()) + ((0.8,) if stat else ()) + ((0.8,) if df else ()) + (0.9, 1.2)
     return b.table(
@@ -206,8 +212,8 @@ def _row_words(b: Builder, column: str, construct: str, comp: Comparison, first:
         "outcome": v.difference.outcome,
         "test": b.labels["tests"][t.test],
         "symbol": b.own(b.labels["group_symbols"][t.test]),
-        "statistic": b.f(t.statistic),
-        "p": b.p(t.p),
+        "statistic": b.decimal(t.statistic),
+        "p": b.p_value(t.p),
         "df": _df_text(b, t.df) if t.df else "",
         "posthoc": b.labels["posthoc_tests"].get(v.posthoc.outcome, ""),
         "effects": [
@@ -221,8 +227,8 @@ def _row_words(b: Builder, column: str, construct: str, comp: Comparison, first:
             for e in t.effects
             if e.value == e.value
         ],
-        "means": [b.f(m, 2) for m in g.means],
-        "ranks": [b.f(m, 2) for m in g.mean_ranks],
+        "means": [b.decimal(m, 2) for m in g.means],
+        "ranks": [b.decimal(m, 2) for m in g.mean_ranks],
         "constant": [b.category(column, n) for n, x in zip(g.names, g.samples) if len(x) > 1 and x.max() == x.min()],
     }
     if v.higher is not None:
@@ -231,11 +237,11 @@ def _row_words(b: Builder, column: str, construct: str, comp: Comparison, first:
         words |= {
             "higher": b.category(column, g.names[hi]),
             "lower": b.category(column, g.names[lo]),
-            "higher_mean": b.f(g.means[hi], 2),
-            "lower_mean": b.f(g.means[lo], 2),
-            "higher_rank": b.f(g.mean_ranks[hi], 2),
-            "lower_rank": b.f(g.mean_ranks[lo], 2),
-            "higher_median": b.f(g.medians[hi], 2),
-            "lower_median": b.f(g.medians[lo], 2),
+            "higher_mean": b.decimal(g.means[hi], 2),
+            "lower_mean": b.decimal(g.means[lo], 2),
+            "higher_rank": b.decimal(g.mean_ranks[hi], 2),
+            "lower_rank": b.decimal(g.mean_ranks[lo], 2),
+            "higher_median": b.decimal(g.medians[hi], 2),
+            "lower_median": b.decimal(g.medians[lo], 2),
         }
     return words

@@ -17,24 +17,24 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
         power=None
         if power is None
         else {
-            "n": b.i(power.n),
+            "n": b.integer(power.n),
             "k": power.k,
             "small": _power(b, power.small),
             "medium": _power(b, power.medium),
             "largest": power.equations > 1,
-            "detectable": b.f(power.detectable),
+            "detectable": b.decimal(power.detectable),
             "adequate": power.verdict.passed,
-            "f2_small": b.f(SMALL_F2, 2),
-            "f2_medium": b.f(MEDIUM_F2, 2),
-            "level": b.g(100 * POWER) + "%",
+            "f2_small": b.decimal(SMALL_F2, 2),
+            "f2_medium": b.decimal(MEDIUM_F2, 2),
+            "level": b.trimmed(100 * POWER) + "%",
         },
         harman=None
         if lim.harman is None
         else {
             "share": b.pct(100 * lim.harman.share),
-            "count": b.i(lim.harman.items),
+            "count": b.integer(lim.harman.items),
             "single": lim.common_method.passed is False,
-            "bound": b.g(100 * HARMAN_SHARE) + "%",
+            "bound": b.trimmed(100 * HARMAN_SHARE) + "%",
         },
         assumptions=list(lim.assumptions),
         unreliable=list(lim.unreliable),
@@ -55,7 +55,7 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
 
 def _power(b: Builder, power: float) -> str:
     """A power to two decimals; one that rounds to 1 is "> 0,99" (a test never detects an effect for certain)."""
-    return b.u(power, 2) if round(power, 2) < 1 else "> " + b.u(0.99, 2)
+    return b.bounded(power, 2) if round(power, 2) < 1 else "> " + b.bounded(0.99, 2)
 
 
 def limitations_of(study, lang: str, described, k: int, mixed=None, **results) -> Limitations:

@@ -16,19 +16,19 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
     method = results.validity_method
     magnitude = results.validity_rule == "magnitude"
     section = b.section(b.labels["validity"], 3, number)
-    threshold = b.u(results.validity_threshold, 2 if magnitude else 4)
-    r_table = b.u(results.r_table, 4)
+    threshold = b.bounded(results.validity_threshold, 2 if magnitude else 4)
+    r_table = b.bounded(results.r_table, 4)
     section.blocks += b.say(
         "validity_intro.j2",
         method=method,
         r_table=r_table,
-        n=b.i(results.n_used),
-        df=b.i(results.n_used - 2),
-        alpha=b.u(config.settings.alpha, 2),
+        n=b.integer(results.n_used),
+        df=b.integer(results.n_used - 2),
+        alpha=b.bounded(config.settings.alpha, 2),
         magnitude=magnitude,
         chosen=config.settings.validity_rule,
         threshold=threshold,
-        above=b.i(MAGNITUDE_FROM),
+        above=b.integer(MAGNITUDE_FROM),
         citation=MAGNITUDE_CITATION,
     )
     r_header = b.col("r_item_total") if method == "item_total" else b.col("r_item_rest")
@@ -39,7 +39,7 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
             "validity.dropped",
             b.labels["dropped_title"],
             [[h(b.col("item")), h(b.col("variable")), h(r_header), h(bound_header)]],
-            [[d(item), s(f"{b.name(c)} ({c})"), d(b.u(r)), d(threshold)] for item, c, r in dropped],
+            [[d(item), s(f"{b.name(c)} ({c})"), d(b.bounded(r)), d(threshold)] for item, c, r in dropped],
             widths=(1, 3, 2, 1),
         )
         section.add(table)
@@ -48,8 +48,8 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
         body = []
         for n, (item, result) in enumerate(construct.items.items()):
             r = result.validity.r_item_total if method == "item_total" else result.validity.r_item_rest
-            shown = "–" if construct.single else b.u(r)
-            third = "–" if construct.single else b.p(result.validity.r_p) if method == "item_total" else b.u(result.validity.r_item_total)
+            shown = "–" if construct.single else b.bounded(r)
+            third = "–" if construct.single else b.p_value(result.validity.r_p) if method == "item_total" else b.bounded(result.validity.r_item_total)
             cells = [d(item), d(shown), d(third), d(threshold), b.verdict(f"validity:{item}", result.verdict.outcome)]
             body.append(([s(f"{b.name(code)} ({code})", rowspan=len(construct.items))] if n == 0 else []) + cells)
         third = h(b.col("p")) if method == "item_total" else h(b.col("r_item_total"))
@@ -63,7 +63,7 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
         items = list(construct.items.values())
         rs = [i.r for i in items]
         defined = [r for r in rs if r is not None]
-        invalid = [{"item": i.name, "r": b.u(i.r)} for i in items if i.valid is False]
+        invalid = [{"item": i.name, "r": b.bounded(i.r)} for i in items if i.valid is False]
         undefined = [i.name for i in items if i.verdict.outcome == "undefined"]
         section.add(table)
         section.blocks += b.say(
@@ -76,8 +76,8 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
             single=construct.single,
             item=items[0].name,
             k=len(items),
-            r_min=b.u(min(defined)) if defined else "",
-            r_max=b.u(max(defined)) if defined else "",
+            r_min=b.bounded(min(defined)) if defined else "",
+            r_max=b.bounded(max(defined)) if defined else "",
             r_table=threshold,
             magnitude=magnitude,
             invalid=invalid,
@@ -88,16 +88,16 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
 
 def reliability_section(b: Builder, results: Description, number: str) -> Section:
     config = b.study.config
-    threshold = b.u(config.settings.reliability_min, 2)
+    threshold = b.bounded(config.settings.reliability_min, 2)
     section = b.section(b.labels["reliability"], 3, number)
     body = []
     for code, construct in results.constructs.items():
         body.append(
             [
                 s(f"{b.name(code)} ({code})"),
-                d(b.i(len(construct.items))),
-                d("–" if construct.single else b.u(construct.alpha)),
-                d("–" if construct.single else b.u(construct.omega)),
+                d(b.integer(len(construct.items))),
+                d("–" if construct.single else b.bounded(construct.alpha)),
+                d("–" if construct.single else b.bounded(construct.omega)),
                 d(threshold),
                 b.verdict(f"reliability:{code}", construct.reliability.outcome),
             ]
@@ -111,7 +111,7 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
         widths=(3, 0.9, 1.2, 1.3, 1.3, 1.3),
     )
     alphas = [c.alpha for c in results.constructs.values() if c.alpha is not None and not c.single]
-    unreliable = [{"code": code, "alpha": b.u(c.alpha)} for code, c in results.constructs.items() if c.reliability.passed is False]
+    unreliable = [{"code": code, "alpha": b.bounded(c.alpha)} for code, c in results.constructs.items() if c.reliability.passed is False]
     section.blocks += b.say("reliability_intro.j2", threshold=threshold, table=b.ref(table))
     section.add(table)
     section.blocks += b.say(
@@ -120,15 +120,15 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
         table=b.ref(table),
         threshold=threshold,
         claims=[(f"reliability:{code}", c.reliability.outcome) for code, c in results.constructs.items()],
-        a_min=b.u(min(alphas)) if alphas else "",
-        a_max=b.u(max(alphas)) if alphas else "",
+        a_min=b.bounded(min(alphas)) if alphas else "",
+        a_max=b.bounded(max(alphas)) if alphas else "",
         unreliable=unreliable,
         single=[code for code, c in results.constructs.items() if c.single],
         every_single=all(c.single for c in results.constructs.values()),
         dichotomous=[code for code, c in results.constructs.items() if c.dichotomous and not c.single],
         kr20=KR20_CITATION,
         problems=[
-            {"code": p.code, "construct": p.construct, "names": list(p.items), "value": None if p.value is None else b.u(p.value)}
+            {"code": p.code, "construct": p.construct, "names": list(p.items), "value": None if p.value is None else b.bounded(p.value)}
             for c in results.constructs.values()
             for p in c.problems
         ],
@@ -138,14 +138,14 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
         for n, (item, result) in enumerate(construct.items.items()):
             row = [
                 d(item),
-                d(b.f(result.distribution.mean)),
-                d(b.f(result.distribution.sd)),
-                d(b.u(result.validity.r_item_rest)),
-                d(b.u(result.alpha_if_deleted)),
+                d(b.decimal(result.distribution.mean)),
+                d(b.decimal(result.distribution.sd)),
+                d(b.bounded(result.validity.r_item_rest)),
+                d(b.bounded(result.alpha_if_deleted)),
             ]
-            detail_body.append(([s(f"{code} (α = {b.u(construct.alpha)})", rowspan=len(construct.items))] if n == 0 else []) + row)
+            detail_body.append(([s(f"{code} (α = {b.bounded(construct.alpha)})", rowspan=len(construct.items))] if n == 0 else []) + row)
             if result.alpha_if_deleted is not None and construct.alpha is not None and result.alpha_if_deleted > construct.alpha:
-                raising.append({"item": item, "code": code, "alpha": b.u(construct.alpha), "dropped": b.u(result.alpha_if_deleted)})
+                raising.append({"item": item, "code": code, "alpha": b.bounded(construct.alpha), "dropped": b.bounded(result.alpha_if_deleted)})
     if not detail_body:  # every construct has a single item: there is no item to delete
         return section
     detail = b.table(

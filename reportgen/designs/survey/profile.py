@@ -17,17 +17,19 @@ def profile_section(b: Builder, results: Description, number: str) -> Section | 
         shown = [b.category(column.column, cat) for cat in table_data.categories]  # in the chapter's language where the study says
         label = column.label.get(b.lang) if column.label else column.column
         body = [
-            [s(cat), d(b.i(f)), d(b.f(p, 1)), d(b.f(v, 1)), d(b.f(c, 1))]
+            [s(cat), d(b.integer(f)), d(b.decimal(p, 1)), d(b.decimal(v, 1)), d(b.decimal(c, 1))]
             for cat, f, p, v, c in zip(shown, table_data.frequency, table_data.percent, table_data.valid_percent, table_data.cumulative_percent)
         ]
         if table_data.n_missing:
-            body.append([s(b.col("missing")), d(b.i(table_data.n_missing)), d(b.f(100 * table_data.n_missing / table_data.n, 1)), d(""), d("")])
+            body.append(
+                [s(b.col("missing")), d(b.integer(table_data.n_missing)), d(b.decimal(100 * table_data.n_missing / table_data.n, 1)), d(""), d("")]
+            )
         body.append(
             [
                 s(b.col("total"), bold=True),
-                d(b.i(table_data.n), bold=True),
-                d(b.f(100.0, 1), bold=True),
-                d(b.f(100.0, 1) if table_data.n_valid else "", bold=True),
+                d(b.integer(table_data.n), bold=True),
+                d(b.decimal(100.0, 1), bold=True),
+                d(b.decimal(100.0, 1) if table_data.n_valid else "", bold=True),
                 d(""),
             ]
         )
@@ -38,7 +40,9 @@ def profile_section(b: Builder, results: Description, number: str) -> Section | 
             body,
             widths=(3, 1.4, 1.4, 1.6, 1.8),
         )
-        rows = [{"category": cat, "count": b.i(f), "pct": b.pct(v)} for cat, f, v in zip(shown, table_data.frequency, table_data.valid_percent) if f]
+        rows = [
+            {"category": cat, "count": b.integer(f), "pct": b.pct(v)} for cat, f, v in zip(shown, table_data.frequency, table_data.valid_percent) if f
+        ]
         top = max(range(len(table_data.frequency)), key=lambda i: table_data.frequency[i]) if table_data.frequency else None
         tie = top is not None and table_data.frequency.count(table_data.frequency[top]) > 1
         section.blocks += b.say("profile_intro.j2", label=label.lower(), table=b.ref(table))
@@ -48,7 +52,7 @@ def profile_section(b: Builder, results: Description, number: str) -> Section | 
             refs=(table.key,),
             table=b.ref(table),
             label=label.lower(),
-            n=b.i(table_data.n_valid),
+            n=b.integer(table_data.n_valid),
             rows=rows,
             dominant=None if top is None or tie else rows_by_category(rows, shown[top]),
             share=None if top is None or tie else dominance(table_data.valid_percent[top]),

@@ -26,7 +26,7 @@ def qualitative_section(b: Builder, mixed, number: str) -> Section:
         "informants",
         b.labels["informants_title"],
         [[h(cols["informant"]), h(cols["role"]), h(cols["unit"]), h(cols["excerpts"])]],
-        [[d(i.code), s(i.role or "–"), s(i.unit or "–"), d(b.i(per_informant[i.code]))] for i in corpus.informants.values()],
+        [[d(i.code), s(i.role or "–"), s(i.unit or "–"), d(b.integer(per_informant[i.code]))] for i in corpus.informants.values()],
     )
     codebook = _codebook_table(b, mixed)
     matrix = _matrix_table(b, mixed)
@@ -35,14 +35,14 @@ def qualitative_section(b: Builder, mixed, number: str) -> Section:
     section.blocks += b.say(
         "qualitative_intro.j2",
         refs=(informants.key, codebook.key, matrix.key),
-        n=b.i(len(corpus.informants)),
+        n=b.integer(len(corpus.informants)),
         informants_table=b.ref(informants),
-        excerpts=b.i(len(corpus.excerpts)),
-        codes=b.i(len(corpus.codes)),
-        themes=b.i(len(mixed.themes)),
+        excerpts=b.integer(len(corpus.excerpts)),
+        codes=b.integer(len(corpus.codes)),
+        themes=b.integer(len(mixed.themes)),
         codebook_table=b.ref(codebook),
         matrix_table=b.ref(matrix),
-        per_theme=b.i(mixed.quotes_per_theme),
+        per_theme=b.integer(mixed.quotes_per_theme),
         marked=marked,
         categories=categories,
         framework=framework_name(b, mixed),
@@ -76,9 +76,9 @@ def qualitative_section(b: Builder, mixed, number: str) -> Section:
         sub.blocks += b.say(
             "qualitative_theme.j2",
             description=theme.description.get(b.lang) if theme.description else None,
-            k=b.i(len(theme.count.informants)),
-            n=b.i(len(corpus.informants)),
-            e=b.i(theme.count.excerpts),
+            k=b.integer(len(theme.count.informants)),
+            n=b.integer(len(corpus.informants)),
+            e=b.integer(theme.count.excerpts),
             codes=[f"“{code}”" for code in theme.count.codes],
             category=mid_sentence(theme.category.get(b.lang)) if theme.category else None,
             quoted_under=[mixed.theme(k).name(b.lang) for k in theme.quoted_under],
@@ -143,14 +143,14 @@ def _matrix_table(b: Builder, mixed):
     header = [h(cols["theme"])] + [h(p) for p in people] + [h(cols["informants"]), h(cols["excerpts"])]
     body = [
         [s(t.name(b.lang))]
-        + [d(b.i(mixed.matrix[t.key][p]) if mixed.matrix[t.key][p] else "–") for p in people]
-        + [d(b.i(len(t.count.informants))), d(b.i(t.count.excerpts))]
+        + [d(b.integer(mixed.matrix[t.key][p]) if mixed.matrix[t.key][p] else "–") for p in people]
+        + [d(b.integer(len(t.count.informants))), d(b.integer(t.count.excerpts))]
         for t in mixed.themes
     ]
     notes = [b.labels["matrix_note"]]
     shared = sum(1 for e in mixed.corpus.excerpts if len(themes_of(mixed.corpus, e)) > 1)
     if shared:
-        notes.append(b.label("matrix_note_shared", shared=b.i(shared), total=b.i(len(mixed.corpus.excerpts))))
+        notes.append(b.label("matrix_note_shared", shared=b.integer(shared), total=b.integer(len(mixed.corpus.excerpts))))
     return b.table("theme_matrix", b.labels["matrix_title"], [header], body, notes=tuple(notes), small=len(people) > 6)
 
 
@@ -159,18 +159,18 @@ def _prevalence(b: Builder, mixed, matrix) -> list[Paragraph]:
     ranked = sorted(mixed.themes, key=lambda t: (-len(t.count.informants), -t.count.excerpts))
 
     def summary(t) -> dict:
-        return {"name": t.name(b.lang), "k": b.i(len(t.count.informants)), "e": b.i(t.count.excerpts)}
+        return {"name": t.name(b.lang), "k": b.integer(len(t.count.informants)), "e": b.integer(t.count.excerpts)}
 
     pairs = [(mixed.together[a.key][c.key], a, c) for i, a in enumerate(mixed.themes) for c in mixed.themes[i + 1 :]]
     best = max(pairs, key=lambda p: p[0], default=(0, None, None))
-    pair = {"a": best[1].name(b.lang), "b": best[2].name(b.lang), "n": b.i(best[0])} if best[0] > 0 else None
+    pair = {"a": best[1].name(b.lang), "b": best[2].name(b.lang), "n": b.integer(best[0])} if best[0] > 0 else None
     return b.say(
         "qualitative_prevalence.j2",
         refs=(matrix.key,),
         table=b.ref(matrix),
         top=summary(ranked[0]),
         bottom=summary(ranked[-1]),
-        n=b.i(len(mixed.corpus.informants)),
+        n=b.integer(len(mixed.corpus.informants)),
         pair=pair,
     )
 
@@ -195,7 +195,7 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
             path=effect_path(e),
             supported=e.decision.supported,
             estimate=estimate_text(b, e),
-            p=b.p(e.p),
+            p=b.p_value(e.p),
             themes=bool(row.themes),
             meta=row.verdict.outcome if row.verdict else None,
             **named,
@@ -205,10 +205,10 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
         section.blocks += b.say(
             "joint_summary.j2",
             refs=(table.key,),
-            confirms=b.i(fits.count("confirms")),
-            expands=b.i(fits.count("expands")),
-            discordant=b.i(fits.count("discordant")),
-            silent=b.i(len(mixed.joint) - len(fits)),
+            confirms=b.integer(fits.count("confirms")),
+            expands=b.integer(fits.count("expands")),
+            discordant=b.integer(fits.count("discordant")),
+            silent=b.integer(len(mixed.joint) - len(fits)),
         )
     return section
 
@@ -225,7 +225,7 @@ def joint_display(b: Builder, mixed):
         span = max(len(row.themes), 1)
         left = [
             Cell(f"{e.hypothesis}\n{effect_path(e)}", "stub", rowspan=span, align="left"),
-            Cell(f"{estimate_text(b, e)}\n({b.p(e.p)})", rowspan=span),
+            Cell(f"{estimate_text(b, e)}\n({b.p_value(e.p)})", rowspan=span),
             replace(b.verdict(f"hypothesis:{e.hypothesis}", e.decision.outcome), rowspan=span),
         ]
         meta = replace(b.verdict(f"meta:{e.hypothesis}", row.verdict.outcome, words="meta_inferences"), rowspan=span) if row.verdict else d("–")
@@ -233,7 +233,7 @@ def joint_display(b: Builder, mixed):
             body.append(left + [d("–"), d("–"), meta])
         for k, (key, stance, _) in enumerate(row.themes):
             theme = mixed.theme(key)
-            counts = b.sentence("joint_counts.j2", k=b.i(len(theme.count.informants)), e=b.i(theme.count.excerpts))
+            counts = b.sentence("joint_counts.j2", k=b.integer(len(theme.count.informants)), e=b.integer(theme.count.excerpts))
             cells = [s(f"{theme.name(b.lang)}\n{counts}\n({b.labels['stances'][stance]})"), _quote_cell(b, mixed, theme)]
             body.append((left if k == 0 else []) + cells + ([meta] if k == 0 else []))
     notes = (coefficient_note(b, [row.effect for row in mixed.joint]), b.labels["joint_note"])
@@ -275,7 +275,7 @@ def discussion_paragraphs(b: Builder, mixed, effect) -> list:
         themes.append(
             {
                 "name": theme.name(b.lang),
-                "k": b.i(len(theme.count.informants)),
+                "k": b.integer(len(theme.count.informants)),
                 "stance_words": b.labels["stance_sentences"][stance],
                 "description": described + ("" if not described or described[-1] in ".!?" else "."),
                 "quote": {"informant": quote.informant, "text": quote.text} if quote else None,
@@ -289,7 +289,7 @@ def discussion_paragraphs(b: Builder, mixed, effect) -> list:
         claims=claims,
         meta=meta,
         themes=themes,
-        n=b.i(len(mixed.corpus.informants)),
+        n=b.integer(len(mixed.corpus.informants)),
         h=code,
         supported=effect.decision.supported,
         against=against,
