@@ -34,12 +34,19 @@ Q² > 0: predictive relevance; R²: 0,75 substantial, 0,50 moderate, 0,25 weak (
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from reportgen.interpret.effects import f2_verdict
 from reportgen.interpret.verdict import Rule, Verdict, at_least, below, significance, verdicts_json
+
+if TYPE_CHECKING:
+    from reportgen.stats.pls.algorithm import PlsResult, PlsSpec
+    from reportgen.stats.pls.bootstrap import BootstrapResult
+    from reportgen.stats.pls.quality import Assessment
 
 CITATION = "Hair et al., 2022"
 HTMT_CITATION = "Henseler et al., 2015"
@@ -249,10 +256,19 @@ CRITERIA = ("indicator_reliability", "internal_consistency", "convergent_validit
 
 
 def pls_verdicts(
-    spec, model, reliability, htmt, fornell_larcker, outer_vif, inner_vif, q2, f2, srmr, boot, alpha, removed=(), htmt_max: float = HTMT_MAX
+    spec: PlsSpec,
+    model: PlsResult,
+    assessed: Assessment,
+    boot: BootstrapResult,
+    alpha: float,
+    removed: Sequence[str] = (),
+    htmt_max: float = HTMT_MAX,
 ) -> PlsVerdicts:
-    """Apply the thresholds above to a fitted model and its bootstrap; ``removed`` are the
-    indicators the removal procedure takes out (still in the model when it is not applied)."""
+    """Apply the thresholds above to a fitted model, its quality criteria (``assessed``) and its
+    bootstrap; ``removed`` are the indicators the removal procedure takes out (still in the model
+    when it is not applied)."""
+    reliability, htmt, fornell_larcker = assessed.reliability, assessed.htmt, assessed.fornell_larcker
+    outer_vif, inner_vif, q2, f2, srmr = assessed.outer_vif, assessed.inner_vif, assessed.q2, assessed.f2, assessed.srmr
     names = spec.constructs
     loadings = model.loadings.sum(axis=1)
     owner = spec.mask.argmax(axis=1)

@@ -98,10 +98,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     model = estimate(x, spec)
     if model.iterations >= 300:
         warnings.append("the PLS algorithm did not converge in 300 iterations")
-    rel = quality.reliability(model)
-    htmt = quality.htmt(spec, model.item_cor)
     total, _ = quality.effects(model.paths)
-    distance = quality.omission_distance(data.n_used)
     raw = data.answers_of(spec.indicators) if config.missing_policy == "mean" else x
     boot = bootstrap(
         raw,
@@ -111,29 +108,9 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         config.settings.alpha,
         progress=_progress_bar if progress and sys.stderr.isatty() else None,
     )
-    fornell_larcker = quality.fornell_larcker(model, rel)
-    outer_vif = quality.outer_vif(model)
-    inner_vif = quality.inner_vif(model)
-    f2 = quality.f_squared(model, x)
-    q2 = quality.q2_blindfolding(model, x, distance)
-    srmr = quality.srmr(model)
-    verdicts = pls_verdicts(
-        spec,
-        model,
-        rel,
-        htmt,
-        fornell_larcker,
-        outer_vif,
-        inner_vif,
-        q2,
-        f2,
-        srmr,
-        boot,
-        config.settings.alpha,
-        removed=removal.removed,
-        htmt_max=config.model.htmt,
-    )
-    warnings += quality_warnings(rel, verdicts)
+    assessed = quality.assess(spec, model, x, data.n_used)
+    verdicts = pls_verdicts(spec, model, assessed, boot, config.settings.alpha, removed=removal.removed, htmt_max=config.model.htmt)
+    warnings += quality_warnings(assessed.reliability, verdicts)
     if applied and removal.removed:
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
     hypotheses = _hypotheses(study, boot, verdicts)
@@ -143,15 +120,15 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         n_excluded=data.n_excluded,
         described=described,
         model=model,
-        reliability=rel,
-        htmt=htmt,
-        fornell_larcker=fornell_larcker,
-        outer_vif=outer_vif,
-        inner_vif=inner_vif,
-        f2=f2,
-        q2=q2,
-        q2_distance=distance,
-        srmr=srmr,
+        reliability=assessed.reliability,
+        htmt=assessed.htmt,
+        fornell_larcker=assessed.fornell_larcker,
+        outer_vif=assessed.outer_vif,
+        inner_vif=assessed.inner_vif,
+        f2=assessed.f2,
+        q2=assessed.q2,
+        q2_distance=assessed.q2_distance,
+        srmr=assessed.srmr,
         total_effects=total,
         boot=boot,
         verdicts=verdicts,

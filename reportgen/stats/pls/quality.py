@@ -221,3 +221,37 @@ def q2_blindfolding(result: PlsResult, data: np.ndarray, distance: int = 7) -> d
             sso += float((observed[:, idx][omit] ** 2).sum())
         out[spec.constructs[j]] = 1 - sse / sso
     return out
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The quality criteria of a fitted model (Hair et al., 2022, ch. 4–6): reliability and AVE
+    per construct, HTMT and Fornell–Larcker, outer and inner VIFs, f² and Q² (blindfolding at the
+    omission distance ``q2_distance``) and the SRMR."""
+
+    reliability: dict[str, Reliability]
+    htmt: np.ndarray
+    fornell_larcker: np.ndarray
+    outer_vif: np.ndarray
+    inner_vif: dict[tuple[str, str], float]
+    f2: dict[tuple[str, str], float]
+    q2: dict[str, float]
+    q2_distance: int
+    srmr: float
+
+
+def assess(spec: PlsSpec, model: PlsResult, x: np.ndarray, n_used: int) -> Assessment:
+    """Every criterion of :class:`Assessment` for ``model`` fitted to the standardised answers ``x``."""
+    rel = reliability(model)
+    distance = omission_distance(n_used)
+    return Assessment(
+        reliability=rel,
+        htmt=htmt(spec, model.item_cor),
+        fornell_larcker=fornell_larcker(model, rel),
+        outer_vif=outer_vif(model),
+        inner_vif=inner_vif(model),
+        f2=f_squared(model, x),
+        q2=q2_blindfolding(model, x, distance),
+        q2_distance=distance,
+        srmr=srmr(model),
+    )
