@@ -1,7 +1,7 @@
 """Study designs: each is one object behind one protocol, and nothing else names a design.
 
-A design provides (README, "Adding a design"; :class:`~reportgen.designs.base.Design` gives the
-last three from its package's modules by convention):
+A design provides (README, "Adding a design"; :class:`~reportgen.designs.base.PackageDesign` gives
+the last three from its package's modules by convention):
 
 - ``load(study)``: the data it analyses (a :class:`~reportgen.data.Dataset` for questionnaires),
   with ``notes`` for the user (blank rows skipped, the file's encoding);
@@ -30,8 +30,11 @@ DESIGNS = {
 
 
 class Design(Protocol):
+    """What the pipeline asks of a design (see the module's docstring)."""
+
     file_label: str
     source_label: str
+    extra_formats: tuple[str, ...]
 
     def load(self, study) -> Any: ...
 
@@ -42,6 +45,10 @@ class Design(Protocol):
     def sections(self, builder, results) -> Any: ...
 
     def to_json(self, study, results, lang: str) -> dict[str, Any]: ...
+
+    def documents(self, study, make_builder, results) -> list: ...
+
+    def write_format(self, kind: str, study, results, lang: str, folder) -> list[str]: ...
 
 
 def design_for(config) -> Design:

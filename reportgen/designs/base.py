@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 
-class Design:
+class PackageDesign:
     package: str
     file_label = "file_name"  # labels.yaml key of the report's file name
     source_label = "source"  # labels.yaml key of the line under every table and figure

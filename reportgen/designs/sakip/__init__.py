@@ -1,10 +1,10 @@
 """The annual SAKIP evaluation (Laporan Hasil Evaluasi AKIP) of government units: component
 scores, predicates, ranks and trends (PermenPAN-RB 88/2021 or 12/2015, or the study's weights)."""
 
-from reportgen.designs.base import Design
+from reportgen.designs.base import PackageDesign
 
 
-class SakipDesign(Design):
+class SakipDesign(PackageDesign):
     package = __name__
     file_label = "sakip_file_name"
     source_label = "sakip_source"

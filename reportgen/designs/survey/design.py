@@ -7,11 +7,11 @@ import dataclasses
 
 from reportgen.config.models import QualitativeCorpus
 from reportgen.data import Dataset, load_dataset
-from reportgen.designs.base import Design
+from reportgen.designs.base import PackageDesign
 from reportgen.words.messages import Localized, phrase
 
 
-class SurveyDesign(Design):
+class SurveyDesign(PackageDesign):
     """Base of the questionnaire designs; a design names its package and the model line of its summary."""
 
     def load(self, study) -> Dataset:
