@@ -89,23 +89,6 @@ def _forms_of(source: InText, key: str, lang: str) -> list[tuple[str, str]]:
     return [(_SPACES.sub(" ", source.authors(key, narrative, lang)), year) for narrative in (False, True)]
 
 
-def texts(document) -> list[str]:
-    """Every piece of text a reader sees in ``document`` but its reference list."""
-    from reportgen.report.document import Figure, Paragraph, Section, Table
-
-    out = [p.text for p in list(document.preface) + list(getattr(document, "letter", []))]
-    for block in document.walk():
-        if isinstance(block, Paragraph) and block.style != "reference":
-            out.append(block.text)
-        elif isinstance(block, Table):
-            out += [block.title, *block.texts(), *block.notes, block.source]
-        elif isinstance(block, Figure):
-            out += [block.title, block.source]
-        elif isinstance(block, Section):
-            out.append(block.title)
-    return [text for text in out if text]
-
-
 def find(pieces, table: dict[tuple[str, str], str]) -> Found:
     """The works the texts ``pieces`` cite, by the forms of ``table`` (:func:`forms`)."""
     keys: dict[str, None] = {}
@@ -147,19 +130,19 @@ def _lookup(names: str, years: list[str], table) -> list[str] | None:
     return None
 
 
-def citations(document, student: Literature | None, lang: str) -> tuple[Literature, Found]:
+def citations(pieces: list[str], student: Literature | None, lang: str) -> tuple[Literature, Found]:
     """The student's works with the built-in ones (:func:`~reportgen.literature.methods.merged`),
-    and what ``document`` cites of them."""
+    and what the texts ``pieces`` (a document's :meth:`~reportgen.report.document.Document.reader_texts`) cite of them."""
     literature = merged(student)
     mine = list(student.cited) if student is not None else []
     builtin = [key for key in literature.works if student is None or key not in student.works]
-    return literature, find(texts(document), forms(literature, lang, [mine, mine + builtin]))
+    return literature, find(pieces, forms(literature, lang, [mine, mine + builtin]))
 
 
-def cited_works(document, student: Literature | None, cited_keys, lang: str) -> tuple[Literature, list[str]]:
+def cited_works(pieces: list[str], student: Literature | None, cited_keys, lang: str) -> tuple[Literature, list[str]]:
     """The literature a chapter's reference list is made from (the student's works and the
     built-in ones, its year suffixes decided among the works listed) and the keys of the works
-    it cites: those found in ``document`` and ``cited_keys`` (cited by the study's keys)."""
-    literature, found = citations(document, student, lang)
+    it cites: those found in the texts ``pieces`` and ``cited_keys`` (cited by the study's keys)."""
+    literature, found = citations(pieces, student, lang)
     keys = list(dict.fromkeys(list(found.keys) + sorted(k for k in cited_keys if k in literature)))
     return literature.citing(keys), keys

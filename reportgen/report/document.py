@@ -193,3 +193,19 @@ class Document:
 
     def figures(self) -> list[Figure]:
         return [b for b in self.walk() if isinstance(b, Figure)]
+
+    def reader_texts(self) -> list[str]:
+        """Every piece of text a reader sees but the reference list: the preface, a letter, the
+        paragraphs, the tables' titles, cells, notes and sources, the figures' titles and
+        sources, the headings (where the chapter's citations are found)."""
+        out = [p.text for p in list(self.preface) + list(getattr(self, "letter", []))]
+        for block in self.walk():
+            if isinstance(block, Paragraph) and block.style != "reference":
+                out.append(block.text)
+            elif isinstance(block, Table):
+                out += [block.title, *block.texts(), *block.notes, block.source]
+            elif isinstance(block, Figure):
+                out += [block.title, block.source]
+            elif isinstance(block, Section):
+                out.append(block.title)
+        return [text for text in out if text]

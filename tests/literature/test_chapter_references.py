@@ -42,7 +42,7 @@ def references(doc) -> list[str]:
 @pytest.mark.parametrize("example", EXAMPLE_NAMES)
 def test_every_citation_has_its_entry_and_every_entry_is_cited(example, lang):
     doc, builder, _ = chapter(example, lang)
-    literature, found = citations(doc, builder.literature, lang)
+    literature, found = citations(doc.reader_texts(), builder.literature, lang)
     assert set(found.unknown) <= NOT_CITATIONS.get((example, lang), set()), (
         "a citation with no entry in methods.bib (or the study's file), or not in APA 7 form"
     )
@@ -93,7 +93,7 @@ def test_the_sakip_report_cites_no_work():
     """SAKIP reports cite regulations in their own form, not works (author, year): no reference list."""
     for lang in ("id", "en"):
         doc, builder, _ = chapter("sakip-luwu-timur", lang)
-        _literature, found = citations(doc, builder.literature, lang)
+        _literature, found = citations(doc.reader_texts(), builder.literature, lang)
         assert found.keys == () and found.unknown == () and references(doc) == []
 
 

@@ -150,11 +150,11 @@ def _document(*paragraphs: str, table_note: str = "") -> Document:
 
 def test_the_reference_list_of_a_chapter_without_a_literature_file(tmp_path):
     doc = _document("Uji autokorelasi (Durbin & Watson, 1951; Savin & White, 1977).", table_note="f² ≥ 0,02 kecil (Cohen, 1988).")
-    literature, keys = cited_works(doc, None, set(), "id")
+    literature, keys = cited_works(doc.reader_texts(), None, set(), "id")
     assert keys == ["durbin1951", "savin1977", "cohen1988"]
     entries = ["".join(run.text for run in runs).split(" (")[0] for runs in literature.reference_list(keys, "id")]
     assert entries == ["Cohen, J.", "Durbin, J., & Watson, G. S.", "Savin, N. E., & White, K. J."]
-    assert cited_works(_document("Tanpa sitasi."), None, set(), "id")[1] == []
+    assert cited_works(_document("Tanpa sitasi.").reader_texts(), None, set(), "id")[1] == []
 
 
 STUDENT = """@book{ghozali_aplikasi_2018,
@@ -180,7 +180,7 @@ def test_the_students_entries_merge_with_the_built_in_ones(tmp_path):
     assert "ghozali2018" not in everything.works and "ghozali_aplikasi_2018" in everything.works
     assert everything.works[PREFIX + "cohen1988"].csl["title"] == "Statistical power analysis for the behavioral sciences"
     doc = _document("Pengujian (Ghozali, 2018) dan f² (Cohen, 1988).", "Sejalan dengan Sari dan Putra (2020).")
-    literature, keys = cited_works(doc, student, {"sari2020"}, "id")
+    literature, keys = cited_works(doc.reader_texts(), student, {"sari2020"}, "id")
     assert keys == ["ghozali_aplikasi_2018", PREFIX + "cohen1988", "sari2020"]
     entries = ["".join(run.text for run in runs) for runs in literature.reference_list(keys, "id")]
     assert [entry.split(". (")[0] for entry in entries] == ["Cohen, J", "Ghozali, I", "Sari, D., & Putra, B"]

@@ -134,7 +134,7 @@ def reference_section(b: Builder, doc: Document) -> Section | None:
     (the methods' built-in works, :mod:`reportgen.literature.cited`); None when it cites none."""
     from reportgen.literature.cited import cited_works
 
-    literature, keys = cited_works(doc, b.literature, b.cited, b.lang)
+    literature, keys = cited_works(doc.reader_texts(), b.literature, b.cited, b.lang)
     if not keys:
         return None
     section = Section(b.labels["references"], 2)

@@ -35,7 +35,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
             object=obj,
         )
     if b.mixed is not None:  # a mixed-methods study: the qualitative strand and the meta-inferences
-        from reportgen.qualitative.conclusions import mixed_conclusions
+        from reportgen.designs.survey.mixed_conclusions import mixed_conclusions
 
         section.blocks += mixed_conclusions(b, b.mixed, len(c.effects) + 1, obj)
     chapter.add(section)
