@@ -51,3 +51,46 @@ def named(values: dict) -> dict:
     study whose names are still the draft's TODO placeholders)."""
     names = {key: f"Konstruk {key.removeprefix('name.')}" for key, value in values.items() if key.startswith("name.") and value.startswith("TODO")}
     return values | names | ({"title": "Studi uji"} if values.get("title", "").startswith("TODO") else {})
+
+
+class _Elements(HTMLParser):
+    """The text of every element with a given tag and class, with its attributes."""
+
+    def __init__(self, tag: str, cls: str | None):
+        super().__init__()
+        self.tag, self.cls, self.found, self._open = tag, cls, [], None
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self._open is not None:
+            self._depth += tag == self.tag
+            return
+        if tag == self.tag and (self.cls is None or self.cls in (attrs.get("class") or "").split()):
+            self._open, self._depth = (attrs, []), 0
+
+    def handle_endtag(self, tag):
+        if self._open is None or tag != self.tag:
+            return
+        if self._depth:
+            self._depth -= 1
+            return
+        attrs, parts = self._open
+        self.found.append((attrs, "".join(parts)))
+        self._open = None
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open[1].append(data)
+
+
+def elements(html: str, tag: str, cls: str | None = None) -> list[tuple[dict, str]]:
+    """(attributes, text) of every ``tag`` element of class ``cls`` in the page, entities decoded."""
+    parser = _Elements(tag, cls)
+    parser.feed(html)
+    return parser.found
+
+
+def text_of(html: str, tag: str, cls: str | None = None) -> str:
+    """The text of the page's first ``tag`` element of class ``cls``."""
+    return elements(html, tag, cls)[0][1]

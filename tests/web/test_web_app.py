@@ -15,7 +15,7 @@ import pytest
 import yaml
 from docx import Document
 from helpers import EXAMPLES, ROOT, invoke
-from page_form import form_values, named
+from page_form import elements, form_values, named, text_of
 from starlette.testclient import TestClient
 
 from reportgen.web.app import create_app
@@ -69,8 +69,8 @@ def begin(client) -> tuple[str, dict]:
 
 def problems(page: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for key, message in re.findall(r'<p class="problem" data-field="([^"]*)">(.*?)</p>', page, re.S):
-        found.setdefault(html.unescape(key), []).append(html.unescape(message))
+    for attrs, message in elements(page, "p", "problem"):
+        found.setdefault(attrs["data-field"], []).append(message)
     return found
 
 
@@ -96,7 +96,7 @@ def test_upload_shows_what_the_data_tell(client, app):
     where, values = begin(client)
     page = client.get(where).text
     assert "31 butir dalam 6 konstruk, skala 1–5" in page
-    assert re.findall(r"<legend>(\w+)</legend>", page) == ["X1", "X2", "X3", "X4", "X5", "Y"]
+    assert [text for _, text in elements(page, "legend")] == ["X1", "X2", "X3", "X4", "X5", "Y"]
     assert values["group.X3.8"] == "X3" and values["name.Y"] == "TODO: nama Y"
     assert {k for k in values if k.startswith("profile.")} == {"profile.jk", "profile.usia"}
     assert values["dependent"] == "Y" and [values[f"from.{k}"] for k in range(1, 6)] == ["X1", "X2", "X3", "X4", "X5"]
@@ -179,9 +179,9 @@ def test_a_run_writes_every_file_and_the_study_file_opens_again(client, app, tmp
     assert result.status_code == 200 and "/file/docx" in result.text  # redirected to the result page
     assert "teks berkas studi masih berupa teks TODO dari draf (study.author, constructs.X1.items.X1.1" in html.unescape(result.text)
     assert "hal perlu ditulis: PDF ditandai sebagai draf" in html.unescape(result.text)  # the run's notes in the page's language
-    decisions = re.findall(r'<li class="(supported|not-supported)" data-hypothesis="(H\d+)">(.*?)</li>', result.text)
+    decisions = [(attrs["class"], attrs["data-hypothesis"], text) for attrs, text in elements(result.text, "li") if "data-hypothesis" in attrs]
     written = json.loads((session_of(app, where).report / "results.json").read_text())["hypotheses"]
-    assert [(code, html.unescape(text)) for _, code, text in decisions] == [(code, h["decision_text"]) for code, h in written.items()]
+    assert [(code, text) for _, code, text in decisions] == [(code, h["decision_text"]) for code, h in written.items()]
     assert [kind == "supported" for kind, _, _ in decisions] == [h["supported"] for h in written.values()]
     pdf, docx, results, study = (client.get(f"{where}/file/{kind}") for kind in ("pdf", "docx", "json", "study"))
     assert pdf.content.startswith(b"%PDF") and 'filename="chapter5.pdf"' in pdf.headers["content-disposition"]
@@ -220,7 +220,7 @@ def test_a_run_that_fails_shows_the_cli_line(client, app, tmp_path):
     assert client.post(where, data=values, follow_redirects=False).status_code == 303
     run = finished(client, app, where)
     page = client.get(f"{where}/run").text
-    shown = html.unescape(re.search(r'<span class="run-error">(.*?)</span>', page, re.S).group(1))
+    shown = text_of(page, "span", "run-error")
     study = session_of(app, where).study_file
     cli = invoke(["run", str(study), "--out", str(tmp_path / "cli-out"), "--formats", "json"])
     assert cli.exit_code == 2 and run.error == cli.output.strip().removeprefix("error: ")
@@ -273,7 +273,7 @@ def test_an_idle_session_ends(tmp_path):
 def test_a_study_file_with_keys_the_form_lacks_says_which(client):
     response = upload(client, THESIS_DATA.read_bytes(), study=(EXAMPLES / "luwu-timur" / "study.yaml").read_bytes())
     page = client.get(response.headers["location"]).text
-    notice = html.unescape(re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S).group(1))
+    notice = text_of(page, "p", "notice")
     assert (
         "tidak diunggah, sehingga tidak disimpan: literature, hypotheses.H1.supports, hypotheses.H1.theory.cite, hypotheses.H4.supports."
     ) in notice  # the reference file was not uploaded
@@ -285,7 +285,7 @@ def test_a_study_file_with_keys_the_form_lacks_says_which(client):
     moderation = EXAMPLES / "moderation"
     response = upload(client, (moderation / "responses.csv").read_bytes(), study=(moderation / "study.yaml").read_bytes())
     page = client.get(response.headers["location"]).text
-    notice = html.unescape(re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S).group(1))
+    notice = text_of(page, "p", "notice")
     assert notice.endswith(
         "tetap disimpan seperti tertulis di berkas studi: study.chapters, data.missing, model.score, compare, settings, hypotheses.H3."
     )  # the moderation hypothesis, which no row can hold, is kept whole
@@ -458,7 +458,7 @@ def test_a_hypothesis_discussion_written_in_the_form_reaches_the_chapter(client,
     config = yaml.safe_load(study.read_text())
     assert config["hypotheses"]["H1"]["discussion"] == text + " Baris kedua."
     page = client.get(where).text
-    assert html.unescape(re.search(r'<textarea id="discussion.1"[^>]*>(.*?)</textarea>', page, re.S).group(1)) == text + " Baris kedua."
+    assert next(text for attrs, text in elements(page, "textarea") if attrs.get("id") == "discussion.1") == text + " Baris kedua."
     reopened = upload(client, THESIS_DATA.read_bytes(), study=study.read_bytes())
     again = client.get(reopened.headers["location"]).text
     assert "Temuan ini sejalan" in html.unescape(again) and "hypotheses.H1.discussion" not in again  # kept, not listed as left out

@@ -6,14 +6,12 @@ finds no server error and no injected key."""
 from __future__ import annotations
 
 import csv
-import html
 import io
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from page_form import form_values
+from page_form import elements, form_values
 from starlette.testclient import TestClient
 
 from reportgen.config.yaml_lines import load_with_lines
@@ -122,6 +120,6 @@ def test_a_scale_beyond_its_bound_is_refused_at_its_field(client, low, high):
     where, values = begin(client, "note")
     page = client.post(where, data=values | {"scale_min": low, "scale_max": high, "action": "check"})
     assert page.status_code == 200
-    found = re.findall(r'<p class="problem" data-field="([^"]*)">(.*?)</p>', page.text, re.S)
-    assert [key for key, _ in found] == ["scale"] and "skala penilaian paling banyak 11 titik" in html.unescape(found[0][1])
+    found = elements(page.text, "p", "problem")
+    assert [attrs["data-field"] for attrs, _ in found] == ["scale"] and "skala penilaian paling banyak 11 titik" in found[0][1]
     client.post(f"{where}/end")
