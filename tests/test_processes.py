@@ -16,7 +16,9 @@ from reportgen.report.document import Figure
 
 
 def _note_pid(folder: Path) -> None:
-    (folder / "prepared").write_text(str(os.getpid()))
+    """Write this process's id, whole (a reader polling for the file never sees it empty)."""
+    (folder / "prepared.part").write_text(str(os.getpid()))
+    os.replace(folder / "prepared.part", folder / "prepared")
 
 
 def _sum(a: int, b: int) -> int:
