@@ -23,7 +23,7 @@ MEASURE_MARGIN = 1.08  # a name measured this much wider than its advance widths
 
 def name_lines(name: str, width_in: float) -> int:
     """Lines of ``name`` at the charts' small size wrapped to ``width_in`` inches."""
-    from reportgen.render.flow import lines_of
+    from reportgen.typeset import lines_of
 
     return lines_of(name, width_in * 72, SMALL_PT, slack=MEASURE_MARGIN)
 

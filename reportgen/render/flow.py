@@ -32,41 +32,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_PT
-from reportgen.render.measure import SLACK, SPACES, bind, placed_cells, table_layout, text_width
+from reportgen.render.measure import placed_cells, table_layout
 from reportgen.render.references import Targets
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table, Task
+from reportgen.typeset import (  # noqa: F401 - re-exported
+    BODY_LINE,
+    BODY_PT,
+    CAPTION_LINE,
+    FIT_TOLERANCE,
+    FLOAT_MARGINS,
+    SMALL_LINE,
+    caption_height,
+    lines_of,
+    text_width,
+)
 
 PAGE_HEIGHT_PT = TEXT_HEIGHT_PT
-BODY_PT, BODY_LINE = 12.0, 18.0  # chapter.css: 12 pt, line-height 1.5
 INDENT_PT = 1.25 / 2.54 * 72
 LARGEST_GAP = PAGE_HEIGHT_PT / 3  # a page may end this much early, no more
-CAPTION_LINE, SMALL_LINE = 15.6, 12.0  # caption 12 pt × 1.3; source and notes 10 pt × 1.2
-FLOAT_MARGINS = (9.6, 12.0)  # .table-block and figure: 0.8em above, 1em below
-FIT_TOLERANCE = 8.0  # a float estimated to fit with less to spare may not: it is taken to the next page
 SPLIT_ROWS = 3  # a table is split to fill a page only with this many rows at least on each page
 HEADING = (12.0, 18.0, 3.6)
 CELL_PADDING_PT = 2 * 4.0  # a cell's text is its column's width less 4 pt of padding on each side (chapter.css td, th; no vertical rule)
 TOC_ENTRY = {2: (0.0, 12.0), 3: (28.3, 12.0), 4: (56.7, 12.0)}  # chapter.css nav.toc: indent and size by level
 TOC_LEADER_PT = 16.0  # the page number (and a few leader dots) at the end of an entry's last line  # h2–h4: 1em above, one 18 pt line, 0.3em below
-
-
-def lines_of(text: str, width: float, size: float = BODY_PT, indent: float = 0.0, bold: bool = False, slack: float = SLACK) -> int:
-    """How many lines ``text`` fills in a column ``width`` points wide, words never broken; each
-    word measured ``slack`` times as wide as its advance width (by default the margin the table
-    measure gives a column; 1.0 for text in a column of known width, a paragraph's or a
-    cell's, which Pango fills at the advance widths: measured on the demo, every paragraph's
-    count of lines was then the PDF's, against 84 of 96 with the margin)."""
-    count, scale = 0, slack / SLACK
-    for paragraph in text.split("\n"):
-        line, limit, count = 0.0, width - indent, count + 1
-        space = text_width(" ", size, bold) * scale
-        for word in SPACES.split(bind(paragraph.strip())):
-            w = text_width(word, size, bold) * scale
-            if line and line + space + w > limit:
-                count, line, limit = count + 1, w, width
-            else:
-                line += (space if line else 0.0) + w
-    return count
 
 
 def paragraph_lines(p: Paragraph) -> tuple[int, float]:
@@ -80,10 +68,6 @@ def paragraph_lines(p: Paragraph) -> tuple[int, float]:
     if p.style == "reference":
         return lines_of(p.text, TEXT_WIDTH_PT - INDENT_PT, slack=1.0), BODY_LINE
     return lines_of(p.text, TEXT_WIDTH_PT, indent=INDENT_PT, slack=1.0), BODY_LINE
-
-
-def caption_height(title: str) -> float:
-    return CAPTION_LINE * (1 + lines_of(title, TEXT_WIDTH_PT, bold=True)) + 3.6
 
 
 def table_rows(t: Table) -> tuple[float, list[float], list[float]]:

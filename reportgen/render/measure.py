@@ -28,14 +28,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportgen.fonts import SERIF, serif_file
 from reportgen.page import TEXT_WIDTH_PT
 from reportgen.report.document import Table
+from reportgen.typeset import SLACK, SPACES, bind, bound_title, no_widow, text_width  # noqa: F401 - re-exported
 
 PADDING_PT = 2 * 4.0 + 1.0  # left and right cell padding of the PDF (4 pt each; the DOCX uses 2.8) and a rule
 SIZES = (10.0, 9.0, 8.0)  # table type sizes tried in turn
-SLACK = 1.02  # 2 % over the measured width: Pango's shaping may round each glyph advance up
-SPACES = re.compile(r"[ \t]+")
 NUMBER = re.compile(r"^[<>≤≥±−\-+\[(]?\s?[\d.,]+[%)\]*]*$|^[\d.,]+\s*[–-]\s*[\d.,]+$")
 
 
@@ -50,71 +48,6 @@ class TableLayout:
     def fractions(self) -> tuple[float, ...]:
         total = sum(self.widths_pt)
         return tuple(w / total for w in self.widths_pt)
-
-
-@lru_cache(maxsize=4)
-def _font_file(bold: bool) -> str:
-    """The font file the PDF uses (:func:`reportgen.fonts.serif_file`), else matplotlib's match."""
-    found = serif_file(bold)
-    if found:
-        return found
-    from matplotlib import font_manager
-
-    properties = font_manager.FontProperties(family=SERIF, weight="bold" if bold else "normal")
-    return font_manager.findfont(properties, fallback_to_default=True)
-
-
-@lru_cache(maxsize=8)
-def _font(bold: bool, size: float):
-    from PIL import ImageFont
-
-    return ImageFont.truetype(_font_file(bold), size=100)  # measured at 100 pt, scaled: FreeType hints small sizes
-
-
-@lru_cache(maxsize=65536)
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """The advance width of ``text`` on one line, in points at ``size`` pt."""
-    return _font(bold, size).getlength(text) * size / 100 * SLACK
-
-
-MONTHS = (
-    "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|"
-    "January|February|March|May|June|July|August|October|December"
-)
-BINDINGS = (
-    (re.compile(r" (?=[=<>≤≥≈±→])"), "\u00a0"),  # never a line break before a relation sign or an arrow,
-    (re.compile(r"(?<=[=<>≤≥≈±]) "), "\u00a0"),  # nor after a relation sign: "t = 11,885", "(8,369 > 1,976)"
-    (re.compile(r"(\[[^\[\]]*?;) (?=[−\-\d])"), "\\1\u00a0"),  # an interval "[0,093; 0,312]"
-    (re.compile(r"(?<=\w:) (?=[−\d])"), "\u00a0"),  # a label and its value "D3: 18,16"
-    (re.compile(r"\b(Tabel|Table|Gambar|Figure|Bab|Chapter|Lampiran|Appendix|Tahun|Year|Nomor|No\.) (?=\d)"), "\\1\u00a0"),  # "Tabel 3", "Tahun 2024"
-    (re.compile(rf"\b(\d{{1,2}}) (?=(?:{MONTHS})\b)"), "\\1\u00a0"),  # a date "7 Maret 2025" stays on one line
-    (re.compile(rf"\b((?:{MONTHS})) (?=\d{{4}}\b)"), "\\1\u00a0"),
-)
-
-
-def bind(text: str) -> str:
-    """``text`` with no-break spaces where a line must not break: around a relation sign, before
-    an arrow, inside a numeric interval, between a label and its number, between "Tabel" (Table,
-    Gambar, Tahun …) and its number, inside a date "7 Maret 2025". A path "KP → MK" may
-    still break after its arrow."""
-    for pattern, replacement in BINDINGS:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def no_widow(text: str) -> str:
-    """A heading or caption never ends with one short word alone on its last line ("… Penataan /
-    Ruang", "… TAHUN / 2024"): the last two words of a title of four words or more are joined by
-    a no-break space when the last is a short word (up to 10 characters)."""
-    words = text.rsplit(" ", 2)
-    if len(text.split()) >= 4 and len(words) == 3 and len(words[2]) <= 10 and "\n" not in words[2]:
-        return f"{words[0]} {words[1]}\u00a0{words[2]}"
-    return text
-
-
-def bound_title(text: str) -> str:
-    """A heading or caption as printed: :func:`no_widow`, then :func:`bind`."""
-    return bind(no_widow(text))
 
 
 def unbreakable_pieces(text: str) -> list[str]:

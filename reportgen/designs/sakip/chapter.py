@@ -394,7 +394,7 @@ def figure_parts(b: Builder, key: str, title: str, kind: str, width: float, name
     ``data(start, end)`` is the chart's data for those units."""
     from reportgen.figures.pages import ranking_parts, trend_parts
     from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_CM
-    from reportgen.render.flow import FIT_TOLERANCE, FLOAT_MARGINS, SMALL_LINE, caption_height
+    from reportgen.typeset import FIT_TOLERANCE, FLOAT_MARGINS, SMALL_LINE, caption_height
 
     longest = f"{title} {b.label('sakip_figure_part', k=b.integer(len(names)), n=b.integer(len(names)))}"
     room = TEXT_HEIGHT_PT - caption_height(longest) - SMALL_LINE - 4 - FIT_TOLERANCE - FLOAT_MARGINS[0] - 6
