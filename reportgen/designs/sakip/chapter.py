@@ -58,61 +58,7 @@ def build_chapter(b: Builder, results) -> Document:
     has_history = any(u.history for u in units)
 
     # results table first (the summary cites it)
-    comps = results.components
-    # the units in the order of their rank, which numbers the rows; the components by their number
-    # in the framework, named with their weights in the note (their names over nine columns would
-    # leave a unit's name a column a word wide)
-    header = [
-        [
-            h(b.labels["sakip_rank"], rowspan=2),
-            h(b.labels["sakip_unit"], rowspan=2),
-            h(b.labels["sakip_component_scores"], colspan=len(comps)),
-            h(b.labels["sakip_total"], rowspan=2),
-            h(b.labels["sakip_predicate"], rowspan=2),
-            h(b.labels["sakip_change"], rowspan=2),
-        ],
-        [h(b.integer(k)) for k in range(1, len(comps) + 1)],
-    ]
-    key = b.label(
-        "sakip_component_key",
-        items="; ".join(
-            b.label("sakip_component_key_item", k=b.integer(k), name=name(c.code), weight=b.trimmed(c.weight)) for k, c in enumerate(comps, start=1)
-        ),
-    )
-    body = [
-        [d(b.integer(u.rank)), s(unit_name(u.unit))]
-        + [d(b.decimal(u.components[c.code], 2)) for c in comps]
-        + [d(b.decimal(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True), d("–" if u.change is None else _signed(b, u.change))]
-        for u in units
-    ]
-    body.append(
-        [
-            s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"),
-            d(b.decimal(results.overall_total, 2), bold=True),
-            d("–"),
-            d(""),
-        ]
-    )  # a mean of units has no predicate
-    results_table = b.table(
-        "sakip.results",
-        b.label("sakip_results_title", year=str(results.year)),
-        header,
-        body,
-        notes=[key]
-        + ([] if adds_up([(u.components.values(), u.total) for u in units]) else [rounding_note(b)])
-        + ([b.label("sakip_self_note", unit=unit_name(results.evaluator_unit))] if results.evaluator_unit else []),
-        widths=(1.0, 2.8) + (1.0,) * len(comps) + (0.95, 1.0, 1.15),
-        small=True,
-    )
-    dist_table = b.table(
-        "sakip.distribution",
-        b.labels["sakip_distribution_title"],
-        [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
-        [[d(p), d(_range(b, bands, k, config.settings.boundary)), d(b.integer(counts[p]))] for k, p in enumerate(order)],
-        widths=(1, 2, 1),
-        source=framework_source(b, config, fw),
-    )
-
+    results_table, dist_table = _results_tables(b, results, units, name, unit_name, counts)
     summary = b.section(b.labels["sakip_summary"], 2, "1")
     best, worst = extremes({u.unit: u.total for u in units})
     improved = [u for u in units if u.change is not None and u.change > 0]
@@ -144,62 +90,7 @@ def build_chapter(b: Builder, results) -> Document:
     )
     doc.sections.append(summary)
 
-    intro = b.section(b.labels["sakip_intro"], 2, "2")
-    legal = b.section(b.labels["sakip_legal"], 3, "2.1")
-    legal.blocks += b.say("sakip_legal.j2", regulation=citation(fw, lang), extra=[item.get(lang).rstrip(" .;") for item in config.legal_basis])
-    intro.add(legal)
-    scope = b.section(b.labels["sakip_scope"], 3, "2.2")
-    scope.blocks += b.say(
-        "sakip_scope.j2",
-        n=b.integer(len(units)),
-        year=str(results.year),
-        government=government,
-        answers=b.integer(len(results.answers)),
-        table=b.ref(results_table),
-        units=[unit_name(u.unit) for u in sorted(units, key=lambda u: u.unit)] if len(units) <= UNITS_NAMED else [],
-    )
-    intro.add(scope)
-    method = b.section(b.labels["sakip_method"], 3, "2.3")
-    weight_rows = _weight_rows(comps, b, name)
-    weights_table = b.table(
-        "sakip.weights",
-        b.labels["sakip_weights_title"],
-        [
-            [
-                h(b.labels["sakip_component"]),
-                h(b.labels["sakip_weight"]),
-                h(b.labels["sakip_subcomponent"]),
-                h(b.labels["sakip_share"]),
-                h(b.labels["sakip_points"]),
-            ]
-        ],
-        weight_rows,
-        widths=(3, 1, 2, 1.2, 1),
-        source=framework_source(b, config, fw),
-    )
-    numbers = config.answers.numbers
-    answer_table = b.table(
-        "sakip.answers",
-        b.labels["sakip_answers_title"],
-        [[h(b.labels["sakip_answer"]), h(b.labels["sakip_value"])]],
-        [[d(word), d(b.trimmed(100 * float(value), 2) + "%")] for word, value in fw.scale.items()]
-        + [[d("N/A"), d(b.labels["sakip_not_applicable"])]]
-        + ([[d("0–100" if numbers == "percent" else "0–1"), d(b.labels["sakip_numbers"][numbers])]] if numbers else []),
-        widths=(2, 3),
-        source=framework_source(b, config, fw),
-    )
-    method.blocks += b.say(
-        "sakip_method.j2",
-        regulation=citation(fw, lang),
-        weights=b.ref(weights_table),
-        answers=b.ref(answer_table),
-        predicates=b.ref(dist_table),
-        custom=config.framework_name == "custom",
-    )
-    method.add(weights_table)
-    method.add(answer_table)
-    intro.add(method)
-    doc.sections.append(intro)
+    doc.sections.append(_introduction(b, results, units, name, unit_name, government, results_table, dist_table))
 
     res = b.section(b.labels["sakip_results"], 2, "3")
     res.blocks += b.say("sakip_results_intro.j2", table=b.ref(results_table), year=str(results.year))
@@ -308,7 +199,19 @@ def build_chapter(b: Builder, results) -> Document:
             per_unit.add(_unit_section(b, results, u, f"4.{k}", unit_name(u.unit), name, config.settings.weakest))
         doc.sections.append(per_unit)
 
-    closing = b.section(b.labels["sakip_closing"], 2, "5" if unit_sections else "4")
+    closing = _closing(b, results, units, name, government, "5" if unit_sections else "4")
+    doc.sections.append(closing)
+    in_reading_order(doc, b.labels["table"], b.labels["figure"])
+    return doc
+
+
+def _closing(b: Builder, results, units: list, name, government: str, number: str):
+    """The closing section: the components' government-wide means (the weakest named), the
+    criteria most units fall short of, and the evaluator's signature."""
+    config = b.study.config
+    lang = b.lang
+    comps = results.components
+    closing = b.section(b.labels["sakip_closing"], 2, number)
     means = results.component_means()
     lowest = min(round(v, 9) for v in means.values())
     weakest_components = [c.code for c in comps if means[c.code] - lowest <= CLOSE]  # within 2 points of the lowest: named together
@@ -382,9 +285,137 @@ def build_chapter(b: Builder, results) -> Document:
     if common_table:
         closing.add(common_table)
     closing.blocks += signature(b, config, dated=True)
-    doc.sections.append(closing)
-    in_reading_order(doc, b.labels["table"], b.labels["figure"])
-    return doc
+    return closing
+
+
+def _results_tables(b: Builder, results, units: list, name, unit_name, counts: dict) -> tuple:
+    """The results of every unit (rank, component scores, total, predicate, change) and the
+    distribution of the predicates: the summary cites them first, the results section shows them."""
+    config = b.study.config
+    fw = results.framework
+    bands = fw.bands
+    order = [p for p, _ in bands]
+    comps = results.components
+    # the units in the order of their rank, which numbers the rows; the components by their number
+    # in the framework, named with their weights in the note (their names over nine columns would
+    # leave a unit's name a column a word wide)
+    header = [
+        [
+            h(b.labels["sakip_rank"], rowspan=2),
+            h(b.labels["sakip_unit"], rowspan=2),
+            h(b.labels["sakip_component_scores"], colspan=len(comps)),
+            h(b.labels["sakip_total"], rowspan=2),
+            h(b.labels["sakip_predicate"], rowspan=2),
+            h(b.labels["sakip_change"], rowspan=2),
+        ],
+        [h(b.integer(k)) for k in range(1, len(comps) + 1)],
+    ]
+    key = b.label(
+        "sakip_component_key",
+        items="; ".join(
+            b.label("sakip_component_key_item", k=b.integer(k), name=name(c.code), weight=b.trimmed(c.weight)) for k, c in enumerate(comps, start=1)
+        ),
+    )
+    body = [
+        [d(b.integer(u.rank)), s(unit_name(u.unit))]
+        + [d(b.decimal(u.components[c.code], 2)) for c in comps]
+        + [d(b.decimal(u.total, 2), bold=True), d(results.predicates[u.unit], bold=True), d("–" if u.change is None else _signed(b, u.change))]
+        for u in units
+    ]
+    body.append(
+        [
+            s(b.labels["sakip_mean"], colspan=2 + len(comps), bold=True, align="right"),
+            d(b.decimal(results.overall_total, 2), bold=True),
+            d("–"),
+            d(""),
+        ]
+    )  # a mean of units has no predicate
+    results_table = b.table(
+        "sakip.results",
+        b.label("sakip_results_title", year=str(results.year)),
+        header,
+        body,
+        notes=[key]
+        + ([] if adds_up([(u.components.values(), u.total) for u in units]) else [rounding_note(b)])
+        + ([b.label("sakip_self_note", unit=unit_name(results.evaluator_unit))] if results.evaluator_unit else []),
+        widths=(1.0, 2.8) + (1.0,) * len(comps) + (0.95, 1.0, 1.15),
+        small=True,
+    )
+    dist_table = b.table(
+        "sakip.distribution",
+        b.labels["sakip_distribution_title"],
+        [[h(b.labels["sakip_predicate"]), h(b.labels["sakip_range"]), h(b.labels["sakip_count"])]],
+        [[d(p), d(_range(b, bands, k, config.settings.boundary)), d(b.integer(counts[p]))] for k, p in enumerate(order)],
+        widths=(1, 2, 1),
+        source=framework_source(b, config, fw),
+    )
+
+    return results_table, dist_table
+
+
+def _introduction(b: Builder, results, units: list, name, unit_name, government: str, results_table, dist_table):
+    """Section 2: the legal basis, the scope (the units, the answers) and the method (the
+    framework's weights, the answer scale, the predicates)."""
+    config = b.study.config
+    lang = b.lang
+    fw = results.framework
+    comps = results.components
+    intro = b.section(b.labels["sakip_intro"], 2, "2")
+    legal = b.section(b.labels["sakip_legal"], 3, "2.1")
+    legal.blocks += b.say("sakip_legal.j2", regulation=citation(fw, lang), extra=[item.get(lang).rstrip(" .;") for item in config.legal_basis])
+    intro.add(legal)
+    scope = b.section(b.labels["sakip_scope"], 3, "2.2")
+    scope.blocks += b.say(
+        "sakip_scope.j2",
+        n=b.integer(len(units)),
+        year=str(results.year),
+        government=government,
+        answers=b.integer(len(results.answers)),
+        table=b.ref(results_table),
+        units=[unit_name(u.unit) for u in sorted(units, key=lambda u: u.unit)] if len(units) <= UNITS_NAMED else [],
+    )
+    intro.add(scope)
+    method = b.section(b.labels["sakip_method"], 3, "2.3")
+    weight_rows = _weight_rows(comps, b, name)
+    weights_table = b.table(
+        "sakip.weights",
+        b.labels["sakip_weights_title"],
+        [
+            [
+                h(b.labels["sakip_component"]),
+                h(b.labels["sakip_weight"]),
+                h(b.labels["sakip_subcomponent"]),
+                h(b.labels["sakip_share"]),
+                h(b.labels["sakip_points"]),
+            ]
+        ],
+        weight_rows,
+        widths=(3, 1, 2, 1.2, 1),
+        source=framework_source(b, config, fw),
+    )
+    numbers = config.answers.numbers
+    answer_table = b.table(
+        "sakip.answers",
+        b.labels["sakip_answers_title"],
+        [[h(b.labels["sakip_answer"]), h(b.labels["sakip_value"])]],
+        [[d(word), d(b.trimmed(100 * float(value), 2) + "%")] for word, value in fw.scale.items()]
+        + [[d("N/A"), d(b.labels["sakip_not_applicable"])]]
+        + ([[d("0–100" if numbers == "percent" else "0–1"), d(b.labels["sakip_numbers"][numbers])]] if numbers else []),
+        widths=(2, 3),
+        source=framework_source(b, config, fw),
+    )
+    method.blocks += b.say(
+        "sakip_method.j2",
+        regulation=citation(fw, lang),
+        weights=b.ref(weights_table),
+        answers=b.ref(answer_table),
+        predicates=b.ref(dist_table),
+        custom=config.framework_name == "custom",
+    )
+    method.add(weights_table)
+    method.add(answer_table)
+    intro.add(method)
+    return intro
 
 
 def figure_parts(b: Builder, key: str, title: str, kind: str, width: float, names: list[str], data, file: str | None = None) -> list:
