@@ -18,7 +18,7 @@ from reportgen.designs.sakip.letterhead import letterhead_of
 from reportgen.designs.sakip.signature import copies, letter_year, signature, signer_for
 from reportgen.interpret.sakip import citation, criterion_points
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.document import Document, Paragraph
+from reportgen.report.document import Document, Paragraph, Section
 from reportgen.report.numbering import in_reading_order
 from reportgen.report.tasks import finish, task
 from reportgen.words.locale import join_list
@@ -162,7 +162,27 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     findings, found = findings_section(b, results, unit, name, "5")
     advice = recommendations_section(b, results, unit, found, name, "6")
 
-    follow = b.section(words["follow_up"], 2, "7")
+    follow = follow_up_section(b, results, unit, unit_name, "7")
+
+    closing = b.section(words["closing"], 2, "8")
+    closing.blocks += b.say("lhe_closing.j2", unit=unit_name, year=year, evaluator=evaluator)
+    closing.blocks += signature(b, config, dated=True, signer=signer)
+
+    appendix = b.section(words["appendix"], 2, "", new_page=True)
+    lke = lke_table(b, results, unit, name, words["appendix_title"].format(unit=unit_name, year=year))
+    appendix.add(Paragraph(words["appendix_intro"].format(table=b.ref(lke), unit=unit_name, year=year), refs=(lke.key,)))
+    appendix.add(lke)
+    doc.sections = [basis, purpose, scope, scores, findings, advice, follow, closing, appendix]
+    doc.sections = [section for section in doc.sections if section.blocks]
+    in_reading_order(doc, b.labels["table"], b.labels["figure"])
+    return finish(b, doc)
+
+
+def follow_up_section(b: Builder, results, unit: str, unit_name: str, number: str) -> Section:
+    """What became of last year's recommendations to ``unit``: counted by status, and listed in
+    a table when the study gives them (``follow_up``)."""
+    words = b.labels["lhe"]
+    follow = b.section(words["follow_up"], 2, number)
     mine = results.follow_up[results.follow_up["unit"] == unit] if results.follow_up is not None else None
     last_year = str(results.year - 1)
     counts = {status: 0 if mine is None else int((mine["status"] == status).sum()) for status in ("done", "in progress", "not yet")}
@@ -194,19 +214,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     )
     if t:
         follow.add(t)
-
-    closing = b.section(words["closing"], 2, "8")
-    closing.blocks += b.say("lhe_closing.j2", unit=unit_name, year=year, evaluator=evaluator)
-    closing.blocks += signature(b, config, dated=True, signer=signer)
-
-    appendix = b.section(words["appendix"], 2, "", new_page=True)
-    lke = lke_table(b, results, unit, name, words["appendix_title"].format(unit=unit_name, year=year))
-    appendix.add(Paragraph(words["appendix_intro"].format(table=b.ref(lke), unit=unit_name, year=year), refs=(lke.key,)))
-    appendix.add(lke)
-    doc.sections = [basis, purpose, scope, scores, findings, advice, follow, closing, appendix]
-    doc.sections = [section for section in doc.sections if section.blocks]
-    in_reading_order(doc, b.labels["table"], b.labels["figure"])
-    return finish(b, doc)
+    return follow
 
 
 def lke_table(b: Builder, results, unit: str, name, title: str):
