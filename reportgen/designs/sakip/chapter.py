@@ -11,7 +11,7 @@ from reportgen.designs.sakip.letterhead import letterhead_of
 from reportgen.designs.sakip.signature import signature
 from reportgen.interpret.sakip import citation, common_weaknesses, extremes, severity_score, with_ties
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.document import Document, Section
+from reportgen.report.document import Document, Section, Table
 from reportgen.report.numbering import in_reading_order
 from reportgen.words.locale import MINUS, fmt, join_list
 
@@ -359,7 +359,6 @@ def _introduction(b: Builder, results, units: list, name, unit_name, government:
     config = b.study.config
     lang = b.lang
     fw = results.framework
-    comps = results.components
     intro = b.section(b.labels["sakip_intro"], 2, "2")
     legal = b.section(b.labels["sakip_legal"], 3, "2.1")
     legal.blocks += b.say("sakip_legal.j2", regulation=citation(fw, lang), extra=[item.get(lang).rstrip(" .;") for item in config.legal_basis])
@@ -376,23 +375,7 @@ def _introduction(b: Builder, results, units: list, name, unit_name, government:
     )
     intro.add(scope)
     method = b.section(b.labels["sakip_method"], 3, "2.3")
-    weight_rows = _weight_rows(comps, b, name)
-    weights_table = b.table(
-        "sakip.weights",
-        b.labels["sakip_weights_title"],
-        [
-            [
-                h(b.labels["sakip_component"]),
-                h(b.labels["sakip_weight"]),
-                h(b.labels["sakip_subcomponent"]),
-                h(b.labels["sakip_share"]),
-                h(b.labels["sakip_points"]),
-            ]
-        ],
-        weight_rows,
-        widths=(3, 1, 2, 1.2, 1),
-        source=framework_source(b, config, fw),
-    )
+    weights_table = weights_table_of(b, "sakip.weights", results, name)
     numbers = config.answers.numbers
     answer_table = b.table(
         "sakip.answers",
@@ -507,6 +490,20 @@ def framework_source(b: Builder, config, fw) -> str:
     if config.framework_name == "custom":
         return b.labels["sakip_source_study"]
     return b.label("sakip_source_regulation", regulation=citation(fw, b.lang, short=True))
+
+
+def weights_table_of(b: Builder, key: str, results, name) -> Table:
+    """The framework's weights: component, weight, sub-component, share and points (the report's
+    method and each unit's LHE show it)."""
+    header = [h(b.labels[k]) for k in ("sakip_component", "sakip_weight", "sakip_subcomponent", "sakip_share", "sakip_points")]
+    return b.table(
+        key,
+        b.labels["sakip_weights_title"],
+        [header],
+        _weight_rows(results.components, b, name),
+        widths=(3, 1, 2, 1.2, 1),
+        source=framework_source(b, b.study.config, results.framework),
+    )
 
 
 def _weight_rows(comps, b, name):

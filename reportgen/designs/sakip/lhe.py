@@ -11,7 +11,7 @@ Written only when the study file has ``letter:`` (and its ``signatory:``).
 
 from __future__ import annotations
 
-from reportgen.designs.sakip.chapter import _name, framework_source, score_table, unit_sentence_values
+from reportgen.designs.sakip.chapter import _name, score_table, unit_sentence_values
 from reportgen.designs.sakip.findings import findings_section, recommendations_section
 from reportgen.designs.sakip.letter import unit_letter_head
 from reportgen.designs.sakip.letterhead import letterhead_of
@@ -106,24 +106,9 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     purpose.blocks += b.say("lhe_purpose.j2", unit=unit_name, year=year)
 
     scope = b.section(words["scope"], 2, "3")
-    from reportgen.designs.sakip.chapter import _weight_rows
+    from reportgen.designs.sakip.chapter import weights_table_of
 
-    weights = b.table(
-        "lhe.weights",
-        b.labels["sakip_weights_title"],
-        [
-            [
-                h(b.labels["sakip_component"]),
-                h(b.labels["sakip_weight"]),
-                h(b.labels["sakip_subcomponent"]),
-                h(b.labels["sakip_share"]),
-                h(b.labels["sakip_points"]),
-            ]
-        ],
-        _weight_rows(results.components, b, name),
-        widths=(3, 1, 2, 1.2, 1),
-        source=framework_source(b, config, results.framework),
-    )
+    weights = weights_table_of(b, "lhe.weights", results, name)
     team = None
     if config.team:
         ranks = any(m.rank for m in config.team)  # pangkat/golongan: a column when any member has one
