@@ -8,7 +8,7 @@ is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 
@@ -69,7 +69,7 @@ def naming(path) -> Iterator[None]:
         raise
 
 
-def one_or_all(problems: list[ReportgenError]) -> ReportgenError:
+def one_or_all(problems: Sequence[ReportgenError]) -> ReportgenError:
     """The single problem itself, or a :class:`ProblemList` of several (to raise)."""
     return problems[0] if len(problems) == 1 else ProblemList(problems)
 
@@ -85,7 +85,7 @@ def did_you_mean(name: str, choices, cutoff: float = 0.6) -> str:
 class ProblemList(ReportgenError):
     """Several problems found in one pass (used by ``reportgen validate``)."""
 
-    def __init__(self, problems: list[ReportgenError]):
+    def __init__(self, problems: Sequence[ReportgenError]):
         self.problems = list(problems)
         first = self.problems[0].message if self.problems else "no problems"
         more = len(self.problems) - 1

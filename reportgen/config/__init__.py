@@ -1,7 +1,7 @@
 """The study file: models, loading with line numbers, cross-field checks."""
 
 from reportgen.config.checks import model_constructs, pls_paths, regression_predictors
-from reportgen.config.load import Study, load_study
+from reportgen.config.load import AnyStudy, SakipStudy, Study, StudyFile, load_study
 from reportgen.config.models import StudyConfig
 
-__all__ = ["Study", "StudyConfig", "load_study", "model_constructs", "pls_paths", "regression_predictors"]
+__all__ = ["AnyStudy", "SakipStudy", "Study", "StudyFile", "StudyConfig", "load_study", "model_constructs", "pls_paths", "regression_predictors"]

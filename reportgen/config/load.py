@@ -1,4 +1,4 @@
-"""Read a study file into a :class:`StudyConfig`, with line-numbered errors."""
+"""Read a study file into a :class:`StudyConfig` (or a :class:`SakipConfig`), with line-numbered errors."""
 
 from __future__ import annotations
 
@@ -6,22 +6,27 @@ import difflib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from reportgen.config.checks import cross_check
 from reportgen.config.models import MODEL_TYPES, QUALITATIVE_KINDS, StudyConfig
+from reportgen.config.sakip import SakipConfig
 from reportgen.config.yaml_lines import line_of, load_with_lines
 from reportgen.errors import ConfigError, one_or_all
 from reportgen.words.messages import Localized, catalogue, phrase, place
 
 
-@dataclass(frozen=True)
-class Study:
-    """A validated study file and where it came from."""
+ConfigT = TypeVar("ConfigT", StudyConfig, SakipConfig)
 
-    config: StudyConfig
+
+@dataclass(frozen=True)
+class StudyFile(Generic[ConfigT]):
+    """A validated study file and where it came from: a thesis study (:data:`Study`) or a SAKIP
+    report (:data:`SakipStudy`), as its ``kind`` says."""
+
+    config: ConfigT
     path: Path
     lines: dict[tuple, int] = field(default_factory=dict, repr=False)
 
@@ -64,7 +69,12 @@ class Study:
         return ConfigError.coded(code, where=self.where(*key), **params)
 
 
-def load_study(path: str | Path, data: Path | None = None, edit=None) -> Study:
+Study = StudyFile[StudyConfig]
+SakipStudy = StudyFile[SakipConfig]
+AnyStudy = Study | SakipStudy
+
+
+def load_study(path: str | Path, data: Path | None = None, edit=None) -> AnyStudy:
     """Load and validate a study file; ``data``, when given, is read instead of the data file
     the study file names, and ``edit(raw)`` may change the keys read before they are checked
     (the web app opens a study file uploaded beside its data, without the files it cannot receive).
@@ -99,8 +109,13 @@ def load_study(path: str | Path, data: Path | None = None, edit=None) -> Study:
     except ValidationError as exc:
         problems = [_describe(err, name, lines, model) for err in exc.errors()]
         raise one_or_all(problems + _cross_checks_beside(raw, exc, path, lines, model)) from None
-    study = Study(config=config, path=path.resolve(), lines=lines)
-    problems = cross_check(study) if model is StudyConfig else sakip_check(study)
+    if isinstance(config, StudyConfig):
+        study: AnyStudy = Study(config=config, path=path.resolve(), lines=lines)
+        problems = cross_check(study)
+    else:
+        assert isinstance(config, SakipConfig)
+        study = SakipStudy(config=config, path=path.resolve(), lines=lines)
+        problems = sakip_check(study)
     if problems:
         raise one_or_all(problems)
     return study
@@ -136,14 +151,12 @@ def _model_for(raw: dict, name: str, lines: dict) -> type[BaseModel]:
     if kind is None:
         return StudyConfig
     if kind == "sakip":
-        from reportgen.config.sakip import SakipConfig
-
         return SakipConfig
     line = line_of(lines, ("kind",))
     raise ConfigError.coded("study.kind", where=place(name, line, "kind"), kind=kind)
 
 
-def sakip_check(study: Study) -> list[ConfigError]:
+def sakip_check(study: SakipStudy) -> list[ConfigError]:
     config = study.config
     from reportgen.config.checks import near, templates_problems
     from reportgen.interpret.sakip import components_of

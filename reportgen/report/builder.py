@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic
 
-from reportgen.config import Study
+from reportgen.config import StudyConfig, StudyFile
+from reportgen.config.load import ConfigT
+from reportgen.config.sakip import SakipConfig
 from reportgen.errors import ReportgenError
 from reportgen.output.names import NameBook
 from reportgen.report.document import Cell, Figure, Paragraph, Run, Section, Table
@@ -34,8 +37,10 @@ FIGURES = "figures"  # the folder of the figures, inside the output folder
 
 
 @dataclass
-class Builder:
-    study: Study
+class Builder(Generic[ConfigT]):
+    """The toolbox of one chapter (or one LHE) of a study: :data:`ThesisBuilder` or :data:`SakipBuilder`."""
+
+    study: StudyFile[ConfigT]
     lang: str
     source_label: str = "source"  # the labels.yaml key of the line under every table and figure
     labels: dict = field(init=False)
@@ -251,6 +256,10 @@ class Builder:
     @staticmethod
     def section(title: str, level: int, number: str = "", new_page: bool = False) -> Section:
         return Section(title=title, level=level, number=number, new_page=new_page)
+
+
+ThesisBuilder = Builder[StudyConfig]
+SakipBuilder = Builder[SakipConfig]
 
 
 def h(text: str, colspan: int = 1, rowspan: int = 1, align: str = "center") -> Cell:

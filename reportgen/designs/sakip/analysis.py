@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from reportgen.config import Study
+from reportgen.config import SakipStudy
 from reportgen.data.logo import read_logo
 from reportgen.data.sakip import Answers, read_answers, read_follow_up, read_history, read_register
 from reportgen.errors import ConfigError, did_you_mean
@@ -62,7 +62,7 @@ class SakipData:
     logo: tuple[bytes, str] | None = None
 
 
-def load(study: Study) -> SakipData:
+def load(study: SakipStudy) -> SakipData:
     config = study.config
     answers = read_answers((study.base_dir / config.answers.path).resolve(), framework_of(config), config.answers.numbers)
     history, history_notes = read_history((study.base_dir / config.history.path).resolve(), answers.units) if config.history else (None, ())
@@ -84,7 +84,7 @@ def load(study: Study) -> SakipData:
     return SakipData(answers, history, notes, follow_up, register, logo)
 
 
-def analyse(study: Study, data: SakipData) -> SakipResults:
+def analyse(study: SakipStudy, data: SakipData) -> SakipResults:
     config = study.config
     fw = framework_of(config)
     components = fw.components

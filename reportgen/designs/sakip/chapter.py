@@ -10,7 +10,7 @@ from reportgen.designs.sakip.letter import recap_letter
 from reportgen.designs.sakip.letterhead import letterhead_of
 from reportgen.designs.sakip.signature import signature
 from reportgen.interpret.sakip import citation, common_weaknesses, extremes, severity_score, with_ties
-from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.builder import SakipBuilder, d, h, s
 from reportgen.report.document import Document, Section, Table
 from reportgen.report.numbering import in_reading_order
 from reportgen.words.locale import MINUS, fmt, join_list
@@ -31,7 +31,7 @@ def _name(code: str, lang: str, config, names: dict[str, str]) -> str:
     return names.get(code, code)
 
 
-def build_chapter(b: Builder, results) -> Document:
+def build_chapter(b: SakipBuilder, results) -> Document:
     """The evaluation report: summary, introduction, results of all units, one section per unit, closing."""
     config = b.study.config
     lang = b.lang
@@ -205,7 +205,7 @@ def build_chapter(b: Builder, results) -> Document:
     return doc
 
 
-def _closing(b: Builder, results, units: list, name, government: str, number: str):
+def _closing(b: SakipBuilder, results, units: list, name, government: str, number: str):
     """The closing section: the components' government-wide means (the weakest named), the
     criteria most units fall short of, and the evaluator's signature."""
     config = b.study.config
@@ -288,7 +288,7 @@ def _closing(b: Builder, results, units: list, name, government: str, number: st
     return closing
 
 
-def _results_tables(b: Builder, results, units: list, name, unit_name, counts: dict) -> tuple:
+def _results_tables(b: SakipBuilder, results, units: list, name, unit_name, counts: dict) -> tuple:
     """The results of every unit (rank, component scores, total, predicate, change) and the
     distribution of the predicates: the summary cites them first, the results section shows them."""
     config = b.study.config
@@ -353,7 +353,7 @@ def _results_tables(b: Builder, results, units: list, name, unit_name, counts: d
     return results_table, dist_table
 
 
-def _introduction(b: Builder, results, units: list, name, unit_name, government: str, results_table, dist_table):
+def _introduction(b: SakipBuilder, results, units: list, name, unit_name, government: str, results_table, dist_table):
     """Section 2: the legal basis, the scope (the units, the answers) and the method (the
     framework's weights, the answer scale, the predicates)."""
     config = b.study.config
@@ -401,7 +401,7 @@ def _introduction(b: Builder, results, units: list, name, unit_name, government:
     return intro
 
 
-def figure_parts(b: Builder, key: str, title: str, kind: str, width: float, names: list[str], data, file: str | None = None) -> list:
+def figure_parts(b: SakipBuilder, key: str, title: str, kind: str, width: float, names: list[str], data, file: str | None = None) -> list:
     """The figures of a chart over the units ``names``: one when all fit a page with its caption,
     else as many as needed (:mod:`reportgen.figures.pages`: as many units as fit, the charts
     evened out), each titled "(1 dari 8)" / "(1 of 8)" and drawn no taller than its page;
@@ -452,7 +452,7 @@ def _shared_ending(names: list[str]) -> int:
     return shared
 
 
-def refs(b: Builder, figures: list) -> str:
+def refs(b: SakipBuilder, figures: list) -> str:
     """ "Gambar 3", or "Gambar 3–10" for a chart over several figures (labels ``sakip_figure_range``)."""
     if len(figures) == 1:
         return b.ref(figures[0])
@@ -465,12 +465,12 @@ RANKING_ENDS = 15
 CLOSE = 0.02  # components whose mean achievements differ by at most 2 percentage points are not ranked apart
 
 
-def _signed(b: Builder, change: float) -> str:
+def _signed(b: SakipBuilder, change: float) -> str:
     """+3,89 / −0,05 / 0,00: a change with its sign written."""
     return ("+" if change > 0 else "") + b.decimal(change, 2)
 
 
-def _recent(b: Builder, overall: dict[int, float], years: list[int]) -> dict:
+def _recent(b: SakipBuilder, overall: dict[int, float], years: list[int]) -> dict:
     """The last year's change of the mean when there are three years or more: a rise over the
     whole period can hide a fall in the last year (61,06 → 64,95 → 64,90)."""
     if len(years) < 3:
@@ -484,7 +484,7 @@ def _recent(b: Builder, overall: dict[int, float], years: list[int]) -> dict:
     }
 
 
-def framework_source(b: Builder, config, fw) -> str:
+def framework_source(b: SakipBuilder, config, fw) -> str:
     """The source line of a table the framework gives (weights, answer values): its regulation,
     or the study file for a study's own components."""
     if config.framework_name == "custom":
@@ -492,7 +492,7 @@ def framework_source(b: Builder, config, fw) -> str:
     return b.label("sakip_source_regulation", regulation=citation(fw, b.lang, short=True))
 
 
-def weights_table_of(b: Builder, key: str, results, name) -> Table:
+def weights_table_of(b: SakipBuilder, key: str, results, name) -> Table:
     """The framework's weights: component, weight, sub-component, share and points (the report's
     method and each unit's LHE show it)."""
     header = [h(b.labels[k]) for k in ("sakip_component", "sakip_weight", "sakip_subcomponent", "sakip_share", "sakip_points")]
@@ -520,7 +520,7 @@ def _weight_rows(comps, b, name):
     return out
 
 
-def _range(b: Builder, bands, k: int, boundary: str) -> str:
+def _range(b: SakipBuilder, bands, k: int, boundary: str) -> str:
     """The totals of the ``k``-th band: "> 80 – 90" (``gt``: the lower bound excluded, as the
     regulation writes it) or "≥ 80 – < 90" (``ge``); the highest band ends at 100, the lowest starts at 0."""
     low = bands[k][1]
@@ -532,7 +532,7 @@ def _range(b: Builder, bands, k: int, boundary: str) -> str:
     return f"≥ {b.integer(low)} – < {b.integer(high)}"
 
 
-def score_table(b: Builder, results, u, key: str, title: str, name):
+def score_table(b: SakipBuilder, results, u, key: str, title: str, name):
     """A unit's points per component and sub-component, its total and predicate; its earlier totals
     and the change in a note."""
     rows = []
@@ -576,14 +576,14 @@ def adds_up(sums) -> bool:
     return all(sum(printed(p) for p in parts) == printed(whole) for parts, whole in sums)
 
 
-def rounding_note(b: Builder) -> str:
+def rounding_note(b: SakipBuilder) -> str:
     """The note under a table whose printed parts do not add up to its printed score: scores come
     from unrounded points (87.83 = 27.25 + 24.25 + 12.375 + 23.958; printed, 27.25 + 24.25 + 12.38
     + 23.96 = 87.84)."""
     return b.label("sakip_rounding", example=b.decimal(0.01, 2))
 
 
-def unit_sentence_values(b: Builder, results, u, name) -> dict:
+def unit_sentence_values(b: SakipBuilder, results, u, name) -> dict:
     """What the sentence on a unit's score needs (``sakip_unit.j2``): total, predicate, rank,
     strongest and weakest components (every one of a tie, ``even`` when all tie), the change from
     last year, the earlier totals."""
@@ -607,7 +607,7 @@ def unit_sentence_values(b: Builder, results, u, name) -> dict:
     )
 
 
-def _unit_section(b: Builder, results, u, number: str, title: str, name, count: int) -> Section:
+def _unit_section(b: SakipBuilder, results, u, number: str, title: str, name, count: int) -> Section:
     section = b.section(title, 3, number)
     table = score_table(b, results, u, f"sakip.unit.{number}", b.label("sakip_unit_title", unit=title), name)
     section.add(table)

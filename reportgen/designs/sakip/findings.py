@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from reportgen.designs.sakip.actions import action
 from reportgen.interpret.sakip import EXISTENCE, Finding, by_component, predicate, severity_score, with_ties
-from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.builder import SakipBuilder, d, h, s
 from reportgen.report.document import Section
 from reportgen.stats.sakip import total_at_target
 from reportgen.words.locale import join_list
@@ -31,7 +31,7 @@ from reportgen.words.locale import join_list
 STRONG = Fraction(9, 10)  # a criterion at or above this share of its weight is a strength: A or AA (88/2021), A (12/2015)
 
 
-def findings_section(b: Builder, results, unit: str, name, number: str) -> tuple[Section, dict[str, list[Finding]]]:
+def findings_section(b: SakipBuilder, results, unit: str, name, number: str) -> tuple[Section, dict[str, list[Finding]]]:
     """Section ``number``: one sub-section per component, its strengths and findings."""
     config = b.study.config
     words = b.labels["lhe"]
@@ -101,7 +101,7 @@ def findings_section(b: Builder, results, unit: str, name, number: str) -> tuple
     return section, found
 
 
-def _strong_grades(b: Builder, fw) -> str:
+def _strong_grades(b: SakipBuilder, fw) -> str:
     """ "A atau AA": the grades counted as strengths, highest last."""
     return join_list([g for g, v in reversed(fw.scale.items()) if v >= STRONG], b.lang, "or")
 
@@ -116,7 +116,7 @@ def target_grade(fw, target: Fraction) -> str:
     return same[0] if same else f"{float(100 * target):g}%"
 
 
-def _findings_table(b: Builder, component, items: list[Finding], name, key: str, title: str):
+def _findings_table(b: SakipBuilder, component, items: list[Finding], name, key: str, title: str):
     """No | Kriteria | Kondisi | [Sebab dan Akibat] | [Rekomendasi Evaluator] | Selisih Nilai, a row per
     finding under a row per sub-component; the optional columns only when some finding has them."""
     words = b.labels["lhe"]
@@ -156,7 +156,7 @@ def _findings_table(b: Builder, component, items: list[Finding], name, key: str,
     return b.table(key, title, [header], rows, widths=widths, small=True, notes=(words["gain_note"],))
 
 
-def _condition(b: Builder, f: Finding) -> str:
+def _condition(b: SakipBuilder, f: Finding) -> str:
     """Kondisi: the grade and its value, the evaluator's note, the evidence examined."""
     words = b.labels["lhe"]
     lines = [words["graded"].format(answer=f.answer, value=b.trimmed(100 * f.value, 2))]
@@ -167,7 +167,7 @@ def _condition(b: Builder, f: Finding) -> str:
     return "\n".join(lines)
 
 
-def recommendations_section(b: Builder, results, unit: str, found: dict[str, list[Finding]], name, number: str) -> Section:
+def recommendations_section(b: SakipBuilder, results, unit: str, found: dict[str, list[Finding]], name, number: str) -> Section:
     """Section ``number``: the numbered recommendations, by component, the most severe first."""
     config = b.study.config
     words = b.labels["lhe"]
@@ -209,7 +209,7 @@ def recommendations_section(b: Builder, results, unit: str, found: dict[str, lis
     return section
 
 
-def _stages(b: Builder, results, unit: str, target: Fraction, found: dict[str, list[Finding]], name) -> list[dict]:
+def _stages(b: SakipBuilder, results, unit: str, target: Fraction, found: dict[str, list[Finding]], name) -> list[dict]:
     """The total (and predicate) if the findings of the first sub-components reached the target,
     one sub-component more each step (keberadaan; then kualitas; …), before the last step (all
     of them, the paragraph's own figure): how far existence alone goes. Only sub-components with
@@ -231,7 +231,7 @@ def _stages(b: Builder, results, unit: str, target: Fraction, found: dict[str, l
     return steps
 
 
-def _recommendations(b: Builder, config, items: list[Finding], name) -> list[str]:
+def _recommendations(b: SakipBuilder, config, items: list[Finding], name) -> list[str]:
     """The recommendations of one component's findings, in the findings' order: the evaluator's
     own for its criterion (its number after it), the sub-component's action once for the other
     findings there, their criteria in the worksheet's order."""

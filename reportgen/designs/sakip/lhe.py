@@ -17,7 +17,7 @@ from reportgen.designs.sakip.letter import unit_letter_head
 from reportgen.designs.sakip.letterhead import letterhead_of
 from reportgen.designs.sakip.signature import copies, letter_year, signature, signer_for
 from reportgen.interpret.sakip import citation, criterion_points
-from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.builder import SakipBuilder, d, h, s
 from reportgen.report.document import Document, Paragraph, Section
 from reportgen.report.numbering import in_reading_order
 from reportgen.report.tasks import finish, task
@@ -44,13 +44,13 @@ def lhe_documents(make_builder, results):
     stems = [file.format(unit=names.name(short_slug(unit), "unit", key=unit), year=results.year) for unit in units]
 
     def make(k: int) -> tuple[str, Document, dict]:
-        b: Builder = make_builder()
+        b: SakipBuilder = make_builder()
         return stems[k], build_lhe(b, results, units[k], k + 1), b.labels
 
     return Deferred(stems, make)
 
 
-def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
+def build_lhe(b: SakipBuilder, results, unit: str, letter_index: int) -> Document:
     config = b.study.config
     words = b.labels["lhe"]
     lang = b.lang
@@ -163,7 +163,7 @@ def build_lhe(b: Builder, results, unit: str, letter_index: int) -> Document:
     return finish(b, doc)
 
 
-def follow_up_section(b: Builder, results, unit: str, unit_name: str, number: str) -> Section:
+def follow_up_section(b: SakipBuilder, results, unit: str, unit_name: str, number: str) -> Section:
     """What became of last year's recommendations to ``unit``: counted by status, and listed in
     a table when the study gives them (``follow_up``)."""
     words = b.labels["lhe"]
@@ -202,7 +202,7 @@ def follow_up_section(b: Builder, results, unit: str, unit_name: str, number: st
     return follow
 
 
-def lke_table(b: Builder, results, unit: str, name, title: str):
+def lke_table(b: SakipBuilder, results, unit: str, name, title: str):
     """The unit's worksheet as the appendix shows it: a row per component and sub-component with
     its weight and score, then its criteria — number and text, weight in the final score
     (:func:`~reportgen.interpret.sakip.criterion_points`), answer with its value, score, and the
@@ -265,7 +265,7 @@ def lke_table(b: Builder, results, unit: str, name, title: str):
     )
 
 
-def independence(b: Builder, config, unit: str, other_signer: bool) -> list:
+def independence(b: SakipBuilder, config, unit: str, other_signer: bool) -> list:
     """The paragraph on independence in the LHE of the evaluator's own office (evaluated by its
     own staff: an impairment of independence in AAIPI, *Standar Audit Intern Pemerintah
     Indonesia*, 2014): the impairment stated, then the study's ``independence`` statement (the
