@@ -30,11 +30,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# ruff's checks and its formatting, and the layers' import contracts (all configured in pyproject.toml)
+# ruff's checks and its formatting, the layers' import contracts and the types of reportgen/
+# (all configured in pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check reportgen tests bench config templates
 	$(BIN)/ruff format --check reportgen tests bench config templates
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -21,13 +21,17 @@ import os
 import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from reportgen.errors import ConfigError, ReportgenError
 from reportgen.interrupt import Interrupted
 from reportgen.output import NameBook, sweep_stale
 from reportgen.processes import Child, ChildFailed, fork_available
+
+if TYPE_CHECKING:
+    from reportgen.pipeline import Report
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class Outcome:
     (a bug: one line and its traceback in ``detail``)."""
 
     task: Task
-    report: object = None
+    report: Report | None = None
     error: str | None = None
     crash: str | None = None
     detail: str = ""
@@ -112,7 +116,7 @@ def run_tasks(tasks: list[Task], jobs: int | None = None) -> Iterator[Outcome]:
     _preload(tasks)
     jobs = max(1, jobs or min(len(tasks), os.cpu_count() or 1))
     waiting = list(enumerate(tasks))
-    running: dict[object, tuple[int, Task, Child]] = {}
+    running: dict[Connection, tuple[int, Task, Child]] = {}
     ended: dict[int, Outcome] = {}
     given = 0
     try:
@@ -121,7 +125,7 @@ def run_tasks(tasks: list[Task], jobs: int | None = None) -> Iterator[Outcome]:
                 number, task = waiting.pop(0)
                 child = Child(_work, (task,), on_parent_death=signal.SIGTERM, cleans_up=True, name="study", has_children=True)
                 running[child.connection] = (number, task, child)
-            for connection in wait(list(running)):
+            for connection in cast("list[Connection]", wait(list(running))):  # the connections it was given
                 number, task, child = running.pop(connection)
                 ended[number] = _outcome(task, child)
             while given in ended:

@@ -251,6 +251,7 @@ def _report(tasks, jobs) -> int:
     for outcome in run_tasks(tasks, jobs):
         study = outcome.task.study
         if outcome.ok:
+            assert outcome.report is not None  # what ok means
             for note in outcome.report.notes:
                 print(f"note: {note}" if single else f"note: {study}: {note}", file=sys.stderr)
             if single:

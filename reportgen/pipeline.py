@@ -6,15 +6,20 @@ import os
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from reportgen.config import load_study
+from reportgen.config import AnyStudy, load_study
 from reportgen.config.models import LANGUAGES
-from reportgen.designs import design_for
+from reportgen.designs import Design, design_for
 from reportgen.errors import ConfigError, OutputError, naming, os_error_line
 from reportgen.output import atomic_folder, check_target, safe_name
 from reportgen.report.printable import printable
 from reportgen.results_json import SCHEMA_VERSION, clean, write_results
 from reportgen.words.messages import Localized, joined, phrase
+
+if TYPE_CHECKING:
+    from reportgen.report.builder import Builder
+    from reportgen.report.document import Document
 
 FORMATS = ("json", "pdf", "docx")
 CHAPTER_FORMATS = ("json", "pdf", "docx", "html")  # every design's; a design may write more (Design.extra_formats)
@@ -83,14 +88,14 @@ def _silent(stage: str) -> None:
 class Analysed:
     """A study with its design, results, results.json payload and the notes on its data."""
 
-    study: object
-    design: object
-    results: object
+    study: AnyStudy
+    design: Design
+    results: object  # the design's own results (Design.analyse), handed back to the design
     payload: dict
     notes: list[str]
 
 
-def analyse(study, language: str) -> Analysed:
+def analyse(study: AnyStudy, language: str) -> Analysed:
     """Load the data and compute every statistic of the study's design; the data notes lead the
     payload's warnings."""
     design = design_for(study.config)
@@ -102,26 +107,33 @@ def analyse(study, language: str) -> Analysed:
     return Analysed(study, design, results, payload, notes)
 
 
-def chapter(analysed: Analysed, lang: str):
+def chapter(analysed: Analysed, lang: str) -> tuple[Document, Builder]:
     """The chapter document and the builder that made it (its labels, its file-name label); what
     the author must still write is among its tasks, and it is a draft as ``study.draft`` says."""
     from reportgen.render.layout import laid_out
-    from reportgen.report.builder import Builder
     from reportgen.report.tasks import finish
 
-    builder = Builder(analysed.study, lang, source_label=analysed.design.source_label)
+    builder = _builder(analysed, lang)
     doc = finish(builder, analysed.design.sections(builder, analysed.results))
     return laid_out(doc, analysed.study.config.study), builder
+
+
+def _builder(analysed: Analysed, lang: str) -> Builder[Any]:
+    """A builder of the study's report in ``lang`` (a :data:`~reportgen.report.builder.ThesisBuilder`
+    or a :data:`~reportgen.report.builder.SakipBuilder`, as the study is)."""
+    from reportgen.report.builder import Builder
+
+    return Builder(analysed.study, lang, source_label=analysed.design.source_label)
 
 
 @dataclass
 class Composed:
     """A study's chapter and results.json, made but not written (figures drawn, not saved)."""
 
-    document: object
+    document: Document
     labels: dict
     payload: dict
-    results: object
+    results: object  # the design's own results (Design.analyse)
 
 
 def compose(study_file: Path, lang: str | None = None) -> Composed:
@@ -210,12 +222,9 @@ def _more_documents(analysed: Analysed, lang: str, folder: Path, formats, allowe
     ``progress`` is told ``"lhe 12/300"`` as each is done. A worker's error (a full disk) stops
     the others and is raised here; so is an interrupt, as for the chapter."""
     from reportgen.processes import available_cores, each_in_workers
-    from reportgen.report.builder import Builder
 
     progress = progress or _silent
-    made = analysed.design.documents(
-        analysed.study, lambda: Builder(analysed.study, lang, source_label=analysed.design.source_label), analysed.results
-    )
+    made = analysed.design.documents(analysed.study, lambda: _builder(analysed, lang), analysed.results)
     kinds = [kind for kind in ("docx", "pdf") if kind in formats]
     if not len(made) or not kinds:
         return []

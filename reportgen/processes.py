@@ -17,6 +17,7 @@ import sys
 import traceback
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
+from typing import cast
 
 from reportgen.errors import ReportgenError
 from reportgen.interrupt import Interrupted, become_child, parent_alive
@@ -120,6 +121,7 @@ class Standby:
             self.send.send(args)
 
     def result(self):
+        assert self.child is not None  # asked only of a job whose child was started
         return self.child.result()
 
     def cancel(self) -> None:
@@ -192,7 +194,7 @@ def each_in_workers(work, count: int, workers: int, done=None, name: str = "work
             busy[ours] = child
             given += 1
         while busy:
-            for ours in wait(list(busy)):
+            for ours in cast("list[Connection]", wait(list(busy))):  # the connections it was given
                 child = busy[ours]
                 try:
                     k, value = ours.recv()
@@ -273,6 +275,7 @@ def _stand_by(receive: Connection, prepare, work, parent: int):
 
 def _main(sender: Connection, fn, args: tuple, on_parent_death: int, cleans_up: bool) -> None:
     become_child(on_parent_death, cleans_up)
+    message: tuple[object, ...]
     try:
         message = ("ok", fn(*args))
     except OSError as exc:

@@ -4,4 +4,4 @@ from reportgen.config.checks import model_constructs, pls_paths, regression_pred
 from reportgen.config.load import AnyStudy, SakipStudy, Study, StudyFile, load_study
 from reportgen.config.models import StudyConfig
 
-__all__ = ["AnyStudy", "SakipStudy", "Study", "StudyFile", "StudyConfig", "load_study", "model_constructs", "pls_paths", "regression_predictors"]
+__all__ = ["AnyStudy", "SakipStudy", "Study", "StudyConfig", "StudyFile", "load_study", "model_constructs", "pls_paths", "regression_predictors"]

@@ -13,7 +13,7 @@ from reportgen.errors import ConfigError
 from reportgen.words.messages import phrase
 
 if TYPE_CHECKING:
-    from reportgen.config.load import Study
+    from reportgen.config.load import AnyStudy, Study
 
 
 def near(name: str, choices, cutoff: float = 0.6):
@@ -116,7 +116,7 @@ def cross_check(study: Study) -> list[ConfigError]:
     return problems
 
 
-def templates_problems(study: Study) -> list[ConfigError]:
+def templates_problems(study: AnyStudy) -> list[ConfigError]:
     """The study's own templates folder (``templates:``) exists (every design)."""
     folder = study.config.templates
     if folder is None or (study.base_dir / folder).is_dir():

@@ -158,7 +158,7 @@ def _answers(values: list, value_labels: dict | None) -> list | None:
     answers = [_answer(value) for value in values]
     if None in answers:
         return None
-    numbers = [a if isinstance(a, int) else a[0] for a in answers if not isinstance(a, str)]
+    numbers = [a if isinstance(a, int) else a[0] for a in answers if isinstance(a, (int, tuple))]  # None is not among them
     if not answers or (numbers and max(numbers) > 10):
         return None
     if value_labels and numbers and not any(is_scale_word(str(text)) for text in value_labels.values()):
@@ -219,7 +219,9 @@ def _name_items(found: Draft, columns: list[_Column], code_of) -> None:
     for position, column in enumerate(columns):
         header = column.header
         if header.code:
-            found.constructs.setdefault(item_prefix(header.code), []).append(header.code)
+            code_prefix = item_prefix(header.code)
+            assert code_prefix is not None  # a header's code is one item_prefix reads (read_header)
+            found.constructs.setdefault(code_prefix, []).append(header.code)
             _assign(found, header.code, column)
             continue
         title, statement = header.group, header.statement
@@ -261,12 +263,18 @@ def _assign(found: Draft, code: str, column: _Column) -> None:
     found.statements[code] = column.header.statement
 
 
+def _scale_answers(column: _Column) -> list:
+    """An item's answers (an item's are scale answers: :func:`_items`)."""
+    assert column.answers is not None
+    return column.answers
+
+
 def _scale(found: Draft, columns: list[_Column], raw):
     """The scale from the items' answers: its points from the numbers (0 when an answer is 0),
     or, when every answer is a word, from the words' set (:func:`scale_for`); the labels from
     the words, a Google Forms answer's own words, or a .sav file's value labels. Returns the
     code of a cell on that scale (NaN when blank)."""
-    answers = [a for c in columns for a in c.answers]
+    answers = [a for c in columns for a in _scale_answers(c)]
     numbers = [a if isinstance(a, int) else a[0] for a in answers if not isinstance(a, str)]
     words = [a for a in answers if isinstance(a, str)]
     sav_words = {int(code): str(text) for c in columns for code, text in (raw.value_labels.get(c.name) or {}).items() if float(code).is_integer()}
@@ -278,7 +286,7 @@ def _scale(found: Draft, columns: list[_Column], raw):
         raise ConfigError.coded("init.midpoint_clash", file=found.data.name, words=str(clash)) from None
     codes = list(numbers)
     for column in columns:
-        for answer in column.answers:
+        for answer in _scale_answers(column):
             if isinstance(answer, str):
                 code = scale.code(answer)
                 if code is None:
@@ -295,7 +303,7 @@ def _scale(found: Draft, columns: list[_Column], raw):
         code = scale.code(answer) if isinstance(answer, str) else answer if isinstance(answer, int) else answer[0]
         return math.nan if code is None else float(code)
 
-    forms_words = {}
+    forms_words: dict[int, str] = {}
     for number, text in sorted({a for a in answers if isinstance(a, tuple)}):
         forms_words.setdefault(number, text)
     forms_words = sav_words | forms_words

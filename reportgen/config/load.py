@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from reportgen.config.checks import cross_check
 from reportgen.config.models import MODEL_TYPES, QUALITATIVE_KINDS, StudyConfig
@@ -16,7 +17,6 @@ from reportgen.config.sakip import SakipConfig
 from reportgen.config.yaml_lines import line_of, load_with_lines
 from reportgen.errors import ConfigError, one_or_all
 from reportgen.words.messages import Localized, catalogue, phrase, place
-
 
 ConfigT = TypeVar("ConfigT", StudyConfig, SakipConfig)
 
@@ -41,7 +41,7 @@ class StudyFile(Generic[ConfigT]):
         return self.base_dir / folder if folder else None
 
     @property
-    def data_path(self) -> Path:
+    def data_path(self: Study) -> Path:
         return (self.base_dir / self.config.data.path).resolve()
 
     def inputs(self) -> list[Path]:
@@ -109,13 +109,16 @@ def load_study(path: str | Path, data: Path | None = None, edit=None) -> AnyStud
     except ValidationError as exc:
         problems = [_describe(err, name, lines, model) for err in exc.errors()]
         raise one_or_all(problems + _cross_checks_beside(raw, exc, path, lines, model)) from None
+    study: AnyStudy
     if isinstance(config, StudyConfig):
-        study: AnyStudy = Study(config=config, path=path.resolve(), lines=lines)
-        problems = cross_check(study)
+        thesis = Study(config=config, path=path.resolve(), lines=lines)
+        problems = cross_check(thesis)
+        study = thesis
     else:
         assert isinstance(config, SakipConfig)
-        study = SakipStudy(config=config, path=path.resolve(), lines=lines)
-        problems = sakip_check(study)
+        sakip = SakipStudy(config=config, path=path.resolve(), lines=lines)
+        problems = sakip_check(sakip)
+        study = sakip
     if problems:
         raise one_or_all(problems)
     return study
@@ -136,11 +139,12 @@ def _cross_checks_beside(raw: dict, error: ValidationError, path: Path, lines: d
     failed = {err["loc"][0] for err in error.errors() if err["loc"]}
     if model is not StudyConfig or failed & set(CROSS_CHECKED) or not failed:
         return []
-    sections = {}
+    sections: dict[str, Any] = {}
     for name in CROSS_CHECKED:
         if name in raw:
             info = StudyConfig.model_fields[name]
-            sections[name] = TypeAdapter(typing.Annotated[info.annotation, info]).validate_python(raw[name])
+            annotated: Any = typing.Annotated[info.annotation, info]  # a type form built at run time, beyond mypy
+            sections[name] = TypeAdapter(annotated).validate_python(raw[name])
     config = StudyConfig.model_construct(**sections)
     return cross_check(Study(config=config, path=path.resolve(), lines=lines))
 
@@ -170,7 +174,7 @@ def sakip_check(study: SakipStudy) -> list[ConfigError]:
     return problems
 
 
-def _describe(error: dict[str, Any], filename: str, lines: dict[tuple, int], model: type[BaseModel] = StudyConfig) -> ConfigError:
+def _describe(error: ErrorDetails, filename: str, lines: dict[tuple, int], model: type[BaseModel] = StudyConfig) -> ConfigError:
     tagged = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     tagged = tuple(p for p in tagged if p not in ("str", "int", "LocalText", "is-instance[LocalText]"))
     unions = {"model": MODEL_TYPES, "qualitative": QUALITATIVE_KINDS}  # keys whose value is one of tagged models
@@ -240,8 +244,8 @@ def _allowed_keys(loc: tuple, model: type[BaseModel] = StudyConfig) -> list[str]
         annotation = _step(annotation, part)
         if annotation is None:
             return []
-    model = _model_of(annotation)
-    return list(model.model_fields) if model else []
+    found = _model_of(annotation)
+    return list(found.model_fields) if found else []
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:

@@ -276,10 +276,10 @@ class PathModel(SurveyModel):
 class PlsModel(PathModel):
     """PLS-SEM (SmartPLS-style) with its inner weighting scheme."""
 
-    type: Literal["pls"] = "pls"
+    type: Literal["pls"] = "pls"  # type: ignore[assignment]  # its own tag in the discriminated union of models
     weighting: Literal["path", "factorial", "centroid"] = "path"
     indicator_removal: Literal["none", "hair"] = "none"  # hair: remove indicators by Hair et al. (2022) and re-estimate
-    htmt: Literal[0.85, 0.90, 1.0] = (
+    htmt: Literal[0.85, 0.90, 1.0] = (  # type: ignore[valid-type]  # float literals: pydantic checks them, mypy cannot express them
         0.90  # the bootstrap upper bound of HTMT must be below it: 0,90 similar constructs, 0,85 distinct, 1 HTMT_inference
     )
     diagram_indicators: bool = False  # the path diagram also draws each construct's indicators with their loadings (SmartPLS style)

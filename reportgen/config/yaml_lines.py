@@ -35,7 +35,10 @@ MAX_DIGITS = 100  # a plain number longer than this is refused (Python will not 
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
-class _StudyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StudyLoader(_SafeLoader):
     """SafeLoader (libyaml's when PyYAML has it) whose booleans are only true/false (YAML 1.2 style)."""
 
 

@@ -116,7 +116,8 @@ class Archive:
         on past its declared size is caught at the first byte too many (Python's zipfile would
         silently cut it at the declared size, after inflating all of it in one step)."""
         raw = copy.copy(info)
-        raw.compress_type, raw.file_size, raw.CRC = zipfile.ZIP_STORED, info.compress_size, None
+        # CRC None: zipfile checks no CRC of the raw bytes (typeshed types ZipInfo.CRC as int only)
+        raw.compress_type, raw.file_size, raw.CRC = zipfile.ZIP_STORED, info.compress_size, None  # type: ignore[assignment]
         inflate = zlib.decompressobj(-zlib.MAX_WBITS) if info.compress_type == zipfile.ZIP_DEFLATED else None
         count, crc = 0, 0
         try:
@@ -191,12 +192,12 @@ def _check_directory(handle: BinaryIO, name: str, kind: str, not_zip: str) -> No
     zipfile reads and parses the whole directory when it opens a file, whatever its size; its
     (private, long-standing) ``_EndRecData`` reads only the end record, ZIP64 included."""
     try:
-        end = zipfile._EndRecData(handle)
+        end = zipfile._EndRecData(handle)  # type: ignore[attr-defined]  # private: not in typeshed
     except (zipfile.BadZipFile, OSError, EOFError):
         end = None
     if end is None:
         raise DataError(f"{name}: {not_zip}")
-    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]
+    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]  # type: ignore[attr-defined]  # private: not in typeshed
     if entries > limits.MAX_ZIP_ENTRIES:
         raise DataError(_too_many_members(name, entries, kind))
     if size > limits.MAX_ZIP_DIRECTORY_BYTES:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reportgen.config.models import Scale
-from reportgen.words.messages import phrase
+from reportgen.words.messages import Localized, phrase
 
 NUMBERED = re.compile(r"^(\d+)\s*[-–.):]\s*(\S.*)$")  # "4 - setuju", after normalise_word
 
@@ -24,6 +24,14 @@ NUMBERED = re.compile(r"^(\d+)\s*[-–.):]\s*(\S.*)$")  # "4 - setuju", after no
 def normalise_word(text: str) -> str:
     """Lower-case, trimmed, inner whitespace collapsed: ' Sangat  Setuju ' → 'sangat setuju'."""
     return re.sub(r"\s+", " ", text.strip()).lower()
+
+
+class OffScale(Localized):
+    """The reason for an answer whose words no label of the scale has, with the answer (``word``)
+    and the scale's points and words (``scale``): several such answers are said together."""
+
+    word: str
+    scale: tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,8 @@ class AnswerCoder:
         if code is None:
             known = ", ".join(sorted({label.words()[0] for label in self.scale.labels.values()}))
             points, words = f"{self.scale.min}–{self.scale.max}", phrase("answer.or_words", words=known) if known else ""
-            reason = phrase("answer.not_on_scale", answer=str(cell).strip(), points=points, words=words)
+            said = phrase("answer.not_on_scale", answer=str(cell).strip(), points=points, words=words)
+            reason = OffScale(said.get("en"), said.get("id"))
             reason.word, reason.scale = str(cell).strip(), (points, words)  # several such words are said together
             return reason
         return float(code)

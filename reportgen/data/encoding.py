@@ -62,6 +62,7 @@ def text_encoding(path: Path) -> tuple[str, str | None]:
     if best is not None and _scan(path, best.encoding) == (None, None):
         return best.encoding, NAMES.get(best.encoding, best.encoding)
     if bad is None:  # UTF-8 up to a NUL, and no other reading without one
+        assert nul is not None  # neither bad nor NUL returned UTF-8 above
         raise _nul(name, nul)
     raise DataError.coded("encoding.not_text", file=name)
 

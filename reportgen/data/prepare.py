@@ -110,12 +110,13 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     bad_cells: dict[str, list[tuple[str, str]]] = {}  # reason → (column, respondent) of each cell it concerns
     for j, item in enumerate(items):
         codes, bad = coder.code_column(columns[item])
-        for position, reason in bad.items():
-            bad_cells.setdefault(reason, []).append((item, labels[position]))
+        for row_index, reason in bad.items():
+            bad_cells.setdefault(reason, []).append((item, labels[row_index]))
         answers[:, j] = codes
     problems += answer_problems(raw.name, bad_cells)
     refused = {item for cells in bad_cells.values() for item, _ in cells}  # answered, but not on the scale: said above
-    for item, none in zip(items, np.isnan(answers).all(axis=0)):
+    # all(axis=0) of the 2-D answers is an array; numpy's stub says a scalar or an array
+    for item, none in zip(items, np.isnan(answers).all(axis=0)):  # type: ignore[arg-type]
         if none and item not in refused:
             problems.append(DataError.coded("answer.none", file=raw.name, column=item))
     if problems:
@@ -259,7 +260,7 @@ def _respondent_labels(raw: RawTable, id_column: str | None, problems: list[Repo
         return [Localized(f"respondent {i + 1} ({row_word} {row})", f"responden {i + 1} ({row_id} {row})") for i, row in enumerate(rows)]
     ids = raw.columns[id_column]
     first_seen: dict[str, int] = {}
-    labels = []
+    labels: list[str] = []
     for value, row in zip(ids, rows):
         text = _as_text(value)
         if text is None:

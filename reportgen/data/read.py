@@ -85,7 +85,9 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         raise DataError(limits.too_large(name, size))
     labels: dict[str, dict] = {}
     variables: dict[str, str] = {}
-    row_word, notes, other_sheets = "row", [], []
+    row_word = "row"
+    notes: list[str] = []
+    other_sheets: list[str] = []
     try:
         if suffix == ".csv":
             records, encoding = _read_csv(path)
@@ -114,6 +116,7 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
             raise DataError.coded("data.empty", file=name)
         header = numbered.pop(0)[1]
     else:
+        assert isinstance(records, _Cases)  # a .sav file's cases, which carry the header
         header = records.header
     blank = [number for number, row in numbered if _blank(row)]
     numbered = [(number, row) for number, row in numbered if not _blank(row)]
@@ -323,6 +326,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[list], str, list[str
         chosen = sheet if sheet is not None else next(iter(tables), None)
         if chosen not in tables:
             raise DataError(f"{path.name}: " + (f"sheet '{sheet}' is a chart, not a table" if chosen else "the workbook has no sheet of cells"))
+        assert chosen is not None  # a sheet of the workbook (tables has no None key)
         rows = _sheet_rows(tables[chosen], archive, parts[chosen], f"{path.name}, sheet '{chosen}'")
     if not any(rows):
         others = phrase("data.other_sheets", names=", ".join(n for n in names if n != chosen)) if len(names) > 1 else ""

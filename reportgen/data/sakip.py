@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -136,7 +137,8 @@ def read_answers(path: Path, fw: Framework, numbers: str | None = None) -> Answe
     comp_names = _component_names(fw.components)
     sub_names = {c.code: _sub_names(c, k) for k, c in enumerate(fw.components, start=1)}
     problems: list[ReportgenError] = []
-    rows, seen = [], {}
+    rows: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str, str, str], int] = {}  # (unit, component, sub-component, criterion) → its row
     for row, record in zip(raw.rows, records):
         where = f"{raw.name}, row {row}"
         cells = {k: ("" if record.get(k) is None else str(record.get(k)).strip()) for k in ANSWER_COLUMNS + OPTIONAL_COLUMNS}
@@ -219,7 +221,7 @@ def read_answers(path: Path, fw: Framework, numbers: str | None = None) -> Answe
 def _mixed_kinds(name: str, rows: list[dict]) -> list[ReportgenError]:
     """A criterion answered Y/T in one unit and graded (or as a number) in another."""
     first: dict[tuple, dict] = {}
-    out = []
+    out: list[ReportgenError] = []
     for r in rows:
         if r["kind"] == "na":
             continue
@@ -239,8 +241,9 @@ def _coverage(name: str, rows: list[dict], units: list[str], fw: Framework) -> l
     """Every unit answers every criterion (N/A where it does not apply): the LKE's criteria when
     the framework lists them, else every criterion any unit answers; and every sub-component has
     a criterion that applies."""
-    out = []
+    out: list[ReportgenError] = []
     answered = {(r["unit"], r["component"], r["subcomponent"], _plain(r["criterion"])) for r in rows}
+    expected: list[tuple[str, str, str, str, dict | None]]  # component, sub-component, criterion, as shown, first answer
     if fw.official:
         expected = [
             (c.code, sub, _plain(k.text), f"{k.number} '{k.text}'", None)
@@ -249,7 +252,7 @@ def _coverage(name: str, rows: list[dict], units: list[str], fw: Framework) -> l
             for k in c.criteria.get(sub, ())
         ]
     else:
-        firsts = {}
+        firsts: dict[tuple[str, str, str], dict] = {}
         for r in rows:
             firsts.setdefault((r["component"], r["subcomponent"], _plain(r["criterion"])), r)
         expected = [(c, sub, k, f"'{r['criterion']}'", r) for (c, sub, k), r in firsts.items()]

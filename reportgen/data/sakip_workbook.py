@@ -70,11 +70,17 @@ SKIPPED_SHEETS = {"petunjuk", "instructions", "rekap", "recap", "readme"}
 UNIT_LABEL = re.compile(r"\s*(?:perangkat\s+daerah|unit\s+kerja|unit|opd|satuan\s+kerja)\s*:\s*(.*)", re.IGNORECASE | re.DOTALL)
 CRITERION = re.compile(r"\s*(\d{1,3})\s*\.\s*([a-z])\s*\.\s*(\d{1,4})\s*\.?\s*", re.IGNORECASE)
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_Header = tuple[int, dict[str, int], dict[int, str]]  # row index, field → column index, other columns: index → header text
+_Sheet = tuple[str, list[list], int, dict[str, int], dict[int, str]]  # name, rows and its _Header
 
 
 class SheetRow(int):
     """A row number of one sheet of a workbook read whole: an ``int`` (it orders and compares as
     the sheet's row) that prints with its sheet, and in layout (b) its cell and unit."""
+
+    sheet: str
+    cell: str
+    unit: str
 
     def __new__(cls, number: int, sheet: str, cell: str = "", unit: str = ""):
         row = super().__new__(cls, number)
@@ -124,7 +130,9 @@ def read_lke_workbook(path: Path, fw: Framework) -> RawTable | None:
     if not sheets or _long_header(sheets[0][1]):
         return None
     file = path.name
-    unit_sheets, component_sheets, notes = [], [], []
+    unit_sheets: list[_Sheet] = []
+    component_sheets: list[_Sheet] = []
+    notes: list[str] = []
     for sheet, rows in sheets:
         if header_key(sheet) in SKIPPED_SHEETS:
             continue
@@ -156,8 +164,8 @@ def read_lke_workbook(path: Path, fw: Framework) -> RawTable | None:
     wanted = ["unit", "component", "subcomponent", "criterion", "answer"]
     wanted += [k for k in OPTIONAL if any(k in r for r in records)]
     name = f"{file}, sheet '{unit_sheets[0][0]}'" if single else file
-    rows = [int(r["row"]) if single else r["row"] for r in records]
-    return RawTable(columns={k: [r.get(k) for r in records] for k in wanted}, rows=rows, name=name, notes=notes)
+    numbers = [int(r["row"]) if single else r["row"] for r in records]
+    return RawTable(columns={k: [r.get(k) for r in records] for k in wanted}, rows=numbers, name=name, notes=notes)
 
 
 def _read_sheets(path: Path) -> list[tuple[str, list[list]]]:
@@ -195,7 +203,7 @@ def _long_header(rows: list[list]) -> bool:
     return any(header_key(cell) == "unit" for cell in first)
 
 
-def _header(file: str, sheet: str, rows: list[list]):
+def _header(file: str, sheet: str, rows: list[list]) -> _Header | None:
     """(row index, field → column index, other columns: index → header text) of the first row in
     the first HEADER_ROWS that has a number and a text column; None when none has."""
     for index, row in enumerate(rows[:HEADER_ROWS]):
@@ -270,14 +278,15 @@ def _heading_or_error(row: list, number: str, filled: list[int], where: str) -> 
         )
 
 
-def _unit_layout(file: str, sheets: list, fw: Framework) -> list[dict]:
+def _unit_layout(file: str, sheets: list[_Sheet], fw: Framework) -> list[dict]:
     """Layout (a): one sheet per unit."""
     if len(sheets) > bounds.MAX_UNITS:
         raise DataError(
             f"{file}: {len(sheets):,} unit sheets; a report takes at most {bounds.MAX_UNITS} units (each gets an LHE "
             f"of its own): split the units into several study files"
         )
-    records, seen = [], {}
+    records: list[dict] = []
+    seen: dict[str, str] = {}  # unit → its sheet
     for sheet, rows, index, columns, _ in sheets:
         unit = _unit_of(rows[:index], sheet)
         if unit in seen:
@@ -360,9 +369,11 @@ def _unit_columns(file: str, sheet: str, header_row: int, extra: dict[int, str])
     return units, notes
 
 
-def _component_layout(file: str, sheets: list, fw: Framework) -> list[dict]:
+def _component_layout(file: str, sheets: list[_Sheet], fw: Framework) -> list[dict]:
     """Layout (b): one sheet per component, a grade column per unit."""
-    records, done, first_units = [], {}, None
+    records: list[dict] = []
+    done: dict[str, str] = {}  # component → its sheet
+    first_units: tuple[str, list[str]] | None = None  # the first sheet and its units
     for sheet, rows, index, columns, extra in sheets:
         component = _sheet_component(file, sheet, fw)
         if component.code in done:

@@ -167,7 +167,9 @@ class Diagram:
         self.indicators = indicators or {}
         self.probe = plt.figure()
         # per diagram, not per class (a class-level cache would keep every diagram alive)
-        self._edge_cost, self._passes, self._cross = (functools.cache(f) for f in (self._edge_cost, self._passes, self._cross))
+        self._cached_edge_cost = functools.cache(self._edge_cost)
+        self._cached_passes = functools.cache(self._passes)
+        self._cached_cross = functools.cache(self._cross)
         self.node_text = {c: c + (f"\n{self.r2[c]}" if c in self.r2 else "") for c in self.codes}
         tw = max(text_size(self.probe, t, NODE_SIZE)[0] for t in self.node_text.values())
         th = max(text_size(self.probe, t, NODE_SIZE)[1] for t in self.node_text.values())
@@ -215,7 +217,7 @@ class Diagram:
         # or fewer, a third row too (to go round a construct in the way)
         extra = [k / 2 for k in range(2 * rows + 1)] if rows <= 2 else slots
         choices = [self._column_choices(members, slots if len(members) == rows else extra) for members in by_col]
-        best = None
+        best: tuple[float, dict[str, float]] | None = None
         total = math.prod(len(c) for c in choices)
         if total <= 20000:
             for combo in itertools.product(*choices):
@@ -237,6 +239,7 @@ class Diagram:
                 if not improved:
                     break
             best = (score, y)
+        assert best is not None  # every column has a choice of rows, so there is a combination
         top = min(best[1].values())
         self.y = {c: -(s - top) * self.pitch for c, s in best[1].items()}
 
@@ -276,11 +279,11 @@ class Diagram:
         each), arrows too short for a label (4 each), the length of the arrows and the height."""
         score = 0.0
         for a, b in self.paths:
-            score += self._edge_cost(a, slot[a], b, slot[b])
-            score += 10 * sum(self._passes(a, slot[a], b, slot[b], c, slot[c]) for c in self.codes if c not in (a, b))
+            score += self._cached_edge_cost(a, slot[a], b, slot[b])
+            score += 10 * sum(self._cached_passes(a, slot[a], b, slot[b], c, slot[c]) for c in self.codes if c not in (a, b))
         for (a, b), (c, d) in itertools.combinations(self.paths, 2):
             if not {a, b} & {c, d}:
-                score += 3 * self._cross(a, slot[a], b, slot[b], c, slot[c], d, slot[d])
+                score += 3 * self._cached_cross(a, slot[a], b, slot[b], c, slot[c], d, slot[d])
         ys = [slot[c] for c in self.codes]
         return score + 1.5 * (max(ys) - min(ys))
 
@@ -300,7 +303,7 @@ class Diagram:
 
         return _crossings(seg(a, sa, b, sb), seg(c, sc, d, sd))
 
-    def _arc_cost(self, rad: float, p0: np.ndarray, p2: np.ndarray, others: list, lines: list) -> tuple:
+    def _arc_cost(self, rad: float, p0: tuple[float, float], p2: tuple[float, float], others: list, lines: list) -> tuple:
         """How bad an arrow from ``p0`` to ``p2`` bent by ``rad`` is: whether it crosses anything,
         the points inside other ovals, boxes or the margins, the other arrows it crosses, its bend."""
         pts = bezier(p0, arc_control(p0, p2, rad), p2)

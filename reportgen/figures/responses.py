@@ -23,19 +23,19 @@ def response_bars(items: list[str], shares: list[list[float]], labels: list[str]
     """One bar per item (first item on top), one segment per scale point (``shares``: percent of
     each point per item, in the order of ``labels``, highest point first), drawn ``width`` inches
     wide. A segment carries its percentage (:func:`bar_label`) where the number fits inside it."""
-    shares = np.nan_to_num(np.array(shares, dtype=float))
+    table = np.nan_to_num(np.array(shares, dtype=float))
     fig, ax = plt.subplots(figsize=(width, 0.34 * len(items) + 1.1), layout="constrained")
     left = np.zeros(len(items))
     colours = GREYS[: len(labels)] if len(labels) <= len(GREYS) else plt.cm.Greys(np.linspace(0.9, 0.1, len(labels)))
     written = []
     for j, label in enumerate(labels):
-        ax.barh(items, shares[:, j], left=left, color=colours[j], edgecolor="white", linewidth=0.6, label=label)
+        ax.barh(items, table[:, j], left=left, color=colours[j], edgecolor="white", linewidth=0.6, label=label)
         dark = sum(to_rgb(colours[j])) / 3 < 0.45
-        for y, (x0, w) in enumerate(zip(left, shares[:, j])):
+        for y, (x0, w) in enumerate(zip(left, table[:, j])):
             if w > 0:
                 text = ax.text(x0 + w / 2, y, bar_label(w, lang), ha="center", va="center", fontsize=SMALL, color="white" if dark else "black")
                 written.append((text, x0, w))
-        left += shares[:, j]
+        left += table[:, j]
     ax.set_xlim(0, 100)
     ax.invert_yaxis()
     ax.set_xlabel("%")
@@ -45,7 +45,7 @@ def response_bars(items: list[str], shares: list[list[float]], labels: list[str]
     legend = ax.legend(
         ncol=columns, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=SMALL, handlelength=1.2, columnspacing=1.0
     )
-    renderer = fig.canvas.get_renderer()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg's canvas (figures.style); not in FigureCanvasBase's stub
     fig.draw_without_rendering()  # the layout, to measure the legend and the labels (nothing rasterised)
     while columns > 1 and legend.get_window_extent(renderer).width > fig.bbox.width:
         columns = math.ceil(columns / 2)  # the legend in two (or more) rows rather than wider than the figure

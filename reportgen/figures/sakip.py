@@ -21,7 +21,8 @@ def predicate_distribution(counts: dict[str, int], ylabel: str, lang: str, width
         ax.text(bar.get_x() + bar.get_width() / 2, v, fmt_int(v, lang), ha="center", va="bottom", fontsize=SMALL)
     ax.set_ylabel(ylabel)
     ax.set_ylim(0, max(values) * 1.2 + 0.5)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    # the axis's default AutoLocator is a MaxNLocator, which takes integer; the stub's base Locator.set_params takes nothing
+    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     ax.spines[["top", "right"]].set_visible(False)
     localise(ax, lang, "y")
     return fig

@@ -120,7 +120,9 @@ def heteroscedasticity_verdict(glejser: dict[str, Verdict], breusch_pagan: Verdi
     tests = [*glejser.values(), breusch_pagan]
     if any(v.passed is None for v in tests):
         return Verdict("undefined", rule)
-    smallest = min(v.value for v in tests)
+    values = [v.value for v in tests if v.value is not None]
+    assert len(values) == len(tests)  # a defined verdict (passed not None) has its value
+    smallest = min(values)
     flagged = any(v.passed is False for v in tests)
     return Verdict("heteroscedastic" if flagged else "homoscedastic", rule, smallest, not flagged)
 

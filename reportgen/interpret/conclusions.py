@@ -217,7 +217,9 @@ def conclude(
             construct = constructs[s.construct]
             if equal_weights and not construct.all_alike and not construct.single:
                 weakest = construct.weakest
-                levers.append(Lever(s.construct, weakest.name, weakest.index, draft.supported_link(s.construct, target), target))
+                hypothesis = draft.supported_link(s.construct, target)
+                assert hypothesis is not None  # priorities() keeps only constructs with a supported link
+                levers.append(Lever(s.construct, weakest.name, weakest.index, hypothesis, target))
     unsupported = tuple(e for e in effects if not e.decision.supported)
     targets = {e.target for e in effects}  # the dependent constructs the hypotheses are about
     return Conclusions(

@@ -139,7 +139,7 @@ def explain(
         verdict = associations.get(x)
         association = x if verdict is not None and verdict.outcome in ASSOCIATIONS else None
         if supported:
-            return Explanation(association if association and verdict.outcome == "suppression" else None)
+            return Explanation(association if association and verdict is not None and verdict.outcome == "suppression" else None)
         constructs = (x, target)
         return Explanation(
             association,

@@ -196,7 +196,7 @@ class PlsVerdicts:
 
     def failing(self) -> dict[str, list]:
         """The measurement criteria the model misses, each with what misses it (empty lists dropped)."""
-        out = {
+        out: dict[str, list] = {
             "indicator_reliability": [i for i, v in self.loadings.items() if v.outcome == "remove"],
             "internal_consistency": [c for c, v in self.reliability.items() if v.passed is False],
             "convergent_validity": [c for c, v in self.ave.items() if v.passed is False],

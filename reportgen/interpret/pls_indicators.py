@@ -20,8 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportgen.interpret.pls import AVE_MIN, LOADING_FLOOR, LOADING_MIN, RELIABILITY_MIN, construct_kind
+
+if TYPE_CHECKING:
+    from reportgen.stats.pls.algorithm import PlsSpec
 
 BELOW_FLOOR = "below_floor"  # loading < 0,40
 RAISES_AVE_CR = "raises_ave_cr"  # 0,40 ≤ loading < 0,708 and removal brings AVE and rho_C to the threshold
@@ -47,7 +51,7 @@ class Removal:
     """The steps of the procedure and the model it ends with."""
 
     steps: tuple[Step, ...]
-    spec: object  # the final PlsSpec (the given one when nothing is removed)
+    spec: PlsSpec  # the final spec (the given one when nothing is removed)
     reliability: dict  # of the final model, by construct
     loadings: dict  # of the final model, by indicator
 

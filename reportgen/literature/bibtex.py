@@ -89,7 +89,8 @@ def read_bibtex(text: str) -> tuple[list[Work], list[tuple[str | None, str, str]
 
     with _quiet("bibtexparser", "pylatexenc"):
         library = bibtexparser.parse_string(text, append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()])
-        unreadable, works = [], []
+        unreadable: list[tuple[str | None, str, str]] = []
+        works: list[Work] = []
         for entry in library.entries:
             line = f"line {entry.start_line + 1}" if entry.start_line is not None else "an entry"
             depth = _nesting(entry)
@@ -106,9 +107,10 @@ def read_bibtex(text: str) -> tuple[list[Work], list[tuple[str | None, str, str]
         line = f"line {block.start_line + 1}" if block.start_line is not None else "an entry"
         if isinstance(block, DuplicateBlockKeyBlock):
             first = block.previous_block.start_line
+            assert first is not None  # the entry read first, where the parser counted its line
             unreadable.append((block.key, line, f"the key '{block.key}' is also used at line {first + 1}"))
         elif isinstance(block, MiddlewareErrorBlock):
-            key = getattr(block.block, "key", None)
+            key = getattr(block.ignore_error_block, "key", None)
             unreadable.append((key, line, "a name or value has unbalanced braces"))
         else:
             found = _ENTRY_KEY.match(block.raw or "")

@@ -26,7 +26,9 @@ def check_literature(study) -> list[ConfigError]:
     def flag(code: str, *key: object, **params) -> None:
         found.append(study.problem(f"lit.{code}", *key, **params))
 
-    citing = [(h, kind, i, key) for h, hyp in config.hypotheses.items() for kind in KINDS for i, key in enumerate(getattr(hyp, kind, []))]
+    citing: list[tuple[str, str, int | str, str]] = [
+        (h, kind, i, key) for h, hyp in config.hypotheses.items() for kind in KINDS for i, key in enumerate(getattr(hyp, kind, []))
+    ]
     citing += [(h, "theory", "cite", key) for h, hyp in config.hypotheses.items() for key in theory_keys(hyp)]
     for h, hyp in config.hypotheses.items():
         both = [key for key in getattr(hyp, "supports", []) if key in getattr(hyp, "contradicts", [])]

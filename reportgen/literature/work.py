@@ -85,7 +85,7 @@ def person(family: str, given: str = "", suffix: str = "") -> dict:
     return name
 
 
-def year_of(text: str) -> int | None:
+def year_of(text: str | None) -> int | None:
     """The year of a date as files write it: '2020', '2020-06-01', '2020/06/01/', 'June 2020'."""
     found = re.search(r"(?<!\d)(\d{4})(?!\d)", str(text or ""))
     return int(found.group(1)) if found else None

@@ -165,7 +165,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def sweep_stale(parent: Path) -> list[Path]:
     """Remove temporary folders in ``parent`` left by reportgen processes that no longer run."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = os.listdir(parent)
     except OSError:

@@ -83,7 +83,7 @@ class NameBook:
     """Distinct safe names within one folder: the second ``X1_1`` becomes ``X1_1-2``."""
 
     def __init__(self) -> None:
-        self._given: dict[str, str] = {}
+        self._given: dict[object, str] = {}
         self._taken: set[str] = set()
 
     def name(self, text: object, fallback: str = "item", key: object = None) -> str:

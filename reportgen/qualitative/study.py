@@ -13,6 +13,7 @@ from pathlib import Path
 from reportgen.config import bounds
 from reportgen.config.models import Framework, LocalText, QualitativeCorpus
 from reportgen.errors import ConfigError, DataError, did_you_mean
+from reportgen.interpret.effects import Effect
 from reportgen.interpret.mixed import joint_inference, meta_inference
 from reportgen.interpret.verdict import Verdict
 from reportgen.qualitative.analysis import ThemeCount, co_occurrence, quoted_elsewhere, representative_quotes, theme_counts, theme_matrix, themes_of
@@ -50,7 +51,7 @@ class JointRow:
     """One hypothesis in the joint display: its effect (quantitative result), the themes that
     speak to it with their stance and fit, and the fit of them all."""
 
-    effect: object  # reportgen.interpret.effects.Effect
+    effect: Effect
     themes: tuple[tuple[str, str, Verdict], ...]  # (theme key, stance, meta-inference)
     verdict: Verdict | None  # None: no theme speaks to the hypothesis
 
@@ -132,6 +133,7 @@ def read_study_corpus(study) -> Corpus:
     if spec.project is not None:
         people = read_informants(source(spec.informants)) if spec.informants is not None else None
         return bounded(read_project(base / spec.project, people), spec.project)
+    assert spec.excerpts is not None  # without a project the tables are given (QualitativeCorpus._one_source)
     return bounded(read_corpus(source(spec.excerpts), source(spec.codebook), source(spec.informants)), spec.excerpts.path)
 
 

@@ -45,6 +45,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -62,6 +63,9 @@ from reportgen.render.flow import table_rows
 from reportgen.render.measure import bind, bound_title, table_layout
 from reportgen.render.references import Targets, targets
 from reportgen.report.document import Document, Figure, Paragraph, Section, Table, Task
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordFile
 
 FONT = "Times New Roman"
 CELL_MARGIN_TWIPS = 57  # 0.1 cm
@@ -155,7 +159,7 @@ def write_docx(doc: Document, labels: dict, base: Path, target: Path, lists: boo
     return target
 
 
-def _setup(word: WordDocument, first_page: int = 1, letter: bool = False) -> None:
+def _setup(word: WordFile, first_page: int = 1, letter: bool = False) -> None:
     """A4 page, margins 4-4-3-3 cm, styles, page numbers; ``letter``: the first page is a cover
     letter, unnumbered, and the report after it starts at ``first_page``."""
     sec = word.sections[0]
@@ -230,7 +234,7 @@ def _list_style(styles, name: str, style_id: str, indent_cm: float, size: int) -
     fmt.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 
-def _update_fields_on_open(word: WordDocument) -> None:
+def _update_fields_on_open(word: WordFile) -> None:
     """``w:updateFields``: Word updates the fields when the document is opened (it asks first),
     so the contents get their page numbers."""
     settings = word.settings.element
@@ -527,7 +531,9 @@ def _reference(p, bookmark: str, text: str, italic: bool = False) -> None:
     bookmarked ``bookmark``: its label and the (no-break) space as text, its number a REF field
     (``\\h``: a link to the caption) whose cached result is the number. The label stays text so
     that no viewer breaks the line between it and the number when it updates the field."""
-    label, number = re.fullmatch(r"(.*[ \u00a0])(\S+)", text, re.S).groups()
+    match = re.fullmatch(r"(.*[ \u00a0])(\S+)", text, re.S)
+    assert match is not None  # a reference is a label, a space and a number
+    label, number = match.groups()
     p.add_run(label).italic = italic or None
     _field(p._p, f" REF {bookmark} \\h ", number)
     if italic:
@@ -644,9 +650,9 @@ def _table(word, t: Table, labels: dict, numbers: _Numbers) -> None:
     for c, fraction in enumerate(layout.fractions):
         width = Cm(TEXT_WIDTH_CM * fraction)
         table.columns[c].width = width  # the grid column, which LibreOffice reads
-        for row in grid:
-            if c < len(row):
-                row[c].width = width  # the cell, which Word reads
+        for grid_row in grid:
+            if c < len(grid_row):
+                grid_row[c].width = width  # the cell, which Word reads
     for r, tr in enumerate(table._tbl.tr_lst):
         tr_pr = tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from reportgen.page import TEXT_HEIGHT_PT, TEXT_WIDTH_PT
 from reportgen.render.measure import placed_cells, table_layout
@@ -190,7 +191,7 @@ class Flow:
         self.page_of: dict[str, int] = {}  # key of each table and figure → the page it is estimated to start on
         self.split: set[str] = set()  # keys of the tables that fit on a page but are split to leave no gap
 
-    def breaks(self, block: Table | Figure) -> bool:
+    def breaks(self, block: Table | Figure) -> TypeGuard[Table]:
         """Whether a table breaks between rows: longer than a page, or split here."""
         return isinstance(block, Table) and (block.key in self.split or longer_than_page(block))
 
@@ -327,7 +328,7 @@ class Flow:
             self.section(section)
 
 
-def placed(doc: Document, aspect: Callable[[Figure], float], contents: list[tuple[int, float]] = (), targets: Targets | None = None) -> Document:
+def placed(doc: Document, aspect: Callable[[Figure], float], contents: Sequence[tuple[int, float]] = (), targets: Targets | None = None) -> Document:
     """A copy of ``doc`` whose paragraphs move before a table or figure that would otherwise
     leave more than a third of a page empty. ``aspect`` gives a figure's height over width;
     ``contents``: the lines and line height of each entry of the table of contents; ``targets``:

@@ -33,7 +33,7 @@ def hanging_spaces(split_first_line):
             return split_first_line(text, style, context, None, justification_spacing, is_line_start, minimum)
         return result
 
-    split.hangs_spaces = True
+    split.hangs_spaces = True  # type: ignore[attr-defined]  # a mark on the function, read by getattr below
     return split
 
 

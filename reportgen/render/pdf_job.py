@@ -23,8 +23,12 @@ import multiprocessing
 import os
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.processes import Standby, fork_available, wait_for
+
+if TYPE_CHECKING:
+    from reportgen.report.document import Document
 
 
 class PdfJob(Standby):
@@ -32,11 +36,11 @@ class PdfJob(Standby):
     read the figures, :meth:`finish` waits for the file."""
 
     def __init__(self):
-        self.work: tuple | None = None
+        self.work: tuple[Document, dict, Path, Path, list[Path]] | None = None
         self.ready = multiprocessing.get_context("fork").Event() if fork_available() else None
         super().__init__(_import_weasyprint, partial(_write_when_ready, self.ready, os.getpid()), "PDF")
 
-    def render(self, doc, labels: dict, base: Path, target: Path, allowed: list[Path]) -> None:
+    def render(self, doc: Document, labels: dict, base: Path, target: Path, allowed: list[Path]) -> None:
         """Hand over the chapter ``doc``; it is laid out after :meth:`figures_written`."""
         self.work = (doc, labels, base, target, allowed)
         self.give(*self.work)
@@ -47,6 +51,7 @@ class PdfJob(Standby):
 
     def finish(self) -> Path:
         """Wait for the PDF (or write it here); raise what the PDF process raised."""
+        assert self.work is not None  # render() came first
         if self.child is None:
             return _write(*self.work)
         self.result()

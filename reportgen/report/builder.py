@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic
+from typing import TYPE_CHECKING, Generic
 
 from reportgen.config import StudyConfig, StudyFile
 from reportgen.config.load import ConfigT
@@ -21,6 +21,10 @@ from reportgen.words import locale as numbers
 from reportgen.words.italics import italic_spans, paragraphs, pattern
 from reportgen.words.labels import load_labels
 from reportgen.words.templates import Made, environment, render, render_marked, significance
+
+if TYPE_CHECKING:
+    from reportgen.literature.library import Literature
+    from reportgen.qualitative.study import MixedResults
 
 
 def _filled(text: str, key: str, values: dict) -> str:
@@ -49,8 +53,8 @@ class Builder(Generic[ConfigT]):
     numbers: dict[str, str] = field(default_factory=dict)  # table key → its number, once made
     cited: set[str] = field(default_factory=set)  # keys of the study's literature cited by key so far; every
     # citation printed as text (the methods' works) is found in the finished chapter (reportgen.literature.cited)
-    literature: object = None  # the study's reference file, read (``literature:``), or None
-    mixed: object = None  # the qualitative strand analysed (reportgen.qualitative.study.MixedResults), or None
+    literature: Literature | None = None  # the study's reference file, read (``literature:``), or None
+    mixed: MixedResults | None = None  # the qualitative strand analysed (reportgen.qualitative.study.MixedResults), or None
 
     def __post_init__(self) -> None:
         config = self.study.config
@@ -58,7 +62,7 @@ class Builder(Generic[ConfigT]):
         self.env = environment(self.lang, folder)
         self.labels = load_labels(self.lang, folder)
         self._italic = pattern(self.labels.get("italic"))  # the terms the language italicises (labels.yaml italic)
-        self.chapter = config.study.chapter
+        self.chapter: int | None = config.study.chapter
         self._file_names = NameBook()
         self.source = self._source_line()
         if getattr(config, "literature", None) is not None:  # a SAKIP report has no literature
@@ -106,11 +110,11 @@ class Builder(Generic[ConfigT]):
     def pct(self, value) -> str:
         return numbers.fmt_pct(value, self.lang)
 
-    def confidence(self) -> str:
+    def confidence(self: ThesisBuilder) -> str:
         """The confidence level that goes with the study's alpha: '95%' for α = 0,05."""
         return self.trimmed(100 * (1 - self.study.config.settings.alpha), 2) + "%"
 
-    def significance_level(self) -> str:
+    def significance_level(self: ThesisBuilder) -> str:
         """The study's alpha as a percentage: '5%'."""
         return self.trimmed(100 * self.study.config.settings.alpha, 2) + "%"
 
@@ -133,7 +137,7 @@ class Builder(Generic[ConfigT]):
         other value a template is given is the study's and never is."""
         return Made(text)
 
-    def name(self, construct: str) -> str:
+    def name(self: ThesisBuilder, construct: str) -> str:
         return self.study.config.constructs[construct].name.get(self.lang)
 
     def cite_works(self, keys) -> str:
@@ -150,13 +154,14 @@ class Builder(Generic[ConfigT]):
         builtin = [key for key in keys if key not in mine]
         parts: list[str] = []
         if mine:
+            assert self.literature is not None  # mine are keys of it
             parts += self.literature.cite(mine, lang=self.lang)[1:-1].split("; ")
             self.cited.update(mine)
         if builtin:
             parts += cite(builtin, lang=self.lang)[1:-1].split("; ")
         return "(" + "; ".join(sorted(parts, key=str.casefold)) + ")"
 
-    def category(self, column: str, value: str) -> str:
+    def category(self: ThesisBuilder, column: str, value: str) -> str:
         """A respondent category (profile or compared column) as the chapter's language writes it:
         its label in that language where the study gives one (``respondents[].values``, ``{1: {id:
         Laki-laki, en: Male}}``, the label in the study's language naming the category), else the

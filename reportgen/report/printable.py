@@ -44,7 +44,7 @@ class Cleaner:
             return {self.value(k): self.value(v) for k, v in value.items()}
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             changes = {f.name: self.value(getattr(value, f.name)) for f in dataclasses.fields(value)}
-            if type(value).__dataclass_params__.frozen:
+            if type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]  # typeshed declares only __dataclass_fields__
                 return dataclasses.replace(value, **changes)
             for name, cleaned in changes.items():
                 setattr(value, name, cleaned)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from reportgen.config.draft import PLACEHOLDER
+from reportgen.config.models import LocalText
 from reportgen.report.document import Document, Task
 from reportgen.words.messages import Localized, phrase
 
@@ -58,7 +59,7 @@ def placeholders(config) -> list[str]:
                 found.append(key)
         elif isinstance(value, BaseModel):
             fields = list(type(value).model_fields)
-            if set(fields) == {"id", "en"} and value.id == value.en:  # one text for both languages (LocalText)
+            if isinstance(value, LocalText) and value.id == value.en:  # one text for both languages
                 visit(value.id, key)
                 return
             for name in fields:
@@ -108,7 +109,7 @@ def notes(doc: Document) -> list[str]:
     found = doc.tasks()
     if not found:
         return []
-    lines = [
+    lines: list[str] = [
         phrase("note.at", where=f"{doc.chapter_label}{', ' + section.number if section is not None and section.number else ''}", note=t.note)
         for section, t in found
     ]

@@ -17,7 +17,7 @@ class Normality:
     sd: float
     ks_d: float
     ks_p_asymptotic: float
-    ks_p_lilliefors: float
+    ks_p_lilliefors: float | None  # None below 5 observations
     shapiro_w: float | None
     shapiro_p: float | None
 

@@ -147,6 +147,8 @@ def durbin_watson(residuals: np.ndarray, exog: np.ndarray, alpha: float = 0.05) 
     d = float(np.sum(np.diff(e) ** 2) / np.sum(e * e))
     n, cols = exog.shape
     k = cols - 1
+    dl: float | None
+    du: float | None
     if n - cols < MIN_DF:
         return DurbinWatson(d=d, p=None, dl=None, du=None)
     if n <= EXACT_MAX_N:

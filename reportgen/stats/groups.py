@@ -179,6 +179,7 @@ def group_test(test: str, groups: Groups, level: float = 0.95) -> GroupTest:
     from scipy import stats
 
     samples = groups.samples
+    dfs: tuple[float, ...]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         if test in ("student_t", "welch_t"):
@@ -201,12 +202,15 @@ def group_test(test: str, groups: Groups, level: float = 0.95) -> GroupTest:
 def _effect(kind: str, test: str, groups: Groups, statistic: float, dfs: tuple[float, ...], level: float) -> EffectSize:
     """One effect size of ``test`` (EFFECTS)."""
     if kind == "hedges_g":
-        return hedges_g(*groups.samples, pooled=test == "student_t", level=level)
+        a, b = groups.samples  # two groups
+        return hedges_g(a, b, pooled=test == "student_t", level=level)
     if kind == "rank_biserial":
-        return rank_biserial(*groups.samples, level=level)
+        a, b = groups.samples
+        return rank_biserial(a, b, level=level)
     if kind == "epsilon2":
         return rank_epsilon_squared(groups, level=level)
-    return variance_explained(kind, statistic, *dfs, level=level)
+    df1, df2 = dfs  # a one-way test's two df
+    return variance_explained(kind, statistic, df1, df2, level=level)
 
 
 def _mann_whitney(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:

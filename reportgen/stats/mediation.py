@@ -74,6 +74,7 @@ class PathEstimate:
 def path_estimate(fit: RegressionResult, source: str, level: float) -> PathEstimate:
     """The coefficient of ``source`` in ``fit`` with its t interval ``b ± qt(1 - (1 - level)/2, df) · se``."""
     c = fit.coefficients[source]
+    assert c.beta is not None  # a predictor's coefficient (only the constant has no beta)
     half = t_critical(1 - level, fit.df2) * c.se
     return PathEstimate(source, fit.dependent, c.b, c.se, c.beta, c.t, c.p, fit.df2, c.b - half, c.b + half)
 

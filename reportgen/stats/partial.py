@@ -87,6 +87,7 @@ def variance_shares(
     out = {}
     for j, name in enumerate(regression.predictors):
         c = regression.coefficients[name]
+        assert c.beta is not None  # a predictor's coefficient (only the constant has no beta)
         r, r_p = pearson(x[:, j], y)
         scale = float(x[:, j].std(ddof=1)) / sd_y
         se = (standard_errors or {}).get(name, c.se)

@@ -110,7 +110,8 @@ def spread_by_thirds(zpred: np.ndarray, sresid: np.ndarray) -> ThirdSpread:
     midway between the highest of one third and the lowest of the next, for the figure."""
     group = thirds(zpred)
     s = np.asarray(sresid, dtype=float)
-    sds, sizes = [], []
+    sds: list[float | None] = []
+    sizes: list[int] = []
     for g in range(3):
         part = s[group == g]
         sizes.append(int(part.size))
@@ -120,7 +121,7 @@ def spread_by_thirds(zpred: np.ndarray, sresid: np.ndarray) -> ThirdSpread:
     z = np.asarray(zpred, dtype=float)
     present = [g for g in range(3) if sizes[g]]
     bounds = tuple(float((z[group == lo].max() + z[group == hi].min()) / 2) for lo, hi in pairwise(present))
-    return ThirdSpread(sd=tuple(sds), n=tuple(sizes), ratio=ratio, bounds=bounds)
+    return ThirdSpread(sd=(sds[0], sds[1], sds[2]), n=(sizes[0], sizes[1], sizes[2]), ratio=ratio, bounds=bounds)
 
 
 def residual_plots(fit: RegressionResult) -> ResidualPlots:

@@ -84,4 +84,6 @@ def total_at_target(
         None if e is None else max(e, target) if subcomponents is None or sub in subcomponents else e
         for e, sub in zip(rows["exact"], rows["subcomponent"])
     ]
-    return unit_scores(rows, components)[unit].exact
+    exact = unit_scores(rows, components)[unit].exact
+    assert exact is not None  # unit_scores always sets the exact total
+    return exact

@@ -121,7 +121,8 @@ def create_app(
             Middleware(SameOrigin, refuse=_other_site),
             Middleware(BodyLimit, default=FORM_BYTES, paths={"/upload": max_upload + UPLOAD_FIELDS_BYTES}),
         ],
-        exception_handlers={BodyTooLarge: _too_large, SessionsFull: _busy},
+        # starlette types every handler as taking any Exception; _too_large is only given a BodyTooLarge
+        exception_handlers={BodyTooLarge: _too_large, SessionsFull: _busy},  # type: ignore[dict-item]
         lifespan=lifespan,
     )
     app.state.sessions = sessions if sessions is not None else Sessions()
@@ -277,8 +278,11 @@ async def _received(request: Request, folder: Path):
         raise ReportgenError(_say(request, "wrong_type", name=_file_name(data.filename)))
     content = await data.read()
     sheet = " ".join(str(form.get("sheet") or "").split())[:100] or None  # a workbook's sheet of answers
-    study_text = await study_file.read() if isinstance(study_file, UploadFile) and study_file.filename else None
-    study_name = _file_name(study_file.filename) if study_text is not None else ""
+    study_text: bytes | None = None
+    study_name = ""
+    if isinstance(study_file, UploadFile) and study_file.filename:
+        study_text = await study_file.read()
+        study_name = _file_name(study_file.filename)
     references = await _literature_file(request, form.get("literature"))
     size = len(content) + len(study_text or b"") + len(references[1] if references else b"")
     if size > request.app.state.max_upload:

@@ -76,11 +76,11 @@ def choices_from_form(form, session) -> Choices:
     constructs = {code: c for code, c in constructs.items() if c.items}
     used = {item for c in constructs.values() for item in c.items}
     columns = {item: header for item, header in columns.items() if item in used}
-    labels = {}
+    labels: dict[int, tuple[str, str, str, str]] = {}
     low, high = _number(text("scale_min")), _number(text("scale_max"))
     points = range(low, high + 1) if isinstance(low, int) and isinstance(high, int) and high - low <= 10 else ()
     for k in points:
-        words = tuple(text(f"{part}.{k}") for part in ("short_id", "label_id", "short_en", "label_en"))
+        words = (text(f"short_id.{k}"), text(f"label_id.{k}"), text(f"short_en.{k}"), text(f"label_en.{k}"))
         if any(words):
             labels[k] = words
     made_items = {column for c in constructs.values() for column in c.items.values()} & set(profile_columns(session))
@@ -104,7 +104,8 @@ def choices_from_form(form, session) -> Choices:
             hypotheses.append((path, text(f"expect.{k}", "positive")))
             if text(f"discussion.{k}"):
                 discussions[path] = text(f"discussion.{k}")
-            cited = tuple(list(dict.fromkeys(KEYS.findall(text(f"{kind}.{k}")))) for kind in ("supports", "contradicts"))
+            supports, contradicts = [list(dict.fromkeys(KEYS.findall(text(f"{kind}.{k}")))) for kind in ("supports", "contradicts")]
+            cited = (supports, contradicts)
             if before.literature and any(cited):
                 citations[path] = cited
     return replace(
@@ -277,9 +278,9 @@ def leave_out(raw: dict, literature: str | None = None) -> list[str]:
             if isinstance(theory, dict) and isinstance(theory.get("cite"), list):
                 from reportgen.literature.library import outside_methods
 
-                kept = [key for key in theory["cite"] if key not in outside_methods(theory["cite"])]
-                if kept != theory["cite"]:
-                    theory["cite"] = kept
+                cited = [key for key in theory["cite"] if key not in outside_methods(theory["cite"])]
+                if cited != theory["cite"]:
+                    theory["cite"] = cited
                     removed.append(f"hypotheses.{code}.theory.cite")
     return removed
 

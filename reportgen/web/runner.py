@@ -111,7 +111,9 @@ class Run:
 
     def _watch(self) -> None:
         try:
-            for line in self._process.stdout:
+            process = self._process
+            assert process is not None and process.stdout is not None  # started, stdout piped, before this thread
+            for line in process.stdout:
                 try:
                     message = json.loads(line)
                 except json.JSONDecodeError:
@@ -124,7 +126,7 @@ class Run:
                 elif "files" in message:
                     self.files, self.notes = message["files"], message["notes"]
                     self.notes_id = message.get("notes_id") or self.notes
-            code = self._process.wait()
+            code = process.wait()
             detail = self._log.read_text(encoding="utf-8", errors="replace").strip()
             if code != 0 and self.error is None:
                 last = detail.splitlines()[-1] if detail else f"the run stopped with exit code {code}"

@@ -21,7 +21,7 @@ from typing import IO
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # no such module here: the folder is not locked
 
 PREFIX = "reportgen-web-server-"
 LOCK = ".lock"

@@ -18,8 +18,13 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.web.serverfolder import ServerFolder
+
+if TYPE_CHECKING:
+    from reportgen.config.draft import Choices, Draft
+    from reportgen.web.runner import Run
 
 IDLE_SECONDS = 4 * 60 * 60
 MAX_SESSIONS = 50
@@ -38,12 +43,12 @@ class Session:
     key: str
     folder: Path
     data: Path
-    draft: object
-    choices: object
+    draft: Draft
+    choices: Choices
     problems: dict = field(default_factory=dict)  # field name ("" for the whole form) → messages
     summary: str = ""
     notice: str = ""
-    run: object = None
+    run: Run | None = None
     last_seen: float = field(default_factory=time.monotonic)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)  # held while a form of the session is handled
 

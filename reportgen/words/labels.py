@@ -28,6 +28,7 @@ def load_labels(lang: str, user_folder: Path | None) -> dict:
     user's templates folder (a link leading elsewhere is refused)."""
     labels = copy.deepcopy(_builtin(lang))
     for candidate in [user_folder / lang / "labels.yaml", user_folder / "labels.yaml"] if user_folder else []:
+        assert user_folder is not None  # the candidates are in it
         if candidate.is_file():
             if not candidate.resolve().is_relative_to(user_folder.resolve()):
                 raise ReportgenError(

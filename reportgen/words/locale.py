@@ -37,7 +37,8 @@ def fmt(value: float | int | None, decimals: int = 3, lang: str = "id", thousand
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
     decimal, group = SEPARATORS[lang]
-    return text.translate(str.maketrans({".": decimal, ",": group, "-": MINUS}))
+    table: dict[str, str | int | None] = {".": decimal, ",": group, "-": MINUS}
+    return text.translate(str.maketrans(table))
 
 
 LEADING_ZERO = {"id": True, "en": False}  # a zero before the decimal point of a value that cannot exceed 1

@@ -18,6 +18,8 @@ class Localized(str):
     """A text that is the English one wherever a plain string is used (the CLI's messages), with
     its words in each language for :func:`worded`: ``Localized(en="row 6", id="baris 6")``."""
 
+    words: dict[str, str]
+
     def __new__(cls, en: str, id: str | None = None):
         text = super().__new__(cls, en)
         text.words = {"en": en, "id": id if id is not None else en}

@@ -208,8 +208,7 @@ class BoundedSandbox(SandboxedEnvironment):
             value = _Filters(self, value)
         super().__setattr__(name, value)
 
-    @staticmethod
-    def _finalize(value):
+    def _finalize(self, value):
         check_text_of(value)
         return value
 
@@ -280,7 +279,7 @@ class BoundedSandbox(SandboxedEnvironment):
                 before(*_values(args), **kwargs)
             return check_result(function(*args, **kwargs))
 
-        bounded.bounded = True
+        bounded.bounded = True  # type: ignore[attr-defined]  # a mark on the function, read by getattr above
         return bounded
 
 

@@ -143,7 +143,7 @@ class MarkedSandbox(BoundedSandbox):
         return tree
 
     def _finalize(self, value):
-        BoundedSandbox._finalize(value)
+        super()._finalize(value)
         if not self.marking or isinstance(value, Made) or (isinstance(value, str) and (value in self.literals or OPEN in value)):
             return value
         return f"{OPEN}{value}{CLOSE}"
@@ -188,12 +188,12 @@ def environment(lang: str, user_folder: Path | None = None) -> MarkedSandbox:
     return env
 
 
-def render_raw(env: BoundedSandbox, template: str, **context: object) -> str:
+def render_raw(env: MarkedSandbox, template: str, **context: object) -> str:
     """Render a template; a broken, unsafe or runaway (user) template is a one-line user error naming it."""
     return strip_marks(render_marked(env, template, **context))
 
 
-def render_marked(env: BoundedSandbox, template: str, **context: object) -> str:
+def render_marked(env: MarkedSandbox, template: str, **context: object) -> str:
     """:func:`render_raw` with the substituted values marked (:class:`MarkedSandbox`)."""
     marking, env.marking = env.marking, True
     try:
@@ -231,7 +231,7 @@ def render_marked(env: BoundedSandbox, template: str, **context: object) -> str:
         env.marking = marking
 
 
-def render(env: BoundedSandbox, template: str, **context: object) -> str:
+def render(env: MarkedSandbox, template: str, **context: object) -> str:
     """Render one template to a single-spaced line of text."""
     return " ".join(render_raw(env, template, **context).split())
 
@@ -270,9 +270,15 @@ def _template_frames(exc: BaseException, roots: list[str]) -> list:
     return [f for f in traceback.extract_tb(exc.__traceback__) if any(os.path.abspath(f.filename).startswith(r + os.sep) for r in roots)]
 
 
+def _searchpath(env: BoundedSandbox) -> list[str]:
+    """The folders ``env`` loads templates from (its :class:`ConfinedLoader`'s, :func:`environment`)."""
+    assert isinstance(env.loader, FileSystemLoader)
+    return env.loader.searchpath
+
+
 def _in_user_template(env: BoundedSandbox, exc: BaseException) -> bool:
     """True when the innermost template line ``exc`` passed through is in the user's folder."""
-    frames = _template_frames(exc, env.loader.searchpath)
+    frames = _template_frames(exc, _searchpath(env))
     return bool(frames) and not os.path.abspath(frames[-1].filename).startswith(str(BUILTIN) + os.sep)
 
 
@@ -280,10 +286,10 @@ def _where(env: BoundedSandbox, template: str, exc: BaseException | None = None)
     """'<file>, line <n>' of the innermost template frame of ``exc``'s traceback; else the file
     ``template`` resolves to (the user's copy when there is one)."""
     if exc is not None and exc.__traceback__ is not None:
-        frames = _template_frames(exc, env.loader.searchpath)
+        frames = _template_frames(exc, _searchpath(env))
         if frames:
             return f"{frames[-1].filename}, line {frames[-1].lineno}"
-    for folder in env.loader.searchpath:
+    for folder in _searchpath(env):
         candidate = Path(folder) / template
         if candidate.is_file():
             return str(candidate)

@@ -250,6 +250,16 @@ def test_load_refuses_what_is_not_a_reference_file(tmp_path):
         load_literature(Path(tmp_path / "none.bib"))
 
 
+def test_a_name_with_an_unclosed_brace_is_one_unreadable_entry_not_a_crash():
+    """bibtexparser's name middleware fails on ``"Foo {Bar"``; the entry is reported at its line, the others read."""
+    works, unreadable = read_bibtex(
+        '@article{a2020,\n  author = "Foo {Bar",\n  title = {T},\n  year = {2020},\n  journal = {J}\n}\n'
+        "@book{b2021, author = {Baz, Q.}, title = {U}, year = {2021}, publisher = {P}}\n"
+    )
+    assert [w.key for w in works] == ["b2021"]
+    assert unreadable == [("a2020", "line 1", "a name or value has unbalanced braces")]
+
+
 def test_names_keep_their_case_unless_the_work_is_english():
     literature = literature_of(r"""
 @article{id2019, author={Winara, Pandu}, title={Judul}, journal={Jurnal Akuntansi dan Keuangan}, year={2019}}

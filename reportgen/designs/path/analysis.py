@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reportgen.config import Study, pls_paths
+from reportgen.config import Study, StudyConfig, models, pls_paths
 from reportgen.data import Dataset
 from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
@@ -38,6 +38,13 @@ class PathStudyResults:
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
 
+def path_model_of(config: StudyConfig) -> models.PathModel:
+    """The study's ``model:``, a path model in this design (a PLS model is one too)."""
+    model = config.model
+    assert isinstance(model, models.PathModel)
+    return model
+
+
 def _indirect_effects(study: Study, scores: dict, model: PathModel, significant: dict[tuple[str, str], Verdict]):
     """Each indirect hypothesis: its coefficients and bootstrap interval, the significance of a × b
     and its type of mediation (c′ significant by ``significant``, the verdict of its t test)."""
@@ -46,7 +53,8 @@ def _indirect_effects(study: Study, scores: dict, model: PathModel, significant:
     chains = {name: tuple(h.steps()) for name, h in config.hypotheses.items() if h.path and len(h.steps()) > 2}
     if not chains:
         return {}, {}, {}
-    draws = bootstrap_indirect(scores, list(model.paths), list(chains.values()), config.model.bootstrap, config.model.seed)
+    declared = path_model_of(config)
+    draws = bootstrap_indirect(scores, list(model.paths), list(chains.values()), declared.bootstrap, declared.seed)
     mediations, indirect, types = {}, {}, {}
     for k, (name, chain) in enumerate(chains.items()):
         m = mediations[name] = mediation(model, scores, chain, draws[:, k], alpha)
@@ -95,7 +103,7 @@ def analyse(study: Study, data: Dataset) -> PathStudyResults:
         significant,
         hypotheses,
         extras(study, data, scores, warnings),
-        config.model.bootstrap,
+        path_model_of(config).bootstrap,
         warnings,
         explained=explained(study, described, equations, hypotheses),
     )

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reportgen.config import Study, pls_paths
+from reportgen.config import Study, StudyConfig, pls_paths
+from reportgen.config.models import PlsModel
 from reportgen.data import Dataset
 from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
@@ -61,6 +62,13 @@ class PlsStudyResults:
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
 
+def pls_model_of(config: StudyConfig) -> PlsModel:
+    """The study's ``model:``, a PLS model in this design."""
+    model = config.model
+    assert isinstance(model, PlsModel)
+    return model
+
+
 def spec_of(study: Study) -> PlsSpec:
     config = study.config
     pairs = pls_paths(config)
@@ -70,12 +78,13 @@ def spec_of(study: Study) -> PlsSpec:
         items=tuple(tuple(config.constructs[c].items) for c in used),
         modes=tuple(config.constructs[c].mode for c in used),
         paths=tuple(pairs),
-        scheme=config.model.weighting,
+        scheme=pls_model_of(config).weighting,
     )
 
 
 def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResults:
     config = study.config
+    pls = pls_model_of(config)
     warnings: list[str] = []
     full = spec_of(study)
     x = data.items_of(full.indicators)
@@ -92,7 +101,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
 
     initial_loadings, initial_reliability = fit(full)
     removal = remove_indicators(full, fit)
-    applied = config.model.indicator_removal == "hair"
+    applied = pls.indicator_removal == "hair"
     spec = removal.spec if applied else full
     x = data.items_of(spec.indicators)
     model = estimate(x, spec)
@@ -103,13 +112,13 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     boot = bootstrap(
         raw,
         model,
-        config.model.bootstrap,
-        config.model.seed,
+        pls.bootstrap,
+        pls.seed,
         config.settings.alpha,
         progress=_progress_bar if progress and sys.stderr.isatty() else None,
     )
     assessed = quality.assess(spec, model, x, data.n_used)
-    verdicts = pls_verdicts(spec, model, assessed, boot, config.settings.alpha, removed=removal.removed, htmt_max=config.model.htmt)
+    verdicts = pls_verdicts(spec, model, assessed, boot, config.settings.alpha, removed=removal.removed, htmt_max=pls.htmt)
     warnings += quality_warnings(assessed.reliability, verdicts)
     if applied and removal.removed:
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")

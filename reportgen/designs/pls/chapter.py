@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportgen.designs.pls.analysis import tested
 from reportgen.designs.pls.outer import outer_model_section
 from reportgen.designs.regression.explain_chapter import explanation_paragraphs, shares_blocks
@@ -152,7 +154,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     section = b.section(b.labels["hypotheses"], 3, number)
     labels = {(a, t): f"{b.decimal(v.estimate)}{stars(v.p)}" for (a, t), v in r.boot.paths.items()}
     r2 = {names[j]: f"R² = {b.bounded(r.model.r2[j])}" for j in spec.endogenous}
-    data = {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}
+    data: dict[str, Any] = {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}
     if config.model.diagram_indicators:
         data["indicators"] = _diagram_indicators(b, r)
     fig = b.figure("pls.diagram", b.labels["pls_diagram_title"], "path_diagram", data, width=1.0 if config.model.diagram_indicators else 0.95)

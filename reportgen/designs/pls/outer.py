@@ -233,6 +233,7 @@ def convergent_section(b: Builder, r) -> Section:
     v = r.verdicts
     sub = b.section(b.labels["pls_convergent"], 4, "c.")
     applied = r.removal_applied and r.removal.removed
+    widths: tuple[float, ...]
     if applied:
         header = [[h(b.col("variable")), h(b.col("ave_initial")), h(f"{b.col('ave_final')} (≥ {b.bounded(AVE_MIN, 2)})"), h(b.col("description"))]]
         body = [

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reportgen.config import Study, regression_predictors
+from reportgen.config.models import RegressionModel
 from reportgen.data import Dataset
 from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
@@ -83,19 +84,19 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     """Compute the descriptive, measurement, regression and assumption statistics."""
     config = study.config
     settings = config.settings
+    model = config.model
+    assert isinstance(model, RegressionModel) and model.dependent is not None  # the regression design; cross_check requires a dependent
+    dependent = model.dependent
     warnings: list[str] = []
     n = data.n_used
     k = len(regression_predictors(config))
-    check_sample_size(n, k, config.model.dependent)
+    check_sample_size(n, k, dependent)
     if n - k - 1 < MIN_DF:
-        raise AnalysisError.coded(
-            "analysis.residual_df", dependent=config.model.dependent, k=k, df=n - k - 1, n=n, least=MIN_DF, respondents=k + 1 + MIN_DF
-        )
+        raise AnalysisError.coded("analysis.residual_df", dependent=dependent, k=k, df=n - k - 1, n=n, least=MIN_DF, respondents=k + 1 + MIN_DF)
     described = describe(study, data, warnings)
     constructs = described.constructs
 
     predictors = regression_predictors(config)
-    dependent = config.model.dependent
     x = np.column_stack([constructs[p].scores for p in predictors])
     regression = ols(constructs[dependent].scores, x, dependent, predictors)
     t_table = t_critical(settings.alpha, regression.df2, settings.tails)
@@ -120,6 +121,7 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
             )
         elif hyp.simultaneous is not None:
             decision = simultaneous_decision(f, f_p, settings.alpha)
+            assert hyp.on is not None  # cross_check: a simultaneous hypothesis is on the dependent
             hypotheses[hname] = HypothesisResult(hname, "simultaneous", tuple(hyp.simultaneous), hyp.on, hyp.expect, decision)
         else:
             source, target = hyp.steps()

@@ -4,7 +4,7 @@ heteroscedasticity, autocorrelation; the residual figures described by what they
 from __future__ import annotations
 
 from reportgen.designs.regression.analysis import StudyResults
-from reportgen.interpret.assumptions import DW_CITATION, TOLERANCE_MIN, VIF_MAX
+from reportgen.interpret.assumptions import DW_CITATION, LARGE_SAMPLE, TOLERANCE_MIN, VIF_MAX
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
@@ -99,7 +99,7 @@ def assumptions_section(b: Builder, results: StudyResults, number: str) -> Secti
         kurtosis=b.decimal(plots.excess_kurtosis),
         simple=results.simple,
         large=verdicts.large_sample.passed,
-        large_n=b.integer(verdicts.large_sample.rule.threshold),
+        large_n=b.integer(LARGE_SAMPLE),
     )
     sub.add(pp)
     sub.add(hist)
@@ -117,8 +117,13 @@ def multicollinearity_section(b: Builder, parent: Section, results: StudyResults
     reg = results.regression
     verdicts = results.assumptions
     body = []
+    tolerances: list[float] = []
+    vifs: list[float] = []
     for name in reg.predictors:
         c = reg.coefficients[name]
+        assert c.tolerance is not None and c.vif is not None  # defined for every predictor of a multiple regression
+        tolerances.append(c.tolerance)
+        vifs.append(c.vif)
         body.append(
             [
                 s(f"{b.name(name)} ({name})"),
@@ -142,8 +147,6 @@ def multicollinearity_section(b: Builder, parent: Section, results: StudyResults
         body,
         widths=(3, 1.5, 1.3, 2.6),
     )
-    tolerances = [reg.coefficients[p].tolerance for p in reg.predictors]
-    vifs = [reg.coefficients[p].vif for p in reg.predictors]
     sub.blocks += b.say("multicollinearity_intro.j2", table=b.ref(table), tol=b.bounded(TOLERANCE_MIN, 2), vif=b.integer(int(VIF_MAX)))
     sub.add(table)
     sub.blocks += b.say(

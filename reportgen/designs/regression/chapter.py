@@ -7,12 +7,14 @@ whole test), the remaining subsections lettered without gaps."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportgen.designs.regression.analysis import StudyResults
 from reportgen.designs.regression.assumptions import assumptions_section, subsection
 from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
-from reportgen.designs.survey.chapter import chapter
+from reportgen.designs.survey.chapter import Maker, chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
-from reportgen.designs.survey.effects import regression_conclusions, regression_effects
+from reportgen.designs.survey.effects import beta_of, regression_conclusions, regression_effects
 from reportgen.designs.survey.extras_chapter import correlation_section, group_section, moderation_section, simple_regression_section
 from reportgen.designs.survey.limitations import regression_limitations
 from reportgen.designs.survey.measurement import reliability_section, validity_section
@@ -86,7 +88,7 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
             }
             for n in reg.predictors
         ],
-        largest=max(reg.predictors, key=lambda n: abs(reg.coefficients[n].beta)),
+        largest=max(reg.predictors, key=lambda n: abs(beta_of(reg.coefficients[n]))),
     )
     if not simple:  # one predictor: its partial and semipartial r are its r, nothing is shared
         section.blocks += shares_blocks(b, results.explained, reg.dependent, results.uses_hc3)
@@ -119,7 +121,8 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     section.add(fig)
 
     sub = subsection(b, section, b.labels["t_test_simple" if simple else "t_test"])
-    body, texts = [], []
+    body = []
+    texts: list[dict[str, Any]] = []  # the context of each hypothesis's sentence
     t_table = b.decimal(results.t_table)
     for name, hyp in results.hypotheses.items():
         if hyp.kind != "partial":
@@ -174,17 +177,17 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
             "t_test_intro.j2", table=b.ref(table), t_table=t_table, alpha=alpha, df=reg.df2, two=two, simple=simple, hc3=results.uses_hc3
         )
         sub.add(table)
-        for t in texts:
-            outcome = results.hypotheses[t["h"]].decision.outcome
+        for text in texts:
+            outcome = results.hypotheses[text["h"]].decision.outcome
             sub.blocks += b.say(
                 "t_test.j2",
                 refs=(table.key,),
-                claims=[(f"hypothesis:{t['h']}", outcome)],
+                claims=[(f"hypothesis:{text['h']}", outcome)],
                 alpha=alpha,
                 two=two,
                 hc3=results.uses_hc3,
                 simple=simple,
-                **t,
+                **text,
             )
         section.add(sub)
     if not simple:
@@ -317,7 +320,7 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
             term = results.extras.moderation[name].full.coefficients[f"{x} × {z}"]
             checks = results.extras.moderation_checks[name]
             tested = checks.interaction_hc3 if checks.uses_hc3 else term
-            context = {
+            context: dict[str, Any] = {
                 "t": b.decimal(tested.t),
                 "p": b.p_value(hyp.decision.p),
                 "b": b.decimal(term.b),
@@ -361,8 +364,8 @@ def build_chapter(b: Builder, results: StudyResults) -> Document:
     alpha = config.settings.alpha
     more = results.extras
     described = results.described
-    makers = [lambda n: profile_section(b, described, n), lambda n: descriptives_with_range(b, described, n, results.explained)]
-    makers += [lambda n, make=make: make(b, described, n) for make in (validity_section, reliability_section)]
+    makers: list[Maker] = [lambda n: profile_section(b, described, n), lambda n: descriptives_with_range(b, described, n, results.explained)]
+    makers += [lambda n: validity_section(b, described, n), lambda n: reliability_section(b, described, n)]
     makers += [
         lambda n: correlation_section(b, more, n),
         lambda n: assumptions_section(b, results, n),

@@ -13,6 +13,8 @@ regression design and the equations of the path design:
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportgen.designs.regression.assumptions import subsection
 from reportgen.designs.regression.explain import Explained, association_subject
 from reportgen.designs.survey.analysis import Description, HypothesisResult
@@ -101,7 +103,7 @@ def shares_blocks(b: Builder, why: Explained, dependent: str, hc3: bool = False,
     shares = why.shares[dependent]
     associations = why.associations[dependent]
     table = shares_table(b, why, dependent, hc3, bootstrap)
-    common = {
+    common: dict[str, Any] = {
         "table": b.ref(table),
         "y_name": b.name(dependent),
         "r2": b.bounded(shares.r2),

@@ -36,7 +36,10 @@ def build_chapter(b: SakipBuilder, results) -> Document:
     config = b.study.config
     lang = b.lang
     name = lambda code: _name(code, lang, config, b.labels["sakip_names"])  # noqa: E731
-    unit_name = lambda unit: config.units.get(unit, unit)  # noqa: E731
+
+    def unit_name(unit: str) -> str:
+        return config.units.get(unit, unit)
+
     doc = Document(
         lang=lang,
         chapter_label=b.labels["sakip_report"],

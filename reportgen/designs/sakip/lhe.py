@@ -18,7 +18,7 @@ from reportgen.designs.sakip.letterhead import letterhead_of
 from reportgen.designs.sakip.signature import copies, letter_year, signature, signer_for
 from reportgen.interpret.sakip import citation, criterion_points
 from reportgen.report.builder import SakipBuilder, d, h, s
-from reportgen.report.document import Document, Paragraph, Section
+from reportgen.report.document import Document, Paragraph, Section, Task
 from reportgen.report.numbering import in_reading_order
 from reportgen.report.tasks import finish, task
 from reportgen.words.locale import join_list
@@ -52,13 +52,15 @@ def lhe_documents(make_builder, results):
 
 def build_lhe(b: SakipBuilder, results, unit: str, letter_index: int) -> Document:
     config = b.study.config
+    letter, signatory = config.letter, config.signatory
+    assert letter is not None and signatory is not None  # an LHE is written only with letter: (which needs signatory:)
     words = b.labels["lhe"]
     lang = b.lang
     name = lambda code: _name(code, lang, config, b.labels["sakip_names"])  # noqa: E731
     unit_name = config.units.get(unit, unit)
     u = results.units[unit]
     year = str(results.year)
-    evaluator = config.study.author or config.signatory.position.get(lang)
+    evaluator = config.study.author or signatory.position.get(lang)
     regulation = citation(results.framework, lang)
     period = config.period.get(lang) if config.period else ""
     heading_name = unit_name.upper().replace(" ", "\u00a0") if len(unit_name) <= TITLE_NAME_WHOLE else unit_name.upper()
@@ -75,6 +77,7 @@ def build_lhe(b: SakipBuilder, results, unit: str, letter_index: int) -> Documen
     values = unit_sentence_values(b, results, u, name)
     register = (results.register or {}).get(unit, {})
     signer = signer_for(b, config, unit, results.register)
+    assert signer is not None  # the unit's own signatory, else the study's
     own = unit == results.evaluator_unit  # the evaluator's own office
     other_signer = config.signatory is not None and signer.name != config.signatory.name
     doc.letterhead = letterhead_of(b, config, results.logo)
@@ -94,7 +97,7 @@ def build_lhe(b: SakipBuilder, results, unit: str, letter_index: int) -> Documen
             previous=values["previous"],
             own=own,
             report_to=signer.position if own and other_signer else evaluator,
-            days=b.integer(config.letter.follow_up_days) if config.letter.follow_up_days else "",
+            days=b.integer(letter.follow_up_days) if letter.follow_up_days else "",
         )
         + signature(b, config, signer=signer)
         + copies(b, config)
@@ -121,7 +124,7 @@ def build_lhe(b: SakipBuilder, results, unit: str, letter_index: int) -> Documen
                 for k, m in enumerate(config.team, start=1)
             ],
             widths=(0.5, 3, 2.2) + ((2.0,) if ranks else ()) + (2.3,),
-            source=b.label("sakip_source_team", evaluator=evaluator, year=letter_year(config.letter.date, year)),
+            source=b.label("sakip_source_team", evaluator=evaluator, year=letter_year(letter.date, year)),
         )
     criteria = int((results.answers["unit"] == unit).sum())
     scope.blocks += b.say(
@@ -273,7 +276,8 @@ def independence(b: SakipBuilder, config, unit: str, other_signer: bool) -> list
     a statement or another signatory, a task asks the author for one (a Word comment, a draft
     mark and the run's note; never the report's text)."""
     own = config.independence.get(b.lang) if config.independence else ""
-    out = b.say("lhe_independence.j2", unit=unit, own=own)
+    out: list[Paragraph | Task] = []
+    out += b.say("lhe_independence.j2", unit=unit, own=own)
     if not own and not other_signer:
         out.append(
             task(

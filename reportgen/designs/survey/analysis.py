@@ -140,7 +140,7 @@ class Description:
     index_range: IndexRange
     r_table: float
     constructs: dict[str, ConstructResult]
-    dropped: tuple[tuple[str, str, float], ...] = ()  # (item, construct, r) removed by settings.drop_invalid
+    dropped: tuple[tuple[str, str, float | None], ...] = ()  # (item, construct, r) removed by settings.drop_invalid
     validity_rule: str = "r_table"  # r_table | magnitude (settings.validity_rule for this n)
     method: str = "item_total"  # settings.validity
     imputed: int = 0  # blank answers replaced by their item's mean (missing: mean)

@@ -106,7 +106,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
         }
         for lever in c.levers
     ]
-    priorities = [
+    priority_drivers = [
         {"name": b.name(p.construct), "drivers": [b.name(x) for x in c.drivers.get(p.construct, ())]}
         for target in c.standings
         for p in c.priorities(target)
@@ -118,7 +118,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
         "suggestions_practice.j2",
         refs=tuple(f"index.{lever.construct}" for lever in c.levers),
         levers=levers,
-        priorities=priorities,
+        priorities=priority_drivers,
         strongest=strongest,
         read=bool(c.standings),
         mediated=mediated,

@@ -77,19 +77,16 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
             + [d(b.integer(dist.n))]
         )
         body.append([d(b.pct(dist.percents[dist.points.index(p)])) if dist.count_of(p) else d("") for p, _ in points] + [d(b.pct(100.0))])
-        parts = sorted(
-            (
-                {
-                    "count": b.integer(dist.count_of(p)),
-                    "pct": b.pct(dist.percents[dist.points.index(p)]),
-                    "answer": _answer_word(b, p),
-                    "n": dist.count_of(p),
-                }
-                for p, _ in points
-                if dist.count_of(p)
-            ),
-            key=lambda part: -part["n"],
-        )
+        answered = sorted((p for p, _ in points if dist.count_of(p)), key=lambda p: -dist.count_of(p))  # stable: ties in scale order
+        parts = [
+            {
+                "count": b.integer(dist.count_of(p)),
+                "pct": b.pct(dist.percents[dist.points.index(p)]),
+                "answer": _answer_word(b, p),
+                "n": dist.count_of(p),
+            }
+            for p in answered
+        ]
         narrative.append(
             {"ordinal": b.ordinal(n - 1), "item": item, "top": parts[0] if parts else None, "second": parts[1] if len(parts) > 1 else None}
         )

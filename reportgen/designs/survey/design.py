@@ -20,7 +20,7 @@ class SurveyDesign(PackageDesign):
     def summary(self, study, data: Dataset) -> list[str]:
         config = study.config
         excluded = phrase("summary.excluded", count=data.n_excluded, policy=config.missing_policy) if data.n_excluded else ""
-        lines = [
+        lines: list[str] = [
             phrase("summary.data", file=study.data_path.name, total=data.n_total, used=data.n_used, excluded=excluded),
             phrase("summary.constructs", constructs=len(config.constructs), items=len(config.all_items())),
         ]

@@ -10,7 +10,13 @@ import numpy as np
 from reportgen.interpret.conclusions import Conclusions, conclude
 from reportgen.interpret.effects import Effect, f2_from_r2, f2_from_t, f2_verdict, ranked
 from reportgen.stats.pls.quality import effects as path_matrix_effects
-from reportgen.stats.regression import RegressionResult
+from reportgen.stats.regression import Coefficient, RegressionResult
+
+
+def beta_of(c: Coefficient) -> float:
+    """A predictor's standardised coefficient β (only the constant has none)."""
+    assert c.beta is not None, "the constant has no standardised coefficient"
+    return c.beta
 
 
 def _direct(name: str, hyp, fit: RegressionResult, tested: float | None = None, hc3: bool = False) -> Effect:
@@ -23,7 +29,7 @@ def _direct(name: str, hyp, fit: RegressionResult, tested: float | None = None, 
         name,
         "direct",
         (source, target),
-        c.beta,
+        beta_of(c),
         c.t if tested is None else tested,
         "t" if hc3 is False else "t (HC3)",
         hyp.decision.p,
@@ -34,7 +40,7 @@ def _direct(name: str, hyp, fit: RegressionResult, tested: float | None = None, 
 
 
 def _standardised(fits: dict[str, RegressionResult]) -> dict[str, dict[str, float]]:
-    return {target: {p: fit.coefficients[p].beta for p in fit.predictors} for target, fit in fits.items()}
+    return {target: {p: beta_of(fit.coefficients[p]) for p in fit.predictors} for target, fit in fits.items()}
 
 
 def total_effects(coefficients: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:

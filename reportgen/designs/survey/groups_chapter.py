@@ -9,7 +9,7 @@ from reportgen.designs.survey.groups import ColumnGroups, Comparison
 from reportgen.interpret.groups import MIN_GROUP, RANK_TESTS, pair_key
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
-from reportgen.stats.groups import BOOTSTRAP, EFFECTS
+from reportgen.stats.groups import BOOTSTRAP, EFFECTS, Pair
 
 
 def group_section(b: Builder, extras, alpha: float, number: str) -> Section | None:
@@ -60,13 +60,15 @@ def _column_blocks(b: Builder, section: Section, column: str, col: ColumnGroups,
         return
     section.add(pairs)
     for construct, comp in with_posthoc.items():
-        found = [p for p in comp.posthoc.pairs if comp.verdicts.pairs[pair_key(p.group1, p.group2)].passed]
+        posthoc = comp.posthoc
+        assert posthoc is not None  # with_posthoc holds the comparisons that have one
+        found = [p for p in posthoc.pairs if comp.verdicts.pairs[pair_key(p.group1, p.group2)].passed]
         section.blocks += b.say(
             "groups_posthoc.j2",
             refs=(pairs.key,),
             claims=[(f"groups:{column}:{construct}:{pair_key(p.group1, p.group2)}", "significant") for p in found],
             table=b.ref(pairs),
-            method=b.labels["posthoc_tests"][comp.posthoc.method],
+            method=b.labels["posthoc_tests"][posthoc.method],
             code=construct,
             name=b.name(construct),
             rank=comp.test.test in RANK_TESTS,
@@ -80,7 +82,7 @@ def _column_blocks(b: Builder, section: Section, column: str, col: ColumnGroups,
                 }
                 for p in found
             ],
-            others=len(found) < len(comp.posthoc.pairs),
+            others=len(found) < len(posthoc.pairs),
         )
 
 
@@ -161,9 +163,17 @@ def _df_text(b: Builder, df: tuple[float, ...]) -> str:
     return "; ".join(_df(b, v) for v in df)
 
 
+def _pair_df(b: Builder, pair: Pair) -> str:
+    """The df of a Games–Howell pair (the only post-hoc test with one)."""
+    assert pair.df is not None
+    return _df(b, pair.df)
+
+
 def _posthoc_table(b: Builder, column: str, col: ColumnGroups, comparisons: dict[str, Comparison], label: str):
     """Variable | pair (second − first) | difference | CI | t or z | df | adjusted Sig. | result."""
-    method = next(iter(comparisons.values())).posthoc.method
+    first = next(iter(comparisons.values())).posthoc
+    assert first is not None  # ``comparisons``: those with a post-hoc test
+    method = first.method
     cols = b.labels["groups_cols"]
     ci, stat, df = method != "dunn_holm", method != "tukey", method == "games_howell"
     header = (
@@ -175,13 +185,14 @@ def _posthoc_table(b: Builder, column: str, col: ColumnGroups, comparisons: dict
     )
     body = []
     for construct, comp in comparisons.items():
+        assert comp.posthoc is not None
         for k, p in enumerate(comp.posthoc.pairs):
             key = pair_key(p.group1, p.group2)
             body.append(
                 [s(construct if k == 0 else ""), s(f"{b.category(column, p.group2)} − {b.category(column, p.group1)}"), d(b.decimal(p.estimate))]
                 + ([d(f"[{b.decimal(p.ci_low)}; {b.decimal(p.ci_high)}]")] if ci else [])
                 + ([d(b.decimal(p.statistic))] if stat else [])
-                + ([d(_df(b, p.df))] if df else [])
+                + ([d(_pair_df(b, p))] if df else [])
                 + [d(b.p_value(p.p_adj)), b.verdict(f"groups:{column}:{construct}:{key}", comp.verdicts.pairs[key].outcome, "group_words")]
             )
     widths = (0.9, 1.8, 1.1) + ((1.8,) if ci else ()) + ((0.8,) if stat else ()) + ((0.8,) if df else ()) + (0.9, 1.2)

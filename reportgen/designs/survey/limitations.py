@@ -12,6 +12,11 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
     """One paragraph per limitation that applies, in the order of the rules."""
     section = b.section(b.labels["limitations"], 2, number)
     power = lim.power
+    interviews = None
+    if lim.interviews is not None:
+        mixed = b.mixed
+        assert mixed is not None  # interviews reach only as far as a mixed-methods study's qualitative strand
+        interviews = {"count": lim.interviews.informants, "single": [mixed.theme(k).name(b.lang) for k in lim.interviews.single_voice]}
     section.blocks += b.say(
         "limitations.j2",
         power=None
@@ -45,9 +50,7 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
         narrow=[{"name": b.name(c), "kinds": [b.labels["narrow_kinds"][k] for k in kinds]} for c, kinds in lim.narrow.items()],
         range_table=f"{b.labels['table']} {b.numbers.get('score_range', '')}",
         setting=lim.setting,
-        interviews=None
-        if lim.interviews is None
-        else {"count": lim.interviews.informants, "single": [b.mixed.theme(k).name(b.lang) for k in lim.interviews.single_voice]},
+        interviews=interviews,
     )
     section.blocks += [Paragraph(text) for text in lim.own]
     return section

@@ -52,11 +52,11 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
             third = "–" if construct.single else b.p_value(result.validity.r_p) if method == "item_total" else b.bounded(result.validity.r_item_total)
             cells = [d(item), d(shown), d(third), d(threshold), b.verdict(f"validity:{item}", result.verdict.outcome)]
             body.append(([s(f"{b.name(code)} ({code})", rowspan=len(construct.items))] if n == 0 else []) + cells)
-        third = h(b.col("p")) if method == "item_total" else h(b.col("r_item_total"))
+        third_header = h(b.col("p")) if method == "item_total" else h(b.col("r_item_total"))
         table = b.table(
             f"validity.{code}",
             b.label("validity_title", name=b.name(code), code=code),
-            [[h(b.col("variable")), h(b.col("item")), h(r_header), third, h(bound_header), h(b.col("description"))]],
+            [[h(b.col("variable")), h(b.col("item")), h(r_header), third_header, h(bound_header), h(b.col("description"))]],
             body,
             widths=(2.4, 1, 2.2, 1.2, 1.1, 1.3),
         )

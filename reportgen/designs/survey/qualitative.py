@@ -6,6 +6,7 @@ them all; the meta-inferences are :mod:`reportgen.interpret.mixed`'s)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from reportgen.designs.survey.discussion import coefficient_note, effect_path, estimate_text
 from reportgen.qualitative.analysis import themes_of
@@ -162,8 +163,8 @@ def _prevalence(b: Builder, mixed, matrix) -> list[Paragraph]:
         return {"name": t.name(b.lang), "k": b.integer(len(t.count.informants)), "e": b.integer(t.count.excerpts)}
 
     pairs = [(mixed.together[a.key][c.key], a, c) for i, a in enumerate(mixed.themes) for c in mixed.themes[i + 1 :]]
-    best = max(pairs, key=lambda p: p[0], default=(0, None, None))
-    pair = {"a": best[1].name(b.lang), "b": best[2].name(b.lang), "n": b.integer(best[0])} if best[0] > 0 else None
+    best = max(pairs, key=lambda p: p[0], default=None)
+    pair = {"a": best[1].name(b.lang), "b": best[2].name(b.lang), "n": b.integer(best[0])} if best is not None and best[0] > 0 else None
     return b.say(
         "qualitative_prevalence.j2",
         refs=(matrix.key,),
@@ -183,7 +184,7 @@ def integration_section(b: Builder, mixed, number: str) -> Section:
     section.add(table)
     for row in mixed.joint:
         e = row.effect
-        named = {
+        named: dict[str, Any] = {
             stance: [mixed.theme(k).name(b.lang) for k, st, _ in row.themes if st == stance] for stance in ("supports", "contradicts", "context")
         }
         claims = [(f"hypothesis:{e.hypothesis}", e.decision.outcome)] + ([(f"meta:{e.hypothesis}", row.verdict.outcome)] if row.verdict else [])
