@@ -1,8 +1,9 @@
-"""A small valid study written to a temporary folder, to be broken one way at a time."""
+"""A small valid study written to a temporary folder, to be broken one way at a time; the examples' chapters made once."""
 
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from pathlib import Path
 
@@ -152,3 +153,46 @@ def _on_is_a_word(value):
     if isinstance(value, list):
         return [_on_is_a_word(v) for v in value]
     return value
+
+
+def english_names(example: str = "luwu-timur") -> dict[str, str]:
+    """Construct code → English name, as the example's study file gives them (what a user types in the web form)."""
+    import yaml
+
+    config = yaml.safe_load((EXAMPLES / example / "study.yaml").read_text(encoding="utf-8"))
+    return {code: spec["name"]["en"] for code, spec in config["constructs"].items()}
+
+
+def composed_example(example: str, lang: str | None = None):
+    """The chapter and results.json of an example (:func:`reportgen.pipeline.compose`), made once per
+    test process and handed out as a deep copy, so that a test may change what it receives."""
+    return copy.deepcopy(_composed(example, lang))
+
+
+@functools.cache
+def _composed(example: str, lang: str | None):
+    from reportgen.pipeline import compose
+
+    return compose(EXAMPLES / example / "study.yaml", lang)
+
+
+def written_example(example: str, lang: str):
+    """The :class:`~reportgen.pipeline.Report` of running an example in every format (results.json,
+    PDF, DOCX, html page), written once per test run and shared by its test processes (pytest-xdist
+    workers) through a folder and a lock; tests read its files and must not change them."""
+    import fcntl
+    import json
+    import os
+
+    from reportgen.pipeline import Report, run_study
+
+    folder = Path(os.environ["REPORTGEN_TEST_SHARED"]) / f"{example}-{lang}"
+    folder.mkdir(parents=True, exist_ok=True)
+    record = folder / "report.json"
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            report = run_study(EXAMPLES / example / "study.yaml", folder / "out", lang=lang, formats=("json", "pdf", "docx", "html"))
+            record.write_text(json.dumps({"files": [str(p) for p in report.files], "notes": report.notes}), encoding="utf-8")
+    written = json.loads(record.read_text(encoding="utf-8"))
+    return Report([Path(p) for p in written["files"]], written["notes"])

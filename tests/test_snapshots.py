@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
+from helpers import composed_example
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/study.yaml"))
@@ -63,10 +64,9 @@ def check(path: Path, text: str) -> None:
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("example", EXAMPLE_NAMES)
 def test_snapshot(example, lang, tmp_path):
-    from reportgen.pipeline import compose
     from reportgen.render.text import render_text
 
-    composed = compose(EXAMPLES / example / "study.yaml", lang)
+    composed = composed_example(example, lang)
     check(SNAPSHOTS / f"{example}.{lang}.txt", render_text(composed.document, composed.labels))
     check(SNAPSHOTS / f"{example}.{lang}.json", json.dumps(rounded(composed.payload), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 

@@ -10,9 +10,8 @@ from functools import cache
 from itertools import combinations
 
 import pytest
-from helpers import EXAMPLES
+from helpers import EXAMPLES, composed_example
 
-from reportgen.pipeline import compose
 from reportgen.render.text import render_text
 from reportgen.resources import TEMPLATES
 
@@ -27,7 +26,7 @@ ALL_SAME = {
 
 @cache
 def composed(example: str, lang: str):
-    return compose(EXAMPLES / example / "study.yaml", lang)
+    return composed_example(example, lang)
 
 
 def items(example: str) -> dict[str, dict]:

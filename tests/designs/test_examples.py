@@ -3,9 +3,7 @@
 import json
 
 import pytest
-from helpers import EXAMPLES
-
-from reportgen.pipeline import compose
+from helpers import EXAMPLES, composed_example, written_example
 
 
 @pytest.mark.parametrize("example", ["mediation", "moderation"])
@@ -15,20 +13,19 @@ def test_design_examples_render_and_agree(example, lang, tmp_path):
     from helpers import numbers_checked_against_tables
     from pypdf import PdfReader
 
-    doc = compose(EXAMPLES / example / "study.yaml", lang).document
+    doc = composed_example(example, lang).document
     assert numbers_checked_against_tables(doc, lang) > 100
-    from reportgen.pipeline import run_study
 
-    run_study(EXAMPLES / example / "study.yaml", tmp_path / "o", lang=lang)
+    out = written_example(example, lang).files[0].parent
     stem = "bab4" if lang == "id" else "chapter4"
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "o" / f"{stem}.pdf").pages).split())
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / f"{stem}.pdf").pages).split())
     words = {
         "mediation": ["Sobel", "bootstrap", "c′", "Welch", "Omega"],
         "moderation": ["Moderated Regression Analysis", "Simple Slopes", "ΔR²", "Hedges' g", "Omega"],
     }
     for word in words[example]:
         assert word in text, word
-    assert len(WordDocument(tmp_path / "o" / f"{stem}.docx").tables) >= 15
+    assert len(WordDocument(out / f"{stem}.docx").tables) >= 15
 
 
 def test_design_results_json(tmp_path):

@@ -10,7 +10,7 @@ import json
 
 import pytest
 from consistency import problems
-from helpers import EXAMPLES, FIXTURES, example_variant, numbers_checked_against_tables
+from helpers import FIXTURES, composed_example, example_variant, numbers_checked_against_tables
 from test_regression_design import _one_predictor
 
 from reportgen.pipeline import compose
@@ -21,7 +21,7 @@ LANGS = ("id", "en")
 
 @pytest.fixture(scope="module", params=LANGS)
 def replica(request):
-    return compose(EXAMPLES / "luwu-timur" / "study.yaml", request.param)
+    return composed_example("luwu-timur", request.param)
 
 
 def _discussion_of(doc, hypothesis: str) -> str:
@@ -137,7 +137,7 @@ def test_a_simple_regression_has_no_shares_table_but_its_range(tmp_path, lang):
 def test_the_path_design_explains_each_equation(lang):
     """Each equation of two or more predictors gets its shares table; a direct hypothesis whose
     predictor shares its association is explained in the discussion; results.json has the keys."""
-    composed = compose(EXAMPLES / "mediation" / "study.yaml", lang)
+    composed = composed_example("mediation", lang)
     doc, payload = composed.document, composed.payload
     tables = doc.tables()
     for target, fit in composed.results.model.regressions.items():

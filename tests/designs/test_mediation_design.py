@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 from consistency import ZHAO_TYPES, problems, table_claims
-from helpers import EXAMPLES, FIXTURES, example_variant, invoke, numbers_checked_against_tables
+from helpers import EXAMPLES, FIXTURES, composed_example, example_variant, invoke, numbers_checked_against_tables
 
 from reportgen.pipeline import compose
 from reportgen.render.text import render_text
@@ -169,7 +169,7 @@ def test_the_checker_finds_words_naming_another_type(lang):
     say indirect-only: the claims agree, so only the phrase rule can catch it — and it does."""
     from reportgen.report.document import Paragraph
 
-    c = compose(EXAMPLES / "mediation" / "study.yaml", lang)
+    c = composed_example("mediation", lang)
     table = c.document.tables()["path.mediation_types"]
     row = table.body[0]
     cell = next(x for x in row if x.claim and x.claim[0].startswith("mediation:"))

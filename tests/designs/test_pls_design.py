@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from helpers import EXAMPLES
+from helpers import EXAMPLES, composed_example, written_example
 
 from reportgen.pipeline import run_study
 
@@ -23,9 +23,8 @@ def test_results_json_pls_keys(tmp_path):
 
 
 def pls_document(example, lang, tmp_path):
-    from reportgen.pipeline import compose
 
-    composed = compose(EXAMPLES / example / "study.yaml", lang)
+    composed = composed_example(example, lang)
     return composed.document, composed.results
 
 
@@ -71,13 +70,13 @@ def test_mobi_renders_pdf_and_docx(tmp_path):
     from docx import Document as WordDocument
     from pypdf import PdfReader
 
-    run_study(EXAMPLES / "mobi" / "study.yaml", tmp_path / "o")
-    pdf = PdfReader(tmp_path / "o" / "bab5.pdf")
+    out = written_example("mobi", "id").files[0].parent
+    pdf = PdfReader(out / "bab5.pdf")
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert len(pdf.pages) >= 15
     for word in ("Outer Loading", "Fornell-Larcker", "HTMT", "rho_C", "AVE", "R²", "Q²", "f²", "SRMR", "Diagram Jalur", "Harga dan nilai"):
         assert word in text, word
-    assert len(WordDocument(tmp_path / "o" / "bab5.docx").tables) >= 15
+    assert len(WordDocument(out / "bab5.docx").tables) >= 15
 
 
 def test_mobi_removes_indicators_by_the_rule_and_reports_each_criterion(tmp_path):
@@ -207,7 +206,6 @@ def test_decisions_and_conclusions_carry_the_measurement_caveat(lang, tmp_path):
     """mobi (hair), BAB VI requested: H4 (CUEX → CUSA) runs through CUEX, whose rho_A misses 0,70,
     and CUEX ↔ CUSA, whose HTMT is not significantly below 0,90; its test and its discussion name the
     criteria, its conclusion does not repeat them. corp-rep meets every criterion: no decision is provisional."""
-    from reportgen.pipeline import compose
 
     composed = _mobi(tmp_path, lang, study={"chapters": [5, 6]})
     clause = {
@@ -233,7 +231,7 @@ def test_decisions_and_conclusions_carry_the_measurement_caveat(lang, tmp_path):
     assert ("reliability:CUEX", "unreliable") in once[0].claims
     caveat = composed.payload["hypotheses"]["H4"]["measurement_caveat"]
     assert (caveat["outcome"], caveat["unreliable"], "CUEX~CUSA" in caveat["htmt"]) == ("caveat", ["CUEX"], True)
-    corp = compose(EXAMPLES / "corp-rep" / "study.yaml", lang)
+    corp = composed_example("corp-rep", lang)
     assert all(h["measurement_caveat"]["outcome"] == "none" for h in corp.payload["hypotheses"].values())
     assert ("bersifat sementara" if lang == "id" else "provisional") not in _text(corp.document)
 

@@ -5,7 +5,7 @@ import json
 
 import numpy as np
 import pytest
-from helpers import EXAMPLES, example_variant
+from helpers import EXAMPLES, composed_example, example_variant
 
 from reportgen.pipeline import compose, run_study
 from reportgen.report.document import Paragraph, Section
@@ -146,7 +146,7 @@ def _figure_paragraph(doc, figure_key: str) -> Paragraph:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_figure_sentences_print_what_the_figures_show(lang):
-    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
+    composed = composed_example("luwu-timur", lang)
     doc, plots = composed.document, composed.results.residual_plots
     pp = _figure_paragraph(doc, "pp")
     assert fmt_unit(plots.pp_distance, 3, lang) in pp.text  # a distance between probabilities: .058 in English

@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import pytest
 import yaml
+from helpers import written_example
 
 from reportgen.config import load_study
 from reportgen.errors import ReportgenError
@@ -257,8 +258,8 @@ def test_example_report_pdf_and_docx(tmp_path):
     from docx import Document as WordDocument
     from pypdf import PdfReader
 
-    run_study(EXAMPLE, tmp_path / "o")
-    pdf = PdfReader(tmp_path / "o" / "rekapitulasi-akip-2024.pdf")
+    out = written_example("sakip-luwu-timur", "id").files[0].parent
+    pdf = PdfReader(out / "rekapitulasi-akip-2024.pdf")
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert len(pdf.pages) >= 12
     for words in (
@@ -286,12 +287,12 @@ def test_example_report_pdf_and_docx(tmp_path):
         "(5) Surat Tugas Inspektur Kabupaten Luwu Timur Nomor 700/05/Itda-LT/I/2025",
     ):
         assert words in text, words
-    word = WordDocument(tmp_path / "o" / "rekapitulasi-akip-2024.docx")
+    word = WordDocument(out / "rekapitulasi-akip-2024.docx")
     assert len(word.tables) >= 20 and len(word.inline_shapes) == 3  # the three charts (the logo is in the letter page's header)
     header = word.sections[0].first_page_header
     assert [p.text for p in header.tables[0].rows[0].cells[1].paragraphs][:2] == ["PEMERINTAH KABUPATEN LUWU TIMUR", "INSPEKTORAT DAERAH"]
     assert header.paragraphs[-1]._p.xpath("./w:pPr/w:pBdr/w:bottom/@w:val") == ["double"]
-    data = json.loads((tmp_path / "o" / "results.json").read_text())["sakip"]
+    data = json.loads((out / "results.json").read_text())["sakip"]
     ranks = sorted(u["rank"] for u in data["units"].values())
     assert ranks == list(range(1, 11)) and data["overall"]["government_predicate"] is None
 
@@ -299,8 +300,8 @@ def test_example_report_pdf_and_docx(tmp_path):
 def test_english_report(tmp_path):
     from pypdf import PdfReader
 
-    run_study(EXAMPLE, tmp_path / "o", lang="en", formats=["pdf"])
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "o" / "akip-evaluation-2024.pdf").pages).split())
+    out = written_example("sakip-luwu-timur", "en").files[0].parent
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "akip-evaluation-2024.pdf").pages).split())
     for words in ("Executive Summary", "Legal Basis", "Results by Unit", "Conclusion", "with the action recommended for each"):
         assert words in text, words
     for word in ("Tabel", "Gambar", "Sumber", "Ringkasan"):

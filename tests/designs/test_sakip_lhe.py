@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 from docx import Document as WordDocument
-from helpers import EXAMPLES, invoke
+from helpers import EXAMPLES, composed_example, invoke
 
 from reportgen.interpret.sakip import unit_findings
 from reportgen.report.document import Paragraph, Table
@@ -528,10 +528,9 @@ def test_the_results_table_numbers_its_components_and_gives_the_unit_names_room(
     """Nine columns: the components by number under one spanning header, named with their weights
     in the note, so the unit column is the widest and the type 9 pt (it was 8 pt, the names in
     five lines, with the component names as headers)."""
-    from reportgen.pipeline import compose
     from reportgen.render.measure import table_layout
 
-    doc = compose(EXAMPLES / "sakip-luwu-timur" / "study.yaml", lang).document
+    doc = composed_example("sakip-luwu-timur", lang).document
     table = doc.tables()["sakip.results"]
     assert [c.text for c in table.header[1]] == ["1", "2", "3", "4"]
     assert table.header[0][2].colspan == 4 and table.notes[0] == note
@@ -590,9 +589,8 @@ def test_a_rounding_note_only_where_printed_parts_do_not_add_up():
 
     assert not adds_up([([27.25, 24.25, 12.375, 23.958333333333332], 87.83333333333333)])  # Sekretariat Daerah: 87,84 printed
     assert adds_up([([27.25, 30.0, 12.375, 22.291666666666668], 91.91666666666667)])  # Inspektorat Daerah: 91,92 both ways
-    from reportgen.pipeline import compose
 
-    doc = compose(EXAMPLES / "sakip-luwu-timur" / "study.yaml", "id").document
+    doc = composed_example("sakip-luwu-timur", "id").document
     rounding = "jumlah rinciannya dapat berbeda 0,01 dari nilai yang disajikan"
     number = lambda text: round(float(re.search(r"[\d.]+,\d+", text).group().replace(".", "").replace(",", ".")), 2)  # noqa: E731
     seen = set()

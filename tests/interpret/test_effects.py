@@ -12,7 +12,7 @@ import json
 import numpy as np
 import pytest
 import statsmodels.api as sm
-from helpers import EXAMPLES, example_variant, invoke
+from helpers import EXAMPLES, composed_example, example_variant, invoke
 
 from reportgen.designs.survey.effects import regression_conclusions, regression_effects
 from reportgen.interpret.effects import f2_from_r2, f2_from_t, f2_size, partial_r2_from_t
@@ -191,7 +191,7 @@ def test_pls_discussion_quotes_what_the_index_tables_show_and_describes_a_constr
     removed from the measurement model; IMAG is described under H1 and referred to under H6."""
     from reportgen.report.document import Paragraph, Section
 
-    composed = compose(EXAMPLES / "mobi" / "study.yaml", "id")
+    composed = composed_example("mobi", "id")
     imag = composed.results.described.constructs["IMAG"].items
     assert min(imag, key=lambda i: imag[i].index) == "IMAG3"
     subsections = {s.title.split(":")[0]: s for s in composed.document.sections[1].blocks if isinstance(s, Section)}

@@ -7,7 +7,7 @@ hypothesis's theory with its citation, and every cited work is in the reference 
 from __future__ import annotations
 
 import pytest
-from helpers import example_variant, invoke
+from helpers import composed_example, example_variant, invoke
 
 from reportgen.pipeline import compose
 from reportgen.report.document import Paragraph, Section
@@ -37,9 +37,8 @@ def _references(doc) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_discussion_says_what_the_cited_work_found_and_the_theory(lang):
-    from helpers import EXAMPLES
 
-    doc = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang).document
+    doc = composed_example("luwu-timur", lang).document
     assert WINARA_H4[lang] in _discussion_of(doc, "H4")
     assert THEORY_H1[lang] in _discussion_of(doc, "H1")
     assert any(r.startswith("Lembaga Administrasi Negara. (2003).") for r in _references(doc))

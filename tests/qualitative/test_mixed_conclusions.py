@@ -24,7 +24,7 @@ import re
 import pytest
 import yaml
 from consistency import problems
-from helpers import EXAMPLES, invoke
+from helpers import composed_example, invoke
 from test_corpus import CODEBOOK, EXCERPTS, tables
 from test_mixed_chapter import mixed_study
 from test_mixed_tasks import DISCORDANT
@@ -342,7 +342,7 @@ def test_the_same_words_marked_for_two_themes_are_one_line_exit_2(tmp_path):
 def test_every_quote_of_the_example_illustrates_one_theme():
     """config/examples/mixed-methods: I-09's excerpt on the head of service funding a data
     update is coded both Budaya kinerja and Dukungan pimpinan, and was quoted under both."""
-    doc = compose(EXAMPLES / "mixed-methods" / "study.yaml", "id").document
+    doc = composed_example("mixed-methods", "id").document
     shown = [q for quotes in _quotes_by_theme(doc).values() for q in quotes]
     assert len(shown) == len(set(shown)) == 17
     assert sum("pendataan ulang penerima bantuan" in q for q in shown) == 1
@@ -466,7 +466,7 @@ def test_the_short_form_of_the_framework_is_theme_to_category(tmp_path):
 def test_the_example_concludes_institutional_isomorphism_in_bab_vi(lang):
     """config/examples/mixed-methods, counts as in tests/qualitative/test_corpus.py (9, 7 and 4
     of the 10 informants; 8, 6 and 5 for the themes of no category)."""
-    composed = compose(EXAMPLES / "mixed-methods" / "study.yaml", lang)
+    composed = composed_example("mixed-methods", lang)
     found = [p.text for p in conclusions(composed.document)]
     assert (
         found[4]
@@ -515,11 +515,8 @@ def test_a_category_label_inside_a_sentence_loses_only_a_capital_of_style(label,
 def test_further_research_takes_up_the_discordant_hypothesis(lang):
     """The example's H2 is discordant (its joint display row): 6.1 says the conclusion needs further
     research, and 6.3 Saran now says what that research is."""
-    from helpers import EXAMPLES
 
-    from reportgen.pipeline import compose
-
-    doc = compose(EXAMPLES / "mixed-methods" / "study.yaml", lang).document
+    doc = composed_example("mixed-methods", lang).document
     said = {
         "id": "Selain itu, hasil kedua fase tentang H2 tidak sejalan, sehingga hipotesis tersebut perlu diteliti dengan data "
         "kuantitatif dan kualitatif dari responden dan informan yang sama",

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES, example_variant
+from helpers import EXAMPLES, composed_example, example_variant
 from lxml import etree
 from PIL import Image
 
@@ -162,7 +162,7 @@ def section_headings(doc: Document) -> list[tuple[str, str]]:
 @pytest.fixture(scope="module", params=[(e, lang) for e in EXAMPLE_NAMES for lang in ("id", "en")], ids=lambda p: f"{p[0]}-{p[1]}")
 def written(request, tmp_path_factory):
     example, lang = request.param
-    composed = compose(EXAMPLES / example / "study.yaml", lang)
+    composed = composed_example(example, lang)
     path = write(composed.document, composed.labels, tmp_path_factory.mktemp(f"{example}-{lang}"))
     return composed.document, composed.labels, path, part(path, "word/document.xml")
 
@@ -352,7 +352,7 @@ def test_a_long_table_keeps_only_its_header_first_and_last_rows():
 
 
 def test_lists_of_tables_and_figures_on_request(tmp_path):
-    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "en")
+    composed = composed_example("luwu-timur", "en")
     doc, labels = composed.document, composed.labels
     root = part(write(doc, labels, tmp_path, lists=True), "word/document.xml")
     paragraphs = body_paragraphs(root)
@@ -404,7 +404,7 @@ def test_a_number_word_cannot_count_stays_text(tmp_path):
 def test_sakip_table_numbers_follow_reading_order():
     """The SAKIP report numbers its tables in reading order, so its SEQ fields need no restart
     and a table the reader inserts shifts every later number."""
-    doc = compose(EXAMPLES / "sakip-luwu-timur" / "study.yaml", "id").document
+    doc = composed_example("sakip-luwu-timur", "id").document
     numbers = [int(b.number) for b in doc.walk() if isinstance(b, Table)]
     assert numbers == list(range(1, len(numbers) + 1))
     methods = next(p.text for p in doc.walk() if isinstance(p, Paragraph) and "Konversi" not in p.text and "(Tabel 1)" in p.text)
@@ -489,7 +489,7 @@ def test_every_caption_number_is_a_bookmark_and_every_reference_a_ref_field_to_i
 def test_the_demos_references_are_fields_and_read_as_the_pdf(tmp_path):
     """The demo's text cites its tables in 60-odd places, each a REF field; every paragraph reads
     in Word as in the PDF (its text, no-break spaces included)."""
-    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "id")
+    composed = composed_example("luwu-timur", "id")
     root = part(write(composed.document, composed.labels, tmp_path), "word/document.xml")
     refs = references(root)
     assert len(refs) > 40 and {result for _, result, _ in refs} >= {"5.1", "5.5", "5.29", "5.34"}
@@ -543,13 +543,13 @@ def test_no_contents_when_the_study_says_so(tmp_path):
     assert not [p for p in body_paragraphs(root) if style(p) == "TOCHeading"]
     listed = part(write(composed.document, composed.labels, tmp_path / "lists", lists=True), "word/document.xml")
     assert [text(p) for p in body_paragraphs(listed) if style(p) == "TOCHeading"] == ["Daftar Tabel", "Daftar Gambar"]
-    default = compose(EXAMPLES / "luwu-timur" / "study.yaml", "id").document
+    default = composed_example("luwu-timur", "id").document
     assert default.contents is True
 
 
 def test_contents_entries_all_in_the_texts_size(tmp_path):
     """The fourth level of the contents (a., b.) is 12 pt like the others (was 11 pt)."""
-    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "en")
+    composed = composed_example("luwu-timur", "en")
     styles = part(write(composed.document, composed.labels, tmp_path), "word/styles.xml")
     sizes = {
         s.get(w("styleId")): s.find("w:rPr/w:sz", NS).get(w("val"))

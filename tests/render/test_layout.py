@@ -14,12 +14,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES, example_variant
+from helpers import EXAMPLES, composed_example, example_variant, written_example
 from pydantic import ValidationError
 from pypdf import PdfReader
 
 from reportgen.config.models import Captions, StudyInfo
-from reportgen.pipeline import compose, run_study
+from reportgen.pipeline import run_study
 from reportgen.render.flow import SPLIT_ROWS, flowed, longer_than_page
 from reportgen.render.html import _aspect, render_html
 from reportgen.render.linebreak import install
@@ -37,11 +37,10 @@ def root(tmp_path_factory) -> Path:
 
 @cache
 def written(example: str, lang: str, root: Path) -> tuple[Path, object]:
-    """The example's PDF and its laid-out HTML page (WeasyPrint's pages, as the PDF's)."""
+    """The example's PDF (written once per test run) and its laid-out HTML page (WeasyPrint's pages, as the PDF's)."""
     from weasyprint import HTML
 
-    report = run_study(EXAMPLES / example / "study.yaml", root / f"{example}-{lang}", lang=lang, formats=("pdf", "html"))
-    pdf = next(p for p in report.files if p.suffix == ".pdf")
+    pdf = next(p for p in written_example(example, lang).files if p.suffix == ".pdf")
     return pdf, HTML(filename=str(pdf.with_suffix(".html"))).render()
 
 
@@ -146,7 +145,7 @@ def test_a_table_that_would_leave_a_gap_is_split_when_rows_enough_go_on_each_pag
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_in_the_demo_every_paragraph_that_reads_a_table_stays_after_it(lang, tmp_path):
-    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
+    composed = composed_example("luwu-timur", lang)
     doc = composed.document
     report = run_study(EXAMPLES / "luwu-timur" / "study.yaml", tmp_path / "o", lang=lang, formats=("html",))
     folder = report.files[0].parent
@@ -201,7 +200,7 @@ def test_a_table_that_goes_on_over_a_page_says_so_above_its_header(example, lang
     Tabel 5.29" / "Table 5.29 (continued)" (the PDF's text); no other page carries the line."""
     pdf, layout = written(example, lang, root)
     want = continued_pages(layout)
-    longer = {t.number for t in compose(EXAMPLES / example / "study.yaml", lang).document.tables().values() if longer_than_page(t)}
+    longer = {t.number for t in composed_example(example, lang).document.tables().values() if longer_than_page(t)}
     assert longer <= set(want.values()) and (longer or example != "mobi")  # mobi's indirect effects run over a page
     label = {"id": "Lanjutan Tabel {}", "en": "Table {} (continued)"}[lang]
     pattern = re.compile({"id": r"Lanjutan Tabel (\d+\.\d+)", "en": r"Table (\d+\.\d+) \(continued\)"}[lang])

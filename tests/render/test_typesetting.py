@@ -9,14 +9,13 @@ when hyphenation comes back ("Keterang-" / "an") or a number wraps in a narrow c
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES, example_variant
+from helpers import composed_example, example_variant, written_example
 from pypdf import PdfReader
 
-from reportgen.pipeline import compose, run_study
+from reportgen.pipeline import run_study
 from reportgen.render.flow import LARGEST_GAP, PAGE_HEIGHT_PT, Flow, flowed, lines_of
 from reportgen.render.measure import NUMBER, TEXT_WIDTH_PT, distribute, table_layout, text_width, unbreakable_pieces
 from reportgen.render.references import targets
@@ -25,13 +24,10 @@ from reportgen.report.document import Cell, Document, Figure, Paragraph, Section
 CHAPTERS = ["luwu-timur", "corp-rep", "mobi", "mediation", "moderation", "sakip-luwu-timur", "mixed-methods"]
 
 
-@cache
 def chapter(example: str, lang: str, root: str) -> tuple[Path, Document]:
-    """The example's PDF and html page (written once per test session) and its document."""
-    folder = Path(root) / f"{example}-{lang}"
-    report = run_study(EXAMPLES / example / "study.yaml", folder, lang=lang, formats=("pdf", "html"))
-    pdf = next(p for p in report.files if p.suffix == ".pdf")
-    return pdf, compose(EXAMPLES / example / "study.yaml", lang).document
+    """The example's PDF (written once per test run) and its document."""
+    pdf = next(p for p in written_example(example, lang).files if p.suffix == ".pdf")
+    return pdf, composed_example(example, lang).document
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +92,7 @@ def test_the_estimated_page_of_every_table_and_figure_is_the_real_one(lang, root
     from reportgen.render.html import _aspect, render_html
 
     pdf, doc = chapter("luwu-timur", lang, root)
-    labels = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang).labels
+    labels = composed_example("luwu-timur", lang).labels
     folder = pdf.parent
     html = render_html(doc, labels, folder)
     _, flow = flowed(doc, lambda f: _aspect(folder / f.path), _contents_of(doc), targets(doc, labels))

@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 from docx import Document as WordDocument
-from helpers import EXAMPLES, base, numbers_checked_against_tables, write_study
+from helpers import EXAMPLES, base, numbers_checked_against_tables, write_study, written_example
 from PIL import Image
 from pypdf import PdfReader
 
@@ -18,11 +18,10 @@ LUWU = EXAMPLES / "luwu-timur" / "study.yaml"
 @pytest.fixture(scope="module", params=["id", "en"])
 def chapter(request, tmp_path_factory):
     lang = request.param
-    out = tmp_path_factory.mktemp(f"chapter_{lang}")
-    run_study(LUWU, out / "r", lang=lang)
+    out = written_example("luwu-timur", lang).files[0].parent
     stem = "bab5" if lang == "id" else "chapter5"
-    text = "\n".join(page.extract_text() for page in PdfReader(out / "r" / f"{stem}.pdf").pages)
-    return lang, out / "r", stem, text
+    text = "\n".join(page.extract_text() for page in PdfReader(out / f"{stem}.pdf").pages)
+    return lang, out, stem, text
 
 
 def document(lang, tmp_path, path=LUWU):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from consistency import RULES, problems, table_claims
-from helpers import EXAMPLES, base, example_variant, write_study
+from helpers import EXAMPLES, base, composed_example, example_variant, write_study
 
 from reportgen.pipeline import compose
 
@@ -18,7 +18,7 @@ LANGUAGES = ("id", "en")
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("example", EXAMPLE_STUDIES)
 def test_examples_say_what_their_tables_show(example, lang):
-    composed = compose(EXAMPLES / example / "study.yaml", lang)
+    composed = composed_example(example, lang)
     assert problems(composed.document, composed.labels) == []
 
 
@@ -262,7 +262,7 @@ def test_the_checker_finds_a_contradiction():
     """A sentence claiming all instruments reliable beside a table showing one unreliable."""
     from dataclasses import replace
 
-    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "id")
+    composed = composed_example("luwu-timur", "id")
     document = composed.document
     table = document.tables()["reliability"]
     row = table.body[0]

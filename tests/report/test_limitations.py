@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from consistency import problems
-from helpers import EXAMPLES, example_variant
+from helpers import EXAMPLES, composed_example, example_variant
 
 from reportgen.interpret.conclusions import importance_performance
 from reportgen.interpret.effects import Effect
@@ -31,7 +31,7 @@ def paragraphs(section) -> list[str]:
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("example", EXAMPLE_STUDIES)
 def test_every_questionnaire_chapter_ends_with_its_limitations(example, lang):
-    composed = compose(EXAMPLES / example / "study.yaml", lang)
+    composed = composed_example(example, lang)
     limits = section_titled(composed.document, "Keterbatasan Penelitian", "Limitations of the Study")
     text = " ".join(paragraphs(limits))
     assert limits.number.endswith(".3") and "(Spector, 2019)" in text and "(Podsakoff et al., 2003)" in text
@@ -40,7 +40,7 @@ def test_every_questionnaire_chapter_ends_with_its_limitations(example, lang):
 
 
 def test_the_limitations_give_the_studys_own_power_and_harman_share():
-    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", "en")
+    composed = composed_example("luwu-timur", "en")
     text = " ".join(paragraphs(section_titled(composed.document, "Limitations of the Study")))
     v = 80 - 5 - 1
     small, medium = (f"{f2_power(f2, 1, v, 0.05):.2f}".removeprefix("0") for f2 in (0.02, 0.15))  # APA 7: a power has no leading zero
@@ -186,7 +186,7 @@ def test_a_priority_needs_a_supported_hypothesis():
 def test_recommendations_without_an_importance_performance_reading(lang):
     """The mediation example has two predecessors per outcome: no quadrants, and the practical
     recommendation rests on its strongest supported associations instead of an empty section."""
-    composed = compose(EXAMPLES / "mediation" / "study.yaml", lang)
+    composed = composed_example("mediation", lang)
     assert not [k for k in composed.document.tables() if k.startswith("importance.")]
     text = " ".join(
         paragraphs(section_titled(composed.document, "KESIMPULAN, IMPLIKASI, DAN SARAN", "CONCLUSIONS, IMPLICATIONS AND RECOMMENDATIONS"))
@@ -208,7 +208,7 @@ def test_recommendations_without_an_importance_performance_reading(lang):
 def test_a_narrow_range_and_one_setting_are_limitations(lang):
     """Luwu Timur's Y is answered only with 4 and 5 (scores 24–30 of 6–30: the restricted range of
     tests/designs/test_explanations.py) and every respondent works for one regency."""
-    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
+    composed = composed_example("luwu-timur", lang)
     text = paragraphs(section_titled(composed.document, "Keterbatasan Penelitian", "Limitations of the Study"))
     said = {
         "id": [
@@ -227,12 +227,12 @@ def test_a_narrow_range_and_one_setting_are_limitations(lang):
 
 def test_results_json_has_the_limitations(tmp_path):
     """results.json carries the limitations the chapter states (the same verdicts, computed once)."""
-    payload = compose(EXAMPLES / "luwu-timur" / "study.yaml", "id").payload
+    payload = composed_example("luwu-timur", "id").payload
     lim = payload["limitations"]
     assert lim["power"]["n"] == 80 and lim["power"]["k"] == 5 and lim["power"]["verdict"]["outcome"] == "underpowered"
     assert lim["narrow_range"] == {"Y": ["restricted"]} and lim["setting"] == "Pemerintah Kabupaten Luwu Timur"
     assert lim["common_method"]["outcome"] == "no_single_factor" and lim["common_method"]["items"] == 31
-    mobi = compose(EXAMPLES / "mobi" / "study.yaml", "en").payload["limitations"]
+    mobi = composed_example("mobi", "en").payload["limitations"]
     assert mobi["secondary"] is True and "H4" in mobi["caveats"]
 
 
@@ -240,7 +240,7 @@ def test_results_json_has_the_limitations(tmp_path):
 def test_the_research_object_is_described_first(lang):
     """study.object_description becomes x.1.1 (the thesis's 5.1.1 Gambaran Umum Objek Penelitian),
     one paragraph per blank-line-separated part; the sections after it move down one number."""
-    doc = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang).document
+    doc = composed_example("luwu-timur", lang).document
     results = doc.sections[0]
     first = next(s for s in results.blocks if isinstance(s, Section))
     assert (first.number, first.title) == ("5.1.1", {"id": "Gambaran Umum Objek Penelitian", "en": "Overview of the Research Object"}[lang])
@@ -263,7 +263,7 @@ def test_a_mixed_methods_study_names_the_reach_of_its_interviews(lang):
         for code in str(codes).replace(";", ",").split(","):
             voices.setdefault(theme_of[code.strip()], set()).add(informant)
     single = sorted(t for t, who in voices.items() if len(who) == 1)
-    composed = compose(EXAMPLES / "mixed-methods" / "study.yaml", lang)
+    composed = composed_example("mixed-methods", lang)
     reach = composed.payload["limitations"]["interviews"]
     assert reach == {"informants": len(book["informan"]), "single_voice_themes": single} and reach["informants"] == 10
     text = " ".join(paragraphs(section_titled(composed.document, "Keterbatasan Penelitian", "Limitations of the Study")))

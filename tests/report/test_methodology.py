@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from helpers import base, survey_rows, write_study
+from helpers import base, composed_example, survey_rows, write_study
 
 from reportgen.pipeline import compose
 from reportgen.report.document import Paragraph
@@ -198,9 +198,8 @@ CAUSAL = [
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("example", ["luwu-timur", "moderation"])
 def test_no_causal_or_absence_wording_in_the_regression_examples(example, lang):
-    from helpers import EXAMPLES
 
-    said = texts(compose(EXAMPLES / example / "study.yaml", lang))
+    said = texts(composed_example(example, lang))
     assert [phrase for phrase in CAUSAL if phrase in said] == []
 
 

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 from docx import Document as WordDocument
-from helpers import EXAMPLES, base, write_study
+from helpers import base, composed_example, write_study
 
 from reportgen.pipeline import compose
 from reportgen.render.docx import write_docx
@@ -27,7 +27,7 @@ from reportgen.render.text import render_text
     ],
 )
 def test_every_table_and_figure_names_the_data_source(example, lang, line):
-    doc = compose(EXAMPLES / example / "study.yaml", lang).document
+    doc = composed_example(example, lang).document
     sources = {t.source for t in doc.tables().values()} | {f.source for f in doc.figures()}
     assert sources == {line}
 
@@ -57,15 +57,15 @@ def test_data_source_sets_the_line_and_results_json(tmp_path, source, lang, line
 
 
 def test_pls_examples_write_their_published_source_into_results_json():
-    assert compose(EXAMPLES / "mobi" / "study.yaml", "id").payload["source"] == {"type": "secondary", "citation": "Tenenhaus et al. (2005)"}
-    assert compose(EXAMPLES / "corp-rep" / "study.yaml", "en").payload["source"] == {"type": "secondary", "citation": "Hair et al. (2021)"}
+    assert composed_example("mobi", "id").payload["source"] == {"type": "secondary", "citation": "Tenenhaus et al. (2005)"}
+    assert composed_example("corp-rep", "en").payload["source"] == {"type": "secondary", "citation": "Hair et al. (2021)"}
 
 
 @pytest.mark.parametrize(
     "lang,words", [("id", ["data simulasi", "R² = 0,525", "H4 ditolak"]), ("en", ["simulated data", "R² = .525", "H4 rejected"])]
 )
 def test_the_demo_says_its_answers_are_simulated_before_section_one(tmp_path, lang, words):
-    composed = compose(EXAMPLES / "luwu-timur" / "study.yaml", lang)
+    composed = composed_example("luwu-timur", lang)
     doc = composed.document
     assert [p.style for p in doc.preface] == ["note"]
     note = doc.preface[0].text

@@ -14,7 +14,7 @@ import time
 import pytest
 import yaml
 from docx import Document
-from helpers import EXAMPLES, ROOT, invoke
+from helpers import EXAMPLES, ROOT, english_names, invoke
 from page_form import elements, form_values, named, text_of
 from starlette.testclient import TestClient
 
@@ -23,14 +23,7 @@ from reportgen.web.guard import PREVIEW_POLICY
 from reportgen.web.sessions import Sessions
 
 THESIS_DATA = EXAMPLES / "luwu-timur" / "responses.csv"
-NAMES = {
-    "X1": "Performance Planning",
-    "X2": "Performance Measurement",
-    "X3": "Performance Reporting",
-    "X4": "Performance Evaluation",
-    "X5": "Performance Achievement",
-    "Y": "Performance Accountability",
-}
+NAMES = english_names()  # the Luwu Timur example's, as a user types them
 
 
 HERE = "http://127.0.0.1"  # the app answers to the loopback names only

@@ -16,21 +16,14 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from helpers import EXAMPLES
+from helpers import EXAMPLES, english_names
 from served import served
 
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="no Chromium installed (apt-get install chromium): the browser test of the web app is skipped"
 )
-NAMES = {
-    "X1": "Performance Planning",
-    "X2": "Performance Measurement",
-    "X3": "Performance Reporting",
-    "X4": "Performance Evaluation",
-    "X5": "Performance Achievement",
-    "Y": "Performance Accountability",
-}
+NAMES = english_names()  # the Luwu Timur example's, as a user types them
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import re
 
 import pytest
 import yaml
-from helpers import EXAMPLES, ROOT, example_variant
+from helpers import EXAMPLES, ROOT, composed_example, example_variant
 
 from reportgen.config import load_study
 from reportgen.pipeline import compose
@@ -30,7 +30,7 @@ LABELS = {lang: yaml.safe_load((ROOT / "templates" / lang / "labels.yaml").read_
 @pytest.fixture(scope="module", params=[(name, lang) for name in NAMES for lang in ("id", "en")], ids=lambda p: f"{p[0]}-{p[1]}")
 def chapter(request):
     name, lang = request.param
-    return name, lang, compose(EXAMPLES / name / "study.yaml", lang).document
+    return name, lang, composed_example(name, lang).document
 
 
 def _body(doc) -> list[Paragraph]:
@@ -92,7 +92,7 @@ def test_english_bounded_statistics_have_no_leading_zero(chapter):
 
 
 def test_english_p_and_r_values_lose_the_zero_in_the_replica():
-    doc = compose(EXAMPLES / "luwu-timur" / "study.yaml", "en").document
+    doc = composed_example("luwu-timur", "en").document
     text = " ".join(p.text for p in _body(doc))
     assert "(r = .597; Table 5.31)" in text  # X2 with Y, tests/fixtures/partial/luwu-timur.json
     assert "above the r table value .2199" in text
@@ -150,7 +150,7 @@ def test_indonesian_foreign_terms_are_italic_where_the_template_writes_them(chap
 
 
 def test_english_statistical_symbols_are_italic_and_greek_letters_are_not():
-    doc = compose(EXAMPLES / "luwu-timur" / "study.yaml", "en").document
+    doc = composed_example("luwu-timur", "en").document
     italic = {run.text for p in _body(doc) for run in p.spans() if run.italic}
     assert {"t", "F", "r", "R²", "n", "df", "d", "D", "W", "sr²", "f²"} <= italic, italic
     assert not italic & {"β", "α", "Sig.", "VIF", "AVE"}
@@ -160,9 +160,9 @@ def test_english_statistical_symbols_are_italic_and_greek_letters_are_not():
 
 def test_no_symbol_is_italicised_in_a_grade_or_a_lettered_list():
     """SAKIP grades (B, D) are no statistics; '(d)' of a list within a sentence is roman (APA 7 §6.52)."""
-    sakip = compose(EXAMPLES / "sakip-luwu-timur" / "study.yaml", "en").document
+    sakip = composed_example("sakip-luwu-timur", "en").document
     assert not [run.text for p in _body(sakip) for run in p.spans() if run.italic and run.text in ("B", "D")]
-    mobi = compose(EXAMPLES / "mobi" / "study.yaml", "en").document
+    mobi = composed_example("mobi", "en").document
     listed = next(p for p in _body(mobi) if "(d) discriminant validity" in p.text)
     assert "d" not in [run.text for run in listed.spans() if run.italic]
 
@@ -210,7 +210,7 @@ def test_no_indonesian_category_or_scale_word_where_the_study_gives_the_english(
 
 
 def test_the_english_profile_names_the_categories_in_english():
-    doc = compose(EXAMPLES / "luwu-timur" / "study.yaml", "en").document
+    doc = composed_example("luwu-timur", "en").document
     text = " ".join(p.text for p in _body(doc))
     assert "are in the gender group Male" in text or "gender group Male" in text
     gender = doc.tables()["profile.jk"]
