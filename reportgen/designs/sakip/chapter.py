@@ -58,14 +58,34 @@ def build_chapter(b: SakipBuilder, results) -> Document:
     government = config.study.government.get(lang) if config.study.government else ""
     doc.letter = recap_letter(b, config, results, government)
     doc.letterhead = letterhead_of(b, config, results.logo) if doc.letter else None
-    has_history = any(u.history for u in units)
 
     # results table first (the summary cites it)
     results_table, dist_table = _results_tables(b, results, units, name, unit_name, counts)
+    doc.sections.append(_summary(b, results, units, unit_name, counts, government, results_table, dist_table))
+    doc.sections.append(_introduction(b, results, units, name, unit_name, government, results_table, dist_table))
+    doc.sections.append(_results_section(b, results, units, unit_name, counts, results_table, dist_table))
+
+    unit_sections = config.recap.unit_sections  # false for a province-sized set: each unit has its LHE
+    if unit_sections:
+        per_unit = b.section(b.labels["sakip_per_unit"], 2, "4")
+        for k, u in enumerate(units, start=1):
+            per_unit.add(_unit_section(b, results, u, f"4.{k}", unit_name(u.unit), name, config.settings.weakest))
+        doc.sections.append(per_unit)
+
+    closing = _closing(b, results, units, name, government, "5" if unit_sections else "4")
+    doc.sections.append(closing)
+    in_reading_order(doc, b.labels["table"], b.labels["figure"])
+    return doc
+
+
+def _summary(b: SakipBuilder, results, units: list, unit_name, counts: dict, government: str, results_table, dist_table) -> Section:
+    """1 Ringkasan Eksekutif: the units' mean and predicate, how many at each predicate, the highest and
+    the lowest, the changes from last year (it cites the results tables, made before it)."""
+    config = b.study.config
+    order = [p for p, _ in results.framework.bands]
+    improved, declined = _changes(units)
     summary = b.section(b.labels["sakip_summary"], 2, "1")
     best, worst = extremes({u.unit: u.total for u in units})
-    improved = [u for u in units if u.change is not None and u.change > 0]
-    declined = [u for u in units if u.change is not None and u.change < 0]
     summary.blocks += b.say(
         "sakip_summary.j2",
         refs=(results_table.key, dist_table.key),
@@ -75,26 +95,29 @@ def build_chapter(b: SakipBuilder, results) -> Document:
         mean=b.decimal(results.overall_total, 2),
         predicate=results.government_predicate,
         counts=[{"p": p, "n": b.integer(counts[p])} for p in order if counts[p]],
-        best=join_list([unit_name(u) for u in best], lang),
+        best=join_list([unit_name(u) for u in best], b.lang),
         best_total=b.decimal(results.units[best[0]].total, 2),
         best_p=results.predicates[best[0]],
         best_n=len(best),
         even=len(best) == len(units),
-        worst=join_list([unit_name(u) for u in worst], lang),
+        worst=join_list([unit_name(u) for u in worst], b.lang),
         worst_total=b.decimal(results.units[worst[0]].total, 2),
         worst_p=results.predicates[worst[0]],
         worst_n=len(worst),
         improved=b.integer(len(improved)),
         declined=b.integer(len(declined)),
-        history=has_history,
+        history=any(u.history for u in units),
         table=b.ref(results_table),
         unit_sections=config.recap.unit_sections,
         letters=config.letter is not None,
     )
-    doc.sections.append(summary)
+    return summary
 
-    doc.sections.append(_introduction(b, results, units, name, unit_name, government, results_table, dist_table))
 
+def _results_section(b: SakipBuilder, results, units: list, unit_name, counts: dict, results_table, dist_table) -> Section:
+    """3 Hasil Evaluasi: the results and distribution tables, the predicates' chart, the ranking
+    charts (the highest and the lowest of a province's units) and, with earlier years, the trends."""
+    order = [p for p, _ in results.framework.bands]
     res = b.section(b.labels["sakip_results"], 2, "3")
     res.blocks += b.say("sakip_results_intro.j2", table=b.ref(results_table), year=str(results.year))
     res.add(results_table)
@@ -133,79 +156,79 @@ def build_chapter(b: SakipBuilder, results) -> Document:
         counts=[{"p": p, "n": b.integer(counts[p])} for p in order if counts[p]],
         n=b.integer(len(units)),
     )
-    if has_history:
-        series = {u.unit: {**u.history, results.year: u.total} for u in units}
-        years = list(results.yearly)
-        overall = {y: results.yearly[y].mean for y in years}
-        many = len(series) > TREND_MOST  # panels over several figures: each titled by its place and a compact name
-        shared = _shared_ending([unit_name(u) for u in series])
-        named = [
-            (f"{b.integer(k)}. {panel_name(unit_name(u), shared)}" if many else unit_name(u), points)  # k: its place in the ranking charts
-            for k, (u, points) in enumerate(series.items(), start=1)
-        ]
-        trends = figure_parts(
-            b,
-            "sakip.trend",
-            b.labels["sakip_trend_figure"],
-            "trends",
-            0.9,
-            [n for n, _ in named],
-            lambda a, z: {
-                "series": dict(named[a:z]),
-                "ylabel": b.labels["sakip_total"],
-                "mean_label": b.labels["sakip_trend_mean"],
-                "unit_label": b.labels["sakip_trend_unit"],
-                "overall": overall,
-            },
-            file="trend",
-        )
-        for part in trends:
-            res.add(part)
-        yearly = b.table(
-            "sakip.yearly",
-            b.labels["sakip_yearly_title"],
-            [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"]), h(b.labels["sakip_change"])]],
+    if any(u.history for u in units):
+        res.blocks += _trends(b, results, units, unit_name, results_table)
+    return res
+
+
+def _trends(b: SakipBuilder, results, units: list, unit_name, results_table) -> list:
+    """The trend charts of the units' totals over the years, the yearly means table and its reading."""
+    improved, declined = _changes(units)
+    blocks: list = []
+    series = {u.unit: {**u.history, results.year: u.total} for u in units}
+    years = list(results.yearly)
+    overall = {y: results.yearly[y].mean for y in years}
+    many = len(series) > TREND_MOST  # panels over several figures: each titled by its place and a compact name
+    shared = _shared_ending([unit_name(u) for u in series])
+    named = [
+        (f"{b.integer(k)}. {panel_name(unit_name(u), shared)}" if many else unit_name(u), points)  # k: its place in the ranking charts
+        for k, (u, points) in enumerate(series.items(), start=1)
+    ]
+    trends = figure_parts(
+        b,
+        "sakip.trend",
+        b.labels["sakip_trend_figure"],
+        "trends",
+        0.9,
+        [n for n, _ in named],
+        lambda a, z: {
+            "series": dict(named[a:z]),
+            "ylabel": b.labels["sakip_total"],
+            "mean_label": b.labels["sakip_trend_mean"],
+            "unit_label": b.labels["sakip_trend_unit"],
+            "overall": overall,
+        },
+        file="trend",
+    )
+    blocks += trends
+    yearly = b.table(
+        "sakip.yearly",
+        b.labels["sakip_yearly_title"],
+        [[h(b.labels["sakip_year"]), h(b.labels["sakip_units_scored"]), h(b.labels["sakip_mean"]), h(b.labels["sakip_change"])]],
+        [
             [
-                [
-                    d(str(y)),
-                    d(b.integer(results.yearly[y].units)),
-                    d(b.decimal(results.yearly[y].mean, 2)),
-                    d("–" if k == 0 else _signed(b, round(results.yearly[y].mean, 2) - round(results.yearly[years[k - 1]].mean, 2))),
-                ]
-                for k, y in enumerate(years)
-            ],
-            widths=(1, 1.6, 1.2, 1.2),
-        )
-        res.add(yearly)
-        res.blocks += b.say(
-            "sakip_trend.j2",
-            refs=(yearly.key,),
-            figure=refs(b, trends),
-            figures_n=len(trends),
-            first=str(years[0]),
-            last=str(years[-1]),
-            start=b.decimal(overall[years[0]], 2),
-            end=b.decimal(overall[years[-1]], 2),
-            up=overall[years[-1]] >= overall[years[0]],
-            **_recent(b, overall, years),
-            improved=b.integer(len(improved)),
-            declined=b.integer(len(declined)),
-            table=b.ref(results_table),
-            yearly=b.ref(yearly),
-        )
-    doc.sections.append(res)
+                d(str(y)),
+                d(b.integer(results.yearly[y].units)),
+                d(b.decimal(results.yearly[y].mean, 2)),
+                d("–" if k == 0 else _signed(b, round(results.yearly[y].mean, 2) - round(results.yearly[years[k - 1]].mean, 2))),
+            ]
+            for k, y in enumerate(years)
+        ],
+        widths=(1, 1.6, 1.2, 1.2),
+    )
+    blocks.append(yearly)
+    blocks += b.say(
+        "sakip_trend.j2",
+        refs=(yearly.key,),
+        figure=refs(b, trends),
+        figures_n=len(trends),
+        first=str(years[0]),
+        last=str(years[-1]),
+        start=b.decimal(overall[years[0]], 2),
+        end=b.decimal(overall[years[-1]], 2),
+        up=overall[years[-1]] >= overall[years[0]],
+        **_recent(b, overall, years),
+        improved=b.integer(len(improved)),
+        declined=b.integer(len(declined)),
+        table=b.ref(results_table),
+        yearly=b.ref(yearly),
+    )
+    return blocks
 
-    unit_sections = config.recap.unit_sections  # false for a province-sized set: each unit has its LHE
-    if unit_sections:
-        per_unit = b.section(b.labels["sakip_per_unit"], 2, "4")
-        for k, u in enumerate(units, start=1):
-            per_unit.add(_unit_section(b, results, u, f"4.{k}", unit_name(u.unit), name, config.settings.weakest))
-        doc.sections.append(per_unit)
 
-    closing = _closing(b, results, units, name, government, "5" if unit_sections else "4")
-    doc.sections.append(closing)
-    in_reading_order(doc, b.labels["table"], b.labels["figure"])
-    return doc
+def _changes(units: list) -> tuple[list, list]:
+    """The units whose total rose since last year, and those whose total fell."""
+    return [u for u in units if u.change is not None and u.change > 0], [u for u in units if u.change is not None and u.change < 0]
 
 
 def _closing(b: SakipBuilder, results, units: list, name, government: str, number: str):

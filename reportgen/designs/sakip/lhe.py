@@ -75,19 +75,61 @@ def build_lhe(b: SakipBuilder, results, unit: str, letter_index: int) -> Documen
         first_page=1,
     )
     values = unit_sentence_values(b, results, u, name)
-    register = (results.register or {}).get(unit, {})
     signer = signer_for(b, config, unit, results.register)
     assert signer is not None  # the unit's own signatory, else the study's
     own = unit == results.evaluator_unit  # the evaluator's own office
     other_signer = config.signatory is not None and signer.name != config.signatory.name
     doc.letterhead = letterhead_of(b, config, results.logo)
-    doc.letter = (
+    doc.letter = _letter(b, results, unit, unit_name, letter_index, values, signer, own and other_signer, evaluator, period)
+
+    basis = b.section(words["basis"], 2, "1")
+    basis.blocks += b.say("sakip_legal.j2", regulation=regulation, extra=[item.get(lang).rstrip(" .;") for item in config.legal_basis])
+    purpose = b.section(words["purpose"], 2, "2")
+    purpose.blocks += b.say("lhe_purpose.j2", unit=unit_name, year=year)
+
+    scope = _scope_section(b, results, unit, unit_name, name, evaluator, period, other_signer if own else None, "3")
+
+    scores = b.section(words["results"], 2, "4")
+    table = score_table(b, results, u, "lhe.scores", words["scores_title"].format(unit=unit_name), name)
+    scores.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=unit_name, **values)
+    scores.add(table)
+
+    findings, found = findings_section(b, results, unit, name, "5")
+    advice = recommendations_section(b, results, unit, found, name, "6")
+
+    follow = follow_up_section(b, results, unit, unit_name, "7")
+
+    closing = b.section(words["closing"], 2, "8")
+    closing.blocks += b.say("lhe_closing.j2", unit=unit_name, year=year, evaluator=evaluator)
+    closing.blocks += signature(b, config, dated=True, signer=signer)
+
+    appendix = b.section(words["appendix"], 2, "", new_page=True)
+    lke = lke_table(b, results, unit, name, words["appendix_title"].format(unit=unit_name, year=year))
+    appendix.add(Paragraph(words["appendix_intro"].format(table=b.ref(lke), unit=unit_name, year=year), refs=(lke.key,)))
+    appendix.add(lke)
+    doc.sections = [basis, purpose, scope, scores, findings, advice, follow, closing, appendix]
+    doc.sections = [section for section in doc.sections if section.blocks]
+    in_reading_order(doc, b.labels["table"], b.labels["figure"])
+    return finish(b, doc)
+
+
+def _letter(
+    b: SakipBuilder, results, unit: str, unit_name: str, letter_index: int, values: dict, signer, reports_to_signer: bool, evaluator: str, period: str
+) -> list:
+    """The covering letter to the unit's head: its number and addressee under the kop surat, the
+    result in brief, the days given for the follow-up, the signature and the copies."""
+    config = b.study.config
+    letter = config.letter
+    assert letter is not None  # an LHE is written only with letter:
+    year = str(results.year)
+    register = (results.register or {}).get(unit, {})
+    return (
         unit_letter_head(b, config, unit_name, year, letter_index, register)
         + b.say(
             "lhe_letter.j2",
             unit=unit_name,
             year=year,
-            regulation=regulation,
+            regulation=citation(results.framework, b.lang),
             evaluator=evaluator,
             period=period,
             total=values["total"],
@@ -95,20 +137,28 @@ def build_lhe(b: SakipBuilder, results, unit: str, letter_index: int) -> Documen
             change=values["change"],
             up=values["up"],
             previous=values["previous"],
-            own=own,
-            report_to=signer.position if own and other_signer else evaluator,
+            own=unit == results.evaluator_unit,
+            report_to=signer.position if reports_to_signer else evaluator,
             days=b.integer(letter.follow_up_days) if letter.follow_up_days else "",
         )
         + signature(b, config, signer=signer)
         + copies(b, config)
     )
 
-    basis = b.section(words["basis"], 2, "1")
-    basis.blocks += b.say("sakip_legal.j2", regulation=regulation, extra=[item.get(lang).rstrip(" .;") for item in config.legal_basis])
-    purpose = b.section(words["purpose"], 2, "2")
-    purpose.blocks += b.say("lhe_purpose.j2", unit=unit_name, year=year)
 
-    scope = b.section(words["scope"], 2, "3")
+def _scope_section(
+    b: SakipBuilder, results, unit: str, unit_name: str, name, evaluator: str, period: str, own_signed_by_other: bool | None, number: str
+) -> Section:
+    """3 Ruang Lingkup: the criteria evaluated, the components and their weights, the team; for the
+    evaluator's own office the statement of independence (``own_signed_by_other``: whether another
+    signs the office's LHE; None for every other unit)."""
+    config = b.study.config
+    letter = config.letter
+    assert letter is not None  # an LHE is written only with letter:
+    words = b.labels["lhe"]
+    lang = b.lang
+    year = str(results.year)
+    scope = b.section(words["scope"], 2, number)
     from reportgen.designs.sakip.chapter import weights_table_of
 
     weights = weights_table_of(b, "lhe.weights", results, name)
@@ -139,31 +189,9 @@ def build_lhe(b: SakipBuilder, results, unit: str, letter_index: int) -> Documen
     scope.add(weights)
     if team:
         scope.add(team)
-    if own:
-        scope.blocks += independence(b, config, unit_name, other_signer)
-
-    scores = b.section(words["results"], 2, "4")
-    table = score_table(b, results, u, "lhe.scores", words["scores_title"].format(unit=unit_name), name)
-    scores.blocks += b.say("sakip_unit.j2", refs=(table.key,), table=b.ref(table), unit=unit_name, **values)
-    scores.add(table)
-
-    findings, found = findings_section(b, results, unit, name, "5")
-    advice = recommendations_section(b, results, unit, found, name, "6")
-
-    follow = follow_up_section(b, results, unit, unit_name, "7")
-
-    closing = b.section(words["closing"], 2, "8")
-    closing.blocks += b.say("lhe_closing.j2", unit=unit_name, year=year, evaluator=evaluator)
-    closing.blocks += signature(b, config, dated=True, signer=signer)
-
-    appendix = b.section(words["appendix"], 2, "", new_page=True)
-    lke = lke_table(b, results, unit, name, words["appendix_title"].format(unit=unit_name, year=year))
-    appendix.add(Paragraph(words["appendix_intro"].format(table=b.ref(lke), unit=unit_name, year=year), refs=(lke.key,)))
-    appendix.add(lke)
-    doc.sections = [basis, purpose, scope, scores, findings, advice, follow, closing, appendix]
-    doc.sections = [section for section in doc.sections if section.blocks]
-    in_reading_order(doc, b.labels["table"], b.labels["figure"])
-    return finish(b, doc)
+    if own_signed_by_other is not None:
+        scope.blocks += independence(b, config, unit_name, own_signed_by_other)
+    return scope
 
 
 def follow_up_section(b: SakipBuilder, results, unit: str, unit_name: str, number: str) -> Section:
