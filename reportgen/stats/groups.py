@@ -273,7 +273,7 @@ def _solve_positive(f, start: float) -> float:
     raise ArithmeticError("no root in range")
 
 
-def _ncp_t_interval(t: float, df: float, level: float) -> tuple[float, float]:
+def ncp_t_interval(t: float, df: float, level: float) -> tuple[float, float]:
     """The noncentrality parameters of t whose cdf at the observed t is 1 − α/2 and α/2 (effectsize ``.get_ncp_t``)."""
     from scipy.stats import nct
 
@@ -307,7 +307,7 @@ def hedges_g(a: np.ndarray, b: np.ndarray, pooled: bool = True, level: float = 0
         return EffectSize("hedges_g", NAN, NAN, NAN, level, "two.sided", "ncp_t")
     j = exp(lgamma(df / 2) - log(sqrt(df / 2)) - lgamma((df - 1) / 2))
     try:
-        low, high = _ncp_t_interval(diff / se, df, level)
+        low, high = ncp_t_interval(diff / se, df, level)
     except ArithmeticError:
         low = high = NAN
     return EffectSize("hedges_g", j * diff / s, j * low * sqrt(h), j * high * sqrt(h), level, "two.sided", "ncp_t")

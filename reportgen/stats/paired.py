@@ -1,0 +1,165 @@
+"""Paired and repeated measures: the same respondents measured twice (before and after a training)
+or more often, each test and effect size as R computes it (reference values: tests/fixtures/paired/,
+made by r_paired.R with R 4.2.2, effectsize 0.8.3 and afex).
+
+- two measurements: the paired t test (R ``t.test(paired = TRUE)``, through scipy's ``ttest_rel``)
+  and the Wilcoxon signed-rank test (R ``wilcox.test(paired = TRUE)``: zero differences dropped;
+  exact below 50 pairs without ties or zeros, else the normal approximation with continuity and tie
+  corrections, through scipy's ``wilcoxon``), with Cohen's d_z and the matched-pairs rank-biserial
+  correlation (R ``effectsize::cohens_d(paired = TRUE)``, ``rank_biserial(paired = TRUE)``);
+- three or more: the one-way repeated-measures ANOVA with Mauchly's test of sphericity and the
+  Greenhouse–Geisser and Huynh–Feldt corrections (R ``afex::aov_ez``, which reports car's
+  ``Anova.mlm``), its generalized eta squared (Olejnik & Algina, 2003), and Friedman's test with
+  Kendall's W (R ``friedman.test``, ``effectsize::kendalls_w``).
+
+The sphericity statistics are written here: statsmodels' ``AnovaRM`` gives the uncorrected F only
+and pingouin would bring scikit-learn and seaborn along for five formulas; they are pinned to afex.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import atanh, log, sqrt, tanh
+
+import numpy as np
+from scipy import stats
+
+from reportgen.stats.groups import EffectSize, ncp_t_interval
+
+EXACT_BELOW = 50  # pairs: R's wilcox.test is exact below this many pairs when no difference is tied or zero
+
+
+@dataclass(frozen=True)
+class PairedTest:
+    """A test of two measurements of the same respondents (``after`` − ``before``)."""
+
+    test: str  # "paired_t" or "wilcoxon"
+    statistic: float  # t, or V: the sum of the ranks of the positive differences
+    df: float | None  # the t test's n − 1
+    p: float
+    n: int  # pairs (the Wilcoxon test counts those whose difference is not zero)
+    mean_difference: float
+    ci: tuple[float, float] | None  # of the mean difference (t test)
+    exact: bool = False  # the Wilcoxon p from the exact distribution
+
+
+def paired_t(before: np.ndarray, after: np.ndarray, level: float = 0.95) -> PairedTest:
+    """t = mean(d) / (sd(d) / √n), d = after − before, df = n − 1; the mean difference's interval."""
+    result = stats.ttest_rel(after, before)
+    low, high = result.confidence_interval(level)
+    d = np.asarray(after, float) - np.asarray(before, float)
+    return PairedTest("paired_t", float(result.statistic), float(result.df), float(result.pvalue), len(d), float(d.mean()), (float(low), float(high)))
+
+
+def wilcoxon_signed_rank(before: np.ndarray, after: np.ndarray) -> PairedTest:
+    """V = Σ ranks of |d| over d > 0 (zeros dropped, ties at their mean rank); R's exact or
+    corrected normal p, as :data:`EXACT_BELOW` says."""
+    d = np.asarray(after, float) - np.asarray(before, float)
+    nonzero = d[d != 0]
+    ranks = stats.rankdata(np.abs(nonzero))
+    tied = len(np.unique(np.abs(nonzero))) < len(nonzero)
+    exact = len(nonzero) < EXACT_BELOW and not tied and len(nonzero) == len(d)
+    result = stats.wilcoxon(nonzero, zero_method="wilcox", correction=not exact, method="exact" if exact else "approx")
+    v = float(ranks[nonzero > 0].sum())
+    return PairedTest("wilcoxon", v, None, float(result.pvalue), len(nonzero), float(d.mean()), None, exact)
+
+
+def cohens_dz(before: np.ndarray, after: np.ndarray, level: float = 0.95) -> EffectSize:
+    """d_z = mean(d) / sd(d); its interval from the noncentral t of t = d_z·√n (df = n − 1)."""
+    d = np.asarray(after, float) - np.asarray(before, float)
+    n = len(d)
+    dz = float(d.mean() / d.std(ddof=1))
+    low, high = ncp_t_interval(dz * sqrt(n), n - 1, level)
+    return EffectSize("d_z", dz, low / sqrt(n), high / sqrt(n), level, "two.sided", "ncp_t")
+
+
+def matched_rank_biserial(before: np.ndarray, after: np.ndarray, level: float = 0.95) -> EffectSize:
+    """r = (R+ − R−) / (R+ + R−) over the ranks of the non-zero |d|; the interval is tanh(atanh(r) ± z·SE),
+    SE = √((2n³ + 3n² + n) / 6) / ((n² + n) / 2) (effectsize, after Kerby, 2014), n counting every
+    pair, those without a difference too, as effectsize 0.8.3 counts them."""
+    d = np.asarray(after, float) - np.asarray(before, float)
+    nonzero = d[d != 0]
+    ranks = stats.rankdata(np.abs(nonzero))
+    r = float((ranks[nonzero > 0].sum() - ranks[nonzero < 0].sum()) / ranks.sum())
+    n = len(d)
+    se = sqrt((2 * n**3 + 3 * n**2 + n) / 6) / ((n**2 + n) / 2)
+    z = stats.norm.ppf(1 - (1 - level) / 2)
+    centre = atanh(r) if abs(r) < 1 else np.sign(r) * np.inf
+    return EffectSize("rank_biserial", r, float(tanh(centre - z * se)), float(tanh(centre + z * se)), level, "two.sided", "fisher_z")
+
+
+@dataclass(frozen=True)
+class RepeatedAnova:
+    """The one-way repeated-measures ANOVA of an n × k table (respondents × measurements)."""
+
+    f: float
+    df1: float  # k − 1
+    df2: float  # (n − 1)(k − 1)
+    p: float  # assuming sphericity
+    ges: float  # generalized eta squared: SS_time / (SS_time + SS_subjects + SS_error)
+    mauchly_w: float | None  # None for two measurements (sphericity holds trivially)
+    mauchly_p: float | None
+    gg_epsilon: float
+    gg_p: float
+    hf_epsilon: float  # as car reports it (it may exceed 1; its p uses min(1, ε))
+    hf_p: float
+
+
+def repeated_anova(table: np.ndarray) -> RepeatedAnova:
+    """F = MS_time / MS_error with SS_error = SS_total − SS_time − SS_subjects.
+
+    Sphericity is read from M = Cᵀ S C, S the k × k covariance of the measurements and C an
+    orthonormal basis of the contrasts (p = k − 1 columns): Mauchly's W = det M / (tr M / p)^p with
+    the chi-square approximation and its second-order term as car's ``mauchly`` writes it
+    (w2 = (p+2)(p−1)(p−2)(2p³+6p²+3k+2) / (288 (df·p·ρ)²), zero for three measurements; kept as
+    car has it, to equal R); ε_GG = (tr M)² / (p · tr M²) (Greenhouse &
+    Geisser, 1959); ε_HF = (N·p·ε_GG − 2) / (p·(N − 1 − p·ε_GG)) (Huynh & Feldt, 1976, with
+    Lecoutre's 1991 correction, as car)."""
+    y = np.asarray(table, float)
+    n, k = y.shape
+    grand = y.mean()
+    ss_time = n * float(((y.mean(axis=0) - grand) ** 2).sum())
+    ss_subjects = k * float(((y.mean(axis=1) - grand) ** 2).sum())
+    ss_error = float(((y - grand) ** 2).sum()) - ss_time - ss_subjects
+    df1, df2 = k - 1, (n - 1) * (k - 1)
+    f = (ss_time / df1) / (ss_error / df2)
+    p = float(stats.f.sf(f, df1, df2))
+    contrasts = np.linalg.qr(np.eye(k) - 1 / k)[0][:, : k - 1]  # orthonormal, orthogonal to the constant
+    m = contrasts.T @ np.cov(y, rowvar=False) @ contrasts
+    q = k - 1
+    gg = float(np.trace(m) ** 2 / (q * np.trace(m @ m)))
+    hf = (n * q * gg - 2) / (q * (n - 1 - q * gg))
+    w, w_p = _mauchly(m, n - 1, k) if q > 1 else (None, None)
+    return RepeatedAnova(
+        f, df1, df2, p, ss_time / (ss_time + ss_subjects + ss_error), w, w_p,
+        gg, float(stats.f.sf(f, df1 * gg, df2 * gg)), hf, float(stats.f.sf(f, df1 * min(1.0, hf), df2 * min(1.0, hf))),
+    )  # fmt: skip
+
+
+def _mauchly(m: np.ndarray, df: int, k: int) -> tuple[float, float]:
+    """W and its p (car's ``mauchly``, ``df`` the error degrees of freedom)."""
+    q = m.shape[0]
+    log_w = log(np.linalg.det(m)) - q * log(np.trace(m) / q)
+    rho = 1 - (2 * q**2 + q + 2) / (6 * q * df)
+    w2 = (q + 2) * (q - 1) * (q - 2) * (2 * q**3 + 6 * q**2 + 3 * k + 2) / (288 * (df * q * rho) ** 2)
+    z = -df * rho * log_w
+    f = q * (q + 1) / 2 - 1
+    first, second = stats.chi2.sf(z, f), stats.chi2.sf(z, f + 4)
+    return float(np.exp(log_w)), float(first + w2 * (second - first))
+
+
+@dataclass(frozen=True)
+class Friedman:
+    chi2: float
+    df: int
+    p: float
+    kendalls_w: float  # χ² / (n (k − 1))
+
+
+def friedman(table: np.ndarray) -> Friedman:
+    """Friedman's χ² over the ranks within each respondent (ties at their mean rank, corrected)."""
+    y = np.asarray(table, float)
+    n, k = y.shape
+    result = stats.friedmanchisquare(*y.T)
+    chi2 = float(result.statistic)
+    return Friedman(chi2, k - 1, float(result.pvalue), chi2 / (n * (k - 1)))
