@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.9
 
-.PHONY: test lint demo bench clean constraints
+.PHONY: test test-heavy lint demo bench clean constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,13 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 demo: $(STAMP)
 	$(BIN)/reportgen demo --out output/luwu-timur
 
+# the suite but its heavy checks (whole runs watched from outside: memory, signals, the wheel,
+# the browser), which test-heavy runs; CI runs both
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not heavy"
+
+test-heavy: $(STAMP)
+	$(BIN)/python -m pytest -m heavy
 
 # ruff's checks and its formatting, the layers' import contracts and the types of reportgen/
 # (all configured in pyproject.toml)

@@ -165,34 +165,65 @@ def english_names(example: str = "luwu-timur") -> dict[str, str]:
 
 def composed_example(example: str, lang: str | None = None):
     """The chapter and results.json of an example (:func:`reportgen.pipeline.compose`), made once per
-    test process and handed out as a deep copy, so that a test may change what it receives."""
-    return copy.deepcopy(_composed(example, lang))
+    test run (shared by the xdist workers, :func:`made_once`) and handed out as a fresh copy, so that
+    a test may change what it receives."""
+    import pickle
+
+    return pickle.loads(_composed(example, lang))
 
 
 @functools.cache
-def _composed(example: str, lang: str | None):
+def _composed(example: str, lang: str | None) -> bytes:
+    import pickle
+
     from reportgen.pipeline import compose
 
-    return compose(EXAMPLES / example / "study.yaml", lang)
+    return made_once(f"composed-{example}-{lang or 'own'}.pickle", lambda: pickle.dumps(compose(EXAMPLES / example / "study.yaml", lang)))
+
+
+def made_once(name: str, make) -> bytes:
+    """The bytes ``make()`` returns, made by the first test process of the run that asks for them and
+    read from the run's shared folder (conftest) by the others, which wait for them under a lock."""
+    import fcntl
+    import os
+
+    path = Path(os.environ["REPORTGEN_TEST_SHARED"]) / name
+    with open(path.with_name(name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            part = path.with_name(name + ".part")
+            part.write_bytes(make())
+            part.replace(path)
+    return path.read_bytes()
 
 
 def written_example(example: str, lang: str):
     """The :class:`~reportgen.pipeline.Report` of running an example in every format (results.json,
     PDF, DOCX, html page), written once per test run and shared by its test processes (pytest-xdist
-    workers) through a folder and a lock; tests read its files and must not change them."""
-    import fcntl
+    workers, :func:`made_once`); tests read its files and must not change them."""
     import json
     import os
 
     from reportgen.pipeline import Report, run_study
 
-    folder = Path(os.environ["REPORTGEN_TEST_SHARED"]) / f"{example}-{lang}"
-    folder.mkdir(parents=True, exist_ok=True)
-    record = folder / "report.json"
-    with open(folder / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not record.exists():
-            report = run_study(EXAMPLES / example / "study.yaml", folder / "out", lang=lang, formats=("json", "pdf", "docx", "html"))
-            record.write_text(json.dumps({"files": [str(p) for p in report.files], "notes": report.notes}), encoding="utf-8")
-    written = json.loads(record.read_text(encoding="utf-8"))
+    def run() -> bytes:
+        folder = Path(os.environ["REPORTGEN_TEST_SHARED"]) / f"{example}-{lang}"
+        report = run_study(EXAMPLES / example / "study.yaml", folder, lang=lang, formats=("json", "pdf", "docx", "html"))
+        return json.dumps({"files": [str(p) for p in report.files], "notes": report.notes}).encode()
+
+    written = json.loads(made_once(f"written-{example}-{lang}.json", run))
     return Report([Path(p) for p in written["files"]], written["notes"])
+
+
+LIGHT_EXAMPLE = "luwu-timur"  # the thesis replica: its PDF is checked by make test; the other examples' by make test-heavy
+
+
+def rendered_examples(examples, langs=("id", "en")) -> list:
+    """(example, lang) parameters of a check of each example's PDF: the thesis replica's run by
+    ``make test``, the others marked heavy (``make test-heavy``, CI), each PDF rendered once."""
+    return [pytest.param(e, lang, marks=() if e == LIGHT_EXAMPLE else pytest.mark.heavy) for e in examples for lang in langs]
+
+
+def heavy(*values):
+    """A parameter set of a test run by ``make test-heavy`` only (an example's PDF besides the thesis replica's)."""
+    return pytest.param(*values, marks=pytest.mark.heavy)

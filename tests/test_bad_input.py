@@ -351,10 +351,10 @@ def test_yaml_syntax_error_and_empty_study(tmp_path, earlier_report):
     path = write_study(tmp_path, base())
     path.write_text("study:\n  title: x\n   year: 2024\n")
     result = run("run", path, "--out", earlier_report)
-    assert result.exit_code == 2 and "study.yaml, line 3: YAML syntax error" in result.stderr
+    assert result.exit_code == 2 and "study.yaml, line 3: YAML syntax error" in result.stderr, result.stderr
     path.write_text("")
     result = run("run", path, "--out", earlier_report)
-    assert result.exit_code == 2 and "study.yaml: the study file must be a mapping" in result.stderr
+    assert result.exit_code == 2 and "study.yaml: the study file must be a mapping" in result.stderr, result.stderr
 
 
 def test_user_label_cannot_reach_attributes(tmp_path):

@@ -11,6 +11,7 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import pytest
 from helpers import ROOT
 from pypdf import PdfReader
 
@@ -35,6 +36,7 @@ def test_every_subpackage_is_listed_in_pyproject():
     assert found <= listed, found - listed
 
 
+@pytest.mark.heavy
 def test_the_wheel_installs_and_runs_anywhere(tmp_path):
     source = tmp_path / "source"  # a copy, so that building leaves nothing in the checkout
     shutil.copytree(ROOT, source, ignore=skipped)
@@ -104,6 +106,7 @@ def test_the_wheel_installs_and_runs_anywhere(tmp_path):
     assert "Tabel 5.1" in first_pages and "data simulasi" in first_pages
 
 
+@pytest.mark.heavy
 def test_the_sdist_carries_what_its_tests_need(tmp_path):
     """The source distribution holds the tests with their conftest, helpers and fixtures, the
     templates and the example studies, and the license with the data sets' terms."""

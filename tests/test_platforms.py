@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from helpers import ROOT, base, write_study
 
 WINDOWS_LIKE = """
@@ -25,6 +26,7 @@ print("exit", code)
 """
 
 
+@pytest.mark.heavy
 def test_without_fork_or_unix_signals_a_batch_of_chapters_is_written(tmp_path):
     first = write_study(tmp_path / "a", base())
     second = write_study(tmp_path / "b", base() | {"templates": "mine"})

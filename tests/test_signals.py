@@ -23,6 +23,7 @@ from helpers import ROOT, base, write_study
 
 COMMAND = [sys.executable, "-m", "reportgen.cli"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+pytestmark = pytest.mark.heavy
 
 
 def snapshot(folder: Path) -> dict:

@@ -254,6 +254,7 @@ def test_example_report_numbers_agree_with_tables(lang, tmp_path):
     assert {f.path.name for f in doc.figures()} == {"predicates.png", "ranking.png", "trend.png"}
 
 
+@pytest.mark.heavy
 def test_example_report_pdf_and_docx(tmp_path):
     from docx import Document as WordDocument
     from pypdf import PdfReader
@@ -297,6 +298,7 @@ def test_example_report_pdf_and_docx(tmp_path):
     assert ranks == list(range(1, 11)) and data["overall"]["government_predicate"] is None
 
 
+@pytest.mark.heavy
 def test_english_report(tmp_path):
     from pypdf import PdfReader
 

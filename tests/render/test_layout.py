@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES, composed_example, example_variant, written_example
+from helpers import EXAMPLES, composed_example, example_variant, heavy, written_example
 from pydantic import ValidationError
 from pypdf import PdfReader
 
@@ -91,7 +91,7 @@ def test_a_stretch_of_text_before_an_inline_element_keeps_its_words_on_the_line(
     )
 
 
-@pytest.mark.parametrize("example, lang", [("luwu-timur", "id"), ("mixed-methods", "en"), ("mixed-methods", "id")])
+@pytest.mark.parametrize("example, lang", [("luwu-timur", "id"), heavy("mixed-methods", "en"), heavy("mixed-methods", "id")])
 def test_no_line_but_the_last_of_a_paragraph_holds_one_word(example, lang, root):
     """Measured before the fix: luwu-timur (id) had 3 such lines ("Berdasarkan" p. 2, "residual",
     "sedangkan"); now none in these chapters."""
@@ -193,7 +193,7 @@ def continued_pages(layout) -> dict[int, str]:
     return out
 
 
-@pytest.mark.parametrize("example, lang", [("mobi", "id"), ("mobi", "en"), ("luwu-timur", "id")])
+@pytest.mark.parametrize("example, lang", [heavy("mobi", "id"), heavy("mobi", "en"), ("luwu-timur", "id")])
 def test_a_table_that_goes_on_over_a_page_says_so_above_its_header(example, lang, root):
     """mobi's table of specific indirect effects (longer than a page; Tabel 5.29 when the issue
     was filed) and every table split at a page's foot: each page it goes on to carries "Lanjutan
@@ -230,7 +230,7 @@ def test_captions_setting_defaults_by_language_and_refuses_what_no_guideline_doe
     assert StudyInfo(title="T", year=2024).toc is True
 
 
-@pytest.mark.parametrize("example, lang", [("luwu-timur", "id"), ("mixed-methods", "en")])
+@pytest.mark.parametrize("example, lang", [("luwu-timur", "id"), heavy("mixed-methods", "en")])
 def test_a_figures_caption_stands_where_the_language_puts_it(example, lang, root):
     """In Bahasa Indonesia under the figure (the guidelines' "judul gambar di bawah gambar"), in
     English above it (APA 7 §7.22, figure components): every figure's caption box below or above

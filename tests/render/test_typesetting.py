@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import composed_example, example_variant, written_example
+from helpers import composed_example, example_variant, rendered_examples, written_example
 from pypdf import PdfReader
 
 from reportgen.pipeline import run_study
@@ -39,8 +39,7 @@ def pdf_lines(pdf: Path) -> list[str]:
     return [line.strip() for page in PdfReader(pdf).pages for line in page.extract_text().splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("example", CHAPTERS)
+@pytest.mark.parametrize("example, lang", rendered_examples(CHAPTERS))
 def test_no_word_is_broken_at_a_line_end(example, lang, root):
     """No line ends in a hyphen after a letter: nothing is hyphenated and a word holding its own
     hyphen ("masing-masing", "Durbin-Watson") stays whole; only a web address may break."""
@@ -54,8 +53,7 @@ def test_no_word_is_broken_at_a_line_end(example, lang, root):
     assert not broken, broken[:10]
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("example", CHAPTERS)
+@pytest.mark.parametrize("example, lang", rendered_examples(CHAPTERS))
 def test_no_relation_is_left_at_a_line_end(example, lang, root):
     """A relation sign stays with what it relates: no line ends in "=", "<", ">", "≤" or "≥"
     ("t = / 11,885", "Sig. / = 0,011" before), and no interval is cut after its semicolon."""
@@ -75,6 +73,7 @@ def _runs_of_numbers(row) -> list[list[str]]:
     return [r for r in runs + [run] if len(r) >= 2]
 
 
+@pytest.mark.heavy
 def test_response_tables_with_ten_point_scales_have_whole_counts(root):
     """mobi's 10-point answer tables: every two-digit count is a token of the PDF text."""
     pdf, doc = chapter("mobi", "en", root)
@@ -153,6 +152,7 @@ def test_a_cell_that_is_one_unbreakable_piece_is_a_no_wrap_cell_without_a_span()
     assert str(keep_whole("Rata-rata skor")) == '<span class="nw">Rata-rata</span> skor'
 
 
+@pytest.mark.heavy
 def test_number_cells_are_no_wrap_cells(root):
     """The SAKIP recapitulation's scores and predicates: cells of class nw, not spans in cells."""
     pdf, _ = chapter("sakip-luwu-timur", "id", root)

@@ -175,11 +175,31 @@ GENERATED = [
 ]
 
 
+@pytest.fixture(scope="module")
+def composed_once(tmp_path_factory):
+    """compose(study, lang) of the module's studies, each made once: a generated one (its maker) or
+    mobi in an indicator_removal mode; what they say is checked by their test and by the rules' one."""
+    folder = tmp_path_factory.mktemp("consistency")
+    made = {}
+
+    def composed(kind, lang: str):
+        if (kind, lang) not in made:
+            if callable(kind):
+                config, rows, _ = kind(np.random.default_rng(11))
+                study = write_study(folder / lang / kind.__name__, config, rows)
+            else:
+                study = example_variant("mobi", folder / lang / kind, lambda c: c["model"].update(indicator_removal=kind))
+            made[kind, lang] = compose(study, lang)
+        return made[kind, lang]
+
+    return composed
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("make", GENERATED, ids=[g.__name__ for g in GENERATED])
-def test_failing_studies_reach_their_verdict_and_say_it(make, lang, tmp_path):
-    config, rows, expected = make(np.random.default_rng(11))
-    composed = compose(write_study(tmp_path, config, rows), lang)
+def test_failing_studies_reach_their_verdict_and_say_it(make, lang, composed_once):
+    _, _, expected = make(np.random.default_rng(11))
+    composed = composed_once(make, lang)
     shown = table_claims(composed.document)
     assert {subject: shown.get(subject) for subject in expected} == {s: {o} for s, o in expected.items()}
     assert problems(composed.document, composed.labels) == []
@@ -233,27 +253,21 @@ PLS_CASES = {  # mobi in both indicator_removal modes: the failures named in the
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("mode", PLS_CASES)
-def test_pls_assessment_in_both_modes_says_what_its_tables_show(mode, lang, tmp_path):
-    study = example_variant("mobi", tmp_path, lambda c: c["model"].update(indicator_removal=mode))
-    composed = compose(study, lang)
+def test_pls_assessment_in_both_modes_says_what_its_tables_show(mode, lang, composed_once):
+    composed = composed_once(mode, lang)
     shown = table_claims(composed.document)
     assert {subject: shown.get(subject) for subject in PLS_CASES[mode]} == {s: {o} for s, o in PLS_CASES[mode].items()}
     assert problems(composed.document, composed.labels) == []
 
 
-def test_every_phrase_rule_meets_its_phrase_somewhere(tmp_path):
+def test_every_phrase_rule_meets_its_phrase_somewhere(composed_once):
     """A rule that never matches checks nothing: each one must match in an example or a
     generated study of its language."""
     for lang in LANGUAGES:
         fired: set[str] = set()
-        studies = [EXAMPLES / e / "study.yaml" for e in EXAMPLE_STUDIES]
-        for make in GENERATED:
-            config, rows, _ = make(np.random.default_rng(11))
-            studies.append(write_study(tmp_path / lang / make.__name__, config, rows))
-        for mode in PLS_CASES:
-            studies.append(example_variant("mobi", tmp_path / lang / mode, lambda c, mode=mode: c["model"].update(indicator_removal=mode)))
-        for study in studies:
-            composed = compose(study, lang)
+        made = [composed_example(e, lang) for e in EXAMPLE_STUDIES]
+        made += [composed_once(kind, lang) for kind in [*GENERATED, *PLS_CASES]]
+        for composed in made:
             problems(composed.document, composed.labels, fired)
         assert [rule.pattern for rule in RULES[lang] if rule.pattern not in fired] == []
 

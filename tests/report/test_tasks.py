@@ -14,7 +14,7 @@ import re
 import pytest
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
-from helpers import EXAMPLES, base, invoke, survey_rows, write_study, written_example
+from helpers import EXAMPLES, base, invoke, rendered_examples, survey_rows, write_study, written_example
 from pypdf import PdfReader
 
 from reportgen.config import load_study
@@ -60,8 +60,7 @@ def written(study_file, folder, lang, formats=("pdf", "docx")):
     return report, pdf_text(pdf) if pdf else "", WordDocument(docx) if docx else None
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("example", EXAMPLE_STUDIES)
+@pytest.mark.parametrize("example, lang", rendered_examples(EXAMPLE_STUDIES))
 def test_no_example_prints_a_study_file_key_or_an_instruction(example, lang, tmp_path):
     study = EXAMPLES / example / "study.yaml"
     report = written_example(example, lang)

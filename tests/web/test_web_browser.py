@@ -20,9 +20,10 @@ from helpers import EXAMPLES, english_names
 from served import served
 
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium installed (apt-get install chromium): the browser test of the web app is skipped"
-)
+pytestmark = [
+    pytest.mark.heavy,
+    pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium): the browser test of the web app is skipped"),
+]
 NAMES = english_names()  # the Luwu Timur example's, as a user types them
 
 

@@ -51,6 +51,7 @@ def start_run(client) -> tuple[str, object]:
     return where, session_of(client, where).run
 
 
+@pytest.mark.heavy
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGSTOP holds the first run")
 def test_runs_beyond_the_limit_wait_their_turn(tmp_path):
     with TestClient(create_app(sessions=Sessions(root=tmp_path), max_runs=1), base_url=HERE) as client:
@@ -78,6 +79,7 @@ def test_runs_beyond_the_limit_wait_their_turn(tmp_path):
         assert client.get(f"{third}/file/docx").status_code == 200
 
 
+@pytest.mark.heavy
 def test_ending_a_session_stops_its_working_run_and_frees_its_place(tmp_path):
     with TestClient(create_app(sessions=Sessions(root=tmp_path), max_runs=1), base_url=HERE) as client:
         first, working = start_run(client)

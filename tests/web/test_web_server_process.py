@@ -20,7 +20,7 @@ from served import free_port
 from reportgen.web.serverfolder import LOCK, PREFIX, ServerFolder, sweep
 from reportgen.web.sessions import FOLDER_PREFIX
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; uses fcntl and signals")
+pytestmark = [pytest.mark.heavy, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; uses fcntl and signals")]
 THESIS_DATA = EXAMPLES / "luwu-timur" / "responses.csv"
 
 

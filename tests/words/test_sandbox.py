@@ -106,6 +106,7 @@ print(codes, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, own)
 """
 
 
+@pytest.mark.heavy
 def test_every_bomb_ends_in_one_line_with_little_memory(tmp_path):
     """The run of each bomb (in its study worker, as on the command line) peaks under 300 MB."""
     studies = []
@@ -124,6 +125,7 @@ def test_every_bomb_ends_in_one_line_with_little_memory(tmp_path):
     assert int(children_kb) < 300_000 and int(own_kb) < 300_000, (children_kb, own_kb)
 
 
+@pytest.mark.heavy
 def test_a_valid_study_never_fails_on_time_when_stopped_and_continued(tmp_path):
     """The run is stopped (SIGSTOP) for 2.5 s after every 0.2 s it runs; its user template works
     about 0.5 s of CPU time per sentence, so clock time would pass 2 s inside a render."""
