@@ -28,12 +28,13 @@ demo: $(STAMP)
 	$(BIN)/reportgen demo --out output/luwu-timur
 
 # the suite but its heavy checks (whole runs watched from outside: memory, signals, the wheel,
-# the browser), which test-heavy runs; CI runs both
+# the browser; the examples' PDF, DOCX and figures but the thesis replica's), which test-heavy
+# runs, with the random study files of test_fuzz again, five times as many; CI runs both
 test: $(STAMP)
 	$(BIN)/python -m pytest -m "not heavy"
 
 test-heavy: $(STAMP)
-	$(BIN)/python -m pytest -m heavy
+	FUZZ_EXAMPLES=100 $(BIN)/python -m pytest -m "heavy or fuzz"
 
 # ruff's checks and its formatting, the layers' import contracts and the types of reportgen/
 # (all configured in pyproject.toml)

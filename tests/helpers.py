@@ -215,7 +215,7 @@ def written_example(example: str, lang: str):
     return Report([Path(p) for p in written["files"]], written["notes"])
 
 
-LIGHT_EXAMPLE = "luwu-timur"  # the thesis replica: its PDF is checked by make test; the other examples' by make test-heavy
+LIGHT_EXAMPLE = "luwu-timur"  # the thesis replica: its PDF and DOCX are checked by make test; the other examples' by make test-heavy
 
 
 def rendered_examples(examples, langs=("id", "en")) -> list:

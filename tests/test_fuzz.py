@@ -6,10 +6,13 @@ Every outcome must be exit 0 (the run succeeded) or exit 2 with one line on stde
 import copy
 import os
 
+import pytest
 import yaml
 from helpers import base, invoke, survey_rows, write_study
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+pytestmark = pytest.mark.fuzz  # run again by make test-heavy, with FUZZ_EXAMPLES=100
 
 ITEMS = [f"{c}.{j}" for c in ("X1", "X2", "Y") for j in (1, 2, 3)]
 CELL = st.one_of(st.text(max_size=12), st.integers(-10, 20).map(str), st.sampled_from(["", " ", "SS", "sangat  setuju", "4,0", "NaN", "1e3", "-0"]))
@@ -23,7 +26,7 @@ SCALAR = st.one_of(
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
 )
 FUZZ = settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")),
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20")),  # make test; make test-heavy runs 100
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -287,7 +287,7 @@ def test_keys_cannot_write_outside_the_output_folder(tmp_path):
     text = text.replace("  H3: {path: KO -> KN, moderator: KM", f"  x/{escape}: {{path: KO -> KN, moderator: KM")
     (folder / "study.yaml").write_text(text)
     (folder / "responses.csv").write_bytes((EXAMPLES / "moderation" / "responses.csv").read_bytes())
-    result = invoke(["run", folder / "study.yaml", "--out", tmp_path / "o", "--formats", "pdf"])
+    result = invoke(["run", folder / "study.yaml", "--out", tmp_path / "o", "--formats", "docx"])
     assert result.exit_code == 0, result.output
     assert sorted(os.listdir(tmp_path)) == ["o", "study"]
     slopes = [p.name for p in (tmp_path / "o" / "figures").glob("slopes_*")]

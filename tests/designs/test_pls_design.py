@@ -66,6 +66,7 @@ def test_pls_chapter_structure(tmp_path):
     assert [s.title.split(":")[0] for s in doc.sections[1].blocks if isinstance(s, Section)] == [f"H{i}" for i in range(1, 8)]
 
 
+@pytest.mark.heavy
 def test_mobi_renders_pdf_and_docx(tmp_path):
     from docx import Document as WordDocument
     from pypdf import PdfReader

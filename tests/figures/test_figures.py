@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import EXAMPLES, example_variant
+from helpers import EXAMPLES, example_variant, heavy
 from matplotlib.text import Text
 
 from reportgen.figures import draw
@@ -36,6 +36,12 @@ STUDIES = sorted(p.name for p in EXAMPLES.iterdir() if (p / "study.yaml").exists
 LANGS = ("id", "en")
 CASES = [(s, lang) for s in STUDIES for lang in LANGS]
 DIAGRAM_CASES = [c for c in CASES if c[0] in ("corp-rep", "mobi", "mediation", "mixed-methods")]
+DRAWN_BY_MAKE_TEST = ("luwu-timur", "mobi")  # the thesis replica, and a PLS study for the path diagram
+
+
+def params(cases) -> list:
+    """The cases as parameters: those of :data:`DRAWN_BY_MAKE_TEST` run by make test, the other examples' by make test-heavy."""
+    return [case if case[0] in DRAWN_BY_MAKE_TEST else heavy(*case) for case in cases]
 
 
 class Drawn:
@@ -148,7 +154,7 @@ def test_printed_scale_is_measured_on_the_saved_png(tmp_path):
         assert pixels / DPI == pytest.approx(expected, rel=0.01), f.path.name
 
 
-@pytest.mark.parametrize("study, lang", CASES)
+@pytest.mark.parametrize("study, lang", params(CASES))
 def test_every_text_is_at_least_8_points_printed(study, lang):
     small = [
         (d.figure.path.name, t.get_text()[:30], round(t.get_fontsize() * d.scale, 2))
@@ -202,7 +208,7 @@ def test_diagram_cases_are_the_examples_with_a_path_diagram():
     assert with_diagram == {s for s, _ in DIAGRAM_CASES}
 
 
-@pytest.mark.parametrize("study, lang", DIAGRAM_CASES)
+@pytest.mark.parametrize("study, lang", params(DIAGRAM_CASES))
 def test_path_diagram_labels_cover_no_label_and_no_arrowhead(study, lang):
     d = _diagram(study, lang)
     _check_diagram(d, list(d.figure.data["paths"].values()))
@@ -306,7 +312,7 @@ NUMBER = re.compile(r"(?<![\w.,])[−-]?\d[\d.,]*\d|(?<![\w.,])\d")
 WRONG = {"id": re.compile(r"^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^0\.\d+$"), "en": re.compile(r"^\d+,\d{1,2}$|^\d+,\d{4,}$|^0,\d+$")}
 
 
-@pytest.mark.parametrize("study, lang", CASES)
+@pytest.mark.parametrize("study, lang", params(CASES))
 def test_numbers_on_figures_are_in_the_language(study, lang):
     """No number in the other language's format (0.2 in Indonesian, 0,2 in English) on any figure;
     item codes such as X1.2 are words, not numbers."""
@@ -377,7 +383,7 @@ def _bar_numbers(d: Drawn) -> dict[tuple[int, int], str]:
     return out
 
 
-@pytest.mark.parametrize("study, lang", [c for c in CASES if c[0] != "sakip-luwu-timur"])
+@pytest.mark.parametrize("study, lang", params(c for c in CASES if c[0] != "sakip-luwu-timur"))
 def test_response_bar_numbers_are_the_table_percentages(study, lang):
     doc = composed(study, lang).document
     tables = doc.tables()

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES, composed_example, example_variant
+from helpers import EXAMPLES, LIGHT_EXAMPLE, composed_example, example_variant
 from lxml import etree
 from PIL import Image
 
@@ -159,8 +159,13 @@ def section_headings(doc: Document) -> list[tuple[str, str]]:
     return heads
 
 
-@pytest.fixture(scope="module", params=[(e, lang) for e in EXAMPLE_NAMES for lang in ("id", "en")], ids=lambda p: f"{p[0]}-{p[1]}")
+@pytest.fixture(
+    scope="module",
+    params=[pytest.param((e, lang), marks=() if e == LIGHT_EXAMPLE else pytest.mark.heavy) for e in EXAMPLE_NAMES for lang in ("id", "en")],
+    ids=lambda p: f"{p[0]}-{p[1]}",
+)
 def written(request, tmp_path_factory):
+    """Each example's DOCX (the thesis replica's in make test, the others' in make test-heavy)."""
     example, lang = request.param
     composed = composed_example(example, lang)
     path = write(composed.document, composed.labels, tmp_path_factory.mktemp(f"{example}-{lang}"))
