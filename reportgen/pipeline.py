@@ -18,6 +18,7 @@ from reportgen.results_json import SCHEMA_VERSION, clean, write_results
 from reportgen.words.messages import Localized, joined, phrase
 
 if TYPE_CHECKING:
+    from reportgen.literature import Literature
     from reportgen.report.builder import Builder
     from reportgen.report.document import Document
 
@@ -134,6 +135,8 @@ class Composed:
     labels: dict
     payload: dict
     results: object  # the design's own results (Design.analyse)
+    literature: Literature | None = None  # the study's reference file, read (Builder.literature)
+    cited: frozenset[str] = frozenset()  # the keys of its works the chapter cites by key (Builder.cited)
 
 
 def compose(study_file: Path, lang: str | None = None) -> Composed:
@@ -142,7 +145,7 @@ def compose(study_file: Path, lang: str | None = None) -> Composed:
     language = lang or study.config.study.language
     analysed = analyse(study, language)
     doc, builder = chapter(analysed, language)
-    return Composed(doc, builder.labels, analysed.payload, analysed.results)
+    return Composed(doc, builder.labels, analysed.payload, analysed.results, builder.literature, frozenset(builder.cited))
 
 
 def write_outputs(analysed: Analysed, lang: str, folder: Path, formats, pdf=None, figures=None, progress=None) -> list[str]:

@@ -6,10 +6,9 @@ Ghozali (2018), Sugiyono (2019), Cohen (1988), Durbin & Watson (1951) … and li
 Putri (2019), and a chapter without a literature file had no list at all."""
 
 import re
-from functools import cache
 
 import pytest
-from helpers import EXAMPLES
+from helpers import EXAMPLES, composed_example
 
 from reportgen.literature.cited import citations, find, forms
 from reportgen.literature.methods import methods
@@ -23,15 +22,10 @@ NOT_CITATIONS = {("luwu-timur", "id"): {"Luwu Timur, 2022"}}
 _ENTRY = re.compile(r"^(?P<names>.+?) \((?P<year>\d{4})[a-z]?\)\. ")
 
 
-@cache
 def chapter(example: str, lang: str):
-    from reportgen.config import load_study
-    from reportgen.pipeline import analyse
-    from reportgen.pipeline import chapter as make
-
-    analysed = analyse(load_study(EXAMPLES / example / "study.yaml"), lang)
-    doc, builder = make(analysed, lang)
-    return doc, builder, analysed.payload
+    """The example's chapter, what the chapter knows of its literature, its results.json."""
+    composed = composed_example(example, lang)
+    return composed.document, composed, composed.payload
 
 
 def references(doc) -> list[str]:
@@ -41,12 +35,12 @@ def references(doc) -> list[str]:
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("example", EXAMPLE_NAMES)
 def test_every_citation_has_its_entry_and_every_entry_is_cited(example, lang):
-    doc, builder, _ = chapter(example, lang)
-    literature, found = citations(doc.reader_texts(), builder.literature, lang)
+    doc, made, _ = chapter(example, lang)
+    literature, found = citations(doc.reader_texts(), made.literature, lang)
     assert set(found.unknown) <= NOT_CITATIONS.get((example, lang), set()), (
         "a citation with no entry in methods.bib (or the study's file), or not in APA 7 form"
     )
-    cited = list(dict.fromkeys(list(found.keys) + sorted(builder.cited)))
+    cited = list(dict.fromkeys(list(found.keys) + sorted(made.cited)))
     entries = references(doc)
     assert len(entries) == len(cited), "one entry per cited work"
     expected = sorted(cited, key=lambda key: (author_key(literature.works[key]), literature.works[key].year))
@@ -64,7 +58,7 @@ def test_every_citation_has_its_entry_and_every_entry_is_cited(example, lang):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_demo_chapter_lists_the_methods_works(lang):
     """The demo listed Winara and Putri (2019) alone."""
-    doc, _builder, _ = chapter("luwu-timur", lang)
+    doc, _made, _ = chapter("luwu-timur", lang)
     heading = {"id": "Daftar Pustaka", "en": "References"}[lang]
     assert any(section.title == heading for section in doc.sections)
     starts = [entry.split(" (")[0] for entry in references(doc)]
@@ -84,16 +78,16 @@ def test_the_demo_chapter_lists_the_methods_works(lang):
 
 @pytest.mark.parametrize("example", ["mediation", "moderation", "corp-rep"])
 def test_a_chapter_without_a_literature_file_has_its_reference_list(example):
-    doc, builder, _ = chapter(example, "id")
-    assert builder.literature is None
+    doc, made, _ = chapter(example, "id")
+    assert made.literature is None
     assert any(section.title == "Daftar Pustaka" for section in doc.sections) and references(doc)
 
 
 def test_the_sakip_report_cites_no_work():
     """SAKIP reports cite regulations in their own form, not works (author, year): no reference list."""
     for lang in ("id", "en"):
-        doc, builder, _ = chapter("sakip-luwu-timur", lang)
-        _literature, found = citations(doc.reader_texts(), builder.literature, lang)
+        doc, made, _ = chapter("sakip-luwu-timur", lang)
+        _literature, found = citations(doc.reader_texts(), made.literature, lang)
         assert found.keys == () and found.unknown == () and references(doc) == []
 
 
