@@ -26,6 +26,7 @@ from reportgen.interpret.pls import AVE_MIN, LOADING_FLOOR, LOADING_MIN, RELIABI
 
 if TYPE_CHECKING:
     from reportgen.stats.pls.algorithm import PlsSpec
+    from reportgen.stats.pls.quality import Reliability
 
 BELOW_FLOOR = "below_floor"  # loading < 0,40
 RAISES_AVE_CR = "raises_ave_cr"  # 0,40 ≤ loading < 0,708 and removal brings AVE and rho_C to the threshold
@@ -42,8 +43,8 @@ class Step:
     loading: float
     rule: str
     removed: bool
-    before: object
-    after: object
+    before: Reliability
+    after: Reliability
 
 
 @dataclass(frozen=True)

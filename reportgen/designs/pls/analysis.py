@@ -38,15 +38,7 @@ class PlsStudyResults:
     n_excluded: int
     described: Description
     model: PlsResult
-    reliability: dict[str, quality.Reliability]
-    htmt: np.ndarray
-    fornell_larcker: np.ndarray
-    outer_vif: np.ndarray
-    inner_vif: dict[tuple[str, str], float]
-    f2: dict[tuple[str, str], float]
-    q2: dict[str, float]
-    q2_distance: int
-    srmr: float
+    assessed: quality.Assessment  # the quality criteria of the model (reliability, HTMT, VIFs, f², Q², SRMR)
     total_effects: np.ndarray
     boot: BootstrapResult
     verdicts: PlsVerdicts
@@ -58,7 +50,7 @@ class PlsStudyResults:
     initial_spec: PlsSpec
     initial_loadings: dict[str, float]
     initial_verdicts: dict[str, Verdict]  # the loading verdicts of the model with every indicator
-    explained: Explained | None = None  # each structural equation's correlations split into unique and shared parts, score ranges
+    explained: Explained  # each structural equation's correlations split into unique and shared parts, score ranges
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
 
@@ -129,15 +121,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         n_excluded=data.n_excluded,
         described=described,
         model=model,
-        reliability=assessed.reliability,
-        htmt=assessed.htmt,
-        fornell_larcker=assessed.fornell_larcker,
-        outer_vif=assessed.outer_vif,
-        inner_vif=assessed.inner_vif,
-        f2=assessed.f2,
-        q2=assessed.q2,
-        q2_distance=assessed.q2_distance,
-        srmr=assessed.srmr,
+        assessed=assessed,
         total_effects=total,
         boot=boot,
         verdicts=verdicts,

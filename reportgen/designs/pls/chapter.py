@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.designs.pls.analysis import tested
+from reportgen.designs.pls.analysis import PlsStudyResults, tested
 from reportgen.designs.pls.outer import outer_model_section
 from reportgen.designs.regression.explain_chapter import explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
@@ -20,7 +20,7 @@ from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
 
 
-def inner_model_section(b: Builder, r, number: str) -> Section:
+def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     spec = r.model.spec
     names = spec.constructs
     section = b.section(b.labels["pls_inner"], 3, number)
@@ -31,7 +31,7 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
     sub = b.section(b.labels["pls_collinearity"], 4, "a.")
     vif_body = [
         [s(f"{a} → {t}"), d(b.decimal(v)), b.verdict(f"inner_vif:{a}->{t}", r.verdicts.inner_vif[(a, t)].outcome)]
-        for (a, t), v in r.inner_vif.items()
+        for (a, t), v in r.assessed.inner_vif.items()
     ]
     vif_table = b.table(
         "pls.inner_vif",
@@ -40,7 +40,7 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
         vif_body,
         widths=(2.5, 1.5, 2.5),
     )
-    vifs = list(r.inner_vif.values())
+    vifs = list(r.assessed.inner_vif.values())
     sub.add(vif_table)
     sub.blocks += b.say(
         "pls_vif.j2",
@@ -49,7 +49,7 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
         table=b.ref(vif_table),
         high=b.decimal(max(vifs)),
         threshold=b.integer(int(VIF_MAX)),
-        failing=[f"{a} → {t}" for (a, t) in r.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False],
+        failing=[f"{a} → {t}" for (a, t) in r.assessed.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False],
     )
     section.add(sub)
 
@@ -61,7 +61,7 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
             d(b.bounded(r.model.r2[names.index(c)])),
             d(b.pct(100 * r.model.r2[names.index(c)])),
             d(b.bounded(r.model.adj_r2[names.index(c)])),
-            d(b.bounded(r.q2[c])),
+            d(b.bounded(r.assessed.q2[c])),
             b.verdict(f"r2:{c}", r.verdicts.r2[c].outcome, "r2_levels"),
         ]
         for c in endo
@@ -71,7 +71,7 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
         b.labels["pls_r2_title"],
         [[h(b.col("variable")), h("R²"), h("R² × 100%"), h("Adjusted R²"), h("Q²"), h(b.col("category"))]],
         r2_body,
-        notes=(b.label("pls_q2_note", distance=r.q2_distance), f"SRMR = {b.decimal(r.srmr)} (< {b.decimal(SRMR_MAX, 2)})"),
+        notes=(b.label("pls_q2_note", distance=r.assessed.q2_distance), f"SRMR = {b.decimal(r.assessed.srmr)} (< {b.decimal(SRMR_MAX, 2)})"),
         widths=(3, 0.9, 1.2, 1.3, 0.9, 1.4),
     )
     sub.add(r2_table)
@@ -88,19 +88,22 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
                 "r2": b.bounded(r.model.r2[names.index(c)]),
                 "pct": b.pct(100 * r.model.r2[names.index(c)]),
                 "level": b.labels["r2_levels"][r.verdicts.r2[c].outcome].lower(),
-                "q2": b.bounded(r.q2[c]),
+                "q2": b.bounded(r.assessed.q2[c]),
                 "relevant": r.verdicts.q2[c].passed,
             }
             for c in endo
         ],
-        srmr=b.decimal(r.srmr),
+        srmr=b.decimal(r.assessed.srmr),
         srmr_max=b.decimal(SRMR_MAX, 2),
         fit=r.verdicts.srmr.passed,
     )
     section.add(sub)
 
     sub = b.section(b.labels["pls_f2"], 4, "c.")
-    f2_body = [[s(f"{a} → {t}"), d(b.decimal(v)), b.verdict(f"f2:{a}->{t}", r.verdicts.f2[(a, t)].outcome, "f2_sizes")] for (a, t), v in r.f2.items()]
+    f2_body = [
+        [s(f"{a} → {t}"), d(b.decimal(v)), b.verdict(f"f2:{a}->{t}", r.verdicts.f2[(a, t)].outcome, "f2_sizes")]
+        for (a, t), v in r.assessed.f2.items()
+    ]
     f2_table = b.table(
         "pls.f2",
         b.labels["pls_f2_title"],
@@ -117,7 +120,7 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
         table=b.ref(f2_table),
         rows=[
             {"path": f"{a} → {t}", "f2": b.decimal(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()}
-            for (a, t), v in r.f2.items()
+            for (a, t), v in r.assessed.f2.items()
         ],
     )
     section.add(sub)
@@ -130,7 +133,7 @@ def inner_model_section(b: Builder, r, number: str) -> Section:
     return section
 
 
-def _diagram_indicators(b: Builder, r) -> dict[str, dict]:
+def _diagram_indicators(b: Builder, r: PlsStudyResults) -> dict[str, dict]:
     """Each construct's indicators for the path diagram (``model.diagram_indicators``): the outer
     loadings the loading table prints (reflective, mode A) or the outer weights (formative, mode B),
     written as the tables write them."""
@@ -146,7 +149,7 @@ def _diagram_indicators(b: Builder, r) -> dict[str, dict]:
     }
 
 
-def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
+def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     config = b.study.config
     spec = r.model.spec
     names = spec.constructs
@@ -265,7 +268,7 @@ def pls_hypotheses_section(b: Builder, r, number: str) -> Section:
     return section
 
 
-def pls_discussion_section(b: Builder, r, number: str, effects: list[Effect]) -> Section:
+def pls_discussion_section(b: Builder, r: PlsStudyResults, number: str, effects: list[Effect]) -> Section:
     config = b.study.config
     told: dict[str, str] = {}
     hypotheses = tested(r.hypotheses)
@@ -321,7 +324,7 @@ def _own_caveat(context: dict | None, chain: tuple[str, ...], name) -> dict | No
     }
 
 
-def build_chapter(b: Builder, results) -> Document:
+def build_chapter(b: Builder, results: PlsStudyResults) -> Document:
     """The PLS-SEM chapter: profile, descriptives, outer model, inner model, hypotheses, discussion."""
     view = results.described
     makers = [

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen.config import Study
+from reportgen.designs.pls.analysis import PlsStudyResults
 from reportgen.designs.survey.json import constructs_json, decision_text, hypothesis_json, profile_json, source_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
 
-def results_json(study: Study, results, lang: str) -> dict[str, Any]:
+def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str, Any]:
     """results.json of a PLS study: the shared descriptive keys plus ``pls.*``."""
     model = results.model
     spec = model.spec
@@ -74,20 +75,22 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
             },
             "r2": {names[j]: float(model.r2[j]) for j in spec.endogenous},
             "adj_r2": {names[j]: float(model.adj_r2[j]) for j in spec.endogenous},
-            "reliability": {c: {"alpha": r.alpha, "rho_a": r.rho_a, "rho_c": r.rho_c, "ave": r.ave} for c, r in results.reliability.items()},
+            "reliability": {c: {"alpha": r.alpha, "rho_a": r.rho_a, "rho_c": r.rho_c, "ave": r.ave} for c, r in results.assessed.reliability.items()},
             "loadings": {item: float(v) for item, v in zip(spec.indicators, loadings)},
             "loadings_boot": {item: stat(v) for item, v in boot.loadings.items()},
             "weights": {item: float(model.weights[k, owner[k]]) for k, item in enumerate(spec.indicators)},
-            "outer_vif": {item: float(v) for item, v in zip(spec.indicators, results.outer_vif)},
+            "outer_vif": {item: float(v) for item, v in zip(spec.indicators, results.assessed.outer_vif)},
             "cross_loadings": {item: {c: float(model.cross_loadings[k, j]) for j, c in enumerate(names)} for k, item in enumerate(spec.indicators)},
-            "htmt": {f"{names[i]}~{names[j]}": float(results.htmt[i, j]) for i, j in upper},
+            "htmt": {f"{names[i]}~{names[j]}": float(results.assessed.htmt[i, j]) for i, j in upper},
             "htmt_boot": {f"{a}~{b}": htmt_stat(v) for (a, b), v in boot.htmt.items()},
-            "fornell_larcker": {names[i]: {names[j]: float(results.fornell_larcker[i, j]) for j in range(len(names))} for i in range(len(names))},
-            "inner_vif": {f"{a} -> {b}": v for (a, b), v in results.inner_vif.items()},
-            "f2": {f"{a} -> {b}": v for (a, b), v in results.f2.items()},
-            "q2": results.q2,
-            "q2_omission_distance": results.q2_distance,
-            "srmr": results.srmr,
+            "fornell_larcker": {
+                names[i]: {names[j]: float(results.assessed.fornell_larcker[i, j]) for j in range(len(names))} for i in range(len(names))
+            },
+            "inner_vif": {f"{a} -> {b}": v for (a, b), v in results.assessed.inner_vif.items()},
+            "f2": {f"{a} -> {b}": v for (a, b), v in results.assessed.f2.items()},
+            "q2": results.assessed.q2,
+            "q2_omission_distance": results.assessed.q2_distance,
+            "srmr": results.assessed.srmr,
             "indicator_removal": "hair" if results.removal_applied else "none",
             "removed_indicators": [step for step in steps if step["removed"]] if results.removal_applied else [],
             "removal_rule": steps,

@@ -5,6 +5,7 @@ the structural model."""
 
 from __future__ import annotations
 
+from reportgen.designs.pls.analysis import PlsStudyResults
 from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_FLOOR, LOADING_MIN, RELIABILITY_MAX, RELIABILITY_MIN
 from reportgen.interpret.pls_indicators import FEW_INDICATORS, MEETS, MEETS_AFTER_REMOVALS, NO_GAIN, retention_reasons
 from reportgen.report.builder import Builder, d, h, s
@@ -34,7 +35,7 @@ def _loading_header(b: Builder, boot: bool) -> list:
     return [[h(b.col("variable")), h(b.col("indicator")), h(f"{b.col('loading')} (≥ {b.bounded(LOADING_MIN)})"), *extra, h(b.col("description"))]]
 
 
-def indicator_section(b: Builder, r) -> Section:
+def indicator_section(b: Builder, r: PlsStudyResults) -> Section:
     """a. Indicator reliability. With removals applied: the initial loadings, the removal steps,
     then the final loadings; otherwise the loadings, then the steps the rule would take."""
     spec = r.model.spec
@@ -62,14 +63,14 @@ def indicator_section(b: Builder, r) -> Section:
             "pls.loadings",
             b.labels["pls_loadings_final_title" if applied else "pls_loadings_title"],
             _loading_header(b, True),
-            _loading_rows(b, spec, loadings, r.verdicts.loadings, words, "loading", r.boot.loadings, r.outer_vif),
+            _loading_rows(b, spec, loadings, r.verdicts.loadings, words, "loading", r.boot.loadings, r.assessed.outer_vif),
             notes=(b.labels["pls_loadings_note"],),
             widths=(2.6, 1.1, 1.5, 1, 1, 0.9, 1.6),
             small=True,
         )
     )
     assessed = {i: v for i, v in r.verdicts.loadings.items() if v.outcome in ("valid", "retained", "remove")}
-    reasons = retention_reasons(r.removal, [i for i, v in assessed.items() if v.outcome == "retained"], r.reliability, r.removal_applied)
+    reasons = retention_reasons(r.removal, [i for i, v in assessed.items() if v.outcome == "retained"], r.assessed.reliability, r.removal_applied)
 
     def kept(reason):
         return [f"{i} ({b.bounded(loadings[i])})" for i, why in reasons.items() if why == reason]
@@ -98,7 +99,7 @@ def indicator_section(b: Builder, r) -> Section:
     return sub
 
 
-def _removal_blocks(b: Builder, r, initial) -> list:
+def _removal_blocks(b: Builder, r: PlsStudyResults, initial) -> list:
     """The table of the removal rule's steps and the sentences about them (nothing when it took none)."""
     steps = r.removal.steps
     if not steps:
@@ -170,7 +171,7 @@ def _removal_blocks(b: Builder, r, initial) -> list:
     return [table, *text]
 
 
-def consistency_section(b: Builder, r) -> Section:
+def consistency_section(b: Builder, r: PlsStudyResults) -> Section:
     """b. Internal consistency: Cronbach's alpha (a lower bound), rho_A and rho_C between 0,70 and 0,95."""
     names = r.model.spec.constructs
     v = r.verdicts
@@ -178,9 +179,9 @@ def consistency_section(b: Builder, r) -> Section:
     body = [
         [
             s(f"{b.name(c)} ({c})"),
-            d(b.bounded(r.reliability[c].alpha)),
-            d(b.bounded(r.reliability[c].rho_a)),
-            d(b.bounded(r.reliability[c].rho_c)),
+            d(b.bounded(r.assessed.reliability[c].alpha)),
+            d(b.bounded(r.assessed.reliability[c].rho_a)),
+            d(b.bounded(r.assessed.reliability[c].rho_c)),
             b.verdict(f"reliability:{c}", v.reliability[c].outcome),
         ]
         for c in names
@@ -200,12 +201,12 @@ def consistency_section(b: Builder, r) -> Section:
     assessed = [c for c in names if v.reliability[c].passed is not None]
 
     def below(values, key):
-        return [f"{c} ({b.bounded(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "unreliable"]
+        return [f"{c} ({b.bounded(getattr(r.assessed.reliability[c], key))})" for c in assessed if values[c].outcome == "unreliable"]
 
     def above(values, key):
-        return [f"{c} ({b.bounded(getattr(r.reliability[c], key))})" for c in assessed if values[c].outcome == "redundant"]
+        return [f"{c} ({b.bounded(getattr(r.assessed.reliability[c], key))})" for c in assessed if values[c].outcome == "redundant"]
 
-    rho_c = [r.reliability[c].rho_c for c in assessed] or [1.0]
+    rho_c = [r.assessed.reliability[c].rho_c for c in assessed] or [1.0]
     sub.blocks += b.say(
         "pls_reliability.j2",
         refs=(table.key,),
@@ -220,14 +221,14 @@ def consistency_section(b: Builder, r) -> Section:
         rho_c_low=below(v.rho_c, "rho_c"),
         rho_a_high=above(v.rho_a, "rho_a"),
         rho_c_high=above(v.rho_c, "rho_c"),
-        alpha_low=[f"{c} ({b.bounded(r.reliability[c].alpha)})" for c in assessed if r.reliability[c].alpha < RELIABILITY_MIN],
+        alpha_low=[f"{c} ({b.bounded(r.assessed.reliability[c].alpha)})" for c in assessed if r.assessed.reliability[c].alpha < RELIABILITY_MIN],
         single=[c for c in names if v.reliability[c].outcome == "single_item"],
         formative=[c for c in names if v.reliability[c].outcome == "formative"],
     )
     return sub
 
 
-def convergent_section(b: Builder, r) -> Section:
+def convergent_section(b: Builder, r: PlsStudyResults) -> Section:
     """c. Convergent validity: AVE ≥ 0,50 (before and after the removal when it was applied)."""
     names = r.model.spec.constructs
     v = r.verdicts
@@ -237,19 +238,24 @@ def convergent_section(b: Builder, r) -> Section:
     if applied:
         header = [[h(b.col("variable")), h(b.col("ave_initial")), h(f"{b.col('ave_final')} (≥ {b.bounded(AVE_MIN, 2)})"), h(b.col("description"))]]
         body = [
-            [s(f"{b.name(c)} ({c})"), d(b.bounded(r.initial[c].ave)), d(b.bounded(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)]
+            [
+                s(f"{b.name(c)} ({c})"),
+                d(b.bounded(r.initial[c].ave)),
+                d(b.bounded(r.assessed.reliability[c].ave)),
+                b.verdict(f"ave:{c}", v.ave[c].outcome),
+            ]
             for c in names
         ]
         widths = (3, 1.4, 1.6, 1.6)
     else:
         header = [[h(b.col("variable")), h(f"AVE (≥ {b.bounded(AVE_MIN, 2)})"), h(b.col("description"))]]
-        body = [[s(f"{b.name(c)} ({c})"), d(b.bounded(r.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
+        body = [[s(f"{b.name(c)} ({c})"), d(b.bounded(r.assessed.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
         widths = (3, 1.5, 1.6)
     table = b.table("pls.ave", b.labels["pls_ave_title"], header, body, widths=widths)
     sub.blocks += b.say("pls_ave_intro.j2", table=b.ref(table), threshold=b.bounded(AVE_MIN, 2), citation=CITATION)
     sub.add(table)
     assessed = [c for c in names if v.ave[c].passed is not None]
-    aves = [r.reliability[c].ave for c in assessed] or [1.0]
+    aves = [r.assessed.reliability[c].ave for c in assessed] or [1.0]
     sub.blocks += b.say(
         "pls_ave.j2",
         refs=(table.key,),
@@ -263,24 +269,24 @@ def convergent_section(b: Builder, r) -> Section:
             {
                 "code": c,
                 "before": b.bounded(r.initial[c].ave),
-                "after": b.bounded(r.reliability[c].ave),
-                "up": r.reliability[c].ave > r.initial[c].ave,
+                "after": b.bounded(r.assessed.reliability[c].ave),
+                "up": r.assessed.reliability[c].ave > r.initial[c].ave,
             }
             for c in names
-            if applied and abs(r.initial[c].ave - r.reliability[c].ave) >= 0.0005
+            if applied and abs(r.initial[c].ave - r.assessed.reliability[c].ave) >= 0.0005
         ],
     )
     return sub
 
 
-def discriminant_section(b: Builder, r) -> Section:
+def discriminant_section(b: Builder, r: PlsStudyResults) -> Section:
     """d. Discriminant validity: Fornell–Larcker, HTMT decided by its bootstrap upper bound, cross loadings."""
     spec = r.model.spec
     names = spec.constructs
     v = r.verdicts
     owner = spec.mask.argmax(axis=1)
     sub = b.section(b.labels["pls_discriminant"], 4, "d.")
-    fl = r.fornell_larcker
+    fl = r.assessed.fornell_larcker
     fl_body = [[s(f"{c}")] + [d(b.bounded(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))] for i, c in enumerate(names)]
     fl_body.append([s(b.col("description"))] + [b.verdict(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names])
     fl_table = b.table(
@@ -327,13 +333,13 @@ def _htmt_levels(b: Builder, alpha: float) -> dict[str, str]:
     }
 
 
-def htmt_blocks(b: Builder, r, pairs: list[tuple[str, str]]) -> list:
+def htmt_blocks(b: Builder, r: PlsStudyResults, pairs: list[tuple[str, str]]) -> list:
     """The HTMT table (estimate, percentile bootstrap limits, the verdict by the upper bound) and its sentences."""
     v = r.verdicts
     names = r.model.spec.constructs
     threshold = _htmt_threshold(v)
     levels = _htmt_levels(b, r.boot.htmt[pairs[0]].alpha)
-    estimate = {(a, c): r.htmt[names.index(a), names.index(c)] for a, c in pairs}  # the value the verdict reads
+    estimate = {(a, c): r.assessed.htmt[names.index(a), names.index(c)] for a, c in pairs}  # the value the verdict reads
     body = [
         [
             s(f"{a} ↔ {c}"),
@@ -388,7 +394,7 @@ def htmt_blocks(b: Builder, r, pairs: list[tuple[str, str]]) -> list:
     return [*text, table]
 
 
-def summary_section(b: Builder, r) -> Section:
+def summary_section(b: Builder, r: PlsStudyResults) -> Section:
     """e. The summary table of the criteria and the paragraph on what the failures mean for the inner model."""
     v = r.verdicts
     sub = b.section(b.labels["pls_summary"], 4, "e.")
@@ -462,7 +468,7 @@ def summary_section(b: Builder, r) -> Section:
     return sub
 
 
-def _affected_constructs(r, failing: dict) -> list[str]:
+def _affected_constructs(r: PlsStudyResults, failing: dict) -> list[str]:
     """The constructs the measurement model flags that a structural path starts or ends at."""
     flagged = set(failing.get("internal_consistency", [])) | set(failing.get("convergent_validity", []))
     flagged |= {c for pair in failing.get("htmt", []) for c in pair} | set(failing.get("fornell_larcker", []))
@@ -470,7 +476,7 @@ def _affected_constructs(r, failing: dict) -> list[str]:
     return [c for c in r.model.spec.constructs if c in flagged and any(c in path for path in r.model.spec.paths)]
 
 
-def outer_model_section(b: Builder, r, number: str) -> Section:
+def outer_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     section = b.section(b.labels["pls_outer"], 3, number)
     section.blocks += b.say("pls_outer_intro.j2", citation=CITATION, applied=r.removal_applied)
     for make in (indicator_section, consistency_section, convergent_section, discriminant_section, summary_section):

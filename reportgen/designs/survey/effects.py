@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -11,6 +12,9 @@ from reportgen.interpret.conclusions import Conclusions, conclude
 from reportgen.interpret.effects import Effect, f2_from_r2, f2_from_t, f2_verdict, ranked
 from reportgen.stats.pls.quality import effects as path_matrix_effects
 from reportgen.stats.regression import Coefficient, RegressionResult
+
+if TYPE_CHECKING:
+    from reportgen.designs.pls.analysis import PlsStudyResults
 
 
 def beta_of(c: Coefficient) -> float:
@@ -134,13 +138,13 @@ def path_effects(results) -> list[Effect]:
     return ranked(effects, _standardised(fits))
 
 
-def pls_effects(results) -> list[Effect]:
+def pls_effects(results: PlsStudyResults) -> list[Effect]:
     """Each hypothesis of a PLS study: the path coefficient and its f², or the indirect effect."""
     effects = []
     for name, hyp in results.hypotheses.items():
         st = hyp.stat
         if len(hyp.chain) == 2:
-            f2 = results.f2.get(hyp.chain)
+            f2 = results.assessed.f2.get(hyp.chain)
             effects.append(
                 Effect(
                     name, "direct", hyp.chain, st.estimate, st.t, "t", hyp.decision.p, hyp.decision, f2, f2_verdict(f2) if f2 is not None else None
