@@ -221,7 +221,12 @@ LIGHT_EXAMPLE = "luwu-timur"  # the thesis replica: its PDF and DOCX are checked
 def rendered_examples(examples, langs=("id", "en")) -> list:
     """(example, lang) parameters of a check of each example's PDF: the thesis replica's run by
     ``make test``, the others marked heavy (``make test-heavy``, CI), each PDF rendered once."""
-    return [pytest.param(e, lang, marks=() if e == LIGHT_EXAMPLE else pytest.mark.heavy) for e in examples for lang in langs]
+    return heavy_unless([(e, lang) for e in examples for lang in langs], (LIGHT_EXAMPLE,))
+
+
+def heavy_unless(cases, light) -> list:
+    """The (example, …) cases as parameters: those of an example in ``light`` run by ``make test``, the others marked heavy."""
+    return [case if case[0] in light else heavy(*case) for case in cases]
 
 
 def heavy(*values):

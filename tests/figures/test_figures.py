@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import EXAMPLES, example_variant, heavy
+from helpers import EXAMPLES, example_variant, heavy_unless
 from matplotlib.text import Text
 
 from reportgen.figures import draw
@@ -41,7 +41,7 @@ DRAWN_BY_MAKE_TEST = ("luwu-timur", "mobi")  # the thesis replica, and a PLS stu
 
 def params(cases) -> list:
     """The cases as parameters: those of :data:`DRAWN_BY_MAKE_TEST` run by make test, the other examples' by make test-heavy."""
-    return [case if case[0] in DRAWN_BY_MAKE_TEST else heavy(*case) for case in cases]
+    return heavy_unless(cases, DRAWN_BY_MAKE_TEST)
 
 
 class Drawn:
