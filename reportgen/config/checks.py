@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportgen.config.models import PathModel
+from reportgen.config.models import PathModel, RepeatedModel
 from reportgen.errors import ConfigError
 from reportgen.words.messages import phrase
 
@@ -57,6 +57,8 @@ def cross_check(study: Study) -> list[ConfigError]:
     model = config.model
     if isinstance(model, PathModel):
         return problems + _check_path_model(study)
+    if isinstance(model, RepeatedModel):
+        return problems + _check_repeated_model(study)
     if model.dependent is None:
         problem("needs_dependent", "model")
         return problems
@@ -97,7 +99,9 @@ def cross_check(study: Study) -> list[ConfigError]:
                     unknown_construct(name, "hypotheses", hname, "simultaneous", i)
                 elif name not in predictors:
                     problem("not_predictor", "hypotheses", hname, "simultaneous", i, name=name)
-            if hyp.on != model.dependent:
+            if hyp.on is None:
+                problem("simultaneous_on", "hypotheses", hname, "simultaneous")
+            elif hyp.on != model.dependent:
                 problem("on_dependent", "hypotheses", hname, "on", dependent=model.dependent)
             continue
         steps = hyp.steps()
@@ -227,6 +231,48 @@ def _check_path_model(study) -> list[ConfigError]:
     return found + _mediation_resamples(study)
 
 
+def _check_repeated_model(study) -> list[ConfigError]:
+    """Measures and hypotheses of a repeated-measures model: at least two distinct measures, each a
+    construct, comparable sums (the same number of items) unless scores are means; a hypothesis is
+    'EARLIER -> LATER' between two measures, or a test across all of them."""
+    config = study.config
+    model = config.model
+    found: list[ConfigError] = []
+
+    def flag(code: str, *key: object, **params) -> None:
+        found.append(study.problem(f"check.{code}", *key, **params))
+
+    for i, name in enumerate(model.measures):
+        if name not in config.constructs:
+            flag("not_construct", "model", "measures", i, name=name, hint=near(name, config.constructs, cutoff=0.5))
+        elif name in model.measures[:i]:
+            flag("measure_twice", "model", "measures", i, name=name)
+    if found:
+        return found
+    if len(model.measures) < 2:
+        flag("needs_measures", "model", *(("measures",) if model.measures else ()))
+        return found
+    counts = {name: len(config.constructs[name].items) for name in model.measures}
+    if model.score == "sum" and len(set(counts.values())) > 1:
+        flag("measures_items", "model", "measures", counts=", ".join(f"{k}: {v}" for k, v in counts.items()))
+    listed = ", ".join(model.measures)
+    for hname, hyp in config.hypotheses.items():
+        if hyp.moderator is not None:
+            flag("moderator_repeated", "hypotheses", hname, "moderator")
+        elif hyp.simultaneous is not None:
+            if set(hyp.simultaneous) != set(model.measures) or hyp.on is not None:
+                flag("simultaneous_measures", "hypotheses", hname, "simultaneous", measures=listed)
+        else:
+            steps = hyp.steps()
+            if len(steps) != 2 or not all(steps) or steps[0] == steps[1]:
+                flag("repeated_path", "hypotheses", hname, "path", path=hyp.path)
+                continue
+            for name in steps:
+                if name not in model.measures:
+                    flag("not_measure", "hypotheses", hname, "path", name=name, measures=listed)
+    return found
+
+
 MIN_MEDIATION_RESAMPLES = 200
 
 
@@ -260,10 +306,12 @@ def _has_cycle(pairs: list[tuple[str, str]]) -> bool:
 def model_constructs(config) -> list[str]:
     """The constructs the model and its hypotheses use, in the study file's order: for a
     regression the dependent, the predictors and any moderator or simultaneous test; for a path or
-    PLS model every construct on a path. Listwise deletion looks at their items only."""
+    PLS model every construct on a path; for a repeated model its measures. Listwise deletion looks at their items only."""
     used: set[str] = set()
     if config.model.type == "regression":
         used |= {config.model.dependent, *regression_predictors(config)}
+    elif config.model.type == "repeated":
+        used |= set(config.model.measures)
     else:
         used |= {c for pair in pls_paths(config) for c in pair}
     for hyp in config.hypotheses.values():

@@ -187,7 +187,7 @@ def _describe(error: ErrorDetails, filename: str, lines: dict[tuple, int], model
             "key.not_allowed",
             where=place(filename, line_of(lines, ("model", "type")) if line else None, "model.type"),
             value=repr(error["input"].get("type")),
-            expected="'regression', 'path' or 'pls'",
+            expected="'regression', 'path', 'pls' or 'repeated'",
         )
     if kind == "extra_forbidden":
         allowed = _allowed_keys(tagged[:-1], model)

@@ -286,7 +286,16 @@ class PlsModel(PathModel):
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 
 
-MODEL_TYPES = ("regression", "path", "pls")
+class RepeatedModel(SurveyModel):
+    """The same respondents measured two or more times (before and after a training, and later):
+    ``measures`` are the constructs that hold each measurement, in time order; their scores are
+    compared by a paired test or a repeated-measures ANOVA (``settings.repeated_test``)."""
+
+    type: Literal["repeated"] = "repeated"
+    measures: list[Key] = Field(default_factory=list, max_length=bounds.MAX_MEASURES)
+
+
+MODEL_TYPES = ("regression", "path", "pls", "repeated")
 
 
 def _model_type(value: Any) -> str:
@@ -296,9 +305,14 @@ def _model_type(value: Any) -> str:
 
 
 Model = Annotated[
-    Annotated[RegressionModel, Tag("regression")] | Annotated[PathModel, Tag("path")] | Annotated[PlsModel, Tag("pls")],
+    Annotated[RegressionModel, Tag("regression")]
+    | Annotated[PathModel, Tag("path")]
+    | Annotated[PlsModel, Tag("pls")]
+    | Annotated[RepeatedModel, Tag("repeated")],
     Discriminator(
-        _model_type, custom_error_type="unknown_model_type", custom_error_message="model type is not supported; use 'regression', 'path' or 'pls'"
+        _model_type,
+        custom_error_type="unknown_model_type",
+        custom_error_message="model type is not supported; use 'regression', 'path', 'pls' or 'repeated'",
     ),
 ]
 
@@ -379,8 +393,6 @@ class Hypothesis(Strict):
     def _one_kind(self) -> Hypothesis:
         if (self.path is None) == (self.simultaneous is None):
             raise invalid("value.hypothesis_kind")
-        if self.simultaneous is not None and self.on is None:
-            raise invalid("value.simultaneous_on")
         stray = [key for key in self.findings if key not in self.supports and key not in self.contradicts]
         if stray:
             raise invalid("value.stray_finding", key=stray[0])
@@ -408,6 +420,7 @@ class Settings(Strict):
     group_test: Literal["welch", "student", "nonparametric"] = "welch"  # compare: Welch's t/ANOVA, Student's t/ANOVA, Mann-Whitney/Kruskal-Wallis
     levene_center: Literal["mean", "median"] = "mean"  # Levene's test centred on the mean (SPSS) or median (Brown-Forsythe)
     robust: Literal["auto", "hc3", "none"] = "auto"  # HC3 standard errors: when heteroscedastic (auto), always, never
+    repeated_test: Literal["parametric", "nonparametric"] = "parametric"  # repeated: paired t/RM ANOVA, or Wilcoxon/Friedman
 
 
 class Theme(Strict):

@@ -21,6 +21,7 @@ KINDS = {
     "scatter": ("reportgen.figures.residuals", "scatter"),
     "framework": ("reportgen.figures.framework", "framework"),
     "slopes": ("reportgen.figures.slopes", "simple_slopes"),
+    "measure_means": ("reportgen.figures.means", "measure_means"),
     "path_diagram": ("reportgen.figures.path_diagram", "path_diagram"),
     "predicates": ("reportgen.figures.sakip", "predicate_distribution"),
     "ranking": ("reportgen.figures.sakip", "ranking"),

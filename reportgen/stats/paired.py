@@ -19,6 +19,7 @@ and pingouin would bring scikit-learn and seaborn along for five formulas; they 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 from math import atanh, log, sqrt, tanh
 
 import numpy as np
@@ -163,3 +164,35 @@ def friedman(table: np.ndarray) -> Friedman:
     result = stats.friedmanchisquare(*y.T)
     chi2 = float(result.statistic)
     return Friedman(chi2, k - 1, float(result.pvalue), chi2 / (n * (k - 1)))
+
+
+@dataclass(frozen=True)
+class PairedComparison:
+    """Two of the measurements compared (``second`` − ``first``), its effect size and its p after
+    Holm's adjustment over all pairs."""
+
+    first: str
+    second: str
+    test: PairedTest
+    effect: EffectSize
+    p_holm: float
+
+
+def pairwise(table: np.ndarray, names: list[str], ranks: bool, level: float = 0.95) -> tuple[PairedComparison, ...]:
+    """Every pair of the columns of ``table`` (in column order: 1–2, 1–3, …, 2–3, …) by the paired t
+    test with d_z, or with ``ranks`` the Wilcoxon signed-rank test with the rank-biserial r; the p
+    values adjusted by Holm (1979) over all pairs, as R's ``pairwise.t.test(paired = TRUE)`` and
+    ``pairwise.wilcox.test(paired = TRUE)`` with ``p.adjust.method = "holm"`` (statsmodels'
+    ``multipletests``). With two columns the one p is its own."""
+    from statsmodels.stats.multitest import multipletests
+
+    y = np.asarray(table, float)
+    found = []
+    for i, j in combinations(range(y.shape[1]), 2):
+        before, after = y[:, i], y[:, j]
+        if ranks:
+            found.append((i, j, wilcoxon_signed_rank(before, after), matched_rank_biserial(before, after, level)))
+        else:
+            found.append((i, j, paired_t(before, after, level), cohens_dz(before, after, level)))
+    adjusted = multipletests([f[2].p for f in found], method="holm")[1]
+    return tuple(PairedComparison(names[i], names[j], test, effect, float(p)) for (i, j, test, effect), p in zip(found, adjusted))

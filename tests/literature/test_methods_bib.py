@@ -14,7 +14,9 @@ from reportgen.literature.intext import InText
 from reportgen.literature.methods import BIB, cite, methods
 from reportgen.literature.order import year_suffixes
 
-ARTICLES_WITHOUT_ISSUES = {"lumley2002"}  # Annual Review of Public Health numbers volumes only
+# Annual Review of Public Health numbers volumes only; Frontiers in Psychology and Comprehensive
+# Psychology number their articles within a volume
+ARTICLES_WITHOUT_ISSUES = {"lumley2002", "lakens2013", "kerby2014"}
 WITHOUT_DOI = {"holm1979"}  # Scandinavian Journal of Statistics 6 (1979) has no DOI (JSTOR 4615733 only)
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from helpers import FIXTURES
 
-from reportgen.stats.paired import cohens_dz, friedman, matched_rank_biserial, paired_t, repeated_anova, wilcoxon_signed_rank
+from reportgen.stats.paired import cohens_dz, friedman, matched_rank_biserial, paired_t, pairwise, repeated_anova, wilcoxon_signed_rank
 
 REFERENCE = json.loads((FIXTURES / "paired" / "reference.json").read_text())
 PAIRS = [name for name, case in REFERENCE.items() if "pre_post" in case]
@@ -71,3 +71,17 @@ def test_two_measurements_have_no_sphericity_to_test():
     before, after, _ = _pair("training")
     a = repeated_anova(np.column_stack([before, after]))
     assert a.mauchly_w is None and a.gg_epsilon == pytest.approx(1.0) and a.f == pytest.approx(paired_t(before, after).statistic ** 2)
+
+
+@pytest.mark.parametrize("name", REPEATED)
+@pytest.mark.parametrize("ranks", [False, True])
+def test_pairwise_holm_equals_r(name, ranks):
+    """R's pairwise.t.test / pairwise.wilcox.test (paired, Holm), every pair in column order."""
+    table, ref = _table(name)
+    names = list(REFERENCE[name]["data"])
+    found = pairwise(table, names, ranks)
+    expected = ref["pairwise_wilcoxon_holm" if ranks else "pairwise_t_holm"]
+    assert [p.p_holm for p in found] == pytest.approx(expected, rel=1e-9)
+    assert [(p.first, p.second) for p in found][0] == (names[0], names[1])
+    assert all(p.test.test == ("wilcoxon" if ranks else "paired_t") for p in found)
+    assert all(p.effect.kind == ("rank_biserial" if ranks else "d_z") for p in found)

@@ -23,19 +23,22 @@ def chapter(
     conclusions: Conclusions | None = None,
     described=None,
     limitations=None,
+    closing: Callable[[str], Section] | None = None,
 ) -> Document:
     """The whole chapter: x.1 with the sections of ``makers`` (numbered in turn), then x.2; the
     conclusions chapter after it when the study asks for one; the works cited at the end.
     ``described`` (the :class:`~reportgen.designs.survey.analysis.Description`) tells the sample
     sentence how many blank answers were filled and which constructs outside the model kept
     respondents with blanks; ``limitations`` (:class:`~reportgen.interpret.limitations.Limitations`)
-    become section x.3."""
+    become section x.3, or ``closing`` makes it (a design whose limitations are its own)."""
     doc, results_section = _open_chapter(b, n_used, n_excluded, described)
     doc = _assemble(b, doc, results_section, makers, lambda: discussion(f"{b.study.config.study.chapter}.2"))
     if limitations is not None:
         from reportgen.designs.survey.limitations import limitations_section
 
         doc.sections.append(limitations_section(b, limitations, f"{b.study.config.study.chapter}.3"))
+    elif closing is not None:
+        doc.sections.append(closing(f"{b.study.config.study.chapter}.3"))
     info = b.study.config.study
     if conclusions is not None and info.conclusions_chapter:
         doc.sections.append(conclusions_chapter(b, conclusions, info.conclusions_chapter, info.chapter))

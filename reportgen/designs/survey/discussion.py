@@ -58,7 +58,7 @@ def discussion_section(
             from reportgen.designs.survey.qualitative import discussion_paragraphs
 
             sub.blocks += discussion_paragraphs(b, b.mixed, effect)
-        sub.blocks += literature_paragraphs(b, effect)
+        sub.blocks += literature_paragraphs(b, effect.hypothesis, effect.decision.supported)
         section.add(sub)
     return section
 
@@ -222,17 +222,17 @@ def _index_number(b: Builder, code: str) -> str:
     return b.numbers.get(f"index.{code}", "")
 
 
-def literature_paragraphs(b: Builder, e: Effect) -> list:
-    """The theory the hypothesis rests on, the comparison with earlier studies, the author's text,
-    or, when none of them is given, the author's task of writing one (a Word comment and a margin
-    note of a draft, never text)."""
-    hyp = b.study.config.hypotheses[e.hypothesis]
+def literature_paragraphs(b: Builder, name: str, supported: bool) -> list:
+    """The theory hypothesis ``name`` rests on, the comparison with earlier studies (which agree
+    depends on whether it was ``supported``), the author's text, or, when none of them is given,
+    the author's task of writing one (a Word comment and a margin note of a draft, never text)."""
+    hyp = b.study.config.hypotheses[name]
     out: list = []
     if hyp.theory is not None:
         out += b.say("discussion_theory.j2", text=hyp.theory.text.get(b.lang).strip().rstrip("."), citation=b.cite_works(hyp.theory.cite))
     literature = b.literature
     if literature is not None and (hyp.supports or hyp.contradicts):
-        agree, differ = (hyp.supports, hyp.contradicts) if e.decision.supported else (hyp.contradicts, hyp.supports)
+        agree, differ = (hyp.supports, hyp.contradicts) if supported else (hyp.contradicts, hyp.supports)
 
         def works(keys):
             return [
@@ -243,10 +243,10 @@ def literature_paragraphs(b: Builder, e: Effect) -> list:
                 for key in keys
             ]
 
-        out += b.say("discussion_literature.j2", h=e.hypothesis, supported=e.decision.supported, agree=works(agree), differ=works(differ))
+        out += b.say("discussion_literature.j2", h=name, supported=supported, agree=works(agree), differ=works(differ))
         b.cited.update(hyp.supports + hyp.contradicts)
     if hyp.discussion is not None:
         out += b.say("discussion_written.j2", text=hyp.discussion.get(b.lang))
     if not out:
-        out.append(literature_task(b, e.hypothesis))
+        out.append(literature_task(b, name))
     return out

@@ -1,0 +1,235 @@
+"""Run a repeated-measures study: the same respondents measured two or more times, their scores
+compared by the test the study chose (paired t / Wilcoxon, repeated-measures ANOVA / Friedman),
+every pair of measurements with Holm's adjustment, and the hypotheses decided
+(rules: :mod:`reportgen.interpret.repeated`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from reportgen.config import Study, models
+from reportgen.data import Dataset
+from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
+from reportgen.errors import AnalysisError
+from reportgen.interpret import repeated as rules
+from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
+from reportgen.interpret.verdict import Verdict
+from reportgen.stats.assumptions import shapiro_wilk
+from reportgen.stats.groups import EffectSize
+from reportgen.stats.paired import Friedman, PairedComparison, RepeatedAnova, friedman, pairwise, repeated_anova
+
+MIN_PAIRS = 5  # respondents measured at every occasion: below this no test here has a usable distribution
+
+
+@dataclass(frozen=True)
+class MeasureSummary:
+    """One measurement's scores: n, mean, SD, median, quartiles, range and the mean's interval."""
+
+    code: str
+    n: int
+    mean: float
+    sd: float
+    median: float
+    q1: float
+    q3: float
+    low: float
+    high: float
+    mean_rank: float  # within each respondent, over the measurements (Friedman's ranks)
+    ci: tuple[float, float]  # t interval of the mean at 1 − α
+
+
+@dataclass(frozen=True)
+class Omnibus:
+    """The test of all measurements together as the study reports it: the statistic, its df (two
+    for F, none for V), p after any sphericity correction, and its effect size."""
+
+    test: str  # paired_t | wilcoxon | rm_anova | friedman
+    statistic: float
+    df: tuple[float, ...]
+    p: float
+    effect: EffectSize
+
+
+@dataclass(frozen=True)
+class Change:
+    """How the measurements differ: the chosen test and the other family's as a check, their
+    diagnostics (normality of the differences or residuals, Mauchly's sphericity), each pair, and
+    the verdicts."""
+
+    measures: tuple[str, ...]
+    summaries: tuple[MeasureSummary, ...]
+    test: Verdict  # outcome: the test run
+    chosen: Omnibus
+    check: Omnibus  # the other family's test (rank test after a parametric one, and the reverse)
+    anova: RepeatedAnova | None  # three or more measurements
+    friedman: Friedman | None
+    normality_w: float | None  # Shapiro–Wilk of the differences (two) or of the ANOVA residuals (more)
+    normality_p: float | None
+    normality: Verdict  # a description
+    sphericity: Verdict  # a description (Mauchly); undefined for two measurements
+    correction: Verdict  # gg | hf | none (Girden, 1992): the F test's, whether it is the chosen test or the check
+    difference: Verdict  # significant | not_significant | undefined
+    check_difference: Verdict  # the check's significance
+    size: Verdict | None  # the band of the chosen effect size (none for Kendall's W)
+    pairs: tuple[PairedComparison, ...]
+    pair_differences: dict[tuple[str, str], Verdict]  # (first, second) → significant | not_significant (Holm)
+    pair_sizes: dict[tuple[str, str], Verdict]
+
+    @property
+    def rank(self) -> bool:
+        return self.test.outcome in rules.RANK_TESTS
+
+    def pair(self, first: str, second: str) -> tuple[PairedComparison, int]:
+        """The comparison of two measures and its orientation: +1 when it reads second − first as
+        asked, −1 when the study asked for the reverse."""
+        for p in self.pairs:
+            if (p.first, p.second) == (first, second):
+                return p, 1
+            if (p.first, p.second) == (second, first):
+                return p, -1
+        raise KeyError((first, second))
+
+
+@dataclass(frozen=True)
+class RepeatedStudyResults:
+    n_used: int
+    n_excluded: int
+    described: Description
+    change: Change
+    hypotheses: dict[str, HypothesisResult]
+    warnings: list[str]
+    mixed: object = None  # never set: a repeated study has no joint display yet
+
+
+def repeated_model_of(study: Study) -> models.RepeatedModel:
+    model = study.config.model
+    assert isinstance(model, models.RepeatedModel)
+    return model
+
+
+def _summaries(table: np.ndarray, measures: list[str], level: float) -> tuple[MeasureSummary, ...]:
+    """Each measurement's n, mean, SD, quartiles (R's type 7), range, mean rank within respondents
+    and the t interval of its mean."""
+    from scipy.stats import rankdata, t
+
+    ranks = rankdata(table, axis=1).mean(axis=0)
+    out = []
+    for j, code in enumerate(measures):
+        x = table[:, j]
+        n, mean, sd = len(x), float(x.mean()), float(x.std(ddof=1))
+        q1, median, q3 = np.percentile(x, [25, 50, 75])
+        half = float(t.ppf(1 - (1 - level) / 2, n - 1)) * sd / np.sqrt(n)
+        out.append(
+            MeasureSummary(
+                code, n, mean, sd, float(median), float(q1), float(q3), float(x.min()), float(x.max()), float(ranks[j]), (mean - half, mean + half)
+            )
+        )
+    return tuple(out)
+
+
+def _residuals(table: np.ndarray) -> np.ndarray:
+    """The residuals of the additive model respondent + measurement: y − row mean − column mean + grand mean."""
+    return (table - table.mean(axis=1, keepdims=True) - table.mean(axis=0, keepdims=True) + table.mean()).ravel()
+
+
+def _shapiro(values: np.ndarray) -> tuple[float | None, float | None]:
+    """Shapiro–Wilk W and p, None outside shapiro.test's range (3–5000 values, not all equal)."""
+    if not 3 <= len(values) <= 5000 or np.ptp(values) <= 1e-12 * max(1.0, float(np.abs(values).max())):
+        return None, None
+    return shapiro_wilk(values)
+
+
+def _omnibus(
+    test: str, table: np.ndarray, pairs: tuple[PairedComparison, ...], anova: RepeatedAnova | None, ranks: Friedman | None, gg: str
+) -> Omnibus:
+    """The omnibus result of ``test``: with two measurements its one pair; RM ANOVA's F with the
+    df and p of the correction ``gg`` (gg | hf | none); Friedman's χ² with Kendall's W."""
+    if test in ("paired_t", "wilcoxon"):
+        one = pairs[0]
+        return Omnibus(test, one.test.statistic, (one.test.df,) if one.test.df is not None else (), one.test.p, one.effect)
+    if test == "rm_anova":
+        assert anova is not None
+        epsilon = anova.gg_epsilon if gg == "gg" else min(1.0, anova.hf_epsilon) if gg == "hf" else 1.0
+        p = anova.gg_p if gg == "gg" else anova.hf_p if gg == "hf" else anova.p
+        nan = float("nan")
+        return Omnibus(test, anova.f, (anova.df1 * epsilon, anova.df2 * epsilon), p, EffectSize("ges", anova.ges, nan, nan, nan, "two.sided", "none"))
+    assert ranks is not None
+    nan = float("nan")
+    return Omnibus(test, ranks.chi2, (float(ranks.df),), ranks.p, EffectSize("kendalls_w", ranks.kendalls_w, nan, nan, nan, "two.sided", "none"))
+
+
+def compare_measures(table: np.ndarray, measures: list[str], setting: str, alpha: float) -> Change:
+    """The measurements (columns of ``table``, one row per respondent) compared as the setting says."""
+    k = len(measures)
+    level = 1 - alpha
+    chosen = rules.choose_test(k, setting)
+    other = rules.TESTS["nonparametric" if setting == "parametric" else "parametric"][0 if k == 2 else 1]
+    rank_pairs = pairwise(table, measures, ranks=True, level=level)
+    mean_pairs = pairwise(table, measures, ranks=False, level=level)
+    anova = repeated_anova(table) if k > 2 else None
+    ranks = friedman(table) if k > 2 else None
+    correction = rules.correction(k, anova.gg_epsilon if anova else None, anova.hf_epsilon if anova else None)
+    results = {
+        t: _omnibus(t, table, rank_pairs if t in rules.RANK_TESTS else mean_pairs, anova, ranks, correction.outcome) for t in (chosen.outcome, other)
+    }
+    w, p = _shapiro(table[:, 1] - table[:, 0] if k == 2 else _residuals(table))
+    pairs = rank_pairs if chosen.outcome in rules.RANK_TESTS else mean_pairs
+    citation = rules.CITATIONS[chosen.outcome]
+    return Change(
+        tuple(measures),
+        _summaries(table, measures, level),
+        chosen,
+        results[chosen.outcome],
+        results[other],
+        anova,
+        ranks,
+        w,
+        p,
+        rules.normality(p, alpha),
+        rules.sphericity(anova.mauchly_p if anova else None, alpha),
+        correction,
+        rules.difference(results[chosen.outcome].p, alpha, citation),
+        rules.difference(results[other].p, alpha, rules.CITATIONS[other]),
+        rules.size(results[chosen.outcome].effect.kind, results[chosen.outcome].effect.value),
+        pairs,
+        {(q.first, q.second): rules.pair_difference(q.p_holm if k > 2 else q.test.p, alpha) for q in pairs},
+        {(q.first, q.second): _band(q.effect) for q in pairs},
+    )
+
+
+def _band(effect: EffectSize) -> Verdict:
+    """The band of a pair's d_z or rank-biserial r (both have bands)."""
+    band = rules.size(effect.kind, effect.value)
+    assert band is not None, effect.kind
+    return band
+
+
+def _decide(name: str, hyp, change: Change, settings) -> HypothesisResult:
+    """A pair hypothesis 'EARLIER -> LATER' by its pair's test (Holm-adjusted with three or more
+    measurements), its sign that of later − earlier; a test across all measurements by the omnibus test."""
+    if hyp.simultaneous is not None:
+        decision = simultaneous_decision(change.chosen.statistic, change.chosen.p, settings.alpha)
+        return HypothesisResult(name, "omnibus", tuple(change.measures[:-1]), change.measures[-1], hyp.expect, decision)
+    first, second = hyp.steps()
+    pair, sign = change.pair(first, second)
+    p = pair.p_holm if len(change.measures) > 2 else pair.test.p
+    direction = sign * (pair.effect.value if change.rank else pair.test.mean_difference)
+    decision = partial_decision(direction, p, hyp.expect, settings.alpha, settings.tails)
+    statistic = sign * pair.test.statistic if not change.rank else pair.test.statistic
+    return HypothesisResult(name, "pair", (first,), second, hyp.expect, replace(decision, statistic=statistic))
+
+
+def analyse(study: Study, data: Dataset) -> RepeatedStudyResults:
+    config = study.config
+    settings = config.settings
+    measures = list(repeated_model_of(study).measures)
+    warnings: list[str] = []
+    if data.n_used < max(MIN_PAIRS, len(measures) + 1):
+        raise AnalysisError.coded("analysis.too_few_pairs", n=data.n_used, least=max(MIN_PAIRS, len(measures) + 1), k=len(measures))
+    described = describe(study, data, warnings)
+    table = np.column_stack([described.constructs[m].scores for m in measures]).astype(float)
+    change = compare_measures(table, measures, settings.repeated_test, settings.alpha)
+    hypotheses = {name: _decide(name, hyp, change, settings) for name, hyp in config.hypotheses.items()}
+    return RepeatedStudyResults(data.n_used, data.n_excluded, described, change, hypotheses, warnings)

@@ -1,0 +1,137 @@
+"""results.json of a repeated-measures study (``repeated``: the measurements, the diagnostics, the
+chosen test and the check, every pair; ``hypotheses``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportgen.config import Study
+from reportgen.designs.repeated.analysis import Change, Omnibus, RepeatedStudyResults
+from reportgen.designs.survey.json import constructs_json, hypothesis_json, profile_json, source_json
+from reportgen.interpret.hypotheses import Decision
+from reportgen.interpret.repeated import CITATIONS, HOLM_CITATION
+from reportgen.interpret.verdict import Rule
+
+
+def _number(value: float) -> float | None:
+    return None if value != value else value
+
+
+def _effect(e) -> dict[str, Any]:
+    return {"kind": e.kind, "value": _number(e.value), "ci_low": _number(e.ci_low), "ci_high": _number(e.ci_high), "ci_level": _number(e.level)}
+
+
+def _omnibus(o: Omnibus) -> dict[str, Any]:
+    return {"test": o.test, "statistic": _number(o.statistic), "df": list(o.df), "p": _number(o.p), "effect_size": _effect(o.effect)}
+
+
+def change_json(c: Change) -> dict[str, Any]:
+    """The measurements, the diagnostics, the chosen test, the check and every pair, with verdicts."""
+    out: dict[str, Any] = {
+        "measures": list(c.measures),
+        "scores": {
+            m.code: {
+                "n": m.n,
+                "mean": m.mean,
+                "sd": m.sd,
+                "median": m.median,
+                "q1": m.q1,
+                "q3": m.q3,
+                "min": m.low,
+                "max": m.high,
+                "mean_rank": m.mean_rank,
+                "ci_low": m.ci[0],
+                "ci_high": m.ci[1],
+            }
+            for m in c.summaries
+        },
+        "test": c.test.as_json(),
+        "chosen": _omnibus(c.chosen),
+        "check": _omnibus(c.check),
+        "normality": {
+            "of": "differences" if len(c.measures) == 2 else "residuals",
+            "w": c.normality_w,
+            "p": c.normality_p,
+            "verdict": c.normality.as_json(),
+        },
+        "verdicts": {
+            "difference": c.difference.as_json(),
+            "check_difference": c.check_difference.as_json(),
+            "size": c.size.as_json() if c.size else None,
+            "correction": c.correction.as_json(),
+        },
+        "pairs": [
+            {
+                "first": p.first,
+                "second": p.second,
+                "test": p.test.test,
+                "statistic": _number(p.test.statistic),
+                "df": p.test.df,
+                "p": _number(p.test.p),
+                "p_holm": _number(p.p_holm),
+                "exact": p.test.exact,
+                "n": p.test.n,
+                "mean_difference": p.test.mean_difference,
+                "ci_low": p.test.ci[0] if p.test.ci else None,
+                "ci_high": p.test.ci[1] if p.test.ci else None,
+                "effect_size": _effect(p.effect),
+                "difference": c.pair_differences[(p.first, p.second)].as_json(),
+                "size": c.pair_sizes[(p.first, p.second)].as_json(),
+            }
+            for p in c.pairs
+        ],
+    }
+    if c.anova is not None:
+        a = c.anova
+        out["anova"] = {
+            "f": a.f,
+            "df1": a.df1,
+            "df2": a.df2,
+            "p": a.p,
+            "ges": a.ges,
+            "mauchly_w": a.mauchly_w,
+            "mauchly_p": a.mauchly_p,
+            "gg_epsilon": a.gg_epsilon,
+            "gg_p": a.gg_p,
+            "hf_epsilon": a.hf_epsilon,
+            "hf_p": a.hf_p,
+            "sphericity": c.sphericity.as_json(),
+        }
+    if c.friedman is not None:
+        out["friedman"] = {"chi2": c.friedman.chi2, "df": c.friedman.df, "p": c.friedman.p, "kendalls_w": c.friedman.kendalls_w}
+    return out
+
+
+def _hypothesis(decision: Decision, kind: str, test: str, settings, holm: bool) -> dict[str, Any]:
+    """The decision with the rule it was made by: the omnibus test's p, or the pair's (Holm's with
+    three or more measurements) with the hypothesised sign."""
+    out = hypothesis_json(decision, "partial" if kind == "pair" else "simultaneous", settings.alpha, settings.tails)
+    rule = (
+        Rule(f"pair_p_{settings.tails}_tailed_and_sign{'_holm' if holm else ''}", settings.alpha, HOLM_CITATION if holm else CITATIONS[test])
+        if kind == "pair"
+        else Rule("omnibus_p", settings.alpha, CITATIONS[test])
+    )
+    return out | {"rule": rule.name, "threshold": rule.threshold, "citation": rule.citation}
+
+
+def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict[str, Any]:
+    config = study.config
+    c = results.change
+    return {
+        "source": source_json(config),
+        "n_used": results.n_used,
+        "n_excluded": results.n_excluded,
+        "profile": profile_json(results.described.profile),
+        "constructs": constructs_json(results.described.constructs),
+        "repeated": change_json(c),
+        "hypotheses": {
+            name: {
+                "kind": h.kind,
+                "measures": [*h.source, h.target] if h.kind == "pair" else list(c.measures),
+                **_hypothesis(h.decision, h.kind, c.test.outcome, config.settings, len(c.measures) > 2),
+            }
+            for name, h in results.hypotheses.items()
+        },
+        "warnings": list(results.warnings),
+        "dropped_items": [{"item": i, "construct": cname, "r": r} for i, cname, r in results.described.dropped],
+    }
