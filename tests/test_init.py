@@ -16,6 +16,7 @@ DATA = {
     "mediation": "responses.csv",
     "moderation": "responses.csv",
     "mixed-methods": "responses.csv",
+    "repeated": "responses.csv",
 }
 
 
@@ -35,6 +36,7 @@ def drafted(tmp_path, example: str, design: str = "regression"):
         ("mediation", "path"),
         ("moderation", "regression"),
         ("mixed-methods", "pls"),
+        ("repeated", "repeated"),
     ],
 )
 def test_the_draft_of_each_example_validates_and_runs(tmp_path, example, design):
@@ -102,3 +104,11 @@ def test_data_without_items_is_one_line(tmp_path):
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
     assert result.output.startswith("error: x.csv: no column looks like a questionnaire item")
     assert not (tmp_path / "study.yaml").exists()
+
+
+def test_a_repeated_draft_lists_the_measures_in_the_datas_order(tmp_path):
+    """--design repeated: every construct is a measurement, in the order its columns come, and each
+    hypothesis compares a measurement with the one before it."""
+    config = yaml.safe_load(drafted(tmp_path, "repeated", "repeated").read_text())
+    assert config["model"] == {"type": "repeated", "measures": ["PRE", "POST", "FU"]}
+    assert [h["path"] for h in config["hypotheses"].values()] == ["PRE -> POST", "POST -> FU"]

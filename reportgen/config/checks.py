@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportgen.config.models import PathModel, RepeatedModel
+from reportgen.config.models import PathModel, QualitativeCorpus, RepeatedModel
 from reportgen.errors import ConfigError
 from reportgen.words.messages import phrase
 
@@ -145,8 +145,6 @@ def _check_shared(study: Study) -> list[ConfigError]:
 
 def _check_corpus(study: Study) -> list[ConfigError]:
     """The qualitative corpus's files exist, and the hypotheses its themes explain are the study's."""
-    from reportgen.config.models import QualitativeCorpus
-
     corpus = study.config.qualitative
     if not isinstance(corpus, QualitativeCorpus):
         return []
@@ -252,6 +250,11 @@ def _check_repeated_model(study) -> list[ConfigError]:
     if len(model.measures) < 2:
         flag("needs_measures", "model", *(("measures",) if model.measures else ()))
         return found
+    for key, given in (("compare", bool(config.compare)), ("qualitative", isinstance(config.qualitative, QualitativeCorpus))):
+        if given:
+            flag("repeated_lacks", key, what=key)
+    if config.study.conclusions_chapter:
+        flag("repeated_lacks", "study", "chapters", what="chapters (a conclusions chapter)")
     counts = {name: len(config.constructs[name].items) for name in model.measures}
     if model.score == "sum" and len(set(counts.values())) > 1:
         flag("measures_items", "model", "measures", counts=", ".join(f"{k}: {v}" for k, v in counts.items()))

@@ -52,7 +52,7 @@ from reportgen.stats.blocks import adjacent_blocks
 from reportgen.stats.profile import natural_order
 from reportgen.words.messages import catalogue, worded
 
-DESIGNS = ("regression", "path", "pls")
+DESIGNS = ("regression", "path", "pls", "repeated")
 PROFILE_MAX = 8
 ID_NAMES = {"id", "no", "nomor", "no.", "resp", "resp_id", "respondent", "responden", "kode", "code", "nama", "name"}
 TIMESTAMP_NAMES = {"timestamp", "stempel waktu", "cap waktu", "tanda waktu", "waktu"}
@@ -394,7 +394,9 @@ def choices_for(found: Draft, design: str) -> Choices:
         },
         dependent=dependent,
         predictors=predictors,
-        hypotheses=[(f"{p} -> {dependent}", "positive") for p in predictors],
+        hypotheses=[(f"{a} -> {b}", "positive") for a, b in zip(names, names[1:])]
+        if design == "repeated"  # each measurement against the one before it
+        else [(f"{p} -> {dependent}", "positive") for p in predictors],
         skipped=dict(found.skipped),
         columns=dict(found.columns),
         profile_values={c: dict(v) for c, v in found.profile_values.items()},
@@ -601,6 +603,11 @@ def _model_lines(choices: Choices, out: _Lines, origin: Origin) -> None:
         out.add("  type: regression", "model")
         out.put({"dependent": choices.dependent}, "dependent", 2)
         out.put({"predictors": FlowList(choices.predictors)}, "predictors", 2)
+    elif choices.design == "repeated":
+        out.add("model:", "model")
+        out.put({"type": choices.design}, "design", 2)
+        if not (origin.design == "repeated" and "measures" in origin.sections.get("model", {})):  # an opened file's order is kept
+            out.put({"measures": FlowList(list(choices.constructs))}, "model", 2)
     else:
         steps = [[s.strip() for s in path.split("->")] for path, _ in choices.hypotheses]
         edges = [f"{a} -> {b}" for chain in steps for a, b in zip(chain, chain[1:])]

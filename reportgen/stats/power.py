@@ -32,3 +32,19 @@ def detectable_f2(u: int, v: int, alpha: float, power: float = 0.80) -> float:
         middle = (low + high) / 2
         low, high = (middle, high) if f2_power(middle, u, v, alpha) < power else (low, middle)
     return (low + high) / 2
+
+
+def paired_power(dz: float, n: int, alpha: float) -> float:
+    """Power of the two-sided paired t test of n pairs to detect a mean difference of ``dz``
+    standard deviations of the differences (Cohen, 1988, ch. 2), by statsmodels' ``TTestPower``
+    (R ``pwr::pwr.t.test(n, d, type = "paired")``)."""
+    from statsmodels.stats.power import TTestPower
+
+    return float(TTestPower().power(effect_size=dz, nobs=n, alpha=alpha, alternative="two-sided"))
+
+
+def detectable_dz(n: int, alpha: float, power: float = 0.80) -> float:
+    """The smallest d_z the two-sided paired t test of n pairs detects with ``power`` at ``alpha``."""
+    from statsmodels.stats.power import TTestPower
+
+    return float(TTestPower().solve_power(nobs=n, alpha=alpha, power=power, alternative="two-sided"))

@@ -148,11 +148,16 @@ def test_two_measurements_and_a_hypothesis_written_backwards(tmp_path):
         (lambda c: c["model"].update(measures=["PRE", "POST", "FUP"]), "model.measures.2: 'FUP' is not a construct; did you mean 'FU'?"),
         (lambda c: c["model"].update(measures=["PRE", "PRE"]), "'PRE' is listed twice in 'measures'"),
         (lambda c: c["model"].update(measures=["PRE"]), "a repeated model needs 'measures'"),
-        (lambda c: c["constructs"]["FU"]["items"].pop("FU5") and c["model"].update(score="sum"), "different numbers of items (PRE: 5, POST: 5, FU: 4)"),
+        (
+            lambda c: c["constructs"]["FU"]["items"].pop("FU5") and c["model"].update(score="sum"),
+            "different numbers of items (PRE: 5, POST: 5, FU: 4)",
+        ),
         (lambda c: c["hypotheses"].update(H1={"path": "PRE -> PRE"}), "path 'PRE -> PRE' must read 'EARLIER -> LATER'"),
         (lambda c: c["hypotheses"].update(H3={"simultaneous": ["PRE", "POST"]}), "lists every measure of the model (PRE, POST, FU)"),
         (lambda c: c["hypotheses"].update(H1={"path": "PRE -> POST", "moderator": "FU"}), "a repeated model has no moderator"),
         (lambda c: c["model"].update(type="repeat"), "'repeat'"),
+        (lambda c: c.update(compare=["jk"]), "compare: a repeated model cannot use compare yet"),
+        (lambda c: c["study"].update(chapters=[4, 5]), "a repeated model cannot use chapters (a conclusions chapter) yet"),
     ],
 )
 def test_a_study_that_cannot_be_a_repeated_design_is_refused_in_one_line(tmp_path, edit, says):

@@ -12,7 +12,7 @@ from helpers import FIXTURES, SURVEYS, close
 from reportgen.config import load_study
 from reportgen.data import load_dataset
 from reportgen.stats.common_method import harman_single_factor
-from reportgen.stats.power import detectable_f2, f2_power
+from reportgen.stats.power import detectable_dz, detectable_f2, f2_power, paired_power
 
 REFERENCE = json.loads((FIXTURES / "limitations" / "reference.json").read_text())
 
@@ -38,3 +38,18 @@ def test_harman_share_equals_r(folder):
 
 def test_harman_needs_two_varying_items():
     assert harman_single_factor(np.array([[1.0, 2], [1, 3], [1, 4]])) is None
+
+
+# pwr 1.3-0, R 4.2.2: pwr.t.test(n, d, sig.level, type = "paired")$power, and $d at power = 0.8
+PAIRED = [(61, 0.2, 0.05, 0.33642126303074), (61, 0.5, 0.05, 0.970077052942347), (30, 0.5, 0.01, 0.502555497127586)]
+
+
+@pytest.mark.parametrize(("n", "dz", "alpha", "power"), PAIRED)
+def test_paired_power_equals_pwr(n, dz, alpha, power):
+    close(paired_power(dz, n, alpha), power, rel=1e-9)
+
+
+def test_detectable_dz_equals_pwr():
+    found = detectable_dz(61, 0.05)
+    close(paired_power(found, 61, 0.05), 0.80, rel=1e-6)  # statsmodels solves to about 3e-8
+    close(found, 0.364580192435563, rel=2e-4)  # pwr's uniroot stops at tol = eps^0.25

@@ -488,3 +488,29 @@ def test_two_posts_of_one_session_at_once_are_handled_one_after_the_other(client
     assert all("Berkas studi valid." in page for page in pages)
     assert session_of(app, where).study_file.read_text(encoding="utf-8").count('title: "Judul') == 1
     assert [p.name for p in session_of(app, where).folder.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_a_repeated_measures_study_from_the_form(client, app):
+    """The training example's answers: the design 'repeated' lists the constructs as measures in
+    their order, each hypothesis row compares an earlier measurement with a later one (the rows the
+    regression draft made are edited), and the run
+    writes the chapter with the repeated-measures keys and the decisions on the result page."""
+    response = upload(client, (EXAMPLES / "repeated" / "responses.csv").read_bytes())
+    where = response.headers["location"]
+    values = form_values(client.get(where).text, where)
+    page = client.post(where, data=values | {"design": "repeated", "action": "update"}).text
+    assert "Setiap konstruk adalah satu kali pengukuran" in html.unescape(page)
+    rows = {"from.1": "PRE", "to.1": "POST", "expect.1": "positive", "from.2": "PRE", "to.2": "FU", "expect.2": "positive"}
+    values = named(form_values(page, where)) | rows | {"action": "check"}
+    page = client.post(where, data=values).text
+    assert problems(page) == {} and "Berkas studi valid." in page
+    config = yaml.safe_load(session_of(app, where).study_file.read_text())
+    assert config["model"] == {"type": "repeated", "measures": ["PRE", "POST", "FU"]}
+    assert [h["path"] for h in config["hypotheses"].values()] == ["PRE -> POST", "PRE -> FU"]
+    assert client.post(where, data=values | {"action": "run"}, follow_redirects=False).status_code == 303
+    run = finished(client, app, where)
+    assert run.error is None, run.error
+    written = json.loads((session_of(app, where).report / "results.json").read_text())
+    assert written["repeated"]["chosen"]["test"] == "rm_anova" and written["n_used"] == 61
+    result = html.unescape(client.get(f"{where}/run").text)
+    assert "H1 diterima: t = 5,905, Sig. < 0,001 (Holm), naik sesuai hipotesis." in result

@@ -422,10 +422,20 @@ def limitations_section(b: Builder, r: RepeatedStudyResults, number: str) -> Sec
     Campbell, 2002), the respondents lost between measurements, and the author's own limitations."""
     from reportgen.report.document import Paragraph
 
+    from reportgen.interpret.limitations import POWER
+    from reportgen.stats.power import detectable_dz, paired_power
+
+    alpha = b.study.config.settings.alpha
     section = b.section(b.labels["limitations"], 2, number)
     section.blocks += b.say(
         "repeated_limitations.j2",
         k=len(r.change.measures),
+        n=b.integer(r.n_used),
+        small=b.bounded(paired_power(0.2, r.n_used, alpha), 2),
+        medium=b.bounded(paired_power(0.5, r.n_used, alpha), 2),
+        detectable=b.decimal(detectable_dz(r.n_used, alpha, POWER), 2),
+        level=b.trimmed(100 * POWER) + "%",
+        alpha=b.bounded(alpha, 2),
         lost=b.integer(r.n_excluded),
         lost_count=r.n_excluded,
         total=b.integer(r.n_used + r.n_excluded),

@@ -11,6 +11,9 @@ from reportgen.designs.survey.json import constructs_json, hypothesis_json, prof
 from reportgen.interpret.hypotheses import Decision
 from reportgen.interpret.repeated import CITATIONS, HOLM_CITATION
 from reportgen.interpret.verdict import Rule
+from reportgen.words.locale import fmt, fmt_p
+from reportgen.words.labels import load_labels
+from reportgen.words.templates import environment, render
 
 
 def _number(value: float) -> float | None:
@@ -114,9 +117,30 @@ def _hypothesis(decision: Decision, kind: str, test: str, settings, holm: bool) 
     return out | {"rule": rule.name, "threshold": rule.threshold, "citation": rule.citation}
 
 
+def _decision_text(env, symbols: dict, name: str, h, c: Change, lang: str) -> str:
+    """One sentence stating the decision (templates/<lang>/repeated_decision.j2)."""
+    test = c.chosen.test if h.kind == "omnibus" else c.pair(h.source[0], h.target)[0].test.test
+    return render(
+        env,
+        "repeated_decision.j2",
+        name=name,
+        kind=h.kind,
+        supported=h.decision.supported,
+        reason=h.decision.reason,
+        sign=h.decision.sign,
+        expect=h.expect,
+        symbol=symbols[test],
+        statistic=fmt(h.decision.statistic, 3, lang),
+        p=fmt_p(h.decision.p, 3, lang, unit=True),
+        holm=h.kind == "pair" and len(c.measures) > 2,
+    )
+
+
 def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict[str, Any]:
     config = study.config
     c = results.change
+    env = environment(lang, study.templates_dir)
+    symbols = load_labels(lang, study.templates_dir)["repeated_symbols"]
     return {
         "source": source_json(config),
         "n_used": results.n_used,
@@ -129,6 +153,7 @@ def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict
                 "kind": h.kind,
                 "measures": [*h.source, h.target] if h.kind == "pair" else list(c.measures),
                 **_hypothesis(h.decision, h.kind, c.test.outcome, config.settings, len(c.measures) > 2),
+                "decision_text": _decision_text(env, symbols, name, h, c, lang),
             }
             for name, h in results.hypotheses.items()
         },
