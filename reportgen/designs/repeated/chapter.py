@@ -13,7 +13,7 @@ from reportgen.designs.survey.measurement import reliability_section, validity_s
 from reportgen.designs.survey.profile import profile_section
 from reportgen.interpret.effects import Effect
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.document import Document, Section, Table
+from reportgen.report.document import Document, Paragraph, Section, Table
 
 BOUNDED = frozenset({"rank_biserial", "ges", "kendalls_w"})  # effect sizes that cannot exceed 1: no leading zero in English
 
@@ -420,8 +420,6 @@ def discussion_section(b: Builder, r: RepeatedStudyResults, number: str) -> Sect
 def limitations_section(b: Builder, r: RepeatedStudyResults, number: str) -> Section:
     """x.3: what a one-group design with repeated measurements cannot claim (Shadish, Cook &
     Campbell, 2002), the respondents lost between measurements, and the author's own limitations."""
-    from reportgen.report.document import Paragraph
-
     from reportgen.interpret.limitations import POWER
     from reportgen.stats.power import detectable_dz, paired_power
 

@@ -11,8 +11,8 @@ from reportgen.designs.survey.json import constructs_json, hypothesis_json, prof
 from reportgen.interpret.hypotheses import Decision
 from reportgen.interpret.repeated import CITATIONS, HOLM_CITATION
 from reportgen.interpret.verdict import Rule
-from reportgen.words.locale import fmt, fmt_p
 from reportgen.words.labels import load_labels
+from reportgen.words.locale import fmt, fmt_p
 from reportgen.words.templates import environment, render
 
 
