@@ -190,9 +190,21 @@ def pairs_table(b: Builder, c: Change) -> Table:
         ],
         body,
         notes=(b.label(f"repeated_pairs_note_{'rank' if c.rank else 'mean'}", level=b.confidence()),),
-        widths=(1.4, 1.9, 1.3, 0.6, 1.0, 2.4, 1.0, 1.4),
+        widths=(1.8, 1.9, 1.3, 0.6, 1.0, 2.3, 1.0, 1.3),
         small=True,
     )
+
+
+def _omnibus_words(b: Builder, c: Change) -> dict:
+    """The chosen test's result as the sentences print it: symbol, statistic, df, p, effect size and band."""
+    return {
+        "symbol": b.own(b.labels["repeated_symbols"][c.chosen.test]),
+        "statistic": b.decimal(c.chosen.statistic),
+        "df": _df(b, c.chosen.df) if c.chosen.df else "",
+        "p": b.p_value(c.chosen.p),
+        "effect": _effect_text(b, c.chosen.effect),
+        "size": b.labels["repeated_sizes"][c.size.outcome].lower() if c.size else "",
+    }
 
 
 def _change_words(b: Builder, c: Change) -> dict:
@@ -206,12 +218,7 @@ def _change_words(b: Builder, c: Change) -> dict:
         "rank": c.rank,
         "alpha": b.bounded(b.study.config.settings.alpha, 2),
         "level": b.confidence(),
-        "symbol": b.own(b.labels["repeated_symbols"][c.chosen.test]),
-        "statistic": b.decimal(c.chosen.statistic),
-        "df": _df(b, c.chosen.df) if c.chosen.df else "",
-        "p": b.p_value(c.chosen.p),
-        "effect": _effect_text(b, c.chosen.effect),
-        "size": b.labels["repeated_sizes"][c.size.outcome].lower() if c.size else "",
+        **_omnibus_words(b, c),
         "outcome": c.difference.outcome,
         "check_p": b.p_value(c.check.p),
         "check_agrees": c.check_difference.outcome == c.difference.outcome,
@@ -306,17 +313,15 @@ def _hypothesis_words(b: Builder, r: RepeatedStudyResults, name: str) -> dict:
     config = b.study.config.hypotheses[name]
     words = {"h": name, "kind": hyp.kind, "supported": hyp.decision.supported, "reason": hyp.decision.reason, "expect": hyp.expect}
     if hyp.kind == "omnibus":
-        return words | {
-            "symbol": b.own(b.labels["repeated_symbols"][c.chosen.test]),
-            "statistic": b.decimal(c.chosen.statistic),
-            "df": _df(b, c.chosen.df) if c.chosen.df else "",
-            "p": b.p_value(hyp.decision.p),
-            "effect": _effect_text(b, c.chosen.effect),
-            "size": b.labels["repeated_sizes"][c.size.outcome].lower() if c.size else "",
-            "test": b.labels["repeated_test_names"][c.chosen.test],
-            "table_test": b.labels["repeated_tests"][c.chosen.test],
-            "measures": [_measure(b, m) for m in c.measures],
-        }
+        return (
+            words
+            | _omnibus_words(b, c)
+            | {
+                "test": b.labels["repeated_test_names"][c.chosen.test],
+                "table_test": b.labels["repeated_tests"][c.chosen.test],
+                "measures": [_measure(b, m) for m in c.measures],
+            }
+        )
     first, second = config.steps()
     pair, _ = c.pair(first, second)
     summaries = {m.code: m for m in c.summaries}
