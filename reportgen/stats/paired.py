@@ -28,6 +28,16 @@ from scipy import stats
 from reportgen.stats.groups import EffectSize, ncp_t_interval
 
 EXACT_BELOW = 50  # pairs: R's wilcox.test is exact below this many pairs when no difference is tied or zero
+NAN = float("nan")
+
+
+def _differences(before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    return np.asarray(after, float) - np.asarray(before, float)
+
+
+def _constant(values: np.ndarray) -> bool:
+    """No spread to test (R's t.test stops with "data are essentially constant")."""
+    return len(values) < 2 or float(np.ptp(values)) <= 1e-12 * max(1.0, float(np.abs(values).max()))
 
 
 @dataclass(frozen=True)
@@ -45,18 +55,23 @@ class PairedTest:
 
 
 def paired_t(before: np.ndarray, after: np.ndarray, level: float = 0.95) -> PairedTest:
-    """t = mean(d) / (sd(d) / √n), d = after − before, df = n − 1; the mean difference's interval."""
+    """t = mean(d) / (sd(d) / √n), d = after − before, df = n − 1; the mean difference's interval.
+    Undefined (NaN) when every difference is the same."""
+    d = _differences(before, after)
+    if _constant(d):
+        return PairedTest("paired_t", NAN, float(len(d) - 1), NAN, len(d), float(d.mean()), None)
     result = stats.ttest_rel(after, before)
     low, high = result.confidence_interval(level)
-    d = np.asarray(after, float) - np.asarray(before, float)
     return PairedTest("paired_t", float(result.statistic), float(result.df), float(result.pvalue), len(d), float(d.mean()), (float(low), float(high)))
 
 
 def wilcoxon_signed_rank(before: np.ndarray, after: np.ndarray) -> PairedTest:
     """V = Σ ranks of |d| over d > 0 (zeros dropped, ties at their mean rank); R's exact or
-    corrected normal p, as :data:`EXACT_BELOW` says."""
-    d = np.asarray(after, float) - np.asarray(before, float)
+    corrected normal p, as :data:`EXACT_BELOW` says. Undefined (NaN) when no difference is non-zero."""
+    d = _differences(before, after)
     nonzero = d[d != 0]
+    if len(nonzero) == 0:
+        return PairedTest("wilcoxon", NAN, None, NAN, 0, float(d.mean()), None)
     ranks = stats.rankdata(np.abs(nonzero))
     tied = len(np.unique(np.abs(nonzero))) < len(nonzero)
     exact = len(nonzero) < EXACT_BELOW and not tied and len(nonzero) == len(d)
@@ -66,9 +81,12 @@ def wilcoxon_signed_rank(before: np.ndarray, after: np.ndarray) -> PairedTest:
 
 
 def cohens_dz(before: np.ndarray, after: np.ndarray, level: float = 0.95) -> EffectSize:
-    """d_z = mean(d) / sd(d); its interval from the noncentral t of t = d_z·√n (df = n − 1)."""
-    d = np.asarray(after, float) - np.asarray(before, float)
+    """d_z = mean(d) / sd(d); its interval from the noncentral t of t = d_z·√n (df = n − 1).
+    Undefined (NaN) when every difference is the same."""
+    d = _differences(before, after)
     n = len(d)
+    if _constant(d):
+        return EffectSize("d_z", NAN, NAN, NAN, level, "two.sided", "ncp_t")
     dz = float(d.mean() / d.std(ddof=1))
     low, high = ncp_t_interval(dz * sqrt(n), n - 1, level)
     return EffectSize("d_z", dz, low / sqrt(n), high / sqrt(n), level, "two.sided", "ncp_t")
@@ -77,9 +95,12 @@ def cohens_dz(before: np.ndarray, after: np.ndarray, level: float = 0.95) -> Eff
 def matched_rank_biserial(before: np.ndarray, after: np.ndarray, level: float = 0.95) -> EffectSize:
     """r = (R+ − R−) / (R+ + R−) over the ranks of the non-zero |d|; the interval is tanh(atanh(r) ± z·SE),
     SE = √((2n³ + 3n² + n) / 6) / ((n² + n) / 2) (effectsize, after Kerby, 2014), n counting every
-    pair, those without a difference too, as effectsize 0.8.3 counts them."""
-    d = np.asarray(after, float) - np.asarray(before, float)
+    pair, those without a difference too, as effectsize 0.8.3 counts them. Undefined (NaN) when no
+    difference is non-zero."""
+    d = _differences(before, after)
     nonzero = d[d != 0]
+    if len(nonzero) == 0:
+        return EffectSize("rank_biserial", NAN, NAN, NAN, level, "two.sided", "fisher_z")
     ranks = stats.rankdata(np.abs(nonzero))
     r = float((ranks[nonzero > 0].sum() - ranks[nonzero < 0].sum()) / ranks.sum())
     n = len(d)
@@ -123,6 +144,8 @@ def repeated_anova(table: np.ndarray) -> RepeatedAnova:
     ss_subjects = k * float(((y.mean(axis=1) - grand) ** 2).sum())
     ss_error = float(((y - grand) ** 2).sum()) - ss_time - ss_subjects
     df1, df2 = k - 1, (n - 1) * (k - 1)
+    if ss_error <= 1e-12 * max(1.0, float(((y - grand) ** 2).sum())):  # every respondent changes alike: no error to test against
+        return RepeatedAnova(NAN, df1, df2, NAN, NAN, None, None, NAN, NAN, NAN, NAN)
     f = (ss_time / df1) / (ss_error / df2)
     p = float(stats.f.sf(f, df1, df2))
     contrasts = np.linalg.qr(np.eye(k) - 1 / k)[0][:, : k - 1]  # orthonormal, orthogonal to the constant
@@ -158,9 +181,12 @@ class Friedman:
 
 
 def friedman(table: np.ndarray) -> Friedman:
-    """Friedman's χ² over the ranks within each respondent (ties at their mean rank, corrected)."""
+    """Friedman's χ² over the ranks within each respondent (ties at their mean rank, corrected);
+    undefined (NaN) when every respondent ties every measurement."""
     y = np.asarray(table, float)
     n, k = y.shape
+    if all(_constant(row) for row in y):
+        return Friedman(NAN, k - 1, NAN, NAN)
     result = stats.friedmanchisquare(*y.T)
     chi2 = float(result.statistic)
     return Friedman(chi2, k - 1, float(result.pvalue), chi2 / (n * (k - 1)))
@@ -194,5 +220,6 @@ def pairwise(table: np.ndarray, names: list[str], ranks: bool, level: float = 0.
             found.append((i, j, wilcoxon_signed_rank(before, after), matched_rank_biserial(before, after, level)))
         else:
             found.append((i, j, paired_t(before, after, level), cohens_dz(before, after, level)))
-    adjusted = multipletests([f[2].p for f in found], method="holm")[1]
-    return tuple(PairedComparison(names[i], names[j], test, effect, float(p)) for (i, j, test, effect), p in zip(found, adjusted))
+    tested = [k for k, f in enumerate(found) if f[2].p == f[2].p]  # an undefined pair is not counted among the tests
+    adjusted = dict(zip(tested, multipletests([found[k][2].p for k in tested], method="holm")[1])) if tested else {}
+    return tuple(PairedComparison(names[i], names[j], test, effect, float(adjusted.get(k, NAN))) for k, (i, j, test, effect) in enumerate(found))

@@ -10,7 +10,7 @@ import json
 
 import pytest
 from consistency import problems
-from helpers import FIXTURES, composed_example, example_variant, invoke
+from helpers import EXAMPLES, FIXTURES, composed_example, example_variant, invoke
 
 from reportgen.pipeline import compose
 from reportgen.render.text import render_text
@@ -175,3 +175,32 @@ def test_a_simultaneous_regression_hypothesis_still_needs_on(tmp_path):
 
     result = invoke(["validate", example_variant("moderation", tmp_path, edit)])
     assert result.exit_code == 2 and "a simultaneous hypothesis needs 'on'" in result.stderr and "hypotheses.H4" in result.stderr
+
+
+def test_measurements_that_do_not_differ_at_all_are_undefined_not_a_crash(tmp_path):
+    """POST answered exactly as PRE: no test has a spread to work with; the hypothesis is not supported
+    because nothing can be decided, and the chapter says so instead of printing a test."""
+    import csv
+
+    rows = list(csv.DictReader((EXAMPLES / "repeated" / "responses.csv").open(encoding="utf-8")))
+    for row in rows:
+        row.update({f"POST{k}": row[f"PRE{k}"] for k in range(1, 6)})
+    data = tmp_path / "same.csv"
+    with data.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+    def edit(config):
+        config["data"]["path"] = str(data)
+        config["model"]["measures"] = ["PRE", "POST"]
+        del config["constructs"]["FU"]
+        config["hypotheses"] = {"H1": {"path": "PRE -> POST", "expect": "positive"}}
+
+    composed = compose(_variant(tmp_path, edit), "en")
+    out, hyp = composed.payload["repeated"], composed.payload["hypotheses"]["H1"]
+    assert out["chosen"]["p"] is None and out["verdicts"]["difference"]["outcome"] == "undefined"
+    assert hyp["supported"] is False and hyp["reason"] == "undefined"
+    assert problems(composed.document, composed.labels) == []
+    text = " ".join(render_text(composed.document, composed.labels).split())
+    assert "The means are equal at every measurement." in text and "cannot be compared with the paired t test" in text

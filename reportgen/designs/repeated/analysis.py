@@ -211,12 +211,16 @@ def _decide(name: str, hyp, change: Change, settings) -> HypothesisResult:
     measurements), its sign that of later − earlier; a test across all measurements by the omnibus test."""
     if hyp.simultaneous is not None:
         decision = simultaneous_decision(change.chosen.statistic, change.chosen.p, settings.alpha)
+        if change.chosen.p != change.chosen.p:
+            decision = replace(decision, reason="undefined")
         return HypothesisResult(name, "omnibus", tuple(change.measures[:-1]), change.measures[-1], hyp.expect, decision)
     first, second = hyp.steps()
     pair, sign = change.pair(first, second)
     p = pair.p_holm if len(change.measures) > 2 else pair.test.p
     direction = sign * (pair.effect.value if change.rank else pair.test.mean_difference)
     decision = partial_decision(direction, p, hyp.expect, settings.alpha, settings.tails)
+    if p != p:  # no spread in the differences: nothing to decide by
+        decision = replace(decision, supported=False, reason="undefined")
     statistic = sign * pair.test.statistic if not change.rank else pair.test.statistic
     return HypothesisResult(name, "pair", (first,), second, hyp.expect, replace(decision, statistic=statistic))
 

@@ -234,6 +234,7 @@ def _change_words(b: Builder, c: Change) -> dict:
         "first": _measure(b, first.code),
         "last": _measure(b, last.code),
         "measures": [{"name": _measure(b, m.code), "mean": b.decimal(m.mean, 2), "median": b.decimal(m.median, 2)} for m in c.summaries],
+        "equal": len({b.decimal(m.mean, 2) for m in c.summaries}) == 1,  # as printed
         "highest": _measure(b, max(c.summaries, key=lambda m: m.mean).code),
         "lowest": _measure(b, min(c.summaries, key=lambda m: m.mean).code),
     }
@@ -353,7 +354,7 @@ def hypotheses_table(b: Builder, r: RepeatedStudyResults) -> Table:
     for name, hyp in r.hypotheses.items():
         words = _hypothesis_words(b, r, name)
         what = " → ".join(hyp.source + (hyp.target,)) if hyp.kind == "pair" else ", ".join(r.change.measures)
-        statistic = f"{words['symbol']} = {words['statistic']}"
+        statistic = f"{words['symbol']} = {words['statistic']}" if hyp.decision.statistic == hyp.decision.statistic else "–"
         body.append([d(name), s(what), s(words["table_test"]), d(statistic), d(words["p"]), b.verdict(f"hypothesis:{name}", hyp.decision.outcome)])
     return b.table(
         "repeated.hypotheses",
