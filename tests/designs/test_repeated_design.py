@@ -204,3 +204,23 @@ def test_measurements_that_do_not_differ_at_all_are_undefined_not_a_crash(tmp_pa
     assert problems(composed.document, composed.labels) == []
     text = " ".join(render_text(composed.document, composed.labels).split())
     assert "The means are equal at every measurement." in text and "cannot be compared with the paired t test" in text
+
+
+def test_the_csv_is_what_the_generator_writes_and_the_readme_holds(tmp_path):
+    """Seeded: make_repeated_example.py writes the committed answers byte for byte, three FU rows blank;
+    the README's numbers (Mauchly p = .024, ε_GG = .894 → Huynh–Feldt, F(1.84; 110.38) = 19.133, η²_G = .121)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_repeated_example", EXAMPLES.parent / "generators" / "make_repeated_example.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    generator.HERE = tmp_path
+    generator.write(generator.generate())
+    written = (tmp_path / "responses.csv").read_bytes()
+    assert written == (EXAMPLES / "repeated" / "responses.csv").read_bytes()
+    assert sum(1 for line in written.decode().splitlines()[1:] if line.endswith(",,,,,")) == 3
+    out = _payload()["repeated"]
+    assert round(out["anova"]["mauchly_p"], 3) == 0.024 and round(out["anova"]["gg_epsilon"], 3) == 0.894
+    assert [round(v, 2) for v in out["chosen"]["df"]] == [1.84, 110.38] and round(out["chosen"]["statistic"], 3) == 19.133
+    assert round(out["anova"]["ges"], 3) == 0.121
+    assert [round(p["effect_size"]["value"], 2) for p in out["pairs"][:2]] == [0.76, 0.54]

@@ -163,7 +163,7 @@ def pairs_table(b: Builder, c: Change) -> Table:
         ci = f" [{b.decimal(p.test.ci[0], 2)}; {b.decimal(p.test.ci[1], 2)}]" if p.test.ci else ""
         body.append(
             [
-                s(f"{p.second} − {p.first}"),
+                s(f"{p.second}\u00a0−\u00a0{p.first}"),  # one line: no-break spaces
                 d(f"{b.decimal(p.test.mean_difference, 2)}{ci}"),
                 d(f"{b.labels['repeated_symbols'][p.test.test]} = {b.decimal(p.test.statistic)}"),
                 d(_df(b, (p.test.df,) if p.test.df is not None else ())),
