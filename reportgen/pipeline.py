@@ -48,7 +48,7 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"--lang: '{lang}' is not a supported language; use {' or '.join(LANGUAGES)}")
     from reportgen.figures import FigureJob
-    from reportgen.processes import standing_by
+    from reportgen.processes import cancelled_on_failure, standing_by
     from reportgen.render.pdf_job import PdfJob
 
     chapter_wanted = bool({"pdf", "docx", "html"} & set(formats))
@@ -64,7 +64,8 @@ def run_study(study_file: Path, target: Path, lang: str | None = None, formats=F
         analysed = analyse(study, language)
         progress("write")
         try:
-            with atomic_folder(target, inputs, study.path) as staging:
+            # the PDF and figure processes are stopped before a failed run's folder is removed
+            with atomic_folder(target, inputs, study.path) as staging, cancelled_on_failure(pdf, figures):
                 written = write_outputs(analysed, language, staging, formats, pdf, figures, progress)
         except OSError as exc:
             raise OutputError(os_error_line(exc)) from None

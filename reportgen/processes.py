@@ -131,16 +131,25 @@ class Standby:
 
 
 @contextmanager
-def standing_by(*jobs):
-    """The :class:`Standby` jobs (None where not wanted) for a block: all are cancelled when the
-    block fails, and those it gave no work are cancelled when it ends."""
+def cancelled_on_failure(*jobs):
+    """Cancel the :class:`Standby` jobs (None where not wanted) as soon as the block fails, before
+    the blocks around it clean up: a child that ignores Ctrl-C and is still writing into a
+    temporary folder would otherwise add a file after the folder was emptied, and leave it behind."""
     try:
-        yield jobs
+        yield
     except BaseException:
         for job in jobs:
             if job is not None:
                 job.cancel()
         raise
+
+
+@contextmanager
+def standing_by(*jobs):
+    """The :class:`Standby` jobs (None where not wanted) for a block: all are cancelled when the
+    block fails, and those it gave no work are cancelled when it ends."""
+    with cancelled_on_failure(*jobs):
+        yield jobs
     for job in jobs:
         if job is not None and not job.given:
             job.cancel()
