@@ -95,3 +95,11 @@ def size(kind: str, value: float | None) -> Verdict | None:
     magnitude = abs(value)
     outcome = "none" if magnitude < small else "small" if magnitude < medium else "medium" if magnitude < large else "large"
     return Verdict(outcome, rule, value, magnitude >= small)
+
+
+def decision_rule(kind: str, test: str, alpha: float, tails: str, holm: bool) -> Rule:
+    """The rule a hypothesis is decided by: a pair's p (Holm's with three or more measurements,
+    one-tailed in the hypothesised direction when asked) and its sign, or the omnibus test's p."""
+    if kind == "pair":
+        return Rule(f"pair_p_{tails}_tailed_and_sign{'_holm' if holm else ''}", alpha, HOLM_CITATION if holm else CITATIONS[test])
+    return Rule("omnibus_p", alpha, CITATIONS[test])

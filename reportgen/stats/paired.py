@@ -223,3 +223,53 @@ def pairwise(table: np.ndarray, names: list[str], ranks: bool, level: float = 0.
     tested = [k for k, f in enumerate(found) if f[2].p == f[2].p]  # an undefined pair is not counted among the tests
     adjusted = dict(zip(tested, multipletests([found[k][2].p for k in tested], method="holm")[1])) if tested else {}
     return tuple(PairedComparison(names[i], names[j], test, effect, float(adjusted.get(k, NAN))) for k, (i, j, test, effect) in enumerate(found))
+
+
+@dataclass(frozen=True)
+class MeasureSummary:
+    """One measurement's scores: n, mean, SD, median, quartiles, range and the mean's interval."""
+
+    code: str
+    n: int
+    mean: float
+    sd: float
+    median: float
+    q1: float
+    q3: float
+    low: float
+    high: float
+    mean_rank: float  # within each respondent, over the measurements (Friedman's ranks)
+    ci: tuple[float, float]  # t interval of the mean
+
+
+def measure_summaries(table: np.ndarray, names: list[str], level: float = 0.95) -> tuple[MeasureSummary, ...]:
+    """Each column's n, mean, SD, quartiles (R's type 7), range, mean rank within the rows and the
+    t interval of its mean (R ``t.test(x)$conf.int``)."""
+    y = np.asarray(table, float)
+    ranks = stats.rankdata(y, axis=1).mean(axis=0)
+    out = []
+    for j, code in enumerate(names):
+        x = y[:, j]
+        n, mean, sd = len(x), float(x.mean()), float(x.std(ddof=1))
+        q1, median, q3 = np.percentile(x, [25, 50, 75])
+        half = float(stats.t.ppf(1 - (1 - level) / 2, n - 1)) * sd / sqrt(n)
+        out.append(
+            MeasureSummary(
+                code, n, mean, sd, float(median), float(q1), float(q3), float(x.min()), float(x.max()), float(ranks[j]), (mean - half, mean + half)
+            )
+        )
+    return tuple(out)
+
+
+def change_normality(table: np.ndarray) -> tuple[float | None, float | None]:
+    """Shapiro–Wilk W and p (R ``shapiro.test``) of the differences of two measurements, or of the
+    residuals of the additive model respondent + measurement (y − row mean − column mean + grand
+    mean, those of R ``lm(y ~ id + time)``) for more; None outside shapiro.test's range (3–5000
+    values, not all equal)."""
+    from reportgen.stats.assumptions import shapiro_wilk
+
+    y = np.asarray(table, float)
+    values = y[:, 1] - y[:, 0] if y.shape[1] == 2 else (y - y.mean(axis=1, keepdims=True) - y.mean(axis=0, keepdims=True) + y.mean()).ravel()
+    if not 3 <= len(values) <= 5000 or _constant(values):
+        return None, None
+    return shapiro_wilk(values)

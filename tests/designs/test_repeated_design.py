@@ -67,6 +67,13 @@ def test_every_pair_equals_r_with_holm():
     assert [p["difference"]["outcome"] for p in out["pairs"]] == ["significant", "significant", "not_significant"]
 
 
+def test_the_power_the_limitations_print_is_in_results_json():
+    """pwr 1.3-0: pwr.t.test(n = 61, d = 0.2 / 0.5, type = "paired")$power; $d at power 0.8 (uniroot's tolerance)."""
+    power = _payload()["repeated"]["power"]
+    assert [power["small"], power["medium"]] == pytest.approx([0.33642126303074, 0.970077052942347], rel=1e-9)
+    assert power["detectable_dz"] == pytest.approx(0.364580192435563, rel=2e-4) and power["level"] == 0.8
+
+
 def test_hypotheses_are_decided_by_their_pair_after_holm():
     hyp = _payload()["hypotheses"]
     assert hyp["H1"]["p"] == pytest.approx(REFERENCE["pairwise_t_holm"][0], rel=1e-9)

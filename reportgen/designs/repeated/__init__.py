@@ -13,10 +13,9 @@ class RepeatedDesign(SurveyDesign):
         tests = {"parametric": "paired t / repeated-measures ANOVA", "nonparametric": "Wilcoxon / Friedman"}
         return f"model: repeated measures {' -> '.join(model.measures)} ({tests[study.config.settings.repeated_test]}, score = {model.score})"
 
-    def analyse(self, study, data):
-        return self.module("analysis").analyse(study, data)
-
     def to_json(self, study, results, lang: str) -> dict:
+        """The design's own results.json: the questionnaire designs' effects, limitations and
+        conclusions keys (:meth:`SurveyDesign.to_json`) are those of a model of predictors."""
         return self.module("json").results_json(study, results, lang)
 
 

@@ -16,28 +16,23 @@ from reportgen.errors import AnalysisError
 from reportgen.interpret import repeated as rules
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
 from reportgen.interpret.verdict import Verdict
-from reportgen.stats.assumptions import shapiro_wilk
 from reportgen.stats.groups import EffectSize
-from reportgen.stats.paired import Friedman, PairedComparison, RepeatedAnova, friedman, pairwise, repeated_anova
+from reportgen.stats.paired import (
+    NAN,
+    Friedman,
+    MeasureSummary,
+    PairedComparison,
+    RepeatedAnova,
+    change_normality,
+    friedman,
+    measure_summaries,
+    pairwise,
+    repeated_anova,
+)
+from reportgen.stats.power import detectable_dz, paired_power
 
+SMALL_DZ, MEDIUM_DZ = rules.SIZE_BANDS["d_z"][:2]  # Cohen's (1988) small and medium d
 MIN_PAIRS = 5  # respondents measured at every occasion: below this no test here has a usable distribution
-
-
-@dataclass(frozen=True)
-class MeasureSummary:
-    """One measurement's scores: n, mean, SD, median, quartiles, range and the mean's interval."""
-
-    code: str
-    n: int
-    mean: float
-    sd: float
-    median: float
-    q1: float
-    q3: float
-    low: float
-    high: float
-    mean_rank: float  # within each respondent, over the measurements (Friedman's ranks)
-    ci: tuple[float, float]  # t interval of the mean at 1 − α
 
 
 @dataclass(frozen=True)
@@ -81,6 +76,9 @@ class Change:
     def rank(self) -> bool:
         return self.test.outcome in rules.RANK_TESTS
 
+    def summary(self, code: str) -> MeasureSummary:
+        return next(m for m in self.summaries if m.code == code)
+
     def pair(self, first: str, second: str) -> tuple[PairedComparison, int]:
         """The comparison of two measures and its orientation: +1 when it reads second − first as
         asked, −1 when the study asked for the reverse."""
@@ -93,12 +91,30 @@ class Change:
 
 
 @dataclass(frozen=True)
+class PairedPower:
+    """What the sample can detect (Cohen, 1988): the power of the two-sided paired t test of the
+    study's respondents at d_z = 0,2 and 0,5, and the smallest d_z it detects with ``level``."""
+
+    small: float
+    medium: float
+    detectable: float
+    level: float
+
+    @classmethod
+    def of(cls, n: int, alpha: float) -> PairedPower:
+        from reportgen.interpret.limitations import POWER
+
+        return cls(paired_power(SMALL_DZ, n, alpha), paired_power(MEDIUM_DZ, n, alpha), detectable_dz(n, alpha, POWER), POWER)
+
+
+@dataclass(frozen=True)
 class RepeatedStudyResults:
     n_used: int
     n_excluded: int
     described: Description
     change: Change
     hypotheses: dict[str, HypothesisResult]
+    power: PairedPower
     warnings: list[str]
     mixed: object = None  # never set: a repeated study has no joint display yet
 
@@ -109,41 +125,7 @@ def repeated_model_of(study: Study) -> models.RepeatedModel:
     return model
 
 
-def _summaries(table: np.ndarray, measures: list[str], level: float) -> tuple[MeasureSummary, ...]:
-    """Each measurement's n, mean, SD, quartiles (R's type 7), range, mean rank within respondents
-    and the t interval of its mean."""
-    from scipy.stats import rankdata, t
-
-    ranks = rankdata(table, axis=1).mean(axis=0)
-    out = []
-    for j, code in enumerate(measures):
-        x = table[:, j]
-        n, mean, sd = len(x), float(x.mean()), float(x.std(ddof=1))
-        q1, median, q3 = np.percentile(x, [25, 50, 75])
-        half = float(t.ppf(1 - (1 - level) / 2, n - 1)) * sd / np.sqrt(n)
-        out.append(
-            MeasureSummary(
-                code, n, mean, sd, float(median), float(q1), float(q3), float(x.min()), float(x.max()), float(ranks[j]), (mean - half, mean + half)
-            )
-        )
-    return tuple(out)
-
-
-def _residuals(table: np.ndarray) -> np.ndarray:
-    """The residuals of the additive model respondent + measurement: y − row mean − column mean + grand mean."""
-    return (table - table.mean(axis=1, keepdims=True) - table.mean(axis=0, keepdims=True) + table.mean()).ravel()
-
-
-def _shapiro(values: np.ndarray) -> tuple[float | None, float | None]:
-    """Shapiro–Wilk W and p, None outside shapiro.test's range (3–5000 values, not all equal)."""
-    if not 3 <= len(values) <= 5000 or np.ptp(values) <= 1e-12 * max(1.0, float(np.abs(values).max())):
-        return None, None
-    return shapiro_wilk(values)
-
-
-def _omnibus(
-    test: str, table: np.ndarray, pairs: tuple[PairedComparison, ...], anova: RepeatedAnova | None, ranks: Friedman | None, gg: str
-) -> Omnibus:
+def _omnibus(test: str, pairs: tuple[PairedComparison, ...], anova: RepeatedAnova | None, ranks: Friedman | None, gg: str) -> Omnibus:
     """The omnibus result of ``test``: with two measurements its one pair; RM ANOVA's F with the
     df and p of the correction ``gg`` (gg | hf | none); Friedman's χ² with Kendall's W."""
     if test in ("paired_t", "wilcoxon"):
@@ -153,11 +135,9 @@ def _omnibus(
         assert anova is not None
         epsilon = anova.gg_epsilon if gg == "gg" else min(1.0, anova.hf_epsilon) if gg == "hf" else 1.0
         p = anova.gg_p if gg == "gg" else anova.hf_p if gg == "hf" else anova.p
-        nan = float("nan")
-        return Omnibus(test, anova.f, (anova.df1 * epsilon, anova.df2 * epsilon), p, EffectSize("ges", anova.ges, nan, nan, nan, "two.sided", "none"))
+        return Omnibus(test, anova.f, (anova.df1 * epsilon, anova.df2 * epsilon), p, EffectSize("ges", anova.ges, NAN, NAN, NAN, "two.sided", "none"))
     assert ranks is not None
-    nan = float("nan")
-    return Omnibus(test, ranks.chi2, (float(ranks.df),), ranks.p, EffectSize("kendalls_w", ranks.kendalls_w, nan, nan, nan, "two.sided", "none"))
+    return Omnibus(test, ranks.chi2, (float(ranks.df),), ranks.p, EffectSize("kendalls_w", ranks.kendalls_w, NAN, NAN, NAN, "two.sided", "none"))
 
 
 def compare_measures(table: np.ndarray, measures: list[str], setting: str, alpha: float) -> Change:
@@ -166,20 +146,18 @@ def compare_measures(table: np.ndarray, measures: list[str], setting: str, alpha
     level = 1 - alpha
     chosen = rules.choose_test(k, setting)
     other = rules.TESTS["nonparametric" if setting == "parametric" else "parametric"][0 if k == 2 else 1]
-    rank_pairs = pairwise(table, measures, ranks=True, level=level)
-    mean_pairs = pairwise(table, measures, ranks=False, level=level)
+    rank = chosen.outcome in rules.RANK_TESTS
+    pairs = pairwise(table, measures, ranks=rank, level=level)
+    other_pairs = pairwise(table, measures, ranks=not rank, level=level) if k == 2 else ()  # the check of two measurements is its pair
     anova = repeated_anova(table) if k > 2 else None
     ranks = friedman(table) if k > 2 else None
     correction = rules.correction(k, anova.gg_epsilon if anova else None, anova.hf_epsilon if anova else None)
-    results = {
-        t: _omnibus(t, table, rank_pairs if t in rules.RANK_TESTS else mean_pairs, anova, ranks, correction.outcome) for t in (chosen.outcome, other)
-    }
-    w, p = _shapiro(table[:, 1] - table[:, 0] if k == 2 else _residuals(table))
-    pairs = rank_pairs if chosen.outcome in rules.RANK_TESTS else mean_pairs
+    results = {t: _omnibus(t, pairs if t == chosen.outcome else other_pairs, anova, ranks, correction.outcome) for t in (chosen.outcome, other)}
+    w, p = change_normality(table)
     citation = rules.CITATIONS[chosen.outcome]
     return Change(
         tuple(measures),
-        _summaries(table, measures, level),
+        measure_summaries(table, measures, level),
         chosen,
         results[chosen.outcome],
         results[other],
@@ -236,4 +214,5 @@ def analyse(study: Study, data: Dataset) -> RepeatedStudyResults:
     table = np.column_stack([described.constructs[m].scores for m in measures]).astype(float)
     change = compare_measures(table, measures, settings.repeated_test, settings.alpha)
     hypotheses = {name: _decide(name, hyp, change, settings) for name, hyp in config.hypotheses.items()}
-    return RepeatedStudyResults(data.n_used, data.n_excluded, described, change, hypotheses, warnings)
+    power = PairedPower.of(data.n_used, settings.alpha)
+    return RepeatedStudyResults(data.n_used, data.n_excluded, described, change, hypotheses, power, warnings)

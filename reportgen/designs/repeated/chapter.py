@@ -9,31 +9,26 @@ from reportgen.designs.repeated.analysis import Change, Omnibus, RepeatedStudyRe
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.discussion import index_paragraphs, literature_paragraphs
+from reportgen.designs.survey.groups_chapter import df_text, effect_number
 from reportgen.designs.survey.measurement import reliability_section, validity_section
 from reportgen.designs.survey.profile import profile_section
 from reportgen.interpret.effects import Effect
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Paragraph, Section, Table
 
-BOUNDED = frozenset({"rank_biserial", "ges", "kendalls_w"})  # effect sizes that cannot exceed 1: no leading zero in English
-
-
-def _number(b: Builder, kind: str, value: float) -> str:
-    return b.bounded(value) if kind in BOUNDED else b.decimal(value)
-
 
 def _effect_text(b: Builder, effect) -> str:
-    """'d_z = 0,756 [0,470; 1,038]'; without an interval for η²_G and Kendall's W."""
+    """'dz = 0,756 [0,470; 1,038]'; without an interval for η²G and Kendall's W."""
     if effect.value != effect.value:
         return "–"
-    text = f"{b.labels['repeated_effects'][effect.kind]} = {_number(b, effect.kind, effect.value)}"
+    text = f"{b.labels['repeated_effects'][effect.kind]} = {effect_number(b, effect, effect.value)}"
     if effect.ci_low == effect.ci_low:
-        text += f" [{_number(b, effect.kind, effect.ci_low)}; {_number(b, effect.kind, effect.ci_high)}]"
+        text += f" [{effect_number(b, effect, effect.ci_low)}; {effect_number(b, effect, effect.ci_high)}]"
     return text
 
 
 def _df(b: Builder, df: tuple[float, ...]) -> str:
-    return "; ".join(b.integer(int(v)) if float(v).is_integer() else b.decimal(v, 2) for v in df) or "–"
+    return df_text(b, df) or "–"
 
 
 def _statistic(b: Builder, o: Omnibus) -> str:
@@ -209,15 +204,12 @@ def _omnibus_words(b: Builder, c: Change) -> dict:
 
 def _change_words(b: Builder, c: Change) -> dict:
     """What the sentences of the change section say, formatted."""
-    first, last = c.summaries[0], c.summaries[-1]
     return {
         "k": len(c.measures),
         "setting": b.study.config.settings.repeated_test,
         "test": b.labels["repeated_test_names"][c.chosen.test],
         "check_test": b.labels["repeated_test_names"][c.check.test],
         "rank": c.rank,
-        "alpha": b.bounded(b.study.config.settings.alpha, 2),
-        "level": b.confidence(),
         **_omnibus_words(b, c),
         "outcome": c.difference.outcome,
         "check_p": b.p_value(c.check.p),
@@ -231,9 +223,7 @@ def _change_words(b: Builder, c: Change) -> dict:
         "gg": b.bounded(c.anova.gg_epsilon) if c.anova else "",
         "hf": b.decimal(c.anova.hf_epsilon) if c.anova else "",
         "correction": c.correction.outcome,
-        "first": _measure(b, first.code),
-        "last": _measure(b, last.code),
-        "measures": [{"name": _measure(b, m.code), "mean": b.decimal(m.mean, 2), "median": b.decimal(m.median, 2)} for m in c.summaries],
+        "measures": [{"name": _measure(b, m.code), "mean": b.decimal(m.mean, 2)} for m in c.summaries],
         "equal": len({b.decimal(m.mean, 2) for m in c.summaries}) == 1,  # as printed
         "highest": _measure(b, max(c.summaries, key=lambda m: m.mean).code),
         "lowest": _measure(b, min(c.summaries, key=lambda m: m.mean).code),
@@ -295,12 +285,11 @@ def change_section(b: Builder, r: RepeatedStudyResults, number: str) -> Section:
 
 
 def _pair_words(b: Builder, c: Change, p) -> dict:
-    summaries = {m.code: m for m in c.summaries}
     return {
         "first": p.first,
         "second": p.second,
-        "first_mean": b.decimal(summaries[p.first].mean, 2),
-        "second_mean": b.decimal(summaries[p.second].mean, 2),
+        "first_mean": b.decimal(c.summary(p.first).mean, 2),
+        "second_mean": b.decimal(c.summary(p.second).mean, 2),
         "rises": (p.effect.value if c.rank else p.test.mean_difference) > 0,
         "p": b.p_value(p.p_holm),
         "effect": _effect_text(b, p.effect),
@@ -325,14 +314,14 @@ def _hypothesis_words(b: Builder, r: RepeatedStudyResults, name: str) -> dict:
         )
     first, second = config.steps()
     pair, _ = c.pair(first, second)
-    summaries = {m.code: m for m in c.summaries}
+    before, after = c.summary(first), c.summary(second)
     return words | {
         "first": _measure(b, first),
         "second": _measure(b, second),
-        "first_mean": b.decimal(summaries[first].mean, 2),
-        "second_mean": b.decimal(summaries[second].mean, 2),
-        "first_median": b.decimal(summaries[first].median, 2),
-        "second_median": b.decimal(summaries[second].median, 2),
+        "first_mean": b.decimal(before.mean, 2),
+        "second_mean": b.decimal(after.mean, 2),
+        "first_median": b.decimal(before.median, 2),
+        "second_median": b.decimal(after.median, 2),
         "rises": hyp.decision.sign == "positive",
         "symbol": b.own(b.labels["repeated_symbols"][pair.test.test]),
         "statistic": b.decimal(hyp.decision.statistic),
@@ -402,7 +391,7 @@ def discussion_section(b: Builder, r: RepeatedStudyResults, number: str) -> Sect
     """x.2: per hypothesis what the test shows and how large the change is, what the answers at the
     later measurement say (three-box index), the earlier studies or the author's text."""
     section = b.section(b.labels["discussion"], 2, number)
-    section.blocks += b.say("repeated_discussion_intro.j2", hypotheses=len(r.hypotheses), excluded=r.n_excluded)
+    section.blocks += b.say("repeated_discussion_intro.j2")
     constructs = r.described.constructs
     described_in: dict[str, str] = {}  # measurement → the hypothesis whose discussion described its answers
     for k, (name, hyp) in enumerate(r.hypotheses.items(), start=1):
@@ -426,20 +415,17 @@ def discussion_section(b: Builder, r: RepeatedStudyResults, number: str) -> Sect
 def limitations_section(b: Builder, r: RepeatedStudyResults, number: str) -> Section:
     """x.3: what a one-group design with repeated measurements cannot claim (Shadish, Cook &
     Campbell, 2002), the respondents lost between measurements, and the author's own limitations."""
-    from reportgen.interpret.limitations import POWER
-    from reportgen.stats.power import detectable_dz, paired_power
-
-    alpha = b.study.config.settings.alpha
+    power = r.power
     section = b.section(b.labels["limitations"], 2, number)
     section.blocks += b.say(
         "repeated_limitations.j2",
         k=len(r.change.measures),
         n=b.integer(r.n_used),
-        small=b.bounded(paired_power(0.2, r.n_used, alpha), 2),
-        medium=b.bounded(paired_power(0.5, r.n_used, alpha), 2),
-        detectable=b.decimal(detectable_dz(r.n_used, alpha, POWER), 2),
-        level=b.trimmed(100 * POWER) + "%",
-        alpha=b.bounded(alpha, 2),
+        small=b.bounded(power.small, 2),
+        medium=b.bounded(power.medium, 2),
+        detectable=b.decimal(power.detectable, 2),
+        level=b.trimmed(100 * power.level) + "%",
+        alpha=b.bounded(b.study.config.settings.alpha, 2),
         lost=b.integer(r.n_excluded),
         lost_count=r.n_excluded,
         total=b.integer(r.n_used + r.n_excluded),

@@ -6,26 +6,28 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen.config import Study
-from reportgen.designs.repeated.analysis import Change, Omnibus, RepeatedStudyResults
+from reportgen.designs.repeated.analysis import Change, Omnibus, PairedPower, RepeatedStudyResults
+from reportgen.designs.survey.groups import effect_json
 from reportgen.designs.survey.json import constructs_json, hypothesis_json, profile_json, source_json
 from reportgen.interpret.hypotheses import Decision
-from reportgen.interpret.repeated import CITATIONS, HOLM_CITATION
-from reportgen.interpret.verdict import Rule
+from reportgen.interpret.repeated import decision_rule
 from reportgen.words.labels import load_labels
 from reportgen.words.locale import fmt, fmt_p
 from reportgen.words.templates import environment, render
 
 
-def _number(value: float) -> float | None:
-    return None if value != value else value
-
-
 def _effect(e) -> dict[str, Any]:
-    return {"kind": e.kind, "value": _number(e.value), "ci_low": _number(e.ci_low), "ci_high": _number(e.ci_high), "ci_level": _number(e.level)}
+    """An effect size with its interval (NaN becomes null in results.json)."""
+    return {"kind": e.kind, **effect_json(e)}
 
 
 def _omnibus(o: Omnibus) -> dict[str, Any]:
-    return {"test": o.test, "statistic": _number(o.statistic), "df": list(o.df), "p": _number(o.p), "effect_size": _effect(o.effect)}
+    return {"test": o.test, "statistic": o.statistic, "df": list(o.df), "p": o.p, "effect_size": _effect(o.effect)}
+
+
+def power_json(power: PairedPower) -> dict[str, Any]:
+    """The paired t test's power at d_z = 0,2 and 0,5 and the smallest d_z it detects with ``level``."""
+    return {"small": power.small, "medium": power.medium, "detectable_dz": power.detectable, "level": power.level}
 
 
 def change_json(c: Change) -> dict[str, Any]:
@@ -68,10 +70,10 @@ def change_json(c: Change) -> dict[str, Any]:
                 "first": p.first,
                 "second": p.second,
                 "test": p.test.test,
-                "statistic": _number(p.test.statistic),
+                "statistic": p.test.statistic,
                 "df": p.test.df,
-                "p": _number(p.test.p),
-                "p_holm": _number(p.p_holm),
+                "p": p.test.p,
+                "p_holm": p.p_holm,
                 "exact": p.test.exact,
                 "n": p.test.n,
                 "mean_difference": p.test.mean_difference,
@@ -106,14 +108,9 @@ def change_json(c: Change) -> dict[str, Any]:
 
 
 def _hypothesis(decision: Decision, kind: str, test: str, settings, holm: bool) -> dict[str, Any]:
-    """The decision with the rule it was made by: the omnibus test's p, or the pair's (Holm's with
-    three or more measurements) with the hypothesised sign."""
+    """The decision with the rule it was made by (:func:`reportgen.interpret.repeated.decision_rule`)."""
+    rule = decision_rule(kind, test, settings.alpha, settings.tails, holm)
     out = hypothesis_json(decision, "partial" if kind == "pair" else "simultaneous", settings.alpha, settings.tails)
-    rule = (
-        Rule(f"pair_p_{settings.tails}_tailed_and_sign{'_holm' if holm else ''}", settings.alpha, HOLM_CITATION if holm else CITATIONS[test])
-        if kind == "pair"
-        else Rule("omnibus_p", settings.alpha, CITATIONS[test])
-    )
     return out | {"rule": rule.name, "threshold": rule.threshold, "citation": rule.citation}
 
 
@@ -147,7 +144,7 @@ def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict
         "n_excluded": results.n_excluded,
         "profile": profile_json(results.described.profile),
         "constructs": constructs_json(results.described.constructs),
-        "repeated": change_json(c),
+        "repeated": change_json(c) | {"power": power_json(results.power)},
         "hypotheses": {
             name: {
                 "kind": h.kind,

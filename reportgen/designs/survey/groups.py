@@ -105,7 +105,7 @@ def group_comparisons(study, data, scores: dict[str, np.ndarray], warnings: list
 # results.json --------------------------------------------------------------------------------
 
 
-def _effect_json(e) -> dict[str, Any]:
+def effect_json(e) -> dict[str, Any]:
     return {"value": e.value, "ci_low": e.ci_low, "ci_high": e.ci_high, "ci_level": e.level, "ci_alternative": e.alternative, "ci_method": e.method}
 
 
@@ -116,7 +116,7 @@ def _comparison_json(c: Comparison) -> dict[str, Any]:
         "statistic": t.statistic,
         "df": list(t.df) if len(t.df) != 1 else t.df[0],
         "p": t.p,
-        "effect_sizes": {e.kind: _effect_json(e) for e in t.effects},
+        "effect_sizes": {e.kind: effect_json(e) for e in t.effects},
         "diagnostics": {
             "levene": {"center": c.levene.center, "f": c.levene.f, "df1": c.levene.df1, "df2": c.levene.df2, "p": c.levene.p},
             "shapiro_p": dict(zip(g.names, c.shapiro_p)),

@@ -86,10 +86,10 @@ def _column_blocks(b: Builder, section: Section, column: str, col: ColumnGroups,
         )
 
 
-BOUNDED_EFFECTS = frozenset({"eta2", "omega2", "rank_biserial", "epsilon2"})  # cannot exceed 1 (Hedges' g can)
+BOUNDED_EFFECTS = frozenset({"eta2", "omega2", "rank_biserial", "epsilon2", "ges", "kendalls_w"})  # cannot exceed 1 (Hedges' g, d_z can)
 
 
-def _effect_number(b: Builder, e, value: float) -> str:
+def effect_number(b: Builder, e, value: float) -> str:
     """A value of effect size ``e`` as printed: in English without the leading zero where the
     effect size cannot exceed 1 (η², ω², ε², rank-biserial r; APA 7 §6.36)."""
     return b.bounded(value) if e.kind in BOUNDED_EFFECTS else b.decimal(value)
@@ -97,7 +97,7 @@ def _effect_number(b: Builder, e, value: float) -> str:
 
 def _effect_cell(b: Builder, e) -> str:
     """'0,150 [−0,174; 0,474]'; '–' for an effect size that cannot be computed."""
-    return f"{_effect_number(b, e, e.value)} [{_effect_number(b, e, e.ci_low)}; {_effect_number(b, e, e.ci_high)}]" if e.value == e.value else "–"
+    return f"{effect_number(b, e, e.value)} [{effect_number(b, e, e.ci_low)}; {effect_number(b, e, e.ci_high)}]" if e.value == e.value else "–"
 
 
 def _omnibus_table(b: Builder, column: str, col: ColumnGroups, label: str):
@@ -126,7 +126,7 @@ def _omnibus_table(b: Builder, column: str, col: ColumnGroups, label: str):
         effects = {e.kind: e for e in t.effects}
         body.append(
             [s(construct), s(groups), d(b.decimal(t.statistic) if defined else "–")]
-            + ([d(_df_text(b, t.df) if defined else "–")] if test != "mann_whitney" else [])
+            + ([d(df_text(b, t.df) if defined else "–")] if test != "mann_whitney" else [])
             + [d(b.p_value(t.p) if defined else "–")]
             + [d(_effect_cell(b, effects[k]) if k in effects else "–") for k in kinds]
             + [
@@ -159,7 +159,7 @@ def _df(b: Builder, value: float) -> str:
     return b.integer(int(value)) if float(value).is_integer() else b.decimal(value, 2)
 
 
-def _df_text(b: Builder, df: tuple[float, ...]) -> str:
+def df_text(b: Builder, df: tuple[float, ...]) -> str:
     return "; ".join(_df(b, v) for v in df)
 
 
@@ -225,14 +225,14 @@ def _row_words(b: Builder, column: str, construct: str, comp: Comparison, first:
         "symbol": b.own(b.labels["group_symbols"][t.test]),
         "statistic": b.decimal(t.statistic),
         "p": b.p_value(t.p),
-        "df": _df_text(b, t.df) if t.df else "",
+        "df": df_text(b, t.df) if t.df else "",
         "posthoc": b.labels["posthoc_tests"].get(v.posthoc.outcome, ""),
         "effects": [
             {
                 "symbol": b.own(b.labels["effect_symbols"][e.kind]),
-                "value": _effect_number(b, e, e.value),
-                "low": _effect_number(b, e, e.ci_low),
-                "high": _effect_number(b, e, e.ci_high),
+                "value": effect_number(b, e, e.value),
+                "low": effect_number(b, e, e.ci_low),
+                "high": effect_number(b, e, e.ci_high),
                 "one_sided": e.alternative != "two.sided",
             }
             for e in t.effects
