@@ -47,6 +47,10 @@ def cross_check(study: Study) -> list[ConfigError]:
         for i, item in enumerate(construct.reverse):
             if item not in construct.items:
                 problem("reverse_not_item", "constructs", cname, "reverse", i, item=item, construct=cname)
+        if construct.type == "continuous" and construct.scale is not None:
+            problem("continuous_scale", "constructs", cname, "scale", construct=cname)
+        elif construct.type == "continuous" and construct.reverse:
+            problem("continuous_reverse", "constructs", cname, "reverse", construct=cname)
     for i, column in enumerate(config.respondents):
         if column.column in seen:
             problem("profile_is_item", "respondents", i, "column", column=column.column)
@@ -136,10 +140,12 @@ def _check_shared(study: Study) -> list[ConfigError]:
 
     config = study.config
     found = []
-    clash = scale_word_clash(config.scale)
-    if clash:
-        word, first, second = clash
-        found.append(study.problem("check.scale_word_clash", "scale", "labels", str(second), word=word, first=first, second=second))
+    scales = [(("scale",), config.scale)] + [(("constructs", c, "scale"), k.scale) for c, k in config.constructs.items() if k.scale is not None]
+    for key, scale in scales:
+        clash = scale_word_clash(scale)
+        if clash:
+            word, first, second = clash
+            found.append(study.problem("check.scale_word_clash", *key, "labels", str(second), word=word, first=first, second=second))
     return found + templates_problems(study) + check_literature(study) + _check_corpus(study)
 
 

@@ -221,10 +221,16 @@ class RespondentColumn(Strict):
 
 
 class Construct(Strict):
+    """A construct and its items. Its answers are on the study's ``scale`` unless it has its own
+    (``scale: {min: 1, max: 7}``), or are any numbers (``type: continuous``: test scores,
+    financial ratios, indices), which have no answer table and no three-box index."""
+
     name: Text
     items: dict[Key, Any] = Field(max_length=bounds.MAX_ITEMS_PER_CONSTRUCT)
     reverse: list[Key] = Field(default_factory=list, max_length=bounds.MAX_ITEMS_PER_CONSTRUCT)
     mode: Literal["A", "B"] = "A"  # PLS outer mode: A reflective (correlation weights), B formative
+    type: Literal["scale", "continuous"] = "scale"
+    scale: Scale | None = None  # its own scale, instead of the study's
 
     @field_validator("items")
     @classmethod
@@ -564,3 +570,11 @@ class StudyConfig(Strict):
 
     def all_items(self) -> list[str]:
         return [item for construct in self.constructs.values() for item in construct.items]
+
+    def scale_of(self, construct: str) -> Scale | None:
+        """The scale of ``construct``'s answers: its own, else the study's; None when its
+        indicators are continuous."""
+        found = self.constructs[construct]
+        if found.type == "continuous":
+            return None
+        return found.scale or self.scale

@@ -5,6 +5,9 @@ An answer may be written as its code (4, "4", 4.0), as any word of its scale lab
 Google Forms exports a linear scale ("4 - Setuju": the number decides, and words of another
 label are a problem). Blank cells are missing. Everything else is a problem named by column
 and row.
+
+A construct of ``type: continuous`` has no scale (``AnswerCoder(None)``): any finite number is
+its answer, written as a number or as text with a decimal point or comma ("4,44", "1.234,5").
 """
 
 from __future__ import annotations
@@ -36,12 +39,14 @@ class OffScale(Localized):
 
 @dataclass(frozen=True)
 class AnswerCoder:
-    """Maps a cell to a scale code or explains why it cannot."""
+    """Maps a cell to a scale code (or, with no scale, to a number) or explains why it cannot."""
 
-    scale: Scale
+    scale: Scale | None
 
     @property
     def words(self) -> dict[str, int]:
+        if self.scale is None:
+            return {}
         return {normalise_word(word): code for code, label in self.scale.labels.items() for word in label.words()}
 
     def code(self, cell: object) -> float | str:
@@ -60,7 +65,10 @@ class AnswerCoder:
         numbered = NUMBERED.match(text) if code is None else None
         if numbered is not None:
             return self._numbered(int(numbered.group(1)), numbered.group(2), str(cell).strip())
+        if code is None and self.scale is None:
+            return phrase("answer.not_number", written=str(cell).strip())
         if code is None:
+            assert self.scale is not None
             known = ", ".join(sorted({label.words()[0] for label in self.scale.labels.values()}))
             points, words = f"{self.scale.min}–{self.scale.max}", phrase("answer.or_words", words=known) if known else ""
             said = phrase("answer.not_on_scale", answer=str(cell).strip(), points=points, words=words)
@@ -80,7 +88,9 @@ class AnswerCoder:
         if math.isnan(value):
             return math.nan
         if math.isinf(value):
-            return phrase("answer.not_a_point", written=written)
+            return phrase("answer.not_number" if self.scale is None else "answer.not_a_point", written=written)
+        if self.scale is None:
+            return value
         if value != int(value):
             return phrase("answer.not_whole", written=written)
         if not self.scale.min <= value <= self.scale.max:
@@ -107,8 +117,14 @@ class AnswerCoder:
 
 
 def _parse_number(text: str) -> float | None:
-    """'4' → 4.0, '4.0' / '4,0' → 4.0, anything else → None."""
-    candidate = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+    """'4' → 4.0, '4.0' / '4,0' → 4.0; with both marks the last is the decimal one
+    ('1.234,5' and '1,234.5' → 1234.5); anything else → None."""
+    candidate = text
+    if "," in text and "." in text:
+        decimal, thousands = (",", ".") if text.rfind(",") > text.rfind(".") else (".", ",")
+        candidate = text.replace(thousands, "").replace(decimal, ".")
+    elif text.count(",") == 1:
+        candidate = text.replace(",", ".")
     try:
         return float(candidate)
     except ValueError:

@@ -105,11 +105,12 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         raise one_or_all(problems)
 
     labels = _respondent_labels(raw, config.data.id, problems)
-    coder = AnswerCoder(config.scale)
+    coders = {name: AnswerCoder(config.scale_of(name)) for name in config.constructs}
+    coder_of = {item: coders[name] for name, construct in config.constructs.items() for item in construct.items}
     answers = np.empty((raw.n_rows, len(items)))
     bad_cells: dict[str, list[tuple[str, str]]] = {}  # reason → (column, respondent) of each cell it concerns
     for j, item in enumerate(items):
-        codes, bad = coder.code_column(columns[item])
+        codes, bad = coder_of[item].code_column(columns[item])
         for row_index, reason in bad.items():
             bad_cells.setdefault(reason, []).append((item, labels[row_index]))
         answers[:, j] = codes
@@ -123,9 +124,12 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         raise one_or_all(problems)
     position = {item: j for j, item in enumerate(items)}
     answered = answers.copy()
-    for construct in config.constructs.values():
+    for name, construct in config.constructs.items():
+        scale = config.scale_of(name)
+        if scale is None:  # continuous: nothing to reverse (the study file may not ask it)
+            continue
         for item in construct.reverse:
-            answers[:, position[item]] = config.scale.max + config.scale.min - answers[:, position[item]]
+            answers[:, position[item]] = scale.max + scale.min - answers[:, position[item]]
 
     excluded: list[str] = []
     imputed = outside_blanks = 0

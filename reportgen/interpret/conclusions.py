@@ -138,11 +138,14 @@ def crosshairs(importance: dict[str, float], performance: dict[str, float]) -> t
 
 
 def importance_performance(
-    effects: list[Effect], constructs: dict, index_range, importance: dict[str, dict[str, float]] | None = None
+    effects: list[Effect], constructs: dict, importance: dict[str, dict[str, float]] | None = None
 ) -> dict[str, tuple[Standing, ...]]:
     """Each hypothesised target's predecessors placed in the quadrants of Martilla & James (1977),
     the means of their importance and performance as crosshairs. ``importance``: target →
     predecessor → standardised total effect; without it, the direct effects of the hypotheses.
+    Performance is a construct's mean three-box index rescaled to 0–100 on its own scale's index
+    range (``index_range``), as IPMA rescales each construct by its scale (Ringle & Sarstedt,
+    2016); a construct of continuous indicators has no scale and no performance, and is left out.
     Targets with fewer than ``MIN_PREDECESSORS`` predecessors are left out."""
     direct = {(e.source, e.target): e.hypothesis for e in effects if e.kind == "direct"}
     if importance is None:
@@ -151,14 +154,13 @@ def importance_performance(
             if e.kind == "direct":
                 importance.setdefault(e.target, {})[e.source] = e.estimate
     targets = [t for t in dict.fromkeys(e.chain[-1] for e in effects if e.kind in ("direct", "indirect")) if t in importance]
-    span = index_range.high - index_range.low
     out = {}
     rule = Rule("importance_performance_quadrant", None, IPA_CITATION)
     for target in targets:
-        totals = {c: v for c, v in importance[target].items() if c in constructs}
-        if len(totals) < MIN_PREDECESSORS or span <= 0:
+        totals = {c: v for c, v in importance[target].items() if c in constructs and constructs[c].index_range is not None}
+        if len(totals) < MIN_PREDECESSORS:
             continue
-        performance = {c: 100 * (constructs[c].index_mean - index_range.low) / span for c in totals}
+        performance = {c: _rescaled(constructs[c]) for c in totals}
         mean_i, mean_p = crosshairs(totals, performance)
         rows = []
         for c, value in totals.items():
@@ -179,6 +181,12 @@ def importance_performance(
     return out
 
 
+def _rescaled(construct) -> float:
+    """The construct's mean index on 0–100: 100 (index − low) / (high − low) of its index range."""
+    span = construct.index_range.high - construct.index_range.low
+    return 100 * (construct.index_mean - construct.index_range.low) / span
+
+
 def performance_standing(performance: float, interval: tuple[float, float] | None, crosshair: float) -> Verdict:
     """'below' or 'above' the performance crosshair when the 95% interval lies wholly on that
     side, 'near' when it holds the crosshair; without an interval, the point decides."""
@@ -192,14 +200,13 @@ def conclude(
     effects: list[Effect],
     constructs: dict,
     r2: dict[str, float],
-    index_range=None,
     equal_weights: bool = True,
     importance: dict[str, dict[str, float]] | None = None,
     drivers: dict[str, tuple[str, ...]] | None = None,
 ) -> Conclusions:
     """``constructs``: the described constructs (their statements with the three-box index, as the
-    index tables show them); ``r2``: R² of each dependent construct; ``index_range``: the range of
-    the three-box index (performance 0–100); ``equal_weights``: whether a construct's statements
+    index tables show them, each with the range of its index); ``r2``: R² of each dependent
+    construct; ``equal_weights``: whether a construct's statements
     weigh alike in its score (False for PLS); ``importance``: the standardised total effects
     (target → predecessor → effect) of the model; ``drivers``: each endogenous construct's direct
     predictors (a priority that is itself explained by others is said to be)."""
@@ -209,7 +216,7 @@ def conclude(
             best = strongest.get(e.target)
             if best is None or abs(e.estimate) > abs(best.estimate):
                 strongest[e.target] = e
-    standings = importance_performance(effects, constructs, index_range, importance) if index_range is not None else {}
+    standings = importance_performance(effects, constructs, importance)
     draft = Conclusions(tuple(effects), strongest, (), (), {}, standings=standings)
     levers = []
     for target in standings:

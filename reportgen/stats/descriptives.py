@@ -1,4 +1,5 @@
-"""Per-item answer distributions and the three-box index (Ferdinand, 2014)."""
+"""Per-item answer distributions, the three-box index (Ferdinand, 2014), and the summary of a
+continuous indicator."""
 
 from __future__ import annotations
 
@@ -35,6 +36,31 @@ def item_distribution(answers: np.ndarray, points: list[int]) -> ItemDistributio
     mean = float(observed.mean()) if n else float("nan")
     sd = float(observed.std(ddof=1)) if n > 1 else float("nan")
     return ItemDistribution(tuple(points), counts, percents, n, mean, sd)
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """N, minimum, median, maximum, mean and SD of one indicator's observed values: what a
+    continuous indicator reports instead of an answer table."""
+
+    n: int
+    minimum: float
+    median: float
+    maximum: float
+    mean: float
+    sd: float
+
+
+def item_summary(values: np.ndarray) -> ItemSummary:
+    """Summary of one indicator's observed values (blanks ignored). ``median`` is R's
+    ``median`` (the mean of the two middle values for even n), ``sd`` has the n − 1 denominator
+    (R ``sd``, SPSS DESCRIPTIVES)."""
+    observed = values[~np.isnan(values)]
+    n = int(observed.size)
+    if n == 0:
+        return ItemSummary(0, *(float("nan"),) * 5)
+    sd = float(observed.std(ddof=1)) if n > 1 else float("nan")
+    return ItemSummary(n, float(observed.min()), float(np.median(observed)), float(observed.max()), float(observed.mean()), sd)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def test_bad_cells_are_named_by_reason():
     _, problems = coder.code_column(["6", "setujuu", "3.5", "0", "4"])
     assert problems[0] == "6 is outside the scale 1–5"
     assert problems[1].startswith("'setujuu' is not an answer on the scale (answers are 1–5 or ")
-    assert problems[2] == "3.5 is not a whole scale point"
+    assert problems[2] == "3.5 is not a whole scale point (a construct measured in numbers needs 'type: continuous')"
     assert problems[3] == "0 is outside the scale 1–5"
     assert 4 not in problems
 

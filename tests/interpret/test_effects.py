@@ -93,7 +93,12 @@ def test_a_lever_is_the_lowest_statement_of_a_priority_only():
 
     def construct(mean, interval, weakest):
         return SimpleNamespace(
-            index_mean=mean, performance_interval=interval, all_alike=False, single=False, weakest=SimpleNamespace(name=weakest, index=mean - 10)
+            index_range=SimpleNamespace(low=20.0, high=100.0),
+            index_mean=mean,
+            performance_interval=interval,
+            all_alike=False,
+            single=False,
+            weakest=SimpleNamespace(name=weakest, index=mean - 10),
         )
 
     def effect(h, source, beta):
@@ -101,9 +106,7 @@ def test_a_lever_is_the_lowest_statement_of_a_priority_only():
         return Effect(h, "direct", (source, "Y"), beta, 3.0, "t", 0.01, decision)
 
     constructs = {"A": construct(90.0, (88.0, 92.0), "A.3"), "B": construct(60.0, (55.0, 65.0), "B.2"), "C": construct(75.0, (60.0, 90.0), "C.1")}
-    c = conclude(
-        [effect("H1", "A", 0.5), effect("H2", "B", 0.4), effect("H3", "C", 0.1)], constructs, {"Y": 0.5}, SimpleNamespace(low=20.0, high=100.0)
-    )
+    c = conclude([effect("H1", "A", 0.5), effect("H2", "B", 0.4), effect("H3", "C", 0.1)], constructs, {"Y": 0.5})
     assert [(lever.construct, lever.item, lever.index, lever.hypothesis) for lever in c.levers] == [("B", "B.2", 50.0, "H2")]
 
 

@@ -70,13 +70,11 @@ def test_importance_performance_quadrants():
     from types import SimpleNamespace
 
     constructs = {
-        "A": SimpleNamespace(index_mean=90.0, performance_interval=None),
-        "B": SimpleNamespace(index_mean=60.0, performance_interval=None),
-        "C": SimpleNamespace(index_mean=75.0, performance_interval=None),
+        "A": SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=90.0, performance_interval=None),
+        "B": SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=60.0, performance_interval=None),
+        "C": SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=75.0, performance_interval=None),
     }
-    rows = importance_performance(
-        [_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs, SimpleNamespace(low=20.0, high=100.0)
-    )["Y"]
+    rows = importance_performance([_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs)["Y"]
     # performance: (90−20)/80 = 87,5; 50; 68,75 → mean 68,75; importance mean 0,333
     assert [(r.construct, round(r.performance, 2), r.quadrant.outcome) for r in rows] == [
         ("A", 87.5, "keep_up"),
@@ -118,21 +116,20 @@ def test_a_priority_needs_performance_clearly_below_the_mean():
     from types import SimpleNamespace
 
     constructs = {
-        "A": SimpleNamespace(index_mean=90.0, performance_interval=(85.0, 90.0)),
-        "B": SimpleNamespace(index_mean=60.0, performance_interval=(45.0, 55.0)),
-        "C": SimpleNamespace(index_mean=75.0, performance_interval=(60.0, 77.5)),
+        "A": SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=90.0, performance_interval=(85.0, 90.0)),
+        "B": SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=60.0, performance_interval=(45.0, 55.0)),
+        "C": SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=75.0, performance_interval=(60.0, 77.5)),
     }
     effects = [_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)]
-    rows = importance_performance(effects, constructs, SimpleNamespace(low=20.0, high=100.0))["Y"]
+    rows = importance_performance(effects, constructs)["Y"]
     # crosshair 68,75: B's interval 45–55 lies below it; C's 60–77,5 holds it (C unimportant, near the mean)
     assert [(r.construct, r.standing.outcome, r.quadrant.outcome) for r in rows] == [
         ("A", "above", "keep_up"),
         ("B", "below", "concentrate_here"),
         ("C", "near", "unimportant_average"),
     ]
-    near = importance_performance(
-        effects, {**constructs, "B": SimpleNamespace(index_mean=60.0, performance_interval=(45.0, 70.0))}, SimpleNamespace(low=20.0, high=100.0)
-    )["Y"]
+    wide = SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=60.0, performance_interval=(45.0, 70.0))
+    near = importance_performance(effects, {**constructs, "B": wide})["Y"]
     assert [(r.construct, r.quadrant.outcome) for r in near] == [("A", "keep_up"), ("B", "important_average"), ("C", "unimportant_average")]
 
 
@@ -147,9 +144,12 @@ def test_importance_is_the_total_effect_and_two_predecessors_get_no_quadrants():
     totals = total_effects({"M": {"X": 0.5}, "Y": {"M": 0.4, "X": 0.2, "W": 0.1}})
     assert totals["Y"] == pytest.approx({"M": 0.4, "X": 0.4, "W": 0.1}, abs=1e-15)
     assert totals["M"] == pytest.approx({"X": 0.5})
-    constructs = {c: SimpleNamespace(index_mean=m, performance_interval=None) for c, m in {"X": 60.0, "M": 90.0, "W": 70.0}.items()}
+    constructs = {
+        c: SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=m, performance_interval=None)
+        for c, m in {"X": 60.0, "M": 90.0, "W": 70.0}.items()
+    }
     effects = [_effect("H1", "M", 0.4), _effect("H2", "X", 0.2), _effect("H3", "W", 0.1)]
-    rows = importance_performance(effects, constructs, SimpleNamespace(low=20.0, high=100.0), totals)
+    rows = importance_performance(effects, constructs, totals)
     # performance (0–100): M 87,5, X 50, W 62,5 → mean 66,67; importance mean 0,3
     assert [(r.construct, round(r.importance, 12), r.quadrant.outcome) for r in rows["Y"]] == [
         ("M", 0.4, "keep_up"),
@@ -157,7 +157,7 @@ def test_importance_is_the_total_effect_and_two_predecessors_get_no_quadrants():
         ("W", 0.1, "low_priority"),
     ]
     assert "M" not in rows  # M has one predecessor
-    two = importance_performance(effects[:2], constructs, SimpleNamespace(low=20.0, high=100.0), {"Y": {"M": 0.4, "X": 0.2}})
+    two = importance_performance(effects[:2], constructs, {"Y": {"M": 0.4, "X": 0.2}})
     assert two == {}
 
 
@@ -167,20 +167,16 @@ def test_a_priority_needs_a_supported_hypothesis():
     from reportgen.interpret.conclusions import conclude
 
     constructs = {
-        "A": SimpleNamespace(index_mean=90.0, performance_interval=None),
-        "B": SimpleNamespace(index_mean=60.0, performance_interval=None),
-        "C": SimpleNamespace(index_mean=75.0, performance_interval=None),
+        "A": SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=90.0, performance_interval=None),
+        "B": SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=60.0, performance_interval=None),
+        "C": SimpleNamespace(index_range=SimpleNamespace(low=20.0, high=100.0), index_mean=75.0, performance_interval=None),
     }
-    scale = SimpleNamespace(low=20.0, high=100.0)
-    supported = conclude(
-        [_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs, {"Y": 0.4}, scale, equal_weights=False
-    )
+    supported = conclude([_effect("H1", "A", 0.5), _effect("H2", "B", 0.4), _effect("H3", "C", 0.1)], constructs, {"Y": 0.4}, equal_weights=False)
     assert [s.construct for s in supported.priorities("Y")] == ["B"]
     rejected = conclude(
         [_effect("H1", "A", 0.5), _effect("H2", "B", 0.4, supported=False), _effect("H3", "C", 0.1)],
         constructs,
         {"Y": 0.4},
-        scale,
         equal_weights=False,
     )
     assert rejected.priorities("Y") == [] and rejected.standings["Y"][1].quadrant.outcome == "concentrate_here"

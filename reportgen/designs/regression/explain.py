@@ -40,13 +40,15 @@ class Explained:
 
 
 def construct_ranges(study, described: Description) -> dict[str, ScoreRange]:
-    """The score range of every construct described, from its scored answers and its scores."""
-    scale = study.config.scale
+    """The score range of every construct described on a scale, from its scored answers and its
+    scores; a construct of continuous indicators has no possible range and is left out."""
     mean_score = study.config.model.score == "mean"
     out = {}
     for code, construct in described.constructs.items():
-        counts = np.array([item.distribution.counts for item in construct.items.values()])
-        out[code] = score_range(code, construct.scores, scale.points, counts, len(construct.items), mean_score)
+        if construct.scale is None:
+            continue
+        counts = np.array([item.distribution.counts for item in construct.items.values() if item.distribution is not None])
+        out[code] = score_range(code, construct.scores, construct.scale.points, counts, len(construct.items), mean_score)
     return out
 
 

@@ -182,7 +182,8 @@ def range_section(b: Builder, parent: Section, why: Explained) -> Section:
 def descriptives_with_range(b: Builder, described: Description, number: str, why: Explained) -> Section:
     """The descriptive statistics with a last lettered subsection: the range of every variable's score."""
     section = descriptives_section(b, described, number)
-    section.add(range_section(b, section, why))
+    if why.ranges:  # none when every construct's indicators are continuous
+        section.add(range_section(b, section, why))
     return section
 
 
@@ -190,7 +191,8 @@ def stripes(b: Builder, why: Explained, dependent: str) -> tuple[dict | None, li
     """What the scatterplot sentence says of a dependent variable of restricted range (its name,
     distinct scores and range; the range table's number), with the claim it makes; (None, [])
     otherwise."""
-    if why.range_verdicts[dependent].range.outcome != "restricted" or RANGES not in b.numbers:
+    verdicts = why.range_verdicts.get(dependent)
+    if verdicts is None or verdicts.range.outcome != "restricted" or RANGES not in b.numbers:
         return None, []
     r = why.ranges[dependent]
     context = {
@@ -204,9 +206,10 @@ def stripes(b: Builder, why: Explained, dependent: str) -> tuple[dict | None, li
     return context, [(f"range:{dependent}", "restricted")]
 
 
-def _point_words(b: Builder, points: tuple[int, ...]) -> list[str]:
-    """Scale points with their words: 'Agree (4)', or the bare point without a label."""
-    labels = b.study.config.scale.labels
+def _point_words(b: Builder, code: str, points: tuple[int, ...]) -> list[str]:
+    """Points of ``code``'s scale with their words: 'Agree (4)', or the bare point without a label."""
+    scale = b.study.config.scale_of(code)
+    labels = scale.labels if scale is not None else {}
     return [f"{labels[p].text(b.lang)} ({p})" if p in labels else str(p) for p in points]
 
 
@@ -292,7 +295,7 @@ def _range_words(b: Builder, why: Explained, code: str, hyp: HypothesisResult, t
         "dependent": code == hyp.target,
         "again": told.get(code),
         "restricted": restricted,
-        "points": _point_words(b, r.points),
+        "points": _point_words(b, code, r.points),
         "reversed": bool(b.study.config.constructs[code].reverse),
         "minimum": _score(b, r.minimum),
         "maximum": _score(b, r.maximum),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportgen.designs.repeated.analysis import Change, Omnibus, RepeatedStudyResults
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
-from reportgen.designs.survey.discussion import index_paragraphs, literature_paragraphs
+from reportgen.designs.survey.discussion import answers_paragraphs, literature_paragraphs
 from reportgen.designs.survey.groups_chapter import df_text, effect_number
 from reportgen.designs.survey.measurement import reliability_section, validity_section
 from reportgen.designs.survey.profile import profile_section
@@ -405,7 +405,7 @@ def discussion_section(b: Builder, r: RepeatedStudyResults, number: str) -> Sect
         elif hyp.kind == "pair":
             # the answers at the later measurement, described as those of a test's dependent (no coefficient to tie them to)
             effect = Effect(name, "simultaneous", (later,), 0.0, hyp.decision.statistic, "", hyp.decision.p, hyp.decision)
-            sub.blocks += index_paragraphs(b, effect, later, constructs[later])
+            sub.blocks += answers_paragraphs(b, effect, later, constructs[later])
             described_in[later] = name
         sub.blocks += literature_paragraphs(b, name, hyp.decision.supported)
         section.add(sub)

@@ -1,5 +1,6 @@
 """What every questionnaire design reports before its model: the respondent profile, the answers
-and three-box index of each item, item validity and reliability (:func:`describe`)."""
+and three-box index of each item (on its construct's scale; a continuous indicator has its
+summary instead), item validity and reliability (:func:`describe`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from reportgen.config import Study, model_constructs
+from reportgen.config.models import Scale
 from reportgen.data import Dataset
 from reportgen.errors import AnalysisError
 from reportgen.interpret import three_box
@@ -24,7 +26,16 @@ from reportgen.interpret.measurement import (
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.common_method import Harman, harman_single_factor
 from reportgen.stats.critical import r_critical
-from reportgen.stats.descriptives import IndexRange, ItemDistribution, item_distribution, performance_interval, three_box_index, three_box_range
+from reportgen.stats.descriptives import (
+    IndexRange,
+    ItemDistribution,
+    ItemSummary,
+    item_distribution,
+    item_summary,
+    performance_interval,
+    three_box_index,
+    three_box_range,
+)
 from reportgen.stats.profile import FrequencyTable, frequency_table
 from reportgen.stats.reliability import Omega, omega_total, reliability
 from reportgen.stats.validity import ItemValidity, item_validity
@@ -34,20 +45,22 @@ from reportgen.stats.validity import ItemValidity, item_validity
 class ItemResult:
     """One item: its answers as given (``answered``, the answer table) and as scored
     (``distribution``: after a reverse item is recoded max + min − x; the index, validity and
-    scores use it)."""
+    scores use it). A continuous indicator has no distribution and no index: its ``summary``
+    (min, median, max, mean, SD) describes it."""
 
     name: str
-    distribution: ItemDistribution
-    index: float
+    distribution: ItemDistribution | None  # None for a continuous indicator
+    index: float | None
     category: str | None
     validity: ItemValidity
     verdict: Verdict  # valid | invalid | undefined
     alpha_if_deleted: float | None
+    summary: ItemSummary  # of the values as scored: N, min, median, max, mean, SD
     answered: ItemDistribution | None = None  # as respondents answered; None when it is the scored one (not reversed)
     reversed: bool = False
 
     @property
-    def as_answered(self) -> ItemDistribution:
+    def as_answered(self) -> ItemDistribution | None:
         """The answers as respondents gave them (before a reverse item is recoded)."""
         return self.answered if self.answered is not None else self.distribution
 
@@ -66,7 +79,7 @@ class ConstructResult:
     name: str
     items: dict[str, ItemResult]
     alpha: float | None
-    index_mean: float
+    index_mean: float | None  # None for continuous indicators
     category: str | None
     scores: np.ndarray = field(repr=False)
     omega_fit: Omega | None  # the one-factor model behind omega
@@ -75,6 +88,13 @@ class ConstructResult:
     problems: tuple[Problem, ...] = ()  # what the reliability section must name (constant items, negative alpha …)
     dichotomous: bool = False  # every item has two answers at most: alpha is KR-20, omega uses phi correlations
     performance_interval: tuple[float, float] | None = None  # 95% CI of the mean answer rescaled to 0–100 (importance–performance)
+    scale: Scale | None = None  # the scale of its answers; None for continuous indicators
+    index_range: IndexRange | None = None  # the three-box index's range on that scale
+
+    @property
+    def continuous(self) -> bool:
+        """Its indicators are numbers, not answers on a scale: no answer table, no index."""
+        return self.scale is None
 
     @property
     def single(self) -> bool:
@@ -106,18 +126,24 @@ class ConstructResult:
 
     @property
     def strongest(self) -> ItemResult:
-        """The statement with the highest three-box index (the first, on a tie)."""
-        return max(self.items.values(), key=lambda i: i.index)
+        """The statement with the highest three-box index (the first, on a tie); scaled constructs only."""
+        return max(self.items.values(), key=index_of)
 
     @property
     def weakest(self) -> ItemResult:
-        """The statement with the lowest three-box index (the first, on a tie)."""
-        return min(self.items.values(), key=lambda i: i.index)
+        """The statement with the lowest three-box index (the first, on a tie); scaled constructs only."""
+        return min(self.items.values(), key=index_of)
 
     @property
     def all_alike(self) -> bool:
         """Every statement has the same index: none is the strongest or the weakest."""
         return self.strongest.index == self.weakest.index
+
+
+def index_of(item: ItemResult) -> float:
+    if item.index is None:
+        raise ValueError(f"{item.name} is a continuous indicator: it has no three-box index")
+    return item.index
 
 
 @dataclass(frozen=True)
@@ -137,7 +163,6 @@ class Description:
     n_used: int
     n_excluded: int
     profile: dict[str, FrequencyTable]
-    index_range: IndexRange
     r_table: float
     constructs: dict[str, ConstructResult]
     dropped: tuple[tuple[str, str, float | None], ...] = ()  # (item, construct, r) removed by settings.drop_invalid
@@ -193,12 +218,9 @@ def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Descript
             + (" ..." if len(data.excluded) > 10 else "")
         )
     profile = {c.column: frequency_table(data.profile[c.column], c.order) for c in config.respondents}
-    index_range = three_box_range(n, config.scale.min, config.scale.max, settings.index.basis)
     r_table = r_critical(settings.alpha, n, "two")
     rule = validity_rule(settings.validity_rule, n)
-    constructs = {
-        name: _construct(name, construct, data, config, index_range, r_table, rule, warnings) for name, construct in config.constructs.items()
-    }
+    constructs = {name: _construct(name, construct, data, config, r_table, rule, warnings) for name, construct in config.constructs.items()}
     if data.imputed:
         warnings.append(f"missing answers: {data.imputed} blank answer(s) were replaced by their item's mean (missing: mean)")
     used = [i for c in model_constructs(config) for i in config.constructs[c].items]
@@ -206,7 +228,6 @@ def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Descript
         n,
         data.n_excluded,
         profile,
-        index_range,
         r_table,
         constructs,
         validity_rule=rule,
@@ -217,8 +238,10 @@ def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Descript
     )
 
 
-def _construct(name, construct, data: Dataset, config, index_range, r_table, rule, warnings) -> ConstructResult:
+def _construct(name, construct, data: Dataset, config, r_table, rule, warnings) -> ConstructResult:
     settings = config.settings
+    scale = config.scale_of(name)
+    index_range = three_box_range(data.n_used, scale.min, scale.max, settings.index.basis) if scale is not None else None
     item_names = list(construct.items)
     everyone = data.items_of(item_names)
     complete = ~np.isnan(everyone).any(axis=1)  # all True but for a construct the model does not use
@@ -229,8 +252,8 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, rul
     rel = reliability(matrix)
     items = {}
     for j, item in enumerate(item_names):
-        dist = item_distribution(answers[:, j], config.scale.points)
-        index = three_box_index(dist, settings.index.basis)
+        dist = item_distribution(answers[:, j], scale.points) if scale is not None else None
+        index = three_box_index(dist, settings.index.basis) if dist is not None else None
         method = "item_rest" if rule == "magnitude" else settings.validity
         r = validity[j].r_item_total if method == "item_total" else validity[j].r_item_rest
         verdict = validity_verdict(r, r_table, settings.validity, rule, single=len(item_names) == 1)
@@ -244,11 +267,12 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, rul
             item,
             dist,
             index,
-            three_box.category(index, index_range, settings.index.classes),
+            three_box.category(index, index_range, settings.index.classes) if index_range is not None else None,
             validity[j],
             verdict,
             rel.alpha_if_deleted[j],
-            item_distribution(answered[:, j], config.scale.points) if reverse else None,
+            item_summary(answers[:, j]),
+            item_distribution(answered[:, j], scale.points) if reverse and scale is not None else None,
             reverse,
         )
     reliable = reliability_verdict(rel.alpha, settings.reliability_min, single=len(item_names) == 1)
@@ -257,7 +281,7 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, rul
     elif reliable.passed is False:
         warnings.append(f"construct {name} is not reliable: Cronbach's alpha = {rel.alpha:.3f} is below {settings.reliability_min}")
     scores = everyone.sum(axis=1) if config.model.score == "sum" else everyone.mean(axis=1)  # NaN where an item is blank
-    index_mean = float(np.mean([i.index for i in items.values()]))
+    index_mean = float(np.mean([index_of(i) for i in items.values()])) if index_range is not None else None
     omega = omega_total(matrix)
     problems = measurement_problems(name, item_names, rel.alpha, rel.constant, omega)
     warnings += [_problem_warning(p) for p in problems]
@@ -267,14 +291,16 @@ def _construct(name, construct, data: Dataset, config, index_range, r_table, rul
         items,
         rel.alpha,
         index_mean,
-        three_box.category(index_mean, index_range, settings.index.classes),
+        three_box.category(index_mean, index_range, settings.index.classes) if index_range is not None else None,
         scores,
         omega,
         omega_verdict(omega.omega if omega else None),
         reliable,
         tuple(problems),
         dichotomous,
-        performance_interval(answers, config.scale.min, config.scale.max),
+        performance_interval(answers, scale.min, scale.max) if scale is not None else None,
+        scale,
+        index_range,
     )
 
 

@@ -1,33 +1,79 @@
-"""5.1.2 Descriptive statistics: answer tables and the three-box index per construct."""
+"""5.1.2 Descriptive statistics: answer tables and the three-box index of each construct on its
+own scale; a construct of continuous indicators has a table of their summaries instead."""
 
 from __future__ import annotations
 
+import math
+
+from reportgen.config.models import Scale
 from reportgen.designs.survey.analysis import ConstructResult, Description
 from reportgen.interpret.three_box import CITATION, bands, interval
 from reportgen.report.builder import Builder, d, h, s
-from reportgen.report.document import Cell, Section
+from reportgen.report.document import Cell, Section, Table
+from reportgen.stats.descriptives import IndexRange
 from reportgen.words.locale import join_list
 
 
 def descriptives_section(b: Builder, results: Description, number: str) -> Section:
-    config = b.study.config
     section = b.section(b.labels["descriptives"], 3, number)
-    rng = results.index_range
+    groups = scale_groups(b, results)
+    band_key = _bands(b, section, results, groups) if groups else ""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for k, (code, construct) in enumerate(results.constructs.items()):
+        sub = b.section(f"{b.name(code)} ({code})", 4, f"{letters[k % 26]}.")
+        if construct.continuous:
+            _summaries(b, sub, code, construct)
+        else:
+            _responses(b, sub, code, construct)
+            _index(b, sub, code, construct, band_key)
+        section.add(sub)
+    return section
+
+
+def scale_groups(b: Builder, results: Description) -> dict[tuple[int, int], list[str]]:
+    """The scaled constructs by the (min, max) of their scale, the study's scale first: one index
+    range, and one column of the band table, per group."""
+    study = b.study.config.scale
+    groups: dict[tuple[int, int], list[str]] = {}
+    for code, construct in results.constructs.items():
+        if construct.scale is not None:
+            groups.setdefault((construct.scale.min, construct.scale.max), []).append(code)
+    first = (study.min, study.max)
+    return dict(sorted(groups.items(), key=lambda kv: kv[0] != first))
+
+
+def _bands(b: Builder, section: Section, results: Description, groups: dict[tuple[int, int], list[str]]) -> str:
+    """The index method and the table of its classes, a column per scale when the constructs'
+    scales differ; returns the table's key."""
+    config = b.study.config
     classes = config.settings.index.classes
-    listed = bands(rng, classes)
-    intervals = [
-        interval(low, high, k == len(listed) - 1, b.decimal(low, 2), b.decimal(high, 2), b.labels["index_symbol"])
-        for k, (low, high, _) in enumerate(listed)
-    ]
-    band_rows = [[s(b.labels["categories"][name]), d(text)] for (_, _, name), text in zip(listed, intervals)]
-    width = b.decimal((rng.high - rng.low) / classes, 2)
-    band_table = b.table(
-        "index.bands",
-        b.labels["index_bands_title"],
-        [[h(b.col("category")), h(b.col("index_range"))]],
-        band_rows,
-        notes=(f"{b.labels['class_width']} = ({b.decimal(rng.high, 2)} − {b.decimal(rng.low, 2)}) / {classes} = {width}",),
+    ranges = {key: _index_range(results.constructs[codes[0]]) for key, codes in groups.items()}
+    listed = {key: bands(rng, classes) for key, rng in ranges.items()}
+    texts = {key: _intervals(b, rows) for key, rows in listed.items()}
+    names = [name for _, _, name in next(iter(listed.values()))]
+    several = len(groups) > 1
+    header = [[h(b.col("category"))] + [h(b.col("index_range_on", low=lo, high=hi) if several else b.col("index_range")) for lo, hi in groups]]
+    band_rows = [[s(b.labels["categories"][name])] + [d(texts[key][k]) for key in groups] for k, name in enumerate(names)]
+    widths = {key: b.decimal((rng.high - rng.low) / classes, 2) for key, rng in ranges.items()}
+    notes = tuple(
+        (b.label("class_width_on", low=lo, high=hi) if several else b.labels["class_width"])
+        + f" = ({b.decimal(ranges[(lo, hi)].high, 2)} − {b.decimal(ranges[(lo, hi)].low, 2)}) / {classes} = {widths[(lo, hi)]}"
+        for lo, hi in groups
     )
+    band_table = b.table("index.bands", b.labels["index_bands_title"], header, band_rows, notes=notes)
+    first, *rest = groups
+    rng = ranges[first]
+    others = [
+        {
+            "scale": f"{lo}–{hi}",
+            "names": [f"{b.name(code)} ({code})" for code in groups[(lo, hi)]],
+            "low": b.decimal(ranges[(lo, hi)].low, 2),
+            "high": b.decimal(ranges[(lo, hi)].high, 2),
+            "width": widths[(lo, hi)],
+            "max": hi,
+        }
+        for lo, hi in rest
+    ]
     section.blocks += b.say(
         "index_method.j2",
         refs=(band_table.key,),
@@ -37,31 +83,47 @@ def descriptives_section(b: Builder, results: Description, number: str) -> Secti
         low=b.decimal(rng.low, 2),
         high=b.decimal(rng.high, 2),
         classes=classes,
-        width=width,
-        max=config.scale.max,
+        width=widths[first],
+        max=first[1],
         basis=config.settings.index.basis,
-        points=config.scale.points,
-        bands=[{"name": b.labels["categories"][n].lower(), "interval": text} for (_, _, n), text in zip(listed, intervals)],
+        points=list(range(first[0], first[1] + 1)),
+        bands=[{"name": b.labels["categories"][n].lower(), "interval": text} for n, text in zip(names, texts[first])],
+        scale=f"{first[0]}–{first[1]}" if several else "",
+        others=others,
     )
     section.add(band_table)
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    for k, (code, construct) in enumerate(results.constructs.items()):
-        sub = b.section(f"{b.name(code)} ({code})", 4, f"{letters[k % 26]}.")
-        _responses(b, sub, code, construct)
-        _index(b, sub, code, construct, band_table.key)
-        section.add(sub)
-    return section
+    return band_table.key
 
 
-def _points(b: Builder) -> list[tuple[int, str]]:
-    """Scale points from the highest down, with their short labels (or the codes)."""
-    scale = b.study.config.scale
+def _index_range(construct: ConstructResult) -> IndexRange:
+    if construct.index_range is None:
+        raise ValueError(f"{construct.name} has continuous indicators: no index range")
+    return construct.index_range
+
+
+def _intervals(b: Builder, listed: list[tuple[float, float, str]]) -> list[str]:
+    return [
+        interval(low, high, k == len(listed) - 1, b.decimal(low, 2), b.decimal(high, 2), b.labels["index_symbol"])
+        for k, (low, high, _) in enumerate(listed)
+    ]
+
+
+def _scale(construct: ConstructResult) -> Scale:
+    if construct.scale is None:
+        raise ValueError(f"{construct.name} has continuous indicators: no answer table or index")
+    return construct.scale
+
+
+def _points(b: Builder, construct: ConstructResult) -> list[tuple[int, str]]:
+    """The construct's scale points from the highest down, with their short labels (or the codes)."""
+    scale = _scale(construct)
     return [(p, scale.labels[p].short_text(b.lang) if p in scale.labels else str(p)) for p in reversed(scale.points)]
 
 
 def _responses(b: Builder, section: Section, code: str, construct: ConstructResult) -> None:
     config = b.study.config
-    points = _points(b)
+    scale = _scale(construct)
+    points = _points(b, construct)
     header = [
         [h("No", rowspan=2), h(b.col("statement"), rowspan=2), h(b.col("answer_criteria"), colspan=len(points)), h(b.col("total"), rowspan=2)],
         [h(label) for _, label in points],
@@ -70,6 +132,7 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
     narrative = []
     for n, (item, result) in enumerate(construct.items.items(), start=1):
         dist = result.as_answered  # what respondents answered, also for a reverse item
+        assert dist is not None
         text = config.constructs[code].item_text(item, b.lang)
         body.append(
             [s(f"{n}", "center", rowspan=2), s(f"{item}. {text}", rowspan=2)]
@@ -82,7 +145,7 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
             {
                 "count": b.integer(dist.count_of(p)),
                 "pct": b.pct(dist.percents[dist.points.index(p)]),
-                "answer": _answer_word(b, p),
+                "answer": _answer_word(b, scale, p),
                 "n": dist.count_of(p),
             }
             for p in answered
@@ -96,13 +159,12 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
     table = b.table(
         f"responses.{code}", b.label("responses_title", name=b.name(code), code=code), header, body, notes=notes, widths=widths, small=True
     )
-    section.blocks += b.say(
-        "responses_intro.j2", table=b.ref(table), name=b.name(code), code=code, reverse=reverse, recode=config.scale.max + config.scale.min
-    )
+    section.blocks += b.say("responses_intro.j2", table=b.ref(table), name=b.name(code), code=code, reverse=reverse, recode=scale.max + scale.min)
     section.add(table)
     section.blocks += b.say("responses.j2", refs=(table.key,), table=b.ref(table), name=b.name(code), code=code, items=narrative)
     items = list(construct.items.values())
-    shares = [[i.as_answered.percents[i.as_answered.points.index(p)] for p, _ in points] for i in items]
+    given = [i.as_answered for i in items]
+    shares = [[dist.percents[dist.points.index(p)] for p, _ in points] for dist in given if dist is not None]
     figure = b.figure(
         f"bars.{code}",
         b.label("bars_title", name=b.name(code), code=code),
@@ -114,14 +176,15 @@ def _responses(b: Builder, section: Section, code: str, construct: ConstructResu
     section.add(figure)
 
 
-def _answer_word(b: Builder, point: int) -> str:
-    label = b.study.config.scale.labels.get(point)
+def _answer_word(b: Builder, scale: Scale, point: int) -> str:
+    label = scale.labels.get(point)
     return label.text(b.lang).lower() if label else str(point)
 
 
 def _index(b: Builder, section: Section, code: str, construct: ConstructResult, bands_key: str) -> None:
     config = b.study.config
-    points = list(reversed(_points(b)))  # 1..5 as in the thesis
+    scale = _scale(construct)
+    points = list(reversed(_points(b, construct)))  # 1..5 as in the thesis
     header = [
         [
             h("No", rowspan=2),
@@ -136,6 +199,7 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
     body = []
     for n, (item, result) in enumerate(construct.items.items(), start=1):
         dist = result.distribution
+        assert dist is not None
         weighted = sum(p * c for p, c in zip(dist.points, dist.counts))
         body.append(
             [s(str(n), "center"), s(f"{item}. {config.constructs[code].item_text(item, b.lang)}")]
@@ -149,9 +213,9 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
             _category_cell(b, f"index:{code}", construct.category, bold=True),
         ]
     )
-    basis_note = b.label("index_note_index", max=config.scale.max)
+    basis_note = b.label("index_note_index", max=scale.max)
     reverse = [item for item, result in construct.items.items() if result.reversed]
-    reverse_note = (b.label("reverse_index_note", items=join_list(reverse, b.lang), sum=config.scale.max + config.scale.min),) if reverse else ()
+    reverse_note = (b.label("reverse_index_note", items=join_list(reverse, b.lang), sum=scale.max + scale.min),) if reverse else ()
     table = b.table(
         f"index.{code}",
         b.label("index_title", name=b.name(code), code=code),
@@ -181,6 +245,45 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
         low_reversed=low.reversed,
         single=construct.single,
     )
+
+
+def measured_decimals(values: list[float]) -> int:
+    """Places for a continuous indicator's figures: 2 from a magnitude of 1 up (IPK 3,42; a test
+    score 71,25), more below it so that a ratio keeps two significant digits (ROA 0,052 → 3
+    places, 0,0071 → 4), at most 4."""
+    largest = max((abs(v) for v in values if math.isfinite(v)), default=0.0)
+    if largest >= 1 or largest == 0:
+        return 2
+    return min(4, 1 - math.floor(math.log10(largest)))
+
+
+def _summaries(b: Builder, section: Section, code: str, construct: ConstructResult) -> Table:
+    """The continuous indicators of a construct: N, minimum, median, maximum, mean and SD of each
+    (as scored), and a sentence naming the range and the mean."""
+    config = b.study.config
+    body, rows = [], []
+    for n, (item, result) in enumerate(construct.items.items(), start=1):
+        sm = result.summary
+        places = measured_decimals([sm.minimum, sm.maximum, sm.mean])
+        figures = {k: b.decimal(getattr(sm, k), places) for k in ("minimum", "median", "maximum", "mean")}
+        figures["sd"] = b.decimal(sm.sd, places)
+        text = config.constructs[code].item_text(item, b.lang)
+        label = f"{item}. {text}" if text != item else item
+        body.append([s(str(n), "center"), s(label), d(b.integer(sm.n))] + [d(figures[k]) for k in ("minimum", "median", "maximum", "mean", "sd")])
+        rows.append({"item": item, "n": b.integer(sm.n), **figures})
+    header = [[h("No"), h(b.col("indicator"))] + [h(b.labels["continuous_cols"][k]) for k in ("n", "minimum", "median", "maximum", "mean", "sd")]]
+    table = b.table(
+        f"summary.{code}",
+        b.label("continuous_title", name=b.name(code), code=code),
+        header,
+        body,
+        notes=(b.labels["continuous_note"],),
+        widths=(0.5, 4.6) + (1.1,) * 6,
+        small=True,
+    )
+    section.blocks += b.say("continuous.j2", refs=(table.key,), table=b.ref(table), name=b.name(code), code=code, items=rows)
+    section.add(table)
+    return table
 
 
 def _category(b: Builder, key: str | None) -> str:

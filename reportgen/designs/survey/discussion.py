@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportgen.designs.survey.analysis import ConstructResult, Description
+from reportgen.designs.survey.analysis import ConstructResult, Description, index_of
 from reportgen.interpret.effects import CITATION as EFFECT_CITATION
 from reportgen.interpret.effects import Effect
 from reportgen.report.builder import Builder, d, h, s
@@ -50,9 +50,7 @@ def discussion_section(
         if construct in described_in:
             sub.blocks += b.say("discussion_index_again.j2", name=b.name(construct), h=described_in[construct])
         elif construct in described.constructs:
-            sub.blocks += index_paragraphs(
-                b, effect, construct, described.constructs[construct], left_out, described.index_range.high - described.index_range.low
-            )
+            sub.blocks += answers_paragraphs(b, effect, construct, described.constructs[construct], left_out)
             described_in[construct] = effect.hypothesis
         if b.mixed is not None:
             from reportgen.designs.survey.qualitative import discussion_paragraphs
@@ -171,14 +169,48 @@ def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
 CLOSE_SHARE = 0.02  # statements whose indexes differ by less than this share of the index's range are not set apart
 
 
-def index_paragraphs(
-    b: Builder, e: Effect, code: str, construct: ConstructResult, left_out: frozenset[str] = frozenset(), span: float | None = None
-) -> list[Paragraph]:
+def answers_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResult, left_out: frozenset[str] = frozenset()) -> list[Paragraph]:
+    """What the data say of the construct a hypothesis discusses: its answers by the three-box
+    index (:func:`index_paragraphs`), or, for continuous indicators, their range and mean."""
+    if construct.continuous:
+        return _continuous_paragraphs(b, e, code, construct)
+    return index_paragraphs(b, e, code, construct, left_out)
+
+
+def _continuous_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResult) -> list[Paragraph]:
+    """A construct of continuous indicators, as its summary table shows it: one indicator by its
+    range and mean, several by their count (their units may differ: no mean is compared)."""
+    from reportgen.designs.survey.descriptives import measured_decimals
+
+    items = []
+    for name, item in construct.items.items():
+        sm = item.summary
+        places = measured_decimals([sm.minimum, sm.maximum, sm.mean])
+        items.append(
+            {"item": name, "minimum": b.decimal(sm.minimum, places), "maximum": b.decimal(sm.maximum, places), "mean": b.decimal(sm.mean, places)}
+        )
+    return b.say(
+        "discussion_continuous.j2",
+        refs=(f"summary.{code}",),
+        kind=e.kind,
+        name=b.name(code),
+        code=code,
+        target=b.name(e.target),
+        items=items,
+        supported=e.decision.supported,
+        table=f"{b.labels['table']} {_index_number(b, code, 'summary')}",
+    )
+
+
+def index_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResult, left_out: frozenset[str] = frozenset()) -> list[Paragraph]:
     """The construct's three-box category and its strongest and weakest statements, with their text
     (as its index table shows them; an indicator the PLS model removed is said to be removed).
-    When the highest and lowest index differ by less than ``CLOSE_SHARE`` of the index's range
-    (``span``), the statements are said to be alike instead of set apart as highest and lowest."""
+    When the highest and lowest index differ by less than ``CLOSE_SHARE`` of the index's range,
+    the statements are said to be alike instead of set apart as highest and lowest."""
     config = b.study.config
+    if construct.index_range is None:
+        raise ValueError(f"{code} has continuous indicators: no three-box index to discuss")
+    span = construct.index_range.high - construct.index_range.low
     top, low = construct.strongest, construct.weakest
     category = b.labels["categories"][construct.category] if construct.category else b.word("undefined")
 
@@ -207,7 +239,7 @@ def index_paragraphs(
         single=construct.single,
         tied_top=_tied(construct, top),
         tied_low=_tied(construct, low),
-        close=span is not None and top.index - low.index < CLOSE_SHARE * span,
+        close=index_of(top) - index_of(low) < CLOSE_SHARE * span,
         supported=e.decision.supported,
         table=f"{b.labels['table']} {_index_number(b, code)}",
     )
@@ -215,11 +247,11 @@ def index_paragraphs(
 
 def _tied(construct: ConstructResult, item) -> list[str]:
     """The other statements whose index, as printed (two decimals), equals ``item``'s."""
-    return [i.name for i in construct.items.values() if i.name != item.name and round(i.index, 2) == round(item.index, 2)]
+    return [i.name for i in construct.items.values() if i.name != item.name and round(index_of(i), 2) == round(index_of(item), 2)]
 
 
-def _index_number(b: Builder, code: str) -> str:
-    return b.numbers.get(f"index.{code}", "")
+def _index_number(b: Builder, code: str, kind: str = "index") -> str:
+    return b.numbers.get(f"{kind}.{code}", "")
 
 
 def literature_paragraphs(b: Builder, name: str, supported: bool) -> list:

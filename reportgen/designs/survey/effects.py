@@ -168,7 +168,6 @@ def regression_conclusions(results, effects: list[Effect] | None = None) -> Conc
         effects or regression_effects(results),
         results.described.constructs,
         {reg.dependent: reg.r2},
-        results.described.index_range,
         **_model_reading(_standardised({reg.dependent: reg})),
     )
 
@@ -179,7 +178,6 @@ def path_conclusions(results, effects: list[Effect] | None = None) -> Conclusion
         effects or path_effects(results),
         results.described.constructs,
         r2,
-        results.described.index_range,
         **_model_reading(_standardised(results.model.regressions)),
     )
 
@@ -191,7 +189,6 @@ def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions
         effects or pls_effects(results),
         results.described.constructs,
         r2,
-        results.described.index_range,
         equal_weights=False,
         **_model_reading(_pls_coefficients(results)),
     )

@@ -29,9 +29,30 @@ def profile_json(profile) -> dict[str, Any]:
     }
 
 
+def _scale_json(scale) -> dict[str, Any]:
+    """A construct's scale: {"type": "scale", "min", "max"} or {"type": "continuous"}."""
+    return {"type": "continuous"} if scale is None else {"type": "scale", "min": scale.min, "max": scale.max}
+
+
+def _item_answers_json(i) -> dict[str, Any]:
+    """An item's answers: their frequencies on its scale (as answered; as scored too when reversed)
+    and its three-box index, or, for a continuous indicator, its minimum, median and maximum."""
+    s = i.summary
+    if i.distribution is None:
+        return {"min": s.minimum, "median": s.median, "max": s.maximum}
+    answered = i.as_answered
+    return {
+        "freq": {str(p): n for p, n in zip(answered.points, answered.counts)},  # as answered
+        **({"freq_scored": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)}} if i.reversed else {}),
+        "index": i.index,
+        "category": i.category,
+    }
+
+
 def constructs_json(constructs) -> dict[str, Any]:
     return {
         name: {
+            "scale": _scale_json(c.scale),
             "alpha": c.alpha,
             "omega": c.omega,
             "index_mean": c.index_mean,
@@ -43,13 +64,10 @@ def constructs_json(constructs) -> dict[str, Any]:
             "problems": [p.as_json() for p in c.problems],
             "items": {
                 item: {
-                    "mean": i.distribution.mean,
-                    "sd": i.distribution.sd,  # as scored (after reversal)
-                    "freq": {str(p): n for p, n in zip(i.as_answered.points, i.as_answered.counts)},  # as answered
+                    "mean": i.summary.mean,
+                    "sd": i.summary.sd,  # as scored (after reversal)
                     "reversed": i.reversed,
-                    **({"freq_scored": {str(p): n for p, n in zip(i.distribution.points, i.distribution.counts)}} if i.reversed else {}),
-                    "index": i.index,
-                    "category": i.category,
+                    **_item_answers_json(i),
                     "r_item_total": i.validity.r_item_total,
                     "r_item_rest": i.validity.r_item_rest,
                     "r_p": i.validity.r_p,

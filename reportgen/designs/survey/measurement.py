@@ -8,10 +8,20 @@ from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
 
-def validity_section(b: Builder, results: Description, number: str) -> Section:
+def measured_numbers(results: Description) -> list[str]:
+    """The constructs of one continuous indicator: a number measured or taken from records (hours,
+    a GPA, a financial ratio), to which the validity and reliability of items do not apply."""
+    return [code for code, c in results.constructs.items() if c.continuous and c.single]
+
+
+def validity_section(b: Builder, results: Description, number: str) -> Section | None:
     """The validity of every item by the study's rule (r table, or the magnitude rule above
     MAGNITUDE_FROM respondents), named in the introduction; a construct of one item is said to
-    have no other item to be correlated with."""
+    have no other item to be correlated with. A construct of one continuous indicator (a number
+    measured or taken from records, not a statement) has no table: one sentence says why."""
+    measured = measured_numbers(results)
+    if len(measured) == len(results.constructs):  # no statement to test: no section
+        return None
     config = b.study.config
     method = results.validity_method
     magnitude = results.validity_rule == "magnitude"
@@ -45,6 +55,8 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
         section.add(table)
         section.blocks += b.say("dropped.j2", refs=(table.key,), table=b.ref(table), items=[i for i, _, _ in dropped], r_table=threshold)
     for code, construct in results.constructs.items():
+        if code in measured:
+            continue
         body = []
         for n, (item, result) in enumerate(construct.items.items()):
             r = result.validity.r_item_total if method == "item_total" else result.validity.r_item_rest
@@ -83,15 +95,23 @@ def validity_section(b: Builder, results: Description, number: str) -> Section:
             invalid=invalid,
             undefined=undefined,
         )
+    if measured:
+        section.blocks += b.say("validity_measured.j2", names=[f"{b.name(c)} ({c})" for c in measured], test="validity")
     return section
 
 
-def reliability_section(b: Builder, results: Description, number: str) -> Section:
+def reliability_section(b: Builder, results: Description, number: str) -> Section | None:
+    """Cronbach's alpha and omega of every construct but those of one measured number (no
+    section when every construct is one)."""
+    measured = measured_numbers(results)
+    if len(measured) == len(results.constructs):
+        return None
     config = b.study.config
     threshold = b.bounded(config.settings.reliability_min, 2)
     section = b.section(b.labels["reliability"], 3, number)
     body = []
-    for code, construct in results.constructs.items():
+    constructs = {code: c for code, c in results.constructs.items() if code not in measured}
+    for code, construct in constructs.items():
         body.append(
             [
                 s(f"{b.name(code)} ({code})"),
@@ -110,8 +130,8 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
         notes=(b.labels["omega_note"],),
         widths=(3, 0.9, 1.2, 1.3, 1.3, 1.3),
     )
-    alphas = [c.alpha for c in results.constructs.values() if c.alpha is not None and not c.single]
-    unreliable = [{"code": code, "alpha": b.bounded(c.alpha)} for code, c in results.constructs.items() if c.reliability.passed is False]
+    alphas = [c.alpha for c in constructs.values() if c.alpha is not None and not c.single]
+    unreliable = [{"code": code, "alpha": b.bounded(c.alpha)} for code, c in constructs.items() if c.reliability.passed is False]
     section.blocks += b.say("reliability_intro.j2", threshold=threshold, table=b.ref(table))
     section.add(table)
     section.blocks += b.say(
@@ -119,27 +139,29 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
         refs=(table.key,),
         table=b.ref(table),
         threshold=threshold,
-        claims=[(f"reliability:{code}", c.reliability.outcome) for code, c in results.constructs.items()],
+        claims=[(f"reliability:{code}", c.reliability.outcome) for code, c in constructs.items()],
         a_min=b.bounded(min(alphas)) if alphas else "",
         a_max=b.bounded(max(alphas)) if alphas else "",
         unreliable=unreliable,
-        single=[code for code, c in results.constructs.items() if c.single],
-        every_single=all(c.single for c in results.constructs.values()),
-        dichotomous=[code for code, c in results.constructs.items() if c.dichotomous and not c.single],
+        single=[code for code, c in constructs.items() if c.single],
+        every_single=all(c.single for c in constructs.values()),
+        dichotomous=[code for code, c in constructs.items() if c.dichotomous and not c.single],
         kr20=KR20_CITATION,
         problems=[
             {"code": p.code, "construct": p.construct, "names": list(p.items), "value": None if p.value is None else b.bounded(p.value)}
-            for c in results.constructs.values()
+            for c in constructs.values()
             for p in c.problems
         ],
     )
+    if measured:
+        section.blocks += b.say("validity_measured.j2", names=[f"{b.name(c)} ({c})" for c in measured], test="reliability")
     detail_body, raising = [], []
-    for code, construct in ((code, c) for code, c in results.constructs.items() if not c.single):
+    for code, construct in ((code, c) for code, c in constructs.items() if not c.single):
         for n, (item, result) in enumerate(construct.items.items()):
             row = [
                 d(item),
-                d(b.decimal(result.distribution.mean)),
-                d(b.decimal(result.distribution.sd)),
+                d(b.decimal(result.summary.mean)),
+                d(b.decimal(result.summary.sd)),
                 d(b.bounded(result.validity.r_item_rest)),
                 d(b.bounded(result.alpha_if_deleted)),
             ]
