@@ -232,3 +232,17 @@ def heavy_unless(cases, light) -> list:
 def heavy(*values):
     """A parameter set of a test run by ``make test-heavy`` only (an example's PDF besides the thesis replica's)."""
     return pytest.param(*values, marks=pytest.mark.heavy)
+
+
+def generated_example(name: str, folder: Path) -> bytes:
+    """The data ``config/generators/make_<name>_example.py`` writes, written into ``folder``: its
+    bytes, to be compared with the committed example's (a generator is seeded)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"make_{name}_example", EXAMPLES.parent / "generators" / f"make_{name}_example.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    generator.HERE = folder
+    generator.write(generator.generate())
+    return (folder / "responses.csv").read_bytes()

@@ -17,6 +17,7 @@ DATA = {
     "moderation": "responses.csv",
     "mixed-methods": "responses.csv",
     "repeated": "responses.csv",
+    "academic": "responses.csv",
 }
 
 
@@ -37,6 +38,7 @@ def drafted(tmp_path, example: str, design: str = "regression"):
         ("moderation", "regression"),
         ("mixed-methods", "pls"),
         ("repeated", "repeated"),
+        ("academic", "regression"),
     ],
 )
 def test_the_draft_of_each_example_validates_and_runs(tmp_path, example, design):
@@ -112,3 +114,28 @@ def test_a_repeated_draft_lists_the_measures_in_the_datas_order(tmp_path):
     config = yaml.safe_load(drafted(tmp_path, "repeated", "repeated").read_text())
     assert config["model"] == {"type": "repeated", "measures": ["PRE", "POST", "FU"]}
     assert [h["path"] for h in config["hypotheses"].values()] == ["PRE -> POST", "POST -> FU"]
+
+
+def test_measured_numbers_and_a_construct_on_its_own_scale(tmp_path):
+    """The mixed-scales example's data: X1 answered 1–5 and X2 1–7 (so the study's scale is 1–5, the
+    one most constructs reach, and X2 keeps its own); hours (X3) and the GPA (Y), numbers with
+    fractions, are constructs of type continuous named by their headers; 'nim' is the id."""
+    config = yaml.safe_load(drafted(tmp_path, "academic").read_text())
+    assert config["data"]["id"] == "nim"
+    assert (config["scale"]["min"], config["scale"]["max"]) == (1, 5)
+    constructs = config["constructs"]
+    assert "scale" not in constructs["X1"] and "type" not in constructs["X1"]
+    assert constructs["X2"]["scale"] == {"min": 1, "max": 7}
+    assert constructs["X3"]["type"] == constructs["Y"]["type"] == "continuous"
+    assert list(constructs["X3"]["items"]) == ["X3"] and list(constructs["Y"]["items"]) == ["Y"]
+    assert config["model"] == {"type": "regression", "dependent": "Y", "predictors": ["X1", "X2", "X3"]}
+
+
+def test_a_column_of_few_numbers_stays_a_profile_column(tmp_path):
+    """Ages in a handful of bands (1–4) are a profile column; a column of eight or fewer distinct
+    numbers is never taken for a measured one, whatever their size."""
+    rows = ["id,umur,X1.1,X1.2,X1.3"] + [f"{i},{20 + 10 * (i % 4)},{1 + i % 5},{1 + (i + 1) % 5},{1 + (i + 2) % 5}" for i in range(30)]
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert invoke(["init", str(tmp_path / "d.csv")]).exit_code == 0
+    config = yaml.safe_load((tmp_path / "study.yaml").read_text())
+    assert [r["column"] for r in config["respondents"]] == ["umur"] and list(config["constructs"]) == ["X1"]

@@ -261,6 +261,11 @@ def _check_repeated_model(study) -> list[ConfigError]:
             flag("repeated_lacks", key, what=key)
     if config.study.conclusions_chapter:
         flag("repeated_lacks", "study", "chapters", what="chapters (a conclusions chapter)")
+    scales = {name: _scale_text(config.scale_of(name)) for name in model.measures}
+    if len(set(scales.values())) > 1:
+        first = next(iter(scales.values()))
+        other = next(name for name, text in scales.items() if text != first)
+        flag("measures_scales", "constructs", other, scales=", ".join(f"{k}: {v}" for k, v in scales.items()))
     counts = {name: len(config.constructs[name].items) for name in model.measures}
     if model.score == "sum" and len(set(counts.values())) > 1:
         flag("measures_items", "model", "measures", counts=", ".join(f"{k}: {v}" for k, v in counts.items()))
@@ -280,6 +285,11 @@ def _check_repeated_model(study) -> list[ConfigError]:
                 if name not in model.measures:
                     flag("not_measure", "hypotheses", hname, "path", name=name, measures=listed)
     return found
+
+
+def _scale_text(scale) -> str:
+    """'1–5', or 'continuous' for a construct without a scale."""
+    return "continuous" if scale is None else f"{scale.min}–{scale.max}"
 
 
 MIN_MEDIATION_RESAMPLES = 200

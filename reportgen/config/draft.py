@@ -14,7 +14,13 @@ What the data tell, and how:
 - **Scale**: its points from the numbers (0 when an answer is 0), or from the words' set when
   every answer is a word (:mod:`reportgen.config.scale_words`: four to seven points, each
   midpoint word its own label); labels from the words, a Google Forms answer's own words, or a
-  .sav file's (or a codebook sheet's, :mod:`reportgen.data.codebook`) value labels.
+  .sav file's (or a codebook sheet's, :mod:`reportgen.data.codebook`) value labels. Answered in
+  numbers only, the study's scale is the one most constructs reach; a construct whose answers go
+  higher (1–7 among 1–5 constructs) gets its own ``scale``.
+- **Measured numbers**: a column of numbers that are no scale points (a fraction, a value above
+  10 or below 0) with more than :data:`PROFILE_MAX` distinct values (hours, a GPA, a financial
+  ratio) is a construct of ``type: continuous``, named by its header (``IPK``, ``ROA``); coded
+  ``X3.1``, ``X3.2``, its columns group by their prefix.
 - **Respondent profile**: other columns with 2 to :data:`PROFILE_MAX` distinct answers, labelled
   by their variable labels, with their value labels as ``values`` and ``order``.
 - **Id**: a column named like an id (``id``, ``resp_id``, ``no``, ``responden`` …) whose values
@@ -54,7 +60,7 @@ from reportgen.words.messages import catalogue, worded
 
 DESIGNS = ("regression", "path", "pls", "repeated")
 PROFILE_MAX = 8
-ID_NAMES = {"id", "no", "nomor", "no.", "resp", "resp_id", "respondent", "responden", "kode", "code", "nama", "name"}
+ID_NAMES = {"id", "no", "nomor", "no.", "resp", "resp_id", "respondent", "responden", "kode", "code", "nama", "name", "nim", "npm", "nip"}
 TIMESTAMP_NAMES = {"timestamp", "stempel waktu", "cap waktu", "tanda waktu", "waktu"}
 PLACEHOLDER = re.compile(r"^\s*TODO\b")  # what init writes where the data name nothing: "TODO: nama X1", "TODO: pernyataan X1.1"
 RUN_MIN = 3  # question-text columns answered in numbers are items only in a run of this many (not a coded profile column)
@@ -82,6 +88,8 @@ class Draft:
     profile_values: dict[str, dict[str, str]] = field(default_factory=dict)  # profile column → code → label
     profile_categories: dict[str, list[str]] = field(default_factory=dict)  # profile column → its answers in their natural order
     split: tuple[int, int] | None = None  # (questions, constructs) when one run of questions was cut by their answers
+    continuous: list[str] = field(default_factory=list)  # constructs of measured numbers (type: continuous)
+    scales: dict[str, tuple[int, int]] = field(default_factory=dict)  # construct → its own scale, where it is not the study's
 
     @property
     def notes(self) -> list[str]:
@@ -129,8 +137,9 @@ def draft(data: Path, sheet: str | None = None, items_required: bool = True) -> 
             header = Header(header.code, " ".join(label.split()))
         candidates.append(_Column(name, header, values, _answers(values, raw.value_labels.get(name)), cells))
     items = _items(candidates)
+    measured = [c for c in candidates if c.name not in items and _measured(c)]
     for column in candidates:
-        if column.name in items:
+        if column.name in items or column in measured:
             continue
         if 2 <= len(set(map(str, column.values))) <= PROFILE_MAX:
             found.profile.append(column.name)
@@ -142,14 +151,72 @@ def draft(data: Path, sheet: str | None = None, items_required: bool = True) -> 
                 found.profile_values[column.name] = {_code_text(code): str(text) for code, text in labelled}
         else:
             found.skipped[column.name] = "neither"
-    if not items and items_required:
+    if not items and not measured and items_required:
         raise ConfigError.coded("init.no_items", file=data.name)
-    if not items:
-        return found
-    item_columns = [c for c in candidates if c.name in items]
-    code_of = _scale(found, item_columns, raw)
-    _name_items(found, item_columns, code_of)
+    if items:
+        item_columns = [c for c in candidates if c.name in items]
+        code_of = _scale(found, item_columns, raw)
+        _name_items(found, item_columns, code_of)
+        _own_scales(found, item_columns, code_of)
+    _name_measured(found, measured)
     return found
+
+
+def _number(value) -> float | None:
+    """A cell as a finite number (a decimal comma read as a point), or None."""
+    from reportgen.data.coding import AnswerCoder
+
+    coded = AnswerCoder(None).code(value)
+    return coded if isinstance(coded, float) and math.isfinite(coded) else None
+
+
+def _measured(column: _Column) -> bool:
+    """Whether a column holds measured numbers, not scale answers or categories: every value a
+    number, one of them a fraction, above 10 or below 0, and more than :data:`PROFILE_MAX` distinct."""
+    numbers = [_number(v) for v in column.values]
+    if not numbers or None in numbers or len(set(numbers)) <= PROFILE_MAX:
+        return False
+    return any(n != int(n) or n > 10 or n < 0 for n in numbers if n is not None)
+
+
+MEASURED_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,19}$")
+
+
+def _name_measured(found: Draft, columns: list[_Column]) -> None:
+    """Each column of measured numbers a construct of ``type: continuous``: named by its header
+    when it is a code (``IPK``, ``ROA``, ``Y``), else ``M1``, ``M2`` …; ``X3.1`` and ``X3.2`` group
+    by their prefix."""
+    for column in columns:
+        header = column.header
+        code = header.code or (column.name.strip() if MEASURED_CODE.match(column.name.strip()) else None)
+        prefix = item_prefix(code) if code and re.search(r"[._]\d+$", code) else code
+        if prefix is None or (prefix in found.constructs and prefix not in found.continuous) or code in found.statements:
+            prefix = next(f"M{n}" for n in range(1, 10_000) if f"M{n}" not in found.constructs)
+            code = prefix
+        assert code is not None
+        found.constructs.setdefault(prefix, []).append(code)
+        if prefix not in found.continuous:
+            found.continuous.append(prefix)
+        _assign(found, code, column)
+
+
+def _own_scales(found: Draft, columns: list[_Column], code_of) -> None:
+    """Answered in numbers only, the study's scale is the highest point most constructs reach;
+    a construct whose answers reach higher keeps its own scale (its answers stay on their scale)."""
+    if found.labels:
+        return
+    header = {code: column for code in found.statements for column in columns if found.columns.get(code, code) == column.name}
+    highest = {}
+    for name, codes in found.constructs.items():
+        points = [code_of(cell) for code in codes for cell in header[code].cells]
+        highest[name] = int(np.nanmax(points))
+    counts: dict[int, int] = {}
+    for top in highest.values():
+        counts[top] = counts.get(top, 0) + 1
+    study = max(counts, key=lambda top: (counts[top], -top))  # the most common; on a tie the lower
+    low = found.scale[0]
+    found.scales = {name: (low, top) for name, top in highest.items() if top > study}
+    found.scale = (low, max(study, low + 1))
 
 
 def _answers(values: list, value_labels: dict | None) -> list | None:
@@ -336,6 +403,9 @@ class ConstructChoice:
     name: str
     items: dict[str, str]
     reverse: list[str] = field(default_factory=list)
+    kind: str = "scale"  # scale | continuous (measured numbers)
+    scale: tuple[int, int] | None = None  # its own scale, where it is not the study's
+    labels: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)  # its own scale's labels, as the study's
 
 
 @dataclass
@@ -388,7 +458,10 @@ def choices_for(found: Draft, design: str) -> Choices:
         profile={column: found.profile_labels.get(column, column) for column in found.profile},
         constructs={
             name: ConstructChoice(
-                found.names.get(name) or f"TODO: nama {name}", {item: found.statements.get(item) or f"TODO: pernyataan {item}" for item in items}
+                found.names.get(name) or f"TODO: nama {name}",
+                {item: found.statements.get(item) or f"TODO: pernyataan {item}" for item in items},
+                kind="continuous" if name in found.continuous else "scale",
+                scale=found.scales.get(name),
             )
             for name, items in found.constructs.items()
         },
@@ -550,10 +623,12 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
         out.put({"literature": choices.literature}, "literature")
     out.add("constructs:   # " + say("constructs") if choices.constructs else "constructs: {}")
     for name, construct in choices.constructs.items():
-        entry = {
-            "name": text(("constructs", name, "name"), construct.name),
-            "items": {item: text(("constructs", name, "items", item), statement) for item, statement in construct.items.items()},
-        }
+        entry = {"name": text(("constructs", name, "name"), construct.name)}
+        if construct.kind == "continuous":
+            entry["type"] = "continuous"
+        elif construct.scale is not None:
+            entry["scale"] = _scale_entry(construct.scale, construct.labels)
+        entry["items"] = {item: text(("constructs", name, "items", item), statement) for item, statement in construct.items.items()}
         if construct.reverse:
             entry["reverse"] = FlowList(construct.reverse)
         entry.update(origin.constructs.get(name, {}))
@@ -565,6 +640,13 @@ def written_study(choices: Choices, data: Path, study_file: Path) -> WrittenStud
     if choices.skipped:
         out.add("# " + say("not_used") + "; ".join(f"{scalar(name)} ({say(why)})" for name, why in choices.skipped.items()))
     return WrittenStudy("\n".join(out.lines) + "\n", out.fields)
+
+
+def _scale_entry(scale: tuple[int, int], labels: dict[int, tuple[str, str, str, str]]) -> Flow:
+    """A construct's own scale as the study file writes it: ``{min: 1, max: 7}``, with its labels."""
+    low, high = scale
+    written = {code: Flow(short=Flow(id=a, en=c), id=b, en=d) for code, (a, b, c, d) in sorted(labels.items(), reverse=True) if low <= code <= high}
+    return Flow(min=low, max=high, **({"labels": Flow(written)} if written else {}))
 
 
 def _comments(language: str):

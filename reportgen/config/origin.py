@@ -27,7 +27,7 @@ SHOWN = {
     "model": {"type", "dependent", "predictors", "paths"},
 }
 WHOLE = {"scale", "respondents", "constructs", "hypotheses", "literature"}  # shown by the form in full
-CONSTRUCT_SHOWN = {"name", "items", "reverse"}
+CONSTRUCT_SHOWN = {"name", "items", "reverse", "type", "scale"}
 ROW_SHOWN = {"path", "expect", "discussion", "supports", "contradicts", "findings"}  # a row's keys; findings are rebuilt
 LANGUAGE_KEYS = {"id", "en"}
 

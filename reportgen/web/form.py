@@ -5,7 +5,8 @@ Field names: ``title``, ``author``, ``year``, ``language``, ``design``, ``scale_
 ``scale_max``, ``label_id.K`` / ``label_en.K`` / ``short_id.K`` / ``short_en.K`` (scale point
 K), ``profile.COL`` (a checkbox) and ``plabel.COL``, ``name.C`` (construct C), ``group.ITEM``
 (the construct an item belongs to; empty: not used), ``text.ITEM``, ``reverse.ITEM``,
-``dependent``, ``predictor.C``, ``joint``, and per hypothesis row K ``from.K``, ``via.K``,
+``kind.C`` (scale or continuous) and ``cmin.C`` / ``cmax.C`` (its own scale), ``dependent``,
+``predictor.C``, ``joint``, and per hypothesis row K ``from.K``, ``via.K``,
 ``to.K``, ``expect.K``, ``discussion.K`` and, with a reference file, ``supports.K`` and
 ``contradicts.K`` (its keys). Nothing here judges a value: the study file is checked by the same
 code as ``reportgen validate``, and its problems are placed by the line they name
@@ -57,7 +58,7 @@ def choices_from_form(form, session) -> Choices:
     codes = construct_codes(session)
     constructs: dict[str, ConstructChoice] = {}
     for code in codes:
-        constructs[code] = ConstructChoice(text(f"name.{code}") or code, {}, [])
+        constructs[code] = ConstructChoice(text(f"name.{code}") or code, {}, [], **_measure(text, code, before.constructs.get(code)))
     for item in all_items(session):
         group = text(f"group.{item}")
         if group in constructs:
@@ -129,6 +130,17 @@ def choices_from_form(form, session) -> Choices:
         hypotheses=hypotheses,
         joint_test=bool(form.get("joint")),
     )
+
+
+def _measure(text, code: str, before: ConstructChoice | None) -> dict:
+    """What a construct's answers are: ``kind.C`` (scale or continuous) and its own scale
+    ``cmin.C``–``cmax.C`` (both blank: the study's), the labels of its own scale kept as the study
+    file wrote them while the scale keeps its points."""
+    kind = "continuous" if text(f"kind.{code}") == "continuous" else "scale"
+    low, high = _number(text(f"cmin.{code}")), _number(text(f"cmax.{code}"))
+    scale = (low, high) if kind == "scale" and (text(f"cmin.{code}") or text(f"cmax.{code}")) else None
+    labels = before.labels if before is not None and scale is not None and scale == before.scale else {}
+    return {"kind": kind, "scale": scale, "labels": dict(labels)}
 
 
 def new_construct_code(typed: str, constructs: dict) -> str:
@@ -221,7 +233,16 @@ def choices_from_study(config, draft, language: str | None = None, raw: dict | N
     local = lambda value: value.get(lang) if hasattr(value, "get") else str(value)  # noqa: E731
     labels = {k: (label.short.get("id"), label.id or "", label.short.get("en"), label.en or "") for k, label in config.scale.labels.items()}
     constructs = {
-        code: ConstructChoice(local(c.name), {item: local(s) if s else "" for item, s in c.items.items()}, list(c.reverse))
+        code: ConstructChoice(
+            local(c.name),
+            {item: local(s) if s else "" for item, s in c.items.items()},
+            list(c.reverse),
+            kind=c.type,
+            scale=(c.scale.min, c.scale.max) if c.scale is not None else None,
+            labels={k: (label.short.get("id"), label.id or "", label.short.get("en"), label.en or "") for k, label in c.scale.labels.items()}
+            if c.scale is not None
+            else {},
+        )
         for code, c in config.constructs.items()
     }
     paths = [(h.path, h.expect) for h in config.hypotheses.values() if h.path and not h.moderator]

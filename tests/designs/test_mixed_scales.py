@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 from consistency import problems
-from helpers import FIXTURES, composed_example, example_variant, invoke
+from helpers import EXAMPLES, FIXTURES, composed_example, example_variant, generated_example, invoke
 
 from reportgen.data.coding import AnswerCoder
 from reportgen.interpret.conclusions import importance_performance
@@ -204,3 +204,45 @@ def test_importance_performance_leaves_out_a_construct_without_a_scale():
     }
     rows = importance_performance(effects, constructs)["Y"]
     assert [(r.construct, round(r.performance, 10)) for r in rows] == [("A", 75.0), ("B", 50.0), ("D", 25.0)]
+
+
+def test_the_csv_is_what_the_generator_writes_and_the_readme_holds(tmp_path):
+    """Seeded: make_academic_example.py writes the committed data byte for byte, two hours blank;
+    the README's numbers (R² = .486; b = 0.138, 0.152, 0.025; Glejser p of X1 = .024)."""
+    written = generated_example("academic", tmp_path)
+    assert written == (EXAMPLES / "academic" / "responses.csv").read_bytes()
+    assert sum(1 for line in written.decode().splitlines()[1:] if line.split(",")[-2] == "") == 2
+    out = _payload()
+    assert round(out["regression"]["r2"], 3) == 0.486
+    assert [round(out["regression"]["coefficients"][c]["b"], 3) for c in ("X1", "X2", "X3")] == [0.138, 0.152, 0.025]
+    assert "heteroscedasticity: Glejser test of X1 has p = 0.024 < 0.05" in out["warnings"]
+    readme = (EXAMPLES / "academic" / "README.md").read_text()
+    for said in ("R² = .486", "b = 0.138", "0.152", "0.025 per weekly hour", "Glejser p = .024", "29.60–148.00", "21.14–148.00"):
+        assert said in readme
+
+
+def _path(config):
+    config["model"] = {"type": "path", "paths": ["X1 -> X3", "X3 -> Y", "X1 -> Y", "X2 -> Y"], "score": "mean", "bootstrap": 500, "seed": 1}
+    config["hypotheses"] = {"H1": {"path": "X1 -> X3", "expect": "positive"}, "H2": {"path": "X1 -> X3 -> Y", "expect": "positive"}}
+
+
+def _pls(config):
+    config["model"] = {"type": "pls", "paths": ["X1 -> Y", "X2 -> Y", "X3 -> Y"], "bootstrap": 200, "seed": 1}
+    config["hypotheses"] = {k: v for k, v in config["hypotheses"].items() if "path" in v}
+
+
+def _moderated_with_conclusions(config):
+    config["hypotheses"]["H5"] = {"path": "X3 -> Y", "moderator": "X2", "expect": "positive"}
+    config["study"]["chapters"] = [4, 5]
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize("edit", [_path, _pls, _moderated_with_conclusions], ids=["path", "pls", "moderation+conclusions"])
+def test_every_questionnaire_design_takes_mixed_scales(tmp_path, edit):
+    """The path, PLS and moderation designs (and the conclusions chapter) take the same constructs:
+    summaries for X3 and Y, answer tables on 1–5 and 1–7, and a consistent chapter."""
+    composed = compose(example_variant("academic", tmp_path, edit), "en")
+    tables = composed.document.tables()
+    assert {"summary.X3", "summary.Y", "index.X1", "index.X2"} <= set(tables) and "index.Y" not in tables
+    assert composed.payload["constructs"]["X2"]["scale"] == {"type": "scale", "min": 1, "max": 7}
+    assert problems(composed.document, composed.labels) == []

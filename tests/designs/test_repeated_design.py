@@ -10,7 +10,7 @@ import json
 
 import pytest
 from consistency import problems
-from helpers import EXAMPLES, FIXTURES, composed_example, example_variant, invoke
+from helpers import EXAMPLES, FIXTURES, composed_example, example_variant, generated_example, invoke
 
 from reportgen.pipeline import compose
 from reportgen.render.text import render_text
@@ -160,6 +160,11 @@ def test_two_measurements_and_a_hypothesis_written_backwards(tmp_path):
             "different numbers of items (PRE: 5, POST: 5, FU: 4)",
         ),
         (lambda c: c["hypotheses"].update(H1={"path": "PRE -> PRE"}), "path 'PRE -> PRE' must read 'EARLIER -> LATER'"),
+        (
+            lambda c: c["constructs"]["FU"].update(scale={"min": 1, "max": 7}),
+            "constructs.FU: the measures of a repeated model must be on one scale, to be compared (PRE: 1–5, POST: 1–5, FU: 1–7)",
+        ),
+        (lambda c: c["constructs"]["POST"].update(type="continuous"), "(PRE: 1–5, POST: continuous, FU: 1–5)"),
         (lambda c: c["hypotheses"].update(H3={"simultaneous": ["PRE", "POST"]}), "lists every measure of the model (PRE, POST, FU)"),
         (lambda c: c["hypotheses"].update(H1={"path": "PRE -> POST", "moderator": "FU"}), "a repeated model has no moderator"),
         (lambda c: c["model"].update(type="repeat"), "'repeat'"),
@@ -216,14 +221,7 @@ def test_measurements_that_do_not_differ_at_all_are_undefined_not_a_crash(tmp_pa
 def test_the_csv_is_what_the_generator_writes_and_the_readme_holds(tmp_path):
     """Seeded: make_repeated_example.py writes the committed answers byte for byte, three FU rows blank;
     the README's numbers (Mauchly p = .024, ε_GG = .894 → Huynh–Feldt, F(1.84; 110.38) = 19.133, η²_G = .121)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_repeated_example", EXAMPLES.parent / "generators" / "make_repeated_example.py")
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
-    generator.HERE = tmp_path
-    generator.write(generator.generate())
-    written = (tmp_path / "responses.csv").read_bytes()
+    written = generated_example("repeated", tmp_path)
     assert written == (EXAMPLES / "repeated" / "responses.csv").read_bytes()
     assert sum(1 for line in written.decode().splitlines()[1:] if line.endswith(",,,,,")) == 3
     out = _payload()["repeated"]

@@ -21,7 +21,7 @@ from reportgen.render.measure import NUMBER, TEXT_WIDTH_PT, distribute, table_la
 from reportgen.render.references import targets
 from reportgen.report.document import Cell, Document, Figure, Paragraph, Section, Table
 
-CHAPTERS = ["luwu-timur", "corp-rep", "mobi", "mediation", "moderation", "sakip-luwu-timur", "mixed-methods"]
+CHAPTERS = ["luwu-timur", "corp-rep", "mobi", "mediation", "moderation", "sakip-luwu-timur", "mixed-methods", "academic"]
 
 
 def chapter(example: str, lang: str, root: str) -> tuple[Path, Document]:

@@ -514,3 +514,24 @@ def test_a_repeated_measures_study_from_the_form(client, app):
     assert written["repeated"]["chosen"]["test"] == "rm_anova" and written["n_used"] == 61
     result = html.unescape(client.get(f"{where}/run").text)
     assert "H1 diterima: t = 5,905, Sig. < 0,001 (Holm), naik sesuai hipotesis." in result
+
+
+def test_a_construct_s_answers_are_chosen_in_the_form(client, app):
+    """The mixed-scales example's data: the form shows X2 on its own 1–7 scale and X3 and Y as
+    measured numbers, as init drafted them; choosing 'continuous' for X1 and clearing X2's own
+    scale are written to the study file (X2 then fails on the study's 1–5 scale, in one line)."""
+    response = upload(client, (EXAMPLES / "academic" / "responses.csv").read_bytes())
+    where = response.headers["location"]
+    page = client.get(where).text
+    values = form_values(page, where)
+    assert (values["kind.X3"], values["kind.Y"], values["kind.X1"]) == ("continuous", "continuous", "scale")
+    assert (values["cmin.X2"], values["cmax.X2"]) == ("1", "7") and values["cmin.X1"] == ""
+    page = client.post(where, data=named(values) | {"action": "check"}).text
+    assert problems(page) == {} and "Berkas studi valid." in page
+    config = yaml.safe_load(session_of(app, where).study_file.read_text())
+    assert config["constructs"]["X2"]["scale"] == {"min": 1, "max": 7} and config["constructs"]["Y"]["type"] == "continuous"
+    changed = named(form_values(page, where)) | {"kind.X1": "continuous", "cmin.X2": "", "cmax.X2": "", "action": "check"}
+    page = client.post(where, data=changed).text
+    config = yaml.safe_load(session_of(app, where).study_file.read_text())
+    assert config["constructs"]["X1"]["type"] == "continuous" and "scale" not in config["constructs"]["X2"]
+    assert "6 is outside the scale 1–5" in html.unescape(page) or "6 di luar skala 1–5" in html.unescape(page)
