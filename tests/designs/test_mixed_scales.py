@@ -102,12 +102,16 @@ def test_the_chapter_has_answer_tables_on_each_scale_and_summaries_of_numbers(la
             "Nilai X3 berkisar dari 1,50 sampai 32,50 (median 8,25), dengan rata-rata 9,93 (simpangan baku 6,27).",
             "Jam Belajar Mandiri (X3) dan Indeks Prestasi Kumulatif (Y) masing-masing diukur dengan satu indikator kontinu",
             "skor terbalik (skor = 8 − jawaban)",
+            "responden dengan nilai Jam Belajar Mandiri yang lebih tinggi cenderung memiliki nilai Indeks Prestasi Kumulatif yang lebih tinggi",
+            "responden dengan skor Motivasi Belajar yang lebih tinggi cenderung memiliki nilai Indeks Prestasi Kumulatif",
         ],
         "en": [
             "For Academic Self-Efficacy (X2), measured on a 1–7 scale, the index is divided by 7 and ranges from 21.14 to 148.00",
             "X3 ranges from 1.50 to 32.50 (median 8.25), with a mean of 9.93 (SD 6.27).",
             "Independent Study Hours (X3) and Grade Point Average (Y) are each measured by one continuous indicator",
             "(score = 8 − answer)",
+            "respondents with higher Independent Study Hours tend to have higher Grade Point Average, the other variables",
+            "respondents with higher Learning Motivation scores tend to have higher Grade Point Average,",
         ],
     }[lang]
     flat = " ".join(text.split())
@@ -245,4 +249,47 @@ def test_every_questionnaire_design_takes_mixed_scales(tmp_path, edit):
     tables = composed.document.tables()
     assert {"summary.X3", "summary.Y", "index.X1", "index.X2"} <= set(tables) and "index.Y" not in tables
     assert composed.payload["constructs"]["X2"]["scale"] == {"type": "scale", "min": 1, "max": 7}
+    assert problems(composed.document, composed.labels) == []
+
+
+def test_a_construct_of_right_and_wrong_answers_beside_a_rating_scale(tmp_path):
+    """A test of four items scored 0/1 (its own scale, 'Benar'/'Salah' as words) beside the 1–5 and
+    1–7 constructs: its answers are coded on 0–1, its alpha is KR-20 (Kuder & Richardson, 1937:
+    k/(k − 1) · (1 − Σ p q / σ²), σ² of the total with n − 1, as psych::alpha computes it on 0/1
+    items), and its index range is 0 … n (count basis: index = the number of right answers)."""
+    import csv
+
+    rows = list(csv.DictReader((EXAMPLES / "academic" / "responses.csv").open(encoding="utf-8")))
+    rng = np.random.default_rng(5)
+    ability = rng.normal(size=len(rows))
+    for k, row in enumerate(rows):
+        for j, hard in enumerate((-0.8, -0.2, 0.3, 0.9), start=1):
+            row[f"T{j}"] = "Benar" if ability[k] + rng.normal(scale=0.9) > hard else "Salah"
+    data = tmp_path / "data.csv"
+    with data.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+    def edit(config):
+        config["data"]["path"] = str(data)
+        config["constructs"]["T"] = {
+            "name": {"id": "Literasi Keuangan", "en": "Financial Literacy"},
+            "scale": {
+                "min": 0,
+                "max": 1,
+                "labels": {1: {"short": "B", "id": "Benar", "en": "Right"}, 0: {"short": "S", "id": "Salah", "en": "Wrong"}},
+            },
+            "items": {f"T{j}": f"Soal {j}" for j in range(1, 5)},
+        }
+        config["model"]["predictors"] = ["X1", "X2", "X3", "T"]
+
+    composed = compose(example_variant("academic", tmp_path, edit), "en")
+    t = composed.payload["constructs"]["T"]
+    answered = np.array([[1.0 if r[f"T{j}"] == "Benar" else 0.0 for j in range(1, 5)] for r in rows if r["X3"] != ""])
+    p = answered.mean(axis=0)
+    kr20 = 4 / 3 * (1 - (p * (1 - p)).sum() * len(answered) / (len(answered) - 1) / answered.sum(axis=1).var(ddof=1))
+    assert t["scale"] == {"type": "scale", "min": 0, "max": 1} and t["alpha"] == pytest.approx(kr20, rel=1e-12)
+    assert [t["items"][f"T{j}"]["index"] for j in range(1, 5)] == answered.sum(axis=0).tolist()
+    assert [c.text for c in composed.document.tables()["responses.T"].header[1]] == ["B", "S"]  # its short words, highest point first
     assert problems(composed.document, composed.labels) == []

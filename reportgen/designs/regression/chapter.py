@@ -349,6 +349,8 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
             sign=hyp.decision.sign,
             expect=hyp.expect,
             y_name=b.name(hyp.target),
+            x_scored=config.scale_of(hyp.source[0]) is not None,  # a measured number has values, not scores
+            y_scored=config.scale_of(hyp.target) is not None,
             object=config.study.object_in(b.lang),
             alpha=b.bounded(config.settings.alpha, 2),
             **context,
