@@ -35,6 +35,8 @@ SAKIP: criteria per unit      300   the official worksheet has 80
 informants                    200   one column of the theme × informant matrix each
 excerpts                    5 000
 codes                         500
+a measured number's size     10^15  (``type: continuous``) a bank's total assets in rupiah;
+                                     squares and sums of larger values overflow
 ==========================  ======  =====================================================
 
 Respondents and cells are bounded by the data file's size and cell count
@@ -63,3 +65,4 @@ MAX_CRITERIA = 300
 MAX_INFORMANTS = 200
 MAX_EXCERPTS = 5_000
 MAX_CODES = 500
+MAX_MEASURED = 1e15  # the largest size of a continuous indicator's value

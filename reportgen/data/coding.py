@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reportgen.config.bounds import MAX_MEASURED
 from reportgen.config.models import Scale
 from reportgen.words.messages import Localized, phrase
 
@@ -90,7 +91,7 @@ class AnswerCoder:
         if math.isinf(value):
             return phrase("answer.not_number" if self.scale is None else "answer.not_a_point", written=written)
         if self.scale is None:
-            return value
+            return value if abs(value) <= MAX_MEASURED else phrase("answer.too_large", written=written)
         if value != int(value):
             return phrase("answer.not_whole", written=written)
         if not self.scale.min <= value <= self.scale.max:

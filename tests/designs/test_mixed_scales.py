@@ -144,8 +144,22 @@ def test_continuous_answers_are_any_number():
     codes, bad = coder.code_column([4.442651, "4,44", "1.234,5", "1,234.5", " 12 ", "", None, "-0.75"])
     assert codes[:5].tolist() == [4.442651, 4.44, 1234.5, 1234.5, 12.0]
     assert np.isnan(codes[5]) and np.isnan(codes[6]) and codes[7] == -0.75 and bad == {}
-    _, bad = coder.code_column(["abc", float("inf"), "Setuju"])
-    assert bad == {0: "'abc' is not a number", 1: "'inf' is not a number", 2: "'Setuju' is not a number"}
+    _, bad = coder.code_column(["abc", float("inf"), "Setuju", 1e200, "-2e15", 1e15])
+    too_large = "is larger than a measured number may be (10^15 at most): write it in millions or as its logarithm"
+    assert bad == {
+        0: "'abc' is not a number",
+        1: "'inf' is not a number",
+        2: "'Setuju' is not a number",
+        3: f"1e+200 {too_large}",
+        4: f"-2e15 {too_large}",
+    }
+
+
+def test_measured_figures_keep_their_size():
+    """Decimals by magnitude: rupiah without decimals, a GPA with two, a ratio with two significant digits."""
+    from reportgen.designs.survey.descriptives import measured_decimals
+
+    assert [measured_decimals(v) for v in ([853e12, 1.6e15], [1.5, 32.5], [0.012, 0.052], [0.0012, 0.0071], [0.0])] == [0, 2, 3, 4, 2]
 
 
 @pytest.mark.parametrize(

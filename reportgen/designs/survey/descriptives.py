@@ -248,10 +248,12 @@ def _index(b: Builder, section: Section, code: str, construct: ConstructResult, 
 
 
 def measured_decimals(values: list[float]) -> int:
-    """Places for a continuous indicator's figures: 2 from a magnitude of 1 up (IPK 3,42; a test
-    score 71,25), more below it so that a ratio keeps two significant digits (ROA 0,052 → 3
-    places, 0,0071 → 4), at most 4."""
+    """Places for a continuous indicator's figures: none from a magnitude of 1 000 up (rupiah,
+    counts), 2 from 1 up (IPK 3,42; a test score 71,25), more below it so that a ratio keeps two
+    significant digits (ROA 0,052 → 3 places, 0,0071 → 4), at most 4."""
     largest = max((abs(v) for v in values if math.isfinite(v)), default=0.0)
+    if largest >= 1000:
+        return 0
     if largest >= 1 or largest == 0:
         return 2
     return min(4, 1 - math.floor(math.log10(largest)))
