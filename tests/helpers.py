@@ -246,3 +246,22 @@ def generated_example(name: str, folder: Path) -> bytes:
     generator.HERE = folder
     generator.write(generator.generate())
     return (folder / "responses.csv").read_bytes()
+
+
+def example_rows(example: str) -> list[dict]:
+    """The rows of an example's responses.csv, to be changed by a test and written with :func:`write_rows`."""
+    import csv
+
+    with (EXAMPLES / example / "responses.csv").open(encoding="utf-8") as data:
+        return list(csv.DictReader(data))
+
+
+def write_rows(path: Path, rows: list[dict]) -> Path:
+    """``rows`` as a CSV file at ``path`` (the columns of the first row)."""
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path

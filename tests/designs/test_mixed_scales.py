@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 from consistency import problems
-from helpers import EXAMPLES, FIXTURES, composed_example, example_variant, generated_example, invoke
+from helpers import EXAMPLES, FIXTURES, composed_example, example_rows, example_variant, generated_example, invoke, write_rows
 
 from reportgen.data.coding import AnswerCoder
 from reportgen.interpret.conclusions import importance_performance
@@ -271,19 +271,13 @@ def test_a_construct_of_right_and_wrong_answers_beside_a_rating_scale(tmp_path):
     1–7 constructs: its answers are coded on 0–1, its alpha is KR-20 (Kuder & Richardson, 1937:
     k/(k − 1) · (1 − Σ p q / σ²), σ² of the total with n − 1, as psych::alpha computes it on 0/1
     items), and its index range is 0 … n (count basis: index = the number of right answers)."""
-    import csv
-
-    rows = list(csv.DictReader((EXAMPLES / "academic" / "responses.csv").open(encoding="utf-8")))
+    rows = example_rows("academic")
     rng = np.random.default_rng(5)
     ability = rng.normal(size=len(rows))
     for k, row in enumerate(rows):
         for j, hard in enumerate((-0.8, -0.2, 0.3, 0.9), start=1):
             row[f"T{j}"] = "Benar" if ability[k] + rng.normal(scale=0.9) > hard else "Salah"
-    data = tmp_path / "data.csv"
-    with data.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    data = write_rows(tmp_path / "data.csv", rows)
 
     def edit(config):
         config["data"]["path"] = str(data)

@@ -10,7 +10,7 @@ import json
 
 import pytest
 from consistency import problems
-from helpers import EXAMPLES, FIXTURES, composed_example, example_variant, generated_example, invoke
+from helpers import EXAMPLES, FIXTURES, composed_example, example_rows, example_variant, generated_example, invoke, write_rows
 
 from reportgen.pipeline import compose
 from reportgen.render.text import render_text
@@ -192,16 +192,10 @@ def test_a_simultaneous_regression_hypothesis_still_needs_on(tmp_path):
 def test_measurements_that_do_not_differ_at_all_are_undefined_not_a_crash(tmp_path):
     """POST answered exactly as PRE: no test has a spread to work with; the hypothesis is not supported
     because nothing can be decided, and the chapter says so instead of printing a test."""
-    import csv
-
-    rows = list(csv.DictReader((EXAMPLES / "repeated" / "responses.csv").open(encoding="utf-8")))
+    rows = example_rows("repeated")
     for row in rows:
         row.update({f"POST{k}": row[f"PRE{k}"] for k in range(1, 6)})
-    data = tmp_path / "same.csv"
-    with data.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    data = write_rows(tmp_path / "same.csv", rows)
 
     def edit(config):
         config["data"]["path"] = str(data)
