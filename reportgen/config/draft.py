@@ -40,6 +40,7 @@ import math
 import os
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -205,14 +206,12 @@ def _own_scales(found: Draft, columns: list[_Column], code_of) -> None:
     a construct whose answers reach higher keeps its own scale (its answers stay on their scale)."""
     if found.labels:
         return
-    header = {code: column for code in found.statements for column in columns if found.columns.get(code, code) == column.name}
+    by_name = {column.name: column for column in columns}
     highest = {}
     for name, codes in found.constructs.items():
-        points = [code_of(cell) for code in codes for cell in header[code].cells]
+        points = [code_of(cell) for code in codes for cell in by_name[found.columns.get(code, code)].cells]
         highest[name] = int(np.nanmax(points))
-    counts: dict[int, int] = {}
-    for top in highest.values():
-        counts[top] = counts.get(top, 0) + 1
+    counts = Counter(highest.values())
     study = max(counts, key=lambda top: (counts[top], -top))  # the most common; on a tie the lower
     low = found.scale[0]
     found.scales = {name: (low, top) for name, top in highest.items() if top > study}

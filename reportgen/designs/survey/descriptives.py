@@ -10,7 +10,7 @@ from reportgen.designs.survey.analysis import ConstructResult, Description
 from reportgen.interpret.three_box import CITATION, bands, interval
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Cell, Section, Table
-from reportgen.stats.descriptives import IndexRange
+from reportgen.stats.descriptives import IndexRange, ItemSummary
 from reportgen.words.locale import join_list
 
 
@@ -259,6 +259,13 @@ def measured_decimals(values: list[float]) -> int:
     return min(4, 1 - math.floor(math.log10(largest)))
 
 
+def measured_figures(b: Builder, summary: ItemSummary) -> dict[str, str]:
+    """A continuous indicator's minimum, median, maximum, mean and SD as the chapter prints them,
+    every figure to the places :func:`measured_decimals` gives its range and mean."""
+    places = measured_decimals([summary.minimum, summary.maximum, summary.mean])
+    return {k: b.decimal(getattr(summary, k), places) for k in ("minimum", "median", "maximum", "mean", "sd")}
+
+
 def _summaries(b: Builder, section: Section, code: str, construct: ConstructResult) -> Table:
     """The continuous indicators of a construct: N, minimum, median, maximum, mean and SD of each
     (as scored), and a sentence naming the range and the mean."""
@@ -266,9 +273,7 @@ def _summaries(b: Builder, section: Section, code: str, construct: ConstructResu
     body, rows = [], []
     for n, (item, result) in enumerate(construct.items.items(), start=1):
         sm = result.summary
-        places = measured_decimals([sm.minimum, sm.maximum, sm.mean])
-        figures = {k: b.decimal(getattr(sm, k), places) for k in ("minimum", "median", "maximum", "mean")}
-        figures["sd"] = b.decimal(sm.sd, places)
+        figures = measured_figures(b, sm)
         text = config.constructs[code].item_text(item, b.lang)
         label = f"{item}. {text}" if text != item else item
         body.append([s(str(n), "center"), s(label), d(b.integer(sm.n))] + [d(figures[k]) for k in ("minimum", "median", "maximum", "mean", "sd")])

@@ -180,15 +180,9 @@ def answers_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructRes
 def _continuous_paragraphs(b: Builder, e: Effect, code: str, construct: ConstructResult) -> list[Paragraph]:
     """A construct of continuous indicators, as its summary table shows it: one indicator by its
     range and mean, several by their count (their units may differ: no mean is compared)."""
-    from reportgen.designs.survey.descriptives import measured_decimals
+    from reportgen.designs.survey.descriptives import measured_figures
 
-    items = []
-    for name, item in construct.items.items():
-        sm = item.summary
-        places = measured_decimals([sm.minimum, sm.maximum, sm.mean])
-        items.append(
-            {"item": name, "minimum": b.decimal(sm.minimum, places), "maximum": b.decimal(sm.maximum, places), "mean": b.decimal(sm.mean, places)}
-        )
+    items = [{"item": name, **measured_figures(b, item.summary)} for name, item in construct.items.items()]
     return b.say(
         "discussion_continuous.j2",
         refs=(f"summary.{code}",),
