@@ -19,6 +19,8 @@ categories of a profile       100   (``order``, ``values``)
 hypotheses                    100
 model paths                   300
 group comparisons (compare)    20   one test per construct and column
+observed variables             20   (``observed``, ``controls``) one or more terms of
+                                     every equation each
 bootstrap resamples       100 000   (``model.bootstrap``)
 SAKIP: components              20
 SAKIP: sub-components each     20
@@ -54,6 +56,7 @@ MAX_CATEGORIES = 100
 MAX_HYPOTHESES = 100
 MAX_PATHS = 300
 MAX_COMPARE = 20
+MAX_OBSERVED = 20
 MAX_MEASURES = 10  # measurements of a repeated design (before, after, …)
 MAX_BOOTSTRAP = 100_000
 MAX_COMPONENTS = 20

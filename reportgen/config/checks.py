@@ -57,7 +57,7 @@ def cross_check(study: Study) -> list[ConfigError]:
         if column.order is not None and len(set(column.order)) != len(column.order):
             problem("order_twice", "respondents", i, "order")
 
-    problems += _check_shared(study)
+    problems += _check_shared(study) + _check_observed(study)
     model = config.model
     if isinstance(model, PathModel):
         return problems + _check_path_model(study)
@@ -70,15 +70,34 @@ def cross_check(study: Study) -> list[ConfigError]:
         unknown_construct(model.dependent, "model", "dependent")
         return problems
     predictors = regression_predictors(config)
+    variables = [*constructs, *config.observed]
+
+    def unknown_variable(name: str, *key: object) -> None:
+        if not config.observed:
+            unknown_construct(name, *key)
+            return
+        hint = near(name, variables, cutoff=0.5) or phrase("hint.variables", names=", ".join(variables))
+        problem("not_variable", *key, name=name, hint=hint)
+
     for i, name in enumerate(model.predictors):
-        if name not in config.constructs:
-            unknown_construct(name, "model", "predictors", i)
+        if name not in variables:
+            unknown_variable(name, "model", "predictors", i)
         elif name == model.dependent:
             problem("dependent_as_predictor", "model", "predictors", i, name=name)
     if len(set(model.predictors)) != len(model.predictors):
         problem("predictor_twice", "model", "predictors")
     if not predictors:
         problem("no_predictors", "model", "predictors")
+    for i, name in enumerate(model.controls):
+        if name not in variables:
+            unknown_variable(name, "model", "controls", i)
+        elif name == model.dependent:
+            problem("dependent_as_control", "model", "controls", i, name=name)
+        elif name in predictors:
+            problem("control_is_predictor", "model", "controls", i, name=name)
+        elif name in model.controls[:i]:
+            problem("control_twice", "model", "controls", i, name=name)
+    controls = set(model.controls)
 
     for hname, hyp in config.hypotheses.items():
         if hyp.moderator is not None:
@@ -86,9 +105,13 @@ def cross_check(study: Study) -> list[ConfigError]:
             if hyp.path is None or len(steps) != 2:
                 problem("moderator_path", "hypotheses", hname, "path")
                 continue
-            for name in (*steps, hyp.moderator):
-                if name not in config.constructs:
-                    unknown_construct(name, "hypotheses", hname, "moderator" if name == hyp.moderator else "path")
+            for name in steps:
+                if name not in variables:
+                    unknown_variable(name, "hypotheses", hname, "path")
+            if hyp.moderator not in variables:
+                unknown_variable(hyp.moderator, "hypotheses", hname, "moderator")
+            elif hyp.moderator in controls:
+                problem("control_hypothesis", "hypotheses", hname, "moderator", name=hyp.moderator)
             if steps[1] in config.constructs and steps[1] != model.dependent:
                 problem("not_dependent", "hypotheses", hname, "path", name=steps[1], dependent=model.dependent)
             if hyp.moderator in (steps[0], model.dependent):
@@ -99,8 +122,10 @@ def cross_check(study: Study) -> list[ConfigError]:
                 problem("simultaneous_two", "hypotheses", hname, "simultaneous")
                 continue
             for i, name in enumerate(hyp.simultaneous):
-                if name not in config.constructs:
-                    unknown_construct(name, "hypotheses", hname, "simultaneous", i)
+                if name not in variables:
+                    unknown_variable(name, "hypotheses", hname, "simultaneous", i)
+                elif name in controls:
+                    problem("control_hypothesis", "hypotheses", hname, "simultaneous", i, name=name)
                 elif name not in predictors:
                     problem("not_predictor", "hypotheses", hname, "simultaneous", i, name=name)
             if hyp.on is None:
@@ -114,14 +139,47 @@ def cross_check(study: Study) -> list[ConfigError]:
             continue
         source, target = steps
         for name in (source, target):
-            if name not in config.constructs:
-                unknown_construct(name, "hypotheses", hname, "path")
-        if source in config.constructs and source not in predictors:
+            if name not in variables:
+                unknown_variable(name, "hypotheses", hname, "path")
+        if source in controls:
+            problem("control_hypothesis", "hypotheses", hname, "path", name=source)
+        elif source in variables and source not in predictors:
             problem("not_predictor", "hypotheses", hname, "path", name=source)
         if target in config.constructs and target != model.dependent:
             problem("not_dependent", "hypotheses", hname, "path", name=target, dependent=model.dependent)
 
     return problems
+
+
+def _check_observed(study: Study) -> list[ConfigError]:
+    """The observed variables: a name of their own (not a construct's), a column that is not an
+    item, a reference and an order only when categorical, the reference among the order, and
+    each one used by the model or its hypotheses."""
+    config = study.config
+    found: list[ConfigError] = []
+
+    def flag(code: str, *key: object, **params) -> None:
+        found.append(study.problem(f"check.{code}", *key, **params))
+
+    items = set(config.all_items())
+    used = set(model_observed(config))
+    for key, variable in config.observed.items():
+        column = config.column_of(key)
+        if key in config.constructs:
+            flag("observed_is_construct", "observed", key, name=key)
+        if column in items:
+            flag("observed_is_item", "observed", key, *(("column",) if variable.column else ()), column=column)
+        if variable.type == "numeric":
+            for extra in ("reference", "order"):
+                if getattr(variable, extra) is not None:
+                    flag("numeric_categories", "observed", key, extra, name=key, key=extra)
+        elif variable.order is not None and variable.reference is not None and variable.reference not in variable.order:
+            flag("reference_not_in_order", "observed", key, "reference", reference=variable.reference, order=", ".join(variable.order))
+        if variable.order is not None and len(set(variable.order)) != len(variable.order):
+            flag("order_twice", "observed", key, "order")
+        if key not in used and key not in config.constructs:
+            flag("observed_unused", "observed", key, name=key)
+    return found
 
 
 def templates_problems(study: AnyStudy) -> list[ConfigError]:
@@ -212,8 +270,17 @@ def _check_path_model(study) -> list[ConfigError]:
     if any(a == b for a, b in pairs) or _has_cycle(pairs):
         flag("loop", "model", "paths")
     used = {c for pair in pairs for c in pair}
+    variables = [*config.constructs, *config.observed]
+    for i, name in enumerate(config.model.controls):
+        if name not in variables:
+            hint = near(name, variables, cutoff=0.5) or phrase("hint.variables", names=", ".join(variables))
+            flag("not_variable", "model", "controls", i, name=name, hint=hint)
+        elif name in used:
+            flag("control_on_path", "model", "controls", i, name=name)
+        elif name in config.model.controls[:i]:
+            flag("control_twice", "model", "controls", i, name=name)
     for name in config.constructs:
-        if name not in used:
+        if name not in used and name not in config.model.controls:
             flag("construct_unused", "constructs", name, name=name)
     for hname, hyp in config.hypotheses.items():
         if hyp.simultaneous is not None:
@@ -224,7 +291,9 @@ def _check_path_model(study) -> list[ConfigError]:
             continue
         steps = hyp.steps()
         for name in steps:
-            if name not in config.constructs:
+            if name in config.model.controls:
+                flag("control_hypothesis", "hypotheses", hname, "path", name=name)
+            elif name not in config.constructs:
                 flag("not_construct", "hypotheses", hname, "path", name=name, hint=near(name, config.constructs, cutoff=0.5))
         if all(n in config.constructs for n in steps):
             missing = [f"{a} -> {b}" for a, b in zip(steps, steps[1:]) if (a, b) not in pairs]
@@ -256,7 +325,11 @@ def _check_repeated_model(study) -> list[ConfigError]:
     if len(model.measures) < 2:
         flag("needs_measures", "model", *(("measures",) if model.measures else ()))
         return found
-    for key, given in (("compare", bool(config.compare)), ("qualitative", isinstance(config.qualitative, QualitativeCorpus))):
+    for key, given in (
+        ("compare", bool(config.compare)),
+        ("qualitative", isinstance(config.qualitative, QualitativeCorpus)),
+        ("observed", bool(config.observed)),
+    ):
         if given:
             flag("repeated_lacks", key, what=key)
     if config.study.conclusions_chapter:
@@ -326,7 +399,19 @@ def model_constructs(config) -> list[str]:
     """The constructs the model and its hypotheses use, in the study file's order: for a
     regression the dependent, the predictors and any moderator or simultaneous test; for a path or
     PLS model every construct on a path; for a repeated model its measures. Listwise deletion looks at their items only."""
-    used: set[str] = set()
+    used = _model_variables(config)
+    return [name for name in config.constructs if name in used]
+
+
+def model_observed(config) -> list[str]:
+    """The observed variables the model and its hypotheses use (predictors, controls,
+    moderators), in the study file's order. Listwise deletion looks at their columns too."""
+    used = _model_variables(config)
+    return [name for name in config.observed if name in used]
+
+
+def _model_variables(config) -> set[str]:
+    used: set[str] = set(getattr(config.model, "controls", ()))
     if config.model.type == "regression":
         used |= {config.model.dependent, *regression_predictors(config)}
     elif config.model.type == "repeated":
@@ -336,11 +421,12 @@ def model_constructs(config) -> list[str]:
     for hyp in config.hypotheses.values():
         used |= set(hyp.steps()) if hyp.path else set()
         used |= {c for c in (hyp.moderator, hyp.on, *(hyp.simultaneous or ())) if c}
-    return [name for name in config.constructs if name in used]
+    return used
 
 
 def regression_predictors(config) -> list[str]:
-    """``model.predictors``, or every construct but the dependent one when none are listed."""
+    """``model.predictors`` (constructs or observed variables), or every construct but the
+    dependent one and the controls when none are listed."""
     if config.model.predictors:
         return list(config.model.predictors)
-    return [name for name in config.constructs if name != config.model.dependent]
+    return [name for name in config.constructs if name != config.model.dependent and name not in config.model.controls]

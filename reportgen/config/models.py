@@ -246,6 +246,21 @@ class Construct(Strict):
         return str(value) if value != "" else item
 
 
+class Observed(Strict):
+    """A data column the model uses as it is, not a construct: a control variable or a
+    categorical predictor or moderator. ``numeric`` (age in years, firm size) enters as its
+    number; ``categorical`` (gender, education) as one 0/1 column per category but the
+    ``reference``, each coefficient the difference from the reference (treatment coding)."""
+
+    name: Text
+    column: Key | None = None  # the data column; the key when none is written
+    type: Literal["numeric", "categorical"] = "numeric"
+    reference: Key | None = (
+        None  # categorical: the category the others are compared with; the first of ``order``, else the first in sorted order (R's default)
+    )
+    order: list[Key] | None = Field(None, max_length=bounds.MAX_CATEGORIES)  # categorical: the order its categories are reported in
+
+
 class SurveyModel(Strict):
     """What every questionnaire design shares: how a construct's score is made from its items,
     and how blank answers are treated unless ``data.missing`` says otherwise."""
@@ -259,7 +274,8 @@ class RegressionModel(SurveyModel):
 
     type: Literal["regression"] = "regression"
     dependent: Key | None = None
-    predictors: list[Key] = Field(default_factory=list, max_length=bounds.MAX_CONSTRUCTS)
+    predictors: list[Key] = Field(default_factory=list, max_length=bounds.MAX_CONSTRUCTS)  # constructs or observed variables
+    controls: list[Key] = Field(default_factory=list, max_length=bounds.MAX_OBSERVED)  # held constant in the equation; no hypothesis
 
 
 class PathModel(SurveyModel):
@@ -269,6 +285,7 @@ class PathModel(SurveyModel):
     paths: list[str] = Field(default_factory=list, max_length=bounds.MAX_PATHS)
     bootstrap: int = Field(5000, ge=0, le=bounds.MAX_BOOTSTRAP)
     seed: int | None = None
+    controls: list[Key] = Field(default_factory=list, max_length=bounds.MAX_OBSERVED)  # held constant in every endogenous construct's equation
 
     def path_pairs(self) -> list[tuple[str, str]]:
         """``model.paths`` as (source, target) pairs; 'A -> B -> C' adds A→B and B→C."""
@@ -542,6 +559,7 @@ class StudyConfig(Strict):
     scale: Scale = Field(default_factory=Scale)
     respondents: list[RespondentColumn] = Field(default_factory=list, max_length=bounds.MAX_PROFILE_COLUMNS)
     constructs: dict[Key, Construct] = Field(max_length=bounds.MAX_CONSTRUCTS)
+    observed: dict[Key, Observed] = Field(default_factory=dict, max_length=bounds.MAX_OBSERVED)  # data columns the model uses as they are
     model: Model = Field(default_factory=RegressionModel)
     hypotheses: dict[Key, Hypothesis] = Field(default_factory=dict, max_length=bounds.MAX_HYPOTHESES)
     settings: Settings = Field(default_factory=Settings)
@@ -570,6 +588,15 @@ class StudyConfig(Strict):
 
     def all_items(self) -> list[str]:
         return [item for construct in self.constructs.values() for item in construct.items]
+
+    def column_of(self, observed: str) -> str:
+        """The data column of an ``observed`` variable."""
+        return self.observed[observed].column or observed
+
+    def variable_name(self, key: str, language: str) -> str:
+        """The name of a construct or an observed variable in ``language``."""
+        found = self.constructs.get(key) or self.observed[key]
+        return found.name.get(language)
 
     def scale_of(self, construct: str) -> Scale | None:
         """The scale of ``construct``'s answers: its own, else the study's; None when its

@@ -3,7 +3,10 @@
 - Answers are coded by :class:`AnswerCoder`; every bad cell is reported with column and row.
 - Reverse-coded items are scored ``max + min - x``.
 - ``missing: listwise`` drops a respondent with a blank item of a construct the model uses
-  (counted in ``n_excluded``); a blank in a construct the model does not use keeps the respondent,
+  (counted in ``n_excluded``);
+- an observed variable the model uses (a control, a categorical predictor) is read as a number
+  (``numeric``, every bad cell reported) or as its category's label (``categorical``); a blank in
+  one drops the respondent under either missing-data rule (a category cannot be imputed); a blank in a construct the model does not use keeps the respondent,
   and that construct's own statistics use those who answered all of its items
   (``outside_blanks`` counts the respondents kept so);
   ``missing: mean`` replaces a blank by the item's mean (the PLS convention, SmartPLS/seminr).
@@ -18,7 +21,7 @@ from functools import cached_property
 
 import numpy as np
 
-from reportgen.config.checks import model_constructs
+from reportgen.config.checks import model_constructs, model_observed
 from reportgen.config.load import Study
 from reportgen.data.coding import AnswerCoder
 from reportgen.data.read import RawTable, other_sheets_hint, read_table
@@ -33,7 +36,8 @@ class Dataset:
     ``answered`` holds the coded answers as respondents gave them, blanks left blank (NaN: the
     answer tables); ``answers`` the same after reverse items are recoded (the index);
     ``items`` the recoded answers after the missing-data rule (scores and correlations);
-    ``profile`` the respondent columns as display text (None for a blank).
+    ``profile`` the respondent columns as display text (None for a blank); ``observed`` the
+    observed variables the model uses: numbers (float) or category labels (str), by key.
     """
 
     item_names: tuple[str, ...]
@@ -46,6 +50,7 @@ class Dataset:
     notes: tuple[str, ...] = ()
     imputed: int = 0  # blank answers replaced by their item's mean (missing: mean)
     outside_blanks: int = 0  # respondents kept with blanks only in constructs the model does not use (listwise)
+    observed: dict[str, np.ndarray] = field(default_factory=dict)
 
     @cached_property
     def _position(self) -> dict[str, int]:
@@ -87,6 +92,8 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     items = config.all_items()
     wanted = list(items) + [c.column for c in config.respondents] + ([config.data.id] if config.data.id else [])
     wanted += [c for c in config.compare if c not in wanted]
+    observed_keys = model_observed(config)
+    wanted += [config.column_of(k) for k in observed_keys]
     for column in dict.fromkeys(wanted):
         if column not in columns:
             near = nearest_column(column, list(columns))
@@ -114,6 +121,10 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         for row_index, reason in bad.items():
             bad_cells.setdefault(reason, []).append((item, labels[row_index]))
         answers[:, j] = codes
+    observed, observed_bad = _observed_values(config, observed_keys, columns, raw.value_labels)
+    for column, cells in observed_bad.items():
+        for row_index, reason in cells.items():
+            bad_cells.setdefault(reason, []).append((column, labels[row_index]))
     problems += answer_problems(raw.name, bad_cells)
     refused = {item for cells in bad_cells.values() for item, _ in cells}  # answered, but not on the scale: said above
     # all(axis=0) of the 2-D answers is an array; numpy's stub says a scalar or an array
@@ -136,13 +147,18 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
     kept = np.arange(raw.n_rows)
     if config.missing_policy == "listwise":
         used = [position[i] for c in model_constructs(config) for i in config.constructs[c].items]
-        complete = ~np.isnan(answers[:, used]).any(axis=1)
+        complete = ~np.isnan(answers[:, used]).any(axis=1) & _observed_complete(observed, raw.n_rows)
         excluded = [labels[i] for i in np.flatnonzero(~complete)]
         kept = np.flatnonzero(complete)
         answers, answered = answers[complete], answered[complete]
         scored = answers
         outside_blanks = int(np.isnan(answers).any(axis=1).sum())
     else:
+        complete = _observed_complete(observed, raw.n_rows)
+        if not complete.all():
+            excluded = [labels[i] for i in np.flatnonzero(~complete)]
+            kept = np.flatnonzero(complete)
+            answers, answered = answers[complete], answered[complete]
         scored = np.where(np.isnan(answers), np.nanmean(answers, axis=0), answers)
         imputed = int(np.isnan(answers).sum())
     profile_columns = list(dict.fromkeys([c.column for c in config.respondents] + list(config.compare)))
@@ -163,7 +179,40 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
         notes=tuple(raw.notes),
         imputed=imputed,
         outside_blanks=outside_blanks,
+        observed={key: values[kept] for key, values in observed.items()},
     )
+
+
+def _observed_values(config, keys: list[str], columns: dict, value_labels: dict) -> tuple[dict[str, np.ndarray], dict[str, dict[int, str]]]:
+    """The observed variables' values by key (numbers, or category labels as the profile shows
+    them) and, by column, the cells that are not numbers."""
+    language = config.study.language
+    written = {c.column: {code: label.get(language) for code, label in c.values.items()} for c in config.respondents if c.values}
+    values: dict[str, np.ndarray] = {}
+    bad: dict[str, dict[int, str]] = {}
+    for key in keys:
+        column = config.column_of(key)
+        if config.observed[key].type == "numeric":
+            numbers, problems = AnswerCoder(None).code_column(columns[column])
+            values[key] = numbers
+            if problems:
+                bad[column] = problems
+        else:
+            shown = _profile_values(columns[column], value_labels.get(column), written.get(column))
+            values[key] = np.array(shown, dtype=object)
+    return values, bad
+
+
+def _observed_complete(observed: dict[str, np.ndarray], n_rows: int) -> np.ndarray:
+    """The rows with a value in every observed variable."""
+    complete = np.ones(n_rows, dtype=bool)
+    for values in observed.values():
+        complete &= np.array([not _blank(v) for v in values], dtype=bool)
+    return complete
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value))
 
 
 GROUPED = 3  # one reason in this many cells or more is one line

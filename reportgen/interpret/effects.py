@@ -49,6 +49,12 @@ def f2_from_r2(r2: float) -> float:
     return r2 / (1 - r2) if r2 < 1 else float("inf")
 
 
+def f2_from_change(delta: float, r2: float) -> float:
+    """Cohen's f² of a set of terms beside others (Cohen, 1988, eq. 9.2.3):
+    (R²_full − R²_without) / (1 − R²_full)."""
+    return delta / (1 - r2) if r2 < 1 else float("inf")
+
+
 @dataclass(frozen=True)
 class Effect:
     """One hypothesis's effect. ``estimate`` is standardised (β or a PLS path coefficient) for a

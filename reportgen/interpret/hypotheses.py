@@ -54,7 +54,7 @@ def simultaneous_decision(f: float, f_p: float, alpha: float) -> Decision:
 
 def decision_rule(kind: str, alpha: float, tails: str) -> Rule:
     """The rule a hypothesis of ``kind`` is decided by (for results.json)."""
-    if kind == "simultaneous":
+    if kind in ("simultaneous", "categorical"):  # categorical: the joint F of a variable's categories
         return Rule("f_test_p", alpha, CITATION)
     if kind == "indirect":
         from reportgen.interpret.mediation import CITATION as MEDIATION

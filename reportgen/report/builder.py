@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Generic
 from reportgen.config import StudyConfig, StudyFile
 from reportgen.config.load import ConfigT
 from reportgen.config.sakip import SakipConfig
+from reportgen.config.term_keys import split_key
 from reportgen.errors import ReportgenError
 from reportgen.output.names import NameBook
 from reportgen.report.document import Cell, Figure, Paragraph, Run, Section, Table
@@ -138,7 +139,29 @@ class Builder(Generic[ConfigT]):
         return Made(text)
 
     def name(self: ThesisBuilder, construct: str) -> str:
-        return self.study.config.constructs[construct].name.get(self.lang)
+        """The name of a construct, of an observed variable, or of a category's term
+        ('jk[Perempuan]' → 'Jenis Kelamin: Perempuan')."""
+        config = self.study.config
+        if construct in config.constructs or construct in config.observed:
+            return config.variable_name(construct, self.lang)
+        variable, category = split_key(construct)
+        assert category is not None, f"{construct} is neither a variable nor a category's term"
+        return f"{config.variable_name(variable, self.lang)}: {self.observed_category(variable, category)}"
+
+    def observed_category(self: ThesisBuilder, variable: str, category: str) -> str:
+        """A category of an observed variable as the chapter's language writes it (:meth:`category` of its column)."""
+        return self.category(self.study.config.column_of(variable), category)
+
+    def symbol(self: ThesisBuilder, key: str) -> str:
+        """A term as an equation writes it: its key, a category in the chapter's language ('jk[Female]')."""
+        variable, category = split_key(key)
+        return key if category is None else f"{variable}[{self.observed_category(variable, category)}]"
+
+    def labelled(self: ThesisBuilder, key: str) -> str:
+        """A variable or term as a table row names it: 'Perencanaan Kinerja (X1)', 'Usia (usia)',
+        and a category without its key: 'Jenis Kelamin: Perempuan'."""
+        name = self.name(key)
+        return name if key.endswith("]") else f"{name} ({key})"
 
     def cite_works(self, keys) -> str:
         """One parenthetical citation of ``keys`` ('(DiMaggio & Powell, 1983; Hair et al., 2022)'):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-from reportgen.stats.regression import RegressionResult, ols
+from reportgen.stats.regression import RegressionResult, ols, r2_change
 
 
 @dataclass(frozen=True)
@@ -48,11 +48,9 @@ def moderated_regression(y: np.ndarray, x: np.ndarray, z: np.ndarray, names: tup
     product = f"{xn} × {zn}"
     main = ols(y, np.column_stack([x, z]), dep, [xn, zn])
     full = ols(y, np.column_stack([x, z, x * z]), dep, [xn, zn, product])
-    df = full.df2
-    delta = full.r2 - main.r2
-    f = delta / ((1 - full.r2) / df)
+    change = r2_change(main, full)
     cov = np.linalg.inv(full.exog.T @ full.exog) * full.se_estimate**2
-    return Moderation(main, full, float(delta), float(f), float(special.fdtrc(1, df, f)), simple_slopes(full, cov), centre)
+    return Moderation(main, full, change.r2, change.f, change.p, simple_slopes(full, cov), centre)
 
 
 def simple_slopes(full: RegressionResult, cov: np.ndarray) -> tuple[SimpleSlope, ...]:

@@ -255,3 +255,26 @@ def residual_diagnostics(fit: RegressionResult) -> tuple[np.ndarray, np.ndarray,
     sd_fitted = fit.fitted.std(ddof=1)
     zpred = (fit.fitted - fit.fitted.mean()) / sd_fitted if sd_fitted > 0 else np.zeros_like(fit.fitted)
     return zresid, sresid, zpred
+
+
+@dataclass(frozen=True)
+class R2Change:
+    """What a block of terms adds to a model (SPSS "Change Statistics" of a hierarchical
+    regression): ΔR² = R²_full − R²_reduced and F change = (ΔR² / q) / ((1 − R²_full) / df2_full)
+    on (q, df2_full) df, q the terms added — R ``anova(reduced, full)``."""
+
+    reduced: RegressionResult
+    r2: float
+    f: float
+    df1: int
+    df2: int
+    p: float
+
+
+def r2_change(reduced: RegressionResult, full: RegressionResult) -> R2Change:
+    """The change from ``reduced`` to ``full``, fitted to the same respondents, ``full`` holding
+    every term of ``reduced`` (formula in :class:`R2Change`)."""
+    q = full.df1 - reduced.df1
+    delta = full.r2 - reduced.r2
+    f = delta / q / ((1 - full.r2) / full.df2)
+    return R2Change(reduced, float(delta), float(f), q, full.df2, float(special.fdtrc(q, full.df2, f)))

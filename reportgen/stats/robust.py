@@ -64,7 +64,24 @@ def hc3_fit(exog: np.ndarray, residuals: np.ndarray, params: np.ndarray, names: 
     t = params / se
     p = 2 * special.stdtr(df2, -np.abs(t))
     terms = {name: RobustTerm(float(se[j]), float(t[j]), float(p[j])) for j, name in enumerate(names)}
-    slopes = params[1:]
-    q = len(slopes)
-    wald = float(slopes @ np.linalg.solve(cov[1:, 1:], slopes)) / q
-    return RobustFit(terms, wald, float(special.fdtrc(q, df2, wald)), q, df2)
+    wald, wald_p = wald_f(params, cov, list(range(1, k)), df2)
+    return RobustFit(terms, wald, wald_p, k - 1, df2)
+
+
+def ols_covariance(exog: np.ndarray, residuals: np.ndarray) -> np.ndarray:
+    """The usual OLS covariance of the coefficients, s² (X'X)⁻¹ with s² = e'e / (n − k)."""
+    n, k = exog.shape
+    r = np.linalg.qr(exog, mode="r")
+    r_inv = np.linalg.inv(r)
+    return float(residuals @ residuals) / (n - k) * (r_inv @ r_inv.T)
+
+
+def wald_f(params: np.ndarray, cov: np.ndarray, indices: list[int], df2: int) -> tuple[float, float]:
+    """(F, p) of the hypothesis that the coefficients at ``indices`` are all zero:
+    F = b_s' V_s⁻¹ b_s / q on (q, df2) df. With the OLS covariance it is the partial F of the
+    nested models (R ``anova(reduced, full)``); with the HC3 covariance R
+    ``car::linearHypothesis(fit, terms, white.adjust = "hc3")``."""
+    chosen = params[indices]
+    q = len(indices)
+    f = float(chosen @ np.linalg.solve(cov[np.ix_(indices, indices)], chosen)) / q
+    return f, float(special.fdtrc(q, df2, f))

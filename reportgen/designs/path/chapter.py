@@ -29,10 +29,10 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
         body = [[s(b.col("constant")), d(b.decimal(const.b)), d(b.decimal(const.se)), d(""), d(b.decimal(const.t)), d(b.p_value(const.p))]]
         for p in fit.predictors:
             c = fit.coefficients[p]
-            body.append([s(f"{b.name(p)} ({p})"), d(b.decimal(c.b)), d(b.decimal(c.se)), d(b.decimal(c.beta)), d(b.decimal(c.t)), d(b.p_value(c.p))])
+            body.append([s(b.labelled(p)), d(b.decimal(c.b)), d(b.decimal(c.se)), d(b.decimal(c.beta)), d(b.decimal(c.t)), d(b.p_value(c.p))])
         table = b.table(
             f"path.{target}",
-            b.label("path_title", y=f"{b.name(target)} ({target})"),
+            b.label("path_title", y=b.labelled(target)),
             [[h(b.col("variable")), h("B"), h("SE"), h("β"), h("t"), h(b.col("p"))]],
             body,
             notes=(f"R² = {b.bounded(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.decimal(fit.f)}; Sig. F {b.sig(fit.f_p)}",),

@@ -57,7 +57,7 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     endo = [names[j] for j in spec.endogenous]
     r2_body = [
         [
-            s(f"{b.name(c)} ({c})"),
+            s(b.labelled(c)),
             d(b.bounded(r.model.r2[names.index(c)])),
             d(b.pct(100 * r.model.r2[names.index(c)])),
             d(b.bounded(r.model.adj_r2[names.index(c)])),

@@ -24,9 +24,7 @@ def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str
         if boot is not None:
             single = rows == 1  # a single indicator loads 1 in every resample: no t to report
             cells += [d("–" if single else b.decimal(boot[item].t)), d("–" if single else b.p_value(boot[item].p)), d(b.decimal(vif[k]))]
-        body.append(
-            ([s(f"{b.name(c)} ({c})", rowspan=rows)] if first else []) + cells + [b.verdict(f"{subject}:{item}", verdicts[item].outcome, words)]
-        )
+        body.append(([s(b.labelled(c), rowspan=rows)] if first else []) + cells + [b.verdict(f"{subject}:{item}", verdicts[item].outcome, words)])
     return body
 
 
@@ -178,7 +176,7 @@ def consistency_section(b: Builder, r: PlsStudyResults) -> Section:
     sub = b.section(b.labels["pls_consistency"], 4, "b.")
     body = [
         [
-            s(f"{b.name(c)} ({c})"),
+            s(b.labelled(c)),
             d(b.bounded(r.assessed.reliability[c].alpha)),
             d(b.bounded(r.assessed.reliability[c].rho_a)),
             d(b.bounded(r.assessed.reliability[c].rho_c)),
@@ -239,7 +237,7 @@ def convergent_section(b: Builder, r: PlsStudyResults) -> Section:
         header = [[h(b.col("variable")), h(b.col("ave_initial")), h(f"{b.col('ave_final')} (≥ {b.bounded(AVE_MIN, 2)})"), h(b.col("description"))]]
         body = [
             [
-                s(f"{b.name(c)} ({c})"),
+                s(b.labelled(c)),
                 d(b.bounded(r.initial[c].ave)),
                 d(b.bounded(r.assessed.reliability[c].ave)),
                 b.verdict(f"ave:{c}", v.ave[c].outcome),
@@ -249,7 +247,7 @@ def convergent_section(b: Builder, r: PlsStudyResults) -> Section:
         widths = (3, 1.4, 1.6, 1.6)
     else:
         header = [[h(b.col("variable")), h(f"AVE (≥ {b.bounded(AVE_MIN, 2)})"), h(b.col("description"))]]
-        body = [[s(f"{b.name(c)} ({c})"), d(b.bounded(r.assessed.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
+        body = [[s(b.labelled(c)), d(b.bounded(r.assessed.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
         widths = (3, 1.5, 1.6)
     table = b.table("pls.ave", b.labels["pls_ave_title"], header, body, widths=widths)
     sub.blocks += b.say("pls_ave_intro.j2", table=b.ref(table), threshold=b.bounded(AVE_MIN, 2), citation=CITATION)

@@ -3,7 +3,7 @@ config + data → :class:`StudyResults`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -14,6 +14,7 @@ from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.designs.survey.extras import Extras
 from reportgen.designs.survey.extras import extras as compute_extras
+from reportgen.designs.survey.terms import Categories, Term, model_terms, terms_of
 from reportgen.errors import AnalysisError
 from reportgen.interpret.assumptions import AssumptionVerdicts, assumption_verdicts, standard_errors_verdict
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
@@ -21,9 +22,9 @@ from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.assumptions import Heteroscedasticity, Normality, heteroscedasticity, normality
 from reportgen.stats.critical import f_critical, t_critical
 from reportgen.stats.durbin_watson import MIN_DF, DurbinWatson, durbin_watson
-from reportgen.stats.regression import RegressionResult, check_sample_size, ols
+from reportgen.stats.regression import R2Change, RegressionResult, check_sample_size, ols, r2_change
 from reportgen.stats.residual_plots import ResidualPlots, residual_plots
-from reportgen.stats.robust import RobustFit, hc3_fit
+from reportgen.stats.robust import RobustFit, hc3_covariance, hc3_fit, ols_covariance, wald_f
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,16 @@ class StudyResults:
     warnings: list[str]
     explained: Explained  # correlations split into unique and shared parts, score ranges, what explains each result
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
+    terms: tuple[Term, ...] = ()  # every column of the equation, the predictors' then the controls'
+    categories: dict[str, Categories] = field(default_factory=dict)  # of each categorical observed variable
+    controls: tuple[str, ...] = ()  # model.controls
+    controls_only: R2Change | None = None  # with controls: R² of the controls alone, and what the predictors add
+    changes: dict[str, R2Change] = field(default_factory=dict)  # by hypothesis tested on a block of terms: what the block adds to R²
+
+    @property
+    def hypothesised(self) -> list[str]:
+        """The terms of the predictors (the equation's terms but the controls')."""
+        return [t.key for t in self.terms if t.variable not in self.controls]
 
     @property
     def simple(self) -> bool:
@@ -89,16 +100,21 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     dependent = model.dependent
     warnings: list[str] = []
     n = data.n_used
-    k = len(regression_predictors(config))
+    k = len(regression_predictors(config)) + len(model.controls)
     check_sample_size(n, k, dependent)
     if n - k - 1 < MIN_DF:
         raise AnalysisError.coded("analysis.residual_df", dependent=dependent, k=k, df=n - k - 1, n=n, least=MIN_DF, respondents=k + 1 + MIN_DF)
     described = describe(study, data, warnings)
     constructs = described.constructs
 
-    predictors = regression_predictors(config)
-    x = np.column_stack([constructs[p].scores for p in predictors])
-    regression = ols(constructs[dependent].scores, x, dependent, predictors)
+    variables = regression_predictors(config) + list(model.controls)
+    terms, x, categories = model_terms(config, variables, {c: r.scores for c, r in constructs.items()}, data.observed)
+    predictors = [t.key for t in terms]
+    k = len(predictors)
+    if n - k - 1 < MIN_DF:
+        raise AnalysisError.coded("analysis.residual_df", dependent=dependent, k=k, df=n - k - 1, n=n, least=MIN_DF, respondents=k + 1 + MIN_DF)
+    y = constructs[dependent].scores
+    regression = ols(y, x, dependent, predictors)
     t_table = t_critical(settings.alpha, regression.df2, settings.tails)
     f_table = f_critical(settings.alpha, regression.df1, regression.df2)
     dw = durbin_watson(regression.residuals, regression.exog, settings.alpha)
@@ -112,6 +128,17 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
     f, f_p = decisive_f(regression, robust, hc3)
     warnings += _assumption_warnings(regression, norm, hetero, dw, verdicts, settings.alpha)
     more = compute_extras(study, data, {c: r.scores for c, r in constructs.items()}, warnings)
+    covariance = hc3_covariance(regression.exog, regression.residuals) if hc3 else ols_covariance(regression.exog, regression.residuals)
+    params = np.array([regression.coefficients[c].b for c in names])
+
+    changes: dict[str, R2Change] = {}  # by hypothesis: what its terms add to the equation without them
+
+    def joint(hname: str, keys: list[str]) -> tuple[float, float]:
+        """(F, p) of the terms ``keys`` together, by the covariance that decides; what they add to R² kept."""
+        others = [j for j, key in enumerate(predictors) if key not in keys]
+        changes[hname] = r2_change(ols(y, x[:, others], dependent, [predictors[j] for j in others]), regression)
+        return wald_f(params, covariance, [names.index(key) for key in keys], regression.df2)
+
     hypotheses = {}
     for hname, hyp in config.hypotheses.items():
         if hyp.moderator is not None:
@@ -120,15 +147,28 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
                 hname, "moderation", (steps[0], hyp.moderator), steps[1], hyp.expect, more.moderation_decisions[hname]
             )
         elif hyp.simultaneous is not None:
-            decision = simultaneous_decision(f, f_p, settings.alpha)
+            keys = [key for name in hyp.simultaneous for key in terms_of(terms, name)]
+            decision = simultaneous_decision(*((f, f_p) if len(keys) == k else joint(hname, keys)), settings.alpha)
             assert hyp.on is not None  # cross_check: a simultaneous hypothesis is on the dependent
             hypotheses[hname] = HypothesisResult(hname, "simultaneous", tuple(hyp.simultaneous), hyp.on, hyp.expect, decision)
         else:
             source, target = hyp.steps()
-            decision = partial_decision(*decisive_t(regression, robust, hc3, source), hyp.expect, settings.alpha, settings.tails)
-            hypotheses[hname] = HypothesisResult(hname, "partial", (source,), target, hyp.expect, decision)
+            keys = terms_of(terms, source)
+            if len(keys) == 1:
+                decision = partial_decision(*decisive_t(regression, robust, hc3, keys[0]), hyp.expect, settings.alpha, settings.tails)
+                hypotheses[hname] = HypothesisResult(hname, "partial", (keys[0],), target, hyp.expect, decision)
+            else:
+                if hyp.expect != "any":
+                    raise AnalysisError.coded("analysis.categories_direction", hypothesis=hname, name=source, count=len(keys) + 1)
+                decision = simultaneous_decision(*joint(hname, keys), settings.alpha)
+                hypotheses[hname] = HypothesisResult(hname, "categorical", tuple(keys), target, hyp.expect, decision)
     decisive_se = {name: robust.terms[name].se for name in predictors} if hc3 else None
-    why = explained(study, described, {dependent: Equation(regression, constructs[dependent].scores, x, decisive_se)}, hypotheses)
+    why = explained(study, described, {dependent: Equation(regression, y, x, decisive_se)}, hypotheses)
+    control_keys = [t.key for t in terms if t.variable in model.controls]
+    controls_only = None
+    if control_keys:
+        first = ols(y, x[:, [predictors.index(key) for key in control_keys]], dependent, control_keys)
+        controls_only = r2_change(first, regression)
     return StudyResults(
         described=described,
         regression=regression,
@@ -146,6 +186,11 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
         extras=more,
         warnings=warnings,
         explained=why,
+        terms=tuple(terms),
+        categories=categories,
+        controls=tuple(model.controls),
+        controls_only=controls_only,
+        changes=changes,
     )
 
 

@@ -126,7 +126,7 @@ def multicollinearity_section(b: Builder, parent: Section, results: StudyResults
         vifs.append(c.vif)
         body.append(
             [
-                s(f"{b.name(name)} ({name})"),
+                s(b.labelled(name)),
                 d(b.bounded(c.tolerance)),
                 d(b.decimal(c.vif)),
                 b.verdict(f"multicollinearity:{name}", verdicts.multicollinearity[name].outcome),
@@ -191,7 +191,7 @@ def heteroscedasticity_section(b: Builder, parent: Section, results: StudyResult
     )
     body = [
         [
-            s(f"Glejser: {b.name(n)} ({n})"),
+            s(f"Glejser: {b.labelled(n)}"),
             d(b.decimal(g.b)),
             d(b.decimal(g.se)),
             d(b.decimal(g.t)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportgen.config.term_keys import split_key
 from reportgen.designs.regression.analysis import StudyResults
 from reportgen.designs.regression.assumptions import assumptions_section, subsection
 from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
@@ -24,6 +25,7 @@ from reportgen.interpret.correlation import strength
 from reportgen.interpret.effects import Effect
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
+from reportgen.stats.critical import f_critical
 from reportgen.words.locale import join_list
 
 
@@ -40,13 +42,21 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
         return cells + ([d(b.decimal(robust[name].se)), d(b.decimal(robust[name].t)), d(b.p_value(robust[name].p))] if hc3 else [])
 
     body = [row(b.col("constant"), "const", "")]
-    body += [row(f"{b.name(name)} ({name})", name, b.decimal(reg.coefficients[name].beta)) for name in reg.predictors]
+    body += [row(b.labelled(name), name, b.decimal(reg.coefficients[name].beta)) for name in results.hypothesised]
+    controls = [t.key for t in results.terms if t.variable in results.controls]
+    if controls:
+        body.append([s(b.col("controls"), bold=True)] + [d("")] * (8 if hc3 else 5))
+        body += [row(b.labelled(name), name, b.decimal(reg.coefficients[name].beta)) for name in controls]
     header = [
         [h(b.col("model"), rowspan=2), h(b.col("unstandardized"), colspan=2), h(b.col("standardized")), h("t", rowspan=2), h(b.col("p"), rowspan=2)]
         + ([h(b.col("hc3"), colspan=3)] if hc3 else []),
         [h(b.col("b")), h(b.col("se")), h(b.col("beta"))] + ([h(b.col("se")), h("t"), h(b.col("p"))] if hc3 else []),
     ]
-    notes = (b.label("dependent_note", name=f"{b.name(reg.dependent)} ({reg.dependent})"),) + ((b.labels["hc3_note"],) if hc3 else ())
+    notes = (
+        (b.label("dependent_note", name=f"{b.name(reg.dependent)} ({reg.dependent})"),)
+        + reference_notes(b, results)
+        + ((b.labels["hc3_note"],) if hc3 else ())
+    )
     table = b.table(
         "coefficients",
         b.labels["regression_simple_title" if simple else "regression_title"],
@@ -60,13 +70,16 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
         "regression_intro.j2", table=b.ref(table), simple=simple, hc3=hc3, heteroscedastic=results.assumptions.heteroscedasticity.passed is False
     )
     section.add(table)
+    ranked = [n for n in results.hypothesised if not n.endswith("]")]  # a category's β is not compared with the others'
     section.blocks += b.say(
         "regression_equation.j2",
         refs=(table.key,),
         style="equation",
         y=reg.dependent,
         constant=b.decimal(reg.coefficients["const"].b),
-        terms=[{"sign": "−" if reg.coefficients[n].b < 0 else "+", "b": b.decimal(abs(reg.coefficients[n].b)), "x": n} for n in reg.predictors],
+        terms=[
+            {"sign": "−" if reg.coefficients[n].b < 0 else "+", "b": b.decimal(abs(reg.coefficients[n].b)), "x": b.symbol(n)} for n in reg.predictors
+        ],
     )
     section.blocks += b.say(
         "regression_coefficients.j2",
@@ -77,22 +90,78 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
         constant=b.decimal(reg.coefficients["const"].b),
         score=b.study.config.model.score,
         simple=simple,
+        references=[(b.name(key), b.observed_category(key, found.reference)) for key, found in results.categories.items()],
         coefficients=[
             {
-                "x": n,
-                "name": b.name(n),
                 "b": b.decimal(reg.coefficients[n].b),
                 "abs_b": b.decimal(abs(reg.coefficients[n].b)),
                 "positive": reg.coefficients[n].b >= 0,
                 "beta": b.decimal(reg.coefficients[n].beta),
+                **term_context(b, results, n),
             }
-            for n in reg.predictors
+            for n in results.hypothesised
         ],
-        largest=max(reg.predictors, key=lambda n: abs(beta_of(reg.coefficients[n]))),
+        largest=b.name(max(ranked, key=lambda n: abs(beta_of(reg.coefficients[n])))) if len(ranked) > 1 else None,
     )
+    if controls:
+        section.blocks += b.say("controls.j2", refs=(table.key,), table=b.ref(table), **controls_context(b, results, controls))
     if not simple:  # one predictor: its partial and semipartial r are its r, nothing is shared
         section.blocks += shares_blocks(b, results.explained, reg.dependent, results.uses_hc3)
     return section
+
+
+def term_context(b: Builder, results: StudyResults, key: str) -> dict[str, Any]:
+    """What a sentence says of a term: its key and name; for a category's term the category, the
+    variable's name and its reference; whether its values are scores on a scale."""
+    config = b.study.config
+    variable, category = split_key(key)
+    found = results.categories.get(variable)
+    return {
+        "x": key,
+        "name": b.name(key),
+        "x_name": b.name(key),
+        "category": b.observed_category(variable, category) if category else None,
+        "reference": b.observed_category(variable, found.reference) if found else None,
+        "variable_name": b.name(variable),
+        "scored": variable in config.constructs and config.scale_of(variable) is not None,
+    }
+
+
+def reference_notes(b: Builder, results: StudyResults) -> tuple[str, ...]:
+    """One table note naming the reference category of each categorical variable."""
+    if not results.categories:
+        return ()
+    pairs = [
+        b.label("reference_pair", name=b.name(key), reference=b.observed_category(key, found.reference)) for key, found in results.categories.items()
+    ]
+    return (b.label("reference_note", pairs="; ".join(pairs)),)
+
+
+def controls_context(b: Builder, results: StudyResults, controls: list[str]) -> dict[str, Any]:
+    """The controls' names and each control term's b, p and significance (OLS, or HC3 when it decides)."""
+    alpha = b.study.config.settings.alpha
+    terms = []
+    for key in controls:
+        c = results.regression.coefficients[key]
+        p = results.t_test(key)[1]
+        terms.append(
+            {
+                "b": b.decimal(c.b),
+                "abs_b": b.decimal(abs(c.b)),
+                "p": b.p_value(p),
+                "significant": p < alpha,
+                "positive": c.b >= 0,
+                **term_context(b, results, key),
+            }
+        )
+    dependent = results.regression.dependent
+    return {
+        "names": [b.name(name) for name in results.controls],
+        "terms": terms,
+        "alpha": b.bounded(alpha, 2),
+        "y_name": b.name(dependent),
+        "y_scored": b.study.config.scale_of(dependent) is not None,
+    }
 
 
 def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Section:
@@ -102,14 +171,15 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
     two = config.settings.tails == "two"
     simple = results.simple
     section = b.section(b.labels["hypotheses"], 3, number)
-    partial = {h_.source[0]: name for name, h_ in results.hypotheses.items() if h_.kind == "partial"}
+    partial = {split_key(h_.source[0])[0]: name for name, h_ in results.hypotheses.items() if h_.kind in ("partial", "categorical")}
     simultaneous = next((name for name, h_ in results.hypotheses.items() if h_.kind == "simultaneous"), None)
+    variables = list(dict.fromkeys(t.variable for t in results.terms if t.variable not in results.controls))
     fig = b.figure(
         "framework",
         b.labels["framework_title"],
         "framework",
         {
-            "predictors": [(p, b.name(p)) for p in reg.predictors],
+            "predictors": [(p, b.name(p)) for p in variables],
             "dependent": (reg.dependent, b.name(reg.dependent)),
             "partial": partial,
             "simultaneous": simultaneous,
@@ -146,8 +216,7 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
             {
                 "h": name,
                 "ordinal": b.ordinal(len(texts)),
-                "x": x,
-                "x_name": b.name(x),
+                **term_context(b, results, x),
                 "y": hyp.target,
                 "y_name": b.name(hyp.target),
                 "t": b.decimal(t),
@@ -190,10 +259,80 @@ def hypotheses_section(b: Builder, results: StudyResults, number: str) -> Sectio
                 **text,
             )
         section.add(sub)
+    for name, hyp in results.hypotheses.items():
+        if hyp.kind == "categorical":
+            section.add(categories_section(b, section, results, name))
     if not simple:
         section.add(f_test_section(b, section, results, simultaneous))
     section.add(determination_section(b, section, results))
     return section
+
+
+def categories_section(b: Builder, parent: Section, results: StudyResults, name: str) -> Section:
+    """The joint test of a categorical predictor of three or more categories: each category's
+    coefficient against the reference, then the F test of all of them together (the Wald F of
+    its terms, which is the F change of R ``anova(reduced, full)`` when OLS decides)."""
+    hyp = results.hypotheses[name]
+    reg = results.regression
+    variable = split_key(hyp.source[0])[0]
+    found = results.categories[variable]
+    alpha = b.bounded(b.study.config.settings.alpha, 2)
+    sub = subsection(b, parent, b.label("categories_test", name=b.name(variable)))
+    change = results.changes[name]
+    f_table = f_critical(b.study.config.settings.alpha, change.df1, change.df2)
+    rows = [[s(f"{b.observed_category(variable, found.reference)} ({b.word('reference')})"), d("—"), d(""), d(""), d("")]]
+    for key in hyp.source:
+        c = reg.coefficients[key]
+        t, p = results.t_test(key)
+        rows.append(
+            [
+                s(b.observed_category(variable, split_key(key)[1] or key)),
+                d(b.decimal(c.b)),
+                d(b.decimal(c.se if not results.uses_hc3 else results.robust.terms[key].se)),
+                d(b.decimal(t)),
+                d(b.p_value(p)),
+            ]
+        )
+    table = b.table(
+        f"categories.{name}",
+        b.label("categories_title", name=b.name(variable), y=b.name(reg.dependent)),
+        [[h(b.word("category")), h(b.col("b")), h(b.col("se")), h("t" + (" (HC3)" if results.uses_hc3 else "")), h(b.col("p"))]],
+        rows,
+        notes=(
+            b.label(
+                "categories_note",
+                f=b.decimal(hyp.decision.statistic),
+                df1=change.df1,
+                df2=change.df2,
+                f_table=b.decimal(f_table),
+                p=b.p_value(hyp.decision.p),
+            ),
+        )
+        + ((b.labels["hc3_note"],) if results.uses_hc3 else ()),
+        widths=(2.4, 1.1, 1.1, 1.1, 1.1),
+    )
+    sub.add(table)
+    sub.blocks += b.say(
+        "categories_test.j2",
+        refs=(table.key,),
+        claims=[(f"hypothesis:{name}", hyp.decision.outcome)],
+        table=b.ref(table),
+        h=name,
+        name=b.name(variable),
+        y_name=b.name(reg.dependent),
+        reference=b.observed_category(variable, found.reference),
+        count=len(found.levels),
+        f=b.decimal(hyp.decision.statistic),
+        f_table=b.decimal(f_table),
+        df1=change.df1,
+        df2=change.df2,
+        p=b.p_value(hyp.decision.p),
+        delta=b.bounded(change.r2),
+        alpha=alpha,
+        hc3=results.uses_hc3,
+        supported=hyp.decision.supported,
+    )
+    return sub
 
 
 def f_test_section(b: Builder, parent: Section, results: StudyResults, simultaneous: str | None) -> Section:
@@ -203,23 +342,12 @@ def f_test_section(b: Builder, parent: Section, results: StudyResults, simultane
     sub = subsection(b, parent, b.labels["f_test"])
     f_table = b.decimal(results.f_table)
     hyp = results.hypotheses.get(simultaneous) if simultaneous else None
+    if results.controls_only is not None:  # the overall F includes the controls: the hypothesis is decided by what the predictors add
+        return change_section(b, parent, results, simultaneous)
     hc3 = results.uses_hc3
     decision = [b.verdict(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else []  # the simultaneous hypothesis
     blank = [d("")] if hyp else []
-    anova = [
-        [
-            s(b.col("regression_row")),
-            d(b.decimal(reg.ss_regression)),
-            d(b.integer(reg.df1)),
-            d(b.decimal(reg.ms_regression)),
-            d(b.decimal(reg.f)),
-            d(f_table),
-            d(b.p_value(reg.f_p)),
-        ]
-        + (blank if hc3 else decision),
-        [s(b.col("residual_row")), d(b.decimal(reg.ss_residual)), d(b.integer(reg.df2)), d(b.decimal(reg.ms_residual)), d(""), d(""), d("")] + blank,
-        [s(b.col("total_row"), bold=True), d(b.decimal(reg.ss_total)), d(b.integer(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")] + blank,
-    ]
+    anova = anova_rows(b, reg, f_table, blank if hc3 else decision)
     if hc3:  # the Wald F with HC3 standard errors decides; the ANOVA above stays the fit's
         robust = results.robust
         anova.append(
@@ -263,7 +391,123 @@ def f_test_section(b: Builder, parent: Section, results: StudyResults, simultane
         h=simultaneous,
         supported=hyp.decision.supported if hyp else None,
         y_name=b.name(reg.dependent),
-        x_names=[b.name(p) for p in reg.predictors],
+        x_names=predictor_names(b, results),
+    )
+    return sub
+
+
+def predictor_names(b: Builder, results: StudyResults) -> list[str]:
+    """The names of the predictors (variables, not their terms), without the controls."""
+    return [b.name(v) for v in dict.fromkeys(t.variable for t in results.terms if t.variable not in results.controls)]
+
+
+def anova_rows(b: Builder, reg, f_table: str, extra: list) -> list[list]:
+    """The ANOVA table's regression, residual and total rows, ``extra`` cells after the regression row's."""
+    blank = [d("")] * len(extra)
+    return [
+        [
+            s(b.col("regression_row")),
+            d(b.decimal(reg.ss_regression)),
+            d(b.integer(reg.df1)),
+            d(b.decimal(reg.ms_regression)),
+            d(b.decimal(reg.f)),
+            d(f_table),
+            d(b.p_value(reg.f_p)),
+        ]
+        + extra,
+        [s(b.col("residual_row")), d(b.decimal(reg.ss_residual)), d(b.integer(reg.df2)), d(b.decimal(reg.ms_residual)), d(""), d(""), d("")] + blank,
+        [s(b.col("total_row"), bold=True), d(b.decimal(reg.ss_total)), d(b.integer(reg.df1 + reg.df2)), d(""), d(""), d(""), d("")] + blank,
+    ]
+
+
+def change_section(b: Builder, parent: Section, results: StudyResults, simultaneous: str | None) -> Section:
+    """The F tests of a regression with controls: the ANOVA of the whole equation, then the R²
+    change of a hierarchical regression (SPSS Model Summary "Change Statistics"): model 1 the
+    controls, model 2 the controls and the predictors. The simultaneous hypothesis is decided by
+    what the predictors add (the F change; with HC3, the Wald F of their terms)."""
+    reg = results.regression
+    config = b.study.config
+    alpha = b.bounded(config.settings.alpha, 2)
+    sub = subsection(b, parent, b.labels["f_test"])
+    f_table = b.decimal(results.f_table)
+    anova = b.table(
+        "anova",
+        b.labels["f_title"],
+        [[h(b.col("source")), h(b.col("ss")), h(b.col("df")), h(b.col("ms")), h(b.col("f")), h(b.col("f_table")), h(f"{b.col('p')} (α = {alpha})")]],
+        anova_rows(b, reg, f_table, []),
+        widths=(1.6, 1.4, 0.6, 1.4, 1, 1, 1.4),
+    )
+    first = results.controls_only
+    assert first is not None
+    hyp = results.hypotheses.get(simultaneous) if simultaneous else None
+    decision = [b.verdict(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else []
+    change_f_table = f_critical(config.settings.alpha, first.df1, first.df2)
+    controls = ", ".join(results.controls)
+    predictors = ", ".join(dict.fromkeys(t.variable for t in results.terms if t.variable not in results.controls))
+    reduced = first.reduced
+    rows = [
+        [
+            s(b.label("model_controls", names=controls)),
+            d(b.bounded(reduced.r2)),
+            d(b.bounded(reduced.r2)),
+            d(b.decimal(reduced.f)),
+            d(b.integer(reduced.df1)),
+            d(b.integer(reduced.df2)),
+            d(b.p_value(reduced.f_p)),
+        ]
+        + ([d("")] if hyp else []),
+        [
+            s(b.label("model_predictors", names=predictors)),
+            d(b.bounded(reg.r2)),
+            d(b.bounded(first.r2)),
+            d(b.decimal(first.f)),
+            d(b.integer(first.df1)),
+            d(b.integer(first.df2)),
+            d(b.p_value(first.p)),
+        ]
+        + decision,
+    ]
+    notes: tuple[str, ...] = (b.label("change_note", dependent=reg.dependent),)
+    if results.uses_hc3 and hyp:
+        notes += (b.label("change_hc3_note", h=simultaneous, f=b.decimal(hyp.decision.statistic), p=b.p_value(hyp.decision.p)),)
+    change = b.table(
+        "r2_change",
+        b.labels["change_title"],
+        [
+            [h(b.col("model")), h(b.col("r2")), h(b.col("r2_change")), h(b.col("f_change")), h("df1"), h("df2"), h(b.col("p_change"))]
+            + ([h(b.col("description"))] if hyp else [])
+        ],
+        rows,
+        notes=notes,
+        widths=(2.6, 0.9, 1, 1, 0.6, 0.6, 1) + ((1.3,) if hyp else ()),
+    )
+    sub.blocks += b.say("f_test_intro.j2", table=b.ref(anova))
+    sub.add(anova)
+    sub.add(change)
+    sub.blocks += b.say(
+        "f_change.j2",
+        refs=(anova.key, change.key),
+        claims=[(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else [],
+        anova=b.ref(anova),
+        table=b.ref(change),
+        f_all=b.decimal(reg.f),
+        p_all=b.p_value(reg.f_p),
+        df1_all=reg.df1,
+        df2=reg.df2,
+        r2_controls=b.bounded(reduced.r2),
+        delta=b.bounded(first.r2),
+        f=b.decimal(hyp.decision.statistic if hyp else first.f),
+        p=b.p_value(hyp.decision.p if hyp else first.p),
+        df1=first.df1,
+        f_table=b.decimal(change_f_table),
+        significant=(hyp.decision.p if hyp else first.p) < config.settings.alpha,
+        hc3=results.uses_hc3 and hyp is not None,
+        alpha=alpha,
+        h=simultaneous,
+        supported=hyp.decision.supported if hyp else None,
+        y_name=b.name(reg.dependent),
+        x_names=predictor_names(b, results),
+        controls=[b.name(c) for c in results.controls],
     )
     return sub
 
@@ -294,7 +538,10 @@ def determination_section(b: Builder, parent: Section, results: StudyResults) ->
         strength=b.labels["strength"][strength(reg.r)],
         citation=STRENGTH_CITATION,
         y_name=b.name(reg.dependent),
-        x_names=[b.name(p) for p in reg.predictors],
+        x_names=predictor_names(b, results),
+        controls=[b.name(c) for c in results.controls],
+        delta=b.bounded(results.controls_only.r2) if results.controls_only else None,
+        change_table=f"{b.labels['table']} {b.numbers['r2_change']}" if results.controls_only else None,
         simple=results.simple,
     )
     return sub
@@ -330,14 +577,39 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
             }
         elif hyp.kind == "partial":
             x = hyp.source[0]
-            title = b.label("discussion_of", source=b.name(x), target=b.name(hyp.target))
+            said = term_context(b, results, x)
+            title = b.label("discussion_of", source=said["variable_name"], target=b.name(hyp.target))
             c = reg.coefficients[x]
-            context = {"t": b.decimal(results.t_test(x)[0]), "p": b.p_value(hyp.decision.p), "b": b.decimal(c.b), "x_name": b.name(x), "x": x}
+            context = {
+                "t": b.decimal(results.t_test(x)[0]),
+                "p": b.p_value(hyp.decision.p),
+                "b": b.decimal(c.b),
+                "abs_b": b.decimal(abs(c.b)),
+                **said,
+            }
+        elif hyp.kind == "categorical":
+            variable = split_key(hyp.source[0])[0]
+            title = b.label("discussion_of", source=b.name(variable), target=b.name(hyp.target))
+            context = {
+                "f": b.decimal(hyp.decision.statistic),
+                "p": b.p_value(hyp.decision.p),
+                "x_name": b.name(variable),
+                "reference": b.observed_category(variable, results.categories[variable].reference),
+                "delta": b.bounded(results.changes[name].r2),
+            }
         else:
             title = b.label("discussion_simultaneous", sources=join_list([b.name(p) for p in hyp.source], b.lang), target=b.name(hyp.target))
-            f, f_p = results.f_statistic
-            context = {"f": b.decimal(f), "p": b.p_value(f_p), "r2": b.bounded(reg.r2), "x_names": [b.name(p) for p in hyp.source]}
-        refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",)}.get(hyp.kind, ("anova", "determination"))
+            change = results.changes.get(name)
+            context = {
+                "f": b.decimal(hyp.decision.statistic),
+                "p": b.p_value(hyp.decision.p),
+                "r2": b.bounded(reg.r2),
+                "delta": b.bounded(change.r2) if change else None,
+                "x_names": [b.name(p) for p in hyp.source],
+            }
+        refs = {"partial": ("t_test",), "moderation": (f"moderation.{name}",), "categorical": (f"categories.{name}",)}.get(
+            hyp.kind, ("anova", "determination")
+        )
         return title, b.say(
             "discussion.j2",
             refs=refs,
@@ -349,7 +621,7 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
             sign=hyp.decision.sign,
             expect=hyp.expect,
             y_name=b.name(hyp.target),
-            x_scored=config.scale_of(hyp.source[0]) is not None,  # a measured number has values, not scores
+            x_scored=context.get("scored", False),  # a measured number or an observed variable has values, not scores
             y_scored=config.scale_of(hyp.target) is not None,
             object=config.study.object_in(b.lang),
             alpha=b.bounded(config.settings.alpha, 2),

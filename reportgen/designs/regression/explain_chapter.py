@@ -36,10 +36,6 @@ def _score(b: Builder, value: float) -> str:
     return b.trimmed(value, 2)
 
 
-def _label(b: Builder, code: str) -> str:
-    return f"{b.name(code)} ({code})"
-
-
 def _table_ref(b: Builder, key: str) -> str:
     return f"{b.labels['table']} {b.numbers.get(key, '')}"
 
@@ -51,7 +47,7 @@ def shares_table(b: Builder, why: Explained, dependent: str, hc3: bool = False, 
     alpha = b.study.config.settings.alpha
     body = [
         [
-            s(_label(b, name)),
+            s(b.labelled(name)),
             d(b.bounded(p.r)),
             d(b.p_value(p.r_p)),
             d(b.bounded(p.partial)),
@@ -138,7 +134,7 @@ def range_section(b: Builder, parent: Section, why: Explained) -> Section:
         verdicts = why.range_verdicts[code]
         body.append(
             [
-                s(_label(b, code)),
+                s(b.labelled(code)),
                 d(f"{_score(b, r.minimum)}–{_score(b, r.maximum)} ({_score(b, r.low)}–{_score(b, r.high)})"),
                 d(b.integer(r.distinct)),
                 d(b.pct(100 * r.top_two)),

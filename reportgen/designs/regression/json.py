@@ -9,6 +9,8 @@ from reportgen.designs.regression.analysis import StudyResults
 from reportgen.designs.regression.explain import explanation_json, ranges_json, shares_json
 from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json
 from reportgen.interpret.verdict import verdicts_json
+from reportgen.stats.critical import f_critical
+from reportgen.stats.regression import R2Change
 from reportgen.stats.residual_plots import ResidualPlots
 from reportgen.words.templates import environment
 
@@ -23,6 +25,20 @@ def residual_plots_json(plots: ResidualPlots) -> dict[str, Any]:
         "n_by_third": list(plots.spread.n),
         "spread_ratio": plots.spread.ratio,
     }
+
+
+def _change_json(change: R2Change) -> dict[str, Any]:
+    """What a block of terms adds: ΔR², F change with its df, and p (R ``anova(reduced, full)``)."""
+    return {"delta_r2": change.r2, "f": change.f, "df1": change.df1, "df2": change.df2, "p": change.p}
+
+
+def _critical(results: StudyResults, name: str, alpha: float) -> float:
+    """The critical value a hypothesis's statistic is compared with: t, or F on its own df."""
+    h = results.hypotheses[name]
+    if name in results.changes:
+        change = results.changes[name]
+        return f_critical(alpha, change.df1, change.df2)
+    return results.f_table if h.kind == "simultaneous" else results.t_table
 
 
 def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, Any]:
@@ -78,6 +94,15 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
                 "df1": results.robust.df1,
                 "df2": results.robust.df2,
             },
+            "terms": {t.key: {"variable": t.variable, "category": t.category, "reference": t.reference} for t in results.terms},
+            "controls": list(results.controls),
+            "categories": {
+                key: {"levels": list(c.levels), "reference": c.reference, "counts": dict(zip(c.levels, c.counts))}
+                for key, c in results.categories.items()
+            },
+            "controls_only": None
+            if results.controls_only is None
+            else {"r2": results.controls_only.reduced.r2, **_change_json(results.controls_only)},
             "variance_shares": shares_json(results.explained.shares[reg.dependent], results.explained.associations[reg.dependent]),
         },
         "score_ranges": ranges_json(results.explained.ranges, results.explained.range_verdicts),
@@ -107,8 +132,9 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
                     h.expect,
                     config.settings.alpha,
                     lang,
-                    results.f_table if h.kind == "simultaneous" else results.t_table,
+                    _critical(results, name, config.settings.alpha),
                 ),
+                **({"r2_change": _change_json(results.changes[name])} if name in results.changes else {}),
                 "explanations": explanation_json(h, results.explained, {c: r.reliability for c, r in described.constructs.items()}),
             }
             for name, h in results.hypotheses.items()

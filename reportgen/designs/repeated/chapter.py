@@ -36,7 +36,7 @@ def _statistic(b: Builder, o: Omnibus) -> str:
 
 
 def _measure(b: Builder, code: str) -> str:
-    return f"{b.name(code)} ({code})"
+    return b.labelled(code)
 
 
 def measures_table(b: Builder, c: Change) -> Table:

@@ -20,7 +20,7 @@ def descriptives_section(b: Builder, results: Description, number: str) -> Secti
     band_key = _bands(b, section, results, groups) if groups else ""
     letters = "abcdefghijklmnopqrstuvwxyz"
     for k, (code, construct) in enumerate(results.constructs.items()):
-        sub = b.section(f"{b.name(code)} ({code})", 4, f"{letters[k % 26]}.")
+        sub = b.section(b.labelled(code), 4, f"{letters[k % 26]}.")
         if construct.continuous:
             _summaries(b, sub, code, construct)
         else:
@@ -66,7 +66,7 @@ def _bands(b: Builder, section: Section, results: Description, groups: dict[tupl
     others = [
         {
             "scale": f"{lo}–{hi}",
-            "names": [f"{b.name(code)} ({code})" for code in groups[(lo, hi)]],
+            "names": [b.labelled(code) for code in groups[(lo, hi)]],
             "low": b.decimal(ranges[(lo, hi)].low, 2),
             "high": b.decimal(ranges[(lo, hi)].high, 2),
             "width": widths[(lo, hi)],

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from reportgen.config.term_keys import split_key
 from reportgen.interpret.conclusions import Conclusions, conclude
-from reportgen.interpret.effects import Effect, f2_from_r2, f2_from_t, f2_verdict, ranked
+from reportgen.interpret.effects import Effect, f2_from_change, f2_from_r2, f2_from_t, f2_verdict, ranked
 from reportgen.stats.pls.quality import effects as path_matrix_effects
 from reportgen.stats.regression import Coefficient, RegressionResult
 
@@ -74,15 +75,18 @@ def regression_effects(results) -> list[Effect]:
     for name, hyp in results.hypotheses.items():
         if hyp.kind == "partial":
             effects.append(_direct(name, hyp, reg, results.t_test(hyp.source[0])[0], results.uses_hc3))
-        elif hyp.kind == "simultaneous":
-            f2 = f2_from_r2(reg.r2)
+        elif hyp.kind in ("simultaneous", "categorical"):
+            change = results.changes.get(name)  # the block's share of R², when the equation has other terms
+            value = reg.r2 if change is None else change.r2
+            f2 = f2_from_r2(reg.r2) if change is None else f2_from_change(change.r2, reg.r2)
+            chain = (*hyp.source, hyp.target) if hyp.kind == "simultaneous" else (split_key(hyp.source[0])[0], hyp.target)
             effects.append(
                 Effect(
                     name,
-                    "simultaneous",
-                    (*hyp.source, hyp.target),
-                    reg.r2,
-                    results.f_statistic[0],
+                    hyp.kind,
+                    chain,
+                    value,
+                    hyp.decision.statistic,
                     "F (Wald, HC3)" if results.uses_hc3 else "F",
                     hyp.decision.p,
                     hyp.decision,
@@ -110,7 +114,14 @@ def regression_effects(results) -> list[Effect]:
                     f2_verdict(f2),
                 )
             )
-    return ranked(effects, _standardised({reg.dependent: reg}))
+    return ranked(effects, _hypothesised(results))
+
+
+def _hypothesised(results) -> dict[str, dict[str, float]]:
+    """The standardised coefficients of a regression's predictors: not of its controls, nor of a
+    category's term (the β of a 0/1 column depends on the category's share, and is not compared)."""
+    reg = results.regression
+    return {reg.dependent: {p: beta_of(reg.coefficients[p]) for p in results.hypothesised if not p.endswith("]")}}
 
 
 def path_effects(results) -> list[Effect]:
@@ -168,7 +179,7 @@ def regression_conclusions(results, effects: list[Effect] | None = None) -> Conc
         effects or regression_effects(results),
         results.described.constructs,
         {reg.dependent: reg.r2},
-        **_model_reading(_standardised({reg.dependent: reg})),
+        **_model_reading(_hypothesised(results)),
     )
 
 

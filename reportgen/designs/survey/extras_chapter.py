@@ -17,7 +17,7 @@ def correlation_section(b: Builder, extras, number: str) -> Section | None:
     section = b.section(b.labels["correlation"], 3, number)
     body = []
     for i, a in enumerate(names):
-        row = [s(f"{b.name(a)} ({a})")]
+        row = [s(b.labelled(a))]
         for j, c in enumerate(names):
             r, p = extras.correlations[a][c]
             row.append(d("1" if i == j else "" if j > i else ("–" if r is None else f"{b.bounded(r)}{stars(p, (0.05, 0.01))}")))

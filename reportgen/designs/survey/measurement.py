@@ -49,7 +49,7 @@ def validity_section(b: Builder, results: Description, number: str) -> Section |
             "validity.dropped",
             b.labels["dropped_title"],
             [[h(b.col("item")), h(b.col("variable")), h(r_header), h(bound_header)]],
-            [[d(item), s(f"{b.name(c)} ({c})"), d(b.bounded(r)), d(threshold)] for item, c, r in dropped],
+            [[d(item), s(b.labelled(c)), d(b.bounded(r)), d(threshold)] for item, c, r in dropped],
             widths=(1, 3, 2, 1),
         )
         section.add(table)
@@ -63,7 +63,7 @@ def validity_section(b: Builder, results: Description, number: str) -> Section |
             shown = "–" if construct.single else b.bounded(r)
             third = "–" if construct.single else b.p_value(result.validity.r_p) if method == "item_total" else b.bounded(result.validity.r_item_total)
             cells = [d(item), d(shown), d(third), d(threshold), b.verdict(f"validity:{item}", result.verdict.outcome)]
-            body.append(([s(f"{b.name(code)} ({code})", rowspan=len(construct.items))] if n == 0 else []) + cells)
+            body.append(([s(b.labelled(code), rowspan=len(construct.items))] if n == 0 else []) + cells)
         third_header = h(b.col("p")) if method == "item_total" else h(b.col("r_item_total"))
         table = b.table(
             f"validity.{code}",
@@ -96,7 +96,7 @@ def validity_section(b: Builder, results: Description, number: str) -> Section |
             undefined=undefined,
         )
     if measured:
-        section.blocks += b.say("validity_measured.j2", names=[f"{b.name(c)} ({c})" for c in measured], test="validity")
+        section.blocks += b.say("validity_measured.j2", names=[b.labelled(c) for c in measured], test="validity")
     return section
 
 
@@ -114,7 +114,7 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
     for code, construct in constructs.items():
         body.append(
             [
-                s(f"{b.name(code)} ({code})"),
+                s(b.labelled(code)),
                 d(b.integer(len(construct.items))),
                 d("–" if construct.single else b.bounded(construct.alpha)),
                 d("–" if construct.single else b.bounded(construct.omega)),
@@ -154,7 +154,7 @@ def reliability_section(b: Builder, results: Description, number: str) -> Sectio
         ],
     )
     if measured:
-        section.blocks += b.say("validity_measured.j2", names=[f"{b.name(c)} ({c})" for c in measured], test="reliability")
+        section.blocks += b.say("validity_measured.j2", names=[b.labelled(c) for c in measured], test="reliability")
     detail_body, raising = [], []
     for code, construct in ((code, c) for code, c in constructs.items() if not c.single):
         for n, (item, result) in enumerate(construct.items.items()):
