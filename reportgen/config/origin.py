@@ -12,7 +12,7 @@ of :data:`SHOWN`. Everything else is kept here and written back by
   ``mode``, and every top-level key besides (``settings``, ``compare``, inline ``qualitative``);
 - the hypotheses' codes (a row keeps the code of the file's hypothesis it shows), their keys
   the rows lack (``theory``, ``findings``), and whole the hypotheses no row can hold (a
-  moderator's), at their place among the others.
+  moderator's, one on an observed variable), at their place among the others.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def _hypotheses(origin: Origin, raw: dict, config) -> None:
         if hypothesis.simultaneous is not None:
             origin.joint = (place, code)
             hidden = {k: v for k, v in written.items() if k not in ("simultaneous", "on")}
-        elif hypothesis.path and hypothesis.moderator is None:
+        elif hypothesis.path and hypothesis.moderator is None and all(step in config.constructs for step in hypothesis.steps()):
             origin.row_codes.append(code)
             hidden = {k: v for k, v in written.items() if k not in ROW_SHOWN}
             found = _findings(written)

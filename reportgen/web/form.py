@@ -97,6 +97,7 @@ def choices_from_form(form, session) -> Choices:
     dependent = text("dependent") or before.dependent
     predictors = [code for code in constructs if code != dependent and form.get(f"predictor.{code}")]
     predictors = predictors or [code for code in constructs if code != dependent]  # none ticked: all, as the study file reads it
+    predictors += [name for name in before.predictors if name not in constructs and name != dependent]  # observed variables: kept, not shown
     hypotheses, discussions, citations = [], {}, {}
     for k in range(1, len(before.hypotheses) + EMPTY_ROWS + 1):
         steps = [text(f"{part}.{k}") for part in ("from", "via", "to")]
@@ -245,7 +246,7 @@ def choices_from_study(config, draft, language: str | None = None, raw: dict | N
         )
         for code, c in config.constructs.items()
     }
-    paths = [(h.path, h.expect) for h in config.hypotheses.values() if h.path and not h.moderator]
+    paths = [(h.path, h.expect) for h in config.hypotheses.values() if h.path and not h.moderator and all(step in config.constructs for step in h.steps())]
     model = config.model
     dependent = getattr(model, "dependent", None) or _last_step(paths, constructs)
     predictors = list(getattr(model, "predictors", None) or [c for c in constructs if c != dependent])

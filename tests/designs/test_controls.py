@@ -116,8 +116,24 @@ def test_the_chapter_reads_categories_against_their_reference_and_names_the_cont
     assert problems(composed.document, composed.labels) == []
 
 
-def test_the_example_data_are_what_the_generator_writes(tmp_path):
+def test_the_example_data_are_what_the_generator_writes_and_the_readme_holds(tmp_path):
+    """The README's numbers: R² = .333; b = 0.372, 0.265, −1.434, −2.193; F(2, 152) = 6.017; R² .026 + .307."""
     assert generated_example("controls", tmp_path) == (EXAMPLES / "controls" / "responses.csv").read_bytes()
+    out = _payload()
+    regression, coefficients = out["regression"], out["regression"]["coefficients"]
+    said = {
+        f"R² = {regression['r2']:.3f}".replace("0.", "."),
+        f"b = {coefficients['X1']['b']:.3f}",
+        f"and {coefficients['X2']['b']:.3f} for X2",
+        f"{-coefficients['status[PPPK]']['b']:.3f} lower",
+        f"{-coefficients['status[Honorer]']['b']:.3f} lower",
+        f"F(2, 152) = {out['hypotheses']['H3']['statistic']:.3f}",
+        f"R² = {regression['controls_only']['r2']:.3f}".replace("0.", "."),
+        f"F change (4, 152) = {out['hypotheses']['H4']['statistic']:.3f}",
+    }
+    readme = (EXAMPLES / "controls" / "README.md").read_text()
+    for text in said:
+        assert text in readme, text
 
 
 def _refused(tmp_path, edit) -> str:

@@ -479,7 +479,7 @@ def change_section(b: Builder, parent: Section, results: StudyResults, simultane
         ],
         rows,
         notes=notes,
-        widths=(2.6, 0.9, 1, 1, 0.6, 0.6, 1) + ((1.3,) if hyp else ()),
+        widths=(3.1, 0.9, 1, 1, 0.5, 0.5, 1) + ((1.2,) if hyp else ()),
     )
     sub.blocks += b.say("f_test_intro.j2", table=b.ref(anova))
     sub.add(anova)
