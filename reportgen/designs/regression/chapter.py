@@ -445,27 +445,14 @@ def change_section(b: Builder, parent: Section, results: StudyResults, simultane
     controls = ", ".join(results.controls)
     predictors = ", ".join(dict.fromkeys(t.variable for t in results.terms if t.variable not in results.controls))
     reduced = first.reduced
+
+    steps = [  # (model, R², its change, F change, df1, df2, p, what follows): model 1 changes from the constant alone
+        (b.label("model_controls", names=controls), reduced.r2, reduced.r2, reduced.f, reduced.df1, reduced.df2, reduced.f_p, [d("")] if hyp else []),
+        (b.label("model_predictors", names=predictors), reg.r2, first.r2, first.f, first.df1, first.df2, first.p, decision),
+    ]
     rows = [
-        [
-            s(b.label("model_controls", names=controls)),
-            d(b.bounded(reduced.r2)),
-            d(b.bounded(reduced.r2)),
-            d(b.decimal(reduced.f)),
-            d(b.integer(reduced.df1)),
-            d(b.integer(reduced.df2)),
-            d(b.p_value(reduced.f_p)),
-        ]
-        + ([d("")] if hyp else []),
-        [
-            s(b.label("model_predictors", names=predictors)),
-            d(b.bounded(reg.r2)),
-            d(b.bounded(first.r2)),
-            d(b.decimal(first.f)),
-            d(b.integer(first.df1)),
-            d(b.integer(first.df2)),
-            d(b.p_value(first.p)),
-        ]
-        + decision,
+        [s(label), d(b.bounded(r2)), d(b.bounded(delta)), d(b.decimal(f)), d(b.integer(df1)), d(b.integer(df2)), d(b.p_value(p)), *last]
+        for label, r2, delta, f, df1, df2, p, last in steps
     ]
     notes: tuple[str, ...] = (b.label("change_note", dependent=reg.dependent),)
     if results.uses_hc3 and hyp:
