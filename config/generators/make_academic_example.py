@@ -20,9 +20,13 @@ values come from a stated model, not from students:
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from likert import answers, write_csv  # the shared generator code, beside this file
 
 HERE = Path(__file__).resolve().parents[1] / "examples" / "academic"
 N = 150
@@ -34,12 +38,6 @@ SEVEN = np.array([-2.1, -1.45, -0.8, -0.1, 0.6, 1.35])
 MOTIVATION = {"X1.1": (0.74, 0.0), "X1.2": (0.70, 0.2), "X1.3": (0.66, -0.1), "X1.4": (0.71, 0.3), "X1.5": (0.60, 0.1)}
 EFFICACY = {"X2.1": (0.76, 0.0), "X2.2": (0.72, 0.25), "X2.3": (0.69, -0.15), "X2.4": (0.58, 0.1)}
 REVERSED = "X2.4"
-
-
-def _answers(rng, eta, loading, difficulty, base) -> np.ndarray:
-    tendency = loading * eta + np.sqrt(1 - loading**2) * rng.normal(size=N)
-    thresholds = np.sort(base + difficulty + rng.normal(scale=JITTER, size=base.size))
-    return 1 + np.searchsorted(thresholds, tendency)
 
 
 def generate(seed: int = SEED) -> dict[str, list]:
@@ -56,9 +54,9 @@ def generate(seed: int = SEED) -> dict[str, list]:
     gpa = 2.95 + 0.13 * motivation + 0.17 * efficacy + 0.012 * (hours - 9) + 0.28 * rng.normal(size=N)
     gpa = np.clip(np.round(gpa, 2), 1.80, 4.00)
     for item, (loading, difficulty) in MOTIVATION.items():
-        columns[item] = [str(c) for c in _answers(rng, motivation, loading, difficulty, FIVE)]
+        columns[item] = [str(c) for c in answers(rng, motivation, loading, difficulty, FIVE, JITTER)]
     for item, (loading, difficulty) in EFFICACY.items():
-        codes = _answers(rng, efficacy, loading, difficulty, SEVEN)
+        codes = answers(rng, efficacy, loading, difficulty, SEVEN, JITTER)
         columns[item] = [str(8 - c if item == REVERSED else c) for c in codes]
     blank = set(rng.choice(N, size=BLANK_HOURS, replace=False).tolist())
     columns["X3"] = ["" if i in blank else f"{h:g}" for i, h in enumerate(hours)]
@@ -67,9 +65,7 @@ def generate(seed: int = SEED) -> dict[str, list]:
 
 
 def write(columns: dict[str, list]) -> None:
-    header = list(columns)
-    lines = [",".join(header)] + [",".join(str(columns[h][i]) for h in header) for i in range(N)]
-    (HERE / "responses.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_csv(HERE, columns)
 
 
 if __name__ == "__main__":

@@ -18,9 +18,13 @@ it (POST) and three months later (FU). The answers come from a stated model, not
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from likert import write_csv  # the shared generator code, beside this file
 
 HERE = Path(__file__).resolve().parents[1] / "examples" / "repeated"
 N = 64
@@ -66,9 +70,7 @@ def generate(seed: int = SEED) -> dict[str, list]:
 
 
 def write(columns: dict[str, list]) -> None:
-    header = list(columns)
-    lines = [",".join(header)] + [",".join(str(columns[h][i]) for h in header) for i in range(N)]
-    (HERE / "responses.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_csv(HERE, columns)
 
 
 if __name__ == "__main__":
