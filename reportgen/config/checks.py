@@ -112,6 +112,9 @@ def cross_check(study: Study) -> list[ConfigError]:
                 unknown_variable(hyp.moderator, "hypotheses", hname, "moderator")
             elif hyp.moderator in controls:
                 problem("control_hypothesis", "hypotheses", hname, "moderator", name=hyp.moderator)
+            for key, name in (("path", steps[0]), ("moderator", hyp.moderator)):
+                if name in config.observed:
+                    problem("moderation_observed", "hypotheses", hname, key, name=name)
             if steps[1] in config.constructs and steps[1] != model.dependent:
                 problem("not_dependent", "hypotheses", hname, "path", name=steps[1], dependent=model.dependent)
             if hyp.moderator in (steps[0], model.dependent):
@@ -270,17 +273,10 @@ def _check_path_model(study) -> list[ConfigError]:
     if any(a == b for a, b in pairs) or _has_cycle(pairs):
         flag("loop", "model", "paths")
     used = {c for pair in pairs for c in pair}
-    variables = [*config.constructs, *config.observed]
-    for i, name in enumerate(config.model.controls):
-        if name not in variables:
-            hint = near(name, variables, cutoff=0.5) or phrase("hint.variables", names=", ".join(variables))
-            flag("not_variable", "model", "controls", i, name=name, hint=hint)
-        elif name in used:
-            flag("control_on_path", "model", "controls", i, name=name)
-        elif name in config.model.controls[:i]:
-            flag("control_twice", "model", "controls", i, name=name)
+    if config.model.controls:
+        flag("controls_design", "model", "controls", type=kind)
     for name in config.constructs:
-        if name not in used and name not in config.model.controls:
+        if name not in used:
             flag("construct_unused", "constructs", name, name=name)
     for hname, hyp in config.hypotheses.items():
         if hyp.simultaneous is not None:
@@ -291,9 +287,7 @@ def _check_path_model(study) -> list[ConfigError]:
             continue
         steps = hyp.steps()
         for name in steps:
-            if name in config.model.controls:
-                flag("control_hypothesis", "hypotheses", hname, "path", name=name)
-            elif name not in config.constructs:
+            if name not in config.constructs:
                 flag("not_construct", "hypotheses", hname, "path", name=name, hint=near(name, config.constructs, cutoff=0.5))
         if all(n in config.constructs for n in steps):
             missing = [f"{a} -> {b}" for a, b in zip(steps, steps[1:]) if (a, b) not in pairs]

@@ -285,7 +285,7 @@ class PathModel(SurveyModel):
     paths: list[str] = Field(default_factory=list, max_length=bounds.MAX_PATHS)
     bootstrap: int = Field(5000, ge=0, le=bounds.MAX_BOOTSTRAP)
     seed: int | None = None
-    controls: list[Key] = Field(default_factory=list, max_length=bounds.MAX_OBSERVED)  # held constant in every endogenous construct's equation
+    controls: list[Key] = Field(default_factory=list, max_length=bounds.MAX_OBSERVED)  # not held by path and PLS models yet: refused with its reason
 
     def path_pairs(self) -> list[tuple[str, str]]:
         """``model.paths`` as (source, target) pairs; 'A -> B -> C' adds A→B and B→C."""

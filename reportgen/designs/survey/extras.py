@@ -108,7 +108,7 @@ def extras(study: Study, data: Dataset, scores: dict[str, np.ndarray], warnings:
             decisions[name] = partial_decision(tested.t, tested.p, hyp.expect, alpha, settings.tails)
             slopes[name] = {s.level: significance(s.p, alpha) for s in checks[name].slopes_used(mod)}
             lines[name] = slope_lines(mod)
-        elif settings.simple_regressions and len(steps) == 2:
+        elif settings.simple_regressions and len(steps) == 2 and steps[0] in scores:  # an observed predictor has none
             x, y = steps
             simple[name] = ols(scores[y], scores[x], y, [x])
             simple_verdicts[name] = significance(simple[name].coefficients[x].p, alpha)
