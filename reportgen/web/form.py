@@ -246,7 +246,9 @@ def choices_from_study(config, draft, language: str | None = None, raw: dict | N
         )
         for code, c in config.constructs.items()
     }
-    paths = [(h.path, h.expect) for h in config.hypotheses.values() if h.path and not h.moderator and all(step in config.constructs for step in h.steps())]
+    paths = [
+        (h.path, h.expect) for h in config.hypotheses.values() if h.path and not h.moderator and all(step in config.constructs for step in h.steps())
+    ]
     model = config.model
     dependent = getattr(model, "dependent", None) or _last_step(paths, constructs)
     predictors = list(getattr(model, "predictors", None) or [c for c in constructs if c != dependent])

@@ -177,7 +177,9 @@ def test_what_is_not_built_yet_is_refused_in_one_line(tmp_path):
     def moderated(config):
         config["hypotheses"]["H5"] = {"path": "X1 -> Y", "moderator": "jk"}
 
-    assert "key hypotheses.H5.moderator: 'jk' is an observed variable; a moderation hypothesis takes constructs only for now" in _refused(tmp_path / "a", moderated)
+    assert "key hypotheses.H5.moderator: 'jk' is an observed variable; a moderation hypothesis takes constructs only for now" in _refused(
+        tmp_path / "a", moderated
+    )
 
     def path(config):
         config["model"] = {"type": "path", "paths": ["X1 -> X2", "X2 -> Y"], "controls": ["usia"]}
