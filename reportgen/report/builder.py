@@ -161,7 +161,7 @@ class Builder(Generic[ConfigT]):
         """A variable or term as a table row names it: 'Perencanaan Kinerja (X1)', 'Usia (usia)',
         and a category without its key: 'Jenis Kelamin: Perempuan'."""
         name = self.name(key)
-        return name if key.endswith("]") else f"{name} ({key})"
+        return name if split_key(key)[1] is not None else f"{name} ({key})"
 
     def cite_works(self, keys) -> str:
         """One parenthetical citation of ``keys`` ('(DiMaggio & Powell, 1983; Hair et al., 2022)'):

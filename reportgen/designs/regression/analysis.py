@@ -51,11 +51,19 @@ class StudyResults:
     controls: tuple[str, ...] = ()  # model.controls
     controls_only: R2Change | None = None  # with controls: R² of the controls alone, and what the predictors add
     changes: dict[str, R2Change] = field(default_factory=dict)  # by hypothesis tested on a block of terms: what the block adds to R²
+    change_f_tables: dict[str, float] = field(default_factory=dict)  # the critical F of each of those changes, by hypothesis
+    controls_f_table: float | None = None  # the critical F of what the predictors add to the controls
 
     @property
     def hypothesised(self) -> list[str]:
         """The terms of the predictors (the equation's terms but the controls')."""
         return [t.key for t in self.terms if t.variable not in self.controls]
+
+    @property
+    def compared(self) -> list[str]:
+        """The predictors' terms whose β are compared (not a category's: the β of a 0/1 column
+        depends on the category's share)."""
+        return [t.key for t in self.terms if t.variable not in self.controls and not t.dummy]
 
     @property
     def simple(self) -> bool:
@@ -191,6 +199,8 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
         controls=tuple(model.controls),
         controls_only=controls_only,
         changes=changes,
+        change_f_tables={name: f_critical(settings.alpha, c.df1, c.df2) for name, c in changes.items()},
+        controls_f_table=f_critical(settings.alpha, controls_only.df1, controls_only.df2) if controls_only else None,
     )
 
 

@@ -25,7 +25,6 @@ from reportgen.interpret.correlation import strength
 from reportgen.interpret.effects import Effect
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
-from reportgen.stats.critical import f_critical
 from reportgen.words.locale import join_list
 
 
@@ -70,7 +69,7 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
         "regression_intro.j2", table=b.ref(table), simple=simple, hc3=hc3, heteroscedastic=results.assumptions.heteroscedasticity.passed is False
     )
     section.add(table)
-    ranked = [n for n in results.hypothesised if not n.endswith("]")]  # a category's β is not compared with the others'
+    ranked = results.compared
     section.blocks += b.say(
         "regression_equation.j2",
         refs=(table.key,),
@@ -279,7 +278,7 @@ def categories_section(b: Builder, parent: Section, results: StudyResults, name:
     alpha = b.bounded(b.study.config.settings.alpha, 2)
     sub = subsection(b, parent, b.label("categories_test", name=b.name(variable)))
     change = results.changes[name]
-    f_table = f_critical(b.study.config.settings.alpha, change.df1, change.df2)
+    f_table = results.change_f_tables[name]
     rows = [[s(f"{b.observed_category(variable, found.reference)} ({b.word('reference')})"), d("—"), d(""), d(""), d("")]]
     for key in hyp.source:
         c = reg.coefficients[key]
@@ -441,7 +440,8 @@ def change_section(b: Builder, parent: Section, results: StudyResults, simultane
     assert first is not None
     hyp = results.hypotheses.get(simultaneous) if simultaneous else None
     decision = [b.verdict(f"hypothesis:{simultaneous}", hyp.decision.outcome)] if hyp else []
-    change_f_table = f_critical(config.settings.alpha, first.df1, first.df2)
+    assert results.controls_f_table is not None  # with controls_only
+    change_f_table = results.controls_f_table
     controls = ", ".join(results.controls)
     predictors = ", ".join(dict.fromkeys(t.variable for t in results.terms if t.variable not in results.controls))
     reduced = first.reduced

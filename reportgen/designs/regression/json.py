@@ -9,7 +9,6 @@ from reportgen.designs.regression.analysis import StudyResults
 from reportgen.designs.regression.explain import explanation_json, ranges_json, shares_json
 from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json
 from reportgen.interpret.verdict import verdicts_json
-from reportgen.stats.critical import f_critical
 from reportgen.stats.regression import R2Change
 from reportgen.stats.residual_plots import ResidualPlots
 from reportgen.words.templates import environment
@@ -32,13 +31,11 @@ def _change_json(change: R2Change) -> dict[str, Any]:
     return {"delta_r2": change.r2, "f": change.f, "df1": change.df1, "df2": change.df2, "p": change.p}
 
 
-def _critical(results: StudyResults, name: str, alpha: float) -> float:
+def _critical(results: StudyResults, name: str) -> float:
     """The critical value a hypothesis's statistic is compared with: t, or F on its own df."""
-    h = results.hypotheses[name]
-    if name in results.changes:
-        change = results.changes[name]
-        return f_critical(alpha, change.df1, change.df2)
-    return results.f_table if h.kind == "simultaneous" else results.t_table
+    if name in results.change_f_tables:
+        return results.change_f_tables[name]
+    return results.f_table if results.hypotheses[name].kind == "simultaneous" else results.t_table
 
 
 def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, Any]:
@@ -132,7 +129,7 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
                     h.expect,
                     config.settings.alpha,
                     lang,
-                    _critical(results, name, config.settings.alpha),
+                    _critical(results, name),
                 ),
                 **({"r2_change": _change_json(results.changes[name])} if name in results.changes else {}),
                 "explanations": explanation_json(h, results.explained, {c: r.reliability for c, r in described.constructs.items()}),

@@ -118,10 +118,9 @@ def regression_effects(results) -> list[Effect]:
 
 
 def _hypothesised(results) -> dict[str, dict[str, float]]:
-    """The standardised coefficients of a regression's predictors: not of its controls, nor of a
-    category's term (the β of a 0/1 column depends on the category's share, and is not compared)."""
+    """The standardised coefficients of a regression's compared predictors (not its controls, nor a category's term)."""
     reg = results.regression
-    return {reg.dependent: {p: beta_of(reg.coefficients[p]) for p in results.hypothesised if not p.endswith("]")}}
+    return {reg.dependent: {p: beta_of(reg.coefficients[p]) for p in results.compared}}
 
 
 def path_effects(results) -> list[Effect]:
