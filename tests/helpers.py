@@ -239,7 +239,8 @@ def generated_example(name: str, folder: Path) -> bytes:
     bytes, to be compared with the committed example's (a generator is seeded)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location(f"make_{name}_example", EXAMPLES.parent / "generators" / f"make_{name}_example.py")
+    module = f"make_{name.replace('-', '_')}_example"
+    spec = importlib.util.spec_from_file_location(module, EXAMPLES.parent / "generators" / f"{module}.py")
     assert spec is not None and spec.loader is not None
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)

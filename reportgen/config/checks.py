@@ -76,8 +76,7 @@ def cross_check(study: Study) -> list[ConfigError]:
         if not config.observed:
             unknown_construct(name, *key)
             return
-        hint = near(name, variables, cutoff=0.5) or phrase("hint.variables", names=", ".join(variables))
-        problem("not_variable", *key, name=name, hint=hint)
+        problem("not_variable", *key, name=name, hint=_variable_hint(name, variables))
 
     for i, name in enumerate(model.predictors):
         if name not in variables:
@@ -273,10 +272,12 @@ def _check_path_model(study) -> list[ConfigError]:
     if any(a == b for a, b in pairs) or _has_cycle(pairs):
         flag("loop", "model", "paths")
     used = {c for pair in pairs for c in pair}
-    if config.model.controls:
+    if config.model.controls and kind != "path":
         flag("controls_design", "model", "controls", type=kind)
+    elif config.model.controls:
+        found += _check_path_controls(study, used)
     for name in config.constructs:
-        if name not in used:
+        if name not in used and name not in config.model.controls:
             flag("construct_unused", "constructs", name, name=name)
     for hname, hyp in config.hypotheses.items():
         if hyp.simultaneous is not None:
@@ -296,6 +297,27 @@ def _check_path_model(study) -> list[ConfigError]:
             elif kind == "path" and (steps[0], steps[-1]) not in pairs and len(steps) > 2:
                 flag("direct_path", "hypotheses", hname, "path", source=steps[0], target=steps[-1])
     return found + _mediation_resamples(study)
+
+
+def _variable_hint(name: str, variables: list[str]) -> str:
+    """The variable ``name`` was perhaps meant to be, else the list of them."""
+    return near(name, variables, cutoff=0.5) or phrase("hint.variables", names=", ".join(variables))
+
+
+def _check_path_controls(study, on_paths: set[str]) -> list[ConfigError]:
+    """The controls of a path model: each a construct or an observed variable, on no path, once."""
+    config = study.config
+    controls = config.model.controls
+    variables = [*config.constructs, *config.observed]
+    found: list[ConfigError] = []
+    for i, name in enumerate(controls):
+        if name not in variables:
+            found.append(study.problem("check.not_variable", "model", "controls", i, name=name, hint=_variable_hint(name, variables)))
+        elif name in on_paths:
+            found.append(study.problem("check.control_on_path", "model", "controls", i, name=name))
+        elif name in controls[:i]:
+            found.append(study.problem("check.control_twice", "model", "controls", i, name=name))
+    return found
 
 
 def _check_repeated_model(study) -> list[ConfigError]:

@@ -7,6 +7,9 @@
   Y), each the coefficient in its own equation. Its indirect effect is their product a × b (B);
   its standardised indirect effect is the product of their β, which equals a × b · sd(X) / sd(Y)
   (the "completely standardised" indirect effect, Preacher & Kelley, 2011).
+- Control variables (covariates) enter every equation of the model, as PROCESS does (Hayes,
+  2018, §4.3: "covariates … are included in the models of M and Y"): each coefficient, c′, c
+  and the bootstrap refits are adjusted for them, and c = c′ + a × b still holds.
 - c′ is the coefficient of X in the equation of Y (the direct effect); the chain's model must
   have the path X → Y (checked in ``reportgen.config.checks``). c, the total effect, is the
   coefficient of X in ``lm(Y ~ X + Z)``, Z the predictors of Y in the model that neither are X
@@ -30,7 +33,7 @@ from scipy import special
 
 from reportgen.stats.critical import t_critical
 from reportgen.stats.regression import RegressionResult, ols
-from reportgen.stats.resample import covariances_from_counts, resample_counts
+from reportgen.stats.resample import covariances_from_counts, replacing_resample_counts
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class PathModel:
     names: tuple[str, ...]
     paths: tuple[tuple[str, str], ...]
     regressions: dict[str, RegressionResult]  # by endogenous construct
+    controls: tuple[str, ...] = ()  # the control terms held in every equation, after its predictors
 
     def coefficient(self, source: str, target: str):
         return self.regressions[target].coefficients[source]
@@ -111,14 +115,20 @@ class Mediation:
         return self.links[-1]
 
 
-def fit_path_model(scores: dict[str, np.ndarray], paths: list[tuple[str, str]]) -> PathModel:
-    names = tuple(scores)
+def equation_terms(paths: list[tuple[str, str]], target: str, controls: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """The regressors of ``target``'s equation: its predecessors on ``paths``, then the controls."""
+    return [s for s, t in paths if t == target] + list(controls)
+
+
+def fit_path_model(scores: dict[str, np.ndarray], paths: list[tuple[str, str]], controls: tuple[str, ...] = ()) -> PathModel:
+    """One OLS per endogenous construct of ``paths``, each holding the ``controls`` (keys of ``scores``)."""
+    names = tuple(s for s in scores if s not in controls)
     targets = list(dict.fromkeys(t for _, t in paths))
     regressions = {}
     for target in targets:
-        preds = [s for s, t in paths if t == target]
+        preds = equation_terms(paths, target, controls)
         regressions[target] = ols(scores[target], np.column_stack([scores[p] for p in preds]), target, preds)
-    return PathModel(names, tuple(paths), regressions)
+    return PathModel(names, tuple(paths), regressions, tuple(controls))
 
 
 def sobel(a: float, se_a: float, b: float, se_b: float) -> tuple[float, float, float]:
@@ -129,20 +139,28 @@ def sobel(a: float, se_a: float, b: float, se_b: float) -> tuple[float, float, f
 
 
 def bootstrap_indirect(
-    scores: dict[str, np.ndarray], paths: list[tuple[str, str]], chains: list[tuple[str, ...]], resamples: int, seed: int | None
-) -> np.ndarray:
-    """(B, len(chains)) bootstrap draws of each chain's indirect effect."""
+    scores: dict[str, np.ndarray],
+    paths: list[tuple[str, str]],
+    chains: list[tuple[str, ...]],
+    resamples: int,
+    seed: int | None,
+    controls: tuple[str, ...] = (),
+) -> tuple[np.ndarray, int]:
+    """(B, len(chains)) bootstrap draws of each chain's indirect effect, every equation holding
+    ``controls``, and how many resamples were replaced because a control was constant in them
+    (:func:`~reportgen.stats.resample.replacing_resample_counts`)."""
     names = list(scores)
     x = np.column_stack([scores[n] for n in names])
-    cov = covariances_from_counts(x, resample_counts(len(x), resamples, seed))
+    counts, replaced = replacing_resample_counts(len(x), resamples, seed, x[:, [names.index(c) for c in controls]], list(controls))
+    cov = covariances_from_counts(x, counts)
     coef = {}
     for target in dict.fromkeys(t for _, t in paths):
-        preds = [names.index(s) for s, t in paths if t == target]
+        preds = [names.index(s) for s in equation_terms(paths, target, controls)]
         j = names.index(target)
         beta = np.linalg.solve(cov[:, preds][:, :, preds], cov[:, preds, j][..., None])[..., 0]
         for k, p in enumerate(preds):
             coef[(names[p], target)] = beta[:, k]
-    return np.column_stack([np.prod([coef[(a, b)] for a, b in zip(ch, ch[1:])], axis=0) for ch in chains])
+    return np.column_stack([np.prod([coef[(a, b)] for a, b in zip(ch, ch[1:])], axis=0) for ch in chains]), replaced
 
 
 def total_regression(model: PathModel, scores: dict[str, np.ndarray], source: str, target: str) -> RegressionResult:

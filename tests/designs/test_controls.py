@@ -181,12 +181,12 @@ def test_what_is_not_built_yet_is_refused_in_one_line(tmp_path):
         tmp_path / "a", moderated
     )
 
-    def path(config):
-        config["model"] = {"type": "path", "paths": ["X1 -> X2", "X2 -> Y"], "controls": ["usia"]}
+    def pls(config):
+        config["model"] = {"type": "pls", "paths": ["X1 -> X2", "X2 -> Y"], "controls": ["usia"]}
         config["hypotheses"] = {"H1": {"path": "X1 -> X2"}}
         config["observed"] = {"usia": {"name": "Usia"}}
 
-    assert "key model.controls: a path model does not hold control variables yet" in _refused(tmp_path / "b", path)
+    assert "key model.controls: a pls model does not hold control variables yet; use model.type regression or path" in _refused(tmp_path / "b", pls)
 
 
 def test_a_direction_on_three_categories_is_refused_in_one_line(tmp_path):

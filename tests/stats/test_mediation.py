@@ -17,7 +17,7 @@ def test_mediation(survey):
     """The random surveys: a, b, c (lm(Y ~ X1)), c′ and its p, a × b and Sobel equal R (r_reference.R)."""
     scores, _, ref = survey
     model = fit_path_model(scores, [("X1", "X2"), ("X1", "Y"), ("X2", "Y")])
-    draws = bootstrap_indirect(scores, list(model.paths), [("X1", "X2", "Y")], 2000, seed=1)[:, 0]
+    draws = bootstrap_indirect(scores, list(model.paths), [("X1", "X2", "Y")], 2000, seed=1)[0][:, 0]
     m = mediation(model, scores, ("X1", "X2", "Y"), draws)
     r = ref["mediation"]
     close(
@@ -50,7 +50,7 @@ def test_a_b_c_c_prime_and_the_indirect_effect_equal_r(name):
     scores, chain, seed = _scores(name)
     x, mid, y = chain
     model = fit_path_model(scores, [(x, mid), (x, y), (mid, y)])
-    m = mediation(model, scores, chain, bootstrap_indirect(scores, list(model.paths), [chain], 200, seed)[:, 0])
+    m = mediation(model, scores, chain, bootstrap_indirect(scores, list(model.paths), [chain], 200, seed)[0][:, 0])
     ref = REFERENCE[name]
     for ours, key in ((m.a, "a"), (m.b, "b"), (m.total, "c"), (m.direct, "c_prime")):
         close(
@@ -73,7 +73,7 @@ def test_percentile_interval_equals_r_on_the_same_resamples(name):
     scores, chain, seed = _scores(name)
     x, mid, y = chain
     ref = REFERENCE[name]["same_resamples"]
-    draws = bootstrap_indirect(scores, [(x, mid), (x, y), (mid, y)], [chain], ref["resamples"], seed)[:, 0]
+    draws = bootstrap_indirect(scores, [(x, mid), (x, y), (mid, y)], [chain], ref["resamples"], seed)[0][:, 0]
     model = fit_path_model(scores, [(x, mid), (x, y), (mid, y)])
     m = mediation(model, scores, chain, draws)
     close([m.ci_low, m.ci_high, m.boot_se], [ref["ci_low"], ref["ci_high"], ref["se"]], rel=1e-9)
@@ -89,8 +89,8 @@ def test_the_5000_resample_interval_agrees_with_r_boot(name):
     x, mid, y = chain
     paths = [(x, mid), (x, y), (mid, y)]
     model = fit_path_model(scores, paths)
-    m = mediation(model, scores, chain, bootstrap_indirect(scores, paths, [chain], 5000, seed)[:, 0])
-    again = mediation(model, scores, chain, bootstrap_indirect(scores, paths, [chain], 5000, seed)[:, 0])
+    m = mediation(model, scores, chain, bootstrap_indirect(scores, paths, [chain], 5000, seed)[0][:, 0])
+    again = mediation(model, scores, chain, bootstrap_indirect(scores, paths, [chain], 5000, seed)[0][:, 0])
     ref = REFERENCE[name]["boot_package"]
     assert (m.ci_low, m.ci_high) == (again.ci_low, again.ci_high)
     assert m.ci_low < m.indirect < m.ci_high
@@ -107,7 +107,7 @@ def test_total_effect_is_adjusted_for_the_same_covariates_as_c_prime():
     scores = {"X": x, "Z": z, "M": m_, "Y": y}
     paths = [("X", "M"), ("Z", "M"), ("X", "Y"), ("Z", "Y"), ("M", "Y")]
     model = fit_path_model(scores, paths)
-    m = mediation(model, scores, ("X", "M", "Y"), bootstrap_indirect(scores, paths, [("X", "M", "Y")], 200, 1)[:, 0])
+    m = mediation(model, scores, ("X", "M", "Y"), bootstrap_indirect(scores, paths, [("X", "M", "Y")], 200, 1)[0][:, 0])
     expected = np.linalg.lstsq(np.column_stack([np.ones(120), x, z]), y, rcond=None)[0][1]
     assert m.covariates == ("Z",) and m.total.b == pytest.approx(expected, rel=1e-10)
     assert m.additive and m.total.b == pytest.approx(m.direct.b + m.indirect, rel=1e-10)
@@ -123,7 +123,7 @@ def test_a_chain_of_three_links_has_no_sobel_test_and_multiplies_its_betas():
     paths = [("X", "M1"), ("M1", "M2"), ("M2", "Y"), ("X", "Y")]
     chain = ("X", "M1", "M2", "Y")
     model = fit_path_model(scores, paths)
-    m = mediation(model, scores, chain, bootstrap_indirect(scores, paths, [chain], 300, 2)[:, 0])
+    m = mediation(model, scores, chain, bootstrap_indirect(scores, paths, [chain], 300, 2)[0][:, 0])
     assert len(m.links) == 3 and m.sobel_z is None and m.sobel_p is None
     assert m.indirect == pytest.approx(np.prod([e.b for e in m.links]))
     assert m.indirect_beta == pytest.approx(m.indirect * x.std(ddof=1) / y.std(ddof=1), rel=1e-10)
@@ -137,7 +137,7 @@ def test_bootstrap_indirect_equals_refitting_each_resample():
     m = 0.5 * x + rng.normal(size=60)
     y = 0.4 * m + 0.2 * x + rng.normal(size=60)
     scores = {"X": x, "M": m, "Y": y}
-    draws = bootstrap_indirect(scores, [("X", "M"), ("X", "Y"), ("M", "Y")], [("X", "M", "Y")], 50, seed=9)[:, 0]
+    draws = bootstrap_indirect(scores, [("X", "M"), ("X", "Y"), ("M", "Y")], [("X", "M", "Y")], 50, seed=9)[0][:, 0]
     index = np.random.default_rng(9).integers(0, 60, size=(50, 60))
     for k in range(50):
         i = index[k]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -11,6 +11,7 @@ from reportgen.data import Dataset
 from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.designs.survey.extras import Extras, extras
+from reportgen.designs.survey.terms import Categories, Term, model_terms
 from reportgen.interpret.hypotheses import partial_decision
 from reportgen.interpret.mediation import indirect_decision, indirect_significance, mediation_type
 from reportgen.interpret.verdict import Verdict, significance
@@ -36,6 +37,10 @@ class PathStudyResults:
     warnings: list[str]
     explained: Explained  # each equation's correlations split into unique and shared parts, score ranges, what explains each result
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
+    controls: tuple[str, ...] = ()  # model.controls: held in every equation
+    terms: tuple[Term, ...] = ()  # the controls' terms (a number, or one 0/1 column per compared category)
+    categories: dict[str, Categories] = field(default_factory=dict)  # of each categorical control
+    replaced_resamples: int = 0  # bootstrap resamples drawn again because a control was constant in them
 
 
 def path_model_of(config: StudyConfig) -> models.PathModel:
@@ -47,20 +52,21 @@ def path_model_of(config: StudyConfig) -> models.PathModel:
 
 def _indirect_effects(study: Study, scores: dict, model: PathModel, significant: dict[tuple[str, str], Verdict]):
     """Each indirect hypothesis: its coefficients and bootstrap interval, the significance of a × b
-    and its type of mediation (c′ significant by ``significant``, the verdict of its t test)."""
+    and its type of mediation (c′ significant by ``significant``, the verdict of its t test); and
+    how many resamples were replaced."""
     config = study.config
     alpha = config.settings.alpha
     chains = {name: tuple(h.steps()) for name, h in config.hypotheses.items() if h.path and len(h.steps()) > 2}
     if not chains:
-        return {}, {}, {}
+        return {}, {}, {}, 0
     declared = path_model_of(config)
-    draws = bootstrap_indirect(scores, list(model.paths), list(chains.values()), declared.bootstrap, declared.seed)
+    draws, replaced = bootstrap_indirect(scores, list(model.paths), list(chains.values()), declared.bootstrap, declared.seed, model.controls)
     mediations, indirect, types = {}, {}, {}
     for k, (name, chain) in enumerate(chains.items()):
         m = mediations[name] = mediation(model, scores, chain, draws[:, k], alpha)
         indirect[name] = indirect_significance(m.ci_low, m.ci_high, alpha)
         types[name] = mediation_type(m.indirect, indirect[name], m.direct.b, significant[(chain[0], chain[-1])])
-    return mediations, indirect, types
+    return mediations, indirect, types, replaced
 
 
 def analyse(study: Study, data: Dataset) -> PathStudyResults:
@@ -68,14 +74,23 @@ def analyse(study: Study, data: Dataset) -> PathStudyResults:
     settings = config.settings
     warnings: list[str] = []
     paths = pls_paths(config)
+    controls = path_model_of(config).controls
     most = max(sum(1 for _, t in paths if t == target) for target in {t for _, t in paths})
-    check_sample_size(data.n_used, most, "the path model")
+    check_sample_size(data.n_used, most + len(controls), "the path model")
     described = describe(study, data, warnings)
     used = list(dict.fromkeys(c for p in paths for c in p))
-    scores = {c: described.constructs[c].scores for c in used}
-    model = fit_path_model(scores, paths)
+    constructs = {c: described.constructs[c].scores for c in used}
+    terms: list[Term] = []
+    categories: dict[str, Categories] = {}
+    scores = dict(constructs)
+    if controls:  # each control term a column, held in every equation
+        terms, columns, categories = model_terms(config, list(controls), {c: r.scores for c, r in described.constructs.items()}, data.observed)
+        scores |= {t.key: columns[:, j] for j, t in enumerate(terms)}
+    control_keys = tuple(t.key for t in terms)
+    check_sample_size(data.n_used, most + len(control_keys), "the path model")
+    model = fit_path_model(scores, paths, control_keys)
     significant = {(s, t): significance(model.coefficient(s, t).p, settings.alpha) for s, t in model.paths}
-    mediations, indirect, types = _indirect_effects(study, scores, model, significant)
+    mediations, indirect, types, replaced = _indirect_effects(study, scores, model, significant)
     hypotheses = {}
     for name, hyp in config.hypotheses.items():
         steps = tuple(hyp.steps())
@@ -102,8 +117,12 @@ def analyse(study: Study, data: Dataset) -> PathStudyResults:
         t_tables,
         significant,
         hypotheses,
-        extras(study, data, scores, warnings),
+        extras(study, data, constructs, warnings),
         path_model_of(config).bootstrap,
         warnings,
         explained=explained(study, described, equations, hypotheses),
+        controls=tuple(controls),
+        terms=tuple(terms),
+        categories=categories,
+        replaced_resamples=replaced,
     )

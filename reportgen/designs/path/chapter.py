@@ -4,6 +4,7 @@ interval and Sobel's test) with their type of mediation (Zhao, Lynch & Chen, 201
 
 from __future__ import annotations
 
+from reportgen.designs.regression.chapter import controls_context, reference_notes
 from reportgen.designs.regression.explain_chapter import descriptives_with_range, explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
@@ -23,23 +24,32 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
     diagram of the standardised coefficients."""
     model = r.model
     section = b.section(b.labels["path_analysis"], 3, number)
-    section.blocks += b.say("path_intro.j2", equations=len(model.regressions))
+    section.blocks += b.say("path_intro.j2", equations=len(model.regressions), controls=[b.name(c) for c in r.controls])
     for target, fit in model.regressions.items():
         const = fit.coefficients["const"]
+        predictors = [p for p in fit.predictors if p not in model.controls]
+
+        def row(key: str) -> list:
+            c = fit.coefficients[key]  # noqa: B023 (used at once, in this iteration)
+            return [s(b.labelled(key)), d(b.decimal(c.b)), d(b.decimal(c.se)), d(b.decimal(c.beta)), d(b.decimal(c.t)), d(b.p_value(c.p))]
+
         body = [[s(b.col("constant")), d(b.decimal(const.b)), d(b.decimal(const.se)), d(""), d(b.decimal(const.t)), d(b.p_value(const.p))]]
-        for p in fit.predictors:
-            c = fit.coefficients[p]
-            body.append([s(b.labelled(p)), d(b.decimal(c.b)), d(b.decimal(c.se)), d(b.decimal(c.beta)), d(b.decimal(c.t)), d(b.p_value(c.p))])
+        body += [row(p) for p in predictors]
+        if model.controls:
+            body.append([s(b.col("controls"), bold=True)] + [d("")] * 5)
+            body += [row(key) for key in model.controls]
         table = b.table(
             f"path.{target}",
             b.label("path_title", y=b.labelled(target)),
             [[h(b.col("variable")), h("B"), h("SE"), h("β"), h("t"), h(b.col("p"))]],
             body,
-            notes=(f"R² = {b.bounded(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.decimal(fit.f)}; Sig. F {b.sig(fit.f_p)}",),
+            notes=(f"R² = {b.bounded(fit.r2)} ({b.pct(100 * fit.r2)}); F = {b.decimal(fit.f)}; Sig. F {b.sig(fit.f_p)}",) + reference_notes(b, r),
             widths=(3, 1, 1, 1, 1, 1),
         )
         section.add(table)
-        terms = [{"sign": "−" if fit.coefficients[p].b < 0 else "+", "b": b.decimal(abs(fit.coefficients[p].b)), "x": p} for p in fit.predictors]
+        terms = [
+            {"sign": "−" if fit.coefficients[p].b < 0 else "+", "b": b.decimal(abs(fit.coefficients[p].b)), "x": b.symbol(p)} for p in fit.predictors
+        ]
         section.blocks += b.say("regression_equation.j2", refs=(table.key,), style="equation", y=target, constant=b.decimal(const.b), terms=terms)
         rows = [
             {
@@ -51,7 +61,7 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
                 "p": b.p_value(fit.coefficients[p].p),
                 "significant": r.coefficient_verdicts[(p, target)].passed,
             }
-            for p in fit.predictors
+            for p in predictors
         ]
         section.blocks += b.say(
             "path_regression.j2",
@@ -62,7 +72,11 @@ def path_analysis_section(b: Builder, r, number: str) -> Section:
             r2=b.bounded(fit.r2),
             pct=b.pct(100 * fit.r2),
             rows=rows,
+            controls=bool(model.controls),
         )
+        if model.controls:
+            context = controls_context(b, r, fit, list(model.controls), lambda key: fit.coefficients[key].p)  # noqa: B023
+            section.blocks += b.say("controls.j2", refs=(table.key,), held=False, **context)
         if len(fit.predictors) > 1:  # one predictor: its partial and semipartial r are its r, nothing is shared
             section.blocks += shares_blocks(b, r.explained, target)
     labels = {(s_, t): f"{b.decimal(model.coefficient(s_, t).beta)}{stars(model.coefficient(s_, t).p)}" for s_, t in model.paths}
@@ -145,7 +159,7 @@ def _direct_hypotheses(b: Builder, r, section: Section, direct: dict) -> None:
             alpha=alpha,
             two=config.settings.tails == "two",
             hc3=False,
-            simple=sum(1 for _, t in r.model.paths if t == hyp.target) == 1,
+            simple=len(r.model.regressions[hyp.target].predictors) == 1,
         )
 
 
@@ -215,19 +229,35 @@ def _mediation_hypotheses(b: Builder, r, section: Section) -> None:
             ]
         ],
         body,
-        notes=(b.label("mediation_note", level=level, resamples=b.integer(r.resamples)),),
+        notes=(b.label("mediation_note", level=level, resamples=b.integer(r.resamples)),) + _controls_note(b, r),
         widths=(0.9, 1.6, 1.7, 0.8, 0.8, 0.8, 1.1, 0.9, 1.5),
         small=True,
     )
     types = _types_table(b, r)
     additive = all(m.additive and len(m.links) == 2 for m in r.mediations.values())
     section.blocks += b.say(
-        "mediation_intro.j2", table=b.ref(table), types_table=b.ref(types), resamples=b.integer(r.resamples), confidence=level, additive=additive
+        "mediation_intro.j2",
+        table=b.ref(table),
+        types_table=b.ref(types),
+        resamples=b.integer(r.resamples),
+        confidence=level,
+        additive=additive,
+        controls=bool(r.controls),
     )
     section.add(table)
     section.add(types)
     for name, m in r.mediations.items():
         section.blocks += b.say("mediation.j2", refs=(table.key, types.key), claims=_mediation_claims(r, name), **_mediation_words(b, r, name, m))
+
+
+def _controls_note(b: Builder, r) -> tuple[str, ...]:
+    """The note that every coefficient of the mediation table holds the controls, and how many resamples were replaced."""
+    if not r.controls:
+        return ()
+    names = join_list([b.name(c) for c in r.controls], b.lang)
+    if r.replaced_resamples:
+        return (b.label("mediation_controls_note", names=names, replaced=b.integer(r.replaced_resamples)),)
+    return (b.label("mediation_controls_note_none", names=names),)
 
 
 def _types_table(b: Builder, r):

@@ -6,7 +6,7 @@ from typing import Any
 
 from reportgen.config import Study
 from reportgen.designs.regression.explain import explanation_json, ranges_json, shares_json
-from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json
+from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json, terms_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
@@ -79,6 +79,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
             }
             for target, fit in model.regressions.items()
         },
+        "controls": {**terms_json(results), "replaced_resamples": results.replaced_resamples},
         "score_ranges": ranges_json(results.explained.ranges, results.explained.range_verdicts),
         "mediation": {h: mediation_json(m, results.indirect_verdicts[h], results.mediation_types[h]) for h, m in results.mediations.items()},
         "path_significance": verdicts_json(results.coefficient_verdicts),

@@ -7,6 +7,7 @@ whole test), the remaining subsections lettered without gaps."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportgen.config.term_keys import split_key
@@ -25,6 +26,7 @@ from reportgen.interpret.correlation import strength
 from reportgen.interpret.effects import Effect
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
+from reportgen.stats.regression import RegressionResult
 from reportgen.words.locale import join_list
 
 
@@ -103,13 +105,14 @@ def regression_section(b: Builder, results: StudyResults, number: str) -> Sectio
         largest=b.name(max(ranked, key=lambda n: abs(beta_of(reg.coefficients[n])))) if len(ranked) > 1 else None,
     )
     if controls:
-        section.blocks += b.say("controls.j2", refs=(table.key,), table=b.ref(table), **controls_context(b, results, controls))
+        context = controls_context(b, results, reg, controls, lambda key: results.t_test(key)[1])
+        section.blocks += b.say("controls.j2", refs=(table.key,), held=True, **context)
     if not simple:  # one predictor: its partial and semipartial r are its r, nothing is shared
         section.blocks += shares_blocks(b, results.explained, reg.dependent, results.uses_hc3)
     return section
 
 
-def term_context(b: Builder, results: StudyResults, key: str) -> dict[str, Any]:
+def term_context(b: Builder, results, key: str) -> dict[str, Any]:
     """What a sentence says of a term: its key and name; for a category's term the category, the
     variable's name and its reference; whether its values are scores on a scale."""
     config = b.study.config
@@ -126,7 +129,7 @@ def term_context(b: Builder, results: StudyResults, key: str) -> dict[str, Any]:
     }
 
 
-def reference_notes(b: Builder, results: StudyResults) -> tuple[str, ...]:
+def reference_notes(b: Builder, results) -> tuple[str, ...]:
     """One table note naming the reference category of each categorical variable."""
     if not results.categories:
         return ()
@@ -136,13 +139,14 @@ def reference_notes(b: Builder, results: StudyResults) -> tuple[str, ...]:
     return (b.label("reference_note", pairs="; ".join(pairs)),)
 
 
-def controls_context(b: Builder, results: StudyResults, controls: list[str]) -> dict[str, Any]:
-    """The controls' names and each control term's b, p and significance (OLS, or HC3 when it decides)."""
+def controls_context(b: Builder, results, fit: RegressionResult, keys: list[str], p_of: Callable[[str], float]) -> dict[str, Any]:
+    """The controls' names and each control term's b, p (by ``p_of``: OLS, or HC3 when it decides)
+    and significance in the equation ``fit``; ``results`` gives the controls and their categories."""
     alpha = b.study.config.settings.alpha
     terms = []
-    for key in controls:
-        c = results.regression.coefficients[key]
-        p = results.t_test(key)[1]
+    for key in keys:
+        c = fit.coefficients[key]
+        p = p_of(key)
         terms.append(
             {
                 "b": b.decimal(c.b),
@@ -153,13 +157,12 @@ def controls_context(b: Builder, results: StudyResults, controls: list[str]) -> 
                 **term_context(b, results, key),
             }
         )
-    dependent = results.regression.dependent
     return {
         "names": [b.name(name) for name in results.controls],
         "terms": terms,
         "alpha": b.bounded(alpha, 2),
-        "y_name": b.name(dependent),
-        "y_scored": b.study.config.scale_of(dependent) is not None,
+        "y_name": b.name(fit.dependent),
+        "y_scored": b.study.config.scale_of(fit.dependent) is not None,
     }
 
 

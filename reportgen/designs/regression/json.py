@@ -7,7 +7,7 @@ from typing import Any
 from reportgen.config import Study
 from reportgen.designs.regression.analysis import StudyResults
 from reportgen.designs.regression.explain import explanation_json, ranges_json, shares_json
-from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json
+from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json, terms_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.stats.regression import R2Change
 from reportgen.stats.residual_plots import ResidualPlots
@@ -91,12 +91,7 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
                 "df1": results.robust.df1,
                 "df2": results.robust.df2,
             },
-            "terms": {t.key: {"variable": t.variable, "category": t.category, "reference": t.reference} for t in results.terms},
-            "controls": list(results.controls),
-            "categories": {
-                key: {"levels": list(c.levels), "reference": c.reference, "counts": dict(zip(c.levels, c.counts))}
-                for key, c in results.categories.items()
-            },
+            **terms_json(results),
             "controls_only": None
             if results.controls_only is None
             else {"r2": results.controls_only.reduced.r2, **_change_json(results.controls_only)},

@@ -126,6 +126,19 @@ def extras_json(extras) -> dict[str, Any]:
     return out
 
 
+def terms_json(results) -> dict[str, Any]:
+    """The terms of an equation (a key per coefficient: variable, category, reference), the
+    controls, and the categories of each categorical variable with their counts."""
+    return {
+        "terms": {t.key: {"variable": t.variable, "category": t.category, "reference": t.reference} for t in results.terms},
+        "controls": list(results.controls),
+        "categories": {
+            key: {"levels": list(c.levels), "reference": c.reference, "counts": dict(zip(c.levels, c.counts))}
+            for key, c in results.categories.items()
+        },
+    }
+
+
 def _correlation_verdicts(extras, a: str, b: str) -> dict[str, Any]:
     verdicts = extras.correlation_verdicts.get((a, b)) or extras.correlation_verdicts.get((b, a))
     return {"significance": verdicts.significance.as_json(), "strength": verdicts.strength.as_json()} if verdicts else {}
