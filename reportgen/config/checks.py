@@ -111,9 +111,8 @@ def cross_check(study: Study) -> list[ConfigError]:
                 unknown_variable(hyp.moderator, "hypotheses", hname, "moderator")
             elif hyp.moderator in controls:
                 problem("control_hypothesis", "hypotheses", hname, "moderator", name=hyp.moderator)
-            for key, name in (("path", steps[0]), ("moderator", hyp.moderator)):
-                if name in config.observed:
-                    problem("moderation_observed", "hypotheses", hname, key, name=name)
+            if steps[0] in config.observed:  # the moderator may be observed (a number or categories); the predictor is a score
+                problem("moderation_observed", "hypotheses", hname, "path", name=steps[0])
             if steps[1] in config.constructs and steps[1] != model.dependent:
                 problem("not_dependent", "hypotheses", hname, "path", name=steps[1], dependent=model.dependent)
             if hyp.moderator in (steps[0], model.dependent):

@@ -59,7 +59,7 @@ def f2_from_change(delta: float, r2: float) -> float:
 class Effect:
     """One hypothesis's effect. ``estimate`` is standardised (β or a PLS path coefficient) for a
     direct effect, the indirect coefficient for a mediation, the interaction's b for a moderation
-    and R² for a simultaneous test. ``rank`` 1 is the largest |estimate| among the ``among``
+    (ΔR² of the products for a moderator of three or more categories) and R² for a simultaneous test. ``rank`` 1 is the largest |estimate| among the ``among``
     predictors of the same target (direct effects only)."""
 
     hypothesis: str
@@ -74,6 +74,7 @@ class Effect:
     size: Verdict | None = None
     rank: int | None = None
     among: int | None = None
+    levels: tuple[str, ...] = ()  # a categorical moderator's categories, the reference first
 
     @property
     def source(self) -> str:

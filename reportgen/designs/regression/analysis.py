@@ -154,6 +154,9 @@ def analyse(study: Study, data: Dataset) -> StudyResults:
             hypotheses[hname] = HypothesisResult(
                 hname, "moderation", (steps[0], hyp.moderator), steps[1], hyp.expect, more.moderation_decisions[hname]
             )
+            moderated = more.moderation[hname]
+            if len(moderated.interactions) > 1:  # a moderator of three or more categories: the F of its products' block
+                changes[hname] = r2_change(moderated.main, moderated.full)
         elif hyp.simultaneous is not None:
             keys = [key for name in hyp.simultaneous for key in terms_of(terms, name)]
             decision = simultaneous_decision(*((f, f_p) if len(keys) == k else joint(hname, keys)), settings.alpha)

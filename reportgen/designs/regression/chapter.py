@@ -554,17 +554,13 @@ def discussion_section(b: Builder, results: StudyResults, number: str, effects: 
         if hyp.kind == "moderation":
             x, z = hyp.source
             title = b.label("discussion_moderation", source=b.name(x), moderator=b.name(z), target=b.name(hyp.target))
-            term = results.extras.moderation[name].full.coefficients[f"{x} × {z}"]
-            checks = results.extras.moderation_checks[name]
-            tested = checks.interaction_hc3 if checks.uses_hc3 else term
-            context: dict[str, Any] = {
-                "t": b.decimal(tested.t),
-                "p": b.p_value(hyp.decision.p),
-                "b": b.decimal(term.b),
-                "x_name": b.name(x),
-                "x": x,
-                "z_name": b.name(z),
-            }
+            moderated = results.extras.moderation[name]
+            context: dict[str, Any] = {"p": b.p_value(hyp.decision.p), "x_name": b.name(x), "x": x, "z_name": b.name(z), "f": None}
+            if len(moderated.interactions) > 1:  # the F of the block of products
+                context |= {"f": b.decimal(hyp.decision.statistic), "t": None, "b": None}
+            else:
+                term = moderated.full.coefficients[moderated.interaction]
+                context |= {"t": b.decimal(hyp.decision.statistic), "b": b.decimal(term.b)}
         elif hyp.kind == "partial":
             x = hyp.source[0]
             said = term_context(b, results, x)

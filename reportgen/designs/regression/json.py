@@ -38,6 +38,13 @@ def _critical(results: StudyResults, name: str) -> float:
     return results.f_table if results.hypotheses[name].kind == "simultaneous" else results.t_table
 
 
+def _decided_as(results: StudyResults, name: str) -> str:
+    """The kind whose rule decides a hypothesis: a moderation by three or more categories is
+    decided by the F of its block of products, as a categorical predictor is."""
+    kind = results.hypotheses[name].kind
+    return "categorical" if kind == "moderation" and name in results.changes else kind
+
+
 def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, Any]:
     """The keys of docs/results-json.md. In a simple regression (one predictor) multicollinearity is not
     applicable: ``tolerance`` and ``vif`` are null and ``assumptions.verdicts.multicollinearity``
@@ -115,11 +122,11 @@ def results_json(study: Study, results: StudyResults, lang: str) -> dict[str, An
         },
         "hypotheses": {
             name: {
-                **hypothesis_json(h.decision, h.kind, config.settings.alpha, config.settings.tails),
+                **hypothesis_json(h.decision, _decided_as(results, name), config.settings.alpha, config.settings.tails),
                 "decision_text": decision_text(
                     env,
                     h.name,
-                    h.kind,
+                    _decided_as(results, name),
                     h.decision,
                     h.expect,
                     config.settings.alpha,

@@ -5,6 +5,7 @@ from :class:`reportgen.interpret.conclusions.Conclusions`."""
 
 from __future__ import annotations
 
+from reportgen.designs.survey.discussion import moderator_levels
 from reportgen.interpret.conclusions import INTERVAL_CITATION, IPA_CITATION, Conclusions, Standing
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
@@ -32,6 +33,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
             reason=e.decision.reason,
             sign=e.decision.sign,
             strengthens=e.estimate >= 0,
+            levels=moderator_levels(b, e),
             object=obj,
         )
     if b.mixed is not None:  # a mixed-methods study: the qualitative strand and the meta-inferences
@@ -86,7 +88,13 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
         if e.kind == "indirect" and e.decision.supported
     ]
     moderated = [
-        {"source": b.name(e.chain[0]), "moderator": b.name(e.chain[1]), "target": b.name(e.chain[-1]), "strengthens": e.estimate >= 0}
+        {
+            "source": b.name(e.chain[0]),
+            "moderator": b.name(e.chain[1]),
+            "target": b.name(e.chain[-1]),
+            "strengthens": e.estimate >= 0,
+            "levels": moderator_levels(b, e),
+        }
         for e in c.effects
         if e.kind == "moderation" and e.decision.supported
     ]
@@ -125,7 +133,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
         moderated=moderated,
         object=obj,
     )
-    unsupported = [f"{e.hypothesis}: {' → '.join(b.name(x) for x in e.chain)}" for e in c.unsupported]
+    unsupported = [f"{e.hypothesis}: {_named_path(b, e)}" for e in c.unsupported]
     unexplained = [b.label("unexplained_share", share=b.pct(100 * share), target=b.name(t)) for t, share in c.unexplained.items() if share > 0]
     discordant = [
         row.effect.hypothesis
@@ -217,3 +225,13 @@ def _interval(b: Builder, r: Standing) -> dict:
     """The 95% interval of a standing's performance as the text and the table write it: two
     decimals, as the performance and the crosshair, so that a bound and the mean never look equal."""
     return {"low": b.decimal(r.interval[0], 2), "high": b.decimal(r.interval[1], 2)} if r.interval else {"low": "", "high": ""}
+
+
+def _named_path(b: Builder, e) -> str:
+    """An effect's path by name: 'X → M → Y', 'X × Z → Y' for a moderation, 'X1, X2 → Y' for a joint test."""
+    names = [b.name(x) for x in e.chain]
+    if e.kind == "moderation":
+        return f"{names[0]} × {names[1]} → {names[2]}"
+    if e.kind == "simultaneous":
+        return f"{', '.join(names[:-1])} → {names[-1]}"
+    return " → ".join(names)

@@ -113,10 +113,16 @@ def effects_table(b: Builder, effects: list[Effect]):
     )
 
 
+def moderator_levels(b: Builder, e: Effect) -> list[str]:
+    """A categorical moderator's categories as the chapter writes them, the reference first."""
+    return [b.observed_category(e.chain[1], level) for level in e.levels]
+
+
 def estimate_text(b: Builder, e: Effect) -> str:
     """An effect's coefficient as printed; the R² of a simultaneous test cannot exceed 1 (no
-    leading zero in English, APA 7 §6.36), a coefficient can."""
-    return b.bounded(e.estimate) if e.kind == "simultaneous" else b.decimal(e.estimate)
+    leading zero in English, APA 7 §6.36), a coefficient can; nor can the ΔR² of a categorical
+    predictor or of a moderator of three or more categories."""
+    return b.bounded(e.estimate) if e.kind in ("simultaneous", "categorical") or len(e.levels) > 2 else b.decimal(e.estimate)
 
 
 def coefficient_note(b: Builder, effects: list[Effect]) -> str:
@@ -163,6 +169,7 @@ def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:
         share=b.pct(100 * e.estimate) if e.kind == "simultaneous" else None,
         supported=e.decision.supported,
         citation=EFFECT_CITATION,
+        levels=moderator_levels(b, e),
     )
 
 

@@ -95,26 +95,38 @@ def regression_effects(results) -> list[Effect]:
                 )
             )
         else:
-            x, z = hyp.source
-            full = results.extras.moderation[name].full
-            term = full.coefficients[f"{x} × {z}"]
-            checks = results.extras.moderation_checks[name]
-            f2 = f2_from_t(term.t, full.df2)
-            effects.append(
-                Effect(
-                    name,
-                    "moderation",
-                    (x, z, hyp.target),
-                    term.b,
-                    checks.interaction_hc3.t if checks.uses_hc3 else term.t,
-                    "t (HC3)" if checks.uses_hc3 else "t",
-                    hyp.decision.p,
-                    hyp.decision,
-                    f2,
-                    f2_verdict(f2),
-                )
-            )
+            effects.append(_moderation_effect(name, hyp, results.extras))
     return ranked(effects, _hypothesised(results))
+
+
+def _moderation_effect(name: str, hyp, extras) -> Effect:
+    """The interaction's b and f² = t²/df of its OLS t; for a moderator of three or more
+    categories, ΔR² of its products and f² = ΔR² / (1 − R²) (the same f² for one product)."""
+    x, z = hyp.source
+    m = extras.moderation[name]
+    checks = extras.moderation_checks[name]
+    levels = tuple(s.level for s in m.slopes) if m.categorical else ()
+    if len(m.interactions) > 1:
+        f2 = f2_from_change(m.delta_r2, m.full.r2)
+        statistic = "F (Wald, HC3)" if checks.uses_hc3 else "F"
+        return Effect(
+            name,
+            "moderation",
+            (x, z, hyp.target),
+            m.delta_r2,
+            hyp.decision.statistic,
+            statistic,
+            hyp.decision.p,
+            hyp.decision,
+            f2,
+            f2_verdict(f2),
+            levels=levels,
+        )
+    term = m.full.coefficients[m.interaction]
+    f2 = f2_from_t(term.t, m.full.df2)
+    tested = checks.interaction_hc3.t if checks.uses_hc3 and checks.interaction_hc3 else term.t
+    statistic = "t (HC3)" if checks.uses_hc3 else "t"
+    return Effect(name, "moderation", (x, z, hyp.target), term.b, tested, statistic, hyp.decision.p, hyp.decision, f2, f2_verdict(f2), levels=levels)
 
 
 def _hypothesised(results) -> dict[str, dict[str, float]]:

@@ -8,15 +8,18 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from reportgen.config import Study
+from reportgen.config.term_keys import dummy_key
 from reportgen.data import Dataset
 from reportgen.designs.survey.groups import ColumnGroups, group_comparisons
+from reportgen.designs.survey.terms import categories_of
+from reportgen.errors import AnalysisError
 from reportgen.interpret.correlation import strength_verdict
-from reportgen.interpret.hypotheses import Decision, partial_decision
+from reportgen.interpret.hypotheses import Decision, partial_decision, simultaneous_decision
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.correlation import correlation_matrix
-from reportgen.stats.moderation import Moderation, moderated_regression, simple_slopes, slope_lines
+from reportgen.stats.moderation import Moderation, categorical_moderation, moderated_regression, slope_lines, slopes_with
 from reportgen.stats.regression import RegressionResult, ols
-from reportgen.stats.robust import RobustTerm, hc3_covariance, hc3_fit
+from reportgen.stats.robust import RobustTerm, hc3_covariance, hc3_fit, wald_f
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,10 @@ class ModerationChecks:
     normality: Verdict
     heteroscedasticity: Verdict
     standard_errors: Verdict
-    interaction_hc3: RobustTerm
+    interaction_hc3: RobustTerm | None  # the one product term's HC3 test (None for several)
     n: int
     slopes_hc3: tuple = ()  # the simple slopes with HC3 standard errors (stats.moderation.SimpleSlope)
+    block_hc3: tuple[float, float] | None = None  # several product terms: their HC3 Wald (F, p)
 
     @property
     def uses_hc3(self) -> bool:
@@ -70,9 +74,15 @@ def moderation_checks(mod: Moderation, robust: str, alpha: float) -> ModerationC
         {n: glejser_verdict(t.p, alpha) for n, t in het.glejser.items()}, breusch_pagan_verdict(het.bp_p, alpha), alpha
     )
     names = ["const", *full.predictors]
-    tests = hc3_fit(full.exog, full.residuals, np.array([full.coefficients[n].b for n in names]), names)
-    slopes = simple_slopes(full, hc3_covariance(full.exog, full.residuals))
-    return ModerationChecks(normal, hetero, standard_errors_verdict(robust, hetero), tests.terms[full.predictors[-1]], full.n, slopes)
+    params = np.array([full.coefficients[n].b for n in names])
+    tests = hc3_fit(full.exog, full.residuals, params, names)
+    covariance = hc3_covariance(full.exog, full.residuals)
+    slopes = slopes_with(mod, covariance)
+    verdict = standard_errors_verdict(robust, hetero)
+    if len(mod.interactions) == 1:
+        return ModerationChecks(normal, hetero, verdict, tests.terms[mod.interaction], full.n, slopes)
+    block = wald_f(params, covariance, [names.index(t) for t in mod.interactions], full.df2)
+    return ModerationChecks(normal, hetero, verdict, None, full.n, slopes, block)
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,34 @@ class Extras:
     groups: dict[str, ColumnGroups] = field(default_factory=dict)  # compare: column → its groups and comparisons
 
 
+def _moderated(config, data: Dataset, scores: dict[str, np.ndarray], x: str, y: str, moderator: str, centre: bool) -> Moderation:
+    """The moderated regression of ``y`` on ``x`` by ``moderator``: a construct's score, an
+    observed number, or the categories of an observed categorical variable (one term each but
+    the reference)."""
+    if moderator in scores:
+        values = scores[moderator]
+    elif config.observed[moderator].type == "numeric":
+        values = data.observed[moderator].astype(float)
+    else:
+        found = categories_of(config, moderator, data.observed[moderator])
+        dummies = np.column_stack([(data.observed[moderator] == level).astype(float) for level in found.compared])
+        keys = [dummy_key(moderator, level) for level in found.compared]
+        return categorical_moderation(scores[y], scores[x], dummies, (y, x), keys, (found.reference, *found.compared), centre)
+    return moderated_regression(scores[y], scores[x], values, (y, x, moderator), centre)
+
+
+def _moderation_decision(name: str, hyp, mod: Moderation, checks: ModerationChecks, alpha: float, tails: str) -> Decision:
+    """One product term: its t test (HC3 when it decides) with the expected sign. Several (a
+    moderator of three or more categories): the F of their block, which has no direction."""
+    if len(mod.interactions) == 1:
+        tested = checks.interaction_hc3 if checks.uses_hc3 and checks.interaction_hc3 else mod.full.coefficients[mod.interaction]
+        return partial_decision(tested.t, tested.p, hyp.expect, alpha, tails)
+    if hyp.expect != "any":
+        raise AnalysisError.coded("analysis.categories_direction", hypothesis=name, name=hyp.moderator, count=len(mod.interactions) + 1)
+    f, p = checks.block_hc3 if checks.uses_hc3 and checks.block_hc3 else (mod.delta_f, mod.delta_p)
+    return simultaneous_decision(f, p, alpha)
+
+
 def extras(study: Study, data: Dataset, scores: dict[str, np.ndarray], warnings: list[str]) -> Extras:
     config = study.config
     settings = config.settings
@@ -100,12 +138,10 @@ def extras(study: Study, data: Dataset, scores: dict[str, np.ndarray], warnings:
         steps = hyp.steps()
         if hyp.moderator is not None:
             x, y = steps
-            mod = moderated_regression(scores[y], scores[x], scores[hyp.moderator], (y, x, hyp.moderator), hyp.centre)
+            mod = _moderated(config, data, scores, x, y, hyp.moderator, hyp.centre)
             moderation[name] = mod
-            term = mod.full.coefficients[f"{x} × {hyp.moderator}"]
             checks[name] = moderation_checks(mod, settings.robust, alpha)
-            tested = checks[name].interaction_hc3 if checks[name].uses_hc3 else term
-            decisions[name] = partial_decision(tested.t, tested.p, hyp.expect, alpha, settings.tails)
+            decisions[name] = _moderation_decision(name, hyp, mod, checks[name], alpha, settings.tails)
             slopes[name] = {s.level: significance(s.p, alpha) for s in checks[name].slopes_used(mod)}
             lines[name] = slope_lines(mod)
         elif settings.simple_regressions and len(steps) == 2 and steps[0] in scores:  # an observed predictor has none

@@ -107,19 +107,24 @@ def extras_json(extras) -> dict[str, Any]:
     if extras.moderation:
         out["moderation"] = {}
         for h, m in extras.moderation.items():
-            term = m.full.coefficients[m.full.predictors[2]]
+            checks = extras.moderation_checks[h]
+            terms = {key: m.full.coefficients[key] for key in m.interactions}
+            single = terms[m.interaction] if len(terms) == 1 else None
             out["moderation"][h] = {
-                "interaction": {"b": term.b, "se": term.se, "t": term.t, "p": term.p},
+                "interaction": None if single is None else {"b": single.b, "se": single.se, "t": single.t, "p": single.p},
+                "interactions": {key: {"b": c.b, "se": c.se, "t": c.t, "p": c.p} for key, c in terms.items()},
+                "reference": m.reference,
                 "delta_r2": m.delta_r2,
                 "delta_f": m.delta_f,
                 "delta_p": m.delta_p,
                 "centred": m.centred,
                 "r2_main": m.main.r2,
                 "r2_full": m.full.r2,
-                "slopes": {s.level: {"z": s.z, "slope": s.slope, "se": s.se, "t": s.t, "p": s.p} for s in m.slopes},
-                "interaction_hc3": vars(extras.moderation_checks[h].interaction_hc3),
-                "slopes_hc3": {s.level: {"se": s.se, "t": s.t, "p": s.p} for s in extras.moderation_checks[h].slopes_hc3},
-                "checks": verdicts_json({k: getattr(extras.moderation_checks[h], k) for k in ("normality", "heteroscedasticity", "standard_errors")}),
+                "slopes": {s.level: {"z": None if m.categorical else s.z, "slope": s.slope, "se": s.se, "t": s.t, "p": s.p} for s in m.slopes},
+                "interaction_hc3": None if checks.interaction_hc3 is None else vars(checks.interaction_hc3),
+                "interactions_hc3": None if checks.block_hc3 is None else {"f": checks.block_hc3[0], "p": checks.block_hc3[1]},
+                "slopes_hc3": {s.level: {"se": s.se, "t": s.t, "p": s.p} for s in checks.slopes_hc3},
+                "checks": verdicts_json({k: getattr(checks, k) for k in ("normality", "heteroscedasticity", "standard_errors")}),
             }
     if extras.groups:
         out["group_tests"] = groups_json(extras.groups)
