@@ -7,6 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
+FIVE = np.array([-1.9, -1.1, -0.3, 0.75])  # the base thresholds of a 1–5 agreement scale (latent sd units)
+JITTER = 0.10  # the sd of each threshold's own shift, per item
+
 
 def answers(rng, eta: np.ndarray, loading: float, difficulty: float, base: np.ndarray, jitter: float) -> np.ndarray:
     """Codes 1 … len(base) + 1: the tendency λ η + √(1 − λ²) ε cut at ``base`` shifted by the

@@ -26,14 +26,12 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from likert import answers, write_csv  # the shared generator code, beside this file
+from likert import FIVE, JITTER, answers, write_csv  # the shared generator code, beside this file
 
 HERE = Path(__file__).resolve().parents[1] / "examples" / "academic"
 N = 150
 BLANK_HOURS = 2
 SEED = 11
-JITTER = 0.10
-FIVE = np.array([-1.9, -1.1, -0.3, 0.75])
 SEVEN = np.array([-2.1, -1.45, -0.8, -0.1, 0.6, 1.35])
 MOTIVATION = {"X1.1": (0.74, 0.0), "X1.2": (0.70, 0.2), "X1.3": (0.66, -0.1), "X1.4": (0.71, 0.3), "X1.5": (0.60, 0.1)}
 EFFICACY = {"X2.1": (0.76, 0.0), "X2.2": (0.72, 0.25), "X2.3": (0.69, -0.15), "X2.4": (0.58, 0.1)}

@@ -26,13 +26,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from likert import answers, write_csv  # the shared generator code, beside this file
+from likert import FIVE, JITTER, answers, write_csv  # the shared generator code, beside this file
 
 HERE = Path(__file__).resolve().parents[1] / "examples" / "controls"
 N = 160
 SEED = 23
-JITTER = 0.10
-FIVE = np.array([-1.9, -1.1, -0.3, 0.75])
 COMPENSATION = {"X1.1": (0.75, 0.0), "X1.2": (0.71, 0.2), "X1.3": (0.68, -0.1), "X1.4": (0.72, 0.25), "X1.5": (0.63, 0.05)}
 ENVIRONMENT = {"X2.1": (0.74, 0.0), "X2.2": (0.70, 0.15), "X2.3": (0.66, -0.1), "X2.4": (0.62, 0.2)}
 PERFORMANCE = {"Y.1": (0.76, 0.0), "Y.2": (0.72, 0.1), "Y.3": (0.70, -0.15), "Y.4": (0.68, 0.2), "Y.5": (0.64, 0.05)}

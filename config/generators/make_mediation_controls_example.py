@@ -26,13 +26,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from likert import answers, write_csv  # the shared generator code, beside this file
+from likert import FIVE, JITTER, answers, write_csv  # the shared generator code, beside this file
 
 HERE = Path(__file__).resolve().parents[1] / "examples" / "mediation-controls"
 N = 180
 SEED = 31
-JITTER = 0.10
-FIVE = np.array([-1.9, -1.1, -0.3, 0.75])
 LEADERSHIP = {"KP1": (0.76, 0.0), "KP2": (0.72, 0.15), "KP3": (0.69, -0.1), "KP4": (0.71, 0.2), "KP5": (0.65, 0.05)}
 MOTIVATION = {"MK1": (0.74, 0.0), "MK2": (0.70, 0.1), "MK3": (0.67, -0.15), "MK4": (0.63, 0.2)}
 PERFORMANCE = {"KG1": (0.75, 0.0), "KG2": (0.73, 0.1), "KG3": (0.70, -0.1), "KG4": (0.66, 0.25), "KG5": (0.62, 0.05)}
