@@ -107,7 +107,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Draft a study file from a data file: items, scale, profile columns and id detected; names left TODO.",
     )
     init.add_argument("data", type=Path, nargs="?", metavar="DATA", help="The answers: .csv, .xlsx or .sav (not with --sakip).")
-    init.add_argument("--design", choices=("regression", "path", "pls", "repeated"), default="regression", help="The model (default: regression).")
+    init.add_argument(
+        "--design", choices=("regression", "path", "pls", "cbsem", "repeated"), default="regression", help="The model (default: regression)."
+    )
     init.add_argument("--sheet", help="The workbook's sheet of answers (.xlsx; default: the first).")
     init.add_argument(
         "--out",

@@ -295,6 +295,12 @@ def _check_path_model(study) -> list[ConfigError]:
                 flag("path_not_in_model", "hypotheses", hname, "path", path=hyp.path, missing=", ".join(missing) or phrase("check.needs_a_b"))
             elif kind == "path" and (steps[0], steps[-1]) not in pairs and len(steps) > 2:
                 flag("direct_path", "hypotheses", hname, "path", source=steps[0], target=steps[-1])
+            elif kind == "cbsem" and len(steps) > 2:
+                flag("cbsem_indirect", "hypotheses", hname, "path")
+    if kind == "cbsem":
+        for name in config.constructs:
+            if name in used and len(config.constructs[name].items) < 2:
+                flag("cbsem_items", "constructs", name, "items", name=name)
     return found + _mediation_resamples(study)
 
 

@@ -59,7 +59,7 @@ from reportgen.stats.blocks import adjacent_blocks
 from reportgen.stats.profile import natural_order
 from reportgen.words.messages import catalogue, worded
 
-DESIGNS = ("regression", "path", "pls", "repeated")
+DESIGNS = ("regression", "path", "pls", "cbsem", "repeated")
 PROFILE_MAX = 8
 ID_NAMES = {"id", "no", "nomor", "no.", "resp", "resp_id", "respondent", "responden", "kode", "code", "nama", "name", "nim", "npm", "nip"}
 TIMESTAMP_NAMES = {"timestamp", "stempel waktu", "cap waktu", "tanda waktu", "waktu"}

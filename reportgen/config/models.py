@@ -285,7 +285,9 @@ class PathModel(SurveyModel):
     paths: list[str] = Field(default_factory=list, max_length=bounds.MAX_PATHS)
     bootstrap: int = Field(5000, ge=0, le=bounds.MAX_BOOTSTRAP)
     seed: int | None = None
-    controls: list[Key] = Field(default_factory=list, max_length=bounds.MAX_OBSERVED)  # not held by path and PLS models yet: refused with its reason
+    controls: list[Key] = Field(
+        default_factory=list, max_length=bounds.MAX_OBSERVED
+    )  # held in every equation of a path model; PLS and CB-SEM refuse them yet
 
     def path_pairs(self) -> list[tuple[str, str]]:
         """``model.paths`` as (source, target) pairs; 'A -> B -> C' adds A→B and B→C."""
@@ -309,6 +311,14 @@ class PlsModel(PathModel):
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 
 
+class CbsemModel(PathModel):
+    """Covariance-based SEM (AMOS / lavaan style): a CFA of the constructs' indicators, then the
+    structural paths between the latent variables, estimated together by maximum likelihood."""
+
+    type: Literal["cbsem"] = "cbsem"  # type: ignore[assignment]  # its own tag in the discriminated union of models
+    estimator: Literal["ml"] = "ml"
+
+
 class RepeatedModel(SurveyModel):
     """The same respondents measured two or more times (before and after a training, and later):
     ``measures`` are the constructs that hold each measurement, in time order; their scores are
@@ -318,7 +328,7 @@ class RepeatedModel(SurveyModel):
     measures: list[Key] = Field(default_factory=list, max_length=bounds.MAX_MEASURES)
 
 
-MODEL_TYPES = ("regression", "path", "pls", "repeated")
+MODEL_TYPES = ("regression", "path", "pls", "cbsem", "repeated")
 
 
 def _model_type(value: Any) -> str:
@@ -331,11 +341,12 @@ Model = Annotated[
     Annotated[RegressionModel, Tag("regression")]
     | Annotated[PathModel, Tag("path")]
     | Annotated[PlsModel, Tag("pls")]
+    | Annotated[CbsemModel, Tag("cbsem")]
     | Annotated[RepeatedModel, Tag("repeated")],
     Discriminator(
         _model_type,
         custom_error_type="unknown_model_type",
-        custom_error_message="model type is not supported; use 'regression', 'path', 'pls' or 'repeated'",
+        custom_error_message="model type is not supported; use 'regression', 'path', 'pls', 'cbsem' or 'repeated'",
     ),
 ]
 

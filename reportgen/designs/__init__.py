@@ -25,6 +25,7 @@ DESIGNS = {
     "regression": "reportgen.designs.regression",
     "path": "reportgen.designs.path",
     "pls": "reportgen.designs.pls",
+    "cbsem": "reportgen.designs.cbsem",
     "repeated": "reportgen.designs.repeated",
     "sakip": "reportgen.designs.sakip",
 }

@@ -60,4 +60,6 @@ def decision_rule(kind: str, alpha: float, tails: str) -> Rule:
         from reportgen.interpret.mediation import CITATION as MEDIATION
 
         return Rule("bootstrap_interval_and_sign", alpha, MEDIATION)
+    if kind == "z":  # a CB-SEM path: its critical ratio
+        return Rule(f"z_test_p_{tails}_tailed_and_sign", alpha, CITATION)
     return Rule(f"t_test_p_{tails}_tailed_and_sign", alpha, CITATION)

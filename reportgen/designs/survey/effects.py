@@ -217,8 +217,34 @@ def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions
     return replace(concluded, caveats={name: h.caveat for name, h in results.hypotheses.items()})
 
 
+def cbsem_effects(results) -> list[Effect]:
+    """Each hypothesis of a CB-SEM study: the standardised path coefficient (std.all) with its z
+    (AMOS's C.R.); f² is a regression's, not computed for latent paths."""
+    effects = []
+    for name, hyp in results.hypotheses.items():
+        e = results.sem.path(hyp.source[0], hyp.target)
+        effects.append(Effect(name, "direct", (hyp.source[0], hyp.target), e.std, hyp.decision.statistic, "z", hyp.decision.p, hyp.decision))
+    return ranked(effects, _cbsem_coefficients(results))
+
+
+def _cbsem_coefficients(results) -> dict[str, dict[str, float]]:
+    """Target → source → standardised path coefficient of a CB-SEM model."""
+    return {t: {s: results.sem.path(s, tt).std for s, tt in results.sem.paths if tt == t} for _, t in results.sem.paths}
+
+
+def cbsem_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
+    return conclude(
+        effects or cbsem_effects(results),
+        results.described.constructs,
+        dict(results.sem.r2),
+        equal_weights=False,
+        **_model_reading(_cbsem_coefficients(results)),
+    )
+
+
 BY_DESIGN = {  # model.type → (its effects, its conclusions)
     "regression": (regression_effects, regression_conclusions),
     "path": (path_effects, path_conclusions),
     "pls": (pls_effects, pls_conclusions),
+    "cbsem": (cbsem_effects, cbsem_conclusions),
 }

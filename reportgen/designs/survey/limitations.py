@@ -128,4 +128,12 @@ def pls_limitations(study, lang: str, results) -> Limitations:
     )
 
 
-BY_DESIGN = {"regression": regression_limitations, "path": path_limitations, "pls": pls_limitations}
+def cbsem_limitations(study, lang: str, results) -> Limitations:
+    """A CB-SEM study's: k is the most predecessors of an endogenous latent variable; its
+    measurement is read from loadings, AVE and CR, not item–total r and alpha."""
+    paths = results.sem.paths
+    k = max(sum(1 for _, t in paths if t == target) for target in results.sem.r2)
+    return limitations_of(study, lang, results.described, k, item_statistics=False, equations=len(results.sem.r2), mixed=results.mixed)
+
+
+BY_DESIGN = {"regression": regression_limitations, "path": path_limitations, "pls": pls_limitations, "cbsem": cbsem_limitations}

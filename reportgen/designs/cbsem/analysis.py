@@ -1,0 +1,104 @@
+"""Run a CB-SEM study: the CFA of the measurement model (every pair of constructs covarying), its
+validity and reliability, then the structural model (the CFA's measurement with the paths
+between the latent variables), its fit, R² and the test of each path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from reportgen.config import Study, pls_paths
+from reportgen.data import Dataset
+from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
+from reportgen.designs.survey.extras import Extras, extras
+from reportgen.errors import AnalysisError
+from reportgen.interpret.cbsem import FitVerdicts, MeasurementVerdicts, fit_verdicts, measurement_verdicts
+from reportgen.interpret.hypotheses import partial_decision
+from reportgen.interpret.verdict import Verdict, significance
+from reportgen.stats.cbsem import CbsemFit, fit_cbsem
+from reportgen.stats.pls import PlsSpec
+from reportgen.stats.pls.quality import htmt
+
+
+@dataclass(frozen=True)
+class CbsemStudyResults:
+    n_used: int
+    n_excluded: int
+    described: Description
+    cfa: CbsemFit  # the measurement model
+    sem: CbsemFit  # the structural model
+    correlations: np.ndarray  # latent correlations of the CFA, in construct order
+    htmt: np.ndarray  # HTMT of the indicators' correlations (upper triangle)
+    measurement: MeasurementVerdicts
+    cfa_fit: FitVerdicts
+    sem_fit: FitVerdicts
+    path_verdicts: dict[tuple[str, str], Verdict]  # significance of each structural path (its z)
+    hypotheses: dict[str, HypothesisResult]
+    extras: Extras
+    warnings: list[str]
+    mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
+
+    @property
+    def constructs(self) -> list[str]:
+        return list(self.cfa.measurement)
+
+
+def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
+    config = study.config
+    settings = config.settings
+    warnings: list[str] = []
+    paths = tuple(pls_paths(config))
+    used = [c for c in config.constructs if any(c in p for p in paths)]
+    measurement = {c: tuple(config.constructs[c].items) for c in used}
+    indicators = [i for items in measurement.values() for i in items]
+    moments = len(indicators) * (len(indicators) + 1) // 2
+    if data.n_used <= len(indicators) + 1:
+        raise AnalysisError.coded("analysis.cbsem_too_few", n=data.n_used, indicators=len(indicators))
+    items = pd.DataFrame(data.items_of(indicators), columns=indicators)
+    constant = [item for item in indicators if items[item].std() == 0]
+    if constant:
+        raise AnalysisError.coded("analysis.constant_indicator", item=constant[0])
+    described = describe(study, data, warnings)
+    cfa = fit_cbsem(items, measurement)
+    sem = fit_cbsem(items, measurement, paths)
+    if sem.fit.df < 0:
+        raise AnalysisError.coded("analysis.cbsem_identified", moments=moments)
+    names = list(measurement)
+    correlations = np.eye(len(names))
+    for i, a in enumerate(names):
+        for j, b in enumerate(names):
+            if i != j:
+                correlations[i, j] = cfa.covariance(a, b).std
+    spec = PlsSpec(tuple(names), tuple(measurement.values()), tuple("A" for _ in names), paths)
+    matrix = htmt(spec, np.corrcoef(items.to_numpy(), rowvar=False))
+    verdicts = measurement_verdicts(cfa, correlations, matrix)
+    path_verdicts = {(s, t): significance(sem.path(s, t).p, settings.alpha) for s, t in paths}
+    hypotheses = {}
+    for name, hyp in config.hypotheses.items():
+        source, target = hyp.steps()
+        estimate = sem.path(source, target)
+        assert estimate.z is not None and estimate.p is not None  # a structural path is free
+        decision = partial_decision(estimate.z, estimate.p, hyp.expect, settings.alpha, settings.tails)
+        hypotheses[name] = HypothesisResult(name, "partial", (source,), target, hyp.expect, decision)
+    for (construct, item), verdict in verdicts.loadings.items():
+        if verdict.passed is False:
+            warnings.append(f"CB-SEM: the standardised loading of {item} on {construct} is {verdict.value:.3f}, below {0.5}")
+    scores = {c: described.constructs[c].scores for c in used}
+    return CbsemStudyResults(
+        n_used=data.n_used,
+        n_excluded=data.n_excluded,
+        described=described,
+        cfa=cfa,
+        sem=sem,
+        correlations=correlations,
+        htmt=matrix,
+        measurement=verdicts,
+        cfa_fit=fit_verdicts(cfa.fit, settings.alpha),
+        sem_fit=fit_verdicts(sem.fit, settings.alpha),
+        path_verdicts=path_verdicts,
+        hypotheses=hypotheses,
+        extras=extras(study, data, scores, warnings),
+        warnings=warnings,
+    )

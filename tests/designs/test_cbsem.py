@@ -1,0 +1,122 @@
+"""The CB-SEM design (config/examples/cbsem): 258 outpatients, service quality → satisfaction →
+loyalty with the direct path, by ML. Its measurement model (CFA) and structural model equal lavaan
+0.6-14 (tests/fixtures/cbsem/cbsem.json, r_cbsem.R, keys example_cfa and example); the chapter
+reports them as AMOS users do, in both languages; a model it cannot fit is one line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from consistency import problems
+from helpers import EXAMPLES, FIXTURES, composed_example, example_variant, generated_example, invoke
+
+from reportgen.render.text import render_text
+
+REFERENCE = json.loads((FIXTURES / "cbsem" / "cbsem.json").read_text())
+ESTIMATE = 5e-6  # lavaan stops near a gradient of 1e-7 (tests/stats/test_cbsem.py)
+FIT = 1e-8
+
+
+def _payload(lang: str = "en") -> dict:
+    return composed_example("cbsem", lang).payload
+
+
+@pytest.mark.parametrize("model, key", [("measurement", "example_cfa"), ("structural", "example")])
+def test_both_models_equal_lavaan(model, key):
+    out = _payload()["cbsem"][model]
+    ref = REFERENCE[key]
+    assert _payload()["n_used"] == ref["n"] == 258
+    found = {(e["lhs"], e["op"], e["rhs"]): e for e in out["estimates"]}
+    for r in ref["estimates"]:
+        if r["op"] not in ("=~", "~", "~~"):
+            continue
+        got = found.get((r["lhs"], r["op"], r["rhs"])) or found[(r["rhs"], r["op"], r["lhs"])]
+        assert [got["est"], got["std"]] == pytest.approx([r["est"], r["std"]], rel=ESTIMATE), r
+        if r["se"] is not None:
+            assert [got["se"], got["z"]] == pytest.approx([r["se"], r["z"]], rel=ESTIMATE), r
+    fit = out["fit"]
+    for mine, theirs in (("chisq", "chisq"), ("df", "df"), ("cfi", "cfi"), ("tli", "tli"), ("rmsea", "rmsea"), ("p", "pvalue")):
+        assert fit[mine] == pytest.approx(ref["fit"][theirs], rel=FIT), mine
+    assert fit["srmr"] == pytest.approx(ref["fit"]["srmr"], rel=ESTIMATE)
+    assert [fit["rmsea_ci_low"], fit["rmsea_ci_high"]] == pytest.approx(
+        [ref["fit"]["rmsea.ci.lower"], ref["fit"]["rmsea.ci.upper"]], rel=1e-6, abs=1e-12
+    )
+
+
+def test_r2_reliability_and_the_hypotheses():
+    out = _payload()
+    structural = out["cbsem"]["structural"]
+    for construct in ("KP", "LY"):
+        assert structural["r2"][construct] == pytest.approx(REFERENCE["example"]["r2"][construct], rel=ESTIMATE)
+    std = {e["rhs"]: e["std"] for e in out["cbsem"]["measurement"]["estimates"] if e["op"] == "=~" and e["lhs"] == "KL"}
+    ave = sum(v * v for v in std.values()) / len(std)
+    assert out["cbsem"]["measurement"]["reliability"]["KL"]["ave"] == pytest.approx(ave, rel=1e-12)
+    assert out["cbsem"]["verdicts"]["measurement"]["ave"]["KL"]["outcome"] == "invalid"  # KL5's loading .436 pulls it below .50
+    assert out["cbsem"]["verdicts"]["measurement"]["loadings"]["KL -> KL5"]["outcome"] == "invalid"
+    hypotheses = out["hypotheses"]
+    assert [hypotheses[h]["supported"] for h in ("H1", "H2", "H3")] == [True, False, True]
+    assert hypotheses["H2"]["rule"] == "z_test_p_two_tailed_and_sign"
+    assert "C.R." in hypotheses["H2"]["decision_text"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_chapter_reports_the_cfa_fit_and_paths(lang):
+    composed = composed_example("cbsem", lang)
+    tables = composed.document.tables()
+    assert {"cbsem.loadings", "cbsem.reliability", "cbsem.fornell_larcker", "cbsem.htmt", "cbsem.cfa_fit", "cbsem.paths", "cbsem.hypotheses"} <= set(
+        tables
+    )
+    assert "cbsem.sem_fit" not in tables  # the structural part is saturated: its fit is the CFA's, not shown twice
+    text = " ".join(render_text(composed.document, composed.labels).split())
+    if lang == "id":
+        assert "Indikator KL5 (Kualitas Pelayanan) memiliki λ = 0,436, di bawah 0,50" in text
+        assert "CFI = 0,989, TLI = 0,986, RMSEA = 0,029 (IK 90% 0,000–0,050)" in text
+        assert "bagian struktural model ini jenuh (saturated)" in text
+        assert "yang tidak berarti hubungan itu tidak ada. Dengan demikian, H2 ditolak." in text
+    else:
+        assert "Indicator KL5 (Service Quality) has λ = 0.436, below .50" in text
+        assert "CFI = .989, TLI = .986, RMSEA = .029 (90% CI .000–.050)" in text
+    for cited in ("Hu & Bentler, 1999", "Fornell & Larcker, 1981", "Henseler et al., 2015", "Browne & Cudeck, 1993"):
+        assert cited in text
+    assert problems(composed.document, composed.labels) == []
+
+
+def test_the_example_data_are_what_the_generator_writes_and_the_readme_holds(tmp_path):
+    assert generated_example("cbsem", tmp_path) == (EXAMPLES / "cbsem" / "responses.csv").read_bytes()
+    out = _payload()
+    fit = out["cbsem"]["measurement"]["fit"]
+    paths = {(e["rhs"], e["lhs"]): e for e in out["cbsem"]["structural"]["estimates"] if e["op"] == "~"}
+    said = {
+        f"χ²({fit['df']}) = {fit['chisq']:.3f}",
+        f"CFI = {fit['cfi']:.3f}".replace("0.", "."),
+        f"RMSEA = {fit['rmsea']:.3f}".replace("0.", "."),
+        f"β = {paths[('KL', 'KP')]['std']:.3f}".replace("0.", "."),
+        f"β = {paths[('KL', 'LY')]['std']:.3f}".replace("0.", "."),
+        f"β = {paths[('KP', 'LY')]['std']:.3f}".replace("0.", "."),
+    }
+    readme = (EXAMPLES / "cbsem" / "README.md").read_text()
+    for text in said:
+        assert text in readme, text
+
+
+def _refused(tmp_path, edit) -> str:
+    result = invoke(["validate", example_variant("cbsem", tmp_path, edit)])
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    return result.stderr
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (
+            lambda c: c["hypotheses"].update(H4={"path": "KL -> KP -> LY"}),
+            "key hypotheses.H4.path: an indirect hypothesis in a cbsem model is not built yet",
+        ),
+        (lambda c: c["constructs"]["KP"].update(items={"KP1": "Saya puas"}), "key constructs.KP.items: 'KP' has one indicator"),
+        (lambda c: c["model"].update(controls=["KL"]), "key model.controls: a cbsem model does not hold control variables yet"),
+        (lambda c: c["model"].update(estimator="wls"), "model.estimator"),
+    ],
+)
+def test_what_a_cbsem_model_cannot_hold_is_one_line(tmp_path, edit, message):
+    assert message in _refused(tmp_path, edit)
