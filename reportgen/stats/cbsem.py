@@ -3,7 +3,8 @@
 - **Estimation.** semopy (Igolkina & Meshcheryakov, 2020) fits the model to the sample
   covariance matrix with divisor N, as lavaan's ML does (``likelihood = "normal"``). Each latent
   variable is scaled by its first indicator's loading fixed at 1; exogenous latent variables
-  covary. semopy's SLSQP stops about 1e-7 short of the optimum (lavaan's default nlminb about
+  covary, and so do the residuals of two endogenous ones that no path joins (lavaan's
+  ``auto.cov.y``). semopy's SLSQP stops about 1e-7 short of the optimum (lavaan's default nlminb about
   2e-7): a few Fisher-scoring steps with semopy's own gradient and information,
   ``θ ← θ − N/2 · I⁻¹ ∇F``, reach it (max |∇F| < 1e-9), where lavaan's BFGS run to
   reltol = 1e-14 agrees to 1e-8 (tests/fixtures/cbsem).
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -90,6 +91,22 @@ class CbsemFit:
     sample: np.ndarray  # S, divisor N
     observed: tuple[str, ...]
 
+    def latent_correlations(self) -> np.ndarray:
+        """The correlations of the latent variables the model implies, in ``measurement`` order:
+        ``(I − B)⁻¹ Ψ (I − B)⁻ᵀ`` from the standardised paths B and the standardised (residual)
+        (co)variances Ψ (lavaan ``lavInspect(fit, "cor.lv")``)."""
+        names = list(self.measurement)
+        k = len(names)
+        b, psi = np.zeros((k, k)), np.zeros((k, k))
+        for e in self.estimates:
+            if e.op == "~" and e.lhs in names and e.rhs in names:
+                b[names.index(e.lhs), names.index(e.rhs)] = e.std
+            elif e.op == "~~" and e.lhs in names and e.rhs in names:
+                i, j = names.index(e.lhs), names.index(e.rhs)
+                psi[i, j] = psi[j, i] = e.std
+        inverse = np.linalg.inv(np.eye(k) - b)
+        return inverse @ psi @ inverse.T
+
     def loading(self, construct: str, item: str) -> Estimate:
         return self._find(construct, "=~", item)
 
@@ -110,10 +127,14 @@ class CbsemFit:
 
 
 def model_syntax(measurement: dict[str, tuple[str, ...]], paths: tuple[tuple[str, str], ...]) -> str:
-    """The model in lavaan (and semopy) syntax: one ``=~`` line per construct, one ``~`` per target."""
+    """The model in lavaan (and semopy) syntax: one ``=~`` line per construct, one ``~`` per
+    target, and a residual covariance between two endogenous variables that no path joins
+    (lavaan's ``auto.cov.y``, which semopy does not add by itself)."""
     lines = [f"{c} =~ {' + '.join(items)}" for c, items in measurement.items()]
     targets = list(dict.fromkeys(t for _, t in paths))
     lines += [f"{t} ~ {' + '.join(s for s, u in paths if u == t)}" for t in targets]
+    joined = {frozenset(p) for p in paths}
+    lines += [f"{a} ~~ {b}" for i, a in enumerate(targets) for b in targets[i + 1 :] if frozenset((a, b)) not in joined]
     return "\n".join(lines)
 
 
@@ -166,7 +187,10 @@ def _score(model, n: int) -> None:
 
 def _estimates(table: pd.DataFrame, measurement: dict[str, tuple[str, ...]]) -> list[Estimate]:
     """semopy's inspection as lavaan's parameter table: a loading ``item ~ construct`` becomes
-    ``construct =~ item``, a regression ``target ~ source`` stays."""
+    ``construct =~ item``, a regression ``target ~ source`` stays, a covariance names its two
+    variables in model order; loadings, then regressions, then (co)variances, each in model
+    order (semopy's own order follows Python's string hashing, which changes between runs)."""
+    order = [*measurement, *(i for items in measurement.values() for i in items)]
     out = []
     for row in table.itertuples(index=False):
         lhs, op, rhs = row.lval, row.op, row.rval
@@ -177,7 +201,9 @@ def _estimates(table: pd.DataFrame, measurement: dict[str, tuple[str, ...]]) -> 
             continue
         z = float(row[6])
         out.append(Estimate(lhs, op, rhs, float(row.Estimate), float(row[5]), z, float(2 * special.ndtr(-abs(z))), float(row[4])))
-    return out
+    out = [replace(e, lhs=e.rhs, rhs=e.lhs) if e.op == "~~" and order.index(e.lhs) > order.index(e.rhs) else e for e in out]
+    rank = {"=~": 0, "~": 1, "~~": 2}
+    return sorted(out, key=lambda e: (rank[e.op], order.index(e.lhs), order.index(e.rhs)))
 
 
 def fit_indices(sample: np.ndarray, implied: np.ndarray, n: int, free: int) -> FitIndices:

@@ -71,12 +71,12 @@ def test_the_chapter_reports_the_cfa_fit_and_paths(lang):
     text = " ".join(render_text(composed.document, composed.labels).split())
     if lang == "id":
         assert "Indikator KL5 (Kualitas Pelayanan) memiliki λ = 0,436, di bawah 0,50" in text
-        assert "CFI = 0,989, TLI = 0,986, RMSEA = 0,029 (IK 90% 0,000–0,050)" in text
+        assert "CFI = 0,989, TLI = 0,986, RMSEA = 0,029 (IK 90% [0,000; 0,050])" in text
         assert "bagian struktural model ini jenuh (saturated)" in text
         assert "yang tidak berarti hubungan itu tidak ada. Dengan demikian, H2 ditolak." in text
     else:
-        assert "Indicator KL5 (Service Quality) has λ = 0.436, below .50" in text
-        assert "CFI = .989, TLI = .986, RMSEA = .029 (90% CI .000–.050)" in text
+        assert "Indicator KL5 (Service Quality) has λ = .436, below .50" in text
+        assert "CFI = .989, TLI = .986, RMSEA = .029 (90% CI [.000; .050])" in text
     for cited in ("Hu & Bentler, 1999", "Fornell & Larcker, 1981", "Henseler et al., 2015", "Browne & Cudeck, 1993"):
         assert cited in text
     assert problems(composed.document, composed.labels) == []
@@ -120,3 +120,19 @@ def _refused(tmp_path, edit) -> str:
 )
 def test_what_a_cbsem_model_cannot_hold_is_one_line(tmp_path, edit, message):
     assert message in _refused(tmp_path, edit)
+
+
+def test_the_f2_of_each_path_is_the_r2_its_target_loses_without_it_in_lavaan():
+    """f² = (R²_in − R²_out) / (1 − R²_in), both from the latent correlations the fitted model
+    implies (lavaan's cor.lv): R²_in is the model's R², R²_out its target on its other
+    predecessors (0 when the path was the target's only one)."""
+    out = _payload()["cbsem"]
+    r2 = out["structural"]["r2"]
+    for target, implied in REFERENCE["example_r2_implied"].items():
+        assert r2[target] == pytest.approx(implied, rel=ESTIMATE)
+    for path, without in REFERENCE["example_r2_without"].items():
+        target = path.split(" -> ")[1]
+        expected = (r2[target] - without[target]) / (1 - r2[target])
+        assert out["f2"][path] == pytest.approx(expected, rel=ESTIMATE, abs=1e-9), path
+        assert out["f2"][path] >= 0
+    assert out["f2"]["KL -> KP"] == pytest.approx(r2["KP"] / (1 - r2["KP"]), rel=1e-9)  # KP's only path

@@ -35,6 +35,7 @@ class CbsemStudyResults:
     cfa_fit: FitVerdicts
     sem_fit: FitVerdicts
     path_verdicts: dict[tuple[str, str], Verdict]  # significance of each structural path (its z)
+    f2: dict[tuple[str, str], float]  # Cohen's f² of each path: the R² its target loses without it
     hypotheses: dict[str, HypothesisResult]
     extras: Extras
     warnings: list[str]
@@ -43,6 +44,29 @@ class CbsemStudyResults:
     @property
     def constructs(self) -> list[str]:
         return list(self.cfa.measurement)
+
+
+def path_f2(sem: CbsemFit, path: tuple[str, str]) -> float:
+    """Cohen's f² of one structural path, ``(R²_included − R²_excluded) / (1 − R²_included)``
+    (Cohen, 1988, eq. 9.2.3), both R² from the latent correlations the fitted model implies: its
+    target regressed on all its predecessors (the model's R²) and on them without the path's
+    source. Read at the fitted model, R²_excluded cannot exceed R²_included; re-estimating a model
+    without the path can give a larger R² and a negative f²."""
+    names = list(sem.measurement)
+    rho = sem.latent_correlations()
+    source, target = path
+    t = names.index(target)
+
+    def r2(predictors: list[str]) -> float:
+        if not predictors:
+            return 0.0
+        idx = [names.index(p) for p in predictors]
+        r = rho[np.ix_(idx, [t])]
+        return float((r.T @ np.linalg.solve(rho[np.ix_(idx, idx)], r))[0, 0])
+
+    predecessors = [s for s, u in sem.paths if u == target]
+    included = r2(predecessors)
+    return (included - r2([p for p in predecessors if p != source])) / (1 - included)
 
 
 def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
@@ -75,6 +99,7 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
     matrix = htmt(spec, np.corrcoef(items.to_numpy(), rowvar=False))
     verdicts = measurement_verdicts(cfa, correlations, matrix)
     path_verdicts = {(s, t): significance(sem.path(s, t).p, settings.alpha) for s, t in paths}
+    f2 = {path: path_f2(sem, path) for path in paths}
     hypotheses = {}
     for name, hyp in config.hypotheses.items():
         source, target = hyp.steps()
@@ -98,6 +123,7 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
         cfa_fit=fit_verdicts(cfa.fit, settings.alpha),
         sem_fit=fit_verdicts(sem.fit, settings.alpha),
         path_verdicts=path_verdicts,
+        f2=f2,
         hypotheses=hypotheses,
         extras=extras(study, data, scores, warnings),
         warnings=warnings,

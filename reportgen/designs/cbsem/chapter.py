@@ -45,7 +45,7 @@ def measurement_section(b: Builder, r, number: str) -> Section:
                     d(b.decimal(e.se) if e.se is not None else "–"),
                     d(b.decimal(e.z) if e.z is not None else "–"),
                     d(b.p_value(e.p) if e.p is not None else "–"),
-                    d(b.decimal(e.std)),
+                    d(b.bounded(e.std)),
                     b.verdict(f"loading:{item}", verdict.outcome),
                 ]
             )
@@ -59,14 +59,14 @@ def measurement_section(b: Builder, r, number: str) -> Section:
                 h(b.col("sem_estimate")),
                 h("SE"),
                 h("C.R."),
-                h("P"),
+                h(b.col("amos_p")),
                 h(b.col("std_loading")),
                 h(b.col("description")),
             ]
         ],
         body,
         notes=(b.label("cbsem_loadings_note", loading_min=b.bounded(LOADING_MIN, 2)),),
-        widths=(2.4, 1, 1, 0.9, 0.9, 0.9, 1, 1.2),
+        widths=(2.4, 1, 1, 0.9, 0.9, 0.9, 0.8, 1.4),
         small=True,
     )
     section.add(loadings)
@@ -77,9 +77,9 @@ def measurement_section(b: Builder, r, number: str) -> Section:
         claims=[(f"loading:{item}", "invalid") for item, _ in low],
         table=b.ref(loadings),
         count=len(r.measurement.loadings),
-        low=[{"item": item, "name": b.name(c), "loading": b.decimal(cfa.loading(c, item).std)} for item, c in low],
-        smallest=b.decimal(min(cfa.loading(c, i).std for (c, i) in r.measurement.loadings)),
-        largest=b.decimal(max(cfa.loading(c, i).std for (c, i) in r.measurement.loadings)),
+        low=[{"item": item, "name": b.name(c), "loading": b.bounded(cfa.loading(c, item).std)} for item, c in low],
+        smallest=b.bounded(min(cfa.loading(c, i).std for (c, i) in r.measurement.loadings)),
+        largest=b.bounded(max(cfa.loading(c, i).std for (c, i) in r.measurement.loadings)),
         loading_min=b.bounded(LOADING_MIN, 2),
     )
     reliability = _reliability_table(b, r)
@@ -108,10 +108,10 @@ def _reliability_table(b: Builder, r):
     return b.table(
         "cbsem.reliability",
         b.labels["cbsem_reliability_title"],
-        [[h(b.col("construct")), h(b.col("indicators")), h("CR"), h(b.col("description")), h("AVE"), h(b.col("description"))]],
+        [[h(b.col("construct")), h(b.col("indicators")), h("CR"), h(b.col("reliability")), h("AVE"), h(b.col("convergent_validity"))]],
         rows,
         notes=(b.label("cbsem_reliability_note", cr_min=b.bounded(CR_MIN, 2), ave_min=b.bounded(AVE_MIN, 2)),),
-        widths=(2.6, 1, 0.9, 1.3, 0.9, 1.3),
+        widths=(2.6, 1, 0.9, 1.3, 0.9, 1.5),
     )
 
 
@@ -144,7 +144,7 @@ def _discriminant(b: Builder, r, section: Section) -> None:
             if j == i:
                 row.append(d(b.bounded(r.measurement.fornell_larcker[c].value), bold=True))
             elif j < i:
-                row.append(d(b.decimal(r.correlations[i, j])))
+                row.append(d(b.bounded(r.correlations[i, j])))
             else:
                 row.append(d(""))
         row.append(b.verdict(f"fornell_larcker:{c}", r.measurement.fornell_larcker[c].outcome))
@@ -165,7 +165,7 @@ def _discriminant(b: Builder, r, section: Section) -> None:
         b.labels["cbsem_htmt_title"],
         [[h(b.col("pair")), h("HTMT"), h(b.col("description"))]],
         pairs,
-        notes=(b.label("cbsem_htmt_note", threshold=b.bounded(HTMT_MAX, 2)),),
+        notes=(b.label("cbsem_htmt_note", threshold=b.decimal(HTMT_MAX, 2)),),
         widths=(3.6, 1, 1.4),
     )
     section.add(fornell)
@@ -182,7 +182,7 @@ def _discriminant(b: Builder, r, section: Section) -> None:
         failing=[b.name(c) for c in failing],
         close=close,
         largest=b.decimal(max(v.value for v in r.measurement.htmt.values() if v.value is not None)) if r.measurement.htmt else None,
-        threshold=b.bounded(HTMT_MAX, 2),
+        threshold=b.decimal(HTMT_MAX, 2),  # HTMT may exceed 1: written as a coefficient
     )
 
 
@@ -193,7 +193,7 @@ def _fit_table(b: Builder, key: str, title: str, fit, verdicts, model: str):
     """The fit indices with their cut-offs and verdicts (Hu & Bentler, 1999; Hair et al., 2019)."""
     alpha = b.bounded(b.study.config.settings.alpha, 2)
     values = {
-        "chisq": f"{b.decimal(fit.chisq)} (df = {b.integer(fit.df)}; P {b.sig(fit.p)})",
+        "chisq": f"{b.decimal(fit.chisq)} (df = {b.integer(fit.df)}; {b.col('amos_p')} {b.sig(fit.p)})",
         "chisq_df": b.decimal(fit.chisq / fit.df) if fit.df else "–",
         "cfi": b.bounded(fit.cfi),
         "tli": b.bounded(fit.tli),
@@ -201,7 +201,7 @@ def _fit_table(b: Builder, key: str, title: str, fit, verdicts, model: str):
         "srmr": b.bounded(fit.srmr),
     }
     cutoffs = {
-        "chisq": f"P ≥ {alpha}",
+        "chisq": f"{b.col('amos_p')} ≥ {alpha}",
         "chisq_df": f"≤ {b.decimal(CHISQ_DF_MAX, 0)}",
         "cfi": f"≥ {b.bounded(FIT_CUTOFFS['cfi'], 2)}",
         "tli": f"≥ {b.bounded(FIT_CUTOFFS['tli'], 2)}",
@@ -290,10 +290,10 @@ def structural_section(b: Builder, r, number: str) -> Section:
     paths = b.table(
         "cbsem.paths",
         b.labels["cbsem_paths_title"],
-        [[h(b.col("path")), h(b.col("sem_estimate")), h("SE"), h("C.R."), h("P"), h(b.col("std_estimate")), h(b.col("description"))]],
+        [[h(b.col("path")), h(b.col("sem_estimate")), h("SE"), h("C.R."), h(b.col("amos_p")), h(b.col("std_estimate")), h(b.col("description"))]],
         body,
         notes=(b.label("cbsem_paths_note", r2="; ".join(f"R² {t} = {b.bounded(v)}" for t, v in sem.r2.items())),),
-        widths=(2.2, 1, 0.9, 0.9, 0.9, 1.5, 1.3),
+        widths=(2, 1, 0.9, 0.9, 0.9, 0.9, 1.6),
     )
     section.add(paths)
     labels = {(a, c): f"{b.decimal(sem.path(a, c).std)}{stars(sem.path(a, c).p)}" for a, c in sem.paths}
@@ -337,10 +337,10 @@ def hypotheses_section(b: Builder, r, number: str) -> Section:
     table = b.table(
         "cbsem.hypotheses",
         b.labels["cbsem_hypotheses_title"],
-        [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("std_estimate")), h("C.R."), h("P"), h(b.col("decision"))]],
+        [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("std_estimate")), h("C.R."), h(b.col("amos_p")), h(b.col("decision"))]],
         body,
         notes=(b.label("cbsem_hypotheses_note", alpha=alpha),),
-        widths=(1, 2, 1.6, 1, 1, 1.2),
+        widths=(1, 2, 1, 1, 1, 1.2),
     )
     section.add(table)
     for name, hyp in r.hypotheses.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen.config import Study
-from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json
+from reportgen.designs.survey.json import decision_text, extras_json, hypothesis_json, sample_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
@@ -44,17 +44,14 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
     env = environment(lang, study.templates_dir)
     names = results.constructs
     out = {
-        "source": source_json(config),
-        "n_used": results.n_used,
-        "n_excluded": results.n_excluded,
-        "profile": profile_json(results.described.profile),
-        "constructs": constructs_json(results.described.constructs),
+        **sample_json(config, results.described),
         "cbsem": {
             "estimator": "ML",
             "measurement": model_json(results.cfa),
             "structural": model_json(results.sem),
             "latent_correlations": {a: {b: float(results.correlations[i, j]) for j, b in enumerate(names) if j != i} for i, a in enumerate(names)},
             "htmt": {f"{a} -> {b}": v.value for (a, b), v in results.measurement.htmt.items()},
+            "f2": {f"{a} -> {b}": v for (a, b), v in results.f2.items()},
             "verdicts": {
                 "measurement": verdicts_json(results.measurement, pair=" -> "),
                 "measurement_fit": verdicts_json(results.cfa_fit),

@@ -6,7 +6,7 @@ from typing import Any
 
 from reportgen.config import Study
 from reportgen.designs.regression.explain import explanation_json, ranges_json, shares_json
-from reportgen.designs.survey.json import constructs_json, decision_text, extras_json, hypothesis_json, profile_json, source_json, terms_json
+from reportgen.designs.survey.json import decision_text, extras_json, hypothesis_json, sample_json, terms_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
@@ -61,11 +61,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
     config = study.config
     env = environment(lang, study.templates_dir)
     out = {
-        "source": source_json(config),
-        "n_used": results.n_used,
-        "n_excluded": results.n_excluded,
-        "profile": profile_json(results.described.profile),
-        "constructs": constructs_json(results.described.constructs),
+        **sample_json(config, results.described),
         "path_model": {
             target: {
                 "coefficients": {name: {"b": c.b, "se": c.se, "beta": c.beta, "t": c.t, "p": c.p} for name, c in fit.coefficients.items()},

@@ -8,7 +8,7 @@ from typing import Any
 from reportgen.config import Study
 from reportgen.designs.repeated.analysis import Change, Omnibus, PairedPower, RepeatedStudyResults
 from reportgen.designs.survey.groups import effect_json
-from reportgen.designs.survey.json import constructs_json, hypothesis_json, profile_json, source_json
+from reportgen.designs.survey.json import hypothesis_json, sample_json
 from reportgen.interpret.hypotheses import Decision
 from reportgen.interpret.repeated import decision_rule
 from reportgen.words.labels import load_labels
@@ -139,11 +139,7 @@ def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict
     env = environment(lang, study.templates_dir)
     symbols = load_labels(lang, study.templates_dir)["repeated_symbols"]
     return {
-        "source": source_json(config),
-        "n_used": results.n_used,
-        "n_excluded": results.n_excluded,
-        "profile": profile_json(results.described.profile),
-        "constructs": constructs_json(results.described.constructs),
+        **sample_json(config, results.described),
         "repeated": change_json(c) | {"power": power_json(results.power)},
         "hypotheses": {
             name: {

@@ -219,11 +219,13 @@ def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions
 
 def cbsem_effects(results) -> list[Effect]:
     """Each hypothesis of a CB-SEM study: the standardised path coefficient (std.all) with its z
-    (AMOS's C.R.); f² is a regression's, not computed for latent paths."""
+    (AMOS's C.R.) and the f² of its path (the R² its target loses without it)."""
     effects = []
     for name, hyp in results.hypotheses.items():
-        e = results.sem.path(hyp.source[0], hyp.target)
-        effects.append(Effect(name, "direct", (hyp.source[0], hyp.target), e.std, hyp.decision.statistic, "z", hyp.decision.p, hyp.decision))
+        path = (hyp.source[0], hyp.target)
+        e = results.sem.path(*path)
+        f2 = results.f2[path]
+        effects.append(Effect(name, "direct", path, e.std, hyp.decision.statistic, "z", hyp.decision.p, hyp.decision, f2, f2_verdict(f2)))
     return ranked(effects, _cbsem_coefficients(results))
 
 

@@ -18,6 +18,18 @@ def source_json(config) -> dict[str, Any]:
     return {"type": config.data.source.type, "citation": config.data.source.citation}
 
 
+def sample_json(config, described) -> dict[str, Any]:
+    """The keys every questionnaire study's results.json opens with: the data's source, the
+    respondents used and excluded, their profile and each construct's description."""
+    return {
+        "source": source_json(config),
+        "n_used": described.n_used,
+        "n_excluded": described.n_excluded,
+        "profile": profile_json(described.profile),
+        "constructs": constructs_json(described.constructs),
+    }
+
+
 def profile_json(profile) -> dict[str, Any]:
     return {
         column: {
