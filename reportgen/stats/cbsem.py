@@ -35,7 +35,9 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special, stats
 
-SOLVER_OPTIONS = {"ftol": 1e-15, "maxiter": 10000}
+from reportgen.errors import AnalysisError
+
+SOLVER_OPTIONS = {"ftol": 1e-15, "maxiter": 2000}  # a bound on the work: a model that needs more does not converge
 SCORING_STEPS = 10  # Fisher-scoring steps at most after semopy's solver
 GRADIENT_TOLERANCE = 1e-10  # max |∇F| at which scoring stops
 RMSEA_LEVEL = 0.90  # lavaan's rmsea.ci.level
@@ -147,13 +149,17 @@ def fit_cbsem(data: pd.DataFrame, measurement: dict[str, tuple[str, ...]], paths
     x = data[list(observed)].to_numpy(dtype=float)
     n = len(x)
     sample = np.cov(x, rowvar=False, ddof=0)
+    _check_positive_definite(sample, observed)
     model = semopy.Model(model_syntax(measurement, paths))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         logging.getLogger().disabled = True  # semopy logs a warning for what it recovers from itself
         try:
-            model.fit(cov=pd.DataFrame(sample, index=observed, columns=observed), n_samples=n, obj="MLW", solver="SLSQP", options=SOLVER_OPTIONS)
-            _score(model, n)
+            solved = model.fit(
+                cov=pd.DataFrame(sample, index=observed, columns=observed), n_samples=n, obj="MLW", solver="SLSQP", options=SOLVER_OPTIONS
+            )
+            if not _score(model, n) and not solved.success:
+                raise AnalysisError.coded("analysis.cbsem_not_converged", iterations=SOLVER_OPTIONS["maxiter"])
             table = model.inspect(std_est=True)
         finally:
             logging.getLogger().disabled = False
@@ -172,17 +178,46 @@ def fit_cbsem(data: pd.DataFrame, measurement: dict[str, tuple[str, ...]], paths
     return CbsemFit(dict(measurement), tuple(paths), estimates, fit, r2, reliability, implied, sample, observed)
 
 
-def _score(model, n: int) -> None:
-    """Fisher scoring from semopy's solution to the ML optimum (see the module docstring)."""
+def _score(model, n: int) -> bool:
+    """Fisher scoring from semopy's solution to the ML optimum (see the module docstring);
+    whether it reached it (max |∇F| below ``GRADIENT_TOLERANCE``)."""
     theta = np.array(model.param_vals, dtype=float)
+    reached = False
     for _ in range(SCORING_STEPS):
         gradient = model.grad_mlw(theta)
+        if not np.all(np.isfinite(gradient)):
+            break
         if np.abs(gradient).max() < GRADIENT_TOLERANCE:
+            reached = True
             break
         model.update_matrices(theta)
-        theta = theta - (n / 2) * np.linalg.solve(model.calc_fim(), gradient)
+        try:
+            theta = theta - (n / 2) * np.linalg.solve(model.calc_fim(), gradient)
+        except np.linalg.LinAlgError:
+            break
         model.param_vals = theta
     model.update_matrices(theta)
+    return reached
+
+
+def _check_positive_definite(sample: np.ndarray, observed: tuple[str, ...]) -> None:
+    """ML needs a positive definite S: name two indicators that are perfectly correlated, or say
+    that one is a combination of the others.
+
+    Raises
+    ------
+    AnalysisError
+        S is singular.
+    """
+    values = np.linalg.eigvalsh(sample)
+    if values.min() > 1e-10 * values.max():
+        return
+    sd = np.sqrt(np.diag(sample))
+    r = sample / np.outer(sd, sd)
+    pairs = [(observed[i], observed[j]) for i in range(len(observed)) for j in range(i + 1, len(observed)) if abs(r[i, j]) > 1 - 1e-9]
+    if pairs:
+        raise AnalysisError.coded("analysis.cbsem_identical", a=pairs[0][0], b=pairs[0][1])
+    raise AnalysisError.coded("analysis.cbsem_singular")
 
 
 def _estimates(table: pd.DataFrame, measurement: dict[str, tuple[str, ...]]) -> list[Estimate]:

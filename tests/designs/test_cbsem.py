@@ -136,3 +136,19 @@ def test_the_f2_of_each_path_is_the_r2_its_target_loses_without_it_in_lavaan():
         assert out["f2"][path] == pytest.approx(expected, rel=ESTIMATE, abs=1e-9), path
         assert out["f2"][path] >= 0
     assert out["f2"]["KL -> KP"] == pytest.approx(r2["KP"] / (1 - r2["KP"]), rel=1e-9)  # KP's only path
+
+
+def test_two_identical_indicators_are_one_line_not_a_hang(tmp_path):
+    """A singular covariance matrix has no ML estimate: named before any fit is tried."""
+    from helpers import example_rows, write_rows
+
+    rows = [dict(row, KL2=row["KL1"]) for row in example_rows("cbsem")]
+    data = write_rows(tmp_path / "responses.csv", rows)
+
+    def edit(config):
+        config["data"]["path"] = str(data)
+
+    result = invoke(["run", example_variant("cbsem", tmp_path / "study", edit), "--out", tmp_path / "out", "--formats", "json"])
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "indicators KL1 and KL2 are perfectly correlated among the respondents used" in result.stderr
+    assert not (tmp_path / "out" / "results.json").exists()

@@ -107,6 +107,11 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
         assert estimate.z is not None and estimate.p is not None  # a structural path is free
         decision = partial_decision(estimate.z, estimate.p, hyp.expect, settings.alpha, settings.tails)
         hypotheses[name] = HypothesisResult(name, "partial", (source,), target, hyp.expect, decision)
+    for e in sem.estimates:
+        if e.op == "~~" and e.lhs == e.rhs and e.est < 0:
+            warnings.append(
+                f"CB-SEM: the variance of {e.lhs} is estimated negative ({e.est:.3f}), a Heywood case: the model is misspecified or the sample too small"
+            )
     for (construct, item), verdict in verdicts.loadings.items():
         if verdict.passed is False:
             warnings.append(f"CB-SEM: the standardised loading of {item} on {construct} is {verdict.value:.3f}, below {0.5}")
