@@ -139,11 +139,19 @@ def slopes_with(moderation: Moderation, cov: np.ndarray) -> tuple[SimpleSlope, .
 
 def slope_lines(moderation: Moderation, points: int = 50) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """(level, x, predicted y) of each simple slope over the observed range of X, for the figure:
-    ŷ = b0 + b1 x + b2 z + b3 x z at the level's z; for a category j, ŷ = b0 + c_j + (b1 + d_j) x."""
+    ŷ = b0 + b1 x + b2 z + b3 x z at the level's z; for a category j, ŷ = b0 + c_j + (b1 + d_j) x
+    over the range of X its respondents have (a line is not drawn where a category has no data)."""
     full = moderation.full
     b = [full.coefficients[n].b for n in ("const", *full.predictors)]
     x = full.exog[:, 1]
     xs = np.linspace(x.min(), x.max(), points)
     if moderation.categorical:
-        return [(s.level, xs, b[0] + (b[1 + j] if j else 0.0) + s.slope * xs) for j, s in enumerate(moderation.slopes)]
+        k = len(moderation.interactions)
+        dummies = full.exog[:, 2 : 2 + k]
+        lines = []
+        for j, s in enumerate(moderation.slopes):
+            members = dummies[:, j - 1] == 1 if j else ~dummies.any(axis=1)
+            own = np.linspace(x[members].min(), x[members].max(), points)
+            lines.append((s.level, own, b[0] + (b[1 + j] if j else 0.0) + s.slope * own))
+        return lines
     return [(slope.level, xs, b[0] + b[1] * xs + b[2] * slope.z + b[3] * xs * slope.z) for slope in moderation.slopes]
