@@ -265,6 +265,15 @@ def _check_path_model(study) -> list[ConfigError]:
         return found
     pairs = pls_paths(config)
     kind = config.model.type
+    if not pairs and kind == "cbsem":  # a CFA on its own: every construct measured, nothing hypothesised
+        if config.model.controls:
+            flag("controls_design", "model", "controls", type=kind)
+        found += [
+            study.problem("check.cbsem_items", "constructs", name, "items", name=name) for name, c in config.constructs.items() if len(c.items) < 2
+        ]
+        if len(config.constructs) < 2:
+            flag("cbsem_one_construct", "constructs")
+        return found
     if not pairs:
         flag("needs_paths", "model", type=kind)
         return found
@@ -437,6 +446,8 @@ def _model_variables(config) -> set[str]:
         used |= {config.model.dependent, *regression_predictors(config)}
     elif config.model.type == "repeated":
         used |= set(config.model.measures)
+    elif config.model.type == "cbsem" and not pls_paths(config):  # a CFA on its own measures every construct
+        used |= set(config.constructs)
     else:
         used |= {c for pair in pls_paths(config) for c in pair}
     for hyp in config.hypotheses.values():

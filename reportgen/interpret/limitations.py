@@ -112,9 +112,10 @@ class Limitations:
 
 def power_of(n: int, k: int, alpha: float, equations: int = 1) -> Power | None:
     """The power of the test of one coefficient among ``k`` predictors, in the largest of
-    ``equations`` equations (None without residual df)."""
+    ``equations`` equations (None without residual df, or without a coefficient to test: a CFA
+    on its own)."""
     v = n - k - 1
-    if v < 1:
+    if v < 1 or k < 1:
         return None
     small = f2_power(SMALL_F2, 1, v, alpha)
     verdict = at_least(small, POWER, Rule("power_small_f2", POWER, POWER_CITATION), "adequate", "underpowered")

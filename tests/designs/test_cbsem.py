@@ -152,3 +152,31 @@ def test_two_identical_indicators_are_one_line_not_a_hang(tmp_path):
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert "indicators KL1 and KL2 are perfectly correlated among the respondents used" in result.stderr
     assert not (tmp_path / "out" / "results.json").exists()
+
+
+def test_a_cfa_on_its_own_reports_the_measurement_model_and_what_it_says_of_the_instrument(tmp_path):
+    """No paths, no hypotheses: the CFA of every construct (the same fit as the example's
+    saturated model), no structural model, and a discussion of the instrument, not of hypotheses."""
+    from reportgen.pipeline import compose
+
+    def edit(config):
+        config["model"].pop("paths")
+        config["hypotheses"] = {}
+
+    composed = compose(example_variant("cbsem", tmp_path, edit), "id")
+    tables = composed.document.tables()
+    assert {"cbsem.loadings", "cbsem.reliability", "cbsem.cfa_fit"} <= set(tables)
+    assert not {"cbsem.paths", "cbsem.hypotheses"} & set(tables)
+    fit = composed.payload["cbsem"]["measurement"]["fit"]
+    assert fit["chisq"] == pytest.approx(REFERENCE["example_cfa"]["fit"]["chisq"], rel=FIT)
+    text = " ".join(render_text(composed.document, composed.labels).split())
+    assert "Confirmatory factor analysis atas 3 konstruk dengan 13 indikator" in text
+    assert "Indikator KL5 memiliki loading terstandardisasi di bawah batas" in text
+    assert "uji satu koefisien memiliki kekuatan" not in text  # no coefficient is tested: no power paragraph
+    assert problems(composed.document, composed.labels) == []
+
+    def one(config):
+        edit(config)
+        config["constructs"] = {"KL": config["constructs"]["KL"]}
+
+    assert "a CFA without paths needs two or more constructs" in _refused(tmp_path / "one", one)

@@ -74,7 +74,7 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
     settings = config.settings
     warnings: list[str] = []
     paths = tuple(pls_paths(config))
-    used = [c for c in config.constructs if any(c in p for p in paths)]
+    used = [c for c in config.constructs if any(c in p for p in paths)] if paths else list(config.constructs)  # no paths: a CFA
     measurement = {c: tuple(config.constructs[c].items) for c in used}
     indicators = [i for items in measurement.values() for i in items]
     moments = len(indicators) * (len(indicators) + 1) // 2
@@ -86,7 +86,7 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
         raise AnalysisError.coded("analysis.constant_indicator", item=constant[0])
     described = describe(study, data, warnings)
     cfa = fit_cbsem(items, measurement)
-    sem = fit_cbsem(items, measurement, paths)
+    sem = fit_cbsem(items, measurement, paths) if paths else cfa
     if sem.fit.df < 0:
         raise AnalysisError.coded("analysis.cbsem_identified", moments=moments)
     names = list(measurement)

@@ -366,8 +366,31 @@ def hypotheses_section(b: Builder, r, number: str) -> Section:
     return section
 
 
+def measurement_discussion(b: Builder, r, number: str) -> Section:
+    """The discussion of a CFA on its own: what the measurement model says of the instrument."""
+    section = b.section(b.labels["discussion"], 2, number)
+    m = r.measurement
+    section.blocks += b.say(
+        "cbsem_cfa_discussion.j2",
+        refs=("cbsem.loadings", "cbsem.reliability", "cbsem.cfa_fit"),
+        claims=[("cfa:" + k, getattr(r.cfa_fit, k).outcome) for k in ("cfi", "tli", "rmsea", "srmr")],
+        invalid=[item for (_, item), v in m.loadings.items() if v.passed is False],
+        unreliable=[b.name(c) for c, v in m.cr.items() if v.passed is False],
+        not_convergent=[b.name(c) for c, v in m.ave.items() if v.passed is False],
+        not_distinct=[b.name(c) for c, v in m.fornell_larcker.items() if v.passed is False]
+        + [f"{b.name(a)} ↔ {b.name(c)}" for (a, c), v in m.htmt.items() if v.passed is False],
+        fits=r.cfa_fit.good,
+        constructs=len(r.constructs),
+        indicators=len(m.loadings),
+        object=b.study.config.study.object_in(b.lang),
+    )
+    return section
+
+
 def discussion(b: Builder, r, number: str, effects: list[Effect]) -> Section:
     config = b.study.config
+    if not r.hypotheses:  # a CFA on its own
+        return measurement_discussion(b, r, number)
 
     def restate(effect):
         name = effect.hypothesis
@@ -402,8 +425,8 @@ def build_chapter(b: Builder, results) -> Document:
         lambda n: profile_section(b, view, n),
         lambda n: descriptives_section(b, view, n),
         lambda n: measurement_section(b, results, n),
-        lambda n: structural_section(b, results, n),
-        lambda n: hypotheses_section(b, results, n),
+        lambda n: structural_section(b, results, n) if results.sem.paths else None,  # a CFA on its own has no structural model
+        lambda n: hypotheses_section(b, results, n) if results.hypotheses else None,
         lambda n: group_section(b, results.extras, alpha, n),
     ]
     effects = cbsem_effects(results)

@@ -132,7 +132,7 @@ def cbsem_limitations(study, lang: str, results) -> Limitations:
     """A CB-SEM study's: k is the most predecessors of an endogenous latent variable; its
     measurement is read from loadings, AVE and CR, not item–total r and alpha."""
     paths = results.sem.paths
-    k = max(sum(1 for _, t in paths if t == target) for target in results.sem.r2)
+    k = max((sum(1 for _, t in paths if t == target) for target in results.sem.r2), default=0)  # 0: a CFA on its own
     return limitations_of(study, lang, results.described, k, item_statistics=False, equations=len(results.sem.r2), mixed=results.mixed)
 
 
