@@ -173,6 +173,7 @@ def test_a_cfa_on_its_own_reports_the_measurement_model_and_what_it_says_of_the_
     assert "Confirmatory factor analysis atas 3 konstruk dengan 13 indikator" in text
     assert "Indikator KL5 memiliki loading terstandardisasi di bawah batas" in text
     assert "uji satu koefisien memiliki kekuatan" not in text  # no coefficient is tested: no power paragraph
+    assert "korelasi antarkonstruk yang ditemukan tidak menunjukkan" in text and "arah setiap hipotesis" not in text
     assert problems(composed.document, composed.labels) == []
 
     def one(config):

@@ -51,6 +51,7 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
         range_table=f"{b.labels['table']} {b.numbers.get('score_range', '')}",
         setting=lim.setting,
         interviews=interviews,
+        hypothesised=bool(b.study.config.hypotheses),
     )
     section.blocks += [Paragraph(text) for text in lim.own]
     return section
