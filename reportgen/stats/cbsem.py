@@ -109,6 +109,18 @@ class CbsemFit:
         inverse = np.linalg.inv(np.eye(k) - b)
         return inverse @ psi @ inverse.T
 
+    def implied_r2(self, target: str, predictors: list[str]) -> float:
+        """R² of latent ``target`` regressed on the latent ``predictors`` in the correlations the
+        model implies, ``ρ_tP R_PP⁻¹ ρ_Pt`` (0 without predictors); on all of ``target``'s
+        predecessors it is the model's R²."""
+        if not predictors:
+            return 0.0
+        names = list(self.measurement)
+        rho = self.latent_correlations()
+        idx, t = [names.index(p) for p in predictors], names.index(target)
+        r = rho[np.ix_(idx, [t])]
+        return float((r.T @ np.linalg.solve(rho[np.ix_(idx, idx)], r))[0, 0])
+
     def loading(self, construct: str, item: str) -> Estimate:
         return self._find(construct, "=~", item)
 

@@ -15,6 +15,7 @@ from reportgen.designs.survey.analysis import Description, HypothesisResult, des
 from reportgen.designs.survey.extras import Extras, extras
 from reportgen.errors import AnalysisError
 from reportgen.interpret.cbsem import FitVerdicts, MeasurementVerdicts, fit_verdicts, measurement_verdicts
+from reportgen.interpret.effects import f2_from_change
 from reportgen.interpret.hypotheses import partial_decision
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.cbsem import CbsemFit, fit_cbsem
@@ -52,21 +53,10 @@ def path_f2(sem: CbsemFit, path: tuple[str, str]) -> float:
     target regressed on all its predecessors (the model's R²) and on them without the path's
     source. Read at the fitted model, R²_excluded cannot exceed R²_included; re-estimating a model
     without the path can give a larger R² and a negative f²."""
-    names = list(sem.measurement)
-    rho = sem.latent_correlations()
     source, target = path
-    t = names.index(target)
-
-    def r2(predictors: list[str]) -> float:
-        if not predictors:
-            return 0.0
-        idx = [names.index(p) for p in predictors]
-        r = rho[np.ix_(idx, [t])]
-        return float((r.T @ np.linalg.solve(rho[np.ix_(idx, idx)], r))[0, 0])
-
     predecessors = [s for s, u in sem.paths if u == target]
-    included = r2(predecessors)
-    return (included - r2([p for p in predecessors if p != source])) / (1 - included)
+    included = sem.implied_r2(target, predecessors)
+    return f2_from_change(included - sem.implied_r2(target, [p for p in predecessors if p != source]), included)
 
 
 def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
@@ -90,11 +80,7 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
     if sem.fit.df < 0:
         raise AnalysisError.coded("analysis.cbsem_identified", moments=moments)
     names = list(measurement)
-    correlations = np.eye(len(names))
-    for i, a in enumerate(names):
-        for j, b in enumerate(names):
-            if i != j:
-                correlations[i, j] = cfa.covariance(a, b).std
+    correlations = cfa.latent_correlations()
     spec = PlsSpec(tuple(names), tuple(measurement.values()), tuple("A" for _ in names), paths)
     matrix = htmt(spec, np.corrcoef(items.to_numpy(), rowvar=False))
     verdicts = measurement_verdicts(cfa, correlations, matrix)

@@ -194,7 +194,7 @@ def _fit_table(b: Builder, key: str, title: str, fit, verdicts, model: str):
     alpha = b.bounded(b.study.config.settings.alpha, 2)
     values = {
         "chisq": f"{b.decimal(fit.chisq)} (df = {b.integer(fit.df)}; {b.col('amos_p')} {b.sig(fit.p)})",
-        "chisq_df": b.decimal(fit.chisq / fit.df) if fit.df else "–",
+        "chisq_df": "–" if verdicts.chisq_df.value is None else b.decimal(verdicts.chisq_df.value),
         "cfi": b.bounded(fit.cfi),
         "tli": b.bounded(fit.tli),
         "rmsea": f"{b.bounded(fit.rmsea)} [{b.bounded(fit.rmsea_low)}; {b.bounded(fit.rmsea_high)}]",
