@@ -37,6 +37,7 @@ VERDICT_WORDS = (
     "pls_loading_words",
     "pls_loading_words_kept",
     "explain_words",
+    "predict_levels",
 )
 NOT_VERDICTS = {"–", "-", ""}
 
@@ -167,6 +168,12 @@ RULES: dict[str, tuple[Rule, ...]] = {
         ),
         Rule(r"(?<!tidak )berbeda signifikan", r"groups:.*", frozenset({"significant"}), local=True),
         Rule(r"tidak berbeda signifikan antar", r"groups:.*", frozenset({"not_significant"}), local=True),
+        Rule(
+            r"kekuatan prediksi model untuk (\w+) (tinggi|sedang|rendah)",
+            "predict:{0}",
+            lambda m: frozenset({{"tinggi": "high", "sedang": "medium", "rendah": "low"}[m.group(2)]}),
+        ),
+        Rule(r"model tidak memiliki kekuatan prediksi untuk (\w+)", "predict:{0}", frozenset({"none"})),
         *EXPLAIN["id"],
     ),
     "en": (
@@ -197,6 +204,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(r"so the Fornell-Larcker criterion is met", r"fornell_larcker:.*", frozenset({"valid"})),
         Rule(r"Every indicator loads at least 0?\.708", r"loading:.*", VALID, local=True),
         Rule(r"Every HTMT upper bound is below", r"htmt:.*", frozenset({"valid"})),
+        Rule(r"the model has (high|medium|low) predictive power for (\w+)", "predict:{1}", lambda m: frozenset({m.group(1)})),
+        Rule(r"the model lacks predictive power for (\w+)", "predict:{0}", frozenset({"none"})),
         Rule(r"This finding is provisional|are provisional, as the measurement", "measurement", frozenset({"inadequate"})),
         Rule(r"measurement model meets every criterion", "measurement", frozenset({"adequate"})),
         Rule(r"With an adequate measurement model", "measurement", frozenset({"adequate"})),

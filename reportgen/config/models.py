@@ -298,6 +298,17 @@ class PathModel(SurveyModel):
         return pairs
 
 
+class PlsPredict(Strict):
+    """PLSpredict (Shmueli et al., 2019): k-fold cross-validated predictions of the endogenous
+    constructs' indicators, repeated with fresh folds; ``technique`` names the antecedents an
+    endogenous construct is predicted from (direct: its predecessors, seminr's default; earliest:
+    the exogenous constructs, carried through the model)."""
+
+    folds: int = Field(10, ge=2, le=bounds.MAX_FOLDS)
+    repetitions: int = Field(10, ge=1, le=bounds.MAX_REPETITIONS)
+    technique: Literal["direct", "earliest"] = "direct"
+
+
 class PlsModel(PathModel):
     """PLS-SEM (SmartPLS-style) with its inner weighting scheme."""
 
@@ -307,6 +318,9 @@ class PlsModel(PathModel):
     htmt: Literal[0.85, 0.90, 1.0] = (  # type: ignore[valid-type]  # float literals: pydantic checks them, mypy cannot express them
         0.90  # the bootstrap upper bound of HTMT must be below it: 0,90 similar constructs, 0,85 distinct, 1 HTMT_inference
     )
+    predict: Annotated[
+        PlsPredict | None, BeforeValidator(lambda v: None if v is False else v, json_schema_input_type=PlsPredict | Literal[False] | None)
+    ] = PlsPredict()  # false: no PLSpredict
     diagram_indicators: bool = False  # the path diagram also draws each construct's indicators with their loadings (SmartPLS style)
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 

@@ -16,9 +16,11 @@ from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
 from reportgen.interpret.pls import Caveat, PlsVerdicts, loading_verdicts, measurement_caveat, pls_verdicts, quality_warnings
 from reportgen.interpret.pls_indicators import Removal, remove_indicators
+from reportgen.interpret.pls_predict import ConstructPrediction, construct_predictions
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate, quality
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
+from reportgen.stats.pls.predict import cross_validate, indicator_errors, row_orders
 from reportgen.stats.regression import ols
 
 
@@ -51,6 +53,7 @@ class PlsStudyResults:
     initial_loadings: dict[str, float]
     initial_verdicts: dict[str, Verdict]  # the loading verdicts of the model with every indicator
     explained: Explained  # each structural equation's correlations split into unique and shared parts, score ranges
+    prediction: dict[str, ConstructPrediction] | None = None  # PLSpredict by endogenous construct (model.predict)
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
 
@@ -115,6 +118,12 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     if applied and removal.removed:
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
     hypotheses = _hypotheses(study, boot, verdicts)
+    prediction = None
+    if pls.predict:
+        settings = pls.predict
+        orders = row_orders(len(x), settings.repetitions, pls.seed)
+        predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
+        prediction = construct_predictions(indicator_errors(x, spec, predictions))
     why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)
     return PlsStudyResults(
         n_used=data.n_used,
@@ -134,6 +143,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         initial_loadings=initial_loadings,
         initial_verdicts=loading_verdicts(full, initial_loadings, removal.removed),
         explained=why,
+        prediction=prediction,
     )
 
 

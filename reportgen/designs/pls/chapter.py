@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from reportgen.designs.pls.analysis import PlsStudyResults, tested
+from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of, tested
 from reportgen.designs.pls.outer import outer_model_section
 from reportgen.designs.regression.explain_chapter import explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
@@ -15,6 +16,7 @@ from reportgen.designs.survey.limitations import pls_limitations
 from reportgen.designs.survey.profile import profile_section
 from reportgen.interpret.effects import Effect
 from reportgen.interpret.pls import CITATION, SRMR_MAX, VIF_MAX
+from reportgen.interpret.pls_predict import CITATION as PREDICT_CITATION
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
@@ -124,13 +126,107 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         ],
     )
     section.add(sub)
+    letters = iter("de")
+    if r.prediction:
+        section.add(predict_section(b, r, f"{next(letters)}."))
     shared = [t for t in r.explained.shares if len(r.explained.shares[t].predictors) > 1]
     if shared:  # one predictor: its partial and semipartial r are its r, nothing is shared
-        sub = b.section(b.labels["pls_shares"], 4, "d.")
+        sub = b.section(b.labels["pls_shares"], 4, f"{next(letters)}.")
         for target in shared:
             sub.blocks += shares_blocks(b, r.explained, target, bootstrap=True)
         section.add(sub)
     return section
+
+
+def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
+    """PLSpredict: Q²predict, RMSE and MAE of PLS-SEM and the linear benchmark per indicator of
+    each endogenous construct, and the construct's predictive power (Shmueli et al., 2019)."""
+    assert r.prediction is not None
+    settings = pls_model_of(b.study.config).predict
+    assert settings
+    sub = b.section(b.labels["pls_predict"], 4, number)
+    body = []
+    for construct, verdicts in r.prediction.items():
+        indicators = verdicts.indicators
+        for k, row in enumerate(indicators):
+            cells = [s(b.labelled(construct), rowspan=len(indicators))] if k == 0 else []
+            cells += [
+                s(row.indicator),
+                replace(d(b.decimal(row.q2_predict)), claim=(f"q2_predict:{row.indicator}", verdicts.relevant[row.indicator].outcome)),
+                d(b.decimal(row.pls_rmse)),
+                d(b.decimal(row.lm_rmse)),
+                d(b.decimal(row.pls_mae)),
+                d(b.decimal(row.lm_mae)),
+            ]
+            if k == 0:
+                cells.append(replace(b.verdict(f"predict:{construct}", verdicts.power.outcome, "predict_levels"), rowspan=len(indicators)))
+            body.append(cells)
+    table = b.table(
+        "pls.predict",
+        b.labels["pls_predict_title"],
+        [
+            [
+                h(b.col("variable"), rowspan=2),
+                h(b.col("indicator"), rowspan=2),
+                h("Q²predict", rowspan=2),
+                h("RMSE", colspan=2),
+                h("MAE", colspan=2),
+                h(b.labels["pls_predict_power"], rowspan=2),
+            ],
+            [h("PLS-SEM"), h("LM"), h("PLS-SEM"), h("LM")],
+        ],
+        body,
+        notes=(
+            b.label(
+                "pls_predict_note",
+                folds=b.integer(settings.folds),
+                repetitions=b.integer(settings.repetitions),
+                technique=b.labels["pls_predict_techniques"][settings.technique],
+            ),
+            b.label(
+                "pls_predict_skewness",
+                values="; ".join(f"{c} {b.decimal(v.statistic.value)}" for c, v in r.prediction.items()),
+            ),
+        ),
+        widths=(2.4, 1.1, 1.1, 0.9, 0.9, 0.9, 0.9, 1.3),
+    )
+    sub.add(table)
+    claims: list[tuple[str, str]] = []
+    rows: list[dict[str, Any]] = []
+    for construct, verdicts in r.prediction.items():
+        q2 = [row.q2_predict for row in verdicts.indicators]
+        claims.append((f"predict:{construct}", verdicts.power.outcome))
+        claims += [(f"q2_predict:{item}", v.outcome) for item, v in verdicts.relevant.items()]
+        rows.append(
+            {
+                "code": construct,
+                "name": b.name(construct),
+                "count": len(q2),
+                "relevant": sum(bool(v.passed) for v in verdicts.relevant.values()),
+                "irrelevant": [item for item, v in verdicts.relevant.items() if not v.passed],
+                "q2_range": b.decimal(q2[0]) if len(q2) == 1 else f"{b.decimal(min(q2))}–{b.decimal(max(q2))}",
+                "mae": verdicts.statistic.outcome == "mae",
+                "stat": verdicts.statistic.outcome.upper(),
+                "skew": b.decimal(verdicts.statistic.value),
+                "better": sum(verdicts.better.values()),
+                "level": verdicts.power.outcome,
+                "level_word": b.labels["predict_levels"][verdicts.power.outcome].lower(),
+            }
+        )
+    sub.blocks += b.say(
+        "pls_predict.j2",
+        refs=(table.key,),
+        claims=claims,
+        table=b.ref(table),
+        folds=b.integer(settings.folds),
+        folds_minus=b.integer(settings.folds - 1),
+        repetitions=b.integer(settings.repetitions),
+        repetitions_n=settings.repetitions,
+        direct=settings.technique == "direct",
+        citation=PREDICT_CITATION,
+        rows=rows,
+    )
+    return sub
 
 
 def _diagram_indicators(b: Builder, r: PlsStudyResults) -> dict[str, dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen.config import Study
-from reportgen.designs.pls.analysis import PlsStudyResults
+from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of
 from reportgen.designs.survey.json import constructs_json, decision_text, hypothesis_json, profile_json, source_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
@@ -91,6 +91,7 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
             "q2": results.assessed.q2,
             "q2_omission_distance": results.assessed.q2_distance,
             "srmr": results.assessed.srmr,
+            "predict": predict_json(study, results),
             "indicator_removal": "hair" if results.removal_applied else "none",
             "removed_indicators": [step for step in steps if step["removed"]] if results.removal_applied else [],
             "removal_rule": steps,
@@ -113,3 +114,37 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
         "warnings": list(results.warnings),
     }
     return out
+
+
+def predict_json(study: Study, results: PlsStudyResults) -> dict[str, Any] | None:
+    """PLSpredict (``model.predict``): the settings, and per endogenous construct its indicators'
+    Q²predict, RMSE and MAE of PLS-SEM and of the linear benchmark, the error statistic compared
+    and the predictive power; null with ``model.predict: false``."""
+    settings = pls_model_of(study.config).predict
+    if not settings or results.prediction is None:
+        return None
+    return {
+        "folds": settings.folds,
+        "repetitions": settings.repetitions,
+        "technique": settings.technique,
+        "constructs": {
+            construct: {
+                "statistic": p.statistic.as_json(),
+                "power": p.power.as_json(),
+                "indicators": {
+                    row.indicator: {
+                        "q2_predict": row.q2_predict,
+                        "pls_rmse": row.pls_rmse,
+                        "pls_mae": row.pls_mae,
+                        "lm_rmse": row.lm_rmse,
+                        "lm_mae": row.lm_mae,
+                        "error_skewness": row.error_skewness,
+                        "relevant": p.relevant[row.indicator].as_json(),
+                        "pls_better": p.better[row.indicator],
+                    }
+                    for row in p.indicators
+                },
+            }
+            for construct, p in results.prediction.items()
+        },
+    }
