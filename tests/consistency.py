@@ -38,6 +38,7 @@ VERDICT_WORDS = (
     "pls_loading_words_kept",
     "explain_words",
     "predict_levels",
+    "micom_levels",
 )
 NOT_VERDICTS = {"–", "-", ""}
 

@@ -61,6 +61,7 @@ MAX_MEASURES = 10  # measurements of a repeated design (before, after, …)
 MAX_BOOTSTRAP = 100_000
 MAX_FOLDS = 50  # PLSpredict folds: with MAX_REPETITIONS, at most 2 500 PLS estimations
 MAX_REPETITIONS = 50  # PLSpredict repetitions
+MAX_PERMUTATIONS = 20_000  # PLS multigroup permutations (two PLS estimations each, estimated in batches)
 MAX_COMPONENTS = 20
 MAX_SUBCOMPONENTS = 20
 MAX_TEAM = 50

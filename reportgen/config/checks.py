@@ -306,6 +306,17 @@ def _check_path_model(study) -> list[ConfigError]:
                 flag("direct_path", "hypotheses", hname, "path", source=steps[0], target=steps[-1])
             elif kind == "cbsem" and len(steps) > 2:
                 flag("cbsem_indirect", "hypotheses", hname, "path")
+    mga = getattr(config.model, "mga", None)
+    columns = [r.column for r in config.respondents]
+    if mga is not None and mga.column not in columns:
+        flag(
+            "mga_column",
+            "model",
+            "mga",
+            "column",
+            column=mga.column,
+            hint=near(mga.column, columns, cutoff=0.5) or (phrase("hint.respondent_columns", names=", ".join(columns)) if columns else ""),
+        )
     if kind == "cbsem":
         for name in config.constructs:
             if name in used and len(config.constructs[name].items) < 2:

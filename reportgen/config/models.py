@@ -309,6 +309,14 @@ class PlsPredict(Strict):
     technique: Literal["direct", "earliest"] = "direct"
 
 
+class PlsMultigroup(Strict):
+    """Multigroup analysis (Hair et al., 2018, ch. 4–5): MICOM, then the permutation test of each
+    path's difference between the two groups of a ``respondents`` column."""
+
+    column: Key
+    permutations: int = Field(5000, ge=100, le=bounds.MAX_PERMUTATIONS)
+
+
 class PlsModel(PathModel):
     """PLS-SEM (SmartPLS-style) with its inner weighting scheme."""
 
@@ -321,6 +329,7 @@ class PlsModel(PathModel):
     predict: Annotated[
         PlsPredict | None, BeforeValidator(lambda v: None if v is False else v, json_schema_input_type=PlsPredict | Literal[False] | None)
     ] = PlsPredict()  # false: no PLSpredict
+    mga: PlsMultigroup | None = None  # two groups of respondents compared path by path
     diagram_indicators: bool = False  # the path diagram also draws each construct's indicators with their loadings (SmartPLS style)
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 

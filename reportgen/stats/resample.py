@@ -63,7 +63,9 @@ def replacing_resample_counts(n: int, resamples: int, seed: int | None, regresso
 
 
 def covariances_from_counts(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Covariance matrices (n - 1) of resamples given as counts (B, n) of the rows of x (n, p).
+    """Covariance matrices (divisor k - 1) of resamples given as counts (B, n) of the rows of x (n, p),
+    k the resample's size (the sum of its counts): n for a bootstrap resample, the group's size for
+    the 0/1 counts of a group of respondents.
 
     Blank cells (NaN) are replaced by the item mean *of each resample*. Writing an imputed value
     as ``o x + (1 - o) m`` (o = 1 when observed, m the resample mean) turns the resample's sums
@@ -85,7 +87,8 @@ def covariances_from_counts(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
         second = (
             second + cross * mean[:, None, :] + np.swapaxes(cross, 1, 2) * mean[:, :, None] + gram(blank, blank) * mean[:, :, None] * mean[:, None, :]
         )
-    return (second - n * mean[:, :, None] * mean[:, None, :]) / (n - 1)
+    size = counts.sum(axis=1)[:, None, None]  # n for a bootstrap resample, the group's size for a group's rows (counts 0/1)
+    return (second - size * mean[:, :, None] * mean[:, None, :]) / (size - 1)
 
 
 def correlations_from_counts(x: np.ndarray, counts: np.ndarray) -> np.ndarray:

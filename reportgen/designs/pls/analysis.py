@@ -16,10 +16,12 @@ from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
 from reportgen.interpret.pls import Caveat, PlsVerdicts, loading_verdicts, measurement_caveat, pls_verdicts, quality_warnings
 from reportgen.interpret.pls_indicators import Removal, remove_indicators
+from reportgen.interpret.pls_mga import MgaVerdicts, mga_verdicts
 from reportgen.interpret.pls_predict import ConstructPrediction, construct_predictions
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate, quality
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
+from reportgen.stats.pls.mga import MgaResult, multigroup, shuffles_of
 from reportgen.stats.pls.predict import cross_validate, indicator_errors, row_orders
 from reportgen.stats.regression import ols
 
@@ -32,6 +34,18 @@ class PlsHypothesis:
     stat: BootStat
     decision: Decision
     caveat: Caveat  # what the measurement model leaves in doubt about the constructs of the path
+
+
+@dataclass(frozen=True)
+class Multigroup:
+    """The multigroup analysis of ``column``: its two groups (category labels, in the profile's
+    order), MICOM and the permutation test, and their verdicts."""
+
+    column: str
+    groups: tuple[str, str]
+    result: MgaResult
+    verdicts: MgaVerdicts
+    excluded: int  # respondents left out for a blank group
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class PlsStudyResults:
     initial_verdicts: dict[str, Verdict]  # the loading verdicts of the model with every indicator
     explained: Explained  # each structural equation's correlations split into unique and shared parts, score ranges
     prediction: dict[str, ConstructPrediction] | None = None  # PLSpredict by endogenous construct (model.predict)
+    multigroup: Multigroup | None = None  # model.mga
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
 
@@ -124,6 +139,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         orders = row_orders(len(x), settings.repetitions, pls.seed)
         predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
         prediction = construct_predictions(indicator_errors(x, spec, predictions))
+    groups = _multigroup(study, data, spec, described) if pls.mga else None
     why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)
     return PlsStudyResults(
         n_used=data.n_used,
@@ -144,7 +160,34 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         initial_verdicts=loading_verdicts(full, initial_loadings, removal.removed),
         explained=why,
         prediction=prediction,
+        multigroup=groups,
     )
+
+
+def _multigroup(study: Study, data: Dataset, spec: PlsSpec, described: Description) -> Multigroup:
+    """MICOM and the permutation test between the two groups of ``model.mga.column``."""
+    settings = pls_model_of(study.config).mga
+    assert settings is not None
+    column = settings.column
+    values = data.profile[column]
+    present = {v for v in values if v is not None}
+    groups = [c for c in described.profile[column].categories if c in present]
+    if len(groups) != 2:
+        raise AnalysisError.coded("analysis.mga_groups", column=column, count=len(groups), groups=", ".join(map(str, groups)))
+    rows = np.array([v is not None for v in values])
+    raw = data.answers_of(spec.indicators)[rows] if study.config.missing_policy == "mean" else data.items_of(spec.indicators)[rows]
+    pooled = data.items_of(spec.indicators)[rows]
+    group1 = np.array([v == groups[0] for v in values])[rows]
+    for name, members in zip(groups, (group1, ~group1)):
+        size = int(members.sum())
+        if size < max(10, len(spec.indicators) + 2):
+            raise AnalysisError.coded("analysis.mga_small", group=name, column=column, n=size, indicators=len(spec.indicators))
+        part = raw[members]
+        spread = np.nanmax(part, axis=0) - np.nanmin(part, axis=0)
+        if (spread == 0).any():
+            raise AnalysisError.coded("analysis.mga_constant", item=spec.indicators[int(np.flatnonzero(spread == 0)[0])], group=name, column=column)
+    result = multigroup(raw, pooled, spec, group1, shuffles_of(len(pooled), settings.permutations, pls_model_of(study.config).seed))
+    return Multigroup(column, (groups[0], groups[1]), result, mga_verdicts(result, study.config.settings.alpha), int((~rows).sum()))
 
 
 def structural_equations(model, boot: BootstrapResult) -> dict[str, Equation]:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of, tested
+from reportgen.designs.pls.multigroup import multigroup_section
 from reportgen.designs.pls.outer import outer_model_section
 from reportgen.designs.regression.explain_chapter import explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
@@ -429,6 +430,7 @@ def build_chapter(b: Builder, results: PlsStudyResults) -> Document:
         lambda n: outer_model_section(b, results, n),
         lambda n: inner_model_section(b, results, n),
         lambda n: pls_hypotheses_section(b, results, n),
+        lambda n: multigroup_section(b, results, n),
     ]
     effects = pls_effects(results)
     conclusions = pls_conclusions(results, effects)

@@ -92,6 +92,7 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
             "q2_omission_distance": results.assessed.q2_distance,
             "srmr": results.assessed.srmr,
             "predict": predict_json(study, results),
+            "mga": mga_json(results),
             "indicator_removal": "hair" if results.removal_applied else "none",
             "removed_indicators": [step for step in steps if step["removed"]] if results.removal_applied else [],
             "removal_rule": steps,
@@ -147,4 +148,47 @@ def predict_json(study: Study, results: PlsStudyResults) -> dict[str, Any] | Non
             }
             for construct, p in results.prediction.items()
         },
+    }
+
+
+def mga_json(results: PlsStudyResults) -> dict[str, Any] | None:
+    """The multigroup analysis (``model.mga``): the groups, MICOM per construct and each path in
+    the two groups with its permutation p; null without ``model.mga``."""
+    m = results.multigroup
+    if m is None:
+        return None
+    r, v = m.result, m.verdicts
+    return {
+        "column": m.column,
+        "groups": list(m.groups),
+        "sizes": list(r.sizes),
+        "excluded": m.excluded,
+        "permutations": r.permutations,
+        "invariance": v.model.as_json(),
+        "micom": {
+            row.construct: {
+                "c": row.c,
+                "c_quantile_05": row.c_quantile,
+                "compositional": row.compositional,
+                "mean_difference": row.mean_difference,
+                "mean_interval": list(row.mean_interval),
+                "equal_means": row.equal_means,
+                "log_variance_ratio": row.log_variance_ratio,
+                "variance_interval": list(row.variance_interval),
+                "equal_variances": row.equal_variances,
+                "verdict": v.invariance[row.construct].as_json(),
+            }
+            for row in r.invariance
+        },
+        "paths": {
+            f"{d.source} -> {d.target}": {
+                "group1": d.group1,
+                "group2": d.group2,
+                "difference": d.difference,
+                "p": d.p,
+                "verdict": v.paths[(d.source, d.target)].as_json(),
+            }
+            for d in r.paths
+        },
+        "r2": {"group1": r.r2[0], "group2": r.r2[1]},
     }

@@ -1,0 +1,104 @@
+"""The multigroup analysis in the PLS chapter (model.mga; config/examples/corp-rep compares
+postpaid with prepaid customers): MICOM and the permutation test in tables, sentences and
+results.json, their verdicts, and the one-line errors of a grouping the data cannot bear. The
+numbers are pinned to seminr in tests/stats/test_pls_mga.py."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from consistency import problems
+from helpers import EXAMPLES, composed_example, example_variant, invoke
+
+from reportgen.interpret.pls_mga import invariance_level, mga_verdicts
+from reportgen.render.text import render_text
+from reportgen.stats.pls.mga import Invariance, MgaResult, PathDifference
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_corp_rep_groups_in_tables_text_and_json(lang):
+    composed = composed_example("corp-rep", lang)
+    mga = composed.payload["pls"]["mga"]
+    assert (mga["column"], mga["sizes"], mga["permutations"]) == ("servicetype", [125, 219], 5000)
+    assert mga["groups"] == ["Postpaid", "Prepaid"]
+    assert mga["invariance"]["outcome"] == "full"
+    for construct, row in mga["micom"].items():
+        assert row["compositional"] and row["c"] >= row["c_quantile_05"] - 1e-12, construct
+        low, high = row["mean_interval"]
+        assert low <= row["mean_difference"] <= high
+    path = mga["paths"]["LIKE -> CUSL"]
+    assert path["difference"] == pytest.approx(path["group1"] - path["group2"], abs=1e-15)
+    assert 1 / 5001 <= path["p"] <= 1 and path["verdict"]["outcome"] == ("significant" if path["p"] < 0.05 else "not_significant")
+    tables = composed.document.tables()
+    assert {"pls.micom", "pls.mga"} <= set(tables)
+    text = " ".join(render_text(composed.document, composed.labels).split())
+    said = {
+        "en": "which does not show that the paths are the same in both groups",
+        "id": "tidak menunjukkan bahwa jalurnya sama pada kedua kelompok",
+    }[lang]
+    assert said in text
+    assert {"en": "full measurement invariance", "id": "invariansi pengukuran penuh"}[lang] in text
+    assert problems(composed.document, composed.labels) == []
+
+
+def _invariance(construct="A", c=0.99, q=0.98, mean=0.0, var=0.0):
+    return Invariance(construct, c, q, mean, (-0.2, 0.2), var, (-0.3, 0.3))
+
+
+def test_invariance_levels():
+    assert invariance_level(_invariance()) == "full"
+    assert invariance_level(_invariance(mean=0.25)) == "partial"
+    assert invariance_level(_invariance(var=-0.4)) == "partial"
+    assert invariance_level(_invariance(c=0.97)) == "none"
+    result = MgaResult(
+        (50, 60),
+        1000,
+        [PathDifference("A", "B", 0.5, 0.1, 0.4, 0.012), PathDifference("B", "C", 0.3, 0.2, 0.1, 0.5)],
+        [_invariance("A"), _invariance("B", mean=0.3), _invariance("C")],
+        ({}, {}),
+    )
+    verdicts = mga_verdicts(result, 0.05)
+    assert verdicts.model.outcome == "partial" and verdicts.comparable
+    assert verdicts.paths[("A", "B")].outcome == "significant" and verdicts.paths[("B", "C")].outcome == "not_significant"
+    worst = mga_verdicts(MgaResult((50, 60), 1000, [], [_invariance("A"), _invariance("B", c=0.5)], ({}, {})), 0.05)
+    assert worst.model.outcome == "none" and not worst.comparable
+
+
+def _run(tmp_path, edit):
+    def change(config):
+        config["model"]["bootstrap"] = 200
+        config["model"]["mga"]["permutations"] = 200  # kept when edit drops model.mga
+        config["model"]["predict"] = False
+        edit(config)
+
+    return invoke(["run", example_variant("corp-rep", tmp_path / "study", change), "--out", tmp_path / "out", "--formats", "json"])
+
+
+def test_a_column_that_is_not_a_respondents_column_is_one_line(tmp_path):
+    result = _run(tmp_path, lambda c: c["model"]["mga"].update(column="servicetyp"))
+    assert result.exit_code == 2 and "model.mga.column" in result.stderr and "servicetype" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_three_groups_are_refused_in_one_line(tmp_path):
+    table = pd.read_csv(EXAMPLES / "corp-rep" / "corp_rep_data.csv")
+    table.loc[::10, "servicetype"] = 3
+    data = tmp_path / "data.csv"
+    table.to_csv(data, index=False)
+
+    def edit(config):
+        config["respondents"][0]["values"]["3"] = {"id": "Lainnya", "en": "Other"}
+        config["data"]["path"] = str(data)
+
+    result = _run(tmp_path, edit)
+    assert result.exit_code == 2, result.stderr
+    assert "model.mga.column: servicetype holds 3 groups" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_json_without_mga_is_null(tmp_path):
+    result = _run(tmp_path, lambda c: c["model"].pop("mga"))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads((tmp_path / "out" / "results.json").read_text())["pls"]["mga"] is None
