@@ -181,3 +181,28 @@ def test_a_cfa_on_its_own_reports_the_measurement_model_and_what_it_says_of_the_
         config["constructs"] = {"KL": config["constructs"]["KL"]}
 
     assert "a CFA without paths needs two or more constructs" in _refused(tmp_path / "one", one)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_modification_indices_of_the_cfa_equal_lavaan_and_are_not_acted_on(lang):
+    """results.json lists every cross-loading and error covariance of the CFA with lavaan's mi, epc
+    and sepc.all (modindices; at our optimum, 5e-5, see tests/stats/test_cbsem_estimation.py);
+    the table shows those of at least 3.84, the text names the largest and keeps the model."""
+    composed = composed_example("cbsem", lang)
+    ours = {(m["lhs"], m["op"], m["rhs"]): m for m in composed.payload["cbsem"]["modification_indices"]}
+    theirs = REFERENCE["example_cfa"]["modindices"]
+    assert len(ours) == len(theirs) == 104
+    for ref in theirs:
+        got = ours[(ref["lhs"], ref["op"], ref["rhs"])]
+        assert [got["mi"], got["epc"], got["sepc_all"]] == pytest.approx([ref["mi"], ref["epc"], ref["sepc_all"]], rel=5e-5, abs=5e-5), ref
+    listed = [m["mi"] for m in composed.payload["cbsem"]["modification_indices"]]
+    assert listed == sorted(listed, reverse=True)
+    table = composed.document.tables()["cbsem.modification"]
+    assert len(table.body) == sum(mi >= 3.84 for mi in listed) == 8
+    assert table.body[0][0].text == "e(KP1) ↔ e(LY2)"
+    text = " ".join(render_text(composed.document, composed.labels).split())
+    assert {"en": "The largest is the error covariance e(KP1) ↔ e(LY2) (MI = 7.779", "id": "kovarians galat e(KP1) ↔ e(LY2) (MI = 7,779"}[
+        lang
+    ] in text
+    assert "(MacCallum et al., 1992)" in text
+    assert problems(composed.document, composed.labels) == []

@@ -19,6 +19,7 @@ from reportgen.interpret.effects import f2_from_change
 from reportgen.interpret.hypotheses import partial_decision
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.cbsem import CbsemFit, fit_cbsem
+from reportgen.stats.cbsem_mi import MAX_INDICATORS, ModificationIndex, modification_indices
 from reportgen.stats.pls import PlsSpec
 from reportgen.stats.pls.quality import htmt
 
@@ -40,6 +41,7 @@ class CbsemStudyResults:
     hypotheses: dict[str, HypothesisResult]
     extras: Extras
     warnings: list[str]
+    modification: tuple[ModificationIndex, ...] | None = None  # of the CFA, largest first; None above MAX_INDICATORS indicators
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
     @property
@@ -102,6 +104,11 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
         if verdict.passed is False:
             warnings.append(f"CB-SEM: the standardised loading of {item} on {construct} is {verdict.value:.3f}, below {0.5}")
     scores = {c: described.constructs[c].scores for c in used}
+    modification = None
+    if len(indicators) <= MAX_INDICATORS:
+        modification = tuple(sorted(modification_indices(cfa, data.n_used), key=lambda m: -m.mi))
+    else:
+        warnings.append(f"CB-SEM: no modification indices for a model of more than {MAX_INDICATORS} indicators")
     return CbsemStudyResults(
         n_used=data.n_used,
         n_excluded=data.n_excluded,
@@ -118,4 +125,5 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
         hypotheses=hypotheses,
         extras=extras(study, data, scores, warnings),
         warnings=warnings,
+        modification=modification,
     )

@@ -5,6 +5,7 @@ model (its fit, the path coefficients, R² and the diagram), the hypotheses deci
 
 from __future__ import annotations
 
+from reportgen.designs.cbsem.modification import modification_blocks
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.discussion import discussion_section as shared_discussion
@@ -89,6 +90,7 @@ def measurement_section(b: Builder, r, number: str) -> Section:
     fit = _fit_table(b, "cbsem.cfa_fit", b.labels["cbsem_cfa_fit_title"], r.cfa.fit, r.cfa_fit, "cfa")
     section.add(fit)
     section.blocks += b.say("cbsem_fit.j2", refs=(fit.key,), claims=_fit_claims(r.cfa_fit, "cfa"), **_fit_words(b, r.cfa.fit, r.cfa_fit, fit, "cfa"))
+    modification_blocks(b, r, section)
     return section
 
 

@@ -52,6 +52,11 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
             "latent_correlations": {a: {b: float(results.correlations[i, j]) for j, b in enumerate(names) if j != i} for i, a in enumerate(names)},
             "htmt": {f"{a} -> {b}": v.value for (a, b), v in results.measurement.htmt.items()},
             "f2": {f"{a} -> {b}": v for (a, b), v in results.f2.items()},
+            "modification_indices": (
+                None
+                if results.modification is None
+                else [{"lhs": m.lhs, "op": m.op, "rhs": m.rhs, "mi": m.mi, "epc": m.epc, "sepc_all": m.sepc_all} for m in results.modification]
+            ),
             "verdicts": {
                 "measurement": verdicts_json(results.measurement, pair=" -> "),
                 "measurement_fit": verdicts_json(results.cfa_fit),
