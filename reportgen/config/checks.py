@@ -304,8 +304,6 @@ def _check_path_model(study) -> list[ConfigError]:
                 flag("path_not_in_model", "hypotheses", hname, "path", path=hyp.path, missing=", ".join(missing) or phrase("check.needs_a_b"))
             elif kind == "path" and (steps[0], steps[-1]) not in pairs and len(steps) > 2:
                 flag("direct_path", "hypotheses", hname, "path", source=steps[0], target=steps[-1])
-            elif kind == "cbsem" and len(steps) > 2:
-                flag("cbsem_indirect", "hypotheses", hname, "path")
     mga = getattr(config.model, "mga", None)
     columns = [r.column for r in config.respondents]
     if mga is not None and mga.column not in columns:

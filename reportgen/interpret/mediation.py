@@ -5,8 +5,9 @@ truths about mediation analysis. *Journal of Consumer Research*, 37(2), 197–20
 
 - a × b is significant when its percentile bootstrap interval at 1 − α excludes zero
   (Preacher & Hayes, 2008; the percentile interval, as PROCESS gives by default since version 3;
-  Zhao et al. used the bias-corrected one);
-- c′ is significant when the two-tailed p of its t test is below α.
+  Zhao et al. used the bias-corrected one); in a CB-SEM model, its Monte Carlo interval (Preacher
+  & Selig, 2012);
+- c′ is significant when the two-tailed p of its t test (a CB-SEM path: its z) is below α.
 
 Then (Zhao et al., 2010):
 
@@ -32,6 +33,7 @@ from reportgen.interpret.verdict import Rule, Verdict
 
 CITATION = "Zhao et al., 2010"
 INTERVAL_CITATION = "Preacher & Hayes, 2008"
+MONTE_CARLO_CITATION = "Preacher & Selig, 2012"
 TYPES = ("complementary", "competitive", "indirect_only", "direct_only", "no_effect")
 MEDIATED = frozenset({"complementary", "competitive", "indirect_only"})
 
@@ -40,6 +42,14 @@ def indirect_significance(ci_low: float, ci_high: float, alpha: float) -> Verdic
     """'significant' when the percentile bootstrap interval of a × b at 1 − ``alpha`` excludes
     zero, else 'not_significant'."""
     rule = Rule("percentile_bootstrap_interval_excludes_zero", alpha, INTERVAL_CITATION)
+    significant = not ci_low <= 0 <= ci_high
+    return Verdict("significant" if significant else "not_significant", rule, None, significant)
+
+
+def monte_carlo_significance(ci_low: float, ci_high: float, alpha: float) -> Verdict:
+    """'significant' when the Monte Carlo interval of a × b at 1 − ``alpha`` excludes zero
+    (Preacher & Selig, 2012; the CB-SEM design), else 'not_significant'."""
+    rule = Rule("monte_carlo_interval_excludes_zero", alpha, MONTE_CARLO_CITATION)
     significant = not ci_low <= 0 <= ci_high
     return Verdict("significant" if significant else "not_significant", rule, None, significant)
 

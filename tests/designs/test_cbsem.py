@@ -110,8 +110,8 @@ def _refused(tmp_path, edit) -> str:
     "edit, message",
     [
         (
-            lambda c: c["hypotheses"].update(H4={"path": "KL -> KP -> LY"}),
-            "key hypotheses.H4.path: an indirect hypothesis in a cbsem model is not built yet",
+            lambda c: c["hypotheses"].update(H5={"path": "KP -> KL -> LY"}),
+            "key hypotheses.H5.path: path 'KP -> KL -> LY' is not in the model (KP -> KL)",
         ),
         (lambda c: c["constructs"]["KP"].update(items={"KP1": "Saya puas"}), "key constructs.KP.items: 'KP' has one indicator"),
         (lambda c: c["model"].update(controls=["KL"]), "key model.controls: a cbsem model does not hold control variables yet"),
@@ -205,4 +205,48 @@ def test_modification_indices_of_the_cfa_equal_lavaan_and_are_not_acted_on(lang)
         lang
     ] in text
     assert "(MacCallum et al., 1992)" in text
+    assert problems(composed.document, composed.labels) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_indirect_effect_equals_lavaan_and_its_monte_carlo_interval_semtools(lang):
+    """H4 (KL → KP → LY): a × b, its delta-method SE, z, p and std.all equal lavaan's defined
+    parameter ``ind := a*b`` (5e-6, the estimates' tolerance); the 95% Monte Carlo interval of
+    20 000 draws lies within 0.01 of semTools' monteCarloCI with 1e5 draws (the Monte Carlo
+    error of a 2.5% quantile here is about 0.002). The direct path is not significant, so the
+    type is indirect-only mediation (Zhao et al., 2010)."""
+    composed = composed_example("cbsem", lang)
+    ref = REFERENCE["example_indirect"]
+    ours = composed.payload["cbsem"]["indirect"]["H4"]
+    assert ours["path"] == "KL -> KP -> LY" and ours["interval"] == "monte_carlo" and ours["draws"] == 20000
+    assert [ours["est"], ours["se"], ours["z"], ours["std"]] == pytest.approx([ref["est"], ref["se"], ref["z"], ref["std"]], rel=ESTIMATE)
+    assert ours["p"] == pytest.approx(ref["p"], rel=1e-4)
+    assert [ours["ci_low"], ours["ci_high"]] == pytest.approx([ref["mc_low"], ref["mc_high"]], abs=0.01)
+    assert ours["mediation_type"]["outcome"] == "indirect_only"
+    hypothesis = composed.payload["hypotheses"]["H4"]
+    assert hypothesis["path"] == "KL -> KP -> LY" and hypothesis["supported"]
+    assert "cbsem.indirect" in composed.document.tables()
+    text = " ".join(render_text(composed.document, composed.labels).split())
+    said = {
+        "en": "the pattern is indirect-only mediation (Zhao et al., 2010)",
+        "id": "polanya termasuk mediasi hanya tidak langsung (Zhao et al., 2010)",
+    }[lang]
+    assert said in text
+    assert {"en": "an indirect effect, when its Monte Carlo interval excludes zero", "id": "bila interval Monte Carlo-nya tidak memuat nol"}[
+        lang
+    ] in text
+    assert problems(composed.document, composed.labels) == []
+
+
+def test_an_indirect_chain_without_its_direct_path_has_no_mediation_type(tmp_path):
+    from reportgen.pipeline import compose
+
+    def edit(config):
+        config["model"]["paths"] = ["KL -> KP", "KP -> LY"]
+        config["hypotheses"] = {"H1": {"path": "KL -> KP", "expect": "positive"}, "H2": {"path": "KL -> KP -> LY", "expect": "positive"}}
+
+    composed = compose(example_variant("cbsem", tmp_path, edit), "en")
+    assert composed.payload["cbsem"]["indirect"]["H2"]["mediation_type"] is None
+    text = " ".join(render_text(composed.document, composed.labels).split())
+    assert "The model has no direct path from KL to LY, so it assumes" in text
     assert problems(composed.document, composed.labels) == []

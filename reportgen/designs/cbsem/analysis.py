@@ -4,12 +4,13 @@ between the latent variables), its fit, R² and the test of each path."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from reportgen.config import Study, pls_paths
+from reportgen.config.models import CbsemModel
 from reportgen.data import Dataset
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
 from reportgen.designs.survey.extras import Extras, extras
@@ -17,8 +18,10 @@ from reportgen.errors import AnalysisError
 from reportgen.interpret.cbsem import FitVerdicts, MeasurementVerdicts, fit_verdicts, measurement_verdicts
 from reportgen.interpret.effects import f2_from_change
 from reportgen.interpret.hypotheses import partial_decision
+from reportgen.interpret.mediation import indirect_decision, mediation_type, monte_carlo_significance
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.cbsem import CbsemFit, fit_cbsem
+from reportgen.stats.cbsem_indirect import IndirectEffect, indirect_effects
 from reportgen.stats.cbsem_mi import MAX_INDICATORS, ModificationIndex, modification_indices
 from reportgen.stats.pls import PlsSpec
 from reportgen.stats.pls.quality import htmt
@@ -41,6 +44,8 @@ class CbsemStudyResults:
     hypotheses: dict[str, HypothesisResult]
     extras: Extras
     warnings: list[str]
+    indirect: dict[str, IndirectEffect] = field(default_factory=dict)  # each indirect hypothesis: a × b, delta SE, Monte Carlo interval
+    mediation_types: dict[str, Verdict | None] = field(default_factory=dict)  # its type (Zhao et al., 2010); None without the direct path
     modification: tuple[ModificationIndex, ...] | None = None  # of the CFA, largest first; None above MAX_INDICATORS indicators
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
 
@@ -59,6 +64,13 @@ def path_f2(sem: CbsemFit, path: tuple[str, str]) -> float:
     predecessors = [s for s, u in sem.paths if u == target]
     included = sem.implied_r2(target, predecessors)
     return f2_from_change(included - sem.implied_r2(target, [p for p in predecessors if p != source]), included)
+
+
+def cbsem_model_of(config) -> CbsemModel:
+    """The study's ``model:``, a CB-SEM model in this design."""
+    model = config.model
+    assert isinstance(model, CbsemModel)
+    return model
 
 
 def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
@@ -88,13 +100,25 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
     verdicts = measurement_verdicts(cfa, correlations, matrix)
     path_verdicts = {(s, t): significance(sem.path(s, t).p, settings.alpha) for s, t in paths}
     f2 = {path: path_f2(sem, path) for path in paths}
-    hypotheses = {}
+    chains = {name: tuple(hyp.steps()) for name, hyp in config.hypotheses.items() if len(hyp.steps()) > 2}
+    indirect = dict(zip(chains, indirect_effects(sem, data.n_used, list(chains.values()), settings.alpha, cbsem_model_of(config).seed)))
+    hypotheses, types = {}, {}
+    for name, effect in indirect.items():
+        chain, expect = effect.chain, config.hypotheses[name].expect
+        verdict = monte_carlo_significance(effect.ci_low, effect.ci_high, settings.alpha)
+        direct = (chain[0], chain[-1])
+        types[name] = mediation_type(effect.estimate, verdict, sem.path(*direct).est, path_verdicts[direct]) if direct in path_verdicts else None
+        decision = indirect_decision(verdict, effect.estimate, effect.z, effect.p, effect.se, expect)
+        hypotheses[name] = HypothesisResult(name, "indirect", chain[:-1], chain[-1], expect, decision)
     for name, hyp in config.hypotheses.items():
+        if name in chains:
+            continue
         source, target = hyp.steps()
         estimate = sem.path(source, target)
         assert estimate.z is not None and estimate.p is not None  # a structural path is free
         decision = partial_decision(estimate.z, estimate.p, hyp.expect, settings.alpha, settings.tails)
         hypotheses[name] = HypothesisResult(name, "partial", (source,), target, hyp.expect, decision)
+    hypotheses = {name: hypotheses[name] for name in config.hypotheses}  # in the study file's order
     for e in sem.estimates:
         if e.op == "~~" and e.lhs == e.rhs and e.est < 0:
             warnings.append(
@@ -125,5 +149,7 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
         hypotheses=hypotheses,
         extras=extras(study, data, scores, warnings),
         warnings=warnings,
+        indirect=indirect,
+        mediation_types=types,
         modification=modification,
     )

@@ -5,6 +5,7 @@ model (its fit, the path coefficients, R² and the diagram), the hypotheses deci
 
 from __future__ import annotations
 
+from reportgen.designs.cbsem.indirect import indirect_discussion, indirect_table, indirect_words
 from reportgen.designs.cbsem.modification import modification_blocks
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
@@ -319,33 +320,47 @@ def structural_section(b: Builder, r, number: str) -> Section:
 
 
 def hypotheses_section(b: Builder, r, number: str) -> Section:
-    """Each hypothesis decided by the C.R. (z) of its path: a table and one paragraph each."""
+    """Each hypothesis: a direct one decided by the C.R. (z) of its path, an indirect one by the
+    Monte Carlo interval of its effect (the table of indirect effects first); one paragraph each."""
     config = b.study.config
     section = b.section(b.labels["hypotheses"], 3, number)
     alpha = b.bounded(config.settings.alpha, 2)
+    indirect = None  # the table of indirect effects, set before the first indirect hypothesis's paragraph
     body = []
     for name, hyp in r.hypotheses.items():
-        e = r.sem.path(hyp.source[0], hyp.target)
+        chain = (*hyp.source, hyp.target)
+        beta = r.indirect[name].std if name in r.indirect else r.sem.path(hyp.source[0], hyp.target).std
         body.append(
             [
                 d(name),
-                s(f"{hyp.source[0]}\u00a0→\u00a0{hyp.target}"),
-                d(b.decimal(e.std)),
+                s("\u00a0→\u00a0".join(chain)),
+                d(b.decimal(beta)),
                 d(b.decimal(hyp.decision.statistic)),
                 d(b.p_value(hyp.decision.p)),
                 b.verdict(f"hypothesis:{name}", hyp.decision.outcome),
             ]
         )
+    notes = [b.label("cbsem_hypotheses_note", alpha=alpha)] + ([b.labels["cbsem_hypotheses_note_indirect"]] if r.indirect else [])
     table = b.table(
         "cbsem.hypotheses",
         b.labels["cbsem_hypotheses_title"],
         [[h(b.col("hypothesis")), h(b.col("path")), h(b.col("std_estimate")), h("C.R."), h(b.col("amos_p")), h(b.col("decision"))]],
         body,
-        notes=(b.label("cbsem_hypotheses_note", alpha=alpha),),
+        notes=tuple(notes),
         widths=(1, 2, 1, 1, 1, 1.2),
     )
     section.add(table)
     for name, hyp in r.hypotheses.items():
+        if name in r.indirect:
+            indirect = indirect or indirect_table(b, r, section)
+            section.blocks += b.say(
+                "cbsem_indirect.j2",
+                refs=(indirect.key, table.key),
+                claims=[(f"hypothesis:{name}", hyp.decision.outcome)]
+                + ([(f"mediation:{name}", r.mediation_types[name].outcome)] if r.mediation_types.get(name) else []),
+                **indirect_words(b, r, name),
+            )
+            continue
         e = r.sem.path(hyp.source[0], hyp.target)
         section.blocks += b.say(
             "cbsem_hypothesis.j2",
@@ -397,6 +412,8 @@ def discussion(b: Builder, r, number: str, effects: list[Effect]) -> Section:
     def restate(effect):
         name = effect.hypothesis
         hyp = r.hypotheses[name]
+        if name in r.indirect:
+            return indirect_discussion(b, r, name)
         names = [b.name(hyp.source[0]), b.name(hyp.target)]
         title = b.label("discussion_of", source=names[0], target=names[1])
         e = r.sem.path(hyp.source[0], hyp.target)

@@ -52,6 +52,23 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
             "latent_correlations": {a: {b: float(results.correlations[i, j]) for j, b in enumerate(names) if j != i} for i, a in enumerate(names)},
             "htmt": {f"{a} -> {b}": v.value for (a, b), v in results.measurement.htmt.items()},
             "f2": {f"{a} -> {b}": v for (a, b), v in results.f2.items()},
+            "indirect": {
+                name: {
+                    "path": " -> ".join(e.chain),
+                    "est": e.estimate,
+                    "se": e.se,
+                    "z": e.z,
+                    "p": e.p,
+                    "std": e.std,
+                    "ci_low": e.ci_low,
+                    "ci_high": e.ci_high,
+                    "interval": "monte_carlo",
+                    "draws": e.draws,
+                    "level": e.level,
+                    "mediation_type": results.mediation_types[name].as_json() if results.mediation_types.get(name) else None,
+                }
+                for name, e in results.indirect.items()
+            },
             "modification_indices": (
                 None
                 if results.modification is None
@@ -66,7 +83,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
         },
         "hypotheses": {
             name: {
-                "path": f"{h.source[0]} -> {h.target}",
+                "path": " -> ".join((*h.source, h.target)),
                 **hypothesis_json(h.decision, "z", config.settings.alpha, config.settings.tails),
                 "decision_text": decision_text(env, h.name, "z", h.decision, h.expect, config.settings.alpha, lang),
             }

@@ -138,13 +138,11 @@ def _effects_note(b: Builder, effects: list[Effect]) -> str:
     """The coefficient note, what the rank and effect-size columns hold, and the decision rule."""
     settings = b.study.config.settings
     words = b.labels["discussion_effects_note"]
-    return " ".join(
-        [
-            coefficient_note(b, effects),
-            words["rest"].format(citation=EFFECT_CITATION),
-            words["decision"].format(alpha=b.bounded(settings.alpha, 2), tails=b.labels["tails"][settings.tails]),
-        ]
-    )
+    decision = words["decision"].format(alpha=b.bounded(settings.alpha, 2), tails=b.labels["tails"][settings.tails])
+    design = b.study.config.model.type
+    if design in words["decision_indirect"] and any(e.kind == "indirect" for e in effects):  # decided by an interval, not by p
+        decision = f"{decision.rstrip('.')}; {words['decision_indirect'][design]}."
+    return " ".join([coefficient_note(b, effects), words["rest"].format(citation=EFFECT_CITATION), decision])
 
 
 def effect_paragraphs(b: Builder, e: Effect, table_key: str) -> list[Paragraph]:

@@ -219,9 +219,14 @@ def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions
 
 def cbsem_effects(results) -> list[Effect]:
     """Each hypothesis of a CB-SEM study: the standardised path coefficient (std.all) with its z
-    (AMOS's C.R.) and the f² of its path (the R² its target loses without it)."""
+    (AMOS's C.R.) and the f² of its path (the R² its target loses without it); an indirect one,
+    the product of its standardised paths with its delta-method z."""
     effects = []
     for name, hyp in results.hypotheses.items():
+        if name in results.indirect:
+            ind = results.indirect[name]
+            effects.append(Effect(name, "indirect", ind.chain, ind.std, hyp.decision.statistic, "z", hyp.decision.p, hyp.decision))
+            continue
         path = (hyp.source[0], hyp.target)
         e = results.sem.path(*path)
         f2 = results.f2[path]
