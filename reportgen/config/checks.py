@@ -280,10 +280,16 @@ def _check_path_model(study) -> list[ConfigError]:
     if any(a == b for a, b in pairs) or _has_cycle(pairs):
         flag("loop", "model", "paths")
     used = {c for pair in pairs for c in pair}
-    if config.model.controls and kind != "path":
+    if config.model.controls and kind not in ("path", "pls"):
         flag("controls_design", "model", "controls", type=kind)
     elif config.model.controls:
         found += _check_path_controls(study, used)
+        if kind == "pls":  # a control is an observed variable there, a construct of one indicator
+            found += [
+                study.problem("check.pls_control_construct", "model", "controls", i, name=name)
+                for i, name in enumerate(config.model.controls)
+                if name in config.constructs
+            ]
     for name in config.constructs:
         if name not in used and name not in config.model.controls:
             flag("construct_unused", "constructs", name, name=name)

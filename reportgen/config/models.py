@@ -287,7 +287,7 @@ class PathModel(SurveyModel):
     seed: int | None = None
     controls: list[Key] = Field(
         default_factory=list, max_length=bounds.MAX_OBSERVED
-    )  # held in every equation of a path model; PLS and CB-SEM refuse them yet
+    )  # held in every equation of a path model; in PLS a single-indicator construct with a path to every endogenous one; CB-SEM refuses them yet
 
     def path_pairs(self) -> list[tuple[str, str]]:
         """``model.paths`` as (source, target) pairs; 'A -> B -> C' adds A→B and B→C."""

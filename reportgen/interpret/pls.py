@@ -332,6 +332,8 @@ def quality_warnings(reliability, verdicts: PlsVerdicts) -> list[str]:
         if verdict.outcome == "remove":
             warnings.append(f"PLS: loading of {item} is {verdict.value:.3f}; the removal rule of {CITATION} would remove it")
     for c, rel in reliability.items():
+        if c not in verdicts.ave:  # a control variable: no measurement model
+            continue
         if verdicts.ave[c].passed is False:
             warnings.append(f"PLS: AVE of {c} is {rel.ave:.3f}, below {AVE_MIN}")
         for name, verdict in (("rho_A", verdicts.rho_a[c]), ("rho_C", verdicts.rho_c[c])):

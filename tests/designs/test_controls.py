@@ -174,12 +174,14 @@ def test_a_misused_control_or_observed_variable_is_one_line(tmp_path, edit, mess
 
 
 def test_what_is_not_built_yet_is_refused_in_one_line(tmp_path):
-    def pls(config):
-        config["model"] = {"type": "pls", "paths": ["X1 -> X2", "X2 -> Y"], "controls": ["usia"]}
+    def cbsem(config):
+        config["model"] = {"type": "cbsem", "paths": ["X1 -> X2", "X2 -> Y"], "controls": ["usia"]}
         config["hypotheses"] = {"H1": {"path": "X1 -> X2"}}
         config["observed"] = {"usia": {"name": "Usia"}}
 
-    assert "key model.controls: a pls model does not hold control variables yet; use model.type regression or path" in _refused(tmp_path, pls)
+    assert "key model.controls: a cbsem model does not hold control variables yet; use model.type regression, path or pls" in _refused(
+        tmp_path, cbsem
+    )
 
 
 def test_a_direction_on_three_categories_is_refused_in_one_line(tmp_path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -12,6 +12,7 @@ from reportgen.config.models import PlsModel
 from reportgen.data import Dataset
 from reportgen.designs.regression.explain import Equation, Explained, explained
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
+from reportgen.designs.survey.terms import Categories, Term, model_terms
 from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
 from reportgen.interpret.pls import Caveat, PlsVerdicts, loading_verdicts, measurement_caveat, pls_verdicts, quality_warnings
@@ -21,6 +22,7 @@ from reportgen.interpret.pls_predict import ConstructPrediction, construct_predi
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate, quality
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
+from reportgen.stats.pls.measured import measured_assessment, measured_bootstrap, measured_model, measured_spec
 from reportgen.stats.pls.mga import MgaResult, multigroup, shuffles_of
 from reportgen.stats.pls.predict import cross_validate, indicator_errors, row_orders
 from reportgen.stats.regression import ols
@@ -48,6 +50,9 @@ class Multigroup:
     excluded: int  # respondents left out for a blank group
 
 
+MEASUREMENT_FIELDS = ("loadings", "rho_a", "rho_c", "reliability", "ave", "fornell_larcker", "htmt", "cross_loadings", "outer_vif")
+
+
 @dataclass(frozen=True)
 class PlsStudyResults:
     n_used: int
@@ -69,7 +74,30 @@ class PlsStudyResults:
     explained: Explained  # each structural equation's correlations split into unique and shared parts, score ranges
     prediction: dict[str, ConstructPrediction] | None = None  # PLSpredict by endogenous construct (model.predict)
     multigroup: Multigroup | None = None  # model.mga
+    controls: tuple[str, ...] = ()  # model.controls: observed variables with a path to every endogenous construct
+    terms: tuple[Term, ...] = ()  # their terms, each a single-indicator construct of the model
+    categories: dict[str, Categories] = field(default_factory=dict)  # of each categorical control
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
+
+
+def measurement_view(r: PlsStudyResults) -> PlsStudyResults:
+    """The results as the outer-model section reads them: without the control variables, which
+    have no measurement model to assess (:mod:`reportgen.stats.pls.measured`)."""
+    spec = r.model.spec
+    if not spec.controls:
+        return r
+    controls = set(spec.controls)
+    kept = lambda item: item not in {i for c in controls for i in spec.items[spec.constructs.index(c)]}  # noqa: E731
+    return replace(
+        r,
+        model=measured_model(r.model),
+        assessed=measured_assessment(spec, r.assessed),
+        boot=measured_bootstrap(spec, r.boot),
+        initial={c: v for c, v in r.initial.items() if c not in controls},
+        initial_spec=measured_spec(r.initial_spec),
+        initial_loadings={i: v for i, v in r.initial_loadings.items() if kept(i)},
+        initial_verdicts={i: v for i, v in r.initial_verdicts.items() if kept(i)},
+    )
 
 
 def pls_model_of(config: StudyConfig) -> PlsModel:
@@ -79,25 +107,56 @@ def pls_model_of(config: StudyConfig) -> PlsModel:
     return model
 
 
-def spec_of(study: Study) -> PlsSpec:
+def spec_of(study: Study, controls: tuple[str, ...] = ()) -> PlsSpec:
+    """The model: the constructs on the paths, then each control term (``controls``, the keys of
+    :func:`reportgen.designs.survey.terms.model_terms`) as a construct of one indicator, itself,
+    with a path to every endogenous construct (Hair et al., 2022, model control variables so)."""
     config = study.config
     pairs = pls_paths(config)
     used = [c for c in config.constructs if any(c in p for p in pairs)]
+    targets = list(dict.fromkeys(t for _, t in pairs))
     return PlsSpec(
-        constructs=tuple(used),
-        items=tuple(tuple(config.constructs[c].items) for c in used),
-        modes=tuple(config.constructs[c].mode for c in used),
-        paths=tuple(pairs),
+        constructs=(*used, *controls),
+        items=(*(tuple(config.constructs[c].items) for c in used), *((key,) for key in controls)),
+        modes=(*(config.constructs[c].mode for c in used), *("A" for _ in controls)),
+        paths=(*pairs, *((key, t) for key in controls for t in targets)),
         scheme=pls_model_of(config).weighting,
+        controls=tuple(controls),
     )
+
+
+@dataclass(frozen=True)
+class Indicators:
+    """The indicator columns of the model: a construct's items from the data set, a control term's
+    column (a number, or a 0/1 dummy) as built from its observed variable."""
+
+    data: Dataset
+    controls: dict[str, np.ndarray]
+    mean_policy: bool  # missing: mean — the raw columns keep their blanks for each resample's own means
+
+    def items(self, names) -> np.ndarray:
+        """The columns after the missing-data rule (blanks replaced by the item means)."""
+        return self._columns(names, self.data.items_of)
+
+    def raw(self, names) -> np.ndarray:
+        """The columns with their blanks (NaN) under ``missing: mean``, else as :meth:`items`."""
+        return self._columns(names, self.data.answers_of if self.mean_policy else self.data.items_of)
+
+    def _columns(self, names, read) -> np.ndarray:
+        items = [n for n in names if n not in self.controls]
+        read_items = read(items) if items else np.empty((self.data.n_used, 0))
+        columns = {n: read_items[:, k] for k, n in enumerate(items)} | self.controls
+        return np.column_stack([columns[n] for n in names])
 
 
 def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResults:
     config = study.config
     pls = pls_model_of(config)
     warnings: list[str] = []
-    full = spec_of(study)
-    x = data.items_of(full.indicators)
+    terms, categories, control_columns = _control_terms(study, data)
+    full = spec_of(study, tuple(t.key for t in terms))
+    indicators = Indicators(data, control_columns, config.missing_policy == "mean")
+    x = indicators.items(full.indicators)
     if data.n_used < len(full.indicators) + 2 or data.n_used < 10:
         raise AnalysisError.coded("analysis.pls_too_few", n=data.n_used, indicators=len(full.indicators))
     constant = [item for item, sd in zip(full.indicators, x.std(axis=0)) if sd == 0]
@@ -106,19 +165,19 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     described = describe(study, data, warnings)
 
     def fit(spec: PlsSpec):
-        fitted = estimate(data.items_of(spec.indicators), spec)
+        fitted = estimate(indicators.items(spec.indicators), spec)
         return dict(zip(spec.indicators, fitted.loadings.sum(axis=1))), quality.reliability(fitted)
 
     initial_loadings, initial_reliability = fit(full)
     removal = remove_indicators(full, fit)
     applied = pls.indicator_removal == "hair"
     spec = removal.spec if applied else full
-    x = data.items_of(spec.indicators)
+    x = indicators.items(spec.indicators)
     model = estimate(x, spec)
     if model.iterations >= 300:
         warnings.append("the PLS algorithm did not converge in 300 iterations")
     total, _ = quality.effects(model.paths)
-    raw = data.answers_of(spec.indicators) if config.missing_policy == "mean" else x
+    raw = indicators.raw(spec.indicators)
     boot = bootstrap(
         raw,
         model,
@@ -129,6 +188,17 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     )
     assessed = quality.assess(spec, model, x, data.n_used)
     verdicts = pls_verdicts(spec, model, assessed, boot, config.settings.alpha, removed=removal.removed, htmt_max=pls.htmt)
+    if spec.controls:  # the outer-model criteria of the constructs with a measurement model only
+        measured = pls_verdicts(
+            measured_spec(spec),
+            measured_model(model),
+            measured_assessment(spec, assessed),
+            measured_bootstrap(spec, boot),
+            config.settings.alpha,
+            removed=removal.removed,
+            htmt_max=pls.htmt,
+        )
+        verdicts = replace(verdicts, **{name: getattr(measured, name) for name in MEASUREMENT_FIELDS})
     warnings += quality_warnings(assessed.reliability, verdicts)
     if applied and removal.removed:
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
@@ -139,7 +209,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         orders = row_orders(len(x), settings.repetitions, pls.seed)
         predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
         prediction = construct_predictions(indicator_errors(x, spec, predictions))
-    groups = _multigroup(study, data, spec, described) if pls.mga else None
+    groups = _multigroup(study, data, indicators, spec, described) if pls.mga else None
     why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)
     return PlsStudyResults(
         n_used=data.n_used,
@@ -161,10 +231,23 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         explained=why,
         prediction=prediction,
         multigroup=groups,
+        controls=tuple(pls.controls),
+        terms=tuple(terms),
+        categories=categories,
     )
 
 
-def _multigroup(study: Study, data: Dataset, spec: PlsSpec, described: Description) -> Multigroup:
+def _control_terms(study: Study, data: Dataset) -> tuple[list[Term], dict[str, Categories], dict[str, np.ndarray]]:
+    """The terms of ``model.controls`` (observed variables: a number, or one 0/1 dummy per
+    compared category), their categories and their columns by term key."""
+    controls = pls_model_of(study.config).controls
+    if not controls:
+        return [], {}, {}
+    terms, columns, categories = model_terms(study.config, list(controls), {}, data.observed)
+    return terms, categories, {t.key: columns[:, k] for k, t in enumerate(terms)}
+
+
+def _multigroup(study: Study, data: Dataset, indicators: Indicators, spec: PlsSpec, described: Description) -> Multigroup:
     """MICOM and the permutation test between the two groups of ``model.mga.column``."""
     settings = pls_model_of(study.config).mga
     assert settings is not None
@@ -175,8 +258,8 @@ def _multigroup(study: Study, data: Dataset, spec: PlsSpec, described: Descripti
     if len(groups) != 2:
         raise AnalysisError.coded("analysis.mga_groups", column=column, count=len(groups), groups=", ".join(map(str, groups)))
     rows = np.array([v is not None for v in values])
-    raw = data.answers_of(spec.indicators)[rows] if study.config.missing_policy == "mean" else data.items_of(spec.indicators)[rows]
-    pooled = data.items_of(spec.indicators)[rows]
+    raw = indicators.raw(spec.indicators)[rows]
+    pooled = indicators.items(spec.indicators)[rows]
     group1 = np.array([v == groups[0] for v in values])[rows]
     for name, members in zip(groups, (group1, ~group1)):
         size = int(members.sum())

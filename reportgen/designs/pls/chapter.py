@@ -28,7 +28,11 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     names = spec.constructs
     section = b.section(b.labels["pls_inner"], 3, number)
     section.blocks += b.say(
-        "pls_inner_intro.j2", claims=[("measurement", r.verdicts.measurement.outcome)], citation=CITATION, adequate=r.verdicts.measurement.passed
+        "pls_inner_intro.j2",
+        claims=[("measurement", r.verdicts.measurement.outcome)],
+        citation=CITATION,
+        adequate=r.verdicts.measurement.passed,
+        controls=[b.name(c) for c in r.controls],
     )
 
     sub = b.section(b.labels["pls_collinearity"], 4, "a.")
@@ -230,6 +234,36 @@ def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     return sub
 
 
+def _controls_table(b: Builder, r: PlsStudyResults, section: Section) -> None:
+    """The paths of the control variables with their bootstrap statistics, and one sentence."""
+    rows = [(t, target) for t in r.terms for (source, target) in r.boot.paths if source == t.key]
+    body = []
+    for term, target in rows:
+        st = r.boot.paths[(term.key, target)]
+        body.append(
+            [
+                s(f"{b.name(term.key)} → {target}"),
+                d(b.decimal(st.estimate)),
+                d(b.decimal(st.mean)),
+                d(b.decimal(st.sd)),
+                d(b.decimal(st.t)),
+                d(b.p_value(st.p)),
+                d(f"[{b.decimal(st.ci_low)}; {b.decimal(st.ci_high)}]"),
+            ]
+        )
+    table = b.table(
+        "pls.controls",
+        b.labels["pls_controls_title"],
+        [[h(b.col("path")), h(b.col("coef")), h(b.col("mean")), h("SD"), h("t"), h(b.col("p")), h(b.col("ci", level=b.confidence()))]],
+        body,
+        notes=(b.label("pls_paths_note", resamples=b.integer(r.boot.resamples), level=b.confidence()),),
+        widths=(2.8, 1, 0.9, 0.8, 0.8, 1, 1.7),
+        small=True,
+    )
+    section.add(table)
+    section.blocks += b.say("pls_controls.j2", refs=(table.key,), table=b.ref(table), controls=[b.name(c) for c in r.controls])
+
+
 def _diagram_indicators(b: Builder, r: PlsStudyResults) -> dict[str, dict]:
     """Each construct's indicators for the path diagram (``model.diagram_indicators``): the outer
     loadings the loading table prints (reflective, mode A) or the outer weights (formative, mode B),
@@ -308,6 +342,8 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
         small=True,
     )
     section.add(table)
+    if r.terms:
+        _controls_table(b, r, section)
     for k, (name, hyp) in enumerate(r.hypotheses.items()):
         st = hyp.stat
         section.blocks += b.say(

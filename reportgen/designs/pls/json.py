@@ -6,7 +6,7 @@ from typing import Any
 
 from reportgen.config import Study
 from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of
-from reportgen.designs.survey.json import constructs_json, decision_text, hypothesis_json, profile_json, source_json
+from reportgen.designs.survey.json import constructs_json, decision_text, hypothesis_json, profile_json, source_json, terms_json
 from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
@@ -102,6 +102,7 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
                 key: verdicts_json(getattr(results.verdicts, key)) for key in ("outer_vif", "inner_vif", "r2", "q2", "f2", "srmr", "indirect")
             },
         },
+        "controls": {**terms_json(results), "replaced_resamples": results.boot.replaced},
         "hypotheses": {
             name: {
                 "path": " -> ".join(h.chain),

@@ -5,7 +5,7 @@ the structural model."""
 
 from __future__ import annotations
 
-from reportgen.designs.pls.analysis import PlsStudyResults
+from reportgen.designs.pls.analysis import PlsStudyResults, measurement_view
 from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_FLOOR, LOADING_MIN, RELIABILITY_MAX, RELIABILITY_MIN
 from reportgen.interpret.pls_indicators import FEW_INDICATORS, MEETS, MEETS_AFTER_REMOVALS, NO_GAIN, retention_reasons
 from reportgen.report.builder import Builder, d, h, s
@@ -476,7 +476,8 @@ def _affected_constructs(r: PlsStudyResults, failing: dict) -> list[str]:
 
 def outer_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     section = b.section(b.labels["pls_outer"], 3, number)
-    section.blocks += b.say("pls_outer_intro.j2", citation=CITATION, applied=r.removal_applied)
+    section.blocks += b.say("pls_outer_intro.j2", citation=CITATION, applied=r.removal_applied, controls=[b.name(t.key) for t in r.terms])
+    r = measurement_view(r)
     for make in (indicator_section, consistency_section, convergent_section, discriminant_section, summary_section):
         section.add(make(b, r))
     return section

@@ -20,7 +20,7 @@ matrix products.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -37,6 +37,12 @@ class PlsSpec:
     modes: tuple[str, ...]  # "A" | "B" per construct
     paths: tuple[tuple[str, str], ...]  # (source, target)
     scheme: str = "path"  # path | factorial | centroid
+    controls: tuple[str, ...] = ()  # constructs that are control variables: one observed indicator, not assessed as measures
+
+    @property
+    def measured(self) -> list[str]:
+        """The constructs whose measurement the outer model assesses: all but the controls."""
+        return [c for c in self.constructs if c not in self.controls]
 
     @property
     def indicators(self) -> list[str]:
@@ -69,21 +75,24 @@ class PlsSpec:
 
     def without_indicator(self, item: str) -> PlsSpec:
         """The model with indicator ``item`` removed from its construct."""
-        return PlsSpec(self.constructs, tuple(tuple(i for i in block if i != item) for block in self.items), self.modes, self.paths, self.scheme)
+        return replace(self, items=tuple(tuple(i for i in block if i != item) for block in self.items))
 
     def construct_of(self, item: str) -> str:
         return next(c for c, block in zip(self.constructs, self.items) if item in block)
 
     def without(self, source: str, target: str) -> PlsSpec:
-        return PlsSpec(self.constructs, self.items, self.modes, tuple(p for p in self.paths if p != (source, target)), self.scheme)
+        return replace(self, paths=tuple(p for p in self.paths if p != (source, target)))
 
     def connected(self) -> PlsSpec:
         """The model without the constructs that no path touches (and their indicators), as seminr
         estimates only the constructs of its structural model: an unconnected construct has no
         inner proxy under the path scheme (its weights would divide by zero)."""
         keep = [j for j, c in enumerate(self.constructs) if any(c in path for path in self.paths)]
-        return PlsSpec(
-            tuple(self.constructs[j] for j in keep), tuple(self.items[j] for j in keep), tuple(self.modes[j] for j in keep), self.paths, self.scheme
+        return replace(
+            self,
+            constructs=tuple(self.constructs[j] for j in keep),
+            items=tuple(self.items[j] for j in keep),
+            modes=tuple(self.modes[j] for j in keep),
         )
 
 

@@ -23,14 +23,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import special
 
 from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, run_on_correlations
 from reportgen.stats.pls.quality import effects, htmt
-from reportgen.stats.resample import correlations_from_counts, resample_counts
+from reportgen.stats.resample import correlations_from_counts, replacing_resample_counts, resample_counts
 
 CHUNK = 1250
 
@@ -69,6 +69,7 @@ class BootstrapResult:
     specific_indirect: dict[tuple[str, ...], BootStat]
     loadings: dict[str, BootStat]
     htmt: dict[tuple[str, str], HtmtBoot]
+    replaced: int = 0  # resamples drawn again because a control variable was constant in them
 
 
 def _draws(spec: PlsSpec, item_cor: np.ndarray, chains: list[tuple[int, ...]]) -> np.ndarray:
@@ -104,7 +105,11 @@ def bootstrap(
     spec = original.spec
     data = np.asarray(data, dtype=float)
     n = data.shape[0]
-    counts = resample_counts(n, resamples, seed)
+    controls = [k for k, item in enumerate(spec.indicators) if spec.construct_of(item) in spec.controls]
+    if controls:  # a resample without a member of a control's category leaves its column constant: drawn again, as PROCESS does
+        counts, replaced = replacing_resample_counts(n, resamples, seed, data[:, controls], [spec.indicators[k] for k in controls])
+    else:
+        counts, replaced = resample_counts(n, resamples, seed), 0
     chain_names = list(specific_indirect(spec, original.paths))
     chains = [tuple(spec.constructs.index(c) for c in chain) for chain in chain_names]
     starts = list(range(0, resamples, CHUNK))
@@ -122,7 +127,7 @@ def bootstrap(
                 progress(done, resamples)
     draws = np.concatenate(pieces)
     est = _draws(spec, correlations_from_counts(data, np.ones((1, n))), chains)[0]
-    return _summarise(spec, chain_names, est, draws, alpha)
+    return replace(_summarise(spec, chain_names, est, draws, alpha), replaced=replaced)
 
 
 def _summarise(spec, chain_names, est, draws, alpha) -> BootstrapResult:

@@ -151,7 +151,8 @@ def srmr(result: PlsResult) -> float:
 
 
 def specific_indirect(spec: PlsSpec, paths: np.ndarray) -> dict[tuple[str, ...], np.ndarray]:
-    """Every chain of two or more paths (A -> M -> B ...) and its product of coefficients."""
+    """Every chain of two or more paths (A -> M -> B ...) and its product of coefficients; none
+    starts at a control variable (its paths adjust the model, they are not effects of interest)."""
     c = spec.constructs
     chains: dict[tuple[str, ...], np.ndarray] = {}
 
@@ -167,7 +168,8 @@ def specific_indirect(spec: PlsSpec, paths: np.ndarray) -> dict[tuple[str, ...],
             extend(longer)
 
     for start in range(len(c)):
-        extend([start])
+        if c[start] not in spec.controls:
+            extend([start])
     return chains
 
 
