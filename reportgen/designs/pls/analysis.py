@@ -84,9 +84,9 @@ def measurement_view(r: PlsStudyResults) -> PlsStudyResults:
     """The results as the outer-model section reads them: without the control variables, which
     have no measurement model to assess (:mod:`reportgen.stats.pls.measured`)."""
     spec = r.model.spec
-    if not spec.controls:
+    if not spec.unmeasured:
         return r
-    controls = set(spec.controls)
+    controls = set(spec.unmeasured)
     kept = lambda item: item not in {i for c in controls for i in spec.items[spec.constructs.index(c)]}  # noqa: E731
     return replace(
         r,
@@ -188,7 +188,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     )
     assessed = quality.assess(spec, model, x, data.n_used)
     verdicts = pls_verdicts(spec, model, assessed, boot, config.settings.alpha, removed=removal.removed, htmt_max=pls.htmt)
-    if spec.controls:  # the outer-model criteria of the constructs with a measurement model only
+    if spec.unmeasured:  # the outer-model criteria of the constructs with a measurement model only
         measured = pls_verdicts(
             measured_spec(spec),
             measured_model(model),

@@ -23,6 +23,11 @@ from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
 
 
+def path_label(b: Builder, r: PlsStudyResults, source: str, target: str) -> str:
+    """'A → B' by construct codes; a control variable's term by its name ('Age → CUSA')."""
+    return f"{b.name(source) if source in r.model.spec.controls else source} → {target}"
+
+
 def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     spec = r.model.spec
     names = spec.constructs
@@ -37,7 +42,7 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
 
     sub = b.section(b.labels["pls_collinearity"], 4, "a.")
     vif_body = [
-        [s(f"{a} → {t}"), d(b.decimal(v)), b.verdict(f"inner_vif:{a}->{t}", r.verdicts.inner_vif[(a, t)].outcome)]
+        [s(path_label(b, r, a, t)), d(b.decimal(v)), b.verdict(f"inner_vif:{a}->{t}", r.verdicts.inner_vif[(a, t)].outcome)]
         for (a, t), v in r.assessed.inner_vif.items()
     ]
     vif_table = b.table(
@@ -56,7 +61,7 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         table=b.ref(vif_table),
         high=b.decimal(max(vifs)),
         threshold=b.integer(int(VIF_MAX)),
-        failing=[f"{a} → {t}" for (a, t) in r.assessed.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False],
+        failing=[path_label(b, r, a, t) for (a, t) in r.assessed.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False],
     )
     section.add(sub)
 
@@ -108,7 +113,7 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
 
     sub = b.section(b.labels["pls_f2"], 4, "c.")
     f2_body = [
-        [s(f"{a} → {t}"), d(b.decimal(v)), b.verdict(f"f2:{a}->{t}", r.verdicts.f2[(a, t)].outcome, "f2_sizes")]
+        [s(path_label(b, r, a, t)), d(b.decimal(v)), b.verdict(f"f2:{a}->{t}", r.verdicts.f2[(a, t)].outcome, "f2_sizes")]
         for (a, t), v in r.assessed.f2.items()
     ]
     f2_table = b.table(
@@ -126,7 +131,7 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         claims=[(f"f2:{a}->{t}", v.outcome) for (a, t), v in r.verdicts.f2.items()],
         table=b.ref(f2_table),
         rows=[
-            {"path": f"{a} → {t}", "f2": b.decimal(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()}
+            {"path": path_label(b, r, a, t), "f2": b.decimal(v), "size": b.labels["f2_sizes"][r.verdicts.f2[(a, t)].outcome].lower()}
             for (a, t), v in r.assessed.f2.items()
         ],
     )

@@ -38,11 +38,17 @@ class PlsSpec:
     paths: tuple[tuple[str, str], ...]  # (source, target)
     scheme: str = "path"  # path | factorial | centroid
     controls: tuple[str, ...] = ()  # constructs that are control variables: one observed indicator, not assessed as measures
+    interactions: tuple[str, ...] = ()  # 'X*M' constructs of a two-stage moderation (last), their indicator the product of scores
+
+    @property
+    def unmeasured(self) -> tuple[str, ...]:
+        """The constructs without a measurement model to assess: controls and interaction terms."""
+        return self.controls + self.interactions
 
     @property
     def measured(self) -> list[str]:
-        """The constructs whose measurement the outer model assesses: all but the controls."""
-        return [c for c in self.constructs if c not in self.controls]
+        """The constructs whose measurement the outer model assesses."""
+        return [c for c in self.constructs if c not in self.unmeasured]
 
     @property
     def indicators(self) -> list[str]:

@@ -29,6 +29,7 @@ import numpy as np
 from scipy import special
 
 from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, run_on_correlations
+from reportgen.stats.pls.interaction import rescaled, two_stage_correlations
 from reportgen.stats.pls.quality import effects, htmt
 from reportgen.stats.resample import correlations_from_counts, replacing_resample_counts, resample_counts
 
@@ -72,9 +73,13 @@ class BootstrapResult:
     replaced: int = 0  # resamples drawn again because a control variable was constant in them
 
 
-def _draws(spec: PlsSpec, item_cor: np.ndarray, chains: list[tuple[int, ...]]) -> np.ndarray:
-    """Per resample: path coefficients, indirect effects, loadings, HTMT, flattened."""
+def _draws(spec: PlsSpec, item_cor: np.ndarray, chains: list[tuple[int, ...]], scales: np.ndarray | None = None) -> np.ndarray:
+    """Per resample: path coefficients, indirect effects, loadings, HTMT, flattened; with
+    interaction terms their paths and loadings on the scale of the products (``scales``)."""
     batch = run_on_correlations(item_cor, spec)
+    if scales is not None:
+        paths, loadings = rescaled(spec, batch.paths, batch.loadings, scales)
+        batch = replace(batch, paths=paths, loadings=loadings)
     x = item_cor
     _, indirect = effects(batch.paths)
     c = len(spec.constructs)
@@ -99,6 +104,8 @@ def bootstrap(
     """Bootstrap ``resamples`` re-estimations of ``original.spec`` on ``data`` (n, p).
 
     ``data`` may hold blanks (NaN): each resample replaces them by its own item means (seminr).
+    With interaction terms (``spec.interactions``) ``data`` holds the items only: each resample
+    computes its own products (:func:`reportgen.stats.pls.interaction.two_stage_correlations`).
     """
     from reportgen.stats.pls.quality import specific_indirect
 
@@ -115,8 +122,15 @@ def bootstrap(
     starts = list(range(0, resamples, CHUNK))
     done = 0
 
+    def statistics(block: np.ndarray) -> np.ndarray:
+        """The statistics of the resamples in ``block``; with an interaction term both stages run in each."""
+        if spec.interactions:
+            correlations, scales = two_stage_correlations(data, block, spec)
+            return _draws(spec, correlations, chains, scales)
+        return _draws(spec, correlations_from_counts(data, block), chains)
+
     def work(start: int) -> np.ndarray:
-        return _draws(spec, correlations_from_counts(data, counts[start : start + CHUNK]), chains)
+        return statistics(counts[start : start + CHUNK])
 
     pieces = []
     with ThreadPoolExecutor(max_workers=workers or min(2, os.cpu_count() or 1)) as pool:
@@ -126,7 +140,7 @@ def bootstrap(
             if progress:
                 progress(done, resamples)
     draws = np.concatenate(pieces)
-    est = _draws(spec, correlations_from_counts(data, np.ones((1, n))), chains)[0]
+    est = statistics(np.ones((1, n)))[0]
     return replace(_summarise(spec, chain_names, est, draws, alpha), replaced=replaced)
 
 

@@ -20,7 +20,7 @@ from reportgen.stats.pls.quality import Assessment
 
 
 def measured_spec(spec: PlsSpec) -> PlsSpec:
-    keep = [j for j, c in enumerate(spec.constructs) if c not in spec.controls]
+    keep = [j for j, c in enumerate(spec.constructs) if c not in spec.unmeasured]
     names = {spec.constructs[j] for j in keep}
     return replace(
         spec,
@@ -29,13 +29,14 @@ def measured_spec(spec: PlsSpec) -> PlsSpec:
         modes=tuple(spec.modes[j] for j in keep),
         paths=tuple(p for p in spec.paths if set(p) <= names),
         controls=(),
+        interactions=(),
     )
 
 
 def measured_model(model: PlsResult) -> PlsResult:
     spec = model.spec
-    c = [j for j, name in enumerate(spec.constructs) if name not in spec.controls]
-    p = [k for k, item in enumerate(spec.indicators) if spec.construct_of(item) not in spec.controls]
+    c = [j for j, name in enumerate(spec.constructs) if name not in spec.unmeasured]
+    p = [k for k, item in enumerate(spec.indicators) if spec.construct_of(item) not in spec.unmeasured]
     return replace(
         model,
         spec=measured_spec(spec),
@@ -51,11 +52,11 @@ def measured_model(model: PlsResult) -> PlsResult:
 
 
 def measured_assessment(spec: PlsSpec, assessed: Assessment) -> Assessment:
-    c = [j for j, name in enumerate(spec.constructs) if name not in spec.controls]
-    p = [k for k, item in enumerate(spec.indicators) if spec.construct_of(item) not in spec.controls]
+    c = [j for j, name in enumerate(spec.constructs) if name not in spec.unmeasured]
+    p = [k for k, item in enumerate(spec.indicators) if spec.construct_of(item) not in spec.unmeasured]
     return replace(
         assessed,
-        reliability={name: v for name, v in assessed.reliability.items() if name not in spec.controls},
+        reliability={name: v for name, v in assessed.reliability.items() if name not in spec.unmeasured},
         htmt=assessed.htmt[np.ix_(c, c)],
         fornell_larcker=assessed.fornell_larcker[np.ix_(c, c)],
         outer_vif=assessed.outer_vif[p],
@@ -63,7 +64,7 @@ def measured_assessment(spec: PlsSpec, assessed: Assessment) -> Assessment:
 
 
 def measured_bootstrap(spec: PlsSpec, boot: BootstrapResult) -> BootstrapResult:
-    controls = set(spec.controls)
+    controls = set(spec.unmeasured)
     items = {item for item in spec.indicators if spec.construct_of(item) in controls}
     return replace(
         boot,

@@ -169,6 +169,7 @@ def multigroup(raw: np.ndarray, pooled: np.ndarray, spec: PlsSpec, group1: np.nd
             (float(var_ci[0, j]), float(var_ci[1, j])),
         )
         for j, construct in enumerate(spec.constructs)
+        if construct not in spec.unmeasured  # a control or an interaction term has no measurement to be invariant
     ]
     r2 = tuple({spec.constructs[j]: float(fitted.r2[g, j]) for j in spec.endogenous} for g in (0, 1))
     return MgaResult((n1, n - n1), permutations, paths, invariance, (r2[0], r2[1]))

@@ -168,7 +168,7 @@ def specific_indirect(spec: PlsSpec, paths: np.ndarray) -> dict[tuple[str, ...],
             extend(longer)
 
     for start in range(len(c)):
-        if c[start] not in spec.controls:
+        if c[start] not in spec.unmeasured:
             extend([start])
     return chains
 
