@@ -298,7 +298,10 @@ def _check_path_model(study) -> list[ConfigError]:
             flag("no_simultaneous", "hypotheses", hname, "simultaneous", type=kind)
             continue
         if hyp.moderator is not None:
-            flag("moderator_regression", "hypotheses", hname, "moderator")
+            if kind != "pls":
+                flag("moderator_regression", "hypotheses", hname, "moderator")
+            else:
+                found += _check_pls_moderation(study, hname, hyp, pairs)
             continue
         steps = hyp.steps()
         for name in steps:
@@ -326,6 +329,28 @@ def _check_path_model(study) -> list[ConfigError]:
             if name in used and len(config.constructs[name].items) < 2:
                 flag("cbsem_items", "constructs", name, "items", name=name)
     return found + _mediation_resamples(study)
+
+
+def _check_pls_moderation(study, name: str, hyp, pairs) -> list[ConfigError]:
+    """A two-stage moderation in PLS: X -> Y and M -> Y are paths of the model (Hair et al., 2022,
+    ch. 7), M is a construct, and what the design cannot yet combine with it is refused."""
+    config = study.config
+    steps = hyp.steps()
+    found = []
+    if len(steps) != 2:
+        return [study.problem("check.pls_moderation_path", "hypotheses", name, "path", path=hyp.path)]
+    (x, y), m = steps, hyp.moderator
+    if m not in config.constructs:
+        return [study.problem("check.pls_moderator_construct", "hypotheses", name, "moderator", name=m)]
+    for source in (x, m):
+        if (source, y) not in pairs:
+            found.append(study.problem("check.pls_moderator_paths", "hypotheses", name, "moderator", path=f"{source} -> {y}"))
+    model = config.model
+    if model.mga is not None:
+        found.append(study.problem("check.pls_moderation_with", "hypotheses", name, "moderator", key="model.mga"))
+    if model.indicator_removal == "hair":
+        found.append(study.problem("check.pls_moderation_with", "hypotheses", name, "moderator", key="model.indicator_removal: hair"))
+    return found
 
 
 def _variable_hint(name: str, variables: list[str]) -> str:

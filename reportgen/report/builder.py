@@ -139,11 +139,15 @@ class Builder(Generic[ConfigT]):
         return Made(text)
 
     def name(self: ThesisBuilder, construct: str) -> str:
-        """The name of a construct, of an observed variable, or of a category's term
-        ('jk[Perempuan]' → 'Jenis Kelamin: Perempuan')."""
+        """The name of a construct, of an observed variable, of a category's term
+        ('jk[Perempuan]' → 'Jenis Kelamin: Perempuan') or of a PLS interaction term ('X*M' →
+        'X name × M name')."""
         config = self.study.config
         if construct in config.constructs or construct in config.observed:
             return config.variable_name(construct, self.lang)
+        parts = construct.split("*")
+        if len(parts) == 2 and all(part in config.constructs for part in parts):
+            return " × ".join(config.variable_name(part, self.lang) for part in parts)
         variable, category = split_key(construct)
         assert category is not None, f"{construct} is neither a variable nor a category's term"
         return f"{config.variable_name(variable, self.lang)}: {self.observed_category(variable, category)}"

@@ -22,6 +22,7 @@ from reportgen.interpret.pls_predict import ConstructPrediction, construct_predi
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate, quality
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
+from reportgen.stats.pls.interaction import Interaction, estimate_two_stage
 from reportgen.stats.pls.measured import measured_assessment, measured_bootstrap, measured_model, measured_spec
 from reportgen.stats.pls.mga import MgaResult, multigroup, shuffles_of
 from reportgen.stats.pls.predict import cross_validate, indicator_errors, row_orders
@@ -36,6 +37,7 @@ class PlsHypothesis:
     stat: BootStat
     decision: Decision
     caveat: Caveat  # what the measurement model leaves in doubt about the constructs of the path
+    moderator: str | None = None  # a moderation: chain is the moderated path (X, Y), stat the interaction X*M → Y
 
 
 @dataclass(frozen=True)
@@ -110,18 +112,22 @@ def pls_model_of(config: StudyConfig) -> PlsModel:
 def spec_of(study: Study, controls: tuple[str, ...] = ()) -> PlsSpec:
     """The model: the constructs on the paths, then each control term (``controls``, the keys of
     :func:`reportgen.designs.survey.terms.model_terms`) as a construct of one indicator, itself,
-    with a path to every endogenous construct (Hair et al., 2022, model control variables so)."""
+    with a path to every endogenous construct (Hair et al., 2022, model control variables so), then
+    the interaction term 'X*M' of each moderation hypothesis with its path to the target (the
+    two-stage approach, :mod:`reportgen.stats.pls.interaction`)."""
     config = study.config
     pairs = pls_paths(config)
     used = [c for c in config.constructs if any(c in p for p in pairs)]
     targets = list(dict.fromkeys(t for _, t in pairs))
+    moderated = {Interaction(hyp.steps()[0], hyp.moderator).key: hyp.steps()[-1] for hyp in config.hypotheses.values() if hyp.moderator and hyp.path}
     return PlsSpec(
-        constructs=(*used, *controls),
-        items=(*(tuple(config.constructs[c].items) for c in used), *((key,) for key in controls)),
-        modes=(*(config.constructs[c].mode for c in used), *("A" for _ in controls)),
-        paths=(*pairs, *((key, t) for key in controls for t in targets)),
+        constructs=(*used, *controls, *moderated),
+        items=(*(tuple(config.constructs[c].items) for c in used), *((key,) for key in (*controls, *moderated))),
+        modes=(*(config.constructs[c].mode for c in used), *("A" for _ in (*controls, *moderated))),
+        paths=(*pairs, *((key, t) for key in controls for t in targets), *moderated.items()),
         scheme=pls_model_of(config).weighting,
         controls=tuple(controls),
+        interactions=tuple(moderated),
     )
 
 
@@ -156,28 +162,27 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     terms, categories, control_columns = _control_terms(study, data)
     full = spec_of(study, tuple(t.key for t in terms))
     indicators = Indicators(data, control_columns, config.missing_policy == "mean")
-    x = indicators.items(full.indicators)
+    x = indicators.items(observed_indicators(full))
     if data.n_used < len(full.indicators) + 2 or data.n_used < 10:
         raise AnalysisError.coded("analysis.pls_too_few", n=data.n_used, indicators=len(full.indicators))
-    constant = [item for item, sd in zip(full.indicators, x.std(axis=0)) if sd == 0]
+    constant = [item for item, sd in zip(observed_indicators(full), x.std(axis=0)) if sd == 0]
     if constant:
         raise AnalysisError.coded("analysis.constant_indicator", item=constant[0])
     described = describe(study, data, warnings)
 
     def fit(spec: PlsSpec):
-        fitted = estimate(indicators.items(spec.indicators), spec)
+        fitted, _ = fitted_model(spec, indicators)
         return dict(zip(spec.indicators, fitted.loadings.sum(axis=1))), quality.reliability(fitted)
 
     initial_loadings, initial_reliability = fit(full)
     removal = remove_indicators(full, fit)
     applied = pls.indicator_removal == "hair"
     spec = removal.spec if applied else full
-    x = indicators.items(spec.indicators)
-    model = estimate(x, spec)
+    model, x = fitted_model(spec, indicators)
     if model.iterations >= 300:
         warnings.append("the PLS algorithm did not converge in 300 iterations")
     total, _ = quality.effects(model.paths)
-    raw = indicators.raw(spec.indicators)
+    raw = indicators.raw(observed_indicators(spec))
     boot = bootstrap(
         raw,
         model,
@@ -204,7 +209,9 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
     hypotheses = _hypotheses(study, boot, verdicts)
     prediction = None
-    if pls.predict:
+    if pls.predict and spec.interactions:
+        warnings.append("PLS: PLSpredict is not run for a model with an interaction term")
+    elif pls.predict:
         settings = pls.predict
         orders = row_orders(len(x), settings.repetitions, pls.seed)
         predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
@@ -258,7 +265,7 @@ def _multigroup(study: Study, data: Dataset, indicators: Indicators, spec: PlsSp
     if len(groups) != 2:
         raise AnalysisError.coded("analysis.mga_groups", column=column, count=len(groups), groups=", ".join(map(str, groups)))
     rows = np.array([v is not None for v in values])
-    raw = indicators.raw(spec.indicators)[rows]
+    raw = indicators.raw(observed_indicators(spec))[rows]
     pooled = indicators.items(spec.indicators)[rows]
     group1 = np.array([v == groups[0] for v in values])[rows]
     for name, members in zip(groups, (group1, ~group1)):
@@ -273,6 +280,20 @@ def _multigroup(study: Study, data: Dataset, indicators: Indicators, spec: PlsSp
     return Multigroup(column, (groups[0], groups[1]), result, mga_verdicts(result, study.config.settings.alpha), int((~rows).sum()))
 
 
+def observed_indicators(spec: PlsSpec) -> list[str]:
+    """The indicators read from the data: all but the interaction products."""
+    return [i for i in spec.indicators if i not in spec.interactions]
+
+
+def fitted_model(spec: PlsSpec, indicators: Indicators) -> tuple[PlsResult, np.ndarray]:
+    """The model estimated, and the data it was estimated on; with interaction terms by the two
+    stages (:func:`reportgen.stats.pls.interaction.estimate_two_stage`)."""
+    if spec.interactions:
+        return estimate_two_stage(indicators.raw(observed_indicators(spec)), spec)
+    x = indicators.items(spec.indicators)
+    return estimate(x, spec), x
+
+
 def structural_equations(model, boot: BootstrapResult) -> dict[str, Equation]:
     """Each endogenous construct's equation as OLS on the standardised construct scores (the PLS
     path coefficients are exactly its coefficients, Hair et al., 2022, ch. 6), with the bootstrap
@@ -283,6 +304,8 @@ def structural_equations(model, boot: BootstrapResult) -> dict[str, Equation]:
     out = {}
     for j in spec.endogenous:
         target, sources = names[j], [names[i] for i in spec.predecessors(j)]
+        if set(sources) & set(spec.interactions):  # its coefficients are not all standardised: no shares of R²
+            continue
         x = model.scores[:, [names.index(s) for s in sources]]
         y = model.scores[:, j]
         out[target] = Equation(
@@ -294,7 +317,9 @@ def structural_equations(model, boot: BootstrapResult) -> dict[str, Equation]:
 def tested(hypotheses: dict[str, PlsHypothesis]) -> dict[str, HypothesisResult]:
     """The PLS hypotheses as the explanations read them: a path is 'partial', a chain 'indirect'."""
     return {
-        name: HypothesisResult(name, "partial" if len(h.chain) == 2 else "indirect", h.chain[:-1], h.chain[-1], h.expect, h.decision)
+        name: HypothesisResult(
+            name, "moderation" if h.moderator else "partial" if len(h.chain) == 2 else "indirect", h.chain[:-1], h.chain[-1], h.expect, h.decision
+        )
         for name, h in hypotheses.items()
     }
 
@@ -304,9 +329,13 @@ def _hypotheses(study: Study, boot: BootstrapResult, verdicts: PlsVerdicts) -> d
     out = {}
     for name, hyp in study.config.hypotheses.items():
         chain = tuple(hyp.steps())
-        stat = boot.paths[chain] if len(chain) == 2 else boot.specific_indirect[chain]
+        if hyp.moderator:
+            stat = boot.paths[(Interaction(chain[0], hyp.moderator).key, chain[-1])]
+        else:
+            stat = boot.paths[chain] if len(chain) == 2 else boot.specific_indirect[chain]
         decision = partial_decision(stat.t, stat.p, hyp.expect, settings.alpha, settings.tails)
-        out[name] = PlsHypothesis(name, chain, hyp.expect, stat, decision, measurement_caveat(verdicts, chain))
+        constructs = (chain[0], hyp.moderator, chain[-1]) if hyp.moderator else chain
+        out[name] = PlsHypothesis(name, chain, hyp.expect, stat, decision, measurement_caveat(verdicts, constructs), hyp.moderator)
     return out
 
 

@@ -269,6 +269,61 @@ def _controls_table(b: Builder, r: PlsStudyResults, section: Section) -> None:
     section.blocks += b.say("pls_controls.j2", refs=(table.key,), table=b.ref(table), controls=[b.name(c) for c in r.controls])
 
 
+def hypothesis_path(hyp) -> str:
+    """A hypothesis's path as the tables write it: 'X → Y', 'X → M → Y', a moderation 'X × M → Y'."""
+    if hyp.moderator:
+        return f"{hyp.chain[0]} × {hyp.moderator} → {hyp.chain[-1]}"
+    return " → ".join(hyp.chain)
+
+
+SLOPE_LEVELS = (("low", -1.0), ("mean", 0.0), ("high", 1.0))
+
+
+def _slope_rises(r: PlsStudyResults, name: str) -> bool:
+    """Whether the moderated path grows in size from M = −1 SD to +1 SD: |β_X + β_XM| > |β_X − β_XM|."""
+    hyp = r.hypotheses[name]
+    names = r.model.spec.constructs
+    x, y, m = hyp.chain[0], hyp.chain[-1], hyp.moderator
+    beta_x = r.model.paths[names.index(x), names.index(y)]
+    beta_xm = r.model.paths[names.index(f"{x}*{m}"), names.index(y)]
+    return bool(abs(beta_x + beta_xm) > abs(beta_x - beta_xm))
+
+
+def moderation_slopes(b: Builder, r: PlsStudyResults, name: str, section: Section) -> dict[str, Any]:
+    """The simple slopes of a PLS moderation, X's path at M = −1, 0 and +1 standard deviation:
+    ``β_X + β_XM · m`` (the interaction's path is per unit of the product of the standardised
+    scores, :func:`reportgen.stats.pls.interaction.rescaled`), drawn over X from −2 to +2 SD with
+    ``ŷ = (β_X + β_XM m) x + β_M m``; the figure is added to ``section``."""
+    hyp = r.hypotheses[name]
+    assert hyp.moderator is not None
+    x, y, m = hyp.chain[0], hyp.chain[-1], hyp.moderator
+    names = r.model.spec.constructs
+    path = lambda a: float(r.model.paths[names.index(a), names.index(y)])  # noqa: E731
+    beta_x, beta_m, beta_xm = path(x), path(m), path(f"{x}*{m}")
+    levels = {level: beta_x + beta_xm * value for level, value in SLOPE_LEVELS}
+    xs = [-2.0, 2.0]
+    lines = [
+        (f"{b.name(m)}: {b.labels['slope_levels'][level]}", xs, [(beta_x + beta_xm * value) * v + beta_m * value for v in xs])
+        for level, value in SLOPE_LEVELS
+    ]
+    figure = b.figure(
+        f"pls.slopes.{name}",
+        b.label("slopes_figure", h=name),
+        "slopes",
+        {"lines": lines, "xlabel": f"{b.name(x)} (SD)", "ylabel": f"{b.name(y)} (SD)"},
+        width=0.65,
+        name=name,
+    )
+    section.add(figure)
+    return {
+        "figure": b.ref(figure),
+        "slope_low": b.decimal(levels["low"]),
+        "slope_mean": b.decimal(levels["mean"]),
+        "slope_high": b.decimal(levels["high"]),
+        "slope_rises": _slope_rises(r, name),
+    }
+
+
 def _diagram_indicators(b: Builder, r: PlsStudyResults) -> dict[str, dict]:
     """Each construct's indicators for the path diagram (``model.diagram_indicators``): the outer
     loadings the loading table prints (reflective, mode A) or the outer weights (formative, mode B),
@@ -312,7 +367,7 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
         body.append(
             [
                 d(name),
-                s(" → ".join(hyp.chain)),
+                s(hypothesis_path(hyp)),
                 d(b.decimal(st.estimate)),
                 d(b.decimal(st.mean)),
                 d(b.decimal(st.sd)),
@@ -351,6 +406,7 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
         _controls_table(b, r, section)
     for k, (name, hyp) in enumerate(r.hypotheses.items()):
         st = hyp.stat
+        slopes = moderation_slopes(b, r, name, section) if hyp.moderator else {}
         section.blocks += b.say(
             "pls_hypothesis.j2",
             refs=(table.key,),
@@ -372,6 +428,8 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
             expect=hyp.expect,
             supported=hyp.decision.supported,
             confidence=b.confidence(),
+            moderator=b.name(hyp.moderator) if hyp.moderator else "",
+            **slopes,
         )
     if r.boot.specific_indirect:
         ind_body = [
@@ -421,11 +479,12 @@ def pls_discussion_section(b: Builder, r: PlsStudyResults, number: str, effects:
         name = effect.hypothesis
         hyp = r.hypotheses[name]
         chain = [b.name(c) for c in hyp.chain]
-        title = (
-            b.label("pls_discussion_of", source=chain[0], target=chain[-1])
-            if len(chain) == 2
-            else b.label("pls_discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1])
-        )
+        if hyp.moderator:
+            title = b.label("discussion_moderation", moderator=b.name(hyp.moderator), source=chain[0], target=chain[-1])
+        elif len(chain) == 2:
+            title = b.label("pls_discussion_of", source=chain[0], target=chain[-1])
+        else:
+            title = b.label("pls_discussion_indirect", source=chain[0], mediator=", ".join(chain[1:-1]), target=chain[-1])
         return title, b.say(
             "pls_discussion.j2",
             refs=("pls.paths",),
@@ -442,6 +501,8 @@ def pls_discussion_section(b: Builder, r: PlsStudyResults, number: str, effects:
             reason=hyp.decision.reason,
             sign=hyp.decision.sign,
             object=config.study.object_in(b.lang),
+            moderator=b.name(hyp.moderator) if hyp.moderator else "",
+            slope_rises=_slope_rises(r, name) if hyp.moderator else False,
         )
 
     return shared_discussion(b, number, effects, r.described, restate, left_out=frozenset(r.removal.removed) if r.removal_applied else frozenset())

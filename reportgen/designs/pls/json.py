@@ -106,6 +106,7 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
         "hypotheses": {
             name: {
                 "path": " -> ".join(h.chain),
+                "moderator": h.moderator,
                 **hypothesis_json(h.decision, "partial", study.config.settings.alpha, study.config.settings.tails),
                 "coef": h.stat.estimate,
                 "measurement_caveat": h.caveat.as_json(),

@@ -165,7 +165,12 @@ def pls_effects(results: PlsStudyResults) -> list[Effect]:
     effects = []
     for name, hyp in results.hypotheses.items():
         st = hyp.stat
-        if len(hyp.chain) == 2:
+        if hyp.moderator:  # the interaction X*M → Y, with its f²
+            x, y = hyp.chain
+            f2 = results.assessed.f2.get((f"{x}*{hyp.moderator}", y))
+            size = f2_verdict(f2) if f2 is not None else None
+            effects.append(Effect(name, "moderation", (x, hyp.moderator, y), st.estimate, st.t, "t", hyp.decision.p, hyp.decision, f2, size))
+        elif len(hyp.chain) == 2:
             f2 = results.assessed.f2.get(hyp.chain)
             effects.append(
                 Effect(
@@ -178,10 +183,12 @@ def pls_effects(results: PlsStudyResults) -> list[Effect]:
 
 
 def _pls_coefficients(results) -> dict[str, dict[str, float]]:
-    """Target → source → path coefficient of a PLS model."""
+    """Target → source → path coefficient of a PLS model (its constructs, not its control
+    variables or interaction terms)."""
     spec = results.model.spec
     names = list(spec.constructs)
-    return {t: {s: float(results.model.paths[names.index(s), names.index(t)]) for s, tt in spec.paths if tt == t} for _, t in spec.paths}
+    paths = [(s, t) for s, t in spec.paths if s not in spec.unmeasured]
+    return {t: {s: float(results.model.paths[names.index(s), names.index(t)]) for s, tt in paths if tt == t} for _, t in paths}
 
 
 def regression_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:

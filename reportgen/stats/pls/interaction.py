@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from reportgen.stats.pls.algorithm import PlsSpec, run_on_correlations
+from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, estimate, run_on_correlations
 from reportgen.stats.resample import correlations_from_counts
 
 
@@ -110,3 +110,15 @@ def products(raw: np.ndarray, spec: PlsSpec) -> np.ndarray:
     weights = run_on_correlations(correlations_from_counts(raw, np.ones((1, n))), first).weights[0]
     scores = standard @ weights
     return np.column_stack([scores[:, i] * scores[:, m] for i, m in _parts(spec)])
+
+
+def estimate_two_stage(raw: np.ndarray, spec: PlsSpec) -> tuple[PlsResult, np.ndarray]:
+    """The stage-two model estimated on ``raw`` (n × p items, blanks NaN, in the order of the
+    indicators that are not products), with its interaction paths and loadings rescaled as seminr
+    reports them (:func:`rescaled`); and the data it was estimated on (items, blanks replaced by
+    their means, then the products)."""
+    product = products(raw, spec)
+    x = np.column_stack([np.where(np.isnan(raw), np.nanmean(raw, axis=0), raw), product])
+    result = estimate(x, spec)
+    paths, loadings = rescaled(spec, result.paths[None], result.loadings[None], product.std(axis=0, ddof=1)[None])
+    return replace(result, paths=paths[0], loadings=loadings[0]), x
