@@ -13,7 +13,9 @@
   model-based reading of associations, not a causal claim. Quadrants need at least
   ``MIN_PREDECESSORS`` (3) constructs: with two, crosshairs at their mean put one above and one
   below on each axis whatever the values, so the quadrant would say nothing. The lowest-scoring
-  statement alone is no priority rule.
+  statement alone is no priority rule. A PLS model reads its IPMA instead (Ringle & Sarstedt,
+  2016; :mod:`reportgen.stats.pls.ipma`): the unstandardised total effects in the scores rescaled
+  to 0–100, and the mean rescaled score weighted by the outer weights, with its 95% t interval.
   Performance is an estimate: a construct is placed above or below the performance crosshair only
   when the 95% confidence interval of its mean (``performance_interval`` of the described
   construct; Field, 2018) lies wholly on that side. An important construct whose interval holds
@@ -48,7 +50,7 @@ class Standing:
     construct: str
     target: str
     hypothesis: str | None  # its direct hypothesis on the target, if it has one
-    importance: float  # the standardised total effect on the target
+    importance: float  # the total effect on the target: standardised, or a PLS model's IPMA (unstandardised)
     performance: float  # the mean three-box index rescaled to 0–100
     quadrant: Verdict  # concentrate_here | keep_up | low_priority | possible_overkill | important_average | unimportant_average
     interval: tuple[float, float] | None = None  # the 95% confidence interval of the performance
@@ -91,6 +93,7 @@ class Conclusions:
     caveats: dict = field(default_factory=dict)  # hypothesis → its measurement caveat (PLS: interpret.pls.Caveat)
     standings: dict[str, tuple[Standing, ...]] = field(default_factory=dict)  # target → its predictors, importance–performance
     drivers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # an endogenous construct → its direct predictors
+    ipma: bool = False  # the standings are a PLS model's IPMA (unstandardised importance, weighted performance)
 
     def priorities(self, target: str) -> list[Standing]:
         """The predecessors of ``target`` in the quadrant 'concentrate here' with a positive
@@ -127,6 +130,7 @@ class Conclusions:
             "unsupported": [e.hypothesis for e in self.unsupported],
             "unexplained": self.unexplained,
             "importance_performance": {t: [s.as_json() for s in rows] for t, rows in self.standings.items()},
+            "importance_basis": "ipma" if self.ipma else "standardised_total_effect",
             **({"caveats": {h: c.as_json() for h, c in self.caveats.items()}} if self.caveats else {}),
         }
 
@@ -138,7 +142,10 @@ def crosshairs(importance: dict[str, float], performance: dict[str, float]) -> t
 
 
 def importance_performance(
-    effects: list[Effect], constructs: dict, importance: dict[str, dict[str, float]] | None = None
+    effects: list[Effect],
+    constructs: dict,
+    importance: dict[str, dict[str, float]] | None = None,
+    performance: dict[str, tuple[float, tuple[float, float]]] | None = None,
 ) -> dict[str, tuple[Standing, ...]]:
     """Each hypothesised target's predecessors placed in the quadrants of Martilla & James (1977),
     the means of their importance and performance as crosshairs. ``importance``: target →
@@ -146,7 +153,9 @@ def importance_performance(
     Performance is a construct's mean three-box index rescaled to 0–100 on its own scale's index
     range (``index_range``), as IPMA rescales each construct by its scale (Ringle & Sarstedt,
     2016); a construct of continuous indicators has no scale and no performance, and is left out.
-    Targets with fewer than ``MIN_PREDECESSORS`` predecessors are left out."""
+    Targets with fewer than ``MIN_PREDECESSORS`` predecessors are left out. ``performance``
+    (construct → (performance, its 95% interval)) replaces the index-based one: a PLS model's
+    IPMA (:mod:`reportgen.stats.pls.ipma`), with its unstandardised ``importance``."""
     direct = {(e.source, e.target): e.hypothesis for e in effects if e.kind == "direct"}
     if importance is None:
         importance = {}
@@ -157,15 +166,21 @@ def importance_performance(
     out = {}
     rule = Rule("importance_performance_quadrant", None, IPA_CITATION)
     for target in targets:
-        totals = {c: v for c, v in importance[target].items() if c in constructs and constructs[c].index_range is not None}
+        if performance is not None:
+            totals = {c: v for c, v in importance[target].items() if c in performance}
+            placed = {c: performance[c][0] for c in totals}
+            intervals = {c: performance[c][1] for c in totals}
+        else:
+            totals = {c: v for c, v in importance[target].items() if c in constructs and constructs[c].index_range is not None}
+            placed = {c: _rescaled(constructs[c]) for c in totals}
+            intervals = {c: constructs[c].performance_interval for c in totals}
         if len(totals) < MIN_PREDECESSORS:
             continue
-        performance = {c: _rescaled(constructs[c]) for c in totals}
-        mean_i, mean_p = crosshairs(totals, performance)
+        mean_i, mean_p = crosshairs(totals, placed)
         rows = []
         for c, value in totals.items():
-            interval = constructs[c].performance_interval
-            standing = performance_standing(performance[c], interval, mean_p)
+            interval = intervals[c]
+            standing = performance_standing(placed[c], interval, mean_p)
             high_i = value >= mean_i
             if standing.outcome == "near":
                 quadrant = "important_average" if high_i else "unimportant_average"
@@ -176,7 +191,7 @@ def importance_performance(
                     (False, False): "low_priority",
                     (False, True): "possible_overkill",
                 }[(high_i, standing.outcome == "above")]
-            rows.append(Standing(c, target, direct.get((c, target)), value, performance[c], Verdict(quadrant, rule), interval, standing))
+            rows.append(Standing(c, target, direct.get((c, target)), value, placed[c], Verdict(quadrant, rule), interval, standing))
         out[target] = tuple(rows)
     return out
 
@@ -203,6 +218,7 @@ def conclude(
     equal_weights: bool = True,
     importance: dict[str, dict[str, float]] | None = None,
     drivers: dict[str, tuple[str, ...]] | None = None,
+    performance: dict[str, tuple[float, tuple[float, float]]] | None = None,
 ) -> Conclusions:
     """``constructs``: the described constructs (their statements with the three-box index, as the
     index tables show them, each with the range of its index); ``r2``: R² of each dependent
@@ -216,7 +232,7 @@ def conclude(
             best = strongest.get(e.target)
             if best is None or abs(e.estimate) > abs(best.estimate):
                 strongest[e.target] = e
-    standings = importance_performance(effects, constructs, importance)
+    standings = importance_performance(effects, constructs, importance, performance)
     draft = Conclusions(tuple(effects), strongest, (), (), {}, standings=standings)
     levers = []
     for target in standings:
@@ -237,4 +253,5 @@ def conclude(
         {t: 1 - v for t, v in r2.items() if t in targets},
         standings=standings,
         drivers=dict(drivers or {}),
+        ipma=performance is not None,
     )

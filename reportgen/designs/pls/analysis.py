@@ -23,6 +23,7 @@ from reportgen.interpret.verdict import Verdict
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate, quality
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
 from reportgen.stats.pls.interaction import Interaction, estimate_two_stage
+from reportgen.stats.pls.ipma import Ipma, ipma
 from reportgen.stats.pls.measured import measured_assessment, measured_bootstrap, measured_model, measured_spec
 from reportgen.stats.pls.mga import MgaResult, multigroup, shuffles_of
 from reportgen.stats.pls.predict import cross_validate, indicator_errors, row_orders
@@ -76,6 +77,7 @@ class PlsStudyResults:
     explained: Explained  # each structural equation's correlations split into unique and shared parts, score ranges
     prediction: dict[str, ConstructPrediction] | None = None  # PLSpredict by endogenous construct (model.predict)
     multigroup: Multigroup | None = None  # model.mga
+    ipma: Ipma | None = None  # importance–performance map of the rated constructs (the conclusions read it)
     controls: tuple[str, ...] = ()  # model.controls: observed variables with a path to every endogenous construct
     terms: tuple[Term, ...] = ()  # their terms, each a single-indicator construct of the model
     categories: dict[str, Categories] = field(default_factory=dict)  # of each categorical control
@@ -217,6 +219,8 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
         prediction = construct_predictions(indicator_errors(x, spec, predictions))
     groups = _multigroup(study, data, indicators, spec, described) if pls.mga else None
+    scales = {c: config.scale_of(c) for c in spec.measured}
+    importance = ipma(model, x, {c: (scale.min, scale.max) for c, scale in scales.items() if scale is not None})
     why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)
     return PlsStudyResults(
         n_used=data.n_used,
@@ -238,6 +242,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         explained=why,
         prediction=prediction,
         multigroup=groups,
+        ipma=importance,
         controls=tuple(pls.controls),
         terms=tuple(terms),
         categories=categories,

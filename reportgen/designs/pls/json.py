@@ -93,6 +93,7 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
             "srmr": results.assessed.srmr,
             "predict": predict_json(study, results),
             "mga": mga_json(results),
+            "ipma": ipma_json(results),
             "indicator_removal": "hair" if results.removal_applied else "none",
             "removed_indicators": [step for step in steps if step["removed"]] if results.removal_applied else [],
             "removal_rule": steps,
@@ -193,4 +194,21 @@ def mga_json(results: PlsStudyResults) -> dict[str, Any] | None:
             for d in r.paths
         },
         "r2": {"group1": r.r2[0], "group2": r.r2[1]},
+    }
+
+
+def ipma_json(results: PlsStudyResults) -> dict[str, Any] | None:
+    """The importance–performance map (Ringle & Sarstedt, 2016): each rated construct's performance
+    (0–100) with its 95% interval, each target's unstandardised total effects, the rescaled outer
+    weights, and the constructs with a negative one (their performance is not on 0–100, and the
+    conclusions then read the standardised effects instead)."""
+    m = results.ipma
+    if m is None:
+        return None
+    return {
+        "performance": m.performance,
+        "performance_interval": {c: list(v) for c, v in m.interval.items()},
+        "importance": m.importance,
+        "rescaled_weights": m.weights,
+        "negative_weights": list(m.negative),
     }

@@ -61,9 +61,10 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
     for target, rows in c.standings.items():
         priorities = c.priorities(target)
         mean_i, mean_p = c.crosshairs_of(target)
-        table = _standings_table(b, target, rows, mean_i, mean_p)
+        table = _standings_table(b, target, rows, mean_i, mean_p, c.ipma)
         practice.blocks += b.say(
             "importance_performance.j2",
+            ipma=c.ipma,
             refs=(table.key,),
             table=b.ref(table),
             target=b.name(target),
@@ -189,7 +190,7 @@ def _provisional(b: Builder, c: Conclusions, results_chapter: int) -> list:
     return b.say("pls_caveat.j2", claims=claims, caveat=union, flagged=list(flagged), total=len(c.effects), chapter=b.chapter_label(results_chapter))
 
 
-def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...], mean_importance: float, mean_performance: float):
+def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...], mean_importance: float, mean_performance: float, ipma: bool = False):
     """Predictor | importance (total effect) | performance (0–100) | quadrant, for one dependent
     construct, and the means that divide the quadrants as its last row."""
     body = [
@@ -216,7 +217,7 @@ def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...], mean_i
             ]
         ],
         body,
-        notes=(b.label("importance_note", citation=IPA_CITATION, interval_citation=INTERVAL_CITATION),),
+        notes=(b.label("importance_note_ipma" if ipma else "importance_note", citation=IPA_CITATION, interval_citation=INTERVAL_CITATION),),
         widths=(3.5, 1.3, 1.0, 1.5, 2.7),
     )
 

@@ -214,13 +214,12 @@ def path_conclusions(results, effects: list[Effect] | None = None) -> Conclusion
 def pls_conclusions(results, effects: list[Effect] | None = None) -> Conclusions:
     names = results.model.spec.constructs
     r2 = {names[j]: float(results.model.r2[j]) for j in results.model.spec.endogenous}
-    concluded = conclude(
-        effects or pls_effects(results),
-        results.described.constructs,
-        r2,
-        equal_weights=False,
-        **_model_reading(_pls_coefficients(results)),
-    )
+    reading = _model_reading(_pls_coefficients(results))
+    ipma = results.ipma
+    if ipma is not None and not ipma.negative:  # the IPMA of Ringle & Sarstedt (2016): unstandardised importance, weighted performance
+        reading["importance"] = ipma.importance
+        reading["performance"] = {c: (ipma.performance[c], ipma.interval[c]) for c in ipma.constructs}
+    concluded = conclude(effects or pls_effects(results), results.described.constructs, r2, equal_weights=False, **reading)
     return replace(concluded, caveats={name: h.caveat for name, h in results.hypotheses.items()})
 
 
