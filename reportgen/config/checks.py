@@ -396,7 +396,6 @@ def _check_repeated_model(study) -> list[ConfigError]:
         flag("needs_measures", "model", *(("measures",) if model.measures else ()))
         return found
     for key, given in (
-        ("compare", bool(config.compare)),
         ("qualitative", isinstance(config.qualitative, QualitativeCorpus)),
         ("observed", bool(config.observed)),
     ):

@@ -5,7 +5,7 @@ every pair of measurements with Holm's adjustment, and the hypotheses decided
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -17,6 +17,7 @@ from reportgen.interpret import repeated as rules
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.groups import EffectSize
+from reportgen.stats.mixed import MixedAnova, mixed_anova
 from reportgen.stats.paired import (
     NAN,
     Friedman,
@@ -33,6 +34,8 @@ from reportgen.stats.power import detectable_dz, paired_power
 
 SMALL_DZ, MEDIUM_DZ = rules.SIZE_BANDS["d_z"][:2]  # Cohen's (1988) small and medium d
 MIN_PAIRS = 5  # respondents measured at every occasion: below this no test here has a usable distribution
+MIN_GROUP = 5  # respondents of a compared group: below this its means at each measurement say little
+MIXED_CITATION = "Field, 2018"  # the mixed (split-plot) ANOVA, its sphericity correction as the repeated-measures F
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,23 @@ class RepeatedStudyResults:
     power: PairedPower
     warnings: list[str]
     mixed: object = None  # never set: a repeated study has no joint display yet
+    groups: dict[str, GroupChange] = field(default_factory=dict)  # compare: column → the mixed ANOVA of the measurements by its groups
+
+
+@dataclass(frozen=True)
+class GroupChange:
+    """The measurements by the groups of one ``compare:`` column: the mixed ANOVA, each group's
+    mean at each measurement, and the verdicts on the group × time interaction (does the change
+    differ between the groups?) and on the groups (do they differ across the measurements?)."""
+
+    column: str
+    anova: MixedAnova
+    means: dict[str, tuple[float, ...]]  # group → its mean at each measurement
+    sds: dict[str, tuple[float, ...]]
+    correction: Verdict  # gg | hf | none (Girden, 1992), applied to the within-subject tests
+    interaction: Verdict  # significant | not_significant
+    group: Verdict
+    excluded: int  # respondents without a value of the column
 
 
 def repeated_model_of(study: Study) -> models.RepeatedModel:
@@ -215,4 +235,42 @@ def analyse(study: Study, data: Dataset) -> RepeatedStudyResults:
     change = compare_measures(table, measures, settings.repeated_test, settings.alpha)
     hypotheses = {name: _decide(name, hyp, change, settings) for name, hyp in config.hypotheses.items()}
     power = PairedPower.of(data.n_used, settings.alpha)
-    return RepeatedStudyResults(data.n_used, data.n_excluded, described, change, hypotheses, power, warnings)
+    groups = {column: found for column in config.compare if (found := _group_change(study, data, table, column, warnings)) is not None}
+    return RepeatedStudyResults(data.n_used, data.n_excluded, described, change, hypotheses, power, warnings, groups=groups)
+
+
+def _group_change(study: Study, data: Dataset, table: np.ndarray, column: str, warnings: list[str]) -> GroupChange | None:
+    """The mixed ANOVA of the measurements by ``column``'s groups (their ``order`` when the study
+    gives one); a column with one group, or a group of fewer than ``MIN_GROUP`` respondents, adds a
+    warning and is not compared."""
+    config = study.config
+    labels = np.array(data.profile[column], dtype=object)
+    rows = np.array([label is not None for label in labels])
+    order = next((list(c.order) for c in config.respondents if c.column == column and c.order), None)
+    present = sorted({str(v) for v in labels[rows]})
+    groups = [g for g in order if g in present] + [g for g in present if g not in order] if order else present
+    sizes = {g: int((labels[rows] == g).sum()) for g in groups}
+    small = {g: n for g, n in sizes.items() if n < MIN_GROUP}
+    if len(groups) < 2 or small:
+        reason = (
+            "all respondents are in one group"
+            if len(groups) < 2
+            else "group(s) with fewer than " + f"{MIN_GROUP} respondents: " + ", ".join(f"{g} ({n})" for g, n in small.items())
+        )
+        warnings.append(f"compare {column}: the change is not compared between groups, {reason}")
+        return None
+    values, kept = table[rows], labels[rows]
+    anova = mixed_anova(values, list(kept), groups)
+    alpha = config.settings.alpha
+    correction = rules.correction(table.shape[1], anova.time.gg_epsilon, anova.time.hf_epsilon)
+    p_of = {"gg": anova.interaction.gg_p, "hf": anova.interaction.hf_p, "none": anova.interaction.p}
+    return GroupChange(
+        column,
+        anova,
+        {g: tuple(float(v) for v in values[kept == g].mean(axis=0)) for g in groups},
+        {g: tuple(float(v) for v in values[kept == g].std(axis=0, ddof=1)) for g in groups},
+        correction,
+        rules.difference(p_of[correction.outcome], alpha, MIXED_CITATION),
+        rules.difference(anova.group.p, alpha, MIXED_CITATION),
+        int((~rows).sum()),
+    )

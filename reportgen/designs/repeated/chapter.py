@@ -6,6 +6,7 @@ Holm's adjustment), the hypotheses, the discussion and what a one-group design c
 from __future__ import annotations
 
 from reportgen.designs.repeated.analysis import Change, Omnibus, RepeatedStudyResults
+from reportgen.designs.repeated.groups import group_change_section
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
 from reportgen.designs.survey.discussion import answers_paragraphs, literature_paragraphs
@@ -443,6 +444,7 @@ def build_chapter(b: Builder, results: RepeatedStudyResults) -> Document:
         lambda n: validity_section(b, view, n),
         lambda n: reliability_section(b, view, n),
         lambda n: change_section(b, results, n),
+        lambda n: group_change_section(b, results, n),
         lambda n: hypotheses_section(b, results, n),
     ]
     return chapter(

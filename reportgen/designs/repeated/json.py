@@ -140,7 +140,7 @@ def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict
     symbols = load_labels(lang, study.templates_dir)["repeated_symbols"]
     return {
         **sample_json(config, results.described),
-        "repeated": change_json(c) | {"power": power_json(results.power)},
+        "repeated": change_json(c) | {"power": power_json(results.power), "groups": {column: group_json(g) for column, g in results.groups.items()}},
         "hypotheses": {
             name: {
                 "kind": h.kind,
@@ -152,4 +152,40 @@ def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict
         },
         "warnings": list(results.warnings),
         "dropped_items": [{"item": i, "construct": cname, "r": r} for i, cname, r in results.described.dropped],
+    }
+
+
+def group_json(g) -> dict[str, Any]:
+    """The mixed ANOVA of the measurements by one compare column: the groups, their means and SDs
+    at each measurement, each term's SS, df, F, p (and the sphericity-corrected p of the within
+    terms), partial η², and the verdicts."""
+
+    def term(t) -> dict[str, Any]:
+        return {
+            "ss": t.ss,
+            "df1": t.df1,
+            "error_ss": t.error_ss,
+            "df2": t.df2,
+            "f": t.f,
+            "p": t.p,
+            "partial_eta2": t.partial_eta2,
+            "gg_epsilon": t.gg_epsilon,
+            "gg_p": t.gg_p,
+            "hf_epsilon": t.hf_epsilon,
+            "hf_p": t.hf_p,
+        }
+
+    a = g.anova
+    return {
+        "groups": list(a.groups),
+        "n": dict(zip(a.groups, a.sizes)),
+        "excluded": g.excluded,
+        "means": {k: list(v) for k, v in g.means.items()},
+        "sds": {k: list(v) for k, v in g.sds.items()},
+        "group": term(a.group),
+        "time": term(a.time),
+        "interaction": term(a.interaction),
+        "mauchly_w": a.mauchly_w,
+        "mauchly_p": a.mauchly_p,
+        "verdicts": {"correction": g.correction.as_json(), "interaction": g.interaction.as_json(), "group": g.group.as_json()},
     }

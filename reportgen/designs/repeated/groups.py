@@ -1,0 +1,95 @@
+"""The measurements by the groups of each ``compare:`` column in a repeated-measures chapter: the
+groups' means at each measurement and the mixed (split-plot) ANOVA, whose group × time
+interaction says whether the change differs between the groups (Field, 2018)."""
+
+from __future__ import annotations
+
+from reportgen.designs.repeated.analysis import GroupChange, RepeatedStudyResults
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Section
+
+
+def group_change_section(b: Builder, r: RepeatedStudyResults, number: str) -> Section | None:
+    if not r.groups:
+        return None
+    section = b.section(b.labels["repeated_groups"], 3, number)
+    for column, g in r.groups.items():
+        _column_blocks(b, r, section, column, g)
+    return section
+
+
+def _label(b: Builder, column: str) -> str:
+    found = next((c for c in b.study.config.respondents if c.column == column), None)
+    return found.label.get(b.lang) if found is not None and found.label else column
+
+
+def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column: str, g: GroupChange) -> None:
+    label = _label(b, column)
+    measures = r.change.measures
+    a = g.anova
+    means = b.table(
+        f"repeated.group_means.{column}",
+        b.label("repeated_group_means_title", label=label),
+        [[h(label), h("n")] + [h(b.labelled(m)) for m in measures]],
+        [
+            [s(b.category(column, name)), d(b.integer(n))]
+            + [d(f"{b.decimal(mean, 2)} ({b.decimal(sd, 2)})") for mean, sd in zip(g.means[name], g.sds[name])]
+            for name, n in zip(a.groups, a.sizes)
+        ],
+        notes=(b.labels["repeated_group_means_note"],),
+    )
+    section.add(means)
+    correction = g.correction.outcome
+    rows = [
+        ("group", a.group, label),
+        ("time", a.time, b.labels["repeated_time"]),
+        ("interaction", a.interaction, f"{label} × {b.labels['repeated_time']}"),
+    ]
+    body = []
+    for key, term, name in rows:
+        within = key != "group"
+        epsilon = {"gg": term.gg_epsilon, "hf": term.hf_epsilon}.get(correction) if within else None
+        p = {"gg": term.gg_p, "hf": term.hf_p}.get(correction, term.p) if within else term.p
+        verdict = g.interaction if key == "interaction" else g.group if key == "group" else None
+        body.append(
+            [
+                s(name),
+                d(b.decimal(term.ss)),
+                d(b.decimal(term.df1 * (min(1.0, epsilon) if epsilon else 1.0), 2)),
+                d(b.decimal(term.df2 * (min(1.0, epsilon) if epsilon else 1.0), 2)),
+                d(b.decimal(term.f)),
+                d(b.p_value(p)),
+                d(b.bounded(term.partial_eta2)),
+                b.verdict(f"group_change:{column}:{key}", verdict.outcome, "significance_words") if verdict else d("–"),
+            ]
+        )
+    anova = b.table(
+        f"repeated.mixed.{column}",
+        b.label("repeated_mixed_title", label=label),
+        [[h(b.labels["repeated_source"]), h("SS"), h("df₁"), h("df₂"), h("F"), h(b.col("p")), h("η²ₚ"), h(b.col("description"))]],
+        body,
+        notes=(b.label("repeated_mixed_note", correction=b.labels["repeated_corrections"][correction]),),
+        widths=(3, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 1.4),
+    )
+    section.add(anova)
+    inter = a.interaction
+    p = {"gg": inter.gg_p, "hf": inter.hf_p}.get(correction, inter.p)
+    section.blocks += b.say(
+        "repeated_groups.j2",
+        refs=(means.key, anova.key),
+        claims=[(f"group_change:{column}:interaction", g.interaction.outcome), (f"group_change:{column}:group", g.group.outcome)],
+        means=b.ref(means),
+        table=b.ref(anova),
+        label=label,
+        changed=g.interaction.outcome == "significant",
+        differ=g.group.outcome == "significant",
+        f=b.decimal(inter.f),
+        p=b.p_value(p),
+        eta=b.bounded(inter.partial_eta2),
+        group_f=b.decimal(a.group.f),
+        group_p=b.p_value(a.group.p),
+        group_eta=b.bounded(a.group.partial_eta2),
+        corrected=correction != "none",
+        correction=b.labels["repeated_corrections"][correction],
+        excluded=b.integer(g.excluded) if g.excluded else "",
+    )
