@@ -102,3 +102,29 @@ def test_json_without_mga_is_null(tmp_path):
     result = _run(tmp_path, lambda c: c["model"].pop("mga"))
     assert result.exit_code == 0, result.stderr
     assert json.loads((tmp_path / "out" / "results.json").read_text())["pls"]["mga"] is None
+
+
+def test_a_construct_formed_differently_in_the_groups_makes_its_paths_uninterpretable(tmp_path):
+    """No example lacks compositional invariance: the corp-rep analysis with LIKE's c put below its
+    5% quantile, then written as the chapter would be."""
+    from dataclasses import replace
+
+    from reportgen.config import load_study
+    from reportgen.interpret.pls_mga import mga_verdicts
+    from reportgen.pipeline import analyse, chapter
+
+    def edit(config):
+        config["model"].update(bootstrap=200)
+        config["model"]["mga"]["permutations"] = 200
+
+    analysed = analyse(load_study(example_variant("corp-rep", tmp_path, edit)), "en")
+    m = analysed.results.multigroup
+    invariance = [replace(row, c=row.c_quantile - 0.01) if row.construct == "LIKE" else row for row in m.result.invariance]
+    result = replace(m.result, invariance=invariance)
+    results = replace(analysed.results, multigroup=replace(m, result=result, verdicts=mga_verdicts(result, 0.05)))
+    document, builder = chapter(replace(analysed, results=results), "en")
+    text = " ".join(render_text(document, builder.labels).split())
+    assert "In Table 5.26, Likeability is not compositionally invariant (c below the 5% quantile" in text
+    assert "The comparisons of LIKE → CUSA and LIKE → CUSL are not interpretable" in text
+    assert [row[-1].text for row in document.tables()["pls.micom"].body][1] == "None"
+    assert problems(document, builder.labels) == []

@@ -73,8 +73,8 @@ def multigroup_section(b: Builder, r: PlsStudyResults, number: str) -> Section |
         claims=[(f"micom:{c}", v.outcome) for c, v in verdicts.invariance.items()],
         table=b.ref(micom),
         level=verdicts.model.outcome,
-        partial=[c for c, v in verdicts.invariance.items() if v.outcome == "partial"],
-        not_invariant=not_invariant,
+        partial=[b.name(c) for c, v in verdicts.invariance.items() if v.outcome == "partial"],
+        not_invariant=[b.name(c) for c in not_invariant],
     )
 
     paths_body = []
