@@ -246,6 +246,10 @@ def test_compare_gives_the_mixed_anova_of_the_measurements_by_group(tmp_path, la
             for key in ("ss", "df1", "error_ss", "df2", "f", "p"):
                 assert ours[name][key] == pytest.approx(ref[name][key], rel=1e-10), (column, name, key)
         assert ours["interaction"]["hf_p"] == pytest.approx(ref["interaction"]["hf_p"], rel=1e-9)
+        for mine, theirs in zip(ours["levene"], ref["levene"]):  # car::leveneTest(center = mean) per measurement
+            assert [mine["f"], mine["p"], mine["df1"], mine["df2"]] == pytest.approx(
+                [theirs["f"], theirs["p"], theirs["df1"], theirs["df2"]], rel=1e-9
+            )
     assert groups["masa_kerja"]["verdicts"]["interaction"]["outcome"] == "not_significant"
     text = " ".join(render_text(composed.document, composed.labels).split())
     said = {

@@ -16,7 +16,7 @@ from reportgen.errors import AnalysisError
 from reportgen.interpret import repeated as rules
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
 from reportgen.interpret.verdict import Verdict
-from reportgen.stats.groups import EffectSize
+from reportgen.stats.groups import EffectSize, Groups, Levene, levene
 from reportgen.stats.mixed import MixedAnova, mixed_anova
 from reportgen.stats.paired import (
     NAN,
@@ -137,6 +137,7 @@ class GroupChange:
     interaction: Verdict  # significant | not_significant
     group: Verdict
     excluded: int  # respondents without a value of the column
+    levene: tuple[Levene, ...] = ()  # each measurement's equality of the groups' variances (mean-centred, as SPSS)
 
 
 def repeated_model_of(study: Study) -> models.RepeatedModel:
@@ -273,4 +274,5 @@ def _group_change(study: Study, data: Dataset, table: np.ndarray, column: str, w
         rules.difference(p_of[correction.outcome], alpha, MIXED_CITATION),
         rules.difference(anova.group.p, alpha, MIXED_CITATION),
         int((~rows).sum()),
+        tuple(levene(Groups(tuple(groups), tuple(values[kept == g, j] for g in groups)), "mean") for j in range(table.shape[1])),
     )

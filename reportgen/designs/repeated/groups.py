@@ -68,7 +68,13 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
         b.label("repeated_mixed_title", label=label),
         [[h(b.labels["repeated_source"]), h("SS"), h("df₁"), h("df₂"), h("F"), h(b.col("p")), h("η²ₚ"), h(b.col("description"))]],
         body,
-        notes=(b.label("repeated_mixed_note", correction=b.labels["repeated_corrections"][correction]),),
+        notes=(
+            b.label("repeated_mixed_note", correction=b.labels["repeated_corrections"][correction]),
+            b.label(
+                "repeated_levene_note",
+                tests="; ".join(f"{m} F({t.df1}, {t.df2}) = {b.decimal(t.f)}, p {b.sig(t.p)}" for m, t in zip(measures, g.levene)),
+            ),
+        ),
         widths=(3, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 1.4),
     )
     section.add(anova)

@@ -187,5 +187,6 @@ def group_json(g) -> dict[str, Any]:
         "interaction": term(a.interaction),
         "mauchly_w": a.mauchly_w,
         "mauchly_p": a.mauchly_p,
+        "levene": [{"center": t.center, "f": t.f, "df1": t.df1, "df2": t.df2, "p": t.p} for t in g.levene],
         "verdicts": {"correction": g.correction.as_json(), "interaction": g.interaction.as_json(), "group": g.group.as_json()},
     }
