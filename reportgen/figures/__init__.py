@@ -21,6 +21,7 @@ KINDS = {
     "scatter": ("reportgen.figures.residuals", "scatter"),
     "framework": ("reportgen.figures.framework", "framework"),
     "slopes": ("reportgen.figures.slopes", "simple_slopes"),
+    "importance_map": ("reportgen.figures.importance_map", "importance_map"),
     "measure_means": ("reportgen.figures.means", "measure_means"),
     "path_diagram": ("reportgen.figures.path_diagram", "path_diagram"),
     "predicates": ("reportgen.figures.sakip", "predicate_distribution"),

@@ -62,8 +62,10 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
         priorities = c.priorities(target)
         mean_i, mean_p = c.crosshairs_of(target)
         table = _standings_table(b, target, rows, mean_i, mean_p, c.ipma)
+        figure = _standings_map(b, target, rows, mean_i, mean_p)
         practice.blocks += b.say(
             "importance_performance.j2",
+            figure=b.ref(figure),
             ipma=c.ipma,
             refs=(table.key,),
             table=b.ref(table),
@@ -83,6 +85,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
             high_performance=b.decimal(max(r.performance for r in rows), 2),
         )
         practice.add(table)
+        practice.add(figure)
     mediated = [
         {"source": b.name(e.source), "through": [b.name(x) for x in e.chain[1:-1]], "target": b.name(e.target)}
         for e in c.effects
@@ -219,6 +222,23 @@ def _standings_table(b: Builder, target: str, rows: tuple[Standing, ...], mean_i
         body,
         notes=(b.label("importance_note_ipma" if ipma else "importance_note", citation=IPA_CITATION, interval_citation=INTERVAL_CITATION),),
         widths=(3.5, 1.3, 1.0, 1.5, 2.7),
+    )
+
+
+def _standings_map(b: Builder, target: str, rows: tuple[Standing, ...], mean_importance: float, mean_performance: float):
+    """The importance–performance map of the table beside it: each predecessor by its code."""
+    return b.figure(
+        f"importance_map.{target}",
+        b.label("importance_map_title", target=b.name(target)),
+        "importance_map",
+        {
+            "points": [(r.construct, r.importance, r.performance) for r in rows],
+            "crosshairs": (mean_importance, mean_performance),
+            "xlabel": b.labels["importance_col"],
+            "ylabel": b.labels["performance_col"],
+        },
+        width=0.7,
+        name=target,
     )
 
 
