@@ -134,7 +134,7 @@ def test_first_page_number(tmp_path):
 def test_html_format_is_one_self_contained_page(root):
     pdf, doc = chapter("luwu-timur", "id", root)
     page = pdf.with_suffix(".html").read_text(encoding="utf-8")
-    assert page.count("data:image/png;base64,") == len(doc.figures()) == 10
+    assert page.count("data:image/png;base64,") == len(doc.figures()) == 11
     assert 'src="figures/' not in page and "<table" in page and "Tabel 5.1" in page
 
 
