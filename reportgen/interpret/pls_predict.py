@@ -36,12 +36,6 @@ class ConstructPrediction:
     relevant: dict[str, Verdict]  # indicator → 'relevant' | 'not_relevant' (Q²predict > 0)
     better: dict[str, bool]  # indicator → PLS error below LM on the chosen statistic and Q²predict > 0
 
-    def pls_error(self, row: IndicatorPrediction) -> float:
-        return row.pls_rmse if self.statistic.outcome == "rmse" else row.pls_mae
-
-    def lm_error(self, row: IndicatorPrediction) -> float:
-        return row.lm_rmse if self.statistic.outcome == "rmse" else row.lm_mae
-
 
 def statistic_verdict(rows: list[IndicatorPrediction]) -> Verdict:
     """'mae' when any indicator's error skewness lies outside −1 … +1, else 'rmse'."""

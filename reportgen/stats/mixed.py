@@ -10,9 +10,9 @@ With X the design matrix (intercept and g − 1 sum-to-zero columns) and (X'X)�
   E = (Z − XB)ᵀ(Z − XB); time: ``H = b₀ b₀ᵀ / V₀₀`` (b₀ the intercept row), time × group:
   ``H = B_Gᵀ V_GG⁻¹ B_G``; each tested univariately, ``F = (tr H / df_H) / (tr E / df_E)`` with
   df_E = (n − g)(k − 1).
-- Sphericity on E (Mauchly's W, car's ``mauchly``), ε_GG = (tr E)² / (p tr E²) and
-  ε_HF = ((df + 1) p ε_GG − 2) / (p (df − p ε_GG)) with df = n − g (car); each within test's p
-  also at its df × ε.
+- Sphericity on E (Mauchly's W, car's ``mauchly``) and its ε_GG and ε_HF with df = n − g
+  (:func:`reportgen.stats.paired.sphericity_epsilons`, car); each within test's p also at its
+  df × ε.
 - Partial η² = SS / (SS + SS_error) of the stratum (as SPSS prints it).
 """
 
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
-from reportgen.stats.paired import _mauchly
+from reportgen.stats.paired import mauchly, sphericity_epsilons
 
 
 @dataclass(frozen=True)
@@ -91,9 +91,8 @@ def mixed_anova(table: np.ndarray, labels, groups: list[str]) -> MixedAnova:
     df_e = (n - g) * p
     time = _term(float(np.trace(h_time)), p, float(np.trace(error)), df_e)
     interaction = _term(float(np.trace(h_inter)), (g - 1) * p, float(np.trace(error)), df_e)
-    gg = float(np.trace(error) ** 2 / (p * np.trace(error @ error)))
     df = n - g
-    hf = ((df + 1) * p * gg - 2) / (p * (df - p * gg))
-    w, w_p = _mauchly(error / df, df, k) if p > 1 else (None, None)
+    gg, hf = sphericity_epsilons(error, df)
+    w, w_p = mauchly(error / df, df, k) if p > 1 else (None, None)
     sizes = tuple(int((index == j).sum()) for j in range(g))
     return MixedAnova(tuple(groups), sizes, group, _corrected(time, gg, hf), _corrected(interaction, gg, hf), w, w_p)

@@ -151,16 +151,25 @@ def repeated_anova(table: np.ndarray) -> RepeatedAnova:
     contrasts = np.linalg.qr(np.eye(k) - 1 / k)[0][:, : k - 1]  # orthonormal, orthogonal to the constant
     m = contrasts.T @ np.cov(y, rowvar=False) @ contrasts
     q = k - 1
-    gg = float(np.trace(m) ** 2 / (q * np.trace(m @ m)))
-    hf = (n * q * gg - 2) / (q * (n - 1 - q * gg))
-    w, w_p = _mauchly(m, n - 1, k) if q > 1 else (None, None)
+    gg, hf = sphericity_epsilons(m, n - 1)
+    w, w_p = mauchly(m, n - 1, k) if q > 1 else (None, None)
     return RepeatedAnova(
         f, df1, df2, p, ss_time / (ss_time + ss_subjects + ss_error), w, w_p,
         gg, float(stats.f.sf(f, df1 * gg, df2 * gg)), hf, float(stats.f.sf(f, df1 * min(1.0, hf), df2 * min(1.0, hf))),
     )  # fmt: skip
 
 
-def _mauchly(m: np.ndarray, df: int, k: int) -> tuple[float, float]:
+def sphericity_epsilons(m: np.ndarray, df: int) -> tuple[float, float]:
+    """Greenhouse–Geisser and Huynh–Feldt ε of the contrasts' covariance (or SSCP) ``m`` (p × p)
+    with ``df`` error degrees of freedom: ε_GG = (tr M)² / (p tr M²) (Greenhouse & Geisser, 1959),
+    ε_HF = ((df + 1) p ε_GG − 2) / (p (df − p ε_GG)) (Huynh & Feldt, 1976, with Lecoutre's 1991
+    correction, as car writes it; it may exceed 1)."""
+    q = m.shape[0]
+    gg = float(np.trace(m) ** 2 / (q * np.trace(m @ m)))
+    return gg, ((df + 1) * q * gg - 2) / (q * (df - q * gg))
+
+
+def mauchly(m: np.ndarray, df: int, k: int) -> tuple[float, float]:
     """W and its p (car's ``mauchly``, ``df`` the error degrees of freedom)."""
     q = m.shape[0]
     log_w = log(np.linalg.det(m)) - q * log(np.trace(m) / q)

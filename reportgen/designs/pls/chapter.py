@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
-from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of, tested
+from reportgen.designs.pls.analysis import PlsStudyResults, tested
+from reportgen.designs.pls.moderation import hypothesis_path, moderation_slopes, slope_rises
 from reportgen.designs.pls.multigroup import multigroup_section
 from reportgen.designs.pls.outer import outer_model_section
+from reportgen.designs.pls.predict import predict_section
 from reportgen.designs.regression.explain_chapter import explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
@@ -17,7 +18,6 @@ from reportgen.designs.survey.limitations import pls_limitations
 from reportgen.designs.survey.profile import profile_section
 from reportgen.interpret.effects import Effect
 from reportgen.interpret.pls import CITATION, SRMR_MAX, VIF_MAX
-from reportgen.interpret.pls_predict import CITATION as PREDICT_CITATION
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
@@ -148,97 +148,6 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     return section
 
 
-def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
-    """PLSpredict: Q²predict, RMSE and MAE of PLS-SEM and the linear benchmark per indicator of
-    each endogenous construct, and the construct's predictive power (Shmueli et al., 2019)."""
-    assert r.prediction is not None
-    settings = pls_model_of(b.study.config).predict
-    assert settings
-    sub = b.section(b.labels["pls_predict"], 4, number)
-    body = []
-    for construct, verdicts in r.prediction.items():
-        indicators = verdicts.indicators
-        for k, row in enumerate(indicators):
-            cells = [s(b.labelled(construct), rowspan=len(indicators))] if k == 0 else []
-            cells += [
-                s(row.indicator),
-                replace(d(b.decimal(row.q2_predict)), claim=(f"q2_predict:{row.indicator}", verdicts.relevant[row.indicator].outcome)),
-                d(b.decimal(row.pls_rmse)),
-                d(b.decimal(row.lm_rmse)),
-                d(b.decimal(row.pls_mae)),
-                d(b.decimal(row.lm_mae)),
-            ]
-            if k == 0:
-                cells.append(replace(b.verdict(f"predict:{construct}", verdicts.power.outcome, "predict_levels"), rowspan=len(indicators)))
-            body.append(cells)
-    table = b.table(
-        "pls.predict",
-        b.labels["pls_predict_title"],
-        [
-            [
-                h(b.col("variable"), rowspan=2),
-                h(b.col("indicator"), rowspan=2),
-                h("Q²predict", rowspan=2),
-                h("RMSE", colspan=2),
-                h("MAE", colspan=2),
-                h(b.labels["pls_predict_power"], rowspan=2),
-            ],
-            [h("PLS-SEM"), h("LM"), h("PLS-SEM"), h("LM")],
-        ],
-        body,
-        notes=(
-            b.label(
-                "pls_predict_note",
-                folds=b.integer(settings.folds),
-                repetitions=b.integer(settings.repetitions),
-                technique=b.labels["pls_predict_techniques"][settings.technique],
-            ),
-            b.label(
-                "pls_predict_skewness",
-                values="; ".join(f"{c} {b.decimal(v.statistic.value)}" for c, v in r.prediction.items()),
-            ),
-        ),
-        widths=(2.4, 1.1, 1.1, 0.9, 0.9, 0.9, 0.9, 1.3),
-    )
-    sub.add(table)
-    claims: list[tuple[str, str]] = []
-    rows: list[dict[str, Any]] = []
-    for construct, verdicts in r.prediction.items():
-        q2 = [row.q2_predict for row in verdicts.indicators]
-        claims.append((f"predict:{construct}", verdicts.power.outcome))
-        claims += [(f"q2_predict:{item}", v.outcome) for item, v in verdicts.relevant.items()]
-        rows.append(
-            {
-                "code": construct,
-                "name": b.name(construct),
-                "count": len(q2),
-                "relevant": sum(bool(v.passed) for v in verdicts.relevant.values()),
-                "irrelevant": [item for item, v in verdicts.relevant.items() if not v.passed],
-                "q2_range": b.decimal(q2[0]) if len(q2) == 1 else f"{b.decimal(min(q2))}–{b.decimal(max(q2))}",
-                "mae": verdicts.statistic.outcome == "mae",
-                "stat": verdicts.statistic.outcome.upper(),
-                "skew": b.decimal(verdicts.statistic.value),
-                "better": sum(verdicts.better.values()),
-                "level": verdicts.power.outcome,
-                "level_word": b.labels["predict_levels"][verdicts.power.outcome].lower(),
-            }
-        )
-    sub.blocks += b.say(
-        "pls_predict.j2",
-        refs=(table.key,),
-        claims=claims,
-        table=b.ref(table),
-        folds=b.integer(settings.folds),
-        folds_minus=b.integer(settings.folds - 1),
-        repetitions=b.integer(settings.repetitions),
-        repetitions_n=settings.repetitions,
-        direct=settings.technique == "direct",
-        citation=PREDICT_CITATION,
-        rows=rows,
-    )
-    return sub
-
-
 def _controls_table(b: Builder, r: PlsStudyResults, section: Section) -> None:
     """The paths of the control variables with their bootstrap statistics, and one sentence."""
     rows = [(t, target) for t in r.terms for (source, target) in r.boot.paths if source == t.key]
@@ -267,61 +176,6 @@ def _controls_table(b: Builder, r: PlsStudyResults, section: Section) -> None:
     )
     section.add(table)
     section.blocks += b.say("pls_controls.j2", refs=(table.key,), table=b.ref(table), controls=[b.name(c) for c in r.controls])
-
-
-def hypothesis_path(hyp) -> str:
-    """A hypothesis's path as the tables write it: 'X → Y', 'X → M → Y', a moderation 'X × M → Y'."""
-    if hyp.moderator:
-        return f"{hyp.chain[0]} × {hyp.moderator} → {hyp.chain[-1]}"
-    return " → ".join(hyp.chain)
-
-
-SLOPE_LEVELS = (("low", -1.0), ("mean", 0.0), ("high", 1.0))
-
-
-def _slope_rises(r: PlsStudyResults, name: str) -> bool:
-    """Whether the moderated path grows in size from M = −1 SD to +1 SD: |β_X + β_XM| > |β_X − β_XM|."""
-    hyp = r.hypotheses[name]
-    names = r.model.spec.constructs
-    x, y, m = hyp.chain[0], hyp.chain[-1], hyp.moderator
-    beta_x = r.model.paths[names.index(x), names.index(y)]
-    beta_xm = r.model.paths[names.index(f"{x}*{m}"), names.index(y)]
-    return bool(abs(beta_x + beta_xm) > abs(beta_x - beta_xm))
-
-
-def moderation_slopes(b: Builder, r: PlsStudyResults, name: str, section: Section) -> dict[str, Any]:
-    """The simple slopes of a PLS moderation, X's path at M = −1, 0 and +1 standard deviation:
-    ``β_X + β_XM · m`` (the interaction's path is per unit of the product of the standardised
-    scores, :func:`reportgen.stats.pls.interaction.rescaled`), drawn over X from −2 to +2 SD with
-    ``ŷ = (β_X + β_XM m) x + β_M m``; the figure is added to ``section``."""
-    hyp = r.hypotheses[name]
-    assert hyp.moderator is not None
-    x, y, m = hyp.chain[0], hyp.chain[-1], hyp.moderator
-    names = r.model.spec.constructs
-    path = lambda a: float(r.model.paths[names.index(a), names.index(y)])  # noqa: E731
-    beta_x, beta_m, beta_xm = path(x), path(m), path(f"{x}*{m}")
-    levels = {level: beta_x + beta_xm * value for level, value in SLOPE_LEVELS}
-    xs = [-2.0, 2.0]
-    lines = [
-        (f"{b.name(m)}: {b.labels['slope_levels'][level]}", xs, [(beta_x + beta_xm * value) * v + beta_m * value for v in xs])
-        for level, value in SLOPE_LEVELS
-    ]
-    figure = b.figure(
-        f"pls.slopes.{name}",
-        b.label("slopes_figure", h=name),
-        "slopes",
-        {"lines": lines, "xlabel": f"{b.name(x)} (SD)", "ylabel": f"{b.name(y)} (SD)"},
-        width=0.65,
-        name=name,
-    )
-    section.add(figure)
-    return {
-        "figure": b.ref(figure),
-        "slope_low": b.decimal(levels["low"]),
-        "slope_mean": b.decimal(levels["mean"]),
-        "slope_high": b.decimal(levels["high"]),
-        "slope_rises": _slope_rises(r, name),
-    }
 
 
 def _diagram_indicators(b: Builder, r: PlsStudyResults) -> dict[str, dict]:
@@ -502,7 +356,7 @@ def pls_discussion_section(b: Builder, r: PlsStudyResults, number: str, effects:
             sign=hyp.decision.sign,
             object=config.study.object_in(b.lang),
             moderator=b.name(hyp.moderator) if hyp.moderator else "",
-            slope_rises=_slope_rises(r, name) if hyp.moderator else False,
+            slope_rises=slope_rises(r, name) if hyp.moderator else False,
         )
 
     return shared_discussion(b, number, effects, r.described, restate, left_out=frozenset(r.removal.removed) if r.removal_applied else frozenset())

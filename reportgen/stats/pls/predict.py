@@ -37,6 +37,7 @@ import numpy as np
 
 from reportgen.errors import AnalysisError
 from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, estimate
+from reportgen.stats.residual_plots import skewness
 
 TECHNIQUES = ("direct", "earliest")
 
@@ -170,8 +171,6 @@ class IndicatorPrediction:
 
 def indicator_errors(x: np.ndarray, spec: PlsSpec, predictions: Predictions) -> list[IndicatorPrediction]:
     """RMSE, MAE and Q²predict of every predicted indicator from the averaged predictions."""
-    from reportgen.stats.residual_plots import skewness
-
     out = []
     for k, item in enumerate(predictions.items):
         actual = x[:, spec.indicators.index(item)]
