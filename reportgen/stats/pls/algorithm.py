@@ -29,6 +29,16 @@ STOP = 1e-7
 
 
 @dataclass(frozen=True)
+class Dimension:
+    """A lower-order construct of a higher-order one: its own indicators and mode, estimated in
+    the first stage (:mod:`reportgen.stats.pls.higher_order`)."""
+
+    construct: str
+    items: tuple[str, ...]
+    mode: str = "A"
+
+
+@dataclass(frozen=True)
 class PlsSpec:
     """The model: indicators per construct, their mode, the paths and the inner scheme."""
 
@@ -39,6 +49,8 @@ class PlsSpec:
     scheme: str = "path"  # path | factorial | centroid
     controls: tuple[str, ...] = ()  # constructs that are control variables: one observed indicator, not assessed as measures
     interactions: tuple[str, ...] = ()  # 'X*M' constructs of a two-stage moderation (last), their indicator the product of scores
+    higher_order: tuple[str, ...] = ()  # constructs measured by their dimensions' first-stage scores (their items: the dimensions' names)
+    dimensions: tuple[Dimension, ...] = ()  # the lower-order constructs of every higher-order one
 
     @property
     def unmeasured(self) -> tuple[str, ...]:

@@ -23,12 +23,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy import special
 
 from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, run_on_correlations
+from reportgen.stats.pls.higher_order import observed_indicators, stage_two_correlations
 from reportgen.stats.pls.interaction import rescaled, two_stage_correlations
 from reportgen.stats.pls.quality import effects, htmt
 from reportgen.stats.resample import correlations_from_counts, replacing_resample_counts, resample_counts
@@ -70,6 +71,7 @@ class BootstrapResult:
     specific_indirect: dict[tuple[str, ...], BootStat]
     loadings: dict[str, BootStat]
     htmt: dict[tuple[str, str], HtmtBoot]
+    weights: dict[str, BootStat] = field(default_factory=dict)  # outer weights by indicator (a formative construct's test)
     replaced: int = 0  # resamples drawn again because a control variable was constant in them
 
 
@@ -89,6 +91,7 @@ def _draws(spec: PlsSpec, item_cor: np.ndarray, chains: list[tuple[int, ...]], s
     parts = [batch.paths.reshape(len(x), -1), indirect.reshape(len(x), -1), batch.loadings.sum(axis=2), h[:, upper[0], upper[1]]]
     if specific:
         parts.append(np.column_stack(specific))
+    parts.append(batch.weights.sum(axis=2))
     return np.concatenate(parts, axis=1)
 
 
@@ -106,15 +109,19 @@ def bootstrap(
     ``data`` may hold blanks (NaN): each resample replaces them by its own item means (seminr).
     With interaction terms (``spec.interactions``) ``data`` holds the items only: each resample
     computes its own products (:func:`reportgen.stats.pls.interaction.two_stage_correlations`).
+    With higher-order constructs ``data`` holds stage one's items (in
+    :func:`reportgen.stats.pls.higher_order.observed_indicators` order): each resample estimates
+    stage one for its dimensions' scores (:func:`reportgen.stats.pls.higher_order.stage_two_correlations`).
     """
     from reportgen.stats.pls.quality import specific_indirect
 
     spec = original.spec
     data = np.asarray(data, dtype=float)
     n = data.shape[0]
-    controls = [k for k, item in enumerate(spec.indicators) if spec.construct_of(item) in spec.controls]
+    observed = observed_indicators(spec)
+    controls = [k for k, item in enumerate(observed) if item in {i for c in spec.controls for i in spec.items[spec.constructs.index(c)]}]
     if controls:  # a resample without a member of a control's category leaves its column constant: drawn again, as PROCESS does
-        counts, replaced = replacing_resample_counts(n, resamples, seed, data[:, controls], [spec.indicators[k] for k in controls])
+        counts, replaced = replacing_resample_counts(n, resamples, seed, data[:, controls], [observed[k] for k in controls])
     else:
         counts, replaced = resample_counts(n, resamples, seed), 0
     chain_names = list(specific_indirect(spec, original.paths))
@@ -127,6 +134,8 @@ def bootstrap(
         if spec.interactions:
             correlations, scales = two_stage_correlations(data, block, spec)
             return _draws(spec, correlations, chains, scales)
+        if spec.higher_order:
+            return _draws(spec, stage_two_correlations(correlations_from_counts(data, block), spec), chains)
         return _draws(spec, correlations_from_counts(data, block), chains)
 
     def work(start: int) -> np.ndarray:
@@ -164,12 +173,14 @@ def _summarise(spec, chain_names, est, draws, alpha) -> BootstrapResult:
     offset_ind, offset_load, offset_htmt = c * c, 2 * c * c, 2 * c * c + p
     upper = list(zip(*np.triu_indices(c, 1)))
     offset_chain = offset_htmt + len(upper)
+    offset_weights = offset_chain + len(chain_names)
     paths = {(s, t_): stat(names.index(s) * c + names.index(t_)) for s, t_ in spec.paths}
     total_indirect = {(names[i], names[j]): stat(offset_ind + i * c + j) for i in range(c) for j in range(c) if abs(est[offset_ind + i * c + j]) > 0}
     loadings = {item: stat(offset_load + k) for k, item in enumerate(spec.indicators)}
     htmt_stats = _htmt_stats(names, upper, est[offset_htmt:offset_chain], draws[:, offset_htmt:offset_chain], alpha)
     specific = {chain: stat(offset_chain + k) for k, chain in enumerate(chain_names)}
-    return BootstrapResult(b, paths, total_indirect, specific, loadings, htmt_stats)
+    weights = {item: stat(offset_weights + k) for k, item in enumerate(spec.indicators)}
+    return BootstrapResult(b, paths, total_indirect, specific, loadings, htmt_stats, weights)
 
 
 def _htmt_stats(names, pairs, est, draws, alpha) -> dict[tuple[str, str], HtmtBoot]:
