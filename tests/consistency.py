@@ -39,6 +39,7 @@ VERDICT_WORDS = (
     "explain_words",
     "predict_levels",
     "micom_levels",
+    "pls_weight_words",
 )
 NOT_VERDICTS = {"–", "-", ""}
 

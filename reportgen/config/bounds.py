@@ -57,6 +57,7 @@ MAX_HYPOTHESES = 100
 MAX_PATHS = 300
 MAX_COMPARE = 20
 MAX_OBSERVED = 20
+MAX_DIMENSIONS = 20  # lower-order constructs of one higher-order construct in PLS
 MAX_MEASURES = 10  # measurements of a repeated design (before, after, …)
 MAX_BOOTSTRAP = 100_000
 MAX_FOLDS = 50  # PLSpredict folds: with MAX_REPETITIONS, at most 2 500 PLS estimations

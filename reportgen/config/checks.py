@@ -254,13 +254,14 @@ def _check_path_model(study) -> list[ConfigError]:
     def flag(code: str, *key: object, **params) -> None:
         found.append(study.problem(f"check.{code}", *key, **params))
 
+    nodes = [*config.constructs, *config.higher_order]
     for i, text in enumerate(config.model.paths):
         steps = [s.strip() for s in str(text).split("->")]
         if len(steps) < 2 or not all(steps):
             flag("path_form", "model", "paths", i, path=text)
         for name in steps:
-            if name and name not in config.constructs:
-                flag("not_construct", "model", "paths", i, name=name, hint=near(name, config.constructs, cutoff=0.5))
+            if name and name not in nodes:
+                flag("not_construct", "model", "paths", i, name=name, hint=near(name, nodes, cutoff=0.5))
     if found:
         return found
     pairs = pls_paths(config)
@@ -290,8 +291,11 @@ def _check_path_model(study) -> list[ConfigError]:
                 for i, name in enumerate(config.model.controls)
                 if name in config.constructs
             ]
+    if config.higher_order:
+        found += _check_higher_order(study, used)
+    dimensions = {d for hoc in config.higher_order.values() for d in hoc.dimensions}
     for name in config.constructs:
-        if name not in used and name not in config.model.controls:
+        if name not in used and name not in config.model.controls and name not in dimensions:
             flag("construct_unused", "constructs", name, name=name)
     for hname, hyp in config.hypotheses.items():
         if hyp.simultaneous is not None:
@@ -305,9 +309,9 @@ def _check_path_model(study) -> list[ConfigError]:
             continue
         steps = hyp.steps()
         for name in steps:
-            if name not in config.constructs:
-                flag("not_construct", "hypotheses", hname, "path", name=name, hint=near(name, config.constructs, cutoff=0.5))
-        if all(n in config.constructs for n in steps):
+            if name not in nodes:
+                flag("not_construct", "hypotheses", hname, "path", name=name, hint=near(name, nodes, cutoff=0.5))
+        if all(n in nodes for n in steps):
             missing = [f"{a} -> {b}" for a, b in zip(steps, steps[1:]) if (a, b) not in pairs]
             if missing or len(steps) < 2:
                 flag("path_not_in_model", "hypotheses", hname, "path", path=hyp.path, missing=", ".join(missing) or phrase("check.needs_a_b"))
@@ -329,6 +333,40 @@ def _check_path_model(study) -> list[ConfigError]:
             if name in used and len(config.constructs[name].items) < 2:
                 flag("cbsem_items", "constructs", name, "items", name=name)
     return found + _mediation_resamples(study)
+
+
+def _check_higher_order(study, used: set[str]) -> list[ConfigError]:
+    """``model.higher_order`` of a PLS model: each a new key on a path, its dimensions constructs of
+    the study file that no path names (the disjoint two-stage approach links them through it,
+    Sarstedt et al., 2019), each in one higher-order construct; what the design cannot yet
+    combine with it is refused."""
+    config = study.config
+    model = config.model
+    found = []
+
+    def flag(code: str, *key: object, **params) -> None:
+        found.append(study.problem(f"check.{code}", "model", "higher_order", *key, **params))
+
+    owner: dict[str, str] = {}
+    for key, hoc in config.higher_order.items():
+        if key in config.constructs or key in config.observed:
+            flag("hoc_key_taken", key, name=key)
+        elif key not in used:
+            flag("hoc_unused", key, name=key)
+        for i, dim in enumerate(hoc.dimensions):
+            if dim not in config.constructs:
+                flag("not_construct", key, "dimensions", i, name=dim, hint=near(dim, config.constructs, cutoff=0.5))
+            elif dim in owner:
+                flag("hoc_dimension_twice", key, "dimensions", i, name=dim, other=owner[dim])
+            elif any(dim in pair for pair in pls_paths(config)):
+                flag("hoc_dimension_on_path", key, "dimensions", i, name=dim, hoc=key)
+            owner.setdefault(dim, key)
+    for setting, on in (("mga", model.mga is not None), ("indicator_removal", model.indicator_removal != "none")):
+        if on:
+            flag("hoc_combined", setting=setting)
+    if any(hyp.moderator for hyp in config.hypotheses.values()):
+        flag("hoc_combined", setting="moderator")
+    return found
 
 
 def _check_pls_moderation(study, name: str, hyp, pairs) -> list[ConfigError]:
@@ -492,7 +530,7 @@ def _model_variables(config) -> set[str]:
     for hyp in config.hypotheses.values():
         used |= set(hyp.steps()) if hyp.path else set()
         used |= {c for c in (hyp.moderator, hyp.on, *(hyp.simultaneous or ())) if c}
-    return used
+    return used | {d for key, hoc in config.higher_order.items() if key in used for d in hoc.dimensions}
 
 
 def regression_predictors(config) -> list[str]:

@@ -317,6 +317,16 @@ class PlsMultigroup(Strict):
     permutations: int = Field(5000, ge=100, le=bounds.MAX_PERMUTATIONS)
 
 
+class HigherOrder(Strict):
+    """A higher-order construct of PLS measured by its dimensions, constructs of the study file
+    with their own items, by the disjoint two-stage approach (Sarstedt et al., 2019): ``mode: A``
+    the dimensions reflect it (reflective–reflective), ``B`` they form it (reflective–formative)."""
+
+    name: Text
+    dimensions: list[Key] = Field(min_length=2, max_length=bounds.MAX_DIMENSIONS)
+    mode: Literal["A", "B"] = "A"
+
+
 class PlsModel(PathModel):
     """PLS-SEM (SmartPLS-style) with its inner weighting scheme."""
 
@@ -330,6 +340,7 @@ class PlsModel(PathModel):
         PlsPredict | None, BeforeValidator(lambda v: None if v is False else v, json_schema_input_type=PlsPredict | Literal[False] | None)
     ] = PlsPredict()  # false: no PLSpredict
     mga: PlsMultigroup | None = None  # two groups of respondents compared path by path
+    higher_order: dict[Key, HigherOrder] = Field(default_factory=dict, max_length=bounds.MAX_CONSTRUCTS)  # measured by other constructs
     diagram_indicators: bool = False  # the path diagram also draws each construct's indicators with their loadings (SmartPLS style)
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 
@@ -629,8 +640,13 @@ class StudyConfig(Strict):
 
     def variable_name(self, key: str, language: str) -> str:
         """The name of a construct or an observed variable in ``language``."""
-        found = self.constructs.get(key) or self.observed[key]
+        found = self.constructs.get(key) or self.higher_order.get(key) or self.observed[key]
         return found.name.get(language)
+
+    @property
+    def higher_order(self) -> dict[str, HigherOrder]:
+        """The higher-order constructs of a PLS model (``model.higher_order``), by key."""
+        return getattr(self.model, "higher_order", {})
 
     def scale_of(self, construct: str) -> Scale | None:
         """The scale of ``construct``'s answers: its own, else the study's; None when its

@@ -18,7 +18,17 @@ Measurement model (reflective constructs, assessed in this order):
   'invalid' when HTMT itself reaches the threshold, 'not_established' when HTMT is below it but
   its interval is not. Fornell–Larcker (sqrt(AVE) above the construct's correlations) and cross
   loadings are reported beside it.
-- A construct with one indicator, or a formative (mode B) one, is not assessed by these criteria.
+- A construct with one indicator, or a formative (mode B) one, is not assessed by these criteria;
+  HTMT, Fornell–Larcker and the cross loadings are read on the reflective constructs only.
+
+Formative measurement models (Hair et al., 2022, ch. 5):
+
+- Collinearity: the VIF of each indicator in its block below 5 (at 5 and above, critical).
+- Outer weights: an indicator whose weight is significant (bootstrap p < α) contributes relatively
+  ('significant'); one whose weight is not, but whose loading is at least 0,50, contributes
+  absolutely and is retained ('absolute'); one whose loading is below 0,50 but significant may be
+  removed on theoretical grounds ('consider_removal'); one whose loading is neither is removed
+  ('remove', content validity permitting).
 - Indicator reliability as a criterion: 'met' when every assessed loading is at least 0,708,
   'partly_met' when some are below it but the removal rule retains them all (the measurement model
   stays adequate), 'not_met' when the rule would remove one that is kept.
@@ -35,7 +45,7 @@ Q² > 0: predictive relevance; R²: 0,75 substantial, 0,50 moderate, 0,25 weak (
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -55,6 +65,7 @@ LOADING_FLOOR = 0.40
 RELIABILITY_MIN = 0.70
 RELIABILITY_MAX = 0.95
 AVE_MIN = 0.50
+FORMATIVE_LOADING_MIN = 0.50  # a non-significant weight is retained when its loading reaches it (Hair et al., 2022, ch. 5)
 HTMT_MAX = 0.90  # conceptually similar constructs; 0,85 for distinct ones, 1 for HTMT_inference (model.htmt)
 VIF_MAX = 5.0
 SRMR_MAX = 0.08
@@ -193,6 +204,7 @@ class PlsVerdicts:
     f2: dict[tuple[str, str], Verdict]  # path → large | medium | small | none
     srmr: Verdict  # fit | no_fit
     indirect: dict[tuple[str, ...], Verdict]  # specific indirect effect → significant | not_significant
+    weights: dict[str, Verdict] = field(default_factory=dict)  # formative indicator → significant | absolute | consider_removal | remove
 
     def failing(self) -> dict[str, list]:
         """The measurement criteria the model misses, each with what misses it (empty lists dropped)."""
@@ -203,6 +215,8 @@ class PlsVerdicts:
             "htmt": [pair for pair, v in self.htmt.items() if v.passed is False],
             "fornell_larcker": [c for c, v in self.fornell_larcker.items() if v.passed is False],
             "cross_loadings": [] if self.cross_loadings.passed is not False else ["cross_loadings"],
+            "formative_collinearity": [i for i in self.weights if self.outer_vif[i].passed is False],
+            "formative_weights": [i for i, v in self.weights.items() if v.passed is False],
         }
         return {k: v for k, v in out.items() if v}
 
@@ -214,7 +228,8 @@ class PlsVerdicts:
         """Each measurement criterion 'met' or 'not_met', in the order of assessment; indicator
         reliability is 'partly_met' (passed) when every indicator below 0,708 is one the rule retains."""
         failing = self.failing()
-        out = {name: Verdict("not_met" if name in failing else "met", Rule(name, None, CITATION), None, name not in failing) for name in CRITERIA}
+        names = CRITERIA + (FORMATIVE_CRITERIA if self.weights else ())
+        out = {name: Verdict("not_met" if name in failing else "met", Rule(name, None, CITATION), None, name not in failing) for name in names}
         if "indicator_reliability" not in failing and self.below_threshold():
             out["indicator_reliability"] = Verdict("partly_met", Rule("indicator_reliability", LOADING_MIN, CITATION), None, True)
         if self.htmt:
@@ -237,6 +252,8 @@ class PlsVerdicts:
             "htmt": self.htmt,
             "fornell_larcker": self.fornell_larcker,
             "cross_loadings": self.cross_loadings,
+            "formative_collinearity": {i: self.outer_vif[i] for i in self.weights},
+            "formative_weights": self.weights,
         }
         failing = self.failing()
         out = {
@@ -253,6 +270,19 @@ class PlsVerdicts:
 
 
 CRITERIA = ("indicator_reliability", "internal_consistency", "convergent_validity", "htmt", "fornell_larcker", "cross_loadings")
+FORMATIVE_CRITERIA = ("formative_collinearity", "formative_weights")  # with a formative construct
+
+
+def weight_verdict(weight_p: float, loading: float, loading_p: float, alpha: float) -> Verdict:
+    """A formative indicator's contribution by Hair et al. (2022, ch. 5): see the module docstring."""
+    rule = Rule("outer_weight", FORMATIVE_LOADING_MIN, CITATION)
+    if weight_p < alpha:
+        return Verdict("significant", rule, weight_p, True)
+    if loading >= FORMATIVE_LOADING_MIN:
+        return Verdict("absolute", rule, loading, True)
+    if loading_p < alpha:
+        return Verdict("consider_removal", rule, loading, None)
+    return Verdict("remove", rule, loading, False)
 
 
 def pls_verdicts(
@@ -274,7 +304,11 @@ def pls_verdicts(
     owner = spec.mask.argmax(axis=1)
     kinds = [construct_kind(spec, j) for j in range(len(names))]
     cross = model.cross_loadings
-    own_highest = all(abs(cross[k, owner[k]]) >= abs(cross[k]).max() - 1e-12 for k in range(len(spec.indicators)))
+    reflective = [j for j in range(len(names)) if kinds[j] != "formative"]
+    own_highest = all(
+        abs(cross[k, owner[k]]) >= abs(cross[k, reflective]).max() - 1e-12 for k in range(len(spec.indicators)) if kinds[owner[k]] != "formative"
+    )
+    fl_rule = Rule("fornell_larcker", None, "Fornell & Larcker, 1981")
     vif_rule = Rule("vif", VIF_MAX, CITATION)
     rho_a = {c: consistency_verdict(reliability[c].rho_a, "rho_a", kinds[j]) for j, c in enumerate(names)}
     rho_c = {c: consistency_verdict(reliability[c].rho_c, "rho_c", kinds[j]) for j, c in enumerate(names)}
@@ -284,8 +318,15 @@ def pls_verdicts(
         rho_c=rho_c,
         reliability={c: reliability_verdict(rho_a[c], rho_c[c]) for c in names},
         ave={c: ave_verdict(reliability[c].ave, kinds[j]) for j, c in enumerate(names)},
-        fornell_larcker={c: _fornell_larcker(fornell_larcker, i) for i, c in enumerate(names)},
-        htmt={pair: htmt_verdict(float(htmt[names.index(pair[0]), names.index(pair[1])]), st.upper, htmt_max) for pair, st in boot.htmt.items()},
+        fornell_larcker={
+            c: Verdict("formative", fl_rule, None, None) if kinds[i] == "formative" else _fornell_larcker(fornell_larcker, i, reflective)
+            for i, c in enumerate(names)
+        },
+        htmt={
+            pair: htmt_verdict(float(htmt[names.index(pair[0]), names.index(pair[1])]), st.upper, htmt_max)
+            for pair, st in boot.htmt.items()
+            if "formative" not in (kinds[names.index(pair[0])], kinds[names.index(pair[1])])
+        },
         cross_loadings=Verdict("valid" if own_highest else "invalid", Rule("cross_loadings", None, CITATION), None, own_highest),
         outer_vif={
             item: below(float(v), VIF_MAX, vif_rule, "no_multicollinearity", "multicollinearity") for item, v in zip(spec.indicators, outer_vif)
@@ -298,6 +339,11 @@ def pls_verdicts(
         f2={path: f2_verdict(v) for path, v in f2.items()},
         srmr=below(srmr, SRMR_MAX, Rule("srmr", SRMR_MAX, "Hu & Bentler, 1999"), "fit", "no_fit"),
         indirect={chain: significance(st.p, alpha, CITATION) for chain, st in boot.specific_indirect.items()},
+        weights={
+            item: weight_verdict(boot.weights[item].p, float(loadings[k]), boot.loadings[item].p, alpha)
+            for k, item in enumerate(spec.indicators)
+            if kinds[owner[k]] == "formative"
+        },
     )
 
 
@@ -318,9 +364,10 @@ def measurement_caveat(verdicts: PlsVerdicts, chain) -> Caveat:
     return Caveat(verdict, htmt, low_ave, unreliable, redundant, tuple(claims))
 
 
-def _fornell_larcker(matrix: np.ndarray, i: int) -> Verdict:
-    """'valid' when sqrt(AVE) (the diagonal) is above every correlation of the construct."""
-    others = [abs(matrix[i, j]) for j in range(len(matrix)) if j != i]
+def _fornell_larcker(matrix: np.ndarray, i: int, reflective: list[int]) -> Verdict:
+    """'valid' when sqrt(AVE) (the diagonal) is above every correlation of the construct with the
+    other reflective constructs (the criterion compares AVEs, which formative constructs have not)."""
+    others = [abs(matrix[i, j]) for j in reflective if j != i]
     valid = not any(value > matrix[i, i] for value in others)
     return Verdict("valid" if valid else "invalid", Rule("fornell_larcker", None, "Fornell & Larcker, 1981"), float(matrix[i, i]), valid)
 

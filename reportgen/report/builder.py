@@ -139,11 +139,11 @@ class Builder(Generic[ConfigT]):
         return Made(text)
 
     def name(self: ThesisBuilder, construct: str) -> str:
-        """The name of a construct, of an observed variable, of a category's term
+        """The name of a construct (a higher-order one too), of an observed variable, of a category's term
         ('jk[Perempuan]' → 'Jenis Kelamin: Perempuan') or of a PLS interaction term ('X*M' →
         'X name × M name')."""
         config = self.study.config
-        if construct in config.constructs or construct in config.observed:
+        if construct in config.constructs or construct in config.observed or construct in config.higher_order:
             return config.variable_name(construct, self.lang)
         parts = construct.split("*")
         if len(parts) == 2 and all(part in config.constructs for part in parts):

@@ -21,7 +21,10 @@ from reportgen.interpret.pls_mga import MgaVerdicts, mga_verdicts
 from reportgen.interpret.pls_predict import ConstructPrediction, construct_predictions
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate, quality
+from reportgen.stats.pls.algorithm import Dimension
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
+from reportgen.stats.pls.higher_order import estimate_two_stage as estimate_higher_order
+from reportgen.stats.pls.higher_order import observed_indicators, stage_one
 from reportgen.stats.pls.interaction import Interaction, estimate_two_stage
 from reportgen.stats.pls.ipma import Ipma, ipma
 from reportgen.stats.pls.measured import measured_assessment, measured_bootstrap, measured_model, measured_spec
@@ -39,6 +42,18 @@ class PlsHypothesis:
     decision: Decision
     caveat: Caveat  # what the measurement model leaves in doubt about the constructs of the path
     moderator: str | None = None  # a moderation: chain is the moderated path (X, Y), stat the interaction X*M → Y
+
+
+@dataclass(frozen=True)
+class FirstStage:
+    """Stage one of the disjoint two-stage approach (:mod:`reportgen.stats.pls.higher_order`): the
+    model with each higher-order construct replaced by its dimensions, on which the first-order
+    constructs' measurement is assessed (Sarstedt et al., 2019)."""
+
+    model: PlsResult
+    assessed: quality.Assessment
+    boot: BootstrapResult
+    verdicts: PlsVerdicts
 
 
 @dataclass(frozen=True)
@@ -82,11 +97,17 @@ class PlsStudyResults:
     terms: tuple[Term, ...] = ()  # their terms, each a single-indicator construct of the model
     categories: dict[str, Categories] = field(default_factory=dict)  # of each categorical control
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
+    first_stage: FirstStage | None = None  # with higher-order constructs: the model of their dimensions
 
 
 def measurement_view(r: PlsStudyResults) -> PlsStudyResults:
-    """The results as the outer-model section reads them: without the control variables, which
-    have no measurement model to assess (:mod:`reportgen.stats.pls.measured`)."""
+    """The results as the outer-model section reads them: with higher-order constructs the first
+    stage (the dimensions in their place; the higher-order constructs are assessed on stage two,
+    :func:`higher_order_view`); without the control variables, which have no measurement model to
+    assess (:mod:`reportgen.stats.pls.measured`)."""
+    if r.first_stage is not None:
+        first = r.first_stage
+        r = replace(r, model=first.model, assessed=first.assessed, boot=first.boot, verdicts=first.verdicts, first_stage=None)
     spec = r.model.spec
     if not spec.unmeasured:
         return r
@@ -119,17 +140,27 @@ def spec_of(study: Study, controls: tuple[str, ...] = ()) -> PlsSpec:
     two-stage approach, :mod:`reportgen.stats.pls.interaction`)."""
     config = study.config
     pairs = pls_paths(config)
-    used = [c for c in config.constructs if any(c in p for p in pairs)]
+    higher = config.higher_order
+    owner = {d: key for key, hoc in higher.items() for d in hoc.dimensions}
+    used = list(dict.fromkeys(owner.get(c, c) for c in config.constructs if any(owner.get(c, c) in p for p in pairs)))
     targets = list(dict.fromkeys(t for _, t in pairs))
     moderated = {Interaction(hyp.steps()[0], hyp.moderator).key: hyp.steps()[-1] for hyp in config.hypotheses.values() if hyp.moderator and hyp.path}
+
+    def measure(c: str) -> tuple[tuple[str, ...], str]:
+        return (tuple(higher[c].dimensions), higher[c].mode) if c in higher else (tuple(config.constructs[c].items), config.constructs[c].mode)
+
     return PlsSpec(
         constructs=(*used, *controls, *moderated),
-        items=(*(tuple(config.constructs[c].items) for c in used), *((key,) for key in (*controls, *moderated))),
-        modes=(*(config.constructs[c].mode for c in used), *("A" for _ in (*controls, *moderated))),
+        items=(*(measure(c)[0] for c in used), *((key,) for key in (*controls, *moderated))),
+        modes=(*(measure(c)[1] for c in used), *("A" for _ in (*controls, *moderated))),
         paths=(*pairs, *((key, t) for key in controls for t in targets), *moderated.items()),
         scheme=pls_model_of(config).weighting,
         controls=tuple(controls),
         interactions=tuple(moderated),
+        higher_order=tuple(c for c in used if c in higher),
+        dimensions=tuple(
+            Dimension(d, tuple(config.constructs[d].items), config.constructs[d].mode) for c in used if c in higher for d in higher[c].dimensions
+        ),
     )
 
 
@@ -176,50 +207,45 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         fitted, _ = fitted_model(spec, indicators)
         return dict(zip(spec.indicators, fitted.loadings.sum(axis=1))), quality.reliability(fitted)
 
-    initial_loadings, initial_reliability = fit(full)
-    removal = remove_indicators(full, fit)
-    applied = pls.indicator_removal == "hair"
+    measured_first = stage_one(full)  # the first-order constructs: with higher-order ones, their dimensions in their place
+    initial_loadings, initial_reliability = fit(measured_first)
+    removal = remove_indicators(measured_first, fit)
+    applied = pls.indicator_removal == "hair"  # refused with higher-order constructs (config checks)
     spec = removal.spec if applied else full
     model, x = fitted_model(spec, indicators)
     if model.iterations >= 300:
         warnings.append("the PLS algorithm did not converge in 300 iterations")
     total, _ = quality.effects(model.paths)
     raw = indicators.raw(observed_indicators(spec))
-    boot = bootstrap(
-        raw,
-        model,
-        pls.bootstrap,
-        pls.seed,
-        config.settings.alpha,
-        progress=_progress_bar if progress and sys.stderr.isatty() else None,
-    )
-    assessed = quality.assess(spec, model, x, data.n_used)
-    verdicts = pls_verdicts(spec, model, assessed, boot, config.settings.alpha, removed=removal.removed, htmt_max=pls.htmt)
-    if spec.unmeasured:  # the outer-model criteria of the constructs with a measurement model only
-        measured = pls_verdicts(
-            measured_spec(spec),
-            measured_model(model),
-            measured_assessment(spec, assessed),
-            measured_bootstrap(spec, boot),
-            config.settings.alpha,
-            removed=removal.removed,
-            htmt_max=pls.htmt,
-        )
-        verdicts = replace(verdicts, **{name: getattr(measured, name) for name in MEASUREMENT_FIELDS})
-    warnings += quality_warnings(assessed.reliability, verdicts)
+    bar = _progress_bar if progress and sys.stderr.isatty() else None
+
+    def assessed_model(model: PlsResult, x: np.ndarray) -> tuple[quality.Assessment, BootstrapResult, PlsVerdicts]:
+        boot = bootstrap(raw, model, pls.bootstrap, pls.seed, config.settings.alpha, progress=bar)
+        assessed = quality.assess(model.spec, model, x, data.n_used)
+        return assessed, boot, _verdicts(model, assessed, boot, config.settings.alpha, removal.removed, pls.htmt)
+
+    assessed, boot, verdicts = assessed_model(model, x)
+    first = None
+    if spec.higher_order:
+        one, x1 = fitted_model(stage_one(spec), indicators)
+        first = FirstStage(one, *assessed_model(one, x1))
+        verdicts = _with_higher_order(verdicts, first.verdicts, spec)
+    warnings += quality_warnings((first.assessed.reliability if first else {}) | assessed.reliability, verdicts)
     if applied and removal.removed:
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
     hypotheses = _hypotheses(study, boot, verdicts)
     prediction = None
     if pls.predict and spec.interactions:
         warnings.append("PLS: PLSpredict is not run for a model with an interaction term")
+    elif pls.predict and spec.higher_order:
+        warnings.append("PLS: PLSpredict is not run for a model with a higher-order construct")
     elif pls.predict:
         settings = pls.predict
         orders = row_orders(len(x), settings.repetitions, pls.seed)
         predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
         prediction = construct_predictions(indicator_errors(x, spec, predictions))
     groups = _multigroup(study, data, indicators, spec, described) if pls.mga else None
-    scales = {c: config.scale_of(c) for c in spec.measured}
+    scales = {c: config.scale_of(c) for c in spec.measured if c not in spec.higher_order}
     importance = ipma(model, x, {c: (scale.min, scale.max) for c, scale in scales.items() if scale is not None})
     why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)
     return PlsStudyResults(
@@ -236,9 +262,9 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         removal=removal,
         removal_applied=applied,
         initial=initial_reliability,
-        initial_spec=full,
+        initial_spec=measured_first,
         initial_loadings=initial_loadings,
-        initial_verdicts=loading_verdicts(full, initial_loadings, removal.removed),
+        initial_verdicts=loading_verdicts(measured_first, initial_loadings, removal.removed),
         explained=why,
         prediction=prediction,
         multigroup=groups,
@@ -246,7 +272,44 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         controls=tuple(pls.controls),
         terms=tuple(terms),
         categories=categories,
+        first_stage=first,
     )
+
+
+def _verdicts(model: PlsResult, assessed: quality.Assessment, boot: BootstrapResult, alpha: float, removed, htmt_max: float) -> PlsVerdicts:
+    """The verdicts of a fitted model; its outer-model criteria read on the constructs with a
+    measurement model only (not the controls and interaction terms)."""
+    spec = model.spec
+    verdicts = pls_verdicts(spec, model, assessed, boot, alpha, removed=removed, htmt_max=htmt_max)
+    if not spec.unmeasured:
+        return verdicts
+    measured = pls_verdicts(
+        measured_spec(spec),
+        measured_model(model),
+        measured_assessment(spec, assessed),
+        measured_bootstrap(spec, boot),
+        alpha,
+        removed=removed,
+        htmt_max=htmt_max,
+    )
+    return replace(verdicts, **{name: getattr(measured, name) for name in MEASUREMENT_FIELDS})
+
+
+def _with_higher_order(second: PlsVerdicts, first: PlsVerdicts, spec: PlsSpec) -> PlsVerdicts:
+    """Stage two's verdicts with the measurement verdicts of the first-order constructs from stage
+    one and those of the higher-order constructs (their dimensions as indicators) from stage two
+    (Sarstedt et al., 2019)."""
+    own = set(spec.higher_order)
+    dimensions = {d.construct for d in spec.dimensions}
+
+    def merged(name: str):
+        one, two = getattr(first, name), getattr(second, name)
+        if not isinstance(two, dict):
+            return two if two.passed is False else one
+        keep = {k: v for k, v in two.items() if (set(k) & own if isinstance(k, tuple) else k in own or k in dimensions)}
+        return {**one, **keep}
+
+    return replace(second, **{name: merged(name) for name in MEASUREMENT_FIELDS})
 
 
 def _control_terms(study: Study, data: Dataset) -> tuple[list[Term], dict[str, Categories], dict[str, np.ndarray]]:
@@ -285,16 +348,14 @@ def _multigroup(study: Study, data: Dataset, indicators: Indicators, spec: PlsSp
     return Multigroup(column, (groups[0], groups[1]), result, mga_verdicts(result, study.config.settings.alpha), int((~rows).sum()))
 
 
-def observed_indicators(spec: PlsSpec) -> list[str]:
-    """The indicators read from the data: all but the interaction products."""
-    return [i for i in spec.indicators if i not in spec.interactions]
-
-
 def fitted_model(spec: PlsSpec, indicators: Indicators) -> tuple[PlsResult, np.ndarray]:
     """The model estimated, and the data it was estimated on; with interaction terms by the two
     stages (:func:`reportgen.stats.pls.interaction.estimate_two_stage`)."""
     if spec.interactions:
         return estimate_two_stage(indicators.raw(observed_indicators(spec)), spec)
+    if spec.higher_order:
+        _, second, x = estimate_higher_order(indicators.items(observed_indicators(spec)), spec)
+        return second, x
     x = indicators.items(spec.indicators)
     return estimate(x, spec), x
 

@@ -11,6 +11,68 @@ from reportgen.interpret.verdict import verdicts_json
 from reportgen.words.templates import environment
 
 
+def stat(b) -> dict[str, Any]:
+    return {"coef": b.estimate, "mean": b.mean, "sd": b.sd, "t": b.t, "p": b.p, "ci_low": b.ci_low, "ci_high": b.ci_high}
+
+
+def htmt_stat(h) -> dict[str, Any]:
+    """The percentile limits at α and 1 − α: ``ci_high`` is the one-sided (1 − α) upper bound the verdict reads."""
+    return {
+        "htmt": h.estimate,
+        "mean": h.mean,
+        "sd": h.sd,
+        "ci_low": h.lower,
+        "ci_high": h.upper,
+        "interval": "percentile",
+        "two_sided_level": 1 - 2 * h.alpha,
+        "upper_bound_level": 1 - h.alpha,
+    }
+
+
+def measurement_json(model, assessed, boot) -> dict[str, Any]:
+    """The outer model of a fitted model: reliability, loadings and weights (with their bootstrap),
+    outer VIFs, cross loadings, HTMT (with its bootstrap) and the Fornell–Larcker matrix."""
+    spec = model.spec
+    names = spec.constructs
+    owner = spec.mask.argmax(axis=1)
+    upper = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
+    return {
+        "reliability": {c: {"alpha": r.alpha, "rho_a": r.rho_a, "rho_c": r.rho_c, "ave": r.ave} for c, r in assessed.reliability.items()},
+        "loadings": {item: float(v) for item, v in zip(spec.indicators, model.loadings.sum(axis=1))},
+        "loadings_boot": {item: stat(v) for item, v in boot.loadings.items()},
+        "weights": {item: float(model.weights[k, owner[k]]) for k, item in enumerate(spec.indicators)},
+        "weights_boot": {item: stat(v) for item, v in boot.weights.items()},
+        "outer_vif": {item: float(v) for item, v in zip(spec.indicators, assessed.outer_vif)},
+        "cross_loadings": {item: {c: float(model.cross_loadings[k, j]) for j, c in enumerate(names)} for k, item in enumerate(spec.indicators)},
+        "htmt": {f"{names[i]}~{names[j]}": float(assessed.htmt[i, j]) for i, j in upper},
+        "htmt_boot": {f"{a}~{b}": htmt_stat(v) for (a, b), v in boot.htmt.items()},
+        "fornell_larcker": {names[i]: {names[j]: float(assessed.fornell_larcker[i, j]) for j in range(len(names))} for i in range(len(names))},
+    }
+
+
+def _first_stage(results: PlsStudyResults) -> tuple:
+    first = results.first_stage
+    assert first is not None
+    return first.model, first.assessed, first.boot
+
+
+def higher_order_json(study: Study, results: PlsStudyResults) -> dict[str, Any] | None:
+    """Each higher-order construct (``model.higher_order``): its dimensions, its mode and the
+    approach; its dimensions' loadings, weights and VIFs are among ``pls.loadings`` (stage two),
+    the dimensions' own measurement in ``pls.first_stage``. Null without one."""
+    spec = results.model.spec
+    if not spec.higher_order:
+        return None
+    return {
+        key: {
+            "dimensions": list(spec.items[spec.constructs.index(key)]),
+            "mode": spec.modes[spec.constructs.index(key)],
+            "approach": "disjoint_two_stage",
+        }
+        for key in spec.higher_order
+    }
+
+
 def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str, Any]:
     """results.json of a PLS study: the shared descriptive keys plus ``pls.*``."""
     model = results.model
@@ -20,23 +82,6 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
     boot = results.boot
     env = environment(lang, study.templates_dir)
 
-    def stat(b) -> dict[str, Any]:
-        return {"coef": b.estimate, "mean": b.mean, "sd": b.sd, "t": b.t, "p": b.p, "ci_low": b.ci_low, "ci_high": b.ci_high}
-
-    def htmt_stat(h) -> dict[str, Any]:
-        """The percentile limits at α and 1 − α: ``ci_high`` is the one-sided (1 − α) upper bound the verdict reads."""
-        return {
-            "htmt": h.estimate,
-            "mean": h.mean,
-            "sd": h.sd,
-            "ci_low": h.lower,
-            "ci_high": h.upper,
-            "interval": "percentile",
-            "two_sided_level": 1 - 2 * h.alpha,
-            "upper_bound_level": 1 - h.alpha,
-        }
-
-    loadings = model.loadings.sum(axis=1)
     steps = [
         {
             "indicator": st.indicator,
@@ -51,8 +96,6 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
         }
         for st in results.removal.steps
     ]  # the removal rule's steps, applied or not (model.indicator_removal)
-    owner = spec.mask.argmax(axis=1)
-    upper = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
     out = {
         "source": source_json(study.config),
         "n_used": results.n_used,
@@ -75,17 +118,7 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
             },
             "r2": {names[j]: float(model.r2[j]) for j in spec.endogenous},
             "adj_r2": {names[j]: float(model.adj_r2[j]) for j in spec.endogenous},
-            "reliability": {c: {"alpha": r.alpha, "rho_a": r.rho_a, "rho_c": r.rho_c, "ave": r.ave} for c, r in results.assessed.reliability.items()},
-            "loadings": {item: float(v) for item, v in zip(spec.indicators, loadings)},
-            "loadings_boot": {item: stat(v) for item, v in boot.loadings.items()},
-            "weights": {item: float(model.weights[k, owner[k]]) for k, item in enumerate(spec.indicators)},
-            "outer_vif": {item: float(v) for item, v in zip(spec.indicators, results.assessed.outer_vif)},
-            "cross_loadings": {item: {c: float(model.cross_loadings[k, j]) for j, c in enumerate(names)} for k, item in enumerate(spec.indicators)},
-            "htmt": {f"{names[i]}~{names[j]}": float(results.assessed.htmt[i, j]) for i, j in upper},
-            "htmt_boot": {f"{a}~{b}": htmt_stat(v) for (a, b), v in boot.htmt.items()},
-            "fornell_larcker": {
-                names[i]: {names[j]: float(results.assessed.fornell_larcker[i, j]) for j in range(len(names))} for i in range(len(names))
-            },
+            **measurement_json(model, results.assessed, boot),
             "inner_vif": {f"{a} -> {b}": v for (a, b), v in results.assessed.inner_vif.items()},
             "f2": {f"{a} -> {b}": v for (a, b), v in results.assessed.f2.items()},
             "q2": results.assessed.q2,
@@ -94,6 +127,8 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
             "predict": predict_json(study, results),
             "mga": mga_json(results),
             "ipma": ipma_json(results),
+            "higher_order": higher_order_json(study, results),
+            "first_stage": measurement_json(*_first_stage(results)) if results.first_stage else None,
             "indicator_removal": "hair" if results.removal_applied else "none",
             "removed_indicators": [step for step in steps if step["removed"]] if results.removal_applied else [],
             "removal_rule": steps,

@@ -6,7 +6,19 @@ the structural model."""
 from __future__ import annotations
 
 from reportgen.designs.pls.analysis import PlsStudyResults, measurement_view
-from reportgen.interpret.pls import AVE_MIN, CITATION, HTMT_MAX, LOADING_FLOOR, LOADING_MIN, RELIABILITY_MAX, RELIABILITY_MIN
+from reportgen.designs.pls.formative import formative_constructs, formative_section
+from reportgen.designs.pls.higher_order import higher_order_sections
+from reportgen.interpret.pls import (
+    AVE_MIN,
+    CITATION,
+    FORMATIVE_LOADING_MIN,
+    HTMT_MAX,
+    LOADING_FLOOR,
+    LOADING_MIN,
+    RELIABILITY_MAX,
+    RELIABILITY_MIN,
+    VIF_MAX,
+)
 from reportgen.interpret.pls_indicators import FEW_INDICATORS, MEETS, MEETS_AFTER_REMOVALS, NO_GAIN, retention_reasons
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
@@ -33,11 +45,11 @@ def _loading_header(b: Builder, boot: bool) -> list:
     return [[h(b.col("variable")), h(b.col("indicator")), h(f"{b.col('loading')} (≥ {b.bounded(LOADING_MIN)})"), *extra, h(b.col("description"))]]
 
 
-def indicator_section(b: Builder, r: PlsStudyResults) -> Section:
+def indicator_section(b: Builder, r: PlsStudyResults, letter: str = "a.") -> Section:
     """a. Indicator reliability. With removals applied: the initial loadings, the removal steps,
     then the final loadings; otherwise the loadings, then the steps the rule would take."""
     spec = r.model.spec
-    sub = b.section(b.labels["pls_indicator_reliability"], 4, "a.")
+    sub = b.section(b.labels["pls_indicator_reliability"], 4, letter)
     applied = r.removal_applied and bool(r.removal.removed)
     words = "pls_loading_words" if r.removal_applied else "pls_loading_words_kept"
     sub.blocks += b.say("pls_loadings_intro.j2", threshold=b.bounded(LOADING_MIN), floor=b.bounded(LOADING_FLOOR, 2), citation=CITATION)
@@ -169,17 +181,15 @@ def _removal_blocks(b: Builder, r: PlsStudyResults, initial) -> list:
     return [table, *text]
 
 
-def consistency_section(b: Builder, r: PlsStudyResults) -> Section:
+def consistency_section(b: Builder, r: PlsStudyResults, letter: str = "b.") -> Section:
     """b. Internal consistency: Cronbach's alpha (a lower bound), rho_A and rho_C between 0,70 and 0,95."""
     names = r.model.spec.constructs
     v = r.verdicts
-    sub = b.section(b.labels["pls_consistency"], 4, "b.")
+    sub = b.section(b.labels["pls_consistency"], 4, letter)
     body = [
         [
             s(b.labelled(c)),
-            d(b.bounded(r.assessed.reliability[c].alpha)),
-            d(b.bounded(r.assessed.reliability[c].rho_a)),
-            d(b.bounded(r.assessed.reliability[c].rho_c)),
+            *(d(_unless_formative(b, v.reliability[c].outcome, getattr(r.assessed.reliability[c], key))) for key in ("alpha", "rho_a", "rho_c")),
             b.verdict(f"reliability:{c}", v.reliability[c].outcome),
         ]
         for c in names
@@ -226,11 +236,16 @@ def consistency_section(b: Builder, r: PlsStudyResults) -> Section:
     return sub
 
 
-def convergent_section(b: Builder, r: PlsStudyResults) -> Section:
+def _unless_formative(b: Builder, outcome: str, value: float) -> str:
+    """A reliability or AVE value, or '–' for a formative construct, which these criteria do not fit."""
+    return "–" if outcome == "formative" else b.bounded(value)
+
+
+def convergent_section(b: Builder, r: PlsStudyResults, letter: str = "c.") -> Section:
     """c. Convergent validity: AVE ≥ 0,50 (before and after the removal when it was applied)."""
     names = r.model.spec.constructs
     v = r.verdicts
-    sub = b.section(b.labels["pls_convergent"], 4, "c.")
+    sub = b.section(b.labels["pls_convergent"], 4, letter)
     applied = r.removal_applied and r.removal.removed
     widths: tuple[float, ...]
     if applied:
@@ -247,7 +262,10 @@ def convergent_section(b: Builder, r: PlsStudyResults) -> Section:
         widths = (3, 1.4, 1.6, 1.6)
     else:
         header = [[h(b.col("variable")), h(f"AVE (≥ {b.bounded(AVE_MIN, 2)})"), h(b.col("description"))]]
-        body = [[s(b.labelled(c)), d(b.bounded(r.assessed.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)] for c in names]
+        body = [
+            [s(b.labelled(c)), d(_unless_formative(b, v.ave[c].outcome, r.assessed.reliability[c].ave)), b.verdict(f"ave:{c}", v.ave[c].outcome)]
+            for c in names
+        ]
         widths = (3, 1.5, 1.6)
     table = b.table("pls.ave", b.labels["pls_ave_title"], header, body, widths=widths)
     sub.blocks += b.say("pls_ave_intro.j2", table=b.ref(table), threshold=b.bounded(AVE_MIN, 2), citation=CITATION)
@@ -277,13 +295,13 @@ def convergent_section(b: Builder, r: PlsStudyResults) -> Section:
     return sub
 
 
-def discriminant_section(b: Builder, r: PlsStudyResults) -> Section:
+def discriminant_section(b: Builder, r: PlsStudyResults, letter: str = "d.") -> Section:
     """d. Discriminant validity: Fornell–Larcker, HTMT decided by its bootstrap upper bound, cross loadings."""
     spec = r.model.spec
     names = spec.constructs
     v = r.verdicts
     owner = spec.mask.argmax(axis=1)
-    sub = b.section(b.labels["pls_discriminant"], 4, "d.")
+    sub = b.section(b.labels["pls_discriminant"], 4, letter)
     fl = r.assessed.fornell_larcker
     fl_body = [[s(f"{c}")] + [d(b.bounded(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))] for i, c in enumerate(names)]
     fl_body.append([s(b.col("description"))] + [b.verdict(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names])
@@ -304,9 +322,9 @@ def discriminant_section(b: Builder, r: PlsStudyResults) -> Section:
         table=b.ref(fl_table),
         failing=[c for c in names if v.fornell_larcker[c].passed is False],
     )
-    pairs = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
+    pairs = [(names[i], names[j]) for i in range(len(names)) for j in range(i + 1, len(names)) if (names[i], names[j]) in v.htmt]
     if pairs:
-        sub.blocks += htmt_blocks(b, r, [(names[i], names[j]) for i, j in pairs])
+        sub.blocks += htmt_blocks(b, r, pairs)
     cross = r.model.cross_loadings
     cl_body = [[s(item)] + [d(b.bounded(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
     cl_table = b.table("pls.cross", b.labels["pls_cross_title"], [[h(b.col("indicator"))] + [h(c) for c in names]], cl_body, small=True)
@@ -392,10 +410,10 @@ def htmt_blocks(b: Builder, r: PlsStudyResults, pairs: list[tuple[str, str]]) ->
     return [*text, table]
 
 
-def summary_section(b: Builder, r: PlsStudyResults) -> Section:
+def summary_section(b: Builder, r: PlsStudyResults, letter: str = "e.") -> Section:
     """e. The summary table of the criteria and the paragraph on what the failures mean for the inner model."""
     v = r.verdicts
-    sub = b.section(b.labels["pls_summary"], 4, "e.")
+    sub = b.section(b.labels["pls_summary"], 4, letter)
     criteria = v.criteria()
     failing = v.failing()
     shown = {
@@ -405,6 +423,8 @@ def summary_section(b: Builder, r: PlsStudyResults) -> Section:
         "htmt": lambda pair: f"{pair[0]} ↔ {pair[1]}",
         "fornell_larcker": lambda x: x,
         "cross_loadings": lambda x: "",
+        "formative_collinearity": lambda x: x,
+        "formative_weights": lambda x: x,
     }
     threshold = _htmt_threshold(v)
     alpha = next(iter(r.boot.htmt.values())).alpha if r.boot.htmt else b.study.config.settings.alpha
@@ -415,6 +435,8 @@ def summary_section(b: Builder, r: PlsStudyResults) -> Section:
         "htmt": b.label("pls_htmt_limit", threshold=b.decimal(threshold, 2) if threshold < 1 else b.integer(1), **_htmt_levels(b, alpha)),
         "fornell_larcker": "√AVE > r",
         "cross_loadings": "–",
+        "formative_collinearity": f"VIF < {b.integer(int(VIF_MAX))}",
+        "formative_weights": b.label("pls_weight_limit", floor=b.bounded(FORMATIVE_LOADING_MIN, 2)),
     }
     loadings = dict(zip(r.model.spec.indicators, r.model.loadings.sum(axis=1)))
     missed = {**failing, "indicator_reliability": [f"{i} ({b.bounded(loadings[i])})" for i in v.below_threshold()]}
@@ -470,14 +492,26 @@ def _affected_constructs(r: PlsStudyResults, failing: dict) -> list[str]:
     """The constructs the measurement model flags that a structural path starts or ends at."""
     flagged = set(failing.get("internal_consistency", [])) | set(failing.get("convergent_validity", []))
     flagged |= {c for pair in failing.get("htmt", []) for c in pair} | set(failing.get("fornell_larcker", []))
-    flagged |= {r.model.spec.construct_of(i) for i in failing.get("indicator_reliability", [])}
+    flagged |= {
+        r.model.spec.construct_of(i)
+        for name in ("indicator_reliability", "formative_collinearity", "formative_weights")
+        for i in failing.get(name, [])
+    }
     return [c for c in r.model.spec.constructs if c in flagged and any(c in path for path in r.model.spec.paths)]
 
 
 def outer_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
+    """a–d the reflective criteria, then the formative constructs (when there are any) and the
+    summary, all of the first-order constructs; then each higher-order construct (stage two)."""
     section = b.section(b.labels["pls_outer"], 3, number)
     section.blocks += b.say("pls_outer_intro.j2", citation=CITATION, applied=r.removal_applied, controls=[b.name(t.key) for t in r.terms])
-    r = measurement_view(r)
-    for make in (indicator_section, consistency_section, convergent_section, discriminant_section, summary_section):
-        section.add(make(b, r))
+    view = measurement_view(r)
+    letters = iter("abcdefghijklmnopqrstuvwxyz")
+    for make in (indicator_section, consistency_section, convergent_section, discriminant_section):
+        section.add(make(b, view, f"{next(letters)}."))
+    if formative_constructs(view):
+        section.add(formative_section(b, view, f"{next(letters)}."))
+    section.add(summary_section(b, view, f"{next(letters)}."))
+    for sub in higher_order_sections(b, r, [f"{letter}." for letter in letters]):
+        section.add(sub)
     return section

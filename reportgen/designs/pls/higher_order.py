@@ -1,0 +1,168 @@
+"""The higher-order constructs of a PLS-SEM chapter, assessed in stage two of the disjoint two-stage
+approach as Sarstedt et al. (2019) do: a reflective–reflective construct (mode A) by its
+dimensions' loadings, rho_A, rho_C, AVE and its HTMT with the other reflective constructs; a
+reflective–formative one (mode B) by its dimensions' VIFs and weights. The dimensions themselves
+are assessed with the first-order constructs in stage one (:mod:`reportgen.designs.pls.outer`)."""
+
+from __future__ import annotations
+
+from reportgen.designs.pls.analysis import PlsStudyResults
+from reportgen.interpret.pls import AVE_MIN, FORMATIVE_LOADING_MIN, LOADING_MIN, RELIABILITY_MAX, RELIABILITY_MIN, VIF_MAX
+from reportgen.report.builder import Builder, d, h, s
+from reportgen.report.document import Section
+
+CITATION = "Sarstedt et al., 2019"
+
+
+def higher_order_sections(b: Builder, r: PlsStudyResults, letters: list[str]) -> list[Section]:
+    """One subsection per higher-order construct, lettered from ``letters``."""
+    return [_section(b, r, hoc, letter) for hoc, letter in zip(r.model.spec.higher_order, letters)]
+
+
+def _section(b: Builder, r: PlsStudyResults, hoc: str, letter: str) -> Section:
+    spec = r.model.spec
+    v = r.verdicts
+    j = spec.constructs.index(hoc)
+    dims = list(spec.items[j])
+    reflective = spec.modes[j] == "A"
+    name = b.name(hoc)
+    sub = b.section(b.label("pls_higher_order", name=name, code=hoc), 4, letter)
+    index = {i: k for k, i in enumerate(spec.indicators)}
+    loadings = {dim: float(r.model.loadings[index[dim]].sum()) for dim in dims}
+    weights = {dim: float(r.model.weights[index[dim]].sum()) for dim in dims}
+    vif = {dim: float(r.assessed.outer_vif[index[dim]]) for dim in dims}
+    stats = r.boot.loadings if reflective else r.boot.weights
+    body = []
+    for dim in dims:
+        st = stats[dim]
+        verdict = (
+            b.verdict(f"loading:{dim}", v.loadings[dim].outcome, "pls_loading_words_kept")
+            if reflective
+            else b.verdict(f"weight:{dim}", v.weights[dim].outcome, "pls_weight_words")
+        )
+        body.append(
+            [
+                s(b.labelled(dim)),
+                d(b.bounded(loadings[dim])),
+                d(b.decimal(weights[dim])),
+                d(b.decimal(st.t)),
+                d(b.p_value(st.p)),
+                d(f"[{b.decimal(st.ci_low)}; {b.decimal(st.ci_high)}]"),
+                d(b.decimal(vif[dim])),
+                verdict,
+            ]
+        )
+    tested = b.col("loading") if reflective else b.col("outer_weight")
+    table = b.table(
+        f"pls.hoc.{hoc}",
+        b.label("pls_higher_order_title", name=name, code=hoc),
+        [
+            [
+                h(b.col("dimension")),
+                h(f"{b.col('loading')} (≥ {b.bounded(LOADING_MIN)})" if reflective else b.col("loading")),
+                h(b.col("outer_weight")),
+                h(f"t ({tested})"),
+                h(b.col("p")),
+                h(b.col("ci", level=b.confidence())),
+                h(f"VIF (< {b.integer(int(VIF_MAX))})"),
+                h(b.col("description")),
+            ]
+        ],
+        body,
+        notes=(b.label("pls_higher_order_note", code=hoc, resamples=b.integer(r.boot.resamples)),),
+        widths=(2.6, 1.3, 1, 1, 0.9, 1.6, 1.1, 1.5),
+        small=True,
+    )
+    sub.blocks += b.say(
+        "pls_higher_order_intro.j2",
+        code=hoc,
+        dims=dims,
+        reflective=reflective,
+        table=b.ref(table),
+        citation=CITATION,
+    )
+    sub.add(table)
+    pairs = [pair for pair in v.htmt if hoc in pair]
+    claims = (
+        [(f"loading:{dim}", v.loadings[dim].outcome) for dim in dims] if reflective else [(f"weight:{dim}", v.weights[dim].outcome) for dim in dims]
+    )
+    sub.blocks += b.say(
+        "pls_higher_order.j2",
+        refs=(table.key,),
+        claims=claims,
+        code=hoc,
+        table=b.ref(table),
+        reflective=reflective,
+        low=b.bounded(min(loadings.values())),
+        high=b.bounded(max(loadings.values())),
+        threshold=b.bounded(LOADING_MIN),
+        weak=[f"{dim} ({b.bounded(loadings[dim])})" for dim in dims if loadings[dim] < LOADING_MIN],
+        collinear=[f"{dim} ({b.decimal(vif[dim])})" for dim in dims if v.outer_vif[dim].passed is False],
+        vif=b.integer(int(VIF_MAX)),
+        highest_vif=b.decimal(max(vif.values())),
+        significant=[dim for dim in dims if not reflective and v.weights[dim].outcome == "significant"],
+        absolute=[f"{dim} ({b.bounded(loadings[dim])})" for dim in dims if not reflective and v.weights[dim].outcome == "absolute"],
+        weak_weights=[dim for dim in dims if not reflective and v.weights[dim].passed is not True],
+        floor=b.bounded(FORMATIVE_LOADING_MIN, 2),
+    )
+    if reflective:
+        sub.blocks += _validity_blocks(b, r, hoc, pairs)
+    return sub
+
+
+def _validity_blocks(b: Builder, r: PlsStudyResults, hoc: str, pairs: list[tuple[str, str]]) -> list:
+    """A reflective higher-order construct's reliability, AVE and HTMT with the other reflective
+    constructs of stage two (not with its own dimensions, which measure it): a table and its sentence."""
+    v = r.verdicts
+    reliability = r.assessed.reliability[hoc]
+    threshold = v.htmt[pairs[0]].rule.threshold if pairs else 1.0
+    limit = b.decimal(threshold, 2) if threshold < 1 else b.integer(1)
+    level = b.trimmed(100 * (1 - r.boot.htmt[pairs[0]].alpha), 2) + "%" if pairs else ""
+    body = [
+        [
+            s(b.labels["pls_hoc_reliability"]),
+            d(f"{b.bounded(reliability.rho_a)}; {b.bounded(reliability.rho_c)}"),
+            d(f"{b.bounded(RELIABILITY_MIN, 2)}–{b.bounded(RELIABILITY_MAX, 2)}"),
+            b.verdict(f"reliability:{hoc}", v.reliability[hoc].outcome),
+        ],
+        [s("AVE"), d(b.bounded(reliability.ave)), d(f"≥ {b.bounded(AVE_MIN, 2)}"), b.verdict(f"ave:{hoc}", v.ave[hoc].outcome)],
+    ]
+    for a, c in pairs:
+        st = r.boot.htmt[(a, c)]
+        body.append(
+            [
+                s(b.label("pls_hoc_htmt", pair=f"{a} ↔ {c}", level=level)),
+                d(f"{b.decimal(st.estimate)} ({b.decimal(st.upper)})"),
+                d(f"< {limit}"),
+                b.verdict(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome),
+            ]
+        )
+    table = b.table(
+        f"pls.hoc_validity.{hoc}",
+        b.label("pls_higher_order_validity_title", name=b.name(hoc), code=hoc),
+        [[h(b.col("criterion")), h(b.col("value")), h(b.col("limit")), h(b.col("description"))]],
+        body,
+        widths=(3.6, 1.8, 1.4, 1.6),
+    )
+    text = b.say(
+        "pls_higher_order_validity.j2",
+        refs=(table.key,),
+        claims=[(f"reliability:{hoc}", v.reliability[hoc].outcome), (f"ave:{hoc}", v.ave[hoc].outcome)]
+        + [(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome) for a, c in pairs],
+        code=hoc,
+        table=b.ref(table),
+        rho_a=b.bounded(reliability.rho_a),
+        rho_c=b.bounded(reliability.rho_c),
+        ave=b.bounded(reliability.ave),
+        reliability=v.reliability[hoc].outcome,
+        ave_ok=v.ave[hoc].passed,
+        low=b.bounded(RELIABILITY_MIN, 2),
+        high=b.bounded(RELIABILITY_MAX, 2),
+        ave_min=b.bounded(AVE_MIN, 2),
+        htmt_limit=limit,
+        level=level,
+        valid=[f"{a} ↔ {c}" for a, c in pairs if v.htmt[(a, c)].passed],
+        failing=[f"{a} ↔ {c}" for a, c in pairs if not v.htmt[(a, c)].passed],
+        dims=list(r.model.spec.items[r.model.spec.constructs.index(hoc)]),
+    )
+    return [table, *text]
