@@ -321,6 +321,7 @@ def discriminant_section(b: Builder, r: PlsStudyResults, letter: str = "d.") -> 
         claims=[(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names],
         table=b.ref(fl_table),
         failing=[c for c in names if v.fornell_larcker[c].passed is False],
+        formative=[c for c in names if v.fornell_larcker[c].outcome == "formative"],
     )
     pairs = [(names[i], names[j]) for i in range(len(names)) for j in range(i + 1, len(names)) if (names[i], names[j]) in v.htmt]
     if pairs:
