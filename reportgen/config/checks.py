@@ -47,6 +47,12 @@ def cross_check(study: Study) -> list[ConfigError]:
         for i, item in enumerate(construct.reverse):
             if item not in construct.items:
                 problem("reverse_not_item", "constructs", cname, "reverse", i, item=item, construct=cname)
+        if construct.global_item is not None:
+            if construct.mode != "B":
+                problem("global_item_reflective", "constructs", cname, "global_item", construct=cname)
+            elif construct.global_item in seen or construct.global_item in construct.items:
+                problem("global_item_taken", "constructs", cname, "global_item", item=construct.global_item)
+            seen.setdefault(construct.global_item, cname)
         if construct.type == "continuous" and construct.scale is not None:
             problem("continuous_scale", "constructs", cname, "scale", construct=cname)
         elif construct.type == "continuous" and construct.reverse:

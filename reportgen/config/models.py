@@ -231,6 +231,12 @@ class Construct(Strict):
     mode: Literal["A", "B"] = "A"  # PLS outer mode: A reflective (correlation weights), B formative
     type: Literal["scale", "continuous"] = "scale"
     scale: Scale | None = None  # its own scale, instead of the study's
+    global_item: Key | None = None  # PLS, formative: a single item rating the construct as a whole, for the redundancy analysis
+
+    @property
+    def columns(self) -> list[str]:
+        """The data columns of the construct: its items, then its global item."""
+        return [*self.items, *([self.global_item] if self.global_item else [])]
 
     @field_validator("items")
     @classmethod
@@ -632,7 +638,7 @@ class StudyConfig(Strict):
         return self.data.missing or self.model.missing_default
 
     def all_items(self) -> list[str]:
-        return [item for construct in self.constructs.values() for item in construct.items]
+        return [item for construct in self.constructs.values() for item in construct.columns]
 
     def column_of(self, observed: str) -> str:
         """The data column of an ``observed`` variable."""

@@ -113,7 +113,7 @@ def prepare(study: Study, raw: RawTable) -> Dataset:
 
     labels = _respondent_labels(raw, config.data.id, problems)
     coders = {name: AnswerCoder(config.scale_of(name)) for name in config.constructs}
-    coder_of = {item: coders[name] for name, construct in config.constructs.items() for item in construct.items}
+    coder_of = {item: coders[name] for name, construct in config.constructs.items() for item in construct.columns}
     answers = np.empty((raw.n_rows, len(items)))
     bad_cells: dict[str, list[tuple[str, str]]] = {}  # reason → (column, respondent) of each cell it concerns
     for j, item in enumerate(items):

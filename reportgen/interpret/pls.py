@@ -23,6 +23,8 @@ Measurement model (reflective constructs, assessed in this order):
 
 Formative measurement models (Hair et al., 2022, ch. 5):
 
+- Convergent validity (with a global single item): the redundancy path at least 0,708 (Cheah et
+  al., 2018; :mod:`reportgen.stats.pls.redundancy`).
 - Collinearity: the VIF of each indicator in its block below 5 (at 5 and above, critical).
 - Outer weights: an indicator whose weight is significant (bootstrap p < α) contributes relatively
   ('significant'); one whose weight is not, but whose loading is at least 0,50, contributes
@@ -65,6 +67,7 @@ LOADING_FLOOR = 0.40
 RELIABILITY_MIN = 0.70
 RELIABILITY_MAX = 0.95
 AVE_MIN = 0.50
+REDUNDANCY_MIN = 0.708  # the path to the global item: R² ≥ 0,50 (Hair et al., 2022, ch. 5)
 FORMATIVE_LOADING_MIN = 0.50  # a non-significant weight is retained when its loading reaches it (Hair et al., 2022, ch. 5)
 HTMT_MAX = 0.90  # conceptually similar constructs; 0,85 for distinct ones, 1 for HTMT_inference (model.htmt)
 VIF_MAX = 5.0
@@ -205,6 +208,7 @@ class PlsVerdicts:
     srmr: Verdict  # fit | no_fit
     indirect: dict[tuple[str, ...], Verdict]  # specific indirect effect → significant | not_significant
     weights: dict[str, Verdict] = field(default_factory=dict)  # formative indicator → significant | absolute | consider_removal | remove
+    redundancy: dict[str, Verdict] = field(default_factory=dict)  # formative construct with a global item → valid | invalid
 
     def failing(self) -> dict[str, list]:
         """The measurement criteria the model misses, each with what misses it (empty lists dropped)."""
@@ -215,6 +219,7 @@ class PlsVerdicts:
             "htmt": [pair for pair, v in self.htmt.items() if v.passed is False],
             "fornell_larcker": [c for c, v in self.fornell_larcker.items() if v.passed is False],
             "cross_loadings": [] if self.cross_loadings.passed is not False else ["cross_loadings"],
+            "formative_convergent": [c for c, v in self.redundancy.items() if v.passed is False],
             "formative_collinearity": [i for i in self.weights if self.outer_vif[i].passed is False],
             "formative_weights": [i for i, v in self.weights.items() if v.passed is False],
         }
@@ -228,7 +233,7 @@ class PlsVerdicts:
         """Each measurement criterion 'met' or 'not_met', in the order of assessment; indicator
         reliability is 'partly_met' (passed) when every indicator below 0,708 is one the rule retains."""
         failing = self.failing()
-        names = CRITERIA + (FORMATIVE_CRITERIA if self.weights else ())
+        names = CRITERIA + (("formative_convergent",) if self.redundancy else ()) + (FORMATIVE_CRITERIA if self.weights else ())
         out = {name: Verdict("not_met" if name in failing else "met", Rule(name, None, CITATION), None, name not in failing) for name in names}
         if "indicator_reliability" not in failing and self.below_threshold():
             out["indicator_reliability"] = Verdict("partly_met", Rule("indicator_reliability", LOADING_MIN, CITATION), None, True)
@@ -252,6 +257,7 @@ class PlsVerdicts:
             "htmt": self.htmt,
             "fornell_larcker": self.fornell_larcker,
             "cross_loadings": self.cross_loadings,
+            "formative_convergent": self.redundancy,
             "formative_collinearity": {i: self.outer_vif[i] for i in self.weights},
             "formative_weights": self.weights,
         }
@@ -271,6 +277,11 @@ class PlsVerdicts:
 
 CRITERIA = ("indicator_reliability", "internal_consistency", "convergent_validity", "htmt", "fornell_larcker", "cross_loadings")
 FORMATIVE_CRITERIA = ("formative_collinearity", "formative_weights")  # with a formative construct
+
+
+def redundancy_verdict(path: float) -> Verdict:
+    """A formative construct's convergent validity: 'valid' when its path to the global item is at least 0,708."""
+    return at_least(path, REDUNDANCY_MIN, Rule("redundancy", REDUNDANCY_MIN, CITATION), "valid", "invalid")
 
 
 def weight_verdict(weight_p: float, loading: float, loading_p: float, alpha: float) -> Verdict:

@@ -17,6 +17,7 @@ from helpers import FIXTURES, example_variant, invoke
 from reportgen.render.text import render_text
 
 REFERENCE = json.loads((FIXTURES / "pls" / "corp_rep_higher_order_reference.json").read_text())
+REDUNDANCY = json.loads((FIXTURES / "pls" / "corp_rep_redundancy_reference.json").read_text())
 SETTINGS = REFERENCE["mode_a"]["bootstrap"]
 
 
@@ -73,6 +74,17 @@ def test_the_measurement_of_the_first_order_constructs_is_stage_one_and_rep_is_s
     assert validity == [("reliability:REP", "reliable"), ("ave:REP", "valid"), ("htmt:REP~CUSA", "valid"), ("htmt:REP~CUSL", "valid")]
     weights = {row[-1].claim for row in tables["pls.weights"].body}
     assert ("weight:qual_2", "absolute") in weights and ("weight:attr_3", "significant") in weights
+    assert [row[-1].claim for row in tables["pls.redundancy"].body] == [(f"redundancy:{c}", "valid") for c in ("QUAL", "PERF", "CSOR", "ATTR")]
+
+
+def test_the_redundancy_analysis_equals_seminr(composed):
+    out = composed[("A", "en")].payload["pls"]
+    for construct, path in REDUNDANCY["paths"].items():
+        got = out["redundancy"][construct]
+        assert (got["global_item"], got["path"], got["r2"]) == (f"{construct.lower()}_global", pytest.approx(path, abs=1e-9), pytest.approx(path**2, abs=1e-9))
+        assert got["verdict"]["outcome"] == "valid"
+    assessment = out["assessment"]
+    assert [assessment[k]["outcome"] for k in ("formative_convergent", "formative_collinearity", "formative_weights")] == ["met"] * 3
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -110,6 +122,8 @@ def test_a_formative_higher_order_construct_is_assessed_by_its_weights(composed)
         (lambda c: c["model"].update(indicator_removal="hair"), "cannot yet use indicator_removal"),
         (lambda c: c["model"]["higher_order"]["REP"].update(dimensions=["COMP"]), "model.higher_order.REP.dimensions"),
         (lambda c: c["model"]["higher_order"].update(REP2={"name": "Second", "dimensions": ["COMP", "LIKE"]}), "already a dimension of 'REP'"),
+        (lambda c: c["constructs"]["COMP"].update(global_item="comp_1"), "a global item serves the redundancy analysis of a formative construct"),
+        (lambda c: c["constructs"]["QUAL"].update(global_item="qual_1"), "'qual_1' is already an item"),
     ],
 )
 def test_a_higher_order_construct_the_model_cannot_hold_is_one_line(tmp_path, edit, message):

@@ -5,7 +5,7 @@ rho_C), and the measurement caveat of each hypothesis."""
 
 import pytest
 
-from reportgen.interpret.pls import PlsVerdicts, htmt_verdict, measurement_caveat
+from reportgen.interpret.pls import PlsVerdicts, htmt_verdict, measurement_caveat, redundancy_verdict, weight_verdict
 from reportgen.interpret.verdict import Rule, Verdict
 
 RULE = Rule("test", None, "test")
@@ -103,3 +103,26 @@ def test_a_hypothesis_carries_the_failures_of_the_constructs_of_its_path():
     assert measurement_caveat(failing, ("A", "C", "D")).unreliable == ("C",)  # an indirect path: every construct of its chain
     clean = measurement_caveat(verdicts({}), ("A", "B"))
     assert (clean.verdict.outcome, clean.claims, clean.as_context()) == ("none", (), None)
+
+
+@pytest.mark.parametrize(
+    "weight_p,loading,loading_p,outcome,passed",
+    [
+        (0.001, 0.30, 0.40, "significant", True),  # a significant weight counts whatever the loading
+        (0.437, 0.570, 0.001, "absolute", True),  # corp-rep qual_2: weight not significant, loading ≥ 0,50
+        (0.300, 0.500, 0.001, "absolute", True),  # 0,50 itself is enough
+        (0.300, 0.499, 0.010, "consider_removal", None),  # loading below 0,50 but significant: a theoretical decision
+        (0.300, 0.350, 0.200, "remove", False),  # neither: removable (content validity permitting)
+    ],
+)
+def test_a_formative_indicator_is_judged_by_its_weight_then_its_loading(weight_p, loading, loading_p, outcome, passed):
+    """Hair et al. (2022, ch. 5, the decision tree of outer weights) at α = 0,05."""
+    verdict = weight_verdict(weight_p, loading, loading_p, 0.05)
+    assert (verdict.outcome, verdict.passed) == (outcome, passed)
+    assert verdict.rule.name == "outer_weight" and verdict.rule.threshold == 0.50
+
+
+@pytest.mark.parametrize("path,outcome", [(0.805, "valid"), (0.708, "valid"), (0.7079, "invalid")])
+def test_the_redundancy_path_must_reach_0_708(path, outcome):
+    verdict = redundancy_verdict(path)
+    assert (verdict.outcome, verdict.value, verdict.rule.threshold) == (outcome, path, 0.708)

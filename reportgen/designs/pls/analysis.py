@@ -15,7 +15,15 @@ from reportgen.designs.survey.analysis import Description, HypothesisResult, des
 from reportgen.designs.survey.terms import Categories, Term, model_terms
 from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
-from reportgen.interpret.pls import Caveat, PlsVerdicts, loading_verdicts, measurement_caveat, pls_verdicts, quality_warnings
+from reportgen.interpret.pls import (
+    Caveat,
+    PlsVerdicts,
+    loading_verdicts,
+    measurement_caveat,
+    pls_verdicts,
+    quality_warnings,
+    redundancy_verdict,
+)
 from reportgen.interpret.pls_indicators import Removal, remove_indicators
 from reportgen.interpret.pls_mga import MgaVerdicts, mga_verdicts
 from reportgen.interpret.pls_predict import ConstructPrediction, construct_predictions
@@ -30,6 +38,7 @@ from reportgen.stats.pls.ipma import Ipma, ipma
 from reportgen.stats.pls.measured import measured_assessment, measured_bootstrap, measured_model, measured_spec
 from reportgen.stats.pls.mga import MgaResult, multigroup, shuffles_of
 from reportgen.stats.pls.predict import cross_validate, indicator_errors, row_orders
+from reportgen.stats.pls.redundancy import redundancy_path
 from reportgen.stats.regression import ols
 
 
@@ -98,6 +107,7 @@ class PlsStudyResults:
     categories: dict[str, Categories] = field(default_factory=dict)  # of each categorical control
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
     first_stage: FirstStage | None = None  # with higher-order constructs: the model of their dimensions
+    redundancy: dict[str, tuple[str, float]] = field(default_factory=dict)  # formative construct → (global item, path)
 
 
 def measurement_view(r: PlsStudyResults) -> PlsStudyResults:
@@ -230,6 +240,11 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         one, x1 = fitted_model(stage_one(spec), indicators)
         first = FirstStage(one, *assessed_model(one, x1))
         verdicts = _with_higher_order(verdicts, first.verdicts, spec)
+    redundancy = _redundancy(study, measured_first, indicators)
+    if redundancy:
+        judged = {c: redundancy_verdict(path) for c, (_, path) in redundancy.items()}
+        verdicts = replace(verdicts, redundancy=judged)
+        first = replace(first, verdicts=replace(first.verdicts, redundancy=judged)) if first else None
     warnings += quality_warnings((first.assessed.reliability if first else {}) | assessed.reliability, verdicts)
     if applied and removal.removed:
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
@@ -273,7 +288,20 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         terms=tuple(terms),
         categories=categories,
         first_stage=first,
+        redundancy=redundancy,
     )
+
+
+def _redundancy(study: Study, spec: PlsSpec, indicators: Indicators) -> dict[str, tuple[str, float]]:
+    """The redundancy analysis of each formative construct with a global item (``global_item``):
+    its path to that item in a model of their own (:mod:`reportgen.stats.pls.redundancy`)."""
+    out = {}
+    for name, items, mode in zip(spec.constructs, spec.items, spec.modes):
+        construct = study.config.constructs.get(name)
+        if mode == "B" and construct is not None and construct.global_item:
+            columns = indicators.items([*items, construct.global_item])
+            out[name] = (construct.global_item, redundancy_path(columns[:, :-1], columns[:, -1], tuple(items)))
+    return out
 
 
 def _verdicts(model: PlsResult, assessed: quality.Assessment, boot: BootstrapResult, alpha: float, removed, htmt_max: float) -> PlsVerdicts:

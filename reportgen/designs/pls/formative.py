@@ -6,7 +6,7 @@ weights, each indicator kept or not by the weight–loading rule of
 from __future__ import annotations
 
 from reportgen.designs.pls.analysis import PlsStudyResults
-from reportgen.interpret.pls import CITATION, FORMATIVE_LOADING_MIN, VIF_MAX
+from reportgen.interpret.pls import CITATION, FORMATIVE_LOADING_MIN, REDUNDANCY_MIN, VIF_MAX
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
@@ -69,11 +69,11 @@ def formative_section(b: Builder, r: PlsStudyResults, letter: str) -> Section:
     sub.blocks += b.say(
         "pls_formative_intro.j2",
         constructs=constructs,
-        table=b.ref(table),
         vif=b.integer(int(VIF_MAX)),
         floor=b.bounded(FORMATIVE_LOADING_MIN, 2),
         citation=CITATION,
     )
+    sub.blocks += _redundancy_blocks(b, r, constructs)
     sub.add(table)
     items = [i for c in constructs for i in spec.items[spec.constructs.index(c)]]
     highest = max(items, key=lambda i: vif[i])
@@ -97,6 +97,43 @@ def formative_section(b: Builder, r: PlsStudyResults, letter: str) -> Section:
         strongest=_strongest(b, constructs, spec, weights),
     )
     return sub
+
+
+def _redundancy_blocks(b: Builder, r: PlsStudyResults, constructs: list[str]) -> list:
+    """The redundancy analysis (convergent validity) of the formative constructs with a global
+    item: a table of their paths and R², and its sentence."""
+    v = r.verdicts.redundancy
+    rated = [c for c in constructs if c in r.redundancy]
+    if not rated:
+        return b.say("pls_redundancy_none.j2", constructs=constructs)
+    body = [
+        [
+            s(b.labelled(c)),
+            d(r.redundancy[c][0]),
+            d(b.bounded(r.redundancy[c][1])),
+            d(b.bounded(r.redundancy[c][1] ** 2)),
+            b.verdict(f"redundancy:{c}", v[c].outcome),
+        ]
+        for c in rated
+    ]
+    table = b.table(
+        "pls.redundancy",
+        b.labels["pls_redundancy_title"],
+        [[h(b.col("variable")), h(b.col("global_item")), h(f"{b.col('path_coefficient')} (≥ {b.bounded(REDUNDANCY_MIN)})"), h("R²"), h(b.col("description"))]],
+        body,
+        widths=(3, 1.6, 1.8, 1, 1.4),
+    )
+    text = b.say(
+        "pls_redundancy.j2",
+        refs=(table.key,),
+        claims=[(f"redundancy:{c}", v[c].outcome) for c in rated],
+        table=b.ref(table),
+        threshold=b.bounded(REDUNDANCY_MIN),
+        valid=[f"{c} ({b.bounded(r.redundancy[c][1])})" for c in rated if v[c].passed],
+        invalid=[f"{c} ({b.bounded(r.redundancy[c][1])})" for c in rated if not v[c].passed],
+        unrated=[c for c in constructs if c not in r.redundancy],
+    )
+    return [*text, table]
 
 
 def _strongest(b: Builder, constructs: list[str], spec, weights: dict[str, float]) -> list[dict[str, str]]:

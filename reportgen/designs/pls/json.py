@@ -128,6 +128,11 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
             "mga": mga_json(results),
             "ipma": ipma_json(results),
             "higher_order": higher_order_json(study, results),
+            "redundancy": {
+                c: {"global_item": item, "path": path, "r2": path**2, "verdict": results.verdicts.redundancy[c].as_json()}
+                for c, (item, path) in results.redundancy.items()
+            }
+            or None,
             "first_stage": measurement_json(*_first_stage(results)) if results.first_stage else None,
             "indicator_removal": "hair" if results.removal_applied else "none",
             "removed_indicators": [step for step in steps if step["removed"]] if results.removal_applied else [],

@@ -15,6 +15,7 @@ from reportgen.interpret.pls import (
     HTMT_MAX,
     LOADING_FLOOR,
     LOADING_MIN,
+    REDUNDANCY_MIN,
     RELIABILITY_MAX,
     RELIABILITY_MIN,
     VIF_MAX,
@@ -424,6 +425,7 @@ def summary_section(b: Builder, r: PlsStudyResults, letter: str = "e.") -> Secti
         "htmt": lambda pair: f"{pair[0]} ↔ {pair[1]}",
         "fornell_larcker": lambda x: x,
         "cross_loadings": lambda x: "",
+        "formative_convergent": lambda x: x,
         "formative_collinearity": lambda x: x,
         "formative_weights": lambda x: x,
     }
@@ -436,6 +438,7 @@ def summary_section(b: Builder, r: PlsStudyResults, letter: str = "e.") -> Secti
         "htmt": b.label("pls_htmt_limit", threshold=b.decimal(threshold, 2) if threshold < 1 else b.integer(1), **_htmt_levels(b, alpha)),
         "fornell_larcker": "√AVE > r",
         "cross_loadings": "–",
+        "formative_convergent": f"≥ {b.bounded(REDUNDANCY_MIN)}",
         "formative_collinearity": f"VIF < {b.integer(int(VIF_MAX))}",
         "formative_weights": b.label("pls_weight_limit", floor=b.bounded(FORMATIVE_LOADING_MIN, 2)),
     }
