@@ -81,7 +81,11 @@ def test_the_redundancy_analysis_equals_seminr(composed):
     out = composed[("A", "en")].payload["pls"]
     for construct, path in REDUNDANCY["paths"].items():
         got = out["redundancy"][construct]
-        assert (got["global_item"], got["path"], got["r2"]) == (f"{construct.lower()}_global", pytest.approx(path, abs=1e-9), pytest.approx(path**2, abs=1e-9))
+        assert (got["global_item"], got["path"], got["r2"]) == (
+            f"{construct.lower()}_global",
+            pytest.approx(path, abs=1e-9),
+            pytest.approx(path**2, abs=1e-9),
+        )
         assert got["verdict"]["outcome"] == "valid"
     assessment = out["assessment"]
     assert [assessment[k]["outcome"] for k in ("formative_convergent", "formative_collinearity", "formative_weights")] == ["met"] * 3
@@ -92,7 +96,11 @@ def test_the_chapter_says_how_rep_is_measured(composed, lang):
     c = composed[("A", lang)]
     text = " ".join(render_text(c.document, c.labels).split())
     said = {
-        "en": ["REP is a higher-order construct of COMP and LIKE", "disjoint two-stage approach (Sarstedt et al., 2019)", "Its HTMT with COMP and LIKE is not assessed"],
+        "en": [
+            "REP is a higher-order construct of COMP and LIKE",
+            "disjoint two-stage approach (Sarstedt et al., 2019)",
+            "Its HTMT with COMP and LIKE is not assessed",
+        ],
         "id": ["REP merupakan konstruk orde-tinggi dari COMP dan LIKE", "(Sarstedt et al., 2019)", "HTMT-nya dengan COMP dan LIKE tidak dinilai"],
     }[lang]
     for phrase in said:

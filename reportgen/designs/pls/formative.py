@@ -119,7 +119,15 @@ def _redundancy_blocks(b: Builder, r: PlsStudyResults, constructs: list[str]) ->
     table = b.table(
         "pls.redundancy",
         b.labels["pls_redundancy_title"],
-        [[h(b.col("variable")), h(b.col("global_item")), h(f"{b.col('path_coefficient')} (≥ {b.bounded(REDUNDANCY_MIN)})"), h("R²"), h(b.col("description"))]],
+        [
+            [
+                h(b.col("variable")),
+                h(b.col("global_item")),
+                h(f"{b.col('path_coefficient')} (≥ {b.bounded(REDUNDANCY_MIN)})"),
+                h("R²"),
+                h(b.col("description")),
+            ]
+        ],
         body,
         widths=(3, 1.6, 1.8, 1, 1.4),
     )

@@ -6,7 +6,7 @@ are assessed with the first-order constructs in stage one (:mod:`reportgen.desig
 
 from __future__ import annotations
 
-from reportgen.designs.pls.analysis import PlsStudyResults
+from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of
 from reportgen.interpret.pls import AVE_MIN, FORMATIVE_LOADING_MIN, LOADING_MIN, RELIABILITY_MAX, RELIABILITY_MIN, VIF_MAX
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
@@ -115,7 +115,7 @@ def _validity_blocks(b: Builder, r: PlsStudyResults, hoc: str, pairs: list[tuple
     constructs of stage two (not with its own dimensions, which measure it): a table and its sentence."""
     v = r.verdicts
     reliability = r.assessed.reliability[hoc]
-    threshold = v.htmt[pairs[0]].rule.threshold if pairs else 1.0
+    threshold = float(pls_model_of(b.study.config).htmt)
     limit = b.decimal(threshold, 2) if threshold < 1 else b.integer(1)
     level = b.trimmed(100 * (1 - r.boot.htmt[pairs[0]].alpha), 2) + "%" if pairs else ""
     body = [
