@@ -86,3 +86,24 @@ def test_bootstrap_repeats_both_stages_as_seminr(model):
     for dim in ("COMP", "LIKE"):
         assert boot.loadings[dim].sd == pytest.approx(ref["hoc_sd"]["loadings"][dim], abs=1e-6)
         assert boot.weights[dim].sd == pytest.approx(ref["hoc_sd"]["weights"][dim], abs=1e-6)
+
+
+def test_the_ipma_rates_a_higher_order_construct_by_its_dimensions_rescaled_scores(model):
+    """Ringle & Sarstedt (2016) on two-stage models: the dimensions' 0–100 scores of stage one are
+    the higher-order construct's indicators, so its performance is their weighted mean and its
+    importance for CUSA (its only predecessor) the OLS slope of the rescaled scores."""
+    from reportgen.stats.pls.ipma import ipma, rescaled_scores
+
+    _, spec, raw, one, two = model
+    x1 = np.where(np.isnan(raw), np.nanmean(raw, axis=0), raw)
+    first = stage_one(spec)
+    dims, _, _ = rescaled_scores(one, x1, {"COMP": (1, 7), "LIKE": (1, 7)})
+    x2 = np.column_stack([dims[i] if i in dims else x1[:, first.indicators.index(i)] for i in spec.indicators])
+    rated = {c: (1, 7) for c in ("QUAL", "PERF", "CSOR", "ATTR", "CUSA", "CUSL")} | {"REP": (0, 100)}
+    result = ipma(two, x2, rated)
+    w = result.weights
+    assert w["COMP"] + w["LIKE"] == pytest.approx(1) and min(w["COMP"], w["LIKE"]) > 0
+    assert result.performance["REP"] == pytest.approx(w["COMP"] * dims["COMP"].mean() + w["LIKE"] * dims["LIKE"].mean(), abs=1e-10)
+    scores, _, _ = rescaled_scores(two, x2, rated)
+    slope = np.polyfit(scores["REP"], scores["CUSA"], 1)[0]
+    assert result.importance["CUSA"]["REP"] == pytest.approx(slope, abs=1e-10)

@@ -34,7 +34,7 @@ from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
 from reportgen.stats.pls.higher_order import estimate_two_stage as estimate_higher_order
 from reportgen.stats.pls.higher_order import observed_indicators, stage_one
 from reportgen.stats.pls.interaction import Interaction, estimate_two_stage
-from reportgen.stats.pls.ipma import Ipma, ipma
+from reportgen.stats.pls.ipma import Ipma, ipma, rescaled_scores
 from reportgen.stats.pls.measured import measured_assessment, measured_bootstrap, measured_model, measured_spec
 from reportgen.stats.pls.mga import MgaResult, multigroup, shuffles_of
 from reportgen.stats.pls.predict import cross_validate, indicator_errors, row_orders
@@ -235,7 +235,8 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         return assessed, boot, _verdicts(model, assessed, boot, config.settings.alpha, removal.removed, pls.htmt)
 
     assessed, boot, verdicts = assessed_model(model, x)
-    first = None
+    first: FirstStage | None = None
+    x1 = x
     if spec.higher_order:
         one, x1 = fitted_model(stage_one(spec), indicators)
         first = FirstStage(one, *assessed_model(one, x1))
@@ -260,8 +261,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
         prediction = construct_predictions(indicator_errors(x, spec, predictions))
     groups = _multigroup(study, data, indicators, spec, described) if pls.mga else None
-    scales = {c: config.scale_of(c) for c in spec.measured if c not in spec.higher_order}
-    importance = ipma(model, x, {c: (scale.min, scale.max) for c, scale in scales.items() if scale is not None})
+    importance = _ipma(study, model, x, (first.model, x1) if first else None)
     why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)
     return PlsStudyResults(
         n_used=data.n_used,
@@ -290,6 +290,31 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         first_stage=first,
         redundancy=redundancy,
     )
+
+
+def _ipma(study: Study, model: PlsResult, x: np.ndarray, first: tuple[PlsResult, np.ndarray] | None) -> Ipma:
+    """The IPMA of the rated constructs; a higher-order construct rated by its dimensions'
+    rescaled stage-one scores (0–100) when every dimension has a scale; ``first``: stage one's
+    model and data."""
+    spec = model.spec
+
+    def bounds(names) -> dict[str, tuple[float, float]]:
+        scales = {c: study.config.scale_of(c) for c in names}
+        return {c: (scale.min, scale.max) for c, scale in scales.items() if scale is not None}
+
+    rated = bounds([c for c in spec.measured if c not in spec.higher_order])
+    if first is None:
+        return ipma(model, x, rated)
+    one, x1 = first
+    dimension_scores, _, _ = rescaled_scores(one, x1, bounds(d.construct for d in spec.dimensions))
+    x = x.copy()
+    for hoc in spec.higher_order:
+        dims = spec.items[spec.constructs.index(hoc)]
+        if all(d in dimension_scores for d in dims):
+            for d in dims:
+                x[:, spec.indicators.index(d)] = dimension_scores[d]
+            rated[hoc] = (0.0, 100.0)
+    return ipma(model, x, rated)
 
 
 def _redundancy(study: Study, spec: PlsSpec, indicators: Indicators) -> dict[str, tuple[str, float]]:

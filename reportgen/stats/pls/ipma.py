@@ -5,6 +5,8 @@
 - Each construct's weights are unstandardised on the rescaled indicators, ``w / sd(x̃)``, and
   rescaled to sum to 1; its rescaled score ``Ỹ = Σ w̃ x̃`` lies on 0–100 when every weight is
   positive (a negative weight breaks that: the construct is flagged).
+- A higher-order construct (two-stage) is rated by its dimensions' rescaled scores Ỹ, which lie on
+  0–100 (:func:`rescaled_scores` of stage one): they are its indicators with the bounds 0 and 100.
 - Performance is the mean of Ỹ, with its 95% t interval ``mean ± t(.975, n − 1) sd / √n``.
 - Importance is the unstandardised total effect of a construct on a target in the rescaled
   scores: the OLS paths of the Ỹ, whose total effects (I − B)⁻¹ − I. Since Ỹ_j is a linear
@@ -40,21 +42,9 @@ def ipma(model: PlsResult, x: np.ndarray, bounds: dict[str, tuple[float, float]]
     indicators, control variables, interaction terms) are left out."""
     spec = model.spec
     names = spec.constructs
-    owner = spec.mask.argmax(axis=1)
-    kept = [c for c in names if c in bounds and c in spec.measured]
+    scores, weights, negative = rescaled_scores(model, x, bounds)
+    kept = [c for c in names if c in scores]
     n = x.shape[0]
-    scores, weights, negative = {}, {}, []
-    for c in kept:
-        j = names.index(c)
-        idx = np.flatnonzero(owner == j)
-        low, high = bounds[c]
-        rescaled = 100 * (x[:, idx] - low) / (high - low)
-        raw = model.weights[idx, j] / rescaled.std(axis=0, ddof=1)
-        w = raw / raw.sum()
-        if (w < 0).any():
-            negative.append(c)
-        weights.update({spec.indicators[i]: float(v) for i, v in zip(idx, w)})
-        scores[c] = rescaled @ w
     sd = {c: float(scores[c].std(ddof=1)) for c in kept}
     total, _ = effects(model.paths)
     t = sps.t.ppf(0.975, n - 1)
@@ -67,3 +57,23 @@ def ipma(model: PlsResult, x: np.ndarray, bounds: dict[str, tuple[float, float]]
     performance = {c: float(scores[c].mean()) for c in kept}
     interval = {c: (performance[c] - t * sd[c] / np.sqrt(n), performance[c] + t * sd[c] / np.sqrt(n)) for c in kept}
     return Ipma(tuple(kept), performance, interval, importance, weights, tuple(negative))
+
+
+def rescaled_scores(model: PlsResult, x: np.ndarray, bounds: dict[str, tuple[float, float]]) -> tuple[dict[str, np.ndarray], dict[str, float], list[str]]:
+    """Each rated construct's rescaled score Ỹ (n), its indicators' rescaled weights, and the
+    constructs with a negative one (see the module docstring)."""
+    spec = model.spec
+    owner = spec.mask.argmax(axis=1)
+    scores, weights, negative = {}, {}, []
+    for c in [c for c in spec.constructs if c in bounds and c in spec.measured]:
+        j = spec.constructs.index(c)
+        idx = np.flatnonzero(owner == j)
+        low, high = bounds[c]
+        rescaled = 100 * (x[:, idx] - low) / (high - low)
+        raw = model.weights[idx, j] / rescaled.std(axis=0, ddof=1)
+        w = raw / raw.sum()
+        if (w < 0).any():
+            negative.append(c)
+        weights.update({spec.indicators[i]: float(v) for i, v in zip(idx, w)})
+        scores[c] = rescaled @ w
+    return scores, weights, negative
