@@ -99,7 +99,7 @@ def test_the_ipma_rates_a_higher_order_construct_by_its_dimensions_rescaled_scor
     first = stage_one(spec)
     dims, _, _ = rescaled_scores(one, x1, {"COMP": (1, 7), "LIKE": (1, 7)})
     x2 = np.column_stack([dims[i] if i in dims else x1[:, first.indicators.index(i)] for i in spec.indicators])
-    rated = {c: (1, 7) for c in ("QUAL", "PERF", "CSOR", "ATTR", "CUSA", "CUSL")} | {"REP": (0, 100)}
+    rated = dict.fromkeys(("QUAL", "PERF", "CSOR", "ATTR", "CUSA", "CUSL"), (1, 7)) | {"REP": (0, 100)}
     result = ipma(two, x2, rated)
     w = result.weights
     assert w["COMP"] + w["LIKE"] == pytest.approx(1) and min(w["COMP"], w["LIKE"]) > 0

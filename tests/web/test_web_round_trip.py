@@ -10,7 +10,19 @@ from test_web_app import EXAMPLES, app, client, problems, session_of  # noqa: F4
 
 from reportgen.config import load_study
 
-STUDIES = ["luwu-timur", "mediation", "moderation", "corp-rep", "mobi", "mixed-methods", "academic", "controls", "mediation-controls", "cbsem", "higher-order"]
+STUDIES = [
+    "luwu-timur",
+    "mediation",
+    "moderation",
+    "corp-rep",
+    "mobi",
+    "mixed-methods",
+    "academic",
+    "controls",
+    "mediation-controls",
+    "cbsem",
+    "higher-order",
+]
 NOT_RECEIVED = {"mixed-methods": {"qualitative"}}  # a REFI-QDA project and interview tables: files the app cannot take
 
 

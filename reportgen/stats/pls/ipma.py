@@ -59,7 +59,9 @@ def ipma(model: PlsResult, x: np.ndarray, bounds: dict[str, tuple[float, float]]
     return Ipma(tuple(kept), performance, interval, importance, weights, tuple(negative))
 
 
-def rescaled_scores(model: PlsResult, x: np.ndarray, bounds: dict[str, tuple[float, float]]) -> tuple[dict[str, np.ndarray], dict[str, float], list[str]]:
+def rescaled_scores(
+    model: PlsResult, x: np.ndarray, bounds: dict[str, tuple[float, float]]
+) -> tuple[dict[str, np.ndarray], dict[str, float], list[str]]:
     """Each rated construct's rescaled score Ỹ (n), its indicators' rescaled weights, and the
     constructs with a negative one (see the module docstring)."""
     spec = model.spec
