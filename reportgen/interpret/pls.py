@@ -39,7 +39,7 @@ A hypothesis whose path runs through a construct that misses internal consistenc
 validity or discriminant validity carries a :class:`Caveat`: its decision is provisional (Hair et
 al., 2022, ch. 5: the structural model is assessed once the measures are reliable and valid).
 
-Structural model: collinearity VIF < 5; f²: 0,02 small, 0,15 medium, 0,35 large (Cohen, 1988);
+Structural model: collinearity VIF < 5 (3 to 5: possibly problematic, Hair et al., 2022, ch. 6); f²: 0,02 small, 0,15 medium, 0,35 large (Cohen, 1988);
 Q² > 0: predictive relevance; R²: 0,75 substantial, 0,50 moderate, 0,25 weak (Hair et al.,
 2011); SRMR < 0,08: good fit (Hu & Bentler, 1999).
 """
@@ -67,6 +67,7 @@ LOADING_FLOOR = 0.40
 RELIABILITY_MIN = 0.70
 RELIABILITY_MAX = 0.95
 AVE_MIN = 0.50
+VIF_POSSIBLE = 3.0  # inner VIFs from 3 up to 5 may still matter (Hair et al., 2022, ch. 6)
 REDUNDANCY_MIN = 0.708  # the path to the global item: R² ≥ 0,50 (Hair et al., 2022, ch. 5)
 FORMATIVE_LOADING_MIN = 0.50  # a non-significant weight is retained when its loading reaches it (Hair et al., 2022, ch. 5)
 HTMT_MAX = 0.90  # conceptually similar constructs; 0,85 for distinct ones, 1 for HTMT_inference (model.htmt)

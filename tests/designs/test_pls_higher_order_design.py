@@ -67,8 +67,10 @@ def test_the_measurement_of_the_first_order_constructs_is_stage_one_and_rep_is_s
     assert "loading:comp_1" in loadings and not any(s in loadings for s in ("loading:COMP", "loading:LIKE"))
     htmt = {row[-1].claim[0] for row in tables["pls.htmt"].body}
     assert "htmt:COMP~LIKE" in htmt and not any(f in pair for pair in htmt for f in ("QUAL", "PERF", "CSOR", "ATTR"))  # formative: no HTMT
-    fl = {cell.claim for cell in tables["pls.fl"].body[-1] if cell.claim}
-    assert ("fornell_larcker:QUAL", "formative") in fl and ("fornell_larcker:COMP", "valid") in fl
+    fl = {cell.claim for cell in tables["pls.fl"].body[-1] if cell.claim}  # the reflective constructs only
+    assert fl == {(f"fornell_larcker:{c}", "valid") for c in ("COMP", "LIKE", "CUSA", "CUSL")}
+    assert not any(row[0].text.startswith(("qual", "perf", "csor", "attr")) for row in tables["pls.cross"].body)
+    assert not any("qual_1" in cell.text for row in tables["pls.loadings"].body for cell in row)  # formative: in the weights table
     assert [row[-1].claim for row in tables["pls.hoc.REP"].body] == [("loading:COMP", "valid"), ("loading:LIKE", "valid")]
     validity = [row[-1].claim for row in tables["pls.hoc_validity.REP"].body]
     assert validity == [("reliability:REP", "reliable"), ("ave:REP", "valid"), ("htmt:REP~CUSA", "valid"), ("htmt:REP~CUSL", "valid")]
@@ -99,9 +101,9 @@ def test_the_chapter_says_how_rep_is_measured(composed, lang):
         "en": [
             "REP is a higher-order construct of COMP and LIKE",
             "disjoint two-stage approach (Sarstedt et al., 2019)",
-            "Its HTMT with COMP and LIKE is not assessed",
+            "The HTMT of REP with COMP and LIKE is not assessed",
         ],
-        "id": ["REP merupakan konstruk orde-tinggi dari COMP dan LIKE", "(Sarstedt et al., 2019)", "HTMT-nya dengan COMP dan LIKE tidak dinilai"],
+        "id": ["REP merupakan konstruk orde-tinggi dari COMP dan LIKE", "(Sarstedt et al., 2019)", "HTMT REP dengan COMP dan LIKE tidak dinilai"],
     }[lang]
     for phrase in said:
         assert phrase in text, phrase

@@ -15,6 +15,8 @@ from reportgen.designs.survey.analysis import Description, HypothesisResult, des
 from reportgen.designs.survey.terms import Categories, Term, model_terms
 from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
+from reportgen.interpret.mediation import CITATION as MEDIATION_CITATION
+from reportgen.interpret.mediation import mediation_type
 from reportgen.interpret.pls import (
     Caveat,
     PlsVerdicts,
@@ -27,7 +29,7 @@ from reportgen.interpret.pls import (
 from reportgen.interpret.pls_indicators import Removal, remove_indicators
 from reportgen.interpret.pls_mga import MgaVerdicts, mga_verdicts
 from reportgen.interpret.pls_predict import ConstructPrediction, construct_predictions
-from reportgen.interpret.verdict import Verdict
+from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate, quality
 from reportgen.stats.pls.algorithm import Dimension
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
@@ -108,6 +110,7 @@ class PlsStudyResults:
     mixed: object = None  # reportgen.qualitative.study.MixedResults, with a coded corpus
     first_stage: FirstStage | None = None  # with higher-order constructs: the model of their dimensions
     redundancy: dict[str, tuple[str, float]] = field(default_factory=dict)  # formative construct → (global item, path)
+    mediation: dict[tuple[str, ...], Verdict] = field(default_factory=dict)  # specific indirect effect with a direct path → its Zhao type
 
 
 def measurement_view(r: PlsStudyResults) -> PlsStudyResults:
@@ -289,7 +292,20 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         categories=categories,
         first_stage=first,
         redundancy=redundancy,
+        mediation=mediation_types(boot, verdicts, config.settings.alpha),
     )
+
+
+def mediation_types(boot: BootstrapResult, verdicts: PlsVerdicts, alpha: float) -> dict[tuple[str, ...], Verdict]:
+    """The type of each specific indirect effect X → … → Y whose model has the direct path X → Y
+    (Zhao, Lynch & Chen, 2010): from the significance of the indirect effect and of that path, each
+    by its bootstrap p. Without the direct path the model fixes it at zero and there is no type."""
+    out = {}
+    for chain, st in boot.specific_indirect.items():
+        direct = boot.paths.get((chain[0], chain[-1]))
+        if direct is not None:
+            out[chain] = mediation_type(st.estimate, verdicts.indirect[chain], direct.estimate, significance(direct.p, alpha, MEDIATION_CITATION))
+    return out
 
 
 def _ipma(study: Study, model: PlsResult, x: np.ndarray, first: tuple[PlsResult, np.ndarray] | None) -> Ipma:

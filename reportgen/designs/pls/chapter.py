@@ -17,7 +17,7 @@ from reportgen.designs.survey.effects import pls_conclusions, pls_effects
 from reportgen.designs.survey.limitations import pls_limitations
 from reportgen.designs.survey.profile import profile_section
 from reportgen.interpret.effects import Effect
-from reportgen.interpret.pls import CITATION, SRMR_MAX, VIF_MAX
+from reportgen.interpret.pls import CITATION, SRMR_MAX, VIF_MAX, VIF_POSSIBLE
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
 from reportgen.words.locale import stars
@@ -62,6 +62,12 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         high=b.decimal(max(vifs)),
         threshold=b.integer(int(VIF_MAX)),
         failing=[path_label(b, r, a, t) for (a, t) in r.assessed.inner_vif if r.verdicts.inner_vif[(a, t)].passed is False],
+        elevated=[
+            f"{path_label(b, r, a, t)} ({b.decimal(value)})"
+            for (a, t), value in r.assessed.inner_vif.items()
+            if value >= VIF_POSSIBLE and r.verdicts.inner_vif[(a, t)].passed is not False
+        ],
+        possible=b.integer(int(VIF_POSSIBLE)),
     )
     section.add(sub)
 
@@ -250,7 +256,8 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
         body,
         notes=(
             b.label("pls_paths_note", resamples=b.integer(r.boot.resamples), level=b.confidence())
-            + f" α = {alpha}; * p < {b.bounded(0.05, 2)}; ** p < {b.bounded(0.01, 2)}; *** p < {b.bounded(0.001, 3)}",
+            + f" α = {alpha}. "
+            + b.label("pls_stars_note", figure=b.ref(fig), one=b.bounded(0.05, 2), two=b.bounded(0.01, 2), three=b.bounded(0.001, 3)),
         ),
         widths=(0.8, 2.1, 0.95, 0.85, 0.75, 0.85, 1.15, 1.75, 1.2),
         small=True,
@@ -264,7 +271,8 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
         section.blocks += b.say(
             "pls_hypothesis.j2",
             refs=(table.key,),
-            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
+            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims]
+            + ([(f"mediation:{'→'.join(hyp.chain)}", r.mediation[hyp.chain].outcome)] if hyp.chain in r.mediation else []),
             h=name,
             ordinal=b.ordinal(k),
             chain=[b.name(c) for c in hyp.chain],
@@ -283,6 +291,7 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
             supported=hyp.decision.supported,
             confidence=b.confidence(),
             moderator=b.name(hyp.moderator) if hyp.moderator else "",
+            kind=r.mediation[hyp.chain].outcome if hyp.chain in r.mediation else None,
             **slopes,
         )
     if r.boot.specific_indirect:
@@ -294,15 +303,17 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
                 d(b.decimal(st.t)),
                 d(b.p_value(st.p)),
                 d(f"[{b.decimal(st.ci_low)}; {b.decimal(st.ci_high)}]"),
+                b.verdict(f"mediation:{'→'.join(chain)}", r.mediation[chain].outcome, "mediation_kinds") if chain in r.mediation else d("–"),
             ]
             for chain, st in r.boot.specific_indirect.items()
         ]
         ind_table = b.table(
             "pls.indirect",
             b.labels["pls_indirect_title"],
-            [[h(b.col("path")), h(b.col("coef")), h("SD"), h("t"), h(b.col("p")), h(b.col("ci", level=b.confidence()))]],
+            [[h(b.col("path")), h(b.col("coef")), h("SD"), h("t"), h(b.col("p")), h(b.col("ci", level=b.confidence())), h(b.col("mediation_type"))]],
             ind_body,
-            widths=(3, 1, 0.9, 0.9, 1, 1.8),
+            notes=(b.label("pls_mediation_note", alpha=alpha),),
+            widths=(2.8, 0.9, 0.8, 0.8, 0.9, 1.6, 1.8),
             small=len(ind_body) > 10,
         )
         section.add(ind_table)
@@ -342,7 +353,8 @@ def pls_discussion_section(b: Builder, r: PlsStudyResults, number: str, effects:
         return title, b.say(
             "pls_discussion.j2",
             refs=("pls.paths",),
-            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims],
+            claims=[(f"hypothesis:{name}", hyp.decision.outcome), *hyp.caveat.claims]
+            + ([(f"mediation:{'→'.join(hyp.chain)}", r.mediation[hyp.chain].outcome)] if hyp.chain in r.mediation else []),
             h=name,
             chain=chain,
             caveat=_own_caveat(hyp.caveat.as_context(), hyp.chain, b.name),

@@ -45,6 +45,14 @@ def formative_section(b: Builder, r: PlsStudyResults, letter: str) -> Section:
                     b.verdict(f"weight:{item}", v.weights[item].outcome, "pls_weight_words"),
                 ]
             )
+    sub.blocks += b.say(
+        "pls_formative_intro.j2",
+        constructs=constructs,
+        vif=b.integer(int(VIF_MAX)),
+        floor=b.bounded(FORMATIVE_LOADING_MIN, 2),
+        citation=CITATION,
+    )
+    sub.blocks += _redundancy_blocks(b, r, constructs)
     table = b.table(
         "pls.weights",
         b.labels["pls_weights_title"],
@@ -66,14 +74,6 @@ def formative_section(b: Builder, r: PlsStudyResults, letter: str) -> Section:
         widths=(2.2, 1, 1, 0.9, 0.9, 1.6, 1, 1, 2),
         small=True,
     )
-    sub.blocks += b.say(
-        "pls_formative_intro.j2",
-        constructs=constructs,
-        vif=b.integer(int(VIF_MAX)),
-        floor=b.bounded(FORMATIVE_LOADING_MIN, 2),
-        citation=CITATION,
-    )
-    sub.blocks += _redundancy_blocks(b, r, constructs)
     sub.add(table)
     items = [i for c in constructs for i in spec.items[spec.constructs.index(c)]]
     highest = max(items, key=lambda i: vif[i])
@@ -90,9 +90,9 @@ def formative_section(b: Builder, r: PlsStudyResults, letter: str) -> Section:
         highest={"item": highest, "vif": b.decimal(vif[highest])},
         collinear=[f"{i} ({b.decimal(vif[i])})" for i in items if v.outer_vif[i].passed is False],
         significant=listed("significant"),
-        absolute=[f"{i} ({b.bounded(loadings[i])})" for i in listed("absolute")],
-        consider=[f"{i} ({b.bounded(loadings[i])})" for i in listed("consider_removal")],
-        remove=[f"{i} ({b.bounded(loadings[i])})" for i in listed("remove")],
+        absolute=[{"item": i, "loading": b.bounded(loadings[i])} for i in listed("absolute")],
+        consider=[{"item": i, "loading": b.bounded(loadings[i])} for i in listed("consider_removal")],
+        remove=[{"item": i, "loading": b.bounded(loadings[i])} for i in listed("remove")],
         floor=b.bounded(FORMATIVE_LOADING_MIN, 2),
         strongest=_strongest(b, constructs, spec, weights),
     )

@@ -35,42 +35,39 @@ def _section(b: Builder, r: PlsStudyResults, hoc: str, letter: str) -> Section:
     body = []
     for dim in dims:
         st = stats[dim]
-        verdict = (
-            b.verdict(f"loading:{dim}", v.loadings[dim].outcome, "pls_loading_words_kept")
-            if reflective
-            else b.verdict(f"weight:{dim}", v.weights[dim].outcome, "pls_weight_words")
-        )
-        body.append(
-            [
-                s(b.labelled(dim)),
-                d(b.bounded(loadings[dim])),
+        tested = [d(b.decimal(st.t)), d(b.p_value(st.p)), d(f"[{b.decimal(st.ci_low)}; {b.decimal(st.ci_high)}]")]
+        if reflective:
+            cells = [d(b.bounded(loadings[dim])), *tested, b.verdict(f"loading:{dim}", v.loadings[dim].outcome, "pls_loading_words_kept")]
+        else:
+            cells = [
                 d(b.decimal(weights[dim])),
-                d(b.decimal(st.t)),
-                d(b.p_value(st.p)),
-                d(f"[{b.decimal(st.ci_low)}; {b.decimal(st.ci_high)}]"),
+                *tested,
+                d(b.bounded(loadings[dim])),
                 d(b.decimal(vif[dim])),
-                verdict,
+                b.verdict(f"weight:{dim}", v.weights[dim].outcome, "pls_weight_words"),
             ]
-        )
-    tested = b.col("loading") if reflective else b.col("outer_weight")
+        body.append([s(b.labelled(dim)), *cells])
+    interval = [h("t"), h(b.col("p")), h(b.col("ci", level=b.confidence()))]
+    if reflective:
+        header = [h(b.col("dimension")), h(f"{b.col('loading')} (≥ {b.bounded(LOADING_MIN)})"), *interval, h(b.col("description"))]
+        widths: tuple[float, ...] = (3, 1.6, 1, 1, 1.8, 1.5)
+    else:
+        header = [
+            h(b.col("dimension")),
+            h(b.col("outer_weight")),
+            *interval,
+            h(b.col("loading")),
+            h(f"VIF (< {b.integer(int(VIF_MAX))})"),
+            h(b.col("description")),
+        ]
+        widths = (2.6, 1.1, 1, 0.9, 1.6, 1.1, 1, 1.7)
     table = b.table(
         f"pls.hoc.{hoc}",
         b.label("pls_higher_order_title", name=name, code=hoc),
-        [
-            [
-                h(b.col("dimension")),
-                h(f"{b.col('loading')} (≥ {b.bounded(LOADING_MIN)})" if reflective else b.col("loading")),
-                h(b.col("outer_weight")),
-                h(f"t ({tested})"),
-                h(b.col("p")),
-                h(b.col("ci", level=b.confidence())),
-                h(f"VIF (< {b.integer(int(VIF_MAX))})"),
-                h(b.col("description")),
-            ]
-        ],
+        [header],
         body,
         notes=(b.label("pls_higher_order_note", code=hoc, resamples=b.integer(r.boot.resamples)),),
-        widths=(2.6, 1.3, 1, 1, 0.9, 1.6, 1.1, 1.5),
+        widths=widths,
         small=True,
     )
     sub.blocks += b.say(

@@ -5,6 +5,8 @@ the structural model."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportgen.designs.pls.analysis import PlsStudyResults, measurement_view
 from reportgen.designs.pls.formative import formative_constructs, formative_section
 from reportgen.designs.pls.higher_order import higher_order_sections
@@ -23,6 +25,7 @@ from reportgen.interpret.pls import (
 from reportgen.interpret.pls_indicators import FEW_INDICATORS, MEETS, MEETS_AFTER_REMOVALS, NO_GAIN, retention_reasons
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
+from reportgen.stats.pls.algorithm import PlsResult, PlsSpec
 
 
 def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str, boot=None, vif=None) -> list:
@@ -30,6 +33,8 @@ def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str
     owner = spec.mask.argmax(axis=1)
     body = []
     for k, item in enumerate(spec.indicators):
+        if spec.modes[owner[k]] == "B":  # a formative indicator: its loading is read with its weight (formative section)
+            continue
         c = spec.constructs[owner[k]]
         first = k == 0 or owner[k - 1] != owner[k]
         rows = len(spec.items[owner[k]])
@@ -297,14 +302,18 @@ def convergent_section(b: Builder, r: PlsStudyResults, letter: str = "c.") -> Se
 
 
 def discriminant_section(b: Builder, r: PlsStudyResults, letter: str = "d.") -> Section:
-    """d. Discriminant validity: Fornell–Larcker, HTMT decided by its bootstrap upper bound, cross loadings."""
+    """d. Discriminant validity of the reflective constructs: Fornell–Larcker, HTMT decided by its
+    bootstrap upper bound, cross loadings (a formative construct has no AVE and its indicators need
+    not correlate: Hair et al., 2022, ch. 5)."""
     spec = r.model.spec
-    names = spec.constructs
     v = r.verdicts
     owner = spec.mask.argmax(axis=1)
+    kept = [j for j in range(len(spec.constructs)) if spec.modes[j] != "B"]
+    names = [spec.constructs[j] for j in kept]
+    formative = [c for j, c in enumerate(spec.constructs) if spec.modes[j] == "B"]
     sub = b.section(b.labels["pls_discriminant"], 4, letter)
     fl = r.assessed.fornell_larcker
-    fl_body = [[s(f"{c}")] + [d(b.bounded(fl[i, j]) if j <= i else "", bold=(i == j)) for j in range(len(names))] for i, c in enumerate(names)]
+    fl_body = [[s(f"{c}")] + [d(b.bounded(fl[i, j]) if j <= i else "", bold=(i == j)) for j in kept] for i, c in zip(kept, names)]
     fl_body.append([s(b.col("description"))] + [b.verdict(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names])
     fl_table = b.table(
         "pls.fl",
@@ -322,13 +331,15 @@ def discriminant_section(b: Builder, r: PlsStudyResults, letter: str = "d.") -> 
         claims=[(f"fornell_larcker:{c}", v.fornell_larcker[c].outcome) for c in names],
         table=b.ref(fl_table),
         failing=[c for c in names if v.fornell_larcker[c].passed is False],
-        formative=[c for c in names if v.fornell_larcker[c].outcome == "formative"],
+        formative=formative,
     )
-    pairs = [(names[i], names[j]) for i in range(len(names)) for j in range(i + 1, len(names)) if (names[i], names[j]) in v.htmt]
+    pairs = [(a, c) for n, a in enumerate(names) for c in names[n + 1 :] if (a, c) in v.htmt]
     if pairs:
         sub.blocks += htmt_blocks(b, r, pairs)
     cross = r.model.cross_loadings
-    cl_body = [[s(item)] + [d(b.bounded(cross[k, j]), bold=(j == owner[k])) for j in range(len(names))] for k, item in enumerate(spec.indicators)]
+    cl_body = [
+        [s(item)] + [d(b.bounded(cross[k, j]), bold=(j == owner[k])) for j in kept] for k, item in enumerate(spec.indicators) if owner[k] in kept
+    ]
     cl_table = b.table("pls.cross", b.labels["pls_cross_title"], [[h(b.col("indicator"))] + [h(c) for c in names]], cl_body, small=True)
     sub.add(cl_table)
     sub.blocks += b.say("pls_cross.j2", table=b.ref(cl_table), ok=v.cross_loadings.passed)
@@ -412,9 +423,12 @@ def htmt_blocks(b: Builder, r: PlsStudyResults, pairs: list[tuple[str, str]]) ->
     return [*text, table]
 
 
-def summary_section(b: Builder, r: PlsStudyResults, letter: str = "e.") -> Section:
-    """e. The summary table of the criteria and the paragraph on what the failures mean for the inner model."""
+def summary_section(b: Builder, r: PlsStudyResults, letter: str = "e.", structural: PlsResult | None = None) -> Section:
+    """e. The summary table of the criteria and the paragraph on what the failures mean for the
+    inner model; ``structural``: the model of the paths when it is not that of the measurement (stage
+    two of a model with higher-order constructs)."""
     v = r.verdicts
+    structural = structural or r.model
     sub = b.section(b.labels["pls_summary"], 4, letter)
     criteria = v.criteria()
     failing = v.failing()
@@ -442,7 +456,9 @@ def summary_section(b: Builder, r: PlsStudyResults, letter: str = "e.") -> Secti
         "formative_collinearity": f"VIF < {b.integer(int(VIF_MAX))}",
         "formative_weights": b.label("pls_weight_limit", floor=b.bounded(FORMATIVE_LOADING_MIN, 2)),
     }
-    loadings = dict(zip(r.model.spec.indicators, r.model.loadings.sum(axis=1)))
+    loadings = dict(zip(structural.spec.indicators, structural.loadings.sum(axis=1))) | dict(
+        zip(r.model.spec.indicators, r.model.loadings.sum(axis=1))
+    )
     missed = {**failing, "indicator_reliability": [f"{i} ({b.bounded(loadings[i])})" for i in v.below_threshold()]}
     body = [
         [
@@ -468,7 +484,7 @@ def summary_section(b: Builder, r: PlsStudyResults, letter: str = "e.") -> Secti
     )
     sub.blocks += b.say("pls_summary_intro.j2", table=b.ref(table))
     sub.add(table)
-    affected = _affected_constructs(r, failing)
+    affected = _affected_constructs(r.model.spec, structural.spec, failing)
     sub.blocks += b.say(
         "pls_measurement.j2",
         refs=(table.key,),
@@ -487,35 +503,62 @@ def summary_section(b: Builder, r: PlsStudyResults, letter: str = "e.") -> Secti
         fornell_larcker=failing.get("fornell_larcker", []),
         cross="cross_loadings" in failing,
         affected=affected,
-        all_paths=all(a in affected or t in affected for a, t in r.model.spec.paths),
+        all_paths=all(a in affected or t in affected for a, t in structural.spec.paths),
     )
     return sub
 
 
-def _affected_constructs(r: PlsStudyResults, failing: dict) -> list[str]:
-    """The constructs the measurement model flags that a structural path starts or ends at."""
+def _affected_constructs(measurement: PlsSpec, structural: PlsSpec, failing: dict) -> list[str]:
+    """The constructs of the paths (``structural``) the measurement model flags: a flagged
+    dimension flags its higher-order construct."""
+    hoc_of = {dim: hoc for hoc in structural.higher_order for dim in structural.items[structural.constructs.index(hoc)]}
+
+    def construct_of(item: str) -> str:
+        return measurement.construct_of(item) if item in measurement.indicators else structural.construct_of(item)
+
     flagged = set(failing.get("internal_consistency", [])) | set(failing.get("convergent_validity", []))
     flagged |= {c for pair in failing.get("htmt", []) for c in pair} | set(failing.get("fornell_larcker", []))
-    flagged |= {
-        r.model.spec.construct_of(i)
-        for name in ("indicator_reliability", "formative_collinearity", "formative_weights")
-        for i in failing.get(name, [])
-    }
-    return [c for c in r.model.spec.constructs if c in flagged and any(c in path for path in r.model.spec.paths)]
+    flagged |= set(failing.get("formative_convergent", []))
+    flagged |= {construct_of(i) for name in ("indicator_reliability", "formative_collinearity", "formative_weights") for i in failing.get(name, [])}
+    flagged |= {hoc_of[c] for c in flagged if c in hoc_of}
+    return [c for c in structural.constructs if c in flagged and any(c in path for path in structural.paths)]
 
 
 def outer_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
-    """a–d the reflective criteria, then the formative constructs (when there are any) and the
-    summary, all of the first-order constructs; then each higher-order construct (stage two)."""
+    """a–d the reflective criteria and then the formative constructs (when there are any), of the
+    first-order constructs; each higher-order construct (stage two); the summary of them all."""
     section = b.section(b.labels["pls_outer"], 3, number)
-    section.blocks += b.say("pls_outer_intro.j2", citation=CITATION, applied=r.removal_applied, controls=[b.name(t.key) for t in r.terms])
     view = measurement_view(r)
-    letters = iter("abcdefghijklmnopqrstuvwxyz")
-    for make in (indicator_section, consistency_section, convergent_section, discriminant_section):
-        section.add(make(b, view, f"{next(letters)}."))
-    if formative_constructs(view):
-        section.add(formative_section(b, view, f"{next(letters)}."))
-    section.add(summary_section(b, view, f"{next(letters)}."))
-    for sub in higher_order_sections(b, r, [f"{letter}." for letter in letters]):
+    letters = list("abcdefghijklmnopqrstuvwxyz")
+    formative = letters[4] if formative_constructs(view) else None
+    hocs = list(r.model.spec.higher_order)
+    first_hoc = 4 + bool(formative)
+    hoc_letters = [f"{letter}." for letter in letters[first_hoc : first_hoc + len(hocs)]]
+    summary = letters[first_hoc + len(hocs)]
+    section.blocks += b.say(
+        "pls_outer_intro.j2",
+        citation=CITATION,
+        applied=r.removal_applied,
+        removable=bool(r.removal.removed),
+        controls=[b.name(t.key) for t in r.terms],
+        formative=formative,
+        higher="–".join(dict.fromkeys([hoc_letters[0][0], hoc_letters[-1][0]])) if hocs else None,
+        hocs=hocs,
+        summary=summary,
+    )
+    for make, letter in zip((indicator_section, consistency_section, convergent_section, discriminant_section), "abcd"):
+        section.add(make(b, view, f"{letter}."))
+    if formative:
+        section.add(formative_section(b, view, f"{formative}."))
+    for sub in higher_order_sections(b, r, hoc_letters):
         section.add(sub)
+    section.add(summary_section(b, _summary_view(r, view), f"{summary}.", r.model))
     return section
+
+
+def _summary_view(r: PlsStudyResults, view: PlsStudyResults) -> PlsStudyResults:
+    """The results the summary reads: the first-order constructs' measurement with the verdicts of
+    the higher-order constructs (stage two) beside theirs."""
+    if not r.model.spec.higher_order:
+        return view
+    return replace(view, verdicts=r.verdicts)
