@@ -280,3 +280,12 @@ def test_the_shares_of_a_pls_equation_are_those_of_its_path_coefficients(tmp_pat
             stat = r.boot.paths[(source, target)]
             assert (p.beta_low, p.beta_high) == (stat.ci_low, stat.ci_high)
     assert r.explained.associations["CUSA"]["CUEX"].outcome == "shared_variance"  # H4: r = 0,452 significant, the path not
+
+
+def test_the_mediation_types_are_those_of_hair_et_al(tmp_path):
+    """Hair et al. (2021, ch. 7) on the corporate-reputation model: competence → satisfaction →
+    loyalty is indirect-only (full) mediation, likeability → satisfaction → loyalty complementary
+    (partial) mediation (Zhao et al., 2010)."""
+    run_study(EXAMPLES / "corp-rep" / "study.yaml", tmp_path / "o", formats=["json"])
+    types = json.loads((tmp_path / "o" / "results.json").read_text())["pls"]["mediation_types"]
+    assert {chain: t["outcome"] for chain, t in types.items()} == {"COMP -> CUSA -> CUSL": "indirect_only", "LIKE -> CUSA -> CUSL": "complementary"}

@@ -109,6 +109,7 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
             "bootstrap": boot.resamples,
             "paths": {f"{a} -> {b}": stat(v) for (a, b), v in boot.paths.items()},
             "indirect": {" -> ".join(chain): stat(v) for chain, v in boot.specific_indirect.items()},
+            "mediation_types": {" -> ".join(chain): v.as_json() for chain, v in results.mediation.items()},
             "total_indirect": {f"{a} -> {b}": stat(v) for (a, b), v in boot.total_indirect.items()},
             "total_effects": {
                 f"{names[i]} -> {names[j]}": float(results.total_effects[i, j])
