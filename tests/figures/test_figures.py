@@ -35,7 +35,7 @@ from reportgen.pipeline import compose
 STUDIES = sorted(p.name for p in EXAMPLES.iterdir() if (p / "study.yaml").exists())
 LANGS = ("id", "en")
 CASES = [(s, lang) for s in STUDIES for lang in LANGS]
-DIAGRAM_CASES = [c for c in CASES if c[0] in ("cbsem", "corp-rep", "mobi", "mediation", "mediation-controls", "mixed-methods")]
+DIAGRAM_CASES = [c for c in CASES if c[0] in ("cbsem", "corp-rep", "higher-order", "mobi", "mediation", "mediation-controls", "mixed-methods")]
 DRAWN_BY_MAKE_TEST = ("luwu-timur", "mobi")  # the thesis replica, and a PLS study for the path diagram
 
 

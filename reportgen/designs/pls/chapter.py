@@ -369,6 +369,7 @@ def pls_discussion_section(b: Builder, r: PlsStudyResults, number: str, effects:
             object=config.study.object_in(b.lang),
             moderator=b.name(hyp.moderator) if hyp.moderator else "",
             slope_rises=slope_rises(r, name) if hyp.moderator else False,
+            kind=b.labels["mediation_kinds"][r.mediation[hyp.chain].outcome].lower() if hyp.chain in r.mediation else "",
         )
 
     return shared_discussion(b, number, effects, r.described, restate, left_out=frozenset(r.removal.removed) if r.removal_applied else frozenset())
