@@ -74,6 +74,15 @@ def sphericity(p: float | None, alpha: float) -> Verdict:
     return at_least(p, alpha, Rule("mauchly_p", alpha, "Mauchly, 1940"), "spherical", "not_spherical")
 
 
+BOX_M_ALPHA = 0.001  # Box's M is sensitive to non-normality and large samples: read at .001 (Tabachnick & Fidell, 2013)
+
+
+def covariance_equality(p: float | None) -> Verdict:
+    """Box's M: the groups' covariance matrices of the measurements are 'equal' unless p < .001
+    (Tabachnick & Fidell, 2013); 'undefined' without a test (a singular group matrix)."""
+    return at_least(p, BOX_M_ALPHA, Rule("box_m_p", BOX_M_ALPHA, "Box, 1949; Tabachnick & Fidell, 2013"), "equal", "unequal")
+
+
 def difference(p: float | None, alpha: float, citation: str) -> Verdict:
     """'significant' when p < α, else 'not_significant'; 'undefined' without a p."""
     return significance(p, alpha, citation)

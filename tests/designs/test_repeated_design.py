@@ -250,8 +250,16 @@ def test_compare_gives_the_mixed_anova_of_the_measurements_by_group(tmp_path, la
             assert [mine["f"], mine["p"], mine["df1"], mine["df2"]] == pytest.approx(
                 [theirs["f"], theirs["p"], theirs["df1"], theirs["df2"]], rel=1e-9
             )
+        box, box_ref = ours["box_m"], ref["box_m"]  # Box's M, r_mixed.R: SPSS's F approximation
+        assert [box["m"], box["f"], box["df2"], box["p"]] == pytest.approx([box_ref[k] for k in ("m", "f", "df2", "p")], rel=1e-10)
+        assert ours["verdicts"]["covariances"]["outcome"] == "equal"  # p ≥ .001
     assert groups["masa_kerja"]["verdicts"]["interaction"]["outcome"] == "not_significant"
     text = " ".join(render_text(composed.document, composed.labels).split())
+    box_said = {
+        "en": "Box's M = 7.973, F(12; 13,956.02) = 0.613, p = .833: no evidence that they differ",
+        "id": "Box's M = 7,973, F(12; 13.956,02) = 0,613, p = 0,833: tidak ada bukti",
+    }[lang]
+    assert box_said in text, box_said
     said = {
         "en": "These data do not show that the change across the measurements differs between the groups of Years of Service",
         "id": "Data ini tidak menunjukkan bahwa perubahan antarpengukuran berbeda antarkelompok Masa Kerja",

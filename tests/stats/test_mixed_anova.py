@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from helpers import EXAMPLES, FIXTURES
 
+from reportgen.stats.box_m import box_m
 from reportgen.stats.mixed import mixed_anova
 
 REFERENCE = json.loads((FIXTURES / "paired" / "mixed.json").read_text())
@@ -38,3 +39,31 @@ def test_equals_car(data, column):
             for key in ("gg_epsilon", "gg_p", "hf_epsilon", "hf_p"):
                 assert getattr(ours, key) == pytest.approx(theirs[key], rel=1e-9), (name, key)
             assert [result.mauchly_w, result.mauchly_p] == pytest.approx([theirs["mauchly_w"], theirs["mauchly_p"]], rel=1e-9)
+
+
+@pytest.mark.parametrize("column", ["masa_kerja", "jk"])
+def test_box_m_equals_r(data, column):
+    """Box's M of the groups' covariance matrices of the three measurements: the base-R
+    transcription of r_mixed.R (SPSS's F approximation and heplots' χ²)."""
+    raw, table = data
+    ref = REFERENCE[column]["box_m"]
+    groups = [table[(raw[column] == level).to_numpy()] for level in REFERENCE[column]["levels"]]
+    got = box_m(groups)
+    assert [got.m, got.f, got.df1, got.df2, got.p, got.chisq, got.chisq_p] == pytest.approx(
+        [ref[k] for k in ("m", "f", "df1", "df2", "p", "chisq", "chisq_p")], rel=1e-10
+    )
+
+
+def test_box_m_gives_the_published_iris_values():
+    """iris (R's datasets, the four measures by species): SPSS prints M = 146.663 and F = 7.045 on
+    20 and 77566.751 df; heplots::boxM χ² = 140.94 on 20 df (its documentation); and r_mixed.R."""
+    iris = pd.read_csv(FIXTURES / "paired" / "iris.csv")
+    got = box_m([iris[iris.Species == s].iloc[:, :4].to_numpy() for s in ("setosa", "versicolor", "virginica")])
+    assert (round(got.m, 3), round(got.f, 3), got.df1, round(got.df2, 3), round(got.chisq, 2)) == (146.663, 7.045, 20, 77566.751, 140.94)
+    ref = REFERENCE["iris_box_m"]
+    assert [got.m, got.f, got.df2, got.chisq] == pytest.approx([ref["m"], ref["f"], ref["df2"], ref["chisq"]], rel=1e-10)
+
+
+def test_box_m_is_undefined_for_a_singular_group():
+    rng = np.random.default_rng(3)
+    assert box_m([rng.normal(size=(2, 3)), rng.normal(size=(20, 3))]) is None

@@ -16,6 +16,7 @@ from reportgen.errors import AnalysisError
 from reportgen.interpret import repeated as rules
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
 from reportgen.interpret.verdict import Verdict
+from reportgen.stats.box_m import BoxM, box_m
 from reportgen.stats.groups import EffectSize, Groups, Levene, levene
 from reportgen.stats.mixed import MixedAnova, mixed_anova
 from reportgen.stats.paired import (
@@ -138,6 +139,8 @@ class GroupChange:
     group: Verdict
     excluded: int  # respondents without a value of the column
     levene: tuple[Levene, ...] = ()  # each measurement's equality of the groups' variances (mean-centred, as SPSS)
+    box_m: BoxM | None = None  # equality of the groups' covariance matrices of the measurements (None: a singular group matrix)
+    covariances: Verdict | None = None  # equal | unequal | undefined (Box's M at .001)
 
 
 def repeated_model_of(study: Study) -> models.RepeatedModel:
@@ -275,4 +278,6 @@ def _group_change(study: Study, data: Dataset, table: np.ndarray, column: str, w
         rules.difference(anova.group.p, alpha, MIXED_CITATION),
         int((~rows).sum()),
         tuple(levene(Groups(tuple(groups), tuple(values[kept == g, j] for g in groups)), "mean") for j in range(table.shape[1])),
+        box := box_m([values[kept == g] for g in groups]),
+        rules.covariance_equality(box.p if box else None),
     )

@@ -74,6 +74,7 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
                 "repeated_levene_note",
                 tests="; ".join(f"{m} F({t.df1}, {t.df2}) = {b.decimal(t.f)}, p {b.sig(t.p)}" for m, t in zip(measures, g.levene)),
             ),
+            *_box_m_note(b, g),
         ),
         widths=(3, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 1.4),
     )
@@ -98,4 +99,22 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
         corrected=correction != "none",
         correction=b.labels["repeated_corrections"][correction],
         excluded=b.integer(g.excluded) if g.excluded else "",
+    )
+
+
+def _box_m_note(b: Builder, g: GroupChange) -> tuple[str, ...]:
+    """Box's M of the groups' covariance matrices, read at .001 (Tabachnick & Fidell, 2013)."""
+    test, verdict = g.box_m, g.covariances
+    if test is None or verdict is None:
+        return (b.labels["repeated_box_m_undefined"],)
+    return (
+        b.label(
+            "repeated_box_m_note",
+            m=b.decimal(test.m),
+            f=b.decimal(test.f),
+            df1=b.trimmed(test.df1, 0),
+            df2=b.decimal(test.df2, 2),
+            p=b.sig(test.p),
+            reading=b.labels["repeated_box_m_readings"][verdict.outcome],
+        ),
     )

@@ -188,5 +188,21 @@ def group_json(g) -> dict[str, Any]:
         "mauchly_w": a.mauchly_w,
         "mauchly_p": a.mauchly_p,
         "levene": [{"center": t.center, "f": t.f, "df1": t.df1, "df2": t.df2, "p": t.p} for t in g.levene],
-        "verdicts": {"correction": g.correction.as_json(), "interaction": g.interaction.as_json(), "group": g.group.as_json()},
+        "box_m": {
+            "m": g.box_m.m,
+            "f": g.box_m.f,
+            "df1": g.box_m.df1,
+            "df2": g.box_m.df2,
+            "p": g.box_m.p,
+            "chisq": g.box_m.chisq,
+            "chisq_p": g.box_m.chisq_p,
+        }
+        if g.box_m
+        else None,
+        "verdicts": {
+            "correction": g.correction.as_json(),
+            "interaction": g.interaction.as_json(),
+            "group": g.group.as_json(),
+            "covariances": g.covariances.as_json() if g.covariances else None,
+        },
     }
