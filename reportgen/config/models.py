@@ -356,7 +356,7 @@ class CbsemModel(PathModel):
     structural paths between the latent variables, estimated together by maximum likelihood."""
 
     type: Literal["cbsem"] = "cbsem"  # type: ignore[assignment]  # its own tag in the discriminated union of models
-    estimator: Literal["ml"] = "ml"
+    estimator: Literal["ml", "mlr"] = "ml"  # mlr: robust SEs and the Yuan–Bentler scaled χ² (lavaan's MLR), for non-normal items
 
 
 class RepeatedModel(SurveyModel):

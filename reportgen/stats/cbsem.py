@@ -31,12 +31,16 @@ from __future__ import annotations
 import logging
 import warnings
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from scipy import optimize, special, stats
 
 from reportgen.errors import AnalysisError
+
+if TYPE_CHECKING:
+    from reportgen.stats.cbsem_robust import RobustFit
 
 SOLVER_OPTIONS = {"ftol": 1e-15, "maxiter": 2000}  # a bound on the work: a model that needs more does not converge
 SCORING_STEPS = 20  # Fisher-scoring steps at most after semopy's solver
@@ -93,6 +97,8 @@ class CbsemFit:
     implied: np.ndarray  # Σ(θ̂), in the order of ``observed``
     sample: np.ndarray  # S, divisor N
     observed: tuple[str, ...]
+    robust: RobustFit | None = None  # MLR (:mod:`reportgen.stats.cbsem_robust`): the sandwich and the scaled χ²
+    ml_fit: FitIndices | None = None  # with MLR, the normal-theory indices ``fit`` replaces
 
     def latent_correlations(self) -> np.ndarray:
         """The correlations of the latent variables the model implies, in ``measurement`` order:

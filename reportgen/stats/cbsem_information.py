@@ -108,6 +108,9 @@ def information(m: Matrices) -> np.ndarray:
 
 
 def covariance(fit: CbsemFit, n: int) -> tuple[np.ndarray, list[tuple[str, str, str]]]:
-    """The covariance matrix of the free estimates, ``(N I)⁻¹``, and their (lhs, op, rhs)."""
+    """The covariance matrix of the free estimates, ``(N I)⁻¹`` (with MLR the sandwich), and
+    their (lhs, op, rhs)."""
     m = matrices(fit)
+    if fit.robust is not None:
+        return fit.robust.vcov, m.keys
     return np.linalg.inv(n * information(m)), m.keys

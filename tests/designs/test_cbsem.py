@@ -250,3 +250,37 @@ def test_an_indirect_chain_without_its_direct_path_has_no_mediation_type(tmp_pat
     text = " ".join(render_text(composed.document, composed.labels).split())
     assert "The model has no direct path from KL to LY, so it assumes" in text
     assert problems(composed.document, composed.labels) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_mlr_equals_lavaan_and_the_chapter_says_so(tmp_path, lang):
+    """model.estimator: mlr — the robust SEs, the scaled χ² and the robust indices of both models
+    equal lavaan's estimator = "MLR" (r_cbsem.R, mlr); the fit table and its note say what they are."""
+    from reportgen.pipeline import compose
+
+    composed = compose(example_variant("cbsem", tmp_path, lambda c: c["model"].update(estimator="mlr")), lang)
+    out = composed.payload["cbsem"]
+    assert out["estimator"] == "MLR"
+    for model, key in (("measurement", "example_cfa"), ("structural", "example")):
+        ref = REFERENCE["mlr"][key]
+        found = {(e["lhs"], e["op"], e["rhs"]): e for e in out[model]["estimates"]}
+        for r in ref["se"]:
+            got = found.get((r["lhs"], r["op"], r["rhs"])) or found[(r["rhs"], r["op"], r["lhs"])]
+            assert got["se"] == pytest.approx(r["se"], rel=1e-5), r
+        fit, robust = out[model]["fit"], out[model]["robust"]
+        assert robust["chisq_scaling_factor"] == pytest.approx(ref["fit"]["chisq.scaling.factor"], rel=1e-6)
+        assert robust["ml_fit"]["chisq"] == pytest.approx(ref["fit"]["chisq"], rel=FIT)
+        assert [fit["chisq"], fit["cfi"], fit["tli"], fit["rmsea"]] == pytest.approx(
+            [ref["fit"][k] for k in ("chisq.scaled", "cfi.robust", "tli.robust", "rmsea.robust")], rel=1e-6
+        )
+    assert (
+        "CB-SEM MLR: the modification indices are those of normal-theory ML (expected information), not robust ones" in composed.payload["warnings"]
+    )
+    text = " ".join(render_text(composed.document, composed.labels).split())
+    said = {
+        "en": ["robust maximum likelihood (MLR", "Yuan–Bentler scaled statistic (scaling factor c = 1.012"],
+        "id": ["robust maximum likelihood (MLR", "faktor skala c = 1,012"],
+    }[lang]
+    for phrase in said:
+        assert phrase in text, phrase
+    assert problems(composed.document, composed.labels) == []

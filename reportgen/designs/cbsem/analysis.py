@@ -23,6 +23,7 @@ from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.cbsem import CbsemFit, fit_cbsem
 from reportgen.stats.cbsem_indirect import IndirectEffect, indirect_effects
 from reportgen.stats.cbsem_mi import MAX_INDICATORS, ModificationIndex, modification_indices
+from reportgen.stats.cbsem_robust import with_robust_errors
 from reportgen.stats.pls import PlsSpec
 from reportgen.stats.pls.quality import htmt
 
@@ -93,6 +94,10 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
     sem = fit_cbsem(items, measurement, paths) if paths else cfa
     if sem.fit.df < 0:
         raise AnalysisError.coded("analysis.cbsem_identified", moments=moments)
+    if cbsem_model_of(config).estimator == "mlr":
+        x = items[list(cfa.observed)].to_numpy(dtype=float)
+        robust_cfa = with_robust_errors(cfa, x)
+        cfa, sem = robust_cfa, (with_robust_errors(sem, x) if paths else robust_cfa)
     names = list(measurement)
     correlations = cfa.latent_correlations()
     spec = PlsSpec(tuple(names), tuple(measurement.values()), tuple("A" for _ in names), paths)
@@ -131,6 +136,8 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
     modification = None
     if len(indicators) <= MAX_INDICATORS:
         modification = tuple(sorted(modification_indices(cfa, data.n_used), key=lambda m: -m.mi))
+        if cfa.robust is not None:
+            warnings.append("CB-SEM MLR: the modification indices are those of normal-theory ML (expected information), not robust ones")
     else:
         warnings.append(f"CB-SEM: no modification indices for a model of more than {MAX_INDICATORS} indicators")
     return CbsemStudyResults(

@@ -33,6 +33,7 @@ def measurement_section(b: Builder, r, number: str) -> Section:
         loading_ideal=b.bounded(LOADING_IDEAL, 2),
         ave_min=b.bounded(AVE_MIN, 2),
         cr_min=b.bounded(CR_MIN, 2),
+        robust=cfa.robust is not None,
     )
     body = []
     for construct, items in cfa.measurement.items():
@@ -88,7 +89,7 @@ def measurement_section(b: Builder, r, number: str) -> Section:
     section.add(reliability)
     section.blocks += b.say("cbsem_reliability.j2", refs=(reliability.key,), claims=_reliability_claims(r), **_reliability_words(b, r, reliability))
     _discriminant(b, r, section)
-    fit = _fit_table(b, "cbsem.cfa_fit", b.labels["cbsem_cfa_fit_title"], r.cfa.fit, r.cfa_fit, "cfa")
+    fit = _fit_table(b, "cbsem.cfa_fit", b.labels["cbsem_cfa_fit_title"], r.cfa, r.cfa_fit, "cfa")
     section.add(fit)
     section.blocks += b.say("cbsem_fit.j2", refs=(fit.key,), claims=_fit_claims(r.cfa_fit, "cfa"), **_fit_words(b, r.cfa.fit, r.cfa_fit, fit, "cfa"))
     modification_blocks(b, r, section)
@@ -192,8 +193,10 @@ def _discriminant(b: Builder, r, section: Section) -> None:
 FIT_ROWS = ("chisq", "chisq_df", "cfi", "tli", "rmsea", "srmr")
 
 
-def _fit_table(b: Builder, key: str, title: str, fit, verdicts, model: str):
-    """The fit indices with their cut-offs and verdicts (Hu & Bentler, 1999; Hair et al., 2019)."""
+def _fit_table(b: Builder, key: str, title: str, fitted, verdicts, model: str):
+    """The fit indices with their cut-offs and verdicts (Hu & Bentler, 1999; Hair et al., 2019);
+    with MLR the scaled χ² and the robust indices, the scaling factor in the note."""
+    fit = fitted.fit
     alpha = b.bounded(b.study.config.settings.alpha, 2)
     values = {
         "chisq": f"{b.decimal(fit.chisq)} (df = {b.integer(fit.df)}; {b.col('amos_p')} {b.sig(fit.p)})",
@@ -226,7 +229,11 @@ def _fit_table(b: Builder, key: str, title: str, fit, verdicts, model: str):
         title,
         [[h(b.col("fit_index")), h(b.col("value")), h(b.col("cutoff")), h(b.col("cut_off_source")), h(b.col("description"))]],
         body,
-        notes=(b.label("cbsem_fit_note", n=b.integer(fit.n)),),
+        notes=(
+            b.label("cbsem_fit_note_mlr", n=b.integer(fit.n), c=b.decimal(fitted.robust.scaling), ml=b.decimal(fitted.ml_fit.chisq))
+            if fitted.robust is not None and fitted.ml_fit is not None
+            else b.label("cbsem_fit_note", n=b.integer(fit.n)),
+        ),
         widths=(2.2, 2.2, 1.1, 1.9, 1.1),
     )
 
@@ -270,7 +277,7 @@ def structural_section(b: Builder, r, number: str) -> Section:
         cfa_fit=f"{b.labels['table']} {b.numbers['cbsem.cfa_fit']}",
     )
     if not saturated:
-        fit = _fit_table(b, "cbsem.sem_fit", b.labels["cbsem_sem_fit_title"], sem.fit, r.sem_fit, "sem")
+        fit = _fit_table(b, "cbsem.sem_fit", b.labels["cbsem_sem_fit_title"], sem, r.sem_fit, "sem")
         section.add(fit)
         section.blocks += b.say(
             "cbsem_fit.j2", refs=(fit.key,), claims=_fit_claims(r.sem_fit, "sem"), **_fit_words(b, sem.fit, r.sem_fit, fit, "sem")

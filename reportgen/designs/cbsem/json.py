@@ -29,11 +29,27 @@ def fit_json(fit) -> dict[str, Any]:
     }
 
 
+def robust_json(model) -> dict[str, Any] | None:
+    """MLR (``model.estimator: mlr``): the scaling factors of the model and of the baseline, and
+    the normal-theory fit that ``fit`` (the scaled χ², the robust CFI, TLI and RMSEA) replaces; null with ML."""
+    if model.robust is None or model.ml_fit is None:
+        return None
+    r = model.robust
+    return {
+        "se": "robust.huber.white",
+        "test": "yuan.bentler.mplus",
+        "chisq_scaling_factor": r.scaling,
+        "baseline_chisq_scaling_factor": r.baseline_scaling,
+        "ml_fit": fit_json(model.ml_fit),
+    }
+
+
 def model_json(model) -> dict[str, Any]:
     """Every parameter in lavaan's notation, the fit, R² and each construct's AVE and CR."""
     return {
         "estimates": [{"lhs": e.lhs, "op": e.op, "rhs": e.rhs, "est": e.est, "se": e.se, "z": e.z, "p": e.p, "std": e.std} for e in model.estimates],
         "fit": fit_json(model.fit),
+        "robust": robust_json(model),
         "r2": dict(model.r2),
         "reliability": {c: {"ave": r.ave, "cr": r.cr} for c, r in model.reliability.items()},
     }
@@ -46,7 +62,7 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
     out = {
         **sample_json(config, results.described),
         "cbsem": {
-            "estimator": "ML",
+            "estimator": "MLR" if results.cfa.robust is not None else "ML",
             "measurement": model_json(results.cfa),
             "structural": model_json(results.sem),
             "latent_correlations": {a: {b: float(results.correlations[i, j]) for j, b in enumerate(names) if j != i} for i, a in enumerate(names)},
