@@ -482,11 +482,12 @@ MIN_MEDIATION_RESAMPLES = 200
 
 
 def _mediation_resamples(study) -> list[ConfigError]:
-    """The indirect effects of a path model are tested by a percentile bootstrap: it needs enough
-    resamples for its α/2 quantiles."""
+    """The indirect effects of a path model, and of a CB-SEM model with ``indirect_interval:
+    bias_corrected``, are tested by a bootstrap: it needs enough resamples for its α/2 quantiles."""
     config = study.config
     indirect = any(h.path and len(h.steps()) > 2 for h in config.hypotheses.values())
-    if config.model.type != "path" or not indirect or config.model.bootstrap >= MIN_MEDIATION_RESAMPLES:
+    bootstrapped = config.model.type == "path" or getattr(config.model, "indirect_interval", None) == "bias_corrected"
+    if not bootstrapped or not indirect or config.model.bootstrap >= MIN_MEDIATION_RESAMPLES:
         return []
     return [study.problem("check.resamples", "model", "bootstrap", least=MIN_MEDIATION_RESAMPLES)]
 

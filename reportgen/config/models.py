@@ -357,6 +357,7 @@ class CbsemModel(PathModel):
 
     type: Literal["cbsem"] = "cbsem"  # type: ignore[assignment]  # its own tag in the discriminated union of models
     estimator: Literal["ml", "mlr"] = "ml"  # mlr: robust SEs and the Yuan–Bentler scaled χ² (lavaan's MLR), for non-normal items
+    indirect_interval: Literal["monte_carlo", "bias_corrected"] = "monte_carlo"  # bias_corrected: AMOS's bootstrap (model.bootstrap resamples)
 
 
 class RepeatedModel(SurveyModel):

@@ -35,8 +35,10 @@ class IndirectEffect:
     p: float
     ci_low: float
     ci_high: float
-    draws: int
+    draws: int  # Monte Carlo draws, or usable bootstrap resamples
     level: float
+    interval: str = "monte_carlo"  # monte_carlo | bias_corrected (:mod:`reportgen.stats.cbsem_bootstrap`)
+    failed: int = 0  # bootstrap resamples left out
 
 
 def indirect_effects(fit: CbsemFit, n: int, chains: list[tuple[str, ...]], alpha: float, seed: int | None) -> list[IndirectEffect]:

@@ -101,6 +101,36 @@ def stacked(m: Matrices, kinds: list[Kind]) -> tuple[np.ndarray, np.ndarray]:
     return deltas.reshape(-1, p * p), (m.inverse @ deltas @ m.inverse).reshape(-1, p * p)
 
 
+def at(m: Matrices, theta: np.ndarray) -> Matrices:
+    """The matrices at the free parameters ``theta`` (in ``m.free`` order)."""
+    lam, b, psi, th = m.lam.copy(), m.b.copy(), m.psi.copy(), m.theta.copy()
+    for value, (name, i, j) in zip(theta, m.free):
+        if name == "loading":
+            lam[i, j] = value
+        elif name == "path":
+            b[i, j] = value
+        elif name == "psi":
+            psi[i, j] = psi[j, i] = value
+        else:
+            th[i, j] = th[j, i] = value
+    a = np.linalg.inv(np.eye(len(b)) - b)
+    phi = a @ psi @ a.T
+    sigma = lam @ phi @ lam.T + th
+    return Matrices(m.latent, m.observed, lam, b, psi, th, a, phi, sigma, np.linalg.inv(sigma), m.free, m.keys)
+
+
+def free_values(m: Matrices) -> np.ndarray:
+    """The free parameters' values, in ``m.free`` order."""
+    source = {"loading": m.lam, "path": m.b, "psi": m.psi, "theta": m.theta}
+    return np.array([source[name][i, j] for name, i, j in m.free])
+
+
+def gradient(m: Matrices, sample: np.ndarray) -> np.ndarray:
+    """∂F_ML/∂θ_k = tr(Σ⁻¹(Σ − S)Σ⁻¹ ∂Σ/∂θ_k) at ``m`` for the sample covariance matrix ``sample``."""
+    w = m.inverse @ (m.sigma - sample) @ m.inverse
+    return np.array([np.sum(w * derivative(m, kind)) for kind in m.free])
+
+
 def information(m: Matrices) -> np.ndarray:
     """The unit expected information of the free parameters."""
     d, w = stacked(m, m.free)

@@ -28,7 +28,7 @@ import numpy as np
 from scipy import stats
 
 from reportgen.stats.cbsem import CbsemFit, Estimate, FitIndices, rmsea_interval
-from reportgen.stats.cbsem_information import Matrices, derivative, matrices
+from reportgen.stats.cbsem_information import Matrices, at, derivative, free_values, gradient, matrices
 
 STEP = 1e-5  # relative step of the central differences of the gradient
 
@@ -53,39 +53,16 @@ class RobustFit:
         return dict(zip(self.keys, np.sqrt(np.diag(self.vcov)).tolist()))
 
 
-def _with(m: Matrices, theta: np.ndarray) -> Matrices:
-    """The matrices at the free parameters ``theta`` (in ``m.free`` order)."""
-    lam, b, psi, th = m.lam.copy(), m.b.copy(), m.psi.copy(), m.theta.copy()
-    for value, (name, i, j) in zip(theta, m.free):
-        if name == "loading":
-            lam[i, j] = value
-        elif name == "path":
-            b[i, j] = value
-        elif name == "psi":
-            psi[i, j] = psi[j, i] = value
-        else:
-            th[i, j] = th[j, i] = value
-    a = np.linalg.inv(np.eye(len(b)) - b)
-    phi = a @ psi @ a.T
-    sigma = lam @ phi @ lam.T + th
-    return Matrices(m.latent, m.observed, lam, b, psi, th, a, phi, sigma, np.linalg.inv(sigma), m.free, m.keys)
-
-
-def _gradient(m: Matrices, sample: np.ndarray) -> np.ndarray:
-    w = m.inverse @ (m.sigma - sample) @ m.inverse
-    return np.array([np.sum(w * derivative(m, kind)) for kind in m.free])
-
-
 def _observed_information(m: Matrices, sample: np.ndarray) -> np.ndarray:
     """½ ∂²F/∂θ∂θᵀ by central differences of the analytic gradient, symmetrised."""
-    theta = np.array([{"loading": m.lam, "path": m.b, "psi": m.psi, "theta": m.theta}[name][i, j] for name, i, j in m.free])
+    theta = free_values(m)
     k = len(theta)
     hessian = np.zeros((k, k))
     for col in range(k):
         step = STEP * max(1.0, abs(theta[col]))
         e = np.zeros(k)
         e[col] = step
-        hessian[:, col] = (_gradient(_with(m, theta + e), sample) - _gradient(_with(m, theta - e), sample)) / (2 * step)
+        hessian[:, col] = (gradient(at(m, theta + e), sample) - gradient(at(m, theta - e), sample)) / (2 * step)
     return 0.25 * (hessian + hessian.T)
 
 

@@ -4,12 +4,13 @@ between the latent variables), its fit, R² and the test of each path."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
 from reportgen.config import Study, pls_paths
+from reportgen.config.checks import MIN_MEDIATION_RESAMPLES
 from reportgen.config.models import CbsemModel
 from reportgen.data import Dataset
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
@@ -21,6 +22,7 @@ from reportgen.interpret.hypotheses import partial_decision
 from reportgen.interpret.mediation import indirect_decision, mediation_type, monte_carlo_significance
 from reportgen.interpret.verdict import Verdict, significance
 from reportgen.stats.cbsem import CbsemFit, fit_cbsem
+from reportgen.stats.cbsem_bootstrap import bias_corrected, bootstrap_indirect
 from reportgen.stats.cbsem_indirect import IndirectEffect, indirect_effects
 from reportgen.stats.cbsem_mi import MAX_INDICATORS, ModificationIndex, modification_indices
 from reportgen.stats.cbsem_robust import with_robust_errors
@@ -67,6 +69,23 @@ def path_f2(sem: CbsemFit, path: tuple[str, str]) -> float:
     return f2_from_change(included - sem.implied_r2(target, [p for p in predecessors if p != source]), included)
 
 
+def _bootstrapped(sem, items: pd.DataFrame, indirect: dict, model: CbsemModel, alpha: float, warnings: list[str]) -> dict:
+    """The indirect effects with AMOS's bias-corrected bootstrap interval in place of the Monte
+    Carlo one (:mod:`reportgen.stats.cbsem_bootstrap`; ``model.bootstrap`` resamples)."""
+    chains = [e.chain for e in indirect.values()]
+    boot = bootstrap_indirect(sem, items[list(sem.observed)].to_numpy(dtype=float), chains, model.bootstrap, model.seed)
+    usable = boot.resamples - boot.failed
+    if usable < MIN_MEDIATION_RESAMPLES:
+        raise AnalysisError.coded("analysis.cbsem_bootstrap", usable=usable, resamples=boot.resamples)
+    if boot.failed:
+        warnings.append(f"CB-SEM bootstrap: {boot.failed} of {boot.resamples} resamples could not be fitted and are left out")
+    out = {}
+    for name, e in indirect.items():
+        low, high = bias_corrected(boot.draws[e.chain], e.estimate, alpha)
+        out[name] = replace(e, ci_low=low, ci_high=high, draws=usable, interval="bias_corrected", failed=boot.failed)
+    return out
+
+
 def cbsem_model_of(config) -> CbsemModel:
     """The study's ``model:``, a CB-SEM model in this design."""
     model = config.model
@@ -107,6 +126,8 @@ def analyse(study: Study, data: Dataset) -> CbsemStudyResults:
     f2 = {path: path_f2(sem, path) for path in paths}
     chains = {name: tuple(hyp.steps()) for name, hyp in config.hypotheses.items() if len(hyp.steps()) > 2}
     indirect = dict(zip(chains, indirect_effects(sem, data.n_used, list(chains.values()), settings.alpha, cbsem_model_of(config).seed)))
+    if chains and cbsem_model_of(config).indirect_interval == "bias_corrected":
+        indirect = _bootstrapped(sem, items, indirect, cbsem_model_of(config), settings.alpha, warnings)
     hypotheses, types = {}, {}
     for name, effect in indirect.items():
         chain, expect = effect.chain, config.hypotheses[name].expect

@@ -43,7 +43,11 @@ def indirect_table(b: Builder, r, section: Section) -> Table:
             ]
         ],
         body,
-        notes=(b.label("cbsem_indirect_note", level=level, draws=b.integer(first.draws)),),
+        notes=(
+            b.label("cbsem_indirect_note_bootstrap", level=level, resamples=b.integer(first.draws))
+            if first.interval == "bias_corrected"
+            else b.label("cbsem_indirect_note", level=level, draws=b.integer(first.draws)),
+        ),
         widths=(0.9, 2.1, 0.9, 0.8, 0.8, 0.8, 0.8, 1.5, 1.5),
         small=True,
     )
@@ -61,6 +65,8 @@ def _common(b: Builder, r, name: str) -> dict:
         "low": b.decimal(e.ci_low),
         "high": b.decimal(e.ci_high),
         "level": b.confidence(),
+        "interval_name": b.labels["cbsem_interval_names"][e.interval],
+        "interval_cite": {"monte_carlo": "preacher2012", "bias_corrected": "efron1993"}[e.interval],
         "reason": hyp.decision.reason,
         "sign": hyp.decision.sign,
         "supported": hyp.decision.supported,

@@ -78,8 +78,9 @@ def results_json(study: Study, results, lang: str) -> dict[str, Any]:
                     "std": e.std,
                     "ci_low": e.ci_low,
                     "ci_high": e.ci_high,
-                    "interval": "monte_carlo",
+                    "interval": e.interval,
                     "draws": e.draws,
+                    "failed_resamples": e.failed,
                     "level": e.level,
                     "mediation_type": results.mediation_types[name].as_json() if results.mediation_types.get(name) else None,
                 }

@@ -116,7 +116,7 @@ class PlsStudyResults:
 def measurement_view(r: PlsStudyResults) -> PlsStudyResults:
     """The results as the outer-model section reads them: with higher-order constructs the first
     stage (the dimensions in their place; the higher-order constructs are assessed on stage two,
-    :func:`higher_order_view`); without the control variables, which have no measurement model to
+    :mod:`reportgen.designs.pls.higher_order`); without the control variables, which have no measurement model to
     assess (:mod:`reportgen.stats.pls.measured`)."""
     if r.first_stage is not None:
         first = r.first_stage
@@ -249,7 +249,9 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         judged = {c: redundancy_verdict(path) for c, (_, path) in redundancy.items()}
         verdicts = replace(verdicts, redundancy=judged)
         first = replace(first, verdicts=replace(first.verdicts, redundancy=judged)) if first else None
-    warnings += quality_warnings((first.assessed.reliability if first else {}) | assessed.reliability, verdicts)
+    warnings += quality_warnings(
+        assessed.reliability | (first.assessed.reliability if first else {}), verdicts
+    )  # first-order constructs as stage one has them
     if applied and removal.removed:
         warnings.append(f"PLS: indicators removed by the rule of Hair et al. (2022): {', '.join(removal.removed)}")
     hypotheses = _hypotheses(study, boot, verdicts)

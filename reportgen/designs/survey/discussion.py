@@ -140,6 +140,8 @@ def _effects_note(b: Builder, effects: list[Effect]) -> str:
     words = b.labels["discussion_effects_note"]
     decision = words["decision"].format(alpha=b.bounded(settings.alpha, 2), tails=b.labels["tails"][settings.tails])
     design = b.study.config.model.type
+    if getattr(b.study.config.model, "indirect_interval", None) == "bias_corrected":
+        design = "cbsem_bootstrap"
     if design in words["decision_indirect"] and any(e.kind == "indirect" for e in effects):  # decided by an interval, not by p
         decision = f"{decision.rstrip('.')}; {words['decision_indirect'][design]}."
     return " ".join([coefficient_note(b, effects), words["rest"].format(citation=EFFECT_CITATION), decision])
