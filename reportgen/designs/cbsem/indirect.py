@@ -65,7 +65,7 @@ def _common(b: Builder, r, name: str) -> dict:
         "low": b.decimal(e.ci_low),
         "high": b.decimal(e.ci_high),
         "level": b.confidence(),
-        "interval_name": b.labels["cbsem_interval_names"][e.interval],
+        "interval": e.interval,
         "interval_cite": {"monte_carlo": "preacher2012", "bias_corrected": "efron1993"}[e.interval],
         "reason": hyp.decision.reason,
         "sign": hyp.decision.sign,
