@@ -110,6 +110,16 @@ def test_the_chapter_says_how_rep_is_measured(composed, lang):
     assert problems(c.document, c.labels) == []
 
 
+def test_the_path_diagram_draws_rep_with_its_dimensions(composed):
+    """As SmartPLS draws stage two: REP's dimensions are its indicators, with their loadings (mode
+    A) or weights (mode B); no other construct's indicators (model.diagram_indicators is false)."""
+    for mode, value in (("A", ".895"), ("B", "0.416")):
+        figure = next(f for f in composed[(mode, "en")].document.figures() if f.kind == "path_diagram")
+        assert figure.data["indicators"] == {
+            "REP": {"items": [("COMP", value), ("LIKE", figure.data["indicators"]["REP"]["items"][1][1])], "formative": mode == "B"}
+        }
+
+
 def test_a_formative_higher_order_construct_is_assessed_by_its_weights(composed):
     c = composed[("B", "en")]
     out = c.payload["pls"]
