@@ -68,7 +68,7 @@ def measurement_section(b: Builder, r, number: str) -> Section:
             ]
         ],
         body,
-        notes=(b.label("cbsem_loadings_note", loading_min=b.bounded(LOADING_MIN, 2)),),
+        notes=(b.label("cbsem_loadings_note", loading_min=b.bounded(LOADING_MIN, 2)), *_robust_note(b, cfa)),
         widths=(2.4, 1, 1, 0.9, 0.9, 0.9, 0.8, 1.4),
         small=True,
     )
@@ -190,6 +190,11 @@ def _discriminant(b: Builder, r, section: Section) -> None:
     )
 
 
+def _robust_note(b: Builder, fitted) -> tuple[str, ...]:
+    """With MLR: the SEs (and so C.R. and P) are Huber–White."""
+    return (b.labels["cbsem_robust_se_note"],) if fitted.robust is not None else ()
+
+
 FIT_ROWS = ("chisq", "chisq_df", "cfi", "tli", "rmsea", "srmr")
 
 
@@ -273,6 +278,7 @@ def structural_section(b: Builder, r, number: str) -> Section:
         "cbsem_structural_intro.j2",
         refs=("cbsem.cfa_fit",),
         saturated=saturated,
+        robust=sem.robust is not None,
         paths=len(sem.paths),
         cfa_fit=f"{b.labels['table']} {b.numbers['cbsem.cfa_fit']}",
     )
@@ -302,7 +308,7 @@ def structural_section(b: Builder, r, number: str) -> Section:
         b.labels["cbsem_paths_title"],
         [[h(b.col("path")), h(b.col("sem_estimate")), h("SE"), h("C.R."), h(b.col("amos_p")), h(b.col("std_estimate")), h(b.col("description"))]],
         body,
-        notes=(b.label("cbsem_paths_note", r2="; ".join(f"R² {t} = {b.bounded(v)}" for t, v in sem.r2.items())),),
+        notes=(b.label("cbsem_paths_note", r2="; ".join(f"R² {t} = {b.bounded(v)}" for t, v in sem.r2.items())), *_robust_note(b, sem)),
         widths=(2, 1, 0.9, 0.9, 0.9, 0.9, 1.6),
     )
     section.add(paths)
@@ -347,7 +353,11 @@ def hypotheses_section(b: Builder, r, number: str) -> Section:
                 b.verdict(f"hypothesis:{name}", hyp.decision.outcome),
             ]
         )
-    notes = [b.label("cbsem_hypotheses_note", alpha=alpha)] + ([b.labels["cbsem_hypotheses_note_indirect"]] if r.indirect else [])
+    notes = [b.label("cbsem_hypotheses_note", alpha=alpha)] + (
+        [b.label("cbsem_hypotheses_note_indirect", interval=b.labels["cbsem_interval_names"][next(iter(r.indirect.values())).interval])]
+        if r.indirect
+        else []
+    )
     table = b.table(
         "cbsem.hypotheses",
         b.labels["cbsem_hypotheses_title"],

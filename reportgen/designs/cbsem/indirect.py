@@ -47,6 +47,7 @@ def indirect_table(b: Builder, r, section: Section) -> Table:
             b.label("cbsem_indirect_note_bootstrap", level=level, resamples=b.integer(first.draws))
             if first.interval == "bias_corrected"
             else b.label("cbsem_indirect_note", level=level, draws=b.integer(first.draws)),
+            *((b.labels["cbsem_robust_se_note"],) if r.sem.robust is not None else ()),
         ),
         widths=(0.9, 2.1, 0.9, 0.8, 0.8, 0.8, 0.8, 1.5, 1.5),
         small=True,
@@ -62,6 +63,7 @@ def _common(b: Builder, r, name: str) -> dict:
         "h": name,
         "mediators": [b.name(m) for m in e.chain[1:-1]],
         "beta": b.decimal(e.std),
+        "estimate": b.decimal(e.estimate),
         "low": b.decimal(e.ci_low),
         "high": b.decimal(e.ci_high),
         "level": b.confidence(),
@@ -86,7 +88,6 @@ def indirect_words(b: Builder, r, name: str) -> dict:
         "y": y,
         "x_name": b.name(x),
         "y_name": b.name(y),
-        "estimate": b.decimal(e.estimate),
         "z": b.decimal(e.z),
         "p": b.p_value(e.p),
         "expect": r.hypotheses[name].expect,
