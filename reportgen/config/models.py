@@ -641,6 +641,17 @@ class StudyConfig(Strict):
     def all_items(self) -> list[str]:
         return [item for construct in self.constructs.values() for item in construct.columns]
 
+    def category_order(self, column: str) -> list[str] | None:
+        """The ``order`` of a ``respondents`` column: its categories by their labels in the study's
+        language; an entry written as a code of ``values`` (``Asuransi`` for ``{Asuransi: Asuransi
+        swasta}``) is read as that code's label, not as a further, empty category."""
+        found = next((c for c in self.respondents if c.column == column and c.order), None)
+        if found is None:
+            return None
+        labels = {code: label.get(self.study.language) for code, label in found.values.items()}
+        named = set(labels.values())
+        return [entry if entry in named else labels.get(entry, entry) for entry in found.order or []]
+
     def column_of(self, observed: str) -> str:
         """The data column of an ``observed`` variable."""
         return self.observed[observed].column or observed

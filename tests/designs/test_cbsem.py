@@ -316,3 +316,12 @@ def test_the_bias_corrected_bootstrap_interval_as_amos_reports_it(tmp_path, lang
 def test_too_few_resamples_for_a_bootstrap_interval_is_one_line(tmp_path):
     result = invoke(["validate", example_variant("cbsem", tmp_path, lambda c: c["model"].update(indirect_interval="bias_corrected", bootstrap=50))])
     assert result.exit_code == 2 and "Traceback" not in result.stderr and "at least 200 bootstrap resamples" in result.stderr, result.stderr
+
+
+def test_an_order_written_with_codes_names_the_labelled_categories():
+    """respondents.pembayaran: order [BPJS, Umum, Asuransi] with Asuransi labelled 'Asuransi swasta':
+    the code in the order is read as its label, so the table has no empty 'Asuransi' row beside the
+    30 respondents of 'Asuransi swasta'."""
+    profile = _payload("id")["profile"]["pembayaran"]
+    assert [k for k in profile if k != "_missing"] == ["BPJS", "Umum", "Asuransi swasta"]
+    assert profile["Asuransi swasta"]["frequency"] == 30

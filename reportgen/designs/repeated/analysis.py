@@ -250,7 +250,7 @@ def _group_change(study: Study, data: Dataset, table: np.ndarray, column: str, w
     config = study.config
     labels = np.array(data.profile[column], dtype=object)
     rows = np.array([label is not None for label in labels])
-    order = next((list(c.order) for c in config.respondents if c.column == column and c.order), None)
+    order = config.category_order(column)
     present = sorted({str(v) for v in labels[rows]})
     groups = [g for g in order if g in present] + [g for g in present if g not in order] if order else present
     sizes = {g: int((labels[rows] == g).sum()) for g in groups}

@@ -217,7 +217,7 @@ def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Descript
             f"{data.n_excluded} respondent(s) with blank answers were excluded (listwise): {', '.join(data.excluded[:10])}"
             + (" ..." if len(data.excluded) > 10 else "")
         )
-    profile = {c.column: frequency_table(data.profile[c.column], c.order) for c in config.respondents}
+    profile = {c.column: frequency_table(data.profile[c.column], config.category_order(c.column)) for c in config.respondents}
     r_table = r_critical(settings.alpha, n, "two")
     rule = validity_rule(settings.validity_rule, n)
     constructs = {name: _construct(name, construct, data, config, r_table, rule, warnings) for name, construct in config.constructs.items()}

@@ -85,11 +85,10 @@ def compare_column(column: str, labels: np.ndarray, scores: dict[str, np.ndarray
 def group_comparisons(study, data, scores: dict[str, np.ndarray], warnings: list[str]) -> dict[str, ColumnGroups]:
     """Each ``compare:`` column's comparisons; a column that cannot be compared adds a warning."""
     config = study.config
-    orders = {c.column: c.order for c in config.respondents}
     out = {}
     for column in config.compare:
         labels = np.array(data.profile[column], dtype=object)
-        out[column] = compare_column(column, labels, scores, config.settings, orders.get(column))
+        out[column] = compare_column(column, labels, scores, config.settings, config.category_order(column))
         col = out[column]
         if col.comparable.outcome == "too_small":
             small = ", ".join(f"{g} ({n})" for g, n in col.too_small.items())
