@@ -225,7 +225,13 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     removal = remove_indicators(measured_first, fit)
     applied = pls.indicator_removal == "hair"  # refused with higher-order constructs (config checks)
     spec = removal.spec if applied else full
-    model, x = fitted_model(spec, indicators)
+    one: PlsResult | None = None
+    if spec.higher_order:  # both stages from one estimate of stage one
+        x1 = indicators.items(observed_indicators(spec))
+        one, model, x = estimate_higher_order(x1, spec)
+    else:
+        model, x = fitted_model(spec, indicators)
+        x1 = x
     if model.iterations >= 300:
         warnings.append("the PLS algorithm did not converge in 300 iterations")
     total, _ = quality.effects(model.paths)
@@ -239,9 +245,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
 
     assessed, boot, verdicts = assessed_model(model, x)
     first: FirstStage | None = None
-    x1 = x
-    if spec.higher_order:
-        one, x1 = fitted_model(stage_one(spec), indicators)
+    if one is not None:
         first = FirstStage(one, *assessed_model(one, x1))
         verdicts = _with_higher_order(verdicts, first.verdicts, spec)
     redundancy = _redundancy(study, measured_first, indicators)
@@ -421,12 +425,10 @@ def _multigroup(study: Study, data: Dataset, indicators: Indicators, spec: PlsSp
 
 def fitted_model(spec: PlsSpec, indicators: Indicators) -> tuple[PlsResult, np.ndarray]:
     """The model estimated, and the data it was estimated on; with interaction terms by the two
-    stages (:func:`reportgen.stats.pls.interaction.estimate_two_stage`)."""
+    stages (:func:`reportgen.stats.pls.interaction.estimate_two_stage`). A model with higher-order
+    constructs is estimated by :func:`reportgen.stats.pls.higher_order.estimate_two_stage`."""
     if spec.interactions:
         return estimate_two_stage(indicators.raw(observed_indicators(spec)), spec)
-    if spec.higher_order:
-        _, second, x = estimate_higher_order(indicators.items(observed_indicators(spec)), spec)
-        return second, x
     x = indicators.items(spec.indicators)
     return estimate(x, spec), x
 

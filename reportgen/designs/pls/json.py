@@ -50,12 +50,6 @@ def measurement_json(model, assessed, boot) -> dict[str, Any]:
     }
 
 
-def _first_stage(results: PlsStudyResults) -> tuple:
-    first = results.first_stage
-    assert first is not None
-    return first.model, first.assessed, first.boot
-
-
 def higher_order_json(study: Study, results: PlsStudyResults) -> dict[str, Any] | None:
     """Each higher-order construct (``model.higher_order``): its dimensions, its mode and the
     approach; its dimensions' loadings, weights and VIFs are among ``pls.loadings`` (stage two),
@@ -134,7 +128,7 @@ def results_json(study: Study, results: PlsStudyResults, lang: str) -> dict[str,
                 for c, (item, path) in results.redundancy.items()
             }
             or None,
-            "first_stage": measurement_json(*_first_stage(results)) if results.first_stage else None,
+            "first_stage": measurement_json(first.model, first.assessed, first.boot) if (first := results.first_stage) else None,
             "indicator_removal": "hair" if results.removal_applied else "none",
             "removed_indicators": [step for step in steps if step["removed"]] if results.removal_applied else [],
             "removal_rule": steps,

@@ -119,7 +119,8 @@ def bootstrap(
     data = np.asarray(data, dtype=float)
     n = data.shape[0]
     observed = observed_indicators(spec)
-    controls = [k for k, item in enumerate(observed) if item in {i for c in spec.controls for i in spec.items[spec.constructs.index(c)]}]
+    control_items = {i for c in spec.controls for i in spec.items[spec.constructs.index(c)]}
+    controls = [k for k, item in enumerate(observed) if item in control_items]
     if controls:  # a resample without a member of a control's category leaves its column constant: drawn again, as PROCESS does
         counts, replaced = replacing_resample_counts(n, resamples, seed, data[:, controls], [observed[k] for k in controls])
     else:
