@@ -367,6 +367,9 @@ def _check_higher_order(study, used: set[str]) -> list[ConfigError]:
             elif any(dim in pair for pair in pls_paths(config)):
                 flag("hoc_dimension_on_path", key, "dimensions", i, name=dim, hoc=key)
             owner.setdefault(dim, key)
+        explained = [source for source, target in pls_paths(config) if target == key]
+        if model.higher_order_approach == "repeated_indicators" and hoc.mode == "B" and explained:
+            flag("hoc_repeated_formative", key, "mode", name=key, sources=", ".join(explained))
     for setting, on in (("mga", model.mga is not None), ("indicator_removal", model.indicator_removal != "none")):
         if on:
             flag("hoc_combined", setting=setting)

@@ -325,8 +325,9 @@ class PlsMultigroup(Strict):
 
 class HigherOrder(Strict):
     """A higher-order construct of PLS measured by its dimensions, constructs of the study file
-    with their own items, by the disjoint two-stage approach (Sarstedt et al., 2019): ``mode: A``
-    the dimensions reflect it (reflective–reflective), ``B`` they form it (reflective–formative)."""
+    with their own items, by the disjoint two-stage approach or by repeated indicators
+    (``model.higher_order_approach``; Sarstedt et al., 2019): ``mode: A`` the dimensions reflect
+    it (reflective–reflective), ``B`` they form it (reflective–formative)."""
 
     name: Text
     dimensions: list[Key] = Field(min_length=2, max_length=bounds.MAX_DIMENSIONS)
@@ -347,6 +348,7 @@ class PlsModel(PathModel):
     ] = PlsPredict()  # false: no PLSpredict
     mga: PlsMultigroup | None = None  # two groups of respondents compared path by path
     higher_order: dict[Key, HigherOrder] = Field(default_factory=dict, max_length=bounds.MAX_CONSTRUCTS)  # measured by other constructs
+    higher_order_approach: Literal["two_stage", "repeated_indicators"] = "two_stage"  # disjoint two-stage, or one model with repeated items
     diagram_indicators: bool = False  # the path diagram also draws each construct's indicators with their loadings (SmartPLS style)
     missing_default: ClassVar[str] = "mean"  # SmartPLS and seminr replace a blank by the item mean
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -158,9 +159,10 @@ class Edge:
 class Diagram:
     """The layout of one diagram; :meth:`draw` makes the figure."""
 
-    def __init__(self, constructs, paths, r2, width: float, indicators=None):
+    def __init__(self, constructs, paths, r2, width: float, indicators=None, named=()):
         self.codes = [c for c, _ in constructs]
         self.names = dict(constructs)
+        self.named = list(named)  # further codes the legend names
         self.paths = dict(paths)
         self.r2 = dict(r2)
         self.width = width
@@ -414,7 +416,7 @@ class Diagram:
 
     # -- the figure ----------------------------------------------------------------------------
     def legend_lines(self) -> list[str]:
-        entries = [f"{c} = {self.names[c]}" for c in self.codes]
+        entries = [f"{c} = {self.names[c]}" for c in self.codes] + [f"{c} = {name}" for c, name in self.named]
         lines: list[str] = []
         for entry in entries:
             if lines and text_size(self.probe, lines[-1] + "    " + entry, LABEL_SIZE)[0] <= self.width - 2 * MARGIN:
@@ -540,11 +542,14 @@ def path_diagram(
     lang: str,
     width: float = print_width(0.95),
     indicators: dict[str, dict] | None = None,
+    named: Sequence[tuple[str, str]] = (),
 ):
     """``constructs``: (code, name); ``paths``: (a, b) → label; ``r2``: code → 'R² = …';
-    ``indicators`` (optional): code → {"items": [(indicator, loading label)], "formative": bool}.
+    ``indicators`` (optional): code → {"items": [(indicator, loading label)], "formative": bool};
+    ``named`` (optional): further (code, name) the legend names, such as a higher-order
+    construct's dimensions drawn as its indicators.
     Drawn ``width`` inches wide; a legend under the diagram names the codes."""
-    diagram = Diagram(constructs, paths, r2, width, indicators)
+    diagram = Diagram(constructs, paths, r2, width, indicators, named)
     diagram.place()
     diagram.place_indicators()
     diagram.route()

@@ -17,7 +17,9 @@ from reportgen.errors import AnalysisError
 from reportgen.interpret.hypotheses import Decision, partial_decision
 from reportgen.interpret.mediation import CITATION as MEDIATION_CITATION
 from reportgen.interpret.mediation import mediation_type
+from reportgen.interpret.pls import CITATION as PLS_CITATION
 from reportgen.interpret.pls import (
+    RELIABILITY_MIN,
     Caveat,
     PlsVerdicts,
     loading_verdicts,
@@ -29,7 +31,7 @@ from reportgen.interpret.pls import (
 from reportgen.interpret.pls_indicators import Removal, remove_indicators
 from reportgen.interpret.pls_mga import MgaVerdicts, mga_verdicts
 from reportgen.interpret.pls_predict import ConstructPrediction, construct_predictions
-from reportgen.interpret.verdict import Verdict, significance
+from reportgen.interpret.verdict import Rule, Verdict, significance
 from reportgen.stats.pls import PlsResult, PlsSpec, estimate, quality
 from reportgen.stats.pls.algorithm import Dimension
 from reportgen.stats.pls.bootstrap import BootStat, BootstrapResult, bootstrap
@@ -41,6 +43,7 @@ from reportgen.stats.pls.measured import measured_assessment, measured_bootstrap
 from reportgen.stats.pls.mga import MgaResult, multigroup, shuffles_of
 from reportgen.stats.pls.predict import cross_validate, indicator_errors, row_orders
 from reportgen.stats.pls.redundancy import redundancy_path
+from reportgen.stats.pls.repeated_indicators import REPEATED, estimate_repeated, repeated_columns
 from reportgen.stats.regression import ols
 
 
@@ -57,9 +60,10 @@ class PlsHypothesis:
 
 @dataclass(frozen=True)
 class FirstStage:
-    """Stage one of the disjoint two-stage approach (:mod:`reportgen.stats.pls.higher_order`): the
-    model with each higher-order construct replaced by its dimensions, on which the first-order
-    constructs' measurement is assessed (Sarstedt et al., 2019)."""
+    """The model on which the first-order constructs' measurement is assessed (Sarstedt et al.,
+    2019): stage one of the disjoint two-stage approach (:mod:`reportgen.stats.pls.higher_order`),
+    each higher-order construct replaced by its dimensions; or the repeated-indicators model
+    (:mod:`reportgen.stats.pls.repeated_indicators`), the higher-order constructs in it unmeasured."""
 
     model: PlsResult
     assessed: quality.Assessment
@@ -171,6 +175,7 @@ def spec_of(study: Study, controls: tuple[str, ...] = ()) -> PlsSpec:
         controls=tuple(controls),
         interactions=tuple(moderated),
         higher_order=tuple(c for c in used if c in higher),
+        approach=pls_model_of(config).higher_order_approach,
         dimensions=tuple(
             Dimension(d, tuple(config.constructs[d].items), config.constructs[d].mode) for c in used if c in higher for d in higher[c].dimensions
         ),
@@ -226,28 +231,40 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     applied = pls.indicator_removal == "hair"  # refused with higher-order constructs (config checks)
     spec = removal.spec if applied else full
     one: PlsResult | None = None
-    if spec.higher_order:  # both stages from one estimate of stage one
+    repeated = spec.higher_order and spec.approach == REPEATED
+    if spec.higher_order:  # both stages (or the repeated-indicators model and its view) from one estimate
         x1 = indicators.items(observed_indicators(spec))
-        one, model, x = estimate_higher_order(x1, spec)
+        one, model, x = (estimate_repeated if repeated else estimate_higher_order)(x1, spec)
     else:
         model, x = fitted_model(spec, indicators)
         x1 = x
-    if model.iterations >= 300:
+    if (one or model).iterations >= 300:
         warnings.append("the PLS algorithm did not converge in 300 iterations")
     total, _ = quality.effects(model.paths)
     raw = indicators.raw(observed_indicators(spec))
     bar = _progress_bar if progress and sys.stderr.isatty() else None
 
-    def assessed_model(model: PlsResult, x: np.ndarray) -> tuple[quality.Assessment, BootstrapResult, PlsVerdicts]:
+    def assessed_model(
+        model: PlsResult, x: np.ndarray, raw: np.ndarray, structural: quality.Assessment | None = None
+    ) -> tuple[quality.Assessment, BootstrapResult, PlsVerdicts]:
+        """The model's criteria, bootstrap and verdicts; ``structural``: the assessment whose
+        structural criteria (f², Q², inner VIFs, SRMR) the model takes, by repeated indicators the
+        whole model's."""
         boot = bootstrap(raw, model, pls.bootstrap, pls.seed, config.settings.alpha, progress=bar)
         assessed = quality.assess(model.spec, model, x, data.n_used)
+        if structural is not None:
+            assessed = structural_part(assessed, structural, model.spec)
         return assessed, boot, _verdicts(model, assessed, boot, config.settings.alpha, removal.removed, pls.htmt)
 
-    assessed, boot, verdicts = assessed_model(model, x)
     first: FirstStage | None = None
+    x_one = x1[:, repeated_columns(spec)] if repeated else x1  # the repeated items, once more for each higher-order construct
     if one is not None:
-        first = FirstStage(one, *assessed_model(one, x1))
+        first = FirstStage(one, *assessed_model(one, x_one, raw[:, repeated_columns(spec)] if repeated else raw))
+    assessed, boot, verdicts = assessed_model(model, x, raw, first.assessed if repeated and first else None)
+    if first is not None:
         verdicts = _with_higher_order(verdicts, first.verdicts, spec)
+    if repeated:
+        assessed, verdicts = _repeated_reliability(assessed, verdicts, spec)
     redundancy = _redundancy(study, measured_first, indicators)
     if redundancy:
         judged = {c: redundancy_verdict(path) for c, (_, path) in redundancy.items()}
@@ -270,7 +287,7 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
         prediction = construct_predictions(indicator_errors(x, spec, predictions))
     groups = _multigroup(study, data, indicators, spec, described) if pls.mga else None
-    importance = _ipma(study, model, x, (first.model, x1) if first else None)
+    importance = _ipma(study, model, x, (first.model, x_one) if first else None)
     why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)
     return PlsStudyResults(
         n_used=data.n_used,
@@ -299,6 +316,19 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
         first_stage=first,
         redundancy=redundancy,
         mediation=mediation_types(boot, verdicts, config.settings.alpha),
+    )
+
+
+def structural_part(own: quality.Assessment, whole: quality.Assessment, spec: PlsSpec) -> quality.Assessment:
+    """``own`` (the view of a repeated-indicators model) with the structural criteria of the whole
+    model ``whole`` — f² and Q² re-estimate that model, not its view — on ``spec``'s paths and
+    constructs; the SRMR is the whole model's (SmartPLS's, with the repeated items)."""
+    return replace(
+        own,
+        f2={p: v for p, v in whole.f2.items() if p in spec.paths},
+        q2={c: v for c, v in whole.q2.items() if c in spec.constructs},
+        inner_vif={p: v for p, v in whole.inner_vif.items() if p in spec.paths},
+        srmr=whole.srmr,
     )
 
 
@@ -385,6 +415,24 @@ def _with_higher_order(second: PlsVerdicts, first: PlsVerdicts, spec: PlsSpec) -
         return {**one, **keep}
 
     return replace(second, **{name: merged(name) for name in MEASUREMENT_FIELDS})
+
+
+def _repeated_reliability(assessed: quality.Assessment, verdicts: PlsVerdicts, spec: PlsSpec) -> tuple[quality.Assessment, PlsVerdicts]:
+    """By repeated indicators a reflective higher-order construct's reliability is the rho_C of its
+    paths to its dimensions read as loadings (Sarstedt et al., 2019); it has no weights on them,
+    so no rho_A: its reliability is judged on rho_C alone."""
+    reflective = [c for c in spec.higher_order if spec.modes[spec.constructs.index(c)] == "A"]
+    if not reflective:
+        return assessed, verdicts
+    rule = Rule("rho_c", RELIABILITY_MIN, PLS_CITATION)
+    return (
+        replace(assessed, reliability=assessed.reliability | {c: replace(assessed.reliability[c], rho_a=float("nan")) for c in reflective}),
+        replace(
+            verdicts,
+            rho_a=verdicts.rho_a | {c: Verdict("not_reported", rule) for c in reflective},
+            reliability=verdicts.reliability | {c: replace(verdicts.rho_c[c], rule=rule) for c in reflective},
+        ),
+    )
 
 
 def _control_terms(study: Study, data: Dataset) -> tuple[list[Term], dict[str, Categories], dict[str, np.ndarray]]:

@@ -213,6 +213,7 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
         data["indicators"] = _diagram_indicators(b, r)
     elif spec.higher_order:  # a higher-order construct is drawn with its dimensions, as SmartPLS draws stage two
         data["indicators"] = {c: v for c, v in _diagram_indicators(b, r).items() if c in spec.higher_order}
+        data["named"] = [(d.construct, b.name(d.construct)) for d in spec.dimensions]
     fig = b.figure("pls.diagram", b.labels["pls_diagram_title"], "path_diagram", data, width=1.0 if config.model.diagram_indicators else 0.95)
     section.blocks += b.say(
         "pls_hypotheses_intro.j2",

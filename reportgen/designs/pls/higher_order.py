@@ -2,7 +2,11 @@
 approach as Sarstedt et al. (2019) do: a reflective–reflective construct (mode A) by its
 dimensions' loadings, rho_A, rho_C, AVE and its HTMT with the other reflective constructs; a
 reflective–formative one (mode B) by its dimensions' VIFs and weights. The dimensions themselves
-are assessed with the first-order constructs in stage one (:mod:`reportgen.designs.pls.outer`)."""
+are assessed with the first-order constructs in stage one (:mod:`reportgen.designs.pls.outer`).
+
+By repeated indicators the same tables read the paths between the construct and its dimensions
+as its loadings (mode A) or weights (mode B) (:mod:`reportgen.stats.pls.repeated_indicators`),
+and a reflective one's reliability is rho_C alone: it has no weights on its dimensions."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of
 from reportgen.interpret.pls import AVE_MIN, FORMATIVE_LOADING_MIN, LOADING_MIN, RELIABILITY_MAX, RELIABILITY_MIN, VIF_MAX
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
+from reportgen.stats.pls.repeated_indicators import REPEATED
 
 CITATION = "Sarstedt et al., 2019"
 
@@ -19,8 +24,14 @@ def higher_order_sections(b: Builder, r: PlsStudyResults, letters: list[str]) ->
     return [_section(b, r, hoc, letter) for hoc, letter in zip(r.model.spec.higher_order, letters)]
 
 
+def _labelled(b: Builder, key: str, repeated: bool, **params) -> str:
+    """Label ``key``, or its repeated-indicators version."""
+    return b.label(f"{key}_repeated" if repeated else key, **params)
+
+
 def _section(b: Builder, r: PlsStudyResults, hoc: str, letter: str) -> Section:
     spec = r.model.spec
+    repeated = spec.approach == REPEATED
     v = r.verdicts
     j = spec.constructs.index(hoc)
     dims = list(spec.items[j])
@@ -63,10 +74,19 @@ def _section(b: Builder, r: PlsStudyResults, hoc: str, letter: str) -> Section:
         widths = (2.6, 1.1, 1, 0.9, 1.6, 1.1, 1, 1.7)
     table = b.table(
         f"pls.hoc.{hoc}",
-        b.label("pls_higher_order_title", name=name, code=hoc),
+        _labelled(b, "pls_higher_order_title", repeated, name=name, code=hoc),
         [header],
         body,
-        notes=(b.label("pls_higher_order_note", code=hoc, resamples=b.integer(r.boot.resamples)),),
+        notes=(
+            _labelled(
+                b,
+                "pls_higher_order_note",
+                repeated,
+                code=hoc,
+                resamples=b.integer(r.boot.resamples),
+                role=b.labels["pls_hoc_role_loadings" if reflective else "pls_hoc_role_weights"],
+            ),
+        ),
         widths=widths,
         small=True,
     )
@@ -75,6 +95,7 @@ def _section(b: Builder, r: PlsStudyResults, hoc: str, letter: str) -> Section:
         code=hoc,
         dims=dims,
         reflective=reflective,
+        repeated=repeated,
         table=b.ref(table),
         citation=CITATION,
     )
@@ -98,7 +119,9 @@ def _section(b: Builder, r: PlsStudyResults, hoc: str, letter: str) -> Section:
         vif=b.integer(int(VIF_MAX)),
         highest_vif=b.decimal(max(vif.values())),
         significant=[dim for dim in dims if not reflective and v.weights[dim].outcome == "significant"],
-        absolute=[f"{dim} ({b.bounded(loadings[dim])})" for dim in dims if not reflective and v.weights[dim].outcome == "absolute"],
+        absolute=[dim for dim in dims if not reflective and v.weights[dim].outcome == "absolute"],
+        absolute_loadings=[f"{dim} {b.bounded(loadings[dim])}" for dim in dims if not reflective and v.weights[dim].outcome == "absolute"],
+        absolute_values=[b.bounded(loadings[dim]) for dim in dims if not reflective and v.weights[dim].outcome == "absolute"],
         weak_weights=[dim for dim in dims if not reflective and v.weights[dim].passed is not True],
         floor=b.bounded(FORMATIVE_LOADING_MIN, 2),
     )
@@ -111,14 +134,15 @@ def _validity_blocks(b: Builder, r: PlsStudyResults, hoc: str, pairs: list[tuple
     """A reflective higher-order construct's reliability, AVE and HTMT with the other reflective
     constructs of stage two (not with its own dimensions, which measure it): a table and its sentence."""
     v = r.verdicts
+    repeated = r.model.spec.approach == REPEATED
     reliability = r.assessed.reliability[hoc]
     threshold = float(pls_model_of(b.study.config).htmt)
     limit = b.decimal(threshold, 2) if threshold < 1 else b.integer(1)
     level = b.trimmed(100 * (1 - r.boot.htmt[pairs[0]].alpha), 2) + "%" if pairs else ""
     body = [
         [
-            s(b.labels["pls_hoc_reliability"]),
-            d(f"{b.bounded(reliability.rho_a)}; {b.bounded(reliability.rho_c)}"),
+            s(_labelled(b, "pls_hoc_reliability", repeated)),
+            d(b.bounded(reliability.rho_c) if repeated else f"{b.bounded(reliability.rho_a)}; {b.bounded(reliability.rho_c)}"),
             d(f"{b.bounded(RELIABILITY_MIN, 2)}–{b.bounded(RELIABILITY_MAX, 2)}"),
             b.verdict(f"reliability:{hoc}", v.reliability[hoc].outcome),
         ],
@@ -136,7 +160,7 @@ def _validity_blocks(b: Builder, r: PlsStudyResults, hoc: str, pairs: list[tuple
         )
     table = b.table(
         f"pls.hoc_validity.{hoc}",
-        b.label("pls_higher_order_validity_title", name=b.name(hoc), code=hoc),
+        _labelled(b, "pls_higher_order_validity_title", repeated, name=b.name(hoc), code=hoc),
         [[h(b.col("criterion")), h(b.col("value")), h(b.col("limit")), h(b.col("description"))]],
         body,
         widths=(3.6, 1.8, 1.4, 1.6),
@@ -148,6 +172,7 @@ def _validity_blocks(b: Builder, r: PlsStudyResults, hoc: str, pairs: list[tuple
         + [(f"htmt:{a}~{c}", v.htmt[(a, c)].outcome) for a, c in pairs],
         code=hoc,
         table=b.ref(table),
+        repeated=repeated,
         rho_a=b.bounded(reliability.rho_a),
         rho_c=b.bounded(reliability.rho_c),
         ave=b.bounded(reliability.ave),

@@ -8,6 +8,7 @@ from reportgen.config import Study
 from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of
 from reportgen.designs.survey.json import constructs_json, decision_text, hypothesis_json, profile_json, source_json, terms_json
 from reportgen.interpret.verdict import verdicts_json
+from reportgen.stats.pls.repeated_indicators import REPEATED
 from reportgen.words.templates import environment
 
 
@@ -52,8 +53,9 @@ def measurement_json(model, assessed, boot) -> dict[str, Any]:
 
 def higher_order_json(study: Study, results: PlsStudyResults) -> dict[str, Any] | None:
     """Each higher-order construct (``model.higher_order``): its dimensions, its mode and the
-    approach; its dimensions' loadings, weights and VIFs are among ``pls.loadings`` (stage two),
-    the dimensions' own measurement in ``pls.first_stage``. Null without one."""
+    approach; its dimensions' loadings, weights and VIFs are among ``pls.loadings`` (stage two, or
+    by repeated indicators the paths between it and its dimensions read so), the dimensions' own
+    measurement in ``pls.first_stage``. Null without one."""
     spec = results.model.spec
     if not spec.higher_order:
         return None
@@ -61,7 +63,7 @@ def higher_order_json(study: Study, results: PlsStudyResults) -> dict[str, Any] 
         key: {
             "dimensions": list(spec.items[spec.constructs.index(key)]),
             "mode": spec.modes[spec.constructs.index(key)],
-            "approach": "disjoint_two_stage",
+            "approach": "repeated_indicators" if spec.approach == REPEATED else "disjoint_two_stage",
         }
         for key in spec.higher_order
     }

@@ -26,6 +26,7 @@ from reportgen.interpret.pls_indicators import FEW_INDICATORS, MEETS, MEETS_AFTE
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 from reportgen.stats.pls.algorithm import PlsResult, PlsSpec
+from reportgen.stats.pls.repeated_indicators import REPEATED
 
 
 def _loading_rows(b: Builder, spec, loadings, verdicts, words: str, subject: str, boot=None, vif=None) -> list:
@@ -544,6 +545,7 @@ def outer_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         formative=formative,
         higher="–".join(dict.fromkeys([hoc_letters[0][0], hoc_letters[-1][0]])) if hocs else None,
         hocs=hocs,
+        repeated=r.model.spec.approach == REPEATED,
         summary=summary,
     )
     for make, letter in zip((indicator_section, consistency_section, convergent_section, discriminant_section), "abcd"):

@@ -51,11 +51,14 @@ class PlsSpec:
     interactions: tuple[str, ...] = ()  # 'X*M' constructs of a two-stage moderation (last), their indicator the product of scores
     higher_order: tuple[str, ...] = ()  # constructs measured by their dimensions' first-stage scores (their items: the dimensions' names)
     dimensions: tuple[Dimension, ...] = ()  # the lower-order constructs of every higher-order one
+    approach: str = "two_stage"  # how the higher-order constructs are estimated: two_stage | repeated_indicators
+    repeated: tuple[str, ...] = ()  # in a repeated-indicators model: the higher-order constructs, their items their dimensions' repeated
 
     @property
     def unmeasured(self) -> tuple[str, ...]:
-        """The constructs without a measurement model to assess: controls and interaction terms."""
-        return self.controls + self.interactions
+        """The constructs without a measurement model to assess: controls, interaction terms and the
+        higher-order constructs of a repeated-indicators model (assessed through their dimensions)."""
+        return self.controls + self.interactions + self.repeated
 
     @property
     def measured(self) -> list[str]:
@@ -248,18 +251,22 @@ def estimate(data: np.ndarray, spec: PlsSpec) -> PlsResult:
     data = np.asarray(data, dtype=float)
     result = run_batch(data[None], spec)
     xs = _standardise(data)
-    scores = xs @ result.weights[0]
-    cross = xs.T @ scores / (data.shape[0] - 1)
+    return first_of(result, spec, xs @ result.weights[0], xs)
+
+
+def first_of(batch: BatchResult, spec: PlsSpec, scores: np.ndarray, standardised: np.ndarray) -> PlsResult:
+    """The first estimate of ``batch`` as a :class:`PlsResult`, with its construct ``scores`` (n, c)
+    and the cross loadings cor(indicator, score) of the ``standardised`` data (n, p)."""
     return PlsResult(
         spec=spec,
-        n=data.shape[0],
-        weights=result.weights[0],
-        loadings=result.loadings[0],
-        paths=result.paths[0],
-        r2=result.r2[0],
-        construct_cor=result.construct_cor[0],
-        item_cor=result.item_cor[0],
+        n=scores.shape[0],
+        weights=batch.weights[0],
+        loadings=batch.loadings[0],
+        paths=batch.paths[0],
+        r2=batch.r2[0],
+        construct_cor=batch.construct_cor[0],
+        item_cor=batch.item_cor[0],
         scores=scores,
-        cross_loadings=cross,
-        iterations=int(result.iterations[0]),
+        cross_loadings=standardised.T @ scores / (scores.shape[0] - 1),
+        iterations=int(batch.iterations[0]),
     )

@@ -28,10 +28,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from scipy import special
 
-from reportgen.stats.pls.algorithm import PlsResult, PlsSpec, run_on_correlations
+from reportgen.stats.pls.algorithm import BatchResult, PlsResult, PlsSpec, run_on_correlations
 from reportgen.stats.pls.higher_order import observed_indicators, stage_two_correlations
 from reportgen.stats.pls.interaction import rescaled, two_stage_correlations
 from reportgen.stats.pls.quality import effects, htmt
+from reportgen.stats.pls.repeated_indicators import REPEATED, view_of_correlations
 from reportgen.stats.resample import correlations_from_counts, replacing_resample_counts, resample_counts
 
 CHUNK = 1250
@@ -75,14 +76,13 @@ class BootstrapResult:
     replaced: int = 0  # resamples drawn again because a control variable was constant in them
 
 
-def _draws(spec: PlsSpec, item_cor: np.ndarray, chains: list[tuple[int, ...]], scales: np.ndarray | None = None) -> np.ndarray:
-    """Per resample: path coefficients, indirect effects, loadings, HTMT, flattened; with
-    interaction terms their paths and loadings on the scale of the products (``scales``)."""
-    batch = run_on_correlations(item_cor, spec)
+def _draws(spec: PlsSpec, batch: BatchResult, chains: list[tuple[int, ...]], scales: np.ndarray | None = None) -> np.ndarray:
+    """Per resample of ``batch``: path coefficients, indirect effects, loadings, HTMT, flattened;
+    with interaction terms their paths and loadings on the scale of the products (``scales``)."""
     if scales is not None:
         paths, loadings = rescaled(spec, batch.paths, batch.loadings, scales)
         batch = replace(batch, paths=paths, loadings=loadings)
-    x = item_cor
+    x = batch.item_cor
     _, indirect = effects(batch.paths)
     c = len(spec.constructs)
     h = htmt(spec, batch.item_cor)
@@ -111,7 +111,9 @@ def bootstrap(
     computes its own products (:func:`reportgen.stats.pls.interaction.two_stage_correlations`).
     With higher-order constructs ``data`` holds stage one's items (in
     :func:`reportgen.stats.pls.higher_order.observed_indicators` order): each resample estimates
-    stage one for its dimensions' scores (:func:`reportgen.stats.pls.higher_order.stage_two_correlations`).
+    stage one for its dimensions' scores (:func:`reportgen.stats.pls.higher_order.stage_two_correlations`),
+    or, by repeated indicators, the whole model read as stage two
+    (:func:`reportgen.stats.pls.repeated_indicators.view_of_correlations`).
     """
     from reportgen.stats.pls.quality import specific_indirect
 
@@ -134,10 +136,12 @@ def bootstrap(
         """The statistics of the resamples in ``block``; with an interaction term both stages run in each."""
         if spec.interactions:
             correlations, scales = two_stage_correlations(data, block, spec)
-            return _draws(spec, correlations, chains, scales)
+            return _draws(spec, run_on_correlations(correlations, spec), chains, scales)
+        if spec.higher_order and spec.approach == REPEATED:
+            return _draws(spec, view_of_correlations(correlations_from_counts(data, block), spec), chains)
         if spec.higher_order:
-            return _draws(spec, stage_two_correlations(correlations_from_counts(data, block), spec), chains)
-        return _draws(spec, correlations_from_counts(data, block), chains)
+            return _draws(spec, run_on_correlations(stage_two_correlations(correlations_from_counts(data, block), spec), spec), chains)
+        return _draws(spec, run_on_correlations(correlations_from_counts(data, block), spec), chains)
 
     def work(start: int) -> np.ndarray:
         return statistics(counts[start : start + CHUNK])

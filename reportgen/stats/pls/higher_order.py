@@ -61,7 +61,7 @@ def observed_indicators(spec: PlsSpec) -> list[str]:
     return [i for i in stage_one(spec).indicators if i not in spec.interactions]
 
 
-def _augmented(item_cor: np.ndarray, first: PlsSpec, weights: np.ndarray, spec: PlsSpec) -> np.ndarray:
+def augmented_correlations(item_cor: np.ndarray, first: PlsSpec, weights: np.ndarray, spec: PlsSpec) -> np.ndarray:
     """(B, p2, p2) the correlations of stage two's indicators: the first stage's items (``item_cor``,
     in ``first.indicators`` order) and the dimensions' scores (weights ``weights``, B × p1 × c1)."""
     dims = [first.constructs.index(d.construct) for d in spec.dimensions]
@@ -78,7 +78,7 @@ def stage_two_correlations(item_cor: np.ndarray, spec: PlsSpec) -> np.ndarray:
     """(B, p2, p2) stage two's indicator correlations from stage one's (B, p1, p1), the first stage
     estimated on each (its weights make the dimensions' scores)."""
     first = stage_one(spec)
-    return _augmented(item_cor, first, run_on_correlations(item_cor, first).weights, spec)
+    return augmented_correlations(item_cor, first, run_on_correlations(item_cor, first).weights, spec)
 
 
 def estimate_two_stage(x: np.ndarray, spec: PlsSpec) -> tuple[PlsResult, PlsResult, np.ndarray]:

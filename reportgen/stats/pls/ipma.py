@@ -7,6 +7,9 @@
   positive (a negative weight breaks that: the construct is flagged).
 - A higher-order construct (two-stage) is rated by its dimensions' rescaled scores Ỹ, which lie on
   0–100 (:func:`rescaled_scores` of stage one): they are its indicators with the bounds 0 and 100.
+  By repeated indicators it is rated the same way on the view of the model
+  (:func:`reportgen.stats.pls.repeated_indicators.structural_view`), whose weights are the
+  regression of its score on its dimensions' scores.
 - Performance is the mean of Ỹ, with its 95% t interval ``mean ± t(.975, n − 1) sd / √n``.
 - Importance is the unstandardised total effect of a construct on a target in the rescaled
   scores: the OLS paths of the Ỹ, whose total effects (I − B)⁻¹ − I. Since Ỹ_j is a linear

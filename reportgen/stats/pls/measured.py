@@ -30,6 +30,7 @@ def measured_spec(spec: PlsSpec) -> PlsSpec:
         paths=tuple(p for p in spec.paths if set(p) <= names),
         controls=(),
         interactions=(),
+        repeated=(),
     )
 
 
