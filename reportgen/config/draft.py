@@ -48,6 +48,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from reportgen.config.model_options import written as written_options
 from reportgen.config.origin import Origin
 from reportgen.config.scale_words import MidpointClash, is_scale_word, scale_for
 from reportgen.data.codebook import with_codebook
@@ -436,6 +437,7 @@ class Choices:
     literature: str | None = None  # the reference file (.bib or .ris) beside the study file
     origin: Origin | None = None  # a study file opened again: what it says beyond these choices
     citations: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # path → (supports, contradicts) keys
+    options: dict[str, str] = field(default_factory=dict)  # the model's settings the form offers (reportgen.config.model_options)
 
 
 def choices_for(found: Draft, design: str) -> Choices:
@@ -696,6 +698,8 @@ def _model_lines(choices: Choices, out: _Lines, origin: Origin) -> None:
         out.add("model:", "hypotheses")
         out.put({"type": choices.design}, "design", 2)
         out.put({"paths": FlowList(paths)}, "hypotheses", 2)
+    for key, value in written_options(choices.design, choices.options).items():
+        out.put({key: value}, f"option.{key}", 2)
     if origin.design == choices.design:  # a model's settings belong to its design
         _kept(out, origin.sections.get("model"))
     joint = choices.design == "regression" and choices.joint_test and len(choices.predictors) > 1

@@ -21,10 +21,12 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportgen.config.model_options import ALL as OPTION_KEYS
+
 SHOWN = {
     "study": {"title", "author", "year", "language"},
     "data": {"path", "id", "columns", "sheet"},
-    "model": {"type", "dependent", "predictors", "paths"},
+    "model": {"type", "dependent", "predictors", "paths", *OPTION_KEYS},
 }
 WHOLE = {"scale", "respondents", "constructs", "hypotheses", "literature"}  # shown by the form in full
 CONSTRUCT_SHOWN = {"name", "items", "reverse", "type", "scale"}

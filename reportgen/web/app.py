@@ -453,6 +453,8 @@ def _study_page(request: Request, session) -> HTMLResponse:
     }
     if choices.design == "regression":
         shown |= {"dependent", "predictors", "joint"}
+    options = study_form.offered_options(choices)
+    shown |= {f"option.{key}" for key, _, _ in options}
     problems: dict[str, list[str]] = {}
     for key, messages in session.problems.items():  # a problem at a field this page does not show goes on top
         problems.setdefault(key if key in shown else "", []).extend(messages)
@@ -468,6 +470,7 @@ def _study_page(request: Request, session) -> HTMLResponse:
         profile_columns=study_form.profile_columns(session),
         group=study_form.group_of(choices),
         rows=rows,
+        options=options,
         problems=problems,
         problem_count=count,
         expectations=study_form.EXPECTATIONS,

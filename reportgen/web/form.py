@@ -8,7 +8,8 @@ K), ``profile.COL`` (a checkbox) and ``plabel.COL``, ``name.C`` (construct C), `
 ``kind.C`` (scale or continuous) and ``cmin.C`` / ``cmax.C`` (its own scale), ``dependent``,
 ``predictor.C``, ``joint``, and per hypothesis row K ``from.K``, ``via.K``,
 ``to.K``, ``expect.K``, ``discussion.K`` and, with a reference file, ``supports.K`` and
-``contradicts.K`` (its keys). Nothing here judges a value: the study file is checked by the same
+``contradicts.K`` (its keys); ``option.KEY`` a model setting the design offers
+(:mod:`reportgen.config.model_options`). Nothing here judges a value: the study file is checked by the same
 code as ``reportgen validate``, and its problems are placed by the line they name
 (:attr:`~reportgen.config.draft.WrittenStudy.fields`) or by the data column they name.
 """
@@ -19,6 +20,7 @@ import re
 from dataclasses import replace
 
 from reportgen.config.draft import PLACEHOLDER, Choices, ConstructChoice, WrittenStudy
+from reportgen.config.model_options import NEEDS, OPTIONS, chosen, options_of
 
 EMPTY_ROWS = 2  # blank hypothesis rows offered below the written ones
 EXPECTATIONS = ("positive", "negative", "any")
@@ -110,13 +112,15 @@ def choices_from_form(form, session) -> Choices:
             cited = (supports, contradicts)
             if before.literature and any(cited):
                 citations[path] = cited
+    design = text("design", before.design)
     return replace(
         before,
         title=text("title"),
         author=text("author"),
         year=_number(text("year")),
         language=text("language", "id"),
-        design=text("design", before.design),
+        design=design,
+        options=chosen(design, {key: text(f"option.{key}") for key in OPTIONS.get(before.design, {})}, before.options),
         scale=(low, high),
         labels=labels,
         profile=profile,
@@ -277,8 +281,21 @@ def choices_from_study(config, draft, language: str | None = None, raw: dict | N
         literature=config.literature,
         citations={h.path: (list(h.supports), list(h.contradicts)) for h in config.hypotheses.values() if h.path and (h.supports or h.contradicts)},
         origin=origin_of(raw, config, lang) if raw is not None else None,
+        options=options_of(config.design, model),
     )
     return choices, choices.origin.hidden_keys() if choices.origin else []
+
+
+def offered_options(choices: Choices) -> list[tuple[str, tuple[str, ...], str]]:
+    """(key, values, the value chosen) of each model setting the form offers for the design; one
+    that needs a key of the model (``NEEDS``) only when the opened study file's model has it."""
+    origin = choices.origin
+    kept = origin.sections.get("model", {}) if origin is not None and origin.design == choices.design else {}
+    return [
+        (key, values, choices.options.get(key, values[0]))
+        for key, values in OPTIONS.get(choices.design, {}).items()
+        if key not in NEEDS or NEEDS[key] in kept
+    ]
 
 
 def _last_step(paths, constructs) -> str:

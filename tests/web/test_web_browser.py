@@ -165,3 +165,21 @@ def test_a_google_forms_export_of_questions_only_to_a_docx(server, page, tmp_pat
     statements = {text for row in rows for text in row}
     assert all(any(q in text for text in statements) for qs in QUESTIONS.values() for q in qs)
     assert page.violations == []
+
+
+def test_a_cbsem_study_run_with_robust_ml_chosen_in_the_form(server, page):
+    """The CB-SEM example's study file and data uploaded, MLR chosen in the model's settings: the
+    chapter's CFA is estimated by robust maximum likelihood."""
+    page.goto(f"{server}/?lang=en")
+    page.set_input_files("#data", str(EXAMPLES / "cbsem" / "responses.csv"))
+    page.set_input_files("#study", str(EXAMPLES / "cbsem" / "study.yaml"))
+    page.click("button[type=submit]")
+    page.wait_for_url("**/s/*")
+    assert page.locator("[id='option.estimator'] option:checked").inner_text() == "Maximum likelihood (ML)"
+    page.select_option("[id='option.estimator']", "mlr")
+    shot(page, "7-cbsem-estimator")
+    page.click("button[value=run]")
+    page.wait_for_url("**/result", timeout=180_000)
+    preview = page.frame_locator("iframe.preview")
+    assert preview.locator("text=robust maximum likelihood (MLR: galat baku Huber–White").first.is_visible()  # the study is in Indonesian
+    assert page.violations == []

@@ -87,3 +87,51 @@ def test_a_citation_taken_away_takes_its_finding_with_it(client, app):
     assert config.hypotheses["H1"].supports == [] and config.hypotheses["H1"].findings == {}
     assert config.hypotheses["H1"].theory.cite == ["lan2003"]  # the hypothesis's other keys are kept
     assert config.hypotheses["H4"].supports == ["winara2019"] and set(config.hypotheses["H4"].findings) == {"winara2019"}
+
+
+def _uploaded(client, example: str, lang: str = "en") -> str:
+    folder = EXAMPLES / example
+    original = load_study(folder / "study.yaml")
+    data = folder / original.config.data.path
+    files = {
+        "data": (data.name, data.read_bytes(), "application/octet-stream"),
+        "study": ("study.yaml", (folder / "study.yaml").read_bytes(), "application/x-yaml"),
+    }
+    return client.post(f"/upload?lang={lang}", files=files, follow_redirects=False).headers["location"]
+
+
+def test_the_form_sets_a_cbsem_models_estimator_and_interval(client, app):
+    """MLR and the bias-corrected bootstrap chosen in the form reach the study file; set back to
+    their defaults they are not written (the example's model.bootstrap is kept as written)."""
+    where = _uploaded(client, "cbsem")
+    values = form_values(client.get(where).text, where)
+    assert (values["option.estimator"], values["option.indirect_interval"]) == ("ml", "monte_carlo")
+    page = client.post(where, data=values | {"option.estimator": "mlr", "option.indirect_interval": "bias_corrected", "action": "check"}).text
+    assert problems(page) == {}
+    written = session_of(app, where).study_file
+    model = load_study(written).config.model
+    assert (model.estimator, model.indirect_interval) == ("mlr", "bias_corrected")
+    assert "  estimator: mlr\n" in written.read_text()
+    values = form_values(client.get(where).text, where)
+    assert (values["option.estimator"], values["option.indirect_interval"]) == ("mlr", "bias_corrected")  # shown as chosen
+    client.post(where, data=values | {"option.estimator": "ml", "option.indirect_interval": "monte_carlo", "action": "check"})
+    assert "estimator" not in written.read_text() and load_study(written).config.model.indirect_interval == "monte_carlo"
+
+
+def test_the_form_offers_the_higher_order_approach_only_with_higher_order_constructs(client, app):
+    where = _uploaded(client, "higher-order")
+    values = form_values(client.get(where).text, where)
+    assert values["option.higher_order_approach"] == "two_stage" and values["option.indicator_removal"] == "none"
+    page = client.post(where, data=values | {"option.higher_order_approach": "repeated_indicators", "action": "check"}).text
+    assert problems(page) == {}
+    assert load_study(session_of(app, where).study_file).config.model.higher_order_approach == "repeated_indicators"
+    other = _uploaded(client, "corp-rep")
+    corp_rep = form_values(client.get(other).text, other)
+    assert "option.indicator_removal" in corp_rep and "option.higher_order_approach" not in corp_rep
+
+
+def test_a_value_the_design_does_not_offer_keeps_the_one_before(client, app):
+    where = _uploaded(client, "cbsem")
+    values = form_values(client.get(where).text, where)
+    client.post(where, data=values | {"option.estimator": "wls", "action": "check"})
+    assert load_study(session_of(app, where).study_file).config.model.estimator == "ml"
