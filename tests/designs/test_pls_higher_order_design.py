@@ -57,7 +57,10 @@ def test_the_two_stages_equal_seminr(composed, mode):
         assert out["first_stage"]["weights"][item] == pytest.approx(ref["weights"][item], abs=1e-6), item
     assert out["higher_order"] == {"REP": {"dimensions": ["COMP", "LIKE"], "mode": mode, "approach": "disjoint_two_stage"}}
     assert "REP" not in out["first_stage"]["reliability"] and {"COMP", "LIKE"} <= set(out["first_stage"]["reliability"])
-    assert "PLS: PLSpredict is not run for a model with a higher-order construct" in composed[(mode, "en")].payload["warnings"]
+    assert (
+        "PLS: PLSpredict is not run for a model with a higher-order construct estimated in two stages (higher_order_approach: repeated_indicators runs it)"
+        in composed[(mode, "en")].payload["warnings"]
+    )
 
 
 def test_the_measurement_of_the_first_order_constructs_is_stage_one_and_rep_is_stage_two(composed):
@@ -99,11 +102,17 @@ def test_the_chapter_says_how_rep_is_measured(composed, lang):
     text = " ".join(render_text(c.document, c.labels).split())
     said = {
         "en": [
+            "PLSpredict (Shmueli et al., 2019) is not reported for this model. In the disjoint two-stage approach the indicators of REP",
             "REP is a higher-order construct of COMP and LIKE",
             "disjoint two-stage approach (Sarstedt et al., 2019)",
             "The HTMT of REP with COMP and LIKE is not assessed",
         ],
-        "id": ["REP merupakan konstruk orde-tinggi dari COMP dan LIKE", "(Sarstedt et al., 2019)", "HTMT REP dengan COMP dan LIKE tidak dinilai"],
+        "id": [
+            "PLSpredict (Shmueli et al., 2019) tidak dilaporkan untuk model ini",
+            "REP merupakan konstruk orde-tinggi dari COMP dan LIKE",
+            "(Sarstedt et al., 2019)",
+            "HTMT REP dengan COMP dan LIKE tidak dinilai",
+        ],
     }[lang]
     for phrase in said:
         assert phrase in text, phrase

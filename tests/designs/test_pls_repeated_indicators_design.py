@@ -119,6 +119,18 @@ def test_a_formative_higher_order_construct_is_assessed_by_its_paths_as_weights(
     assert problems(c.document, c.labels) == []
 
 
+def test_plspredict_predicts_the_structural_targets_only(composed):
+    """The whole model is cross-validated (tests/stats/test_pls_repeated_indicators.py pins it);
+    REP and its dimensions, which share their items, are not predicted."""
+    c = composed[("A", "en")]
+    predicted = c.payload["pls"]["predict"]["constructs"]
+    assert set(predicted) == {"CUSA", "CUSL"} and set(predicted["CUSL"]["indicators"]) == {"cusl_1", "cusl_2", "cusl_3"}
+    assert 0.2 < predicted["CUSA"]["indicators"]["cusa"]["q2_predict"] < 0.35
+    text = " ".join(render_text(c.document, c.labels).split())
+    assert "REP is not predicted: its indicators are the items of its dimensions, repeated" in text
+    assert not any("PLSpredict" in w for w in c.payload["warnings"])
+
+
 def test_the_path_diagram_draws_and_names_reps_dimensions(composed):
     """REP's dimensions as boxes with its loadings on them (the links, .888 and .917), named in the legend."""
     figure = next(f for f in composed[("A", "en")].document.figures() if f.kind == "path_diagram")

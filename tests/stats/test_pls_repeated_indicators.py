@@ -122,3 +122,61 @@ def test_bootstrap_equals_seminr_and_the_view_bootstraps_the_links(model):
         link = whole.paths[("REP", dim) if mode_a else (dim, "REP")]
         mine = (read.loadings if mode_a else read.weights)[dim]
         assert (mine.estimate, mine.sd, mine.ci_low, mine.ci_high) == pytest.approx((link.estimate, link.sd, link.ci_low, link.ci_high), abs=1e-12)
+
+
+def _fold_by_fold(x, model, orders, target: str, item: str, seminr_rows: bool) -> np.ndarray:
+    """Direct-antecedent PLS predictions of ``item`` by hand, fold by fold (Shmueli et al., 2016):
+    the held-out cases standardised by the training means and SDs, scored with the training
+    weights, their target's score predicted by the training paths, times the item's loading. With
+    ``seminr_rows`` each repeated item's weight row is read as seminr reads it, by name: the row
+    of its first occurrence (which holds its weights on REP and on its dimension) for both
+    occurrences, so those items count twice in REP's and the dimension's scores."""
+    from reportgen.stats.pls.algorithm import estimate
+    from reportgen.stats.pls.predict import cut_folds
+
+    names = model.indicators
+    j, k = model.constructs.index(target), names.index(item)
+    predicted = np.zeros(len(x))
+    for order in orders:
+        for fold in cut_folds(np.asarray(order), 10):
+            train, test = x[fold.train], x[fold.test]
+            fit = estimate(train, model)
+            weights = fit.weights.copy()
+            if seminr_rows:
+                for a, name in enumerate(names):
+                    if "@" in name:
+                        b = names.index(name.split("@")[0])
+                        weights[a] = weights[b] = fit.weights[a] + fit.weights[b]
+            mean, sd = train.mean(axis=0), train.std(axis=0, ddof=1)
+            scores = ((test - mean) / sd) @ weights
+            predicted[fold.test] += (scores @ fit.paths)[:, j] * fit.loadings[k, j] * sd[k] + mean[k]
+    return predicted / len(orders)
+
+
+def test_plspredict_of_the_structural_targets():
+    """seminr's predict_pls of the same model (direct antecedents, the same folds): its LM equals
+    ours (REP's LM regresses on its repeated items). Its PLS predictions read each repeated item's
+    weight row by name, so the item counts twice in the scores; computed so by hand, they equal
+    seminr's to 1e-10 — the folds and estimates are the same — while reportgen's equal the same
+    computation with each row in its place. The dimensions, whose items REP repeats, are not
+    predicted (their LM would regress an item on itself)."""
+    from reportgen.stats.pls.predict import cross_validate, indicator_errors
+
+    spec = spec_of("A")
+    raw = pd.read_csv(EXAMPLES / "corp-rep" / "corp_rep_data.csv")[observed_indicators(spec)].to_numpy(float)
+    one, _, _ = estimate_repeated(np.where(np.isnan(raw), np.nanmean(raw, axis=0), raw), spec)
+    expected = REFERENCE["mode_a"]["predict"]
+    x = np.where(np.isnan(raw), np.nanmean(raw, axis=0), raw)[:, repeated_columns(spec)]
+    orders = [np.array(order) for order in expected["orders"]]
+    predictions = cross_validate(x, one.spec, orders, expected["folds"], expected["technique"], only=("CUSA", "CUSL"))
+    assert predictions.items == ("cusa", "cusl_1", "cusl_2", "cusl_3")
+    errors = {row.indicator: row for row in indicator_errors(x, one.spec, predictions)}
+    for item, want in expected["items"].items():
+        assert (errors[item].lm_rmse, errors[item].lm_mae) == pytest.approx((want["lm_rmse"], want["lm_mae"]), abs=1e-10), item
+    for k, item in enumerate(predictions.items):
+        target = one.spec.construct_of(item)
+        actual = x[:, one.spec.indicators.index(item)]
+        as_seminr = _fold_by_fold(x, one.spec, orders, target, item, seminr_rows=True)
+        assert np.sqrt(np.mean((actual - as_seminr) ** 2)) == pytest.approx(expected["items"][item]["pls_rmse"], abs=1e-10), item
+        assert predictions.pls[:, k] == pytest.approx(_fold_by_fold(x, one.spec, orders, target, item, seminr_rows=False), abs=1e-12)
+    assert errors["cusa"].q2_predict == pytest.approx(0.268, abs=5e-4) and expected["items"]["cusa"]["q2_predict"] < 0

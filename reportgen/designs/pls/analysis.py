@@ -279,13 +279,20 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     prediction = None
     if pls.predict and spec.interactions:
         warnings.append("PLS: PLSpredict is not run for a model with an interaction term")
-    elif pls.predict and spec.higher_order:
-        warnings.append("PLS: PLSpredict is not run for a model with a higher-order construct")
+    elif pls.predict and spec.higher_order and not repeated:
+        warnings.append(
+            "PLS: PLSpredict is not run for a model with a higher-order construct estimated in two stages (higher_order_approach: repeated_indicators runs it)"
+        )
     elif pls.predict:
         settings = pls.predict
         orders = row_orders(len(x), settings.repetitions, pls.seed)
-        predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
-        prediction = construct_predictions(indicator_errors(x, spec, predictions))
+        if repeated and one is not None:  # the whole model, its structural targets but the higher-order constructs
+            targets = tuple(spec.constructs[j] for j in spec.endogenous if spec.constructs[j] not in spec.higher_order)
+            predictions = cross_validate(x_one, one.spec, orders, settings.folds, settings.technique, only=targets)
+            prediction = construct_predictions(indicator_errors(x_one, one.spec, predictions))
+        else:
+            predictions = cross_validate(x, spec, orders, settings.folds, settings.technique)
+            prediction = construct_predictions(indicator_errors(x, spec, predictions))
     groups = _multigroup(study, data, indicators, spec, described) if pls.mga else None
     importance = _ipma(study, model, x, (first.model, x_one) if first else None)
     why = explained(study, described, structural_equations(model, boot), tested(hypotheses), item_statistics=False)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.designs.pls.analysis import PlsStudyResults, tested
+from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of, tested
 from reportgen.designs.pls.moderation import hypothesis_path, moderation_slopes, slope_rises
 from reportgen.designs.pls.multigroup import multigroup_section
 from reportgen.designs.pls.outer import outer_model_section
-from reportgen.designs.pls.predict import predict_section
+from reportgen.designs.pls.predict import predict_not_run_section, predict_section
 from reportgen.designs.regression.explain_chapter import explanation_paragraphs, shares_blocks
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
@@ -145,6 +145,8 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     letters = iter("de")
     if r.prediction:
         section.add(predict_section(b, r, f"{next(letters)}."))
+    elif pls_model_of(b.study.config).predict and r.model.spec.higher_order:  # two stages: not run, and the chapter says why
+        section.add(predict_not_run_section(b, r, f"{next(letters)}."))
     shared = [t for t in r.explained.shares if len(r.explained.shares[t].predictors) > 1]
     if shared:  # one predictor: its partial and semipartial r are its r, nothing is shared
         sub = b.section(b.labels["pls_shares"], 4, f"{next(letters)}.")

@@ -20,6 +20,7 @@ def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     settings = pls_model_of(b.study.config).predict
     assert settings
     sub = b.section(b.labels["pls_predict"], 4, number)
+    endogenous = {r.model.spec.constructs[j] for j in r.model.spec.endogenous}
     body = []
     for construct, verdicts in r.prediction.items():
         indicators = verdicts.indicators
@@ -100,5 +101,14 @@ def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         direct=settings.technique == "direct",
         citation=PREDICT_CITATION,
         rows=rows,
+        hocs=[c for c in r.model.spec.higher_order if c in endogenous],
     )
+    return sub
+
+
+def predict_not_run_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
+    """Why PLSpredict is not reported for a model whose higher-order constructs are estimated in
+    two stages (:mod:`reportgen.stats.pls.higher_order`)."""
+    sub = b.section(b.labels["pls_predict"], 4, number)
+    sub.blocks += b.say("pls_predict_not_run.j2", hocs=list(r.model.spec.higher_order))
     return sub

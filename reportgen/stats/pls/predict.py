@@ -129,10 +129,15 @@ def _fold_predictions(spec: PlsSpec, x: np.ndarray, fold: Fold, technique: str, 
     return items[:, columns], np.column_stack(lm), naive
 
 
-def cross_validate(x: np.ndarray, spec: PlsSpec, orders: list[np.ndarray], folds: int, technique: str = "direct") -> Predictions:
+def cross_validate(
+    x: np.ndarray, spec: PlsSpec, orders: list[np.ndarray], folds: int, technique: str = "direct", only: tuple[str, ...] | None = None
+) -> Predictions:
     """Out-of-sample predictions averaged over one repetition per row order in ``orders``.
 
-    ``x`` (n, p) holds the indicators in ``spec.indicators`` order, without blanks."""
+    ``x`` (n, p) holds the indicators in ``spec.indicators`` order, without blanks; ``only``: the
+    endogenous constructs whose indicators are predicted (all by default). A repeated-indicators
+    model predicts its structural targets only: a dimension's items are also its higher-order
+    construct's, which would predict them from themselves."""
     if technique not in TECHNIQUES:
         raise ValueError(f"unknown prediction technique {technique!r}")
     x = np.asarray(x, dtype=float)
@@ -140,7 +145,7 @@ def cross_validate(x: np.ndarray, spec: PlsSpec, orders: list[np.ndarray], folds
     smallest = n - -(-n // folds)  # the training sample of the largest fold
     if folds > n or smallest < max(10, p + 2):
         raise AnalysisError.coded("analysis.predict_too_few", folds=folds, train=max(smallest, 0), n=n, indicators=p)
-    targets = _topological(spec)
+    targets = [j for j in _topological(spec) if only is None or spec.constructs[j] in only]
     owner = spec.mask.argmax(axis=1)
     items = tuple(spec.indicators[i] for j in targets for i in range(len(spec.indicators)) if owner[i] == j)
     total = np.zeros((3, n, len(items)))
