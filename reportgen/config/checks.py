@@ -424,7 +424,8 @@ def _check_path_controls(study, on_paths: set[str]) -> list[ConfigError]:
 def _check_repeated_model(study) -> list[ConfigError]:
     """Measures and hypotheses of a repeated-measures model: at least two distinct measures, each a
     construct, comparable sums (the same number of items) unless scores are means; a hypothesis is
-    'EARLIER -> LATER' between two measures, or a test across all of them."""
+    'EARLIER -> LATER' between two measures, or a test across all of them; with a ``moderator``, a
+    ``compare:`` column, whether the change differs between its groups."""
     config = study.config
     model = config.model
     found: list[ConfigError] = []
@@ -460,8 +461,8 @@ def _check_repeated_model(study) -> list[ConfigError]:
         flag("measures_items", "model", "measures", counts=", ".join(f"{k}: {v}" for k, v in counts.items()))
     listed = ", ".join(model.measures)
     for hname, hyp in config.hypotheses.items():
-        if hyp.moderator is not None:
-            flag("moderator_repeated", "hypotheses", hname, "moderator")
+        if hyp.moderator is not None and hyp.moderator not in config.compare:
+            flag("moderator_repeated", "hypotheses", hname, "moderator", name=hyp.moderator)
         elif hyp.simultaneous is not None:
             if set(hyp.simultaneous) != set(model.measures) or hyp.on is not None:
                 flag("simultaneous_measures", "hypotheses", hname, "simultaneous", measures=listed)

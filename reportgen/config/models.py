@@ -654,6 +654,18 @@ class StudyConfig(Strict):
         named = set(labels.values())
         return [entry if entry in named else labels.get(entry, entry) for entry in found.order or []]
 
+    def category_label(self, column: str, value: str, language: str) -> str:
+        """A respondent category (profile or compared column) in ``language``: its label there where
+        the study gives one (``respondents[].values``, ``{1: {id: Laki-laki, en: Male}}``, the label
+        in the study's language naming the category), else the category as the data give it:
+        never a translation the study did not write."""
+        for respondents in self.respondents:
+            if respondents.column == column:
+                for code, label in respondents.values.items():
+                    if value in (code, label.get(self.study.language)):
+                        return label.get(language)
+        return value
+
     def column_of(self, observed: str) -> str:
         """The data column of an ``observed`` variable."""
         return self.observed[observed].column or observed

@@ -43,8 +43,16 @@ SIZE_BANDS = {  # effect size → (small, medium, large) lower bounds (Cohen, 19
     "d_z": (0.2, 0.5, 0.8),
     "rank_biserial": (0.1, 0.3, 0.5),
     "ges": (0.01, 0.06, 0.14),
+    "hedges_g": (0.2, 0.5, 0.8),  # the groups' changes compared (a hypothesis with a moderator)
+    "eta2": (0.01, 0.06, 0.14),
 }
-SIZE_CITATIONS = {"d_z": "Cohen, 1988; Lakens, 2013", "rank_biserial": "Cohen, 1988", "ges": "Bakeman, 2005; Cohen, 1988"}
+SIZE_CITATIONS = {
+    "d_z": "Cohen, 1988; Lakens, 2013",
+    "rank_biserial": "Cohen, 1988",
+    "ges": "Bakeman, 2005; Cohen, 1988",
+    "hedges_g": "Cohen, 1988",
+    "eta2": "Cohen, 1988",
+}
 
 
 def choose_test(measures: int, setting: str) -> Verdict:
@@ -106,9 +114,17 @@ def size(kind: str, value: float | None) -> Verdict | None:
     return Verdict(outcome, rule, value, magnitude >= small)
 
 
-def decision_rule(kind: str, test: str, alpha: float, tails: str, holm: bool) -> Rule:
+def decision_rule(kind: str, test: str, alpha: float, tails: str, holm: bool, group_setting: str = "welch", two_groups: bool = True) -> Rule:
     """The rule a hypothesis is decided by: a pair's p (Holm's with three or more measurements,
-    one-tailed in the hypothesised direction when asked) and its sign, or the omnibus test's p."""
+    one-tailed in the hypothesised direction when asked) and its sign, or the omnibus test's p;
+    a change compared between groups by the group test's p (and its sign with two groups), the
+    group × time interaction of every measurement by the mixed ANOVA's p."""
+    from reportgen.interpret.groups import CITATIONS as GROUP_CITATIONS
+
+    if kind == "gain":
+        return Rule(f"group_change_p_{tails}_tailed_and_sign" if two_groups else "group_change_p", alpha, GROUP_CITATIONS[group_setting])
+    if kind == "interaction":
+        return Rule("group_time_interaction_p", alpha, "Field, 2018")
     if kind == "pair":
         return Rule(f"pair_p_{tails}_tailed_and_sign{'_holm' if holm else ''}", alpha, HOLM_CITATION if holm else CITATIONS[test])
     return Rule("omnibus_p", alpha, CITATIONS[test])

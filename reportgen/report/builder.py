@@ -189,17 +189,8 @@ class Builder(Generic[ConfigT]):
         return "(" + "; ".join(sorted(parts, key=str.casefold)) + ")"
 
     def category(self: ThesisBuilder, column: str, value: str) -> str:
-        """A respondent category (profile or compared column) as the chapter's language writes it:
-        its label in that language where the study gives one (``respondents[].values``, ``{1: {id:
-        Laki-laki, en: Male}}``, the label in the study's language naming the category), else the
-        category as the data give it: never a translation the study did not write."""
-        config = self.study.config
-        for respondents in config.respondents:
-            if respondents.column == column:
-                for code, label in respondents.values.items():
-                    if value in (code, label.get(config.study.language)):
-                        return label.get(self.lang)
-        return value
+        """A respondent category in the chapter's language (:meth:`StudyConfig.category_label`)."""
+        return self.study.config.category_label(column, value, self.lang)
 
     def chapter_label(self, number: int) -> str:
         """'BAB V' / 'CHAPTER 5': the word and numeral of chapter ``number``."""

@@ -48,3 +48,12 @@ def detectable_dz(n: int, alpha: float, power: float = 0.80) -> float:
     from statsmodels.stats.power import TTestPower
 
     return float(TTestPower().solve_power(nobs=n, alpha=alpha, power=power, alternative="two-sided"))
+
+
+def two_sample_power(d: float, n1: int, n2: int, alpha: float) -> float:
+    """Power of the two-sided two-sample t test of groups of n1 and n2 to detect a difference of
+    ``d`` pooled standard deviations (Cohen, 1988, ch. 2), by statsmodels' ``TTestIndPower`` (R
+    ``pwr::pwr.t2n.test(n1, n2, d)``; ``power.t.test(strict = TRUE)`` for equal groups)."""
+    from statsmodels.stats.power import TTestIndPower
+
+    return float(TTestIndPower().power(effect_size=d, nobs1=n1, ratio=n2 / n1, alpha=alpha, alternative="two-sided"))

@@ -166,7 +166,10 @@ def test_two_measurements_and_a_hypothesis_written_backwards(tmp_path):
         ),
         (lambda c: c["constructs"]["POST"].update(type="continuous"), "(PRE: 1–5, POST: continuous, FU: 1–5)"),
         (lambda c: c["hypotheses"].update(H3={"simultaneous": ["PRE", "POST"]}), "lists every measure of the model (PRE, POST, FU)"),
-        (lambda c: c["hypotheses"].update(H1={"path": "PRE -> POST", "moderator": "FU"}), "a repeated model has no moderator"),
+        (
+            lambda c: c["hypotheses"].update(H1={"path": "PRE -> POST", "moderator": "FU"}),
+            "the moderator of a repeated model is a column of 'compare:' whose groups' change is compared; 'FU' is not one",
+        ),
         (lambda c: c["model"].update(type="repeat"), "'repeat'"),
         (lambda c: c["study"].update(chapters=[4, 5]), "a repeated model cannot use chapters (a conclusions chapter) yet"),
     ],

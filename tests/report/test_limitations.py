@@ -38,6 +38,9 @@ def test_every_questionnaire_chapter_ends_with_its_limitations(example, lang):
     if example == "repeated":  # one group measured three times: the threats to a pretest-posttest design, not a cross-section's
         assert "(Shadish et al., 2002)" in text and "Harman" not in text and "(Spector, 2019)" not in text
         assert ("0.36" if lang == "en" else "0,36") in text  # the smallest d_z of 80% power with 61 pairs (pwr: 0.3646)
+    elif example == "pretest-control":  # two classes measured twice: the threats a comparison group leaves, not a cross-section's
+        assert "(Shadish et al., 2002)" in text and "Harman" not in text and "(Spector, 2019)" not in text
+        assert ("power of .49" if lang == "en" else "daya uji 0,49") in text  # two-sample t, 31 and 31, d = 0.5 (R: 0.4909)
     else:
         assert "(Spector, 2019)" in text and "(Podsakoff et al., 2003)" in text and "Harman" in text
     assert problems(composed.document, composed.labels) == []

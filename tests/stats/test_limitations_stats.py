@@ -12,7 +12,7 @@ from helpers import FIXTURES, SURVEYS, close
 from reportgen.config import load_study
 from reportgen.data import load_dataset
 from reportgen.stats.common_method import harman_single_factor
-from reportgen.stats.power import detectable_dz, detectable_f2, f2_power, paired_power
+from reportgen.stats.power import detectable_dz, detectable_f2, f2_power, paired_power, two_sample_power
 
 REFERENCE = json.loads((FIXTURES / "limitations" / "reference.json").read_text())
 
@@ -53,3 +53,13 @@ def test_detectable_dz_equals_pwr():
     found = detectable_dz(61, 0.05)
     close(paired_power(found, 61, 0.05), 0.80, rel=1e-6)  # statsmodels solves to about 3e-8
     close(found, 0.364580192435563, rel=2e-4)  # pwr's uniroot stops at tol = eps^0.25
+
+
+@pytest.mark.parametrize(
+    "n1, n2, d, power",
+    # R 4: power.t.test(n = 31, delta = 0.5, sd = 1, type = "two.sample", strict = TRUE) for equal groups; for all three
+    # the noncentral t of pwr.t2n.test, pt(q, df, ncp, lower.tail = FALSE) + pt(-q, df, ncp), ncp = d √(n1 n2 / (n1 + n2))
+    [(31, 31, 0.5, 0.490869673667), (31, 31, 0.2, 0.121108089055), (20, 35, 0.8, 0.800105728621)],
+)
+def test_two_sample_power_equals_r(n1, n2, d, power):
+    assert two_sample_power(d, n1, n2, 0.05) == pytest.approx(power, abs=1e-11)

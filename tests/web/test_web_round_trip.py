@@ -22,6 +22,7 @@ STUDIES = [
     "mediation-controls",
     "cbsem",
     "higher-order",
+    "pretest-control",
 ]
 NOT_RECEIVED = {"mixed-methods": {"qualitative"}}  # a REFI-QDA project and interview tables: files the app cannot take
 

@@ -12,6 +12,7 @@ import numpy as np
 from reportgen.config import Study, models
 from reportgen.data import Dataset
 from reportgen.designs.survey.analysis import Description, HypothesisResult, describe
+from reportgen.designs.survey.groups import Comparison, compare_score, direction_of
 from reportgen.errors import AnalysisError
 from reportgen.interpret import repeated as rules
 from reportgen.interpret.hypotheses import partial_decision, simultaneous_decision
@@ -122,6 +123,23 @@ class RepeatedStudyResults:
     warnings: list[str]
     mixed: object = None  # never set: a repeated study has no joint display yet
     groups: dict[str, GroupChange] = field(default_factory=dict)  # compare: column → the mixed ANOVA of the measurements by its groups
+    gains: dict[str, GainComparison] = field(default_factory=dict)  # hypothesis → the change compared between groups (its moderator)
+
+
+@dataclass(frozen=True)
+class GainComparison:
+    """A hypothesis that the change from ``first`` to ``second`` differs between the groups of
+    ``column`` (its ``moderator``, a ``compare:`` column): each respondent's change (later −
+    earlier) compared across the groups by the test the study chose for groups (Welch's by
+    default; ``settings.group_test``). With Student's t this is the mixed ANOVA's group × time
+    test of the two measurements (F = t²; Field, 2018). ``reference``: the first group of the
+    column's order, the one the others' change is compared with (a control group)."""
+
+    column: str
+    first: str
+    second: str
+    reference: str
+    comparison: Comparison
 
 
 @dataclass(frozen=True)
@@ -227,6 +245,46 @@ def _decide(name: str, hyp, change: Change, settings) -> HypothesisResult:
     return HypothesisResult(name, "pair", (first,), second, hyp.expect, replace(decision, statistic=statistic))
 
 
+def _decide_moderated(
+    name: str, hyp, study: Study, data: Dataset, table: np.ndarray, groups: dict[str, GroupChange]
+) -> tuple[HypothesisResult, GainComparison | None]:
+    """A hypothesis with a ``moderator``: across every measurement, the group × time interaction of
+    the mixed ANOVA (its sphericity correction as the chapter's); between two measurements, the
+    groups' changes compared (:class:`GainComparison`), its sign that of the other group's change
+    minus the reference group's, two groups needed for a direction."""
+    config = study.config
+    settings = config.settings
+    column = hyp.moderator
+    measures = list(repeated_model_of(study).measures)
+    found = groups.get(column)
+    if found is None:
+        raise AnalysisError.coded("analysis.gain_groups", hypothesis=name, column=column)
+    if hyp.simultaneous is not None:
+        term = found.anova.interaction
+        corrected = {"gg": term.gg_p, "hf": term.hf_p}.get(found.correction.outcome)
+        decision = simultaneous_decision(term.f, term.p if corrected is None else corrected, settings.alpha)
+        return HypothesisResult(name, "interaction", tuple(measures[:-1]), measures[-1], hyp.expect, decision), None
+    first, second = hyp.steps()
+    labels = np.array(data.profile[column], dtype=object)
+    rows = np.array([label is not None for label in labels])
+    change = table[rows, measures.index(second)] - table[rows, measures.index(first)]
+    names = list(found.anova.groups)
+    if len(names) > 2 and hyp.expect != "any":
+        raise AnalysisError.coded("analysis.gain_direction", hypothesis=name, column=column, count=len(names), expect=hyp.expect)
+    compared = compare_score(change, labels[rows], settings.group_test, settings.alpha, settings.levene_center, names)
+    test = compared.test
+    if len(names) == 2:
+        direction = direction_of(test, compared.groups)
+        decision = partial_decision(direction if direction is not None else 0.0, test.p, hyp.expect, settings.alpha, settings.tails)
+        decision = replace(decision, statistic=-test.statistic if test.test in ("student_t", "welch_t") else test.statistic)
+    else:
+        decision = simultaneous_decision(test.statistic, test.p, settings.alpha)
+    if test.p != test.p:
+        decision = replace(decision, supported=False, reason="undefined")
+    gain = GainComparison(column, first, second, names[0], compared)
+    return HypothesisResult(name, "gain", (first,), second, hyp.expect, decision), gain
+
+
 def analyse(study: Study, data: Dataset) -> RepeatedStudyResults:
     config = study.config
     settings = config.settings
@@ -237,10 +295,17 @@ def analyse(study: Study, data: Dataset) -> RepeatedStudyResults:
     described = describe(study, data, warnings)
     table = np.column_stack([described.constructs[m].scores for m in measures]).astype(float)
     change = compare_measures(table, measures, settings.repeated_test, settings.alpha)
-    hypotheses = {name: _decide(name, hyp, change, settings) for name, hyp in config.hypotheses.items()}
     power = PairedPower.of(data.n_used, settings.alpha)
     groups = {column: found for column in config.compare if (found := _group_change(study, data, table, column, warnings)) is not None}
-    return RepeatedStudyResults(data.n_used, data.n_excluded, described, change, hypotheses, power, warnings, groups=groups)
+    hypotheses, gains = {}, {}
+    for name, hyp in config.hypotheses.items():
+        if hyp.moderator is None:
+            hypotheses[name] = _decide(name, hyp, change, settings)
+            continue
+        hypotheses[name], gain = _decide_moderated(name, hyp, study, data, table, groups)
+        if gain is not None:
+            gains[name] = gain
+    return RepeatedStudyResults(data.n_used, data.n_excluded, described, change, hypotheses, power, warnings, groups=groups, gains=gains)
 
 
 def _group_change(study: Study, data: Dataset, table: np.ndarray, column: str, warnings: list[str]) -> GroupChange | None:

@@ -6,6 +6,7 @@ Holm's adjustment), the hypotheses, the discussion and what a one-group design c
 from __future__ import annotations
 
 from reportgen.designs.repeated.analysis import Change, Omnibus, RepeatedStudyResults
+from reportgen.designs.repeated.gains import compared_columns, gain_words, group_powers, interaction_words
 from reportgen.designs.repeated.groups import group_change_section
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
@@ -302,7 +303,18 @@ def _hypothesis_words(b: Builder, r: RepeatedStudyResults, name: str) -> dict:
     """A hypothesis as its sentence and the discussion say it."""
     hyp, c = r.hypotheses[name], r.change
     config = b.study.config.hypotheses[name]
-    words = {"h": name, "kind": hyp.kind, "supported": hyp.decision.supported, "reason": hyp.decision.reason, "expect": hyp.expect}
+    words = {
+        "h": name,
+        "kind": hyp.kind,
+        "supported": hyp.decision.supported,
+        "reason": hyp.decision.reason,
+        "expect": hyp.expect,
+        "compared": compared_columns(b, r),
+    }
+    if hyp.kind == "gain":
+        return words | gain_words(b, r, name)
+    if hyp.kind == "interaction":
+        return words | interaction_words(b, r, name)
     if hyp.kind == "omnibus":
         return (
             words
@@ -343,7 +355,9 @@ def hypotheses_table(b: Builder, r: RepeatedStudyResults) -> Table:
     body = []
     for name, hyp in r.hypotheses.items():
         words = _hypothesis_words(b, r, name)
-        what = " → ".join(hyp.source + (hyp.target,)) if hyp.kind == "pair" else ", ".join(r.change.measures)
+        what = " → ".join(hyp.source + (hyp.target,)) if hyp.kind in ("pair", "gain") else ", ".join(r.change.measures)
+        if hyp.kind in ("gain", "interaction"):
+            what += f" × {words['column']}"
         statistic = f"{words['symbol']} = {words['statistic']}" if hyp.decision.statistic == hyp.decision.statistic else "–"
         body.append([d(name), s(what), s(words["table_test"]), d(statistic), d(words["p"]), b.verdict(f"hypothesis:{name}", hyp.decision.outcome)])
     return b.table(
@@ -392,12 +406,12 @@ def discussion_section(b: Builder, r: RepeatedStudyResults, number: str) -> Sect
     """x.2: per hypothesis what the test shows and how large the change is, what the answers at the
     later measurement say (three-box index), the earlier studies or the author's text."""
     section = b.section(b.labels["discussion"], 2, number)
-    section.blocks += b.say("repeated_discussion_intro.j2")
+    section.blocks += b.say("repeated_discussion_intro.j2", compared=compared_columns(b, r))
     constructs = r.described.constructs
     described_in: dict[str, str] = {}  # measurement → the hypothesis whose discussion described its answers
     for k, (name, hyp) in enumerate(r.hypotheses.items(), start=1):
         words = _hypothesis_words(b, r, name)
-        title = b.label("repeated_discussion_pair" if hyp.kind == "pair" else "repeated_discussion_omnibus", first=hyp.source[0], second=hyp.target)
+        title = b.label(f"repeated_discussion_{hyp.kind}", first=hyp.source[0], second=hyp.target, label=words.get("column", ""))
         sub = b.section(f"{name}: {title}", 3, f"{number}.{k}")
         sub.blocks += b.say("repeated_discussion.j2", claims=[(f"hypothesis:{name}", hyp.decision.outcome)], r=words)
         later = hyp.target
@@ -431,6 +445,8 @@ def limitations_section(b: Builder, r: RepeatedStudyResults, number: str) -> Sec
         lost_count=r.n_excluded,
         total=b.integer(r.n_used + r.n_excluded),
         secondary=b.study.config.data.source.type == "secondary",
+        compared=compared_columns(b, r),
+        group_powers=group_powers(b, r),
     )
     section.blocks += [Paragraph(t.get(b.lang)) for t in b.study.config.study.limitations]
     return section

@@ -66,7 +66,7 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
     anova = b.table(
         f"repeated.mixed.{column}",
         b.label("repeated_mixed_title", label=label),
-        [[h(b.labels["repeated_source"]), h("SS"), h("df₁"), h("df₂"), h("F"), h(b.col("p")), h("η²ₚ"), h(b.col("description"))]],
+        [[h(b.labels["repeated_source"]), h(b.labels["repeated_ss"]), h("df₁"), h("df₂"), h("F"), h(b.col("p")), h("η²ₚ"), h(b.col("description"))]],
         body,
         notes=(
             b.label("repeated_mixed_note", correction=b.labels["repeated_corrections"][correction]),
@@ -89,6 +89,7 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
         table=b.ref(anova),
         label=label,
         changed=g.interaction.outcome == "significant",
+        hypothesised=any(h.moderator == column for h in b.study.config.hypotheses.values()),
         differ=g.group.outcome == "significant",
         f=b.decimal(inter.f),
         p=b.p_value(p),

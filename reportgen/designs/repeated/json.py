@@ -107,16 +107,44 @@ def change_json(c: Change) -> dict[str, Any]:
     return out
 
 
-def _hypothesis(decision: Decision, kind: str, test: str, settings, holm: bool) -> dict[str, Any]:
+def _hypothesis(decision: Decision, kind: str, test: str, settings, holm: bool, two_groups: bool = True) -> dict[str, Any]:
     """The decision with the rule it was made by (:func:`reportgen.interpret.repeated.decision_rule`)."""
-    rule = decision_rule(kind, test, settings.alpha, settings.tails, holm)
-    out = hypothesis_json(decision, "partial" if kind == "pair" else "simultaneous", settings.alpha, settings.tails)
+    rule = decision_rule(kind, test, settings.alpha, settings.tails, holm, settings.group_test, two_groups)
+    directed = kind == "pair" or (kind == "gain" and two_groups)
+    out = hypothesis_json(decision, "partial" if directed else "simultaneous", settings.alpha, settings.tails)
     return out | {"rule": rule.name, "threshold": rule.threshold, "citation": rule.citation}
 
 
-def _decision_text(env, symbols: dict, name: str, h, c: Change, lang: str) -> str:
+def gain_json(g) -> dict[str, Any]:
+    """A change compared between the groups of a compare column (a hypothesis with a moderator):
+    the column, the measurements, the reference group, each group's change and the group test."""
+    c = g.comparison
+    return {
+        "column": g.column,
+        "first": g.first,
+        "second": g.second,
+        "reference": g.reference,
+        "test": c.test.test,
+        "statistic": c.test.statistic,
+        "df": list(c.test.df) if len(c.test.df) != 1 else c.test.df[0],
+        "p": c.test.p,
+        "effect_sizes": {e.kind: effect_json(e) for e in c.test.effects},
+        "groups": {
+            name: {"n": n, "mean_change": m, "sd_change": sd, "median_change": md}
+            for name, n, m, sd, md in zip(c.groups.names, c.groups.n, c.groups.means, c.groups.sds, c.groups.medians)
+        },
+        "levene": {"center": c.levene.center, "f": c.levene.f, "df1": c.levene.df1, "df2": c.levene.df2, "p": c.levene.p},
+    }
+
+
+def _decision_text(env, symbols: dict, name: str, h, c: Change, lang: str, gain=None, config=None) -> str:
     """One sentence stating the decision (templates/<lang>/repeated_decision.j2)."""
-    test = c.chosen.test if h.kind == "omnibus" else c.pair(h.source[0], h.target)[0].test.test
+    if h.kind == "gain":
+        symbol = symbols["groups"][gain.comparison.test.test]
+    elif h.kind == "interaction":
+        symbol = "F"
+    else:
+        symbol = symbols["repeated"][c.chosen.test if h.kind == "omnibus" else c.pair(h.source[0], h.target)[0].test.test]
     return render(
         env,
         "repeated_decision.j2",
@@ -126,10 +154,14 @@ def _decision_text(env, symbols: dict, name: str, h, c: Change, lang: str) -> st
         reason=h.decision.reason,
         sign=h.decision.sign,
         expect=h.expect,
-        symbol=symbols[test],
+        symbol=symbol,
         statistic=fmt(h.decision.statistic, 3, lang),
         p=fmt_p(h.decision.p, 3, lang, unit=True),
         holm=h.kind == "pair" and len(c.measures) > 2,
+        other=config.category_label(gain.column, gain.comparison.groups.names[1], lang)
+        if gain is not None and len(gain.comparison.groups.names) == 2
+        else None,
+        reference=config.category_label(gain.column, gain.reference, lang) if gain is not None else None,
     )
 
 
@@ -137,16 +169,26 @@ def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict
     config = study.config
     c = results.change
     env = environment(lang, study.templates_dir)
-    symbols = load_labels(lang, study.templates_dir)["repeated_symbols"]
+    labels = load_labels(lang, study.templates_dir)
+    symbols = {"repeated": labels["repeated_symbols"], "groups": labels["group_symbols"]}
     return {
         **sample_json(config, results.described),
         "repeated": change_json(c) | {"power": power_json(results.power), "groups": {column: group_json(g) for column, g in results.groups.items()}},
         "hypotheses": {
             name: {
                 "kind": h.kind,
-                "measures": [*h.source, h.target] if h.kind == "pair" else list(c.measures),
-                **_hypothesis(h.decision, h.kind, c.test.outcome, config.settings, len(c.measures) > 2),
-                "decision_text": _decision_text(env, symbols, name, h, c, lang),
+                "measures": [*h.source, h.target] if h.kind in ("pair", "gain") else list(c.measures),
+                **_hypothesis(
+                    h.decision,
+                    h.kind,
+                    c.test.outcome,
+                    config.settings,
+                    len(c.measures) > 2,
+                    len(results.gains[name].comparison.groups.names) == 2 if name in results.gains else True,
+                ),
+                "decision_text": _decision_text(env, symbols, name, h, c, lang, results.gains.get(name), config),
+                **({"moderator": config.hypotheses[name].moderator} if config.hypotheses[name].moderator else {}),
+                **({"group_change": gain_json(results.gains[name])} if name in results.gains else {}),
             }
             for name, h in results.hypotheses.items()
         },

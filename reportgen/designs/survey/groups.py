@@ -53,7 +53,7 @@ def compare_score(
     found = groups_of(values, labels, order)
     chosen = choose_test(len(found.names), setting)
     result = group_test(chosen.outcome, found, 1 - alpha)
-    verdicts = group_verdicts(chosen, result.p, alpha, found.names, _direction(result, found))
+    verdicts = group_verdicts(chosen, result.p, alpha, found.names, direction_of(result, found))
     pairs = None
     if verdicts.posthoc.outcome != "none":
         pairs = posthoc(verdicts.posthoc.outcome, found, 1 - alpha)
@@ -61,7 +61,7 @@ def compare_score(
     return Comparison(found, result, levene(found, center), shapiro_by_group(found), pairs, verdicts)
 
 
-def _direction(result: GroupTest, found: Groups) -> float | None:
+def direction_of(result: GroupTest, found: Groups) -> float | None:
     """The sign of group2 − group1 of two groups: in means, or in mean ranks for a rank test."""
     if len(found.names) != 2:
         return None
