@@ -89,8 +89,8 @@ ZHAO_TYPES = {
     "id": {
         "mediasi komplementer": "complementary",
         "mediasi kompetitif": "competitive",
-        "mediasi hanya tidak langsung": "indirect_only",
-        "non-mediasi hanya langsung": "direct_only",
+        "mediasi tidak langsung saja": "indirect_only",
+        "non-mediasi langsung saja": "direct_only",
         "non-mediasi tanpa efek": "no_effect",
     },
     "en": {
@@ -162,7 +162,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule(r"(?<!belum )memenuhi seluruh kriteria", "measurement", frozenset({"adequate"})),
         Rule(r"belum memenuhi seluruh kriteria", "measurement", frozenset({"inadequate"})),
         Rule(
-            r"termasuk (mediasi komplementer|mediasi kompetitif|mediasi hanya tidak langsung|non-mediasi hanya langsung|"
+            r"termasuk (mediasi komplementer|mediasi kompetitif|mediasi tidak langsung saja|non-mediasi langsung saja|"
             r"non-mediasi tanpa efek)",
             r"mediation:.*",
             lambda m: frozenset({ZHAO_TYPES["id"][m.group(1)]}),

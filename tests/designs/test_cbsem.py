@@ -229,7 +229,7 @@ def test_the_indirect_effect_equals_lavaan_and_its_monte_carlo_interval_semtools
     text = " ".join(render_text(composed.document, composed.labels).split())
     said = {
         "en": "the pattern is indirect-only mediation (Zhao et al., 2010)",
-        "id": "polanya termasuk mediasi hanya tidak langsung (Zhao et al., 2010)",
+        "id": "polanya termasuk mediasi tidak langsung saja (Zhao et al., 2010)",
     }[lang]
     assert said in text
     assert {"en": "an indirect effect, when its Monte Carlo interval excludes zero", "id": "bila interval Monte Carlo-nya tidak memuat nol"}[
