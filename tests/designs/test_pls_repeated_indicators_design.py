@@ -80,6 +80,9 @@ def test_the_first_order_constructs_are_assessed_without_rep_and_rep_by_rho_c(co
     assert validity == [("reliability:REP", "reliable"), ("ave:REP", "valid"), ("htmt:REP~CUSA", "valid"), ("htmt:REP~CUSL", "valid")]
     reliability = c.payload["pls"]["reliability"]["REP"]
     assert (round(reliability["rho_c"], 3), round(reliability["ave"], 3), reliability["rho_a"]) == (0.898, 0.815, None)  # Sarstedt et al. (2019)
+    htmt = c.payload["pls"]["htmt"]  # on REP's repeated items, as SmartPLS: not on its dimensions' scores (.593, .721)
+    assert (round(htmt["REP~CUSA"], 3), round(htmt["REP~CUSL"], 3)) == (0.562, 0.685)
+    assert c.payload["pls"]["htmt_boot"]["REP~CUSA"]["htmt"] == pytest.approx(htmt["REP~CUSA"], abs=1e-12)
     assert tables["pls.hoc_validity.REP"].body[0][1].text == ".898"
 
 
@@ -89,14 +92,14 @@ def test_the_chapter_says_how_rep_is_measured(composed, lang):
     text = " ".join(render_text(c.document, c.labels).split())
     said = {
         "en": [
-            "It is estimated by the repeated indicators approach (Sarstedt et al., 2019): REP is measured by all the items of COMP and LIKE",
-            "reads the paths between REP and its dimensions as its loadings; the structural model below leaves those paths out",
-            "rho_A is not reported, as the repeated indicators approach gives REP no weights on its dimensions",
+            "It is estimated by the repeated indicators approach (Sarstedt et al., 2019) with the path weighting scheme, which Becker et al. (2012) advise for it: REP is measured by all the items of COMP and LIKE",
+            "In Table 5.27 the paths between REP and its dimensions are taken as its loadings; the structural model below leaves those paths out",
+            "rho_A is not reported, as the links between REP and its dimensions are paths of the structural model",
             "assesses the higher-order construct REP through its paths to its dimensions",
         ],
         "id": [
-            "pendekatan indikator berulang (repeated indicators) (Sarstedt et al., 2019)",
-            "membaca jalur antara REP dan dimensinya sebagai loading-nya",
+            "pendekatan indikator berulang (repeated indicators; Sarstedt et al., 2019) dengan skema pembobotan jalur sebagaimana disarankan Becker et al. (2012)",
+            "jalur antara REP dan dimensinya diperlakukan sebagai loading-nya",
             "rho_A tidak dilaporkan",
         ],
     }[lang]
@@ -120,23 +123,27 @@ def test_a_formative_higher_order_construct_is_assessed_by_its_paths_as_weights(
 
 
 def test_plspredict_predicts_the_structural_targets_only(composed):
-    """The whole model is cross-validated (tests/stats/test_pls_repeated_indicators.py pins it);
-    REP and its dimensions, which share their items, are not predicted."""
+    """The whole model is cross-validated (tests/stats/test_pls_repeated_indicators.py pins it):
+    REP through its repeated items; its dimensions, which share those items, are not predicted."""
     c = composed[("A", "en")]
     predicted = c.payload["pls"]["predict"]["constructs"]
-    assert set(predicted) == {"CUSA", "CUSL"} and set(predicted["CUSL"]["indicators"]) == {"cusl_1", "cusl_2", "cusl_3"}
+    assert set(predicted) == {"REP", "CUSA", "CUSL"} and set(predicted["CUSL"]["indicators"]) == {"cusl_1", "cusl_2", "cusl_3"}
+    assert set(predicted["REP"]["indicators"]) == {f"{i}@REP" for i in ("comp_1", "comp_2", "comp_3", "like_1", "like_2", "like_3")}
     assert 0.2 < predicted["CUSA"]["indicators"]["cusa"]["q2_predict"] < 0.35
     text = " ".join(render_text(c.document, c.labels).split())
-    assert "REP is not predicted: its indicators are the items of its dimensions, repeated" in text
+    assert "REP is predicted through its own indicators, the items of its dimensions, repeated; the dimensions themselves" in text
+    rows = c.document.tables()["pls.predict"].body
+    assert (rows[0][1].text, rows[1][0].text) == ("comp_1", "comp_2")  # the repeated items by their own names (REP's cell spans its rows)
     assert not any("PLSpredict" in w for w in c.payload["warnings"])
 
 
-def test_the_path_diagram_draws_and_names_reps_dimensions(composed):
-    """REP's dimensions as boxes with its loadings on them (the links, .888 and .917), named in the legend."""
+def test_the_path_diagram_draws_the_whole_model(composed):
+    """As SmartPLS draws a repeated-indicators model: REP's dimensions are constructs with their R²,
+    fed by REP's paths with their stars."""
     figure = next(f for f in composed[("A", "en")].document.figures() if f.kind == "path_diagram")
-    assert figure.data["indicators"] == {"REP": {"items": [("COMP", ".888"), ("LIKE", ".917")], "formative": False}}
-    assert figure.data["named"] == [("COMP", "Competence"), ("LIKE", "Likeability")]
-    assert ("REP", "COMP") not in figure.data["paths"] and ("REP", "CUSA") in figure.data["paths"]
+    assert "indicators" not in figure.data and ("COMP", "Competence") in figure.data["constructs"]
+    assert figure.data["paths"][("REP", "COMP")] == "0.888***" and ("REP", "CUSA") in figure.data["paths"]
+    assert figure.data["r2"]["LIKE"] == "R² = .841"
 
 
 def test_a_formative_higher_order_construct_with_antecedents_is_refused(tmp_path):

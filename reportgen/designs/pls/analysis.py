@@ -245,22 +245,21 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     bar = _progress_bar if progress and sys.stderr.isatty() else None
 
     def assessed_model(
-        model: PlsResult, x: np.ndarray, raw: np.ndarray, structural: quality.Assessment | None = None
+        model: PlsResult, x: np.ndarray, raw: np.ndarray, whole: FirstStage | None = None
     ) -> tuple[quality.Assessment, BootstrapResult, PlsVerdicts]:
-        """The model's criteria, bootstrap and verdicts; ``structural``: the assessment whose
-        structural criteria (f², Q², inner VIFs, SRMR) the model takes, by repeated indicators the
-        whole model's."""
+        """The model's criteria, bootstrap and verdicts; ``whole``: by repeated indicators the
+        whole model, whose structural criteria and higher-order HTMT the view takes."""
         boot = bootstrap(raw, model, pls.bootstrap, pls.seed, config.settings.alpha, progress=bar)
         assessed = quality.assess(model.spec, model, x, data.n_used)
-        if structural is not None:
-            assessed = structural_part(assessed, structural, model.spec)
+        if whole is not None:
+            assessed, boot = from_whole_model(assessed, boot, model.spec, whole)
         return assessed, boot, _verdicts(model, assessed, boot, config.settings.alpha, removal.removed, pls.htmt)
 
     first: FirstStage | None = None
     x_one = x1[:, repeated_columns(spec)] if repeated else x1  # the repeated items, once more for each higher-order construct
     if one is not None:
         first = FirstStage(one, *assessed_model(one, x_one, raw[:, repeated_columns(spec)] if repeated else raw))
-    assessed, boot, verdicts = assessed_model(model, x, raw, first.assessed if repeated and first else None)
+    assessed, boot, verdicts = assessed_model(model, x, raw, first if repeated else None)
     if first is not None:
         verdicts = _with_higher_order(verdicts, first.verdicts, spec)
     if repeated:
@@ -286,8 +285,8 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     elif pls.predict:
         settings = pls.predict
         orders = row_orders(len(x), settings.repetitions, pls.seed)
-        if repeated and one is not None:  # the whole model, its structural targets but the higher-order constructs
-            targets = tuple(spec.constructs[j] for j in spec.endogenous if spec.constructs[j] not in spec.higher_order)
+        if repeated and one is not None:  # the whole model, its structural targets (not the dimensions, whose items their HOC repeats)
+            targets = tuple(spec.constructs[j] for j in spec.endogenous)
             predictions = cross_validate(x_one, one.spec, orders, settings.folds, settings.technique, only=targets)
             prediction = construct_predictions(indicator_errors(x_one, one.spec, predictions))
         else:
@@ -326,17 +325,29 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     )
 
 
-def structural_part(own: quality.Assessment, whole: quality.Assessment, spec: PlsSpec) -> quality.Assessment:
-    """``own`` (the view of a repeated-indicators model) with the structural criteria of the whole
-    model ``whole`` — f² and Q² re-estimate that model, not its view — on ``spec``'s paths and
-    constructs; the SRMR is the whole model's (SmartPLS's, with the repeated items)."""
-    return replace(
+def from_whole_model(own: quality.Assessment, boot: BootstrapResult, spec: PlsSpec, whole: FirstStage) -> tuple[quality.Assessment, BootstrapResult]:
+    """``own`` and ``boot`` (the view of a repeated-indicators model) with what the whole model
+    ``whole`` has: the structural criteria — f² and Q² re-estimate that model, not its view — on
+    ``spec``'s paths and constructs, its SRMR (SmartPLS's, with the repeated items), and each
+    higher-order construct's HTMT with the other constructs on its own indicators, the repeated
+    items, as SmartPLS computes it, with their bootstrap."""
+    names, whole_names = spec.constructs, whole.model.spec.constructs
+    htmt = own.htmt.copy()
+    pairs = {}
+    for i, a in enumerate(names):
+        for j, c in enumerate(names):
+            if i < j and {a, c} & set(spec.higher_order):
+                htmt[i, j] = htmt[j, i] = whole.assessed.htmt[whole_names.index(a), whole_names.index(c)]
+                pairs[(a, c)] = whole.boot.htmt.get((a, c)) or whole.boot.htmt[(c, a)]
+    assessed = replace(
         own,
-        f2={p: v for p, v in whole.f2.items() if p in spec.paths},
-        q2={c: v for c, v in whole.q2.items() if c in spec.constructs},
-        inner_vif={p: v for p, v in whole.inner_vif.items() if p in spec.paths},
-        srmr=whole.srmr,
+        f2={p: v for p, v in whole.assessed.f2.items() if p in spec.paths},
+        q2={c: v for c, v in whole.assessed.q2.items() if c in spec.constructs},
+        inner_vif={p: v for p, v in whole.assessed.inner_vif.items() if p in spec.paths},
+        srmr=whole.assessed.srmr,
+        htmt=htmt,
     )
+    return assessed, replace(boot, htmt=boot.htmt | pairs)
 
 
 def mediation_types(boot: BootstrapResult, verdicts: PlsVerdicts, alpha: float) -> dict[tuple[str, ...], Verdict]:

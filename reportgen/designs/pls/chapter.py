@@ -20,6 +20,7 @@ from reportgen.interpret.effects import Effect
 from reportgen.interpret.pls import CITATION, SRMR_MAX, VIF_MAX, VIF_POSSIBLE
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Document, Section
+from reportgen.stats.pls.repeated_indicators import REPEATED
 from reportgen.words.locale import stars
 
 
@@ -205,15 +206,16 @@ def _diagram_indicators(b: Builder, r: PlsStudyResults) -> dict[str, dict]:
 def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     config = b.study.config
     spec = r.model.spec
-    names = spec.constructs
     alpha = b.bounded(config.settings.alpha, 2)
     section = b.section(b.labels["hypotheses"], 3, number)
-    labels = {(a, t): f"{b.decimal(v.estimate)}{stars(v.p)}" for (a, t), v in r.boot.paths.items()}
-    r2 = {names[j]: f"R² = {b.bounded(r.model.r2[j])}" for j in spec.endogenous}
-    data: dict[str, Any] = {"constructs": [(c, b.name(c)) for c in names], "paths": labels, "r2": r2}
+    drawn = r.first_stage if spec.approach == REPEATED and r.first_stage is not None else None  # by repeated indicators the whole model
+    model, boot = (drawn.model, drawn.boot) if drawn else (r.model, r.boot)
+    labels = {(a, t): f"{b.decimal(v.estimate)}{stars(v.p)}" for (a, t), v in boot.paths.items()}
+    r2 = {model.spec.constructs[j]: f"R² = {b.bounded(model.r2[j])}" for j in model.spec.endogenous}
+    data: dict[str, Any] = {"constructs": [(c, b.name(c)) for c in model.spec.constructs], "paths": labels, "r2": r2}
     if config.model.diagram_indicators:
-        data["indicators"] = _diagram_indicators(b, r)
-    elif spec.higher_order:  # a higher-order construct is drawn with its dimensions, as SmartPLS draws stage two
+        data["indicators"] = {c: v for c, v in _diagram_indicators(b, r).items() if not (drawn and c in spec.higher_order)}
+    elif spec.higher_order and not drawn:  # a higher-order construct is drawn with its dimensions, as SmartPLS draws stage two
         data["indicators"] = {c: v for c, v in _diagram_indicators(b, r).items() if c in spec.higher_order}
         data["named"] = [(d.construct, b.name(d.construct)) for d in spec.dimensions]
     fig = b.figure("pls.diagram", b.labels["pls_diagram_title"], "path_diagram", data, width=1.0 if config.model.diagram_indicators else 0.95)

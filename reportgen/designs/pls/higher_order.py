@@ -60,7 +60,8 @@ def _section(b: Builder, r: PlsStudyResults, hoc: str, letter: str) -> Section:
         body.append([s(b.labelled(dim)), *cells])
     interval = [h("t"), h(b.col("p")), h(b.col("ci", level=b.confidence()))]
     if reflective:
-        header = [h(b.col("dimension")), h(f"{b.col('loading')} (≥ {b.bounded(LOADING_MIN)})"), *interval, h(b.col("description"))]
+        loading = b.label("pls_hoc_link_loading", code=hoc) if repeated else b.col("loading")
+        header = [h(b.col("dimension")), h(f"{loading} (≥ {b.bounded(LOADING_MIN)})"), *interval, h(b.col("description"))]
         widths: tuple[float, ...] = (3, 1.6, 1, 1, 1.8, 1.5)
     else:
         header = [
@@ -86,6 +87,7 @@ def _section(b: Builder, r: PlsStudyResults, hoc: str, letter: str) -> Section:
                 resamples=b.integer(r.boot.resamples),
                 role=b.labels["pls_hoc_role_loadings" if reflective else "pls_hoc_role_weights"],
             ),
+            *([b.label("pls_hoc_part_whole", code=hoc)] if repeated and reflective else []),
         ),
         widths=widths,
         small=True,
@@ -96,6 +98,7 @@ def _section(b: Builder, r: PlsStudyResults, hoc: str, letter: str) -> Section:
         dims=dims,
         reflective=reflective,
         repeated=repeated,
+        path_scheme=spec.scheme == "path",
         table=b.ref(table),
         citation=CITATION,
     )

@@ -27,7 +27,7 @@ def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         for k, row in enumerate(indicators):
             cells = [s(b.labelled(construct), rowspan=len(indicators))] if k == 0 else []
             cells += [
-                s(row.indicator),
+                s(row.indicator.split("@")[0]),  # a higher-order construct's repeated item by its own name
                 replace(d(b.decimal(row.q2_predict)), claim=(f"q2_predict:{row.indicator}", verdicts.relevant[row.indicator].outcome)),
                 d(b.decimal(row.pls_rmse)),
                 d(b.decimal(row.lm_rmse)),
@@ -79,7 +79,7 @@ def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
                 "name": b.name(construct),
                 "count": len(q2),
                 "relevant": sum(bool(v.passed) for v in verdicts.relevant.values()),
-                "irrelevant": [item for item, v in verdicts.relevant.items() if not v.passed],
+                "irrelevant": [item.split("@")[0] for item, v in verdicts.relevant.items() if not v.passed],
                 "q2_range": b.decimal(q2[0]) if len(q2) == 1 else f"{b.decimal(min(q2))}–{b.decimal(max(q2))}",
                 "mae": verdicts.statistic.outcome == "mae",
                 "stat": verdicts.statistic.outcome.upper(),
