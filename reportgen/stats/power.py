@@ -57,3 +57,11 @@ def two_sample_power(d: float, n1: int, n2: int, alpha: float) -> float:
     from statsmodels.stats.power import TTestIndPower
 
     return float(TTestIndPower().power(effect_size=d, nobs1=n1, ratio=n2 / n1, alpha=alpha, alternative="two-sided"))
+
+
+def detectable_d(n1: int, n2: int, alpha: float, power: float = 0.80) -> float:
+    """The smallest d the two-sided two-sample t test of groups of n1 and n2 detects with ``power``
+    at ``alpha`` (R ``pwr::pwr.t2n.test(n1, n2, power = …)``)."""
+    from statsmodels.stats.power import TTestIndPower
+
+    return float(TTestIndPower().solve_power(nobs1=n1, ratio=n2 / n1, alpha=alpha, power=power, alternative="two-sided"))

@@ -84,14 +84,20 @@ def test_the_chapter_reads_the_change_against_the_control_group(composed, lang):
     said = {
         "en": [
             "is larger in the Experimental group than in the Control group",
-            "The mean change is +0.20 in the Control group (n = 31) and +0.57 in the Experimental group (n = 31); Welch's t test of the changes gives t(58.40) = 2.468 with p = .017 (Hedges' g = 0.619 [0.112; 1.120])",
+            "The mean change is +0.20 in the Control group (n = 31) and +0.57 in the Experimental group (n = 31); Welch's t test of the changes, which does not assume equal variances (Delacre et al., 2017), gives t(58.40) = 2.468 with p = .017 (Hedges' g = 0.619 [0.112; 1.120])",
+            "With two measurements, Student's t test of the changes is the mixed ANOVA's group × time test (F = t²)",
+            "it is largest in the Experimental group (+0.57",
+            "the groups' means are 3.62 (Control) and 3.61 (Experimental): Welch's t test gives t(58.38) = 0.054, p = .957, so they did not differ significantly before",
+            "within which it is +0.20 in the Control group (t(30) = 1.734, p = .093) and +0.57 in the Experimental group (t(30) = 5.870, p < .001)",
+            "the nonequivalent comparison group design",
+            "the smallest difference it detects with a power of 80% is d = 0.72",
             "a pretest–posttest design with a comparison group",
             "unless the groups were formed by random assignment",
             "the two-sample t test (two-tailed, α = .05) detects a small difference (d = 0.2) with a power of .12 and a medium one (d = 0.5) with a power of .49",
         ],
         "id": [
             "pada kelompok Eksperimen lebih besar daripada pada kelompok Kontrol",
-            "uji t Welch atas perubahan skor menghasilkan t(58,40) = 2,468",
+            "uji t Welch atas perubahan skor, yang tidak mengasumsikan varians yang sama (Delacre et al., 2017), menghasilkan t(58,40) = 2,468",
             "rancangan pretest-posttest dengan kelompok pembanding",
         ],
     }[lang]

@@ -63,3 +63,15 @@ def test_detectable_dz_equals_pwr():
 )
 def test_two_sample_power_equals_r(n1, n2, d, power):
     assert two_sample_power(d, n1, n2, 0.05) == pytest.approx(power, abs=1e-11)
+
+
+@pytest.mark.parametrize(
+    "n1, n2, d",
+    # R 4: uniroot(function(d) pw(d, n1, n2) - 0.8, c(0.01, 3), tol = 1e-14), pw the two-sample power above (pwr.t2n.test)
+    [(31, 31, 0.7232481088), (20, 35, 0.7998921214)],
+)
+def test_the_smallest_detectable_two_sample_d_equals_r(n1, n2, d):
+    from reportgen.stats.power import detectable_d
+
+    assert detectable_d(n1, n2, 0.05) == pytest.approx(d, abs=5e-6)  # statsmodels' solver stops within 2e-6
+    assert two_sample_power(detectable_d(n1, n2, 0.05), n1, n2, 0.05) == pytest.approx(0.80, abs=1e-5)

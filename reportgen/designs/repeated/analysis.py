@@ -159,6 +159,8 @@ class GroupChange:
     levene: tuple[Levene, ...] = ()  # each measurement's equality of the groups' variances (mean-centred, as SPSS)
     box_m: BoxM | None = None  # equality of the groups' covariance matrices of the measurements (None: a singular group matrix)
     covariances: Verdict | None = None  # equal | unequal | undefined (Box's M at .001)
+    baseline: Comparison | None = None  # the groups at the first measurement, by the study's group test (their equivalence before)
+    within: dict[str, tuple[PairedComparison, ...]] = field(default_factory=dict)  # group → its own pairs of measurements (Holm within it)
 
 
 def repeated_model_of(study: Study) -> models.RepeatedModel:
@@ -330,7 +332,9 @@ def _group_change(study: Study, data: Dataset, table: np.ndarray, column: str, w
         return None
     values, kept = table[rows], labels[rows]
     anova = mixed_anova(values, list(kept), groups)
-    alpha = config.settings.alpha
+    settings = config.settings
+    alpha = settings.alpha
+    measures = list(repeated_model_of(study).measures)
     correction = rules.correction(table.shape[1], anova.time.gg_epsilon, anova.time.hf_epsilon)
     p_of = {"gg": anova.interaction.gg_p, "hf": anova.interaction.hf_p, "none": anova.interaction.p}
     return GroupChange(
@@ -345,4 +349,6 @@ def _group_change(study: Study, data: Dataset, table: np.ndarray, column: str, w
         tuple(levene(Groups(tuple(groups), tuple(values[kept == g, j] for g in groups)), "mean") for j in range(table.shape[1])),
         box := box_m([values[kept == g] for g in groups]),
         rules.covariance_equality(box.p if box else None),
+        compare_score(values[:, 0], kept, settings.group_test, alpha, settings.levene_center, groups),
+        {g: pairwise(values[kept == g], measures, ranks=settings.repeated_test == "nonparametric", level=1 - alpha) for g in groups},
     )

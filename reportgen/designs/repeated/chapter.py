@@ -6,7 +6,7 @@ Holm's adjustment), the hypotheses, the discussion and what a one-group design c
 from __future__ import annotations
 
 from reportgen.designs.repeated.analysis import Change, Omnibus, RepeatedStudyResults
-from reportgen.designs.repeated.gains import compared_columns, gain_words, group_powers, interaction_words
+from reportgen.designs.repeated.gains import compared_columns, gain_words, group_powers, interaction_words, within_groups
 from reportgen.designs.repeated.groups import group_change_section
 from reportgen.designs.survey.chapter import chapter
 from reportgen.designs.survey.descriptives import descriptives_section
@@ -329,6 +329,7 @@ def _hypothesis_words(b: Builder, r: RepeatedStudyResults, name: str) -> dict:
     pair, _ = c.pair(first, second)
     before, after = c.summary(first), c.summary(second)
     return words | {
+        "within": within_groups(b, r, first, second),
         "first": _measure(b, first),
         "second": _measure(b, second),
         "first_mean": b.decimal(before.mean, 2),

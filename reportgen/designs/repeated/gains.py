@@ -14,8 +14,9 @@ from dataclasses import replace
 from reportgen.designs.repeated.analysis import GainComparison, RepeatedStudyResults
 from reportgen.designs.survey.groups_chapter import df_text, effect_number
 from reportgen.interpret import repeated as rules
+from reportgen.interpret.limitations import POWER
 from reportgen.report.builder import Builder
-from reportgen.stats.power import two_sample_power
+from reportgen.stats.power import detectable_d, two_sample_power
 
 SIGNED = ("student_t", "welch_t", "mann_whitney")  # two-group tests whose effect size has a direction
 
@@ -48,8 +49,34 @@ def group_powers(b: Builder, r: RepeatedStudyResults) -> list[dict]:
                 "sizes": [b.integer(n) for n in sizes],
                 "small": b.bounded(two_sample_power(0.2, sizes[0], sizes[1], alpha), 2),
                 "medium": b.bounded(two_sample_power(0.5, sizes[0], sizes[1], alpha), 2),
+                "detectable": b.decimal(detectable_d(sizes[0], sizes[1], alpha, POWER), 2),
             }
         )
+    return out
+
+
+def within_groups(b: Builder, r: RepeatedStudyResults, first: str, second: str) -> list[dict]:
+    """The change from ``first`` to ``second`` within each group of every column a hypothesis
+    compares (its own paired test, Holm within the group with three or more measurements)."""
+    out = []
+    moderators = {h.moderator for h in b.study.config.hypotheses.values() if h.moderator}
+    for column, g in r.groups.items():
+        if column not in moderators:
+            continue
+        for group, pairs in g.within.items():
+            pair = next(p for p in pairs if {p.first, p.second} == {first, second})
+            sign = 1 if (pair.first, pair.second) == (first, second) else -1
+            test = pair.test
+            out.append(
+                {
+                    "group": b.category(column, group),
+                    "change": signed(b, sign * test.mean_difference),
+                    "symbol": b.labels["repeated_symbols"][test.test],
+                    "df": b.integer(int(test.df)) if test.df is not None else "",
+                    "statistic": b.decimal(sign * test.statistic if test.test == "paired_t" else test.statistic),
+                    "p": b.p_value(pair.p_holm if len(r.change.measures) > 2 else test.p),
+                }
+            )
     return out
 
 
@@ -75,7 +102,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _signed(b: Builder, value: float) -> str:
+def signed(b: Builder, value: float) -> str:
     """A change with its sign: '+0,57', '−0,20', '0,00'."""
     return ("+" if round(value, 2) > 0 else "") + b.decimal(value, 2)
 
@@ -93,7 +120,7 @@ def gain_words(b: Builder, r: RepeatedStudyResults, name: str) -> dict:
         {
             "name": b.category(g.column, group),
             "n": b.integer(n),
-            "change": _signed(b, median if rank else mean),
+            "change": signed(b, median if rank else mean),
         }
         for group, n, mean, median in zip(c.groups.names, c.groups.n, c.groups.means, c.groups.medians)
     ]
@@ -116,6 +143,8 @@ def gain_words(b: Builder, r: RepeatedStudyResults, name: str) -> dict:
         "effect": effect_text(b, effect),
         "size": b.labels["repeated_sizes"][band.outcome].lower() if band is not None and band.outcome in b.labels["repeated_sizes"] else "",
         "larger": hyp.decision.sign == "positive",
+        "welch": test in ("welch_t", "welch_anova"),
+        "identity": test in ("welch_t", "student_t") and len(r.change.measures) == 2,
     }
 
 

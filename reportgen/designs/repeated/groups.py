@@ -5,6 +5,8 @@ interaction says whether the change differs between the groups (Field, 2018)."""
 from __future__ import annotations
 
 from reportgen.designs.repeated.analysis import GroupChange, RepeatedStudyResults
+from reportgen.designs.repeated.gains import signed
+from reportgen.designs.survey.groups_chapter import df_text
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
 
@@ -27,13 +29,16 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
     label = _label(b, column)
     measures = r.change.measures
     a = g.anova
+    two = len(measures) == 2
+    change = {name: g.within[name][0] for name in a.groups} if two and g.within else {}  # later − earlier within each group
     means = b.table(
         f"repeated.group_means.{column}",
         b.label("repeated_group_means_title", label=label),
-        [[h(label), h("n")] + [h(b.labelled(m)) for m in measures]],
+        [[h(label), h("n")] + [h(b.labelled(m)) for m in measures] + ([h(b.labels["repeated_change"])] if change else [])],
         [
             [s(b.category(column, name)), d(b.integer(n))]
             + [d(f"{b.decimal(mean, 2)} ({b.decimal(sd, 2)})") for mean, sd in zip(g.means[name], g.sds[name])]
+            + ([d(signed(b, change[name].test.mean_difference))] if change else [])
             for name, n in zip(a.groups, a.sizes)
         ],
         notes=(b.labels["repeated_group_means_note"],),
@@ -100,7 +105,38 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
         corrected=correction != "none",
         correction=b.labels["repeated_corrections"][correction],
         excluded=b.integer(g.excluded) if g.excluded else "",
+        largest=_largest_change(b, column, change),
+        **_baseline_words(b, r, column, g),
     )
+
+
+def _largest_change(b: Builder, column: str, change: dict) -> dict | None:
+    """The group whose change between two measurements is the largest, with that change."""
+    if not change:
+        return None
+    name = max(change, key=lambda k: change[k].test.mean_difference)
+    return {"group": b.category(column, name), "change": signed(b, change[name].test.mean_difference)}
+
+
+def _baseline_words(b: Builder, r: RepeatedStudyResults, column: str, g: GroupChange) -> dict:
+    """The groups at the first measurement, compared by the study's group test: whether they
+    already differed before (a difference at baseline; its absence is not shown equivalence)."""
+    c = g.baseline
+    if c is None or c.test.p != c.test.p:
+        return {"baseline": None}
+    test = c.test.test
+    return {
+        "baseline": {
+            "first": b.labelled(r.change.measures[0]),
+            "means": [f"{b.decimal(m, 2)} ({b.category(column, name)})" for name, m in zip(c.groups.names, c.groups.means)],
+            "test": b.labels["tests"][test],
+            "symbol": b.labels["group_symbols"][test],
+            "df": df_text(b, c.test.df),
+            "statistic": b.decimal(abs(c.test.statistic) if test in ("student_t", "welch_t") else c.test.statistic),
+            "p": b.p_value(c.test.p),
+            "differ": c.test.p < b.study.config.settings.alpha,
+        }
+    }
 
 
 def _box_m_note(b: Builder, g: GroupChange) -> tuple[str, ...]:
