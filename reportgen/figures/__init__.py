@@ -23,6 +23,7 @@ KINDS = {
     "slopes": ("reportgen.figures.slopes", "simple_slopes"),
     "importance_map": ("reportgen.figures.importance_map", "importance_map"),
     "measure_means": ("reportgen.figures.means", "measure_means"),
+    "group_means": ("reportgen.figures.means", "group_means"),
     "path_diagram": ("reportgen.figures.path_diagram", "path_diagram"),
     "predicates": ("reportgen.figures.sakip", "predicate_distribution"),
     "ranking": ("reportgen.figures.sakip", "ranking"),

@@ -147,3 +147,20 @@ def test_three_groups_compared_without_a_direction(tmp_path):
     text = " ".join(render_text(c.document, c.labels).split())
     assert "states that the change from" in text and "differs between the groups of Years of Service" in text
     assert problems(c.document, c.labels) == []
+
+
+def test_the_classes_baseline_and_own_changes(composed):
+    """Welch's t of PRE between the classes and each class's own paired t, as R 4 gives them:
+    t.test(pre ~ g): t = 0.054204722142 (Kontrol − Eksperimen), df = 58.382548136626, p = .956957120725;
+    t.test(post[g == k], pre[g == k], paired = TRUE): Kontrol t = 1.733571039700, p = .093262244893,
+    Eksperimen t = 5.870196827649, p = .000002005166."""
+    groups = composed[("welch", "en")].payload["repeated"]["groups"]["kelas"]
+    base = groups["baseline"]
+    assert base["test"] == "welch_t"
+    assert (base["statistic"], base["df"], base["p"]) == pytest.approx((0.054204722142, 58.382548136626, 0.956957120725), abs=1e-10)
+    within = {g: pairs[0] for g, pairs in groups["within"].items()}
+    assert (within["Kontrol"]["statistic"], within["Kontrol"]["p"]) == pytest.approx((1.733571039700, 0.093262244893), abs=1e-10)
+    assert (within["Eksperimen"]["statistic"], within["Eksperimen"]["p"]) == pytest.approx((5.870196827649, 0.000002005166), abs=1e-10)
+    assert within["Eksperimen"]["mean_difference"] - within["Kontrol"]["mean_difference"] == pytest.approx(0.370967742, abs=1e-8)
+    figure = next(f for f in composed[("welch", "en")].document.figures() if f.kind == "group_means")
+    assert [name for name, _ in figure.data["groups"]] == ["Control", "Experimental"]

@@ -44,6 +44,19 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
         notes=(b.labels["repeated_group_means_note"],),
     )
     section.add(means)
+    figure = b.figure(
+        f"repeated.group_figure.{column}",
+        b.label("repeated_group_figure_title", label=label),
+        "group_means",
+        {
+            "labels": list(measures),
+            "groups": [(b.category(column, name), list(g.means[name])) for name in a.groups],
+            "ylabel": b.labels["repeated_figure_axis"],
+        },
+        width=0.6,
+        name=column,
+    )
+    section.add(figure)
     correction = g.correction.outcome
     rows = [
         ("group", a.group, label),
@@ -88,9 +101,10 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
     p = {"gg": inter.gg_p, "hf": inter.hf_p}.get(correction, inter.p)
     section.blocks += b.say(
         "repeated_groups.j2",
-        refs=(means.key, anova.key),
+        refs=(means.key, figure.key, anova.key),
         claims=[(f"group_change:{column}:interaction", g.interaction.outcome), (f"group_change:{column}:group", g.group.outcome)],
         means=b.ref(means),
+        figure=b.ref(figure),
         table=b.ref(anova),
         label=label,
         changed=g.interaction.outcome == "significant",

@@ -197,6 +197,13 @@ def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict
     }
 
 
+def _baseline_json(c) -> dict[str, Any] | None:
+    """The groups compared at the first measurement by the study's group test."""
+    if c is None:
+        return None
+    return {"test": c.test.test, "statistic": c.test.statistic, "df": list(c.test.df) if len(c.test.df) != 1 else c.test.df[0], "p": c.test.p}
+
+
 def group_json(g) -> dict[str, Any]:
     """The mixed ANOVA of the measurements by one compare column: the groups, their means and SDs
     at each measurement, each term's SS, df, F, p (and the sphericity-corrected p of the within
@@ -241,6 +248,23 @@ def group_json(g) -> dict[str, Any]:
         }
         if g.box_m
         else None,
+        "baseline": _baseline_json(g.baseline),
+        "within": {
+            group: [
+                {
+                    "first": p.first,
+                    "second": p.second,
+                    "test": p.test.test,
+                    "statistic": p.test.statistic,
+                    "df": p.test.df,
+                    "p": p.test.p,
+                    "p_holm": p.p_holm,
+                    "mean_difference": p.test.mean_difference,
+                }
+                for p in pairs
+            ]
+            for group, pairs in g.within.items()
+        },
         "verdicts": {
             "correction": g.correction.as_json(),
             "interaction": g.interaction.as_json(),
