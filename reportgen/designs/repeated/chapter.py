@@ -33,8 +33,14 @@ def _df(b: Builder, df: tuple[float, ...]) -> str:
     return df_text(b, df) or "–"
 
 
+def _number(b: Builder, test: str, value: float) -> str:
+    """A test statistic as printed: Wilcoxon's V, a sum of ranks, whole or in halves ('1.318',
+    '402,5'); the others with three decimals."""
+    return b.trimmed(value, 1) if test == "wilcoxon" else b.decimal(value)
+
+
 def _statistic(b: Builder, o: Omnibus) -> str:
-    return f"{b.labels['repeated_symbols'][o.test]} = {b.decimal(o.statistic)}" if o.statistic == o.statistic else "–"
+    return f"{b.labels['repeated_symbols'][o.test]} = {_number(b, o.test, o.statistic)}" if o.statistic == o.statistic else "–"
 
 
 def _measure(b: Builder, code: str) -> str:
@@ -106,12 +112,13 @@ def diagnostics_table(b: Builder, c: Change) -> Table:
                 b.verdict("repeated:correction", c.correction.outcome, "repeated_words"),
             ],
         ]
+    two = k == 2  # sphericity holds by definition with two measurements: no Mauchly, no ε
     return b.table(
         "repeated.diagnostics",
-        b.labels["repeated_diagnostics_title"],
+        b.labels["repeated_diagnostics_title_two" if two else "repeated_diagnostics_title"],
         [[h(b.col("test")), h(b.col("statistic")), h(b.col("p")), h(b.col("description"))]],
         rows,
-        notes=(b.label("repeated_diagnostics_note", alpha=b.bounded(b.study.config.settings.alpha, 2)),),
+        notes=(b.label("repeated_diagnostics_note_two" if two else "repeated_diagnostics_note", alpha=b.bounded(b.study.config.settings.alpha, 2)),),
         widths=(3.4, 2.6, 1.0, 2.0),
         small=True,
     )
@@ -162,7 +169,7 @@ def pairs_table(b: Builder, c: Change) -> Table:
             [
                 s(f"{p.second}\u00a0−\u00a0{p.first}"),  # one line: no-break spaces
                 d(f"{b.decimal(p.test.mean_difference, 2)}{ci}"),
-                d(f"{b.labels['repeated_symbols'][p.test.test]} = {b.decimal(p.test.statistic)}"),
+                d(f"{b.labels['repeated_symbols'][p.test.test]} = {_number(b, p.test.test, p.test.statistic)}"),
                 d(_df(b, (p.test.df,) if p.test.df is not None else ())),
                 d(b.p_value(p.p_holm)),
                 d(_effect_text(b, p.effect)),
@@ -196,7 +203,7 @@ def _omnibus_words(b: Builder, c: Change) -> dict:
     """The chosen test's result as the sentences print it: symbol, statistic, df, p, effect size and band."""
     return {
         "symbol": b.own(b.labels["repeated_symbols"][c.chosen.test]),
-        "statistic": b.decimal(c.chosen.statistic),
+        "statistic": _number(b, c.chosen.test, c.chosen.statistic),
         "df": _df(b, c.chosen.df) if c.chosen.df else "",
         "p": b.p_value(c.chosen.p),
         "effect": _effect_text(b, c.chosen.effect),
@@ -338,7 +345,7 @@ def _hypothesis_words(b: Builder, r: RepeatedStudyResults, name: str) -> dict:
         "second_median": b.decimal(after.median, 2),
         "rises": hyp.decision.sign == "positive",
         "symbol": b.own(b.labels["repeated_symbols"][pair.test.test]),
-        "statistic": b.decimal(hyp.decision.statistic),
+        "statistic": _number(b, pair.test.test, hyp.decision.statistic),
         "df": _df(b, (pair.test.df,)) if pair.test.df is not None else "",
         "p": b.p_value(hyp.decision.p),
         "holm": len(c.measures) > 2,

@@ -87,7 +87,7 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
         [[h(b.labels["repeated_source"]), h(b.labels["repeated_ss"]), h("df₁"), h("df₂"), h("F"), h(b.col("p")), h("η²ₚ"), h(b.col("description"))]],
         body,
         notes=(
-            b.label("repeated_mixed_note", correction=b.labels["repeated_corrections"][correction]),
+            b.label("repeated_mixed_note_two") if two else b.label("repeated_mixed_note", correction=b.labels["repeated_corrections"][correction]),
             b.label(
                 "repeated_levene_note",
                 tests="; ".join(f"{m} F({t.df1}, {t.df2}) = {b.decimal(t.f)}, p {b.sig(t.p)}" for m, t in zip(measures, g.levene)),
