@@ -35,8 +35,8 @@ def meaning(config, leave: set[str]) -> dict:
     return dumped
 
 
-@pytest.mark.parametrize("example", STUDIES)
-def test_an_example_study_goes_through_the_form_unchanged_in_meaning(client, app, example):
+def _uploaded(client, example: str, lang: str | None = None) -> str:
+    """The example's study file, data and reference file uploaded; the session page's address."""
     folder = EXAMPLES / example
     original = load_study(folder / "study.yaml")
     data = folder / original.config.data.path
@@ -46,9 +46,15 @@ def test_an_example_study_goes_through_the_form_unchanged_in_meaning(client, app
     }
     if original.config.literature:
         files["literature"] = (original.config.literature, (folder / original.config.literature).read_bytes(), "text/plain")
-    response = client.post("/upload", files=files, follow_redirects=False)
+    response = client.post("/upload" + (f"?lang={lang}" if lang else ""), files=files, follow_redirects=False)
     assert response.status_code == 303, response.text
-    where = response.headers["location"]
+    return response.headers["location"]
+
+
+@pytest.mark.parametrize("example", STUDIES)
+def test_an_example_study_goes_through_the_form_unchanged_in_meaning(client, app, example):
+    original = load_study(EXAMPLES / example / "study.yaml")
+    where = _uploaded(client, example)
     page = client.post(where, data=form_values(client.get(where).text, where) | {"action": "check"}).text
     assert problems(page) == {}
     written = load_study(session_of(app, where).study_file)
@@ -90,21 +96,10 @@ def test_a_citation_taken_away_takes_its_finding_with_it(client, app):
     assert config.hypotheses["H4"].supports == ["winara2019"] and set(config.hypotheses["H4"].findings) == {"winara2019"}
 
 
-def _uploaded(client, example: str, lang: str = "en") -> str:
-    folder = EXAMPLES / example
-    original = load_study(folder / "study.yaml")
-    data = folder / original.config.data.path
-    files = {
-        "data": (data.name, data.read_bytes(), "application/octet-stream"),
-        "study": ("study.yaml", (folder / "study.yaml").read_bytes(), "application/x-yaml"),
-    }
-    return client.post(f"/upload?lang={lang}", files=files, follow_redirects=False).headers["location"]
-
-
 def test_the_form_sets_a_cbsem_models_estimator_and_interval(client, app):
     """MLR and the bias-corrected bootstrap chosen in the form reach the study file; set back to
     their defaults they are not written (the example's model.bootstrap is kept as written)."""
-    where = _uploaded(client, "cbsem")
+    where = _uploaded(client, "cbsem", "en")
     values = form_values(client.get(where).text, where)
     assert (values["option.estimator"], values["option.indirect_interval"]) == ("ml", "monte_carlo")
     page = client.post(where, data=values | {"option.estimator": "mlr", "option.indirect_interval": "bias_corrected", "action": "check"}).text
@@ -120,19 +115,19 @@ def test_the_form_sets_a_cbsem_models_estimator_and_interval(client, app):
 
 
 def test_the_form_offers_the_higher_order_approach_only_with_higher_order_constructs(client, app):
-    where = _uploaded(client, "higher-order")
+    where = _uploaded(client, "higher-order", "en")
     values = form_values(client.get(where).text, where)
     assert values["option.higher_order_approach"] == "two_stage" and values["option.indicator_removal"] == "none"
     page = client.post(where, data=values | {"option.higher_order_approach": "repeated_indicators", "action": "check"}).text
     assert problems(page) == {}
     assert load_study(session_of(app, where).study_file).config.model.higher_order_approach == "repeated_indicators"
-    other = _uploaded(client, "corp-rep")
+    other = _uploaded(client, "corp-rep", "en")
     corp_rep = form_values(client.get(other).text, other)
     assert "option.indicator_removal" in corp_rep and "option.higher_order_approach" not in corp_rep
 
 
 def test_a_value_the_design_does_not_offer_keeps_the_one_before(client, app):
-    where = _uploaded(client, "cbsem")
+    where = _uploaded(client, "cbsem", "en")
     values = form_values(client.get(where).text, where)
     client.post(where, data=values | {"option.estimator": "wls", "action": "check"})
     assert load_study(session_of(app, where).study_file).config.model.estimator == "ml"

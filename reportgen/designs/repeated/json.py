@@ -66,23 +66,7 @@ def change_json(c: Change) -> dict[str, Any]:
             "correction": c.correction.as_json(),
         },
         "pairs": [
-            {
-                "first": p.first,
-                "second": p.second,
-                "test": p.test.test,
-                "statistic": p.test.statistic,
-                "df": p.test.df,
-                "p": p.test.p,
-                "p_holm": p.p_holm,
-                "exact": p.test.exact,
-                "n": p.test.n,
-                "mean_difference": p.test.mean_difference,
-                "ci_low": p.test.ci[0] if p.test.ci else None,
-                "ci_high": p.test.ci[1] if p.test.ci else None,
-                "effect_size": _effect(p.effect),
-                "difference": c.pair_differences[(p.first, p.second)].as_json(),
-                "size": c.pair_sizes[(p.first, p.second)].as_json(),
-            }
+            pair_json(p) | {"difference": c.pair_differences[(p.first, p.second)].as_json(), "size": c.pair_sizes[(p.first, p.second)].as_json()}
             for p in c.pairs
         ],
     }
@@ -197,6 +181,26 @@ def results_json(study: Study, results: RepeatedStudyResults, lang: str) -> dict
     }
 
 
+def pair_json(p) -> dict[str, Any]:
+    """Two measurements compared: the test, its statistic, df, p (and Holm's), the mean difference
+    with its interval and the effect size."""
+    return {
+        "first": p.first,
+        "second": p.second,
+        "test": p.test.test,
+        "statistic": p.test.statistic,
+        "df": p.test.df,
+        "p": p.test.p,
+        "p_holm": p.p_holm,
+        "exact": p.test.exact,
+        "n": p.test.n,
+        "mean_difference": p.test.mean_difference,
+        "ci_low": p.test.ci[0] if p.test.ci else None,
+        "ci_high": p.test.ci[1] if p.test.ci else None,
+        "effect_size": _effect(p.effect),
+    }
+
+
 def _baseline_json(c) -> dict[str, Any] | None:
     """The groups compared at the first measurement by the study's group test."""
     if c is None:
@@ -249,22 +253,7 @@ def group_json(g) -> dict[str, Any]:
         if g.box_m
         else None,
         "baseline": _baseline_json(g.baseline),
-        "within": {
-            group: [
-                {
-                    "first": p.first,
-                    "second": p.second,
-                    "test": p.test.test,
-                    "statistic": p.test.statistic,
-                    "df": p.test.df,
-                    "p": p.test.p,
-                    "p_holm": p.p_holm,
-                    "mean_difference": p.test.mean_difference,
-                }
-                for p in pairs
-            ]
-            for group, pairs in g.within.items()
-        },
+        "within": {group: [pair_json(p) for p in pairs] for group, pairs in g.within.items()},
         "verdicts": {
             "correction": g.correction.as_json(),
             "interaction": g.interaction.as_json(),
