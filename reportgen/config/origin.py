@@ -12,7 +12,8 @@ of :data:`SHOWN`. Everything else is kept here and written back by
   ``mode``, and every top-level key besides (``settings``, ``compare``, inline ``qualitative``);
 - the hypotheses' codes (a row keeps the code of the file's hypothesis it shows), their keys
   the rows lack (``theory``, ``findings``), and whole the hypotheses no row can hold (a
-  moderator's, one on an observed variable), at their place among the others.
+  moderator's, one on an observed variable, a repeated study's test across its measurements), at
+  their place among the others.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def _texts(origin: Origin, raw: dict, config, language: str) -> None:
 def _hypotheses(origin: Origin, raw: dict, config) -> None:
     for place, (code, hypothesis) in enumerate(config.hypotheses.items()):
         written = raw.get(code) or raw.get(_raw_key(raw, code)) or {}
-        if hypothesis.simultaneous is not None:
+        if hypothesis.simultaneous is not None and config.design == "regression":  # the form's joint (F) test
             origin.joint = (place, code)
             hidden = {k: v for k, v in written.items() if k not in ("simultaneous", "on")}
         elif hypothesis.path and hypothesis.moderator is None and all(step in config.constructs for step in hypothesis.steps()):

@@ -23,6 +23,7 @@ STUDIES = [
     "cbsem",
     "higher-order",
     "pretest-control",
+    "repeated",
 ]
 NOT_RECEIVED = {"mixed-methods": {"qualitative"}}  # a REFI-QDA project and interview tables: files the app cannot take
 
