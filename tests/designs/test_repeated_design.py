@@ -92,7 +92,7 @@ def test_the_chapter_says_what_its_tables_show_and_claims_no_cause(lang):
         assert "F(1.84; 110.38) = 19.133" in text and "the F test is corrected by Huynh and Feldt's ε" in text
         assert "while the change from POST to FU is not significant" in text
         assert "not what caused the change" in text and "(Shadish et al., 2002)" in text
-        assert "3 were not measured at every measurement" in text
+        assert "three were not measured at every measurement" in text
         assert "caused by" not in text and "effect of the training" not in text
     else:
         assert "F(1,84; 110,38) = 19,133" in text and "uji F dikoreksi dengan ε Huynh-Feldt" in text

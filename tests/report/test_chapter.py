@@ -205,7 +205,7 @@ def test_chapter_says_how_many_respondents_were_excluded(tmp_path):
     doc = document("id", tmp_path / "o", write_study(tmp_path, base(), rows))
     first = doc.sections[0].blocks[0]
     assert first.text == (
-        "Kuesioner yang terkumpul berasal dari 40 responden. Sebanyak 2 responden tidak menjawab seluruh "
+        "Kuesioner yang terkumpul berasal dari 40 responden. Sebanyak dua responden tidak menjawab seluruh "
         "pernyataan variabel dalam model sehingga dikeluarkan dari analisis (listwise deletion); analisis berikut "
         "menggunakan data 38 responden."
     )
