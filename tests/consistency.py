@@ -244,6 +244,12 @@ def _verdict_words(labels: dict) -> set[str]:
     return words - NOT_VERDICTS
 
 
+def assert_said(text: str, phrases) -> None:
+    """Every one of ``phrases`` in the chapter's ``text``, the first missing one named."""
+    for phrase in phrases:
+        assert phrase in text, phrase
+
+
 def problems(document: Document, labels: dict, fired: set[str] | None = None) -> list[str]:
     """Every contradiction between the chapter's sentences and its tables, one line each. The
     pattern of every phrase rule that matched is added to ``fired``."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from consistency import problems
+from consistency import assert_said, problems
 from helpers import EXAMPLES, FIXTURES, composed_example, example_variant, generated_example, invoke
 
 from reportgen.render.text import render_text
@@ -281,8 +281,7 @@ def test_mlr_equals_lavaan_and_the_chapter_says_so(tmp_path, lang):
         "en": ["robust maximum likelihood (MLR", "Yuan–Bentler scaled statistic (scaling factor c = 1.012"],
         "id": ["robust maximum likelihood (MLR", "faktor skala c = 1,012"],
     }[lang]
-    for phrase in said:
-        assert phrase in text, phrase
+    assert_said(text, said)
     assert problems(composed.document, composed.labels) == []
 
 
@@ -308,8 +307,7 @@ def test_the_bias_corrected_bootstrap_interval_as_amos_reports_it(tmp_path, lang
         "en": ["95% bias-corrected bootstrap interval [", "bias-corrected percentile bootstrap interval from 1,000 resamples"],
         "id": ["interval bootstrap terkoreksi bias 95% [", "dari 1.000 resampel"],
     }[lang]
-    for phrase in said:
-        assert phrase in text, phrase
+    assert_said(text, said)
     assert problems(composed.document, composed.labels) == []
 
 

@@ -11,6 +11,7 @@ from reportgen.designs.pls.analysis import PlsStudyResults, pls_model_of
 from reportgen.interpret.pls_predict import CITATION as PREDICT_CITATION
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
+from reportgen.stats.pls.repeated_indicators import item_of
 
 
 def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
@@ -27,7 +28,7 @@ def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         for k, row in enumerate(indicators):
             cells = [s(b.labelled(construct), rowspan=len(indicators))] if k == 0 else []
             cells += [
-                s(row.indicator.split("@")[0]),  # a higher-order construct's repeated item by its own name
+                s(item_of(row.indicator)),  # a higher-order construct's repeated item by its own name
                 replace(d(b.decimal(row.q2_predict)), claim=(f"q2_predict:{row.indicator}", verdicts.relevant[row.indicator].outcome)),
                 d(b.decimal(row.pls_rmse)),
                 d(b.decimal(row.lm_rmse)),
@@ -79,7 +80,7 @@ def predict_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
                 "name": b.name(construct),
                 "count": len(q2),
                 "relevant": sum(bool(v.passed) for v in verdicts.relevant.values()),
-                "irrelevant": [item.split("@")[0] for item, v in verdicts.relevant.items() if not v.passed],
+                "irrelevant": [item_of(item) for item, v in verdicts.relevant.items() if not v.passed],
                 "q2_range": b.decimal(q2[0]) if len(q2) == 1 else f"{b.decimal(min(q2))}–{b.decimal(max(q2))}",
                 "mae": verdicts.statistic.outcome == "mae",
                 "stat": verdicts.statistic.outcome.upper(),

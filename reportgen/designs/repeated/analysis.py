@@ -19,7 +19,7 @@ from reportgen.interpret.hypotheses import partial_decision, simultaneous_decisi
 from reportgen.interpret.verdict import Verdict
 from reportgen.stats.box_m import BoxM, box_m
 from reportgen.stats.groups import EffectSize, Groups, Levene, levene
-from reportgen.stats.mixed import MixedAnova, mixed_anova
+from reportgen.stats.mixed import MixedAnova, MixedTerm, mixed_anova
 from reportgen.stats.paired import (
     NAN,
     Friedman,
@@ -163,6 +163,14 @@ class GroupChange:
     within: dict[str, tuple[PairedComparison, ...]] = field(default_factory=dict)  # group → its own pairs of measurements (Holm within it)
 
 
+def corrected(term: MixedTerm, correction: str) -> tuple[float, float]:
+    """A within-subject term's p under ``correction`` (gg | hf | none) and the factor of its df:
+    ε (Huynh–Feldt's at most 1), or 1 uncorrected (Girden, 1992)."""
+    p = {"gg": term.gg_p, "hf": term.hf_p}.get(correction)
+    epsilon = {"gg": term.gg_epsilon, "hf": term.hf_epsilon}.get(correction)
+    return (term.p if p is None else p), (min(1.0, epsilon) if epsilon else 1.0)
+
+
 def repeated_model_of(study: Study) -> models.RepeatedModel:
     model = study.config.model
     assert isinstance(model, models.RepeatedModel)
@@ -263,8 +271,7 @@ def _decide_moderated(
         raise AnalysisError.coded("analysis.gain_groups", hypothesis=name, column=column)
     if hyp.simultaneous is not None:
         term = found.anova.interaction
-        corrected = {"gg": term.gg_p, "hf": term.hf_p}.get(found.correction.outcome)
-        decision = simultaneous_decision(term.f, term.p if corrected is None else corrected, settings.alpha)
+        decision = simultaneous_decision(term.f, corrected(term, found.correction.outcome)[0], settings.alpha)
         return HypothesisResult(name, "interaction", tuple(measures[:-1]), measures[-1], hyp.expect, decision), None
     first, second = hyp.steps()
     labels = np.array(data.profile[column], dtype=object)
@@ -336,14 +343,13 @@ def _group_change(study: Study, data: Dataset, table: np.ndarray, column: str, w
     alpha = settings.alpha
     measures = list(repeated_model_of(study).measures)
     correction = rules.correction(table.shape[1], anova.time.gg_epsilon, anova.time.hf_epsilon)
-    p_of = {"gg": anova.interaction.gg_p, "hf": anova.interaction.hf_p, "none": anova.interaction.p}
     return GroupChange(
         column,
         anova,
         {g: tuple(float(v) for v in values[kept == g].mean(axis=0)) for g in groups},
         {g: tuple(float(v) for v in values[kept == g].std(axis=0, ddof=1)) for g in groups},
         correction,
-        rules.difference(p_of[correction.outcome], alpha, MIXED_CITATION),
+        rules.difference(corrected(anova.interaction, correction.outcome)[0], alpha, MIXED_CITATION),
         rules.difference(anova.group.p, alpha, MIXED_CITATION),
         int((~rows).sum()),
         tuple(levene(Groups(tuple(groups), tuple(values[kept == g, j] for g in groups)), "mean") for j in range(table.shape[1])),

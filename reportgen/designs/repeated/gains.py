@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportgen.designs.repeated.analysis import GainComparison, RepeatedStudyResults
+from reportgen.designs.repeated.analysis import GainComparison, RepeatedStudyResults, corrected
 from reportgen.designs.survey.groups_chapter import df_text, effect_number
 from reportgen.interpret import repeated as rules
 from reportgen.interpret.limitations import POWER
@@ -154,8 +154,7 @@ def interaction_words(b: Builder, r: RepeatedStudyResults, name: str) -> dict:
     column = b.study.config.hypotheses[name].moderator
     g = r.groups[column]
     term = g.anova.interaction
-    epsilon = {"gg": term.gg_epsilon, "hf": term.hf_epsilon}.get(g.correction.outcome)
-    scale = min(1.0, epsilon) if epsilon else 1.0
+    _, scale = corrected(term, g.correction.outcome)
     return {
         "column": column_label(b, column),
         "measures": [b.labelled(m) for m in r.change.measures],

@@ -4,7 +4,7 @@ interaction says whether the change differs between the groups (Field, 2018)."""
 
 from __future__ import annotations
 
-from reportgen.designs.repeated.analysis import GroupChange, RepeatedStudyResults
+from reportgen.designs.repeated.analysis import GroupChange, RepeatedStudyResults, corrected
 from reportgen.designs.repeated.gains import signed
 from reportgen.designs.survey.groups_chapter import df_text
 from reportgen.report.builder import Builder, d, h, s
@@ -65,16 +65,14 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
     ]
     body = []
     for key, term, name in rows:
-        within = key != "group"
-        epsilon = {"gg": term.gg_epsilon, "hf": term.hf_epsilon}.get(correction) if within else None
-        p = {"gg": term.gg_p, "hf": term.hf_p}.get(correction, term.p) if within else term.p
+        p, scale = corrected(term, correction) if key != "group" else (term.p, 1.0)
         verdict = g.interaction if key == "interaction" else g.group if key == "group" else None
         body.append(
             [
                 s(name),
                 d(b.decimal(term.ss)),
-                d(b.decimal(term.df1 * (min(1.0, epsilon) if epsilon else 1.0), 2)),
-                d(b.decimal(term.df2 * (min(1.0, epsilon) if epsilon else 1.0), 2)),
+                d(b.decimal(term.df1 * scale, 2)),
+                d(b.decimal(term.df2 * scale, 2)),
                 d(b.decimal(term.f)),
                 d(b.p_value(p)),
                 d(b.bounded(term.partial_eta2)),
@@ -98,7 +96,7 @@ def _column_blocks(b: Builder, r: RepeatedStudyResults, section: Section, column
     )
     section.add(anova)
     inter = a.interaction
-    p = {"gg": inter.gg_p, "hf": inter.hf_p}.get(correction, inter.p)
+    p, _ = corrected(inter, correction)
     section.blocks += b.say(
         "repeated_groups.j2",
         refs=(means.key, figure.key, anova.key),

@@ -86,7 +86,14 @@ def estimate_two_stage(x: np.ndarray, spec: PlsSpec) -> tuple[PlsResult, PlsResu
     order), stage two on its items and the dimensions' scores; and the data of stage two."""
     first = stage_one(spec)
     one = estimate(x, first)
-    columns = {name: x[:, k] for k, name in enumerate(first.indicators)}
-    columns |= {d.construct: one.scores[:, first.constructs.index(d.construct)] for d in spec.dimensions}
-    x2 = np.column_stack([columns[i] for i in spec.indicators])
+    x2 = stage_two_data(x, spec, one)
     return one, estimate(x2, spec), x2
+
+
+def stage_two_data(x: np.ndarray, spec: PlsSpec, fitted: PlsResult) -> np.ndarray:
+    """Stage two's data (columns in ``spec.indicators`` order): stage one's items from ``x`` (in
+    :func:`observed_indicators` order) and each dimension's score in ``fitted``, a model that has
+    the dimensions among its constructs."""
+    columns = {name: x[:, k] for k, name in enumerate(stage_one(spec).indicators)}
+    columns |= {d.construct: fitted.scores[:, fitted.spec.constructs.index(d.construct)] for d in spec.dimensions}
+    return np.column_stack([columns[i] for i in spec.indicators])

@@ -31,7 +31,7 @@ from dataclasses import replace
 import numpy as np
 
 from reportgen.stats.pls.algorithm import BatchResult, PlsResult, PlsSpec, _regressions, _standardise, first_of, run_batch, run_on_correlations
-from reportgen.stats.pls.higher_order import augmented_correlations, dimensions_of, stage_one
+from reportgen.stats.pls.higher_order import augmented_correlations, dimensions_of, stage_one, stage_two_data
 
 REPEATED = "repeated_indicators"
 
@@ -39,6 +39,11 @@ REPEATED = "repeated_indicators"
 def alias(item: str, hoc: str) -> str:
     """The name of ``item`` repeated as an indicator of ``hoc``."""
     return f"{item}@{hoc}"
+
+
+def item_of(indicator: str) -> str:
+    """The item an indicator is: itself, or the item a repeated indicator (:func:`alias`) repeats."""
+    return indicator.rsplit("@", 1)[0]
 
 
 def repeated_spec(spec: PlsSpec) -> PlsSpec:
@@ -75,7 +80,7 @@ def repeated_spec(spec: PlsSpec) -> PlsSpec:
 def repeated_columns(spec: PlsSpec) -> list[int]:
     """Each indicator of :func:`repeated_spec` as its column among stage one's indicators."""
     first = stage_one(spec).indicators
-    return [first.index(i.rsplit("@", 1)[0] if "@" in i else i) for i in repeated_spec(spec).indicators]
+    return [first.index(item_of(i)) for i in repeated_spec(spec).indicators]
 
 
 def structural_view(batch: BatchResult, item_cor: np.ndarray, spec: PlsSpec) -> BatchResult:
@@ -132,8 +137,6 @@ def estimate_repeated(x: np.ndarray, spec: PlsSpec) -> tuple[PlsResult, PlsResul
     first = stage_one(spec)
     rows = [model.indicators.index(i) for i in first.indicators]
     view = structural_view(batch, one.item_cor[np.ix_(rows, rows)][None], spec)
-    columns = {name: x[:, k] for k, name in enumerate(first.indicators)}
-    columns |= {d.construct: one.scores[:, model.constructs.index(d.construct)] for d in spec.dimensions}
-    x2 = np.column_stack([columns[i] for i in spec.indicators])
+    x2 = stage_two_data(x, spec, one)
     scores = one.scores[:, [model.constructs.index(c) for c in spec.constructs]]
     return one, first_of(view, spec, scores, _standardise(x2)), x2
