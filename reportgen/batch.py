@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -107,7 +107,7 @@ def tasks_for(files: list[Path], out: Path | None, lang: str | None, formats) ->
     return [Task(file, root / name, lang, tuple(formats)) for file, name in zip(files, names)]
 
 
-def run_tasks(tasks: list[Task], jobs: int | None = None) -> Iterator[Outcome]:
+def run_tasks(tasks: list[Task], jobs: int | None = None) -> Generator[Outcome, None, None]:
     """Run every task, at most ``jobs`` at once; yield the outcomes in the order of ``tasks``
     (each as soon as it and every earlier one have ended)."""
     if not fork_available():
@@ -131,11 +131,27 @@ def run_tasks(tasks: list[Task], jobs: int | None = None) -> Iterator[Outcome]:
             while given in ended:
                 yield ended.pop(given)
                 given += 1
+    except Interrupted as stop:  # also when thrown in at a yield: see _report in reportgen.cli
+        finished = [str(o.task.target) for o in ended.values() if o.ok]
+        stop.also_written(*finished, *_stop_all(running))
+        raise
     finally:
-        for _, _task, child in running.values():
-            child.stop()
-        for _, task, _ in running.values():
-            sweep_stale(Path(os.path.abspath(task.target)).parent)
+        _stop_all(running)
+
+
+def _stop_all(running: dict[Connection, tuple[int, Task, Child]]) -> list[str]:
+    """Stop the studies still running and sweep their folders' parents; return the output
+    folders of those whose report was complete before they stopped."""
+    written: list[str] = []
+    while running:
+        _, (_, task, child) = running.popitem()
+        answer = child.stop()
+        if answer is not None and answer[0] == "ok":
+            written.append(str(task.target))
+        elif answer is not None and answer[0] == "interrupted":
+            written.extend(answer[2])
+        sweep_stale(Path(os.path.abspath(task.target)).parent)
+    return written
 
 
 def _outcome(task: Task, child: Child) -> Outcome:

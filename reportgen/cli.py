@@ -175,8 +175,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (Interrupted, KeyboardInterrupt) as stop:
         stop = stop if isinstance(stop, Interrupted) else Interrupted(2)
-        print(f"reportgen: stopped by {stop.name}; no unfinished report was written and earlier reports are unchanged", file=sys.stderr)
+        print(f"reportgen: {stopped_line(stop)}", file=sys.stderr)
         return stop.exit_code
+
+
+def stopped_line(stop: Interrupted) -> str:
+    """What a stopped run says: nothing unfinished was written; the reports that were complete
+    when the signal came (a signal during the last step of writing one) are named."""
+    if not stop.written:
+        return f"stopped by {stop.name}; no unfinished report was written and earlier reports are unchanged"
+    done = ", ".join(stop.written)
+    which = f"the report in {done} was" if len(stop.written) == 1 else f"the reports in {done} were"
+    return (
+        f"stopped by {stop.name} after {which} complete (written in full); no unfinished report was written and other earlier reports are unchanged"
+    )
 
 
 def _run(args) -> int:
@@ -250,28 +262,37 @@ def _report(tasks, jobs) -> int:
 
     single = len(tasks) == 1
     failed = crashed = 0
-    for outcome in run_tasks(tasks, jobs):
-        study = outcome.task.study
-        if outcome.ok:
-            assert outcome.report is not None  # what ok means
-            for note in outcome.report.notes:
-                print(f"note: {note}" if single else f"note: {study}: {note}", file=sys.stderr)
-            if single:
-                for path in outcome.report.files:
-                    print(path)
-            else:
-                count = len(outcome.report.files)
-                print(f"{study}: {count} file{'s' if count != 1 else ''} in {outcome.task.target}")
-        elif outcome.error is not None:
-            failed += 1
-            print(f"error: {outcome.error}" if single else f"error: {study}: {outcome.error}", file=sys.stderr)
-        else:
-            crashed += 1
-            print(outcome.detail.rstrip(), file=sys.stderr)
-            print(f"error: {study}: {outcome.crash} (a bug in reportgen; the traceback above says where)", file=sys.stderr)
+    outcomes = run_tasks(tasks, jobs)
+    try:
+        for outcome in outcomes:
+            _print_outcome(outcome, single)
+            failed += outcome.error is not None
+            crashed += not outcome.ok and outcome.error is None
+    except Interrupted as stop:  # here while an outcome was printed: the running studies are stopped
+        outcomes.throw(stop)  # raised again, naming the reports finished meanwhile
     if not single and (failed or crashed):
         print(f"{failed + crashed} of {len(tasks)} studies failed", file=sys.stderr)
     return 1 if crashed else 2 if failed else 0
+
+
+def _print_outcome(outcome, single: bool) -> None:
+    """The files of a finished study, or its error line (with the traceback of a bug)."""
+    study = outcome.task.study
+    if outcome.ok:
+        assert outcome.report is not None  # what ok means
+        for note in outcome.report.notes:
+            print(f"note: {note}" if single else f"note: {study}: {note}", file=sys.stderr)
+        if single:
+            for path in outcome.report.files:
+                print(path)
+        else:
+            count = len(outcome.report.files)
+            print(f"{study}: {count} file{'s' if count != 1 else ''} in {outcome.task.target}")
+    elif outcome.error is not None:
+        print(f"error: {outcome.error}" if single else f"error: {study}: {outcome.error}", file=sys.stderr)
+    else:
+        print(outcome.detail.rstrip(), file=sys.stderr)
+        print(f"error: {study}: {outcome.crash} (a bug in reportgen; the traceback above says where)", file=sys.stderr)
 
 
 def _validate(args) -> int:

@@ -21,16 +21,33 @@ STOPPING = tuple(s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIG
 
 
 class Interrupted(BaseException):
-    """The run was stopped by a signal; ``exit_code`` is 128 + its number."""
+    """The run was stopped by a signal; ``exit_code`` is 128 + its number.
 
-    def __init__(self, signum: int):
+    ``written``: the output folders whose new report was already complete when the signal came
+    (a signal held back during a folder swap arrives just after it), so the one line that ends
+    the run can say which reports did change.
+    """
+
+    def __init__(self, signum: int, written: tuple[str, ...] = ()):
         super().__init__(signum)
         self.signum = signum
         self.name = signal.Signals(signum).name
         self.exit_code = 128 + signum
+        self.written = tuple(written)
+
+    def also_written(self, *targets: str) -> Interrupted:
+        """This stop, with ``targets`` added to the reports written before it."""
+        self.written = self.written + tuple(t for t in targets if t not in self.written)
+        return self
+
+
+_held: list[int] | None = None  # the signals that came during held(); None outside it
 
 
 def _stop(signum, frame) -> None:
+    if _held is not None:
+        _held.append(signum)
+        return
     for other in STOPPING:
         signal.signal(other, signal.SIG_IGN)
     raise Interrupted(signum)
@@ -55,15 +72,31 @@ def stopping_cleanly():
 
 @contextmanager
 def held():
-    """Hold the stopping signals back during the block (a folder swap); they arrive after it."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
+    """Hold the stopping signals back during the block (a folder swap); they arrive after it.
+
+    Two holds, because a signal mask is a thread's: the mask keeps this thread from taking the
+    signals (so their default action cannot end the process halfway), but the kernel may still
+    hand a process signal to another thread (numerical libraries start their own), after which
+    Python runs the handler in the main thread at once. So the handler itself, while a block is
+    held, only notes the signal, and the first one noted is raised when the block ends.
+    """
+    global _held
+    import threading
+
+    if _held is not None or threading.current_thread() is not threading.main_thread():
+        yield  # within a held block already, or where no handler runs
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+    _held = []
+    masked = hasattr(signal, "pthread_sigmask")
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING) if masked else set()
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        if masked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)  # runs the handler of a blocked signal: noted
+        came, _held = _held, None
+        if came:
+            _stop(came[0], None)
 
 
 def become_child(on_parent_death: int = getattr(signal, "SIGKILL", signal.SIGTERM), cleans_up: bool = False) -> None:

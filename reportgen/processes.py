@@ -9,6 +9,7 @@ a full disk anywhere else.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -84,18 +85,25 @@ class Child:
         if kind == "user":
             raise ReportgenError(value[0])
         if kind == "interrupted":
-            raise Interrupted(value[0])
+            raise Interrupted(value[0], value[1])
         raise ChildFailed(f"the {self.name} process failed: {value[0]}", value[1])
 
-    def stop(self) -> None:
-        """End the child: SIGTERM, then SIGKILL if it is still there after a second."""
+    def stop(self) -> tuple | None:
+        """End the child: SIGTERM, then SIGKILL if it is still there after a second. Return the
+        answer it sent before it ended, unread (``("ok", value)``, ``("interrupted", signum,
+        written)``, …), or None."""
         if self.process.is_alive():
             self.process.terminate()
             self.process.join(STOP_SECONDS)
             if self.process.is_alive():
                 self.process.kill()
         self.process.join()
+        answer = None
+        with contextlib.suppress(EOFError, OSError):
+            if self.connection.poll():
+                answer = tuple(self.connection.recv())
         self.connection.close()
+        return answer
 
 
 class Standby:
@@ -292,7 +300,7 @@ def _main(sender: Connection, fn, args: tuple, on_parent_death: int, cleans_up: 
     except ReportgenError as exc:
         message = ("user", exc.message)
     except Interrupted as exc:
-        message = ("interrupted", exc.signum)
+        message = ("interrupted", exc.signum, exc.written)
     except BaseException as exc:  # a bug: its traceback goes to the parent
         message = ("bug", f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
     try:

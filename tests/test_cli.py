@@ -202,3 +202,18 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path, when):
     assert process.wait(timeout=60) in (0, 141) and stderr == ""
     if when == "before":
         assert process.returncode == 141
+
+
+def test_a_stopped_run_names_the_reports_it_finished_first():
+    """A signal that comes while a report is being swapped in (or after a study of a batch ended,
+    before its files were printed) cannot undo it: the line says so instead of "unchanged"."""
+    from reportgen.cli import stopped_line
+    from reportgen.interrupt import Interrupted
+
+    assert stopped_line(Interrupted(15)) == "stopped by SIGTERM; no unfinished report was written and earlier reports are unchanged"
+    both = Interrupted(2, ("out/a",)).also_written("out/b", "out/a")
+    assert both.written == ("out/a", "out/b") and both.exit_code == 130
+    assert stopped_line(both) == (
+        "stopped by SIGINT after the reports in out/a, out/b were complete (written in full); "
+        "no unfinished report was written and other earlier reports are unchanged"
+    )

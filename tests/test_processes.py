@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from reportgen.figures import FigureJob
-from reportgen.processes import Standby, standing_by
+from reportgen.processes import Child, Standby, standing_by
 from reportgen.report.document import Figure
 
 
@@ -85,3 +85,15 @@ def test_the_figure_process_writes_every_figure(tmp_path):
     job.finish()
     assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["h0.png", "h1.png", "h2.png"]
     assert all(p.stat().st_size > 1000 for p in (tmp_path / "figures").iterdir())
+
+
+def test_a_stopped_child_hands_back_the_answer_it_had_sent():
+    """A study that finished while its run was being stopped: the run still learns that its
+    report was written (and names it in the line that ends the run)."""
+    child = Child(_sum, (2, 3), name="test")
+    deadline = time.monotonic() + 5
+    while child.process.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert child.stop() == ("ok", 5)
+    sleeping = Child(time.sleep, (60,), name="test")
+    assert sleeping.stop() is None

@@ -246,6 +246,43 @@ def test_stale_temporary_folders_of_dead_processes_are_swept(tmp_path):
     assert alive.exists() and lookalike.exists() and not stale.exists()
 
 
+@pytest.mark.parametrize("when", ["while the report is written", "during the swap"])
+def test_a_stop_says_whether_the_new_report_was_complete(tmp_path, monkeypatch, when):
+    """SIGTERM is held back during the folder swap and arrives just after it: the stop then names
+    the report it could no longer prevent; before the swap the earlier report stays as it was."""
+    import signal
+    import threading
+
+    from reportgen.interrupt import Interrupted, stopping_cleanly
+    from reportgen.output import atomic_folder
+    from reportgen.output import folder as folder_module
+
+    out = tmp_path / "o"
+    with atomic_folder(out) as staging:
+        (staging / "chapter.txt").write_text("earlier")
+    exchange = folder_module._exchange
+
+    def signalled_exchange(a, b):
+        os.kill(os.getpid(), signal.SIGTERM)  # held back: it arrives once the swap is done
+        return exchange(a, b)
+
+    monkeypatch.setattr(folder_module, "_exchange", signalled_exchange)
+    idle = threading.Event()
+    other = threading.Thread(target=idle.wait)  # a thread that may take the signal (as BLAS threads do)
+    other.start()
+    try:
+        with pytest.raises(Interrupted) as stop, stopping_cleanly(), atomic_folder(out) as staging:
+            (staging / "chapter.txt").write_text("new")
+            if when == "while the report is written":
+                os.kill(os.getpid(), signal.SIGTERM)
+    finally:
+        idle.set()
+    swapped = when == "during the swap"
+    assert stop.value.signum == signal.SIGTERM and stop.value.written == ((str(out),) if swapped else ())
+    assert (out / "chapter.txt").read_text() == ("new" if swapped else "earlier")
+    assert sorted(os.listdir(tmp_path)) == ["o"]  # neither the new nor the old report left beside it
+
+
 # 1b. Names from the study file never leave the output folder --------------------------------
 
 

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from reportgen.errors import OutputError
-from reportgen.interrupt import held
+from reportgen.interrupt import Interrupted, held
 from reportgen.output.manifest import MANIFEST, STAGING_MARK, foreign_content, write_manifest
 
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.reportgen-tmp-(?P<pid>\d+)-[A-Za-z0-9_]+$")
@@ -98,7 +98,7 @@ def atomic_folder(target: Path, inputs: Iterable[Path] = (), study: Path | None 
         yield staging
         write_manifest(staging, study)
         check_target(given, inputs)
-        _swap_in(staging, target)
+        _swap_in(staging, target, shown=given)
     except OSError as exc:
         remove_marked(staging)
         raise _as_written_to(exc, staging, given) from None
@@ -133,19 +133,30 @@ def _as_written_to(exc: OSError, staging: Path, target: Path) -> OSError:
     return OSError(exc.errno, exc.strerror, name)
 
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Put ``staging`` in ``target``'s place and remove the old report, with signals held back."""
-    with held():
-        (staging / STAGING_MARK).unlink()
-        if target.exists() and _exchange(staging, target):
-            remove_marked(staging, MANIFEST)  # now the old report
-        elif target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.reportgen-tmp-{os.getpid()}-", dir=target.parent))
-            os.rename(target, old / "old")
-            os.rename(staging, target)
-            remove_marked(old, "old")
-        else:
-            os.rename(staging, target)
+def _swap_in(staging: Path, target: Path, shown: Path) -> None:
+    """Put ``staging`` in ``target``'s place and remove the old report, with signals held back.
+
+    A signal that came during the swap arrives as soon as it is done: the new report is then
+    complete, and the :class:`Interrupted` it raises names ``shown`` among the reports written.
+    """
+    swapped = False
+    try:
+        with held():
+            (staging / STAGING_MARK).unlink()
+            if target.exists() and _exchange(staging, target):
+                remove_marked(staging, MANIFEST)  # now the old report
+            elif target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{target.name}.reportgen-tmp-{os.getpid()}-", dir=target.parent))
+                os.rename(target, old / "old")
+                os.rename(staging, target)
+                remove_marked(old, "old")
+            else:
+                os.rename(staging, target)
+            swapped = True
+    except Interrupted as stop:
+        if swapped:
+            stop.also_written(str(shown))
+        raise
 
 
 def _exchange(a: Path, b: Path) -> bool:
