@@ -14,7 +14,7 @@ from typing import Any
 
 from reportgen.errors import naming
 
-SCHEMA_VERSION = "1.7"
+SCHEMA_VERSION = "1.8"
 """The contract's version: a minor step (1.1) adds keys, a major one (2.0) renames or removes one."""
 
 

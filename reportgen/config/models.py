@@ -317,9 +317,12 @@ class PlsPredict(Strict):
 
 class PlsMultigroup(Strict):
     """Multigroup analysis (Hair et al., 2018, ch. 4–5): MICOM, then the permutation test of each
-    path's difference between the two groups of a ``respondents`` column."""
+    path's difference between two groups of a ``respondents`` column: its only two, or the two
+    named in ``groups`` (codes or labels; the first is group 1), the other respondents left out
+    (a column of three or more groups is compared one pair at a time)."""
 
     column: Key
+    groups: list[Key] | None = Field(None, min_length=2, max_length=2)
     permutations: int = Field(5000, ge=100, le=bounds.MAX_PERMUTATIONS)
 
 
@@ -650,9 +653,16 @@ class StudyConfig(Strict):
         found = next((c for c in self.respondents if c.column == column and c.order), None)
         if found is None:
             return None
-        labels = {code: label.get(self.study.language) for code, label in found.values.items()}
+        return self.category_labels(column, found.order or [])
+
+    def category_labels(self, column: str, entries: list[str]) -> list[str]:
+        """Categories of a ``respondents`` column as the study names them (``order``, ``model.mga.groups``):
+        each by its label in the study's language; an entry written as a code of ``values`` is
+        read as that code's label."""
+        found = next((c for c in self.respondents if c.column == column), None)
+        labels = {code: label.get(self.study.language) for code, label in found.values.items()} if found else {}
         named = set(labels.values())
-        return [entry if entry in named else labels.get(entry, entry) for entry in found.order or []]
+        return [entry if entry in named else labels.get(entry, entry) for entry in entries]
 
     def category_label(self, column: str, value: str, language: str) -> str:
         """A respondent category (profile or compared column) in ``language``: its label there where

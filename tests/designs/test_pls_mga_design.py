@@ -6,6 +6,7 @@ numbers are pinned to seminr in tests/stats/test_pls_mga.py."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -66,11 +67,15 @@ def test_invariance_levels():
     assert worst.model.outcome == "none" and not worst.comparable
 
 
+def _run_settings(config) -> None:
+    config["model"]["bootstrap"] = 200
+    config["model"]["mga"]["permutations"] = 200  # kept when edit drops model.mga
+    config["model"]["predict"] = False
+
+
 def _run(tmp_path, edit):
     def change(config):
-        config["model"]["bootstrap"] = 200
-        config["model"]["mga"]["permutations"] = 200  # kept when edit drops model.mga
-        config["model"]["predict"] = False
+        _run_settings(config)
         edit(config)
 
     return invoke(["run", example_variant("corp-rep", tmp_path / "study", change), "--out", tmp_path / "out", "--formats", "json"])
@@ -96,6 +101,74 @@ def test_three_groups_are_refused_in_one_line(tmp_path):
     assert result.exit_code == 2, result.stderr
     assert "model.mga.column: servicetype holds 3 groups" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _with_a_third_group(tmp_path) -> Path:
+    """The example's data twice, the copy's respondents in a third group (servicetype 3): every
+    column's mean, so every value imputed by it, is the example's."""
+    table = pd.read_csv(EXAMPLES / "corp-rep" / "corp_rep_data.csv")
+    data = tmp_path / "data.csv"
+    pd.concat([table, table.assign(servicetype=3)]).to_csv(data, index=False)
+    return data
+
+
+def test_two_groups_named_of_three_are_compared_as_a_column_of_two(tmp_path):
+    """model.mga.groups (codes or labels) picks two groups of a column with three: the same
+    respondents, values and permutations as the example's two-group analysis, so the same MICOM
+    and path differences; the third group is left out and said to be."""
+    data = _with_a_third_group(tmp_path)
+
+    def named(config):
+        config["respondents"][0]["values"]["3"] = {"id": "Lainnya", "en": "Other"}
+        config["data"]["path"] = str(data)
+        config["model"]["mga"]["groups"] = ["1", "Prepaid"]
+
+    from reportgen.pipeline import compose
+
+    assert _run(tmp_path / "two", lambda c: None).exit_code == 0
+    two = json.loads((tmp_path / "two" / "out" / "results.json").read_text())["pls"]["mga"]
+    study = example_variant("corp-rep", tmp_path / "three", lambda c: _run_settings(c) or named(c))
+    said = {
+        "en": "separately for the 125 Postpaid and the 219 Prepaid respondents (the 344 respondents in the group Other are not part of this comparison).",
+        "id": "terpisah untuk 125 responden Pascabayar dan 219 responden Prabayar (344 responden pada kelompok Lainnya tidak termasuk dalam perbandingan ini).",
+    }
+    for lang in ("en", "id"):
+        composed = compose(study, lang)
+        assert said[lang] in " ".join(render_text(composed.document, composed.labels).split())
+        assert problems(composed.document, composed.labels) == []
+    three = composed.payload["pls"]["mga"]
+    assert (three["groups"], three["sizes"], three["others"], three["other_groups"]) == (["Postpaid", "Prepaid"], [125, 219], 344, ["Other"])
+    assert (two["others"], two["other_groups"]) == (0, [])
+    for construct, row in two["micom"].items():
+        for key in ("c", "c_quantile_05", "mean_difference", "log_variance_ratio"):
+            assert three["micom"][construct][key] == pytest.approx(row[key], abs=1e-12), (construct, key)
+    for path, row in two["paths"].items():
+        assert [three["paths"][path][k] for k in ("group1", "group2", "p")] == pytest.approx([row[k] for k in ("group1", "group2", "p")], abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    "groups,said",
+    [
+        (
+            None,
+            "model.mga.column: servicetype holds 3 groups among the respondents used (Other, Postpaid, Prepaid); the multigroup analysis "
+            "compares two: name the two in model.mga.groups (groups: [Other, Postpaid], say), or recode the column into two groups",
+        ),
+        (["1", "Others"], "model.mga.groups: Others is not a group of servicetype among the respondents used (Other, Postpaid, Prepaid)"),
+        (["2", "Prepaid"], "model.mga.groups: both entries name the group Prepaid of servicetype; name two different groups"),
+    ],
+)
+def test_groups_of_a_column_of_three_that_cannot_be_compared_are_one_line(tmp_path, groups, said):
+    data = _with_a_third_group(tmp_path)
+
+    def edit(config):
+        config["respondents"][0]["values"]["3"] = {"id": "Lainnya", "en": "Other"}
+        config["data"]["path"] = str(data)
+        if groups:
+            config["model"]["mga"]["groups"] = groups
+
+    result = _run(tmp_path, edit)
+    assert result.exit_code == 2 and result.stderr.strip().splitlines() == [f"error: {said}"], result.stderr
 
 
 def test_json_without_mga_is_null(tmp_path):

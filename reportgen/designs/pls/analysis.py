@@ -81,6 +81,8 @@ class Multigroup:
     result: MgaResult
     verdicts: MgaVerdicts
     excluded: int  # respondents left out for a blank group
+    others: int = 0  # respondents of the column's other groups (``model.mga.groups``), left out
+    other_groups: tuple[str, ...] = ()  # those groups, in the profile's order
 
 
 MEASUREMENT_FIELDS = ("loadings", "rho_a", "rho_c", "reliability", "ave", "fornell_larcker", "htmt", "cross_loadings", "outer_vif")
@@ -470,10 +472,21 @@ def _multigroup(study: Study, data: Dataset, indicators: Indicators, spec: PlsSp
     column = settings.column
     values = data.profile[column]
     present = {v for v in values if v is not None}
-    groups = [c for c in described.profile[column].categories if c in present]
-    if len(groups) != 2:
-        raise AnalysisError.coded("analysis.mga_groups", column=column, count=len(groups), groups=", ".join(map(str, groups)))
-    rows = np.array([v is not None for v in values])
+    groups = present_groups = [c for c in described.profile[column].categories if c in present]
+    if settings.groups:
+        named = study.config.category_labels(column, settings.groups)
+        for entry, group in zip(settings.groups, named):
+            if group not in groups:
+                raise AnalysisError.coded("analysis.mga_no_group", column=column, group=entry, groups=", ".join(map(str, groups)))
+        if named[0] == named[1]:
+            raise AnalysisError.coded("analysis.mga_same_group", column=column, group=named[0])
+        groups = named
+    elif len(groups) < 2:
+        raise AnalysisError.coded("analysis.mga_one_group", column=column, groups=", ".join(map(str, groups)) or "–")
+    elif len(groups) > 2:
+        listed = ", ".join(map(str, groups))
+        raise AnalysisError.coded("analysis.mga_groups", column=column, count=len(groups), groups=listed, first=groups[0], second=groups[1])
+    rows = np.array([v in groups for v in values])
     raw = indicators.raw(observed_indicators(spec))[rows]
     pooled = indicators.items(spec.indicators)[rows]
     group1 = np.array([v == groups[0] for v in values])[rows]
@@ -486,7 +499,10 @@ def _multigroup(study: Study, data: Dataset, indicators: Indicators, spec: PlsSp
         if (spread == 0).any():
             raise AnalysisError.coded("analysis.mga_constant", item=spec.indicators[int(np.flatnonzero(spread == 0)[0])], group=name, column=column)
     result = multigroup(raw, pooled, spec, group1, shuffles_of(len(pooled), settings.permutations, pls_model_of(study.config).seed))
-    return Multigroup(column, (groups[0], groups[1]), result, mga_verdicts(result, study.config.settings.alpha), int((~rows).sum()))
+    blank = sum(v is None for v in values)
+    others = len(values) - int(rows.sum()) - blank
+    left_out = tuple(g for g in present_groups if g not in groups)
+    return Multigroup(column, (groups[0], groups[1]), result, mga_verdicts(result, study.config.settings.alpha), blank, others, left_out)
 
 
 def fitted_model(spec: PlsSpec, indicators: Indicators) -> tuple[PlsResult, np.ndarray]:

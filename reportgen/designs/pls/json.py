@@ -203,6 +203,8 @@ def mga_json(results: PlsStudyResults) -> dict[str, Any] | None:
         "groups": list(m.groups),
         "sizes": list(r.sizes),
         "excluded": m.excluded,
+        "others": m.others,
+        "other_groups": list(m.other_groups),
         "permutations": r.permutations,
         "invariance": v.model.as_json(),
         "micom": {

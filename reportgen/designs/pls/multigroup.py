@@ -64,6 +64,8 @@ def multigroup_section(b: Builder, r: PlsStudyResults, number: str) -> Section |
         n_first=b.integer(result.sizes[0]),
         n_second=b.integer(result.sizes[1]),
         excluded=b.integer(m.excluded) if m.excluded else "",
+        others=b.integer(m.others) if m.others else "",
+        other_groups=[b.category(m.column, g) for g in m.other_groups],
         permutations=b.integer(result.permutations),
     )
     section.add(micom)
