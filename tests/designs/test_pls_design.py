@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from helpers import EXAMPLES, composed_example, written_example
+from helpers import EXAMPLES, composed_example, example_variant, written_example
 
 from reportgen.pipeline import run_study
 
@@ -289,3 +289,44 @@ def test_the_mediation_types_are_those_of_hair_et_al(tmp_path):
     run_study(EXAMPLES / "corp-rep" / "study.yaml", tmp_path / "o", formats=["json"])
     types = json.loads((tmp_path / "o" / "results.json").read_text())["pls"]["mediation_types"]
     assert {chain: t["outcome"] for chain, t in types.items()} == {"COMP -> CUSA -> CUSL": "indirect_only", "LIKE -> CUSA -> CUSL": "complementary"}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_q2_is_read_as_stone_geisser_criterion_not_as_out_of_sample_prediction(lang, tmp_path):
+    """Blindfolding keeps every respondent in the estimation (SmartPLS 4 dropped it for that reason;
+    Hair et al., 2022, assess predictive power with PLSpredict): the chapter reports Q² by
+    Stone–Geisser's criterion once, says what it is not, and points to PLSpredict; a construct whose
+    Q² is not above 0 is named apart."""
+    from dataclasses import replace
+
+    from reportgen.config import load_study
+    from reportgen.interpret.verdict import Verdict
+    from reportgen.pipeline import analyse, chapter
+    from reportgen.render.text import render_text
+
+    composed = composed_example("mobi", lang)
+    text = " ".join(render_text(composed.document, composed.labels).split())
+    said = {
+        "en": [
+            "Every Q² is above 0, which by Stone–Geisser's criterion is predictive relevance for each endogenous construct. But Q² comes",
+            "is not an assessment of the model's predictive power out of the sample (Shmueli et al., 2016). Hair et al. (2022) assess "
+            "out-of-sample predictive power with PLSpredict, reported below.",
+        ],
+        "id": [
+            "Semua nilai Q² > 0, yang menurut kriteria Stone–Geisser berarti model memiliki relevansi prediktif terhadap setiap konstruk endogen.",
+            "bukan penilaian daya prediksi model di luar sampel (Shmueli et al., 2016). Hair et al. (2022) menilai daya prediksi tersebut "
+            "dengan PLSpredict, yang dilaporkan di bawah ini.",
+        ],
+    }[lang]
+    assert all(s in text for s in said) and text.count("Stone–Geisser") == 1
+    analysed = analyse(load_study(example_variant("mobi", tmp_path, lambda c: c["model"].update(bootstrap=200))), lang)
+    q2 = dict(analysed.results.verdicts.q2)
+    q2["CUEX"] = Verdict("not_relevant", q2["CUEX"].rule, -0.01, False)
+    results = replace(analysed.results, verdicts=replace(analysed.results.verdicts, q2=q2))
+    document, builder = chapter(replace(analysed, results=results), lang)
+    text = " ".join(render_text(document, builder.labels).split())
+    mixed = {
+        "en": "(predictive relevance by Stone–Geisser's criterion), that of Customer Expectation not.",
+        "id": "(relevansi prediktif menurut kriteria Stone–Geisser), sedangkan nilai Q² Harapan Pelanggan tidak.",
+    }[lang]
+    assert mixed in text

@@ -115,6 +115,9 @@ def inner_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         srmr=b.decimal(r.assessed.srmr),
         srmr_max=b.decimal(SRMR_MAX, 2),
         fit=r.verdicts.srmr.passed,
+        predicted=bool(r.prediction),
+        relevant=[b.name(c) for c in endo if r.verdicts.q2[c].passed],
+        not_relevant=[b.name(c) for c in endo if not r.verdicts.q2[c].passed],
     )
     section.add(sub)
 
