@@ -67,6 +67,7 @@ class Drawn:
         self.texts = list(seen.values())
         self.scale = printed_scale(self.fig, figure.width)
         self.renderer = self.fig.canvas.get_renderer()
+        plt.close(self.fig)  # out of pyplot's list of open figures; the figure and its texts stay as drawn
 
     def strings(self) -> list[str]:
         return [t.get_text() for t in self.texts]
