@@ -84,6 +84,8 @@ def test_the_first_order_constructs_are_assessed_without_rep_and_rep_by_rho_c(co
     assert (round(htmt["REP~CUSA"], 3), round(htmt["REP~CUSL"], 3)) == (0.562, 0.685)
     assert c.payload["pls"]["htmt_boot"]["REP~CUSA"]["htmt"] == pytest.approx(htmt["REP~CUSA"], abs=1e-12)
     assert tables["pls.hoc_validity.REP"].body[0][1].text == ".898"
+    first = c.payload["pls"]["first_stage"]["reliability"]  # the model with every indicator is this one, not stage one of two
+    assert c.payload["pls"]["initial_reliability"] == {k: v for k, v in first.items() if k != "REP"}
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -261,6 +261,10 @@ def analyse(study: Study, data: Dataset, progress: bool = True) -> PlsStudyResul
     x_one = x1[:, repeated_columns(spec)] if repeated else x1  # the repeated items, once more for each higher-order construct
     if one is not None:
         first = FirstStage(one, *assessed_model(one, x_one, raw[:, repeated_columns(spec)] if repeated else raw))
+    if repeated and first is not None:  # the model with every indicator is the repeated-indicators one: its first-order constructs as assessed there
+        loadings = dict(zip(first.model.spec.indicators, first.model.loadings.sum(axis=1)))
+        initial_loadings = {item: loadings[item] for item in initial_loadings}
+        initial_reliability = {c: first.assessed.reliability[c] for c in initial_reliability}
     assessed, boot, verdicts = assessed_model(model, x, raw, first if repeated else None)
     if first is not None:
         verdicts = _with_higher_order(verdicts, first.verdicts, spec)
