@@ -75,6 +75,9 @@ class Effect:
     rank: int | None = None
     among: int | None = None
     levels: tuple[str, ...] = ()  # a categorical moderator's categories, the reference first
+    mediation: str | None = (
+        None  # an indirect effect's type (Zhao et al., 2010: indirect_only, complementary, competitive, …) where its model has the direct path
+    )
 
     @property
     def source(self) -> str:

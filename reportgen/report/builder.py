@@ -86,6 +86,17 @@ class Builder(Generic[ConfigT]):
         """A label with its ``{name}`` placeholders filled (plain names only, no attribute access)."""
         return _filled(str(self.labels[key]), key, values)
 
+    def type_glosses(self, outcomes) -> tuple[str, ...]:
+        """A table note glossing the mediation types among ``outcomes`` whose name in the
+        chapter's language is not the one the literature uses (Indonesian: 'mediasi tidak
+        langsung saja: indirect-only mediation'); none when no type shown needs it."""
+        glosses = self.labels.get("mediation_type_glosses") or {}
+        shown = [glosses[o] for o in dict.fromkeys(outcomes) if o in glosses]
+        if not shown:
+            return ()
+        text = "; ".join(shown)
+        return (text[0].upper() + text[1:] + ".",)
+
     # numbers ---------------------------------------------------------------------------
     def decimal(self, value, decimals: int = 3) -> str:
         """A number to ``decimals`` places in the study's locale: '11,885' / '11.885'."""

@@ -48,6 +48,7 @@ def indirect_table(b: Builder, r, section: Section) -> Table:
             if first.interval == "bias_corrected"
             else b.label("cbsem_indirect_note", level=level, draws=b.integer(first.draws)),
             *((b.labels["cbsem_robust_se_note"],) if r.sem.robust is not None else ()),
+            *b.type_glosses(v.outcome for v in r.mediation_types.values() if v is not None),
         ),
         widths=(0.9, 2.1, 0.9, 0.8, 0.8, 0.8, 0.8, 1.5, 1.5),
         small=True,

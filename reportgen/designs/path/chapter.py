@@ -296,7 +296,7 @@ def _types_table(b: Builder, r):
         b.labels["mediation_types_title"],
         header,
         body,
-        notes=(b.label("mediation_types_note", level=level, alpha=alpha),),
+        notes=(b.label("mediation_types_note", level=level, alpha=alpha), *b.type_glosses(v.outcome for v in r.mediation_types.values())),
         widths=(0.9, 1.7, 1.9, 1.2, 1.3, 1.2, 1.6, 1.1),
         small=True,
     )

@@ -322,7 +322,7 @@ def pls_hypotheses_section(b: Builder, r: PlsStudyResults, number: str) -> Secti
             b.labels["pls_indirect_title"],
             [[h(b.col("path")), h(b.col("coef")), h("SD"), h("t"), h(b.col("p")), h(b.col("ci", level=b.confidence())), h(b.col("mediation_type"))]],
             ind_body,
-            notes=(b.label("pls_mediation_note", alpha=alpha),),
+            notes=(b.label("pls_mediation_note", alpha=alpha), *b.type_glosses(v.outcome for v in r.mediation.values())),
             widths=(2.8, 0.9, 0.8, 0.8, 0.9, 1.6, 1.8),
             small=len(ind_body) > 10,
         )

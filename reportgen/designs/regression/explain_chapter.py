@@ -72,11 +72,11 @@ def shares_table(b: Builder, why: Explained, dependent: str, hc3: bool = False, 
             h(b.col("reading")),
         ]
     ]
-    sums = {"unique": b.bounded(shares.unique), "r2": b.bounded(shares.r2), "shared": b.bounded(shares.shared)}
+    sums = {"unique": b.bounded(shares.unique), "r2": b.bounded(shares.r2), "shared": b.bounded(shown_shared(shares))}
     notes = (
         [
             b.labels["shares_note"],
-            b.label("shares_sum_note" if shares.shared >= 0 else "shares_sum_note_negative", **sums),
+            b.label("shares_sum_note" if shown_shared(shares) >= 0 else "shares_sum_note_negative", **sums),
             b.label("shares_rule_note", alpha=b.bounded(alpha, 2)),
         ]
         + ([b.labels["shares_hc3_note"]] if hc3 else [])
@@ -93,6 +93,13 @@ def shares_table(b: Builder, why: Explained, dependent: str, hc3: bool = False, 
     )
 
 
+def shown_shared(shares) -> float:
+    """The shared part as the chapter prints it: R² less Σ sr², each rounded to the three places
+    they are printed with, so that 'R² − Σ sr² = .295 − .120 = .175' adds up on the page (the
+    exact difference, .1745, is in results.json)."""
+    return round(round(shares.r2, 3) - round(shares.unique, 3), 3)
+
+
 def shares_blocks(b: Builder, why: Explained, dependent: str, hc3: bool = False, bootstrap: bool = False) -> list:
     """The table and what it shows: how much of R² is unique and shared, which variables share
     their association with the dependent, which are in a suppression situation."""
@@ -104,9 +111,9 @@ def shares_blocks(b: Builder, why: Explained, dependent: str, hc3: bool = False,
         "y_name": b.name(dependent),
         "r2": b.bounded(shares.r2),
         "unique": b.bounded(shares.unique),
-        "shared": b.bounded(shares.shared),
-        "excess": b.bounded(-shares.shared),
-        "negative": shares.shared < 0,
+        "shared": b.bounded(shown_shared(shares)),
+        "excess": b.bounded(-shown_shared(shares)),
+        "negative": shown_shared(shares) < 0,
         "citation": SHARES_CITATION,
         "suppression_citation": SUPPRESSION_CITATION,
     }
@@ -259,7 +266,7 @@ def explanation_paragraphs(b: Builder, why: Explained, hyp: HypothesisResult, to
             table=_table_ref(b, key),
             r2=b.bounded(shares.r2),
             unique=b.bounded(shares.unique),
-            shared=b.bounded(shares.shared),
+            shared=b.bounded(shown_shared(shares)),
             citation=SHARES_CITATION,
             contrast=bool(named) and _contrast_once(shares, told, hyp.name),
         )

@@ -87,7 +87,7 @@ def conclusions_chapter(b: Builder, c: Conclusions, number: int, results_chapter
         practice.add(table)
         practice.add(figure)
     mediated = [
-        {"source": b.name(e.source), "through": [b.name(x) for x in e.chain[1:-1]], "target": b.name(e.target)}
+        {"source": b.name(e.source), "through": [b.name(x) for x in e.chain[1:-1]], "target": b.name(e.target), "kind": e.mediation}
         for e in c.effects
         if e.kind == "indirect" and e.decision.supported
     ]

@@ -90,9 +90,15 @@ def _bands(b: Builder, section: Section, results: Description, groups: dict[tupl
         bands=[{"name": b.labels["categories"][n].lower(), "interval": text} for n, text in zip(names, texts[first])],
         scale=f"{first[0]}–{first[1]}" if several else "",
         others=others,
+        blanks=config.settings.index.basis == "count" and any(_has_blanks(c, results.n_used) for c in results.constructs.values()),
     )
     section.add(band_table)
     return band_table.key
+
+
+def _has_blanks(construct: ConstructResult, n: int) -> bool:
+    """Some respondent left one of the construct's scaled items blank."""
+    return any(item.distribution is not None and item.distribution.n < n for item in construct.items.values())
 
 
 def _index_range(construct: ConstructResult) -> IndexRange:

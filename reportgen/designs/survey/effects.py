@@ -153,6 +153,7 @@ def path_effects(results) -> list[Effect]:
                     "z Sobel",
                     hyp.decision.p,
                     hyp.decision,
+                    mediation=kind.outcome if (kind := results.mediation_types.get(name)) else None,
                 )
             )
         else:
@@ -178,7 +179,10 @@ def pls_effects(results: PlsStudyResults) -> list[Effect]:
                 )
             )
         else:
-            effects.append(Effect(name, "indirect", hyp.chain, st.estimate, st.t, "t", hyp.decision.p, hyp.decision))
+            kind = results.mediation.get(tuple(hyp.chain))
+            effects.append(
+                Effect(name, "indirect", hyp.chain, st.estimate, st.t, "t", hyp.decision.p, hyp.decision, mediation=kind.outcome if kind else None)
+            )
     return ranked(effects, _pls_coefficients(results))
 
 
