@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportgen.designs.pls.analysis import PlsStudyResults, measurement_view
+from reportgen.designs.pls.analysis import PlsStudyResults, measurement_view, pls_model_of
 from reportgen.designs.pls.formative import formative_constructs, formative_section
 from reportgen.designs.pls.higher_order import higher_order_sections
 from reportgen.interpret.pls import (
@@ -25,7 +25,7 @@ from reportgen.interpret.pls import (
 from reportgen.interpret.pls_indicators import FEW_INDICATORS, MEETS, MEETS_AFTER_REMOVALS, NO_GAIN, retention_reasons
 from reportgen.report.builder import Builder, d, h, s
 from reportgen.report.document import Section
-from reportgen.stats.pls.algorithm import PlsResult, PlsSpec
+from reportgen.stats.pls.algorithm import MAX_ITER, PlsResult, PlsSpec
 from reportgen.stats.pls.repeated_indicators import REPEATED
 
 
@@ -547,6 +547,11 @@ def outer_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         hocs=hocs,
         repeated=r.model.spec.approach == REPEATED,
         summary=summary,
+        weighting=pls_model_of(b.study.config).weighting,
+        iterations=r.model.iterations,
+        most=MAX_ITER,
+        resamples=b.integer(pls_model_of(b.study.config).bootstrap),
+        seed=pls_model_of(b.study.config).seed,
     )
     for make, letter in zip((indicator_section, consistency_section, convergent_section, discriminant_section), "abcd"):
         section.add(make(b, view, f"{letter}."))
