@@ -8,7 +8,8 @@ the study's own design, sample and results:
   (Cohen, 1988; :mod:`reportgen.stats.power`);
 - common method: every answer comes from one self-report questionnaire; Harman's single factor
   takes more than half of the items' variance (Podsakoff et al., 2003) — or less, which the test
-  alone cannot rule out;
+  alone cannot rule out; in PLS-SEM also Kock's (2015) full collinearity test, a construct's VIF
+  on all the others above 3.3;
 - assumptions: residuals not normal in a sample below 100 (Lumley et al., 2002),
   heteroscedastic residuals kept with OLS standard errors, a Durbin–Watson zone of autocorrelation;
 - range: constructs whose scores crowd at one end of the scale — answers on two adjacent points
@@ -28,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportgen.interpret.verdict import Rule, Verdict, at_least
-from reportgen.stats.common_method import Harman
+from reportgen.stats.common_method import FullCollinearity, Harman
 from reportgen.stats.power import detectable_f2, f2_power
 
 SMALL_F2 = 0.02
@@ -38,6 +39,8 @@ HARMAN_SHARE = 0.50
 DESIGN_CITATION = "Spector, 2019"
 POWER_CITATION = "Cohen, 1988"
 HARMAN_CITATION = "Podsakoff et al., 2003"
+KOCK_VIF = 3.3
+KOCK_CITATION = "Kock, 2015"
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class Limitations:
     narrow: dict[str, tuple[str, ...]] = field(default_factory=dict)  # construct → restricted, ceiling, floor (those that apply)
     setting: str | None = None  # the one organisation or place the respondents come from
     interviews: InterviewReach | None = None  # mixed methods: the reach of the qualitative strand
+    full_collinearity: FullCollinearity | None = None  # PLS-SEM: Kock's (2015) test
+    collinearity: Verdict | None = None  # its verdict: 'collinear' (a VIF above 3.3) or 'not_collinear'
 
     def as_json(self) -> dict:
         return {
@@ -107,6 +112,9 @@ class Limitations:
             "narrow_range": {c: list(kinds) for c, kinds in self.narrow.items()},
             "setting": self.setting,
             "interviews": self.interviews.as_json() if self.interviews else None,
+            "full_collinearity": None
+            if self.full_collinearity is None or self.collinearity is None
+            else {"vifs": self.full_collinearity.vifs, "verdict": self.collinearity.as_json()},
         }
 
 
@@ -120,6 +128,14 @@ def power_of(n: int, k: int, alpha: float, equations: int = 1) -> Power | None:
     small = f2_power(SMALL_F2, 1, v, alpha)
     verdict = at_least(small, POWER, Rule("power_small_f2", POWER, POWER_CITATION), "adequate", "underpowered")
     return Power(n, k, small, f2_power(MEDIUM_F2, 1, v, alpha), detectable_f2(1, v, alpha, POWER), verdict, equations)
+
+
+def full_collinearity_verdict(test: FullCollinearity) -> Verdict:
+    """'collinear' when some construct's VIF on all the others exceeds 3.3 (Kock, 2015), which a
+    common method can produce; 'not_collinear' otherwise (the test does not show the model free of it)."""
+    _, highest = test.highest
+    collinear = highest > KOCK_VIF
+    return Verdict("collinear" if collinear else "not_collinear", Rule("kock_full_collinearity_vif", KOCK_VIF, KOCK_CITATION), highest, not collinear)
 
 
 def common_method_verdict(harman: Harman | None) -> Verdict:
@@ -147,6 +163,7 @@ def study_limitations(
     setting: str | None = None,
     equations: int = 1,
     interviews: InterviewReach | None = None,
+    full_collinearity: FullCollinearity | None = None,
 ) -> Limitations:
     """The limitations of a study whose sample and constructs ``described`` holds, with ``k``
     predictors in its largest equation; ``assumptions``: a regression's
@@ -156,7 +173,7 @@ def study_limitations(
     whose loadings and rho are in its caveats); ``ranges``: construct →
     :class:`~reportgen.interpret.explain.RangeVerdicts`; ``setting``: ``study.object``;
     ``equations``: how many equations the model has; ``interviews``: the reach of a mixed-methods
-    study's interviews."""
+    study's interviews; ``full_collinearity``: a PLS model's Kock (2015) test."""
     failed = []
     if assumptions is not None:
         if assumptions.normality.passed is False and assumptions.large_sample.passed is False:
@@ -184,6 +201,8 @@ def study_limitations(
         {c: _narrow_kinds(v) for c, v in (ranges or {}).items() if v.applies},
         setting,
         interviews,
+        full_collinearity,
+        full_collinearity_verdict(full_collinearity) if full_collinearity is not None else None,
     )
 
 

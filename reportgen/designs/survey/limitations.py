@@ -3,9 +3,10 @@ and results (:mod:`reportgen.interpret.limitations`), then the author's own limi
 
 from __future__ import annotations
 
-from reportgen.interpret.limitations import HARMAN_SHARE, MEDIUM_F2, POWER, SMALL_F2, InterviewReach, Limitations, study_limitations
+from reportgen.interpret.limitations import HARMAN_SHARE, KOCK_VIF, MEDIUM_F2, POWER, SMALL_F2, InterviewReach, Limitations, study_limitations
 from reportgen.report.builder import Builder
 from reportgen.report.document import Paragraph, Section
+from reportgen.stats.common_method import full_collinearity
 
 
 def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
@@ -40,6 +41,15 @@ def limitations_section(b: Builder, lim: Limitations, number: str) -> Section:
             "count": b.integer(lim.harman.items),
             "single": lim.common_method.passed is False,
             "bound": b.trimmed(100 * HARMAN_SHARE) + "%",
+        },
+        kock=None
+        if lim.full_collinearity is None or lim.collinearity is None
+        else {
+            "name": b.name(lim.full_collinearity.highest[0]),
+            "vif": b.decimal(lim.full_collinearity.highest[1]),
+            "high": lim.collinearity.passed is False,
+            "bound": b.decimal(KOCK_VIF, 1),
+            "many": len(lim.full_collinearity.vifs) > 2,
         },
         assumptions=list(lim.assumptions),
         unreliable=list(lim.unreliable),
@@ -117,6 +127,8 @@ def pls_limitations(study, lang: str, results) -> Limitations:
     shortcomings are the hypotheses' caveats (loadings and rho, not r and alpha)."""
     spec = results.model.spec
     k = max(sum(1 for _, target in spec.paths if target == spec.constructs[j]) for j in spec.endogenous)
+    parts = {d.construct for d in spec.dimensions}  # by repeated indicators a part of its higher-order construct: no test of the whole on its parts
+    measured = [j for j, c in enumerate(spec.constructs) if c not in spec.controls + spec.interactions and c not in parts]
     return limitations_of(
         study,
         lang,
@@ -126,6 +138,7 @@ def pls_limitations(study, lang: str, results) -> Limitations:
         item_statistics=False,
         equations=len(spec.endogenous),
         mixed=results.mixed,
+        full_collinearity=full_collinearity(results.model.scores[:, measured], [spec.constructs[j] for j in measured]),
     )
 
 
