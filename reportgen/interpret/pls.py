@@ -17,7 +17,8 @@ Measurement model (reflective constructs, assessed in this order):
   Ringle & Sarstedt, 2015, an interval that includes 1 shows a lack of discriminant validity).
   'invalid' when HTMT itself reaches the threshold, 'not_established' when HTMT is below it but
   its interval is not. Fornell–Larcker (sqrt(AVE) above the construct's correlations) and cross
-  loadings are reported beside it.
+  loadings are reported beside it, for comparison: they do not decide the measurement model's
+  adequacy (Henseler et al., 2015, show that both detect a lack of discriminant validity poorly).
 - A construct with one indicator, or a formative (mode B) one, is not assessed by these criteria;
   HTMT, Fornell–Larcker and the cross loadings are read on the reflective constructs only.
 
@@ -245,8 +246,10 @@ class PlsVerdicts:
 
     @property
     def measurement(self) -> Verdict:
-        """'adequate' when the measurement model meets every criterion, else 'inadequate'."""
-        ok = not self.failing()
+        """'adequate' when the measurement model meets every criterion but those reported for
+        comparison (Fornell–Larcker, cross loadings: Hair et al., 2022, base discriminant validity
+        on HTMT, as those two detect its lack poorly, Henseler et al., 2015), else 'inadequate'."""
+        ok = not [name for name in self.failing() if name not in COMPARISON]
         return Verdict("adequate" if ok else "inadequate", Rule("measurement_model", None, CITATION), None, ok)
 
     def assessment_json(self) -> dict:
@@ -277,6 +280,7 @@ class PlsVerdicts:
 
 
 CRITERIA = ("indicator_reliability", "internal_consistency", "convergent_validity", "htmt", "fornell_larcker", "cross_loadings")
+COMPARISON = ("fornell_larcker", "cross_loadings")  # reported beside HTMT; they do not decide the measurement model's adequacy
 FORMATIVE_CRITERIA = ("formative_collinearity", "formative_weights")  # with a formative construct
 
 

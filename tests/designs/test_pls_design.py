@@ -361,3 +361,33 @@ def test_the_estimation_is_reported_and_a_complementary_mediation_is_read_as_par
         "en": "The association of Likeability with Customer Loyalty runs through",
         "id": "Hubungan Daya Tarik dengan Loyalitas Pelanggan berjalan",
     }[lang] not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_fornell_larcker_is_reported_for_comparison_and_does_not_decide_the_model(lang, tmp_path):
+    """Hair et al. (2022) base discriminant validity on HTMT (Fornell–Larcker and cross loadings
+    detect its lack poorly, Henseler et al., 2015): a construct failing Fornell–Larcker alone leaves
+    the measurement model adequate, and the chapter says why, with no advice to the author."""
+    from dataclasses import replace
+
+    from reportgen.config import load_study
+    from reportgen.interpret.verdict import Verdict
+    from reportgen.pipeline import analyse, chapter
+    from reportgen.render.text import render_text
+
+    analysed = analyse(load_study(example_variant("corp-rep", tmp_path, lambda c: c["model"].update(bootstrap=200, predict=False, mga=None))), lang)
+    verdicts = analysed.results.verdicts
+    fl = dict(verdicts.fornell_larcker)
+    fl["LIKE"] = Verdict("invalid", fl["LIKE"].rule, fl["LIKE"].value, False)
+    changed = replace(verdicts, fornell_larcker=fl)
+    assert changed.failing() == {"fornell_larcker": ["LIKE"]} and changed.measurement.outcome == "adequate"
+    document, builder = chapter(replace(analysed, results=replace(analysed.results, verdicts=changed)), lang)
+    text = " ".join(render_text(document, builder.labels).split())
+    said = {
+        "en": "meets every criterion on which its adequacy rests: the indicators and constructs are reliable, and convergent and discriminant "
+        "validity are established. The Fornell-Larcker criterion is not met for LIKE; Hair et al. (2022) report these criteria beside "
+        "HTMT but base discriminant validity on HTMT, as they detect its lack poorly (Henseler et al., 2015).",
+        "id": "Kriteria Fornell-Larcker tidak terpenuhi untuk LIKE; Hair et al. (2022) melaporkan kriteria tersebut di samping HTMT",
+    }[lang]
+    assert said in text
+    assert not any(word in text for word in ("remedies to consider", "perbaikan yang dapat dipertimbangkan"))

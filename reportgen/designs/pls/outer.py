@@ -474,7 +474,9 @@ def summary_section(b: Builder, r: PlsStudyResults, letter: str = "e.", structur
         [s(b.labels["pls_criteria"]["measurement_model"], bold=True), d(""), d(""), b.verdict("measurement", v.measurement.outcome, bold=True)]
     )
     partly = criteria["indicator_reliability"].outcome == "partly_met"
-    notes = (b.label("pls_summary_partly_met", threshold=b.bounded(LOADING_MIN), floor=b.bounded(LOADING_FLOOR, 2)),) if partly else ()
+    notes = ((b.label("pls_summary_partly_met", threshold=b.bounded(LOADING_MIN), floor=b.bounded(LOADING_FLOOR, 2)),) if partly else ()) + (
+        b.labels["pls_summary_comparison_note"],
+    )
     table = b.table(
         "pls.summary",
         b.labels["pls_summary_title"],
@@ -518,7 +520,7 @@ def _affected_constructs(measurement: PlsSpec, structural: PlsSpec, failing: dic
         return measurement.construct_of(item) if item in measurement.indicators else structural.construct_of(item)
 
     flagged = set(failing.get("internal_consistency", [])) | set(failing.get("convergent_validity", []))
-    flagged |= {c for pair in failing.get("htmt", []) for c in pair} | set(failing.get("fornell_larcker", []))
+    flagged |= {c for pair in failing.get("htmt", []) for c in pair}  # not Fornell–Larcker: reported for comparison only
     flagged |= set(failing.get("formative_convergent", []))
     flagged |= {construct_of(i) for name in ("indicator_reliability", "formative_collinearity", "formative_weights") for i in failing.get(name, [])}
     flagged |= {hoc_of[c] for c in flagged if c in hoc_of}
