@@ -30,7 +30,11 @@ EXAMPLE_STUDIES = sorted(p.parent.name for p in EXAMPLES.glob("*/study.yaml"))
 # the English joint display prints the stance word "supports" of a theme
 KEYS = re.compile(r"hypotheses\.|\.supports|\.contradicts|supports:|literature:|\.discussion|TODO")
 INSTRUCTION = re.compile(r"\[[^\]]*\b(penulis|author|berkas studi|study file)\b", re.IGNORECASE)
-ADDRESSED = re.compile(r"perlu dijelaskan oleh penulis|untuk penulis|the author needs|for the author", re.IGNORECASE)
+ADDRESSED = re.compile(  # instructions to the author, and advice on what to do with the study's own items and indicators
+    r"perlu dijelaskan oleh penulis|untuk penulis|the author needs|for the author|should be reviewed|deserves? a second look|remedies to consider"
+    r"|should be removed|perlu ditinjau|layak ditinjau|sebaiknya ditinjau|seharusnya dihapus|perbaikan yang dapat dipertimbangkan",
+    re.IGNORECASE,
+)
 DRAFT_MARK = {"id": "DRAF", "en": "DRAFT"}
 
 

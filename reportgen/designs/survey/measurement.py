@@ -94,6 +94,7 @@ def validity_section(b: Builder, results: Description, number: str) -> Section |
             magnitude=magnitude,
             invalid=invalid,
             undefined=undefined,
+            dropped=b.study.config.settings.drop_invalid,
         )
     if measured:
         section.blocks += b.say("validity_measured.j2", names=[b.labelled(c) for c in measured], test="validity")
