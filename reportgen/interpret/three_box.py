@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 
-from reportgen.stats.descriptives import IndexRange
+import numpy as np
+
+from reportgen.stats.descriptives import IndexRange, ItemDistribution, three_box_range
 
 CITATION = "Ferdinand, 2014"
 CATEGORIES = {
@@ -38,3 +40,21 @@ def category(value: float | None, index_range: IndexRange, classes: int) -> str 
     width = (index_range.high - index_range.low) / classes
     position = int(math.floor((value - index_range.low) / width + 1e-9))
     return CATEGORIES[classes][min(max(position, 0), classes - 1)]
+
+
+def own_range(dist: ItemDistribution, study_range: IndexRange, scale, basis: str) -> IndexRange:
+    """The index range an item is placed in: with counts (``basis: count``), that of the
+    respondents who answered it (an item some left blank sums fewer answers: 343 of 344 reach
+    at most 343); with percentages, the study's."""
+    return three_box_range(dist.n, scale.min, scale.max, basis) if basis == "count" and dist.n > 0 else study_range
+
+
+def mean_position(items, study_range: IndexRange, scale, basis: str) -> float:
+    """A construct's mean index placed in the study's range: each item's position within its own
+    range (:func:`own_range`), averaged, on the study's range; ``items``: (distribution, index)
+    pairs. The mean index itself when every item has every answer."""
+    positions = []
+    for dist, index in items:
+        rng = own_range(dist, study_range, scale, basis)
+        positions.append((index - rng.low) / (rng.high - rng.low))
+    return study_range.low + float(np.mean(positions)) * (study_range.high - study_range.low)

@@ -50,7 +50,7 @@ def test_an_item_some_left_blank_is_placed_in_the_range_of_those_who_answered():
     scale, 'high' in the range of 9 (1.8–9). A construct is placed by its items' mean position."""
     from types import SimpleNamespace
 
-    from reportgen.designs.survey.analysis import mean_position, own_range
+    from reportgen.interpret.three_box import mean_position, own_range
 
     scale = SimpleNamespace(min=1, max=5)
     study = three_box_range(10, 1, 5)
@@ -61,5 +61,5 @@ def test_an_item_some_left_blank_is_placed_in_the_range_of_those_who_answered():
     assert own_range(blank, study, scale, "count") == three_box_range(9, 1, 5)
     assert category(index, own_range(blank, study, scale, "count"), 3) == "high"
     assert own_range(blank, study, scale, "percent") == study  # percentages are of those who answered already
-    items = [SimpleNamespace(distribution=d, index=three_box_index(d)) for d in (blank, whole)]
+    items = [(d, three_box_index(d)) for d in (blank, whole)]
     assert mean_position(items, study, scale, "count") == pytest.approx(8.0)  # both at 3/4 of their ranges: 2 + 0.75 × 8

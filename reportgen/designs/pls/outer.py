@@ -538,6 +538,7 @@ def outer_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
     first_hoc = 4 + bool(formative)
     hoc_letters = [f"{letter}." for letter in letters[first_hoc : first_hoc + len(hocs)]]
     summary = letters[first_hoc + len(hocs)]
+    settings = pls_model_of(b.study.config)
     section.blocks += b.say(
         "pls_outer_intro.j2",
         citation=CITATION,
@@ -549,11 +550,11 @@ def outer_model_section(b: Builder, r: PlsStudyResults, number: str) -> Section:
         hocs=hocs,
         repeated=r.model.spec.approach == REPEATED,
         summary=summary,
-        weighting=pls_model_of(b.study.config).weighting,
+        weighting=settings.weighting,
         iterations=r.model.iterations,
         most=MAX_ITER,
-        resamples=b.integer(pls_model_of(b.study.config).bootstrap),
-        seed=pls_model_of(b.study.config).seed,
+        resamples=b.integer(settings.bootstrap),
+        seed=settings.seed,
     )
     for make, letter in zip((indicator_section, consistency_section, convergent_section, discriminant_section), "abcd"):
         section.add(make(b, view, f"{letter}."))

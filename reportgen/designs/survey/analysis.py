@@ -238,24 +238,6 @@ def _describe_once(study: Study, data: Dataset, warnings: list[str]) -> Descript
     )
 
 
-def own_range(dist, study_range, scale, basis: str):
-    """The index range an item is placed in: with counts (``basis: count``), that of the
-    respondents who answered it (an item some left blank sums fewer answers: 343 of 344 reach
-    at most 343); with percentages, the study's."""
-    return three_box_range(dist.n, scale.min, scale.max, basis) if basis == "count" and dist.n > 0 else study_range
-
-
-def mean_position(items, study_range, scale, basis: str) -> float:
-    """A construct's mean index placed in the study's range: each item's position within its own
-    range (:func:`own_range`), averaged, on the study's range; the mean index itself when every
-    item has every answer."""
-    positions = []
-    for item in items:
-        rng = own_range(item.distribution, study_range, scale, basis)
-        positions.append((index_of(item) - rng.low) / (rng.high - rng.low))
-    return study_range.low + float(np.mean(positions)) * (study_range.high - study_range.low)
-
-
 def _construct(name, construct, data: Dataset, config, r_table, rule, warnings) -> ConstructResult:
     settings = config.settings
     scale = config.scale_of(name)
@@ -285,7 +267,7 @@ def _construct(name, construct, data: Dataset, config, r_table, rule, warnings) 
             item,
             dist,
             index,
-            three_box.category(index, own_range(dist, index_range, scale, settings.index.basis), settings.index.classes)
+            three_box.category(index, three_box.own_range(dist, index_range, scale, settings.index.basis), settings.index.classes)
             if index_range is not None and dist is not None
             else None,
             validity[j],
@@ -302,7 +284,11 @@ def _construct(name, construct, data: Dataset, config, r_table, rule, warnings) 
         warnings.append(f"construct {name} is not reliable: Cronbach's alpha = {rel.alpha:.3f} is below {settings.reliability_min}")
     scores = everyone.sum(axis=1) if config.model.score == "sum" else everyone.mean(axis=1)  # NaN where an item is blank
     index_mean = float(np.mean([index_of(i) for i in items.values()])) if index_range is not None else None
-    placed = mean_position(items.values(), index_range, scale, settings.index.basis) if index_range is not None else None
+    placed = (
+        three_box.mean_position([(i.distribution, index_of(i)) for i in items.values()], index_range, scale, settings.index.basis)
+        if index_range is not None
+        else None
+    )
     omega = omega_total(matrix)
     problems = measurement_problems(name, item_names, rel.alpha, rel.constant, omega)
     warnings += [_problem_warning(p) for p in problems]
